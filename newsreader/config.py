@@ -1,0 +1,191 @@
+"""Where newsreader keeps things, and the user's YAML configuration.
+
+Config, index and state live in platformdirs' per-user folders. `NEWSREADER_HOME` puts all
+of them under one folder instead, so a user (or a test) can isolate a run completely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsreader.errors import UserError
+from newsreader.resources import seeds_dir
+
+APP_NAME = "newsreader"
+CONFIG_FILE_NAME = "config.yaml"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The three per-user folders: settings, durable state, rebuildable index."""
+
+    config_dir: Path
+    data_dir: Path
+    cache_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / CONFIG_FILE_NAME
+
+    @property
+    def store_file(self) -> Path:
+        """Bookmarks and reading state: precious, so in the data folder."""
+        return self.data_dir / "state.sqlite3"
+
+    def index_dir(self, corpus: Path) -> Path:
+        """One index per corpus folder, so switching corpora never mixes articles."""
+        resolved = str(corpus.resolve())
+        digest = hashlib.sha1(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+        return self.data_dir / "indexes" / f"{corpus.resolve().name or 'root'}-{digest}"
+
+
+def user_paths(environ: dict[str, str] | None = None) -> Paths:
+    """Resolve the folders, honouring `NEWSREADER_HOME`."""
+    env = os.environ if environ is None else environ
+    home = env.get("NEWSREADER_HOME")
+    if home:
+        root = Path(home).expanduser()
+        return Paths(root / "config", root / "data", root / "cache")
+    import platformdirs
+
+    return Paths(
+        Path(platformdirs.user_config_dir(APP_NAME)),
+        Path(platformdirs.user_data_dir(APP_NAME)),
+        Path(platformdirs.user_cache_dir(APP_NAME)),
+    )
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One documented config key: its type, default and meaning (shown in errors)."""
+
+    kind: type | tuple[type, ...]
+    default: Any
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    "corpus": Setting(str, None, "folder of saved news pages (default: the bundled seeds)"),
+    "theme": Setting(str, "newsreader-dark", "theme name, see `newsreader themes`"),
+    "keymap": Setting(dict, {}, "binding id -> keys, e.g. {bookmark: 'b,ctrl+d'}"),
+    "max_page_mb": Setting((int, float), 10, "pages larger than this are skipped"),
+    "extensions": Setting(list, [".txt"], "file endings read as pages"),
+    "extractor": Setting(str, "rules", "entity extractor: rules (default) or spacy"),
+}
+
+
+@dataclass
+class Config:
+    """Validated settings; unknown or mistyped keys are refused, never silently ignored."""
+
+    corpus: Path | None = None
+    theme: str = "newsreader-dark"
+    keymap: dict[str, str] = field(default_factory=dict)
+    max_page_mb: float = 10
+    extensions: list[str] = field(default_factory=lambda: [".txt"])
+    extractor: str = "rules"
+    source: Path | None = None
+
+    def corpus_dir(self, override: str | Path | None = None) -> Path:
+        """`--corpus`, else the config's corpus, else the bundled seeds."""
+        if override is not None:
+            return Path(override).expanduser()
+        if self.corpus is not None:
+            return self.corpus
+        return seeds_dir()
+
+
+def _describe(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {str: "text", int: "a number", float: "a number", dict: "a mapping", list: "a list"}
+    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+
+
+def parse_config(text: str, source: Path | None = None) -> Config:
+    """Validate YAML text into a `Config`; raise `UserError` naming the file and the key."""
+    where = str(source) if source else "config"
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark is not None else ""
+        raise UserError(
+            f"{where}: not valid YAML{line}: {getattr(exc, 'problem', None) or exc}; "
+            "fix the file or move it aside to use the defaults"
+        ) from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise UserError(f"{where}: expected a mapping of settings (key: value), got {type(raw).__name__}")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        setting = SETTINGS.get(str(key))
+        if setting is None:
+            known = ", ".join(sorted(SETTINGS))
+            raise UserError(f"{where}: unknown setting {key!r}; known settings are: {known}")
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, setting.kind):
+            raise UserError(f"{where}: {key} must be {_describe(setting.kind)} ({setting.help})")
+        values[str(key)] = value
+    config = Config(source=source)
+    if "corpus" in values:
+        config.corpus = Path(values["corpus"]).expanduser()
+    if "theme" in values:
+        config.theme = values["theme"]
+    if "keymap" in values:
+        keymap = values["keymap"]
+        bad = [k for k, v in keymap.items() if not isinstance(v, str) or not isinstance(k, str)]
+        if bad:
+            raise UserError(f"{where}: keymap entries must be `binding-id: keys` text, check {bad[0]!r}")
+        config.keymap = dict(keymap)
+    if "max_page_mb" in values:
+        if values["max_page_mb"] <= 0:
+            raise UserError(f"{where}: max_page_mb must be above 0")
+        config.max_page_mb = values["max_page_mb"]
+    if "extensions" in values:
+        exts = values["extensions"]
+        if not all(isinstance(e, str) and e for e in exts):
+            raise UserError(f"{where}: extensions must be a list of file endings like .txt")
+        config.extensions = [e if e.startswith(".") else f".{e}" for e in exts]
+    if "extractor" in values:
+        if values["extractor"] not in ("rules", "spacy"):
+            raise UserError(f"{where}: extractor must be 'rules' or 'spacy'")
+        config.extractor = values["extractor"]
+    return config
+
+
+def load_config(paths: Paths) -> Config:
+    """Read the user's config file if there is one; a missing file means defaults."""
+    path = paths.config_file
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config()
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text; save it as UTF-8 or move it aside") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the config file ({exc.strerror})") from None
+    return parse_config(text, path)
+
+
+def save_setting(paths: Paths, key: str, value: Any) -> None:
+    """Persist one setting, keeping the rest of the user's file as it was."""
+    path = paths.config_file
+    try:
+        existing = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        existing = {}
+    if not isinstance(existing, dict):
+        raise UserError(f"{path}: expected a mapping of settings; not changing it")
+    existing[key] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(yaml.safe_dump(existing, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
