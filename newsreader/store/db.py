@@ -1,0 +1,815 @@
+"""The bookmarks and reading-state store: one SQLite file in the user's data folder.
+
+Users trust this file with things they cannot rebuild (unlike the index), and they open two
+copies of the app at once (two SSH sessions). So: WAL mode and a busy timeout let the copies
+wait for each other instead of failing; every write is one short `BEGIN IMMEDIATE`
+transaction, so a read-modify-write never interleaves with the other copy's; `synchronous
+= FULL` means an acknowledged write survives even a power cut; `PRAGMA user_version` plus
+an ordered migration list lets later versions change the schema without losing data.
+
+A store that cannot be used never stops the reader: a damaged file is moved aside (never
+overwritten) and a fresh one started, and a folder we cannot write gives an in-memory store
+holding a copy of whatever could still be read. Either way `Store.notices` says what
+happened, in one line each, for the caller to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from newsreader.errors import UserError
+
+#: SQLite result codes that mean "this file is damaged", as opposed to "cannot open it".
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+#: How long a write waits for the other copy of the app before giving up.
+DEFAULT_TIMEOUT = 15.0
+
+
+# --- records -------------------------------------------------------------------------
+
+
+@dataclass
+class Bookmark:
+    """A saved story. Title, source and date are copied from the article at bookmark time
+    so the bookmark still means something after the article leaves the corpus; `missing`
+    says whether it was absent the last time the caller reconciled with the corpus."""
+
+    article_id: str
+    title: str
+    source: str | None = None
+    date: dt.date | None = None
+    created_at: dt.datetime = field(default_factory=lambda: _now())
+    updated_at: dt.datetime = field(default_factory=lambda: _now())
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    missing: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The export shape (JSON and YAML); `from_dict` reads it back."""
+        return {
+            "id": self.article_id,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date.isoformat() if self.date else None,
+            "created_at": _iso(self.created_at),
+            "updated_at": _iso(self.updated_at),
+            "tags": list(self.tags),
+            "note": self.note,
+            "missing": self.missing,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Bookmark":
+        """Parse one exported record; raise ValueError naming the bad field."""
+        if not isinstance(data, Mapping):
+            raise ValueError(f"expected a mapping, got {type(data).__name__}")
+        article_id = data.get("id")
+        if not isinstance(article_id, str) or not article_id.strip():
+            raise ValueError("'id' must be non-empty text")
+        title = data.get("title")
+        if not isinstance(title, str):
+            raise ValueError(f"bookmark {article_id!r}: 'title' must be text")
+        source = data.get("source")
+        if source is not None and not isinstance(source, str):
+            raise ValueError(f"bookmark {article_id!r}: 'source' must be text or null")
+        note = data.get("note") or ""
+        if not isinstance(note, str):
+            raise ValueError(f"bookmark {article_id!r}: 'note' must be text")
+        tags = data.get("tags") or []
+        if isinstance(tags, str) or not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise ValueError(f"bookmark {article_id!r}: 'tags' must be a list of text")
+        now = _now()
+        created = _parse_datetime(data.get("created_at"), article_id, "created_at") or now
+        updated = _parse_datetime(data.get("updated_at"), article_id, "updated_at") or created
+        return cls(
+            article_id=article_id.strip(),
+            title=title,
+            source=source,
+            date=_parse_date(data.get("date"), article_id),
+            created_at=created,
+            updated_at=updated,
+            tags=normalize_tags(tags),
+            note=note,
+            missing=bool(data.get("missing", False)),
+        )
+
+
+@dataclass
+class SavedSearch:
+    """A named query the reader can run with one key."""
+
+    name: str
+    query: str
+    created_at: dt.datetime = field(default_factory=lambda: _now())
+
+
+@dataclass
+class Counts:
+    """What the reader's status line shows."""
+
+    unread: int
+    bookmarks: int
+    missing: int
+
+
+@dataclass
+class MergeResult:
+    """What an import did, for the one-line summary."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+# --- small helpers -------------------------------------------------------------------
+
+
+def _now() -> dt.datetime:
+    # Whole seconds: the value round-trips through text exports without surprises.
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.astimezone(dt.timezone.utc).isoformat()
+
+
+def _parse_datetime(value: Any, article_id: str, key: str) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):  # YAML parses timestamps itself
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"bookmark {article_id!r}: {key!r} is not an ISO date-time: {value!r}") from None
+    else:
+        raise ValueError(f"bookmark {article_id!r}: {key!r} must be an ISO date-time")
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed.astimezone(dt.timezone.utc)
+
+
+def _parse_date(value: Any, article_id: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):  # YAML turns 2024-01-02 into a date
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"bookmark {article_id!r}: 'date' must be YYYY-MM-DD or null, got {value!r}")
+
+
+def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Lower case, trimmed, inner spaces collapsed, sorted and unique: so "Politics " and
+    "politics" are one tag and the tag filter finds both."""
+    clean = {" ".join(str(t).split()).lower() for t in tags}
+    clean.discard("")
+    return tuple(sorted(clean))
+
+
+def _load_date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _load_datetime(text: str) -> dt.datetime:
+    parsed = dt.datetime.fromisoformat(text)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    # SQLite caps the number of `?` in one statement; stay far below it.
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- schema --------------------------------------------------------------------------
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """`executescript` would commit the migration's transaction first; run one by one."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _migrate_to_1(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE bookmarks (
+            article_id TEXT PRIMARY KEY,
+            title      TEXT NOT NULL,
+            source     TEXT,
+            date       TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            note       TEXT NOT NULL DEFAULT '',
+            missing    INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE bookmark_tags (
+            article_id TEXT NOT NULL REFERENCES bookmarks(article_id) ON DELETE CASCADE,
+            tag        TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag)
+        );
+        CREATE INDEX bookmark_tags_by_tag ON bookmark_tags(tag);
+        CREATE TABLE read_marks (
+            article_id TEXT PRIMARY KEY,
+            read_at    TEXT NOT NULL
+        );
+        CREATE TABLE saved_searches (
+            name       TEXT PRIMARY KEY,
+            query      TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE preferences (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+#: Migration i takes the schema from version i to i + 1. Append only; never edit one that
+#: has shipped, since users' files were built by it.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class _Damaged(Exception):
+    """The file is not a usable store (corrupt, not SQLite, or someone else's database)."""
+
+
+# --- the store -----------------------------------------------------------------------
+
+
+class Store:
+    """Bookmarks, read marks, saved searches and preferences for one user.
+
+    Open with `Store.open`. Every method is one short transaction, so two copies of the app
+    can share the file; callers should re-query rather than cache, to see the other copy's
+    changes. Safe to call from worker threads (one lock around the connection)."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path | None, notices: list[str] | None = None) -> None:
+        self._db = db
+        self._lock = threading.RLock()
+        #: The file behind the store, or None when changes are not being saved.
+        self.path = path
+        #: One line each about anything the user should know (damage, unsaved changes).
+        self.notices: list[str] = list(notices or [])
+
+    # -- opening ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, readonly_ok: bool = False, timeout: float = DEFAULT_TIMEOUT) -> "Store":
+        """Open or create the store at `path`.
+
+        A damaged file is moved aside to `<name>.corrupt-<time>` and a new store started,
+        with a notice. If the store cannot be written (read-only or missing folder, file
+        from a newer newsreader, locked for too long), raise `UserError`, or with
+        `readonly_ok` return an in-memory store holding what could be read, with a notice
+        that changes will not be saved: the reader opens either way."""
+        path = Path(path)
+        notices: list[str] = []
+        try:
+            try:
+                db = cls._connect(path, timeout)
+            except _Damaged as exc:
+                aside = _move_aside(path)
+                notices.append(
+                    f"the bookmarks store {path} was damaged ({exc}); moved it to {aside.name} "
+                    "and started a new one"
+                )
+                db = cls._connect(path, timeout)
+        except UserError as exc:
+            if not readonly_ok:
+                raise
+            return cls._degraded(path, exc.message, notices)
+        return cls(db, path, notices)
+
+    @classmethod
+    def in_memory(cls, notice: str | None = None) -> "Store":
+        """A store that keeps nothing: for tests and for the degraded reader."""
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        _prepare(db)
+        _migrate(db, "memory")
+        return cls(db, None, [notice] if notice else [])
+
+    @property
+    def persistent(self) -> bool:
+        """False when changes are not being saved (see `notices` for why)."""
+        return self.path is not None
+
+    @staticmethod
+    def _connect(path: Path, timeout: float) -> sqlite3.Connection:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(
+                f"cannot create the data folder {path.parent} ({exc.strerror or exc}); "
+                "bookmarks and read marks cannot be saved there"
+            ) from None
+        try:
+            db = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise _open_error(path, exc) from None
+        try:
+            _prepare(db, timeout)
+            _check(db)
+            _migrate(db, str(path))
+        except _Damaged:
+            db.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if getattr(exc, "sqlite_errorcode", None) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                raise _Damaged(str(exc)) from None
+            raise _open_error(path, exc) from None
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    @classmethod
+    def _degraded(cls, path: Path, reason: str, notices: list[str]) -> "Store":
+        """An in-memory store seeded with a read-only copy of the file, when it is readable,
+        so the user still sees their bookmarks while nothing can be saved."""
+        store = cls.in_memory()
+        store.notices = notices + [f"bookmarks will not be saved: {reason}"]
+        if not path.is_file():
+            return store
+        for uri in (f"{path.resolve().as_uri()}?mode=ro", f"{path.resolve().as_uri()}?immutable=1"):
+            try:
+                src = sqlite3.connect(uri, uri=True)
+                try:
+                    version = src.execute("PRAGMA user_version").fetchone()[0]
+                    if 0 < version <= SCHEMA_VERSION:
+                        src.backup(store._db)
+                        _migrate(store._db, "memory")
+                        return store
+                    if version == 0:
+                        return store
+                finally:
+                    src.close()
+            except sqlite3.Error:
+                continue
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction. IMMEDIATE takes the write lock up front, so a
+        read-then-write cannot deadlock with the other copy of the app (a deferred
+        transaction that reads first gets SQLITE_BUSY at once when it tries to write)."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise self._write_error(exc) from None
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise self._write_error(exc) from None
+                raise
+
+    def _write_error(self, exc: sqlite3.Error) -> UserError:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return UserError(
+                f"the bookmarks store {self.path} stayed busy (another newsreader is writing); "
+                "try again"
+            )
+        return UserError(f"cannot save to the bookmarks store {self.path}: {text}")
+
+    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, tuple(params)).fetchall()
+
+    # -- bookmarks ----------------------------------------------------------------------
+
+    def add_bookmark(
+        self,
+        article_id: str,
+        *,
+        title: str,
+        source: str | None = None,
+        date: dt.date | None = None,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+    ) -> Bookmark:
+        """Bookmark a story, or refresh an existing bookmark: tags are added to the ones it
+        has, the note replaced only when given, the bookmark time kept."""
+        now = _iso(_now())
+        with self._write() as db:
+            db.execute(
+                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(article_id) DO UPDATE SET
+                       title = excluded.title, source = excluded.source, date = excluded.date,
+                       missing = 0, updated_at = excluded.updated_at,
+                       note = CASE WHEN ? THEN excluded.note ELSE note END""",
+                (article_id, title, source, date.isoformat() if date else None, now, now,
+                 note or "", note is not None),
+            )
+            self._add_tags(db, article_id, tags)
+            return self._get(db, article_id)  # type: ignore[return-value]
+
+    def bookmark_article(self, article: Any, *, tags: Iterable[str] = (), note: str | None = None) -> Bookmark:
+        """`add_bookmark` from anything shaped like `corpus.model.Article`."""
+        return self.add_bookmark(
+            article.id, title=article.title, source=article.source, date=article.date,
+            tags=tags, note=note,
+        )
+
+    def toggle_bookmark(self, article: Any) -> bool:
+        """The reader's `b` key: bookmark the article, or remove its bookmark. Returns
+        whether it is bookmarked now. Decided inside one transaction, so two quick presses
+        (or two copies of the app) cannot both add."""
+        with self._write() as db:
+            gone = db.execute("DELETE FROM bookmarks WHERE article_id = ?", (article.id,)).rowcount
+            if gone:
+                return False
+            now = _iso(_now())
+            db.execute(
+                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                (article.id, article.title, article.source,
+                 article.date.isoformat() if article.date else None, now, now),
+            )
+            return True
+
+    def remove_bookmark(self, article_id: str) -> bool:
+        """Returns False when there was no such bookmark."""
+        with self._write() as db:
+            return db.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,)).rowcount > 0
+
+    def is_bookmarked(self, article_id: str) -> bool:
+        return bool(self._read("SELECT 1 FROM bookmarks WHERE article_id = ?", (article_id,)))
+
+    def bookmarked_ids(self) -> set[str]:
+        """For marking many list rows at once without one query each."""
+        return {row[0] for row in self._read("SELECT article_id FROM bookmarks")}
+
+    def get_bookmark(self, article_id: str) -> Bookmark | None:
+        with self._lock:
+            return self._get(self._db, article_id)
+
+    def list_bookmarks(self, tag: str | None = None) -> list[Bookmark]:
+        """Newest first; with `tag`, only bookmarks carrying it. One query, so the tags
+        shown always belong to the same moment as the bookmarks."""
+        where, params = "", ()
+        if tag is not None:
+            wanted = normalize_tags([tag])
+            where = "WHERE b.article_id IN (SELECT article_id FROM bookmark_tags WHERE tag = ?)"
+            params = (wanted[0] if wanted else "",)
+        rows = self._read(
+            f"""SELECT b.*, (SELECT group_concat(tag, char(31)) FROM
+                       (SELECT tag FROM bookmark_tags t WHERE t.article_id = b.article_id ORDER BY tag)
+                   ) AS tag_list
+                FROM bookmarks b {where} ORDER BY b.created_at DESC, b.rowid DESC""",
+            params,
+        )
+        return [self._bookmark(row, tuple(row["tag_list"].split("\x1f")) if row["tag_list"] else ()) for row in rows]
+
+    def update_bookmark(self, article_id: str, *, tags: Iterable[str] | None = None, note: str | None = None) -> Bookmark:
+        """The bookmarks screen's edit: replace the tags and/or the note. Raises KeyError
+        for an id that is not bookmarked (e.g. the other copy removed it meanwhile)."""
+        with self._write() as db:
+            if not db.execute("SELECT 1 FROM bookmarks WHERE article_id = ?", (article_id,)).fetchone():
+                raise KeyError(article_id)
+            if note is not None:
+                db.execute("UPDATE bookmarks SET note = ? WHERE article_id = ?", (note, article_id))
+            if tags is not None:
+                db.execute("DELETE FROM bookmark_tags WHERE article_id = ?", (article_id,))
+                self._add_tags(db, article_id, tags)
+            db.execute("UPDATE bookmarks SET updated_at = ? WHERE article_id = ?", (_iso(_now()), article_id))
+            return self._get(db, article_id)  # type: ignore[return-value]
+
+    def add_tags(self, article_id: str, tags: Iterable[str]) -> Bookmark:
+        """Add tags without touching the others (no lost update if two copies tag at once)."""
+        with self._write() as db:
+            if not db.execute("SELECT 1 FROM bookmarks WHERE article_id = ?", (article_id,)).fetchone():
+                raise KeyError(article_id)
+            self._add_tags(db, article_id, tags)
+            db.execute("UPDATE bookmarks SET updated_at = ? WHERE article_id = ?", (_iso(_now()), article_id))
+            return self._get(db, article_id)  # type: ignore[return-value]
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag in use with its number of bookmarks, for the tag filter."""
+        rows = self._read("SELECT tag, COUNT(*) FROM bookmark_tags GROUP BY tag ORDER BY tag")
+        return [(row[0], row[1]) for row in rows]
+
+    def bookmark_count(self) -> int:
+        return self._read("SELECT COUNT(*) FROM bookmarks")[0][0]
+
+    def reconcile(self, articles: Iterable[Any]) -> tuple[int, int]:
+        """Tell the store which articles the corpus has now (anything with `.id`, `.title`,
+        `.source`, `.date`). Bookmarks of absent articles are marked missing but kept;
+        present ones are reconnected and their title/source/date refreshed. Returns
+        (missing, reconnected)."""
+        present = {a.id: a for a in articles}
+        with self._write() as db:
+            rows = db.execute("SELECT article_id, title, source, date, missing FROM bookmarks").fetchall()
+            missing = reconnected = 0
+            for row in rows:
+                article = present.get(row["article_id"])
+                if article is None:
+                    missing += 1
+                    if not row["missing"]:
+                        db.execute("UPDATE bookmarks SET missing = 1 WHERE article_id = ?", (row["article_id"],))
+                    continue
+                date = article.date.isoformat() if article.date else None
+                if row["missing"]:
+                    reconnected += 1
+                if row["missing"] or (row["title"], row["source"], row["date"]) != (article.title, article.source, date):
+                    db.execute(
+                        "UPDATE bookmarks SET missing = 0, title = ?, source = ?, date = ? WHERE article_id = ?",
+                        (article.title, article.source, date, row["article_id"]),
+                    )
+            return missing, reconnected
+
+    def merge_bookmarks(self, bookmarks: Iterable[Bookmark]) -> MergeResult:
+        """Import: add new ids; for known ids take the union of tags and the newer note
+        (by `updated_at`); one transaction, so a bad run leaves nothing half-merged."""
+        result = MergeResult()
+        with self._write() as db:
+            for incoming in bookmarks:
+                current = self._get(db, incoming.article_id)
+                if current is None:
+                    db.execute(
+                        """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, missing)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                        (incoming.article_id, incoming.title, incoming.source,
+                         incoming.date.isoformat() if incoming.date else None,
+                         _iso(incoming.created_at), _iso(incoming.updated_at), incoming.note,
+                         int(incoming.missing)),
+                    )
+                    self._add_tags(db, incoming.article_id, incoming.tags)
+                    result.added += 1
+                    continue
+                tags = normalize_tags(current.tags + tuple(incoming.tags))
+                newer = incoming.updated_at > current.updated_at
+                note = incoming.note if newer and incoming.note != current.note else current.note
+                created = min(current.created_at, incoming.created_at)
+                if tags == current.tags and note == current.note and created == current.created_at:
+                    result.unchanged += 1
+                    continue
+                db.execute(
+                    "UPDATE bookmarks SET note = ?, created_at = ?, updated_at = ? WHERE article_id = ?",
+                    (note, _iso(created), _iso(max(current.updated_at, incoming.updated_at)), incoming.article_id),
+                )
+                self._add_tags(db, incoming.article_id, tags)
+                result.updated += 1
+        return result
+
+    @staticmethod
+    def _add_tags(db: sqlite3.Connection, article_id: str, tags: Iterable[str]) -> None:
+        db.executemany(
+            "INSERT OR IGNORE INTO bookmark_tags (article_id, tag) VALUES (?, ?)",
+            [(article_id, tag) for tag in normalize_tags(tags)],
+        )
+
+    def _get(self, db: sqlite3.Connection, article_id: str) -> Bookmark | None:
+        row = db.execute("SELECT * FROM bookmarks WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        tags = [r[0] for r in db.execute(
+            "SELECT tag FROM bookmark_tags WHERE article_id = ? ORDER BY tag", (article_id,))]
+        return self._bookmark(row, tuple(tags))
+
+    @staticmethod
+    def _bookmark(row: sqlite3.Row, tags: tuple[str, ...]) -> Bookmark:
+        return Bookmark(
+            article_id=row["article_id"],
+            title=row["title"],
+            source=row["source"],
+            date=_load_date(row["date"]),
+            created_at=_load_datetime(row["created_at"]),
+            updated_at=_load_datetime(row["updated_at"]),
+            tags=tags,
+            note=row["note"],
+            missing=bool(row["missing"]),
+        )
+
+    # -- reading state ------------------------------------------------------------------
+
+    def mark_read(self, article_ids: str | Iterable[str]) -> None:
+        """Called as articles are opened; marking again keeps the first read time."""
+        ids = [article_ids] if isinstance(article_ids, str) else list(article_ids)
+        now = _iso(_now())
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO read_marks (article_id, read_at) VALUES (?, ?)",
+                [(i, now) for i in ids],
+            )
+
+    def mark_unread(self, article_ids: str | Iterable[str]) -> None:
+        ids = [article_ids] if isinstance(article_ids, str) else list(article_ids)
+        with self._write() as db:
+            db.executemany("DELETE FROM read_marks WHERE article_id = ?", [(i,) for i in ids])
+
+    def is_read(self, article_id: str) -> bool:
+        return bool(self._read("SELECT 1 FROM read_marks WHERE article_id = ?", (article_id,)))
+
+    def read_ids(self, among: Iterable[str] | None = None) -> set[str]:
+        """The ids marked read; with `among`, only those of them (one query per 500 ids,
+        for painting a whole article list)."""
+        if among is None:
+            return {row[0] for row in self._read("SELECT article_id FROM read_marks")}
+        found: set[str] = set()
+        for chunk in _chunks(list(dict.fromkeys(among))):
+            marks = ",".join("?" * len(chunk))
+            found.update(row[0] for row in self._read(
+                f"SELECT article_id FROM read_marks WHERE article_id IN ({marks})", chunk))
+        return found
+
+    def counts(self, article_ids: Iterable[str]) -> Counts:
+        """Unread among the corpus's `article_ids`, bookmarks, and bookmarks whose article
+        was missing at the last `reconcile`."""
+        ids = list(dict.fromkeys(article_ids))
+        unread = len(ids) - len(self.read_ids(ids))
+        row = self._read("SELECT COUNT(*), COALESCE(SUM(missing), 0) FROM bookmarks")[0]
+        return Counts(unread=unread, bookmarks=row[0], missing=row[1])
+
+    # -- saved searches -----------------------------------------------------------------
+
+    def save_search(self, name: str, query: str) -> SavedSearch:
+        """Create or replace (by name) a saved search."""
+        name, query = name.strip(), query.strip()
+        if not name or not query:
+            raise ValueError("a saved search needs a name and a query")
+        with self._write() as db:
+            db.execute(
+                """INSERT INTO saved_searches (name, query, created_at) VALUES (?, ?, ?)
+                   ON CONFLICT(name) DO UPDATE SET query = excluded.query""",
+                (name, query, _iso(_now())),
+            )
+        return self.get_search(name)  # type: ignore[return-value]
+
+    def get_search(self, name: str) -> SavedSearch | None:
+        rows = self._read("SELECT * FROM saved_searches WHERE name = ?", (name,))
+        return self._search(rows[0]) if rows else None
+
+    def list_searches(self) -> list[SavedSearch]:
+        """In creation order, so the one-key shortcuts (1..9) stay put."""
+        return [self._search(r) for r in self._read("SELECT * FROM saved_searches ORDER BY created_at, name")]
+
+    def rename_search(self, old: str, new: str) -> SavedSearch:
+        new = new.strip()
+        if not new:
+            raise ValueError("a saved search needs a name")
+        with self._write() as db:
+            try:
+                changed = db.execute("UPDATE saved_searches SET name = ? WHERE name = ?", (new, old)).rowcount
+            except sqlite3.IntegrityError:
+                raise ValueError(f"there is already a saved search named {new!r}") from None
+            if not changed:
+                raise KeyError(old)
+        return self.get_search(new)  # type: ignore[return-value]
+
+    def delete_search(self, name: str) -> bool:
+        with self._write() as db:
+            return db.execute("DELETE FROM saved_searches WHERE name = ?", (name,)).rowcount > 0
+
+    @staticmethod
+    def _search(row: sqlite3.Row) -> SavedSearch:
+        return SavedSearch(row["name"], row["query"], _load_datetime(row["created_at"]))
+
+    # -- preferences --------------------------------------------------------------------
+
+    def get_pref(self, key: str, default: Any = None) -> Any:
+        """A preference the reader saved (e.g. "theme", "layout"); values are JSON."""
+        rows = self._read("SELECT value FROM preferences WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else default
+
+    def set_pref(self, key: str, value: Any) -> None:
+        text = json.dumps(value)  # fails here, before the write, for unserialisable values
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO preferences (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, text),
+            )
+
+    def prefs(self) -> dict[str, Any]:
+        return {row[0]: json.loads(row[1]) for row in self._read("SELECT key, value FROM preferences")}
+
+    # -- health -------------------------------------------------------------------------
+
+    def integrity_ok(self) -> bool:
+        """Full `integrity_check`; for tests and a future `doctor` command."""
+        return self._read("PRAGMA integrity_check")[0][0] == "ok"
+
+
+# --- opening helpers -----------------------------------------------------------------
+
+
+def _prepare(db: sqlite3.Connection, timeout: float = DEFAULT_TIMEOUT) -> None:
+    db.row_factory = sqlite3.Row
+    db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    db.execute("PRAGMA foreign_keys = ON")
+    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode not in ("wal", "memory"):
+        raise sqlite3.OperationalError(f"cannot switch to WAL mode (got {mode})")
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def _check(db: sqlite3.Connection) -> None:
+    """quick_check reads every page: cheap for a file this size, and it turns a damaged
+    store into a clear notice now instead of a crash in the middle of reading."""
+    problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
+        raise _Damaged(f"integrity check: {problems[0]}")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        if names:
+            raise _Damaged("it is an SQLite file but not a newsreader store")
+
+
+def _migrate(db: sqlite3.Connection, where: str) -> None:
+    """Bring the schema up to date, one migration per transaction. Re-reads the version
+    inside the transaction, since the other copy of the app may have just migrated."""
+    while True:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise UserError(
+                    f"the bookmarks store {where} was written by a newer newsreader "
+                    f"(schema {version}, this one knows {SCHEMA_VERSION}); upgrade newsreader"
+                )
+            if version == SCHEMA_VERSION:
+                db.execute("COMMIT")
+                return
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+
+def _open_error(path: Path, exc: sqlite3.Error) -> UserError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return UserError(f"the bookmarks store {path} stayed busy (another newsreader is writing); try again")
+    folder = path.parent
+    if not os.access(folder, os.W_OK) or "readonly" in text.replace(" ", "") or "unable to open" in text:
+        return UserError(f"cannot write the bookmarks store {path} ({text}); check that {folder} is writable")
+    return UserError(f"cannot open the bookmarks store {path}: {text}")
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the damaged file (and its -wal/-shm) out of the way, never deleting: the user
+    or a recovery tool may still get something out of it."""
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    try:
+        os.replace(path, aside)
+        for suffix in ("-wal", "-shm"):
+            extra = path.with_name(path.name + suffix)
+            if extra.exists():
+                os.replace(extra, aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise UserError(
+            f"the bookmarks store {path} is damaged and could not be moved aside "
+            f"({exc.strerror or exc}); move it away by hand"
+        ) from None
+    return aside

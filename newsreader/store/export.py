@@ -1,0 +1,193 @@
+"""Bookmark export (Markdown, JSON, YAML) and import (JSON, YAML).
+
+Markdown is for reading and sharing, so it carries the article's first paragraph; JSON and
+YAML are for moving bookmarks between machines, so they carry exactly what `import` needs
+and nothing that would go stale. Import is strict: a file that is not one of our exports
+gets one clear line naming the problem, never a partial merge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Mapping, TextIO
+
+import yaml
+from slugify import slugify
+
+from newsreader.errors import UserError
+from newsreader.store.db import Bookmark
+
+#: Export format -> file ending.
+FORMATS: dict[str, str] = {"md": ".md", "json": ".json", "yaml": ".yaml"}
+#: Marks our JSON/YAML documents, so import can refuse some other tool's file clearly.
+DOCUMENT_KIND = "newsreader-bookmarks"
+DOCUMENT_VERSION = 1
+
+
+def default_filename(fmt: str, today: dt.date | None = None) -> str:
+    """`bookmarks-2026-11-22.md`: dated so repeated exports do not clobber older ones."""
+    day = (today or dt.date.today()).isoformat()
+    return slugify(f"bookmarks {day}") + FORMATS[fmt]
+
+
+def export_bookmarks(
+    bookmarks: Iterable[Bookmark],
+    fmt: str,
+    *,
+    articles: Mapping[str, Any] | None = None,
+    now: dt.datetime | None = None,
+) -> str:
+    """Render bookmarks in `fmt` ("md", "json" or "yaml"). `articles` maps id -> Article
+    for the Markdown first paragraphs; without it (or for articles that left the corpus)
+    the Markdown just says the text is not available."""
+    items = list(bookmarks)
+    stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
+    if fmt == "md":
+        return _markdown(items, articles or {}, stamp)
+    document = {
+        "format": DOCUMENT_KIND,
+        "version": DOCUMENT_VERSION,
+        "exported_at": stamp.isoformat(),
+        "bookmarks": [b.to_dict() for b in items],
+    }
+    if fmt == "json":
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "yaml":
+        return yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _md(text: str) -> str:
+    """Escape inline Markdown so a title like `*Breaking*` prints as typed."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _first_paragraph(article: Any) -> str | None:
+    for paragraphs in (getattr(article, "body", None), getattr(article, "summary", None)):
+        for paragraph in paragraphs or []:
+            if paragraph.strip():
+                return paragraph.strip()
+    return None
+
+
+def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.datetime) -> str:
+    count = f"{len(items)} bookmark" + ("" if len(items) == 1 else "s")
+    out = ["# Bookmarks", "", f"Exported from newsreader on {stamp.date().isoformat()}: {count}.", ""]
+    for b in items:
+        out += [f"## {_md(b.title) or '(untitled)'}", ""]
+        out.append(f"- Date: {b.date.isoformat() if b.date else 'undated'}")
+        out.append(f"- Source: {_md(b.source) if b.source else 'unknown'}")
+        out.append(f"- Tags: {', '.join(_md(t) for t in b.tags) if b.tags else 'none'}")
+        out.append(f"- Bookmarked: {b.created_at.astimezone(dt.timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC")
+        out.append(f"- Id: `{b.article_id}`")
+        out.append("")
+        if b.note.strip():
+            note_lines = b.note.strip().splitlines()
+            out.append(f"**Note:** {note_lines[0]}")
+            out += note_lines[1:]
+            out.append("")
+        article = articles.get(b.article_id)
+        paragraph = _first_paragraph(article) if article is not None else None
+        if paragraph:
+            out += ["> " + line if line else ">" for line in paragraph.splitlines()]
+        elif article is None:
+            out.append("_The article is not in the corpus any more; only its bookmark is kept._")
+        else:
+            out.append("_The article has no text._")
+        out.append("")
+    return "\n".join(out)
+
+
+def parse_export(text: str, where: str) -> list[Bookmark]:
+    """Read a JSON or YAML export back into bookmarks. Raise `UserError` naming `where`
+    and the first problem; a bare list of bookmark records is accepted too."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f" (line {mark.line + 1})" if mark is not None else ""
+            raise UserError(
+                f"{where}: not a JSON or YAML bookmarks export{line}; "
+                "use a file made by `newsreader bookmarks export --format json|yaml`"
+            ) from None
+    if isinstance(data, Mapping):
+        kind = data.get("format")
+        if kind != DOCUMENT_KIND:
+            raise UserError(
+                f"{where}: not a newsreader bookmarks export (format is {kind!r}, expected "
+                f"{DOCUMENT_KIND!r}); use a file made by `newsreader bookmarks export`"
+            )
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version > DOCUMENT_VERSION:
+            raise UserError(
+                f"{where}: export version {version!r} is not one this newsreader reads "
+                f"(up to {DOCUMENT_VERSION}); upgrade newsreader"
+            )
+        records = data.get("bookmarks")
+    else:
+        records = data
+    if not isinstance(records, list):
+        raise UserError(
+            f"{where}: expected a list of bookmarks, got {type(records).__name__}; "
+            "use a file made by `newsreader bookmarks export --format json|yaml`"
+        )
+    bookmarks = []
+    for number, record in enumerate(records, 1):
+        try:
+            bookmarks.append(Bookmark.from_dict(record))
+        except ValueError as exc:
+            raise UserError(f"{where}: bookmark #{number}: {exc}; nothing was imported") from None
+    return bookmarks
+
+
+def read_export_file(path: Path) -> list[Bookmark]:
+    """`parse_export` on a file, with the file's own problems as one line too."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, expected an exported bookmarks file") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text; expected a JSON or YAML bookmarks export") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    return parse_export(text, str(path))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so an interrupted export never leaves a
+    half-written file where a good one was."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
+
+
+def write_export(text: str, destination: str, stdout: TextIO) -> str | None:
+    """`-o -` means stdout; returns the path written, or None for stdout."""
+    if destination == "-":
+        stdout.write(text)
+        return None
+    path = Path(destination).expanduser()
+    write_text_atomically(path, text)
+    return str(path)
