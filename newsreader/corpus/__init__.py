@@ -1,0 +1,1 @@
+"""The corpus layer: the article model, the page parser and the folder loader."""

@@ -1,0 +1,151 @@
+"""Read page files from disk, defensively, and parse a whole corpus folder.
+
+Real folders hold empty files, binaries, pages saved in Windows-1252 and the odd 50 MB
+dump. Each gets one clear line and is skipped (or decoded with a fallback and flagged);
+the rest of the corpus still loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from newsreader.config import Config
+from newsreader.corpus.model import Article
+from newsreader.corpus.parser import parse_page
+from newsreader.errors import UserError
+
+Warn = Callable[[str], None]
+
+
+@dataclass
+class PageText:
+    """A page's decoded text, the warnings met while decoding, and its content hash."""
+
+    text: str
+    warnings: list[str]
+    sha1: str
+    encoding: str = "utf-8"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 20)
+
+
+def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """Decode bytes as UTF-8, else Windows-1252, else Latin-1, saying which was used."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        position = exc.start
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, encoding, [
+            f"{name}: not valid UTF-8 (byte {position}); read as {encoding}. "
+            "Re-save the page as UTF-8 if letters look wrong"
+        ]
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def read_page_file(path: Path, max_bytes: int) -> PageText:
+    """Read one page; raise `UserError` saying why it cannot be used."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder; use --corpus {path} to read a folder of pages")
+    if size == 0:
+        raise UserError(f"{path}: empty file, skipped")
+    if size > max_bytes:
+        raise UserError(
+            f"{path}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB page limit, skipped "
+            "(raise max_page_mb in the config to read it)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+    if _looks_binary(data):
+        raise UserError(f"{path}: binary file, not a saved text page, skipped")
+    text, encoding, warnings = decode_page(data, str(path))
+    if not text.strip():
+        raise UserError(f"{path}: only blank lines, skipped")
+    return PageText(text, warnings, hashlib.sha1(data).hexdigest(), encoding)
+
+
+def iter_page_files(root: Path, config: Config) -> list[Path]:
+    """Page files below `root` in a stable order; hidden files and folders are skipped."""
+    check_corpus_dir(root)
+    suffixes = {s.lower() for s in config.extensions}
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
+                found.append(Path(folder) / name)
+    return found
+
+
+def check_corpus_dir(root: Path) -> None:
+    if not root.exists():
+        raise UserError(
+            f"corpus folder {root} does not exist; pass --corpus DIR or set `corpus:` in the config"
+        )
+    if not root.is_dir():
+        raise UserError(f"corpus {root} is a file, not a folder; pass the folder that holds the pages")
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """The page's name as stored in articles: relative to the corpus root, with slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+@dataclass
+class Corpus:
+    root: Path
+    articles: list[Article] = field(default_factory=list)
+    page_count: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def load_corpus(root: Path, config: Config, warn: Warn | None = None) -> Corpus:
+    """Parse every page under `root`; bad pages are reported through `warn` and skipped."""
+    corpus = Corpus(root=root)
+    max_bytes = int(config.max_page_mb * 1024 * 1024)
+    for path in iter_page_files(root, config):
+        try:
+            page = read_page_file(path, max_bytes)
+        except UserError as exc:
+            corpus.skipped.append(exc.message)
+            if warn:
+                warn(exc.message)
+            continue
+        for note in page.warnings:
+            if warn:
+                warn(note)
+        corpus.page_count += 1
+        corpus.articles.extend(parse_page(page.text, relative_name(path, root)).articles)
+    if not corpus.page_count and not corpus.skipped:
+        raise UserError(
+            f"no pages in {root} (looked for {', '.join(config.extensions)} files); "
+            "save news pages there as plain text or point --corpus elsewhere"
+        )
+    return corpus

@@ -1,0 +1,669 @@
+"""Turn a plain-text saved news page into clean articles.
+
+Real saved pages hold several stories, navigation junk, share buttons, comment boxes and
+"Related Articles" blocks, with paragraphs sometimes cut in two. The parser works in two
+passes, both driven by general cues (shapes, positions, the furniture words in
+`data/page_cues.yaml`), never by the words of particular stories:
+
+1. find where each story starts: a `date YYYY-MM-DD` header, the page's first line, a title
+   repeated after its heading block (`Updated ...`, `Short Url`, `Follow`), or an item of a
+   related-stories block (`Outlet` / `an hour ago` / `- Outlet` / title / body);
+2. within each story, give every line a role (title, caption, summary, byline, body, ...)
+   or drop it with a reason.
+
+Every input line gets a `LineFate`, so `newsreader parse --explain` can show that no story
+text was lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsreader.corpus.model import (
+    DATE_FROM_HEADER,
+    DATE_FROM_PUBLISHED,
+    DATE_FROM_UPDATED,
+    DATE_NONE,
+    Article,
+    article_id,
+)
+
+# ---------------------------------------------------------------------------------------
+# Cues
+
+
+@dataclass(frozen=True)
+class PageCues:
+    """The furniture vocabulary, compiled once."""
+
+    boilerplate_lines: frozenset[str]
+    boilerplate_patterns: tuple[re.Pattern[str], ...]
+    inline_trailer: re.Pattern[str] | None
+    related_headings: tuple[re.Pattern[str], ...]
+    story_meta_lines: frozenset[str]
+    continuation_words: frozenset[str]
+    credit_words: frozenset[str]
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> "PageCues":
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data.get(key) or [])
+
+        def patterns(key: str) -> tuple[re.Pattern[str], ...]:
+            return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key) or [])
+
+        trailers = data.get("inline_trailers") or []
+        return cls(
+            boilerplate_lines=words("boilerplate_lines"),
+            boilerplate_patterns=patterns("boilerplate_patterns"),
+            inline_trailer=(
+                re.compile("|".join(f"(?:{t})" for t in trailers), re.IGNORECASE) if trailers else None
+            ),
+            related_headings=patterns("related_headings"),
+            story_meta_lines=words("story_meta_lines"),
+            continuation_words=words("continuation_words"),
+            credit_words=words("credit_words"),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> PageCues:
+    path = Path(__file__).with_name("data") / "page_cues.yaml"
+    return PageCues.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+# ---------------------------------------------------------------------------------------
+# Shapes
+
+HEADER_RE = re.compile(r"^date:?\s+(\d{4}-\d{2}-\d{2})\b[\s:|-]*(.*)$", re.IGNORECASE)
+META_DATE_RE = re.compile(
+    r"^(updated|last updated|published|posted|first published)\b(?:\s+on)?\s*:?\s*(.+)$", re.IGNORECASE
+)
+AGE_RE = re.compile(
+    r"^(?:about |around |over )?(?:an?|one|a few|few|\d+)\s+"
+    r"(?:sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|day|days|week|weeks|"
+    r"month|months|year|years)\s+ago\.?$|^just now$|^moments ago$",
+    re.IGNORECASE,
+)
+DASH_OUTLET_RE = re.compile(r"^[-–—]\s+(\S.{0,60})$")
+BULLET_RE = re.compile(r"^[•●▪◦‣∙·*►▸➤–-]\s+(\S.*)$")
+BYLINE_RE = re.compile(
+    r"^(?:(?:written|reported|compiled|edited)\s+)?by\s+([A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
+    re.IGNORECASE,
+)
+CREDIT_RE = re.compile(r"\(([^()]{1,48})\)\s*$")
+DATELINE_RE = re.compile(
+    r"^((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3})"  # ISLAMABAD / NEW YORK / RIO DE JANEIRO
+    r"((?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?)"  # , Gaza Strip
+    r"\s*(?:\([^()]{1,30}\))?"  # (Reuters)
+    r"\s*(?::|—|–|-{1,2})\s+(?=\S)"
+)
+GLUED_RE = re.compile(r"[a-z]{3}(?=[A-Z])")
+TERMINAL_RE = re.compile(r"[.!?…:;\"”’')\]]$")
+RUN_TOGETHER_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z])")
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%A, %B %d, %Y",
+    "%A %d %B %Y",
+    "%a, %d %b %Y",
+)
+DATE_PREFIX_RE = re.compile(
+    r"^((?:[A-Z][a-z]+,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
+    r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}))"
+)
+
+
+def parse_stated_date(text: str) -> dt.date | None:
+    """A calendar date written out on the page ("03 August 2024", "2024-08-03"), else None.
+
+    Ages ("4 sec ago") and anything ambiguous give None: an honest "undated" beats a guess.
+    """
+    match = DATE_PREFIX_RE.match(text.strip())
+    if not match:
+        return None
+    candidate = re.sub(r"\s+", " ", match.group(1).replace(".", "")).strip()
+    for fmt in DATE_FORMATS:
+        for value in (candidate, candidate.replace(",", "")):
+            try:
+                return dt.datetime.strptime(value, fmt.replace(",", "") if "," not in value else fmt).date()
+            except ValueError:
+                continue
+    return None
+
+
+def _clean(raw: str) -> str:
+    """Visible text of a line: control characters and odd spaces gone, ends trimmed."""
+    out = []
+    for ch in raw:
+        if ch in "\t\u00a0\u2007\u202f\u3000":
+            out.append(" ")
+        elif ch in "\u200b\u200c\u200d\u2060\ufeff":
+            continue
+        elif unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u00ad":
+            continue
+        else:
+            out.append(ch)
+    return re.sub(r" {2,}", " ", "".join(out)).strip()
+
+
+def _norm(text: str) -> str:
+    return " ".join(WORD_RE.findall(text.lower()))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_sentence_like(text: str) -> bool:
+    return _words(text) >= 8 or bool(TERMINAL_RE.search(text))
+
+
+def _glued_joins(text: str) -> int:
+    """How many words are glued together ("NewsForeign PolicyIFP"): menus saved as text."""
+    return len(GLUED_RE.findall(text))
+
+
+def _is_nav_junk(text: str) -> bool:
+    return _glued_joins(text) >= 2 and _words(text) <= 12
+
+
+def _looks_like_title(text: str) -> bool:
+    words = _words(text)
+    if not 2 <= words <= 30 or len(text) > 250:
+        return False
+    if text[-1] in ".:;,":
+        return False
+    first = text[0]
+    return (first.isupper() or first.isdigit() or first in "\"'“‘") and not _is_nav_junk(text)
+
+
+# ---------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass
+class LineFate:
+    """What became of one input line: its role, the story it went to, and why."""
+
+    lineno: int
+    text: str
+    role: str
+    article: int | None = None
+    dropped: bool = False
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.lineno,
+            "text": self.text,
+            "role": self.role,
+            "article": self.article,
+            "dropped": self.dropped,
+            "note": self.note,
+        }
+
+
+@dataclass
+class ParseResult:
+    articles: list[Article]
+    fates: list[LineFate]
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 1: where stories start
+
+
+@dataclass
+class _Plan:
+    """One story's place on the page, found before its lines are read."""
+
+    start: int
+    title: int | None
+    kind: str  # header | first | repeated | heading-block | listed
+    header_date: dt.date | None = None
+    header_has_title: bool = False
+    repeat: int | None = None
+    listed_lines: dict[int, str] = field(default_factory=dict)  # line -> "outlet" | "age" | "dash"
+    related_to: int | None = None  # plan index of the story that lists this one
+
+
+class _Page:
+    def __init__(self, text: str, cues: PageCues) -> None:
+        self.cues = cues
+        raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.raw = raw_lines
+        self.text = [_clean(r) for r in raw_lines]
+        self.n = len(raw_lines)
+
+    # line tests -------------------------------------------------------------------
+    def blank(self, i: int) -> bool:
+        return not self.text[i]
+
+    def next_nonblank(self, i: int, limit: int | None = None) -> int | None:
+        end = self.n if limit is None else min(self.n, limit)
+        for j in range(i + 1, end):
+            if self.text[j]:
+                return j
+        return None
+
+    def prev_nonblank(self, i: int) -> int | None:
+        for j in range(i - 1, -1, -1):
+            if self.text[j]:
+                return j
+        return None
+
+    def boilerplate_reason(self, i: int) -> str | None:
+        text = self.text[i]
+        key = re.sub(r"[\s.…:!|•·-]+$", "", text).strip().lower()
+        if key in self.cues.boilerplate_lines:
+            return f"page furniture ({text!r})"
+        for pattern in self.cues.boilerplate_patterns:
+            if pattern.search(text):
+                return f"page furniture ({text!r})"
+        return None
+
+    def is_story_meta(self, i: int) -> bool:
+        text = self.text[i]
+        key = re.sub(r"[\s.…:!|-]+$", "", text).strip().lower()
+        return key in self.cues.story_meta_lines or bool(META_DATE_RE.match(text))
+
+    def is_related_heading(self, i: int) -> bool:
+        text = self.text[i]
+        return any(p.match(text) for p in self.cues.related_headings)
+
+    def is_caption(self, i: int, in_head: bool) -> bool:
+        text = self.text[i]
+        match = CREDIT_RE.search(text)
+        if not match or _words(text) < 5:
+            return False
+        credit = match.group(1).strip()
+        if _words(credit) > 5 or not (credit[0].isupper() or credit[0].isdigit()):
+            return False
+        parts = {p.strip().lower() for p in re.split(r"[/,;|]| via ", credit)}
+        if parts & self.cues.credit_words or any(p.split()[0] in ("photo", "file", "image") for p in parts if p):
+            return True
+        return in_head and credit.replace(" ", "").isupper() and len(credit) <= 12
+
+    def heading_filler(self, i: int) -> bool:
+        """Lines that may stand between a title and its repeat: meta, furniture, captions."""
+        return (
+            self.blank(i)
+            or self.is_story_meta(i)
+            or self.boilerplate_reason(i) is not None
+            or self.is_caption(i, in_head=True)
+        )
+
+    def listed_item_at(self, age_line: int) -> tuple[int, int | None, dict[int, str]] | None:
+        """An item of a related-stories block around an age line: (start, title, roles)."""
+        prev = self.prev_nonblank(age_line)
+        if prev is None or _words(self.text[prev]) > 6 or _is_sentence_like(self.text[prev]) and _words(self.text[prev]) >= 8:
+            return None
+        roles = {prev: "outlet", age_line: "age"}
+        nxt = self.next_nonblank(age_line)
+        if nxt is not None and DASH_OUTLET_RE.match(self.text[nxt]):
+            roles[nxt] = "dash"
+            nxt = self.next_nonblank(nxt)
+        elif nxt is None or not _looks_like_title(self.text[nxt]):
+            return None
+        if nxt is not None and not _looks_like_title(self.text[nxt]):
+            nxt = None
+        return prev, nxt, roles
+
+
+def _title_after(page: _Page, i: int, window: int = 8) -> int | None:
+    """The first title-shaped line after a header whose own text is navigation junk."""
+    seen = 0
+    j = i
+    while seen < window:
+        j = page.next_nonblank(j)
+        if j is None:
+            return None
+        seen += 1
+        text = page.text[j]
+        if page.boilerplate_reason(j) or _is_nav_junk(text) or page.is_story_meta(j):
+            continue
+        return j if _looks_like_title(text) else None
+    return None
+
+
+def _plan_stories(page: _Page) -> list[_Plan]:
+    plans: dict[int, _Plan] = {}
+    titles: set[int] = set()
+
+    def add(plan: _Plan) -> None:
+        if plan.start in plans or (plan.title is not None and plan.title in titles):
+            return
+        plans[plan.start] = plan
+        if plan.title is not None:
+            titles.add(plan.title)
+
+    # Headers: `date 2025-06-14 Title` or `date 2025-06-14 <menu junk>` with the title later.
+    for i in range(page.n):
+        match = HEADER_RE.match(page.text[i])
+        if not match:
+            continue
+        try:
+            date = dt.date.fromisoformat(match.group(1))
+        except ValueError:
+            date = None
+        rest = match.group(2).strip()
+        if rest and _looks_like_title(rest):
+            add(_Plan(i, i, "header", header_date=date, header_has_title=True))
+        else:
+            add(_Plan(i, _title_after(page, i), "header", header_date=date))
+
+    # Related-stories items: `Outlet` / `an hour ago` / `- Outlet` / title / body.
+    for i in range(page.n):
+        if page.text[i] and AGE_RE.match(page.text[i]):
+            item = page.listed_item_at(i)
+            if item:
+                start, title, roles = item
+                add(_Plan(start, title, "listed", listed_lines=roles))
+
+    # A title repeated after its heading block (Updated.../Short Url/Follow).
+    for i in range(page.n):
+        text = page.text[i]
+        if not text or i in titles or not _looks_like_title(text) or page.is_story_meta(i):
+            continue
+        key = _norm(text)
+        j = i + 1
+        while j < page.n and j <= i + 15 and page.heading_filler(j):
+            j += 1
+        if j < page.n and j > i + 1 and _norm(page.text[j]) == key:
+            add(_Plan(i, i, "repeated", repeat=j))
+
+    # A heading block without a repeated title: the title is the line just above it.
+    for i in range(page.n):
+        if not page.text[i] or not META_DATE_RE.match(page.text[i]):
+            continue
+        p = page.prev_nonblank(i)
+        while p is not None and page.heading_filler(p):
+            p = page.prev_nonblank(p)
+        if p is not None and p not in titles and _looks_like_title(page.text[p]):
+            if not any(plan.start <= p <= (plan.repeat or plan.start) for plan in plans.values()):
+                add(_Plan(p, p, "heading-block"))
+
+    # The page's first story starts at its first line unless a plan already covers it.
+    first = next((i for i in range(page.n) if page.text[i]), None)
+    if first is not None and (not plans or min(plans) > first):
+        title = None
+        j: int | None = first
+        while j is not None and (page.boilerplate_reason(j) or _is_nav_junk(page.text[j])):
+            j = page.next_nonblank(j)
+        if j is not None and _looks_like_title(page.text[j]) and not page.is_related_heading(j):
+            title = j
+        add(_Plan(first, title, "first"))
+
+    ordered = [plans[k] for k in sorted(plans)]
+    # Listed items after a related heading (or in a run of items) belong to the story before.
+    main: int | None = None
+    in_related = False
+    for index, plan in enumerate(ordered):
+        if plan.kind != "listed":
+            main = index
+            in_related = False
+            end = ordered[index + 1].start if index + 1 < len(ordered) else page.n
+            in_related = any(page.is_related_heading(k) for k in range(plan.start, end) if page.text[k])
+            continue
+        if in_related and main is not None:
+            plan.related_to = main
+    return ordered
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 2: what each line is
+
+
+@dataclass
+class _Draft:
+    title: str = ""
+    date: dt.date | None = None
+    date_source: str = DATE_NONE
+    source: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    summary: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    age: str | None = None
+    related_to: int | None = None
+
+
+def _should_join(previous: str, current: str, cues: PageCues) -> bool:
+    """A paragraph cut in two by a stray line break: join it back."""
+    if not previous or TERMINAL_RE.search(previous):
+        return False
+    last_word = previous.rsplit(None, 1)[-1].lower().strip("\"'“”‘’()")
+    if last_word in cues.continuation_words:
+        return True
+    return current[:1].islower()
+
+
+def _split_trailer(text: str, cues: PageCues) -> tuple[str, str]:
+    """Split "story text ... Related Topics: ... Post Views: 8" into text and trailer."""
+    if cues.inline_trailer is None:
+        return text, ""
+    match = cues.inline_trailer.search(text)
+    if not match or match.start() == 0:
+        return text, ""
+    return text[: match.start()].rstrip(), text[match.start():]
+
+
+def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate | None]) -> _Draft:
+    cues = page.cues
+    draft = _Draft(related_to=plan.related_to)
+    if plan.header_date:
+        draft.date, draft.date_source = plan.header_date, DATE_FROM_HEADER
+    title_key = _norm(page.text[plan.title]) if plan.title is not None else None
+
+    candidates = [
+        k for k in range(plan.start, end)
+        if page.text[k] and k != plan.title and k not in plan.listed_lines and k != plan.start
+    ]
+    # The last line that reads like prose: short lines after it are the page's footer.
+    last_prose = max(
+        (k for k in candidates if _is_sentence_like(page.text[k]) and not page.boilerplate_reason(k)),
+        default=-1,
+    )
+
+    def fate(k: int, role: str, dropped: bool = False, note: str = "") -> None:
+        fates[k] = LineFate(k + 1, page.raw[k], role, None if dropped and role == "blank" else index, dropped, note)
+
+    in_head = True
+    after_furniture = False
+    for k in range(plan.start, end):
+        text = page.text[k]
+        if not text:
+            fates[k] = LineFate(k + 1, page.raw[k], "blank", None, True, "empty line")
+            continue
+        if k == plan.start and plan.kind == "header":
+            match = HEADER_RE.match(text)
+            assert match is not None
+            note = f"date {plan.header_date}" if plan.header_date else "date not a real calendar day"
+            if plan.header_has_title:
+                draft.title = match.group(2).strip()
+                fate(k, "header+title", note=note)
+            else:
+                fate(k, "header", note=note + "; rest is navigation junk, dropped" if match.group(2) else note)
+            continue
+        if k == plan.title:
+            draft.title = text
+            fate(k, "title")
+            continue
+        role = plan.listed_lines.get(k)
+        if role == "outlet":
+            draft.source = text
+            fate(k, "source", note="outlet of a listed story")
+            continue
+        if role == "age":
+            draft.age = text
+            fate(k, "age", dropped=True, note="age with no reference time: story left undated")
+            continue
+        if role == "dash":
+            outlet = DASH_OUTLET_RE.match(text).group(1)  # type: ignore[union-attr]
+            draft.source = draft.source or outlet
+            fate(k, "source", dropped=True, note="outlet repeated")
+            continue
+        if in_head and (k == plan.repeat or (title_key and _norm(text) == title_key)):
+            fate(k, "title-repeat", dropped=True, note="title repeated")
+            continue
+        if page.is_related_heading(k):
+            fate(k, "related-heading", dropped=True, note="opens the page's related stories")
+            after_furniture = True
+            continue
+        meta = META_DATE_RE.match(text)
+        if meta and _words(text) <= 8:
+            stated = parse_stated_date(meta.group(2))
+            kind = DATE_FROM_PUBLISHED if meta.group(1).lower() in ("published", "posted", "first published") else DATE_FROM_UPDATED
+            if stated and draft.date_source in (DATE_NONE, DATE_FROM_UPDATED):
+                draft.date, draft.date_source = stated, kind
+                fate(k, "date", note=f"{kind}: {stated.isoformat()}")
+            elif stated:
+                fate(k, "date", dropped=True, note=f"{kind} ({stated.isoformat()}); kept the {draft.date_source}")
+            else:
+                fate(k, "date", dropped=True, note="no calendar date stated (an age is not a date)")
+            continue
+        reason = page.boilerplate_reason(k)
+        if reason:
+            fate(k, "boilerplate", dropped=True, note=reason)
+            if not in_head:
+                after_furniture = True
+            continue
+        if AGE_RE.match(text):
+            fate(k, "age", dropped=True, note="age with no reference time")
+            continue
+        if in_head and _is_nav_junk(text):
+            fate(k, "navigation", dropped=True, note="menu items run together")
+            continue
+        if page.is_caption(k, in_head):
+            draft.captions.append(text)
+            fate(k, "caption", note="ends with a photo credit")
+            continue
+        bullet = BULLET_RE.match(text)
+        if in_head and bullet and not draft.body:
+            draft.summary.append(bullet.group(1).strip())
+            fate(k, "summary", note="bullet point")
+            continue
+        byline = BYLINE_RE.match(text)
+        if byline and draft.byline is None and not draft.body and _words(text) <= 10:
+            draft.byline = byline.group(1).strip()
+            fate(k, "byline")
+            continue
+        if k > last_prose and (after_furniture or not _is_sentence_like(text)) and draft.body:
+            fate(k, "footer", dropped=True, note="short line after the story's last paragraph")
+            continue
+        # Story text.
+        in_head = False
+        body_text, trailer = _split_trailer(text, cues)
+        body_text = RUN_TOGETHER_RE.sub(" ", body_text)
+        bullet_free = body_text
+        note_parts = []
+        if not draft.body and draft.dateline is None:
+            match = DATELINE_RE.match(bullet_free)
+            if match and len(match.group(1).replace(" ", "")) >= 3 and _words(bullet_free) > 4:
+                draft.dateline = (match.group(1) + match.group(2)).strip()
+                bullet_free = bullet_free[match.end():]
+                note_parts.append(f"dateline {draft.dateline}")
+        if trailer:
+            note_parts.append(f"dropped trailing page furniture: {trailer!r}")
+        if draft.body and _should_join(draft.body[-1], bullet_free, cues):
+            draft.body[-1] = f"{draft.body[-1]} {bullet_free}"
+            note_parts.insert(0, "joined to the previous paragraph (cut in two)")
+            fate(k, "body", note="; ".join(note_parts))
+        else:
+            draft.body.append(bullet_free)
+            fate(k, "body", note="; ".join(note_parts))
+    return draft
+
+
+def _fallback_title(draft: _Draft) -> str:
+    """An untitled story is named by its first sentence; its text stays in the body."""
+    source = draft.body[0] if draft.body else (draft.summary[0] if draft.summary else "")
+    sentence = re.split(r"(?<=[.!?])\s", source, maxsplit=1)[0]
+    if len(sentence) > 90:
+        sentence = sentence[:90].rsplit(" ", 1)[0] + "…"
+    return sentence or "Untitled"
+
+
+def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResult:
+    """Split a saved page into its stories. `file` is the page's path relative to the corpus
+    root; with the title it makes each article's stable id."""
+    page = _Page(text, cues or default_cues())
+    plans = _plan_stories(page)
+    fates: list[LineFate | None] = [None] * page.n
+    # Lines before the first story (blank lines, junk) are still accounted for.
+    first_start = plans[0].start if plans else page.n
+    for k in range(first_start):
+        fates[k] = LineFate(k + 1, page.raw[k], "blank", None, True, "empty line")
+
+    drafts: list[_Draft] = []
+    for index, plan in enumerate(plans):
+        end = plans[index + 1].start if index + 1 < len(plans) else page.n
+        drafts.append(_fill(page, plan, end, index, fates))
+
+    # Drop empty stories (a header with nothing under it), renumbering fates.
+    keep = [i for i, d in enumerate(drafts) if d.body or d.summary]
+    renumber = {old: new for new, old in enumerate(keep)}
+    articles: list[Article] = []
+    used_ids: set[str] = set()
+    for old in keep:
+        draft = drafts[old]
+        title = draft.title or _fallback_title(draft)
+        ident = article_id(file, title)
+        n = 2
+        while ident in used_ids:  # the same title twice on one page
+            ident = article_id(file, f"{title}#{n}")
+            n += 1
+        used_ids.add(ident)
+        articles.append(
+            Article(
+                id=ident,
+                title=title,
+                file=file,
+                date=draft.date,
+                date_source=draft.date_source,
+                source=draft.source,
+                byline=draft.byline,
+                dateline=draft.dateline,
+                summary=draft.summary,
+                captions=draft.captions,
+                body=draft.body,
+                age=draft.age,
+            )
+        )
+    for old in keep:
+        draft = drafts[old]
+        if draft.related_to is not None and draft.related_to in renumber:
+            articles[renumber[draft.related_to]].related.append(articles[renumber[old]].id)
+
+    final: list[LineFate] = []
+    for k, item in enumerate(fates):
+        if item is None:
+            item = LineFate(k + 1, page.raw[k], "blank", None, True, "empty line")
+        if item.article is not None:
+            if item.article in renumber:
+                item.article = renumber[item.article]
+            else:
+                item.article, item.dropped = None, True
+                item.note = (item.note + "; " if item.note else "") + "heading with no story under it"
+        final.append(item)
+    # A trailing newline produces one empty last line that is not really a line.
+    if final and page.raw[-1] == "" and text.endswith(("\n", "\r")):
+        final.pop()
+    return ParseResult(articles, final)
