@@ -112,6 +112,136 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+# --- bookmarks commands --------------------------------------------------------------
+
+
+def _open_store(ctx: Context, *, write: bool) -> Any:
+    """Writes need the real file (a clear error otherwise); reads fall back to whatever
+    can still be read, so `list` and `export` work on a read-only data folder."""
+    from newsreader.store import Store
+
+    store = Store.open(ctx.paths.store_file, readonly_ok=not write)
+    for notice in store.notices:
+        ctx.warn(notice)
+    return store
+
+
+def _find_article(ctx: Context, corpus_dir: Path, article_id: str) -> Any:
+    """The article with this id, or None. Kept alone so an index lookup can replace it."""
+    from newsreader.corpus.loader import load_corpus
+
+    corpus = load_corpus(corpus_dir, ctx.config, warn=ctx.warn)
+    return next((a for a in corpus.articles if a.id == article_id), None)
+
+
+def _corpus_articles(ctx: Context, corpus_dir: Path) -> dict[str, Any] | None:
+    """Every article by id, for marking missing bookmarks and for export paragraphs. The
+    corpus's own page warnings belong to `articles`, not here; a corpus that cannot be
+    read at all is one warning and the stored bookmarks are shown as last seen."""
+    from newsreader.corpus.loader import load_corpus
+
+    try:
+        corpus = load_corpus(corpus_dir, ctx.config, warn=lambda message: None)
+    except UserError as exc:
+        ctx.warn(f"{exc.message}; showing bookmarks as last seen")
+        return None
+    return {a.id: a for a in corpus.articles}
+
+
+def _tags_arg(values: list[str] | None) -> list[str]:
+    """`--tag a --tag b` or `--tag a,b`."""
+    return [t for value in values or [] for t in value.split(",")]
+
+
+def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
+    """List bookmarks, newest first, marking those whose article left the corpus."""
+    store = _open_store(ctx, write=False)
+    with store:
+        articles = _corpus_articles(ctx, ctx.corpus_dir(args))
+        if articles is not None and store.persistent:
+            store.reconcile(articles.values())
+        bookmarks = store.list_bookmarks(tag=args.tag)
+    if articles is not None and not store.persistent:  # degraded: reconcile just for display
+        for b in bookmarks:
+            b.missing = b.article_id not in articles
+    if args.json:
+        ctx.print_json([b.to_dict() for b in bookmarks])
+        return 0
+    for b in bookmarks:
+        date = b.date.isoformat() if b.date else "undated   "
+        tags = f"  [{', '.join(b.tags)}]" if b.tags else ""
+        source = f"  ({b.source})" if b.source else ""
+        print(f"{date}  {b.article_id}{tags}\n            {b.title}{source}", file=ctx.stdout)
+        if b.note:
+            print(f"            note: {' '.join(b.note.split())}", file=ctx.stdout)
+        if b.missing:
+            print("            not in the corpus now; kept, and reconnects if it returns", file=ctx.stdout)
+    if not bookmarks:
+        hint = f"tagged {args.tag!r}" if args.tag else "yet; press b in the reader or run `newsreader bookmarks add ID`"
+        print(f"no bookmarks {hint}", file=ctx.stderr)
+    else:
+        print(f"{len(bookmarks)} bookmark{'s' if len(bookmarks) != 1 else ''}", file=ctx.stderr)
+    return 0
+
+
+def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
+    """Bookmark an article by id, or add tags / set the note of an existing bookmark."""
+    with _open_store(ctx, write=True) as store:
+        corpus_dir = ctx.corpus_dir(args)
+        existing = store.get_bookmark(args.id)
+        article = _find_article(ctx, corpus_dir, args.id)
+        tags = _tags_arg(args.tag)
+        if article is not None:
+            bookmark = store.bookmark_article(article, tags=tags, note=args.note)
+        elif existing is not None:  # its article left the corpus: still editable
+            bookmark = store.update_bookmark(args.id, tags=existing.tags + tuple(tags), note=args.note)
+        else:
+            raise UserError(f"no article with id {args.id!r} in {corpus_dir}; `newsreader articles` lists the ids")
+    verb = "updated bookmark" if existing else "bookmarked"
+    tag_text = f" [{', '.join(bookmark.tags)}]" if bookmark.tags else ""
+    print(f"{verb}: {bookmark.title}{tag_text}", file=ctx.stdout)
+    return 0
+
+
+def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
+    with _open_store(ctx, write=True) as store:
+        bookmark = store.get_bookmark(args.id)
+        if bookmark is None or not store.remove_bookmark(args.id):
+            raise UserError(f"no bookmark with id {args.id!r}; `newsreader bookmarks list` shows them")
+    print(f"removed bookmark: {bookmark.title}", file=ctx.stdout)
+    return 0
+
+
+def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
+    """Markdown for reading (with each article's first paragraph), JSON/YAML for import."""
+    from newsreader.store.export import default_filename, export_bookmarks, write_export
+
+    with _open_store(ctx, write=False) as store:
+        bookmarks = store.list_bookmarks(tag=args.tag)
+    articles = _corpus_articles(ctx, ctx.corpus_dir(args)) if args.format == "md" else None
+    text = export_bookmarks(bookmarks, args.format, articles=articles)
+    written = write_export(text, args.output or default_filename(args.format), ctx.stdout)
+    if written:
+        print(f"exported {len(bookmarks)} bookmark{'s' if len(bookmarks) != 1 else ''} to {written}",
+              file=ctx.stderr)
+    return 0
+
+
+def cmd_bookmarks_import(args: argparse.Namespace, ctx: Context) -> int:
+    """Merge an export back in: same id -> union of tags, newer note; nothing duplicated."""
+    from newsreader.store.export import read_export_file
+
+    incoming = read_export_file(Path(args.file))
+    with _open_store(ctx, write=True) as store:
+        result = store.merge_bookmarks(incoming)
+    print(
+        f"imported {args.file}: {result.added} new, {result.updated} merged, "
+        f"{result.unchanged} already there",
+        file=ctx.stdout,
+    )
+    return 0
+
+
 # --- the parser ----------------------------------------------------------------------
 
 
@@ -144,6 +274,38 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_option(p)
     p.add_argument("--json", action="store_true", help="print a JSON array of articles")
     p.set_defaults(handler=cmd_articles)
+
+    p = sub.add_parser("bookmarks", help="list, add, remove, export and import bookmarks",
+                       description="Manage bookmarks (the reader's `b` and `B` keys use the same store).")
+    bsub = p.add_subparsers(dest="bookmarks_command", metavar="ACTION", required=True)
+    b = bsub.add_parser("list", help="list bookmarks, newest first",
+                        description="List bookmarks; those whose article left the corpus are marked.")
+    _add_corpus_option(b)
+    b.add_argument("--tag", metavar="T", help="only bookmarks with this tag")
+    b.add_argument("--json", action="store_true", help="print a JSON array of bookmarks")
+    b.set_defaults(handler=cmd_bookmarks_list)
+    b = bsub.add_parser("add", help="bookmark an article (or tag / annotate a bookmark)",
+                        description="Bookmark an article by id; on a bookmarked id, add tags or set the note.")
+    _add_corpus_option(b)
+    b.add_argument("id", metavar="ID", help="article id, as `newsreader articles` prints it")
+    b.add_argument("--tag", metavar="T", action="append", help="tag (repeat, or comma-separate)")
+    b.add_argument("--note", metavar="N", help="a note to keep with the bookmark")
+    b.set_defaults(handler=cmd_bookmarks_add)
+    b = bsub.add_parser("remove", help="remove a bookmark", description="Remove the bookmark of an article id.")
+    b.add_argument("id", metavar="ID", help="article id")
+    b.set_defaults(handler=cmd_bookmarks_remove)
+    b = bsub.add_parser("export", help="write bookmarks as Markdown, JSON or YAML",
+                        description="Export bookmarks. JSON and YAML can be imported again.")
+    _add_corpus_option(b)
+    b.add_argument("--format", choices=["md", "json", "yaml"], default="md", help="default: md")
+    b.add_argument("-o", "--output", metavar="FILE",
+                   help="file to write, - for standard output (default: bookmarks-DATE.EXT here)")
+    b.add_argument("--tag", metavar="T", help="only bookmarks with this tag")
+    b.set_defaults(handler=cmd_bookmarks_export)
+    b = bsub.add_parser("import", help="merge bookmarks from a JSON or YAML export",
+                        description="Merge an export in: same id -> union of tags, newer note.")
+    b.add_argument("file", metavar="FILE", help="a file from `bookmarks export --format json|yaml`")
+    b.set_defaults(handler=cmd_bookmarks_import)
 
     return parser
 
