@@ -135,12 +135,14 @@ class MergeResult:
 
 
 def _now() -> dt.datetime:
-    # Whole seconds: the value round-trips through text exports without surprises.
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    # Microseconds kept: "newest first" and "newer note wins" need to tell apart two
+    # changes made within one second (a quick `b`, then an edit).
+    return dt.datetime.now(dt.timezone.utc)
 
 
 def _iso(value: dt.datetime) -> str:
-    return value.astimezone(dt.timezone.utc).isoformat()
+    # Fixed width, so SQL's text ORDER BY is time order.
+    return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 def _parse_datetime(value: Any, article_id: str, key: str) -> dt.datetime | None:
@@ -787,7 +789,9 @@ def _open_error(path: Path, exc: sqlite3.Error) -> UserError:
     if "locked" in text or "busy" in text:
         return UserError(f"the bookmarks store {path} stayed busy (another newsreader is writing); try again")
     folder = path.parent
-    if not os.access(folder, os.W_OK) or "readonly" in text.replace(" ", "") or "unable to open" in text:
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return UserError(f"the data folder {folder} is read-only, so the bookmarks store {path.name} cannot be written")
+    if "readonly" in text.replace(" ", "") or "unable to open" in text:
         return UserError(f"cannot write the bookmarks store {path} ({text}); check that {folder} is writable")
     return UserError(f"cannot open the bookmarks store {path}: {text}")
 
