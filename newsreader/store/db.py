@@ -329,6 +329,7 @@ class Store:
                 f"cannot create the data folder {path.parent} ({exc.strerror or exc}); "
                 "bookmarks and read marks cannot be saved there"
             ) from None
+        _probe(path, timeout)
         try:
             db = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -745,6 +746,26 @@ def _prepare(db: sqlite3.Connection, timeout: float = DEFAULT_TIMEOUT) -> None:
     if mode not in ("wal", "memory"):
         raise sqlite3.OperationalError(f"cannot switch to WAL mode (got {mode})")
     db.execute("PRAGMA synchronous = FULL")
+
+
+def _probe(path: Path, timeout: float) -> None:
+    """Check an existing file through a read-only connection first: closing a read-write
+    connection checkpoints and deletes the -wal file, which would destroy evidence (and
+    maybe the latest commits) of a damaged store before it is moved aside. Problems other
+    than damage are left for the read-write open to report."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
+    except sqlite3.Error:
+        return
+    try:
+        _check(probe)
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            raise _Damaged(str(exc)) from None
+    finally:
+        probe.close()
 
 
 def _check(db: sqlite3.Connection) -> None:
