@@ -163,7 +163,8 @@ def _clean(raw: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return " ".join(WORD_RE.findall(text.lower()))
+    """Key for spotting a repeated title: same words and punctuation, any spacing or case."""
+    return " ".join(text.split()).casefold()
 
 
 def _words(text: str) -> int:
@@ -383,9 +384,11 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             continue
         key = _norm(text)
         j = i + 1
+        marked = False  # a heading block has a date, a share button or a photo between
         while j < page.n and j <= i + 15 and page.heading_filler(j):
+            marked = marked or (page.text[j] != "" and (page.is_story_meta(j) or page.is_caption(j, True)))
             j += 1
-        if j < page.n and j > i + 1 and _norm(page.text[j]) == key:
+        if j < page.n and marked and _norm(page.text[j]) == key:
             add(_Plan(i, i, "repeated", repeat=j))
 
     # A heading block without a repeated title: the title is the line just above it.
