@@ -1,0 +1,142 @@
+"""The corpus commands as a user runs them, including every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsreader.cli import main
+from newsreader.resources import seeds_dir
+
+GOOD_PAGE = "A fine title for a page\n\nThe council met on a quiet morning and agreed the budget.\n"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_articles_json_on_the_bundled_seeds(capsys) -> None:
+    code, out, _ = run(capsys, "articles", "--json")
+    assert code == 0
+    articles = json.loads(out)
+    assert len(articles) == 9
+    for key in ("id", "title", "date", "source", "byline", "dateline", "file", "related", "body"):
+        assert all(key in a for a in articles)
+    assert articles[0]["date"] == "2025-06-14"
+    assert "\n\n" in articles[0]["body"]
+    ids = {a["id"] for a in articles}
+    assert all(r in ids for a in articles for r in a["related"])
+
+
+def test_articles_plain_lists_every_title(capsys) -> None:
+    code, out, err = run(capsys, "articles")
+    assert code == 0
+    assert out.count("\n") == 18 and "9 articles from 5 pages" in err
+
+
+def test_parse_json_and_explain(capsys) -> None:
+    page = str(next(seeds_dir().glob("004_*.txt")))
+    code, out, _ = run(capsys, "parse", page, "--json", "--explain")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["articles"]) == 4
+    roles = {line["role"] for line in data["lines"]}
+    assert {"title", "body", "boilerplate", "source", "related-heading"} <= roles
+    code, out, _ = run(capsys, "parse", page, "--explain")
+    assert "page furniture ('Hashtags')" in out and "+ body" in out
+
+
+def test_missing_corpus_folder_is_one_clear_line(capsys, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "articles", "--corpus", str(tmp_path / "nope"))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "does not exist" in err and "Traceback" not in err
+
+
+def test_empty_corpus_folder(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "articles", "--corpus", str(tmp_path))
+    assert code == 2 and "no pages" in err
+
+
+def test_bad_files_are_skipped_and_the_rest_loads(capsys, corpus: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 20)
+    (corpus / "latin.txt").write_bytes("Caf\xe9 owners protest new tax\n\nThe caf\xe9 owners of the city met on Monday to protest.\n".encode("cp1252"))
+    code, out, err = run(capsys, "articles", "--json", "--corpus", str(corpus))
+    assert code == 0
+    titles = sorted(a["title"] for a in json.loads(out))
+    assert titles == ["A fine title for a page", "Café owners protest new tax"]
+    lines = err.strip().splitlines()
+    assert any("empty file" in line for line in lines)
+    assert any("binary file" in line for line in lines)
+    assert any("not valid UTF-8" in line and "cp1252" in line for line in lines)
+    assert "Traceback" not in err
+
+
+def test_oversized_page_is_skipped(capsys, corpus: Path, isolated_home: Path) -> None:
+    big = corpus / "big.txt"
+    with big.open("wb") as handle:  # 50 MB of text, written sparsely-fast
+        line = b"Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do.\n"
+        handle.write(line * (50 * 1024 * 1024 // len(line) + 1))
+    code, out, err = run(capsys, "articles", "--json", "--corpus", str(corpus))
+    assert code == 0 and len(json.loads(out)) == 1
+    assert "over the 10 MB page limit" in err
+
+
+def test_parse_command_reports_each_bad_file(capsys, corpus: Path, tmp_path: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    code, out, err = run(capsys, "parse", str(corpus / "empty.txt"), str(corpus / "good.txt"), str(tmp_path / "missing.txt"))
+    assert code == 1
+    assert "A fine title for a page" in out
+    assert "empty file" in err and "no such file" in err
+    code, _, err = run(capsys, "parse", str(tmp_path / "missing.txt"))
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_corpus_from_config_and_override(capsys, corpus: Path, isolated_home: Path) -> None:
+    config = isolated_home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f"corpus: {corpus}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "articles", "--json")
+    assert [a["title"] for a in json.loads(out)] == ["A fine title for a page"]
+    code, out, _ = run(capsys, "articles", "--json", "--corpus", str(seeds_dir()))
+    assert len(json.loads(out)) == 9
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("corpus: [unclosed\n", "not valid YAML"),
+        ("colour: blue\n", "unknown setting 'colour'"),
+        ("max_page_mb: lots\n", "max_page_mb must be a number"),
+        ("- just\n- a list\n", "expected a mapping"),
+        ("keymap: {quit: 5}\n", "keymap entries"),
+    ],
+)
+def test_broken_config_is_one_clear_line(capsys, isolated_home: Path, text: str, message: str) -> None:
+    config = isolated_home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "articles")
+    assert code == 2 and out == ""
+    assert message in err and str(config) in err and err.count("\n") == 1
+
+
+def test_corpus_in_a_subfolder_keeps_relative_paths(capsys, tmp_path: Path) -> None:
+    root = tmp_path / "nested"
+    shutil.copytree(seeds_dir(), root / "2025" / "june")
+    code, out, _ = run(capsys, "articles", "--json", "--corpus", str(root))
+    files = {a["file"] for a in json.loads(out)}
+    assert all(f.startswith("2025/june/") for f in files)
