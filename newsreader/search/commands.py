@@ -1,0 +1,189 @@
+"""The `index`, `search` and `show` commands (registered by `newsreader.cli.build_parser`).
+
+Kept here, beside the engine, so cli.py stays a thin table of commands; nothing in this
+module imports Whoosh until a command runs, so other commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, Callable, TextIO
+
+from newsreader.errors import UserError
+
+if TYPE_CHECKING:
+    from newsreader.cli import Context
+    from newsreader.search.indexer import Progress
+
+
+def _fmt_time(seconds: float) -> str:
+    seconds = int(max(0, seconds))
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else \
+        f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class ProgressLine:
+    """One rewritten stderr line: pages done/total, articles, rate, time left. Silent when
+    stderr is not a terminal, so piped and logged runs stay clean."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.shown = False
+
+    def __call__(self, p: "Progress") -> None:
+        if not self.enabled or p.pages_total == 0:
+            return
+        rate = p.articles / p.elapsed if p.elapsed > 0 else 0.0
+        left = (p.pages_total - p.pages_done) * p.elapsed / p.pages_done if p.pages_done else 0.0
+        width = 24
+        filled = int(width * p.pages_done / p.pages_total)
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(f"\r[{bar}] {p.pages_done}/{p.pages_total} pages  {p.articles} articles  "
+                          f"{rate:,.0f}/s  {_fmt_time(left)} left ")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def cmd_index(args: argparse.Namespace, ctx: "Context") -> int:
+    """Build or update the search index of the corpus."""
+    from newsreader.search.library import Library
+
+    corpus = ctx.corpus_dir(args)
+    library = Library.open(ctx.paths, corpus, ctx.config)
+    line = ProgressLine(ctx.stderr)
+    try:
+        stats = library.update(progress=line, rebuild=args.rebuild, warn=ctx.warn)
+    finally:
+        line.finish()
+        library.close()
+    if args.json:
+        ctx.print_json(stats.to_dict() | {"corpus": str(corpus), "index": str(library.folder)})
+    else:
+        rate = stats.articles_added / stats.seconds if stats.seconds else 0
+        print(f"indexed {stats.pages_indexed} pages ({stats.articles_added} articles, {rate:,.0f}/s), "
+              f"{stats.pages_unchanged} unchanged, {stats.pages_removed} removed, {stats.pages_failed} skipped; "
+              f"{stats.articles_total} articles in the index ({stats.seconds:.1f} s)", file=ctx.stderr)
+    return 0
+
+
+def _marker(tty: bool) -> Callable[[str, list[tuple[int, int]]], str]:
+    start, end = ("\x1b[1;33m", "\x1b[0m") if tty else ("[", "]")
+
+    def mark(text: str, ranges: list[tuple[int, int]]) -> str:
+        out, pos = [], 0
+        for s, e in ranges:
+            out += [text[pos:s], start, text[s:e], end]
+            pos = e
+        out.append(text[pos:])
+        return "".join(out)
+
+    return mark
+
+
+def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
+    """Search the index; prints hits with marked snippets, or JSON."""
+    from newsreader.search.library import Library
+    from newsreader.search.query import QueryError
+
+    text = " ".join(args.query)
+    library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
+    try:
+        try:
+            result = library.search(text, limit=args.limit, sort=args.sort, snippets=not args.no_snippets)
+            facets = library.facets(text) if args.facets else None
+        except QueryError as exc:
+            raise UserError(f"bad query: {exc}") from None
+    finally:
+        library.close()
+    if args.json:
+        payload: dict[str, Any] = {"query": text} | result.to_dict()
+        if facets is not None:
+            payload["facets"] = {k: [{"value": v, "count": n} for v, n in items] for k, items in facets.items()}
+        ctx.print_json(payload)
+        return 0 if result.hits else 1
+    mark = _marker(ctx.stdout.isatty())
+    if result.suggestion:
+        print(f"did you mean: {result.suggestion}", file=ctx.stdout)
+    for hit in result.hits:
+        source = f"  [{hit.source}]" if hit.source else ""
+        print(f"{hit.date or 'undated   '}  {mark(hit.title, hit.title_ranges)}{source}  ({hit.score:.2f})",
+              file=ctx.stdout)
+        print(f"            {hit.id}", file=ctx.stdout)
+        if hit.snippet:
+            print(f"            {mark(hit.snippet, hit.ranges)}", file=ctx.stdout)
+    shown = len(result.hits)
+    print(f"{shown} of {result.total} matching articles" if result.total else "no matching articles",
+          file=ctx.stderr)
+    if facets is not None:
+        for name, items in facets.items():
+            if items:
+                print(f"\n{name}:", file=ctx.stdout)
+                for value, n in items:
+                    print(f"  {n:6d}  {value}", file=ctx.stdout)
+    return 0 if result.hits else 1
+
+
+def cmd_show(args: argparse.Namespace, ctx: "Context") -> int:
+    """Print one indexed article (with its entities and dates as JSON)."""
+    from newsreader.search.library import Library
+
+    library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
+    try:
+        stored = library.get(args.id)
+    finally:
+        library.close()
+    if stored is None:
+        raise UserError(f"no article with id {args.id!r} in the index; find ids with `newsreader search`", 1)
+    if args.json:
+        ctx.print_json(stored.to_dict())
+        return 0
+    a = stored.article
+    print(a.title, file=ctx.stdout)
+    meta = [x for x in (a.date.isoformat() if a.date else None, a.source, a.byline, a.dateline) if x]
+    if meta:
+        print(" · ".join(meta), file=ctx.stdout)
+    print(f"{a.id}  ({a.file})\n", file=ctx.stdout)
+    for item in a.summary:
+        print(f"  • {item}", file=ctx.stdout)
+    if a.summary:
+        print(file=ctx.stdout)
+    print(a.text, file=ctx.stdout)
+    return 0
+
+
+def add_parsers(sub: Any, add_corpus_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    p = sub.add_parser("index", help="build or update the search index",
+                       description="Index the corpus for search. Only pages added, changed or removed "
+                                   "since the last run are processed; Ctrl-C keeps what was committed.")
+    add_corpus_option(p)
+    p.add_argument("--rebuild", action="store_true", help="throw the index away and build it anew")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.set_defaults(handler=cmd_index)
+
+    p = sub.add_parser(
+        "search", help="search the indexed corpus",
+        description="Search the index. Words are stemmed and all must match; also \"phrases\", "
+                    "AND, OR, NOT, -word, title: source: person: org: place: byline: dateline:, "
+                    "date:2025-06, date:[2025-06-01 TO 2025-06-30], date:>2024-12-31, prefix*, fuzzy~.")
+    add_corpus_option(p)
+    p.add_argument("query", nargs="+", metavar="QUERY", help="the query (quote it in the shell)")
+    p.add_argument("--json", action="store_true", help="print JSON (snippet marks as character ranges)")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N hits (default 20)")
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of hits")
+    p.add_argument("--facets", action="store_true", help="also count matches by source, month and entity")
+    p.add_argument("--no-snippets", action="store_true", help="skip snippets (faster)")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("show", help="print one indexed article",
+                       description="Print an article by id (ids are shown by search and articles).")
+    add_corpus_option(p)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true", help="print the article with its entities and dates as JSON")
+    p.set_defaults(handler=cmd_show)
+

@@ -1,0 +1,376 @@
+"""Building and incrementally updating the index of one corpus folder.
+
+Bookkeeping: the store's `pages` table records, per page file, its size, mtime, content hash
+and the article ids it gave. A run re-reads only files whose size or mtime changed, and
+re-indexes only those whose content hash changed; ids of pages that vanished are deleted.
+
+Crash safety: work is committed in batches. Within a batch the SQLite transaction (articles
+and page records) stays open while Whoosh commits, and is committed right after. A kill
+between the two leaves Whoosh ahead of SQLite; the page records were not committed, so the
+next run redoes those pages, deleting their ids before adding them again. Either way the
+last committed state of both stores is usable, and readers (Whoosh snapshots, SQLite WAL)
+never see a half-written batch.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from whoosh import index as windex
+from whoosh.writing import IndexWriter
+
+from newsreader.config import Config
+from newsreader.corpus.model import Article
+from newsreader.errors import UserError
+from newsreader.search import analysis
+from newsreader.search.schema import SCHEMA_VERSION, build_schema, date_keys, date_number
+from newsreader.search.store import ArticleStore, PageRecord, encode_doc
+
+WHOOSH_DIR = "whoosh"
+LOCK_FILE = "index.lock"
+
+#: Articles per Whoosh commit: large enough that commit overhead is amortised, small enough
+#: that an interrupted first build keeps most of its work.
+BATCH_ARTICLES = 20_000
+#: Whoosh's in-memory posting pool per writer before it spills sorted runs to disk.
+WRITER_LIMIT_MB = 256
+
+
+@dataclass
+class Progress:
+    """Reported to the progress callback during a run."""
+
+    pages_done: int
+    pages_total: int
+    articles: int
+    elapsed: float
+
+
+@dataclass
+class UpdateStats:
+    pages_seen: int = 0
+    pages_unchanged: int = 0
+    pages_indexed: int = 0
+    pages_removed: int = 0
+    pages_failed: int = 0
+    articles_added: int = 0
+    articles_removed: int = 0
+    articles_total: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "warnings"} | {"warnings": len(self.warnings)}
+
+
+def extraction_dicts(article: Article, backend: str = "rules") -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Entity and date spans of `article.text`, in the `extract` JSON shape, computed once
+    here so the reader never runs the extractor."""
+    from newsreader.extract import extract  # imported late: keeps `search` startup lean
+
+    data = extract(article.text, article.date, backend=backend).to_dict()
+    return data["entities"], data["dates"]
+
+
+class IndexLock:
+    """An exclusive flock on `index.lock` for a whole run.
+
+    The kernel drops an flock when its holder dies, so a `kill -9`ed indexer never leaves a
+    stale lock behind; a live one makes a second indexer fail at once with a clear message.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / LOCK_FILE
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise UserError(
+                f"the index at {self.path.parent} is being updated by another `newsreader index` "
+                "run; wait for it to finish (searching keeps working meanwhile)"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is not None:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
+
+    def __enter__(self) -> "IndexLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+@dataclass
+class _Doc:
+    """One article ready for both stores."""
+
+    article: Article
+    fields: dict[str, Any]
+    row: tuple[str, str, str, str | None, str | None, bytes]
+    words: list[str]
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Ids hash (file, title): two stories with one title on one page would collide."""
+    seen: dict[str, int] = {}
+    for a in articles:
+        n = seen.get(a.id, 0)
+        seen[a.id] = n + 1
+        if n:
+            a.id = f"{a.id}-{n + 1}"
+    return articles
+
+
+def prepare(article: Article, backend: str = "rules") -> _Doc:
+    """Everything derived from an article once: index fields, the stored JSON, spell words."""
+    ents, dates = extraction_dicts(article, backend)
+    names: dict[str, list[str]] = {"person": [], "org": [], "place": []}
+    for e in ents:
+        bucket = names.get(e["kind"])
+        if bucket is not None and e["name"] and e["name"] not in bucket:
+            bucket.append(e["name"])
+    body = article.text
+    extra = "\n\n".join(article.summary + article.captions)
+    fields: dict[str, Any] = {
+        "id": article.id,
+        "file": article.file,
+        "title": article.title,
+        "body": f"{body}\n\n{extra}" if extra else body,
+        "date": date_number(article.date),
+        "src": (article.source or "").encode("utf-8"),
+        "ents": "\t".join(f"{k}:{n}" for k, v in names.items() for n in v).encode("utf-8"),
+    }
+    for key in ("source", "byline", "dateline"):
+        value = getattr(article, key)
+        if value:
+            fields[key] = value
+    for kind, values in names.items():
+        if values:
+            fields[kind] = values
+    keys = date_keys(article.date)
+    if keys:
+        fields["dkey"] = keys
+    doc = {"article": article.to_dict(), "entities": ents, "dates": dates}
+    row = (article.id, article.file, article.title,
+           article.date.isoformat() if article.date else None, article.source, encode_doc(doc))
+    words = analysis.surface_words(article.title + "\n" + body)
+    return _Doc(article, fields, row, words)
+
+
+def open_or_create(folder: Path, rebuild: bool) -> tuple[Any, ArticleStore]:
+    """The Whoosh index and article store in `folder`, created (or recreated) as needed."""
+    from newsreader.search.store import STORE_FILE
+
+    wdir = folder / WHOOSH_DIR
+    if rebuild and folder.exists():
+        for child in folder.iterdir():
+            if child.name == LOCK_FILE:
+                continue
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        store = ArticleStore(folder / STORE_FILE)
+        version = store.get_meta("schema_version")
+        if version is not None and version != str(SCHEMA_VERSION):
+            store.close()
+            raise UserError(f"the index at {folder} was built by another version of newsreader; "
+                            "run `newsreader index --rebuild`")
+        if windex.exists_in(str(wdir)):
+            ix = windex.open_dir(str(wdir))
+        else:
+            wdir.mkdir(parents=True, exist_ok=True)
+            ix = windex.create_in(str(wdir), build_schema())
+            store.set_meta("schema_version", str(SCHEMA_VERSION))
+            store.commit()
+    except UserError:
+        raise
+    except Exception as exc:  # corrupt files surface as many exception types
+        raise UserError(f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); "
+                        "run `newsreader index --rebuild`") from None
+    return ix, store
+
+
+@dataclass
+class PageSource:
+    """How pages are found, read and parsed (the corpus package's functions by default;
+    tests and the benchmark may substitute their own)."""
+
+    list_files: Callable[[Path, Config], list[Path]]
+    read_page: Callable[[Path, int], Any]
+    parse: Callable[[str, str], list[Article]]
+
+    @classmethod
+    def default(cls) -> "PageSource":
+        from newsreader.corpus.loader import iter_page_files, read_page_file
+        from newsreader.corpus.parser import parse_page
+
+        return cls(iter_page_files, read_page_file, lambda text, file: parse_page(text, file=file).articles)
+
+
+class Indexer:
+    """One update run over a corpus folder into an index folder."""
+
+    def __init__(self, folder: Path, corpus: Path, config: Config, source: PageSource | None = None,
+                 batch_articles: int = BATCH_ARTICLES) -> None:
+        self.folder = folder
+        self.corpus = corpus
+        self.config = config
+        self.source = source or PageSource.default()
+        self.batch_articles = batch_articles
+
+    def run(self, rebuild: bool = False, progress: Callable[[Progress], None] | None = None,
+            warn: Callable[[str], None] | None = None) -> UpdateStats:
+        if not self.corpus.is_dir():
+            raise UserError(f"corpus folder {self.corpus} does not exist or is not a folder")
+        with IndexLock(self.folder):
+            ix, store = open_or_create(self.folder, rebuild)
+            try:
+                return self._run(ix, store, progress, warn)
+            finally:
+                store.close()
+                ix.close()
+
+    def _run(self, ix: Any, store: ArticleStore, progress: Callable[[Progress], None] | None,
+             warn: Callable[[str], None] | None) -> UpdateStats:
+        started = time.monotonic()
+        stats = UpdateStats()
+        root = self.corpus
+        files = self.source.list_files(root, self.config)
+        known = store.pages()
+        todo: list[tuple[str, Path, os.stat_result]] = []
+        current: set[str] = set()
+        for path in files:
+            full = path if path.is_absolute() else root / path
+            rel = full.relative_to(root).as_posix() if full.is_relative_to(root) else path.name
+            current.add(rel)
+            try:
+                st = full.stat()
+            except OSError:
+                continue
+            rec = known.get(rel)
+            if rec is not None and rec.size == st.st_size and rec.mtime_ns == st.st_mtime_ns:
+                stats.pages_unchanged += 1
+                continue
+            todo.append((rel, full, st))
+        stats.pages_seen = len(current)
+        removed = [f for f in known if f not in current]
+        max_bytes = int(self.config.max_page_mb * 1024 * 1024)
+        fresh = ix.doc_count_all() == 0
+
+        writer: IndexWriter | None = None
+        pending = 0
+        vocab: Counter[str] = Counter()
+        done = 0
+        last_report = 0.0
+
+        def new_writer() -> IndexWriter:
+            return ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
+
+        def flush() -> None:
+            nonlocal writer, pending
+            if writer is None:
+                return
+            store.add_vocab(vocab)
+            vocab.clear()
+            # Whoosh first, then SQLite: see the module docstring for why this order.
+            writer.commit()
+            writer = None
+            store.commit()
+            pending = 0
+
+        try:
+            if removed:
+                writer = new_writer()
+                for rel in removed:
+                    ids = known[rel].ids
+                    for id_ in ids:
+                        writer.delete_by_term("id", id_)
+                    store.delete_articles(ids)
+                    store.delete_page(rel)
+                    stats.articles_removed += len(ids)
+                    stats.pages_removed += 1
+            for rel, full, st in todo:
+                done += 1
+                rec = known.get(rel)
+                try:
+                    page = self.source.read_page(full, max_bytes)
+                except UserError as exc:
+                    stats.pages_failed += 1
+                    stats.warnings.append(exc.message)
+                    if warn:
+                        warn(exc.message)
+                    old_ids = rec.ids if rec else []
+                    if old_ids:
+                        writer = writer or new_writer()
+                        for id_ in old_ids:
+                            writer.delete_by_term("id", id_)
+                        store.delete_articles(old_ids)
+                        stats.articles_removed += len(old_ids)
+                    store.put_page(rel, PageRecord("", st.st_size, st.st_mtime_ns, []))
+                    continue
+                if rec is not None and rec.sha1 == page.sha1:
+                    store.put_page(rel, PageRecord(rec.sha1, st.st_size, st.st_mtime_ns, rec.ids))
+                    stats.pages_unchanged += 1
+                    continue
+                articles = _unique_ids(self.source.parse(page.text, rel))
+                new_ids = [a.id for a in articles]
+                writer = writer or new_writer()
+                if not fresh:
+                    # New ids too: an interrupted run may have committed them to Whoosh only.
+                    for id_ in set(new_ids).union(rec.ids if rec else ()):
+                        writer.delete_by_term("id", id_)
+                if rec is not None:
+                    gone = set(rec.ids) - set(new_ids)
+                    store.delete_articles(gone)
+                    stats.articles_removed += len(gone)
+                docs = [prepare(a, self.config.extractor) for a in articles]
+                for d in docs:
+                    writer.add_document(**d.fields)
+                    vocab.update(d.words)
+                store.put_articles(d.row for d in docs)
+                store.put_page(rel, PageRecord(page.sha1, st.st_size, st.st_mtime_ns, new_ids))
+                stats.pages_indexed += 1
+                stats.articles_added += len(docs)
+                pending += len(docs)
+                if pending >= self.batch_articles:
+                    flush()
+                if progress is not None:
+                    now = time.monotonic()
+                    if now - last_report >= 0.2:
+                        last_report = now
+                        progress(Progress(done, len(todo), stats.articles_added, now - started))
+            if writer is None and (todo or removed):
+                store.commit()  # page records refreshed with new mtimes only
+            flush()
+        except BaseException:
+            if writer is not None:
+                writer.cancel()
+            store.rollback()
+            raise
+        if progress is not None:
+            progress(Progress(len(todo), len(todo), stats.articles_added, time.monotonic() - started))
+        stats.articles_total = store.count()
+        stats.seconds = time.monotonic() - started
+        return stats

@@ -1,0 +1,363 @@
+"""The reader's one door to an indexed corpus: list rows, articles, search, facets, updates.
+
+    lib = Library.open(paths, corpus_dir, config)
+    lib.count(); lib.list_rows(0, 50, sort="date")      # a lazy 100k-row list, a page at a time
+    lib.get(article_id)                                  # Article + entity and date spans
+    lib.search('iran "nuclear talks" date:2025-06', limit=20, sort="relevance")
+    lib.update(progress)                                 # e.g. from a worker thread
+    lib.more_like(article_id)
+
+Thread safety: one writer (`update`, serialised by a process-wide file lock) plus any
+number of reader threads. Whoosh searchers are not thread-safe, so searches take
+`self._lock`; SQLite reads use one connection per thread. Searches see the last committed
+index and pick up a newer commit on their next call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from whoosh import index as windex
+from whoosh.spelling import ListCorrector
+
+from newsreader.config import Config, Paths
+from newsreader.corpus.model import Article
+from newsreader.errors import UserError
+from newsreader.search.analysis import stem
+from newsreader.search.indexer import WHOOSH_DIR, Indexer, PageSource, Progress, UpdateStats
+from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
+from newsreader.search.schema import SCHEMA_VERSION
+from newsreader.search.snippets import make_snippet, match_ranges
+from newsreader.search.store import STORE_FILE, ArticleStore, Row
+
+SORTS = ("relevance", "date")
+
+
+@dataclass
+class Hit:
+    """One search result. `ranges` are [start, end) offsets of marked words in `snippet`;
+    `title_ranges` the same for `title`."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    score: float
+    snippet: str = ""
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    title_ranges: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "date": self.date, "source": self.source,
+                "score": round(self.score, 4), "snippet": self.snippet,
+                "ranges": [list(r) for r in self.ranges],
+                "title_ranges": [list(r) for r in self.title_ranges]}
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "suggestion": self.suggestion, "hits": [h.to_dict() for h in self.hits]}
+
+
+@dataclass
+class StoredArticle:
+    """An article as the reader shows it, with the spans computed at index time."""
+
+    article: Article
+    entities: list[dict[str, Any]]
+    dates: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.article.to_dict() | {"entities": self.entities, "dates": self.dates}
+
+
+def _unreadable(folder: Path, exc: BaseException) -> UserError:
+    return UserError(f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); "
+                     "run `newsreader index --rebuild`")
+
+
+class Library:
+    """An indexed corpus. Create with `Library.open`; cheap to open (nothing is read until
+    the first call that needs it)."""
+
+    def __init__(self, folder: Path, corpus: Path, config: Config) -> None:
+        self.folder = folder
+        self.corpus = corpus
+        self.config = config
+        self._lock = threading.RLock()
+        self._store: ArticleStore | None = None
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._parser: QueryParser | None = None
+        self._corrector: tuple[ListCorrector, dict[str, int]] | None = None
+
+    @classmethod
+    def open(cls, paths: Paths, corpus_dir: Path, config: Config) -> "Library":
+        return cls(paths.index_dir(corpus_dir), corpus_dir, config)
+
+    # --- state ---------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        """Whether an index has been committed (searching needs one; `update` makes one)."""
+        return (self.folder / STORE_FILE).exists() and windex.exists_in(str(self.folder / WHOOSH_DIR))
+
+    def _require(self) -> None:
+        if not self.exists():
+            raise UserError(f"no index yet for {self.corpus}; run `newsreader index` "
+                            f"(with --corpus {self.corpus} if it is not your default corpus)")
+
+    def store(self) -> ArticleStore:
+        with self._lock:
+            if self._store is None:
+                self._require()
+                try:
+                    store = ArticleStore(self.folder / STORE_FILE)
+                    version = store.get_meta("schema_version")
+                except Exception as exc:
+                    raise _unreadable(self.folder, exc) from None
+                if version != str(SCHEMA_VERSION):
+                    store.close()
+                    raise UserError(f"the index at {self.folder} was built by another version of newsreader; "
+                                    "run `newsreader index --rebuild`")
+                self._store = store
+            return self._store
+
+    def searcher(self) -> Any:
+        """The current Whoosh searcher, refreshed if an indexer committed since."""
+        with self._lock:
+            try:
+                if self._ix is None:
+                    self._require()
+                    self._ix = windex.open_dir(str(self.folder / WHOOSH_DIR))
+                if self._searcher is None:
+                    self._searcher = self._ix.searcher()
+                elif not self._searcher.up_to_date():
+                    self._searcher = self._searcher.refresh()
+            except UserError:
+                raise
+            except Exception as exc:
+                raise _unreadable(self.folder, exc) from None
+            return self._searcher
+
+    def _reset_searcher(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                try:
+                    self._searcher.close()
+                except Exception:
+                    pass
+            self._searcher = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._reset_searcher()
+            if self._ix is not None:
+                self._ix.close()
+                self._ix = None
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    # --- browsing ------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.store().count()
+
+    def list_rows(self, offset: int, limit: int, sort: str = "date") -> list[Row]:
+        """Rows `offset`..`offset+limit` of the whole corpus in `sort` order ("date" newest
+        first, "date-asc", "title"): a virtual list asks for the page it shows."""
+        return self.store().list_rows(offset, limit, sort)
+
+    def get(self, article_id: str) -> StoredArticle | None:
+        doc = self.store().doc(article_id)
+        if doc is None:
+            return None
+        return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []))
+
+    # --- searching -----------------------------------------------------------------
+
+    def _bounds(self) -> tuple[dt.date, dt.date]:
+        lo, hi = self.store().date_bounds()
+        today = dt.date.today()
+        return (dt.date.fromisoformat(lo) if lo else today, dt.date.fromisoformat(hi) if hi else today)
+
+    def parse(self, text: str) -> ParsedQuery:
+        """Raise `QueryError` (one line for the user) if `text` is malformed."""
+        searcher = self.searcher()
+        if self._parser is None:
+            self._parser = QueryParser(searcher.schema)
+        return self._parser.parse(text, self._bounds())
+
+    def search(self, text: str, limit: int = 20, sort: str = "relevance", snippets: bool = True,
+               suggest: bool = True) -> SearchResult:
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort {sort!r}; use relevance or date")
+        with self._lock:
+            for attempt in (0, 1):
+                try:
+                    return self._search(text, limit, sort, snippets, suggest)
+                except (QueryError, UserError):
+                    raise
+                except OSError:
+                    # A merge removed files an old searcher had not opened yet: reopen once.
+                    if attempt:
+                        raise
+                    self._reset_searcher()
+        raise AssertionError("unreachable")
+
+    def _search(self, text: str, limit: int, sort: str, snippets: bool, suggest: bool) -> SearchResult:
+        parsed = self.parse(text)
+        searcher = self.searcher()
+        if sort == "date":
+            results = searcher.search(parsed.query, limit=limit, sortedby="date", reverse=True)
+        else:
+            results = searcher.search(parsed.query, limit=limit)
+        pairs = [(hit["id"], hit.score if hit.score is not None else 0.0) for hit in results]
+        total = len(results)  # exact: counts every match when top-k scoring skipped blocks
+        store = self.store()
+        rows = store.rows(i for i, _ in pairs)
+        terms = self._match_terms(parsed, searcher) if snippets else {}
+        docs = store.docs(rows) if snippets else {}
+        hits = []
+        for id_, score in pairs:
+            row = rows.get(id_)
+            if row is None:  # committed to Whoosh a moment before SQLite
+                continue
+            hit = Hit(id_, row.title, row.date, row.source, float(score))
+            if snippets and id_ in docs:
+                snip = make_snippet(docs[id_]["article"]["body"], terms.get("body", set()))
+                hit.snippet, hit.ranges = snip.text, snip.ranges
+                hit.title_ranges = match_ranges(row.title, terms.get("title", set()))
+            hits.append(hit)
+        suggestion = self.suggest(text) if suggest and total < 5 else None
+        return SearchResult(hits, total, suggestion)
+
+    @staticmethod
+    def _match_terms(parsed: ParsedQuery, searcher: Any) -> dict[str, set[str]]:
+        """Index terms (expanded for prefix and fuzzy) each field should mark."""
+        reader = searcher.reader()
+        out: dict[str, set[str]] = {"body": set(), "title": set()}
+        for leaf in positive_leaves(parsed.query):
+            try:
+                found = leaf.existing_terms(reader, phrases=True, expand=True)
+            except Exception:
+                continue
+            for fieldname, term in found:
+                if fieldname in out:
+                    out[fieldname].add(term.decode("utf-8") if isinstance(term, bytes) else term)
+        return out
+
+    def suggest(self, text: str) -> str | None:
+        """"Did you mean": the query with unknown words replaced by close, common words."""
+        import re
+
+        searcher = self.searcher()
+        reader = searcher.reader()
+        changed = False
+
+        def fix(m: re.Match[str]) -> str:
+            nonlocal changed
+            word = m.group(0)
+            lower = word.lower()
+            if len(lower) < 3 or word in ("AND", "OR", "NOT") or not lower.isalpha():
+                return word
+            s = stem(lower)
+            if reader.doc_frequency("body", s) or reader.doc_frequency("title", s):
+                return word
+            best = self._closest(lower)
+            if best is None:
+                return word
+            changed = True
+            return best.capitalize() if word[:1].isupper() else best
+
+        # Plain words only: not field names, prefixes, fuzzy terms or dates.
+        out = re.sub(r"(?<![\w:*~\-])[^\W\d_]+(?![\w:*~])", fix, text)
+        return out if changed else None
+
+    def _closest(self, word: str) -> str | None:
+        if self._corrector is None:
+            vocab = self.store().vocab(min_count=2)
+            self._corrector = (ListCorrector([w for w, _ in vocab]), dict(vocab))
+        corrector, counts = self._corrector
+        for maxdist in (1, 2):
+            found = corrector.suggest(word, limit=50, maxdist=maxdist)
+            if found:
+                return max(found, key=lambda w: (counts.get(w, 0), w))
+        return None
+
+    # --- facets ----------------------------------------------------------------------
+
+    def facets(self, text: str | None = None, top: int = 10) -> dict[str, list[tuple[str, int]]]:
+        """Counts of matching articles by source, month and entity (all articles if no query)."""
+        with self._lock:
+            searcher = self.searcher()
+            reader = searcher.reader()
+            if text:
+                docnums = searcher.docs_for_query(self.parse(text).query)
+            else:
+                docnums = reader.all_doc_ids()
+            src_col = reader.column_reader("src")
+            date_col = reader.column_reader("date")
+            ent_col = reader.column_reader("ents")
+            sources: Counter[str] = Counter()
+            months: Counter[str] = Counter()
+            ents: dict[str, Counter[str]] = {"person": Counter(), "org": Counter(), "place": Counter()}
+            kinds = {"person", "org", "place"}
+            for n in docnums:
+                src = src_col[n]
+                if src:
+                    sources[src.decode("utf-8")] += 1
+                d = date_col[n]
+                if d:
+                    months[f"{d // 10000:04d}-{d // 100 % 100:02d}"] += 1
+                raw = ent_col[n]
+                if raw:
+                    for item in raw.decode("utf-8").split("\t"):
+                        kind, _, name = item.partition(":")
+                        if kind in kinds:
+                            ents[kind][name] += 1
+        out = {"source": sources.most_common(top),
+               "month": sorted(months.items(), reverse=True)[: max(top, 12)]}
+        for kind, counter in ents.items():
+            out[kind] = counter.most_common(top)
+        return out
+
+    # --- related stories -------------------------------------------------------------
+
+    def more_like(self, article_id: str, limit: int = 10) -> list[Row]:
+        """Articles sharing the most distinctive words of `article_id` (Whoosh's Bo1 model)."""
+        stored = self.get(article_id)
+        if stored is None:
+            return []
+        with self._lock:
+            searcher = self.searcher()
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                return []
+            results = searcher.more_like(docnum, "body", text=stored.article.text, top=limit, numterms=12)
+            ids = [hit["id"] for hit in results]
+        rows = self.store().rows(ids)
+        return [rows[i] for i in ids if i in rows]
+
+    # --- updating --------------------------------------------------------------------
+
+    def update(self, progress: Callable[[Progress], None] | None = None, rebuild: bool = False,
+               warn: Callable[[str], None] | None = None, source: PageSource | None = None) -> UpdateStats:
+        """Bring the index up to date with the corpus folder. Safe to run in a worker thread
+        while other threads search; they see each batch once it is committed."""
+        if rebuild:
+            self.close()  # a rebuild deletes the files under our open searcher and store
+        stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn)
+        with self._lock:
+            self._corrector = None
+        return stats

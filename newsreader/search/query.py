@@ -1,0 +1,221 @@
+"""The user's query language, turned into a Whoosh query.
+
+Whoosh's parser does words, phrases, AND/OR/NOT, `-word`, fields, `prefix*` and `fuzzy~`.
+Two things are done around it:
+
+* Whoosh's parser never fails: `"unclosed`, `title:` or a lone `AND` silently become odd
+  queries. `check_syntax` finds these first and raises `QueryError` with one line to show.
+* `date:` terms are cut out before parsing (placeholders `dkey:qdateN`) and replaced by an
+  OR of the year/month/day keys that exactly cover the range (`schema.date_keys`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from whoosh import query as Q
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, PlusMinusPlugin, SingleQuotePlugin
+
+from newsreader.search.schema import QUERY_FIELDS
+
+
+class QueryError(ValueError):
+    """A malformed query; the message is one line meant for the user."""
+
+
+DATE_HELP = "use date:2025, date:2025-06, date:2025-06-14, date:[2025-06-01 TO 2025-06-30] or date:>2024-12-31"
+_DATE_RE = re.compile(r"(?<![\w:])date:(\[[^\]]*\]?|[<>]=?[^\s()]*|[^\s()]*)", re.IGNORECASE)
+_FIELD_RE = re.compile(r"(?<![\w:.\-/])([A-Za-z_]+):(\S?)")
+_OPS = {"AND", "OR", "NOT"}
+
+
+def _parse_date(text: str, end: bool) -> dt.date:
+    """`2025`, `2025-06` or `2025-06-14`; a partial date means its first day (or last, if
+    `end`), so `date:[2025-01 TO 2025-03]` covers all of March."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+    if not m:
+        raise QueryError(f"{text!r} is not a date; {DATE_HELP}")
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        mo = int(month)
+        if day is None:
+            return dt.date(year, mo, calendar.monthrange(year, mo)[1] if end else 1)
+        return dt.date(year, mo, int(day))
+    except ValueError:
+        raise QueryError(f"{text!r} is not a valid date; {DATE_HELP}") from None
+
+
+def date_range(spec: str, bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """The inclusive range a `date:` value means; open ends are clamped to `bounds`."""
+    lo, hi = bounds
+    if spec.startswith("["):
+        if not spec.endswith("]"):
+            raise QueryError(f"date range 'date:{spec}' is missing its closing ]; {DATE_HELP}")
+        parts = re.split(r"\s+to\s+", spec[1:-1].strip(), flags=re.IGNORECASE)
+        if len(parts) != 2 or not all(parts):
+            raise QueryError(f"date range 'date:{spec}' needs two dates around TO; {DATE_HELP}")
+        a = lo if parts[0] == "*" else _parse_date(parts[0], end=False)
+        b = hi if parts[1] == "*" else _parse_date(parts[1], end=True)
+    elif spec[:1] in "<>":
+        op = spec[:2] if spec[1:2] == "=" else spec[:1]
+        value = spec[len(op):]
+        if not value:
+            raise QueryError(f"'date:{spec}' needs a date after {op}; {DATE_HELP}")
+        if op == ">":
+            a, b = _parse_date(value, end=True) + dt.timedelta(days=1), hi
+        elif op == ">=":
+            a, b = _parse_date(value, end=False), hi
+        elif op == "<":
+            a, b = lo, _parse_date(value, end=False) - dt.timedelta(days=1)
+        else:
+            a, b = lo, _parse_date(value, end=True)
+    elif not spec:
+        raise QueryError(f"date: needs a value; {DATE_HELP}")
+    else:
+        a, b = _parse_date(spec, end=False), _parse_date(spec, end=True)
+    return a, b
+
+
+def cover_keys(a: dt.date, b: dt.date) -> list[str]:
+    """The fewest `dkey` values (whole years, whole months, single days) covering [a, b]."""
+    keys: list[str] = []
+    d = a
+    while d <= b:
+        if d.month == 1 and d.day == 1 and dt.date(d.year, 12, 31) <= b:
+            keys.append(f"y{d.year:04d}")
+            d = dt.date(d.year + 1, 1, 1)
+            continue
+        last = calendar.monthrange(d.year, d.month)[1]
+        if d.day == 1 and dt.date(d.year, d.month, last) <= b:
+            keys.append(f"m{d.year:04d}-{d.month:02d}")
+            d = dt.date(d.year, d.month, last) + dt.timedelta(days=1)
+            continue
+        keys.append(f"d{d.isoformat()}")
+        d += dt.timedelta(days=1)
+    return keys
+
+
+def _unquoted(text: str) -> str:
+    """`text` with the inside of "phrases" blanked (quotes kept), for syntax checks."""
+    return "".join(ch if not inside or ch == '"' else " " for ch, inside in _mask(text))
+
+
+def _mask(text: str) -> Iterator[tuple[str, bool]]:
+    inside = False
+    for ch in text:
+        if ch == '"':
+            inside = not inside
+            yield ch, True
+        else:
+            yield ch, inside
+
+
+def check_syntax(text: str) -> None:
+    """Raise `QueryError` for what Whoosh would silently misread."""
+    if not text.strip():
+        raise QueryError("empty query; type some words to search for")
+    if text.count('"') % 2:
+        raise QueryError('unclosed quote: a "phrase" needs a closing "')
+    plain = _unquoted(text)
+    depth = 0
+    for ch in plain:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("unbalanced parentheses: a ) without its (")
+    if depth:
+        raise QueryError("unbalanced parentheses: a ( without its )")
+    for m in _FIELD_RE.finditer(plain):
+        name = m.group(1).lower()
+        if name == "date" or name == "dkey":
+            continue
+        if name not in QUERY_FIELDS:
+            known = ", ".join(f"{f}:" for f in [*QUERY_FIELDS, "date"])
+            raise QueryError(f"unknown field '{m.group(1)}:'; search fields are {known}")
+        nxt = m.group(2)
+        if not nxt or nxt == ")":
+            raise QueryError(f"'{m.group(1)}:' needs a word or \"phrase\" after it, e.g. {name}:iran")
+    tokens = re.findall(r"\(|\)|[^\s()]+", plain)
+    prev: str | None = None
+    for i, tok in enumerate(tokens):
+        if tok in _OPS:
+            if tok != "NOT" and (prev is None or prev in _OPS or prev == "("):
+                raise QueryError(f"{tok} needs a word on each side, e.g. 'iran {tok} pakistan'")
+            if i == len(tokens) - 1 or tokens[i + 1] == ")":
+                raise QueryError(f"{tok} at the end needs a word after it")
+            if tok == "NOT" and tokens[i + 1] in ("AND", "OR"):
+                raise QueryError(f"NOT needs a word after it, not {tokens[i + 1]}")
+        prev = tok
+
+
+@dataclass
+class ParsedQuery:
+    """A checked query: the Whoosh query plus the date keys it uses (for snippets/tests)."""
+
+    text: str
+    query: Q.Query
+    date_keys: list[list[str]]
+
+
+class QueryParser:
+    """Reusable: building Whoosh's parser costs more than parsing one query."""
+
+    def __init__(self, schema) -> None:  # type: ignore[no-untyped-def]
+        parser = MultifieldParser(["title", "body"], schema)
+        parser.remove_plugin_class(SingleQuotePlugin)
+        parser.add_plugin(FuzzyTermPlugin())
+        parser.add_plugin(PlusMinusPlugin())
+        self._parser = parser
+
+    def parse(self, text: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
+        check_syntax(text)
+        ranges: list[list[str]] = []
+
+        def cut(m: re.Match[str]) -> str:
+            a, b = date_range(m.group(1), bounds)
+            ranges.append(cover_keys(a, b) if a <= b else [])
+            return f"dkey:qdate{len(ranges) - 1}"
+
+        # Only outside phrases: a quoted "date:2025" is just words.
+        pieces = re.split(r'("[^"]*")', text)
+        rewritten = "".join(p if p.startswith('"') else _DATE_RE.sub(cut, p) for p in pieces)
+        rewritten = re.sub(r"(?<![\w:.\-/])([A-Za-z_]+):", lambda m: m.group(1).lower() + ":", rewritten)
+        q = self._parser.parse(rewritten)
+
+        def swap(node: Q.Query) -> Q.Query:
+            if isinstance(node, Q.Term) and node.fieldname == "dkey" and str(node.text).startswith("qdate"):
+                keys = ranges[int(str(node.text)[5:])]
+                if not keys:
+                    return Q.NullQuery
+                inner = Q.Term("dkey", keys[0]) if len(keys) == 1 else Q.Or([Q.Term("dkey", k) for k in keys])
+                return Q.ConstantScoreQuery(inner, 1.0)
+            return node
+
+        q = q.accept(swap)
+        if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
+            raise QueryError("nothing to search for: the query has only common words like 'the'")
+        return ParsedQuery(text, q, ranges)
+
+
+def positive_leaves(q: Q.Query) -> Iterator[Q.Query]:
+    """Leaf queries that must match (not under NOT): the words a snippet should mark."""
+    if isinstance(q, Q.Not):
+        return
+    if isinstance(q, Q.AndNot):
+        yield from positive_leaves(q.a)
+        return
+    if isinstance(q, Q.ConstantScoreQuery):
+        return
+    if q.is_leaf():
+        yield q
+        return
+    for child in q.children():
+        yield from positive_leaves(child)

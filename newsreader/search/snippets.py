@@ -1,0 +1,70 @@
+"""Snippets with marked words, from the article text in the store.
+
+Whoosh's highlighter re-analyses a stored body through its token pipeline (~1.3 ms a hit);
+this scans the text once with the index's own regex and memoised stemmer, so marking is
+exactly what was matched (stems), and the ranges are plain character offsets for JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsreader.search.analysis import STOPS, WORD_RE, stem
+
+ELLIPSIS = "…"
+
+
+@dataclass
+class Snippet:
+    text: str
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+
+
+def match_ranges(text: str, terms: set[str], stemming: bool = True) -> list[tuple[int, int]]:
+    """Character ranges in `text` of words whose index term is in `terms`."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        word = m.group().lower()
+        if stemming:
+            if word in STOPS:
+                continue
+            word = stem(word)
+        if word in terms:
+            out.append(m.span())
+    return out
+
+
+def make_snippet(text: str, terms: set[str], width: int = 220) -> Snippet:
+    """The `width`-character window holding the most distinct matched words."""
+    spans = match_ranges(text, terms) if terms else []
+    if not spans:
+        end = _cut_end(text, min(len(text), width))
+        return Snippet(text[:end] + (ELLIPSIS if end < len(text) else ""), [])
+    best_i, best_score = 0, -1
+    j = 0
+    for i, (start, _) in enumerate(spans):
+        while j < len(spans) and spans[j][1] - start <= width:
+            j += 1
+        distinct = len({text[s:e].lower() for s, e in spans[i:j]})
+        score = distinct * 1000 + (j - i)
+        if score > best_score:
+            best_i, best_score = i, score
+    first = spans[best_i][0]
+    start = max(0, first - width // 4)
+    if start:
+        space = text.find(" ", start, first)
+        start = space + 1 if space != -1 else first
+    end = _cut_end(text, min(len(text), start + width))
+    prefix = ELLIPSIS if start else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    shift = len(prefix) - start
+    ranges = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    body = text[start:end].replace("\n", " ")  # same length, so the ranges stay valid
+    return Snippet(prefix + body + suffix, ranges)
+
+
+def _cut_end(text: str, end: int) -> int:
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", max(0, end - 30), end)
+    return space if space > 0 else end

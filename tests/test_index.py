@@ -1,0 +1,179 @@
+"""The index side: incremental updates, interruption, locking, corruption, readers during writes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from newsreader.config import Config
+from newsreader.errors import UserError
+from newsreader.search import Library
+from newsreader.search.indexer import IndexLock
+
+
+def page(n: int, word: str = "harbour") -> str:
+    return (f" date 2025-0{1 + n % 9}-1{n % 10} Story number {n} about the {word} council\n\n"
+            f"The {word} council met on Monday to discuss item {n} of the agenda, officials said.\n\n"
+            f"Residents asked questions about the {word} budget and the number {n} plan.\n")
+
+
+def make_corpus(root: Path, count: int, word: str = "harbour") -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (root / f"p{n:04d}.txt").write_text(page(n, word), encoding="utf-8")
+    return root
+
+
+def doc_count(lib: Library) -> int:
+    return lib.searcher().doc_count()
+
+
+def test_incremental_add_change_remove(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", 6)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    first = lib.update()
+    assert first.pages_indexed == 6 and first.articles_added == 6 and lib.count() == 6
+
+    again = lib.update()
+    assert again.pages_indexed == 0 and again.pages_unchanged == 6 and again.articles_added == 0
+
+    # Same bytes, new mtime: hashed, found unchanged, not re-indexed.
+    os.utime(corpus / "p0000.txt", (time.time() + 5, time.time() + 5))
+    assert lib.update().pages_indexed == 0
+
+    (corpus / "p0001.txt").write_text(page(1, "lighthouse"), encoding="utf-8")  # changed
+    (corpus / "p0002.txt").unlink()  # removed
+    (corpus / "new.txt").write_text(page(99, "harbour"), encoding="utf-8")  # added
+    stats = lib.update()
+    assert (stats.pages_indexed, stats.pages_removed) == (2, 1)
+    assert lib.count() == 6 and doc_count(lib) == 6
+    assert len(lib.search("lighthouse").hits) == 1
+    assert len(lib.search("harbour").hits) == 5
+    assert len(lib.search('"number 2 plan"').hits) == 0
+    assert len(lib.search("99").hits) == 1
+    lib.close()
+
+
+def test_rebuild_starts_over(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", 3)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    stats = lib.update(rebuild=True)
+    assert stats.pages_indexed == 3 and lib.count() == 3 and doc_count(lib) == 3
+    lib.close()
+
+
+def test_readers_keep_answering_during_and_after_a_write(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", 4)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    reader = Library(tmp_path / "ix", corpus, Config())
+    assert len(reader.search("harbour").hits) == 4
+    make_corpus(corpus, 8, "harbour")
+    for n in range(3):
+        (corpus / f"p{n:04d}.txt").unlink()
+    lib.update()
+    assert len(reader.search("harbour").hits) == 5  # the reader picks up the new commit
+    lib.close()
+    reader.close()
+
+
+def test_second_indexer_gets_a_clear_message(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", 2)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    with IndexLock(tmp_path / "ix"):
+        with pytest.raises(UserError, match="being updated by another"):
+            lib.update()
+    assert lib.update().pages_unchanged == 2  # lock released: works again
+    lib.close()
+
+
+def test_corrupt_index_says_rebuild(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", 2)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    lib.close()
+    for toc in (tmp_path / "ix" / "whoosh").glob("*.toc"):
+        toc.write_bytes(b"garbage" * 10)
+    broken = Library(tmp_path / "ix", corpus, Config())
+    with pytest.raises(UserError, match="unreadable.*--rebuild"):
+        broken.search("harbour")
+    with pytest.raises(UserError, match="--rebuild"):
+        broken.update()
+    broken.update(rebuild=True)
+    assert len(broken.search("harbour").hits) == 2
+    broken.close()
+
+
+def test_corrupt_store_says_rebuild(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", 2)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    lib.close()
+    for f in (tmp_path / "ix").glob("articles.sqlite3*"):
+        f.unlink()
+    (tmp_path / "ix" / "articles.sqlite3").write_bytes(b"not a database" * 100)
+    broken = Library(tmp_path / "ix", corpus, Config())
+    with pytest.raises(UserError, match="--rebuild"):
+        broken.count()
+    broken.close()
+
+
+def test_missing_index_says_index(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "ix", make_corpus(tmp_path / "c", 1), Config())
+    with pytest.raises(UserError, match="newsreader index"):
+        lib.search("harbour")
+
+
+CHILD = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from newsreader.config import Config
+    from newsreader.corpus.loader import iter_page_files, read_page_file
+    from newsreader.corpus.parser import parse_page
+    from newsreader.search.indexer import Indexer, PageSource
+
+    folder, corpus, marker = map(Path, sys.argv[1:4])
+    seen = 0
+    def parse(text, file):
+        global seen
+        seen += 1
+        if seen == 25:          # two batches of 10 are committed by now
+            marker.write_text("go")
+            time.sleep(60)      # killed here, mid-batch
+        return parse_page(text, file=file).articles
+    source = PageSource(iter_page_files, read_page_file, parse)
+    Indexer(folder, corpus, Config(), source, batch_articles=10).run()
+""")
+
+
+def test_kill_9_mid_index_leaves_a_usable_index(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", 40)
+    folder = tmp_path / "ix"
+    marker = tmp_path / "marker"
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(folder), str(corpus), str(marker)])
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert proc.poll() is None, "indexer exited early"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    lib = Library(folder, corpus, Config())
+    committed = lib.count()
+    assert committed == 20 and len(lib.search("harbour", limit=100).hits) == 20
+    stats = lib.update()  # the lock died with the process; the run completes the job
+    assert stats.pages_indexed == 20
+    assert lib.count() == 40 and doc_count(lib) == 40
+    assert len(lib.search("harbour", limit=100).hits) == 40
+    lib.close()

@@ -1,0 +1,278 @@
+"""The query side: query language, snippets, did-you-mean, facets, the Library API, CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsreader.cli import main
+from newsreader.config import Config
+from newsreader.corpus.loader import iter_page_files, read_page_file
+from newsreader.corpus.parser import parse_page
+from newsreader.search import Library, QueryError
+from newsreader.search.indexer import PageSource
+from newsreader.search.query import cover_keys
+
+PAGES = {
+    "dawn/strike.txt": (
+        " date 2025-06-14 Workers strike at Karachi port over unpaid wages\n\n"
+        "By Staff Reporter\n\n"
+        "KARACHI: Dock workers began a strike on Monday demanding unpaid wages, officials said. "
+        "The strikes have halted shipping at the port for a second day.\n\n"
+        "Pakistan Deputy Prime Minister Ishaq Dar said the government would meet the union "
+        "leaders in Islamabad on Tuesday.\n"
+    ),
+    "dawn/budget.txt": (
+        " date 2025-06-02 Government presents budget with higher defence spending\n\n"
+        "ISLAMABAD: The federal government presented its budget on Monday, raising defence "
+        "spending while cutting development funds.\n\n"
+        "Finance Minister Muhammad Aurangzeb told the National Assembly the economy was stabilising.\n"
+    ),
+    "arab/iran.txt": (
+        " date 2025-06-20 Israel and Iran exchange missile strikes for a seventh day\n\n"
+        "TEHRAN: Iran and Israel traded missile strikes again on Friday as diplomats in Geneva "
+        "sought a ceasefire. Israel said its jets struck nuclear sites.\n\n"
+        "Iranian Foreign Minister Abbas Araghchi met European ministers in Geneva.\n"
+    ),
+    "arab/cricket.txt": (
+        " date 2024-12-30 Pakistan win the third test against South Africa\n\n"
+        "CAPE TOWN: Pakistan beat South Africa by six wickets in the third test on Monday, "
+        "with Babar Azam scoring a century.\n\n"
+        "The captain praised the bowlers after the match.\n"
+    ),
+    "arab/floods.txt": (
+        " date 2024-08-03 Monsoon floods kill dozens in Punjab\n\n"
+        "LAHORE: Monsoon rains caused floods across Punjab, killing dozens and displacing "
+        "thousands, the disaster management authority said.\n\n"
+        "Rescue teams were sent to Lahore and Multan as rivers rose.\n"
+    ),
+}
+
+
+def write_corpus(root: Path, pages: dict[str, str] = PAGES) -> Path:
+    for name, text in pages.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def with_outlets() -> PageSource:
+    """The real loader and parser; the outlet comes from the folder (the parser finds
+    outlets only in listing pages)."""
+
+    def parse(text: str, file: str):  # type: ignore[no-untyped-def]
+        articles = parse_page(text, file=file).articles
+        for a in articles:
+            a.source = "Dawn" if file.startswith("dawn/") else "Arab News"
+        return articles
+
+    return PageSource(iter_page_files, read_page_file, parse)
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    base = tmp_path_factory.mktemp("search")
+    corpus = write_corpus(base / "corpus")
+    library = Library(base / "index", corpus, Config())
+    library.update(source=with_outlets())
+    yield library
+    library.close()
+
+
+def titles(lib: Library, query: str, **kw: object) -> list[str]:
+    return [h.title for h in lib.search(query, **kw).hits]  # type: ignore[arg-type]
+
+
+def test_count_and_rows_newest_first(lib: Library) -> None:
+    assert lib.count() == 5
+    rows = lib.list_rows(0, 10)
+    assert [r.date for r in rows] == sorted((r.date for r in rows), reverse=True)
+    assert lib.list_rows(4, 10)[0].title.startswith("Monsoon floods")
+    assert [r.title for r in lib.list_rows(0, 2, sort="date-asc")][0].startswith("Monsoon")
+
+
+def test_stemming(lib: Library) -> None:
+    assert set(titles(lib, "strikes")) == set(titles(lib, "strike"))
+    assert len(titles(lib, "strike")) == 2
+
+
+def test_phrase(lib: Library) -> None:
+    assert titles(lib, '"unpaid wages"') == ["Workers strike at Karachi port over unpaid wages"]
+    assert titles(lib, '"wages unpaid"') == []
+
+
+def test_boolean_operators(lib: Library) -> None:
+    assert len(titles(lib, "strike AND karachi")) == 1
+    assert len(titles(lib, "karachi OR geneva")) == 2
+    assert titles(lib, "strike NOT karachi") == ["Israel and Iran exchange missile strikes for a seventh day"]
+    assert titles(lib, "strike -karachi") == titles(lib, "strike NOT karachi")
+    assert len(titles(lib, "strike karachi")) == 1  # words are ANDed
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("title:budget", 1),
+    ("title:spending", 1),
+    ("title:economy", 0),
+    ("source:dawn", 2),
+    ('source:"arab news"', 3),
+    ('person:"Ishaq Dar"', 1),
+    ('person:"ishaq dar"', 1),
+    ("place:islamabad", 1),
+    ("dateline:lahore", 1),
+    ("byline:staff", 1),
+])
+def test_fields(lib: Library, query: str, expected: int) -> None:
+    assert len(titles(lib, query)) == expected, query
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("date:2025-06", 3),
+    ("date:2025", 3),
+    ("date:2024-12-30", 1),
+    ("date:[2025-06-01 TO 2025-06-14]", 2),
+    ("date:[2024-08 TO 2024-12]", 2),
+    ("date:>2024-12-31", 3),
+    ("date:>=2024-12-30", 4),
+    ("date:<2025", 2),
+    ("date:[* TO 2024-09-01]", 1),
+    ("strike date:2025-06", 2),
+    ("strike NOT date:[2025-06-15 TO 2025-06-30]", 1),
+])
+def test_dates(lib: Library, query: str, expected: int) -> None:
+    assert len(titles(lib, query)) == expected, query
+
+
+def test_cover_keys_is_minimal() -> None:
+    import datetime as dt
+
+    assert cover_keys(dt.date(2025, 6, 1), dt.date(2025, 6, 30)) == ["m2025-06"]
+    assert cover_keys(dt.date(2024, 1, 1), dt.date(2025, 1, 2)) == ["y2024", "d2025-01-01", "d2025-01-02"]
+    assert cover_keys(dt.date(2024, 12, 31), dt.date(2025, 2, 28)) == ["d2024-12-31", "m2025-01", "m2025-02"]
+
+
+def test_prefix_and_fuzzy(lib: Library) -> None:
+    assert len(titles(lib, "monso*")) == 1
+    assert len(titles(lib, "stabilis*")) == 1
+    assert titles(lib, "Karachii~") == titles(lib, "karachi")
+
+
+def test_sort_by_date(lib: Library) -> None:
+    hits = lib.search("pakistan OR israel OR floods", sort="date").hits
+    dates = [h.date for h in hits]
+    assert dates == sorted(dates, reverse=True) and len(dates) >= 3
+
+
+def test_hits_have_marked_snippets(lib: Library) -> None:
+    result = lib.search('strike "unpaid wages"')
+    hit = result.hits[0]
+    assert hit.id and hit.title and hit.date == "2025-06-14" and hit.source == "Dawn" and hit.score > 0
+    marked = [hit.snippet[s:e].lower() for s, e in hit.ranges]
+    assert "strike" in marked and "strikes" in marked and "wages" in marked
+    assert [hit.title[s:e] for s, e in hit.title_ranges] == ["strike", "unpaid", "wages"]
+    assert all(w != "karachi" for w in marked)
+
+
+def test_negated_words_are_not_marked(lib: Library) -> None:
+    hit = lib.search("strike -karachi").hits[0]
+    assert {hit.snippet[s:e].lower() for s, e in hit.ranges} == {"strikes"}
+
+
+def test_did_you_mean(lib: Library) -> None:
+    result = lib.search("Israil")
+    assert result.hits == [] and result.suggestion == "Israel"
+    assert lib.search("geneva").suggestion is None
+
+
+def test_facets(lib: Library) -> None:
+    facets = lib.facets("pakistan OR strike")
+    assert dict(facets["source"]) == {"Dawn": 1, "Arab News": 2}
+    assert dict(facets["month"])["2025-06"] == 2
+    all_facets = lib.facets()
+    assert sum(n for _, n in all_facets["source"]) == 5
+    assert ("Ishaq Dar", 1) in all_facets["person"]
+
+
+@pytest.mark.parametrize("query, words", [
+    ('"unclosed', "unclosed quote"),
+    ("title:", "needs a word"),
+    ("AND", "AND needs a word"),
+    ("iran OR", "at the end"),
+    ("date:[2025-01 TO", "closing ]"),
+    ("date:2025-13", "not a valid date"),
+    ("date:[2025 2026]", "two dates"),
+    ("date:soon", "not a date"),
+    ("colour:red", "unknown field"),
+    ("(iran", "parentheses"),
+    ("   ", "empty query"),
+    ("the", "nothing to search"),
+])
+def test_malformed_queries(lib: Library, query: str, words: str) -> None:
+    with pytest.raises(QueryError, match=words.replace("]", r"\]")):
+        lib.search(query)
+
+
+def test_get_has_entities_and_dates(lib: Library) -> None:
+    hit = lib.search('"unpaid wages"').hits[0]
+    stored = lib.get(hit.id)
+    assert stored is not None and stored.article.title == hit.title
+    text = stored.article.text
+    for span in stored.entities:
+        assert text[span["start"]:span["end"]] == span["text"]
+    assert any(e["name"] == "Ishaq Dar" and e["kind"] == "person" for e in stored.entities)
+    assert lib.get("no-such-id") is None
+
+
+def test_more_like(lib: Library) -> None:
+    hit = lib.search('"unpaid wages"').hits[0]
+    related = lib.more_like(hit.id)
+    assert hit.id not in [r.id for r in related]
+
+
+# --- CLI ------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def cli_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    return write_corpus(tmp_path / "corpus")
+
+
+def test_cli_index_search_show(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = str(cli_corpus)
+    assert main(["search", "--corpus", corpus, "strike"]) == 2
+    assert "newsreader index" in capsys.readouterr().err
+    assert main(["index", "--corpus", corpus, "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["articles_added"] == 5 and summary["pages_indexed"] == 5
+    assert main(["search", "--corpus", corpus, "--json", "--limit", "1", "strikes"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["hits"]) == 1 and out["total"] == 2
+    hit = out["hits"][0]
+    assert all(hit["snippet"][s:e].lower().startswith("strike") for s, e in hit["ranges"])
+    assert main(["search", "--corpus", corpus, "strike", "--facets"]) == 0
+    text = capsys.readouterr().out
+    assert "[strike]" in text and "month:" in text
+    assert main(["show", "--corpus", corpus, hit["id"], "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["id"] == hit["id"] and "entities" in shown and "dates" in shown and shown["body"]
+    assert main(["show", "--corpus", corpus, hit["id"]]) == 0
+    assert hit["title"] in capsys.readouterr().out
+    assert main(["show", "--corpus", corpus, "nope"]) == 1
+
+
+def test_cli_bad_query_is_one_line(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", "--corpus", str(cli_corpus)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--corpus", str(cli_corpus), '"unclosed']) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "unclosed quote" in err
+
+
+def test_cli_did_you_mean(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", "--corpus", str(cli_corpus)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--corpus", str(cli_corpus), "Israil"]) == 1
+    assert "did you mean: Israel" in capsys.readouterr().out
