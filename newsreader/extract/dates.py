@@ -46,12 +46,8 @@ _PREP_WORDS = ("in", "In", "since", "Since", "by", "By", "until", "Until", "till
                "next", "this", "Last", "Next", "This", "until", "on", "On", "at")
 
 
-def _after(words: tuple[str, ...]) -> str:
-    """A set of fixed-width look-behinds: 'preceded by one of these words and a space'."""
-    return "(?:" + "|".join(rf"(?<=\b{re.escape(w)} )" for w in words) + ")"
-
-
-_PREP = _after(_PREP_WORDS)
+_PREP_SET = frozenset(w.lower() for w in _PREP_WORDS)
+_PREV_WORD = re.compile(r"(\w+) $")
 
 
 _PATTERN = re.compile(
@@ -61,7 +57,7 @@ _PATTERN = re.compile(
     rf"|(?P<dmy>(?:{_WEEKDAY},? )?(?:the )?{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?)(?![\w-])"
     rf"|(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH},? {_YEAR})(?![\w-])"
     rf"|(?P<relmonth>(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{_MONTH})(?![\w-])"
-    rf"|{_PREP}(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [A-Z0-9])"
+    rf"|(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [A-Z0-9])"
     rf"|(?P<weekday>(?:{_REL} )?{_WEEKDAY}(?:(?i: morning| afternoon| evening| night))?)(?![\w-])"
     r"|(?P<deictic>(?i:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|"
     r"tonight|this morning|this afternoon|this evening|last night|earlier today|later today))(?![\w-])"
@@ -72,7 +68,7 @@ _PATTERN = re.compile(
     rf"|(?P<quarter>(?i:(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter)(?: (?i:of )?(?:{_YEAR}|(?i:this|last|next) year))?|Q[1-4] {_YEAR})(?![\w-])"
     rf"|(?P<season>(?i:(?:this|last|next|early|late) )?(?i:spring|summer|autumn|fall|winter)(?: (?i:of )?{_YEAR})|(?i:this|last|next) (?i:spring|summer|autumn|winter|fall))(?![\w-])"
     r"|(?P<decade>(?i:the |the early |the late |the mid-)(?:1[89]|20)?[0-9]0'?s)(?![\w-])"
-    rf"|{_PREP}(?P<year>(?i:early |late |mid-|mid )?{_YEAR})(?![\w-]|,\d|\.\d| ?%|s\b| (?:people|percent|workers|jobs|units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros))"
+    rf"|(?P<year>(?i:early |late |mid-|mid )?{_YEAR})(?![\w-]|,\d|\.\d| ?%|s\b| (?:people|percent|workers|jobs|units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros))"
     ")"
 )
 
@@ -155,6 +151,12 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     for m in _PATTERN.finditer(text):
         kind, span = _ref_parts(m.groupdict())
         start, end = m.span(kind)
+        if kind in ("year", "barmonth"):
+            # A bare month or year needs a preposition or modifier in front ("in March",
+            # "since 2008"): "March" the verb and "2008 workers" do not get one.
+            before = _PREV_WORD.search(text, max(0, start - 16), start)
+            if before is None or before.group(1).lower() not in _PREP_SET:
+                continue
         value: str | None = None
         try:
             value, day = _resolve(kind, span, date, anchor, text, start, end)

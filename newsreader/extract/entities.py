@@ -19,7 +19,7 @@ PERSON, ORG, PLACE = "person", "org", "place"
 
 #: A word: letters/digits with inner apostrophes, hyphens, dots or ampersands ("O'Brien",
 #: "Al-Qaeda", "U.S", "AT&T"), a trailing dot kept for abbreviations, or a lone "&".
-_WORD = re.compile(r"\w+(?:['’.\-&]\w+)*\.?|&")
+_CAP = re.compile(r"(?<![\w'’.&-])(?:[A-ZÀ-ÖØ-Þ]\w*(?:['’.\-&]\w+)*\.?(?:['’]s?)?)")
 #: Lower-case words allowed inside a name ("Organization of Islamic Cooperation", "bin Salman").
 _PARTICLES = frozenset({"of", "for", "and", "&", "de", "du", "da", "del", "der", "den", "van",
                         "von", "bin", "ibn", "al", "el", "la", "le", "di", "dos", "y", "on"})
@@ -32,6 +32,8 @@ _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and"
                        "our", "my", "your", "every", "each", "all", "some", "many", "most"})
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "bros."})
 _SENTENCE_END = ".!?:;"
+_PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
+_NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’([{—–-*•"
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
 #: Words that show a capitalised piece is not a person when they follow it.
@@ -67,26 +69,32 @@ class Piece:
     acronym_of: list[str] = field(default_factory=list)
 
 
-def tokenize(text: str, c: Cues) -> list[Token]:
-    """Words with offsets; dots are kept only on abbreviations and initials."""
+def _cap_runs(text: str, c: Cues) -> tuple[list[Token], list[list[int]]]:
+    """Capitalised words (with offsets, dots kept only on abbreviations and initials) and
+    the runs they form: words joined by single spaces, with up to two particles between
+    them ("Organization of Islamic Cooperation"). Lower-case text is skipped by the regex,
+    not by a Python loop, which is what keeps the extractor fast."""
     tokens: list[Token] = []
-    prev_end = 0
-    prev_abbrev = False
-    for m in _WORD.finditer(text):
+    runs: list[list[int]] = []
+    current: list[int] = []
+    prev: Token | None = None
+    prev_kept_dot = False
+    for m in _CAP.finditer(text):
         start, end = m.span()
         word = m.group()
-        if word.endswith(".") and len(word) > 1:
+        kept_dot = False
+        if word.endswith("."):
             core = word[:-1]
             lower = word.lower()
-            keep = (
+            kept_dot = (
                 "." in core
-                or (len(core) == 1 and core.isupper())
+                or len(core) == 1
                 or lower in c.title_heads
                 or lower in c.title_modifiers
                 or lower in c.org_suffixes
                 or lower in _ABBREVIATIONS
             )
-            if not keep:
+            if not kept_dot:
                 word = core
                 end -= 1
         possessive = False
@@ -94,56 +102,49 @@ def tokenize(text: str, c: Cues) -> list[Token]:
             word = word[:-2]
             end -= 2
             possessive = True
-        gap = text[prev_end:start]
-        stripped = gap.strip(_OPENERS)
-        if not tokens or "\n" in gap:
+        elif word[-1] in "'’":
+            word = word[:-1]
+            end -= 1
+            possessive = True
+        # Sentence-initial: only openers (quotes, brackets, spaces) between the word and a
+        # sentence end, a line break or the start of the text.
+        i = start - 1
+        while i >= 0 and text[i] in _OPENERS:
+            i -= 1
+        if i < 0 or text[i] == "\n":
             initial = True
-        elif stripped:
-            initial = stripped[-1] in _SENTENCE_END
+        elif text[i] in _SENTENCE_END:
+            initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot)
         else:
-            initial = tokens[-1].word.endswith(".") and not prev_abbrev
-            initial = initial or any(ch in _SENTENCE_END for ch in gap)
-        first = word[0]
-        cap = first.isupper() or (first == "&")
-        tokens.append(Token(start, end, word, cap and first != "&", initial, possessive))
-        prev_abbrev = word.endswith(".") and ("." in word[:-1] or len(word) == 2 or
-                                               word.lower() in c.title_heads)
-        prev_end = end
-    return tokens
-
-
-def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
-    """Indices of maximal runs of capitalised words joined by single spaces, particles
-    allowed inside."""
-    runs: list[list[int]] = []
-    current: list[int] = []
-    pending: list[int] = []  # particles waiting for a capitalised word to follow
-    prev: Token | None = None
-    for i, tok in enumerate(tokens):
-        joined = prev is not None and text[prev.end:tok.start] == " " and not prev.possessive
-        if tok.cap or tok.word == "&":
-            if current and joined and not tok.word == "&":
-                current.extend(pending)
-                current.append(i)
-            elif current and joined and tok.word == "&":
-                pending.append(i)
-                prev = tok
-                continue
-            else:
-                if current:
-                    runs.append(current)
-                current = [] if tok.word == "&" else [i]
-            pending = []
-        elif current and joined and tok.word.lower() in _PARTICLES and len(pending) < 2:
-            pending.append(i)
-        else:
-            if current:
-                runs.append(current)
-            current, pending = [], []
+            initial = False
+        tok = Token(start, end, word, True, initial, possessive)
+        joined = False
+        particles: list[Token] = []
+        if prev is not None and not prev.possessive:
+            gap = text[prev.end:start]
+            if gap == " ":
+                joined = True
+            elif len(gap) <= 12 and gap[:1] == " " and gap[-1:] == " ":
+                words = gap[1:-1].split(" ")
+                if len(words) <= 2 and all(w.lower() in _PARTICLES for w in words):
+                    joined = True
+                    pos = prev.end + 1
+                    for w in words:
+                        particles.append(Token(pos, pos + len(w), w, False, False))
+                        pos += len(w) + 1
+        if not joined and current:
+            runs.append(current)
+            current = []
+        for part in particles:
+            current.append(len(tokens))
+            tokens.append(part)
+        current.append(len(tokens))
+        tokens.append(tok)
         prev = tok
+        prev_kept_dot = kept_dot
     if current:
         runs.append(current)
-    return runs
+    return tokens, runs
 
 
 def _is_acronym(word: str) -> bool:
@@ -157,13 +158,13 @@ class _Doc:
         self.text = text
         self.c = cues()
         self.g = gazetteer()
-        self.tokens = tokenize(text, self.c)
+        self.tokens, self.runs = _cap_runs(text, self.c)
         self.pieces: list[Piece] = []
 
     # --- finding pieces -------------------------------------------------------------
 
     def run(self) -> list[Piece]:
-        for run in _runs(self.text, self.tokens):
+        for run in self.runs:
             self._split_run(run)
         self._acronyms()
         self._settle()
@@ -327,11 +328,10 @@ class _Doc:
         toks = self.tokens
         start, end = toks[idx[0]].start, toks[idx[-1]].end
         first = idx[0]
-        prev_word = toks[first - 1].word.lower() if first > 0 and \
-            self.text[toks[first - 1].end:start].strip() == "" else ""
-        nxt = idx[-1] + 1
-        next_word = toks[nxt].word.lower() if nxt < len(toks) and \
-            self.text[end:toks[nxt].start].strip(" ,") == "" else ""
+        before = _PREV_WORD.search(self.text, max(0, start - 40), start)
+        prev_word = before.group(1).lower() if before else ""
+        after = _NEXT_WORD.match(self.text, end)
+        next_word = after.group(1).lower() if after else ""
         self.pieces.append(Piece(start, end, self.text[start:end], [toks[i].word for i in idx],
                                  kind, strong, name, toks[first].initial, prev_word, next_word))
 
