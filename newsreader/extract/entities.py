@@ -33,6 +33,7 @@ _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and"
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "bros."})
 _SENTENCE_END = ".!?:;"
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’([{—–-*•"
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
@@ -373,17 +374,19 @@ class _Doc:
             if piece.kind and piece.strong:
                 votes.setdefault(piece.text, {}).setdefault(piece.kind, 0)
                 votes[piece.text][piece.kind] += 2
-        person_words: dict[str, int] = {}
-        org_first: dict[str, str] = {}
+        lone = {p.words[0] for p in pieces if len(p.words) == 1}
+        org_words = {w for p in pieces if p.kind == ORG for w in p.words}
+        lower_vocab = set(_LOWER_WORD.findall(self.text))
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
-                if (piece.prev_word in self.c.title_heads or self._namelike(piece.words)) and \
-                        not _is_acronym(piece.words[0]) and len(piece.words) <= 4:
-                    piece.kind = PERSON
-            if piece.kind == PERSON:
+                piece.kind = self._multiword_kind(piece, lone, org_words, lower_vocab)
+        person_words: dict[str, int] = {}  # surnames (and given names) of people named in full
+        org_first: dict[str, str] = {}
+        for piece in pieces:
+            if piece.kind == PERSON and len(piece.words) >= 2:
                 for w in piece.words:
                     if w[:1].isupper() and w.lower() not in _NAME_PARTICLES:
-                        person_words[w] = person_words.get(w, 0) + 1
+                        person_words[w] = person_words.get(w, 0) + (2 if w == piece.words[-1] else 1)
             elif piece.kind == ORG and len(piece.words) >= 2:
                 org_first.setdefault(piece.words[0], piece.name or piece.text)
         for piece in pieces:
@@ -393,30 +396,62 @@ class _Doc:
             vote = votes.get(piece.text)
             if vote:
                 piece.kind = max(vote, key=vote.get)
-            elif w is not None and w in person_words:
-                piece.kind = PERSON
             elif w is not None and w in org_first:
                 piece.kind = ORG
                 piece.name = org_first[w]
+            elif w is not None and w in person_words:
+                piece.kind = PERSON
             elif piece.prev_word in self.c.title_heads and w is not None and not _is_acronym(w):
                 piece.kind = PERSON
-            elif len(piece.words) > 4:
-                piece.kind = ORG
-            elif piece.initial and len(piece.words) == 1 and not self._seen_inside(piece.text):
+            elif w is not None and (any(ch.isdigit() for ch in w) or w.lower() in lower_vocab
+                                    and not _is_acronym(w)):
+                piece.kind = None  # "A380", or a word the article also uses in lower case
+            elif piece.initial and w is not None and not self._seen_inside(piece.text):
                 piece.kind = None  # a capitalised sentence opener with no other sign
             else:
                 piece.kind = ORG
         # A single word that is a person's name elsewhere in the article is that person,
         # even where the gazetteer knows a town of that name.
         for piece in pieces:
-            if piece.kind == PLACE and len(piece.words) == 1 and piece.words[0] in person_words \
-                    and piece.words[0] not in self.g.demonyms and piece.text not in ("US", "UK"):
+            if piece.kind == PLACE and len(piece.words) == 1 and person_words.get(piece.words[0], 0) >= 2 \
+                    and piece.words[0] not in self.g.demonyms and self.g.places.get(piece.text) not in self.g.countries:
                 piece.kind = PERSON
                 piece.name = None
         self._canonical_people()
         for piece in pieces:
             if piece.kind and piece.name is None:
                 piece.name = piece.text
+
+    def _multiword_kind(self, piece: Piece, lone: set[str], org_words: set[str],
+                        lower_vocab: set[str]) -> str | None:
+        """Person or organisation, for a name no cue word typed: weigh what the article
+        says around it and elsewhere."""
+        words = piece.words
+        person = 0
+        org = 0
+        if piece.prev_word in self.c.title_heads:
+            person += 3
+        if piece.next_word in _PERSON_VERBS or piece.prev_word in ("said", "says", "told"):
+            person += 1
+        if words[-1] in lone and words[0] not in lone:
+            person += 2
+        if words[0] in lone and words[-1] not in lone:
+            org += 2
+        if any(w in org_words for w in words):
+            org += 2
+        if piece.prev_word in ("the", "a", "an", "its", "their"):
+            org += 2
+        for w in words:
+            if any(ch.isdigit() for ch in w) or _is_acronym(w) or w.lower() in lower_vocab:
+                org += 2
+                break
+        if not self._namelike(words) or len(words) > 4:
+            org += 3
+        if person >= org and person > 0:
+            return PERSON
+        if org > person:
+            return ORG
+        return PERSON if len(words) <= 3 else ORG
 
     def _seen_inside(self, word: str) -> bool:
         """Does the word also appear capitalised in mid-sentence (so it is a name)?"""

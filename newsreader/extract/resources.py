@@ -63,6 +63,7 @@ class Gazetteer:
 
     places: dict[str, str]
     demonyms: dict[str, str]
+    countries: frozenset[str]  # countries, continents, regions: never a person's surname
     max_words: int
 
 
@@ -109,5 +110,9 @@ def gazetteer() -> Gazetteer:
             demonyms[name + "n"] = name
     for demonym, country in (data.get("demonyms") or {}).items():
         demonyms[str(demonym)] = str(country)
+    countries = {c["name"] for c in gc.get_countries().values()}
+    countries.update(str(v) for v in (data.get("aliases") or {}).values())
+    countries.update(demonyms.values())
     max_words = max(len(name.split()) for name in places)
-    return Gazetteer(places=places, demonyms=demonyms, max_words=max_words)
+    return Gazetteer(places=places, demonyms=demonyms, countries=frozenset(countries),
+                     max_words=max_words)
