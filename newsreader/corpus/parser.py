@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,8 +63,9 @@ class PageCues:
         return cls(
             boilerplate_lines=words("boilerplate_lines"),
             boilerplate_patterns=patterns("boilerplate_patterns"),
+            # Matched against lower-cased text: far faster than IGNORECASE on long paragraphs.
             inline_trailer=(
-                re.compile("|".join(f"(?:{t})" for t in trailers), re.IGNORECASE) if trailers else None
+                re.compile("|".join(f"(?:{str(t).lower()})" for t in trailers)) if trailers else None
             ),
             related_headings=patterns("related_headings"),
             story_meta_lines=words("story_meta_lines"),
@@ -109,6 +109,7 @@ DATELINE_RE = re.compile(
 GLUED_RE = re.compile(r"[a-z]{3}(?=[A-Z])")
 TERMINAL_RE = re.compile(r"[.!?…:;\"”’')\]]$")
 RUN_TOGETHER_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z])")
+RUN_TOGETHER_HINT_RE = re.compile(r"[.!?][A-Z]")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 DATE_FORMATS = (
@@ -147,19 +148,19 @@ def parse_stated_date(text: str) -> dt.date | None:
     return None
 
 
+ANSI_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+INVISIBLE_RE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+ODD_SPACE_RE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]+| {2,}")
+
+
 def _clean(raw: str) -> str:
-    """Visible text of a line: control characters and odd spaces gone, ends trimmed."""
-    out = []
-    for ch in raw:
-        if ch in "\t\u00a0\u2007\u202f\u3000":
-            out.append(" ")
-        elif ch in "\u200b\u200c\u200d\u2060\ufeff":
-            continue
-        elif unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u00ad":
-            continue
-        else:
-            out.append(ch)
-    return re.sub(r" {2,}", " ", "".join(out)).strip()
+    """Visible text of a line: terminal escape sequences, control and bidi-override
+    characters removed (page text must never drive the terminal), odd spaces made plain."""
+    if not (raw.isascii() and raw.isprintable()):
+        raw = INVISIBLE_RE.sub("", ANSI_SEQUENCE_RE.sub("", raw))
+    return ODD_SPACE_RE.sub(" ", raw).strip()
 
 
 def _norm(text: str) -> str:
@@ -251,6 +252,10 @@ class _Page:
         self.raw = raw_lines
         self.text = [_clean(r) for r in raw_lines]
         self.n = len(raw_lines)
+        # Line tests run several times per line across both passes: remember the answers.
+        self._boilerplate: dict[int, str | None] = {}
+        self._meta: dict[int, bool] = {}
+        self._caption: dict[tuple[int, bool], bool] = {}
 
     # line tests -------------------------------------------------------------------
     def blank(self, i: int) -> bool:
@@ -270,7 +275,13 @@ class _Page:
         return None
 
     def boilerplate_reason(self, i: int) -> str | None:
-        text = self.text[i]
+        if i not in self._boilerplate:
+            self._boilerplate[i] = self._boilerplate_reason(self.text[i])
+        return self._boilerplate[i]
+
+    def _boilerplate_reason(self, text: str) -> str | None:
+        if len(text) > 160:  # furniture is short; story paragraphs are not
+            return None
         key = re.sub(r"[\s.…:!|•·-]+$", "", text).strip().lower()
         if key in self.cues.boilerplate_lines:
             return f"page furniture ({text!r})"
@@ -280,16 +291,22 @@ class _Page:
         return None
 
     def is_story_meta(self, i: int) -> bool:
-        text = self.text[i]
-        key = re.sub(r"[\s.…:!|-]+$", "", text).strip().lower()
-        return key in self.cues.story_meta_lines or bool(META_DATE_RE.match(text))
+        if i not in self._meta:
+            text = self.text[i]
+            key = re.sub(r"[\s.…:!|-]+$", "", text).strip().lower() if len(text) < 80 else ""
+            self._meta[i] = key in self.cues.story_meta_lines or bool(META_DATE_RE.match(text))
+        return self._meta[i]
 
     def is_related_heading(self, i: int) -> bool:
         text = self.text[i]
         return any(p.match(text) for p in self.cues.related_headings)
 
     def is_caption(self, i: int, in_head: bool) -> bool:
-        text = self.text[i]
+        if (i, in_head) not in self._caption:
+            self._caption[i, in_head] = self._is_caption(self.text[i], in_head)
+        return self._caption[i, in_head]
+
+    def _is_caption(self, text: str, in_head: bool) -> bool:
         match = CREDIT_RE.search(text)
         if not match or _words(text) < 5:
             return False
@@ -462,7 +479,10 @@ def _split_trailer(text: str, cues: PageCues) -> tuple[str, str]:
     """Split "story text ... Related Topics: ... Post Views: 8" into text and trailer."""
     if cues.inline_trailer is None:
         return text, ""
-    match = cues.inline_trailer.search(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would drift
+        lowered = "".join(ch.lower()[:1] or ch for ch in text)
+    match = cues.inline_trailer.search(lowered)
     if not match or match.start() == 0:
         return text, ""
     return text[: match.start()].rstrip(), text[match.start():]
@@ -574,7 +594,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         # Story text.
         in_head = False
         body_text, trailer = _split_trailer(text, cues)
-        body_text = RUN_TOGETHER_RE.sub(" ", body_text)
+        if RUN_TOGETHER_HINT_RE.search(body_text):
+            body_text = RUN_TOGETHER_RE.sub(" ", body_text)
         bullet_free = body_text
         note_parts = []
         if not draft.body and draft.dateline is None:
