@@ -64,7 +64,7 @@ def build_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], int]:
         word = tok.text or ""
         if prev is not None:
             sep = " "
-            if word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER:
+            if word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER or word == "-" or prev == "-":
                 sep = ""
             parts.append(sep)
             pos += len(sep)
@@ -128,10 +128,13 @@ def main(argv: list[str] | None = None) -> int:
         text, offsets, annotated_end = build_text(path)
         dct = None
         if doc["dct"] and doc["dct"]["value"]:
-            try:
-                dct = dt.date.fromisoformat(doc["dct"]["value"][:10])
-            except ValueError:
-                dct = None
+            raw = doc["dct"]["value"][:10]
+            for fmt in ("%Y-%m-%d", "%d-%m-%Y"):  # a few DCTs are written day first
+                try:
+                    dct = dt.datetime.strptime(raw, fmt).date()
+                    break
+                except ValueError:
+                    continue
         docs.append((doc, text, offsets, dct, annotated_end))
 
     words = sum(len(text.split()) for _, text, _, _, _ in docs)

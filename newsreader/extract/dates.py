@@ -43,7 +43,7 @@ _PREP_WORDS = ("in", "In", "since", "Since", "by", "By", "until", "Until", "till
                "and", "or", "between", "Between", "around", "about", "for", "For", "fiscal",
                "Fiscal", "as of", "As of", "than", "year", "early", "late", "mid", "Early", "Late",
                "beginning", "end", "start", "summer", "spring", "autumn", "fall", "winter", "last",
-               "next", "this", "Last", "Next", "This", "until", "on", "On", "at")
+               "next", "this", "Last", "Next", "This", "until", "on", "On", "at", "the", "The")
 
 
 _PREP_SET = frozenset(w.lower() for w in _PREP_WORDS)
@@ -61,13 +61,14 @@ _PATTERN = re.compile(
     rf"|(?P<weekday>(?:{_REL} )?{_WEEKDAY}(?:(?i: morning| afternoon| evening| night))?)(?![\w-])"
     r"|(?P<deictic>(?i:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|"
     r"tonight|this morning|this afternoon|this evening|last night|earlier today|later today))(?![\w-])"
-    r"|(?P<relunit>(?i:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|following) )"
-    r"(?i:week|month|year|weekend|quarter))(?![\w-])"
+    r"|(?P<relunit>(?i:(?:the (?:end|beginning|start|middle|rest) of )?"
+    r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|following) )"
+    r"(?:week|month|year|weekend|quarter)))(?![\w-])"
     rf"|(?P<ago>{_NUM} {_UNIT} (?i:ago|earlier|before))(?![\w-])"
     r"|(?P<nextday>(?i:the (?:next|following|previous) day|the day (?:before|after)))(?![\w-])"
-    rf"|(?P<quarter>(?i:(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter)(?: (?i:of )?(?:{_YEAR}|(?i:this|last|next) year))?|Q[1-4] {_YEAR})(?![\w-])"
+    rf"|(?P<quarter>(?i:(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]quarter)(?: (?i:of )?(?:{_YEAR}|(?i:this|last|next) year))?|Q[1-4] {_YEAR})(?![\w-])"
     rf"|(?P<season>(?i:(?:this|last|next|early|late) )?(?i:spring|summer|autumn|fall|winter)(?: (?i:of )?{_YEAR})|(?i:this|last|next) (?i:spring|summer|autumn|winter|fall))(?![\w-])"
-    r"|(?P<decade>(?i:the |the early |the late |the mid-)(?:1[89]|20)?[0-9]0'?s)(?![\w-])"
+    r"|(?P<decade>(?:1[89]|20)[0-9]0s|(?:(?<=\bthe )|(?<=\band ))'?[0-9]0s)(?![\w-])"
     rf"|(?P<year>(?i:early |late |mid-|mid )?{_YEAR})(?![\w-]|,\d|\.\d| ?%|s\b| (?:people|percent|workers|jobs|units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros))"
     ")"
 )
@@ -125,6 +126,33 @@ def _stated_year(span: str, ref: dt.date) -> int:
     return ref.year
 
 
+def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, end: int) -> int:
+    """The year of a month (and day) written without one. News reports what happened, so
+    the default is the latest such date not far after the article; a sentence about the
+    future ("will", "until", "of next year") looks ahead instead."""
+    follow = text[end:end + 16].lower()
+    if follow.startswith((" of next year", " next year")):
+        return ref.year + 1
+    if follow.startswith((" of last year", " last year")):
+        return ref.year - 1
+    future = _future_context(text, start, end)
+    if day is not None:
+        try:
+            candidate = dt.date(ref.year, month, day)
+        except ValueError:
+            return ref.year
+        if not future and candidate > ref + dt.timedelta(days=60):
+            return ref.year - 1
+        if future and candidate < ref - dt.timedelta(days=60):
+            return ref.year + 1
+        return ref.year
+    if not future and month > ref.month + 1:
+        return ref.year - 1
+    if future and month < ref.month:
+        return ref.year + 1
+    return ref.year
+
+
 def _month_of(word: str) -> int:
     return _MONTHS[word.rstrip(".").lower()]
 
@@ -133,7 +161,7 @@ def _future_context(text: str, start: int, end: int) -> bool:
     """Does the sentence around a weekday talk about what is to come?"""
     before = text[max(0, start - 60):start].lower()
     after = text[end:end + 30].lower()
-    cues = (" will ", " would ", " is expected", " are expected", " scheduled", " due to ",
+    cues = (" will ", " would ", " until ", " till ", " next ", " is expected", " are expected", " scheduled", " due to ",
             " plans to", " planned", " set to ", " going to", "'ll ", " shall ")
     return any(c in before[-45:] for c in cues) or after.startswith((" will", " would"))
 
@@ -186,7 +214,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
         if year_words:
             year = int(year_words[0])
         elif ref is not None:
-            year = _nearest_year(month, day_n, ref)
+            year = _year_for(month, day_n, ref, text, start, end)
         else:
             return None, None
         day = dt.date(year, month, day_n)
@@ -224,7 +252,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
         elif "next " in before or "until " in before:
             year = ref.year if month >= ref.month else ref.year + 1
         else:
-            year = _nearest_year(month, None, ref)
+            year = _year_for(month, None, ref, text, start, end)
         return _month(year, month), None
     if kind == "weekday":
         target = next(_WEEKDAYS[w.lower()] for w in words if w.lower() in _WEEKDAYS)
@@ -297,7 +325,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
         day = base + dt.timedelta(days=delta)
         return day.isoformat(), day
     if kind == "quarter":
-        ordinal = next((w for w in lower.split() if w in _ORDINALS), None)
+        ordinal = next((w for w in lower.replace("-", " ").split() if w in _ORDINALS), None)
         q_match = re.match(r"q([1-4])", lower)
         q = int(q_match.group(1)) if q_match else _ORDINALS.get(ordinal or "")
         year = _stated_year(span, ref)
