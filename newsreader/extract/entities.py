@@ -290,6 +290,16 @@ class _Doc:
 
     def _type_piece(self, idx: list[int]) -> None:
         toks = self.tokens
+        # A word with digits ("A380", "KC-45") names a product or model: the name, if any,
+        # is what stands before it ("Airbus A380" -> "Airbus").
+        for k, i in enumerate(idx):
+            if any(ch.isdigit() for ch in toks[i].word) and not _is_acronym(toks[i].word):
+                idx = idx[:k]
+                while idx and toks[idx[-1]].word.lower() in _PARTICLES:
+                    idx = idx[:-1]
+                if not idx:
+                    return
+                break
         words = [toks[i].word for i in idx]
         lowered = [w.lower() for w in words]
         place = self._place_of(idx)
