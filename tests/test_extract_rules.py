@@ -172,3 +172,20 @@ def test_extract_command_reads_json_lines_and_reports_bad_lines(tmp_path):
     assert out[0]["entities"][0]["name"] == "Ishaq Dar"
     assert out[0]["dates"][0]["value"] == "2025-06-13"
     assert out[1]["entities"][0]["kind"] == "place"
+
+
+def test_a_longer_form_of_a_name_joins_the_shorter_one():
+    text = "Field Marshal Asim Munir arrived. Syed Asim Munir then met Asim Munir's staff. Munir left."
+    people = [e for e in extract(text, DCT).entities if e.kind == "person"]
+    assert {e.name for e in people} == {"Asim Munir"}
+
+
+def test_an_organisation_name_keeps_a_title_like_word():
+    found = ents("The International Court of Justice (ICJ) ruled. The ICJ met again.")
+    assert found["International Court of Justice"][0] == "org"
+    assert found["ICJ"] == ("org", "International Court of Justice")
+
+
+def test_model_numbers_are_not_names():
+    found = ents("Airbus delivered the A380 to Emirates.")
+    assert "A380" not in found

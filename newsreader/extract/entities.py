@@ -222,7 +222,7 @@ class _Doc:
             lower = w.lower()
             if lower in self.c.org_heads or lower in self.c.org_suffixes or lower in self.c.common:
                 return False
-            if self._is_title(w):
+            if self._is_title(w) or w in self.g.demonyms:
                 return False
         if len(words) == 1 and _is_acronym(words[0]):
             return False
@@ -273,9 +273,12 @@ class _Doc:
                 piece = piece[1:]
             if not piece:
                 continue
-            # Titles left at the edges ("Chairman", "Minister" with no name after) go.
-            while piece and self._is_title(toks[piece[-1]].word) and \
-                    toks[piece[-1]].word.lower() not in self.c.org_heads:
+            # Titles left at the edges ("Chairman", "Minister" with no name after) go,
+            # unless the piece is an organisation's name ("International Court of Justice").
+            has_org_word = any(toks[i].word.lower() in self.c.org_heads for i in piece)
+            while piece and self._is_title(toks[piece[-1]].word) and not has_org_word:
+                piece = piece[:-1]
+            while piece and toks[piece[-1]].word.lower() in _PARTICLES:
                 piece = piece[:-1]
             while piece and self._is_title(toks[piece[0]].word) and \
                     toks[piece[0]].word.lower() not in self.c.org_heads and len(piece) > 1 and \
@@ -525,6 +528,9 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     first name that is the same or spelt nearly alike."""
     if a[-1].lower() != b[-1].lower():
         return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if [w.lower() for w in long[-len(short):]] == [w.lower() for w in short]:
+        return True  # "Asim Munir" within "Syed Asim Munir"
     fa, fb = a[0].lower(), b[0].lower()
     if fa == fb or len(a) != len(b):
         return fa[0] == fb[0]
