@@ -64,16 +64,17 @@ print("done", flush=True)
 def test_two_processes_adding_and_removing_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "data" / "state.sqlite3"  # not created yet: the workers race to create it
     n = 120
-    workers = [_python(WORKER, str(path), prefix, str(n), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-               for prefix in ("left", "right")]
+    workers = [_python(WORKER, str(path), prefix, str(n), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE) for prefix in ("left", "right")]
     for worker in workers:
-        assert worker.stdout.readline().strip() == "ready"
+        if worker.stdout.readline().strip() != "ready":
+            pytest.fail(f"worker could not open the store: {worker.communicate(timeout=HANG_GUARD)[1]}")
     for worker in workers:
         worker.stdin.write("go\n")
         worker.stdin.flush()
     for worker in workers:
-        out, _ = worker.communicate(timeout=HANG_GUARD)
-        assert worker.returncode == 0 and out.strip() == "done"
+        out, err = worker.communicate(timeout=HANG_GUARD)
+        assert worker.returncode == 0 and out.strip() == "done", err
 
     with Store.open(path) as store:
         assert store.notices == [] and store.integrity_ok()

@@ -1,0 +1,176 @@
+"""`newsreader bookmarks ...` as a user runs it: isolated by NEWSREADER_HOME, on a small
+corpus copied from the bundled seeds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsreader.cli import main
+from newsreader.config import Config
+from newsreader.corpus.loader import load_corpus
+from newsreader.resources import seeds_dir
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("NEWSREADER_HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    return home
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for page in sorted(seeds_dir().glob("*.txt"))[:2]:
+        shutil.copy(page, folder / page.name)
+    return folder
+
+
+def _articles(corpus: Path) -> list:
+    articles = load_corpus(corpus, Config()).articles
+    assert len(articles) >= 2
+    return articles
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_list_filter_and_remove(home: Path, corpus: Path, capsys) -> None:
+    first, second = _articles(corpus)[:2]
+    code, out, _ = run(capsys, "bookmarks", "add", first.id, "--corpus", str(corpus),
+                       "--tag", "Iran", "--tag", "gulf,watch", "--note", "follow up")
+    assert code == 0 and out.startswith("bookmarked: ") and "[gulf, iran, watch]" in out
+    assert run(capsys, "bookmarks", "add", second.id, "--corpus", str(corpus))[0] == 0
+
+    code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
+    assert code == 0 and first.id in out and second.id in out and "note: follow up" in out
+    assert err.strip() == "2 bookmarks"
+
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--tag", "IRAN", "--json")
+    listed = json.loads(out)
+    assert [b["id"] for b in listed] == [first.id]
+    assert listed[0]["title"] == first.title and listed[0]["tags"] == ["gulf", "iran", "watch"]
+    assert listed[0]["date"] == (first.date.isoformat() if first.date else None)
+
+    code, out, _ = run(capsys, "bookmarks", "remove", second.id)
+    assert code == 0 and out.startswith("removed bookmark: ")
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    assert [b["id"] for b in json.loads(out)] == [first.id]
+
+
+def test_unknown_ids_get_one_clear_line(home: Path, corpus: Path, capsys) -> None:
+    code, out, err = run(capsys, "bookmarks", "add", "no-such-story-123", "--corpus", str(corpus))
+    assert code == 2 and out == ""
+    assert err == (f"newsreader: error: no article with id 'no-such-story-123' in {corpus}; "
+                   "`newsreader articles` lists the ids\n")
+    code, _, err = run(capsys, "bookmarks", "remove", "no-such-story-123")
+    assert code == 2
+    assert err == ("newsreader: error: no bookmark with id 'no-such-story-123'; "
+                   "`newsreader bookmarks list` shows them\n")
+
+
+def test_empty_list_says_how_to_add(home: Path, corpus: Path, capsys) -> None:
+    code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
+    assert code == 0 and out == "" and "press b in the reader" in err
+
+
+def test_bookmark_survives_its_article_leaving_and_reconnects(home: Path, corpus: Path, tmp_path: Path, capsys) -> None:
+    article = _articles(corpus)[0]
+    run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "keep", "--note", "n")
+    page = corpus / article.file
+    parked = tmp_path / "parked.txt"
+    page.rename(parked)
+
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
+    assert code == 0 and article.id in out and article.title in out and "not in the corpus now" in out
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    (listed,) = json.loads(out)
+    assert listed["missing"] is True and listed["tags"] == ["keep"] and listed["note"] == "n"
+    # Tags and note stay editable while the article is away.
+    code, out, _ = run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "later")
+    assert code == 0 and out.startswith("updated bookmark: ") and "[keep, later]" in out
+
+    parked.rename(page)
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    (listed,) = json.loads(out)
+    assert listed["missing"] is False and listed["tags"] == ["keep", "later"] and listed["note"] == "n"
+
+
+def test_markdown_export_to_default_file_and_stdout(home: Path, corpus: Path, tmp_path: Path, capsys) -> None:
+    article = _articles(corpus)[0]
+    run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "t1", "--note", "my note")
+    code, _, err = run(capsys, "bookmarks", "export", "--format", "md", "--corpus", str(corpus))
+    (written,) = tmp_path.glob("bookmarks-*.md")
+    assert code == 0 and written.name.startswith("bookmarks-20") and f"to {written.name}" in err
+    text = written.read_text(encoding="utf-8")
+    assert f"## " in text and "- Tags: t1" in text and "**Note:** my note" in text
+    assert "- Date: " + (article.date.isoformat() if article.date else "undated") in text
+    assert "> " + article.body[0].splitlines()[0][:40] in text
+
+    code, out, _ = run(capsys, "bookmarks", "export", "--format", "md", "-o", "-", "--corpus", str(corpus))
+    assert code == 0 and out == text.replace(text.splitlines()[2], out.splitlines()[2])
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_export_then_import_elsewhere_merges_without_duplicates(
+    home: Path, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, fmt: str
+) -> None:
+    first, second = _articles(corpus)[:2]
+    run(capsys, "bookmarks", "add", first.id, "--corpus", str(corpus), "--tag", "a", "--note", "old")
+    run(capsys, "bookmarks", "add", second.id, "--corpus", str(corpus))
+    target = tmp_path / f"out.{fmt}"
+    assert run(capsys, "bookmarks", "export", "--format", fmt, "-o", str(target))[0] == 0
+    loaded = yaml.safe_load(target.read_text(encoding="utf-8"))  # JSON is YAML too
+    assert {b["id"] for b in loaded["bookmarks"]} == {first.id, second.id}
+
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "other-home"))
+    run(capsys, "bookmarks", "add", first.id, "--corpus", str(corpus), "--tag", "b")
+    code, out, _ = run(capsys, "bookmarks", "import", str(target))
+    assert code == 0 and out.strip() == f"imported {target}: 1 new, 1 merged, 0 already there"
+    code, out, _ = run(capsys, "bookmarks", "import", str(target))
+    assert out.strip() == f"imported {target}: 0 new, 0 merged, 2 already there"
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    merged = {b["id"]: b for b in json.loads(out)}
+    assert len(merged) == 2 and merged[first.id]["tags"] == ["a", "b"]
+
+
+def test_import_of_a_bad_file_is_one_line(home: Path, tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("bookmarks: [1, 2\n", encoding="utf-8")
+    code, out, err = run(capsys, "bookmarks", "import", str(bad))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"newsreader: error: {bad}: not a JSON or YAML bookmarks export")
+    code, _, err = run(capsys, "bookmarks", "import", str(tmp_path / "missing.json"))
+    assert code == 2 and "no such file" in err
+
+
+def test_damaged_store_is_moved_aside_and_the_command_goes_on(home: Path, corpus: Path, capsys) -> None:
+    store_file = home / "data" / "state.sqlite3"
+    store_file.parent.mkdir(parents=True)
+    store_file.write_bytes(b"\x00garbage" * 1000)
+    article = _articles(corpus)[0]
+    code, out, err = run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus))
+    assert code == 0 and out.startswith("bookmarked: ")
+    assert err.startswith("newsreader: warning: the bookmarks store ") and "moved it to state.sqlite3.corrupt-" in err
+    assert len(list(store_file.parent.glob("state.sqlite3.corrupt-*"))) == 1
+
+
+def test_unwritable_data_folder(home: Path, corpus: Path, capsys) -> None:
+    home.mkdir()
+    (home / "data").write_text("a file where the data folder should be")
+    article = _articles(corpus)[0]
+    code, out, err = run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("newsreader: error: cannot create the data folder ")
+    code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
+    assert code == 0 and "bookmarks will not be saved" in err
