@@ -292,3 +292,13 @@ def test_read_only_data_folder_gives_a_message_and_the_store_still_opens(tmp_pat
     assert report["after_add"] == 2
     assert path.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["state.sqlite3"]
+
+
+def test_store_path_taken_by_a_folder_is_reported_not_removed(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    path.mkdir()
+    (path / "keep.txt").write_text("user's file")
+    with pytest.raises(UserError, match="is a folder where the bookmarks store file should be"):
+        Store.open(path)
+    assert not Store.open(path, readonly_ok=True).persistent
+    assert (path / "keep.txt").read_text() == "user's file"

@@ -678,7 +678,7 @@ class Store:
                    ON CONFLICT(name) DO UPDATE SET query = excluded.query""",
                 (name, query, _iso(_now())),
             )
-        return self.get_search(name)  # type: ignore[return-value]
+            return self._search(db.execute("SELECT * FROM saved_searches WHERE name = ?", (name,)).fetchone())
 
     def get_search(self, name: str) -> SavedSearch | None:
         rows = self._read("SELECT * FROM saved_searches WHERE name = ?", (name,))
@@ -699,7 +699,7 @@ class Store:
                 raise ValueError(f"there is already a saved search named {new!r}") from None
             if not changed:
                 raise KeyError(old)
-        return self.get_search(new)  # type: ignore[return-value]
+            return self._search(db.execute("SELECT * FROM saved_searches WHERE name = ?", (new,)).fetchone())
 
     def delete_search(self, name: str) -> bool:
         with self._write() as db:
@@ -810,8 +810,12 @@ def _open_error(path: Path, exc: sqlite3.Error) -> UserError:
     if "locked" in text or "busy" in text:
         return UserError(f"the bookmarks store {path} stayed busy (another newsreader is writing); try again")
     folder = path.parent
+    if path.is_dir():
+        return UserError(f"{path} is a folder where the bookmarks store file should be; move it aside")
     if folder.is_dir() and not os.access(folder, os.W_OK):
         return UserError(f"the data folder {folder} is read-only, so the bookmarks store {path.name} cannot be written")
+    if path.is_file() and not os.access(path, os.W_OK):
+        return UserError(f"the bookmarks store {path} is read-only, so bookmarks cannot be saved; make it writable")
     if "readonly" in text.replace(" ", "") or "unable to open" in text:
         return UserError(f"cannot write the bookmarks store {path} ({text}); check that {folder} is writable")
     return UserError(f"cannot open the bookmarks store {path}: {text}")
