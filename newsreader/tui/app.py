@@ -1,0 +1,834 @@
+"""The reader app: list, article and side panes over an indexed corpus.
+
+Everything that can block (index updates, searches, loading an article, related stories,
+store writes) runs in thread workers and reports back with `call_from_thread`, so the
+interface keeps answering keys while the index is built underneath it. Bindings all carry
+ids so the config's `keymap` can remap any of them (`App.set_keymap`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, ProgressBar, Static
+
+from newsreader.errors import UserError
+from newsreader.search.store import Row
+from newsreader.tui.article_list import ArticleList
+from newsreader.tui.article_view import KIND_LABELS, ArticleView, Mark
+from newsreader.tui.safe import clean
+from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
+from newsreader.tui.sources import CorpusRows, FixedRows, RowSource
+from newsreader.tui.themes import DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, theme_folders
+
+#: Hits shown for a query typed in the search bar, and for "stories mentioning X".
+SEARCH_LIMIT = 1000
+ENTITY_LIMIT = 5000
+#: Pause after the last keystroke before searching: long enough to skip work for every
+#: letter of a fast typist, short enough to feel immediate.
+SEARCH_DEBOUNCE = 0.15
+#: How often to look for the other copy's bookmarks and read marks.
+MARKS_REFRESH_SECONDS = 5.0
+PANES = ("list", "reader", "side")
+FIELD_FOR_KIND = {"person": "person", "org": "org", "place": "place"}
+
+
+def entity_query(kind: str, name: str) -> str:
+    """The query listing every story that mentions an entity, e.g. person:"Ishaq Dar"."""
+    safe = " ".join(name.replace('"', " ").split())
+    return f'{FIELD_FOR_KIND.get(kind, "body")}:"{safe}"'
+
+
+def match_terms(library: Any, text: str) -> dict[str, set[str]]:
+    """The index terms a query marks in titles and bodies (prefixes and fuzzy terms
+    expanded), so the list and the reader mark exactly what matched."""
+    with library._lock:  # Whoosh searchers are not thread-safe
+        parsed = library.parse(text)
+        return library._match_terms(parsed, library.searcher())
+
+
+def article_like(row: Row) -> SimpleNamespace:
+    """What `Store.toggle_bookmark` needs, from a list row (dates are ISO text there)."""
+    date = None
+    if row.date:
+        try:
+            date = dt.date.fromisoformat(row.date)
+        except ValueError:
+            date = None
+    return SimpleNamespace(id=row.id, title=row.title, source=row.source, date=date)
+
+
+@dataclass
+class ListState:
+    """One entry of the list history that Esc walks back through."""
+
+    source: RowSource
+    cursor: int = 0
+
+
+class MainScreen(Screen):
+    """The three panes, the search bar and the status line."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (81, "-wide")]
+
+    BINDINGS = [
+        Binding("slash", "app.search", "Search", id="search"),
+        Binding("escape", "app.back", "Back", id="back"),
+        Binding("tab", "app.cycle_panes(1)", "Pane", id="next-pane"),
+        Binding("shift+tab", "app.cycle_panes(-1)", "Previous pane", show=False, id="previous-pane"),
+        Binding("e", "app.focus_entities", "Entities", id="entities"),
+        Binding("r", "app.focus_related", "Related", id="related"),
+        Binding("b", "app.toggle_bookmark", "Bookmark", id="bookmark"),
+        Binding("B", "app.bookmarks", "Bookmarks", id="bookmarks"),
+        Binding("u", "app.toggle_read", "Read/unread", show=False, id="toggle-read"),
+        Binding("s", "app.saved_searches", "Saved searches", show=False, id="saved-searches"),
+        Binding("S", "app.save_search", "Save search", show=False, id="save-search"),
+        *[Binding(str(n), f"app.run_saved({n})", f"Saved search {n}", show=False, id=f"saved-search-{n}")
+          for n in range(1, 10)],
+    ]
+
+    def compose(self) -> ComposeResult:
+        app: ReaderApp = self.app  # type: ignore[assignment]
+        yield Input(placeholder="Search: words, \"phrases\", person:Name, date:2025-06 …  (Enter: to the list, Esc: close)",
+                    id="search", compact=True)
+        with Horizontal(id="panes", classes="show-list"):
+            yield ArticleList(id="list", classes="pane", glyphs=app.glyphs,
+                              is_read=app.is_read, is_bookmarked=app.is_bookmarked)
+            with Vertical(id="reader-pane", classes="pane"):
+                yield ArticleView(id="article")
+                yield Static(id="mark-status")
+            yield SidePane(id="side", classes="pane")
+        with Horizontal(id="statusbar"):
+            yield Static(id="status")
+            yield ProgressBar(id="progress", show_eta=False, total=None)
+        yield Footer(compact=True)
+
+    def on_descendant_focus(self) -> None:
+        """Keep the narrow layout showing whichever pane has the focus."""
+        self.app.sync_pane_class()  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        search = self.query_one("#search", Input)
+        search.cursor_blink = self.app.blink  # type: ignore[attr-defined]
+        self.query_one(ArticleList).focus()
+        self.app.start()  # type: ignore[attr-defined]
+
+
+class ReaderApp(App[int]):
+    """The reader. `library` and `store` may be given (tests, benchmarks); otherwise they
+    are opened from `paths` for `corpus_dir`."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "newsreader"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Keys", id="help"),
+    ]
+
+    def __init__(self, paths: Any, config: Any, corpus_dir: Path, *, library: Any = None,
+                 store: Any = None, update_index: bool = True, blink: bool = True,
+                 watch_marks: bool = True) -> None:
+        super().__init__()
+        from newsreader.tui.commands import ReaderCommands
+
+        self.COMMANDS = self.COMMANDS | {ReaderCommands}
+        self.paths = paths
+        self.config = config
+        self.corpus_dir = corpus_dir
+        self._library = library
+        self._store = store
+        self.update_index = update_index
+        self.blink = blink
+        self.watch_marks = watch_marks
+        self.glyphs = "ascii" if os.environ.get("TERM", "") == "linux" else "unicode"
+        self.read_ids: set[str] = set()
+        self.bookmarked: set[str] = set()
+        self.corpus_ids: set[str] | None = None
+        self.history: list[ListState] = []
+        self.indexing = False
+        self.index_message = ""
+        self.search_error = ""
+        self.theme_problems: list[str] = []
+        self._search_timer: Timer | None = None
+        self._search_generation = 0
+        self._open_generation = 0
+        self._theme_ready = False
+        self._register_themes()
+        if config.keymap:
+            self.set_keymap(dict(config.keymap))
+
+    # --- setup -------------------------------------------------------------------------
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(HIGHLIGHT_DEFAULTS)
+
+    def _register_themes(self) -> None:
+        loaded = load_themes(theme_folders(self.paths.config_dir))
+        for theme in loaded.themes:
+            self.register_theme(theme)
+        self.theme_problems = loaded.problems
+
+    @property
+    def library(self) -> Any:
+        if self._library is None:
+            from newsreader.search.library import Library
+
+            self._library = Library.open(self.paths, self.corpus_dir, self.config)
+        return self._library
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            from newsreader.store import Store
+
+            self._store = Store.open(self.paths.store_file, readonly_ok=True)
+        return self._store
+
+    def get_default_screen(self) -> Screen:
+        self._main = MainScreen(id="main")
+        return self._main
+
+    def start(self) -> None:
+        """Called once the main screen is composed: fill the list, start the workers."""
+        self._apply_saved_theme()
+        for problem in self.theme_problems:
+            self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
+        for notice in self.store.notices:
+            self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
+        self._check_keymap()
+        self.history = [ListState(CorpusRows(self.library))]
+        self.article_list.set_source(self.history[0].source)
+        self.refresh_marks()
+        if self.watch_marks:
+            self.set_interval(MARKS_REFRESH_SECONDS, self.refresh_marks)
+        if self.update_index:
+            self.call_after_refresh(self.update_index_worker)
+        else:
+            self.load_corpus_ids()
+        self.update_status()
+
+    def _apply_saved_theme(self) -> None:
+        try:
+            wanted = self.store.get_pref("theme") or self.config.theme
+        except Exception:
+            wanted = self.config.theme
+        if wanted not in self.available_themes:
+            if wanted != DEFAULT_THEME:
+                self.notify(f"theme {wanted!r} is not available (broken or missing file); "
+                            f"using {DEFAULT_THEME}", title="Theme", severity="warning", markup=False)
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = wanted
+        self._theme_ready = True
+        self.watch(self, "theme", self._save_theme, init=False)
+
+    def _save_theme(self, name: str) -> None:
+        """The palette changed the theme: remember it (the config's theme stays the default)."""
+        try:
+            self.store.set_pref("theme", name)
+        except Exception as exc:
+            self.notify(f"could not save the theme choice: {getattr(exc, 'message', exc)}",
+                        severity="warning", markup=False)
+
+    def _check_keymap(self) -> None:
+        known = {b.id for b in all_bindings() if b.id}
+        unknown = sorted(set(self.config.keymap) - known)
+        if unknown:
+            self.notify(f"keymap: unknown binding id {unknown[0]!r}; press ? to see the ids",
+                        title="Config", severity="warning", markup=False)
+
+    # --- widgets ---------------------------------------------------------------------------
+
+    @property
+    def main(self) -> MainScreen:
+        return self._main
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.main.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.main.query_one(ArticleView)
+
+    @property
+    def side(self) -> SidePane:
+        return self.main.query_one(SidePane)
+
+    @property
+    def search_input(self) -> Input:
+        return self.main.query_one("#search", Input)
+
+    # --- marks -----------------------------------------------------------------------------
+
+    def is_read(self, article_id: str) -> bool:
+        return article_id in self.read_ids
+
+    def is_bookmarked(self, article_id: str) -> bool:
+        return article_id in self.bookmarked
+
+    @work(thread=True, exclusive=True, group="marks")
+    def refresh_marks(self) -> None:
+        """Re-read read marks and bookmarks: the other copy of the app may have changed them."""
+        try:
+            read, marked = self.store.read_ids(), self.store.bookmarked_ids()
+        except Exception:
+            return
+        self.call_from_thread(self._set_marks, read, marked)
+
+    def _set_marks(self, read: set[str], marked: set[str]) -> None:
+        if read != self.read_ids or marked != self.bookmarked:
+            self.read_ids, self.bookmarked = read, marked
+            self.article_list.refresh()
+            self.update_status()
+
+    @work(thread=True, exclusive=True, group="ids")
+    def load_corpus_ids(self) -> None:
+        """Every id in the index, for the unread count (once per index update)."""
+        try:
+            lib = self.library
+            if not lib.exists():
+                return
+            ids = {row.id for row in lib.list_rows(0, lib.count() + 1000)}
+        except Exception:
+            return
+        self.call_from_thread(self._set_corpus_ids, ids)
+
+    def _set_corpus_ids(self, ids: set[str]) -> None:
+        self.corpus_ids = ids
+        self.update_status()
+
+    # --- status line ---------------------------------------------------------------------
+
+    def update_status(self) -> None:
+        try:
+            status = self.main.query_one("#status", Static)
+        except Exception:
+            return
+        source = self.article_list.source
+        parts: list[str] = []
+        count = source.count()
+        label = clean(source.label)
+        if isinstance(source, FixedRows) and source.total is not None and source.total > count:
+            parts.append(f"{label}: {count:,} of {source.total:,}")
+        else:
+            parts.append(f"{label}: {count:,}")
+        if self.corpus_ids is not None:
+            unread = len(self.corpus_ids) - len(self.read_ids & self.corpus_ids)
+            parts.append(f"{unread:,} unread")
+        parts.append(f"{len(self.bookmarked):,} bookmarked")
+        if self.search_error:
+            parts.append(self.search_error)
+        if self.index_message:
+            parts.append(self.index_message)
+        status.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
+
+    # --- index updates -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def update_index_worker(self) -> None:
+        """Bring the index up to date; the list fills as each batch is committed."""
+        self.call_from_thread(self._index_started)
+        seen = {"count": -1}
+
+        def progress(p: Any) -> None:
+            self.call_from_thread(self._index_progress, p.pages_done, p.pages_total, p.articles)
+
+        try:
+            stats = self.library.update(progress=progress, warn=lambda message: None)
+        except UserError as exc:
+            self.call_from_thread(self._index_finished, f"index not updated: {exc.message}", True)
+            return
+        except Exception as exc:  # never take the reader down with the indexer
+            self.call_from_thread(self._index_finished, f"index update failed: {exc}", True)
+            return
+        del seen
+        note = ""
+        if stats.pages_indexed or stats.pages_removed:
+            note = f"indexed {stats.articles_added:,} articles from {stats.pages_indexed:,} pages"
+        if stats.pages_failed:
+            note += f"{'; ' if note else ''}{stats.pages_failed} pages could not be read"
+        self.call_from_thread(self._index_finished, note, False)
+
+    def _index_started(self) -> None:
+        self.indexing = True
+        self.index_message = "checking the index…"
+        self.update_status()
+
+    def _index_progress(self, done: int, total: int, articles: int) -> None:
+        bar = self.main.query_one("#progress", ProgressBar)
+        if total:
+            bar.display = True
+            bar.update(total=total, progress=done)
+            self.index_message = f"indexing {done:,}/{total:,} pages"
+        self._grow_list()
+        self.update_status()
+
+    def _grow_list(self) -> None:
+        """Committed articles appear at once, without moving the reader's cursor."""
+        base = self.history[0].source
+        before = base.count()
+        base.invalidate()
+        if base.count() != before and self.article_list.source is base:
+            self.article_list.reload()
+
+    def _index_finished(self, message: str, problem: bool) -> None:
+        self.indexing = False
+        self.main.query_one("#progress", ProgressBar).display = False
+        self.index_message = ""
+        self._grow_list()
+        if message:
+            self.notify(message, title="Index", severity="warning" if problem else "information",
+                        markup=False)
+        if not self.library.exists():
+            self.article_list.empty_text = "No index: the corpus could not be indexed."
+            self.article_list.refresh()
+        self.load_corpus_ids()
+        self.update_status()
+
+    # --- lists and history --------------------------------------------------------------
+
+    def push_list(self, source: RowSource, replace: bool = False) -> None:
+        """Show `source` in the list; Esc returns to the previous list."""
+        lst = self.article_list
+        self.history[-1].cursor = lst.cursor
+        if replace and len(self.history) > 1:
+            self.history[-1] = ListState(source)
+        else:
+            self.history.append(ListState(source))
+        lst.set_source(source, 0)
+        self.article_view.set_terms(source.body_terms)
+        self.update_status()
+
+    def pop_list(self) -> bool:
+        if len(self.history) <= 1:
+            return False
+        self.history.pop()
+        state = self.history[-1]
+        self.article_list.set_source(state.source, state.cursor)
+        self.article_view.set_terms(state.source.body_terms)
+        self.search_error = ""
+        self.update_status()
+        return True
+
+    # --- search ----------------------------------------------------------------------------
+
+    def start_search(self, initial: str | None = None) -> None:
+        search = self.search_input
+        self.main.add_class("searching")
+        if initial is not None:
+            search.value = initial
+        search.focus()
+
+    def close_search(self) -> None:
+        self.main.remove_class("searching")
+        self.focus_pane("list")
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        text = event.value
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self._search_now(text))
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_now(event.value)
+        self.close_search()
+
+    def _search_now(self, text: str) -> None:
+        self._search_generation += 1
+        if not text.strip():
+            self.search_error = ""
+            if self._current_is_search():
+                self.pop_list()
+            return
+        self.search_worker(text, self._search_generation)
+
+    def _current_is_search(self) -> bool:
+        src = self.article_list.source
+        return isinstance(src, FixedRows) and src.extra.get("kind") == "search"
+
+    def run_query(self, text: str, label: str | None = None, kind: str = "search",
+                  limit: int = SEARCH_LIMIT, sort: str = "relevance") -> None:
+        """Run a query now (saved searches, entities, the palette) and show its hits."""
+        self._search_generation += 1
+        self.search_worker(text, self._search_generation, label=label, kind=kind, limit=limit, sort=sort)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search_worker(self, text: str, generation: int, label: str | None = None, kind: str = "search",
+                      limit: int = SEARCH_LIMIT, sort: str = "relevance") -> None:
+        from newsreader.search.query import QueryError
+
+        try:
+            result = self.library.search(text, limit=limit, sort=sort, snippets=False)
+            terms = match_terms(self.library, text)
+        except QueryError as exc:
+            self.call_from_thread(self._search_failed, str(exc), generation)
+            return
+        except UserError as exc:
+            self.call_from_thread(self._search_failed, exc.message, generation)
+            return
+        except Exception as exc:
+            self.call_from_thread(self._search_failed, f"search failed: {exc}", generation)
+            return
+        rows = [Row(h.id, h.title, h.date, h.source) for h in result.hits]
+        source = FixedRows(
+            rows, label or f"Search {text!r}", title_terms=frozenset(terms.get("title", ())),
+            body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
+            extra={"kind": kind, "suggestion": result.suggestion})
+        self.call_from_thread(self._search_done, source, generation)
+
+    def _search_failed(self, message: str, generation: int) -> None:
+        if generation == self._search_generation:
+            self.search_error = clean(message)
+            self.update_status()
+
+    def _search_done(self, source: FixedRows, generation: int) -> None:
+        if generation != self._search_generation:
+            return  # an older query finished after a newer one started
+        self.search_error = ""
+        suggestion = source.extra.get("suggestion")
+        if suggestion and not source.rows:
+            self.search_error = f"did you mean: {clean(suggestion)}"
+        elif not source.rows:
+            self.search_error = "no matches"
+        self.push_list(source, replace=self._current_is_search() and source.extra.get("kind") == "search")
+        if source.extra.get("kind") != "search":
+            self.focus_pane("list")
+
+    # --- opening articles ----------------------------------------------------------------
+
+    @on(ArticleList.Selected)
+    def _list_selected(self, event: ArticleList.Selected) -> None:
+        self.open_article(event.row.id)
+
+    @on(SidePane.OpenArticle)
+    def _related_selected(self, event: SidePane.OpenArticle) -> None:
+        self.open_article(event.article_id)
+
+    def open_article(self, article_id: str, focus: bool = True) -> None:
+        self._open_generation += 1
+        if focus:
+            self.focus_pane("reader")
+        self.load_article(article_id, self._open_generation)
+
+    @work(thread=True, exclusive=True, group="open")
+    def load_article(self, article_id: str, generation: int) -> None:
+        try:
+            stored = self.library.get(article_id)
+        except Exception as exc:
+            self.call_from_thread(self.notify, f"cannot open the article: {getattr(exc, 'message', exc)}",
+                                  severity="error", markup=False)
+            return
+        self.call_from_thread(self._show_article, article_id, stored, generation)
+        if stored is None:
+            return
+        try:
+            self.store.mark_read(article_id)
+        except Exception as exc:
+            self.call_from_thread(self.notify, f"read mark not saved: {getattr(exc, 'message', exc)}",
+                                  severity="warning", markup=False)
+        related = related_stories(self.library, stored)
+        self.call_from_thread(self._show_related, article_id, related, generation)
+
+    def _show_article(self, article_id: str, stored: Any, generation: int) -> None:
+        if generation != self._open_generation:
+            return
+        view = self.article_view
+        if stored is None:
+            view.clear(f"The article {article_id} is no longer in the index.")
+            self.side.show_related(None)
+            self.side.show_entities([])
+            return
+        view.show(stored, self.article_list.source.body_terms)
+        self.side.show_entities(stored.entities)
+        self.side.show_related([])
+        self.read_ids.add(article_id)  # the store has it too (written by the worker)
+        self.article_list.refresh()
+        self.update_status()
+
+    def _show_related(self, article_id: str, related: list[RelatedStory], generation: int) -> None:
+        if generation == self._open_generation:
+            self.side.show_related(related)
+
+    @on(ArticleView.MarkChanged)
+    def _mark_changed(self, event: ArticleView.MarkChanged) -> None:
+        status = self.main.query_one("#mark-status", Static)
+        mark = event.mark
+        if mark is None:
+            hint = event.position or "[ ] names and dates · n N matches · Enter on a name: its stories"
+            status.update(Text(hint, style="dim", no_wrap=True, overflow="ellipsis"))
+            return
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{KIND_LABELS[mark.kind]}: ", style="bold")
+        if mark.kind == "match":
+            text.append(mark.text)
+        else:
+            text.append(mark.label)
+            if mark.kind != "date" and mark.text != mark.label:
+                text.append(f"  (as “{mark.text}”)", style="dim")
+        text.append(f"  {event.position}", style="dim")
+        status.update(text)
+
+    @on(ArticleView.FollowMark)
+    def _follow_mark(self, event: ArticleView.FollowMark) -> None:
+        self.follow_entity(event.mark.kind, event.mark.label)
+
+    @on(SidePane.FollowEntity)
+    def _follow_entity(self, event: SidePane.FollowEntity) -> None:
+        self.follow_entity(event.kind, event.name)
+
+    def follow_entity(self, kind: str, name: str) -> None:
+        label = f"Stories mentioning {name} ({KIND_LABELS.get(kind, kind).lower()})"
+        self.run_query(entity_query(kind, name), label=label, kind="entity", limit=ENTITY_LIMIT, sort="date")
+
+    # --- panes -------------------------------------------------------------------------------
+
+    def focus_pane(self, pane: str) -> None:
+        panes = self.main.query_one("#panes")
+        for name in PANES:
+            panes.set_class(name == pane, f"show-{name}")
+        if pane == "list":
+            self.article_list.focus()
+        elif pane == "reader":
+            self.article_view.focus()
+        else:
+            self.side.query_one(RelatedList).focus()
+
+    def current_pane(self) -> str:
+        focused = self.main.focused
+        if isinstance(focused, ArticleView):
+            return "reader"
+        if isinstance(focused, (RelatedList, EntityList)):
+            return "side"
+        return "list"
+
+    def sync_pane_class(self) -> None:
+        if self.main.focused is self.search_input:
+            return
+        pane = self.current_pane()
+        panes = self.main.query_one("#panes")
+        for name in PANES:
+            panes.set_class(name == pane, f"show-{name}")
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        src = self.article_list.source
+        self.start_search(src.query if self._current_is_search() else None)
+
+    def action_back(self) -> None:
+        if self.main.has_class("searching"):
+            self.close_search()
+            return
+        pane = self.current_pane()
+        if pane == "side":
+            self.focus_pane("reader" if self.article_view.stored is not None else "list")
+        elif pane == "reader":
+            self.focus_pane("list")
+        elif not self.pop_list():
+            self.search_error = ""
+            self.update_status()
+
+    def action_cycle_panes(self, step: int = 1) -> None:
+        if self.main.has_class("searching") and self.main.focused is self.search_input:
+            self.close_search()
+            return
+        order = list(PANES)
+        i = order.index(self.current_pane())
+        self.focus_pane(order[(i + step) % len(order)])
+
+    def action_focus_entities(self) -> None:
+        self.focus_pane("side")
+        self.side.query_one(EntityList).focus()
+
+    def action_focus_related(self) -> None:
+        self.focus_pane("side")
+        self.side.query_one(RelatedList).focus()
+
+    def _target(self) -> Any:
+        """The article `b` and `u` act on: the open one in the reader, else the list's."""
+        if self.current_pane() != "list" and self.article_view.article is not None:
+            return self.article_view.article
+        row = self.article_list.current_row
+        return article_like(row) if row is not None else None
+
+    def action_toggle_bookmark(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        try:
+            now = self.store.toggle_bookmark(target)
+        except Exception as exc:
+            self.notify(f"bookmark not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            return
+        (self.bookmarked.add if now else self.bookmarked.discard)(target.id)
+        self.notify(("Bookmarked: " if now else "Bookmark removed: ") + clean(target.title),
+                    timeout=2, markup=False)
+        self.article_list.refresh()
+        self.update_status()
+
+    def action_toggle_read(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        try:
+            if target.id in self.read_ids:
+                self.store.mark_unread(target.id)
+                self.read_ids.discard(target.id)
+            else:
+                self.store.mark_read(target.id)
+                self.read_ids.add(target.id)
+        except Exception as exc:
+            self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            return
+        self.article_list.refresh()
+        self.update_status()
+
+    def action_bookmarks(self) -> None:
+        from newsreader.tui.bookmarks import BookmarksScreen
+
+        def opened(article_id: str | None) -> None:
+            self.refresh_marks()
+            if article_id:
+                self.open_article(article_id)
+
+        self.push_screen(BookmarksScreen(self.store, blink=self.blink), opened)
+
+    def action_saved_searches(self) -> None:
+        from newsreader.tui.dialogs import SavedSearchesScreen
+
+        def chosen(query: str | None) -> None:
+            if query:
+                self.run_saved_query(query)
+
+        self.push_screen(SavedSearchesScreen(self.store), chosen)
+
+    def run_saved_query(self, query: str, name: str | None = None) -> None:
+        self.run_query(query, label=f"Saved search {name!r}" if name else None, kind="saved")
+
+    def action_run_saved(self, number: int) -> None:
+        try:
+            searches = self.store.list_searches()
+        except Exception:
+            searches = []
+        if number > len(searches):
+            self.notify(f"no saved search {number}; press S after a search to save it", timeout=3,
+                        markup=False)
+            return
+        saved = searches[number - 1]
+        self.run_saved_query(saved.query, saved.name)
+
+    def action_save_search(self) -> None:
+        from newsreader.tui.dialogs import PromptScreen
+
+        query = self.article_list.source.query or self.search_input.value.strip()
+        if not query:
+            self.notify("search first (/), then press S to save it", timeout=3, markup=False)
+            return
+
+        def save(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                self.store.save_search(name, query)
+            except Exception as exc:
+                self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+                return
+            number = [s.name for s in self.store.list_searches()].index(name.strip()) + 1
+            key = f" (key {number})" if number <= 9 else ""
+            self.notify(f"saved search {name.strip()!r}{key}", timeout=3, markup=False)
+
+        self.push_screen(PromptScreen(f"Name for the search {query!r}", query[:40], blink=self.blink), save)
+
+    def action_help(self) -> None:
+        from newsreader.tui.dialogs import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+
+def all_bindings() -> list[Binding]:
+    """Every binding of the reader, for `?` and for checking the config's keymap."""
+    from newsreader.tui.bookmarks import BookmarksScreen
+    from newsreader.tui.side_pane import EntityList, RelatedList
+
+    out: list[Binding] = []
+    for cls in (ReaderApp, MainScreen, ArticleList, ArticleView, RelatedList, EntityList, BookmarksScreen):
+        out.extend(b for b in cls.BINDINGS if isinstance(b, Binding))
+    return out
+
+
+def related_stories(library: Any, stored: Any, limit: int = 8) -> list[RelatedStory]:
+    """Related stories with why each is related: the search team's `related` module when
+    it is there, else the page's own "related" list plus Whoosh's more-like-this."""
+    article = stored.article
+    out: list[RelatedStory] = []
+    seen = {article.id}
+    try:
+        from newsreader.search import related as related_module  # type: ignore[attr-defined]
+    except ImportError:
+        related_module = None
+    if related_module is not None:
+        try:
+            for item in related_module_items(related_module, library, article.id, limit):
+                if item.id not in seen:
+                    seen.add(item.id)
+                    out.append(item)
+            return out
+        except Exception:
+            out = []
+            seen = {article.id}
+    try:
+        listed = library.store().rows(article.related)
+    except Exception:
+        listed = {}
+    for id_ in article.related:
+        row = listed.get(id_)
+        if row is not None and row.id not in seen:
+            seen.add(row.id)
+            out.append(RelatedStory(row.id, row.title, row.date, "listed as related by the page"))
+    try:
+        similar = library.more_like(article.id, limit=limit)
+    except Exception:
+        similar = []
+    for row in similar:
+        if row.id not in seen and len(out) < limit:
+            seen.add(row.id)
+            out.append(RelatedStory(row.id, row.title, row.date, "similar wording"))
+    return out
+
+
+def related_module_items(module: Any, library: Any, article_id: str, limit: int) -> list[RelatedStory]:
+    """Adapter to `newsreader.search.related` (filled in when that module lands)."""
+    raise NotImplementedError
+
+
+def run_reader(ctx: Any, corpus_dir: Path) -> int:
+    """Open the reader on `corpus_dir` (the CLI's default command)."""
+    if not corpus_dir.is_dir():
+        raise UserError(f"corpus folder {corpus_dir} does not exist or is not a folder")
+    app = ReaderApp(ctx.paths, ctx.config, corpus_dir)
+    try:
+        app.run()
+    finally:
+        if app._library is not None:
+            app._library.close()
+        if app._store is not None:
+            app._store.close()
+    return 0

@@ -1,0 +1,224 @@
+"""The article list: a Line-API `ScrollView` that paints only the rows on screen.
+
+ListView, OptionList and DataTable build a widget or a row object per item and took
+seconds (or never finished) at 100,000 rows (shared/notes/measured.md). Here the virtual
+height is the row count and `render_line` asks the `RowSource` for just the row it paints,
+so opening and scrolling cost the same at 10 rows or 100,000.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsreader.search.snippets import match_ranges
+from newsreader.search.store import Row
+from newsreader.tui.safe import clean
+from newsreader.tui.sources import FixedRows, RowSource
+
+#: (unread, bookmarked) marks: Unicode, or plain ASCII for the Linux console's small font.
+GLYPHS = {"unicode": ("●", "★"), "ascii": ("*", "#")}
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Rows of date, marks, title and source; the cursor row is the one Enter opens."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="list.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+        Binding("enter", "open", "Open", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--date",
+        "article-list--source",
+        "article-list--mark",
+        "article-list--match",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList { overflow-x: hidden; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, row: Row | None, index: int) -> None:
+            super().__init__()
+            self.row = row
+            self.index = index
+
+    class Selected(Message):
+        def __init__(self, row: Row) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, source: RowSource | None = None, *, glyphs: str = "unicode",
+                 is_read: Callable[[str], bool] | None = None,
+                 is_bookmarked: Callable[[str], bool] | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.source: RowSource = source or FixedRows([], "")
+        self.glyphs = GLYPHS.get(glyphs, GLYPHS["unicode"])
+        self.is_read = is_read or (lambda _id: False)
+        self.is_bookmarked = is_bookmarked or (lambda _id: False)
+        self.empty_text = "No articles."
+
+    # --- data ------------------------------------------------------------------------
+
+    def set_source(self, source: RowSource, cursor: int = 0) -> None:
+        self.source = source
+        self.reload(cursor)
+
+    def reload(self, cursor: int | None = None) -> None:
+        """Re-read the count (the index grew, a new list came); keep the cursor in range."""
+        count = self.source.count()
+        self.virtual_size = Size(self.size.width, count)
+        target = self.cursor if cursor is None else cursor
+        self.set_reactive(ArticleList.cursor, max(0, min(target, count - 1)) if count else 0)
+        self._scroll_cursor_visible(center=cursor is not None)
+        self.refresh()
+        self.post_message(self.Highlighted(self.current_row, self.cursor))
+
+    @property
+    def count(self) -> int:
+        return self.source.count()
+
+    @property
+    def current_row(self) -> Row | None:
+        return self.source.row(self.cursor)
+
+    # --- cursor ------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_visible()
+        self.refresh_line_at(old)
+        self.refresh_line_at(new)
+        self.post_message(self.Highlighted(self.current_row, new))
+
+    def refresh_line_at(self, index: int) -> None:
+        y = index - self.scroll_offset.y
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def _move(self, delta: int) -> None:
+        count = self.count
+        if count:
+            self.cursor = max(0, min(count - 1, self.cursor + delta))
+
+    def _scroll_cursor_visible(self, center: bool = False) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        top = self.scroll_offset.y
+        if center and not (top <= self.cursor < top + height):
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False, immediate=True)
+        elif self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def action_page_down(self) -> None:
+        self._move(max(1, self.size.height - 1))
+
+    def action_page_up(self) -> None:
+        self._move(-max(1, self.size.height - 1))
+
+    def action_first(self) -> None:
+        self._move(-self.count)
+
+    def action_last(self) -> None:
+        self._move(self.count)
+
+    def action_open(self) -> None:
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Selected(row))
+
+    async def _on_click(self, event) -> None:  # mouse is optional, but harmless
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < self.count:
+            self.cursor = index
+            self.focus()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.count)
+
+    # --- painting ------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        index = self.scroll_offset.y + y
+        count = self.count
+        if count == 0:
+            if y == 0:
+                text = Text(" " + self.empty_text, style=base + self.get_component_rich_style("article-list--date"))
+                return Strip(text.render(self.app.console)).adjust_cell_length(width, base)
+            return Strip.blank(width, base)
+        row = self.source.row(index) if index < count else None
+        if row is None:
+            return Strip.blank(width, base)
+        text = self.row_text(row, width)
+        if index == self.cursor:
+            cursor_style = self.get_component_rich_style("article-list--cursor")
+            if not self.has_focus:
+                cursor_style = cursor_style + Style(bold=False)
+            text.stylize(cursor_style)
+        segments = list(text.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def row_text(self, row: Row, width: int) -> Text:
+        """One row: marks, date, title (matched words marked), source when there is room."""
+        unread_glyph, mark_glyph = self.glyphs
+        read = self.is_read(row.id)
+        bookmarked = self.is_bookmarked(row.id)
+        mark_style = self.get_component_rich_style("article-list--mark")
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(" ")
+        text.append(unread_glyph if not read else " ", mark_style)
+        text.append(mark_glyph if bookmarked else " ", mark_style)
+        text.append(" ")
+        date = row.date or "undated"
+        text.append(f"{date:<10}", self.get_component_rich_style("article-list--date"))
+        text.append("  ")
+        title = clean(row.title)
+        source = clean(row.source or "")
+        show_source = bool(source) and width >= 60
+        source_width = min(16, len(source)) if show_source else 0
+        room = max(4, width - text.cell_len - (source_width + 2 if show_source else 0) - 1)
+        title_style = self.get_component_rich_style("article-list--read" if read else "article-list--unread")
+        title_text = Text(title, style=title_style, no_wrap=True, end="")
+        terms = self.source.title_terms
+        if terms:
+            match = self.get_component_rich_style("article-list--match")
+            for start, end in match_ranges(title, set(terms)):
+                title_text.stylize(match, start, end)
+        title_text.truncate(room, overflow="ellipsis", pad=True)
+        text.append_text(title_text)
+        if show_source:
+            src = Text(source, style=self.get_component_rich_style("article-list--source"), end="")
+            src.truncate(source_width, overflow="ellipsis")
+            text.append("  ")
+            text.append_text(src)
+        return text

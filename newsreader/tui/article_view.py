@@ -1,0 +1,366 @@
+"""The reader pane: one article, wrapped by hand into lines so every highlighted span
+(person, organisation, place, date, search match) has a known line to scroll to.
+
+Spans come from the index (`StoredArticle.entities` / `.dates`, offsets into
+`Article.text`); search matches are found with the index's own word rule
+(`snippets.match_ranges`), so what is marked is exactly what matched. All page text is
+`clean`ed and placed in `Text` objects: nothing from a page is ever read as markup.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsreader.search.snippets import match_ranges
+from newsreader.tui.safe import clean
+
+KIND_LABELS = {"person": "Person", "org": "Organisation", "place": "Place", "date": "Date", "match": "Match"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted span of the body; `label` is what the status line shows."""
+
+    start: int
+    end: int
+    kind: str  # person | org | place | date | match
+    text: str
+    label: str
+
+
+def describe_date(value: str | None) -> str:
+    """A TIMEX3 value in words: 2025-06-13 -> Friday 13 June 2025."""
+    if not value:
+        return "date not resolved (the article has no date to count from)"
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return f"{day:%A} {day.day} {day:%B %Y} ({value})"
+        except ValueError:
+            return value
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m and 1 <= int(m[2]) <= 12:
+        return f"{calendar.month_name[int(m[2])]} {m[1]} ({value})"
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if m:
+        try:
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return f"week {int(m[2])} of {m[1]}, from Monday {monday.day} {monday:%B} ({value})"
+        except ValueError:
+            return value
+    return value
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of one paragraph into [start, end) character ranges of at most
+    `width` cells (trailing spaces may hang over; they are cropped when painted)."""
+    width = max(4, width)
+    lines: list[tuple[int, int]] = []
+    start = 0
+    used = 0
+    for m in re.finditer(r"\S+\s*", text):
+        word_end = m.start() + len(m.group().rstrip())
+        word = text[m.start():word_end]
+        cells = cell_len(word)
+        if used and used + cells > width:
+            lines.append((start, m.start()))
+            start, used = m.start(), 0
+        if cells > width:  # a word longer than the line: fold it
+            pos = m.start()
+            while cell_len(text[pos:word_end]) > width - used:
+                cut = pos
+                room = width - used
+                while cut < word_end and cell_len(text[pos:cut + 1]) <= room:
+                    cut += 1
+                cut = max(cut, pos + 1)
+                lines.append((start, cut))
+                start, used, pos = cut, 0, cut
+            used += cell_len(text[pos:m.end()])
+        else:
+            used += cell_len(m.group())
+    if start < len(text) or not lines:
+        lines.append((start, len(text)))
+    return lines
+
+
+def highlight_styles(app: Any) -> dict[str, Style]:
+    """Rich styles for each kind of span, from the active theme's variables."""
+    variables = getattr(app, "theme_variables", {}) or {}
+    no_color = bool(getattr(app, "no_color", False))
+
+    def colour(name: str, fallback: str) -> Any:
+        try:
+            return Color.parse(variables.get(name, fallback)).rich_color
+        except Exception:
+            return None
+
+    styles = {
+        "person": Style(color=colour("entity-person", "#5fafff"), bold=no_color),
+        "org": Style(color=colour("entity-org", "#ffaf5f"), bold=no_color, underline=no_color),
+        "place": Style(color=colour("entity-place", "#87d787"), bold=no_color),
+        # Dates and matches carry an attribute as well as a colour, so they stay
+        # visible with NO_COLOR, on monochrome terminals and for colour-blind readers.
+        "date": Style(color=colour("entity-date", "#d787d7"), underline=True),
+        "match": Style(color=colour("search-match", "#ffd75f"), reverse=True, bold=True),
+        "current": Style(reverse=True, bold=True, underline=True),
+        "title": Style(bold=True, color=colour("primary", "#5fafff")),
+        "meta": Style(dim=True),
+        "aside": Style(italic=True, dim=True),
+    }
+    return styles
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Title, a metadata line, then the body with entities, dates and matches marked."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False, id="reader.down"),
+        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False, id="reader.up"),
+        Binding("pagedown,space", "scroll_page(1)", "Page down", show=False, id="reader.page-down"),
+        Binding("pageup", "scroll_page(-1)", "Page up", show=False, id="reader.page-up"),
+        Binding("g,home", "scroll_home_top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "scroll_end_bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("right_square_bracket", "next_mark", "Next name/date", id="reader.next-entity"),
+        Binding("left_square_bracket", "previous_mark", "Prev name/date", show=False, id="reader.prev-entity"),
+        Binding("n", "next_match", "Next match", id="reader.next-match"),
+        Binding("N", "previous_match", "Prev match", show=False, id="reader.prev-match"),
+        Binding("enter", "follow_mark", "Stories with it", show=False, id="reader.follow"),
+    ]
+
+    DEFAULT_CSS = """
+    ArticleView { overflow-x: hidden; }
+    """
+
+    class MarkChanged(Message):
+        """The cursor moved onto a span (or off all of them: `mark` is None)."""
+
+        def __init__(self, mark: Mark | None, position: str = "") -> None:
+            super().__init__()
+            self.mark = mark
+            self.position = position
+
+    class FollowMark(Message):
+        """Enter on a person, organisation or place: list the stories mentioning it."""
+
+        def __init__(self, mark: Mark) -> None:
+            super().__init__()
+            self.mark = mark
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.stored: Any = None
+        self.placeholder = "Select an article and press Enter."
+        self.body_terms: frozenset[str] = frozenset()
+        self.marks: list[Mark] = []  # entities and dates, by start
+        self.matches: list[Mark] = []  # search matches, by start
+        self.current: Mark | None = None
+        self._lines: list[tuple[Text, int | None]] = []
+        self._mark_line: dict[tuple[int, int, str], int] = {}
+        self._line_starts: list[int] = []  # body offset of each body line, for lookups
+        self._line_index: list[int] = []
+        self._laid_out_width = -1
+
+    # --- content -----------------------------------------------------------------------
+
+    @property
+    def article(self) -> Any:
+        return self.stored.article if self.stored is not None else None
+
+    def show(self, stored: Any, body_terms: frozenset[str] = frozenset()) -> None:
+        self.stored = stored
+        self.body_terms = body_terms
+        self.current = None
+        self._build_marks()
+        self.relayout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.post_message(self.MarkChanged(None))
+
+    def clear(self, placeholder: str | None = None) -> None:
+        self.stored = None
+        if placeholder is not None:
+            self.placeholder = placeholder
+        self.marks, self.matches, self.current = [], [], None
+        self.relayout()
+
+    def set_terms(self, body_terms: frozenset[str]) -> None:
+        """A new search while this article stays open: re-mark its matches."""
+        if body_terms == self.body_terms:
+            return
+        self.body_terms = body_terms
+        if self.current is not None and self.current.kind == "match":
+            self.current = None
+        self._build_marks()
+        self.relayout()
+
+    def _build_marks(self) -> None:
+        self.marks, self.matches = [], []
+        if self.stored is None:
+            return
+        text = clean(self.stored.article.text, newlines=True)
+        for e in self.stored.entities:
+            kind = e.get("kind")
+            if kind in ("person", "org", "place") and 0 <= e["start"] < e["end"] <= len(text):
+                name = clean(e.get("name") or e.get("text") or "")
+                self.marks.append(Mark(e["start"], e["end"], kind, text[e["start"]:e["end"]], name))
+        for d in self.stored.dates:
+            if 0 <= d["start"] < d["end"] <= len(text):
+                self.marks.append(Mark(d["start"], d["end"], "date", text[d["start"]:d["end"]],
+                                       describe_date(d.get("value"))))
+        self.marks.sort(key=lambda m: (m.start, m.end))
+        if self.body_terms:
+            for start, end in match_ranges(text, set(self.body_terms)):
+                self.matches.append(Mark(start, end, "match", text[start:end], text[start:end]))
+
+    # --- styles ------------------------------------------------------------------------
+
+    def _styles(self) -> dict[str, Style]:
+        return highlight_styles(self.app)
+
+    # --- layout ------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.size.width != self._laid_out_width:
+            self.relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self._laid_out_width >= 0:
+            self.relayout()  # a new theme: new highlight colours
+
+    def relayout(self) -> None:
+        width = max(10, self.size.width - 2)
+        self._laid_out_width = self.size.width
+        styles = self._styles()
+        lines: list[tuple[Text, int | None]] = []
+        self._mark_line = {}
+        self._line_starts, self._line_index = [], []
+
+        def add_block(text: Text) -> None:
+            plain = text.plain
+            for a, b in wrap_offsets(plain, width):
+                lines.append((text[a:b], None))
+
+        if self.stored is None:
+            add_block(Text(self.placeholder, style=styles["meta"]))
+        else:
+            art = self.stored.article
+            add_block(Text(clean(art.title), style=styles["title"]))
+            meta = [f"{art.date:%a} {art.date.day} {art.date:%b %Y}" if art.date else "undated"]
+            meta += [clean(v) for v in (art.source, art.byline, art.dateline) if v]
+            add_block(Text(" · ".join(meta), style=styles["meta"]))
+            lines.append((Text(""), None))
+            for para in art.summary:
+                add_block(Text(clean(para), style=styles["aside"]))
+                lines.append((Text(""), None))
+            body = Text(clean(art.text, newlines=True))
+            for m in self.marks:
+                body.stylize(styles[m.kind], m.start, m.end)
+            for m in self.matches:
+                body.stylize(styles["match"], m.start, m.end)
+            offset = 0
+            for number, para in enumerate(art.body):
+                if number:
+                    lines.append((Text(""), None))
+                for a, b in wrap_offsets(clean(para), width):
+                    self._line_starts.append(offset + a)
+                    self._line_index.append(len(lines))
+                    lines.append((body[offset + a:offset + b], offset + a))
+                offset += len(para) + 2
+            for caption in art.captions:
+                lines.append((Text(""), None))
+                add_block(Text("Caption: " + clean(caption), style=styles["aside"]))
+        self._lines = lines
+        self.virtual_size = Size(self.size.width, len(lines))
+        self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        """The screen line (in the document) holding body character `offset`."""
+        i = bisect_right(self._line_starts, offset) - 1
+        return self._line_index[i] if i >= 0 else 0
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        index = self.scroll_offset.y + y
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        text, start = self._lines[index]
+        current = self.current
+        if current is not None and start is not None:
+            lo, hi = max(current.start - start, 0), min(current.end - start, len(text))
+            if lo < hi:
+                text = text.copy()
+                text.stylize(self._styles()["current"], lo, hi)
+        line = Text(" ", end="")
+        line.append_text(text)
+        line.end = ""
+        return Strip(line.render(self.app.console)).adjust_cell_length(width, base)
+
+    # --- actions -----------------------------------------------------------------------
+
+    def action_scroll_lines(self, n: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + n, animate=False, immediate=True)
+
+    def action_scroll_page(self, n: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + n * max(1, self.size.height - 1), animate=False, immediate=True)
+
+    def action_scroll_home_top(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_scroll_end_bottom(self) -> None:
+        self.scroll_to(y=max(0, len(self._lines) - self.size.height), animate=False, immediate=True)
+
+    def _step(self, marks: list[Mark], forward: bool) -> None:
+        if not marks:
+            what = "matches" if marks is self.matches else "names or dates"
+            self.post_message(self.MarkChanged(None, f"no {what} in this article"))
+            return
+        cur = self.current
+        if cur is None or cur not in marks:
+            # Start from what is on screen, so n/] go to the next one the reader can see.
+            top = self.scroll_offset.y
+            visible = [i for i, m in enumerate(marks) if self.line_of(m.start) >= top]
+            i = (visible[0] if visible else 0) if forward else ((visible[0] - 1) if visible else len(marks) - 1)
+        else:
+            i = marks.index(cur) + (1 if forward else -1)
+        i %= len(marks)
+        self.current = marks[i]
+        line = self.line_of(self.current.start)
+        height = max(1, self.size.height)
+        top = self.scroll_offset.y
+        if not (top <= line < top + height):
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.MarkChanged(self.current, f"{i + 1} of {len(marks)}"))
+
+    def action_next_mark(self) -> None:
+        self._step(self.marks, True)
+
+    def action_previous_mark(self) -> None:
+        self._step(self.marks, False)
+
+    def action_next_match(self) -> None:
+        self._step(self.matches, True)
+
+    def action_previous_match(self) -> None:
+        self._step(self.matches, False)
+
+    def action_follow_mark(self) -> None:
+        if self.current is not None and self.current.kind in ("person", "org", "place"):
+            self.post_message(self.FollowMark(self.current))

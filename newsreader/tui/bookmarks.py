@@ -1,0 +1,222 @@
+"""The bookmarks screen (`B`): filter by tag, edit tags and note, open or remove.
+
+Every change goes straight to the store and the lists are re-read from it afterwards, so
+what is shown is what the file holds, including changes made by another copy of the app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from newsreader.tui.safe import clean
+
+ALL_TAGS = "\x00all"
+
+
+class EditBookmarkScreen(ModalScreen["tuple[list[str], str] | None"]):
+    """Tags (comma-separated) and a note; Enter in the note saves, Esc cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
+        Binding("ctrl+s", "save", "Save", id="edit.save"),
+    ]
+
+    def __init__(self, title: str, tags: tuple[str, ...], note: str, blink: bool = True) -> None:
+        super().__init__()
+        self.article_title = title
+        self.tags = tags
+        self.note = note
+        self.blink = blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text("Edit bookmark: " + clean(self.article_title), no_wrap=True, overflow="ellipsis"),
+                        classes="dialog-title")
+            yield Label("Tags (comma-separated)")
+            tags = Input(value=", ".join(self.tags), id="edit-tags")
+            yield tags
+            yield Label("Note (Enter saves, Esc cancels)")
+            note = Input(value=self.note, id="edit-note")
+            yield note
+            tags.cursor_blink = note.cursor_blink = self.blink
+
+    def on_mount(self) -> None:
+        self.query_one("#edit-tags", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "edit-tags":
+            self.query_one("#edit-note", Input).focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        tags = [t.strip() for t in self.query_one("#edit-tags", Input).value.split(",") if t.strip()]
+        self.dismiss((tags, self.query_one("#edit-note", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class BookmarksScreen(ModalScreen["str | None"]):
+    """Dismisses with the id of an article to open, or None."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="bookmarks.close"),
+        Binding("t", "focus_tags", "Tags", id="bookmarks.tags"),
+        Binding("e", "edit", "Edit tags/note", id="bookmarks.edit"),
+        Binding("d,b", "remove", "Remove", id="bookmarks.remove"),
+        Binding("tab", "switch", "Switch list", show=False, id="bookmarks.switch"),
+        Binding("j", "down", show=False, id="bookmarks.down"),
+        Binding("k", "up", show=False, id="bookmarks.up"),
+    ]
+
+    def __init__(self, store: Any, blink: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.blink = blink
+        self.tag: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmarks-box"):
+            yield Static(id="bookmarks-title")
+            with Horizontal():
+                yield OptionList(id="tag-list")
+                with Vertical(id="bookmarks-main"):
+                    yield OptionList(id="bookmark-list")
+                    yield Static(id="bookmark-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#bookmark-list", OptionList).focus()
+
+    def reload(self, keep: str | None = None) -> None:
+        tags = self.store.tag_counts()
+        total = self.store.bookmark_count()
+        tag_list = self.query_one("#tag-list", OptionList)
+        tag_list.clear_options()
+        tag_list.add_option(Option(Text(f"All ({total})"), id=ALL_TAGS))
+        for tag, n in tags:
+            tag_list.add_option(Option(Text(f"{clean(tag)} ({n})"), id=tag))
+        if self.tag is not None and self.tag not in {t for t, _ in tags}:
+            self.tag = None
+        ids = [ALL_TAGS] + [t for t, _ in tags]
+        tag_list.highlighted = ids.index(self.tag if self.tag is not None else ALL_TAGS)
+
+        bookmarks = self.store.list_bookmarks(tag=self.tag)
+        self.bookmarks = {b.article_id: b for b in bookmarks}
+        lst = self.query_one("#bookmark-list", OptionList)
+        lst.clear_options()
+        for b in bookmarks:
+            prompt = Text(clean(b.title), style="dim" if b.missing else "")
+            details = [b.date.isoformat() if b.date else "undated"]
+            if b.source:
+                details.append(clean(b.source))
+            if b.tags:
+                details.append("tags: " + ", ".join(clean(t) for t in b.tags))
+            if b.missing:
+                details.append("not in the corpus now")
+            prompt.append("\n" + " · ".join(details), style="dim")
+            lst.add_option(Option(prompt, id=b.article_id))
+        if not bookmarks:
+            lst.add_option(Option(Text("No bookmarks" + (f" tagged {self.tag!r}" if self.tag else
+                                                          " yet: press b on an article."), style="dim"),
+                                  disabled=True))
+        elif keep in self.bookmarks:
+            lst.highlighted = list(self.bookmarks).index(keep)
+        else:
+            lst.highlighted = 0
+        where = f"tag {self.tag!r}" if self.tag else "all tags"
+        self.query_one("#bookmarks-title", Static).update(
+            Text(f"Bookmarks: {len(bookmarks)} shown, {total} in all · {where}", style="bold"))
+        self._show_detail()
+
+    def _current(self) -> Any:
+        lst = self.query_one("#bookmark-list", OptionList)
+        if lst.highlighted is None:
+            return None
+        option = lst.get_option_at_index(lst.highlighted)
+        return self.bookmarks.get(option.id) if option.id else None
+
+    def _show_detail(self) -> None:
+        b = self._current()
+        detail = self.query_one("#bookmark-detail", Static)
+        if b is None:
+            detail.update("")
+            return
+        text = Text("Note: ", style="bold")
+        text.append(clean(b.note, newlines=True) if b.note else "(none; e to add one)")
+        detail.update(text)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "bookmark-list":
+            self._show_detail()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "tag-list":
+            self.tag = None if event.option.id == ALL_TAGS else event.option.id
+            self.reload()
+            self.query_one("#bookmark-list", OptionList).focus()
+        elif event.option.id:
+            self.dismiss(event.option.id)
+
+    def action_focus_tags(self) -> None:
+        self.query_one("#tag-list", OptionList).focus()
+
+    def action_switch(self) -> None:
+        tags = self.query_one("#tag-list", OptionList)
+        (self.query_one("#bookmark-list", OptionList) if tags.has_focus else tags).focus()
+
+    def action_down(self) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            focused.action_cursor_down()
+
+    def action_up(self) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            focused.action_cursor_up()
+
+    def action_edit(self) -> None:
+        b = self._current()
+        if b is None:
+            return
+
+        def save(result: tuple[list[str], str] | None) -> None:
+            if result is None:
+                return
+            tags, note = result
+            try:
+                self.store.update_bookmark(b.article_id, tags=tags, note=note)
+            except KeyError:
+                self.notify("that bookmark was removed meanwhile (another copy of newsreader?)",
+                            severity="warning", markup=False)
+            except Exception as exc:
+                self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            self.reload(keep=b.article_id)
+
+        self.app.push_screen(EditBookmarkScreen(b.title, b.tags, b.note, blink=self.blink), save)
+
+    def action_remove(self) -> None:
+        b = self._current()
+        if b is None:
+            return
+        try:
+            self.store.remove_bookmark(b.article_id)
+        except Exception as exc:
+            self.notify(f"not removed: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+        self.notify("Bookmark removed: " + clean(b.title), timeout=2, markup=False)
+        self.reload()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

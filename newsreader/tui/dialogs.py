@@ -1,0 +1,171 @@
+"""Small modal screens: every key (`?`), a one-line prompt, the saved searches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from newsreader.tui.safe import clean
+
+#: Where each binding applies, for the help screen.
+CONTEXTS = {
+    "ReaderApp": "Everywhere",
+    "MainScreen": "Main screen",
+    "ArticleList": "Article list",
+    "ArticleView": "Reader",
+    "RelatedList": "Side pane: related stories",
+    "EntityList": "Side pane: entities",
+    "BookmarksScreen": "Bookmarks (B)",
+}
+
+
+def key_display(app: Any, keys: str) -> str:
+    from textual.binding import Binding as B
+
+    shown = []
+    for key in keys.split(","):
+        key = key.strip()
+        if key:
+            shown.append(app.get_key_display(B(key, "")))
+    return " ".join(shown)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, with the binding id to use in the config's `keymap`."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        from newsreader.tui.app import MainScreen, ReaderApp
+        from newsreader.tui.article_list import ArticleList
+        from newsreader.tui.article_view import ArticleView
+        from newsreader.tui.bookmarks import BookmarksScreen
+        from newsreader.tui.side_pane import EntityList, RelatedList
+
+        keymap = getattr(self.app, "_keymap", {}) or {}
+        table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
+        table.add_column("Keys", no_wrap=True)
+        table.add_column("Does")
+        table.add_column("Id (for keymap)", style="dim", no_wrap=True)
+        for cls in (ReaderApp, MainScreen, ArticleList, ArticleView, RelatedList, EntityList, BookmarksScreen):
+            table.add_row(Text(CONTEXTS[cls.__name__], style="bold underline"), "", "")
+            for b in cls.BINDINGS:
+                if not isinstance(b, Binding):
+                    continue
+                keys = keymap.get(b.id, b.key) if b.id else b.key
+                table.add_row(key_display(self.app, keys), b.description or b.action, b.id or "")
+        table.add_row(Text("Other", style="bold underline"), "", "")
+        table.add_row(key_display(self.app, "ctrl+p"), "Command palette: themes, saved searches, lists", "")
+        table.add_row(key_display(self.app, "ctrl+q"), "Quit from anywhere", "")
+        with Vertical(id="help-box"):
+            yield Label("Keys  (remap with `keymap: {id: keys}` in the config; Esc closes)", classes="dialog-title")
+            with VerticalScroll():
+                yield Static(table)
+
+    def action_dismiss(self, result: Any = None) -> None:  # type: ignore[override]
+        self.dismiss(None)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """One line of text: Enter keeps it, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, question: str, value: str = "", blink: bool = True) -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.blink = blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(clean(self.question)), classes="dialog-title")
+            field = Input(value=self.value, id="prompt-input")
+            field.cursor_blink = self.blink
+            yield field
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SavedSearchesScreen(ModalScreen[str | None]):
+    """The saved searches: a digit or Enter runs one, d deletes it."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Close", id="saved.close"),
+        Binding("d,delete", "delete", "Delete", id="saved.delete"),
+        *[Binding(str(n), f"run({n})", show=False, id=f"saved.run-{n}") for n in range(1, 10)],
+    ]
+
+    def __init__(self, store: Any) -> None:
+        super().__init__()
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Saved searches  (1-9 or Enter: run · d: delete · Esc: close; "
+                        "1-9 also work on the main screen)", classes="dialog-title")
+            yield OptionList(id="saved-list")
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(OptionList).focus()
+
+    def reload(self) -> None:
+        lst = self.query_one(OptionList)
+        lst.clear_options()
+        searches = self.store.list_searches()
+        if not searches:
+            lst.add_option(Option(Text("No saved searches yet: search with /, then press S.", style="dim"),
+                                  disabled=True))
+            return
+        for n, s in enumerate(searches, 1):
+            prompt = Text(f"{n if n <= 9 else ' '}  ", style="bold")
+            prompt.append(clean(s.name))
+            prompt.append(f"  {clean(s.query)}", style="dim")
+            lst.add_option(Option(prompt, id=s.name))
+        lst.highlighted = 0
+
+    def _query_of(self, name: str) -> str | None:
+        found = self.store.get_search(name)
+        return found.query if found else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.dismiss(self._query_of(event.option.id))
+
+    def action_run(self, number: int) -> None:
+        searches = self.store.list_searches()
+        if number <= len(searches):
+            self.dismiss(searches[number - 1].query)
+
+    def action_delete(self) -> None:
+        lst = self.query_one(OptionList)
+        if lst.highlighted is None:
+            return
+        option = lst.get_option_at_index(lst.highlighted)
+        if option.id:
+            try:
+                self.store.delete_search(option.id)
+            except Exception as exc:
+                self.notify(f"not deleted: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            self.reload()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

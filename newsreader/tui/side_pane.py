@@ -1,0 +1,127 @@
+"""The side pane: related stories (with why they are related) and the open article's
+people, organisations and places, grouped by kind with how often each is mentioned.
+
+Both lists are short (tens of items), so OptionList is fine here; prompts are `Text`
+objects so names and titles from pages are never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from newsreader.tui.article_view import highlight_styles
+from newsreader.tui.safe import clean
+
+KIND_HEADINGS = (("person", "People"), ("org", "Organisations"), ("place", "Places"))
+
+
+@dataclass(frozen=True)
+class RelatedStory:
+    id: str
+    title: str
+    date: str | None
+    why: str
+
+
+class RelatedList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="related.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="related.up"),
+    ]
+
+
+class EntityList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
+    ]
+
+
+class SidePane(Vertical, can_focus=False):
+    """Emits `OpenArticle` (a related story) and `FollowEntity` (Enter on a name)."""
+
+    class OpenArticle(Message):
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class FollowEntity(Message):
+        def __init__(self, kind: str, name: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.name = name
+
+    def compose(self) -> ComposeResult:
+        yield Label("Related stories", classes="pane-title", id="related-title")
+        yield RelatedList(id="related")
+        yield Label("Entities", classes="pane-title", id="entities-title")
+        yield EntityList(id="entities")
+
+    def on_mount(self) -> None:
+        self.show_related(None)
+        self.show_entities([])
+
+    def show_related(self, stories: list[RelatedStory] | None) -> None:
+        related = self.query_one(RelatedList)
+        related.clear_options()
+        if stories is None:
+            related.add_option(Option(Text("Open an article to see related stories.", style="dim"), disabled=True))
+            return
+        if not stories:
+            related.add_option(Option(Text("No related stories found.", style="dim"), disabled=True))
+            return
+        for story in stories:
+            prompt = Text(clean(story.title), no_wrap=False)
+            detail = " · ".join(x for x in (story.date or "undated", clean(story.why)) if x)
+            prompt.append("\n" + detail, style="dim")
+            related.add_option(Option(prompt, id=story.id))
+        related.highlighted = 0
+
+    def show_entities(self, entities: list[dict]) -> None:
+        """Group the article's entity spans by kind; count mentions by canonical name."""
+        lst = self.query_one(EntityList)
+        lst.clear_options()
+        counts: dict[str, Counter[str]] = {kind: Counter() for kind, _ in KIND_HEADINGS}
+        for e in entities:
+            if e.get("kind") in counts and e.get("name"):
+                counts[e["kind"]][e["name"]] += 1
+        total = sum(sum(c.values()) for c in counts.values())
+        self.query_one("#entities-title", Label).update(Text(f"Entities ({total} mentions)"))
+        if not total:
+            lst.add_option(Option(Text("No people, organisations or places found.", style="dim"), disabled=True))
+            return
+        styles = highlight_styles(self.app)
+        first = None
+        for kind, heading in KIND_HEADINGS:
+            if not counts[kind]:
+                continue
+            lst.add_option(Option(Text(f"{heading} ({len(counts[kind])})", style="bold"), disabled=True))
+            for name, n in sorted(counts[kind].items(), key=lambda kv: (-kv[1], kv[0])):
+                prompt = Text("  ")
+                prompt.append(clean(name), styles[kind])
+                prompt.append(f"  {n}", style="dim")
+                lst.add_option(Option(prompt, id=f"{kind}\t{name}"))
+                if first is None:
+                    first = lst.option_count - 1
+        if first is not None:
+            lst.highlighted = first
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id
+        if option_id is None:
+            return
+        if isinstance(event.option_list, RelatedList):
+            self.post_message(self.OpenArticle(option_id))
+        else:
+            kind, _, name = option_id.partition("\t")
+            self.post_message(self.FollowEntity(kind, name))

@@ -1,0 +1,132 @@
+"""Theme files: YAML in the bundled `themes/` folder and in `<config_dir>/themes/`.
+
+    name: newsreader-dark          # what the palette shows and the preference stores
+    dark: true
+    ansi: false                    # true: use the terminal's own 16 colours as they are
+    colors: {primary: "#5fafff", background: "#1c1c1c", ...}   # Textual Theme fields
+    highlights: {person: ..., org: ..., place: ..., date: ..., match: ...}
+
+Highlights become theme variables (`$entity-person`, ...) so styles and widgets read them
+from whichever theme is active. A broken file never stops the app: it is skipped with one
+message saying which file and what is wrong, and the default theme is used instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+DEFAULT_THEME = "newsreader-dark"
+
+COLOR_KEYS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel",
+              "boost", "success", "warning", "error")
+HIGHLIGHT_KEYS = ("person", "org", "place", "date", "match")
+
+#: Theme variable for each highlight; also the defaults for themes that are not ours
+#: (Textual's own themes stay selectable from the palette).
+HIGHLIGHT_VARIABLES = {
+    "person": "entity-person",
+    "org": "entity-org",
+    "place": "entity-place",
+    "date": "entity-date",
+    "match": "search-match",
+}
+HIGHLIGHT_DEFAULTS = {
+    "entity-person": "#5fafff",
+    "entity-org": "#ffaf5f",
+    "entity-place": "#87d787",
+    "entity-date": "#d787d7",
+    "search-match": "#ffd75f",
+}
+
+
+class ThemeError(ValueError):
+    """A theme file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass
+class LoadedThemes:
+    themes: list[Theme] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _color(where: str, key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ThemeError(f"{where}: {key} must be a colour such as \"#5fafff\" or ansi_blue")
+    try:
+        Color.parse(value.strip())
+    except ColorParseError:
+        raise ThemeError(f"{where}: {key}: {value!r} is not a colour (use #rrggbb, a colour name "
+                         "or ansi_red ... ansi_bright_white)") from None
+    return value.strip()
+
+
+def parse_theme(text: str, where: str = "theme") -> Theme:
+    """Validate one theme file's text; raise `ThemeError` with one line for the user."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ThemeError(f"{where}: not valid YAML{line}") from None
+    if not isinstance(raw, dict):
+        raise ThemeError(f"{where}: expected a mapping with name, dark, colors and highlights")
+    unknown = set(raw) - {"name", "dark", "ansi", "colors", "highlights"}
+    if unknown:
+        raise ThemeError(f"{where}: unknown key {sorted(unknown)[0]!r} (expected name, dark, ansi, "
+                         "colors, highlights)")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ThemeError(f"{where}: needs a `name`")
+    for flag in ("dark", "ansi"):
+        if flag in raw and not isinstance(raw[flag], bool):
+            raise ThemeError(f"{where}: {flag} must be true or false")
+    colors = raw.get("colors")
+    if not isinstance(colors, dict) or "primary" not in colors:
+        raise ThemeError(f"{where}: `colors` must be a mapping with at least `primary`")
+    bad = [k for k in colors if k not in COLOR_KEYS]
+    if bad:
+        raise ThemeError(f"{where}: unknown colour {bad[0]!r} (known: {', '.join(COLOR_KEYS)})")
+    fields = {k: _color(where, f"colors.{k}", v) for k, v in colors.items()}
+    highlights = raw.get("highlights")
+    if not isinstance(highlights, dict):
+        raise ThemeError(f"{where}: `highlights` must give colours for {', '.join(HIGHLIGHT_KEYS)}")
+    missing = [k for k in HIGHLIGHT_KEYS if k not in highlights]
+    if missing:
+        raise ThemeError(f"{where}: highlights.{missing[0]} is missing")
+    variables = {HIGHLIGHT_VARIABLES[k]: _color(where, f"highlights.{k}", highlights[k]) for k in HIGHLIGHT_KEYS}
+    return Theme(name=name.strip(), dark=raw.get("dark", True), ansi=raw.get("ansi", False),
+                 variables=variables, **fields)
+
+
+def load_themes(folders: list[Path]) -> LoadedThemes:
+    """Every `*.yaml` theme in `folders`, in order (a later file with the same name wins,
+    so a user's theme can replace a bundled one)."""
+    out = LoadedThemes()
+    by_name: dict[str, Theme] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            try:
+                theme = parse_theme(path.read_text(encoding="utf-8"), str(path))
+            except ThemeError as exc:
+                out.problems.append(f"theme skipped: {exc}")
+                continue
+            except (OSError, UnicodeDecodeError) as exc:
+                out.problems.append(f"theme skipped: {path}: cannot read it ({exc})")
+                continue
+            by_name[theme.name] = theme
+    out.themes = list(by_name.values())
+    return out
+
+
+def theme_folders(config_dir: Path) -> list[Path]:
+    from newsreader.resources import themes_dir
+
+    return [themes_dir(), config_dir / "themes"]
