@@ -177,3 +177,23 @@ def test_kill_9_mid_index_leaves_a_usable_index(tmp_path: Path) -> None:
     assert lib.count() == 40 and doc_count(lib) == 40
     assert len(lib.search("harbour", limit=100).hits) == 40
     lib.close()
+
+
+def test_relative_corpus_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_corpus(tmp_path / "c", 3)
+    monkeypatch.chdir(tmp_path)
+    lib = Library(tmp_path / "ix", Path("c"), Config())
+    assert lib.update().articles_added == 3
+    lib.close()
+
+
+def test_parallel_workers_give_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader.search import indexer
+
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_PAGES", 1)
+    corpus = make_corpus(tmp_path / "c", 12)
+    indexer.Indexer(tmp_path / "ix", corpus, Config(), workers=2).run()
+    lib = Library(tmp_path / "ix", corpus, Config())
+    assert lib.count() == 12 and doc_count(lib) == 12
+    assert len(lib.search('"harbour council"').hits) == 12
+    lib.close()

@@ -115,6 +115,11 @@ class NewsAnalyzer(Composable):
             yield token
 
 
+class Terms(tuple):
+    """Already-analysed terms (from `terms`), so analysis can run in a worker process and
+    only the term list crosses to the process that owns the Whoosh writer."""
+
+
 class NewsText(TEXT):
     """A positional text field whose indexing skips Whoosh's token pipeline.
 
@@ -131,7 +136,10 @@ class NewsText(TEXT):
 
     def index(self, value, **kwargs):  # type: ignore[override]
         poses: dict[str, list[int]] = defaultdict(list)
-        if isinstance(value, str):
+        if isinstance(value, Terms):
+            for i, word in enumerate(value):
+                poses[word].append(i)
+        elif isinstance(value, str):
             for i, word in enumerate(self._terms(value)):
                 poses[word].append(i)
         else:

@@ -21,7 +21,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, Optional, Union
 
 from whoosh import index as windex
 from whoosh.writing import IndexWriter
@@ -153,8 +153,8 @@ def prepare(article: Article, backend: str = "rules") -> _Doc:
     fields: dict[str, Any] = {
         "id": article.id,
         "file": article.file,
-        "title": article.title,
-        "body": f"{body}\n\n{extra}" if extra else body,
+        "title": analysis.Terms(analysis.terms(article.title)),
+        "body": analysis.Terms(analysis.terms(f"{body}\n\n{extra}" if extra else body)),
         "date": date_number(article.date),
         "src": (article.source or "").encode("utf-8"),
         "ents": "\t".join(f"{k}:{n}" for k, v in names.items() for n in v).encode("utf-8"),
@@ -220,25 +220,69 @@ class PageSource:
     list_files: Callable[[Path, Config], list[Path]]
     read_page: Callable[[Path, int], Any]
     parse: Callable[[str, str], list[Article]]
+    is_default: bool = False
 
     @classmethod
     def default(cls) -> "PageSource":
         from newsreader.corpus.loader import iter_page_files, read_page_file
         from newsreader.corpus.parser import parse_page
 
-        return cls(iter_page_files, read_page_file, lambda text, file: parse_page(text, file=file).articles)
+        return cls(iter_page_files, read_page_file, lambda text, file: parse_page(text, file=file).articles, True)
+
+
+#: What processing one page gives: an error message, or (sha1, docs) with docs None when
+#: the content hash is unchanged.
+Outcome = Union[str, tuple[str, Optional[list[_Doc]]]]
+#: Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_MIN_PAGES = 200
+
+
+def _process_page(source: PageSource, path: Path, rel: str, old_sha1: str | None, max_bytes: int,
+                  backend: str) -> Outcome:
+    try:
+        page = source.read_page(path, max_bytes)
+    except UserError as exc:
+        return exc.message
+    if old_sha1 is not None and page.sha1 == old_sha1:
+        return page.sha1, None
+    articles = _unique_ids(source.parse(page.text, rel))
+    return page.sha1, [prepare(a, backend) for a in articles]
+
+
+def _page_job(job: tuple[str, str, str | None], max_bytes: int, backend: str) -> Outcome:
+    """Worker-process entry point (module level so it pickles)."""
+    path, rel, old_sha1 = job
+    return _process_page(PageSource.default(), Path(path), rel, old_sha1, max_bytes, backend)
 
 
 class Indexer:
     """One update run over a corpus folder into an index folder."""
 
     def __init__(self, folder: Path, corpus: Path, config: Config, source: PageSource | None = None,
-                 batch_articles: int = BATCH_ARTICLES) -> None:
+                 batch_articles: int = BATCH_ARTICLES, workers: int | None = None) -> None:
         self.folder = folder
         self.corpus = corpus
         self.config = config
         self.source = source or PageSource.default()
         self.batch_articles = batch_articles
+        self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+
+    def _outcomes(self, todo: list[tuple[str, Path, os.stat_result]], known: dict[str, PageRecord],
+                  max_bytes: int) -> Iterator[Outcome]:
+        """Read, parse, extract and analyse each page, in order. Extraction and analysis
+        are most of the CPU time and independent per page, so with the stock page source
+        and enough pages they run in worker processes while this one feeds Whoosh."""
+        jobs = [(str(full), rel, known[rel].sha1 if rel in known else None) for rel, full, _ in todo]
+        backend = self.config.extractor
+        if self.workers > 1 and self.source.is_default and len(jobs) >= PARALLEL_MIN_PAGES:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(self.workers) as pool:
+                yield from pool.map(_page_job, jobs, [max_bytes] * len(jobs), [backend] * len(jobs),
+                                    chunksize=8)
+            return
+        for path, rel, old_sha1 in jobs:
+            yield _process_page(self.source, Path(path), rel, old_sha1, max_bytes, backend)
 
     def run(self, rebuild: bool = False, progress: Callable[[Progress], None] | None = None,
             warn: Callable[[str], None] | None = None) -> UpdateStats:
@@ -256,14 +300,14 @@ class Indexer:
              warn: Callable[[str], None] | None) -> UpdateStats:
         started = time.monotonic()
         stats = UpdateStats()
-        root = self.corpus
+        root = self.corpus.resolve()  # the loader joins paths onto root: keep them absolute
         files = self.source.list_files(root, self.config)
         known = store.pages()
         todo: list[tuple[str, Path, os.stat_result]] = []
         current: set[str] = set()
         for path in files:
             full = path if path.is_absolute() else root / path
-            rel = full.relative_to(root).as_posix() if full.is_relative_to(root) else path.name
+            rel = full.relative_to(root).as_posix() if full.is_relative_to(root) else full.name
             current.add(rel)
             try:
                 st = full.stat()
@@ -311,16 +355,14 @@ class Indexer:
                     store.delete_page(rel)
                     stats.articles_removed += len(ids)
                     stats.pages_removed += 1
-            for rel, full, st in todo:
+            for (rel, full, st), outcome in zip(todo, self._outcomes(todo, known, max_bytes)):
                 done += 1
                 rec = known.get(rel)
-                try:
-                    page = self.source.read_page(full, max_bytes)
-                except UserError as exc:
+                if isinstance(outcome, str):  # the page could not be read
                     stats.pages_failed += 1
-                    stats.warnings.append(exc.message)
+                    stats.warnings.append(outcome)
                     if warn:
-                        warn(exc.message)
+                        warn(outcome)
                     old_ids = rec.ids if rec else []
                     if old_ids:
                         writer = writer or new_writer()
@@ -330,12 +372,13 @@ class Indexer:
                         stats.articles_removed += len(old_ids)
                     store.put_page(rel, PageRecord("", st.st_size, st.st_mtime_ns, []))
                     continue
-                if rec is not None and rec.sha1 == page.sha1:
+                sha1, docs = outcome
+                if docs is None:  # same content, new mtime
+                    assert rec is not None
                     store.put_page(rel, PageRecord(rec.sha1, st.st_size, st.st_mtime_ns, rec.ids))
                     stats.pages_unchanged += 1
                     continue
-                articles = _unique_ids(self.source.parse(page.text, rel))
-                new_ids = [a.id for a in articles]
+                new_ids = [d.fields["id"] for d in docs]
                 writer = writer or new_writer()
                 if not fresh:
                     # New ids too: an interrupted run may have committed them to Whoosh only.
@@ -345,12 +388,11 @@ class Indexer:
                     gone = set(rec.ids) - set(new_ids)
                     store.delete_articles(gone)
                     stats.articles_removed += len(gone)
-                docs = [prepare(a, self.config.extractor) for a in articles]
                 for d in docs:
                     writer.add_document(**d.fields)
                     vocab.update(d.words)
                 store.put_articles(d.row for d in docs)
-                store.put_page(rel, PageRecord(page.sha1, st.st_size, st.st_mtime_ns, new_ids))
+                store.put_page(rel, PageRecord(sha1, st.st_size, st.st_mtime_ns, new_ids))
                 stats.pages_indexed += 1
                 stats.articles_added += len(docs)
                 pending += len(docs)

@@ -103,6 +103,7 @@ class _Profile:
     source: str | None
     related: list[str]
     entities: dict[str, tuple[str, str]]  # lowercase name -> (kind, name)
+    mentions: Counter[str]                # lowercase name -> mentions in the article
     days: set[dt.date]                    # dates talked about (day precision), plus the article date
     term_set: set[str]
     shingles: set[int]
@@ -131,10 +132,12 @@ def _profile(doc: dict[str, Any]) -> _Profile:
     art = doc["article"]
     date = dt.date.fromisoformat(art["date"]) if art.get("date") else None
     ents: dict[str, tuple[str, str]] = {}
+    mentions: Counter[str] = Counter()
     for e in doc.get("entities", []):
         name = (e.get("name") or "").strip()
         if name and e.get("kind") in KIND_LABELS:
             ents.setdefault(name.lower(), (e["kind"], name))
+            mentions[name.lower()] += 1
     days: set[dt.date] = {date} if date else set()
     for d in doc.get("dates", []):
         value = d.get("value")
@@ -145,7 +148,7 @@ def _profile(doc: dict[str, Any]) -> _Profile:
                 pass
     text = art["title"] + "\n" + (art.get("body") or "")
     return _Profile(art["id"], art["title"], date, art.get("source"), list(art.get("related") or []),
-                    ents, days, set(terms(text)), _shingles(art.get("body") or art["title"]))
+                    ents, mentions, days, set(terms(text)), _shingles(art.get("body") or art["title"]))
 
 
 def _surface_forms(text: str) -> dict[str, str]:
@@ -158,6 +161,11 @@ def _surface_forms(text: str) -> dict[str, str]:
             continue
         counts.setdefault(stem(low), Counter())[low] += 1
     return {s: c.most_common(1)[0][0] for s, c in counts.items()}
+
+
+def _salience(mentions: int) -> float:
+    """A name said five times is the story's subject; said once, a passing mention."""
+    return 1.0 + math.log(mentions) if mentions > 0 else 0.0
 
 
 def _fmt_day(day: dt.date) -> str:
@@ -201,15 +209,13 @@ class RelatedFinder:
         """Every candidate with its unweighted evidence, copies of the article left out
         (the bench re-weights these without asking Whoosh again)."""
         base, docs, text_sim, n_docs, key_terms = self._gather(article_id)
-        idf = self._idfs(base, n_docs)
         surface = _surface_forms(base.title + "\n" + (docs[base.id]["article"].get("body") or ""))
+        profiles = [_profile(doc) for cid, doc in docs.items() if cid != base.id]
+        profiles = [p for p in profiles if not _is_copy(base.shingles, p.shingles, self.weights.copy_jaccard)]
+        idf = self._idfs([base, *profiles], n_docs)
         out = []
-        for cid, doc in docs.items():
-            if cid == base.id:
-                continue
-            prof = _profile(doc)
-            if _is_copy(base.shingles, prof.shingles, self.weights.copy_jaccard):
-                continue
+        for prof in profiles:
+            cid = prof.id
             feats, why = self._features(base, prof, text_sim.get(cid, 0.0), idf, key_terms, surface)
             out.append(Candidate(prof, feats, why))
         return out
@@ -289,12 +295,17 @@ class RelatedFinder:
             self._df[key] = df
         return df
 
-    def _idfs(self, base: _Profile, n_docs: int) -> dict[str, float]:
-        """IDF of each of the article's entities (lowercase name -> weight)."""
+    def _idfs(self, profiles: list[_Profile], n_docs: int) -> dict[str, float]:
+        """IDF of every entity named by these articles (lowercase name -> weight)."""
+        out: dict[str, float] = {}
         with self.library._lock:
             reader = self.library.searcher().reader()
-            return {low: math.log((n_docs + 1) / (max(self._entity_df(reader, kind, name), 1) + 0.5))
-                    for low, (kind, name) in base.entities.items()}
+            for prof in profiles:
+                for low, (kind, name) in prof.entities.items():
+                    if low not in out:
+                        df = self._entity_df(reader, kind, name)
+                        out[low] = math.log((n_docs + 1) / (max(df, 1) + 0.5))
+        return out
 
     def _entity_query(self, base: _Profile, reader: Any, n_docs: int) -> wq.Query | None:
         """The article's rarest names (named by at least one other article) as phrases."""
@@ -323,13 +334,14 @@ class RelatedFinder:
 
         # Entities: IDF-weighted overlap, as a share of the article's own entity weight.
         shared: dict[str, list[tuple[float, str]]] = {}
-        total = sum(idf.values())
         got = 0.0
         for low, (kind, name) in base.entities.items():
             if low in cand.entities:
-                got += idf[low]
+                got += idf[low] ** 2 * _salience(base.mentions[low]) * _salience(cand.mentions[low])
                 shared.setdefault(kind, []).append((idf[low], name))
-        ent = math.sqrt(got / total) if total else 0.0  # a few shared rare names already say a lot
+        norm_b = math.sqrt(sum((idf[k] * _salience(n)) ** 2 for k, n in base.mentions.items()))
+        norm_c = math.sqrt(sum((idf[k] * _salience(n)) ** 2 for k, n in cand.mentions.items()))
+        ent = got / (norm_b * norm_c) if norm_b and norm_c else 0.0
         for kind in ("person", "place", "org"):
             names = [n for _, n in sorted(shared.get(kind, []), key=lambda x: (-x[0], x[1]))]
             if names:
