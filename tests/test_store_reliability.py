@@ -302,3 +302,20 @@ def test_store_path_taken_by_a_folder_is_reported_not_removed(tmp_path: Path) ->
         Store.open(path)
     assert not Store.open(path, readonly_ok=True).persistent
     assert (path / "keep.txt").read_text() == "user's file"
+
+
+def test_a_write_lock_held_too_long_is_one_clear_line(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    Store.open(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another copy of the app, stuck mid-write
+    try:
+        with Store.open(path, timeout=0.05) as store:
+            assert store.bookmark_count() == 0  # reads still work in WAL mode
+            with pytest.raises(UserError, match="stayed busy .another newsreader is writing.; try again"):
+                store.add_bookmark("x", title="t")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Store.open(path) as store:
+        assert store.add_bookmark("x", title="t").article_id == "x"

@@ -402,22 +402,32 @@ class Store:
             except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError):
+                if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
                     raise self._write_error(exc) from None
                 raise
 
     def _write_error(self, exc: sqlite3.Error) -> UserError:
+        """Errors after a good open: the other copy held the lock too long, the disk filled
+        up, or the file was damaged meanwhile. One line for the user either way."""
         text = str(exc)
         if "locked" in text or "busy" in text:
             return UserError(
                 f"the bookmarks store {self.path} stayed busy (another newsreader is writing); "
                 "try again"
             )
-        return UserError(f"cannot save to the bookmarks store {self.path}: {text}")
+        if getattr(exc, "sqlite_errorcode", None) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return UserError(
+                f"the bookmarks store {self.path} is damaged ({text}); restart newsreader to "
+                "move it aside and start a new one"
+            )
+        return UserError(f"cannot use the bookmarks store {self.path}: {text}")
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._db.execute(sql, tuple(params)).fetchall()
+            try:
+                return self._db.execute(sql, tuple(params)).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise self._write_error(exc) from None
 
     # -- bookmarks ----------------------------------------------------------------------
 
@@ -783,7 +793,11 @@ def _check(db: sqlite3.Connection) -> None:
 
 def _migrate(db: sqlite3.Connection, where: str) -> None:
     """Bring the schema up to date, one migration per transaction. Re-reads the version
-    inside the transaction, since the other copy of the app may have just migrated."""
+    inside the transaction, since the other copy of the app may have just migrated. An
+    up-to-date store is recognised without the write lock, so opening never waits for the
+    other copy's writes."""
+    if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
     while True:
         db.execute("BEGIN IMMEDIATE")
         try:
