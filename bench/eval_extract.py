@@ -78,18 +78,41 @@ def build_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], int]:
 
 
 def name_extent(words: list[str], ids: list[str]) -> list[str]:
-    """Gold ids trimmed to the name: no leading determiners, lower-case words or titles, no
-    trailing '( ACR' or lone punctuation."""
+    """Gold ids trimmed to the name. MEANTIME extents are noun phrases: the name keeps its
+    own words but loses what the phrase wraps around it: a dangling "( ACR", an apposition
+    or relative clause after a comma ("Changi Airport, the country's main airport"), a
+    locative tail ("Moscone Center in San Francisco"), determiners, titles and lower-case
+    pre-modifiers ("European airframer Airbus", "Ryanair CEO, Michael O' Leary"), a
+    possessor ("Singapore's Changi Airport") and trailing common nouns ("Heathrow airport")."""
     c = cues()
     if "(" in words:
         cut = words.index("(")
         words, ids = words[:cut], ids[:cut]
+    for k in range(1, len(words)):
+        if words[k] in ("in", "near", "at", "located", "which", "who", "that", "where") or (
+                words[k - 1] == "," and (not words[k][:1].isupper() or words[k] in ("The", "A"))):
+            words, ids = words[:k], ids[:k]
+            break
+
+    def titleish(w: str) -> bool:
+        return w.lower() in c.title_heads or w.lower() in c.title_modifiers
+
+    # Keep what follows the last lower-case word, title, comma or possessive, when a
+    # capitalised name does follow it.
+    for k in range(len(words) - 2, -1, -1):
+        w = words[k]
+        if (w in (",", "'s", "'", "’s") or titleish(w) and words[k + 1][:1].isupper()
+                or w[:1].islower() and w not in ("of", "and", "&", "de", "du", "van", "von", "bin", "al")):
+            rest = words[k + 1:]
+            if rest and rest[0][:1].isupper() and any(x[:1].isupper() for x in rest):
+                words, ids = rest, ids[k + 1:]
+            break
     while words and (words[0].lower() in ("the", "a", "an") or not words[0][:1].isupper()
                      or words[0].lower() in c.title_heads or words[0].lower() in c.title_modifiers):
         if len(words) == 1:
             break
         words, ids = words[1:], ids[1:]
-    while words and words[-1] in (",", ".", "'s", "-"):
+    while len(words) > 1 and (words[-1] in (",", ".", "'s", "-", "''", "``") or words[-1][:1].islower()):
         words, ids = words[:-1], ids[:-1]
     return ids
 

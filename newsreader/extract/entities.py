@@ -32,6 +32,15 @@ _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and"
                        "our", "my", "your", "every", "each", "all", "some", "many", "most"})
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "bros."})
 _SENTENCE_END = ".!?:;"
+_CONTRACTION = re.compile(r"^(\w+)['’](?:ve|re|ll|d|m|t)$")
+_NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children’s", "Women's",
+                             "Women’s", "Men's", "Men’s", "Workers'", "Veterans'"})
+#: A model number right after a name ("Boeing 787", "Airbus A330-200"): the name is a
+#: product's. Years are not model numbers ("Beijing 2008" is handled as a date).
+_MODEL_AFTER = re.compile(r" (?:[A-Z]{0,3}\d{2,}[A-Za-z0-9-]*|\d+-\d+[A-Za-z0-9-]*)(?![\w%$])")
+_YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
+#: ... or right before it ("the 787 Dreamliner", "the 787 `` Dreamliner").
+_MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9-]* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
@@ -99,7 +108,13 @@ def _cap_runs(text: str, c: Cues) -> tuple[list[Token], list[list[int]]]:
                 word = core
                 end -= 1
         possessive = False
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+        contraction = _CONTRACTION.match(word)
+        if contraction:  # "We've", "They're": the pronoun alone (a common word)
+            end -= len(word) - len(contraction.group(1))
+            word = contraction.group(1)
+        elif word in _NOT_POSSESSORS:  # "People's Republic of China" is one name
+            pass
+        elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             word = word[:-2]
             end -= 2
             possessive = True
@@ -161,6 +176,7 @@ class _Doc:
         self.g = gazetteer()
         self.tokens, self.runs = _cap_runs(text, self.c)
         self.pieces: list[Piece] = []
+        self.products: set[str] = set()
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -293,41 +309,66 @@ class _Doc:
 
     def _type_piece(self, idx: list[int]) -> None:
         toks = self.tokens
-        # A word with digits ("A380", "KC-45") names a product or model: the name, if any,
-        # is what stands before it ("Airbus A380" -> "Airbus").
+        c = self.c
+        # A word with digits ("A380", "KC-45") names a product or model: so does the name in
+        # front of it ("Airbus A380"), unless a numbering word stands between ("Air France
+        # Flight 447" names Air France; "Terminal 3" names nothing).
         for k, i in enumerate(idx):
             if any(ch.isdigit() for ch in toks[i].word) and not _is_acronym(toks[i].word):
-                idx = idx[:k]
+                if k == 0 or toks[idx[k - 1]].word.lower() not in c.numbered:
+                    self._product(idx)
+                    return
+                idx = idx[:k - 1]
                 while idx and toks[idx[-1]].word.lower() in _PARTICLES:
                     idx = idx[:-1]
                 if not idx:
                     return
                 break
+        end = toks[idx[-1]].end
+        if toks[idx[-1]].word.lower() in c.numbered and self.text[end:end + 1] == " " and \
+                self.text[end + 1:end + 2].isdigit():
+            idx = idx[:-1]  # "Adam Air Flight 574"
+            if not idx:
+                return
+            end = toks[idx[-1]].end
+        elif not toks[idx[-1]].possessive and _MODEL_AFTER.match(self.text, end) and \
+                not _YEARISH.match(self.text, end):
+            self._product(idx)  # "Boeing 787", "Boeing 737-800"
+            return
+        start = toks[idx[0]].start
+        if _MODEL_BEFORE.search(self.text, max(0, start - 16), start):
+            self._product(idx)  # "the 787 Dreamliner"
+            return
         words = [toks[i].word for i in idx]
         lowered = [w.lower() for w in words]
+        if len(idx) == 1 and (words[0] in c.currencies and self.text[end:end + 1] in ("$", " ")
+                              and (self.text[end:end + 1] == "$" or self.text[end + 1:end + 2].isdigit())):
+            return  # "US$40 billion", "USD 23 billion"
         place = self._place_of(idx)
         if place is not None:
             self._add(idx, PLACE, strong=True, name=place)
             return
-        if lowered[-1] in self.c.org_suffixes or any(w in self.c.org_heads for w in lowered):
+        if len(idx) == 1 and words[0].isupper() and len(words[0]) > 3 and words[0].title() in self.g.places:
+            self._add(idx, PLACE, strong=True, name=self.g.places[words[0].title()])  # "TEHRAN:"
+            return
+        if len(idx) > 1 and lowered[-1] in c.place_heads and \
+                not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1]):
+            self._add(idx, PLACE, strong=True)  # "Changi Airport", "Moscone Center"
+            return
+        if lowered[-1] in c.org_suffixes or any(w in c.org_heads for w in lowered):
             if len(idx) == 1 and lowered[0] not in ("nato", "un"):
                 # A lone "Army" or "Ministry" is a common noun in title case, not a name.
                 if toks[idx[0]].initial or not _is_acronym(words[0]):
                     return
             self._add(idx, ORG, strong=True)
             return
-        if len(idx) == 1 and words[0] in self.g.demonyms:
-            self._add(idx, PLACE, strong=True, name=self.g.demonyms[words[0]])
-            return
-        if len(idx) > 1 and words[0] in self.g.demonyms:
+        if words[0] in self.g.demonyms:
+            # "Iranian Foreign Minister" -> place Iran; what follows may be a name.
             self._add(idx[:1], PLACE, strong=True, name=self.g.demonyms[words[0]])
-            self._type_piece(idx[1:])
+            if len(idx) > 1:
+                self._type_piece(idx[1:])
             return
-        if len(idx) > 1 and self._place_of(idx[:1]) is not None and not toks[idx[0]].initial:
-            # "Pakistan Khawaja" is rare; "Iran Air" was caught above. A place first word in
-            # front of a name is a place plus a name.
-            pass
-        if all(w in self.c.common for w in lowered):
+        if all(w.rstrip(".") in c.common for w in lowered):
             return
         if len(idx) == 1:
             w = words[0]
@@ -336,6 +377,14 @@ class _Doc:
             if not _is_acronym(w) and (w.isupper() and len(w) > 7):
                 return
         self._add(idx, None)
+
+    def _product(self, idx: list[int]) -> None:
+        """Remember a product's name ("Dreamliner") so that its other mentions are not
+        taken for an organisation."""
+        toks = self.tokens
+        words = [toks[i].word for i in idx if not any(ch.isdigit() for ch in toks[i].word)]
+        if words and words[-1] not in self.g.places:
+            self.products.add(words[-1])
 
     def _add(self, idx: list[int], kind: str | None, strong: bool = False,
              name: str | None = None) -> None:

@@ -31,6 +31,10 @@ class Cues:
     org_heads: frozenset[str]
     org_suffixes: frozenset[str]
     common: frozenset[str]
+    place_heads: frozenset[str] = frozenset()  # "Changi Airport", "Moscone Center"
+    numbered: frozenset[str] = frozenset()  # "Flight 447", "Terminal 3": not part of a name
+    currencies: frozenset[str] = frozenset()  # "USD", "US$": money, not a place
+    given_names: frozenset[str] = frozenset()  # exact case: "Steve", "Ishaq"
 
 
 def _read_yaml(name: str) -> Any:
@@ -47,12 +51,18 @@ def cues() -> Cues:
     titles = _read_yaml("titles.yaml")
     orgs = _read_yaml("orgs.yaml")
     common = _read_yaml("common.yaml")
+    places = _read_yaml("places.yaml")
+    given = _read_yaml("given_names.yaml")
     return Cues(
         title_heads=_lower_set(titles.get("heads")),
         title_modifiers=_lower_set(titles.get("modifiers")),
         org_heads=_lower_set(orgs.get("heads")),
         org_suffixes=_lower_set(orgs.get("suffixes")),
         common=_lower_set(common.get("words")),
+        place_heads=_lower_set(places.get("heads")),
+        numbered=_lower_set(common.get("numbered")),
+        currencies=frozenset(str(item) for item in (common.get("currencies") or [])),
+        given_names=frozenset(str(item) for item in (given.get("names") or [])),
     )
 
 
@@ -92,6 +102,11 @@ def gazetteer() -> Gazetteer:
     for city in cities:  # primary names first: they beat other cities' alternate spellings
         if _latin(city["name"]):
             places.setdefault(city["name"], city["name"])
+    for city in cities:  # "Frankfurt am Main", "Newcastle upon Tyne": the head alone too
+        for joint in (" am ", " an der ", " upon ", " on ", "-upon-", "-on-"):
+            head = city["name"].split(joint)[0]
+            if head != city["name"] and _latin(head) and " " not in head:
+                places.setdefault(head, city["name"])
     for city in cities:
         if city["population"] >= MIN_ALT_POPULATION:
             for alt in city.get("alternatenames") or ():
