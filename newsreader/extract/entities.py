@@ -32,6 +32,8 @@ _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and"
                        "our", "my", "your", "every", "each", "all", "some", "many", "most"})
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "bros."})
 _SENTENCE_END = ".!?:;"
+#: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
+_CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
 _CONTRACTION = re.compile(r"^(\w+)['’](?:ve|re|ll|d|m|t)$")
 _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children’s", "Women's",
                              "Women’s", "Men's", "Men’s", "Workers'", "Veterans'"})
@@ -258,8 +260,12 @@ class _Doc:
                 if low == "&":
                     keep = True
                 elif low in ("of", "for", "on"):
-                    keep = bool(current) and (lowered[k - 1] in self.c.org_heads or
-                                              self._is_title(toks[run[k - 1]].word))
+                    # "Court of Justice" and "Minister of Defence" hold together;
+                    # "Prime Minister of Singapore" is a title and a place.
+                    keep = bool(current) and (
+                        lowered[k - 1] in self.c.org_heads or self._is_title(toks[run[k - 1]].word)
+                        and (any(toks[j].word.lower() in self.c.org_heads for j in current)
+                             or k + 1 < len(run) and lowered[k + 1] in self.c.org_heads))
                 elif low == "and":
                     rest = lowered[k + 1:]
                     keep = (bool(rest) and len(rest) <= 3 and rest[-1] in self.c.org_heads
@@ -273,6 +279,9 @@ class _Doc:
                 current = []
                 continue
             current.append(i)
+            if low in _CUT_AFTER and k + 1 < len(run) and toks[run[k + 1]].cap:
+                pieces.append(current)  # "Apple Inc. Steve Jobs"
+                current = []
         if current:
             pieces.append(current)
         for piece in pieces:
@@ -300,6 +309,8 @@ class _Doc:
                     toks[piece[0]].word.lower() not in self.c.org_heads and len(piece) > 1 and \
                     not any(toks[i].word.lower() in self.c.org_heads for i in piece):
                 piece = piece[1:]
+            while piece and toks[piece[0]].word.lower() in _PARTICLES:
+                piece = piece[1:]
             if piece:
                 self._type_piece(piece)
 
@@ -316,7 +327,7 @@ class _Doc:
         for k, i in enumerate(idx):
             if any(ch.isdigit() for ch in toks[i].word) and not _is_acronym(toks[i].word):
                 if k == 0 or toks[idx[k - 1]].word.lower() not in c.numbered:
-                    self._product(idx)
+                    self._product(idx[k + 1:])  # "A350 XWB": XWB; the maker is no product
                     return
                 idx = idx[:k - 1]
                 while idx and toks[idx[-1]].word.lower() in _PARTICLES:
@@ -333,8 +344,7 @@ class _Doc:
             end = toks[idx[-1]].end
         elif not toks[idx[-1]].possessive and _MODEL_AFTER.match(self.text, end) and \
                 not _YEARISH.match(self.text, end):
-            self._product(idx)  # "Boeing 787", "Boeing 737-800"
-            return
+            return  # "Boeing 787", "Boeing 737-800": the maker is not a product of its own
         start = toks[idx[0]].start
         if _MODEL_BEFORE.search(self.text, max(0, start - 16), start):
             self._product(idx)  # "the 787 Dreamliner"
@@ -379,11 +389,11 @@ class _Doc:
         self._add(idx, None)
 
     def _product(self, idx: list[int]) -> None:
-        """Remember a product's name ("Dreamliner") so that its other mentions are not
-        taken for an organisation."""
+        """Remember a product's name that follows its model number ("787 Dreamliner") so
+        that its other mentions are not taken for an organisation."""
         toks = self.tokens
         words = [toks[i].word for i in idx if not any(ch.isdigit() for ch in toks[i].word)]
-        if words and words[-1] not in self.g.places:
+        if words and words[-1] not in self.g.places and words[-1].lower() not in self.c.org_heads:
             self.products.add(words[-1])
 
     def _add(self, idx: list[int], kind: str | None, strong: bool = False,
@@ -430,6 +440,14 @@ class _Doc:
                 piece.kind = long.kind
                 piece.strong = True
                 piece.name = long.name or long.text
+        # Other mentions of a product seen next to a model number ("the 787 Dreamliner").
+        if self.products:
+            for piece in pieces:
+                if not piece.strong and piece.words and (
+                        piece.words[-1] in self.products or piece.words[-1].rstrip("s") in self.products):
+                    piece.kind = None
+                    piece.words = []
+            self.pieces = pieces = [p for p in pieces if p.words]
         # Evidence around untyped pieces.
         votes: dict[str, dict[str, int]] = {}
         for piece in pieces:
@@ -509,11 +527,17 @@ class _Doc:
                 break
         if not self._namelike(words) or len(words) > 4:
             org += 3
+        given = words[0] in self.c.given_names or (
+            len(words) > 2 and len(words[0]) <= 2 and words[0].endswith(".") and words[1] in self.c.given_names)
+        if given:
+            person += 2  # "Steve Jobs"; "Lockheed Martin" and "Best Buy" start otherwise
+        elif len(words[0]) > 2 or not words[0].endswith("."):
+            org += 1
         if person >= org and person > 0:
             return PERSON
         if org > person:
             return ORG
-        return PERSON if len(words) <= 3 else ORG
+        return PERSON if given else ORG
 
     def _seen_inside(self, word: str) -> bool:
         """Does the word also appear capitalised in mid-sentence (so it is a name)?"""
