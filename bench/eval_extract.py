@@ -107,11 +107,14 @@ def name_extent(words: list[str], ids: list[str]) -> list[str]:
             if rest and rest[0][:1].isupper() and any(x[:1].isupper() for x in rest):
                 words, ids = rest, ids[k + 1:]
             break
-    while words and (words[0].lower() in ("the", "a", "an") or not words[0][:1].isupper()
-                     or words[0].lower() in c.title_heads or words[0].lower() in c.title_modifiers):
-        if len(words) == 1:
-            break
+    while len(words) > 1 and (words[0].lower() in ("the", "a", "an") or not words[0][:1].isupper()):
         words, ids = words[1:], ids[1:]
+    # Titles: a run of title words that ends in a head ("Prime Minister", "Lt. Gen."); a
+    # modifier alone stays ("Air Canada", "Air Force" are names).
+    heads = [k for k in range(len(words) - 1) if words[k].lower() in c.title_heads
+             and all(titleish(w) for w in words[:k + 1])]
+    if heads:
+        words, ids = words[heads[-1] + 1:], ids[heads[-1] + 1:]
     while len(words) > 1 and (words[-1] in (",", ".", "'s", "-", "''", "``") or words[-1][:1].islower()):
         words, ids = words[:-1], ids[:-1]
     return ids

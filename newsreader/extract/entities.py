@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from newsreader.extract.resources import Cues, Gazetteer, cues, gazetteer
 
 PERSON, ORG, PLACE = "person", "org", "place"
+EVENT = "event"  # recognised so that it is not taken for an organisation; never returned
 
 #: A word: letters/digits with inner apostrophes, hyphens, dots or ampersands ("O'Brien",
 #: "Al-Qaeda", "U.S", "AT&T"), a trailing dot kept for abbreviations, or a lone "&".
@@ -34,6 +35,7 @@ _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "br
 _SENTENCE_END = ".!?:;"
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
 _CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
+_APPOSITION = re.compile(r", (?:the|a|an|its|[A-Z]\w+'s) (?:\w+ ){0,2}?([\w.-]+)")
 _CONTRACTION = re.compile(r"^(\w+)['’](?:ve|re|ll|d|m|t)$")
 _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children’s", "Women's",
                              "Women’s", "Men's", "Men’s", "Workers'", "Veterans'"})
@@ -187,7 +189,7 @@ class _Doc:
             self._split_run(run)
         self._acronyms()
         self._settle()
-        return [p for p in self.pieces if p.kind]
+        return [p for p in self.pieces if p.kind in (PERSON, ORG, PLACE)]
 
     def _is_title(self, word: str) -> bool:
         lower = word.lower()
@@ -196,6 +198,15 @@ class _Doc:
     def _split_run(self, run: list[int]) -> None:
         toks = self.tokens
         words = [toks[i].word for i in run]
+        if len(run) == 1 and words[0] in self.c.currencies and self.text[toks[run[0]].end:toks[run[0]].end + 1] == "$":
+            return  # "US$40 billion"
+        if words[-1].lower() in self.c.event_heads and not toks[run[-1]].possessive:
+            # "Paris Air Show", "Worldwide Developers Conference": an event, not an entity;
+            # an acronym defined for it is no entity either.
+            self._add(run, EVENT, strong=True)
+            return
+        if len(run) == 1 and words[0].endswith("s") and words[0][:-1] in self.g.demonyms:
+            return  # "Singaporeans", "Iranians": people, not a place
         # A whole run that is a known place ("Strait of Hormuz", "Gaza City") stays whole.
         full = self.text[toks[run[0]].start:toks[run[-1]].end]
         if full in self.g.places and not toks[run[0]].initial or full in self.g.places and len(run) > 1:
@@ -454,7 +465,8 @@ class _Doc:
             if piece.kind and piece.strong:
                 votes.setdefault(piece.text, {}).setdefault(piece.kind, 0)
                 votes[piece.text][piece.kind] += 2
-        lone = {p.words[0] for p in pieces if len(p.words) == 1}
+        lone = {p.words[0] for p in pieces if len(p.words) == 1 and (
+            p.kind in (None, PERSON) or p.kind == PLACE and p.name not in self.g.countries)}
         org_words = {w for p in pieces if p.kind == ORG for w in p.words}
         lower_vocab = set(_LOWER_WORD.findall(self.text))
         for piece in pieces:
@@ -513,6 +525,10 @@ class _Doc:
             person += 3
         if piece.next_word in _PERSON_VERBS or piece.prev_word in ("said", "says", "told"):
             person += 1
+        appos = _APPOSITION.match(self.text, piece.end)
+        if appos and (appos.group(1).lower() in self.c.title_heads or appos.group(1).lower() in self.c.title_modifiers):
+            person += 2  # "Kaoru Yosano, the Japanese minister"; "Fritz Henderson, the Chief ..."
+
         if words[-1] in lone and words[0] not in lone:
             person += 2
         if words[0] in lone and words[-1] not in lone:

@@ -35,6 +35,7 @@ class Cues:
     numbered: frozenset[str] = frozenset()  # "Flight 447", "Terminal 3": not part of a name
     currencies: frozenset[str] = frozenset()  # "USD", "US$": money, not a place
     given_names: frozenset[str] = frozenset()  # exact case: "Steve", "Ishaq"
+    event_heads: frozenset[str] = frozenset()  # "Paris Air Show": not an entity
 
 
 def _read_yaml(name: str) -> Any:
@@ -58,6 +59,7 @@ def cues() -> Cues:
         title_modifiers=_lower_set(titles.get("modifiers")),
         org_heads=_lower_set(orgs.get("heads")),
         org_suffixes=_lower_set(orgs.get("suffixes")),
+        event_heads=_lower_set(common.get("events")),
         common=_lower_set(common.get("words")),
         place_heads=_lower_set(places.get("heads")),
         numbered=_lower_set(common.get("numbered")),
