@@ -85,11 +85,11 @@ class MainScreen(Screen):
 
     BINDINGS = [
         Binding("slash", "app.search", "Search", id="search"),
-        Binding("escape", "app.back", "Back", id="back"),
+        Binding("escape", "app.back", "Back", show=False, id="back"),
         Binding("tab", "app.cycle_panes(1)", "Pane", id="next-pane"),
         Binding("shift+tab", "app.cycle_panes(-1)", "Previous pane", show=False, id="previous-pane"),
-        Binding("e", "app.focus_entities", "Entities", id="entities"),
-        Binding("r", "app.focus_related", "Related", id="related"),
+        Binding("e", "app.focus_entities", "Entities", show=False, id="entities"),
+        Binding("r", "app.focus_related", "Related", show=False, id="related"),
         Binding("b", "app.toggle_bookmark", "Bookmark", id="bookmark"),
         Binding("B", "app.bookmarks", "Bookmarks", id="bookmarks"),
         Binding("u", "app.toggle_read", "Read/unread", show=False, id="toggle-read"),
@@ -151,6 +151,7 @@ class ReaderApp(App[int]):
         self.corpus_dir = corpus_dir
         self._library = library
         self._store = store
+        self._finder: Any = None
         self.update_index = update_index
         self.blink = blink
         self.watch_marks = watch_marks
@@ -197,6 +198,18 @@ class ReaderApp(App[int]):
 
             self._store = Store.open(self.paths.store_file, readonly_ok=True)
         return self._store
+
+    @property
+    def finder(self) -> Any:
+        """One `RelatedFinder` for the app's life: it caches entity frequencies."""
+        if self._finder is None:
+            try:
+                from newsreader.search.related import RelatedFinder
+
+                self._finder = RelatedFinder(self.library)
+            except Exception:
+                self._finder = False
+        return self._finder or None
 
     def get_default_screen(self) -> Screen:
         self._main = MainScreen(id="main")
@@ -544,7 +557,7 @@ class ReaderApp(App[int]):
         except Exception as exc:
             self.call_from_thread(self.notify, f"read mark not saved: {getattr(exc, 'message', exc)}",
                                   severity="warning", markup=False)
-        related = related_stories(self.library, stored)
+        related = related_stories(self.finder, self.library, stored)
         self.call_from_thread(self._show_related, article_id, related, generation)
 
     def _show_article(self, article_id: str, stored: Any, generation: int) -> None:
@@ -774,26 +787,27 @@ def all_bindings() -> list[Binding]:
     return out
 
 
-def related_stories(library: Any, stored: Any, limit: int = 8) -> list[RelatedStory]:
-    """Related stories with why each is related: the search team's `related` module when
-    it is there, else the page's own "related" list plus Whoosh's more-like-this."""
+def related_stories(finder: Any, library: Any, stored: Any, limit: int = 8) -> list[RelatedStory]:
+    """Related stories with why each is related (`search.related`); if that fails (an
+    index from before it existed, a bug), the page's own related list plus more-like-this."""
     article = stored.article
+    if finder is not None:
+        try:
+            found = finder.related(article.id, limit=limit)
+        except Exception:
+            found = None
+        if found is not None:
+            out = []
+            for story in found:
+                why = "; ".join(story.why[:2]) if story.why else ""
+                if story.same_event:
+                    why = "same event" + (f": {why}" if why else "")
+                if story.copies:
+                    why += f" (+{len(story.copies)} copies)"
+                out.append(RelatedStory(story.id, story.title, story.date, why))
+            return out
     out: list[RelatedStory] = []
     seen = {article.id}
-    try:
-        from newsreader.search import related as related_module  # type: ignore[attr-defined]
-    except ImportError:
-        related_module = None
-    if related_module is not None:
-        try:
-            for item in related_module_items(related_module, library, article.id, limit):
-                if item.id not in seen:
-                    seen.add(item.id)
-                    out.append(item)
-            return out
-        except Exception:
-            out = []
-            seen = {article.id}
     try:
         listed = library.store().rows(article.related)
     except Exception:
@@ -812,11 +826,6 @@ def related_stories(library: Any, stored: Any, limit: int = 8) -> list[RelatedSt
             seen.add(row.id)
             out.append(RelatedStory(row.id, row.title, row.date, "similar wording"))
     return out
-
-
-def related_module_items(module: Any, library: Any, article_id: str, limit: int) -> list[RelatedStory]:
-    """Adapter to `newsreader.search.related` (filled in when that module lands)."""
-    raise NotImplementedError
 
 
 def run_reader(ctx: Any, corpus_dir: Path) -> int:

@@ -185,8 +185,8 @@ class ArticleList(ScrollView, can_focus=True):
             if not self.has_focus:
                 cursor_style = cursor_style + Style(bold=False)
             text.stylize(cursor_style)
-        segments = list(text.render(self.app.console))
-        return Strip(segments).adjust_cell_length(width, base)
+        text.stylize_before(base)  # every segment gets a style (filters such as NO_COLOR need one)
+        return Strip(text.render(self.app.console)).adjust_cell_length(width, base)
 
     def row_text(self, row: Row, width: int) -> Text:
         """One row: marks, date, title (matched words marked), source when there is room."""

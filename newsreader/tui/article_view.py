@@ -136,9 +136,9 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pageup", "scroll_page(-1)", "Page up", show=False, id="reader.page-up"),
         Binding("g,home", "scroll_home_top", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end_bottom", "Bottom", show=False, id="reader.bottom"),
-        Binding("right_square_bracket", "next_mark", "Next name/date", id="reader.next-entity"),
+        Binding("right_square_bracket", "next_mark", "Names", id="reader.next-entity"),
         Binding("left_square_bracket", "previous_mark", "Prev name/date", show=False, id="reader.prev-entity"),
-        Binding("n", "next_match", "Next match", id="reader.next-match"),
+        Binding("n", "next_match", "Matches", id="reader.next-match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.prev-match"),
         Binding("enter", "follow_mark", "Stories with it", show=False, id="reader.follow"),
     ]
@@ -309,7 +309,7 @@ class ArticleView(ScrollView, can_focus=True):
                 text.stylize(self._styles()["current"], lo, hi)
         line = Text(" ", end="")
         line.append_text(text)
-        line.end = ""
+        line.stylize_before(base)  # every segment gets a style (filters such as NO_COLOR need one)
         return Strip(line.render(self.app.console)).adjust_cell_length(width, base)
 
     # --- actions -----------------------------------------------------------------------

@@ -1,0 +1,639 @@
+"""Pilot tests of the reader: every key path, layouts, themes, safety, two copies."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import inspect
+import shutil
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+
+from newsreader.config import Config, Paths
+from newsreader.resources import seeds_dir
+from newsreader.search.library import Library
+from newsreader.store import Store
+from newsreader.tui.app import ReaderApp, entity_query
+from newsreader.tui.article_list import ArticleList
+from newsreader.tui.article_view import ArticleView, describe_date, wrap_offsets
+from newsreader.tui.safe import clean
+from newsreader.tui.side_pane import EntityList, RelatedList
+from newsreader.tui.sources import CorpusRows, FixedRows
+from newsreader.tui.themes import DEFAULT_THEME, ThemeError, load_themes, parse_theme
+
+def sync(fn):
+    """Run an async test without an async pytest plugin (none is a dependency)."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(fn(*args, **kwargs))
+    return wrapper
+
+
+WIDE = (120, 40)
+NARROW = (80, 24)
+
+
+@pytest.fixture(scope="session")
+def seed_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Paths]:
+    """The seeds indexed once for the whole session (the app only reads the index)."""
+    root = tmp_path_factory.mktemp("tui")
+    corpus = root / "seeds"
+    shutil.copytree(seeds_dir(), corpus)
+    paths = Paths(root / "config", root / "data", root / "cache")
+    lib = Library.open(paths, corpus, Config())
+    lib.update()
+    lib.close()
+    return corpus, paths
+
+
+def make_app(seed_home: tuple[Path, Paths], tmp_path: Path, config: Config | None = None,
+             store: Store | None = None, **kwargs) -> ReaderApp:
+    corpus, shared = seed_home
+    paths = Paths(tmp_path / "config", shared.data_dir, tmp_path / "cache")
+    store = store or Store.open(tmp_path / "state.sqlite3")
+    kwargs.setdefault("update_index", False)
+    return ReaderApp(paths, config or Config(), corpus, store=store, blink=False, watch_marks=False, **kwargs)
+
+
+async def settle(pilot, rounds: int = 2) -> None:
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+def visible_text(widget) -> str:
+    """What a Line-API widget paints, as plain text."""
+    lines = []
+    for y in range(widget.size.height):
+        lines.append("".join(seg.text for seg in widget.render_line(y)))
+    return "\n".join(lines)
+
+
+# --- list, opening, panes --------------------------------------------------------------
+
+
+@sync
+async def test_list_moves_and_opens(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        lst = app.article_list
+        assert lst.count == 9
+        assert app.focused is lst
+        await pilot.press("j", "j", "down")
+        assert lst.cursor == 3
+        await pilot.press("k", "up")
+        assert lst.cursor == 1
+        await pilot.press("G")
+        assert lst.cursor == 8
+        await pilot.press("g")
+        assert lst.cursor == 0
+        row = lst.current_row
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.article_view
+        assert view.article.id == row.id
+        assert app.focused is view
+        assert row.title[:20] in visible_text(view)
+        assert app.store.is_read(row.id)  # read mark written through the store
+        assert "8 unread" in str(app.main.query_one("#status").render())
+
+
+@sync
+async def test_tab_cycles_panes_and_escape_goes_back(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("tab")
+        assert isinstance(app.focused, RelatedList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("tab", "tab")
+        await pilot.press("escape")
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("escape")
+        assert isinstance(app.focused, ArticleList)
+
+
+@sync
+async def test_narrow_layout_shows_one_pane_at_a_time(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert app.main.has_class("-narrow")
+        lst, reader, side = app.article_list, app.main.query_one("#reader-pane"), app.side
+        assert lst.display and lst.size.width == 80
+        assert reader.size.width == 0 or not reader.display or reader.region.width == 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.region.width == 80 and lst.region.width == 0
+        await pilot.press("e")
+        await pilot.pause()
+        assert side.region.width == 80 and reader.region.width == 0
+        await pilot.press("escape", "escape")
+        assert lst.region.width == 80
+
+
+@sync
+async def test_wide_layout_shows_three_panes(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.main.has_class("-wide")
+        widths = [app.article_list.region.width, app.main.query_one("#reader-pane").region.width,
+                  app.side.region.width]
+        assert all(w >= 25 for w in widths) and sum(widths) <= 120
+
+
+# --- reader: entities, dates, matches ----------------------------------------------------
+
+
+@sync
+async def test_entity_and_date_cursor_shows_canonical_names(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.article_view
+        assert view.marks, "the seed article has entities"
+        await pilot.press("right_square_bracket")
+        first = view.current
+        assert first is view.marks[0]
+        status = str(app.main.query_one("#mark-status").render())
+        assert first.label in status
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        assert view.current is first
+        dates = [m for m in view.marks if m.kind == "date"]
+        if dates:
+            while view.current.kind != "date":
+                await pilot.press("right_square_bracket")
+            assert "Date:" in str(app.main.query_one("#mark-status").render())
+
+
+def test_describe_date_and_wrap():
+    assert describe_date("2025-06-13").startswith("Friday 13 June 2025")
+    assert describe_date("2025-06").startswith("June 2025")
+    assert "week 24" in describe_date("2025-W24")
+    assert "not resolved" in describe_date(None)
+    text = "one two three four five six seven eight nine ten " * 3
+    lines = wrap_offsets(text, 12)
+    assert all(len(text[a:b].rstrip()) <= 12 for a, b in lines)
+    assert "".join(text[a:b] for a, b in lines) == text
+    long = "x" * 30
+    assert [b - a for a, b in wrap_offsets(long, 10)] == [10, 10, 10]
+
+
+@sync
+async def test_search_as_you_type_marks_and_jumps(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert app.focused is app.search_input
+        await type_text(pilot, "khamenei")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        lst = app.article_list
+        assert isinstance(lst.source, FixedRows)
+        assert 0 < lst.count < 9
+        assert lst.source.title_terms  # matched words are marked in the list
+        assert app.focused is app.search_input  # typing kept the focus
+        await pilot.press("enter")
+        assert app.focused is lst
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.article_view
+        assert view.matches
+        await pilot.press("n")
+        assert view.current is view.matches[0]
+        if len(view.matches) > 1:
+            await pilot.press("n")
+            assert view.current is view.matches[1]
+            await pilot.press("N")
+            assert view.current is view.matches[0]
+        # Esc back to the list, and again to all articles
+        await pilot.press("escape", "escape")
+        assert isinstance(lst.source, CorpusRows) and lst.count == 9
+
+
+@sync
+async def test_search_error_is_shown_not_raised(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, 'date:2025-99')
+        await pilot.pause(0.4)
+        await settle(pilot)
+        assert app.search_error
+        await pilot.press("escape")
+        assert app.focused is app.article_list
+
+
+@sync
+async def test_entities_pane_lists_stories_mentioning_one(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        entities = app.side.query_one(EntityList)
+        assert app.focused is entities
+        option = entities.get_option_at_index(entities.highlighted)
+        kind, _, name = option.id.partition("\t")
+        await pilot.press("enter")
+        await settle(pilot)
+        lst = app.article_list
+        assert lst.source.label.startswith(f"Stories mentioning {name}")
+        assert lst.count >= 1
+        assert app.focused is lst
+        await pilot.press("escape")
+        assert isinstance(lst.source, CorpusRows)
+
+
+def test_entity_query_quotes_names():
+    assert entity_query("person", 'Ishaq "the" Dar') == 'person:"Ishaq the Dar"'
+    assert entity_query("place", "Iran") == 'place:"Iran"'
+
+
+@sync
+async def test_related_pane_opens_a_story(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        first = app.article_view.article.id
+        await pilot.press("r")
+        related = app.side.query_one(RelatedList)
+        assert app.focused is related
+        option = related.get_option_at_index(related.highlighted)
+        assert option.id and option.id != first
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_view.article.id == option.id
+
+
+# --- bookmarks, read marks, saved searches -----------------------------------------------
+
+
+@sync
+async def test_bookmark_toggle_and_bookmarks_screen(seed_home, tmp_path):
+    from newsreader.tui.bookmarks import BookmarksScreen, EditBookmarkScreen
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        row = app.article_list.current_row
+        await pilot.press("b")
+        assert app.store.is_bookmarked(row.id)
+        assert row.id in app.bookmarked
+        await pilot.press("j", "b")
+        second = app.article_list.current_row
+        await pilot.press("b", "b")  # off and on again
+        assert app.store.is_bookmarked(second.id)
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditBookmarkScreen)
+        await type_text(pilot, "iran, later")
+        await pilot.press("enter")
+        await type_text(pilot, "read this")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        top = app.store.list_bookmarks()[0]
+        assert set(top.tags) == {"iran", "later"} and top.note == "read this"
+        # filter by tag
+        await pilot.press("t")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.tag == "iran"
+        assert len(app.screen.bookmarks) == 1
+        # open the article
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert app.article_view.article.id == top.article_id
+        # remove from the bookmarks screen
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.store.bookmark_count() == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+@sync
+async def test_toggle_read_and_counts(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        row = app.article_list.current_row
+        await pilot.press("u")
+        assert app.store.is_read(row.id)
+        assert "8 unread" in str(app.main.query_one("#status").render())
+        await pilot.press("u")
+        assert not app.store.is_read(row.id)
+
+
+@sync
+async def test_other_copy_changes_are_seen(seed_home, tmp_path):
+    """Two copies share the store: marks written by the other one show up on refresh."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        row = app.article_list.current_row
+        other = Store.open(tmp_path / "state.sqlite3")
+        other.mark_read(row.id)
+        other.add_bookmark(row.id, title=row.title)
+        app.refresh_marks()
+        await settle(pilot)
+        assert app.is_read(row.id) and app.is_bookmarked(row.id)
+        await pilot.press("b")  # removing goes through the store, not a cached copy
+        assert not other.is_bookmarked(row.id)
+        other.close()
+
+
+@sync
+async def test_save_and_run_saved_searches(seed_home, tmp_path):
+    from newsreader.tui.dialogs import PromptScreen, SavedSearchesScreen
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")  # nothing to save yet: a hint, no dialog
+        assert app.screen is app.main
+        await pilot.press("slash")
+        await type_text(pilot, "libya")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press("enter")  # keep the suggested name
+        await pilot.pause()
+        assert [s.query for s in app.store.list_searches()] == ["libya"]
+        await pilot.press("escape")
+        assert isinstance(app.article_list.source, CorpusRows)
+        await pilot.press("1")
+        await settle(pilot)
+        assert app.article_list.source.query == "libya"
+        await pilot.press("escape")
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SavedSearchesScreen)
+        await pilot.press("1")
+        await settle(pilot)
+        assert app.screen is app.main
+        assert app.article_list.source.query == "libya"
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("d", "escape")
+        assert app.store.list_searches() == []
+
+
+# --- help, palette, keymap, quit ------------------------------------------------------------
+
+
+@sync
+async def test_help_lists_every_binding(seed_home, tmp_path):
+    from newsreader.tui.dialogs import HelpScreen
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+@sync
+async def test_keymap_remaps_by_id(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path, config=Config(keymap={"bookmark": "x", "list.down": "ctrl+n"}))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        assert app.article_list.cursor == 1
+        row = app.article_list.current_row
+        await pilot.press("b")
+        assert not app.store.is_bookmarked(row.id)
+        await pilot.press("x")
+        assert app.store.is_bookmarked(row.id)
+
+
+@sync
+async def test_palette_switches_theme_and_it_persists(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.theme == DEFAULT_THEME
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "theme newsreader-light")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "newsreader-light"
+        assert app.store.get_pref("theme") == "newsreader-light"
+    again = make_app(seed_home, tmp_path, store=app.store)
+    async with again.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert again.theme == "newsreader-light"
+
+
+@sync
+async def test_q_quits(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+# --- themes ------------------------------------------------------------------------------
+
+
+def test_bundled_themes_load():
+    from newsreader.resources import themes_dir
+
+    loaded = load_themes([themes_dir()])
+    names = {t.name for t in loaded.themes}
+    assert {"newsreader-dark", "newsreader-light", "newsreader-high-contrast", "newsreader-ansi"} <= names
+    assert not loaded.problems
+    ansi = next(t for t in loaded.themes if t.name == "newsreader-ansi")
+    assert ansi.ansi and all(v.startswith("ansi_") for v in ansi.variables.values())
+    for theme in loaded.themes:
+        assert set(theme.variables) >= {"entity-person", "entity-org", "entity-place", "entity-date", "search-match"}
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("name: x\ncolors: {primary: '#fff'}\n", "highlights"),
+    ("name: x\ncolors: {primary: notacolour}\nhighlights: {}\n", "not a colour"),
+    ("colors: {primary: '#fff'}\n", "name"),
+    ("name: [unclosed\n", "not valid YAML"),
+    ("name: x\ndark: maybe\ncolors: {primary: '#fff'}\n", "dark must be"),
+])
+def test_broken_theme_files_are_explained(text, problem):
+    with pytest.raises(ThemeError, match=problem):
+        parse_theme(text, "my.yaml")
+
+
+@sync
+async def test_broken_user_theme_falls_back_with_a_message(seed_home, tmp_path):
+    themes = tmp_path / "config" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "mine.yaml").write_text("name: mine\ncolors: {primary: nope}\nhighlights: {}\n")
+    app = make_app(seed_home, tmp_path, config=Config(theme="mine"))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.theme == DEFAULT_THEME
+        messages = [n.message for n in app._notifications]
+        assert any("mine.yaml" in m and "not a colour" in m for m in messages)
+        assert any("'mine' is not available" in m for m in messages)
+
+
+@sync
+async def test_no_color_keeps_highlights_visible(seed_home, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        from newsreader.tui.article_view import highlight_styles
+
+        styles = highlight_styles(app)
+        for kind in ("person", "org", "place"):
+            assert styles[kind].bold
+        assert styles["date"].underline and styles["match"].reverse
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        assert app.article_view.current is not None
+
+
+# --- safety --------------------------------------------------------------------------------
+
+
+def test_clean_replaces_controls_one_for_one():
+    raw = "a\x1b[2Jb\x07c\x9bd\u202ee\tf\r\n"
+    out = clean(raw)
+    assert len(out) == len(raw)
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in out)
+    assert clean("x\ny", newlines=True) == "x\ny"
+
+
+@sync
+async def test_hostile_page_cannot_touch_the_terminal(tmp_path):
+    corpus = tmp_path / "evil"
+    corpus.mkdir()
+    (corpus / "evil.txt").write_text(
+        " date 2025-07-01 Evil [bold red]title[/] \x1b]0;pwned\x07 here\n\n"
+        "Ahmed Khan said [link=http://x]click[/link] \x1b[2J\x1b[31mred\x9b1m in Karachi on Monday.\n\n"
+        "Second paragraph with \u202e reversed text and [reverse]markup[/reverse].\n",
+        encoding="utf-8")
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot, 4)
+        assert app.article_list.count == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        for widget in (app.article_list, app.article_view):
+            painted = visible_text(widget)
+            assert "\x1b" not in painted and "\x9b" not in painted and "\x07" not in painted
+            assert "\u202e" not in painted
+        assert "[bold red]" in visible_text(app.article_list) or "[bold red]" in visible_text(app.article_view)
+        assert "[reverse]markup[/reverse]" in visible_text(app.article_view)
+
+
+# --- index building, big lists -----------------------------------------------------------
+
+
+@sync
+async def test_missing_index_is_built_in_the_background(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await settle(pilot, 4)
+        assert app.article_list.count == 9
+        assert not app.indexing
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_view.article is not None
+
+
+class FakeLibrary:
+    """100,000 rows without an index: the list must only ever ask for what it paints."""
+
+    def __init__(self, n: int) -> None:
+        from newsreader.search.store import Row
+
+        self.n = n
+        self.asked: list[tuple[int, int]] = []
+        self.Row = Row
+
+    def exists(self) -> bool:
+        return True
+
+    def count(self) -> int:
+        return self.n
+
+    def list_rows(self, offset: int, limit: int, sort: str = "date"):
+        self.asked.append((offset, limit))
+        return [self.Row(f"id-{i}", f"Story number {i}", "2025-01-01", "Wire")
+                for i in range(offset, min(self.n, offset + limit))]
+
+
+@sync
+async def test_hundred_thousand_rows_load_lazily():
+    from textual.app import App
+
+    lib = FakeLibrary(100_000)
+
+    class Harness(App):
+        def compose(self):
+            yield ArticleList(CorpusRows(lib), id="list")
+
+    app = Harness()
+    async with app.run_test(size=NARROW) as pilot:
+        lst = app.query_one(ArticleList)
+        lst.reload(0)
+        lst.focus()
+        await pilot.pause()
+        assert "Story number 0" in visible_text(lst)
+        await pilot.press("end")
+        await pilot.pause()
+        assert lst.cursor == 99_999
+        assert "Story number 99999" in visible_text(lst)
+        await pilot.press("pageup", "k")
+        assert lst.cursor < 99_999
+        assert len(lib.asked) <= 6  # a page at the top, a page or two at the end
+        assert all(limit == CorpusRows.PAGE for _, limit in lib.asked)
