@@ -189,3 +189,83 @@ def test_an_organisation_name_keeps_a_title_like_word():
 def test_model_numbers_are_not_names():
     found = ents("Airbus delivered the A380 to Emirates.")
     assert "A380" not in found
+
+
+# --- rules added for precision (products, events, facilities, given names, money) ---
+
+def test_a_maker_before_a_model_number_is_a_product_not_an_organisation():
+    found = ents("The airline ordered the Airbus A330-200 and ten Boeing 787 jets from Boeing.")
+    assert "Airbus" not in found and "Airbus A330-200" not in found
+    assert [e.text for e in extract("ten Boeing 787 jets", DCT).entities] == []
+    assert ents("Analysts said Boeing would hire.")["Boeing"][0] == "org"
+
+
+def test_a_name_after_a_model_number_is_a_product_everywhere_in_the_article():
+    found = ents("Boeing flew the 787 Dreamliner on Tuesday. The Dreamliner carries 250 people.")
+    assert "Dreamliner" not in found
+
+
+def test_a_numbering_word_is_cut_from_the_name_before_it():
+    found = ents("Divers searched for Air France Flight 447 off Brazil.")
+    assert found["Air France"][0] == "org"
+    assert not any("Flight" in t for t in found)
+
+
+def test_facility_words_make_places():
+    found = ents("The jet landed at Changi International Airport and was shown at Moscone Center.")
+    assert found["Changi International Airport"][0] == "place"
+    assert found["Moscone Center"][0] == "place"
+    assert ents("The Center for Strategic Studies said so.")["Center for Strategic Studies"][0] == "org"
+
+
+def test_event_names_and_their_acronyms_are_not_entities():
+    found = ents("Jobs spoke at the Worldwide Developers Conference (WWDC) in June. WWDC ended.")
+    assert "Worldwide Developers Conference" not in found and "WWDC" not in found
+
+
+def test_given_names_separate_people_from_companies():
+    found = ents("Documents came from Lockheed Martin and McDonnell Douglas, and from Steve Jobs.")
+    assert found["Lockheed Martin"][0] == "org"
+    assert found["McDonnell Douglas"][0] == "org"
+    assert found["Steve Jobs"][0] == "person"
+
+
+def test_an_apposition_with_a_title_marks_a_person():
+    assert ents("Kaoru Yosano, the Japanese minister, spoke.")["Kaoru Yosano"][0] == "person"
+
+
+def test_a_title_of_a_place_is_a_title_and_a_place():
+    found = ents("He met the Prime Minister of Singapore, Mr. Lee Hsien Loong, at noon.")
+    assert found["Singapore"][0] == "place"
+    assert found["Lee Hsien Loong"][0] == "person"
+
+
+def test_a_legal_form_ends_the_company_name():
+    found = ents("The founder of Apple Inc. Steve Jobs has died.")
+    assert found["Apple Inc."][0] == "org"
+    assert found["Steve Jobs"][0] == "person"
+
+
+def test_money_prefixes_and_contractions_are_not_entities():
+    found = ents('The deal was worth US$40 billion, or USD 23 billion. "We\'ve won," he said.')
+    assert found == {}
+
+
+def test_all_caps_dateline_and_headless_city_names_are_places():
+    found = ents("TEHRAN: Officials flew to Frankfurt on business.")
+    assert found["TEHRAN"] == ("place", "Tehran")
+    assert found["Frankfurt"][0] == "place"
+
+
+def test_plural_demonyms_are_people_not_places():
+    assert "Singaporeans" not in ents("It was a source of pride for all Singaporeans.")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The store currently sells music.", "currently", "PRESENT_REF"),
+    ("The recently announced phone sold out.", "recently", "PAST_REF"),
+    ("Prices may rise in the future.", "the future", "FUTURE_REF"),
+    ("Sales slowed at the beginning of the year.", "the beginning of the year", "2025"),
+])
+def test_vague_references(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value

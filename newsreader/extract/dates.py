@@ -64,6 +64,8 @@ _PATTERN = re.compile(
     r"|(?P<relunit>(?i:(?:the (?:end|beginning|start|middle|rest) of )?"
     r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|following) )"
     r"(?:week|month|year|weekend|quarter)))(?![\w-])"
+    r"|(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
+    r"(?:the )?(?:beginning|start|end|middle) of the year))(?![\w-])"
     rf"|(?P<ago>{_NUM} {_UNIT} (?i:ago|earlier|before))(?![\w-])"
     r"|(?P<nextday>(?i:the (?:next|following|previous) day|the day (?:before|after)))(?![\w-])"
     rf"|(?P<quarter>(?i:(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]quarter)(?: (?i:of )?(?:{_YEAR}|(?i:this|last|next) year))?|Q[1-4] {_YEAR})(?![\w-])"
@@ -230,8 +232,17 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
         if len(digits) == 1:
             digits = ("19" if int(digits) >= 3 else "20") + digits
         return digits, None
+    if kind == "vague":
+        if "future" in lower:
+            return "FUTURE_REF", None
+        if "currently" in lower:
+            return "PRESENT_REF", None
+        if "recently" in lower:
+            return "PAST_REF", None
     if ref is None:
         return None, None
+    if kind == "vague":  # "the beginning of the year"
+        return f"{ref.year:04d}", None
     if kind == "relmonth":
         month = _month_of(words[-1])
         mod = lower.split()[0].split("-")[0]

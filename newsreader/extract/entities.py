@@ -35,7 +35,7 @@ _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "br
 _SENTENCE_END = ".!?:;"
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
 _CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
-_APPOSITION = re.compile(r", (?:the|a|an|its|[A-Z]\w+'s) (?:\w+ ){0,2}?([\w.-]+)")
+_APPOSITION = re.compile(r", (?:the|a|an|its|[A-Z]\w+'s) ((?:[\w.-]+ ?){1,3})")
 _CONTRACTION = re.compile(r"^(\w+)['’](?:ve|re|ll|d|m|t)$")
 _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children’s", "Women's",
                              "Women’s", "Men's", "Men’s", "Workers'", "Veterans'"})
@@ -433,8 +433,7 @@ class _Doc:
             if not m:
                 continue
             acr = m.group(1).replace(".", "")
-            initials = "".join(w[0] for w in piece.words if w[:1].isupper())
-            if not _initials_match(acr, initials):
+            if not _acronym_of_words(acr, piece.words):
                 continue
             self.acronyms[m.group(1)] = piece
             self.acronyms[acr] = piece
@@ -526,7 +525,7 @@ class _Doc:
         if piece.next_word in _PERSON_VERBS or piece.prev_word in ("said", "says", "told"):
             person += 1
         appos = _APPOSITION.match(self.text, piece.end)
-        if appos and (appos.group(1).lower() in self.c.title_heads or appos.group(1).lower() in self.c.title_modifiers):
+        if appos and any(w.lower() in self.c.title_heads for w in appos.group(1).split()):
             person += 2  # "Kaoru Yosano, the Japanese minister"; "Fritz Henderson, the Chief ..."
 
         if words[-1] in lone and words[0] not in lone:
@@ -610,6 +609,22 @@ def _initials_match(acr: str, initials: str) -> bool:
         return False
     hits = sum(1 for ch in letters if ch in it)
     return hits >= max(2, len(letters) - 1)
+
+
+def _acronym_of_words(acr: str, words: list[str]) -> bool:
+    """Like _initials_match, but an acronym may take more than one letter of a word
+    ("WWDC" ~ "Worldwide Developers Conference")."""
+    caps = [w for w in words if w[:1].isupper()]
+    initials = "".join(w[0] for w in caps)
+    if _initials_match(acr, initials):
+        return True
+    letters = "".join(ch for ch in acr if ch.isalpha()).upper()
+    if len(letters) < 3 or not caps or letters[0] != initials[0].upper():
+        return False
+    it = iter("".join(caps).upper())
+    if not all(ch in it for ch in letters):
+        return False
+    return sum(1 for ch in initials.upper() if ch in letters) >= len(initials) - 1 >= 1
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
