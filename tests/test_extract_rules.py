@@ -269,3 +269,13 @@ def test_plural_demonyms_are_people_not_places():
 ])
 def test_vague_references(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
+
+
+def test_a_full_stop_before_a_closing_quote_is_not_part_of_the_name():
+    found = ents("'They will think twice before taking on Pakistan.' He left.")
+    assert "Pakistan" in found and "Pakistan." not in found
+
+
+def test_a_sentence_adverb_splits_a_run_of_capitalised_words():
+    found = ents("Crowds gathered in Tehran and Iran Meanwhile, prices rose.")
+    assert not any("Meanwhile" in t for t in found)

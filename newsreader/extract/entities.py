@@ -33,6 +33,8 @@ _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and"
                        "our", "my", "your", "every", "each", "all", "some", "many", "most"})
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "bros."})
 _SENTENCE_END = ".!?:;"
+_SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "moreover", "furthermore", "nevertheless",
+                               "therefore", "instead", "thus", "hence", "also", "not"})
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
 _CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
 _APPOSITION = re.compile(r", (?:the|a|an|its|[A-Z]\w+'s) ((?:[\w.-]+ ?){1,3})")
@@ -126,6 +128,10 @@ def _cap_runs(text: str, c: Cues) -> tuple[list[Token], list[list[int]]]:
             word = word[:-1]
             end -= 1
             possessive = True
+            if word.endswith(".") and not kept_dot and len(word) > 1:
+                word = word[:-1]  # "Pakistan.'": a closing quote after the full stop
+                end -= 1
+                possessive = False
         # Sentence-initial: only openers (quotes, brackets, spaces) between the word and a
         # sentence end, a line break or the start of the text.
         i = start - 1
@@ -285,6 +291,12 @@ class _Doc:
                 if keep:
                     current.append(i)
                     continue
+                if current:
+                    pieces.append(current)
+                current = []
+                continue
+            if k > 0 and low in _SENTENCE_ADVERBS and toks[i].cap:
+                # "Iran Meanwhile": a sentence adverb inside a run joins two sentences.
                 if current:
                     pieces.append(current)
                 current = []
