@@ -242,6 +242,13 @@ class Library:
         suggestion = self.suggest(text) if suggest and total < 5 else None
         return SearchResult(hits, total, suggestion)
 
+    def match_terms(self, text: str) -> dict[str, set[str]]:
+        """Index terms of `text` to mark, per field ("body", "title"): pass them to
+        `snippets.match_ranges` to highlight a whole article the way snippets are marked.
+        Raises `QueryError` for a malformed query."""
+        with self._lock:
+            return self._match_terms(self.parse(text), self.searcher())
+
     @staticmethod
     def _match_terms(parsed: ParsedQuery, searcher: Any) -> dict[str, set[str]]:
         """Index terms (expanded for prefix and fuzzy) each field should mark."""
