@@ -92,10 +92,14 @@ def parse_dateline(line: str) -> dt.date | None:
         from dateutil import parser as dparser  # optional; only the bench uses it
 
         compact = re.sub(r"\s+([/:])\s+", r"\1", line)
-        return dparser.parse(compact, fuzzy=True, default=dt.datetime(1900, 1, 1)).date() \
-            if re.search(r"\b(19|20)\d{2}\b|\d+/\d+/\d+", compact) else None
+        if not re.search(r"\b(19|20)\d{2}\b|\d+/\d+/\d+", compact):
+            return None
+        day = dparser.parse(compact, fuzzy=True, default=dt.datetime(1900, 1, 1)).date()
     except Exception:
         return None
+    if day.year == 1900 or (day.month == 1 and day.day == 1 and not re.search(r"jan|\b0?1/0?1\b", compact, re.I)):
+        return None  # only a year (or nothing) was found: the default filled in the rest
+    return day
 
 
 def to_article(doc: dict[str, Any]) -> Article:

@@ -283,6 +283,42 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     return 1 if failures else 0
 
 
+# --- related stories -----------------------------------------------------------------
+
+
+def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
+    """Stories linked to one article: same event first, then similar events, with reasons."""
+    from newsreader.search.library import Library
+    from newsreader.search.related import RelatedFinder
+
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
+    try:
+        finder = RelatedFinder(library)
+        stories = finder.related(args.id, limit=args.limit)
+        copies = finder.copies(args.id) if not args.json else []
+    finally:
+        library.close()
+    if args.json:
+        ctx.print_json([s.to_dict() for s in stories])
+        return 0
+    if copies:
+        print(f"same story also at: {', '.join(copies)}", file=ctx.stdout)
+    for s in stories:
+        label = "same event" if s.same_event else "similar"
+        source = f"  [{s.source}]" if s.source else ""
+        print(f"{s.date or 'undated   '}  {s.title}{source}  ({label}, {s.score:.2f})", file=ctx.stdout)
+        print(f"            {s.id}", file=ctx.stdout)
+        for reason in s.why:
+            print(f"            - {reason}", file=ctx.stdout)
+        if s.copies:
+            print(f"            - also at: {', '.join(s.copies)}", file=ctx.stdout)
+    if not stories:
+        print("no related stories", file=ctx.stderr)
+    return 0
+
+
 # --- the parser ----------------------------------------------------------------------
 
 
@@ -328,6 +364,15 @@ def build_parser() -> argparse.ArgumentParser:
     from newsreader.search.commands import add_parsers as add_search_parsers
 
     add_search_parsers(sub, _add_corpus_option)
+
+    p = sub.add_parser("related", help="list the stories related to an article, and why",
+                       description="Stories about the same event first, then similar events; each "
+                                   "with its reasons (shared names, key terms, dates, page links).")
+    _add_corpus_option(p)
+    p.add_argument("id", metavar="ID", help="article id, as `newsreader search` or `articles` prints it")
+    p.add_argument("--json", action="store_true", help="print a JSON array (id, title, score, why, ...)")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="show at most N stories (default 10)")
+    p.set_defaults(handler=cmd_related)
 
     p = sub.add_parser("bookmarks", help="list, add, remove, export and import bookmarks",
                        description="Manage bookmarks (the reader's `b` and `B` keys use the same store).")

@@ -49,6 +49,12 @@ if TYPE_CHECKING:
 
 KIND_LABELS = {"person": "people", "place": "places", "org": "organisations"}
 PAGE_REASON = "listed as related by the page"
+#: Function words and reporting verbs: never shown as a "key term" reason.
+SHOWN_STOPS = frozenset(terms(
+    "was were been had has his her he she its their they them him who whom which what said says "
+    "told also would could should after before about more most than other some such there then "
+    "were being over into only just very much many one two three new last first year years "
+    "according including while where said people called"))  # noqa: E501
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -59,17 +65,17 @@ class Weights:
     `same_event` is the score from which a story is flagged as covering the same event."""
 
     text: float = 1.0
-    entity: float = 1.0
-    date: float = 0.5
-    page: float = 0.3
+    entity: float = 0.5
+    date: float = 0.25
+    page: float = 0.1
     title: float = 0.5          # boost of the title's words (title field) in the text query
-    date_far: float = 0.3       # subtracted when both articles are dated far apart
+    date_far: float = 0.1       # subtracted when both articles are dated far apart
     far_days: int = 60
-    key_terms: int = 30
+    key_terms: int = 50
     text_candidates: int = 40
     entity_candidates: int = 15
     rare_entities: int = 6
-    same_event: float = 0.8
+    same_event: float = 0.35
     copy_jaccard: float = 0.6
 
 
@@ -189,12 +195,17 @@ class RelatedFinder:
         w = self.weights
         scored = []
         for cand in self.candidates(article_id):
+            if not cand.why:
+                continue  # nothing a reader could be told: too weak a link to show
             score = self.combine(cand.features)
+            # A page's own list says "related", not "the same event": it moves a story up
+            # but never makes it a same-event story.
+            same = score - w.page * cand.features.page >= w.same_event
             story = RelatedStory(cand.profile.id, cand.profile.title,
                                  cand.profile.date.isoformat() if cand.profile.date else None,
-                                 cand.profile.source, score, score >= w.same_event, cand.why)
+                                 cand.profile.source, score, same, cand.why)
             scored.append((score, story, cand.profile))
-        scored.sort(key=lambda x: (-x[0], x[1].id))
+        scored.sort(key=lambda x: (not x[1].same_event, -x[0], x[1].id))
         out: list[tuple[RelatedStory, _Profile]] = []
         for _, story, prof in scored:
             # Fold a copy of an earlier result into it: one story, several pages.
@@ -254,6 +265,10 @@ class RelatedFinder:
             key_terms = searcher.key_terms_from_text("body", text, numterms=w.key_terms, model=Bo1Model,
                                                      normalize=True)
             clauses: list[wq.Query] = [wq.Term("body", t, boost=weight) for t, weight in key_terms]
+            # Words most articles use say nothing to a reader, however Bo1 weighs them.
+            common_cut = max(4.0, n_docs * 0.8)
+            shown_terms = [t for t, _ in key_terms
+                           if t not in SHOWN_STOPS and reader.doc_frequency("body", t) <= common_cut]
             if w.title > 0:
                 kt = dict(key_terms)
                 for t in dict.fromkeys(terms(art["title"])):
@@ -280,7 +295,7 @@ class RelatedFinder:
         wanted = set(raw) | set(base.related)
         docs = store.docs(wanted)
         docs[article_id] = base_doc
-        return base, docs, text_sim, n_docs, key_terms
+        return base, docs, text_sim, n_docs, shown_terms
 
     def _entity_df(self, reader: Any, kind: str, name: str) -> int:
         """Documents naming this entity, estimated as the rarest of its words in the kind's
@@ -326,7 +341,7 @@ class RelatedFinder:
     # --- scoring ------------------------------------------------------------------------
 
     def _features(self, base: _Profile, cand: _Profile, text: float, idf: dict[str, float],
-                  key_terms: list[tuple[str, float]], surface: dict[str, str]) -> tuple[Features, list[str]]:
+                  key_terms: list[str], surface: dict[str, str]) -> tuple[Features, list[str]]:
         """The evidence for one candidate, each part in [0, 1] (date in [-1, 1]), and the
         reasons a reader is shown."""
         w = self.weights
@@ -348,9 +363,10 @@ class RelatedFinder:
                 why.append(f"shared {KIND_LABELS[kind]}: {', '.join(names[:4])}")
 
         # Key terms: the article's distinctive words the candidate also uses.
-        common = [t for t, _ in key_terms if t in cand.term_set]
+        named = {t for pairs in shared.values() for _, name in pairs for t in terms(name)}
+        common = [t for t in key_terms if t in cand.term_set and t not in named]
         if common:
-            why.append("key terms: " + ", ".join(surface.get(t, t) for t in common[:6]))
+            why.append("key terms: " + ", ".join(surface.get(t, t) for t in common[:5]))
 
         # Dates: the same days talked about, or published close together; far apart counts against.
         date = 0.0
