@@ -101,7 +101,9 @@ def name_extent(words: list[str], ids: list[str]) -> list[str]:
     # capitalised name does follow it.
     for k in range(len(words) - 2, -1, -1):
         w = words[k]
-        if (w in (",", "'s", "'", "’s") or titleish(w) and words[k + 1][:1].isupper()
+        # Only a title head cuts here: a modifier alone is part of the name ("Air Canada",
+        # "Defense Ministry", "High Court"); runs of title words are trimmed below.
+        if (w in (",", "'s", "'", "’s") or w.lower() in c.title_heads and words[k + 1][:1].isupper()
                 or w[:1].islower() and w not in ("of", "and", "&", "de", "du", "van", "von", "bin", "al")):
             rest = words[k + 1:]
             if rest and rest[0][:1].isupper() and any(x[:1].isupper() for x in rest):
