@@ -279,3 +279,63 @@ def test_a_full_stop_before_a_closing_quote_is_not_part_of_the_name():
 def test_a_sentence_adverb_splits_a_run_of_capitalised_words():
     found = ents("Crowds gathered in Tehran and Iran Meanwhile, prices rose.")
     assert not any("Meanwhile" in t for t in found)
+
+
+def test_a_hyphenated_adjective_is_no_organisation_but_may_keep_its_place():
+    found = ents("A US-brokered truce held while Iranian-backed militias and Intel-based rivals waited.")
+    assert found.get("US") == ("place", "United States")
+    assert not any("-" in t or t in ("Iranian", "Intel") for t in found)
+    found = ents("The New York City-based fund sold its stake.")
+    assert found == {"New York City": ("place", "New York")}
+
+
+def test_two_places_joined_by_a_hyphen_are_two_places():
+    found = ents("The Israel-Iran war spread. Engines by Rolls-Royce and fighters of Al-Qaeda stayed.")
+    assert found["Israel"][0] == "place" and found["Iran"][0] == "place"
+    assert "Israel-Iran" not in found
+    assert "Rolls-Royce" in found and "Al-Qaeda" in found
+
+
+def test_region_demonyms_and_the_west_are_places_not_organisations():
+    found = ents("Middle Eastern and North African states met. Citizens in the West protested.")
+    assert found["Middle Eastern"] == ("place", "Middle East")
+    assert found["North African"] == ("place", "North Africa")
+    assert found["West"][0] == "place"
+
+
+def test_a_demonym_ends_a_name_and_a_capitalised_opener_before_it_goes():
+    found = ents("Top Pakistani lawmakers joined the march.")
+    assert found == {"Pakistani": ("place", "Pakistan")}
+
+
+def test_creeds_are_not_organisations():
+    found = ents("He condemned the Zionist regime and warned of a war against Islam and Islamism.")
+    assert not {"Zionist", "Islam", "Islamism"} & set(found)
+
+
+def test_person_cues_role_nouns_relations_and_arabic_particles():
+    found = ents("'We will stay,' said protester Karim Nouri. Crowds of Moqtada Sadr's supporters "
+                 "marched as Abu Hussein watched.")
+    assert found["Karim Nouri"][0] == "person"
+    assert found["Moqtada Sadr"][0] == "person"
+    assert found["Abu Hussein"][0] == "person"
+
+
+def test_a_surname_before_administration_is_a_person_everywhere_in_the_article():
+    found = ents("The truce was announced by the Trump administration. Trump spoke later.")
+    assert found["Trump"][0] == "person"
+    assert ents("The Pakistan government agreed.")["Pakistan"][0] == "place"
+
+
+def test_a_state_name_with_of_stays_whole():
+    found = ents("Ships sail to Kenya and the Democratic Republic of Congo. "
+                 "The Democratic Republic of the Congo agreed, as did the Bank of England.")
+    assert found["Democratic Republic of Congo"] == ("place", "Democratic Republic of the Congo")
+    assert found["Democratic Republic of the Congo"][0] == "place"
+    assert found["Bank of England"][0] == "org"
+    assert "Democratic Republic" not in found
+
+
+def test_an_acronym_after_a_possessive_is_still_defined():
+    found = ents("He expanded the Pakistan National Shipping Corporation's (PNSC) fleet. The PNSC grew.")
+    assert found["PNSC"] == ("org", "Pakistan National Shipping Corporation")

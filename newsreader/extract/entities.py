@@ -48,6 +48,15 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: ... or right before it ("the 787 Dreamliner", "the 787 `` Dreamliner").
 _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9-]* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
+#: The hyphen of an adjective made from a name: "US-brokered", "Iranian-backed".
+_HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
+#: Compass words: "North African" (with a demonym), "the West" (a region on its own).
+_COMPASS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
+                      "Western", "Middle"})
+_COMPASS_REGIONS = frozenset({"North", "South", "East", "West"})
+#: Name particles that start Arabic names: "Abu Hussein", "Ibn Saud", "Umm Kulthum".
+_ARABIC_PERSON = frozenset({"Abu", "Umm", "Ibn", "Bin"})
+_POSSESSED = re.compile(r"['’]s? (\w+)")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’([{—–-*•"
@@ -66,6 +75,8 @@ class Token:
     cap: bool
     initial: bool  # first word of a sentence or paragraph
     possessive: bool = False  # "Iran's": the name ends here
+    modifier: bool = False  # "US-brokered": an adjective; at most its place part is a name
+    stop: bool = False  # "Israel-Iran": each part is a name of its own
 
 
 @dataclass
@@ -85,7 +96,7 @@ class Piece:
     acronym_of: list[str] = field(default_factory=list)
 
 
-def _cap_runs(text: str, c: Cues) -> tuple[list[Token], list[list[int]]]:
+def _cap_runs(text: str, c: Cues, places: dict[str, str]) -> tuple[list[Token], list[list[int]]]:
     """Capitalised words (with offsets, dots kept only on abbreviations and initials) and
     the runs they form: words joined by single spaces, with up to two particles between
     them ("Organization of Islamic Cooperation"). Lower-case text is skipped by the regex,
@@ -114,6 +125,18 @@ def _cap_runs(text: str, c: Cues) -> tuple[list[Token], list[list[int]]]:
                 word = core
                 end -= 1
         possessive = False
+        modifier = False
+        parts: list[str] = []
+        if "-" in word:
+            hyphen = _HYPHEN_LOWER.search(word)
+            if hyphen:  # "US-brokered", "Iranian-backed": the capitalised part modifies
+                word = word[:hyphen.start()]
+                end = start + len(word)
+                modifier = True
+            elif word not in places:
+                parts = word.split("-")
+                if not all(part in places for part in parts):
+                    parts = []  # "Rolls-Royce", "Al-Qaeda" are one name; "Israel-Iran" two
         contraction = _CONTRACTION.match(word)
         if contraction:  # "We've", "They're": the pronoun alone (a common word)
             end -= len(word) - len(contraction.group(1))
@@ -143,16 +166,30 @@ def _cap_runs(text: str, c: Cues) -> tuple[list[Token], list[list[int]]]:
             initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot)
         else:
             initial = False
-        tok = Token(start, end, word, True, initial, possessive)
+        if parts:
+            if current:
+                runs.append(current)
+                current = []
+            pos = start
+            for part in parts:
+                runs.append([len(tokens)])
+                tokens.append(Token(pos, pos + len(part), part, True, initial and pos == start,
+                                    stop=True))
+                pos += len(part) + 1
+            prev = tokens[-1]
+            prev_kept_dot = False
+            continue
+        tok = Token(start, end, word, True, initial, possessive, modifier)
         joined = False
         particles: list[Token] = []
-        if prev is not None and not prev.possessive:
+        if prev is not None and not prev.possessive and not prev.modifier and not prev.stop:
             gap = text[prev.end:start]
             if gap == " ":
                 joined = True
             elif len(gap) <= 12 and gap[:1] == " " and gap[-1:] == " ":
                 words = gap[1:-1].split(" ")
-                if len(words) <= 2 and all(w.lower() in _PARTICLES for w in words):
+                if len(words) <= 2 and all(w.lower() in _PARTICLES for w in words) or \
+                        words == ["of", "the"]:  # "Democratic Republic of the Congo"
                     joined = True
                     pos = prev.end + 1
                     for w in words:
@@ -184,7 +221,7 @@ class _Doc:
         self.text = text
         self.c = cues()
         self.g = gazetteer()
-        self.tokens, self.runs = _cap_runs(text, self.c)
+        self.tokens, self.runs = _cap_runs(text, self.c, self.g.places)
         self.pieces: list[Piece] = []
         self.products: set[str] = set()
 
@@ -203,6 +240,21 @@ class _Doc:
 
     def _split_run(self, run: list[int]) -> None:
         toks = self.tokens
+        if toks[run[-1]].modifier:
+            # "US-brokered", "New York City-based": the name before the hyphen counts only
+            # as a place; "Iranian-backed", "Intel-based" are adjectives.
+            for k in range(len(run)):
+                place = self._place_of(run[k:])
+                if place is not None:
+                    if k:
+                        self._split_run(run[:k])  # "A US-brokered": "A" is typed alone
+                    self._add(run[k:], PLACE, strong=True, name=place)
+                    return
+            run = run[:-1]
+            while run and not toks[run[-1]].cap:
+                run = run[:-1]
+            if not run:
+                return
         words = [toks[i].word for i in run]
         if len(run) == 1 and words[0] in self.c.currencies and self.text[toks[run[0]].end:toks[run[0]].end + 1] == "$":
             return  # "US$40 billion"
@@ -280,7 +332,8 @@ class _Doc:
                     # "Court of Justice" and "Minister of Defence" hold together;
                     # "Prime Minister of Singapore" is a title and a place.
                     keep = bool(current) and (
-                        lowered[k - 1] in self.c.org_heads or self._is_title(toks[run[k - 1]].word)
+                        lowered[k - 1] in self.c.org_heads or lowered[k - 1] in self.c.state_heads
+                        or self._is_title(toks[run[k - 1]].word)
                         and (any(toks[j].word.lower() in self.c.org_heads for j in current)
                              or k + 1 < len(run) and lowered[k + 1] in self.c.org_heads))
                 elif low == "and":
@@ -381,6 +434,16 @@ class _Doc:
         if place is not None:
             self._add(idx, PLACE, strong=True, name=place)
             return
+        if len(idx) > 2 and "of" in lowered:
+            place = self._state_of(idx, lowered)
+            if place is not None:
+                self._add(idx, PLACE, strong=True, name=place)  # "Democratic Republic of Congo"
+                return
+        if len(idx) > 1:
+            region = self._region(words)
+            if region is not None:
+                self._add(idx, PLACE, strong=True, name=region)  # "Middle Eastern", "North African"
+                return
         if len(idx) == 1 and words[0].isupper() and len(words[0]) > 3 and words[0].title() in self.g.places:
             self._add(idx, PLACE, strong=True, name=self.g.places[words[0].title()])  # "TEHRAN:"
             return
@@ -401,6 +464,17 @@ class _Doc:
             if len(idx) > 1:
                 self._type_piece(idx[1:])
             return
+        if len(idx) > 1 and words[-1] in self.g.demonyms:
+            # A demonym is an adjective: it ends what comes before it ("Top Pakistani").
+            self._type_piece(idx[:-1])
+            self._add(idx[-1:], PLACE, strong=True, name=self.g.demonyms[words[-1]])
+            return
+        if len(idx) == 1 and words[0] in _COMPASS_REGIONS and self.text[max(0, start - 4):start] in ("the ", "The "):
+            self._add(idx, PLACE, strong=True)  # "the West": a region
+            return
+        if len(idx) == 1 and (len(lowered[0]) >= 7 and lowered[0].endswith(("ist", "ists"))
+                              or len(lowered[0]) >= 6 and lowered[0].endswith(("ism", "isms"))):
+            return  # "Zionist", "Islamist", "Judaism": a creed, not a name
         if all(w.rstrip(".") in c.common for w in lowered):
             return
         if len(idx) == 1:
@@ -410,6 +484,29 @@ class _Doc:
             if not _is_acronym(w) and (w.isupper() and len(w) > 7):
                 return
         self._add(idx, None)
+
+    def _state_of(self, idx: list[int], lowered: list[str]) -> str | None:
+        """A state's formal name: a state head, "of" and a place ("Democratic Republic of
+        Congo", "Kingdom of Saudi Arabia"); its canonical name from the gazetteer."""
+        k = lowered.index("of")
+        if k == 0 or lowered[k - 1] not in self.c.state_heads:
+            return None
+        tail = idx[k + 1:]
+        if tail and lowered[k + 1] == "the":
+            tail = tail[1:]
+        if not tail or self._place_of(tail) is None:
+            return None
+        full = self.text[self.tokens[idx[0]].start:self.tokens[idx[-1]].end]
+        places = self.g.places
+        return places.get(full.replace(" of ", " of the ", 1)) or places.get(full.replace(" of the ", " of ", 1)) or full
+
+    def _region(self, words: list[str]) -> str | None:
+        """The region a compound demonym names: "Middle Eastern", "North African"."""
+        demonyms = self.g.demonyms
+        region = demonyms.get(" ".join(words))
+        if region is None and len(words) == 2 and words[0] in _COMPASS and words[1] in demonyms:
+            region = self.g.places.get(f"{words[0]} {demonyms[words[1]]}")
+        return region
 
     def _product(self, idx: list[int]) -> None:
         """Remember a product's name that follows its model number ("787 Dreamliner") so
@@ -441,7 +538,8 @@ class _Doc:
             if len(piece.words) < 2:
                 continue
             after = text[piece.end:piece.end + 14]
-            m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)", after)
+            # "the Pakistan National Shipping Corporation's (PNSC) fleet": past a possessive too
+            m = re.match(r"(?:['’]s?)?\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)", after)
             if not m:
                 continue
             acr = m.group(1).replace(".", "")
@@ -483,6 +581,10 @@ class _Doc:
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
                 piece.kind = self._multiword_kind(piece, lone, org_words, lower_vocab)
+        # "the Trump administration", "Netanyahu's wife": a leader's or a person's surname.
+        leaders = {p.words[0] for p in pieces if len(p.words) == 1 and p.kind is None and (
+            p.next_word in self.c.tenures and p.prev_word == "the"
+            or self._possessed(p) in self.c.relations)}
         person_words: dict[str, int] = {}  # surnames (and given names) of people named in full
         org_first: dict[str, str] = {}
         for piece in pieces:
@@ -502,7 +604,7 @@ class _Doc:
             elif w is not None and w in org_first:
                 piece.kind = ORG
                 piece.name = org_first[w]
-            elif w is not None and w in person_words:
+            elif w is not None and (w in person_words or w in leaders):
                 piece.kind = PERSON
             elif piece.prev_word in self.c.title_heads and w is not None and not _is_acronym(w):
                 piece.kind = PERSON
@@ -532,8 +634,10 @@ class _Doc:
         words = piece.words
         person = 0
         org = 0
-        if piece.prev_word in self.c.title_heads:
-            person += 3
+        if piece.prev_word in self.c.title_heads or piece.prev_word in self.c.roles:
+            person += 3  # "Defense Minister Khawaja Asif", "said protester Abu Hussein"
+        if self._possessed(piece) in self.c.relations:
+            person += 3  # "Moqtada Sadr's supporters"
         if piece.next_word in _PERSON_VERBS or piece.prev_word in ("said", "says", "told"):
             person += 1
         appos = _APPOSITION.match(self.text, piece.end)
@@ -554,7 +658,7 @@ class _Doc:
                 break
         if not self._namelike(words) or len(words) > 4:
             org += 3
-        given = words[0] in self.c.given_names or (
+        given = words[0] in self.c.given_names or words[0] in _ARABIC_PERSON or (
             len(words) > 2 and len(words[0]) <= 2 and words[0].endswith(".") and words[1] in self.c.given_names)
         if given:
             person += 2  # "Steve Jobs"; "Lockheed Martin" and "Best Buy" start otherwise
@@ -565,6 +669,13 @@ class _Doc:
         if org > person:
             return ORG
         return PERSON if given else ORG
+
+    def _possessed(self, piece: Piece) -> str:
+        """The noun after a possessive piece ("Sadr's supporters" -> "supporters")."""
+        if self.text[piece.end:piece.end + 1] not in ("'", "’"):
+            return ""
+        m = _POSSESSED.match(self.text, piece.end)
+        return m.group(1).lower() if m else ""
 
     def _seen_inside(self, word: str) -> bool:
         """Does the word also appear capitalised in mid-sentence (so it is a name)?"""

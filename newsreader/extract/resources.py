@@ -36,6 +36,10 @@ class Cues:
     currencies: frozenset[str] = frozenset()  # "USD", "US$": money, not a place
     given_names: frozenset[str] = frozenset()  # exact case: "Steve", "Ishaq"
     event_heads: frozenset[str] = frozenset()  # "Paris Air Show": not an entity
+    roles: frozenset[str] = frozenset()  # "protester Abu Hussein": a person follows
+    relations: frozenset[str] = frozenset()  # "Sadr's supporters": the possessor is a person
+    tenures: frozenset[str] = frozenset()  # "the Trump administration": a leader's surname
+    state_heads: frozenset[str] = frozenset()  # "Democratic Republic of Congo" keeps "of"
 
 
 def _read_yaml(name: str) -> Any:
@@ -65,6 +69,10 @@ def cues() -> Cues:
         numbered=_lower_set(common.get("numbered")),
         currencies=frozenset(str(item) for item in (common.get("currencies") or [])),
         given_names=frozenset(str(item) for item in (given.get("names") or [])),
+        roles=_lower_set(titles.get("roles")),
+        relations=_lower_set(titles.get("relations")),
+        tenures=_lower_set(titles.get("tenures")),
+        state_heads=_lower_set(places.get("state_heads")),
     )
 
 
