@@ -339,3 +339,38 @@ def test_a_state_name_with_of_stays_whole():
 def test_an_acronym_after_a_possessive_is_still_defined():
     found = ents("He expanded the Pakistan National Shipping Corporation's (PNSC) fleet. The PNSC grew.")
     assert found["PNSC"] == ("org", "Pakistan National Shipping Corporation")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The event is on 7/8/07, in the American format.", "7/8/07", "2007-07-08"),
+    ("Filed on 25/12/2024 in London.", "25/12/2024", "2024-12-25"),
+    ("The iPod nano is now smaller and squarer.", "now", "PRESENT_REF"),
+    ("Sales rose in the first half of 2008.", "the first half of 2008", "2008-H1"),
+    ("Profit fell in the second half of last year.", "the second half of last year", "2024-H2"),
+    ("Payments are due at the end of the month.", "the end of the month", "2025-06"),
+    ("The firm cut its 2009 forecast.", "2009", "2009"),
+])
+def test_more_date_forms(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text", [
+    "Ryanair will now receive the aircraft later.",
+    "Now that the vote is over, talks resume.",
+    "Mix 1/2 cup of flour.",
+])
+def test_now_and_fractions_that_are_not_dates(text):
+    assert "now" not in dates_of(text) and "Now" not in dates_of(text)
+    assert not any("/" in span for span in dates_of(text))
+
+
+def test_the_weekend_is_the_one_just_gone_early_in_a_week_and_the_next_when_ahead():
+    monday = dt.date(2010, 1, 25)
+    assert dates_of("The glitch became public this weekend.", monday)["this weekend"] == "2010-W03-WE"
+    assert dates_of("Talks were held over the weekend.", monday)["the weekend"] == "2010-W03-WE"
+    assert dates_of("Talks will resume over the weekend.", monday)["the weekend"] == "2010-W04-WE"
+    assert dates_of("They met this weekend.", DCT)["this weekend"] == "2025-W24-WE"
+
+
+def test_first_half_of_a_stated_year_needs_no_article_date():
+    assert dates_of("Sales rose in the first half of 2008.", None)["the first half of 2008"] == "2008-H1"

@@ -43,16 +43,21 @@ _PREP_WORDS = ("in", "In", "since", "Since", "by", "By", "until", "Until", "till
                "and", "or", "between", "Between", "around", "about", "for", "For", "fiscal",
                "Fiscal", "as of", "As of", "than", "year", "early", "late", "mid", "Early", "Late",
                "beginning", "end", "start", "summer", "spring", "autumn", "fall", "winter", "last",
-               "next", "this", "Last", "Next", "This", "until", "on", "On", "at", "the", "The")
+               "next", "this", "Last", "Next", "This", "until", "on", "On", "at", "the", "The",
+               # a determiner before a year that modifies a noun: "its 2009 forecast"
+               "its", "their", "his", "her", "our", "a", "calendar")
 
 
 _PREP_SET = frozenset(w.lower() for w in _PREP_WORDS)
+#: "is now smaller": "now" after a present-tense "be" or "have" states the present.
+_PRESENT_VERBS = frozenset({"is", "are", "am", "has", "have", "'s", "’s", "'re", "’re"})
 _PREV_WORD = re.compile(r"(\w+) $")
 
 
 _PATTERN = re.compile(
     r"(?<![\w-])(?:"
     rf"(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![\w-])"
+    r"|(?P<numeric>(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2}))(?![\w/])"
     rf"|(?P<mdy>(?:{_WEEKDAY},? )?{_MONTH} {_DAY}(?:(?:,? |, )(?:{_YEAR}))?)(?![\w-])"
     rf"|(?P<dmy>(?:{_WEEKDAY},? )?(?:the )?{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?)(?![\w-])"
     rf"|(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH},? {_YEAR})(?![\w-])"
@@ -63,9 +68,10 @@ _PATTERN = re.compile(
     r"tonight|this morning|this afternoon|this evening|last night|earlier today|later today))(?![\w-])"
     r"|(?P<relunit>(?i:(?:the (?:end|beginning|start|middle|rest) of )?"
     r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|following) )"
-    r"(?:week|month|year|weekend|quarter)))(?![\w-])"
+    r"(?:week|month|year|weekend|quarter)|the weekend))(?![\w-])"
     r"|(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
-    r"(?:the )?(?:beginning|start|end|middle) of the year))(?![\w-])"
+    r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week))|now)(?![\w-])"
+    rf"|(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter) half of )(?:{_YEAR}|(?i:the year|this year|last year|next year)))(?![\w-])"
     rf"|(?P<ago>{_NUM} {_UNIT} (?i:ago|earlier|before))(?![\w-])"
     r"|(?P<nextday>(?i:the (?:next|following|previous) day|the day (?:before|after)))(?![\w-])"
     rf"|(?P<quarter>(?i:(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]quarter)(?: (?i:of )?(?:{_YEAR}|(?i:this|last|next) year))?|Q[1-4] {_YEAR})(?![\w-])"
@@ -187,6 +193,14 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             before = _PREV_WORD.search(text, max(0, start - 16), start)
             if before is None or before.group(1).lower() not in _PREP_SET:
                 continue
+        elif kind == "vague" and span == "now":
+            # "now" is a date only where it states the present ("the iPod is now smaller");
+            # "will now receive", "we may see more now", "now that" are not dates.
+            before = _PREV_WORD.search(text, max(0, start - 16), start)
+            if before is None or before.group(1).lower() not in _PRESENT_VERBS or text.startswith(" that", end):
+                continue
+        elif kind == "numeric" and text[max(0, start - 1):start] == "/":
+            continue
         value: str | None = None
         try:
             value, day = _resolve(kind, span, date, anchor, text, start, end)
@@ -232,16 +246,35 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
         if len(digits) == 1:
             digits = ("19" if int(digits) >= 3 else "20") + digits
         return digits, None
+    if kind == "numeric":
+        # 7/8/07: month first (the American order) unless the first number can't be a month.
+        first, second, year_text = (int(x) for x in span.split("/"))
+        month, day_n = (first, second) if first <= 12 else (second, first)
+        year = year_text
+        if len(span.split("/")[2]) == 2:
+            pivot = (ref.year if ref else dt.date.today().year) % 100 + 10
+            year = 2000 + year_text if year_text <= pivot else 1900 + year_text
+        day = dt.date(year, month, day_n)
+        return day.isoformat(), day
     if kind == "vague":
+        if lower == "now":
+            return "PRESENT_REF", None
         if "future" in lower:
             return "FUTURE_REF", None
         if "currently" in lower:
             return "PRESENT_REF", None
         if "recently" in lower:
             return "PAST_REF", None
+    if kind == "half" and (ref is not None or re.search(r"\d{4}", span)):  # "the first half of 2008"
+        half = 1 if ("first" in lower or "1st" in lower) else 2
+        return f"{_stated_year(span, ref or dt.date.min)}-H{half}", None
     if ref is None:
         return None, None
-    if kind == "vague":  # "the beginning of the year"
+    if kind == "vague":  # "the beginning of the year", "the end of the month"
+        if lower.endswith("month"):
+            return _month(ref.year, ref.month), None
+        if lower.endswith("week"):
+            return _week(ref), None
         return f"{ref.year:04d}", None
     if kind == "relmonth":
         month = _month_of(words[-1])
@@ -304,6 +337,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
         if unit == "week":
             return _week(ref + dt.timedelta(weeks=delta)), None
         if unit == "weekend":
+            if lower in ("the weekend", "this weekend") and ref.weekday() < 5 and (
+                    lower == "this weekend" and ref.weekday() > 0 or _future_context(text, start, end)):
+                delta = 0  # the coming weekend
+            elif lower in ("the weekend", "this weekend") and ref.weekday() < 5:
+                delta = -1  # written early in the week, in the past: the weekend just gone
             return _week(ref + dt.timedelta(weeks=delta)) + "-WE", None
         if unit == "month":
             year, month = _shift_month(ref.year, ref.month, delta)
