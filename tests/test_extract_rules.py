@@ -374,3 +374,17 @@ def test_the_weekend_is_the_one_just_gone_early_in_a_week_and_the_next_when_ahea
 
 def test_first_half_of_a_stated_year_needs_no_article_date():
     assert dates_of("Sales rose in the first half of 2008.", None)["the first half of 2008"] == "2008-H1"
+
+
+def test_products_without_model_numbers_are_not_organisations():
+    found = ents("Songs sell on the iTunes Music Store and the iPod Classic. Apple unveiled Tiger, "
+                 "the code name for its new system. Tiger ships soon on the Mac OS X operating "
+                 "system. According to Apple, the update adds features.")
+    assert not {"Music Store", "Classic", "Tiger", "Mac OS X"} & set(found)
+    assert found["Apple"][0] == "org"
+
+
+def test_a_maker_named_alone_keeps_its_name_before_a_product_class():
+    found = ents("The laptop contains Intel Core Duo processors. Intel said supply was fine.")
+    assert found["Intel"][0] == "org"
+    assert "Intel Core Duo" not in found and "Core Duo" not in found

@@ -56,6 +56,10 @@ _COMPASS = frozenset({"North", "South", "East", "West", "Central", "Northern", "
 _COMPASS_REGIONS = frozenset({"North", "South", "East", "West"})
 #: Name particles that start Arabic names: "Abu Hussein", "Ibn Saud", "Umm Kulthum".
 _ARABIC_PERSON = frozenset({"Abu", "Umm", "Ibn", "Bin"})
+#: A lower-camel brand right before a name: "iTunes Music Store", "iPod `` Classic".
+_AFTER_BRAND = re.compile(r"(?<![\w-])[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))? $")
+#: "Tiger, the code name for ...", "Lion, the new version of ...": a product described.
+_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w-]+ ){0,2}?(\w+) (?:name )?(?:of|for|to)\b")
 _POSSESSED = re.compile(r"['’]s? (\w+)")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
@@ -427,6 +431,8 @@ class _Doc:
             return
         words = [toks[i].word for i in idx]
         lowered = [w.lower() for w in words]
+        if self._is_product(idx, start, end, lowered):
+            return
         if len(idx) == 1 and (words[0] in c.currencies and self.text[end:end + 1] in ("$", " ")
                               and (self.text[end:end + 1] == "$" or self.text[end + 1:end + 2].isdigit())):
             return  # "US$40 billion", "USD 23 billion"
@@ -485,6 +491,30 @@ class _Doc:
                 return
         self._add(idx, None)
 
+    def _is_product(self, idx: list[int], start: int, end: int, lowered: list[str]) -> bool:
+        """A product's name with no model number: after a lower-camel brand ("iTunes Music
+        Store", "iPod Classic"), before a product class ("Mac OS X operating system"), or
+        described as one ("Tiger, the code name for ..."). Its other mentions follow."""
+        c = self.c
+        if any(w in c.org_heads or w in c.org_suffixes for w in lowered):
+            return False
+        if _AFTER_BRAND.search(self.text, max(0, start - 24), start):
+            self._product(idx)
+            return True
+        after = _NEXT_WORD.match(self.text, end)
+        if len(idx) > 1 and after and after.group(1).lower() in c.products and after.start(1) == end + 1:
+            maker = self.tokens[idx[0]].word
+            if re.search(rf"(?<![\w-]){re.escape(maker)}(?! [A-Z0-9])(?![\w-])", self.text):
+                self._type_piece(idx[:1])  # "Intel Core Duo processors": Intel makes them
+                idx = idx[1:]
+            self._product(idx)
+            return True
+        appos = _PRODUCT_APPOSITION.match(self.text, end)
+        if appos and appos.group(1).lower() in c.products:
+            self._product(idx)
+            return True
+        return False
+
     def _state_of(self, idx: list[int], lowered: list[str]) -> str | None:
         """A state's formal name: a state head, "of" and a place ("Democratic Republic of
         Congo", "Kingdom of Saudi Arabia"); its canonical name from the gazetteer."""
@@ -515,6 +545,7 @@ class _Doc:
         words = [toks[i].word for i in idx if not any(ch.isdigit() for ch in toks[i].word)]
         if words and words[-1] not in self.g.places and words[-1].lower() not in self.c.org_heads:
             self.products.add(words[-1])
+            self.products.add(" ".join(words))
 
     def _add(self, idx: list[int], kind: str | None, strong: bool = False,
              name: str | None = None) -> None:

@@ -40,6 +40,7 @@ class Cues:
     relations: frozenset[str] = frozenset()  # "Sadr's supporters": the possessor is a person
     tenures: frozenset[str] = frozenset()  # "the Trump administration": a leader's surname
     state_heads: frozenset[str] = frozenset()  # "Democratic Republic of Congo" keeps "of"
+    products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
 
 
 def _read_yaml(name: str) -> Any:
@@ -73,6 +74,7 @@ def cues() -> Cues:
         relations=_lower_set(titles.get("relations")),
         tenures=_lower_set(titles.get("tenures")),
         state_heads=_lower_set(places.get("state_heads")),
+        products=_lower_set(common.get("products")),
     )
 
 
