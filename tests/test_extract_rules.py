@@ -388,3 +388,10 @@ def test_a_maker_named_alone_keeps_its_name_before_a_product_class():
     found = ents("The laptop contains Intel Core Duo processors. Intel said supply was fine.")
     assert found["Intel"][0] == "org"
     assert "Intel Core Duo" not in found and "Core Duo" not in found
+
+
+def test_market_indices_are_not_organisations():
+    found = ents("The Dow Jones Industrial Average fell while the Hang Seng index rose and "
+                 "Nikkei futures slid. HSBC Holdings gained.")
+    assert not {"Dow Jones Industrial Average", "Dow Jones", "Hang Seng", "Nikkei"} & set(found)
+    assert found["HSBC Holdings"][0] == "org"

@@ -60,6 +60,7 @@ _ARABIC_PERSON = frozenset({"Abu", "Umm", "Ibn", "Bin"})
 _AFTER_BRAND = re.compile(r"(?<![\w-])[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))? $")
 #: "Tiger, the code name for ...", "Lion, the new version of ...": a product described.
 _PRODUCT_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w-]+ ){0,2}?(\w+) (?:name )?(?:of|for|to)\b")
+_NEXT_LOWER = re.compile(r" ([a-z]+)")
 _POSSESSED = re.compile(r"['’]s? (\w+)")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
@@ -433,6 +434,8 @@ class _Doc:
         lowered = [w.lower() for w in words]
         if self._is_product(idx, start, end, lowered):
             return
+        if lowered[-1] in c.indices and len(idx) > 1 or self._next_lower(end) in c.indices:
+            return  # "Dow Jones Industrial Average", "the Hang Seng index": an instrument
         if len(idx) == 1 and (words[0] in c.currencies and self.text[end:end + 1] in ("$", " ")
                               and (self.text[end:end + 1] == "$" or self.text[end + 1:end + 2].isdigit())):
             return  # "US$40 billion", "USD 23 billion"
@@ -514,6 +517,11 @@ class _Doc:
             self._product(idx)
             return True
         return False
+
+    def _next_lower(self, end: int) -> str:
+        """The word right after `end` when it is in lower case ("Hang Seng index" -> "index")."""
+        m = _NEXT_LOWER.match(self.text, end)
+        return m.group(1) if m else ""
 
     def _state_of(self, idx: list[int], lowered: list[str]) -> str | None:
         """A state's formal name: a state head, "of" and a place ("Democratic Republic of

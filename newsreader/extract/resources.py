@@ -41,6 +41,7 @@ class Cues:
     tenures: frozenset[str] = frozenset()  # "the Trump administration": a leader's surname
     state_heads: frozenset[str] = frozenset()  # "Democratic Republic of Congo" keeps "of"
     products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
+    indices: frozenset[str] = frozenset()  # "Dow Jones Industrial Average": an instrument
 
 
 def _read_yaml(name: str) -> Any:
@@ -75,6 +76,7 @@ def cues() -> Cues:
         tenures=_lower_set(titles.get("tenures")),
         state_heads=_lower_set(places.get("state_heads")),
         products=_lower_set(common.get("products")),
+        indices=_lower_set(common.get("indices")),
     )
 
 
