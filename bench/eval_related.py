@@ -29,6 +29,7 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
+import os
 import random
 import re
 import statistics
@@ -262,16 +263,24 @@ def latency(folder: Path, n: int, seed: int = 7) -> None:
     t0 = time.perf_counter()
     finder.related(sample[0], limit=10)  # the first call pays for opening the searcher
     first = time.perf_counter() - t0
-    times = []
+    times, cpu = [], []
     for aid in sample:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         finder.related(aid, limit=10)
         times.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
     times.sort()
+    cpu.sort()
     p95 = times[int(len(times) * 0.95) - 1]
+    cpu95 = cpu[int(len(cpu) * 0.95) - 1]
+    try:
+        load = ", load average %.1f" % os.getloadavg()[0]
+    except OSError:
+        load = ""
     print(f"latency on {total:,} articles ({folder}): related_stories limit 10, {len(times)} random "
-          f"articles: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms; "
-          f"first call (opens the searcher) {first * 1000:.0f} ms")
+          f"articles: wall median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms; "
+          f"CPU median {statistics.median(cpu):.1f} ms, p95 {cpu95:.1f} ms; "
+          f"first call (opens the searcher) {first * 1000:.0f} ms{load}")
     library.close()
 
 

@@ -32,6 +32,7 @@ other half; see bench/README.md for the figures.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter
@@ -55,6 +56,7 @@ SHOWN_STOPS = frozenset(terms(
     "told also would could should after before about more most than other some such there then "
     "were being over into only just very much many one two three new last first year years "
     "according including while where said people called"))  # noqa: E501
+_SKETCH = 20
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -72,6 +74,9 @@ class Weights:
     date_far: float = 0.1       # subtracted when both articles are dated far apart
     far_days: int = 60
     key_terms: int = 50
+    retrieval_terms: int = 15   # key terms in the Whoosh query that finds candidates
+    posting_cap: int = 500      # ... each in at most this many articles, or this share of them:
+    posting_share: float = 0.01  # common words find nothing specific and are slow to read
     text_candidates: int = 40
     entity_candidates: int = 15
     rare_entities: int = 6
@@ -111,25 +116,61 @@ class _Profile:
     entities: dict[str, tuple[str, str]]  # lowercase name -> (kind, name)
     mentions: Counter[str]                # lowercase name -> mentions in the article
     days: set[dt.date]                    # dates talked about (day precision), plus the article date
-    term_set: set[str]
-    shingles: set[int]
+    words: Counter[str]                   # body words (lowercase, unstemmed) and how often
+    length: int                           # body terms, stop words left out (as the index counts)
+    title_terms: set[str]
+    body: str
+    key: dict[str, int] = field(default_factory=dict)  # the base article's key terms it uses
+    sim: float = 1.0                      # text similarity to the base article (0..1)
+    _sketch: frozenset[str] | None = None
+    _shingles: set[int] | None = None
+
+    def count_key_terms(self, key_terms: set[str], prefixes: set[str]) -> None:
+        """How often the body uses each key term (stems). Porter stems start with the
+        word's first letters, so only words sharing a key term's first three letters are
+        stemmed: the same counts as stemming every word, for a fraction of the work."""
+        key: dict[str, int] = {}
+        for word, n in self.words.items():
+            if word[:3] in prefixes:
+                st = stem(word)
+                if st in key_terms:
+                    key[st] = key.get(st, 0) + n
+        self.key = key
+
+    def sketch(self) -> frozenset[str]:
+        """Its most frequent words: copies share nearly all of them."""
+        if self._sketch is None:
+            top = heapq.nlargest(_SKETCH, ((n, w) for w, n in self.words.items() if w not in STOPS))
+            self._sketch = frozenset(w for _, w in top)
+        return self._sketch
+
+    def shingles(self) -> set[int]:
+        """Hashed 5-word runs of the body, made only when a copy check needs them."""
+        if self._shingles is None:
+            words = WORD_RE.findall((self.body or self.title).lower())
+            n = 5
+            self._shingles = ({hash(tuple(words))} if words else set()) if len(words) < n else \
+                {hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1)}
+        return self._shingles
 
 
-def _shingles(text: str, n: int = 5) -> set[int]:
-    words = WORD_RE.findall(text.lower())
-    if len(words) < n:
-        return {hash(tuple(words))} if words else set()
-    return {hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1)}
-
-
-def _is_copy(a: set[int], b: set[int], threshold: float) -> bool:
-    """Near-identical text: high Jaccard, or one text (nearly) contained in the other, which
-    is how a republished story with a trimmed ending looks."""
-    if not a or not b:
+def _is_copy(a: _Profile, b: _Profile, threshold: float) -> bool:
+    """Near-identical text: high Jaccard of 5-word runs, or one text (nearly) contained in
+    the other, which is how a republished story with a trimmed ending looks. The vocabulary
+    check first keeps the shingling off the many pairs that are plainly different, and before
+    it, the text similarity to the base article: the same text scores the same."""
+    if abs(a.sim - b.sim) > 0.2 * max(a.sim, b.sim) + 0.02:
         return False
-    inter = len(a & b)
-    small = min(len(a), len(b))
-    if inter / (len(a) + len(b) - inter) >= threshold:
+    ka, kb = a.sketch(), b.sketch()
+    if len(ka & kb) < 0.6 * min(len(ka), len(kb)):
+        return False
+    va, vb = a.words.keys(), b.words.keys()
+    if not va or not vb or len(va & vb) < 0.8 * min(len(va), len(vb)):
+        return False
+    sa, sb = a.shingles(), b.shingles()
+    inter = len(sa & sb)
+    small = min(len(sa), len(sb))
+    if inter / (len(sa) + len(sb) - inter) >= threshold:
         return True
     return small >= 20 and inter / small >= 0.9
 
@@ -152,9 +193,11 @@ def _profile(doc: dict[str, Any]) -> _Profile:
                 days.add(dt.date.fromisoformat(value))
             except ValueError:
                 pass
-    text = art["title"] + "\n" + (art.get("body") or "")
+    body = art.get("body") or ""
+    words = Counter(WORD_RE.findall(body.lower()))
+    length = sum(n for w, n in words.items() if w not in STOPS)
     return _Profile(art["id"], art["title"], date, art.get("source"), list(art.get("related") or []),
-                    ents, mentions, days, set(terms(text)), _shingles(art.get("body") or art["title"]))
+                    ents, mentions, days, words, length, set(terms(art["title"])), body)
 
 
 def _surface_forms(text: str) -> dict[str, str]:
@@ -191,7 +234,8 @@ class RelatedFinder:
     # --- public -----------------------------------------------------------------------
 
     def related(self, article_id: str, limit: int = 10) -> list[RelatedStory]:
-        """Stories linked to `article_id`, best first; same-event ones score highest."""
+        """Stories linked to `article_id`: same-event ones first, then similar ones, each
+        group best first."""
         w = self.weights
         scored = []
         for cand in self.candidates(article_id):
@@ -209,7 +253,7 @@ class RelatedFinder:
         out: list[tuple[RelatedStory, _Profile]] = []
         for _, story, prof in scored:
             # Fold a copy of an earlier result into it: one story, several pages.
-            first = next((s for s, p in out if _is_copy(p.shingles, prof.shingles, w.copy_jaccard)), None)
+            first = next((s for s, p in out if _is_copy(p, prof, w.copy_jaccard)), None)
             if first is not None:
                 first.copies.append(story.id)
             elif len(out) < limit:
@@ -219,33 +263,31 @@ class RelatedFinder:
     def candidates(self, article_id: str) -> list["Candidate"]:
         """Every candidate with its unweighted evidence, copies of the article left out
         (the bench re-weights these without asking Whoosh again)."""
-        base, docs, text_sim, n_docs, key_terms = self._gather(article_id)
-        surface = _surface_forms(base.title + "\n" + (docs[base.id]["article"].get("body") or ""))
-        profiles = [_profile(doc) for cid, doc in docs.items() if cid != base.id]
-        profiles = [p for p in profiles if not _is_copy(base.shingles, p.shingles, self.weights.copy_jaccard)]
+        base, profiles, text_sim, n_docs, key_terms = self._gather(article_id)
+        profiles = [p for p in profiles if not _is_copy(base, p, self.weights.copy_jaccard)]
+        surface = _surface_forms(base.title + "\n" + base.body)
         idf = self._idfs([base, *profiles], n_docs)
         out = []
         for prof in profiles:
-            cid = prof.id
-            feats, why = self._features(base, prof, text_sim.get(cid, 0.0), idf, key_terms, surface)
+            feats, why = self._features(base, prof, text_sim.get(prof.id, 0.0), idf, key_terms, surface)
             out.append(Candidate(prof, feats, why))
         return out
 
     def copies(self, article_id: str) -> list[str]:
         """Other articles carrying the same text as `article_id` (republished stories)."""
-        base, docs, _, _, _ = self._gather(article_id)
-        out = []
-        for cid, doc in docs.items():
-            if cid != base.id and _is_copy(base.shingles, _profile(doc).shingles, self.weights.copy_jaccard):
-                out.append(cid)
-        return sorted(out)
+        base, profiles, _, _, _ = self._gather(article_id)
+        return sorted(p.id for p in profiles if _is_copy(base, p, self.weights.copy_jaccard))
 
     # --- candidates ---------------------------------------------------------------------
 
-    def _gather(self, article_id: str) -> tuple[_Profile, dict[str, dict[str, Any]], dict[str, float], int,
-                                                list[tuple[str, float]]]:
-        """The article's profile, its candidates' stored docs, their normalised text scores,
-        the corpus size and the key terms used."""
+    def _gather(self, article_id: str) -> tuple[_Profile, list[_Profile], dict[str, float], int, list[str]]:
+        """The article's profile, its candidates' profiles, their text similarity (0..1),
+        the corpus size and the key terms a reader may be shown.
+
+        Whoosh only retrieves: a short query of the key terms that are not common (long OR
+        queries over long posting lists cost hundreds of ms at 100k) and a rare-names query.
+        Text similarity is then scored here, over the few candidates, with many more key
+        terms than the retrieval query could afford."""
         library = self.library
         store = library.store()
         base_doc = store.doc(article_id)
@@ -253,49 +295,51 @@ class RelatedFinder:
             raise UserError(f"no article with id {article_id!r} in the index; "
                             "find ids with `newsreader search` or `newsreader articles`", 1)
         base = _profile(base_doc)
-        art = base_doc["article"]
         w = self.weights
-        text = art["title"] + "\n\n" + (art.get("body") or "")
-        text_sim: dict[str, float] = {}
+        found: list[str] = []
         with library._lock:
             searcher = library.searcher()
             reader = searcher.reader()
             n_docs = max(1, reader.doc_count())
-            docnum = searcher.document_number(id=article_id)
-            key_terms = searcher.key_terms_from_text("body", text, numterms=w.key_terms, model=Bo1Model,
-                                                     normalize=True)
-            clauses: list[wq.Query] = [wq.Term("body", t, boost=weight) for t, weight in key_terms]
+            avg_len = max(1.0, reader.field_length("body") / n_docs)
+            key_terms = searcher.key_terms_from_text("body", base.title + "\n\n" + base.body,
+                                                     numterms=w.key_terms, model=Bo1Model, normalize=True)
+            df = {t: reader.doc_frequency("body", t) for t, _ in key_terms}
             # Words most articles use say nothing to a reader, however Bo1 weighs them.
-            common_cut = max(4.0, n_docs * 0.8)
-            shown_terms = [t for t, _ in key_terms
-                           if t not in SHOWN_STOPS and reader.doc_frequency("body", t) <= common_cut]
-            if w.title > 0:
-                kt = dict(key_terms)
-                for t in dict.fromkeys(terms(art["title"])):
-                    if reader.doc_frequency("title", t):
-                        clauses.append(wq.Term("title", t, boost=w.title * kt.get(t, 0.5)))
-            text_q = wq.Or(clauses) if clauses else wq.NullQuery
-            results = searcher.search(text_q, limit=w.text_candidates + 1)
-            raw = {hit["id"]: float(hit.score or 0.0) for hit in results}
-            ent_q = self._entity_query(base, reader, n_docs)
+            shown_terms = [t for t, _ in key_terms if t not in SHOWN_STOPS and df[t] <= max(4.0, n_docs * 0.8)]
+            kt = dict(key_terms)
+            title_terms = {t: w.title * kt.get(t, 0.5) for t in base.title_terms
+                           if reader.doc_frequency("title", t)}
+            cap = max(w.posting_cap, n_docs * w.posting_share)
+            clauses: list[wq.Query] = [wq.Term("body", t, boost=weight)
+                                       for t, weight in key_terms if df[t] <= cap][: w.retrieval_terms]
+            clauses += [wq.Term("title", t, boost=weight) for t, weight in title_terms.items()
+                        if reader.doc_frequency("title", t) <= cap]
+            if clauses:
+                found += [hit["id"] for hit in searcher.search(wq.Or(clauses), limit=w.text_candidates + 1)]
+            ent_q = self._entity_query(base, reader, n_docs, cap)
             if ent_q is not None:
-                extra = [hit.docnum for hit in searcher.search(ent_q, limit=w.entity_candidates + 1)
-                         if hit["id"] not in raw]
-                if extra:
-                    for hit in searcher.search(text_q, limit=len(extra), filter=set(extra)):
-                        raw[hit["id"]] = float(hit.score or 0.0)
-                    for n in extra:
-                        raw.setdefault(searcher.stored_fields(n)["id"], 0.0)
-            self_score = raw.get(article_id)
-            if self_score is None and docnum is not None:
-                mine = searcher.search(text_q, limit=1, filter={docnum})
-                self_score = float(mine[0].score) if len(mine) else None
-        norm = self_score or max(raw.values(), default=1.0) or 1.0
-        text_sim = {i: min(1.0, s / norm) for i, s in raw.items()}
-        wanted = set(raw) | set(base.related)
-        docs = store.docs(wanted)
-        docs[article_id] = base_doc
-        return base, docs, text_sim, n_docs, shown_terms
+                found += [hit["id"] for hit in searcher.search(ent_q, limit=w.entity_candidates + 1)]
+        wanted = set(found) | set(base.related)
+        wanted.discard(article_id)
+        profiles = [_profile(d) for d in store.docs(wanted).values()]
+
+        stems = {t for t, _ in key_terms}
+        prefixes = {t[:3] for t in stems}
+
+        def similarity(p: _Profile) -> float:
+            """BM25-shaped: Bo1 weight of each key term, saturating in its count."""
+            p.count_key_terms(stems, prefixes)
+            counts = p.key
+            norm = 1.2 * (0.25 + 0.75 * p.length / avg_len)
+            score = sum(weight * counts[t] * 2.2 / (counts[t] + norm) for t, weight in key_terms if t in counts)
+            return score + sum(weight for t, weight in title_terms.items() if t in p.title_terms)
+
+        self_score = similarity(base) or 1.0
+        for p in profiles:
+            p.sim = min(1.0, similarity(p) / self_score)
+        text_sim = {p.id: p.sim for p in profiles}
+        return base, profiles, text_sim, n_docs, shown_terms
 
     def _entity_df(self, reader: Any, kind: str, name: str) -> int:
         """Documents naming this entity, estimated as the rarest of its words in the kind's
@@ -322,20 +366,21 @@ class RelatedFinder:
                         out[low] = math.log((n_docs + 1) / (max(df, 1) + 0.5))
         return out
 
-    def _entity_query(self, base: _Profile, reader: Any, n_docs: int) -> wq.Query | None:
-        """The article's rarest names (named by at least one other article) as phrases."""
+    def _entity_query(self, base: _Profile, reader: Any, n_docs: int, cap: float) -> wq.Query | None:
+        """The article's rarest names (named by at least one other article, and not so common
+        that their postings would be slow to read)."""
         ranked = []
         for kind, name in base.entities.values():
             df = self._entity_df(reader, kind, name)
-            if df >= 2:
+            if 2 <= df <= cap:
                 ranked.append((df, kind, name))
         ranked.sort()
         clauses: list[wq.Query] = []
         for df, kind, name in ranked[: self.weights.rare_entities]:
-            words = name_terms(name)
-            boost = math.log((n_docs + 1) / (df + 0.5))
-            clauses.append(wq.Phrase(kind, words, boost=boost) if len(words) > 1
-                           else wq.Term(kind, words[0], boost=boost))
+            # The name's rarest word only, not a phrase: it finds every article with the name
+            # (and a few more, which the re-ranking sorts out) at the cost of one short list.
+            rarest = min(name_terms(name), key=lambda x: (reader.doc_frequency(kind, x), x))
+            clauses.append(wq.Term(kind, rarest, boost=math.log((n_docs + 1) / (df + 0.5))))
         return wq.Or(clauses) if clauses else None
 
     # --- scoring ------------------------------------------------------------------------
@@ -364,7 +409,8 @@ class RelatedFinder:
 
         # Key terms: the article's distinctive words the candidate also uses.
         named = {t for pairs in shared.values() for _, name in pairs for t in terms(name)}
-        common = [t for t in key_terms if t in cand.term_set and t not in named]
+        cand_terms = cand.key.keys() | cand.title_terms
+        common = [t for t in key_terms if t in cand_terms and t not in named]
         if common:
             why.append("key terms: " + ", ".join(surface.get(t, t) for t in common[:5]))
 
