@@ -395,3 +395,13 @@ def test_market_indices_are_not_organisations():
                  "Nikkei futures slid. HSBC Holdings gained.")
     assert not {"Dow Jones Industrial Average", "Dow Jones", "Hang Seng", "Nikkei"} & set(found)
     assert found["HSBC Holdings"][0] == "org"
+
+
+def test_a_facility_word_after_a_name_makes_it_a_place():
+    found = ents("Planes landed at Heathrow airport near the Moscone West center.")
+    assert found["Heathrow"][0] == "place" and found["Moscone West"][0] == "place"
+
+
+def test_a_title_word_after_a_full_name_is_a_surname():
+    assert ents("Markets closed in honor of Martin Luther King on Monday.")["Martin Luther King"][0] == "person"
+    assert "Royal Courts of Justice" in ents("The case was heard at the Royal Courts of Justice.")

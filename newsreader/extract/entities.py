@@ -61,6 +61,9 @@ _AFTER_BRAND = re.compile(r"(?<![\w-])[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))? $"
 #: "Tiger, the code name for ...", "Lion, the new version of ...": a product described.
 _PRODUCT_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w-]+ ){0,2}?(\w+) (?:name )?(?:of|for|to)\b")
 _NEXT_LOWER = re.compile(r" ([a-z]+)")
+#: Lower-case facility words after a name that make it a place's ("Heathrow airport").
+_PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", "square", "street",
+                          "avenue", "boulevard", "bridge", "center", "centre", "mall", "plaza"})
 _POSSESSED = re.compile(r"['’]s? (\w+)")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
@@ -382,6 +385,13 @@ class _Doc:
             # Titles left at the edges ("Chairman", "Minister" with no name after) go,
             # unless the piece is an organisation's name ("International Court of Justice").
             has_org_word = any(toks[i].word.lower() in self.c.org_heads for i in piece)
+            # ... but a title word after a given name and another name is a surname
+            # ("Martin Luther King").
+            if len(piece) > 2 and toks[piece[0]].word in self.c.given_names and toks[piece[-2]].cap \
+                    and self._is_title(toks[piece[-1]].word) and not self._is_title(toks[piece[-2]].word) \
+                    and not has_org_word:
+                self._add(piece, PERSON, strong=True)
+                continue
             while piece and self._is_title(toks[piece[-1]].word) and not has_org_word:
                 piece = piece[:-1]
             while piece and toks[piece[-1]].word.lower() in _PARTICLES:
@@ -485,6 +495,9 @@ class _Doc:
                               or len(lowered[0]) >= 6 and lowered[0].endswith(("ism", "isms"))):
             return  # "Zionist", "Islamist", "Judaism": a creed, not a name
         if all(w.rstrip(".") in c.common for w in lowered):
+            return
+        if self._next_lower(end) in _PLACE_AFTER:
+            self._add(idx, PLACE, strong=True)  # "Heathrow airport", "the Moscone West center"
             return
         if len(idx) == 1:
             w = words[0]
