@@ -405,3 +405,17 @@ def test_a_facility_word_after_a_name_makes_it_a_place():
 def test_a_title_word_after_a_full_name_is_a_surname():
     assert ents("Markets closed in honor of Martin Luther King on Monday.")["Martin Luther King"][0] == "person"
     assert "Royal Courts of Justice" in ents("The case was heard at the Royal Courts of Justice.")
+
+
+def test_bench_rewrites_meantime_week_numbers_to_iso():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "eval_extract.py"
+    spec = importlib.util.spec_from_file_location("eval_extract", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.iso_week("2006-W14") == "2006-W13"  # 1 January 2006 is a Sunday
+    assert bench.iso_week("2004-W47") == "2004-W47"  # 1 January 2004 is a Thursday
+    assert bench.iso_week("2010-W04-WE") == "2010-W03-WE"
+    assert bench.iso_week("2010-06") == "2010-06"
