@@ -419,3 +419,10 @@ def test_bench_rewrites_meantime_week_numbers_to_iso():
     assert bench.iso_week("2004-W47") == "2004-W47"  # 1 January 2004 is a Thursday
     assert bench.iso_week("2010-W04-WE") == "2010-W03-WE"
     assert bench.iso_week("2010-06") == "2010-06"
+
+
+def test_a_product_class_before_a_name_and_a_list_after_a_product_make_products():
+    found = ents("It ships with web browser Safari. Apple sells the iPod Classic, Nano and Shuffle. "
+                 "The Shuffle is small, so Apple and Intel agreed.")
+    assert not {"Safari", "Classic", "Nano", "Shuffle"} & set(found)
+    assert found["Apple"][0] == "org" and found["Intel"][0] == "org"

@@ -64,6 +64,9 @@ _NEXT_LOWER = re.compile(r" ([a-z]+)")
 #: Lower-case facility words after a name that make it a place's ("Heathrow airport").
 _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", "square", "street",
                           "avenue", "boulevard", "bridge", "center", "centre", "mall", "plaza"})
+#: A product class right before a name: "web browser Safari", "operating system Mac OS X".
+_AFTER_CLASS = re.compile(r"(?<![\w-])(?:browser|app|software|smartphone|handset|tablet|laptop|"
+                          r"notebook|console|processor|chip|operating system) $")
 _POSSESSED = re.compile(r"['’]s? (\w+)")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
@@ -232,6 +235,7 @@ class _Doc:
         self.tokens, self.runs = _cap_runs(text, self.c, self.g.places)
         self.pieces: list[Piece] = []
         self.products: set[str] = set()
+        self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -514,7 +518,10 @@ class _Doc:
         c = self.c
         if any(w in c.org_heads or w in c.org_suffixes for w in lowered):
             return False
-        if _AFTER_BRAND.search(self.text, max(0, start - 24), start):
+        if _AFTER_BRAND.search(self.text, max(0, start - 24), start) or \
+                _AFTER_CLASS.search(self.text, max(0, start - 24), start) or \
+                self.text[self.product_end:start] in (", ", " and ", ", and ", " or ", ", or "):
+            # "iTunes Music Store"; "web browser Safari"; "iPod Classic, Nano and Shuffle"
             self._product(idx)
             return True
         after = _NEXT_WORD.match(self.text, end)
@@ -563,6 +570,8 @@ class _Doc:
         """Remember a product's name that follows its model number ("787 Dreamliner") so
         that its other mentions are not taken for an organisation."""
         toks = self.tokens
+        if idx:
+            self.product_end = toks[idx[-1]].end
         words = [toks[i].word for i in idx if not any(ch.isdigit() for ch in toks[i].word)]
         if words and words[-1] not in self.g.places and words[-1].lower() not in self.c.org_heads:
             self.products.add(words[-1])
