@@ -156,12 +156,16 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--skip-fts5", action="store_true")
+    ap.add_argument("--no-extract", action="store_true",
+                    help="index without entity/date extraction (the index-only figure), then stop")
+    ap.add_argument("--skip-index", action="store_true",
+                    help="reuse the index and index figures already in --work (queries only)")
     args = ap.parse_args()
     corpus = args.corpus.resolve()
     work = args.work.resolve()
-    if work.exists():
+    if work.exists() and not args.skip_index:
         shutil.rmtree(work)
-    work.mkdir(parents=True)
+    work.mkdir(parents=True, exist_ok=True)
     os.environ["NEWSREADER_HOME"] = str(work / "home")
 
     from newsreader.config import Config, user_paths
@@ -170,26 +174,50 @@ def main() -> None:
     config = Config()
     lib = Library.open(user_paths(), corpus, config)
     report: dict[str, object] = {"corpus": str(corpus)}
+    load = lambda: " ".join(f"{x:.1f}" for x in os.getloadavg())  # noqa: E731
 
-    print(f"machine: {os.cpu_count()} cpus, Python {sys.version.split()[0]}", flush=True)
+    print(f"machine: {os.cpu_count()} cpus, Python {sys.version.split()[0]}, load {load()}", flush=True)
+    if args.skip_index:
+        report = json.loads((work / "report.json").read_text())
+        report.pop("queries", None)
+        n = report["index"]["articles"]  # type: ignore[index]
+    else:
+        n = index_runs(args, lib, corpus, config, report, load)
+        if args.no_extract:
+            (work / "report.json").write_text(json.dumps(report, indent=2))
+            return
+
+    rng = random.Random(args.seed)
+    queries = run_queries(args, lib, corpus, config, report, rng, n, work, load)
+    (work / "report.json").write_text(json.dumps(report, indent=2))
+
+
+def index_runs(args, lib, corpus, config, report, load) -> int:  # type: ignore[no-untyped-def]
+    from newsreader.search.indexer import Indexer
+
     t = time.perf_counter()
-    stats = lib.update()
+    stats = Indexer(lib.folder, corpus, config, extract=not args.no_extract).run()
     secs = time.perf_counter() - t
     n = stats.articles_total
     report["index"] = {"articles": n, "pages": stats.pages_indexed, "seconds": round(secs, 1),
-                       "articles_per_s": round(n / secs), "indexer_peak_rss_mb": round(rss_mb()),
+                       "articles_per_s": round(n / secs), "extraction": not args.no_extract,
+                       "indexer_peak_rss_mb": round(rss_mb()),
                        "whoosh_mb": round(du(lib.folder / "whoosh") / 1e6),
                        "store_mb": round(du(lib.folder) / 1e6 - du(lib.folder / "whoosh") / 1e6),
-                       "corpus_mb": round(du(corpus) / 1e6)}
+                       "corpus_mb": round(du(corpus) / 1e6), "load_after": load()}
     print("index:", report["index"], flush=True)
+    (args.work.resolve() / "report.json").write_text(json.dumps(report, indent=2))
 
     t = time.perf_counter()
     again = lib.update()
     report["incremental_nothing_changed_s"] = round(time.perf_counter() - t, 2)
     assert again.pages_indexed == 0
+    if args.no_extract:
+        print("incremental, nothing changed:", report["incremental_nothing_changed_s"], flush=True)
+        return n
 
     files = sorted(corpus.rglob("*.txt"))
-    rng = random.Random(args.seed)
+    rng = random.Random(args.seed + 1)
     changed = rng.sample(files, max(1, len(files) // 100))
     originals = {f: f.read_bytes() for f in changed}
     for f in changed:
@@ -202,9 +230,18 @@ def main() -> None:
         f.write_bytes(data)
     lib.update()
     print("incremental:", report["incremental_nothing_changed_s"], report["incremental_1pct"], flush=True)
+    (args.work.resolve() / "report.json").write_text(json.dumps(report, indent=2))
+    return n
+
+
+def run_queries(args, lib, corpus, config, report, rng, n, work, load):  # type: ignore[no-untyped-def]
+    from newsreader.config import user_paths
+    from newsreader.search import Library
 
     queries = pick_queries(lib, rng)
     report["queries"] = queries
+    report["load_at_queries"] = load()
+    print("load average before the query runs:", load(), flush=True)
     lib.close()
 
     cold = subprocess.run([sys.executable, "-c", COLD, str(corpus), queries["common term"][0], json.dumps(queries)],

@@ -54,8 +54,16 @@ def name_terms(text: str) -> list[str]:
     return WORD_RE.findall(text.lower())
 
 
+@lru_cache(maxsize=4096)
+def _one_position(pos: int) -> bytes:
+    return pack_uint(1) + dumps([pos], 2)
+
+
 def _encode_positions(poslist: list[int]) -> bytes:
-    """Whoosh's `Positions.encode`, inlined to skip a method call per term."""
+    """Whoosh's `Positions.encode`, inlined to skip a method call per term (most terms
+    occur once in a document: those encodings are memoised)."""
+    if len(poslist) == 1:
+        return _one_position(poslist[0])
     deltas = []
     base = 0
     for pos in poslist:
@@ -118,6 +126,12 @@ class NewsAnalyzer(Composable):
 class Terms(tuple):
     """Already-analysed terms (from `terms`), so analysis can run in a worker process and
     only the term list crosses to the process that owns the Whoosh writer."""
+
+
+class Posted(tuple):
+    """A field's postings, `(term bytes, frequency, weight, encoded positions)` items, built
+    from `NewsText.index` in a worker process so the writer process only appends them
+    (see writer.NewsWriter)."""
 
 
 class NewsText(TEXT):

@@ -33,7 +33,7 @@ QUERY_FIELDS = {
 }
 
 #: Bumped when the schema or analysis changes, so an old index is rebuilt, not misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def build_schema() -> Schema:
