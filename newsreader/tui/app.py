@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -25,13 +25,15 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from newsreader.errors import UserError
-from newsreader.search.store import Row
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView, Mark
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, RowSource
 from newsreader.tui.themes import DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, theme_folders
+
+if TYPE_CHECKING:
+    from newsreader.search.store import Row
 
 #: Hits shown for a query typed in the search bar, and for "stories mentioning X".
 SEARCH_LIMIT = 1000
@@ -143,9 +145,7 @@ class ReaderApp(App[int]):
                  store: Any = None, update_index: bool = True, blink: bool = True,
                  watch_marks: bool = True) -> None:
         super().__init__()
-        from newsreader.tui.commands import ReaderCommands
-
-        self.COMMANDS = self.COMMANDS | {ReaderCommands}
+        self.COMMANDS = self.COMMANDS | {reader_commands}
         self.paths = paths
         self.config = config
         self.corpus_dir = corpus_dir
@@ -223,11 +223,27 @@ class ReaderApp(App[int]):
         for notice in self.store.notices:
             self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
         self._check_keymap()
-        self.history = [ListState(CorpusRows(self.library))]
-        self.article_list.set_source(self.history[0].source)
+        self.history = [ListState(FixedRows([], "All articles"))]
+        self.article_list.empty_text = "Opening the index…"
+        self.open_library()
         self.refresh_marks()
         if self.watch_marks:
             self.set_interval(MARKS_REFRESH_SECONDS, self.refresh_marks)
+        self.update_status()
+
+    @work(thread=True, exclusive=True, group="library")
+    def open_library(self) -> None:
+        """Import the search engine and read the first page of rows off the main thread, so
+        the first frame is painted while Whoosh is still loading."""
+        source = CorpusRows(self.library)
+        source.row(0)
+        self.call_from_thread(self._library_opened, source)
+
+    def _library_opened(self, source: CorpusRows) -> None:
+        self.history[0] = ListState(source)
+        if len(self.history) == 1:
+            self.article_list.set_source(source)
+        self.article_list.empty_text = "No articles yet." if self.update_index else "No articles."
         if self.update_index:
             self.call_after_refresh(self.update_index_worker)
         else:
@@ -355,20 +371,25 @@ class ReaderApp(App[int]):
     def update_index_worker(self) -> None:
         """Bring the index up to date; the list fills as each batch is committed."""
         self.call_from_thread(self._index_started)
-        seen = {"count": -1}
 
         def progress(p: Any) -> None:
             self.call_from_thread(self._index_progress, p.pages_done, p.pages_total, p.articles)
 
         try:
-            stats = self.library.update(progress=progress, warn=lambda message: None)
+            try:
+                stats = self.library.update(progress=progress, warn=lambda message: None)
+            except UserError as exc:
+                if "--rebuild" not in exc.message:
+                    raise
+                # Built by another version of newsreader: rebuild it, as `index --rebuild` would.
+                self.call_from_thread(self._index_rebuilding)
+                stats = self.library.update(progress=progress, warn=lambda message: None, rebuild=True)
         except UserError as exc:
             self.call_from_thread(self._index_finished, f"index not updated: {exc.message}", True)
             return
         except Exception as exc:  # never take the reader down with the indexer
             self.call_from_thread(self._index_finished, f"index update failed: {exc}", True)
             return
-        del seen
         note = ""
         if stats.pages_indexed or stats.pages_removed:
             note = f"indexed {stats.articles_added:,} articles from {stats.pages_indexed:,} pages"
@@ -379,6 +400,13 @@ class ReaderApp(App[int]):
     def _index_started(self) -> None:
         self.indexing = True
         self.index_message = "checking the index…"
+        self.update_status()
+
+    def _index_rebuilding(self) -> None:
+        self.index_message = "rebuilding the index (made by another version)…"
+        self.history[0].source.invalidate()
+        if self.article_list.source is self.history[0].source:
+            self.article_list.reload()
         self.update_status()
 
     def _index_progress(self, done: int, total: int, articles: int) -> None:
@@ -487,6 +515,7 @@ class ReaderApp(App[int]):
     def search_worker(self, text: str, generation: int, label: str | None = None, kind: str = "search",
                       limit: int = SEARCH_LIMIT, sort: str = "relevance") -> None:
         from newsreader.search.query import QueryError
+        from newsreader.search.store import Row
 
         try:
             result = self.library.search(text, limit=limit, sort=sort, snippets=False)
@@ -774,6 +803,14 @@ class ReaderApp(App[int]):
         from newsreader.tui.dialogs import HelpScreen
 
         self.push_screen(HelpScreen())
+
+
+def reader_commands() -> Any:
+    """The palette provider, imported when the palette first opens (textual.command is
+    ~100 ms of imports that a start-up need not pay)."""
+    from newsreader.tui.commands import ReaderCommands
+
+    return ReaderCommands
 
 
 def all_bindings() -> list[Binding]:

@@ -8,7 +8,7 @@ so opening and scrolling cost the same at 10 rows or 100,000.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,10 +20,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsreader.search.snippets import match_ranges
-from newsreader.search.store import Row
 from newsreader.tui.safe import clean
 from newsreader.tui.sources import FixedRows, RowSource
+
+if TYPE_CHECKING:  # the search package imports Whoosh: not needed for the first paint
+    from newsreader.search.store import Row
 
 #: (unread, bookmarked) marks: Unicode, or plain ASCII for the Linux console's small font.
 GLYPHS = {"unicode": ("●", "★"), "ascii": ("*", "#")}
@@ -173,7 +174,8 @@ class ArticleList(ScrollView, can_focus=True):
         count = self.count
         if count == 0:
             if y == 0:
-                text = Text(" " + self.empty_text, style=base + self.get_component_rich_style("article-list--date"))
+                text = Text(" " + self.empty_text, end="")
+                text.stylize_before(base + self.get_component_rich_style("article-list--date"))
                 return Strip(text.render(self.app.console)).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         row = self.source.row(index) if index < count else None
@@ -195,13 +197,12 @@ class ArticleList(ScrollView, can_focus=True):
         bookmarked = self.is_bookmarked(row.id)
         mark_style = self.get_component_rich_style("article-list--mark")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(" ")
         text.append(unread_glyph if not read else " ", mark_style)
         text.append(mark_glyph if bookmarked else " ", mark_style)
         text.append(" ")
         date = row.date or "undated"
         text.append(f"{date:<10}", self.get_component_rich_style("article-list--date"))
-        text.append("  ")
+        text.append(" ")
         title = clean(row.title)
         source = clean(row.source or "")
         show_source = bool(source) and width >= 60
@@ -211,6 +212,8 @@ class ArticleList(ScrollView, can_focus=True):
         title_text = Text(title, style=title_style, no_wrap=True, end="")
         terms = self.source.title_terms
         if terms:
+            from newsreader.search.snippets import match_ranges
+
             match = self.get_component_rich_style("article-list--match")
             for start, end in match_ranges(title, set(terms)):
                 title_text.stylize(match, start, end)

@@ -26,7 +26,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsreader.search.snippets import match_ranges
 from newsreader.tui.safe import clean
 
 KIND_LABELS = {"person": "Person", "org": "Organisation", "place": "Place", "date": "Date", "match": "Match"}
@@ -224,6 +223,8 @@ class ArticleView(ScrollView, can_focus=True):
                                        describe_date(d.get("value"))))
         self.marks.sort(key=lambda m: (m.start, m.end))
         if self.body_terms:
+            from newsreader.search.snippets import match_ranges
+
             for start, end in match_ranges(text, set(self.body_terms)):
                 self.matches.append(Mark(start, end, "match", text[start:end], text[start:end]))
 

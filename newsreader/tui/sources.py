@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from newsreader.search.store import Row
+if TYPE_CHECKING:  # importing the search package loads Whoosh; the first paint need not wait
+    from newsreader.search.store import Row
 
 
 class RowSource(Protocol):
