@@ -247,9 +247,9 @@ def test_cli_index_search_show(cli_corpus: Path, capsys: pytest.CaptureFixture[s
     assert main(["index", "--corpus", corpus, "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["articles_added"] == 5 and summary["pages_indexed"] == 5
-    assert main(["search", "--corpus", corpus, "--json", "--limit", "1", "strikes"]) == 0
+    assert main(["search", "--corpus", corpus, "--json", "--limit", "1", "--count", "strikes"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert len(out["hits"]) == 1 and out["total"] == 2
+    assert len(out["hits"]) == 1 and out["total"] == 2 and out["exact"]
     hit = out["hits"][0]
     assert all(hit["snippet"][s:e].lower().startswith("strike") for s, e in hit["ranges"])
     assert main(["search", "--corpus", corpus, "strike", "--facets"]) == 0

@@ -95,7 +95,8 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
     library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
     try:
         try:
-            result = library.search(text, limit=args.limit, sort=args.sort, snippets=not args.no_snippets)
+            result = library.search(text, limit=args.limit, sort=args.sort, snippets=not args.no_snippets,
+                                    count=args.count)
             facets = library.facets(text) if args.facets else None
         except QueryError as exc:
             raise UserError(f"bad query: {exc}") from None
@@ -118,7 +119,8 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
         if hit.snippet:
             print(f"            {mark(hit.snippet, hit.ranges)}", file=ctx.stdout)
     shown = len(result.hits)
-    print(f"{shown} of {result.total} matching articles" if result.total else "no matching articles",
+    about = "" if result.exact else "about "
+    print(f"{shown} of {about}{result.total:,} matching articles" if result.total else "no matching articles",
           file=ctx.stderr)
     if facets is not None:
         for name, items in facets.items():
@@ -178,6 +180,8 @@ def add_parsers(sub: Any, add_corpus_option: Callable[[argparse.ArgumentParser],
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of hits")
     p.add_argument("--facets", action="store_true", help="also count matches by source, month and entity")
     p.add_argument("--no-snippets", action="store_true", help="skip snippets (faster)")
+    p.add_argument("--count", action="store_true",
+                   help="count every match exactly (slower; otherwise large totals are estimates)")
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("show", help="print one indexed article",

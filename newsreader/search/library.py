@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -29,6 +29,7 @@ from newsreader.config import Config, Paths
 from newsreader.corpus.model import Article
 from newsreader.errors import UserError
 from newsreader.search.analysis import stem
+from newsreader.search.dateorder import date_runs, estimate, newest
 from newsreader.search.indexer import WHOOSH_DIR, Indexer, PageSource, Progress, UpdateStats
 from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
 from newsreader.search.schema import SCHEMA_VERSION
@@ -36,6 +37,8 @@ from newsreader.search.snippets import make_snippet, match_ranges
 from newsreader.search.store import STORE_FILE, ArticleStore, Row
 
 SORTS = ("relevance", "date")
+#: Parsed queries kept per Library.
+PARSE_CACHE = 64
 
 
 @dataclass
@@ -61,12 +64,17 @@ class Hit:
 
 @dataclass
 class SearchResult:
+    """`total` is exact when `exact` (few matches, or `search(count=True)`), otherwise an
+    estimate: counting every match of a common word costs more than finding the top 20."""
+
     hits: list[Hit]
     total: int
     suggestion: str | None = None
+    exact: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "suggestion": self.suggestion, "hits": [h.to_dict() for h in self.hits]}
+        return {"total": self.total, "exact": self.exact, "suggestion": self.suggestion,
+                "hits": [h.to_dict() for h in self.hits]}
 
 
 @dataclass
@@ -100,6 +108,9 @@ class Library:
         self._searcher: Any = None
         self._parser: QueryParser | None = None
         self._corrector: tuple[ListCorrector, dict[str, int]] | None = None
+        self._bounds_cache: tuple[dt.date, dt.date] | None = None
+        self._parsed: OrderedDict[str, ParsedQuery] = OrderedDict()
+        self._runs: dict[Any, Any] = {}
 
     @classmethod
     def open(cls, paths: Paths, corpus_dir: Path, config: Config) -> "Library":
@@ -141,13 +152,20 @@ class Library:
                     self._ix = windex.open_dir(str(self.folder / WHOOSH_DIR))
                 if self._searcher is None:
                     self._searcher = self._ix.searcher()
+                    self._forget_parsed()
                 elif not self._searcher.up_to_date():
                     self._searcher = self._searcher.refresh()
+                    self._forget_parsed()
             except UserError:
                 raise
             except Exception as exc:
                 raise _unreadable(self.folder, exc) from None
             return self._searcher
+
+    def _forget_parsed(self) -> None:
+        """Date bounds (open date ranges) may move with a new commit."""
+        self._bounds_cache = None
+        self._parsed.clear()
 
     def _reset_searcher(self) -> None:
         with self._lock:
@@ -187,25 +205,41 @@ class Library:
     # --- searching -----------------------------------------------------------------
 
     def _bounds(self) -> tuple[dt.date, dt.date]:
-        lo, hi = self.store().date_bounds()
-        today = dt.date.today()
-        return (dt.date.fromisoformat(lo) if lo else today, dt.date.fromisoformat(hi) if hi else today)
+        if self._bounds_cache is None:
+            lo, hi = self.store().date_bounds()
+            today = dt.date.today()
+            self._bounds_cache = (dt.date.fromisoformat(lo) if lo else today,
+                                  dt.date.fromisoformat(hi) if hi else today)
+        return self._bounds_cache
 
     def parse(self, text: str) -> ParsedQuery:
-        """Raise `QueryError` (one line for the user) if `text` is malformed."""
-        searcher = self.searcher()
-        if self._parser is None:
-            self._parser = QueryParser(searcher.schema)
-        return self._parser.parse(text, self._bounds())
+        """Raise `QueryError` (one line for the user) if `text` is malformed. The last
+        PARSE_CACHE parsed queries are kept (the reader re-runs and pages through queries)."""
+        with self._lock:
+            searcher = self.searcher()
+            found = self._parsed.get(text)
+            if found is not None:
+                self._parsed.move_to_end(text)
+                return found
+            if self._parser is None:
+                self._parser = QueryParser(searcher.schema)
+            parsed = self._parser.parse(text, self._bounds())
+            self._parsed[text] = parsed
+            if len(self._parsed) > PARSE_CACHE:
+                self._parsed.popitem(last=False)
+            return parsed
 
     def search(self, text: str, limit: int = 20, sort: str = "relevance", snippets: bool = True,
-               suggest: bool = True) -> SearchResult:
+               suggest: bool = True, count: bool = False) -> SearchResult:
+        """The top `limit` hits. `total` is exact if `count` (slower: every match is
+        visited) or when there are few matches, else estimated (`result.exact` False).
+        "Did you mean" is only looked for when there are fewer than 5 matches."""
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r}; use relevance or date")
         with self._lock:
             for attempt in (0, 1):
                 try:
-                    return self._search(text, limit, sort, snippets, suggest)
+                    return self._search(text, limit, sort, snippets, suggest, count)
                 except (QueryError, UserError):
                     raise
                 except OSError:
@@ -215,32 +249,54 @@ class Library:
                     self._reset_searcher()
         raise AssertionError("unreachable")
 
-    def _search(self, text: str, limit: int, sort: str, snippets: bool, suggest: bool) -> SearchResult:
+    def _search(self, text: str, limit: int, sort: str, snippets: bool, suggest: bool,
+                count: bool) -> SearchResult:
         parsed = self.parse(text)
         searcher = self.searcher()
-        if sort == "date":
-            results = searcher.search(parsed.query, limit=limit, sortedby="date", reverse=True)
-        else:
-            results = searcher.search(parsed.query, limit=limit)
-        pairs = [(hit["id"], hit.score if hit.score is not None else 0.0) for hit in results]
-        total = len(results)  # exact: counts every match when top-k scoring skipped blocks
+        pairs, total = self._top(searcher, parsed, limit, sort, count)
+        exact = total is not None
+        if total is None:
+            reader = searcher.reader()
+            guess = estimate(parsed.query, reader, reader.doc_count())
+            total = max(len(pairs), min(int(round(guess)), reader.doc_count()))
         store = self.store()
         rows = store.rows(i for i, _ in pairs)
         terms = self._match_terms(parsed, searcher) if snippets else {}
-        docs = store.docs(rows) if snippets else {}
+        bodies = store.bodies(rows) if snippets else {}
         hits = []
         for id_, score in pairs:
             row = rows.get(id_)
             if row is None:  # committed to Whoosh a moment before SQLite
                 continue
             hit = Hit(id_, row.title, row.date, row.source, float(score))
-            if snippets and id_ in docs:
-                snip = make_snippet(docs[id_]["article"]["body"], terms.get("body", set()))
+            if snippets and id_ in bodies:
+                snip = make_snippet(bodies[id_], terms.get("body", set()))
                 hit.snippet, hit.ranges = snip.text, snip.ranges
                 hit.title_ranges = match_ranges(row.title, terms.get("title", set()))
             hits.append(hit)
-        suggestion = self.suggest(text) if suggest and total < 5 else None
-        return SearchResult(hits, total, suggestion)
+        suggestion = self.suggest(text) if suggest and exact and total < 5 else None
+        return SearchResult(hits, total, suggestion, exact)
+
+    def _top(self, searcher: Any, parsed: ParsedQuery, limit: int, sort: str,
+             count: bool) -> tuple[list[tuple[str, float]], int | None]:
+        """(id, score) of the top hits, and the exact number of matches if known cheaply."""
+        if sort == "date":
+            runs = date_runs(searcher, self._runs)
+            if runs.usable:
+                docnums, seen = newest(searcher, parsed.query, limit, runs)
+                pairs = [(searcher.stored_fields(d)["id"], 0.0) for d in docnums]
+                if seen is None and count:
+                    seen = len(searcher.docs_for_query(parsed.query))
+                return pairs, seen
+            results = searcher.search(parsed.query, limit=limit, sortedby="date", reverse=True)
+        else:
+            results = searcher.search(parsed.query, limit=limit)
+        pairs = [(hit["id"], hit.score if hit.score is not None else 0.0) for hit in results]
+        if count or results.has_exact_length():
+            return pairs, len(results)
+        if len(pairs) < limit:  # the top-k heap never filled, so no block was skipped
+            return pairs, len(pairs)
+        return pairs, None
 
     def match_terms(self, text: str) -> dict[str, set[str]]:
         """Index terms of `text` to mark, per field ("body", "title"): pass them to

@@ -7,11 +7,14 @@ exactly what was matched (stems), and the ranges are plain character offsets for
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsreader.search.analysis import STOPS, WORD_RE, stem
 
 ELLIPSIS = "…"
+_SPACE_RE = re.compile(r"\s{2,}|[^\S ]")
 
 
 @dataclass
@@ -34,12 +37,34 @@ def match_ranges(text: str, terms: set[str], stemming: bool = True) -> list[tupl
     return out
 
 
+def one_line(text: str, ranges: list[tuple[int, int]]) -> Snippet:
+    """`text` with every run of whitespace (paragraph breaks included) made one space,
+    `ranges` moved to match: a snippet is one line of plain-text output."""
+    out: list[str] = []
+    shift: list[tuple[int, int]] = []  # (position in text, characters removed before it)
+    removed = 0
+    pos = 0
+    for m in _SPACE_RE.finditer(text):
+        out.append(text[pos:m.start()])
+        out.append(" ")
+        removed += len(m.group()) - 1
+        shift.append((m.end(), removed))
+        pos = m.end()
+    out.append(text[pos:])
+
+    def move(i: int) -> int:
+        k = bisect_right(shift, (i, float("inf"))) - 1
+        return i - (shift[k][1] if k >= 0 else 0)
+
+    return Snippet("".join(out), [(move(s), move(e)) for s, e in ranges])
+
+
 def make_snippet(text: str, terms: set[str], width: int = 220) -> Snippet:
-    """The `width`-character window holding the most distinct matched words."""
+    """The `width`-character window holding the most distinct matched words, on one line."""
     spans = match_ranges(text, terms) if terms else []
     if not spans:
         end = _cut_end(text, min(len(text), width))
-        return Snippet(text[:end] + (ELLIPSIS if end < len(text) else ""), [])
+        return one_line(text[:end] + (ELLIPSIS if end < len(text) else ""), [])
     best_i, best_score = 0, -1
     j = 0
     for i, (start, _) in enumerate(spans):
@@ -59,8 +84,7 @@ def make_snippet(text: str, terms: set[str], width: int = 220) -> Snippet:
     suffix = ELLIPSIS if end < len(text) else ""
     shift = len(prefix) - start
     ranges = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
-    body = text[start:end].replace("\n", " ")  # same length, so the ranges stay valid
-    return Snippet(prefix + body + suffix, ranges)
+    return one_line(prefix + text[start:end] + suffix, ranges)
 
 
 def _cut_end(text: str, end: int) -> int:

@@ -148,6 +148,10 @@ class ArticleStore:
                 out[id_] = decode_doc(blob)
         return out
 
+    def bodies(self, ids: Iterable[str]) -> dict[str, str]:
+        """Article bodies by id (what snippets are cut from)."""
+        return {id_: doc["article"]["body"] for id_, doc in self.docs(ids).items()}
+
     def doc(self, id_: str) -> dict[str, Any] | None:
         row = self.connection().execute("SELECT data FROM articles WHERE id = ?", (id_,)).fetchone()
         return decode_doc(row[0]) if row else None

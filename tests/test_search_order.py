@@ -1,0 +1,95 @@
+"""Newest-first search over date-sorted runs, estimated totals, one-line snippets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from newsreader.config import Config
+from newsreader.search import Library
+from newsreader.search import indexer as indexer_mod
+from newsreader.search.dateorder import DateRuns
+from newsreader.search.snippets import make_snippet
+
+WORDS = ["harbour", "strike", "budget", "cricket", "monsoon", "talks", "missile", "court", "wages", "union"]
+
+
+def make_pages(root: Path, n: int, seed: int = 3) -> None:
+    rng = random.Random(seed)
+    for i in range(n):
+        date = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(500))
+        words = rng.sample(WORDS, 3)
+        title = f"Story {i} about {words[0]} and {words[1]}"
+        body = " ".join(rng.choice(WORDS) for _ in range(40))
+        text = f" date {date.isoformat()} {title}\n\nLAHORE: Officials said the {words[2]} {body}.\n\nMore text here.\n"
+        path = root / f"p{i // 10}" / f"page-{i:03d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def runs_lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    base = tmp_path_factory.mktemp("order")
+    make_pages(base / "corpus", 60)
+    mp = pytest.MonkeyPatch()
+    mp.setattr(indexer_mod, "SORT_CHUNK", 7)  # several date runs per segment
+    try:
+        lib = Library(base / "index", base / "corpus", Config())
+        indexer_mod.Indexer(lib.folder, lib.corpus, lib.config, batch_articles=25).run()
+    finally:
+        mp.undo()
+    yield lib
+    lib.close()
+
+
+def all_matches(lib: Library, query: str) -> list[str]:
+    """Dates of every match, newest first (the slow, exact way)."""
+    result = lib.search(query, limit=1000, snippets=False, count=True)
+    return sorted((h.date or "" for h in result.hits), reverse=True)
+
+
+@pytest.mark.parametrize("query", ["strike", "strike budget", "title:cricket", "harbour OR missile",
+                                   "union -talks", '"officials said"', "date:2024 wages"])
+@pytest.mark.parametrize("limit", [1, 5, 20])
+def test_newest_first_equals_full_sort(runs_lib: Library, query: str, limit: int) -> None:
+    result = runs_lib.search(query, limit=limit, sort="date", snippets=False)
+    assert [h.date for h in result.hits] == all_matches(runs_lib, query)[:limit]
+
+
+def test_index_is_made_of_date_runs(runs_lib: Library) -> None:
+    from newsreader.search.dateorder import date_runs
+
+    runs = date_runs(runs_lib.searcher(), {})
+    assert runs.usable and sum(len(r) for _, r in runs.segments) <= 60 // 7 + 3 * 2
+    assert sum(len(d) for d, _ in runs.segments) == 60
+
+
+def test_many_short_runs_fall_back_to_whoosh_sort(runs_lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DateRuns, "__init__", lambda self, segments: (setattr(self, "segments", segments),
+                                                                      setattr(self, "usable", False))[0])
+    runs_lib._runs.clear()
+    result = runs_lib.search("strike", limit=5, sort="date", snippets=False)
+    assert [h.date for h in result.hits] == all_matches(runs_lib, "strike")[:5]
+
+
+def test_totals_are_estimates_unless_counted(runs_lib: Library) -> None:
+    exact = runs_lib.search("strike", limit=1000, snippets=False, count=True)
+    assert exact.exact and exact.total == len(exact.hits) > 20
+    top = runs_lib.search("strike", limit=3, snippets=False)
+    assert len(top.hits) == 3 and top.total >= 3
+    assert top.exact == (top.total == exact.total) or not top.exact
+    assert runs_lib.search("strike", limit=3, snippets=False, count=True).total == exact.total
+    few = runs_lib.search("page-001", limit=20, snippets=False)
+    assert few.exact
+
+
+def test_snippets_are_one_line() -> None:
+    text = "First paragraph about the strike.\n\nSecond  one:\tworkers struck again.\n\nThird."
+    for terms in ({"strike"}, set()):
+        snip = make_snippet(text, terms)
+        assert "\n" not in snip.text and "  " not in snip.text and "\t" not in snip.text
+        assert all(snip.text[s:e].lower().startswith("strike") for s, e in snip.ranges)
+    assert len(make_snippet(text, {"strike"}).ranges) == 1
