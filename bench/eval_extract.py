@@ -12,7 +12,9 @@ trimmed of leading lower-case words, determiners and titles, and of a dangling "
 MEANTIME annotates only the first sentences of each article (headline, date line and four
 more): the extractor reads the whole body, but only spans in the annotated part are scored.
 Gold dates are TIMEX3 of type DATE with a text in the body (DURATION, SET and TIME are not
-dates); values are compared as strings.
+dates); values are compared as strings. The extractor also marks durations ("the past nine
+days", value P9D): those (values P9D, PT30M, PXY ...) are scored apart, against the gold
+DURATIONs, and are not counted as dates.
 
 Usage: python bench/eval_extract.py [--data DIR] [--tune airbus,apple] [--errors KIND]
 """
@@ -136,6 +138,11 @@ def iso_week(value: str) -> str:
     return f"{year}-W{week:02d}{m[3]}"
 
 
+def is_duration(value: str | None) -> bool:
+    """P9D, PT30M, PXY: a length of time (PAST_REF and PRESENT_REF are dates)."""
+    return bool(value) and re.match(r"P(?:[0-9X]|T[0-9X])", value) is not None
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -164,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     # counts[(split, mode, kind)] = [tp, fp, fn]
     counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
     date_counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp fp fn value_ok
+    duration_counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     docs = []
     for path in paths:
         doc = loader.parse_doc(str(path))
@@ -227,18 +235,24 @@ def main(argv: list[str] | None = None) -> int:
                     print("FN", doc["corpus"], repr(text[x[0]:x[1]]), x[2],
                           "| ctx:", repr(text[max(0, x[0] - 30):x[1] + 20]))
         gold_dates: dict[tuple[int, int], str] = {}
+        gold_durations: dict[tuple[int, int], str] = {}
         for t in doc["timex"]:
-            if t["type"] != "DATE" or not t["t_ids"] or not all(i in offsets for i in t["t_ids"]):
+            if t["type"] not in ("DATE", "DURATION") or not t["t_ids"] or not all(i in offsets for i in t["t_ids"]):
                 continue
-            gold_dates[(offsets[t["t_ids"][0]][0], offsets[t["t_ids"][-1]][1])] = iso_week(t["value"])
-        pred_dates = {(d.start, d.end): d.value for d in result.dates if d.end <= limit}
-        for key in ((split,), ("all",)):
-            c = date_counts[key]
-            hit = set(gold_dates) & set(pred_dates)
-            c[0] += len(hit)
-            c[1] += len(set(pred_dates) - set(gold_dates))
-            c[2] += len(set(gold_dates) - set(pred_dates))
-            c[3] += sum(1 for k in hit if pred_dates[k] == gold_dates[k])
+            gold = gold_dates if t["type"] == "DATE" else gold_durations
+            gold[(offsets[t["t_ids"][0]][0], offsets[t["t_ids"][-1]][1])] = iso_week(t["value"])
+        pred_all = {(d.start, d.end): d.value for d in result.dates if d.end <= limit}
+        pred_dates = {k: v for k, v in pred_all.items() if not is_duration(v)}
+        pred_durations = {k: v for k, v in pred_all.items() if is_duration(v)}
+        for counter, g, p in ((date_counts, gold_dates, pred_dates),
+                              (duration_counts, gold_durations, pred_durations)):
+            for key in ((split,), ("all",)):
+                c = counter[key]
+                hit = set(g) & set(p)
+                c[0] += len(hit)
+                c[1] += len(set(p) - set(g))
+                c[2] += len(set(g) - set(p))
+                c[3] += sum(1 for k in hit if p[k] == g[k])
         if args.errors == "date" and split == "tune":
             for k in sorted(set(pred_dates) | set(gold_dates)):
                 if pred_dates.get(k, "<none>") != gold_dates.get(k, "<none>"):
@@ -268,6 +282,12 @@ def main(argv: list[str] | None = None) -> int:
         acc = ok / tp if tp else 0.0
         print(f"dates {split:9} detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value accuracy {acc:.3f} "
               f"| value F1 {vf:.3f}  ({tp} found, {fp} spurious, {fn} missed)")
+    for split in ("tune", "held-out", "all"):
+        tp, fp, fn, ok = duration_counts[(split,)]
+        p, r, f = prf(tp, fp, fn)
+        vp, vr, vf = prf(ok, fp + (tp - ok), fn + (tp - ok))
+        print(f"durations {split:9} detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value F1 {vf:.3f}  "
+              f"({tp} found, {fp} spurious, {fn} missed)")
     print(f"\nspeed: {words / best:,.0f} words/s ({words} words in {best:.3f} s, best of {args.repeat}; "
           "gazetteer load excluded after the first run)")
     return 0

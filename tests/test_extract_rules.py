@@ -426,3 +426,113 @@ def test_a_product_class_before_a_name_and_a_list_after_a_product_make_products(
                  "The Shuffle is small, so Apple and Intel agreed.")
     assert not {"Safari", "Classic", "Nano", "Shuffle"} & set(found)
     assert found["Apple"][0] == "org" and found["Intel"][0] == "org"
+
+
+# --- dates, third round: each rule resolved against DCT (Saturday 2025-06-14) and, where
+# it needs the article's date, marked without a value in an undated article.
+@pytest.mark.parametrize("text, span, value", [
+    # times of day (TIMEX3 parts of the day)
+    ("Talks ended on Tuesday night in Oman.", "Tuesday night", "2025-06-10TNI"),
+    ("Apple announced the results this morning.", "this morning", "2025-06-14TMO"),
+    ("Shares fell yesterday afternoon.", "yesterday afternoon", "2025-06-13TAF"),
+    ("Rockets hit the city last night.", "last night", "2025-06-13TNI"),
+    # fiscal years and quarters, bare and fiscal quarters, halves
+    ("Revenue rose in the financial year.", "the financial year", "FY2025"),
+    ("Profit fell in the fiscal third quarter.", "the fiscal third quarter", "FY2025-Q3"),
+    ("Sales in Q3 beat forecasts.", "Q3", "2025-Q3"),
+    ("Sales rose in the first half of the year.", "the first half of the year", "2025-H1"),
+    ("The bank posted first-half profit of $2bn.", "first-half", "2025-H1"),
+    # seasons without a stated year
+    ("Prices rose during the winter.", "the winter", "2024-WI"),
+    ("Prices rose during the spring.", "the spring", "2025-SP"),
+    ("The plant will open in the autumn.", "the autumn", "2025-FA"),
+    ("The talks failed last spring.", "last spring", "2024-SP"),
+    # "the 14th", "that day", "later in the year", "weeks ago", "a year ago"
+    ("The vote is on the 17th, officials said.", "the 17th", "2025-06-17"),
+    ("He resigned on the 3rd.", "the 3rd", "2025-06-03"),
+    ("Deliveries will resume later in the year.", "later in the year", "2025"),
+    ("The firm was sold a year ago.", "a year ago", "2024"),
+    ("Unfortunately, that day has come.", "that day", "2025-06-14"),
+    ("It grew this year-the best since 1990.", "this year", "2025"),
+])
+def test_relative_dates_third_round(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") is None
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The search went on for the past nine days.", "the past nine days", "P9D"),
+    ("The line was begun two years ago and took two years to build.", "two years", "P2Y"),
+    ("It was his third leave in the past decade.", "the past decade", "P10Y"),
+    ("Sales fell over the past week.", "the past week", "P1W"),
+    ("Output grew 5% in recent years.", "recent years", "PXY"),
+    ("Prices will rise in the coming weeks.", "the coming weeks", "PXW"),
+    ("He has been ill for more than a week now.", "a week", "P1W"),
+    ("The flight lasted twelve hours and thirty minutes.", "twelve hours", "PT12H"),
+    ("The flight lasted twelve hours and thirty minutes.", "thirty minutes", "PT30M"),
+    ("The firm lost money for twenty-five years.", "twenty-five years", "P25Y"),
+    ("Jobs took a couple of weeks off.", "a couple of weeks", "P2W"),
+    ("The plan runs for the next four years.", "the next four years", "P4Y"),
+    ("Talks lasted several days.", "several days", "PXD"),
+    ("The deal was struck weeks ago.", "weeks ago", "PAST_REF"),
+])
+def test_durations_need_no_article_date(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Profit rose in fiscal 2008.", "fiscal 2008", "FY2008"),
+    ("Sales rose in FY09.", "FY09", "FY2009"),
+    ("Profit fell in the third quarter of fiscal 2008.", "the third quarter of fiscal 2008", "FY2008-Q3"),
+    ("Sales rose in the summer of 2008.", "the summer of 2008", "2008-SU"),
+    ("Margins fell in H1 2008.", "H1 2008", "2008-H1"),
+])
+def test_stated_fiscal_years_seasons_and_halves_need_no_article_date(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") == value
+
+
+def test_counts_after_a_date_go_from_that_date():
+    found = dates_of("The plant opened in 2005. Three years later it closed, and that year "
+                     "and the following year were hard. It shipped on June 2, 2024; two days later, "
+                     "a recall; the same day, a fine.", None)
+    assert found["Three years later"] == "2008"
+    assert found["that year"] == "2008"
+    assert found["the following year"] == "2009"
+    assert found["two days later"] == "2024-06-04"
+    assert found["the same day"] == "2024-06-04"
+
+
+@pytest.mark.parametrize("text", [
+    "It costs $5 a year and a week of work.",
+    "One day, he left the firm.",
+    "The boy is two years old.",
+    "It was the 14th century, the 3rd floor.",
+    "Her spring collection sold out; the fall of the regime followed.",
+    "The spring in his step was gone.",
+])
+def test_no_false_alarms_for_durations_days_and_seasons(text):
+    assert extract(text, DCT).dates == []
+
+
+_BRANCH_SENTENCES = [
+    "On 2025-06-14, 7/8/07 and Friday, June 13, 2025 or the 3rd of June 2024, in early March 2008,",
+    "last October, in May, last Friday morning, the day before yesterday, this evening, earlier today,",
+    "the past decade, the past week, the very end of next month, the weekend, only recently, currently,",
+    "the near future, the start of the year, later in the month, is now, the second half of fiscal 2008,",
+    "first-half sales, H2 2009, two years ago, three days later, a year before. Years ago, the next day,",
+    "that same day, later that year, the same month, fiscal year 2008, the 2008 fiscal year, FY 2009,",
+    "the current fiscal year, its fiscal first quarter, the 4th quarter of this year, Q3 of 2008,",
+    "FY2008 Q2, summer of 2008, late last winter, during the early spring, the 1990s and '80s,",
+    "on the 14th. Recent months, the past few days, over the years, the first 18 months, a few weeks,",
+    "the last 2.5 years, in mid-2011, in late 2009, The 90s, The Past Week, THE NEXT DAY, This Summer",
+]
+
+
+@pytest.mark.parametrize("sentence", _BRANCH_SENTENCES)
+def test_the_fast_date_scan_finds_what_the_full_pattern_finds(sentence):
+    from newsreader.extract.dates import _PATTERN, _candidates
+
+    assert [m.span() for m in _candidates(sentence)] == [m.span() for m in _PATTERN.finditer(sentence)]
+    assert list(_candidates(sentence))

@@ -37,6 +37,23 @@ _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 _UNIT = r"(?:day|week|month|year)s?"
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19}
+#: A count in a duration: "nine", "twenty-five", "18", "1.5", "several", "a few".
+_COUNT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+          r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a few|a couple of|"
+          r"several|many|a|an|\d{1,3}(?:\.\d)?)")
+_DUR_UNIT = r"(?:minute|hour|day|week|month|year|decade)s?|centur(?:y|ies)"
+_DUR_CODE = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
+             "decade": "DE", "century": "CE", "centurie": "CE"}
+#: A/an as a count needs a word in front that makes it a length of time ("for a week",
+#: "more than a year"), not a rate ("$5 a year") or a noun phrase ("a year of growth").
+_A_DURATION_BEFORE = frozenset({"for", "than", "within", "in", "over", "about", "nearly", "almost",
+                                "around", "past", "after", "only", "just", "took", "take", "takes",
+                                "lasted", "last", "spent", "least", "roughly", "some"})
 _REL = r"(?i:last|next|this|past|coming)"
 _PREP_WORDS = ("in", "In", "since", "Since", "by", "By", "until", "Until", "till", "from", "From",
                "through", "during", "During", "of", "before", "Before", "after", "After", "to",
@@ -54,34 +71,95 @@ _PRESENT_VERBS = frozenset({"is", "are", "am", "has", "have", "'s", "’s", "'re
 _PREV_WORD = re.compile(r"(\w+) $")
 
 
-_PATTERN = re.compile(
-    r"(?<![\w-])(?:"
-    rf"(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![\w-])"
-    r"|(?P<numeric>(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2}))(?![\w/])"
-    rf"|(?P<mdy>(?:{_WEEKDAY},? )?{_MONTH} {_DAY}(?:(?:,? |, )(?:{_YEAR}))?)(?![\w-])"
-    rf"|(?P<dmy>(?:{_WEEKDAY},? )?(?:the )?{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?)(?![\w-])"
-    rf"|(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH},? {_YEAR})(?![\w-])"
-    rf"|(?P<relmonth>(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{_MONTH})(?![\w-])"
-    rf"|(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [A-Z0-9])"
-    rf"|(?P<weekday>(?:{_REL} )?{_WEEKDAY}(?:(?i: morning| afternoon| evening| night))?)(?![\w-])"
-    r"|(?P<deictic>(?i:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|"
-    r"tonight|this morning|this afternoon|this evening|last night|earlier today|later today))(?![\w-])"
-    r"|(?P<relunit>(?i:(?:the (?:end|beginning|start|middle|rest) of )?"
-    r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|following) )"
-    r"(?:week|month|year|weekend|quarter)|the weekend))(?![\w-])"
-    r"|(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
-    r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week))|now)(?![\w-])"
-    rf"|(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter) half of )(?:{_YEAR}|(?i:the year|this year|last year|next year)))(?![\w-])"
-    rf"|(?P<ago>{_NUM} {_UNIT} (?i:ago|earlier|before))(?![\w-])"
-    r"|(?P<nextday>(?i:the (?:next|following|previous) day|the day (?:before|after)))(?![\w-])"
-    rf"|(?P<quarter>(?i:(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]quarter)(?: (?i:of )?(?:{_YEAR}|(?i:this|last|next) year))?|Q[1-4] {_YEAR})(?![\w-])"
-    rf"|(?P<season>(?i:(?:this|last|next|early|late) )?(?i:spring|summer|autumn|fall|winter)(?: (?i:of )?{_YEAR})|(?i:this|last|next) (?i:spring|summer|autumn|winter|fall))(?![\w-])"
-    r"|(?P<decade>(?:1[89]|20)[0-9]0s|(?:(?<=\bthe )|(?<=\band ))'?[0-9]0s)(?![\w-])"
-    rf"|(?P<year>(?i:early |late |mid-|mid )?{_YEAR})(?![\w-]|,\d|\.\d| ?%|s\b| (?:people|percent|workers|jobs|units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros))"
-    ")"
-)
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+_PARTS = r"(?: morning| afternoon| evening| night)"
+_NEWS_NOUNS = r"(?:profits?|results|earnings|sales|revenues?|loss(?:es)?|net|growth|output|deliveries)"
 
-_AGO = re.compile(rf"({_NUM}) ({_UNIT})", re.I)
+_M = "january february march april may june july august september october november december " \
+     "jan feb mar apr jun jul aug sep sept oct nov dec"
+_W = "monday tuesday wednesday thursday friday saturday sunday"
+_C = "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety " \
+     "several many #"
+
+#: The branches of the date pattern, in order of preference, each with the lower-cased words
+#: it can start with ("#": a digit). A branch is only tried where one of its words starts.
+_BRANCHES: list[tuple[str, str]] = [
+    ("#", rf"(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![\w-])"),
+    ("#", r"(?P<numeric>(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2}))(?![\w/])"),
+    (f"{_M} {_W}", rf"(?P<mdy>(?:{_WEEKDAY},? )?{_MONTH} {_DAY}(?:(?:,? |, )(?:{_YEAR}))?)(?![\w-])"),
+    (f"{_W} the #", rf"(?P<dmy>(?:{_WEEKDAY},? )?(?:the )?{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?)(?![\w-])"),
+    (f"early late mid the {_M}",
+     rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH},? {_YEAR})(?![\w-])"),
+    ("last next this early late mid earlier later",
+     rf"(?P<relmonth>(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{_MONTH})(?![\w-])"),
+    (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [A-Z0-9])"),
+    (f"last next this past coming {_W}", rf"(?P<weekday>(?:{_REL} )?{_WEEKDAY}(?i:{_PARTS})?)(?![\w-])"),
+    ("the yesterday today tomorrow tonight this last earlier later",
+     r"(?P<deictic>(?i:the day before yesterday|the day after tomorrow|(?:yesterday|today|tomorrow)"
+     rf"{_PARTS}|yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night|"
+     r"earlier today|later today))(?![\w-])"),
+    # "the past week", "the past decade": a length of time up to now (DURATION)
+    ("the", r"(?P<pastunit>(?i:the (?:past|last|next|coming) (?:decade|century)|the past (?:week|month|year)))(?![\w-])"),
+    ("the earlier later early late last next this past coming previous following",
+     r"(?P<relunit>(?i:(?:the (?:very )?(?:end|beginning|start|middle|rest) of )?"
+     r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|following) )"
+     r"(?:week|month|year|weekend|quarter)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
+    ("more most until only recently currently the beginning start end middle earlier later now",
+     r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
+     r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week)|(?:earlier|later) in the (?:year|month|week))"
+     r"|now)(?![\w-])"),
+    ("the first second # latter h",
+     rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
+     rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] {_YEAR})(?![\w-])"),
+    # "two years ago", "three days later" (counted from the last date mentioned)
+    (_C, rf"(?P<ago>(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than))"
+         rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]|$)))(?![\w-])"),
+    ("days weeks months years decades", r"(?P<pastref>(?i:days|weeks|months|years|decades) ago)(?![\w-])"),
+    ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day))(?![\w-])"),
+    ("earlier later that the", r"(?P<thatunit>(?i:(?:earlier |later )?(?:that|the same) (?:week|month|year)))(?![\w-])"),
+    ("fiscal financial # fy this last next the",
+     rf"(?P<fiscal>(?:(?i:the (?:very )?(?:end|beginning|start|middle) of ))?"
+     rf"(?:(?i:fiscal|financial)(?: year)? {_YEAR}|{_YEAR} (?i:fiscal|financial) year|FY ?(?:{_YEAR}|[0-9]{{2}})"
+     r"|(?:(?i:this|last|next|the current|the previous|the coming|the next|the last|the) )?(?i:fiscal|financial) year))(?![\w-])"),
+    ("the fiscal first second third fourth final last # q fy",
+     rf"(?P<quarter>(?i:(?:the )?(?:fiscal )?{_ORD}[ -](?:fiscal )?quarter)"
+     rf"(?: (?i:of )?(?:(?i:fiscal (?:year )?)?{_YEAR}|(?i:this|last|next|the) year))?"
+     rf"|Q[1-4](?: (?i:of )?(?:(?i:fiscal )?{_YEAR}))?|(?:FY ?{_YEAR} )Q[1-4])(?![\w-])"),
+    ("the early late spring summer autumn fall winter earlier later this last next",
+     rf"(?P<season>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|fall|winter)(?: of)?) {_YEAR}"
+     r"|(?i:(?:(?:early|late|earlier|later) )?(?:this|last|next) (?:spring|summer|autumn|winter|fall)))(?![\w-])"),
+    ("the early late spring summer autumn winter",
+     r"(?P<bareseason>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|winter)))(?![\w-]| of)"),
+    ("# '", r"(?P<decade>(?:1[89]|20)[0-9]0s|(?:(?<=\bthe )|(?<=\band ))'?[0-9]0s)(?![\w-])"),
+    ("the", r"(?P<ordday>the (?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))"
+            r"(?=[,.;:!?)]| (?:and|or)\b| of (?:this|last|next|the) month\b|$)"),
+    ("recent the over", r"(?P<pxdur>(?i:recent|the (?:coming|past few|last few|next few|past several|last several|"
+                        r"next several)|over the) (?:days|weeks|months|years|decades))(?![\w-])"),
+    (f"the past last next first {_C}",
+     rf"(?P<dur>(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
+     rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
+    ("early late mid #",
+     rf"(?P<year>(?i:early |late |mid-|mid )?{_YEAR})(?![\w-]|,\d|\.\d| ?%|s\b| (?:people|percent|workers|jobs|"
+     r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros))"),
+]
+_START = r"(?<![\w-])(?:"
+#: All branches together (the reference the fast path must agree with).
+_PATTERN = re.compile(_START + "|".join(b for _, b in _BRANCHES) + ")")
+_TRIGGERS = frozenset(w for words, _ in _BRANCHES for w in words.split())
+_BY_TRIGGER: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern_for(key: str) -> re.Pattern[str]:
+    """The branches that can start with `key`, compiled on first use."""
+    pattern = _BY_TRIGGER.get(key)
+    if pattern is None:
+        pattern = re.compile(_START + "|".join(b for words, b in _BRANCHES if key in words.split()) + ")")
+        _BY_TRIGGER[key] = pattern
+    return pattern
+
+_AGO = re.compile(rf"({_COUNT}) ({_UNIT})", re.I)
+_DUR = re.compile(rf"({_COUNT})(?: more)? ({_DUR_UNIT})$", re.I)
 
 
 @dataclass
@@ -174,49 +252,224 @@ def _future_context(text: str, start: int, end: int) -> bool:
     return any(c in before[-45:] for c in cues) or after.startswith((" will", " would"))
 
 
-def _ref_parts(groups: dict[str, str | None]) -> tuple[str, str]:
-    name = next(k for k, v in groups.items() if v is not None)
-    return name, groups[name] or ""
+_TOKEN = re.compile(r"(?<![\w-])(?:[A-Za-z]+|\d|'\d)")
+_NEXT_TOKEN = re.compile(r" ([A-Za-z]+|\d)")
+#: "the" starts one word in twenty: the branches starting with it are tried only when the
+#: next word is one of these ("#": a digit).
+_AFTER_THE = frozenset("""
+# end beginning start middle rest very day past last next coming this previous following weekend
+future near distant first second third fourth final latter same current fiscal financial early
+late spring summer autumn fall winter
+""".split())
+_SEASON_PREPS = frozenset({"in", "during", "over", "by", "until", "till", "since", "through",
+                           "before", "after", "from", "throughout", "this", "last", "next"})
+_ORDDAY_PREPS = frozenset({"on", "by", "until", "till", "since", "from", "before", "after",
+                           "through", "to", "and"})
+
+
+def _candidates(text: str):
+    """What _PATTERN.finditer(text) finds, trying at each word only the branches that can
+    start with it (most words start none): several times cheaper than the full pattern."""
+    last = 0
+    triggers = _TRIGGERS
+    for tok in _TOKEN.finditer(text):
+        start = tok.start()
+        if start < last:
+            continue
+        word = tok.group()
+        first = word[0]
+        key = "#" if first.isdigit() else first if first == "'" else word.lower()
+        if key not in triggers:
+            continue
+        if key == "the":
+            after = _NEXT_TOKEN.match(text, tok.end())
+            if after is None:
+                continue
+            second = after.group(1)
+            if not (second[0].isdigit() or second.lower() in _AFTER_THE):
+                continue
+        m = (_BY_TRIGGER.get(key) or _pattern_for(key)).match(text, start)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
+def _prev_word(text: str, start: int) -> str:
+    before = _PREV_WORD.search(text, max(0, start - 16), start)
+    return before.group(1).lower() if before else ""
+
+
+class _Anchors:
+    """What "the next day", "that year", "three years earlier" count from: the last day,
+    month and year the text named (the article's own date until it names one)."""
+
+    __slots__ = ("day", "month", "year")
+
+    def __init__(self, ref: dt.date | None) -> None:
+        self.day = ref
+        self.month = (ref.year, ref.month) if ref else None
+        self.year = ref.year if ref else None
+
+    def note(self, value: str | None, day: dt.date | None) -> None:
+        if day is not None:
+            self.day = day
+        if value and len(value) >= 4 and value[:4].isdigit() and value[4:5] in ("", "-", "T"):
+            self.year = int(value[:4])
+            if value[4:5] == "-" and value[5:7].isdigit():
+                self.month = (self.year, int(value[5:7]))
 
 
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
     found: list[DateMatch] = []
-    anchor = date  # the last full date mentioned, for "the next day"
-    for m in _PATTERN.finditer(text):
-        kind, span = _ref_parts(m.groupdict())
+    anchors = _Anchors(date)
+    for m in _candidates(text):
+        kind = m.lastgroup or ""
         start, end = m.span(kind)
+        span = m.group(kind)
         if kind in ("year", "barmonth"):
             # A bare month or year needs a preposition or modifier in front ("in March",
             # "since 2008"): "March" the verb and "2008 workers" do not get one.
-            before = _PREV_WORD.search(text, max(0, start - 16), start)
-            if before is None or before.group(1).lower() not in _PREP_SET:
+            if _prev_word(text, start) not in _PREP_SET:
                 continue
         elif kind == "vague" and span == "now":
             # "now" is a date only where it states the present ("the iPod is now smaller");
             # "will now receive", "we may see more now", "now that" are not dates.
-            before = _PREV_WORD.search(text, max(0, start - 16), start)
-            if before is None or before.group(1).lower() not in _PRESENT_VERBS or text.startswith(" that", end):
+            if _prev_word(text, start) not in _PRESENT_VERBS or text.startswith(" that", end):
                 continue
         elif kind == "numeric" and text[max(0, start - 1):start] == "/":
             continue
+        elif kind == "bareseason":
+            # "in the summer", "during winter": not "the spring of his step", "summer jobs".
+            if _prev_word(text, start) not in _SEASON_PREPS:
+                continue
+        elif kind == "ordday":
+            # "on the 14th": not "the 14th century" (no preposition, and a noun follows).
+            if _prev_word(text, start) not in _ORDDAY_PREPS:
+                continue
+        elif kind == "dur":
+            lower = span.lower()
+            if (lower.split()[0] in ("a", "an") and not lower.startswith(("a few", "a couple"))
+                    or lower == "one day") and \
+                    _prev_word(text, start) not in _A_DURATION_BEFORE:
+                continue
         value: str | None = None
         try:
-            value, day = _resolve(kind, span, date, anchor, text, start, end)
+            value, day = _resolve(kind, span, date, anchors, text, start, end)
         except (ValueError, KeyError, OverflowError):
             value, day = None, None
-        if day is not None:
-            anchor = day
+        anchors.note(value, day)
         found.append(DateMatch(start, end, text[start:end], value))
     return found
 
 
-def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, text: str,
+def _count(word: str) -> int | float | None:
+    """2 for "two", 25 for "twenty-five", 1.5 for "1.5", 2 for "a couple of", None for "several"."""
+    word = word.lower()
+    if word[0].isdigit():
+        number = float(word)
+        return int(number) if number.is_integer() else number
+    if word == "a couple of":
+        return 2
+    if word in _TEENS:
+        return _TEENS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _TENS:
+        return _TENS[tens] + (_NUMBERS.get(unit) or 0 if unit else 0)
+    return _NUMBERS.get(word)
+
+
+def _duration(count: int | float | None, unit: str) -> str:
+    """TIMEX3 duration value: P9D, P2Y, PT30M, P10Y for a decade, PXY when uncounted."""
+    code = _DUR_CODE[unit.lower().rstrip("s")]
+    if code in ("DE", "CE"):  # decades and centuries in years, as annotators write them
+        factor = 10 if code == "DE" else 100
+        return f"P{count * factor:g}Y" if count is not None else f"PX{code}"
+    amount = "X" if count is None else f"{count:g}"
+    return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+
+
+#: Parts of the day in TIMEX3 ("Tuesday night" -> 2025-06-10TNI).
+_PART_CODES = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
+               "tonight": "TNI"}
+
+
+def _part_of_day(lower: str) -> str:
+    last = lower.split()[-1]
+    return _PART_CODES.get(last, "")
+
+
+def _season_year(season: str, ref: dt.date, text: str, start: int, end: int) -> int:
+    """An unqualified season: this year's if it has begun, else last year's, unless the
+    sentence is about the future."""
+    first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    if _future_context(text, start, end):
+        return ref.year if first_month >= ref.month or season == "WI" else ref.year + 1
+    return ref.year if first_month <= ref.month + 1 else ref.year - 1
+
+
+def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
+    """ "two years ago" (from the article's date), "three days later" (from the last date
+    named): the day, week, month or year counted back or forward."""
+    m = _AGO.match(span)
+    assert m is not None
+    count, unit = _count(m.group(1)), m.group(2).lower().rstrip("s")
+    back = span.lower().endswith(("ago", "earlier", "before"))
+    if count is None or isinstance(count, float):
+        return ("PAST_REF" if span.lower().endswith(" ago") else None), None
+    sign = -1 if back else 1
+    if unit in ("day", "week"):
+        if anchors.day is None:
+            return None, None
+        day = anchors.day + dt.timedelta(days=sign * count * (7 if unit == "week" else 1))
+        return (day.isoformat(), day) if unit == "day" else (_week(day), None)
+    if unit == "month":
+        if anchors.month is None:
+            return None, None
+        return _month(*_shift_month(*anchors.month, sign * count)), None
+    if anchors.year is None:
+        return None, None
+    return f"{anchors.year + sign * count:04d}", None
+
+
+def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text: str,
              start: int, end: int) -> tuple[str | None, dt.date | None]:
     """The TIMEX3 value of one match, and the calendar day it names (if it names one)."""
     words = span.replace(",", " ").split()
     lower = span.lower()
+    anchor = anchors.day
+    if kind == "dur":
+        m = _DUR.search(span)
+        assert m is not None
+        return _duration(_count(m.group(1)), m.group(2)), None
+    if kind == "pxdur":
+        return _duration(None, words[-1]), None
+    if kind == "pastunit":
+        return _duration(1, words[-1]), None
+    if kind == "pastref":
+        return "PAST_REF", None
+    if kind == "fiscal":
+        digits = re.search(r"\d+", span)
+        if digits:
+            year = int(digits.group())
+            if year < 100:
+                year += 2000 if year < 50 else 1900
+            return f"FY{year:04d}", None
+        if ref is None:
+            return None, None
+        return f"FY{_stated_year(lower.replace('the last', 'last').replace('previous', 'last'), ref)}", None
+    if kind == "season" and (stated := re.search(r"\d{4}", span)):
+        season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
+        return f"{stated.group()}-{season}", None
+    if kind == "quarter" and (ref is not None or re.search(r"\d{4}", span)):
+        ordinal = next((w for w in lower.replace("-", " ").split() if w in _ORDINALS), None)
+        q_match = re.search(r"q([1-4])", lower)
+        q = int(q_match.group(1)) if q_match else _ORDINALS.get(ordinal or "")
+        if q is None:
+            return None, None
+        year = _stated_year(span, ref or dt.date.min)
+        return f"{'FY' if 'fiscal' in lower or 'fy' in lower else ''}{year}-Q{q}", None
     if kind == "iso":
         day = dt.date.fromisoformat(span)
         return day.isoformat(), day
@@ -266,8 +519,33 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
         if "recently" in lower:
             return "PAST_REF", None
     if kind == "half" and (ref is not None or re.search(r"\d{4}", span)):  # "the first half of 2008"
-        half = 1 if ("first" in lower or "1st" in lower) else 2
+        half = 1 if ("first" in lower or "1st" in lower or "h1" in lower) else 2
         return f"{_stated_year(span, ref or dt.date.min)}-H{half}", None
+    if kind == "nextday":  # counted from the last day named, else the article's
+        if anchor is None:
+            return None, None
+        delta = 0 if ("same" in lower or "that" in lower) else (
+            1 if ("next" in lower or "following" in lower or "after" in lower) else -1)
+        day = anchor + dt.timedelta(days=delta)
+        return day.isoformat(), day
+    if kind == "thatunit":  # "that year", "later that month": the last one named
+        unit = words[-1].lower()
+        if unit == "year":
+            return (f"{anchors.year:04d}" if anchors.year else None), None
+        if unit == "month":
+            return (_month(*anchors.month) if anchors.month else None), None
+        return (_week(anchor) if anchor else None), None
+    if kind == "ago" and not lower.endswith(" ago"):
+        return _ago(span, anchors)
+    if kind == "relunit" and ("following" in lower or "previous" in lower):
+        # "the following year" continues the story: from the last year, month or day named
+        unit, delta = words[-1].lower(), (1 if "following" in lower else -1)
+        if unit == "year" and anchors.year:
+            return f"{anchors.year + delta:04d}", None
+        if unit == "month" and anchors.month:
+            return _month(*_shift_month(*anchors.month, delta)), None
+        if unit == "week" and anchor:
+            return _week(anchor + dt.timedelta(weeks=delta)), None
     if ref is None:
         return None, None
     if kind == "vague":  # "the beginning of the year", "the end of the month"
@@ -313,7 +591,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
             day = ref + dt.timedelta(days=(target - ref.weekday()))
         else:
             day = ref - dt.timedelta(days=back)
-        return day.isoformat(), day
+        return day.isoformat() + _part_of_day(lower), day
     if kind == "deictic":
         if "day before yesterday" in lower:
             day = ref - dt.timedelta(days=2)
@@ -325,7 +603,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
             day = ref + dt.timedelta(days=1)
         else:
             day = ref
-        return day.isoformat(), day
+        return day.isoformat() + _part_of_day(lower), day
     if kind == "relunit":
         unit = words[-1].lower()
         if "last" in lower or "past" in lower or "previous" in lower:
@@ -352,36 +630,23 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchor: dt.date | None, 
             return f"{year}-Q{q % 4 + 1}", None
         return f"{ref.year + delta:04d}", None
     if kind == "ago":
-        m = _AGO.match(span)
-        assert m is not None
-        count_word, unit = m.group(1).lower(), m.group(2).lower().rstrip("s")
-        count = int(count_word) if count_word.isdigit() else _NUMBERS.get(count_word)
-        if count is None:
-            return None, None
-        if unit == "day":
-            day = ref - dt.timedelta(days=count)
-            return day.isoformat(), day
-        if unit == "week":
-            day = ref - dt.timedelta(weeks=count)
-            return _week(day), None
-        if unit == "month":
-            year, month = _shift_month(ref.year, ref.month, -count)
-            return _month(year, month), None
-        return f"{ref.year - count:04d}", None
-    if kind == "nextday":
-        base = anchor or ref
-        delta = 1 if ("next" in lower or "following" in lower or "after" in lower) else -1
-        day = base + dt.timedelta(days=delta)
-        return day.isoformat(), day
-    if kind == "quarter":
-        ordinal = next((w for w in lower.replace("-", " ").split() if w in _ORDINALS), None)
-        q_match = re.match(r"q([1-4])", lower)
-        q = int(q_match.group(1)) if q_match else _ORDINALS.get(ordinal or "")
-        year = _stated_year(span, ref)
-        if q is None:
-            return None, None
-        return f"{year}-Q{q}", None
+        return _ago(span, _Anchors(ref))
     if kind == "season":
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{_stated_year(span, ref)}-{season}", None
+    if kind == "bareseason":
+        season = _SEASONS[words[-1].lower()]
+        return f"{_season_year(season, ref, text, start, end)}-{season}", None
+    if kind == "ordday":  # "on the 14th": the nearest such day, past first
+        day_n = int(re.sub(r"\D", "", span))
+        future = _future_context(text, start, end)
+        for delta in ((0, 1, -1) if future else (0, -1, 1)):
+            year, month = _shift_month(ref.year, ref.month, delta)
+            try:
+                day = dt.date(year, month, day_n)
+            except ValueError:
+                continue
+            if (day >= ref - dt.timedelta(days=2)) if future else (day <= ref + dt.timedelta(days=7)):
+                return day.isoformat(), day
+        return None, None
     return None, None
