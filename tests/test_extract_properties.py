@@ -41,3 +41,19 @@ def test_newsy_word_salad(words, date):
 def test_seed_pages(name):
     text = (Path(__file__).resolve().parents[1] / "seeds" / name).read_text(encoding="utf-8")
     check(text, dt.date(2025, 6, 14))
+
+
+DATE_WORDS = ["the", "The", "past", "last", "next", "first", "third", "fiscal", "year", "years",
+              "day", "days", "week", "weeks", "quarter", "half", "of", "summer", "spring", "that",
+              "same", "ago", "later", "earlier", "before", "after", "a", "two", "twenty-five",
+              "several", "14th", "2008", "'90s", "1990s", "Q3", "H1", "FY", "FY09", "June", "13",
+              "Friday", "night", "morning", "recent", "coming", "over", "in", "on", ",", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=40))
+def test_fast_date_scan_agrees_with_the_full_pattern(words):
+    from newsreader.extract.dates import _PATTERN, _candidates
+
+    text = " ".join(words)
+    assert [m.span() for m in _candidates(text)] == [m.span() for m in _PATTERN.finditer(text)]
