@@ -258,6 +258,9 @@ class PageSource:
 Outcome = Union[str, tuple[str, Optional[list[_Doc]]]]
 #: Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_MIN_PAGES = 200
+#: Pages per worker task, and tasks in flight per worker.
+PAGES_PER_TASK = 8
+TASKS_AHEAD = 4
 
 
 def _process_page(source: PageSource, path: Path, rel: str, old_sha1: str | None, max_bytes: int,
@@ -272,10 +275,11 @@ def _process_page(source: PageSource, path: Path, rel: str, old_sha1: str | None
     return page.sha1, [prepare(a, backend, extract) for a in articles]
 
 
-def _page_job(job: tuple[str, str, str | None], max_bytes: int, backend: str, extract: bool) -> Outcome:
+def _page_jobs(jobs: list[tuple[str, str, str | None]], max_bytes: int, backend: str, extract: bool) -> list[Outcome]:
     """Worker-process entry point (module level so it pickles)."""
-    path, rel, old_sha1 = job
-    return _process_page(PageSource.default(), Path(path), rel, old_sha1, max_bytes, backend, extract)
+    source = PageSource.default()
+    return [_process_page(source, Path(path), rel, old_sha1, max_bytes, backend, extract)
+            for path, rel, old_sha1 in jobs]
 
 
 class Indexer:
@@ -299,11 +303,20 @@ class Indexer:
         jobs = [(str(full), rel, known[rel].sha1 if rel in known else None) for rel, full, _ in todo]
         backend = self.config.extractor
         if self.workers > 1 and self.source.is_default and len(jobs) >= PARALLEL_MIN_PAGES:
+            from collections import deque
             from concurrent.futures import ProcessPoolExecutor
 
+            # Bounded read-ahead: `pool.map` would queue every page's result in this
+            # process whenever the writer is the slower side (gigabytes at 100k articles).
+            chunks = [jobs[i:i + PAGES_PER_TASK] for i in range(0, len(jobs), PAGES_PER_TASK)]
             with ProcessPoolExecutor(self.workers) as pool:
-                yield from pool.map(_page_job, jobs, [max_bytes] * len(jobs), [backend] * len(jobs),
-                                    [self.extract] * len(jobs), chunksize=8)
+                pending: deque[Any] = deque()
+                for chunk in chunks:
+                    pending.append(pool.submit(_page_jobs, chunk, max_bytes, backend, self.extract))
+                    if len(pending) >= TASKS_AHEAD * self.workers:
+                        yield from pending.popleft().result()
+                while pending:
+                    yield from pending.popleft().result()
             return
         for path, rel, old_sha1 in jobs:
             yield _process_page(self.source, Path(path), rel, old_sha1, max_bytes, backend, self.extract)
