@@ -20,6 +20,7 @@ Numbers are printed as JSON (`--json FILE` also writes them), not checked agains
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import fcntl
 import json
 import os
@@ -43,6 +44,19 @@ sys.path.insert(0, str(ROOT))
 
 FRAME_END = b"\x1b[?2026l"  # Textual wraps each frame in a synchronized update
 
+#: Children still running, killed if the benchmark itself is stopped (a child on a pty
+#: whose master is gone gets no SIGHUP here: it would outlive us).
+_RUNNING: list["Terminal"] = []
+
+
+def _kill_children(*_args: object) -> None:
+    for term in list(_RUNNING):
+        try:
+            os.killpg(term.proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+    raise SystemExit(1)
+
 
 class Terminal:
     """A child process on a pty of a given size, its output timestamped as it arrives."""
@@ -55,6 +69,7 @@ class Terminal:
         self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
                                      start_new_session=True, close_fds=True)
         os.close(slave)
+        _RUNNING.append(self)
         self.buf = bytearray()
         self.times: list[tuple[float, int]] = []  # (arrival time, buffer length after it)
         self.lock = threading.Lock()
@@ -135,8 +150,10 @@ class Terminal:
             os.write(self.master, b"q")
             self.proc.wait(timeout=5)
         except Exception:
-            os.killpg(self.proc.pid, signal.SIGTERM)
+            os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=5)
+        if self in _RUNNING:
+            _RUNNING.remove(self)
         self.done = True
         os.close(self.master)
 
@@ -180,7 +197,7 @@ def multiply_index(index_dir: Path, target_rows: int, work: Path) -> Path:
     return out
 
 
-def first_title(home: Path, corpus: Path) -> str:
+def first_rows(home: Path, corpus: Path) -> tuple[list, int]:
     from newsreader.config import load_config, user_paths
     from newsreader.search.library import Library
 
@@ -189,13 +206,13 @@ def first_title(home: Path, corpus: Path) -> str:
     lib = Library.open(paths, corpus, load_config(paths))
     if not lib.exists():
         lib.update()
-    rows = lib.list_rows(0, 1)
+    rows = lib.list_rows(0, 10)
     count = lib.count()
     lib.close()
-    return rows[0].title if rows else "", count
+    return rows, count
 
 
-def run_once(home: Path, corpus: Path, size: tuple[int, int], title: str, search_word: str) -> dict:
+def run_once(home: Path, corpus: Path, size: tuple[int, int], rows: list, search_word: str) -> dict:
     env = dict(os.environ, NEWSREADER_HOME=str(home), TERM="xterm-256color", COLORTERM="truecolor")
     env.pop("NO_COLOR", None)
     term = Terminal([sys.executable, "-m", "newsreader", "--corpus", str(corpus)], env, size)
@@ -203,7 +220,7 @@ def run_once(home: Path, corpus: Path, size: tuple[int, int], title: str, search
     try:
         first = term.wait_for(FRAME_END, timeout=60)
         # A title fragment without characters Textual may split with style codes.
-        fragment = re.escape(title[:12].encode("utf-8"))
+        fragment = re.escape(rows[0].title[:12].encode("utf-8"))
         listed = term.wait_for(re.compile(fragment), timeout=60)
         result["first_paint_s"] = None if first is None else round(first, 3)
         result["interactive_list_s"] = None if listed is None else round(listed, 3)
@@ -225,16 +242,28 @@ def run_once(home: Path, corpus: Path, size: tuple[int, int], title: str, search
         result["key_end_home"] = summarise(ends)
         term.quiet(0.3)
         opens = []
-        for i in range(8):
-            term.key(b"\x1b")  # back to the list
-            term.quiet(0.25)
-            term.key(b"j")
-            term.quiet(0.25)
-            opens.append(key_latency(term, b"\r"))
+        for i, row in enumerate(rows[:10]):
+            # Back to the list, down one row (the first open is row 0), then Enter; timed to
+            # the frame showing the reader's metadata line (dated rows only: the list writes
+            # ISO dates, the reader "Mon 26 May 2025", so the match is the reader's).
+            if i:
+                term.key(b"\x1b")
+                time.sleep(0.3)  # a lone ESC must not merge with the next key (alt+j)
+                term.key(b"j")
+                term.quiet(0.25)
+            if not row.date:
+                continue
+            day = dt.date.fromisoformat(row.date)
+            meta = f"{day:%a} {day.day} {day:%b %Y}".encode()
+            offset, sent = term.key(b"\r")
+            got = term.wait_for(meta, since=offset, timeout=10)
+            opens.append(None if got is None else (got - sent) * 1000)
             term.quiet(0.4)
-        result["key_open_article"] = summarise(opens)
         term.key(b"\x1b")
+        time.sleep(0.3)
+        term.key(b"g")
         term.quiet(0.3)
+        result["key_open_article"] = summarise(opens)
         # Search: type the word, time from the last letter to the frame with the hits.
         term.key(b"/")
         term.quiet(0.3)
@@ -242,7 +271,8 @@ def run_once(home: Path, corpus: Path, size: tuple[int, int], title: str, search
             term.key(ch.encode())
             time.sleep(0.03)
         offset, sent = term.key(search_word[-1].encode())
-        got = term.wait_for(re.compile(rb"Search .{0,40}: [0-9,]+"), since=offset, timeout=20)
+        label = re.escape(f"Search {search_word!r}: ".encode())
+        got = term.wait_for(re.compile(label + rb"[0-9,]+"), since=offset, timeout=20)
         result["search_last_key_to_hits_ms"] = None if got is None else round((got - sent) * 1000, 1)
         result["search_debounce_ms"] = 150
         term.quiet(0.5)
@@ -261,6 +291,8 @@ def main() -> int:
     parser.add_argument("--search", default="minister", help="word to search for")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, _kill_children)
+    signal.signal(signal.SIGINT, _kill_children)
 
     from newsreader.config import Paths
     from newsreader.resources import seeds_dir
@@ -281,10 +313,10 @@ def main() -> int:
         home = new_home
         note = (f"article store multiplied to {args.rows} rows; search and related stories "
                 f"run on the original index")
-    title, count = first_title(home, corpus)
+    rows, count = first_rows(home, corpus)
     out: dict = {"corpus": str(corpus), "rows": count, "note": note, "runs": {}}
     for size in ((80, 24), (120, 40)):
-        runs = [run_once(home, corpus, size, title, args.search) for _ in range(args.runs)]
+        runs = [run_once(home, corpus, size, rows, args.search) for _ in range(args.runs)]
         out["runs"][f"{size[0]}x{size[1]}"] = runs
     summary = {}
     for size, runs in out["runs"].items():

@@ -22,11 +22,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from newsreader.errors import UserError
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView, Mark
+from newsreader.tui.key_hints import KeyHints
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, RowSource
@@ -105,7 +106,7 @@ class MainScreen(Screen):
         app: ReaderApp = self.app  # type: ignore[assignment]
         yield Input(placeholder="Search: words, \"phrases\", person:Name, date:2025-06 …  (Enter: to the list, Esc: close)",
                     id="search", compact=True)
-        with Horizontal(id="panes", classes="show-list"):
+        with Horizontal(id="panes"):
             yield ArticleList(id="list", classes="pane", glyphs=app.glyphs,
                               is_read=app.is_read, is_bookmarked=app.is_bookmarked)
             with Vertical(id="reader-pane", classes="pane"):
@@ -115,11 +116,17 @@ class MainScreen(Screen):
         with Horizontal(id="statusbar"):
             yield Static(id="status")
             yield ProgressBar(id="progress", show_eta=False, total=None)
-        yield Footer(compact=True)
+        yield KeyHints({b.id: b for b in all_bindings() if b.id}, id="hints")
 
     def on_descendant_focus(self) -> None:
         """Keep the narrow layout showing whichever pane has the focus."""
         self.app.sync_pane_class()  # type: ignore[attr-defined]
+
+    def on_resize(self) -> None:
+        """Crossing 80 columns switches between one pane and three."""
+        app = self.app
+        app.show_panes(app._pane)  # type: ignore[attr-defined]
+        self.call_after_refresh(lambda: app.show_panes(app._pane))  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         search = self.query_one("#search", Input)
@@ -167,6 +174,7 @@ class ReaderApp(App[int]):
         self._search_timer: Timer | None = None
         self._search_generation = 0
         self._open_generation = 0
+        self._pane = "list"
         self._theme_ready = False
         self._register_themes()
         if config.keymap:
@@ -218,6 +226,7 @@ class ReaderApp(App[int]):
     def start(self) -> None:
         """Called once the main screen is composed: fill the list, start the workers."""
         self._apply_saved_theme()
+        self.show_panes("list")
         for problem in self.theme_problems:
             self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
         for notice in self.store.notices:
@@ -565,33 +574,52 @@ class ReaderApp(App[int]):
         self.open_article(event.article_id)
 
     def open_article(self, article_id: str, focus: bool = True) -> None:
+        """Show an article now; mark it read and find related stories in a worker.
+
+        Reading one stored article is a primary-key lookup (well under a millisecond), so
+        it happens right here: a worker would add a thread start and a round trip to the
+        main thread, which under load cost more than the read itself."""
         self._open_generation += 1
         if focus:
             self.focus_pane("reader")
-        self.load_article(article_id, self._open_generation)
+        try:
+            stored = self.fetch_article(article_id)
+        except Exception as exc:
+            self.notify(f"cannot open the article: {getattr(exc, 'message', exc)}", severity="error",
+                        markup=False)
+            return
+        self._show_article(article_id, stored)
+        if stored is not None:
+            self.after_open(article_id, stored, self._open_generation)
+
+    def fetch_article(self, article_id: str) -> Any:
+        """`Library.get` without the library's lock (held by a running search or related
+        query): the article store gives each thread its own SQLite connection."""
+        from newsreader.search.library import StoredArticle
+        from newsreader.corpus.model import Article
+
+        try:
+            doc = self.library.store().doc(article_id)
+        except Exception:
+            self.library.close()  # the index was rebuilt under us: reopen it once
+            doc = self.library.store().doc(article_id)
+        if doc is None:
+            return None
+        return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []))
 
     @work(thread=True, exclusive=True, group="open")
-    def load_article(self, article_id: str, generation: int) -> None:
-        try:
-            stored = self.library.get(article_id)
-        except Exception as exc:
-            self.call_from_thread(self.notify, f"cannot open the article: {getattr(exc, 'message', exc)}",
-                                  severity="error", markup=False)
-            return
-        self.call_from_thread(self._show_article, article_id, stored, generation)
-        if stored is None:
-            return
+    def after_open(self, article_id: str, stored: Any, generation: int) -> None:
         try:
             self.store.mark_read(article_id)
         except Exception as exc:
             self.call_from_thread(self.notify, f"read mark not saved: {getattr(exc, 'message', exc)}",
                                   severity="warning", markup=False)
+        if generation != self._open_generation:
+            return  # the reader already moved on: skip the related stories
         related = related_stories(self.finder, self.library, stored)
         self.call_from_thread(self._show_related, article_id, related, generation)
 
-    def _show_article(self, article_id: str, stored: Any, generation: int) -> None:
-        if generation != self._open_generation:
-            return
+    def _show_article(self, article_id: str, stored: Any) -> None:
         view = self.article_view
         if stored is None:
             view.clear(f"The article {article_id} is no longer in the index.")
@@ -601,7 +629,7 @@ class ReaderApp(App[int]):
         view.show(stored, self.article_list.source.body_terms)
         self.side.show_entities(stored.entities)
         self.side.show_related([])
-        self.read_ids.add(article_id)  # the store has it too (written by the worker)
+        self.read_ids.add(article_id)  # the worker writes it to the store
         self.article_list.refresh()
         self.update_status()
 
@@ -642,10 +670,20 @@ class ReaderApp(App[int]):
 
     # --- panes -------------------------------------------------------------------------------
 
+    def show_panes(self, pane: str) -> None:
+        """Wide: all three panes. Narrow: only `pane`, full width. Set as inline `display`
+        rather than CSS classes: a class change re-applies the stylesheet to every widget
+        below it, which cost more than the rest of opening an article."""
+        self._pane = pane
+        narrow = self.main.has_class("-narrow")
+        widgets = {"list": self.article_list, "reader": self.main.query_one("#reader-pane"), "side": self.side}
+        for name, widget in widgets.items():
+            want = not narrow or name == pane
+            if widget.display != want:
+                widget.display = want
+
     def focus_pane(self, pane: str) -> None:
-        panes = self.main.query_one("#panes")
-        for name in PANES:
-            panes.set_class(name == pane, f"show-{name}")
+        self.show_panes(pane)
         if pane == "list":
             self.article_list.focus()
         elif pane == "reader":
@@ -662,12 +700,14 @@ class ReaderApp(App[int]):
         return "list"
 
     def sync_pane_class(self) -> None:
+        hints = self.main.query_one(KeyHints)
         if self.main.focused is self.search_input:
+            hints.show_for("search")
             return
         pane = self.current_pane()
-        panes = self.main.query_one("#panes")
-        for name in PANES:
-            panes.set_class(name == pane, f"show-{name}")
+        hints.show_for(pane)
+        if pane != self._pane:
+            self.show_panes(pane)
 
     # --- actions ------------------------------------------------------------------------------
 

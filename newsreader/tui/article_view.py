@@ -274,15 +274,30 @@ class ArticleView(ScrollView, can_focus=True):
                 body.stylize(styles[m.kind], m.start, m.end)
             for m in self.matches:
                 body.stylize(styles["match"], m.start, m.end)
+            # Cut the styled body once at every line edge (slicing a Text per line re-divides
+            # the whole body each time: quadratic in the article's length).
+            ranges: list[tuple[int, int]] = []
             offset = 0
-            for number, para in enumerate(art.body):
-                if number:
-                    lines.append((Text(""), None))
-                for a, b in wrap_offsets(clean(para), width):
-                    self._line_starts.append(offset + a)
-                    self._line_index.append(len(lines))
-                    lines.append((body[offset + a:offset + b], offset + a))
+            for para in art.body:
+                ranges.extend((offset + a, offset + b) for a, b in wrap_offsets(clean(para), width))
                 offset += len(para) + 2
+            cuts = sorted({edge for r in ranges for edge in r})
+            pieces = dict(zip(cuts, body.divide(cuts)[1:])) if cuts else {}
+            para_ends = set()
+            offset = 0
+            for para in art.body:
+                offset += len(para)
+                para_ends.add(offset)
+                offset += 2
+            for a, b in ranges:
+                if lines and self._line_starts and a > 0 and (a - 2) in para_ends:
+                    lines.append((Text(""), None))
+                piece = pieces.get(a, Text(""))
+                if len(piece) != b - a:
+                    piece = piece[: b - a] if len(piece) > b - a else piece
+                self._line_starts.append(a)
+                self._line_index.append(len(lines))
+                lines.append((piece, a))
             for caption in art.captions:
                 lines.append((Text(""), None))
                 add_block(Text("Caption: " + clean(caption), style=styles["aside"]))

@@ -79,11 +79,13 @@ class SidePane(Vertical, can_focus=False):
         if not stories:
             related.add_option(Option(Text("No related stories found.", style="dim"), disabled=True))
             return
+        options = []
         for story in stories:
             prompt = Text(clean(story.title), no_wrap=False)
             detail = " · ".join(x for x in (story.date or "undated", clean(story.why)) if x)
             prompt.append("\n" + detail, style="dim")
-            related.add_option(Option(prompt, id=story.id))
+            options.append(Option(prompt, id=story.id))
+        related.add_options(options)  # one layout pass, not one per story
         related.highlighted = 0
 
     def show_entities(self, entities: list[dict]) -> None:
@@ -100,20 +102,18 @@ class SidePane(Vertical, can_focus=False):
             lst.add_option(Option(Text("No people, organisations or places found.", style="dim"), disabled=True))
             return
         styles = highlight_styles(self.app)
-        first = None
+        options: list[Option] = []
         for kind, heading in KIND_HEADINGS:
             if not counts[kind]:
                 continue
-            lst.add_option(Option(Text(f"{heading} ({len(counts[kind])})", style="bold"), disabled=True))
+            options.append(Option(Text(f"{heading} ({len(counts[kind])})", style="bold"), disabled=True))
             for name, n in sorted(counts[kind].items(), key=lambda kv: (-kv[1], kv[0])):
                 prompt = Text("  ")
                 prompt.append(clean(name), styles[kind])
                 prompt.append(f"  {n}", style="dim")
-                lst.add_option(Option(prompt, id=f"{kind}\t{name}"))
-                if first is None:
-                    first = lst.option_count - 1
-        if first is not None:
-            lst.highlighted = first
+                options.append(Option(prompt, id=f"{kind}\t{name}"))
+        lst.add_options(options)
+        lst.highlighted = 1  # the first name, under the first heading
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
