@@ -93,3 +93,17 @@ def test_snippets_are_one_line() -> None:
         assert "\n" not in snip.text and "  " not in snip.text and "\t" not in snip.text
         assert all(snip.text[s:e].lower().startswith("strike") for s, e in snip.ranges)
     assert len(make_snippet(text, {"strike"}).ranges) == 1
+
+
+@pytest.mark.parametrize("query", ["date:[2024-03-05 TO 2024-07-20]", "strike date:>2024-10-01",
+                                   "date:2024-05 wages", "union date:[2024-02-01 TO 2024-02-01]",
+                                   "date:2024 date:<2024-06-30 court", "harbour OR date:2025-01"])
+def test_date_ranges_by_runs_match_date_keys(runs_lib: Library, query: str) -> None:
+    """Top-level date clauses go through the date runs; the dkey terms give the reference."""
+    searcher = runs_lib.searcher()
+    reference = {searcher.stored_fields(n)["id"] for n in searcher.docs_for_query(runs_lib.parse(query).query)}
+    for sort in ("relevance", "date"):
+        result = runs_lib.search(query, limit=1000, sort=sort, snippets=False, count=True)
+        assert {h.id for h in result.hits} == reference and result.total == len(reference)
+    top = runs_lib.search(query, limit=3, snippets=False)
+    assert [h.id for h in top.hits] == [h.id for h in runs_lib.search(query, limit=1000, snippets=False).hits][:3]

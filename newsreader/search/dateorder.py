@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_right
 from typing import Any
 
 from whoosh import query as Q
+from whoosh.matching import NullMatcher
+from whoosh.matching.wrappers import WrappingMatcher
 
 #: The run walk costs about a block read per run; with more runs than this (or one run per
 #: RUN_MIN_DOCS documents on big indexes) a full sort of the matches is as cheap.
@@ -119,6 +122,8 @@ def estimate(q: Q.Query, reader: Any, n: int) -> float:
             return 0.0
     if isinstance(q, Q.ConstantScoreQuery):
         return estimate(q.child, reader, n)
+    if isinstance(q, Restrict):
+        return estimate(q.child, reader, n) * q.fraction
     if isinstance(q, Q.Not):
         return max(0.0, n - estimate(q.query, reader, n))
     if isinstance(q, Q.AndNot):
@@ -135,3 +140,147 @@ def estimate(q: Q.Query, reader: Any, n: int) -> float:
         return float(q.estimate_size(reader))
     except Exception:
         return 0.0
+
+
+# --- date ranges as document-number intervals ------------------------------------------
+
+
+def intervals(dates: list[int], runs: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The docnum intervals `[start, end)` of a segment whose dates are in `[lo, hi]`:
+    within a run dates never increase, so each run holds at most one such interval."""
+    out = []
+    for start, end in runs:
+        if dates[start] < lo or dates[end - 1] > hi:
+            continue  # the whole run is older than lo or newer than hi
+        # first index with date <= hi, first index with date < lo (dates descending)
+        a, b = start, end
+        while a < b:
+            mid = (a + b) // 2
+            if dates[mid] > hi:
+                a = mid + 1
+            else:
+                b = mid
+        i = a
+        a, b = i, end
+        while a < b:
+            mid = (a + b) // 2
+            if dates[mid] >= lo:
+                a = mid + 1
+            else:
+                b = mid
+        if i < a:
+            out.append((i, a))
+    return out
+
+
+class RestrictMatcher(WrappingMatcher):
+    """The child's matches that fall inside sorted, disjoint docnum intervals; the child
+    is moved with `skip_to`, so blocks between intervals are never decoded. Scores and
+    block qualities are the child's, so Whoosh's top-k pruning still works."""
+
+    def __init__(self, child: Any, spans: list[tuple[int, int]], boost: float = 1.0) -> None:
+        super().__init__(child, boost)
+        self._spans = spans
+        self._ends = [e for _, e in spans]
+        self._k = 0
+        self._settle()
+
+    def _settle(self) -> None:
+        child = self.child
+        spans = self._spans
+        while self._k < len(spans) and child.is_active():
+            doc = child.id()
+            start, end = spans[self._k]
+            if doc >= end:
+                self._k = bisect_right(self._ends, doc, self._k)
+            elif doc < start:
+                child.skip_to(start)
+            else:
+                return
+        self._k = len(spans)
+
+    def is_active(self) -> bool:
+        return self._k < len(self._spans) and self.child.is_active()
+
+    def copy(self) -> "RestrictMatcher":
+        m = RestrictMatcher(self.child.copy(), self._spans, self.boost)
+        return m
+
+    def _replacement(self, newchild: Any) -> "RestrictMatcher":
+        return RestrictMatcher(newchild, self._spans, self.boost)
+
+    def next(self) -> bool:
+        self.child.next()
+        self._settle()
+        return False
+
+    def skip_to(self, id: int) -> None:  # noqa: A002 (Whoosh's name)
+        if self.is_active() and id > self.child.id():
+            self.child.skip_to(id)
+            self._settle()
+
+    def skip_to_quality(self, minquality: float) -> int:
+        skipped = self.child.skip_to_quality(minquality)
+        self._settle()
+        return skipped
+
+    def all_ids(self) -> Any:
+        while self.is_active():
+            yield self.child.id()
+            self.next()
+
+
+class Restrict(Q.WrappingQuery):
+    """`child` limited to documents dated within `[lo, hi]` (YYYYMMDD), by date runs."""
+
+    def __init__(self, child: Q.Query, lo: int, hi: int, runs: dict[Any, Any]) -> None:
+        super().__init__(child)
+        self.lo, self.hi = lo, hi
+        self._runs = runs
+        #: Share of all documents inside the range (for `estimate`).
+        self.fraction = 1.0
+
+    def __repr__(self) -> str:
+        return f"Restrict({self.child!r}, {self.lo}, {self.hi})"
+
+    def _rewrap(self, child: Q.Query) -> "Restrict":
+        return Restrict(child, self.lo, self.hi, self._runs)
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return self.child.estimate_size(ixreader)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        key = segment_key(reader)
+        if key not in self._runs:
+            self._runs[key] = DateRuns.of_segment(reader)
+        dates, runs = self._runs[key]
+        spans = intervals(dates, runs, self.lo, self.hi)
+        if not spans:
+            return NullMatcher()
+        m = self.child.matcher(searcher, context)
+        if not m.is_active():
+            return m
+        return RestrictMatcher(m, spans)
+
+
+def restrict_dates(q: Q.Query, runs: dict[Any, Any]) -> Q.Query:
+    """`q` with its top-level `date:` clauses turned into a `Restrict` (nested ones, under
+    OR or NOT, stay `dkey` term queries)."""
+    from newsreader.search.query import DateClause
+
+    if isinstance(q, DateClause):
+        return Restrict(Q.Every(), q.lo, q.hi, runs)
+    if isinstance(q, Q.And):
+        clauses = [c for c in q.subqueries if isinstance(c, DateClause)]
+        if clauses:
+            rest = [c for c in q.subqueries if not isinstance(c, DateClause)]
+            inner = rest[0] if len(rest) == 1 else (Q.And(rest) if rest else Q.Every())
+            return Restrict(inner, max(c.lo for c in clauses), min(c.hi for c in clauses), runs)
+    return q
+
+
+def in_range_fraction(runs: DateRuns, lo: int, hi: int) -> float:
+    total = sum(len(d) for d, _ in runs.segments)
+    inside = sum(e - s for d, r in runs.segments for s, e in intervals(d, r, lo, hi))
+    return inside / total if total else 0.0

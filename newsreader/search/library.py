@@ -29,7 +29,8 @@ from newsreader.config import Config, Paths
 from newsreader.corpus.model import Article
 from newsreader.errors import UserError
 from newsreader.search.analysis import stem
-from newsreader.search.dateorder import date_runs, estimate, newest
+from newsreader.search.dateorder import DateRuns, Restrict, date_runs, estimate, in_range_fraction, newest, \
+    restrict_dates
 from newsreader.search.indexer import WHOOSH_DIR, Indexer, PageSource, Progress, UpdateStats
 from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
 from newsreader.search.schema import SCHEMA_VERSION
@@ -253,11 +254,17 @@ class Library:
                 count: bool) -> SearchResult:
         parsed = self.parse(text)
         searcher = self.searcher()
-        pairs, total = self._top(searcher, parsed, limit, sort, count)
+        query = parsed.query
+        runs = date_runs(searcher, self._runs)
+        if runs.usable:
+            query = restrict_dates(query, self._runs)
+            if isinstance(query, Restrict):
+                query.fraction = in_range_fraction(runs, query.lo, query.hi)
+        pairs, total = self._top(searcher, query, runs, limit, sort, count)
         exact = total is not None
         if total is None:
             reader = searcher.reader()
-            guess = estimate(parsed.query, reader, reader.doc_count())
+            guess = estimate(query, reader, reader.doc_count())
             total = max(len(pairs), min(int(round(guess)), reader.doc_count()))
         store = self.store()
         rows = store.rows(i for i, _ in pairs)
@@ -277,20 +284,20 @@ class Library:
         suggestion = self.suggest(text) if suggest and exact and total < 5 else None
         return SearchResult(hits, total, suggestion, exact)
 
-    def _top(self, searcher: Any, parsed: ParsedQuery, limit: int, sort: str,
+    @staticmethod
+    def _top(searcher: Any, query: Any, runs: DateRuns, limit: int, sort: str,
              count: bool) -> tuple[list[tuple[str, float]], int | None]:
         """(id, score) of the top hits, and the exact number of matches if known cheaply."""
         if sort == "date":
-            runs = date_runs(searcher, self._runs)
             if runs.usable:
-                docnums, seen = newest(searcher, parsed.query, limit, runs)
+                docnums, seen = newest(searcher, query, limit, runs)
                 pairs = [(searcher.stored_fields(d)["id"], 0.0) for d in docnums]
                 if seen is None and count:
-                    seen = len(searcher.docs_for_query(parsed.query))
+                    seen = len(searcher.docs_for_query(query))
                 return pairs, seen
-            results = searcher.search(parsed.query, limit=limit, sortedby="date", reverse=True)
+            results = searcher.search(query, limit=limit, sortedby="date", reverse=True)
         else:
-            results = searcher.search(parsed.query, limit=limit)
+            results = searcher.search(query, limit=limit)
         pairs = [(hit["id"], hit.score if hit.score is not None else 0.0) for hit in results]
         if count or results.has_exact_length():
             return pairs, len(results)

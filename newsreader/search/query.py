@@ -158,6 +158,18 @@ def check_syntax(text: str) -> None:
         prev = tok
 
 
+class DateClause(Q.ConstantScoreQuery):
+    """A `date:` term: an OR of `dkey` terms, remembering the range (YYYYMMDD numbers) so
+    the library can restrict by date order instead (see dateorder.restrict)."""
+
+    def __init__(self, child: Q.Query, lo: int, hi: int) -> None:
+        super().__init__(child, 1.0)
+        self.lo, self.hi = lo, hi
+
+    def _rewrap(self, child: Q.Query) -> "DateClause":
+        return self.__class__(child, self.lo, self.hi)
+
+
 @dataclass
 class ParsedQuery:
     """A checked query: the Whoosh query plus the date keys it uses (for snippets/tests)."""
@@ -184,10 +196,12 @@ class QueryParser:
     def parse(self, text: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
         check_syntax(text)
         ranges: list[list[str]] = []
+        spans: list[tuple[int, int]] = []
 
         def cut(m: re.Match[str]) -> str:
             a, b = date_range(m.group(1), bounds)
             ranges.append(cover_keys(a, b) if a <= b else [])
+            spans.append((a.year * 10000 + a.month * 100 + a.day, b.year * 10000 + b.month * 100 + b.day))
             return f"dkey:qdate{len(ranges) - 1}"
 
         # Only outside phrases: a quoted "date:2025" is just words.
@@ -198,11 +212,12 @@ class QueryParser:
 
         def swap(node: Q.Query) -> Q.Query:
             if isinstance(node, Q.Term) and node.fieldname == "dkey" and str(node.text).startswith("qdate"):
-                keys = ranges[int(str(node.text)[5:])]
+                n = int(str(node.text)[5:])
+                keys = ranges[n]
                 if not keys:
                     return Q.NullQuery
                 inner = Q.Term("dkey", keys[0]) if len(keys) == 1 else Q.Or([Q.Term("dkey", k) for k in keys])
-                return Q.ConstantScoreQuery(inner, 1.0)
+                return DateClause(inner, *spans[n])
             return node
 
         q = q.accept(swap)
