@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from newsreader.config import Config  # noqa: E402
 from newsreader.corpus.loader import iter_page_files, read_page_file  # noqa: E402
 from newsreader.corpus.model import Article  # noqa: E402
+from newsreader.errors import UserError  # noqa: E402
 from newsreader.search.indexer import PageSource  # noqa: E402
 from newsreader.search.library import Library  # noqa: E402
 from newsreader.search.related import RelatedFinder, Weights  # noqa: E402
@@ -143,7 +144,12 @@ def build_index(docs: list[dict[str, Any]], folder: Path) -> tuple[Library, dict
 
     library = Library(folder / "index", corpus, Config())
     t0 = time.monotonic()
-    stats = library.update(source=PageSource(iter_page_files, read_page_file, parse))
+    source = PageSource(iter_page_files, read_page_file, parse)
+    try:
+        stats = library.update(source=source)
+    except UserError as exc:  # an index kept from an older schema: build it again
+        print(f"rebuilding: {exc.message}", file=sys.stderr)
+        stats = library.update(source=source, rebuild=True)
     if stats.articles_added:
         print(f"indexed {stats.articles_added} documents in {time.monotonic() - t0:.1f} s", file=sys.stderr)
     return library, by_id
@@ -234,14 +240,25 @@ def grid(library: Library, by_id: dict[str, dict[str, Any]], tune: set[int], hel
               f"  held-out {h['P@1']:.3f}/{h['P@3']:.3f}/{h['MAP']:.3f}")
     # Same-event threshold: best accuracy of the flag over the top 10 on the tuning topics.
     f = RelatedFinder(library, base)
-    pairs = []
-    for qid, items in cands.items():
-        if by_id[qid]["topic"] in tune:
-            ranked = sorted(((f.combine(x), i) for i, x in items), reverse=True)[:10]
-            pairs += [(sc, by_id[i]["subtopic"] == by_id[qid]["subtopic"]) for sc, i in ranked]
-    best = max((sum((sc >= th) == rel for sc, rel in pairs) / len(pairs), th)
-               for th in [x / 20 for x in range(4, 41)])
-    print(f"  same-event threshold {best[1]:.2f}: flag accuracy {best[0]:.3f} over the top 10 (tuning topics)")
+
+    def flag_pairs(topics: set[int]) -> list[tuple[float, bool]]:
+        pairs = []
+        for qid, items in cands.items():
+            if by_id[qid]["topic"] in topics:
+                ranked = sorted(((f.combine(x), i) for i, x in items), reverse=True)[:10]
+                pairs += [(sc, by_id[i]["subtopic"] == by_id[qid]["subtopic"]) for sc, i in ranked]
+        return pairs
+
+    tune_pairs, held_pairs = flag_pairs(tune), flag_pairs(held)
+
+    def accuracy(pairs: list[tuple[float, bool]], th: float) -> float:
+        return sum((sc >= th) == rel for sc, rel in pairs) / len(pairs)
+
+    best = max((accuracy(tune_pairs, th), th) for th in [x / 40 for x in range(4, 41)])
+    print(f"  same-event threshold {best[1]:.3f}: flag accuracy over the top 10 {best[0]:.3f} (tuning), "
+          f"{accuracy(held_pairs, best[1]):.3f} (held-out)")
+    for th in (0.2, 0.25, 0.3, 0.35, 0.4):
+        print(f"    at {th:.2f}: {accuracy(tune_pairs, th):.3f} / {accuracy(held_pairs, th):.3f}")
 
 
 def report(name: str, scores: dict[str, float]) -> str:

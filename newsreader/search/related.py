@@ -74,11 +74,11 @@ class Weights:
     date_far: float = 0.1       # subtracted when both articles are dated far apart
     far_days: int = 60
     key_terms: int = 50
-    retrieval_terms: int = 15   # key terms in the Whoosh query that finds candidates
+    retrieval_terms: int = 12   # key terms in the Whoosh query that finds candidates
     posting_cap: int = 500      # ... each in at most this many articles, or this share of them:
     posting_share: float = 0.01  # common words find nothing specific and are slow to read
-    text_candidates: int = 40
-    entity_candidates: int = 15
+    text_candidates: int = 30
+    entity_candidates: int = 10
     rare_entities: int = 6
     same_event: float = 0.35
     copy_jaccard: float = 0.6
