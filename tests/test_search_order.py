@@ -107,3 +107,25 @@ def test_date_ranges_by_runs_match_date_keys(runs_lib: Library, query: str) -> N
         assert {h.id for h in result.hits} == reference and result.total == len(reference)
     top = runs_lib.search(query, limit=3, snippets=False)
     assert [h.id for h in top.hits] == [h.id for h in runs_lib.search(query, limit=1000, snippets=False).hits][:3]
+
+
+def test_search_path_imports_no_extractor_parser_or_ui(runs_lib: Library) -> None:
+    """A `search` process opens the index and answers without the extractor, the page
+    parser, the indexer or Textual (their imports are most of a cold start)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from newsreader.config import Config\n"
+        "from newsreader.search import Library\n"
+        f"lib = Library(Path({str(runs_lib.folder)!r}), Path({str(runs_lib.corpus)!r}), Config())\n"
+        "assert lib.search('strike', limit=5).hits\n"
+        "bad = [m for m in sys.modules if m.startswith(('newsreader.extract', 'newsreader.corpus.parser',\n"
+        "       'newsreader.search.indexer', 'textual'))]\n"
+        "print(','.join(bad))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert out.stdout.strip() == ""

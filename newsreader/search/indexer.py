@@ -30,11 +30,10 @@ from newsreader.config import Config
 from newsreader.corpus.model import Article
 from newsreader.errors import UserError
 from newsreader.search import analysis
-from newsreader.search.schema import SCHEMA_VERSION, build_schema, date_keys, date_number
+from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, date_number
 from newsreader.search.store import ArticleStore, PageRecord, encode_doc
 from newsreader.search.writer import NewsWriter
 
-WHOOSH_DIR = "whoosh"
 LOCK_FILE = "index.lock"
 
 #: Articles per Whoosh commit: large enough that commit overhead is amortised, small enough

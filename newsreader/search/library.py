@@ -20,22 +20,25 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from whoosh import index as windex
-from whoosh.spelling import ListCorrector
 
 from newsreader.config import Config, Paths
-from newsreader.corpus.model import Article
 from newsreader.errors import UserError
 from newsreader.search.analysis import stem
 from newsreader.search.dateorder import DateRuns, Restrict, date_runs, estimate, in_range_fraction, newest, \
     restrict_dates
-from newsreader.search.indexer import WHOOSH_DIR, Indexer, PageSource, Progress, UpdateStats
 from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
-from newsreader.search.schema import SCHEMA_VERSION
+from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR
 from newsreader.search.snippets import make_snippet, match_ranges
 from newsreader.search.store import STORE_FILE, ArticleStore, Row
+
+if TYPE_CHECKING:  # the indexer, extractor and corpus parser stay off the search path
+    from whoosh.spelling import ListCorrector
+
+    from newsreader.corpus.model import Article
+    from newsreader.search.indexer import PageSource, Progress, UpdateStats
 
 SORTS = ("relevance", "date")
 #: Parsed queries kept per Library.
@@ -82,7 +85,7 @@ class SearchResult:
 class StoredArticle:
     """An article as the reader shows it, with the spans computed at index time."""
 
-    article: Article
+    article: "Article"
     entities: list[dict[str, Any]]
     dates: list[dict[str, Any]]
 
@@ -201,6 +204,8 @@ class Library:
         doc = self.store().doc(article_id)
         if doc is None:
             return None
+        from newsreader.corpus.model import Article
+
         return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []))
 
     # --- searching -----------------------------------------------------------------
@@ -357,6 +362,8 @@ class Library:
     def _closest(self, word: str) -> str | None:
         if self._corrector is None:
             vocab = self.store().vocab(min_count=2)
+            from whoosh.spelling import ListCorrector
+
             self._corrector = (ListCorrector([w for w, _ in vocab]), dict(vocab))
         corrector, counts = self._corrector
         for maxdist in (1, 2):
@@ -427,6 +434,8 @@ class Library:
         while other threads search; they see each batch once it is committed."""
         if rebuild:
             self.close()  # a rebuild deletes the files under our open searcher and store
+        from newsreader.search.indexer import Indexer
+
         stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn)
         with self._lock:
             self._corrector = None

@@ -32,6 +32,9 @@ QUERY_FIELDS = {
     "id": "id",
 }
 
+#: The Whoosh index's folder inside an index folder (beside the SQLite article store).
+WHOOSH_DIR = "whoosh"
+
 #: Bumped when the schema or analysis changes, so an old index is rebuilt, not misread.
 SCHEMA_VERSION = 2
 
