@@ -55,7 +55,11 @@ SHOWN_STOPS = frozenset(terms(
     "was were been had has his her he she its their they them him who whom which what said says "
     "told also would could should after before about more most than other some such there then "
     "were being over into only just very much many one two three new last first year years "
-    "according including while where said people called"))  # noqa: E501
+    "according including while where said people called so far since back our us we well too "
+    "now still even just may might must can did does do not no any all each both between among "
+    "through during against under because however although though per via upon within without "
+    "made make set take took put get got say go went come came see seen like way time day days "
+    "week part end least since"))
 _SKETCH = 20
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -80,7 +84,7 @@ class Weights:
     text_candidates: int = 30
     entity_candidates: int = 10
     rare_entities: int = 6
-    same_event: float = 0.35
+    same_event: float = 0.25
     copy_jaccard: float = 0.6
 
 
