@@ -129,3 +129,20 @@ def test_search_path_imports_no_extractor_parser_or_ui(runs_lib: Library) -> Non
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("query", ['"officials said"', '"strike budget"', '"said the"', '"story 12"',
+                                   'title:"about strike"', '"harbour strike court"', '"union wages" -talks'])
+def test_fast_phrases_match_whoosh_phrases(runs_lib: Library, query: str) -> None:
+    from whoosh import query as Q
+
+    from newsreader.search.phrase import NewsPhrase
+
+    searcher = runs_lib.searcher()
+    fast = runs_lib.parse(query).query
+    assert any(isinstance(n, NewsPhrase) for n in fast.leaves()) or "said the" in query
+    slow = fast.accept(lambda n: Q.Phrase(n.fieldname, n.words) if isinstance(n, NewsPhrase) else n)
+    assert set(searcher.docs_for_query(fast)) == set(searcher.docs_for_query(slow))
+    for limit in (1, 5, 50):
+        assert [h.docnum for h in searcher.search(fast, limit=limit)] == \
+               [h.docnum for h in searcher.search(slow, limit=limit)]
