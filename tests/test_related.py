@@ -185,6 +185,8 @@ def test_copies_are_grouped_not_related(copies_lib: Library) -> None:
     assert story.copies == [copy if story.id == original else original]
     assert rel[0].id == story.id and rel[0].same_event
     assert "shared people: Abbas Araghchi" in rel[0].why
+    # Published a day apart, both talking about that Friday.
+    assert any(r.startswith(("dates: ", "published ")) for r in rel[0].why), rel[0].why
 
 
 def test_different_stories_are_not_copies(copies_lib: Library) -> None:
