@@ -276,3 +276,14 @@ def test_cli_did_you_mean(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) 
     capsys.readouterr()
     assert main(["search", "--corpus", str(cli_corpus), "Israil"]) == 1
     assert "did you mean: Israel" in capsys.readouterr().out
+
+
+def test_cli_did_you_mean_comes_before_hits(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", "--corpus", str(cli_corpus)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--corpus", str(cli_corpus), "Israil OR strike"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "did you mean: Israel OR strike" and len(out) > 1
+    assert main(["search", "--corpus", str(cli_corpus), "--json", "Israil OR strike"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["suggestion"] == "Israel OR strike" and payload["hits"] and payload["exact"]

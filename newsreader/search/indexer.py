@@ -257,9 +257,10 @@ class PageSource:
 Outcome = Union[str, tuple[str, Optional[list[_Doc]]]]
 #: Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_MIN_PAGES = 200
-#: Pages per worker task, and tasks in flight per worker.
+#: Pages per worker task, and tasks in flight per worker (enough that the workers keep
+#: going while a commit holds the writer: ~500 pages, ~30 MB).
 PAGES_PER_TASK = 8
-TASKS_AHEAD = 4
+TASKS_AHEAD = 32
 
 
 def _process_page(source: PageSource, path: Path, rel: str, old_sha1: str | None, max_bytes: int,
