@@ -165,7 +165,10 @@ class ReaderApp(App[int]):
         self.glyphs = "ascii" if os.environ.get("TERM", "") == "linux" else "unicode"
         self.read_ids: set[str] = set()
         self.bookmarked: set[str] = set()
-        self.corpus_ids: set[str] | None = None
+        #: Read articles that are in this corpus, and the corpus size: the unread count
+        #: without ever loading every id (read marks are few; the corpus may be 100,000).
+        self.read_here: set[str] | None = None
+        self.corpus_count: int | None = None
         self.history: list[ListState] = []
         self.indexing = False
         self.index_message = ""
@@ -175,6 +178,8 @@ class ReaderApp(App[int]):
         self._search_generation = 0
         self._open_generation = 0
         self._pane = "list"
+        self._status_line = ""
+        self._mark_line: Any = None
         self._theme_ready = False
         self._register_themes()
         if config.keymap:
@@ -256,7 +261,7 @@ class ReaderApp(App[int]):
         if self.update_index:
             self.call_after_refresh(self.update_index_worker)
         else:
-            self.load_corpus_ids()
+            self.count_unread()
         self.update_status()
 
     def _apply_saved_theme(self) -> None:
@@ -331,22 +336,30 @@ class ReaderApp(App[int]):
         if read != self.read_ids or marked != self.bookmarked:
             self.read_ids, self.bookmarked = read, marked
             self.article_list.refresh()
+            self.count_unread()
             self.update_status()
 
+    def _mark_read_here(self, article_id: str, read: bool) -> None:
+        (self.read_ids.add if read else self.read_ids.discard)(article_id)
+        if self.read_here is not None:
+            (self.read_here.add if read else self.read_here.discard)(article_id)
+
     @work(thread=True, exclusive=True, group="ids")
-    def load_corpus_ids(self) -> None:
-        """Every id in the index, for the unread count (once per index update)."""
+    def count_unread(self) -> None:
+        """Corpus size and which read marks belong to it (after start, index updates and
+        changes from the other copy)."""
         try:
             lib = self.library
             if not lib.exists():
                 return
-            ids = {row.id for row in lib.list_rows(0, lib.count() + 1000)}
+            total = lib.count()
+            here = set(lib.store().rows(list(self.read_ids)))
         except Exception:
             return
-        self.call_from_thread(self._set_corpus_ids, ids)
+        self.call_from_thread(self._set_unread, total, here)
 
-    def _set_corpus_ids(self, ids: set[str]) -> None:
-        self.corpus_ids = ids
+    def _set_unread(self, total: int, here: set[str]) -> None:
+        self.corpus_count, self.read_here = total, here
         self.update_status()
 
     # --- status line ---------------------------------------------------------------------
@@ -364,15 +377,18 @@ class ReaderApp(App[int]):
             parts.append(f"{label}: {count:,} of {source.total:,}")
         else:
             parts.append(f"{label}: {count:,}")
-        if self.corpus_ids is not None:
-            unread = len(self.corpus_ids) - len(self.read_ids & self.corpus_ids)
+        if self.corpus_count is not None and self.read_here is not None:
+            unread = max(0, self.corpus_count - len(self.read_here))
             parts.append(f"{unread:,} unread")
         parts.append(f"{len(self.bookmarked):,} bookmarked")
         if self.search_error:
             parts.append(self.search_error)
         if self.index_message:
             parts.append(self.index_message)
-        status.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
+        line = " · ".join(parts)
+        if line != self._status_line:  # an unchanged Static.update still costs a layout pass
+            self._status_line = line
+            status.update(Text(line, no_wrap=True, overflow="ellipsis"))
 
     # --- index updates -----------------------------------------------------------------------
 
@@ -446,7 +462,7 @@ class ReaderApp(App[int]):
         if not self.library.exists():
             self.article_list.empty_text = "No index: the corpus could not be indexed."
             self.article_list.refresh()
-        self.load_corpus_ids()
+        self.count_unread()
         self.update_status()
 
     # --- lists and history --------------------------------------------------------------
@@ -590,7 +606,10 @@ class ReaderApp(App[int]):
             return
         self._show_article(article_id, stored)
         if stored is not None:
-            self.after_open(article_id, stored, self._open_generation)
+            # After the frame is painted: the related-stories query is CPU work that would
+            # otherwise compete for the GIL with painting the article.
+            generation = self._open_generation
+            self.call_after_refresh(self.after_open, article_id, stored, generation)
 
     def fetch_article(self, article_id: str) -> Any:
         """`Library.get` without the library's lock (held by a running search or related
@@ -629,7 +648,7 @@ class ReaderApp(App[int]):
         view.show(stored, self.article_list.source.body_terms)
         self.side.show_entities(stored.entities)
         self.side.show_related([])
-        self.read_ids.add(article_id)  # the worker writes it to the store
+        self._mark_read_here(article_id, True)  # the worker writes it to the store
         self.article_list.refresh()
         self.update_status()
 
@@ -643,8 +662,11 @@ class ReaderApp(App[int]):
         mark = event.mark
         if mark is None:
             hint = event.position or "[ ] names and dates · n N matches · Enter on a name: its stories"
-            status.update(Text(hint, style="dim", no_wrap=True, overflow="ellipsis"))
+            if hint != self._mark_line:
+                self._mark_line = hint
+                status.update(Text(hint, style="dim", no_wrap=True, overflow="ellipsis"))
             return
+        self._mark_line = None
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{KIND_LABELS[mark.kind]}: ", style="bold")
         if mark.kind == "match":
@@ -773,10 +795,10 @@ class ReaderApp(App[int]):
         try:
             if target.id in self.read_ids:
                 self.store.mark_unread(target.id)
-                self.read_ids.discard(target.id)
+                self._mark_read_here(target.id, False)
             else:
                 self.store.mark_read(target.id)
-                self.read_ids.add(target.id)
+                self._mark_read_here(target.id, True)
         except Exception as exc:
             self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return

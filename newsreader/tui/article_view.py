@@ -70,29 +70,30 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of one paragraph into [start, end) character ranges of at most
     `width` cells (trailing spaces may hang over; they are cropped when painted)."""
     width = max(4, width)
+    measure = len if text.isascii() else cell_len  # one cell per character: skip the lookups
     lines: list[tuple[int, int]] = []
     start = 0
     used = 0
     for m in re.finditer(r"\S+\s*", text):
         word_end = m.start() + len(m.group().rstrip())
         word = text[m.start():word_end]
-        cells = cell_len(word)
+        cells = measure(word)
         if used and used + cells > width:
             lines.append((start, m.start()))
             start, used = m.start(), 0
         if cells > width:  # a word longer than the line: fold it
             pos = m.start()
-            while cell_len(text[pos:word_end]) > width - used:
+            while measure(text[pos:word_end]) > width - used:
                 cut = pos
                 room = width - used
-                while cut < word_end and cell_len(text[pos:cut + 1]) <= room:
+                while cut < word_end and measure(text[pos:cut + 1]) <= room:
                     cut += 1
                 cut = max(cut, pos + 1)
                 lines.append((start, cut))
                 start, used, pos = cut, 0, cut
-            used += cell_len(text[pos:m.end()])
+            used += measure(text[pos:m.end()])
         else:
-            used += cell_len(m.group())
+            used += measure(m.group())
     if start < len(text) or not lines:
         lines.append((start, len(text)))
     return lines
@@ -174,6 +175,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_starts: list[int] = []  # body offset of each body line, for lookups
         self._line_index: list[int] = []
         self._laid_out_width = -1
+        self._theme: str | None = None
 
     # --- content -----------------------------------------------------------------------
 
@@ -241,12 +243,20 @@ class ArticleView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        if self._laid_out_width >= 0:
-            self.relayout()  # a new theme: new highlight colours
+        # Focus changes also land here; only a new theme (new highlight colours) needs a
+        # new layout, and laying out a long article costs milliseconds.
+        theme = getattr(self.app, "theme", None)
+        if self._laid_out_width >= 0 and theme != self._theme:
+            self.relayout()
 
     def relayout(self) -> None:
+        if self.size.width == 0:  # hidden (narrow layout): laid out when it is shown
+            self._laid_out_width = 0
+            self._lines = []
+            return
         width = max(10, self.size.width - 2)
         self._laid_out_width = self.size.width
+        self._theme = getattr(self.app, "theme", None)
         styles = self._styles()
         lines: list[tuple[Text, int | None]] = []
         self._mark_line = {}
