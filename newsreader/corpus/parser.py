@@ -450,21 +450,6 @@ def _plan_stories(page: _Page) -> list[_Plan]:
 # Pass 2: what each line is
 
 
-@dataclass
-class _Draft:
-    title: str = ""
-    date: dt.date | None = None
-    date_source: str = DATE_NONE
-    source: str | None = None
-    byline: str | None = None
-    dateline: str | None = None
-    summary: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    age: str | None = None
-    related_to: int | None = None
-
-
 def _should_join(previous: str, current: str, cues: PageCues) -> bool:
     """A paragraph cut in two by a stray line break: join it back."""
     if not previous or TERMINAL_RE.search(previous):
@@ -488,9 +473,10 @@ def _split_trailer(text: str, cues: PageCues) -> tuple[str, str]:
     return text[: match.start()].rstrip(), text[match.start():]
 
 
-def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate | None]) -> _Draft:
+def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate | None]) -> Article:
+    """Read one story's lines into an article; its title and id are settled by the caller."""
     cues = page.cues
-    draft = _Draft(related_to=plan.related_to)
+    draft = Article(id="", title="", file="")
     if plan.header_date:
         draft.date, draft.date_source = plan.header_date, DATE_FROM_HEADER
     title_key = _norm(page.text[plan.title]) if plan.title is not None else None
@@ -616,7 +602,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
     return draft
 
 
-def _fallback_title(draft: _Draft) -> str:
+def _fallback_title(draft: Article) -> str:
     """An untitled story is named by its first sentence; its text stays in the body."""
     source = draft.body[0] if draft.body else (draft.summary[0] if draft.summary else "")
     sentence = re.split(r"(?<=[.!?])\s", source, maxsplit=1)[0]
@@ -636,7 +622,7 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
     for k in range(first_start):
         fates[k] = LineFate(k + 1, page.raw[k], "blank", None, True, "empty line")
 
-    drafts: list[_Draft] = []
+    drafts: list[Article] = []
     for index, plan in enumerate(plans):
         end = plans[index + 1].start if index + 1 < len(plans) else page.n
         drafts.append(_fill(page, plan, end, index, fates))
@@ -648,33 +634,19 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
     used_ids: set[str] = set()
     for old in keep:
         draft = drafts[old]
-        title = draft.title or _fallback_title(draft)
-        ident = article_id(file, title)
+        draft.title = draft.title or _fallback_title(draft)
+        ident = article_id(file, draft.title)
         n = 2
         while ident in used_ids:  # the same title twice on one page
-            ident = article_id(file, f"{title}#{n}")
+            ident = article_id(file, f"{draft.title}#{n}")
             n += 1
         used_ids.add(ident)
-        articles.append(
-            Article(
-                id=ident,
-                title=title,
-                file=file,
-                date=draft.date,
-                date_source=draft.date_source,
-                source=draft.source,
-                byline=draft.byline,
-                dateline=draft.dateline,
-                summary=draft.summary,
-                captions=draft.captions,
-                body=draft.body,
-                age=draft.age,
-            )
-        )
+        draft.id, draft.file = ident, file
+        articles.append(draft)
     for old in keep:
-        draft = drafts[old]
-        if draft.related_to is not None and draft.related_to in renumber:
-            articles[renumber[draft.related_to]].related.append(articles[renumber[old]].id)
+        lister = plans[old].related_to
+        if lister is not None and lister in renumber:
+            articles[renumber[lister]].related.append(articles[renumber[old]].id)
 
     final: list[LineFate] = []
     for k, item in enumerate(fates):
