@@ -58,7 +58,12 @@ def export_bookmarks(
     if fmt == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
-        return yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+        # Readable Unicode where it survives a round trip; PyYAML writes a few characters
+        # (NEL, line and paragraph separators) raw, and YAML reads them back as line breaks.
+        readable = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+        if yaml.safe_load(readable) == document:
+            return readable
+        return yaml.safe_dump(document, sort_keys=False, allow_unicode=False)
     raise ValueError(f"unknown export format {fmt!r}")
 
 
