@@ -35,6 +35,26 @@ class Context:
         """One line on stderr: a problem that did not stop the command."""
         print(f"newsreader: warning: {message}", file=self.stderr)
 
+    def open_library(self, args: argparse.Namespace) -> Any:
+        """The corpus's search index, built first when there is none yet (with progress
+        on a terminal), so every command works straight after install."""
+        from newsreader.corpus.loader import check_corpus_dir
+        from newsreader.search.commands import ProgressLine
+        from newsreader.search.library import Library
+
+        corpus = self.corpus_dir(args)
+        check_corpus_dir(corpus)
+        library = Library.open(self.paths, corpus, self.config)
+        if not library.exists():
+            print(f"newsreader: indexing {corpus} first (once; `newsreader index` updates it later)",
+                  file=self.stderr)
+            line = ProgressLine(self.stderr)
+            try:
+                library.update(progress=line, warn=self.warn)
+            finally:
+                line.finish()
+        return library
+
     def print_json(self, data: Any) -> None:
         json.dump(data, self.stdout, ensure_ascii=False, indent=2)
         self.stdout.write("\n")
@@ -126,26 +146,33 @@ def _open_store(ctx: Context, *, write: bool) -> Any:
     return store
 
 
-def _find_article(ctx: Context, corpus_dir: Path, article_id: str) -> Any:
-    """The article with this id, or None. Kept alone so an index lookup can replace it."""
-    from newsreader.corpus.loader import load_corpus
-
-    corpus = load_corpus(corpus_dir, ctx.config, warn=ctx.warn)
-    return next((a for a in corpus.articles if a.id == article_id), None)
-
-
-def _corpus_articles(ctx: Context, corpus_dir: Path) -> dict[str, Any] | None:
-    """Every article by id, for marking missing bookmarks and for export paragraphs. The
-    corpus's own page warnings belong to `articles`, not here; a corpus that cannot be
-    read at all is one warning and the stored bookmarks are shown as last seen."""
-    from newsreader.corpus.loader import load_corpus
-
+def _find_article(ctx: Context, args: argparse.Namespace, article_id: str) -> Any:
+    """The article with this id in the corpus's index, or None."""
+    library = ctx.open_library(args)
     try:
-        corpus = load_corpus(corpus_dir, ctx.config, warn=lambda message: None)
+        stored = library.get(article_id)
+    finally:
+        library.close()
+    return stored.article if stored else None
+
+
+def _corpus_articles(ctx: Context, args: argparse.Namespace, ids: set[str]) -> dict[str, Any] | None:
+    """The articles of these ids that the corpus has now, for marking missing bookmarks and
+    for export paragraphs. A corpus that cannot be read at all is one warning, and the
+    stored bookmarks are shown as last seen."""
+    try:
+        library = ctx.open_library(args)
+        try:
+            found = {i: library.get(i) for i in ids}
+        finally:
+            library.close()
     except UserError as exc:
         ctx.warn(f"{exc.message}; showing bookmarks as last seen")
         return None
-    return {a.id: a for a in corpus.articles}
+    except OSError as exc:
+        ctx.warn(f"cannot read or build the index ({exc.strerror or exc}); showing bookmarks as last seen")
+        return None
+    return {i: stored.article for i, stored in found.items() if stored is not None}
 
 
 def _tags_arg(values: list[str] | None) -> list[str]:
@@ -157,7 +184,7 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
     """List bookmarks, newest first, marking those whose article left the corpus."""
     store = _open_store(ctx, write=False)
     with store:
-        articles = _corpus_articles(ctx, ctx.corpus_dir(args))
+        articles = _corpus_articles(ctx, args, store.bookmarked_ids())
         if articles is not None and store.persistent:
             store.reconcile(articles.values())
         bookmarks = store.list_bookmarks(tag=args.tag)
@@ -189,7 +216,7 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
     with _open_store(ctx, write=True) as store:
         corpus_dir = ctx.corpus_dir(args)
         existing = store.get_bookmark(args.id)
-        article = _find_article(ctx, corpus_dir, args.id)
+        article = _find_article(ctx, args, args.id)
         tags = _tags_arg(args.tag)
         if article is not None:
             bookmark = store.bookmark_article(article, tags=tags, note=args.note)
@@ -218,7 +245,8 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
 
     with _open_store(ctx, write=False) as store:
         bookmarks = store.list_bookmarks(tag=args.tag)
-    articles = _corpus_articles(ctx, ctx.corpus_dir(args)) if args.format == "md" else None
+    wanted = {b.article_id for b in bookmarks}
+    articles = _corpus_articles(ctx, args, wanted) if args.format == "md" else None
     text = export_bookmarks(bookmarks, args.format, articles=articles)
     written = write_export(text, args.output or default_filename(args.format), ctx.stdout)
     if written:
@@ -288,12 +316,11 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
     """Stories linked to one article: same event first, then similar events, with reasons."""
-    from newsreader.search.library import Library
     from newsreader.search.related import RelatedFinder
 
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
-    library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
+    library = ctx.open_library(args)
     try:
         finder = RelatedFinder(library)
         stories = finder.related(args.id, limit=args.limit)
@@ -430,6 +457,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsreader: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # A folder that cannot be written, a full disk...: one line, never a traceback.
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"newsreader: error: {exc.strerror or exc}{where}; check that the folder exists and "
+              "is writable, or set NEWSREADER_HOME to another folder", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `newsreader articles | head`: the reader went away; that is not an error.
         try:

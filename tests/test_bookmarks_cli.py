@@ -69,6 +69,7 @@ def test_add_list_filter_and_remove(home: Path, corpus: Path, capsys) -> None:
 
 
 def test_unknown_ids_get_one_clear_line(home: Path, corpus: Path, capsys) -> None:
+    run(capsys, "index", "--corpus", str(corpus))
     code, out, err = run(capsys, "bookmarks", "add", "no-such-story-123", "--corpus", str(corpus))
     assert code == 2 and out == ""
     assert err == (f"newsreader: error: no article with id 'no-such-story-123' in {corpus}; "
@@ -90,6 +91,7 @@ def test_bookmark_survives_its_article_leaving_and_reconnects(home: Path, corpus
     page = corpus / article.file
     parked = tmp_path / "parked.txt"
     page.rename(parked)
+    run(capsys, "index", "--corpus", str(corpus))  # the index learns what left the corpus
 
     code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
     assert code == 0 and article.id in out and article.title in out and "not in the corpus now" in out
@@ -101,6 +103,7 @@ def test_bookmark_survives_its_article_leaving_and_reconnects(home: Path, corpus
     assert code == 0 and out.startswith("updated bookmark: ") and "[keep, later]" in out
 
     parked.rename(page)
+    run(capsys, "index", "--corpus", str(corpus))
     code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
     (listed,) = json.loads(out)
     assert listed["missing"] is False and listed["tags"] == ["keep", "later"] and listed["note"] == "n"

@@ -222,9 +222,10 @@ def test_cli_related_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
     assert err.count("\n") == 1 and "no article with id 'no-such-story'" in err and "Traceback" not in err
 
 
-def test_cli_related_without_index(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["related", "anything"]) == 2
-    assert "newsreader index" in capsys.readouterr().err
+def test_cli_related_builds_a_missing_index_first(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["related", "anything"]) == 1
+    err = capsys.readouterr().err
+    assert "indexing" in err and "no article with id 'anything'" in err
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
