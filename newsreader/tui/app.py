@@ -415,6 +415,10 @@ class ReaderApp(App[int]):
         except Exception as exc:  # never take the reader down with the indexer
             self.call_from_thread(self._index_finished, f"index update failed: {exc}", True)
             return
+        # Bookmarks whose article left the corpus are marked missing (kept), and reconnect
+        # when it comes back under the same stable id.
+        present = (self.library.get(article_id) for article_id in self.store.bookmarked_ids())
+        self.store.reconcile(stored.article for stored in present if stored is not None)
         note = ""
         if stats.pages_indexed or stats.pages_removed:
             note = f"indexed {stats.articles_added:,} articles from {stats.pages_indexed:,} pages"
