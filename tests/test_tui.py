@@ -17,7 +17,7 @@ from newsreader.search.library import Library
 from newsreader.store import Store
 from newsreader.tui.app import ReaderApp, entity_query
 from newsreader.tui.article_list import ArticleList
-from newsreader.tui.article_view import ArticleView, describe_date, wrap_offsets
+from newsreader.tui.article_view import ArticleView, wrap_offsets
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList
 from newsreader.tui.sources import CorpusRows, FixedRows
@@ -185,11 +185,7 @@ async def test_entity_and_date_cursor_shows_canonical_names(seed_home, tmp_path)
             assert "Date:" in str(app.main.query_one("#mark-status").render())
 
 
-def test_describe_date_and_wrap():
-    assert describe_date("2025-06-13").startswith("Friday 13 June 2025")
-    assert describe_date("2025-06").startswith("June 2025")
-    assert "week 24" in describe_date("2025-W24")
-    assert "not resolved" in describe_date(None)
+def test_wrap():
     text = "one two three four five six seven eight nine ten " * 3
     lines = wrap_offsets(text, 12)
     assert all(len(text[a:b].rstrip()) <= 12 for a, b in lines)

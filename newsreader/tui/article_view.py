@@ -9,8 +9,6 @@ Spans come from the index (`StoredArticle.entities` / `.dates`, offsets into
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -26,6 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from newsreader.extract.timex import describe_timex
 from newsreader.tui.safe import clean
 
 KIND_LABELS = {"person": "Person", "org": "Organisation", "place": "Place", "date": "Date", "match": "Match"}
@@ -40,30 +39,6 @@ class Mark:
     kind: str  # person | org | place | date | match
     text: str
     label: str
-
-
-def describe_date(value: str | None) -> str:
-    """A TIMEX3 value in words: 2025-06-13 -> Friday 13 June 2025."""
-    if not value:
-        return "date not resolved (the article has no date to count from)"
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if m:
-        try:
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return f"{day:%A} {day.day} {day:%B %Y} ({value})"
-        except ValueError:
-            return value
-    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
-    if m and 1 <= int(m[2]) <= 12:
-        return f"{calendar.month_name[int(m[2])]} {m[1]} ({value})"
-    m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
-    if m:
-        try:
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return f"week {int(m[2])} of {m[1]}, from Monday {monday.day} {monday:%B} ({value})"
-        except ValueError:
-            return value
-    return value
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -222,7 +197,7 @@ class ArticleView(ScrollView, can_focus=True):
         for d in self.stored.dates:
             if 0 <= d["start"] < d["end"] <= len(text):
                 self.marks.append(Mark(d["start"], d["end"], "date", text[d["start"]:d["end"]],
-                                       describe_date(d.get("value"))))
+                                       describe_timex(d.get("value"))))
         self.marks.sort(key=lambda m: (m.start, m.end))
         if self.body_terms:
             from newsreader.search.snippets import match_ranges
