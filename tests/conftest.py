@@ -3,9 +3,13 @@ user's real config, index or bookmarks."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+
+from newsreader.config import Config, Paths
+from newsreader.resources import seeds_dir
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +27,18 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/data is not present")
     return path
+
+
+@pytest.fixture(scope="session")
+def indexed_seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Paths]:
+    """The bundled seeds copied and indexed once per session; tests only read the index."""
+    from newsreader.search.library import Library
+
+    root = tmp_path_factory.mktemp("seeds-index")
+    corpus = root / "seeds"
+    shutil.copytree(seeds_dir(), corpus)
+    paths = Paths(root / "config", root / "data", root / "cache")
+    library = Library.open(paths, corpus, Config())
+    library.update()
+    library.close()
+    return corpus, paths

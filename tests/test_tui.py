@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import inspect
 import shutil
 from pathlib import Path
 
 import pytest
-from rich.text import Text
 
 from newsreader.config import Config, Paths
 from newsreader.resources import seeds_dir
-from newsreader.search.library import Library
 from newsreader.store import Store
 from newsreader.tui.app import ReaderApp, entity_query
 from newsreader.tui.article_list import ArticleList
@@ -35,17 +32,9 @@ WIDE = (120, 40)
 NARROW = (80, 24)
 
 
-@pytest.fixture(scope="session")
-def seed_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Paths]:
-    """The seeds indexed once for the whole session (the app only reads the index)."""
-    root = tmp_path_factory.mktemp("tui")
-    corpus = root / "seeds"
-    shutil.copytree(seeds_dir(), corpus)
-    paths = Paths(root / "config", root / "data", root / "cache")
-    lib = Library.open(paths, corpus, Config())
-    lib.update()
-    lib.close()
-    return corpus, paths
+@pytest.fixture
+def seed_home(indexed_seeds: tuple[Path, Paths]) -> tuple[Path, Paths]:
+    return indexed_seeds
 
 
 def make_app(seed_home: tuple[Path, Paths], tmp_path: Path, config: Config | None = None,

@@ -7,30 +7,20 @@ the bundled seeds, so the pictures only change when the reader's look does. Upda
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from newsreader.config import Config, Paths
-from newsreader.resources import seeds_dir
-from newsreader.search.library import Library
 from newsreader.store import Store
 from newsreader.tui.app import ReaderApp
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
 
-@pytest.fixture(scope="module")
-def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Paths]:
-    root = tmp_path_factory.mktemp("snap")
-    corpus = root / "seeds"
-    shutil.copytree(seeds_dir(), corpus)
-    paths = Paths(root / "config", root / "data", root / "cache")
-    lib = Library.open(paths, corpus, Config())
-    lib.update()
-    lib.close()
-    return corpus, paths
+@pytest.fixture
+def seeds_index(indexed_seeds: tuple[Path, Paths]) -> tuple[Path, Paths]:
+    return indexed_seeds
 
 
 def app_for(seeds_index: tuple[Path, Paths], tmp_path: Path, theme: str | None = None) -> ReaderApp:
