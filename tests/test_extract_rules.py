@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from newsreader.extract import DateSpan, EntitySpan, Extraction, extract
+from newsreader.extract import Extraction, extract
 
 DCT = dt.date(2025, 6, 14)  # a Saturday
 

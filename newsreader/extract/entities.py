@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from newsreader.extract.resources import Cues, Gazetteer, cues, gazetteer
+from newsreader.extract.resources import Cues, cues, gazetteer
 
 PERSON, ORG, PLACE = "person", "org", "place"
 EVENT = "event"  # recognised so that it is not taken for an organisation; never returned

@@ -26,7 +26,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from newsreader.errors import UserError
 from newsreader.tui.article_list import ArticleList
-from newsreader.tui.article_view import KIND_LABELS, ArticleView, Mark
+from newsreader.tui.article_view import KIND_LABELS, ArticleView
 from newsreader.tui.key_hints import KeyHints
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
