@@ -88,11 +88,10 @@ def _marker(tty: bool) -> Callable[[str, list[tuple[int, int]]], str]:
 
 def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
     """Search the index; prints hits with marked snippets, or JSON."""
-    from newsreader.search.library import Library
     from newsreader.search.query import QueryError
 
     text = " ".join(args.query)
-    library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
+    library = ctx.open_library(args)
     try:
         try:
             result = library.search(text, limit=args.limit, sort=args.sort, snippets=not args.no_snippets,
@@ -133,9 +132,7 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: "Context") -> int:
     """Print one indexed article (with its entities and dates as JSON)."""
-    from newsreader.search.library import Library
-
-    library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
+    library = ctx.open_library(args)
     try:
         stored = library.get(args.id)
     finally:

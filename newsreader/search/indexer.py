@@ -181,7 +181,14 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True) -> _
         value = getattr(article, key)
         if value:
             fields[key] = value
-    for kind, values in names.items():
+    # The fields also hold the forms the article wrote (`OIC`, `Asif`), so `org:OIC` finds
+    # what the canonical name `Organization of Islamic Cooperation` finds.
+    written: dict[str, list[str]] = {kind: list(values) for kind, values in names.items()}
+    for e in ents:
+        forms = written.get(e["kind"])
+        if forms is not None and e["text"] not in forms:
+            forms.append(e["text"])
+    for kind, values in written.items():
         if values:
             fields[kind] = values
     keys = date_keys(article.date)
