@@ -43,6 +43,7 @@ def make_app(seed_home: tuple[Path, Paths], tmp_path: Path, config: Config | Non
     paths = Paths(tmp_path / "config", shared.data_dir, tmp_path / "cache")
     store = store or Store.open(tmp_path / "state.sqlite3")
     kwargs.setdefault("update_index", False)
+    kwargs.setdefault("related_delay", 0)  # related stories at once: `settle` waits for them
     return ReaderApp(paths, config or Config(), corpus, store=store, blink=False, watch_marks=False, **kwargs)
 
 
@@ -273,6 +274,92 @@ async def test_related_pane_opens_a_story(seed_home, tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert app.article_view.article.id == option.id
+
+
+class BlockingFinder:
+    """A `RelatedFinder` stand-in whose queries wait until released, recording each id."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.asked: list[str] = []
+        self.release = threading.Event()
+
+    def related(self, article_id: str, limit: int = 10) -> list:
+        self.asked.append(article_id)
+        self.release.wait(10)
+        return []
+
+
+@sync
+async def test_related_stories_wait_for_the_reader_to_stay(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path, related_delay=3600)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app._finder = finder = BlockingFinder()
+        await pilot.press("enter")
+        await settle(pilot)
+        # Painted, entities listed, read mark saved; the query waits for the reader to stay.
+        assert app.article_view.article is not None
+        assert app.side.query_one(EntityList).option_count > 0
+        assert app.store.is_read(app.article_view.article.id)
+        related = app.side.query_one(RelatedList)
+        assert "Looking for related" in str(related.get_option_at_index(0).prompt)
+        assert finder.asked == [] and app._related_timer is not None
+        first_timer = app._related_timer
+        await pilot.press("escape", "j", "enter")
+        await settle(pilot)
+        assert first_timer is not app._related_timer  # the first article's wait was dropped
+        assert finder.asked == []
+
+
+@sync
+async def test_related_queries_never_pile_up(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app._finder = finder = BlockingFinder()
+        src = app.article_list.source
+        ids = [src.row(i).id for i in range(3)]
+        app.open_article(ids[0])
+        for _ in range(5):
+            await pilot.pause()
+            if finder.asked:
+                break
+        assert finder.asked == [ids[0]]  # running, blocked
+        app.open_article(ids[1])
+        await pilot.pause()
+        await pilot.pause()
+        app.open_article(ids[2])
+        await pilot.pause()
+        await pilot.pause()
+        assert app._related_waiting is not None and app._related_waiting[0] == ids[2]
+        finder.release.set()
+        await settle(pilot, rounds=4)
+        # The second article was left while the first query ran: it was never queried.
+        assert finder.asked == [ids[0], ids[2]]
+        assert app.article_view.article.id == ids[2]
+        assert not app._related_busy
+
+
+@sync
+async def test_opening_lays_out_before_the_first_frame(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        view = app.article_view
+        assert view.size.width == 0  # narrow: the reader is hidden behind the list
+        app.open_article(app.article_list.current_row.id)
+        # Laid out for the width it is about to get, first screen only; the rest follows.
+        assert view._lines and view._laid_out_width == 80
+        first = list(view._lines)
+        await settle(pilot)
+        assert view.size.width == view._laid_out_width == 80 and view._complete
+        assert view._lines[:len(first)] == first
+        await pilot.press("G")
+        full = len(view._lines)
+        view.relayout()
+        assert len(view._lines) == full
 
 
 # --- bookmarks, read marks, saved searches -----------------------------------------------

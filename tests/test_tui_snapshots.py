@@ -28,7 +28,7 @@ def app_for(seeds_index: tuple[Path, Paths], tmp_path: Path, theme: str | None =
     paths = Paths(tmp_path / "config", shared.data_dir, tmp_path / "cache")
     return ReaderApp(paths, Config(theme=theme or "newsreader-dark"), corpus,
                      store=Store.open(tmp_path / "state.sqlite3"), update_index=False, blink=False,
-                     watch_marks=False)
+                     watch_marks=False, related_delay=0)
 
 
 async def settle(pilot) -> None:

@@ -42,6 +42,10 @@ ENTITY_LIMIT = 5000
 #: Pause after the last keystroke before searching: long enough to skip work for every
 #: letter of a fast typist, short enough to feel immediate.
 SEARCH_DEBOUNCE = 0.15
+#: Pause after an article is shown before looking for its related stories (100-250 ms of
+#: Python at 100,000 articles, holding the GIL): someone moving through articles does not
+#: pay for the stories of every one they pass, and the query never competes with painting.
+RELATED_DELAY = 0.3
 #: How often to look for the other copy's bookmarks and read marks.
 MARKS_REFRESH_SECONDS = 5.0
 PANES = ("list", "reader", "side")
@@ -150,7 +154,8 @@ class ReaderApp(App[int]):
 
     def __init__(self, paths: Any, config: Any, corpus_dir: Path, *, library: Any = None,
                  store: Any = None, update_index: bool = True, blink: bool = True,
-                 watch_marks: bool = True) -> None:
+                 watch_marks: bool = True, related_delay: float = RELATED_DELAY,
+                 freeze_gc: bool = False) -> None:
         super().__init__()
         self.COMMANDS = self.COMMANDS | {reader_commands}
         self.paths = paths
@@ -177,6 +182,11 @@ class ReaderApp(App[int]):
         self._search_timer: Timer | None = None
         self._search_generation = 0
         self._open_generation = 0
+        self.related_delay = related_delay
+        self.freeze_gc = freeze_gc
+        self._related_timer: Timer | None = None
+        self._related_busy = False
+        self._related_waiting: tuple[str, Any, int] | None = None
         self._pane = "list"
         self._status_line = ""
         self._mark_line: Any = None
@@ -254,6 +264,14 @@ class ReaderApp(App[int]):
         self.call_from_thread(self._library_opened, source)
 
     def _library_opened(self, source: CorpusRows) -> None:
+        if self.freeze_gc:
+            # Whoosh, Textual and the index's first pages are loaded and stay for the app's
+            # life: take them out of the garbage collector's full passes, which otherwise
+            # walked them every few articles opened (40-80 ms pauses at 100,000 articles).
+            import gc
+
+            gc.freeze()
+            self.freeze_gc = False
         self.history[0] = ListState(source)
         if len(self.history) == 1:
             self.article_list.set_source(source)
@@ -594,12 +612,17 @@ class ReaderApp(App[int]):
         self.open_article(event.article_id)
 
     def open_article(self, article_id: str, focus: bool = True) -> None:
-        """Show an article now; mark it read and find related stories in a worker.
+        """Show an article now; its entities, read mark and related stories follow the frame.
 
-        Reading one stored article is a primary-key lookup (well under a millisecond), so
-        it happens right here: a worker would add a thread start and a round trip to the
-        main thread, which under load cost more than the read itself."""
+        Reading one stored article is a primary-key lookup (a millisecond or two), so it
+        happens right here: a worker would add a thread start and a round trip to the main
+        thread, which under load cost more than the read itself. Everything else waits: the
+        entity list until the article is on screen, the related-stories query until the
+        reader has stayed on the article for `related_delay` seconds."""
         self._open_generation += 1
+        if self._related_timer is not None:
+            self._related_timer.stop()
+            self._related_timer = None
         if focus:
             self.focus_pane("reader")
         try:
@@ -610,10 +633,7 @@ class ReaderApp(App[int]):
             return
         self._show_article(article_id, stored)
         if stored is not None:
-            # After the frame is painted: the related-stories query is CPU work that would
-            # otherwise compete for the GIL with painting the article.
-            generation = self._open_generation
-            self.call_after_refresh(self.after_open, article_id, stored, generation)
+            self.call_after_refresh(self._after_frame, article_id, stored, self._open_generation)
 
     def fetch_article(self, article_id: str) -> Any:
         """`Library.get` without the library's lock (held by a running search or related
@@ -630,17 +650,57 @@ class ReaderApp(App[int]):
             return None
         return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []))
 
-    @work(thread=True, exclusive=True, group="open")
-    def after_open(self, article_id: str, stored: Any, generation: int) -> None:
+    def _after_frame(self, article_id: str, stored: Any, generation: int) -> None:
+        """The article is on screen: save the read mark, and if the reader is still on it,
+        fill the entity list and (after `related_delay`) look for related stories."""
+        self.save_read_mark(article_id)
+        if generation != self._open_generation:
+            return  # another article was opened before this one was painted
+        self.side.show_entities(stored.entities)
+        if self.related_delay > 0:
+            self._related_timer = self.set_timer(
+                self.related_delay, lambda: self._start_related(article_id, stored, generation))
+        else:
+            self._start_related(article_id, stored, generation)
+
+    def _start_related(self, article_id: str, stored: Any, generation: int) -> None:
+        """At most one related-stories query runs: a request made while one runs waits, and
+        is replaced by any later one (only the article on screen is ever queried)."""
+        self._related_timer = None
+        if generation != self._open_generation:
+            return
+        if self._related_busy:
+            self._related_waiting = (article_id, stored, generation)
+            return
+        self._related_busy = True
+        self.related_worker(article_id, stored, generation)
+
+    @work(thread=True, group="read-mark")
+    def save_read_mark(self, article_id: str) -> None:
         try:
             self.store.mark_read(article_id)
         except Exception as exc:
             self.call_from_thread(self.notify, f"read mark not saved: {getattr(exc, 'message', exc)}",
                                   severity="warning", markup=False)
-        if generation != self._open_generation:
-            return  # the reader already moved on: skip the related stories
-        related = related_stories(self.finder, self.library, stored)
-        self.call_from_thread(self._show_related, article_id, related, generation)
+
+    @work(thread=True, group="related")
+    def related_worker(self, article_id: str, stored: Any, generation: int) -> None:
+        related: list[RelatedStory] | None = None
+        try:
+            if generation == self._open_generation:  # else the reader left before it started
+                related = related_stories(self.finder, self.library, stored)
+        except Exception:  # never take the reader down over the side pane
+            related = []
+        finally:
+            self.call_from_thread(self._related_done, article_id, related, generation)
+
+    def _related_done(self, article_id: str, related: list[RelatedStory] | None, generation: int) -> None:
+        self._related_busy = False
+        if related is not None and generation == self._open_generation:
+            self.side.show_related(related)
+        waiting, self._related_waiting = self._related_waiting, None
+        if waiting is not None:
+            self._start_related(*waiting)
 
     def _show_article(self, article_id: str, stored: Any) -> None:
         view = self.article_view
@@ -650,15 +710,24 @@ class ReaderApp(App[int]):
             self.side.show_entities([])
             return
         view.show(stored, self.article_list.source.body_terms)
-        self.side.show_entities(stored.entities)
-        self.side.show_related([])
-        self._mark_read_here(article_id, True)  # the worker writes it to the store
-        self.article_list.refresh()
+        # The side pane's lists are emptied now (filled after the frame: laying out and
+        # painting the entity list is the dearest part of the side pane).
+        self.side.show_entities(None)
+        self.side.show_related([], pending=True)
+        was_read = article_id in self.read_ids
+        self._mark_read_here(article_id, True)  # saved to the store after the frame
+        if not was_read:
+            self._refresh_row(article_id)
         self.update_status()
 
-    def _show_related(self, article_id: str, related: list[RelatedStory], generation: int) -> None:
-        if generation == self._open_generation:
-            self.side.show_related(related)
+    def _refresh_row(self, article_id: str) -> None:
+        """Repaint the list row of `article_id` (its read mark), not the whole list."""
+        lst = self.article_list
+        row = lst.current_row
+        if row is not None and row.id == article_id:
+            lst.refresh_line_at(lst.cursor)
+        else:
+            lst.refresh()
 
     @on(ArticleView.MarkChanged)
     def _mark_changed(self, event: ArticleView.MarkChanged) -> None:
@@ -935,7 +1004,7 @@ def run_reader(ctx: Any, corpus_dir: Path) -> int:
     """Open the reader on `corpus_dir` (the CLI's default command)."""
     if not corpus_dir.is_dir():
         raise UserError(f"corpus folder {corpus_dir} does not exist or is not a folder")
-    app = ReaderApp(ctx.paths, ctx.config, corpus_dir)
+    app = ReaderApp(ctx.paths, ctx.config, corpus_dir, freeze_gc=True)
     try:
         app.run()
     finally:

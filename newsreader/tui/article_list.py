@@ -79,6 +79,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.is_read = is_read or (lambda _id: False)
         self.is_bookmarked = is_bookmarked or (lambda _id: False)
         self.empty_text = "No articles."
+        #: Rendered rows by index, with what they were rendered from.
+        self._strips: dict[int, tuple[tuple[object, ...], Strip]] = {}
 
     # --- data ------------------------------------------------------------------------
 
@@ -180,14 +182,26 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.source.row(index) if index < count else None
         if row is None:
             return Strip.blank(width, base)
+        # A focus change or a read mark repaints the whole list; only a row whose look
+        # changed (the cursor row, the opened one) needs rendering again.
+        is_cursor = index == self.cursor
+        key = (row, width, base, is_cursor, is_cursor and self.has_focus, self.is_read(row.id),
+               self.is_bookmarked(row.id), self.source.title_terms, getattr(self.app, "theme", None))
+        cached = self._strips.get(index)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         text = self.row_text(row, width)
-        if index == self.cursor:
+        if is_cursor:
             cursor_style = self.get_component_rich_style("article-list--cursor")
             if not self.has_focus:
                 cursor_style = cursor_style + Style(bold=False)
             text.stylize(cursor_style)
         text.stylize_before(base)  # every segment gets a style (filters such as NO_COLOR need one)
-        return Strip(text.render(self.app.console)).adjust_cell_length(width, base)
+        strip = Strip(text.render(self.app.console)).adjust_cell_length(width, base)
+        if len(self._strips) > 4 * max(50, self.size.height):
+            self._strips.clear()
+        self._strips[index] = (key, strip)
+        return strip
 
     def row_text(self, row: Row, width: int) -> Text:
         """One row: marks, date, title (matched words marked), source when there is room."""

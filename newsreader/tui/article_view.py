@@ -151,6 +151,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_index: list[int] = []
         self._laid_out_width = -1
         self._theme: str | None = None
+        #: Rendered lines by document line, with what they were rendered for.
+        self._strips: dict[int, tuple[tuple[Any, ...], Strip]] = {}
+        self._complete = True  # False: only the first screen is laid out (see `relayout`)
 
     # --- content -----------------------------------------------------------------------
 
@@ -163,7 +166,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.body_terms = body_terms
         self.current = None
         self._build_marks()
-        self.relayout()
+        self.relayout(first_screen=True)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.post_message(self.MarkChanged(None))
 
@@ -224,13 +227,32 @@ class ArticleView(ScrollView, can_focus=True):
         if self._laid_out_width >= 0 and theme != self._theme:
             self.relayout()
 
-    def relayout(self) -> None:
-        if self.size.width == 0:  # hidden (narrow layout): laid out when it is shown
+    def _layout_width(self) -> int:
+        """The width to lay out for: the view's own, or while it is hidden (the narrow
+        layout shows one pane, full width) the width it will have once shown, so the frame
+        that shows the reader already holds the article; a wrong guess is corrected by the
+        resize that follows (one more layout)."""
+        if self.size.width:
+            return self.size.width
+        try:
+            return self.screen.size.width if self.display else 0
+        except Exception:
+            return 0
+
+    def relayout(self, first_screen: bool = False, keep_strips: bool = False) -> None:
+        """Wrap the article into styled lines for the current width. `first_screen`: only as
+        many body lines as fill the view now, the rest right after the frame that shows them
+        (a long article at a wide width takes several milliseconds to wrap)."""
+        if not keep_strips:
+            self._strips.clear()
+        self._complete = True
+        view_width = self._layout_width()
+        if view_width == 0:  # not on a screen yet: laid out when it is shown
             self._laid_out_width = 0
             self._lines = []
             return
-        width = max(10, self.size.width - 2)
-        self._laid_out_width = self.size.width
+        width = max(10, view_width - 2)
+        self._laid_out_width = view_width
         self._theme = getattr(self.app, "theme", None)
         styles = self._styles()
         lines: list[tuple[Text, int | None]] = []
@@ -263,7 +285,12 @@ class ArticleView(ScrollView, can_focus=True):
             # the whole body each time: quadratic in the article's length).
             ranges: list[tuple[int, int]] = []
             offset = 0
-            for para in art.body:
+            height = self.size.height or (self.screen.size.height if first_screen else 0)
+            limit = height + 2 if first_screen and height else None
+            for done, para in enumerate(art.body):
+                if limit is not None and len(ranges) + done >= limit:  # (a blank line between)
+                    self._complete = False
+                    break
                 ranges.extend((offset + a, offset + b) for a, b in wrap_offsets(clean(para), width))
                 offset += len(para) + 2
             cuts = sorted({edge for r in ranges for edge in r})
@@ -283,15 +310,29 @@ class ArticleView(ScrollView, can_focus=True):
                 self._line_starts.append(a)
                 self._line_index.append(len(lines))
                 lines.append((piece, a))
-            for caption in art.captions:
+            for caption in art.captions if self._complete else ():
                 lines.append((Text(""), None))
                 add_block(Text("Caption: " + clean(caption), style=styles["aside"]))
         self._lines = lines
-        self.virtual_size = Size(self.size.width, len(lines))
+        self.virtual_size = Size(view_width, len(lines))
         self.refresh()
+        if not self._complete:
+            self.call_after_refresh(self._complete_layout, self.stored, view_width, self.body_terms)
+
+    def _complete_layout(self, stored: Any, width: int, terms: frozenset[str]) -> None:
+        """The rest of a `first_screen` layout; the lines already painted are kept."""
+        if not self._complete and self.stored is stored and self.body_terms == terms \
+                and self._laid_out_width == width:
+            self.relayout(keep_strips=True)
+
+    def ensure_laid_out(self) -> None:
+        """Finish a `first_screen` layout now (keys that scroll or look up marks need it)."""
+        if not self._complete:
+            self.relayout(keep_strips=True)
 
     def line_of(self, offset: int) -> int:
         """The screen line (in the document) holding body character `offset`."""
+        self.ensure_laid_out()
         i = bisect_right(self._line_starts, offset) - 1
         return self._line_index[i] if i >= 0 else 0
 
@@ -303,31 +344,43 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         text, start = self._lines[index]
         current = self.current
+        lo = hi = 0
         if current is not None and start is not None:
             lo, hi = max(current.start - start, 0), min(current.end - start, len(text))
-            if lo < hi:
-                text = text.copy()
-                text.stylize(self._styles()["current"], lo, hi)
+        # Scrolling repaints every visible line; all but the new one were rendered already.
+        key = (width, base, (lo, hi) if lo < hi else None)
+        cached = self._strips.get(index)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        if lo < hi:
+            text = text.copy()
+            text.stylize(self._styles()["current"], lo, hi)
         line = Text(" ", end="")
         line.append_text(text)
         line.stylize_before(base)  # every segment gets a style (filters such as NO_COLOR need one)
-        return Strip(line.render(self.app.console)).adjust_cell_length(width, base)
+        strip = Strip(line.render(self.app.console)).adjust_cell_length(width, base)
+        self._strips[index] = (key, strip)
+        return strip
 
     # --- actions -----------------------------------------------------------------------
 
     def action_scroll_lines(self, n: int) -> None:
+        self.ensure_laid_out()
         self.scroll_to(y=self.scroll_offset.y + n, animate=False, immediate=True)
 
     def action_scroll_page(self, n: int) -> None:
+        self.ensure_laid_out()
         self.scroll_to(y=self.scroll_offset.y + n * max(1, self.size.height - 1), animate=False, immediate=True)
 
     def action_scroll_home_top(self) -> None:
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_scroll_end_bottom(self) -> None:
+        self.ensure_laid_out()
         self.scroll_to(y=max(0, len(self._lines) - self.size.height), animate=False, immediate=True)
 
     def _step(self, marks: list[Mark], forward: bool) -> None:
+        self.ensure_laid_out()
         if not marks:
             what = "matches" if marks is self.matches else "names or dates"
             self.post_message(self.MarkChanged(None, f"no {what} in this article"))

@@ -70,14 +70,16 @@ class SidePane(Vertical, can_focus=False):
         self.show_related(None)
         self.show_entities([])
 
-    def show_related(self, stories: list[RelatedStory] | None) -> None:
+    def show_related(self, stories: list[RelatedStory] | None, pending: bool = False) -> None:
+        """`None`: no article open; `pending`: the article's stories are being looked for."""
         related = self.query_one(RelatedList)
         related.clear_options()
         if stories is None:
             related.add_option(Option(Text("Open an article to see related stories.", style="dim"), disabled=True))
             return
         if not stories:
-            related.add_option(Option(Text("No related stories found.", style="dim"), disabled=True))
+            note = "Looking for related stories…" if pending else "No related stories found."
+            related.add_option(Option(Text(note, style="dim"), disabled=True))
             return
         options = []
         for story in stories:
@@ -88,10 +90,14 @@ class SidePane(Vertical, can_focus=False):
         related.add_options(options)  # one layout pass, not one per story
         related.highlighted = 0
 
-    def show_entities(self, entities: list[dict]) -> None:
-        """Group the article's entity spans by kind; count mentions by canonical name."""
+    def show_entities(self, entities: list[dict] | None) -> None:
+        """Group the article's entity spans by kind; count mentions by canonical name.
+        `None` empties the list (an article is being opened: it is filled once painted)."""
         lst = self.query_one(EntityList)
         lst.clear_options()
+        if entities is None:
+            self.query_one("#entities-title", Label).update(Text("Entities"))
+            return
         counts: dict[str, Counter[str]] = {kind: Counter() for kind, _ in KIND_HEADINGS}
         for e in entities:
             if e.get("kind") in counts and e.get("name"):
