@@ -147,6 +147,8 @@ class Terminal:
 
     def close(self) -> None:
         try:
+            os.write(self.master, b"\x1b")  # out of the search bar, where q is a letter
+            time.sleep(0.3)
             os.write(self.master, b"q")
             self.proc.wait(timeout=5)
         except Exception:
@@ -265,8 +267,9 @@ def run_once(home: Path, corpus: Path, size: tuple[int, int], rows: list, search
         term.quiet(0.3)
         result["key_open_article"] = summarise(opens)
         # Search: type the word, time from the last letter to the frame with the hits.
-        term.key(b"/")
-        term.quiet(0.3)
+        offset, _ = term.key(b"/")
+        term.wait_for(FRAME_END, since=offset, timeout=10)  # the search bar is open: quiet()
+        term.quiet(0.3)  # alone returned at once and the first letter reached the list
         for ch in search_word[:-1]:
             term.key(ch.encode())
             time.sleep(0.03)
