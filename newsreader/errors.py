@@ -17,3 +17,8 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class IndexNeedsRebuild(UserError):
+    """The index cannot be read as it is (damaged, or built by another version); building it
+    anew fixes it. The reader rebuilds on its own; commands say `index --rebuild`."""

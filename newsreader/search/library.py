@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from whoosh import index as windex
 
 from newsreader.config import Config, Paths
-from newsreader.errors import UserError
+from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.search.analysis import stem
 from newsreader.search.dateorder import DateRuns, Restrict, date_runs, estimate, in_range_fraction, newest, \
     restrict_dates
@@ -94,7 +94,7 @@ class StoredArticle:
 
 
 def _unreadable(folder: Path, exc: BaseException) -> UserError:
-    return UserError(f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); "
+    return IndexNeedsRebuild(f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); "
                      "run `newsreader index --rebuild`")
 
 
@@ -142,8 +142,8 @@ class Library:
                     raise _unreadable(self.folder, exc) from None
                 if version != str(SCHEMA_VERSION):
                     store.close()
-                    raise UserError(f"the index at {self.folder} was built by another version of newsreader; "
-                                    "run `newsreader index --rebuild`")
+                    raise IndexNeedsRebuild(f"the index at {self.folder} was built by another version of "
+                                            "newsreader; run `newsreader index --rebuild`")
                 self._store = store
             return self._store
 

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, ProgressBar, Static
 
-from newsreader.errors import UserError
+from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
 from newsreader.tui.key_hints import KeyHints
@@ -56,14 +56,6 @@ def entity_query(kind: str, name: str) -> str:
     """The query listing every story that mentions an entity, e.g. person:"Ishaq Dar"."""
     safe = " ".join(name.replace('"', " ").split())
     return f'{FIELD_FOR_KIND.get(kind, "body")}:"{safe}"'
-
-
-def match_terms(library: Any, text: str) -> dict[str, set[str]]:
-    """The index terms a query marks in titles and bodies (prefixes and fuzzy terms
-    expanded), so the list and the reader mark exactly what matched."""
-    with library._lock:  # Whoosh searchers are not thread-safe
-        parsed = library.parse(text)
-        return library._match_terms(parsed, library.searcher())
 
 
 def article_like(row: Row) -> SimpleNamespace:
@@ -421,10 +413,8 @@ class ReaderApp(App[int]):
         try:
             try:
                 stats = self.library.update(progress=progress, warn=lambda message: None)
-            except UserError as exc:
-                if "--rebuild" not in exc.message:
-                    raise
-                # Built by another version of newsreader: rebuild it, as `index --rebuild` would.
+            except IndexNeedsRebuild:
+                # Damaged or built by another version: rebuild it, as `index --rebuild` would.
                 self.call_from_thread(self._index_rebuilding)
                 stats = self.library.update(progress=progress, warn=lambda message: None, rebuild=True)
         except UserError as exc:
@@ -566,7 +556,7 @@ class ReaderApp(App[int]):
 
         try:
             result = self.library.search(text, limit=limit, sort=sort, snippets=False)
-            terms = match_terms(self.library, text)
+            terms = self.library.match_terms(text)
         except QueryError as exc:
             self.call_from_thread(self._search_failed, str(exc), generation)
             return
