@@ -16,7 +16,10 @@ dates); values are compared as strings. The extractor also marks durations ("the
 days", value P9D): those (values P9D, PT30M, PXY ...) are scored apart, against the gold
 DURATIONs, and are not counted as dates.
 
-Usage: python bench/eval_extract.py [--data DIR] [--tune airbus,apple] [--errors KIND]
+`--data ecbplus` scores entity spans and date detection on ECB+ instead (a second tuning
+set: 462 news articles from many outlets and years; conventions at `run_ecbplus`).
+
+Usage: python bench/eval_extract.py [--data DIR|ecbplus] [--tune airbus,apple] [--errors KIND]
 """
 
 from __future__ import annotations
@@ -150,17 +153,231 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+# --- ECB+ (../shared/data/ecbplus_dev) -------------------------------------------------------
+#
+# ECB+ annotates, in the sentences that report its seminal events, the participants
+# (HUMAN_PART_PER, HUMAN_PART_ORG, HUMAN_PART_GPE ...), locations (LOC_GEO, LOC_FAC,
+# LOC_OTHER) and times (TIME_DATE, TIME_OF_THE_DAY, TIME_DURATION, TIME_REPETITION) of those
+# events, with no normalised values and with no mark for named mentions. Conventions
+# followed here:
+# - Only the sentences holding at least one markable are scored (the annotated ones); the
+#   source URL line of ecbplus files is dropped; the headline and date line stay, each on its
+#   own line, as the page parser gives them.
+# - Entities: PER -> person, ORG -> org, GEO/FAC/OTHER locations and GPE participants ->
+#   place. Extents are trimmed to the name as for MEANTIME (`name_extent`: "at Betty Ford" ->
+#   "Betty Ford", "actress Lindsay Lohan" -> "Lindsay Lohan"); a mention is named when its
+#   trimmed words are capitalised (or name particles) and one of them is a proper word: one
+#   written capitalised more often than lower-case in the corpus ("Her", "Police" at the start
+#   of a sentence are not names).
+# - Only participants of annotated events are marked, so a predicted name that overlaps no
+#   markable at all is neither right nor wrong: it is counted apart ("unannotated") and left
+#   out of precision. A prediction overlapping a markable but not equal to a gold name (wrong
+#   extent, wrong kind, or a product/event/pronoun markable) is a false positive.
+# - Dates: TIME_DATE extents lose a leading preposition ("on Friday" -> "Friday") and a
+#   trailing possessive; no values, so only detection is scored, exact and by overlap
+#   ("overlap" recall: the gold date is touched by some predicted date). Predicted dates that
+#   overlap only a time of day, duration or set markable, or no markable, are not counted.
+ECB_KINDS = {"HUMAN_PART_PER": "person", "HUMAN_PART_ORG": "org", "HUMAN_PART_GPE": "place",
+             "LOC_GEO": "place", "LOC_FAC": "place", "LOC_OTHER": "place"}
+ECB_PREPS = {"on", "in", "at", "since", "from", "by", "during", "until", "till", "before", "after",
+             "for", "of", "published", "updated", "to", "as", "through"}
+ECB_PARTICLES = {"of", "and", "&", "de", "du", "van", "von", "bin", "al", "the", "-", "'", ".", "St."}
+
+
+def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dict[str, int], list[str]]:
+    """The article as the parser would give it (URL line dropped, lines that do not end a
+    sentence kept on their own line), token offsets, each token's sentence, and the tokens."""
+    root = ET.parse(xml_path).getroot()
+    tokens = root.findall("token")
+    sentence_of = {t.get("t_id"): int(t.get("sentence")) for t in tokens}
+    parts: list[str] = []
+    offsets: dict[str, tuple[int, int]] = {}
+    pos = 0
+    prev = None
+    prev_sentence = None
+    before_prev = ""  # the word before `prev`, to tell a hyphen from a dash
+    first_words = [t.text or "" for t in tokens if t.get("sentence") == "0"]
+    skip_first = bool(first_words) and first_words[0].lower() in ("http", "https")
+    for tok in tokens:
+        sentence = int(tok.get("sentence"))
+        if skip_first and sentence == 0:
+            continue
+        word = tok.text or ""
+        if prev is not None:
+            sep = " "
+            if sentence != prev_sentence and prev not in (".", "!", "?", "''", '"', "'"):
+                sep = "\n"
+            elif word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER:
+                sep = ""
+            elif (word in ("-", "/") and prev[-1:].isdigit()
+                  or prev in ("-", "/") and before_prev[-1:].isdigit() and word[:1].isalnum()
+                  or word == "-" and prev[-1:].islower() or prev == "-" and before_prev[-1:].islower()
+                  and word[:1].islower()):
+                sep = ""  # "90-day", "05/02/2013", "year-old" as the page had them; a dash keeps its spaces
+            parts.append(sep)
+            pos += len(sep)
+        offsets[tok.get("t_id")] = (pos, pos + len(word))
+        parts.append(word)
+        pos += len(word)
+        before_prev, prev, prev_sentence = prev or "", word, sentence
+    return "".join(parts), offsets, sentence_of, [t.text or "" for t in tokens]
+
+
+def run_ecbplus(args: argparse.Namespace) -> int:
+    """Entity spans and date detection on ECB+ (see the conventions above)."""
+    root = args.data
+    if not (root / "ECB+").is_dir():
+        print(f"no ECB+ data at {root}", file=sys.stderr)
+        return 2
+    paths = sorted((root / "ECB+").glob("*/*.xml"))
+    # proper words: written capitalised (not at a sentence start) more often than lower-case
+    lower_n: dict[str, int] = defaultdict(int)
+    cap_n: dict[str, int] = defaultdict(int)
+    built = []
+    for path in paths:
+        text, offsets, sentence_of, words = build_ecb_text(path)
+        built.append((path, text, offsets, sentence_of))
+        prev_sentence = None
+        for t in ET.parse(path).getroot().findall("token"):
+            w, s = t.text or "", t.get("sentence")
+            if w[:1].islower():
+                lower_n[w] += 1
+            elif w[:1].isupper() and s == prev_sentence:
+                cap_n[w.lower()] += 1
+            prev_sentence = s
+
+    def proper(w: str) -> bool:
+        return w[:1].isupper() and cap_n[w.lower()] > lower_n[w.lower()]
+
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    unannotated = 0
+    date_c = [0, 0, 0, 0]  # tp fp fn overlap-found
+    date_unannotated = 0
+    words_total = 0
+    elapsed = 0.0
+    for path, text, offsets, sentence_of in built:
+        root_el = ET.parse(path).getroot()
+        token_text = {t.get("t_id"): t.text or "" for t in root_el.findall("token")}
+        markables = []
+        for m in root_el.find("Markables"):
+            ids = [a.get("t_id") for a in m.findall("token_anchor") if a.get("t_id") in offsets]
+            if ids:
+                markables.append((m.tag, ids))
+        if not markables:
+            continue
+        sentences = {sentence_of[i] for _, ids in markables for i in ids}
+        regions = []
+        for s in sorted(sentences):
+            ids = [i for i in offsets if sentence_of[i] == s]
+            regions.append((offsets[ids[0]][0], offsets[ids[-1]][1]))
+
+        def scored(a: int, b: int) -> bool:
+            return any(lo <= a and b <= hi for lo, hi in regions)
+
+        spans = [(offsets[ids[0]][0], offsets[ids[-1]][1], tag) for tag, ids in markables]
+        gold: set[tuple[int, int, str]] = set()
+        gold_dates: set[tuple[int, int]] = set()
+        for tag, ids in markables:
+            words = [token_text[i] for i in ids]
+            if tag in ECB_KINDS:
+                ids = name_extent(words, ids)
+                words = [token_text[i] for i in ids]
+                if ids and all(w[:1].isupper() or w in ECB_PARTICLES for w in words) and any(map(proper, words)):
+                    gold.add((offsets[ids[0]][0], offsets[ids[-1]][1], ECB_KINDS[tag]))
+            elif tag == "TIME_DATE":
+                while len(ids) > 1 and words[0].lower() in ECB_PREPS | {":"}:
+                    ids, words = ids[1:], words[1:]
+                while len(ids) > 1 and words[-1] in ("'s", "’s", ")", ","):
+                    ids, words = ids[:-1], words[:-1]
+                gold_dates.add((offsets[ids[0]][0], offsets[ids[-1]][1]))
+        dct = None
+        t0 = time.perf_counter()
+        result = extract(text, dct)
+        elapsed += time.perf_counter() - t0
+        words_total += len(text.split())
+        pred = {(e.start, e.end, e.kind) for e in result.entities if scored(e.start, e.end)}
+        for p in sorted(pred):
+            if p in gold:
+                counts[p[2]][0] += 1
+                continue
+            if not any(a < p[1] and p[0] < b for a, b, _ in spans):
+                unannotated += 1
+                continue
+            counts[p[2]][1] += 1
+            if args.errors == "entity":
+                print("FP", path.name, repr(text[p[0]:p[1]]), p[2], "| gold:",
+                      [text[a:b] + "/" + tag for a, b, tag in spans if a < p[1] and p[0] < b])
+        for g in sorted(gold - pred):
+            counts[g[2]][2] += 1
+            if args.errors == "entity":
+                print("FN", path.name, repr(text[g[0]:g[1]]), g[2], "| ctx:",
+                      repr(text[max(0, g[0] - 30):g[1] + 20]))
+        span_pred = {(a, b) for a, b, _ in pred}
+        span_gold = {(a, b) for a, b, _ in gold}
+        counts["span"][0] += len(span_pred & span_gold)
+        counts["span"][2] += len(span_gold - span_pred)
+        counts["span"][1] += sum(1 for a, b in span_pred - span_gold
+                                 if any(x < b and a < y for x, y, _ in spans))
+        pdates = [(d.start, d.end) for d in result.dates if scored(d.start, d.end) and not is_duration(d.value)]
+        for a, b in pdates:
+            if (a, b) in gold_dates:
+                date_c[0] += 1
+                continue
+            touched = [tag for x, y, tag in spans if x < b and a < y]
+            if not touched or all(t in ("TIME_OF_THE_DAY", "TIME_DURATION", "TIME_REPETITION") for t in touched):
+                date_unannotated += 1
+                continue
+            date_c[1] += 1
+            if args.errors == "date":
+                print("DATE FP", path.name, repr(text[a:b]), "| gold:",
+                      [text[x:y] + "/" + tag for x, y, tag in spans if x < b and a < y])
+        for a, b in sorted(gold_dates):
+            if (a, b) in pdates:
+                continue
+            date_c[2] += 1
+            hit = any(x < b and a < y for x, y in pdates)
+            date_c[3] += hit
+            if args.errors == "date":
+                print("DATE FN", "(overlap)" if hit else "(missed)", path.name, repr(text[a:b]),
+                      "| ctx:", repr(text[max(0, a - 30):b + 20]))
+    print(f"ECB+ {len(built)} docs, {words_total} words; only annotated sentences are scored")
+    print(f"{'kind':7} {'P':>6} {'R':>6} {'F1':>6}  (tp/fp/fn)")
+    tot = [0, 0, 0]
+    for kind in ("person", "org", "place"):
+        c = counts[kind]
+        tot = [a + b for a, b in zip(tot, c)]
+        p, r, f = prf(*c)
+        print(f"{kind:7} {p:6.3f} {r:6.3f} {f:6.3f}  ({c[0]}/{c[1]}/{c[2]})")
+    for label, c in (("ALL", tot), ("span", counts["span"])):
+        p, r, f = prf(*c)
+        print(f"{label:7} {p:6.3f} {r:6.3f} {f:6.3f}  ({c[0]}/{c[1]}/{c[2]})")
+    print(f"unannotated predicted names (not scored): {unannotated}")
+    tp, fp, fn, near = date_c
+    p, r, f = prf(tp, fp, fn)
+    print(f"dates detection P {p:.3f} R {r:.3f} F1 {f:.3f}  ({tp} found, {fp} spurious, {fn} missed: "
+          f"{near} overlapped by a predicted date, {fn - near} missed entirely); overlap recall "
+          f"{(tp + near) / (tp + fn) if tp + fn else 0:.3f}; {date_unannotated} unannotated predictions")
+    print(f"\nspeed: {words_total / elapsed:,.0f} words/s (one run, wall clock)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     here = Path(__file__).resolve()
     default = here.parents[2] / "shared" / "data" / "meantime"
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=default)
+    parser.add_argument("--data", type=Path, default=None,
+                        help="a MEANTIME or ECB+ folder, or 'ecbplus' for ../shared/data/ecbplus_dev")
     parser.add_argument("--variant", default="intra-doc_annotation")
     parser.add_argument("--tune", default="airbus,apple",
                         help="topic folders used for tuning (the others are held out)")
     parser.add_argument("--errors", default="", help="print errors: entity|date")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (best is kept)")
     args = parser.parse_args(argv)
+    if str(args.data) == "ecbplus":
+        args.data = here.parents[2] / "shared" / "data" / "ecbplus_dev"
+    args.data = args.data or default
+    if (args.data / "ECB+").is_dir():
+        return run_ecbplus(args)
     if not (args.data / "load.py").exists():
         print(f"no MEANTIME data at {args.data}", file=sys.stderr)
         return 2

@@ -45,8 +45,9 @@ _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children�
 #: product's. Years are not model numbers ("Beijing 2008" is handled as a date).
 _MODEL_AFTER = re.compile(r" (?:[A-Z]{0,3}\d{2,}[A-Za-z0-9-]*|\d+-\d+[A-Za-z0-9-]*)(?![\w%$])")
 _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
-#: ... or right before it ("the 787 Dreamliner", "the 787 `` Dreamliner").
-_MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9-]* (?:``|\"|“|')? ?$")
+#: ... or right before it ("the 787 Dreamliner", "the 787 `` Dreamliner"); an age or a
+#: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
+_MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
 #: The hyphen of an adjective made from a name: "US-brokered", "Iranian-backed".
 _HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
