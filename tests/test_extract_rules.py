@@ -527,6 +527,10 @@ _BRANCH_SENTENCES = [
     "FY2008 Q2, summer of 2008, late last winter, during the early spring, the 1990s and '80s,",
     "on the 14th. Recent months, the past few days, over the years, the first 18 months, a few weeks,",
     "the last 2.5 years, in mid-2011, in late 2009, The 90s, The Past Week, THE NEXT DAY, This Summer",
+    "THURSDAY, JUNE 12, 2025, Sat Nov 12 2011, 22 Jul 2013, 12.03.2008, on Tues., late Friday night,",
+    "early yesterday, the end of 2007, the late 1990s, the 1940's, December 15 of this year, a 27-year",
+    "deal, the same period last year, the year-ago quarter, the year earlier, the next morning, the day,",
+    "earlier in the day, these days, the past, by year-end, the prior year, the current quarter, the year.",
 ]
 
 
@@ -545,3 +549,86 @@ def test_an_age_before_a_name_is_no_model_number():
     found = ents("Police said 59-year-old Raj Chohan was hit; a 10-day visit by Tony Blair followed.")
     assert found["Raj Chohan"][0] == "person"
     assert found["Tony Blair"][0] == "person"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # date lines: upper case, short month and weekday names next to a day number
+    ("THURSDAY, JUNE 12, 2025\nThe court ruled.", "THURSDAY, JUNE 12, 2025", "2025-06-12"),
+    ("Posted 22 JUL 2013 by staff.", "22 JUL 2013", "2013-07-22"),
+    ("Apr 12, 2007\nA man was held.", "Apr 12, 2007", "2007-04-12"),
+    ("Sat Nov 12 2011, 01:19 hrs", "Sat Nov 12 2011", "2011-11-12"),
+    ("Fri, 11 Nov 2011 10:00", "Fri, 11 Nov 2011", "2011-11-11"),
+    ("Article posted on 08.07.2012 at noon.", "08.07.2012", "2012-07-08"),
+    # a year or decade with what bounds it
+    ("The plant will close at the end of 2007.", "the end of 2007", "2007"),
+    ("It boomed in the late 1990s.", "the late 1990s", "199"),
+    ("She swam to stardom in the 1940's.", "the 1940's", "194"),
+    ("After her breakthrough in 1999's American Pie, she left.", "1999", "1999"),
+    ("He hosted in 1994, 1996, 1999 and 2002.", "1996", "1996"),
+    ("2008 was a hard year for the firm.", "2008", "2008"),
+    ("The film opens in November of 2013.", "November of 2013", "2013-11"),
+])
+def test_date_lines_and_bounded_years_need_no_article_date(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The index rose on Tues., then fell.", "Tues.", "2025-06-10"),
+    ("The bomb exploded late Friday at a bank.", "late Friday", "2025-06-13"),
+    ("The fire broke out early Tuesday morning.", "early Tuesday morning", "2025-06-10TMO"),
+    ("Page died late yesterday in a hospital.", "late yesterday", "2025-06-13"),
+    ("The vote is scheduled for December 15 of this year.", "December 15 of this year", "2025-12-15"),
+    ("It has patrolled the gulf since September last year.", "September last year", "2024-09"),
+    ("Profit rose in the third quarter from the same period last year.", "the same period last year", "2024-Q3"),
+    ("Sales fell 5% from the year-ago quarter.", "the year-ago quarter", "2024"),
+    ("Profit was $3bn in 2010, up from $2bn the year earlier.", "the year earlier", "2009"),
+    ("He left in 2005; the year before, he had joined.", "the year before", "2004"),
+    ("They met on June 2, 2024. The next morning, talks failed.", "The next morning", "2024-06-03TMO"),
+    ("They met on June 2, 2024. Earlier in the day, shares fell.", "Earlier in the day", "2024-06-02"),
+    ("Shares ended the day lower.", "the day", "2025-06-14"),
+    ("Sales in the prior year were flat.", "the prior year", "2024"),
+    ("Sales in the current quarter will rise.", "the current quarter", "2025-Q2"),
+    ("The deal should close by the end of the quarter.", "the end of the quarter", "2025-Q2"),
+    ("Profit is expected by year-end.", "year-end", "2025"),
+    ("Things were different in the past.", "the past", "PAST_REF"),
+    ("These days, few people buy records.", "These days", "PRESENT_REF"),
+])
+def test_more_relative_dates_resolve_and_stay_unvalued_without_a_date(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+    if not value.endswith("_REF") and "June 2, 2024" not in text and "2010" not in text and "2005" not in text:
+        assert dates_of(text, None).get(span, "<missing>") is None
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("They signed a 27-year contract.", "27-year", "P27Y"),
+    ("It landed after a 12-hour flight.", "12-hour", "PT12H"),
+    ("Over its fifty-year life it flew.", "fifty-year", "P50Y"),
+])
+def test_lengths_of_time_as_adjectives_are_durations(text, span, value):
+    assert dates_of(text, None).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("Shops were busy at Christmas.", "Christmas", "2024-12-25", None),
+    ("On Christmas Day they met.", "Christmas Day", "2024-12-25", None),
+    ("They will meet again next Easter.", "next Easter", "2026-04-05", None),
+    ("Sales fell after Thanksgiving 2008.", "Thanksgiving 2008", "2008-11-27", "2008-11-27"),
+    ("The office closes on Memorial Day.", "Memorial Day", "2025-05-26", None),
+    ("On Easter Monday 2009 they left.", "Easter Monday 2009", "2009-04-13", "2009-04-13"),
+])
+def test_holidays_are_dates(text, span, value, undated):
+    assert dates_of(text).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") == undated
+
+
+@pytest.mark.parametrize("text", [
+    "Christmas sales rose and Easter eggs sold out.",
+    "The past is gone; year-end results were poor.",
+    "A 27-year-old man was held.",
+    "The 2007/08 season was long.",
+    "The year of the crash was hard. 2008 people died.",
+    "The Dow closed at 2008 points.",
+])
+def test_no_false_alarms_for_the_new_date_forms(text):
+    assert [d for d in extract(text, DCT).dates if not d.value or not d.value.startswith("P")] == []

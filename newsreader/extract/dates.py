@@ -11,6 +11,7 @@ date mentioned before it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ _MONTHS = {
 }
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
+_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                 "sat": 5, "sun": 6}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
             "several": None, "few": None, "a few": None}
@@ -33,6 +36,15 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
           r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: Next to a day number (or a year) a month may also be upper-case ("JUNE 30, 2005", a date
+#: line) or short without a dot ("Apr 12, 2007", "22 Jul 2013"): "Mar", "Jun" alone are not.
+_MONTH_D = (rf"(?:{_MONTH}|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+            r"NOVEMBER|DECEMBER|Mar|Apr|Jun|Jul|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)")
+#: ... and a weekday in front of a full date may be upper-case or short ("Sat Nov 12 2011").
+_WEEKDAY_D = (rf"(?:{_WEEKDAY}|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|"
+              r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)")
+#: Short weekdays with a dot stand alone ("on Tues."); "Sun." is a newspaper as often.
+_WEEKDAY_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\."
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
@@ -55,7 +67,7 @@ _A_DURATION_BEFORE = frozenset({"for", "than", "within", "in", "over", "about", 
                                 "around", "past", "after", "only", "just", "took", "take", "takes",
                                 "lasted", "last", "spent", "least", "roughly", "some"})
 _REL = r"(?i:last|next|this|past|coming)"
-_PREP_WORDS = ("in", "In", "since", "Since", "by", "By", "until", "Until", "till", "from", "From",
+_PREP_WORDS = ("into", "throughout", "circa", "starting", "in", "In", "since", "Since", "by", "By", "until", "Until", "till", "from", "From",
                "through", "during", "During", "of", "before", "Before", "after", "After", "to",
                "and", "or", "between", "Between", "around", "about", "for", "For", "fiscal",
                "Fiscal", "as of", "As of", "than", "year", "early", "late", "mid", "Early", "Late",
@@ -75,6 +87,9 @@ _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
 _PARTS = r"(?: morning| afternoon| evening| night)"
 _NEWS_NOUNS = r"(?:profits?|results|earnings|sales|revenues?|loss(?:es)?|net|growth|output|deliveries)"
 
+_WA = "mon tue tues wed thu thur thurs fri sat sun"
+#: "December 15 of this year", "September last year": the year named after a month.
+_OF_YEAR = r"(?: of| ,)? (?i:this|last|next) year\b"
 _M = "january february march april may june july august september october november december " \
      "jan feb mar apr jun jul aug sep sept oct nov dec"
 _W = "monday tuesday wednesday thursday friday saturday sunday"
@@ -87,27 +102,33 @@ _C = "a an one two three four five six seven eight nine ten eleven twelve thirte
 _BRANCHES: list[tuple[str, str]] = [
     ("#", rf"(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![\w-])"),
     ("#", r"(?P<numeric>(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2}))(?![\w/])"),
-    (f"{_M} {_W}", rf"(?P<mdy>(?:{_WEEKDAY},? )?{_MONTH} {_DAY}(?:(?:,? |, )(?:{_YEAR}))?)(?![\w-])"),
-    (f"{_W} the #", rf"(?P<dmy>(?:{_WEEKDAY},? )?(?:the )?{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?)(?![\w-])"),
+    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?{_MONTH_D} {_DAY}(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?![\w-])"),
+    (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY} (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR})?)(?![\w-])"),
+    ("#", r"(?P<dotted>(?:0?[1-9]|[12][0-9]|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89][0-9]{2}|20[0-9]{2}))(?![\w.]|\.\d)"),
     (f"early late mid the {_M}",
-     rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH},? {_YEAR})(?![\w-])"),
+     rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH_D},? (?:of )?{_YEAR})(?![\w-])"),
+    (_M, rf"(?P<monthrel>{_MONTH}{_OF_YEAR})(?![\w-])"),
     ("last next this early late mid earlier later",
      rf"(?P<relmonth>(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{_MONTH})(?![\w-])"),
     (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [A-Z0-9])"),
-    (f"last next this past coming {_W}", rf"(?P<weekday>(?:{_REL} )?{_WEEKDAY}(?i:{_PARTS})?)(?![\w-])"),
-    ("the yesterday today tomorrow tonight this last earlier later",
-     r"(?P<deictic>(?i:the day before yesterday|the day after tomorrow|(?:yesterday|today|tomorrow)"
+    (f"last next this past coming early late {_W} {_WA}",
+     rf"(?P<weekday>(?:(?i:early|late) )?(?:{_REL} )?(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
+    ("the yesterday today tomorrow tonight this last earlier later early late",
+     r"(?P<deictic>(?i:(?:early |late )?(?:the day before yesterday|the day after tomorrow|(?:yesterday|today|tomorrow)"
      rf"{_PARTS}|yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night|"
-     r"earlier today|later today))(?![\w-])"),
+     r"earlier today|later today)))(?![\w-])"),
     # "the past week", "the past decade": a length of time up to now (DURATION)
     ("the", r"(?P<pastunit>(?i:the (?:past|last|next|coming) (?:decade|century)|the past (?:week|month|year)))(?![\w-])"),
-    ("the earlier later early late last next this past coming previous following",
+    ("the earlier later early late last next this past coming previous following prior",
      r"(?P<relunit>(?i:(?:the (?:very )?(?:end|beginning|start|middle|rest) of )?"
-     r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|following) )"
+     r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
+     r" |the current )"
      r"(?:week|month|year|weekend|quarter)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
-    ("more most until only recently currently the beginning start end middle earlier later now",
+    ("more most until only recently currently the beginning start end middle earlier later now these nowadays year",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
-     r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week)|(?:earlier|later) in the (?:year|month|week))"
+     r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week|quarter)|(?:earlier|later) in the (?:year|month|week|day)"
+     r"|these days|nowadays|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
+     r"|year[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings)))"
      r"|now)(?![\w-])"),
     ("the first second # latter h",
      rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
@@ -116,8 +137,16 @@ _BRANCHES: list[tuple[str, str]] = [
     (_C, rf"(?P<ago>(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]|$)))(?![\w-])"),
     ("days weeks months years decades", r"(?P<pastref>(?i:days|weeks|months|years|decades) ago)(?![\w-])"),
-    ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day))(?![\w-])"),
-    ("earlier later that the", r"(?P<thatunit>(?i:(?:earlier |later )?(?:that|the same) (?:week|month|year)))(?![\w-])"),
+    ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day"
+                 r"|the (?:next|following|previous) (?:morning|afternoon|evening|night)))(?![\w-])"),
+    ("earlier later that the", r"(?P<thatunit>(?i:(?:earlier |later )?(?:that|the same) (?:week|month|year)"
+                               r"|the (?:week|month|year) (?:earlier(?! than)|before(?=[,.;:!?)]|$))))(?![\w-])"),
+    # "the same period last year", "the year-ago quarter": the period named last, a year back
+    ("the", r"(?P<sameperiod>(?i:the (?:same|corresponding|comparable) (?:period|quarter|month|week|time)"
+            r" (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year|the year before)"
+            r"|the year-(?:earlier|ago) (?:period|quarter|month|week)))(?![\w-])"),
+    # "a 27-year contract", "a 12-hour flight": a length of time as an adjective (not an age)
+    (_C, rf"(?P<adjdur>(?i:{_COUNT})-(?i:minute|hour|day|week|month|year|decade))(?![\w-])"),
     ("fiscal financial # fy this last next the",
      rf"(?P<fiscal>(?:(?i:the (?:very )?(?:end|beginning|start|middle) of ))?"
      rf"(?:(?i:fiscal|financial)(?: year)? {_YEAR}|{_YEAR} (?i:fiscal|financial) year|FY ?(?:{_YEAR}|[0-9]{{2}})"
@@ -131,7 +160,8 @@ _BRANCHES: list[tuple[str, str]] = [
      r"|(?i:(?:(?:early|late|earlier|later) )?(?:this|last|next) (?:spring|summer|autumn|winter|fall)))(?![\w-])"),
     ("the early late spring summer autumn winter",
      r"(?P<bareseason>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|winter)))(?![\w-]| of)"),
-    ("# '", r"(?P<decade>(?:1[89]|20)[0-9]0s|(?:(?<=\bthe )|(?<=\band ))'?[0-9]0s)(?![\w-])"),
+    ("# ' the early late mid", r"(?P<decade>(?:(?i:the )?(?i:early |late |mid-|mid )?(?:1[89]|20)[0-9]0['’]?s"
+                               r"|(?:(?<=\bthe )|(?<=\band ))'?[0-9]0s))(?![\w-])"),
     ("the", r"(?P<ordday>the (?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))"
             r"(?=[,.;:!?)]| (?:and|or)\b| of (?:this|last|next|the) month\b|$)"),
     ("recent the over", r"(?P<pxdur>(?i:recent|the (?:coming|past few|last few|next few|past several|last several|"
@@ -139,10 +169,14 @@ _BRANCHES: list[tuple[str, str]] = [
     (f"the past last next first {_C}",
      rf"(?P<dur>(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
-    ("early late mid #",
-     rf"(?P<year>(?i:early |late |mid-|mid )?{_YEAR})(?![\w-]|,\d|\.\d| ?%|s\b| (?:people|percent|workers|jobs|"
-     r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros))"),
+    ("early late mid # the",
+     rf"(?P<year>(?i:early |late |mid-|mid |the (?:very )?(?:end|beginning|start|middle) of )?{_YEAR})(?![\w/-]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
+     r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros|points|votes|barrels|homes|vehicles))"),
 ]
+# "the day", "the year" (TimeML reads them as the day or year the story is at): last, so that
+# every longer reading wins.
+_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter)))(?![\w-]| of\b| (?:ended|ending|to|before|after|"
+                         r"earlier|later|when|that|which|in which|he|she|they|it|we|I)\b)"))
 _START = r"(?<![\w-])(?:"
 #: All branches together (the reference the fast path must agree with).
 _PATTERN = re.compile(_START + "|".join(b for _, b in _BRANCHES) + ")")
@@ -259,10 +293,16 @@ _NEXT_TOKEN = re.compile(r" ([A-Za-z]+|\d)")
 _AFTER_THE = frozenset("""
 # end beginning start middle rest very day past last next coming this previous following weekend
 future near distant first second third fourth final latter same current fiscal financial early
-late spring summer autumn fall winter
+late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
 """.split())
 _SEASON_PREPS = frozenset({"in", "during", "over", "by", "until", "till", "since", "through",
                            "before", "after", "from", "throughout", "this", "last", "next"})
+_SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:was|is|has|had|will|saw|marked|brought|proved|began|ended|looks)\b)")
+_PAST_PREPS = frozenset({"in", "from", "by", "at", "before", "until", "till", "toward", "towards", "near", "after",
+                         "since"})
+_HOLIDAY_MOD = re.compile(r"(?<![\w-])([Ll]ast|[Nn]ext|[Tt]his) $")
+_HOLIDAY_PREPS = frozenset({"on", "at", "by", "until", "till", "since", "before", "after", "over",
+                            "during", "for", "from", "through", "around", "of", "to"})
 _ORDDAY_PREPS = frozenset({"on", "by", "until", "till", "since", "from", "before", "after",
                            "through", "to", "and"})
 
@@ -294,25 +334,40 @@ def _candidates(text: str):
             yield m
 
 
+def _sentence_start(text: str, start: int) -> bool:
+    """Nothing but quotes or spaces between `start` and a sentence end or line break."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n"
+
+
 def _prev_word(text: str, start: int) -> str:
     before = _PREV_WORD.search(text, max(0, start - 16), start)
     return before.group(1).lower() if before else ""
+
+
+_PERIOD = re.compile(r"(FY|)(\d{4})(-Q[1-4]|-H[12]|-\d\d)")
 
 
 class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "month", "year")
+    __slots__ = ("day", "month", "year", "period")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
         self.month = (ref.year, ref.month) if ref else None
         self.year = ref.year if ref else None
+        #: the last quarter, half or month named, as (prefix, year, suffix): ("FY", 2008, "-Q3")
+        self.period: tuple[str, int, str] | None = None
 
     def note(self, value: str | None, day: dt.date | None) -> None:
         if day is not None:
             self.day = day
+        if value and (m := _PERIOD.fullmatch(value)):
+            self.period = (m.group(1), int(m.group(2)), m.group(3))
         if value and len(value) >= 4 and value[:4].isdigit() and value[4:5] in ("", "-", "T"):
             self.year = int(value[:4])
             if value[4:5] == "-" and value[5:7].isdigit():
@@ -330,8 +385,16 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         span = m.group(kind)
         if kind in ("year", "barmonth"):
             # A bare month or year needs a preposition or modifier in front ("in March",
-            # "since 2008"): "March" the verb and "2008 workers" do not get one.
-            if _prev_word(text, start) not in _PREP_SET:
+            # "since 2008"): "March" the verb and "2008 workers" do not get one. In a list
+            # the one before vouches for it ("in 1994, 1996 and 1999"), and a year may open
+            # a sentence as its subject ("2008 was a hard year").
+            if _prev_word(text, start) not in _PREP_SET and not (
+                    found and found[-1].end + 2 == start and text[found[-1].end] == ","
+                    or kind == "year" and _SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)):
+                continue
+        elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() == "year"):
+            # "in the past" (not "the past is"); "by year-end" (not "year-end results")
+            if _prev_word(text, start) not in _PAST_PREPS:
                 continue
         elif kind == "vague" and span == "now":
             # "now" is a date only where it states the present ("the iPod is now smaller");
@@ -359,7 +422,108 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             value, day = _resolve(kind, span, date, anchors, text, start, end)
         except (ValueError, KeyError, OverflowError):
             value, day = None, None
-        anchors.note(value, day)
+        lower_span = span.lower()
+        if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))):
+            # a period a year back ("the same period last year", "the year earlier") is a
+            # comparison, not where the story goes on: no new anchor
+            anchors.note(value, day)
+        found.append(DateMatch(start, end, text[start:end], value))
+    holidays = _find_holidays(text, date)
+    if holidays:  # a holiday wins over the weekday in it ("Easter Monday"), loses to the rest
+        found = [d for d in found if not any(h.start <= d.start and d.end <= h.end for h in holidays)]
+        taken = [(d.start, d.end) for d in found]
+        found.extend(h for h in holidays if not any(h.start < b and a < h.end for a, b in taken))
+        found.sort(key=lambda d: d.start)
+    return found
+
+
+@dataclass(frozen=True)
+class _Holidays:
+    pattern: re.Pattern[str]
+    rules: dict[str, str]  # name (apostrophes as "'") -> rule
+    needs_preposition: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _holidays() -> _Holidays:
+    """The holiday names of holidays.yaml as one pattern, read on first use."""
+    from newsreader.extract.resources import _read_yaml
+
+    data = _read_yaml("holidays.yaml")
+    rules = {str(k).replace("’", "'"): str(v) for k, v in (data.get("days") or {}).items()}
+    names = sorted(rules, key=len, reverse=True)
+    alternation = "|".join(re.escape(n).replace("'", "['’]") for n in names)
+    # Names first, with nothing before them: the regex engine then skips ahead to their
+    # first letters (five times quicker than with a look-behind in front).
+    pattern = re.compile(rf"(?P<name>{alternation})(?: (?P<year>{_YEAR}))?(?![\w-])")
+    return _Holidays(pattern, rules, frozenset(str(n) for n in data.get("needs_preposition") or ()))
+
+
+def _holiday_day(rule: str, year: int) -> dt.date:
+    """The day a holiday rule gives in a year ("12-25", "11 thursday 4 +1", "easter-2")."""
+    if rule.startswith("easter"):
+        return _easter(year) + dt.timedelta(days=int(rule[6:] or 0))
+    if "-" in rule and " " not in rule:
+        month, day = rule.split("-")
+        return dt.date(year, int(month), int(day))
+    month_s, weekday_s, nth_s, *shift = rule.split()
+    month, weekday, nth = int(month_s), _WEEKDAYS[weekday_s.lower()], int(nth_s)
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        after = dt.date(year + month // 12, month % 12 + 1, 1)
+        day = after - dt.timedelta(days=(after.weekday() - weekday) % 7 or 7)
+    return day + dt.timedelta(days=int(shift[0]) if shift else 0)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
+    """Holidays named in the text ("Christmas Day", "on Thanksgiving"), with their day."""
+    h = _holidays()
+    found = []
+    for m in h.pattern.finditer(text):
+        start, end = m.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue
+        name = m.group("name").replace("’", "'")
+        mod = _HOLIDAY_MOD.search(text, max(0, start - 5), start)
+        if mod:
+            start = mod.start()
+        mod = mod.group(1).lower() if mod else ""
+        if name in h.needs_preposition and not mod and not m.group("year") and \
+                _prev_word(text, start) not in _HOLIDAY_PREPS:
+            continue
+        rule = h.rules[name]
+        value: str | None = None
+        try:
+            if m.group("year"):
+                value = _holiday_day(rule, int(m.group("year"))).isoformat()
+            elif date is not None:
+                this = _holiday_day(rule, date.year)
+                if mod == "last":
+                    year = date.year if this < date else date.year - 1
+                elif mod == "next":
+                    year = date.year if this > date else date.year + 1
+                elif mod == "this":
+                    year = date.year
+                else:
+                    year = _year_for(this.month, this.day, date, text, start, end)
+                value = _holiday_day(rule, year).isoformat()
+        except (ValueError, KeyError, IndexError):
+            value = None
         found.append(DateMatch(start, end, text[start:end], value))
     return found
 
@@ -449,6 +613,15 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return _duration(1, words[-1]), None
     if kind == "pastref":
         return "PAST_REF", None
+    if kind == "adjdur":
+        count, _, unit = span.rpartition("-")
+        return _duration(_count(count), unit), None
+    if kind == "sameperiod":
+        if anchors.period is not None:
+            return f"{anchors.period[0]}{anchors.period[1] - 1:04d}{anchors.period[2]}", None
+        return (f"{anchors.year - 1:04d}" if anchors.year else None), None
+    if kind == "vague" and lower.endswith("in the day"):
+        return (anchor.isoformat() if anchor else None), anchor
     if kind == "fiscal":
         digits = re.search(r"\d+", span)
         if digits:
@@ -474,7 +647,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = dt.date.fromisoformat(span)
         return day.isoformat(), day
     if kind in ("mdy", "dmy"):
-        words = [w for w in words if w.lower() not in _WEEKDAYS and w.lower() not in ("the", "of")]
+        words = [w for w in words if w.lower().rstrip(".") not in _WEEKDAYS and w.lower().rstrip(".") not in
+                 _WEEKDAY_ABBR and w.lower() not in ("the", "of")]
         if kind == "mdy":
             month, day_n = _month_of(words[0]), int(re.sub(r"\D", "", words[1]))
         else:
@@ -482,6 +656,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         year_words = [w for w in words if re.fullmatch(_YEAR, w)]
         if year_words:
             year = int(year_words[0])
+        elif lower.endswith(" year"):  # "December 15 of this year"
+            if ref is None:
+                return None, None
+            year = _stated_year(" ".join(words[2:]), ref)
         elif ref is not None:
             year = _year_for(month, day_n, ref, text, start, end)
         else:
@@ -490,12 +668,16 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return day.isoformat(), day
     if kind == "my":
         year = int(words[-1])
-        month = _month_of(words[-2])
+        month = _month_of(words[-3] if words[-2] == "of" else words[-2])
         return _month(year, month), None
+    if kind == "dotted":  # 12.03.2008: day first, as where dots are written
+        day_n, month, year = (int(x) for x in span.split("."))
+        day = dt.date(year, month, day_n)
+        return day.isoformat(), day
     if kind == "year":
         return re.search(r"\d{4}", span).group(), None  # type: ignore[union-attr]
     if kind == "decade":
-        digits = re.search(r"(\d+)0'?s", span).group(1)  # type: ignore[union-attr]
+        digits = re.search(r"(\d+)0['’]?s", span).group(1)  # type: ignore[union-attr]
         if len(digits) == 1:
             digits = ("19" if int(digits) >= 3 else "20") + digits
         return digits, None
@@ -510,8 +692,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = dt.date(year, month, day_n)
         return day.isoformat(), day
     if kind == "vague":
-        if lower == "now":
+        if lower in ("now", "these days", "nowadays"):
             return "PRESENT_REF", None
+        if lower == "the past":
+            return "PAST_REF", None
         if "future" in lower:
             return "FUTURE_REF", None
         if "currently" in lower:
@@ -527,7 +711,27 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         delta = 0 if ("same" in lower or "that" in lower) else (
             1 if ("next" in lower or "following" in lower or "after" in lower) else -1)
         day = anchor + dt.timedelta(days=delta)
-        return day.isoformat(), day
+        return day.isoformat() + _part_of_day(lower), day
+    if kind == "theunit":
+        unit = words[-1].lower()
+        if unit == "day":
+            return (anchor.isoformat() if anchor else None), None
+        if unit == "quarter":
+            if anchors.period and anchors.period[2].startswith("-Q"):
+                return "".join((anchors.period[0], str(anchors.period[1]), anchors.period[2])), None
+            return (f"{ref.year}-Q{(ref.month - 1) // 3 + 1}" if ref else None), None
+        if unit == "year":
+            return (f"{anchors.year:04d}" if anchors.year else None), None
+        if unit == "month":
+            return (_month(*anchors.month) if anchors.month else None), None
+        return (_week(anchor) if anchor else None), None
+    if kind == "thatunit" and lower.endswith(("earlier", "before")):  # "the year before"
+        unit = words[1].lower()
+        if unit == "year":
+            return (f"{anchors.year - 1:04d}" if anchors.year else None), None
+        if unit == "month":
+            return (_month(*_shift_month(*anchors.month, -1)) if anchors.month else None), None
+        return (_week(anchor - dt.timedelta(weeks=1)) if anchor else None), None
     if kind == "thatunit":  # "that year", "later that month": the last one named
         unit = words[-1].lower()
         if unit == "year":
@@ -537,6 +741,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return (_week(anchor) if anchor else None), None
     if kind == "ago" and not lower.endswith(" ago"):
         return _ago(span, anchors)
+    if kind == "relunit" and "prior" in lower:
+        lower = lower.replace("prior", "previous")
     if kind == "relunit" and ("following" in lower or "previous" in lower):
         # "the following year" continues the story: from the last year, month or day named
         unit, delta = words[-1].lower(), (1 if "following" in lower else -1)
@@ -549,11 +755,15 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if ref is None:
         return None, None
     if kind == "vague":  # "the beginning of the year", "the end of the month"
+        if lower.endswith("quarter"):
+            return f"{ref.year}-Q{(ref.month - 1) // 3 + 1}", None
         if lower.endswith("month"):
             return _month(ref.year, ref.month), None
         if lower.endswith("week"):
             return _week(ref), None
         return f"{ref.year:04d}", None
+    if kind == "monthrel":  # "September this year", "December of last year"
+        return _month(_stated_year(" ".join(words[1:]), ref), _month_of(words[0])), None
     if kind == "relmonth":
         month = _month_of(words[-1])
         mod = lower.split()[0].split("-")[0]
@@ -577,8 +787,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = _year_for(month, None, ref, text, start, end)
         return _month(year, month), None
     if kind == "weekday":
-        target = next(_WEEKDAYS[w.lower()] for w in words if w.lower() in _WEEKDAYS)
-        mod = words[0].lower() if words[0].lower() not in _WEEKDAYS else ""
+        if words[0].lower() in ("early", "late"):  # "late Friday": the same day
+            words = words[1:]
+        day_words = [w.lower().rstrip(".") for w in words]
+        target = next(_WEEKDAYS.get(w, _WEEKDAY_ABBR.get(w)) for w in day_words if w in _WEEKDAYS or w in _WEEKDAY_ABBR)
+        mod = day_words[0] if day_words[0] not in _WEEKDAYS and day_words[0] not in _WEEKDAY_ABBR else ""
         back = (ref.weekday() - target) % 7
         if mod == "next" or mod == "coming" or (not mod and _future_context(text, start, end)):
             ahead = (target - ref.weekday()) % 7 or 7
