@@ -1,0 +1,144 @@
+"""Query-side fast paths: block-level posting reads, entity-field ranking, phrases.
+
+Every fast path is checked against Whoosh's own evaluation of the same query (the same
+matching documents; the same top k as scoring every match), on a small corpus indexed
+with several segments and deletions (an incremental update), so deleted documents and
+segment offsets are exercised too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+from whoosh import query as Q
+
+from newsreader.config import Config
+from newsreader.search import Library
+from newsreader.search import indexer as indexer_mod
+from newsreader.search.postings import block_ids, blocks, unwrap
+
+PLACES = ["Karachi", "Quetta", "Multan", "Peshawar", "Islamabad"]
+WORDS = ["harbour", "strike", "budget", "cricket", "monsoon", "talks", "missile", "court", "wages", "union",
+         "officials", "said", "water", "prices"]
+
+
+def page(date: dt.date, title: str, body: str) -> str:
+    return f" date {date.isoformat()} {title}\n\n{body}\n\nMore text here.\n"
+
+
+def write_corpus(root: Path, n: int, seed: int = 5) -> None:
+    rng = random.Random(seed)
+    start = dt.date(2024, 1, 1)
+    pages = {
+        "title": page(start, "Floods reach Lahore", "Water rose in Lahore on Monday, officials said. " * 2),
+        "many": page(start, "Water and power", "Lahore saw rain. In Lahore the river rose. Lahore waits. "
+                                                  "Officials in Lahore said more rain is due."),
+        "once": page(start, "Rain across the province", "Officials in Lahore, " + ", ".join(PLACES)
+                     + " said rain would continue. Water rose in the rivers and more rain is due."),
+    }
+    for i in range(n):
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60)))
+        place = rng.choice(PLACES)
+        lahore = " Lahore officials said." if rng.random() < 0.6 else ""
+        pages[f"p{i:03d}"] = page(start + dt.timedelta(days=rng.randrange(400)), f"Story {i} about {rng.choice(WORDS)}",
+                                  f"{place.upper()}: Officials in {place} said the {words}.{lahore}")
+    for name, text in pages.items():
+        path = root / name[:2] / f"{name}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    base = tmp_path_factory.mktemp("paths")
+    corpus = base / "corpus"
+    write_corpus(corpus, 150)
+    mp = pytest.MonkeyPatch()
+    mp.setattr(indexer_mod, "SORT_CHUNK", 20)
+    try:
+        library = Library(base / "index", corpus, Config())
+        indexer_mod.Indexer(library.folder, library.corpus, library.config, batch_articles=60).run()
+        # Change a few pages: their old documents become deleted ones.
+        for path in sorted(corpus.rglob("p0*.txt"))[:12]:
+            path.write_text(path.read_text(encoding="utf-8") + "\nA late line about Lahore water.\n", encoding="utf-8")
+        indexer_mod.Indexer(library.folder, library.corpus, library.config, batch_articles=60).run()
+    finally:
+        mp.undo()
+    yield library
+    library.close()
+
+
+def whoosh_top(searcher, q, limit):  # type: ignore[no-untyped-def]
+    """The top `limit` by scoring every match (no block skipping): Whoosh's definition."""
+    return [(h.docnum, round(h.score, 9)) for h in searcher.search(q, limit=None)][:limit]
+
+
+def test_index_has_segments_and_deletions(lib: Library) -> None:
+    searcher = lib.searcher()
+    assert len(searcher.leaf_searchers()) > 1
+    assert searcher.reader().has_deletions()
+
+
+@pytest.mark.parametrize("field, text", [("place", "lahore"), ("body", "offici"), ("body", "water"),
+                                         ("title", "stori"), ("place", "karachi")])
+def test_blocks_are_the_postings(lib: Library, field: str, text: str) -> None:
+    searcher = lib.searcher()
+    for sub, _ in searcher.leaf_searchers():
+        reader = sub.reader()
+        if (field, text.encode()) not in reader:
+            continue
+        expected = list(reader.postings(field, text).all_ids())
+        got = [d for b in blocks(reader.postings(field, text)) for d in b.ids]
+        assert got == expected
+        m = reader.postings(field, text)
+        weights = []
+        while m.is_active():
+            weights.append(m.weight())
+            m.next()
+        assert [w for b in blocks(reader.postings(field, text), weights=True) for w in b.weights] == weights
+        if expected:
+            mid = expected[len(expected) // 2]
+            assert [d for b in blocks(reader.postings(field, text), start=mid) for d in b.ids] == \
+                   [d for d in expected if d >= mid]
+
+
+def test_block_ids_without_values_equal_whoosh_ids(lib: Library) -> None:
+    searcher = lib.searcher()
+    for sub, _ in searcher.leaf_searchers():
+        leaf, _ = unwrap(sub.reader().postings("body", "offici"))
+        full, _ = unwrap(sub.reader().postings("body", "offici"))
+        while leaf.is_active():
+            full._read_ids()
+            assert block_ids(leaf) == full._ids
+            if leaf._lastblock:
+                break
+            leaf._next_block()
+            full._next_block()
+
+
+@pytest.mark.parametrize("name", ["lahore", "karachi", "quetta", "multan"])
+def test_entity_words_match_what_the_field_term_matches(lib: Library, name: str) -> None:
+    searcher = lib.searcher()
+    q = lib.parse(f"place:{name}").query
+    assert type(q).__name__ == "EntityTerm"
+    assert set(searcher.docs_for_query(q)) == set(searcher.docs_for_query(Q.Term("place", name)))
+    assert set(searcher.docs_for_query(q))
+
+
+@pytest.mark.parametrize("query", ["place:lahore", "place:karachi", "place:lahore body:officials",
+                                   "place:lahore OR place:quetta", "place:multan -strike"])
+@pytest.mark.parametrize("limit", [1, 3, 10, 40])
+def test_entity_top_k_equals_scoring_every_match(lib: Library, query: str, limit: int) -> None:
+    searcher = lib.searcher()
+    q = lib.parse(query).query
+    assert [(h.docnum, round(h.score, 9)) for h in searcher.search(q, limit=limit)] == whoosh_top(searcher, q, limit)
+
+
+def test_entity_ranking_prefers_title_then_more_mentions(lib: Library) -> None:
+    """Articles about Lahore first: named in the title, then named more often in the text;
+    an article that lists Lahore among many places is not ranked up for a short list."""
+    titles = [h.title for h in lib.search("place:lahore", limit=200, snippets=False).hits]
+    assert titles[0] == "Floods reach Lahore"
+    assert titles.index("Water and power") < titles.index("Rain across the province")
