@@ -632,3 +632,57 @@ def test_holidays_are_dates(text, span, value, undated):
 ])
 def test_no_false_alarms_for_the_new_date_forms(text):
     assert [d for d in extract(text, DCT).dates if not d.value or not d.value.startswith("P")] == []
+
+
+def test_a_town_before_its_state_is_a_place_and_the_abbreviation_names_the_state():
+    found = ents("She checked into a clinic in Rancho Mirage, Calif., on Friday; a fire hit Palmer, Alaska.")
+    assert found["Rancho Mirage"][0] == "place"
+    assert found["Calif"] == ("place", "California")
+    assert found["Palmer"][0] == "place"
+
+
+def test_a_state_abbreviation_alone_is_no_place():
+    assert "Miss" not in ents("Miss Universe was crowned in Las Vegas.")
+
+
+def test_a_quoted_title_is_no_entity():
+    found = ents('She starred in "American Pie" and in “Catching Fire,” the sequel, with Jennifer Lawrence.')
+    assert "Pie" not in found and "American Pie" not in found and "Catching Fire" not in found
+    assert found["Jennifer Lawrence"][0] == "person"
+
+
+def test_laws_awards_and_numbered_wars_are_no_entities():
+    found = ents("The Endangered Species Act was cited at the Oscars, as in World War II.")
+    assert not any(k in found for k in ("Endangered Species Act", "Oscars", "World War II", "World War"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The fight was stopped by referee Sam Williams in the sixth round.", "Sam Williams"),
+    ("Wladimir Klitschko won again. Klitschko said he was satisfied.", "Wladimir Klitschko"),
+    ("Tara Reid, 33, who starred in a film, checked in.", "Tara Reid"),
+])
+def test_a_person_cued_by_a_role_a_pronoun_or_an_age(text, name):
+    assert ents(text)[name][0] == "person"
+
+
+def test_a_lone_surname_cued_once_is_a_person_everywhere():
+    found = extract("Klitschko said he was happy. Later Klitschko left.", DCT).entities
+    assert [e.kind for e in found if e.text == "Klitschko"] == ["person", "person"]
+
+
+def test_title_case_headline_words_break_names():
+    text = ("Lindsay Lohan Checks Into Betty Ford Rehab\nMay 2, 2013\n"
+            "Lindsay Lohan has checked into rehab at the Betty Ford clinic, her lawyer said.")
+    first_line = [e for e in extract(text, DCT).entities if e.end <= text.index("\n")]
+    assert [(e.text, e.kind) for e in first_line][:1] == [("Lindsay Lohan", "person")]
+    assert all("Checks" not in e.text and "Rehab" not in e.text for e in first_line)
+
+
+def test_a_role_opening_a_sentence_is_not_part_of_the_name():
+    assert ents("Actress Lindsay Lohan has checked into rehab.")["Lindsay Lohan"][0] == "person"
+
+
+def test_holiday_names_are_dates_not_organisations():
+    result = extract("Sales in the Christmas and New Year sales period rose; shops shut on Christmas Day.", DCT)
+    assert not any(e.text in ("Christmas", "New Year", "Christmas Day") for e in result.entities)
+    assert {d.text: d.value for d in result.dates}["Christmas Day"] == "2024-12-25"

@@ -459,6 +459,11 @@ def _holidays() -> _Holidays:
     return _Holidays(pattern, rules, frozenset(str(n) for n in data.get("needs_preposition") or ()))
 
 
+def holiday_names() -> frozenset[str]:
+    """The names of holidays.yaml (apostrophes written "'"): days, never organisations."""
+    return frozenset(_holidays().rules)
+
+
 def _holiday_day(rule: str, year: int) -> dt.date:
     """The day a holiday rule gives in a year ("12-25", "11 thursday 4 +1", "easter-2")."""
     if rule.startswith("easter"):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from newsreader.extract.dates import holiday_names
 from newsreader.extract.resources import Cues, cues, gazetteer
 
 PERSON, ORG, PLACE = "person", "org", "place"
@@ -74,6 +75,18 @@ _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’([{—–-*•"
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
 #: Words that show a capitalised piece is not a person when they follow it.
+#: A town before its state or country: "Rancho Mirage, Calif.", "Palmer, Alaska".
+_AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
+#: An age in apposition marks a person: "Tara Reid, 33, who ...", "Smith, aged 41,".
+_AGE_AFTER = re.compile(r"(?:['’]s)?, (?:aged )?\d{1,2},")
+#: "Klitschko said he", "Lohan told reporters she": a person speaking of himself or herself.
+_SAID_HE = re.compile(r" (?:said|says|told|added|explained|insisted|admitted|claimed|argued|wrote)"
+                      r"(?: \w+)?,? (?:he|she)\b")
+#: A name between quotation marks, and nothing else, is a title of a work ("American Pie").
+_OPEN_QUOTES = ("\"", "“", "``", "‘")
+_CLOSE_QUOTE = re.compile(r"[,.!?]?\s?(?:\"|”|''|’(?!s))")
+#: Roman numerals that end an event's name ("World War II").
+_ROMAN = frozenset({"I", "II", "III", "IV", "V"})
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
                            "who", "whose"})
@@ -108,7 +121,45 @@ class Piece:
     acronym_of: list[str] = field(default_factory=list)
 
 
-def _cap_runs(text: str, c: Cues, places: dict[str, str]) -> tuple[list[Token], list[list[int]]]:
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[int]:
+    """Where capitalised words of Title Case lines ("Lindsay Lohan Checks Into Betty Ford
+    Rehab", a headline) are common words: function words, and words the article writes in
+    lower case elsewhere (or another form of them: "Checks" for "checked"). Their offsets,
+    so that they break names as lower-case words would."""
+    found: list[int] = []
+    stems: set[str] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if len(line) > 160 or line.count(" ") < 3 or line.rstrip()[-1:] == ".":
+            continue
+        words = list(_LINE_WORD.finditer(line))
+        capitalised = [m for m in words if m.group()[0].isupper()]
+        if len(words) < 4 or len(capitalised) < 0.8 * len(words) or not any(
+                m.group().lower() in c.common for m in capitalised[1:]):
+            continue
+        if stems is None:
+            stems = {_stem(w) for w in lower_vocab}
+        for m in capitalised:
+            lower = m.group().lower()
+            if lower in c.common or lower in lower_vocab or _stem(lower) in stems:
+                found.append(line_start + m.start())
+    return frozenset(found)
+
+
+def _stem(word: str) -> str:
+    """A crude stem that makes "checks", "checked" and "checking" meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[:-len(suffix)]
+    return word
+
+
+def _cap_runs(text: str, c: Cues, places: dict[str, str],
+              commons: frozenset[int] = frozenset()) -> tuple[list[Token], list[list[int]]]:
     """Capitalised words (with offsets, dots kept only on abbreviations and initials) and
     the runs they form: words joined by single spaces, with up to two particles between
     them ("Organization of Islamic Cooperation"). Lower-case text is skipped by the regex,
@@ -120,6 +171,8 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str]) -> tuple[list[Token], 
     prev_kept_dot = False
     for m in _CAP.finditer(text):
         start, end = m.span()
+        if commons and start in commons:
+            continue  # a common word of a Title Case line
         word = m.group()
         kept_dot = False
         if word.endswith("."):
@@ -233,10 +286,14 @@ class _Doc:
         self.text = text
         self.c = cues()
         self.g = gazetteer()
-        self.tokens, self.runs = _cap_runs(text, self.c, self.g.places)
+        self.lower_vocab = set(_LOWER_WORD.findall(text))
+        commons = _title_case_commons(text, self.c, self.lower_vocab) if "\n" in text else frozenset()
+        self.tokens, self.runs = _cap_runs(text, self.c, self.g.places, commons)
         self.pieces: list[Piece] = []
         self.products: set[str] = set()
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
+        self._state_names = frozenset(self.c.state_abbreviations.values())
+        self.holidays = holiday_names()
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -268,9 +325,23 @@ class _Doc:
                 run = run[:-1]
             if not run:
                 return
+        if len(run) > 1 and toks[run[0]].initial and toks[run[0]].word.lower() in self.c.roles:
+            run = run[1:]  # "Actress Lindsay Lohan" opening a sentence: a role, then a person
+            if toks[run[0]].word in self.c.given_names and self._namelike([toks[i].word for i in run]):
+                self._add(run, PERSON, strong=True)
+            else:
+                self._split_run(run)
+            return
         words = [toks[i].word for i in run]
         if len(run) == 1 and words[0] in self.c.currencies and self.text[toks[run[0]].end:toks[run[0]].end + 1] == "$":
             return  # "US$40 billion"
+        start, end = toks[run[0]].start, toks[run[-1]].end
+        if self.text[max(0, start - 2):start].endswith(_OPEN_QUOTES) and _CLOSE_QUOTE.match(self.text, end) \
+                and not (len(run) == 1 and self._place_of(run)):
+            return  # "American Pie", “Catching Fire”: the title of a work
+        if len(run) > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
+            self._add(run, EVENT, strong=True)  # "World War II"
+            return
         if words[-1].lower() in self.c.event_heads and not toks[run[-1]].possessive:
             # "Paris Air Show", "Worldwide Developers Conference": an event, not an entity;
             # an acronym defined for it is no entity either.
@@ -454,6 +525,8 @@ class _Doc:
         if len(idx) == 1 and (words[0] in c.currencies and self.text[end:end + 1] in ("$", " ")
                               and (self.text[end:end + 1] == "$" or self.text[end + 1:end + 2].isdigit())):
             return  # "US$40 billion", "USD 23 billion"
+        if self.text[start:end].replace("’", "'") in self.holidays:
+            return  # "Christmas", "New Year": a day, not an organisation
         place = self._place_of(idx)
         if place is not None:
             self._add(idx, PLACE, strong=True, name=place)
@@ -504,6 +577,10 @@ class _Doc:
         if self._next_lower(end) in _PLACE_AFTER:
             self._add(idx, PLACE, strong=True)  # "Heathrow airport", "the Moscone West center"
             return
+        state = self._state_after_town(idx, start, end, words)
+        if state is not None:
+            self._add(idx, PLACE, strong=True, name=state or None)
+            return
         if len(idx) == 1:
             w = words[0]
             if w.isdigit() or len(w) < 2:
@@ -511,6 +588,25 @@ class _Doc:
             if not _is_acronym(w) and (w.isupper() and len(w) > 7):
                 return
         self._add(idx, None)
+
+    def _state_after_town(self, idx: list[int], start: int, end: int, words: list[str]) -> str | None:
+        """A US state abbreviation after a town ("Calif" in "Rancho Mirage, Calif.") gives the
+        state's name; a town before its state or country ("Palmer, Alaska") gives "" (a place
+        known by its own name); None otherwise."""
+        abbreviations = self.c.state_abbreviations
+        if len(idx) == 1 and words[0].rstrip(".") in abbreviations and self.text[start - 2:start] == ", " \
+                and self.text[max(0, start - 3):start - 2].isalpha():
+            return abbreviations[words[0].rstrip(".")]
+        m = _AFTER_TOWN.match(self.text, end)
+        if m is None:
+            return None
+        after = m.group(1)
+        for candidate in (after, after.split(" ")[0]):
+            candidate = candidate.rstrip(".")
+            if candidate in abbreviations or candidate in self.g.countries or \
+                    candidate in self._state_names:
+                return "" if not self._namelike(words) or not any(w in self.c.given_names for w in words) else None
+        return None
 
     def _is_product(self, idx: list[int], start: int, end: int, lowered: list[str]) -> bool:
         """A product's name with no model number: after a lower-camel brand ("iTunes Music
@@ -638,8 +734,11 @@ class _Doc:
                 votes[piece.text][piece.kind] += 2
         lone = {p.words[0] for p in pieces if len(p.words) == 1 and (
             p.kind in (None, PERSON) or p.kind == PLACE and p.name not in self.g.countries)}
+        # Names cued as a person's where they stand ("referee Sam Williams", "Klitschko said
+        # he", "Tara Reid, 33,"): their last word is a person's name all through the article.
+        self.cued = {p.words[-1] for p in pieces if p.kind is None and self._person_cue(p)}
         org_words = {w for p in pieces if p.kind == ORG for w in p.words}
-        lower_vocab = set(_LOWER_WORD.findall(self.text))
+        lower_vocab = self.lower_vocab
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
                 piece.kind = self._multiword_kind(piece, lone, org_words, lower_vocab)
@@ -666,7 +765,7 @@ class _Doc:
             elif w is not None and w in org_first:
                 piece.kind = ORG
                 piece.name = org_first[w]
-            elif w is not None and (w in person_words or w in leaders):
+            elif w is not None and (w in person_words or w in leaders or w in self.cued):
                 piece.kind = PERSON
             elif piece.prev_word in self.c.title_heads and w is not None and not _is_acronym(w):
                 piece.kind = PERSON
@@ -708,6 +807,10 @@ class _Doc:
 
         if words[-1] in lone and words[0] not in lone:
             person += 2
+        if words[-1] in self.cued:
+            person += 3  # "Wladimir Klitschko" where "Klitschko said he" stands
+        if _AGE_AFTER.match(self.text, piece.end):
+            person += 3  # "Tara Reid, 33, who ..."
         if words[0] in lone and words[-1] not in lone:
             org += 2
         if any(w in org_words for w in words):
@@ -731,6 +834,13 @@ class _Doc:
         if org > person:
             return ORG
         return PERSON if given else ORG
+
+    def _person_cue(self, piece: Piece) -> bool:
+        """Is a person named here, by a role or title in front, a "who" after, an age in
+        apposition or a "said he/she"?"""
+        return (piece.prev_word in self.c.roles or piece.prev_word in self.c.title_heads
+                or piece.next_word in ("who", "whose") or bool(_AGE_AFTER.match(self.text, piece.end))
+                or bool(_SAID_HE.match(self.text, piece.end)))
 
     def _possessed(self, piece: Piece) -> str:
         """The noun after a possessive piece ("Sadr's supporters" -> "supporters")."""

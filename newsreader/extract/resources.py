@@ -9,7 +9,7 @@ memory budget.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -42,6 +42,8 @@ class Cues:
     state_heads: frozenset[str] = frozenset()  # "Democratic Republic of Congo" keeps "of"
     products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
     indices: frozenset[str] = frozenset()  # "Dow Jones Industrial Average": an instrument
+    #: "Calif" -> "California", read only after a town ("Rancho Mirage, Calif.")
+    state_abbreviations: dict[str, str] = field(default_factory=dict)
 
 
 def _read_yaml(name: str) -> Any:
@@ -77,6 +79,7 @@ def cues() -> Cues:
         state_heads=_lower_set(places.get("state_heads")),
         products=_lower_set(common.get("products")),
         indices=_lower_set(common.get("indices")),
+        state_abbreviations={str(k).rstrip("."): str(v) for k, v in (places.get("us_states_after_town") or {}).items()},
     )
 
 
