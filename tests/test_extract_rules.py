@@ -686,3 +686,15 @@ def test_holiday_names_are_dates_not_organisations():
     result = extract("Sales in the Christmas and New Year sales period rose; shops shut on Christmas Day.", DCT)
     assert not any(e.text in ("Christmas", "New Year", "Christmas Day") for e in result.entities)
     assert {d.text: d.value for d in result.dates}["Christmas Day"] == "2024-12-25"
+
+
+def test_a_compass_word_before_a_place_names_a_part_of_it():
+    found = ents("Fires hit Southern California and Northeast Philadelphia.")
+    assert found["Southern California"][0] == "place"
+    assert found["Northeast Philadelphia"][0] == "place"
+
+
+def test_features_named_head_of_place_hold_together():
+    found = ents("Pirates struck in the Gulf of Aden and near the Strait of Hormuz.")
+    assert found["Gulf of Aden"][0] == "place" and found["Strait of Hormuz"][0] == "place"
+    assert "Gulf" not in found and "Aden" not in found

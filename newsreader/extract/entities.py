@@ -54,7 +54,8 @@ _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
 _HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
 #: Compass words: "North African" (with a demonym), "the West" (a region on its own).
 _COMPASS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
-                      "Western", "Middle"})
+                      "Western", "Middle", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
+                      "Northwestern", "Southeastern", "Southwestern", "Upstate"})
 _COMPASS_REGIONS = frozenset({"North", "South", "East", "West"})
 #: Name particles that start Arabic names: "Abu Hussein", "Ibn Saud", "Umm Kulthum".
 _ARABIC_PERSON = frozenset({"Abu", "Umm", "Ibn", "Bin"})
@@ -86,6 +87,9 @@ _SAID_HE = re.compile(r" (?:said|says|told|added|explained|insisted|admitted|cla
 _OPEN_QUOTES = ("\"", "“", "``", "‘")
 _CLOSE_QUOTE = re.compile(r"[,.!?]?\s?(?:\"|”|''|’(?!s))")
 #: Roman numerals that end an event's name ("World War II").
+#: Features named "<head> of <name>": "Gulf of Aden", "Strait of Hormuz", "Isle of Man".
+_GEO_OF = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "cape", "horn", "lake", "island",
+                     "islands", "mouth"})
 _ROMAN = frozenset({"I", "II", "III", "IV", "V"})
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
@@ -417,6 +421,7 @@ class _Doc:
                     # "Prime Minister of Singapore" is a title and a place.
                     keep = bool(current) and (
                         lowered[k - 1] in self.c.org_heads or lowered[k - 1] in self.c.state_heads
+                        or low == "of" and lowered[k - 1] in _GEO_OF
                         or self._is_title(toks[run[k - 1]].word)
                         and (any(toks[j].word.lower() in self.c.org_heads for j in current)
                              or k + 1 < len(run) and lowered[k + 1] in self.c.org_heads))
@@ -530,6 +535,9 @@ class _Doc:
         place = self._place_of(idx)
         if place is not None:
             self._add(idx, PLACE, strong=True, name=place)
+            return
+        if len(idx) > 2 and lowered[0] in _GEO_OF and lowered[1] == "of":
+            self._add(idx, PLACE, strong=True)  # "Gulf of Aden", "Bay of Bengal"
             return
         if len(idx) > 2 and "of" in lowered:
             place = self._state_of(idx, lowered)
@@ -661,6 +669,8 @@ class _Doc:
         region = demonyms.get(" ".join(words))
         if region is None and len(words) == 2 and words[0] in _COMPASS and words[1] in demonyms:
             region = self.g.places.get(f"{words[0]} {demonyms[words[1]]}")
+        if region is None and words[0] in _COMPASS and " ".join(words[1:]) in self.g.places:
+            region = " ".join(words)  # "Southern California", "Northeast Philadelphia": a part of a place
         return region
 
     def _product(self, idx: list[int]) -> None:
