@@ -698,3 +698,23 @@ def test_features_named_head_of_place_hold_together():
     found = ents("Pirates struck in the Gulf of Aden and near the Strait of Hormuz.")
     assert found["Gulf of Aden"][0] == "place" and found["Strait of Hormuz"][0] == "place"
     assert "Gulf" not in found and "Aden" not in found
+
+
+def test_index_names_are_instruments_but_the_exchange_after_on_is_an_organisation():
+    found = ents("The Nasdaq fell and the Hang Seng rose, while the FTSE 100 and the DAX were flat. "
+                 "The firm is listed on the Nasdaq.")
+    assert [k for k in found if k in ("Hang Seng", "FTSE 100", "DAX", "FTSE")] == []
+    listed = [e for e in extract("The firm is listed on the Nasdaq.", DCT).entities if e.text == "Nasdaq"]
+    assert [e.kind for e in listed] == ["org"]
+    assert "Nasdaq" not in ents("The Nasdaq fell 2%.")
+
+
+def test_units_currency_codes_time_zones_and_ships_are_no_entities():
+    found = ents("The 16GB model has an LCD screen and a 2.4 GHz chip, priced in USD. "
+                 "Updated 10:04 PM ET. The warship INS Sukanya sailed.")
+    assert not {"GB", "LCD", "GHz", "USD", "ET", "INS Sukanya", "INS"} & set(found)
+
+
+def test_a_name_before_a_place_word_is_a_place():
+    found = ents("An earthquake struck Qeshm island in Hormozgan province.")
+    assert found["Qeshm"][0] == "place" and found["Hormozgan"][0] == "place"

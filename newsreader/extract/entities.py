@@ -66,7 +66,13 @@ _PRODUCT_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w-]+ ){0,2}?(\w
 _NEXT_LOWER = re.compile(r" ([a-z]+)")
 #: Lower-case facility words after a name that make it a place's ("Heathrow airport").
 _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", "square", "street",
-                          "avenue", "boulevard", "bridge", "center", "centre", "mall", "plaza"})
+                          "avenue", "boulevard", "bridge", "center", "centre", "mall", "plaza",
+                          # "Qeshm island", "Hormozgan province", "the East Flatbush neighborhood"
+                          "island", "islands", "river", "lake", "valley", "province", "county",
+                          "district", "region", "town", "village", "neighborhood", "neighbourhood",
+                          "suburb", "borough", "township"})
+#: Ship prefixes: "INS Sukanya", "USS Cole" name a vessel, not a person or organisation.
+_SHIP_PREFIXES = frozenset({"USS", "HMS", "INS", "HMAS", "HMCS", "RMS", "USNS", "MV", "MS", "SS"})
 #: A product class right before a name: "web browser Safari", "operating system Mac OS X".
 _AFTER_CLASS = re.compile(r"(?<![\w-])(?:browser|app|software|smartphone|handset|tablet|laptop|"
                           r"notebook|console|processor|chip|operating system) $")
@@ -343,6 +349,8 @@ class _Doc:
         if self.text[max(0, start - 2):start].endswith(_OPEN_QUOTES) and _CLOSE_QUOTE.match(self.text, end) \
                 and not (len(run) == 1 and self._place_of(run)):
             return  # "American Pie", “Catching Fire”: the title of a work
+        if len(run) > 1 and words[0] in _SHIP_PREFIXES:
+            return  # "INS Sukanya": a ship
         if len(run) > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
             self._add(run, EVENT, strong=True)  # "World War II"
             return
@@ -527,6 +535,10 @@ class _Doc:
             return
         if lowered[-1] in c.indices and len(idx) > 1 or self._next_lower(end) in c.indices:
             return  # "Dow Jones Industrial Average", "the Hang Seng index": an instrument
+        if self.text[start:end] in c.index_names and self._index_sense(start):
+            return  # "the Nasdaq fell", "the Hang Seng": an index, not an organisation
+        if len(idx) == 1 and words[0] in c.currencies and len(words[0]) == 3 and words[0].isupper():
+            return  # "in USD": a currency
         if len(idx) == 1 and (words[0] in c.currencies and self.text[end:end + 1] in ("$", " ")
                               and (self.text[end:end + 1] == "$" or self.text[end + 1:end + 2].isdigit())):
             return  # "US$40 billion", "USD 23 billion"
@@ -615,6 +627,11 @@ class _Doc:
                     candidate in self._state_names:
                 return "" if not self._namelike(words) or not any(w in self.c.given_names for w in words) else None
         return None
+
+    def _index_sense(self, start: int) -> bool:
+        """An index name is the exchange after "on" ("listed on the Nasdaq"), else the index."""
+        before = self.text[max(0, start - 12):start].lower()
+        return not before.endswith(("on the ", "on "))
 
     def _is_product(self, idx: list[int], start: int, end: int, lowered: list[str]) -> bool:
         """A product's name with no model number: after a lower-camel brand ("iTunes Music

@@ -42,6 +42,7 @@ class Cues:
     state_heads: frozenset[str] = frozenset()  # "Democratic Republic of Congo" keeps "of"
     products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
     indices: frozenset[str] = frozenset()  # "Dow Jones Industrial Average": an instrument
+    index_names: frozenset[str] = frozenset()  # "Nasdaq", "Hang Seng": exact case
     #: "Calif" -> "California", read only after a town ("Rancho Mirage, Calif.")
     state_abbreviations: dict[str, str] = field(default_factory=dict)
 
@@ -79,6 +80,7 @@ def cues() -> Cues:
         state_heads=_lower_set(places.get("state_heads")),
         products=_lower_set(common.get("products")),
         indices=_lower_set(common.get("indices")),
+        index_names=frozenset(str(item) for item in (common.get("index_names") or [])),
         state_abbreviations={str(k).rstrip("."): str(v) for k, v in (places.get("us_states_after_town") or {}).items()},
     )
 
