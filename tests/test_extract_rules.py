@@ -531,6 +531,7 @@ _BRANCH_SENTENCES = [
     "early yesterday, the end of 2007, the late 1990s, the 1940's, December 15 of this year, a 27-year",
     "deal, the same period last year, the year-ago quarter, the year earlier, the next morning, the day,",
     "earlier in the day, these days, the past, by year-end, the prior year, the current quarter, the year.",
+    "the first three months of 2008, the last six months of the year, a decade ago, the weeks ahead, Christmas.",
 ]
 
 
@@ -718,3 +719,15 @@ def test_units_currency_codes_time_zones_and_ships_are_no_entities():
 def test_a_name_before_a_place_word_is_a_place():
     found = ents("An earthquake struck Qeshm island in Hormozgan province.")
     assert found["Qeshm"][0] == "place" and found["Hormozgan"][0] == "place"
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("Profit rose in the first three months of 2008.", "the first three months of 2008", "2008-Q1", "2008-Q1"),
+    ("Sales fell in the first six months of the year.", "the first six months of the year", "2025-H1", None),
+    ("Sales fell in the last three months of last year.", "the last three months of last year", "2024-Q4", None),
+    ("The plant opened a decade ago.", "a decade ago", "2015", None),
+    ("Prices will rise in the months ahead.", "the months ahead", "PXM", "PXM"),
+])
+def test_parts_of_a_year_in_months_decades_ago_and_the_months_ahead(text, span, value, undated):
+    assert dates_of(text).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") == undated

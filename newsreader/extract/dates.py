@@ -48,7 +48,7 @@ _WEEKDAY_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\."
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
-_UNIT = r"(?:day|week|month|year)s?"
+_UNIT = r"(?:day|week|month|year|decade)s?"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -165,7 +165,10 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the", r"(?P<ordday>the (?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))"
             r"(?=[,.;:!?)]| (?:and|or)\b| of (?:this|last|next|the) month\b|$)"),
     ("recent the over", r"(?P<pxdur>(?i:recent|the (?:coming|past few|last few|next few|past several|last several|"
-                        r"next several)|over the) (?:days|weeks|months|years|decades))(?![\w-])"),
+                        r"next several)|over the) (?:days|weeks|months|years|decades)|(?i:the (?:days|weeks|months|years) ahead))(?![\w-])"),
+    # "the first three months of 2008": a quarter, a half (not a length of time)
+    ("the", rf"(?P<months>(?i:the (?:first|last|final) (?:three|six|3|6) months of )(?:{_YEAR}|(?i:the year|this year|last year|next year"
+            r"|the fiscal year)))(?![\w-])"),
     (f"the past last next first {_C}",
      rf"(?P<dur>(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
@@ -294,6 +297,7 @@ _AFTER_THE = frozenset("""
 # end beginning start middle rest very day past last next coming this previous following weekend
 future near distant first second third fourth final latter same current fiscal financial early
 late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
+days weeks months years
 """.split())
 _SEASON_PREPS = frozenset({"in", "during", "over", "by", "until", "till", "since", "through",
                            "before", "after", "from", "throughout", "this", "last", "next"})
@@ -599,7 +603,7 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
         return _month(*_shift_month(*anchors.month, sign * count)), None
     if anchors.year is None:
         return None, None
-    return f"{anchors.year + sign * count:04d}", None
+    return f"{anchors.year + sign * count * (10 if unit == 'decade' else 1):04d}", None
 
 
 def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text: str,
@@ -613,7 +617,12 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         assert m is not None
         return _duration(_count(m.group(1)), m.group(2)), None
     if kind == "pxdur":
-        return _duration(None, words[-1]), None
+        return _duration(None, words[-2] if words[-1].lower() == "ahead" else words[-1]), None
+    if kind == "months" and (ref is not None or re.search(r"\d{4}", span)):
+        first = words[1].lower() == "first"
+        part = ("Q1" if first else "Q4") if words[2].lower() in ("three", "3") else ("H1" if first else "H2")
+        year = _stated_year(" ".join(words[4:]), ref or dt.date.min)
+        return f"{'FY' if 'fiscal' in lower else ''}{year}-{part}", None
     if kind == "pastunit":
         return _duration(1, words[-1]), None
     if kind == "pastref":
