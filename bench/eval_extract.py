@@ -168,7 +168,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 #   "Betty Ford", "actress Lindsay Lohan" -> "Lindsay Lohan"); a mention is named when its
 #   trimmed words are capitalised (or name particles) and one of them is a proper word: one
 #   written capitalised more often than lower-case in the corpus ("Her", "Police" at the start
-#   of a sentence are not names).
+#   of a sentence are not names; nor is "I").
 # - Only participants of annotated events are marked, so a predicted name that overlaps no
 #   markable at all is neither right nor wrong: it is counted apart ("unannotated") and left
 #   out of precision. A prediction overlapping a markable but not equal to a gold name (wrong
@@ -247,7 +247,7 @@ def run_ecbplus(args: argparse.Namespace) -> int:
             prev_sentence = s
 
     def proper(w: str) -> bool:
-        return w[:1].isupper() and cap_n[w.lower()] > lower_n[w.lower()]
+        return w[:1].isupper() and cap_n[w.lower()] > lower_n[w.lower()] and w.split("'")[0] != "I"  # "I", "I'm"
 
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     unannotated = 0

@@ -731,3 +731,10 @@ def test_a_name_before_a_place_word_is_a_place():
 def test_parts_of_a_year_in_months_decades_ago_and_the_months_ahead(text, span, value, undated):
     assert dates_of(text).get(span, "<missing>") == value
     assert dates_of(text, None).get(span, "<missing>") == undated
+
+
+def test_a_generation_suffix_ends_a_persons_name():
+    found = ents("A wet Arcade Joseph Comeaux Jr. was caught. Martin Luther King Jr. spoke. World War II ended.")
+    assert found["Arcade Joseph Comeaux Jr."][0] == "person"
+    assert found["Martin Luther King Jr."][0] == "person"
+    assert "World War II" not in found

@@ -71,6 +71,8 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           "island", "islands", "river", "lake", "valley", "province", "county",
                           "district", "region", "town", "village", "neighborhood", "neighbourhood",
                           "suburb", "borough", "township"})
+#: Generation suffixes that end a person's name ("Martin Luther King Jr.", "John Smith III").
+_GENERATIONS = frozenset({"Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"})
 #: Ship prefixes: "INS Sukanya", "USS Cole" name a vessel, not a person or organisation.
 _SHIP_PREFIXES = frozenset({"USS", "HMS", "INS", "HMAS", "HMCS", "RMS", "USNS", "MV", "MS", "SS"})
 #: A product class right before a name: "web browser Safari", "operating system Mac OS X".
@@ -353,6 +355,10 @@ class _Doc:
             return  # "INS Sukanya": a ship
         if len(run) > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
             self._add(run, EVENT, strong=True)  # "World War II"
+            return
+        if len(run) > 2 and words[-1].rstrip(".") in _GENERATIONS and (
+                words[0] in self.c.given_names or self._namelike(words[:-1])):
+            self._add(run, PERSON, strong=True)  # "Arcade Joseph Comeaux Jr.": a person
             return
         if words[-1].lower() in self.c.event_heads and not toks[run[-1]].possessive:
             # "Paris Air Show", "Worldwide Developers Conference": an event, not an entity;
