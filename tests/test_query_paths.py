@@ -142,3 +142,90 @@ def test_entity_ranking_prefers_title_then_more_mentions(lib: Library) -> None:
     titles = [h.title for h in lib.search("place:lahore", limit=200, snippets=False).hits]
     assert titles[0] == "Floods reach Lahore"
     assert titles.index("Water and power") < titles.index("Rain across the province")
+
+
+def correct_reference(q: Q.Query) -> Q.Query:
+    """The same query with plain `And` + correctly scored DisjunctionMax (dismax.py) in
+    place of `TextWords`: what every fast path must reproduce."""
+    from newsreader.search.dismax import NewsDisMax
+    from newsreader.search.fieldfirst import TextWords
+
+    def swap(node: Q.Query) -> Q.Query:
+        if isinstance(node, TextWords):
+            subs = [NewsDisMax(w.subqueries) for w in node.subqueries]
+            return Q.And(subs, boost=node.boost) if len(subs) > 1 else subs[0]
+        return node
+
+    return q.accept(swap)
+
+
+def whoosh_plain(q: Q.Query) -> Q.Query:
+    """The query as Whoosh's parser left it (And of DisjunctionMax), for the match sets."""
+    from newsreader.search.dismax import NewsDisMax
+    from newsreader.search.fieldfirst import TextWords
+
+    def swap(node: Q.Query) -> Q.Query:
+        if isinstance(node, TextWords):
+            subs = [Q.DisjunctionMax(w.subqueries) for w in node.subqueries]
+            return Q.And(subs) if len(subs) > 1 else subs[0]
+        if isinstance(node, NewsDisMax):
+            return Q.DisjunctionMax(node.subqueries, boost=node.boost, tiebreak=node.tiebreak)
+        return node
+
+    return q.accept(swap)
+
+
+WORD_QUERIES = ["officials", "water", "lahore", "officials said", "strike budget", "water officials said",
+                "story cricket", "lahore -strike", "water OR harbour", "(strike budget) OR lahore",
+                "officials date:2024", "lahore rain", "said officials date:[2024-02-01 TO 2024-09-30]"]
+
+
+@pytest.mark.parametrize("query", WORD_QUERIES)
+def test_text_words_match_whoosh(lib: Library, query: str) -> None:
+    searcher = lib.searcher()
+    q = lib.parse(query).query
+    assert set(searcher.docs_for_query(q)) == set(searcher.docs_for_query(whoosh_plain(q)))
+
+
+@pytest.mark.parametrize("query", WORD_QUERIES)
+@pytest.mark.parametrize("limit", [1, 3, 10, 40])
+def test_text_words_top_k_equals_scoring_every_match(lib: Library, query: str, limit: int) -> None:
+    """Through the library (top-level context with the limit, date ranges by runs)."""
+    searcher = lib.searcher()
+    ref = correct_reference(lib.parse(query).query)
+    full = [(h["id"], round(h.score, 9)) for h in searcher.search(ref, limit=None)]
+    got = [(h.id, round(h.score, 9)) for h in lib.search(query, limit=limit, snippets=False, suggest=False).hits]
+    if "date:" in query:  # the library restricts by date runs (no constant date score)
+        full_ids = [i for i, _ in full]
+        assert [i for i, _ in got] == full_ids[:limit]
+    else:
+        assert got == full[:limit]
+
+
+def test_a_body_only_match_is_scored_by_its_body() -> None:
+    """Whoosh's DisjunctionMaxMatcher scored a body-only document with the title score of
+    the next title match; BestOfMatcher scores each document from the sides on it."""
+    from whoosh.matching import ListMatcher
+
+    from newsreader.search.dismax import BestOfMatcher
+
+    title = ListMatcher([5], all_weights=9.0)
+    body = ListMatcher([2, 5], all_weights=3.0)
+    m = BestOfMatcher([title, body])
+    seen = []
+    while m.is_active():
+        seen.append((m.id(), m.score()))
+        m.next()
+    assert seen == [(2, 3.0), (5, 9.0)]
+
+
+@pytest.mark.parametrize("query, excluded", [("lahore -strike", "strike"), ("officials -water", "water"),
+                                             ("place:lahore -budget", "budget")])
+def test_excluded_words_never_match(lib: Library, query: str, excluded: str) -> None:
+    """Whoosh's AndNotMatcher let the first document of a segment through unchecked."""
+    searcher = lib.searcher()
+    hits = set(searcher.docs_for_query(lib.parse(query).query))
+    assert hits
+    assert not hits & set(searcher.docs_for_query(lib.parse(excluded).query))
+    positive = set(searcher.docs_for_query(lib.parse(query.split(" -")[0]).query))
+    assert hits == positive - set(searcher.docs_for_query(lib.parse(excluded).query))

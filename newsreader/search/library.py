@@ -302,7 +302,11 @@ class Library:
                 return pairs, seen
             results = searcher.search(query, limit=limit, sortedby="date", reverse=True)
         else:
-            results = searcher.search(query, limit=limit)
+            # The context tells the query it is the whole search and how many hits are
+            # wanted, so it may drop what cannot reach the top `limit` (fieldfirst.py).
+            collector = searcher.collector(limit=limit)
+            searcher.search_with_collector(query, collector, searcher.context(top_query=query, limit=limit))
+            results = collector.results()
         pairs = [(hit["id"], hit.score if hit.score is not None else 0.0) for hit in results]
         if count or results.has_exact_length():
             return pairs, len(results)

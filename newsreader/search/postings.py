@@ -19,14 +19,19 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 from pickle import loads
+from struct import unpack_from
 from typing import Any, Iterator
 
 from whoosh import matching
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
 from whoosh.matching.wrappers import FilterMatcher
 
 #: The start of a block's pickled (ids, weights, values) tuple: protocol 2, then the id
 #: deltas as a MARK ... TUPLE of 1-, 2- or 4-byte ints.
 _IDS_RE = re.compile(rb"\x80\x02\((?:K.|M..|J....)*t", re.DOTALL)
+#: ... followed by its memo put and the weights: None (all 1.0), one float, or a tuple.
+_WEIGHTS_RE = re.compile(rb"(?:q.|r....)(N|G.{8}|\((?:G.{8})*t)", re.DOTALL)
 
 
 @dataclass
@@ -50,6 +55,42 @@ def is_w3_leaf(m: Any) -> bool:
     return all(hasattr(m, a) for a in ("_read_data", "_next_block", "_lastblock", "_blocklength", "_byteids"))
 
 
+_K = ord("K")
+_T = ord("t")
+
+
+def _ids_end(head: bytes, n: int) -> int:
+    """End of the pickled id tuple at the start of `head` (0 if not found). Blocks of
+    frequent words have every delta under 256: n `K` opcodes, checked with one slice."""
+    end = 3 + 2 * n
+    if len(head) > end and head[end] == _T and head[3:end:2] == b"K" * n:
+        return end + 1
+    m = _IDS_RE.match(head)
+    return m.end() if m is not None else 0
+
+
+def _deltas(head: bytes, end: int, n: int) -> Any:
+    """The id deltas pickled in `head[:end]`: the byte after each `K` when all are `K`."""
+    if end == 4 + 2 * n:
+        return head[4:end - 1:2]
+    return loads(head[:end] + b".")
+
+
+def _weights_span(head: bytes, end: int, n: int) -> tuple[int, int] | None:
+    """Where the pickled weights after the id tuple (ending at `end`) are."""
+    if head[end:end + 1] == b"q":
+        p = end + 2
+        if head[p:p + 1] == b"N":
+            return p, p + 1
+        if head[p:p + 1] == b"G":
+            return p, p + 9
+        stop = p + 1 + 9 * n
+        if head[p:p + 1] == b"(" and head[stop:stop + 1] == b"t" and head[p + 1:stop:9] == b"G" * n:
+            return p, stop + 1
+    w = _WEIGHTS_RE.match(head, end)
+    return (w.start(1), w.end(1)) if w is not None else None
+
+
 def block_ids(leaf: Any) -> Any:
     """The document numbers of a W3 leaf matcher's current block, without decoding its
     weights and values when possible.
@@ -65,14 +106,42 @@ def block_ids(leaf: Any) -> Any:
     if leaf._data is None and not leaf._byteids and n > 3:
         raw = leaf._postfile.get(leaf._dataoffset, leaf._nextoffset - leaf._dataoffset)
         head = zlib.decompressobj().decompress(raw, 4 + 5 * n) if leaf._compression else bytes(raw[: 4 + 5 * n])
-        m = _IDS_RE.match(head)
-        if m is not None:
-            deltas = loads(m.group() + b".")
+        end = _ids_end(head, n)
+        if end:
+            deltas = _deltas(head, end, n)
             if len(deltas) == n:
                 leaf._ids = tuple(accumulate(deltas))
                 return leaf._ids
     leaf._read_ids()
     return leaf._ids
+
+
+def block_ids_weights(leaf: Any) -> tuple[Any, Any]:
+    """`block_ids` and the weights of the current block, still without the values (the
+    weights follow the ids in the pickle)."""
+    n = leaf._blocklength
+    if leaf._data is None and leaf._weights is None and not leaf._byteids and n > 3:
+        raw = leaf._postfile.get(leaf._dataoffset, leaf._nextoffset - leaf._dataoffset)
+        size = 16 + 14 * n
+        head = zlib.decompressobj().decompress(raw, size) if leaf._compression else bytes(raw[:size])
+        end = _ids_end(head, n)
+        w = _weights_span(head, end, n) if end else None
+        if w is not None:
+            deltas = _deltas(head, end, n)
+            if w[1] - w[0] == 2 + 9 * n:  # a tuple of n floats: 'G' + 8 bytes each
+                weights = unpack_from(">" + "xd" * n, head, w[0] + 1)
+            else:
+                weights = loads(b"\x80\x02" + head[w[0]:w[1]] + b".")
+            if len(deltas) == n and (weights is None or isinstance(weights, float) or len(weights) == n):
+                leaf._ids = tuple(accumulate(deltas))
+                if weights is None or isinstance(weights, float):
+                    weights = (1.0 if weights is None else weights,) * n
+                leaf._weights = weights
+                return leaf._ids, weights
+    block_ids(leaf)
+    if leaf._weights is None:
+        leaf._read_weights()
+    return leaf._ids, leaf._weights
 
 
 def blocks(matcher: Any, weights: bool = False, values: bool = False, start: int = 0) -> Iterator[Block]:
@@ -197,3 +266,37 @@ class ScoredListMatcher(matching.Matcher):
 
     def reset(self) -> None:
         self._i = 0
+
+
+_BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
+
+
+def field_lengths(reader: Any, fieldname: str) -> list[int | None] | None:
+    """Every document's length of `fieldname` in a segment (None where Whoosh's
+    `doc_field_length` has nothing), read in one piece and kept on the reader: BM25 needs
+    the length of each scored document, and one column read costs ~5 us."""
+    cache = reader.__dict__.setdefault("_newsreader_lengths", {})
+    if fieldname in cache:
+        return cache[fieldname]
+    out: list[int | None] | None = None
+    perdoc = getattr(reader, "_perdoc", None)
+    col = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if hasattr(perdoc, "_cached_reader") else None
+    if col is not None and getattr(col, "_fixedlen", None) == 1 and hasattr(col, "_dbfile"):
+        raw = bytes(col._dbfile.get(col._basepos, col._count)) + bytes(max(0, col._doccount - col._count))
+        table = _BYTE_TO_LENGTH
+        out = [table[b] if b else None for b in raw]
+    cache[fieldname] = out
+    return out
+
+
+def length_fn(reader: Any, fieldname: str, dfl: Any) -> Any:
+    """`dfl` (a scorer's document-length function) served from `field_lengths`."""
+    lengths = field_lengths(reader, fieldname)
+    if lengths is None:
+        return dfl
+
+    def length(docnum: int) -> Any:
+        n = lengths[docnum] if docnum < len(lengths) else None
+        return dfl(docnum) if n is None else n
+
+    return length

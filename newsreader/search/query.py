@@ -22,7 +22,9 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, PlusMinusPlugin, S
 from whoosh.qparser import QueryParser as WhooshQueryParser
 from whoosh.qparser.syntax import DisMaxGroup
 
+from newsreader.search.andnot import fix_and_not
 from newsreader.search.entity import entity_terms
+from newsreader.search.fieldfirst import text_words
 from newsreader.search.phrase import fast_phrases
 from newsreader.search.schema import QUERY_FIELDS
 
@@ -222,7 +224,7 @@ class QueryParser:
                 return DateClause(inner, *spans[n])
             return node
 
-        q = entity_terms(fast_phrases(q.accept(swap)))
+        q = fix_and_not(text_words(entity_terms(fast_phrases(q.accept(swap)))))
         if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
             raise QueryError("nothing to search for: the query has only common words like 'the'")
         return ParsedQuery(text, q, ranges)

@@ -1,0 +1,41 @@
+"""`word -other`: Whoosh's AndNot without its first-document bug.
+
+Whoosh 2.7's `AndNotMatcher` only checks its first document against the excluded side
+when both sides happen to start on the same document: if the excluded word's first
+posting comes earlier, the first positive document of each segment is returned even when
+it holds the excluded word (`lahore -strike` returned an article with "strike" in its
+body). `NewsAndNotMatcher` moves the excluded side up to the first positive document
+before that check, as it does for every later document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh import query as Q
+from whoosh.matching import AndNotMatcher
+
+
+class NewsAndNotMatcher(AndNotMatcher):
+    def _find_first(self) -> None:
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()
+
+
+class NewsAndNot(Q.AndNot):
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        return NewsAndNotMatcher(self.a.matcher(searcher, context),
+                                 self.b.matcher(searcher, searcher.boolean_context()))
+
+
+def fix_and_not(q: Q.Query) -> Q.Query:
+    """`q` with every `AndNot` made a `NewsAndNot`."""
+
+    def swap(node: Q.Query) -> Q.Query:
+        if type(node) is Q.AndNot:
+            fixed = NewsAndNot(node.a, node.b)
+            fixed.boost = node.boost
+            return fixed
+        return node
+
+    return q.accept(swap)

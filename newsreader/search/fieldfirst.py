@@ -1,0 +1,196 @@
+"""Words searched in title and body, scored correctly and evaluated title-first.
+
+A word without a field scores the better of its title and body BM25 (see query.py and
+dismax.py), and several words are ANDed, scores added. Scored correctly (dismax.py),
+Whoosh's document-at-a-time top-k walks almost every posting of two common words: the
+best possible body score of one word plus the title bound of the other (a title block
+spans thousands of documents) always looks able to beat the 20th best, so nothing is
+skipped (`officials during` at 100k: ~1 s).
+
+Title matches are what rank first: a title is short and boosted 2x, so a word in a
+title scores ~8-10 against at most ~5 in a body. `TextWordsMatcher` therefore:
+
+1. reads the title postings of every word (a few % of the articles) and scores each
+   article that has any word in its title and every word somewhere; the body scores it
+   needs are read a block at a time, ids and weights only, and only for blocks holding
+   such an article, and not at all where the title score already beats every body
+   score of that word (phase A, exact scores);
+2. the articles with every word in the body only can score at most the sum of the
+   words' best body scores. At the top of a search for k results, if phase A holds k
+   articles scoring more than that, they are never looked at; otherwise (or under a
+   date range, NOT, OR...) they come from Whoosh's intersection of the body lists,
+   without the phase A articles (phase B), skipping blocks as usual.
+
+The matches are exactly those of the Whoosh query (AND of DisjunctionMax), and the
+scores are the correct DisjunctionMax scores.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from whoosh import matching
+from whoosh import query as Q
+from whoosh.matching.binary import IntersectionMatcher
+from whoosh.matching.wrappers import FilterMatcher, WrappingMatcher
+from whoosh.util import make_binary_tree
+
+from newsreader.search.dismax import BestOfMatcher, NewsDisMax
+from newsreader.search.postings import ScoredListMatcher, block_ids_weights, blocks, is_w3_leaf, length_fn, unwrap
+
+TITLE, BODY = "title", "body"
+#: Relative slack on the phase A bound, so rounding never drops an exact tie.
+_SLACK = 1e-9
+
+
+def is_word(q: Q.Query) -> bool:
+    """A word as the parser expands it: DisjunctionMax(title term, body term), no boosts."""
+    if not isinstance(q, Q.DisjunctionMax) or q.boost != 1.0 or q.tiebreak:
+        return False
+    subs = q.subqueries
+    return (len(subs) == 2 and all(type(t) is Q.Term and t.boost == 1.0 for t in subs)
+            and [t.fieldname for t in subs] == [TITLE, BODY] and subs[0].text == subs[1].text)
+
+
+class TextWords(Q.And):
+    """AND of words (each `is_word`): the same matches as `And(words)`; see the module."""
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        words = self.subqueries
+        if context is None or context.weighting is None:  # matching only: no scores needed
+            plain = [NewsDisMax(w.subqueries) for w in words]
+            ms = [q.matcher(searcher, context) for q in plain]
+            if any(not m.is_active() for m in ms):
+                return matching.NullMatcher()
+            return make_binary_tree(IntersectionMatcher, ms)
+        top = context.limit if getattr(context, "top_query", None) is self else 0
+        m = _text_words(searcher, context, [w.subqueries for w in words], top or 0)
+        return m if self.boost == 1.0 else WrappingMatcher(m, boost=self.boost)
+
+
+def _text_words(searcher: Any, context: Any, words: list[list[Q.Term]], top: int) -> Any:
+    pairs = [(t.matcher(searcher, context), b.matcher(searcher, context)) for t, b in words]
+    if any(not t.is_active() and not b.is_active() for t, b in pairs):
+        return matching.NullMatcher()
+    scorers = []
+    for t, b in pairs:
+        for m in (t, b):
+            leaf, _ = unwrap(m)
+            if m.is_active() and not (is_w3_leaf(leaf) and hasattr(getattr(leaf, "scorer", None), "_score")):
+                return make_binary_tree(IntersectionMatcher, [BestOfMatcher([t, b]) for t, b in pairs])
+        scorers.append(b.max_quality() if b.is_active() else 0.0)
+    body_best = scorers
+    reader = searcher.reader()
+    titles = [_title_scores(t, reader) for t, _ in pairs]
+    cands = sorted(set().union(*titles))
+    bodies = []
+    for (_, b), title, best in zip(pairs, titles, body_best):
+        need = [d for d in cands if title.get(d, -1.0) < best]
+        bodies.append(_body_scores(b, need, reader) if need and b.is_active() else {})
+    ids, scores = [], []
+    for d in cands:
+        total = 0.0
+        for title, body in zip(titles, bodies):
+            t, b = title.get(d), body.get(d)
+            if t is None and b is None:
+                break
+            total += t if b is None else (b if t is None else max(t, b))
+        else:
+            ids.append(d)
+            scores.append(total)
+    found = ScoredListMatcher(ids, scores)
+    if any(not b.is_active() for _, b in pairs):
+        return found if ids else matching.NullMatcher()
+    floor = 0.0
+    if top and len(scores) >= top:
+        floor = heapq.nlargest(top, scores)[-1]
+        if floor - _SLACK * max(1.0, floor) > sum(body_best):
+            return found if ids else matching.NullMatcher()
+    rest: Any = make_binary_tree(IntersectionMatcher, [b.matcher(searcher, context) for _, b in words])
+    if cands:
+        rest = FilterMatcher(rest, frozenset(cands), exclude=True)
+    if floor:
+        rest = FloorMatcher(rest, floor - _SLACK * max(1.0, floor))
+    return BestOfMatcher([found, rest]) if ids else rest
+
+
+def _title_scores(m: Any, reader: Any) -> dict[int, float]:
+    """docnum -> title score of every posting of a title term matcher."""
+    if not m.is_active():
+        return {}
+    leaf, _ = unwrap(m)
+    score, dfl = leaf.scorer._score, length_fn(reader, TITLE, leaf.scorer.dfl)
+    out: dict[int, float] = {}
+    for block in blocks(m, weights=True):
+        for d, w in zip(block.ids, block.weights):
+            out[d] = score(w, dfl(d))
+    return out
+
+
+def _body_scores(m: Any, docs: list[int], reader: Any) -> dict[int, float]:
+    """docnum -> body score for the documents of `docs` (ascending) that have the word;
+    blocks holding none of them are not decoded, the others only up to their weights."""
+    leaf, deleted = unwrap(m)
+    score, dfl = leaf.scorer._score, length_fn(reader, BODY, leaf.scorer.dfl)
+    out: dict[int, float] = {}
+    lo = 0  # first docnum the current block can hold
+    while leaf.is_active():
+        hi = leaf.block_max_id()
+        a = bisect_left(docs, lo)
+        if a < len(docs) and docs[a] <= hi:
+            want = docs[a:bisect_right(docs, hi, a)]
+            ids, weights = block_ids_weights(leaf)
+            i = 0
+            for d in want:
+                i = bisect_left(ids, d, i)
+                if i < len(ids) and ids[i] == d and not (deleted and d in deleted):
+                    out[d] = score(weights[i], dfl(d))
+        if leaf._lastblock or a >= len(docs):
+            break
+        lo = hi + 1
+        leaf._next_block()
+    return out
+
+
+class FloorMatcher(WrappingMatcher):
+    """`child` where only scores above `floor` matter (k better ones are known): its
+    blocks whose bound is at most `floor` are skipped, and it ends once its best
+    cannot pass `floor`."""
+
+    def __init__(self, child: Any, floor: float) -> None:
+        super().__init__(child)
+        self._floor = floor
+
+    def _replacement(self, newchild: Any) -> "FloorMatcher":
+        return FloorMatcher(newchild, self._floor)
+
+    def copy(self) -> "FloorMatcher":
+        return FloorMatcher(self.child.copy(), self._floor)
+
+    def replace(self, minquality: float = 0) -> Any:
+        if not self.child.is_active() or self.child.max_quality() <= self._floor:
+            return matching.NullMatcher()
+        return FloorMatcher(self.child.replace(max(minquality, self._floor)), self._floor)
+
+    def skip_to_quality(self, minquality: float) -> int:
+        return self.child.skip_to_quality(max(minquality, self._floor))
+
+
+def text_words(q: Q.Query) -> Q.Query:
+    """`q` with its words (`is_word`) evaluated by `TextWords`: the words of one AND
+    together, a word elsewhere alone; other DisjunctionMax nodes get correct scores."""
+    if is_word(q):
+        return TextWords([q])
+    if type(q) is Q.And:
+        words = [c for c in q.subqueries if is_word(c)]
+        rest = [text_words(c) for c in q.subqueries if not is_word(c)]
+        if words and not rest:
+            return TextWords(words, boost=q.boost)
+        return Q.And(([TextWords(words)] if words else []) + rest, boost=q.boost)
+    if type(q) is Q.DisjunctionMax:
+        return NewsDisMax([text_words(c) for c in q.subqueries], boost=q.boost, tiebreak=q.tiebreak)
+    if q.is_leaf():
+        return q
+    return q.apply(text_words)
