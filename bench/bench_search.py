@@ -38,10 +38,11 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def rss_mb() -> float:
+def rss_mb(who: int | None = None) -> float:
+    """Peak RSS of this process, or (RUSAGE_CHILDREN) of the largest finished child."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return resource.getrusage(resource.RUSAGE_SELF if who is None else who).ru_maxrss / 1024
 
 
 def pick_queries(lib, rng: random.Random) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
@@ -197,13 +198,23 @@ def main() -> None:
 def index_runs(args, lib, corpus, config, report, load) -> int:  # type: ignore[no-untyped-def]
     from newsreader.search.indexer import Indexer
 
+    import resource
+
+    def children_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
     t = time.perf_counter()
+    cpu, wcpu = time.process_time(), children_cpu()
     stats = Indexer(lib.folder, corpus, config, extract=not args.no_extract).run()
     secs = time.perf_counter() - t
     n = stats.articles_total
     report["index"] = {"articles": n, "pages": stats.pages_indexed, "seconds": round(secs, 1),
                        "articles_per_s": round(n / secs), "extraction": not args.no_extract,
                        "indexer_peak_rss_mb": round(rss_mb()),
+                       "worker_peak_rss_mb": round(rss_mb(resource.RUSAGE_CHILDREN)),
+                       "cpu_s": round(time.process_time() - cpu, 1),
+                       "worker_cpu_s": round(children_cpu() - wcpu, 1),
                        "whoosh_mb": round(du(lib.folder / "whoosh") / 1e6),
                        "store_mb": round(du(lib.folder) / 1e6 - du(lib.folder / "whoosh") / 1e6),
                        "corpus_mb": round(du(corpus) / 1e6), "load_after": load()}

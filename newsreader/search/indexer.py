@@ -4,27 +4,39 @@ Bookkeeping: the store's `pages` table records, per page file, its size, mtime, 
 and the article ids it gave. A run re-reads only files whose size or mtime changed, and
 re-indexes only those whose content hash changed; ids of pages that vanished are deleted.
 
-Crash safety: work is committed in batches. Within a batch the SQLite transaction (articles
-and page records) stays open while Whoosh commits, and is committed right after. A kill
-between the two leaves Whoosh ahead of SQLite; the page records were not committed, so the
-next run redoes those pages, deleting their ids before adding them again. Either way the
-last committed state of both stores is usable, and readers (Whoosh snapshots, SQLite WAL)
-never see a half-written batch.
+Work is split in shards (`Shard`): each reads and parses pages, extracts entities and dates,
+analyses the text and writes Whoosh segments of its own (`writer.SegmentBuilder`) in a
+staging folder. With enough pages every shard runs in a worker process, so the costly part
+of indexing (Whoosh's segment writing included) runs on every core; this process only
+keeps the books: it stores the articles in SQLite and commits the shards' segments.
+
+Crash safety: work is committed in batches. At the end of a batch every shard writes its
+segments; their files are moved into the index folder and added to Whoosh's table of
+contents in one commit (with the batch's deletions), then the SQLite transaction (articles
+and page records) is committed. A kill before the Whoosh commit leaves files that no table
+of contents names (Whoosh removes them at its next commit) and staging folders (removed at
+the next run). A kill between the two commits leaves Whoosh ahead of SQLite; the page
+records were not committed, so the next run redoes those pages, deleting their ids before
+adding them again. Either way the last committed state of both stores is usable, and
+readers (Whoosh snapshots, SQLite WAL) never see a half-written batch.
 """
 
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 import shutil
+import signal
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
+from multiprocessing import get_context
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Union
 
 from whoosh import index as windex
-from whoosh.writing import IndexWriter
 
 from newsreader.config import Config
 from newsreader.corpus.model import Article
@@ -32,19 +44,18 @@ from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.search import analysis
 from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, date_number
 from newsreader.search.store import ArticleStore, PageRecord, encode_doc
-from newsreader.search.writer import NewsWriter
+from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
 
 LOCK_FILE = "index.lock"
+#: Where shards write segments before they are committed (inside the index folder).
+STAGING_DIR = "staging"
 
-#: Articles per Whoosh commit: large enough that commit overhead is amortised, small enough
-#: that an interrupted first build keeps most of its work.
+#: Articles per commit: large enough that commit overhead is amortised, small enough
+#: that an interrupted first build keeps most of its work. Each shard writes its share
+#: of a batch as one segment.
 BATCH_ARTICLES = 20_000
-#: Articles sorted by date before they go to the writer (memory: ~40 KB each).
+#: Articles a shard sorts by date before they go to its segment (memory: ~10 KB each).
 SORT_CHUNK = 4_000
-#: Whoosh's in-memory posting pool per writer before it spills sorted runs to disk.
-WRITER_LIMIT_MB = 256
-
-
 @dataclass
 class Progress:
     """Reported to the progress callback during a run."""
@@ -121,14 +132,6 @@ class IndexLock:
         self.release()
 
 
-@dataclass
-class _Doc:
-    """One article ready for both stores."""
-
-    article: Article
-    fields: dict[str, Any]
-    row: tuple[str, str, str, str | None, str | None, bytes]
-    words: list[str]
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
@@ -152,12 +155,22 @@ def _schema() -> Any:
     return _SCHEMA
 
 
-#: Text fields whose postings are built in `prepare` (in the worker processes).
-POSTED_FIELDS = ("title", "body", "source", "byline", "dateline", "person", "org", "place")
+#: A row of the store's `articles` table: id, file, title, date, source, data.
+Row = tuple[str, str, str, Optional[str], Optional[str], bytes]
 
 
-def prepare(article: Article, backend: str = "rules", extract: bool = True) -> _Doc:
-    """Everything derived from an article once: index postings, the stored JSON, spell words.
+@dataclass
+class Prepared:
+    """Everything derived from one article: its index document, its store row and the
+    words it adds to the did-you-mean vocabulary."""
+
+    index: IndexDoc
+    row: Row
+    words: list[str]
+
+
+def prepare(article: Article, backend: str = "rules", extract: bool = True) -> Prepared:
+    """Everything derived from an article once: index terms, the stored JSON, spell words.
 
     `extract=False` skips entity and date extraction (the benchmark's index-only figure)."""
     ents, dates = extraction_dicts(article, backend) if extract else ([], [])
@@ -166,21 +179,17 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True) -> _
         bucket = names.get(e["kind"])
         if bucket is not None and e["name"] and e["name"] not in bucket:
             bucket.append(e["name"])
-    body = article.text
+    title_words = analysis.words(article.title)
+    body_words = analysis.words(article.text)
     extra = "\n\n".join(article.summary + article.captions)
-    fields: dict[str, Any] = {
-        "id": article.id,
-        "file": article.file,
-        "title": analysis.Terms(analysis.terms(article.title)),
-        "body": analysis.Terms(analysis.terms(f"{body}\n\n{extra}" if extra else body)),
-        "date": date_number(article.date),
-        "src": (article.source or "").encode("utf-8"),
-        "ents": "\t".join(f"{k}:{n}" for k, v in names.items() for n in v).encode("utf-8"),
+    text: dict[str, list[list[str]]] = {
+        "title": [analysis.stems(title_words)],
+        "body": [analysis.stems(body_words + analysis.words(extra) if extra else body_words)],
     }
     for key in ("source", "byline", "dateline"):
         value = getattr(article, key)
         if value:
-            fields[key] = value
+            text[key] = [analysis.name_terms(value)]
     # The fields also hold the forms the article wrote (`OIC`, `Asif`), so `org:OIC` finds
     # what the canonical name `Organization of Islamic Cooperation` finds.
     written: dict[str, list[str]] = {kind: list(values) for kind, values in names.items()}
@@ -190,19 +199,22 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True) -> _
             forms.append(e["text"])
     for kind, values in written.items():
         if values:
-            fields[kind] = values
-    keys = date_keys(article.date)
-    if keys:
-        fields["dkey"] = keys
-    schema = _schema()
-    for name in POSTED_FIELDS:
-        if name in fields:
-            fields[name] = analysis.Posted(schema[name].index(fields[name]))
+            text[kind] = [analysis.name_terms(v) for v in values]
+    keys = {"id": [article.id], "file": [article.file]}
+    dkeys = date_keys(article.date)
+    if dkeys:
+        keys["dkey"] = dkeys
+    date = date_number(article.date)
+    columns = {
+        "date": date,
+        "src": (article.source or "").encode("utf-8"),
+        "ents": "\t".join(f"{k}:{n}" for k, v in names.items() for n in v).encode("utf-8"),
+    }
+    index = IndexDoc(text, keys, columns, {"id": article.id}, date)
     doc = {"article": article.to_dict(), "entities": ents, "dates": dates}
     row = (article.id, article.file, article.title,
            article.date.isoformat() if article.date else None, article.source, encode_doc(doc))
-    words = analysis.surface_words(article.title + "\n" + body)
-    return _Doc(article, fields, row, words)
+    return Prepared(index, row, analysis.surface(title_words + body_words))
 
 
 def open_or_create(folder: Path, rebuild: bool) -> tuple[Any, ArticleStore]:
@@ -259,34 +271,231 @@ class PageSource:
         return cls(iter_page_files, read_page_file, lambda text, file: parse_page(text, file=file).articles, True)
 
 
-#: What processing one page gives: an error message, or (sha1, docs) with docs None when
-#: the content hash is unchanged.
-Outcome = Union[str, tuple[str, Optional[list[_Doc]]]]
+#: What processing one page gives the index owner: an error message, or (sha1, rows) with
+#: rows None when the content hash is unchanged.
+Outcome = Union[str, tuple[str, Optional[list[Row]]]]
+#: One page to process: its number in the run, path, path relative to the corpus, and the
+#: content hash it had when last indexed.
+Job = tuple[int, str, str, Optional[str]]
 #: Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_MIN_PAGES = 200
-#: Pages per worker task, and tasks in flight per worker (enough that the workers keep
-#: going while a commit holds the writer: ~500 pages, ~30 MB).
+#: Pages per worker task, and tasks in flight per worker (enough that a worker never waits
+#: for the next task, few enough that results held back during a commit stay small).
 PAGES_PER_TASK = 8
-TASKS_AHEAD = 32
+TASKS_AHEAD = 6
 
 
-def _process_page(source: PageSource, path: Path, rel: str, old_sha1: str | None, max_bytes: int,
-                  backend: str, extract: bool = True) -> Outcome:
+@dataclass
+class Flushed:
+    """What a shard hands over at the end of a batch: its new segments with their files
+    (in its staging folder) and the batch's did-you-mean word counts."""
+
+    segments: list[tuple[Any, list[Path]]] = field(default_factory=list)
+    vocab: Counter[str] = field(default_factory=Counter)
+
+    def merge(self, other: "Flushed") -> None:
+        self.segments += other.segments
+        self.vocab.update(other.vocab)
+
+
+class Shard:
+    """Pages in, segments out: reads, parses, extracts and analyses pages, and adds their
+    articles to a segment of its own, newest first in chunks of SORT_CHUNK (so a segment
+    is a few long runs in date order, see dateorder.py)."""
+
+    def __init__(self, staging: Path, source: "PageSource", max_bytes: int, backend: str, extract: bool) -> None:
+        self.staging = staging
+        self.source = source
+        self.max_bytes = max_bytes
+        self.backend = backend
+        self.extract = extract
+        self.builder: SegmentBuilder | None = None
+        self.waiting: list[IndexDoc] = []
+        self.vocab: Counter[str] = Counter()
+
+    def page(self, path: str, rel: str, old_sha1: str | None) -> Outcome:
+        try:
+            page = self.source.read_page(Path(path), self.max_bytes)
+        except UserError as exc:
+            return exc.message
+        if old_sha1 is not None and page.sha1 == old_sha1:
+            return page.sha1, None
+        rows = []
+        for article in _unique_ids(self.source.parse(page.text, rel)):
+            prepared = prepare(article, self.backend, self.extract)
+            self.waiting.append(prepared.index)
+            self.vocab.update(prepared.words)
+            rows.append(prepared.row)
+        if len(self.waiting) >= SORT_CHUNK:
+            self._drain()
+        return page.sha1, rows
+
+    def pages(self, jobs: list[Job]) -> list[tuple[int, Outcome]]:
+        return [(n, self.page(path, rel, old_sha1)) for n, path, rel, old_sha1 in jobs]
+
+    def _drain(self) -> None:
+        if not self.waiting:
+            return
+        if self.builder is None:
+            self.builder = SegmentBuilder(self.staging, _schema(), analysis.NAME_GAP)
+        self.waiting.sort(key=lambda d: -d.order)
+        add = self.builder.add
+        for doc in self.waiting:
+            add(doc)
+        self.waiting.clear()
+
+    def flush(self) -> Flushed:
+        """End the batch: write the segment and hand it over with the word counts."""
+        self._drain()
+        out = Flushed([], self.vocab)
+        self.vocab = Counter()
+        if self.builder is not None:
+            out.segments = [(seg, self.builder.files(seg)) for seg in self.builder.finish()]
+        return out
+
+
+def _worker(conn: Connection, staging: Path, max_bytes: int, backend: str, extract: bool) -> None:
+    """A worker process: runs one Shard on the tasks the index owner sends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the owner handles Ctrl-C and stops us
+    gc.freeze()  # what was inherited from the owner never becomes garbage here
+    shard = Shard(staging, PageSource.default(), max_bytes, backend, extract)
     try:
-        page = source.read_page(path, max_bytes)
-    except UserError as exc:
-        return exc.message
-    if old_sha1 is not None and page.sha1 == old_sha1:
-        return page.sha1, None
-    articles = _unique_ids(source.parse(page.text, rel))
-    return page.sha1, [prepare(a, backend, extract) for a in articles]
+        while True:
+            message = conn.recv()
+            if message[0] == "pages":
+                conn.send(("pages", message[1], shard.pages(message[2])))
+            elif message[0] == "flush":
+                conn.send(("flushed", message[1], shard.flush()))
+            else:
+                return
+    except (EOFError, BrokenPipeError):  # the owner is gone
+        return
+    except BaseException as exc:  # noqa: BLE001 - handed to the owner, which raises it
+        try:
+            conn.send(("error", 0, exc))
+        except Exception:  # noqa: BLE001 - not picklable
+            conn.send(("error", 0, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
-def _page_jobs(jobs: list[tuple[str, str, str | None]], max_bytes: int, backend: str, extract: bool) -> list[Outcome]:
-    """Worker-process entry point (module level so it pickles)."""
-    source = PageSource.default()
-    return [_process_page(source, Path(path), rel, old_sha1, max_bytes, backend, extract)
-            for path, rel, old_sha1 in jobs]
+#: Pipeline events: ("pages", [(job number, outcome), ...]) or ("flushed", Flushed).
+Event = tuple[str, Any]
+
+
+class LocalPipeline:
+    """One shard in this process, one page at a time (few pages, or a substituted page
+    source that cannot be sent to a worker)."""
+
+    def __init__(self, jobs: list[Job], shard: Shard) -> None:
+        self.jobs = jobs
+        self.shard = shard
+        self._flush = False
+
+    def flush(self) -> None:
+        """End the current batch: a "flushed" event follows the pages already reported."""
+        self._flush = True
+
+    def __iter__(self) -> Iterator[Event]:
+        for job in self.jobs:
+            if self._flush:
+                self._flush = False
+                yield "flushed", self.shard.flush()
+            yield "pages", self.shard.pages([job])
+        yield "flushed", self.shard.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessPipeline:
+    """One shard per worker process. Tasks go to the worker with the fewest in flight; a
+    flush goes to every worker and ends the batch for the tasks sent before it. Events come
+    out in batch order: every page of a batch, then its "flushed" event (the segments of
+    all workers), then the next batch's pages (held back until then)."""
+
+    def __init__(self, jobs: list[Job], workers: int, staging: Path, max_bytes: int, backend: str,
+                 extract: bool) -> None:
+        context = get_context("fork")
+        self.tasks = deque(jobs[i:i + PAGES_PER_TASK] for i in range(0, len(jobs), PAGES_PER_TASK))
+        self.conns: list[Connection] = []
+        self.procs: list[Any] = []
+        for n in range(workers):
+            ours, theirs = context.Pipe()
+            proc = context.Process(target=_worker, args=(theirs, staging / f"w{n}", max_bytes, backend, extract),
+                                   name=f"newsreader-index-{n}", daemon=True)
+            proc.start()
+            theirs.close()
+            self.conns.append(ours)
+            self.procs.append(proc)
+        self.inflight = [0] * workers
+        self.batch = 0  # the batch of the tasks being sent
+        self._flushing = False
+
+    def flush(self) -> None:
+        if self._flushing:
+            return  # the batch is ending already
+        for conn in self.conns:
+            conn.send(("flush", self.batch))
+        self.batch += 1
+        self._flushing = True
+
+    def _dispatch(self) -> None:
+        while self.tasks:
+            n = min(range(len(self.conns)), key=self.inflight.__getitem__)
+            if self.inflight[n] >= TASKS_AHEAD:
+                return
+            self.conns[n].send(("pages", self.batch, self.tasks.popleft()))
+            self.inflight[n] += 1
+
+    def __iter__(self) -> Iterator[Event]:
+        current = 0  # the batch whose events are due
+        held: deque[Event] = deque()
+        parts: list[Flushed] = []
+        while True:
+            self._dispatch()
+            if not self.tasks and not any(self.inflight) and not self._flushing:
+                self.flush()  # the last batch
+            for conn in wait(self.conns):
+                try:
+                    kind, batch, payload = conn.recv()
+                except EOFError:
+                    raise RuntimeError("an indexing worker process died") from None
+                if kind == "error":
+                    raise payload
+                if kind == "pages":
+                    self.inflight[self.conns.index(conn)] -= 1
+                    if batch == current:
+                        yield "pages", payload
+                    else:
+                        held.append(("pages", payload))
+                    continue
+                parts.append(payload)
+                if len(parts) < len(self.conns):
+                    continue
+                merged = Flushed()
+                for part in parts:
+                    merged.merge(part)
+                parts.clear()
+                self._flushing = False
+                current += 1
+                yield "flushed", merged
+                if not self.tasks and not any(self.inflight) and not held:
+                    return
+                while held:
+                    yield held.popleft()
+
+    def close(self) -> None:
+        for conn in self.conns:
+            try:
+                conn.send(("stop", 0, None))
+            except OSError:
+                pass
+        for proc in self.procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+        for conn in self.conns:
+            conn.close()
 
 
 class Indexer:
@@ -302,31 +511,12 @@ class Indexer:
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self.extract = extract
 
-    def _outcomes(self, todo: list[tuple[str, Path, os.stat_result]], known: dict[str, PageRecord],
-                  max_bytes: int) -> Iterator[Outcome]:
-        """Read, parse, extract and analyse each page, in order. Extraction and analysis
-        are most of the CPU time and independent per page, so with the stock page source
-        and enough pages they run in worker processes while this one feeds Whoosh."""
-        jobs = [(str(full), rel, known[rel].sha1 if rel in known else None) for rel, full, _ in todo]
+    def _pipeline(self, jobs: list[Job], max_bytes: int) -> LocalPipeline | ProcessPipeline:
+        staging = self.folder / STAGING_DIR
         backend = self.config.extractor
         if self.workers > 1 and self.source.is_default and len(jobs) >= PARALLEL_MIN_PAGES:
-            from collections import deque
-            from concurrent.futures import ProcessPoolExecutor
-
-            # Bounded read-ahead: `pool.map` would queue every page's result in this
-            # process whenever the writer is the slower side (gigabytes at 100k articles).
-            chunks = [jobs[i:i + PAGES_PER_TASK] for i in range(0, len(jobs), PAGES_PER_TASK)]
-            with ProcessPoolExecutor(self.workers) as pool:
-                pending: deque[Any] = deque()
-                for chunk in chunks:
-                    pending.append(pool.submit(_page_jobs, chunk, max_bytes, backend, self.extract))
-                    if len(pending) >= TASKS_AHEAD * self.workers:
-                        yield from pending.popleft().result()
-                while pending:
-                    yield from pending.popleft().result()
-            return
-        for path, rel, old_sha1 in jobs:
-            yield _process_page(self.source, Path(path), rel, old_sha1, max_bytes, backend, self.extract)
+            return ProcessPipeline(jobs, self.workers, staging, max_bytes, backend, self.extract)
+        return LocalPipeline(jobs, Shard(staging / "local", self.source, max_bytes, backend, self.extract))
 
     def run(self, rebuild: bool = False, progress: Callable[[Progress], None] | None = None,
             warn: Callable[[str], None] | None = None) -> UpdateStats:
@@ -334,11 +524,13 @@ class Indexer:
             raise UserError(f"corpus folder {self.corpus} does not exist or is not a folder")
         with IndexLock(self.folder):
             ix, store = open_or_create(self.folder, rebuild)
+            shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)  # left by an interrupted run
             try:
                 return self._run(ix, store, progress, warn)
             finally:
                 store.close()
                 ix.close()
+                shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)
 
     def _run(self, ix: Any, store: ArticleStore, progress: Callable[[Progress], None] | None,
              warn: Callable[[str], None] | None) -> UpdateStats:
@@ -366,42 +558,32 @@ class Indexer:
         removed = [f for f in known if f not in current]
         max_bytes = int(self.config.max_page_mb * 1024 * 1024)
         fresh = ix.doc_count_all() == 0
+        wdir = self.folder / WHOOSH_DIR
 
-        writer: IndexWriter | None = None
-        pending = 0
-        # Articles wait here and go to Whoosh newest first, SORT_CHUNK at a time, so each
-        # segment is made of long runs in date order (see dateorder.py).
-        queued: list[_Doc] = []
-
-        def drain() -> None:
-            assert writer is not None or not queued
-            queued.sort(key=lambda d: -d.fields["date"])
-            for d in queued:
-                writer.add_document(**d.fields)  # type: ignore[union-attr]
-            queued.clear()
-        vocab: Counter[str] = Counter()
+        writer: NewsWriter | None = None
+        pending = 0  # articles since the last flush request
         done = 0
         last_report = 0.0
 
-        def new_writer() -> IndexWriter:
-            return NewsWriter(ix, limitmb=WRITER_LIMIT_MB, compound=False)
-
-        def flush() -> None:
-            nonlocal writer, pending
-            if writer is None:
-                return
-            drain()
-            store.add_vocab(vocab)
-            vocab.clear()
-            # Whoosh first, then SQLite: see the module docstring for why this order.
-            writer.commit()
-            writer = None
+        def commit(flushed: Flushed) -> None:
+            """The end of a batch: Whoosh first, then SQLite (see the module docstring)."""
+            nonlocal writer
+            segments = []
+            for segment, paths in flushed.segments:
+                for path in paths:
+                    os.replace(path, wdir / path.name)
+                segments.append(segment)
+            if segments or writer is not None:
+                writer = writer or NewsWriter(ix)
+                writer.commit_segments(segments)
+                writer = None
+            store.add_vocab(flushed.vocab)
             store.commit()
-            pending = 0
 
+        pipeline: LocalPipeline | ProcessPipeline | None = None
         try:
             if removed:
-                writer = new_writer()
+                writer = NewsWriter(ix)
                 for rel in removed:
                     ids = known[rel].ids
                     for id_ in ids:
@@ -410,65 +592,74 @@ class Indexer:
                     store.delete_page(rel)
                     stats.articles_removed += len(ids)
                     stats.pages_removed += 1
-            for (rel, full, st), outcome in zip(todo, self._outcomes(todo, known, max_bytes)):
-                done += 1
-                rec = known.get(rel)
-                if isinstance(outcome, str):  # the page could not be read
-                    stats.pages_failed += 1
-                    stats.warnings.append(outcome)
-                    if warn:
-                        warn(outcome)
-                    old_ids = rec.ids if rec else []
-                    if old_ids:
-                        writer = writer or new_writer()
-                        for id_ in old_ids:
-                            writer.delete_by_term("id", id_)
-                        store.delete_articles(old_ids)
-                        stats.articles_removed += len(old_ids)
-                    store.put_page(rel, PageRecord("", st.st_size, st.st_mtime_ns, []))
-                    continue
-                sha1, docs = outcome
-                if docs is None:  # same content, new mtime
-                    assert rec is not None
-                    store.put_page(rel, PageRecord(rec.sha1, st.st_size, st.st_mtime_ns, rec.ids))
-                    stats.pages_unchanged += 1
-                    continue
-                new_ids = [d.fields["id"] for d in docs]
-                writer = writer or new_writer()
-                if not fresh:
-                    # New ids too: an interrupted run may have committed them to Whoosh only.
-                    for id_ in set(new_ids).union(rec.ids if rec else ()):
-                        writer.delete_by_term("id", id_)
-                if rec is not None:
-                    gone = set(rec.ids) - set(new_ids)
-                    store.delete_articles(gone)
-                    stats.articles_removed += len(gone)
-                for d in docs:
-                    queued.append(d)
-                    vocab.update(d.words)
-                    d.words = []
-                if len(queued) >= SORT_CHUNK:
-                    drain()
-                store.put_articles(d.row for d in docs)
-                store.put_page(rel, PageRecord(sha1, st.st_size, st.st_mtime_ns, new_ids))
-                stats.pages_indexed += 1
-                stats.articles_added += len(docs)
-                pending += len(docs)
-                if pending >= self.batch_articles:
-                    flush()
-                if progress is not None:
-                    now = time.monotonic()
-                    if now - last_report >= 0.2:
-                        last_report = now
-                        progress(Progress(done, len(todo), stats.articles_added, now - started))
-            if writer is None and (todo or removed):
-                store.commit()  # page records refreshed with new mtimes only
-            flush()
+            if not todo:
+                commit(Flushed())
+            else:
+                jobs = [(n, str(full), rel, known[rel].sha1 if rel in known else None)
+                        for n, (rel, full, _) in enumerate(todo)]
+                pipeline = self._pipeline(jobs, max_bytes)
+                for kind, payload in pipeline:
+                    if kind == "flushed":
+                        commit(payload)
+                        continue
+                    for n, outcome in payload:
+                        rel, full, st = todo[n]
+                        done += 1
+                        rec = known.get(rel)
+                        if isinstance(outcome, str):  # the page could not be read
+                            stats.pages_failed += 1
+                            stats.warnings.append(outcome)
+                            if warn:
+                                warn(outcome)
+                            old_ids = rec.ids if rec else []
+                            if old_ids:
+                                writer = writer or NewsWriter(ix)
+                                for id_ in old_ids:
+                                    writer.delete_by_term("id", id_)
+                                store.delete_articles(old_ids)
+                                stats.articles_removed += len(old_ids)
+                            store.put_page(rel, PageRecord("", st.st_size, st.st_mtime_ns, []))
+                            continue
+                        sha1, rows = outcome
+                        if rows is None:  # same content, new mtime
+                            assert rec is not None
+                            store.put_page(rel, PageRecord(rec.sha1, st.st_size, st.st_mtime_ns, rec.ids))
+                            stats.pages_unchanged += 1
+                            continue
+                        new_ids = [row[0] for row in rows]
+                        if not fresh:
+                            # New ids too: an interrupted run may have committed them to Whoosh only.
+                            writer = writer or NewsWriter(ix)
+                            for id_ in set(new_ids).union(rec.ids if rec else ()):
+                                writer.delete_by_term("id", id_)
+                        if rec is not None:
+                            gone = set(rec.ids) - set(new_ids)
+                            store.delete_articles(gone)
+                            stats.articles_removed += len(gone)
+                        store.put_articles(rows)
+                        store.put_page(rel, PageRecord(sha1, st.st_size, st.st_mtime_ns, new_ids))
+                        stats.pages_indexed += 1
+                        stats.articles_added += len(rows)
+                        pending += len(rows)
+                        if pending >= self.batch_articles:
+                            pipeline.flush()
+                            pending = 0
+                    if progress is not None:
+                        now = time.monotonic()
+                        if now - last_report >= 0.2:
+                            last_report = now
+                            progress(Progress(done, len(todo), stats.articles_added, now - started))
         except BaseException:
+            if pipeline is not None:
+                pipeline.close()
+                pipeline = None
             if writer is not None:
                 writer.cancel()
             store.rollback()
             raise
+        finally:
+            if pipeline is not None:
+                pipeline.close()
         if progress is not None:
             progress(Progress(len(todo), len(todo), stats.articles_added, time.monotonic() - started))
         stats.articles_total = store.count()

@@ -36,7 +36,7 @@ QUERY_FIELDS = {
 WHOOSH_DIR = "whoosh"
 
 #: Bumped when the schema or analysis changes, so an old index is rebuilt, not misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def build_schema() -> Schema:

@@ -1,39 +1,106 @@
-"""A leaner Whoosh segment writer for the indexer.
+"""Writing Whoosh segments fast, in the worker processes, in Whoosh's own file format.
 
-Whoosh spends most of an indexing run in per-posting Python: at commit, `add_postings`
-re-reads each posting's field length from the lengths column (a column read per posting,
-~40% of commit), then `add_posting` re-checks types; during `add_document` the posting
-pool re-checks types and sizes every posting. Here:
+Whoosh's `SegmentWriter` sends every posting through a sorting pool (a tuple per posting,
+pickled to disk and merged back once the pool passes its memory limit: 40% of an indexing
+run at 10,000 articles) and then through per-posting Python in the codec. Here:
 
-* `NewsFieldWriter.add_postings` reads each field's length column once per segment into a
-  list and appends postings to the block buffer directly (same on-disk format: readers are
-  Whoosh's own).
-* `NewsWriter.add_document` takes postings already built in a worker process (`Posted`,
-  from `analysis.posted`) and appends them to the pool in one go.
-* `NewsCodec` stores posting blocks with light zlib compression (level 1): writing is
-  faster and queries decompress as fast as with Whoosh's default level 3.
+* `SegmentBuilder` collects postings per term as documents arrive (documents arrive in
+  document-number order, so each term's list is already sorted; only the terms are sorted
+  at the end) and writes the segment's files itself: the term table in Whoosh's ordered
+  hash format (`TermTableWriter`) and posting blocks in the W3 block format. Each worker
+  process owns one builder, so segments are written on every core; the process that owns
+  the index only adds the finished segments to its table of contents (`NewsWriter`).
+* Posting blocks store their values as native pickled bytes and are not compressed
+  (`NewsCodec`, `pickle_block`). Whoosh's protocol 2 pickles each position value through
+  `_codecs.encode`: a block of 128 body postings took ~60 us to pickle and ~60 us to
+  unpickle (every query reading the block pays the second), against ~6 us each with
+  protocol 3's bytes opcodes. Readers are Whoosh's own (`pickle.loads`).
+* Single positions (most postings) are encoded once (`analysis.ONE_POSITION`).
 
-The codec class is pickled into the index's table of contents: renaming it needs a
-`SCHEMA_VERSION` bump.
+The codec class is pickled into the index's table of contents: renaming it, or changing
+what it writes, needs a `SCHEMA_VERSION` bump.
 """
 
 from __future__ import annotations
 
+import struct
+from array import array
+from dataclasses import dataclass, field
+from operator import sub
+from pathlib import Path
+from pickle import dumps
 from typing import Any
+from zlib import compress, crc32
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3FieldWriter, _lenfield
-from whoosh.system import emptybytes
-from whoosh.util.numeric import byte_to_length
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3PostingsWriter, \
+    _lenfield
+from whoosh.filedb.filestore import FileStorage
+from whoosh.formats import Existence, Positions
+from whoosh.system import emptybytes, pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from newsreader.search.analysis import Posted
+from newsreader.search.analysis import ONE_POSITION, encode_positions
+
+#: Whoosh's index name inside the index folder (its default).
+INDEX_NAME = "MAIN"
+#: Postings per block (Whoosh's default).
+BLOCK_LIMIT = 128
+#: Positions collected by one builder before it writes its segment and starts another
+#: (~40 bytes each in memory): bounds a worker's memory whatever the batch size.
+MAX_SEGMENT_POSITIONS = 12_000_000
 
 _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
+_LENGTH_TO_BYTE = [length_to_byte(n) for n in range(4096)]
+# W3TermInfo's fixed part: flags, total weight, doc freq, min/max length byte, max weight,
+# first and last document.
+_TERMINFO = struct.Struct("!BfIBBfII")
+_KEY_VALUE_LENGTHS = struct.Struct("!ii")
+_HASH_SLOT = struct.Struct("!Iq")
+_DIR_ENTRY = struct.Struct("!qi")
+_CRC_HASH = 1  # index of crc_hash in whoosh.filedb.filetables._hash_functions
+
+
+def pickle_block(data: tuple[Any, Any, Any]) -> bytes:
+    """A block's `(ids, weights, values)` pickled with protocol 3 (bytes as bytes, no
+    frame opcodes) under a protocol 2 header. Everything before the values is then byte
+    for byte what protocol 2 writes, which `postings.py` reads without unpickling the
+    values; `pickle.loads` does not hold a stream to the protocol its header names."""
+    return b"\x80\x02" + dumps(data, 3)[2:]
+
+
+def _length_byte(n: int) -> int:
+    return _LENGTH_TO_BYTE[n] if n < 4096 else length_to_byte(n)
+
+
+class NewsPostingsWriter(W3PostingsWriter):
+    """Whoosh's postings writer (used when Whoosh merges segments) with `NewsCodec`'s
+    block encoding."""
+
+    def _write_block(self, last: bool = False) -> None:
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = pickle_block((self._mini_ids(), self._mini_weights(), self._mini_values()))
+        comp = self._compression
+        if comp:
+            data = compress(data, comp)
+        ids = self._ids
+        info = dumps((len(ids), ids[-1], self._maxweight, comp, length_to_byte(self._minlength),
+                      length_to_byte(self._maxlength)), 2)
+        size = len(info) + len(data)
+        self._postfile.write_int(-size if last else size)
+        self._postfile.write(info)
+        self._postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
 
 
 class NewsFieldWriter(W3FieldWriter):
+    """Whoosh's field writer for merges: reads each field's length column once per segment
+    instead of once per posting, and appends postings without per-posting type checks."""
+
     def _lengths(self, lengths: Any, fieldname: str) -> list[int] | None:
-        """Every document's length of `fieldname` in this segment, read once."""
         if not lengths or not self._fieldobj.scorable:
             return None
         count = lengths.doc_count_all()
@@ -69,7 +136,6 @@ class NewsFieldWriter(W3FieldWriter):
                 self.start_term(btext)
                 lasttext = btext
                 pw = self._postwriter
-            # W3PostingsWriter.add_posting without its per-posting type checks.
             if len(pw._ids) >= blocklimit:
                 pw._write_block()
             pw._ids.append(docnum)
@@ -93,65 +159,316 @@ class NewsFieldWriter(W3FieldWriter):
 
 
 class NewsCodec(W3Codec):
-    def __init__(self, blocklimit: int = 128, compression: int = 1, inlinelimit: int = 1) -> None:
+    def __init__(self, blocklimit: int = BLOCK_LIMIT, compression: int = 0, inlinelimit: int = 1) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
 
     def field_writer(self, storage: Any, segment: Any) -> NewsFieldWriter:
         return NewsFieldWriter(self, storage, segment)
 
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> NewsPostingsWriter:
+        return NewsPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                  compression=self._compression, inlinelimit=self._inlinelimit)
+
+
+class TermTableWriter:
+    """A segment's term table in the format of Whoosh's `OrderedHashWriter` (read by its
+    `OrderedHashReader`), built in memory from keys given in increasing order and written
+    at `close`. Keys are hashed with CRC32, which the format records (Whoosh's default MD5
+    costs a hex round trip per key, when writing and at every lookup)."""
+
+    def __init__(self, dbfile: Any) -> None:
+        self.dbfile = dbfile
+        self.buf = bytearray(b"HSH3" + bytes([_CRC_HASH]) + pack_int(0) + pack_int(0))
+        self.positions: list[int] = []
+        self.hashes: list[int] = []
+
+    def add(self, key: bytes, value: bytes) -> None:
+        buf = self.buf
+        self.positions.append(len(buf))
+        self.hashes.append(crc32(key))
+        buf += _KEY_VALUE_LENGTHS.pack(len(key), len(value))
+        buf += key
+        buf += value
+
+    def close(self, extras: dict[str, Any]) -> None:
+        buf = self.buf
+        buckets: list[list[tuple[int, int]]] = [[] for _ in range(256)]
+        for h, pos in zip(self.hashes, self.positions):
+            buckets[h & 255].append((h, pos))
+        directory = []
+        for entries in buckets:
+            slots = 2 * len(entries)
+            directory.append((len(buf), slots))
+            if not slots:
+                continue
+            table = [0] * (2 * slots)  # (hash, position) pairs; position 0 marks a free slot
+            for h, pos in entries:
+                slot = (h >> 8) % slots
+                while table[2 * slot + 1]:
+                    slot = (slot + 1) % slots
+                table[2 * slot] = h
+                table[2 * slot + 1] = pos
+            buf += struct.pack("!" + "Iq" * slots, *table)
+        for entry in directory:
+            buf += _DIR_ENTRY.pack(*entry)
+        typecode = "I" if len(buf) < 2 ** 32 else "q"
+        index = array(typecode, self.positions)
+        index.byteswap()  # big-endian, as Whoosh reads it
+        pickled = dumps(extras | {"indextype": typecode, "indexlen": len(index)}, -1)
+        buf += pickled
+        buf += index.tobytes()
+        buf += pack_int(len(pickled) + len(index) * index.itemsize)
+        self.dbfile.write(bytes(buf))
+        self.dbfile.close()
+
+
+@dataclass
+class IndexDoc:
+    """One document ready for a `SegmentBuilder`, analysed already.
+
+    `text` maps a positional field to its parts, each a list of terms (a name list is one
+    part per name; parts are `gap` positions apart); `keys` maps an untokenised field to its
+    terms; `columns` and `stored` hold the per-document values. `order` is the sort key
+    (the indexer sorts by it before adding)."""
+
+    text: dict[str, list[list[str]]]
+    keys: dict[str, list[str]]
+    columns: dict[str, Any] = field(default_factory=dict)
+    stored: dict[str, Any] = field(default_factory=dict)
+    order: int = 0
+
+
+class SegmentBuilder:
+    """Builds Whoosh segments in `folder` (a staging folder: nothing here is part of the
+    index until the index's owner moves the files and commits them, see `NewsWriter`)."""
+
+    def __init__(self, folder: Path, schema: Any, gap: int = 100) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.storage = FileStorage(str(folder))
+        self.schema = schema
+        self.gap = gap
+        self.codec = NewsCodec()
+        self.done: list[Any] = []
+        self._positional = {name for name, f in schema.items() if isinstance(f.format, Positions)}
+        self._existence = {name for name, f in schema.items() if isinstance(f.format, Existence)}
+        self._start()
+
+    def _start(self) -> None:
+        self.segment = self.codec.new_segment(self.storage, INDEX_NAME)
+        self.perdoc = self.codec.per_document_writer(self.storage, self.segment)
+        self.docnum = 0
+        self.positions = 0
+        # field -> term -> postings; positional fields: [doc, pos, doc, pos, ...] where pos
+        # is an int (one position) or a list (several); other fields: [doc, doc, ...].
+        self.tables: dict[str, dict[str, list[Any]]] = {name: {} for name in self._positional | self._existence}
+        # field -> length byte per document (for the blocks' length bounds)
+        self.lengths: dict[str, bytearray] = {}
+
+    def add(self, doc: IndexDoc) -> None:
+        d = self.docnum
+        schema = self.schema
+        perdoc = self.perdoc
+        perdoc.start_doc(d)
+        for name, value in doc.stored.items():
+            perdoc.add_field(name, schema[name], value, 0)
+        for name, values in doc.keys.items():
+            table = self.tables[name]
+            for v in values:
+                post = table.get(v)
+                if post is None:
+                    table[v] = [d]
+                elif post[-1] != d:
+                    post.append(d)
+        gap = self.gap
+        for name, parts in doc.text.items():
+            table = self.tables[name]
+            get = table.get
+            base = 0
+            for part in parts:
+                for i, t in enumerate(part, base):
+                    post = get(t)
+                    if post is None:
+                        table[t] = [d, i]
+                    elif post[-2] == d:
+                        p = post[-1]
+                        if p.__class__ is int:
+                            post[-1] = [p, i]
+                        else:
+                            p.append(i)
+                    else:
+                        post += (d, i)
+                base += len(part) + gap
+            n = base - gap * len(parts)
+            if n:
+                self.positions += n
+                perdoc.add_field(name, schema[name], None, n)
+                lengths = self.lengths.get(name)
+                if lengths is None:
+                    lengths = self.lengths[name] = bytearray()
+                if len(lengths) < d:
+                    lengths.extend(bytes(d - len(lengths)))
+                lengths.append(_length_byte(n))
+        for name, value in doc.columns.items():
+            perdoc.add_column_value(name, schema[name].column_type, value)
+        perdoc.finish_doc()
+        self.docnum = d + 1
+        if self.positions >= MAX_SEGMENT_POSITIONS:
+            self._write()
+
+    def finish(self) -> list[Any]:
+        """The segments written since the last call (the current one is written now)."""
+        if self.docnum:
+            self._write()
+        done, self.done = self.done, []
+        return done
+
+    def files(self, segment: Any) -> list[Path]:
+        """The files of one finished segment."""
+        return [self.folder / name for name in segment.list_files(self.storage)]
+
+    def close(self) -> None:
+        """Give up the segment being built (its files stay for the caller to remove)."""
+        if not self.perdoc.is_closed:
+            self.perdoc.close()
+
+    def _write(self) -> None:
+        segment = self.segment
+        count = self.docnum
+        self.perdoc.close()
+        segment.set_doc_count(count)
+        storage = self.storage
+        terms = TermTableWriter(storage.create_file(segment.make_filename(W3Codec.TERMS_EXT)))
+        postfile = storage.create_file(segment.make_filename(W3Codec.POSTS_EXT))
+        writer = _PostingWriter(postfile, self.codec._compression)
+        fieldmap: dict[str, int] = {}
+        for name in sorted(self.tables):
+            table = self.tables[name]
+            if not table:
+                continue
+            fieldmap[name] = len(fieldmap)
+            prefix = pack_ushort(fieldmap[name])
+            fieldobj = self.schema[name]
+            if name in self._positional:
+                boost = float(fieldobj.format.field_boost)
+                lengths = self.lengths.get(name, bytearray())
+                if len(lengths) < count:
+                    lengths.extend(bytes(count - len(lengths)))
+                for term in sorted(table):
+                    terms.add(prefix + term.encode("utf-8"), writer.positional(table[term], boost, lengths))
+            else:
+                for term in sorted(table):
+                    terms.add(prefix + term.encode("utf-8"), writer.existence(table[term]))
+        terms.close({"fieldmap": fieldmap})
+        writer.close()
+        self.done.append(segment)
+        self._start()
+
+
+class _PostingWriter:
+    """Posting lists in the W3 block format (`W3LeafMatcher` reads them), buffered."""
+
+    def __init__(self, postfile: Any, compression: int) -> None:
+        self.postfile = postfile
+        self.compression = compression
+        self.buf = bytearray()
+        self.flushed = 0
+
+    def _block(self, docs: list[int], weights: Any, values: Any, maxweight: float, minlen: int,
+               maxlen: int, last: bool) -> None:
+        ids = tuple(map(sub, docs, [0] + docs[:-1]))  # deltas, the first from 0
+        data = pickle_block((ids, weights, values))
+        comp = self.compression
+        if comp:
+            data = compress(data, comp)
+        info = dumps((len(docs), docs[-1], maxweight, comp, minlen, maxlen), 2)
+        size = len(info) + len(data)
+        buf = self.buf
+        buf += pack_int(-size if last else size)
+        buf += info
+        buf += data
+
+    def _start(self) -> int:
+        start = self.flushed + len(self.buf)
+        self.buf += WHOOSH3_HEADER_MAGIC
+        return start
+
+    def _end(self, start: int) -> bytes:
+        end = self.flushed + len(self.buf)
+        if len(self.buf) >= 1 << 20:
+            self.postfile.write(bytes(self.buf))
+            self.flushed += len(self.buf)
+            self.buf = bytearray()
+        return pack_long(start) + pack_int(end - start)
+
+    def positional(self, post: list[Any], boost: float, lengths: bytearray) -> bytes:
+        """The term info of one term's postings `[doc, pos, doc, pos, ...]`."""
+        docs = post[0::2]
+        poses = post[1::2]
+        n = len(docs)
+        one = ONE_POSITION
+        values = [one[p] if p.__class__ is int else encode_positions(p) for p in poses]
+        if all(p.__class__ is int for p in poses):
+            freqs = None
+            maxweight = boost
+            total = boost * n
+        else:
+            freqs = [1 if p.__class__ is int else len(p) for p in poses]
+            maxweight = boost * max(freqs)
+            total = boost * sum(freqs)
+        lens = list(map(lengths.__getitem__, docs))
+        start = self._start()
+        for s in range(0, n, BLOCK_LIMIT):
+            e = s + BLOCK_LIMIT
+            bdocs = docs[s:e]
+            blens = lens[s:e]
+            if freqs is None:
+                weights: Any = None if boost == 1.0 else boost
+                bmax = boost
+            else:
+                bfreqs = freqs[s:e]
+                top = max(bfreqs)
+                bmax = boost * top
+                if top == 1:
+                    weights = None if boost == 1.0 else boost
+                else:
+                    weights = tuple(boost * f for f in bfreqs)
+            self._block(bdocs, weights, tuple(values[s:e]), bmax, min(blens), max(blens), e >= n)
+        extent = self._end(start)
+        return _TERMINFO.pack(0, total, n, min(lens), max(lens), maxweight, docs[0], docs[-1]) + extent
+
+    def existence(self, docs: list[int]) -> bytes:
+        """The term info of one untokenised term's documents."""
+        n = len(docs)
+        start = self._start()
+        for s in range(0, n, BLOCK_LIMIT):
+            e = s + BLOCK_LIMIT
+            self._block(docs[s:e], None, None, 1.0, 0, 0, e >= n)
+        extent = self._end(start)
+        return _TERMINFO.pack(0, float(n), n, 0, 0, 1.0, docs[0], docs[-1]) + extent
+
+    def close(self) -> None:
+        if self.buf:
+            self.postfile.write(bytes(self.buf))
+        self.postfile.close()
+
 
 class NewsWriter(SegmentWriter):
-    """`SegmentWriter` whose `add_document` accepts `Posted` values (postings built by
-    `analysis.posted`) and plain values for the other fields."""
+    """The index owner's writer: deletions, Whoosh's merge policy, and segments written by
+    `SegmentBuilder`s (`commit_segments`)."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, codec=NewsCodec(), **kwargs)
 
-    def add_document(self, **fields: Any) -> None:
-        if not any(isinstance(v, Posted) for v in fields.values()):
-            return super().add_document(**fields)
+    def commit_segments(self, segments: list[Any]) -> None:
+        """Commit deletions, any merge of small segments, and `segments` (their files already
+        in the index folder) in one new table of contents."""
         self._check_state()
-        perdocwriter = self.perdocwriter
-        schema = self.schema
-        docnum = self.docnum
-        pool = self.pool
-        fieldnames = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, fieldnames)
-        perdocwriter.start_doc(docnum)
-        try:
-            for fieldname in fieldnames:
-                value = fields[fieldname]
-                if value is None:
-                    continue
-                field = schema[fieldname]
-                length = 0
-                if isinstance(value, Posted):
-                    pool.fieldnames.add(fieldname)
-                    size = 0
-                    current = pool.current
-                    for tbytes, freq, weight, vbytes in value:
-                        current.append((fieldname, tbytes, docnum, weight, vbytes))
-                        size += len(tbytes) * 2 + len(vbytes)
-                        length += freq
-                    pool.currentsize += size + 150 * len(value)
-                    if not field.scorable:
-                        length = 0
-                else:
-                    if field.indexed:
-                        add_post = pool.add
-                        for tbytes, freq, weight, vbytes in field.index(value):
-                            if field.scorable:
-                                length += freq
-                            add_post((fieldname, tbytes, docnum, weight, vbytes))
-                perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
-                column = field.column_type
-                if column and value is not None and not isinstance(value, Posted):
-                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
-        except Exception:
-            perdocwriter.cancel_doc()
-            raise
-        perdocwriter.finish_doc()
-        if pool.currentsize > pool.limit:
-            pool.save()
-        self._added = True
-        self.docnum += 1
+        final = self._merge_segments(None, None, None)
+        if self._added:
+            final.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        final.extend(segments)
+        self._commit_toc(final)
+        self._finish()
