@@ -738,3 +738,9 @@ def test_a_generation_suffix_ends_a_persons_name():
     assert found["Arcade Joseph Comeaux Jr."][0] == "person"
     assert found["Martin Luther King Jr."][0] == "person"
     assert "World War II" not in found
+
+
+def test_a_smaller_town_is_a_place_after_in_and_accents_may_be_dropped():
+    found = ents("A fire in Bloomington spread; ships docked at Thessaloniki.")
+    assert found["Bloomington"][0] == "place"
+    assert found["Thessaloniki"] == ("place", "Thessaloníki")

@@ -71,6 +71,8 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           "island", "islands", "river", "lake", "valley", "province", "county",
                           "district", "region", "town", "village", "neighborhood", "neighbourhood",
                           "suburb", "borough", "township"})
+#: Words before a smaller town that make it one ("in Bloomington", "near Baytown").
+_TOWN_PREPS = frozenset({"in", "near", "outside", "across", "around"})
 #: Generation suffixes that end a person's name ("Martin Luther King Jr.", "John Smith III").
 _GENERATIONS = frozenset({"Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"})
 #: Ship prefixes: "INS Sukanya", "USS Cole" name a vessel, not a person or organisation.
@@ -774,7 +776,7 @@ class _Doc:
         lower_vocab = self.lower_vocab
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
-                piece.kind = self._multiword_kind(piece, lone, org_words, lower_vocab)
+                piece.kind = PLACE if self._town(piece) else self._multiword_kind(piece, lone, org_words, lower_vocab)
         # "the Trump administration", "Netanyahu's wife": a leader's or a person's surname.
         leaders = {p.words[0] for p in pieces if len(p.words) == 1 and p.kind is None and (
             p.next_word in self.c.tenures and p.prev_word == "the"
@@ -805,6 +807,8 @@ class _Doc:
             elif w is not None and (any(ch.isdigit() for ch in w) or w.lower() in lower_vocab
                                     and not _is_acronym(w)):
                 piece.kind = None  # "A380", or a word the article also uses in lower case
+            elif self._town(piece):
+                piece.kind = PLACE  # "a fire in Bloomington": a town the gazetteer knows
             elif piece.initial and w is not None and not self._seen_inside(piece.text):
                 piece.kind = None  # a capitalised sentence opener with no other sign
             else:
@@ -867,6 +871,12 @@ class _Doc:
         if org > person:
             return ORG
         return PERSON if given else ORG
+
+    def _town(self, piece: Piece) -> bool:
+        """A smaller town named after "in", "near" ... ("a fire in Bloomington"): alone, such
+        names are as often people's ("Troy", "Palmer")."""
+        return piece.text in self.g.towns and not piece.initial and (
+            piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 8):piece.start] in ("town of ", "city of "))
 
     def _person_cue(self, piece: Piece) -> bool:
         """Is a person named here, by a role or title in front, a "who" after, an age in

@@ -9,6 +9,7 @@ memory budget.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -94,10 +95,17 @@ class Gazetteer:
     demonyms: dict[str, str]
     countries: frozenset[str]  # countries, continents, regions: never a person's surname
     max_words: int
+    #: smaller towns (15,000 people or more): a place only where the text says so ("in Troy")
+    towns: frozenset[str] = frozenset()
 
 
 def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 for ch in name) and name[:1].isupper()
+
+
+def _ascii(name: str) -> str:
+    """The name as written without accents: "Thessaloniki" for "Thessaloníki"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,8 +139,18 @@ def gazetteer() -> Gazetteer:
             for alt in city.get("alternatenames") or ():
                 if _latin(alt) and alt.count(" ") < 3 and alt.istitle():
                     places.setdefault(alt, city["name"])
+    for name in list(places.values()):  # English news mostly drops the accents
+        folded = _ascii(name)
+        if folded != name and folded[:1].isupper():
+            places.setdefault(folded, name)
     common = cues().common
     places = {k: v for k, v in places.items() if k.lower() not in common}
+    given = cues().given_names
+    towns = set()
+    for city in gc.get_cities().values():
+        for name in (city["name"], _ascii(city["name"])):
+            if _latin(name) and name not in places and name not in given and name.lower() not in common:
+                towns.add(name)
     data = _read_yaml("places.yaml")
     for alias, canonical in (data.get("aliases") or {}).items():
         places[str(alias)] = str(canonical)
@@ -149,4 +167,4 @@ def gazetteer() -> Gazetteer:
     countries.update(demonyms.values())
     max_words = max(len(name.split()) for name in places)
     return Gazetteer(places=places, demonyms=demonyms, countries=frozenset(countries),
-                     max_words=max_words)
+                     max_words=max_words, towns=frozenset(towns))
