@@ -630,6 +630,8 @@ def test_holidays_are_dates(text, span, value, undated):
     "The 2007/08 season was long.",
     "The year of the crash was hard. 2008 people died.",
     "The Dow closed at 2008 points.",
+    "He was named coach of the year and Playmate of the Month.",
+    "Both deputies had the day off; she worked during the day.",
 ])
 def test_no_false_alarms_for_the_new_date_forms(text):
     assert [d for d in extract(text, DCT).dates if not d.value or not d.value.startswith("P")] == []

@@ -407,6 +407,13 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 continue
         elif kind == "numeric" and text[max(0, start - 1):start] == "/":
             continue
+        elif kind == "theunit":
+            # "the day", "the year" as the story's own: not "coach of the year", "Playmate of
+            # the Month", "the day off", "during the day" (daytime)
+            before = _prev_word(text, start)
+            if before == "of" or span[-3:].lower() == "day" and (
+                    before in ("during", "all") or text.startswith((" off", " shift", " care", " job"), end)):
+                continue
         elif kind == "bareseason":
             # "in the summer", "during winter": not "the spring of his step", "summer jobs".
             if _prev_word(text, start) not in _SEASON_PREPS:
