@@ -229,3 +229,20 @@ def test_excluded_words_never_match(lib: Library, query: str, excluded: str) -> 
     assert not hits & set(searcher.docs_for_query(lib.parse(excluded).query))
     positive = set(searcher.docs_for_query(lib.parse(query.split(" -")[0]).query))
     assert hits == positive - set(searcher.docs_for_query(lib.parse(excluded).query))
+
+
+@pytest.mark.parametrize("query", ['"officials said"', '"lahore officials"', '"water rose"', '"said the"',
+                                   'title:"floods reach"', '"officials said" -strike', '"rain is due"',
+                                   '"said officials" OR "officials in lahore"'])
+def test_block_phrases_match_whoosh_phrases(lib: Library, query: str) -> None:
+    """On an index with deletions and several segments: the same documents as Whoosh's
+    `Phrase`, and the same top k as scoring every match."""
+    from newsreader.search.phrase import NewsPhrase
+
+    searcher = lib.searcher()
+    fast = lib.parse(query).query
+    slow = fast.accept(lambda n: Q.Phrase(n.fieldname, n.words) if isinstance(n, NewsPhrase) else n)
+    assert set(searcher.docs_for_query(fast)) == set(searcher.docs_for_query(slow))
+    for limit in (1, 5, 50):
+        assert [(h.docnum, round(h.score, 9)) for h in searcher.search(fast, limit=limit)] == \
+               [(h.docnum, round(h.score, 9)) for h in searcher.search(slow, limit=None)][:limit]

@@ -2,15 +2,27 @@
 
 Whoosh's `Phrase` turns each candidate document (one holding every word) into `Span`
 objects and compares them pairwise in Python: ~30 us a candidate, and a phrase of two
-common words ("were they") has a candidate in half the corpus. `NewsPhrase` reads the
-same positions straight from the posting values (one `pickle.loads` a word) and keeps a
-document when `{p - i for p in positions(word i)}` intersect for all words. Matches and
-scores (the sum of the words' scores, as with Whoosh's phrase matcher) are the same;
-Whoosh's top-k block skipping still applies.
+common words ("were they") has a candidate in half the corpus. `NewsPhrase` evaluates a
+segment at once (`block_phrase`):
+
+1. the words' document lists are intersected a block at a time, rarest word first, from
+   the ids alone (`postings.block_ids`: the positions, ~90% of a block's decoding, are not
+   decoded), skipping blocks that hold no candidate;
+2. only blocks holding a candidate are decoded in full, and a candidate is kept when
+   `{p - i for p in positions(word i)}` intersect for all words (position sets are
+   memoised by their encoded bytes: most postings hold one position, so a few thousand
+   encodings cover most of them);
+3. the matches are scored as Whoosh's phrase matcher scores them (the sum of the words'
+   scores) and handed to the collector as a short list.
+
+Matches and scores are the same as with Whoosh's `Phrase` (tests/test_search_order.py,
+tests/test_query_paths.py). Anything but Whoosh's own posting format falls back to
+`PhraseMatcher` (step 2 on Whoosh's intersection matcher).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from pickle import loads
 from typing import Any
@@ -20,7 +32,12 @@ from whoosh import query as Q
 from whoosh.matching.wrappers import WrappingMatcher
 from whoosh.util import make_binary_tree
 
+from newsreader.search.postings import ScoredListMatcher, block_ids, is_w3_leaf, length_fn, unwrap
+
 _INT_SIZE = 4
+#: Memoised position sets, keyed by (encoded positions, offset in the phrase).
+_SHIFTED: dict[tuple[bytes, int], frozenset[int]] = {}
+_SHIFTED_MAX = 200_000
 
 
 def positions(value: bytes) -> list[int]:
@@ -95,7 +112,7 @@ class NewsPhrase(Q.Phrase):
         if not field.format or not field.format.supports("positions"):
             raise Q.QueryError(f"Phrase search: {fieldname!r} field has no positions")
         reader = searcher.reader()
-        words = []
+        words, btexts = [], []
         for word in self.words:
             try:
                 btext = field.to_bytes(word)
@@ -103,12 +120,145 @@ class NewsPhrase(Q.Phrase):
                 return matching.NullMatcher()
             if (fieldname, btext) not in reader:
                 return matching.NullMatcher()
+            btexts.append(btext)
             words.append(Q.Term(fieldname, btext).matcher(searcher, context))
         if any(not m.is_active() for m in words):
             return matching.NullMatcher()
         if len(words) == 1:
             return words[0] if self.boost == 1.0 else WrappingMatcher(words[0], self.boost)
-        return PhraseMatcher(words, self.boost)
+        found = block_phrase(searcher, fieldname, btexts, words)
+        if found is None:
+            return PhraseMatcher(words, self.boost)
+        ids, scores = found
+        if not ids:
+            return matching.NullMatcher()
+        if self.boost != 1.0:
+            scores = [x * self.boost for x in scores]
+        return ScoredListMatcher(ids, scores)
+
+
+def shifted(value: bytes, offset: int) -> frozenset[int]:
+    """`{p - offset for p in positions(value)}`, memoised."""
+    key = (value, offset)
+    found = _SHIFTED.get(key)
+    if found is None:
+        if len(_SHIFTED) >= _SHIFTED_MAX:
+            _SHIFTED.clear()
+        found = _SHIFTED[key] = frozenset(p - offset for p in positions(value))
+    return found
+
+
+def block_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
+                 words: list[Any]) -> tuple[list[int], list[float]] | None:
+    """Docnums and scores of the phrase `btexts` (with their fresh term matchers `words`)
+    in one segment, or None if the postings are not Whoosh's W3 blocks."""
+    reader = searcher.reader()
+    leaves, deleted = [], None
+    for m in words:
+        leaf, deleted = unwrap(m)
+        if not is_w3_leaf(leaf) or leaf._byteids:
+            return None
+        leaves.append(leaf)
+    scored = [getattr(leaf, "scorer", None) for leaf in leaves]
+    if any(sc is not None and not hasattr(sc, "_score") for sc in scored):
+        return None
+    order = sorted(range(len(btexts)), key=lambda k: reader.doc_frequency(fieldname, btexts[k]))
+    cands = _ids(leaves[order[0]])
+    if deleted:
+        cands = [d for d in cands if d not in deleted]
+    for k in order[1:]:
+        cands = _intersect(leaves[k], cands)
+        if not cands:
+            return [], []
+    # The id scans consumed the matchers: fresh ones (no scorer needed) for the values.
+    weights: list[dict[int, float]] = []
+    sets: dict[int, Any] = {}
+    last = len(btexts) - 1
+    for k, btext in enumerate(btexts):
+        got = _values(unwrap(reader.postings(fieldname, btext))[0], cands if k == 0 else sorted(sets))
+        weights.append({d: wv[0] for d, wv in got.items()})
+        if k == 0:
+            sets = {d: wv[1] for d, wv in got.items()}  # encoded; decoded when compared
+        elif k == last:
+            sets = {d: 1 for d, here in sets.items()
+                    if not (shifted(here, 0) if k == 1 else here).isdisjoint(shifted(got[d][1], k))}
+        else:
+            nxt = {}
+            for d, here in sets.items():
+                both = (shifted(here, 0) if k == 1 else here) & shifted(got[d][1], k)
+                if both:
+                    nxt[d] = both
+            sets = nxt
+        if not sets:
+            return [], []
+    ids = sorted(sets)
+    if any(sc is None for sc in scored):  # matching only (a boolean context)
+        return ids, [0.0] * len(ids)
+    dfl = length_fn(reader, fieldname, leaves[0].scorer.dfl)
+    scorers = [leaf.scorer._score for leaf in leaves]
+    scores = []
+    for d in ids:
+        length = dfl(d)
+        scores.append(sum(score(ws[d], length) for score, ws in zip(scorers, weights)))
+    return ids, scores
+
+
+def _ids(leaf: Any) -> list[int]:
+    out: list[int] = []
+    while leaf.is_active():
+        out.extend(block_ids(leaf))
+        if leaf._lastblock:
+            break
+        leaf._next_block()
+    return out
+
+
+def _intersect(leaf: Any, cands: list[int]) -> list[int]:
+    """The documents of `cands` (ascending) that `leaf` holds; blocks holding none of
+    them are not read, the others only up to their ids."""
+    out: list[int] = []
+    lo = 0
+    while leaf.is_active():
+        hi = leaf.block_max_id()
+        a = bisect_left(cands, lo)
+        if a >= len(cands):
+            break
+        b = bisect_right(cands, hi, a)
+        if b > a:
+            present = set(block_ids(leaf))
+            out.extend(d for d in cands[a:b] if d in present)
+        if leaf._lastblock:
+            break
+        lo = hi + 1
+        leaf._next_block()
+    return out
+
+
+def _values(leaf: Any, docs: list[int]) -> dict[int, tuple[float, bytes]]:
+    """docnum -> (weight, encoded positions) for `docs` (ascending, all in the list)."""
+    out: dict[int, tuple[float, bytes]] = {}
+    lo = 0
+    while leaf.is_active():
+        hi = leaf.block_max_id()
+        a = bisect_left(docs, lo)
+        if a >= len(docs):
+            break
+        b = bisect_right(docs, hi, a)
+        if b > a:
+            ids = block_ids(leaf)
+            if leaf._data is None:
+                leaf._read_data()
+            ws = leaf._data[1]
+            vs = leaf._data[2]
+            i = 0
+            for d in docs[a:b]:
+                i = bisect_left(ids, d, i)
+                out[d] = (1.0 if ws is None else ws if isinstance(ws, float) else ws[i], vs[i])
+        if leaf._lastblock:
+            break
+        lo = hi + 1
+        leaf._next_block()
+    return out
 
 
 def fast_phrases(q: Q.Query) -> Q.Query:
