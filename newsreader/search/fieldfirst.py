@@ -28,7 +28,7 @@ scores are the correct DisjunctionMax scores.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from typing import Any
 
 from whoosh import matching
@@ -38,7 +38,8 @@ from whoosh.matching.wrappers import FilterMatcher, WrappingMatcher
 from whoosh.util import make_binary_tree
 
 from newsreader.search.dismax import BestOfMatcher, NewsDisMax
-from newsreader.search.postings import ScoredListMatcher, block_ids_weights, blocks, is_w3_leaf, length_fn, unwrap
+from newsreader.search.postings import ScoredListMatcher, block_ids_weights, blocks, blocks_holding, is_w3_leaf, \
+    length_fn, unwrap
 
 TITLE, BODY = "title", "body"
 #: Relative slack on the phase A bound, so rounding never drops an exact tie.
@@ -135,22 +136,13 @@ def _body_scores(m: Any, docs: list[int], reader: Any) -> dict[int, float]:
     leaf, deleted = unwrap(m)
     score, dfl = leaf.scorer._score, length_fn(reader, BODY, leaf.scorer.dfl)
     out: dict[int, float] = {}
-    lo = 0  # first docnum the current block can hold
-    while leaf.is_active():
-        hi = leaf.block_max_id()
-        a = bisect_left(docs, lo)
-        if a < len(docs) and docs[a] <= hi:
-            want = docs[a:bisect_right(docs, hi, a)]
-            ids, weights = block_ids_weights(leaf)
-            i = 0
-            for d in want:
-                i = bisect_left(ids, d, i)
-                if i < len(ids) and ids[i] == d and not (deleted and d in deleted):
-                    out[d] = score(weights[i], dfl(d))
-        if leaf._lastblock or a >= len(docs):
-            break
-        lo = hi + 1
-        leaf._next_block()
+    for want in blocks_holding(leaf, docs):
+        ids, weights = block_ids_weights(leaf)
+        i = 0
+        for d in want:
+            i = bisect_left(ids, d, i)
+            if i < len(ids) and ids[i] == d and not (deleted and d in deleted):
+                out[d] = score(weights[i], dfl(d))
     return out
 
 

@@ -22,7 +22,7 @@ tests/test_query_paths.py). Anything but Whoosh's own posting format falls back 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from itertools import accumulate
 from pickle import loads
 from typing import Any
@@ -32,7 +32,7 @@ from whoosh import query as Q
 from whoosh.matching.wrappers import WrappingMatcher
 from whoosh.util import make_binary_tree
 
-from newsreader.search.postings import ScoredListMatcher, block_ids, is_w3_leaf, length_fn, unwrap
+from newsreader.search.postings import ScoredListMatcher, block_ids, blocks_holding, is_w3_leaf, length_fn, unwrap
 
 _INT_SIZE = 4
 #: Memoised position sets, keyed by (encoded positions, offset in the phrase).
@@ -217,47 +217,24 @@ def _intersect(leaf: Any, cands: list[int]) -> list[int]:
     """The documents of `cands` (ascending) that `leaf` holds; blocks holding none of
     them are not read, the others only up to their ids."""
     out: list[int] = []
-    lo = 0
-    while leaf.is_active():
-        hi = leaf.block_max_id()
-        a = bisect_left(cands, lo)
-        if a >= len(cands):
-            break
-        b = bisect_right(cands, hi, a)
-        if b > a:
-            present = set(block_ids(leaf))
-            out.extend(d for d in cands[a:b] if d in present)
-        if leaf._lastblock:
-            break
-        lo = hi + 1
-        leaf._next_block()
+    for want in blocks_holding(leaf, cands):
+        present = set(block_ids(leaf))
+        out.extend(d for d in want if d in present)
     return out
 
 
 def _values(leaf: Any, docs: list[int]) -> dict[int, tuple[float, bytes]]:
     """docnum -> (weight, encoded positions) for `docs` (ascending, all in the list)."""
     out: dict[int, tuple[float, bytes]] = {}
-    lo = 0
-    while leaf.is_active():
-        hi = leaf.block_max_id()
-        a = bisect_left(docs, lo)
-        if a >= len(docs):
-            break
-        b = bisect_right(docs, hi, a)
-        if b > a:
-            ids = block_ids(leaf)
-            if leaf._data is None:
-                leaf._read_data()
-            ws = leaf._data[1]
-            vs = leaf._data[2]
-            i = 0
-            for d in docs[a:b]:
-                i = bisect_left(ids, d, i)
-                out[d] = (1.0 if ws is None else ws if isinstance(ws, float) else ws[i], vs[i])
-        if leaf._lastblock:
-            break
-        lo = hi + 1
-        leaf._next_block()
+    for want in blocks_holding(leaf, docs):
+        ids = block_ids(leaf)
+        if leaf._data is None:
+            leaf._read_data()
+        ws, vs = leaf._data[1], leaf._data[2]
+        i = 0
+        for d in want:
+            i = bisect_left(ids, d, i)
+            out[d] = (1.0 if ws is None else ws if isinstance(ws, float) else ws[i], vs[i])
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 from pickle import loads
@@ -300,3 +300,22 @@ def length_fn(reader: Any, fieldname: str, dfl: Any) -> Any:
         return dfl(docnum) if n is None else n
 
     return length
+
+
+def blocks_holding(leaf: Any, docs: list[int]) -> Iterator[list[int]]:
+    """Walk a W3 leaf's blocks, stopping (leaf positioned on the block) at each block
+    whose id range holds some of `docs` (ascending), with those docs; other blocks are
+    passed over on their header alone."""
+    lo = 0  # first docnum the current block can hold
+    while leaf.is_active():
+        hi = leaf.block_max_id()
+        a = bisect_left(docs, lo)
+        if a >= len(docs):
+            return
+        b = bisect_right(docs, hi, a)
+        if b > a:
+            yield docs[a:b]
+        if leaf._lastblock:
+            return
+        lo = hi + 1
+        leaf._next_block()
