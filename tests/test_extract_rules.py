@@ -746,3 +746,8 @@ def test_a_smaller_town_is_a_place_after_in_and_accents_may_be_dropped():
     found = ents("A fire in Bloomington spread; ships docked at Thessaloniki.")
     assert found["Bloomington"][0] == "place"
     assert found["Thessaloniki"] == ("place", "Thessaloníki")
+
+
+def test_a_capitalised_particle_or_foreign_article_starts_a_name():
+    found = ents("The magazine Der Spiegel cited Le Monde; Van der Sar saved.")
+    assert {"Der Spiegel", "Le Monde", "Van der Sar"} <= set(found)

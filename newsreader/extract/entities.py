@@ -26,7 +26,8 @@ _CAP = re.compile(r"(?<![\w'’.&-])(?:[A-ZÀ-ÖØ-Þ]\w*(?:['’.\-&]\w+)*\.?(?
 _PARTICLES = frozenset({"of", "for", "and", "&", "de", "du", "da", "del", "der", "den", "van",
                         "von", "bin", "ibn", "al", "el", "la", "le", "di", "dos", "y", "on"})
 _NAME_PARTICLES = frozenset({"de", "du", "da", "del", "der", "den", "van", "von", "bin", "ibn",
-                             "al", "el", "la", "le", "di", "dos", "y"})
+                             "al", "el", "la", "le", "di", "dos", "y",
+                             "die", "das", "les", "los", "las", "il"})  # "Die Zeit", "Los Angeles"
 #: Words stripped from the front of a name wherever they stand ("The OIC", "This Iran").
 _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and", "or", "but",
                        "of", "in", "on", "at", "for", "with", "by", "from", "to", "as", "if",
@@ -468,7 +469,7 @@ class _Doc:
         for piece in pieces:
             while piece and (toks[piece[-1]].word.lower() in _PARTICLES):
                 piece = piece[:-1]
-            while piece and (toks[piece[0]].word.lower() in _PARTICLES or
+            while piece and not self._leading_article(piece) and (toks[piece[0]].word.lower() in _PARTICLES or
                              toks[piece[0]].word.lower() in self.c.common and (
                                  toks[piece[0]].initial or len(piece) == 1 or
                                  toks[piece[0]].word.lower() in _FUNCTION)) and not (
@@ -497,10 +498,16 @@ class _Doc:
                     toks[piece[0]].word.lower() not in self.c.org_heads and len(piece) > 1 and \
                     not any(toks[i].word.lower() in self.c.org_heads for i in piece):
                 piece = piece[1:]
-            while piece and toks[piece[0]].word.lower() in _PARTICLES:
+            while piece and toks[piece[0]].word.lower() in _PARTICLES and not self._leading_article(piece):
                 piece = piece[1:]
             if piece:
                 self._type_piece(piece)
+
+    def _leading_article(self, piece: list[int]) -> bool:
+        """A capitalised particle or foreign article that starts a name ("Der Spiegel", "Le
+        Monde", "Van der Sar") stays in it."""
+        first = self.tokens[piece[0]].word
+        return len(piece) > 1 and first[:1].isupper() and first.lower() in _NAME_PARTICLES
 
     def _place_of(self, idx: list[int]) -> str | None:
         span = self.text[self.tokens[idx[0]].start:self.tokens[idx[-1]].end]
