@@ -278,6 +278,10 @@ class Restrict(Q.WrappingQuery):
         spans = intervals(dates, runs, self.lo, self.hi)
         if not spans:
             return NullMatcher()
+        if context is not None and getattr(context, "top_query", None) is self:
+            # The child is the whole search inside these intervals (fieldfirst.TextWords
+            # then ranks only what lies inside them).
+            context = context.set(top_query=self.child, spans=spans)
         m = self.child.matcher(searcher, context)
         if not m.is_active():
             return m

@@ -31,24 +31,33 @@ class BestOfMatcher(matching.Matcher):
     def __init__(self, children: list[Any], tiebreak: float = 0.0) -> None:
         self.children = [c for c in children if c.is_active()]
         self.tiebreak = tiebreak
+        self._update()
 
-    def is_active(self) -> bool:
+    def _update(self) -> None:
+        """Recompute the current document (every move goes through this class)."""
+        doc = None
         for c in self.children:
             if c.is_active():
-                return True
-        return False
+                i = c.id()
+                if doc is None or i < doc:
+                    doc = i
+        self._id = doc
+
+    def is_active(self) -> bool:
+        return self._id is not None
 
     def id(self) -> int:
-        return min(c.id() for c in self.children if c.is_active())
+        return self._id  # type: ignore[return-value]
 
     def _here(self) -> list[Any]:
-        doc = self.id()
+        doc = self._id
         return [c for c in self.children if c.is_active() and c.id() == doc]
 
     def next(self) -> bool:
         moved = False
         for c in self._here():
             moved = bool(c.next()) or moved
+        self._update()
         return moved
 
     def skip_to(self, id: int) -> bool:  # noqa: A002 (Whoosh's name)
@@ -56,6 +65,7 @@ class BestOfMatcher(matching.Matcher):
         for c in self.children:
             if c.is_active() and c.id() < id:
                 moved = bool(c.skip_to(id)) or moved
+        self._update()
         return moved
 
     def score(self) -> float:
@@ -99,6 +109,7 @@ class BestOfMatcher(matching.Matcher):
         for c in self.children:
             if c.is_active() and c.block_quality() <= minquality:
                 skipped += c.skip_to_quality(minquality)
+        self._update()
         return skipped
 
     def all_ids(self) -> Iterator[int]:
@@ -112,6 +123,7 @@ class BestOfMatcher(matching.Matcher):
     def reset(self) -> None:
         for c in self.children:
             c.reset()
+        self._update()
 
     def replace(self, minquality: float = 0) -> Any:
         live = [c for c in self.children if c.is_active()]

@@ -28,7 +28,7 @@ scores are the correct DisjunctionMax scores.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from whoosh import matching
@@ -66,12 +66,16 @@ class TextWords(Q.And):
             if any(not m.is_active() for m in ms):
                 return matching.NullMatcher()
             return make_binary_tree(IntersectionMatcher, ms)
-        top = context.limit if getattr(context, "top_query", None) is self else 0
-        m = _text_words(searcher, context, [w.subqueries for w in words], top or 0)
+        top = getattr(context, "top_query", None) is self
+        m = _text_words(searcher, context, [w.subqueries for w in words], (context.limit or 0) if top else 0,
+                        getattr(context, "spans", None) if top else None)
         return m if self.boost == 1.0 else WrappingMatcher(m, boost=self.boost)
 
 
-def _text_words(searcher: Any, context: Any, words: list[list[Q.Term]], top: int) -> Any:
+def _text_words(searcher: Any, context: Any, words: list[list[Q.Term]], top: int,
+                spans: list[tuple[int, int]] | None = None) -> Any:
+    """`top`: the number of hits wanted when this is the whole search (else 0); `spans`:
+    the docnum intervals the search is restricted to (dateorder.Restrict)."""
     pairs = [(t.matcher(searcher, context), b.matcher(searcher, context)) for t, b in words]
     if any(not t.is_active() and not b.is_active() for t, b in pairs):
         return matching.NullMatcher()
@@ -86,6 +90,8 @@ def _text_words(searcher: Any, context: Any, words: list[list[Q.Term]], top: int
     reader = searcher.reader()
     titles = [_title_scores(t, reader) for t, _ in pairs]
     cands = sorted(set().union(*titles))
+    if spans is not None:
+        cands = [d for d in cands if _inside(spans, d)]
     bodies = []
     for (_, b), title, best in zip(pairs, titles, body_best):
         need = [d for d in cands if title.get(d, -1.0) < best]
@@ -115,6 +121,11 @@ def _text_words(searcher: Any, context: Any, words: list[list[Q.Term]], top: int
     if floor:
         rest = FloorMatcher(rest, floor - _SLACK * max(1.0, floor))
     return BestOfMatcher([found, rest]) if ids else rest
+
+
+def _inside(spans: list[tuple[int, int]], doc: int) -> bool:
+    k = bisect_right(spans, (doc, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= doc < spans[k][1]
 
 
 def _title_scores(m: Any, reader: Any) -> dict[int, float]:
