@@ -5,7 +5,8 @@ when both sides happen to start on the same document: if the excluded word's fir
 posting comes earlier, the first positive document of each segment is returned even when
 it holds the excluded word (`lahore -strike` returned an article with "strike" in its
 body). `NewsAndNotMatcher` moves the excluded side up to the first positive document
-before that check, as it does for every later document.
+before that check, as it does for every later document, and does not look at a
+positive side that block skipping has exhausted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ class NewsAndNotMatcher(AndNotMatcher):
     def _find_first(self) -> None:
         if self.a.is_active() and self.b.is_active():
             self._find_next()
+
+    def _find_next(self) -> Any:
+        # Whoosh calls this after skipping blocks too, when the positive side may be done.
+        if not self.a.is_active():
+            return False
+        return super()._find_next()
 
 
 class NewsAndNot(Q.AndNot):

@@ -16,7 +16,10 @@ IDF keeps a rare name weighing more than a common one when combined with other w
 The second measures how much the article talks about the name: more mentions, or a
 mention in the title (boosted 2x), rank higher; and those scores vary enough to prune on.
 
-Evaluation: Whoosh's `AndMaybe(tag, text)` walks both lists until the k-th best score
+Evaluation, when the word is the whole search: the tagged articles naming the word in
+their title are scored first; if k of them beat the best any body-only mention can
+score, they are the answer (`_titles_first`). Otherwise, and inside larger queries,
+Whoosh's `AndMaybe(tag, text)` walks both lists until the k-th best score
 exceeds the tag's constant, i.e. until only articles that mention the word can still
 enter the top. Then (`MentionMatcher.replace`) the rest of the segment is computed at
 once: the tagged set is read a block at a time, title/body blocks whose bound cannot
@@ -35,6 +38,7 @@ from whoosh.matching.wrappers import ConstantScoreWrapperMatcher, WrappingMatche
 
 from newsreader.search.analysis import STOPS, stem
 from newsreader.search.dismax import NewsDisMax
+from newsreader.search.fieldfirst import body_scores, title_scores
 from newsreader.search.postings import ScoredListMatcher, blocks, block_ids, is_w3_leaf, unwrap
 
 ENTITY_FIELDS = ("person", "org", "place")
@@ -86,8 +90,11 @@ class EntityTerm(Q.Term):
         tag = ConstantScoreWrapperMatcher(reader.postings(fieldname, btext), idf)
         terms = self._text_terms(searcher)
         text = NewsDisMax(terms).matcher(searcher, context) if terms else None
+        top = context.limit if context is not None and getattr(context, "top_query", None) is self else 0
         if text is None or not text.is_active() or not tag.is_active():
             m = tag
+        elif top and (found := _titles_first(searcher, context, fieldname, btext, terms, idf, top)) is not None:
+            m = found
         else:
             def rest(start: int, minquality: float) -> Any:
                 tagged = {d for block in blocks(reader.postings(fieldname, btext), start=start) for d in block.ids}
@@ -102,6 +109,30 @@ class EntityTerm(Q.Term):
         if word in STOPS:
             return []
         return [Q.Term(f, stem(word)) for f in TEXT_FIELDS if f in searcher.schema]
+
+
+def _titles_first(searcher: Any, context: Any, fieldname: str, btext: bytes, terms: list[Q.Term],
+                  idf: float, top: int) -> ScoredListMatcher | None:
+    """The whole answer when this word is the whole search: the tagged articles naming
+    the word in their title, if `top` of them beat every article naming it only in the
+    body (a title is short and boosted: ~8-10 against ~5 at most); else None."""
+    title, body = (t.matcher(searcher, context) for t in terms)
+    if not title.is_active():
+        return None
+    reader = searcher.reader()
+    best_body = body.max_quality() if body.is_active() else 0.0
+    tagged = {d for block in blocks(reader.postings(fieldname, btext)) for d in block.ids}
+    titles = {d: sc for d, sc in title_scores(title, reader).items() if d in tagged}
+    if len(titles) < top:
+        return None
+    need = sorted(d for d, sc in titles.items() if sc < best_body)
+    bodies = body_scores(body, need, reader) if need else {}
+    ids = sorted(titles)
+    scores = [idf + max(titles[d], bodies.get(d, 0.0)) for d in ids]
+    kth = sorted(scores, reverse=True)[top - 1]
+    if kth - _SLACK * max(1.0, kth) <= idf + best_body:
+        return None
+    return ScoredListMatcher(ids, scores)
 
 
 def _mention_list(mentions: list[Any], tagged: set[int], plus: float, start: int,

@@ -88,14 +88,14 @@ def _text_words(searcher: Any, context: Any, words: list[list[Q.Term]], top: int
         scorers.append(b.max_quality() if b.is_active() else 0.0)
     body_best = scorers
     reader = searcher.reader()
-    titles = [_title_scores(t, reader) for t, _ in pairs]
+    titles = [title_scores(t, reader) for t, _ in pairs]
     cands = sorted(set().union(*titles))
     if spans is not None:
         cands = [d for d in cands if _inside(spans, d)]
     bodies = []
     for (_, b), title, best in zip(pairs, titles, body_best):
         need = [d for d in cands if title.get(d, -1.0) < best]
-        bodies.append(_body_scores(b, need, reader) if need and b.is_active() else {})
+        bodies.append(body_scores(b, need, reader) if need and b.is_active() else {})
     ids, scores = [], []
     for d in cands:
         total = 0.0
@@ -128,7 +128,7 @@ def _inside(spans: list[tuple[int, int]], doc: int) -> bool:
     return k >= 0 and spans[k][0] <= doc < spans[k][1]
 
 
-def _title_scores(m: Any, reader: Any) -> dict[int, float]:
+def title_scores(m: Any, reader: Any) -> dict[int, float]:
     """docnum -> title score of every posting of a title term matcher."""
     if not m.is_active():
         return {}
@@ -141,7 +141,7 @@ def _title_scores(m: Any, reader: Any) -> dict[int, float]:
     return out
 
 
-def _body_scores(m: Any, docs: list[int], reader: Any) -> dict[int, float]:
+def body_scores(m: Any, docs: list[int], reader: Any) -> dict[int, float]:
     """docnum -> body score for the documents of `docs` (ascending) that have the word;
     blocks holding none of them are not decoded, the others only up to their weights."""
     leaf, deleted = unwrap(m)
