@@ -532,6 +532,7 @@ _BRANCH_SENTENCES = [
     "deal, the same period last year, the year-ago quarter, the year earlier, the next morning, the day,",
     "earlier in the day, these days, the past, by year-end, the prior year, the current quarter, the year.",
     "the first three months of 2008, the last six months of the year, a decade ago, the weeks ahead, Christmas.",
+    "the March quarter, the latest quarter, at the moment, at present, the Dec. quarter, the day off.",
 ]
 
 
@@ -751,3 +752,24 @@ def test_a_smaller_town_is_a_place_after_in_and_accents_may_be_dropped():
 def test_a_capitalised_particle_or_foreign_article_starts_a_name():
     found = ents("The magazine Der Spiegel cited Le Monde; Van der Sar saved.")
     assert {"Der Spiegel", "Le Monde", "Van der Sar"} <= set(found)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Profit rose in the March quarter.", "the March quarter", "2025-Q1"),
+    ("Profit rose in the December quarter.", "the December quarter", "2024-Q4"),
+    ("Sales rose in the latest quarter.", "the latest quarter", "2025-Q1"),
+    ("At the moment, prices are high.", "the moment", "PRESENT_REF"),
+    ("At present, there is no plan.", "present", "PRESENT_REF"),
+])
+def test_quarters_named_by_their_last_month_and_the_present(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+    if not value.endswith("_REF"):
+        assert dates_of(text, None).get(span, "<missing>") is None
+
+
+@pytest.mark.parametrize("text", [
+    "The present owner left. He was present at the meeting.",
+    "The moment he left, it rained.",
+])
+def test_present_and_moment_need_at_or_for(text):
+    assert extract(text, DCT).dates == []

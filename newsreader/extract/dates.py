@@ -124,10 +124,11 @@ _BRANCHES: list[tuple[str, str]] = [
      r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
      r"(?:week|month|year|weekend|quarter)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
-    ("more most until only recently currently the beginning start end middle earlier later now these nowadays year",
+    ("more most until only recently currently the beginning start end middle earlier later now these nowadays year present",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
      r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week|quarter)|(?:earlier|later) in the (?:year|month|week|day)"
-     r"|these days|nowadays|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
+     r"|these days|nowadays|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
+     r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|year[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings)))"
      r"|now)(?![\w-])"),
     ("the first second # latter h",
@@ -176,6 +177,9 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<year>(?i:early |late |mid-|mid |the (?:very )?(?:end|beginning|start|middle) of )?{_YEAR})(?![\w/-]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
      r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros|points|votes|barrels|homes|vehicles))"),
 ]
+# "the March quarter" (the quarter ending in March), "the latest quarter" (the last one closed)
+_BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:{_MONTH} |(?i:latest |most recent |just-ended |recently ended ))quarter)"
+                            r"(?![\w-])"))
 # "the day", "the year" (TimeML reads them as the day or year the story is at): last, so that
 # every longer reading wins.
 _BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter)))(?![\w-]| of\b| (?:ended|ending|to|before|after|"
@@ -297,6 +301,8 @@ _AFTER_THE = frozenset("""
 # end beginning start middle rest very day past last next coming this previous following weekend
 future near distant first second third fourth final latter same current fiscal financial early
 late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
+latest most just recently january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec moment
 days weeks months years
 """.split())
 _SEASON_PREPS = frozenset({"in", "during", "over", "by", "until", "till", "since", "through",
@@ -395,6 +401,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if _prev_word(text, start) not in _PREP_SET and not (
                     found and found[-1].end + 2 == start and text[found[-1].end] == ","
                     or kind == "year" and _SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)):
+                continue
+        elif kind == "vague" and span.lower() in ("the moment", "present"):
+            if _prev_word(text, start) not in ("at", "for"):  # "at the moment", "at present"
                 continue
         elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() == "year"):
             # "in the past" (not "the past is"); "by year-end" (not "year-end results")
@@ -713,7 +722,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = dt.date(year, month, day_n)
         return day.isoformat(), day
     if kind == "vague":
-        if lower in ("now", "these days", "nowadays"):
+        if lower in ("now", "these days", "nowadays", "the moment", "present"):
             return "PRESENT_REF", None
         if lower == "the past":
             return "PAST_REF", None
@@ -733,6 +742,20 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             1 if ("next" in lower or "following" in lower or "after" in lower) else -1)
         day = anchor + dt.timedelta(days=delta)
         return day.isoformat() + _part_of_day(lower), day
+    if kind == "monthquarter":
+        month_word = words[1].rstrip(".").lower()
+        if month_word in _MONTHS:  # "the March quarter": the quarter that ends in March
+            if ref is None:
+                return None, None
+            month = _MONTHS[month_word]
+            year = ref.year if month <= ref.month + 1 else ref.year - 1
+            return f"{year}-Q{(month - 1) // 3 + 1}", None
+        if anchors.period and anchors.period[2].startswith("-Q"):
+            return "".join((anchors.period[0], str(anchors.period[1]), anchors.period[2])), None
+        if ref is None:
+            return None, None
+        q = (ref.month - 1) // 3 - 1  # the last quarter closed before the article
+        return f"{ref.year + q // 4}-Q{q % 4 + 1}", None
     if kind == "theunit":
         unit = words[-1].lower()
         if unit == "day":
