@@ -459,7 +459,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
 
 @dataclass(frozen=True)
 class _Holidays:
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None  # None when the list is empty
     rules: dict[str, str]  # name (apostrophes as "'") -> rule
     needs_preposition: frozenset[str]
 
@@ -471,7 +471,9 @@ def _holidays() -> _Holidays:
 
     data = _read_yaml("holidays.yaml")
     rules = {str(k).replace("’", "'"): str(v) for k, v in (data.get("days") or {}).items()}
-    names = sorted(rules, key=len, reverse=True)
+    names = sorted((n for n in rules if n.strip()), key=len, reverse=True)
+    if not names:
+        return _Holidays(None, rules, frozenset())
     alternation = "|".join(re.escape(n).replace("'", "['’]") for n in names)
     # Names first, with nothing before them: the regex engine then skips ahead to their
     # first letters (five times quicker than with a look-behind in front).
@@ -518,7 +520,9 @@ def _easter(year: int) -> dt.date:
 def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
     """Holidays named in the text ("Christmas Day", "on Thanksgiving"), with their day."""
     h = _holidays()
-    found = []
+    found: list[DateMatch] = []
+    if h.pattern is None:
+        return found
     for m in h.pattern.finditer(text):
         start, end = m.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
