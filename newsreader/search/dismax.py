@@ -21,7 +21,9 @@ from typing import Any, Iterator
 
 from whoosh import matching
 from whoosh import query as Q
+from whoosh.matching.binary import DisjunctionMaxMatcher
 from whoosh.matching.wrappers import WrappingMatcher
+from whoosh.util import make_binary_tree
 
 
 class BestOfMatcher(matching.Matcher):
@@ -152,7 +154,11 @@ class NewsDisMax(Q.DisjunctionMax):
         ms = [m for m in ms if m.is_active()]
         if not ms:
             return matching.NullMatcher()
-        m = ms[0] if len(ms) == 1 else BestOfMatcher(ms, self.tiebreak)
+        if context is not None and context.weighting is None and len(ms) > 1:
+            # Matching only (no scores): Whoosh's own union is faster and its score bug moot.
+            m = make_binary_tree(DisjunctionMaxMatcher, ms, tiebreak=self.tiebreak)
+        else:
+            m = ms[0] if len(ms) == 1 else BestOfMatcher(ms, self.tiebreak)
         return m if self.boost == 1.0 else WrappingMatcher(m, boost=self.boost)
 
 

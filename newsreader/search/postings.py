@@ -69,6 +69,14 @@ def _ids_end(head: bytes, n: int) -> int:
     return m.end() if m is not None else 0
 
 
+def _head(leaf: Any, size: int) -> bytes:
+    """The first `size` bytes of the current block's pickle (decompressing no more)."""
+    length = leaf._nextoffset - leaf._dataoffset
+    if not leaf._compression:
+        return bytes(leaf._postfile.get(leaf._dataoffset, min(size, length)))
+    return zlib.decompressobj().decompress(leaf._postfile.get(leaf._dataoffset, length), size)
+
+
 def _deltas(head: bytes, end: int, n: int) -> Any:
     """The id deltas pickled in `head[:end]`: the byte after each `K` when all are `K`."""
     if end == 4 + 2 * n:
@@ -104,8 +112,7 @@ def block_ids(leaf: Any) -> Any:
         return leaf._ids
     n = leaf._blocklength
     if leaf._data is None and not leaf._byteids and n > 3:
-        raw = leaf._postfile.get(leaf._dataoffset, leaf._nextoffset - leaf._dataoffset)
-        head = zlib.decompressobj().decompress(raw, 4 + 5 * n) if leaf._compression else bytes(raw[: 4 + 5 * n])
+        head = _head(leaf, 4 + 5 * n)
         end = _ids_end(head, n)
         if end:
             deltas = _deltas(head, end, n)
@@ -121,9 +128,7 @@ def block_ids_weights(leaf: Any) -> tuple[Any, Any]:
     weights follow the ids in the pickle)."""
     n = leaf._blocklength
     if leaf._data is None and leaf._weights is None and not leaf._byteids and n > 3:
-        raw = leaf._postfile.get(leaf._dataoffset, leaf._nextoffset - leaf._dataoffset)
-        size = 16 + 14 * n
-        head = zlib.decompressobj().decompress(raw, size) if leaf._compression else bytes(raw[:size])
+        head = _head(leaf, 16 + 14 * n)
         end = _ids_end(head, n)
         w = _weights_span(head, end, n) if end else None
         if w is not None:
