@@ -23,7 +23,8 @@ tests/test_query_paths.py). Anything but Whoosh's own posting format falls back 
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 from pickle import loads
 from typing import Any
 
@@ -35,8 +36,7 @@ from whoosh.util import make_binary_tree
 from newsreader.search.postings import ScoredListMatcher, block_ids, blocks_holding, is_w3_leaf, length_fn, unwrap
 
 _INT_SIZE = 4
-#: Memoised position sets, keyed by (encoded positions, offset in the phrase).
-_SHIFTED: dict[tuple[bytes, int], frozenset[int]] = {}
+#: Memoised position sets per offset in the phrase (entries before a memo is cleared).
 _SHIFTED_MAX = 200_000
 
 
@@ -137,15 +137,35 @@ class NewsPhrase(Q.Phrase):
         return ScoredListMatcher(ids, scores)
 
 
+class _Shifted(dict):  # type: ignore[type-arg]
+    """Encoded positions -> `{p - offset for p in positions(value)}`, filled on first use
+    (so whole candidate lists are converted with `map(memo.__getitem__, ...)` in C)."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__()
+        self.offset = offset
+
+    def __missing__(self, value: bytes) -> frozenset[int]:
+        if len(self) >= _SHIFTED_MAX:
+            self.clear()
+        offset = self.offset
+        found = self[value] = frozenset(p - offset for p in positions(value))
+        return found
+
+
+_SHIFTS: dict[int, _Shifted] = {}
+
+
 def shifted(value: bytes, offset: int) -> frozenset[int]:
     """`{p - offset for p in positions(value)}`, memoised."""
-    key = (value, offset)
-    found = _SHIFTED.get(key)
-    if found is None:
-        if len(_SHIFTED) >= _SHIFTED_MAX:
-            _SHIFTED.clear()
-        found = _SHIFTED[key] = frozenset(p - offset for p in positions(value))
-    return found
+    return _shift(offset)[value]
+
+
+def _shift(offset: int) -> _Shifted:
+    memo = _SHIFTS.get(offset)
+    if memo is None:
+        memo = _SHIFTS[offset] = _Shifted(offset)
+    return memo
 
 
 def block_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
@@ -172,26 +192,24 @@ def block_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
             return [], []
     # The id scans consumed the matchers: fresh ones (no scorer needed) for the values.
     weights: list[dict[int, float]] = []
-    sets: dict[int, Any] = {}
-    last = len(btexts) - 1
+    docs = cands
+    sets: Any = None
     for k, btext in enumerate(btexts):
-        got = _values(unwrap(reader.postings(fieldname, btext))[0], cands if k == 0 else sorted(sets))
-        weights.append({d: wv[0] for d, wv in got.items()})
-        if k == 0:
-            sets = {d: wv[1] for d, wv in got.items()}  # encoded; decoded when compared
-        elif k == last:
-            sets = {d: 1 for d, here in sets.items()
-                    if not (shifted(here, 0) if k == 1 else here).isdisjoint(shifted(got[d][1], k))}
+        ws, vs = _values(unwrap(reader.postings(fieldname, btext))[0], docs)
+        weights.append(ws)
+        here = map(_shift(k).__getitem__, map(vs.__getitem__, docs))
+        if sets is None:
+            sets = list(here)
+            continue
+        if k == len(btexts) - 1:
+            docs = list(compress(docs, map(not_, map(frozenset.isdisjoint, sets, here))))
         else:
-            nxt = {}
-            for d, here in sets.items():
-                both = (shifted(here, 0) if k == 1 else here) & shifted(got[d][1], k)
-                if both:
-                    nxt[d] = both
-            sets = nxt
-        if not sets:
+            both = list(map(frozenset.__and__, sets, here))
+            docs = list(compress(docs, both))
+            sets = [b for b in both if b]
+        if not docs:
             return [], []
-    ids = sorted(sets)
+    ids = docs
     if any(sc is None for sc in scored):  # matching only (a boolean context)
         return ids, [0.0] * len(ids)
     dfl = length_fn(reader, fieldname, leaves[0].scorer.dfl)
@@ -223,19 +241,25 @@ def _intersect(leaf: Any, cands: list[int]) -> list[int]:
     return out
 
 
-def _values(leaf: Any, docs: list[int]) -> dict[int, tuple[float, bytes]]:
-    """docnum -> (weight, encoded positions) for `docs` (ascending, all in the list)."""
-    out: dict[int, tuple[float, bytes]] = {}
+def _values(leaf: Any, docs: list[int]) -> tuple[dict[int, float], dict[int, bytes]]:
+    """docnum -> weight and docnum -> encoded positions for `docs` (ascending, all in the
+    list), picked out of each block in C (`itemgetter` over a dict of the block)."""
+    weights: dict[int, float] = {}
+    values: dict[int, bytes] = {}
     for want in blocks_holding(leaf, docs):
         ids = block_ids(leaf)
         if leaf._data is None:
             leaf._read_data()
         ws, vs = leaf._data[1], leaf._data[2]
-        i = 0
-        for d in want:
-            i = bisect_left(ids, d, i)
-            out[d] = (1.0 if ws is None else ws if isinstance(ws, float) else ws[i], vs[i])
-    return out
+        pick = itemgetter(*want)
+        got = pick(dict(zip(ids, vs)))
+        values.update(zip(want, got) if len(want) > 1 else ((want[0], got),))
+        if ws is None or isinstance(ws, float):
+            weights.update(dict.fromkeys(want, 1.0 if ws is None else ws))
+        else:
+            got = pick(dict(zip(ids, ws)))
+            weights.update(zip(want, got) if len(want) > 1 else ((want[0], got),))
+    return weights, values
 
 
 def fast_phrases(q: Q.Query) -> Q.Query:
