@@ -773,3 +773,17 @@ def test_quarters_named_by_their_last_month_and_the_present(text, span, value):
 ])
 def test_present_and_moment_need_at_or_for(text):
     assert extract(text, DCT).dates == []
+
+
+def test_word_lists_keep_on_off_yes_and_no_as_words():
+    from newsreader.extract.resources import cues
+
+    assert {"on", "off", "yes", "no"} <= cues().common
+
+
+def test_a_headline_with_lower_case_function_words_is_title_case_too():
+    text = ("Iraqi Cities Protest against Israel's War on Iran\n"
+            "Iraqi cities saw protests on Friday against the war.")
+    headline = [e.text for e in extract(text, DCT).entities if e.end <= text.index("\n")]
+    assert "Cities Protest" not in headline and "Iraqi Cities Protest" not in headline
+    assert "Iran" in headline

@@ -153,9 +153,9 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[
             continue
         words = list(_LINE_WORD.finditer(line))
         capitalised = [m for m in words if m.group()[0].isupper()]
-        if len(words) < 4 or len(capitalised) < 0.8 * len(words) or not any(
-                m.group().lower() in c.common for m in capitalised[1:]):
-            continue
+        if len(words) < 4 or len(capitalised) < 0.6 * len(words) or any(
+                not m.group()[0].isupper() and m.group().lower() not in c.common for m in words):
+            continue  # a headline capitalises all but its function words
         if stems is None:
             stems = {_stem(w) for w in lower_vocab}
         for m in capitalised:

@@ -48,9 +48,19 @@ class Cues:
     state_abbreviations: dict[str, str] = field(default_factory=dict)
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML 1.1 reads on, off, yes and no as booleans; in these word lists they are words."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _read_yaml(name: str) -> Any:
     text = resources.files("newsreader.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=_WordLoader) or {}  # noqa: S506 - a safe loader
 
 
 def _lower_set(items: Any) -> frozenset[str]:
