@@ -787,3 +787,11 @@ def test_a_headline_with_lower_case_function_words_is_title_case_too():
     headline = [e.text for e in extract(text, DCT).entities if e.end <= text.index("\n")]
     assert "Cities Protest" not in headline and "Iraqi Cities Protest" not in headline
     assert "Iran" in headline
+
+
+def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with():
+    text = "Haniyeh was killed on July 31, 2024 in Tehran. On July 31, crowds gathered; the next day they left."
+    for date in (DCT, None):
+        found = dates_of(text, date)
+        assert found["July 31"] == "2024-07-31"
+        assert found["the next day"] == "2024-08-01"

@@ -364,7 +364,7 @@ class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "month", "year", "period")
+    __slots__ = ("day", "month", "year", "period", "stated")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
@@ -372,6 +372,8 @@ class _Anchors:
         self.year = ref.year if ref else None
         #: the last quarter, half or month named, as (prefix, year, suffix): ("FY", 2008, "-Q3")
         self.period: tuple[str, int, str] | None = None
+        #: (month, day) -> the year written with it ("July 31, 2024" makes a later "July 31" 2024's)
+        self.stated: dict[tuple[int, int], int] = {}
 
     def note(self, value: str | None, day: dt.date | None) -> None:
         if day is not None:
@@ -443,6 +445,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         except (ValueError, KeyError, OverflowError):
             value, day = None, None
         lower_span = span.lower()
+        if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
+            anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))):
             # a period a year back ("the same period last year", "the year earlier") is a
             # comparison, not where the story goes on: no new anchor
@@ -694,6 +698,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             if ref is None:
                 return None, None
             year = _stated_year(" ".join(words[2:]), ref)
+        elif (month, day_n) in anchors.stated:  # the same day written with its year before
+            year = anchors.stated[(month, day_n)]
         elif ref is not None:
             year = _year_for(month, day_n, ref, text, start, end)
         else:
