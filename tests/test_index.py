@@ -197,3 +197,107 @@ def test_parallel_workers_give_the_same_index(tmp_path: Path, monkeypatch: pytes
     assert lib.count() == 12 and doc_count(lib) == 12
     assert len(lib.search('"harbour council"').hits) == 12
     lib.close()
+
+
+PARALLEL_CHILD = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from newsreader.config import Config
+    from newsreader.search import indexer
+
+    folder, corpus = map(Path, sys.argv[1:3])
+    indexer.PARALLEL_MIN_PAGES = 1
+    indexer.PAGES_PER_TASK = 1
+    prepare = indexer.prepare
+    def slow(*args, **kwargs):  # the workers are forked: they run this too
+        time.sleep(0.05)
+        return prepare(*args, **kwargs)
+    indexer.prepare = slow
+    indexer.Indexer(folder, corpus, Config(), workers=2, batch_articles=10).run()
+""")
+
+
+def committed_articles(folder: Path) -> int:
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{folder / 'articles.sqlite3'}?mode=ro", uri=True)
+        try:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_interrupted_parallel_run_leaves_a_usable_index(tmp_path: Path, sig: int) -> None:
+    corpus = make_corpus(tmp_path / "c", 80)
+    folder = tmp_path / "ix"
+    proc = subprocess.Popen([sys.executable, "-c", PARALLEL_CHILD, str(folder), str(corpus)],
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while committed_articles(folder) < 10:  # the first batch is committed
+            assert proc.poll() is None, "indexer exited early"
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        os.kill(proc.pid, sig)
+    finally:
+        proc.wait(timeout=60)
+    assert proc.returncode != 0
+    lib = Library(folder, corpus, Config())
+    assert 10 <= lib.count() < 80
+    assert len(lib.search("harbour", limit=100).hits) >= 10
+    lib.update()  # the lock died with the process; the run completes the job
+    assert lib.count() == 80 and doc_count(lib) == 80
+    assert len(lib.search("harbour", limit=100).hits) == 80
+    assert not (folder / "staging").exists()
+    lib.close()
+    deadline = time.monotonic() + 30
+    while processes_mentioning(str(folder)):  # orphaned workers notice the owner is gone
+        assert time.monotonic() < deadline, "worker processes outlived their owner"
+        time.sleep(0.1)
+
+
+def processes_mentioning(text: str) -> list[int]:
+    pids = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if text.encode() in cmdline.read_bytes():
+                pids.append(int(cmdline.parent.name))
+        except OSError:
+            pass
+    return pids
+
+
+def postings_by_id(lib: Library) -> dict[tuple[str, bytes], list[tuple[str, float, bytes]]]:
+    """Every posting of the index, keyed by article id instead of document number."""
+    reader = lib.searcher().reader()
+    ids = {d: reader.stored_fields(d)["id"] for d in reader.all_doc_ids()}
+    out = {}
+    for fieldname, term in reader.all_terms():
+        m = reader.postings(fieldname, term)
+        postings = []
+        while m.is_active():
+            postings.append((ids[m.id()], m.weight(), m.value()))
+            m.next()
+        out[(fieldname, term)] = sorted(postings)
+    return out
+
+
+def test_serial_and_parallel_runs_give_the_same_postings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader.search import indexer
+
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(indexer, "PAGES_PER_TASK", 2)
+    corpus = make_corpus(tmp_path / "c", 30)
+    indexer.Indexer(tmp_path / "serial", corpus, Config(), workers=1, batch_articles=7).run()
+    indexer.Indexer(tmp_path / "parallel", corpus, Config(), workers=2, batch_articles=7).run()
+    serial = Library(tmp_path / "serial", corpus, Config())
+    parallel = Library(tmp_path / "parallel", corpus, Config())
+    assert len(serial.searcher().reader().leaf_readers()) > 1
+    assert len(parallel.searcher().reader().leaf_readers()) > 1
+    assert postings_by_id(parallel) == postings_by_id(serial)
+    serial.close()
+    parallel.close()

@@ -354,8 +354,18 @@ class Shard:
         return out
 
 
-def _worker(conn: Connection, staging: Path, max_bytes: int, backend: str, extract: bool) -> None:
-    """A worker process: runs one Shard on the tasks the index owner sends."""
+def _worker(conn: Connection, staging: Path, max_bytes: int, backend: str, extract: bool,
+            inherited: tuple[int, ...] = ()) -> None:
+    """A worker process: runs one Shard on the tasks the index owner sends.
+
+    `inherited` are descriptors the fork copied that must not stay open here: the index
+    lock (a worker orphaned by a killed owner would keep the next run out) and the owner's
+    ends of the pipes (with them open, a worker never learns that the owner is gone)."""
+    for fd in inherited:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the owner handles Ctrl-C and stops us
     gc.freeze()  # what was inherited from the owner never becomes garbage here
     shard = Shard(staging, PageSource.default(), max_bytes, backend, extract)
@@ -413,14 +423,18 @@ class ProcessPipeline:
     all workers), then the next batch's pages (held back until then)."""
 
     def __init__(self, jobs: list[Job], workers: int, staging: Path, max_bytes: int, backend: str,
-                 extract: bool) -> None:
+                 extract: bool, inherited: tuple[int, ...] = ()) -> None:
         context = get_context("fork")
         self.tasks = deque(jobs[i:i + PAGES_PER_TASK] for i in range(0, len(jobs), PAGES_PER_TASK))
         self.conns: list[Connection] = []
         self.procs: list[Any] = []
         for n in range(workers):
             ours, theirs = context.Pipe()
-            proc = context.Process(target=_worker, args=(theirs, staging / f"w{n}", max_bytes, backend, extract),
+            # The owner's ends of every pipe so far: a worker holding one would never see
+            # the owner go away (no end-of-file on its own pipe).
+            owners = tuple(c.fileno() for c in self.conns) + (ours.fileno(),)
+            proc = context.Process(target=_worker,
+                                   args=(theirs, staging / f"w{n}", max_bytes, backend, extract, inherited + owners),
                                    name=f"newsreader-index-{n}", daemon=True)
             proc.start()
             theirs.close()
@@ -511,28 +525,31 @@ class Indexer:
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self.extract = extract
 
-    def _pipeline(self, jobs: list[Job], max_bytes: int) -> LocalPipeline | ProcessPipeline:
-        staging = self.folder / STAGING_DIR
+    def _pipeline(self, jobs: list[Job], max_bytes: int, lock: IndexLock) -> LocalPipeline | ProcessPipeline:
+        # One staging folder per run: a worker orphaned by a killed run never writes into
+        # the next run's folder.
+        staging = self.folder / STAGING_DIR / str(os.getpid())
         backend = self.config.extractor
         if self.workers > 1 and self.source.is_default and len(jobs) >= PARALLEL_MIN_PAGES:
-            return ProcessPipeline(jobs, self.workers, staging, max_bytes, backend, self.extract)
+            inherited = (lock.fd,) if lock.fd is not None else ()
+            return ProcessPipeline(jobs, self.workers, staging, max_bytes, backend, self.extract, inherited)
         return LocalPipeline(jobs, Shard(staging / "local", self.source, max_bytes, backend, self.extract))
 
     def run(self, rebuild: bool = False, progress: Callable[[Progress], None] | None = None,
             warn: Callable[[str], None] | None = None) -> UpdateStats:
         if not self.corpus.is_dir():
             raise UserError(f"corpus folder {self.corpus} does not exist or is not a folder")
-        with IndexLock(self.folder):
+        with IndexLock(self.folder) as lock:
             ix, store = open_or_create(self.folder, rebuild)
             shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)  # left by an interrupted run
             try:
-                return self._run(ix, store, progress, warn)
+                return self._run(ix, store, lock, progress, warn)
             finally:
                 store.close()
                 ix.close()
                 shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)
 
-    def _run(self, ix: Any, store: ArticleStore, progress: Callable[[Progress], None] | None,
+    def _run(self, ix: Any, store: ArticleStore, lock: IndexLock, progress: Callable[[Progress], None] | None,
              warn: Callable[[str], None] | None) -> UpdateStats:
         started = time.monotonic()
         stats = UpdateStats()
@@ -597,7 +614,7 @@ class Indexer:
             else:
                 jobs = [(n, str(full), rel, known[rel].sha1 if rel in known else None)
                         for n, (rel, full, _) in enumerate(todo)]
-                pipeline = self._pipeline(jobs, max_bytes)
+                pipeline = self._pipeline(jobs, max_bytes, lock)
                 for kind, payload in pipeline:
                     if kind == "flushed":
                         commit(payload)

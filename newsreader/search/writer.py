@@ -262,6 +262,8 @@ class SegmentBuilder:
         # field -> term -> postings; positional fields: [doc, pos, doc, pos, ...] where pos
         # is an int (one position) or a list (several); other fields: [doc, doc, ...].
         self.tables: dict[str, dict[str, list[Any]]] = {name: {} for name in self._positional | self._existence}
+        # field -> terms with a posting of several positions
+        self.multi: dict[str, set[str]] = {name: set() for name in self._positional}
         # field -> length byte per document (for the blocks' length bounds)
         self.lengths: dict[str, bytearray] = {}
 
@@ -283,6 +285,7 @@ class SegmentBuilder:
         gap = self.gap
         for name, parts in doc.text.items():
             table = self.tables[name]
+            multi = self.multi[name]
             get = table.get
             base = 0
             for part in parts:
@@ -294,6 +297,7 @@ class SegmentBuilder:
                         p = post[-1]
                         if p.__class__ is int:
                             post[-1] = [p, i]
+                            multi.add(t)
                         else:
                             p.append(i)
                     else:
@@ -354,8 +358,9 @@ class SegmentBuilder:
                 lengths = self.lengths.get(name, bytearray())
                 if len(lengths) < count:
                     lengths.extend(bytes(count - len(lengths)))
+                multi = self.multi[name]
                 for term in sorted(table):
-                    terms.add(prefix + term.encode("utf-8"), writer.positional(table[term], boost, lengths))
+                    terms.add(prefix + term.encode("utf-8"), writer.positional(table[term], boost, lengths, term in multi))
             else:
                 for term in sorted(table):
                     terms.add(prefix + term.encode("utf-8"), writer.existence(table[term]))
@@ -401,39 +406,34 @@ class _PostingWriter:
             self.buf = bytearray()
         return pack_long(start) + pack_int(end - start)
 
-    def positional(self, post: list[Any], boost: float, lengths: bytearray) -> bytes:
-        """The term info of one term's postings `[doc, pos, doc, pos, ...]`."""
+    def positional(self, post: list[Any], boost: float, lengths: bytearray, multi: bool) -> bytes:
+        """The term info of one term's postings `[doc, pos, doc, pos, ...]`; `multi` when
+        some posting has several positions (a list)."""
         docs = post[0::2]
         poses = post[1::2]
         n = len(docs)
-        one = ONE_POSITION
-        values = [one[p] if p.__class__ is int else encode_positions(p) for p in poses]
-        if all(p.__class__ is int for p in poses):
+        lens = list(map(lengths.__getitem__, docs))
+        if multi:
+            one = ONE_POSITION
+            values = [one[p] if p.__class__ is int else encode_positions(p) for p in poses]
+            freqs: list[int] | None = [1 if p.__class__ is int else len(p) for p in poses]
+            maxweight = boost * max(freqs)  # type: ignore[arg-type]
+            total = boost * sum(freqs)  # type: ignore[arg-type]
+        else:
+            values = list(map(ONE_POSITION.__getitem__, poses))
             freqs = None
             maxweight = boost
             total = boost * n
-        else:
-            freqs = [1 if p.__class__ is int else len(p) for p in poses]
-            maxweight = boost * max(freqs)
-            total = boost * sum(freqs)
-        lens = list(map(lengths.__getitem__, docs))
         start = self._start()
         for s in range(0, n, BLOCK_LIMIT):
             e = s + BLOCK_LIMIT
-            bdocs = docs[s:e]
             blens = lens[s:e]
-            if freqs is None:
+            top = 1 if freqs is None else max(freqs[s:e])
+            if top == 1:
                 weights: Any = None if boost == 1.0 else boost
-                bmax = boost
             else:
-                bfreqs = freqs[s:e]
-                top = max(bfreqs)
-                bmax = boost * top
-                if top == 1:
-                    weights = None if boost == 1.0 else boost
-                else:
-                    weights = tuple(boost * f for f in bfreqs)
-            self._block(bdocs, weights, tuple(values[s:e]), bmax, min(blens), max(blens), e >= n)
+                weights = tuple([boost * f for f in freqs[s:e]])  # type: ignore[index]
+            self._block(docs[s:e], weights, tuple(values[s:e]), boost * top, min(blens), max(blens), e >= n)
         extent = self._end(start)
         return _TERMINFO.pack(0, total, n, min(lens), max(lens), maxweight, docs[0], docs[-1]) + extent
 
