@@ -376,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     if str(args.data) == "ecbplus":
         args.data = here.parents[2] / "shared" / "data" / "ecbplus_dev"
     args.data = args.data or default
-    if (args.data / "ECB+").is_dir():
+    if (args.data / "ECB+").is_dir() or args.data.name.startswith("ecbplus"):
         return run_ecbplus(args)
     if not (args.data / "load.py").exists():
         print(f"no MEANTIME data at {args.data}", file=sys.stderr)
