@@ -269,19 +269,24 @@ class Restrict(Q.WrappingQuery):
     def estimate_size(self, ixreader: Any) -> int:
         return self.child.estimate_size(ixreader)
 
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        reader = searcher.reader()
+    def spans_of(self, reader: Any) -> list[tuple[int, int]]:
+        """The docnum intervals of a segment inside the date range."""
         key = segment_key(reader)
         if key not in self._runs:
             self._runs[key] = DateRuns.of_segment(reader)
         dates, runs = self._runs[key]
-        spans = intervals(dates, runs, self.lo, self.hi)
+        return intervals(dates, runs, self.lo, self.hi)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        spans = self.spans_of(searcher.reader())
         if not spans:
             return NullMatcher()
         if context is not None and getattr(context, "top_query", None) is self:
-            # The child is the whole search inside these intervals (fieldfirst.TextWords
-            # then ranks only what lies inside them).
-            context = context.set(top_query=self.child, spans=spans)
+            # The child is the whole search inside the intervals (fieldfirst.TextWords then
+            # ranks only what lies inside them); what it keeps for the whole search lives
+            # in a dict shared by the per-segment contexts.
+            context.__dict__.setdefault("_news_shared", {})
+            context = context.set(top_query=self.child, spans=spans, spans_of=self.spans_of)
         m = self.child.matcher(searcher, context)
         if not m.is_active():
             return m

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from typing import Any
 
 from whoosh import matching
@@ -37,6 +38,7 @@ from whoosh.matching.binary import IntersectionMatcher
 from whoosh.matching.wrappers import FilterMatcher, WrappingMatcher
 from whoosh.util import make_binary_tree
 
+from newsreader.search.dateorder import segment_key
 from newsreader.search.dismax import BestOfMatcher, NewsDisMax
 from newsreader.search.postings import ScoredListMatcher, block_ids_weights, blocks, blocks_holding, is_w3_leaf, \
     length_fn, unwrap
@@ -66,27 +68,63 @@ class TextWords(Q.And):
             if any(not m.is_active() for m in ms):
                 return matching.NullMatcher()
             return make_binary_tree(IntersectionMatcher, ms)
-        top = getattr(context, "top_query", None) is self
-        m = _text_words(searcher, context, [w.subqueries for w in words], (context.limit or 0) if top else 0,
-                        getattr(context, "spans", None) if top else None)
+        terms = [w.subqueries for w in words]
+        if getattr(context, "top_query", None) is self and context.limit:
+            m = _top_words(self, searcher, context, terms, context.limit)
+        else:
+            m = _text_words(searcher, context, _title_first(searcher, context, terms, None), 0.0, terms)
         return m if self.boost == 1.0 else WrappingMatcher(m, boost=self.boost)
 
 
-def _text_words(searcher: Any, context: Any, words: list[list[Q.Term]], top: int,
-                spans: list[tuple[int, int]] | None = None) -> Any:
-    """`top`: the number of hits wanted when this is the whole search (else 0); `spans`:
-    the docnum intervals the search is restricted to (dateorder.Restrict)."""
+@dataclass
+class TitleFirst:
+    """Phase A of one segment: its title-matched documents that match every word, with
+    exact scores, and what phase B needs (the title candidates, the body bound)."""
+
+    ids: list[int]
+    scores: list[float]
+    cands: list[int]
+    body_best: float
+    body_missing: bool
+
+
+def _top_words(q: "TextWords", searcher: Any, context: Any, words: list[list[Q.Term]], top: int) -> Any:
+    """The whole search: phase A of every segment is computed at the first segment (kept
+    in the search context), so the k-th best title-matched score of the whole index,
+    not just of this segment, bounds what body-only matches must beat."""
+    shared = context.__dict__.setdefault("_news_shared", {})
+    state = shared.get(id(q))
+    if state is None:
+        spans_of = getattr(context, "spans_of", None)
+        per_segment, every = {}, []
+        for sub, _ in searcher.get_parent().leaf_searchers():
+            spans = spans_of(sub.reader()) if spans_of is not None else None
+            first = _title_first(sub, context, words, spans)
+            per_segment[segment_key(sub.reader())] = first
+            if first is not None:
+                every.extend(first.scores)
+        floor = heapq.nlargest(top, every)[-1] if len(every) >= top else 0.0
+        state = shared[id(q)] = (per_segment, floor)
+    per_segment, floor = state
+    key = segment_key(searcher.reader())
+    first = per_segment[key] if key in per_segment else _title_first(searcher, context, words, None)
+    return _text_words(searcher, context, first, floor, words)
+
+
+def _title_first(searcher: Any, context: Any, words: list[list[Q.Term]],
+                 spans: list[tuple[int, int]] | None) -> TitleFirst | None:
+    """Phase A (see the module docstring); None if a word matches nothing here or the
+    postings are not Whoosh's W3 blocks (then `_text_words` uses plain matchers)."""
     pairs = [(t.matcher(searcher, context), b.matcher(searcher, context)) for t, b in words]
     if any(not t.is_active() and not b.is_active() for t, b in pairs):
-        return matching.NullMatcher()
-    scorers = []
+        return TitleFirst([], [], [], 0.0, True)
+    body_best = []
     for t, b in pairs:
         for m in (t, b):
             leaf, _ = unwrap(m)
             if m.is_active() and not (is_w3_leaf(leaf) and hasattr(getattr(leaf, "scorer", None), "_score")):
-                return make_binary_tree(IntersectionMatcher, [BestOfMatcher([t, b]) for t, b in pairs])
-        scorers.append(b.max_quality() if b.is_active() else 0.0)
-    body_best = scorers
+                return None
+        body_best.append(b.max_quality() if b.is_active() else 0.0)
     reader = searcher.reader()
     titles = [title_scores(t, reader) for t, _ in pairs]
     cands = sorted(set().union(*titles))
@@ -107,20 +145,25 @@ def _text_words(searcher: Any, context: Any, words: list[list[Q.Term]], top: int
         else:
             ids.append(d)
             scores.append(total)
-    found = ScoredListMatcher(ids, scores)
-    if any(not b.is_active() for _, b in pairs):
-        return found if ids else matching.NullMatcher()
-    floor = 0.0
-    if top and len(scores) >= top:
-        floor = heapq.nlargest(top, scores)[-1]
-        if floor - _SLACK * max(1.0, floor) > sum(body_best):
-            return found if ids else matching.NullMatcher()
-    rest: Any = make_binary_tree(IntersectionMatcher, [b.matcher(searcher, context) for _, b in words])
-    if cands:
-        rest = FilterMatcher(rest, frozenset(cands), exclude=True)
+    return TitleFirst(ids, scores, cands, sum(body_best), any(not b.is_active() for _, b in pairs))
+
+
+def _text_words(searcher: Any, context: Any, first: TitleFirst | None, floor: float = 0.0,
+                words: list[list[Q.Term]] | None = None) -> Any:
+    """Phase A's list plus, unless `floor` (a score k title-matched documents reach)
+    rules them out, the body-only matches (phase B)."""
+    if first is None:  # not W3 postings: correct scores, Whoosh's evaluation
+        pairs = [(t.matcher(searcher, context), b.matcher(searcher, context)) for t, b in words or []]
+        return make_binary_tree(IntersectionMatcher, [BestOfMatcher([t, b]) for t, b in pairs])
+    found = ScoredListMatcher(first.ids, first.scores)
+    if first.body_missing or (floor and floor - _SLACK * max(1.0, floor) > first.body_best):
+        return found if first.ids else matching.NullMatcher()
+    rest: Any = make_binary_tree(IntersectionMatcher, [b.matcher(searcher, context) for _, b in words or []])
+    if first.cands:
+        rest = FilterMatcher(rest, frozenset(first.cands), exclude=True)
     if floor:
         rest = FloorMatcher(rest, floor - _SLACK * max(1.0, floor))
-    return BestOfMatcher([found, rest]) if ids else rest
+    return BestOfMatcher([found, rest]) if first.ids else rest
 
 
 def _inside(spans: list[tuple[int, int]], doc: int) -> bool:
