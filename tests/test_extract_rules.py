@@ -508,7 +508,7 @@ def test_counts_after_a_date_go_from_that_date():
     "It costs $5 a year and a week of work.",
     "One day, he left the firm.",
     "The boy is two years old.",
-    "It was the 14th century, the 3rd floor.",
+    "It was the 14th hole, the 3rd floor.",
     "Her spring collection sold out; the fall of the regime followed.",
     "The spring in his step was gone.",
 ])
@@ -533,6 +533,9 @@ _BRANCH_SENTENCES = [
     "earlier in the day, these days, the past, by year-end, the prior year, the current quarter, the year.",
     "the first three months of 2008, the last six months of the year, a decade ago, the weeks ahead, Christmas.",
     "the March quarter, the latest quarter, at the moment, at present, the Dec. quarter, the day off.",
+    "in mid-June, the end of May, the first half, the 19th century, the early twentieth century, last decade,",
+    "the end of the decade, the prior-year quarter, The '90s, the night of Sept. 13, the morning of Friday,",
+    "for now, right now, just now, 1Q 2008, 1H08, The year 2008, the last week of March, the company's 2009.",
 ]
 
 
@@ -795,3 +798,62 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
         found = dates_of(text, date)
         assert found["July 31"] == "2024-07-31"
         assert found["the next day"] == "2024-08-01"
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("The board met in mid-June.", "mid-June", "2025-06", None),
+    ("The board met in late-May 2008.", "late-May 2008", "2008-05", "2008-05"),
+    ("The board met at the end of May.", "the end of May", "2025-05", None),
+    ("The board will meet at the start of December.", "the start of December", "2025-12", None),
+    ("The board met at the start of December.", "the start of December", "2024-12", None),
+    ("Sales rose 5% in the first half.", "the first half", "2025-H1", None),
+    ("The town grew in the 19th century.", "the 19th century", "18", "18"),
+    ("Twenty-first-century cities grew; in the early twentieth century they were small.",
+     "the early twentieth century", "19", "19"),
+    ("Prices fell last decade.", "last decade", "201", None),
+    ("The plant will close by the end of the decade.", "the end of the decade", "202", None),
+    ("Profit beat the prior-year quarter.", "the prior-year quarter", "2024", None),
+    ("The '90s boom ended.", "'90s", "199", "199"),
+    ("The storm hit on the night of Sept. 13, 2024.", "the night of Sept. 13, 2024", "2024-09-13TNI",
+     "2024-09-13TNI"),
+    ("Police arrived on the morning of Friday.", "the morning of Friday", "2025-06-13TMO", None),
+    ("For now, the plan stands.", "now", "PRESENT_REF", "PRESENT_REF"),
+    ("Until now the city was spared.", "now", "PRESENT_REF", "PRESENT_REF"),
+    ("Right now the storm is raging.", "Right now", "PRESENT_REF", "PRESENT_REF"),
+    ("The fund closed in 1Q 2008.", "1Q 2008", "2008-Q1", "2008-Q1"),
+    ("Sales in 1H08 rose.", "1H08", "2008-H1", "2008-H1"),
+    ("The year 2008 was hard.", "The year 2008", "2008", "2008"),
+    ("The last week of March was hard.", "The last week of March", "2025-W13", None),
+    ("The first week of March 2024 was hard.", "The first week of March 2024", "2024-W10", "2024-W10"),
+    ("The company's 2009 forecast was cut.", "2009", "2009", "2009"),
+])
+def test_parts_of_months_centuries_decades_now_and_short_periods(text, span, value, undated):
+    assert dates_of(text).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") == undated
+
+
+@pytest.mark.parametrize("date, text, span, value", [
+    (dt.date(2008, 1, 22), "Fourth-quarter profit fell 20%.", "Fourth-quarter", "2007-Q4"),
+    (dt.date(2008, 1, 22), "The firm expects fourth-quarter profit to fall.", "fourth-quarter", "2007-Q4"),
+    (dt.date(2008, 1, 22), "Profit fell in the third quarter.", "the third quarter", "2007-Q3"),
+    (dt.date(2008, 1, 22), "Profit will rise in the third quarter.", "the third quarter", "2008-Q3"),
+    (dt.date(2008, 1, 22), "Profit rose in the first quarter.", "the first quarter", "2008-Q1"),
+    (dt.date(2008, 3, 12), "Sales fell in the second half.", "the second half", "2007-H2"),
+    (dt.date(2008, 3, 12), "Sales should recover in the second half.", "the second half", "2008-H2"),
+    (dt.date(2008, 7, 22), "Sales fell in the first half.", "the first half", "2008-H1"),
+    (dt.date(2008, 10, 22), "Sales rose in the fourth quarter of last year.", "the fourth quarter of last year",
+     "2007-Q4"),
+])
+def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sentence_looks_ahead(
+        date, text, span, value):
+    assert dates_of(text, date).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") is None
+
+
+@pytest.mark.parametrize("text", [
+    "He scored in the first half of the match and again in the second half.",
+    "The team led in the first half.",
+    "We will now see; now is the time.",
+])
+def test_match_halves_and_now_alone_are_no_dates(text):
+    assert extract(text, DCT).dates == []

@@ -74,13 +74,18 @@ _PREP_WORDS = ("into", "throughout", "circa", "starting", "in", "In", "since", "
                "beginning", "end", "start", "summer", "spring", "autumn", "fall", "winter", "last",
                "next", "this", "Last", "Next", "This", "until", "on", "On", "at", "the", "The",
                # a determiner before a year that modifies a noun: "its 2009 forecast"
-               "its", "their", "his", "her", "our", "a", "calendar")
+               "its", "their", "his", "her", "our", "a", "calendar",
+               # ... or a possessive: "the company's 2009 forecast" ("'s" ends in the word "s")
+               "s")
 
 
 _PREP_SET = frozenset(w.lower() for w in _PREP_WORDS)
 #: "is now smaller": "now" after a present-tense "be" or "have" states the present.
 _PRESENT_VERBS = frozenset({"is", "are", "am", "has", "have", "'s", "’s", "'re", "’re"})
 _PREV_WORD = re.compile(r"(\w+) $")
+_NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "of", "to", "from"}
+_BUSINESS = re.compile(r"\b(?:profits?|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
+                       r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent)\b|%")
 
 
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
@@ -108,8 +113,14 @@ _BRANCHES: list[tuple[str, str]] = [
     (f"early late mid the {_M}",
      rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH_D},? (?:of )?{_YEAR})(?![\w-])"),
     (_M, rf"(?P<monthrel>{_MONTH}{_OF_YEAR})(?![\w-])"),
-    ("last next this early late mid earlier later",
-     rf"(?P<relmonth>(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{_MONTH})(?![\w-])"),
+    ("last next this early late mid earlier later the",
+     rf"(?P<relmonth>(?i:last|next|this|early|late|mid|earlier this|later this"
+     rf"|the (?:very )?(?:end|beginning|start|middle) of)[- ]{_MONTH})(?![\w-]| {_YEAR})"),
+    # "the first week of March", "the last week of June 2008": the week holding that stretch
+    ("the", rf"(?P<weekof>(?i:the (?:first|second|third|fourth|last|final) week of ){_MONTH}(?:,? {_YEAR})?)(?![\w-])"),
+    # "the night of Sept. 13", "the morning of Friday": the day and its part
+    ("the", rf"(?P<partof>(?i:the (?:morning|afternoon|evening|night) of )(?:{_MONTH_D} {_DAY}(?:,? {_YEAR})?"
+            rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
     (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [A-Z0-9])"),
     (f"last next this past coming early late {_W} {_WA}",
      rf"(?P<weekday>(?:(?i:early|late) )?(?:{_REL} )?(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
@@ -123,17 +134,19 @@ _BRANCHES: list[tuple[str, str]] = [
      r"(?P<relunit>(?i:(?:the (?:very )?(?:end|beginning|start|middle|rest) of )?"
      r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
-     r"(?:week|month|year|weekend|quarter)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
-    ("more most until only recently currently the beginning start end middle earlier later now these nowadays year present",
+     r"(?:week|month|year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
+    ("more most until only recently currently the beginning start end middle earlier later now these nowadays year present"
+     " right just",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
-     r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week|quarter)|(?:earlier|later) in the (?:year|month|week|day)"
+     r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week|quarter|decade)|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
      r"|these days|nowadays|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|year[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings)))"
      r"|now)(?![\w-])"),
     ("the first second # latter h",
      rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
-     rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] {_YEAR})(?![\w-])"),
+     rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
+     r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned)
     (_C, rf"(?P<ago>(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]|$)))(?![\w-])"),
@@ -145,7 +158,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "the same period last year", "the year-ago quarter": the period named last, a year back
     ("the", r"(?P<sameperiod>(?i:the (?:same|corresponding|comparable) (?:period|quarter|month|week|time)"
             r" (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year|the year before)"
-            r"|the year-(?:earlier|ago) (?:period|quarter|month|week)))(?![\w-])"),
+            r"|the (?:year-(?:earlier|ago)|prior-year|prior year's) (?:period|quarter|month|week)))(?![\w-])"),
     # "a 27-year contract", "a 12-hour flight": a length of time as an adjective (not an age)
     (_C, rf"(?P<adjdur>(?i:{_COUNT})-(?i:minute|hour|day|week|month|year|decade))(?![\w-])"),
     ("fiscal financial # fy this last next the",
@@ -155,14 +168,18 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the fiscal first second third fourth final last # q fy",
      rf"(?P<quarter>(?i:(?:the )?(?:fiscal )?{_ORD}[ -](?:fiscal )?quarter)"
      rf"(?: (?i:of )?(?:(?i:fiscal (?:year )?)?{_YEAR}|(?i:this|last|next|the) year))?"
-     rf"|Q[1-4](?: (?i:of )?(?:(?i:fiscal )?{_YEAR}))?|(?:FY ?{_YEAR} )Q[1-4])(?![\w-])"),
+     rf"|Q[1-4](?: (?i:of )?(?:(?i:fiscal )?{_YEAR}))?|(?:FY ?{_YEAR} )Q[1-4]|[1-4]Q ?(?:{_YEAR}|[0-9]{{2}}))(?![\w-])"),
     ("the early late spring summer autumn fall winter earlier later this last next",
      rf"(?P<season>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|fall|winter)(?: of)?) {_YEAR}"
      r"|(?i:(?:(?:early|late|earlier|later) )?(?:this|last|next) (?:spring|summer|autumn|winter|fall)))(?![\w-])"),
     ("the early late spring summer autumn winter",
      r"(?P<bareseason>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|winter)))(?![\w-]| of)"),
     ("# ' the early late mid", r"(?P<decade>(?:(?i:the )?(?i:early |late |mid-|mid )?(?:1[89]|20)[0-9]0['’]?s"
-                               r"|(?:(?<=\bthe )|(?<=\band ))'?[0-9]0s))(?![\w-])"),
+                               r"|(?:(?<=\bthe )|(?<=\bThe )|(?<=\band ))'?[0-9]0s))(?![\w-])"),
+    # "the 19th century", "the early twentieth century", "21st-century" (value: its first two digits)
+    ("the early late mid # nineteenth twentieth twenty",
+     r"(?P<century>(?i:(?:the )?(?:(?:early|late|mid)[- ])?(?:1[0-9]th|20th|21st|nineteenth|twentieth|twenty-first)[ -]century))"
+     r"(?![\w-])"),
     ("the", r"(?P<ordday>the (?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))"
             r"(?=[,.;:!?)]| (?:and|or)\b| of (?:this|last|next|the) month\b|$)"),
     ("recent the over", r"(?P<pxdur>(?i:recent|the (?:coming|past few|last few|next few|past several|last several|"
@@ -174,7 +191,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<dur>(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
     ("early late mid # the",
-     rf"(?P<year>(?i:early |late |mid-|mid |the (?:very )?(?:end|beginning|start|middle) of )?{_YEAR})(?![\w/-]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
+     rf"(?P<year>(?i:early |late |mid-|mid |the (?:very )?(?:end|beginning|start|middle) of |the year )?{_YEAR})(?![\w/-]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
      r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros|points|votes|barrels|homes|vehicles))"),
 ]
 # "the March quarter" (the quarter ending in March), "the latest quarter" (the last one closed)
@@ -253,6 +270,42 @@ def _stated_year(span: str, ref: dt.date) -> int:
     return ref.year
 
 
+def _short_year(lower: str) -> int | None:
+    """The year of "3q08", "1h 2008" (a two-digit year is this century's)."""
+    m = re.search(r"\d[qh] ?(\d{4}|\d\d)$", lower)
+    if not m:
+        return None
+    year = int(m.group(1))
+    return year + 2000 if year < 100 else year
+
+
+_OUTLOOK = re.compile(r"\b(?:expect|expects|expected|forecasts?|outlook|guidance|predicts?|projects?|projected|plans?"
+                      r"|targets?|aims?|hopes?|will|would|could|might|should|sees|estimates?)\b|'ll\b")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (at most 200 characters each side), lower-cased."""
+    lo = max(text.rfind(". ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start))
+    hi = text.find(". ", end, end + 200)
+    return text[lo + 1 if lo >= 0 else max(0, start - 200):hi if hi >= 0 else end + 200].lower()
+
+
+def _period_year(first_month: int, months: int, ref: dt.date, text: str, start: int, end: int) -> int:
+    """The year of a quarter or half named without one. Results come after a period closes:
+    the one that closed last year within two months of the article is last year's ("fourth-
+    quarter profit" in January), and so is one that begins more than a month after the
+    article, unless the sentence looks ahead ("expects third-quarter sales to rise")."""
+    if first_month + months > 12 and ref.month <= 2:
+        return ref.year - 1
+    if first_month <= ref.month + 1 or _OUTLOOK.search(_sentence_around(text, start, end)):
+        return ref.year
+    return ref.year - 1
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, end: int) -> int:
     """The year of a month (and day) written without one. News reports what happened, so
     the default is the latest such date not far after the article; a sentence about the
@@ -301,7 +354,7 @@ _AFTER_THE = frozenset("""
 # end beginning start middle rest very day past last next coming this previous following weekend
 future near distant first second third fourth final latter same current fiscal financial early
 late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
-latest most just recently january february march april may june july august september october
+latest most just recently morning afternoon evening night nineteenth twentieth twenty january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec moment
 days weeks months years
 """.split())
@@ -395,7 +448,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         kind = m.lastgroup or ""
         start, end = m.span(kind)
         span = m.group(kind)
-        if kind in ("year", "barmonth"):
+        if kind == "year" and span[:8].lower() == "the year":
+            pass
+        elif kind in ("year", "barmonth"):
             # A bare month or year needs a preposition or modifier in front ("in March",
             # "since 2008"): "March" the verb and "2008 workers" do not get one. In a list
             # the one before vouches for it ("in 1994, 1996 and 1999"), and a year may open
@@ -412,9 +467,14 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if _prev_word(text, start) not in _PAST_PREPS:
                 continue
         elif kind == "vague" and span == "now":
-            # "now" is a date only where it states the present ("the iPod is now smaller");
-            # "will now receive", "we may see more now", "now that" are not dates.
-            if _prev_word(text, start) not in _PRESENT_VERBS or text.startswith(" that", end):
+            # "now" is a date only where it states the present ("the iPod is now smaller",
+            # "for now", "until now", "as of now"); "will now receive", "we may see more now",
+            # "now that" are not dates.
+            if _prev_word(text, start) not in _NOW_BEFORE or text.startswith(" that", end):
+                continue
+        elif kind == "half" and span[:3].lower() == "the" and not span[-1].isdigit() and not span.endswith("year"):
+            # "the first half" alone: of a business year, not of a match
+            if not _BUSINESS.search(_sentence_around(text, start, end)):
                 continue
         elif kind == "numeric" and text[max(0, start - 1):start] == "/":
             continue
@@ -673,14 +733,38 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "season" and (stated := re.search(r"\d{4}", span)):
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{stated.group()}-{season}", None
-    if kind == "quarter" and (ref is not None or re.search(r"\d{4}", span)):
+    if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d", lower)):
         ordinal = next((w for w in lower.replace("-", " ").split() if w in _ORDINALS), None)
-        q_match = re.search(r"q([1-4])", lower)
-        q = int(q_match.group(1)) if q_match else _ORDINALS.get(ordinal or "")
+        q_match = re.search(r"q([1-4])|([1-4])q", lower)
+        q = int(q_match.group(1) or q_match.group(2)) if q_match else _ORDINALS.get(ordinal or "")
         if q is None:
             return None, None
-        year = _stated_year(span, ref or dt.date.min)
-        return f"{'FY' if 'fiscal' in lower or 'fy' in lower else ''}{year}-Q{q}", None
+        fiscal = "fiscal" in lower or "fy" in lower
+        year = _short_year(lower) or _stated_year(span, ref or dt.date.min)
+        if ref is not None and not fiscal and not re.search(r"\d|year", lower):
+            year = _period_year(3 * q - 2, 3, ref, text, start, end)
+        return f"{'FY' if fiscal else ''}{year}-Q{q}", None
+    if kind == "century":
+        ordinal = re.search(r"(\d+)|nineteenth|twentieth|twenty-first", lower)
+        assert ordinal is not None
+        number = int(ordinal.group(1)) if ordinal.group(1) else {"nineteenth": 19, "twentieth": 20}.get(ordinal.group(), 21)
+        return f"{number - 1:02d}", None
+    if kind == "partof":  # "the night of Sept. 13": the day, then its part
+        _, _, inner = span.partition(" of ")
+        inner_start = start + span.index(" of ") + 4
+        inner_kind = "weekday" if inner.rstrip(".").lower() in _WEEKDAYS else ("dmy" if inner[0].isdigit() else "mdy")
+        value, day = _resolve(inner_kind, inner, ref, anchors, text, inner_start, end)
+        return (value + _part_of_day(words[1].lower()) if value else None), day
+    if kind == "weekof" and (ref is not None or re.search(r"\d{4}", span)):
+        month = _month_of(words[4])
+        stated = re.search(r"\d{4}", span)
+        year = int(stated.group()) if stated else _year_for(month, None, ref, text, start, end)  # type: ignore[arg-type]
+        nth = words[1].lower()
+        if nth in ("last", "final"):
+            day = _month_end(year, month) - dt.timedelta(days=3)
+        else:
+            day = dt.date(year, month, 4 + 7 * ("first second third fourth".split().index(nth)))
+        return _week(day), None
     if kind == "iso":
         day = dt.date.fromisoformat(span)
         return day.isoformat(), day
@@ -708,7 +792,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return day.isoformat(), day
     if kind == "my":
         year = int(words[-1])
-        month = _month_of(words[-3] if words[-2] == "of" else words[-2])
+        month = _month_of((words[-3] if words[-2] == "of" else words[-2]).rpartition("-")[2])
         return _month(year, month), None
     if kind == "dotted":  # 12.03.2008: day first, as where dots are written
         day_n, month, year = (int(x) for x in span.split("."))
@@ -732,7 +816,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = dt.date(year, month, day_n)
         return day.isoformat(), day
     if kind == "vague":
-        if lower in ("now", "these days", "nowadays", "the moment", "present"):
+        if lower in ("now", "these days", "nowadays", "the moment", "present") or lower.endswith(" now"):
             return "PRESENT_REF", None
         if lower == "the past":
             return "PAST_REF", None
@@ -742,9 +826,12 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return "PRESENT_REF", None
         if "recently" in lower:
             return "PAST_REF", None
-    if kind == "half" and (ref is not None or re.search(r"\d{4}", span)):  # "the first half of 2008"
-        half = 1 if ("first" in lower or "1st" in lower or "h1" in lower) else 2
-        return f"{_stated_year(span, ref or dt.date.min)}-H{half}", None
+    if kind == "half" and (ref is not None or re.search(r"\d{4}|\dh ?\d\d", lower)):  # "the first half of 2008"
+        half = 1 if ("first" in lower or "1st" in lower or "h1" in lower or "1h" in lower) else 2
+        year = _short_year(lower) or _stated_year(span, ref or dt.date.min)
+        if ref is not None and not re.search(r"\d|year", lower):
+            year = _period_year(6 * half - 5, 6, ref, text, start, end)
+        return f"{year}-H{half}", None
     if kind == "nextday":  # counted from the last day named, else the article's
         if anchor is None:
             return None, None
@@ -800,6 +887,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "relunit" and ("following" in lower or "previous" in lower):
         # "the following year" continues the story: from the last year, month or day named
         unit, delta = words[-1].lower(), (1 if "following" in lower else -1)
+        if unit == "decade" and anchors.year:
+            return f"{anchors.year // 10 + delta:03d}", None
         if unit == "year" and anchors.year:
             return f"{anchors.year + delta:04d}", None
         if unit == "month" and anchors.month:
@@ -809,6 +898,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if ref is None:
         return None, None
     if kind == "vague":  # "the beginning of the year", "the end of the month"
+        if lower.endswith("decade"):
+            return f"{ref.year // 10:03d}", None
         if lower.endswith("quarter"):
             return f"{ref.year}-Q{(ref.month - 1) // 3 + 1}", None
         if lower.endswith("month"):
@@ -819,7 +910,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "monthrel":  # "September this year", "December of last year"
         return _month(_stated_year(" ".join(words[1:]), ref), _month_of(words[0])), None
     if kind == "relmonth":
-        month = _month_of(words[-1])
+        month = _month_of(words[-1].rpartition("-")[2])
         mod = lower.split()[0].split("-")[0]
         if mod == "last":
             year = ref.year if month < ref.month else ref.year - 1
@@ -827,8 +918,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = ref.year if month > ref.month else ref.year + 1
         elif mod in ("this", "earlier", "later"):
             year = ref.year
-        else:
-            year = _nearest_year(month, None, ref)
+        else:  # "early May", "the end of May": by the tense, as a month alone
+            year = _year_for(month, None, ref, text, start, end)
         return _month(year, month), None
     if kind == "barmonth":
         month = _month_of(span)
@@ -895,6 +986,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             q = (ref.month - 1) // 3 + delta
             year = ref.year + q // 4
             return f"{year}-Q{q % 4 + 1}", None
+        if unit == "decade":
+            return f"{ref.year // 10 + delta:03d}", None
         return f"{ref.year + delta:04d}", None
     if kind == "ago":
         return _ago(span, _Anchors(ref))
