@@ -536,6 +536,7 @@ _BRANCH_SENTENCES = [
     "in mid-June, the end of May, the first half, the 19th century, the early twentieth century, last decade,",
     "the end of the decade, the prior-year quarter, The '90s, the night of Sept. 13, the morning of Friday,",
     "for now, right now, just now, 1Q 2008, 1H08, The year 2008, the last week of March, the company's 2009.",
+    "last year's fourth quarter, 2008's first half, a quarter earlier, by year's end, host 2014 Oscars.",
 ]
 
 
@@ -856,4 +857,27 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "We will now see; now is the time.",
 ])
 def test_match_halves_and_now_alone_are_no_dates(text):
+    assert extract(text, DCT).dates == []
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("Profit fell in last year's fourth quarter.", "last year's fourth quarter", "2024-Q4", None),
+    ("Profit fell from 2008's first half.", "2008's first half", "2008-H1", "2008-H1"),
+    ("Profit rose in the third quarter of 2008, up from 5% a quarter earlier.", "a quarter earlier", "2008-Q2",
+     "2008-Q2"),
+    ("Profit is up from a quarter ago.", "a quarter ago", "2025-Q1", None),
+    ("The plant will close by year's end.", "year's end", "2025", None),
+    ("Ellen DeGeneres to host 2014 Oscars", "2014", "2014", "2014"),
+    ("He was jailed for his deadly 2005 rampage.", "2005", "2005", "2005"),
+])
+def test_possessive_periods_quarters_counted_back_and_years_before_an_event(text, span, value, undated):
+    assert dates_of(text).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") == undated
+
+
+@pytest.mark.parametrize("text", [
+    "The quake struck at 2000 GMT and again at 1930 hours.",
+    "A quarter of the staff left; he scored 2008 points.",
+])
+def test_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []

@@ -48,7 +48,7 @@ _WEEKDAY_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\."
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
-_UNIT = r"(?:day|week|month|year|decade)s?"
+_UNIT = r"(?:day|week|month|quarter|year|decade)s?"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -141,7 +141,7 @@ _BRANCHES: list[tuple[str, str]] = [
      r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week|quarter|decade)|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
      r"|these days|nowadays|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
-     r"|year[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings)))"
+     r"|year[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end)"
      r"|now)(?![\w-])"),
     ("the first second # latter h",
      rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
@@ -192,11 +192,16 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
     ("early late mid # the",
      rf"(?P<year>(?i:early |late |mid-|mid |the (?:very )?(?:end|beginning|start|middle) of |the year )?{_YEAR})(?![\w/-]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
-     r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros|points|votes|barrels|homes|vehicles))"),
+     r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros|points|votes|barrels|homes|vehicles"
+     r"|GMT|UTC|hours|hrs|local time|ET|EST|EDT|BST|CET))"),
 ]
 # "the March quarter" (the quarter ending in March), "the latest quarter" (the last one closed)
 _BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:{_MONTH} |(?i:latest |most recent |just-ended |recently ended ))quarter)"
                             r"(?![\w-])"))
+# "last year's fourth quarter", "2008's first half": the quarter or half of that year (before
+# "last year" alone)
+_BRANCHES.insert(0, ("last this next #", rf"(?P<possperiod>(?i:(?:last|this|next) year|{_YEAR})['’]s (?i:(?:fiscal )?{_ORD}"
+                                         r"[ -](?:fiscal )?quarter|(?:first|second) half))(?![\w-])"))
 # "the day", "the year" (TimeML reads them as the day or year the story is at): last, so that
 # every longer reading wins.
 _BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter)))(?![\w-]| of\b| (?:ended|ending|to|before|after|"
@@ -439,6 +444,23 @@ class _Anchors:
                 self.month = (self.year, int(value[5:7]))
 
 
+#: A year written before an event needs no preposition: "host 2014 Oscars", "his deadly 2005 rampage".
+_EVENT_NOUNS = frozenset("""
+oscars olympics olympic games election elections vote referendum season campaign emmys grammys budget census
+crisis recession rampage attack attacks bombing bombings riots earthquake quake tsunami hurricane storm floods
+flood war invasion coup summit stint tournament championship championships cup world series film movie album
+crash shooting murder killing conviction case scandal merger deal bailout
+""".split())
+_WORD_AFTER = re.compile(r" ([A-Za-z]+)")
+
+
+def _year_before_event(text: str, kind: str, end: int) -> bool:
+    if kind != "year":
+        return False
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1).lower() in _EVENT_NOUNS
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
@@ -455,7 +477,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "since 2008"): "March" the verb and "2008 workers" do not get one. In a list
             # the one before vouches for it ("in 1994, 1996 and 1999"), and a year may open
             # a sentence as its subject ("2008 was a hard year").
-            if _prev_word(text, start) not in _PREP_SET and not (
+            if _prev_word(text, start) not in _PREP_SET and not _year_before_event(text, kind, end) and not (
                     found and found[-1].end + 2 == start and text[found[-1].end] == ","
                     or kind == "year" and _SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)):
                 continue
@@ -685,6 +707,15 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
         if anchors.month is None:
             return None, None
         return _month(*_shift_month(*anchors.month, sign * count)), None
+    if unit == "quarter":  # "a quarter earlier": from the quarter named last, else the month's
+        if anchors.period is not None and anchors.period[2].startswith("-Q"):
+            prefix, year, quarter = anchors.period[0], anchors.period[1], int(anchors.period[2][2])
+        elif anchors.month is not None:
+            prefix, year, quarter = "", anchors.month[0], (anchors.month[1] - 1) // 3 + 1
+        else:
+            return None, None
+        index = year * 4 + quarter - 1 + sign * count
+        return f"{prefix}{index // 4}-Q{index % 4 + 1}", None
     if anchors.year is None:
         return None, None
     return f"{anchors.year + sign * count * (10 if unit == 'decade' else 1):04d}", None
@@ -733,8 +764,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "season" and (stated := re.search(r"\d{4}", span)):
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{stated.group()}-{season}", None
+    if kind == "possperiod":
+        return _resolve("half" if lower.endswith("half") else "quarter", span, ref, anchors, text, start, end)
     if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d", lower)):
-        ordinal = next((w for w in lower.replace("-", " ").split() if w in _ORDINALS), None)
+        head = lower.replace("-", " ").partition("quarter")[0].split()  # the ordinal nearest "quarter"
+        ordinal = next((w for w in reversed(head) if w in _ORDINALS), None)
         q_match = re.search(r"q([1-4])|([1-4])q", lower)
         q = int(q_match.group(1) or q_match.group(2)) if q_match else _ORDINALS.get(ordinal or "")
         if q is None:
