@@ -835,6 +835,13 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("The plant will close by year's end.", "year's end", "2025", None),
     ("Ellen DeGeneres to host 2014 Oscars", "2014", "2014", "2014"),
     ("He was jailed for his deadly 2005 rampage.", "2005", "2005", "2005"),
+    ("The loan is due on Dec. 31.", "Dec. 31", "2025-12-31", None),
+    ("The offer expires Nov. 30.", "Nov. 30", "2025-11-30", None),
+    ("Shares could rise in December.", "December", "2025-12", None),
+    ("He could have left in December.", "December", "2024-12", None),
+    ("The plant is slated to close in December.", "December", "2025-12", None),
+    ("Sales fell in December due to weak demand.", "December", "2024-12", None),
+    ("In May, the firm said it would leave on Friday; he may have left on Tuesday.", "Tuesday", "2025-06-10", None),
 ])
 def test_parts_of_months_centuries_decades_now_short_and_possessive_periods(text, span, value, undated):
     assert dates_of(text).get(span, "<missing>") == value

@@ -342,13 +342,21 @@ def _month_of(word: str) -> int:
     return _MONTHS[word.rstrip(".").lower()]
 
 
+#: Words before a date that put it ahead: auxiliaries of the future and modals (not "may
+#: have"), schedules and deadlines ("is due", "expires", "slated"), intentions ("aims to").
+_FUTURE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are) expected|expects?|scheduled|slated|set to"
+    r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
+    r"|plans? to|planned|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
+    r"|should(?! have)|upcoming)(?!\w)|['’]ll(?!\w)", re.I)
+
+
 def _future_context(text: str, start: int, end: int) -> bool:
-    """Does the sentence around a weekday talk about what is to come?"""
-    before = text[max(0, start - 60):start].lower()
+    """Does the clause around a date talk about what is to come?"""
     after = text[end:end + 30].lower()
-    cues = (" will ", " would ", " until ", " till ", " next ", " is expected", " are expected", " scheduled", " due to ",
-            " plans to", " planned", " set to ", " going to", "'ll ", " shall ")
-    return any(c in before[-45:] for c in cues) or after.startswith((" will", " would"))
+    lo = max(0, start - 45)
+    lo = max(lo, text.rfind(". ", lo, start) + 1, text.rfind(";", lo, start) + 1)
+    return _FUTURE_BEFORE.search(text, lo, start) is not None or after.startswith((" will", " would"))
 
 
 _TOKEN = re.compile(r"(?<![\w-])(?:[A-Za-z]+|\d|'\d)")
