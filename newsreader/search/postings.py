@@ -324,3 +324,49 @@ def blocks_holding(leaf: Any, docs: list[int]) -> Iterator[list[int]]:
             return
         lo = hi + 1
         leaf._next_block()
+
+
+#: Block directories kept per segment reader (terms), before the cache is emptied.
+DIRECTORIES = 1024
+
+
+def block_directory(reader: Any, leaf: Any) -> list[tuple[int, int]] | None:
+    """(last docnum, file position) of every block of a W3 leaf's term, kept on the
+    segment reader. Whoosh's blocks form a chain (each header says where the next one
+    starts), so reaching a block means reading every header before it: with the
+    directory a sparse lookup jumps to the blocks it needs. None if the leaf does not
+    name its term."""
+    term = getattr(leaf, "_term", None)
+    if term is None:
+        return None
+    cache = reader.__dict__.setdefault("_newsreader_dirs", {})
+    found = cache.get(term)
+    if found is None:
+        if len(cache) >= DIRECTORIES:
+            cache.clear()
+        found = []
+        pos = leaf._baseoffset
+        while True:
+            leaf._goto(pos)
+            found.append((leaf._maxid, pos))
+            if leaf._lastblock:
+                break
+            pos = leaf._nextoffset
+        cache[term] = found
+    return found
+
+
+def blocks_at(leaf: Any, directory: list[tuple[int, int]], docs: list[int]) -> Iterator[list[int]]:
+    """`blocks_holding` through a `block_directory`: the leaf jumps to each block that
+    holds some of `docs` (ascending) and the others are not touched."""
+    maxids = [m for m, _ in directory]
+    i, n = 0, len(docs)
+    while i < n:
+        b = bisect_left(maxids, docs[i])
+        if b >= len(directory):
+            return
+        j = bisect_right(docs, maxids[b], i)
+        leaf._atend = False
+        leaf._goto(directory[b][1])
+        yield docs[i:j]
+        i = j
