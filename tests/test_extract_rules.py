@@ -841,6 +841,11 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("He could have left in December.", "December", "2024-12", None),
     ("The plant is slated to close in December.", "December", "2025-12", None),
     ("Sales fell in December due to weak demand.", "December", "2024-12", None),
+    ("GM said June sales rose 5%.", "June", "2025-06", None),
+    ("The 2008 sales figures were weak.", "2008", "2008", "2008"),
+    ("Cash rose by quarter-end.", "quarter-end", "2025-Q2", None),
+    ("Cash rose at month-end.", "month-end", "2025-06", None),
+    ("The firm will hire in the fall.", "the fall", "2025-FA", None),
     ("In May, the firm said it would leave on Friday; he may have left on Tuesday.", "Tuesday", "2025-06-10", None),
 ])
 def test_parts_of_months_centuries_decades_now_short_and_possessive_periods(text, span, value, undated):
@@ -872,6 +877,7 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "We will now see; now is the time.",
     "The quake struck at 2000 GMT and again at 1930 hours.",
     "A quarter of the staff left; he scored 2008 points.",
+    "The fall in prices hurt. After the fall of the wall, month-end figures rose.",
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []

@@ -136,12 +136,13 @@ _BRANCHES: list[tuple[str, str]] = [
      r" |the current )"
      r"(?:week|month|year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
     ("more most until only recently currently the beginning start end middle earlier later now these nowadays year present"
+     " quarter month"
      " right just",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
      r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week|quarter|decade)|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
      r"|these days|nowadays|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
-     r"|year[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end)"
+     r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end)"
      r"|now)(?![\w-])"),
     ("the first second # latter h",
      rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
@@ -172,8 +173,9 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the early late spring summer autumn fall winter earlier later this last next",
      rf"(?P<season>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|fall|winter)(?: of)?) {_YEAR}"
      r"|(?i:(?:(?:early|late|earlier|later) )?(?:this|last|next) (?:spring|summer|autumn|winter|fall)))(?![\w-])"),
-    ("the early late spring summer autumn winter",
-     r"(?P<bareseason>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|winter)))(?![\w-]| of)"),
+    ("the early late spring summer autumn winter fall",
+     r"(?P<bareseason>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|winter)|the (?:early |late )?fall(?=[,.;:!?)]|$)))"
+     r"(?![\w-]| of)"),
     ("# ' the early late mid", r"(?P<decade>(?:(?i:the )?(?i:early |late |mid-|mid )?(?:1[89]|20)[0-9]0['’]?s"
                                r"|(?:(?<=\bthe )|(?<=\bThe )|(?<=\band ))'?[0-9]0s))(?![\w-])"),
     # "the 19th century", "the early twentieth century", "21st-century" (value: its first two digits)
@@ -454,6 +456,8 @@ class _Anchors:
 
 #: A year written before an event needs no preposition: "host 2014 Oscars", "his deadly 2005 rampage".
 _EVENT_NOUNS = frozenset("""
+sales deliveries output figures results earnings revenue revenues profit profits data payrolls report meeting
+deadline auction
 oscars olympics olympic games election elections vote referendum season campaign emmys grammys budget census
 crisis recession rampage attack attacks bombing bombings riots earthquake quake tsunami hurricane storm floods
 flood war invasion coup summit stint tournament championship championships cup world series film movie album
@@ -463,8 +467,7 @@ _WORD_AFTER = re.compile(r" ([A-Za-z]+)")
 
 
 def _year_before_event(text: str, kind: str, end: int) -> bool:
-    if kind != "year":
-        return False
+    """ "2008 sales", "host 2014 Oscars", "June sales": a year or month before what it dates."""
     after = _WORD_AFTER.match(text, end)
     return after is not None and after.group(1).lower() in _EVENT_NOUNS
 
@@ -492,7 +495,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         elif kind == "vague" and span.lower() in ("the moment", "present"):
             if _prev_word(text, start) not in ("at", "for"):  # "at the moment", "at present"
                 continue
-        elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() == "year"):
+        elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() in ("year", "quar", "mont")):
             # "in the past" (not "the past is"); "by year-end" (not "year-end results")
             if _prev_word(text, start) not in _PAST_PREPS:
                 continue
@@ -942,9 +945,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "vague":  # "the beginning of the year", "the end of the month"
         if lower.endswith("decade"):
             return f"{ref.year // 10:03d}", None
-        if lower.endswith("quarter"):
+        if "quarter" in lower:  # "the end of the quarter", "quarter-end"
             return f"{ref.year}-Q{(ref.month - 1) // 3 + 1}", None
-        if lower.endswith("month"):
+        if "month" in lower:
             return _month(ref.year, ref.month), None
         if lower.endswith("week"):
             return _week(ref), None
