@@ -12,14 +12,17 @@ trimmed of leading lower-case words, determiners and titles, and of a dangling "
 MEANTIME annotates only the first sentences of each article (headline, date line and four
 more): the extractor reads the whole body, but only spans in the annotated part are scored.
 Gold dates are TIMEX3 of type DATE with a text in the body (DURATION, SET and TIME are not
-dates); values are compared as strings. The extractor also marks durations ("the past nine
+dates); values are compared as strings. MEANTIME types a day's part either way ("this morning"
+DATE 2008-01-09TMO, "Friday morning" TIME 2010-07-16TMO): a TIME whose value is a day and a part of
+it (no clock) is scored as a date too (`--strict-types` scores DATE alone, as before 2026-11).
+The extractor also marks durations ("the past nine
 days", value P9D): those (values P9D, PT30M, PXY ...) are scored apart, against the gold
 DURATIONs, and are not counted as dates.
 
 `--data ecbplus` scores entity spans and date detection on ECB+ instead (a second tuning
 set: 462 news articles from many outlets and years; conventions at `run_ecbplus`).
 
-Usage: python bench/eval_extract.py [--data DIR|ecbplus] [--tune airbus,apple] [--errors KIND]
+Usage: python bench/eval_extract.py [--data DIR|ecbplus] [--tune airbus,apple] [--errors KIND] [--strict-types]
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ from newsreader.extract.resources import cues  # noqa: E402
 KINDS = {"PER": "person", "ORG": "org", "LOC": "place"}
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "'s", "’s", "'", "n't", "%", "'re", "'ve", "'ll", "'d", "'m"}
 NO_SPACE_AFTER = {"(", "[", "$", "US$", "#"}
+#: A TIME value naming a day and a part of it: MEANTIME types these DATE or TIME.
+PART_OF_DAY = re.compile(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI|DT)")
 
 
 def load_meantime(root: Path):
@@ -372,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="topic folders used for tuning (the others are held out)")
     parser.add_argument("--errors", default="", help="print errors: entity|date")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (best is kept)")
+    parser.add_argument("--strict-types", action="store_true",
+                        help="gold dates are DATE timexes only (not TIMEs naming a part of a day)")
     args = parser.parse_args(argv)
     if str(args.data) == "ecbplus":
         args.data = here.parents[2] / "shared" / "data" / "ecbplus_dev"
@@ -454,9 +461,12 @@ def main(argv: list[str] | None = None) -> int:
         gold_dates: dict[tuple[int, int], str] = {}
         gold_durations: dict[tuple[int, int], str] = {}
         for t in doc["timex"]:
-            if t["type"] not in ("DATE", "DURATION") or not t["t_ids"] or not all(i in offsets for i in t["t_ids"]):
+            kind = t["type"]
+            if kind == "TIME" and not args.strict_types and PART_OF_DAY.fullmatch(t["value"] or ""):
+                kind = "DATE"
+            if kind not in ("DATE", "DURATION") or not t["t_ids"] or not all(i in offsets for i in t["t_ids"]):
                 continue
-            gold = gold_dates if t["type"] == "DATE" else gold_durations
+            gold = gold_dates if kind == "DATE" else gold_durations
             gold[(offsets[t["t_ids"][0]][0], offsets[t["t_ids"][-1]][1])] = iso_week(t["value"])
         pred_all = {(d.start, d.end): d.value for d in result.dates if d.end <= limit}
         pred_dates = {k: v for k, v in pred_all.items() if not is_duration(v)}

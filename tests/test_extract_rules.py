@@ -846,6 +846,8 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("Cash rose by quarter-end.", "quarter-end", "2025-Q2", None),
     ("Cash rose at month-end.", "month-end", "2025-06", None),
     ("The firm will hire in the fall.", "the fall", "2025-FA", None),
+    ("The plant opened in 2005, and the next year it closed.", "the next year", "2006", "2006"),
+    ("Sales fell in 2008. The firm expects growth in the next year.", "the next year", "2026", None),
     ("In May, the firm said it would leave on Friday; he may have left on Tuesday.", "Tuesday", "2025-06-10", None),
 ])
 def test_parts_of_months_centuries_decades_now_short_and_possessive_periods(text, span, value, undated):

@@ -929,6 +929,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return _ago(span, anchors)
     if kind == "relunit" and "prior" in lower:
         lower = lower.replace("prior", "previous")
+    if kind == "relunit" and lower.startswith("the next ") and not _future_context(text, start, end):
+        lower = lower.replace("next", "following")  # "in 2005 ... the next year": 2006
     if kind == "relunit" and ("following" in lower or "previous" in lower):
         # "the following year" continues the story: from the last year, month or day named
         unit, delta = words[-1].lower(), (1 if "following" in lower else -1)
