@@ -847,6 +847,7 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("Cash rose at month-end.", "month-end", "2025-06", None),
     ("The firm will hire in the fall.", "the fall", "2025-FA", None),
     ("The plant opened in 2005, and the next year it closed.", "the next year", "2006", "2006"),
+    ("In March Apple launched the iPad.", "March", "2025-03", None),
     ("Sales fell in 2008. The firm expects growth in the next year.", "the next year", "2026", None),
     ("In May, the firm said it would leave on Friday; he may have left on Tuesday.", "Tuesday", "2025-06-10", None),
 ])
@@ -880,6 +881,7 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "The quake struck at 2000 GMT and again at 1930 hours.",
     "A quarter of the staff left; he scored 2008 points.",
     "The fall in prices hurt. After the fall of the wall, month-end figures rose.",
+    "They kept the May Day holiday; the March Madness games began; he met June Carter.",
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []

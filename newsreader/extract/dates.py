@@ -83,6 +83,9 @@ _PREP_SET = frozenset(w.lower() for w in _PREP_WORDS)
 #: "is now smaller": "now" after a present-tense "be" or "have" states the present.
 _PRESENT_VERBS = frozenset({"is", "are", "am", "has", "have", "'s", "’s", "'re", "’re"})
 _PREV_WORD = re.compile(r"(\w+) $")
+#: Before a month followed by a capitalised word, only these open a time phrase ("In March Apple ...").
+_CLAUSE_PREPS = frozenset({"in", "since", "until", "till", "by", "during", "before", "after", "from", "through",
+                           "throughout", "last", "next", "this", "early", "late", "mid"})
 _NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "of", "to", "from"}
 _BUSINESS = re.compile(r"\b(?:profits?|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
                        r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent)\b|%")
@@ -121,7 +124,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "the night of Sept. 13", "the morning of Friday": the day and its part
     ("the", rf"(?P<partof>(?i:the (?:morning|afternoon|evening|night) of )(?:{_MONTH_D} {_DAY}(?:,? {_YEAR})?"
             rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
-    (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [A-Z0-9])"),
+    (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [0-9]| (?:Day|Madness|Fools?)\b)"),
     (f"last next this past coming early late {_W} {_WA}",
      rf"(?P<weekday>(?:(?i:early|late) )?(?:{_REL} )?(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
     ("the yesterday today tomorrow tonight this last earlier later early late",
@@ -492,6 +495,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     found and found[-1].end + 2 == start and text[found[-1].end] == ","
                     or kind == "year" and _SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)):
                 continue
+            if kind == "barmonth" and text[end + 1:end + 2].isupper() and text[end:end + 1] == " " and \
+                    _prev_word(text, start) not in _CLAUSE_PREPS:
+                continue  # "in March Apple said" (a clause follows), not "the May Day"
         elif kind == "vague" and span.lower() in ("the moment", "present"):
             if _prev_word(text, start) not in ("at", "for"):  # "at the moment", "at present"
                 continue
