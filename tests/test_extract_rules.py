@@ -517,6 +517,7 @@ def test_no_false_alarms_for_durations_days_and_seasons(text):
 
 
 _BRANCH_SENTENCES = [
+    "Oct. 28-29, 1-2 October 2013, lately, the week of June 9, the weekend of June 7, 2025, In March Apple.",
     "On 2025-06-14, 7/8/07 and Friday, June 13, 2025 or the 3rd of June 2024, in early March 2008,",
     "last October, in May, last Friday morning, the day before yesterday, this evening, earlier today,",
     "the past decade, the past week, the very end of next month, the weekend, only recently, currently,",
@@ -848,6 +849,12 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("The firm will hire in the fall.", "the fall", "2025-FA", None),
     ("The plant opened in 2005, and the next year it closed.", "the next year", "2006", "2006"),
     ("In March Apple launched the iPad.", "March", "2025-03", None),
+    ("The Fed meets on Oct. 28-29.", "Oct. 28-29", "2024-10-28", None),
+    ("Talks on 1-2 October 2013 ended.", "1-2 October 2013", "2013-10-01", "2013-10-01"),
+    ("Prices have risen lately.", "lately", "PAST_REF", "PAST_REF"),
+    ("Sales for the week of June 9 rose.", "the week of June 9", "2025-W24", None),
+    ("Over the weekend of June 7, 2025, prices rose.", "the weekend of June 7, 2025", "2025-W23-WE", "2025-W23-WE"),
+    ("Investors await Friday's jobs report.", "Friday", "2025-06-20", None),
     ("Sales fell in 2008. The firm expects growth in the next year.", "the next year", "2026", None),
     ("In May, the firm said it would leave on Friday; he may have left on Tuesday.", "Tuesday", "2025-06-10", None),
 ])

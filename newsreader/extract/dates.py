@@ -110,8 +110,9 @@ _C = "a an one two three four five six seven eight nine ten eleven twelve thirte
 _BRANCHES: list[tuple[str, str]] = [
     ("#", rf"(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![\w-])"),
     ("#", r"(?P<numeric>(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2}))(?![\w/])"),
-    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?{_MONTH_D} {_DAY}(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?![\w-])"),
-    (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY} (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR})?)(?![\w-])"),
+    # "Oct. 28-29", "1-2 October": a range of days, valued by its first
+    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?{_MONTH_D} {_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?![\w-])"),
+    (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:[-–]{_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR})?)(?![\w-])"),
     ("#", r"(?P<dotted>(?:0?[1-9]|[12][0-9]|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89][0-9]{2}|20[0-9]{2}))(?![\w.]|\.\d)"),
     (f"early late mid the {_M}",
      rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH_D},? (?:of )?{_YEAR})(?![\w-])"),
@@ -120,7 +121,8 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<relmonth>(?i:last|next|this|early|late|mid|earlier this|later this"
      rf"|the (?:very )?(?:end|beginning|start|middle) of)[- ]{_MONTH})(?![\w-]| {_YEAR})"),
     # "the first week of March", "the last week of June 2008": the week holding that stretch
-    ("the", rf"(?P<weekof>(?i:the (?:first|second|third|fourth|last|final) week of ){_MONTH}(?:,? {_YEAR})?)(?![\w-])"),
+    ("the", rf"(?P<weekof>(?i:the (?:first|second|third|fourth|last|final) week of ){_MONTH}(?:,? {_YEAR})?"
+            rf"|(?i:the week(?:end)? of ){_MONTH_D} {_DAY}(?:,? {_YEAR})?)(?![\w-])"),
     # "the night of Sept. 13", "the morning of Friday": the day and its part
     ("the", rf"(?P<partof>(?i:the (?:morning|afternoon|evening|night) of )(?:{_MONTH_D} {_DAY}(?:,? {_YEAR})?"
             rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
@@ -138,12 +140,12 @@ _BRANCHES: list[tuple[str, str]] = [
      r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
      r"(?:week|month|year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
-    ("more most until only recently currently the beginning start end middle earlier later now these nowadays year present"
+    ("more most until only recently lately currently the beginning start end middle earlier later now these nowadays year present"
      " quarter month"
      " right just",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
      r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week|quarter|decade)|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
-     r"|these days|nowadays|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
+     r"|these days|nowadays|lately|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end)"
      r"|now)(?![\w-])"),
@@ -353,7 +355,7 @@ _FUTURE_BEFORE = re.compile(
     r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are) expected|expects?|scheduled|slated|set to"
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
-    r"|should(?! have)|upcoming)(?!\w)|['’]ll(?!\w)", re.I)
+    r"|should(?! have)|upcoming|awaits?|awaiting)(?!\w)|['’]ll(?!\w)", re.I)
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
@@ -806,6 +808,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         inner_kind = "weekday" if inner.rstrip(".").lower() in _WEEKDAYS else ("dmy" if inner[0].isdigit() else "mdy")
         value, day = _resolve(inner_kind, inner, ref, anchors, text, inner_start, end)
         return (value + _part_of_day(words[1].lower()) if value else None), day
+    if kind == "weekof" and words[1].lower() in ("week", "weekend"):  # "the week of June 9"
+        value, day = _resolve("mdy", " ".join(words[3:]), ref, anchors, text, start, end)
+        if day is None:
+            return None, None
+        return _week(day) + ("-WE" if words[1].lower() == "weekend" else ""), None
     if kind == "weekof" and (ref is not None or re.search(r"\d{4}", span)):
         month = _month_of(words[4])
         stated = re.search(r"\d{4}", span)
@@ -823,9 +830,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         words = [w for w in words if w.lower().rstrip(".") not in _WEEKDAYS and w.lower().rstrip(".") not in
                  _WEEKDAY_ABBR and w.lower() not in ("the", "of")]
         if kind == "mdy":
-            month, day_n = _month_of(words[0]), int(re.sub(r"\D", "", words[1]))
+            month, day_n = _month_of(words[0]), int(re.sub(r"\D", "", re.split("[-–]", words[1])[0]))
         else:
-            day_n, month = int(re.sub(r"\D", "", words[0])), _month_of(words[1])
+            day_n, month = int(re.sub(r"\D", "", re.split("[-–]", words[0])[0])), _month_of(words[1])
         year_words = [w for w in words if re.fullmatch(_YEAR, w)]
         if year_words:
             year = int(year_words[0])
@@ -875,7 +882,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return "FUTURE_REF", None
         if "currently" in lower:
             return "PRESENT_REF", None
-        if "recently" in lower:
+        if "recently" in lower or lower == "lately":
             return "PAST_REF", None
     if kind == "half" and (ref is not None or re.search(r"\d{4}|\dh ?\d\d", lower)):  # "the first half of 2008"
         half = 1 if ("first" in lower or "1st" in lower or "h1" in lower or "1h" in lower) else 2
