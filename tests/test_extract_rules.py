@@ -892,3 +892,15 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []
+
+
+@pytest.mark.parametrize("value, words", [
+    ("20", "the 21st century (20)"),
+    ("11", "the 12th century (11)"),
+    ("2025-W23-WE", "the weekend of week 23 of 2025, from Saturday 7 June (2025-W23-WE)"),
+    ("2025-W99-WE", "2025-W99-WE"),
+])
+def test_centuries_and_weekends_read_in_words(value, words):
+    from newsreader.extract.timex import describe_timex
+
+    assert describe_timex(value) == words

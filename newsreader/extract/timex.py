@@ -19,6 +19,12 @@ _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": 
 _TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
 
 
+def _ordinal(n: int) -> str:
+    """21 -> "21st", 12 -> "12th"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _day(value: str) -> str | None:
     try:
         day = dt.date.fromisoformat(value)
@@ -40,6 +46,12 @@ def _period(value: str) -> str | None:
         except ValueError:
             return None
         return f"week {int(m[2])} of {m[1]}, from Monday {monday.day} {monday:%B}"
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):
+        try:
+            saturday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
+        except ValueError:
+            return None
+        return f"the weekend of week {int(m[2])} of {m[1]}, from Saturday {saturday.day} {saturday:%B}"
     if m := re.fullmatch(r"(\d{4})-WE", value):
         return f"a weekend of {m[1]}"
     if m := re.fullmatch(r"(FY)?(\d{4})-([QH])([1-4])", value):
@@ -55,7 +67,7 @@ def _period(value: str) -> str | None:
     if re.fullmatch(r"\d{3}", value):
         return f"the {value}0s"
     if re.fullmatch(r"\d{2}", value):
-        return f"the {int(value) + 1}th century"
+        return f"the {_ordinal(int(value) + 1)} century"
     return None
 
 
