@@ -40,18 +40,14 @@ def _period(value: str) -> str | None:
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
         month = int(m[2])
         return f"{calendar.month_name[month]} {m[1]}" if 1 <= month <= 12 else None
-    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+        weekend = m[3] is not None
         try:
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if weekend else 1)
         except ValueError:
             return None
-        return f"week {int(m[2])} of {m[1]}, from Monday {monday.day} {monday:%B}"
-    if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):
-        try:
-            saturday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
-        except ValueError:
-            return None
-        return f"the weekend of week {int(m[2])} of {m[1]}, from Saturday {saturday.day} {saturday:%B}"
+        return (f"{'the weekend of ' if weekend else ''}week {int(m[2])} of {m[1]}, "
+                f"from {first:%A} {first.day} {first:%B}")
     if m := re.fullmatch(r"(\d{4})-WE", value):
         return f"a weekend of {m[1]}"
     if m := re.fullmatch(r"(FY)?(\d{4})-([QH])([1-4])", value):
