@@ -904,3 +904,9 @@ def test_centuries_and_weekends_read_in_words(value, words):
     from newsreader.extract.timex import describe_timex
 
     assert describe_timex(value) == words
+
+
+def test_a_date_after_since_is_a_comparison_and_moves_no_anchor():
+    text = "The Dow lost 500 points, its worst day since September 11, 2001. For the day, the index fell 5%."
+    assert dates_of(text)["the day"] == "2025-06-14"
+    assert dates_of(text)["September 11, 2001"] == "2001-09-11"

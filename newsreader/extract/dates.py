@@ -548,9 +548,11 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         lower_span = span.lower()
         if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
-        if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))):
-            # a period a year back ("the same period last year", "the year earlier") is a
-            # comparison, not where the story goes on: no new anchor
+        if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))) \
+                and _prev_word(text, start) != "since":
+            # a period a year back ("the same period last year", "the year earlier") or a
+            # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
+            # the story goes on: no new anchor
             anchors.note(value, day)
         found.append(DateMatch(start, end, text[start:end], value))
     holidays = _find_holidays(text, date)
