@@ -272,3 +272,49 @@ def test_block_phrases_match_whoosh_phrases(lib: Library, query: str) -> None:
     for limit in (1, 5, 50):
         assert [(h.docnum, round(h.score, 9)) for h in searcher.search(fast, limit=limit)] == \
                [(h.docnum, round(h.score, 9)) for h in searcher.search(slow, limit=None)][:limit]
+
+
+def test_phrases_from_word_pairs_match_position_checks(tmp_path: Path) -> None:
+    """The query side of "common grams" (phrase.gram_phrase) on an index that has the
+    pair fields: same documents and scores as Whoosh's `Phrase`, also for pairs the
+    index did not keep (they fall back to checking positions)."""
+    from whoosh import fields, index
+
+    from newsreader.search.analysis import NewsText, terms
+    from newsreader.search.phrase import NewsPhrase, gram_field
+
+    common = {"offici", "said", "water"}
+    schema = fields.Schema(id=fields.ID(stored=True), title=NewsText(field_boost=2.0), body=NewsText())
+    for name in ("title", "body"):
+        schema.add(gram_field(name), fields.KEYWORD(commas=True))
+    ix = index.create_in(str(tmp_path), schema)
+    rng = random.Random(9)
+    for batch in range(3):  # three segments
+        writer = ix.writer()
+        for i in range(60):
+            title = f"Story {batch} {i} about {rng.choice(WORDS)}"
+            body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 40)))
+            doc = {"id": f"{batch}-{i}", "title": title, "body": body}
+            for name, text in (("title", title), ("body", body)):
+                ts = terms(text)
+                pairs = {f"{a} {b}" for a, b in zip(ts, ts[1:]) if a in common or b in common}
+                if pairs:
+                    doc[gram_field(name)] = ",".join(sorted(pairs))
+            writer.add_document(**doc)
+        writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) == 3
+        for words in (["offici", "said"], ["water", "strike"], ["said", "water"], ["strike", "budget"]):
+            for name in ("body", "title"):
+                fast, slow = NewsPhrase(name, words), Q.Phrase(name, words)
+                assert set(searcher.docs_for_query(fast)) == set(searcher.docs_for_query(slow))
+                assert [(h.docnum, round(h.score, 9)) for h in searcher.search(fast, limit=5)] == \
+                       [(h.docnum, round(h.score, 9)) for h in searcher.search(slow, limit=None)][:5]
+        assert ("grams_body", b"offici said") in searcher.reader()
+        assert ("grams_body", b"strike budget") not in searcher.reader()
+        sub = searcher.leaf_searchers()[0][0]
+        ms = [Q.Term("body", w).matcher(sub) for w in ("offici", "said")]
+        from newsreader.search.phrase import gram_phrase
+
+        answered = gram_phrase(sub, "body", [b"offici", b"said"], ms)
+        assert answered is not None and answered[0]

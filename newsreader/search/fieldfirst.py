@@ -268,11 +268,12 @@ def title_scores(m: Any, reader: Any) -> dict[int, float]:
     return out
 
 
-def body_scores(m: Any, docs: list[int], reader: Any) -> dict[int, float]:
-    """docnum -> body score for the documents of `docs` (ascending) that have the word;
-    blocks holding none of them are not decoded, the others only up to their weights."""
+def body_scores(m: Any, docs: list[int], reader: Any, fieldname: str = BODY) -> dict[int, float]:
+    """docnum -> score for the documents of `docs` (ascending) that have the word (a term
+    matcher of `fieldname` with a scorer); blocks holding none of them are not decoded,
+    the others only up to their weights."""
     leaf, deleted = unwrap(m)
-    score, dfl = leaf.scorer._score, length_fn(reader, BODY, leaf.scorer.dfl)
+    score, dfl = leaf.scorer._score, length_fn(reader, fieldname, leaf.scorer.dfl)
     out: dict[int, float] = {}
     directory = block_directory(reader, leaf)
     walk = blocks_at(leaf, directory, docs) if directory is not None else blocks_holding(leaf, docs)

@@ -33,7 +33,8 @@ from whoosh import query as Q
 from whoosh.matching.wrappers import WrappingMatcher
 from whoosh.util import make_binary_tree
 
-from newsreader.search.postings import ScoredListMatcher, block_ids, blocks_holding, is_w3_leaf, length_fn, unwrap
+from newsreader.search.postings import ScoredListMatcher, block_ids, blocks, blocks_holding, is_w3_leaf, length_fn, \
+    unwrap
 
 _INT_SIZE = 4
 #: Memoised position sets per offset in the phrase (entries before a memo is cleared).
@@ -126,7 +127,9 @@ class NewsPhrase(Q.Phrase):
             return matching.NullMatcher()
         if len(words) == 1:
             return words[0] if self.boost == 1.0 else WrappingMatcher(words[0], self.boost)
-        found = block_phrase(searcher, fieldname, btexts, words)
+        found = gram_phrase(searcher, fieldname, btexts, words)
+        if found is None:
+            found = block_phrase(searcher, fieldname, btexts, words)
         if found is None:
             return PhraseMatcher(words, self.boost)
         ids, scores = found
@@ -166,6 +169,45 @@ def _shift(offset: int) -> _Shifted:
     if memo is None:
         memo = _SHIFTS[offset] = _Shifted(offset)
     return memo
+
+
+def gram_field(fieldname: str) -> str:
+    """The field holding the word pairs of `fieldname` (see `gram_phrase`)."""
+    return f"grams_{fieldname}"
+
+
+def gram_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
+                words: list[Any]) -> tuple[list[int], list[float]] | None:
+    """A two-word phrase answered from an index of word pairs ("common grams"), or None.
+
+    The index side (not built yet; see the helper report) may add a field
+    `grams_<field>` whose term `"<word1> <word2>"` lists every document where the two
+    terms stand at adjacent positions of `<field>` (after stemming and stop words, the
+    positions phrases use), for pairs holding a frequent word. A segment that has the
+    pair's term answers from its postings: the same documents as checking positions,
+    scored as Whoosh's phrase matcher (the sum of the words' scores, read for those
+    documents only). A segment without the term (the pair is not indexed there, or
+    never occurs) returns None and the positions are checked as usual, so an index
+    built with another list of frequent words, or none, still gives exact results."""
+    gram = gram_field(fieldname)
+    if len(btexts) != 2 or gram not in searcher.schema:
+        return None
+    reader = searcher.reader()
+    term = btexts[0] + b" " + btexts[1]
+    if (gram, term) not in reader:
+        return None
+    from newsreader.search.fieldfirst import body_scores
+
+    ids = [d for block in blocks(reader.postings(gram, term)) for d in block.ids]
+    leaves = [unwrap(m)[0] for m in words]
+    if any(getattr(leaf, "scorer", None) is None for leaf in leaves):  # matching only
+        return ids, [0.0] * len(ids)
+    if not all(is_w3_leaf(leaf) and hasattr(leaf.scorer, "_score") for leaf in leaves):
+        return None
+    parts = [body_scores(m, ids, reader, fieldname) for m in words]
+    if any(len(part) != len(ids) for part in parts):  # the pair list and the words disagree
+        return None
+    return ids, [sum(part[d] for part in parts) for d in ids]
 
 
 def block_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
