@@ -518,6 +518,7 @@ def test_no_false_alarms_for_durations_days_and_seasons(text):
 
 _BRANCH_SENTENCES = [
     "Oct. 28-29, 1-2 October 2013, lately, the week of June 9, the weekend of June 7, 2025, In March Apple.",
+    "two and a half years, a year and a half, half an hour, the past three and a half months.",
     "On 2025-06-14, 7/8/07 and Friday, June 13, 2025 or the 3rd of June 2024, in early March 2008,",
     "last October, in May, last Friday morning, the day before yesterday, this evening, earlier today,",
     "the past decade, the past week, the very end of next month, the weekend, only recently, currently,",
@@ -855,6 +856,9 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("Sales for the week of June 9 rose.", "the week of June 9", "2025-W24", None),
     ("Over the weekend of June 7, 2025, prices rose.", "the weekend of June 7, 2025", "2025-W23-WE", "2025-W23-WE"),
     ("Investors await Friday's jobs report.", "Friday", "2025-06-20", None),
+    ("He spent two and a half years in prison.", "two and a half years", "P2.5Y", "P2.5Y"),
+    ("It took a year and a half.", "a year and a half", "P1.5Y", "P1.5Y"),
+    ("He waited half an hour, then for half a year.", "half a year", "P6M", "P6M"),
     ("Sales fell in 2008. The firm expects growth in the next year.", "the next year", "2026", None),
     ("In May, the firm said it would leave on Friday; he may have left on Tuesday.", "Tuesday", "2025-06-10", None),
 ])
@@ -889,6 +893,7 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "A quarter of the staff left; he scored 2008 points.",
     "The fall in prices hurt. After the fall of the wall, month-end figures rose.",
     "They kept the May Day holiday; the March Madness games began; he met June Carter.",
+    "He owns a half share and a year's worth of stock.",
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []

@@ -194,6 +194,10 @@ _BRANCHES: list[tuple[str, str]] = [
     # "the first three months of 2008": a quarter, a half (not a length of time)
     ("the", rf"(?P<months>(?i:the (?:first|last|final) (?:three|six|3|6) months of )(?:{_YEAR}|(?i:the year|this year|last year|next year"
             r"|the fiscal year)))(?![\w-])"),
+    # "two and a half years", "a year and a half", "half an hour": lengths with a half
+    (f"the past last next {_C} half",
+     rf"(?P<halfdur>(?i:(?:the (?:past|last|next|coming) )?{_COUNT} and a half (?:{_DUR_UNIT})"
+     r"|(?:a|an|one) (?:minute|hour|day|week|month|year|decade) and a half|half an? (?:hour|day|year|decade)))(?![\w-])"),
     (f"the past last next first {_C}",
      rf"(?P<dur>(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
@@ -534,7 +538,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "on the 14th": not "the 14th century" (no preposition, and a noun follows).
             if _prev_word(text, start) not in _ORDDAY_PREPS:
                 continue
-        elif kind == "dur":
+        elif kind in ("dur", "halfdur"):
             lower = span.lower()
             if (lower.split()[0] in ("a", "an") and not lower.startswith(("a few", "a couple"))
                     or lower == "one day") and \
@@ -752,6 +756,12 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         m = _DUR.search(span)
         assert m is not None
         return _duration(_count(m.group(1)), m.group(2)), None
+    if kind == "halfdur":
+        unit = words[-1] if not lower.endswith("and a half") else words[1]
+        if words[0].lower() == "half":
+            return {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y"}[unit.lower()], None
+        count = _count(words[lower.split().index("and") - 1] if not lower.endswith("and a half") else "1")
+        return (_duration(count + 0.5, unit) if count is not None else None), None
     if kind == "pxdur":
         return _duration(None, words[-2] if words[-1].lower() == "ahead" else words[-1]), None
     if kind == "months" and (ref is not None or re.search(r"\d{4}", span)):
