@@ -289,9 +289,11 @@ def _values(leaf: Any, docs: list[int]) -> tuple[dict[int, float], dict[int, byt
     weights: dict[int, float] = {}
     values: dict[int, bytes] = {}
     for want in blocks_holding(leaf, docs):
-        ids = block_ids(leaf)
         if leaf._data is None:
             leaf._read_data()
+        if leaf._ids is None:  # the whole block is decoded anyway: ids from it
+            leaf._ids = tuple(accumulate(leaf._data[0]))
+        ids = leaf._ids
         ws, vs = leaf._data[1], leaf._data[2]
         pick = itemgetter(*want)
         got = pick(dict(zip(ids, vs)))
