@@ -278,8 +278,7 @@ def _intersect(leaf: Any, cands: list[int]) -> list[int]:
     them are not read, the others only up to their ids."""
     out: list[int] = []
     for want in blocks_holding(leaf, cands):
-        present = set(block_ids(leaf))
-        out.extend(d for d in want if d in present)
+        out.extend(filter(set(block_ids(leaf)).__contains__, want))
     return out
 
 
