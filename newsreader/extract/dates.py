@@ -1011,12 +1011,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         mod = day_words[0] if day_words[0] not in _WEEKDAYS and day_words[0] not in _WEEKDAY_ABBR else ""
         back = (ref.weekday() - target) % 7
         if mod == "next" or mod == "coming" or (not mod and _future_context(text, start, end)):
-            ahead = (target - ref.weekday()) % 7 or 7
-            if mod == "next" and ahead < 7 and False:
-                ahead += 7
-            day = ref + dt.timedelta(days=ahead)
+            day = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
         elif mod in ("last", "past"):
             day = ref - dt.timedelta(days=back or 7)
+        elif mod == "this" and _future_context(text, start, end):  # "will meet this Thursday"
+            day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
         elif mod == "this":
             day = ref + dt.timedelta(days=(target - ref.weekday()))
         else:
