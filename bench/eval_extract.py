@@ -294,7 +294,10 @@ def run_ecbplus(args: argparse.Namespace) -> int:
                     ids, words = ids[1:], words[1:]
                 while len(ids) > 1 and words[-1] in ("'s", "’s", ")", ","):
                     ids, words = ids[:-1], words[:-1]
-                gold_dates.add((offsets[ids[0]][0], offsets[ids[-1]][1]))
+                a, b = offsets[ids[0]][0], offsets[ids[-1]][1]
+                if text[b - 2:b] in ("'s", "’s") and b - a > 2:  # "Monday's" is one ECB+ token
+                    b -= 2
+                gold_dates.add((a, b))
         dct = None
         t0 = time.perf_counter()
         result = extract(text, dct)
