@@ -856,6 +856,7 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("Sales for the week of June 9 rose.", "the week of June 9", "2025-W24", None),
     ("Over the weekend of June 7, 2025, prices rose.", "the weekend of June 7, 2025", "2025-W23-WE", "2025-W23-WE"),
     ("Investors await Friday's jobs report.", "Friday", "2025-06-20", None),
+    ("In 2013 ratings were 2% higher than the year before – he said.", "the year before", "2012", "2012"),
     ("The board will meet this Thursday.", "this Thursday", "2025-06-19", None),
     ("The board met this Thursday.", "this Thursday", "2025-06-12", None),
     ("He spent two and a half years in prison.", "two and a half years", "P2.5Y", "P2.5Y"),

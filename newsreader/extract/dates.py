@@ -155,12 +155,12 @@ _BRANCHES: list[tuple[str, str]] = [
      r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned)
     (_C, rf"(?P<ago>(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than))"
-         rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]|$)))(?![\w-])"),
+         rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
     ("days weeks months years decades", r"(?P<pastref>(?i:days|weeks|months|years|decades) ago)(?![\w-])"),
     ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day"
                  r"|the (?:next|following|previous) (?:morning|afternoon|evening|night)))(?![\w-])"),
     ("earlier later that the", r"(?P<thatunit>(?i:(?:earlier |later )?(?:that|the same) (?:week|month|year)"
-                               r"|the (?:week|month|year) (?:earlier(?! than)|before(?=[,.;:!?)]|$))))(?![\w-])"),
+                               r"|the (?:week|month|year) (?:earlier(?! than)|before(?=[,.;:!?)]| [–—-] |$))))(?![\w-])"),
     # "the same period last year", "the year-ago quarter": the period named last, a year back
     ("the", r"(?P<sameperiod>(?i:the (?:same|corresponding|comparable) (?:period|quarter|month|week|time)"
             r" (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year|the year before)"
