@@ -59,6 +59,11 @@ _COUNT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:o
           r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a few|a couple of|"
           r"several|many|a|an|\d{1,3}(?:\.\d)?)")
 _DUR_UNIT = r"(?:minute|hour|day|week|month|year|decade)s?|centur(?:y|ies)"
+#: Approximators belong to the expression in TimeML ("about two years ago", "almost two and a
+#: half years"); "over" only before the count ("over the past year": a preposition).
+_APPROX = (r"(?:(?i:about|almost|approximately|around|at least|circa|less than|longer than|more than|nearly|"
+           r"no more than|no longer than|roughly|some|up to|just over|just under|well over|over) (?!the ))")
+_APPROX_WORDS = "about almost approximately around at circa less longer more nearly no roughly some up just well over"
 _DUR_CODE = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
              "decade": "DE", "century": "CE", "centurie": "CE"}
 #: A/an as a count needs a word in front that makes it a length of time ("for a week",
@@ -127,8 +132,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the", rf"(?P<partof>(?i:the (?:morning|afternoon|evening|night) of )(?:{_MONTH_D} {_DAY}(?:,? {_YEAR})?"
             rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
     (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [0-9]| (?:Day|Madness|Fools?)\b)"),
-    (f"last next this past coming early late {_W} {_WA}",
-     rf"(?P<weekday>(?:(?i:early|late) )?(?:{_REL} )?(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
+    (f"last next this past coming early late earlier later {_W} {_WA}",
+     rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:{_REL} )?(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
     ("the yesterday today tomorrow tonight this last earlier later early late",
      r"(?P<deictic>(?i:(?:early |late )?(?:the day before yesterday|the day after tomorrow|(?:yesterday|today|tomorrow)"
      rf"{_PARTS}|yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night|"
@@ -154,7 +159,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
      r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned)
-    (_C, rf"(?P<ago>(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than))"
+    (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
     ("days weeks months years decades", r"(?P<pastref>(?i:days|weeks|months|years|decades) ago)(?![\w-])"),
     ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day"
@@ -195,11 +200,11 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the", rf"(?P<months>(?i:the (?:first|last|final) (?:three|six|3|6) months of )(?:{_YEAR}|(?i:the year|this year|last year|next year"
             r"|the fiscal year)))(?![\w-])"),
     # "two and a half years", "a year and a half", "half an hour": lengths with a half
-    (f"the past last next {_C} half",
-     rf"(?P<halfdur>(?i:(?:the (?:past|last|next|coming) )?{_COUNT} and a half (?:{_DUR_UNIT})"
+    (f"the past last next {_C} half {_APPROX_WORDS}",
+     rf"(?P<halfdur>{_APPROX}?(?i:(?:the (?:past|last|next|coming) )?{_COUNT} and a half (?:{_DUR_UNIT})"
      r"|(?:a|an|one) (?:minute|hour|day|week|month|year|decade) and a half|half an? (?:hour|day|year|decade)))(?![\w-])"),
-    (f"the past last next first {_C}",
-     rf"(?P<dur>(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
+    (f"the past last next first {_C} {_APPROX_WORDS}",
+     rf"(?P<dur>{_APPROX}?(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
     ("early late mid # the",
      rf"(?P<year>(?i:early |late |mid-|mid |the (?:very )?(?:end|beginning|start|middle) of |the year )?{_YEAR})(?![\w/-]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
@@ -232,7 +237,7 @@ def _pattern_for(key: str) -> re.Pattern[str]:
         _BY_TRIGGER[key] = pattern
     return pattern
 
-_AGO = re.compile(rf"({_COUNT}) ({_UNIT})", re.I)
+_AGO = re.compile(rf"(?<![\w-])({_COUNT}) ({_UNIT})", re.I)
 _DUR = re.compile(rf"({_COUNT})(?: more)? ({_DUR_UNIT})$", re.I)
 
 
@@ -716,12 +721,12 @@ def _season_year(season: str, ref: dt.date, text: str, start: int, end: int) -> 
 def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
     """ "two years ago" (from the article's date), "three days later" (from the last date
     named): the day, week, month or year counted back or forward."""
-    m = _AGO.match(span)
+    m = _AGO.search(span)
     assert m is not None
     count, unit = _count(m.group(1)), m.group(2).lower().rstrip("s")
     back = span.lower().endswith(("ago", "earlier", "before"))
-    if count is None or isinstance(count, float):
-        return ("PAST_REF" if span.lower().endswith(" ago") else None), None
+    if count is None or isinstance(count, float):  # "a few days later": some time after
+        return ("PAST_REF" if back else "FUTURE_REF"), None
     sign = -1 if back else 1
     if unit in ("day", "week"):
         if anchors.day is None:
@@ -757,11 +762,14 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         assert m is not None
         return _duration(_count(m.group(1)), m.group(2)), None
     if kind == "halfdur":
-        unit = words[-1] if not lower.endswith("and a half") else words[1]
-        if words[0].lower() == "half":
-            return {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y"}[unit.lower()], None
-        count = _count(words[lower.split().index("and") - 1] if not lower.endswith("and a half") else "1")
-        return (_duration(count + 0.5, unit) if count is not None else None), None
+        before_and = lower.split().index("and") - 1 if " and " in lower else 0
+        if lower.endswith("and a half"):  # "a year and a half"
+            unit, count = words[before_and], 1
+        elif " and " in lower:  # "two and a half years"
+            unit, count = words[-1], _count(words[before_and])
+        else:  # "half an hour"
+            return {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y"}[words[-1].lower()], None
+        return (_duration(count + 0.5, unit) if count is not None else None), None  # type: ignore[operator]
     if kind == "pxdur":
         return _duration(None, words[-2] if words[-1].lower() == "ahead" else words[-1]), None
     if kind == "months" and (ref is not None or re.search(r"\d{4}", span)):
@@ -1004,7 +1012,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = _year_for(month, None, ref, text, start, end)
         return _month(year, month), None
     if kind == "weekday":
-        if words[0].lower() in ("early", "late"):  # "late Friday": the same day
+        if words[0].lower() in ("early", "late", "earlier", "later"):  # "late Friday": the same day
             words = words[1:]
         day_words = [w.lower().rstrip(".") for w in words]
         target = next(_WEEKDAYS.get(w, _WEEKDAY_ABBR.get(w)) for w in day_words if w in _WEEKDAYS or w in _WEEKDAY_ABBR)
