@@ -446,7 +446,7 @@ class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "month", "year", "period", "stated")
+    __slots__ = ("day", "month", "year", "period", "period_end", "stated")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
@@ -454,6 +454,7 @@ class _Anchors:
         self.year = ref.year if ref else None
         #: the last quarter, half or month named, as (prefix, year, suffix): ("FY", 2008, "-Q3")
         self.period: tuple[str, int, str] | None = None
+        self.period_end = -1  # where the text named it
         #: (month, day) -> the year written with it ("July 31, 2024" makes a later "July 31" 2024's)
         self.stated: dict[tuple[int, int], int] = {}
 
@@ -563,6 +564,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
             # the story goes on: no new anchor
             anchors.note(value, day)
+            if anchors.period is not None and value and _PERIOD.fullmatch(value):
+                anchors.period_end = end
         found.append(DateMatch(start, end, text[start:end], value))
     holidays = _find_holidays(text, date)
     if holidays:  # a holiday wins over the weekday in it ("Easter Monday"), loses to the rest
@@ -716,6 +719,16 @@ def _season_year(season: str, ref: dt.date, text: str, start: int, end: int) -> 
     if _future_context(text, start, end):
         return ref.year if first_month >= ref.month or season == "WI" else ref.year + 1
     return ref.year if first_month <= ref.month + 1 else ref.year - 1
+
+
+def _period_a_year_back(lower: str, anchors: _Anchors, text: str, start: int) -> str | None:
+    """ "Third-quarter sales rose 5% from a year earlier": a count of years back from a quarter,
+    half or month named earlier in the sentence is that period in the earlier year."""
+    m = re.search(r"(?<![\w-])(a|one|two|three) years? (?:ago|earlier)$", lower)
+    if not m or anchors.period is None or anchors.period_end < 0 or ". " in text[anchors.period_end:start]:
+        return None
+    prefix, year, suffix = anchors.period
+    return f"{prefix}{year - _NUMBERS[m.group(1)]:04d}{suffix}"
 
 
 def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
@@ -958,6 +971,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if unit == "month":
             return (_month(*anchors.month) if anchors.month else None), None
         return (_week(anchor) if anchor else None), None
+    if kind == "ago" and (shifted := _period_a_year_back(lower, anchors, text, start)):
+        return shifted, None
     if kind == "ago" and not lower.endswith(" ago"):
         return _ago(span, anchors)
     if kind == "relunit" and "prior" in lower:
