@@ -237,6 +237,9 @@ def _pattern_for(key: str) -> re.Pattern[str]:
         _BY_TRIGGER[key] = pattern
     return pattern
 
+#: A year written once for two months or days: "May and June 2011", "September 14 and 18, 2010".
+_YEAR_AFTER_MONTH = re.compile(rf" (?:and|or|to|through|until|till|[-–]) {_MONTH_D},? (?:of )?({_YEAR})(?!\d)")
+_YEAR_AFTER_DAY = re.compile(rf",? (?:and|or|to|through|until|till|[-–]) (?:{_MONTH_D} )?{_DAY},? ({_YEAR})(?!\d)")
 _AGO = re.compile(rf"(?<![\w-])({_COUNT}) ({_UNIT})", re.I)
 _DUR = re.compile(rf"({_COUNT})(?: more)? ({_DUR_UNIT})$", re.I)
 
@@ -875,6 +878,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = _stated_year(" ".join(words[2:]), ref)
         elif (month, day_n) in anchors.stated:  # the same day written with its year before
             year = anchors.stated[(month, day_n)]
+        elif shared := _YEAR_AFTER_DAY.match(text, end):  # "September 14 and 18, 2010"
+            year = int(shared.group(1))
         elif ref is not None:
             year = _year_for(month, day_n, ref, text, start, end)
         else:
@@ -990,6 +995,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return _month(*_shift_month(*anchors.month, delta)), None
         if unit == "week" and anchor:
             return _week(anchor + dt.timedelta(weeks=delta)), None
+    if kind == "barmonth" and (shared := _YEAR_AFTER_MONTH.match(text, end)):  # "May and June 2011"
+        return _month(int(shared.group(1)), _month_of(span)), None
     if ref is None:
         return None, None
     if kind == "vague":  # "the beginning of the year", "the end of the month"
