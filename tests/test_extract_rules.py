@@ -876,6 +876,9 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("Sales rose in May and June 2011.", "May", "2011-05", "2011-05"),
     ("Talks were held on September 14 and 18, 2010.", "September 14", "2010-09-14", "2010-09-14"),
     ("Between March 3 and April 5, 2010, prices rose.", "March 3", "2010-03-03", "2010-03-03"),
+    ("Voters go to the polls on Election Day.", "Election Day", "2024-11-05", None),
+    ("Election Day 2020 was close.", "Election Day 2020", "2020-11-03", "2020-11-03"),
+    ("Stocks fell on Whit Monday.", "Whit Monday", "2025-06-09", None),
     ("It took a year and a half.", "a year and a half", "P1.5Y", "P1.5Y"),
     ("He waited half an hour, then for half a year.", "half a year", "P6M", "P6M"),
     ("Sales fell in 2008. The firm expects growth in the next year.", "the next year", "2026", None),
@@ -913,6 +916,7 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "The fall in prices hurt. After the fall of the wall, month-end figures rose.",
     "They kept the May Day holiday; the March Madness games began; he met June Carter.",
     "He owns a half share and a year's worth of stock.",
+    "The Mardi Gras parade drew crowds.",
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []
