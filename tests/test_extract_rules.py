@@ -917,6 +917,7 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "They kept the May Day holiday; the March Madness games began; he met June Carter.",
     "He owns a half share and a year's worth of stock.",
     "The Mardi Gras parade drew crowds.",
+    "The market is closed every Monday; each Friday the team meets; the fair is held every October 3.",
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []

@@ -553,6 +553,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     or lower == "one day") and \
                     _prev_word(text, start) not in _A_DURATION_BEFORE:
                 continue
+        if kind in ("weekday", "mdy", "dmy") and _prev_word(text, start) in ("every", "each"):
+            continue  # "every Monday" repeats (a TimeML SET), it is no date
         value: str | None = None
         try:
             value, day = _resolve(kind, span, date, anchors, text, start, end)
