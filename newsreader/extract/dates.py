@@ -367,7 +367,10 @@ _FUTURE_BEFORE = re.compile(
     r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are) expected|expects?|scheduled|slated|set to"
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
-    r"|should(?! have)|upcoming|awaits?|awaiting)(?!\w)|['’]ll(?!\w)", re.I)
+    r"|should(?! have)|upcoming|awaits?|awaiting"
+    # a schedule in the present tense: "the trial opens Monday", "the law takes effect Jan. 1"
+    r"|opens|begins|starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect|takes office"
+    r"|ends|expires)(?!\w)|['’]ll(?!\w)", re.I)
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
