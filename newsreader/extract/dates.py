@@ -225,15 +225,26 @@ _BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter)))
 _START = r"(?<![\w-])(?:"
 #: All branches together (the reference the fast path must agree with).
 _PATTERN = re.compile(_START + "|".join(b for _, b in _BRANCHES) + ")")
-_TRIGGERS = frozenset(w for words, _ in _BRANCHES for w in words.split())
+_TRIGGERS = frozenset([*(w for words, _ in _BRANCHES for w in words.split()), "#4"])
 _BY_TRIGGER: dict[str, re.Pattern[str]] = {}
+#: The branches that can start with four digits (a year); the other "#" branches start with
+#: one to three ("3 days", "1Q08", "12/03/2008"). Numbers are split so: half the scan's time.
+_YEAR_FIRST = frozenset({"iso", "year", "decade", "possperiod", "fiscal"})
 
 
 def _pattern_for(key: str) -> re.Pattern[str]:
-    """The branches that can start with `key`, compiled on first use."""
+    """The branches that can start with `key` ("#4": four digits, "#": fewer), compiled on first use."""
     pattern = _BY_TRIGGER.get(key)
     if pattern is None:
-        pattern = re.compile(_START + "|".join(b for words, b in _BRANCHES if key in words.split()) + ")")
+        if key.startswith("#"):
+            chosen = [b for words, b in _BRANCHES if "#" in words.split()
+                      and (re.match(r"\(\?P<(\w+)>", b).group(1) in _YEAR_FIRST) == (key == "#4")  # type: ignore[union-attr]
+                      or key == "#" and "#" in words.split() and b.startswith("(?P<decade>")]
+        else:
+            chosen = [b for words, b in _BRANCHES if key in words.split()]
+        if key not in _APPROX_WORDS.split():  # an approximator can't start here: skip trying them
+            chosen = [b.replace(_APPROX + "?", "") for b in chosen]
+        pattern = re.compile(_START + "|".join(chosen) + ")")
         _BY_TRIGGER[key] = pattern
     return pattern
 
@@ -416,7 +427,8 @@ def _candidates(text: str):
             continue
         word = tok.group()
         first = word[0]
-        key = "#" if first.isdigit() else first if first == "'" else word.lower()
+        key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
+            first if first == "'" else word.lower()
         if key not in triggers:
             continue
         if key == "the":
