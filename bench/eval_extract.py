@@ -295,7 +295,7 @@ def run_ecbplus(args: argparse.Namespace) -> int:
                 while len(ids) > 1 and words[-1] in ("'s", "’s", ")", ","):
                     ids, words = ids[:-1], words[:-1]
                 a, b = offsets[ids[0]][0], offsets[ids[-1]][1]
-                if text[b - 2:b] in ("'s", "’s") and b - a > 2:  # "Monday's" is one ECB+ token
+                if text[b - 2:b] in ("'s", "’s") and b - a > 2 and not text[b - 3].isdigit():  # "Monday's" (not "1940's")
                     b -= 2
                 gold_dates.add((a, b))
         dct = None
