@@ -941,3 +941,11 @@ def test_a_date_after_since_is_a_comparison_and_moves_no_anchor():
     text = "The Dow lost 500 points, its worst day since September 11, 2001. For the day, the index fell 5%."
     assert dates_of(text)["the day"] == "2025-06-14"
     assert dates_of(text)["September 11, 2001"] == "2001-09-11"
+
+
+@pytest.mark.parametrize("date", [dt.date(1, 1, 1), dt.date(9999, 12, 31), None])
+def test_dates_at_the_ends_of_the_calendar_give_no_traceback(date):
+    text = ("On Christmas, last Friday and the next day, the third quarter of last year, two years ago, "
+            "Dec. 31 and a year earlier, the 19th century, the week of June 9.")
+    found = extract(text, date).dates
+    assert [d.text for d in found][:2] == ["Christmas", "last Friday"]

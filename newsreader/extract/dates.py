@@ -690,7 +690,7 @@ def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
                 else:
                     year = _year_for(this.month, this.day, date, text, start, end)
                 value = _holiday_day(rule, year).isoformat()
-        except (ValueError, KeyError, IndexError):
+        except (ValueError, KeyError, IndexError, OverflowError):
             value = None
         found.append(DateMatch(start, end, text[start:end], value))
     return found
