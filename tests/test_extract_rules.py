@@ -881,7 +881,6 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("Voters go to the polls on Election Day.", "Election Day", "2024-11-05", None),
     ("Election Day 2020 was close.", "Election Day 2020", "2020-11-03", "2020-11-03"),
     ("Stocks fell on Whit Monday.", "Whit Monday", "2025-06-09", None),
-    ("Shipping has gone on for more than a week now.", "now", "PRESENT_REF", "PRESENT_REF"),
     ("It took a year and a half.", "a year and a half", "P1.5Y", "P1.5Y"),
     ("He waited half an hour, then for half a year.", "half a year", "P6M", "P6M"),
     ("Sales fell in 2008. The firm expects growth in the next year.", "the next year", "2026", None),

@@ -91,9 +91,7 @@ _PREV_WORD = re.compile(r"(\w+) $")
 #: Before a month followed by a capitalised word, only these open a time phrase ("In March Apple ...").
 _CLAUSE_PREPS = frozenset({"in", "since", "until", "till", "by", "during", "before", "after", "from", "through",
                            "throughout", "last", "next", "this", "early", "late", "mid"})
-#: ... and after a length of time ("for more than a week now", "for years now").
-_NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "of", "to", "from", "days", "weeks", "months", "years",
-                                "decades", "week", "month", "year", "decade"}
+_NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "of", "to", "from"}
 _BUSINESS = re.compile(r"\b(?:profits?|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
                        r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent)\b|%")
 
