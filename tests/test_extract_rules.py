@@ -920,6 +920,7 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "He owns a half share and a year's worth of stock.",
     "The Mardi Gras parade drew crowds.",
     "The market is closed every Monday; each Friday the team meets; the fair is held every October 3.",
+    "It was the worst fall since Black Monday; voters went to the polls on Super Tuesday.",
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []

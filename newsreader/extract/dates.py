@@ -91,6 +91,7 @@ _PREV_WORD = re.compile(r"(\w+) $")
 #: Before a month followed by a capitalised word, only these open a time phrase ("In March Apple ...").
 _CLAUSE_PREPS = frozenset({"in", "since", "until", "till", "by", "during", "before", "after", "from", "through",
                            "throughout", "last", "next", "this", "early", "late", "mid"})
+_NAMED_DAY_PREFIXES = ("Black ", "Bloody ", "Super ", "Manic ", "Blue ")
 _NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "of", "to", "from"}
 _BUSINESS = re.compile(r"\b(?:profits?|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
                        r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent)\b|%")
@@ -570,6 +571,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 continue
         if kind in ("weekday", "mdy", "dmy") and _prev_word(text, start) in ("every", "each"):
             continue  # "every Monday" repeats (a TimeML SET), it is no date
+        if kind == "weekday" and text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES):
+            continue  # "Black Monday" (1987), "Super Tuesday": named days, not last Monday
         value: str | None = None
         try:
             value, day = _resolve(kind, span, date, anchors, text, start, end)
