@@ -517,6 +517,7 @@ def test_no_false_alarms_for_durations_days_and_seasons(text):
 
 
 _BRANCH_SENTENCES = [
+    "after 9/11, on 9/11/2008, Black Monday, every Monday.",
     "Oct. 28-29, 1-2 October 2013, lately, the week of June 9, the weekend of June 7, 2025, In March Apple.",
     "two and a half years, a year and a half, half an hour, the past three and a half months.",
     "about two years ago, more than a week ago, some 20 years ago, over two years, later Tuesday, up to a year.",
@@ -881,6 +882,7 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("Voters go to the polls on Election Day.", "Election Day", "2024-11-05", None),
     ("Election Day 2020 was close.", "Election Day 2020", "2020-11-03", "2020-11-03"),
     ("Stocks fell on Whit Monday.", "Whit Monday", "2025-06-09", None),
+    ("Security tightened after 9/11.", "9/11", "2001-09-11", "2001-09-11"),
     ("It took a year and a half.", "a year and a half", "P1.5Y", "P1.5Y"),
     ("He waited half an hour, then for half a year.", "half a year", "P6M", "P6M"),
     ("Sales fell in 2008. The firm expects growth in the next year.", "the next year", "2026", None),

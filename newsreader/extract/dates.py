@@ -116,6 +116,8 @@ _C = "a an one two three four five six seven eight nine ten eleven twelve thirte
 _BRANCHES: list[tuple[str, str]] = [
     ("#", rf"(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![\w-])"),
     ("#", r"(?P<numeric>(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2}))(?![\w/])"),
+    # "9/11": the attacks' day, as news writes it
+    ("#", r"(?P<nineeleven>9/11)(?![\w/]|\.\d| ?%)"),
     # "Oct. 28-29", "1-2 October": a range of days, valued by its first
     (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?{_MONTH_D} {_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?![\w-])"),
     (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:[-–]{_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR})?)(?![\w-])"),
@@ -546,7 +548,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "the first half" alone: of a business year, not of a match
             if not _BUSINESS.search(_sentence_around(text, start, end)):
                 continue
-        elif kind == "numeric" and text[max(0, start - 1):start] == "/":
+        elif kind in ("numeric", "nineeleven") and text[max(0, start - 1):start] in ("/", "."):
             continue
         elif kind == "theunit":
             # "the day", "the year" as the story's own: not "coach of the year", "Playmate of
@@ -582,10 +584,10 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))) \
-                and _prev_word(text, start) != "since":
+                and _prev_word(text, start) != "since" and kind != "nineeleven":
             # a period a year back ("the same period last year", "the year earlier") or a
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
-            # the story goes on: no new anchor
+            # the story goes on, nor is 9/11 (named as the event): no new anchor
             anchors.note(value, day)
             if anchors.period is not None and value and _PERIOD.fullmatch(value):
                 anchors.period_end = end
@@ -921,6 +923,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if len(digits) == 1:
             digits = ("19" if int(digits) >= 3 else "20") + digits
         return digits, None
+    if kind == "nineeleven":
+        return "2001-09-11", dt.date(2001, 9, 11)
     if kind == "numeric":
         # 7/8/07: month first (the American order) unless the first number can't be a month.
         first, second, year_text = (int(x) for x in span.split("/"))
