@@ -883,6 +883,7 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("Election Day 2020 was close.", "Election Day 2020", "2020-11-03", "2020-11-03"),
     ("Stocks fell on Whit Monday.", "Whit Monday", "2025-06-09", None),
     ("Security tightened after 9/11.", "9/11", "2001-09-11", "2001-09-11"),
+    ("In 2005, sales fell in the second half of the year.", "the second half of the year", "2005-H2", "2005-H2"),
     ("It took a year and a half.", "a year and a half", "P1.5Y", "P1.5Y"),
     ("He waited half an hour, then for half a year.", "half a year", "P6M", "P6M"),
     ("Sales fell in 2008. The firm expects growth in the next year.", "the next year", "2026", None),
@@ -902,6 +903,9 @@ def test_parts_of_months_centuries_decades_now_short_and_possessive_periods(text
     (dt.date(2008, 3, 12), "Sales fell in the second half.", "the second half", "2007-H2"),
     (dt.date(2008, 3, 12), "Sales should recover in the second half.", "the second half", "2008-H2"),
     (dt.date(2008, 7, 22), "Sales fell in the first half.", "the first half", "2008-H1"),
+    (dt.date(2008, 1, 22), "Sales fell in the second half of the year.", "the second half of the year", "2007-H2"),
+    (dt.date(2008, 1, 22), "Sales will rise in the second half of the year.", "the second half of the year",
+     "2008-H2"),
     (dt.date(2008, 10, 22), "Sales rose in the fourth quarter of last year.", "the fourth quarter of last year",
      "2007-Q4"),
 ])

@@ -333,11 +333,22 @@ def _period_year(first_month: int, months: int, ref: dt.date, text: str, start: 
     the one that closed last year within two months of the article is last year's ("fourth-
     quarter profit" in January), and so is one that begins more than a month after the
     article, unless the sentence looks ahead ("expects third-quarter sales to rise")."""
-    if first_month + months > 12 and ref.month <= 2:
-        return ref.year - 1
-    if first_month <= ref.month + 1 or _OUTLOOK.search(_sentence_around(text, start, end)):
+    outlook = _OUTLOOK.search(_sentence_around(text, start, end)) is not None
+    if first_month + months > 12 and ref.month <= 2 and (months == 3 or not outlook):
+        return ref.year - 1  # a fourth quarter's results come out in January, even "expected" ones
+    if first_month <= ref.month + 1 or outlook:
         return ref.year
     return ref.year - 1
+
+
+def _year_of_period(lower: str, first_month: int, months: int, ref: dt.date | None, anchors: "_Anchors",
+                    text: str, start: int, end: int) -> int | None:
+    """The year of "the third quarter", "the first half of the year": the year the text is at
+    when it has named another than the article's ("In 2005, sales fell in the second half of
+    the year"), else the one `_period_year` finds."""
+    if anchors.year is not None and (ref is None or anchors.year != ref.year):
+        return anchors.year if lower.endswith("the year") else None
+    return _period_year(first_month, months, ref, text, start, end) if ref is not None else None
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -843,7 +854,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return f"{stated.group()}-{season}", None
     if kind == "possperiod":
         return _resolve("half" if lower.endswith("half") else "quarter", span, ref, anchors, text, start, end)
-    if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d", lower)):
+    if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d", lower)
+                              or anchors.year is not None and lower.endswith("the year")):
         head = lower.replace("-", " ").partition("quarter")[0].split()  # the ordinal nearest "quarter"
         ordinal = next((w for w in reversed(head) if w in _ORDINALS), None)
         q_match = re.search(r"q([1-4])|([1-4])q", lower)
@@ -852,8 +864,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return None, None
         fiscal = "fiscal" in lower or "fy" in lower
         year = _short_year(lower) or _stated_year(span, ref or dt.date.min)
-        if ref is not None and not fiscal and not re.search(r"\d|year", lower):
-            year = _period_year(3 * q - 2, 3, ref, text, start, end)
+        if not fiscal and (lower.endswith("the year") or not re.search(r"\d|year", lower)):
+            year = _year_of_period(lower, 3 * q - 2, 3, ref, anchors, text, start, end) or year
         return f"{'FY' if fiscal else ''}{year}-Q{q}", None
     if kind == "century":
         ordinal = re.search(r"(\d+)|nineteenth|twentieth|twenty-first", lower)
@@ -946,11 +958,12 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return "PRESENT_REF", None
         if "recently" in lower or lower == "lately":
             return "PAST_REF", None
-    if kind == "half" and (ref is not None or re.search(r"\d{4}|\dh ?\d\d", lower)):  # "the first half of 2008"
+    if kind == "half" and (ref is not None or re.search(r"\d{4}|\dh ?\d\d", lower)
+                           or anchors.year is not None and lower.endswith("the year")):  # "the first half of 2008"
         half = 1 if ("first" in lower or "1st" in lower or "h1" in lower or "1h" in lower) else 2
         year = _short_year(lower) or _stated_year(span, ref or dt.date.min)
-        if ref is not None and not re.search(r"\d|year", lower):
-            year = _period_year(6 * half - 5, 6, ref, text, start, end)
+        if lower.endswith("the year") or not re.search(r"\d|year", lower):
+            year = _year_of_period(lower, 6 * half - 5, 6, ref, anchors, text, start, end) or year
         return f"{year}-H{half}", None
     if kind == "nextday":  # counted from the last day named, else the article's
         if anchor is None:
