@@ -937,6 +937,7 @@ def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(tex
     ("11", "the 12th century (11)"),
     ("2025-W23-WE", "the weekend of week 23 of 2025, from Saturday 7 June (2025-W23-WE)"),
     ("2025-W99-WE", "2025-W99-WE"),
+    ("P2.5Y", "a span of 2.5 years (P2.5Y)"),
 ])
 def test_centuries_and_weekends_read_in_words(value, words):
     from newsreader.extract.timex import describe_timex

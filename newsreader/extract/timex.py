@@ -68,7 +68,7 @@ def _period(value: str) -> str | None:
 
 
 def _duration(value: str) -> str | None:
-    m = re.fullmatch(r"P(?:T)?(\d+|X)(DE|CE|[YMWDHS])", value)
+    m = re.fullmatch(r"P(?:T)?(\d+(?:\.\d+)?|X)(DE|CE|[YMWDHS])", value)
     if not m:
         return None
     units = _TIME_UNITS if value.startswith("PT") else _UNITS
@@ -77,8 +77,8 @@ def _duration(value: str) -> str | None:
         return None
     if m[1] == "X":
         return f"a span of some {unit}s"
-    count = int(m[1])
-    return f"a span of {count} {unit}{'s' if count != 1 else ''}"
+    count = float(m[1])
+    return f"a span of {count:g} {unit}{'s' if count != 1 else ''}"
 
 
 def describe_timex(value: str | None) -> str:
