@@ -254,6 +254,14 @@ def _pattern_for(key: str) -> re.Pattern[str]:
 #: A year written once for two months or days: "May and June 2011", "September 14 and 18, 2010".
 _YEAR_AFTER_MONTH = re.compile(rf" (?:and|or|to|through|until|till|[-–]) {_MONTH_D},? (?:of )?({_YEAR})(?!\d)")
 _YEAR_AFTER_DAY = re.compile(rf",? (?:and|or|to|through|until|till|[-–]) (?:{_MONTH_D} )?{_DAY},? ({_YEAR})(?!\d)")
+#: A year vouched for by the one after it: "the plan covers 2009 to 2011" (not "2009 and 2011 points").
+_YEAR_RANGE_AFTER = re.compile(rf" (?:to|through|and|or|until|till|[-–]) (?=(?:{_YEAR})(?![\w-]))")
+_YEAR_ALONE = re.compile(next(b for _, b in _BRANCHES if b.startswith("(?P<year>")))
+
+
+def _year_range_after(text: str, end: int) -> bool:
+    m = _YEAR_RANGE_AFTER.match(text, end)
+    return m is not None and _YEAR_ALONE.match(text, m.end()) is not None
 _AGO = re.compile(rf"(?<![\w-])({_COUNT}) ({_UNIT})", re.I)
 _DUR = re.compile(rf"({_COUNT})(?: more)? ({_DUR_UNIT})$", re.I)
 
@@ -535,7 +543,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "since 2008"): "March" the verb and "2008 workers" do not get one. In a list
             # the one before vouches for it ("in 1994, 1996 and 1999"), and a year may open
             # a sentence as its subject ("2008 was a hard year").
-            if _prev_word(text, start) not in _PREP_SET and not _year_before_event(text, kind, end) and not (
+            if _prev_word(text, start) not in _PREP_SET and not _year_before_event(text, kind, end) \
+                    and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and found[-1].end + 2 == start and text[found[-1].end] == ","
                     or kind == "year" and _SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)):
                 continue
