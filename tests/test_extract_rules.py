@@ -887,6 +887,7 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("The vote was held on June 2, 2025. That night, protests began.", "That night", "2025-06-02TNI",
      "2025-06-02TNI"),
     ("Later that evening he left.", "that evening", "2025-06-14TEV", None),
+    ("Prices will rise in coming weeks.", "coming weeks", "PXW", "PXW"),
     ("In 2005, sales fell in the second half of the year.", "the second half of the year", "2005-H2", "2005-H2"),
     ("It took a year and a half.", "a year and a half", "P1.5Y", "P1.5Y"),
     ("He waited half an hour, then for half a year.", "half a year", "P6M", "P6M"),
@@ -932,6 +933,7 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "The market is closed every Monday; each Friday the team meets; the fair is held every October 3.",
     "It was the worst fall since Black Monday; voters went to the polls on Super Tuesday.",
     "He scored 2009 and 2011 points; it costs 2000 to 3000 dollars.",
+    "He is coming days after her.",
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []

@@ -197,7 +197,7 @@ _BRANCHES: list[tuple[str, str]] = [
      r"(?![\w-])"),
     ("the", r"(?P<ordday>the (?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))"
             r"(?=[,.;:!?)]| (?:and|or)\b| of (?:this|last|next|the) month\b|$)"),
-    ("recent the over", r"(?P<pxdur>(?i:recent|the (?:coming|past few|last few|next few|past several|last several|"
+    ("recent the over coming", r"(?P<pxdur>(?i:recent|coming|the (?:coming|past few|last few|next few|past several|last several|"
                         r"next several)|over the) (?:days|weeks|months|years|decades)|(?i:the (?:days|weeks|months|years) ahead))(?![\w-])"),
     # "the first three months of 2008": a quarter, a half (not a length of time)
     ("the", rf"(?P<months>(?i:the (?:first|last|final) (?:three|six|3|6) months of )(?:{_YEAR}|(?i:the year|this year|last year|next year"
@@ -591,6 +591,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     or lower == "one day") and \
                     _prev_word(text, start) not in _A_DURATION_BEFORE:
                 continue
+        if kind == "pxdur" and span[:6].lower() == "coming" and \
+                _prev_word(text, start) not in ("in", "over", "during", "within", "for"):
+            continue  # "in coming weeks", not "he is coming days after her"
         if kind in ("weekday", "mdy", "dmy") and _prev_word(text, start) in ("every", "each"):
             continue  # "every Monday" repeats (a TimeML SET), it is no date
         if kind == "weekday" and text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES):
