@@ -934,6 +934,7 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "It was the worst fall since Black Monday; voters went to the polls on Super Tuesday.",
     "He scored 2009 and 2011 points; it costs 2000 to 3000 dollars.",
     "He is coming days after her.",
+    "We are going to now focus on sales.",
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):
     assert extract(text, DCT).dates == []

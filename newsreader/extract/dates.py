@@ -92,7 +92,7 @@ _PREV_WORD = re.compile(r"(\w+) $")
 _CLAUSE_PREPS = frozenset({"in", "since", "until", "till", "by", "during", "before", "after", "from", "through",
                            "throughout", "last", "next", "this", "early", "late", "mid"})
 _NAMED_DAY_PREFIXES = ("Black ", "Bloody ", "Super ", "Manic ", "Blue ")
-_NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "of", "to", "from"}
+_NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "from"}
 _BUSINESS = re.compile(r"\b(?:profits?|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
                        r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent)\b|%")
 
@@ -562,7 +562,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "now" is a date only where it states the present ("the iPod is now smaller",
             # "for now", "until now", "as of now"); "will now receive", "we may see more now",
             # "now that" are not dates.
-            if _prev_word(text, start) not in _NOW_BEFORE or text.startswith(" that", end):
+            if _prev_word(text, start) not in _NOW_BEFORE and not text[max(0, start - 6):start].lower().endswith(
+                    ("up to ", "as of ")) or text.startswith(" that", end):  # not "going to now decide"
                 continue
         elif kind == "half" and span[:3].lower() == "the" and not span[-1].isdigit() and not span.endswith("year"):
             # "the first half" alone: of a business year, not of a match
