@@ -888,6 +888,7 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
      "2025-06-02TNI"),
     ("Later that evening he left.", "that evening", "2025-06-14TEV", None),
     ("Prices will rise in coming weeks.", "coming weeks", "PXW", "PXW"),
+    ("The vote is two weeks from now.", "two weeks from now", "2025-W26", None),
     ("In 2005, sales fell in the second half of the year.", "the second half of the year", "2005-H2", "2005-H2"),
     ("It took a year and a half.", "a year and a half", "P1.5Y", "P1.5Y"),
     ("He waited half an hour, then for half a year.", "half a year", "P6M", "P6M"),

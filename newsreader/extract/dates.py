@@ -162,7 +162,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
      r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned)
-    (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than))"
+    (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than)|from (?:now|today))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
     ("days weeks months years decades", r"(?P<pastref>(?i:days|weeks|months|years|decades) ago)(?![\w-])"),
     ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day"
@@ -1028,7 +1028,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return (_week(anchor) if anchor else None), None
     if kind == "ago" and (shifted := _period_a_year_back(lower, anchors, text, start)):
         return shifted, None
-    if kind == "ago" and not lower.endswith(" ago"):
+    if kind == "ago" and not lower.endswith((" ago", " now", " today")):  # "two weeks from now": the article's
         return _ago(span, anchors)
     if kind == "relunit" and "prior" in lower:
         lower = lower.replace("prior", "previous")
