@@ -235,14 +235,17 @@ _BY_TRIGGER: dict[str, re.Pattern[str]] = {}
 _YEAR_FIRST = frozenset({"iso", "year", "decade", "possperiod", "fiscal"})
 
 
+def _kind_of(branch: str) -> str:
+    return branch[4:branch.index(">")]  # "(?P<year>..." -> "year"
+
+
 def _pattern_for(key: str) -> re.Pattern[str]:
     """The branches that can start with `key` ("#4": four digits, "#": fewer), compiled on first use."""
     pattern = _BY_TRIGGER.get(key)
     if pattern is None:
         if key.startswith("#"):
             chosen = [b for words, b in _BRANCHES if "#" in words.split()
-                      and (re.match(r"\(\?P<(\w+)>", b).group(1) in _YEAR_FIRST) == (key == "#4")  # type: ignore[union-attr]
-                      or key == "#" and "#" in words.split() and b.startswith("(?P<decade>")]
+                      and ((_kind_of(b) in _YEAR_FIRST) == (key == "#4") or key == "#" and _kind_of(b) == "decade")]
         else:
             chosen = [b for words, b in _BRANCHES if key in words.split()]
         if key not in _APPROX_WORDS.split():  # an approximator can't start here: skip trying them
@@ -422,7 +425,8 @@ _AFTER_THE = frozenset("""
 # end beginning start middle rest very day past last next coming this previous following weekend
 future near distant first second third fourth final latter same current fiscal financial early
 late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
-latest most just recently morning afternoon evening night nineteenth twentieth twenty january february march april may june july august september october
+latest most just recently morning afternoon evening night nineteenth twentieth twenty
+january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec moment
 days weeks months years
 """.split())
@@ -883,7 +887,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "century":
         ordinal = re.search(r"(\d+)|nineteenth|twentieth|twenty-first", lower)
         assert ordinal is not None
-        number = int(ordinal.group(1)) if ordinal.group(1) else {"nineteenth": 19, "twentieth": 20}.get(ordinal.group(), 21)
+        words_of = {"nineteenth": 19, "twentieth": 20}
+        number = int(ordinal.group(1)) if ordinal.group(1) else words_of.get(ordinal.group(), 21)
         return f"{number - 1:02d}", None
     if kind == "partof":  # "the night of Sept. 13": the day, then its part
         _, _, inner = span.partition(" of ")
@@ -899,7 +904,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "weekof" and (ref is not None or re.search(r"\d{4}", span)):
         month = _month_of(words[4])
         stated = re.search(r"\d{4}", span)
-        year = int(stated.group()) if stated else _year_for(month, None, ref, text, start, end)  # type: ignore[arg-type]
+        year = int(stated.group()) if stated else \
+            _year_for(month, None, ref, text, start, end)  # type: ignore[arg-type]
         nth = words[1].lower()
         if nth in ("last", "final"):
             day = _month_end(year, month) - dt.timedelta(days=3)
