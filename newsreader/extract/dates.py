@@ -91,6 +91,11 @@ _PREV_WORD = re.compile(r"(\w+) $")
 #: Before a month followed by a capitalised word, only these open a time phrase ("In March Apple ...").
 _CLAUSE_PREPS = frozenset({"in", "since", "until", "till", "by", "during", "before", "after", "from", "through",
                            "throughout", "last", "next", "this", "early", "late", "mid"})
+#: Before "of the year/month/week" these make an award or a generic time, not the story's year.
+_OF_THE_UNIT_NOUNS = frozenset("""
+player coach rookie manager person man woman athlete team album song record book car film movie playmate employee
+artist entertainer driver horse day time times part start end beginning middle rest turn
+""".split())
 _NAMED_DAY_PREFIXES = ("Black ", "Bloody ", "Super ", "Manic ", "Blue ")
 _NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "from"}
 _BUSINESS = re.compile(r"\b(?:profits?|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
@@ -148,11 +153,12 @@ _BRANCHES: list[tuple[str, str]] = [
      r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
      r"(?:week|month|year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
-    ("more most until only recently lately currently the beginning start end middle earlier later now these nowadays year present"
+    ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year"
+     " present"
      " quarter month"
      " right just",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
-     r"(?:the )?(?:beginning|start|end|middle) of the (?:year|month|week|quarter|decade)|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
+     r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:year|month|week|quarter|decade)|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
      r"|these days|nowadays|lately|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end)"
@@ -576,10 +582,13 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         elif kind in ("numeric", "nineeleven") and text[max(0, start - 1):start] in ("/", "."):
             continue
         elif kind == "theunit":
-            # "the day", "the year" as the story's own: not "coach of the year", "Playmate of
-            # the Month", "the day off", "during the day" (daytime)
+            # "the day", "the year" as the story's own ("the biggest drop of the year"): not
+            # "coach of the year", "Playmate of the Month", "day of the week", "the end of the
+            # day", "the day off", "during the day" (daytime)
             before = _prev_word(text, start)
-            if before == "of" or span[-3:].lower() == "day" and (
+            if before == "of" and (span[-3:].lower() == "day" or not span.islower()
+                                   or _prev_word(text, start - 3) in _OF_THE_UNIT_NOUNS) \
+                    or span[-3:].lower() == "day" and (
                     before in ("during", "all") or text.startswith((" off", " shift", " care", " job"), end)):
                 continue
         elif kind == "bareseason":
