@@ -517,6 +517,7 @@ def test_no_false_alarms_for_durations_days_and_seasons(text):
 
 
 _BRANCH_SENTENCES = [
+    "by mid-year, at midyear, in mid-2009, the rest of the year, two weeks from now, in coming weeks.",
     "after 9/11, on 9/11/2008, Black Monday, every Monday.",
     "Oct. 28-29, 1-2 October 2013, lately, the week of June 9, the weekend of June 7, 2025, In March Apple.",
     "two and a half years, a year and a half, half an hour, the past three and a half months.",
@@ -891,6 +892,7 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("The vote is two weeks from now.", "two weeks from now", "2025-W26", None),
     ("It was the biggest drop of the year.", "the year", "2025", None),
     ("Sales for the rest of the year will rise.", "the rest of the year", "2025", None),
+    ("The plant will reopen by mid-year.", "mid-year", "2025", None),
     ("In 2005, sales fell in the second half of the year.", "the second half of the year", "2005-H2", "2005-H2"),
     ("It took a year and a half.", "a year and a half", "P1.5Y", "P1.5Y"),
     ("He waited half an hour, then for half a year.", "half a year", "P6M", "P6M"),
@@ -938,6 +940,7 @@ def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sent
     "He scored 2009 and 2011 points; it costs 2000 to 3000 dollars.",
     "He is coming days after her.",
     "We are going to now focus on sales.",
+    "The mid-year results were weak.",
     "He was named coach of the year; any day of the week; at the end of the day; the best time of the year.",
 ])
 def test_match_halves_now_alone_clock_times_and_a_quarter_share_are_no_dates(text):

@@ -154,14 +154,15 @@ _BRANCHES: list[tuple[str, str]] = [
      r" |the current )"
      r"(?:week|month|year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
     ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year"
-     " present"
+     " present mid midyear"
      " quarter month"
      " right just",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
      r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:year|month|week|quarter|decade)|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
      r"|these days|nowadays|lately|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
-     r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end)"
+     r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end"
+     r"|mid-?year(?![\w-]| (?:results|profit|report|figures|sales|earnings|review|exams?|elections?|budget)))"
      r"|now)(?![\w-])"),
     ("the first second # latter h",
      rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
@@ -564,7 +565,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         elif kind == "vague" and span.lower() in ("the moment", "present"):
             if _prev_word(text, start) not in ("at", "for"):  # "at the moment", "at present"
                 continue
-        elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() in ("year", "quar", "mont")):
+        elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() in ("year", "quar", "mont")
+                                  or span[:3].lower() == "mid"):
             # "in the past" (not "the past is"); "by year-end" (not "year-end results")
             if _prev_word(text, start) not in _PAST_PREPS:
                 continue
