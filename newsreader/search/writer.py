@@ -47,8 +47,9 @@ INDEX_NAME = "MAIN"
 #: Postings per block (Whoosh's default).
 BLOCK_LIMIT = 128
 #: Positions collected by one builder before it writes its segment and starts another
-#: (~40 bytes each in memory): bounds a worker's memory whatever the batch size.
-MAX_SEGMENT_POSITIONS = 12_000_000
+#: (~70 bytes of a worker's RSS each, measured): bounds a worker's memory whatever the
+#: batch size. A 10,000-article share of a batch holds ~4.5 million.
+MAX_SEGMENT_POSITIONS = 8_000_000
 
 _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 _LENGTH_TO_BYTE = [length_to_byte(n) for n in range(4096)]
@@ -56,7 +57,6 @@ _LENGTH_TO_BYTE = [length_to_byte(n) for n in range(4096)]
 # first and last document.
 _TERMINFO = struct.Struct("!BfIBBfII")
 _KEY_VALUE_LENGTHS = struct.Struct("!ii")
-_HASH_SLOT = struct.Struct("!Iq")
 _DIR_ENTRY = struct.Struct("!qi")
 _CRC_HASH = 1  # index of crc_hash in whoosh.filedb.filetables._hash_functions
 
@@ -330,11 +330,6 @@ class SegmentBuilder:
     def files(self, segment: Any) -> list[Path]:
         """The files of one finished segment."""
         return [self.folder / name for name in segment.list_files(self.storage)]
-
-    def close(self) -> None:
-        """Give up the segment being built (its files stay for the caller to remove)."""
-        if not self.perdoc.is_closed:
-            self.perdoc.close()
 
     def _write(self) -> None:
         segment = self.segment
