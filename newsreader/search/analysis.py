@@ -10,7 +10,7 @@ exactly the same terms so that query text, indexed text and snippet marking alwa
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from operator import sub
 from pickle import dumps
@@ -119,6 +119,42 @@ def surface_words(text: str) -> list[str]:
 def name_terms(text: str) -> list[str]:
     """Lowercase unstemmed words for names and outlets (`person:"Ishaq Dar"`)."""
     return words(text)
+
+
+#: Common grams (see `word_pairs`): a stem is "common" when it is in at least this share
+#: of the sampled articles. A phrase costs in proportion to its rarer word's document
+#: count (every candidate's positions are read), so only pairs of two such words are slow;
+#: a pair with a word in under ~15% of articles is bounded by that word. 15% keeps the
+#: set to the few dozen to hundred-odd stems that make the slow phrases, so the pair terms
+#: add ~10% to the postings instead of the ~25% a 1% threshold would.
+COMMON_SHARE = 0.15
+#: No common stems from a sample smaller than this: phrases on a corpus of fewer than
+#: ~1,000 articles are fast anyway, and a share measured on fewer is noise.
+COMMON_MIN_SAMPLE = 1000
+
+
+def common_stems(articles: list[list[str]], share: float = COMMON_SHARE,
+                 min_sample: int = COMMON_MIN_SAMPLE) -> frozenset[str]:
+    """The stems in at least `share` of `articles` (each the index terms of one article),
+    none if fewer than `min_sample` articles were sampled."""
+    if len(articles) < min_sample:
+        return frozenset()
+    df: Counter[str] = Counter()
+    for ts in articles:
+        df.update(set(ts))
+    least = share * len(articles)
+    return frozenset(t for t, n in df.items() if n >= least)
+
+
+def word_pairs(ts: list[str], common: frozenset[str]) -> list[str]:
+    """"<t[i]> <t[i+1]>" for adjacent index terms that are both in `common`: the terms of
+    the `grams_<field>` fields, which answer a two-word phrase of common words from one
+    posting list (`phrase.gram_phrase`). Adjacent in `ts` is adjacent in positions, the
+    same adjacency a phrase checks."""
+    if not common:
+        return []
+    flags = list(map(common.__contains__, ts))
+    return [f"{a} {b}" for a, b, fa, fb in zip(ts, ts[1:], flags, flags[1:]) if fa and fb]
 
 
 class _OnePosition(dict):  # type: ignore[type-arg]

@@ -169,10 +169,12 @@ class Prepared:
     words: list[str]
 
 
-def prepare(article: Article, backend: str = "rules", extract: bool = True) -> Prepared:
+def prepare(article: Article, backend: str = "rules", extract: bool = True,
+            common: frozenset[str] = frozenset()) -> Prepared:
     """Everything derived from an article once: index terms, the stored JSON, spell words.
 
-    `extract=False` skips entity and date extraction (the benchmark's index-only figure)."""
+    `extract=False` skips entity and date extraction (the benchmark's index-only figure).
+    `common` is the index's fixed set of common stems (see `decide_common_stems`)."""
     ents, dates = extraction_dicts(article, backend) if extract else ([], [])
     names: dict[str, list[str]] = {"person": [], "org": [], "place": []}
     for e in ents:
@@ -181,11 +183,8 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True) -> P
             bucket.append(e["name"])
     title_words = analysis.words(article.title)
     body_words = analysis.words(article.text)
-    extra = "\n\n".join(article.summary + article.captions)
-    text: dict[str, list[list[str]]] = {
-        "title": [analysis.stems(title_words)],
-        "body": [analysis.stems(body_words + analysis.words(extra) if extra else body_words)],
-    }
+    title_terms, body_terms = index_terms(article, title_words, body_words)
+    text: dict[str, list[list[str]]] = {"title": [title_terms], "body": [body_terms]}
     for key in ("source", "byline", "dateline"):
         value = getattr(article, key)
         if value:
@@ -201,6 +200,10 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True) -> P
         if values:
             text[kind] = [analysis.name_terms(v) for v in values]
     keys = {"id": [article.id], "file": [article.file]}
+    for name, ts in (("grams_title", title_terms), ("grams_body", body_terms)):
+        pairs = analysis.word_pairs(ts, common)
+        if pairs:
+            keys[name] = pairs
     dkeys = date_keys(article.date)
     if dkeys:
         keys["dkey"] = dkeys
@@ -215,6 +218,63 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True) -> P
     row = (article.id, article.file, article.title,
            article.date.isoformat() if article.date else None, article.source, encode_doc(doc))
     return Prepared(index, row, analysis.surface(title_words + body_words))
+
+
+def index_terms(article: Article, title_words: list[str] | None = None,
+                body_words: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """The title and body terms exactly as indexed (the body with summary and captions)."""
+    if title_words is None:
+        title_words = analysis.words(article.title)
+    if body_words is None:
+        body_words = analysis.words(article.text)
+    extra = "\n\n".join(article.summary + article.captions)
+    return analysis.stems(title_words), analysis.stems(body_words + analysis.words(extra) if extra else body_words)
+
+
+#: The article store's meta key holding the index's common stems (space-separated).
+COMMON_META = "common_stems"
+#: Articles sampled (from pages spread evenly over the first run's pages) to decide them:
+#: a 15% share is then measured to within ~1 point, for ~2 s of reading and parsing once.
+SAMPLE_ARTICLES = 1500
+#: A first run with fewer pages samples nothing and keeps no common stems: news pages hold
+#: ~1.3 articles each, so it is well under `analysis.COMMON_MIN_SAMPLE` articles anyway.
+SAMPLE_MIN_PAGES = 500
+
+
+def decide_common_stems(store: ArticleStore, source: "PageSource", pages: list[tuple[str, Path]], fresh: bool,
+                        max_bytes: int) -> frozenset[str]:
+    """The index's common stems (for the `grams_*` fields): read from the store's meta, or
+    decided now, once, when the first articles go into a new index.
+
+    The set never changes for the life of an index: a segment's pair list must hold every
+    document where a kept pair occurs, and incremental runs add to the same index. So it is
+    decided from a sample of the first run's pages (`analysis.common_stems`; none from a
+    first run of under `SAMPLE_MIN_PAGES` pages or a sample under
+    `analysis.COMMON_MIN_SAMPLE` articles), stored before anything is
+    indexed, and only `--rebuild` (a new index) decides again. A corpus that starts small
+    and grows keeps "no common stems" (phrases checked by positions, still exact) until a
+    rebuild; one whose vocabulary drifts keeps its first list (still exact, less fast)."""
+    stored = store.get_meta(COMMON_META)
+    if stored is not None:
+        return frozenset(stored.split())
+    if not fresh:  # documents indexed without a decision (cannot happen since schema 4): none
+        return frozenset()
+    sample: list[list[str]] = []
+    step = max(1, len(pages) // SAMPLE_ARTICLES)  # ~1.3 articles a page: spread, then stop
+    for rel, path in pages[::step] if len(pages) >= SAMPLE_MIN_PAGES else ():
+        try:
+            page = source.read_page(path, max_bytes)
+        except UserError:
+            continue
+        for article in source.parse(page.text, rel):
+            title, body = index_terms(article)
+            sample.append(title + body)
+        if len(sample) >= SAMPLE_ARTICLES:
+            break
+    common = analysis.common_stems(sample, analysis.COMMON_SHARE, analysis.COMMON_MIN_SAMPLE)
+    store.set_meta(COMMON_META, " ".join(sorted(common)))
+    store.commit()
+    return common
 
 
 def open_or_create(folder: Path, rebuild: bool) -> tuple[Any, ArticleStore]:
@@ -303,8 +363,10 @@ class Shard:
     articles to a segment of its own, newest first in chunks of SORT_CHUNK (so a segment
     is a few long runs in date order, see dateorder.py)."""
 
-    def __init__(self, staging: Path, source: "PageSource", max_bytes: int, backend: str, extract: bool) -> None:
+    def __init__(self, staging: Path, source: "PageSource", max_bytes: int, backend: str, extract: bool,
+                 common: frozenset[str] = frozenset()) -> None:
         self.staging = staging
+        self.common = common
         self.source = source
         self.max_bytes = max_bytes
         self.backend = backend
@@ -322,7 +384,7 @@ class Shard:
             return page.sha1, None
         rows = []
         for article in _unique_ids(self.source.parse(page.text, rel)):
-            prepared = prepare(article, self.backend, self.extract)
+            prepared = prepare(article, self.backend, self.extract, self.common)
             self.waiting.append(prepared.index)
             self.vocab.update(prepared.words)
             rows.append(prepared.row)
@@ -355,7 +417,7 @@ class Shard:
 
 
 def _worker(conn: Connection, staging: Path, max_bytes: int, backend: str, extract: bool,
-            inherited: tuple[int, ...] = ()) -> None:
+            common: frozenset[str], inherited: tuple[int, ...] = ()) -> None:
     """A worker process: runs one Shard on the tasks the index owner sends.
 
     `inherited` are descriptors the fork copied that must not stay open here: the index
@@ -372,7 +434,7 @@ def _worker(conn: Connection, staging: Path, max_bytes: int, backend: str, extra
     # collect once a batch instead.
     gc.freeze()
     gc.disable()
-    shard = Shard(staging, PageSource.default(), max_bytes, backend, extract)
+    shard = Shard(staging, PageSource.default(), max_bytes, backend, extract, common)
     try:
         while True:
             message = conn.recv()
@@ -428,7 +490,7 @@ class ProcessPipeline:
     all workers), then the next batch's pages (held back until then)."""
 
     def __init__(self, jobs: list[Job], workers: int, staging: Path, max_bytes: int, backend: str,
-                 extract: bool, inherited: tuple[int, ...] = ()) -> None:
+                 extract: bool, common: frozenset[str] = frozenset(), inherited: tuple[int, ...] = ()) -> None:
         context = get_context("fork")
         self.tasks = deque(jobs[i:i + PAGES_PER_TASK] for i in range(0, len(jobs), PAGES_PER_TASK))
         self.conns: list[Connection] = []
@@ -439,7 +501,8 @@ class ProcessPipeline:
             # the owner go away (no end-of-file on its own pipe).
             owners = tuple(c.fileno() for c in self.conns) + (ours.fileno(),)
             proc = context.Process(target=_worker,
-                                   args=(theirs, staging / f"w{n}", max_bytes, backend, extract, inherited + owners),
+                                   args=(theirs, staging / f"w{n}", max_bytes, backend, extract, common,
+                                         inherited + owners),
                                    name=f"newsreader-index-{n}", daemon=True)
             proc.start()
             theirs.close()
@@ -530,15 +593,16 @@ class Indexer:
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self.extract = extract
 
-    def _pipeline(self, jobs: list[Job], max_bytes: int, lock: IndexLock) -> LocalPipeline | ProcessPipeline:
+    def _pipeline(self, jobs: list[Job], max_bytes: int, lock: IndexLock,
+                  common: frozenset[str]) -> LocalPipeline | ProcessPipeline:
         # One staging folder per run: a worker orphaned by a killed run never writes into
         # the next run's folder.
         staging = self.folder / STAGING_DIR / str(os.getpid())
         backend = self.config.extractor
         if self.workers > 1 and self.source.is_default and len(jobs) >= PARALLEL_MIN_PAGES:
             inherited = (lock.fd,) if lock.fd is not None else ()
-            return ProcessPipeline(jobs, self.workers, staging, max_bytes, backend, self.extract, inherited)
-        return LocalPipeline(jobs, Shard(staging / "local", self.source, max_bytes, backend, self.extract))
+            return ProcessPipeline(jobs, self.workers, staging, max_bytes, backend, self.extract, common, inherited)
+        return LocalPipeline(jobs, Shard(staging / "local", self.source, max_bytes, backend, self.extract, common))
 
     def run(self, rebuild: bool = False, progress: Callable[[Progress], None] | None = None,
             warn: Callable[[str], None] | None = None) -> UpdateStats:
@@ -625,7 +689,9 @@ class Indexer:
             else:
                 jobs = [(n, str(full), rel, known[rel].sha1 if rel in known else None)
                         for n, (rel, full, _) in enumerate(todo)]
-                pipeline = self._pipeline(jobs, max_bytes, lock)
+                common = decide_common_stems(store, self.source, [(rel, full) for rel, full, _ in todo], fresh,
+                                             max_bytes)
+                pipeline = self._pipeline(jobs, max_bytes, lock, common)
                 for kind, payload in pipeline:
                     if kind == "flushed":
                         commit(payload)

@@ -180,10 +180,10 @@ def gram_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
                 words: list[Any]) -> tuple[list[int], list[float]] | None:
     """A two-word phrase answered from an index of word pairs ("common grams"), or None.
 
-    The index side (not built yet; see the helper report) may add a field
-    `grams_<field>` whose term `"<word1> <word2>"` lists every document where the two
-    terms stand at adjacent positions of `<field>` (after stemming and stop words, the
-    positions phrases use), for pairs holding a frequent word. A segment that has the
+    The index has fields `grams_title`/`grams_body` whose term `"<word1> <word2>"` lists
+    every document where the two terms stand at adjacent positions of `<field>` (after
+    stemming and stop words, the positions phrases use), for pairs of two of the index's
+    common stems (`analysis.word_pairs`, `indexer.decide_common_stems`). A segment that has the
     pair's term answers from its postings: the same documents as checking positions,
     scored as Whoosh's phrase matcher (the sum of the words' scores, read for those
     documents only). A segment without the term (the pair is not indexed there, or

@@ -7,6 +7,11 @@ on 100,000 articles cost ~1.2 GB before the first query (see bench/README.md).
 Dates are searched through `dkey`, which holds three exact keys per article
 (`y2025`, `m2025-06`, `d2025-06-14`): a date range becomes a handful of year, month and
 day terms instead of Whoosh's per-value expansion of a DATETIME range.
+
+`grams_title`/`grams_body` list pairs of adjacent common stems. Which stems are common is
+decided once per index (`indexer.decide_common_stems`) and kept in the article store's
+meta table: within a segment a kept pair must be listed for every document holding it,
+or phrases answered from the pair list would miss documents.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ QUERY_FIELDS = {
 WHOOSH_DIR = "whoosh"
 
 #: Bumped when the schema or analysis changes, so an old index is rebuilt, not misread.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def build_schema() -> Schema:
@@ -52,6 +57,11 @@ def build_schema() -> Schema:
         org=NewsText(stemming=False),
         place=NewsText(stemming=False),
         dkey=ID,
+        # Common grams: "<stem> <stem>" for adjacent title/body terms that are both
+        # common (`analysis.word_pairs`), so a phrase of two common words is one posting
+        # list (`phrase.gram_phrase`). Not stored, not scored, no positions.
+        grams_title=ID,
+        grams_body=ID,
         # Columns: per-document values read by sorting and facets without stored fields.
         date=COLUMN(columns.NumericColumn("I", default=0)),
         src=COLUMN(columns.VarBytesColumn()),
