@@ -200,11 +200,14 @@ def test_parallel_workers_give_the_same_index(tmp_path: Path, monkeypatch: pytes
 
 
 PARALLEL_CHILD = textwrap.dedent("""
-    import sys, time
+    import signal, sys, time
     from pathlib import Path
     from newsreader.config import Config
     from newsreader.search import indexer
 
+    # A test run started in the background (`cmd &`, nohup) inherits SIGINT ignored, and
+    # Python then installs no KeyboardInterrupt handler: restore it, as a terminal has it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     folder, corpus = map(Path, sys.argv[1:3])
     indexer.PARALLEL_MIN_PAGES = 1
     indexer.PAGES_PER_TASK = 1
