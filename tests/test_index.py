@@ -304,3 +304,29 @@ def test_serial_and_parallel_runs_give_the_same_postings(tmp_path: Path, monkeyp
     assert postings_by_id(parallel) == postings_by_id(serial)
     serial.close()
     parallel.close()
+
+
+def segment_sizes(lib: Library) -> list[tuple[int, int]]:
+    """(live, all) documents of every segment of the committed index."""
+    reader = lib.searcher().reader()
+    leaves = [leaf for leaf, _ in reader.leaf_readers()] if hasattr(reader, "leaf_readers") else [reader]
+    return [(leaf.doc_count(), leaf.doc_count_all()) for leaf in leaves]
+
+
+def test_a_segment_whose_pages_all_went_leaves_the_index(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", 6)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    for n in range(6, 9):
+        (corpus / f"p{n:04d}.txt").write_text(page(n, "lighthouse"), encoding="utf-8")
+    lib.update()
+    assert len(segment_sizes(lib)) == 2
+    for n in range(6, 9):
+        (corpus / f"p{n:04d}.txt").unlink()
+    lib.update()
+    lib.close()
+    # Every document of the second segment is deleted: the segment is gone, not kept empty.
+    lib = Library(tmp_path / "ix", corpus, Config())
+    assert segment_sizes(lib) == [(6, 6)]
+    assert lib.count() == 6 and not lib.search("lighthouse").hits
+    lib.close()

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query as wq
+from whoosh.reading import TermNotFound
 
 from newsreader.errors import UserError
 from newsreader.search.analysis import STOPS, WORD_RE, name_terms, stem, terms
@@ -224,6 +225,22 @@ def _fmt_day(day: dt.date) -> str:
     return day.isoformat()
 
 
+
+def _body_stats(reader: Any, term: str) -> tuple[int, int]:
+    """(collection frequency, document frequency) of a body term in one term-table lookup
+    per segment: `reader.frequency` and `reader.doc_frequency` each walk every segment's
+    hash table (~14 us a lookup), and an article needs a few hundred of them."""
+    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+    freq = docs = 0
+    for leaf, _offset in leaves:
+        try:
+            info = leaf.term_info("body", term)
+        except TermNotFound:
+            continue
+        freq += info.weight()
+        docs += info.doc_frequency()
+    return int(freq), docs
+
 class RelatedFinder:
     """Ranks related stories in one library. Holds only per-finder caches (entity document
     frequencies), so create one per library and reuse it; safe to call from a worker thread
@@ -358,7 +375,7 @@ class RelatedFinder:
         article's words are common ones, looked up again and again."""
         got = self._stats.get(term)
         if got is None:
-            got = (reader.frequency("body", term), reader.doc_frequency("body", term))
+            got = _body_stats(reader, term)
             self._stats[term] = got
         return got
 

@@ -38,7 +38,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Existence, Positions
 from whoosh.system import emptybytes, pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.writing import SegmentWriter
+from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from newsreader.search.analysis import ONE_POSITION, encode_positions
 
@@ -459,7 +459,7 @@ class NewsWriter(SegmentWriter):
         """Commit deletions, any merge of small segments, and `segments` (their files already
         in the index folder) in one new table of contents."""
         self._check_state()
-        final = self._merge_segments(None, None, None)
+        final = self._merge_segments(_live_then_merge_small if self.merge else None, None, None)
         if self._added:
             final.append(self._finalize_segment())
         else:
@@ -467,3 +467,12 @@ class NewsWriter(SegmentWriter):
         final.extend(segments)
         self._commit_toc(final)
         self._finish()
+
+
+def _live_then_merge_small(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh's MERGE_SMALL after leaving out segments whose every document was deleted.
+
+    MERGE_SMALL sorts by `doc_count_all`, deleted documents included, so a segment emptied
+    by later updates (every page it held changed again) stayed in the index for good, and
+    every query and term lookup still visited it."""
+    return MERGE_SMALL(writer, [seg for seg in segments if seg.doc_count() > 0])
