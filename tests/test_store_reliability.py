@@ -14,6 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,32 @@ def _python(script: str, *args: str, **popen: object) -> subprocess.Popen:
 
 
 # --- two copies of the app at once --------------------------------------------------
+
+OPENER = r"""
+import sys, time
+from pathlib import Path
+from newsreader.store import Store
+start = float(sys.argv[2])
+while time.time() < start:  # every copy starts at the same moment (a spin: sleep is too coarse)
+    pass
+store = Store.open(Path(sys.argv[1]))
+store.close()
+print("ok")
+"""
+
+
+def test_three_copies_creating_the_store_together_all_open_it(tmp_path: Path) -> None:
+    """SQLite answers "busy" at once, without waiting, to copies switching a new store to
+    WAL together: each open must try again, not give up (it failed ~1 open in 5 before)."""
+    for round_ in range(8):
+        path = tmp_path / str(round_) / "data" / "state.sqlite3"
+        start = str(time.time() + 1.0)  # after the three interpreters have started
+        copies = [_python(OPENER, str(path), start, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                  for _ in range(3)]
+        for copy in copies:
+            out, err = copy.communicate(timeout=HANG_GUARD)
+            assert out.strip() == "ok", err
+
 
 WORKER = r"""
 import sys

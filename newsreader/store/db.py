@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import random
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -330,26 +332,34 @@ class Store:
                 "bookmarks and read marks cannot be saved there"
             ) from None
         _probe(path, timeout)
-        try:
-            db = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise _open_error(path, exc) from None
-        try:
-            _prepare(db, timeout)
-            _check(db)
-            _migrate(db, str(path))
-        except _Damaged:
-            db.close()
-            raise
-        except sqlite3.DatabaseError as exc:
-            db.close()
-            if getattr(exc, "sqlite_errorcode", None) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-                raise _Damaged(str(exc)) from None
-            raise _open_error(path, exc) from None
-        except BaseException:
-            db.close()
-            raise
-        return db
+        # SQLite answers SQLITE_BUSY at once, without waiting on the busy timeout, where
+        # waiting could deadlock: two copies creating the store together both switch it to
+        # WAL. Such an open is tried again, with a random pause, until the timeout is spent.
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                db = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            except sqlite3.Error as exc:
+                raise _open_error(path, exc) from None
+            try:
+                _prepare(db, timeout)
+                _check(db)
+                _migrate(db, str(path))
+                return db
+            except _Damaged:
+                db.close()
+                raise
+            except sqlite3.DatabaseError as exc:
+                db.close()
+                if getattr(exc, "sqlite_errorcode", None) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                    raise _Damaged(str(exc)) from None
+                if _is_busy(exc) and time.monotonic() < deadline:
+                    time.sleep(random.uniform(0.01, 0.1))
+                    continue
+                raise _open_error(path, exc) from None
+            except BaseException:
+                db.close()
+                raise
 
     @classmethod
     def _degraded(cls, path: Path, reason: str, notices: list[str]) -> "Store":
@@ -819,9 +829,14 @@ def _migrate(db: sqlite3.Connection, where: str) -> None:
             raise
 
 
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
 def _open_error(path: Path, exc: sqlite3.Error) -> UserError:
     text = str(exc)
-    if "locked" in text or "busy" in text:
+    if _is_busy(exc):
         return UserError(f"the bookmarks store {path} stayed busy (another newsreader is writing); try again")
     folder = path.parent
     if path.is_dir():
