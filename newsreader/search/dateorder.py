@@ -22,7 +22,8 @@ from typing import Any
 
 from whoosh import query as Q
 from whoosh.matching import NullMatcher
-from whoosh.matching.wrappers import WrappingMatcher
+
+from newsreader.search.postings import SettlingMatcher
 
 #: The run walk costs about a block read per run; with more runs than this (or one run per
 #: RUN_MIN_DOCS documents on big indexes) a full sort of the matches is as cheap.
@@ -193,7 +194,7 @@ def intervals(dates: list[int], runs: list[tuple[int, int]], lo: int, hi: int) -
     return out
 
 
-class RestrictMatcher(WrappingMatcher):
+class RestrictMatcher(SettlingMatcher):
     """The child's matches that fall inside sorted, disjoint docnum intervals; the child
     is moved with `skip_to`, so blocks between intervals are never decoded. Scores and
     block qualities are the child's, so Whoosh's top-k pruning still works."""
@@ -229,25 +230,6 @@ class RestrictMatcher(WrappingMatcher):
     def _replacement(self, newchild: Any) -> "RestrictMatcher":
         return RestrictMatcher(newchild, self._spans, self.boost)
 
-    def next(self) -> bool:
-        self.child.next()
-        self._settle()
-        return False
-
-    def skip_to(self, id: int) -> None:  # noqa: A002 (Whoosh's name)
-        if self.is_active() and id > self.child.id():
-            self.child.skip_to(id)
-            self._settle()
-
-    def skip_to_quality(self, minquality: float) -> int:
-        skipped = self.child.skip_to_quality(minquality)
-        self._settle()
-        return skipped
-
-    def all_ids(self) -> Any:
-        while self.is_active():
-            yield self.child.id()
-            self.next()
 
 
 class Restrict(Q.WrappingQuery):

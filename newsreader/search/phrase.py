@@ -33,7 +33,7 @@ from whoosh import query as Q
 from whoosh.matching.wrappers import WrappingMatcher
 from whoosh.util import make_binary_tree
 
-from newsreader.search.postings import ScoredListMatcher, block_ids, blocks, blocks_holding, is_w3_leaf, length_fn, \
+from newsreader.search.postings import ScoredListMatcher, SettlingMatcher, block_ids, blocks, blocks_holding, is_w3_leaf, length_fn, \
     unwrap
 
 _INT_SIZE = 4
@@ -48,14 +48,14 @@ def positions(value: bytes) -> list[int]:
     return list(accumulate(loads(value[_INT_SIZE:])))
 
 
-class PhraseMatcher(WrappingMatcher):
+class PhraseMatcher(SettlingMatcher):
     """Matches of the intersection `child` of the word matchers `words` whose positions
     line up as consecutive."""
 
     def __init__(self, words: list[Any], boost: float = 1.0) -> None:
         super().__init__(make_binary_tree(matching.IntersectionMatcher, words), boost)
         self.words = words
-        self._find()
+        self._settle()
 
     def _here(self) -> bool:
         words = self.words
@@ -66,7 +66,7 @@ class PhraseMatcher(WrappingMatcher):
                 return False
         return True
 
-    def _find(self) -> None:
+    def _settle(self) -> None:
         child = self.child
         while child.is_active() and not self._here():
             child.next()
@@ -77,26 +77,6 @@ class PhraseMatcher(WrappingMatcher):
     def replace(self, minquality: float = 0) -> Any:
         # The intersection must keep holding `self.words`, so it is never replaced.
         return self if self.is_active() else matching.NullMatcher()
-
-    def next(self) -> bool:
-        self.child.next()
-        self._find()
-        return False
-
-    def skip_to(self, id: int) -> None:  # noqa: A002 (Whoosh's name)
-        if self.is_active():
-            self.child.skip_to(id)
-            self._find()
-
-    def skip_to_quality(self, minquality: float) -> int:
-        skipped = self.child.skip_to_quality(minquality)
-        self._find()
-        return skipped
-
-    def all_ids(self) -> Any:
-        while self.is_active():
-            yield self.child.id()
-            self.next()
 
     def spans(self) -> Any:
         raise NotImplementedError("NewsPhrase has no spans")

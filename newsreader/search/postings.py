@@ -25,7 +25,7 @@ from typing import Any, Iterator
 from whoosh import matching
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
-from whoosh.matching.wrappers import FilterMatcher
+from whoosh.matching.wrappers import FilterMatcher, WrappingMatcher
 
 #: The start of a block's pickled (ids, weights, values) tuple: protocol 2, then the id
 #: deltas as a MARK ... TUPLE of 1-, 2- or 4-byte ints.
@@ -195,6 +195,37 @@ def _generic(m: Any, weights: bool, values: bool, start: int) -> Iterator[Block]
         m.next()
     if ids:
         yield Block(ids, ws if weights else None, vs if values else None)
+
+
+class SettlingMatcher(WrappingMatcher):
+    """A wrapper that passes over the child's documents its `_settle` rejects (documents
+    outside date intervals, intersections whose positions do not line up): every move is
+    the child's, then `_settle`, so scores and block qualities stay the child's and
+    Whoosh's top-k pruning still works."""
+
+    def _settle(self) -> None:
+        """Move the child forward to the first document this wrapper accepts."""
+        raise NotImplementedError
+
+    def next(self) -> bool:
+        self.child.next()
+        self._settle()
+        return False
+
+    def skip_to(self, id: int) -> None:  # noqa: A002 (Whoosh's name)
+        if self.is_active() and id > self.child.id():
+            self.child.skip_to(id)
+            self._settle()
+
+    def skip_to_quality(self, minquality: float) -> int:
+        skipped = self.child.skip_to_quality(minquality)
+        self._settle()
+        return skipped
+
+    def all_ids(self) -> Any:
+        while self.is_active():
+            yield self.child.id()
+            self.next()
 
 
 class ScoredListMatcher(matching.Matcher):
