@@ -309,8 +309,7 @@ def test_serial_and_parallel_runs_give_the_same_postings(tmp_path: Path, monkeyp
 def segment_sizes(lib: Library) -> list[tuple[int, int]]:
     """(live, all) documents of every segment of the committed index."""
     reader = lib.searcher().reader()
-    leaves = [leaf for leaf, _ in reader.leaf_readers()] if hasattr(reader, "leaf_readers") else [reader]
-    return [(leaf.doc_count(), leaf.doc_count_all()) for leaf in leaves]
+    return [(leaf.doc_count(), leaf.doc_count_all()) for leaf, _ in reader.leaf_readers()]
 
 
 def test_a_segment_whose_pages_all_went_leaves_the_index(tmp_path: Path) -> None:

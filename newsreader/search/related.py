@@ -230,9 +230,8 @@ def _body_stats(reader: Any, term: str) -> tuple[int, int]:
     """(collection frequency, document frequency) of a body term in one term-table lookup
     per segment: `reader.frequency` and `reader.doc_frequency` each walk every segment's
     hash table (~14 us a lookup), and an article needs a few hundred of them."""
-    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
     freq = docs = 0
-    for leaf, _offset in leaves:
+    for leaf, _offset in reader.leaf_readers():
         try:
             info = leaf.term_info("body", term)
         except TermNotFound:
