@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -450,7 +451,9 @@ def main(argv: list[str] | None = None) -> int:
         paths = user_paths()
         ctx = Context(paths=paths, config=load_config(paths))
         handler: Command = getattr(args, "handler", run_app)
-        return handler(args, ctx)
+        code = handler(args, ctx)
+        sys.stdout.flush()  # a closed pipe shows here, in the handler below, not at exit
+        return code
     except UserError as exc:
         print(f"newsreader: error: {exc.message}", file=sys.stderr)
         return exc.exit_code
@@ -458,16 +461,14 @@ def main(argv: list[str] | None = None) -> int:
         print("newsreader: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        raise
+        # `newsreader articles | head`: the reader went away; that is not an error. What is
+        # still buffered goes to /dev/null, so flushing at exit raises nothing either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as exc:
         # A folder that cannot be written, a full disk...: one line, never a traceback.
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"newsreader: error: {exc.strerror or exc}{where}; check that the folder exists and "
               "is writable, or set NEWSREADER_HOME to another folder", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        # `newsreader articles | head`: the reader went away; that is not an error.
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return 0

@@ -140,3 +140,17 @@ def test_corpus_in_a_subfolder_keeps_relative_paths(capsys, tmp_path: Path) -> N
     code, out, _ = run(capsys, "articles", "--json", "--corpus", str(root))
     files = {a["file"] for a in json.loads(out)}
     assert all(f.startswith("2025/june/") for f in files)
+
+
+@pytest.mark.parametrize("argv", [["articles", "--json"], ["search", "iran"]])
+def test_output_into_a_closed_pipe_ends_quietly(argv: list[str]) -> None:
+    """`newsreader articles | head`: the reader of the pipe left; no traceback, exit 0."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "newsreader", *argv], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # gone before the first line is written
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0, err
+    assert "Traceback" not in err and "Exception ignored" not in err
