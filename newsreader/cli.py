@@ -44,9 +44,9 @@ class Context:
         from newsreader.search.library import Library
 
         corpus = self.corpus_dir(args)
-        check_corpus_dir(corpus)
         library = Library.open(self.paths, corpus, self.config)
         if not library.exists():
+            check_corpus_dir(corpus)  # an index already built answers without its folder
             print(f"newsreader: indexing {corpus} first (once; `newsreader index` updates it later)",
                   file=self.stderr)
             line = ProgressLine(self.stderr)

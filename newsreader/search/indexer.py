@@ -606,8 +606,9 @@ class Indexer:
 
     def run(self, rebuild: bool = False, progress: Callable[[Progress], None] | None = None,
             warn: Callable[[str], None] | None = None) -> UpdateStats:
-        if not self.corpus.is_dir():
-            raise UserError(f"corpus folder {self.corpus} does not exist or is not a folder")
+        from newsreader.corpus.loader import check_corpus_dir
+
+        check_corpus_dir(self.corpus)
         with IndexLock(self.folder) as lock:
             ix, store = open_or_create(self.folder, rebuild)
             shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)  # left by an interrupted run
