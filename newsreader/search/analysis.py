@@ -82,7 +82,7 @@ class _TermTable(dict):  # type: ignore[type-arg]
 
 
 class _SurfaceTable(dict):  # type: ignore[type-arg]
-    """word -> whether the did-you-mean vocabulary keeps it (see `surface_words`)."""
+    """word -> whether the did-you-mean vocabulary keeps it (see `surface`)."""
 
     def __missing__(self, word: str) -> bool:
         keep = word not in STOPS and 2 < len(word) < 25 and not word.isdigit()
@@ -109,11 +109,6 @@ def terms(text: str) -> list[str]:
 def surface(word_list: list[str]) -> list[str]:
     """The words of `word_list` kept for the did-you-mean vocabulary."""
     return list(filter(_SURFACE.__getitem__, word_list))
-
-
-def surface_words(text: str) -> list[str]:
-    """Lowercase words before stemming (for the did-you-mean vocabulary)."""
-    return surface(words(text))
 
 
 def name_terms(text: str) -> list[str]:

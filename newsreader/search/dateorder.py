@@ -268,7 +268,7 @@ class Restrict(Q.WrappingQuery):
             # ranks only what lies inside them); what it keeps for the whole search lives
             # in a dict shared by the per-segment contexts.
             context.__dict__.setdefault("_news_shared", {})
-            context = context.set(top_query=self.child, spans=spans, spans_of=self.spans_of)
+            context = context.set(top_query=self.child, spans_of=self.spans_of)
         m = self.child.matcher(searcher, context)
         if not m.is_active():
             return m

@@ -160,14 +160,3 @@ class NewsDisMax(Q.DisjunctionMax):
         else:
             m = ms[0] if len(ms) == 1 else BestOfMatcher(ms, self.tiebreak)
         return m if self.boost == 1.0 else WrappingMatcher(m, boost=self.boost)
-
-
-def correct_dismax(q: Q.Query) -> Q.Query:
-    """`q` with every `DisjunctionMax` made a `NewsDisMax`."""
-
-    def swap(node: Q.Query) -> Q.Query:
-        if type(node) is Q.DisjunctionMax:
-            return NewsDisMax(node.subqueries, boost=node.boost, tiebreak=node.tiebreak)
-        return node
-
-    return q.accept(swap)

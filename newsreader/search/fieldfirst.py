@@ -104,7 +104,7 @@ def _top_words(q: "TextWords", searcher: Any, context: Any, words: list[list[Q.T
         state = shared[id(q)] = _whole_search(searcher, context, words, top)
     per_segment, floor = state
     key = segment_key(searcher.reader())
-    first = per_segment[key] if key in per_segment else _title_first(searcher, context, words, None)
+    first = per_segment[key]  # `_whole_search` filled every segment of the parent
     return _text_words(searcher, context, first, floor, words)
 
 

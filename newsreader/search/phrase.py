@@ -22,7 +22,6 @@ tests/test_query_paths.py). Anything but Whoosh's own posting format falls back 
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from itertools import accumulate, compress
 from operator import itemgetter, not_
 from pickle import loads
@@ -137,11 +136,6 @@ class _Shifted(dict):  # type: ignore[type-arg]
 
 
 _SHIFTS: dict[int, _Shifted] = {}
-
-
-def shifted(value: bytes, offset: int) -> frozenset[int]:
-    """`{p - offset for p in positions(value)}`, memoised."""
-    return _shift(offset)[value]
 
 
 def _shift(offset: int) -> _Shifted:

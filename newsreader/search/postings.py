@@ -218,7 +218,7 @@ class SettlingMatcher(WrappingMatcher):
             self._settle()
 
     def skip_to_quality(self, minquality: float) -> int:
-        skipped = self.child.skip_to_quality(minquality)
+        skipped = super().skip_to_quality(minquality)  # the child's bound times our boost
         self._settle()
         return skipped
 

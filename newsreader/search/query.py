@@ -26,7 +26,7 @@ from newsreader.search.andnot import fix_and_not
 from newsreader.search.entity import entity_terms
 from newsreader.search.fieldfirst import text_words
 from newsreader.search.phrase import fast_phrases
-from newsreader.search.schema import QUERY_FIELDS
+from newsreader.search.schema import QUERY_FIELDS, date_number
 
 
 class QueryError(ValueError):
@@ -205,7 +205,7 @@ class QueryParser:
         def cut(m: re.Match[str]) -> str:
             a, b = date_range(m.group(1), bounds)
             ranges.append(cover_keys(a, b) if a <= b else [])
-            spans.append((a.year * 10000 + a.month * 100 + a.day, b.year * 10000 + b.month * 100 + b.day))
+            spans.append((date_number(a), date_number(b)))
             return f"dkey:qdate{len(ranges) - 1}"
 
         # Only outside phrases: a quoted "date:2025" is just words.
