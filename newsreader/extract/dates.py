@@ -106,12 +106,12 @@ _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
 _PARTS = r"(?: morning| afternoon| evening| night)"
 _NEWS_NOUNS = r"(?:profits?|results|earnings|sales|revenues?|loss(?:es)?|net|growth|output|deliveries)"
 
-_WA = "mon tue tues wed thu thur thurs fri sat sun"
 #: "December 15 of this year", "September last year": the year named after a month.
 _OF_YEAR = r"(?: of| ,)? (?i:this|last|next) year\b"
-_M = "january february march april may june july august september october november december " \
-     "jan feb mar apr jun jul aug sep sept oct nov dec"
-_W = "monday tuesday wednesday thursday friday saturday sunday"
+#: First words of the branches below (see `_BRANCHES`), taken from the tables above.
+_M = " ".join(_MONTHS)
+_W = " ".join(_WEEKDAYS)
+_WA = " ".join(_WEEKDAY_ABBR)
 _C = "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
      "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety " \
      "several many #"
@@ -233,8 +233,15 @@ _BRANCHES.insert(0, ("last this next #", rf"(?P<possperiod>(?i:(?:last|this|next
 _BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter)))(?![\w-]| of\b| (?:ended|ending|to|before|after|"
                          r"earlier|later|when|that|which|in which|he|she|they|it|we|I)\b)"))
 _START = r"(?<![\w-])(?:"
-#: All branches together (the reference the fast path must agree with).
-_PATTERN = re.compile(_START + "|".join(b for _, b in _BRANCHES) + ")")
+
+
+@functools.cache
+def full_pattern() -> re.Pattern[str]:
+    """Every branch in one pattern: what `_candidates` must find (checked by the tests).
+    Compiled only when asked for: it costs ~20 ms and extraction never uses it."""
+    return re.compile(_START + "|".join(b for _, b in _BRANCHES) + ")")
+
+
 _TRIGGERS = frozenset([*(w for words, _ in _BRANCHES for w in words.split()), "#4"])
 _BY_TRIGGER: dict[str, re.Pattern[str]] = {}
 #: The branches that can start with four digits (a year); the other "#" branches start with
@@ -450,7 +457,7 @@ _ORDDAY_PREPS = frozenset({"on", "by", "until", "till", "since", "from", "before
 
 
 def _candidates(text: str):
-    """What _PATTERN.finditer(text) finds, trying at each word only the branches that can
+    """What full_pattern().finditer(text) finds, trying at each word only the branches that can
     start with it (most words start none): several times cheaper than the full pattern."""
     last = 0
     triggers = _TRIGGERS

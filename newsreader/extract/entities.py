@@ -86,7 +86,6 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’([{—–-*•"
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
-#: Words that show a capitalised piece is not a person when they follow it.
 #: A town before its state or country: "Rancho Mirage, Calif.", "Palmer, Alaska".
 _AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
 #: An age in apposition marks a person: "Tara Reid, 33, who ...", "Smith, aged 41,".
@@ -97,11 +96,12 @@ _SAID_HE = re.compile(r" (?:said|says|told|added|explained|insisted|admitted|cla
 #: A name between quotation marks, and nothing else, is a title of a work ("American Pie").
 _OPEN_QUOTES = ("\"", "“", "``", "‘")
 _CLOSE_QUOTE = re.compile(r"[,.!?]?\s?(?:\"|”|''|’(?!s))")
-#: Roman numerals that end an event's name ("World War II").
 #: Features named "<head> of <name>": "Gulf of Aden", "Strait of Hormuz", "Isle of Man".
 _GEO_OF = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "cape", "horn", "lake", "island",
                      "islands", "mouth"})
+#: Roman numerals that end an event's name ("World War II").
 _ROMAN = frozenset({"I", "II", "III", "IV", "V"})
+#: Words that show a capitalised piece is not a person when they follow it.
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
                            "who", "whose"})

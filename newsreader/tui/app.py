@@ -626,19 +626,12 @@ class ReaderApp(App[int]):
             self.call_after_refresh(self._after_frame, article_id, stored, self._open_generation)
 
     def fetch_article(self, article_id: str) -> Any:
-        """`Library.get` without the library's lock (held by a running search or related
-        query): the article store gives each thread its own SQLite connection."""
-        from newsreader.search.library import StoredArticle
-        from newsreader.corpus.model import Article
-
+        """The stored article, reopening the index once if it was rebuilt under us."""
         try:
-            doc = self.library.store().doc(article_id)
+            return self.library.get(article_id)
         except Exception:
-            self.library.close()  # the index was rebuilt under us: reopen it once
-            doc = self.library.store().doc(article_id)
-        if doc is None:
-            return None
-        return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []))
+            self.library.close()
+            return self.library.get(article_id)
 
     def _after_frame(self, article_id: str, stored: Any, generation: int) -> None:
         """The article is on screen: save the read mark, and if the reader is still on it,

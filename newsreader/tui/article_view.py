@@ -284,6 +284,7 @@ class ArticleView(ScrollView, can_focus=True):
             # Cut the styled body once at every line edge (slicing a Text per line re-divides
             # the whole body each time: quadratic in the article's length).
             ranges: list[tuple[int, int]] = []
+            para_ends: set[int] = set()
             offset = 0
             height = self.size.height or (self.screen.size.height if first_screen else 0)
             limit = height + 2 if first_screen and height else None
@@ -292,21 +293,16 @@ class ArticleView(ScrollView, can_focus=True):
                     self._complete = False
                     break
                 ranges.extend((offset + a, offset + b) for a, b in wrap_offsets(clean(para), width))
+                para_ends.add(offset + len(para))
                 offset += len(para) + 2
             cuts = sorted({edge for r in ranges for edge in r})
             pieces = dict(zip(cuts, body.divide(cuts)[1:])) if cuts else {}
-            para_ends = set()
-            offset = 0
-            for para in art.body:
-                offset += len(para)
-                para_ends.add(offset)
-                offset += 2
             for a, b in ranges:
                 if lines and self._line_starts and a > 0 and (a - 2) in para_ends:
                     lines.append((Text(""), None))
                 piece = pieces.get(a, Text(""))
-                if len(piece) != b - a:
-                    piece = piece[: b - a] if len(piece) > b - a else piece
+                if len(piece) > b - a:
+                    piece = piece[: b - a]
                 self._line_starts.append(a)
                 self._line_index.append(len(lines))
                 lines.append((piece, a))
