@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from operator import sub
 from pickle import dumps
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from whoosh.analysis import Composable, Token
 from whoosh.analysis.filters import STOP_WORDS
@@ -69,31 +69,26 @@ def words(text: str) -> list[str]:
     return out
 
 
-class _TermTable(dict):  # type: ignore[type-arg]
-    """word -> its index term, "" for words that give none (stop words, over-long words);
-    filled on first sight, so `stems` maps a whole word list in C."""
+class _Memo(dict):  # type: ignore[type-arg]
+    """word -> `rule(word)`, filled on first sight and emptied at `_TABLE_MAX` entries, so
+    `stems` and `surface` map a whole word list in C."""
 
-    def __missing__(self, word: str) -> str:
-        term = "" if word in STOPS or len(word) >= 40 else stem(word)
+    def __init__(self, rule: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, word: str) -> Any:
+        value = self.rule(word)
         if len(self) >= _TABLE_MAX:
             self.clear()
-        self[word] = term
-        return term
+        self[word] = value
+        return value
 
 
-class _SurfaceTable(dict):  # type: ignore[type-arg]
-    """word -> whether the did-you-mean vocabulary keeps it (see `surface`)."""
-
-    def __missing__(self, word: str) -> bool:
-        keep = word not in STOPS and 2 < len(word) < 25 and not word.isdigit()
-        if len(self) >= _TABLE_MAX:
-            self.clear()
-        self[word] = keep
-        return keep
-
-
-_TERMS = _TermTable()
-_SURFACE = _SurfaceTable()
+#: word -> its index term, "" for words that give none (stop words, over-long words).
+_TERMS = _Memo(lambda word: "" if word in STOPS or len(word) >= 40 else _porter_stem(word))
+#: word -> whether the did-you-mean vocabulary keeps it.
+_SURFACE = _Memo(lambda word: word not in STOPS and 2 < len(word) < 25 and not word.isdigit())
 
 
 def stems(word_list: list[str]) -> list[str]:

@@ -40,9 +40,10 @@ from whoosh import index as windex
 
 from newsreader.config import Config
 from newsreader.corpus.model import Article
-from newsreader.errors import IndexNeedsRebuild, UserError
+from newsreader.errors import UserError
 from newsreader.search import analysis
-from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, date_number
+from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, date_number, \
+    other_version_index, unreadable_index
 from newsreader.search.store import ArticleStore, PageRecord, encode_doc
 from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
 
@@ -296,8 +297,7 @@ def open_or_create(folder: Path, rebuild: bool) -> tuple[Any, ArticleStore]:
         version = store.get_meta("schema_version")
         if version is not None and version != str(SCHEMA_VERSION):
             store.close()
-            raise IndexNeedsRebuild(f"the index at {folder} was built by another version of newsreader; "
-                                    "run `newsreader index --rebuild`")
+            raise other_version_index(folder)
         if windex.exists_in(str(wdir)):
             ix = windex.open_dir(str(wdir))
         else:
@@ -308,8 +308,7 @@ def open_or_create(folder: Path, rebuild: bool) -> tuple[Any, ArticleStore]:
     except UserError:
         raise
     except Exception as exc:  # corrupt files surface as many exception types
-        raise IndexNeedsRebuild(f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); "
-                                "run `newsreader index --rebuild`") from None
+        raise unreadable_index(folder, exc) from None
     return ix, store
 
 

@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Any, Callable
 from whoosh import index as windex
 
 from newsreader.config import Config, Paths
-from newsreader.errors import IndexNeedsRebuild, UserError
+from newsreader.errors import UserError
 from newsreader.search.analysis import stem
 from newsreader.search.dateorder import DateRuns, Restrict, date_runs, estimate, in_range_fraction, newest, \
     restrict_dates
 from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
-from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR
+from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR, other_version_index, unreadable_index
 from newsreader.search.snippets import make_snippet, match_ranges
 from newsreader.search.store import STORE_FILE, ArticleStore, Row
 
@@ -93,11 +93,6 @@ class StoredArticle:
         return self.article.to_dict() | {"entities": self.entities, "dates": self.dates}
 
 
-def _unreadable(folder: Path, exc: BaseException) -> UserError:
-    return IndexNeedsRebuild(f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); "
-                     "run `newsreader index --rebuild`")
-
-
 class Library:
     """An indexed corpus. Create with `Library.open`; cheap to open (nothing is read until
     the first call that needs it)."""
@@ -139,11 +134,10 @@ class Library:
                     store = ArticleStore(self.folder / STORE_FILE)
                     version = store.get_meta("schema_version")
                 except Exception as exc:
-                    raise _unreadable(self.folder, exc) from None
+                    raise unreadable_index(self.folder, exc) from None
                 if version != str(SCHEMA_VERSION):
                     store.close()
-                    raise IndexNeedsRebuild(f"the index at {self.folder} was built by another version of "
-                                            "newsreader; run `newsreader index --rebuild`")
+                    raise other_version_index(self.folder)
                 self._store = store
             return self._store
 
@@ -163,7 +157,7 @@ class Library:
             except UserError:
                 raise
             except Exception as exc:
-                raise _unreadable(self.folder, exc) from None
+                raise unreadable_index(self.folder, exc) from None
             return self._searcher
 
     def _forget_parsed(self) -> None:

@@ -17,10 +17,12 @@ or phrases answered from the pair list would miss documents.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from whoosh import columns
 from whoosh.fields import COLUMN, ID, Schema
 
+from newsreader.errors import IndexNeedsRebuild
 from newsreader.search.analysis import NewsText
 
 #: Fields users can name in queries, and the index field each one searches.
@@ -79,3 +81,15 @@ def date_keys(date: dt.date | None) -> list[str] | None:
 def date_number(date: dt.date | None) -> int:
     """YYYYMMDD, 0 for undated (sorts last when newest-first)."""
     return date.year * 10000 + date.month * 100 + date.day if date else 0
+
+
+def unreadable_index(folder: Any, exc: BaseException) -> IndexNeedsRebuild:
+    """The one message for an index whose files cannot be read (the way out: rebuild)."""
+    return IndexNeedsRebuild(f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); "
+                             "run `newsreader index --rebuild`")
+
+
+def other_version_index(folder: Any) -> IndexNeedsRebuild:
+    """The one message for an index built with another SCHEMA_VERSION."""
+    return IndexNeedsRebuild(f"the index at {folder} was built by another version of newsreader; "
+                             "run `newsreader index --rebuild`")

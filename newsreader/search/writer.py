@@ -40,7 +40,7 @@ from whoosh.system import emptybytes, pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
-from newsreader.search.analysis import ONE_POSITION, encode_positions
+from newsreader.search.analysis import NAME_GAP, ONE_POSITION, encode_positions
 
 #: Whoosh's index name inside the index folder (its default).
 INDEX_NAME = "MAIN"
@@ -242,7 +242,7 @@ class SegmentBuilder:
     """Builds Whoosh segments in `folder` (a staging folder: nothing here is part of the
     index until the index's owner moves the files and commits them, see `NewsWriter`)."""
 
-    def __init__(self, folder: Path, schema: Any, gap: int = 100) -> None:
+    def __init__(self, folder: Path, schema: Any, gap: int = NAME_GAP) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self.storage = FileStorage(str(folder))
