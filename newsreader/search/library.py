@@ -257,11 +257,11 @@ class Library:
         runs = date_runs(searcher, self._runs)
         if runs.usable:
             query = restrict_dates(query, self._runs)
-            if isinstance(query, Restrict):
-                query.fraction = in_range_fraction(runs, query.lo, query.hi)
         pairs, total = self._top(searcher, query, runs, limit, sort, count)
         exact = total is not None
         if total is None:
+            if isinstance(query, Restrict):  # only the estimate reads the range's share
+                query.fraction = in_range_fraction(runs, query.lo, query.hi)
             reader = searcher.reader()
             guess = estimate(query, reader, reader.doc_count())
             total = max(len(pairs), min(int(round(guess)), reader.doc_count()))
