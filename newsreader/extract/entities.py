@@ -72,6 +72,11 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           "island", "islands", "river", "lake", "valley", "province", "county",
                           "district", "region", "town", "village", "neighborhood", "neighbourhood",
                           "suburb", "borough", "township"})
+#: "the village of Wasilla", "her hometown of Wasilla", "downtown Palmer": a town follows.
+_TOWN_BEFORE = re.compile(r"(?:(?:[Tt]own|[Cc]ity|[Vv]illage|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship) of|"
+                          r"[Dd]owntown) $")
+#: Up to three lower-case words after a name ("a Staunton ice cream store").
+_LOWER_AFTER = re.compile(r"(?:['’]s)?(?: [a-z]+){1,3}")
 #: Words before a smaller town that make it one ("in Bloomington", "near Baytown").
 _TOWN_PREPS = frozenset({"in", "near", "outside", "across", "around"})
 #: Generation suffixes that end a person's name ("Martin Luther King Jr.", "John Smith III").
@@ -101,6 +106,12 @@ _GEO_OF = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "cape", 
                      "islands", "mouth"})
 #: Roman numerals that end an event's name ("World War II").
 _ROMAN = frozenset({"I", "II", "III", "IV", "V"})
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+#: Words that make a named day of a weekday ("Black Monday", "Super Tuesday", "Good Friday").
+_DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "Easter", "Bloody",
+                         "Blue", "Giving", "Shrove", "Palm", "Maundy", "Whit", "Fat", "Plough"})
+#: An age right before a name: "16-year-old Kimani Gray", "a 33-year-old Tara Reid".
+_AGE_BEFORE = re.compile(r"\d+-year-old $")
 #: Words that show a capitalised piece is not a person when they follow it.
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
@@ -149,18 +160,18 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        if len(line) > 160 or line.count(" ") < 3 or line.rstrip()[-1:] == ".":
+        if len(line) > 160 or line.count(" ") < 2 or line.rstrip()[-1:] == ".":
             continue
         words = list(_LINE_WORD.finditer(line))
         capitalised = [m for m in words if m.group()[0].isupper()]
-        if len(words) < 4 or len(capitalised) < 0.6 * len(words) or any(
+        if len(words) < 3 or len(capitalised) < 0.6 * len(words) or any(
                 not m.group()[0].isupper() and m.group().lower() not in c.common for m in words):
             continue  # a headline capitalises all but its function words
         if stems is None:
             stems = {_stem(w) for w in lower_vocab}
         for m in capitalised:
             lower = m.group().lower()
-            if lower in c.common or lower in lower_vocab or _stem(lower) in stems:
+            if lower in c.common or lower in c.headline_words or lower in lower_vocab or _stem(lower) in stems:
                 found.append(line_start + m.start())
     return frozenset(found)
 
@@ -256,6 +267,17 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                 tokens.append(Token(pos, pos + len(part), part, True, initial and pos == start,
                                     stop=True))
                 pos += len(part) + 1
+            prev = tokens[-1]
+            prev_kept_dot = False
+            continue
+        if word in _WEEKDAYS and prev is not None and prev.end + 1 == start and \
+                prev.word not in _DAY_NAMERS:
+            # "in Vancouver Friday", "sentenced Brian Nichols Saturday": a date after the name
+            # ("Black Monday", "Super Tuesday" stay one name)
+            if current:
+                runs.append(current)
+                current = []
+            tokens.append(Token(start, end, word, True, initial, possessive, stop=True))
             prev = tokens[-1]
             prev_kept_dot = False
             continue
@@ -579,6 +601,8 @@ class _Doc:
         if len(idx) == 1 and words[0].isupper() and len(words[0]) > 3 and words[0].title() in self.g.places:
             self._add(idx, PLACE, strong=True, name=self.g.places[words[0].title()])  # "TEHRAN:"
             return
+        if len(idx) > 1 and words[-1] in _WEEKDAYS:
+            return  # "Black Monday", "Super Tuesday": a named day
         if len(idx) > 1 and lowered[-1] in c.place_heads and \
                 not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1]):
             self._add(idx, PLACE, strong=True)  # "Changi Airport", "Moscone Center"
@@ -804,6 +828,8 @@ class _Doc:
             vote = votes.get(piece.text)
             if vote:
                 piece.kind = max(vote, key=vote.get)
+            elif self._town(piece):
+                piece.kind = PLACE  # "a fire in Palmer" where "Palmer Police" is named too
             elif w is not None and w in org_first:
                 piece.kind = ORG
                 piece.name = org_first[w]
@@ -814,8 +840,6 @@ class _Doc:
             elif w is not None and (any(ch.isdigit() for ch in w) or w.lower() in lower_vocab
                                     and not _is_acronym(w)):
                 piece.kind = None  # "A380", or a word the article also uses in lower case
-            elif self._town(piece):
-                piece.kind = PLACE  # "a fire in Bloomington": a town the gazetteer knows
             elif piece.initial and w is not None and not self._seen_inside(piece.text):
                 piece.kind = None  # a capitalised sentence opener with no other sign
             else:
@@ -880,16 +904,27 @@ class _Doc:
         return PERSON if given else ORG
 
     def _town(self, piece: Piece) -> bool:
-        """A smaller town named after "in", "near" ... ("a fire in Bloomington"): alone, such
-        names are as often people's ("Troy", "Palmer")."""
-        return piece.text in self.g.towns and not piece.initial and (
-            piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 8):piece.start] in ("town of ", "city of "))
+        """A smaller town named after "in", "near" ... ("a fire in Bloomington") or before a
+        local noun ("a Woodburn bank", "the Baytown area", "Staunton police"): alone, such
+        names are as often people's ("Troy", "Palmer"). After "the village of", "hometown
+        of", "downtown" any name is a place, known to the gazetteer or not."""
+        if piece.initial:
+            return False
+        if _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
+            return True
+        if piece.text not in self.g.towns:
+            return False
+        if piece.prev_word in _TOWN_PREPS:
+            return True
+        after = _LOWER_AFTER.match(self.text, piece.end)
+        return after is not None and any(w in self.c.town_nouns for w in after.group().split())
 
     def _person_cue(self, piece: Piece) -> bool:
         """Is a person named here, by a role or title in front, a "who" after, an age in
         apposition or a "said he/she"?"""
         return (piece.prev_word in self.c.roles or piece.prev_word in self.c.title_heads
                 or piece.next_word in ("who", "whose") or bool(_AGE_AFTER.match(self.text, piece.end))
+                or bool(_AGE_BEFORE.search(self.text, max(0, piece.start - 16), piece.start))
                 or bool(_SAID_HE.match(self.text, piece.end)))
 
     def _possessed(self, piece: Piece) -> str:

@@ -44,6 +44,10 @@ class Cues:
     products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
     indices: frozenset[str] = frozenset()  # "Dow Jones Industrial Average": an instrument
     index_names: frozenset[str] = frozenset()  # "Nasdaq", "Hang Seng": exact case
+    #: Nouns after a town that show it is one: "a Woodburn bank", "the Baytown area"
+    town_nouns: frozenset[str] = frozenset()
+    #: Verbs and other words of Title Case headlines, with their -s/-ed/-ing forms ("Dies")
+    headline_words: frozenset[str] = frozenset()
     #: "Calif" -> "California", read only after a town ("Rancho Mirage, Calif.")
     state_abbreviations: dict[str, str] = field(default_factory=dict)
 
@@ -65,6 +69,26 @@ def _read_yaml(name: str) -> Any:
 
 def _lower_set(items: Any) -> frozenset[str]:
     return frozenset(str(item).lower() for item in (items or []))
+
+
+def _inflected(items: Any) -> frozenset[str]:
+    """Base verbs with their regular forms: "die" -> dies, died, dying; "hire" -> hires,
+    hired, hiring; "nab" -> nabs, nabbed, nabbing; "try" -> tries, tried."""
+    forms: set[str] = set()
+    for word in _lower_set(items):
+        forms.add(word)
+        if word.endswith("ie"):
+            forms.update((word + "s", word + "d", word[:-2] + "ying"))
+        elif word.endswith("e"):
+            forms.update((word + "s", word + "d", word[:-1] + "ing"))
+        elif word.endswith("y") and word[-2:-1] not in "aeiou":
+            forms.update((word[:-1] + "ies", word[:-1] + "ied", word + "ing"))
+        else:
+            s = "es" if word.endswith(("s", "sh", "ch", "x", "z")) else "s"
+            forms.update((word + s, word + "ed", word + "ing"))
+            if len(word) <= 4 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3:-2] not in "aeiou":
+                forms.update((word + word[-1] + "ed", word + word[-1] + "ing"))  # nabbed, shooting stays
+    return frozenset(forms)
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,6 +116,8 @@ def cues() -> Cues:
         products=_lower_set(common.get("products")),
         indices=_lower_set(common.get("indices")),
         index_names=frozenset(str(item) for item in (common.get("index_names") or [])),
+        headline_words=_inflected(common.get("headline_verbs")),
+        town_nouns=_lower_set(places.get("town_nouns")),
         state_abbreviations={str(k).rstrip("."): str(v) for k, v in (places.get("us_states_after_town") or {}).items()},
     )
 

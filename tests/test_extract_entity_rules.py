@@ -1,0 +1,71 @@
+"""Entity rules from the ECB+ and MEANTIME tuning rounds, each on hand-made sentences."""
+
+from __future__ import annotations
+
+from newsreader.extract import extract
+from newsreader.extract.resources import _inflected
+
+
+def ents(text: str) -> dict[str, str]:
+    return {e.text: e.kind for e in extract(text, None).entities}
+
+
+def test_headline_verbs_break_names_in_title_case_lines():
+    found = ents("Esther Williams Dies\nThe swimmer was 91.")
+    assert found == {"Esther Williams": "person"}
+    found = ents("Lindsay Lohan Leaves Betty Ford Clinic\nThe actress was there for weeks.")
+    assert "Lindsay Lohan" in found and "Lindsay Lohan Leaves Betty Ford Clinic" not in found
+    found = ents("Yvonne Hiller Charged In Plant Shooting\nProsecutors acted on Friday.")
+    assert found.get("Yvonne Hiller") == "person"
+
+
+def test_headline_verbs_do_not_touch_sentences():
+    # In running text a capitalised word is a name: "Leaves" is no verb in mid-sentence here.
+    found = ents("The band Autumn Leaves played in Boston last night.")
+    assert "Autumn Leaves" in found
+
+
+def test_inflected_forms_of_headline_verbs():
+    forms = _inflected(["die", "hire", "nab", "try", "reverse", "check", "push"])
+    assert {"dies", "died", "hires", "hired", "hiring", "nabs", "nabbed", "tries", "tried",
+            "reverses", "reversed", "checks", "checked", "pushes", "pushed"} <= forms
+    assert "trys" not in forms and "pushs" not in forms
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it():
+    found = ents("Riots broke out in Vancouver Friday. A judge sentenced Brian Nichols Saturday.")
+    assert found.get("Vancouver") == "place"
+    assert found.get("Brian Nichols") == "person"
+    assert not any("Friday" in t or "Saturday" in t for t in found)
+
+
+def test_a_named_day_is_no_entity():
+    found = ents("Shares fell on Black Monday in New York, and on Super Tuesday voters turned out.")
+    assert found == {"New York": "place"}
+
+
+def test_an_age_before_a_name_marks_a_person():
+    found = ents("Protests followed the death of 16-year-old Kimani Gray. Gray was shot twice.")
+    assert found.get("Kimani Gray") == "person"
+    assert found.get("Gray") == "person"
+
+
+def test_a_town_before_a_local_noun_is_a_place():
+    found = ents("A bomb went off at a Woodburn bank. Smoke covered the Baytown area, and "
+                 "Staunton police closed the road.")
+    assert found.get("Woodburn") == "place"
+    assert found.get("Baytown") == "place"
+    assert found.get("Staunton") == "place"
+
+
+def test_a_town_word_before_a_name_makes_it_a_place_even_if_unknown():
+    found = ents("She was born in the village of Zarnovka. The blaze in downtown Palmer spread.")
+    assert found.get("Zarnovka") == "place"
+    assert found.get("Palmer") == "place"
+
+
+def test_a_town_cue_beats_an_organisation_named_after_the_town():
+    found = ents("The Palmer Police said the warehouse in Palmer burned on Tuesday.")
+    assert found.get("Palmer Police") == "org"
+    assert [e.kind for e in extract("The Palmer Police said the warehouse in Palmer burned.", None).entities
+            if e.text == "Palmer"] == ["place"]
