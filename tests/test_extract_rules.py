@@ -972,3 +972,38 @@ def test_dates_at_the_ends_of_the_calendar_give_no_traceback(date):
             "Dec. 31 and a year earlier, the 19th century, the week of June 9.")
     found = extract(text, date).dates
     assert [d.text for d in found][:2] == ["Christmas", "last Friday"]
+
+
+@pytest.mark.parametrize("date, text, span, value", [
+    (DCT, "Rates are widely expected to stay on hold in September.", "September", "2025-09"),
+    (DCT, "Rates stayed on hold in September.", "September", "2024-09"),
+    (DCT, "The court agreed to hear the case, with a ruling expected by the end of August.", "the end of August",
+     "2025-08"),
+    (DCT, "Sales were weaker than expected in August.", "August", "2024-08"),
+    (DCT, "Apple reports earnings on Tuesday.", "Tuesday", "2025-06-17"),
+    (DCT, "The new phone goes on sale in the U.S. on Friday.", "Friday", "2025-06-20"),
+    (DCT, "Game 1 is Thursday in Los Angeles.", "Thursday", "2025-06-19"),
+    (DCT, "Housing starts fell in August.", "August", "2024-08"),
+    (DCT, "The storm is expected to make landfall on the coast on Monday night or Tuesday morning.",
+     "Tuesday morning", "2025-06-17TMO"),
+    (dt.date(2025, 6, 13), "Heavy snow is forecast for the weekend.", "the weekend", "2025-W24-WE"),
+    (dt.date(2025, 6, 13), "Heavy snow fell over the weekend.", "the weekend", "2025-W23-WE"),
+    (DCT, "The primary, moved up to Jan. 29, will be the earliest.", "Jan. 29", "2026-01-29"),
+    (DCT, "The trial, originally set for January, was postponed.", "January", "2026-01"),
+    (DCT, "The defendant faces sentencing in November.", "November", "2025-11"),
+])
+def test_forecasts_schedules_in_the_present_and_listed_dates_look_ahead(date, text, span, value):
+    assert dates_of(text, date).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") is None
+
+
+@pytest.mark.parametrize("date, text, span, value", [
+    (dt.date(2026, 1, 20), "IBM will report results for the three months to December on Tuesday.", "December",
+     "2025-12"),
+    (dt.date(2026, 1, 20), "IBM will report results for the quarter through December.", "December", "2025-12"),
+    (DCT, "The Masters, moved from April to November last year, is back.", "April", "2024-04"),
+    (DCT, "The Masters, moved from April to November last year, is back.", "November last year", "2024-11"),
+])
+def test_a_month_closing_a_period_is_past_and_a_listed_month_shares_the_year_after(date, text, span, value):
+    assert dates_of(text, date).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") is None

@@ -269,7 +269,10 @@ def _pattern_for(key: str) -> re.Pattern[str]:
     return pattern
 
 #: A year written once for two months or days: "May and June 2011", "September 14 and 18, 2010".
-_YEAR_AFTER_MONTH = re.compile(rf" (?:and|or|to|through|until|till|[-–]) {_MONTH_D},? (?:of )?({_YEAR})(?!\d)")
+_YEAR_AFTER_MONTH = re.compile(rf" (?:and|or|to|through|until|till|[-–]) {_MONTH_D},? (?:of )?(?:({_YEAR})(?!\d)"
+                               r"|((?:this|last|next) year)\b)")
+#: A period closed by a month: "the three months to December", "the quarter ended March".
+_PERIOD_TO = re.compile(r"(?:months|quarter|period|weeks|half|year) (?:to|through|ended|ended in) $")
 _YEAR_AFTER_DAY = re.compile(rf",? (?:and|or|to|through|until|till|[-–]) (?:{_MONTH_D} )?{_DAY},? ({_YEAR})(?!\d)")
 #: A year vouched for by the one after it: "the plan covers 2009 to 2011" (not "2009 and 2011 points").
 _YEAR_RANGE_AFTER = re.compile(rf" (?:to|through|and|or|until|till|[-–]) (?=(?:{_YEAR})(?![\w-]))")
@@ -412,23 +415,44 @@ def _month_of(word: str) -> int:
 
 
 #: Words before a date that put it ahead: auxiliaries of the future and modals (not "may
-#: have"), schedules and deadlines ("is due", "expires", "slated"), intentions ("aims to").
+#: have"), schedules and deadlines ("is due", "expires", "slated"), intentions ("aims to"),
+#: forecasts ("is widely expected", "a ruling expected by", not "than expected in").
 _FUTURE_BEFORE = re.compile(
-    r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are) expected|expects?|scheduled|slated|set to"
-    r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
+    r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are)(?: \w+ly)? (?:expected|forecast)|expects?"
+    r"|(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
+    r"|ahead of|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
-    r"|should(?! have)|upcoming|awaits?|awaiting"
-    # a schedule in the present tense: "the trial opens Monday", "the law takes effect Jan. 1"
-    r"|opens|begins|starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect|takes office"
-    r"|ends|expires)(?!\w)|['’]ll(?!\w)", re.I)
+    r"|should(?! have)|upcoming|awaits?|awaiting)(?!\w)|['’]ll(?!\w)", re.I)
+#: A schedule in the present tense, a few words before the date: "the trial opens Monday",
+#: "the law takes effect Jan. 1", "Apple reports earnings on Tuesday", "Game 1 is Thursday"
+#: (not "housing starts fell in July": a noun, further away).
+_SCHEDULE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
+    r"|takes office|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
+    r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
+_LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
-    """Does the clause around a date talk about what is to come?"""
+    """Does the clause around a date talk about what is to come? A date listed after
+    another ("Monday night or Tuesday morning") looks as far back as the first."""
     after = text[end:end + 30].lower()
-    lo = max(0, start - 45)
-    lo = max(lo, text.rfind(". ", lo, start) + 1, text.rfind(";", lo, start) + 1)
-    return _FUTURE_BEFORE.search(text, lo, start) is not None or after.startswith((" will", " would"))
+    if after.lstrip(", ").startswith(("will ", "would ")):
+        return True
+    reach = 70 if _LIST_BEFORE.search(text, max(0, start - 5), start) else 45
+    lo = max(0, start - reach)
+    stop = text.rfind(". ", lo, start)
+    while stop > lo and text[stop - 1].isupper():  # "the U.S. on Friday": an abbreviation
+        stop = text.rfind(". ", lo, stop)
+    lo = max(lo, stop + 1, text.rfind(";", lo, start) + 1)
+    if _FUTURE_BEFORE.search(text, lo, start) is not None:
+        return True
+    near = text.rfind(" ", lo, max(lo, start - 1))
+    for _ in range(6):  # the last seven words
+        if near <= lo:
+            break
+        near = text.rfind(" ", lo, near)
+    return _SCHEDULE_BEFORE.search(text, max(lo, near), start) is not None
 
 
 _TOKEN = re.compile(r"(?<![\w-])(?:[A-Za-z]+|\d|'\d)")
@@ -1069,8 +1093,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return _month(*_shift_month(*anchors.month, delta)), None
         if unit == "week" and anchor:
             return _week(anchor + dt.timedelta(weeks=delta)), None
-    if kind == "barmonth" and (shared := _YEAR_AFTER_MONTH.match(text, end)):  # "May and June 2011"
-        return _month(int(shared.group(1)), _month_of(span)), None
+    if kind == "barmonth" and (shared := _YEAR_AFTER_MONTH.match(text, end)) and (
+            shared.group(1) or ref is not None):  # "May and June 2011", "April to November last year"
+        year = int(shared.group(1)) if shared.group(1) else _stated_year(shared.group(2), ref)  # type: ignore[arg-type]
+        return _month(year, _month_of(span)), None
     if ref is None:
         return None, None
     if kind == "vague":  # "the beginning of the year", "the end of the month"
@@ -1100,7 +1126,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "barmonth":
         month = _month_of(span)
         before = text[max(0, start - 12):start].lower()
-        if "last " in before or "since " in before:
+        if "last " in before or "since " in before or _PERIOD_TO.search(text, max(0, start - 20), start):
             year = ref.year if month <= ref.month else ref.year - 1
         elif "next " in before or "until " in before:
             year = ref.year if month >= ref.month else ref.year + 1
