@@ -190,6 +190,8 @@ ECB_KINDS = {"HUMAN_PART_PER": "person", "HUMAN_PART_ORG": "org", "HUMAN_PART_GP
              "LOC_GEO": "place", "LOC_FAC": "place", "LOC_OTHER": "place"}
 ECB_PREPS = {"on", "in", "at", "since", "from", "by", "during", "until", "till", "before", "after",
              "for", "of", "published", "updated", "to", "as", "through"}
+#: A lower-case word of four letters or more: a common noun phrase around a name.
+COMMON_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 ECB_PARTICLES = {"of", "and", "&", "de", "du", "van", "von", "bin", "al", "the", "-", "'", ".", "St."}
 #: Abbreviations that end a name with their full stop, which ECB+ tokenises apart ("Jr .").
 ECB_ABBREVIATIONS = {"Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "St"}
@@ -207,6 +209,7 @@ def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dic
     prev = None
     prev_sentence = None
     before_prev = ""  # the word before `prev`, to tell a hyphen from a dash
+    quotes = 0  # straight double quotes so far: odd after an opening one
     first_words = [t.text or "" for t in tokens if t.get("sentence") == "0"]
     skip_first = bool(first_words) and first_words[0].lower() in ("http", "https")
     for tok in tokens:
@@ -220,6 +223,9 @@ def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dic
                 sep = "\n"
             elif word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER:
                 sep = ""
+            elif prev in ("``", "“", "‘") or word in ("''", "”") or word == '"' and quotes % 2 \
+                    or prev == '"' and quotes % 2:
+                sep = ""  # quotation marks sit on the words they enclose, as on the page
             elif (word in ("-", "/") and prev[-1:].isdigit()
                   or prev in ("-", "/") and before_prev[-1:].isdigit() and word[:1].isalnum()
                   or word == "-" and prev[-1:].islower() or prev == "-" and before_prev[-1:].islower()
@@ -230,6 +236,7 @@ def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dic
         offsets[tok.get("t_id")] = (pos, pos + len(word))
         parts.append(word)
         pos += len(word)
+        quotes += word == '"'
         before_prev, prev, prev_sentence = prev or "", word, sentence
     return "".join(parts), offsets, sentence_of, [t.text or "" for t in tokens]
 
@@ -335,12 +342,16 @@ def run_ecbplus(args: argparse.Namespace) -> int:
         def judged(x: int, y: int) -> bool:
             """Not judged: a name outside every markable, a markable the bench cannot tell is
             a name ("People"), or a name nested in a participant's phrase but outside its name
-            ("California" in "the Betty Ford Center in Rancho Mirage, California"): ECB+ marks
-            one mention per participant and no names inside it."""
+            ("California" in "the Betty Ford Center in Rancho Mirage, California") or in a
+            common noun phrase ("a Waitrose store"): ECB+ marks one mention per participant,
+            event or thing, and no names inside it."""
             touched = [(a, b) for a, b, _ in spans if a < y and x < b]
             return bool(touched) and (x, y) not in unsure and not all(
                 any(a <= x and y <= b and (n is None or not (n[0] < y and x < n[1]))
-                    for a, b, n in named if (a, b) == span) for span in touched)
+                    for a, b, n in named if (a, b) == span)
+                # a name modifying a common noun: "a Waitrose store", "the Richter scale"
+                or span[0] <= x and y <= span[1] and COMMON_WORD.search(text[span[0]:x] + " " + text[y:span[1]])
+                for span in touched)
 
         pred = {(e.start, e.end, e.kind) for e in result.entities if scored(e.start, e.end)}
         for p in sorted(pred):
