@@ -69,3 +69,21 @@ def test_a_town_cue_beats_an_organisation_named_after_the_town():
     assert found.get("Palmer Police") == "org"
     assert [e.kind for e in extract("The Palmer Police said the warehouse in Palmer burned.", None).entities
             if e.text == "Palmer"] == ["place"]
+
+
+def test_a_work_named_after_its_class_is_no_entity_anywhere_in_the_article():
+    found = ents("Ross will not direct the sequel, Catching Fire. Catching Fire opens in November.")
+    assert "Catching Fire" not in found
+    found = ents("She starred in the film Twilight. Twilight made Summit Entertainment rich.")
+    assert "Twilight" not in found and found.get("Summit Entertainment") == "org"
+
+
+def test_a_multiword_work_before_its_franchise_is_no_entity():
+    found = ents("She had a starring role in the American Pie franchise in Los Angeles.")
+    assert "Pie" not in found and "American Pie" not in found
+    assert found.get("Los Angeles") == "place"
+
+
+def test_a_class_noun_then_a_comma_does_not_hide_the_next_name():
+    found = ents("It is an event movie, Ross said. Gary Ross spoke on Monday.")
+    assert found.get("Gary Ross") == "person"

@@ -85,7 +85,9 @@ _GENERATIONS = frozenset({"Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"})
 _SHIP_PREFIXES = frozenset({"USS", "HMS", "INS", "HMAS", "HMCS", "RMS", "USNS", "MV", "MS", "SS"})
 #: A product class right before a name: "web browser Safari", "operating system Mac OS X".
 _AFTER_CLASS = re.compile(r"(?<![\w-])(?:browser|app|software|smartphone|handset|tablet|laptop|"
-                          r"notebook|console|processor|chip|operating system) $")
+                          r"notebook|console|processor|chip|operating system|"
+                          # works: "the film Twilight", "the sequel, Catching Fire"
+                          r"film|movie|novel|sitcom|album|song|musical|(?:sequel|prequel),?) $")
 _POSSESSED = re.compile(r"['’]s? (\w+)")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
