@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -140,7 +141,8 @@ def block_ids_weights(leaf: Any) -> tuple[Any, Any]:
             if len(deltas) == n and (weights is None or isinstance(weights, float) or len(weights) == n):
                 leaf._ids = tuple(accumulate(deltas))
                 if weights is None or isinstance(weights, float):
-                    weights = (1.0 if weights is None else weights,) * n
+                    # Whoosh spreads one weight for the block into a float32 array
+                    weights = (1.0 if weights is None else array("f", (weights,))[0],) * n
                 leaf._weights = weights
                 return leaf._ids, weights
     block_ids(leaf)

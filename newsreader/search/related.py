@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query as wq
-from whoosh.reading import TermNotFound
 
 from newsreader.errors import UserError
 from newsreader.search.analysis import STOPS, WORD_RE, name_terms, stem, terms
+from newsreader.search.termtable import term_stats, top_or
 
 if TYPE_CHECKING:
     from newsreader.search.library import Library
@@ -226,20 +226,6 @@ def _fmt_day(day: dt.date) -> str:
 
 
 
-def _body_stats(reader: Any, term: str) -> tuple[int, int]:
-    """(collection frequency, document frequency) of a body term in one term-table lookup
-    per segment: `reader.frequency` and `reader.doc_frequency` each walk every segment's
-    hash table (~14 us a lookup), and an article needs a few hundred of them."""
-    freq = docs = 0
-    for leaf, _offset in reader.leaf_readers():
-        try:
-            info = leaf.term_info("body", term)
-        except TermNotFound:
-            continue
-        freq += info.weight()
-        docs += info.doc_frequency()
-    return int(freq), docs
-
 class RelatedFinder:
     """Ranks related stories in one library. Holds only per-finder caches (entity document
     frequencies), so create one per library and reuse it; safe to call from a worker thread
@@ -249,7 +235,7 @@ class RelatedFinder:
         self.library = library
         self.weights = weights or Weights()
         self._df: dict[tuple[str, str], int] = {}
-        self._stats: dict[str, tuple[int, int]] = {}
+        self._stats: dict[tuple[str, str], tuple[int, int]] = {}
         self._searcher: Any = None
 
     # --- public -----------------------------------------------------------------------
@@ -329,18 +315,14 @@ class RelatedFinder:
             # Words most articles use say nothing to a reader, however Bo1 weighs them.
             shown_terms = [t for t, _ in key_terms if t not in SHOWN_STOPS and df[t] <= max(4.0, n_docs * 0.8)]
             kt = dict(key_terms)
-            title_terms = {t: w.title * kt.get(t, 0.5) for t in base.title_terms
-                           if reader.doc_frequency("title", t)}
+            title_df = {t: self._term_stats(reader, t, "title")[1] for t in base.title_terms}
+            title_terms = {t: w.title * kt.get(t, 0.5) for t in base.title_terms if title_df[t]}
             cap = max(w.posting_cap, n_docs * w.posting_share)
-            clauses: list[wq.Query] = [wq.Term("body", t, boost=weight)
-                                       for t, weight in key_terms if df[t] <= cap][: w.retrieval_terms]
-            clauses += [wq.Term("title", t, boost=weight) for t, weight in title_terms.items()
-                        if reader.doc_frequency("title", t) <= cap]
-            if clauses:
-                found += [hit["id"] for hit in searcher.search(wq.Or(clauses), limit=w.text_candidates + 1)]
-            ent_q = self._entity_query(base, reader, n_docs, cap)
-            if ent_q is not None:
-                found += [hit["id"] for hit in searcher.search(ent_q, limit=w.entity_candidates + 1)]
+            clauses = [("body", t, weight) for t, weight in key_terms if df[t] <= cap][: w.retrieval_terms]
+            clauses += [("title", t, weight) for t, weight in title_terms.items() if title_df[t] <= cap]
+            found += self._search(searcher, clauses, w.text_candidates + 1)
+            found += self._search(searcher, self._entity_clauses(base, reader, n_docs, cap),
+                                  w.entity_candidates + 1)
         wanted = set(found) | set(base.related)
         wanted.discard(article_id)
         profiles = [_profile(d) for d in store.docs(wanted).values()]
@@ -369,13 +351,15 @@ class RelatedFinder:
             self._stats.clear()
             self._df.clear()
 
-    def _term_stats(self, reader: Any, term: str) -> tuple[int, int]:
-        """(collection frequency, document frequency) of a body term, cached: most of an
-        article's words are common ones, looked up again and again."""
-        got = self._stats.get(term)
+    def _term_stats(self, reader: Any, term: str, fieldname: str = "body") -> tuple[int, int]:
+        """(collection frequency, document frequency) of a term, cached: most of an
+        article's words are common ones, looked up again and again (`termtable` reads
+        each segment's hash table directly: Whoosh's `reader.frequency` and
+        `doc_frequency` cost ~14 us a segment each)."""
+        got = self._stats.get((fieldname, term))
         if got is None:
-            got = _body_stats(reader, term)
-            self._stats[term] = got
+            weight, docs = term_stats(reader, fieldname, term)
+            got = self._stats[(fieldname, term)] = (int(weight), docs)
         return got
 
     def _key_terms(self, reader: Any, text: str) -> list[tuple[str, float]]:
@@ -397,6 +381,18 @@ class RelatedFinder:
         norm = (maxweight * math.log((1.0 + f) / f) + math.log(1.0 + f)) / math.log(2.0)
         return [(term, score / norm) for score, term in top]
 
+    def _search(self, searcher: Any, clauses: list[tuple[str, str, float]], limit: int) -> list[str]:
+        """Ids of the best `limit` articles for an OR of (field, term, boost) clauses, as
+        Whoosh's `searcher.search` ranks them, scored here a term at a time (`termtable`):
+        Whoosh's union matchers stepped posting by posting were half of a call's time."""
+        if not clauses:
+            return []
+        docnums = top_or(searcher, clauses, limit)
+        if docnums is None:
+            query = wq.Or([wq.Term(f, t, boost=b) for f, t, b in clauses])
+            return [hit["id"] for hit in searcher.search(query, limit=limit)]
+        return [searcher.stored_fields(d)["id"] for d in docnums]
+
     def _entity_df(self, reader: Any, kind: str, name: str) -> int:
         """Documents naming this entity, estimated as the rarest of its words in the kind's
         field (an upper bound of the exact phrase count, and one lookup per word)."""
@@ -404,7 +400,7 @@ class RelatedFinder:
         df = self._df.get(key)
         if df is None:
             words = [x for x in name_terms(name) if x]
-            df = min((reader.doc_frequency(kind, x) for x in words), default=0) if words else 0
+            df = min((self._term_stats(reader, x, kind)[1] for x in words), default=0) if words else 0
             if len(self._df) > 100_000:
                 self._df.clear()
             self._df[key] = df
@@ -422,22 +418,22 @@ class RelatedFinder:
                         out[low] = math.log((n_docs + 1) / (max(df, 1) + 0.5))
         return out
 
-    def _entity_query(self, base: _Profile, reader: Any, n_docs: int, cap: float) -> wq.Query | None:
+    def _entity_clauses(self, base: _Profile, reader: Any, n_docs: int, cap: float) -> list[tuple[str, str, float]]:
         """The article's rarest names (named by at least one other article, and not so common
-        that their postings would be slow to read)."""
+        that their postings would be slow to read), as (field, word, boost) OR clauses."""
         ranked = []
         for kind, name in base.entities.values():
             df = self._entity_df(reader, kind, name)
             if 2 <= df <= cap:
                 ranked.append((df, kind, name))
         ranked.sort()
-        clauses: list[wq.Query] = []
+        clauses = []
         for df, kind, name in ranked[: self.weights.rare_entities]:
             # The name's rarest word only, not a phrase: it finds every article with the name
             # (and a few more, which the re-ranking sorts out) at the cost of one short list.
-            rarest = min(name_terms(name), key=lambda x: (reader.doc_frequency(kind, x), x))
-            clauses.append(wq.Term(kind, rarest, boost=math.log((n_docs + 1) / (df + 0.5))))
-        return wq.Or(clauses) if clauses else None
+            rarest = min(name_terms(name), key=lambda x: (self._term_stats(reader, x, kind)[1], x))
+            clauses.append((kind, rarest, math.log((n_docs + 1) / (df + 0.5))))
+        return clauses
 
     # --- scoring ------------------------------------------------------------------------
 

@@ -1,0 +1,255 @@
+"""Term statistics and short OR queries read straight from Whoosh's segment files.
+
+Related stories (related.py) ask the index two things many times per article: the corpus
+statistics of a few hundred words (Bo1 key terms need every word's collection frequency)
+and the best few dozen articles for an OR of ~20 weighted words. Through Whoosh both cost
+time per segment: a term lookup walks ~10 Python layers and reads the hash file with a
+seek and a buffered read (~14 us, times the number of segments), and an OR query steps a
+tree of union matchers posting by posting (~60 ms an article at 100k with 10 segments).
+
+Here a lookup is one md5 of the key and one or two `os.pread` calls per segment on the
+hash table Whoosh wrote (the same table, the same probing), and an OR of terms is scored
+a term at a time into a dict from whole posting blocks (`postings.block_ids_weights`)
+with Whoosh's BM25F formula, idf and lengths: the same documents with the same scores
+(up to the last bit of a sum Whoosh adds in another order). Anything not written by
+Whoosh's own codec, or a weighting other than plain BM25F, goes through Whoosh's public
+API, so a result never depends on which path was taken.
+"""
+
+from __future__ import annotations
+
+import heapq
+import io
+import math
+import os
+import struct
+from typing import Any, Callable, Iterator
+
+from whoosh import scoring
+from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
+from whoosh.filedb.filetables import HashReader
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
+
+from newsreader.search.postings import block_ids_weights, is_w3_leaf, length_fn, unwrap
+
+_POINTER = struct.Struct("!Iq")   # a hash-table slot: key hash, item position
+_LENGTHS = struct.Struct("!ii")   # an item's key and value lengths
+_HEAD = struct.Struct("!Bf")      # a W3 term info's flags and total weight ...
+_DF = struct.Struct("!I")         # ... then its document frequency
+_SLOTS = 4                        # slots read at once when probing (most keys sit in the first)
+_INFO = 64                        # term info bytes read with the key (a non-inlined one is 35)
+_FIELD = struct.Struct("!H")
+
+
+class SegmentTerms:
+    """One segment's term table (Whoosh's `W3TermsReader` hash file), looked up directly."""
+
+    def __init__(self, terms: W3TermsReader, tindex: HashReader) -> None:
+        self._tindex = tindex
+        self._fieldmap: dict[str, int] = terms._fieldmap
+        self._tables: list[tuple[int, int]] = tindex.tables
+        self._hashfn: Callable[[bytes], int] = tindex.hashfn
+        dbfile = tindex.dbfile
+        raw = getattr(dbfile, "file", None)
+        if hasattr(os, "pread") and isinstance(raw, io.BufferedReader):
+            fd = raw.fileno()
+            self._get: Callable[[int, int], bytes] = lambda pos, n: os.pread(fd, n, pos)
+        else:
+            self._get = dbfile.get
+
+    def key(self, fieldname: str, btext: bytes) -> bytes | None:
+        """The table key of a term (None when the segment has no such field)."""
+        num = self._fieldmap.get(fieldname)
+        return None if num is None else _FIELD.pack(num) + btext
+
+    def info(self, key: bytes, keyhash: int, size: int = _INFO) -> tuple[bytes, int] | None:
+        """The first `size` bytes of the key's term info and the info's full length, or None
+        when the segment does not have the term. Whoosh's `HashReader.ranges_for_key`
+        probing, with fewer reads."""
+        if self._tindex.is_closed:
+            raise TermNotFound("the index reader was closed")
+        tablestart, numslots = self._tables[keyhash & 255]
+        if not numslots:
+            return None
+        get = self._get
+        tableend = tablestart + numslots * _POINTER.size
+        pos = tablestart + ((keyhash >> 8) % numslots) * _POINTER.size
+        left = numslots
+        while left > 0:
+            n = min(_SLOTS, left, (tableend - pos) // _POINTER.size)
+            chunk = get(pos, n * _POINTER.size)
+            for i in range(n):
+                slothash, itempos = _POINTER.unpack_from(chunk, i * _POINTER.size)
+                if not itempos:
+                    return None
+                if slothash == keyhash:
+                    head = get(itempos, _LENGTHS.size + len(key) + size)
+                    keylen, datalen = _LENGTHS.unpack_from(head)
+                    start = _LENGTHS.size + keylen
+                    if keylen == len(key) and head[_LENGTHS.size:start] == key:
+                        return head[start:start + min(size, datalen)], datalen
+            left -= n
+            pos += n * _POINTER.size
+            if pos >= tableend:
+                pos = tablestart
+        return None
+
+    def full_info(self, key: bytes, keyhash: int) -> W3TermInfo | None:
+        found = self.info(key, keyhash)
+        if found is None:
+            return None
+        data, length = found
+        if len(data) < length:
+            found = self.info(key, keyhash, length)
+            assert found is not None
+            data = found[0]
+        return W3TermInfo.from_bytes(data)
+
+
+def segment_terms(leaf: Any) -> SegmentTerms | None:
+    """The direct table of a segment reader, kept on the reader (None: not Whoosh's W3 codec
+    on a plain hash file, use the reader's own methods)."""
+    cache = leaf.__dict__
+    if "_newsreader_terms" not in cache:
+        terms = getattr(leaf, "_terms", None)
+        tindex = getattr(terms, "_tindex", None)
+        ok = isinstance(terms, W3TermsReader) and isinstance(tindex, HashReader)
+        cache["_newsreader_terms"] = SegmentTerms(terms, tindex) if ok else None
+    return cache["_newsreader_terms"]
+
+
+class _Hashes:
+    """Key hashes of one term, computed once for all segments with the same field number."""
+
+    def __init__(self) -> None:
+        self._seen: dict[bytes, int] = {}
+
+    def __call__(self, table: SegmentTerms, key: bytes) -> int:
+        h = self._seen.get(key)
+        if h is None:
+            h = self._seen[key] = table._hashfn(key)
+        return h
+
+
+def _btext(reader: Any, fieldname: str, text: str) -> bytes:
+    return reader.schema[fieldname].to_bytes(text)
+
+
+def term_stats(reader: Any, fieldname: str, text: str) -> tuple[float, int]:
+    """(total weight, document frequency) of a term over every segment, deleted documents
+    included: what Whoosh's `reader.weight` and `reader.doc_frequency` add up."""
+    btext = _btext(reader, fieldname, text)
+    hashes = _Hashes()
+    weight = 0.0
+    docs = 0
+    for leaf, _offset in reader.leaf_readers():
+        table = segment_terms(leaf)
+        if table is None:
+            try:
+                info = leaf.term_info(fieldname, btext)
+            except TermNotFound:
+                continue
+            weight += info.weight()
+            docs += info.doc_frequency()
+            continue
+        key = table.key(fieldname, btext)
+        if key is None:
+            continue
+        found = table.info(key, hashes(table, key), _HEAD.size + _DF.size)
+        if found is not None:
+            weight += _HEAD.unpack_from(found[0])[1]
+            docs += _DF.unpack_from(found[0], _HEAD.size)[0]
+    return weight, docs
+
+
+def _term_postings(leaf: Any, table: SegmentTerms | None, fieldname: str, btext: bytes,
+                   hashes: _Hashes) -> Any:
+    """A segment's posting matcher of a term (deleted documents filtered), or None."""
+    if table is None:
+        try:
+            return leaf.postings(fieldname, btext) if (fieldname, btext) in leaf else None
+        except TermNotFound:
+            return None
+    key = table.key(fieldname, btext)
+    info = None if key is None else table.full_info(key, hashes(table, key))
+    if info is None:
+        return None
+    terms = leaf._terms
+    m = terms._codec.postings_reader(terms._postfile, info, leaf.schema[fieldname].format,
+                                     term=(fieldname, btext))
+    deleted = leaf.deleted_docs_set
+    if deleted:
+        m = FilterMatcher(m, deleted, exclude=True)
+    return m
+
+
+def _ids_weights(m: Any) -> Iterator[tuple[Any, Any]]:
+    """(ids, weights) of every live posting of a fresh term matcher, a block at a time."""
+    leaf, deleted = unwrap(m)
+    if not is_w3_leaf(leaf):
+        while m.is_active():
+            yield (m.id(),), (m.weight(),)
+            m.next()
+        return
+    while leaf.is_active():
+        ids, weights = block_ids_weights(leaf)
+        if deleted and not deleted.isdisjoint(ids):
+            keep = [i for i, d in enumerate(ids) if d not in deleted]
+            ids, weights = [ids[i] for i in keep], [weights[i] for i in keep]
+        yield ids, weights
+        if leaf._lastblock:
+            return
+        leaf._next_block()
+
+
+def or_scores(searcher: Any, clauses: list[tuple[str, str, float]]) -> dict[int, float] | None:
+    """Global document number -> score of every document matching an OR of (field, term,
+    boost) clauses, as Whoosh scores `Or([Term(f, t, boost=b) ...])`; None when the
+    searcher's weighting is not plain BM25F or a field is not scorable (then ask Whoosh)."""
+    weighting = searcher.weighting
+    schema = searcher.schema
+    if type(weighting) is not scoring.BM25F or any(f in schema and not schema[f].scorable for f, _, _ in clauses):
+        return None
+    reader = searcher.reader()
+    leaves = list(reader.leaf_readers())
+    tables = [segment_terms(leaf) for leaf, _ in leaves]
+    n_all = searcher.doc_count_all()
+    k1 = weighting.K1
+    scores: dict[int, float] = {}
+    get = scores.get
+    for fieldname, text, boost in clauses:
+        if fieldname not in schema:
+            continue
+        btext = _btext(reader, fieldname, text)
+        df = term_stats(reader, fieldname, text)[1]
+        if not df:
+            continue
+        idf = math.log(n_all / (df + 1)) + 1  # scoring.WeightingModel.idf
+        avgfl = searcher.avg_field_length(fieldname) or 1
+        b = weighting._field_B.get(fieldname, weighting.B)
+        hashes = _Hashes()
+        for (leaf, offset), table in zip(leaves, tables):
+            m = _term_postings(leaf, table, fieldname, btext, hashes)
+            if m is None:
+                continue
+            length = length_fn(leaf, fieldname, lambda d, leaf=leaf: leaf.doc_field_length(d, fieldname, 1))
+            for ids, weights in _ids_weights(m):
+                for d, tf in zip(ids, weights):
+                    # scoring.bm25, then the Term query's boost (a WrappingMatcher's product)
+                    s = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length(d) / avgfl)))
+                    if boost != 1.0:
+                        s *= boost
+                    g = offset + d
+                    scores[g] = get(g, 0.0) + s
+    return scores
+
+
+def top_or(searcher: Any, clauses: list[tuple[str, str, float]], limit: int) -> list[int] | None:
+    """The global document numbers `searcher.search(Or([Term(f, t, boost=b) ...]), limit)`
+    returns, best first (ties: lower number first, as Whoosh's collector keeps them), or
+    None when `or_scores` cannot answer."""
+    scores = or_scores(searcher, clauses)
+    if scores is None:
+        return None
+    return [d for d, _ in heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -1,0 +1,204 @@
+"""Related stories' fast paths (termtable.py) against Whoosh's own answers.
+
+Term statistics read straight from the segments' hash tables, and OR queries scored a term
+at a time, must give what Whoosh's reader and `searcher.search` give, on an index of several
+segments with deleted documents; `related()` must give the same stories and scores with and
+without them, and nothing stale after the index changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+from whoosh import query as Q
+
+from newsreader.config import Config
+from newsreader.search import Library
+from newsreader.search import indexer as indexer_mod
+from newsreader.search import related as related_mod
+from newsreader.search import termtable
+from newsreader.search.related import RelatedFinder
+
+PEOPLE = ["Imran Khan", "Asim Munir", "Shehbaz Sharif", "Maryam Nawaz", "Bilawal Bhutto", "Fazlur Rehman"]
+PLACES = ["Karachi", "Quetta", "Multan", "Peshawar", "Islamabad", "Lahore"]
+ORGS = ["World Bank", "Supreme Court", "Election Commission", "State Bank"]
+WORDS = ["harbour", "strike", "budget", "cricket", "monsoon", "talks", "missile", "court", "wages", "union",
+         "officials", "water", "prices", "flood", "protest", "inflation", "verdict", "border", "drone", "ferry",
+         "tariff", "wheat", "power", "outage", "hearing", "bail", "convoy", "quake", "relief", "camp"]
+
+
+def story(rng: random.Random, day: dt.date, i: int) -> str:
+    person, place, org = rng.choice(PEOPLE), rng.choice(PLACES), rng.choice(ORGS)
+    topic = rng.sample(WORDS, 4)
+    sentences = []
+    for _ in range(rng.randint(4, 9)):
+        words = " ".join(rng.choice(topic + WORDS) for _ in range(rng.randint(6, 14)))
+        sentences.append(f"{person} told the {org} in {place} that the {words}.")
+    title = f"{place} {topic[0]} and {topic[1]} story {i}"
+    return f" date {day.isoformat()} {title}\n\n{place.upper()}: " + " ".join(sentences) + "\n"
+
+
+def write_corpus(root: Path, n: int, seed: int = 3) -> None:
+    rng = random.Random(seed)
+    start = dt.date(2025, 1, 1)
+    for i in range(n):
+        path = root / f"s{i % 4}" / f"p{i:03d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(story(rng, start + dt.timedelta(days=rng.randrange(90)), i), encoding="utf-8")
+
+
+def index_in_batches(library: Library) -> None:
+    indexer_mod.Indexer(library.folder, library.corpus, library.config, batch_articles=50).run()
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    base = tmp_path_factory.mktemp("related-fast")
+    corpus = base / "corpus"
+    write_corpus(corpus, 160)
+    library = Library(base / "index", corpus, Config())
+    index_in_batches(library)
+    # Rewrite a few pages: their old documents become deleted ones in the old segments.
+    for path in sorted(corpus.rglob("p0*.txt"))[:15]:
+        path.write_text(path.read_text(encoding="utf-8") + "\nA late line about the Karachi ferry.\n", encoding="utf-8")
+    index_in_batches(library)
+    yield library
+    library.close()
+
+
+def test_index_has_segments_and_deletions(lib: Library) -> None:
+    reader = lib.searcher().reader()
+    leaves = list(reader.leaf_readers())
+    assert len(leaves) >= 3
+    assert any(leaf.has_deletions() for leaf, _ in leaves)
+    assert all(termtable.segment_terms(leaf) is not None for leaf, _ in leaves)
+
+
+def test_every_term_of_every_segment_is_found_with_whoosh_statistics(lib: Library) -> None:
+    """Every key of every hash table (so every probing case Whoosh wrote: collisions, runs
+    that wrap around a table's end) gives Whoosh's term info."""
+    reader = lib.searcher().reader()
+    for leaf, _ in reader.leaf_readers():
+        table = termtable.segment_terms(leaf)
+        assert table is not None
+        n = 0
+        for (fieldname, btext), info in leaf._terms.items():
+            key = table.key(fieldname, btext)
+            assert key is not None
+            got = table.full_info(key, table._hashfn(key))
+            assert got is not None, (fieldname, btext)
+            assert (got.weight(), got.doc_frequency(), got.extent() if not got.is_inlined() else None) == \
+                (info.weight(), info.doc_frequency(), info.extent() if not info.is_inlined() else None)
+            n += 1
+        assert n > 100
+
+
+@pytest.mark.parametrize("fieldname", ["body", "title", "person", "place", "org"])
+def test_term_stats_equal_the_readers(lib: Library, fieldname: str) -> None:
+    reader = lib.searcher().reader()
+    words = sorted({text for f, text in reader.all_terms() if f == fieldname})
+    assert words
+    absent = ["zzqx", "nonexistentword", "", "ärger"]
+    for word in [w.decode("utf-8") for w in words] + absent:
+        weight, docs = termtable.term_stats(reader, fieldname, word)
+        assert docs == reader.doc_frequency(fieldname, word)
+        assert weight == pytest.approx(reader.frequency(fieldname, word))
+
+
+def test_term_stats_through_whoosh_when_a_segment_is_not_read_directly(lib: Library,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    reader = lib.searcher().reader()
+    words = ["ferry", "karachi", "zzqx", "budget"]
+    direct = [termtable.term_stats(reader, "body", w) for w in words]
+    monkeypatch.setattr(termtable, "segment_terms", lambda leaf: None)
+    assert [termtable.term_stats(reader, "body", w) for w in words] == direct
+
+
+def clause_sets(lib: Library) -> list[list[tuple[str, str, float]]]:
+    reader = lib.searcher().reader()
+    rng = random.Random(11)
+    vocab = {f: sorted(t.decode("utf-8") for fn, t in reader.all_terms() if fn == f)
+             for f in ("body", "title", "person", "place")}
+    out = []
+    for _ in range(12):
+        clauses = [(f, rng.choice(vocab[f]), rng.choice([1.0, 0.5, 2.5, rng.random()]))
+                   for f in rng.choices(list(vocab), k=rng.randint(1, 8))]
+        clauses.append(("body", "zzqx", 1.0))  # in no segment
+        out.append(clauses)
+    return out
+
+
+def whoosh_scores(searcher, clauses):  # type: ignore[no-untyped-def]
+    """Every match with its score, from Whoosh scoring every match (no block skipping)."""
+    q = Q.Or([Q.Term(f, t, boost=b) for f, t, b in clauses])
+    return {h.docnum: h.score for h in searcher.search(q, limit=None)}
+
+
+def test_or_scores_equal_whoosh_scores(lib: Library) -> None:
+    searcher = lib.searcher()
+    for clauses in clause_sets(lib):
+        want = whoosh_scores(searcher, clauses)
+        got = termtable.or_scores(searcher, clauses)
+        assert got is not None and want
+        assert got.keys() == want.keys()
+        for d, s in want.items():
+            assert got[d] == pytest.approx(s, rel=1e-12), (clauses, d)
+
+
+@pytest.mark.parametrize("limit", [1, 5, 31])
+def test_top_or_equals_whoosh_search(lib: Library, limit: int) -> None:
+    searcher = lib.searcher()
+    for clauses in clause_sets(lib):
+        q = Q.Or([Q.Term(f, t, boost=b) for f, t, b in clauses])
+        want = [h.docnum for h in searcher.search(q, limit=limit)]
+        assert termtable.top_or(searcher, clauses, limit) == want, clauses
+
+
+def test_other_weightings_are_left_to_whoosh(lib: Library) -> None:
+    from whoosh import scoring
+    searcher = lib.searcher()
+    other = searcher.__class__(searcher.reader(), weighting=scoring.TF_IDF())
+    assert termtable.top_or(other, [("body", "ferry", 1.0)], 5) is None
+
+
+def stories(finder: RelatedFinder, article_id: str) -> list[dict]:
+    return [s.to_dict() for s in finder.related(article_id, limit=10)]
+
+
+def test_related_equals_the_plain_whoosh_path(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same stories, scores, reasons and copies for every article, with the candidates
+    found and the statistics read by the fast paths or by Whoosh."""
+    ids = [r.id for r in lib.list_rows(0, 1000)]
+    fast = {a: stories(RelatedFinder(lib), a) for a in ids}
+    assert sum(bool(v) for v in fast.values()) > len(ids) // 2
+    monkeypatch.setattr(related_mod, "top_or", lambda *a, **k: None)
+    monkeypatch.setattr(termtable, "segment_terms", lambda leaf: None)
+    plain = RelatedFinder(lib)
+    for a in ids:
+        assert stories(plain, a) == fast[a], a
+
+
+def test_no_stale_answer_after_the_index_changes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 40, seed=8)
+    library = Library(tmp_path / "index", corpus, Config())
+    try:
+        library.update()
+        finder = RelatedFinder(library)
+        ids = [r.id for r in library.list_rows(0, 100)]
+        for a in ids:
+            finder.related(a)
+        # New stories sharing the words and names of the first ones change every statistic.
+        rng = random.Random(2)
+        for i in range(40, 80):
+            path = corpus / "new" / f"n{i}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(story(rng, dt.date(2025, 2, 1), i), encoding="utf-8")
+        library.update()
+        ids = [r.id for r in library.list_rows(0, 100)]
+        for a in ids[:20]:
+            assert stories(finder, a) == stories(RelatedFinder(library), a)
+    finally:
+        library.close()
