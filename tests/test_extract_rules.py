@@ -1007,3 +1007,34 @@ def test_forecasts_schedules_in_the_present_and_listed_dates_look_ahead(date, te
 def test_a_month_closing_a_period_is_past_and_a_listed_month_shares_the_year_after(date, text, span, value):
     assert dates_of(text, date).get(span, "<missing>") == value
     assert dates_of(text, None).get(span, "<missing>") is None
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("He missed most of last season with a knee injury.", "last season", "PAST_REF", "PAST_REF"),
+    ("The coach was fired this season after a 9-14 start.", "this season", "PRESENT_REF", "PRESENT_REF"),
+    ("The club made a power move this offseason.", "this offseason", "PRESENT_REF", "PRESENT_REF"),
+    ("The team has not made the playoffs since the 2011-12 season.", "2011-12", "2011", "2011"),
+    ("Mumbai, Nov 11- The navy foiled a piracy attempt.", "Nov 11", "2024-11-11", None),
+    ("Article posted on 08. 07. 2012", "08. 07. 2012", "2012-07-08", "2012-07-08"),
+    ("The index ended 2014 with a gain of 11 percent.", "2014", "2014", "2014"),
+    ("Police have overtaken Greece for the sixth straight day since the shooting.", "the sixth straight day",
+     "2025-06-14", None),
+    ("Sales fell for a third consecutive month.", "a third consecutive month", "2025-06", None),
+    ("The chatbot now has 100 million users.", "now", "PRESENT_REF", "PRESENT_REF"),
+    ("Analysts now see the index ending higher.", "now", "PRESENT_REF", "PRESENT_REF"),
+    ("The company said it expects to return to profitability in the second half.", "the second half",
+     "2025-H2", None),
+])
+def test_sports_seasons_date_lines_the_nth_straight_day_and_now_before_a_verb(text, span, value, undated):
+    assert dates_of(text).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") == undated
+
+
+@pytest.mark.parametrize("text", [
+    "The Sunday Times said the paper would not apologise.",
+    "We will now see what happens; they can now see it.",
+    "The season opener drew crowds; the seasonal workers left.",
+    "He ended 2,014 days in office; the shop closed 2014 units.",
+])
+def test_newspaper_days_modal_now_and_counts_after_verbs_are_no_dates(text):
+    assert extract(text, DCT).dates == []

@@ -81,7 +81,9 @@ _PREP_WORDS = ("into", "throughout", "circa", "starting", "in", "In", "since", "
                # a determiner before a year that modifies a noun: "its 2009 forecast"
                "its", "their", "his", "her", "our", "a", "calendar",
                # ... or a possessive: "the company's 2009 forecast" ("'s" ends in the word "s")
-               "s")
+               "s",
+               # a verb that takes the period as its object: "the index ended 2014 higher"
+               "ended", "began", "started", "closed", "finished", "entered", "entering", "ending")
 
 
 _PREP_SET = frozenset(w.lower() for w in _PREP_WORDS)
@@ -98,7 +100,7 @@ artist entertainer driver horse day time times part start end beginning middle r
 """.split())
 _NAMED_DAY_PREFIXES = ("Black ", "Bloody ", "Super ", "Manic ", "Blue ")
 _NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "from"}
-_BUSINESS = re.compile(r"\b(?:profits?|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
+_BUSINESS = re.compile(r"\b(?:profits?|profitab\w+|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
                        r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent)\b|%")
 
 
@@ -124,9 +126,9 @@ _BRANCHES: list[tuple[str, str]] = [
     # "9/11": the attacks' day, as news writes it
     ("#", r"(?P<nineeleven>9/11)(?![\w/]|\.\d| ?%)"),
     # "Oct. 28-29", "1-2 October": a range of days, valued by its first
-    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?{_MONTH_D} {_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?![\w-])"),
+    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?{_MONTH_D} {_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?!\w|-\w)"),
     (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:[-–]{_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR})?)(?![\w-])"),
-    ("#", r"(?P<dotted>(?:0?[1-9]|[12][0-9]|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89][0-9]{2}|20[0-9]{2}))(?![\w.]|\.\d)"),
+    ("#", r"(?P<dotted>(?:0?[1-9]|[12][0-9]|3[01])\.(?P<dotsp> ?)(?:0?[1-9]|1[0-2])\.(?P=dotsp)(?:1[89][0-9]{2}|20[0-9]{2}))(?![\w.]|\.\d)"),
     (f"early late mid the {_M}",
      rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH_D},? (?:of )?{_YEAR})(?![\w-])"),
     (_M, rf"(?P<monthrel>{_MONTH}{_OF_YEAR})(?![\w-])"),
@@ -228,6 +230,13 @@ _BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:{_MONTH} |(?i:latest |mos
 # "last year" alone)
 _BRANCHES.insert(0, ("last this next #", rf"(?P<possperiod>(?i:(?:last|this|next) year|{_YEAR})['’]s (?i:(?:fiscal )?{_ORD}"
                                          r"[ -](?:fiscal )?quarter|(?:first|second) half))(?![\w-])"))
+# sports seasons: "this season" (the present one), "the 2008-09 season" (valued by its first year)
+_BRANCHES.append(("this last next", r"(?P<sportseason>(?i:this|last|next) (?:off-?)?season)(?![\w-]|['’]s)"))
+_BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
+# "the sixth straight day", "a second consecutive week": the day (week...) the story is at
+_BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                           r"|[1-9][0-9]?(?:st|nd|rd|th)) (?i:straight|consecutive|successive) (?i:day|week|month|year))"
+                           r"(?![\w-])"))
 # "the day", "the year" (TimeML reads them as the day or year the story is at): last, so that
 # every longer reading wins.
 _BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter)))(?![\w-]| of\b| (?:ended|ending|to|before|after|"
@@ -246,7 +255,7 @@ _TRIGGERS = frozenset([*(w for words, _ in _BRANCHES for w in words.split()), "#
 _BY_TRIGGER: dict[str, re.Pattern[str]] = {}
 #: The branches that can start with four digits (a year); the other "#" branches start with
 #: one to three ("3 days", "1Q08", "12/03/2008"). Numbers are split so: half the scan's time.
-_YEAR_FIRST = frozenset({"iso", "year", "decade", "possperiod", "fiscal"})
+_YEAR_FIRST = frozenset({"iso", "year", "decade", "possperiod", "fiscal", "seasonyears"})
 
 
 def _kind_of(branch: str) -> str:
@@ -455,7 +464,8 @@ def _future_context(text: str, start: int, end: int) -> bool:
     return _SCHEDULE_BEFORE.search(text, max(lo, near), start) is not None
 
 
-_TOKEN = re.compile(r"(?<![\w-])(?:[A-Za-z]+|\d|'\d)")
+#: Words and numbers, not the tail of one ("2,014 days", "1.5").
+_TOKEN = re.compile(r"(?<![\w-])(?<!\d[,.])(?:[A-Za-z]+|\d|'\d)")
 _NEXT_TOKEN = re.compile(r" ([A-Za-z]+|\d)")
 #: "the" starts one word in twenty: the branches starting with it are tried only when the
 #: next word is one of these ("#": a digit).
@@ -464,6 +474,7 @@ _AFTER_THE = frozenset("""
 future near distant first second third fourth final latter same current fiscal financial early
 late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
 latest most just recently morning afternoon evening night nineteenth twentieth twenty
+fifth sixth seventh eighth ninth tenth
 january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec moment
 days weeks months years
@@ -569,6 +580,14 @@ def _year_before_event(text: str, kind: str, end: int) -> bool:
     return after is not None and after.group(1).lower() in _EVENT_NOUNS
 
 
+#: "now" before a verb in the present states the present: "the firm now has 300 staff".
+_PRESENT_AFTER_NOW = re.compile(r" (?:has|have|is|are|stands|holds|owns|employs|sees|see|expects|expect|accounts|"
+                                r"controls|faces|face|lives|live|works|ranks|trades|costs|makes|sells|runs|totals|"
+                                r"believes|believe|needs|need|looks|seems|appears|numbers|exceeds|leads|lead)\b")
+_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might", "shall", "to", "ll"})
+_CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
@@ -578,6 +597,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         kind = m.lastgroup or ""
         start, end = m.span(kind)
         span = m.group(kind)
+        prev = _prev_word(text, start)
         if kind == "year" and span[:8].lower() == "the year":
             pass
         elif kind in ("year", "barmonth"):
@@ -585,28 +605,32 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "since 2008"): "March" the verb and "2008 workers" do not get one. In a list
             # the one before vouches for it ("in 1994, 1996 and 1999"), and a year may open
             # a sentence as its subject ("2008 was a hard year").
-            if _prev_word(text, start) not in _PREP_SET and not _year_before_event(text, kind, end) \
+            if prev not in _PREP_SET and not _year_before_event(text, kind, end) \
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and found[-1].end + 2 == start and text[found[-1].end] == ","
                     or kind == "year" and _SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)):
                 continue
             if kind == "barmonth" and text[end + 1:end + 2].isupper() and text[end:end + 1] == " " and \
-                    _prev_word(text, start) not in _CLAUSE_PREPS:
+                    prev not in _CLAUSE_PREPS:
                 continue  # "in March Apple said" (a clause follows), not "the May Day"
         elif kind == "vague" and span.lower() in ("the moment", "present"):
-            if _prev_word(text, start) not in ("at", "for"):  # "at the moment", "at present"
+            if prev not in ("at", "for"):  # "at the moment", "at present"
                 continue
         elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() in ("year", "quar", "mont")
                                   or span[:3].lower() == "mid"):
             # "in the past" (not "the past is"); "by year-end" (not "year-end results")
-            if _prev_word(text, start) not in _PAST_PREPS:
+            if prev not in _PAST_PREPS:
                 continue
         elif kind == "vague" and span == "now":
             # "now" is a date only where it states the present ("the iPod is now smaller",
             # "for now", "until now", "as of now"); "will now receive", "we may see more now",
             # "now that" are not dates.
-            if _prev_word(text, start) not in _NOW_BEFORE and not text[max(0, start - 6):start].lower().endswith(
-                    ("up to ", "as of ")) or text.startswith(" that", end):  # not "going to now decide"
+            # "the chatbot now has", "analysts now see": before a verb in the present, after
+            # a subject and no modal (not "we will now see", "now is the time").
+            if prev not in _NOW_BEFORE and not text[max(0, start - 6):start].lower().endswith(("up to ", "as of ")) \
+                    and (not prev and text[start - 2:start] != ", " or prev in _MODALS
+                         or not _PRESENT_AFTER_NOW.match(text, end)) \
+                    or text.startswith(" that", end):  # not "going to now decide"
                 continue
         elif kind == "half" and span[:3].lower() == "the" and not span[-1].isdigit() and not span.endswith("year"):
             # "the first half" alone: of a business year, not of a match
@@ -618,7 +642,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "the day", "the year" as the story's own ("the biggest drop of the year"): not
             # "coach of the year", "Playmate of the Month", "day of the week", "the end of the
             # day", "the day off", "during the day" (daytime)
-            before = _prev_word(text, start)
+            before = prev
             if before == "of" and (span[-3:].lower() == "day" or not span.islower()
                                    or _prev_word(text, start - 3) in _OF_THE_UNIT_NOUNS) \
                     or span[-3:].lower() == "day" and (
@@ -626,25 +650,26 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 continue
         elif kind == "bareseason":
             # "in the summer", "during winter": not "the spring of his step", "summer jobs".
-            if _prev_word(text, start) not in _SEASON_PREPS:
+            if prev not in _SEASON_PREPS:
                 continue
         elif kind == "ordday":
             # "on the 14th": not "the 14th century" (no preposition, and a noun follows).
-            if _prev_word(text, start) not in _ORDDAY_PREPS:
+            if prev not in _ORDDAY_PREPS:
                 continue
         elif kind in ("dur", "halfdur"):
             lower = span.lower()
             if (lower.split()[0] in ("a", "an") and not lower.startswith(("a few", "a couple"))
                     or lower == "one day") and \
-                    _prev_word(text, start) not in _A_DURATION_BEFORE:
+                    prev not in _A_DURATION_BEFORE:
                 continue
         if kind == "pxdur" and span[:6].lower() == "coming" and \
-                _prev_word(text, start) not in ("in", "over", "during", "within", "for"):
+                prev not in ("in", "over", "during", "within", "for"):
             continue  # "in coming weeks", not "he is coming days after her"
-        if kind in ("weekday", "mdy", "dmy") and _prev_word(text, start) in ("every", "each"):
+        if kind in ("weekday", "mdy", "dmy") and prev in ("every", "each"):
             continue  # "every Monday" repeats (a TimeML SET), it is no date
-        if kind == "weekday" and text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES):
-            continue  # "Black Monday" (1987), "Super Tuesday": named days, not last Monday
+        if kind == "weekday" and (text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES) or prev == "the"
+                                  and span[0].isupper() and _CAPITAL_AFTER.match(text, end)):
+            continue  # "Black Monday" (1987), "Super Tuesday", "the Sunday Times": names, not last Monday
         value: str | None = None
         try:
             value, day = _resolve(kind, span, date, anchors, text, start, end)
@@ -654,7 +679,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))) \
-                and _prev_word(text, start) != "since" and kind != "nineeleven":
+                and prev != "since" and kind != "nineeleven":
             # a period a year back ("the same period last year", "the year earlier") or a
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
             # the story goes on, nor is 9/11 (named as the event): no new anchor
@@ -911,6 +936,12 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "season" and (stated := re.search(r"\d{4}", span)):
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{stated.group()}-{season}", None
+    if kind == "sportseason":
+        return {"this": "PRESENT_REF", "last": "PAST_REF", "next": "FUTURE_REF"}[words[0].lower()], None
+    if kind == "seasonyears":
+        return span[:4], None
+    if kind == "nthunit":
+        return _resolve("theunit", "the " + words[-1], ref, anchors, text, start, end)
     if kind == "possperiod":
         return _resolve("half" if lower.endswith("half") else "quarter", span, ref, anchors, text, start, end)
     if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d", lower)
