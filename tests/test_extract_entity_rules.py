@@ -87,3 +87,19 @@ def test_a_multiword_work_before_its_franchise_is_no_entity():
 def test_a_class_noun_then_a_comma_does_not_hide_the_next_name():
     found = ents("It is an event movie, Ross said. Gary Ross spoke on Monday.")
     assert found.get("Gary Ross") == "person"
+
+
+def test_given_names_common_since_1990_and_abroad_mark_people():
+    found = ents("Lead actors Josh Hutcherson and Liam Hemsworth signed on. Wladimir Klitschko won.")
+    assert found.get("Liam Hemsworth") == "person"
+    assert found.get("Wladimir Klitschko") == "person"
+
+
+def test_a_first_name_alone_is_a_person():
+    found = ents('Isaacs said, "I agreed with Craig and Neil immediately that she is the host."')
+    assert found.get("Craig") == "person" and found.get("Neil") == "person"
+
+
+def test_a_title_word_after_a_first_name_is_a_surname():
+    found = ents("The Sixers president Billy King fired the coach on Monday.")
+    assert found.get("Billy King") == "person"

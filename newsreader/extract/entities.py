@@ -507,9 +507,9 @@ class _Doc:
             # Titles left at the edges ("Chairman", "Minister" with no name after) go,
             # unless the piece is an organisation's name ("International Court of Justice").
             has_org_word = any(toks[i].word.lower() in self.c.org_heads for i in piece)
-            # ... but a title word after a given name and another name is a surname
-            # ("Martin Luther King").
-            if len(piece) > 2 and toks[piece[0]].word in self.c.given_names and toks[piece[-2]].cap \
+            # ... but a title word after a given name (and another name) is a surname
+            # ("Martin Luther King", "Billy King").
+            if len(piece) > 1 and toks[piece[0]].word in self.c.given_names and toks[piece[-2]].cap \
                     and self._is_title(toks[piece[-1]].word) and not self._is_title(toks[piece[-2]].word) \
                     and not has_org_word:
                 self._add(piece, PERSON, strong=True)
@@ -842,6 +842,8 @@ class _Doc:
             elif w is not None and (any(ch.isdigit() for ch in w) or w.lower() in lower_vocab
                                     and not _is_acronym(w)):
                 piece.kind = None  # "A380", or a word the article also uses in lower case
+            elif w is not None and w in self.c.given_names:
+                piece.kind = PERSON  # "I agreed with Craig and Neil": a first name alone
             elif piece.initial and w is not None and not self._seen_inside(piece.text):
                 piece.kind = None  # a capitalised sentence opener with no other sign
             else:
