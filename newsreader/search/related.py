@@ -43,7 +43,7 @@ from whoosh import query as wq
 
 from newsreader.errors import UserError
 from newsreader.search.analysis import STOPS, WORD_RE, name_terms, stem, terms
-from newsreader.search.termtable import term_stats, top_or
+from newsreader.search.termtable import many_term_stats, top_or
 
 if TYPE_CHECKING:
     from newsreader.search.library import Library
@@ -315,6 +315,7 @@ class RelatedFinder:
             # Words most articles use say nothing to a reader, however Bo1 weighs them.
             shown_terms = [t for t, _ in key_terms if t not in SHOWN_STOPS and df[t] <= max(4.0, n_docs * 0.8)]
             kt = dict(key_terms)
+            self._look_up(reader, base.title_terms, "title")
             title_df = {t: self._term_stats(reader, t, "title")[1] for t in base.title_terms}
             title_terms = {t: w.title * kt.get(t, 0.5) for t in base.title_terms if title_df[t]}
             cap = max(w.posting_cap, n_docs * w.posting_share)
@@ -358,9 +359,16 @@ class RelatedFinder:
         `doc_frequency` cost ~14 us a segment each)."""
         got = self._stats.get((fieldname, term))
         if got is None:
-            weight, docs = term_stats(reader, fieldname, term)
-            got = self._stats[(fieldname, term)] = (int(weight), docs)
+            self._look_up(reader, [term], fieldname)
+            got = self._stats[(fieldname, term)]
         return got
+
+    def _look_up(self, reader: Any, words: Any, fieldname: str = "body") -> None:
+        """Put the statistics of those of `words` not cached yet into the cache, read
+        together (a segment at a time)."""
+        missing = [t for t in words if (fieldname, t) not in self._stats]
+        for t, (weight, docs) in zip(missing, many_term_stats(reader, fieldname, missing)):
+            self._stats[(fieldname, t)] = (int(weight), docs)
 
     def _key_terms(self, reader: Any, text: str) -> list[tuple[str, float]]:
         """Whoosh's Bo1 key terms with its normalisation (what `key_terms_from_text` returns),
@@ -368,7 +376,9 @@ class RelatedFinder:
         lookups were a third of the time of a call."""
         n_all = max(1, reader.doc_count_all())
         scored = []
-        for term, tf in Counter(terms(text)).items():
+        counts = Counter(terms(text))
+        self._look_up(reader, counts)
+        for term, tf in counts.items():
             cf = self._term_stats(reader, term)[0]
             if cf:
                 f = cf / n_all

@@ -29,14 +29,13 @@ from whoosh import scoring
 from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
 from whoosh.filedb.filetables import HashReader
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
+from whoosh.reading import ReaderClosed, TermNotFound
 
 from newsreader.search.postings import block_ids_weights, is_w3_leaf, length_fn, unwrap
 
 _POINTER = struct.Struct("!Iq")   # a hash-table slot: key hash, item position
 _LENGTHS = struct.Struct("!ii")   # an item's key and value lengths
-_HEAD = struct.Struct("!Bf")      # a W3 term info's flags and total weight ...
-_DF = struct.Struct("!I")         # ... then its document frequency
+_STATS = struct.Struct("!BfI")    # a W3 term info's flags, total weight, document frequency
 _SLOTS = 4                        # slots read at once when probing (most keys sit in the first)
 _INFO = 64                        # term info bytes read with the key (a non-inlined one is 35)
 _FIELD = struct.Struct("!H")
@@ -67,8 +66,8 @@ class SegmentTerms:
         """The first `size` bytes of the key's term info and the info's full length, or None
         when the segment does not have the term. Whoosh's `HashReader.ranges_for_key`
         probing, with fewer reads."""
-        if self._tindex.is_closed:
-            raise TermNotFound("the index reader was closed")
+        if self._tindex.is_closed:  # its file descriptor may already name another file
+            raise ReaderClosed
         tablestart, numslots = self._tables[keyhash & 255]
         if not numslots:
             return None
@@ -106,6 +105,52 @@ class SegmentTerms:
             data = found[0]
         return W3TermInfo.from_bytes(data)
 
+    def add_stats(self, fieldname: str, btexts: list[bytes], weights: list[float], docs: list[int],
+                  hashes: "_Hashes") -> None:
+        """Add each term's total weight and document frequency in this segment to
+        `weights[i]` / `docs[i]`. The loop of `info` written out for the usual case (the
+        verdict within the first slots read), since an article asks for a few hundred
+        terms in every segment."""
+        num = self._fieldmap.get(fieldname)
+        if num is None:
+            return
+        if self._tindex.is_closed:
+            raise ReaderClosed
+        prefix = _FIELD.pack(num)
+        tables, get, slot = self._tables, self._get, _POINTER.size
+        unpack_slot, unpack_lengths, unpack_stats = _POINTER.unpack_from, _LENGTHS.unpack_from, _STATS.unpack_from
+        for i, btext in enumerate(btexts):
+            key = prefix + btext
+            keyhash = hashes(self, key)
+            tablestart, numslots = tables[keyhash & 255]
+            if not numslots:
+                continue
+            pos = tablestart + ((keyhash >> 8) % numslots) * slot
+            n = min(_SLOTS, numslots, (tablestart + numslots * slot - pos) // slot)
+            chunk = get(pos, n * slot)
+            decided = False
+            for j in range(0, n * slot, slot):
+                slothash, itempos = unpack_slot(chunk, j)
+                if not itempos:
+                    decided = True
+                    break
+                if slothash == keyhash:
+                    head = get(itempos, _LENGTHS.size + len(key) + _STATS.size)
+                    keylen = unpack_lengths(head)[0]
+                    start = _LENGTHS.size + keylen
+                    if keylen == len(key) and head[_LENGTHS.size:start] == key:
+                        _, weight, df = unpack_stats(head, start)
+                        weights[i] += weight
+                        docs[i] += df
+                        decided = True
+                        break
+            if not decided:  # a long probe run: the general walk
+                found = self.info(key, keyhash, _STATS.size)
+                if found is not None:
+                    _, weight, df = _STATS.unpack(found[0])
+                    weights[i] += weight
+                    docs[i] += df
+
 
 def segment_terms(leaf: Any) -> SegmentTerms | None:
     """The direct table of a segment reader, kept on the reader (None: not Whoosh's W3 codec
@@ -132,49 +177,50 @@ class _Hashes:
         return h
 
 
-def _btext(reader: Any, fieldname: str, text: str) -> bytes:
-    return reader.schema[fieldname].to_bytes(text)
-
-
 def term_stats(reader: Any, fieldname: str, text: str) -> tuple[float, int]:
     """(total weight, document frequency) of a term over every segment, deleted documents
     included: what Whoosh's `reader.weight` and `reader.doc_frequency` add up."""
-    btext = _btext(reader, fieldname, text)
+    return many_term_stats(reader, fieldname, [text])[0]
+
+
+def many_term_stats(reader: Any, fieldname: str, texts: list[str]) -> list[tuple[float, int]]:
+    """`term_stats` of several terms of one field, a segment at a time."""
+    field = reader.schema[fieldname]
+    btexts = [field.to_bytes(t) for t in texts]
+    weights = [0.0] * len(btexts)
+    docs = [0] * len(btexts)
     hashes = _Hashes()
-    weight = 0.0
-    docs = 0
     for leaf, _offset in reader.leaf_readers():
         table = segment_terms(leaf)
-        if table is None:
+        if table is not None:
+            table.add_stats(fieldname, btexts, weights, docs, hashes)
+            continue
+        for i, btext in enumerate(btexts):
             try:
                 info = leaf.term_info(fieldname, btext)
             except TermNotFound:
                 continue
-            weight += info.weight()
-            docs += info.doc_frequency()
-            continue
-        key = table.key(fieldname, btext)
-        if key is None:
-            continue
-        found = table.info(key, hashes(table, key), _HEAD.size + _DF.size)
-        if found is not None:
-            weight += _HEAD.unpack_from(found[0])[1]
-            docs += _DF.unpack_from(found[0], _HEAD.size)[0]
-    return weight, docs
+            weights[i] += info.weight()
+            docs[i] += info.doc_frequency()
+    return list(zip(weights, docs))
 
 
-def _term_postings(leaf: Any, table: SegmentTerms | None, fieldname: str, btext: bytes,
-                   hashes: _Hashes) -> Any:
-    """A segment's posting matcher of a term (deleted documents filtered), or None."""
+def _term_info(leaf: Any, table: SegmentTerms | None, fieldname: str, btext: bytes, hashes: _Hashes) -> Any:
+    """A segment's term info of a term, or None when the segment does not have it."""
     if table is None:
         try:
-            return leaf.postings(fieldname, btext) if (fieldname, btext) in leaf else None
+            return leaf.term_info(fieldname, btext)
         except TermNotFound:
             return None
     key = table.key(fieldname, btext)
-    info = None if key is None else table.full_info(key, hashes(table, key))
-    if info is None:
-        return None
+    return None if key is None else table.full_info(key, hashes(table, key))
+
+
+def _term_postings(leaf: Any, table: SegmentTerms | None, fieldname: str, btext: bytes, info: Any) -> Any:
+    """A segment's posting matcher of a term (deleted documents filtered), as
+    `leaf.postings` makes it but from the term info already read."""
+    if table is None:
+        return leaf.postings(fieldname, btext)
     terms = leaf._terms
     m = terms._codec.postings_reader(terms._postfile, info, leaf.schema[fieldname].format,
                                      term=(fieldname, btext))
@@ -221,18 +267,18 @@ def or_scores(searcher: Any, clauses: list[tuple[str, str, float]]) -> dict[int,
     for fieldname, text, boost in clauses:
         if fieldname not in schema:
             continue
-        btext = _btext(reader, fieldname, text)
-        df = term_stats(reader, fieldname, text)[1]
-        if not df:
+        btext = schema[fieldname].to_bytes(text)
+        hashes = _Hashes()
+        found = [(leaf, offset, table, info) for (leaf, offset), table in zip(leaves, tables)
+                 if (info := _term_info(leaf, table, fieldname, btext, hashes)) is not None]
+        if not found:
             continue
+        df = sum(info.doc_frequency() for _, _, _, info in found)  # the reader's doc_frequency
         idf = math.log(n_all / (df + 1)) + 1  # scoring.WeightingModel.idf
         avgfl = searcher.avg_field_length(fieldname) or 1
         b = weighting._field_B.get(fieldname, weighting.B)
-        hashes = _Hashes()
-        for (leaf, offset), table in zip(leaves, tables):
-            m = _term_postings(leaf, table, fieldname, btext, hashes)
-            if m is None:
-                continue
+        for leaf, offset, table, info in found:
+            m = _term_postings(leaf, table, fieldname, btext, info)
             length = length_fn(leaf, fieldname, lambda d, leaf=leaf: leaf.doc_field_length(d, fieldname, 1))
             for ids, weights in _ids_weights(m):
                 for d, tf in zip(ids, weights):
