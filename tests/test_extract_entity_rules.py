@@ -103,3 +103,18 @@ def test_a_first_name_alone_is_a_person():
 def test_a_title_word_after_a_first_name_is_a_surname():
     found = ents("The Sixers president Billy King fired the coach on Monday.")
     assert found.get("Billy King") == "person"
+
+
+def test_more_headline_verb_forms():
+    found = ents("Lindsay Lohan Checks Into Betty Ford After Fleeing Other Rehab\nShe arrived late.")
+    assert "Fleeing" not in found and not any(t.startswith("Fleeing") for t in found)
+    found = ents("Fired Accountant Goes on Shooting Spree\nThe police came.")
+    assert not any("Goes" in t for t in found)
+    forms = _inflected(["flee", "go"])
+    assert {"fleeing", "flees", "goes", "going"} <= forms and "fling" not in forms
+
+
+def test_an_award_alone_is_no_entity_and_a_name_before_it_stays():
+    found = ents("She won an Oscar and an Emmy. We want her back on ABC for Oscar Sunday.")
+    assert "Oscar" not in found and "Emmy" not in found
+    assert found.get("ABC") == "org"

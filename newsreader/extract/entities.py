@@ -389,8 +389,13 @@ class _Doc:
             return
         if words[-1].lower() in self.c.event_heads and not toks[run[-1]].possessive:
             # "Paris Air Show", "Worldwide Developers Conference": an event, not an entity;
-            # an acronym defined for it is no entity either.
-            self._add(run, EVENT, strong=True)
+            # an acronym defined for it is no entity either. A name joined to it by "for" or
+            # "and" is not part of it ("on ABC for Oscar Sunday").
+            cut = max((k for k in range(1, len(run) - 1) if not toks[run[k]].cap
+                       and words[k] in ("for", "and", "on")), default=0)
+            if cut:
+                self._split_run(run[:cut])
+            self._add(run[cut + 1 if cut else 0:], EVENT, strong=True)
             return
         if len(run) == 1 and words[0].endswith("s") and words[0][:-1] in self.g.demonyms:
             return  # "Singaporeans", "Iranians": people, not a place

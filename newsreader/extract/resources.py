@@ -73,12 +73,17 @@ def _lower_set(items: Any) -> frozenset[str]:
 
 def _inflected(items: Any) -> frozenset[str]:
     """Base verbs with their regular forms: "die" -> dies, died, dying; "hire" -> hires,
-    hired, hiring; "nab" -> nabs, nabbed, nabbing; "try" -> tries, tried."""
+    hired, hiring; "nab" -> nabs, nabbed, nabbing; "try" -> tries, tried; "flee" -> fleeing;
+    "go" -> goes."""
     forms: set[str] = set()
     for word in _lower_set(items):
         forms.add(word)
         if word.endswith("ie"):
             forms.update((word + "s", word + "d", word[:-2] + "ying"))
+        elif word.endswith("ee"):
+            forms.update((word + "s", word + "d", word + "ing"))  # flees, fled is listed, fleeing
+        elif word.endswith("o"):
+            forms.update((word + "es", word + "ing"))  # goes, going
         elif word.endswith("e"):
             forms.update((word + "s", word + "d", word[:-1] + "ing"))
         elif word.endswith("y") and word[-2:-1] not in "aeiou":
