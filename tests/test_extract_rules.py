@@ -18,6 +18,13 @@ def dates_of(text: str, date: dt.date | None = DCT) -> dict[str, str | None]:
     return {d.text: d.value for d in extract(text, date).dates}
 
 
+def check_date(text: str, span: str, value: str | None, undated: str | None = None,
+               date: dt.date = DCT) -> None:
+    """The span's value against `date`, and without an article date."""
+    assert dates_of(text, date).get(span, "<missing>") == value
+    assert dates_of(text, None).get(span, "<missing>") == undated
+
+
 def ents(text: str) -> dict[str, tuple[str, str]]:
     return {e.text: (e.kind, e.name) for e in extract(text, DCT).entities}
 
@@ -993,8 +1000,7 @@ def test_dates_at_the_ends_of_the_calendar_give_no_traceback(date):
     (DCT, "The defendant faces sentencing in November.", "November", "2025-11"),
 ])
 def test_forecasts_schedules_in_the_present_and_listed_dates_look_ahead(date, text, span, value):
-    assert dates_of(text, date).get(span, "<missing>") == value
-    assert dates_of(text, None).get(span, "<missing>") is None
+    check_date(text, span, value, date=date)
 
 
 @pytest.mark.parametrize("date, text, span, value", [
@@ -1005,8 +1011,7 @@ def test_forecasts_schedules_in_the_present_and_listed_dates_look_ahead(date, te
     (DCT, "The Masters, moved from April to November last year, is back.", "November last year", "2024-11"),
 ])
 def test_a_month_closing_a_period_is_past_and_a_listed_month_shares_the_year_after(date, text, span, value):
-    assert dates_of(text, date).get(span, "<missing>") == value
-    assert dates_of(text, None).get(span, "<missing>") is None
+    check_date(text, span, value, date=date)
 
 
 @pytest.mark.parametrize("text, span, value, undated", [
@@ -1026,8 +1031,7 @@ def test_a_month_closing_a_period_is_past_and_a_listed_month_shares_the_year_aft
      "2025-H2", None),
 ])
 def test_sports_seasons_date_lines_the_nth_straight_day_and_now_before_a_verb(text, span, value, undated):
-    assert dates_of(text).get(span, "<missing>") == value
-    assert dates_of(text, None).get(span, "<missing>") == undated
+    check_date(text, span, value, undated)
 
 
 @pytest.mark.parametrize("text", [
@@ -1038,3 +1042,15 @@ def test_sports_seasons_date_lines_the_nth_straight_day_and_now_before_a_verb(te
 ])
 def test_newspaper_days_modal_now_and_counts_after_verbs_are_no_dates(text):
     assert extract(text, DCT).dates == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Facebook reports results after the bell on Saturday.", "Saturday", "2025-06-14"),
+    ("The council will meet on Saturday to decide.", "Saturday", "2025-06-14"),
+    ("The council will meet next Saturday.", "next Saturday", "2025-06-21"),
+    ("Industrial output dropped 1.2 percent from the same month last year.", "the same month last year", "2024-06"),
+    ("Output rose in April, up 3 percent from the same month last year.", "the same month last year", "2024-04"),
+    ("Sales rose in the first quarter from the same period last year.", "the same period last year", "2024-Q1"),
+])
+def test_a_schedule_on_the_articles_weekday_is_today_and_the_same_month_last_year(text, span, value):
+    check_date(text, span, value)

@@ -177,6 +177,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day"
                  r"|(?:the (?:next|following|previous)|that(?: same)?|the same) (?:morning|afternoon|evening|night)))(?![\w-])"),
     ("earlier later that the", r"(?P<thatunit>(?i:(?:earlier |later )?(?:that|the same) (?:week|month|year)"
+                               r"(?! (?:of |in )?(?:a year|last year|the (?:previous|prior|last) year|the year before)\b)"
                                r"|the (?:week|month|year) (?:earlier(?! than)|before(?=[,.;:!?)]| [–—-] |$))))(?![\w-])"),
     # "the same period last year", "the year-ago quarter": the period named last, a year back
     ("the", r"(?P<sameperiod>(?i:the (?:same|corresponding|comparable) (?:period|quarter|month|week|time)"
@@ -918,6 +919,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         count, _, unit = span.rpartition("-")
         return _duration(_count(count), unit), None
     if kind == "sameperiod":
+        if words[2].lower() == "month" and anchors.month and (anchors.period is None or anchors.period[2][1] in "QH"):
+            return _month(anchors.month[0] - 1, anchors.month[1]), None  # "the same month last year"
         if anchors.period is not None:
             return f"{anchors.period[0]}{anchors.period[1] - 1:04d}{anchors.period[2]}", None
         return (f"{anchors.year - 1:04d}" if anchors.year else None), None
@@ -1171,8 +1174,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         target = next(_WEEKDAYS.get(w, _WEEKDAY_ABBR.get(w)) for w in day_words if w in _WEEKDAYS or w in _WEEKDAY_ABBR)
         mod = day_words[0] if day_words[0] not in _WEEKDAYS and day_words[0] not in _WEEKDAY_ABBR else ""
         back = (ref.weekday() - target) % 7
-        if mod == "next" or mod == "coming" or (not mod and _future_context(text, start, end)):
+        if mod == "next" or mod == "coming":
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
+        elif not mod and _future_context(text, start, end):  # "reports on Wednesday" written on a Wednesday: today
+            day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
         elif mod in ("last", "past"):
             day = ref - dt.timedelta(days=back or 7)
         elif mod == "this" and _future_context(text, start, end):  # "will meet this Thursday"
