@@ -118,3 +118,11 @@ def test_an_award_alone_is_no_entity_and_a_name_before_it_stays():
     found = ents("She won an Oscar and an Emmy. We want her back on ABC for Oscar Sunday.")
     assert "Oscar" not in found and "Emmy" not in found
     assert found.get("ABC") == "org"
+
+
+def test_on_before_a_date_does_not_join_an_organisation_to_it():
+    found = ents("The Indian Navy on Saturday foiled an attack. The Ministry of Defence on March 3 "
+                 "confirmed it, the Court of Justice on Human Rights said.")
+    assert found.get("Indian Navy") == "org"
+    assert found.get("Ministry of Defence") == "org"
+    assert found.get("Court of Justice on Human Rights") == "org"

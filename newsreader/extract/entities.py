@@ -109,6 +109,8 @@ _GEO_OF = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "cape", 
 #: Roman numerals that end an event's name ("World War II").
 _ROMAN = frozenset({"I", "II", "III", "IV", "V"})
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_DATE_WORDS = _WEEKDAYS | {"January", "February", "March", "April", "May", "June", "July", "August",
+                           "September", "October", "November", "December"}
 #: Words that make a named day of a weekday ("Black Monday", "Super Tuesday", "Good Friday").
 _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "Easter", "Bloody",
                          "Blue", "Giving", "Shrove", "Palm", "Maundy", "Whit", "Fat", "Plough"})
@@ -464,8 +466,9 @@ class _Doc:
                     keep = True
                 elif low in ("of", "for", "on"):
                     # "Court of Justice" and "Minister of Defence" hold together;
-                    # "Prime Minister of Singapore" is a title and a place.
-                    keep = bool(current) and (
+                    # "Prime Minister of Singapore" is a title and a place; "the Indian Navy
+                    # on Saturday" is a name and a date.
+                    keep = bool(current) and (k + 1 == len(run) or toks[run[k + 1]].word not in _DATE_WORDS) and (
                         lowered[k - 1] in self.c.org_heads or lowered[k - 1] in self.c.state_heads
                         or low == "of" and lowered[k - 1] in _GEO_OF
                         or self._is_title(toks[run[k - 1]].word)
