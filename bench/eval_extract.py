@@ -267,6 +267,8 @@ def run_ecbplus(args: argparse.Namespace) -> int:
     def proper(w: str) -> bool:
         return w[:1].isupper() and cap_n[w.lower()] > lower_n[w.lower()] and w.split("'")[0] != "I"  # "I", "I'm"
 
+    c = cues()
+    c_titles = c.title_heads | c.title_modifiers
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     unannotated = 0
     date_c = [0, 0, 0, 0]  # tp fp fn overlap-found
@@ -274,6 +276,8 @@ def run_ecbplus(args: argparse.Namespace) -> int:
     words_total = 0
     elapsed = 0.0
     for path, text, offsets, sentence_of in built:
+        order = list(offsets)  # token ids in text order
+        position = {t: k for k, t in enumerate(order)}
         root_el = ET.parse(path).getroot()
         token_text = {t.get("t_id"): t.text or "" for t in root_el.findall("token")}
         markables = []
@@ -298,6 +302,7 @@ def run_ecbplus(args: argparse.Namespace) -> int:
         words_total += len(text.split())
         predicted = {(e.start, e.end, e.kind) for e in result.entities}
         spans = [(offsets[ids[0]][0], offsets[ids[-1]][1], tag) for tag, ids in markables]
+        marked = {i for _, ids in markables for i in ids}
         gold: set[tuple[int, int, str]] = set()
         gold_dates: set[tuple[int, int]] = set()
         # Entity markables: full extent and the name inside it (None when it holds none).
@@ -307,6 +312,7 @@ def run_ecbplus(args: argparse.Namespace) -> int:
             words = [token_text[i] for i in ids]
             if tag in ECB_KINDS:
                 full = (offsets[ids[0]][0], offsets[ids[-1]][1])
+                full_ids = ids
                 ids = name_extent(words, ids)
                 words = [token_text[i] for i in ids]
                 # ECB+ tokens sometimes keep a possessive: "California's Betty Ford Center".
@@ -314,6 +320,18 @@ def run_ecbplus(args: argparse.Namespace) -> int:
                     if len(words[k]) > 2 and words[k][-2:] in ("'s", "’s") and words[k + 1][:1].isupper():
                         ids, words = ids[k + 1:], words[k + 1:]
                         break
+                if tag == "HUMAN_PART_ORG" and ids and ids[0] == full_ids[0]:
+                    # ECB+ often marks an organisation by its head ("the Indian Navy" as
+                    # "Navy", "the Boston Red Sox" as "Red Sox"): proper words right before
+                    # it that no other markable holds belong to its name.
+                    k = position[ids[0]]
+                    while k > 0 and sentence_of[order[k - 1]] == sentence_of[ids[0]] and \
+                            order[k - 1] not in marked and proper(token_text[order[k - 1]]) and \
+                            token_text[order[k - 1]].lower() not in c_titles:
+                        k -= 1
+                    if k < position[ids[0]]:
+                        ids = order[k:position[ids[0]]] + ids
+                        words = [token_text[i] for i in ids]
                 name = None
                 if ids and all(w[:1].isupper() or w in ECB_PARTICLES for w in words):
                     a, b = offsets[ids[0]][0], offsets[ids[-1]][1]
