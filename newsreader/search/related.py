@@ -11,7 +11,9 @@ Why it is built this way:
   a small candidate set: a more-like-this query (Bo1 key terms of title and body) plus a
   query for the article's rarest people, organisations and places, which catches same-event
   reports worded differently. Only those few dozen candidates are loaded from the SQLite
-  store and re-ranked.
+  store and re-ranked. Both queries, and the corpus statistics of the article's words, are
+  read below Whoosh's matchers (`termtable`: the same candidates as `searcher.search`, at a
+  cost that grows far less with the number of segments).
 * Text similarity alone cannot tell "the same event" from "another event of the same kind"
   (two earthquakes, two rehab check-ins): the vocabulary is the same. What differs are the
   names and the dates, so the re-ranking adds shared canonical entities weighted by how rare
@@ -199,7 +201,7 @@ def _profile(doc: dict[str, Any]) -> _Profile:
                 pass
     body = art.get("body") or ""
     words = Counter(WORD_RE.findall(body.lower()))
-    length = sum(n for w, n in words.items() if w not in STOPS)
+    length = words.total() - sum(words[w] for w in STOPS.intersection(words))
     return _Profile(art["id"], art["title"], date, art.get("source"), list(art.get("related") or []),
                     ents, mentions, days, words, length, set(terms(art["title"])), body)
 
@@ -421,6 +423,13 @@ class RelatedFinder:
         out: dict[str, float] = {}
         with self.library._lock:
             reader = self.library.searcher().reader()
+            words: dict[str, set[str]] = {}  # the words of names not seen yet, read together
+            for prof in profiles:
+                for kind, name in prof.entities.values():
+                    if (kind, name) not in self._df:
+                        words.setdefault(kind, set()).update(x for x in name_terms(name) if x)
+            for kind, group in words.items():
+                self._look_up(reader, sorted(group), kind)
             for prof in profiles:
                 for low, (kind, name) in prof.entities.items():
                     if low not in out:
