@@ -1054,3 +1054,16 @@ def test_newspaper_days_modal_now_and_counts_after_verbs_are_no_dates(text):
 ])
 def test_a_schedule_on_the_articles_weekday_is_today_and_the_same_month_last_year(text, span, value):
     check_date(text, span, value)
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("This past weekend the team won.", "This past weekend", "2025-W23-WE", None),
+    ("The team lost this past Sunday.", "this past Sunday", "2025-06-08", None),
+    ("The vote was held on March 3, 2008. The following Monday, protests began.", "The following Monday",
+     "2008-03-10", "2008-03-10"),
+    ("The vote was held on March 3, 2008. The previous Friday had been calm.", "The previous Friday",
+     "2008-02-29", "2008-02-29"),
+    ("The following Monday, protests began.", "The following Monday", "2025-06-16", None),
+])
+def test_this_past_and_a_weekday_counted_from_the_last_day_named(text, span, value, undated):
+    check_date(text, span, value, undated)

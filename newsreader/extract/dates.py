@@ -142,8 +142,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the", rf"(?P<partof>(?i:the (?:morning|afternoon|evening|night) of )(?:{_MONTH_D} {_DAY}(?:,? {_YEAR})?"
             rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
     (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [0-9]| (?:Day|Madness|Fools?)\b)"),
-    (f"last next this past coming early late earlier later {_W} {_WA}",
-     rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:{_REL} )?(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
+    (f"the last next this past coming early late earlier later {_W} {_WA}",
+     rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|the previous|the following|the next) |{_REL} )?(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
     ("the yesterday today tomorrow tonight this last earlier later early late",
      r"(?P<deictic>(?i:(?:early |late )?(?:the day before yesterday|the day after tomorrow|(?:yesterday|today|tomorrow)"
      rf"{_PARTS}|yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night|"
@@ -152,7 +152,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the", r"(?P<pastunit>(?i:the (?:past|last|next|coming) (?:decade|century)|the past (?:week|month|year)))(?![\w-])"),
     ("the earlier later early late last next this past coming previous following prior",
      r"(?P<relunit>(?i:(?:the (?:very )?(?:end|beginning|start|middle|rest) of )?"
-     r"(?:(?:earlier|later|early|late) (?:this|last|next) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
+     r"(?:(?:earlier|later|early|late) (?:this|last|next) |this past |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
      r"(?:week|month|year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
     ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year"
@@ -1127,6 +1127,16 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return _month(*_shift_month(*anchors.month, delta)), None
         if unit == "week" and anchor:
             return _week(anchor + dt.timedelta(weeks=delta)), None
+    if kind == "weekday" and lower.startswith(("the previous ", "the following ", "the next ")):
+        # "the following Monday": counted from the last day named, not from the article's
+        if anchor is None:
+            return None, None
+        target = _WEEKDAYS[words[2].lower()]
+        if words[1].lower() == "previous":
+            day = anchor - dt.timedelta(days=(anchor.weekday() - target) % 7 or 7)
+        else:
+            day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        return day.isoformat() + _part_of_day(lower), day
     if kind == "barmonth" and (shared := _YEAR_AFTER_MONTH.match(text, end)) and (
             shared.group(1) or ref is not None):  # "May and June 2011", "April to November last year"
         year = int(shared.group(1)) if shared.group(1) else _stated_year(shared.group(2), ref)  # type: ignore[arg-type]
@@ -1173,6 +1183,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day_words = [w.lower().rstrip(".") for w in words]
         target = next(_WEEKDAYS.get(w, _WEEKDAY_ABBR.get(w)) for w in day_words if w in _WEEKDAYS or w in _WEEKDAY_ABBR)
         mod = day_words[0] if day_words[0] not in _WEEKDAYS and day_words[0] not in _WEEKDAY_ABBR else ""
+        if day_words[:2] == ["this", "past"]:  # "this past Sunday": the last one
+            mod = "past"
         back = (ref.weekday() - target) % 7
         if mod == "next" or mod == "coming":
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
