@@ -126,3 +126,26 @@ def test_on_before_a_date_does_not_join_an_organisation_to_it():
     assert found.get("Indian Navy") == "org"
     assert found.get("Ministry of Defence") == "org"
     assert found.get("Court of Justice on Human Rights") == "org"
+
+
+def test_the_short_form_of_a_facility_named_in_the_article_is_that_facility():
+    found = {e.text: (e.kind, e.name) for e in extract(
+        "Lohan checked into the Betty Ford Center in Rancho Mirage. She left Betty Ford on Friday.",
+        None).entities}
+    assert found["Betty Ford"] == ("place", "Betty Ford Center")
+
+
+def test_a_person_cue_keeps_the_short_form_a_person():
+    found = ents("Former first lady Betty Ford founded the Betty Ford Center.")
+    assert found.get("Betty Ford") == "person"
+
+
+def test_firms_of_advisors_and_clinics_are_organisations():
+    found = ents("He was fired from Gordon Advisors on Thursday and went to the Betty Ford Clinic.")
+    assert found.get("Gordon Advisors") == "org"
+    assert found.get("Betty Ford Clinic") == "org"
+
+
+def test_an_acronym_after_a_title_word_is_no_person():
+    text = "The official IRNA news agency said villages were destroyed, IRNA reported."
+    assert [e.kind for e in extract(text, None).entities if e.text == "IRNA"] == ["org", "org"]

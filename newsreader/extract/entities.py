@@ -812,11 +812,21 @@ class _Doc:
             p.kind in (None, PERSON) or p.kind == PLACE and p.name not in self.g.countries)}
         # Names cued as a person's where they stand ("referee Sam Williams", "Klitschko said
         # he", "Tara Reid, 33,"): their last word is a person's name all through the article.
-        self.cued = {p.words[-1] for p in pieces if p.kind is None and self._person_cue(p)}
+        self.cued = {p.words[-1] for p in pieces if p.kind is None and self._person_cue(p)
+                     and not _is_acronym(p.words[-1])}  # "the official IRNA news agency"
         org_words = {w for p in pieces if p.kind == ORG for w in p.words}
         lower_vocab = self.lower_vocab
+        # "Betty Ford" where "the Betty Ford Center" is named: the short form of a place's or
+        # organisation's name that ends in a head word.
+        heads = self.c.place_heads | self.c.org_heads
+        short_forms = {tuple(p.words[:-1]): p for p in pieces if p.strong and p.kind in (PLACE, ORG)
+                       and len(p.words) >= 3 and p.words[-1].lower() in heads}
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
+                full_form = short_forms.get(tuple(piece.words))
+                if full_form is not None and not self._person_cue(piece):
+                    piece.kind, piece.name = full_form.kind, full_form.name or full_form.text
+                    continue
                 piece.kind = PLACE if self._town(piece) else self._multiword_kind(piece, lone, org_words, lower_vocab)
         # "the Trump administration", "Netanyahu's wife": a leader's or a person's surname.
         leaders = {p.words[0] for p in pieces if len(p.words) == 1 and p.kind is None and (
