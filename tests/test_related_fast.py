@@ -76,13 +76,24 @@ def test_index_has_segments_and_deletions(lib: Library) -> None:
     assert all(termtable.segment_terms(leaf) is not None for leaf, _ in leaves)
 
 
-def test_every_term_of_every_segment_is_found_with_whoosh_statistics(lib: Library) -> None:
+@pytest.mark.parametrize("through", ["pread", "whoosh file"])
+@pytest.mark.parametrize("slots", [4, 1])
+def test_every_term_of_every_segment_is_found_with_whoosh_statistics(lib: Library, through: str, slots: int,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Every key of every hash table (so every probing case Whoosh wrote: collisions, runs
-    that wrap around a table's end) gives Whoosh's term info."""
+    that wrap around a table's end) gives Whoosh's term info, read with `os.pread` or (as
+    for a segment inside a compound file) through Whoosh's file object; with one slot read
+    at a time, every collision takes the general walk."""
+    monkeypatch.setattr(termtable, "_SLOTS", slots)
     reader = lib.searcher().reader()
     for leaf, _ in reader.leaf_readers():
         table = termtable.segment_terms(leaf)
         assert table is not None
+        if through != "pread":
+            monkeypatch.setattr(table, "_get", table._tindex.dbfile.get)
+        words = sorted({t for f, t in leaf._terms.terms() if f == "body"})
+        stats = termtable.many_term_stats(leaf, "body", [w.decode("utf-8") for w in words])
+        assert stats == [(leaf.frequency("body", w), leaf.doc_frequency("body", w)) for w in words]
         n = 0
         for (fieldname, btext), info in leaf._terms.items():
             key = table.key(fieldname, btext)
