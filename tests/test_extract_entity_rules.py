@@ -149,3 +149,24 @@ def test_firms_of_advisors_and_clinics_are_organisations():
 def test_an_acronym_after_a_title_word_is_no_person():
     text = "The official IRNA news agency said villages were destroyed, IRNA reported."
     assert [e.kind for e in extract(text, None).entities if e.text == "IRNA"] == ["org", "org"]
+
+
+def test_and_inside_an_organisation_named_for_a_field():
+    found = ents("The Academy of Motion Picture Arts and Sciences and the Central Commission for "
+                 "Elections and Referenda spoke.")
+    assert found.get("Academy of Motion Picture Arts and Sciences") == "org"
+    assert found.get("Central Commission for Elections and Referenda") == "org"
+
+
+def test_and_between_two_organisations_or_an_organisation_and_a_place_splits():
+    found = ents("Bank of America and Citigroup fell. The Ministry of Defence and Interior Ministry met. "
+                 "The Ministry of Defence and Pakistan agreed.")
+    assert found.get("Bank of America") == "org" and found.get("Citigroup") == "org"
+    assert found.get("Interior Ministry") == "org"
+    assert found.get("Pakistan") == "place"
+
+
+def test_a_second_organisation_after_and_keeps_its_own_and():
+    found = ents("Surrey Police and Surrey Fire and Rescue are at the scene.")
+    assert found.get("Surrey Police") == "org"
+    assert found.get("Surrey Fire and Rescue") == "org"

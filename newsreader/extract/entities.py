@@ -477,8 +477,8 @@ class _Doc:
                 elif low == "and":
                     rest = lowered[k + 1:]
                     keep = (bool(rest) and len(rest) <= 3 and rest[-1] in self.c.org_heads
-                            and not any(w in self.c.org_heads for w in lowered[:k])
-                            and len(current) > 1)
+                            and not any(toks[j].word.lower() in self.c.org_heads for j in current)
+                            and len(current) > 1) or self._and_in_field(current, run[k + 1:])
                 if keep:
                     current.append(i)
                     continue
@@ -534,6 +534,21 @@ class _Doc:
                 piece = piece[1:]
             if piece:
                 self._type_piece(piece)
+
+    def _and_in_field(self, current: list[int], rest: list[int]) -> bool:
+        """An organisation named for a field of two things ("Academy of Motion Picture Arts
+        and Sciences", "Commission for Elections and Referenda", "Department of Health and
+        Human Services"): "and" stays in it when the run ends soon after and neither side is
+        a place or a person ("Bank of America and Citigroup" are two)."""
+        toks = self.tokens
+        words = [toks[i].word.lower() for i in current]
+        if not 1 <= len(rest) <= 2 or not toks[rest[0]].cap or len(words) < 3:
+            return False
+        if not any(words[j] in self.c.org_heads and words[j + 1] in ("of", "for") for j in range(len(words) - 2)):
+            return False
+        return (self._place_of(current[-1:]) is None and self._place_of(rest) is None
+                and self._place_of(rest[:1]) is None and toks[rest[0]].word not in self.c.given_names
+                and not any(_is_acronym(toks[i].word) or toks[i].word.lower() in self.c.org_heads for i in rest))
 
     def _leading_article(self, piece: list[int]) -> bool:
         """A capitalised particle or foreign article that starts a name ("Der Spiegel", "Le
