@@ -549,6 +549,8 @@ _BRANCH_SENTENCES = [
     "the end of the decade, the prior-year quarter, The '90s, the night of Sept. 13, the morning of Friday,",
     "for now, right now, just now, 1Q 2008, 1H08, The year 2008, the last week of March, the company's 2009.",
     "last year's fourth quarter, 2008's first half, a quarter earlier, by year's end, host 2014 Oscars.",
+    "this season, last offseason, the 2008-09 season, the sixth straight day, a third consecutive month, a",
+    "year ago, a few days later, this past Sunday, this past week, the following Monday, Mumbai, Nov 11- The",
 ]
 
 

@@ -480,6 +480,11 @@ january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec moment
 days weeks months years
 """.split())
+#: ... and "a" (one word in forty) only before these: "a year ago", "a few days", "a third straight day".
+_AFTER_A = frozenset("""
+minute minutes hour hours day days week weeks month months quarter year years decade decades century few couple
+second third fourth fifth sixth seventh eighth ninth tenth
+""".split())
 _SEASON_PREPS = frozenset({"in", "during", "over", "by", "until", "till", "since", "through",
                            "before", "after", "from", "throughout", "this", "last", "next"})
 _SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:was|is|has|had|will|saw|marked|brought|proved|began|ended|looks)\b)")
@@ -507,12 +512,12 @@ def _candidates(text: str):
             first if first == "'" else word.lower()
         if key not in triggers:
             continue
-        if key == "the":
+        if key == "the" or key == "a":
             after = _NEXT_TOKEN.match(text, tok.end())
             if after is None:
                 continue
             second = after.group(1)
-            if not (second[0].isdigit() or second.lower() in _AFTER_THE):
+            if not (second[0].isdigit() or second.lower() in (_AFTER_THE if key == "the" else _AFTER_A)):
                 continue
         m = (_BY_TRIGGER.get(key) or _pattern_for(key)).match(text, start)
         if m is not None:
