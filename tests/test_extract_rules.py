@@ -1069,3 +1069,16 @@ def test_a_schedule_on_the_articles_weekday_is_today_and_the_same_month_last_yea
 ])
 def test_this_past_and_a_weekday_counted_from_the_last_day_named(text, span, value, undated):
     check_date(text, span, value, undated)
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("February's sales fell 5 percent.", "February", "2025-02", None),
+    ("May's sales rose.", "May", "2025-05", None),
+    ("2008's results were weak.", "2008", "2008", "2008"),
+])
+def test_a_month_or_year_owning_a_noun_is_a_date(text, span, value, undated):
+    check_date(text, span, value, undated)
+
+
+def test_a_person_named_may_owns_no_date():
+    assert dates_of("Theresa May's government fell.") == {}

@@ -581,7 +581,13 @@ _WORD_AFTER = re.compile(r" ([A-Za-z]+)")
 
 
 def _year_before_event(text: str, kind: str, end: int) -> bool:
-    """ "2008 sales", "host 2014 Oscars", "June sales": a year or month before what it dates."""
+    """ "2008 sales", "host 2014 Oscars", "June sales": a year or month before what it dates;
+    "February's sales", "2008's worst day": a month or year owning a noun ("May's" only
+    before such a noun: "Theresa May's")."""
+    if text.startswith(("'s ", "’s "), end):
+        if not (kind == "barmonth" and text[end - 3:end] == "May"):
+            return True
+        end += 2
     after = _WORD_AFTER.match(text, end)
     return after is not None and after.group(1).lower() in _EVENT_NOUNS
 
