@@ -192,6 +192,11 @@ ECB_PREPS = {"on", "in", "at", "since", "from", "by", "during", "until", "till",
              "for", "of", "published", "updated", "to", "as", "through"}
 #: A lower-case word of four letters or more: a common noun phrase around a name.
 COMMON_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+INITIAL = re.compile(r"[A-Z]\.")
+#: Capitalised prepositions of Title Case headlines before a name ("Woman Killed In Queens").
+ECB_HEADLINE_PREPS = {"In", "Of", "On", "At", "Near", "Into", "From", "To", "For", "IN", "OF", "ON", "AT"}
+#: An ordinal before a street's name ("117th Street"): part of the name.
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 ECB_PARTICLES = {"of", "and", "&", "de", "du", "van", "von", "bin", "al", "the", "-", "'", ".", "St."}
 #: Abbreviations that end a name with their full stop, which ECB+ tokenises apart ("Jr .").
 ECB_ABBREVIATIONS = {"Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "St"}
@@ -223,6 +228,8 @@ def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dic
                 sep = "\n"
             elif word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER:
                 sep = ""
+            elif prev == "." and INITIAL.fullmatch(before_prev + ".") and INITIAL.fullmatch(word.rstrip(".") + "."):
+                sep = ""  # "L.A.", "U.S.", "D.A.": ECB+ splits the initials of an abbreviation
             elif prev in ("``", "“", "‘") or word in ("''", "”") or word == '"' and quotes % 2 \
                     or prev == '"' and quotes % 2:
                 sep = ""  # quotation marks sit on the words they enclose, as on the page
@@ -320,6 +327,11 @@ def run_ecbplus(args: argparse.Namespace) -> int:
                     if len(words[k]) > 2 and words[k][-2:] in ("'s", "’s") and words[k + 1][:1].isupper():
                         ids, words = ids[k + 1:], words[k + 1:]
                         break
+                while len(ids) > 1 and words[0] in ECB_HEADLINE_PREPS:
+                    ids, words = ids[1:], words[1:]
+                if ids and ids[0] != full_ids[0] and ORDINAL.fullmatch(token_text[order[position[ids[0]] - 1]]):
+                    ids = [order[position[ids[0]] - 1]] + ids  # "on 117th Street"
+                    words = [token_text[i] for i in ids]
                 if tag == "HUMAN_PART_ORG" and ids and ids[0] == full_ids[0]:
                     # ECB+ often marks an organisation by its head ("the Indian Navy" as
                     # "Navy", "the Boston Red Sox" as "Red Sox"): proper words right before
@@ -333,7 +345,7 @@ def run_ecbplus(args: argparse.Namespace) -> int:
                         ids = order[k:position[ids[0]]] + ids
                         words = [token_text[i] for i in ids]
                 name = None
-                if ids and all(w[:1].isupper() or w in ECB_PARTICLES for w in words):
+                if ids and all(w[:1].isupper() or w in ECB_PARTICLES or ORDINAL.fullmatch(w) for w in words):
                     a, b = offsets[ids[0]][0], offsets[ids[-1]][1]
                     if text[b - 2:b] in ("'s", "’s") and len(words[-1]) > 2:
                         b -= 2  # "Lohan's" as one token
