@@ -1082,3 +1082,12 @@ def test_a_month_or_year_owning_a_noun_is_a_date(text, span, value, undated):
 
 def test_a_person_named_may_owns_no_date():
     assert dates_of("Theresa May's government fell.") == {}
+
+
+@pytest.mark.parametrize("date, text, span, value", [
+    (dt.date(2011, 3, 14), "Rolling blackouts could last until April.", "April", "2011-04"),
+    (dt.date(2011, 3, 14), "Prices have risen since April.", "April", "2010-04"),
+    (dt.date(2011, 3, 14), "The talks will run until February.", "February", "2012-02"),
+])
+def test_a_bare_month_reads_since_and_until_from_the_word_before_it(date, text, span, value):
+    check_date(text, span, value, date=date)

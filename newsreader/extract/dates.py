@@ -1180,10 +1180,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return _month(year, month), None
     if kind == "barmonth":
         month = _month_of(span)
-        before = text[max(0, start - 12):start].lower()
-        if "last " in before or "since " in before or _PERIOD_TO.search(text, max(0, start - 20), start):
+        before = _prev_word(text, start)  # "since April"; not "could last until April"
+        if before in ("last", "since") or _PERIOD_TO.search(text, max(0, start - 20), start):
             year = ref.year if month <= ref.month else ref.year - 1
-        elif "next " in before or "until " in before:
+        elif before in ("next", "until", "till"):
             year = ref.year if month >= ref.month else ref.year + 1
         else:
             year = _year_for(month, None, ref, text, start, end)
