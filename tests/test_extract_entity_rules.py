@@ -170,3 +170,25 @@ def test_a_second_organisation_after_and_keeps_its_own_and():
     found = ents("Surrey Police and Surrey Fire and Rescue are at the scene.")
     assert found.get("Surrey Police") == "org"
     assert found.get("Surrey Fire and Rescue") == "org"
+
+
+def test_highways_and_numbered_streets_are_places():
+    found = ents("She hit a truck on Pacific Coast Highway. He walked on 117th Street near 97th Avenue.")
+    assert found == {"Pacific Coast Highway": "place", "117th Street": "place", "97th Avenue": "place"}
+
+
+def test_a_town_between_commas_after_of_is_a_place():
+    found = ents("Luann Johnson, of Burnsville, was hit. The chief executive of Apple, Tim Cook, spoke.")
+    assert found.get("Burnsville") == "place"
+    assert found.get("Apple") == "org"
+
+
+def test_a_town_named_like_a_person_is_a_place_only_before_a_town_noun():
+    found = ents("The gunman, a 38-year-old Troy resident, was fired from a Troy accounting firm.")
+    assert [e.kind for e in extract("He is a Troy resident.", None).entities] == ["place"]
+    assert found.get("Troy") == "place"
+    assert ents("Troy Aikman said so.").get("Troy Aikman") == "person"
+
+
+def test_the_midwest_is_a_place():
+    assert ents("Colonists arrived from the Midwest in 1935.") == {"Midwest": "place"}

@@ -77,6 +77,9 @@ _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]own|[Cc]ity|[Vv]illage|[Hh]ometown|[Ss]ubu
                           r"[Dd]owntown) $")
 #: Up to three lower-case words after a name ("a Staunton ice cream store").
 _LOWER_AFTER = re.compile(r"(?:['’]s)?(?: [a-z]+){1,3}")
+#: "117th Street", "5th Avenue": an ordinal before a street's head word names the street.
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th) $")
+_STREET_HEADS = frozenset({"street", "avenue", "road", "boulevard", "st.", "ave.", "rd."})
 #: Words before a smaller town that make it one ("in Bloomington", "near Baytown").
 _TOWN_PREPS = frozenset({"in", "near", "outside", "across", "around"})
 #: Generation suffixes that end a person's name ("Martin Luther King Jr.", "John Smith III").
@@ -588,6 +591,10 @@ class _Doc:
                 not _YEARISH.match(self.text, end):
             return  # "Boeing 787", "Boeing 737-800": the maker is not a product of its own
         start = toks[idx[0]].start
+        ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
+        if ordinal and len(idx) == 1 and toks[idx[0]].word.lower() in _STREET_HEADS:
+            self._add(idx, PLACE, strong=True, start=ordinal.start())  # "on 117th Street"
+            return
         if _MODEL_BEFORE.search(self.text, max(0, start - 16), start):
             self._product(idx)  # "the 787 Dreamliner"
             return
@@ -766,15 +773,20 @@ class _Doc:
             self.products.add(" ".join(words))
 
     def _add(self, idx: list[int], kind: str | None, strong: bool = False,
-             name: str | None = None) -> None:
+             name: str | None = None, start: int | None = None) -> None:
         toks = self.tokens
-        start, end = toks[idx[0]].start, toks[idx[-1]].end
+        end = toks[idx[-1]].end
+        if start is None:
+            start = toks[idx[0]].start
         first = idx[0]
         before = _PREV_WORD.search(self.text, max(0, start - 40), start)
         prev_word = before.group(1).lower() if before else ""
         after = _NEXT_WORD.match(self.text, end)
         next_word = after.group(1).lower() if after else ""
-        self.pieces.append(Piece(start, end, self.text[start:end], [toks[i].word for i in idx],
+        words = [toks[i].word for i in idx]
+        if start < toks[idx[0]].start:
+            words.insert(0, self.text[start:toks[idx[0]].start].strip())
+        self.pieces.append(Piece(start, end, self.text[start:end], words,
                                  kind, strong, name, toks[first].initial, prev_word, next_word))
 
     # --- settling -------------------------------------------------------------------
@@ -949,12 +961,16 @@ class _Doc:
             return False
         if _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
             return True
+        if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
+            return False
+        after = _LOWER_AFTER.match(self.text, piece.end)
+        if after is not None and any(w in self.c.town_nouns for w in after.group().split()):
+            return True  # "a Troy accounting firm", "a 38-year-old Troy resident"
         if piece.text not in self.g.towns:
             return False
-        if piece.prev_word in _TOWN_PREPS:
-            return True
-        after = _LOWER_AFTER.match(self.text, piece.end)
-        return after is not None and any(w in self.c.town_nouns for w in after.group().split())
+        # "in Bloomington"; "Luann Johnson, of Burnsville, was hit"
+        return piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 5):piece.start] == ", of " \
+            and self.text[piece.end:piece.end + 1] == ","
 
     def _person_cue(self, piece: Piece) -> bool:
         """Is a person named here, by a role or title in front, a "who" after, an age in

@@ -138,6 +138,8 @@ class Gazetteer:
     max_words: int
     #: smaller towns (15,000 people or more): a place only where the text says so ("in Troy")
     towns: frozenset[str] = frozenset()
+    #: towns named like people ("Troy", "Florence"): a place only before a town noun ("a Troy firm")
+    given_towns: frozenset[str] = frozenset()
 
 
 def _latin(name: str) -> bool:
@@ -188,10 +190,11 @@ def gazetteer() -> Gazetteer:
     places = {k: v for k, v in places.items() if k.lower() not in common}
     given = cues().given_names
     towns = set()
+    given_towns = set()
     for city in gc.get_cities().values():
         for name in (city["name"], _ascii(city["name"])):
-            if _latin(name) and name not in places and name not in given and name.lower() not in common:
-                towns.add(name)
+            if _latin(name) and name not in places and name.lower() not in common:
+                (given_towns if name in given else towns).add(name)
     data = _read_yaml("places.yaml")
     for alias, canonical in (data.get("aliases") or {}).items():
         places[str(alias)] = str(canonical)
@@ -208,4 +211,4 @@ def gazetteer() -> Gazetteer:
     countries.update(demonyms.values())
     max_words = max(len(name.split()) for name in places)
     return Gazetteer(places=places, demonyms=demonyms, countries=frozenset(countries),
-                     max_words=max_words, towns=frozenset(towns))
+                     max_words=max_words, towns=frozenset(towns), given_towns=frozenset(given_towns))
