@@ -192,3 +192,11 @@ def test_a_town_named_like_a_person_is_a_place_only_before_a_town_noun():
 
 def test_the_midwest_is_a_place():
     assert ents("Colonists arrived from the Midwest in 1935.") == {"Midwest": "place"}
+
+
+def test_police_ranks_and_capitalised_roles_before_a_name_are_not_part_of_it():
+    found = ents("Senior Trooper William Hakim died. Receptionist Madeline Kafoury was there. "
+                 "Constable Tim Fanning and Sheriff Lee Baca spoke.")
+    assert found == {"William Hakim": "person", "Madeline Kafoury": "person", "Tim Fanning": "person",
+                     "Lee Baca": "person"}
+    assert ents("Moviemaker Gary Ross has pulled out.") == {"Gary Ross": "person"}
