@@ -40,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsreader.extract import extract  # noqa: E402
-from newsreader.extract.resources import cues  # noqa: E402
+from newsreader.extract.resources import cues, gazetteer  # noqa: E402
 
 KINDS = {"PER": "person", "ORG": "org", "LOC": "place"}
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "'s", "’s", "'", "n't", "%", "'re", "'ve", "'ll", "'d", "'m"}
@@ -177,7 +177,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 #   "Betty Ford", "actress Lindsay Lohan" -> "Lindsay Lohan"); a mention is named when its
 #   trimmed words are capitalised (or name particles) and one of them is a proper word: one
 #   written capitalised more often than lower-case in the corpus ("Her", "Police" at the start
-#   of a sentence are not names; nor is "I").
+#   of a sentence are not names; nor is "I"). A nationality or creed standing for people ("the
+#   40-year-old American", "Greeks", "a Muslim") is a participant but no name: not judged.
 # - Only participants of annotated events are marked, so a predicted name that overlaps no
 #   markable at all is neither right nor wrong: it is counted apart ("unannotated") and left
 #   out of precision. A prediction overlapping a markable but not equal to a gold name (wrong
@@ -276,6 +277,7 @@ def run_ecbplus(args: argparse.Namespace) -> int:
 
     c = cues()
     c_titles = c.title_heads | c.title_modifiers
+    demonyms = gazetteer().demonyms
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     unannotated = 0
     date_c = [0, 0, 0, 0]  # tp fp fn overlap-found
@@ -352,13 +354,15 @@ def run_ecbplus(args: argparse.Namespace) -> int:
                     elif text[b:b + 1] == "." and (len(words[-1]) == 1 or words[-1] in ECB_ABBREVIATIONS):
                         b += 1  # "Jr.", "L. A.": the abbreviation's full stop is the name's
                     name = (a, b)
-                    if any(map(proper, words)):
+                    group = tag == "HUMAN_PART_PER" and len(words) == 1 and (words[0] in demonyms or words[0][:-1] in demonyms
+                                                 or words[0].lower() in c.common)
+                    if any(map(proper, words)) and not group:
                         kind = ECB_KINDS[tag]
                         if tag == "LOC_FAC" and not args.fac_place and (a, b, "org") in predicted:
                             kind = "org"  # "Waitrose", "Kraft Foods": the company's premises
                         gold.add((a, b, kind))
                     else:
-                        unsure.add(name)
+                        unsure.add(name)  # "People" (magazine?); "the American", "Greeks": no names
                 named.append((*full, name))
             elif tag == "TIME_DATE":
                 while len(ids) > 1 and words[0].lower() in ECB_PREPS | {":"}:
