@@ -42,10 +42,10 @@ ENTITY_LIMIT = 5000
 #: Pause after the last keystroke before searching: long enough to skip work for every
 #: letter of a fast typist, short enough to feel immediate.
 SEARCH_DEBOUNCE = 0.15
-#: Pause after an article is shown before looking for its related stories (100-250 ms of
+#: Pause after an article is shown before looking for its related stories (35-50 ms of
 #: Python at 100,000 articles, holding the GIL): someone moving through articles does not
 #: pay for the stories of every one they pass, and the query never competes with painting.
-RELATED_DELAY = 0.3
+RELATED_DELAY = 0.15
 #: How often to look for the other copy's bookmarks and read marks.
 MARKS_REFRESH_SECONDS = 5.0
 PANES = ("list", "reader", "side")
