@@ -1091,3 +1091,12 @@ def test_a_person_named_may_owns_no_date():
 ])
 def test_a_bare_month_reads_since_and_until_from_the_word_before_it(date, text, span, value):
     check_date(text, span, value, date=date)
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("The ship was attacked on 10 Nov 11. It sank.", "10 Nov 11", "2011-11-10", "2011-11-10"),
+    ("He came on 5 March 09, then left.", "5 March 09", "2009-03-05", "2009-03-05"),
+    ("On 10 Nov 11 people died.", "10 Nov", "2024-11-10", None),
+])
+def test_a_day_and_month_take_a_two_digit_year_only_before_punctuation(text, span, value, undated):
+    check_date(text, span, value, undated)

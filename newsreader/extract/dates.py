@@ -127,7 +127,9 @@ _BRANCHES: list[tuple[str, str]] = [
     ("#", r"(?P<nineeleven>9/11)(?![\w/]|\.\d| ?%)"),
     # "Oct. 28-29", "1-2 October": a range of days, valued by its first
     (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?{_MONTH_D} {_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?!\w|-\w)"),
-    (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:[-–]{_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR})?)(?![\w-])"),
+    (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:[-–]{_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR}"
+                          # "10 Nov 11": a two-digit year, as military and Indian news write it
+                          r"| [0-9]{2}(?=[.,;:)]|$))?)(?![\w-])"),
     ("#", r"(?P<dotted>(?:0?[1-9]|[12][0-9]|3[01])\.(?P<dotsp> ?)(?:0?[1-9]|1[0-2])\.(?P=dotsp)(?:1[89][0-9]{2}|20[0-9]{2}))(?![\w.]|\.\d)"),
     (f"early late mid the {_M}",
      rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH_D},? (?:of )?{_YEAR})(?![\w-])"),
@@ -1012,6 +1014,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         year_words = [w for w in words if re.fullmatch(_YEAR, w)]
         if year_words:
             year = int(year_words[0])
+        elif kind == "dmy" and len(words) == 3 and len(words[2]) == 2 and words[2].isdigit():  # "10 Nov 11"
+            year = 2000 + int(words[2])
         elif lower.endswith(" year"):  # "December 15 of this year"
             if ref is None:
                 return None, None
