@@ -1100,3 +1100,8 @@ def test_a_bare_month_reads_since_and_until_from_the_word_before_it(date, text, 
 ])
 def test_a_day_and_month_take_a_two_digit_year_only_before_punctuation(text, span, value, undated):
     check_date(text, span, value, undated)
+
+
+def test_ahead_of_looks_ahead_from_the_story_not_from_the_article_date():
+    found = dates_of("Stocks rallied on Thursday ahead of Friday's jobs report.")
+    assert found == {"Thursday": "2025-06-12", "Friday": "2025-06-13"}

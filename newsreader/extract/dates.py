@@ -428,11 +428,12 @@ def _month_of(word: str) -> int:
 
 #: Words before a date that put it ahead: auxiliaries of the future and modals (not "may
 #: have"), schedules and deadlines ("is due", "expires", "slated"), intentions ("aims to"),
-#: forecasts ("is widely expected", "a ruling expected by", not "than expected in").
+#: forecasts ("is widely expected", "a ruling expected by", not "than expected in"). Not "ahead
+#: of": it looks ahead from the story's day ("rallied Thursday ahead of Friday's jobs report").
 _FUTURE_BEFORE = re.compile(
     r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are)(?: \w+ly)? (?:expected|forecast)|expects?"
     r"|(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
-    r"|ahead of|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
+    r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
     r"|should(?! have)|upcoming|awaits?|awaiting)(?!\w)|['’]ll(?!\w)", re.I)
 #: A schedule in the present tense, a few words before the date: "the trial opens Monday",
