@@ -200,3 +200,9 @@ def test_police_ranks_and_capitalised_roles_before_a_name_are_not_part_of_it():
     assert found == {"William Hakim": "person", "Madeline Kafoury": "person", "Tim Fanning": "person",
                      "Lee Baca": "person"}
     assert ents("Moviemaker Gary Ross has pulled out.") == {"Gary Ross": "person"}
+
+
+def test_a_count_before_a_name_is_no_model_number():
+    assert ents("There are 500 Apple engineers at the show.") == {"Apple": "org"}
+    assert ents("It ordered 50 Airbus planes last year.") == {"Airbus": "org"}
+    assert "Dreamliner" not in ents("The 787 Dreamliner flew. Boeing's 787 Dreamliner jets are late.")

@@ -51,6 +51,7 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
 _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new"})
 #: The hyphen of an adjective made from a name: "US-brokered", "Iranian-backed".
 _HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
 #: Compass words: "North African" (with a demonym), "the West" (a region on its own).
@@ -595,7 +596,8 @@ class _Doc:
         if ordinal and len(idx) == 1 and toks[idx[0]].word.lower() in _STREET_HEADS:
             self._add(idx, PLACE, strong=True, start=ordinal.start())  # "on 117th Street"
             return
-        if _MODEL_BEFORE.search(self.text, max(0, start - 16), start):
+        model = _MODEL_BEFORE.search(self.text, max(0, start - 16), start)
+        if model and not self._count_before(model.start(), end):
             self._product(idx)  # "the 787 Dreamliner"
             return
         words = [toks[i].word for i in idx]
@@ -698,6 +700,19 @@ class _Doc:
                     candidate in self._state_names:
                 return "" if not self._namelike(words) or not any(w in self.c.given_names for w in words) else None
         return None
+
+    def _count_before(self, number_start: int, end: int) -> bool:
+        """A bare number after a verb or preposition and before "<name> <plural noun>" counts
+        things the name qualifies ("there are 500 Apple engineers"), unlike a model number
+        after a determiner ("the 787 Dreamliner")."""
+        number = self.text[number_start:self.text.index(" ", number_start)]
+        if not number.isdigit():
+            return False
+        before = _PREV_WORD.search(self.text, max(0, number_start - 20), number_start)
+        if before is None or before.group(1).lower() in _DETERMINERS or before.group(1).endswith(("'s", "’s")):
+            return False
+        after = _NEXT_LOWER.match(self.text, end)
+        return after is not None and after.group(1).endswith("s")
 
     def _index_sense(self, start: int) -> bool:
         """An index name is the exchange after "on" ("listed on the Nasdaq"), else the index."""
