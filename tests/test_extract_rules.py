@@ -1105,3 +1105,13 @@ def test_a_day_and_month_take_a_two_digit_year_only_before_punctuation(text, spa
 def test_ahead_of_looks_ahead_from_the_story_not_from_the_article_date():
     found = dates_of("Stocks rallied on Thursday ahead of Friday's jobs report.")
     assert found == {"Thursday": "2025-06-12", "Friday": "2025-06-13"}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Talks, which will resume in August, broke down on Friday.", "Friday", "2025-06-13"),
+    ("The firm, which expects growth next year, said sales fell in November.", "November", "2024-11"),
+    ("April sales will be reported on Friday.", "Friday", "2025-06-20"),
+    ("He said on Monday that the plant would close on Friday.", "Friday", "2025-06-20"),
+])
+def test_a_past_verb_between_a_future_cue_and_the_date_ends_its_reach(text, span, value):
+    check_date(text, span, value)

@@ -444,6 +444,12 @@ _SCHEDULE_BEFORE = re.compile(
     r"|takes office|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
+#: A verb in the past between the cue and the date ends its reach: "talks, which will resume in
+#: April, broke down on Friday", "the firm, which expects growth, said sales fell in November"
+#: (not a participle: "will be reported on Friday").
+_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!have )(?<!has )\b(?:said|told|announced|reported|added|fell|rose|was|were|had|did|broke|came|went|made"
+                        r"|took|saw|won|lost|began|ended|closed|opened|jumped|dropped|slid|climbed|gained|plunged"
+                        r"|soared|posted|happened|occurred)\b")
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
@@ -458,7 +464,10 @@ def _future_context(text: str, start: int, end: int) -> bool:
     while stop > lo and text[stop - 1].isupper():  # "the U.S. on Friday": an abbreviation
         stop = text.rfind(". ", lo, stop)
     lo = max(lo, stop + 1, text.rfind(";", lo, start) + 1)
-    if _FUTURE_BEFORE.search(text, lo, start) is not None:
+    cue = None
+    for cue in _FUTURE_BEFORE.finditer(text, lo, start):
+        pass
+    if cue is not None and not _PAST_VERB.search(text, cue.end(), start):
         return True
     near = text.rfind(" ", lo, max(lo, start - 1))
     for _ in range(6):  # the last seven words
