@@ -206,3 +206,14 @@ def test_a_count_before_a_name_is_no_model_number():
     assert ents("There are 500 Apple engineers at the show.") == {"Apple": "org"}
     assert ents("It ordered 50 Airbus planes last year.") == {"Airbus": "org"}
     assert "Dreamliner" not in ents("The 787 Dreamliner flew. Boeing's 787 Dreamliner jets are late.")
+
+
+def test_initials_then_a_surname_are_a_person_but_not_a_country_abbreviation():
+    found = ents("He met J.K. Rowling and A. J. Smith. He was put on the U.S. Marshals list.")
+    assert found.get("J.K. Rowling") == "person" and found.get("A. J. Smith") == "person"
+    assert found.get("U.S. Marshals") == "org"
+
+
+def test_two_people_joined_by_and_stay_two_with_a_generation_suffix():
+    found = ents("Michael J. Fox and John F. Kennedy Jr. were there.")
+    assert found == {"Michael J. Fox": "person", "John F. Kennedy Jr.": "person"}

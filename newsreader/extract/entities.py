@@ -51,6 +51,8 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
 _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
+#: A given name written as initials: "J.", "J.K.", "A.J."
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new"})
 #: The hyphen of an adjective made from a name: "US-brokered", "Iranian-backed".
 _HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
@@ -389,7 +391,7 @@ class _Doc:
         if len(run) > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
             self._add(run, EVENT, strong=True)  # "World War II"
             return
-        if len(run) > 2 and words[-1].rstrip(".") in _GENERATIONS and (
+        if len(run) > 2 and words[-1].rstrip(".") in _GENERATIONS and "and" not in words and (
                 words[0] in self.c.given_names or self._namelike(words[:-1])):
             self._add(run, PERSON, strong=True)  # "Arcade Joseph Comeaux Jr.": a person
             return
@@ -957,6 +959,9 @@ class _Doc:
             org += 3
         given = words[0] in self.c.given_names or words[0] in _ARABIC_PERSON or (
             len(words) > 2 and len(words[0]) <= 2 and words[0].endswith(".") and words[1] in self.c.given_names)
+        if all(_INITIALS.match(w) and w not in self.g.places for w in words[:-1]) and self._namelike(words[-1:]) \
+                and not _is_acronym(words[-1]):
+            person += 3  # "J.K. Rowling", "A. J. Smith": initials, then a surname
         if given:
             person += 2  # "Steve Jobs"; "Lockheed Martin" and "Best Buy" start otherwise
         elif len(words[0]) > 2 or not words[0].endswith("."):
