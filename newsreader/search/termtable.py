@@ -7,10 +7,10 @@ time per segment: a term lookup walks ~10 Python layers and reads the hash file 
 seek and a buffered read (~14 us, times the number of segments), and an OR query steps a
 tree of union matchers posting by posting (~60 ms an article at 100k with 10 segments).
 
-Here a lookup is one md5 of the key and one or two `os.pread` calls per segment on the
-hash table Whoosh wrote (the same table, the same probing), and an OR of terms is scored
-a term at a time into a dict from whole posting blocks (`postings.block_ids_weights`)
-with Whoosh's BM25F formula, idf and lengths: the same documents with the same scores
+Here a lookup is one hash of the key (MD5 or CRC32: each table names its function) and
+one or two `os.pread` calls per segment on the hash table Whoosh reads (the same table,
+the same probing), and an OR of terms is scored a term at a time into a dict from whole
+posting blocks (`postings.block_ids_weights`) with Whoosh's BM25F formula, idf and lengths: the same documents with the same scores
 (up to the last bit of a sum Whoosh adds in another order). Anything not written by
 Whoosh's own codec, or a weighting other than plain BM25F, goes through Whoosh's public
 API, so a result never depends on which path was taken.
@@ -117,11 +117,14 @@ class SegmentTerms:
         if self._tindex.is_closed:
             raise ReaderClosed
         prefix = _FIELD.pack(num)
+        seen, hashfn = hashes.of(self), self._hashfn
         tables, get, slot = self._tables, self._get, _POINTER.size
         unpack_slot, unpack_lengths, unpack_stats = _POINTER.unpack_from, _LENGTHS.unpack_from, _STATS.unpack_from
         for i, btext in enumerate(btexts):
             key = prefix + btext
-            keyhash = hashes(self, key)
+            keyhash = seen.get(key)
+            if keyhash is None:
+                keyhash = seen[key] = hashfn(key)
             tablestart, numslots = tables[keyhash & 255]
             if not numslots:
                 continue
@@ -165,15 +168,22 @@ def segment_terms(leaf: Any) -> SegmentTerms | None:
 
 
 class _Hashes:
-    """Key hashes of one term, computed once for all segments with the same field number."""
+    """Key hashes computed once for all segments that give a term the same key (the same
+    field number) and hash keys alike: Whoosh's merges write MD5 tables, `SegmentBuilder`
+    CRC32 ones, so one index may hold both and a hash is kept per function."""
 
     def __init__(self) -> None:
-        self._seen: dict[bytes, int] = {}
+        self._seen: dict[Callable[[bytes], int], dict[bytes, int]] = {}
+
+    def of(self, table: SegmentTerms) -> dict[bytes, int]:
+        """The key -> hash cache of the table's hash function."""
+        return self._seen.setdefault(table._hashfn, {})
 
     def __call__(self, table: SegmentTerms, key: bytes) -> int:
-        h = self._seen.get(key)
+        seen = self.of(table)
+        h = seen.get(key)
         if h is None:
-            h = self._seen[key] = table._hashfn(key)
+            h = seen[key] = table._hashfn(key)
         return h
 
 
