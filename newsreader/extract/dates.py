@@ -145,7 +145,8 @@ _BRANCHES: list[tuple[str, str]] = [
             rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
     (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [0-9]| (?:Day|Madness|Fools?)\b)"),
     (f"the last next this past coming early late earlier later {_W} {_WA}",
-     rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|the previous|the following|the next) |{_REL} )?(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
+     rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|the previous|the following|the next) |{_REL} )?"
+     rf"(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
     ("the yesterday today tomorrow tonight this last earlier later early late",
      r"(?P<deictic>(?i:(?:early |late )?(?:the day before yesterday|the day after tomorrow|(?:yesterday|today|tomorrow)"
      rf"{_PARTS}|yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night|"
@@ -447,9 +448,9 @@ _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
 #: A verb in the past between the cue and the date ends its reach: "talks, which will resume in
 #: April, broke down on Friday", "the firm, which expects growth, said sales fell in November"
 #: (not a participle: "will be reported on Friday").
-_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!have )(?<!has )\b(?:said|told|announced|reported|added|fell|rose|was|were|had|did|broke|came|went|made"
-                        r"|took|saw|won|lost|began|ended|closed|opened|jumped|dropped|slid|climbed|gained|plunged"
-                        r"|soared|posted|happened|occurred)\b")
+_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!have )(?<!has )\b(?:said|told|announced|reported|added|fell|rose|was"
+                        r"|were|had|did|broke|came|went|made|took|saw|won|lost|began|ended|closed|opened|jumped"
+                        r"|dropped|slid|climbed|gained|plunged|soared|posted|happened|occurred)\b")
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
