@@ -217,3 +217,13 @@ def test_initials_then_a_surname_are_a_person_but_not_a_country_abbreviation():
 def test_two_people_joined_by_and_stay_two_with_a_generation_suffix():
     found = ents("Michael J. Fox and John F. Kennedy Jr. were there.")
     assert found == {"Michael J. Fox": "person", "John F. Kennedy Jr.": "person"}
+
+
+def test_dutch_name_particles_stay_inside_a_name():
+    found = ents("Manchester United manager Erik ten Hag said the club would appeal.")
+    assert found.get("Erik ten Hag") == "person" and "Hag" not in found
+
+
+def test_a_name_after_a_title_and_a_comma_is_a_person():
+    found = ents("Nvidia's chief executive, Jensen Huang, spoke in Taipei.")
+    assert found.get("Jensen Huang") == "person"

@@ -24,9 +24,10 @@ EVENT = "event"  # recognised so that it is not taken for an organisation; never
 _CAP = re.compile(r"(?<![\w'’.&-])(?:[A-ZÀ-ÖØ-Þ]\w*(?:['’.\-&]\w+)*\.?(?:['’]s?)?)")
 #: Lower-case words allowed inside a name ("Organization of Islamic Cooperation", "bin Salman").
 _PARTICLES = frozenset({"of", "for", "and", "&", "de", "du", "da", "del", "der", "den", "van",
-                        "von", "bin", "ibn", "al", "el", "la", "le", "di", "dos", "y", "on"})
+                        "von", "bin", "ibn", "al", "el", "la", "le", "di", "dos", "y", "on",
+                        "ten", "ter"})  # "Erik ten Hag"
 _NAME_PARTICLES = frozenset({"de", "du", "da", "del", "der", "den", "van", "von", "bin", "ibn",
-                             "al", "el", "la", "le", "di", "dos", "y",
+                             "al", "el", "la", "le", "di", "dos", "y", "ten", "ter",
                              "die", "das", "les", "los", "las", "il"})  # "Die Zeit", "Los Angeles"
 #: Words stripped from the front of a name wherever they stand ("The OIC", "This Iran").
 _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and", "or", "but",
@@ -53,6 +54,8 @@ _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9]
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
 #: A given name written as initials: "J.", "J.K.", "A.J."
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+#: A title then a comma right before a name: "Nvidia's chief executive, Jensen Huang".
+_TITLE_COMMA = re.compile(r"([a-z]+), $")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new"})
 #: The hyphen of an adjective made from a name: "US-brokered", "Iranian-backed".
 _HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
@@ -995,7 +998,9 @@ class _Doc:
     def _person_cue(self, piece: Piece) -> bool:
         """Is a person named here, by a role or title in front, a "who" after, an age in
         apposition or a "said he/she"?"""
+        title_comma = _TITLE_COMMA.search(self.text, max(0, piece.start - 24), piece.start)
         return (piece.prev_word in self.c.roles or piece.prev_word in self.c.title_heads
+                or title_comma is not None and title_comma.group(1) in self.c.title_heads
                 or piece.next_word in ("who", "whose") or bool(_AGE_AFTER.match(self.text, piece.end))
                 or bool(_AGE_BEFORE.search(self.text, max(0, piece.start - 16), piece.start))
                 or bool(_SAID_HE.match(self.text, piece.end)))
