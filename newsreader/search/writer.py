@@ -30,7 +30,7 @@ from operator import sub
 from pathlib import Path
 from pickle import dumps
 from typing import Any
-from zlib import compress, crc32
+from zlib import crc32
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3PostingsWriter, \
     _lenfield
@@ -69,6 +69,17 @@ def pickle_block(data: tuple[Any, Any, Any]) -> bytes:
     return b"\x80\x02" + dumps(data, 3)[2:]
 
 
+def encode_block(deltas: tuple[int, ...], weights: Any, values: Any, maxid: int, maxweight: float,
+                 minlen: int, maxlen: int, last: bool) -> bytes:
+    """One posting block as Whoosh's `W3LeafMatcher` reads it: its size (negated for a
+    term's last block), the pickled block info, then `pickle_block` of the id deltas,
+    weights and values. Never compressed (level 0 in the info): see the module docstring."""
+    data = pickle_block((deltas, weights, values))
+    info = dumps((len(deltas), maxid, maxweight, 0, minlen, maxlen), 2)
+    size = len(info) + len(data)
+    return pack_int(-size if last else size) + info + data
+
+
 def _length_byte(n: int) -> int:
     return _LENGTH_TO_BYTE[n] if n < 4096 else length_to_byte(n)
 
@@ -81,17 +92,9 @@ class NewsPostingsWriter(W3PostingsWriter):
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
-        data = pickle_block((self._mini_ids(), self._mini_weights(), self._mini_values()))
-        comp = self._compression
-        if comp:
-            data = compress(data, comp)
-        ids = self._ids
-        info = dumps((len(ids), ids[-1], self._maxweight, comp, length_to_byte(self._minlength),
-                      length_to_byte(self._maxlength)), 2)
-        size = len(info) + len(data)
-        self._postfile.write_int(-size if last else size)
-        self._postfile.write(info)
-        self._postfile.write(data)
+        self._postfile.write(encode_block(self._mini_ids(), self._mini_weights(), self._mini_values(), self._ids[-1],
+                                          self._maxweight, length_to_byte(self._minlength),
+                                          length_to_byte(self._maxlength), last))
         self._blockcount += 1
         self._new_block()
 
@@ -159,15 +162,15 @@ class NewsFieldWriter(W3FieldWriter):
 
 
 class NewsCodec(W3Codec):
-    def __init__(self, blocklimit: int = BLOCK_LIMIT, compression: int = 0, inlinelimit: int = 1) -> None:
-        super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
+    def __init__(self, blocklimit: int = BLOCK_LIMIT, inlinelimit: int = 1) -> None:
+        super().__init__(blocklimit=blocklimit, compression=0, inlinelimit=inlinelimit)
 
     def field_writer(self, storage: Any, segment: Any) -> NewsFieldWriter:
         return NewsFieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> NewsPostingsWriter:
-        return NewsPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                                  compression=self._compression, inlinelimit=self._inlinelimit)
+        return NewsPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids, compression=0,
+                                  inlinelimit=self._inlinelimit)
 
 
 class TermTableWriter:
@@ -339,7 +342,7 @@ class SegmentBuilder:
         storage = self.storage
         terms = TermTableWriter(storage.create_file(segment.make_filename(W3Codec.TERMS_EXT)))
         postfile = storage.create_file(segment.make_filename(W3Codec.POSTS_EXT))
-        writer = _PostingWriter(postfile, self.codec._compression)
+        writer = _PostingWriter(postfile)
         fieldmap: dict[str, int] = {}
         for name in sorted(self.tables):
             table = self.tables[name]
@@ -368,25 +371,15 @@ class SegmentBuilder:
 class _PostingWriter:
     """Posting lists in the W3 block format (`W3LeafMatcher` reads them), buffered."""
 
-    def __init__(self, postfile: Any, compression: int) -> None:
+    def __init__(self, postfile: Any) -> None:
         self.postfile = postfile
-        self.compression = compression
         self.buf = bytearray()
         self.flushed = 0
 
     def _block(self, docs: list[int], weights: Any, values: Any, maxweight: float, minlen: int,
                maxlen: int, last: bool) -> None:
-        ids = tuple(map(sub, docs, [0] + docs[:-1]))  # deltas, the first from 0
-        data = pickle_block((ids, weights, values))
-        comp = self.compression
-        if comp:
-            data = compress(data, comp)
-        info = dumps((len(docs), docs[-1], maxweight, comp, minlen, maxlen), 2)
-        size = len(info) + len(data)
-        buf = self.buf
-        buf += pack_int(-size if last else size)
-        buf += info
-        buf += data
+        deltas = tuple(map(sub, docs, [0] + docs[:-1]))  # the first from 0
+        self.buf += encode_block(deltas, weights, values, docs[-1], maxweight, minlen, maxlen, last)
 
     def _start(self) -> int:
         start = self.flushed + len(self.buf)
