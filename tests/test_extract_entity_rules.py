@@ -227,3 +227,14 @@ def test_dutch_name_particles_stay_inside_a_name():
 def test_a_name_after_a_title_and_a_comma_is_a_person():
     found = ents("Nvidia's chief executive, Jensen Huang, spoke in Taipei.")
     assert found.get("Jensen Huang") == "person"
+
+
+def test_a_tenure_word_after_a_name_is_no_town_noun():
+    found = ents("The union chief met with Obama administration officials in a Troy office.")
+    assert found.get("Obama") != "place"
+    assert found.get("Troy") == "place"
+
+
+def test_a_title_word_opening_a_company_name_with_a_legal_form_stays():
+    found = ents("General Electric Co. said Thursday it would cut jobs. General Dynamics Corp. rose.")
+    assert found == {"General Electric Co.": "org", "General Dynamics Corp.": "org"}

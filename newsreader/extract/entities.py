@@ -523,7 +523,8 @@ class _Doc:
                 continue
             # Titles left at the edges ("Chairman", "Minister" with no name after) go,
             # unless the piece is an organisation's name ("International Court of Justice").
-            has_org_word = any(toks[i].word.lower() in self.c.org_heads for i in piece)
+            has_org_word = any(toks[i].word.lower() in self.c.org_heads for i in piece) or \
+                toks[piece[-1]].word.lower() in self.c.org_suffixes  # "General Electric Co."
             # ... but a title word after a given name (and another name) is a surname
             # ("Martin Luther King", "Billy King").
             if len(piece) > 1 and toks[piece[0]].word in self.c.given_names and toks[piece[-2]].cap \
@@ -536,8 +537,7 @@ class _Doc:
             while piece and toks[piece[-1]].word.lower() in _PARTICLES:
                 piece = piece[:-1]
             while piece and self._is_title(toks[piece[0]].word) and \
-                    toks[piece[0]].word.lower() not in self.c.org_heads and len(piece) > 1 and \
-                    not any(toks[i].word.lower() in self.c.org_heads for i in piece):
+                    toks[piece[0]].word.lower() not in self.c.org_heads and len(piece) > 1 and not has_org_word:
                 piece = piece[1:]
             while piece and toks[piece[0]].word.lower() in _PARTICLES and not self._leading_article(piece):
                 piece = piece[1:]
@@ -987,8 +987,9 @@ class _Doc:
         if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
             return False
         after = _LOWER_AFTER.match(self.text, piece.end)
-        if after is not None and any(w in self.c.town_nouns for w in after.group().split()):
-            return True  # "a Troy accounting firm", "a 38-year-old Troy resident"
+        if after is not None and any(w in self.c.town_nouns for w in after.group().split()) and \
+                not any(w in self.c.tenures for w in after.group().split()):
+            return True  # "a Troy accounting firm", "a Troy resident"; not "Obama administration officials"
         if piece.text not in self.g.towns:
             return False
         # "in Bloomington"; "Luann Johnson, of Burnsville, was hit"
