@@ -238,3 +238,36 @@ def test_a_tenure_word_after_a_name_is_no_town_noun():
 def test_a_title_word_opening_a_company_name_with_a_legal_form_stays():
     found = ents("General Electric Co. said Thursday it would cut jobs. General Dynamics Corp. rose.")
     assert found == {"General Electric Co.": "org", "General Dynamics Corp.": "org"}
+
+
+def test_a_lone_organisation_word_is_the_organisation_named_in_full():
+    found = {e.text: (e.kind, e.name) for e in extract(
+        "The Academy of Motion Picture Arts and Sciences picked her. The Academy announced it Friday. "
+        "The Indian Navy foiled an attack. The Navy said 26 were held.", None).entities}
+    assert found["Academy"] == ("org", "Academy of Motion Picture Arts and Sciences")
+    assert found["Navy"] == ("org", "Indian Navy")
+    assert ents("The Army said so. The Ministry agreed.") == {}
+
+
+def test_a_lone_head_shared_by_two_organisations_stays_unnamed():
+    found = ents("The Justice Department and the State Department disagreed. The Department said no.")
+    assert "Department" not in found
+
+
+def test_a_lone_title_word_is_the_surname_of_a_person_named_in_full():
+    found = {e.text: (e.kind, e.name) for e in extract(
+        "Sixers president Billy King fired the coach. King said so.", None).entities}
+    assert found["King"] == ("person", "Billy King")
+    assert "President" not in ents("The President said so. President Obama agreed.")
+
+
+def test_an_acronym_opening_a_sentence_is_a_name():
+    found = ents("It was said. CNN says her lawyer agreed. TMZ reported it. OK then.")
+    assert found == {"CNN": "org", "TMZ": "org"}
+
+
+def test_news_agencies_as_sources_in_running_text_are_organisations():
+    found = ents("Officials were quoted by AP as saying so. According to Reuters, it fell. AFP reported it.")
+    assert found == {"AP": "org", "Reuters": "org", "AFP": "org"}
+    assert ents("CAIRO (AP) -- The talks began.\nBy Reuters staff\nThe deal (Reuters) was done.") == \
+        {"CAIRO": "place"}

@@ -56,6 +56,8 @@ _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 #: A title then a comma right before a name: "Nvidia's chief executive, Jensen Huang".
 _TITLE_COMMA = re.compile(r"([a-z]+), $")
+#: Verbs after a news agency named as a source ("AP reported", "Reuters says").
+_REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "cited", "added"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new"})
 #: The hyphen of an adjective made from a name: "US-brokered", "Iranian-backed".
 _HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
@@ -158,6 +160,9 @@ class Piece:
     prev_word: str = ""
     next_word: str = ""
     acronym_of: list[str] = field(default_factory=list)
+    #: A lone title or organisation word ("King", "Academy"): a name only as the short form
+    #: of one the article names in full, else dropped
+    short: bool = False
 
 
 _LINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -508,6 +513,9 @@ class _Doc:
         if current:
             pieces.append(current)
         for piece in pieces:
+            if len(piece) == 1 and toks[piece[0]].word.lower() in self.c.agencies and self._reporting(toks[piece[0]]):
+                self._add(piece, ORG, strong=True)  # "cited by AFP", "Reuters reported": not a byline
+                continue
             while piece and (toks[piece[-1]].word.lower() in _PARTICLES):
                 piece = piece[:-1]
             while piece and not self._leading_article(piece) and (toks[piece[0]].word.lower() in _PARTICLES or
@@ -531,6 +539,9 @@ class _Doc:
                     and self._is_title(toks[piece[-1]].word) and not self._is_title(toks[piece[-2]].word) \
                     and not has_org_word:
                 self._add(piece, PERSON, strong=True)
+                continue
+            if len(piece) == 1 and self._is_title(toks[piece[0]].word):
+                self._add(piece, None, short=True)  # "King said" where "Billy King" is named
                 continue
             while piece and self._is_title(toks[piece[-1]].word) and not has_org_word:
                 piece = piece[:-1]
@@ -558,6 +569,16 @@ class _Doc:
         return (self._place_of(current[-1:]) is None and self._place_of(rest) is None
                 and self._place_of(rest[:1]) is None and toks[rest[0]].word not in self.c.given_names
                 and not any(_is_acronym(toks[i].word) or toks[i].word.lower() in self.c.org_heads for i in rest))
+
+    def _reporting(self, tok: Token) -> bool:
+        """A news agency named as a source in running text ("cited by AFP", "according to
+        Reuters", "AP reported"), not in a byline or a dateline's "(AP)"."""
+        before = _PREV_WORD.search(self.text, max(0, tok.start - 20), tok.start)
+        after = _NEXT_WORD.match(self.text, tok.end)
+        return (before is not None and before.group(1).lower() in ("by", "to", "told", "from", "with")
+                and self.text[tok.start - 1:tok.start] == " "
+                or after is not None and after.group(1).lower() in _REPORT_VERBS
+                and self.text[tok.end:tok.end + 1] == " ")
 
     def _leading_article(self, piece: list[int]) -> bool:
         """A capitalised particle or foreign article that starts a name ("Der Spiegel", "Le
@@ -648,8 +669,11 @@ class _Doc:
             return
         if lowered[-1] in c.org_suffixes or any(w in c.org_heads for w in lowered):
             if len(idx) == 1 and lowered[0] not in ("nato", "un"):
-                # A lone "Army" or "Ministry" is a common noun in title case, not a name.
+                # A lone "Army" or "Ministry" is a common noun in title case, not a name,
+                # unless the article names the organisation in full ("the Academy" after
+                # "the Academy of Motion Picture Arts and Sciences"): settled later.
                 if toks[idx[0]].initial or not _is_acronym(words[0]):
+                    self._add(idx, None, short=True)
                     return
             self._add(idx, ORG, strong=True)
             return
@@ -793,7 +817,7 @@ class _Doc:
             self.products.add(" ".join(words))
 
     def _add(self, idx: list[int], kind: str | None, strong: bool = False,
-             name: str | None = None, start: int | None = None) -> None:
+             name: str | None = None, start: int | None = None, short: bool = False) -> None:
         toks = self.tokens
         end = toks[idx[-1]].end
         if start is None:
@@ -807,7 +831,7 @@ class _Doc:
         if start < toks[idx[0]].start:
             words.insert(0, self.text[start:toks[idx[0]].start].strip())
         self.pieces.append(Piece(start, end, self.text[start:end], words,
-                                 kind, strong, name, toks[first].initial, prev_word, next_word))
+                                 kind, strong, name, toks[first].initial, prev_word, next_word, short=short))
 
     # --- settling -------------------------------------------------------------------
 
@@ -888,10 +912,18 @@ class _Doc:
                         person_words[w] = person_words.get(w, 0) + (2 if w == piece.words[-1] else 1)
             elif piece.kind == ORG and len(piece.words) >= 2:
                 org_first.setdefault(piece.words[0], piece.name or piece.text)
+        org_heads_named = self._org_heads_named(pieces)
         for piece in pieces:
             if piece.kind is not None:
                 continue
             w = piece.words[0] if len(piece.words) == 1 else None
+            if piece.short:
+                if w in person_words and w.lower() not in self.c.org_heads:
+                    piece.kind = PERSON
+                elif w in org_first or w in org_heads_named:
+                    piece.kind = ORG
+                    piece.name = org_first.get(w) or org_heads_named[w]
+                continue
             vote = votes.get(piece.text)
             if vote:
                 piece.kind = max(vote, key=vote.get)
@@ -909,8 +941,9 @@ class _Doc:
                 piece.kind = None  # "A380", or a word the article also uses in lower case
             elif w is not None and w in self.c.given_names:
                 piece.kind = PERSON  # "I agreed with Craig and Neil": a first name alone
-            elif piece.initial and w is not None and not self._seen_inside(piece.text):
-                piece.kind = None  # a capitalised sentence opener with no other sign
+            elif piece.initial and w is not None and not self._seen_inside(piece.text) and not (
+                    _is_acronym(w) and len(w) > 2 and w.lower() not in self.c.common):
+                piece.kind = None  # a capitalised sentence opener with no other sign ("CNN says" has one)
             else:
                 piece.kind = ORG
         # A single word that is a person's name elsewhere in the article is that person,
@@ -924,6 +957,15 @@ class _Doc:
         for piece in pieces:
             if piece.kind and piece.name is None:
                 piece.name = piece.text
+
+    def _org_heads_named(self, pieces: list[Piece]) -> dict[str, str]:
+        """The head word of each organisation named in full ("Navy" of "Indian Navy"), when
+        only one organisation of the article has it."""
+        found: dict[str, set[str]] = {}
+        for p in pieces:
+            if p.kind == ORG and len(p.words) >= 2 and p.words[-1].lower() in self.c.org_heads:
+                found.setdefault(p.words[-1], set()).add(p.name or p.text)
+        return {head: names.pop() for head, names in found.items() if len(names) == 1}
 
     def _multiword_kind(self, piece: Piece, lone: set[str], org_words: set[str],
                         lower_vocab: set[str]) -> str | None:

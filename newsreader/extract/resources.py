@@ -44,6 +44,8 @@ class Cues:
     products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
     indices: frozenset[str] = frozenset()  # "Dow Jones Industrial Average": an instrument
     index_names: frozenset[str] = frozenset()  # "Nasdaq", "Hang Seng": exact case
+    #: News agencies: a source in running text ("cited by AFP") is an organisation
+    agencies: frozenset[str] = frozenset()
     #: Nouns after a town that show it is one: "a Woodburn bank", "the Baytown area"
     town_nouns: frozenset[str] = frozenset()
     #: Verbs and other words of Title Case headlines, with their -s/-ed/-ing forms ("Dies")
@@ -123,6 +125,7 @@ def cues() -> Cues:
         index_names=frozenset(str(item) for item in (common.get("index_names") or [])),
         headline_words=_inflected(common.get("headline_verbs")),
         town_nouns=_lower_set(places.get("town_nouns")),
+        agencies=_lower_set(orgs.get("agencies")),
         state_abbreviations={str(k).rstrip("."): str(v) for k, v in (places.get("us_states_after_town") or {}).items()},
     )
 
