@@ -271,3 +271,17 @@ def test_news_agencies_as_sources_in_running_text_are_organisations():
     assert found == {"AP": "org", "Reuters": "org", "AFP": "org"}
     assert ents("CAIRO (AP) -- The talks began.\nBy Reuters staff\nThe deal (Reuters) was done.") == \
         {"CAIRO": "place"}
+
+
+def test_a_place_described_as_a_town_or_named_after_a_compass_of_is_a_place():
+    found = ents("Russian forces took Avdiivka, a town in the Donetsk region. The strike hit west of "
+                 "Rafah and the outskirts of Dargahan.")
+    assert found.get("Avdiivka") == "place"
+    assert found.get("Rafah") == "place"
+    assert found.get("Dargahan") == "place"
+
+
+def test_storms_and_operations_are_events_not_organisations():
+    found = ents("Hurricane Ian made landfall near Cayo Costa, Florida. Operation Desert Storm began.")
+    assert not any(t.startswith(("Hurricane", "Operation")) for t in found)
+    assert found.get("Florida") == "place"

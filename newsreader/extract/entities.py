@@ -81,8 +81,13 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           "district", "region", "town", "village", "neighborhood", "neighbourhood",
                           "suburb", "borough", "township"})
 #: "the village of Wasilla", "her hometown of Wasilla", "downtown Palmer": a town follows.
-_TOWN_BEFORE = re.compile(r"(?:(?:[Tt]own|[Cc]ity|[Vv]illage|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship) of|"
+_TOWN_BEFORE = re.compile(r"(?:(?:[Tt]own|[Cc]ity|[Vv]illage|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
+                          r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
+#: "Avdiivka, a town in the Donetsk region": a place described as one.
+_PLACE_APPOSITION = re.compile(r",? (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port )?"
+                               r"(?:town|city|village|suburb|district|region|province|port|island|hamlet|county)"
+                               r" (?:in|of|on|near|north|south|east|west|outside)\b")
 #: Up to three lower-case words after a name ("a Staunton ice cream store").
 _LOWER_AFTER = re.compile(r"(?:['’]s)?(?: [a-z]+){1,3}")
 #: "117th Street", "5th Avenue": an ordinal before a street's head word names the street.
@@ -394,6 +399,8 @@ class _Doc:
         if self.text[max(0, start - 2):start].endswith(_OPEN_QUOTES) and _CLOSE_QUOTE.match(self.text, end) \
                 and not (len(run) == 1 and self._place_of(run)):
             return  # "American Pie", “Catching Fire”: the title of a work
+        if len(run) > 1 and words[0].lower() in self.c.event_prefixes:
+            return  # "Hurricane Ian", "Operation Desert Storm": an event
         if len(run) > 1 and words[0] in _SHIP_PREFIXES:
             return  # "INS Sukanya": a ship
         if len(run) > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
@@ -1022,6 +1029,8 @@ class _Doc:
         local noun ("a Woodburn bank", "the Baytown area", "Staunton police"): alone, such
         names are as often people's ("Troy", "Palmer"). After "the village of", "hometown
         of", "downtown" any name is a place, known to the gazetteer or not."""
+        if _PLACE_APPOSITION.match(self.text, piece.end):
+            return True  # "Avdiivka, a town in the Donetsk region"
         if piece.initial:
             return False
         if _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):

@@ -44,6 +44,8 @@ class Cues:
     products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
     indices: frozenset[str] = frozenset()  # "Dow Jones Industrial Average": an instrument
     index_names: frozenset[str] = frozenset()  # "Nasdaq", "Hang Seng": exact case
+    #: Words that open the name of an event: "Hurricane Ian", "Operation Desert Storm"
+    event_prefixes: frozenset[str] = frozenset()
     #: News agencies: a source in running text ("cited by AFP") is an organisation
     agencies: frozenset[str] = frozenset()
     #: Nouns after a town that show it is one: "a Woodburn bank", "the Baytown area"
@@ -126,6 +128,7 @@ def cues() -> Cues:
         headline_words=_inflected(common.get("headline_verbs")),
         town_nouns=_lower_set(places.get("town_nouns")),
         agencies=_lower_set(orgs.get("agencies")),
+        event_prefixes=_lower_set(common.get("event_prefixes")),
         state_abbreviations={str(k).rstrip("."): str(v) for k, v in (places.get("us_states_after_town") or {}).items()},
     )
 
