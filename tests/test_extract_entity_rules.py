@@ -285,3 +285,9 @@ def test_storms_and_operations_are_events_not_organisations():
     found = ents("Hurricane Ian made landfall near Cayo Costa, Florida. Operation Desert Storm began.")
     assert not any(t.startswith(("Hurricane", "Operation")) for t in found)
     assert found.get("Florida") == "place"
+
+
+def test_given_names_that_are_also_towns_name_people_before_a_surname():
+    found = ents("Taylor Swift spoke. Mary Barra agreed. She moved to Elizabeth, N.J., last year.")
+    assert found.get("Taylor Swift") == "person" and found.get("Mary Barra") == "person"
+    assert found.get("Elizabeth") == "place"
