@@ -19,6 +19,7 @@ from newsreader.search import Library
 from newsreader.search import indexer as indexer_mod
 from newsreader.search import related as related_mod
 from newsreader.search import termtable
+from newsreader.search.postings import all_ids, blocks
 from newsreader.search.related import RelatedFinder
 
 PEOPLE = ["Imran Khan", "Asim Munir", "Shehbaz Sharif", "Maryam Nawaz", "Bilawal Bhutto", "Fazlur Rehman"]
@@ -136,6 +137,33 @@ def test_term_stats_through_whoosh_when_a_segment_is_not_read_directly(lib: Libr
     direct = [termtable.term_stats(reader, "body", w) for w in words]
     monkeypatch.setattr(termtable, "segment_terms", lambda leaf: None)
     assert [termtable.term_stats(reader, "body", w) for w in words] == direct
+
+
+@pytest.mark.parametrize("fieldname", ["body", "title", "place"])
+def test_blocks_give_whoosh_postings_from_any_start(lib: Library, fieldname: str) -> None:
+    """`postings.blocks` (ids and weights, what the OR scoring reads) and `all_ids` give
+    what Whoosh's matcher steps through, deleted documents left out, from any document on
+    (the cut falls inside a block, before it or after the last posting)."""
+    rng = random.Random(5)
+    checked = 0
+    for leaf, _ in lib.searcher().reader().leaf_readers():
+        texts = sorted(t for f, t in leaf._terms.terms() if f == fieldname)
+        for btext in rng.sample(texts, min(25, len(texts))):
+            m = leaf.postings(fieldname, btext)
+            want = []
+            while m.is_active():
+                want.append((m.id(), m.weight()))
+                m.next()
+            if not want:  # every document with the term deleted
+                assert all_ids(leaf.postings(fieldname, btext)) == []
+                continue
+            for start in {0, want[0][0] + 1, want[len(want) // 2][0], want[-1][0] + 1}:
+                got = [(d, w) for block in blocks(leaf.postings(fieldname, btext), weights=True, start=start)
+                       for d, w in zip(block.ids, block.weights, strict=True)]
+                assert got == [(d, w) for d, w in want if d >= start], (fieldname, btext, start)
+                assert all_ids(leaf.postings(fieldname, btext), start) == [d for d, _ in got]
+            checked += len(want)
+    assert checked > 100
 
 
 def clause_sets(lib: Library) -> list[list[tuple[str, str, float]]]:

@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import index as windex
@@ -14,7 +15,8 @@ from whoosh.writing import SegmentWriter
 
 from newsreader.search import analysis
 from newsreader.search.schema import build_schema
-from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
+from newsreader.search.postings import all_ids, blocks
+from newsreader.search.writer import BLOCK_LIMIT, IndexDoc, NewsWriter, SegmentBuilder
 
 WORDS = ["harbour", "strike", "strikes", "budget", "the", "of", "council", "Lahore", "Karachi", "wages",
          "union", "talks", "monsoon", "court", "minister", "said", "U.S.", "Pakistan’s", "2025", "élan"]
@@ -142,6 +144,41 @@ def test_builder_starts_a_new_segment_past_its_limit(tmp_path: Path, monkeypatch
         builder.add(index_doc(doc))
     segments = builder.finish()
     assert len(segments) > 1 and sum(s.doc_count_all() for s in segments) == 60
+
+
+def whoosh_postings(m: Any) -> list[tuple[int, float]]:
+    out = []
+    while m.is_active():
+        out.append((m.id(), m.weight()))
+        m.next()
+    return out
+
+
+@pytest.mark.parametrize("fieldname", ["body", "title", "person", "dkey"])
+def test_blocks_read_builder_postings_as_whoosh_does(tmp_path: Path, fieldname: str) -> None:
+    """`postings.blocks` and `all_ids` (the query code's readers of whole blocks) give what
+    Whoosh's matcher steps through, from any document on, on postings spanning several
+    blocks with deleted documents scattered through them."""
+    ix = build_ours(tmp_path, random_docs(4, 700), split=600)
+    writer = NewsWriter(ix)
+    for docnum in random.Random(4).sample(range(700), 90):
+        writer.delete_document(docnum)
+    writer.commit(merge=False)
+    several = 0
+    with windex.open_dir(str(tmp_path / "ix")).reader() as reader:
+        leaves = [leaf for leaf, _ in reader.leaf_readers()]
+        assert len(leaves) == 2 and all(leaf.has_deletions() for leaf in leaves)
+        for leaf in leaves:
+            for btext in sorted(t for f, t in leaf._terms.terms() if f == fieldname):
+                want = whoosh_postings(leaf.postings(fieldname, btext))
+                several += len(want) > BLOCK_LIMIT
+                starts = {0, 1, want[-1][0] + 1 if want else 0} | {d + k for d, _ in want[::50] for k in (0, 1)}
+                for start in starts:
+                    got = [(d, w) for block in blocks(leaf.postings(fieldname, btext), weights=True, start=start)
+                           for d, w in zip(block.ids, block.weights, strict=True)]
+                    assert got == [(d, w) for d, w in want if d >= start], (btext, start)
+                    assert all_ids(leaf.postings(fieldname, btext), start) == [d for d, _ in got]
+    assert several or fieldname == "person"
 
 
 @settings(max_examples=300, deadline=None)

@@ -39,14 +39,12 @@ from whoosh.matching.wrappers import ConstantScoreWrapperMatcher, WrappingMatche
 from newsreader.search.analysis import STOPS, stem
 from newsreader.search.dismax import NewsDisMax
 from newsreader.search.fieldfirst import body_scores, title_scores
-from newsreader.search.postings import ScoredListMatcher, blocks, block_ids, is_w3_leaf, unwrap
+from newsreader.search.postings import ScoredListMatcher, all_ids, block_ids, block_ids_weights, is_w3_leaf, \
+    slack_below, unwrap
 
 ENTITY_FIELDS = ("person", "org", "place")
 #: Fields whose mentions of the word rank an entity match (the title's 2x boost is in its weights).
 TEXT_FIELDS = ("title", "body")
-#: Relative slack when dropping postings below a parent's bound (which may have been
-#: computed by subtraction, so exact ties must be kept).
-_SLACK = 1e-9
 
 
 class MentionMatcher(AndMaybeMatcher):
@@ -97,7 +95,7 @@ class EntityTerm(Q.Term):
             m = found
         else:
             def rest(start: int, minquality: float) -> Any:
-                tagged = {d for block in blocks(reader.postings(fieldname, btext), start=start) for d in block.ids}
+                tagged = set(all_ids(reader.postings(fieldname, btext), start))
                 mentions = [t.matcher(searcher, context) for t in terms]
                 return _mention_list(mentions, tagged, idf, start, minquality)
 
@@ -121,7 +119,7 @@ def _titles_first(searcher: Any, context: Any, fieldname: str, btext: bytes, ter
         return None
     reader = searcher.reader()
     best_body = body.max_quality() if body.is_active() else 0.0
-    tagged = {d for block in blocks(reader.postings(fieldname, btext)) for d in block.ids}
+    tagged = set(all_ids(reader.postings(fieldname, btext)))
     titles = {d: sc for d, sc in title_scores(title, reader).items() if d in tagged}
     if len(titles) < top:
         return None
@@ -130,7 +128,7 @@ def _titles_first(searcher: Any, context: Any, fieldname: str, btext: bytes, ter
     ids = sorted(titles)
     scores = [idf + max(titles[d], bodies.get(d, 0.0)) for d in ids]
     kth = sorted(scores, reverse=True)[top - 1]
-    if kth - _SLACK * max(1.0, kth) <= idf + best_body:
+    if slack_below(kth) <= idf + best_body:
         return None
     return ScoredListMatcher(ids, scores)
 
@@ -139,7 +137,7 @@ def _mention_list(mentions: list[Any], tagged: set[int], plus: float, start: int
                   minquality: float) -> ScoredListMatcher:
     """The tagged documents from `start` on that mention the word, scored `plus` + the best
     mention score, without those that cannot exceed `minquality`."""
-    floor = minquality - _SLACK * max(1.0, abs(minquality))
+    floor = slack_below(minquality)
     best: dict[int, float] = {}
     for m in mentions:
         for doc, score in _scored(m, tagged, plus, start, floor):
@@ -173,8 +171,7 @@ def _scored(m: Any, keep: set[int], plus: float, start: int, floor: float) -> An
             if deleted:
                 hits -= deleted
             if hits:
-                leaf._read_weights()
-                weights = leaf._weights
+                weights = block_ids_weights(leaf)[1]
                 for i, doc in enumerate(ids):
                     if doc in hits and doc >= start:
                         s = score(weights[i], dfl(doc))

@@ -41,11 +41,9 @@ from whoosh.util import make_binary_tree
 from newsreader.search.dateorder import segment_key
 from newsreader.search.dismax import BestOfMatcher, NewsDisMax
 from newsreader.search.postings import ScoredListMatcher, block_directory, block_ids_weights, blocks, blocks_at, \
-    blocks_holding, is_w3_leaf, length_fn, unwrap
+    blocks_holding, is_w3_leaf, length_fn, slack_below, unwrap
 
 TITLE, BODY = "title", "body"
-#: Relative slack on the phase A bound, so rounding never drops an exact tie.
-_SLACK = 1e-9
 
 
 def is_word(q: Q.Query) -> bool:
@@ -131,7 +129,7 @@ def _whole_search(searcher: Any, context: Any, words: list[list[Q.Term]],
         results[key] = [_scores_for(sub, context, words, seg, sorted(docs))]
     first_scores = [x for parts in results.values() for _, sc in parts for x in sc]
     floor = heapq.nlargest(top, first_scores)[-1] if len(first_scores) >= top else 0.0
-    least = floor - _SLACK * max(1.0, floor) if floor else float("-inf")
+    least = slack_below(floor) if floor else float("-inf")
     per_segment: dict[Any, TitleFirst | None] = {}
     every: list[float] = []
     for key, (sub, seg) in segs.items():
@@ -240,13 +238,13 @@ def _text_words(searcher: Any, context: Any, first: TitleFirst | None, floor: fl
         pairs = [(t.matcher(searcher, context), b.matcher(searcher, context)) for t, b in words or []]
         return make_binary_tree(IntersectionMatcher, [BestOfMatcher([t, b]) for t, b in pairs])
     found = ScoredListMatcher(first.ids, first.scores)
-    if first.body_missing or (floor and floor - _SLACK * max(1.0, floor) > first.body_best):
+    if first.body_missing or (floor and slack_below(floor) > first.body_best):
         return found if first.ids else matching.NullMatcher()
     rest: Any = make_binary_tree(IntersectionMatcher, [b.matcher(searcher, context) for _, b in words or []])
     if first.cands:
         rest = FilterMatcher(rest, frozenset(first.cands), exclude=True)
     if floor:
-        rest = FloorMatcher(rest, floor - _SLACK * max(1.0, floor))
+        rest = FloorMatcher(rest, slack_below(floor))
     return BestOfMatcher([found, rest]) if first.ids else rest
 
 

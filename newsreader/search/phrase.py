@@ -32,8 +32,8 @@ from whoosh import query as Q
 from whoosh.matching.wrappers import WrappingMatcher
 from whoosh.util import make_binary_tree
 
-from newsreader.search.postings import ScoredListMatcher, SettlingMatcher, block_ids, blocks, blocks_holding, is_w3_leaf, length_fn, \
-    unwrap
+from newsreader.search.postings import ScoredListMatcher, SettlingMatcher, all_ids, block_ids, blocks_holding, \
+    is_w3_leaf, length_fn, unwrap
 
 _INT_SIZE = 4
 #: Memoised position sets per offset in the phrase (entries before a memo is cleared).
@@ -172,7 +172,7 @@ def gram_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
         return None
     from newsreader.search.fieldfirst import body_scores
 
-    ids = [d for block in blocks(reader.postings(gram, term)) for d in block.ids]
+    ids = all_ids(reader.postings(gram, term))
     leaves = [unwrap(m)[0] for m in words]
     if any(getattr(leaf, "scorer", None) is None for leaf in leaves):  # matching only
         return ids, [0.0] * len(ids)
@@ -189,9 +189,9 @@ def block_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
     """Docnums and scores of the phrase `btexts` (with their fresh term matchers `words`)
     in one segment, or None if the postings are not Whoosh's W3 blocks."""
     reader = searcher.reader()
-    leaves, deleted = [], None
+    leaves = []
     for m in words:
-        leaf, deleted = unwrap(m)
+        leaf, _ = unwrap(m)
         if not is_w3_leaf(leaf) or leaf._byteids:
             return None
         leaves.append(leaf)
@@ -199,9 +199,7 @@ def block_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
     if any(sc is not None and not hasattr(sc, "_score") for sc in scored):
         return None
     order = sorted(range(len(btexts)), key=lambda k: reader.doc_frequency(fieldname, btexts[k]))
-    cands = _ids(leaves[order[0]])
-    if deleted:
-        cands = [d for d in cands if d not in deleted]
+    cands = all_ids(words[order[0]])
     for k in order[1:]:
         cands = _intersect(leaves[k], cands)
         if not cands:
@@ -235,16 +233,6 @@ def block_phrase(searcher: Any, fieldname: str, btexts: list[bytes],
         length = dfl(d)
         scores.append(sum(score(ws[d], length) for score, ws in zip(scorers, weights)))
     return ids, scores
-
-
-def _ids(leaf: Any) -> list[int]:
-    out: list[int] = []
-    while leaf.is_active():
-        out.extend(block_ids(leaf))
-        if leaf._lastblock:
-            break
-        leaf._next_block()
-    return out
 
 
 def _intersect(leaf: Any, cands: list[int]) -> list[int]:

@@ -18,7 +18,7 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from pickle import loads
 from struct import unpack_from
 from typing import Any, Iterator
@@ -35,14 +35,23 @@ _IDS_RE = re.compile(rb"\x80\x02\((?:K.|M..|J....)*t", re.DOTALL)
 _WEIGHTS_RE = re.compile(rb"(?:q.|r....)(N|G.{8}|\((?:G.{8})*t)", re.DOTALL)
 
 
+#: Relative slack when comparing scores with a bound: a bound may have been summed in
+#: another order or computed by subtraction, so rounding must never drop an exact tie.
+SLACK = 1e-9
+
+
+def slack_below(bound: float) -> float:
+    """What a score must reach to count as reaching `bound`, rounding allowed for."""
+    return bound - SLACK * max(1.0, abs(bound))
+
+
 @dataclass
 class Block:
-    """One posting block: document numbers (ascending), weights and values (or None when
-    not asked for)."""
+    """One posting block: document numbers (ascending) and weights (None when not asked
+    for)."""
 
     ids: tuple[int, ...] | list[int]
     weights: Any
-    values: Any
 
 
 def unwrap(m: Any) -> tuple[Any, frozenset[int] | set[int] | None]:
@@ -151,52 +160,50 @@ def block_ids_weights(leaf: Any) -> tuple[Any, Any]:
     return leaf._ids, leaf._weights
 
 
-def blocks(matcher: Any, weights: bool = False, values: bool = False, start: int = 0) -> Iterator[Block]:
+def blocks(matcher: Any, weights: bool = False, start: int = 0) -> Iterator[Block]:
     """The postings of a fresh term matcher (from `reader.postings`) from document `start`
-    on, a block at a time; deleted documents are dropped. The matcher is consumed."""
+    on, a block at a time, the values never decoded; deleted documents are dropped. The
+    matcher is consumed."""
     leaf, deleted = unwrap(matcher)
     if not is_w3_leaf(leaf):
-        yield from _generic(matcher, weights, values, start)
+        yield from _generic(matcher, weights, start)
         return
     while leaf.is_active():
         if leaf.block_max_id() >= start:
-            ids = block_ids(leaf)
-            ws = None
-            if weights:
-                leaf._read_weights()
-                ws = leaf._weights
-            vs = None
-            if values:
-                leaf._read_values()
-                vs = leaf._values
-            bad = deleted.intersection(ids) if deleted else None
-            if (bad or ids[0] < start) and ws is None and vs is None:
-                ids = [d for d in ids if d >= start and not (bad and d in bad)]
-            elif bad or ids[0] < start:
-                keep = [i for i, d in enumerate(ids) if d >= start and not (bad and d in bad)]
-                ids = [ids[i] for i in keep]
-                ws = [ws[i] for i in keep] if ws is not None else None
-                vs = [vs[i] for i in keep] if vs is not None else None
+            ids, ws = block_ids_weights(leaf) if weights else (block_ids(leaf), None)
+            if ids[0] < start:  # the block `start` falls in
+                cut = bisect_left(ids, start)
+                ids, ws = ids[cut:], (ws[cut:] if weights else None)
+            if deleted and not deleted.isdisjoint(ids):
+                live = [d not in deleted for d in ids]
+                ids, ws = list(compress(ids, live)), (list(compress(ws, live)) if weights else None)
             if ids:
-                yield Block(ids, ws, vs)
+                yield Block(ids, ws)
         if leaf._lastblock:
             return
         leaf._next_block()
 
 
-def _generic(m: Any, weights: bool, values: bool, start: int) -> Iterator[Block]:
+def all_ids(matcher: Any, start: int = 0) -> list[int]:
+    """Every document number of a fresh term matcher from `start` on, deleted documents
+    left out, read a block at a time (`blocks`). The matcher is consumed."""
+    out: list[int] = []
+    for block in blocks(matcher, start=start):
+        out.extend(block.ids)
+    return out
+
+
+def _generic(m: Any, weights: bool, start: int) -> Iterator[Block]:
     if m.is_active() and m.id() < start:
         m.skip_to(start)
-    ids, ws, vs = [], [], []
+    ids, ws = [], []
     while m.is_active():
         ids.append(m.id())
         if weights:
             ws.append(m.weight())
-        if values:
-            vs.append(m.value())
         m.next()
     if ids:
-        yield Block(ids, ws if weights else None, vs if values else None)
+        yield Block(ids, ws if weights else None)
 
 
 class SettlingMatcher(WrappingMatcher):

@@ -10,8 +10,9 @@ tree of union matchers posting by posting (~60 ms an article at 100k with 10 seg
 Here a lookup is one hash of the key (MD5 or CRC32: each table names its function) and
 one or two `os.pread` calls per segment on the hash table Whoosh reads (the same table,
 the same probing), and an OR of terms is scored a term at a time into a dict from whole
-posting blocks (`postings.block_ids_weights`) with Whoosh's BM25F formula, idf and lengths: the same documents with the same scores
-(up to the last bit of a sum Whoosh adds in another order). Anything not written by
+posting blocks (`postings.blocks`: ids and weights, the positions left undecoded) with
+Whoosh's BM25F formula, idf and lengths: the same documents with the same scores (up to
+the last bit of a sum Whoosh adds in another order). Anything not written by
 Whoosh's own codec, or a weighting other than plain BM25F, goes through Whoosh's public
 API, so a result never depends on which path was taken.
 """
@@ -23,7 +24,7 @@ import io
 import math
 import os
 import struct
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from whoosh import scoring
 from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
@@ -31,7 +32,7 @@ from whoosh.filedb.filetables import HashReader
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import ReaderClosed, TermNotFound
 
-from newsreader.search.postings import block_ids_weights, is_w3_leaf, length_fn, unwrap
+from newsreader.search.postings import blocks, length_fn
 
 _POINTER = struct.Struct("!Iq")   # a hash-table slot: key hash, item position
 _LENGTHS = struct.Struct("!ii")   # an item's key and value lengths
@@ -240,25 +241,6 @@ def _term_postings(leaf: Any, table: SegmentTerms | None, fieldname: str, btext:
     return m
 
 
-def _ids_weights(m: Any) -> Iterator[tuple[Any, Any]]:
-    """(ids, weights) of every live posting of a fresh term matcher, a block at a time."""
-    leaf, deleted = unwrap(m)
-    if not is_w3_leaf(leaf):
-        while m.is_active():
-            yield (m.id(),), (m.weight(),)
-            m.next()
-        return
-    while leaf.is_active():
-        ids, weights = block_ids_weights(leaf)
-        if deleted and not deleted.isdisjoint(ids):
-            keep = [i for i, d in enumerate(ids) if d not in deleted]
-            ids, weights = [ids[i] for i in keep], [weights[i] for i in keep]
-        yield ids, weights
-        if leaf._lastblock:
-            return
-        leaf._next_block()
-
-
 def or_scores(searcher: Any, clauses: list[tuple[str, str, float]]) -> dict[int, float] | None:
     """Global document number -> score of every document matching an OR of (field, term,
     boost) clauses, as Whoosh scores `Or([Term(f, t, boost=b) ...])`; None when the
@@ -290,8 +272,8 @@ def or_scores(searcher: Any, clauses: list[tuple[str, str, float]]) -> dict[int,
         for leaf, offset, table, info in found:
             m = _term_postings(leaf, table, fieldname, btext, info)
             length = length_fn(leaf, fieldname, lambda d, leaf=leaf: leaf.doc_field_length(d, fieldname, 1))
-            for ids, weights in _ids_weights(m):
-                for d, tf in zip(ids, weights):
+            for block in blocks(m, weights=True):
+                for d, tf in zip(block.ids, block.weights):
                     # scoring.bm25, then the Term query's boost (a WrappingMatcher's product)
                     s = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length(d) / avgfl)))
                     if boost != 1.0:
