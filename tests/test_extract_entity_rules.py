@@ -291,3 +291,12 @@ def test_given_names_that_are_also_towns_name_people_before_a_surname():
     found = ents("Taylor Swift spoke. Mary Barra agreed. She moved to Elizabeth, N.J., last year.")
     assert found.get("Taylor Swift") == "person" and found.get("Mary Barra") == "person"
     assert found.get("Elizabeth") == "place"
+
+
+def test_a_title_word_after_a_first_name_is_a_surname_after_a_title_too():
+    assert ents("The 76ers President and General Manager Billy King announced it.") == {"Billy King": "person"}
+
+
+def test_a_participle_opening_a_sentence_is_not_part_of_the_name_after_it():
+    found = ents("Considering Lionsgate recently bought the studio, it is odd. United Airlines said so.")
+    assert found.get("Lionsgate") == "org" and found.get("United Airlines") == "org"

@@ -438,8 +438,10 @@ class _Doc:
                     break
                 name_end += 1
             name_idx = run[j + 1:name_end]
-            if not name_idx or not self._namelike([toks[i].word for i in name_idx]):
-                continue
+            name_words = [toks[i].word for i in name_idx]
+            if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and
+                                    name_words[0] in self.c.given_names and self._is_title(name_words[1])):
+                continue  # ("General Manager Billy King": a title word may be a surname)
             i = j
             while i > 0 and (self._is_title(words[i - 1]) or
                              lowered[i - 1] in ("of", "and") and i > 1 and self._is_title(words[i - 2])):
@@ -534,6 +536,9 @@ class _Doc:
                         "i", "a", "am", "pm", "ok", "tv"):
                     break
                 piece = piece[1:]
+            if len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].word.lower() in self.c.headline_words \
+                    and toks[piece[0]].word.endswith(("ing", "ed")):
+                piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit": a participle opens the sentence
             if not piece:
                 continue
             # Titles left at the edges ("Chairman", "Minister" with no name after) go,
