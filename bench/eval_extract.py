@@ -215,7 +215,7 @@ def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dic
     prev = None
     prev_sentence = None
     before_prev = ""  # the word before `prev`, to tell a hyphen from a dash
-    quotes = 0  # straight double quotes so far: odd after an opening one
+    quotes = 0  # 1 inside straight double quotes (after an opening one), else 0
     first_words = [t.text or "" for t in tokens if t.get("sentence") == "0"]
     skip_first = bool(first_words) and first_words[0].lower() in ("http", "https")
     for tok in tokens:
@@ -231,8 +231,8 @@ def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dic
                 sep = ""
             elif prev == "." and INITIAL.fullmatch(before_prev + ".") and INITIAL.fullmatch(word.rstrip(".") + "."):
                 sep = ""  # "L.A.", "U.S.", "D.A.": ECB+ splits the initials of an abbreviation
-            elif prev in ("``", "“", "‘") or word in ("''", "”") or word == '"' and quotes % 2 \
-                    or prev == '"' and quotes % 2:
+            elif prev in ("``", "“", "‘") or word in ("''", "”") or word == '"' and (quotes or prev in (",", ".", "!", "?", ";", ":")) \
+                    or prev == '"' and quotes:
                 sep = ""  # quotation marks sit on the words they enclose, as on the page
             elif (word in ("-", "/") and prev[-1:].isdigit()
                   or prev in ("-", "/") and before_prev[-1:].isdigit() and word[:1].isalnum()
@@ -244,7 +244,8 @@ def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dic
         offsets[tok.get("t_id")] = (pos, pos + len(word))
         parts.append(word)
         pos += len(word)
-        quotes += word == '"'
+        if word == '"':  # closing inside quotes or right after a clause's punctuation
+            quotes = 0 if quotes or (prev or "") in (",", ".", "!", "?", ";", ":") else 1
         before_prev, prev, prev_sentence = prev or "", word, sentence
     return "".join(parts), offsets, sentence_of, [t.text or "" for t in tokens]
 
