@@ -1115,3 +1115,14 @@ def test_ahead_of_looks_ahead_from_the_story_not_from_the_article_date():
 ])
 def test_a_past_verb_between_a_future_cue_and_the_date_ends_its_reach(text, span, value):
     check_date(text, span, value)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The Fed is widely expected to leave rates unchanged this week and raise them in September.", "September",
+     "2025-09"),
+    ("Economists expect jobless claims to surge when the data are released on Thursday.", "Thursday", "2025-06-19"),
+    ("Analysts expect the Fed, whose chairman spoke on Tuesday, to act.", "Tuesday", "2025-06-10"),
+    ("The bank, which will cut jobs, said its chief executive resigned on Monday.", "Monday", "2025-06-09"),
+])
+def test_a_future_cue_reaches_eighty_characters_back_up_to_a_past_verb(text, span, value):
+    check_date(text, span, value)

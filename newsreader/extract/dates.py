@@ -448,18 +448,22 @@ _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
 #: A verb in the past between the cue and the date ends its reach: "talks, which will resume in
 #: April, broke down on Friday", "the firm, which expects growth, said sales fell in November"
 #: (not a participle: "will be reported on Friday").
-_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!have )(?<!has )\b(?:said|told|announced|reported|added|fell|rose|was"
+_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!is )(?<!are )(?<!have )(?<!has )\b(?:said|told|announced|reported|added|fell|rose|was"
                         r"|were|had|did|broke|came|went|made|took|saw|won|lost|began|ended|closed|opened|jumped"
-                        r"|dropped|slid|climbed|gained|plunged|soared|posted|happened|occurred)\b")
+                        r"|dropped|slid|climbed|gained|plunged|soared|posted|happened|occurred|spoke|met|gave|left"
+                        r"|held|led|sold|bought|paid|struck|killed|died|signed|agreed|approved|voted|filed|arrested"
+                        r"|reached|launched|released|unveiled|named|completed|resigned|warned|confirmed)\b")
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
-    """Does the clause around a date talk about what is to come? A date listed after
-    another ("Monday night or Tuesday morning") looks as far back as the first."""
+    """Does the clause around a date talk about what is to come? A cue reaches 80 characters
+    back ("is widely expected to leave rates unchanged this week and raise them in September"),
+    up to a past verb; a date listed after another ("Monday night or Tuesday morning") looks
+    further, as far back as the first."""
     after = text[end:end + 30].lower()
     if after.lstrip(", ").startswith(("will ", "would ")):
         return True
-    reach = 70 if _LIST_BEFORE.search(text, max(0, start - 5), start) else 45
+    reach = 100 if _LIST_BEFORE.search(text, max(0, start - 5), start) else 80
     lo = max(0, start - reach)
     stop = text.rfind(". ", lo, start)
     while stop > lo and text[stop - 1].isupper():  # "the U.S. on Friday": an abbreviation
