@@ -85,7 +85,7 @@ _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]own|[Cc]ity|[Vv]illage|[Hh]ometown|[Ss]ubu
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
 #: "Avdiivka, a town in the Donetsk region": a place described as one.
-_PLACE_APPOSITION = re.compile(r",? (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port )?"
+_PLACE_APPOSITION = re.compile(r", (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port )?"
                                r"(?:town|city|village|suburb|district|region|province|port|island|hamlet|county)"
                                r" (?:in|of|on|near|north|south|east|west|outside)\b")
 #: Up to three lower-case words after a name ("a Staunton ice cream store").
@@ -630,10 +630,11 @@ class _Doc:
                 not _YEARISH.match(self.text, end):
             return  # "Boeing 787", "Boeing 737-800": the maker is not a product of its own
         start = toks[idx[0]].start
-        ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
-        if ordinal and len(idx) == 1 and toks[idx[0]].word.lower() in _STREET_HEADS:
-            self._add(idx, PLACE, strong=True, start=ordinal.start())  # "on 117th Street"
-            return
+        if len(idx) == 1 and toks[idx[0]].word.lower() in _STREET_HEADS:
+            ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
+            if ordinal:
+                self._add(idx, PLACE, strong=True, start=ordinal.start())  # "on 117th Street"
+                return
         model = _MODEL_BEFORE.search(self.text, max(0, start - 16), start)
         if model and not self._count_before(model.start(), end):
             self._product(idx)  # "the 787 Dreamliner"
@@ -901,9 +902,9 @@ class _Doc:
         lower_vocab = self.lower_vocab
         # "Betty Ford" where "the Betty Ford Center" is named: the short form of a place's or
         # organisation's name that ends in a head word.
-        heads = self.c.place_heads | self.c.org_heads
-        short_forms = {tuple(p.words[:-1]): p for p in pieces if p.strong and p.kind in (PLACE, ORG)
-                       and len(p.words) >= 3 and p.words[-1].lower() in heads}
+        c = self.c
+        short_forms = {tuple(p.words[:-1]): p for p in pieces if len(p.words) >= 3 and p.strong and p.kind in (PLACE, ORG)
+                       and (p.words[-1].lower() in c.place_heads or p.words[-1].lower() in c.org_heads)}
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
                 full_form = short_forms.get(tuple(piece.words))
@@ -1034,11 +1035,12 @@ class _Doc:
         local noun ("a Woodburn bank", "the Baytown area", "Staunton police"): alone, such
         names are as often people's ("Troy", "Palmer"). After "the village of", "hometown
         of", "downtown" any name is a place, known to the gazetteer or not."""
-        if _PLACE_APPOSITION.match(self.text, piece.end):
+        if self.text[piece.end:piece.end + 2] == ", " and _PLACE_APPOSITION.match(self.text, piece.end):
             return True  # "Avdiivka, a town in the Donetsk region"
         if piece.initial:
             return False
-        if _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
+        if self.text[max(0, piece.start - 3):piece.start] in ("of ", "wn ") and \
+                _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
             return True
         if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
             return False
@@ -1055,12 +1057,16 @@ class _Doc:
     def _person_cue(self, piece: Piece) -> bool:
         """Is a person named here, by a role or title in front, a "who" after, an age in
         apposition or a "said he/she"?"""
-        title_comma = _TITLE_COMMA.search(self.text, max(0, piece.start - 24), piece.start)
-        return (piece.prev_word in self.c.roles or piece.prev_word in self.c.title_heads
-                or title_comma is not None and title_comma.group(1) in self.c.title_heads
-                or piece.next_word in ("who", "whose") or bool(_AGE_AFTER.match(self.text, piece.end))
-                or bool(_AGE_BEFORE.search(self.text, max(0, piece.start - 16), piece.start))
-                or bool(_SAID_HE.match(self.text, piece.end)))
+        if piece.prev_word in self.c.roles or piece.prev_word in self.c.title_heads \
+                or piece.next_word in ("who", "whose"):
+            return True
+        before = self.text[max(0, piece.start - 24):piece.start]
+        if before.endswith(", "):
+            title_comma = _TITLE_COMMA.search(before)
+            if title_comma is not None and title_comma.group(1) in self.c.title_heads:
+                return True  # "chief executive, Jensen Huang"
+        return (before.endswith("-old ") and bool(_AGE_BEFORE.search(before))
+                or bool(_AGE_AFTER.match(self.text, piece.end)) or bool(_SAID_HE.match(self.text, piece.end)))
 
     def _possessed(self, piece: Piece) -> str:
         """The noun after a possessive piece ("Sadr's supporters" -> "supporters")."""
