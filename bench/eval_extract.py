@@ -229,6 +229,8 @@ def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dic
                 sep = "\n"
             elif word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER:
                 sep = ""
+            elif word == "’" and prev[-1:].isalnum() or prev == "’" and word in ("s", "t", "re", "ve", "ll", "d", "m"):
+                sep = ""  # "Teenager’s", "can’t", "‘Catching Fire’": ECB+ splits the curly apostrophe off
             elif prev == "." and INITIAL.fullmatch(before_prev + ".") and INITIAL.fullmatch(word.rstrip(".") + "."):
                 sep = ""  # "L.A.", "U.S.", "D.A.": ECB+ splits the initials of an abbreviation
             elif prev in ("``", "“", "‘") or word in ("''", "”") or word == '"' and (quotes or prev in (",", ".", "!", "?", ";", ":")) \
