@@ -1123,6 +1123,9 @@ def test_a_past_verb_between_a_future_cue_and_the_date_ends_its_reach(text, span
     ("Economists expect jobless claims to surge when the data are released on Thursday.", "Thursday", "2025-06-19"),
     ("Analysts expect the Fed, whose chairman spoke on Tuesday, to act.", "Tuesday", "2025-06-10"),
     ("The bank, which will cut jobs, said its chief executive resigned on Monday.", "Monday", "2025-06-09"),
+    ("Stocks, which could fall further, rallied on Monday.", "Monday", "2025-06-09"),
+    ("The meeting will be held on Monday.", "Monday", "2025-06-16"),
+    ("A planned strike will start on Monday.", "Monday", "2025-06-16"),
 ])
 def test_a_future_cue_reaches_eighty_characters_back_up_to_a_past_verb(text, span, value):
     check_date(text, span, value)

@@ -455,6 +455,24 @@ _PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!is )(?<!are )(?<!have )(?<!has )
                         r"|reached|launched|released|unveiled|named|completed|resigned|warned|confirmed)\b")
 
 
+#: Words before an "-ed" word that make it a participle or an adjective ("will be held", "a planned
+#: strike"), and "-ed" words that are no past tense after a noun ("rates unchanged").
+_ED_NOT_PAST_AFTER = frozenset("""
+be is are was were been being have has had will would to get gets got a an the its their his her our your
+this that these those newly widely
+""".split())
+_ED_NOT_PAST = frozenset("unchanged expected scheduled planned proposed based related limited listed "
+                         "required needed embattled troubled indebted".split())
+_ED_WORD = re.compile(r"(\w+),? ([a-z]{2,}ed)\b")
+
+
+def _past_ed(between: str) -> bool:
+    """Is there a regular past tense in `between` ("rallied", "warned"), after a word that
+    leaves it no participle?"""
+    return any(m.group(1).lower() not in _ED_NOT_PAST_AFTER and m.group(2) not in _ED_NOT_PAST
+               for m in _ED_WORD.finditer(between))
+
+
 def _future_context(text: str, start: int, end: int) -> bool:
     """Does the clause around a date talk about what is to come? A cue reaches 80 characters
     back ("is widely expected to leave rates unchanged this week and raise them in September"),
@@ -472,7 +490,7 @@ def _future_context(text: str, start: int, end: int) -> bool:
     cue = None
     for cue in _FUTURE_BEFORE.finditer(text, lo, start):
         pass
-    if cue is not None and not _PAST_VERB.search(text, cue.end(), start):
+    if cue is not None and not _PAST_VERB.search(text, cue.end(), start) and not _past_ed(text[cue.end():start]):
         return True
     near = text.rfind(" ", lo, max(lo, start - 1))
     for _ in range(6):  # the last seven words
