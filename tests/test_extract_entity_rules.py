@@ -300,3 +300,9 @@ def test_a_title_word_after_a_first_name_is_a_surname_after_a_title_too():
 def test_a_participle_opening_a_sentence_is_not_part_of_the_name_after_it():
     found = ents("Considering Lionsgate recently bought the studio, it is odd. United Airlines said so.")
     assert found.get("Lionsgate") == "org" and found.get("United Airlines") == "org"
+
+
+def test_short_accent_folded_city_names_do_not_take_english_names():
+    found = {e.text: (e.kind, e.name) for e in extract("The Bush presidency ended. He flew to Sao Paulo.", None).entities}
+    assert found["Bush"][0] == "person"
+    assert found["Sao Paulo"] == ("place", "São Paulo")

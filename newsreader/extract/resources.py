@@ -190,7 +190,7 @@ def gazetteer() -> Gazetteer:
                     places.setdefault(alt, city["name"])
     for name in list(places.values()):  # English news mostly drops the accents
         folded = _ascii(name)
-        if folded != name and folded[:1].isupper():
+        if folded != name and folded[:1].isupper() and len(folded) > 4:  # not "Bush" for Egypt's Būsh
             places.setdefault(folded, name)
     common = cues().common
     places = {k: v for k, v in places.items() if k.lower() not in common}
