@@ -306,3 +306,8 @@ def test_short_accent_folded_city_names_do_not_take_english_names():
     found = {e.text: (e.kind, e.name) for e in extract("The Bush presidency ended. He flew to Sao Paulo.", None).entities}
     assert found["Bush"][0] == "person"
     assert found["Sao Paulo"] == ("place", "São Paulo")
+
+
+def test_a_place_and_a_title_word_after_the_name_a_publication():
+    assert ents("The Hollywood Reporter says Ross will direct.").get("Hollywood Reporter") == "org"
+    assert ents("The Texas Governor said no.") == {"Texas": "place"}

@@ -58,6 +58,8 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _TITLE_COMMA = re.compile(r"([a-z]+), $")
 #: Verbs after a news agency named as a source ("AP reported", "Reuters says").
 _REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "cited", "added"})
+#: Title words that also end a publication's name after a place ("The Hollywood Reporter").
+_PUBLICATION_TITLES = frozenset({"Reporter", "Observer", "Examiner", "Inquirer", "Register", "Chronicle"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new"})
 #: The hyphen of an adjective made from a name: "US-brokered", "Iranian-backed".
 _HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
@@ -554,6 +556,10 @@ class _Doc:
                 continue
             if len(piece) == 1 and self._is_title(toks[piece[0]].word):
                 self._add(piece, None, short=True)  # "King said" where "Billy King" is named
+                continue
+            if len(piece) == 2 and toks[piece[-1]].word in _PUBLICATION_TITLES and self._place_of(piece[:1]) \
+                    and self.text[max(0, toks[piece[0]].start - 4):toks[piece[0]].start] in ("the ", "The "):
+                self._add(piece, ORG, strong=True)  # "The Hollywood Reporter": a paper, not a place's reporter
                 continue
             while piece and self._is_title(toks[piece[-1]].word) and not has_org_word:
                 piece = piece[:-1]
