@@ -175,8 +175,11 @@ def blocks(matcher: Any, weights: bool = False, start: int = 0) -> Iterator[Bloc
                 cut = bisect_left(ids, start)
                 ids, ws = ids[cut:], (ws[cut:] if weights else None)
             if deleted and not deleted.isdisjoint(ids):
-                live = [d not in deleted for d in ids]
-                ids, ws = list(compress(ids, live)), (list(compress(ws, live)) if weights else None)
+                if weights:
+                    live = [d not in deleted for d in ids]
+                    ids, ws = list(compress(ids, live)), list(compress(ws, live))
+                else:
+                    ids = [d for d in ids if d not in deleted]
             if ids:
                 yield Block(ids, ws)
         if leaf._lastblock:
