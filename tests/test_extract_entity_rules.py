@@ -311,3 +311,16 @@ def test_short_accent_folded_city_names_do_not_take_english_names():
 def test_a_place_and_a_title_word_after_the_name_a_publication():
     assert ents("The Hollywood Reporter says Ross will direct.").get("Hollywood Reporter") == "org"
     assert ents("The Texas Governor said no.") == {"Texas": "place"}
+
+
+def test_an_all_capitals_first_name_marks_a_person():
+    assert ents("GARY ROSS REMAINS IN TALKS\nThe director spoke.") == {"GARY ROSS": "person"}
+
+
+def test_a_generation_suffix_after_a_comma_marks_a_person_and_is_no_name_alone():
+    found = ents("Police sought Arcade Joseph Comeaux, Jr. on Monday.")
+    assert found == {"Arcade Joseph Comeaux": "person"}
+
+
+def test_per_and_wwii_are_no_names():
+    assert ents("Per THR, the talks failed. She was a WWII pinup.") == {"THR": "org"}

@@ -653,6 +653,8 @@ class _Doc:
             return  # "Dow Jones Industrial Average", "the Hang Seng index": an instrument
         if self.text[start:end] in c.index_names and self._index_sense(start):
             return  # "the Nasdaq fell", "the Hang Seng": an index, not an organisation
+        if len(idx) == 1 and words[0].rstrip(".") in _GENERATIONS:
+            return  # "Arcade Joseph Comeaux, Jr.": the suffix alone is no name
         if len(idx) == 1 and words[0] in c.currencies and len(words[0]) == 3 and words[0].isupper():
             return  # "in USD": a currency
         if len(idx) == 1 and (words[0] in c.currencies and self.text[end:end + 1] in ("$", " ")
@@ -1022,6 +1024,7 @@ class _Doc:
         if not self._namelike(words) or len(words) > 4:
             org += 3
         given = words[0] in self.c.given_names or words[0] in _ARABIC_PERSON or (
+            words[0].isupper() and len(words[0]) > 2 and words[0].title() in self.c.given_names) or (  # "GARY ROSS"
             len(words) > 2 and len(words[0]) <= 2 and words[0].endswith(".") and words[1] in self.c.given_names)
         if all(_INITIALS.match(w) and w not in self.g.places for w in words[:-1]) and self._namelike(words[-1:]) \
                 and not _is_acronym(words[-1]):
@@ -1072,6 +1075,7 @@ class _Doc:
             if title_comma is not None and title_comma.group(1) in self.c.title_heads:
                 return True  # "chief executive, Jensen Huang"
         return (before.endswith("-old ") and bool(_AGE_BEFORE.search(before))
+                or self.text.startswith((", Jr", ", Sr"), piece.end)  # "Arcade Joseph Comeaux, Jr."
                 or bool(_AGE_AFTER.match(self.text, piece.end)) or bool(_SAID_HE.match(self.text, piece.end)))
 
     def _possessed(self, piece: Piece) -> str:
