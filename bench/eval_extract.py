@@ -194,6 +194,7 @@ ECB_PREPS = {"on", "in", "at", "since", "from", "by", "during", "until", "till",
 #: A lower-case word of four letters or more: a common noun phrase around a name.
 COMMON_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 INITIAL = re.compile(r"[A-Z]\.")
+QUOTES = {"''", "``", '"', "'", "‘", "’", "“", "”"}
 #: Capitalised prepositions of Title Case headlines before a name ("Woman Killed In Queens").
 ECB_HEADLINE_PREPS = {"In", "Of", "On", "At", "Near", "Into", "From", "To", "For", "IN", "OF", "ON", "AT"}
 #: An ordinal before a street's name ("117th Street"): part of the name.
@@ -332,8 +333,12 @@ def run_ecbplus(args: argparse.Namespace) -> int:
                     if len(words[k]) > 2 and words[k][-2:] in ("'s", "’s") and words[k + 1][:1].isupper():
                         ids, words = ids[k + 1:], words[k + 1:]
                         break
-                while len(ids) > 1 and words[0] in ECB_HEADLINE_PREPS:
+                while len(ids) > 1 and (words[0] in ECB_HEADLINE_PREPS or words[0] in QUOTES):
                     ids, words = ids[1:], words[1:]
+                while len(ids) > 1 and words[-1] in QUOTES:
+                    ids, words = ids[:-1], words[:-1]
+                if len(ids) > 1 and words[0] in ("The", "the", "THE"):
+                    ids, words = ids[1:], words[1:]  # "''The Hollywood Reporter''"
                 if ids and ids[0] != full_ids[0] and ORDINAL.fullmatch(token_text[order[position[ids[0]] - 1]]):
                     ids = [order[position[ids[0]] - 1]] + ids  # "on 117th Street"
                     words = [token_text[i] for i in ids]
