@@ -324,3 +324,9 @@ def test_a_generation_suffix_after_a_comma_marks_a_person_and_is_no_name_alone()
 
 def test_per_and_wwii_are_no_names():
     assert ents("Per THR, the talks failed. She was a WWII pinup.") == {"THR": "org"}
+
+
+def test_a_country_in_the_possessive_after_a_name_is_no_town_state_pair():
+    found = ents("Roskomnadzor, Russia's media regulator, blocked it. A man from Dover, New Hampshire, was held.")
+    assert found.get("Roskomnadzor") != "place"
+    assert found.get("Dover") == "place"

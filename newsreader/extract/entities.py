@@ -112,7 +112,7 @@ _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’([{—–-*•"
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
 #: A town before its state or country: "Rancho Mirage, Calif.", "Palmer, Alaska".
-_AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
+_AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?!['’]s)(?![\w.])")
 #: An age in apposition marks a person: "Tara Reid, 33, who ...", "Smith, aged 41,".
 _AGE_AFTER = re.compile(r"(?:['’]s)?, (?:aged )?\d{1,2},")
 #: "Klitschko said he", "Lohan told reporters she": a person speaking of himself or herself.
