@@ -166,6 +166,30 @@ def test_blocks_give_whoosh_postings_from_any_start(lib: Library, fieldname: str
     assert checked > 100
 
 
+def test_a_closed_reader_is_never_read_through_a_reused_file_descriptor(lib: Library, tmp_path: Path) -> None:
+    """The direct lookups keep the term files' descriptors: once Whoosh has closed a reader
+    (a refresh after a merge) those numbers name other files, so a lookup must refuse."""
+    from whoosh import index as windex
+    from whoosh.reading import ReaderClosed
+
+    from newsreader.search.schema import WHOOSH_DIR
+
+    searcher = windex.open_dir(str(lib.folder / WHOOSH_DIR)).searcher()
+    reader = searcher.reader()
+    before = termtable.term_stats(reader, "body", "ferri")
+    assert before[1] > 0
+    searcher.close()
+    others = [open(tmp_path / f"f{i}", "wb+") for i in range(20)]  # noqa: SIM115 (take the freed numbers)
+    try:
+        with pytest.raises(ReaderClosed):
+            termtable.term_stats(reader, "body", "ferri")
+        with pytest.raises(ReaderClosed):
+            termtable.or_scores(searcher, [("body", "ferri", 1.0)])
+    finally:
+        for f in others:
+            f.close()
+
+
 def clause_sets(lib: Library) -> list[list[tuple[str, str, float]]]:
     reader = lib.searcher().reader()
     rng = random.Random(11)
