@@ -33,7 +33,7 @@ from whoosh.matching.wrappers import WrappingMatcher
 from whoosh.util import make_binary_tree
 
 from newsreader.search.postings import ScoredListMatcher, SettlingMatcher, all_ids, block_ids, blocks_holding, \
-    is_w3_leaf, length_fn, unwrap
+    is_w3_leaf, length_fn, shared_weight, unwrap
 
 _INT_SIZE = 4
 #: Memoised position sets per offset in the phrase (entries before a memo is cleared).
@@ -260,7 +260,7 @@ def _values(leaf: Any, docs: list[int]) -> tuple[dict[int, float], dict[int, byt
         got = pick(dict(zip(ids, vs)))
         values.update(zip(want, got) if len(want) > 1 else ((want[0], got),))
         if ws is None or isinstance(ws, float):
-            weights.update(dict.fromkeys(want, 1.0 if ws is None else ws))
+            weights.update(dict.fromkeys(want, shared_weight(ws)))
         else:
             got = pick(dict(zip(ids, ws)))
             weights.update(zip(want, got) if len(want) > 1 else ((want[0], got),))

@@ -133,6 +133,12 @@ def block_ids(leaf: Any) -> Any:
     return leaf._ids
 
 
+def shared_weight(weight: float | None) -> float:
+    """The weight of every posting of a block that stores one weight for all (None: 1.0),
+    as Whoosh's `_read_weights` spreads it: through a float32 array."""
+    return 1.0 if weight is None else array("f", (weight,))[0]
+
+
 def block_ids_weights(leaf: Any) -> tuple[Any, Any]:
     """`block_ids` and the weights of the current block, still without the values (the
     weights follow the ids in the pickle)."""
@@ -150,8 +156,7 @@ def block_ids_weights(leaf: Any) -> tuple[Any, Any]:
             if len(deltas) == n and (weights is None or isinstance(weights, float) or len(weights) == n):
                 leaf._ids = tuple(accumulate(deltas))
                 if weights is None or isinstance(weights, float):
-                    # Whoosh spreads one weight for the block into a float32 array
-                    weights = (1.0 if weights is None else array("f", (weights,))[0],) * n
+                    weights = (shared_weight(weights),) * n
                 leaf._weights = weights
                 return leaf._ids, weights
     block_ids(leaf)
