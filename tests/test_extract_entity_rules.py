@@ -330,3 +330,10 @@ def test_a_country_in_the_possessive_after_a_name_is_no_town_state_pair():
     found = ents("Roskomnadzor, Russia's media regulator, blocked it. A man from Dover, New Hampshire, was held.")
     assert found.get("Roskomnadzor") != "place"
     assert found.get("Dover") == "place"
+
+
+def test_a_surname_beats_an_organisation_typed_by_default_that_starts_with_it():
+    text = "Klitschko vs Thompson II Results\nHe beat Tony Thompson on Saturday. Thompson fell."
+    assert [e.kind for e in extract(text, None).entities if e.text == "Thompson"] == ["person"]
+    text = "Boeing Commercial Airplanes said so. Boeing rose."
+    assert [e.kind for e in extract(text, None).entities if e.text == "Boeing"] == ["org"]

@@ -926,13 +926,17 @@ class _Doc:
             or self._possessed(p) in self.c.relations)}
         person_words: dict[str, int] = {}  # surnames (and given names) of people named in full
         org_first: dict[str, str] = {}
+        weak_first: set[str] = set()  # first words of organisations no cue typed
         for piece in pieces:
             if piece.kind == PERSON and len(piece.words) >= 2:
                 for w in piece.words:
                     if w[:1].isupper() and w.lower() not in _NAME_PARTICLES:
                         person_words[w] = person_words.get(w, 0) + (2 if w == piece.words[-1] else 1)
             elif piece.kind == ORG and len(piece.words) >= 2:
-                org_first.setdefault(piece.words[0], piece.name or piece.text)
+                first = piece.words[0]  # the first cue-typed organisation wins, else the first one
+                if first not in org_first or piece.strong and first in weak_first:
+                    org_first[first] = piece.name or piece.text
+                    (weak_first.discard if piece.strong else weak_first.add)(first)
         org_heads_named = self._org_heads_named(pieces)
         for piece in pieces:
             if piece.kind is not None:
@@ -950,8 +954,8 @@ class _Doc:
                 piece.kind = max(vote, key=vote.get)
             elif self._town(piece):
                 piece.kind = PLACE  # "a fire in Palmer" where "Palmer Police" is named too
-            elif w is not None and w in org_first:
-                piece.kind = ORG
+            elif w is not None and w in org_first and not (w in weak_first and person_words.get(w, 0) >= 2):
+                piece.kind = ORG  # ("Thompson" is Tony Thompson's, not a headline's "Thompson II Results")
                 piece.name = org_first[w]
             elif w is not None and (w in person_words or w in leaders or w in self.cued):
                 piece.kind = PERSON
