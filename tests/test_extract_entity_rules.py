@@ -337,3 +337,9 @@ def test_a_surname_beats_an_organisation_typed_by_default_that_starts_with_it():
     assert [e.kind for e in extract(text, None).entities if e.text == "Thompson"] == ["person"]
     text = "Boeing Commercial Airplanes said so. Boeing rose."
     assert [e.kind for e in extract(text, None).entities if e.text == "Boeing"] == ["org"]
+
+
+def test_vs_in_a_title_case_headline_is_a_function_word():
+    found = ents("Klitschko vs Thompson Results: Wladimir Klitschko Cruises Again\nHe beat Tony Thompson.")
+    assert found.get("Wladimir Klitschko") == "person"
+    assert "Wladimir Klitschko Cruises Again" not in found
