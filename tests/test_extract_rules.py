@@ -1129,3 +1129,59 @@ def test_a_past_verb_between_a_future_cue_and_the_date_ends_its_reach(text, span
 ])
 def test_a_future_cue_reaches_eighty_characters_back_up_to_a_past_verb(text, span, value):
     check_date(text, span, value)
+
+
+@pytest.mark.parametrize("text, span, value, undated, date", [
+    # 2008-10-03 is a Friday, 2007-10-03 a Wednesday
+    ("The bailout plan was approved on Friday, October 3.", "Friday, October 3", "2008-10-03", None,
+     dt.date(2008, 6, 14)),
+    ("The vote was held on Wednesday, June 4.", "Wednesday, June 4", "2025-06-04", None, DCT),
+    ("Shares fell on Tues., Dec. 2, the company said.", "Tues., Dec. 2", "2008-12-02", None, dt.date(2009, 1, 5)),
+])
+def test_a_weekday_with_a_month_day_picks_the_year_where_it_matches(text, span, value, undated, date):
+    check_date(text, span, value, undated, date)
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    ("The new rules take effect Jan. 1.", "Jan. 1", "2009-01-01", dt.date(2008, 12, 29)),
+    ("The index rose on Dec. 30, traders said.", "Dec. 30", "2008-12-30", dt.date(2009, 1, 5)),
+    ("The deal closed on Jan. 2, the company said.", "Jan. 2", "2025-01-02", DCT),
+])
+def test_a_month_day_just_after_the_year_end_is_next_years(text, span, value, date):
+    check_date(text, span, value, None, date)
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("Security has been tight since the Sept. 11 attacks.", "Sept. 11", "2001-09-11", "2001-09-11"),
+    ("The September 11 terrorist attacks changed air travel.", "September 11", "2001-09-11", "2001-09-11"),
+    ("The board met on Sept. 11 to discuss the bid.", "Sept. 11", "2024-09-11", None),
+    ("The company must repay the loan before March.", "March", "2026-03", None),
+])
+def test_named_days_and_obligations(text, span, value, undated):
+    check_date(text, span, value, undated)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("October was the worst month for stocks since 1987.", "October", "2024-10"),
+    ("June was a strong month, but July was weak.", "June", "2025-06"),
+    ("June was a strong month, but July was weak.", "July", "2025-07"),
+    ('"December was brutal," the trader said.', "December", "2024-12"),
+    ("Analysts expect October to be worse.", "October", "2025-10"),
+    ("May was the worst month for the index.", "May", "2025-05"),
+])
+def test_a_month_as_subject_or_forecast_object_is_a_date(text, span, value):
+    check_date(text, span, value)
+
+
+@pytest.mark.parametrize("text", [
+    "May was re-elected in 2017.",
+    "Analysts expect May to resign.",
+    "April Smith, a spokeswoman, declined to comment.",
+    "June Carter sang at the opening.",
+    "Prices may fall further, analysts said.",
+    "Workers march on the capital.",
+    "It was an august institution.",
+])
+def test_month_names_that_are_no_dates(text):
+    found = dates_of(text)
+    assert not any(k.lower() in ("may", "april", "june", "march", "august") for k in found), found

@@ -413,14 +413,42 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
             return ref.year
         if not future and candidate > ref + dt.timedelta(days=60):
             return ref.year - 1
-        if future and candidate < ref - dt.timedelta(days=60):
-            return ref.year + 1
+        if candidate < ref - dt.timedelta(days=60) and (future or _next_year_near(month, day, ref)):
+            return ref.year + 1  # "takes effect Jan. 1" written on Dec. 29: three days on
         return ref.year
     if not future and month > ref.month + 1:
         return ref.year - 1
     if future and month < ref.month:
         return ref.year + 1
     return ref.year
+
+
+#: "the Sept. 11 attacks": the day named as the event (2001), as "9/11" is.
+_ATTACKS_AFTER = re.compile(r" (?:(?:terrorist |terror )?attacks?|hijackings|commission)\b")
+
+
+def _next_year_near(month: int, day: int, ref: dt.date) -> bool:
+    """Is month-day of next year no further after the article than news reports ahead (60 days)?"""
+    try:
+        return dt.date(ref.year + 1, month, day) <= ref + dt.timedelta(days=60)
+    except ValueError:
+        return False
+
+
+def _year_with_weekday(year: int, month: int, day: int, weekday: int, ref: dt.date) -> int:
+    """ "Friday, October 3": the year nearest the article where that day is a Friday, when the
+    year found without the weekday gives another day (a wrong weekday is kept as a typo)."""
+    if dt.date(year, month, day).weekday() == weekday:
+        return year
+    matching = []
+    for candidate in range(ref.year - 3, ref.year + 4):
+        try:
+            when = dt.date(candidate, month, day)
+        except ValueError:
+            continue
+        if when.weekday() == weekday:
+            matching.append((abs((when - ref).days), candidate))
+    return min(matching)[1] if matching else year
 
 
 def _month_of(word: str) -> int:
@@ -435,7 +463,7 @@ _FUTURE_BEFORE = re.compile(
     r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are)(?: \w+ly)? (?:expected|forecast)|expects?"
     r"|(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
-    r"|plans? to|planned|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
+    r"|plans? to|planned|must(?! have)|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
     r"|should(?! have)|upcoming|awaits?|awaiting)(?!\w)|['’]ll(?!\w)", re.I)
 #: A schedule in the present tense, a few words before the date: "the trial opens Monday",
 #: "the law takes effect Jan. 1", "Apple reports earnings on Tuesday", "Game 1 is Thursday"
@@ -635,6 +663,27 @@ _MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 
 
+#: A month as a clause's subject ("October was the worst month", "June has been strong"), or the
+#: object of a forecast ("analysts expect October to be worse").
+_MONTH_SUBJECT_VERB = re.compile(r" (?:was|is|has|had|will|would|could|saw|marked|brought|proved|began|ended|looks"
+                                 r"|tends|usually|typically|remains|remained)\b")
+_MONTH_OBJECT_AFTER = re.compile(r" (?:to|as|will)\b")
+_CLAUSE_AFTER_COMMA = re.compile(r", (?:but|and|while|whereas|yet) $")
+_EXPECT_WORDS = frozenset({"expect", "expects", "expected", "expecting", "see", "sees", "forecast", "forecasts"})
+
+
+def _month_subject_or_object(text: str, span: str, start: int, end: int, prev: str) -> bool:
+    """A month with no preposition in front is a date as the subject of a clause (at a sentence
+    start or after ", but") or as what a forecast is about; "May" only where the sentence says
+    "month" soon after ("May was the worst month"), not "May was re-elected"."""
+    if span == "May" and " month" not in text[end:end + 40]:  # "analysts expect May to resign"
+        return False
+    if prev in _EXPECT_WORDS:
+        return _MONTH_OBJECT_AFTER.match(text, end) is not None
+    return _MONTH_SUBJECT_VERB.match(text, end) is not None and (
+        _sentence_start(text, start) or _CLAUSE_AFTER_COMMA.search(text, max(0, start - 10), start) is not None)
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
@@ -655,7 +704,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if prev not in _PREP_SET and not _year_before_event(text, kind, end) \
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and found[-1].end + 2 == start and text[found[-1].end] == ","
-                    or kind == "year" and _SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)):
+                    or kind == "year" and _SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)
+                    or kind == "barmonth" and _month_subject_or_object(text, span, start, end, prev)):
                 continue
             if kind == "barmonth" and text[end + 1:end + 2].isupper() and text[end:end + 1] == " " and \
                     prev not in _CLAUSE_PREPS:
@@ -726,7 +776,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))) \
-                and prev != "since" and kind != "nineeleven":
+                and prev != "since" and kind != "nineeleven" and value != "2001-09-11":
             # a period a year back ("the same period last year", "the year earlier") or a
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
             # the story goes on, nor is 9/11 (named as the event): no new anchor
@@ -1053,12 +1103,18 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             if ref is None:
                 return None, None
             year = _stated_year(" ".join(words[2:]), ref)
+        elif (month, day_n) == (9, 11) and _ATTACKS_AFTER.match(text, end):  # "the Sept. 11 attacks"
+            year = 2001
         elif (month, day_n) in anchors.stated:  # the same day written with its year before
             year = anchors.stated[(month, day_n)]
         elif shared := _YEAR_AFTER_DAY.match(text, end):  # "September 14 and 18, 2010"
             year = int(shared.group(1))
         elif ref is not None:
             year = _year_for(month, day_n, ref, text, start, end)
+            named = next((_WEEKDAYS.get(w, _WEEKDAY_ABBR.get(w)) for w in lower.replace(",", " ").replace(".", " ").split()
+                          if w in _WEEKDAYS or w in _WEEKDAY_ABBR), None)
+            if named is not None:
+                year = _year_with_weekday(year, month, day_n, named, ref)
         else:
             return None, None
         day = dt.date(year, month, day_n)
