@@ -343,3 +343,9 @@ def test_vs_in_a_title_case_headline_is_a_function_word():
     found = ents("Klitschko vs Thompson Results: Wladimir Klitschko Cruises Again\nHe beat Tony Thompson.")
     assert found.get("Wladimir Klitschko") == "person"
     assert "Wladimir Klitschko Cruises Again" not in found
+
+
+def test_given_names_from_european_and_african_news():
+    found = ents("Greek police shot Alexandros Grigoropoulos. Mo Cheeks was hired. Sadio Mane scored.")
+    assert found.get("Alexandros Grigoropoulos") == "person"
+    assert found.get("Mo Cheeks") == "person" and found.get("Sadio Mane") == "person"
