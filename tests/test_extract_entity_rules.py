@@ -349,3 +349,9 @@ def test_given_names_from_european_and_african_news():
     found = ents("Greek police shot Alexandros Grigoropoulos. Mo Cheeks was hired. Sadio Mane scored.")
     assert found.get("Alexandros Grigoropoulos") == "person"
     assert found.get("Mo Cheeks") == "person" and found.get("Sadio Mane") == "person"
+
+
+def test_dc_after_a_town_is_a_place():
+    found = {e.text: (e.kind, e.name) for e in extract("WASHINGTON, DC, April 28, 2009\nThe rule was restored.",
+                                                        None).entities}
+    assert found["DC"] == ("place", "District of Columbia")
