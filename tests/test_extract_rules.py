@@ -1185,3 +1185,21 @@ def test_a_month_as_subject_or_forecast_object_is_a_date(text, span, value):
 def test_month_names_that_are_no_dates(text):
     found = dates_of(text)
     assert not any(k.lower() in ("may", "april", "june", "march", "august") for k in found), found
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("Early 2009 was a difficult period for banks.", "Early 2009", "2009", "2009"),
+    ("Late 2024 saw a rebound in orders.", "Late 2024", "2024", "2024"),
+    ("Investors expect 2026 to be better.", "2026", "2026", "2026"),
+    ("Retailers fear weak sales before Christmas.", "Christmas", "2025-12-25", None),
+])
+def test_years_with_a_modifier_or_as_forecast_object_and_a_coming_holiday(text, span, value, undated):
+    check_date(text, span, value, undated, dt.date(2025, 10, 15) if span == "Christmas" else DCT)
+
+
+@pytest.mark.parametrize("text", [
+    "The company sold 2009 cars.", "He expects 2009 votes.", "Christmas sales rose in 2024 but fell before.",
+])
+def test_bare_years_without_a_cue_and_past_holidays(text):
+    found = dates_of(text)
+    assert "2009" not in found and found.get("Christmas", "none") in ("none", "2024-12-25"), found

@@ -396,10 +396,10 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, end: int) -> int:
+def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, end: int, ahead: int = 60) -> int:
     """The year of a month (and day) written without one. News reports what happened, so
-    the default is the latest such date not far after the article; a sentence about the
-    future ("will", "until", "of next year") looks ahead instead."""
+    the default is the latest such date not far after the article (`ahead` days); a sentence
+    about the future ("will", "until", "of next year") looks ahead instead."""
     follow = text[end:end + 16].lower()
     if follow.startswith((" of next year", " next year")):
         return ref.year + 1
@@ -411,7 +411,7 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
             candidate = dt.date(ref.year, month, day)
         except ValueError:
             return ref.year
-        if not future and candidate > ref + dt.timedelta(days=60):
+        if not future and candidate > ref + dt.timedelta(days=ahead):
             return ref.year - 1
         if candidate < ref - dt.timedelta(days=60) and (future or _next_year_near(month, day, ref)):
             return ref.year + 1  # "takes effect Jan. 1" written on Dec. 29: three days on
@@ -704,7 +704,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if prev not in _PREP_SET and not _year_before_event(text, kind, end) \
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and found[-1].end + 2 == start and text[found[-1].end] == ","
-                    or kind == "year" and _SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)
+                    or kind == "year" and (not span[0].isdigit() or _SUBJECT_YEAR.match(text, start)
+                                           and _sentence_start(text, start)
+                                           or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end))
                     or kind == "barmonth" and _month_subject_or_object(text, span, start, end, prev)):
                 continue
             if kind == "barmonth" and text[end + 1:end + 2].isupper() and text[end:end + 1] == " " and \
@@ -885,7 +887,8 @@ def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
                 elif mod == "this":
                     year = date.year
                 else:
-                    year = _year_for(this.month, this.day, date, text, start, end)
+                    # a holiday is talked about for a season before it ("sales before Christmas" in October)
+                    year = _year_for(this.month, this.day, date, text, start, end, ahead=90)
                 value = _holiday_day(rule, year).isoformat()
         except (ValueError, KeyError, IndexError, OverflowError):
             value = None
