@@ -355,3 +355,11 @@ def test_dc_after_a_town_is_a_place():
     found = {e.text: (e.kind, e.name) for e in extract("WASHINGTON, DC, April 28, 2009\nThe rule was restored.",
                                                         None).entities}
     assert found["DC"] == ("place", "District of Columbia")
+
+
+def test_and_before_an_organisation_word_or_legal_form_inside_a_company_name():
+    found = ents("Its parent European Aeronautic Defence and Space Company EADS N.V. (EADS) agreed.")
+    assert found.get("European Aeronautic Defence and Space Company EADS N.V.") == "org"
+    found = ents("Talks between John Smith and Acme Corp. failed. New York and Boston Scientific Corp. agreed.")
+    assert found == {"John Smith": "person", "Acme Corp.": "org", "New York": "place",
+                     "Boston Scientific Corp.": "org"}

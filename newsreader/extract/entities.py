@@ -501,9 +501,13 @@ class _Doc:
                              or k + 1 < len(run) and lowered[k + 1] in self.c.org_heads))
                 elif low == "and":
                     rest = lowered[k + 1:]
-                    keep = (bool(rest) and len(rest) <= 3 and rest[-1] in self.c.org_heads
+                    # "European Aeronautic Defence and Space Company EADS N.V.": an organisation
+                    # word or legal form after "and" in a name with none before
+                    keep = (bool(rest) and len(rest) <= 4 and (any(w in self.c.org_heads for w in rest)
+                                                               or rest[-1] in self.c.org_suffixes)
                             and not any(toks[j].word.lower() in self.c.org_heads for j in current)
-                            and len(current) > 1) or self._and_in_field(current, run[k + 1:])
+                            and len(current) > 1 and toks[current[0]].word not in self.c.given_names
+                            and self._place_of(current) is None) or self._and_in_field(current, run[k + 1:])
                 if keep:
                     current.append(i)
                     continue
