@@ -45,6 +45,8 @@ from newsreader.extract.resources import cues, gazetteer  # noqa: E402
 KINDS = {"PER": "person", "ORG": "org", "LOC": "place"}
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "'s", "’s", "'", "n't", "%", "'re", "'ve", "'ll", "'d", "'m"}
 NO_SPACE_AFTER = {"(", "[", "$", "US$", "#"}
+#: "O'" or "D'" split off a name by the tokenizer ("Michael O' Leary"): the page had "O'Leary".
+NAME_APOSTROPHE = re.compile(r"[OD]['’]")
 #: A TIME value naming a day and a part of it: MEANTIME types these DATE or TIME.
 PART_OF_DAY = re.compile(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI|DT)")
 
@@ -75,7 +77,8 @@ def build_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], int]:
         word = tok.text or ""
         if prev is not None:
             sep = " "
-            if word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER or word == "-" or prev == "-":
+            if word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER or word == "-" or prev == "-" \
+                    or NAME_APOSTROPHE.fullmatch(prev):
                 sep = ""
             parts.append(sep)
             pos += len(sep)
@@ -230,7 +233,8 @@ def build_ecb_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], dic
                 sep = "\n"
             elif word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER:
                 sep = ""
-            elif word == "’" and prev[-1:].isalnum() or prev == "’" and word in ("s", "t", "re", "ve", "ll", "d", "m"):
+            elif word == "’" and prev[-1:].isalnum() or prev == "’" and word in ("s", "t", "re", "ve", "ll", "d", "m") \
+                    or NAME_APOSTROPHE.fullmatch(prev):
                 sep = ""  # "Teenager’s", "can’t", "‘Catching Fire’": ECB+ splits the curly apostrophe off
             elif prev == "." and INITIAL.fullmatch(before_prev + ".") and INITIAL.fullmatch(word.rstrip(".") + "."):
                 sep = ""  # "L.A.", "U.S.", "D.A.": ECB+ splits the initials of an abbreviation
