@@ -1203,3 +1203,26 @@ def test_years_with_a_modifier_or_as_forecast_object_and_a_coming_holiday(text, 
 def test_bare_years_without_a_cue_and_past_holidays(text):
     found = dates_of(text)
     assert "2009" not in found and found.get("Christmas", "none") in ("none", "2024-12-25"), found
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("September and October were terrible months.", "September", "2024-09"),
+    ("Both September and October were terrible.", "September", "2024-09"),
+    ("Sales fell in both September and October.", "September", "2024-09"),
+    ("Sales fell in March as well as April.", "April", "2025-04"),
+    ("Car sales fell in July, August and September.", "August", "2024-08"),
+    ('"We had a terrible April," the chief executive said.', "April", "2025-04"),
+    ("Retailers are bracing for a weak December.", "December", "2024-12"),
+])
+def test_months_in_lists_and_after_an_adjective(text, span, value):
+    check_date(text, span, value)
+
+
+@pytest.mark.parametrize("text", [
+    "May and his cabinet met on Tuesday.",
+    "He met a young April at the fair.",
+    "Workers march and sing in the streets.",
+])
+def test_month_names_in_lists_that_are_no_dates(text):
+    found = dates_of(text)
+    assert not any(k in ("May", "April") for k in found), found

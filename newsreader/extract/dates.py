@@ -672,6 +672,31 @@ _CLAUSE_AFTER_COMMA = re.compile(r", (?:but|and|while|whereas|yet) $")
 _EXPECT_WORDS = frozenset({"expect", "expects", "expected", "expecting", "see", "sees", "forecast", "forecasts"})
 
 
+#: What joins the items of a list of dates: "September, October and November", "in September
+#: as well as October", "Monday through Wednesday".
+_LIST_JOIN = re.compile(r", | and | or |, and |, or | to | through | as well as |-|–")
+_MONTH_NEXT = re.compile(rf"(?:, | and | or | to | through |-|–){_MONTH}(?![\w-])")
+#: "a terrible September", "a strong December for retailers": a month after "a" and an adjective.
+_A_ADJECTIVE = re.compile(r"(?<![\w-])(?:a|an) ([a-z]+(?:-[a-z]+)?) $")
+_AFTER_A_MONTH = re.compile(r"[,.;:!?\"'”)]| for\b")
+_PERSON_ADJECTIVES = frozenset("young little old pretty beautiful lovely sweet tiny baby shy smiling".split())
+
+
+def _month_after_adjective(text: str, span: str, start: int, end: int) -> bool:
+    """ "a terrible September,", "a weak December for retailers": a month after "a" and an
+    adjective, ending the phrase (not "a young April at the fair", nor "May")."""
+    m = _A_ADJECTIVE.search(text, max(0, start - 24), start)
+    return m is not None and span != "May" and m.group(1) not in _PERSON_ADJECTIVES \
+        and _AFTER_A_MONTH.match(text, end) is not None
+
+
+def _month_list_ahead(text: str, span: str, start: int, end: int, prev: str) -> bool:
+    """The first of two months joined ("September and October were terrible", "in both
+    September and October"), at a sentence start or after "both"/"between"."""
+    return (prev in ("both", "between") or _sentence_start(text, start) and span != "May") \
+        and _MONTH_NEXT.match(text, end) is not None
+
+
 def _month_subject_or_object(text: str, span: str, start: int, end: int, prev: str) -> bool:
     """A month with no preposition in front is a date as the subject of a clause (at a sentence
     start or after ", but") or as what a forecast is about; "May" only where the sentence says
@@ -703,11 +728,13 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # a sentence as its subject ("2008 was a hard year").
             if prev not in _PREP_SET and not _year_before_event(text, kind, end) \
                     and not (kind == "year" and _year_range_after(text, end)) and not (
-                    found and found[-1].end + 2 == start and text[found[-1].end] == ","
+                    found and _LIST_JOIN.fullmatch(text, found[-1].end, start)
                     or kind == "year" and (not span[0].isdigit() or _SUBJECT_YEAR.match(text, start)
                                            and _sentence_start(text, start)
                                            or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end))
-                    or kind == "barmonth" and _month_subject_or_object(text, span, start, end, prev)):
+                    or kind == "barmonth" and (_month_subject_or_object(text, span, start, end, prev)
+                                               or _month_list_ahead(text, span, start, end, prev)
+                                               or _month_after_adjective(text, span, start, end))):
                 continue
             if kind == "barmonth" and text[end + 1:end + 2].isupper() and text[end:end + 1] == " " and \
                     prev not in _CLAUSE_PREPS:
