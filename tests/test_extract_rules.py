@@ -1226,3 +1226,23 @@ def test_months_in_lists_and_after_an_adjective(text, span, value):
 def test_month_names_in_lists_that_are_no_dates(text):
     found = dates_of(text)
     assert not any(k in ("May", "April") for k in found), found
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("Stocks fell in afternoon trading.", "afternoon", "2025-06-14TAF", None),
+    ("Stocks rose on Monday, but fell sharply in the afternoon.", "the afternoon", "2025-06-09TAF", None),
+    ("The index hit its low of the day at noon.", "the day", "2025-06-14", None),
+    ("GM lost $2.5 billion in the April-June quarter.", "the April-June quarter", "2025-Q2", None),
+    ("The new models go on sale in the fall.", "the fall", "2025-FA", None),
+])
+def test_parts_of_the_day_the_day_of_a_high_and_month_range_quarters(text, span, value, undated):
+    check_date(text, span, value, undated, dt.date(2025, 10, 15) if span == "the fall" else DCT)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The bridge collapsed during the evening rush hour.", "the evening"),
+    ("The morning was quiet.", "The morning"),
+    ("Traders left at the end of the day.", "the day"),
+])
+def test_parts_of_the_day_that_are_no_dates(text, span):
+    assert span not in dates_of(text)

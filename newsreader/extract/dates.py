@@ -98,6 +98,8 @@ _OF_THE_UNIT_NOUNS = frozenset("""
 player coach rookie manager person man woman athlete team album song record book car film movie playmate employee
 artist entertainer driver horse day time times part start end beginning middle rest turn
 """.split())
+#: "its low of the day", "the biggest gain of the day": the day is the story's (not "the end of the day").
+_HIGH_OF_THE_DAY = re.compile(r"(?:\b(?:high|low|highs|lows|level|gain|gains|loss|losses|drop|decline|rise|worst)|est) of $")
 _NAMED_DAY_PREFIXES = ("Black ", "Bloody ", "Super ", "Manic ", "Blue ")
 _NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "from"}
 _BUSINESS = re.compile(r"\b(?:profits?|profitab\w+|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
@@ -228,7 +230,7 @@ _BRANCHES: list[tuple[str, str]] = [
      r"|GMT|UTC|hours|hrs|local time|ET|EST|EDT|BST|CET))"),
 ]
 # "the March quarter" (the quarter ending in March), "the latest quarter" (the last one closed)
-_BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:{_MONTH} |(?i:latest |most recent |just-ended |recently ended ))quarter)"
+_BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:(?:{_MONTH}[-–])?{_MONTH} |(?i:latest |most recent |just-ended |recently ended ))quarter)"
                             r"(?![\w-])"))
 # "last year's fourth quarter", "2008's first half": the quarter or half of that year (before
 # "last year" alone)
@@ -243,6 +245,11 @@ _BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fift
                            r"(?![\w-])"))
 # "the day", "the year" (TimeML reads them as the day or year the story is at): last, so that
 # every longer reading wins.
+# "in afternoon trading", "during the morning": a part of the day the story is at (TIMEX3 TIME,
+# which the scorers count as a date when it has a day)
+_BRANCHES.append(("morning afternoon evening the", r"(?P<daypart>(?i:morning|afternoon|evening)(?= (?:trading|trade|session|deals"
+                                                   r"|dealings)\b)|(?i:the (?:morning|afternoon|evening))(?![\w-]| of\b| (?:rush|news|shift|edition|show|commute"
+                                                   r"|paper|papers|prayers?|star|sun)\b))"))
 _BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter)))(?![\w-]| of\b| (?:ended|ending|to|before|after|"
                          r"earlier|later|when|that|which|in which|he|she|they|it|we|I)\b)"))
 _START = r"(?<![\w-])(?:"
@@ -548,6 +555,7 @@ _AFTER_A = frozenset("""
 minute minutes hour hours day days week weeks month months quarter year years decade decades century few couple
 second third fourth fifth sixth seventh eighth ninth tenth
 """.split())
+_DAYPART_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout", "since"})
 _SEASON_PREPS = frozenset({"in", "during", "over", "by", "until", "till", "since", "through",
                            "before", "after", "from", "throughout", "this", "last", "next"})
 _SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:was|is|has|had|will|saw|marked|brought|proved|began|ended|looks)\b)")
@@ -769,10 +777,14 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "coach of the year", "Playmate of the Month", "day of the week", "the end of the
             # day", "the day off", "during the day" (daytime)
             before = prev
-            if before == "of" and (span[-3:].lower() == "day" or not span.islower()
+            if before == "of" and (span[-3:].lower() == "day" and not _HIGH_OF_THE_DAY.search(text, max(0, start - 24), start)
+                                   or not span.islower()
                                    or _prev_word(text, start - 3) in _OF_THE_UNIT_NOUNS) \
                     or span[-3:].lower() == "day" and (
                     before in ("during", "all") or text.startswith((" off", " shift", " care", " job"), end)):
+                continue
+        elif kind == "daypart" and span[:3].lower() == "the":
+            if prev not in _DAYPART_PREPS:  # "in the afternoon", not "the morning was quiet"
                 continue
         elif kind == "bareseason":
             # "in the summer", "during winter": not "the spring of his step", "summer jobs".
@@ -964,7 +976,7 @@ def _season_year(season: str, ref: dt.date, text: str, start: int, end: int) -> 
     sentence is about the future."""
     first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
     if _future_context(text, start, end):
-        return ref.year if first_month >= ref.month or season == "WI" else ref.year + 1
+        return ref.year if first_month + 2 >= ref.month or season == "WI" else ref.year + 1  # "in the fall", in October
     return ref.year if first_month <= ref.month + 1 else ref.year - 1
 
 
@@ -1201,8 +1213,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             1 if ("next" in lower or "following" in lower or "after" in lower) else -1)
         day = anchor + dt.timedelta(days=delta)
         return day.isoformat() + _part_of_day(lower), day
+    if kind == "daypart":  # "in afternoon trading": the day last named (the article's), its part
+        return ((anchor.isoformat() + _part_of_day(words[-1].lower())) if anchor else None), None
     if kind == "monthquarter":
-        month_word = words[1].rstrip(".").lower()
+        month_word = words[1].rpartition("-")[2].rpartition("–")[2].rstrip(".").lower()  # "the April-June quarter"
         if month_word in _MONTHS:  # "the March quarter": the quarter that ends in March
             if ref is None:
                 return None, None
