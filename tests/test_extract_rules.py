@@ -1246,3 +1246,15 @@ def test_parts_of_the_day_the_day_of_a_high_and_month_range_quarters(text, span,
 ])
 def test_parts_of_the_day_that_are_no_dates(text, span):
     assert span not in dates_of(text)
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    ("In 1987, the Dow lost 22.6 percent on October 19.", "October 19", "1987-10-19", "1987-10-19"),
+    ("In 2005, GM lost $10.6 billion, and its shares fell to $18 in October.", "October", "2005-10", "2005-10"),
+    ("The 1987 crash began on October 19.", "October 19", "1987-10-19", "1987-10-19"),
+    ("Sales, which peaked in 2005, fell in October.", "October", "2024-10", None),
+    ("GM lost $38.7 billion in 2007. Sales fell in March.", "March", "2025-03", None),
+    ("2007 was a record year, but sales have fallen since March.", "March", "2025-03", None),
+])
+def test_a_year_opening_the_sentence_dates_its_months_and_days(text, span, value, undated):
+    check_date(text, span, value, undated)

@@ -604,6 +604,16 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?\n"
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Is `start` within the first three words of its sentence ("In 1987, ...", "The 1987 crash")?"""
+    lo = max(0, start - 30)
+    head = text[lo:start]
+    cut = max(head.rfind(". "), head.rfind("\n"))
+    if cut < 0 and lo > 0:
+        return False
+    return head[cut + 1:].strip(" \"'“(").count(" ") <= 2
+
+
 def _prev_word(text: str, start: int) -> str:
     before = _PREV_WORD.search(text, max(0, start - 16), start)
     return before.group(1).lower() if before else ""
@@ -616,7 +626,7 @@ class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "month", "year", "period", "period_end", "stated")
+    __slots__ = ("day", "month", "year", "period", "period_end", "stated", "frame")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
@@ -627,6 +637,14 @@ class _Anchors:
         self.period_end = -1  # where the text named it
         #: (month, day) -> the year written with it ("July 31, 2024" makes a later "July 31" 2024's)
         self.stated: dict[tuple[int, int], int] = {}
+        #: a year that opens its sentence ("In 1987, the Dow fell 22.6 percent on October 19"), and
+        #: where it ends: the months and days named after it in that sentence are its
+        self.frame: tuple[int, int] | None = None
+
+    def frame_year(self, text: str, start: int) -> int | None:
+        if self.frame is None or any(stop in text[self.frame[1]:start] for stop in (". ", "? ", "! ", "\n")):
+            return None
+        return self.frame[0]
 
     def note(self, value: str | None, day: dt.date | None) -> None:
         if day is not None:
@@ -814,6 +832,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         except (ValueError, KeyError, OverflowError):
             value, day = None, None
         lower_span = span.lower()
+        if kind == "year" and span.isdigit() and prev != "since" and _opens_sentence(text, start):
+            anchors.frame = (int(span), end)
         if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))) \
@@ -1149,6 +1169,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = 2001
         elif (month, day_n) in anchors.stated:  # the same day written with its year before
             year = anchors.stated[(month, day_n)]
+        elif (framed := anchors.frame_year(text, start)) is not None:  # "In 1987, ... on October 19"
+            year = framed
         elif shared := _YEAR_AFTER_DAY.match(text, end):  # "September 14 and 18, 2010"
             year = int(shared.group(1))
         elif ref is not None:
@@ -1289,6 +1311,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             shared.group(1) or ref is not None):  # "May and June 2011", "April to November last year"
         year = int(shared.group(1)) if shared.group(1) else _stated_year(shared.group(2), ref)  # type: ignore[arg-type]
         return _month(year, _month_of(span)), None
+    if kind == "barmonth" and _prev_word(text, start) not in ("since", "last", "next", "this") \
+            and (framed := anchors.frame_year(text, start)) is not None:
+        return _month(framed, _month_of(span)), None
     if ref is None:
         return None, None
     if kind == "vague":  # "the beginning of the year", "the end of the month"
