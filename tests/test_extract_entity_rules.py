@@ -363,3 +363,18 @@ def test_and_before_an_organisation_word_or_legal_form_inside_a_company_name():
     found = ents("Talks between John Smith and Acme Corp. failed. New York and Boston Scientific Corp. agreed.")
     assert found == {"John Smith": "person", "Acme Corp.": "org", "New York": "place",
                      "Boston Scientific Corp.": "org"}
+
+
+def test_cape_mount_lake_open_a_place_name():
+    found = ents("The Coast Guard rescued four fishermen off Cape Cod. They climbed Mount Everest. "
+                 "The Port Authority and Mount Sinai Hospital said so.")
+    assert found.get("Cape Cod") == "place" and found.get("Mount Everest") == "place"
+    assert found.get("Port Authority") == "org" and found.get("Mount Sinai Hospital") == "org"
+
+
+def test_a_title_in_the_possessive_inside_an_organisation_name():
+    found = ents("Sgt. Mike Lopez of the Los Angeles County Sheriff's Department said so. "
+                 "Pakistan's Army agreed. The Mayor's Office declined.")
+    assert found.get("Los Angeles County Sheriff's Department") == "org"
+    assert found.get("Mayor's Office") == "org"
+    assert found.get("Pakistan") == "place"

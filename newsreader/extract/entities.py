@@ -95,6 +95,8 @@ _LOWER_AFTER = re.compile(r"(?:['’]s)?(?: [a-z]+){1,3}")
 #: "117th Street", "5th Avenue": an ordinal before a street's head word names the street.
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th) $")
 _STREET_HEADS = frozenset({"street", "avenue", "road", "boulevard", "st.", "ave.", "rd."})
+#: Words that open a place's name when no organisation word follows ("Cape Cod", "Mount Everest").
+_PLACE_PREFIXES = frozenset({"Cape", "Mount", "Mt.", "Lake", "Fort", "Port", "Isle", "Glen"})
 #: Words before a smaller town that make it one ("in Bloomington", "near Baytown").
 _TOWN_PREPS = frozenset({"in", "near", "outside", "across", "around"})
 #: Generation suffixes that end a person's name ("Martin Luther King Jr.", "John Smith III").
@@ -259,7 +261,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             word = contraction.group(1)
         elif word in _NOT_POSSESSORS:  # "People's Republic of China" is one name
             pass
-        elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+        elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c):
             word = word[:-2]
             end -= 2
             possessive = True
@@ -335,6 +337,20 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
     if current:
         runs.append(current)
     return tokens, runs
+
+
+_NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
+
+
+def _org_after(possessor: str, text: str, end: int, c: Cues) -> bool:
+    """Is a title's possessive inside an organisation's name ("the Los Angeles County
+    Sheriff's Department", "the Mayor's Office")? Then it does not end the name; a place's
+    does ("Pakistan's Army")."""
+    lower = possessor.lower()
+    if lower not in c.title_heads and lower not in c.title_modifiers:
+        return False
+    m = _NEXT_CAP.match(text, end)
+    return m is not None and m.group(1).lower() in c.org_heads
 
 
 def _is_acronym(word: str) -> bool:
@@ -720,6 +736,9 @@ class _Doc:
                               or len(lowered[0]) >= 6 and lowered[0].endswith(("ism", "isms"))):
             return  # "Zionist", "Islamist", "Judaism": a creed, not a name
         if all(w.rstrip(".") in c.common for w in lowered):
+            return
+        if len(idx) > 1 and words[0] in _PLACE_PREFIXES:
+            self._add(idx, PLACE, strong=True)  # "off Cape Cod", "Mount Everest", "Lake Placid"
             return
         if self._next_lower(end) in _PLACE_AFTER:
             self._add(idx, PLACE, strong=True)  # "Heathrow airport", "the Moscone West center"
