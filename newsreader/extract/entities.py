@@ -96,7 +96,7 @@ _LOWER_AFTER = re.compile(r"(?:['’]s)?(?: [a-z]+){1,3}")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th) $")
 _STREET_HEADS = frozenset({"street", "avenue", "road", "boulevard", "st.", "ave.", "rd."})
 #: Words that open a place's name when no organisation word follows ("Cape Cod", "Mount Everest").
-_PLACE_PREFIXES = frozenset({"Cape", "Mount", "Mt.", "Lake", "Fort", "Port", "Isle", "Glen"})
+_PLACE_PREFIXES = frozenset({"Cape", "Mount", "Mt.", "Lake", "Fort", "Port", "Isle"})
 #: Words before a smaller town that make it one ("in Bloomington", "near Baytown").
 _TOWN_PREPS = frozenset({"in", "near", "outside", "across", "around"})
 #: Generation suffixes that end a person's name ("Martin Luther King Jr.", "John Smith III").
