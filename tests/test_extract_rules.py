@@ -1258,3 +1258,13 @@ def test_parts_of_the_day_that_are_no_dates(text, span):
 ])
 def test_a_year_opening_the_sentence_dates_its_months_and_days(text, span, value, undated):
     check_date(text, span, value, undated)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The Dow fell 7.9 percent, its worst day since the crash of October 1987. The index has lost 38 percent "
+     "for the year.", "the year", "2025"),
+    ("The Dow recorded its biggest gain in 1933. Shares are down 35 percent for the year.", "the year", "2025"),
+    ("The plant opened in 1987. It closed later that year.", "later that year", "1987"),
+])
+def test_a_date_named_as_a_record_or_low_is_no_anchor_for_the_story(text, span, value):
+    check_date(text, span, value, None if span == "the year" else value)
