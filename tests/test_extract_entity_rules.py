@@ -378,3 +378,11 @@ def test_a_title_in_the_possessive_inside_an_organisation_name():
     assert found.get("Los Angeles County Sheriff's Department") == "org"
     assert found.get("Mayor's Office") == "org"
     assert found.get("Pakistan") == "place"
+
+
+def test_what_is_new_is_a_product_unless_the_article_has_it_act():
+    found = ents("Stores sold the new MacBook on Monday. The MacBook costs $1,099. Dell cut prices.")
+    assert "MacBook" not in found
+    found = ents("Apple said it was due to a new Apple technology. There are 500 Apple engineers.")
+    assert [e.kind for e in extract("Apple said it was due to a new Apple technology.", None).entities] == ["org", "org"]
+    assert ents("The vote gave Britain a new Labour government.").get("Labour") == "org"

@@ -60,6 +60,8 @@ _TITLE_COMMA = re.compile(r"([a-z]+), $")
 _REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "cited", "added"})
 #: Title words that also end a publication's name after a place ("The Hollywood Reporter").
 _PUBLICATION_TITLES = frozenset({"Reporter", "Observer", "Examiner", "Inquirer", "Register", "Chronicle"})
+#: "the new X", "its new X", "Apple's new X": what is new is a product, not an organisation.
+_NEW_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|['’]s) new $")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new"})
 #: The hyphen of an adjective made from a name: "US-brokered", "Iranian-backed".
 _HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
@@ -753,6 +755,10 @@ class _Doc:
                 return
             if not _is_acronym(w) and (w.isupper() and len(w) > 7):
                 return
+        if _NEW_BEFORE.search(self.text, max(0, start - 16), start) and not self._acts(words[0]) \
+                and self._next_lower(end) not in self.c.tenures:  # not "the new Labour government"
+            self._product(idx)  # "the new MacBook", "its new Camry": a product, in all its mentions
+            return
         self._add(idx, None)
 
     def _state_after_town(self, idx: list[int], start: int, end: int, words: list[str]) -> str | None:
@@ -773,6 +779,12 @@ class _Doc:
                     candidate in self._state_names:
                 return "" if not self._namelike(words) or not any(w in self.c.given_names for w in words) else None
         return None
+
+    def _acts(self, word: str) -> bool:
+        """Does the article write the name as an organisation's somewhere ("Apple said",
+        "Apple's", "Apple Inc.")? Then "a new Apple technology" names no product "Apple"."""
+        return re.search(rf"(?<![\w-]){re.escape(word)}(?:['’]s? | (?:Inc|Corp|Co|Ltd|said|says|announced|reported)\b)",
+                         self.text) is not None
 
     def _count_before(self, number_start: int, end: int) -> bool:
         """A bare number after a verb or preposition and before "<name> <plural noun>" counts
