@@ -1268,3 +1268,15 @@ def test_a_year_opening_the_sentence_dates_its_months_and_days(text, span, value
 ])
 def test_a_date_named_as_a_record_or_low_is_no_anchor_for_the_story(text, span, value):
     check_date(text, span, value, None if span == "the year" else value)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Sales rose 5 percent compared with 2007.", True),
+    ("Sales in 2008 versus 2007 rose.", True),
+    ("Sales rose 5 percent over 2007.", True),
+    ("Over 2007 protesters marched.", False),
+    ("It rose over 2007 points on the day.", False),
+])
+def test_a_year_compared_with(text, found):
+    assert (dates_of(text).get("2007") == "2007") is found
+    assert (dates_of(text, None).get("2007") == "2007") is found

@@ -558,6 +558,14 @@ second third fourth fifth sixth seventh eighth ninth tenth
 _DAYPART_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout", "since"})
 _SEASON_PREPS = frozenset({"in", "during", "over", "by", "until", "till", "since", "through",
                            "before", "after", "from", "throughout", "this", "last", "next"})
+#: A year compared with: "up 5 percent compared with 2007", "versus 2007", "over 2007." (ending the
+#: phrase: not "over 2000 protesters").
+_COMPARED_YEAR = re.compile(r"(?:\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\b(over)) $")
+
+
+def _compared_year(text: str, start: int, end: int) -> bool:
+    m = _COMPARED_YEAR.search(text, max(0, start - 14), start)
+    return m is not None and (m.group(1) is None or text[end:end + 1] in (",", ".", ";", ")", ""))
 _SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:was|is|has|had|will|saw|marked|brought|proved|began|ended|looks)\b)")
 _PAST_PREPS = frozenset({"in", "from", "by", "at", "before", "until", "till", "toward", "towards", "near", "after",
                          "since"})
@@ -760,7 +768,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if prev not in _PREP_SET and not _year_before_event(text, kind, end) \
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and _LIST_JOIN.fullmatch(text, found[-1].end, start)
-                    or kind == "year" and (not span[0].isdigit() or _SUBJECT_YEAR.match(text, start)
+                    or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end) or _SUBJECT_YEAR.match(text, start)
                                            and _sentence_start(text, start)
                                            or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end))
                     or kind == "barmonth" and (_month_subject_or_object(text, span, start, end, prev)
