@@ -386,3 +386,10 @@ def test_what_is_new_is_a_product_unless_the_article_has_it_act():
     found = ents("Apple said it was due to a new Apple technology. There are 500 Apple engineers.")
     assert [e.kind for e in extract("Apple said it was due to a new Apple technology.", None).entities] == ["org", "org"]
     assert ents("The vote gave Britain a new Labour government.").get("Labour") == "org"
+
+
+def test_a_product_line_written_after_an_article_is_no_maker():
+    found = ents("It runs the Mac OS X operating system. Fans came back to the Mac in May.")
+    assert "Mac" not in found
+    found = ents("The iMac uses Intel Core Duo processors. Intel shipped them first.")
+    assert found.get("Intel") == "org"

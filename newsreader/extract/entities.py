@@ -780,6 +780,10 @@ class _Doc:
                 return "" if not self._namelike(words) or not any(w in self.c.given_names for w in words) else None
         return None
 
+    def _bare_name(self, word: str) -> bool:
+        """Is the name never written after an article ("the Mac", "a MacBook")?"""
+        return re.search(rf"(?<![\w-])(?:[Tt]he|[Aa]n?) {re.escape(word)}(?![\w-])", self.text) is None
+
     def _acts(self, word: str) -> bool:
         """Does the article write the name as an organisation's somewhere ("Apple said",
         "Apple's", "Apple Inc.")? Then "a new Apple technology" names no product "Apple"."""
@@ -820,8 +824,11 @@ class _Doc:
         after = _NEXT_WORD.match(self.text, end)
         if len(idx) > 1 and after and after.group(1).lower() in c.products and after.start(1) == end + 1:
             maker = self.tokens[idx[0]].word
-            if re.search(rf"(?<![\w-]){re.escape(maker)}(?! [A-Z0-9])(?![\w-])", self.text):
-                self._type_piece(idx[:1])  # "Intel Core Duo processors": Intel makes them
+            if self._acts(maker) or re.search(rf"(?<![\w-]){re.escape(maker)}(?! [A-Z0-9])(?![\w-])", self.text) \
+                    and self._bare_name(maker):
+                # "Intel Core Duo processors" where "Intel said", or "Intel" alone and never "the
+                # Intel": Intel makes them; "the Mac" is a product line
+                self._type_piece(idx[:1])
                 idx = idx[1:]
             self._product(idx)
             return True
