@@ -830,6 +830,8 @@ class _Doc:
                 # Intel": Intel makes them; "the Mac" is a product line
                 self._type_piece(idx[:1])
                 idx = idx[1:]
+            else:
+                self.products.add(maker)  # "the Mac" alone is the product line too
             self._product(idx)
             return True
         appos = _PRODUCT_APPOSITION.match(self.text, end)
