@@ -1251,7 +1251,9 @@ def test_parts_of_the_day_that_are_no_dates(text, span):
 @pytest.mark.parametrize("text, span, value, undated", [
     ("In 1987, the Dow lost 22.6 percent on October 19.", "October 19", "1987-10-19", "1987-10-19"),
     ("In 2005, GM lost $10.6 billion, and its shares fell to $18 in October.", "October", "2005-10", "2005-10"),
-    ("The 1987 crash began on October 19.", "October 19", "1987-10-19", "1987-10-19"),
+    ("The 2009 Malibu goes on sale in October.", "October", "2025-10", None),
+    ("Its 2007 loss was reported in February.", "February", "2025-02", None),
+    ("2007 was a record year, and sales peaked in March.", "March", "2007-03", "2007-03"),
     ("Sales, which peaked in 2005, fell in October.", "October", "2024-10", None),
     ("GM lost $38.7 billion in 2007. Sales fell in March.", "March", "2025-03", None),
     ("2007 was a record year, but sales have fallen since March.", "March", "2025-03", None),
@@ -1280,3 +1282,8 @@ def test_a_date_named_as_a_record_or_low_is_no_anchor_for_the_story(text, span, 
 def test_a_year_compared_with(text, found):
     assert (dates_of(text).get("2007") == "2007") is found
     assert (dates_of(text, None).get("2007") == "2007") is found
+
+
+def test_a_record_date_stays_an_anchor_for_the_next_day():
+    found = dates_of("The Dow hit a record on Oct. 9, 2007. The next day, it fell.")
+    assert found["The next day"] == "2007-10-10"

@@ -612,6 +612,11 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?\n"
 
 
+#: A year that sets the frame of its sentence comes after one of these ("In 1987, ...", "During 2006 ..."),
+#: or is its subject ("2007 was ..."); not a model year or a result ("The 2009 Malibu goes on sale in October").
+_FRAME_PREPS = frozenset({"in", "during", "throughout", "by", "for", "through", "until"})
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Is `start` within the first three words of its sentence ("In 1987, ...", "The 1987 crash")?"""
     lo = max(0, start - 30)
@@ -689,11 +694,11 @@ def _year_before_event(text: str, kind: str, end: int) -> bool:
     return after is not None and after.group(1).lower() in _EVENT_NOUNS
 
 
-#: A record set or a low last seen at a date ("its worst day since the crash of October 1987",
+#: A high or a low last seen at a date ("its worst day since the crash of October 1987",
 #: "its biggest gain in 1933") compares the story with that date: where the story goes on is
 #: not there ("has lost 38 percent for the year" stays the article's year).
 _COMPARISON_BEFORE = re.compile(r"\b(?:since|biggest|largest|worst|best|lowest|highest|strongest|weakest|sharpest"
-                                r"|steepest|record|first time|last time)\b[^.;]*$")
+                                r"|steepest)\b[^.;]*$")
 #: "now" before a verb in the present states the present: "the firm now has 300 staff".
 _PRESENT_AFTER_NOW = re.compile(r" (?:has|have|is|are|stands|holds|owns|employs|sees|see|expects|expect|accounts|"
                                 r"controls|faces|face|lives|live|works|ranks|trades|costs|makes|sells|runs|totals|"
@@ -845,7 +850,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         except (ValueError, KeyError, OverflowError):
             value, day = None, None
         lower_span = span.lower()
-        if kind == "year" and span.isdigit() and prev != "since" and _opens_sentence(text, start):
+        if kind == "year" and span.isdigit() and _opens_sentence(text, start) and (
+                prev in _FRAME_PREPS or not prev and _SUBJECT_YEAR.match(text, start)):
             anchors.frame = (int(span), end)
         if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
