@@ -393,3 +393,9 @@ def test_a_product_line_written_after_an_article_is_no_maker():
     assert "Mac" not in found
     found = ents("The iMac uses Intel Core Duo processors. Intel shipped them first.")
     assert found.get("Intel") == "org"
+
+
+def test_congress_senate_and_parliament_alone_are_organisations():
+    assert ents("The bill went to Congress. The Senate voted on it and Parliament agreed.") == \
+        {"Congress": "org", "Senate": "org", "Parliament": "org"}
+    assert ents("The Army said so. The Ministry agreed.") == {}

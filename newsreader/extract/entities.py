@@ -62,6 +62,9 @@ _REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "cit
 _PUBLICATION_TITLES = frozenset({"Reporter", "Observer", "Examiner", "Inquirer", "Register", "Chronicle"})
 #: "the new X", "its new X", "Apple's new X": what is new is a product, not an organisation.
 _NEW_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|['’]s) new $")
+#: Organisation words that name one institution alone, capitalised mid-sentence ("Congress
+#: passed", "the Senate voted"); "Ministry" or "Army" alone are common nouns in title case.
+_LONE_ORGS = frozenset({"nato", "un", "congress", "senate", "parliament", "pentagon", "kremlin"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new"})
 #: The hyphen of an adjective made from a name: "US-brokered", "Iranian-backed".
 _HYPHEN_LOWER = re.compile(r"-(?=[a-z])")
@@ -711,7 +714,7 @@ class _Doc:
             self._add(idx, PLACE, strong=True)  # "Changi Airport", "Moscone Center"
             return
         if lowered[-1] in c.org_suffixes or any(w in c.org_heads for w in lowered):
-            if len(idx) == 1 and lowered[0] not in ("nato", "un"):
+            if len(idx) == 1 and lowered[0] not in _LONE_ORGS:
                 # A lone "Army" or "Ministry" is a common noun in title case, not a name,
                 # unless the article names the organisation in full ("the Academy" after
                 # "the Academy of Motion Picture Arts and Sciences"): settled later.
