@@ -1287,3 +1287,8 @@ def test_a_year_compared_with(text, found):
 def test_a_record_date_stays_an_anchor_for_the_next_day():
     found = dates_of("The Dow hit a record on Oct. 9, 2007. The next day, it fell.")
     assert found["The next day"] == "2007-10-10"
+
+
+def test_an_abbreviated_month_range_gives_no_cut_month():
+    assert "Oct" not in dates_of("Sales in the Oct.-Dec. period rose.")
+    assert dates_of("Sales rose in Oct. and Nov.", None) == {"Oct.": None, "Nov.": None}

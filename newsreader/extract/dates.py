@@ -145,7 +145,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "the night of Sept. 13", "the morning of Friday": the day and its part
     ("the", rf"(?P<partof>(?i:the (?:morning|afternoon|evening|night) of )(?:{_MONTH_D} {_DAY}(?:,? {_YEAR})?"
             rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
-    (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.\w| [0-9]| (?:Day|Madness|Fools?)\b)"),
+    (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.[\w–-]| [0-9]| (?:Day|Madness|Fools?)\b)"),
     (f"the last next this past coming early late earlier later {_W} {_WA}",
      rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|the previous|the following|the next) |{_REL} )?"
      rf"(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
