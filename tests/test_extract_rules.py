@@ -1292,3 +1292,8 @@ def test_a_record_date_stays_an_anchor_for_the_next_day():
 def test_an_abbreviated_month_range_gives_no_cut_month():
     assert "Oct" not in dates_of("Sales in the Oct.-Dec. period rose.")
     assert dates_of("Sales rose in Oct. and Nov.", None) == {"Oct.": None, "Nov.": None}
+
+
+def test_a_high_of_this_year_stays_an_anchor():
+    found = dates_of("Oil hit its highest level on July 11, 2025. The next day, it fell.")
+    assert found["The next day"] == "2025-07-12"

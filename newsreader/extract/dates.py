@@ -694,11 +694,16 @@ def _year_before_event(text: str, kind: str, end: int) -> bool:
     return after is not None and after.group(1).lower() in _EVENT_NOUNS
 
 
-#: A high or a low last seen at a date ("its worst day since the crash of October 1987",
+#: A high or a low last seen in an earlier year ("its worst day since the crash of October 1987",
 #: "its biggest gain in 1933") compares the story with that date: where the story goes on is
 #: not there ("has lost 38 percent for the year" stays the article's year).
 _COMPARISON_BEFORE = re.compile(r"\b(?:since|biggest|largest|worst|best|lowest|highest|strongest|weakest|sharpest"
                                 r"|steepest)\b[^.;]*$")
+def _another_year(value: str | None, ref: dt.date | None) -> bool:
+    """Does the value lie in a year before the article's ("October 1987"), or is the article undated?"""
+    return ref is None or value is not None and value[:4].isdigit() and int(value[:4]) < ref.year
+
+
 #: "now" before a verb in the present states the present: "the firm now has 300 staff".
 _PRESENT_AFTER_NOW = re.compile(r" (?:has|have|is|are|stands|holds|owns|employs|sees|see|expects|expect|accounts|"
                                 r"controls|faces|face|lives|live|works|ranks|trades|costs|makes|sells|runs|totals|"
@@ -857,7 +862,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))) \
                 and prev != "since" and kind != "nineeleven" and value != "2001-09-11" \
-                and not _COMPARISON_BEFORE.search(text, max(0, start - 50), start):
+                and not (_COMPARISON_BEFORE.search(text, max(0, start - 50), start) and _another_year(value, date)):
             # a period a year back ("the same period last year", "the year earlier") or a
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
             # the story goes on, nor is 9/11 (named as the event): no new anchor
