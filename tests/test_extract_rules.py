@@ -1297,3 +1297,13 @@ def test_an_abbreviated_month_range_gives_no_cut_month():
 def test_a_high_of_this_year_stays_an_anchor():
     found = dates_of("Oil hit its highest level on July 11, 2025. The next day, it fell.")
     assert found["The next day"] == "2025-07-12"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "session" is no temporal unit in TimeML (no lexical trigger): the weekday alone is the date
+    ("Shares fell 5 percent in Friday's session.", {"Friday": "2025-06-13"}),
+    ("The index fell for a fifth straight session.", {}),
+    ("The index rose 2 percent in the previous session.", {}),
+])
+def test_trading_sessions_are_no_dates(text, expected):
+    assert dates_of(text) == expected
