@@ -1307,3 +1307,18 @@ def test_a_high_of_this_year_stays_an_anchor():
 ])
 def test_trading_sessions_are_no_dates(text, expected):
     assert dates_of(text) == expected
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Markets will close early for the Thanksgiving holiday.", "Thanksgiving", "2025-11-27"),
+    ("Shops reopen after the Christmas break.", "Christmas", "2025-12-25"),
+])
+def test_a_holiday_before_holiday_weekend_or_break_is_the_day(text, span, value):
+    check_date(text, span, value, None, dt.date(2025, 11, 20))
+
+
+@pytest.mark.parametrize("text", [
+    "The Lunar New Year holiday starts Monday.", "Christmas sales are expected to fall.",
+])
+def test_holidays_of_other_calendars_and_holiday_modifiers_are_no_dates(text):
+    assert not any("New Year" in k or "Christmas" in k for k in dates_of(text))

@@ -570,6 +570,9 @@ _SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:was|is|has|had|will|saw|marked|bro
 _PAST_PREPS = frozenset({"in", "from", "by", "at", "before", "until", "till", "toward", "towards", "near", "after",
                          "since"})
 _HOLIDAY_MOD = re.compile(r"(?<![\w-])([Ll]ast|[Nn]ext|[Tt]his) $")
+#: "the Thanksgiving holiday", "over the Easter weekend": the holiday itself, without a preposition.
+_HOLIDAY_NOUN_AFTER = re.compile(r" (?:holiday|holidays|weekend|break)\b")
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")  # "the Lunar New Year holiday": another calendar's
 _HOLIDAY_PREPS = frozenset({"on", "at", "by", "until", "till", "since", "before", "after", "over",
                             "during", "for", "from", "through", "around", "of", "to"})
 _ORDDAY_PREPS = frozenset({"on", "by", "until", "till", "since", "from", "before", "after",
@@ -955,7 +958,9 @@ def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
             start = mod.start()
         mod = mod.group(1).lower() if mod else ""
         if name in h.needs_preposition and not mod and not m.group("year") and \
-                _prev_word(text, start) not in _HOLIDAY_PREPS:
+                _prev_word(text, start) not in _HOLIDAY_PREPS and not (
+                    _HOLIDAY_NOUN_AFTER.match(text, end) and name != "May Day"  # also a distress call
+                    and not _CAPITAL_BEFORE.search(text, max(0, start - 20), start)):
             continue
         rule = h.rules[name]
         value: str | None = None
