@@ -399,3 +399,13 @@ def test_congress_senate_and_parliament_alone_are_organisations():
     assert ents("The bill went to Congress. The Senate voted on it and Parliament agreed.") == \
         {"Congress": "org", "Senate": "org", "Parliament": "org"}
     assert ents("The Army said so. The Ministry agreed.") == {}
+
+
+def test_two_companies_with_legal_forms_joined_by_and_stay_two():
+    found = ents("Shares of Exxon Mobil Corp. and Chevron Corp. rose after the meeting.")
+    assert found == {"Exxon Mobil Corp.": "org", "Chevron Corp.": "org"}
+
+
+def test_an_organisation_word_and_an_organisation_name_are_one():
+    found = ents("The Securities and Exchange Commission fined the firm on Monday.")
+    assert found == {"Securities and Exchange Commission": "org"}

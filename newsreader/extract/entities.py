@@ -526,9 +526,12 @@ class _Doc:
                     # word or legal form after "and" in a name with none before
                     keep = (bool(rest) and len(rest) <= 4 and (any(w in self.c.org_heads for w in rest)
                                                                or rest[-1] in self.c.org_suffixes)
-                            and not any(toks[j].word.lower() in self.c.org_heads for j in current)
-                            and len(current) > 1 and toks[current[0]].word not in self.c.given_names
-                            and self._place_of(current) is None) or self._and_in_field(current, run[k + 1:])
+                            and not any(toks[j].word.lower() in self.c.org_heads
+                                        or toks[j].word.lower() in self.c.org_suffixes for j in current)
+                            and (len(current) > 1 or lowered[k - 1] in self.lower_vocab and rest[-1] in self.c.org_heads)
+                            and toks[current[0]].word not in self.c.given_names
+                            and self._place_of(current) is None) or self._and_in_field(current, run[k + 1:]) \
+                        or self._and_heads(current, rest)
                 if keep:
                     current.append(i)
                     continue
@@ -597,6 +600,13 @@ class _Doc:
                 piece = piece[1:]
             if piece:
                 self._type_piece(piece)
+
+    def _and_heads(self, current: list[int], rest: list[str]) -> bool:
+        """One organisation word, "and", then an organisation's name ("the Securities and
+        Exchange Commission", "the Fish and Wildlife Service"): one organisation."""
+        words = [self.tokens[i].word.lower() for i in current if self.tokens[i].word.lower() not in _FUNCTION]
+        return (len(words) == 1 and words[0] in self.c.org_heads and 1 <= len(rest) <= 2
+                and rest[-1] in self.c.org_heads)
 
     def _and_in_field(self, current: list[int], rest: list[int]) -> bool:
         """An organisation named for a field of two things ("Academy of Motion Picture Arts
