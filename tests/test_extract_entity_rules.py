@@ -409,3 +409,14 @@ def test_two_companies_with_legal_forms_joined_by_and_stay_two():
 def test_an_organisation_word_and_an_organisation_name_are_one():
     found = ents("The Securities and Exchange Commission fined the firm on Monday.")
     assert found == {"Securities and Exchange Commission": "org"}
+
+
+def test_a_title_and_a_name_cut_off_by_and_are_split_again():
+    found = ents("Treasury Secretary Timothy Geithner and Fed Chairman Ben Bernanke testified.")
+    assert found.get("Timothy Geithner") == "person" and found.get("Ben Bernanke") == "person"
+    assert "Treasury Secretary Timothy Geithner" not in found
+
+
+def test_a_two_letter_acronym_opening_a_sentence_before_a_reporting_verb_is_a_name():
+    assert ents("It was late. BP said the leak had stopped.") == {"BP": "org"}
+    assert ents("It was late. OK then.") == {}

@@ -598,7 +598,9 @@ class _Doc:
                 piece = piece[1:]
             while piece and toks[piece[0]].word.lower() in _PARTICLES and not self._leading_article(piece):
                 piece = piece[1:]
-            if piece:
+            if piece and len(piece) < len(run) and any(toks[i].word.lower() in self.c.title_heads for i in piece[1:-1]):
+                self._split_run(piece)  # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ..."
+            elif piece:
                 self._type_piece(piece)
 
     def _and_heads(self, current: list[int], rest: list[str]) -> bool:
@@ -1024,7 +1026,7 @@ class _Doc:
             elif w is not None and w in self.c.given_names:
                 piece.kind = PERSON  # "I agreed with Craig and Neil": a first name alone
             elif piece.initial and w is not None and not self._seen_inside(piece.text) and not (
-                    _is_acronym(w) and len(w) > 2 and w.lower() not in self.c.common):
+                    _is_acronym(w) and (len(w) > 2 or piece.next_word in _REPORT_VERBS) and w.lower() not in self.c.common):
                 piece.kind = None  # a capitalised sentence opener with no other sign ("CNN says" has one)
             else:
                 piece.kind = ORG
