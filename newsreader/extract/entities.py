@@ -770,7 +770,8 @@ class _Doc:
                 return
             if not _is_acronym(w) and (w.isupper() and len(w) > 7):
                 return
-        if _NEW_BEFORE.search(self.text, max(0, start - 16), start) and not self._acts(words[0]) \
+        if self.text[max(0, start - 4):start] == "new " and _NEW_BEFORE.search(self.text, max(0, start - 16), start) \
+                and not self._acts(words[0]) \
                 and self._next_lower(end) not in self.c.tenures:  # not "the new Labour government"
             self._product(idx)  # "the new MacBook", "its new Camry": a product, in all its mentions
             return
