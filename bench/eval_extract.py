@@ -34,7 +34,7 @@ import re
 import sys
 import time
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -152,6 +152,20 @@ def iso_week(value: str) -> str:
 def is_duration(value: str | None) -> bool:
     """P9D, PT30M, PXY: a length of time (PAST_REF and PRESENT_REF are dates)."""
     return bool(value) and re.match(r"P(?:[0-9X]|T[0-9X])", value) is not None
+
+
+def date_error_kind(span: tuple[int, int], gold: dict, pred: dict, pred_durations: dict, hit: set) -> str:
+    """The class of one date error, for the counts-only breakdown."""
+    def near(spans) -> bool:
+        return any(a < span[1] and span[0] < b for a, b in spans)
+    if span in hit:
+        return "wrong value (same granularity)" if len(gold[span]) == len(pred[span]) else \
+            "wrong value (other granularity)"
+    if span in gold:
+        if near(pred):
+            return "missed, another extent found"
+        return "missed, found as a duration" if near(pred_durations) else "missed entirely"
+    return "spurious near a gold date" if near(gold) else "spurious"
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -503,6 +517,10 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
     date_counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp fp fn value_ok
     duration_counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    # Counts only (never texts), so the held-out split can say what kind of error it has
+    # without showing one: missed with no predicted span near it, or with a date/duration
+    # overlapping it; wrong values at the gold's granularity or another.
+    date_error_kinds: dict[str, Counter] = defaultdict(Counter)
     docs = []
     for path in paths:
         doc = loader.parse_doc(str(path))
@@ -587,6 +605,10 @@ def main(argv: list[str] | None = None) -> int:
                 c[1] += len(set(p) - set(g))
                 c[2] += len(set(g) - set(p))
                 c[3] += sum(1 for k in hit if p[k] == g[k])
+            if counter is date_counts:
+                for key in (split, "all"):
+                    date_error_kinds[key].update(date_error_kind(k, g, p, pred_durations, hit) for k in
+                                                 (set(g) | set(p)) - {h for h in hit if p[h] == g[h]})
         if args.errors == "date" and split == "tune":
             for k in sorted(set(pred_dates) | set(gold_dates)):
                 if pred_dates.get(k, "<none>") != gold_dates.get(k, "<none>"):
@@ -616,6 +638,9 @@ def main(argv: list[str] | None = None) -> int:
         acc = ok / tp if tp else 0.0
         print(f"dates {split:9} detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value accuracy {acc:.3f} "
               f"| value F1 {vf:.3f}  ({tp} found, {fp} spurious, {fn} missed)")
+    for split in ("tune", "held-out", "all"):
+        kinds = date_error_kinds[split]
+        print(f"dates {split:9} errors: " + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())))
     for split in ("tune", "held-out", "all"):
         tp, fp, fn, ok = duration_counts[(split,)]
         p, r, f = prf(tp, fp, fn)
