@@ -579,12 +579,45 @@ _ORDDAY_PREPS = frozenset({"on", "by", "until", "till", "since", "from", "before
                            "through", "to", "and"})
 
 
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` as a prefix tree: re tries a flat alternation of 150 words one
+    by one at every word start, a tree by its first letters (four times faster)."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+def _before(words: frozenset[str]) -> str:
+    """A look-ahead for a next token that is one of `words` or a digit (see `_NEXT_TOKEN`)."""
+    return r"(?= (?:(?ai:" + _trie([w for w in words if w.isalpha()]) + r")(?![A-Za-z])|\d))"
+
+
+#: The tokens of `_TOKEN` that can start a branch: the scan skips the other words in C, not in a
+#: Python loop (most words start none). Every digit is a trigger ("#", "#4", "'"); "the" and
+#: "a" only before the words they are tried with.
+_TRIGGER_TOKEN = re.compile(
+    r"(?<![\w-])(?<!\d[,.])(?:(?ai:" + _trie([w for w in _TRIGGERS if w.isalpha() and w not in ("the", "a")])
+    + r")(?![A-Za-z])|(?ai:the)" + _before(_AFTER_THE) + "|(?ai:a)" + _before(_AFTER_A) + r"|\d|'\d)")
+
+
 def _candidates(text: str):
     """What full_pattern().finditer(text) finds, trying at each word only the branches that can
     start with it (most words start none): several times cheaper than the full pattern."""
     last = 0
     triggers = _TRIGGERS
-    for tok in _TOKEN.finditer(text):
+    for tok in _TRIGGER_TOKEN.finditer(text):
         start = tok.start()
         if start < last:
             continue
