@@ -939,6 +939,7 @@ def _holidays() -> _Holidays:
     return _Holidays(pattern, rules, frozenset(str(n) for n in data.get("needs_preposition") or ()))
 
 
+@functools.lru_cache(maxsize=1)
 def holiday_names() -> frozenset[str]:
     """The names of holidays.yaml (apostrophes written "'"): days, never organisations."""
     return frozenset(_holidays().rules)

@@ -9,6 +9,7 @@ seen once as a person stays a person; a lone "Asif" is the "Khawaja Asif" named 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -147,7 +148,7 @@ _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "e
                            "who", "whose"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -157,9 +158,14 @@ class Token:
     possessive: bool = False  # "Iran's": the name ends here
     modifier: bool = False  # "US-brokered": an adjective; at most its place part is a name
     stop: bool = False  # "Israel-Iran": each part is a name of its own
+    #: `word.lower()`, which the rules ask for hundreds of thousands of times: lowered once
+    low: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.low = self.word.lower()
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """A candidate entity: a span of capitalised tokens and what the rules made of it."""
 
@@ -206,6 +212,11 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[
             if lower in c.common or lower in c.headline_words or lower in lower_vocab or _stem(lower) in stems:
                 found.append(line_start + m.start())
     return frozenset(found)
+
+
+def _has_digit(word: str) -> bool:
+    """Any digit in the word ("A380"); no letter is a digit, so words of letters alone skip the scan."""
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
 def _stem(word: str) -> str:
@@ -358,8 +369,20 @@ def _org_after(possessor: str, text: str, end: int, c: Cues) -> bool:
     return m is not None and m.group(1).lower() in c.org_heads
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and sum(ch.isalpha() for ch in word) >= 2
+
+
+_DERIVED: list[tuple[Cues, tuple[frozenset[str], frozenset[str]]]] = []
+
+
+def _derived_cues(c: Cues) -> tuple[frozenset[str], frozenset[str]]:
+    """Sets made from the cue lists once per process, not once per article: the states'
+    names, and title heads and modifiers together (kept with the `Cues` they came from)."""
+    if not _DERIVED or _DERIVED[0][0] is not c:
+        _DERIVED[:] = [(c, (frozenset(c.state_abbreviations.values()), c.title_heads | c.title_modifiers))]
+    return _DERIVED[0][1]
 
 
 class _Doc:
@@ -375,7 +398,7 @@ class _Doc:
         self.pieces: list[Piece] = []
         self.products: set[str] = set()
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
-        self._state_names = frozenset(self.c.state_abbreviations.values())
+        self._state_names, self.titles = _derived_cues(self.c)
         self.holidays = holiday_names()
 
     # --- finding pieces -------------------------------------------------------------
@@ -388,8 +411,7 @@ class _Doc:
         return [p for p in self.pieces if p.kind in (PERSON, ORG, PLACE)]
 
     def _is_title(self, word: str) -> bool:
-        lower = word.lower()
-        return lower in self.c.title_heads or lower in self.c.title_modifiers
+        return word.lower() in self.titles
 
     def _split_run(self, run: list[int]) -> None:
         toks = self.tokens
@@ -408,7 +430,7 @@ class _Doc:
                 run = run[:-1]
             if not run:
                 return
-        if len(run) > 1 and toks[run[0]].initial and toks[run[0]].word.lower() in self.c.roles:
+        if len(run) > 1 and toks[run[0]].initial and toks[run[0]].low in self.c.roles:
             run = run[1:]  # "Actress Lindsay Lohan" opening a sentence: a role, then a person
             if toks[run[0]].word in self.c.given_names and self._namelike([toks[i].word for i in run]):
                 self._add(run, PERSON, strong=True)
@@ -451,7 +473,7 @@ class _Doc:
             self._add(run, PLACE, strong=True, name=self.g.places[full])
             return
         # Titles: the last title head followed by a name splits the run.
-        lowered = [w.lower() for w in words]
+        lowered = [toks[i].low for i in run]
         for j in range(len(run) - 2, -1, -1):
             if lowered[j] not in self.c.title_heads or not toks[run[j]].cap and lowered[j] != "al":
                 continue
@@ -474,7 +496,7 @@ class _Doc:
             self._add(name_idx, PERSON, strong=True)
             if name_end < len(run):
                 rest = run[name_end:]
-                while rest and toks[rest[0]].word.lower() in _PARTICLES:
+                while rest and toks[rest[0]].low in _PARTICLES:
                     rest = rest[1:]
                 if rest:
                     self._split_run(rest)
@@ -501,7 +523,7 @@ class _Doc:
         """Cut a title-free run at conjunctions and prepositions that do not belong to an
         organisation's name, then type each piece."""
         toks = self.tokens
-        lowered = [toks[i].word.lower() for i in run]
+        lowered = [toks[i].low for i in run]
         pieces: list[list[int]] = []
         current: list[int] = []
         for k, i in enumerate(run):
@@ -518,7 +540,7 @@ class _Doc:
                         lowered[k - 1] in self.c.org_heads or lowered[k - 1] in self.c.state_heads
                         or low == "of" and lowered[k - 1] in _GEO_OF
                         or self._is_title(toks[run[k - 1]].word)
-                        and (any(toks[j].word.lower() in self.c.org_heads for j in current)
+                        and (any(toks[j].low in self.c.org_heads for j in current)
                              or k + 1 < len(run) and lowered[k + 1] in self.c.org_heads))
                 elif low == "and":
                     rest = lowered[k + 1:]
@@ -526,8 +548,8 @@ class _Doc:
                     # word or legal form after "and" in a name with none before
                     keep = (bool(rest) and len(rest) <= 4 and (any(w in self.c.org_heads for w in rest)
                                                                or rest[-1] in self.c.org_suffixes)
-                            and not any(toks[j].word.lower() in self.c.org_heads
-                                        or toks[j].word.lower() in self.c.org_suffixes for j in current)
+                            and not any(toks[j].low in self.c.org_heads
+                                        or toks[j].low in self.c.org_suffixes for j in current)
                             and (len(current) > 1 or lowered[k - 1] in self.lower_vocab and rest[-1] in self.c.org_heads)
                             and toks[current[0]].word not in self.c.given_names
                             and self._place_of(current) is None) or self._and_in_field(current, run[k + 1:]) \
@@ -552,29 +574,29 @@ class _Doc:
         if current:
             pieces.append(current)
         for piece in pieces:
-            if len(piece) == 1 and toks[piece[0]].word.lower() in self.c.agencies and self._reporting(toks[piece[0]]):
+            if len(piece) == 1 and toks[piece[0]].low in self.c.agencies and self._reporting(toks[piece[0]]):
                 self._add(piece, ORG, strong=True)  # "cited by AFP", "Reuters reported": not a byline
                 continue
-            while piece and (toks[piece[-1]].word.lower() in _PARTICLES):
+            while piece and (toks[piece[-1]].low in _PARTICLES):
                 piece = piece[:-1]
-            while piece and not self._leading_article(piece) and (toks[piece[0]].word.lower() in _PARTICLES or
-                             toks[piece[0]].word.lower() in self.c.common and (
+            while piece and not self._leading_article(piece) and (toks[piece[0]].low in _PARTICLES or
+                             toks[piece[0]].low in self.c.common and (
                                  toks[piece[0]].initial or len(piece) == 1 or
-                                 toks[piece[0]].word.lower() in _FUNCTION)) and not (
+                                 toks[piece[0]].low in _FUNCTION)) and not (
                     len(piece) > 1 and self._place_of(piece) is not None):
-                if _is_acronym(toks[piece[0]].word) and toks[piece[0]].word.lower() not in (
+                if _is_acronym(toks[piece[0]].word) and toks[piece[0]].low not in (
                         "i", "a", "am", "pm", "ok", "tv"):
                     break
                 piece = piece[1:]
-            if len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].word.lower() in self.c.headline_words \
+            if len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].low in self.c.headline_words \
                     and toks[piece[0]].word.endswith(("ing", "ed")):
                 piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit": a participle opens the sentence
             if not piece:
                 continue
             # Titles left at the edges ("Chairman", "Minister" with no name after) go,
             # unless the piece is an organisation's name ("International Court of Justice").
-            has_org_word = any(toks[i].word.lower() in self.c.org_heads for i in piece) or \
-                toks[piece[-1]].word.lower() in self.c.org_suffixes  # "General Electric Co."
+            has_org_word = any(toks[i].low in self.c.org_heads for i in piece) or \
+                toks[piece[-1]].low in self.c.org_suffixes  # "General Electric Co."
             # ... but a title word after a given name (and another name) is a surname
             # ("Martin Luther King", "Billy King").
             if len(piece) > 1 and toks[piece[0]].word in self.c.given_names and toks[piece[-2]].cap \
@@ -591,14 +613,14 @@ class _Doc:
                 continue
             while piece and self._is_title(toks[piece[-1]].word) and not has_org_word:
                 piece = piece[:-1]
-            while piece and toks[piece[-1]].word.lower() in _PARTICLES:
+            while piece and toks[piece[-1]].low in _PARTICLES:
                 piece = piece[:-1]
             while piece and self._is_title(toks[piece[0]].word) and \
-                    toks[piece[0]].word.lower() not in self.c.org_heads and len(piece) > 1 and not has_org_word:
+                    toks[piece[0]].low not in self.c.org_heads and len(piece) > 1 and not has_org_word:
                 piece = piece[1:]
-            while piece and toks[piece[0]].word.lower() in _PARTICLES and not self._leading_article(piece):
+            while piece and toks[piece[0]].low in _PARTICLES and not self._leading_article(piece):
                 piece = piece[1:]
-            if piece and len(piece) < len(run) and any(toks[i].word.lower() in self.c.title_heads for i in piece[1:-1]):
+            if piece and len(piece) < len(run) and any(toks[i].low in self.c.title_heads for i in piece[1:-1]):
                 self._split_run(piece)  # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ..."
             elif piece:
                 self._type_piece(piece)
@@ -606,7 +628,7 @@ class _Doc:
     def _and_heads(self, current: list[int], rest: list[str]) -> bool:
         """One organisation word, "and", then an organisation's name ("the Securities and
         Exchange Commission", "the Fish and Wildlife Service"): one organisation."""
-        words = [self.tokens[i].word.lower() for i in current if self.tokens[i].word.lower() not in _FUNCTION]
+        words = [self.tokens[i].low for i in current if self.tokens[i].low not in _FUNCTION]
         return (len(words) == 1 and words[0] in self.c.org_heads and 1 <= len(rest) <= 2
                 and rest[-1] in self.c.org_heads)
 
@@ -616,14 +638,14 @@ class _Doc:
         Human Services"): "and" stays in it when the run ends soon after and neither side is
         a place or a person ("Bank of America and Citigroup" are two)."""
         toks = self.tokens
-        words = [toks[i].word.lower() for i in current]
+        words = [toks[i].low for i in current]
         if not 1 <= len(rest) <= 2 or not toks[rest[0]].cap or len(words) < 3:
             return False
         if not any(words[j] in self.c.org_heads and words[j + 1] in ("of", "for") for j in range(len(words) - 2)):
             return False
         return (self._place_of(current[-1:]) is None and self._place_of(rest) is None
                 and self._place_of(rest[:1]) is None and toks[rest[0]].word not in self.c.given_names
-                and not any(_is_acronym(toks[i].word) or toks[i].word.lower() in self.c.org_heads for i in rest))
+                and not any(_is_acronym(toks[i].word) or toks[i].low in self.c.org_heads for i in rest))
 
     def _reporting(self, tok: Token) -> bool:
         """A news agency named as a source in running text ("cited by AFP", "according to
@@ -652,18 +674,18 @@ class _Doc:
         # front of it ("Airbus A380"), unless a numbering word stands between ("Air France
         # Flight 447" names Air France; "Terminal 3" names nothing).
         for k, i in enumerate(idx):
-            if any(ch.isdigit() for ch in toks[i].word) and not _is_acronym(toks[i].word):
-                if k == 0 or toks[idx[k - 1]].word.lower() not in c.numbered:
+            if _has_digit(toks[i].word) and not _is_acronym(toks[i].word):
+                if k == 0 or toks[idx[k - 1]].low not in c.numbered:
                     self._product(idx[k + 1:])  # "A350 XWB": XWB; the maker is no product
                     return
                 idx = idx[:k - 1]
-                while idx and toks[idx[-1]].word.lower() in _PARTICLES:
+                while idx and toks[idx[-1]].low in _PARTICLES:
                     idx = idx[:-1]
                 if not idx:
                     return
                 break
         end = toks[idx[-1]].end
-        if toks[idx[-1]].word.lower() in c.numbered and self.text[end:end + 1] == " " and \
+        if toks[idx[-1]].low in c.numbered and self.text[end:end + 1] == " " and \
                 self.text[end + 1:end + 2].isdigit():
             idx = idx[:-1]  # "Adam Air Flight 574"
             if not idx:
@@ -673,7 +695,7 @@ class _Doc:
                 not _YEARISH.match(self.text, end):
             return  # "Boeing 787", "Boeing 737-800": the maker is not a product of its own
         start = toks[idx[0]].start
-        if len(idx) == 1 and toks[idx[0]].word.lower() in _STREET_HEADS:
+        if len(idx) == 1 and toks[idx[0]].low in _STREET_HEADS:
             ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
             if ordinal:
                 self._add(idx, PLACE, strong=True, start=ordinal.start())  # "on 117th Street"
@@ -683,7 +705,7 @@ class _Doc:
             self._product(idx)  # "the 787 Dreamliner"
             return
         words = [toks[i].word for i in idx]
-        lowered = [w.lower() for w in words]
+        lowered = [toks[i].low for i in idx]
         if self._is_product(idx, start, end, lowered):
             return
         if lowered[-1] in c.indices and len(idx) > 1 or self._next_lower(end) in c.indices:
@@ -892,7 +914,7 @@ class _Doc:
         toks = self.tokens
         if idx:
             self.product_end = toks[idx[-1]].end
-        words = [toks[i].word for i in idx if not any(ch.isdigit() for ch in toks[i].word)]
+        words = [toks[i].word for i in idx if not _has_digit(toks[i].word)]
         if words and words[-1] not in self.g.places and words[-1].lower() not in self.c.org_heads:
             self.products.add(words[-1])
             self.products.add(" ".join(words))
@@ -1021,7 +1043,7 @@ class _Doc:
                 piece.kind = PERSON
             elif piece.prev_word in self.c.title_heads and w is not None and not _is_acronym(w):
                 piece.kind = PERSON
-            elif w is not None and (any(ch.isdigit() for ch in w) or w.lower() in lower_vocab
+            elif w is not None and (_has_digit(w) or w.lower() in lower_vocab
                                     and not _is_acronym(w)):
                 piece.kind = None  # "A380", or a word the article also uses in lower case
             elif w is not None and w in self.c.given_names:
@@ -1082,7 +1104,7 @@ class _Doc:
         if piece.prev_word in ("the", "a", "an", "its", "their"):
             org += 2
         for w in words:
-            if any(ch.isdigit() for ch in w) or _is_acronym(w) or w.lower() in lower_vocab:
+            if _has_digit(w) or _is_acronym(w) or w.lower() in lower_vocab:
                 org += 2
                 break
         if not self._namelike(words) or len(words) > 4:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 
 from newsreader.extract import DateSpan, EntitySpan, Extraction
 from newsreader.extract.dates import find_dates
@@ -11,11 +13,17 @@ from newsreader.extract.entities import find_entities
 
 def extract_rules(text: str, date: dt.date | None) -> Extraction:
     dates = [DateSpan(d.start, d.end, d.text, d.value) for d in find_dates(text, date)]
-    taken = [(d.start, d.end) for d in dates]
+    # The dates by start, with the furthest end among each one and those before it: a piece
+    # overlaps a date when a date starting before its end reaches past its start (one
+    # bisection per piece, not a scan of every date).
+    taken = sorted((d.start, d.end) for d in dates)
+    starts = [start for start, _ in taken]
+    reach = list(itertools.accumulate((end for _, end in taken), max))
     entities: list[EntitySpan] = []
     for piece in find_entities(text):
         # A span already read as a date ("May", "Friday") is not also a name.
-        if any(piece.start < end and start < piece.end for start, end in taken):
+        before = bisect.bisect_left(starts, piece.end)
+        if before and reach[before - 1] > piece.start:
             continue
         entities.append(EntitySpan(piece.start, piece.end, piece.text, piece.kind or "org",
                                    piece.name or piece.text))
