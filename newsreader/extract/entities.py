@@ -41,6 +41,7 @@ _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "moreover", "furthermore"
                                "therefore", "instead", "thus", "hence", "also", "not"})
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
 _CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
+_ACRONYM_AFTER = re.compile(r"(?:['’]s?)?\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)")
 _APPOSITION = re.compile(r", (?:the|a|an|its|[A-Z]\w+'s) ((?:[\w.-]+ ?){1,3})")
 _CONTRACTION = re.compile(r"^(\w+)['’](?:ve|re|ll|d|m|t)$")
 _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children’s", "Women's",
@@ -54,6 +55,20 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
 #: A given name written as initials: "J.", "J.K.", "A.J."
+
+
+def _prev_word(text: str, end: int, reach: int) -> re.Match[str] | None:
+    """`_PREV_WORD.search(text, end - reach, end)`, searched first in the last 12 characters:
+    the regex tries every start in its window, and a word that starts inside the short window
+    after a character of no word is the one the long window finds."""
+    lo = max(0, end - reach)
+    near = max(lo, end - 12)
+    m = _PREV_WORD.search(text, near, end)
+    if m is not None and m.start() == near and near > lo:
+        m = _PREV_WORD.search(text, lo, end)
+    return m
+
+
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 #: A title then a comma right before a name: "Nvidia's chief executive, Jensen Huang".
 _TITLE_COMMA = re.compile(r"([a-z]+), $")
@@ -221,6 +236,8 @@ def _has_digit(word: str) -> bool:
 
 def _stem(word: str) -> str:
     """A crude stem that makes "checks", "checked" and "checking" meet."""
+    if not word.endswith(("ing", "ed", "s")):
+        return word
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[:-len(suffix)]
@@ -271,7 +288,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                 parts = word.split("-")
                 if not all(part in places for part in parts):
                     parts = []  # "Rolls-Royce", "Al-Qaeda" are one name; "Israel-Iran" two
-        contraction = _CONTRACTION.match(word)
+        contraction = _CONTRACTION.match(word) if "'" in word or "’" in word else None
         if contraction:  # "We've", "They're": the pronoun alone (a common word)
             end -= len(word) - len(contraction.group(1))
             word = contraction.group(1)
@@ -926,7 +943,7 @@ class _Doc:
         if start is None:
             start = toks[idx[0]].start
         first = idx[0]
-        before = _PREV_WORD.search(self.text, max(0, start - 40), start)
+        before = _prev_word(self.text, start, 40)
         prev_word = before.group(1).lower() if before else ""
         after = _NEXT_WORD.match(self.text, end)
         next_word = after.group(1).lower() if after else ""
@@ -947,7 +964,7 @@ class _Doc:
                 continue
             after = text[piece.end:piece.end + 14]
             # "the Pakistan National Shipping Corporation's (PNSC) fleet": past a possessive too
-            m = re.match(r"(?:['’]s?)?\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)", after)
+            m = _ACRONYM_AFTER.match(after)
             if not m:
                 continue
             acr = m.group(1).replace(".", "")
