@@ -244,6 +244,7 @@ def run_once(home: Path, corpus: Path, size: tuple[int, int], rows: list, search
         result["key_end_home"] = summarise(ends)
         term.quiet(0.3)
         opens = []
+        samples: list[dict] = []  # each open, so a slow one can be told apart (first? long?)
         for i, row in enumerate(rows[:10]):
             # Back to the list, down one row (the first open is row 0), then Enter; timed to
             # the frame showing the reader's metadata line (dated rows only: the list writes
@@ -260,12 +261,15 @@ def run_once(home: Path, corpus: Path, size: tuple[int, int], rows: list, search
             offset, sent = term.key(b"\r")
             got = term.wait_for(meta, since=offset, timeout=10)
             opens.append(None if got is None else (got - sent) * 1000)
+            samples.append({"row": i, "id": row.id, "ms": None if got is None else round((got - sent) * 1000, 1),
+                            "at_s": round(sent, 3), "clock": round(term.started + sent, 4)})
             term.quiet(0.4)
         term.key(b"\x1b")
         time.sleep(0.3)
         term.key(b"g")
         term.quiet(0.3)
         result["key_open_article"] = summarise(opens)
+        result["key_open_article_samples"] = samples
         # Search: type the word, time from the last letter to the frame with the hits.
         offset, _ = term.key(b"/")
         term.wait_for(FRAME_END, since=offset, timeout=10)  # the search bar is open: quiet()
