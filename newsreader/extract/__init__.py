@@ -10,7 +10,7 @@ lists are read on the first call and kept for the life of the process.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsreader.errors import UserError
@@ -49,10 +49,13 @@ class Extraction:
     dates: list[DateSpan] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of `newsreader extract` and `show --json`."""
+        """The JSON shape of `newsreader extract` and `show --json` (the same as `asdict`, built
+        by hand: the indexer calls this for every article and `asdict` deep-copies field by field,
+        a tenth of the extraction's own time)."""
         return {
-            "entities": [asdict(e) for e in self.entities],
-            "dates": [asdict(d) for d in self.dates],
+            "entities": [{"start": e.start, "end": e.end, "text": e.text, "kind": e.kind, "name": e.name}
+                         for e in self.entities],
+            "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value} for d in self.dates],
         }
 
     @classmethod
