@@ -20,8 +20,10 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
 from newsreader.errors import IndexNeedsRebuild, UserError
@@ -81,6 +83,11 @@ class MainScreen(Screen):
     """The three panes, the search bar and the status line."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (81, "-wide")]
+
+    #: Screen's own `focused` repaints the whole screen on every focus change, though the
+    #: screen's paint does not depend on it (opening an article moves the focus: 40 rows of
+    #: background re-rendered at 120x40). The focused widgets repaint themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     BINDINGS = [
         Binding("slash", "app.search", "Search", id="search"),
