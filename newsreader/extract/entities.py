@@ -163,21 +163,24 @@ _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "e
                            "who", "whose"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     start: int
     end: int
     word: str
     cap: bool
     initial: bool  # first word of a sentence or paragraph
-    possessive: bool = False  # "Iran's": the name ends here
-    modifier: bool = False  # "US-brokered": an adjective; at most its place part is a name
-    stop: bool = False  # "Israel-Iran": each part is a name of its own
+    possessive: bool  # "Iran's": the name ends here
+    modifier: bool  # "US-brokered": an adjective; at most its place part is a name
+    stop: bool  # "Israel-Iran": each part is a name of its own
     #: `word.lower()`, which the rules ask for hundreds of thousands of times: lowered once
-    low: str = field(init=False, repr=False, compare=False)
+    low: str = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.low = self.word.lower()
+    def __init__(self, start: int, end: int, word: str, cap: bool, initial: bool, possessive: bool = False,
+                 modifier: bool = False, stop: bool = False) -> None:
+        # written out: a generated __init__ plus __post_init__ is two calls for each capitalised word
+        self.start, self.end, self.word, self.cap, self.initial = start, end, word, cap, initial
+        self.possessive, self.modifier, self.stop, self.low = possessive, modifier, stop, word.lower()
 
 
 @dataclass(slots=True)
@@ -234,6 +237,7 @@ def _has_digit(word: str) -> bool:
     return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude stem that makes "checks", "checked" and "checking" meet."""
     if not word.endswith(("ing", "ed", "s")):
@@ -288,24 +292,25 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                 parts = word.split("-")
                 if not all(part in places for part in parts):
                     parts = []  # "Rolls-Royce", "Al-Qaeda" are one name; "Israel-Iran" two
-        contraction = _CONTRACTION.match(word) if "'" in word or "’" in word else None
-        if contraction:  # "We've", "They're": the pronoun alone (a common word)
-            end -= len(word) - len(contraction.group(1))
-            word = contraction.group(1)
-        elif word in _NOT_POSSESSORS:  # "People's Republic of China" is one name
-            pass
-        elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c):
-            word = word[:-2]
-            end -= 2
-            possessive = True
-        elif word[-1] in "'’":
-            word = word[:-1]
-            end -= 1
-            possessive = True
-            if word.endswith(".") and not kept_dot and len(word) > 1:
-                word = word[:-1]  # "Pakistan.'": a closing quote after the full stop
+        if "'" in word or "’" in word:  # (every case below has an apostrophe)
+            contraction = _CONTRACTION.match(word)
+            if contraction:  # "We've", "They're": the pronoun alone (a common word)
+                end -= len(word) - len(contraction.group(1))
+                word = contraction.group(1)
+            elif word in _NOT_POSSESSORS:  # "People's Republic of China" is one name
+                pass
+            elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c):
+                word = word[:-2]
+                end -= 2
+                possessive = True
+            elif word[-1] in "'’":
+                word = word[:-1]
                 end -= 1
-                possessive = False
+                possessive = True
+                if word.endswith(".") and not kept_dot and len(word) > 1:
+                    word = word[:-1]  # "Pakistan.'": a closing quote after the full stop
+                    end -= 1
+                    possessive = False
         # Sentence-initial: only openers (quotes, brackets, spaces) between the word and a
         # sentence end, a line break or the start of the text.
         i = start - 1
@@ -417,6 +422,7 @@ class _Doc:
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
         self._state_names, self.titles = _derived_cues(self.c)
         self.holidays = holiday_names()
+        self._inside: set[str] | None = None  # see _seen_inside
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -1189,25 +1195,29 @@ class _Doc:
         return m.group(1).lower() if m else ""
 
     def _seen_inside(self, word: str) -> bool:
-        """Does the word also appear capitalised in mid-sentence (so it is a name)?"""
-        for piece in self.pieces:
-            if not piece.initial and word in piece.words:
-                return True
-        return False
+        """Does the word also appear capitalised in mid-sentence (so it is a name)? The words
+        are gathered on the first question: settling asks it once the pieces are final."""
+        if self._inside is None:
+            self._inside = {w for piece in self.pieces if not piece.initial for w in piece.words}
+        return word in self._inside
 
     def _canonical_people(self) -> None:
         """Group spelling variants and short forms of a name under its fullest form."""
         people = [p for p in self.pieces if p.kind == PERSON]
         clusters: list[list[Piece]] = []
+        # _same_person needs the same last name: only the clusters ending in it are tried
+        by_last: dict[str, list[list[Piece]]] = {}
         for piece in people:
             if len(piece.words) < 2:
                 continue
-            for cluster in clusters:
+            same_last = by_last.setdefault(piece.words[-1].lower(), [])
+            for cluster in same_last:
                 if _same_person(cluster[0].words, piece.words):
                     cluster.append(piece)
                     break
             else:
                 clusters.append([piece])
+                same_last.append(clusters[-1])
         canon: list[tuple[str, list[str]]] = []
         for cluster in clusters:
             counts: dict[str, int] = {}
