@@ -1228,15 +1228,21 @@ class _Doc:
             for p in cluster:
                 p.name = best
             canon.append((best, best_words))
+        # A single word takes the first full name ending in it, else the first one holding it.
+        by_last: dict[str, str] = {}
+        by_word: dict[str, str] = {}
+        for name, words in canon:
+            by_last.setdefault(words[-1], name)
+            for w in words:
+                by_word.setdefault(w, name)
         for piece in people:
             if len(piece.words) != 1:
                 continue
             word = piece.words[0]
-            matches = [name for name, words in canon if words[-1] == word]
-            if not matches:
-                matches = [name for name, words in canon if word in words]
-            if matches:
-                piece.name = matches[0]
+            if word in by_last:
+                piece.name = by_last[word]
+            elif word in by_word:
+                piece.name = by_word[word]
 
 
 def _initials_match(acr: str, initials: str) -> bool:
