@@ -120,6 +120,36 @@ async def test_tab_cycles_panes_and_escape_goes_back(seed_home, tmp_path):
 
 
 @sync
+async def test_focus_change_repaints_the_list_cursor_row(seed_home, tmp_path):
+    """The list repaints only its cursor row when the focus moves: what the screen shows
+    must still change with the focus, on that row alone, and change back."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        lst = app.article_list
+
+        def list_rows() -> list[list[tuple[str, object]]]:
+            strips = app.screen._compositor.render_strips()
+            return [[(seg.text, seg.style) for seg in strips[lst.region.y + y].crop(0, lst.region.right)]
+                    for y in range(lst.region.height)]
+
+        await pilot.press("j")
+        await settle(pilot)
+        cursor_y = lst.cursor - lst.scroll_offset.y
+        focused = list_rows()
+        await pilot.press("tab")
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleView)
+        blurred = list_rows()
+        changed = [y for y in range(len(focused)) if focused[y] != blurred[y]]
+        assert changed == [cursor_y]
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert app.focused is lst
+        assert list_rows() == focused
+
+
+@sync
 async def test_narrow_layout_shows_one_pane_at_a_time(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=NARROW) as pilot:
@@ -340,6 +370,24 @@ async def test_related_queries_never_pile_up(seed_home, tmp_path):
         assert finder.asked == [ids[0], ids[2]]
         assert app.article_view.article.id == ids[2]
         assert not app._related_busy
+
+
+@sync
+async def test_garbage_is_collected_once_the_side_pane_is_complete(seed_home, tmp_path, monkeypatch):
+    import gc
+
+    collected: list[str] = []  # what the related list showed at each collection
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(
+        str(app.side.query_one(RelatedList).get_option_at_index(0).prompt)))
+    app = make_app(seed_home, tmp_path)
+    app.idle_gc = True  # as `run_reader` sets it (with freeze_gc, not wanted in a test process)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert collected == []
+        await pilot.press("enter")
+        await settle(pilot, rounds=3)
+        assert len(collected) == 1
+        assert "Looking for related" not in collected[0]  # after the related stories, not before
 
 
 @sync
