@@ -70,3 +70,9 @@ def test_no_entity_overlaps_a_date() -> None:
         result = extract(text, None)
         for e in result.entities:
             assert not any(d.start < e.end and e.start < d.end for d in result.dates), text
+
+
+def test_and_twice_in_a_run_does_not_crash() -> None:
+    """A run cut at one "and" and then meeting another has nothing to join the second to."""
+    result = extract("Iran and and Organization", None)
+    assert [(e.text, e.kind) for e in result.entities][:1] == [("Iran", "place")]

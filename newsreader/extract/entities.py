@@ -569,7 +569,8 @@ class _Doc:
                     rest = lowered[k + 1:]
                     # "European Aeronautic Defence and Space Company EADS N.V.": an organisation
                     # word or legal form after "and" in a name with none before
-                    keep = (bool(rest) and len(rest) <= 4 and (any(w in self.c.org_heads for w in rest)
+                    # (nothing before it: "Iran and and Organization" cut at the first "and")
+                    keep = (bool(current) and bool(rest) and len(rest) <= 4 and (any(w in self.c.org_heads for w in rest)
                                                                or rest[-1] in self.c.org_suffixes)
                             and not any(toks[j].low in self.c.org_heads
                                         or toks[j].low in self.c.org_suffixes for j in current)
