@@ -15,6 +15,9 @@ the resident memory (VmRSS, and VmHWM = peak) at the end.
 same titles and bodies) until there are N. The list, opening and memory then see N rows;
 search and related stories still see the original index size (said so in the output).
 Numbers are printed as JSON (`--json FILE` also writes them), not checked against targets.
+The JSON file also keeps every opening (`key_open_article_samples`: list row, article id,
+milliseconds, and `clock`, the `time.perf_counter()` when the key was written, to line it up
+with timestamps logged inside the app), so a slow one can be told apart from the rest.
 """
 
 from __future__ import annotations
