@@ -171,3 +171,19 @@ def test_stated_dates(text: str, expected: dt.date | None) -> None:
 def test_empty_and_blank_pages_give_no_articles() -> None:
     assert parse("").articles == []
     assert parse("\n\n   \n").articles == []
+
+
+@pytest.mark.parametrize("line", ["By Monday the talks had failed.", "By aa aa aa aa aa.",
+                                  "by the end of the week, prices had doubled"])
+def test_a_first_paragraph_opening_with_by_is_story_text_not_a_byline(line: str) -> None:
+    [a] = parse(f"River flooding forces evacuations\n\n{line}\n\n{PROSE}\n").articles
+    assert a.byline is None
+    assert a.body == [line, PROSE]
+
+
+@pytest.mark.parametrize("line,credit", [("BY JOHN SMITH", "JOHN SMITH"),
+                                         ("By Ahmed al Masri, Arab News", "Ahmed al Masri, Arab News")])
+def test_bylines_in_capitals_and_with_name_particles(line: str, credit: str) -> None:
+    [a] = parse(f"River flooding forces evacuations\n\n{line}\n\n{PROSE}\n").articles
+    assert a.byline == credit
+    assert a.body == [PROSE]

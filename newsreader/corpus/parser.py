@@ -96,9 +96,12 @@ AGE_RE = re.compile(
 DASH_OUTLET_RE = re.compile(r"^[-–—]\s+(\S.{0,60})$")
 BULLET_RE = re.compile(r"^[•●▪◦‣∙·*►▸➤–-]\s+(\S.*)$")
 BYLINE_RE = re.compile(
-    r"^(?:(?:written|reported|compiled|edited)\s+)?by\s+([A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
-    re.IGNORECASE,
+    r"^(?i:(?:(?:written|reported|compiled|edited)\s+)?by)\s+([A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
 )
+#: Lower-case words a byline's names may hold ("By Jane Roe and John Doe", "By Ahmed al Masri").
+#: Any other lower-case word makes the line a sentence that opens with "By" ("By Monday the
+#: talks had failed."), which is story text, not a byline.
+BYLINE_LOWER_WORDS = frozenset("and & of for in the de del der van von al el bin ibn da di du la le".split())
 CREDIT_RE = re.compile(r"\(([^()]{1,48})\)\s*$")
 DATELINE_RE = re.compile(
     r"^((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3})"  # ISLAMABAD / NEW YORK / RIO DE JANEIRO
@@ -166,6 +169,12 @@ def _clean(raw: str) -> str:
 def _norm(text: str) -> str:
     """Key for spotting a repeated title: same words and punctuation, any spacing or case."""
     return " ".join(text.split()).casefold()
+
+
+def _names_only(credit: str) -> bool:
+    """A byline credits names: every word capitalised, but for the particles names hold."""
+    return all(w[:1].isupper() or w.lower() in BYLINE_LOWER_WORDS
+               for w in re.findall(r"[^\s,]+", credit))
 
 
 def _words(text: str) -> int:
@@ -570,7 +579,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             fate(k, "summary", note="bullet point")
             continue
         byline = BYLINE_RE.match(text)
-        if byline and draft.byline is None and not draft.body and _words(text) <= 10:
+        if byline and draft.byline is None and not draft.body and _words(text) <= 10 \
+                and _names_only(byline.group(1)):
             draft.byline = byline.group(1).strip()
             fate(k, "byline")
             continue
