@@ -3,13 +3,22 @@ user's real config, index or bookmarks."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from newsreader.config import Config, Paths
 from newsreader.resources import seeds_dir
+
+# Property tests explore new random cases on every local run (that is how they find bugs), but
+# CI (`.ci/run` sets CI) replays a fixed set, so a gate never fails on a case it never saw before.
+settings.register_profile("newsreader", max_examples=150, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", parent=settings.get_profile("newsreader"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "newsreader")
 
 
 @pytest.fixture(autouse=True)

@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreader.corpus.parser import parse_page
 
-settings.register_profile("newsreader", max_examples=150, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("newsreader")
 
 word = st.text(alphabet=string.ascii_lowercase, min_size=2, max_size=9)
 

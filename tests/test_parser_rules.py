@@ -187,3 +187,11 @@ def test_bylines_in_capitals_and_with_name_particles(line: str, credit: str) -> 
     [a] = parse(f"River flooding forces evacuations\n\n{line}\n\n{PROSE}\n").articles
     assert a.byline == credit
     assert a.body == [PROSE]
+
+
+def test_a_paragraph_opening_with_posted_is_story_text_unless_it_states_a_date_or_age() -> None:
+    line = "Posted guards stood at the gate all night."
+    [a] = parse(f"River flooding forces evacuations\n\n{line}\n\n{PROSE}\n").articles
+    assert a.body == [line, PROSE] and a.date is None
+    [b] = parse(f"River flooding forces evacuations\nPosted on 4 May 2021\n\n{PROSE}\n").articles
+    assert b.body == [PROSE] and b.date == dt.date(2021, 5, 4)

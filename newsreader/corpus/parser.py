@@ -171,6 +171,18 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _meta_date(text: str) -> re.Match[str] | None:
+    """An "Updated/Published/Posted ..." line that states a date or an age ("Updated 2 hours
+    ago"); "Posted guards stood at the gate." is a sentence that opens with the same word."""
+    meta = META_DATE_RE.match(text)
+    if meta is None:
+        return None
+    rest = meta.group(2).strip()
+    if AGE_RE.match(rest) or parse_stated_date(rest) or re.search(r"\d", rest):
+        return meta
+    return None
+
+
 def _names_only(credit: str) -> bool:
     """A byline credits names: every word capitalised, but for the particles names hold."""
     return all(w[:1].isupper() or w.lower() in BYLINE_LOWER_WORDS
@@ -303,7 +315,7 @@ class _Page:
         if i not in self._meta:
             text = self.text[i]
             key = re.sub(r"[\s.…:!|-]+$", "", text).strip().lower() if len(text) < 80 else ""
-            self._meta[i] = key in self.cues.story_meta_lines or bool(META_DATE_RE.match(text))
+            self._meta[i] = key in self.cues.story_meta_lines or bool(_meta_date(text))
         return self._meta[i]
 
     def is_related_heading(self, i: int) -> bool:
@@ -419,7 +431,7 @@ def _plan_stories(page: _Page) -> list[_Plan]:
 
     # A heading block without a repeated title: the title is the line just above it.
     for i in range(page.n):
-        if not page.text[i] or not META_DATE_RE.match(page.text[i]):
+        if not page.text[i] or not _meta_date(page.text[i]):
             continue
         p = page.prev_nonblank(i)
         while p is not None and page.heading_filler(p):
@@ -545,7 +557,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             fate(k, "related-heading", dropped=True, note="opens the page's related stories")
             after_furniture = True
             continue
-        meta = META_DATE_RE.match(text)
+        meta = _meta_date(text)
         if meta and _words(text) <= 8:
             stated = parse_stated_date(meta.group(2))
             kind = DATE_FROM_PUBLISHED if meta.group(1).lower() in ("published", "posted", "first published") else DATE_FROM_UPDATED
