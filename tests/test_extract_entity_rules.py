@@ -420,3 +420,12 @@ def test_a_title_and_a_name_cut_off_by_and_are_split_again():
 def test_a_two_letter_acronym_opening_a_sentence_before_a_reporting_verb_is_a_name():
     assert ents("It was late. BP said the leak had stopped.") == {"BP": "org"}
     assert ents("It was late. OK then.") == {}
+
+
+def test_a_two_letter_acronym_opening_a_sentence_before_a_finite_verb_is_a_name():
+    assert ents("It was late. GM filed for bankruptcy protection.") == {"GM": "org"}
+    assert ents("It was late. BP will pay the fines.") == {"BP": "org"}
+    # a plural noun after it is no verb; pronouns and common abbreviations stay out
+    assert ents("It was late. PC sales fell sharply.") == {}
+    assert ents("It was late. TV ads cost more.") == {}
+    assert ents("It was late. IT spending rose.") == {}

@@ -158,6 +158,9 @@ _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "East
 #: An age right before a name: "16-year-old Kimani Gray", "a 33-year-old Tara Reid".
 _AGE_BEFORE = re.compile(r"\d+-year-old $")
 #: Words that show a capitalised piece is not a person when they follow it.
+#: Auxiliaries and common finite verbs that show the word before them is a subject.
+_AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "has",
+                          "had", "is", "was", "plans", "wants", "expects", "agreed", "reported"})
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
                            "who", "whose"})
@@ -1073,7 +1076,8 @@ class _Doc:
             elif w is not None and w in self.c.given_names:
                 piece.kind = PERSON  # "I agreed with Craig and Neil": a first name alone
             elif piece.initial and w is not None and not self._seen_inside(piece.text) and not (
-                    _is_acronym(w) and (len(w) > 2 or piece.next_word in _REPORT_VERBS) and w.lower() not in self.c.common):
+                    _is_acronym(w) and (len(w) > 2 or piece.next_word in _REPORT_VERBS or self._verb_after(piece))
+                    and w.lower() not in self.c.common):
                 piece.kind = None  # a capitalised sentence opener with no other sign ("CNN says" has one)
             else:
                 piece.kind = ORG
@@ -1088,6 +1092,16 @@ class _Doc:
         for piece in pieces:
             if piece.kind and piece.name is None:
                 piece.name = piece.text
+
+    def _verb_after(self, piece: Piece) -> bool:
+        """Is the next word a lower-case finite verb ("GM filed", "GM will")? Then a two-letter
+        acronym opening the sentence is its subject, a name; a plural noun ("TV ads", "PC
+        sales") is not taken for a verb, and an all-capitals line has no lower-case word."""
+        m = _NEXT_LOWER.match(self.text, piece.end)
+        if m is None:
+            return False
+        word = m.group(1)
+        return word in _AUXILIARIES or len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
     def _org_heads_named(self, pieces: list[Piece]) -> dict[str, str]:
         """The head word of each organisation named in full ("Navy" of "Indian Navy"), when
