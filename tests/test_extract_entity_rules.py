@@ -429,3 +429,12 @@ def test_a_two_letter_acronym_opening_a_sentence_before_a_finite_verb_is_a_name(
     assert ents("It was late. PC sales fell sharply.") == {}
     assert ents("It was late. TV ads cost more.") == {}
     assert ents("It was late. IT spending rose.") == {}
+
+
+def test_people_working_at_a_name_make_it_an_organisation():
+    assert ents("Analysts at Goldman Sachs said the index could fall.") == {"Goldman Sachs": "org"}
+    assert ents("An analyst at Morgan Stanley said shares could fall.") == {"Morgan Stanley": "org"}
+    # a place after "at" stays a place; a person met "at" a place is still a person
+    assert ents("Protesters at Tahrir Square chanted.") == {"Tahrir Square": "place"}
+    found = ents("Traders at Wall Street were nervous. Reporters met Morgan Freeman at noon.")
+    assert found.get("Wall Street") == "place" and found.get("Morgan Freeman") == "person"

@@ -158,6 +158,7 @@ _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "East
 #: An age right before a name: "16-year-old Kimani Gray", "a 33-year-old Tara Reid".
 _AGE_BEFORE = re.compile(r"\d+-year-old $")
 #: Words that show a capitalised piece is not a person when they follow it.
+_STAFF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+) at $")
 #: Auxiliaries and common finite verbs that show the word before them is a subject.
 _AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "has",
                           "had", "is", "was", "plans", "wants", "expects", "agreed", "reported"})
@@ -1093,6 +1094,14 @@ class _Doc:
             if piece.kind and piece.name is None:
                 piece.name = piece.text
 
+    def _staff_at(self, piece: Piece) -> bool:
+        """Is the name where people work ("analysts at Goldman Sachs", "a spokesman at
+        Ford")? Places are typed before this is asked, so "traders at Wall Street" stay."""
+        if piece.prev_word != "at":
+            return False
+        m = _STAFF_BEFORE.search(self.text, max(0, piece.start - 24), piece.start)
+        return m is not None and m.group(1).lower() in self.c.staff
+
     def _verb_after(self, piece: Piece) -> bool:
         """Is the next word a lower-case finite verb ("GM filed", "GM will")? Then a two-letter
         acronym opening the sentence is its subject, a name; a plural noun ("TV ads", "PC
@@ -1137,6 +1146,8 @@ class _Doc:
             person += 3  # "Tara Reid, 33, who ..."
         if words[0] in lone and words[-1] not in lone:
             org += 2
+        if self._staff_at(piece):
+            org += 4  # "analysts at Goldman Sachs said"
         if any(w in org_words for w in words):
             org += 2
         if piece.prev_word in ("the", "a", "an", "its", "their"):

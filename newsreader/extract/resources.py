@@ -50,6 +50,8 @@ class Cues:
     agencies: frozenset[str] = frozenset()
     #: Nouns after a town that show it is one: "a Woodburn bank", "the Baytown area"
     town_nouns: frozenset[str] = frozenset()
+    #: People who work somewhere: "analysts at Goldman Sachs" names an organisation
+    staff: frozenset[str] = frozenset()
     #: Verbs and other words of Title Case headlines, with their -s/-ed/-ing forms ("Dies")
     headline_words: frozenset[str] = frozenset()
     #: "Calif" -> "California", read only after a town ("Rancho Mirage, Calif.")
@@ -128,6 +130,7 @@ def cues() -> Cues:
         headline_words=_inflected(common.get("headline_verbs")),
         town_nouns=_lower_set(places.get("town_nouns")),
         agencies=_lower_set(orgs.get("agencies")),
+        staff=_lower_set(orgs.get("staff")),
         event_prefixes=_lower_set(common.get("event_prefixes")),
         state_abbreviations={str(k).rstrip("."): str(v) for k, v in (places.get("us_states_after_town") or {}).items()},
     )
