@@ -438,3 +438,14 @@ def test_people_working_at_a_name_make_it_an_organisation():
     assert ents("Protesters at Tahrir Square chanted.") == {"Tahrir Square": "place"}
     found = ents("Traders at Wall Street were nervous. Reporters met Morgan Freeman at noon.")
     assert found.get("Wall Street") == "place" and found.get("Morgan Freeman") == "person"
+
+
+def test_a_city_the_article_names_as_a_company_is_that_company_alone():
+    found = ents("Toyota Motor Corp. said sales rose. Toyota's Prius outsold rivals.")
+    assert found.get("Toyota") == "org"
+    assert ents("Toyota's Prius outsold rivals. Shares in Toyota fell.").get("Toyota") == "org"
+    # where it reads as a place it stays one; with no company cue the gazetteer decides
+    found = ents("Toyota Motor Corp. has a plant in Toyota, Japan.")
+    assert found.get("Toyota") == "place"
+    assert ents("Texas Instruments Inc. said sales rose in Texas.").get("Texas") == "place"
+    assert ents("Paris Saint-Germain won. Paris was cold.").get("Paris") == "place"

@@ -158,6 +158,9 @@ _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "East
 #: An age right before a name: "16-year-old Kimani Gray", "a 33-year-old Tara Reid".
 _AGE_BEFORE = re.compile(r"\d+-year-old $")
 #: Words that show a capitalised piece is not a person when they follow it.
+_SHARES_OF = re.compile(r"[Ss]hares (?:of|in) $")
+#: Prepositions before a place: a city named like a company stays a place after them.
+_PLACE_PREPS = frozenset({"in", "near", "outside", "across", "around", "from", "to", "at", "of", "into", "via"})
 _STAFF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+) at $")
 #: Auxiliaries and common finite verbs that show the word before them is a subject.
 _AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "has",
@@ -1082,6 +1085,7 @@ class _Doc:
                 piece.kind = None  # a capitalised sentence opener with no other sign ("CNN says" has one)
             else:
                 piece.kind = ORG
+        self._companies_named_like_towns(pieces)
         # A single word that is a person's name elsewhere in the article is that person,
         # even where the gazetteer knows a town of that name.
         for piece in pieces:
@@ -1093,6 +1097,29 @@ class _Doc:
         for piece in pieces:
             if piece.kind and piece.name is None:
                 piece.name = piece.text
+
+    def _companies_named_like_towns(self, pieces: list[Piece]) -> None:
+        """A city that the article names as a company ("Toyota Motor Corp.", "shares of
+        Toyota") is that company where it stands alone ("Toyota's Prius"), except where it
+        reads as a place ("in Toyota", "Toyota, Japan", "Toyota police")."""
+        companies = {p.words[0] for p in pieces if p.kind == ORG and len(p.words) >= 2
+                     and p.words[-1].lower() in self.c.org_suffixes}
+        if "hares " in self.text:
+            companies |= {p.words[0] for p in pieces if p.kind == PLACE and len(p.words) == 1
+                          and _SHARES_OF.search(self.text, max(0, p.start - 10), p.start)}
+        if not companies:
+            return
+        for piece in pieces:
+            if piece.kind != PLACE or len(piece.words) != 1 or piece.words[0] not in companies:
+                continue
+            word = piece.words[0]
+            if self.g.places.get(piece.text) in self.g.countries or word in self._state_names or word in self.g.demonyms:
+                continue
+            shares = _SHARES_OF.search(self.text, max(0, piece.start - 10), piece.start) is not None
+            if not shares and piece.prev_word in _PLACE_PREPS or self.text[piece.end:piece.end + 2] == ", " \
+                    or self._next_lower(piece.end) in self.c.town_nouns:
+                continue
+            piece.kind, piece.name = ORG, None
 
     def _staff_at(self, piece: Piece) -> bool:
         """Is the name where people work ("analysts at Goldman Sachs", "a spokesman at
