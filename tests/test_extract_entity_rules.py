@@ -449,3 +449,18 @@ def test_a_city_the_article_names_as_a_company_is_that_company_alone():
     assert found.get("Toyota") == "place"
     assert ents("Texas Instruments Inc. said sales rose in Texas.").get("Texas") == "place"
     assert ents("Paris Saint-Germain won. Paris was cold.").get("Paris") == "place"
+
+
+def test_a_product_described_by_its_class_in_apposition_is_no_organisation():
+    assert ents("The Chevy Volt, a plug-in hybrid, goes on sale in 2010.") == {}
+    assert ents("We saw the Sony PlayStation, a game console that sells well.") == {}
+    # a maker is described by what it makes, not by the class; people keep their names
+    found = ents("Yesterday Ford, a carmaker, said sales fell. Then Boeing, a plane maker, said so.")
+    assert found == {"Ford": "org", "Boeing": "org"}
+    assert ents("Later Michael Jordan, a car buff, spoke.") == {"Michael Jordan": "person"}
+
+
+def test_sales_of_the_named_thing_are_a_product():
+    found = ents("General Motors said sales of the Chevrolet Malibu rose.")
+    assert found == {"General Motors": "org"}
+    assert ents("He said sales of the Ford Motor Co. rose.") == {"Ford Motor Co.": "org"}

@@ -95,6 +95,8 @@ _ARABIC_PERSON = frozenset({"Abu", "Umm", "Ibn", "Bin"})
 _AFTER_BRAND = re.compile(r"(?<![\w-])[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))? $")
 #: "Tiger, the code name for ...", "Lion, the new version of ...": a product described.
 _PRODUCT_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w-]+ ){0,2}?(\w+) (?:name )?(?:of|for|to)\b")
+#: A class closing an apposition: "Volt, a plug-in hybrid," / "Prius, a compact car."
+_CLASS_APPOSITION = re.compile(r", (?:a|an) (?:[\w-]+ ){0,2}?([a-zA-Z]+)(?:[,.;:)]| that\b| which\b| with\b| and\b)")
 _NEXT_LOWER = re.compile(r" ([a-z]+)")
 #: Lower-case facility words after a name that make it a place's ("Heathrow airport").
 _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", "square", "street",
@@ -906,6 +908,14 @@ class _Doc:
         appos = _PRODUCT_APPOSITION.match(self.text, end)
         if appos and appos.group(1).lower() in c.products:
             self._product(idx)
+            return True
+        if self.text[end:end + 2] == ", ":
+            appos = _CLASS_APPOSITION.match(self.text, end)
+            if appos and appos.group(1).lower() in c.product_classes and self.tokens[idx[0]].word not in c.given_names:
+                self._product(idx)  # "the Chevy Volt, a plug-in hybrid, goes on sale"
+                return True
+        if len(idx) > 1 and self.text[max(0, start - 13):start] == "sales of the ":
+            self._product(idx)  # "sales of the Chevrolet Malibu"; "sales of Apple" is the maker
             return True
         return False
 

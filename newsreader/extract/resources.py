@@ -42,6 +42,8 @@ class Cues:
     tenures: frozenset[str] = frozenset()  # "the Trump administration": a leader's surname
     state_heads: frozenset[str] = frozenset()  # "Democratic Republic of Congo" keeps "of"
     products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
+    #: "the Chevy Volt, a plug-in hybrid,": a product described by its class in apposition
+    product_classes: frozenset[str] = frozenset()
     indices: frozenset[str] = frozenset()  # "Dow Jones Industrial Average": an instrument
     index_names: frozenset[str] = frozenset()  # "Nasdaq", "Hang Seng": exact case
     #: Words that open the name of an event: "Hurricane Ian", "Operation Desert Storm"
@@ -125,6 +127,7 @@ def cues() -> Cues:
         tenures=_lower_set(titles.get("tenures")),
         state_heads=_lower_set(places.get("state_heads")),
         products=_lower_set(common.get("products")),
+        product_classes=_lower_set(common.get("product_classes")),
         indices=_lower_set(common.get("indices")),
         index_names=frozenset(str(item) for item in (common.get("index_names") or [])),
         headline_words=_inflected(common.get("headline_verbs")),
