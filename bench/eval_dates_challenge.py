@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval_extract import is_duration, prf  # same scoring as the MEANTIME/ECB+ bench (also puts the repo on sys.path)
 from newsreader.extract.dates import find_dates
 
 HERE = Path(__file__).resolve().parent
@@ -39,10 +39,6 @@ class Row:
     date: dt.date | None
     sentence: str
     expected: list[Expected]
-
-
-def is_duration(value: str | None) -> bool:
-    return bool(value) and re.match(r"P(?:[0-9X]|T[0-9X])", value) is not None  # type: ignore[arg-type]
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -69,12 +65,6 @@ def read_rows(path: Path) -> list[Row]:
                                      optional))
         rows.append(Row(n, date, sentence, expected))
     return rows
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def main(argv: list[str] | None = None) -> int:
