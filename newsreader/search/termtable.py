@@ -29,13 +29,13 @@ from typing import Any, Callable
 from whoosh import scoring
 from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
 from whoosh.filedb.filetables import HashReader
+from whoosh.filedb.filetables import _lengths as _LENGTHS  # an item's key and value lengths
+from whoosh.filedb.filetables import _pointer as _POINTER  # a hash-table slot: key hash, item position
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import ReaderClosed, TermNotFound
 
 from newsreader.search.postings import blocks, length_fn
 
-_POINTER = struct.Struct("!Iq")   # a hash-table slot: key hash, item position
-_LENGTHS = struct.Struct("!ii")   # an item's key and value lengths
 _STATS = struct.Struct("!BfI")    # a W3 term info's flags, total weight, document frequency
 _SLOTS = 4                        # slots read at once when probing (most keys sit in the first)
 _INFO = 64                        # term info bytes read with the key (a non-inlined one is 35)
