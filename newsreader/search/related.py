@@ -227,7 +227,6 @@ def _fmt_day(day: dt.date) -> str:
     return day.isoformat()
 
 
-
 class RelatedFinder:
     """Ranks related stories in one library. Holds only per-finder caches (entity document
     frequencies), so create one per library and reuse it; safe to call from a worker thread
