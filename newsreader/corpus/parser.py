@@ -93,6 +93,7 @@ AGE_RE = re.compile(
     r"month|months|year|years)\s+ago\.?$|^just now$|^moments ago$",
     re.IGNORECASE,
 )
+DIGIT_RE = re.compile(r"\d")
 DASH_OUTLET_RE = re.compile(r"^[-–—]\s+(\S.{0,60})$")
 BULLET_RE = re.compile(r"^[•●▪◦‣∙·*►▸➤–-]\s+(\S.*)$")
 BYLINE_RE = re.compile(
@@ -177,10 +178,10 @@ def _meta_date(text: str) -> re.Match[str] | None:
     meta = META_DATE_RE.match(text)
     if meta is None:
         return None
-    rest = meta.group(2).strip()
-    if AGE_RE.match(rest) or parse_stated_date(rest) or re.search(r"\d", rest):
-        return meta
-    return None
+    # Every date `parse_stated_date` reads holds a digit (DATE_PREFIX_RE), so the digit test
+    # covers it: the date itself is parsed once, by the caller that keeps it.
+    rest = meta.group(2)
+    return meta if DIGIT_RE.search(rest) or AGE_RE.match(rest.strip()) else None
 
 
 def _names_only(credit: str) -> bool:
