@@ -47,7 +47,6 @@ _WEEKDAY_D = (rf"(?:{_WEEKDAY}|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY
 _WEEKDAY_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\."
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
-_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 _UNIT = r"(?:day|week|month|quarter|year|decade)s?"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
@@ -326,20 +325,6 @@ def _month(year: int, month: int) -> str:
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
-
-
-def _nearest_year(month: int, day: int | None, ref: dt.date) -> int:
-    """The year that puts month(-day) nearest to the reference date."""
-    best, best_gap = ref.year, None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            when = dt.date(year, month, day or 15)
-        except ValueError:
-            continue
-        gap = abs((when - ref).days)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = year, gap
-    return best
 
 
 def _stated_year(span: str, ref: dt.date) -> int:
