@@ -33,13 +33,13 @@ from whoosh.filedb.filetables import _lengths as _LENGTHS  # an item's key and v
 from whoosh.filedb.filetables import _pointer as _POINTER  # a hash-table slot: key hash, item position
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import ReaderClosed, TermNotFound
+from whoosh.system import pack_ushort  # a key's field number, as W3TermsReader._keycoder packs it
 
 from newsreader.search.postings import blocks, length_fn
 
 _STATS = struct.Struct("!BfI")    # a W3 term info's flags, total weight, document frequency
 _SLOTS = 4                        # slots read at once when probing (most keys sit in the first)
 _INFO = 64                        # term info bytes read with the key (a non-inlined one is 35)
-_FIELD = struct.Struct("!H")
 
 
 class SegmentTerms:
@@ -61,7 +61,7 @@ class SegmentTerms:
     def key(self, fieldname: str, btext: bytes) -> bytes | None:
         """The table key of a term (None when the segment has no such field)."""
         num = self._fieldmap.get(fieldname)
-        return None if num is None else _FIELD.pack(num) + btext
+        return None if num is None else pack_ushort(num) + btext
 
     def info(self, key: bytes, keyhash: int, size: int = _INFO) -> tuple[bytes, int] | None:
         """The first `size` bytes of the key's term info and the info's full length, or None
@@ -117,7 +117,7 @@ class SegmentTerms:
             return
         if self._tindex.is_closed:
             raise ReaderClosed
-        prefix = _FIELD.pack(num)
+        prefix = pack_ushort(num)
         seen, hashfn = hashes.of(self), self._hashfn
         tables, get, slot = self._tables, self._get, _POINTER.size
         unpack_slot, unpack_lengths, unpack_stats = _POINTER.unpack_from, _LENGTHS.unpack_from, _STATS.unpack_from
