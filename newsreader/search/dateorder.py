@@ -231,7 +231,6 @@ class RestrictMatcher(SettlingMatcher):
         return RestrictMatcher(newchild, self._spans, self.boost)
 
 
-
 class Restrict(Q.WrappingQuery):
     """`child` limited to documents dated within `[lo, hi]` (YYYYMMDD), by date runs."""
 
