@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from newsreader.extract.dates import holiday_names
+from newsreader.extract.dates import MONTH_NAMES, WEEKDAY_NAMES, holiday_names
 from newsreader.extract.resources import Cues, cues, gazetteer
 
 PERSON, ORG, PLACE = "person", "org", "place"
@@ -151,9 +151,7 @@ _GEO_OF = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "cape", 
                      "islands", "mouth"})
 #: Roman numerals that end an event's name ("World War II").
 _ROMAN = frozenset({"I", "II", "III", "IV", "V"})
-_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-_DATE_WORDS = _WEEKDAYS | {"January", "February", "March", "April", "May", "June", "July", "August",
-                           "September", "October", "November", "December"}
+_DATE_WORDS = WEEKDAY_NAMES | MONTH_NAMES
 #: Words that make a named day of a weekday ("Black Monday", "Super Tuesday", "Good Friday").
 _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "Easter", "Bloody",
                          "Blue", "Giving", "Shrove", "Palm", "Maundy", "Whit", "Fat", "Plough"})
@@ -344,7 +342,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             prev = tokens[-1]
             prev_kept_dot = False
             continue
-        if word in _WEEKDAYS and prev is not None and prev.end + 1 == start and \
+        if word in WEEKDAY_NAMES and prev is not None and prev.end + 1 == start and \
                 prev.word not in _DAY_NAMERS:
             # "in Vancouver Friday", "sentenced Brian Nichols Saturday": a date after the name
             # ("Black Monday", "Super Tuesday" stay one name)
@@ -774,7 +772,7 @@ class _Doc:
         if len(idx) == 1 and words[0].isupper() and len(words[0]) > 3 and words[0].title() in self.g.places:
             self._add(idx, PLACE, strong=True, name=self.g.places[words[0].title()])  # "TEHRAN:"
             return
-        if len(idx) > 1 and words[-1] in _WEEKDAYS:
+        if len(idx) > 1 and words[-1] in WEEKDAY_NAMES:
             return  # "Black Monday", "Super Tuesday": a named day
         if len(idx) > 1 and lowered[-1] in c.place_heads and \
                 not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1]):
