@@ -196,11 +196,10 @@ class ArticleList(ScrollView, can_focus=True):
             self.has_focus = focused
         finally:
             self._cursor_only = False
-        y = self.cursor - self.scroll_offset.y
-        if (self.rich_style, self.background_colors) != before or not 0 <= y < self.size.height:
+        if (self.rich_style, self.background_colors) != before:
             self.refresh()
         else:
-            self.refresh_line_at(self.cursor)
+            self.refresh_line_at(self.cursor)  # nothing to repaint if it is scrolled away
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> Any:
@@ -224,8 +223,8 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.source.row(index) if index < count else None
         if row is None:
             return Strip.blank(width, base)
-        # A focus change or a read mark repaints the whole list; only a row whose look
-        # changed (the cursor row, the opened one) needs rendering again.
+        # A read mark (or a focus change that restyles the widget) repaints the whole list;
+        # only a row whose look changed (the cursor row, the opened one) needs rendering again.
         is_cursor = index == self.cursor
         key = (row, width, base, is_cursor, is_cursor and self.has_focus, self.is_read(row.id),
                self.is_bookmarked(row.id), self.source.title_terms, getattr(self.app, "theme", None))
