@@ -605,10 +605,12 @@ def main(argv: list[str] | None = None) -> int:
                 c[1] += len(set(p) - set(g))
                 c[2] += len(set(g) - set(p))
                 c[3] += sum(1 for k in hit if p[k] == g[k])
-            if counter is date_counts:
-                for key in (split, "all"):
-                    date_error_kinds[key].update(date_error_kind(k, g, p, pred_durations, hit) for k in
-                                                 (set(g) | set(p)) - {h for h in hit if p[h] == g[h]})
+        hit = set(gold_dates) & set(pred_dates)
+        right = {k for k in hit if pred_dates[k] == gold_dates[k]}
+        kinds = Counter(date_error_kind(k, gold_dates, pred_dates, pred_durations, hit)
+                        for k in (set(gold_dates) | set(pred_dates)) - right)
+        for key in (split, "all"):
+            date_error_kinds[key].update(kinds)
         if args.errors == "date" and split == "tune":
             for k in sorted(set(pred_dates) | set(gold_dates)):
                 if pred_dates.get(k, "<none>") != gold_dates.get(k, "<none>"):
