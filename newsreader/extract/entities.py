@@ -403,17 +403,6 @@ def _is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and sum(ch.isalpha() for ch in word) >= 2
 
 
-_DERIVED: list[tuple[Cues, tuple[frozenset[str], frozenset[str]]]] = []
-
-
-def _derived_cues(c: Cues) -> tuple[frozenset[str], frozenset[str]]:
-    """Sets made from the cue lists once per process, not once per article: the states'
-    names, and title heads and modifiers together (kept with the `Cues` they came from)."""
-    if not _DERIVED or _DERIVED[0][0] is not c:
-        _DERIVED[:] = [(c, (frozenset(c.state_abbreviations.values()), c.title_heads | c.title_modifiers))]
-    return _DERIVED[0][1]
-
-
 class _Doc:
     """One article's pass: pieces found, then settled against each other."""
 
@@ -427,7 +416,6 @@ class _Doc:
         self.pieces: list[Piece] = []
         self.products: set[str] = set()
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
-        self._state_names, self.titles = _derived_cues(self.c)
         self.holidays = holiday_names()
         self._inside: set[str] | None = None  # see _seen_inside
 
@@ -441,7 +429,7 @@ class _Doc:
         return [p for p in self.pieces if p.kind in (PERSON, ORG, PLACE)]
 
     def _is_title(self, word: str) -> bool:
-        return word.lower() in self.titles
+        return word.lower() in self.c.titles
 
     def _split_run(self, run: list[int]) -> None:
         toks = self.tokens
@@ -845,7 +833,7 @@ class _Doc:
         for candidate in (after, after.split(" ")[0]):
             candidate = candidate.rstrip(".")
             if candidate in abbreviations or candidate in self.g.countries or \
-                    candidate in self._state_names:
+                    candidate in self.c.state_names:
                 return "" if not self._namelike(words) or not any(w in self.c.given_names for w in words) else None
         return None
 
@@ -1121,7 +1109,7 @@ class _Doc:
             if piece.kind != PLACE or len(piece.words) != 1 or piece.words[0] not in companies:
                 continue
             word = piece.words[0]
-            if self.g.places.get(piece.text) in self.g.countries or word in self._state_names or word in self.g.demonyms:
+            if self.g.places.get(piece.text) in self.g.countries or word in self.c.state_names or word in self.g.demonyms:
                 continue
             shares = _SHARES_OF.search(self.text, max(0, piece.start - 10), piece.start) is not None
             if not shares and piece.prev_word in _PLACE_PREPS or self.text[piece.end:piece.end + 2] == ", " \

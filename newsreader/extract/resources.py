@@ -58,6 +58,14 @@ class Cues:
     headline_words: frozenset[str] = frozenset()
     #: "Calif" -> "California", read only after a town ("Rancho Mirage, Calif.")
     state_abbreviations: dict[str, str] = field(default_factory=dict)
+    #: Made from the lists above once per process, not once per article: title heads and
+    #: modifiers together, and the states' full names
+    titles: frozenset[str] = field(init=False)
+    state_names: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "titles", self.title_heads | self.title_modifiers)
+        object.__setattr__(self, "state_names", frozenset(self.state_abbreviations.values()))
 
 
 class _WordLoader(yaml.SafeLoader):
