@@ -535,11 +535,9 @@ _AFTER_THE = frozenset("""
 future near distant first second third fourth final latter same current fiscal financial early
 late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
 latest most just recently morning afternoon evening night nineteenth twentieth twenty
-fifth sixth seventh eighth ninth tenth
-january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec moment
+fifth sixth seventh eighth ninth tenth moment
 days weeks months years
-""".split())
+""".split()).union(_MONTHS)  # "the March quarter"
 #: ... and "a" (one word in forty) only before these: "a year ago", "a few days", "a third straight day".
 _AFTER_A = frozenset("""
 minute minutes hour hours day days week weeks month months quarter year years decade decades century few couple
