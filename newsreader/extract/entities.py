@@ -151,13 +151,14 @@ _GEO_OF = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "cape", 
                      "islands", "mouth"})
 #: Roman numerals that end an event's name ("World War II").
 _ROMAN = frozenset({"I", "II", "III", "IV", "V"})
+#: "the Indian Navy on Saturday": after "of", "for" or "on" a month or weekday is a date, not more of the name.
 _DATE_WORDS = WEEKDAY_NAMES | MONTH_NAMES
 #: Words that make a named day of a weekday ("Black Monday", "Super Tuesday", "Good Friday").
 _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "Easter", "Bloody",
                          "Blue", "Giving", "Shrove", "Palm", "Maundy", "Whit", "Fat", "Plough"})
 #: An age right before a name: "16-year-old Kimani Gray", "a 33-year-old Tara Reid".
 _AGE_BEFORE = re.compile(r"\d+-year-old $")
-#: Words that show a capitalised piece is not a person when they follow it.
+#: "shares of Toyota", "shares in BP": what has shares is a company.
 _SHARES_OF = re.compile(r"[Ss]hares (?:of|in) $")
 #: Prepositions before a place: a city named like a company stays a place after them.
 _PLACE_PREPS = frozenset({"in", "near", "outside", "across", "around", "from", "to", "at", "of", "into", "via"})
