@@ -65,9 +65,12 @@ _COUNT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:o
 _DUR_UNIT = r"(?:minute|hour|day|week|month|year|decade)s?|centur(?:y|ies)"
 #: Approximators belong to the expression in TimeML ("about two years ago", "almost two and a
 #: half years"); "over" only before the count ("over the past year": a preposition).
-_APPROX = (r"(?:(?i:about|almost|approximately|around|at least|circa|less than|longer than|more than|nearly|"
-           r"no more than|no longer than|roughly|some|up to|just over|just under|well over|over) (?!the ))")
-_APPROX_WORDS = "about almost approximately around at circa less longer more nearly no roughly some up just well over"
+_APPROXIMATORS = ("about", "almost", "approximately", "around", "at least", "circa", "less than", "longer than",
+                  "more than", "nearly", "no more than", "no longer than", "roughly", "some", "up to", "just over",
+                  "just under", "well over", "over")
+_APPROX = "(?:(?i:" + "|".join(_APPROXIMATORS) + ") (?!the ))"
+#: Their first words: the triggers of the branches that may start with one
+_APPROX_WORDS = " ".join(dict.fromkeys(phrase.split()[0] for phrase in _APPROXIMATORS))
 _DUR_CODE = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
              "decade": "DE", "century": "CE", "centurie": "CE"}
 #: A/an as a count needs a word in front that makes it a length of time ("for a week",
