@@ -557,7 +557,11 @@ _COMPARED_YEAR = re.compile(r"(?:\bcompared (?:with|to)|\bversus|\bvs\.?|\bagain
 def _compared_year(text: str, start: int, end: int) -> bool:
     m = _COMPARED_YEAR.search(text, max(0, start - 14), start)
     return m is not None and (m.group(1) is None or text[end:end + 1] in (",", ".", ";", ")", ""))
-_SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:was|is|has|had|will|saw|marked|brought|proved|began|ended|looks)\b)")
+
+
+#: Verbs after a year or a month as the subject of its clause: "2007 was a hard year", "October saw ...".
+_SUBJECT_VERBS = "was|is|has|had|will|saw|marked|brought|proved|began|ended|looks"
+_SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:{_SUBJECT_VERBS})\b)")
 _PAST_PREPS = frozenset({"in", "from", "by", "at", "before", "until", "till", "toward", "towards", "near", "after",
                          "since"})
 _HOLIDAY_MOD = re.compile(r"(?<![\w-])([Ll]ast|[Nn]ext|[Tt]his) $")
@@ -741,7 +745,7 @@ _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 
 #: A month as a clause's subject ("October was the worst month", "June has been strong"), or the
 #: object of a forecast ("analysts expect October to be worse").
-_MONTH_SUBJECT_VERB = re.compile(r" (?:was|is|has|had|will|would|could|saw|marked|brought|proved|began|ended|looks"
+_MONTH_SUBJECT_VERB = re.compile(rf" (?:{_SUBJECT_VERBS}|would|could"
                                  r"|tends|usually|typically|remains|remained)\b")
 _MONTH_OBJECT_AFTER = re.compile(r" (?:to|as|will)\b")
 _CLAUSE_AFTER_COMMA = re.compile(r", (?:but|and|while|whereas|yet) $")
