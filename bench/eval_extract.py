@@ -286,8 +286,7 @@ def run_ecbplus(args: argparse.Namespace) -> int:
         text, offsets, sentence_of, words = build_ecb_text(path)
         built.append((path, text, offsets, sentence_of))
         prev_sentence = None
-        for t in ET.parse(path).getroot().findall("token"):
-            w, s = t.text or "", t.get("sentence")
+        for w, s in zip(words, sentence_of.values()):  # every token, in order (no second parse)
             if w[:1].islower():
                 lower_n[w] += 1
             elif w[:1].isupper() and s == prev_sentence:
