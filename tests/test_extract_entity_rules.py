@@ -464,3 +464,15 @@ def test_sales_of_the_named_thing_are_a_product():
     found = ents("General Motors said sales of the Chevrolet Malibu rose.")
     assert found == {"General Motors": "org"}
     assert ents("He said sales of the Ford Motor Co. rose.") == {"Ford Motor Co.": "org"}
+
+
+def test_given_names_of_many_countries_from_the_generated_list_mark_people():
+    found = ents("Dariusz Nowak met Wanjiru Kamau and Teodor Lindqvist in the capital.")
+    assert found == {"Dariusz Nowak": "person", "Wanjiru Kamau": "person", "Teodor Lindqvist": "person"}
+
+
+def test_rare_given_names_that_are_brands_or_short_words_are_left_out():
+    from newsreader.extract.resources import cues
+
+    given = cues().given_names
+    assert "Porsche" not in given and "Lexus" not in given and "Mac" not in given
