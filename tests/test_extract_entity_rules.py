@@ -476,3 +476,10 @@ def test_rare_given_names_that_are_brands_or_short_words_are_left_out():
 
     given = cues().given_names
     assert "Porsche" not in given and "Lexus" not in given and "Mac" not in given
+
+
+def test_a_company_named_in_the_possessive_keeps_its_s_before_a_verb():
+    found = ents("Moody's downgraded the bonds. Shares of McDonald's rose, Standard & Poor's said.")
+    assert found == {"Moody's": "org", "McDonald's": "org", "Standard & Poor's": "org"}
+    found = ents("The Standard & Poor's 500 index fell, and Iran's oil minister spoke.")
+    assert found == {"Iran": "place"}

@@ -307,7 +307,8 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                 word = contraction.group(1)
             elif word in _NOT_POSSESSORS:  # "People's Republic of China" is one name
                 pass
-            elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c):
+            elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c) \
+                    and not _NAME_WITH_S.match(text, end):
                 word = word[:-2]
                 end -= 2
                 possessive = True
@@ -386,6 +387,10 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
 
 
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
+#: A company named in the possessive ("Moody's", "McDonald's", "Standard & Poor's") where a
+#: verb follows, or an index's number: a genitive would be followed by what is owned.
+_NAME_WITH_S = re.compile(r" (?:said|says|reported|announced|downgraded|upgraded|lowered|rated|affirmed|rose|fell|"
+                          r"warned|\d+ (?:index|average|composite)\b)")
 
 
 def _org_after(possessor: str, text: str, end: int, c: Cues) -> bool:
@@ -1078,7 +1083,7 @@ class _Doc:
                 piece.kind = PERSON  # "I agreed with Craig and Neil": a first name alone
             elif piece.initial and w is not None and not self._seen_inside(piece.text) and not (
                     _is_acronym(w) and (len(w) > 2 or piece.next_word in _REPORT_VERBS or self._verb_after(piece))
-                    and w.lower() not in self.c.common):
+                    and w.lower() not in self.c.common) and not w.endswith(("'s", "’s")):  # "Moody's said"
                 piece.kind = None  # a capitalised sentence opener with no other sign ("CNN says" has one)
             else:
                 piece.kind = ORG
@@ -1180,8 +1185,8 @@ class _Doc:
             if _has_digit(w) or _is_acronym(w) or w.lower() in lower_vocab:
                 org += 2
                 break
-        if not self._namelike(words) or len(words) > 4:
-            org += 3
+        if not self._namelike(words) or len(words) > 4 or "&" in words:
+            org += 3  # "&" joins partners' names: "Standard & Poor's", "Procter & Gamble"
         given = words[0] in self.c.given_names or words[0] in _ARABIC_PERSON or (
             words[0].isupper() and len(words[0]) > 2 and words[0].title() in self.c.given_names) or (  # "GARY ROSS"
             len(words) > 2 and len(words[0]) <= 2 and words[0].endswith(".") and words[1] in self.c.given_names)
