@@ -483,3 +483,8 @@ def test_a_company_named_in_the_possessive_keeps_its_s_before_a_verb():
     assert found == {"Moody's": "org", "McDonald's": "org", "Standard & Poor's": "org"}
     found = ents("The Standard & Poor's 500 index fell, and Iran's oil minister spoke.")
     assert found == {"Iran": "place"}
+
+
+def test_a_capitalised_all_inside_a_sentence_opens_a_name():
+    found = ents("The jet was sold to All Nippon Airways. All Japanese carriers agreed.")
+    assert found.get("All Nippon Airways") == "org" and "All Japanese" not in found

@@ -35,6 +35,8 @@ _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and"
                        "of", "in", "on", "at", "for", "with", "by", "from", "to", "as", "if",
                        "when", "while", "after", "before", "since", "its", "his", "her", "their",
                        "our", "my", "your", "every", "each", "all", "some", "many", "most"})
+#: Function words that open a name when capitalised inside a sentence ("All Nippon Airways").
+_NAME_OPENERS = frozenset({"all", "every", "our", "my", "your"})
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "bros."})
 _SENTENCE_END = ".!?:;"
 _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "moreover", "furthermore", "nevertheless",
@@ -607,7 +609,7 @@ class _Doc:
             while piece and not self._leading_article(piece) and (toks[piece[0]].low in _PARTICLES or
                              toks[piece[0]].low in self.c.common and (
                                  toks[piece[0]].initial or len(piece) == 1 or
-                                 toks[piece[0]].low in _FUNCTION)) and not (
+                                 toks[piece[0]].low in _FUNCTION and toks[piece[0]].low not in _NAME_OPENERS)) and not (
                     len(piece) > 1 and self._place_of(piece) is not None):
                 if _is_acronym(toks[piece[0]].word) and toks[piece[0]].low not in (
                         "i", "a", "am", "pm", "ok", "tv"):
