@@ -488,3 +488,23 @@ def test_a_company_named_in_the_possessive_keeps_its_s_before_a_verb():
 def test_a_capitalised_all_inside_a_sentence_opens_a_name():
     found = ents("The jet was sold to All Nippon Airways. All Japanese carriers agreed.")
     assert found.get("All Nippon Airways") == "org" and "All Japanese" not in found
+
+
+def test_a_sentence_opener_that_is_no_english_word_is_a_name_where_it_acts():
+    assert ents("It was late. Verizon said profit rose.") == {"Verizon": "org"}
+    assert ents("It was late. Spotify lost subscribers. Rivian's chief executive quit.") == \
+        {"Spotify": "org", "Rivian": "org"}
+    assert ents("It was late. Zalando chief executive Robert Gentz spoke.").get("Zalando") == "org"
+    found = ents("It was late. Huawei, China's largest phone maker, agreed.")
+    assert found.get("Huawei") == "org" and found.get("China") == "place"
+    # English words stay common nouns; a word also known as a name needs a verb after it
+    assert ents("It was late. Police said the road was closed. Everyone agreed. Gunmen fled.") == {}
+    assert ents("It was late. Black smoke rose over the hills.") == {}
+    assert ents("It was late. Ford said sales fell.") == {"Ford": "org"}
+
+
+def test_demonyms_not_made_with_n_name_their_countries():
+    found = {e.text: (e.kind, e.name) for e in extract("Uzbek and Moroccan officials met a Haitian envoy.",
+                                                        None).entities}
+    assert found == {"Uzbek": ("place", "Uzbekistan"), "Moroccan": ("place", "Morocco"),
+                     "Haitian": ("place", "Haiti")}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from newsreader.extract.dates import MONTH_NAMES, WEEKDAY_NAMES, holiday_names
-from newsreader.extract.resources import Cues, cues, gazetteer
+from newsreader.extract.resources import Cues, cues, english_words, gazetteer
 
 PERSON, ORG, PLACE = "person", "org", "place"
 EVENT = "event"  # recognised so that it is not taken for an organisation; never returned
@@ -168,6 +168,13 @@ _STAFF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+) at $")
 #: Auxiliaries and common finite verbs that show the word before them is a subject.
 _AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "has",
                           "had", "is", "was", "plans", "wants", "expects", "agreed", "reported"})
+#: Common irregular past tenses: "Netflix lost", "Sony cut" (regular ones end in -ed).
+_IRREGULAR_PAST = frozenset({"lost", "won", "cut", "made", "sold", "bought", "paid", "built", "hit", "fell", "rose",
+                             "took", "gave", "began", "became", "got", "kept", "left", "led", "met", "ran", "saw",
+                             "sent", "set", "spent", "told", "wrote", "brought", "struck", "shut", "put", "held",
+                             "swung", "grew", "drew", "threw", "chose", "broke", "quit", "beat", "bid", "sank"})
+#: A lower-case word (hyphens kept) after a name: "Microsoft co-founder", "Tesla chief".
+_NEXT_TITLE = re.compile(r" ([a-z]+(?:-[a-z]+)*)\b")
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
                            "who", "whose"})
@@ -1085,7 +1092,8 @@ class _Doc:
                 piece.kind = PERSON  # "I agreed with Craig and Neil": a first name alone
             elif piece.initial and w is not None and not self._seen_inside(piece.text) and not (
                     _is_acronym(w) and (len(w) > 2 or piece.next_word in _REPORT_VERBS or self._verb_after(piece))
-                    and w.lower() not in self.c.common) and not w.endswith(("'s", "’s")):  # "Moody's said"
+                    and w.lower() not in self.c.common) and not w.endswith(("'s", "’s")) \
+                    and not self._named_opener(piece, w):  # "Moody's said"
                 piece.kind = None  # a capitalised sentence opener with no other sign ("CNN says" has one)
             else:
                 piece.kind = ORG
@@ -1132,6 +1140,25 @@ class _Doc:
             return False
         m = _STAFF_BEFORE.search(self.text, max(0, piece.start - 24), piece.start)
         return m is not None and m.group(1).lower() in self.c.staff
+
+    def _named_opener(self, piece: Piece, word: str) -> bool:
+        """Is a capitalised word opening a sentence, with no other mention, a name? When it is
+        no common English word ("Walmart", "Nissan"; not "Police", "Everyone", "Gunmen") and
+        reads as a subject or possessor: a finite verb after it ("Walmart said", "Netflix
+        lost"), a possessive ("Nissan's former chairman"), a title ("Tesla chief executive
+        Elon Musk") or an apposition ("Tesco, Britain's biggest retailer,")."""
+        low = word.lower()
+        if low in self.c.common or len(word) < 3 or not word[1:].islower() or low in english_words()[0]:
+            return False
+        end = piece.end
+        if self.text[end:end + 1] in ("'", "’"):
+            return True
+        if piece.next_word in _REPORT_VERBS or piece.next_word in _IRREGULAR_PAST or self._verb_after(piece):
+            return True
+        after = _NEXT_TITLE.match(self.text, end)
+        if after is not None and after.group(1) in self.c.title_heads:
+            return True
+        return self.text[end:end + 2] == ", " and _APPOSITION.match(self.text, end) is not None
 
     def _verb_after(self, piece: Piece) -> bool:
         """Is the next word a lower-case finite verb ("GM filed", "GM will")? Then a two-letter

@@ -114,6 +114,18 @@ def _inflected(items: Any) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def english_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-case English words (bench/make_english_words.py): those never names, and those
+    also names ("ford", "apple"). A capitalised sentence opener of the first kind ("Police
+    said", "Everyone agreed") is no name. A plain word list: read in milliseconds, unlike
+    the same list in YAML."""
+    text = resources.files("newsreader.extract").joinpath("data").joinpath("english_words.txt").read_text(
+        encoding="utf-8")
+    common, _, twins = text.partition("# also names")
+    return frozenset(common.split()), frozenset(twins.split())
+
+
+@functools.lru_cache(maxsize=1)
 def cues() -> Cues:
     titles = _read_yaml("titles.yaml")
     orgs = _read_yaml("orgs.yaml")

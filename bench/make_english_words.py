@@ -1,0 +1,38 @@
+"""Regenerate newsreader/extract/data/english_words.txt: English words that are never names.
+
+A capitalised word opening a sentence ("Police said", "Walmart said") is a name only if it is
+not a common word; the article alone often cannot tell (a short item never writes "police" in
+lower case). The list is the lower-case words of the system dictionary
+(`/usr/share/dict/american-english`, Debian's `wamerican`) that have no capitalised twin there:
+"police", "everyone", "gunmen" are kept; "ford", "apple", "rice" are left out, since the
+dictionary also knows "Ford", "Apple" and "Rice" as names: those follow a line "# also names"
+(a sentence opener among them is a name only as a subject). Words with an apostrophe go.
+
+Not needed at run time or by the tests. Usage (wamerican present):
+    python bench/make_english_words.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DICTIONARY = Path("/usr/share/dict/american-english")
+OUT = Path(__file__).resolve().parents[1] / "newsreader" / "extract" / "data" / "english_words.txt"
+
+
+def main() -> int:
+    if not DICTIONARY.is_file():
+        print(f"no dictionary at {DICTIONARY} (apt-get install wamerican)")
+        return 2
+    words = DICTIONARY.read_text(encoding="utf-8").split()
+    proper = {w.lower() for w in words if w[:1].isupper()}
+    lower = {w for w in words if w.isalpha() and w.islower()}
+    common = sorted(lower - proper)
+    twins = sorted(lower & proper)
+    OUT.write_text("\n".join(common + ["# also names"] + twins) + "\n", encoding="utf-8")
+    print(f"{len(common)} words and {len(twins)} also names -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
