@@ -1322,3 +1322,19 @@ def test_a_holiday_before_holiday_weekend_or_break_is_the_day(text, span, value)
 ])
 def test_holidays_of_other_calendars_and_holiday_modifiers_are_no_dates(text):
     assert not any("New Year" in k or "Christmas" in k for k in dates_of(text))
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    # a month that labels figures is reported in the month or after it, even in a future sentence
+    ("GM will report May sales on Tuesday.", "May", "2025-05", DCT),
+    ("The government will release its April jobs report on Friday.", "April", "2025-04", DCT),
+    ("Automakers will report December sales on Monday.", "December", "2025-12", dt.date(2026, 1, 2)),
+    ("U.S. auto sales for December will be released on Monday.", "December", "2025-12", dt.date(2026, 1, 2)),
+    ("Analysts expect July sales to rise.", "July", "2025-07", DCT),
+    ("March auto sales fell 8 percent.", "March", "2025-03", DCT),
+    ("May retail sales rose, the government said.", "May", "2025-05", DCT),
+    # not figures: a meeting or a plan keeps the forward reading
+    ("The company will hold its annual meeting in May.", "May", "2026-05", DCT),
+])
+def test_a_month_labelling_figures_is_not_long_ahead(text, span, value, date):
+    check_date(text, span, value, None, date)

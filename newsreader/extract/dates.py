@@ -711,6 +711,17 @@ flood war invasion coup summit stint tournament championship championships cup w
 crash shooting murder killing conviction case scandal merger deal bailout
 """.split())
 _WORD_AFTER = re.compile(r" ([A-Za-z]+)")
+#: What a statistic is counted over ("March auto sales", "the May jobs report"): a word between a
+#: month or year and its event noun.
+_DATA_MODIFIER = r"(?:auto|car|vehicle|truck|retail|home|housing|new-home|existing-home|same-store|factory|industrial" \
+                 r"|consumer|producer|trade|jobs|job|employment)"
+_WORD_AFTER_DATA = re.compile(rf" (?:{_DATA_MODIFIER} )?([A-Za-z]+)")
+#: A month that labels figures counted over it ("December sales", "the May jobs report", "sales
+#: for October"): those are gathered in the month or after it, so it is not long ahead.
+_DATA_NOUNS = frozenset("sales deliveries output figures results data payrolls report orders starts claims production "
+                        "exports imports inflation numbers".split())
+_DATA_LABEL_AFTER = re.compile(rf" (?:{_DATA_MODIFIER} )?(?:{'|'.join(sorted(_DATA_NOUNS))})\b")
+_DATA_FOR_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_DATA_NOUNS))}) for $")
 
 
 def _year_before_event(text: str, kind: str, end: int) -> bool:
@@ -721,8 +732,24 @@ def _year_before_event(text: str, kind: str, end: int) -> bool:
         if not (kind == "barmonth" and text[end - 3:end] == "May"):
             return True
         end += 2
-    after = _WORD_AFTER.match(text, end)
+    after = _WORD_AFTER_DATA.match(text, end)
     return after is not None and after.group(1).lower() in _EVENT_NOUNS
+
+
+def _labels_data(text: str, start: int, end: int) -> bool:
+    """ "December sales", "May's auto sales", "the April jobs report", "sales for October"."""
+    if text.startswith(("'s", "’s"), end):
+        end += 2
+    return _DATA_LABEL_AFTER.match(text, end) is not None or _DATA_FOR_BEFORE.search(text, max(0, start - 16), start) \
+        is not None
+
+
+def _data_month_year(month: int, ref: dt.date) -> int:
+    """The year of a month whose figures are reported: within ten months before the article's
+    month and one after ("December sales are due Thursday" in January: last December; "May
+    jobs report on Friday" in June: this May; "December sales will rise" in November: this)."""
+    back = (ref.month - month) % 12
+    return ref.year - (1 if month > ref.month else 0) if back <= 10 else ref.year + (1 if month < ref.month else 0)
 
 
 #: A high or a low last seen in an earlier year ("its worst day since the crash of October 1987",
@@ -1406,6 +1433,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = ref.year if month <= ref.month else ref.year - 1
         elif before in ("next", "until", "till"):
             year = ref.year if month >= ref.month else ref.year + 1
+        elif _labels_data(text, start, end):
+            year = _data_month_year(month, ref)
         else:
             year = _year_for(month, None, ref, text, start, end)
         return _month(year, month), None
