@@ -1338,3 +1338,21 @@ def test_holidays_of_other_calendars_and_holiday_modifiers_are_no_dates(text):
 ])
 def test_a_month_labelling_figures_is_not_long_ahead(text, span, value, date):
     check_date(text, span, value, None, date)
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    # "since" a weekday is past, whatever follows
+    ("The exchange, closed since Thursday, will reopen on Monday.", "Thursday", "2025-06-12", DCT),
+    ("Trading, halted since Wednesday, will resume next week.", "Wednesday", "2025-06-11", DCT),
+    # ", to be reported", "are to be released": the future
+    ("June sales, to be reported on Tuesday, are expected to rise.", "Tuesday", "2025-06-17", DCT),
+    ("The results are to be released on Monday.", "Monday", "2025-06-16", DCT),
+    ("He became the first to be fined on Friday.", "Friday", "2025-06-13", DCT),
+    # a weekday joined to the holiday it falls on is the holiday
+    ("Shoppers are bracing for crowds after Thanksgiving on Thursday.", "Thursday", "2025-11-27",
+     dt.date(2025, 11, 26)),
+    ("Shoppers flocked to stores ahead of Christmas on Thursday.", "Thursday", "2025-12-25", dt.date(2025, 12, 23)),
+    ("Shoppers flocked to stores on Friday after Christmas.", "Friday", "2025-12-19", dt.date(2025, 12, 23)),
+])
+def test_weekday_tense_from_since_to_be_and_holidays(text, span, value, date):
+    check_date(text, span, value, None, date)

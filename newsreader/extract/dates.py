@@ -464,7 +464,7 @@ _FUTURE_BEFORE = re.compile(
     r"|(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|must(?! have)|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
-    r"|should(?! have)|upcoming|awaits?|awaiting)(?!\w)|['’]ll(?!\w)", re.I)
+    r"|should(?! have)|upcoming|awaits?|awaiting|(?:(?<=\bis )|(?<=\bare )|(?<=, ))to be)(?!\w)|['’]ll(?!\w)", re.I)
 #: A schedule in the present tense, a few words before the date: "the trial opens Monday",
 #: "the law takes effect Jan. 1", "Apple reports earnings on Tuesday", "Game 1 is Thursday"
 #: (not "housing starts fell in July": a noun, further away).
@@ -934,7 +934,32 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         taken = [(d.start, d.end) for d in found]
         found.extend(h for h in holidays if not any(h.start < b and a < h.end for a, b in taken))
         found.sort(key=lambda d: d.start)
+        _weekdays_of_holidays(text, found, holidays, date)
     return found
+
+
+#: What joins a weekday to the holiday it falls on: "Thanksgiving on Thursday", "Tuesday, New
+#: Year's Day", "closed Monday for Labor Day".
+_HOLIDAY_WEEKDAY_JOIN = frozenset({" on ", ", ", " for "})
+
+
+def _weekdays_of_holidays(text: str, found: list[DateMatch], holidays: list[DateMatch], date: dt.date | None) -> None:
+    """A bare weekday joined to a holiday that falls on it within a week of the article names
+    that day, whatever the tense suggested ("bracing for Black Friday after Thanksgiving on
+    Thursday")."""
+    if date is None:
+        return
+    for i, d in enumerate(found):
+        target = _WEEKDAYS.get(d.text.lower())
+        if target is None or d.value is None:
+            continue
+        for h in holidays:
+            if h.value is None or len(h.value) != 10 or text[min(d.end, h.end):max(d.start, h.start)] \
+                    not in _HOLIDAY_WEEKDAY_JOIN:
+                continue
+            day = dt.date.fromisoformat(h.value)
+            if day.weekday() == target and abs((day - date).days) < 7:
+                found[i] = DateMatch(d.start, d.end, d.text, h.value)
 
 
 @dataclass(frozen=True)
@@ -1449,7 +1474,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         back = (ref.weekday() - target) % 7
         if mod == "next" or mod == "coming":
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
-        elif not mod and _future_context(text, start, end):  # "reports on Wednesday" written on a Wednesday: today
+        elif not mod and _prev_word(text, start) != "since" and _future_context(text, start, end):
+            # "reports on Wednesday" written on a Wednesday: today; "since Thursday" is past
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
         elif mod in ("last", "past"):
             day = ref - dt.timedelta(days=back or 7)
