@@ -508,3 +508,18 @@ def test_demonyms_not_made_with_n_name_their_countries():
                                                         None).entities}
     assert found == {"Uzbek": ("place", "Uzbekistan"), "Moroccan": ("place", "Morocco"),
                      "Haitian": ("place", "Haiti")}
+
+
+def test_a_hyphenated_syllable_of_an_asian_given_name_stays_in_the_name():
+    found = ents("Officials met Kim Dae-jung and Roh Moo-hyun in Seoul. Chiang Kai-shek's son spoke.")
+    assert found.get("Kim Dae-jung") == "person" and found.get("Roh Moo-hyun") == "person"
+    assert found.get("Chiang Kai-shek") == "person"
+    # an English word after the hyphen still makes an adjective of the name
+    found = ents("Moscow-backed rebels and Seoul-based firms grew.")
+    assert "Moscow-backed" not in found and "Seoul-based" not in found
+
+
+def test_an_arabic_article_joined_by_a_hyphen_stays_in_the_name():
+    found = ents("Prime Minister Haider al-Abadi met Sheikh Ahmed el-Tayeb in Baghdad.")
+    assert found.get("Haider al-Abadi") == "person"
+    assert found.get("Ahmed el-Tayeb") == "person"
