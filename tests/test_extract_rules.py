@@ -1356,3 +1356,32 @@ def test_a_month_labelling_figures_is_not_long_ahead(text, span, value, date):
 ])
 def test_weekday_tense_from_since_to_be_and_holidays(text, span, value, date):
     check_date(text, span, value, None, date)
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    # "the previous week", "the following quarter": from the week or quarter the sentence named
+    ("Claims fell last week after rising the previous week.", "the previous week", "2025-W22", None),
+    ("Claims rose this week, after falling the previous week.", "the previous week", "2025-W23", None),
+    ("Sales rose in the third quarter of 2024 from the previous quarter.", "the previous quarter", "2024-Q2",
+     "2024-Q2"),
+    ("Profit rose in the first quarter and should rise again in the following quarter.", "the following quarter",
+     "2025-Q2", None),
+    # "the year-earlier quarter" after a quarter's last day: that quarter a year back
+    ("Net income was $2 billion in the three months ended March 31, up from $1 billion in the year-earlier "
+     "quarter.", "the year-earlier quarter", "2024-Q1", None),
+    # "the period": the quarter, half or month named before it in the sentence
+    # (undated, the quarter or month has no value to lend: no date)
+    ("Revenue rose in the second quarter, while profit for the period fell.", "the period", "2025-Q2", "<missing>"),
+    ("Sales rose in May, and margins for the period widened.", "the period", "2025-05", "<missing>"),
+])
+def test_anaphora_counts_from_the_period_named(text, span, value, undated):
+    check_date(text, span, value, undated)
+
+
+@pytest.mark.parametrize("text", [
+    "Profit fell in the period.",
+    "Revenue rose in the first quarter. The period was hard for rivals.",
+    "Sales rose in 2008, and for the period margins fell.",
+])
+def test_the_period_without_a_period_named_in_its_sentence_is_no_date(text):
+    assert "the period" not in {k.lower() for k in dates_of(text)}

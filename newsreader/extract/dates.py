@@ -257,7 +257,7 @@ _BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fift
 _BRANCHES.append(("morning afternoon evening the", r"(?P<daypart>(?i:morning|afternoon|evening)(?= (?:trading|trade|session|deals"
                                                    r"|dealings)\b)|(?i:the (?:morning|afternoon|evening))(?![\w-]| of\b| (?:rush|news|shift|edition|show|commute"
                                                    r"|paper|papers|prayers?|star|sun)\b))"))
-_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter)))(?![\w-]| of\b| (?:ended|ending|to|before|after|"
+_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter|period)))(?![\w-]| of\b| (?:ended|ending|to|before|after|"
                          r"earlier|later|when|that|which|in which|he|she|they|it|we|I)\b)"))
 _START = r"(?<![\w-])(?:"
 
@@ -538,7 +538,7 @@ _AFTER_THE = frozenset("""
 future near distant first second third fourth final latter same current fiscal financial early
 late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
 latest most just recently morning afternoon evening night nineteenth twentieth twenty
-fifth sixth seventh eighth ninth tenth moment
+fifth sixth seventh eighth ninth tenth moment period
 days weeks months years
 """.split()).union(_MONTHS)  # "the March quarter"
 #: ... and "a" (one word in forty) only before these: "a year ago", "a few days", "a third straight day".
@@ -664,16 +664,18 @@ def _prev_word(text: str, start: int) -> str:
 
 
 _PERIOD = re.compile(r"(FY|)(\d{4})(-Q[1-4]|-H[12]|-\d\d)")
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d\d)")
 
 
 class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "month", "year", "period", "period_end", "stated", "frame")
+    __slots__ = ("day", "week", "month", "year", "period", "period_end", "stated", "frame")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
+        self.week = ref  # a day of the last week named ("last week ... the previous week")
         self.month = (ref.year, ref.month) if ref else None
         self.year = ref.year if ref else None
         #: the last quarter, half or month named, as (prefix, year, suffix): ("FY", 2008, "-Q3")
@@ -692,7 +694,9 @@ class _Anchors:
 
     def note(self, value: str | None, day: dt.date | None) -> None:
         if day is not None:
-            self.day = day
+            self.day = self.week = day
+        elif value and (w := _ISO_WEEK.fullmatch(value)):
+            self.week = dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
         if value and (m := _PERIOD.fullmatch(value)):
             self.period = (m.group(1), int(m.group(2)), m.group(3))
         if value and len(value) >= 4 and value[:4].isdigit() and value[4:5] in ("", "-", "T"):
@@ -871,6 +875,11 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 continue
         elif kind in ("numeric", "nineeleven") and text[max(0, start - 1):start] in ("/", "."):
             continue
+        elif kind == "theunit" and span[-6:].lower() == "period":
+            # "revenue rose in the second quarter, while profit for the period fell": the quarter,
+            # half or month named earlier in the sentence; with none, no date
+            if anchors.period_end < 0 or any(stop in text[anchors.period_end:start] for stop in (". ", "? ", "! ", "\n")):
+                continue
         elif kind == "theunit":
             # "the day", "the year" as the story's own ("the biggest drop of the year"): not
             # "coach of the year", "Playmate of the Month", "day of the week", "the end of the
@@ -1192,6 +1201,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return _month(anchors.month[0] - 1, anchors.month[1]), None  # "the same month last year"
         if anchors.period is not None:
             return f"{anchors.period[0]}{anchors.period[1] - 1:04d}{anchors.period[2]}", None
+        if words[2].lower() == "quarter" and anchors.month and (ref is None or anchors.month != (ref.year, ref.month)):
+            # "the three months ended Sept. 30 ... the year-earlier quarter": the named month's quarter
+            return f"{anchors.month[0] - 1:04d}-Q{(anchors.month[1] - 1) // 3 + 1}", None
         return (f"{anchors.year - 1:04d}" if anchors.year else None), None
     if kind == "vague" and lower.endswith("in the day"):
         return (anchor.isoformat() if anchor else None), anchor
@@ -1366,6 +1378,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         unit = words[-1].lower()
         if unit == "day":
             return (anchor.isoformat() if anchor else None), None
+        if unit == "period":
+            return ("".join((anchors.period[0], str(anchors.period[1]), anchors.period[2])) if anchors.period else None), None
         if unit == "quarter":
             if anchors.period and anchors.period[2].startswith("-Q"):
                 return "".join((anchors.period[0], str(anchors.period[1]), anchors.period[2])), None
@@ -1406,8 +1420,13 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return f"{anchors.year + delta:04d}", None
         if unit == "month" and anchors.month:
             return _month(*_shift_month(*anchors.month, delta)), None
-        if unit == "week" and anchor:
-            return _week(anchor + dt.timedelta(weeks=delta)), None
+        if unit == "week" and anchors.week:
+            return _week(anchors.week + dt.timedelta(weeks=delta)), None
+        if unit == "quarter" and anchors.period and anchors.period[2].startswith("-Q"):
+            # "sales rose in the third quarter from the previous quarter": from the one named
+            prefix, year, quarter = anchors.period[0], anchors.period[1], int(anchors.period[2][2])
+            index = year * 4 + quarter - 1 + delta
+            return f"{prefix}{index // 4}-Q{index % 4 + 1}", None
     if kind == "weekday" and lower.startswith(("the previous ", "the following ", "the next ")):
         # "the following Monday": counted from the last day named, not from the article's
         if anchor is None:
