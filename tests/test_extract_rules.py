@@ -1385,3 +1385,18 @@ def test_anaphora_counts_from_the_period_named(text, span, value, undated):
 ])
 def test_the_period_without_a_period_named_in_its_sentence_is_no_date(text):
     assert "the period" not in {k.lower() for k in dates_of(text)}
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    # a forecast for a period "ending in" a month: the month is ahead; without one, as before
+    ("Toyota raised its forecast for the fiscal year ending in March.", "March", "2026-03", None),
+    ("Profit for the year ending in March rose 5 percent.", "March", "2025-03", None),
+    # a fiscal year is named by the calendar year it ends in
+    ("Profit rose in fiscal 2006, which ended in September.", "September", "2006-09", "2006-09"),
+    ("Fiscal 2024 ends in June.", "June", "2024-06", "2024-06"),
+    # a year as the subject of a reported clause
+    ("The company warned that 2026 would be harder.", "2026", "2026", "2026"),
+    ("Analysts said that 2008 was a record year for deals.", "2008", "2008", "2008"),
+])
+def test_fiscal_year_ends_and_years_as_reported_subjects(text, span, value, undated):
+    check_date(text, span, value, undated)

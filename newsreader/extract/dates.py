@@ -300,6 +300,11 @@ _YEAR_AFTER_MONTH = re.compile(rf" (?:and|or|to|through|until|till|[-–]) {_MON
                                r"|((?:this|last|next) year)\b)")
 #: A period closed by a month: "the three months to December", "the quarter ended March".
 _PERIOD_TO = re.compile(r"(?:months|quarter|period|weeks|half|year) (?:to|through|ended|ended in) $")
+#: "the fiscal year ending in March" in a forecast: the period is still running, its end is ahead.
+_PERIOD_ENDING = re.compile(r"(?:months|quarter|period|half|year) (?:ending|that ends|which ends)(?: in)? $")
+#: "fiscal 2006, which ended in September": a fiscal year is named by the year it ends in.
+_FISCAL_ENDS_BEFORE = re.compile(rf"(?i:fiscal|financial)(?: year)? ({_YEAR}),? (?:which |that )?(?:ended|ends|ending|will end)"
+                                 r"(?: in)? $")
 _YEAR_AFTER_DAY = re.compile(rf",? (?:and|or|to|through|until|till|[-–]) (?:{_MONTH_D} )?{_DAY},? ({_YEAR})(?!\d)")
 #: A year vouched for by the one after it: "the plan covers 2009 to 2011" (not "2009 and 2011 points").
 _YEAR_RANGE_AFTER = re.compile(rf" (?:to|through|and|or|until|till|[-–]) (?=(?:{_YEAR})(?![\w-]))")
@@ -562,6 +567,8 @@ def _compared_year(text: str, start: int, end: int) -> bool:
 #: Verbs after a year or a month as the subject of its clause: "2007 was a hard year", "October saw ...".
 _SUBJECT_VERBS = "was|is|has|had|will|saw|marked|brought|proved|began|ended|looks"
 _SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:{_SUBJECT_VERBS})\b)")
+#: "warned that 2008 would be harder": a year as the subject of a reported clause.
+_SUBJECT_YEAR_AFTER_THAT = re.compile(rf"{_YEAR} (?:{_SUBJECT_VERBS}|would|could|should|might|may)\b")
 _PAST_PREPS = frozenset({"in", "from", "by", "at", "before", "until", "till", "toward", "towards", "near", "after",
                          "since"})
 _HOLIDAY_MOD = re.compile(r"(?<![\w-])([Ll]ast|[Nn]ext|[Tt]his) $")
@@ -842,7 +849,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     found and _LIST_JOIN.fullmatch(text, found[-1].end, start)
                     or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end) or _SUBJECT_YEAR.match(text, start)
                                            and _sentence_start(text, start)
-                                           or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end))
+                                           or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end)
+                                           or prev == "that" and _SUBJECT_YEAR_AFTER_THAT.match(text, start))
                     or kind == "barmonth" and (_month_subject_or_object(text, span, start, end, prev)
                                                or _month_list_ahead(text, span, start, end, prev)
                                                or _month_after_adjective(text, span, start, end))):
@@ -1444,6 +1452,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "barmonth" and _prev_word(text, start) not in ("since", "last", "next", "this") \
             and (framed := anchors.frame_year(text, start)) is not None:
         return _month(framed, _month_of(span)), None
+    if kind == "barmonth" and (fiscal_end := _FISCAL_ENDS_BEFORE.search(text, max(0, start - 48), start)):
+        return _month(int(fiscal_end.group(1)), _month_of(span)), None
     if ref is None:
         return None, None
     if kind == "vague":  # "the beginning of the year", "the end of the month"
@@ -1479,6 +1489,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = ref.year if month >= ref.month else ref.year + 1
         elif _labels_data(text, start, end):
             year = _data_month_year(month, ref)
+        elif _PERIOD_ENDING.search(text, max(0, start - 24), start) and _OUTLOOK.search(_sentence_around(text, start, end)):
+            year = ref.year if month >= ref.month else ref.year + 1
         else:
             year = _year_for(month, None, ref, text, start, end)
         return _month(year, month), None
