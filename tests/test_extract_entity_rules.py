@@ -523,3 +523,22 @@ def test_an_arabic_article_joined_by_a_hyphen_stays_in_the_name():
     found = ents("Prime Minister Haider al-Abadi met Sheikh Ahmed el-Tayeb in Baghdad.")
     assert found.get("Haider al-Abadi") == "person"
     assert found.get("Ahmed el-Tayeb") == "person"
+
+
+def test_natural_features_are_places():
+    found = ents("Troops searched the Kakamega Forest and the Okavango Delta near the Ngorongoro Crater.")
+    assert found == {"Kakamega Forest": "place", "Okavango Delta": "place", "Ngorongoro Crater": "place"}
+
+
+def test_more_titles_and_party_members_mark_people():
+    found = ents("Police Superintendent Dana Whitlock spoke. Deputy Director-General Olu Adeyemi agreed "
+                 "with his counterpart, Tomasz Wrobel. Chief Cabinet Secretary Hiro Sato left.")
+    assert found.get("Dana Whitlock") == "person" and found.get("Olu Adeyemi") == "person"
+    assert found.get("Tomasz Wrobel") == "person" and found.get("Hiro Sato") == "person"
+    assert not any(w in t for t in found for w in ("Superintendent", "Director", "Cabinet"))
+    assert ents("It passed. Republican Dob Kestrel voted no.").get("Dob Kestrel") == "person"
+
+
+def test_open_and_grand_prix_tournaments_are_events():
+    found = ents("She won the Italian Open and he won the Bahrain Grand Prix.")
+    assert found == {}
