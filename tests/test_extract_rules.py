@@ -1400,3 +1400,14 @@ def test_the_period_without_a_period_named_in_its_sentence_is_no_date(text):
 ])
 def test_fiscal_year_ends_and_years_as_reported_subjects(text, span, value, undated):
     check_date(text, span, value, undated)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the first nine months of the year" is one expression, a length of time: no "the year" inside
+    ("For the first nine months of the year, revenue rose.", {"the first nine months of the year": "P9M"}),
+    ("Through the first five months of 2009, sales fell.", {"the first five months of 2009": "P5M"}),
+    ("Sales fell in the last two months of last year.", {"the last two months of last year": "P2M"}),
+    ("Profit rose in the first three months of 2008.", {"the first three months of 2008": "2008-Q1"}),
+])
+def test_the_first_months_of_a_year_are_one_span(text, expected):
+    assert dates_of(text) == expected

@@ -222,7 +222,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ("recent the over coming", r"(?P<pxdur>(?i:recent|coming|the (?:coming|past few|last few|next few|past several|last several|"
                         r"next several)|over the) (?:days|weeks|months|years|decades)|(?i:the (?:days|weeks|months|years) ahead))(?![\w-])"),
     # "the first three months of 2008": a quarter, a half (not a length of time)
-    ("the", rf"(?P<months>(?i:the (?:first|last|final) (?:three|six|3|6) months of )(?:{_YEAR}|(?i:the year|this year|last year|next year"
+    # "the first nine months of the year": one span (TimeML's extent), a length of time (P9M)
+    ("the", rf"(?P<months>(?i:the (?:first|last|final) (?:{_COUNT}|[1-9]|1[01]) months of )(?:{_YEAR}|(?i:the year|this year|last year|next year"
             r"|the fiscal year)))(?![\w-])"),
     # "two and a half years", "a year and a half", "half an hour": lengths with a half
     (f"the past last next {_C} half {_APPROX_WORDS}",
@@ -1192,6 +1193,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return (_duration(count + 0.5, unit) if count is not None else None), None  # type: ignore[operator]
     if kind == "pxdur":
         return _duration(None, words[-2] if words[-1].lower() == "ahead" else words[-1]), None
+    if kind == "months" and words[2].lower() not in ("three", "3", "six", "6"):
+        return _duration(_count(words[2]), "months"), None
     if kind == "months" and (ref is not None or re.search(r"\d{4}", span)):
         first = words[1].lower() == "first"
         part = ("Q1" if first else "Q4") if words[2].lower() in ("three", "3") else ("H1" if first else "H2")
