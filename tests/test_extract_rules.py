@@ -1411,3 +1411,15 @@ def test_fiscal_year_ends_and_years_as_reported_subjects(text, span, value, unda
 ])
 def test_the_first_months_of_a_year_are_one_span(text, expected):
     assert dates_of(text) == expected
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # the base a change is measured from is known: past, even in a forecast
+    ("Sales are expected to fall from May's levels.", "May", "2025-05"),
+    ("Prices will rise 3 percent in July from April, analysts said.", "April", "2025-04"),
+    ("Output should recover from March, economists said.", "March", "2025-03"),
+    # a range from a month looks ahead with the sentence
+    ("The sale will run from March to May.", "March", "2026-03"),
+])
+def test_the_base_month_of_a_change_is_past(text, span, value):
+    check_date(text, span, value)

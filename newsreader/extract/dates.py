@@ -303,6 +303,12 @@ _YEAR_AFTER_MONTH = re.compile(rf" (?:and|or|to|through|until|till|[-–]) {_MON
 _PERIOD_TO = re.compile(r"(?:months|quarter|period|weeks|half|year) (?:to|through|ended|ended in) $")
 #: "the fiscal year ending in March" in a forecast: the period is still running, its end is ahead.
 _PERIOD_ENDING = re.compile(r"(?:months|quarter|period|half|year) (?:ending|that ends|which ends)(?: in)? $")
+#: "expected to fall from June's levels", "up 3 percent from May": the base of a change is known,
+#: so past (not "will run from March to May": a range).
+_CHANGE_FROM = re.compile(r"\b(?:up|down|rise|rises|rising|rose|risen|fall|falls|falling|fell|fallen|climb\w*|drop\w*"
+                          r"|gain\w*|declin\w*|increas\w*|decreas\w*|jump\w*|slip\w*|slid\w*|recover\w*|rebound\w*)"
+                          r"(?: [\w.,$%]+){0,5} from $")
+_RANGE_AFTER = re.compile(r"(?:['’]s)?(?: to | through | until | till |-|–)")
 #: "fiscal 2006, which ended in September": a fiscal year is named by the year it ends in.
 _FISCAL_ENDS_BEFORE = re.compile(rf"(?i:fiscal|financial)(?: year)? ({_YEAR}),? (?:which |that )?(?:ended|ends|ending|will end)"
                                  r"(?: in)? $")
@@ -1492,6 +1498,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = ref.year if month >= ref.month else ref.year + 1
         elif _labels_data(text, start, end):
             year = _data_month_year(month, ref)
+        elif before == "from" and _CHANGE_FROM.search(text, max(0, start - 60), start) and not _RANGE_AFTER.match(text, end):
+            year = ref.year if month <= ref.month else ref.year - 1
         elif _PERIOD_ENDING.search(text, max(0, start - 24), start) and _OUTLOOK.search(_sentence_around(text, start, end)):
             year = ref.year if month >= ref.month else ref.year + 1
         else:
