@@ -542,3 +542,22 @@ def test_more_titles_and_party_members_mark_people():
 def test_open_and_grand_prix_tournaments_are_events():
     found = ents("She won the Italian Open and he won the Bahrain Grand Prix.")
     assert found == {}
+
+
+def test_a_town_before_a_country_closing_the_sentence_is_a_place():
+    assert ents("The rocket lifted off from Baikonur, Kazakhstan.").get("Baikonur") == "place"
+
+
+def test_date_lines_of_several_words_and_the_story_after_their_dash():
+    found = ents("SAN JOSE, Costa Rica — Rescuers reached the mine.\nLOS ANGELES — Firefighters came.")
+    assert found == {"SAN JOSE": "place", "Costa Rica": "place", "LOS ANGELES": "place"}
+
+
+def test_a_saints_name_in_the_possessive_stays_in_the_place_name():
+    found = ents("Crowds filled St. Mark's Square and St. Paul's Cathedral.")
+    assert found == {"St. Mark's Square": "place", "St. Paul's Cathedral": "place"}
+
+
+def test_model_codes_after_a_maker_and_models_after_sales_of_the_are_products():
+    assert ents("The Embraer E190 and the Sony PS4 sold well.") == {}
+    assert ents("Sales of the Outlander and the Mitsubishi Pajero fell.") == {}

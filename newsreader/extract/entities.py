@@ -143,7 +143,7 @@ _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’([{—–-*•"
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
 #: A town before its state or country: "Rancho Mirage, Calif.", "Palmer, Alaska".
-_AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?!['’]s)(?![\w.])")
+_AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?!['’]s)(?!\w|\.\w)")
 #: An age in apposition marks a person: "Tara Reid, 33, who ...", "Smith, aged 41,".
 _AGE_AFTER = re.compile(r"(?:['’]s)?, (?:aged )?\d{1,2},")
 #: "Klitschko said he", "Lohan told reporters she": a person speaking of himself or herself.
@@ -320,7 +320,8 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             if contraction:  # "We've", "They're": the pronoun alone (a common word)
                 end -= len(word) - len(contraction.group(1))
                 word = contraction.group(1)
-            elif word in _NOT_POSSESSORS:  # "People's Republic of China" is one name
+            elif word in _NOT_POSSESSORS or prev is not None and prev.word in ("St.", "St") and \
+                    prev.end + 1 == start:  # "People's Republic of China", "St. Peter's Square" are one name
                 pass
             elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c) \
                     and not _NAME_WITH_S.match(text, end):
@@ -345,7 +346,9 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
         elif text[i] in _SENTENCE_END:
             initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot)
         else:
-            initial = False
+            # "LAGOS, Nigeria — Gunmen kidnapped ...": the story opens after a date line's dash
+            initial = ("—" in text[i + 1:start] or "--" in text[i + 1:start]) and \
+                _DATELINE.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
         if parts:
             if current:
                 runs.append(current)
@@ -411,6 +414,8 @@ def _english_tail(tail: str) -> bool:
     return tail in common or tail in also_names or tail.endswith("ed") or len(tail) > 6
 
 
+#: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
+_DATELINE = re.compile(r"[A-Z]{3,}(?:[ .][A-Z]{2,})*[,.]?(?: [^\n]{0,40})?$")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
 #: A company named in the possessive ("Moody's", "McDonald's", "Standard & Poor's") where a
 #: verb follows, or an index's number: a genitive would be followed by what is owned.
@@ -724,7 +729,9 @@ class _Doc:
         # front of it ("Airbus A380"), unless a numbering word stands between ("Air France
         # Flight 447" names Air France; "Terminal 3" names nothing).
         for k, i in enumerate(idx):
-            if _has_digit(toks[i].word) and not _is_acronym(toks[i].word):
+            # ... and so does a model code that looks like an acronym after a name ("Airbus A400M", "Sony PS3")
+            if _has_digit(toks[i].word) and (not _is_acronym(toks[i].word)
+                                             or k > 0 and not _is_acronym(toks[idx[k - 1]].word)):
                 if k == 0 or toks[idx[k - 1]].low not in c.numbered:
                     self._product(idx[k + 1:])  # "A350 XWB": XWB; the maker is no product
                     return
@@ -788,8 +795,9 @@ class _Doc:
             if region is not None:
                 self._add(idx, PLACE, strong=True, name=region)  # "Middle Eastern", "North African"
                 return
-        if len(idx) == 1 and words[0].isupper() and len(words[0]) > 3 and words[0].title() in self.g.places:
-            self._add(idx, PLACE, strong=True, name=self.g.places[words[0].title()])  # "TEHRAN:"
+        if (len(idx) == 1 and len(words[0]) > 3 or len(idx) > 1) and self.text[start:end].isupper() \
+                and self.text[start:end].title() in self.g.places:
+            self._add(idx, PLACE, strong=True, name=self.g.places[self.text[start:end].title()])  # "TEHRAN:", "NEW DELHI —"
             return
         if len(idx) > 1 and words[-1] in WEEKDAY_NAMES:
             return  # "Black Monday", "Super Tuesday": a named day
@@ -905,7 +913,7 @@ class _Doc:
             return False
         if _AFTER_BRAND.search(self.text, max(0, start - 24), start) or \
                 _AFTER_CLASS.search(self.text, max(0, start - 24), start) or \
-                self.text[self.product_end:start] in (", ", " and ", ", and ", " or ", ", or "):
+                self.text[self.product_end:start] in (", ", " and ", ", and ", " or ", ", or ", " and the ", " or the "):
             # "iTunes Music Store"; "web browser Safari"; "iPod Classic, Nano and Shuffle"
             self._product(idx)
             return True
@@ -931,7 +939,7 @@ class _Doc:
             if appos and appos.group(1).lower() in c.product_classes and self.tokens[idx[0]].word not in c.given_names:
                 self._product(idx)  # "the Chevy Volt, a plug-in hybrid, goes on sale"
                 return True
-        if len(idx) > 1 and self.text[max(0, start - 13):start] == "sales of the ":
+        if self.text[max(0, start - 13):start].lower() == "sales of the ":
             self._product(idx)  # "sales of the Chevrolet Malibu"; "sales of Apple" is the maker
             return True
         return False
