@@ -561,3 +561,30 @@ def test_a_saints_name_in_the_possessive_stays_in_the_place_name():
 def test_model_codes_after_a_maker_and_models_after_sales_of_the_are_products():
     assert ents("The Embraer E190 and the Sony PS4 sold well.") == {}
     assert ents("Sales of the Outlander and the Mitsubishi Pajero fell.") == {}
+
+
+def test_what_befalls_people_alone_marks_a_person():
+    found = ents("Protests followed the death of Jaylen Okoro and the resignation of Bako Tanvir.")
+    assert found == {"Jaylen Okoro": "person", "Bako Tanvir": "person"}
+    assert ents("He was charged over the killing of Ondrej Vasko.").get("Ondrej Vasko") == "person"
+
+
+def test_a_month_after_a_given_name_is_a_surname():
+    assert ents("The committee questioned Theresa May on Tuesday.") == {"Theresa May": "person"}
+
+
+def test_a_party_member_after_a_place_leaves_the_place():
+    found = ents("Jane Doe, a Vermont Democrat, and two Ohio Republicans voted no.")
+    assert found.get("Vermont") == "place" and found.get("Ohio") == "place"
+    assert not any("Democrat" in t or "Republicans" in t for t in found)
+
+
+def test_a_city_before_a_company_spokesman_is_the_company():
+    assert ents("A Toyota spokesman declined to comment.") == {"Toyota": "org"}
+    assert ents("A Texas spokesman and a France spokesman spoke.") == {"Texas": "place", "France": "place"}
+
+
+def test_a_sentence_opener_before_and_and_an_organisation_is_one_too():
+    found = ents("It was late. Renault and General Motors Co. reported higher sales.")
+    assert found == {"Renault": "org", "General Motors Co.": "org"}
+    assert "Zadan" not in ents("It was late. Zadan and Meron added more.")

@@ -414,6 +414,13 @@ def _english_tail(tail: str) -> bool:
     return tail in common or tail in also_names or tail.endswith("ed") or len(tail) > 6
 
 
+#: What befalls or is done by people alone: "the death of Trayvon Martin", "the resignation of Hosni Mubarak".
+_HUMAN_OF = re.compile(r"\b(?:death|murder|killing|assassination|resignation|arrest|funeral|trial|"
+                       r"release|abduction|kidnapping|wife|husband|widow|son|daughter|mother|father) of $")
+#: Party members named by their party after a place: "a California Democrat", "Texas Republicans".
+_PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans"})
+#: Who speaks for a company named like a city: "a Toyota spokesman".
+_COMPANY_STAFF = frozenset({"spokesman", "spokeswoman", "spokesperson", "shareholders"})
 #: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
 _DATELINE = re.compile(r"[A-Z]{3,}(?:[ .][A-Z]{2,})*[,.]?(?: [^\n]{0,40})?$")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
@@ -563,8 +570,10 @@ class _Doc:
             return False
         if " ".join(words) in self.g.places and len(words) == 1 and words[0] not in self.g.demonyms:
             return False
-        for w in words:
+        for k, w in enumerate(words):
             lower = w.lower()
+            if k and w in MONTH_NAMES and words[0] in self.c.given_names:
+                continue  # "Theresa May", "Brian May": a month is a surname after a given name
             if lower in self.c.org_heads or lower in self.c.org_suffixes or lower in self.c.common:
                 return False
             if self._is_title(w) or w in self.g.demonyms:
@@ -780,7 +789,14 @@ class _Doc:
             return  # "Christmas", "New Year": a day, not an organisation
         place = self._place_of(idx)
         if place is not None:
+            if len(idx) == 1 and self._next_lower(end) in _COMPANY_STAFF and place not in self.g.countries \
+                    and words[0] not in self.c.state_names:
+                self._add(idx, ORG, strong=True)  # "a Toyota spokesman": the company named like its city
+                return
             self._add(idx, PLACE, strong=True, name=place)
+            return
+        if len(idx) > 1 and lowered[-1] in _PARTY_MEMBERS and self._place_of(idx[:-1]) is not None:
+            self._add(idx[:-1], PLACE, strong=True, name=self._place_of(idx[:-1]))  # "a California Democrat"
             return
         if len(idx) > 2 and lowered[0] in _GEO_OF and lowered[1] == "of":
             self._add(idx, PLACE, strong=True)  # "Gulf of Aden", "Bay of Bengal"
@@ -1086,6 +1102,7 @@ class _Doc:
                     org_first[first] = piece.name or piece.text
                     (weak_first.discard if piece.strong else weak_first.add)(first)
         org_heads_named = self._org_heads_named(pieces)
+        self._starts = {p.start: p for p in pieces}  # for _named_opener
         for piece in pieces:
             if piece.kind is not None:
                 continue
@@ -1182,6 +1199,10 @@ class _Doc:
         after = _NEXT_TITLE.match(self.text, end)
         if after is not None and after.group(1) in self.c.title_heads:
             return True
+        if self.text.startswith(" and ", end):  # "Ford and General Motors reported": two companies
+            partner = self._starts.get(end + 5)
+            if partner is not None and partner.kind == ORG:
+                return True
         return self.text[end:end + 2] == ", " and _APPOSITION.match(self.text, end) is not None
 
     def _verb_after(self, piece: Piece) -> bool:
@@ -1226,6 +1247,8 @@ class _Doc:
             person += 3  # "Wladimir Klitschko" where "Klitschko said he" stands
         if _AGE_AFTER.match(self.text, piece.end):
             person += 3  # "Tara Reid, 33, who ..."
+        if piece.prev_word == "of" and _HUMAN_OF.search(self.text, max(0, piece.start - 24), piece.start):
+            person += 3  # "the death of Trayvon Martin"
         if any(_HYPHEN_LOWER.search(w) for w in words[1:]):
             person += 3  # "Roh Moo-hyun": a given name of two syllables (an adjective's hyphen is cut off)
         if words[0] in lone and words[-1] not in lone:
@@ -1293,6 +1316,8 @@ class _Doc:
             title_comma = _TITLE_COMMA.search(before)
             if title_comma is not None and title_comma.group(1) in self.c.title_heads:
                 return True  # "chief executive, Jensen Huang"
+        if before.endswith("of ") and _HUMAN_OF.search(before):
+            return True  # "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
         return (before.endswith("-old ") and bool(_AGE_BEFORE.search(before))
                 or self.text.startswith((", Jr", ", Sr"), piece.end)  # "Arcade Joseph Comeaux, Jr."
                 or bool(_AGE_AFTER.match(self.text, piece.end)) or bool(_SAID_HE.match(self.text, piece.end)))
