@@ -588,3 +588,24 @@ def test_a_sentence_opener_before_and_and_an_organisation_is_one_too():
     found = ents("It was late. Renault and General Motors Co. reported higher sales.")
     assert found == {"Renault": "org", "General Motors Co.": "org"}
     assert "Zadan" not in ents("It was late. Zadan and Meron added more.")
+
+
+def test_events_cut_off_by_for_laws_in_the_possessive_and_party_state_tags_are_no_entities():
+    found = ents("Max Verstappen won the Dutch Grand Prix for Red Bull Racing.")
+    assert "Dutch Grand Prix" not in found and found.get("Max Verstappen") == "person"
+    assert ents("The Clean Air Act's rules apply.") == {}
+    assert ents("Sen. Jo Harlan, R-Texas, and Rep. Al Moro, D-Calif., objected.") == \
+        {"Jo Harlan": "person", "Al Moro": "person"}
+
+
+def test_centers_for_a_field_are_one_organisation():
+    found = ents("The Centres for Arts and Heritage said so.")
+    assert found == {"Centres for Arts and Heritage": "org"}
+
+
+def test_a_country_opens_no_persons_name():
+    assert ents("It was late. China Mobile said profit rose.").get("China Mobile") == "org"
+
+
+def test_a_compass_word_and_a_name_after_a_preposition_are_a_place():
+    assert ents("Drones struck targets in South Waziristan.") == {"South Waziristan": "place"}

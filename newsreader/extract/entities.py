@@ -417,6 +417,10 @@ def _english_tail(tail: str) -> bool:
 #: What befalls or is done by people alone: "the death of Trayvon Martin", "the resignation of Hosni Mubarak".
 _HUMAN_OF = re.compile(r"\b(?:death|murder|killing|assassination|resignation|arrest|funeral|trial|"
                        r"release|abduction|kidnapping|wife|husband|widow|son|daughter|mother|father) of $")
+#: A senator's party and state after the name, AP style: "D-N.Y.", "R-Texas".
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
+#: Laws are laws in the possessive too: "the Affordable Care Act's mandate".
+_LAWS = frozenset({"act", "treaty", "accord", "accords", "protocol", "amendment"})
 #: Party members named by their party after a place: "a California Democrat", "Texas Republicans".
 _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans"})
 #: Who speaks for a company named like a city: "a Toyota spokesman".
@@ -516,7 +520,7 @@ class _Doc:
                 words[0] in self.c.given_names or self._namelike(words[:-1])):
             self._add(run, PERSON, strong=True)  # "Arcade Joseph Comeaux Jr.": a person
             return
-        if words[-1].lower() in self.c.event_heads and not toks[run[-1]].possessive:
+        if words[-1].lower() in self.c.event_heads and (not toks[run[-1]].possessive or words[-1].lower() in _LAWS):
             # "Paris Air Show", "Worldwide Developers Conference": an event, not an entity;
             # an acronym defined for it is no entity either. A name joined to it by "for" or
             # "and" is not part of it ("on ABC for Oscar Sunday").
@@ -817,6 +821,10 @@ class _Doc:
             return
         if len(idx) > 1 and words[-1] in WEEKDAY_NAMES:
             return  # "Black Monday", "Super Tuesday": a named day
+        if len(idx) > 1 and lowered[-1] in c.event_heads and not toks[idx[-1]].possessive:
+            return  # "won the Monaco Grand Prix for Mercedes": an event cut off the run by "for"
+        if len(idx) == 1 and _PARTY_STATE.match(words[0]) and self.text[start - 2:start] == ", ":
+            return  # "Sen. Chuck Schumer, D-N.Y.,": a party and a state
         if len(idx) > 1 and lowered[-1] in c.place_heads and \
                 not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1]):
             self._add(idx, PLACE, strong=True)  # "Changi Airport", "Moscone Center"
@@ -852,6 +860,11 @@ class _Doc:
             return
         if len(idx) > 1 and words[0] in _PLACE_PREFIXES:
             self._add(idx, PLACE, strong=True)  # "off Cape Cod", "Mount Everest", "Lake Placid"
+            return
+        if len(idx) == 2 and words[0] in _COMPASS_REGIONS and self._namelike(words[1:]) \
+                and _prev_word(self.text, start, 20) is not None \
+                and _prev_word(self.text, start, 20).group(1) in _TOWN_PREPS | {"on", "from", "to", "of"}:
+            self._add(idx, PLACE, strong=True)  # "in North Waziristan", "on the city's South Side"
             return
         if self._next_lower(end) in _PLACE_AFTER:
             self._add(idx, PLACE, strong=True)  # "Heathrow airport", "the Moscone West center"
@@ -1271,6 +1284,8 @@ class _Doc:
         if all(_INITIALS.match(w) and w not in self.g.places for w in words[:-1]) and self._namelike(words[-1:]) \
                 and not _is_acronym(words[-1]):
             person += 3  # "J.K. Rowling", "A. J. Smith": initials, then a surname
+        if not given and words[0] in self.g.countries:
+            org += 3  # "Scotland Yard", "China Mobile": a country opens no person's name
         if given:
             person += 2  # "Steve Jobs"; "Lockheed Martin" and "Best Buy" start otherwise
         elif len(words[0]) > 2 or not words[0].endswith("."):
