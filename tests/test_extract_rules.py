@@ -1423,3 +1423,14 @@ def test_the_first_months_of_a_year_are_one_span(text, expected):
 ])
 def test_the_base_month_of_a_change_is_past(text, span, value):
     check_date(text, span, value)
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    # a weekday after "ahead of" comes after the story's day (the day named, else the article's)
+    ("Markets opened on Monday ahead of the policy meeting on Wednesday.", "Wednesday", "2025-06-18",
+     dt.date(2025, 6, 16)),
+    ("Stocks rose ahead of Wednesday's rate decision.", "Wednesday", "2025-06-18", dt.date(2025, 6, 17)),
+    ("On Tuesday, stocks rose ahead of Thursday's vote.", "Thursday", "2025-06-12", DCT),
+])
+def test_a_weekday_ahead_of_comes_after_the_story_day(text, span, value, date):
+    check_date(text, span, value, None, date)

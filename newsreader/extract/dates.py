@@ -485,6 +485,7 @@ _SCHEDULE_BEFORE = re.compile(
     r"|takes office|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
+_AHEAD_OF_BEFORE = re.compile(r"\bahead of\b[^.;:!?]*$")
 #: A verb in the past between the cue and the date ends its reach: "talks, which will resume in
 #: April, broke down on Friday", "the firm, which expects growth, said sales fell in November"
 #: (not a participle: "will be reported on Friday").
@@ -1516,6 +1517,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         back = (ref.weekday() - target) % 7
         if mod == "next" or mod == "coming":
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
+        elif not mod and _AHEAD_OF_BEFORE.search(text, max(0, start - 60), start):
+            # "opened on Monday ahead of the Fed's meeting on Wednesday": after the story's day
+            base = anchors.day or ref
+            day = base + dt.timedelta(days=(target - base.weekday()) % 7 or (0 if base == ref else 7))
         elif not mod and _prev_word(text, start) != "since" and _future_context(text, start, end):
             # "reports on Wednesday" written on a Wednesday: today; "since Thursday" is past
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
