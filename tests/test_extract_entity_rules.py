@@ -609,3 +609,22 @@ def test_a_country_opens_no_persons_name():
 
 def test_a_compass_word_and_a_name_after_a_preposition_are_a_place():
     assert ents("Drones struck targets in South Waziristan.") == {"South Waziristan": "place"}
+
+
+def test_plural_institutes_and_the_world_series():
+    found = ents("A study by the National Institutes of Mental Science came out before the World Series.")
+    assert found == {"National Institutes of Mental Science": "org"}
+
+
+def test_a_camel_case_sentence_opener_acts_as_a_name():
+    assert ents("It was late. DoorDash said orders rose.") == {"DoorDash": "org"}
+
+
+def test_a_role_then_a_comma_before_a_name_marks_a_person():
+    found = ents("Police arrested a 20-year-old man, Dushan Kroll, and a driver, Ilse Varga.")
+    assert found.get("Dushan Kroll") == "person" and found.get("Ilse Varga") == "person"
+
+
+def test_a_demonym_and_a_trade_name_a_national_company():
+    found = ents("Shares of British Gas and American Express rose. The German Chancellor spoke.")
+    assert found == {"British Gas": "org", "American Express": "org", "German": "place"}

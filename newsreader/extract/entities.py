@@ -839,6 +839,10 @@ class _Doc:
                     return
             self._add(idx, ORG, strong=True)
             return
+        if len(idx) == 2 and words[0] in self.g.demonyms and lowered[1] in english_words()[0] \
+                and not self._is_title(words[1]) and not toks[idx[1]].initial:
+            self._add(idx, ORG)  # "British Gas", "American Express": a national company named by its trade
+            return
         if words[0] in self.g.demonyms:
             # "Iranian Foreign Minister" -> place Iran; what follows may be a name.
             self._add(idx[:1], PLACE, strong=True, name=self.g.demonyms[words[0]])
@@ -1202,7 +1206,7 @@ class _Doc:
         lost"), a possessive ("Nissan's former chairman"), a title ("Tesla chief executive
         Elon Musk") or an apposition ("Tesco, Britain's biggest retailer,")."""
         low = word.lower()
-        if low in self.c.common or len(word) < 3 or not word[1:].islower() or low in english_words()[0]:
+        if low in self.c.common or len(word) < 3 or word.isupper() or low in english_words()[0]:
             return False
         end = piece.end
         if self.text[end:end + 1] in ("'", "’"):
@@ -1260,6 +1264,10 @@ class _Doc:
             person += 3  # "Wladimir Klitschko" where "Klitschko said he" stands
         if _AGE_AFTER.match(self.text, piece.end):
             person += 3  # "Tara Reid, 33, who ..."
+        if self.text[piece.start - 2:piece.start] == ", ":
+            role = _TITLE_COMMA.search(self.text, max(0, piece.start - 24), piece.start)
+            if role is not None and (role.group(1) in self.c.roles or role.group(1) in self.c.title_heads):
+                person += 3  # "a 20-year-old man, Marquis Tate,"; "its chief executive, Jensen Huang"
         if piece.prev_word == "of" and _HUMAN_OF.search(self.text, max(0, piece.start - 24), piece.start):
             person += 3  # "the death of Trayvon Martin"
         if any(_HYPHEN_LOWER.search(w) for w in words[1:]):
