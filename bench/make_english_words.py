@@ -17,6 +17,16 @@ from __future__ import annotations
 from pathlib import Path
 
 DICTIONARY = Path("/usr/share/dict/american-english")
+#: SCOWL's licence asks for its notice in every copy of the lists and of what is made from them.
+NOTICE = """# English words never names, then (after the marker line) words that are names too; made by
+# bench/make_english_words.py from SCOWL through Debian's wamerican (/usr/share/dict/american-english).
+# SCOWL (Spell Checker Oriented Word Lists), Copyright 2000-2011 by Kevin Atkinson.
+# Permission to use, copy, modify, distribute and sell these word lists, the associated scripts,
+# the output created from the scripts, and its documentation for any purpose is hereby granted
+# without fee, provided that the above copyright notice appears in all copies and that both that
+# copyright notice and this permission notice appear in supporting documentation. Kevin Atkinson
+# makes no representations about the suitability of this array for any purpose. It is provided
+# "as is" without express or implied warranty."""
 OUT = Path(__file__).resolve().parents[1] / "newsreader" / "extract" / "data" / "english_words.txt"
 
 
@@ -29,7 +39,7 @@ def main() -> int:
     lower = {w for w in words if w.isalpha() and w.islower()}
     common = sorted(lower - proper)
     twins = sorted(lower & proper)
-    OUT.write_text("\n".join(common + ["# also names"] + twins) + "\n", encoding="utf-8")
+    OUT.write_text("\n".join(NOTICE.splitlines() + common + ["# also names"] + twins) + "\n", encoding="utf-8")
     print(f"{len(common)} words and {len(twins)} also names -> {OUT}")
     return 0
 

@@ -628,3 +628,12 @@ def test_a_role_then_a_comma_before_a_name_marks_a_person():
 def test_a_demonym_and_a_trade_name_a_national_company():
     found = ents("Shares of British Gas and American Express rose. The German Chancellor spoke.")
     assert found == {"British Gas": "org", "American Express": "org", "German": "place"}
+
+
+def test_the_english_word_list_keeps_names_apart_and_reads_no_comment():
+    from newsreader.extract.resources import english_words
+
+    common, also_names = english_words()
+    assert {"police", "everyone", "gunmen", "inflation"} <= common
+    assert {"ford", "apple"} <= also_names and not {"ford", "apple"} & common
+    assert not any(w.startswith("#") for w in common) and "Kevin" not in common

@@ -122,7 +122,7 @@ def english_words() -> tuple[frozenset[str], frozenset[str]]:
     text = resources.files("newsreader.extract").joinpath("data").joinpath("english_words.txt").read_text(
         encoding="utf-8")
     common, _, twins = text.partition("# also names")
-    return frozenset(common.split()), frozenset(twins.split())
+    return frozenset(w for w in common.split("\n") if w and w[0] != "#"), frozenset(twins.split())
 
 
 @functools.lru_cache(maxsize=1)
