@@ -246,11 +246,26 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[
             continue  # a headline capitalises all but its function words
         if stems is None:
             stems = {_stem(w) for w in lower_vocab}
+        english = english_words()[0]
+        name_end = -1  # where the last word kept as a name ended
         for m in capitalised:
             lower = m.group().lower()
-            if lower in c.common or lower in c.headline_words or lower in lower_vocab or _stem(lower) in stems:
+            if lower in c.common or lower in c.headline_words or lower in lower_vocab or _stem(lower) in stems \
+                    or lower in english and name_end != m.start() - 1 \
+                    and not _named_in_text(m.group(), text, line_start, line_start + len(line)):
+                # an English word is a common word too ("Rescuers Find Shelter"), but not right
+                # after a name, where it is the name's head ("Betty Ford Clinic", "Maurice Cheeks")
                 found.append(line_start + m.start())
+            else:
+                name_end = m.end()
     return frozenset(found)
+
+
+def _named_in_text(word: str, text: str, line_start: int, line_end: int) -> bool:
+    """Is the word written capitalised inside a sentence outside its headline ("the Academy
+    picked her", "the Red Sox")?"""
+    pattern = re.compile(rf"[A-Za-z,] {re.escape(word)}\b")
+    return pattern.search(text, 0, line_start) is not None or pattern.search(text, line_end) is not None
 
 
 def _has_digit(word: str) -> bool:
