@@ -1434,3 +1434,27 @@ def test_the_base_month_of_a_change_is_past(text, span, value):
 ])
 def test_a_weekday_ahead_of_comes_after_the_story_day(text, span, value, date):
     check_date(text, span, value, None, date)
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    # "the second half" after a half the sentence named: that year's, business words or not
+    ("Analysts expect a slowdown in the first half of 2027 followed by a recovery in the second half.",
+     "the second half", "2027-H2", "2027-H2"),
+    # an adverb may stand before the adjective of "a strong December"
+    ("\"We expect a very strong December,\" the chief executive said.", "December", "2025-12", None),
+    # a month or a year as the subject of a reported clause
+    ("The sales chief said July would be the first month without the old brands.", "July", "2025-07", None),
+    ("The minister said 2027 would be a hard year.", "2027", "2027", "2027"),
+    # a change of office in the present tense is scheduled
+    ("The chairman presides today before his successor takes over on Wednesday.", "Wednesday", "2025-06-18", None),
+])
+def test_second_halves_strong_months_reported_subjects_and_successions(text, span, value, undated):
+    check_date(text, span, value, undated)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("He said April would come home for the holidays.", "April"),  # "month" is not near: a name
+    ("A very young June sang at the fair.", "June"),
+])
+def test_names_stay_names_after_reporting_words_and_adjectives(text, absent):
+    assert absent not in dates_of(text)

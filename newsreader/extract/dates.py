@@ -482,7 +482,7 @@ _FUTURE_BEFORE = re.compile(
 #: (not "housing starts fell in July": a noun, further away).
 _SCHEDULE_BEFORE = re.compile(
     r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
-    r"|takes office|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
+    r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
 _AHEAD_OF_BEFORE = re.compile(r"\bahead of\b[^.;:!?]*$")
@@ -702,6 +702,12 @@ class _Anchors:
         #: where it ends: the months and days named after it in that sentence are its
         self.frame: tuple[int, int] | None = None
 
+    def period_in_sentence(self, text: str, start: int, suffix: str = "-") -> bool:
+        """Was the last quarter, half or month (its value suffix starting with `suffix`) named
+        earlier in the sentence that reaches `start`?"""
+        return self.period is not None and self.period[2].startswith(suffix) and self.period_end >= 0 \
+            and not any(stop in text[self.period_end:start] for stop in (". ", "? ", "! ", "\n"))
+
     def frame_year(self, text: str, start: int) -> int | None:
         if self.frame is None or any(stop in text[self.frame[1]:start] for stop in (". ", "? ", "! ", "\n")):
             return None
@@ -796,6 +802,11 @@ _MONTH_SUBJECT_VERB = re.compile(rf" (?:{_SUBJECT_VERBS}|would|could"
 _MONTH_OBJECT_AFTER = re.compile(r" (?:to|as|will)\b")
 _CLAUSE_AFTER_COMMA = re.compile(r", (?:but|and|while|whereas|yet) $")
 _EXPECT_WORDS = frozenset({"expect", "expects", "expected", "expecting", "see", "sees", "forecast", "forecasts"})
+#: Words after which a clause is reported: its subject may be a month or a year ("said July
+#: would be the first month", "warned that 2008 would be harder").
+_REPORTING_WORDS = frozenset({"that", "said", "says", "warned", "predicted", "predicts"})
+#: ... a month there takes "be" ("said July would be the first month"; not "said April would come home").
+_REPORTED_TIME_VERB = re.compile(r" (?:(?:will|would|could|should|might|may) be|was|is|has been|had been)\b")
 
 
 #: What joins the items of a list of dates: "September, October and November", "in September
@@ -803,7 +814,8 @@ _EXPECT_WORDS = frozenset({"expect", "expects", "expected", "expecting", "see", 
 _LIST_JOIN = re.compile(r", | and | or |, and |, or | to | through | as well as |-|–")
 _MONTH_NEXT = re.compile(rf"(?:, | and | or | to | through |-|–){_MONTH}(?![\w-])")
 #: "a terrible September", "a strong December for retailers": a month after "a" and an adjective.
-_A_ADJECTIVE = re.compile(r"(?<![\w-])(?:a|an) ([a-z]+(?:-[a-z]+)?) $")
+_A_ADJECTIVE = re.compile(r"(?<![\w-])(?:a|an) (?:(?:very|particularly|relatively|unusually|fairly|really|extremely"
+                          r"|exceptionally|quite|rather|so) )?([a-z]+(?:-[a-z]+)?) $")
 _AFTER_A_MONTH = re.compile(r"[,.;:!?\"'”)]| for\b")
 _PERSON_ADJECTIVES = frozenset("young little old pretty beautiful lovely sweet tiny baby shy smiling".split())
 
@@ -832,7 +844,8 @@ def _month_subject_or_object(text: str, span: str, start: int, end: int, prev: s
     if prev in _EXPECT_WORDS:
         return _MONTH_OBJECT_AFTER.match(text, end) is not None
     return _MONTH_SUBJECT_VERB.match(text, end) is not None and (
-        _sentence_start(text, start) or _CLAUSE_AFTER_COMMA.search(text, max(0, start - 10), start) is not None)
+        _sentence_start(text, start) or _CLAUSE_AFTER_COMMA.search(text, max(0, start - 10), start) is not None
+        or prev in _REPORTING_WORDS and _REPORTED_TIME_VERB.match(text, end) is not None)
 
 
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
@@ -858,7 +871,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end) or _SUBJECT_YEAR.match(text, start)
                                            and _sentence_start(text, start)
                                            or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end)
-                                           or prev == "that" and _SUBJECT_YEAR_AFTER_THAT.match(text, start))
+                                           or prev in _REPORTING_WORDS and _SUBJECT_YEAR_AFTER_THAT.match(text, start))
                     or kind == "barmonth" and (_month_subject_or_object(text, span, start, end, prev)
                                                or _month_list_ahead(text, span, start, end, prev)
                                                or _month_after_adjective(text, span, start, end))):
@@ -886,15 +899,16 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     or text.startswith(" that", end):  # not "going to now decide"
                 continue
         elif kind == "half" and span[:3].lower() == "the" and not span[-1].isdigit() and not span.endswith("year"):
-            # "the first half" alone: of a business year, not of a match
-            if not _BUSINESS.search(_sentence_around(text, start, end)):
+            # "the first half" alone: of a business year, not of a match; or after a half the
+            # sentence named ("a slowdown in the first half of 2007 and a recovery in the second half")
+            if not _BUSINESS.search(_sentence_around(text, start, end)) and not anchors.period_in_sentence(text, start, "-H"):
                 continue
         elif kind in ("numeric", "nineeleven") and text[max(0, start - 1):start] in ("/", "."):
             continue
         elif kind == "theunit" and span[-6:].lower() == "period":
             # "revenue rose in the second quarter, while profit for the period fell": the quarter,
             # half or month named earlier in the sentence; with none, no date
-            if anchors.period_end < 0 or any(stop in text[anchors.period_end:start] for stop in (". ", "? ", "! ", "\n")):
+            if not anchors.period_in_sentence(text, start):
                 continue
         elif kind == "theunit":
             # "the day", "the year" as the story's own ("the biggest drop of the year"): not
@@ -1363,9 +1377,12 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if "recently" in lower or lower == "lately":
             return "PAST_REF", None
     if kind == "half" and (ref is not None or re.search(r"\d{4}|\dh ?\d\d", lower)
-                           or anchors.year is not None and lower.endswith("the year")):  # "the first half of 2008"
+                           or anchors.year is not None and lower.endswith("the year")  # "the first half of 2008"
+                           or anchors.period_in_sentence(text, start, "-H")):
         half = 1 if ("first" in lower or "1st" in lower or "h1" in lower or "1h" in lower) else 2
         year = _short_year(lower) or _stated_year(span, ref or dt.date.min)
+        if not re.search(r"\d|year", lower) and anchors.period_in_sentence(text, start, "-H"):
+            return f"{anchors.period[0]}{anchors.period[1]}-H{half}", None  # type: ignore[index]
         if lower.endswith("the year") or not re.search(r"\d|year", lower):
             year = _year_of_period(lower, 6 * half - 5, 6, ref, anchors, text, start, end) or year
         return f"{year}-H{half}", None
