@@ -647,3 +647,13 @@ def test_english_words_of_a_title_case_headline_are_no_names_unless_they_head_on
     # the article writes the word as a name inside a sentence: it stays one
     found = ents("Sources: Sox Near Deal With Pitcher\nThe Red Sox made an offer.")
     assert found.get("Sox") == "org"
+
+
+def test_vessels_named_after_their_class_are_no_entities_anywhere():
+    found = ents("Indian Naval Ship Tarkash chased the pirates. Tarkash fired. The tanker Sirius Star was freed.")
+    assert "Tarkash" not in found and "Sirius Star" not in found
+    assert found.get("Indian") == "place"
+
+
+def test_a_corridor_is_a_place():
+    assert ents("Ships sailed through the Wakhan Corridor.") == {"Wakhan Corridor": "place"}

@@ -131,10 +131,13 @@ _TOWN_PREPS = frozenset({"in", "near", "outside", "across", "around"})
 #: Generation suffixes that end a person's name ("Martin Luther King Jr.", "John Smith III").
 _GENERATIONS = frozenset({"Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"})
 #: Ship prefixes: "INS Sukanya", "USS Cole" name a vessel, not a person or organisation.
+_VESSELS = frozenset({"warship", "ship", "vessel", "frigate", "destroyer", "tanker", "freighter", "submarine"})
 _SHIP_PREFIXES = frozenset({"USS", "HMS", "INS", "HMAS", "HMCS", "RMS", "USNS", "MV", "MS", "SS"})
 #: A product class right before a name: "web browser Safari", "operating system Mac OS X".
 _AFTER_CLASS = re.compile(r"(?<![\w-])(?:browser|app|software|smartphone|handset|tablet|laptop|"
                           r"notebook|console|processor|chip|operating system|"
+                          # vessels: "the warship Sukanya", "the tanker Sirius Star"
+                          r"warship|ship|vessel|frigate|destroyer|tanker|freighter|submarine|trawler|"
                           # works: "the film Twilight", "the sequel, Catching Fire"
                           r"film|movie|novel|sitcom|album|song|musical|(?:sequel|prequel),?) $")
 _POSSESSED = re.compile(r"['’]s? (\w+)")
@@ -528,6 +531,13 @@ class _Doc:
             return  # "Hurricane Ian", "Operation Desert Storm": an event
         if len(run) > 1 and words[0] in _SHIP_PREFIXES:
             return  # "INS Sukanya": a ship
+        vessel = next((k for k in range(len(run) - 1) if words[k].lower() in _VESSELS and toks[run[k]].cap), None)
+        if vessel is not None:
+            # "Naval Ship Sukanya", "Warship INS Sukanya": a vessel's name, in all its mentions
+            if vessel:
+                self._split_run(run[:vessel])
+            self._product([i for i in run[vessel + 1:] if toks[i].word not in _SHIP_PREFIXES])
+            return
         if len(run) > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
             self._add(run, EVENT, strong=True)  # "World War II"
             return
