@@ -365,7 +365,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot)
         else:
             # "LAGOS, Nigeria — Gunmen kidnapped ...": the story opens after a date line's dash
-            initial = ("—" in text[i + 1:start] or "--" in text[i + 1:start]) and \
+            initial = start - i > 2 and ("—" in text[i + 1:start] or "--" in text[i + 1:start]) and \
                 _DATELINE.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
         if parts:
             if current:
@@ -531,8 +531,10 @@ class _Doc:
             return  # "Hurricane Ian", "Operation Desert Storm": an event
         if len(run) > 1 and words[0] in _SHIP_PREFIXES:
             return  # "INS Sukanya": a ship
-        vessel = next((k for k in range(len(run) - 1) if words[k].lower() in _VESSELS and toks[run[k]].cap), None)
-        if vessel is not None:
+        vessel = None
+        if len(run) > 1 and not _VESSELS.isdisjoint(toks[i].low for i in run[:-1]):
+            vessel = next(k for k in range(len(run) - 1) if toks[run[k]].low in _VESSELS)
+        if vessel is not None and toks[run[vessel]].cap:
             # "Naval Ship Sukanya", "Warship INS Sukanya": a vessel's name, in all its mentions
             if vessel:
                 self._split_run(run[:vessel])
@@ -818,8 +820,8 @@ class _Doc:
             return  # "Christmas", "New Year": a day, not an organisation
         place = self._place_of(idx)
         if place is not None:
-            if len(idx) == 1 and self._next_lower(end) in _COMPANY_STAFF and place not in self.g.countries \
-                    and words[0] not in self.c.state_names:
+            if len(idx) == 1 and self.text[end:end + 1] == " " and self._next_lower(end) in _COMPANY_STAFF \
+                    and place not in self.g.countries and words[0] not in self.c.state_names:
                 self._add(idx, ORG, strong=True)  # "a Toyota spokesman": the company named like its city
                 return
             self._add(idx, PLACE, strong=True, name=place)
@@ -840,7 +842,7 @@ class _Doc:
             if region is not None:
                 self._add(idx, PLACE, strong=True, name=region)  # "Middle Eastern", "North African"
                 return
-        if (len(idx) == 1 and len(words[0]) > 3 or len(idx) > 1) and self.text[start:end].isupper() \
+        if words[0].isupper() and (len(idx) == 1 and len(words[0]) > 3 or len(idx) > 1) and self.text[start:end].isupper() \
                 and self.text[start:end].title() in self.g.places:
             self._add(idx, PLACE, strong=True, name=self.g.places[self.text[start:end].title()])  # "TEHRAN:", "NEW DELHI —"
             return
@@ -848,7 +850,7 @@ class _Doc:
             return  # "Black Monday", "Super Tuesday": a named day
         if len(idx) > 1 and lowered[-1] in c.event_heads and not toks[idx[-1]].possessive:
             return  # "won the Monaco Grand Prix for Mercedes": an event cut off the run by "for"
-        if len(idx) == 1 and _PARTY_STATE.match(words[0]) and self.text[start - 2:start] == ", ":
+        if len(idx) == 1 and words[0][1:2] == "-" and _PARTY_STATE.match(words[0]) and self.text[start - 2:start] == ", ":
             return  # "Sen. Chuck Schumer, D-N.Y.,": a party and a state
         if len(idx) > 1 and lowered[-1] in c.place_heads and \
                 not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1]):
@@ -1144,7 +1146,6 @@ class _Doc:
                     org_first[first] = piece.name or piece.text
                     (weak_first.discard if piece.strong else weak_first.add)(first)
         org_heads_named = self._org_heads_named(pieces)
-        self._starts = {p.start: p for p in pieces}  # for _named_opener
         for piece in pieces:
             if piece.kind is not None:
                 continue
@@ -1242,7 +1243,7 @@ class _Doc:
         if after is not None and after.group(1) in self.c.title_heads:
             return True
         if self.text.startswith(" and ", end):  # "Ford and General Motors reported": two companies
-            partner = self._starts.get(end + 5)
+            partner = next((p for p in self.pieces if p.start == end + 5), None)
             if partner is not None and partner.kind == ORG:
                 return True
         return self.text[end:end + 2] == ", " and _APPOSITION.match(self.text, end) is not None
@@ -1295,7 +1296,7 @@ class _Doc:
                 person += 3  # "a 20-year-old man, Marquis Tate,"; "its chief executive, Jensen Huang"
         if piece.prev_word == "of" and _HUMAN_OF.search(self.text, max(0, piece.start - 24), piece.start):
             person += 3  # "the death of Trayvon Martin"
-        if any(_HYPHEN_LOWER.search(w) for w in words[1:]):
+        if "-" in piece.text and any(_HYPHEN_LOWER.search(w) for w in words[1:]):
             person += 3  # "Roh Moo-hyun": a given name of two syllables (an adjective's hyphen is cut off)
         if words[0] in lone and words[-1] not in lone:
             org += 2
