@@ -657,3 +657,20 @@ def test_vessels_named_after_their_class_are_no_entities_anywhere():
 
 def test_a_corridor_is_a_place():
     assert ents("Ships sailed through the Wakhan Corridor.") == {"Wakhan Corridor": "place"}
+
+
+def test_a_score_after_a_team_is_no_model_number():
+    found = ents("Celtic beat Heart of Midlothian 3-1 and Real Sociedad 2-0.")
+    assert found.get("Real Sociedad") == "org"
+    assert "Airbus" not in ents("The airline bought the Airbus 330-200 last year.")
+
+
+def test_a_town_after_a_title_and_of_is_a_place():
+    assert ents("The Bishop of Durham, Paul Butler, spoke.").get("Durham") == "place"
+
+
+def test_a_city_that_speaks_is_its_company_unless_it_is_a_capital():
+    assert ents("After the crash, Toyota said it would pay.").get("Toyota") == "org"
+    assert ents("After the crash, Moscow said it would pay.").get("Moscow") == "place"
+    assert ents("After the crash, Detroit police said so.").get("Detroit") == "place"
+    assert ents("A worker in Dubai said the tremor lasted a minute.").get("Dubai") == "place"

@@ -53,8 +53,9 @@ _CONTRACTION = re.compile(r"^(\w+)['’](?:ve|re|ll|d|m|t)$")
 _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children’s", "Women's",
                              "Women’s", "Men's", "Men’s", "Workers'", "Veterans'"})
 #: A model number right after a name ("Boeing 787", "Airbus A330-200"): the name is a
-#: product's. Years are not model numbers ("Beijing 2008" is handled as a date).
-_MODEL_AFTER = re.compile(r" (?:[A-Z]{0,3}\d{2,}[A-Za-z0-9-]*|\d+-\d+[A-Za-z0-9-]*)(?![\w%$])")
+#: product's. Years are not model numbers ("Beijing 2008" is handled as a date), nor are
+#: scores ("beat Real Madrid 3-1").
+_MODEL_AFTER = re.compile(r" (?:[A-Z]{0,3}\d{2,}[A-Za-z0-9-]*|\d{2,}-\d+[A-Za-z0-9-]*)(?![\w%$])")
 _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: ... or right before it ("the 787 Dreamliner", "the 787 `` Dreamliner"); an age or a
 #: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
@@ -562,7 +563,10 @@ class _Doc:
         # A whole run that is a known place ("Strait of Hormuz", "Gaza City") stays whole.
         full = self.text[toks[run[0]].start:toks[run[-1]].end]
         if full in self.g.places and not toks[run[0]].initial or full in self.g.places and len(run) > 1:
-            self._add(run, PLACE, strong=True, name=self.g.places[full])
+            if len(run) == 1 and self._city_company(full, self.g.places[full], toks[run[0]].start, toks[run[0]].end):
+                self._add(run, ORG, strong=True)
+            else:
+                self._add(run, PLACE, strong=True, name=self.g.places[full])
             return
         # Titles: the last title head followed by a name splits the run.
         lowered = [toks[i].low for i in run]
@@ -820,9 +824,8 @@ class _Doc:
             return  # "Christmas", "New Year": a day, not an organisation
         place = self._place_of(idx)
         if place is not None:
-            if len(idx) == 1 and self.text[end:end + 1] == " " and self._next_lower(end) in _COMPANY_STAFF \
-                    and place not in self.g.countries and words[0] not in self.c.state_names:
-                self._add(idx, ORG, strong=True)  # "a Toyota spokesman": the company named like its city
+            if len(idx) == 1 and self._city_company(words[0], place, start, end):
+                self._add(idx, ORG, strong=True)
                 return
             self._add(idx, PLACE, strong=True, name=place)
             return
@@ -916,6 +919,19 @@ class _Doc:
             self._product(idx)  # "the new MacBook", "its new Camry": a product, in all its mentions
             return
         self._add(idx, None)
+
+    def _city_company(self, word: str, place: str, start: int, end: int) -> bool:
+        """Is a city's name its company's where it stands: before a company spokesman ("a
+        Toyota spokesman") or a verb of saying ("Toyota said")? A capital that speaks is its
+        government ("Moscow said"); countries and states are places, and so is a city after a
+        preposition ("a worker in Dubai said")."""
+        if self.text[end:end + 1] != " " or place in self.g.countries or word in self.c.state_names:
+            return False
+        after = self._next_lower(end)
+        if after not in _COMPANY_STAFF and (after not in _REPORT_VERBS or place in self.g.capitals):
+            return False
+        before = _prev_word(self.text, start, 20)
+        return before is None or before.group(1).lower() not in _PLACE_PREPS
 
     def _state_after_town(self, idx: list[int], start: int, end: int, words: list[str]) -> str | None:
         """A US state abbreviation after a town ("Calif" in "Rancho Mirage, Calif.") gives the
@@ -1350,7 +1366,11 @@ class _Doc:
             return True  # "a Troy accounting firm", "a Troy resident"; not "Obama administration officials"
         if piece.text not in self.g.towns:
             return False
-        # "in Bloomington"; "Luann Johnson, of Burnsville, was hit"
+        # "in Bloomington"; "Luann Johnson, of Burnsville, was hit"; "the Archbishop of Canterbury"
+        if piece.prev_word == "of" and self.text[piece.start - 4:piece.start] == " of ":
+            title = _prev_word(self.text, piece.start - 4, 24)
+            if title is not None and title.group(1).lower() in self.c.title_heads:
+                return True
         return piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 5):piece.start] == ", of " \
             and self.text[piece.end:piece.end + 1] == ","
 

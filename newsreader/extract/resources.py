@@ -173,6 +173,8 @@ class Gazetteer:
     towns: frozenset[str] = frozenset()
     #: towns named like people ("Troy", "Florence"): a place only before a town noun ("a Troy firm")
     given_towns: frozenset[str] = frozenset()
+    #: capitals: "Moscow said" is the government speaking, a place's name, not a company's
+    capitals: frozenset[str] = frozenset()
 
 
 def _latin(name: str) -> bool:
@@ -243,5 +245,7 @@ def gazetteer() -> Gazetteer:
     countries.update(str(v) for v in (data.get("aliases") or {}).values())
     countries.update(demonyms.values())
     max_words = max(len(name.split()) for name in places)
+    capitals = frozenset(places.get(c["capital"], c["capital"]) for c in gc.get_countries().values() if c["capital"])
     return Gazetteer(places=places, demonyms=demonyms, countries=frozenset(countries),
-                     max_words=max_words, towns=frozenset(towns), given_towns=frozenset(given_towns))
+                     max_words=max_words, towns=frozenset(towns), given_towns=frozenset(given_towns),
+                     capitals=capitals)
