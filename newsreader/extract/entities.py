@@ -442,6 +442,8 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _LAWS = frozenset({"act", "treaty", "accord", "accords", "protocol", "amendment"})
 #: Party members named by their party after a place: "a California Democrat", "Texas Republicans".
 _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans"})
+#: A company speaking of itself: "Toyota said it would", "Toyota said on Tuesday that it".
+_SAID_IT = re.compile(r" (?:said|says|announced|reported)(?: [\w,]+){0,4}? (?:it|its)\b")
 #: Who speaks for a company named like a city: "a Toyota spokesman".
 _COMPANY_STAFF = frozenset({"spokesman", "spokeswoman", "spokesperson", "shareholders"})
 #: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
@@ -484,6 +486,7 @@ class _Doc:
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
         self.holidays = holiday_names()
         self._inside: set[str] | None = None  # see _seen_inside
+        self.city_companies: set[str] = set()  # cities typed as their company ("Toyota said")
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -564,6 +567,7 @@ class _Doc:
         full = self.text[toks[run[0]].start:toks[run[-1]].end]
         if full in self.g.places and not toks[run[0]].initial or full in self.g.places and len(run) > 1:
             if len(run) == 1 and self._city_company(full, self.g.places[full], toks[run[0]].start, toks[run[0]].end):
+                self.city_companies.add(full)
                 self._add(run, ORG, strong=True)
             else:
                 self._add(run, PLACE, strong=True, name=self.g.places[full])
@@ -825,6 +829,7 @@ class _Doc:
         place = self._place_of(idx)
         if place is not None:
             if len(idx) == 1 and self._city_company(words[0], place, start, end):
+                self.city_companies.add(words[0])
                 self._add(idx, ORG, strong=True)
                 return
             self._add(idx, PLACE, strong=True, name=place)
@@ -922,13 +927,13 @@ class _Doc:
 
     def _city_company(self, word: str, place: str, start: int, end: int) -> bool:
         """Is a city's name its company's where it stands: before a company spokesman ("a
-        Toyota spokesman") or a verb of saying ("Toyota said")? A capital that speaks is its
+        Toyota spokesman") or saying something of itself ("Toyota said it would")? A capital that speaks is its
         government ("Moscow said"); countries and states are places, and so is a city after a
         preposition ("a worker in Dubai said")."""
         if self.text[end:end + 1] != " " or place in self.g.countries or word in self.c.state_names:
             return False
         after = self._next_lower(end)
-        if after not in _COMPANY_STAFF and (after not in _REPORT_VERBS or place in self.g.capitals):
+        if after not in _COMPANY_STAFF and (place in self.g.capitals or not _SAID_IT.match(self.text, end)):
             return False
         before = _prev_word(self.text, start, 20)
         return before is None or before.group(1).lower() not in _PLACE_PREPS
@@ -1199,9 +1204,10 @@ class _Doc:
                 piece.kind = ORG
         self._companies_named_like_towns(pieces)
         # A single word that is a person's name elsewhere in the article is that person,
-        # even where the gazetteer knows a town of that name.
+        # even where the gazetteer knows a town of that name ("Jackson said", Mark Jackson's).
         for piece in pieces:
-            if piece.kind == PLACE and len(piece.words) == 1 and person_words.get(piece.words[0], 0) >= 2 \
+            if (piece.kind == PLACE or piece.kind == ORG and piece.text in self.city_companies) \
+                    and len(piece.words) == 1 and person_words.get(piece.words[0], 0) >= 2 \
                     and piece.words[0] not in self.g.demonyms and self.g.places.get(piece.text) not in self.g.countries:
                 piece.kind = PERSON
                 piece.name = None
