@@ -676,3 +676,11 @@ def test_a_city_that_speaks_is_its_company_unless_it_is_a_capital():
     assert ents("After the crash, Moscow said it would pay.").get("Moscow") == "place"
     assert ents("After the crash, Detroit police said so.").get("Detroit") == "place"
     assert ents("A worker in Dubai said the tremor lasted a minute.").get("Dubai") == "place"
+
+
+def test_a_company_that_hosts_an_event_is_named_before_it():
+    found = ents("Samsung said it would show phones. At the Samsung Developer Conference, it did.")
+    assert [e.kind for e in extract("Samsung said it would show phones. At the Samsung Developer Conference, "
+                                     "it did.", None).entities] == ["org", "org"]
+    assert "Samsung Developer Conference" not in found and "Developer Conference" not in found
+    assert ents("He spoke at the Paris Air Show.") == {}

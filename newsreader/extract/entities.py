@@ -559,6 +559,11 @@ class _Doc:
                        and words[k] in ("for", "and", "on")), default=0)
             if cut:
                 self._split_run(run[:cut])
+            elif len(run) > 2 and toks[run[0]].cap and not self._place_of(run[:1]) and self._acts(words[0]):
+                # "Apple Worldwide Developers Conference" where "Apple said": the host, then its event
+                self._add(run[:1], ORG, strong=True)
+                cut = 0
+                run = run[1:]
             self._add(run[cut + 1 if cut else 0:], EVENT, strong=True)
             return
         if len(run) == 1 and words[0].endswith("s") and words[0][:-1] in self.g.demonyms:
