@@ -684,3 +684,9 @@ def test_a_company_that_hosts_an_event_is_named_before_it():
                                      "it did.", None).entities] == ["org", "org"]
     assert "Samsung Developer Conference" not in found and "Developer Conference" not in found
     assert ents("He spoke at the Paris Air Show.") == {}
+
+
+def test_a_sentence_opener_with_members_or_its_partner_is_a_name():
+    assert ents("It was late. Hezbollah fighters crossed the river.") == {"Hezbollah": "org"}
+    assert ents("It was late. Moderna and its partner agreed.") == {"Moderna": "org"}
+    assert ents("It was late. Volunteers and their families came.") == {}

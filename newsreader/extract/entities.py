@@ -442,6 +442,9 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _LAWS = frozenset({"act", "treaty", "accord", "accords", "protocol", "amendment"})
 #: Party members named by their party after a place: "a California Democrat", "Texas Republicans".
 _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans"})
+#: People who belong to a named group: "Taliban fighters", "Hamas militants", "Nokia employees".
+_MEMBERS = frozenset({"fighters", "militants", "gunmen", "rebels", "members", "leaders", "officials",
+                      "supporters", "employees", "workers", "executives", "shareholders", "engineers"})
 #: A company speaking of itself: "Toyota said it would", "Toyota said on Tuesday that it".
 _SAID_IT = re.compile(r" (?:said|says|announced|reported)(?: [\w,]+){0,4}? (?:it|its)\b")
 #: Who speaks for a company named like a city: "a Toyota spokesman".
@@ -1256,8 +1259,9 @@ class _Doc:
         """Is a capitalised word opening a sentence, with no other mention, a name? When it is
         no common English word ("Walmart", "Nissan"; not "Police", "Everyone", "Gunmen") and
         reads as a subject or possessor: a finite verb after it ("Walmart said", "Netflix
-        lost"), a possessive ("Nissan's former chairman"), a title ("Tesla chief executive
-        Elon Musk") or an apposition ("Tesco, Britain's biggest retailer,")."""
+        lost"), a possessive ("Nissan's former chairman"), a title or members ("Tesla chief
+        executive Elon Musk", "Taliban fighters"), an apposition ("Tesco, Britain's biggest
+        retailer,") or a partner ("Pfizer and its partner", "Ford and General Motors")."""
         low = word.lower()
         if low in self.c.common or len(word) < 3 or word.isupper() or low in english_words()[0]:
             return False
@@ -1267,8 +1271,10 @@ class _Doc:
         if piece.next_word in _REPORT_VERBS or piece.next_word in _IRREGULAR_PAST or self._verb_after(piece):
             return True
         after = _NEXT_TITLE.match(self.text, end)
-        if after is not None and after.group(1) in self.c.title_heads:
-            return True
+        if after is not None and (after.group(1) in self.c.title_heads or after.group(1) in _MEMBERS):
+            return True  # "Tesla chief executive Elon Musk", "Taliban fighters attacked"
+        if self.text.startswith(" and its ", end):
+            return True  # "Pfizer and its German partner BioNTech"
         if self.text.startswith(" and ", end):  # "Ford and General Motors reported": two companies
             partner = next((p for p in self.pieces if p.start == end + 5), None)
             if partner is not None and partner.kind == ORG:
