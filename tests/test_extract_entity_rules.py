@@ -690,3 +690,15 @@ def test_a_sentence_opener_with_members_or_its_partner_is_a_name():
     assert ents("It was late. Hezbollah fighters crossed the river.") == {"Hezbollah": "org"}
     assert ents("It was late. Moderna and its partner agreed.") == {"Moderna": "org"}
     assert ents("It was late. Volunteers and their families came.") == {}
+
+
+def test_a_name_that_speaks_of_itself_as_it_is_an_organisation():
+    assert ents("Kestrel Dynamo said it would cut jobs.") == {"Kestrel Dynamo": "org"}
+    assert ents("Kestrel Dynamo said he would cut jobs.") == {"Kestrel Dynamo": "person"}
+
+
+def test_plural_roles_irregular_verbs_and_bowls():
+    found = ents("NASA astronauts Bodo Wilkens and Anja Roos returned. Zalando overtook rivals. "
+                 "The Rose Bowl sold out.")
+    assert found.get("Bodo Wilkens") == "person"
+    assert found.get("Zalando") == "org" and "Rose Bowl" not in found

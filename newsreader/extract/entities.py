@@ -180,7 +180,12 @@ _AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might", "shou
 _IRREGULAR_PAST = frozenset({"lost", "won", "cut", "made", "sold", "bought", "paid", "built", "hit", "fell", "rose",
                              "took", "gave", "began", "became", "got", "kept", "left", "led", "met", "ran", "saw",
                              "sent", "set", "spent", "told", "wrote", "brought", "struck", "shut", "put", "held",
-                             "swung", "grew", "drew", "threw", "chose", "broke", "quit", "beat", "bid", "sank"})
+                             "swung", "grew", "drew", "threw", "chose", "broke", "quit", "beat", "bid", "sank",
+                             "overtook", "undercut", "outsold", "withdrew", "forecast", "upheld", "overcame", "sought",
+                             "fought", "taught", "caught", "thought", "found", "felt", "meant", "dealt", "lent", "shed",
+                             "spread", "split", "slid", "stood", "understood", "hid", "fled", "froze", "stole",
+                             "spoke", "woke", "rode", "drove", "strove", "shook", "forbade", "forgave", "foresaw",
+                             "knew", "flew", "blew", "tore", "wore", "swore", "bore", "sped"})
 #: A lower-case word (hyphens kept) after a name: "Microsoft co-founder", "Tesla chief".
 _NEXT_TITLE = re.compile(r" ([a-z]+(?:-[a-z]+)*)\b")
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
@@ -1312,7 +1317,10 @@ class _Doc:
         if self._possessed(piece) in self.c.relations:
             person += 3  # "Moqtada Sadr's supporters"
         if piece.next_word in _PERSON_VERBS or piece.prev_word in ("said", "says", "told"):
-            person += 1
+            if _SAID_IT.match(self.text, piece.end):
+                org += 2  # "Volvo Cars said it would cut jobs": what speaks of itself as "it"
+            else:
+                person += 1
         appos = _APPOSITION.match(self.text, piece.end)
         if appos and any(w.lower() in self.c.title_heads for w in appos.group(1).split()):
             person += 2  # "Kaoru Yosano, the Japanese minister"; "Fritz Henderson, the Chief ..."
