@@ -702,3 +702,9 @@ def test_plural_roles_irregular_verbs_and_bowls():
                  "The Rose Bowl sold out.")
     assert found.get("Bodo Wilkens") == "person"
     assert found.get("Zalando") == "org" and "Rose Bowl" not in found
+
+
+def test_a_result_with_its_score_names_teams():
+    found = ents("Barcelona beat Sevilla 2-0 on Sunday, and Brazil beat Germany 2-1.")
+    assert found == {"Barcelona": "org", "Sevilla": "org", "Brazil": "place", "Germany": "place"}
+    assert ents("Fans in Leeds watched the match.") == {"Leeds": "place"}

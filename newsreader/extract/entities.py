@@ -447,6 +447,11 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _LAWS = frozenset({"act", "treaty", "accord", "accords", "protocol", "amendment"})
 #: Party members named by their party after a place: "a California Democrat", "Texas Republicans".
 _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans"})
+#: A match result: "beat Real Madrid 3-1", "Barcelona beat Sevilla 2-0".
+_SCORE = re.compile(r" \d{1,2}-\d{1,2}\b")
+_RESULT_VERBS = r"(?:beat|beats|defeated|defeats|edged|thrashed|routed|crushed|drew with|lost to|lose to)"
+_RESULT_AFTER = re.compile(rf" {_RESULT_VERBS} (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}} \d{{1,2}}-\d{{1,2}}\b")
+_RESULT_BEFORE = re.compile(rf"\b{_RESULT_VERBS} (?:the )?$")
 #: People who belong to a named group: "Taliban fighters", "Hamas militants", "Nokia employees".
 _MEMBERS = frozenset({"fighters", "militants", "gunmen", "rebels", "members", "leaders", "officials",
                       "supporters", "employees", "workers", "executives", "shareholders", "engineers"})
@@ -1224,6 +1229,8 @@ class _Doc:
                     and piece.words[0] not in self.g.demonyms and self.g.places.get(piece.text) not in self.g.countries:
                 piece.kind = PERSON
                 piece.name = None
+        if _SCORE.search(self.text):
+            self._teams(pieces)
         self._canonical_people()
         for piece in pieces:
             if piece.kind and piece.name is None:
@@ -1251,6 +1258,17 @@ class _Doc:
                     or self._next_lower(piece.end) in self.c.town_nouns:
                 continue
             piece.kind, piece.name = ORG, None
+
+    def _teams(self, pieces: list[Piece]) -> None:
+        """A result with its score names two teams, organisations even where they are named
+        like cities ("Barcelona beat Real Madrid 3-1"); countries stay places."""
+        for piece in pieces:
+            if piece.kind != PLACE or piece.name in self.g.countries:
+                continue
+            if _RESULT_AFTER.match(self.text, piece.end) or (
+                    _RESULT_BEFORE.search(self.text, max(0, piece.start - 16), piece.start)
+                    and _SCORE.match(self.text, piece.end)):
+                piece.kind, piece.name = ORG, None
 
     def _staff_at(self, piece: Piece) -> bool:
         """Is the name where people work ("analysts at Goldman Sachs", "a spokesman at
