@@ -172,6 +172,10 @@ _AGE_BEFORE = re.compile(r"\d+-year-old $")
 _SHARES_OF = re.compile(r"[Ss]hares (?:of|in) $")
 #: Prepositions before a place: a city named like a company stays a place after them.
 _PLACE_PREPS = frozenset({"in", "near", "outside", "across", "around", "from", "to", "at", "of", "into", "via"})
+#: Prepositions before a compass word and a name that make them a place ("in North Waziristan").
+_COMPASS_PREPS = _TOWN_PREPS | {"on", "from", "to", "of"}
+#: What joins a product to the next one named ("iPod Classic, Nano and Shuffle", "the Volt and the Leaf").
+_PRODUCT_LINKS = (", ", " and ", ", and ", " or ", ", or ", " and the ", " or the ")
 _STAFF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+) at $")
 #: Auxiliaries and common finite verbs that show the word before them is a subject.
 _AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "has",
@@ -450,7 +454,8 @@ _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans"
 #: A match result: "beat Real Madrid 3-1", "Barcelona beat Sevilla 2-0".
 _SCORE = re.compile(r" \d{1,2}-\d{1,2}\b")
 _RESULT_VERBS = r"(?:beat|beats|defeated|defeats|edged|thrashed|routed|crushed|drew with|lost to|lose to)"
-_RESULT_AFTER = re.compile(rf" {_RESULT_VERBS} (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}} \d{{1,2}}-\d{{1,2}}\b")
+_RESULT_AFTER = re.compile(rf" {_RESULT_VERBS} (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}"
+                           r" \d{1,2}-\d{1,2}\b")
 _RESULT_BEFORE = re.compile(rf"\b{_RESULT_VERBS} (?:the )?$")
 #: People who belong to a named group: "Taliban fighters", "Hamas militants", "Nokia employees".
 _MEMBERS = frozenset({"fighters", "militants", "gunmen", "rebels", "members", "leaders", "officials",
@@ -868,15 +873,17 @@ class _Doc:
             if region is not None:
                 self._add(idx, PLACE, strong=True, name=region)  # "Middle Eastern", "North African"
                 return
-        if words[0].isupper() and (len(idx) == 1 and len(words[0]) > 3 or len(idx) > 1) and self.text[start:end].isupper() \
-                and self.text[start:end].title() in self.g.places:
-            self._add(idx, PLACE, strong=True, name=self.g.places[self.text[start:end].title()])  # "TEHRAN:", "NEW DELHI —"
+        if words[0].isupper() and (len(idx) == 1 and len(words[0]) > 3 or len(idx) > 1) \
+                and self.text[start:end].isupper() and self.text[start:end].title() in self.g.places:
+            # "TEHRAN:", "NEW DELHI —": a date line
+            self._add(idx, PLACE, strong=True, name=self.g.places[self.text[start:end].title()])
             return
         if len(idx) > 1 and words[-1] in WEEKDAY_NAMES:
             return  # "Black Monday", "Super Tuesday": a named day
         if len(idx) > 1 and lowered[-1] in c.event_heads and not toks[idx[-1]].possessive:
             return  # "won the Monaco Grand Prix for Mercedes": an event cut off the run by "for"
-        if len(idx) == 1 and words[0][1:2] == "-" and _PARTY_STATE.match(words[0]) and self.text[start - 2:start] == ", ":
+        if len(idx) == 1 and words[0][1:2] == "-" and _PARTY_STATE.match(words[0]) \
+                and self.text[start - 2:start] == ", ":
             return  # "Sen. Chuck Schumer, D-N.Y.,": a party and a state
         if len(idx) > 1 and lowered[-1] in c.place_heads and \
                 not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1]):
@@ -918,11 +925,11 @@ class _Doc:
         if len(idx) > 1 and words[0] in _PLACE_PREFIXES:
             self._add(idx, PLACE, strong=True)  # "off Cape Cod", "Mount Everest", "Lake Placid"
             return
-        if len(idx) == 2 and words[0] in _COMPASS_REGIONS and self._namelike(words[1:]) \
-                and _prev_word(self.text, start, 20) is not None \
-                and _prev_word(self.text, start, 20).group(1) in _TOWN_PREPS | {"on", "from", "to", "of"}:
-            self._add(idx, PLACE, strong=True)  # "in North Waziristan", "on the city's South Side"
-            return
+        if len(idx) == 2 and words[0] in _COMPASS_REGIONS and self._namelike(words[1:]):
+            before = _prev_word(self.text, start, 20)
+            if before is not None and before.group(1) in _COMPASS_PREPS:
+                self._add(idx, PLACE, strong=True)  # "in North Waziristan", "from South Ossetia"
+                return
         if self._next_lower(end) in _PLACE_AFTER:
             self._add(idx, PLACE, strong=True)  # "Heathrow airport", "the Moscone West center"
             return
@@ -1012,7 +1019,7 @@ class _Doc:
             return False
         if _AFTER_BRAND.search(self.text, max(0, start - 24), start) or \
                 _AFTER_CLASS.search(self.text, max(0, start - 24), start) or \
-                self.text[self.product_end:start] in (", ", " and ", ", and ", " or ", ", or ", " and the ", " or the "):
+                self.text[self.product_end:start] in _PRODUCT_LINKS:
             # "iTunes Music Store"; "web browser Safari"; "iPod Classic, Nano and Shuffle"
             self._product(idx)
             return True
