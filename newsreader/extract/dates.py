@@ -680,6 +680,18 @@ def _prev_word(text: str, start: int) -> str:
 
 _PERIOD = re.compile(r"(FY|)(\d{4})(-Q[1-4]|-H[12]|-\d\d)")
 _ISO_WEEK = re.compile(r"(\d{4})-W(\d\d)")
+_SENTENCE_STOPS = (". ", "? ", "! ", "\n")
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """An anaphor reaches back only within its sentence: no sentence end or line break in text[a:b]."""
+    return not any(stop in text[a:b] for stop in _SENTENCE_STOPS)
+
+
+def _shift_quarter(prefix: str, year: int, quarter: int, delta: int) -> str:
+    """The quarter `delta` quarters from the given one, across year ends (Q1 2008 back one: Q4 2007)."""
+    index = year * 4 + quarter - 1 + delta
+    return f"{prefix}{index // 4}-Q{index % 4 + 1}"
 
 
 class _Anchors:
@@ -706,10 +718,13 @@ class _Anchors:
         """Was the last quarter, half or month (its value suffix starting with `suffix`) named
         earlier in the sentence that reaches `start`?"""
         return self.period is not None and self.period[2].startswith(suffix) and self.period_end >= 0 \
-            and not any(stop in text[self.period_end:start] for stop in (". ", "? ", "! ", "\n"))
+            and _same_sentence(text, self.period_end, start)
+
+    def period_value(self) -> str | None:
+        return None if self.period is None else f"{self.period[0]}{self.period[1]}{self.period[2]}"
 
     def frame_year(self, text: str, start: int) -> int | None:
-        if self.frame is None or any(stop in text[self.frame[1]:start] for stop in (". ", "? ", "! ", "\n")):
+        if self.frame is None or not _same_sentence(text, self.frame[1], start):
             return None
         return self.frame[0]
 
@@ -1154,9 +1169,9 @@ def _period_a_year_back(lower: str, anchors: _Anchors, text: str, start: int) ->
     """ "Third-quarter sales rose 5% from a year earlier": a count of years back from a quarter,
     half or month named earlier in the sentence is that period in the earlier year."""
     m = re.search(r"(?<![\w-])(a|one|two|three) years? (?:ago|earlier)$", lower)
-    if not m or anchors.period is None or anchors.period_end < 0 or ". " in text[anchors.period_end:start]:
+    if not m or not anchors.period_in_sentence(text, start):
         return None
-    prefix, year, suffix = anchors.period
+    prefix, year, suffix = anchors.period  # type: ignore[misc]
     return f"{prefix}{year - _NUMBERS[m.group(1)]:04d}{suffix}"
 
 
@@ -1186,8 +1201,7 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
             prefix, year, quarter = "", anchors.month[0], (anchors.month[1] - 1) // 3 + 1
         else:
             return None, None
-        index = year * 4 + quarter - 1 + sign * count
-        return f"{prefix}{index // 4}-Q{index % 4 + 1}", None
+        return _shift_quarter(prefix, year, quarter, sign * count), None
     if anchors.year is None:
         return None, None
     return f"{anchors.year + sign * count * (10 if unit == 'decade' else 1):04d}", None
@@ -1404,7 +1418,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = ref.year if month <= ref.month + 1 else ref.year - 1
             return f"{year}-Q{(month - 1) // 3 + 1}", None
         if anchors.period and anchors.period[2].startswith("-Q"):
-            return "".join((anchors.period[0], str(anchors.period[1]), anchors.period[2])), None
+            return anchors.period_value(), None
         if ref is None:
             return None, None
         q = (ref.month - 1) // 3 - 1  # the last quarter closed before the article
@@ -1414,10 +1428,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if unit == "day":
             return (anchor.isoformat() if anchor else None), None
         if unit == "period":
-            return ("".join((anchors.period[0], str(anchors.period[1]), anchors.period[2])) if anchors.period else None), None
+            return anchors.period_value(), None
         if unit == "quarter":
             if anchors.period and anchors.period[2].startswith("-Q"):
-                return "".join((anchors.period[0], str(anchors.period[1]), anchors.period[2])), None
+                return anchors.period_value(), None
             return (f"{ref.year}-Q{(ref.month - 1) // 3 + 1}" if ref else None), None
         if unit == "year":
             return (f"{anchors.year:04d}" if anchors.year else None), None
@@ -1459,9 +1473,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return _week(anchors.week + dt.timedelta(weeks=delta)), None
         if unit == "quarter" and anchors.period and anchors.period[2].startswith("-Q"):
             # "sales rose in the third quarter from the previous quarter": from the one named
-            prefix, year, quarter = anchors.period[0], anchors.period[1], int(anchors.period[2][2])
-            index = year * 4 + quarter - 1 + delta
-            return f"{prefix}{index // 4}-Q{index % 4 + 1}", None
+            return _shift_quarter(anchors.period[0], anchors.period[1], int(anchors.period[2][2]), delta), None
     if kind == "weekday" and lower.startswith(("the previous ", "the following ", "the next ")):
         # "the following Monday": counted from the last day named, not from the article's
         if anchor is None:
