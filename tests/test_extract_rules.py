@@ -1431,6 +1431,8 @@ def test_the_base_month_of_a_change_is_past(text, span, value):
      dt.date(2025, 6, 16)),
     ("Stocks rose ahead of Wednesday's rate decision.", "Wednesday", "2025-06-18", dt.date(2025, 6, 17)),
     ("On Tuesday, stocks rose ahead of Thursday's vote.", "Thursday", "2025-06-12", DCT),
+    # a day named long before the article is background, not the story's day
+    ("The firm was founded on March 3, 1999. Its shares rose ahead of Friday's report.", "Friday", "2025-06-20", DCT),
 ])
 def test_a_weekday_ahead_of_comes_after_the_story_day(text, span, value, date):
     check_date(text, span, value, None, date)

@@ -1547,8 +1547,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if mod == "next" or mod == "coming":
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
         elif not mod and _AHEAD_OF_BEFORE.search(text, max(0, start - 60), start):
-            # "opened on Monday ahead of the Fed's meeting on Wednesday": after the story's day
-            base = anchors.day or ref
+            # "opened on Monday ahead of the Fed's meeting on Wednesday": after the story's day,
+            # the last day named if it is within a week of the article (not "founded on March 3,
+            # 1999" in background), else the article's
+            base = anchors.day if anchors.day is not None and abs((anchors.day - ref).days) < 7 else ref
             day = base + dt.timedelta(days=(target - base.weekday()) % 7 or (0 if base == ref else 7))
         elif not mod and _prev_word(text, start) != "since" and _future_context(text, start, end):
             # "reports on Wednesday" written on a Wednesday: today; "since Thursday" is past
