@@ -1369,6 +1369,8 @@ def test_weekday_tense_from_since_to_be_and_holidays(text, span, value, date):
     # "the year-earlier quarter" after a quarter's last day: that quarter a year back
     ("Net income was $2 billion in the three months ended March 31, up from $1 billion in the year-earlier "
      "quarter.", "the year-earlier quarter", "2024-Q1", None),
+    # ... and after a month: that month's quarter a year back, not the month
+    ("Profit in April fell from the year-earlier quarter.", "the year-earlier quarter", "2024-Q2", None),
     # "the period": the quarter, half or month named before it in the sentence
     # (undated, the quarter or month has no value to lend: no date)
     ("Revenue rose in the second quarter, while profit for the period fell.", "the period", "2025-Q2", "<missing>"),

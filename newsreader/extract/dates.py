@@ -1245,6 +1245,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "sameperiod":
         if words[2].lower() == "month" and anchors.month and (anchors.period is None or anchors.period[2][1] in "QH"):
             return _month(anchors.month[0] - 1, anchors.month[1]), None  # "the same month last year"
+        if words[2].lower() == "quarter" and anchors.period is not None and anchors.period[2][1] not in "QH":
+            # "profit in September fell from the year-earlier quarter": a quarter, not the month
+            return f"{anchors.period[0]}{anchors.period[1] - 1:04d}-Q{(int(anchors.period[2][1:]) - 1) // 3 + 1}", None
         if anchors.period is not None:
             return f"{anchors.period[0]}{anchors.period[1] - 1:04d}{anchors.period[2]}", None
         if words[2].lower() == "quarter" and anchors.month and (ref is None or anchors.month != (ref.year, ref.month)):
