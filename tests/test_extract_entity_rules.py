@@ -567,6 +567,9 @@ def test_what_befalls_people_alone_marks_a_person():
     found = ents("Protests followed the death of Jaylen Okoro and the resignation of Bako Tanvir.")
     assert found == {"Jaylen Okoro": "person", "Bako Tanvir": "person"}
     assert ents("He was charged over the killing of Ondrej Vasko.").get("Ondrej Vasko") == "person"
+    # what owns what follows is not the one befallen; films, albums and software are released too
+    assert ents("Protests followed the resignation of Zentova's chief executive.") == {"Zentova": "org"}
+    assert ents("Fans waited for the release of Kestrel Music on Friday.") == {"Kestrel Music": "org"}
 
 
 def test_a_month_after_a_given_name_is_a_surname():

@@ -442,9 +442,10 @@ def _english_tail(tail: str) -> bool:
     return tail in common or tail in also_names or tail.endswith("ed") or len(tail) > 6
 
 
-#: What befalls or is done by people alone: "the death of Trayvon Martin", "the resignation of Hosni Mubarak".
+#: What befalls or is done by people alone: "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
+#: ("release" is not: films, albums and software are released too).
 _HUMAN_OF = re.compile(r"\b(?:death|murder|killing|assassination|resignation|arrest|funeral|trial|"
-                       r"release|abduction|kidnapping|wife|husband|widow|son|daughter|mother|father) of $")
+                       r"abduction|kidnapping|wife|husband|widow|son|daughter|mother|father) of $")
 #: A senator's party and state after the name, AP style: "D-N.Y.", "R-Texas".
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 #: Laws are laws in the possessive too: "the Affordable Care Act's mandate".
@@ -1360,7 +1361,7 @@ class _Doc:
             role = _TITLE_COMMA.search(self.text, max(0, piece.start - 24), piece.start)
             if role is not None and (role.group(1) in self.c.roles or role.group(1) in self.c.title_heads):
                 person += 3  # "a 20-year-old man, Marquis Tate,"; "its chief executive, Jensen Huang"
-        if piece.prev_word == "of" and _HUMAN_OF.search(self.text, max(0, piece.start - 24), piece.start):
+        if self._befallen(piece):
             person += 3  # "the death of Trayvon Martin"
         if "-" in piece.text and any(_HYPHEN_LOWER.search(w) for w in words[1:]):
             person += 3  # "Roh Moo-hyun": a given name of two syllables (an adjective's hyphen is cut off)
@@ -1435,11 +1436,17 @@ class _Doc:
             title_comma = _TITLE_COMMA.search(before)
             if title_comma is not None and title_comma.group(1) in self.c.title_heads:
                 return True  # "chief executive, Jensen Huang"
-        if before.endswith("of ") and _HUMAN_OF.search(before):
+        if self._befallen(piece):
             return True  # "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
         return (before.endswith("-old ") and bool(_AGE_BEFORE.search(before))
                 or self.text.startswith((", Jr", ", Sr"), piece.end)  # "Arcade Joseph Comeaux, Jr."
                 or bool(_AGE_AFTER.match(self.text, piece.end)) or bool(_SAID_HE.match(self.text, piece.end)))
+
+    def _befallen(self, piece: Piece) -> bool:
+        """Is the name what befalls people alone ("the death of Trayvon Martin")? Not when it
+        owns what follows: "the resignation of Sony's chief executive" befalls the executive."""
+        return piece.prev_word == "of" and self.text[piece.end:piece.end + 1] not in ("'", "’") \
+            and _HUMAN_OF.search(self.text, max(0, piece.start - 24), piece.start) is not None
 
     def _possessed(self, piece: Piece) -> str:
         """The noun after a possessive piece ("Sadr's supporters" -> "supporters")."""
