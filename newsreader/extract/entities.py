@@ -61,7 +61,6 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
 _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
-#: A given name written as initials: "J.", "J.K.", "A.J."
 
 
 def _prev_word(text: str, end: int, reach: int) -> re.Match[str] | None:
@@ -76,9 +75,12 @@ def _prev_word(text: str, end: int, reach: int) -> re.Match[str] | None:
     return m
 
 
+#: A given name written as initials: "J.", "J.K.", "A.J."
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 #: A title then a comma right before a name: "Nvidia's chief executive, Jensen Huang".
 _TITLE_COMMA = re.compile(r"([a-z]+), $")
+#: What an organisation does in its own name, in the news: "Apple said", "Toyota announced it".
+_ANNOUNCES = "said|says|announced|reported"
 #: Verbs after a news agency named as a source ("AP reported", "Reuters says").
 _REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "cited", "added"})
 #: Title words that also end a publication's name after a place ("The Hollywood Reporter").
@@ -131,14 +133,15 @@ _PLACE_PREFIXES = frozenset({"Cape", "Mount", "Mt.", "Lake", "Fort", "Port", "Is
 _TOWN_PREPS = frozenset({"in", "near", "outside", "across", "around"})
 #: Generation suffixes that end a person's name ("Martin Luther King Jr.", "John Smith III").
 _GENERATIONS = frozenset({"Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"})
+#: Kinds of vessel: before a name they make it a vessel's ("the tanker Sirius Star", "Naval Ship Sukanya").
+_VESSELS = frozenset({"warship", "ship", "vessel", "frigate", "destroyer", "tanker", "freighter", "submarine",
+                      "trawler"})
 #: Ship prefixes: "INS Sukanya", "USS Cole" name a vessel, not a person or organisation.
-_VESSELS = frozenset({"warship", "ship", "vessel", "frigate", "destroyer", "tanker", "freighter", "submarine"})
 _SHIP_PREFIXES = frozenset({"USS", "HMS", "INS", "HMAS", "HMCS", "RMS", "USNS", "MV", "MS", "SS"})
 #: A product class right before a name: "web browser Safari", "operating system Mac OS X".
 _AFTER_CLASS = re.compile(r"(?<![\w-])(?:browser|app|software|smartphone|handset|tablet|laptop|"
                           r"notebook|console|processor|chip|operating system|"
-                          # vessels: "the warship Sukanya", "the tanker Sirius Star"
-                          r"warship|ship|vessel|frigate|destroyer|tanker|freighter|submarine|trawler|"
+                          + "|".join(sorted(_VESSELS)) + "|"  # "the warship Sukanya", "the tanker Sirius Star"
                           # works: "the film Twilight", "the sequel, Catching Fire"
                           r"film|movie|novel|sitcom|album|song|musical|(?:sequel|prequel),?) $")
 _POSSESSED = re.compile(r"['’]s? (\w+)")
@@ -247,6 +250,7 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[
     so that they break names as lower-case words would."""
     found: list[int] = []
     stems: set[str] | None = None
+    english: frozenset[str] = frozenset()
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
@@ -259,7 +263,7 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[
             continue  # a headline capitalises all but its function words
         if stems is None:
             stems = {_stem(w) for w in lower_vocab}
-        english = english_words()[0]
+            english = english_words()[0]
         name_end = -1  # where the last word kept as a name ended
         for m in capitalised:
             lower = m.group().lower()
@@ -462,7 +466,7 @@ _RESULT_BEFORE = re.compile(rf"\b{_RESULT_VERBS} (?:the )?$")
 _MEMBERS = frozenset({"fighters", "militants", "gunmen", "rebels", "members", "leaders", "officials",
                       "supporters", "employees", "workers", "executives", "shareholders", "engineers"})
 #: A company speaking of itself: "Toyota said it would", "Toyota said on Tuesday that it".
-_SAID_IT = re.compile(r" (?:said|says|announced|reported)(?: [\w,]+){0,4}? (?:it|its)\b")
+_SAID_IT = re.compile(rf" (?:{_ANNOUNCES})(?: [\w,]+){{0,4}}? (?:it|its)\b")
 #: Who speaks for a company named like a city: "a Toyota spokesman".
 _COMPANY_STAFF = frozenset({"spokesman", "spokeswoman", "spokesperson", "shareholders"})
 #: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
@@ -470,7 +474,7 @@ _DATELINE = re.compile(r"[A-Z]{3,}(?:[ .][A-Z]{2,})*[,.]?(?: [^\n]{0,40})?$")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
 #: A company named in the possessive ("Moody's", "McDonald's", "Standard & Poor's") where a
 #: verb follows, or an index's number: a genitive would be followed by what is owned.
-_NAME_WITH_S = re.compile(r" (?:said|says|reported|announced|downgraded|upgraded|lowered|rated|affirmed|rose|fell|"
+_NAME_WITH_S = re.compile(rf" (?:{_ANNOUNCES}|downgraded|upgraded|lowered|rated|affirmed|rose|fell|"
                           r"warned|\d+ (?:index|average|composite)\b)")
 
 
@@ -554,9 +558,8 @@ class _Doc:
             return  # "Hurricane Ian", "Operation Desert Storm": an event
         if len(run) > 1 and words[0] in _SHIP_PREFIXES:
             return  # "INS Sukanya": a ship
-        vessel = None
-        if len(run) > 1 and not _VESSELS.isdisjoint(toks[i].low for i in run[:-1]):
-            vessel = next(k for k in range(len(run) - 1) if toks[run[k]].low in _VESSELS)
+        vessel = next((k for k in range(len(run) - 1) if toks[run[k]].low in _VESSELS), None) \
+            if len(run) > 1 else None
         if vessel is not None and toks[run[vessel]].cap:
             # "Naval Ship Sukanya", "Warship INS Sukanya": a vessel's name, in all its mentions
             if vessel:
@@ -990,7 +993,7 @@ class _Doc:
     def _acts(self, word: str) -> bool:
         """Does the article write the name as an organisation's somewhere ("Apple said",
         "Apple's", "Apple Inc.")? Then "a new Apple technology" names no product "Apple"."""
-        return re.search(rf"(?<![\w-]){re.escape(word)}(?:['’]s? | (?:Inc|Corp|Co|Ltd|said|says|announced|reported)\b)",
+        return re.search(rf"(?<![\w-]){re.escape(word)}(?:['’]s? | (?:Inc|Corp|Co|Ltd|{_ANNOUNCES})\b)",
                          self.text) is not None
 
     def _count_before(self, number_start: int, end: int) -> bool:
