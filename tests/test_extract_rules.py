@@ -1448,6 +1448,7 @@ def test_a_weekday_ahead_of_comes_after_the_story_day(text, span, value, date):
     ("\"We expect a very strong December,\" the chief executive said.", "December", "2025-12", None),
     # a month or a year as the subject of a reported clause
     ("The sales chief said July would be the first month without the old brands.", "July", "2025-07", None),
+    ("Analysts said August might be the weakest month.", "August", "2025-08", None),
     ("The minister said 2027 would be a hard year.", "2027", "2027", "2027"),
     # a change of office in the present tense is scheduled
     ("The chairman presides today before his successor takes over on Wednesday.", "Wednesday", "2025-06-18", None),
@@ -1457,7 +1458,7 @@ def test_second_halves_strong_months_reported_subjects_and_successions(text, spa
 
 
 @pytest.mark.parametrize("text, absent", [
-    ("He said April would come home for the holidays.", "April"),  # "month" is not near: a name
+    ("He said April would come home for the holidays.", "April"),  # no "be" after it: a name
     ("A very young June sang at the fair.", "June"),
 ])
 def test_names_stay_names_after_reporting_words_and_adjectives(text, absent):

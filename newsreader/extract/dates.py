@@ -514,13 +514,19 @@ def _past_ed(between: str) -> bool:
                for m in _ED_WORD.finditer(between))
 
 
+#: A weaker modal right after the date makes it the subject of a clause ahead ("August might be
+#: the weakest month"; not "August could have been worse", nor "on April 20, could take months",
+#: where the modal's subject came before the date).
+_MODAL_AFTER = re.compile(r" (?:could|should|might) (?!have\b)")
+
+
 def _future_context(text: str, start: int, end: int) -> bool:
     """Does the clause around a date talk about what is to come? A cue reaches 80 characters
     back ("is widely expected to leave rates unchanged this week and raise them in September"),
     up to a past verb; a date listed after another ("Monday night or Tuesday morning") looks
     further, as far back as the first."""
     after = text[end:end + 30].lower()
-    if after.lstrip(", ").startswith(("will ", "would ")):
+    if after.lstrip(", ").startswith(("will ", "would ")) or _MODAL_AFTER.match(after):
         return True
     reach = 100 if _LIST_BEFORE.search(text, max(0, start - 5), start) else 80
     lo = max(0, start - reach)
@@ -575,8 +581,10 @@ def _compared_year(text: str, start: int, end: int) -> bool:
 #: Verbs after a year or a month as the subject of its clause: "2007 was a hard year", "October saw ...".
 _SUBJECT_VERBS = "was|is|has|had|will|saw|marked|brought|proved|began|ended|looks"
 _SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:{_SUBJECT_VERBS})\b)")
+#: What a reported clause may say of its subject ahead ("said 2008 would be harder").
+_REPORTED_MODALS = "would|could|should|might|may"
 #: "warned that 2008 would be harder": a year as the subject of a reported clause.
-_SUBJECT_YEAR_AFTER_THAT = re.compile(rf"{_YEAR} (?:{_SUBJECT_VERBS}|would|could|should|might|may)\b")
+_SUBJECT_YEAR_AFTER_THAT = re.compile(rf"{_YEAR} (?:{_SUBJECT_VERBS}|{_REPORTED_MODALS})\b")
 _PAST_PREPS = frozenset({"in", "from", "by", "at", "before", "until", "till", "toward", "towards", "near", "after",
                          "since"})
 _HOLIDAY_MOD = re.compile(r"(?<![\w-])([Ll]ast|[Nn]ext|[Tt]his) $")
@@ -821,7 +829,7 @@ _EXPECT_WORDS = frozenset({"expect", "expects", "expected", "expecting", "see", 
 #: would be the first month", "warned that 2008 would be harder").
 _REPORTING_WORDS = frozenset({"that", "said", "says", "warned", "predicted", "predicts"})
 #: ... a month there takes "be" ("said July would be the first month"; not "said April would come home").
-_REPORTED_TIME_VERB = re.compile(r" (?:(?:will|would|could|should|might|may) be|was|is|has been|had been)\b")
+_REPORTED_TIME_VERB = re.compile(rf" (?:(?:will|{_REPORTED_MODALS}) be|was|is|has been|had been)\b")
 
 
 #: What joins the items of a list of dates: "September, October and November", "in September
@@ -858,9 +866,10 @@ def _month_subject_or_object(text: str, span: str, start: int, end: int, prev: s
         return False
     if prev in _EXPECT_WORDS:
         return _MONTH_OBJECT_AFTER.match(text, end) is not None
+    if prev in _REPORTING_WORDS:
+        return _REPORTED_TIME_VERB.match(text, end) is not None
     return _MONTH_SUBJECT_VERB.match(text, end) is not None and (
-        _sentence_start(text, start) or _CLAUSE_AFTER_COMMA.search(text, max(0, start - 10), start) is not None
-        or prev in _REPORTING_WORDS and _REPORTED_TIME_VERB.match(text, end) is not None)
+        _sentence_start(text, start) or _CLAUSE_AFTER_COMMA.search(text, max(0, start - 10), start) is not None)
 
 
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
