@@ -1348,6 +1348,7 @@ def test_a_month_labelling_figures_is_not_long_ahead(text, span, value, date):
     ("June sales, to be reported on Tuesday, are expected to rise.", "Tuesday", "2025-06-17", DCT),
     ("The results are to be released on Monday.", "Monday", "2025-06-16", DCT),
     ("He became the first to be fined on Friday.", "Friday", "2025-06-13", DCT),
+    ("Sales fell, to be sure, in April.", "April", "2025-04", DCT),  # an aside, not the future
     # a weekday joined to the holiday it falls on is the holiday
     ("Shoppers are bracing for crowds after Thanksgiving on Thursday.", "Thursday", "2025-11-27",
      dt.date(2025, 11, 26)),

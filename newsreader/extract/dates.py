@@ -476,7 +476,9 @@ _FUTURE_BEFORE = re.compile(
     r"|(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|must(?! have)|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
-    r"|should(?! have)|upcoming|awaits?|awaiting|(?:(?<=\bis )|(?<=\bare )|(?<=, ))to be)(?!\w)|['’]ll(?!\w)", re.I)
+    r"|should(?! have)|upcoming|awaits?|awaiting"
+    r"|(?:(?<=\bis )|(?<=\bare )|(?<=, ))to be(?! (?:sure|fair|honest|clear|frank|precise)\b))"  # not "fell, to be sure, in June"
+    r"(?!\w)|['’]ll(?!\w)", re.I)
 #: A schedule in the present tense, a few words before the date: "the trial opens Monday",
 #: "the law takes effect Jan. 1", "Apple reports earnings on Tuesday", "Game 1 is Thursday"
 #: (not "housing starts fell in July": a noun, further away).
@@ -758,7 +760,6 @@ crisis recession rampage attack attacks bombing bombings riots earthquake quake 
 flood war invasion coup summit stint tournament championship championships cup world series film movie album
 crash shooting murder killing conviction case scandal merger deal bailout
 """.split())
-_WORD_AFTER = re.compile(r" ([A-Za-z]+)")
 #: What a statistic is counted over ("March auto sales", "the May jobs report"): a word between a
 #: month or year and its event noun.
 _DATA_MODIFIER = r"(?:auto|car|vehicle|truck|retail|home|housing|new-home|existing-home|same-store|factory|industrial" \
