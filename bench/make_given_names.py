@@ -3,8 +3,8 @@
 The hand-kept `names` list (US Census 1990 given names plus names from world news) knows few
 given names from outside the English-speaking world, so "Hasim Rahman" or "Kimani Gray" were
 typed as organisations: an unknown first word of a two-word name leans that way ("Goldman
-Sachs"). This script takes the given names of Faker's person providers (MIT licence, kept
-up to date: https://github.com/joke2k/faker) for every locale written in Latin script and
+Sachs"). This script takes the given names of Faker's person providers (MIT licence, whose notice the
+head of given_names.yaml carries and this script keeps; kept up to date: https://github.com/joke2k/faker) for every locale written in Latin script and
 keeps a name only when
 
 - a locale other than the generic English lists gives it (those lists carry rare US names
