@@ -1423,6 +1423,7 @@ def test_the_first_months_of_a_year_are_one_span(text, expected):
     ("Output should recover from March, economists said.", "March", "2025-03"),
     # a range from a month looks ahead with the sentence
     ("The sale will run from March to May.", "March", "2026-03"),
+    ("Output is expected to recover from March onwards.", "March", "2026-03"),  # a starting point
 ])
 def test_the_base_month_of_a_change_is_past(text, span, value):
     check_date(text, span, value)

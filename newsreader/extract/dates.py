@@ -308,7 +308,8 @@ _PERIOD_ENDING = re.compile(r"(?:months|quarter|period|half|year) (?:ending|that
 _CHANGE_FROM = re.compile(r"\b(?:up|down|rise|rises|rising|rose|risen|fall|falls|falling|fell|fallen|climb\w*|drop\w*"
                           r"|gain\w*|declin\w*|increas\w*|decreas\w*|jump\w*|slip\w*|slid\w*|recover\w*|rebound\w*)"
                           r"(?: [\w.,$%]+){0,5} from $")
-_RANGE_AFTER = re.compile(r"(?:['’]s)?(?: to | through | until | till |-|–)")
+#: ... a range or a starting point looks ahead with its sentence ("from March to May", "from March onwards").
+_RANGE_AFTER = re.compile(r"(?:['’]s)?(?: to | through | until | till |-|–| onwards?\b| on(?=[,.;]))")
 #: "fiscal 2006, which ended in September": a fiscal year is named by the year it ends in.
 _FISCAL_ENDS_BEFORE = re.compile(rf"(?i:fiscal|financial)(?: year)? ({_YEAR}),? (?:which |that )?(?:ended|ends|ending|will end)"
                                  r"(?: in)? $")
