@@ -551,6 +551,9 @@ def test_a_town_before_a_country_closing_the_sentence_is_a_place():
 def test_date_lines_of_several_words_and_the_story_after_their_dash():
     found = ents("SAN JOSE, Costa Rica — Rescuers reached the mine.\nLOS ANGELES — Firefighters came.")
     assert found == {"SAN JOSE": "place", "Costa Rica": "place", "LOS ANGELES": "place"}
+    # a spaced hyphen or an en dash after the date line, as some wires type it
+    assert ents("NEW YORK (Reuters) - Gunmen kidnapped 20 students.") == {"NEW YORK": "place"}
+    assert ents("LONDON (Reuters) – Rescuers reached the mine.") == {"LONDON": "place"}
 
 
 def test_a_saints_name_in_the_possessive_stays_in_the_place_name():

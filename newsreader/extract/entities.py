@@ -378,8 +378,10 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
         elif text[i] in _SENTENCE_END:
             initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot)
         else:
-            # "LAGOS, Nigeria — Gunmen kidnapped ...": the story opens after a date line's dash
-            initial = start - i > 2 and ("—" in text[i + 1:start] or "--" in text[i + 1:start]) and \
+            # "LAGOS, Nigeria — Gunmen kidnapped ...", "NEW YORK (Reuters) - Shares rose": the
+            # story opens after a date line's dash, however the outlet types it
+            gap = text[i + 1:start]
+            initial = start - i > 2 and ("—" in gap or "–" in gap or "--" in gap or " - " in gap) and \
                 _DATELINE.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
         if parts:
             if current:
