@@ -1437,6 +1437,9 @@ def test_the_base_month_of_a_change_is_past(text, span, value):
     ("On Tuesday, stocks rose ahead of Thursday's vote.", "Thursday", "2025-06-12", DCT),
     # a day named long before the article is background, not the story's day
     ("The firm was founded on March 3, 1999. Its shares rose ahead of Friday's report.", "Friday", "2025-06-20", DCT),
+    # a verb in the past after "ahead of" starts another clause: the weekday is past
+    ("Traders sold ahead of the holiday and shares fell on Tuesday.", "Tuesday", "2025-06-10", DCT),
+    ("Shares rose ahead of the results, which were released on Tuesday.", "Tuesday", "2025-06-10", DCT),
 ])
 def test_a_weekday_ahead_of_comes_after_the_story_day(text, span, value, date):
     check_date(text, span, value, None, date)

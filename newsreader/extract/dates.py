@@ -488,7 +488,7 @@ _SCHEDULE_BEFORE = re.compile(
     r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
-_AHEAD_OF_BEFORE = re.compile(r"\bahead of\b[^.;:!?]*$")
+_AHEAD_OF_BEFORE = re.compile(r"\bahead of\b(?=[^.;:!?]*$)")
 #: A verb in the past between the cue and the date ends its reach: "talks, which will resume in
 #: April, broke down on Friday", "the firm, which expects growth, said sales fell in November"
 #: (not a participle: "will be reported on Friday").
@@ -523,6 +523,12 @@ def _past_ed(between: str) -> bool:
 _MODAL_AFTER = re.compile(r" (?:could|should|might) (?!have\b)")
 
 
+def _reaches(text: str, cue_end: int, start: int) -> bool:
+    """Does a cue ending at `cue_end` still govern a date at `start`? A verb in the past between
+    them starts another clause ("ahead of the results, which were released on Tuesday")."""
+    return not _PAST_VERB.search(text, cue_end, start) and not _past_ed(text[cue_end:start])
+
+
 def _future_context(text: str, start: int, end: int) -> bool:
     """Does the clause around a date talk about what is to come? A cue reaches 80 characters
     back ("is widely expected to leave rates unchanged this week and raise them in September"),
@@ -540,7 +546,7 @@ def _future_context(text: str, start: int, end: int) -> bool:
     cue = None
     for cue in _FUTURE_BEFORE.finditer(text, lo, start):
         pass
-    if cue is not None and not _PAST_VERB.search(text, cue.end(), start) and not _past_ed(text[cue.end():start]):
+    if cue is not None and _reaches(text, cue.end(), start):
         return True
     near = text.rfind(" ", lo, max(lo, start - 1))
     for _ in range(6):  # the last seven words
@@ -1560,7 +1566,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         back = (ref.weekday() - target) % 7
         if mod == "next" or mod == "coming":
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
-        elif not mod and _AHEAD_OF_BEFORE.search(text, max(0, start - 60), start):
+        elif not mod and (ahead := _AHEAD_OF_BEFORE.search(text, max(0, start - 60), start)) \
+                and _reaches(text, ahead.end(), start):
             # "opened on Monday ahead of the Fed's meeting on Wednesday": after the story's day,
             # the last day named if it is within a week of the article (not "founded on March 3,
             # 1999" in background), else the article's
