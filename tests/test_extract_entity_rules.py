@@ -688,6 +688,7 @@ def test_a_city_that_speaks_is_its_company_unless_it_is_a_capital():
     assert ents("After the crash, Toyota said it would pay.").get("Toyota") == "org"
     assert ents("After the crash, Toyota said on Friday that its cars were safe.").get("Toyota") == "org"
     assert ents("After the vote, Jackson said he was pleased.").get("Jackson") != "org"
+    assert ents("After the vote, Senator Warren said it was a mistake.").get("Warren") != "org"
     assert ents("After the crash, Moscow said it would pay.").get("Moscow") == "place"
     assert ents("After the crash, Detroit police said so.").get("Detroit") == "place"
     assert ents("A worker in Dubai said the tremor lasted a minute.").get("Dubai") == "place"

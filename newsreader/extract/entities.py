@@ -960,14 +960,15 @@ class _Doc:
         """Is a city's name its company's where it stands: before a company spokesman ("a
         Toyota spokesman") or saying something of itself ("Toyota said it would")? A capital that speaks is its
         government ("Moscow said"); countries and states are places, and so is a city after a
-        preposition ("a worker in Dubai said")."""
+        preposition ("a worker in Dubai said"); after a title it is a surname ("Senator Warren
+        said it was")."""
         if self.text[end:end + 1] != " " or place in self.g.countries or word in self.c.state_names:
             return False
         after = self._next_lower(end)
         if after not in _COMPANY_STAFF and (place in self.g.capitals or not _SAID_IT.match(self.text, end)):
             return False
         before = _prev_word(self.text, start, 20)
-        return before is None or before.group(1).lower() not in _PLACE_PREPS
+        return before is None or before.group(1).lower() not in _PLACE_PREPS and not self._is_title(before.group(1))
 
     def _state_after_town(self, idx: list[int], start: int, end: int, words: list[str]) -> str | None:
         """A US state abbreviation after a town ("Calif" in "Rancho Mirage, Calif.") gives the
