@@ -1331,6 +1331,8 @@ def test_holidays_of_other_calendars_and_holiday_modifiers_are_no_dates(text):
     ("Automakers will report December sales on Monday.", "December", "2025-12", dt.date(2026, 1, 2)),
     ("U.S. auto sales for December will be released on Monday.", "December", "2025-12", dt.date(2026, 1, 2)),
     ("Analysts expect July sales to rise.", "July", "2025-07", DCT),
+    # figures months ahead in a forecast are ahead: no one forecasts last February's sales in December
+    ("Analysts expect February sales to rise 5 percent.", "February", "2026-02", dt.date(2025, 12, 15)),
     ("March auto sales fell 8 percent.", "March", "2025-03", DCT),
     ("May retail sales rose, the government said.", "May", "2025-05", DCT),
     # not figures: a meeting or a plan keeps the forward reading

@@ -800,12 +800,16 @@ def _labels_data(text: str, start: int, end: int) -> bool:
         is not None
 
 
-def _data_month_year(month: int, ref: dt.date) -> int:
+def _data_month_year(month: int, ref: dt.date, future: bool) -> int:
     """The year of a month whose figures are reported: within ten months before the article's
     month and one after ("December sales are due Thursday" in January: last December; "May
-    jobs report on Friday" in June: this May; "December sales will rise" in November: this)."""
+    jobs report on Friday" in June: this May; "December sales will rise" in November: this).
+    Figures come out within a month or two, so a sentence about the future reaches at most two
+    months back ("analysts expect February sales to rise" in December: next February)."""
     back = (ref.month - month) % 12
-    return ref.year - (1 if month > ref.month else 0) if back <= 10 else ref.year + (1 if month < ref.month else 0)
+    if back <= (2 if future else 10):
+        return ref.year - (1 if month > ref.month else 0)
+    return ref.year + (1 if month < ref.month else 0)
 
 
 #: A high or a low last seen in an earlier year ("its worst day since the crash of October 1987",
@@ -1547,7 +1551,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         elif before in ("next", "until", "till"):
             year = ref.year if month >= ref.month else ref.year + 1
         elif _labels_data(text, start, end):
-            year = _data_month_year(month, ref)
+            year = _data_month_year(month, ref, _future_context(text, start, end))
         elif before == "from" and _CHANGE_FROM.search(text, max(0, start - 60), start) and not _RANGE_AFTER.match(text, end):
             year = ref.year if month <= ref.month else ref.year - 1
         elif _PERIOD_ENDING.search(text, max(0, start - 24), start) and _OUTLOOK.search(_sentence_around(text, start, end)):
