@@ -732,8 +732,9 @@ class _Anchors:
         self.frame: tuple[int, int] | None = None
 
     def period_in_sentence(self, text: str, start: int, suffix: str = "-") -> bool:
-        """Was the last quarter, half or month (its value suffix starting with `suffix`) named
-        earlier in the sentence that reaches `start`?"""
+        """May an anaphor at `start` ("the period", "the second half") take the last quarter,
+        half or month named (its value's suffix starting with `suffix`)? Only from its own
+        sentence: further back, the story may have moved on."""
         return self.period is not None and self.period[2].startswith(suffix) and self.period_end >= 0 \
             and _same_sentence(text, self.period_end, start)
 
@@ -793,7 +794,9 @@ def _year_before_event(text: str, kind: str, end: int) -> bool:
 
 
 def _labels_data(text: str, start: int, end: int) -> bool:
-    """ "December sales", "May's auto sales", "the April jobs report", "sales for October"."""
+    """Does the month name the span some figures were counted over ("December sales", "May's
+    auto sales", "the April jobs report", "sales for October")? Then its year follows when such
+    figures come out (`_data_month_year`), not the tense alone."""
     if text.startswith(("'s", "’s"), end):
         end += 2
     return _DATA_LABEL_AFTER.match(text, end) is not None or _DATA_FOR_BEFORE.search(text, max(0, start - 16), start) \
