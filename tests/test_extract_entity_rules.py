@@ -678,6 +678,9 @@ def test_a_score_after_a_team_is_no_model_number():
     found = ents("Celtic beat Heart of Midlothian 3-1 and Real Sociedad 2-0.")
     assert found.get("Real Sociedad") == "org"
     assert "Airbus" not in ents("The airline bought the Airbus 330-200 last year.")
+    # scores of more than one digit, as in basketball and American football
+    found = ents("The Patriots beat the New York Jets 24-17, and Chicago defeated Milwaukee 105-98.")
+    assert found.get("New York Jets") == "org" and found.get("Chicago") == "org" and found.get("Milwaukee") == "org"
 
 
 def test_a_town_after_a_title_and_of_is_a_place():

@@ -458,11 +458,11 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _LAWS = frozenset({"act", "treaty", "accord", "accords", "protocol", "amendment"})
 #: Party members named by their party after a place: "a California Democrat", "Texas Republicans".
 _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans"})
-#: A match result: "beat Real Madrid 3-1", "Barcelona beat Sevilla 2-0".
-_SCORE = re.compile(r" \d{1,2}-\d{1,2}\b")
+#: A match result: "beat Real Madrid 3-1", "Barcelona beat Sevilla 2-0", "beat the Celtics 102-99".
+_SCORE_NUMBERS = r" \d{1,3}-\d{1,3}\b"
+_SCORE = re.compile(_SCORE_NUMBERS)
 _RESULT_VERBS = r"(?:beat|beats|defeated|defeats|edged|thrashed|routed|crushed|drew with|lost to|lose to)"
-_RESULT_AFTER = re.compile(rf" {_RESULT_VERBS} (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}"
-                           r" \d{1,2}-\d{1,2}\b")
+_RESULT_AFTER = re.compile(rf" {_RESULT_VERBS} (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}{_SCORE_NUMBERS}")
 _RESULT_BEFORE = re.compile(rf"\b{_RESULT_VERBS} (?:the )?$")
 #: People who belong to a named group: "Taliban fighters", "Hamas militants", "Nokia employees".
 _MEMBERS = frozenset({"fighters", "militants", "gunmen", "rebels", "members", "leaders", "officials",
@@ -826,8 +826,11 @@ class _Doc:
                 return
             end = toks[idx[-1]].end
         elif not toks[idx[-1]].possessive and _MODEL_AFTER.match(self.text, end) and \
-                not _YEARISH.match(self.text, end):
-            return  # "Boeing 787", "Boeing 737-800": the maker is not a product of its own
+                not _YEARISH.match(self.text, end) and \
+                not _RESULT_BEFORE.search(self.text, max(0, toks[idx[0]].start - 16), toks[idx[0]].start):
+            # "Boeing 787", "Boeing 737-800": the maker is not a product of its own; a score
+            # after a result is no model ("beat the Boston Celtics 102-99")
+            return
         start = toks[idx[0]].start
         if len(idx) == 1 and toks[idx[0]].low in _STREET_HEADS:
             ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
