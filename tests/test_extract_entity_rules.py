@@ -615,6 +615,8 @@ def test_a_country_opens_no_persons_name():
 
 def test_a_compass_word_and_a_name_after_a_preposition_are_a_place():
     assert ents("Drones struck targets in South Waziristan.") == {"South Waziristan": "place"}
+    # after "to" or "of" such a name is as often a club's or a company's
+    assert ents("He completed a move to West Ham on Friday.") == {"West Ham": "org"}
 
 
 def test_plural_institutes_and_the_world_series():

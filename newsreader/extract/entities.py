@@ -175,8 +175,6 @@ _AGE_BEFORE = re.compile(r"\d+-year-old $")
 _SHARES_OF = re.compile(r"[Ss]hares (?:of|in) $")
 #: Prepositions before a place: a city named like a company stays a place after them.
 _PLACE_PREPS = frozenset({"in", "near", "outside", "across", "around", "from", "to", "at", "of", "into", "via"})
-#: Prepositions before a compass word and a name that make them a place ("in North Waziristan").
-_COMPASS_PREPS = _TOWN_PREPS | {"on", "from", "to", "of"}
 #: What joins a product to the next one named ("iPod Classic, Nano and Shuffle", "the Volt and the Leaf").
 _PRODUCT_LINKS = (", ", " and ", ", and ", " or ", ", or ", " and the ", " or the ")
 _STAFF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+) at $")
@@ -936,8 +934,10 @@ class _Doc:
             return
         if len(idx) == 2 and words[0] in _COMPASS_REGIONS and self._namelike(words[1:]):
             before = _prev_word(self.text, start, 20)
-            if before is not None and before.group(1) in _COMPASS_PREPS:
-                self._add(idx, PLACE, strong=True)  # "in North Waziristan", "from South Ossetia"
+            # "in North Waziristan", as "in Bloomington"; not after "to", "of", "from", which
+            # as often name a club or a company ("a move to West Ham", "the head of North Face")
+            if before is not None and before.group(1) in _TOWN_PREPS:
+                self._add(idx, PLACE, strong=True)
                 return
         if self._next_lower(end) in _PLACE_AFTER:
             self._add(idx, PLACE, strong=True)  # "Heathrow airport", "the Moscone West center"
