@@ -664,6 +664,9 @@ def test_english_words_of_a_title_case_headline_are_no_names_unless_they_head_on
     # the article writes the word as a name inside a sentence: it stays one
     found = ents("Sources: Sox Near Deal With Pitcher\nThe Red Sox made an offer.")
     assert found.get("Sox") == "org"
+    # the line's first word is as common as the rest, unless a name goes on after it
+    assert ents("Flames Engulf Warehouse Near Omaha\nThe fire started at night.") == {"Omaha": "place"}
+    assert "Arcade Dimitri Vasko" in ents("Arcade Dimitri Vasko Escapes From Prison Van\nHe fled at night.")
 
 
 def test_vessels_named_after_their_class_are_no_entities_anywhere():

@@ -262,7 +262,11 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[
         if stems is None:
             stems = {_stem(w) for w in lower_vocab}
             english = english_words()[0]
-        name_end = -1  # where the last word kept as a name ended
+        # where the last word kept as a name ended: the line's first word counts as one only
+        # before a word that is no English word ("Arcade Joseph Comeaux Jr"), and is as common
+        # as the rest otherwise ("Flames Engulf Warehouse", "Story Created")
+        name_end = -1 if len(capitalised) > 1 and capitalised[1].start() == capitalised[0].end() + 1 \
+            and capitalised[1].group().lower() not in english else -2
         for m in capitalised:
             lower = m.group().lower()
             if lower in c.common or lower in c.headline_words or lower in lower_vocab or _stem(lower) in stems \
