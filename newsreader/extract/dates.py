@@ -223,7 +223,7 @@ _BRANCHES: list[tuple[str, str]] = [
                         r"next several)|over the) (?:days|weeks|months|years|decades)|(?i:the (?:days|weeks|months|years) ahead))(?![\w-])"),
     # "the first three months of 2008": a quarter, a half (not a length of time)
     # "the first nine months of the year": one span (TimeML's extent), a length of time (P9M)
-    ("the", rf"(?P<months>(?i:the (?:first|last|final) (?:{_COUNT}|[1-9]|1[01]) months of )(?:{_YEAR}|(?i:the year|this year|last year|next year"
+    ("the", rf"(?P<months>(?i:the (?:first|last|final) {_COUNT} months of )(?:{_YEAR}|(?i:the year|this year|last year|next year"
             r"|the fiscal year)))(?![\w-])"),
     # "two and a half years", "a year and a half", "half an hour": lengths with a half
     (f"the past last next {_C} half {_APPROX_WORDS}",
