@@ -10,12 +10,12 @@ keeps a name only when
 - a locale other than the generic English lists gives it (those lists carry rare US names
   that are brands or words in news: "Porsche", "Lexus", "Dell"),
 - it has four letters or more ("Mac", "Kai" are more often something else),
-- it is not an English word written in lower case in the system dictionary
-  (`/usr/share/dict/american-english`, Debian's `wamerican`): "Bob", "Guy", "Dean", "Said",
+- it is not an English word written in lower case in the system dictionary (Debian's
+  `wamerican`, as data/english_words.txt carries it): "Bob", "Guy", "Dean", "Said",
 - it is not a place or town the gazetteer knows ("Milan", "Charlotte", "Victoria"), nor a
   cue word of the extractor, nor already in `names`.
 
-Not needed at run time or by the tests. Usage (faker installed, wamerican present):
+Not needed at run time or by the tests. Usage (faker installed):
     python bench/make_given_names.py [--dry-run]
 """
 
@@ -33,7 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from newsreader.extract import resources  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "newsreader" / "extract" / "data" / "given_names.yaml"
-DICTIONARY = Path("/usr/share/dict/american-english")
 GENERIC_LOCALES = {"en", "en_US"}
 LATIN_NAME = re.compile(r"[A-Z][a-zà-ÿ-]+")
 MARKER = "more_names:"
@@ -57,7 +56,8 @@ def faker_given_names() -> dict[str, set[str]]:
 
 
 def chosen_names() -> list[str]:
-    words = {line.strip() for line in DICTIONARY.read_text(encoding="utf-8").splitlines() if line.strip().islower()}
+    common, also_names = resources.english_words()  # the dictionary's lower-case words, as shipped
+    words = common | also_names
     cues = resources.cues()
     gazetteer = resources.gazetteer()
     hand_kept = {str(n) for n in (resources._read_yaml("given_names.yaml").get("names") or [])}
