@@ -518,9 +518,9 @@ def _past_ed(between: str) -> bool:
 
 
 #: A weaker modal right after the date makes it the subject of a clause ahead ("August might be
-#: the weakest month"; not "August could have been worse", nor "on April 20, could take months",
-#: where the modal's subject came before the date).
-_MODAL_AFTER = re.compile(r" (?:could|should|might) (?!have\b)")
+#: the weakest month"; not "August could have been worse", "gains on Monday could not offset",
+#: nor "on April 20, could take months", where the modal's subject came before the date).
+_MODAL_AFTER = re.compile(r" (?:could|should|might) (?!have\b|not\b)")
 
 
 def _reaches(text: str, cue_end: int, start: int) -> bool:
