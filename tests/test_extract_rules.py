@@ -1457,6 +1457,7 @@ def test_a_weekday_ahead_of_comes_after_the_story_day(text, span, value, date):
     ("The sales chief said July would be the first month without the old brands.", "July", "2025-07", None),
     ("Analysts said August might be the weakest month.", "August", "2025-08", None),
     ("Gains on Thursday could not offset the losses.", "Thursday", "2025-06-12", None),  # not ahead
+    ("The attack on Thursday could be a turning point.", "Thursday", "2025-06-12", None),  # the event's modal
     ("The minister said 2027 would be a hard year.", "2027", "2027", "2027"),
     # a change of office in the present tense is scheduled
     ("The chairman presides today before his successor takes over on Wednesday.", "Wednesday", "2025-06-18", None),

@@ -517,9 +517,10 @@ def _past_ed(between: str) -> bool:
                for m in _ED_WORD.finditer(between))
 
 
-#: A weaker modal right after the date makes it the subject of a clause ahead ("August might be
-#: the weakest month"; not "August could have been worse", "gains on Monday could not offset",
-#: nor "on April 20, could take months", where the modal's subject came before the date).
+#: A weaker modal right after a date with no preposition makes it the subject of a clause ahead
+#: ("August might be the weakest month"; not "August could have been worse", "gains on Monday
+#: could not offset", "the attack on Monday could be a turning point", where the modal's subject
+#: is the event, nor "on April 20, could take months").
 _MODAL_AFTER = re.compile(r" (?:could|should|might) (?!have\b|not\b)")
 
 
@@ -535,7 +536,8 @@ def _future_context(text: str, start: int, end: int) -> bool:
     up to a past verb; a date listed after another ("Monday night or Tuesday morning") looks
     further, as far back as the first."""
     after = text[end:end + 30].lower()
-    if after.lstrip(", ").startswith(("will ", "would ")) or _MODAL_AFTER.match(after):
+    if after.lstrip(", ").startswith(("will ", "would ")) \
+            or _MODAL_AFTER.match(after) and _prev_word(text, start) not in _PREP_SET:
         return True
     reach = 100 if _LIST_BEFORE.search(text, max(0, start - 5), start) else 80
     lo = max(0, start - reach)
