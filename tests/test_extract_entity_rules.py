@@ -732,3 +732,10 @@ def test_a_result_with_its_score_names_teams():
     found = ents("Barcelona beat Sevilla 2-0 on Sunday, and Brazil beat Germany 2-1.")
     assert found == {"Barcelona": "org", "Sevilla": "org", "Brazil": "place", "Germany": "place"}
     assert ents("Fans in Leeds watched the match.") == {"Leeds": "place"}
+
+
+def test_a_town_name_right_after_a_title_is_a_surname():
+    found = ents("Governor Jackson signed the bill. Later President Lincoln and Queen Victoria were named.")
+    assert found == {"Jackson": "person", "Lincoln": "person", "Victoria": "person"}
+    found = ents("The US President visited Jackson on Monday with Governor Texas-born Smith.")
+    assert found.get("Jackson") == "place" and found.get("US") == "place"

@@ -476,6 +476,8 @@ _COMPANY_STAFF = frozenset({"spokesman", "spokeswoman", "spokesperson", "shareho
 #: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
 _DATELINE = re.compile(r"[A-Z]{3,}(?:[ .][A-Z]{2,})*[,.]?(?: [^\n]{0,40})?$")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
+#: The capitalised word right before a name ("Governor" of "Governor Jackson").
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?) $")
 #: A company named in the possessive ("Moody's", "McDonald's", "Standard & Poor's") where a
 #: verb follows, or an index's number: a genitive would be followed by what is owned.
 _NAME_WITH_S = re.compile(rf" (?:{_ANNOUNCES}|downgraded|upgraded|lowered|rated|affirmed|rose|fell|"
@@ -523,6 +525,14 @@ class _Doc:
         self._acronyms()
         self._settle()
         return [p for p in self.pieces if p.kind in (PERSON, ORG, PLACE)]
+
+    def _titled_town(self, start: int, place: str) -> bool:
+        """A town's name right after a title is a person's surname ("President Lincoln",
+        "Governor Jackson", "Senator Warren"); a country or a state stays a place."""
+        if place in self.g.countries or place in self.c.state_names:
+            return False
+        title = _TITLE_BEFORE.search(self.text, max(0, start - 24), start)
+        return title is not None and title.group(1).lower() in self.c.title_heads
 
     def _is_title(self, word: str) -> bool:
         return word.lower() in self.c.titles
@@ -597,7 +607,9 @@ class _Doc:
         # A whole run that is a known place ("Strait of Hormuz", "Gaza City") stays whole.
         full = self.text[toks[run[0]].start:toks[run[-1]].end]
         if full in self.g.places and not toks[run[0]].initial or full in self.g.places and len(run) > 1:
-            if len(run) == 1 and self._city_company(full, self.g.places[full], toks[run[0]].start, toks[run[0]].end):
+            if len(run) == 1 and self._titled_town(toks[run[0]].start, self.g.places[full]):
+                self._add(run, PERSON, strong=True)
+            elif len(run) == 1 and self._city_company(full, self.g.places[full], toks[run[0]].start, toks[run[0]].end):
                 self.city_companies.add(full)
                 self._add(run, ORG, strong=True)
             else:
@@ -861,6 +873,9 @@ class _Doc:
         if self.text[start:end].replace("’", "'") in self.holidays:
             return  # "Christmas", "New Year": a day, not an organisation
         place = self._place_of(idx)
+        if place is not None and len(idx) == 1 and self._titled_town(start, place):
+            self._add(idx, PERSON, strong=True)
+            return
         if place is not None:
             if len(idx) == 1 and self._city_company(words[0], place, start, end):
                 self.city_companies.add(words[0])
