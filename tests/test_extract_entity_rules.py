@@ -739,3 +739,8 @@ def test_a_town_name_right_after_a_title_is_a_surname():
     assert found == {"Jackson": "person", "Lincoln": "person", "Victoria": "person"}
     found = ents("The US President visited Jackson on Monday with Governor Texas-born Smith.")
     assert found.get("Jackson") == "place" and found.get("US") == "place"
+
+
+def test_electric_dynamics_and_foods_end_company_names_after_a_title_word_too():
+    found = ents("Shares of General Electric and General Dynamics rose; Kraft Foods fell. General Petraeus spoke.")
+    assert found == {"General Electric": "org", "General Dynamics": "org", "Kraft Foods": "org", "Petraeus": "person"}
