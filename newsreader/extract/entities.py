@@ -174,7 +174,7 @@ _AGE_BEFORE = re.compile(r"\d+-year-old $")
 #: "shares of Toyota", "shares in BP": what has shares is a company.
 _SHARES_OF = re.compile(r"[Ss]hares (?:of|in) $")
 #: Prepositions before a place: a city named like a company stays a place after them.
-_PLACE_PREPS = frozenset({"in", "near", "outside", "across", "around", "from", "to", "at", "of", "into", "via"})
+_PLACE_PREPS = _TOWN_PREPS | {"from", "to", "at", "of", "into", "via"}
 #: What joins a product to the next one named ("iPod Classic, Nano and Shuffle", "the Volt and the Leaf").
 _PRODUCT_LINKS = (", ", " and ", ", and ", " or ", ", or ", " and the ", " or the ")
 _STAFF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+) at $")
@@ -326,8 +326,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             kept_dot = (
                 "." in core
                 or len(core) == 1
-                or lower in c.title_heads
-                or lower in c.title_modifiers
+                or lower in c.titles
                 or lower in c.org_suffixes
                 or lower in _ABBREVIATIONS
             )
@@ -488,8 +487,7 @@ def _org_after(possessor: str, text: str, end: int, c: Cues) -> bool:
     """Is a title's possessive inside an organisation's name ("the Los Angeles County
     Sheriff's Department", "the Mayor's Office")? Then it does not end the name; a place's
     does ("Pakistan's Army")."""
-    lower = possessor.lower()
-    if lower not in c.title_heads and lower not in c.title_modifiers:
+    if possessor.lower() not in c.titles:
         return False
     m = _NEXT_CAP.match(text, end)
     return m is not None and m.group(1).lower() in c.org_heads
@@ -796,7 +794,7 @@ class _Doc:
     def _reporting(self, tok: Token) -> bool:
         """A news agency named as a source in running text ("cited by AFP", "according to
         Reuters", "AP reported"), not in a byline or a dateline's "(AP)"."""
-        before = _PREV_WORD.search(self.text, max(0, tok.start - 20), tok.start)
+        before = _prev_word(self.text, tok.start, 20)
         after = _NEXT_WORD.match(self.text, tok.end)
         return (before is not None and before.group(1).lower() in ("by", "to", "told", "from", "with")
                 and self.text[tok.start - 1:tok.start] == " "
@@ -1028,7 +1026,7 @@ class _Doc:
         number = self.text[number_start:self.text.index(" ", number_start)]
         if not number.isdigit():
             return False
-        before = _PREV_WORD.search(self.text, max(0, number_start - 20), number_start)
+        before = _prev_word(self.text, number_start, 20)
         if before is None or before.group(1).lower() in _DETERMINERS or before.group(1).endswith(("'s", "’s")):
             return False
         after = _NEXT_LOWER.match(self.text, end)
