@@ -605,13 +605,7 @@ class _Doc:
         # A whole run that is a known place ("Strait of Hormuz", "Gaza City") stays whole.
         full = self.text[toks[run[0]].start:toks[run[-1]].end]
         if full in self.g.places and not toks[run[0]].initial or full in self.g.places and len(run) > 1:
-            if len(run) == 1 and self._titled_town(toks[run[0]].start, self.g.places[full]):
-                self._add(run, PERSON, strong=True)
-            elif len(run) == 1 and self._city_company(full, self.g.places[full], toks[run[0]].start, toks[run[0]].end):
-                self.city_companies.add(full)
-                self._add(run, ORG, strong=True)
-            else:
-                self._add(run, PLACE, strong=True, name=self.g.places[full])
+            self._add_place(run, self.g.places[full])
             return
         # Titles: the last title head followed by a name splits the run.
         lowered = [toks[i].low for i in run]
@@ -871,15 +865,8 @@ class _Doc:
         if self.text[start:end].replace("’", "'") in self.holidays:
             return  # "Christmas", "New Year": a day, not an organisation
         place = self._place_of(idx)
-        if place is not None and len(idx) == 1 and self._titled_town(start, place):
-            self._add(idx, PERSON, strong=True)
-            return
         if place is not None:
-            if len(idx) == 1 and self._city_company(words[0], place, start, end):
-                self.city_companies.add(words[0])
-                self._add(idx, ORG, strong=True)
-                return
-            self._add(idx, PLACE, strong=True, name=place)
+            self._add_place(idx, place)
             return
         if len(idx) > 1 and lowered[-1] in _PARTY_MEMBERS and self._place_of(idx[:-1]) is not None:
             self._add(idx[:-1], PLACE, strong=True, name=self._place_of(idx[:-1]))  # "a California Democrat"
@@ -975,6 +962,20 @@ class _Doc:
             self._product(idx)  # "the new MacBook", "its new Camry": a product, in all its mentions
             return
         self._add(idx, None)
+
+    def _add_place(self, idx: list[int], place: str) -> None:
+        """A known place, unless a lone town's name is a surname after a title ("Governor
+        Jackson") or its company speaking ("Toyota said it would")."""
+        if len(idx) == 1:
+            tok = self.tokens[idx[0]]
+            if self._titled_town(tok.start, place):
+                self._add(idx, PERSON, strong=True)
+                return
+            if self._city_company(tok.word, place, tok.start, tok.end):
+                self.city_companies.add(tok.word)
+                self._add(idx, ORG, strong=True)
+                return
+        self._add(idx, PLACE, strong=True, name=place)
 
     def _city_company(self, word: str, place: str, start: int, end: int) -> bool:
         """Is a city's name its company's where it stands: before a company spokesman ("a
