@@ -1112,12 +1112,6 @@ def test_ahead_of_looks_ahead_from_the_story_not_from_the_article_date():
     ("The firm, which expects growth next year, said sales fell in November.", "November", "2024-11"),
     ("April sales will be reported on Friday.", "Friday", "2025-06-20"),
     ("He said on Monday that the plant would close on Friday.", "Friday", "2025-06-20"),
-])
-def test_a_past_verb_between_a_future_cue_and_the_date_ends_its_reach(text, span, value):
-    check_date(text, span, value)
-
-
-@pytest.mark.parametrize("text, span, value", [
     ("The Fed is widely expected to leave rates unchanged this week and raise them in September.", "September",
      "2025-09"),
     ("Economists expect jobless claims to surge when the data are released on Thursday.", "Thursday", "2025-06-19"),
@@ -1162,14 +1156,23 @@ def test_named_days_and_obligations(text, span, value, undated):
 
 
 @pytest.mark.parametrize("text, span, value", [
+    # as the subject of a clause or what a forecast is about
     ("October was the worst month for stocks since 1987.", "October", "2024-10"),
     ("June was a strong month, but July was weak.", "June", "2025-06"),
     ("June was a strong month, but July was weak.", "July", "2025-07"),
     ('"December was brutal," the trader said.', "December", "2024-12"),
     ("Analysts expect October to be worse.", "October", "2025-10"),
     ("May was the worst month for the index.", "May", "2025-05"),
+    # in a list, or after "a" and an adjective
+    ("September and October were terrible months.", "September", "2024-09"),
+    ("Both September and October were terrible.", "September", "2024-09"),
+    ("Sales fell in both September and October.", "September", "2024-09"),
+    ("Sales fell in March as well as April.", "April", "2025-04"),
+    ("Car sales fell in July, August and September.", "August", "2024-08"),
+    ('"We had a terrible April," the chief executive said.', "April", "2025-04"),
+    ("Retailers are bracing for a weak December.", "December", "2024-12"),
 ])
-def test_a_month_as_subject_or_forecast_object_is_a_date(text, span, value):
+def test_a_month_with_no_preposition_in_front_is_a_date(text, span, value):
     check_date(text, span, value)
 
 
@@ -1181,6 +1184,10 @@ def test_a_month_as_subject_or_forecast_object_is_a_date(text, span, value):
     "Prices may fall further, analysts said.",
     "Workers march on the capital.",
     "It was an august institution.",
+    # in lists, or after "a" and an adjective
+    "May and his cabinet met on Tuesday.",
+    "He met a young April at the fair.",
+    "Workers march and sing in the streets.",
 ])
 def test_month_names_that_are_no_dates(text):
     found = dates_of(text)
@@ -1203,29 +1210,6 @@ def test_years_with_a_modifier_or_as_forecast_object_and_a_coming_holiday(text, 
 def test_bare_years_without_a_cue_and_past_holidays(text):
     found = dates_of(text)
     assert "2009" not in found and found.get("Christmas", "none") in ("none", "2024-12-25"), found
-
-
-@pytest.mark.parametrize("text, span, value", [
-    ("September and October were terrible months.", "September", "2024-09"),
-    ("Both September and October were terrible.", "September", "2024-09"),
-    ("Sales fell in both September and October.", "September", "2024-09"),
-    ("Sales fell in March as well as April.", "April", "2025-04"),
-    ("Car sales fell in July, August and September.", "August", "2024-08"),
-    ('"We had a terrible April," the chief executive said.', "April", "2025-04"),
-    ("Retailers are bracing for a weak December.", "December", "2024-12"),
-])
-def test_months_in_lists_and_after_an_adjective(text, span, value):
-    check_date(text, span, value)
-
-
-@pytest.mark.parametrize("text", [
-    "May and his cabinet met on Tuesday.",
-    "He met a young April at the fair.",
-    "Workers march and sing in the streets.",
-])
-def test_month_names_in_lists_that_are_no_dates(text):
-    found = dates_of(text)
-    assert not any(k in ("May", "April") for k in found), found
 
 
 @pytest.mark.parametrize("text, span, value, undated", [
