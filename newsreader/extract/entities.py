@@ -868,9 +868,11 @@ class _Doc:
         if place is not None:
             self._add_place(idx, place)
             return
-        if len(idx) > 1 and lowered[-1] in _PARTY_MEMBERS and self._place_of(idx[:-1]) is not None:
-            self._add(idx[:-1], PLACE, strong=True, name=self._place_of(idx[:-1]))  # "a California Democrat"
-            return
+        if len(idx) > 1 and lowered[-1] in _PARTY_MEMBERS:
+            home = self._place_of(idx[:-1])
+            if home is not None:
+                self._add(idx[:-1], PLACE, strong=True, name=home)  # "a California Democrat"
+                return
         if len(idx) > 2 and lowered[0] in _GEO_OF and lowered[1] == "of":
             self._add(idx, PLACE, strong=True)  # "Gulf of Aden", "Bay of Bengal"
             return
@@ -1494,11 +1496,11 @@ class _Doc:
         people = [p for p in self.pieces if p.kind == PERSON]
         clusters: list[list[Piece]] = []
         # _same_person needs the same last name: only the clusters ending in it are tried
-        by_last: dict[str, list[list[Piece]]] = {}
+        clusters_by_last: dict[str, list[list[Piece]]] = {}
         for piece in people:
             if len(piece.words) < 2:
                 continue
-            same_last = by_last.setdefault(piece.words[-1].lower(), [])
+            same_last = clusters_by_last.setdefault(piece.words[-1].lower(), [])
             for cluster in same_last:
                 if _same_person(cluster[0].words, piece.words):
                     cluster.append(piece)
