@@ -726,7 +726,7 @@ class _Anchors:
         self.year = ref.year if ref else None
         #: the last quarter, half or month named, as (prefix, year, suffix): ("FY", 2008, "-Q3")
         self.period: tuple[str, int, str] | None = None
-        self.period_end = -1  # where the text named it
+        self.period_end = -1  # where the text named it (set with `period`)
         #: (month, day) -> the year written with it ("July 31, 2024" makes a later "July 31" 2024's)
         self.stated: dict[tuple[int, int], int] = {}
         #: a year that opens its sentence ("In 1987, the Dow fell 22.6 percent on October 19"), and
@@ -737,7 +737,7 @@ class _Anchors:
         """May an anaphor at `start` ("the period", "the second half") take the last quarter,
         half or month named (its value's suffix starting with `suffix`)? Only from its own
         sentence: further back, the story may have moved on."""
-        return self.period is not None and self.period[2].startswith(suffix) and self.period_end >= 0 \
+        return self.period is not None and self.period[2].startswith(suffix) \
             and _same_sentence(text, self.period_end, start)
 
     def period_value(self) -> str | None:
@@ -748,13 +748,15 @@ class _Anchors:
             return None
         return self.frame[0]
 
-    def note(self, value: str | None, day: dt.date | None) -> None:
+    def note(self, value: str | None, day: dt.date | None, end: int) -> None:
+        """The text named `value` (`day` if it is one), ending at `end`: what later anaphora count from."""
         if day is not None:
             self.day = self.week = day
         elif value and (w := _ISO_WEEK.fullmatch(value)):
             self.week = dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
         if value and (m := _PERIOD.fullmatch(value)):
             self.period = (m.group(1), int(m.group(2)), m.group(3))
+            self.period_end = end
         if value and len(value) >= 4 and value[:4].isdigit() and value[4:5] in ("", "-", "T"):
             self.year = int(value[:4])
             if value[4:5] == "-" and value[5:7].isdigit():
@@ -1004,9 +1006,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # a period a year back ("the same period last year", "the year earlier") or a
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
             # the story goes on, nor is 9/11 (named as the event): no new anchor
-            anchors.note(value, day)
-            if anchors.period is not None and value and _PERIOD.fullmatch(value):
-                anchors.period_end = end
+            anchors.note(value, day, end)
         found.append(DateMatch(start, end, text[start:end], value))
     holidays = _find_holidays(text, date)
     if holidays:  # a holiday wins over the weekday in it ("Easter Monday"), loses to the rest
