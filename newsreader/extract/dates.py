@@ -991,7 +991,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             continue  # "Black Monday" (1987), "Super Tuesday", "the Sunday Times": names, not last Monday
         value: str | None = None
         try:
-            value, day = _resolve(kind, span, date, anchors, text, start, end)
+            value, day = _resolve(kind, span, date, anchors, text, start, end, prev)
         except (ValueError, KeyError, OverflowError):
             value, day = None, None
         lower_span = span.lower()
@@ -1234,8 +1234,9 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
 
 
 def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text: str,
-             start: int, end: int) -> tuple[str | None, dt.date | None]:
-    """The TIMEX3 value of one match, and the calendar day it names (if it names one)."""
+             start: int, end: int, prev: str) -> tuple[str | None, dt.date | None]:
+    """The TIMEX3 value of one match, and the calendar day it names (if it names one); `prev` is
+    the word before it (`_prev_word`), which find_dates has already read."""
     words = span.replace(",", " ").split()
     lower = span.lower()
     anchor = anchors.day
@@ -1300,9 +1301,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "seasonyears":
         return span[:4], None
     if kind == "nthunit":
-        return _resolve("theunit", "the " + words[-1], ref, anchors, text, start, end)
+        return _resolve("theunit", "the " + words[-1], ref, anchors, text, start, end, prev)
     if kind == "possperiod":
-        return _resolve("half" if lower.endswith("half") else "quarter", span, ref, anchors, text, start, end)
+        return _resolve("half" if lower.endswith("half") else "quarter", span, ref, anchors, text, start, end, prev)
     if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d", lower)
                               or anchors.year is not None and lower.endswith("the year")):
         head = lower.replace("-", " ").partition("quarter")[0].split()  # the ordinal nearest "quarter"
@@ -1326,10 +1327,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         _, _, inner = span.partition(" of ")
         inner_start = start + span.index(" of ") + 4
         inner_kind = "weekday" if inner.rstrip(".").lower() in _WEEKDAYS else ("dmy" if inner[0].isdigit() else "mdy")
-        value, day = _resolve(inner_kind, inner, ref, anchors, text, inner_start, end)
+        value, day = _resolve(inner_kind, inner, ref, anchors, text, inner_start, end, "of")
         return (value + _part_of_day(words[1].lower()) if value else None), day
     if kind == "weekof" and words[1].lower() in ("week", "weekend"):  # "the week of June 9"
-        value, day = _resolve("mdy", " ".join(words[3:]), ref, anchors, text, start, end)
+        value, day = _resolve("mdy", " ".join(words[3:]), ref, anchors, text, start, end, prev)
         if day is None:
             return None, None
         return _week(day) + ("-WE" if words[1].lower() == "weekend" else ""), None
@@ -1517,7 +1518,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             shared.group(1) or ref is not None):  # "May and June 2011", "April to November last year"
         year = int(shared.group(1)) if shared.group(1) else _stated_year(shared.group(2), ref)  # type: ignore[arg-type]
         return _month(year, _month_of(span)), None
-    if kind == "barmonth" and _prev_word(text, start) not in ("since", "last", "next", "this") \
+    if kind == "barmonth" and prev not in ("since", "last", "next", "this") \
             and (framed := anchors.frame_year(text, start)) is not None:
         return _month(framed, _month_of(span)), None
     if kind == "barmonth" and (fiscal_end := _FISCAL_ENDS_BEFORE.search(text, max(0, start - 48), start)):
@@ -1550,14 +1551,14 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return _month(year, month), None
     if kind == "barmonth":
         month = _month_of(span)
-        before = _prev_word(text, start)  # "since April"; not "could last until April"
-        if before in ("last", "since") or _PERIOD_TO.search(text, max(0, start - 20), start):
+        # "since April" reads the word just before the month; not "could last until April"
+        if prev in ("last", "since") or _PERIOD_TO.search(text, max(0, start - 20), start):
             year = ref.year if month <= ref.month else ref.year - 1
-        elif before in ("next", "until", "till"):
+        elif prev in ("next", "until", "till"):
             year = ref.year if month >= ref.month else ref.year + 1
         elif _labels_data(text, start, end):
             year = _data_month_year(month, ref, _future_context(text, start, end))
-        elif before == "from" and _CHANGE_FROM.search(text, max(0, start - 60), start) and not _RANGE_AFTER.match(text, end):
+        elif prev == "from" and _CHANGE_FROM.search(text, max(0, start - 60), start) and not _RANGE_AFTER.match(text, end):
             year = ref.year if month <= ref.month else ref.year - 1
         elif _PERIOD_ENDING.search(text, max(0, start - 24), start) and _OUTLOOK.search(_sentence_around(text, start, end)):
             year = ref.year if month >= ref.month else ref.year + 1
@@ -1582,7 +1583,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             # 1999" in background), else the article's
             base = anchors.day if anchors.day is not None and abs((anchors.day - ref).days) < 7 else ref
             day = base + dt.timedelta(days=(target - base.weekday()) % 7 or (0 if base == ref else 7))
-        elif not mod and _prev_word(text, start) != "since" and _future_context(text, start, end):
+        elif not mod and prev != "since" and _future_context(text, start, end):
             # "reports on Wednesday" written on a Wednesday: today; "since Thursday" is past
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
         elif mod in ("last", "past"):
