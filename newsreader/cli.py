@@ -39,7 +39,7 @@ class Context:
     def open_library(self, args: argparse.Namespace) -> Any:
         """The corpus's search index, built first when there is none yet (with progress
         on a terminal), so every command works straight after install."""
-        from newsreader.corpus.loader import check_corpus_dir
+        from newsreader.corpus import check_corpus_dir
         from newsreader.search.commands import ProgressLine
         from newsreader.search.library import Library
 

@@ -65,6 +65,17 @@ def test_missing_corpus_folder_is_one_clear_line(capsys, tmp_path: Path) -> None
     assert err.count("\n") == 1 and "does not exist" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("argv", [[], ["search", "budget"]])
+def test_missing_or_file_corpus_is_the_same_line_for_the_reader_and_commands(
+        capsys, tmp_path: Path, argv: list[str]) -> None:
+    """The reader (no command) and the commands that build an index say the same thing."""
+    (tmp_path / "page.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    for corpus, says in ((tmp_path / "nope", "does not exist"), (tmp_path / "page.txt", "is a file")):
+        code, out, err = run(capsys, *argv, "--corpus", str(corpus))
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and says in err and "Traceback" not in err
+
+
 def test_empty_corpus_folder(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "articles", "--corpus", str(tmp_path))
     assert code == 2 and "no pages" in err

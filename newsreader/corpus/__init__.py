@@ -1,1 +1,18 @@
 """The corpus layer: the article model, the page parser and the folder loader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsreader.errors import UserError
+
+
+def check_corpus_dir(root: Path) -> None:
+    """Raise `UserError` if `root` is no folder. Kept here, not in the loader, so the reader
+    and the search commands can check a folder without importing the parser (~20 ms)."""
+    if not root.exists():
+        raise UserError(
+            f"corpus folder {root} does not exist; pass --corpus DIR or set `corpus:` in the config"
+        )
+    if not root.is_dir():
+        raise UserError(f"corpus {root} is a file, not a folder; pass the folder that holds the pages")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from newsreader.config import Config
+from newsreader.corpus import check_corpus_dir
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import parse_page
 from newsreader.errors import UserError
@@ -99,15 +100,6 @@ def iter_page_files(root: Path, config: Config) -> list[Path]:
             if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                 found.append(Path(folder) / name)
     return found
-
-
-def check_corpus_dir(root: Path) -> None:
-    if not root.exists():
-        raise UserError(
-            f"corpus folder {root} does not exist; pass --corpus DIR or set `corpus:` in the config"
-        )
-    if not root.is_dir():
-        raise UserError(f"corpus {root} is a file, not a folder; pass the folder that holds the pages")
 
 
 def relative_name(path: Path, root: Path) -> str:

@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
+from newsreader.corpus import check_corpus_dir
 from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
@@ -1013,8 +1014,7 @@ def related_stories(finder: Any, library: Any, stored: Any, limit: int = 8) -> l
 
 def run_reader(ctx: Any, corpus_dir: Path) -> int:
     """Open the reader on `corpus_dir` (the CLI's default command)."""
-    if not corpus_dir.is_dir():
-        raise UserError(f"corpus folder {corpus_dir} does not exist or is not a folder")
+    check_corpus_dir(corpus_dir)
     app = ReaderApp(ctx.paths, ctx.config, corpus_dir, freeze_gc=True)
     try:
         app.run()
