@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import asdict
 
 from newsreader.extract import extract
@@ -25,10 +26,15 @@ def _texts(n: int, seed: int = 7) -> list[str]:
     return out
 
 
+#: Words and numbers, not the tail of one ("2,014 days", "1.5"), and the word after one.
+TOKEN = re.compile(r"(?<![\w-])(?<!\d[,.])(?:[A-Za-z]+|\d|'\d)")
+NEXT_TOKEN = re.compile(r" ([A-Za-z]+|\d)")
+
+
 def _slow_triggers(text: str) -> list[tuple[int, int]]:
     """The tokens the candidate scan used to try, one by one."""
     found = []
-    for tok in dates_mod._TOKEN.finditer(text):
+    for tok in TOKEN.finditer(text):
         word, start = tok.group(), tok.start()
         first = word[0]
         key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
@@ -36,7 +42,7 @@ def _slow_triggers(text: str) -> list[tuple[int, int]]:
         if key not in dates_mod._TRIGGERS:
             continue
         if key in ("the", "a"):
-            after = dates_mod._NEXT_TOKEN.match(text, tok.end())
+            after = NEXT_TOKEN.match(text, tok.end())
             if after is None or not (after.group(1)[0].isdigit() or after.group(1).lower() in (
                     dates_mod._AFTER_THE if key == "the" else dates_mod._AFTER_A)):
                 continue

@@ -558,9 +558,6 @@ def _future_context(text: str, start: int, end: int) -> bool:
     return _SCHEDULE_BEFORE.search(text, max(lo, near), start) is not None
 
 
-#: Words and numbers, not the tail of one ("2,014 days", "1.5").
-_TOKEN = re.compile(r"(?<![\w-])(?<!\d[,.])(?:[A-Za-z]+|\d|'\d)")
-_NEXT_TOKEN = re.compile(r" ([A-Za-z]+|\d)")
 #: "the" starts one word in twenty: the branches starting with it are tried only when the
 #: next word is one of these ("#": a digit).
 _AFTER_THE = frozenset("""
@@ -629,12 +626,12 @@ def _trie(words: list[str]) -> str:
 
 
 def _before(words: frozenset[str]) -> str:
-    """A look-ahead for a next token that is one of `words` or a digit (see `_NEXT_TOKEN`)."""
+    """A look-ahead for a next word (after one space) that is one of `words`, or a digit."""
     return r"(?= (?:(?ai:" + _trie([w for w in words if w.isalpha()]) + r")(?![A-Za-z])|\d))"
 
 
-#: The tokens of `_TOKEN` that can start a branch: the scan skips the other words in C, not in a
-#: Python loop (most words start none). Every digit is a trigger ("#", "#4", "'"); "the" and
+#: The words and numbers (not the tail of one: "2,014 days", "1.5") that can start a branch: the
+#: scan skips the other words in C, not in a Python loop (most words start none). Every digit is a trigger ("#", "#4", "'"); "the" and
 #: "a" only before the words they are tried with.
 _TRIGGER_TOKEN = re.compile(
     r"(?<![\w-])(?<!\d[,.])(?:(?ai:" + _trie([w for w in _TRIGGERS if w.isalpha() and w not in ("the", "a")])
@@ -643,9 +640,10 @@ _TRIGGER_TOKEN = re.compile(
 
 def _candidates(text: str):
     """What full_pattern().finditer(text) finds, trying at each word only the branches that can
-    start with it (most words start none): several times cheaper than the full pattern."""
+    start with it (most words start none): several times cheaper than the full pattern. Every
+    token `_TRIGGER_TOKEN` finds is a trigger ("the" and "a" only before their next words), so
+    none is checked again here."""
     last = 0
-    triggers = _TRIGGERS
     for tok in _TRIGGER_TOKEN.finditer(text):
         start = tok.start()
         if start < last:
@@ -654,15 +652,6 @@ def _candidates(text: str):
         first = word[0]
         key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
             first if first == "'" else word.lower()
-        if key not in triggers:
-            continue
-        if key == "the" or key == "a":
-            after = _NEXT_TOKEN.match(text, tok.end())
-            if after is None:
-                continue
-            second = after.group(1)
-            if not (second[0].isdigit() or second.lower() in (_AFTER_THE if key == "the" else _AFTER_A)):
-                continue
         m = (_BY_TRIGGER.get(key) or _pattern_for(key)).match(text, start)
         if m is not None:
             last = m.end()
