@@ -11,7 +11,7 @@ Here a lookup is one hash of the key (MD5 or CRC32: each table names its functio
 one or two `os.pread` calls per segment on the hash table Whoosh reads (the same table,
 the same probing), and an OR of terms is scored a term at a time into a dict from whole
 posting blocks (`postings.blocks`: ids and weights, the positions left undecoded) with
-Whoosh's BM25F formula, idf and lengths: the same documents with the same scores (up to
+Whoosh's `bm25`, idf and lengths: the same documents with the same scores (up to
 the last bit of a sum Whoosh adds in another order). Anything not written by
 Whoosh's own codec, or a weighting other than plain BM25F, goes through Whoosh's public
 API, so a result never depends on which path was taken.
@@ -253,7 +253,7 @@ def or_scores(searcher: Any, clauses: list[tuple[str, str, float]]) -> dict[int,
     leaves = list(reader.leaf_readers())
     tables = [segment_terms(leaf) for leaf, _ in leaves]
     n_all = searcher.doc_count_all()
-    k1 = weighting.K1
+    k1, bm25 = weighting.K1, scoring.bm25
     scores: dict[int, float] = {}
     get = scores.get
     for fieldname, text, boost in clauses:
@@ -274,9 +274,8 @@ def or_scores(searcher: Any, clauses: list[tuple[str, str, float]]) -> dict[int,
             length = length_fn(leaf, fieldname, lambda d, leaf=leaf: leaf.doc_field_length(d, fieldname, 1))
             for block in blocks(m, weights=True):
                 for d, tf in zip(block.ids, block.weights):
-                    # scoring.bm25, then the Term query's boost (a WrappingMatcher's product)
-                    s = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length(d) / avgfl)))
-                    if boost != 1.0:
+                    s = bm25(idf, tf, length(d), avgfl, b, k1)  # what BM25FScorer._score returns
+                    if boost != 1.0:  # the Term query's boost (a WrappingMatcher's product)
                         s *= boost
                     g = offset + d
                     scores[g] = get(g, 0.0) + s
