@@ -946,12 +946,11 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "the day", "the year" as the story's own ("the biggest drop of the year"): not
             # "coach of the year", "Playmate of the Month", "day of the week", "the end of the
             # day", "the day off", "during the day" (daytime)
-            before = prev
-            if before == "of" and (span[-3:].lower() == "day" and not _HIGH_OF_THE_DAY.search(text, max(0, start - 24), start)
+            if prev == "of" and (span[-3:].lower() == "day" and not _HIGH_OF_THE_DAY.search(text, max(0, start - 24), start)
                                    or not span.islower()
                                    or _prev_word(text, start - 3) in _OF_THE_UNIT_NOUNS) \
                     or span[-3:].lower() == "day" and (
-                    before in ("during", "all") or text.startswith((" off", " shift", " care", " job"), end)):
+                    prev in ("during", "all") or text.startswith((" off", " shift", " care", " job"), end)):
                 continue
         elif kind == "daypart" and span[:3].lower() == "the":
             if prev not in _DAYPART_PREPS:  # "in the afternoon", not "the morning was quiet"
@@ -983,14 +982,13 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             value, day = _resolve(kind, span, date, anchors, text, start, end, prev)
         except (ValueError, KeyError, OverflowError):
             value, day = None, None
-        lower_span = span.lower()
         if kind == "year" and span.isdigit() and _opens_sentence(text, start) and (
                 prev in _FRAME_PREPS or not prev and _SUBJECT_YEAR.match(text, start)):
             anchors.frame = (int(span), end)
         if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
-        if kind != "sameperiod" and not (kind == "thatunit" and lower_span.endswith(("earlier", "before"))) \
-                and prev != "since" and kind != "nineeleven" and value != "2001-09-11" \
+        if kind != "sameperiod" and not (kind == "thatunit" and span.lower().endswith(("earlier", "before"))) \
+                and prev != "since" and value != "2001-09-11" \
                 and not (_COMPARISON_BEFORE.search(text, max(0, start - 50), start) and _another_year(value, date)):
             # a period a year back ("the same period last year", "the year earlier") or a
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
