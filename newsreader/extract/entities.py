@@ -1032,8 +1032,7 @@ class _Doc:
         before = _prev_word(self.text, number_start, 20)
         if before is None or before.group(1).lower() in _DETERMINERS or before.group(1).endswith(("'s", "’s")):
             return False
-        after = _NEXT_LOWER.match(self.text, end)
-        return after is not None and after.group(1).endswith("s")
+        return self._next_lower(end).endswith("s")
 
     def _index_sense(self, start: int) -> bool:
         """An index name is the exchange after "on" ("listed on the Nasdaq"), else the index."""
@@ -1345,10 +1344,7 @@ class _Doc:
         """Is the next word a lower-case finite verb ("GM filed", "GM will")? Then a two-letter
         acronym opening the sentence is its subject, a name; a plural noun ("TV ads", "PC
         sales") is not taken for a verb, and an all-capitals line has no lower-case word."""
-        m = _NEXT_LOWER.match(self.text, piece.end)
-        if m is None:
-            return False
-        word = m.group(1)
+        word = self._next_lower(piece.end)
         return word in _AUXILIARIES or len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
     def _org_heads_named(self, pieces: list[Piece]) -> dict[str, str]:
