@@ -732,6 +732,18 @@ class _Anchors:
     def period_value(self) -> str | None:
         return None if self.period is None else f"{self.period[0]}{self.period[1]}{self.period[2]}"
 
+    def period_years_back(self, years: int) -> str:
+        """The last period named, `years` earlier ("the same quarter a year earlier")."""
+        assert self.period is not None
+        prefix, year, suffix = self.period
+        return f"{prefix}{year - years:04d}{suffix}"
+
+    def quarter(self) -> tuple[str, int, int] | None:
+        """The last period named if it is a quarter, as (prefix, year, quarter): ("FY", 2008, 3)."""
+        if self.period is None or not self.period[2].startswith("-Q"):
+            return None
+        return self.period[0], self.period[1], int(self.period[2][2])
+
     def frame_year(self, text: str, start: int) -> int | None:
         if self.frame is None or not _same_sentence(text, self.frame[1], start):
             return None
@@ -1184,8 +1196,7 @@ def _period_a_year_back(lower: str, anchors: _Anchors, text: str, start: int) ->
     m = re.search(r"(?<![\w-])(a|one|two|three) years? (?:ago|earlier)$", lower)
     if not m or not anchors.period_in_sentence(text, start):
         return None
-    prefix, year, suffix = anchors.period  # type: ignore[misc]
-    return f"{prefix}{year - _NUMBERS[m.group(1)]:04d}{suffix}"
+    return anchors.period_years_back(_NUMBERS[m.group(1)])
 
 
 def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
@@ -1208,8 +1219,8 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
             return None, None
         return _month(*_shift_month(*anchors.month, sign * count)), None
     if unit == "quarter":  # "a quarter earlier": from the quarter named last, else the month's
-        if anchors.period is not None and anchors.period[2].startswith("-Q"):
-            prefix, year, quarter = anchors.period[0], anchors.period[1], int(anchors.period[2][2])
+        if (named := anchors.quarter()) is not None:
+            prefix, year, quarter = named
         elif anchors.month is not None:
             prefix, year, quarter = "", anchors.month[0], (anchors.month[1] - 1) // 3 + 1
         else:
@@ -1263,7 +1274,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             # "profit in September fell from the year-earlier quarter": a quarter, not the month
             return f"{anchors.period[0]}{anchors.period[1] - 1:04d}-Q{(int(anchors.period[2][1:]) - 1) // 3 + 1}", None
         if anchors.period is not None:
-            return f"{anchors.period[0]}{anchors.period[1] - 1:04d}{anchors.period[2]}", None
+            return anchors.period_years_back(1), None
         if words[2].lower() == "quarter" and anchors.month and (ref is None or anchors.month != (ref.year, ref.month)):
             # "the three months ended Sept. 30 ... the year-earlier quarter": the named month's quarter
             return f"{anchors.month[0] - 1:04d}-Q{(anchors.month[1] - 1) // 3 + 1}", None
@@ -1434,7 +1445,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             month = _MONTHS[month_word]
             year = ref.year if month <= ref.month + 1 else ref.year - 1
             return f"{year}-Q{(month - 1) // 3 + 1}", None
-        if anchors.period and anchors.period[2].startswith("-Q"):
+        if anchors.quarter():
             return anchors.period_value(), None
         if ref is None:
             return None, None
@@ -1447,7 +1458,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if unit == "period":
             return anchors.period_value(), None
         if unit == "quarter":
-            if anchors.period and anchors.period[2].startswith("-Q"):
+            if anchors.quarter():
                 return anchors.period_value(), None
             return (f"{ref.year}-Q{(ref.month - 1) // 3 + 1}" if ref else None), None
         if unit == "year":
@@ -1488,9 +1499,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return _month(*_shift_month(*anchors.month, delta)), None
         if unit == "week" and anchors.week:
             return _week(anchors.week + dt.timedelta(weeks=delta)), None
-        if unit == "quarter" and anchors.period and anchors.period[2].startswith("-Q"):
+        if unit == "quarter" and (named := anchors.quarter()):
             # "sales rose in the third quarter from the previous quarter": from the one named
-            return _shift_quarter(anchors.period[0], anchors.period[1], int(anchors.period[2][2]), delta), None
+            return _shift_quarter(*named, delta), None
     if kind == "weekday" and lower.startswith(("the previous ", "the following ", "the next ")):
         # "the following Monday": counted from the last day named, not from the article's
         if anchor is None:
