@@ -112,12 +112,11 @@ class SegmentTerms:
         `weights[i]` / `docs[i]`. The loop of `info` written out for the usual case (the
         verdict within the first slots read), since an article asks for a few hundred
         terms in every segment."""
-        num = self._fieldmap.get(fieldname)
-        if num is None:
+        prefix = self.key(fieldname, b"")
+        if prefix is None:
             return
         if self._tindex.is_closed:
             raise ReaderClosed
-        prefix = pack_ushort(num)
         seen, hashfn = hashes.of(self), self._hashfn
         tables, get, slot = self._tables, self._get, _POINTER.size
         unpack_slot, unpack_lengths, unpack_stats = _POINTER.unpack_from, _LENGTHS.unpack_from, _STATS.unpack_from
