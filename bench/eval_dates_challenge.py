@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval_extract import is_duration, prf  # same scoring as the MEANTIME/ECB+ bench (also puts the repo on sys.path)
+from eval_extract import is_duration, prf, value_f1  # same scoring as the MEANTIME/ECB+ bench (also puts the repo on sys.path)
 from newsreader.extract.dates import find_dates
 
 HERE = Path(__file__).resolve().parent
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
                           f"  | {row.date} {row.sentence}")
     p, r, f = prf(tp, fp, fn)
     wrong = tp - ok
-    _, _, vf = prf(ok, fp + wrong, fn + wrong)
+    vf = value_f1(tp, fp, fn, ok)
     accuracy = ok / tp if tp else 0.0
     print(f"dates challenge ({len(rows)} sentences): detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value accuracy "
           f"{accuracy:.3f} | value F1 {vf:.3f}  ({tp} found, {fp} spurious, {fn} missed, {wrong} wrong values)")

@@ -168,6 +168,12 @@ def date_error_kind(span: tuple[int, int], gold: dict, pred: dict, pred_duration
     return "spurious near a gold date" if near(gold) else "spurious"
 
 
+def value_f1(tp: int, fp: int, fn: int, ok: int) -> float:
+    """F1 on span and value together: a found span with a wrong value (tp - ok of them) counts
+    as both spurious and missed."""
+    return prf(ok, fp + (tp - ok), fn + (tp - ok))[2]
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -635,7 +641,7 @@ def main(argv: list[str] | None = None) -> int:
     for split in ("tune", "held-out", "all"):
         tp, fp, fn, ok = date_counts[(split,)]
         p, r, f = prf(tp, fp, fn)
-        vp, vr, vf = prf(ok, fp + (tp - ok), fn + (tp - ok))
+        vf = value_f1(tp, fp, fn, ok)
         acc = ok / tp if tp else 0.0
         print(f"dates {split:9} detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value accuracy {acc:.3f} "
               f"| value F1 {vf:.3f}  ({tp} found, {fp} spurious, {fn} missed)")
@@ -645,7 +651,7 @@ def main(argv: list[str] | None = None) -> int:
     for split in ("tune", "held-out", "all"):
         tp, fp, fn, ok = duration_counts[(split,)]
         p, r, f = prf(tp, fp, fn)
-        vp, vr, vf = prf(ok, fp + (tp - ok), fn + (tp - ok))
+        vf = value_f1(tp, fp, fn, ok)
         print(f"durations {split:9} detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value F1 {vf:.3f}  "
               f"({tp} found, {fp} spurious, {fn} missed)")
     print(f"\nspeed: {words / best:,.0f} words/s ({words} words in {best:.3f} s, best of {args.repeat}; "
