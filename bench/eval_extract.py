@@ -631,8 +631,6 @@ def main(argv: list[str] | None = None) -> int:
             for kind in ("person", "org", "place"):
                 c = counts[(split, mode, kind)]
                 tot = [a + b for a, b in zip(tot, c)]
-                if split == "all" or kind == "person":
-                    pass
                 p, r, f = prf(*c)
                 print(f"{split:9} {mode:7} {kind:7} {p:6.3f} {r:6.3f} {f:6.3f}  ({c[0]}/{c[1]}/{c[2]})")
             p, r, f = prf(*tot)
