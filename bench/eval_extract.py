@@ -603,13 +603,10 @@ def main(argv: list[str] | None = None) -> int:
         pred_durations = {k: v for k, v in pred_all.items() if is_duration(v)}
         for counter, g, p in ((date_counts, gold_dates, pred_dates),
                               (duration_counts, gold_durations, pred_durations)):
+            hit = set(g) & set(p)
+            row = (len(hit), len(set(p) - set(g)), len(set(g) - set(p)), sum(1 for k in hit if p[k] == g[k]))
             for key in ((split,), ("all",)):
-                c = counter[key]
-                hit = set(g) & set(p)
-                c[0] += len(hit)
-                c[1] += len(set(p) - set(g))
-                c[2] += len(set(g) - set(p))
-                c[3] += sum(1 for k in hit if p[k] == g[k])
+                counter[key] = [a + b for a, b in zip(counter[key], row)]
         hit = set(gold_dates) & set(pred_dates)
         right = {k for k in hit if pred_dates[k] == gold_dates[k]}
         kinds = Counter(date_error_kind(k, gold_dates, pred_dates, pred_durations, hit)
