@@ -410,8 +410,7 @@ class RelatedFinder:
         key = (kind, name)
         df = self._df.get(key)
         if df is None:
-            words = [x for x in name_terms(name) if x]
-            df = min((self._term_stats(reader, x, kind)[1] for x in words), default=0) if words else 0
+            df = min((self._term_stats(reader, x, kind)[1] for x in name_terms(name)), default=0)
             if len(self._df) > 100_000:
                 self._df.clear()
             self._df[key] = df
@@ -426,7 +425,7 @@ class RelatedFinder:
             for prof in profiles:
                 for kind, name in prof.entities.values():
                     if (kind, name) not in self._df:
-                        words.setdefault(kind, set()).update(x for x in name_terms(name) if x)
+                        words.setdefault(kind, set()).update(name_terms(name))
             for kind, group in words.items():
                 self._look_up(reader, sorted(group), kind)
             for prof in profiles:
