@@ -137,9 +137,14 @@ async def test_focus_change_repaints_the_list_cursor_row(seed_home, tmp_path):
         await settle(pilot)
         cursor_y = lst.cursor - lst.scroll_offset.y
         focused = list_rows()
+        painted: list[int] = []
+        render_line = lst.render_line
+        lst.render_line = lambda y: (painted.append(y), render_line(y))[1]  # type: ignore[method-assign]
         await pilot.press("tab")
         await settle(pilot)
         assert isinstance(app.focused, ArticleView)
+        assert painted == [cursor_y]  # the other rows are not even asked for
+        del lst.render_line
         blurred = list_rows()
         changed = [y for y in range(len(focused)) if focused[y] != blurred[y]]
         assert changed == [cursor_y]

@@ -8,7 +8,7 @@ so opening and scrolling cost the same at 10 rows or 100,000.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from rich.style import Style
 from rich.text import Text
@@ -45,6 +45,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "article-list--cursor",
+        "article-list--cursor-focused",
         "article-list--unread",
         "article-list--read",
         "article-list--date",
@@ -82,9 +83,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.empty_text = "No articles."
         #: Rendered rows by index, with what they were rendered from.
         self._strips: dict[int, tuple[tuple[object, ...], Strip]] = {}
-        #: Set while the focus flag changes: whole-widget repaints asked for then are
-        #: narrowed to the cursor row (see `_focus_changed`).
-        self._cursor_only = False
 
     # --- data ------------------------------------------------------------------------
 
@@ -175,37 +173,21 @@ class ArticleList(ScrollView, can_focus=True):
     def _on_focus(self, event: events.Focus) -> None:
         event.prevent_default()  # Widget's own handler repaints every row
         self._focus_changed(True)
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantFocus(self))
 
     def _on_blur(self, event: events.Blur) -> None:
         event.prevent_default()
         self._focus_changed(False)
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantBlur(self))
 
     def _focus_changed(self, focused: bool) -> None:
-        """Only the cursor row looks different with or without the focus, yet Textual
-        repaints the whole widget on a focus change (and again for the `:focus` cursor
-        style): at 120x40 that was 38 rows restyled on every article opened, a tenth of
-        the frame. The rows are repainted only if the widget's own look changed (a
-        stylesheet with a `ArticleList:focus` rule of its own)."""
-        before = (self.rich_style, self.background_colors)
-        self._cursor_only = True
-        try:
-            self.has_focus = focused
-        finally:
-            self._cursor_only = False
-        if (self.rich_style, self.background_colors) != before:
-            self.refresh()
-        else:
-            self.refresh_line_at(self.cursor)  # nothing to repaint if it is scrolled away
-
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
-                recompose: bool = False) -> Any:
-        if self._cursor_only and not regions and not layout and not recompose:
-            return self  # `_focus_changed` repaints what changed
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+        """Only the cursor row shows the focus (its style is picked in `render_line`, not by
+        a `:focus` rule), yet Textual repaints the whole widget on a focus change: at 120x40
+        that was 38 rows restyled on every article opened, a tenth of the frame. A rule
+        that restyles the widget itself on `:focus` would still repaint it all (Textual's
+        stylesheet does that when the flag changes)."""
+        self.has_focus = focused
+        self.refresh_line_at(self.cursor)  # nothing to repaint if it is scrolled away
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self) if focused else events.DescendantBlur(self))
 
     # --- painting ------------------------------------------------------------------------
 
@@ -233,10 +215,10 @@ class ArticleList(ScrollView, can_focus=True):
             return cached[1]
         text = self.row_text(row, width)
         if is_cursor:
-            cursor_style = self.get_component_rich_style("article-list--cursor")
-            if not self.has_focus:
-                cursor_style = cursor_style + Style(bold=False)
-            text.stylize(cursor_style)
+            if self.has_focus:
+                text.stylize(self.get_component_rich_style("article-list--cursor-focused"))
+            else:
+                text.stylize(self.get_component_rich_style("article-list--cursor") + Style(bold=False))
         text.stylize_before(base)  # every segment gets a style (filters such as NO_COLOR need one)
         strip = Strip(text.render(self.app.console)).adjust_cell_length(width, base)
         if len(self._strips) > 4 * max(50, self.size.height):
