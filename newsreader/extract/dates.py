@@ -37,19 +37,20 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
              "4th": 4, "final": 4, "last": None}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
-          r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: Month and weekday names in the patterns come from the tables above; their short forms are typed
+#: where the dot or the case matters.
+_MONTH = ("(?:" + "|".join(name.capitalize() for name in _MONTH_NAMES) + "|"
+          r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)")
+_WEEKDAY = "(?:" + "|".join(name.capitalize() for name in _WEEKDAYS) + ")"
 #: Next to a day number (or a year) a month may also be upper-case ("JUNE 30, 2005", a date
 #: line) or short without a dot ("Apr 12, 2007", "22 Jul 2013"): "Mar", "Jun" alone are not.
-_MONTH_D = (rf"(?:{_MONTH}|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
-            r"NOVEMBER|DECEMBER|Mar|Apr|Jun|Jul|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)")
+_MONTH_D = (rf"(?:{_MONTH}|" + "|".join(name.upper() for name in _MONTH_NAMES) + "|"
+            r"Mar|Apr|Jun|Jul|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)")
 #: ... and a weekday in front of a full date may be upper-case or short ("Sat Nov 12 2011").
-_WEEKDAY_D = (rf"(?:{_WEEKDAY}|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|"
-              r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)")
+_WEEKDAY_D = (rf"(?:{_WEEKDAY}|" + "|".join(name.upper() for name in _WEEKDAYS) + "|"
+              "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR) + r")\.?)")
 #: Short weekdays with a dot stand alone ("on Tues."); "Sun." is a newspaper as often.
-_WEEKDAY_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\."
+_WEEKDAY_SHORT = "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR if abbr != "sun") + r")\."
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _UNIT = r"(?:day|week|month|quarter|year|decade)s?"
@@ -113,7 +114,7 @@ _BUSINESS = re.compile(r"\b(?:profits?|profitab\w+|revenues?|sales|earnings|resu
                        r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent)\b|%")
 
 
-_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+_ORD = "(?:" + "|".join(_ORDINALS) + ")"
 _PARTS = r"(?: morning| afternoon| evening| night)"
 _NEWS_NOUNS = r"(?:profits?|results|earnings|sales|revenues?|loss(?:es)?|net|growth|output|deliveries)"
 
