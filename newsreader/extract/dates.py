@@ -30,6 +30,8 @@ MONTH_NAMES = frozenset(name.capitalize() for name in _MONTH_NAMES)
 WEEKDAY_NAMES = frozenset(name.capitalize() for name in _WEEKDAYS)
 _WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
                  "sat": 5, "sun": 6}
+#: A weekday written in full or short, lower-case and without its dot -> its number (Monday 0).
+_WEEKDAY_WORDS = {**_WEEKDAYS, **_WEEKDAY_ABBR}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
             "several": None, "few": None, "a few": None}
@@ -1348,8 +1350,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = dt.date.fromisoformat(span)
         return day.isoformat(), day
     if kind in ("mdy", "dmy"):
-        words = [w for w in words if w.lower().rstrip(".") not in _WEEKDAYS and w.lower().rstrip(".") not in
-                 _WEEKDAY_ABBR and w.lower() not in ("the", "of")]
+        words = [w for w in words if w.lower().rstrip(".") not in _WEEKDAY_WORDS and w.lower() not in ("the", "of")]
         if kind == "mdy":
             month, day_n = _month_of(words[0]), int(re.sub(r"\D", "", re.split("[-–]", words[1])[0]))
         else:
@@ -1373,8 +1374,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = int(shared.group(1))
         elif ref is not None:
             year = _year_for(month, day_n, ref, text, start, end)
-            named = next((_WEEKDAYS.get(w, _WEEKDAY_ABBR.get(w)) for w in lower.replace(",", " ").replace(".", " ").split()
-                          if w in _WEEKDAYS or w in _WEEKDAY_ABBR), None)
+            named = next((_WEEKDAY_WORDS[w] for w in lower.replace(",", " ").replace(".", " ").split()
+                          if w in _WEEKDAY_WORDS), None)
             if named is not None:
                 year = _year_with_weekday(year, month, day_n, named, ref)
         else:
@@ -1568,8 +1569,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if words[0].lower() in ("early", "late", "earlier", "later"):  # "late Friday": the same day
             words = words[1:]
         day_words = [w.lower().rstrip(".") for w in words]
-        target = next(_WEEKDAYS.get(w, _WEEKDAY_ABBR.get(w)) for w in day_words if w in _WEEKDAYS or w in _WEEKDAY_ABBR)
-        mod = day_words[0] if day_words[0] not in _WEEKDAYS and day_words[0] not in _WEEKDAY_ABBR else ""
+        target = next(_WEEKDAY_WORDS[w] for w in day_words if w in _WEEKDAY_WORDS)
+        mod = day_words[0] if day_words[0] not in _WEEKDAY_WORDS else ""
         if day_words[:2] == ["this", "past"]:  # "this past Sunday": the last one
             mod = "past"
         back = (ref.weekday() - target) % 7
