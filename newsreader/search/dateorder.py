@@ -144,7 +144,7 @@ def estimate(q: Q.Query, reader: Any, n: int) -> float:
     if isinstance(q, Q.ConstantScoreQuery):
         return estimate(q.child, reader, n)
     if isinstance(q, Restrict):
-        return estimate(q.child, reader, n) * q.fraction
+        return estimate(q.child, reader, n) * q.share(reader)
     if isinstance(q, Q.Not):
         return max(0.0, n - estimate(q.query, reader, n))
     if isinstance(q, Q.AndNot):
@@ -238,8 +238,6 @@ class Restrict(Q.WrappingQuery):
         super().__init__(child)
         self.lo, self.hi = lo, hi
         self._runs = runs
-        #: Share of all documents inside the range (for `estimate`).
-        self.fraction = 1.0
 
     def __repr__(self) -> str:
         return f"Restrict({self.child!r}, {self.lo}, {self.hi})"
@@ -257,6 +255,14 @@ class Restrict(Q.WrappingQuery):
             self._runs[key] = DateRuns.of_segment(reader)
         dates, runs = self._runs[key]
         return intervals(dates, runs, self.lo, self.hi)
+
+    def share(self, reader: Any) -> float:
+        """The share of all documents inside the date range (for `estimate`)."""
+        total = inside = 0
+        for leaf, _ in reader.leaf_readers():
+            total += leaf.doc_count_all()
+            inside += sum(end - start for start, end in self.spans_of(leaf))
+        return inside / total if total else 0.0
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         spans = self.spans_of(searcher.reader())
@@ -288,9 +294,3 @@ def restrict_dates(q: Q.Query, runs: dict[Any, Any]) -> Q.Query:
             inner = rest[0] if len(rest) == 1 else (Q.And(rest) if rest else Q.Every())
             return Restrict(inner, max(c.lo for c in clauses), min(c.hi for c in clauses), runs)
     return q
-
-
-def in_range_fraction(runs: DateRuns, lo: int, hi: int) -> float:
-    total = sum(len(d) for d, _ in runs.segments)
-    inside = sum(e - s for d, r in runs.segments for s, e in intervals(d, r, lo, hi))
-    return inside / total if total else 0.0

@@ -27,8 +27,7 @@ from whoosh import index as windex
 from newsreader.config import Config, Paths
 from newsreader.errors import UserError
 from newsreader.search.analysis import stem
-from newsreader.search.dateorder import DateRuns, Restrict, date_runs, estimate, in_range_fraction, newest, \
-    restrict_dates
+from newsreader.search.dateorder import DateRuns, date_runs, estimate, newest, restrict_dates
 from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
 from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR, other_version_index, unreadable_index
 from newsreader.search.snippets import make_snippet, match_ranges
@@ -260,8 +259,6 @@ class Library:
         pairs, total = self._top(searcher, query, runs, limit, sort, count)
         exact = total is not None
         if total is None:
-            if isinstance(query, Restrict):  # only the estimate reads the range's share
-                query.fraction = in_range_fraction(runs, query.lo, query.hi)
             reader = searcher.reader()
             guess = estimate(query, reader, reader.doc_count())
             total = max(len(pairs), min(int(round(guess)), reader.doc_count()))
