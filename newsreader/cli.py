@@ -447,6 +447,8 @@ def run_app(args: argparse.Namespace, ctx: Context) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None:  # started with standard output closed (`>&-`): as into a closed pipe
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open for the process's life)
     try:
         paths = user_paths()
         ctx = Context(paths=paths, config=load_config(paths))

@@ -165,3 +165,16 @@ def test_output_into_a_closed_pipe_ends_quietly(argv: list[str]) -> None:
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 0, err
     assert "Traceback" not in err and "Exception ignored" not in err
+
+
+@pytest.mark.parametrize("argv", [["articles", "--json"], ["search", "iran"]])
+def test_output_with_standard_output_closed_ends_quietly(argv: list[str]) -> None:
+    """`newsreader articles >&-`: nowhere to write is no error either; never a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "newsreader", *argv], stderr=subprocess.PIPE, text=True,
+                          preexec_fn=lambda: os.close(1), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
