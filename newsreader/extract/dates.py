@@ -82,21 +82,19 @@ _A_DURATION_BEFORE = frozenset({"for", "than", "within", "in", "over", "about", 
                                 "around", "past", "after", "only", "just", "took", "take", "takes",
                                 "lasted", "last", "spent", "least", "roughly", "some"})
 _REL = r"(?i:last|next|this|past|coming)"
-_PREP_WORDS = ("into", "throughout", "circa", "starting", "in", "In", "since", "Since", "by", "By", "until", "Until", "till", "from", "From",
-               "through", "during", "During", "of", "before", "Before", "after", "After", "to",
-               "and", "or", "between", "Between", "around", "about", "for", "For", "fiscal",
-               "Fiscal", "as of", "As of", "than", "year", "early", "late", "mid", "Early", "Late",
-               "beginning", "end", "start", "summer", "spring", "autumn", "fall", "winter", "last",
-               "next", "this", "Last", "Next", "This", "until", "on", "On", "at", "the", "The",
-               # a determiner before a year that modifies a noun: "its 2009 forecast"
-               "its", "their", "his", "her", "our", "a", "calendar",
-               # ... or a possessive: "the company's 2009 forecast" ("'s" ends in the word "s")
-               "s",
-               # a verb that takes the period as its object: "the index ended 2014 higher"
-               "ended", "began", "started", "closed", "finished", "entered", "entering", "ending")
-
-
-_PREP_SET = frozenset(w.lower() for w in _PREP_WORDS)
+#: The words before a bare month or year (`_prev_word`, lower-cased) that make it a date: "in
+#: March", "since 2008", "early 2009".
+_PREP_SET = frozenset("""
+into throughout circa starting in since by until till from through during of before after to and or between around
+about for fiscal than year early late mid beginning end start summer spring autumn fall winter last next this on at the
+""".split()) | {
+    # a determiner before a year that modifies a noun: "its 2009 forecast"
+    "its", "their", "his", "her", "our", "a", "calendar",
+    # ... or a possessive: "the company's 2009 forecast" ("'s" ends in the word "s")
+    "s",
+    # a verb that takes the period as its object: "the index ended 2014 higher"
+    "ended", "began", "started", "closed", "finished", "entered", "entering", "ending",
+}
 #: "is now smaller": "now" after a present-tense "be" or "have" states the present.
 _PRESENT_VERBS = frozenset({"is", "are", "am", "has", "have", "'s", "’s", "'re", "’re"})
 _PREV_WORD = re.compile(r"(\w+) $")
