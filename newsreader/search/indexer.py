@@ -39,6 +39,7 @@ from typing import Any, Callable, Iterator, Optional, Union
 from whoosh import index as windex
 
 from newsreader.config import Config
+from newsreader.corpus import check_corpus_dir
 from newsreader.corpus.model import Article
 from newsreader.errors import UserError
 from newsreader.search import analysis
@@ -605,8 +606,6 @@ class Indexer:
 
     def run(self, rebuild: bool = False, progress: Callable[[Progress], None] | None = None,
             warn: Callable[[str], None] | None = None) -> UpdateStats:
-        from newsreader.corpus.loader import check_corpus_dir
-
         check_corpus_dir(self.corpus)
         with IndexLock(self.folder) as lock:
             ix, store = open_or_create(self.folder, rebuild)
