@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh import query as wq
 
 from newsreader.errors import UserError
-from newsreader.search.analysis import STOPS, WORD_RE, name_terms, stem, terms
+from newsreader.search.analysis import STOPS, WORD_RE, name_terms, stem, terms, words
 from newsreader.search.termtable import many_term_stats, top_or
 
 if TYPE_CHECKING:
@@ -153,10 +153,10 @@ class _Profile:
     def shingles(self) -> set[int]:
         """Hashed 5-word runs of the body, made only when a copy check needs them."""
         if self._shingles is None:
-            words = WORD_RE.findall((self.body or self.title).lower())
+            seq = words(self.body or self.title)
             n = 5
-            self._shingles = ({hash(tuple(words))} if words else set()) if len(words) < n else \
-                {hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1)}
+            self._shingles = ({hash(tuple(seq))} if seq else set()) if len(seq) < n else \
+                {hash(tuple(seq[i:i + n])) for i in range(len(seq) - n + 1)}
         return self._shingles
 
 
@@ -200,10 +200,10 @@ def _profile(doc: dict[str, Any]) -> _Profile:
             except ValueError:
                 pass
     body = art.get("body") or ""
-    words = Counter(WORD_RE.findall(body.lower()))
-    length = words.total() - sum(words[w] for w in STOPS.intersection(words))
+    counts = Counter(words(body))
+    length = counts.total() - sum(counts[w] for w in STOPS.intersection(counts))
     return _Profile(art["id"], art["title"], date, art.get("source"), list(art.get("related") or []),
-                    ents, mentions, days, words, length, set(terms(art["title"])), body)
+                    ents, mentions, days, counts, length, set(terms(art["title"])), body)
 
 
 def _surface_forms(text: str) -> dict[str, str]:
