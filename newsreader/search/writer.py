@@ -33,8 +33,11 @@ from typing import Any
 from zlib import crc32
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3PostingsWriter, \
-    _lenfield
+    W3TermInfo, _lenfield
 from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filetables import _dir_entry as _DIR_ENTRY  # a table's directory entry: position, slots
+from whoosh.filedb.filetables import _hash_functions, crc_hash
+from whoosh.filedb.filetables import _lengths as _KEY_VALUE_LENGTHS  # an item's key and value lengths
 from whoosh.formats import Existence, Positions
 from whoosh.system import emptybytes, pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -55,10 +58,8 @@ _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 _LENGTH_TO_BYTE = [length_to_byte(n) for n in range(4096)]
 # W3TermInfo's fixed part: flags, total weight, doc freq, min/max length byte, max weight,
 # first and last document.
-_TERMINFO = struct.Struct("!BfIBBfII")
-_KEY_VALUE_LENGTHS = struct.Struct("!ii")
-_DIR_ENTRY = struct.Struct("!qi")
-_CRC_HASH = 1  # index of crc_hash in whoosh.filedb.filetables._hash_functions
+_TERMINFO = W3TermInfo._struct
+_CRC_HASH = _hash_functions.index(crc_hash)  # the hash function's number in a table's header
 
 
 def pickle_block(data: tuple[Any, Any, Any]) -> bytes:
