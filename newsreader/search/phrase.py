@@ -30,12 +30,12 @@ from typing import Any
 from whoosh import matching
 from whoosh import query as Q
 from whoosh.matching.wrappers import WrappingMatcher
+from whoosh.system import _INT_SIZE  # the position count before the pickled deltas
 from whoosh.util import make_binary_tree
 
 from newsreader.search.postings import ScoredListMatcher, SettlingMatcher, all_ids, block_ids, blocks_holding, \
     is_w3_leaf, length_fn, shared_weight, unwrap
 
-_INT_SIZE = 4
 #: Memoised position sets per offset in the phrase (entries before a memo is cleared).
 _SHIFTED_MAX = 200_000
 
