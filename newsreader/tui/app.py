@@ -790,13 +790,17 @@ class ReaderApp(App[int]):
                 widget.display = want
 
     def focus_pane(self, pane: str) -> None:
+        """Through `Screen.set_focus`, not `Widget.focus`, which first repaints the whole
+        widget: every row of the list on each Esc back to it, though only the cursor row
+        shows the focus (the focus events repaint what does)."""
         self.show_panes(pane)
         if pane == "list":
-            self.article_list.focus()
+            widget: Widget = self.article_list
         elif pane == "reader":
-            self.article_view.focus()
+            widget = self.article_view
         else:
-            self.side.query_one(RelatedList).focus()
+            widget = self.side.query_one(RelatedList)
+        self.main.set_focus(widget)
 
     def current_pane(self) -> str:
         focused = self.main.focused
