@@ -144,13 +144,15 @@ async def test_focus_change_repaints_the_list_cursor_row(seed_home, tmp_path):
         await settle(pilot)
         assert isinstance(app.focused, ArticleView)
         assert painted == [cursor_y]  # the other rows are not even asked for
-        del lst.render_line
         blurred = list_rows()
         changed = [y for y in range(len(focused)) if focused[y] != blurred[y]]
         assert changed == [cursor_y]
+        painted.clear()
         await pilot.press("shift+tab")
         await settle(pilot)
         assert app.focused is lst
+        assert painted == [cursor_y]
+        del lst.render_line
         assert list_rows() == focused
 
 
