@@ -157,6 +157,23 @@ async def test_focus_change_repaints_the_list_cursor_row(seed_home, tmp_path):
 
 
 @sync
+async def test_moving_the_list_cursor_repaints_the_two_rows_it_changes(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        lst = app.article_list
+        painted: list[int] = []
+        render_line = lst.render_line
+        lst.render_line = lambda y: (painted.append(y), render_line(y))[1]  # type: ignore[method-assign]
+        for key, rows in (("j", [0, 1]), ("j", [1, 2]), ("k", [1, 2]), ("g", [0, 1])):
+            painted.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            assert sorted(painted) == rows, key
+        del lst.render_line
+
+
+@sync
 async def test_narrow_layout_shows_one_pane_at_a_time(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=NARROW) as pilot:

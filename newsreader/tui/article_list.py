@@ -58,7 +58,9 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList { overflow-x: hidden; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    #: `watch_cursor` repaints the two rows that change; the reactive itself repaints nothing
+    #: (by default it repainted every row on each move).
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class Highlighted(Message):
         def __init__(self, row: Row | None, index: int) -> None:
