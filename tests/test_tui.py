@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,6 +67,18 @@ def visible_text(widget) -> str:
     for y in range(widget.size.height):
         lines.append("".join(seg.text for seg in widget.render_line(y)))
     return "\n".join(lines)
+
+
+@contextlib.contextmanager
+def rows_asked_for(widget: Any) -> Iterator[list[int]]:
+    """The lines `widget.render_line` is asked for inside the block (what gets repainted)."""
+    painted: list[int] = []
+    render_line = widget.render_line
+    widget.render_line = lambda y: (painted.append(y), render_line(y))[1]
+    try:
+        yield painted
+    finally:
+        del widget.render_line
 
 
 # --- list, opening, panes --------------------------------------------------------------
@@ -137,22 +152,19 @@ async def test_focus_change_repaints_the_list_cursor_row(seed_home, tmp_path):
         await settle(pilot)
         cursor_y = lst.cursor - lst.scroll_offset.y
         focused = list_rows()
-        painted: list[int] = []
-        render_line = lst.render_line
-        lst.render_line = lambda y: (painted.append(y), render_line(y))[1]  # type: ignore[method-assign]
-        await pilot.press("tab")
-        await settle(pilot)
+        with rows_asked_for(lst) as painted:
+            await pilot.press("tab")
+            await settle(pilot)
         assert isinstance(app.focused, ArticleView)
         assert painted == [cursor_y]  # the other rows are not even asked for
         blurred = list_rows()
         changed = [y for y in range(len(focused)) if focused[y] != blurred[y]]
         assert changed == [cursor_y]
-        painted.clear()
-        await pilot.press("shift+tab")
-        await settle(pilot)
+        with rows_asked_for(lst) as painted:
+            await pilot.press("shift+tab")
+            await settle(pilot)
         assert app.focused is lst
         assert painted == [cursor_y]
-        del lst.render_line
         assert list_rows() == focused
 
 
@@ -161,16 +173,11 @@ async def test_moving_the_list_cursor_repaints_the_two_rows_it_changes(seed_home
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        lst = app.article_list
-        painted: list[int] = []
-        render_line = lst.render_line
-        lst.render_line = lambda y: (painted.append(y), render_line(y))[1]  # type: ignore[method-assign]
         for key, rows in (("j", [0, 1]), ("j", [1, 2]), ("k", [1, 2]), ("g", [0, 1])):
-            painted.clear()
-            await pilot.press(key)
-            await settle(pilot)
+            with rows_asked_for(app.article_list) as painted:
+                await pilot.press(key)
+                await settle(pilot)
             assert sorted(painted) == rows, key
-        del lst.render_line
 
 
 @sync
