@@ -7,12 +7,13 @@ it. Scoring follows `eval_extract.py`: exact spans; predicted durations (P9D, PX
 dates nor spurious; value accuracy on the detected gold dates; value F1 counts a span with a
 wrong value as both spurious and missed.
 
-Usage: python bench/eval_dates_challenge.py [--errors] [--file PATH]
+Usage: python bench/eval_dates_challenge.py [--errors] [--file PATH] [--part N ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import datetime as dt
 import sys
 from dataclasses import dataclass
@@ -41,11 +42,16 @@ class Row:
     expected: list[Expected]
 
 
-def read_rows(path: Path) -> list[Row]:
-    """The set's rows; each expected span is found in the sentence after the one before it (or inside it)."""
+def read_rows(path: Path, parts: set[int] | None = None) -> list[Row]:
+    """The set's rows (of `parts` only, if given: a part starts at its "# Part N" comment; the rows
+    before the first such comment are part 1); each expected span is found in the sentence after
+    the one before it (or inside it)."""
     rows: list[Row] = []
+    part = 1
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("date\t"):
+        if heading := re.match(r"# Part (\d+)\b", line):
+            part = int(heading.group(1))
+        if not line.strip() or line.startswith("#") or line.startswith("date\t") or parts and part not in parts:
             continue
         date_s, sentence, expected_s = (line.split("\t") + ["", ""])[:3]
         date = dt.date.fromisoformat(date_s) if date_s.strip() else None
@@ -71,11 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every mistake")
     parser.add_argument("--file", type=Path, default=DEFAULT)
+    parser.add_argument("--part", type=int, nargs="+", help="score only these parts (1-7)")
     args = parser.parse_args(argv)
     if not args.file.is_file():
         print(f"no challenge set at {args.file}", file=sys.stderr)
         return 2
-    rows = read_rows(args.file)
+    rows = read_rows(args.file, set(args.part) if args.part else None)
     tp = fp = fn = ok = 0
     for row in rows:
         found = {(d.start, d.end): d.value for d in find_dates(row.sentence, row.date) if not is_duration(d.value)}
@@ -108,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     wrong = tp - ok
     vf = value_f1(tp, fp, fn, ok)
     accuracy = ok / tp if tp else 0.0
-    print(f"dates challenge ({len(rows)} sentences): detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value accuracy "
+    which = f"part {', '.join(map(str, args.part))}, " if args.part else ""
+    print(f"dates challenge ({which}{len(rows)} sentences): detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value accuracy "
           f"{accuracy:.3f} | value F1 {vf:.3f}  ({tp} found, {fp} spurious, {fn} missed, {wrong} wrong values)")
     return 0
 
