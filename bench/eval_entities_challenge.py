@@ -43,6 +43,7 @@ class Row:
     line: int
     text: str
     expected: list[Expected]
+    part: int = 1  # parts are opened by a '# Part N' comment
 
 
 def _spans(text: str, items: list[str], where: str):
@@ -65,11 +66,14 @@ def _spans(text: str, items: list[str], where: str):
 def read_rows(path: Path) -> list[Row]:
     """The set's rows (comments and the header line skipped)."""
     rows: list[Row] = []
+    part = 1
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# Part "):
+            part = int(line[7:].split(":")[0])
         if line.strip() and not line.startswith(("#", "text\t")):
             text, expected_s = (line.split("\t") + [""])[:2]
             items = [x.strip() for x in expected_s.split(" | ") if x.strip()]
-            rows.append(Row(n, text, [Expected(*span) for span in _spans(text, items, f"{path}:{n}")]))
+            rows.append(Row(n, text, [Expected(*span) for span in _spans(text, items, f"{path}:{n}")], part))
     return rows
 
 
@@ -82,8 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no challenge set at {args.file}", file=sys.stderr)
         return 2
     counts = {kind: [0, 0, 0] for kind in KINDS}  # tp fp fn
+    by_part: dict[int, Counter[str]] = {}
     rows = read_rows(args.file)
     for row in rows:
+        part = by_part.setdefault(row.part, Counter())
         found = {(e.start, e.end): e.kind for e in extract(row.text, None).entities}
         gold = {(e.start, e.end): e for e in row.expected}
         for span, kind in sorted(found.items()):
@@ -92,8 +98,10 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             if want is not None and want.kind == kind:
                 counts[kind][0] += 1
+                part["tp"] += 1
                 continue
             counts[kind][1] += 1
+            part["fp"] += 1
             if args.errors:
                 label = "WRONG KIND" if want is not None else "SPURIOUS  "
                 gold_kind = f" (gold {want.kind})" if want is not None else ""
@@ -102,8 +110,13 @@ def main(argv: list[str] | None = None) -> int:
             if want.optional or found.get(span) == want.kind:
                 continue
             counts[want.kind][2] += 1
+            part["fn"] += 1
             if args.errors and span not in found:
                 print(f"MISSED     line {row.line}: {row.text[span[0]:span[1]]!r}={want.kind}  | {row.text}")
+    if len(by_part) > 1:
+        for n, part_counts in sorted(by_part.items()):
+            p, r, f = prf(part_counts["tp"], part_counts["fp"], part_counts["fn"])
+            print(f"part {n}  P {p:.3f} R {r:.3f} F1 {f:.3f}  ({part_counts['tp']}/{part_counts['fp']}/{part_counts['fn']})")
     total = Counter()
     for kind in KINDS:
         tp, fp, fn = counts[kind]

@@ -636,6 +636,9 @@ _KINDS = [
     pytest.param("The US President visited Jackson on Monday with Governor Texas-born Smith.",
                  {"Jackson": "place", "US": "place"},
                  id="a_town_name_right_after_a_title_is_a_surname"),
+    pytest.param("Floods hit Kerala and Bavaria. Rajasthan voted, and Sinaloa's governor resigned.",
+                 {"Kerala": "place", "Bavaria": "place", "Rajasthan": "place", "Sinaloa": "place"},
+                 id="first_level_regions_of_many_countries_are_places"),
 ]
 
 

@@ -233,6 +233,9 @@ def gazetteer() -> Gazetteer:
     data = _read_yaml("places.yaml")
     for alias, canonical in (data.get("aliases") or {}).items():
         places[str(alias)] = str(canonical)
+    regions = [str(region) for region in data.get("regions") or ()]
+    for region in regions:
+        places.setdefault(region, region)
     demonyms: dict[str, str] = {}
     # Regular demonyms: Romania -> Romanian, Kenya -> Kenyan.
     for country in gc.get_countries().values():
@@ -244,6 +247,7 @@ def gazetteer() -> Gazetteer:
     countries = {c["name"] for c in gc.get_countries().values()}
     countries.update(str(v) for v in (data.get("aliases") or {}).values())
     countries.update(demonyms.values())
+    countries.update(places[region] for region in regions)  # "Kerala", "Bavaria" name no person
     max_words = max(len(name.split()) for name in places)
     capitals = frozenset(places.get(c["capital"], c["capital"]) for c in gc.get_countries().values() if c["capital"])
     return Gazetteer(places=places, demonyms=demonyms, countries=frozenset(countries),
