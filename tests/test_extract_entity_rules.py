@@ -639,6 +639,13 @@ _KINDS = [
     pytest.param("Floods hit Kerala and Bavaria. Rajasthan voted, and Sinaloa's governor resigned.",
                  {"Kerala": "place", "Bavaria": "place", "Rajasthan": "place", "Sinaloa": "place"},
                  id="first_level_regions_of_many_countries_are_places"),
+    pytest.param("Clashes broke out in Kurram and Orakzai on Monday, and troops were sent around Wayanad.",
+                 {"Kurram": "place", "Orakzai": "place", "Wayanad": "place"},
+                 id="an_unknown_name_where_something_happens_is_a_place_and_so_is_the_next_in_its_list"),
+    pytest.param("Heineken bought a stake in Lagunitas. A report in Ars Technica said so. Investors lost confidence "
+                 "in Tim Cook and in Zalando's plans.",
+                 {"Lagunitas": "org", "Tim Cook": "person", "Zalando": "org"},
+                 id="not_after_a_holding_a_text_a_given_name_or_in_a_possessive"),
 ]
 
 

@@ -173,6 +173,15 @@ _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "East
 _AGE_BEFORE = re.compile(r"\d+-year-old $")
 #: "shares of Toyota", "shares in BP": what has shares is a company.
 _SHARES_OF = re.compile(r"[Ss]hares (?:of|in) $")
+#: What is held in a company or written in a publication, not in a place: "a stake in
+#: Lagunitas", "shares in BP", "a report in Ars Technica".
+_IN_NO_PLACE = frozenset({"stake", "stakes", "share", "shares", "investment", "investments", "invest", "invested",
+                          "investing", "interest", "interests", "holding", "holdings", "role", "job", "jobs", "career",
+                          "confidence", "faith", "trust", "position", "positions", "member", "members", "report",
+                          "reports", "reported", "article", "articles", "wrote", "writes", "writing", "written",
+                          "published", "column", "interview", "editorial", "op-ed", "piece", "quoted", "appeared"})
+#: What may follow the last place of a list: "in Kurram, Orakzai and Bajaur." / "... and Bajaur on Monday".
+_LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before|since|until|during|where|which)\b)")
 #: Prepositions before a place: a city named like a company stays a place after them.
 _PLACE_PREPS = _TOWN_PREPS | {"from", "to", "at", "of", "into", "via"}
 #: What joins a product to the next one named ("iPod Classic, Nano and Shuffle", "the Volt and the Leaf").
@@ -1202,7 +1211,8 @@ class _Doc:
                 if full_form is not None and not self._person_cue(piece):
                     piece.kind, piece.name = full_form.kind, full_form.name or full_form.text
                     continue
-                piece.kind = PLACE if self._town(piece) else self._multiword_kind(piece, lone, org_words, lower_vocab)
+                piece.kind = PLACE if self._town(piece) or self._locative(piece) else \
+                    self._multiword_kind(piece, lone, org_words, lower_vocab)
         # "the Trump administration", "Netanyahu's wife": a leader's or a person's surname.
         leaders = {p.words[0] for p in pieces if len(p.words) == 1 and p.kind is None and (
             p.next_word in self.c.tenures and p.prev_word == "the"
@@ -1235,8 +1245,8 @@ class _Doc:
             vote = votes.get(piece.text)
             if vote:
                 piece.kind = max(vote, key=vote.get)
-            elif self._town(piece):
-                piece.kind = PLACE  # "a fire in Palmer" where "Palmer Police" is named too
+            elif self._town(piece) or self._locative(piece):
+                piece.kind = PLACE  # "a fire in Palmer" where "Palmer Police" is named too; "clashes in Kurram"
             elif w is not None and w in org_first and not (w in weak_first and person_words.get(w, 0) >= 2):
                 piece.kind = ORG  # ("Thompson" is Tony Thompson's, not a headline's "Thompson II Results")
                 piece.name = org_first[w]
@@ -1449,6 +1459,39 @@ class _Doc:
                 return True
         return piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 5):piece.start] == ", of " \
             and self.text[piece.end:piece.end + 1] == ","
+
+    def _locative(self, piece: Piece) -> bool:
+        """Is a name no cue typed where something happens ("clashes in Kurram", "a rally in
+        Wayanad", "strikes in Khan Younis and Deir el-Balah")? News names the places of events
+        after "in" far more often than organisations, which take "at" ("analysts at Barclays");
+        not after a holding or a text ("a stake in Lagunitas", "a report in Ars Technica"), nor a possessor ("in
+        Apple's stores"), an acronym, a number or a person's given name."""
+        text = self.text
+        if text[piece.end:piece.end + 1] in ("'", "’") or any(
+                _is_acronym(w) or _has_digit(w) for w in piece.words):
+            return False
+        if piece.prev_word in _TOWN_PREPS and text[piece.start - len(piece.prev_word) - 1:piece.start].lower() \
+                == piece.prev_word + " ":
+            if len(piece.words) > 1 and piece.words[0] in self.c.given_names:
+                return False  # "confidence in Tim Cook"
+            holder = _prev_word(text, piece.start - len(piece.prev_word) - 1, 24)
+            return holder is None or holder.group(1).lower() not in _IN_NO_PLACE
+        # "in Khan Younis and Deir el-Balah", "in Kurram, Orakzai and Bajaur": the places listed with it
+        for link in (" and ", ", "):
+            if text.startswith(link, piece.start - len(link)) and _LIST_END.match(text, piece.end):
+                before = self._piece_ending(piece.start - len(link))
+                return before is not None and before.kind == PLACE and before is not piece and \
+                    self._locative(before)
+        return False
+
+    def _piece_ending(self, end: int) -> Piece | None:
+        """The piece that ends at `end`, if any (pieces are few and in text order)."""
+        for piece in self.pieces:
+            if piece.end == end:
+                return piece
+            if piece.start > end:
+                break
+        return None
 
     def _person_cue(self, piece: Piece) -> bool:
         """Is a person named here, by a role or title in front, a "who" after, an age in
