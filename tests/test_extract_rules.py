@@ -1429,3 +1429,42 @@ def test_second_halves_strong_months_reported_subjects_and_successions(text, spa
 ])
 def test_names_stay_names_after_reporting_words_and_adjectives(text, absent):
     assert absent not in dates_of(text)
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    # South Asian fiscal years by both calendar years: named by the year they end in
+    ("The budget for FY2025-26 was passed on Thursday.", "FY2025-26", "FY2026", "FY2026"),
+    ("Growth for fiscal year 2024-25 was 2.7 percent.", "fiscal year 2024-25", "FY2025", "FY2025"),
+    ("Exports rose in the 2023-24 financial year.", "2023-24 financial year", "FY2024", "FY2024"),
+    ("The FY24/25 target was missed.", "FY24/25", "FY2025", "FY2025"),
+    ("Reserves fell in FY1999-2000.", "FY1999-2000", "FY2000", "FY2000"),
+    ("The new fiscal year begins on July 1.", "The new fiscal year", "FY2026", None),
+])
+def test_fiscal_years_written_by_both_years(text, span, value, undated):
+    check_date(text, span, value, undated)
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    # the day of the Umm al-Qura calendar, nearest the article as other holidays are
+    ("Muslims celebrated Eid al-Fitr amid restrictions.", "Eid al-Fitr", "2021-05-13", dt.date(2021, 5, 14)),
+    ("Pilgrims marked Eid al-Adha in Mecca.", "Eid al-Adha", "2024-06-16", dt.date(2024, 6, 17)),
+    ("Markets will close for Eidul Azha next month.", "Eidul Azha", "2025-06-06", dt.date(2025, 5, 20)),
+    ("Shops stay open late during Ramadan.", "Ramadan", "2025", dt.date(2025, 3, 10)),
+    # a weekday joined to it decides when it is a day off the calendar's (the moon sighted later)
+    ("Pakistan celebrated Eid ul Fitr on Monday, a day after Saudi Arabia.", "Eid ul Fitr", "2017-06-26",
+     dt.date(2017, 6, 26)),
+    ("Gulf states celebrated Eid al-Fitr on Sunday.", "Eid al-Fitr", "2025-03-30", dt.date(2025, 3, 31)),
+])
+def test_lunar_holidays_from_the_listed_days(text, span, value, date):
+    check_date(text, span, value, None, date)
+
+
+@pytest.mark.parametrize("text", [
+    "Tariq Ramadan gave a lecture.", "Ramazan Kadyrov said.",
+])
+def test_ramadan_as_a_name_is_no_date(text):
+    assert dates_of(text) == {}
+
+
+def test_a_lunar_holiday_outside_the_listed_years_has_no_value():
+    assert dates_of("Crowds gathered for Eid al-Fitr prayers.", dt.date(2045, 1, 1)) == {"Eid al-Fitr": None}

@@ -56,6 +56,9 @@ _WEEKDAY_SHORT = "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR if
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _UNIT = r"(?:day|week|month|quarter|year|decade)s?"
+#: A fiscal year written by both its calendar years, as South Asia writes them: "FY2025-26",
+#: "fiscal year 2024-25", "FY24/25" (named by the year it ends in, FY2026, FY2025, FY2025).
+_FY_END = r"(?:[-–/](?:[0-9]{2}|(?:1[89]|20)[0-9]{2})(?![0-9]))?"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -200,8 +203,10 @@ _BRANCHES: list[tuple[str, str]] = [
     (_C, rf"(?P<adjdur>(?i:{_COUNT})-(?i:minute|hour|day|week|month|year|decade))(?![\w-])"),
     ("fiscal financial # fy this last next the",
      rf"(?P<fiscal>(?:(?i:the (?:very )?(?:end|beginning|start|middle) of ))?"
-     rf"(?:(?i:fiscal|financial)(?: year)? {_YEAR}|{_YEAR} (?i:fiscal|financial) year|FY ?(?:{_YEAR}|[0-9]{{2}})"
-     r"|(?:(?i:this|last|next|the current|the previous|the coming|the next|the last|the) )?(?i:fiscal|financial) year))(?![\w-])"),
+     rf"(?:(?i:fiscal|financial)(?: year)? {_YEAR}{_FY_END}|{_YEAR}{_FY_END} (?i:fiscal|financial) year"
+     rf"|FY ?(?:{_YEAR}|[0-9]{{2}}){_FY_END}"
+     r"|(?:(?i:this|last|next|the current|the previous|the coming|the next|the last|the) )?(?i:fiscal|financial) year))"
+     r"(?![\w-])"),
     ("the fiscal first second third fourth final last # q fy",
      rf"(?P<quarter>(?i:(?:the )?(?:fiscal )?{_ORD}[ -](?:fiscal )?quarter)"
      rf"(?: (?i:of )?(?:(?i:fiscal (?:year )?)?{_YEAR}|(?i:this|last|next|the) year))?"
@@ -903,6 +908,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         start, end = m.span(kind)
         span = m.group(kind)
         prev = _prev_word(text, start)
+        if kind == "fiscal" and prev == "new" and text[start - 8:start - 4].lower() == "the ":
+            start, span, prev = start - 8, text[start - 8:end], "the"  # "the new fiscal year": the coming one
         if kind == "year" and span[:8].lower() == "the year":
             pass
         elif kind in ("year", "barmonth"):
@@ -1029,6 +1036,7 @@ def _weekdays_of_holidays(text: str, found: list[DateMatch], holidays: list[Date
     Thursday")."""
     if date is None:
         return
+    rules = _holidays().rules
     for i, d in enumerate(found):
         target = _WEEKDAYS.get(d.text.lower())
         if target is None or d.value is None:
@@ -1040,6 +1048,12 @@ def _weekdays_of_holidays(text: str, found: list[DateMatch], holidays: list[Date
             day = dt.date.fromisoformat(h.value)
             if day.weekday() == target and abs((day - date).days) < 7:
                 found[i] = DateMatch(d.start, d.end, d.text, h.value)
+            elif _LISTED_DAYS.match(rules.get(h.text.replace("’", "'"), "")) and d.value[:10] != h.value \
+                    and abs((dt.date.fromisoformat(d.value[:10]) - day).days) == 1:
+                # "Pakistan celebrated Eid ul Fitr on Monday": kept where the moon was sighted a day
+                # after (or before) the calendar's day
+                if h in found:
+                    found[found.index(h)] = DateMatch(h.start, h.end, h.text, d.value[:10])
 
 
 @dataclass(frozen=True)
@@ -1047,6 +1061,7 @@ class _Holidays:
     pattern: re.Pattern[str] | None  # None when the list is empty
     rules: dict[str, str]  # name (apostrophes as "'") -> rule
     needs_preposition: frozenset[str]
+    by_year: frozenset[str] = frozenset()  # periods valued by their year ("Ramadan")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1063,7 +1078,8 @@ def _holidays() -> _Holidays:
     # Names first, with nothing before them: the regex engine then skips ahead to their
     # first letters (five times quicker than with a look-behind in front).
     pattern = re.compile(rf"(?P<name>{alternation})(?: (?P<year>{_YEAR}))?(?![\w-])")
-    return _Holidays(pattern, rules, frozenset(str(n) for n in data.get("needs_preposition") or ()))
+    return _Holidays(pattern, rules, frozenset(str(n) for n in data.get("needs_preposition") or ()),
+                     frozenset(str(n) for n in data.get("by_year") or ()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1072,8 +1088,17 @@ def holiday_names() -> frozenset[str]:
     return frozenset(_holidays().rules)
 
 
+_LISTED_DAYS = re.compile(r"\d{4}-\d\d-\d\d(?: |$)")
+
+
 def _holiday_day(rule: str, year: int) -> dt.date:
-    """The day a holiday rule gives in a year ("12-25", "11 thursday 4 +1", "easter-2")."""
+    """The day a holiday rule gives in a year ("12-25", "11 thursday 4 +1", "easter-2", or the
+    first day listed in that year: "2024-04-10 2025-03-30 ..."; a year not listed is a ValueError)."""
+    if _LISTED_DAYS.match(rule):
+        listed = next((day for day in rule.split() if day.startswith(f"{year:04d}-")), None)
+        if listed is None:
+            raise ValueError(f"no day listed in {year}")
+        return dt.date.fromisoformat(listed)
     if rule.startswith("easter"):
         return _easter(year) + dt.timedelta(days=int(rule[6:] or 0))
     if "-" in rule and " " not in rule:
@@ -1140,6 +1165,8 @@ def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
                     # a holiday is talked about for a season before it ("sales before Christmas" in October)
                     year = _year_for(this.month, this.day, date, text, start, end, ahead=90)
                 value = _holiday_day(rule, year).isoformat()
+            if value and name in h.by_year:
+                value = value[:4]
         except (ValueError, KeyError, IndexError, OverflowError):
             value = None
         found.append(DateMatch(start, end, text[start:end], value))
@@ -1283,15 +1310,19 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "vague" and lower.endswith("in the day"):
         return (anchor.isoformat() if anchor else None), anchor
     if kind == "fiscal":
-        digits = re.search(r"\d+", span)
-        if digits:
-            year = int(digits.group())
+        numbers = re.findall(r"\d+", span)
+        if numbers:
+            year = int(numbers[0])
             if year < 100:
                 year += 2000 if year < 50 else 1900
+            if len(numbers) > 1:  # "FY2025-26": the year it ends in
+                end_year = int(numbers[1])
+                end_year += year // 100 * 100 if end_year < 100 else 0
+                year = end_year + 100 if end_year < year else end_year
             return f"FY{year:04d}", None
         if ref is None:
             return None, None
-        return f"FY{_stated_year(lower.replace('the last', 'last').replace('previous', 'last'), ref)}", None
+        return f"FY{_stated_year(lower.replace('the last', 'last').replace('previous', 'last').replace('the new', 'next'), ref)}", None
     if kind == "season" and (stated := re.search(r"\d{4}", span)):
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{stated.group()}-{season}", None
