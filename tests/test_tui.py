@@ -669,6 +669,20 @@ async def test_broken_user_theme_falls_back_with_a_message(seed_home, tmp_path):
 
 
 @sync
+async def test_ansi_theme_opens_the_reader(seed_home, tmp_path):
+    """Chosen once (and remembered), an ANSI theme must not stop the app at its first frame."""
+    app = make_app(seed_home, tmp_path, config=Config(theme="newsreader-ansi"))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert app.theme == "newsreader-ansi"
+        assert app.article_list.count == 9
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_view.article is not None
+    assert app.return_code in (None, 0)
+
+
+@sync
 async def test_no_color_keeps_highlights_visible(seed_home, tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(seed_home, tmp_path)

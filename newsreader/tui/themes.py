@@ -44,6 +44,9 @@ HIGHLIGHT_DEFAULTS = {
     "search-match": "#ffd75f",
 }
 
+#: Variables every ANSI theme must define (the terminal's own colours, as Textual's do).
+ANSI_VARIABLES = {"ansi-background": "ansi_default", "ansi-foreground": "ansi_default"}
+
 
 class ThemeError(ValueError):
     """A theme file that cannot be used; the message names the file and the problem."""
@@ -100,6 +103,10 @@ def parse_theme(text: str, where: str = "theme") -> Theme:
     if missing:
         raise ThemeError(f"{where}: highlights.{missing[0]} is missing")
     variables = {HIGHLIGHT_VARIABLES[k]: _color(where, f"highlights.{k}", highlights[k]) for k in HIGHLIGHT_KEYS}
+    if raw.get("ansi", False):
+        # Textual's stylesheet refers to these, but only its own ANSI themes define them: an
+        # ANSI theme without them stops the app at its first frame (undefined variable).
+        variables |= ANSI_VARIABLES
     return Theme(name=name.strip(), dark=raw.get("dark", True), ansi=raw.get("ansi", False),
                  variables=variables, **fields)
 
