@@ -682,6 +682,21 @@ async def test_ansi_theme_opens_the_reader(seed_home, tmp_path):
     assert app.return_code in (None, 0)
 
 
+def test_reader_stopped_by_an_error_exits_non_zero(seed_home, tmp_path, monkeypatch):
+    """Textual prints the error and sets a return code; the command must not exit 0."""
+    from types import SimpleNamespace
+
+    from newsreader.tui.app import run_reader
+
+    corpus, shared = seed_home
+    paths = Paths(tmp_path / "config", shared.data_dir, tmp_path / "cache")
+    monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: setattr(self, "_return_code", 1))
+    ctx = SimpleNamespace(paths=paths, config=Config())
+    assert run_reader(ctx, corpus) == 1
+    monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: None)
+    assert run_reader(ctx, corpus) == 0
+
+
 @sync
 async def test_no_color_keeps_highlights_visible(seed_home, tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")

@@ -1027,4 +1027,4 @@ def run_reader(ctx: Any, corpus_dir: Path) -> int:
             app._library.close()
         if app._store is not None:
             app._store.close()
-    return 0
+    return app.return_code or 0  # Textual sets 1 when the app stopped on an error it printed
