@@ -271,6 +271,13 @@ def test_cli_bad_query_is_one_line(cli_corpus: Path, capsys: pytest.CaptureFixtu
     assert err.count("\n") == 1 and "Traceback" not in err and "unclosed quote" in err
 
 
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_cli_limit_below_one_is_one_line(cli_corpus: Path, capsys: pytest.CaptureFixture[str], limit: str) -> None:
+    assert main(["search", "--corpus", str(cli_corpus), "--limit", limit, "strike"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "--limit" in err
+
+
 def test_cli_did_you_mean(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", "--corpus", str(cli_corpus)]) == 0
     capsys.readouterr()

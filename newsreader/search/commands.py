@@ -91,6 +91,8 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
     from newsreader.search.query import QueryError
 
     text = " ".join(args.query)
+    if args.limit < 1:  # Whoosh's collector would raise ValueError (a traceback)
+        raise UserError("--limit must be at least 1")
     library = ctx.open_library(args)
     try:
         try:
