@@ -1468,3 +1468,28 @@ def test_ramadan_as_a_name_is_no_date(text):
 
 def test_a_lunar_holiday_outside_the_listed_years_has_no_value():
     assert dates_of("Crowds gathered for Eid al-Fitr prayers.", dt.date(2045, 1, 1)) == {"Eid al-Fitr": None}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a forecast (the verb) looks ahead; the noun after a determiner does not
+    ("The Met Office has forecast more rain in Sindh from Sunday to Tuesday.", "Sunday", "2025-06-15"),
+    ("Forecasters forecast heavy rain on Monday.", "Monday", "2025-06-16"),
+    ("The firm cut its forecast for the year on Tuesday.", "Tuesday", "2025-06-10"),
+    ("Growth was weaker than forecast in May.", "May", "2025-05"),
+    # "remain/stay closed": an adjective, no past verb cutting the cue's reach
+    ("Schools will remain closed on Monday as well.", "Monday", "2025-06-16"),
+    ("Shops will stay closed on Tuesday.", "Tuesday", "2025-06-17"),
+    # a team or side "play/meet/face" on a day: a schedule in the present tense
+    ("Argentina play their first match on Tuesday evening.", "Tuesday evening", "2025-06-17TEV"),
+    ("The two sides meet on Wednesday in Lahore.", "Wednesday", "2025-06-18"),
+    ("The two sides met on Wednesday in Lahore.", "Wednesday", "2025-06-11"),
+    # ", will" after a clause in the past set off by commas belongs to the main clause
+    ("The pilot, captured on Wednesday, will be released on Friday.", "Wednesday", "2025-06-11"),
+    ("The pilot, captured on Wednesday, will be released on Friday.", "Friday", "2025-06-20"),
+    ("The primary, moved up to Jan. 29, will be one of the earliest.", "Jan. 29", "2026-01-29"),
+    # a plan that changed: its old date has passed if it lies in the last three months, else it is ahead
+    ("The elections, originally due in May, are now scheduled for August.", "May", "2025-05"),
+    ("The trial, originally set for September, was postponed.", "September", "2025-09"),
+])
+def test_tense_cues_forecasts_adjectives_schedules_and_former_plans(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value

@@ -424,6 +424,14 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
         return ref.year + 1
     if follow.startswith((" of last year", " last year")):
         return ref.year - 1
+    if _FORMER_PLAN.search(text, max(0, start - 60), start):
+        try:
+            past = next(when for when in (dt.date(ref.year, month, day or 1), dt.date(ref.year - 1, month, day or 1))
+                        if when <= ref)
+        except ValueError:
+            past = None
+        if past is not None and (ref - past).days <= 92:
+            return past.year
     future = _future_context(text, start, end)
     if day is not None:
         try:
@@ -480,25 +488,33 @@ def _month_of(word: str) -> int:
 #: of": it looks ahead from the story's day ("rallied Thursday ahead of Friday's jobs report").
 _FUTURE_BEFORE = re.compile(
     r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are)(?: \w+ly)? (?:expected|forecast)|expects?"
+    r"|(?<!than )(?<!\bas )(?<!had )(?<!was )(?<!were )(?<!its )(?<!the )(?<!\ba )(?<!their )(?<!his )(?<!her )(?<!our )"
+    r"(?<!\w['’]s )forecasts?(?= (?:\w+ ){0,4}(?:for|from|on|in|until|through)\b)"
     r"|(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|must(?! have)|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
     r"|should(?! have)|upcoming|awaits?|awaiting"
     r"|(?:(?<=\bis )|(?<=\bare )|(?<=, ))to be(?! (?:sure|fair|honest|clear|frank|precise)\b))"  # not "fell, to be sure, in June"
     r"(?!\w)|['’]ll(?!\w)", re.I)
+#: A schedule that no longer holds ("originally due in November", "initially set for January"): a
+#: date of it in the last three months has passed (the reason it changed); else it is ahead, as
+#: any schedule.
+_FORMER_PLAN = re.compile(r"\b(?:originally|initially|previously|had been) (?:due|set|scheduled|slated|planned|expected)"
+                          r"\b[^.;:!?]{0,30}$", re.I)
 #: A schedule in the present tense, a few words before the date: "the trial opens Monday",
 #: "the law takes effect Jan. 1", "Apple reports earnings on Tuesday", "Game 1 is Thursday"
 #: (not "housing starts fell in July": a noun, further away).
 _SCHEDULE_BEFORE = re.compile(
     r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
     r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
+    r"|(?<!\bto )(?<!\bwill )(?:play|meet|face|host|visit)"  # "Argentina play their first match on Tuesday"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
 _AHEAD_OF_BEFORE = re.compile(r"\bahead of\b(?=[^.;:!?]*$)")
 #: A verb in the past between the cue and the date ends its reach: "talks, which will resume in
 #: April, broke down on Friday", "the firm, which expects growth, said sales fell in November"
 #: (not a participle: "will be reported on Friday").
-_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!is )(?<!are )(?<!have )(?<!has )\b(?:said|told|announced|reported|added|fell|rose|was"
+_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!is )(?<!are )(?<!have )(?<!has )(?<!remain )(?<!remains )(?<!stay )(?<!stays )\b(?:said|told|announced|reported|added|fell|rose|was"
                         r"|were|had|did|broke|came|went|made|took|saw|won|lost|began|ended|closed|opened|jumped"
                         r"|dropped|slid|climbed|gained|plunged|soared|posted|happened|occurred|spoke|met|gave|left"
                         r"|held|led|sold|bought|paid|struck|killed|died|signed|agreed|approved|voted|filed|arrested"
@@ -508,7 +524,8 @@ _PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!is )(?<!are )(?<!have )(?<!has )
 #: Words before an "-ed" word that make it a participle or an adjective ("will be held", "a planned
 #: strike"), and "-ed" words that are no past tense after a noun ("rates unchanged").
 _ED_NOT_PAST_AFTER = frozenset("""
-be is are was were been being have has had will would to get gets got a an the its their his her our your
+be is are was were been being have has had will would to get gets got remain remains stay stays
+a an the its their his her our your
 this that these those newly widely
 """.split())
 _ED_NOT_PAST = frozenset("unchanged expected scheduled planned proposed based related limited listed "
@@ -536,13 +553,19 @@ def _reaches(text: str, cue_end: int, start: int) -> bool:
     return not _PAST_VERB.search(text, cue_end, start) and not _past_ed(text[cue_end:start])
 
 
+#: A clause in the past set off by commas before the date: the "will" after it is the main
+#: clause's ("the pilot, captured on Wednesday, will be released on Friday").
+_PAST_CLAUSE_BEFORE = re.compile(r", (?:who |which |that )?(?:was |were )?[a-z]+ed (?:\w+ )?(?:on|in|at|during) $")
+
+
 def _future_context(text: str, start: int, end: int) -> bool:
     """Does the clause around a date talk about what is to come? A cue reaches 80 characters
     back ("is widely expected to leave rates unchanged this week and raise them in September"),
     up to a past verb; a date listed after another ("Monday night or Tuesday morning") looks
     further, as far back as the first."""
     after = text[end:end + 30].lower()
-    if after.lstrip(", ").startswith(("will ", "would ")) \
+    if after.lstrip(", ").startswith(("will ", "would ")) and not (
+            after[0] == "," and _PAST_CLAUSE_BEFORE.search(text, max(0, start - 40), start)) \
             or _MODAL_AFTER.match(after) and _prev_word(text, start) not in _PREP_SET:
         return True
     reach = 100 if _LIST_BEFORE.search(text, max(0, start - 5), start) else 80
