@@ -285,7 +285,17 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     backend = args.backend or ctx.config.extractor
     extract("", None, backend=backend)  # an unusable backend fails here, before any input
     failures = 0
-    for number, line in enumerate(sys.stdin, start=1):
+    # Bytes, decoded line by line: a line that is not UTF-8 is one bad line, not a
+    # UnicodeDecodeError out of the text stream (a traceback, and the lines after it lost).
+    stdin: Any = getattr(sys.stdin, "buffer", sys.stdin)
+    for number, raw in enumerate(stdin, start=1):
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError as exc:
+            print(f"newsreader: extract: line {number}: not UTF-8 text (byte {exc.start + 1}); skipped",
+                  file=ctx.stderr)
+            failures += 1
+            continue
         if not line.strip():
             continue
         try:

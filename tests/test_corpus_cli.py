@@ -178,3 +178,17 @@ def test_output_with_standard_output_closed_ends_quietly(argv: list[str]) -> Non
                           preexec_fn=lambda: os.close(1), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+
+
+def test_extract_line_that_is_not_utf8_is_one_skipped_line(capsys, monkeypatch) -> None:
+    """Standard input decoded strictly (a UTF-8 locale): a Windows-1252 line is reported by
+    number and skipped, and the lines after it are still read."""
+    import io
+    import sys
+
+    data = '{"id": 1, "text": "caf\xe9"}\n'.encode("cp1252") + b'{"id": 2, "text": "They met in Paris."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="strict"))
+    code, out, err = run(capsys, "extract", "--backend", "rules")
+    assert code == 1
+    assert err.count("\n") == 1 and "line 1: not UTF-8" in err and "Traceback" not in err
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [2]
