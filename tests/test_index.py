@@ -85,6 +85,24 @@ def test_readers_keep_answering_during_and_after_a_write(tmp_path: Path) -> None
     reader.close()
 
 
+def test_reader_opened_before_the_first_commit_sees_it(tmp_path: Path) -> None:
+    """The reader's list and search open while a first build (or a rebuild) has committed
+    nothing yet; the first commit must show up, not read as a damaged index."""
+    from newsreader.search.indexer import open_or_create
+
+    corpus = make_corpus(tmp_path / "c", 3)
+    ix, store = open_or_create(tmp_path / "ix", rebuild=False)  # an index with no article yet
+    ix.close()
+    store.close()
+    reader = Library(tmp_path / "ix", corpus, Config())
+    assert reader.exists() and doc_count(reader) == 0
+    writer = Library(tmp_path / "ix", corpus, Config())
+    writer.update()
+    assert len(reader.search("harbour").hits) == 3
+    writer.close()
+    reader.close()
+
+
 def test_second_indexer_gets_a_clear_message(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "c", 2)
     lib = Library(tmp_path / "ix", corpus, Config())

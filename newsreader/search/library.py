@@ -151,7 +151,13 @@ class Library:
                     self._searcher = self._ix.searcher()
                     self._forget_parsed()
                 elif not self._searcher.up_to_date():
-                    self._searcher = self._searcher.refresh()
+                    if self._searcher.reader().segments() is None:
+                        # Opened on an index with no segment yet (a first build or a rebuild
+                        # under way): Whoosh cannot refresh that reader (TypeError), so open anew.
+                        self._searcher.close()
+                        self._searcher = self._ix.searcher()
+                    else:
+                        self._searcher = self._searcher.refresh()
                     self._forget_parsed()
             except UserError:
                 raise
