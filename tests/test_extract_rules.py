@@ -1493,3 +1493,44 @@ def test_a_lunar_holiday_outside_the_listed_years_has_no_value():
 ])
 def test_tense_cues_forecasts_adjectives_schedules_and_former_plans(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    # Reuters and South Asian papers: "end-June", "June-end", "end-2025" (the month or year, as "late June")
+    ("Reserves are expected to rise by June-end.", "June-end", "2025-06", None),
+    ("The target is to be met by end-June.", "end-June", "2025-06", None),
+    ("Inflation eased by end June.", "end June", "2025-06", None),
+    ("Inflation may ease by end-2025.", "end-2025", "2025", "2025"),
+    # quarters and halves of a named fiscal year, as Indian results write them
+    ("Profit rose in Q2 FY26, the company said.", "Q2 FY26", "FY2026-Q2", "FY2026-Q2"),
+    ("Profit rose in Q2FY26.", "Q2FY26", "FY2026-Q2", "FY2026-Q2"),
+    ("Sales fell in H1 FY25.", "H1 FY25", "FY2025-H1", "FY2025-H1"),
+    # day first with dashes (month first only where the first number can't be a month)
+    ("Dated: 13-06-2025", "13-06-2025", "2025-06-13", "2025-06-13"),
+    ("Dated: 05-06-2025", "05-06-2025", "2025-06-05", "2025-06-05"),
+    ("On 06-13-2025 it rained.", "06-13-2025", "2025-06-13", "2025-06-13"),
+    # a fortnight: two weeks
+    ("Prices have risen over the past fortnight.", "the past fortnight", "P2W", "P2W"),
+    ("He was arrested a fortnight ago.", "a fortnight ago", "2025-W22", None),
+    # the end of a range of days written once with its month (TimeML: a date of its own)
+    ("Holidays were announced from April 10 to 13.", "13", "2025-04-13", None),
+    ("Talks were held from Oct. 28 to 30, 2024 in Doha.", "30, 2024", "2024-10-30", "2024-10-30"),
+    ("Between June 3 and 5, it rained.", "5", "2025-06-05", None),
+    # a year greeted, or the subject of what people say, think or fear
+    ("Sydney welcomed 2025 with fireworks.", "2025", "2025", "2025"),
+    ("Analysts say 2026 will be a decisive year.", "2026", "2026", "2026"),
+])
+def test_end_month_fiscal_quarters_dashed_days_fortnights_and_range_ends(text, span, value, undated):
+    check_date(text, span, value, undated)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Sales rose from May 5 to 10 percent.", "10"),
+    ("On June 3 and 5 people died.", "5"),
+    ("The park welcomed 2000 visitors.", "2000"),
+    ("We say 2000 people came.", "2000"),
+    ("It was the deadliest day since 1973, 50 years ago almost to the day.", "the day"),
+    ("Rain was above average in the quarter through August.", "the quarter"),
+])
+def test_no_date_in_amounts_idioms_and_periods_closed_by_a_month(text, absent):
+    assert absent not in dates_of(text)

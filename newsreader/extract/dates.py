@@ -55,7 +55,7 @@ _WEEKDAY_D = (rf"(?:{_WEEKDAY}|" + "|".join(name.upper() for name in _WEEKDAYS) 
 _WEEKDAY_SHORT = "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR if abbr != "sun") + r")\."
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
-_UNIT = r"(?:day|week|month|quarter|year|decade)s?"
+_UNIT = r"(?:day|week|fortnight|month|quarter|year|decade)s?"
 #: A fiscal year written by both its calendar years, as South Asia writes them: "FY2025-26",
 #: "fiscal year 2024-25", "FY24/25" (named by the year it ends in, FY2026, FY2025, FY2025).
 _FY_END = r"(?:[-–/](?:[0-9]{2}|(?:1[89]|20)[0-9]{2})(?![0-9]))?"
@@ -68,7 +68,7 @@ _COUNT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:o
           r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
           r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a few|a couple of|"
           r"several|many|a|an|\d{1,3}(?:\.\d)?)")
-_DUR_UNIT = r"(?:minute|hour|day|week|month|year|decade)s?|centur(?:y|ies)"
+_DUR_UNIT = r"(?:minute|hour|day|week|fortnight|month|year|decade)s?|centur(?:y|ies)"
 #: Approximators belong to the expression in TimeML ("about two years ago", "almost two and a
 #: half years"); "over" only before the count ("over the past year": a preposition).
 _APPROXIMATORS = ("about", "almost", "approximately", "around", "at least", "circa", "less than", "longer than",
@@ -143,13 +143,18 @@ _BRANCHES: list[tuple[str, str]] = [
     (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:[-–]{_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR}"
                           # "10 Nov 11": a two-digit year, as military and Indian news write it
                           r"| [0-9]{2}(?=[.,;:)]|$))?)(?![\w-])"),
+    # "13-06-2025": day first, as South Asian, Middle Eastern and European pages write it
+    ("#", r"(?P<dashed>(?:0?[1-9]|[12][0-9]|3[01])-(?:0?[1-9]|[12][0-9]|3[01])-(?:1[89][0-9]{2}|20[0-9]{2}))(?![\w-])"),
     ("#", r"(?P<dotted>(?:0?[1-9]|[12][0-9]|3[01])\.(?P<dotsp> ?)(?:0?[1-9]|1[0-2])\.(?P=dotsp)(?:1[89][0-9]{2}|20[0-9]{2}))(?![\w.]|\.\d)"),
     (f"early late mid the {_M}",
      rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH_D},? (?:of )?{_YEAR})(?![\w-])"),
     (_M, rf"(?P<monthrel>{_MONTH}{_OF_YEAR})(?![\w-])"),
-    ("last next this early late mid earlier later the",
-     rf"(?P<relmonth>(?i:last|next|this|early|late|mid|earlier this|later this"
+    # "end-June", "by end June" (Reuters, South Asian papers): the month, as "late June"
+    ("last next this early late mid earlier later the end",
+     rf"(?P<relmonth>(?i:last|next|this|early|late|mid|end|earlier this|later this"
      rf"|the (?:very )?(?:end|beginning|start|middle) of)[- ]{_MONTH})(?![\w-]| {_YEAR})"),
+    # "by June-end", "the March-end deadline"
+    (_M, rf"(?P<monthend>{_MONTH}-end)(?![\w-])"),
     # "the first week of March", "the last week of June 2008": the week holding that stretch
     ("the", rf"(?P<weekof>(?i:the (?:first|second|third|fourth|last|final) week of ){_MONTH}(?:,? {_YEAR})?"
             rf"|(?i:the week(?:end)? of ){_MONTH_D} {_DAY}(?:,? {_YEAR})?)(?![\w-])"),
@@ -165,7 +170,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"{_PARTS}|yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night|"
      r"earlier today|later today)))(?![\w-])"),
     # "the past week", "the past decade": a length of time up to now (DURATION)
-    ("the", r"(?P<pastunit>(?i:the (?:past|last|next|coming) (?:decade|century)|the past (?:week|month|year)))(?![\w-])"),
+    ("the", r"(?P<pastunit>(?i:the (?:past|last|next|coming) (?:decade|century)|the past (?:week|fortnight|month|year)))(?![\w-])"),
     ("the earlier later early late last next this past coming previous following prior",
      r"(?P<relunit>(?i:(?:the (?:very )?(?:end|beginning|start|middle|rest) of )?"
      r"(?:(?:earlier|later|early|late) (?:this|last|next) |this past |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
@@ -184,7 +189,7 @@ _BRANCHES: list[tuple[str, str]] = [
      r"|now)(?![\w-])"),
     ("the first second # latter h",
      rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
-     rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
+     rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] ?FY ?(?:{_YEAR}|[0-9]{{2}})|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
      r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned)
     (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than)|from (?:now|today))"
@@ -210,6 +215,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the fiscal first second third fourth final last # q fy",
      rf"(?P<quarter>(?i:(?:the )?(?:fiscal )?{_ORD}[ -](?:fiscal )?quarter)"
      rf"(?: (?i:of )?(?:(?i:fiscal (?:year )?)?{_YEAR}|(?i:this|last|next|the) year))?"
+     rf"|Q[1-4] ?FY ?(?:{_YEAR}|[0-9]{{2}})"  # "Q2 FY26", "Q2FY26": Indian results
      rf"|Q[1-4](?: (?i:of )?(?:(?i:fiscal )?{_YEAR}))?|(?:FY ?{_YEAR} )Q[1-4]|[1-4]Q ?(?:{_YEAR}|[0-9]{{2}}))(?![\w-])"),
     ("the early late spring summer autumn fall winter earlier later this last next",
      rf"(?P<season>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|fall|winter)(?: of)?) {_YEAR}"
@@ -238,8 +244,8 @@ _BRANCHES: list[tuple[str, str]] = [
     (f"the past last next first {_C} {_APPROX_WORDS}",
      rf"(?P<dur>{_APPROX}?(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
-    ("early late mid # the",
-     rf"(?P<year>(?i:early |late |mid-|mid |the (?:very )?(?:end|beginning|start|middle) of |the year )?{_YEAR})(?![\w/-]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
+    ("early late mid # the end",
+     rf"(?P<year>(?i:early |late |mid-|mid |end-|the (?:very )?(?:end|beginning|start|middle) of |the year )?{_YEAR})(?![\w/-]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
      r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros|points|votes|barrels|homes|vehicles"
      r"|GMT|UTC|hours|hrs|local time|ET|EST|EDT|BST|CET))"),
 ]
@@ -264,7 +270,7 @@ _BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fift
 _BRANCHES.append(("morning afternoon evening the", r"(?P<daypart>(?i:morning|afternoon|evening)(?= (?:trading|trade|session|deals"
                                                    r"|dealings)\b)|(?i:the (?:morning|afternoon|evening))(?![\w-]| of\b| (?:rush|news|shift|edition|show|commute"
                                                    r"|paper|papers|prayers?|star|sun)\b))"))
-_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter|period)))(?![\w-]| of\b| (?:ended|ending|to|before|after|"
+_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter|period)))(?![\w-]| of\b| (?:ended|ending|to|through|before|after|"
                          r"earlier|later|when|that|which|in which|he|she|they|it|we|I)\b)"))
 _START = r"(?<![\w-])(?:"
 
@@ -366,6 +372,15 @@ def _stated_year(span: str, ref: dt.date) -> int:
     if "next" in lower.split()[:2] or "next year" in lower:
         return ref.year + 1
     return ref.year
+
+
+def _fy_year(lower: str) -> int | None:
+    """The year of "q2 fy26", "h1 fy2025" (a two-digit year is this century's)."""
+    m = re.search(r"fy ?(\d{4}|\d\d)$", lower)
+    if not m:
+        return None
+    year = int(m.group(1))
+    return year + 2000 if year < 100 else year
 
 
 def _short_year(lower: str) -> int | None:
@@ -599,7 +614,7 @@ days weeks months years
 """.split()).union(_MONTHS)  # "the March quarter"
 #: ... and "a" (one word in forty) only before these: "a year ago", "a few days", "a third straight day".
 _AFTER_A = frozenset("""
-minute minutes hour hours day days week weeks month months quarter year years decade decades century few couple
+minute minutes hour hours day days week weeks fortnight month months quarter year years decade decades century few couple
 second third fourth fifth sixth seventh eighth ninth tenth
 """.split())
 _DAYPART_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout", "since"})
@@ -876,7 +891,12 @@ _CLAUSE_AFTER_COMMA = re.compile(r", (?:but|and|while|whereas|yet) $")
 _EXPECT_WORDS = frozenset({"expect", "expects", "expected", "expecting", "see", "sees", "forecast", "forecasts"})
 #: Words after which a clause is reported: its subject may be a month or a year ("said July
 #: would be the first month", "warned that 2008 would be harder").
-_REPORTING_WORDS = frozenset({"that", "said", "says", "warned", "predicted", "predicts"})
+_REPORTING_WORDS = frozenset({"that", "said", "says", "say", "warned", "warn", "warns", "predicted", "predicts", "predict",
+                              "believe", "believes", "think", "thinks", "fear", "fears"})
+#: A new year greeted: "the UAE welcomed 2023 on Saturday night", "rang in 2024 with fireworks"
+#: (the year ends the phrase: not "welcomed 2000 visitors").
+_WELCOME_VERBS = frozenset({"welcomed", "welcome", "welcomes", "welcoming", "greeted", "greet", "greets"})
+_WELCOMED_YEAR_AFTER = re.compile(r"[,.;:!?]|$| (?:on|in|at|with|as|by|and)\b")
 #: ... a month there takes "be" ("said July would be the first month"; not "said April would come home").
 _REPORTED_TIME_VERB = re.compile(rf" (?:(?:will|{_REPORTED_MODALS}) be|was|is|has been|had been)\b")
 
@@ -921,6 +941,15 @@ def _month_subject_or_object(text: str, span: str, start: int, end: int, prev: s
         _sentence_start(text, start) or _CLAUSE_AFTER_COMMA.search(text, max(0, start - 10), start) is not None)
 
 
+#: "50 years ago almost to the day": the idiom says "exactly", it names no day.
+_TO_THE_DAY = re.compile(r"(?:almost|exactly|nearly|ago|later|earlier) to $")
+#: The end of a range of days written once with its month: "from April 10 to 13" (the 13th is a
+#: date of its own in TimeML; "Oct. 28-29", one token, stays one date valued by its first).
+_ENDS_IN_DAY = re.compile(rf"(?<![-–\d]){_DAY}$")  # "April 10", not "Oct. 28-29" nor "June 12, 2025"
+_DAY_RANGE_END = re.compile(rf" (?:to|through|till|until|-|–|(and))"
+                            rf" ({_DAY}(?:,? {_YEAR})?)(?=[,.;:)]|$| (?:in|at|on|for|with|when|as|after|before|while|and|but)\b)")
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
@@ -946,7 +975,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end) or _SUBJECT_YEAR.match(text, start)
                                            and _sentence_start(text, start)
                                            or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end)
-                                           or prev in _REPORTING_WORDS and _SUBJECT_YEAR_AFTER_THAT.match(text, start))
+                                           or prev in _REPORTING_WORDS and _SUBJECT_YEAR_AFTER_THAT.match(text, start)
+                                           or prev in _WELCOME_VERBS and _WELCOMED_YEAR_AFTER.match(text, end))
                     or kind == "barmonth" and (_month_subject_or_object(text, span, start, end, prev)
                                                or _month_list_ahead(text, span, start, end, prev)
                                                or _month_after_adjective(text, span, start, end))):
@@ -993,7 +1023,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                                    or not span.islower()
                                    or _prev_word(text, start - 3) in _OF_THE_UNIT_NOUNS) \
                     or span[-3:].lower() == "day" and (
-                    prev in ("during", "all") or text.startswith((" off", " shift", " care", " job"), end)):
+                    prev in ("during", "all") or text.startswith((" off", " shift", " care", " job"), end)
+                    or _TO_THE_DAY.search(text, max(0, start - 12), start)):
                 continue
         elif kind == "daypart" and span[:3].lower() == "the":
             if prev not in _DAYPART_PREPS:  # "in the afternoon", not "the morning was quiet"
@@ -1038,6 +1069,12 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # the story goes on, nor is 9/11 (named as the event): no new anchor
             anchors.note(value, day, end)
         found.append(DateMatch(start, end, text[start:end], value))
+        if kind == "mdy" and (upto := _DAY_RANGE_END.match(text, end)) and _ENDS_IN_DAY.search(span) \
+                and (not upto.group(1) or prev == "between"):  # "between June 3 and 5"
+            first, last_day = int(re.sub(r"\D", "", span.split()[-1])), int(re.sub(r"\D", "", upto.group(2).split()[0]))
+            if last_day > first:
+                found.append(DateMatch(upto.start(2), upto.end(2), upto.group(2),
+                                       value[:8] + f"{last_day:02d}" if value and len(value) == 10 else value))
     holidays = _find_holidays(text, date)
     if holidays:  # a holiday wins over the weekday in it ("Easter Monday"), loses to the rest
         found = [d for d in found if not any(h.start <= d.start and d.end <= h.end for h in holidays)]
@@ -1214,6 +1251,8 @@ def _count(word: str) -> int | float | None:
 
 def _duration(count: int | float | None, unit: str) -> str:
     """TIMEX3 duration value: P9D, P2Y, PT30M, P10Y for a decade, PXY when uncounted."""
+    if unit.lower().startswith("fortnight"):  # British and South Asian English: two weeks
+        return _duration(None if count is None else count * 2, "week")
     code = _DUR_CODE[unit.lower().rstrip("s")]
     if code in ("DE", "CE"):  # decades and centuries in years, as annotators write them
         factor = 10 if code == "DE" else 100
@@ -1256,6 +1295,8 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
     m = _AGO.search(span)
     assert m is not None
     count, unit = _count(m.group(1)), m.group(2).lower().rstrip("s")
+    if unit == "fortnight" and count is not None:
+        count, unit = count * 2, "week"
     back = span.lower().endswith(("ago", "earlier", "before"))
     if count is None or isinstance(count, float):  # "a few days later": some time after
         return ("PAST_REF" if back else "FUTURE_REF"), None
@@ -1357,7 +1398,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return _resolve("theunit", "the " + words[-1], ref, anchors, text, start, end, prev)
     if kind == "possperiod":
         return _resolve("half" if lower.endswith("half") else "quarter", span, ref, anchors, text, start, end, prev)
-    if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d", lower)
+    if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d|fy ?\d\d", lower)
                               or anchors.year is not None and lower.endswith("the year")):
         head = lower.replace("-", " ").partition("quarter")[0].split()  # the ordinal nearest "quarter"
         ordinal = next((w for w in reversed(head) if w in _ORDINALS), None)
@@ -1366,7 +1407,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if q is None:
             return None, None
         fiscal = "fiscal" in lower or "fy" in lower
-        year = _short_year(lower) or _stated_year(span, ref or dt.date.min)
+        year = _fy_year(lower) or _short_year(lower) or _stated_year(span, ref or dt.date.min)
         if not fiscal and (lower.endswith("the year") or not re.search(r"\d|year", lower)):
             year = _year_of_period(lower, 3 * q - 2, 3, ref, anchors, text, start, end) or year
         return f"{'FY' if fiscal else ''}{year}-Q{q}", None
@@ -1438,8 +1479,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         year = int(words[-1])
         month = _month_of((words[-3] if words[-2] == "of" else words[-2]).rpartition("-")[2])
         return _month(year, month), None
-    if kind == "dotted":  # 12.03.2008: day first, as where dots are written
-        day_n, month, year = (int(x) for x in span.split("."))
+    if kind in ("dotted", "dashed"):  # 12.03.2008, 13-06-2025: day first (month first only if it must be)
+        day_n, month, year = (int(x) for x in re.split("[.-]", span))
+        if month > 12:
+            day_n, month = month, day_n
         day = dt.date(year, month, day_n)
         return day.isoformat(), day
     if kind == "year":
@@ -1472,6 +1515,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return "PRESENT_REF", None
         if "recently" in lower or lower == "lately":
             return "PAST_REF", None
+    if kind == "half" and (fy := _fy_year(lower)):  # "H1 FY25"
+        return f"FY{fy}-H{1 if lower.startswith('h1') else 2}", None
     if kind == "half" and (ref is not None or re.search(r"\d{4}|\dh ?\d\d", lower)
                            or anchors.year is not None and lower.endswith("the year")  # "the first half of 2008"
                            or anchors.period_in_sentence(text, start, "-H")):
@@ -1589,6 +1634,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return f"{ref.year:04d}", None
     if kind == "monthrel":  # "September this year", "December of last year"
         return _month(_stated_year(" ".join(words[1:]), ref), _month_of(words[0])), None
+    if kind == "monthend":
+        return _resolve("relmonth", "end-" + span[:-4], ref, anchors, text, start, end, prev)
     if kind == "relmonth":
         month = _month_of(words[-1].rpartition("-")[2])
         mod = lower.split()[0].split("-")[0]
