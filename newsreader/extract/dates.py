@@ -374,22 +374,22 @@ def _stated_year(span: str, ref: dt.date) -> int:
     return ref.year
 
 
+_SHORT_YEAR = re.compile(r"\d[qh] ?(\d{4}|\d\d)$")
+_FY_YEAR = re.compile(r"fy ?(\d{4}|\d\d)$")
+
+
+def _short_year(lower: str, pattern: re.Pattern[str] = _SHORT_YEAR) -> int | None:
+    """The year of "3q08", "1h 2008" (or, with `_FY_YEAR`, of "q2 fy26", "h1 fy2025"): a two-digit
+    year is this century's."""
+    m = pattern.search(lower)
+    if not m:
+        return None
+    year = int(m.group(1))
+    return year + 2000 if year < 100 else year
+
+
 def _fy_year(lower: str) -> int | None:
-    """The year of "q2 fy26", "h1 fy2025" (a two-digit year is this century's)."""
-    m = re.search(r"fy ?(\d{4}|\d\d)$", lower)
-    if not m:
-        return None
-    year = int(m.group(1))
-    return year + 2000 if year < 100 else year
-
-
-def _short_year(lower: str) -> int | None:
-    """The year of "3q08", "1h 2008" (a two-digit year is this century's)."""
-    m = re.search(r"\d[qh] ?(\d{4}|\d\d)$", lower)
-    if not m:
-        return None
-    year = int(m.group(1))
-    return year + 2000 if year < 100 else year
+    return _short_year(lower, _FY_YEAR)
 
 
 _OUTLOOK = re.compile(r"\b(?:expect|expects|expected|forecasts?|outlook|guidance|predicts?|projects?|projected|plans?"
