@@ -96,6 +96,10 @@ def test_reader_opened_before_the_first_commit_sees_it(tmp_path: Path) -> None:
     store.close()
     reader = Library(tmp_path / "ix", corpus, Config())
     assert reader.exists() and doc_count(reader) == 0
+    for sort in ("relevance", "date"):
+        assert reader.search("harbour", sort=sort).total == 0  # no hits yet, and no error
+    assert reader.search("harbur").suggestion is None
+    assert reader.facets("harbour")["source"] == []
     writer = Library(tmp_path / "ix", corpus, Config())
     writer.update()
     assert len(reader.search("harbour").hits) == 3

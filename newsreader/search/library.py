@@ -258,6 +258,10 @@ class Library:
                 count: bool) -> SearchResult:
         parsed = self.parse(text)
         searcher = self.searcher()
+        if searcher.doc_count_all() == 0:
+            # Nothing committed yet (a first build or a rebuild under way): Whoosh's empty
+            # reader has no columns and its spelling list no words to look in.
+            return SearchResult([], 0)
         query = parsed.query
         runs = date_runs(searcher, self._runs)
         if runs.usable:
@@ -384,9 +388,12 @@ class Library:
                 docnums = searcher.docs_for_query(self.parse(text).query)
             else:
                 docnums = reader.all_doc_ids()
-            src_col = reader.column_reader("src")
-            date_col = reader.column_reader("date")
-            ent_col = reader.column_reader("ents")
+            if reader.doc_count_all() == 0:  # nothing committed yet: no columns to read
+                docnums, src_col, date_col, ent_col = [], [], [], []
+            else:
+                src_col = reader.column_reader("src")
+                date_col = reader.column_reader("date")
+                ent_col = reader.column_reader("ents")
             sources: Counter[str] = Counter()
             months: Counter[str] = Counter()
             ents: dict[str, Counter[str]] = {"person": Counter(), "org": Counter(), "place": Counter()}
