@@ -72,7 +72,7 @@ class Setting:
 
 SETTINGS: dict[str, Setting] = {
     "corpus": Setting(str, None, "folder of saved news pages (default: the bundled seeds)"),
-    "theme": Setting(str, "newsreader-dark", "theme name, see `newsreader themes`"),
+    "theme": Setting(str, "newsreader-dark", "a theme name; the reader's Ctrl+P lists them"),
     "keymap": Setting(dict, {}, "binding id -> keys, e.g. {bookmark: 'b,ctrl+d'}"),
     "max_page_mb": Setting((int, float), 10, "pages larger than this are skipped"),
     "extensions": Setting(list, [".txt"], "file endings read as pages"),

@@ -192,3 +192,16 @@ def test_extract_line_that_is_not_utf8_is_one_skipped_line(capsys, monkeypatch) 
     assert code == 1
     assert err.count("\n") == 1 and "line 1: not UTF-8" in err and "Traceback" not in err
     assert [json.loads(line)["id"] for line in out.splitlines()] == [2]
+
+
+def test_config_help_names_only_commands_that_exist() -> None:
+    """A config error quotes its setting's help; a command it points to must exist."""
+    import re
+
+    from newsreader.cli import build_parser
+    from newsreader.config import SETTINGS
+
+    commands = set(build_parser()._subparsers._group_actions[0].choices)
+    for key, setting in SETTINGS.items():
+        for named in re.findall(r"`newsreader (\w+)", setting.help):
+            assert named in commands, f"{key}: help points to `newsreader {named}`"
