@@ -1534,3 +1534,25 @@ def test_end_month_fiscal_quarters_dashed_days_fortnights_and_range_ends(text, s
 ])
 def test_no_date_in_amounts_idioms_and_periods_closed_by_a_month(text, absent):
     assert absent not in dates_of(text)
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    # a holiday that needs a preposition is also a date as the subject of a verb placing it in time
+    ("Easter falls on April 1 this year.", "Easter", "2018-04-01", dt.date(2018, 3, 31)),
+    ("Ramadan is expected to begin on Saturday, March 1.", "Ramadan", "2025", dt.date(2025, 2, 28)),
+    ("The UAE announced that Ramadan would begin on Wednesday.", "Ramadan", "2026", dt.date(2026, 2, 18)),
+    # fixed days of South Asian, Gulf and UN calendars
+    ("Rallies were held on Pakistan Day.", "Pakistan Day", "2025-03-23", DCT),
+    ("Schools marked World Environment Day on Thursday.", "World Environment Day", "2025-06-05", DCT),
+    # a country "holds" an election on a day: a schedule
+    ("Turkey holds presidential and parliamentary elections on May 14.", "May 14", "2023-05-14", dt.date(2023, 2, 7)),
+])
+def test_holidays_as_subjects_more_fixed_days_and_holds(text, span, value, date):
+    check_date(text, span, value, None, date)
+
+
+@pytest.mark.parametrize("text", [
+    "Christmas is a time for family.", "Easter eggs sold out.", "Ramadan said the talks were over.",
+])
+def test_holidays_needing_a_preposition_stay_out_without_one(text):
+    assert not {"Christmas", "Easter", "Ramadan"} & set(dates_of(text))

@@ -522,7 +522,7 @@ _FORMER_PLAN = re.compile(r"\b(?:originally|initially|previously|had been) (?:du
 _SCHEDULE_BEFORE = re.compile(
     r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
     r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
-    r"|(?<!\bto )(?<!\bwill )(?:play|meet|face|host|visit)"  # "Argentina play their first match on Tuesday"
+    r"|(?<!\bto )(?<!\bwill )(?:play|meet|face|host|visit|holds)"  # "Argentina play their first match on Tuesday"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
 _AHEAD_OF_BEFORE = re.compile(r"\bahead of\b(?=[^.;:!?]*$)")
@@ -642,6 +642,10 @@ _PAST_PREPS = frozenset({"in", "from", "by", "at", "before", "until", "till", "t
 _HOLIDAY_MOD = re.compile(r"(?<![\w-])([Ll]ast|[Nn]ext|[Tt]his) $")
 #: "the Thanksgiving holiday", "over the Easter weekend": the holiday itself, without a preposition.
 _HOLIDAY_NOUN_AFTER = re.compile(r" (?:holiday|holidays|weekend|break)\b")
+#: ... or the subject of a verb that places it in time: "Easter falls on April 1", "Ramadan is
+#: expected to begin on Saturday", "Ramadan would begin on Wednesday" (not "Christmas is a time").
+_HOLIDAY_TIME_VERB_AFTER = re.compile(r" (?:falls|fell|begins|began|starts|started|ends|ended|(?:is|was) (?:expected|due|set)"
+                                      r"|(?:will|would|could|may|is expected to|was expected to) (?:begin|start|end|fall))\b")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")  # "the Lunar New Year holiday": another calendar's
 _HOLIDAY_PREPS = frozenset({"on", "at", "by", "until", "till", "since", "before", "after", "over",
                             "during", "for", "from", "through", "around", "of", "to"})
@@ -1205,7 +1209,8 @@ def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
         mod = mod.group(1).lower() if mod else ""
         if name in h.needs_preposition and not mod and not m.group("year") and \
                 _prev_word(text, start) not in _HOLIDAY_PREPS and not (
-                    _HOLIDAY_NOUN_AFTER.match(text, end) and name != "May Day"  # also a distress call
+                    (_HOLIDAY_NOUN_AFTER.match(text, end) or _HOLIDAY_TIME_VERB_AFTER.match(text, end))
+                    and name != "May Day"  # also a distress call
                     and not _CAPITAL_BEFORE.search(text, max(0, start - 20), start)):
             continue
         rule = h.rules[name]
