@@ -293,6 +293,22 @@ async def test_search_error_is_shown_not_raised(seed_home, tmp_path):
 
 
 @sync
+async def test_search_error_is_readable_at_80_columns(seed_home, tmp_path):
+    """The status line is cut at the terminal's width: what is wrong with the query comes
+    first, before the list's counts."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, '"unclosed')
+        await pilot.pause(0.4)
+        await settle(pilot)
+        assert app.search_error
+        shown = visible_text(app.main.query_one("#status")).splitlines()[0]
+        assert app.search_error[:60] in shown
+
+
+@sync
 async def test_entities_pane_lists_stories_mentioning_one(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=WIDE) as pilot:

@@ -392,7 +392,8 @@ class ReaderApp(App[int]):
         except Exception:
             return
         source = self.article_list.source
-        parts: list[str] = []
+        # What is wrong with the query first: the line is cut at the terminal's width.
+        parts: list[str] = [self.search_error] if self.search_error else []
         count = source.count()
         label = clean(source.label)
         if isinstance(source, FixedRows) and source.total is not None and source.total > count:
@@ -403,8 +404,6 @@ class ReaderApp(App[int]):
             unread = max(0, self.corpus_count - len(self.read_here))
             parts.append(f"{unread:,} unread")
         parts.append(f"{len(self.bookmarked):,} bookmarked")
-        if self.search_error:
-            parts.append(self.search_error)
         if self.index_message:
             parts.append(self.index_message)
         line = " · ".join(parts)
