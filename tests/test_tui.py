@@ -309,6 +309,21 @@ async def test_search_error_is_readable_at_80_columns(seed_home, tmp_path):
 
 
 @sync
+async def test_search_without_hits_says_so_in_the_list(seed_home, tmp_path):
+    """An empty result is not an empty corpus ("No articles yet." while indexing)."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "zzqqxx")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_list.count == 0
+        shown = visible_text(app.article_list)
+        assert "No matching articles" in shown
+
+
+@sync
 async def test_entities_pane_lists_stories_mentioning_one(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=WIDE) as pilot:

@@ -200,7 +200,9 @@ class ArticleList(ScrollView, can_focus=True):
         count = self.count
         if count == 0:
             if y == 0:
-                text = Text(" " + self.empty_text, end="")
+                # A query's empty list has no matches; "no articles yet" is for the corpus.
+                empty = "No matching articles." if self.source.query else self.empty_text
+                text = Text(" " + empty, end="")
                 text.stylize_before(base + self.get_component_rich_style("article-list--date"))
                 return Strip(text.render(self.app.console)).adjust_cell_length(width, base)
             return Strip.blank(width, base)
