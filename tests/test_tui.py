@@ -527,6 +527,30 @@ async def test_bookmark_toggle_and_bookmarks_screen(seed_home, tmp_path):
 
 
 @sync
+async def test_bookmark_that_could_not_be_removed_is_not_reported_removed(seed_home, tmp_path, monkeypatch):
+    from newsreader.errors import UserError
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+
+        def refuse(article_id: str) -> bool:
+            raise UserError("the bookmarks file is read-only")
+
+        monkeypatch.setattr(app.store, "remove_bookmark", refuse)
+        await pilot.press("d")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("not removed" in m for m in messages)
+        assert not any(m.startswith("Bookmark removed") for m in messages)
+        assert app.store.bookmark_count() == 1
+
+
+@sync
 async def test_toggle_read_and_counts(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=WIDE) as pilot:

@@ -215,6 +215,7 @@ class BookmarksScreen(ModalScreen["str | None"]):
             self.store.remove_bookmark(b.article_id)
         except Exception as exc:
             self.notify(f"not removed: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            return
         self.notify("Bookmark removed: " + clean(b.title), timeout=2, markup=False)
         self.reload()
 
