@@ -250,7 +250,8 @@ class Piece:
 _LINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
-def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[int]:
+def _title_case_commons(text: str, c: Cues, lower_vocab: set[str], places: dict[str, str],
+                        demonyms: dict[str, str]) -> frozenset[int]:
     """Where capitalised words of Title Case lines ("Lindsay Lohan Checks Into Betty Ford
     Rehab", a headline) are common words: function words, and words the article writes in
     lower case elsewhere (or another form of them: "Checks" for "checked"). Their offsets,
@@ -261,13 +262,9 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        if len(line) > 160 or line.count(" ") < 2 or line.rstrip()[-1:] == ".":
+        capitalised = _headline_words(line, c)
+        if capitalised is None:
             continue
-        words = list(_LINE_WORD.finditer(line))
-        capitalised = [m for m in words if m.group()[0].isupper()]
-        if len(words) < 3 or len(capitalised) < 0.6 * len(words) or any(
-                not m.group()[0].isupper() and m.group().lower() not in c.common for m in words):
-            continue  # a headline capitalises all but its function words
         if stems is None:
             stems = {_stem(w) for w in lower_vocab}
             english = english_words()[0]
@@ -276,17 +273,117 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str]) -> frozenset[
         # as the rest otherwise ("Flames Engulf Warehouse", "Story Created")
         name_end = -1 if len(capitalised) > 1 and capitalised[1].start() == capitalised[0].end() + 1 \
             and capitalised[1].group().lower() not in english else -2
+        after_place = False
         for m in capitalised:
             lower = m.group().lower()
             if lower in c.common or lower in c.headline_words or lower in lower_vocab or _stem(lower) in stems \
-                    or lower in english and name_end != m.start() - 1 \
+                    or lower in english and (name_end != m.start() - 1 or after_place and lower not in c.org_heads
+                                             and lower not in c.place_heads) \
                     and not _named_in_text(m.group(), text, line_start, line_start + len(line)):
                 # an English word is a common word too ("Rescuers Find Shelter"), but not right
-                # after a name, where it is the name's head ("Betty Ford Clinic", "Maurice Cheeks")
+                # after a name, where it is the name's head ("Betty Ford Clinic", "Maurice Cheeks");
+                # after a place only an organisation's or a place's head ("U.S. Marshals"; not "Texas Lifer")
                 found.append(line_start + m.start())
             else:
                 name_end = m.end()
+                after_place = m.group() in places or m.group() in demonyms
     return frozenset(found)
+
+
+#: Where a sentence may start: the text's start, a line's, or after a sentence end.
+_SENTENCE_START = re.compile(r"(?:\A|\n|[.!?][\"”’)]? )(?=[A-Z])")
+#: Capitalised words with at most one lower-case word between any two ("US Denies Role in Strike on ...").
+_TITLE_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:[a-z]{1,7} )?[A-Z][\w'’.&-]*)+")
+#: The story's sentence going on after the capitalised words of a run-in heading: "... Washington told".
+_STORY_GOES_ON = re.compile(r"(?:['’]s)? [a-z]")
+#: A capitalised determiner inside a heading run opens the story's first sentence ("... in Syria The Pentagon said").
+_STORY_OPENERS = frozenset({"The", "A", "An"})
+
+
+def _run_in_heading_commons(text: str, c: Cues, lower_vocab: set[str], places: dict[str, str],
+                            demonyms: dict[str, str]) -> list[int]:
+    """Where the common words of a Title Case heading run into the sentence after it on one
+    line are ("US Denies Role in Strike on Damascus Consulate Washington told Tehran ...",
+    "Army Chief Meets Saudi Defence Minister Field Marshal Asim Munir called ..."): a saved web
+    page loses the break after a subheading. A heading is found by a headline verb between
+    capitalised words (see `_heading_verb`), at a sentence start, in a run of five capitalised
+    words or more, and ends at a capitalised "The" (the story's first word); its English words break names as
+    lower-case words would, except words that head or cue a name (organisation and place
+    heads, titles), known places, and an English word right after a word that can only be a
+    name ("Matanuska Maid"; not "Russian Oil", "Damascus Consulate"). Page furniture ("Related
+    Articles", "Read More") goes too."""
+    found: list[int] = []
+    furniture = c.page_furniture.search(text)
+    while furniture is not None:
+        found.extend(m.start() for m in _LINE_WORD.finditer(text, furniture.start(), furniture.end()))
+        furniture = c.page_furniture.search(text, furniture.end())
+    english: frozenset[str] | None = None
+    keep = c.org_heads | c.place_heads | c.titles
+    for start in _SENTENCE_START.finditer(text):
+        run = _TITLE_RUN.match(text, start.end())
+        if run is None or run.group().count(" ") < 4:
+            continue
+        if not _STORY_GOES_ON.match(text, run.end()):
+            line_end = text.find("\n", run.end())
+            line = text[text.rfind("\n", 0, run.start()) + 1:line_end if line_end >= 0 else len(text)]
+            if line.endswith(".") or _headline_words(line, c) is not None:
+                continue  # a sentence in Title Case, or a headline on its own line (`_title_case_commons`'s)
+        words = list(_LINE_WORD.finditer(text, run.start(), run.end()))
+        capitalised = [m for m in words if m.group()[0].isupper()]
+        if len(capitalised) < 5:
+            continue
+        if english is None:
+            english = english_words()[0]
+        if not any(k and k + 1 < len(capitalised) and text[capitalised[k - 1].end():m.start()] == " "
+                   and _heading_verb(m.group(), capitalised[k - 1].group(), c, keep)
+                   for k, m in enumerate(capitalised)):  # a subject right before the verb: not "Court of Appeals"
+            continue
+        name_end = -2  # where the last word that can only be a name ended ("Matanuska Maid Building")
+        for k, m in enumerate(capitalised):
+            word = m.group()
+            if word in _STORY_OPENERS and m.start() > run.start():
+                found.append(m.start())
+                break
+            lower = word.lower()
+            if lower in c.titles and lower not in c.org_heads:
+                # a title cues the name after it ("Field Marshal Asim Munir"), not a verb ("Army Chief Meets")
+                after = capitalised[k + 1].group() if k + 1 < len(capitalised) else ""
+                if after.lower() in english and after.lower() not in c.titles or not after:
+                    found.append(m.start())
+                continue
+            headline = lower in c.common or lower in c.headline_words
+            if headline or lower in lower_vocab or lower in english:
+                if lower not in keep and word not in places and word not in c.given_names and (
+                        headline or name_end != m.start() - 1):
+                    found.append(m.start())
+                    continue
+                name_end = -2
+            else:  # a word that can only be a name heads on ("Matanuska Maid"); a place or an organisation word not
+                name_end = m.end() if word not in places and word not in demonyms and lower not in keep else -2
+    return found
+
+
+def _heading_verb(word: str, subject: str, c: Cues, keep: frozenset[str]) -> bool:
+    """A headline verb in an inflected form ("US Denies", "Attacks Targeting"), which no name
+    is, or in its base form after a plural ("Sanctions Hit", "Jordanians March")."""
+    lower = word.lower()
+    if lower not in c.headline_words or lower in keep or word in c.given_names:
+        return False
+    plural = subject.lower()
+    return lower.endswith(("s", "ed", "ing")) or len(plural) > 3 and plural.endswith("s") and plural not in keep
+
+
+def _headline_words(line: str, c: Cues) -> list[re.Match[str]] | None:
+    """The capitalised words of a line that is a Title Case headline (a headline capitalises
+    all but its function words, and ends in no full stop); None for other lines."""
+    if len(line) > 160 or line.count(" ") < 2 or line.rstrip()[-1:] == ".":
+        return None
+    words = list(_LINE_WORD.finditer(line))
+    capitalised = [m for m in words if m.group()[0].isupper()]
+    if len(words) < 3 or len(capitalised) < 0.6 * len(words) or any(
+            not m.group()[0].isupper() and m.group().lower() not in c.common for m in words):
+        return None
+    return capitalised
 
 
 def _named_in_text(word: str, text: str, line_start: int, line_end: int) -> bool:
@@ -515,7 +612,11 @@ class _Doc:
         self.c = cues()
         self.g = gazetteer()
         self.lower_vocab = set(_LOWER_WORD.findall(text))
-        commons = _title_case_commons(text, self.c, self.lower_vocab) if "\n" in text else frozenset()
+        commons = _title_case_commons(text, self.c, self.lower_vocab, self.g.places, self.g.demonyms) \
+            if "\n" in text else frozenset()
+        run_in = _run_in_heading_commons(text, self.c, self.lower_vocab, self.g.places, self.g.demonyms)
+        if run_in:
+            commons = commons | frozenset(run_in)
         self.tokens, self.runs = _cap_runs(text, self.c, self.g.places, commons)
         self.pieces: list[Piece] = []
         self.products: set[str] = set()

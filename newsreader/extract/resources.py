@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -58,6 +59,8 @@ class Cues:
     headline_words: frozenset[str] = frozenset()
     #: "Calif" -> "California", read only after a town ("Rancho Mirage, Calif.")
     state_abbreviations: dict[str, str] = field(default_factory=dict)
+    #: Saved web pages' furniture before a story's words ("Related Articles", "Read More")
+    page_furniture: re.Pattern[str] = re.compile(r"(?!)")
     #: Made from the lists above once per process, not once per article: title heads and
     #: modifiers together, and the states' full names
     titles: frozenset[str] = field(init=False)
@@ -157,6 +160,8 @@ def cues() -> Cues:
         staff=_lower_set(orgs.get("staff")),
         event_prefixes=_lower_set(common.get("event_prefixes")),
         state_abbreviations={str(k).rstrip("."): str(v) for k, v in (places.get("us_states_after_town") or {}).items()},
+        page_furniture=re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(str(phrase)) for phrase in common.get("page_furniture") or ()) + r")(?![\w-])"),
     )
 
 
