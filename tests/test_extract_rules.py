@@ -1556,3 +1556,35 @@ def test_holidays_as_subjects_more_fixed_days_and_holds(text, span, value, date)
 ])
 def test_holidays_needing_a_preposition_stay_out_without_one(text):
     assert not {"Christmas", "Easter", "Ramadan"} & set(dates_of(text))
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    # South Asian and British English
+    ("He will arrive day after tomorrow.", "day after tomorrow", "2025-06-16", None),
+    ("He left day before yesterday.", "day before yesterday", "2025-06-12", None),
+    ("The team left two days back.", "two days back", "2025-06-12", None),
+    ("He addressed a rally last evening.", "last evening", "2025-06-13TEV", None),
+    ("Salaries will be paid at this month-end.", "this month-end", "2025-06", None),
+    ("Inflation will ease by the year-end.", "the year-end", "2025", None),
+    # "the last quarter of 2024": that year's fourth, not the quarter before the article's
+    ("Rates were cut in the last quarter of 2024.", "the last quarter of 2024", "2024-Q4", "2024-Q4"),
+    # a weekday beside the day it names takes its date
+    ("Polls close on Sunday (June 15).", "Sunday", "2025-06-15", None),
+    ("The meeting is on June 17, Tuesday.", "Tuesday", "2025-06-17", None),
+    ("Talks on Monday evening (June 16) failed.", "Monday evening", "2025-06-16TEV", None),
+])
+def test_south_asian_forms_and_weekdays_beside_their_days(text, span, value, undated):
+    check_date(text, span, value, undated)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("He set the country two years back in development.", "two years back"),
+    ("The year-end results were strong.", "year-end"),
+])
+def test_no_date_in_back_as_a_direction_or_year_end_as_a_modifier(text, absent):
+    assert absent not in dates_of(text)
+
+
+def test_a_weekday_beside_a_day_of_another_weekday_keeps_its_own_value():
+    found = dates_of("She checked in on Thursday (June 13) this week.")
+    assert found["Thursday"] == "2025-06-12" and found["June 13"] == "2025-06-13"

@@ -165,9 +165,10 @@ _BRANCHES: list[tuple[str, str]] = [
     (f"the last next this past coming early late earlier later {_W} {_WA}",
      rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|the previous|the following|the next) |{_REL} )?"
      rf"(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
-    ("the yesterday today tomorrow tonight this last earlier later early late",
-     r"(?P<deictic>(?i:(?:early |late )?(?:the day before yesterday|the day after tomorrow|(?:yesterday|today|tomorrow)"
-     rf"{_PARTS}|yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night|"
+    # "day after tomorrow", "last evening": South Asian and British English
+    ("the day yesterday today tomorrow tonight this last earlier later early late",
+     r"(?P<deictic>(?i:(?:early |late )?(?:(?:the )?day before yesterday|(?:the )?day after tomorrow|(?:yesterday|today|tomorrow)"
+     rf"{_PARTS}|yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening|last night|last evening|"
      r"earlier today|later today)))(?![\w-])"),
     # "the past week", "the past decade": a length of time up to now (DURATION)
     ("the", r"(?P<pastunit>(?i:the (?:past|last|next|coming) (?:decade|century)|the past (?:week|fortnight|month|year)))(?![\w-])"),
@@ -175,7 +176,8 @@ _BRANCHES: list[tuple[str, str]] = [
      r"(?P<relunit>(?i:(?:the (?:very )?(?:end|beginning|start|middle|rest) of )?"
      r"(?:(?:earlier|later|early|late) (?:this|last|next) |this past |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
-     r"(?:week|month|year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b)"),
+     r"(?:week|month|year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b"
+     r"| of (?:1[89]|20)[0-9]{2}\b)"),
     ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year"
      " present mid midyear"
      " quarter month"
@@ -192,7 +194,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] ?FY ?(?:{_YEAR}|[0-9]{{2}})|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
      r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned)
-    (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago|earlier(?! than)|later(?! than)|from (?:now|today))"
+    (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
     ("days weeks months years decades", r"(?P<pastref>(?i:days|weeks|months|years|decades) ago)(?![\w-])"),
     ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day"
@@ -993,8 +995,13 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 continue
         elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() in ("year", "quar", "mont")
                                   or span[:3].lower() == "mid"):
-            # "in the past" (not "the past is"); "by year-end" (not "year-end results")
-            if prev not in _PAST_PREPS:
+            # "in the past" (not "the past is"); "by year-end" (not "year-end results"); "by the
+            # year-end", "at this month-end"
+            if prev in ("the", "this") and span[:3].lower() != "the" \
+                    and _prev_word(text, start - len(prev) - 1) in _PAST_PREPS:
+                start -= len(prev) + 1
+                span, prev = text[start:end], _prev_word(text, start - len(prev) - 1)
+            elif prev not in _PAST_PREPS:
                 continue
         elif kind == "vague" and span == "now":
             # "now" is a date only where it states the present ("the iPod is now smaller",
@@ -1079,6 +1086,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if last_day > first:
                 found.append(DateMatch(upto.start(2), upto.end(2), upto.group(2),
                                        value[:8] + f"{last_day:02d}" if value and len(value) == 10 else value))
+    _weekdays_beside_days(text, found)
     holidays = _find_holidays(text, date)
     if holidays:  # a holiday wins over the weekday in it ("Easter Monday"), loses to the rest
         found = [d for d in found if not any(h.start <= d.start and d.end <= h.end for h in holidays)]
@@ -1087,6 +1095,26 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         found.sort(key=lambda d: d.start)
         _weekdays_of_holidays(text, found, holidays, date)
     return found
+
+
+def _weekdays_beside_days(text: str, found: list[DateMatch]) -> None:
+    """A weekday written beside the day it names ("on Sunday (June 15)", "June 17, Tuesday",
+    "Thursday (June 13) this week") takes that day's date when the weekday matches it."""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if text[a.end:b.start].strip(" ,()") or a.value is None or b.value is None:
+            continue
+        for weekday, day in ((a, b), (b, a)):
+            target = _WEEKDAY_WORDS.get(weekday.text.split()[0].lower().rstrip("."))
+            if target is None or len(day.value) < 10 or not _ISO_DAY.match(day.value) or day.value[:10] == weekday.value[:10]:
+                continue
+            when = dt.date.fromisoformat(day.value[:10])
+            if when.weekday() == target:
+                j = i if weekday is a else i + 1
+                found[j] = DateMatch(weekday.start, weekday.end, weekday.text, when.isoformat() + weekday.value[10:])
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 #: What joins a weekday to the holiday it falls on: "Thanksgiving on Thursday", "Tuesday, New
@@ -1302,7 +1330,7 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
     count, unit = _count(m.group(1)), m.group(2).lower().rstrip("s")
     if unit == "fortnight" and count is not None:
         count, unit = count * 2, "week"
-    back = span.lower().endswith(("ago", "earlier", "before"))
+    back = span.lower().endswith(("ago", "earlier", "before", "back"))
     if count is None or isinstance(count, float):  # "a few days later": some time after
         return ("PAST_REF" if back else "FUTURE_REF"), None
     sign = -1 if back else 1
@@ -1409,6 +1437,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         ordinal = next((w for w in reversed(head) if w in _ORDINALS), None)
         q_match = re.search(r"q([1-4])|([1-4])q", lower)
         q = int(q_match.group(1) or q_match.group(2)) if q_match else _ORDINALS.get(ordinal or "")
+        if q is None and ordinal == "last" and " of " in lower:  # "the last quarter of 2024"
+            q = 4
         if q is None:
             return None, None
         fiscal = "fiscal" in lower or "fy" in lower
@@ -1704,7 +1734,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             day = ref - dt.timedelta(days=2)
         elif "day after tomorrow" in lower:
             day = ref + dt.timedelta(days=2)
-        elif "yesterday" in lower or "last night" in lower:
+        elif "yesterday" in lower or "last night" in lower or "last evening" in lower:
             day = ref - dt.timedelta(days=1)
         elif "tomorrow" in lower:
             day = ref + dt.timedelta(days=1)
