@@ -672,6 +672,13 @@ _KINDS = [
                  "in Tim Cook and in Zalando's plans.",
                  {"Lagunitas": "org", "Tim Cook": "person", "Zalando": "org"},
                  id="not_after_a_holding_a_text_a_given_name_or_in_a_possessive"),
+    pytest.param("The assassination of Hamas political chief Ismail Haniyeh was blamed on Israel. The death of "
+                 "Trayvon Martin shocked Florida.",
+                 {"Hamas": "org", "Ismail Haniyeh": "person", "Trayvon Martin": "person"},
+                 id="a_name_before_a_title_and_a_person_is_the_persons_organisation_not_what_befalls"),
+    pytest.param("Senior official Khalil al-Hayya told Al Jazeera. Al Gore spoke, and Al Arabiya reported it.",
+                 {"Khalil al-Hayya": "person", "Al Jazeera": "org", "Al Gore": "person", "Al Arabiya": "org"},
+                 id="told_cues_no_person_and_the_arabic_article_before_a_noun_in_a_is_no_given_name"),
 ]
 
 
