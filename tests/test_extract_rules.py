@@ -1588,3 +1588,17 @@ def test_no_date_in_back_as_a_direction_or_year_end_as_a_modifier(text, absent):
 def test_a_weekday_beside_a_day_of_another_weekday_keeps_its_own_value():
     found = dates_of("She checked in on Thursday (June 13) this week.")
     assert found["Thursday"] == "2025-06-12" and found["June 13"] == "2025-06-13"
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    # trading and business days skip the weekend
+    ("Shares rose on the previous trading day.", "the previous trading day", "2008-10-10", dt.date(2008, 10, 13)),
+    ("The deal closes the next business day.", "the next business day", "2025-06-16", dt.date(2025, 6, 13)),
+    ("Trading was suspended for the rest of the day.", "the rest of the day", "2008-10-13", dt.date(2008, 10, 13)),
+])
+def test_trading_days_and_the_rest_of_the_day(text, span, value, date):
+    check_date(text, span, value, None, date)
+
+
+def test_at_the_end_of_the_day_is_an_idiom():
+    assert dates_of("At the end of the day, it matters little.") == {}

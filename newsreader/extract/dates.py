@@ -183,7 +183,7 @@ _BRANCHES: list[tuple[str, str]] = [
      " quarter month"
      " right just",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
-     r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:year|month|week|quarter|decade)|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
+     r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:year|month|week|quarter|decade)|the rest of the day|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
      r"|these days|nowadays|lately|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end"
@@ -197,7 +197,8 @@ _BRANCHES: list[tuple[str, str]] = [
     (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
     ("days weeks months years decades", r"(?P<pastref>(?i:days|weeks|months|years|decades) ago)(?![\w-])"),
-    ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day"
+    ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) (?:(?:trading|business|working) )?day|the day (?:before|after)"
+                 r"|that (?:same )?day"
                  r"|(?:the (?:next|following|previous)|that(?: same)?|the same) (?:morning|afternoon|evening|night)))(?![\w-])"),
     ("earlier later that the", r"(?P<thatunit>(?i:(?:earlier |later )?(?:that|the same) (?:week|month|year)"
                                r"(?! (?:of |in )?(?:a year|last year|the (?:previous|prior|last) year|the year before)\b)"
@@ -1404,7 +1405,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             # "the three months ended Sept. 30 ... the year-earlier quarter": the named month's quarter
             return f"{anchors.month[0] - 1:04d}-Q{(anchors.month[1] - 1) // 3 + 1}", None
         return (f"{anchors.year - 1:04d}" if anchors.year else None), None
-    if kind == "vague" and lower.endswith("in the day"):
+    if kind == "vague" and lower.endswith(("in the day", "rest of the day")):
         return (anchor.isoformat() if anchor else None), anchor
     if kind == "fiscal":
         numbers = re.findall(r"\d+", span)
@@ -1568,6 +1569,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         delta = 0 if ("same" in lower or "that" in lower) else (
             1 if ("next" in lower or "following" in lower or "after" in lower) else -1)
         day = anchor + dt.timedelta(days=delta)
+        while delta and day.weekday() > 4 and re.search(r"trading|business|working", lower):
+            day += dt.timedelta(days=delta)  # "the previous trading day" before a Monday: the Friday
         return day.isoformat() + _part_of_day(lower), day
     if kind == "daypart":  # "in afternoon trading": the day last named (the article's), its part
         return ((anchor.isoformat() + _part_of_day(words[-1].lower())) if anchor else None), None
