@@ -697,6 +697,28 @@ def test_bundled_themes_load():
         assert set(theme.variables) >= {"entity-person", "entity-org", "entity-place", "entity-date", "search-match"}
 
 
+def test_bundled_themes_keep_entities_apart_in_16_colours():
+    """A 16-colour terminal gets the nearest of its colours: a person, an organisation and a
+    place must still look different from each other and from the text (dates are also
+    underlined, matches reversed)."""
+    from rich.color import Color, ColorSystem
+
+    from newsreader.resources import themes_dir
+
+    def nearest(colour: str) -> int:
+        """The hue of the nearest of the 16 colours: a colour and its bright form (white
+        and bright white text) are too close to tell apart in running text."""
+        return (Color.parse(colour).downgrade(ColorSystem.STANDARD).number or 0) % 8
+
+    for theme in load_themes([themes_dir()]).themes:
+        if theme.ansi:
+            continue
+        text = nearest(theme.foreground)
+        kinds = [nearest(theme.variables[v]) for v in ("entity-person", "entity-org", "entity-place")]
+        assert len(set(kinds)) == 3 and text not in kinds, theme.name
+        assert nearest(theme.variables["entity-date"]) != text, theme.name
+
+
 @pytest.mark.parametrize("text, problem", [
     ("name: x\ncolors: {primary: '#fff'}\n", "highlights"),
     ("name: x\ncolors: {primary: notacolour}\nhighlights: {}\n", "not a colour"),
