@@ -1602,3 +1602,24 @@ def test_trading_days_and_the_rest_of_the_day(text, span, value, date):
 
 def test_at_the_end_of_the_day_is_an_idiom():
     assert dates_of("At the end of the day, it matters little.") == {}
+
+
+@pytest.mark.parametrize("text, span, value, undated", [
+    # a range of months in one word is one date: a quarter or half when it is one, else its first month
+    ("In January-March, remittances rose.", "January-March", "2025-Q1", None),
+    ("Sales in October-December rose.", "October-December", "2024-Q4", None),
+    ("Elections will be held in October-November.", "October-November", "2025-10", None),
+    ("The review for January-June 2024 showed a decline.", "January-June 2024", "2024-H1", "2024-H1"),
+    # a fiscal year after it: the range starts in the year before the one the fiscal year is named by
+    ("Exports rose 10pc in July-March FY25.", "July-March", "2024-07", "2024-07"),
+    ("Growth in July-December FY2025 was 1.5pc.", "July-December", "2024-H2", "2024-H2"),
+    ("Inflation in January-March FY25 eased.", "January-March", "2025-Q1", "2025-Q1"),
+    ("The deficit for July-March 2024-25 narrowed.", "July-March 2024-25", "2024-07", "2024-07"),
+])
+def test_month_ranges_in_one_word(text, span, value, undated):
+    check_date(text, span, value, undated)
+
+
+def test_a_month_range_keeps_its_fiscal_year_and_no_inner_year():
+    assert dates_of("Exports rose 10pc in July-March FY25.") == {"July-March": "2024-07", "FY25": "FY2025"}
+    assert dates_of("The review for January-June 2024 showed a decline.") == {"January-June 2024": "2024-H1"}

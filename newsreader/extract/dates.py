@@ -161,7 +161,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "the night of Sept. 13", "the morning of Friday": the day and its part
     ("the", rf"(?P<partof>(?i:the (?:morning|afternoon|evening|night) of )(?:{_MONTH_D} {_DAY}(?:,? {_YEAR})?"
             rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
-    (_M, rf"(?P<barmonth>{_MONTH})(?![\w-]|\.[\w–-]| [0-9]| (?:Day|Madness|Fools?)\b)"),
+    (_M, rf"(?P<barmonth>{_MONTH})(?![\w]|-(?!{_MONTH}(?![\w-]| quarter\b| period\b))|\.[\w–-]| [0-9]| (?:Day|Madness|Fools?)\b)"),
     (f"the last next this past coming early late earlier later {_W} {_WA}",
      rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|the previous|the following|the next) |{_REL} )?"
      rf"(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
@@ -957,6 +957,43 @@ _DAY_RANGE_END = re.compile(rf" (?:to|through|till|until|-|–|(and))"
                             rf" ({_DAY}(?:,? {_YEAR})?)(?=[,.;:)]|$| (?:in|at|on|for|with|when|as|after|before|while|and|but)\b)")
 
 
+#: "July-March", "in October-November": a range of months in one word, one date as "Oct. 28-29"
+#: is (a quarter or half when it is one: "January-March" Q1, "July-December" H2; else valued by
+#: its first month). A year after it says where it lies: "January-March 2025" in that year; a
+#: fiscal year ("July-March FY25", "July-December 2024-25", "April-September FY26") starts in the
+#: year before the one it is named by, so months from April on before its turn of the year are
+#: that earlier year's.
+_MONTH_RANGE_END = re.compile(rf"-({_MONTH})(?![\w-])(?:,? (?:((?i:FY) ?|(?i:fiscal|financial) (?:year )?))?"
+                              rf"((?:1[89]|20)[0-9]{{2}}|(?<=FY)[0-9]{{2}}|(?<=FY )[0-9]{{2}})(?:[-–/]([0-9]{{2}}|{_YEAR}))?(?![\w-]))?")
+
+
+def _month_range(text: str, first: DateMatch, upto: re.Match[str], ref: dt.date | None) -> DateMatch:
+    """ "July-March" as one date (see `_MONTH_RANGE_END`): the last month is where the year
+    written after it, or the sentence's tense, places it; the first comes before it."""
+    m1, m2 = _month_of(first.text), _month_of(upto.group(1))
+    stop = upto.end() if upto.group(3) and upto.group(2) is None else upto.end(1)  # "January-June 2025", not "FY25"
+    span = DateMatch(first.start, stop, text[first.start:stop], None)
+    if upto.group(3):
+        named = int(upto.group(3))
+        last = int(upto.group(4) or upto.group(3))
+        if last < 100:
+            last += named // 100 * 100 if named >= 100 else 2000
+        fiscal = upto.group(2) is not None or upto.group(4) is not None
+        y2 = last - 1 if fiscal and m1 <= m2 and m1 >= 4 else last
+    elif ref is not None:
+        y2 = _year_for(m2, None, ref, text, first.start, upto.end(1))
+    else:
+        return span
+    y1 = y2 - 1 if m1 > m2 else y2
+    if m1 <= m2 and (m1, m2) in ((1, 3), (4, 6), (7, 9), (10, 12)):
+        span.value = f"{y1}-Q{(m1 + 2) // 3}"
+    elif (m1, m2) in ((1, 6), (7, 12)):
+        span.value = f"{y1}-H{(m1 + 5) // 6}"
+    else:
+        span.value = _month(y1, m1)
+    return span
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
@@ -965,6 +1002,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     for m in _candidates(text):
         kind = m.lastgroup or ""
         start, end = m.span(kind)
+        if found and start < found[-1].end:  # inside a date a rule made longer ("January-June 2025")
+            continue
         span = m.group(kind)
         prev = _prev_word(text, start)
         if kind == "fiscal" and prev == "new" and text[start - 8:start - 4].lower() == "the ":
@@ -1081,6 +1120,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # the story goes on, nor is 9/11 (named as the event): no new anchor
             anchors.note(value, day, end)
         found.append(DateMatch(start, end, text[start:end], value))
+        if kind == "barmonth" and (upto := _MONTH_RANGE_END.match(text, end)):
+            found[-1] = _month_range(text, found[-1], upto, date)
         if kind == "mdy" and (upto := _DAY_RANGE_END.match(text, end)) and _ENDS_IN_DAY.search(span) \
                 and (not upto.group(1) or prev == "between"):  # "between June 3 and 5"
             first, last_day = int(re.sub(r"\D", "", span.split()[-1])), int(re.sub(r"\D", "", upto.group(2).split()[0]))
