@@ -679,6 +679,27 @@ _KINDS = [
     pytest.param("Senior official Khalil al-Hayya told Al Jazeera. Al Gore spoke, and Al Arabiya reported it.",
                  {"Khalil al-Hayya": "person", "Al Jazeera": "org", "Al Gore": "person", "Al Arabiya": "org"},
                  id="told_cues_no_person_and_the_arabic_article_before_a_noun_in_a_is_no_given_name"),
+    pytest.param("Barack Obama campaigned in Pittsburgh for Kamala Harris, telling voters he understood.",
+                 {"Barack Obama": "person", "Kamala Harris": "person"},
+                 id="he_or_she_after_a_name_opening_the_sentence_marks_a_person"),
+    pytest.param("Goldman Sachs hired John Smith, who said he would stay. Wells Fargo agreed. Rotten Tomatoes gave it "
+                 "85 percent. She liked it. While Summit Entertainment was silent, he spoke.",
+                 {"Goldman Sachs": "org", "John Smith": "person", "Wells Fargo": "org", "Rotten Tomatoes": "org",
+                  "Summit Entertainment": "org"},
+                 id="not_past_a_person_named_as_a_subject_nor_into_the_next_sentence_nor_mid_sentence"),
+    pytest.param("Hakainde Hichilema of Zambia and Lazarus Chakwera of Malawi met Mahamudu Bawumia of the New "
+                 "Patriotic Party.",
+                 {"Hakainde Hichilema": "person", "Lazarus Chakwera": "person", "Mahamudu Bawumia": "person"},
+                 id="a_name_of_a_country_or_a_party_is_a_person"),
+    pytest.param("The president named Ousmane Sonko as prime minister, with Gibran Rakabuming Raka as his deputy. "
+                 "Exxon Mobil hired Goldman Sachs as its adviser.",
+                 {"Ousmane Sonko": "person", "Gibran Rakabuming Raka": "person", "Goldman Sachs": "org"},
+                 id="a_post_held_as_his_or_her_title_marks_a_person"),
+    pytest.param("The vote was won by Calin Georgescu, and Mukhtar Babayev urged calm. Zurab Japaridze and "
+                 "Ivan Petrenko agreed.",
+                 {"Calin Georgescu": "person", "Mukhtar Babayev": "person", "Zurab Japaridze": "person",
+                  "Ivan Petrenko": "person"},
+                 id="a_surnames_shape_marks_a_person"),
 ]
 
 

@@ -564,6 +564,19 @@ _HUMAN_OF = re.compile(r"\b(?:death|murder|killing|assassination|resignation|arr
                        r"abduction|kidnapping|wife|husband|widow|son|daughter|mother|father) of $")
 #: Lower-case words, then a capitalised one: "Hamas political chief Ismail Haniyeh".
 _TITLE_THEN_NAME = re.compile(r" ((?:[a-z][a-z-]* ){1,3})[A-Z]")
+#: A post held: "named Ousmane Sonko as prime minister", "with Gibran Rakabuming Raka as his deputy".
+_AS_POST = re.compile(r",? as (?:his |her |the |a )?(?:new |interim |acting |deputy |vice |prime |chief |first )?([a-z]+)\b")
+#: Where a person comes from: "Lazarus Chakwera of Malawi", "Mahamudu Bawumia of the New Patriotic Party".
+_OF_HOME = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
+#: Surname endings of many languages (Romanian, Slavic, Georgian, Turkish, Greek, Nordic,
+#: Spanish, Japanese, Armenian): no company is named so.
+_SURNAME_SHAPE = re.compile(r"(?:escu|eanu|[eo]v|[eo]va|yev|yeva|enko|shvili|dze|wicz|vich|[oe]vi[cć]|o[gğ]lu|poulos|"
+                            r"akis|idis|sson|[aeiou][nr]ez|quez|ski|ska|moto|yama|mura|gawa|kawa|hara|shita|[sz]aki|"
+                            r"[sz]aka|yan)$")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+_PRONOUN = re.compile(r"\b(?:he|she)\b")
+#: Prepositions before a person named as an object, not a subject: "campaigned for Kamala Harris".
+_OBJECT_PREPS = frozenset({"for", "with", "to", "against", "and", "on", "about"})
 #: A senator's party and state after the name, AP style: "D-N.Y.", "R-Texas".
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 #: Laws are laws in the possessive too: "the Affordable Care Act's mandate".
@@ -1506,6 +1519,7 @@ class _Doc:
             person += 3  # "the death of Trayvon Martin"
         if "-" in piece.text and any(_HYPHEN_LOWER.search(w) for w in words[1:]):
             person += 3  # "Roh Moo-hyun": a given name of two syllables (an adjective's hyphen is cut off)
+        person += self._person_context(piece)
         if words[0] in lone and words[-1] not in lone:
             org += 2
         if self._staff_at(piece):
@@ -1538,6 +1552,49 @@ class _Doc:
         if org > person:
             return ORG
         return PERSON if given else ORG
+
+    def _person_context(self, piece: Piece) -> int:
+        """Evidence for a person in what is said of a name no list knows ("Barack Obama",
+        "Calin Georgescu"), things a company is not said to be: a post held "as his deputy",
+        "as prime minister"; where one comes from ("Hakainde Hichilema of Zambia", "of the
+        New Patriotic Party"); "he" or "she" after the name opening a sentence; or a surname's
+        shape ("-escu", "-ov", "-enko", "-shvili", "-moto" ...)."""
+        text = self.text
+        score = 0
+        post = _AS_POST.match(text, piece.end)
+        if post is not None and post.group(1) in self.c.title_heads:
+            score += 3
+        home = _OF_HOME.match(text, piece.end)
+        if home is not None and (self.g.places.get(home.group(1)) in self.g.countries
+                                 or home.group(1).endswith((" Party", " party"))):
+            score += 2
+        if len(piece.words[-1]) > 4 and _SURNAME_SHAPE.search(piece.words[-1]):
+            score += 2
+        if self._pronoun_after(piece):
+            score += 2
+        return score
+
+    def _pronoun_after(self, piece: Piece) -> bool:
+        """Does the name open its sentence, with "he" or "she" later in it, and no other person
+        named in between but as an object ("for Kamala Harris", "with Xi")? Companies are "it".
+        (A "He" opening the next sentence may be anyone's.)"""
+        if not piece.initial:
+            return False
+        text = self.text
+        stop = _SENTENCE_STOP.search(text, piece.end)
+        end = stop.end() if stop else len(text)
+        m = _PRONOUN.search(text, piece.end, end)
+        if m is None:
+            return False
+        begin = max(text.rfind(". ", 0, piece.start), text.rfind("\n", 0, piece.start))
+        for other in self.pieces:
+            if other is piece or other.end <= begin or other.start >= m.start():
+                continue
+            if other.kind == PERSON or other.kind is None and len(other.words) > 1:
+                if other.start < piece.start or other.prev_word not in _OBJECT_PREPS \
+                        or other.next_word in ("who", "whose"):
+                    return False
+        return True
 
     def _town(self, piece: Piece) -> bool:
         """A smaller town named after "in", "near" ... ("a fire in Bloomington") or before a
