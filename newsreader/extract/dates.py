@@ -506,9 +506,9 @@ def _month_of(word: str) -> int:
 #: of": it looks ahead from the story's day ("rallied Thursday ahead of Friday's jobs report").
 _FUTURE_BEFORE = re.compile(
     r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are)(?: \w+ly)? (?:expected|forecast)|expects?"
-    r"|(?<!than )(?<!\bas )(?<!had )(?<!was )(?<!were )(?<!its )(?<!the )(?<!\ba )(?<!their )(?<!his )(?<!her )(?<!our )"
+    r"|(?=forecast)(?<!than )(?<!\bas )(?<!had )(?<!was )(?<!were )(?<!its )(?<!the )(?<!\ba )(?<!their )(?<!his )(?<!her )(?<!our )"
     r"(?<!\w['’]s )forecasts?(?= (?:\w+ ){0,4}(?:for|from|on|in|until|through)\b)"
-    r"|(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
+    r"|(?=expected)(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|must(?! have)|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
     r"|should(?! have)|upcoming|awaits?|awaiting"
