@@ -56,8 +56,8 @@ def _period(value: str) -> str | None:
         return f"the {_ORDINALS[m[4]]} {part} of {fiscal}{m[2]}"
     if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
         return f"{_SEASONS[m[2]]} {m[1]}"
-    if m := re.fullmatch(r"FY(\d{4})", value):
-        return f"the fiscal year {m[1]}"
+    if m := re.fullmatch(r"FY(\d{4})", value):  # named by the year it ends in: FY2026 is 2025-26 in South Asia
+        return f"the fiscal year ending in {m[1]}"
     if re.fullmatch(r"\d{4}", value):
         return f"the year {value}"
     if re.fullmatch(r"\d{3}", value):
