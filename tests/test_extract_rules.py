@@ -1623,3 +1623,12 @@ def test_month_ranges_in_one_word(text, span, value, undated):
 def test_a_month_range_keeps_its_fiscal_year_and_no_inner_year():
     assert dates_of("Exports rose 10pc in July-March FY25.") == {"July-March": "2024-07", "FY25": "FY2025"}
     assert dates_of("The review for January-June 2024 showed a decline.") == {"January-June 2024": "2024-H1"}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("South Africa's general election takes place on Wednesday.", "Wednesday", "2025-06-18"),
+    ("The final is held on Sunday in Lahore.", "Sunday", "2025-06-15"),
+    ("The final was held on Sunday in Lahore.", "Sunday", "2025-06-08"),
+])
+def test_takes_place_and_is_held_are_schedules(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
