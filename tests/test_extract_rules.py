@@ -1632,3 +1632,26 @@ def test_a_month_range_keeps_its_fiscal_year_and_no_inner_year():
 ])
 def test_takes_place_and_is_held_are_schedules(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "Independence Day" is the day of the country the sentence (or the date line) names
+    ("Pakistan will celebrate Independence Day on Thursday.", "Independence Day", "2025-08-14"),
+    ("India marks its 79th Independence Day on Friday.", "Independence Day", "2025-08-15"),
+    ("India marks its 79th Independence Day on Friday.", "Friday", "2025-08-15"),
+    ("ISLAMABAD: Preparations for Independence Day are under way.", "Independence Day", "2025-08-14"),
+    ("Fireworks lit up the sky on Independence Day.", "Independence Day", "2025-07-04"),
+    # a holiday in apposition to a day written with its number is that day
+    ("He will be sworn in before August 14, Independence Day.", "Independence Day", "2025-08-14"),
+    ("Retailers marked Christmas with discounts.", "Christmas", "2024-12-25"),
+])
+def test_holidays_by_country_as_objects_and_in_apposition(text, span, value):
+    check_date(text, span, value, None, dt.date(2025, 8, 10))
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The vote on Tuesday, Christmas Eve, passed.", "Christmas Eve", "2024-12-24"),
+    ("The 2nd Easter egg hunt drew crowds.", "Easter", "<missing>"),
+])
+def test_a_weekday_or_a_count_beside_a_holiday_does_not_redate_it(text, span, value):
+    assert dates_of(text, dt.date(2025, 8, 10)).get(span, "<missing>") == value

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december")
@@ -652,7 +652,15 @@ _HOLIDAY_TIME_VERB_AFTER = re.compile(r" (?:falls|fell|begins|began|starts|start
                                       r"|(?:will|would|could|may|is expected to|was expected to) (?:begin|start|end|fall))\b")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")  # "the Lunar New Year holiday": another calendar's
 _HOLIDAY_PREPS = frozenset({"on", "at", "by", "until", "till", "since", "before", "after", "over",
-                            "during", "for", "from", "through", "around", "of", "to"})
+                            "during", "for", "from", "through", "around", "of", "to",
+                            # ... or a verb keeping it: "Pakistan will celebrate Independence Day"
+                            "celebrate", "celebrates", "celebrated", "celebrating", "mark", "marks", "marked",
+                            "marking", "observe", "observes", "observed", "observing", "commemorate", "commemorates",
+                            "commemorated", "commemorating"})
+#: ... an anniversary's number ("its 79th Independence Day"), or an apposition to a day ("before
+#: August 14, Independence Day").
+_HOLIDAY_NUMBER_OR_DAY_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th) |\d, )$")
+_HOLIDAY_PHRASE_ENDS = re.compile(r"[,.;:!?)]|$| (?:on|in|at|with|and|was|is|will|this|last|next)\b")
 _ORDDAY_PREPS = frozenset({"on", "by", "until", "till", "since", "from", "before", "after",
                            "through", "to", "and"})
 
@@ -1136,8 +1144,20 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         taken = [(d.start, d.end) for d in found]
         found.extend(h for h in holidays if not any(h.start < b and a < h.end for a, b in taken))
         found.sort(key=lambda d: d.start)
+        _holidays_beside_days(text, found, holidays)
         _weekdays_of_holidays(text, found, holidays, date)
     return found
+
+
+def _holidays_beside_days(text: str, found: list[DateMatch], holidays: list[DateMatch]) -> None:
+    """A holiday in apposition to the day it is ("before August 14, Independence Day") is that
+    day, whatever country's calendar its name would follow."""
+    for i in range(1, len(found)):
+        day, holiday = found[i - 1], found[i]
+        if holiday in holidays and day.value and _ISO_DAY.fullmatch(day.value) and text[day.end:holiday.start] == ", " \
+                and any(ch.isdigit() for ch in day.text) \
+                and holiday.value != day.value:
+            found[i] = DateMatch(holiday.start, holiday.end, holiday.text, day.value)
 
 
 def _weekdays_beside_days(text: str, found: list[DateMatch]) -> None:
@@ -1197,6 +1217,8 @@ class _Holidays:
     rules: dict[str, str]  # name (apostrophes as "'") -> rule
     needs_preposition: frozenset[str]
     by_year: frozenset[str] = frozenset()  # periods valued by their year ("Ramadan")
+    #: name -> [(rule, a pattern of the country's names)]: "Independence Day" is Pakistan's 14 August
+    by_country: dict[str, list[tuple[str, re.Pattern[str]]]] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1213,8 +1235,25 @@ def _holidays() -> _Holidays:
     # Names first, with nothing before them: the regex engine then skips ahead to their
     # first letters (five times quicker than with a look-behind in front).
     pattern = re.compile(rf"(?P<name>{alternation})(?: (?P<year>{_YEAR}))?(?![\w-])")
+    by_country = {str(name).replace("’", "'"): [
+        (str(rule), re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in cues) + r")\b"))
+        for rule, cues in (table or {}).items()] for name, table in (data.get("by_country") or {}).items()}
     return _Holidays(pattern, rules, frozenset(str(n) for n in data.get("needs_preposition") or ()),
-                     frozenset(str(n) for n in data.get("by_year") or ()))
+                     frozenset(str(n) for n in data.get("by_year") or ()), by_country)
+
+
+def _country_rule(h: _Holidays, name: str, text: str, start: int, end: int) -> str:
+    """The rule of a holiday kept on other days by other countries: the country its sentence
+    names ("Pakistan's Independence Day"), else the one the article opens with (a date line
+    "ISLAMABAD:"), else the common rule."""
+    choices = h.by_country.get(name)
+    if not choices:
+        return h.rules[name]
+    for window in (_sentence_around(text, start, end), text[:300].lower()):
+        for rule, cues in choices:
+            if cues.search(window):
+                return rule
+    return h.rules[name]
 
 
 @functools.lru_cache(maxsize=1)
@@ -1279,12 +1318,14 @@ def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
             start = mod.start()
         mod = mod.group(1).lower() if mod else ""
         if name in h.needs_preposition and not mod and not m.group("year") and \
-                _prev_word(text, start) not in _HOLIDAY_PREPS and not (
+                _prev_word(text, start) not in _HOLIDAY_PREPS \
+                and not (_HOLIDAY_NUMBER_OR_DAY_BEFORE.search(text, max(0, start - 8), start)
+                         and _HOLIDAY_PHRASE_ENDS.match(text, end)) and not (
                     (_HOLIDAY_NOUN_AFTER.match(text, end) or _HOLIDAY_TIME_VERB_AFTER.match(text, end))
                     and name != "May Day"  # also a distress call
                     and not _CAPITAL_BEFORE.search(text, max(0, start - 20), start)):
             continue
-        rule = h.rules[name]
+        rule = _country_rule(h, name, text, start, end)
         value: str | None = None
         try:
             if m.group("year"):
