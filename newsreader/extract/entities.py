@@ -10,6 +10,7 @@ seen once as a person stays a person; a lone "Asif" is the "Khawaja Asif" named 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -293,10 +294,12 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str], places: dict[
     return frozenset(found)
 
 
-#: Where a sentence may start: the text's start, a line's, or after a sentence end.
-_SENTENCE_START = re.compile(r"(?:\A|\n|[.!?][\"”’)]? )(?=[A-Z])")
-#: Capitalised words with at most one lower-case word between any two ("US Denies Role in Strike on ...").
-_TITLE_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:[a-z]{1,7} )?[A-Z][\w'’.&-]*)+")
+#: Capitalised words with at most one lower-case word between any two ("US Denies Role in
+#: Strike on ..."), five or more.
+_TITLE_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:[a-z]{1,7} )?[A-Z][\w'’.&-]*){4,}")
+#: Where such a run starts a sentence: after a line break or a sentence end (the text's start
+#: is taken apart: an alternation with \A would make the regex try every position).
+_SENTENCE_START = re.compile(r"[.!?\n][\"”’)]? ?(?=" + _TITLE_RUN.pattern + ")")
 #: The story's sentence going on after the capitalised words of a run-in heading: "... Washington told".
 _STORY_GOES_ON = re.compile(r"(?:['’]s)? [a-z]")
 #: A capitalised determiner inside a heading run opens the story's first sentence ("... in Syria The Pentagon said").
@@ -318,13 +321,14 @@ def _run_in_heading_commons(text: str, c: Cues, lower_vocab: set[str], places: d
     found: list[int] = []
     furniture = c.page_furniture.search(text)
     while furniture is not None:
-        found.extend(m.start() for m in _LINE_WORD.finditer(text, furniture.start(), furniture.end()))
+        if not furniture.start() or not (text[furniture.start() - 1].isalnum() or text[furniture.start() - 1] in "_-"):
+            found.extend(m.start() for m in _LINE_WORD.finditer(text, furniture.start(), furniture.end()))
         furniture = c.page_furniture.search(text, furniture.end())
     english: frozenset[str] | None = None
-    keep = c.org_heads | c.place_heads | c.titles
-    for start in _SENTENCE_START.finditer(text):
-        run = _TITLE_RUN.match(text, start.end())
-        if run is None or run.group().count(" ") < 4:
+    keep = _name_cues(c)
+    for start in itertools.chain((0,), (m.end() for m in _SENTENCE_START.finditer(text))):
+        run = _TITLE_RUN.match(text, start)
+        if run is None:
             continue
         if not _STORY_GOES_ON.match(text, run.end()):
             line_end = text.find("\n", run.end())
@@ -363,6 +367,18 @@ def _run_in_heading_commons(text: str, c: Cues, lower_vocab: set[str], places: d
                 name_end = -2
             else:  # a word that can only be a name heads on ("Matanuska Maid"); a place or an organisation word not
                 name_end = m.end() if word not in places and word not in demonyms and lower not in keep else -2
+    return found
+
+
+_NAME_CUES: dict[int, frozenset[str]] = {}
+
+
+def _name_cues(c: Cues) -> frozenset[str]:
+    """Words that head or cue a name (organisation and place heads, titles), made once per
+    cue set (the cue lists are loaded once per process)."""
+    found = _NAME_CUES.get(id(c))
+    if found is None:
+        found = _NAME_CUES[id(c)] = c.org_heads | c.place_heads | c.titles
     return found
 
 
@@ -1631,11 +1647,12 @@ class _Doc:
         not after a holding or a text ("a stake in Lagunitas", "a report in Ars Technica"), nor a possessor ("in
         Apple's stores"), an acronym, a number or a person's given name."""
         text = self.text
-        if text[piece.end:piece.end + 1] in ("'", "’") or any(
-                _is_acronym(w) or _has_digit(w) for w in piece.words):
+        after_prep = piece.prev_word in _TOWN_PREPS
+        if not after_prep and text[piece.start - 2:piece.start] not in (", ", "d ") \
+                or text[piece.end:piece.end + 1] in ("'", "’") \
+                or any(_is_acronym(w) or _has_digit(w) for w in piece.words):
             return False
-        if piece.prev_word in _TOWN_PREPS and text[piece.start - len(piece.prev_word) - 1:piece.start].lower() \
-                == piece.prev_word + " ":
+        if after_prep and text[piece.start - len(piece.prev_word) - 1:piece.start].lower() == piece.prev_word + " ":
             if len(piece.words) > 1 and piece.words[0] in self.c.given_names:
                 return False  # "confidence in Tim Cook"
             holder = _prev_word(text, piece.start - len(piece.prev_word) - 1, 24)

@@ -160,7 +160,9 @@ def cues() -> Cues:
         staff=_lower_set(orgs.get("staff")),
         event_prefixes=_lower_set(common.get("event_prefixes")),
         state_abbreviations={str(k).rstrip("."): str(v) for k, v in (places.get("us_states_after_town") or {}).items()},
-        page_furniture=re.compile(r"(?<![\w-])(?:" + "|".join(
+        # the phrases first: a leading look-behind would make the regex try every position
+        # (the word boundary before a phrase is checked where it is used)
+        page_furniture=re.compile(r"(?:" + "|".join(
             re.escape(str(phrase)) for phrase in common.get("page_furniture") or ()) + r")(?![\w-])"),
     )
 
