@@ -518,6 +518,13 @@ _EXACT = [
     pytest.param("Inmate Added to U.S. Marshals Most Wanted List\nHe fled in May.\nBrooklyn Teen Shot Near Home\nHe died.",
                  {"U.S. Marshals": "org", "Brooklyn": "place"},
                  id="in_a_headline_line_only_an_organisation_or_place_head_goes_on_after_a_place"),
+    pytest.param("By Ahmed Khan Published March 5, 2025 ISLAMABAD: The Senate passed the bill.",
+                 {"Ahmed Khan": "person", "ISLAMABAD": "place", "Senate": "org"},
+                 id="a_date_line_after_a_byline_and_its_date"),
+    pytest.param("Updated 14 Mar, 2025 06:15pm PESHAWAR: Police said 9:03am AEST was when she was hit by a 2013 Toyota "
+                 "Camry.",
+                 {"PESHAWAR": "place"},
+                 id="a_date_line_after_a_clock_time_time_zones_and_model_years"),
 ]
 
 

@@ -62,6 +62,14 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
 _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
+#: Time zones written after a clock time on saved pages ("Updated 9:03am AEST"): no names.
+_TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST", "CDT", "MST",
+                         "MDT", "PST", "PDT", "AKST", "HST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "HKT",
+                         "IST", "PKT", "JST", "KST", "SGT", "WIB", "ICT", "EAT", "WAT", "CAT", "SAST", "MSK", "GST",
+                         "AST", "IRST", "TRT"})
+#: ... but a year or a clock time before a date line in capitals is none: "March 5, 2025
+#: ISLAMABAD:", "06:15pm PESHAWAR:" (a model year is one: "a 2013 Toyota Camry").
+_YEAR_OR_TIME = re.compile(r"(?:1[89]|20)\d\d |\d\d?(?:am|pm|AM|PM|GMT|UTC|PKT|IST) ")
 
 
 def _prev_word(text: str, end: int, reach: int) -> re.Match[str] | None:
@@ -988,7 +996,8 @@ class _Doc:
                 self._add(idx, PLACE, strong=True, start=ordinal.start())  # "on 117th Street"
                 return
         model = _MODEL_BEFORE.search(self.text, max(0, start - 16), start)
-        if model and not self._count_before(model.start(), end):
+        if model and not self._count_before(model.start(), end) and not (
+                _YEAR_OR_TIME.match(model.group()) and self.text[start:end].isupper()):
             self._product(idx)  # "the 787 Dreamliner"
             return
         words = [toks[i].word for i in idx]
@@ -1001,6 +1010,8 @@ class _Doc:
             return  # "the Nasdaq fell", "the Hang Seng": an index, not an organisation
         if len(idx) == 1 and words[0].rstrip(".") in _GENERATIONS:
             return  # "Arcade Joseph Comeaux, Jr.": the suffix alone is no name
+        if len(idx) == 1 and words[0] in _TIME_ZONES:
+            return  # "1052 GMT (1852 HKT)", "9:03am AEST"
         if len(idx) == 1 and words[0] in c.currencies and len(words[0]) == 3 and words[0].isupper():
             return  # "in USD": a currency
         if len(idx) == 1 and (words[0] in c.currencies and self.text[end:end + 1] in ("$", " ")
