@@ -135,6 +135,35 @@ def test_corrupt_index_says_rebuild(tmp_path: Path) -> None:
     broken.close()
 
 
+@pytest.mark.parametrize("pattern", ["*.pst", "*._stored.col", "*._body_len.col", "*.ents.col", "*.toc"])
+def test_damaged_segment_file_says_rebuild(tmp_path: Path, pattern: str) -> None:
+    """A truncated file fails deep inside Whoosh, often only once a query reaches it, with
+    any exception type: every way of reading the index says rebuild, never a traceback."""
+    from newsreader.search.related import RelatedFinder
+
+    corpus = make_corpus(tmp_path / "c", 4)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    some_id = lib.search("harbour").hits[0].id
+    lib.close()
+    damaged = list((tmp_path / "ix" / "whoosh").glob(pattern))
+    assert damaged
+    for path in damaged:
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    broken = Library(tmp_path / "ix", corpus, Config())
+    reads = [lambda: broken.search("harbour"), lambda: broken.search("harbour", sort="date"),
+             lambda: broken.facets("harbour"), lambda: broken.get(some_id),
+             lambda: RelatedFinder(broken).related(some_id)]
+    for read in reads:
+        try:
+            read()
+        except UserError as exc:
+            assert "--rebuild" in exc.message
+    broken.update(rebuild=True)
+    assert len(broken.search("harbour").hits) == 4
+    broken.close()
+
+
 def test_corrupt_store_says_rebuild(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "c", 2)
     lib = Library(tmp_path / "ix", corpus, Config())

@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -118,7 +120,24 @@ class Library:
 
     def exists(self) -> bool:
         """Whether an index has been committed (searching needs one; `update` makes one)."""
-        return (self.folder / STORE_FILE).exists() and windex.exists_in(str(self.folder / WHOOSH_DIR))
+        if not (self.folder / STORE_FILE).exists():
+            return False
+        try:
+            return windex.exists_in(str(self.folder / WHOOSH_DIR))
+        except Exception:  # there is one, but its table of contents is damaged: opening it says so
+            return True
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Damaged segment files fail deep inside Whoosh with any exception type (EOFError,
+        zlib.error, struct.error...), often only when a query reaches them: all of them say
+        what `searcher()` says, that the index must be rebuilt."""
+        try:
+            yield
+        except (QueryError, UserError):
+            raise
+        except Exception as exc:
+            raise unreadable_index(self.folder, exc) from None
 
     def _require(self) -> None:
         if not self.exists():
@@ -241,7 +260,7 @@ class Library:
         "Did you mean" is only looked for when there are fewer than 5 matches."""
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r}; use relevance or date")
-        with self._lock:
+        with self._lock, self.reading():
             for attempt in (0, 1):
                 try:
                     return self._search(text, limit, sort, snippets, suggest, count)
@@ -381,7 +400,7 @@ class Library:
 
     def facets(self, text: str | None = None, top: int = 10) -> dict[str, list[tuple[str, int]]]:
         """Counts of matching articles by source, month and entity (all articles if no query)."""
-        with self._lock:
+        with self._lock, self.reading():
             searcher = self.searcher()
             reader = searcher.reader()
             if text:
@@ -424,7 +443,7 @@ class Library:
         stored = self.get(article_id)
         if stored is None:
             return []
-        with self._lock:
+        with self._lock, self.reading():
             searcher = self.searcher()
             docnum = searcher.document_number(id=article_id)
             if docnum is None:

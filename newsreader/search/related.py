@@ -305,7 +305,7 @@ class RelatedFinder:
         base = _profile(base_doc)
         w = self.weights
         found: list[str] = []
-        with library._lock:
+        with library._lock, library.reading():
             searcher = library.searcher()
             reader = searcher.reader()
             n_docs = max(1, reader.doc_count())
@@ -419,7 +419,7 @@ class RelatedFinder:
     def _idfs(self, profiles: list[_Profile], n_docs: int) -> dict[str, float]:
         """IDF of every entity named by these articles (lowercase name -> weight)."""
         out: dict[str, float] = {}
-        with self.library._lock:
+        with self.library._lock, self.library.reading():
             reader = self.library.searcher().reader()
             words: dict[str, set[str]] = {}  # the words of names not seen yet, read together
             for prof in profiles:
