@@ -707,6 +707,11 @@ _KINDS = [
                  {"Calin Georgescu": "person", "Mukhtar Babayev": "person", "Zurab Japaridze": "person",
                   "Ivan Petrenko": "person"},
                  id="a_surnames_shape_marks_a_person"),
+    pytest.param("Economy Minister Luis Caputo met Commerce Secretary Gary Locke. Labour leader Keir Starmer spoke "
+                 "to Fox Sports.",
+                 {"Economy": None, "Luis Caputo": "person", "Commerce": None, "Gary Locke": "person", "Labour": "org",
+                  "Fox Sports": "org"},
+                 id="portfolio_words_before_a_title_are_part_of_it"),
 ]
 
 
