@@ -1655,3 +1655,17 @@ def test_holidays_by_country_as_objects_and_in_apposition(text, span, value):
 ])
 def test_a_weekday_or_a_count_beside_a_holiday_does_not_redate_it(text, span, value):
     assert dates_of(text, dt.date(2025, 8, 10)).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    # "the current fiscal year" by the fiscal calendar of the country named (holidays.yaml fiscal_year_starts)
+    ("ISLAMABAD: The deficit for the current fiscal year is 5.9pc.", "the current fiscal year", "FY2026",
+     dt.date(2025, 11, 30)),
+    ("India's growth this fiscal year is seen at 6.8pc.", "this fiscal year", "FY2026", dt.date(2025, 11, 30)),
+    ("India's growth this fiscal year is seen at 6.8pc.", "this fiscal year", "FY2025", dt.date(2025, 2, 10)),
+    ("Pakistan's deficit last fiscal year was 5.4pc.", "last fiscal year", "FY2025", dt.date(2025, 11, 30)),
+    ("The firm's profit this fiscal year rose.", "this fiscal year", "FY2025", dt.date(2025, 11, 30)),
+    ("The new fiscal year begins on July 1 in Pakistan.", "The new fiscal year", "FY2026", dt.date(2025, 6, 30)),
+])
+def test_the_current_fiscal_year_follows_the_country_named(text, span, value, date):
+    check_date(text, span, value, None, date)
