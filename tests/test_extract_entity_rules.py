@@ -525,6 +525,15 @@ _EXACT = [
                  "Camry.",
                  {"PESHAWAR": "place"},
                  id="a_date_line_after_a_clock_time_time_zones_and_model_years"),
+    pytest.param("The banned Tehreek-i-Taliban Pakistan claimed it. Jamaat-e-Islami chief Hafiz Naeem ur Rehman "
+                 "called a sit-in.",
+                 {"Tehreek-i-Taliban Pakistan": "org", "Jamaat-e-Islami": "org", "Hafiz Naeem ur Rehman": "person"},
+                 id="short_joints_inside_hyphenated_names_and_urdu_name_particles"),
+    pytest.param("The Organisation for Economic Co-operation and Development cut its forecast. The Anti-Corruption "
+                 "Commission acted.\nMuslim Woman Shoots Co-workers\nShe fled. US-brokered talks began.",
+                 {"Organisation for Economic Co-operation and Development": "org", "Anti-Corruption Commission": "org",
+                  "US": "place"},
+                 id="a_hyphenated_prefix_inside_a_name_is_part_of_the_word"),
 ]
 
 

@@ -31,9 +31,9 @@ _CAP = re.compile(r"[A-ZÀ-ÖØ-Þae](?<![\w'’.&-].)(?:(?<=[ae])l-[A-Z]|(?<=[A
 #: Lower-case words allowed inside a name ("Organization of Islamic Cooperation", "bin Salman").
 _PARTICLES = frozenset({"of", "for", "and", "&", "de", "du", "da", "del", "der", "den", "van",
                         "von", "bin", "ibn", "al", "el", "la", "le", "di", "dos", "y", "on",
-                        "ten", "ter"})  # "Erik ten Hag"
+                        "ten", "ter", "ur", "ul", "ud"})  # "Erik ten Hag", "Hafiz Naeem ur Rehman"
 _NAME_PARTICLES = frozenset({"de", "du", "da", "del", "der", "den", "van", "von", "bin", "ibn",
-                             "al", "el", "la", "le", "di", "dos", "y", "ten", "ter",
+                             "al", "el", "la", "le", "di", "dos", "y", "ten", "ter", "ur", "ul", "ud",
                              "die", "das", "les", "los", "las", "il"})  # "Die Zeit", "Los Angeles"
 #: Words stripped from the front of a name wherever they stand ("The OIC", "This Iran").
 _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and", "or", "but",
@@ -471,8 +471,13 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
         parts: list[str] = []
         if "-" in word:
             hyphen = _HYPHEN_LOWER.search(word)
-            if hyphen and not _english_tail(word[hyphen.end():]):
-                pass  # "Kim Jong-un", "Li Ka-shing": the part after the hyphen is a name's
+            if hyphen and (not _english_tail(word[hyphen.end():]) or _NAME_JOINT.search(word)
+                           or word[:hyphen.start()].lower() in _PREFIXES and (
+                               prev is not None and text[prev.end:start] in _NAME_GAPS
+                               or _NAME_GOES_ON.match(text, end) is not None)):
+                pass  # "Kim Jong-un", "Li Ka-shing": the part after the hyphen is a name's; "Jamaat-e-Islami",
+                # "Hizb-ul-Mujahideen" join two names; "Economic Co-operation and", "Anti-Corruption
+                # Commission": a prefixed word inside a name ("Shoots Co-workers on" is none)
             elif hyphen:  # "US-brokered", "Iranian-backed": the capitalised part modifies
                 word = word[:hyphen.start()]
                 end = start + len(word)
@@ -582,6 +587,15 @@ def _english_tail(tail: str) -> bool:
     return tail in common or tail in also_names or tail.endswith("ed") or len(tail) > 6
 
 
+#: A short lower-case joint between two capitalised parts of one name: "Tehreek-e-Insaf",
+#: "Lashkar-e-Taiba", "Tehreek-i-Taliban", "Hizb-ul-Mujahideen", "Sharm-el-Sheikh".
+_NAME_JOINT = re.compile(r"[a-z]-[a-z]{1,3}-[A-Z]")
+#: Prefixes written with a hyphen, capitalised in names: "Co-operation", "Anti-Corruption Commission".
+_PREFIXES = frozenset({"co", "anti", "counter", "non", "pre", "post", "inter", "intra", "multi", "pan", "pro", "re",
+                       "self", "semi", "sub", "trans", "ultra", "cross", "ex"})
+#: What joins the words of a name: "Economic Co-operation", "Security and Co-operation".
+_NAME_GAPS = (" ", " and ", " of ", " for ", " & ")
+_NAME_GOES_ON = re.compile(r" (?:and |of |for |& )?[A-Z]")
 #: What befalls or is done by people alone: "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
 #: ("release" is not: films, albums and software are released too).
 _HUMAN_OF = re.compile(r"\b(?:death|murder|killing|assassination|resignation|arrest|funeral|trial|"
