@@ -309,6 +309,17 @@ async def test_search_error_is_readable_at_80_columns(seed_home, tmp_path):
 
 
 @sync
+async def test_search_bar_hint_fits_80_columns(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.search_input
+        assert len(search.placeholder) < search.content_region.width
+
+
+@sync
 async def test_search_without_hits_says_so_in_the_list(seed_home, tmp_path):
     """An empty result is not an empty corpus ("No articles yet." while indexing)."""
     app = make_app(seed_home, tmp_path)

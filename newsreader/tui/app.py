@@ -108,7 +108,8 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         app: ReaderApp = self.app  # type: ignore[assignment]
-        yield Input(placeholder="Search: words, \"phrases\", person:Name, date:2025-06 …  (Enter: to the list, Esc: close)",
+        # Fits 80 columns; the key hints below it say what Enter and Esc do.
+        yield Input(placeholder="Search: words, \"phrases\", person:Name, org:Name, date:2025-06, -word …",
                     id="search", compact=True)
         with Horizontal(id="panes"):
             yield ArticleList(id="list", classes="pane", glyphs=app.glyphs,
