@@ -721,6 +721,11 @@ _KINDS = [
                  {"Economy": None, "Luis Caputo": "person", "Commerce": None, "Gary Locke": "person", "Labour": "org",
                   "Fox Sports": "org"},
                  id="portfolio_words_before_a_title_are_part_of_it"),
+    pytest.param("The Intergovernmental Panel on Climate Change warned. Fighters clashed with Kurdish groups in "
+                 "Lebanon's Nabatieh area. Baloch Yakjehti Committee leader Mahrang Baloch was arrested.",
+                 {"Intergovernmental Panel on Climate Change": "org", "Kurdish": "place", "Nabatieh": "place",
+                  "Mahrang Baloch": "person"},
+                 id="panels_regions_adjectives_and_areas"),
 ]
 
 

@@ -125,7 +125,9 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           # "Qeshm island", "Hormozgan province", "the East Flatbush neighborhood"
                           "island", "islands", "river", "lake", "valley", "province", "county",
                           "district", "region", "town", "village", "neighborhood", "neighbourhood",
-                          "suburb", "borough", "township"})
+                          "suburb", "borough", "township",
+                          # "Lebanon's Nabatieh area", "Nineveh governorate", "Kursk oblast"
+                          "area", "governorate", "oblast", "prefecture", "municipality"})
 #: "the village of Wasilla", "her hometown of Wasilla", "downtown Palmer": a town follows.
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]own|[Cc]ity|[Vv]illage|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
