@@ -1669,3 +1669,17 @@ def test_a_weekday_or_a_count_beside_a_holiday_does_not_redate_it(text, span, va
 ])
 def test_the_current_fiscal_year_follows_the_country_named(text, span, value, date):
     check_date(text, span, value, None, date)
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    # a lunar holiday kept a day off the table's, as the sentence says (the moon sighted later)
+    ("LAHORE: Eidul Azha is being celebrated across the country today.", "Eidul Azha", "2024-06-17",
+     dt.date(2024, 6, 17)),
+    ("Eid al-Fitr will be celebrated on Monday, the committee said on Sunday.", "Eid al-Fitr", "2025-03-31",
+     dt.date(2025, 3, 30)),
+    # ... not when the sentence also names the table's day and says nothing joins the other
+    ("Saudi Arabia marked Eid al-Fitr on Sunday and Pakistan on Monday.", "Eid al-Fitr", "2025-03-30",
+     dt.date(2025, 4, 2)),
+])
+def test_lunar_holidays_take_the_day_their_sentence_says(text, span, value, date):
+    check_date(text, span, value, None, date)

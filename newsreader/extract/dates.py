@@ -1146,6 +1146,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         found.sort(key=lambda d: d.start)
         _holidays_beside_days(text, found, holidays)
         _weekdays_of_holidays(text, found, holidays, date)
+        _sighted_days(text, found, holidays)
     return found
 
 
@@ -1191,7 +1192,6 @@ def _weekdays_of_holidays(text: str, found: list[DateMatch], holidays: list[Date
     Thursday")."""
     if date is None:
         return
-    rules = _holidays().rules
     for i, d in enumerate(found):
         target = _WEEKDAYS.get(d.text.lower())
         if target is None or d.value is None:
@@ -1203,12 +1203,32 @@ def _weekdays_of_holidays(text: str, found: list[DateMatch], holidays: list[Date
             day = dt.date.fromisoformat(h.value)
             if day.weekday() == target and abs((day - date).days) < 7:
                 found[i] = DateMatch(d.start, d.end, d.text, h.value)
-            elif _LISTED_DAYS.match(rules.get(h.text.replace("’", "'"), "")) and d.value[:10] != h.value \
-                    and abs((dt.date.fromisoformat(d.value[:10]) - day).days) == 1:
-                # "Pakistan celebrated Eid ul Fitr on Monday": kept where the moon was sighted a day
-                # after (or before) the calendar's day
-                if h in found:
-                    found[found.index(h)] = DateMatch(h.start, h.end, h.text, d.value[:10])
+
+
+def _sighted_days(text: str, found: list[DateMatch], holidays: list[DateMatch]) -> None:
+    """A listed (lunar) holiday whose sentence names one day a day off the table's, and not the
+    table's own, was kept that day where the moon was sighted later or earlier ("Pakistan
+    celebrated Eid ul Fitr on Monday, a day after Saudi Arabia"; "Eidul Azha is being celebrated
+    ... today")."""
+    rules = _holidays().rules
+    for i, h in enumerate(found):
+        if h not in holidays or not h.value or len(h.value) != 10 \
+                or not _LISTED_DAYS.match(rules.get(h.text.replace("’", "'"), "")):
+            continue
+        table = dt.date.fromisoformat(h.value)
+        days = {d.value[:10] for d in found if d is not h and d.value and _ISO_DAY.match(d.value)
+                and _same_sentence(text, min(d.start, h.start), max(d.end, h.end))}
+        near = {v for v in days if abs((dt.date.fromisoformat(v) - table).days) == 1}
+        joined = [d.value[:10] for d in found if d.start >= h.end and d.value and d.value[:10] in near
+                  and _HOLIDAY_ON.fullmatch(text, h.end, d.start)]
+        if joined:  # "Eid al-Fitr will be celebrated on Monday, the committee said on Sunday"
+            found[i] = DateMatch(h.start, h.end, h.text, joined[0])
+        elif h.value not in days and len(near) == 1:
+            found[i] = DateMatch(h.start, h.end, h.text, near.pop())
+
+
+#: A holiday said to fall on a day: "Eid on Monday", "Eid will be celebrated on Monday".
+_HOLIDAY_ON = re.compile(r"(?: (?:was|is|will be|would be|is being|was being|falls|fell|will fall))?(?: [a-z]+ed)? on ")
 
 
 @dataclass(frozen=True)
