@@ -534,6 +534,11 @@ _EXACT = [
                  {"Organisation for Economic Co-operation and Development": "org", "Anti-Corruption Commission": "org",
                   "US": "place"},
                  id="a_hyphenated_prefix_inside_a_name_is_part_of_the_word"),
+    pytest.param("Gunmen struck Kuriga, Kaduna State, and villages in Rivers State. Fighters held Islamic State "
+                 "territory. He studied at Penn State.",
+                 {"Kuriga": "place", "Kaduna State": "place", "Rivers State": "place", "Islamic State": "org",
+                  "Penn State": "org"},
+                 id="a_federations_state_is_a_place_and_a_state_named_by_no_place_an_organisation"),
 ]
 
 

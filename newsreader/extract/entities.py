@@ -899,6 +899,13 @@ class _Doc:
                 piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit": a participle opens the sentence
             if not piece:
                 continue
+            if len(piece) > 1 and toks[piece[-1]].word == "State" and not self._is_title(toks[piece[-2]].word):
+                if self._federal_state(piece[:-1]):
+                    self._add(piece, PLACE, strong=True)  # "in Zamfara State", "Kaduna State"
+                    continue
+                if self._place_of(piece[:-1]) is None:
+                    self._add(piece, ORG, strong=True)  # "Islamic State", "Penn State": no place's
+                    continue
             # Titles left at the edges ("Chairman", "Minister" with no name after) go,
             # unless the piece is an organisation's name ("International Court of Justice").
             has_org_word = any(toks[i].low in self.c.org_heads for i in piece) or \
@@ -930,6 +937,17 @@ class _Doc:
                 self._split_run(piece)  # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ..."
             elif piece:
                 self._type_piece(piece)
+
+    def _federal_state(self, idx: list[int]) -> bool:
+        """Do these words and "State" name a state of a federation ("Kaduna State", "in Rivers
+        State")? A known place that is not a US state ("Ohio State" is a university) or a
+        name after "in"; not an adjective ("Islamic State", "Penn State")."""
+        place = self._place_of(idx)
+        if place is not None:
+            return place not in self.c.state_names
+        before = _prev_word(self.text, self.tokens[idx[0]].start, 12)
+        return before is not None and before.group(1) in _TOWN_PREPS and self._namelike(
+            [self.tokens[i].word for i in idx]) and not any(self.tokens[i].low in english_words()[0] for i in idx)
 
     def _and_heads(self, current: list[int], rest: list[str]) -> bool:
         """One organisation word, "and", then an organisation's name ("the Securities and
