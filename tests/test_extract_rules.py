@@ -1683,3 +1683,8 @@ def test_the_current_fiscal_year_follows_the_country_named(text, span, value, da
 ])
 def test_lunar_holidays_take_the_day_their_sentence_says(text, span, value, date):
     check_date(text, span, value, None, date)
+
+
+def test_a_day_range_end_past_the_month_end_is_no_date():
+    assert dates_of("It rained between June 3 and 31.") == {"June 3": "2025-06-03"}
+    assert dates_of("Eid al-Fitr fell between June 3 and 31.", dt.date(2024, 2, 29))["June 3"] == "2023-06-03"

@@ -1134,7 +1134,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind == "mdy" and (upto := _DAY_RANGE_END.match(text, end)) and _ENDS_IN_DAY.search(span) \
                 and (not upto.group(1) or prev == "between"):  # "between June 3 and 5"
             first, last_day = int(re.sub(r"\D", "", span.split()[-1])), int(re.sub(r"\D", "", upto.group(2).split()[0]))
-            if last_day > first:
+            if last_day > first and (not value or last_day <= _month_end(int(value[:4]), int(value[5:7])).day):
                 found.append(DateMatch(upto.start(2), upto.end(2), upto.group(2),
                                        value[:8] + f"{last_day:02d}" if value and len(value) == 10 else value))
     _weekdays_beside_days(text, found)
