@@ -1629,6 +1629,8 @@ def test_a_month_range_keeps_its_fiscal_year_and_no_inner_year():
     ("South Africa's general election takes place on Wednesday.", "Wednesday", "2025-06-18"),
     ("The final is held on Sunday in Lahore.", "Sunday", "2025-06-15"),
     ("The final was held on Sunday in Lahore.", "Sunday", "2025-06-08"),
+    ("Greek voters go to the polls on Sunday in a snap election.", "Sunday", "2025-06-15"),
+    ("Greek voters went to the polls on Sunday.", "Sunday", "2025-06-08"),
 ])
 def test_takes_place_and_is_held_are_schedules(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value

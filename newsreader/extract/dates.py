@@ -526,7 +526,7 @@ _SCHEDULE_BEFORE = re.compile(
     r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
     r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
     r"|(?<!\bto )(?<!\bwill )(?:play|meet|face|host|visit|holds)"  # "Argentina play their first match on Tuesday"
-    r"|takes place|(?:is|are) held|gets under way"  # "the election takes place on Wednesday"
+    r"|takes place|(?:is|are) held|gets under way|(?:go|goes|head|heads) to the polls"  # "the election takes place on Wednesday"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
 _AHEAD_OF_BEFORE = re.compile(r"\bahead of\b(?=[^.;:!?]*$)")
