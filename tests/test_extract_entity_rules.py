@@ -731,6 +731,10 @@ _KINDS = [
                  {"Intergovernmental Panel on Climate Change": "org", "Kurdish": "place", "Nabatieh": "place",
                   "Mahrang Baloch": "person"},
                  id="panels_regions_adjectives_and_areas"),
+    pytest.param("Zabihullah Mujahid spoke. Nyesom Wike spoke. Pham Minh Chinh arrived. Kgalema Motlanthe left.",
+                 {"Zabihullah Mujahid": "person", "Nyesom Wike": "person", "Pham Minh Chinh": "person",
+                  "Kgalema Motlanthe": "person"},
+                 id="given_names_of_many_countries_and_family_names_written_first"),
 ]
 
 
