@@ -1692,3 +1692,17 @@ def test_lunar_holidays_take_the_day_their_sentence_says(text, span, value, date
 def test_a_day_range_end_past_the_month_end_is_no_date():
     assert dates_of("It rained between June 3 and 31.") == {"June 3": "2025-06-03"}
     assert dates_of("Eid al-Fitr fell between June 3 and 31.", dt.date(2024, 2, 29))["June 3"] == "2023-06-03"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Posted 2025/06/14 by the desk.", "2025/06/14", "2025-06-14"),
+    ("Posted on 2025-06-14T10:00:00Z", "2025-06-14", "2025-06-14"),
+    ("Filed 2024-12-31T23:59+05:00 in Karachi.", "2024-12-31", "2024-12-31"),
+])
+def test_slashed_year_first_dates_and_time_stamps(text, span, value):
+    check_date(text, span, value, value)
+
+
+@pytest.mark.parametrize("text", ["See /2025/06/14/123 for more.", "Build v2025-06-14x shipped."])
+def test_no_date_in_paths_or_codes(text):
+    assert dates_of(text) == {}

@@ -134,7 +134,9 @@ _C = "a an one two three four five six seven eight nine ten eleven twelve thirte
 #: The branches of the date pattern, in order of preference, each with the lower-cased words
 #: it can start with ("#": a digit). A branch is only tried where one of its words starts.
 _BRANCHES: list[tuple[str, str]] = [
-    ("#", rf"(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?![\w-])"),
+    # "2025-06-14", "2025/06/14", and the date of a time stamp "2025-06-14T10:00:00Z"
+    ("#", rf"(?P<iso>{_YEAR}(?P<isosep>[-/])(?:0[1-9]|1[0-2])(?P=isosep)(?:0[1-9]|[12][0-9]|3[01]))(?![\w/-]|\.\d)"
+          r"|(?P<stamp>(?:1[89][0-9]{2}|20[0-9]{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?=T[0-2][0-9]:[0-5][0-9])"),
     ("#", r"(?P<numeric>(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2}))(?![\w/])"),
     # "9/11": the attacks' day, as news writes it
     ("#", r"(?P<nineeleven>9/11)(?![\w/]|\.\d| ?%)"),
@@ -1597,8 +1599,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         else:
             day = dt.date(year, month, 4 + 7 * ("first second third fourth".split().index(nth)))
         return _week(day), None
-    if kind == "iso":
-        day = dt.date.fromisoformat(span)
+    if kind in ("iso", "stamp"):
+        day = dt.date.fromisoformat(span.replace("/", "-"))
         return day.isoformat(), day
     if kind in ("mdy", "dmy"):
         words = [w for w in words if w.lower().rstrip(".") not in _WEEKDAY_WORDS and w.lower() not in ("the", "of")]
