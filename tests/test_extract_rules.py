@@ -1441,6 +1441,8 @@ def test_names_stay_names_after_reporting_words_and_adjectives(text, absent):
     ("The FY24/25 target was missed.", "FY24/25", "FY2025", "FY2025"),
     ("Reserves fell in FY1999-2000.", "FY1999-2000", "FY2000", "FY2000"),
     ("The new fiscal year begins on July 1.", "The new fiscal year", "FY2026", None),
+    ("The 2025-26 budget was presented on Tuesday.", "2025-26", "FY2026", "FY2026"),
+    ("He unveiled the 2024/25 budget.", "2024/25", "FY2025", "FY2025"),
 ])
 def test_fiscal_years_written_by_both_years(text, span, value, undated):
     check_date(text, span, value, undated)

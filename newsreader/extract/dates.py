@@ -215,6 +215,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<fiscal>(?:(?i:the (?:very )?(?:end|beginning|start|middle) of ))?"
      rf"(?:(?i:fiscal|financial)(?: year)? {_YEAR}{_FY_END}|{_YEAR}{_FY_END} (?i:fiscal|financial) year"
      rf"|FY ?(?:{_YEAR}|[0-9]{{2}}){_FY_END}"
+     rf"|{_YEAR}[-–/](?:[0-9]{{2}}|{_YEAR})(?= (?i:budget|federal budget|annual budget|union budget)\b)"  # "the 2024-25 budget"
      r"|(?:(?i:this|last|next|the current|the previous|the coming|the next|the last|the) )?(?i:fiscal|financial) year))"
      r"(?![\w-])"),
     ("the fiscal first second third fourth final last # q fy",
