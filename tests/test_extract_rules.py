@@ -1708,3 +1708,11 @@ def test_slashed_year_first_dates_and_time_stamps(text, span, value):
 @pytest.mark.parametrize("text", ["See /2025/06/14/123 for more.", "Build v2025-06-14x shipped."])
 def test_no_date_in_paths_or_codes(text):
     assert dates_of(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "It was the last evening of the festival.", "He spent his last evening in Paris.",
+    "He said goodbye to his last evening class.", "It was the last night of the tour.",
+])
+def test_last_night_or_evening_after_a_determiner_is_no_date(text):
+    assert dates_of(text) == {}

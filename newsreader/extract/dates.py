@@ -1006,6 +1006,11 @@ def _month_range(text: str, first: DateMatch, upto: re.Match[str], ref: dt.date 
     return span
 
 
+_DETERMINERS = frozenset("the a an his her their its my our your this that one".split())
+#: "last evening" ends its phrase ("addressed a rally last evening in Lahore"), no noun follows it.
+_DEICTIC_ENDS = re.compile(r"[,.;:!?)'\"”’]|$| (?:at|in|on|when|after|before|and|to|as|with|while|near|outside|from|but|,)\b")
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
@@ -1055,6 +1060,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 span, prev = text[start:end], _prev_word(text, start - len(prev) - 1)
             elif prev not in _PAST_PREPS:
                 continue
+        elif kind == "deictic" and span[-7:].lower() in ("t night", "evening") and span[:4].lower() == "last" and (
+                prev in _DETERMINERS or span[-7:].lower() == "evening" and not _DEICTIC_ENDS.match(text, end)):
+            continue  # "the last night of the tour", "his last evening in Paris", "his last evening class"
         elif kind == "vague" and span == "now":
             # "now" is a date only where it states the present ("the iPod is now smaller",
             # "for now", "until now", "as of now"); "will now receive", "we may see more now",
