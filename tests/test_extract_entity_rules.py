@@ -735,6 +735,16 @@ _KINDS = [
                  {"Zabihullah Mujahid": "person", "Nyesom Wike": "person", "Pham Minh Chinh": "person",
                   "Kgalema Motlanthe": "person"},
                  id="given_names_of_many_countries_and_family_names_written_first"),
+    pytest.param("The U.S. Court of Appeals for the Fifth Circuit upheld it. He voted in the Senate for the Democrats.",
+                 {"U.S. Court of Appeals for the Fifth Circuit": "org", "Senate": "org"},
+                 id="for_the_goes_on_in_a_formal_name_with_of"),
+    pytest.param("The M23 rebel group took Goma. The F-35 fighters flew. Gavi and UNICEF shipped the doses.",
+                 {"M23": "org", "F-35": None, "Gavi": "org", "UNICEF": "org"},
+                 id="a_coded_armed_group_and_a_sentence_opener_acting_with_an_acronym"),
+    pytest.param("Coach Walid Regragui named Achraf Hakimi captain for the tournament. The board named Goldman Sachs "
+                 "adviser on the deal.",
+                 {"Achraf Hakimi": "person", "Goldman Sachs": "org"},
+                 id="a_post_named_after_the_name_by_named_or_elected_but_not_one_firms_hold"),
 ]
 
 

@@ -196,6 +196,9 @@ _IN_NO_PLACE = frozenset({"stake", "stakes", "share", "shares", "investment", "i
                           "published", "column", "interview", "editorial", "op-ed", "piece", "quoted", "appeared"})
 #: What may follow the last place of a list: "in Kurram, Orakzai and Bajaur." / "... and Bajaur on Monday".
 _LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before|since|until|during|where|which)\b)")
+#: What a coded name before them is: "the M23 rebel group" (not "the F-35 fighters").
+_ARMED_GROUPS = frozenset({"rebel", "rebels", "group", "movement", "militia", "militias", "faction", "gang",
+                           "insurgents", "insurgency", "cell"})
 #: Prepositions before a place: a city named like a company stays a place after them.
 _PLACE_PREPS = _TOWN_PREPS | {"from", "to", "at", "of", "into", "via"}
 #: What joins a product to the next one named ("iPod Classic, Nano and Shuffle", "the Volt and the Leaf").
@@ -558,7 +561,9 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             elif len(gap) <= 12 and gap[:1] == " " and gap[-1:] == " ":
                 words = gap[1:-1].split(" ")
                 if len(words) <= 2 and all(w.lower() in _PARTICLES for w in words) or \
-                        words == ["of", "the"]:  # "Democratic Republic of the Congo"
+                        words == ["of", "the"] or words == ["for", "the"] and any(
+                            tokens[i].low == "of" for i in current):
+                    # "Democratic Republic of the Congo", "Court of Appeals for the Fifth Circuit"
                     joined = True
                     pos = prev.end + 1
                     for w in words:
@@ -606,6 +611,12 @@ _HUMAN_OF = re.compile(r"\b(?:death|murder|killing|assassination|resignation|arr
 _TITLE_THEN_NAME = re.compile(r" ((?:[a-z][a-z-]* ){1,3})[A-Z]")
 #: A post held: "named Ousmane Sonko as prime minister", "with Gibran Rakabuming Raka as his deputy".
 _AS_POST = re.compile(r",? as (?:his |her |the |a )?(?:new |interim |acting |deputy |vice |prime |chief |first )?([a-z]+)\b")
+#: Posts a firm holds as well: "hired Goldman Sachs as adviser", "named KPMG auditor".
+_FIRMS_SERVE = frozenset({"adviser", "advisor", "advisers", "advisors", "consultant", "auditor", "underwriter",
+                          "counsel", "sponsor", "partner", "supplier", "broker", "bookrunner", "arranger", "agent",
+                          "administrator", "receiver", "trustee", "custodian", "manager", "operator", "contractor"})
+#: Verbs that give a person a post named right after the name: "named Achraf Hakimi captain".
+_APPOINTS = frozenset({"named", "names", "appointed", "appoints", "elected", "elects", "made", "makes", "crowned"})
 #: Where a person comes from: "Lazarus Chakwera of Malawi", "Mahamudu Bawumia of the New Patriotic Party".
 _OF_HOME = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
 #: Surname endings of many languages (Romanian, Slavic, Georgian, Turkish, Greek, Nordic,
@@ -846,7 +857,12 @@ class _Doc:
                         or low == "of" and lowered[k - 1] in _GEO_OF
                         or self._is_title(toks[run[k - 1]].word)
                         and (any(toks[j].low in self.c.org_heads for j in current)
-                             or k + 1 < len(run) and lowered[k + 1] in self.c.org_heads))
+                             or k + 1 < len(run) and lowered[k + 1] in self.c.org_heads)
+                        # "the U.S. Court of Appeals for the Fifth Circuit": a formal name goes on ("the Senate
+                        # for the Democrats" does not)
+                        or low == "for" and k + 2 < len(run) and lowered[k + 1] == "the"
+                        and any(toks[j].low == "of" for j in current)
+                        and any(toks[j].low in self.c.org_heads for j in current))
                 elif low == "and":
                     rest = lowered[k + 1:]
                     # "European Aeronautic Defence and Space Company EADS N.V.": an organisation
@@ -1001,6 +1017,9 @@ class _Doc:
             # ... and so does a model code that looks like an acronym after a name ("Airbus A400M", "Sony PS3")
             if _has_digit(toks[i].word) and (not _is_acronym(toks[i].word)
                                              or k > 0 and not _is_acronym(toks[idx[k - 1]].word)):
+                if len(idx) == 1 and self._next_lower(toks[i].end) in _ARMED_GROUPS:
+                    self._add(idx, ORG, strong=True)  # "the M23 rebel group", "the 18th Street gang"
+                    return
                 if k == 0 or toks[idx[k - 1]].low not in c.numbered:
                     self._product(idx[k + 1:])  # "A350 XWB": XWB; the maker is no product
                     return
@@ -1526,8 +1545,10 @@ class _Doc:
             return True  # "Pfizer and its German partner BioNTech"
         if self.text.startswith(" and ", end):  # "Ford and General Motors reported": two companies
             partner = next((p for p in self.pieces if p.start == end + 5), None)
-            if partner is not None and partner.kind == ORG:
-                return True
+            if partner is not None and (partner.kind == ORG or len(partner.words) == 1 and
+                                        partner.words[0].isupper() and len(partner.words[0]) > 2
+                                        and self._verb_after(partner)):
+                return True  # ... "Gavi and UNICEF shipped": an acronym acting with it
         return self.text[end:end + 2] == ", " and _APPOSITION.match(self.text, end) is not None
 
     def _verb_after(self, piece: Piece) -> bool:
@@ -1617,14 +1638,15 @@ class _Doc:
     def _person_context(self, piece: Piece) -> int:
         """Evidence for a person in what is said of a name no list knows ("Barack Obama",
         "Calin Georgescu"), things a company is not said to be: a post held "as his deputy",
-        "as prime minister"; where one comes from ("Hakainde Hichilema of Zambia", "of the
+        "as prime minister", "named ... captain"; where one comes from ("Hakainde Hichilema of Zambia", "of the
         New Patriotic Party"); "he" or "she" after the name opening a sentence; or a surname's
         shape ("-escu", "-ov", "-enko", "-shvili", "-moto" ...)."""
         text = self.text
         score = 0
         post = _AS_POST.match(text, piece.end)
-        if post is not None and post.group(1) in self.c.title_heads:
-            score += 3
+        held = post.group(1) if post is not None else self._next_lower(piece.end) if piece.prev_word in _APPOINTS else ""
+        if held in self.c.title_heads and held not in _FIRMS_SERVE:
+            score += 3  # ... or "named Achraf Hakimi captain", "elected Jane Doe chairwoman"
         home = _OF_HOME.match(text, piece.end)
         if home is not None and (self.g.places.get(home.group(1)) in self.g.countries
                                  or home.group(1).endswith((" Party", " party"))):
