@@ -875,7 +875,7 @@ class _Doc:
                             and (len(current) > 1 or lowered[k - 1] in self.lower_vocab and rest[-1] in self.c.org_heads)
                             and toks[current[0]].word not in self.c.given_names
                             and self._place_of(current) is None) or self._and_in_field(current, run[k + 1:]) \
-                        or self._and_heads(current, rest)
+                        or self._and_heads(current, rest) or self._place_with_and(current, run[k + 1:])
                 if keep:
                     current.append(i)
                     continue
@@ -953,6 +953,19 @@ class _Doc:
                 self._split_run(piece)  # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ..."
             elif piece:
                 self._type_piece(piece)
+
+    def _place_with_and(self, current: list[int], rest: list[int]) -> bool:
+        """Does a known place's name hold this "and" ("Azad Jammu and Kashmir", "Bosnia and
+        Herzegovina", "Trinidad and Tobago")? The last words before it and the first after it
+        are looked up together."""
+        if not current or not rest:
+            return False
+        toks, text, places = self.tokens, self.text, self.g.places
+        for j in range(max(0, len(current) - 3), len(current)):
+            for m in range(min(3, len(rest))):
+                if text[toks[current[j]].start:toks[rest[m]].end] in places:
+                    return True
+        return False
 
     def _federal_state(self, idx: list[int]) -> bool:
         """Do these words and "State" name a state of a federation ("Kaduna State", "in Rivers
