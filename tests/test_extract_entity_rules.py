@@ -539,7 +539,7 @@ _EXACT = [
                  {"Kuriga": "place", "Kaduna State": "place", "Rivers State": "place", "Islamic State": "org",
                   "Penn State": "org"},
                  id="a_federations_state_is_a_place_and_a_state_named_by_no_place_an_organisation"),
-    pytest.param("Snow cut off Gilgit-Baltistan and Azad Jammu and Kashmir. Serbia and Bosnia and Herzegovina signed.",
+    pytest.param("Heavy snow cut off Gilgit-Baltistan and Azad Jammu and Kashmir. Serbia and Bosnia and Herzegovina signed.",
                  {"Gilgit-Baltistan": "place", "Azad Jammu and Kashmir": "place", "Serbia": "place",
                   "Bosnia and Herzegovina": "place"},
                  id="a_known_place_holding_and_stays_whole_in_a_list"),
