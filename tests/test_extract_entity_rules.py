@@ -749,6 +749,12 @@ _KINDS = [
                  "adviser on the deal.",
                  {"Achraf Hakimi": "person", "Goldman Sachs": "org"},
                  id="a_post_named_after_the_name_by_named_or_elected_but_not_one_firms_hold"),
+    pytest.param("Javier Milei flew to Davos. ISRO launched the probe from Sriharikota. He sent a letter to Zalando.",
+                 {"Davos": "place", "Sriharikota": "place", "Zalando": "org"},
+                 id="where_a_journey_ends_or_starts_is_a_place"),
+    pytest.param("NASA astronauts Butch Wilmore and Suni Williams returned. Goldman Sachs and Morgan Stanley cut forecasts.",
+                 {"Butch Wilmore": "person", "Suni Williams": "person", "Goldman Sachs": "org"},
+                 id="a_role_before_a_pair_of_names_covers_both"),
 ]
 
 

@@ -194,6 +194,13 @@ _IN_NO_PLACE = frozenset({"stake", "stakes", "share", "shares", "investment", "i
                           "confidence", "faith", "trust", "position", "positions", "member", "members", "report",
                           "reports", "reported", "article", "articles", "wrote", "writes", "writing", "written",
                           "published", "column", "interview", "editorial", "op-ed", "piece", "quoted", "appeared"})
+#: A journey's end or start: "flew to Davos", "launched the probe from Sriharikota", "fighters
+#: deployed to Sinjar" ("sent a letter to Microsoft" is no journey: no "sent").
+_MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards"})
+_MOTION_TO = re.compile(r"\b(?:flew|fly|flies|flying|flight|flights|travell?ed|travell?ing|travels|returned|returning|"
+                        r"fled|fleeing|headed|heading|arrived|sailed|drove|marched|evacuated|retreated|deployed|"
+                        r"dispatched|launched|moved troops|trip|journey|journeyed)(?: [\w-]+){0,3} "
+                        r"(?:to|from|into|towards?) $")
 #: What may follow the last place of a list: "in Kurram, Orakzai and Bajaur." / "... and Bajaur on Monday".
 _LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before|since|until|during|where|which)\b)")
 #: What a coded name before them is: "the M23 rebel group" (not "the F-35 fighters").
@@ -1652,8 +1659,8 @@ class _Doc:
         """Evidence for a person in what is said of a name no list knows ("Barack Obama",
         "Calin Georgescu"), things a company is not said to be: a post held "as his deputy",
         "as prime minister", "named ... captain"; where one comes from ("Hakainde Hichilema of Zambia", "of the
-        New Patriotic Party"); "he" or "she" after the name opening a sentence; or a surname's
-        shape ("-escu", "-ov", "-enko", "-shvili", "-moto" ...)."""
+        New Patriotic Party"); "he" or "she" after the name opening a sentence; a surname's
+        shape ("-escu", "-ov", "-enko", "-shvili", "-moto" ...); or a role before a pair of names."""
         text = self.text
         score = 0
         post = _AS_POST.match(text, piece.end)
@@ -1668,6 +1675,11 @@ class _Doc:
             score += 2
         if self._pronoun_after(piece):
             score += 2
+        if text.startswith(" and ", piece.start - 5):
+            partner = self._piece_ending(piece.start - 5)
+            if partner is not None and partner.kind == PERSON and (
+                    partner.prev_word in self.c.roles or partner.prev_word in self.c.title_heads):
+                score += 3  # "NASA astronauts Butch Wilmore and Suni Williams": the role covers both
         return score
 
     def _pronoun_after(self, piece: Piece) -> bool:
@@ -1722,12 +1734,14 @@ class _Doc:
 
     def _locative(self, piece: Piece) -> bool:
         """Is a name no cue typed where something happens ("clashes in Kurram", "a rally in
-        Wayanad", "strikes in Khan Younis and Deir el-Balah")? News names the places of events
+        Wayanad", "strikes in Khan Younis and Deir el-Balah") or where a journey ends or starts
+        ("flew to Davos")? News names the places of events
         after "in" far more often than organisations, which take "at" ("analysts at Barclays");
         not after a holding or a text ("a stake in Lagunitas", "a report in Ars Technica"), nor a possessor ("in
         Apple's stores"), an acronym, a number or a person's given name."""
         text = self.text
-        after_prep = piece.prev_word in _TOWN_PREPS
+        after_prep = piece.prev_word in _TOWN_PREPS or piece.prev_word in _MOTION_PREPS and \
+            _MOTION_TO.search(text, max(0, piece.start - 48), piece.start) is not None
         if not after_prep and text[piece.start - 2:piece.start] not in (", ", "d ") \
                 or text[piece.end:piece.end + 1] in ("'", "’") \
                 or any(_is_acronym(w) or _has_digit(w) for w in piece.words):
