@@ -205,3 +205,10 @@ def test_config_help_names_only_commands_that_exist() -> None:
     for key, setting in SETTINGS.items():
         for named in re.findall(r"`newsreader (\w+)", setting.help):
             assert named in commands, f"{key}: help points to `newsreader {named}`"
+
+
+def test_index_of_a_folder_without_pages_says_so(capsys, tmp_path: Path, isolated_home: Path) -> None:
+    folder = tmp_path / "nothing-here"
+    folder.mkdir()
+    code, _, err = run(capsys, "index", "--corpus", str(folder))
+    assert code == 0 and "no pages in" in err and ".txt" in err

@@ -816,6 +816,21 @@ def test_clean_replaces_controls_one_for_one():
 
 
 @sync
+async def test_folder_without_pages_is_explained(tmp_path):
+    """A wrong or empty corpus folder: the list says why it is empty, not "No articles yet."."""
+    corpus = tmp_path / "empty"
+    corpus.mkdir()
+    (corpus / "page.html").write_text("<p>not a saved text page</p>", encoding="utf-8")
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot, 4)
+        assert app.article_list.count == 0
+        assert "No pages in" in visible_text(app.article_list)
+        assert any("no pages in" in n.message and ".txt" in n.message for n in app._notifications)
+
+
+@sync
 async def test_hostile_page_cannot_touch_the_terminal(tmp_path):
     corpus = tmp_path / "evil"
     corpus.mkdir()

@@ -16,3 +16,10 @@ def check_corpus_dir(root: Path) -> None:
         )
     if not root.is_dir():
         raise UserError(f"corpus {root} is a file, not a folder; pass the folder that holds the pages")
+
+
+def no_pages_message(root: Path, extensions: list[str]) -> str:
+    """What to say about a folder without a single page, wherever it shows (the `articles`
+    command, `index`, the reader's empty list)."""
+    return (f"no pages in {root} (looked for {', '.join(extensions)} files); "
+            "save news pages there as plain text or point --corpus elsewhere")

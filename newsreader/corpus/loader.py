@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from newsreader.config import Config
-from newsreader.corpus import check_corpus_dir
+from newsreader.corpus import check_corpus_dir, no_pages_message
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import parse_page
 from newsreader.errors import UserError
@@ -136,8 +136,5 @@ def load_corpus(root: Path, config: Config, warn: Warn | None = None) -> Corpus:
         corpus.page_count += 1
         corpus.articles.extend(parse_page(page.text, relative_name(path, root)).articles)
     if not corpus.page_count and not corpus.skipped:
-        raise UserError(
-            f"no pages in {root} (looked for {', '.join(config.extensions)} files); "
-            "save news pages there as plain text or point --corpus elsewhere"
-        )
+        raise UserError(no_pages_message(root, config.extensions))
     return corpus

@@ -62,6 +62,10 @@ def cmd_index(args: argparse.Namespace, ctx: "Context") -> int:
     finally:
         line.finish()
         library.close()
+    if not stats.pages_seen:
+        from newsreader.corpus import no_pages_message
+
+        ctx.warn(no_pages_message(corpus, ctx.config.extensions))
     if args.json:
         ctx.print_json(stats.to_dict() | {"corpus": str(corpus), "index": str(library.folder)})
     else:

@@ -26,7 +26,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
-from newsreader.corpus import check_corpus_dir
+from newsreader.corpus import check_corpus_dir, no_pages_message
 from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
@@ -439,6 +439,9 @@ class ReaderApp(App[int]):
         # when it comes back under the same stable id.
         present = (self.library.get(article_id) for article_id in self.store.bookmarked_ids())
         self.store.reconcile(stored.article for stored in present if stored is not None)
+        if not stats.pages_seen:  # a wrong or empty folder: say so, not "No articles yet." for ever
+            self.call_from_thread(self._no_pages, no_pages_message(self.corpus_dir, self.config.extensions))
+            return
         note = ""
         if stats.pages_indexed or stats.pages_removed:
             note = f"indexed {stats.articles_added:,} articles from {stats.pages_indexed:,} pages"
@@ -474,6 +477,11 @@ class ReaderApp(App[int]):
         base.invalidate()
         if base.count() != before and self.article_list.source is base:
             self.article_list.reload()
+
+    def _no_pages(self, message: str) -> None:
+        self.article_list.empty_text = message[:1].upper() + message[1:] + "."
+        self.article_list.refresh()
+        self._index_finished(message, True)
 
     def _index_finished(self, message: str, problem: bool) -> None:
         self.indexing = False
