@@ -528,7 +528,7 @@ _FORMER_PLAN = re.compile(r"\b(?:originally|initially|previously|had been) (?:du
 _SCHEDULE_BEFORE = re.compile(
     r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
     r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
-    r"|(?<!\bto )(?<!\bwill )(?:play|meet|face|host|visit|holds)"  # "Argentina play their first match on Tuesday"
+    r"|(?=play|meet|face|host|visit|holds)(?<!\bto )(?<!\bwill )(?:play|meet|face|host|visit|holds)"  # "Argentina play ... on Tuesday"
     r"|takes place|(?:is|are) held|gets under way|(?:go|goes|head|heads) to the polls"  # "the election takes place on Wednesday"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
@@ -1177,7 +1177,7 @@ def _weekdays_beside_days(text: str, found: list[DateMatch]) -> None:
     "Thursday (June 13) this week") takes that day's date when the weekday matches it."""
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
-        if text[a.end:b.start].strip(" ,()") or a.value is None or b.value is None:
+        if b.start - a.end > 4 or text[a.end:b.start].strip(" ,()") or a.value is None or b.value is None:
             continue
         for weekday, day in ((a, b), (b, a)):
             target = _WEEKDAY_WORDS.get(weekday.text.split()[0].lower().rstrip("."))
