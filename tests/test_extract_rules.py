@@ -1277,10 +1277,31 @@ def test_a_holiday_before_holiday_weekend_or_break_is_the_day(text, span, value)
 
 
 @pytest.mark.parametrize("text", [
-    "The Lunar New Year holiday starts Monday.", "Christmas sales are expected to fall.",
+    # (other calendars' holidays are dates from their listed days since 2026-11-22: see
+    # test_lunisolar_holidays_from_listed_days; the Gregorian "New Year" inside them is not one)
+    "The Korean New Year holiday starts Monday.", "Christmas sales are expected to fall.",
 ])
 def test_holidays_of_other_calendars_and_holiday_modifiers_are_no_dates(text):
     assert not any("New Year" in k or "Christmas" in k for k in dates_of(text))
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    ("The Lunar New Year holiday starts on Wednesday.", "Lunar New Year", "2025-01-29", dt.date(2025, 1, 24)),
+    ("Markets closed for the Lunar New Year holiday.", "Lunar New Year", "2024-02-10", dt.date(2024, 2, 12)),
+    ("Iranians celebrated Nowruz on Friday.", "Nowruz", "2025-03-21", dt.date(2025, 3, 22)),
+    ("During Passover, the roads were closed.", "Passover", "2024-04-23", dt.date(2024, 4, 25)),
+    ("Canadians mark Labour Day on Monday.", "Labour Day", "2025-09-01", dt.date(2025, 8, 30)),
+    ("Labour Day on Friday will be a public holiday.", "Labour Day", "2026-05-01", dt.date(2026, 4, 30)),
+    # a year after the holiday is the one it fell in (outside the listed years: no value)
+    ("The truce held at Christmas, 1914.", "Christmas", "1914-12-25", DCT),
+    ("Israel was attacked on Yom Kippur in 1973.", "Yom Kippur", None, DCT),
+])
+def test_lunisolar_holidays_from_listed_days(text, span, value, date):
+    assert dates_of(text, date).get(span, "<missing>") == value
+
+
+def test_a_holiday_in_a_name_stays_out():
+    assert "Yom Kippur" not in dates_of("The 1973 Yom Kippur war began with a surprise attack.")
 
 
 @pytest.mark.parametrize("text, span, value, date", [

@@ -653,7 +653,9 @@ _HOLIDAY_NOUN_AFTER = re.compile(r" (?:holiday|holidays|weekend|break)\b")
 #: expected to begin on Saturday", "Ramadan would begin on Wednesday" (not "Christmas is a time").
 _HOLIDAY_TIME_VERB_AFTER = re.compile(r" (?:falls|fell|begins|began|starts|started|ends|ended|(?:is|was) (?:expected|due|set)"
                                       r"|(?:will|would|could|may|is expected to|was expected to) (?:begin|start|end|fall))\b")
-_CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")  # "the Lunar New Year holiday": another calendar's
+_CAPITAL_BEFORE = re.compile(r"\b(?!The |A |An )[A-Z][a-z]+ $")  # "the Korean New Year holiday": another calendar's
+#: "on Yom Kippur in 1973", "at Christmas, 1914": the year the holiday fell in.
+_HOLIDAY_IN_YEAR = re.compile(rf",? in ({_YEAR})(?![\w-])|, ({_YEAR})(?![\w-])")
 _HOLIDAY_PREPS = frozenset({"on", "at", "by", "until", "till", "since", "before", "after", "over",
                             "during", "for", "from", "through", "around", "of", "to",
                             # ... or a verb keeping it: "Pakistan will celebrate Independence Day"
@@ -1374,8 +1376,9 @@ def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
         rule = _country_rule(h, name, text, start, end)
         value: str | None = None
         try:
-            if m.group("year"):
-                value = _holiday_day(rule, int(m.group("year"))).isoformat()
+            if m.group("year") or (in_year := _HOLIDAY_IN_YEAR.match(text, end)):
+                year_s = m.group("year") or in_year.group(1) or in_year.group(2)  # type: ignore[union-attr]
+                value = _holiday_day(rule, int(year_s)).isoformat()
             elif date is not None:
                 this = _holiday_day(rule, date.year)
                 if mod == "last":
