@@ -831,6 +831,33 @@ async def test_folder_without_pages_is_explained(tmp_path):
 
 
 @sync
+async def test_articles_indexed_by_another_process_fill_the_list(tmp_path):
+    """This copy's update was refused (another `newsreader index` held the lock) or it does
+    not update at all: what the other process commits still reaches the list."""
+    from newsreader.search import Library
+    from newsreader.search.indexer import open_or_create
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    ix, store = open_or_create(paths.index_dir(corpus), rebuild=False)  # an index, still empty
+    ix.close()
+    store.close()
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
+                    update_index=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert app.article_list.count == 0
+        other = Library.open(paths, corpus, Config())
+        other.update()
+        other.close()
+        app.refresh_marks()  # what the reader does every few seconds
+        await settle(pilot)
+        assert app.article_list.count == 9
+        assert "9 unread" in str(app.main.query_one("#status").render())
+
+
+@sync
 async def test_hostile_page_cannot_touch_the_terminal(tmp_path):
     corpus = tmp_path / "evil"
     corpus.mkdir()

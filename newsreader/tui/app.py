@@ -348,14 +348,24 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="marks")
     def refresh_marks(self) -> None:
-        """Re-read read marks and bookmarks: the other copy of the app may have changed them."""
+        """Re-read read marks and bookmarks: the other copy of the app may have changed them.
+        So may another process have changed the index (`newsreader index`, or the other copy
+        indexing while this one's update was refused by the lock): the article count says."""
         try:
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
         except Exception:
             return
-        self.call_from_thread(self._set_marks, read, marked)
+        try:
+            total = self.library.count() if self.library.exists() else None
+        except Exception:
+            total = None
+        self.call_from_thread(self._set_marks, read, marked, total)
 
-    def _set_marks(self, read: set[str], marked: set[str]) -> None:
+    def _set_marks(self, read: set[str], marked: set[str], total: int | None = None) -> None:
+        base = self.history[0].source
+        if total is not None and not self.indexing and isinstance(base, CorpusRows) and total != base.count():
+            self._grow_list()
+            self.count_unread()
         if read != self.read_ids or marked != self.bookmarked:
             self.read_ids, self.bookmarked = read, marked
             self.article_list.refresh()
