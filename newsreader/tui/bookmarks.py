@@ -77,6 +77,8 @@ class BookmarksScreen(ModalScreen["str | None"]):
         Binding("tab", "switch", "Switch list", show=False, id="bookmarks.switch"),
         Binding("j", "down", show=False, id="bookmarks.down"),
         Binding("k", "up", show=False, id="bookmarks.up"),
+        # A modal screen stops the app's own keys; the help says `?` works everywhere.
+        Binding("question_mark", "app.help", "Keys", id="bookmarks.help"),
     ]
 
     def __init__(self, store: Any, blink: bool = True) -> None:
