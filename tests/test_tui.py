@@ -562,25 +562,6 @@ async def test_bookmark_that_could_not_be_removed_is_not_reported_removed(seed_h
 
 
 @sync
-async def test_help_opens_from_the_bookmarks_screen(seed_home, tmp_path):
-    from newsreader.tui.bookmarks import BookmarksScreen
-    from newsreader.tui.dialogs import HelpScreen
-
-    app = make_app(seed_home, tmp_path)
-    async with app.run_test(size=NARROW) as pilot:
-        await settle(pilot)
-        await pilot.press("B")
-        await pilot.pause()
-        assert isinstance(app.screen, BookmarksScreen)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, BookmarksScreen)
-
-
-@sync
 async def test_toggle_read_and_counts(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=WIDE) as pilot:
@@ -654,14 +635,21 @@ async def test_save_and_run_saved_searches(seed_home, tmp_path):
 
 @sync
 async def test_help_lists_every_binding(seed_home, tmp_path):
+    from newsreader.tui.app import MainScreen
+    from newsreader.tui.bookmarks import BookmarksScreen
     from newsreader.tui.dialogs import HelpScreen
 
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        # from the main screen, and from the bookmarks screen (a modal screen)
+        for opened, back in (((), MainScreen), (("B",), BookmarksScreen)):
+            await pilot.press(*opened, "question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, back)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
