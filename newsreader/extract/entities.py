@@ -1738,16 +1738,20 @@ class _Doc:
         not after a holding or a text ("a stake in Lagunitas", "a report in Ars Technica"), nor a possessor ("in
         Apple's stores"), an acronym, a number or a person's given name."""
         text = self.text
-        after_prep = piece.prev_word in _TOWN_PREPS or piece.prev_word in _MOTION_PREPS and \
-            _MOTION_TO.search(text, max(0, piece.start - 48), piece.start) is not None
+        prev = piece.prev_word
+        after_prep = prev in _TOWN_PREPS or prev in _MOTION_PREPS
         if not after_prep and text[piece.start - 2:piece.start] not in (", ", "d ") \
-                or text[piece.end:piece.end + 1] in ("'", "’") \
-                or any(_is_acronym(w) or _has_digit(w) for w in piece.words):
+                or text[piece.end:piece.end + 1] in ("'", "’"):
             return False
-        if after_prep and text[piece.start - len(piece.prev_word) - 1:piece.start].lower() == piece.prev_word + " ":
+        for word in piece.words:
+            if _is_acronym(word) or _has_digit(word):
+                return False
+        if after_prep and prev in _MOTION_PREPS:  # (the costliest test last)
+            after_prep = _MOTION_TO.search(text, max(0, piece.start - 48), piece.start) is not None
+        if after_prep and text[piece.start - len(prev) - 1:piece.start].lower() == prev + " ":
             if len(piece.words) > 1 and piece.words[0] in self.c.given_names:
                 return False  # "confidence in Tim Cook"
-            holder = _prev_word(text, piece.start - len(piece.prev_word) - 1, 24)
+            holder = _prev_word(text, piece.start - len(prev) - 1, 24)
             return holder is None or holder.group(1).lower() not in _IN_NO_PLACE
         # "in Khan Younis and Deir el-Balah", "in Kurram, Orakzai and Bajaur": the places listed with it
         for link in (" and ", ", "):
