@@ -538,6 +538,24 @@ async def test_bookmark_toggle_and_bookmarks_screen(seed_home, tmp_path):
 
 
 @sync
+async def test_stray_b_does_not_lose_tags_and_note(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        row = app.article_list.current_row
+        await pilot.press("b")
+        app.store.update_bookmark(row.id, tags=["iran", "later"], note="ask the desk")
+        await pilot.press("b")  # removed by mistake
+        assert not app.store.is_bookmarked(row.id)
+        assert any("tags and note back" in n.message for n in app._notifications)
+        await pilot.press("b")
+        again = app.store.get_bookmark(row.id)
+        assert set(again.tags) == {"iran", "later"} and again.note == "ask the desk"
+        await pilot.press("b", "j", "b", "k", "b")  # another bookmark in between: nothing to restore
+        assert app.store.get_bookmark(row.id).tags == ()
+
+
+@sync
 async def test_bookmark_that_could_not_be_removed_is_not_reported_removed(seed_home, tmp_path, monkeypatch):
     from newsreader.errors import UserError
     from newsreader.tui.bookmarks import BookmarksScreen

@@ -192,6 +192,8 @@ class ReaderApp(App[int]):
         self._related_timer: Timer | None = None
         self._related_busy = False
         self._related_waiting: tuple[str, Any, int] | None = None
+        #: The bookmark `b` last removed: bookmarking the article again restores its tags and note.
+        self._unbookmarked: Any = None
         self._pane = "list"
         self._status_line = ""
         self._mark_line: Any = None
@@ -885,13 +887,20 @@ class ReaderApp(App[int]):
         if target is None:
             return
         try:
+            before = self.store.get_bookmark(target.id)
             now = self.store.toggle_bookmark(target)
+            old = self._unbookmarked
+            if now and old is not None and old.article_id == target.id and (old.tags or old.note):
+                self.store.update_bookmark(target.id, tags=old.tags, note=old.note)
         except Exception as exc:
             self.notify(f"bookmark not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return
+        # One stray `b` must not lose tags and a note typed earlier: the next `b` restores them.
+        self._unbookmarked = before if not now else None
+        kept = " (bookmark it again to get its tags and note back)" if before and (before.tags or before.note) else ""
         (self.bookmarked.add if now else self.bookmarked.discard)(target.id)
-        self.notify(("Bookmarked: " if now else "Bookmark removed: ") + clean(target.title),
-                    timeout=2, markup=False)
+        self.notify(("Bookmarked: " if now else "Bookmark removed: ") + clean(target.title) + kept,
+                    timeout=2 if not kept else 5, markup=False)
         self.article_list.refresh()
         self.update_status()
 
