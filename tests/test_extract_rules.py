@@ -1737,3 +1737,19 @@ def test_no_date_in_paths_or_codes(text):
 ])
 def test_last_night_or_evening_after_a_determiner_is_no_date(text):
     assert dates_of(text) == {}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # the nouns "host", "visit", "play" are no schedule
+    ("Hugh Jackman was named as the host of February's annual show.", "February", "2025-02"),
+    ("He was named host of February's Oscars.", "February", "2025-02"),
+    ("During a visit on Monday, he met the mayor.", "Monday", "2025-06-09"),
+    # a past verb between a schedule word and the date ends its reach, as for the other cues
+    ("He will be an Academy Awards host next year, organizers said on Friday.", "Friday", "2025-06-13"),
+    ("Nichols, who faces trial, was sentenced Saturday morning.", "Saturday morning", "2025-06-14TMO"),
+    # the verbs still are
+    ("Philadelphia host the Washington Wizards on Saturday.", "Saturday", "2025-06-14"),
+    ("Argentina play Brazil on Tuesday.", "Tuesday", "2025-06-17"),
+])
+def test_schedule_nouns_and_past_verbs_after_a_schedule_word(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value

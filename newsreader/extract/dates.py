@@ -528,7 +528,9 @@ _FORMER_PLAN = re.compile(r"\b(?:originally|initially|previously|had been) (?:du
 _SCHEDULE_BEFORE = re.compile(
     r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
     r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
-    r"|(?=play|meet|face|host|visit|holds)(?<!\bto )(?<!\bwill )(?:play|meet|face|host|visit|holds)"  # "Argentina play ... on Tuesday"
+    # "Argentina play ... on Tuesday" (verbs, not the nouns: "the host of February's show", "a visit on Monday")
+    r"|(?=play|meet|face|host|visit|holds)(?<!\bto )(?<!\bwill )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bas )(?<!\bits )"
+    r"(?<!\btheir )(?<!\bhis )(?<!\bher )(?:play|meet|face|host|visit|holds)(?! of\b)"
     r"|takes place|(?:is|are) held|gets under way|(?:go|goes|head|heads) to the polls"  # "the election takes place on Wednesday"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
@@ -606,7 +608,8 @@ def _future_context(text: str, start: int, end: int) -> bool:
         if near <= lo:
             break
         near = text.rfind(" ", lo, near)
-    return _SCHEDULE_BEFORE.search(text, max(lo, near), start) is not None
+    schedule = _SCHEDULE_BEFORE.search(text, max(lo, near), start)
+    return schedule is not None and _reaches(text, schedule.end(), start)  # not "host next year, organizers said on Friday"
 
 
 #: "the" starts one word in twenty: the branches starting with it are tried only when the
