@@ -278,34 +278,23 @@ async def test_search_as_you_type_marks_and_jumps(seed_home, tmp_path):
         assert isinstance(lst.source, CorpusRows) and lst.count == 9
 
 
+@pytest.mark.parametrize("size, query", [(WIDE, "date:2025-99"), (NARROW, '"unclosed')])
 @sync
-async def test_search_error_is_shown_not_raised(seed_home, tmp_path):
+async def test_search_error_is_shown_not_raised(seed_home, tmp_path, size, query):
     app = make_app(seed_home, tmp_path)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("slash")
-        await type_text(pilot, 'date:2025-99')
+        await type_text(pilot, query)
         await pilot.pause(0.4)
         await settle(pilot)
         assert app.search_error
-        await pilot.press("escape")
-        assert app.focused is app.article_list
-
-
-@sync
-async def test_search_error_is_readable_at_80_columns(seed_home, tmp_path):
-    """The status line is cut at the terminal's width: what is wrong with the query comes
-    first, before the list's counts."""
-    app = make_app(seed_home, tmp_path)
-    async with app.run_test(size=NARROW) as pilot:
-        await settle(pilot)
-        await pilot.press("slash")
-        await type_text(pilot, '"unclosed')
-        await pilot.pause(0.4)
-        await settle(pilot)
-        assert app.search_error
+        # The status line is cut at the terminal's width: what is wrong with the query comes
+        # first, before the list's counts.
         shown = visible_text(app.main.query_one("#status")).splitlines()[0]
         assert app.search_error[:60] in shown
+        await pilot.press("escape")
+        assert app.focused is app.article_list
 
 
 @sync
