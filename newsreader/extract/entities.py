@@ -200,6 +200,7 @@ _MOTION_TO = re.compile(r"\b(?:flew|fly|flies|flying|flight|flights|travell?ed|t
                         r"fled|fleeing|headed|heading|arrived|sailed|drove|marched|evacuated|retreated|deployed|"
                         r"dispatched|launched|moved troops|trip|journey|journeyed)(?: [\w-]+){0,3} "
                         r"(?:to|from|into|towards?) $")
+_LOCATIVE_PREPS = _TOWN_PREPS | _MOTION_PREPS
 #: What may follow the last place of a list: "in Kurram, Orakzai and Bajaur." / "... and Bajaur on Monday".
 _LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before|since|until|during|where|which)\b)")
 #: What a coded name before them is: "the M23 rebel group" (not "the F-35 fighters").
@@ -1428,7 +1429,7 @@ class _Doc:
                 if full_form is not None and not self._person_cue(piece):
                     piece.kind, piece.name = full_form.kind, full_form.name or full_form.text
                     continue
-                piece.kind = PLACE if self._town(piece) or self._locative(piece) else \
+                piece.kind = PLACE if self._town(piece) or self._maybe_locative(piece) and self._locative(piece) else \
                     self._multiword_kind(piece, lone, org_words, lower_vocab)
         # "the Trump administration", "Netanyahu's wife": a leader's or a person's surname.
         leaders = {p.words[0] for p in pieces if len(p.words) == 1 and p.kind is None and (
@@ -1462,7 +1463,7 @@ class _Doc:
             vote = votes.get(piece.text)
             if vote:
                 piece.kind = max(vote, key=vote.get)
-            elif self._town(piece) or self._locative(piece):
+            elif self._town(piece) or self._maybe_locative(piece) and self._locative(piece):
                 piece.kind = PLACE  # "a fire in Palmer" where "Palmer Police" is named too; "clashes in Kurram"
             elif w is not None and w in org_first and not (w in weak_first and person_words.get(w, 0) >= 2):
                 piece.kind = ORG  # ("Thompson" is Tony Thompson's, not a headline's "Thompson II Results")
@@ -1619,7 +1620,6 @@ class _Doc:
             person += 3  # "the death of Trayvon Martin"
         if "-" in piece.text and any(_HYPHEN_LOWER.search(w) for w in words[1:]):
             person += 3  # "Roh Moo-hyun": a given name of two syllables (an adjective's hyphen is cut off)
-        person += self._person_context(piece)
         if words[0] in lone and words[-1] not in lone:
             org += 2
         if self._staff_at(piece):
@@ -1647,6 +1647,8 @@ class _Doc:
             person += 2  # "Steve Jobs"; "Lockheed Martin" and "Best Buy" start otherwise
         elif len(words[0]) > 2 or not words[0].endswith("."):
             org += 1
+        if org >= person:  # (only asked where it can change the answer)
+            person += self._person_context(piece)
         if person >= org and person > 0:
             return PERSON
         if org > person:
@@ -1729,6 +1731,11 @@ class _Doc:
                 return True
         return piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 5):piece.start] == ", of " \
             and self.text[piece.end:piece.end + 1] == ","
+
+    def _maybe_locative(self, piece: Piece) -> bool:
+        """The cheap half of `_locative`: a preposition of place or journey before the name, or a
+        list it stands in."""
+        return piece.prev_word in _LOCATIVE_PREPS or self.text[piece.start - 2:piece.start] in (", ", "d ")
 
     def _locative(self, piece: Piece) -> bool:
         """Is a name no cue typed where something happens ("clashes in Kurram", "a rally in
