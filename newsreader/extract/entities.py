@@ -336,13 +336,10 @@ def _run_in_heading_commons(text: str, c: Cues, lower_vocab: set[str], places: d
     words or more, and ends at a capitalised "The" (the story's first word); its English words break names as
     lower-case words would, except words that head or cue a name (organisation and place
     heads, titles), known places, and an English word right after a word that can only be a
-    name ("Matanuska Maid"; not "Russian Oil", "Damascus Consulate"). Page furniture ("Related
-    Articles", "Read More") goes too."""
+    name ("Matanuska Maid"; not "Russian Oil", "Damascus Consulate"). (Page furniture, "Related
+    Articles", is left out where the capitalised words are read: `_cap_runs`.)"""
     found: list[int] = []
     keep = _name_cues(c)
-    for furniture in c.page_furniture.finditer(text):
-        if not furniture.start() or not (text[furniture.start() - 1].isalnum() or text[furniture.start() - 1] in "_-"):
-            found.extend(m.start() for m in _LINE_WORD.finditer(text, furniture.start(), furniture.end()))
     english: frozenset[str] | None = None
     for start in [0, *(m.end() for m in _SENTENCE_START.finditer(text))]:
         run = _TITLE_RUN.match(text, start)
@@ -457,11 +454,17 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
     current: list[int] = []
     prev: Token | None = None
     prev_kept_dot = False
+    furniture_end = -1
     for m in _CAP.finditer(text):
         start, end = m.span()
-        if commons and start in commons:
-            continue  # a common word of a Title Case line
+        if commons and start in commons or start < furniture_end:
+            continue  # a common word of a Title Case line, or page furniture
         word = m.group()
+        if word in c.page_furniture_starts:
+            furniture = c.page_furniture.match(text, start)
+            if furniture is not None and (not start or not (text[start - 1].isalnum() or text[start - 1] in "_-")):
+                furniture_end = furniture.end()  # "Related Articles", "Read More": never part of a name
+                continue
         kept_dot = False
         if word.endswith("."):
             core = word[:-1]

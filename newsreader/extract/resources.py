@@ -59,8 +59,10 @@ class Cues:
     headline_words: frozenset[str] = frozenset()
     #: "Calif" -> "California", read only after a town ("Rancho Mirage, Calif.")
     state_abbreviations: dict[str, str] = field(default_factory=dict)
-    #: Saved web pages' furniture before a story's words ("Related Articles", "Read More")
+    #: Saved web pages' furniture before a story's words ("Related Articles", "Read More"), and
+    #: the phrases' first words (only where one stands is the regex tried)
     page_furniture: re.Pattern[str] = re.compile(r"(?!)")
+    page_furniture_starts: frozenset[str] = frozenset()
     #: Made from the lists above once per process, not once per article: title heads and
     #: modifiers together, and the states' full names
     titles: frozenset[str] = field(init=False)
@@ -160,10 +162,10 @@ def cues() -> Cues:
         staff=_lower_set(orgs.get("staff")),
         event_prefixes=_lower_set(common.get("event_prefixes")),
         state_abbreviations={str(k).rstrip("."): str(v) for k, v in (places.get("us_states_after_town") or {}).items()},
-        # the phrases first: a leading look-behind would make the regex try every position
         # (the word boundary before a phrase is checked where it is used)
         page_furniture=re.compile(r"(?:" + "|".join(
             re.escape(str(phrase)) for phrase in common.get("page_furniture") or ()) + r")(?![\w-])"),
+        page_furniture_starts=frozenset(str(phrase).split()[0] for phrase in common.get("page_furniture") or ()),
     )
 
 
