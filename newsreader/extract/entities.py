@@ -317,23 +317,20 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: set[str], places: dict[
 #: Capitalised words with at most one lower-case word between any two ("US Denies Role in
 #: Strike on ..."), five or more.
 _TITLE_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:[a-z]{1,7} )?[A-Z][\w'’.&-]*){4,}")
-#: Where such a run starts a sentence: after a line break or a sentence end (the text's start
-#: is taken apart: an alternation with \A would make the regex try every position).
-_SENTENCE_START = re.compile(r"[.!?\n][\"”’)]? ?(?=" + _TITLE_RUN.pattern + ")")
 #: The story's sentence going on after the capitalised words of a run-in heading: "... Washington told".
 _STORY_GOES_ON = re.compile(r"(?:['’]s)? [a-z]")
 #: A capitalised determiner inside a heading run opens the story's first sentence ("... in Syria The Pentagon said").
 _STORY_OPENERS = frozenset({"The", "A", "An"})
 
 
-def _run_in_heading_commons(text: str, c: Cues, lower_vocab: set[str], places: dict[str, str],
+def _run_in_heading_commons(text: str, starts: list[int], c: Cues, lower_vocab: set[str], places: dict[str, str],
                             demonyms: dict[str, str]) -> list[int]:
     """Where the common words of a Title Case heading run into the sentence after it on one
     line are ("US Denies Role in Strike on Damascus Consulate Washington told Tehran ...",
     "Army Chief Meets Saudi Defence Minister Field Marshal Asim Munir called ..."): a saved web
     page loses the break after a subheading. A heading is found by a headline verb between
-    capitalised words (see `_heading_verb`), at a sentence start, in a run of five capitalised
-    words or more, and ends at a capitalised "The" (the story's first word); its English words break names as
+    capitalised words (see `_heading_verb`), at a sentence start (`starts`: where capitalised
+    words open a sentence), in a run of five capitalised words or more, and ends at a capitalised "The" (the story's first word); its English words break names as
     lower-case words would, except words that head or cue a name (organisation and place
     heads, titles), known places, and an English word right after a word that can only be a
     name ("Matanuska Maid"; not "Russian Oil", "Damascus Consulate"). (Page furniture, "Related
@@ -341,7 +338,7 @@ def _run_in_heading_commons(text: str, c: Cues, lower_vocab: set[str], places: d
     found: list[int] = []
     keep = _name_cues(c)
     english: frozenset[str] | None = None
-    for start in [0, *(m.end() for m in _SENTENCE_START.finditer(text))]:
+    for start in starts:
         run = _TITLE_RUN.match(text, start)
         if run is None:
             continue
@@ -692,10 +689,13 @@ class _Doc:
         self.lower_vocab = set(_LOWER_WORD.findall(text))
         commons = _title_case_commons(text, self.c, self.lower_vocab, self.g.places, self.g.demonyms) \
             if "\n" in text else frozenset()
-        run_in = _run_in_heading_commons(text, self.c, self.lower_vocab, self.g.places, self.g.demonyms)
-        if run_in:
-            commons = commons | frozenset(run_in)
         self.tokens, self.runs = _cap_runs(text, self.c, self.g.places, commons)
+        # a sentence opening with two capitalised words joined may be a heading run into the story
+        starts = [self.tokens[run[0]].start for run in self.runs if len(run) > 1 and self.tokens[run[0]].initial]
+        run_in = _run_in_heading_commons(text, starts, self.c, self.lower_vocab, self.g.places, self.g.demonyms) \
+            if starts else None
+        if run_in:  # read again without the heading's common words (rare)
+            self.tokens, self.runs = _cap_runs(text, self.c, self.g.places, commons | frozenset(run_in))
         self.pieces: list[Piece] = []
         self.products: set[str] = set()
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
