@@ -135,7 +135,7 @@ def test_corrupt_index_says_rebuild(tmp_path: Path) -> None:
     broken.close()
 
 
-@pytest.mark.parametrize("pattern", ["*.pst", "*._stored.col", "*._body_len.col", "*.ents.col", "*.toc"])
+@pytest.mark.parametrize("pattern", ["*.pst", "*.trm", "*._stored.col", "*._body_len.col", "*.ents.col", "*.toc"])
 def test_damaged_segment_file_says_rebuild(tmp_path: Path, pattern: str) -> None:
     """A truncated file fails deep inside Whoosh, often only once a query reaches it, with
     any exception type: every way of reading the index says rebuild, never a traceback."""
@@ -153,7 +153,7 @@ def test_damaged_segment_file_says_rebuild(tmp_path: Path, pattern: str) -> None
     broken = Library(tmp_path / "ix", corpus, Config())
     reads = [lambda: broken.search("harbour"), lambda: broken.search("harbour", sort="date"),
              lambda: broken.facets("harbour"), lambda: broken.get(some_id),
-             lambda: RelatedFinder(broken).related(some_id)]
+             lambda: RelatedFinder(broken).related(some_id), broken.update]
     for read in reads:
         try:
             read()

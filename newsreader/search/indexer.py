@@ -648,7 +648,10 @@ class Indexer:
         stats.pages_seen = len(current)
         removed = [f for f in known if f not in current]
         max_bytes = int(self.config.max_page_mb * 1024 * 1024)
-        fresh = ix.doc_count_all() == 0
+        try:
+            fresh = ix.doc_count_all() == 0
+        except Exception as exc:  # a damaged segment shows when its files are first opened
+            raise unreadable_index(self.folder, exc) from None
         wdir = self.folder / WHOOSH_DIR
 
         writer: NewsWriter | None = None
