@@ -23,3 +23,11 @@ def no_pages_message(root: Path, extensions: list[str]) -> str:
     command, `index`, the reader's empty list)."""
     return (f"no pages in {root} (looked for {', '.join(extensions)} files); "
             "save news pages there as plain text or point --corpus elsewhere")
+
+
+def file_label(name: str) -> str:
+    """A page's file name as text that can be stored, indexed and printed as UTF-8: bytes of
+    the name that are not UTF-8 (which Python keeps as lone surrogates) become U+FFFD."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from newsreader.config import Config
-from newsreader.corpus import check_corpus_dir, no_pages_message
+from newsreader.corpus import check_corpus_dir, file_label, no_pages_message
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import parse_page
 from newsreader.errors import UserError
@@ -105,9 +105,9 @@ def iter_page_files(root: Path, config: Config) -> list[Path]:
 def relative_name(path: Path, root: Path) -> str:
     """The page's name as stored in articles: relative to the corpus root, with slashes."""
     try:
-        return path.relative_to(root).as_posix()
+        return file_label(path.relative_to(root).as_posix())
     except ValueError:
-        return path.name
+        return file_label(path.name)
 
 
 @dataclass

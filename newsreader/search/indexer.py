@@ -39,7 +39,7 @@ from typing import Any, Callable, Iterator, Optional, Union
 from whoosh import index as windex
 
 from newsreader.config import Config
-from newsreader.corpus import check_corpus_dir
+from newsreader.corpus import check_corpus_dir, file_label
 from newsreader.corpus.model import Article
 from newsreader.errors import UserError
 from newsreader.search import analysis
@@ -635,6 +635,8 @@ class Indexer:
                 rel = name[len(prefix):].replace(os.sep, "/")
             else:
                 rel = os.path.basename(name)
+            if not rel.isascii():
+                rel = file_label(rel)  # a name that is not UTF-8 cannot be stored as it is
             current.add(rel)
             try:
                 st = os.stat(name)
