@@ -452,12 +452,13 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
     prev: Token | None = None
     prev_kept_dot = False
     furniture_end = -1
+    furniture_starts = c.page_furniture_starts
     for m in _CAP.finditer(text):
         start, end = m.span()
         if commons and start in commons or start < furniture_end:
             continue  # a common word of a Title Case line, or page furniture
         word = m.group()
-        if word in c.page_furniture_starts:
+        if word in furniture_starts:
             furniture = c.page_furniture.match(text, start)
             if furniture is not None and (not start or not (text[start - 1].isalnum() or text[start - 1] in "_-")):
                 furniture_end = furniture.end()  # "Related Articles", "Read More": never part of a name
