@@ -707,6 +707,10 @@ _KINDS = [
     pytest.param("Barack Obama campaigned in Pittsburgh for Kamala Harris, telling voters he understood.",
                  {"Barack Obama": "person", "Kamala Harris": "person"},
                  id="he_or_she_after_a_name_opening_the_sentence_marks_a_person"),
+    pytest.param("Marine Le Pen was barred after a Paris court found her guilty. Goldman Sachs hired John Smith, who "
+                 "praised his team.",
+                 {"Marine Le Pen": "person", "Goldman Sachs": "org", "John Smith": "person"},
+                 id="his_or_her_after_a_name_opening_the_sentence_marks_a_person"),
     pytest.param("Goldman Sachs hired John Smith, who said he would stay. Wells Fargo agreed. Rotten Tomatoes gave it "
                  "85 percent. She liked it. While Summit Entertainment was silent, he spoke.",
                  {"Goldman Sachs": "org", "John Smith": "person", "Wells Fargo": "org", "Rotten Tomatoes": "org",

@@ -632,7 +632,7 @@ _SURNAME_ENDINGS = ("escu", "eanu", "ev", "ov", "eva", "ova", "yev", "yeva", "en
                     "inez", "onez", "unez", "arez", "erez", "irez", "orez", "urez", "quez", "ski", "ska", "moto",
                     "yama", "mura", "gawa", "kawa", "hara", "shita", "saki", "zaki", "saka", "zaka", "yan")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
-_PRONOUN = re.compile(r"\b(?:he|she)\b")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b")
 #: Prepositions before a person named as an object, not a subject: "campaigned for Kamala Harris".
 _OBJECT_PREPS = frozenset({"for", "with", "to", "against", "and", "on", "about"})
 #: A senator's party and state after the name, AP style: "D-N.Y.", "R-Texas".
@@ -1663,7 +1663,7 @@ class _Doc:
         """Evidence for a person in what is said of a name no list knows ("Barack Obama",
         "Calin Georgescu"), things a company is not said to be: a post held "as his deputy",
         "as prime minister", "named ... captain"; where one comes from ("Hakainde Hichilema of Zambia", "of the
-        New Patriotic Party"); "he" or "she" after the name opening a sentence; a surname's
+        New Patriotic Party"); he, she, his or her after the name opening a sentence; a surname's
         shape ("-escu", "-ov", "-enko", "-shvili", "-moto" ...); or a role before a pair of names."""
         text = self.text
         score = 0
@@ -1687,8 +1687,8 @@ class _Doc:
         return score
 
     def _pronoun_after(self, piece: Piece) -> bool:
-        """Does the name open its sentence, with "he" or "she" later in it, and no other person
-        named in between but as an object ("for Kamala Harris", "with Xi")? Companies are "it".
+        """Does the name open its sentence, with he, she, his or her later in it, and no other
+        person named in between but as an object ("for Kamala Harris", "with Xi")? Companies are "it".
         (A "He" opening the next sentence may be anyone's.)"""
         if not piece.initial:
             return False
