@@ -677,6 +677,66 @@ async def test_keymap_remaps_by_id(seed_home, tmp_path):
 
 
 @sync
+async def test_keymap_key_taken_from_a_widgets_default_does_what_the_user_asked(seed_home, tmp_path):
+    """`search: j` showed "j search" while the focused list's own `j` still moved it."""
+    from newsreader.tui.dialogs import HelpScreen
+
+    app = make_app(seed_home, tmp_path, config=Config(keymap={"search": "j"}))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert app.focused is app.article_list
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.focused is app.search_input and app.article_list.cursor == 0
+        await pilot.press("escape", "down")  # the list keeps its other key
+        await pilot.pause()
+        assert app.focused is app.article_list and app.article_list.cursor == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is app.article_view
+        await pilot.press("j")  # the article's scroll gave the key up too
+        await pilot.pause()
+        assert app.focused is app.search_input
+        assert "j search" in app.main.query_one("#hints").hint_text("list").plain
+        assert app.binding_keys("list.down", "") == "down"
+        assert not [n for n in app._notifications if n.title == "Config"]  # nothing was lost
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+@sync
+async def test_keymap_that_leaves_a_binding_without_a_key_says_so(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path, config=Config(keymap={"search": "e", "list.open": "b"}))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications if n.title == "Config"]
+        assert any("e now runs search" in m and "entities" in m and "no key left" in m for m in messages)
+        assert any("b runs list.open in the list pane" in m and "bookmark" in m for m in messages)
+        row = app.article_list.current_row
+        await pilot.press("b")  # in the list, the user's binding
+        await settle(pilot)
+        assert app.article_view.stored is not None and not app.store.is_bookmarked(row.id)
+        await pilot.press("b")  # in the article, the default
+        await pilot.pause()
+        assert app.store.is_bookmarked(row.id)
+
+
+def test_keymap_giving_one_key_to_two_bindings_that_meet_is_one_line():
+    from newsreader.tui.app import ReaderApp, scoped_bindings
+    from newsreader.tui.keymap import plan_keymap
+
+    def problems(keymap: dict[str, str]) -> list[str]:
+        return plan_keymap(ReaderApp._normalize_keymap(keymap), scoped_bindings(inherited=True)).problems
+
+    assert problems({"search": "x", "list.down": "x"}) == [
+        "keymap: x is given to both list.down and search; give one of them another key"]
+    assert problems({"list.down": "x", "reader.down": "x"}) == []  # never active together
+    assert problems({"bookmarks.down": "n", "bookmarks.up": "q"}) == []  # a modal screen: no app keys
+    assert problems({"quit": "b"})[0].startswith("keymap: b now runs quit, so bookmark (Bookmark)")
+
+
+@sync
 async def test_palette_switches_theme_and_it_persists(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=WIDE) as pilot:

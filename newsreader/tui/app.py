@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -31,6 +32,7 @@ from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
 from newsreader.tui.key_hints import KeyHints
+from newsreader.tui.keymap import KeymapPlan, give_taken_keys, plan_keymap
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, RowSource
@@ -123,6 +125,16 @@ class MainScreen(Screen):
             yield ProgressBar(id="progress", show_eta=False, total=None)
         yield KeyHints({b.id: b for b in all_bindings() if b.id}, id="hints")
 
+    @property
+    def _binding_chain(self) -> list[tuple[DOMNode, BindingsMap]]:
+        """Textual's chain, with the keys the config's keymap gave to a binding taken from the
+        reader's defaults below it (else the focused list's `j` beat `search: j`)."""
+        chain = super()._binding_chain
+        plan = self.app.keymap_plan  # type: ignore[attr-defined]
+        if plan.taken:
+            give_taken_keys(chain, plan)
+        return chain
+
     def on_descendant_focus(self) -> None:
         """Keep the narrow layout showing whichever pane has the focus."""
         self.app.sync_pane_class()  # type: ignore[attr-defined]
@@ -199,8 +211,10 @@ class ReaderApp(App[int]):
         self._mark_line: Any = None
         self._theme_ready = False
         self._register_themes()
+        self.keymap_plan = KeymapPlan()
         if config.keymap:
             self.set_keymap(dict(config.keymap))
+            self.keymap_plan = plan_keymap(self._keymap, scoped_bindings(inherited=True))
 
     # --- setup -------------------------------------------------------------------------
 
@@ -317,6 +331,12 @@ class ReaderApp(App[int]):
         if unknown:
             self.notify(f"keymap: unknown binding id {unknown[0]!r}; press ? to see the ids",
                         title="Config", severity="warning", markup=False)
+        for problem in self.keymap_plan.problems:
+            self.notify(problem, title="Config", severity="warning", timeout=15, markup=False)
+
+    def binding_keys(self, binding_id: str, default: str) -> str:
+        """The keys a binding answers to once the config's keymap has taken its keys."""
+        return self.keymap_plan.keys.get(binding_id, default)
 
     # --- widgets ---------------------------------------------------------------------------
 
@@ -991,15 +1011,27 @@ def reader_commands() -> Any:
     return ReaderCommands
 
 
+def scoped_bindings(inherited: bool = False) -> list[tuple[tuple[str, ...], Binding]]:
+    """Every binding of the reader with where it is active, from the app down (a modal
+    screen does not see the app's bindings): the config's keymap takes keys by scope.
+    `inherited` adds the bindings the classes get from Textual's (one per key)."""
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    # The app's bindings are active only under the main screen (the others are modal), so
+    # the two are one scope.
+    scopes: list[tuple[tuple[str, ...], type]] = [
+        (("main",), ReaderApp), (("main",), MainScreen), (("main", "list"), ArticleList),
+        (("main", "article"), ArticleView), (("main", "related stories"), RelatedList),
+        (("main", "entities"), EntityList), (("bookmarks",), BookmarksScreen)]
+    if inherited:
+        return [(scope, b) for scope, cls in scopes
+                for found in cls._merge_bindings().key_to_bindings.values() for b in found]
+    return [(scope, b) for scope, cls in scopes for b in cls.BINDINGS if isinstance(b, Binding)]
+
+
 def all_bindings() -> list[Binding]:
     """Every binding of the reader, for `?` and for checking the config's keymap."""
-    from newsreader.tui.bookmarks import BookmarksScreen
-    from newsreader.tui.side_pane import EntityList, RelatedList
-
-    out: list[Binding] = []
-    for cls in (ReaderApp, MainScreen, ArticleList, ArticleView, RelatedList, EntityList, BookmarksScreen):
-        out.extend(b for b in cls.BINDINGS if isinstance(b, Binding))
-    return out
+    return [b for _, b in scoped_bindings()]
 
 
 def related_stories(finder: Any, library: Any, stored: Any, limit: int = 8) -> list[RelatedStory]:

@@ -35,7 +35,7 @@ def key_display(app: Any, keys: str) -> str:
         key = key.strip()
         if key:
             shown.append(app.get_key_display(B(key, "")))
-    return " ".join(shown)
+    return " ".join(shown) or "(no key)"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         from newsreader.tui.bookmarks import BookmarksScreen
         from newsreader.tui.side_pane import EntityList, RelatedList
 
-        keymap = getattr(self.app, "_keymap", {}) or {}
+        binding_keys = getattr(self.app, "binding_keys", lambda _id, default: default)
         table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
         table.add_column("Keys", no_wrap=True)
         table.add_column("Does")
@@ -60,7 +60,7 @@ class HelpScreen(ModalScreen[None]):
             for b in cls.BINDINGS:
                 if not isinstance(b, Binding):
                     continue
-                keys = keymap.get(b.id, b.key) if b.id else b.key
+                keys = binding_keys(b.id, b.key) if b.id else b.key
                 table.add_row(key_display(self.app, keys), b.description or b.action, b.id or "")
         table.add_row(Text("Other", style="bold underline"), "", "")
         table.add_row(key_display(self.app, "ctrl+p"), "Command palette: themes, saved searches, lists", "")

@@ -2,7 +2,7 @@
 
 Textual's Footer rebuilds its key widgets whenever the focus changes the active bindings;
 re-mounting and restyling them was a large part of the time to open an article. This is one
-`Static` whose text is replaced, with the keys taken from the keymap in force.
+`Static` whose text is replaced, with the keys in force once the config's keymap has taken its own.
 """
 
 from __future__ import annotations
@@ -46,11 +46,11 @@ class KeyHints(Static):
         self.update(self.hint_text(pane))
 
     def hint_text(self, pane: str) -> Text:
-        keymap = getattr(self.app, "_keymap", {}) or {}
+        binding_keys = getattr(self.app, "binding_keys", lambda _id, default: default)
         text = Text(no_wrap=True, overflow="ellipsis")
         for binding_id, label in HINTS.get(pane, []):
             binding = self.bindings_by_id.get(binding_id)
-            keys = keymap.get(binding_id) or (binding.key if binding else DEFAULT_KEYS.get(binding_id, ""))
+            keys = binding_keys(binding_id, binding.key if binding else DEFAULT_KEYS.get(binding_id, ""))
             first = keys.split(",")[0].strip()
             if not first:
                 continue

@@ -1,0 +1,115 @@
+"""The config's keymap over the reader's own keys: what the user maps wins.
+
+Textual applies a keymap node by node: within one widget's bindings a remapped key replaces
+the default that had it, but across the focus chain the focused widget's own binding still
+comes first. So `search: j` showed "j Search" in the key hints while `j` went on moving the
+list. Here a key the user gives to a binding is taken away from the reader's default
+bindings that are active at the same time below it (the list, the article, the side pane
+under the main screen; the app's keys are not active under a modal screen). A default left
+with no key at all, or one key given to two bindings that meet, is said once at start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.binding import Binding
+from textual.keys import _normalize_key_list, key_to_character
+
+#: Where a binding is active, from the app down: a binding is active together with every
+#: binding whose scope starts with its own (and they with it).
+Scope = tuple[str, ...]
+
+
+@dataclass
+class KeymapPlan:
+    """The keys in force once the user's keymap has taken its keys."""
+
+    #: key -> ids of the bindings the user gave it to
+    taken: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: binding id -> its keys in force, comma-separated ("" when it has none left)
+    keys: dict[str, str] = field(default_factory=dict)
+    #: ids of the reader's bindings (only these give up keys; Textual's own widgets keep theirs)
+    reader_ids: frozenset[str] = frozenset()
+    #: one line per problem the user should hear about
+    problems: list[str] = field(default_factory=list)
+
+
+def _split(keys: str) -> list[str]:
+    return [k for k in _normalize_key_list(keys).split(",") if k]
+
+
+def key_name(key: str) -> str:
+    """A key as the user would write it in the config (`?` rather than `question_mark`)."""
+    return key_to_character(key) or key
+
+
+def _within(inner: Scope, outer: Scope) -> bool:
+    return inner[:len(outer)] == outer
+
+
+def plan_keymap(keymap: dict[str, str], scoped: Iterable[tuple[Scope, Binding]]) -> KeymapPlan:
+    """Which default keys the user's keymap takes, and what is then worth telling the user.
+    `scoped` holds every binding of each scope, inherited ones too: a widget's own binding
+    without an id (an option list's arrow keys) still serves its action when the reader's
+    binding for it lost its keys. Unknown binding ids are left to the caller."""
+    defaults: dict[str, list[str]] = {}
+    scope_of: dict[str, Scope] = {}
+    about: dict[str, Binding] = {}
+    spare: dict[tuple[Scope, str], list[str]] = {}  # keys of bindings without an id, by action
+    for scope, b in scoped:
+        if b.id:
+            keys = defaults.setdefault(b.id, [])
+            keys.extend(k for k in _split(b.key) if k not in keys)
+            scope_of[b.id], about[b.id] = scope, b
+        else:
+            spare.setdefault((scope, b.action), []).extend(_split(b.key))
+    user = {bid: _split(keys) for bid, keys in keymap.items() if bid in scope_of}
+    plan = KeymapPlan(reader_ids=frozenset(scope_of))
+    taken: dict[str, set[str]] = {}
+    for bid, keys in user.items():
+        for key in keys:
+            taken.setdefault(key, set()).add(bid)
+    plan.taken = {key: frozenset(ids) for key, ids in taken.items()}
+    for bid, scope in scope_of.items():
+        keys = user.get(bid, defaults[bid])
+        if bid not in user:
+            lost = [k for k in keys if any(_within(scope, scope_of[owner]) for owner in taken.get(k, ()))]
+            keys = [k for k in keys if k not in lost] or spare.get((scope, about[bid].action), [])
+            if lost and not keys:
+                b = about[bid]
+                plan.problems.append(
+                    f"keymap: {key_name(lost[0])} now runs {sorted(taken[lost[0]])[0]}, so {bid} "
+                    f"({b.description or b.action}) has no key left; give it one in the config's keymap")
+        plan.keys[bid] = ",".join(keys)
+    for key, ids in sorted(taken.items()):
+        # A default binding above the user's keeps the key where the user's is not active.
+        above = sorted((bid, owner) for owner in ids for bid in scope_of
+                       if bid not in user and key in defaults[bid]
+                       and len(scope_of[bid]) < len(scope_of[owner]) and _within(scope_of[owner], scope_of[bid]))
+        if above:
+            bid, owner = above[0]
+            plan.problems.append(f"keymap: {key_name(key)} runs {owner} in the {scope_of[owner][-1]} "
+                                 f"pane; elsewhere it still runs {bid}")
+        met = sorted(ids)
+        clash = [(a, c) for i, a in enumerate(met) for c in met[i + 1:]
+                 if _within(scope_of[a], scope_of[c]) or _within(scope_of[c], scope_of[a])]
+        if clash:
+            a, c = clash[0]
+            plan.problems.append(f"keymap: {key_name(key)} is given to both {a} and {c}; "
+                                 "give one of them another key")
+    return plan
+
+
+def give_taken_keys(chain: list[tuple[Any, Any]], plan: KeymapPlan) -> None:
+    """Take the user's keys from the reader's default bindings below the binding the user
+    gave them to, in a screen's binding chain (focused widget first, a copy per key press)."""
+    for key, owners in plan.taken.items():
+        holder = next((i for i, (_, bindings) in enumerate(chain)
+                       if any(b.id in owners for b in bindings.key_to_bindings.get(key, ()))), 0)
+        for _, bindings in chain[:holder]:
+            found = bindings.key_to_bindings.get(key)
+            if found and all(b.id in plan.reader_ids for b in found):
+                del bindings.key_to_bindings[key]
