@@ -540,8 +540,15 @@ async def test_stray_b_does_not_lose_tags_and_note(seed_home, tmp_path):
         await pilot.press("b")
         again = app.store.get_bookmark(row.id)
         assert set(again.tags) == {"iran", "later"} and again.note == "ask the desk"
-        await pilot.press("b", "j", "b", "k", "b")  # another bookmark in between: nothing to restore
-        assert app.store.get_bookmark(row.id).tags == ()
+        # The notice's promise holds with other bookmarks toggled in between.
+        await pilot.press("b", "j", "b", "b", "k")
+        assert not app.store.is_bookmarked(row.id)
+        await pilot.press("b")
+        again = app.store.get_bookmark(row.id)
+        assert set(again.tags) == {"iran", "later"} and again.note == "ask the desk"
+        app.store.update_bookmark(row.id, tags=[], note="")  # nothing left to keep
+        await pilot.press("b", "b")
+        assert app.store.get_bookmark(row.id).tags == () and app.store.get_bookmark(row.id).note == ""
 
 
 @sync

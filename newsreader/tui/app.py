@@ -204,8 +204,9 @@ class ReaderApp(App[int]):
         self._related_timer: Timer | None = None
         self._related_busy = False
         self._related_waiting: tuple[str, Any, int] | None = None
-        #: The bookmark `b` last removed: bookmarking the article again restores its tags and note.
-        self._unbookmarked: Any = None
+        #: Bookmarks with tags or a note that `b` removed, by article id: bookmarking the article
+        #: again restores them (the notice says so), whatever was bookmarked in between.
+        self._unbookmarked: dict[str, Any] = {}
         self._pane = "list"
         self._status_line = ""
         self._mark_line: Any = None
@@ -909,15 +910,19 @@ class ReaderApp(App[int]):
         try:
             before = self.store.get_bookmark(target.id)
             now = self.store.toggle_bookmark(target)
-            old = self._unbookmarked
-            if now and old is not None and old.article_id == target.id and (old.tags or old.note):
+            old = self._unbookmarked.get(target.id) if now else None
+            if old is not None:
                 self.store.update_bookmark(target.id, tags=old.tags, note=old.note)
         except Exception as exc:
             self.notify(f"bookmark not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return
         # One stray `b` must not lose tags and a note typed earlier: the next `b` restores them.
-        self._unbookmarked = before if not now else None
-        kept = " (bookmark it again to get its tags and note back)" if before and (before.tags or before.note) else ""
+        kept = ""
+        if now:
+            self._unbookmarked.pop(target.id, None)
+        elif before is not None and (before.tags or before.note):
+            self._unbookmarked[target.id] = before
+            kept = " (bookmark it again to get its tags and note back)"
         (self.bookmarked.add if now else self.bookmarked.discard)(target.id)
         self.notify(("Bookmarked: " if now else "Bookmark removed: ") + clean(target.title) + kept,
                     timeout=2 if not kept else 5, markup=False)
