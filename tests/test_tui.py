@@ -720,6 +720,9 @@ async def test_keymap_that_leaves_a_binding_without_a_key_says_so(seed_home, tmp
         messages = [n.message for n in app._notifications if n.title == "Config"]
         assert any("e now runs search" in m and "entities" in m and "no key left" in m for m in messages)
         assert any("b runs list.open in the list pane" in m and "bookmark" in m for m in messages)
+        hints = app.main.query_one("#hints")
+        assert "b open" in hints.hint_text("list").plain and "b bookmark " not in hints.hint_text("list").plain
+        assert "b bookmark" in hints.hint_text("reader").plain
         row = app.article_list.current_row
         await pilot.press("b")  # in the list, the user's binding
         await settle(pilot)

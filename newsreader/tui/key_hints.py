@@ -48,12 +48,14 @@ class KeyHints(Static):
     def hint_text(self, pane: str) -> Text:
         binding_keys = getattr(self.app, "binding_keys", lambda _id, default: default)
         text = Text(no_wrap=True, overflow="ellipsis")
+        shown: set[str] = set()
         for binding_id, label in HINTS.get(pane, []):
             binding = self.bindings_by_id.get(binding_id)
             keys = binding_keys(binding_id, binding.key if binding else DEFAULT_KEYS.get(binding_id, ""))
             first = keys.split(",")[0].strip()
-            if not first:
+            if not first or first in shown:  # the pane's own binding (listed first) has it here
                 continue
+            shown.add(first)
             if text:
                 text.append("  ")
             text.append(self.app.get_key_display(Binding(first, "")), style="bold")
