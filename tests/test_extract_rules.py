@@ -1744,12 +1744,23 @@ def test_last_night_or_evening_after_a_determiner_is_no_date(text):
     ("Hugh Jackman was named as the host of February's annual show.", "February", "2025-02"),
     ("He was named host of February's Oscars.", "February", "2025-02"),
     ("During a visit on Monday, he met the mayor.", "Monday", "2025-06-09"),
+    # ... nor after a modifier or a possessor: only a name or a plural makes them verbs
+    ("Modi arrived in Washington for a state visit on Monday.", "Monday", "2025-06-09"),
+    ("The prime minister began a two-day visit on Tuesday.", "Tuesday", "2025-06-10"),
+    ("The pope's visit on Sunday ended with a mass.", "Sunday", "2025-06-08"),
+    ("She won the 100m at a track meet on Friday.", "Friday", "2025-06-13"),
+    ("The talk-show host on Sunday apologised to viewers.", "Sunday", "2025-06-08"),
+    ("The two leaders held face-to-face talks on Monday.", "Monday", "2025-06-09"),
+    ("A power play on Sunday sealed the win.", "Sunday", "2025-06-08"),
     # a past verb between a schedule word and the date ends its reach, as for the other cues
     ("He will be an Academy Awards host next year, organizers said on Friday.", "Friday", "2025-06-13"),
     ("Nichols, who faces trial, was sentenced Saturday morning.", "Saturday morning", "2025-06-14TMO"),
     # the verbs still are
     ("Philadelphia host the Washington Wizards on Saturday.", "Saturday", "2025-06-14"),
     ("Argentina play Brazil on Tuesday.", "Tuesday", "2025-06-17"),
+    ("Argentina, the 2022 champions, play Brazil on Tuesday.", "Tuesday", "2025-06-17"),
+    ("The Lakers host the Celtics on Friday.", "Friday", "2025-06-20"),
+    ("They meet again on Wednesday.", "Wednesday", "2025-06-18"),
 ])
 def test_schedule_nouns_and_past_verbs_after_a_schedule_word(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value

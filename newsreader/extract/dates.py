@@ -527,10 +527,7 @@ _FORMER_PLAN = re.compile(r"\b(?:originally|initially|previously|had been) (?:du
 #: (not "housing starts fell in July": a noun, further away).
 _SCHEDULE_BEFORE = re.compile(
     r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
-    r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|go(?:es)? on sale"
-    # "Argentina play ... on Tuesday" (verbs, not the nouns: "the host of February's show", "a visit on Monday")
-    r"|(?=play|meet|face|host|visit|holds)(?<!\bto )(?<!\bwill )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bas )(?<!\bits )"
-    r"(?<!\btheir )(?<!\bhis )(?<!\bher )(?:play|meet|face|host|visit|holds)(?! of\b)"
+    r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|holds|go(?:es)? on sale"
     r"|takes place|(?:is|are) held|gets under way|(?:go|goes|head|heads) to the polls"  # "the election takes place on Wednesday"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
@@ -609,7 +606,41 @@ def _future_context(text: str, start: int, end: int) -> bool:
             break
         near = text.rfind(" ", lo, near)
     schedule = _SCHEDULE_BEFORE.search(text, max(lo, near), start)
+    bare = next((m for m in _BARE_SCHEDULE.finditer(text, max(lo, near), schedule.start() if schedule else start)
+                 if _bare_verb(text, m.start())), None)
+    schedule = bare or schedule
     return schedule is not None and _reaches(text, schedule.end(), start)  # not "host next year, organizers said on Friday"
+
+
+#: The bare schedule verbs of a plural or named subject ("Argentina play Brazil on Tuesday", "the
+#: two sides meet on Friday") are nouns as often: "a state visit on Monday", "a track meet on
+#: Saturday", "the talk-show host", "the pope's visit", "face-to-face talks", "the host of February's show".
+_BARE_SCHEDULE = re.compile(r"(?<![\w'’-])(?:play|meet|face|host|visit)(?![\w'’-])(?! of\b)")
+_TWO_WORDS_BEFORE = re.compile(r"(?:(\S+) )?(\S+) $")
+#: Words ending in "s" that are no plural subject: "his visit", "a three days visit", "the news host".
+_NOT_PLURAL = frozenset("this his its is was has as us thus plus news sports days weeks months years hours minutes".split())
+
+
+def _bare_verb(text: str, at: int) -> bool:
+    """Is the bare schedule word at `at` a verb? Only after its subject: a name not itself
+    modified ("Philadelphia host", not "the Obama visit", "Modi's Gulf visit"), a plural ("the
+    teams play", "the Lakers host"), they/we/you, or an apposition closed by a comma
+    ("Argentina, the 2022 champions, play"); not after a modifier ("state visit", "two-day visit")."""
+    before = _TWO_WORDS_BEFORE.search(text, max(0, at - 40), at)
+    if before is None:
+        return False
+    word = before.group(2)
+    lower = word.lower()
+    if word.endswith(","):
+        return True
+    if lower.endswith(("'s", "’s")) or lower in _DETERMINERS:
+        return False
+    if lower in ("they", "we", "you"):
+        return True
+    if word[0].isupper() and not lower.endswith("s"):
+        prior = (before.group(1) or "").lower()
+        return prior not in _DETERMINERS and not prior.endswith(("'s", "’s"))
+    return lower.endswith("s") and not lower.endswith(("ss", "ous")) and lower not in _NOT_PLURAL
 
 
 #: "the" starts one word in twenty: the branches starting with it are tried only when the
