@@ -1526,6 +1526,10 @@ def test_tense_cues_forecasts_adjectives_schedules_and_former_plans(text, span, 
     ("The target is to be met by end-June.", "end-June", "2025-06", None),
     ("Inflation eased by end June.", "end June", "2025-06", None),
     ("Inflation may ease by end-2025.", "end-2025", "2025", "2025"),
+    ("Reserves rose to $10bn by end-June 2025.", "end-June 2025", "2025-06", "2025-06"),
+    # ... not the verb "end" before a day
+    ("The truce will end March 31.", "March 31", "2026-03-31", None),
+    ("The truce will end Dec. 31.", "Dec. 31", "2025-12-31", None),
     # quarters and halves of a named fiscal year, as Indian results write them
     ("Profit rose in Q2 FY26, the company said.", "Q2 FY26", "FY2026-Q2", "FY2026-Q2"),
     ("Profit rose in Q2FY26.", "Q2FY26", "FY2026-Q2", "FY2026-Q2"),

@@ -148,13 +148,14 @@ _BRANCHES: list[tuple[str, str]] = [
     # "13-06-2025": day first, as South Asian, Middle Eastern and European pages write it
     ("#", r"(?P<dashed>(?:0?[1-9]|[12][0-9]|3[01])-(?:0?[1-9]|[12][0-9]|3[01])-(?:1[89][0-9]{2}|20[0-9]{2}))(?![\w-])"),
     ("#", r"(?P<dotted>(?:0?[1-9]|[12][0-9]|3[01])\.(?P<dotsp> ?)(?:0?[1-9]|1[0-2])\.(?P=dotsp)(?:1[89][0-9]{2}|20[0-9]{2}))(?![\w.]|\.\d)"),
-    (f"early late mid the {_M}",
-     rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ])?{_MONTH_D},? (?:of )?{_YEAR})(?![\w-])"),
+    (f"early late mid the end {_M}",
+     rf"(?P<my>(?:(?i:early|late|mid|the end of|the beginning of|the start of)[- ]|(?i:end)-)?{_MONTH_D},? (?:of )?{_YEAR})(?![\w-])"),
     (_M, rf"(?P<monthrel>{_MONTH}{_OF_YEAR})(?![\w-])"),
-    # "end-June", "by end June" (Reuters, South Asian papers): the month, as "late June"
+    # "end-June", "by end June" (Reuters, South Asian papers): the month, as "late June"; not the
+    # verb before a day ("the truce will end March 31")
     ("last next this early late mid earlier later the end",
-     rf"(?P<relmonth>(?i:last|next|this|early|late|mid|end|earlier this|later this"
-     rf"|the (?:very )?(?:end|beginning|start|middle) of)[- ]{_MONTH})(?![\w-]| {_YEAR})"),
+     rf"(?P<relmonth>(?:(?i:last|next|this|early|late|mid|earlier this|later this"
+     rf"|the (?:very )?(?:end|beginning|start|middle) of)[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR})"),
     # "by June-end", "the March-end deadline"
     (_M, rf"(?P<monthend>{_MONTH}-end)(?![\w-])"),
     # "the first week of March", "the last week of June 2008": the week holding that stretch
