@@ -1560,6 +1560,10 @@ def test_end_month_fiscal_quarters_dashed_days_fortnights_and_range_ends(text, s
     ("We say 2000 people came.", "2000"),
     ("It was the deadliest day since 1973, 50 years ago almost to the day.", "the day"),
     ("Rain was above average in the quarter through August.", "the quarter"),
+    # two years not one apart are a plan's span, no fiscal year
+    ("The FY2025-30 plan was approved.", "FY2025-30"),
+    ("The 2025-30 budget framework was approved.", "2025-30"),
+    ("FY2019-18 was a typo.", "FY2019-18"),
 ])
 def test_no_date_in_amounts_idioms_and_periods_closed_by_a_month(text, absent):
     assert absent not in dates_of(text)

@@ -399,6 +399,23 @@ def _fy_year(lower: str) -> int | None:
     return _short_year(lower, _FY_YEAR)
 
 
+def _fiscal_years(span: str) -> tuple[int, int] | None:
+    """The calendar years a fiscal year is written with ("FY26" 2026, 2026; "FY2025-26" 2025,
+    2026; "FY99-00" 1999, 2000), None without a number. Two years not one apart are a span of
+    years, not one fiscal year ("the FY2025-30 plan", "the 2025-30 budget framework")."""
+    numbers = re.findall(r"\d+", span)
+    if not numbers:
+        return None
+    year = int(numbers[0])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    if len(numbers) == 1:
+        return year, year
+    end_year = int(numbers[1])
+    end_year += year // 100 * 100 if end_year < 100 else 0
+    return year, end_year + 100 if end_year < year else end_year
+
+
 _OUTLOOK = re.compile(r"\b(?:expect|expects|expected|forecasts?|outlook|guidance|predicts?|projects?|projected|plans?"
                       r"|targets?|aims?|hopes?|will|would|could|might|should|sees|estimates?)\b|'ll\b")
 
@@ -1151,6 +1168,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     or lower == "one day") and \
                     prev not in _A_DURATION_BEFORE:
                 continue
+        elif kind == "fiscal" and (years := _fiscal_years(span)) and years[1] - years[0] > 1:
+            continue  # "the FY2025-30 plan": five years, no fiscal year
         if kind == "pxdur" and span[:6].lower() == "coming" and \
                 prev not in ("in", "over", "during", "within", "for"):
             continue  # "in coming weeks", not "he is coming days after her"
@@ -1575,16 +1594,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "vague" and lower.endswith(("in the day", "rest of the day")):
         return (anchor.isoformat() if anchor else None), anchor
     if kind == "fiscal":
-        numbers = re.findall(r"\d+", span)
-        if numbers:
-            year = int(numbers[0])
-            if year < 100:
-                year += 2000 if year < 50 else 1900
-            if len(numbers) > 1:  # "FY2025-26": the year it ends in
-                end_year = int(numbers[1])
-                end_year += year // 100 * 100 if end_year < 100 else 0
-                year = end_year + 100 if end_year < year else end_year
-            return f"FY{year:04d}", None
+        if years := _fiscal_years(span):
+            return f"FY{years[1]:04d}", None  # "FY2025-26": the year it ends in
         if ref is None:
             return None, None
         year = _stated_year(lower.replace('the last', 'last').replace('previous', 'last').replace('the new', 'next'), ref)
