@@ -732,6 +732,19 @@ async def test_keymap_that_leaves_a_binding_without_a_key_says_so(seed_home, tmp
         assert app.store.is_bookmarked(row.id)
 
 
+@sync
+async def test_keymap_binding_given_no_key_has_none(seed_home, tmp_path):
+    """`quit: ""` (no more stray q): Textual's keymap keeps the default for an empty value."""
+    app = make_app(seed_home, tmp_path, config=Config(keymap={"quit": ""}))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running
+        assert app.binding_keys("quit", "q") == ""
+        assert "q quit" not in app.main.query_one("#hints").hint_text("list").plain
+
+
 def test_keymap_giving_one_key_to_two_bindings_that_meet_is_one_line():
     from newsreader.tui.app import ReaderApp, scoped_bindings
     from newsreader.tui.keymap import plan_keymap

@@ -131,7 +131,7 @@ class MainScreen(Screen):
         reader's defaults below it (else the focused list's `j` beat `search: j`)."""
         chain = super()._binding_chain
         plan = self.app.keymap_plan  # type: ignore[attr-defined]
-        if plan.taken:
+        if plan.taken or plan.unbound:
             give_taken_keys(chain, plan)
         return chain
 

@@ -31,6 +31,9 @@ class KeymapPlan:
     taken: dict[str, frozenset[str]] = field(default_factory=dict)
     #: binding id -> its keys in force, comma-separated ("" when it has none left)
     keys: dict[str, str] = field(default_factory=dict)
+    #: default key -> ids of the bindings the user gave no key at all (`quit: ""`), which
+    #: Textual's keymap ignores (it keeps the default for an empty value)
+    unbound: dict[str, frozenset[str]] = field(default_factory=dict)
     #: ids of the reader's bindings (only these give up keys; Textual's own widgets keep theirs)
     reader_ids: frozenset[str] = frozenset()
     #: one line per problem the user should hear about
@@ -73,6 +76,11 @@ def plan_keymap(keymap: dict[str, str], scoped: Iterable[tuple[Scope, Binding]])
         for key in keys:
             taken.setdefault(key, set()).add(bid)
     plan.taken = {key: frozenset(ids) for key, ids in taken.items()}
+    unbound: dict[str, set[str]] = {}
+    for bid in (bid for bid, keys in user.items() if not keys):
+        for key in defaults[bid]:
+            unbound.setdefault(key, set()).add(bid)
+    plan.unbound = {key: frozenset(ids) for key, ids in unbound.items()}
     for bid, scope in scope_of.items():
         keys = user.get(bid, defaults[bid])
         if bid not in user:
@@ -105,7 +113,13 @@ def plan_keymap(keymap: dict[str, str], scoped: Iterable[tuple[Scope, Binding]])
 
 def give_taken_keys(chain: list[tuple[Any, Any]], plan: KeymapPlan) -> None:
     """Take the user's keys from the reader's default bindings below the binding the user
-    gave them to, in a screen's binding chain (focused widget first, a copy per key press)."""
+    gave them to, and the default keys of bindings the user left without one, in a screen's
+    binding chain (focused widget first, a copy per key press)."""
+    for key, ids in plan.unbound.items():
+        for _, bindings in chain:
+            found = bindings.key_to_bindings.get(key)
+            if found and all(b.id in ids for b in found):
+                del bindings.key_to_bindings[key]
     for key, owners in plan.taken.items():
         holder = next((i for i, (_, bindings) in enumerate(chain)
                        if any(b.id in owners for b in bindings.key_to_bindings.get(key, ()))), 0)
