@@ -1294,6 +1294,7 @@ def test_holidays_of_other_calendars_and_holiday_modifiers_are_no_dates(text):
     ("Labour Day on Friday will be a public holiday.", "Labour Day", "2026-05-01", dt.date(2026, 4, 30)),
     # a year after the holiday is the one it fell in (outside the listed years: no value)
     ("The truce held at Christmas, 1914.", "Christmas", "1914-12-25", DCT),
+    ("On Christmas, 2000 people attended mass.", "Christmas", "2024-12-25", DCT),  # a count, no year
     ("Israel was attacked on Yom Kippur in 1973.", "Yom Kippur", None, DCT),
 ])
 def test_lunisolar_holidays_from_listed_days(text, span, value, date):
@@ -1678,6 +1679,9 @@ def test_takes_place_and_is_held_are_schedules(text, span, value):
     ("Fireworks lit up the sky on Independence Day.", "Independence Day", "2025-07-04"),
     # a holiday in apposition to a day written with its number is that day
     ("He will be sworn in before August 14, Independence Day.", "Independence Day", "2025-08-14"),
+    # ... a day it can fall on: not any day written before it
+    ("On December 23, Christmas Day preparations were under way.", "Christmas Day", "2024-12-25"),
+    ("The office is closed on July 3, Independence Day and Labor Day.", "Independence Day", "2025-07-04"),
     ("Retailers marked Christmas with discounts.", "Christmas", "2024-12-25"),
 ])
 def test_holidays_by_country_as_objects_and_in_apposition(text, span, value):

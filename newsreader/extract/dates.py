@@ -707,7 +707,7 @@ _HOLIDAY_TIME_VERB_AFTER = re.compile(r" (?:falls|fell|begins|began|starts|start
                                       r"|(?:will|would|could|may|is expected to|was expected to) (?:begin|start|end|fall))\b")
 _CAPITAL_BEFORE = re.compile(r"\b(?!The |A |An )[A-Z][a-z]+ $")  # "the Korean New Year holiday": another calendar's
 #: "on Yom Kippur in 1973", "at Christmas, 1914": the year the holiday fell in.
-_HOLIDAY_IN_YEAR = re.compile(rf",? in ({_YEAR})(?![\w-])|, ({_YEAR})(?![\w-])")
+_HOLIDAY_IN_YEAR = re.compile(rf",? in ({_YEAR})(?![\w-])|, ({_YEAR})(?=[,.;:!?)]|$)")  # not "On Christmas, 2000 people"
 _HOLIDAY_PREPS = frozenset({"on", "at", "by", "until", "till", "since", "before", "after", "over",
                             "during", "for", "from", "through", "around", "of", "to",
                             # ... or a verb keeping it: "Pakistan will celebrate Independence Day"
@@ -1219,13 +1219,32 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
 
 def _holidays_beside_days(text: str, found: list[DateMatch], holidays: list[DateMatch]) -> None:
     """A holiday in apposition to the day it is ("before August 14, Independence Day") is that
-    day, whatever country's calendar its name would follow."""
+    day, whatever country's calendar its name would follow: a day it can fall on (one of its
+    countries' days, a day off a listed one), not any day before it ("on December 23, Christmas
+    Day preparations", "closed on July 3, Independence Day and Labor Day")."""
     for i in range(1, len(found)):
         day, holiday = found[i - 1], found[i]
         if holiday in holidays and day.value and _ISO_DAY.fullmatch(day.value) and text[day.end:holiday.start] == ", " \
                 and any(ch.isdigit() for ch in day.text) \
-                and holiday.value != day.value:
+                and holiday.value != day.value and _can_fall_on(holiday.text, dt.date.fromisoformat(day.value)):
             found[i] = DateMatch(holiday.start, holiday.end, holiday.text, day.value)
+
+
+def _can_fall_on(text: str, day: dt.date) -> bool:
+    """Can the holiday named in `text` fall on `day` somewhere: by one of its countries' rules,
+    or a day off a listed (lunar) day?"""
+    h = _holidays()
+    name = h.pattern.search(text) if h.pattern else None
+    if name is None:
+        return False
+    key = name.group("name").replace("’", "'")
+    for rule in (h.rules[key], *(rule for rule, _ in h.by_country.get(key, []))):
+        try:
+            if abs((_holiday_day(rule, day.year) - day).days) <= (1 if _LISTED_DAYS.match(rule) else 0):
+                return True
+        except (ValueError, KeyError, IndexError, OverflowError):
+            continue
+    return False
 
 
 def _weekdays_beside_days(text: str, found: list[DateMatch]) -> None:
