@@ -27,7 +27,9 @@ def no_pages_message(root: Path, extensions: list[str]) -> str:
 
 def file_label(name: str) -> str:
     """A page's file name as text that can be stored, indexed and printed as UTF-8: bytes of
-    the name that are not UTF-8 (which Python keeps as lone surrogates) become U+FFFD."""
+    the name that are not UTF-8 (which Python keeps as lone surrogates) are written `\\xe9`.
+    Not U+FFFD: names differing only in such bytes must stay apart, as the index keys its
+    pages by name (two became one page, and each `index` run swapped which one it kept)."""
     if name.isascii():
         return name
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
