@@ -1565,6 +1565,9 @@ def test_end_month_fiscal_quarters_dashed_days_fortnights_and_range_ends(text, s
     ("The FY2025-30 plan was approved.", "FY2025-30"),
     ("The 2025-30 budget framework was approved.", "2025-30"),
     ("FY2019-18 was a typo.", "FY2019-18"),
+    # idioms and titles
+    ("It was a May-December romance.", "May-December"),
+    ("He starred in The Day After Tomorrow.", "The Day After Tomorrow"),
 ])
 def test_no_date_in_amounts_idioms_and_periods_closed_by_a_month(text, absent):
     assert absent not in dates_of(text)

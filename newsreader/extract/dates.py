@@ -164,7 +164,9 @@ _BRANCHES: list[tuple[str, str]] = [
     # "the night of Sept. 13", "the morning of Friday": the day and its part
     ("the", rf"(?P<partof>(?i:the (?:morning|afternoon|evening|night) of )(?:{_MONTH_D} {_DAY}(?:,? {_YEAR})?"
             rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
-    (_M, rf"(?P<barmonth>{_MONTH})(?![\w]|-(?!{_MONTH}(?![\w-]| quarter\b| period\b))|\.[\w–-]| [0-9]| (?:Day|Madness|Fools?)\b)"),
+    # "July-March" (a range, see _MONTH_RANGE_END); not "a May-December romance" (an age gap)
+    (_M, rf"(?P<barmonth>{_MONTH})(?![\w]|-(?!{_MONTH}(?![\w-]| quarter\b| period\b| (?:romance|relationship|marriage|couple|affair)s?\b))"
+         r"|\.[\w–-]| [0-9]| (?:Day|Madness|Fools?)\b)"),
     (f"the last next this past coming early late earlier later {_W} {_WA}",
      rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|the previous|the following|the next) |{_REL} )?"
      rf"(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
@@ -1117,6 +1119,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         elif kind == "deictic" and span[-7:].lower() in ("t night", "evening") and span[:4].lower() == "last" and (
                 prev in _DETERMINERS or span[-7:].lower() == "evening" and not _DEICTIC_ENDS.match(text, end)):
             continue  # "the last night of the tour", "his last evening in Paris", "his last evening class"
+        elif kind == "deictic" and ("After Tomorrow" in span or "Before Yesterday" in span):
+            continue  # the film "The Day After Tomorrow" (2004), in Title Case
         elif kind == "vague" and span == "now":
             # "now" is a date only where it states the present ("the iPod is now smaller",
             # "for now", "until now", "as of now"); "will now receive", "we may see more now",
