@@ -201,6 +201,8 @@ _MOTION_TO = re.compile(r"\b(?:flew|fly|flies|flying|flight|flights|travell?ed|t
                         r"dispatched|launched|moved troops|trip|journey|journeyed)(?: [\w-]+){0,3} "
                         r"(?:to|from|into|towards?) $")
 _LOCATIVE_PREPS = _TOWN_PREPS | _MOTION_PREPS
+#: A possessive in tokenised text: "Stephenie Meyer 's series", "Dale Stevens ' comic".
+_SPACED_POSSESSIVE = (" 's ", " ' ", " ’s ", " ’ ")
 #: What may follow the last place of a list: "in Kurram, Orakzai and Bajaur." / "... and Bajaur on Monday".
 _LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before|since|until|during|where|which)\b)")
 #: What a coded name before them is: "the M23 rebel group" (not "the F-35 fighters").
@@ -1747,12 +1749,19 @@ class _Doc:
         ("flew to Davos")? News names the places of events
         after "in" far more often than organisations, which take "at" ("analysts at Barclays");
         not after a holding or a text ("a stake in Lagunitas", "a report in Ars Technica"), nor a possessor ("in
-        Apple's stores"), an acronym, a number or a person's given name."""
+        Apple's stores"), a noun's modifier ("in Kraft plant shootings", "in Blazers history": a place may
+        be followed by a function word, a verb or a word such as "area", but not by another noun), an
+        acronym, a number or a person's given name."""
         text = self.text
         prev = piece.prev_word
         after_prep = prev in _TOWN_PREPS or prev in _MOTION_PREPS
         if not after_prep and text[piece.start - 2:piece.start] not in (", ", "d ") \
-                or text[piece.end:piece.end + 1] in ("'", "’"):
+                or text[piece.end:piece.end + 1] in ("'", "’") or text.startswith(_SPACED_POSSESSIVE, piece.end):
+            return False
+        noun = self._next_lower(piece.end)  # "in Windows machines", "in Kathimerini daily": a modifier
+        if noun and piece.text not in self.g.towns and piece.text not in self.g.given_towns \
+                and noun not in self.c.locative_next and noun not in self.c.place_heads \
+                and noun not in _IRREGULAR_PAST and noun not in _AUXILIARIES and not noun.endswith(("ed", "ing")):
             return False
         for word in piece.words:
             if _is_acronym(word) or _has_digit(word):

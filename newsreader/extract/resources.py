@@ -53,6 +53,9 @@ class Cues:
     agencies: frozenset[str] = frozenset()
     #: Nouns after a town that show it is one: "a Woodburn bank", "the Baytown area"
     town_nouns: frozenset[str] = frozenset()
+    #: What may follow a name that an "in" made a place ("clashes in Kurram on Monday", "in the
+    #: Nenana area"): function words and place nouns; another noun makes the name its modifier
+    locative_next: frozenset[str] = frozenset()
     #: People who work somewhere: "analysts at Goldman Sachs" names an organisation
     staff: frozenset[str] = frozenset()
     #: Verbs and other words of Title Case headlines, with their -s/-ed/-ing forms ("Dies")
@@ -158,6 +161,7 @@ def cues() -> Cues:
         index_names=frozenset(str(item) for item in (common.get("index_names") or [])),
         headline_words=_inflected(common.get("headline_verbs")),
         town_nouns=_lower_set(places.get("town_nouns")),
+        locative_next=_lower_set(places.get("locative_nouns")) | _lower_set(common.get("words")),
         agencies=_lower_set(orgs.get("agencies")),
         staff=_lower_set(orgs.get("staff")),
         event_prefixes=_lower_set(common.get("event_prefixes")),
