@@ -799,3 +799,10 @@ def test_a_name_modifying_the_noun_after_it_or_a_possessor_in_tokenised_text_is_
     for name in ("Windows", "Kathimerini", "Blazers", "Hank Zeller", "Dale Stevens"):
         assert found.get(name) not in (None, "place"), name
     assert found.get("Orakzai") == found.get("Kurram") == found.get("Troy") == "place"
+
+
+def test_a_place_ending_like_a_surname_is_no_evidence_for_a_person():
+    found = ents("Another fire hit the small community of Palmer Alaska. Firefighters from Lake Geneva came. "
+                 "Calin Georgescu won the first round.")
+    assert found.get("Palmer Alaska") != "person" and found.get("Lake Geneva") != "person"
+    assert found.get("Calin Georgescu") == "person"  # "-escu"

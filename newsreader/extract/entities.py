@@ -1677,7 +1677,8 @@ class _Doc:
         if home is not None and (self.g.places.get(home.group(1)) in self.g.countries
                                  or home.group(1).endswith((" Party", " party"))):
             score += 2
-        if len(piece.words[-1]) > 4 and piece.words[-1].endswith(_SURNAME_ENDINGS):
+        if len(piece.words[-1]) > 4 and piece.words[-1].endswith(_SURNAME_ENDINGS) \
+                and piece.words[-1] not in self.g.places:  # not "Palmer Alaska", "Port of Osaka"
             score += 2
         if self._pronoun_after(piece):
             score += 2
