@@ -1502,6 +1502,10 @@ def test_a_lunar_holiday_outside_the_listed_years_has_no_value():
     ("Forecasters forecast heavy rain on Monday.", "Monday", "2025-06-16"),
     ("The firm cut its forecast for the year on Tuesday.", "Tuesday", "2025-06-10"),
     ("Growth was weaker than forecast in May.", "May", "2025-05"),
+    ("Apple's earnings beat forecasts on Tuesday.", "Tuesday", "2025-06-10"),
+    ("Profit topped analyst forecasts on Tuesday.", "Tuesday", "2025-06-10"),
+    ("Inflation came in above forecasts in May.", "May", "2025-05"),
+    ("Sales beat analysts' forecasts in May.", "May", "2025-05"),
     # "remain/stay closed": an adjective, no past verb cutting the cue's reach
     ("Schools will remain closed on Monday as well.", "Monday", "2025-06-16"),
     ("Shops will stay closed on Tuesday.", "Tuesday", "2025-06-17"),

@@ -523,6 +523,11 @@ def _month_of(word: str) -> int:
     return _MONTHS[word.rstrip(".").lower()]
 
 
+#: Words after which "forecast(s)" is the noun, no cue: "beat forecasts on Tuesday", "came in above
+#: forecasts in October", "analyst forecasts" (the verb: "has forecast rain from Sunday").
+_FORECAST_NOUN_AFTER = ("beat", "beats", "tops", "misses", "exceeds", "met", "meet", "meets", "above", "below", "with", "of",
+                        "versus", "vs", "against", "analyst", "market", "consensus", "weather", "official", "earlier",
+                        "previous", "latest", "median", "average")
 #: Words before a date that put it ahead: auxiliaries of the future and modals (not "may
 #: have"), schedules and deadlines ("is due", "expires", "slated"), intentions ("aims to"),
 #: forecasts ("is widely expected", "a ruling expected by", not "than expected in"). Not "ahead
@@ -530,7 +535,9 @@ def _month_of(word: str) -> int:
 _FUTURE_BEFORE = re.compile(
     r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are)(?: \w+ly)? (?:expected|forecast)|expects?"
     r"|(?=forecast)(?<!than )(?<!\bas )(?<!had )(?<!was )(?<!were )(?<!its )(?<!the )(?<!\ba )(?<!their )(?<!his )(?<!her )(?<!our )"
-    r"(?<!\w['’]s )forecasts?(?= (?:\w+ ){0,4}(?:for|from|on|in|until|through)\b)"
+    r"(?<!\w['’]s )(?<!s['’] )(?-i:(?<![a-z]ed )(?<![a-z]ing ))"  # "analysts' forecasts", "topped forecasts", "beating forecasts"
+    + "".join(rf"(?<!\b{word} )" for word in _FORECAST_NOUN_AFTER) +
+    r"forecasts?(?= (?:\w+ ){0,4}(?:for|from|on|in|until|through)\b)"
     r"|(?=expected)(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|must(?! have)|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
