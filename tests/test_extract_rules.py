@@ -1569,6 +1569,7 @@ def test_end_month_fiscal_quarters_dashed_days_fortnights_and_range_ends(text, s
     ("The FY2025-30 plan was approved.", "FY2025-30"),
     ("The 2025-30 budget framework was approved.", "2025-30"),
     ("FY2019-18 was a typo.", "FY2019-18"),
+    ("See https://example.com/archive/2025/06/14 for details.", "2025/06/14"),  # the end of a path
     # idioms and titles
     ("It was a May-December romance.", "May-December"),
     ("He starred in The Day After Tomorrow.", "The Day After Tomorrow"),

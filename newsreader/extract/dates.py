@@ -1144,8 +1144,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # sentence named ("a slowdown in the first half of 2007 and a recovery in the second half")
             if not _BUSINESS.search(_sentence_around(text, start, end)) and not anchors.period_in_sentence(text, start, "-H"):
                 continue
-        elif kind in ("numeric", "nineeleven") and text[max(0, start - 1):start] in ("/", "."):
-            continue
+        elif (kind in ("numeric", "nineeleven") or kind == "iso" and "/" in span) and text[max(0, start - 1):start] in ("/", "."):
+            continue  # the end of a path: ".../archive/2025/06/14"
         elif kind == "theunit" and span[-6:].lower() == "period":
             # "revenue rose in the second quarter, while profit for the period fell": the quarter,
             # half or month named earlier in the sentence; with none, no date
