@@ -1654,6 +1654,7 @@ def test_at_the_end_of_the_day_is_an_idiom():
     ("The review for January-June 2024 showed a decline.", "January-June 2024", "2024-H1", "2024-H1"),
     # a fiscal year after it: the range starts in the year before the one the fiscal year is named by
     ("Exports rose 10pc in July-March FY25.", "July-March", "2024-07", "2024-07"),
+    ("Exports rose 10pc in July-March FY99.", "July-March", "1998-07", "1998-07"),  # as FY99 is FY1999
     ("Growth in July-December FY2025 was 1.5pc.", "July-December", "2024-H2", "2024-H2"),
     ("Inflation in January-March FY25 eased.", "January-March", "2025-Q1", "2025-Q1"),
     ("The deficit for July-March 2024-25 narrowed.", "July-March 2024-25", "2024-07", "2024-07"),

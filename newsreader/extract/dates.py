@@ -1049,10 +1049,7 @@ def _month_range(text: str, first: DateMatch, upto: re.Match[str], ref: dt.date 
     stop = upto.end() if upto.group(3) and upto.group(2) is None else upto.end(1)  # "January-June 2025", not "FY25"
     span = DateMatch(first.start, stop, text[first.start:stop], None)
     if upto.group(3):
-        named = int(upto.group(3))
-        last = int(upto.group(4) or upto.group(3))
-        if last < 100:
-            last += named // 100 * 100 if named >= 100 else 2000
+        last = _fiscal_years(upto.group(3) + "-" + (upto.group(4) or ""))[1]  # type: ignore[index]
         fiscal = upto.group(2) is not None or upto.group(4) is not None
         y2 = last - 1 if fiscal and m1 <= m2 and m1 >= 4 else last
     elif ref is not None:
