@@ -61,11 +61,6 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
 _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
-#: Time zones written after a clock time on saved pages ("Updated 9:03am AEST"): no names.
-_TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST", "CDT", "MST",
-                         "MDT", "PST", "PDT", "AKST", "HST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "HKT",
-                         "IST", "PKT", "JST", "KST", "SGT", "WIB", "ICT", "EAT", "WAT", "CAT", "SAST", "MSK", "GST",
-                         "AST", "IRST", "TRT"})
 #: ... but a year or a clock time before a date line in capitals is none: "March 5, 2025
 #: ISLAMABAD:", "06:15pm PESHAWAR:" (a model year is one: "a 2013 Toyota Camry").
 _YEAR_OR_TIME = re.compile(r"(?:1[89]|20)\d\d |\d\d?(?:am|pm|AM|PM|GMT|UTC|PKT|IST) ")
@@ -186,13 +181,6 @@ _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "East
 _AGE_BEFORE = re.compile(r"\d+-year-old $")
 #: "shares of Toyota", "shares in BP": what has shares is a company.
 _SHARES_OF = re.compile(r"[Ss]hares (?:of|in) $")
-#: What is held in a company or written in a publication, not in a place: "a stake in
-#: Lagunitas", "shares in BP", "a report in Ars Technica".
-_IN_NO_PLACE = frozenset({"stake", "stakes", "share", "shares", "investment", "investments", "invest", "invested",
-                          "investing", "interest", "interests", "holding", "holdings", "role", "job", "jobs", "career",
-                          "confidence", "faith", "trust", "position", "positions", "member", "members", "report",
-                          "reports", "reported", "article", "articles", "wrote", "writes", "writing", "written",
-                          "published", "column", "interview", "editorial", "op-ed", "piece", "quoted", "appeared"})
 #: A journey's end or start: "flew to Davos", "launched the probe from Sriharikota", "fighters
 #: deployed to Sinjar" ("sent a letter to Microsoft" is no journey: no "sent").
 _MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards"})
@@ -205,9 +193,6 @@ _LOCATIVE_PREPS = _TOWN_PREPS | _MOTION_PREPS
 _SPACED_POSSESSIVE = (" 's ", " ' ", " ’s ", " ’ ")
 #: What may follow the last place of a list: "in Kurram, Orakzai and Bajaur." / "... and Bajaur on Monday".
 _LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before|since|until|during|where|which)\b)")
-#: What a coded name before them is: "the M23 rebel group" (not "the F-35 fighters").
-_ARMED_GROUPS = frozenset({"rebel", "rebels", "group", "movement", "militia", "militias", "faction", "gang",
-                           "insurgents", "insurgency", "cell"})
 #: Prepositions before a place: a city named like a company stays a place after them.
 _PLACE_PREPS = _TOWN_PREPS | {"from", "to", "at", "of", "into", "via"}
 #: What joins a product to the next one named ("iPod Classic, Nano and Shuffle", "the Volt and the Leaf").
@@ -338,7 +323,7 @@ def _run_in_heading_commons(text: str, starts: list[int], c: Cues, lower_vocab: 
     name ("Matanuska Maid"; not "Russian Oil", "Damascus Consulate"). (Page furniture, "Related
     Articles", is left out where the capitalised words are read: `_cap_runs`.)"""
     found: list[int] = []
-    keep = _name_cues(c)
+    keep = c.name_cues
     english: frozenset[str] | None = None
     for start in starts:
         run = _TITLE_RUN.match(text, start)
@@ -381,18 +366,6 @@ def _run_in_heading_commons(text: str, starts: list[int], c: Cues, lower_vocab: 
                 name_end = -2
             else:  # a word that can only be a name heads on ("Matanuska Maid"); a place or an organisation word not
                 name_end = m.end() if word not in places and word not in demonyms and lower not in keep else -2
-    return found
-
-
-_NAME_CUES: dict[int, frozenset[str]] = {}
-
-
-def _name_cues(c: Cues) -> frozenset[str]:
-    """Words that head or cue a name (organisation and place heads, titles), made once per
-    cue set (the cue lists are loaded once per process)."""
-    found = _NAME_CUES.get(id(c))
-    if found is None:
-        found = _NAME_CUES[id(c)] = c.org_heads | c.place_heads | c.titles
     return found
 
 
@@ -619,20 +592,10 @@ _HUMAN_OF = re.compile(r"\b(?:death|murder|killing|assassination|resignation|arr
 _TITLE_THEN_NAME = re.compile(r" ((?:[a-z][a-z-]* ){1,3})[A-Z]")
 #: A post held: "named Ousmane Sonko as prime minister", "with Gibran Rakabuming Raka as his deputy".
 _AS_POST = re.compile(r",? as (?:his |her |the |a )?(?:new |interim |acting |deputy |vice |prime |chief |first )?([a-z]+)\b")
-#: Posts a firm holds as well: "hired Goldman Sachs as adviser", "named KPMG auditor".
-_FIRMS_SERVE = frozenset({"adviser", "advisor", "advisers", "advisors", "consultant", "auditor", "underwriter",
-                          "counsel", "sponsor", "partner", "supplier", "broker", "bookrunner", "arranger", "agent",
-                          "administrator", "receiver", "trustee", "custodian", "manager", "operator", "contractor"})
 #: Verbs that give a person a post named right after the name: "named Achraf Hakimi captain".
 _APPOINTS = frozenset({"named", "names", "appointed", "appoints", "elected", "elects", "made", "makes", "crowned"})
 #: Where a person comes from: "Lazarus Chakwera of Malawi", "Mahamudu Bawumia of the New Patriotic Party".
 _OF_HOME = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
-#: Surname endings of many languages (Romanian, Slavic, Georgian, Turkish, Greek, Nordic,
-#: Spanish, Japanese, Armenian): no company is named so.
-_SURNAME_ENDINGS = ("escu", "eanu", "ev", "ov", "eva", "ova", "yev", "yeva", "enko", "shvili", "dze", "wicz", "vich",
-                    "ovic", "ović", "evic", "ević", "oglu", "oğlu", "poulos", "akis", "idis", "sson", "anez", "enez",
-                    "inez", "onez", "unez", "arez", "erez", "irez", "orez", "urez", "quez", "ski", "ska", "moto",
-                    "yama", "mura", "gawa", "kawa", "hara", "shita", "saki", "zaki", "saka", "zaka", "yan")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b")
 #: Prepositions before a person named as an object, not a subject: "campaigned for Kamala Harris".
@@ -1042,7 +1005,7 @@ class _Doc:
             # ... and so does a model code that looks like an acronym after a name ("Airbus A400M", "Sony PS3")
             if _has_digit(toks[i].word) and (not _is_acronym(toks[i].word)
                                              or k > 0 and not _is_acronym(toks[idx[k - 1]].word)):
-                if len(idx) == 1 and self._next_lower(toks[i].end) in _ARMED_GROUPS:
+                if len(idx) == 1 and self._next_lower(toks[i].end) in self.c.armed_group_nouns:
                     self._add(idx, ORG, strong=True)  # "the M23 rebel group", "the 18th Street gang"
                     return
                 if k == 0 or toks[idx[k - 1]].low not in c.numbered:
@@ -1088,7 +1051,7 @@ class _Doc:
             return  # "the Nasdaq fell", "the Hang Seng": an index, not an organisation
         if len(idx) == 1 and words[0].rstrip(".") in _GENERATIONS:
             return  # "Arcade Joseph Comeaux, Jr.": the suffix alone is no name
-        if len(idx) == 1 and words[0] in _TIME_ZONES:
+        if len(idx) == 1 and words[0] in c.time_zones:
             return  # "1052 GMT (1852 HKT)", "9:03am AEST"
         if len(idx) == 1 and words[0] in c.currencies and len(words[0]) == 3 and words[0].isupper():
             return  # "in USD": a currency
@@ -1671,13 +1634,13 @@ class _Doc:
         score = 0
         post = _AS_POST.match(text, piece.end)
         held = post.group(1) if post is not None else self._next_lower(piece.end) if piece.prev_word in _APPOINTS else ""
-        if held in self.c.title_heads and held not in _FIRMS_SERVE:
+        if held in self.c.title_heads and held not in self.c.firm_posts:
             score += 3  # ... or "named Achraf Hakimi captain", "elected Jane Doe chairwoman"
         home = _OF_HOME.match(text, piece.end)
         if home is not None and (self.g.places.get(home.group(1)) in self.g.countries
                                  or home.group(1).endswith((" Party", " party"))):
             score += 2
-        if len(piece.words[-1]) > 4 and piece.words[-1].endswith(_SURNAME_ENDINGS) \
+        if len(piece.words[-1]) > 4 and piece.words[-1].endswith(self.c.surname_endings) \
                 and piece.words[-1] not in self.g.places:  # not "Palmer Alaska", "Port of Osaka"
             score += 2
         if self._pronoun_after(piece):
@@ -1773,7 +1736,7 @@ class _Doc:
             if len(piece.words) > 1 and piece.words[0] in self.c.given_names:
                 return False  # "confidence in Tim Cook"
             holder = _prev_word(text, piece.start - len(prev) - 1, 24)
-            return holder is None or holder.group(1).lower() not in _IN_NO_PLACE
+            return holder is None or holder.group(1).lower() not in self.c.not_located
         # "in Khan Younis and Deir el-Balah", "in Kurram, Orakzai and Bajaur": the places listed with it
         for link in (" and ", ", "):
             if text.startswith(link, piece.start - len(link)) and _LIST_END.match(text, piece.end):

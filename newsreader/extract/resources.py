@@ -66,14 +66,22 @@ class Cues:
     #: the phrases' first words (only where one stands is the regex tried)
     page_furniture: re.Pattern[str] = re.compile(r"(?!)")
     page_furniture_starts: frozenset[str] = frozenset()
+    time_zones: frozenset[str] = frozenset()  # "9:03am AEST": no name
+    not_located: frozenset[str] = frozenset()  # "a stake in Lagunitas": no place after "in"
+    armed_group_nouns: frozenset[str] = frozenset()  # "the M23 rebel group": an organisation
+    firm_posts: frozenset[str] = frozenset()  # "named KPMG auditor": a firm's post too
+    surname_endings: tuple[str, ...] = ()  # "Georgescu", "Peskov": a person (for str.endswith)
     #: Made from the lists above once per process, not once per article: title heads and
-    #: modifiers together, and the states' full names
+    #: modifiers together, the states' full names, and the words that head or cue a name
+    #: (organisation and place heads, titles: an English word of a heading that stays in the name)
     titles: frozenset[str] = field(init=False)
     state_names: frozenset[str] = field(init=False)
+    name_cues: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "titles", self.title_heads | self.title_modifiers)
         object.__setattr__(self, "state_names", frozenset(self.state_abbreviations.values()))
+        object.__setattr__(self, "name_cues", self.org_heads | self.place_heads | self.titles)
 
 
 class _WordLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -170,6 +178,11 @@ def cues() -> Cues:
         page_furniture=re.compile(r"(?:" + "|".join(
             re.escape(str(phrase)) for phrase in common.get("page_furniture") or ()) + r")(?![\w-])"),
         page_furniture_starts=frozenset(str(phrase).split()[0] for phrase in common.get("page_furniture") or ()),
+        time_zones=frozenset(str(zone) for zone in common.get("time_zones") or ()),
+        not_located=_lower_set(places.get("in_no_place")),
+        armed_group_nouns=_lower_set(orgs.get("armed_group_nouns")),
+        firm_posts=_lower_set(orgs.get("firm_posts")),
+        surname_endings=tuple(str(ending) for ending in titles.get("surname_endings") or ()),
     )
 
 
@@ -181,7 +194,6 @@ class Gazetteer:
     places: dict[str, str]
     demonyms: dict[str, str]
     countries: frozenset[str]  # countries, continents, regions: never a person's surname
-    max_words: int
     #: smaller towns (15,000 people or more): a place only where the text says so ("in Troy")
     towns: frozenset[str] = frozenset()
     #: towns named like people ("Troy", "Florence"): a place only before a town noun ("a Troy firm")
@@ -318,8 +330,7 @@ def gazetteer() -> Gazetteer:
     countries.update(str(v) for v in (data.get("aliases") or {}).values())
     countries.update(demonyms.values())
     countries.update(places[region] for region in regions + iso_regions)  # "Kerala", "Bavaria" name no person
-    max_words = max(len(name.split()) for name in places)
     capitals = frozenset(places.get(c["capital"], c["capital"]) for c in gc.get_countries().values() if c["capital"])
     return Gazetteer(places=places, demonyms=demonyms, countries=frozenset(countries),
-                     max_words=max_words, towns=frozenset(towns), given_towns=frozenset(given_towns),
+                     towns=frozenset(towns), given_towns=frozenset(given_towns),
                      capitals=capitals)
