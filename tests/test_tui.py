@@ -952,6 +952,18 @@ async def test_articles_indexed_by_another_process_fill_the_list(tmp_path):
         await settle(pilot)
         assert app.article_list.count == 9
         assert "9 unread" in str(app.main.query_one("#status").render())
+        # A page changed in place (the same count): its new title reaches the list too.
+        old_title = app.article_list.current_row.title
+        page = next(p for p in corpus.glob("*.txt") if old_title in p.read_text(encoding="utf-8"))
+        page.write_text(page.read_text(encoding="utf-8").replace(old_title, "Harbour reopens after storm", 1),
+                        encoding="utf-8")
+        other = Library.open(paths, corpus, Config())
+        other.update()
+        other.close()
+        app.refresh_marks()
+        await settle(pilot)
+        assert app.article_list.count == 9
+        assert "Harbour reopens after storm" in visible_text(app.article_list)
 
 
 @sync

@@ -127,6 +127,17 @@ class Library:
         except Exception:  # there is one, but its table of contents is damaged: opening it says so
             return True
 
+    def generation(self) -> int:
+        """The index's commit number (-1 without an index): any process's commit changes it,
+        a page changed in place too, and it costs a folder listing where counting the
+        articles costs a scan of the store."""
+        with self._lock:
+            if self._ix is None:
+                if not self.exists():
+                    return -1
+                self.searcher()  # opens the index, or says it is unreadable
+            return self._ix.latest_generation()
+
     @contextmanager
     def reading(self) -> Iterator[None]:
         """Damaged segment files fail deep inside Whoosh with any exception type (EOFError,

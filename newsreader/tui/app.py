@@ -373,22 +373,28 @@ class ReaderApp(App[int]):
     def refresh_marks(self) -> None:
         """Re-read read marks and bookmarks: the other copy of the app may have changed them.
         So may another process have changed the index (`newsreader index`, or the other copy
-        indexing while this one's update was refused by the lock): the article count says."""
+        indexing while this one's update was refused by the lock): its commit number and the
+        article count say (the count covers commits before the rows were first checked)."""
         try:
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
         except Exception:
             return
         try:
-            total = self.library.count() if self.library.exists() else None
-        except Exception:
-            total = None
-        self.call_from_thread(self._set_marks, read, marked, total)
+            generation = self.library.generation()
+            total = self.library.count() if generation >= 0 else None
+        except Exception:  # a rebuild under way, a damaged index: the next look, or its update, tells
+            generation, total = None, None
+        self.call_from_thread(self._set_marks, read, marked, total, generation)
 
-    def _set_marks(self, read: set[str], marked: set[str], total: int | None = None) -> None:
+    def _set_marks(self, read: set[str], marked: set[str], total: int | None = None,
+                   generation: int | None = None) -> None:
         base = self.history[0].source
-        if total is not None and not self.indexing and isinstance(base, CorpusRows) and total != base.count():
-            self._grow_list()
-            self.count_unread()
+        if total is not None and not self.indexing and isinstance(base, CorpusRows):
+            seen, base.generation = base.generation, generation
+            if total != base.count() or seen is not None and generation != seen:
+                self._grow_list()
+                self.article_list.refresh()  # the same count: a page changed in place
+                self.count_unread()
         if read != self.read_ids or marked != self.bookmarked:
             self.read_ids, self.bookmarked = read, marked
             self.article_list.refresh()

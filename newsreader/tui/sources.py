@@ -47,6 +47,8 @@ class CorpusRows:
         self.query: str | None = None
         self._count: int | None = None
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        #: The index commit these rows were last checked against (None: not yet).
+        self.generation: int | None = None
 
     def count(self) -> int:
         if self._count is None:
