@@ -1333,6 +1333,8 @@ class _Holidays:
     by_year: frozenset[str] = frozenset()  # periods valued by their year ("Ramadan")
     #: name -> [(rule, a pattern of the country's names)]: "Independence Day" is Pakistan's 14 August
     by_country: dict[str, list[tuple[str, re.Pattern[str]]]] = field(default_factory=dict)
+    #: [(the month a fiscal year starts in, a pattern of the countries' names)]
+    fiscal_year_starts: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1343,8 +1345,9 @@ def _holidays() -> _Holidays:
     data = _read_yaml("holidays.yaml")
     rules = {str(k).replace("’", "'"): str(v) for k, v in (data.get("days") or {}).items()}
     names = sorted((n for n in rules if n.strip()), key=len, reverse=True)
+    fiscal_year_starts = _country_cues(data.get("fiscal_year_starts"))
     if not names:
-        return _Holidays(None, rules, frozenset())
+        return _Holidays(None, rules, frozenset(), fiscal_year_starts=fiscal_year_starts)
     alternation = "|".join(re.escape(n).replace("'", "['’]") for n in names)
     # Names first, with nothing before them: the regex engine then skips ahead to their
     # first letters (five times quicker than with a look-behind in front).
@@ -1352,21 +1355,13 @@ def _holidays() -> _Holidays:
     by_country = {str(name).replace("’", "'"): _country_cues(table)
                   for name, table in (data.get("by_country") or {}).items()}
     return _Holidays(pattern, rules, frozenset(str(n) for n in data.get("needs_preposition") or ()),
-                     frozenset(str(n) for n in data.get("by_year") or ()), by_country)
+                     frozenset(str(n) for n in data.get("by_year") or ()), by_country, fiscal_year_starts)
 
 
 def _country_cues(table: dict | None) -> list[tuple[str, re.Pattern[str]]]:
     """{choice: [country names]} as (choice, a pattern of the names) pairs."""
     return [(str(choice), re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in cues) + r")(?!\w)"))
             for choice, cues in (table or {}).items()]
-
-
-@functools.lru_cache(maxsize=1)
-def _fiscal_year_starts() -> list[tuple[str, re.Pattern[str]]]:
-    """The month each country's fiscal year starts in (holidays.yaml `fiscal_year_starts`)."""
-    from newsreader.extract.resources import _read_yaml
-
-    return _country_cues(_read_yaml("holidays.yaml").get("fiscal_year_starts"))
 
 
 def _country_rule(h: _Holidays, name: str, text: str, start: int, end: int) -> str:
@@ -1626,7 +1621,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if ref is None:
             return None, None
         year = _stated_year(lower.replace('the last', 'last').replace('previous', 'last').replace('the new', 'next'), ref)
-        first = _by_country(_fiscal_year_starts(), text, start, end) if "new" not in lower else None
+        first = _by_country(_holidays().fiscal_year_starts, text, start, end) if "new" not in lower else None
         if first is not None and ref.month >= int(first) > 1:
             year += 1  # "the current fiscal year" in Pakistan in November 2025: July 2025 to June 2026
         return f"FY{year}", None
