@@ -1373,6 +1373,8 @@ def _country_rule(h: _Holidays, name: str, text: str, start: int, end: int) -> s
 def _by_country(choices: list[tuple[str, re.Pattern[str]]], text: str, start: int, end: int) -> str | None:
     """The choice of the country the sentence at text[start:end] names ("Pakistan's Independence
     Day"), else of the one the article opens with (a date line "ISLAMABAD:")."""
+    if not choices:  # most holidays are kept on one day everywhere: no window to lower-case
+        return None
     for window in (_sentence_around(text, start, end), text[:300].lower()):
         for choice, cues in choices:
             if cues.search(window):
