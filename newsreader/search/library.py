@@ -132,11 +132,9 @@ class Library:
         a page changed in place too, and it costs a folder listing where counting the
         articles costs a scan of the store."""
         with self._lock:
-            if self._ix is None:
-                if not self.exists():
-                    return -1
-                self.searcher()  # opens the index, or says it is unreadable
-            return self._ix.latest_generation()
+            if self._ix is None and not self.exists():
+                return -1
+            return self._index().latest_generation()
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -170,15 +168,23 @@ class Library:
                 self._store = store
             return self._store
 
+    def _index(self) -> Any:
+        """The Whoosh index, opened once (its table of contents only: no segment is read)."""
+        with self._lock:
+            if self._ix is None:
+                self._require()
+                try:
+                    self._ix = windex.open_dir(str(self.folder / WHOOSH_DIR))
+                except Exception as exc:
+                    raise unreadable_index(self.folder, exc) from None
+            return self._ix
+
     def searcher(self) -> Any:
         """The current Whoosh searcher, refreshed if an indexer committed since."""
         with self._lock:
             try:
-                if self._ix is None:
-                    self._require()
-                    self._ix = windex.open_dir(str(self.folder / WHOOSH_DIR))
                 if self._searcher is None:
-                    self._searcher = self._ix.searcher()
+                    self._searcher = self._index().searcher()
                     self._forget_parsed()
                 elif not self._searcher.up_to_date():
                     if self._searcher.reader().segments() is None:
