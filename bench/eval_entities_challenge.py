@@ -19,6 +19,7 @@ Usage: python bench/eval_entities_challenge.py [--errors] [--file PATH]
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -65,13 +66,18 @@ def _spans(text: str, items: list[str], where: str):
         yield start, pos, kind or None, optional
 
 
+#: A comment opening the next part: "# Part 4: contemporary news ..." (other comments name no part)
+_PART = re.compile(r"# Part (\d+)\b")
+
+
 def read_rows(path: Path) -> list[Row]:
     """The set's rows (comments and the header line skipped)."""
     rows: list[Row] = []
     part = 1
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("# Part "):
-            part = int(line[7:].split(":")[0])
+        opened = _PART.match(line)
+        if opened:
+            part = int(opened.group(1))
         if line.strip() and not line.startswith(("#", "text\t")):
             text, expected_s = (line.split("\t") + [""])[:2]
             items = [x.strip() for x in expected_s.split(" | ") if x.strip()]
