@@ -1776,6 +1776,10 @@ def test_last_night_or_evening_after_a_determiner_is_no_date(text):
     # a past verb between a schedule word and the date ends its reach, as for the other cues
     ("He will be an Academy Awards host next year, organizers said on Friday.", "Friday", "2025-06-13"),
     ("Nichols, who faces trial, was sentenced Saturday morning.", "Saturday morning", "2025-06-14TMO"),
+    # ... and so does the date's own verb in the past right after it
+    ("The party, which holds a majority, on Monday approved the bill.", "Monday", "2025-06-09"),
+    ("Sharif, who faces corruption charges, on Monday appeared in court.", "Monday", "2025-06-09"),
+    ("The court, which meets on Monday, will rule.", "Monday", "2025-06-16"),
     # the verbs still are
     ("Philadelphia host the Washington Wizards on Saturday.", "Saturday", "2025-06-14"),
     ("Argentina play Brazil on Tuesday.", "Tuesday", "2025-06-17"),

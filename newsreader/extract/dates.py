@@ -636,7 +636,16 @@ def _future_context(text: str, start: int, end: int) -> bool:
     bare = next((m for m in _BARE_SCHEDULE.finditer(text, max(lo, near), schedule.start() if schedule else start)
                  if _bare_verb(text, m.start())), None)
     schedule = bare or schedule
-    return schedule is not None and _reaches(text, schedule.end(), start)  # not "host next year, organizers said on Friday"
+    if schedule is None or not _reaches(text, schedule.end(), start):  # not "host next year, organizers said on Friday"
+        return False
+    # nor "the party, which holds a majority, on Monday approved the bill": the date's own verb,
+    # right after it, is in the past
+    after = _WORD_AFTER.match(text, end)
+    return after is None or not (_PAST_VERB.fullmatch(after.group(1)) or len(after.group(1)) > 4
+                                 and after.group(1).endswith("ed") and after.group(1) not in _ED_NOT_PAST)
+
+
+_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 
 
 #: The bare schedule verbs of a plural or named subject ("Argentina play Brazil on Tuesday", "the
