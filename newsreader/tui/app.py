@@ -373,15 +373,16 @@ class ReaderApp(App[int]):
     def refresh_marks(self) -> None:
         """Re-read read marks and bookmarks: the other copy of the app may have changed them.
         So may another process have changed the index (`newsreader index`, or the other copy
-        indexing while this one's update was refused by the lock): its commit number and the
-        article count say (the count covers commits before the rows were first checked)."""
+        indexing while this one's update was refused by the lock): its commit number says,
+        and at the first look, before the rows have one to compare with, the article count."""
         try:
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
         except Exception:
             return
+        first = getattr(self.history[0].source, "generation", 0) is None if self.history else False
         try:
-            generation = self.library.generation()
-            total = self.library.count() if generation >= 0 else None
+            generation: int | None = self.library.generation()
+            total = self.library.count() if first and generation is not None and generation >= 0 else None
         except Exception:  # a rebuild under way, a damaged index: the next look, or its update, tells
             generation, total = None, None
         self.call_from_thread(self._set_marks, read, marked, total, generation)
@@ -389,9 +390,13 @@ class ReaderApp(App[int]):
     def _set_marks(self, read: set[str], marked: set[str], total: int | None = None,
                    generation: int | None = None) -> None:
         base = self.history[0].source
-        if total is not None and not self.indexing and isinstance(base, CorpusRows):
+        if generation is not None and generation >= 0 and not self.indexing and isinstance(base, CorpusRows):
             seen, base.generation = base.generation, generation
-            if total != base.count() or seen is not None and generation != seen:
+            if seen is None:  # the first look: the rows may predate a commit made before it
+                changed = total is not None and total != base.count()
+            else:
+                changed = generation != seen
+            if changed:
                 self._grow_list()
                 self.article_list.refresh()  # the same count: a page changed in place
                 self.count_unread()
