@@ -1506,6 +1506,8 @@ def test_a_lunar_holiday_outside_the_listed_years_has_no_value():
     ("Profit topped analyst forecasts on Tuesday.", "Tuesday", "2025-06-10"),
     ("Inflation came in above forecasts in May.", "May", "2025-05"),
     ("Sales beat analysts' forecasts in May.", "May", "2025-05"),
+    ("Sony raised its profit forecast on Tuesday.", "Tuesday", "2025-06-10"),
+    ("The bank cut its growth forecasts on Monday.", "Monday", "2025-06-09"),
     # "remain/stay closed": an adjective, no past verb cutting the cue's reach
     ("Schools will remain closed on Monday as well.", "Monday", "2025-06-16"),
     ("Shops will stay closed on Tuesday.", "Tuesday", "2025-06-17"),

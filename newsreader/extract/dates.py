@@ -623,8 +623,9 @@ def _future_context(text: str, start: int, end: int) -> bool:
         stop = text.rfind(". ", lo, stop)
     lo = max(lo, stop + 1, text.rfind(";", lo, start) + 1)
     cue = None
-    for cue in _FUTURE_BEFORE.finditer(text, lo, start):
-        pass
+    for found in _FUTURE_BEFORE.finditer(text, lo, start):
+        if found.group()[:1] not in "Ff" or not _forecast_noun(text, found.start()):
+            cue = found
     if cue is not None and _reaches(text, cue.end(), start):
         return True
     near = text.rfind(" ", lo, max(lo, start - 1))
@@ -646,6 +647,15 @@ def _future_context(text: str, start: int, end: int) -> bool:
 
 
 _WORD_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+def _forecast_noun(text: str, at: int) -> bool:
+    """Is "forecast(s)" at `at` the noun of a phrase opened by a determiner or possessor two words
+    back ("raised its profit forecast on Tuesday", "the company's growth forecasts")? The
+    one-word cases are the look-behinds of `_FUTURE_BEFORE`."""
+    before = _TWO_WORDS_BEFORE.search(text, max(0, at - 40), at)
+    prior = (before.group(1) or "").lower() if before else ""
+    return prior in _DETERMINERS or prior.endswith(("'s", "’s", "s'", "s’"))
 
 
 #: The bare schedule verbs of a plural or named subject ("Argentina play Brazil on Tuesday", "the
