@@ -806,3 +806,43 @@ def test_a_place_ending_like_a_surname_is_no_evidence_for_a_person():
                  "Calin Georgescu won the first round.")
     assert found.get("Palmer Alaska") != "person" and found.get("Lake Geneva") != "person"
     assert found.get("Calin Georgescu") == "person"  # "-escu"
+
+
+_PM_TITLE = [
+    ("Pakistan PM Shehbaz Sharif said on Friday.", {"Pakistan": "place", "Shehbaz Sharif": "person"}),
+    ("The cabinet meeting was chaired by PM Shehbaz Sharif.", {"Shehbaz Sharif": "person"}),
+    ("Britain PM Keir Starmer spoke.", {"Britain": "place", "Keir Starmer": "person"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _PM_TITLE)
+def test_pm_is_a_title_before_a_name(text: str, expected: dict[str, str]):
+    # "PM" is left out of the name, as "Prime Minister" is
+    assert ents(text) == expected
+
+
+_CLOCK_PM = [
+    ("Posted 2009 8 : 28 PM Texas escapee now in custody.", {"Texas": "place"}),  # ECB+ splits the colon off
+    ("Updated 02:22 pm Texas inmate Arcade Comeaux escaped from a prison bus.",
+     {"Texas": "place", "Arcade Comeaux": "person"}),
+    ("Updated 8:44 PM ET Wladimir Klitschko kept his title.", {"Wladimir Klitschko": "person"}),
+    ("4:59 PM EDT Lindsay Lohan went back to court.", {"Lindsay Lohan": "person"}),
+    ("5:19 pm Television icon Ellen DeGeneres spoke.", {"Ellen DeGeneres": "person"}),
+    ("The governors meet at 3 PM Texas time on Monday.", {"Texas": "place"}),
+    ("They landed at 11:40 PM Houston time.", {"Houston": "place"}),
+    ("The storm reached the coast at 9PM Texas time.", {"Texas": "place"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _CLOCK_PM)
+def test_pm_of_a_clock_time_is_no_title(text: str, expected: dict[str, str]):
+    # after a number or a clock time "PM" (and the time zone after it) is the clock's: neither a
+    # title that makes the next word a person's name nor part of a name
+    assert ents(text) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [("At 8 pm Apple Daily went to print.", "Apple Daily"),
+                                            ("By 6 pm Ford said the plant shut.", "Ford")])
+def test_the_word_after_a_clock_pm_is_not_read_as_titled(text: str, name: str):
+    # a lower-case clock "pm" is the word before the name: it is no title making it a person's
+    assert ents(text).get(name) == "org"

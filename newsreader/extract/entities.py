@@ -61,6 +61,15 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
 _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
+#: A clock time's "pm"/"am" is read with its number ("8:44 PM" -> "44 PM", as "9PM" is one word), so
+#: that the "PM" of a clock stamp is never the title "PM" ("02:22 pm Texas inmate" is no person).
+_CLOCK_PREV = re.compile(r"(\d+ ?[AaPp][Mm]) ?$")
+#: The text right before a capitalised "PM"/"AM" that makes it a clock's: a number ("8 PM", "8 : 28 PM").
+_CLOCK_NUMBER = re.compile(r"\d ?$")
+_CLOCK_WORDS = frozenset({"PM", "Pm"})
+_CLOCK_SPELLINGS = frozenset({"PM", "Pm", "pm", "AM", "Am", "am"})
+#: What such a "PM" reads as: a common word like "pm", but no title.
+_CLOCK_LOW = "p.m."
 #: ... but a year or a clock time before a date line in capitals is none: "March 5, 2025
 #: ISLAMABAD:", "06:15pm PESHAWAR:" (a model year is one: "a 2013 Toyota Camry").
 _YEAR_OR_TIME = re.compile(r"(?:1[89]|20)\d\d |\d\d?(?:am|pm|AM|PM|GMT|UTC|PKT|IST) ")
@@ -69,12 +78,15 @@ _YEAR_OR_TIME = re.compile(r"(?:1[89]|20)\d\d |\d\d?(?:am|pm|AM|PM|GMT|UTC|PKT|I
 def _prev_word(text: str, end: int, reach: int) -> re.Match[str] | None:
     """`_PREV_WORD.search(text, end - reach, end)`, searched first in the last 12 characters:
     the regex tries every start in its window, and a word that starts inside the short window
-    after a character of no word is the one the long window finds."""
+    after a character of no word is the one the long window finds. A clock's "pm" comes with
+    its number (`_CLOCK_PREV`): every rule that asks for the word before a name sees no title."""
     lo = max(0, end - reach)
     near = max(lo, end - 12)
     m = _PREV_WORD.search(text, near, end)
     if m is not None and m.start() == near and near > lo:
         m = _PREV_WORD.search(text, lo, end)
+    if m is not None and m.end(1) - m.start(1) == 2 and m.group(1) in _CLOCK_SPELLINGS:
+        return _CLOCK_PREV.search(text, max(0, m.start() - 12), end) or m
     return m
 
 
@@ -533,6 +545,8 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             prev_kept_dot = False
             continue
         tok = Token(start, end, word, True, initial, possessive, modifier)
+        if word in _CLOCK_WORDS and _CLOCK_NUMBER.search(text, max(0, start - 2), start) is not None:
+            tok.low = _CLOCK_LOW  # "8:44 PM ET": a clock's, never the title of "Pakistan PM Shehbaz Sharif"
         joined = False
         particles: list[Token] = []
         if prev is not None and not prev.possessive and not prev.modifier and not prev.stop:
@@ -777,8 +791,8 @@ class _Doc:
                                     name_words[0] in self.c.given_names and self._is_title(name_words[1])):
                 continue  # ("General Manager Billy King": a title word may be a surname)
             i = j
-            while i > 0 and (self._is_title(words[i - 1]) or
-                             lowered[i - 1] in ("of", "and") and i > 1 and self._is_title(words[i - 2])):
+            while i > 0 and (lowered[i - 1] in self.c.titles or
+                             lowered[i - 1] in ("of", "and") and i > 1 and lowered[i - 2] in self.c.titles):
                 i -= 1
             if i > 0:
                 self._split_plain(run[:i])
@@ -830,7 +844,7 @@ class _Doc:
                     keep = bool(current) and (k + 1 == len(run) or toks[run[k + 1]].word not in _DATE_WORDS) and (
                         lowered[k - 1] in self.c.org_heads or lowered[k - 1] in self.c.state_heads
                         or low == "of" and lowered[k - 1] in _GEO_OF
-                        or self._is_title(toks[run[k - 1]].word)
+                        or toks[run[k - 1]].low in self.c.titles
                         and (any(toks[j].low in self.c.org_heads for j in current)
                              or k + 1 < len(run) and lowered[k + 1] in self.c.org_heads)
                         # "the U.S. Court of Appeals for the Fifth Circuit": a formal name goes on ("the Senate
@@ -876,21 +890,24 @@ class _Doc:
                 continue
             while piece and (toks[piece[-1]].low in _PARTICLES):
                 piece = piece[:-1]
+            clock = False  # "8:44 PM ET Wladimir Klitschko": a clock's "PM" and the time zone after it go
             while piece and not self._leading_article(piece) and (toks[piece[0]].low in _PARTICLES or
+                             toks[piece[0]].low == _CLOCK_LOW or
                              toks[piece[0]].low in self.c.common and (
-                                 toks[piece[0]].initial or len(piece) == 1 or
+                                 clock or toks[piece[0]].initial or len(piece) == 1 or
                                  toks[piece[0]].low in _FUNCTION and toks[piece[0]].low not in _NAME_OPENERS)) and not (
                     len(piece) > 1 and self._place_of(piece) is not None):
-                if _is_acronym(toks[piece[0]].word) and toks[piece[0]].low not in (
-                        "i", "a", "am", "pm", "ok", "tv"):
+                if not clock and _is_acronym(toks[piece[0]].word) and toks[piece[0]].low not in (
+                        "i", "a", "am", "pm", _CLOCK_LOW, "ok", "tv"):
                     break
+                clock = toks[piece[0]].low == _CLOCK_LOW
                 piece = piece[1:]
             if len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].low in self.c.headline_words \
                     and toks[piece[0]].word.endswith(("ing", "ed")):
                 piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit": a participle opens the sentence
             if not piece:
                 continue
-            if len(piece) > 1 and toks[piece[-1]].word == "State" and not self._is_title(toks[piece[-2]].word):
+            if len(piece) > 1 and toks[piece[-1]].word == "State" and not toks[piece[-2]].low in self.c.titles:
                 if self._federal_state(piece[:-1]):
                     self._add(piece, PLACE, strong=True)  # "in Zamfara State", "Kaduna State"
                     continue
@@ -904,22 +921,22 @@ class _Doc:
             # ... but a title word after a given name (and another name) is a surname
             # ("Martin Luther King", "Billy King").
             if len(piece) > 1 and toks[piece[0]].word in self.c.given_names and toks[piece[-2]].cap \
-                    and self._is_title(toks[piece[-1]].word) and not self._is_title(toks[piece[-2]].word) \
+                    and toks[piece[-1]].low in self.c.titles and not toks[piece[-2]].low in self.c.titles \
                     and not has_org_word:
                 self._add(piece, PERSON, strong=True)
                 continue
-            if len(piece) == 1 and self._is_title(toks[piece[0]].word):
+            if len(piece) == 1 and toks[piece[0]].low in self.c.titles:
                 self._add(piece, None, short=True)  # "King said" where "Billy King" is named
                 continue
             if len(piece) == 2 and toks[piece[-1]].word in _PUBLICATION_TITLES and self._place_of(piece[:1]) \
                     and self.text[max(0, toks[piece[0]].start - 4):toks[piece[0]].start] in ("the ", "The "):
                 self._add(piece, ORG, strong=True)  # "The Hollywood Reporter": a paper, not a place's reporter
                 continue
-            while piece and self._is_title(toks[piece[-1]].word) and not has_org_word:
+            while piece and toks[piece[-1]].low in self.c.titles and not has_org_word:
                 piece = piece[:-1]
             while piece and toks[piece[-1]].low in _PARTICLES:
                 piece = piece[:-1]
-            while piece and self._is_title(toks[piece[0]].word) and \
+            while piece and toks[piece[0]].low in self.c.titles and \
                     toks[piece[0]].low not in self.c.org_heads and len(piece) > 1 and not has_org_word:
                 piece = piece[1:]
             while piece and toks[piece[0]].low in _PARTICLES and not self._leading_article(piece):
@@ -1129,7 +1146,7 @@ class _Doc:
         if len(idx) == 1 and (len(lowered[0]) >= 7 and lowered[0].endswith(("ist", "ists"))
                               or len(lowered[0]) >= 6 and lowered[0].endswith(("ism", "isms"))):
             return  # "Zionist", "Islamist", "Judaism": a creed, not a name
-        if all(w.rstrip(".") in c.common for w in lowered):
+        if all(w.rstrip(".") in c.common or w == _CLOCK_LOW for w in lowered):
             return
         if len(idx) > 1 and words[0] in _PLACE_PREFIXES:
             self._add(idx, PLACE, strong=True)  # "off Cape Cod", "Mount Everest", "Lake Placid"
