@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.config import Config
-from newsreader.errors import UserError
+from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.search import Library
 from newsreader.search.indexer import IndexLock
 
@@ -176,6 +177,104 @@ def test_corrupt_store_says_rebuild(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="--rebuild"):
         broken.count()
     broken.close()
+
+
+@pytest.mark.parametrize("suffix", [".pst", ".col"])  # opened with the searcher; by the first query
+@pytest.mark.parametrize("code, says", [(errno.EACCES, "permissions"), (errno.EMFILE, "ulimit -n"),
+                                         (errno.ENOSPC, "disk space"), (errno.EROFS, "writable")])
+def test_environment_error_is_not_called_damage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                code: int, says: str, suffix: str) -> None:
+    """Permissions, the open-files limit, a full or read-only disk: the index is sound, so
+    the message names the cause and never asks for a rebuild (the reader would rebuild)."""
+    from whoosh.filedb.filestore import FileStorage
+
+    corpus = make_corpus(tmp_path / "c", 3)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    lib.close()
+    open_file = FileStorage.open_file
+
+    def refuse(self, name, *args, **kwargs):
+        if name.endswith(suffix):
+            raise OSError(code, os.strerror(code), name)
+        return open_file(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(FileStorage, "open_file", refuse)
+    reads = [lambda: Library(tmp_path / "ix", corpus, Config()).search("harbour")]
+    if suffix == ".pst":  # an update with nothing to do reads no column
+        reads.append(lambda: Library(tmp_path / "ix", corpus, Config()).update())
+    for read in reads:
+        with pytest.raises(UserError) as caught:
+            read()
+        assert not isinstance(caught.value, IndexNeedsRebuild)
+        assert os.strerror(code) in caught.value.message and says in caught.value.message
+        assert "--rebuild" not in caught.value.message and "\n" not in caught.value.message
+    monkeypatch.setattr(FileStorage, "open_file", open_file)
+    again = Library(tmp_path / "ix", corpus, Config())
+    assert len(again.search("harbour").hits) == 3 and again.update().pages_unchanged == 3
+    again.close()
+
+
+def test_environment_error_opening_the_index_is_not_called_damage(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader.search import library
+
+    corpus = make_corpus(tmp_path / "c", 2)
+    Library(tmp_path / "ix", corpus, Config()).update()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(library.windex, "open_dir", refuse)
+    with pytest.raises(UserError, match="Permission denied; check the permissions") as caught:
+        Library(tmp_path / "ix", corpus, Config()).search("harbour")
+    assert not isinstance(caught.value, IndexNeedsRebuild)
+
+
+def test_folder_that_cannot_be_listed_is_not_called_damage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whoosh swallows a failed listing of its folder and says the index does not exist:
+    with the open-files limit reached that is not damage either."""
+    corpus = make_corpus(tmp_path / "c", 2)
+    Library(tmp_path / "ix", corpus, Config()).update()
+    listdir = os.listdir
+
+    def refuse(path=".", *args, **kwargs):
+        if os.path.basename(os.fspath(path)) == "whoosh":
+            raise OSError(errno.EMFILE, os.strerror(errno.EMFILE), path)
+        return listdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "listdir", refuse)
+    with pytest.raises(UserError, match="Too many open files; raise the open-files limit") as caught:
+        Library(tmp_path / "ix", corpus, Config()).search("harbour")
+    assert not isinstance(caught.value, IndexNeedsRebuild)
+
+
+def test_store_that_cannot_be_opened_is_not_called_damage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite says SQLITE_CANTOPEN (14) for a store it may not open: not damage either."""
+    import sqlite3
+
+    from newsreader.search import store
+
+    corpus = make_corpus(tmp_path / "c", 2)
+    Library(tmp_path / "ix", corpus, Config()).update()
+
+    def refuse(*args, **kwargs):
+        exc = sqlite3.OperationalError("unable to open database file")
+        exc.sqlite_errorcode = 14
+        raise exc
+
+    monkeypatch.setattr(store.sqlite3, "connect", refuse)
+    with pytest.raises(UserError, match="unable to open database file; check the permissions") as caught:
+        Library(tmp_path / "ix", corpus, Config()).count()
+    assert not isinstance(caught.value, IndexNeedsRebuild)
+
+
+def test_missing_segment_file_is_still_damage(tmp_path: Path) -> None:
+    from newsreader.search.schema import unreadable_index
+
+    for exc in (FileNotFoundError(errno.ENOENT, "No such file or directory", "x.seg"), EOFError(),
+                OSError(errno.EINVAL, "Invalid argument")):
+        assert isinstance(unreadable_index(tmp_path, exc), IndexNeedsRebuild)
 
 
 def test_missing_index_says_index(tmp_path: Path) -> None:

@@ -271,6 +271,31 @@ def test_cli_bad_query_is_one_line(cli_corpus: Path, capsys: pytest.CaptureFixtu
     assert err.count("\n") == 1 and "Traceback" not in err and "unclosed quote" in err
 
 
+def test_cli_too_many_open_files_is_one_line_not_rebuild(cli_corpus: Path, capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The open-files limit is not damage: the line names it and the fix, not `--rebuild`."""
+    import errno
+    import os
+
+    from whoosh.filedb.filestore import FileStorage
+
+    assert main(["index", "--corpus", str(cli_corpus)]) == 0
+    capsys.readouterr()
+    open_file = FileStorage.open_file
+
+    def refuse(self, name, *args, **kwargs):
+        if name.endswith(".pst"):
+            raise OSError(errno.EMFILE, os.strerror(errno.EMFILE), name)
+        return open_file(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(FileStorage, "open_file", refuse)
+    for command in (["search", "--corpus", str(cli_corpus), "strike"], ["index", "--corpus", str(cli_corpus)]):
+        assert main(command) != 0
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err and "--rebuild" not in err
+        assert "Too many open files" in err and "ulimit -n" in err
+
+
 @pytest.mark.parametrize("limit", ["0", "-3"])
 def test_cli_limit_below_one_is_one_line(cli_corpus: Path, capsys: pytest.CaptureFixture[str], limit: str) -> None:
     assert main(["search", "--corpus", str(cli_corpus), "--limit", limit, "strike"]) == 2

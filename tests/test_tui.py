@@ -1056,3 +1056,40 @@ async def test_hundred_thousand_rows_load_lazily():
         assert lst.cursor < 99_999
         assert len(lib.asked) <= 6  # a page at the top, a page or two at the end
         assert all(limit == CorpusRows.PAGE for _, limit in lib.asked)
+
+
+@sync
+async def test_reader_does_not_rebuild_an_index_it_may_not_read(seed_home, tmp_path, monkeypatch):
+    """Permission denied (or the open-files limit) is not damage: the reader says so and
+    leaves the index alone, where a rebuild would wipe a sound index and fail again."""
+    import errno
+    import os
+
+    from whoosh.filedb.filestore import FileStorage
+
+    from newsreader.search.library import Library
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seed_home[0], corpus)
+    library = Library(tmp_path / "ix", corpus, Config())
+    library.update()
+    library.close()
+    segments = sorted(p.name for p in (tmp_path / "ix" / "whoosh").iterdir())
+    open_file = FileStorage.open_file
+
+    def refuse(self, name, *args, **kwargs):
+        if name.endswith(".pst"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), name)
+        return open_file(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(FileStorage, "open_file", refuse)
+    rebuilds = []
+    update = Library.update
+    monkeypatch.setattr(Library, "update", lambda self, *a, **k: (rebuilds.append(k.get("rebuild")), update(self, *a, **k))[1])
+    app = make_app(seed_home, tmp_path, library=library, update_index=True)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot, 4)
+        messages = [n.message for n in app._notifications if n.title == "Index"]
+    assert rebuilds == [None]
+    assert any("Permission denied" in m and "permissions" in m and "--rebuild" not in m for m in messages), messages
+    assert sorted(p.name for p in (tmp_path / "ix" / "whoosh").iterdir()) == segments

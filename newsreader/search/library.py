@@ -31,7 +31,8 @@ from newsreader.errors import UserError
 from newsreader.search.analysis import stem
 from newsreader.search.dateorder import DateRuns, date_runs, estimate, newest, restrict_dates
 from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
-from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR, other_version_index, unreadable_index
+from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, environment_error, other_version_index,
+                                      unreadable_index)
 from newsreader.search.snippets import make_snippet, match_ranges
 from newsreader.search.store import STORE_FILE, ArticleStore, Row
 
@@ -150,6 +151,9 @@ class Library:
 
     def _require(self) -> None:
         if not self.exists():
+            problem = environment_error(self.folder, None)  # an index we may not list is not absent
+            if problem is not None:
+                raise problem
             raise UserError(f"no index yet for {self.corpus}; run `newsreader index` "
                             f"(with --corpus {self.corpus} if it is not your default corpus)")
 

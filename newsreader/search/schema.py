@@ -17,12 +17,14 @@ or phrases answered from the pair list would miss documents.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 from typing import Any
 
 from whoosh import columns
 from whoosh.fields import COLUMN, ID, Schema
 
-from newsreader.errors import IndexNeedsRebuild
+from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.search.analysis import NewsText
 
 #: Fields users can name in queries, and the index field each one searches.
@@ -83,10 +85,75 @@ def date_number(date: dt.date | None) -> int:
     return date.year * 10000 + date.month * 100 + date.day if date else 0
 
 
-def unreadable_index(folder: Any, exc: BaseException) -> IndexNeedsRebuild:
-    """The one message for an index whose files cannot be read (the way out: rebuild)."""
-    return IndexNeedsRebuild(f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); "
-                             "run `newsreader index --rebuild`")
+_CHECK_PERMISSIONS = "check the permissions of the index folder and its files"
+_FREE_SPACE = "free some disk space and try again"
+_FREE_MEMORY = "close some programs and try again"
+
+# errno values that blame the machine, not the index's bytes: rebuilding would wipe a sound
+# index and then fail again for the same reason, so these get their own advice instead.
+ENVIRONMENT_ERRNO: dict[int, str] = {
+    errno.EACCES: _CHECK_PERMISSIONS,
+    errno.EPERM: _CHECK_PERMISSIONS,
+    errno.EMFILE: "raise the open-files limit (ulimit -n) and try again",
+    errno.ENFILE: _FREE_MEMORY,
+    errno.ENOSPC: _FREE_SPACE,
+    errno.EDQUOT: _FREE_SPACE,
+    errno.EROFS: "mount it writable or use another index folder",
+    errno.ENOMEM: _FREE_MEMORY,
+}
+
+# The same causes as SQLite reports them (primary result codes; `sqlite_errorcode` exists
+# from Python 3.11, so on 3.10 these read as damage, as before). SQLITE_CORRUPT and
+# SQLITE_NOTADB are damage and stay out.
+ENVIRONMENT_SQLITE: dict[int, str] = {
+    3: _CHECK_PERMISSIONS,  # SQLITE_PERM
+    7: _FREE_MEMORY,  # SQLITE_NOMEM
+    8: _CHECK_PERMISSIONS,  # SQLITE_READONLY
+    13: _FREE_SPACE,  # SQLITE_FULL
+    14: _CHECK_PERMISSIONS + " (or raise the open-files limit, ulimit -n)",  # SQLITE_CANTOPEN
+}
+
+
+def environment_cause(exc: BaseException) -> tuple[BaseException, str] | None:
+    """The error (`exc` or one it was raised from or while handling) that blames the machine,
+    with its advice; None when nothing does, i.e. the index's files themselves are suspect."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in ENVIRONMENT_ERRNO:
+            return current, ENVIRONMENT_ERRNO[current.errno]
+        code = getattr(current, "sqlite_errorcode", None)
+        if isinstance(code, int) and (code & 0xFF) in ENVIRONMENT_SQLITE:
+            return current, ENVIRONMENT_SQLITE[code & 0xFF]
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def environment_error(folder: Any, exc: BaseException | None) -> UserError | None:
+    """The error to show when `exc` (or, failing that, listing the index's folder now) blames
+    the machine; None when the index's files themselves are suspect."""
+    found = environment_cause(exc) if exc is not None else None
+    if found is None:
+        # Whoosh swallows a failed folder listing (EMFILE, EACCES) and reports an index that
+        # does not exist: list it again to see why.
+        try:
+            os.listdir(os.path.join(folder, WHOOSH_DIR))
+        except OSError as listing:
+            found = environment_cause(listing)
+    if found is None:
+        return None
+    cause, advice = found
+    reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
+    return UserError(f"cannot use the index at {folder}: {reason}; {advice}")
+
+
+def unreadable_index(folder: Any, exc: BaseException) -> UserError:
+    """The one message for an index whose files cannot be read. Damage says rebuild (and the
+    reader rebuilds on its own); a cause in the environment (permissions, open-files limit,
+    full or read-only disk, memory) is a plain UserError naming it, so nothing is rebuilt."""
+    return environment_error(folder, exc) or IndexNeedsRebuild(
+        f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); run `newsreader index --rebuild`")
 
 
 def other_version_index(folder: Any) -> IndexNeedsRebuild:
