@@ -812,6 +812,7 @@ _PM_TITLE = [
     ("Pakistan PM Shehbaz Sharif said on Friday.", {"Pakistan": "place", "Shehbaz Sharif": "person"}),
     ("The cabinet meeting was chaired by PM Shehbaz Sharif.", {"Shehbaz Sharif": "person"}),
     ("Britain PM Keir Starmer spoke.", {"Britain": "place", "Keir Starmer": "person"}),
+    ("In 2019 PM Narendra Modi won a second term.", {"Narendra Modi": "person"}),  # a year is no clock
 ]
 
 

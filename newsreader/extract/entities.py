@@ -63,9 +63,10 @@ _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9]
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
 #: A clock time's "pm"/"am" is read with its number ("8:44 PM" -> "44 PM", as "9PM" is one word), so
 #: that the "PM" of a clock stamp is never the title "PM" ("02:22 pm Texas inmate" is no person).
-_CLOCK_PREV = re.compile(r"(\d+ ?[AaPp][Mm]) ?$")
-#: The text right before a capitalised "PM"/"AM" that makes it a clock's: a number ("8 PM", "8 : 28 PM").
-_CLOCK_NUMBER = re.compile(r"\d ?$")
+_CLOCK_PREV = re.compile(r"(?<!\d)(\d\d? ?[AaPp][Mm]) ?$")
+#: The text right before a capitalised "PM" that makes it a clock's: an hour or minutes ("8 PM",
+#: "8 : 28 PM"); a year is none ("In 2019 PM Narendra Modi").
+_CLOCK_NUMBER = re.compile(r"(?<!\d)\d\d? ?$")
 _CLOCK_WORDS = frozenset({"PM", "Pm"})
 _CLOCK_SPELLINGS = frozenset({"PM", "Pm", "pm", "AM", "Am", "am"})
 #: What such a "PM" reads as: a common word like "pm", but no title.
@@ -545,7 +546,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             prev_kept_dot = False
             continue
         tok = Token(start, end, word, True, initial, possessive, modifier)
-        if word in _CLOCK_WORDS and _CLOCK_NUMBER.search(text, max(0, start - 2), start) is not None:
+        if word in _CLOCK_WORDS and _CLOCK_NUMBER.search(text, max(0, start - 3), start) is not None:
             tok.low = _CLOCK_LOW  # "8:44 PM ET": a clock's, never the title of "Pakistan PM Shehbaz Sharif"
         joined = False
         particles: list[Token] = []
