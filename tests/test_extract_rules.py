@@ -1791,3 +1791,34 @@ def test_last_night_or_evening_after_a_determiner_is_no_date(text):
 ])
 def test_schedule_nouns_and_past_verbs_after_a_schedule_word(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, count", [
+    # what the number "had" or "will" do is done by people or things: a count, not a year
+    ("Officials say 2000 had died in the floods.", "2000"),
+    ("Police said 1900 had been arrested by Sunday.", "1900"),
+    ("Organisers believe 2000 will attend the rally.", "2000"),
+    ("Doctors fear 1800 could be infected.", "1800"),
+    ("Officials warned that 1800 would be displaced.", "1800"),
+    ("2000 had died by the time help came.", "2000"),  # at a sentence start too
+    # plural verbs and nouns: counts already
+    ("Police said 1900 were arrested.", "1900"),
+    ("Organisers estimated 2000 attended.", "2000"),
+    ("About 1800 people came.", "1800"),
+    ("Troops killed 1999 civilians.", "1999"),
+    ("She said 2000 of them were hurt.", "2000"),
+])
+def test_a_number_doing_what_people_do_is_a_count(text, count):
+    assert count not in dates_of(text)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Analysts say 2026 will be a hard year.", "2026"),
+    ("He said 2000 had been a good year.", "2000"),
+    ("Economists fear 2026 will bring more pain.", "2026"),
+    ("She thinks 2025 will be dominated by AI.", "2025"),
+    ("They warned that 2008 had been marked by war.", "2008"),
+    ("2007 was a hard year for the firm.", "2007"),
+])
+def test_a_year_said_to_be_or_bring_something_stays_a_year(text, year):
+    assert dates_of(text).get(year, "<missing>") == year

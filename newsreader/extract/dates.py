@@ -724,6 +724,15 @@ _SUBJECT_YEAR = re.compile(rf"{_YEAR}(?:,| (?:{_SUBJECT_VERBS})\b)")
 _REPORTED_MODALS = "would|could|should|might|may"
 #: "warned that 2008 would be harder": a year as the subject of a reported clause.
 _SUBJECT_YEAR_AFTER_THAT = re.compile(rf"{_YEAR} (?:{_SUBJECT_VERBS}|{_REPORTED_MODALS})\b")
+#: ... but a count when what it "had" or "will" do is done by people or things, not by a year:
+#: "officials say 2000 had died", "2000 will attend", "said 1500 had been arrested" (a year may
+#: "have been marked by" or "will bring": those verbs are not here).
+_COUNT_PREDICATE = re.compile(
+    rf"{_YEAR} (?:(?:{_SUBJECT_VERBS}|{_REPORTED_MODALS}|have|not|also|already|reportedly|now|been|be|since) )+"
+    r"(?:died|die|dead|perished|perish|drowned|fled|flee|attended|attend|gathered|gather|marched|march|protested"
+    r"|voted|vote|arrived|arrive|killed|injured|wounded|hurt|arrested|detained|displaced|evacuated|rescued"
+    r"|missing|hospitali[sz]ed|infected|jailed|deported|freed|sickened|stranded|trapped|affected|employed"
+    r"|signed|registered|applied|enrolled|joined|survived|escaped)\b")
 _PAST_PREPS = frozenset({"in", "from", "by", "at", "before", "until", "till", "toward", "towards", "near", "after",
                          "since"})
 _HOLIDAY_MOD = re.compile(r"(?<![\w-])([Ll]ast|[Nn]ext|[Tt]his) $")
@@ -1115,9 +1124,10 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and _LIST_JOIN.fullmatch(text, found[-1].end, start)
                     or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end) or _SUBJECT_YEAR.match(text, start)
-                                           and _sentence_start(text, start)
+                                           and _sentence_start(text, start) and not _COUNT_PREDICATE.match(text, start)
                                            or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end)
                                            or prev in _REPORTING_WORDS and _SUBJECT_YEAR_AFTER_THAT.match(text, start)
+                                           and not _COUNT_PREDICATE.match(text, start)
                                            or prev in _WELCOME_VERBS and _WELCOMED_YEAR_AFTER.match(text, end))
                     or kind == "barmonth" and (_month_subject_or_object(text, span, start, end, prev)
                                                or _month_list_ahead(text, span, start, end, prev)
