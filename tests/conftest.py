@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -36,6 +38,27 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/data is not present")
     return path
+
+
+@pytest.fixture
+def refuse_index_files(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, int], Callable[[], None]]:
+    """Have the machine refuse the index's files ending in a suffix with an errno (permissions,
+    the open-files limit, a full disk) while the index itself stays sound; the call returns
+    what lifts the refusal, to show the index was sound."""
+    from whoosh.filedb.filestore import FileStorage
+
+    def refuse_files(suffix: str, code: int) -> Callable[[], None]:
+        open_file = FileStorage.open_file
+
+        def refuse(self: FileStorage, name: str, *args: Any, **kwargs: Any) -> Any:
+            if name.endswith(suffix):
+                raise OSError(code, os.strerror(code), name)  # EACCES makes a PermissionError
+            return open_file(self, name, *args, **kwargs)
+
+        monkeypatch.setattr(FileStorage, "open_file", refuse)
+        return lambda: monkeypatch.setattr(FileStorage, "open_file", open_file)
+
+    return refuse_files
 
 
 @pytest.fixture(scope="session")

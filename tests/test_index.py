@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -182,24 +183,15 @@ def test_corrupt_store_says_rebuild(tmp_path: Path) -> None:
 @pytest.mark.parametrize("suffix", [".pst", ".col"])  # opened with the searcher; by the first query
 @pytest.mark.parametrize("code, says", [(errno.EACCES, "permissions"), (errno.EMFILE, "ulimit -n"),
                                          (errno.ENOSPC, "disk space"), (errno.EROFS, "writable")])
-def test_environment_error_is_not_called_damage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_environment_error_is_not_called_damage(tmp_path: Path, refuse_index_files: Callable[..., Callable[[], None]],
                                                 code: int, says: str, suffix: str) -> None:
     """Permissions, the open-files limit, a full or read-only disk: the index is sound, so
     the message names the cause and never asks for a rebuild (the reader would rebuild)."""
-    from whoosh.filedb.filestore import FileStorage
-
     corpus = make_corpus(tmp_path / "c", 3)
     lib = Library(tmp_path / "ix", corpus, Config())
     lib.update()
     lib.close()
-    open_file = FileStorage.open_file
-
-    def refuse(self, name, *args, **kwargs):
-        if name.endswith(suffix):
-            raise OSError(code, os.strerror(code), name)
-        return open_file(self, name, *args, **kwargs)
-
-    monkeypatch.setattr(FileStorage, "open_file", refuse)
+    allow = refuse_index_files(suffix, code)
     reads = [lambda: Library(tmp_path / "ix", corpus, Config()).search("harbour")]
     if suffix == ".pst":  # an update with nothing to do reads no column
         reads.append(lambda: Library(tmp_path / "ix", corpus, Config()).update())
@@ -209,7 +201,7 @@ def test_environment_error_is_not_called_damage(tmp_path: Path, monkeypatch: pyt
         assert not isinstance(caught.value, IndexNeedsRebuild)
         assert os.strerror(code) in caught.value.message and says in caught.value.message
         assert "--rebuild" not in caught.value.message and "\n" not in caught.value.message
-    monkeypatch.setattr(FileStorage, "open_file", open_file)
+    allow()
     again = Library(tmp_path / "ix", corpus, Config())
     assert len(again.search("harbour").hits) == 3 and again.update().pages_unchanged == 3
     again.close()

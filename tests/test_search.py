@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -272,23 +273,13 @@ def test_cli_bad_query_is_one_line(cli_corpus: Path, capsys: pytest.CaptureFixtu
 
 
 def test_cli_too_many_open_files_is_one_line_not_rebuild(cli_corpus: Path, capsys: pytest.CaptureFixture[str],
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+                                                        refuse_index_files: Callable[..., object]) -> None:
     """The open-files limit is not damage: the line names it and the fix, not `--rebuild`."""
     import errno
-    import os
-
-    from whoosh.filedb.filestore import FileStorage
 
     assert main(["index", "--corpus", str(cli_corpus)]) == 0
     capsys.readouterr()
-    open_file = FileStorage.open_file
-
-    def refuse(self, name, *args, **kwargs):
-        if name.endswith(".pst"):
-            raise OSError(errno.EMFILE, os.strerror(errno.EMFILE), name)
-        return open_file(self, name, *args, **kwargs)
-
-    monkeypatch.setattr(FileStorage, "open_file", refuse)
+    refuse_index_files(".pst", errno.EMFILE)
     for command in (["search", "--corpus", str(cli_corpus), "strike"], ["index", "--corpus", str(cli_corpus)]):
         assert main(command) != 0
         err = capsys.readouterr().err

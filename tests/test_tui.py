@@ -1059,13 +1059,10 @@ async def test_hundred_thousand_rows_load_lazily():
 
 
 @sync
-async def test_reader_does_not_rebuild_an_index_it_may_not_read(seed_home, tmp_path, monkeypatch):
+async def test_reader_does_not_rebuild_an_index_it_may_not_read(seed_home, tmp_path, monkeypatch, refuse_index_files):
     """Permission denied (or the open-files limit) is not damage: the reader says so and
     leaves the index alone, where a rebuild would wipe a sound index and fail again."""
     import errno
-    import os
-
-    from whoosh.filedb.filestore import FileStorage
 
     from newsreader.search.library import Library
 
@@ -1075,14 +1072,7 @@ async def test_reader_does_not_rebuild_an_index_it_may_not_read(seed_home, tmp_p
     library.update()
     library.close()
     segments = sorted(p.name for p in (tmp_path / "ix" / "whoosh").iterdir())
-    open_file = FileStorage.open_file
-
-    def refuse(self, name, *args, **kwargs):
-        if name.endswith(".pst"):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), name)
-        return open_file(self, name, *args, **kwargs)
-
-    monkeypatch.setattr(FileStorage, "open_file", refuse)
+    refuse_index_files(".pst", errno.EACCES)
     rebuilds = []
     update = Library.update
     monkeypatch.setattr(Library, "update", lambda self, *a, **k: (rebuilds.append(k.get("rebuild")), update(self, *a, **k))[1])
