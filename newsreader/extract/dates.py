@@ -1123,11 +1123,12 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if prev not in _PREP_SET and not _year_before_event(text, kind, end) \
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and _LIST_JOIN.fullmatch(text, found[-1].end, start)
-                    or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end) or _SUBJECT_YEAR.match(text, start)
-                                           and _sentence_start(text, start) and not _COUNT_PREDICATE.match(text, start)
-                                           or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end)
-                                           or prev in _REPORTING_WORDS and _SUBJECT_YEAR_AFTER_THAT.match(text, start)
+                    or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end)
+                                           # the year as a subject, unless what it does is done by people
+                                           or (_SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)
+                                               or prev in _REPORTING_WORDS and _SUBJECT_YEAR_AFTER_THAT.match(text, start))
                                            and not _COUNT_PREDICATE.match(text, start)
+                                           or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end)
                                            or prev in _WELCOME_VERBS and _WELCOMED_YEAR_AFTER.match(text, end))
                     or kind == "barmonth" and (_month_subject_or_object(text, span, start, end, prev)
                                                or _month_list_ahead(text, span, start, end, prev)
