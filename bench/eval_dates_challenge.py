@@ -13,8 +13,8 @@ Usage: python bench/eval_dates_challenge.py [--errors] [--file PATH] [--part N .
 from __future__ import annotations
 
 import argparse
-import re
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every mistake")
     parser.add_argument("--file", type=Path, default=DEFAULT)
-    parser.add_argument("--part", type=int, nargs="+", help="score only these parts (1-7)")
+    parser.add_argument("--part", type=int, nargs="+", help='score only these parts (numbered by the set\'s "# Part N" comments)')
     args = parser.parse_args(argv)
     if not args.file.is_file():
         print(f"no challenge set at {args.file}", file=sys.stderr)
