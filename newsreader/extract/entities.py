@@ -1736,7 +1736,7 @@ class _Doc:
         acronym, a number or a person's given name."""
         text = self.text
         prev = piece.prev_word
-        after_prep = prev in _TOWN_PREPS or prev in _MOTION_PREPS
+        after_prep = prev in _LOCATIVE_PREPS
         if not after_prep and text[piece.start - 2:piece.start] not in (", ", "d ") \
                 or text[piece.end:piece.end + 1] in ("'", "’") or text.startswith(_SPACED_POSSESSIVE, piece.end):
             return False
