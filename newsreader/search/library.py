@@ -141,7 +141,8 @@ class Library:
     def reading(self) -> Iterator[None]:
         """Damaged segment files fail deep inside Whoosh with any exception type (EOFError,
         zlib.error, struct.error...), often only when a query reaches them: all of them say
-        what `searcher()` says, that the index must be rebuilt."""
+        what opening the index says, that it must be rebuilt (or, if the machine is to blame,
+        what to fix)."""
         try:
             yield
         except (QueryError, UserError):
@@ -161,11 +162,9 @@ class Library:
         with self._lock:
             if self._store is None:
                 self._require()
-                try:
+                with self.reading():
                     store = ArticleStore(self.folder / STORE_FILE)
                     version = store.get_meta("schema_version")
-                except Exception as exc:
-                    raise unreadable_index(self.folder, exc) from None
                 if version != str(SCHEMA_VERSION):
                     store.close()
                     raise other_version_index(self.folder)
@@ -177,32 +176,25 @@ class Library:
         with self._lock:
             if self._ix is None:
                 self._require()
-                try:
+                with self.reading():
                     self._ix = windex.open_dir(str(self.folder / WHOOSH_DIR))
-                except Exception as exc:
-                    raise unreadable_index(self.folder, exc) from None
             return self._ix
 
     def searcher(self) -> Any:
         """The current Whoosh searcher, refreshed if an indexer committed since."""
-        with self._lock:
-            try:
-                if self._searcher is None:
-                    self._searcher = self._index().searcher()
-                    self._forget_parsed()
-                elif not self._searcher.up_to_date():
-                    if self._searcher.reader().segments() is None:
-                        # Opened on an index with no segment yet (a first build or a rebuild
-                        # under way): Whoosh cannot refresh that reader (TypeError), so open anew.
-                        self._searcher.close()
-                        self._searcher = self._ix.searcher()
-                    else:
-                        self._searcher = self._searcher.refresh()
-                    self._forget_parsed()
-            except UserError:
-                raise
-            except Exception as exc:
-                raise unreadable_index(self.folder, exc) from None
+        with self._lock, self.reading():
+            if self._searcher is None:
+                self._searcher = self._index().searcher()
+                self._forget_parsed()
+            elif not self._searcher.up_to_date():
+                if self._searcher.reader().segments() is None:
+                    # Opened on an index with no segment yet (a first build or a rebuild
+                    # under way): Whoosh cannot refresh that reader (TypeError), so open anew.
+                    self._searcher.close()
+                    self._searcher = self._ix.searcher()
+                else:
+                    self._searcher = self._searcher.refresh()
+                self._forget_parsed()
             return self._searcher
 
     def _forget_parsed(self) -> None:
