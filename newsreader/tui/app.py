@@ -1027,18 +1027,23 @@ def reader_commands() -> Any:
     return ReaderCommands
 
 
-def scoped_bindings(inherited: bool = False) -> list[tuple[tuple[str, ...], Binding]]:
-    """Every binding of the reader with where it is active, from the app down (a modal
-    screen does not see the app's bindings): the config's keymap takes keys by scope.
-    `inherited` adds the bindings the classes get from Textual's (one per key)."""
+def binding_scopes() -> list[tuple[tuple[str, ...], type]]:
+    """Each class of the reader that has bindings, in the order `?` lists them, with where
+    its bindings are active from the app down (a modal screen does not see the app's
+    bindings): one list, so the help and the config's keymap cannot miss a class."""
     from newsreader.tui.bookmarks import BookmarksScreen
 
     # The app's bindings are active only under the main screen (the others are modal), so
     # the two are one scope.
-    scopes: list[tuple[tuple[str, ...], type]] = [
-        (("main",), ReaderApp), (("main",), MainScreen), (("main", "list"), ArticleList),
-        (("main", "article"), ArticleView), (("main", "related stories"), RelatedList),
-        (("main", "entities"), EntityList), (("bookmarks",), BookmarksScreen)]
+    return [(("main",), ReaderApp), (("main",), MainScreen), (("main", "list"), ArticleList),
+            (("main", "article"), ArticleView), (("main", "related stories"), RelatedList),
+            (("main", "entities"), EntityList), (("bookmarks",), BookmarksScreen)]
+
+
+def scoped_bindings(inherited: bool = False) -> list[tuple[tuple[str, ...], Binding]]:
+    """Every binding of the reader with where it is active: the config's keymap takes keys
+    by scope. `inherited` adds the bindings the classes get from Textual's (one per key)."""
+    scopes = binding_scopes()
     if inherited:
         return [(scope, b) for scope, cls in scopes
                 for found in cls._merge_bindings().key_to_bindings.values() for b in found]

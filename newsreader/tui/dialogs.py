@@ -44,18 +44,14 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        from newsreader.tui.app import MainScreen, ReaderApp
-        from newsreader.tui.article_list import ArticleList
-        from newsreader.tui.article_view import ArticleView
-        from newsreader.tui.bookmarks import BookmarksScreen
-        from newsreader.tui.side_pane import EntityList, RelatedList
+        from newsreader.tui.app import binding_scopes
 
         binding_keys = getattr(self.app, "binding_keys", lambda _id, default: default)
         table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
         table.add_column("Keys", no_wrap=True)
         table.add_column("Does")
         table.add_column("Id (for keymap)", style="dim", no_wrap=True)
-        for cls in (ReaderApp, MainScreen, ArticleList, ArticleView, RelatedList, EntityList, BookmarksScreen):
+        for _, cls in binding_scopes():
             table.add_row(Text(CONTEXTS[cls.__name__], style="bold underline"), "", "")
             for b in cls.BINDINGS:
                 if not isinstance(b, Binding):
