@@ -1541,6 +1541,9 @@ def test_tense_cues_forecasts_adjectives_schedules_and_former_plans(text, span, 
     ("Profit rose in Q2 FY26, the company said.", "Q2 FY26", "FY2026-Q2", "FY2026-Q2"),
     ("Profit rose in Q2FY26.", "Q2FY26", "FY2026-Q2", "FY2026-Q2"),
     ("Sales fell in H1 FY25.", "H1 FY25", "FY2025-H1", "FY2025-H1"),
+    # a two-digit year of the last century, as the fiscal years beside it read it
+    ("Profit fell in Q2 FY99, as in all of FY99.", "Q2 FY99", "FY1999-Q2", "FY1999-Q2"),
+    ("Sales fell in H1 FY98.", "H1 FY98", "FY1998-H1", "FY1998-H1"),
     # day first with dashes (month first only where the first number can't be a month)
     ("Dated: 13-06-2025", "13-06-2025", "2025-06-13", "2025-06-13"),
     ("Dated: 05-06-2025", "05-06-2025", "2025-06-05", "2025-06-05"),

@@ -388,13 +388,16 @@ _FY_YEAR = re.compile(r"fy ?(\d{4}|\d\d)$")
 
 
 def _short_year(lower: str, pattern: re.Pattern[str] = _SHORT_YEAR) -> int | None:
-    """The year of "3q08", "1h 2008" (or, with `_FY_YEAR`, of "q2 fy26", "h1 fy2025"): a two-digit
-    year is this century's."""
+    """The year of "3q08", "1h 2008" (or, with `_FY_YEAR`, of "q2 fy26", "h1 fy2025")."""
     m = pattern.search(lower)
     if not m:
         return None
-    year = int(m.group(1))
-    return year + 2000 if year < 100 else year
+    return _full_year(int(m.group(1)))
+
+
+def _full_year(year: int) -> int:
+    """A year written with two digits: 00-49 this century, 50-99 the last ("FY99" 1999)."""
+    return year + (2000 if year < 50 else 1900) if year < 100 else year
 
 
 def _fy_year(lower: str) -> int | None:
@@ -408,9 +411,7 @@ def _fiscal_years(span: str) -> tuple[int, int] | None:
     numbers = re.findall(r"\d+", span)
     if not numbers:
         return None
-    year = int(numbers[0])
-    if year < 100:
-        year += 2000 if year < 50 else 1900
+    year = _full_year(int(numbers[0]))
     if len(numbers) == 1:
         return year, year
     end_year = int(numbers[1])
