@@ -61,12 +61,14 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
 _MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
+#: What makes a "PM" a clock's: an hour or minutes before it ("8 PM", "8 : 28 PM"); a year is none
+#: ("In 2019 PM Narendra Modi"). One pattern for both uses below, so that they cannot drift apart.
+_CLOCK_HOUR = r"(?<!\d)\d\d? ?"
 #: A clock time's "pm"/"am" is read with its number ("8:44 PM" -> "44 PM", as "9PM" is one word), so
 #: that the "PM" of a clock stamp is never the title "PM" ("02:22 pm Texas inmate" is no person).
-_CLOCK_PREV = re.compile(r"(?<!\d)(\d\d? ?[AaPp][Mm]) ?$")
-#: The text right before a capitalised "PM" that makes it a clock's: an hour or minutes ("8 PM",
-#: "8 : 28 PM"); a year is none ("In 2019 PM Narendra Modi").
-_CLOCK_NUMBER = re.compile(r"(?<!\d)\d\d? ?$")
+_CLOCK_PREV = re.compile(rf"({_CLOCK_HOUR}[AaPp][Mm]) ?$")
+#: The text right before a capitalised "PM" that makes it a clock's.
+_CLOCK_NUMBER = re.compile(rf"{_CLOCK_HOUR}$")
 _CLOCK_WORDS = frozenset({"PM", "Pm"})
 _CLOCK_SPELLINGS = frozenset({"PM", "Pm", "pm", "AM", "Am", "am"})
 #: What such a "PM" reads as: a common word like "pm", but no title.
