@@ -73,6 +73,9 @@ _CLOCK_WORDS = frozenset({"PM", "Pm"})
 _CLOCK_SPELLINGS = frozenset({"PM", "Pm", "pm", "AM", "Am", "am"})
 #: What such a "PM" reads as: a common word like "pm", but no title.
 _CLOCK_LOW = "p.m."
+#: Words written in capitals that a name's front still loses as common words ("I", "OK", "TV", a clock's
+#: "PM"); another acronym there stays. Made once, not a tuple per word read
+_COMMON_CAPITALS = frozenset({"i", "a", "am", "pm", _CLOCK_LOW, "ok", "tv"})
 #: ... but a year or a clock time before a date line in capitals is none: "March 5, 2025
 #: ISLAMABAD:", "06:15pm PESHAWAR:" (a model year is one: "a 2013 Toyota Camry").
 _YEAR_OR_TIME = re.compile(r"(?:1[89]|20)\d\d |\d\d?(?:am|pm|AM|PM|GMT|UTC|PKT|IST) ")
@@ -900,8 +903,7 @@ class _Doc:
                                  clock or toks[piece[0]].initial or len(piece) == 1 or
                                  toks[piece[0]].low in _FUNCTION and toks[piece[0]].low not in _NAME_OPENERS)) and not (
                     len(piece) > 1 and self._place_of(piece) is not None):
-                if not clock and _is_acronym(toks[piece[0]].word) and toks[piece[0]].low not in (
-                        "i", "a", "am", "pm", _CLOCK_LOW, "ok", "tv"):
+                if not clock and _is_acronym(toks[piece[0]].word) and toks[piece[0]].low not in _COMMON_CAPITALS:
                     break
                 clock = toks[piece[0]].low == _CLOCK_LOW
                 piece = piece[1:]
