@@ -96,6 +96,29 @@ def test_removing_a_bookmark_removes_its_tags(store: Store) -> None:
     assert store.tag_counts() == []
 
 
+def test_restoring_a_removed_bookmark_brings_back_tags_note_and_time(store: Store) -> None:
+    kept = store.bookmark_article(A1, tags=["storm", "later"], note="call the desk")
+    store.bookmark_article(A2)
+    assert store.remove_bookmark(A1.id)
+    back = store.restore_bookmark(kept)
+    assert (back.tags, back.note, back.created_at, back.title) == (kept.tags, kept.note, kept.created_at, kept.title)
+    assert [b.article_id for b in store.list_bookmarks()] == [A2.id, A1.id]  # its old place, not the top
+
+
+def test_restoring_over_a_bookmark_made_meanwhile_keeps_both_copies_work(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    with Store.open(path) as here, Store.open(path) as other:
+        kept = here.bookmark_article(A1, tags=["storm"], note="call the desk")
+        here.remove_bookmark(A1.id)
+        other.bookmark_article(A1, tags=["other"])  # the other copy bookmarks it again
+        back = here.restore_bookmark(kept)
+        assert back.tags == ("other", "storm") and back.note == "call the desk"
+        assert back.created_at == kept.created_at and here.bookmark_count() == 1
+        here.remove_bookmark(A1.id)
+        other.bookmark_article(A1, note="theirs")
+        assert here.restore_bookmark(kept).note == "theirs"
+
+
 def test_missing_article_stays_listed_and_reconnects(store: Store) -> None:
     store.bookmark_article(A1, tags=["keep"], note="n")
     store.bookmark_article(A2)

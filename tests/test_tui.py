@@ -571,8 +571,49 @@ async def test_bookmark_that_could_not_be_removed_is_not_reported_removed(seed_h
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("not removed" in m for m in messages)
-        assert not any(m.startswith("Bookmark removed") for m in messages)
+        assert not any(m.startswith("Removed") for m in messages)
         assert app.store.bookmark_count() == 1
+
+
+@sync
+async def test_removal_on_the_bookmarks_screen_can_be_undone(seed_home, tmp_path):
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        first = app.article_list.current_row
+        await pilot.press("b", "j", "b")
+        second = app.article_list.current_row
+        app.store.update_bookmark(first.id, tags=["iran", "later"], note="ask the desk")
+        kept = app.store.get_bookmark(first.id)
+        await pilot.press("B")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        assert not screen.check_action("undo", ())  # nothing to undo yet: not in the footer
+        await pilot.press("u")  # and a stray `u` does nothing
+        assert app.store.bookmark_count() == 2
+        # The newest (second) is on top: remove both, then undo one at a time, last first.
+        await pilot.press("d")
+        await pilot.pause()
+        assert any(n.message == "Removed: " + clean(second.title) + " — u to undo" for n in app._notifications)
+        assert screen.check_action("undo", ())
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.store.bookmark_count() == 0
+        await pilot.press("u")
+        await pilot.pause()
+        back = app.store.get_bookmark(first.id)
+        assert (back.tags, back.note, back.created_at) == (kept.tags, kept.note, kept.created_at)
+        assert list(screen.bookmarks) == [first.id] and not app.store.is_bookmarked(second.id)
+        await pilot.press("u")
+        await pilot.pause()
+        assert [b.article_id for b in app.store.list_bookmarks()] == [second.id, first.id]
+        assert not screen.check_action("undo", ())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.is_bookmarked(first.id) and app.is_bookmarked(second.id)
 
 
 @sync

@@ -497,6 +497,25 @@ class Store:
         with self._write() as db:
             return db.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,)).rowcount > 0
 
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Undo a removal: the bookmark comes back as it was (bookmark time, tags, note).
+        If another copy bookmarked the article meanwhile, what it wrote is kept and the old
+        tags, the old note (where it has none) and the earlier time are added back, so
+        neither copy's work is lost. One transaction, like every other write."""
+        b = bookmark
+        with self._write() as db:
+            db.execute(
+                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, missing)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(article_id) DO UPDATE SET
+                       note = CASE WHEN note = '' THEN excluded.note ELSE note END,
+                       created_at = min(created_at, excluded.created_at)""",
+                (b.article_id, b.title, b.source, b.date.isoformat() if b.date else None,
+                 _iso(b.created_at), _iso(b.updated_at), b.note, int(b.missing)),
+            )
+            self._add_tags(db, b.article_id, b.tags)
+            return self._get(db, b.article_id)  # type: ignore[return-value]
+
     def is_bookmarked(self, article_id: str) -> bool:
         return bool(self._read("SELECT 1 FROM bookmarks WHERE article_id = ?", (article_id,)))
 

@@ -1,4 +1,4 @@
-"""The bookmarks screen (`B`): filter by tag, edit tags and note, open or remove.
+"""The bookmarks screen (`B`): filter by tag, edit tags and note, open, remove and undo.
 
 Every change goes straight to the store and the lists are re-read from it afterwards, so
 what is shown is what the file holds, including changes made by another copy of the app.
@@ -74,6 +74,7 @@ class BookmarksScreen(ModalScreen["str | None"]):
         Binding("t", "focus_tags", "Tags", id="bookmarks.tags"),
         Binding("e", "edit", "Edit tags/note", id="bookmarks.edit"),
         Binding("d,b", "remove", "Remove", id="bookmarks.remove"),
+        Binding("u", "undo", "Undo", id="bookmarks.undo"),
         Binding("tab", "switch", "Switch list", show=False, id="bookmarks.switch"),
         Binding("j", "down", show=False, id="bookmarks.down"),
         Binding("k", "up", show=False, id="bookmarks.up"),
@@ -86,6 +87,8 @@ class BookmarksScreen(ModalScreen["str | None"]):
         self.store = store
         self.blink = blink
         self.tag: str | None = None
+        # Removed on this screen, last one last: `u` puts them back one by one.
+        self.removed: list[Any] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -209,6 +212,10 @@ class BookmarksScreen(ModalScreen["str | None"]):
 
         self.app.push_screen(EditBookmarkScreen(b.title, b.tags, b.note, blink=self.blink), save)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo is offered (and shown in the footer) only while there is a removal to undo."""
+        return bool(self.removed) if action == "undo" else True
+
     def action_remove(self) -> None:
         b = self._current()
         if b is None:
@@ -218,8 +225,26 @@ class BookmarksScreen(ModalScreen["str | None"]):
         except Exception as exc:
             self.notify(f"not removed: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return
-        self.notify("Bookmark removed: " + clean(b.title), timeout=2, markup=False)
+        self.removed.append(b)
+        self.refresh_bindings()
+        keys = getattr(self.app, "binding_keys", lambda _id, default: default)("bookmarks.undo", "u")
+        undo = f" — {keys.split(',')[0]} to undo" if keys else ""
+        self.notify("Removed: " + clean(b.title) + undo, timeout=5, markup=False)
         self.reload()
+
+    def action_undo(self) -> None:
+        if not self.removed:
+            return
+        b = self.removed[-1]
+        try:
+            self.store.restore_bookmark(b)
+        except Exception as exc:
+            self.notify(f"not restored: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            return
+        self.removed.pop()
+        self.refresh_bindings()
+        self.notify("Restored: " + clean(b.title), timeout=2, markup=False)
+        self.reload(keep=b.article_id)
 
     def action_close(self) -> None:
         self.dismiss(None)
