@@ -242,14 +242,14 @@ def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     """Markdown for reading (with each article's first paragraph), JSON/YAML for import."""
-    from newsreader.store.export import default_filename, export_bookmarks, write_export
+    from newsreader.store.export import export_bookmarks, write_export
 
     with _open_store(ctx, write=False) as store:
         bookmarks = store.list_bookmarks(tag=args.tag)
     wanted = {b.article_id for b in bookmarks}
     articles = _corpus_articles(ctx, args, wanted) if args.format == "md" else None
     text = export_bookmarks(bookmarks, args.format, articles=articles)
-    written = write_export(text, args.output or default_filename(args.format), ctx.stdout)
+    written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:
         print(f"exported {len(bookmarks)} bookmark{'s' if len(bookmarks) != 1 else ''} to {written}",
               file=ctx.stderr)
@@ -436,7 +436,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_option(b)
     b.add_argument("--format", choices=["md", "json", "yaml"], default="md", help="default: md")
     b.add_argument("-o", "--output", metavar="FILE",
-                   help="file to write, - for standard output (default: bookmarks-DATE.EXT here)")
+                   help="file to write, - for standard output (default: bookmarks-DATE.EXT here, "
+                        "or bookmarks-DATE-2.EXT and so on when that exists)")
+    b.add_argument("--force", action="store_true", help="replace the -o FILE if it exists (default: refuse)")
     b.add_argument("--tag", metavar="T", help="only bookmarks with this tag")
     b.set_defaults(handler=cmd_bookmarks_export)
     b = bsub.add_parser("import", help="merge bookmarks from a JSON or YAML export",

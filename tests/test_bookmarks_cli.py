@@ -124,6 +124,33 @@ def test_markdown_export_to_default_file_and_stdout(home: Path, corpus: Path, tm
     assert code == 0 and out == text.replace(text.splitlines()[2], out.splitlines()[2])
 
 
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_export_never_overwrites_a_file(home: Path, corpus: Path, tmp_path: Path, capsys, fmt: str) -> None:
+    article = _articles(corpus)[0]
+    run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--note", "first")
+    code, _, err = run(capsys, "bookmarks", "export", "--format", fmt, "--corpus", str(corpus))
+    (first,) = tmp_path.glob(f"bookmarks-*.{fmt}")
+    before = first.read_text(encoding="utf-8")
+    run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--note", "second")
+    # The same day again: a new file beside the first, named in the message.
+    for n in (2, 3):
+        code, out, err = run(capsys, "bookmarks", "export", "--format", fmt, "--corpus", str(corpus))
+        again = first.with_name(f"{first.stem}-{n}.{fmt}")
+        assert code == 0 and out == "" and err.strip().endswith(f"to {again.name}")
+        assert "second" in again.read_text(encoding="utf-8")
+    assert first.read_text(encoding="utf-8") == before
+    # A named file is replaced only when asked to.
+    code, out, err = run(capsys, "bookmarks", "export", "--format", fmt, "-o", str(first), "--corpus", str(corpus))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "--force" in err
+    assert first.read_text(encoding="utf-8") == before
+    code, _, err = run(capsys, "bookmarks", "export", "--format", fmt, "-o", str(first), "--force",
+                       "--corpus", str(corpus))
+    assert code == 0 and err.strip().endswith(f"to {first}") and "second" in first.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary files left
+    code, _, err = run(capsys, "bookmarks", "export", "-o", str(tmp_path), "--corpus", str(corpus))
+    assert code == 2 and err.count("\n") == 1 and "is a folder" in err
+
+
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
 def test_export_then_import_elsewhere_merges_without_duplicates(
     home: Path, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, fmt: str

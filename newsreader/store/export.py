@@ -9,6 +9,7 @@ gets one clear line naming the problem, never a partial merge.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -171,9 +172,11 @@ def read_export_file(path: Path) -> list[Bookmark]:
     return parse_export(text, str(path))
 
 
-def write_text_atomically(path: Path, text: str) -> None:
+def write_text_atomically(path: Path, text: str, *, replace: bool = True) -> bool:
     """Write via a temporary file and rename, so an interrupted export never leaves a
-    half-written file where a good one was."""
+    half-written file where a good one was. With `replace=False` the finished file is
+    linked in only if `path` does not exist yet (checked and done in one step, so a file
+    another run writes meanwhile is not lost either); returns False when it existed."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -182,17 +185,43 @@ def write_text_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+            return True
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:
+            # A file system without hard links: create the file exclusively instead.
+            try:
+                with open(path, "x", encoding="utf-8", newline="\n") as handle:
+                    handle.write(text)
+            except FileExistsError:
+                return False
+        return True
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
-def write_export(text: str, destination: str, stdout: TextIO) -> str | None:
-    """`-o -` means stdout; returns the path written, or None for stdout."""
+def write_export(text: str, destination: str | None, fmt: str, stdout: TextIO, *, force: bool = False) -> str | None:
+    """Never loses a file: with no destination the export goes to the first free name of
+    `bookmarks-DATE.EXT`, `bookmarks-DATE-2.EXT`, ...; a named file that exists is replaced
+    only with `force`. `-` means stdout. Returns the path written, or None for stdout."""
     if destination == "-":
         stdout.write(text)
         return None
+    if destination is None:
+        first = Path(default_filename(fmt))
+        for n in itertools.count(1):
+            path = first if n == 1 else first.with_name(f"{first.stem}-{n}{first.suffix}")
+            if write_text_atomically(path, text, replace=False):
+                return str(path)
     path = Path(destination).expanduser()
-    write_text_atomically(path, text)
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name to write to")
+    if not write_text_atomically(path, text, replace=force):
+        raise UserError(f"{path} exists; pass --force to replace it, or choose another file")
     return str(path)
