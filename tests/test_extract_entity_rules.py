@@ -832,6 +832,15 @@ _CLOCK_PM = [
     ("The governors meet at 3 PM Texas time on Monday.", {"Texas": "place"}),
     ("They landed at 11:40 PM Houston time.", {"Houston": "place"}),
     ("The storm reached the coast at 9PM Texas time.", {"Texas": "place"}),
+    # any time zone after a clock goes, not only the common ones; a clock's minutes are no model number
+    ("Pakistan PM Shehbaz Sharif met 8:44 PM AEST Wladimir Klitschko in Kyiv.",
+     {"Pakistan": "place", "Shehbaz Sharif": "person", "Wladimir Klitschko": "person", "Kyiv": "place"}),
+    ("At 9:03am AEST Tony Abbott said the budget was fair.", {"Tony Abbott": "person"}),
+    ("Posted 10:15 PM PKT Imran Khan addressed the rally.", {"Imran Khan": "person"}),
+    ("The game starts at 8 pm Eastern Time on Friday in Boston.", {"Boston": "place"}),
+    ("Markets close at 4 p.m. ET and Jerome Powell speaks at 2:30 p.m. Eastern Standard Time.",
+     {"Jerome Powell": "person"}),
+    ("The GST Council met in Delhi.", {"GST Council": "org", "Delhi": "place"}),  # no clock before: no time zone
 ]
 
 

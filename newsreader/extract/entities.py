@@ -58,8 +58,9 @@ _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children�
 _MODEL_AFTER = re.compile(r" (?:[A-Z]{0,3}\d{2,}[A-Za-z0-9-]*|\d{2,}-\d+[A-Za-z0-9-]*)(?![\w%$])")
 _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 #: ... or right before it ("the 787 Dreamliner", "the 787 `` Dreamliner"); an age or a
-#: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number.
-_MODEL_BEFORE = re.compile(r"(?<![\w.,])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
+#: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number, nor a clock's minutes
+#: ("9:03am AEST Tony Abbott").
+_MODEL_BEFORE = re.compile(r"(?<![\w.,:])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
 #: What makes a "PM" a clock's: an hour or minutes before it ("8 PM", "8 : 28 PM"); a year is none
 #: ("In 2019 PM Narendra Modi"). One pattern for both uses below, so that they cannot drift apart.
@@ -70,6 +71,11 @@ _CLOCK_PREV = re.compile(rf"({_CLOCK_HOUR}[AaPp][Mm]) ?$")
 #: The text right before a capitalised "PM" that makes it a clock's.
 _CLOCK_NUMBER = re.compile(rf"{_CLOCK_HOUR}$")
 _CLOCK_WORDS = frozenset({"PM", "Pm"})
+#: A clock time right before a word ("9:03am ", "1052 ", "8 p.m. "): a time zone there is the clock's.
+_CLOCK_END = re.compile(r"\d ?(?:[AaPp]\.?[Mm]\.?)? $")
+#: Words before "Time" in a time zone's name: "Eastern Time", "Pacific Daylight Time", "British Summer Time".
+_ZONE_WORDS = frozenset({"eastern", "central", "pacific", "mountain", "atlantic", "standard", "daylight", "summer",
+                         "mean", "universal", "local"})
 _CLOCK_SPELLINGS = frozenset({"PM", "Pm", "pm", "AM", "Am", "am"})
 #: What such a "PM" reads as: a common word like "pm", but no title.
 _CLOCK_LOW = "p.m."
@@ -794,7 +800,7 @@ class _Doc:
             name_idx = run[j + 1:name_end]
             name_words = [toks[i].word for i in name_idx]
             if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and
-                                    name_words[0] in self.c.given_names and self._is_title(name_words[1])):
+                                    name_words[0] in self.c.given_names and toks[name_idx[1]].low in self.c.titles):
                 continue  # ("General Manager Billy King": a title word may be a surname)
             i = j
             while i > 0 and (lowered[i - 1] in self.c.titles or
@@ -896,9 +902,12 @@ class _Doc:
                 continue
             while piece and (toks[piece[-1]].low in _PARTICLES):
                 piece = piece[:-1]
-            clock = False  # "8:44 PM ET Wladimir Klitschko": a clock's "PM" and the time zone after it go
+            # "8:44 PM ET Wladimir Klitschko", "9:03am AEST Tony Abbott": a clock's "PM" and the time zone after it go
+            clock = bool(piece) and toks[piece[0]].word in self.c.time_zones and _CLOCK_END.search(
+                self.text, max(0, toks[piece[0]].start - 8), toks[piece[0]].start) is not None
             while piece and not self._leading_article(piece) and (toks[piece[0]].low in _PARTICLES or
                              toks[piece[0]].low == _CLOCK_LOW or
+                             clock and toks[piece[0]].word in self.c.time_zones or
                              toks[piece[0]].low in self.c.common and (
                                  clock or toks[piece[0]].initial or len(piece) == 1 or
                                  toks[piece[0]].low in _FUNCTION and toks[piece[0]].low not in _NAME_OPENERS)) and not (
@@ -1075,6 +1084,8 @@ class _Doc:
             return  # "Arcade Joseph Comeaux, Jr.": the suffix alone is no name
         if len(idx) == 1 and words[0] in c.time_zones:
             return  # "1052 GMT (1852 HKT)", "9:03am AEST"
+        if lowered[-1] == "time" and len(idx) > 1 and lowered[-2] in _ZONE_WORDS:
+            return  # "8 pm Eastern Time", "Greenwich Mean Time": a time zone
         if len(idx) == 1 and words[0] in c.currencies and len(words[0]) == 3 and words[0].isupper():
             return  # "in USD": a currency
         if len(idx) == 1 and (words[0] in c.currencies and self.text[end:end + 1] in ("$", " ")
@@ -1131,7 +1142,7 @@ class _Doc:
             self._add(idx, ORG, strong=True)
             return
         if len(idx) == 2 and words[0] in self.g.demonyms and lowered[1] in english_words()[0] \
-                and not self._is_title(words[1]) and not toks[idx[1]].initial:
+                and toks[idx[1]].low not in c.titles and not toks[idx[1]].initial:
             self._add(idx, ORG)  # "British Gas", "American Express": a national company named by its trade
             return
         if words[0] in self.g.demonyms:
