@@ -856,3 +856,26 @@ def test_pm_of_a_clock_time_is_no_title(text: str, expected: dict[str, str]):
 def test_the_word_after_a_clock_pm_is_not_read_as_titled(text: str, name: str):
     # a lower-case clock "pm" is the word before the name: it is no title making it a person's
     assert ents(text).get(name) == "org"
+
+
+_FIRMS_NAMED_LIKE_PEOPLE = [
+    ("Morgan Stanley said on Monday that rates would fall.", {"Morgan Stanley": "org"}),
+    ("Saudi Aramco cut its dividend.", {"Saudi Aramco": "org"}),  # not the place Saudi Arabia and "Aramco"
+    ("Goldman Sachs and Morgan Stanley both cut their forecasts.", {"Goldman Sachs": "org", "Morgan Stanley": "org"}),
+    # a name also borne by a person is a firm where it reports on its own things
+    ("Charles Schwab said its profit rose 12 percent.", {"Charles Schwab": "org"}),
+    ("Charles Schwab said on Tuesday its trading volumes hit a record.", {"Charles Schwab": "org"}),
+    ("Analysts at Charles Schwab expect two cuts.", {"Charles Schwab": "org"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _FIRMS_NAMED_LIKE_PEOPLE)
+def test_firms_named_like_people_or_after_a_nationality_are_organisations(text: str, expected: dict[str, str]):
+    assert ents(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Charles Schwab said he was proud of the firm he founded.",
+                                  "Charles Schwab said it was a good day to retire."])
+def test_a_person_who_says_it_stays_a_person(text: str):
+    # "said it" is what people say too ("it was a good day"): only "said its" is a firm's
+    assert ents(text) == {"Charles Schwab": "person"}

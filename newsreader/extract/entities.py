@@ -643,6 +643,8 @@ _MEMBERS = frozenset({"fighters", "militants", "gunmen", "rebels", "members", "l
                       "supporters", "employees", "workers", "executives", "shareholders", "engineers"})
 #: A company speaking of itself: "Toyota said it would", "Toyota said on Tuesday that it".
 _SAID_IT = re.compile(rf" (?:{_ANNOUNCES})(?: [\w,]+){{0,4}}? (?:it|its)\b")
+#: ... of its own things, right after the verb: "Charles Schwab said its profit rose", "said on Tuesday its".
+_SAID_ITS = re.compile(rf" (?:{_ANNOUNCES}|posted|expects|forecast)(?: on \w+)? its\b")
 #: Who speaks for a company named like a city: "a Toyota spokesman".
 _COMPANY_STAFF = frozenset({"spokesman", "spokeswoman", "spokesperson", "shareholders"})
 #: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
@@ -1093,6 +1095,9 @@ class _Doc:
             return  # "US$40 billion", "USD 23 billion"
         if self.text[start:end].replace("’", "'") in self.holidays:
             return  # "Christmas", "New Year": a day, not an organisation
+        if len(idx) > 1 and self.text[start:end] in c.org_names:
+            self._add(idx, ORG, strong=True)  # "Morgan Stanley", "Saudi Aramco": no person, no place
+            return
         place = self._place_of(idx)
         if place is not None:
             self._add_place(idx, place)
@@ -1600,7 +1605,9 @@ class _Doc:
         if self._possessed(piece) in self.c.relations:
             person += 3  # "Moqtada Sadr's supporters"
         if piece.next_word in _PERSON_VERBS or piece.prev_word in ("said", "says"):  # ("told Al Jazeera": an outlet as often)
-            if _SAID_IT.match(self.text, piece.end):
+            if _SAID_ITS.match(self.text, piece.end):
+                org += 4  # "Charles Schwab said its profit rose": what reports on its own things
+            elif _SAID_IT.match(self.text, piece.end):
                 org += 2  # "Volvo Cars said it would cut jobs": what speaks of itself as "it"
             else:
                 person += 1

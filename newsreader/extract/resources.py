@@ -70,6 +70,8 @@ class Cues:
     not_located: frozenset[str] = frozenset()  # "a stake in Lagunitas": no place after "in"
     armed_group_nouns: frozenset[str] = frozenset()  # "the M23 rebel group": an organisation
     firm_posts: frozenset[str] = frozenset()  # "named KPMG auditor": a firm's post too
+    #: Organisations no cue types, named like people or after a nationality ("Morgan Stanley", "Saudi Aramco")
+    org_names: frozenset[str] = frozenset()
     surname_endings: tuple[str, ...] = ()  # "Georgescu", "Peskov": a person (for str.endswith)
     #: Made from the lists above once per process, not once per article: title heads and
     #: modifiers together, the states' full names, and the words that head or cue a name
@@ -182,6 +184,7 @@ def cues() -> Cues:
         not_located=_lower_set(places.get("in_no_place")),
         armed_group_nouns=_lower_set(orgs.get("armed_group_nouns")),
         firm_posts=_lower_set(orgs.get("firm_posts")),
+        org_names=frozenset(str(name) for name in orgs.get("names") or ()),
         surname_endings=tuple(str(ending) for ending in titles.get("surname_endings") or ()),
     )
 
