@@ -879,3 +879,23 @@ def test_firms_named_like_people_or_after_a_nationality_are_organisations(text: 
 def test_a_person_who_says_it_stays_a_person(text: str):
     # "said it" is what people say too ("it was a good day"): only "said its" is a firm's
     assert ents(text) == {"Charles Schwab": "person"}
+
+
+_VENUES = [
+    ("The match was played at Old Trafford in front of 70,000 fans.", {"Old Trafford": "place"}),
+    ("Barcelona played at Camp Nou while Real Madrid trained at the Santiago Bernabeu.",
+     {"Barcelona": "place", "Camp Nou": "place", "Real Madrid": "org", "Santiago Bernabeu": "place"}),
+    ("The concert at Madison Square Garden was cancelled.", {"Madison Square Garden": "place"}),
+    ("He stayed at the Marriott Hotel near Heathrow Airport.", {"Marriott Hotel": "place", "Heathrow Airport": "place"}),
+    ("The suspect was arrested at the Hilton hotel in Islamabad.", {"Hilton": "place", "Islamabad": "place"}),
+    ("Cafes under the Acropolis were busy.", {"Acropolis": "place"}),
+    ("Climbers died in the Himalayas and the Alps.", {"Himalayas": "place", "Alps": "place"}),
+    # a hotel chain as a company, an actress whose surname is a venue's head
+    ("Hilton Hotels Corp. said its profit rose.", {"Hilton Hotels Corp.": "org"}),
+    ("Sally Field won an Oscar.", {"Sally Field": "person"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _VENUES)
+def test_stadiums_hotels_and_landmarks_are_places(text: str, expected: dict[str, str]):
+    assert ents(text) == expected

@@ -138,7 +138,7 @@ _PRODUCT_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w-]+ ){0,2}?(\w
 _CLASS_APPOSITION = re.compile(r", (?:a|an) (?:[\w-]+ ){0,2}?([a-zA-Z]+)(?:[,.;:)]| that\b| which\b| with\b| and\b)")
 _NEXT_LOWER = re.compile(r" ([a-z]+)")
 #: Lower-case facility words after a name that make it a place's ("Heathrow airport").
-_PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", "square", "street",
+_PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", "square", "street", "hotel", "resort",
                           "avenue", "boulevard", "bridge", "center", "centre", "mall", "plaza",
                           # "Qeshm island", "Hormozgan province", "the East Flatbush neighborhood"
                           "island", "islands", "river", "lake", "valley", "province", "county",

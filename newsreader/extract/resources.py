@@ -327,6 +327,8 @@ def gazetteer() -> Gazetteer:
     regions = [str(region) for region in data.get("regions") or ()]
     for region in regions:
         places.setdefault(region, region)
+    for venue in data.get("venues") or ():  # "Old Trafford", "the Acropolis": places, not countries
+        places.setdefault(str(venue), str(venue))
     demonyms: dict[str, str] = {}
     # Regular demonyms: Romania -> Romanian, Kenya -> Kenyan.
     for country in gc.get_countries().values():
