@@ -1825,3 +1825,58 @@ def test_a_number_doing_what_people_do_is_a_count(text, count):
 ])
 def test_a_year_said_to_be_or_bring_something_stays_a_year(text, year):
     assert dates_of(text).get(year, "<missing>") == year
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a short month whose dot runs into the day
+    ("Voting for parliament began on Dec.14 across the country.", "Dec.14", "2024-12-14"),
+    ("The court adjourned the case to Sept.3, 2025.", "Sept.3, 2025", "2025-09-03"),
+    # "this coming" belongs to the date
+    ("The column runs in this coming Sunday's paper.", "this coming Sunday", "2025-06-15"),
+    ("Talks resume this coming week.", "this coming week", "2025-W25"),
+    # seasons of a sport, by the word before "season"
+    ("He scored less than in the previous season.", "the previous season", "PAST_REF"),
+    ("He led the league this past season.", "this past season", "PAST_REF"),
+    ("The club is unbeaten in the current season.", "the current season", "PRESENT_REF"),
+    # the calendar year is the year
+    ("The deal should close by the end of the calendar year.", "the end of the calendar year", "2025"),
+    ("Exports rose this calendar year.", "this calendar year", "2025"),
+    # a part of the day with early/late/mid after a preposition
+    ("The crowd had dispersed by late afternoon.", "late afternoon", "2025-06-14TAF"),
+    ("Shares slipped in mid-morning trading.", "mid-morning", "2025-06-14TMO"),
+    # "at this time" is now
+    ("The family asks for privacy at this time.", "this time", "PRESENT_REF"),
+    # "over the last month" is a length up to now, as "over the past month"
+    ("Prosecutors spent the last month urging jurors to act.", "the last month", "P1M"),
+    ("Prices have risen over the last year.", "the last year", "P1Y"),
+])
+def test_audit_forms_found_in_unseen_news(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Nothing less than the future of Europe is at stake.", "the future"),
+    ("The rookie was hit by a 59-year old driver.", "59-year"),
+    ("The regime saw months of the year renamed after the leader.", "the year"),
+    ("He spoke at the Winter Meetings in Las Vegas.", "the Winter"),
+    ("After the Winter Meetings, the club signed him.", "the Winter"),
+    ("He must prove his health in Spring Training.", "Spring"),
+    ("The early morning fire destroyed the store.", "early morning"),
+    ("At this time last year prices were low.", "this time"),
+    ("This time, police were ready.", "This time"),
+    ("It was the last week of June.", "the last week"),
+])
+def test_audit_false_alarms_stay_out(text, span):
+    assert span not in dates_of(text)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("In the future, the plant will be automated.", "the future", "FUTURE_REF"),
+    ("Sales rose in the first months of the year.", "the year", "2025"),
+    ("In the final days of the month, prices rose.", "the month", "2025-06"),
+    ("Prices fell in the summer.", "the summer", "2025-SU"),
+    ("The rains came in the last week of June.", "the last week of June", "2025-W26"),
+    ("He signed a 27-year lease.", "27-year", "P27Y"),
+])
+def test_audit_rules_keep_their_neighbours(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value

@@ -44,6 +44,8 @@ _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winte
 _MONTH = ("(?:" + "|".join(name.capitalize() for name in _MONTH_NAMES) + "|"
           r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)")
 _WEEKDAY = "(?:" + "|".join(name.capitalize() for name in _WEEKDAYS) + ")"
+#: A short month whose dot runs into the day, as wires and Indian pages type it ("on Dec.14").
+_MONTH_DOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
 #: Next to a day number (or a year) a month may also be upper-case ("JUNE 30, 2005", a date
 #: line) or short without a dot ("Apr 12, 2007", "22 Jul 2013"): "Mar", "Jun" alone are not.
 _MONTH_D = (rf"(?:{_MONTH}|" + "|".join(name.upper() for name in _MONTH_NAMES) + "|"
@@ -141,7 +143,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "9/11": the attacks' day, as news writes it
     ("#", r"(?P<nineeleven>9/11)(?![\w/]|\.\d| ?%)"),
     # "Oct. 28-29", "1-2 October": a range of days, valued by its first
-    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?{_MONTH_D} {_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?!\w|-\w)"),
+    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?(?:{_MONTH_D} |{_MONTH_DOT}(?=[0-9])){_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?!\w|-\w)"),
     (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:[-–]{_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR}"
                           # "10 Nov 11": a two-digit year, as military and Indian news write it
                           r"| [0-9]{2}(?=[.,;:)]|$))?)(?![\w-])"),
@@ -168,7 +170,7 @@ _BRANCHES: list[tuple[str, str]] = [
     (_M, rf"(?P<barmonth>{_MONTH})(?![\w]|-(?!{_MONTH}(?![\w-]| quarter\b| period\b| (?:romance|relationship|marriage|couple|affair)s?\b))"
          r"|\.[\w–-]| [0-9]| (?:Day|Madness|Fools?)\b)"),
     (f"the last next this past coming early late earlier later {_W} {_WA}",
-     rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|the previous|the following|the next) |{_REL} )?"
+     rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|this coming|the previous|the following|the next) |{_REL} )?"
      rf"(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
     # "day after tomorrow", "last evening": South Asian and British English
     ("the day yesterday today tomorrow tonight this last earlier later early late",
@@ -179,17 +181,17 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the", r"(?P<pastunit>(?i:the (?:past|last|next|coming) (?:decade|century)|the past (?:week|fortnight|month|year)))(?![\w-])"),
     ("the earlier later early late last next this past coming previous following prior",
      r"(?P<relunit>(?i:(?:the (?:very )?(?:end|beginning|start|middle|rest) of )?"
-     r"(?:(?:earlier|later|early|late) (?:this|last|next) |this past |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
+     r"(?:(?:earlier|later|early|late) (?:this|last|next) |this (?:past|coming) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
-     r"(?:week|month|year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b"
+     r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b"
      r"| of (?:1[89]|20)[0-9]{2}\b)"),
-    ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year"
+    ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year this"
      " present mid midyear"
      " quarter month"
      " right just",
-     r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future|"
-     r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:year|month|week|quarter|decade)|the rest of the day|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
-     r"|these days|nowadays|lately|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
+     r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future(?! of\b)|"
+     r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:(?:calendar )?year|month|week|quarter|decade)|the rest of the day|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
+     r"|these days|nowadays|lately|the moment|this time(?= *[,.;:!?)]|$| (?:and|but|or|because|as|when|while|if|to|in|on|for|with)\b)|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end"
      r"|mid-?year(?![\w-]| (?:results|profit|report|figures|sales|earnings|review|exams?|elections?|budget)))"
@@ -213,7 +215,7 @@ _BRANCHES: list[tuple[str, str]] = [
             r" (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year|the year before)"
             r"|the (?:year-(?:earlier|ago)|prior-year|prior year's) (?:period|quarter|month|week)))(?![\w-])"),
     # "a 27-year contract", "a 12-hour flight": a length of time as an adjective (not an age)
-    (_C, rf"(?P<adjdur>(?i:{_COUNT})-(?i:minute|hour|day|week|month|year|decade))(?![\w-])"),
+    (_C, rf"(?P<adjdur>(?i:{_COUNT})-(?i:minute|hour|day|week|month|year|decade))(?![\w-]| old\b)"),
     ("fiscal financial # fy this last next the",
      rf"(?P<fiscal>(?:(?i:the (?:very )?(?:end|beginning|start|middle) of ))?"
      rf"(?:(?i:fiscal|financial)(?: year)? {_YEAR}{_FY_END}|{_YEAR}{_FY_END} (?i:fiscal|financial) year"
@@ -266,7 +268,8 @@ _BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:(?:{_MONTH}[-–])?{_MONT
 _BRANCHES.insert(0, ("last this next #", rf"(?P<possperiod>(?i:(?:last|this|next) year|{_YEAR})['’]s (?i:(?:fiscal )?{_ORD}"
                                          r"[ -](?:fiscal )?quarter|(?:first|second) half))(?![\w-])"))
 # sports seasons: "this season" (the present one), "the 2008-09 season" (valued by its first year)
-_BRANCHES.append(("this last next", r"(?P<sportseason>(?i:this|last|next) (?:off-?)?season)(?![\w-]|['’]s)"))
+_BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|last|next|the (?:previous|prior|current|next)) (?:off-?)?season)"
+                                          r"(?![\w-]|['’]s)"))
 _BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
 # "the sixth straight day", "a second consecutive week": the day (week...) the story is at
 _BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
@@ -276,10 +279,11 @@ _BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fift
 # every longer reading wins.
 # "in afternoon trading", "during the morning": a part of the day the story is at (TIMEX3 TIME,
 # which the scorers count as a date when it has a day)
-_BRANCHES.append(("morning afternoon evening the", r"(?P<daypart>(?i:morning|afternoon|evening)(?= (?:trading|trade|session|deals"
+_BRANCHES.append(("morning afternoon evening the late early mid", r"(?P<daypart>(?i:morning|afternoon|evening)(?= (?:trading|trade|session|deals"
                                                    r"|dealings)\b)|(?i:the (?:morning|afternoon|evening))(?![\w-]| of\b| (?:rush|news|shift|edition|show|commute"
-                                                   r"|paper|papers|prayers?|star|sun)\b))"))
-_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|year|quarter|period)))(?![\w-]| of\b| (?:ended|ending|to|through|before|after|"
+                                                   r"|paper|papers|prayers?|star|sun)\b)"
+                                                   r"|(?i:(?:late|early|mid)[- ]?(?:morning|afternoon|evening))(?![\w-]))"))
+_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|(?:calendar )?year|quarter|period)))(?![\w-]| of\b| (?:ended|ending|to|through|before|after|"
                          r"earlier|later|when|that|which|in which|he|she|they|it|we|I)\b)"))
 _START = r"(?<![\w-])(?:"
 
@@ -696,7 +700,7 @@ _AFTER_THE = frozenset("""
 # end beginning start middle rest very day past last next coming this previous following weekend
 future near distant first second third fourth final latter same current fiscal financial early
 late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
-latest most just recently morning afternoon evening night nineteenth twentieth twenty
+latest most just recently morning afternoon evening night nineteenth twentieth twenty calendar
 fifth sixth seventh eighth ninth tenth moment period
 days weeks months years
 """.split()).union(_MONTHS)  # "the March quarter"
@@ -1100,6 +1104,31 @@ _DETERMINERS = frozenset("the a an his her their its my our your this that one".
 _DEICTIC_ENDS = re.compile(r"[,.;:!?)'\"”’]|$| (?:at|in|on|when|after|before|and|to|as|with|while|near|outside|from|but|,)\b")
 
 
+#: Plural units that "of the year/week" counts in general ("saw months of the year renamed", "any
+#: days of the week"), unless a determiner or a count before them picks some out ("the first
+#: months of the year", "its final days of the month").
+_UNIT_PLURALS = frozenset({"days", "weeks", "months", "hours"})
+_PLURAL_PICKED_BY = _DETERMINERS | frozenset(
+    "these those first last final remaining closing opening early earliest past next coming few several other "
+    "two three four five six seven eight nine ten eleven twelve".split())
+
+
+def _generic_units(text: str, start: int) -> bool:
+    """Is "the year" at `start` (after "of ") the year of "months of the year" said in general?"""
+    plural = _prev_word(text, start - 3)
+    if plural not in _UNIT_PLURALS:
+        return False
+    before = _prev_word(text, start - 4 - len(plural))
+    return before not in _PLURAL_PICKED_BY and not before.isdigit()
+
+
+#: "the last week/month/year" after these is a length of time up to now, as "the past month" ("over
+#: the last month", "spent the last year"); not "the last month of the year", "in the last week of June".
+_LENGTH_BEFORE = frozenset({"in", "over", "during", "for", "within", "throughout", "across", "spent", "spend", "spends",
+                            "spending"})
+_THE_LAST_UNIT = re.compile(r"(?i:the last (?:week|month|year))")
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
@@ -1138,8 +1167,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if kind == "barmonth" and text[end + 1:end + 2].isupper() and text[end:end + 1] == " " and \
                     prev not in _CLAUSE_PREPS:
                 continue  # "in March Apple said" (a clause follows), not "the May Day"
-        elif kind == "vague" and span.lower() in ("the moment", "present"):
-            if prev not in ("at", "for"):  # "at the moment", "at present"
+        elif kind == "vague" and span.lower() in ("the moment", "present", "this time"):
+            if prev != "at" and (prev != "for" or span[0] in "tT"):  # "at the moment", "for present", "at this time"
                 continue
         elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() in ("year", "quar", "mont")
                                   or span[:3].lower() == "mid"):
@@ -1185,17 +1214,19 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # day", "the day off", "during the day" (daytime)
             if prev == "of" and (span[-3:].lower() == "day" and not _HIGH_OF_THE_DAY.search(text, max(0, start - 24), start)
                                    or not span.islower()
-                                   or _prev_word(text, start - 3) in _OF_THE_UNIT_NOUNS) \
+                                   or _prev_word(text, start - 3) in _OF_THE_UNIT_NOUNS or _generic_units(text, start)) \
                     or span[-3:].lower() == "day" and (
                     prev in ("during", "all") or text.startswith((" off", " shift", " care", " job"), end)
                     or _TO_THE_DAY.search(text, max(0, start - 12), start)):
                 continue
-        elif kind == "daypart" and span[:3].lower() == "the":
-            if prev not in _DAYPART_PREPS:  # "in the afternoon", not "the morning was quiet"
+        elif kind == "daypart" and span[:3].lower() in ("the", "lat", "ear", "mid"):
+            if prev not in _DAYPART_PREPS:  # "in the afternoon", "by late afternoon"; not "the morning was quiet"
                 continue
         elif kind == "bareseason":
-            # "in the summer", "during winter": not "the spring of his step", "summer jobs".
-            if prev not in _SEASON_PREPS:
+            # "in the summer", "during winter": not "the spring of his step", "summer jobs", nor a
+            # name opened by a season mid-sentence ("at the Winter Meetings", "in Spring Training")
+            if prev not in _SEASON_PREPS or span.split()[-1].istitle() and _CAPITAL_AFTER.match(text, end) \
+                    and not _sentence_start(text, start):
                 continue
         elif kind == "ordday":
             # "on the 14th": not "the 14th century" (no preposition, and a noun follows).
@@ -1209,6 +1240,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 continue
         elif kind == "fiscal" and (years := _fiscal_years(span)) and years[1] - years[0] > 1:
             continue  # "the FY2025-30 plan": five years, no fiscal year
+        if kind == "relunit" and prev in _LENGTH_BEFORE and _THE_LAST_UNIT.fullmatch(span) and not text.startswith(" of ", end):
+            kind = "pastunit"  # "over the last month", "spent the last year": a length, as "the past month"
         if kind == "pxdur" and span[:6].lower() == "coming" and \
                 prev not in ("in", "over", "during", "within", "for"):
             continue  # "in coming weeks", not "he is coming days after her"
@@ -1542,7 +1575,7 @@ _PART_CODES = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": 
 
 
 def _part_of_day(lower: str) -> str:
-    last = lower.split()[-1]
+    last = lower.split()[-1].rpartition("-")[2]  # "mid-morning"
     return _PART_CODES.get(last, "")
 
 
@@ -1596,6 +1629,12 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
     if anchors.year is None:
         return None, None
     return f"{anchors.year + sign * count * (10 if unit == 'decade' else 1):04d}", None
+
+
+_DOT_BEFORE_DAY = re.compile(r"\.(?=[0-9])")  # "Dec.14"
+#: The word before "season" -> the season's value ("last season", "the previous season": PAST_REF).
+_SPORT_SEASONS = {"this": "PRESENT_REF", "current": "PRESENT_REF", "last": "PAST_REF", "past": "PAST_REF",
+                  "previous": "PAST_REF", "prior": "PAST_REF", "next": "FUTURE_REF"}
 
 
 def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text: str,
@@ -1661,8 +1700,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "season" and (stated := re.search(r"\d{4}", span)):
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{stated.group()}-{season}", None
-    if kind == "sportseason":
-        return {"this": "PRESENT_REF", "last": "PAST_REF", "next": "FUTURE_REF"}[words[0].lower()], None
+    if kind == "sportseason":  # "this season", "this past season", "the previous season"
+        return _SPORT_SEASONS[words[-2].lower()], None
     if kind == "seasonyears":
         return span[:4], None
     if kind == "nthunit":
@@ -1716,7 +1755,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = dt.date.fromisoformat(span.replace("/", "-"))
         return day.isoformat(), day
     if kind in ("mdy", "dmy"):
-        words = [w for w in words if w.lower().rstrip(".") not in _WEEKDAY_WORDS and w.lower() not in ("the", "of")]
+        words = [w for w in _DOT_BEFORE_DAY.sub(" ", span.replace(",", " ")).split() if w.lower().rstrip(".") not in _WEEKDAY_WORDS and w.lower() not in ("the", "of")]
         if kind == "mdy":
             month, day_n = _month_of(words[0]), int(re.sub(r"\D", "", re.split("[-–]", words[1])[0]))
         else:
@@ -1778,7 +1817,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = dt.date(year, month, day_n)
         return day.isoformat(), day
     if kind == "vague":
-        if lower in ("now", "these days", "nowadays", "the moment", "present") or lower.endswith(" now"):
+        if lower in ("now", "these days", "nowadays", "the moment", "present", "this time") or lower.endswith(" now"):
             return "PRESENT_REF", None
         if lower == "the past":
             return "PAST_REF", None
