@@ -899,3 +899,29 @@ _VENUES = [
 @pytest.mark.parametrize(("text", "expected"), _VENUES)
 def test_stadiums_hotels_and_landmarks_are_places(text: str, expected: dict[str, str]):
     assert ents(text) == expected
+
+
+_NO_NAMES = [
+    # a quoted sentence opens after a comma or colon: its first word is a sentence opener
+    ("As the officers opened fire, he was screaming, ‘Stop! I am not running!’", {}),
+    ("She wrote to her fans: ``Torches and pitchforks are not needed.''", {}),
+    ("The coach said: “Decisions of this nature are never easy.”", {}),
+    # ... but a closing quotation mark before the speaker is none
+    ("\"Things are tense,\" New York Mayor Eric Adams said.", {"New York": "place", "Eric Adams": "person"}),
+    # an English word in capitals opening a story or a stamp is a lead-in, not an acronym
+    ("INITIAL results from the post-mortem showed a ricochet.", {}),
+    ("POSTED: December 08, 2010\nThe trial was ordered.", {}),
+    ("NASA said the launch was delayed.", {"NASA": "org"}),
+    # an adverb opening a sentence is no part of the name after it
+    ("Clearly Hugh Jackman was the better choice.", {"Hugh Jackman": "person"}),
+    ("Ironically Brian Nichols had offered to plead guilty.", {"Brian Nichols": "person"}),
+    ("Weekly Standard editors quit.", {"Weekly Standard": "org"}),  # a periodical's name
+    # awards and finals are events; the plural of a common abbreviation is no name
+    ("He won an Emmy Award and an Academy Award before the NBA Finals.", {}),
+    ("Hospital executives and insurance company CEOs agreed.", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _NO_NAMES)
+def test_sentence_openers_lead_ins_awards_and_plurals_are_no_names(text: str, expected: dict[str, str]):
+    assert ents(text) == expected

@@ -179,7 +179,9 @@ _AFTER_CLASS = re.compile(r"(?<![\w-])(?:browser|app|software|smartphone|handset
 _POSSESSED = re.compile(r"['’]s? (\w+)")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
-_OPENERS = " \t\"'“”‘’([{—–-*•"
+_OPENERS = " \t\"'“”‘’`([{—–-*•"
+#: An opening quotation mark: after a comma or colon it opens a quoted sentence ("screaming, ‘Stop!").
+_QUOTE_OPENS = frozenset("\"“‘`'")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
 #: A town before its state or country: "Rancho Mirage, Calif.", "Palmer, Alaska".
 _AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?!['’]s)(?!\w|\.\w)")
@@ -526,6 +528,10 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             initial = True
         elif text[i] in _SENTENCE_END:
             initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot)
+        elif text[i] in ",:" and text[start - 1] in _QUOTE_OPENS:
+            # "he was screaming, ‘Stop!", "she wrote: ``Torches and pitchforks": a quoted sentence opens (the mark
+            # sits on the word: '"Things are tense," New York City Councilman ...' has a closing one)
+            initial = True
         else:
             # "LAGOS, Nigeria — Gunmen kidnapped ...", "NEW YORK (Reuters) - Shares rose": the
             # story opens after a date line's dash, however the outlet types it
@@ -589,6 +595,22 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
     if current:
         runs.append(current)
     return tokens, runs
+
+
+#: Adverbs in -ly that name periodicals ("Weekly Standard", "Daily Mail"): they may open a name.
+_PERIODICALS = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "biweekly"})
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _adverb(word: str) -> bool:
+    """Is a lower-case word in -ly an adverb made from an English word ("clearly", "surely", "happily",
+    "basically", "simply")? Not "family", "italy" or a periodical's "weekly"."""
+    if len(word) < 6 or word in _PERIODICALS:
+        return False
+    common = english_words()[0]
+    stems = (word[:-2], word[:-3] + "y", word[:-1] + "e" if word.endswith(("ably", "ibly")) else "",
+             word[:-4] if word.endswith("ally") else "")
+    return word in common and any(len(stem) > 3 and stem in common for stem in stems)
 
 
 def _english_tail(tail: str) -> bool:
@@ -921,6 +943,9 @@ class _Doc:
             if len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].low in self.c.headline_words \
                     and toks[piece[0]].word.endswith(("ing", "ed")):
                 piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit": a participle opens the sentence
+            elif len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].low.endswith("ly") \
+                    and _adverb(toks[piece[0]].low):
+                piece = piece[1:]  # "Clearly Mark and Condon are", "Surely I was": an adverb opens the sentence
             if not piece:
                 continue
             if len(piece) > 1 and toks[piece[-1]].word == "State" and not toks[piece[-2]].low in self.c.titles:
@@ -1084,6 +1109,8 @@ class _Doc:
             return  # "the Nasdaq fell", "the Hang Seng": an index, not an organisation
         if len(idx) == 1 and words[0].rstrip(".") in _GENERATIONS:
             return  # "Arcade Joseph Comeaux, Jr.": the suffix alone is no name
+        if len(idx) == 1 and words[0][-1:] == "s" and words[0][:-1].lower() in c.common and words[0][:-1].isupper():
+            return  # "insurance company CEOs", "VIPs": a common word's plural
         if len(idx) == 1 and words[0] in c.time_zones:
             return  # "1052 GMT (1852 HKT)", "9:03am AEST"
         if lowered[-1] == "time" and len(idx) > 1 and lowered[-2] in _ZONE_WORDS:
@@ -1486,9 +1513,11 @@ class _Doc:
                 piece.kind = PERSON  # "I agreed with Craig and Neil": a first name alone
             elif piece.initial and w is not None and not self._seen_inside(piece.text) and not (
                     _is_acronym(w) and (len(w) > 2 or piece.next_word in _REPORT_VERBS or self._verb_after(piece))
-                    and w.lower() not in self.c.common) and not w.endswith(("'s", "’s")) \
-                    and not self._named_opener(piece, w):  # "Moody's said"
-                piece.kind = None  # a capitalised sentence opener with no other sign ("CNN says" has one)
+                    and w.lower() not in self.c.common and not (len(w) > 4 and w.lower() in english_words()[0])) \
+                    and not w.endswith(("'s", "’s")) and not self._named_opener(piece, w):  # "Moody's said"
+                # a capitalised sentence opener with no other sign ("CNN says" has one; "INITIAL results from
+                # the post-mortem", "POSTED:": an English word in capitals is a lead-in, no acronym)
+                piece.kind = None
             else:
                 piece.kind = ORG
         self._companies_named_like_towns(pieces)
