@@ -1880,3 +1880,39 @@ def test_audit_false_alarms_stay_out(text, span):
 ])
 def test_audit_rules_keep_their_neighbours(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value, date", [
+    # countries of different fiscal calendars in one sentence: the one governing the phrase, else
+    # the date line's, else the nearest (Pakistan's year starts in July, India's in April)
+    ("Officials in Islamabad said the deficit in the current fiscal year of India rose.", "the current fiscal year",
+     "FY2026", dt.date(2025, 5, 20)),
+    ("NEW DELHI: India's envoy in Pakistan said the current fiscal year would be hard.", "the current fiscal year",
+     "FY2026", dt.date(2025, 5, 20)),
+    ("ISLAMABAD: India's envoy in Pakistan said the current fiscal year would be hard.", "the current fiscal year",
+     "FY2025", dt.date(2025, 5, 20)),
+    ("India's envoy in Pakistan said the current fiscal year would be hard.", "the current fiscal year",
+     "FY2025", dt.date(2025, 5, 20)),
+    # a country keeping the calendar year is listed too, so it can win
+    ("ISLAMABAD: Chinese loans to the government rose this fiscal year.", "this fiscal year", "FY2026",
+     dt.date(2025, 11, 30)),
+    ("BEIJING: Chinese loans to Pakistan rose in China's current fiscal year.", "fiscal year",
+     "FY2025", dt.date(2025, 11, 30)),
+])
+def test_the_fiscal_year_country_is_the_governing_or_date_line_one(text, span, value, date):
+    check_date(text, span, value, None, date)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # dashed dates are day first unless the article shows month first or its date line is American
+    ("The hearing was adjourned to 06-07-2025.", "06-07-2025", "2025-07-06"),
+    ("The hearing, first set for 06-13-2025, was moved to 06-07-2025.", "06-07-2025", "2025-06-07"),
+    ("The hearing, first set for 13-06-2025, was moved to 06-07-2025.", "06-07-2025", "2025-07-06"),
+    ("WASHINGTON: The hearing was moved to 06-07-2025.", "06-07-2025", "2025-06-07"),
+    ("WASHINGTON: The hearing, first set for 13-06-2025, was moved to 06-07-2025.", "06-07-2025", "2025-07-06"),
+    # slashed dates are month first unless the article's other ones are day first
+    ("The meeting was on 06/07/2025.", "06/07/2025", "2025-06-07"),
+    ("The meeting is on 13/06/2025 and again on 06/07/2025.", "06/07/2025", "2025-07-06"),
+])
+def test_the_order_of_numeric_dates_follows_the_article(text, span, value):
+    assert dates_of(text, dt.date(2025, 6, 20)).get(span, "<missing>") == value

@@ -1399,6 +1399,8 @@ class _Holidays:
     by_country: dict[str, list[tuple[str, re.Pattern[str]]]] = field(default_factory=dict)
     #: [(the month a fiscal year starts in, a pattern of the countries' names)]
     fiscal_year_starts: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    #: the places whose date lines write dashed dates month first (06-07-2025 is June 7)
+    month_first_date_lines: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -1410,8 +1412,10 @@ def _holidays() -> _Holidays:
     rules = {str(k).replace("’", "'"): str(v) for k, v in (data.get("days") or {}).items()}
     names = sorted((n for n in rules if n.strip()), key=len, reverse=True)
     fiscal_year_starts = _country_cues(data.get("fiscal_year_starts"))
+    month_first = _country_cues({"": data.get("month_first_date_lines")})[0][1] if data.get("month_first_date_lines") else None
     if not names:
-        return _Holidays(None, rules, frozenset(), fiscal_year_starts=fiscal_year_starts)
+        return _Holidays(None, rules, frozenset(), fiscal_year_starts=fiscal_year_starts,
+                         month_first_date_lines=month_first)
     alternation = "|".join(re.escape(n).replace("'", "['’]") for n in names)
     # Names first, with nothing before them: the regex engine then skips ahead to their
     # first letters (five times quicker than with a look-behind in front).
@@ -1419,7 +1423,7 @@ def _holidays() -> _Holidays:
     by_country = {str(name).replace("’", "'"): _country_cues(table)
                   for name, table in (data.get("by_country") or {}).items()}
     return _Holidays(pattern, rules, frozenset(str(n) for n in data.get("needs_preposition") or ()),
-                     frozenset(str(n) for n in data.get("by_year") or ()), by_country, fiscal_year_starts)
+                     frozenset(str(n) for n in data.get("by_year") or ()), by_country, fiscal_year_starts, month_first)
 
 
 def _country_cues(table: dict | None) -> list[tuple[str, re.Pattern[str]]]:
@@ -1435,15 +1439,40 @@ def _country_rule(h: _Holidays, name: str, text: str, start: int, end: int) -> s
 
 
 def _by_country(choices: list[tuple[str, re.Pattern[str]]], text: str, start: int, end: int) -> str | None:
-    """The choice of the country the sentence at text[start:end] names ("Pakistan's Independence
-    Day"), else of the one the article opens with (a date line "ISLAMABAD:")."""
+    """The choice of the country that governs the phrase at text[start:end] ("Pakistan's
+    Independence Day", "the fiscal year of Kenya"), else of the one its sentence names; when the
+    sentence names countries of different choices ("India's envoy in Pakistan said the current
+    fiscal year ..."), the article's date line ("ISLAMABAD:") decides, else the country nearest the
+    phrase. With none in the sentence, the first country the article's top names."""
     if not choices:  # most holidays are kept on one day everywhere: no window to lower-case
         return None
-    for window in (_sentence_around(text, start, end), text[:300].lower()):
-        for choice, cues in choices:
-            if cues.search(window):
-                return choice
-    return None
+    lo = max(text.rfind(". ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start))
+    lo = lo + 1 if lo >= 0 else max(0, start - 200)
+    hi = text.find(". ", end, end + 200)
+    hi = hi if hi >= 0 else end + 200
+    sentence = text[lo:hi].lower()
+    named = sorted(((min(abs(m.end() + lo - start), abs(m.start() + lo - end)), m.start() + lo, m.end() + lo, choice)
+                    for choice, cues in choices for m in cues.finditer(sentence)))
+    for _, cue_start, cue_end, choice in named:
+        if cue_end <= start and _GOVERNS_AFTER.fullmatch(text, cue_end, start) \
+                or cue_start >= end and _GOVERNED_BEFORE.fullmatch(text, end, cue_start):
+            return choice
+    if len({choice for *_, choice in named}) > 1:
+        line = _DATE_LINE.match(text)
+        place = line.group(1).lower() if line else ""
+        return next((choice for choice, cues in choices if place and cues.search(place)), named[0][3])
+    if named:
+        return named[0][3]
+    top = min(((m.start(), choice) for choice, cues in choices for m in cues.finditer(text[:300].lower())), default=None)
+    return top[1] if top else None
+
+
+#: A date line opening the article: "ISLAMABAD:", "NEW DELHI (Reuters) -", "KARACHI, Pakistan --".
+_DATE_LINE = re.compile(r"\s*([A-Z][A-Z.'’ -]{2,40}?(?:, [A-Z][\w.'’ -]{1,40}?)?)\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s")
+#: Between a country and the phrase it governs: a possessive and a few modifiers ("Pakistan's current
+#: fiscal year", "the Indian fiscal year"); after the phrase, "of"/"in"/"for" ("the fiscal year of Kenya").
+_GOVERNS_AFTER = re.compile(r"(?:['’]s)?(?: (?:the|this|its|current|next|last|new|coming|previous|present|own))* ")
+_GOVERNED_BEFORE = re.compile(r" (?:of|in|for) (?:the )?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1637,6 +1666,28 @@ _SPORT_SEASONS = {"this": "PRESENT_REF", "current": "PRESENT_REF", "last": "PAST
                   "previous": "PAST_REF", "prior": "PAST_REF", "next": "FUTURE_REF"}
 
 
+#: Every date of three numbers written with dashes or slashes (the first two read as day/month).
+_DASHED_DATES = re.compile(r"(?<![\w-])([0-3]?[0-9])-([0-3]?[0-9])-(?:1[89]|20)[0-9]{2}(?![\w-])")
+_SLASHED_DATES = re.compile(r"(?<![\w/.])([0-3]?[0-9])/([0-3]?[0-9])/(?:[0-9]{4}|[0-9]{2})(?![\w/])")
+
+
+def _month_first(text: str, dates: re.Pattern[str], otherwise: bool) -> bool:
+    """Does the article write its dates of this kind month first? Yes when one of them must be
+    (06-13-2025: no month 13) and none must be day first; no in the opposite case; else `otherwise`."""
+    day_first = month_first = False
+    for m in dates.finditer(text):
+        day_first |= int(m.group(1)) > 12
+        month_first |= int(m.group(2)) > 12
+    return otherwise if day_first == month_first else month_first
+
+
+def _month_first_line(text: str) -> bool:
+    """Does the article's date line name a place that writes dates month first ("WASHINGTON:")?"""
+    line = _DATE_LINE.match(text)
+    cues = _holidays().month_first_date_lines
+    return line is not None and cues is not None and cues.search(line.group(1).lower()) is not None
+
+
 def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text: str,
              start: int, end: int, prev: str) -> tuple[str | None, dt.date | None]:
     """The TIMEX3 value of one match, and the calendar day it names (if it names one); `prev` is
@@ -1793,8 +1844,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return _month(year, month), None
     if kind in ("dotted", "dashed"):  # 12.03.2008, 13-06-2025: day first (month first only if it must be)
         day_n, month, year = (int(x) for x in re.split("[.-]", span))
-        if month > 12:
-            day_n, month = month, day_n
+        if month > 12 or kind == "dashed" and day_n <= 12 and _month_first(text, _DASHED_DATES, _month_first_line(text)):
+            day_n, month = month, day_n  # 06-13-2025; or 06-07-2025 in an article that writes 06-13-2025
         day = dt.date(year, month, day_n)
         return day.isoformat(), day
     if kind == "year":
@@ -1807,9 +1858,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "nineeleven":
         return "2001-09-11", dt.date(2001, 9, 11)
     if kind == "numeric":
-        # 7/8/07: month first (the American order) unless the first number can't be a month.
+        # 7/8/07: month first (the American order) unless the first number can't be a month, or
+        # the article's other such dates are day first (13/06/2025 beside 06/07/2025).
         first, second, year_text = (int(x) for x in span.split("/"))
-        month, day_n = (first, second) if first <= 12 else (second, first)
+        month_first = first <= 12 and (second > 12 or _month_first(text, _SLASHED_DATES, True))
+        month, day_n = (first, second) if month_first else (second, first)
         year = year_text
         if len(span.split("/")[2]) == 2:
             pivot = (ref.year if ref else dt.date.today().year) % 100 + 10
