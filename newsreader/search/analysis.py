@@ -10,6 +10,7 @@ exactly the same terms so that query text, indexed text and snippet marking alwa
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from operator import sub
@@ -23,8 +24,11 @@ from whoosh.formats import Positions
 from whoosh.lang.porter import stem as _porter_stem
 from whoosh.system import pack_uint
 
-#: Words: letters and digits (Unicode), so "Pakistan’s" gives "pakistan" + "s" (a stop word).
-WORD_RE = re.compile(r"[^\W_]+")
+#: Words: letters and digits (Unicode), so "Pakistan’s" gives "pakistan" + "s" (a stop word),
+#: with any combining accents inside them ("Cafe\u0301", and "i̇stanbul", "İstanbul" lowered).
+#: What may follow a word's first character (`snippets` starts words at a prefix).
+WORD_TAIL = r"[^\W_]*(?:[\u0300-\u036f]+[^\W_]*)*"
+WORD_RE = re.compile(r"[^\W_]" + WORD_TAIL)
 
 #: Whoosh's list plus the fragments left by apostrophes; dropped from body and title terms.
 STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve", "m"})
@@ -33,11 +37,60 @@ STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve", "m"})
 NAME_GAP = 100
 
 
+#: Latin letters with no decomposition to strip: folded by hand, as readers type them.
+_LETTERS = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ß": "ss", "æ": "ae",
+            "œ": "oe", "þ": "th", "ð": "d", "ĳ": "ij", "ŧ": "t", "ƀ": "b", "ɨ": "i"}
+#: Combining accents, cedillas, breves, rings, ... (text saved decomposed, or "i̇" from "İ").
+_MARKS_RE = re.compile("[\u0300-\u036f]+")
+#: Where folding applies: Latin (with its extended blocks) and Greek. Other scripts are left
+#: as they are: a Cyrillic "й" is not an "и", and vowel signs are letters of their words.
+_FOLDED_BLOCKS = ((0x00C0, 0x024F), (0x0370, 0x03FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF))
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for lo, hi in _FOLDED_BLOCKS:
+        for code in range(lo, hi + 1):
+            ch = chr(code).lower()
+            bare = _MARKS_RE.sub("", unicodedata.normalize("NFD", ch))
+            bare = "".join(_LETTERS.get(c, c) for c in bare)
+            if bare != chr(code) and bare.isalpha():
+                table[code] = bare
+    return table
+
+
+_FOLD = _fold_table()
+
+
+@lru_cache(maxsize=100_000)
+def fold(word: str) -> str:
+    """A lowercase word without its accents ("café" -> "cafe", "erdoğan" -> "erdogan"), so
+    typing a name without them still finds it. Applied alike to indexed and query words
+    (`words`, `stem`, `NewsAnalyzer`), so accented queries still find accented text."""
+    if word.isascii():
+        return word
+    return _MARKS_RE.sub("", word.translate(_FOLD))
+
+
+_FOLD_ONE_FOR_ONE = str.maketrans({code: bare for code, bare in _FOLD.items() if len(bare) == 1})
+_FOLDABLE_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _FOLDED_BLOCKS) + "]")
+
+
+def fold_one_for_one(text: str) -> str:
+    """`text` with each accented letter replaced by its bare letter, one character for one,
+    so offsets into the result are offsets into `text`: for scanning a text with patterns
+    made of folded terms (`snippets`). Untouched (and no copy) when nothing needs folding."""
+    if text.isascii() or _FOLDABLE_RE.search(text) is None:
+        return text
+    return text.translate(_FOLD_ONE_FOR_ONE)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Porter stem of a lowercase word, memoised: news vocabulary repeats heavily, so the
-    cache turns the stemmer from the largest analysis cost into a dictionary lookup."""
-    return _porter_stem(word)
+    """Porter stem of a lowercase word, folded first, memoised: news vocabulary repeats
+    heavily, so the cache turns the stemmer from the largest analysis cost into a dictionary
+    lookup."""
+    return _porter_stem(fold(word))
 
 
 #: Characters stripped from both ends of a whitespace-separated token before the fast
@@ -49,7 +102,7 @@ _TABLE_MAX = 500_000
 
 
 def words(text: str) -> list[str]:
-    r"""`WORD_RE.findall(text.lower())`, about twice as fast on news text.
+    r"""`WORD_RE.findall(text.lower())`, folded (`fold`), about twice as fast on news text.
 
     Most whitespace-separated tokens are a word, or a word with punctuation at its ends:
     `str.isalnum` accepts exactly the characters `[^\W_]` matches, so those tokens need no
@@ -66,7 +119,9 @@ def words(text: str) -> list[str]:
                 append(core)
             elif core:
                 out += findall(core)
-    return out
+    if text.isascii():
+        return out
+    return [w if w.isascii() else fold(w) for w in out]
 
 
 class _Memo(dict):  # type: ignore[type-arg]
@@ -180,8 +235,8 @@ class NewsAnalyzer(Composable):
     """Whoosh analyzer equivalent of `terms` (stem=True) or `name_terms` (stem=False).
 
     Used at query time and by Whoosh internals; indexing bypasses it (see `NewsText`).
-    `tokenize=False` (Whoosh passes it for wildcards) lowercases without stemming, so
-    `strik*` is matched against stems as typed.
+    `tokenize=False` (Whoosh passes it for wildcards) lowercases and folds without
+    stemming, so `strik*` is matched against stems as typed.
     """
 
     def __init__(self, stemming: bool = True) -> None:
@@ -196,7 +251,7 @@ class NewsAnalyzer(Composable):
                  **kwargs: object) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
-            token.original = token.text = value.lower()
+            token.original = token.text = fold(value.lower())
             token.boost = 1.0
             token.stopped = False
             if positions:
@@ -208,7 +263,7 @@ class NewsAnalyzer(Composable):
             return
         pos = start_pos
         for match in WORD_RE.finditer(value):
-            word = match.group().lower()
+            word = fold(match.group().lower())
             if self.stemming:
                 if (word in STOPS and removestops) or len(word) >= 40:
                     continue

@@ -28,7 +28,7 @@ from whoosh import index as windex
 
 from newsreader.config import Config, Paths
 from newsreader.errors import UserError
-from newsreader.search.analysis import stem
+from newsreader.search.analysis import fold, stem
 from newsreader.search.dateorder import DateRuns, date_runs, estimate, newest, restrict_dates
 from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
 from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, environment_error, other_version_index,
@@ -386,7 +386,7 @@ class Library:
             s = stem(lower)
             if reader.doc_frequency("body", s) or reader.doc_frequency("title", s):
                 return word
-            best = self._closest(lower)
+            best = self._closest(fold(lower))  # the vocabulary's words are folded
             if best is None:
                 return word
             changed = True

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh import query as wq
 
 from newsreader.errors import UserError
-from newsreader.search.analysis import STOPS, WORD_RE, name_terms, stem, terms, words
+from newsreader.search.analysis import STOPS, WORD_RE, fold, name_terms, stem, terms, words
 from newsreader.search.termtable import many_term_stats, top_or
 
 if TYPE_CHECKING:
@@ -189,8 +189,9 @@ def _profile(doc: dict[str, Any]) -> _Profile:
     for e in doc.get("entities", []):
         name = (e.get("name") or "").strip()
         if name and e.get("kind") in KIND_LABELS:
-            ents.setdefault(name.lower(), (e["kind"], name))
-            mentions[name.lower()] += 1
+            key = fold(name.lower())  # "Erdoğan" on one page is "Erdogan" on another
+            ents.setdefault(key, (e["kind"], name))
+            mentions[key] += 1
     days: set[dt.date] = {date} if date else set()
     for d in doc.get("dates", []):
         value = d.get("value")

@@ -45,7 +45,7 @@ QUERY_FIELDS = {
 WHOOSH_DIR = "whoosh"
 
 #: Bumped when the schema or analysis changes, so an old index is rebuilt, not misread.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def build_schema() -> Schema:

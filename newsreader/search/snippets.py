@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsreader.search.analysis import STOPS, WORD_RE, stem
+from newsreader.search.analysis import STOPS, WORD_RE, WORD_TAIL, fold, fold_one_for_one, stem
 
 ELLIPSIS = "…"
 _SPACE_RE = re.compile(r"\s{2,}|[^\S ]")
@@ -29,10 +29,11 @@ def match_ranges(text: str, terms: set[str], stemming: bool = True) -> list[tupl
     if not terms:
         return []
     finder = _candidates(frozenset(terms)) if stemming else None
-    words = finder.finditer(text) if finder is not None else WORD_RE.finditer(text)
+    # The candidates' prefixes are folded terms: "erdog" must find "Erdoğan" too.
+    words = finder.finditer(fold_one_for_one(text)) if finder is not None else WORD_RE.finditer(text)
     out = []
     for m in words:
-        word = m.group().lower()
+        word = fold(m.group().lower())
         if stemming:
             if word in STOPS:
                 continue
@@ -53,7 +54,7 @@ def _candidates(terms: frozenset[str]) -> re.Pattern[str] | None:
         return None
     prefixes = sorted({t[:max(1, len(t) - 2)] for t in terms}, key=len, reverse=True)
     alternatives = "|".join(re.escape(p) for p in prefixes)
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W_])(?:{alternatives}){WORD_TAIL}", re.IGNORECASE)
 
 
 def one_line(text: str, ranges: list[tuple[int, int]]) -> Snippet:
