@@ -1916,3 +1916,33 @@ def test_the_fiscal_year_country_is_the_governing_or_date_line_one(text, span, v
 ])
 def test_the_order_of_numeric_dates_follows_the_article(text, span, value):
     assert dates_of(text, dt.date(2025, 6, 20)).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "at this time" is now, whatever follows (not "this time last year", "this time of year")
+    ("At this time I felt a change was needed.", "this time", "PRESENT_REF"),
+    # "last" after a modal or "which" is the verb: the length is the count
+    ("The appeal will last five years.", "five years", "P5Y"),
+    ("The drought, which could last two more months, is severe.", "two more months", "P2M"),
+    ("He worked there for the last five years.", "the last five years", "P5Y"),
+    # a range of years in one word after a preposition or in brackets: valued by its first year
+    ("He was the team's most popular player from 1978-89.", "1978-89", "1978"),
+    ("He spent four seasons as director (1999-2003) before a promotion.", "1999-2003", "1999"),
+    ("He won the title in 1982-83.", "1982-83", "1982"),
+    # ... a fiscal year where the sentence is about public money or its country keeps another calendar
+    ("India's fiscal deficit for 2017-18 is estimated at 3.5 per cent of GDP.", "2017-18", "FY2018"),
+    ("ISLAMABAD: Remittances rose 10pc in 2024-25, the central bank said.", "2024-25", "FY2025"),
+])
+def test_audit_second_pass_forms(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span", [
+    ("At this time last year prices were low.", "this time"),
+    ("The appeal will last five years.", "last five years"),
+    ("The Sixers beat the Nets 2009-10 at home.", "2009-10"),
+    ("The 1998-2003 numbers were revised.", "1998-2003"),
+    ("The final count was 1990-85 in votes.", "1990-85"),
+])
+def test_audit_second_pass_false_alarms(text, span):
+    assert span not in dates_of(text)

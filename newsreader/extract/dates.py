@@ -191,7 +191,7 @@ _BRANCHES: list[tuple[str, str]] = [
      " right just",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future(?! of\b)|"
      r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:(?:calendar )?year|month|week|quarter|decade)|the rest of the day|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
-     r"|these days|nowadays|lately|the moment|this time(?= *[,.;:!?)]|$| (?:and|but|or|because|as|when|while|if|to|in|on|for|with)\b)|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
+     r"|these days|nowadays|lately|the moment|this time(?! (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end"
      r"|mid-?year(?![\w-]| (?:results|profit|report|figures|sales|earnings|review|exams?|elections?|budget)))"
@@ -271,6 +271,8 @@ _BRANCHES.insert(0, ("last this next #", rf"(?P<possperiod>(?i:(?:last|this|next
 _BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|last|next|the (?:previous|prior|current|next)) (?:off-?)?season)"
                                           r"(?![\w-]|['’]s)"))
 _BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
+# "from 1978-89", "(1999-2003)": a range of years in one word, valued by its first (as "July-March")
+_BRANCHES.append(("#", rf"(?P<yearrange>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?![\w/–-]|\.\d| ?%)"))
 # "the sixth straight day", "a second consecutive week": the day (week...) the story is at
 _BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                            r"|[1-9][0-9]?(?:st|nd|rd|th)) (?i:straight|consecutive|successive) (?i:day|week|month|year))"
@@ -299,7 +301,7 @@ _TRIGGERS = frozenset([*(w for words, _ in _BRANCHES for w in words.split()), "#
 _BY_TRIGGER: dict[str, re.Pattern[str]] = {}
 #: The branches that can start with four digits (a year); the other "#" branches start with
 #: one to three ("3 days", "1Q08", "12/03/2008"). Numbers are split so: half the scan's time.
-_YEAR_FIRST = frozenset({"iso", "year", "decade", "possperiod", "fiscal", "seasonyears"})
+_YEAR_FIRST = frozenset({"iso", "year", "decade", "possperiod", "fiscal", "seasonyears", "yearrange"})
 
 
 def _kind_of(branch: str) -> str:
@@ -1122,6 +1124,13 @@ def _generic_units(text: str, start: int) -> bool:
     return before not in _PLURAL_PICKED_BY and not before.isdigit()
 
 
+#: Words that make two years in one ("2017-18") a fiscal year.
+_FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial year|budget\w*|deficit|revenue|tax\w*|gdp|exports?|imports?|fy)\b")
+#: Before a range of years in one word: "from 1978-89", "in 1982-83", "during 2001-2003".
+_YEAR_RANGE_BEFORE = frozenset({"from", "in", "during", "between", "through", "throughout", "since", "until", "by",
+                                "for", "of"})
+#: Before "last" the verb ("will last five years", "which could last two weeks"); _MODALS holds "will", "to".
+_LAST_VERB_BEFORE = frozenset({"did", "does", "do", "which", "that", "it", "they", "not", "also", "still", "only"})
 #: "the last week/month/year" after these is a length of time up to now, as "the past month" ("over
 #: the last month", "spent the last year"); not "the last month of the year", "in the last week of June".
 _LENGTH_BEFORE = frozenset({"in", "over", "during", "for", "within", "throughout", "across", "spent", "spend", "spends",
@@ -1238,6 +1247,11 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     or lower == "one day") and \
                     prev not in _A_DURATION_BEFORE:
                 continue
+            if lower.startswith("last ") and (prev in _MODALS or prev in _LAST_VERB_BEFORE):
+                start, span = start + 5, span[5:]  # "the appeal will last five years": the verb, not "the last five years"
+        elif kind == "yearrange" and (prev not in _YEAR_RANGE_BEFORE and text[start - 1:start] != "("
+                                      or not 0 < _fiscal_years(span)[1] - int(span[:4]) <= 30):  # type: ignore[index]
+            continue  # "from 1978-89", "(1999-2003)"; not "a 2009-10 win", "1998-2003 numbers", "1990-85"
         elif kind == "fiscal" and (years := _fiscal_years(span)) and years[1] - years[0] > 1:
             continue  # "the FY2025-30 plan": five years, no fiscal year
         if kind == "relunit" and prev in _LENGTH_BEFORE and _THE_LAST_UNIT.fullmatch(span) and not text.startswith(" of ", end):
@@ -1753,7 +1767,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return f"{stated.group()}-{season}", None
     if kind == "sportseason":  # "this season", "this past season", "the previous season"
         return _SPORT_SEASONS[words[-2].lower()], None
-    if kind == "seasonyears":
+    if kind == "yearrange" and (years := _fiscal_years(span)) and years[1] == years[0] + 1 and (
+            _FISCAL_CONTEXT.search(_sentence_around(text, start, end))
+            or _by_country(_holidays().fiscal_year_starts, text, start, end) not in (None, "1")):
+        return f"FY{years[1]}", None  # "India's fiscal deficit for 2017-18", "ISLAMABAD: exports rose in 2024-25"
+    if kind in ("seasonyears", "yearrange"):
         return span[:4], None
     if kind == "nthunit":
         return _resolve("theunit", "the " + words[-1], ref, anchors, text, start, end, prev)
