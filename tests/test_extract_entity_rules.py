@@ -925,3 +925,31 @@ _NO_NAMES = [
 @pytest.mark.parametrize(("text", "expected"), _NO_NAMES)
 def test_sentence_openers_lead_ins_awards_and_plurals_are_no_names(text: str, expected: dict[str, str]):
     assert ents(text) == expected
+
+
+_CONTEXT_KINDS = [
+    # places: villages listed after "the villages of", a hometown after an age, the start of a journey to a known place
+    ("The walls of houses fell in the villages of Zainabieh and Koohi, the governor said.",
+     {"Zainabieh": "place", "Koohi": "place"}),
+    ("LuAnn Johnson, 66, of Burnsville was struck outside the store.", {"LuAnn Johnson": "person", "Burnsville": "place"}),
+    ("Helicopters carried the injured from Qeshm to Bandar Abbas.", {"Qeshm": "place", "Bandar Abbas": "place"}),
+    ("He moved from Microsoft to Google last year.", {"Microsoft": "org", "Google": "org"}),  # no place at either end
+    # people: a president's administration, a relative in apposition, what one calls oneself
+    ("Ken Salazar rescinded eleventh-hour Bush administration changes.", {"Ken Salazar": "person", "Bush": "person"}),
+    ("His older brother, Jamar, was killed in a car accident.", {"Jamar": "person"}),
+    ("The late leader called himself Turkmenbashi.", {"Turkmenbashi": "person"}),
+    # organisations: a field of two common words before the head; a post inside an office's name
+    ("Biologists at the Fish and Wildlife Service objected.", {"Fish and Wildlife Service": "org"}),
+    ("Ford and General Motors reported sales.", {"Ford": "org", "General Motors": "org"}),
+    ("He told Interior and Commerce Department officials to act.", {"Commerce Department": "org"}),  # two departments
+    ("The autopsy was done by the New York City Office of the Chief Medical Examiner.",
+     {"New York City Office of the Chief Medical Examiner": "org"}),
+    ("\"It was quick,\" Chief Inspector Joe Sullivan said.", {"Joe Sullivan": "person"}),
+    # a ship is no organisation, in any of its mentions
+    ("The INS Mysore escorted the MV Gibe to safety. The Gibe flew an Ethiopian flag.", {"Ethiopian": "place"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _CONTEXT_KINDS)
+def test_what_the_sentence_says_types_the_name(text: str, expected: dict[str, str]):
+    assert ents(text) == expected

@@ -147,9 +147,11 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           # "Lebanon's Nabatieh area", "Nineveh governorate", "Kursk oblast"
                           "area", "governorate", "oblast", "prefecture", "municipality"})
 #: "the village of Wasilla", "her hometown of Wasilla", "downtown Palmer": a town follows.
-_TOWN_BEFORE = re.compile(r"(?:(?:[Tt]own|[Cc]ity|[Vv]illage|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
+_TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
+#: An age in apposition, then "of": "Luann Johnson, 66, of Burnsville" (a hometown follows).
+_AGE_OF = re.compile(r", \d{1,3}, of $")
 #: "Avdiivka, a town in the Donetsk region": a place described as one.
 _PLACE_APPOSITION = re.compile(r", (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port )?"
                                r"(?:town|city|village|suburb|district|region|province|port|island|hamlet|county)"
@@ -215,10 +217,13 @@ _MOTION_TO = re.compile(r"\b(?:flew|fly|flies|flying|flight|flights|travell?ed|t
                         r"dispatched|launched|moved troops|trip|journey|journeyed)(?: [\w-]+){0,3} "
                         r"(?:to|from|into|towards?) $")
 _LOCATIVE_PREPS = _TOWN_PREPS | _MOTION_PREPS
+#: The other end of a journey "from X to Y": "evacuating the injured from Qeshm to Bandar Abbas".
+_TO_NAME = re.compile(r" to ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})")
 #: A possessive in tokenised text: "Stephenie Meyer 's series", "Dale Stevens ' comic".
 _SPACED_POSSESSIVE = (" 's ", " ' ", " ’s ", " ’ ")
 #: What may follow the last place of a list: "in Kurram, Orakzai and Bajaur." / "... and Bajaur on Monday".
-_LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before|since|until|during|where|which)\b)")
+_LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before|since|until|during|where|which|"
+                       r"has|have|had|is|are|was|were)\b)")
 #: Prepositions before a place: a city named like a company stays a place after them.
 _PLACE_PREPS = _TOWN_PREPS | {"from", "to", "at", "of", "into", "via"}
 #: What joins a product to the next one named ("iPod Classic, Nano and Shuffle", "the Volt and the Leaf").
@@ -772,8 +777,10 @@ class _Doc:
             return  # "American Pie", “Catching Fire”: the title of a work
         if len(run) > 1 and words[0].lower() in self.c.event_prefixes:
             return  # "Hurricane Ian", "Operation Desert Storm": an event
-        if len(run) > 1 and words[0] in _SHIP_PREFIXES:
-            return  # "INS Sukanya": a ship
+        ship = 1 if len(run) > 2 and toks[run[0]].low in _FUNCTION else 0
+        if len(run) > ship + 1 and words[ship] in _SHIP_PREFIXES:
+            self._product(run[ship + 1:])  # "INS Sukanya", "The INS Mysore": a ship, and so is "the Mysore" later
+            return
         vessel = next((k for k in range(len(run) - 1) if toks[run[k]].low in _VESSELS), None) \
             if len(run) > 1 else None
         if vessel is not None and toks[run[vessel]].cap:
@@ -816,6 +823,9 @@ class _Doc:
         for j in range(len(run) - 2, -1, -1):
             if lowered[j] not in self.c.title_heads or not toks[run[j]].cap and lowered[j] != "al":
                 continue
+            if j > 2 and lowered[j - 1] == "the" and lowered[j - 2] == "of" and any(
+                    w in self.c.org_heads for w in lowered[:j - 2]):
+                continue  # "the Office of the Chief Medical Examiner": a post in an organisation's name
             name_end = j + 1
             while name_end < len(run) and (toks[run[name_end]].cap or lowered[name_end] in _NAME_PARTICLES):
                 if lowered[name_end] in ("and", "of", "for", "&"):
@@ -897,7 +907,8 @@ class _Doc:
                                                                or rest[-1] in self.c.org_suffixes)
                             and not any(toks[j].low in self.c.org_heads
                                         or toks[j].low in self.c.org_suffixes for j in current)
-                            and (len(current) > 1 or lowered[k - 1] in self.lower_vocab and rest[-1] in self.c.org_heads)
+                            and (len(current) > 1 or rest[-1] in self.c.org_heads and (
+                                lowered[k - 1] in self.lower_vocab or self._common_field(lowered[k - 1], rest)))
                             and toks[current[0]].word not in self.c.given_names
                             and self._place_of(current) is None) or self._and_in_field(current, run[k + 1:]) \
                         or self._and_heads(current, rest) or self._place_with_and(current, run[k + 1:])
@@ -986,6 +997,15 @@ class _Doc:
                 self._split_run(piece)  # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ..."
             elif piece:
                 self._type_piece(piece)
+
+    def _common_field(self, first: str, rest: list[str]) -> bool:
+        """Are both sides of "and" common English words (no name is also one: "ford", "apple")
+        before an organisation word: "the Fish and Wildlife Service", "the Food and Drug
+        Administration"? Not "Ford and General Motors", nor two portfolios sharing the head
+        ("Interior and Commerce Department officials": two departments)."""
+        common = english_words()[0]
+        return first in common and len(rest) == 2 and rest[0] in common and rest[0] not in _FUNCTION \
+            and not (first in self.c.title_modifiers and rest[0] in self.c.title_modifiers)
 
     def _place_with_and(self, current: list[int], rest: list[int]) -> bool:
         """Does a known place's name hold this "and" ("Azad Jammu and Kashmir", "Bosnia and
@@ -1467,7 +1487,7 @@ class _Doc:
                     self._multiword_kind(piece, lone, org_words, lower_vocab)
         # "the Trump administration", "Netanyahu's wife": a leader's or a person's surname.
         leaders = {p.words[0] for p in pieces if len(p.words) == 1 and p.kind is None and (
-            p.next_word in self.c.tenures and p.prev_word == "the"
+            p.next_word in self.c.tenures and p.prev_word == "the" or p.next_word == "administration"
             or self._possessed(p) in self.c.relations)}
         person_words: dict[str, int] = {}  # surnames (and given names) of people named in full
         org_first: dict[str, str] = {}
@@ -1755,6 +1775,9 @@ class _Doc:
         if self.text[max(0, piece.start - 3):piece.start] in ("of ", "wn ") and \
                 _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
             return True
+        if self.text[piece.start - 4:piece.start] == " of " and _AGE_OF.search(self.text, max(0, piece.start - 12),
+                                                                                 piece.start):
+            return True  # "Luann Johnson, 66, of Burnsville": where a person named with an age lives
         if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
             return False
         after = _LOWER_AFTER.match(self.text, piece.end)
@@ -1800,7 +1823,8 @@ class _Doc:
             if _is_acronym(word) or _has_digit(word):
                 return False
         if after_prep and prev in _MOTION_PREPS:  # (the costliest test last)
-            after_prep = _MOTION_TO.search(text, max(0, piece.start - 48), piece.start) is not None
+            after_prep = _MOTION_TO.search(text, max(0, piece.start - 48), piece.start) is not None \
+                or prev == "from" and self._known_place_at(_TO_NAME.match(text, piece.end))
         if after_prep and text[piece.start - len(prev) - 1:piece.start].lower() == prev + " ":
             if len(piece.words) > 1 and piece.words[0] in self.c.given_names:
                 return False  # "confidence in Tim Cook"
@@ -1810,9 +1834,16 @@ class _Doc:
         for link in (" and ", ", "):
             if text.startswith(link, piece.start - len(link)) and _LIST_END.match(text, piece.end):
                 before = self._piece_ending(piece.start - len(link))
-                return before is not None and before.kind == PLACE and before is not piece and \
-                    self._locative(before)
+                return before is not None and before.kind == PLACE and before is not piece and (
+                    self._locative(before) or self._town(before))  # "the villages of Zainabieh and Koohi"
         return False
+
+    def _known_place_at(self, m: re.Match[str] | None) -> bool:
+        """Is the name the match caught, or its first words, a known place ("from Qeshm to Bandar Abbas")?"""
+        if m is None:
+            return False
+        words = m.group(1).split(" ")
+        return any(" ".join(words[:k]) in self.g.places for k in range(len(words), 0, -1))
 
     def _piece_ending(self, end: int) -> Piece | None:
         """The piece that ends at `end`, if any (pieces are few and in text order)."""
@@ -1832,8 +1863,11 @@ class _Doc:
         before = self.text[max(0, piece.start - 24):piece.start]
         if before.endswith(", "):
             title_comma = _TITLE_COMMA.search(before)
-            if title_comma is not None and title_comma.group(1) in self.c.title_heads:
-                return True  # "chief executive, Jensen Huang"
+            if title_comma is not None and (title_comma.group(1) in self.c.title_heads
+                                            or title_comma.group(1) in self.c.relations):
+                return True  # "chief executive, Jensen Huang"; "His older brother, Jamar,"
+        elif before.endswith(("himself ", "herself ")):
+            return True  # "He called himself Turkmenbashi"
         if self._befallen(piece):
             return True  # "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
         return (before.endswith("-old ") and bool(_AGE_BEFORE.search(before))
