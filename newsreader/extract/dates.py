@@ -185,13 +185,13 @@ _BRANCHES: list[tuple[str, str]] = [
      r" |the current )"
      r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b"
      r"| of (?:1[89]|20)[0-9]{2}\b)"),
-    ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year this"
+    ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year"
      " present mid midyear"
      " quarter month"
      " right just",
      r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future(?! of\b)|"
      r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:(?:calendar )?year|month|week|quarter|decade)|the rest of the day|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
-     r"|these days|nowadays|lately|the moment|this time(?! (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
+     r"|these days|nowadays|lately|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end"
      r"|mid-?year(?![\w-]| (?:results|profit|report|figures|sales|earnings|review|exams?|elections?|budget)))"
@@ -268,6 +268,8 @@ _BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:(?:{_MONTH}[-–])?{_MONT
 _BRANCHES.insert(0, ("last this next #", rf"(?P<possperiod>(?i:(?:last|this|next) year|{_YEAR})['’]s (?i:(?:fiscal )?{_ORD}"
                                          r"[ -](?:fiscal )?quarter|(?:first|second) half))(?![\w-])"))
 # sports seasons: "this season" (the present one), "the 2008-09 season" (valued by its first year)
+# "at this time": now (not "this time last year", "this time of year")
+_BRANCHES.append(("this", r"(?P<thistime>(?i:this time))(?![\w-]| (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)"))
 _BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|last|next|the (?:previous|prior|current|next)) (?:off-?)?season)"
                                           r"(?![\w-]|['’]s)"))
 _BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
@@ -1176,8 +1178,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if kind == "barmonth" and text[end + 1:end + 2].isupper() and text[end:end + 1] == " " and \
                     prev not in _CLAUSE_PREPS:
                 continue  # "in March Apple said" (a clause follows), not "the May Day"
-        elif kind == "vague" and span.lower() in ("the moment", "present", "this time"):
-            if prev != "at" and (prev != "for" or span[0] in "tT"):  # "at the moment", "for present", "at this time"
+        elif kind == "vague" and span.lower() in ("the moment", "present") or kind == "thistime":
+            if prev != "at" and (prev != "for" or kind == "thistime"):  # "at the moment", "for present", "at this time"
                 continue
         elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() in ("year", "quar", "mont")
                                   or span[:3].lower() == "mid"):
@@ -1765,6 +1767,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "season" and (stated := re.search(r"\d{4}", span)):
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{stated.group()}-{season}", None
+    if kind == "thistime":
+        return "PRESENT_REF", None
     if kind == "sportseason":  # "this season", "this past season", "the previous season"
         return _SPORT_SEASONS[words[-2].lower()], None
     if kind == "yearrange" and (years := _fiscal_years(span)) and years[1] == years[0] + 1 and (
@@ -1888,7 +1892,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = dt.date(year, month, day_n)
         return day.isoformat(), day
     if kind == "vague":
-        if lower in ("now", "these days", "nowadays", "the moment", "present", "this time") or lower.endswith(" now"):
+        if lower in ("now", "these days", "nowadays", "the moment", "present") or lower.endswith(" now"):
             return "PRESENT_REF", None
         if lower == "the past":
             return "PAST_REF", None
