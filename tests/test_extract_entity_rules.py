@@ -945,6 +945,9 @@ _CONTEXT_KINDS = [
     ("The autopsy was done by the New York City Office of the Chief Medical Examiner.",
      {"New York City Office of the Chief Medical Examiner": "org"}),
     ("\"It was quick,\" Chief Inspector Joe Sullivan said.", {"Joe Sullivan": "person"}),
+    # "who" after "the" and a name is said of a place or body, not a person ("a professor at the Polytechnic who")
+    ("Says George Bergeles, a professor at the Polytechnic who backs the students.",
+     {"George Bergeles": "person", "Polytechnic": "org"}),
     # a ship is no organisation, in any of its mentions
     ("The INS Mysore escorted the MV Gibe to safety. The Gibe flew an Ethiopian flag.", {"Ethiopian": "place"}),
 ]

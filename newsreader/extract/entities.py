@@ -1858,7 +1858,7 @@ class _Doc:
         """Is a person named here, by a role or title in front, a "who" after, an age in
         apposition or a "said he/she"?"""
         if piece.prev_word in self.c.roles or piece.prev_word in self.c.title_heads \
-                or piece.next_word in ("who", "whose"):
+                or piece.next_word in ("who", "whose") and piece.prev_word != "the":  # "Defenders of the Wildlife, who"
             return True
         before = self.text[max(0, piece.start - 24):piece.start]
         if before.endswith(", "):
