@@ -1946,3 +1946,11 @@ def test_audit_second_pass_forms(text, span, value):
 ])
 def test_audit_second_pass_false_alarms(text, span):
     assert span not in dates_of(text)
+
+
+def test_a_part_of_the_day_takes_a_day_named_nearby_not_paragraphs_back():
+    far = ("Lenders agreed the bailout on Sunday.\nOn Wednesday tens of thousands marched. Police fired tear gas. "
+           "Shops were shut. The marchers had dispersed by late afternoon.")
+    assert dates_of(far, dt.date(2010, 5, 5))["late afternoon"] == "2010-05-05TAF"
+    near = "Lenders met on Sunday. Talks broke up by late afternoon."
+    assert dates_of(near, dt.date(2010, 5, 5))["late afternoon"] == "2010-05-02TAF"

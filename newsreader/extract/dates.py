@@ -859,6 +859,12 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not any(stop in text[a:b] for stop in _SENTENCE_STOPS)
 
 
+def _near_before(text: str, a: int, b: int) -> bool:
+    """Is `a` in the sentence of `b` or the one before it (no line break, at most one sentence end between)?"""
+    between = text[a:b]
+    return "\n" not in between and sum(between.count(stop) for stop in _SENTENCE_STOPS[:3]) <= 1
+
+
 def _shift_quarter(prefix: str, year: int, quarter: int, delta: int) -> str:
     """The quarter `delta` quarters from the given one, across year ends (Q1 2008 back one: Q4 2007)."""
     index = year * 4 + quarter - 1 + delta
@@ -869,10 +875,11 @@ class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "week", "month", "year", "period", "period_end", "stated", "frame")
+    __slots__ = ("day", "day_end", "week", "month", "year", "period", "period_end", "stated", "frame")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
+        self.day_end = -1  # where the text named `day` (-1: the article's date)
         self.week = ref  # a day of the last week named ("last week ... the previous week")
         self.month = (ref.year, ref.month) if ref else None
         self.year = ref.year if ref else None
@@ -916,6 +923,7 @@ class _Anchors:
         """The text named `value` (`day` if it is one), ending at `end`: what later anaphora count from."""
         if day is not None:
             self.day = self.week = day
+            self.day_end = end
         elif value and (w := _ISO_WEEK.fullmatch(value)):
             self.week = dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
         if value and (m := _PERIOD.fullmatch(value)):
@@ -1924,6 +1932,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             day += dt.timedelta(days=delta)  # "the previous trading day" before a Monday: the Friday
         return day.isoformat() + _part_of_day(lower), day
     if kind == "daypart":  # "in afternoon trading": the day last named (the article's), its part
+        if ref is not None and anchors.day_end >= 0 and not _near_before(text, anchors.day_end, start):
+            anchor = ref  # "The marchers had dispersed by late afternoon": a day named paragraphs back is not it
         return ((anchor.isoformat() + _part_of_day(words[-1].lower())) if anchor else None), None
     if kind == "monthquarter":
         month_word = words[1].rpartition("-")[2].rpartition("–")[2].rstrip(".").lower()  # "the April-June quarter"
