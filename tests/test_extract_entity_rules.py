@@ -956,3 +956,20 @@ _CONTEXT_KINDS = [
 @pytest.mark.parametrize(("text", "expected"), _CONTEXT_KINDS)
 def test_what_the_sentence_says_types_the_name(text: str, expected: dict[str, str]):
     assert ents(text) == expected
+
+
+_TOWNS_AND_TEAMS = [
+    # a town opening a sentence before its police or officials
+    ("Palmer police ask anyone with information to call.", {"Palmer": "place"}),
+    ("Troy police Lt. Gerry Scherlinck said the man fled.", {"Troy": "place", "Gerry Scherlinck": "person"}),
+    ("Golden girl of screen and pool, Esther Williams dies.", {"Esther Williams": "person"}),  # an adjective
+    # a place and a plural is a team, not a town before its state
+    ("Sean Hannity said the Baltimore Orioles, Washington Nationals and Boston Red Sox bid more.",
+     {"Sean Hannity": "person", "Baltimore Orioles": "org", "Washington Nationals": "org", "Boston Red Sox": "org"}),
+    ("The fire hit Wasilla, Alaska on Friday.", {"Wasilla": "place", "Alaska": "place"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _TOWNS_AND_TEAMS)
+def test_towns_before_their_police_and_teams_before_a_state(text: str, expected: dict[str, str]):
+    assert ents(text) == expected

@@ -150,6 +150,10 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
+#: A town's own bodies and people after its name opening a sentence ("Troy police Lt. Gerry Scherlinck
+#: said"); not any town noun ("Golden girl of screen and pool": an adjective).
+_TOWN_BODIES = frozenset({"police", "officers", "officials", "authorities", "residents", "firefighters", "council",
+                          "mayor", "prosecutors", "detectives"})
 #: An age in apposition, then "of": "Luann Johnson, 66, of Burnsville" (a hometown follows).
 _AGE_OF = re.compile(r", \d{1,3}, of $")
 #: "Avdiivka, a town in the Donetsk region": a place described as one.
@@ -1229,7 +1233,8 @@ class _Doc:
         if self._next_lower(end) in _PLACE_AFTER:
             self._add(idx, PLACE, strong=True)  # "Heathrow airport", "the Moscone West center"
             return
-        state = self._state_after_town(idx, start, end, words)
+        state = self._state_after_town(idx, start, end, words) if len(idx) == 1 or not self._team_like(idx, words) \
+            else None
         if state is not None:
             self._add(idx, PLACE, strong=True, name=state or None)
             return
@@ -1273,6 +1278,11 @@ class _Doc:
             return False
         before = _prev_word(self.text, start, 20)
         return before is None or before.group(1).lower() not in _PLACE_PREPS and not self._is_title(before.group(1))
+
+    def _team_like(self, idx: list[int], words: list[str]) -> bool:
+        """A known place, then a plural: a team or a body ("the Baltimore Orioles, Washington
+        Nationals and Boston Red Sox"), never a town before its state."""
+        return words[-1][-1:] == "s" and words[-1][-2:] != "ss" and self._place_of(idx[:1]) is not None
 
     def _state_after_town(self, idx: list[int], start: int, end: int, words: list[str]) -> str | None:
         """A US state abbreviation after a town ("Calif" in "Rancho Mirage, Calif.") gives the
@@ -1770,8 +1780,9 @@ class _Doc:
         of", "downtown" any name is a place, known to the gazetteer or not."""
         if self.text[piece.end:piece.end + 2] == ", " and _PLACE_APPOSITION.match(self.text, piece.end):
             return True  # "Avdiivka, a town in the Donetsk region"
-        if piece.initial:
-            return False
+        if piece.initial:  # only a town noun after it tells ("Palmer police ask anyone ...")
+            return (piece.text in self.g.towns or piece.text in self.g.given_towns) \
+                and self._next_lower(piece.end) in _TOWN_BODIES and not self._person_cue(piece)
         if self.text[max(0, piece.start - 3):piece.start] in ("of ", "wn ") and \
                 _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
             return True
