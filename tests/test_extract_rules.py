@@ -1948,9 +1948,16 @@ def test_audit_second_pass_false_alarms(text, span):
     assert span not in dates_of(text)
 
 
-def test_a_part_of_the_day_takes_a_day_named_nearby_not_paragraphs_back():
-    far = ("Lenders agreed the bailout on Sunday.\nOn Wednesday tens of thousands marched. Police fired tear gas. "
-           "Shops were shut. The marchers had dispersed by late afternoon.")
-    assert dates_of(far, dt.date(2010, 5, 5))["late afternoon"] == "2010-05-05TAF"
-    near = "Lenders met on Sunday. Talks broke up by late afternoon."
-    assert dates_of(near, dt.date(2010, 5, 5))["late afternoon"] == "2010-05-02TAF"
+
+@pytest.mark.parametrize("text, span, value", [
+    # a part of the day or "the year" with no day or year of its own takes the one named in its
+    # sentence or the one before, else the article's (one named paragraphs back is another story's)
+    ("Lenders agreed the bailout on Sunday.\nOn Wednesday tens of thousands marched. Police fired tear gas. "
+     "Shops were shut. The marchers had dispersed by late afternoon.", "late afternoon", "2010-05-05TAF"),
+    ("Lenders met on Sunday. Talks broke up by late afternoon.", "late afternoon", "2010-05-02TAF"),
+    ("The show ran short in 1959. The host made the winners dance. It was mortifying. "
+     "Avoid it at all costs. Viewers love it when the host relives the year's greatest films.", "the year", "2010"),
+    ("The show ran short in 1959. The host made the year's winners dance.", "the year", "1959"),
+])
+def test_anaphora_reach_back_a_sentence(text, span, value):
+    assert dates_of(text, dt.date(2010, 5, 5))[span] == value

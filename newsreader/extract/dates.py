@@ -875,11 +875,12 @@ class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "day_end", "week", "month", "year", "period", "period_end", "stated", "frame")
+    __slots__ = ("day", "day_end", "year_end", "week", "month", "year", "period", "period_end", "stated", "frame")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
         self.day_end = -1  # where the text named `day` (-1: the article's date)
+        self.year_end = -1  # ... and `year`
         self.week = ref  # a day of the last week named ("last week ... the previous week")
         self.month = (ref.year, ref.month) if ref else None
         self.year = ref.year if ref else None
@@ -931,6 +932,7 @@ class _Anchors:
             self.period_end = end
         if value and len(value) >= 4 and value[:4].isdigit() and value[4:5] in ("", "-", "T"):
             self.year = int(value[:4])
+            self.year_end = end
             if value[4:5] == "-" and value[5:7].isdigit():
                 self.month = (self.year, int(value[5:7]))
 
@@ -1960,6 +1962,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
                 return anchors.period_value(), None
             return (f"{ref.year}-Q{(ref.month - 1) // 3 + 1}" if ref else None), None
         if unit == "year":
+            if ref is not None and anchors.year_end >= 0 and not _near_before(text, anchors.year_end, start):
+                return f"{ref.year:04d}", None  # "relives the year's greatest films": a year named far back is not it
             return (f"{anchors.year:04d}" if anchors.year else None), None
         if unit == "month":
             return (_month(*anchors.month) if anchors.month else None), None
