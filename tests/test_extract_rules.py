@@ -1958,6 +1958,9 @@ def test_audit_second_pass_false_alarms(text, span):
     ("The show ran short in 1959. The host made the winners dance. It was mortifying. "
      "Avoid it at all costs. Viewers love it when the host relives the year's greatest films.", "the year", "2010"),
     ("The show ran short in 1959. The host made the year's winners dance.", "the year", "1959"),
+    # "the next day" after a month without its day in the same sentence has no day to count from
+    ("He was convicted for the March 2005 rampage, which ended with his capture the next day.", "the next day", None),
+    ("He escaped on Friday. In March he had tried once. He was caught the next day.", "the next day", "2010-05-01"),
 ])
 def test_anaphora_reach_back_a_sentence(text, span, value):
     assert dates_of(text, dt.date(2010, 5, 5))[span] == value

@@ -875,12 +875,13 @@ class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "day_end", "year_end", "week", "month", "year", "period", "period_end", "stated", "frame")
+    __slots__ = ("day", "day_end", "year_end", "month_end", "week", "month", "year", "period", "period_end", "stated", "frame")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
         self.day_end = -1  # where the text named `day` (-1: the article's date)
         self.year_end = -1  # ... and `year`
+        self.month_end = -1  # where the text last named a month without its day ("the March 2005 rampage")
         self.week = ref  # a day of the last week named ("last week ... the previous week")
         self.month = (ref.year, ref.month) if ref else None
         self.year = ref.year if ref else None
@@ -935,6 +936,8 @@ class _Anchors:
             self.year_end = end
             if value[4:5] == "-" and value[5:7].isdigit():
                 self.month = (self.year, int(value[5:7]))
+                if day is None:
+                    self.month_end = end
 
 
 #: A year written before an event needs no preposition: "host 2014 Oscars", "his deadly 2005 rampage".
@@ -1925,8 +1928,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = _year_of_period(lower, 6 * half - 5, 6, ref, anchors, text, start, end) or year
         return f"{year}-H{half}", None
     if kind == "nextday":  # counted from the last day named, else the article's
-        if anchor is None:
-            return None, None
+        if anchor is None or anchors.month_end > anchors.day_end and _same_sentence(text, anchors.month_end, start):
+            return None, None  # "the March 2005 rampage, which ended with his capture the next day": no day to count from
         delta = 0 if ("same" in lower or "that" in lower) else (
             1 if ("next" in lower or "following" in lower or "after" in lower) else -1)
         day = anchor + dt.timedelta(days=delta)
