@@ -1950,10 +1950,12 @@ def test_audit_second_pass_false_alarms(text, span):
 
 
 @pytest.mark.parametrize("text, span, value", [
-    # a part of the day or "the year" with no day or year of its own takes the one named in its
-    # sentence or the one before, else the article's (one named paragraphs back is another story's)
-    ("Lenders agreed the bailout on Sunday.\nOn Wednesday tens of thousands marched. Police fired tear gas. "
-     "Shops were shut. The marchers had dispersed by late afternoon.", "late afternoon", "2010-05-05TAF"),
+    # "the year" with no year of its own takes the one named in its sentence or the one before,
+    # else the article's (one named paragraphs back is another story's); a part of the day takes
+    # the last day named, however far back (the story's day goes on: "about 3 p.m. Friday ... worked
+    # the case through the afternoon")
+    ("Police arrived about 3 p.m. Friday. A woman answered. A man walked up. He fled. "
+     "Officers worked the case through the afternoon.", "the afternoon", "2010-04-30TAF"),
     ("Lenders met on Sunday. Talks broke up by late afternoon.", "late afternoon", "2010-05-02TAF"),
     ("The show ran short in 1959. The host made the winners dance. It was mortifying. "
      "Avoid it at all costs. Viewers love it when the host relives the year's greatest films.", "the year", "2010"),

@@ -1937,8 +1937,6 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             day += dt.timedelta(days=delta)  # "the previous trading day" before a Monday: the Friday
         return day.isoformat() + _part_of_day(lower), day
     if kind == "daypart":  # "in afternoon trading": the day last named (the article's), its part
-        if ref is not None and anchors.day_end >= 0 and not _near_before(text, anchors.day_end, start):
-            anchor = ref  # "The marchers had dispersed by late afternoon": a day named paragraphs back is not it
         return ((anchor.isoformat() + _part_of_day(words[-1].lower())) if anchor else None), None
     if kind == "monthquarter":
         month_word = words[1].rpartition("-")[2].rpartition("–")[2].rstrip(".").lower()  # "the April-June quarter"
