@@ -973,3 +973,26 @@ _TOWNS_AND_TEAMS = [
 @pytest.mark.parametrize(("text", "expected"), _TOWNS_AND_TEAMS)
 def test_towns_before_their_police_and_teams_before_a_state(text: str, expected: dict[str, str]):
     assert ents(text) == expected
+
+
+_TITLES_AND_BREAKS = [
+    # titles that were read as organisations
+    ("Maurice Cheeks was replaced by Senior Vice President and Assistant General Manager Tony DiLeo.",
+     {"Maurice Cheeks": "person", "Tony DiLeo": "person"}),
+    ("\"It was quick,\" Vancouver police Const. Tim Fanning said.", {"Vancouver": "place", "Tim Fanning": "person"}),
+    ("She joined the ministry of the Rev Billy Graham.", {"Billy Graham": "person"}),
+    ("Former Kutztown University football player Brian Nichols was sentenced.",
+     {"Kutztown University": "org", "Brian Nichols": "person"}),
+    # a participle opening a sentence before a given name
+    ("\"Knowing Billy, it's not easy to let a coach go,\" he said.", {"Billy": "person"}),
+    ("Banking Commission officials met.", {"Banking Commission": "org"}),
+    # a sentence opener after an abbreviation's full stop starts a sentence; a web address's full stop ends one
+    ("Drilling spread across the western U.S. They cheered the ruling.", {"U.S.": "place"}),
+    ("The U.S. Army said the drill went well.", {"U.S. Army": "org"}),
+    ("Her rep told People.com. The actress left on Tuesday.", {"People.com": "org"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _TITLES_AND_BREAKS)
+def test_titles_participles_and_abbreviations_break_names(text: str, expected: dict[str, str]):
+    assert ents(text) == expected

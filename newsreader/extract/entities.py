@@ -41,6 +41,9 @@ _FUNCTION = frozenset({"the", "a", "an", "this", "that", "these", "those", "and"
                        "our", "my", "your", "every", "each", "all", "some", "many", "most"})
 #: Function words that open a name when capitalised inside a sentence ("All Nippon Airways").
 _NAME_OPENERS = frozenset({"all", "every", "our", "my", "your"})
+#: Capitalised words that open a sentence after an abbreviation's full stop ("the U.S. They said").
+_SENTENCE_OPENERS = frozenset({"The", "They", "He", "She", "It", "We", "I", "This", "That", "There", "These", "Those",
+                               "But", "And", "His", "Her", "Their", "Its", "Our"})
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "bros."})
 _SENTENCE_END = ".!?:;"
 _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "moreover", "furthermore", "nevertheless",
@@ -478,7 +481,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             core = word[:-1]
             lower = word.lower()
             kept_dot = (
-                "." in core
+                "." in core and not core[-1].islower()  # "U.S.", not "People.com." ending a sentence
                 or len(core) == 1
                 or lower in c.titles
                 or lower in c.org_suffixes
@@ -536,7 +539,10 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
         if i < 0 or text[i] == "\n":
             initial = True
         elif text[i] in _SENTENCE_END:
-            initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot)
+            # after an abbreviation's full stop the sentence goes on ("U.S. Army"), unless a word that opens
+            # sentences follows ("across the western U.S. They cheered")
+            initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot) \
+                or word in _SENTENCE_OPENERS
         elif text[i] in ",:" and text[start - 1] in _QUOTE_OPENS:
             # "he was screaming, ‘Stop!", "she wrote: ``Torches and pitchforks": a quoted sentence opens (the mark
             # sits on the word: '"Things are tense," New York City Councilman ...' has a closing one)
@@ -576,7 +582,8 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             tok.low = _CLOCK_LOW  # "8:44 PM ET": a clock's, never the title of "Pakistan PM Shehbaz Sharif"
         joined = False
         particles: list[Token] = []
-        if prev is not None and not prev.possessive and not prev.modifier and not prev.stop:
+        if prev is not None and not prev.possessive and not prev.modifier and not prev.stop and not (
+                initial and prev_kept_dot and word in _SENTENCE_OPENERS):
             gap = text[prev.end:start]
             if gap == " ":
                 joined = True
@@ -955,9 +962,10 @@ class _Doc:
                     break
                 clock = toks[piece[0]].low == _CLOCK_LOW
                 piece = piece[1:]
-            if len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].low in self.c.headline_words \
-                    and toks[piece[0]].word.endswith(("ing", "ed")):
-                piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit": a participle opens the sentence
+            if len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].word.endswith(("ing", "ed")) and (
+                    toks[piece[0]].low in self.c.headline_words
+                    or toks[piece[1]].word in self.c.given_names and toks[piece[0]].low in english_words()[0]):
+                piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit", "Knowing Billy, it's not easy"
             elif len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].low.endswith("ly") \
                     and _adverb(toks[piece[0]].low):
                 piece = piece[1:]  # "Clearly Mark and Condon are", "Surely I was": an adverb opens the sentence
@@ -993,8 +1001,9 @@ class _Doc:
             while piece and toks[piece[-1]].low in _PARTICLES:
                 piece = piece[:-1]
             while piece and toks[piece[0]].low in self.c.titles and \
-                    toks[piece[0]].low not in self.c.org_heads and len(piece) > 1 and not has_org_word:
-                piece = piece[1:]
+                    toks[piece[0]].low not in self.c.org_heads and len(piece) > 1 and (
+                        not has_org_word or toks[piece[0]].low == "former"):
+                piece = piece[1:]  # ("Former Kutztown University football player": no organisation is "Former")
             while piece and toks[piece[0]].low in _PARTICLES and not self._leading_article(piece):
                 piece = piece[1:]
             if piece and len(piece) < len(run) and any(toks[i].low in self.c.title_heads for i in piece[1:-1]):
