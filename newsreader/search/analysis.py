@@ -110,7 +110,8 @@ def words(text: str) -> list[str]:
     out: list[str] = []
     append = out.append
     findall = WORD_RE.findall
-    for token in text.lower().split():
+    lower = text.lower()
+    for token in lower.split():
         if token.isalnum():
             append(token)
         else:
@@ -119,7 +120,8 @@ def words(text: str) -> list[str]:
                 append(core)
             elif core:
                 out += findall(core)
-    if text.isascii():
+    # Most pages' only non-ASCII characters are quotes and dashes, which are not in words.
+    if lower.isascii() or "".join(out).isascii():
         return out
     return [w if w.isascii() else fold(w) for w in out]
 
