@@ -8,7 +8,7 @@ not annotate, and annotated sentences where the date is no event's time), and th
 bench corpus (word salad around template page furniture: it only shows false alarms on
 random words, so it gets a small share of the sample).
 
-    python bench/audit_dates.py precision [--n 300] [--corpus-n 30] [--seed 2611]
+    python bench/audit_dates.py precision [--n 300] [--corpus-n 30] [--seed 2611] [--dated]
     python bench/audit_dates.py recall [--n 200] [--seed 2611]
     python bench/audit_dates.py again FILE.tsv
 
@@ -141,7 +141,8 @@ def precision(args: argparse.Namespace) -> None:
         for d in _dates_in(s, cache):
             if is_duration(d.value) or any(a < d.end and d.start < b for a, b in s.dates_touch_markable):
                 continue  # durations are scored apart; a date on a date markable was scored
-            pools[s.source].append((s, d))
+            if s.date is not None or not args.dated:
+                pools[s.source].append((s, d))
     print(f"# pools: ecb {len(pools['ecb'])} dates, corpus {len(pools['corpus'])} dates (seed {args.seed})")
     print("id\tsource\tdoc\tarticle_date\tstart\tend\tspan\tvalue\tsentence\tjudgment\tnote")
     picked = rng.sample(pools["ecb"], min(args.n, len(pools["ecb"]))) + \
@@ -200,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--n", type=int, default=300 if name == "precision" else 200)
         p.add_argument("--corpus-n", type=int, default=30 if name == "precision" else 0)
         p.add_argument("--seed", type=int, default=2611)
+        p.add_argument("--dated", action="store_true", help="only articles with a date line (values can be judged)")
     p = sub.add_parser("again")
     p.add_argument("file")
     args = parser.parse_args(argv)

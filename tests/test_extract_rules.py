@@ -1966,3 +1966,20 @@ def test_audit_second_pass_false_alarms(text, span):
 ])
 def test_anaphora_reach_back_a_sentence(text, span, value):
     assert dates_of(text, dt.date(2010, 5, 5))[span] == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the day before/after" an event dated right after it counts from that date
+    ("He was told to find the suspect the day before his June 24, 2005 arrest.", "the day before", "2005-06-23"),
+    ("Police met the day after the May 3 vote.", "the day after", "2025-05-04"),
+    ("He was arrested on Friday and released the day after.", "the day after", "2025-06-14"),
+    ("Today, the company said profit rose.", "Today", "2025-06-14"),
+])
+def test_days_counted_from_the_event_they_name(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text", ["USA Today reported the deal.", "She appeared on NBC's Today show on Monday.",
+                                  "The clip ran on the Today programme."])
+def test_today_in_a_name_is_no_date(text):
+    assert "Today" not in dates_of(text)

@@ -1116,6 +1116,7 @@ def _month_range(text: str, first: DateMatch, upto: re.Match[str], ref: dt.date 
     return span
 
 
+_TODAY_SHOW_AFTER = re.compile(r" (?:show|Show|programme|program|host|co-host|anchor)\b")
 _DETERMINERS = frozenset("the a an his her their its my our your this that one".split())
 #: "last evening" ends its phrase ("addressed a rally last evening in Lahore"), no noun follows it.
 _DEICTIC_ENDS = re.compile(r"[,.;:!?)'\"”’]|$| (?:at|in|on|when|after|before|and|to|as|with|while|near|outside|from|but|,)\b")
@@ -1209,6 +1210,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             continue  # "the last night of the tour", "his last evening in Paris", "his last evening class"
         elif kind == "deictic" and ("After Tomorrow" in span or "Before Yesterday" in span):
             continue  # the film "The Day After Tomorrow" (2004), in Title Case
+        elif kind == "deictic" and span == "Today" and (text.endswith(("USA ", "NBC's ", "NBC’s ", "the "), max(0, start - 7), start)
+                                                        or _TODAY_SHOW_AFTER.match(text, end)):
+            continue  # the paper "USA Today", NBC's "Today" show
         elif kind == "vague" and span == "now":
             # "now" is a date only where it states the present ("the iPod is now smaller",
             # "for now", "until now", "as of now"); "will now receive", "we may see more now",
@@ -1306,6 +1310,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 found.append(DateMatch(upto.start(2), upto.end(2), upto.group(2),
                                        value[:8] + f"{last_day:02d}" if value and len(value) == 10 else value))
     _weekdays_beside_days(text, found)
+    _days_next_to_named_days(text, found)
     holidays = _find_holidays(text, date)
     if holidays:  # a holiday wins over the weekday in it ("Easter Monday"), loses to the rest
         found = [d for d in found if not any(h.start <= d.start and d.end <= h.end for h in holidays)]
@@ -1366,6 +1371,20 @@ def _weekdays_beside_days(text: str, found: list[DateMatch]) -> None:
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: Between "the day before/after" and the day it counts from: "the day before his June 24, 2005 murder".
+_DAY_OF_AN_EVENT = re.compile(r" (?:the|his|her|its|their|our|my|this|that)? ?$")
+
+
+def _days_next_to_named_days(text: str, found: list[DateMatch]) -> None:
+    """ "the day before his June 24, 2005 murder", "the day after the May 3 vote": the day counts
+    from the date that dates the event named after it, not from the last day named before it."""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        lower = a.text.lower()
+        if lower in ("the day before", "the day after") and b.value and _ISO_DAY.fullmatch(b.value) \
+                and b.start - a.end <= 7 and _DAY_OF_AN_EVENT.fullmatch(text, a.end, b.start):
+            day = dt.date.fromisoformat(b.value) + dt.timedelta(days=1 if lower.endswith("after") else -1)
+            found[i] = DateMatch(a.start, a.end, a.text, day.isoformat())
 
 
 #: What joins a weekday to the holiday it falls on: "Thanksgiving on Thursday", "Tuesday, New
