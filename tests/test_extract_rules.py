@@ -1974,6 +1974,12 @@ def test_anaphora_reach_back_a_sentence(text, span, value):
     ("Police met the day after the May 3 vote.", "the day after", "2025-05-04"),
     ("He was arrested on Friday and released the day after.", "the day after", "2025-06-14"),
     ("Today, the company said profit rose.", "Today", "2025-06-14"),
+    # "to be" and a participle after a noun is a plan ahead; not a belief, a rank or a past plan
+    ("Unions marched as the government prepared for the measures to be voted on Thursday.", "Thursday", "2025-06-19"),
+    ("Activists called for roads to be blocked on Tuesday.", "Tuesday", "2025-06-17"),
+    ("The soldier was thought to be killed on Monday.", "Monday", "2025-06-09"),
+    ("She became the first to be vaccinated on Monday.", "Monday", "2025-06-09"),
+    ("The vote was to be held on Monday but was postponed.", "Monday", "2025-06-09"),
 ])
 def test_days_counted_from_the_event_they_name(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value

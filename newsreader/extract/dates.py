@@ -541,6 +541,12 @@ _FORECAST_NOUN_AFTER = ("beat", "beats", "tops", "misses", "exceeds", "met", "me
 #: have"), schedules and deadlines ("is due", "expires", "slated"), intentions ("aims to"),
 #: forecasts ("is widely expected", "a ruling expected by", not "than expected in"). Not "ahead
 #: of": it looks ahead from the story's day ("rallied Thursday ahead of Friday's jobs report").
+#: Before "to be" + a participle, words that make it no plan ahead: belief and report ("was
+#: thought to be killed on Monday"), a rank ("the first to be vaccinated on Monday"), a past plan.
+_TO_BE_NOT_AHEAD_AFTER = ("believed", "thought", "said", "reported", "known", "found", "appeared", "appears", "seemed",
+                          "seems", "alleged", "claimed", "supposed", "proved", "proven", "out", "happened", "first",
+                          "last", "only", "next", "was", "were", "is", "are", "had", "used", "due", "expected",
+                          "scheduled", "set", "slated", "going", "likely", "unlikely")
 _FUTURE_BEFORE = re.compile(
     r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are)(?: \w+ly)? (?:expected|forecast)|expects?"
     r"|(?=forecast)(?<!than )(?<!\bas )(?<!had )(?<!was )(?<!were )(?<!its )(?<!the )(?<!\ba )(?<!their )(?<!his )(?<!her )(?<!our )"
@@ -551,7 +557,11 @@ _FUTURE_BEFORE = re.compile(
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|must(?! have)|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
     r"|should(?! have)|upcoming|awaits?|awaiting"
-    r"|(?:(?<=\bis )|(?<=\bare )|(?<=, ))to be(?! (?:sure|fair|honest|clear|frank|precise)\b))"  # not "fell, to be sure, in June"
+    r"|(?:(?<=\bis )|(?<=\bare )|(?<=, ))to be(?! (?:sure|fair|honest|clear|frank|precise)\b)"  # not "fell, to be sure, in June"
+    # "the measures to be voted on Thursday", "calling for roads to be blocked on Tuesday"; not what is
+    # believed or found to have been ("was thought to be killed on Monday"), "the first to be vaccinated"
+    r"|" + "".join(rf"(?<!\b{word} )" for word in _TO_BE_NOT_AHEAD_AFTER) +
+    r"to be(?= [a-z]+(?:ed|en|held|set|cut|put|run|shut|hit|paid|sold|sent|built|made|read|sworn)\b))"
     r"(?!\w)|['’]ll(?!\w)", re.I)
 #: A schedule that no longer holds ("originally due in November", "initially set for January"): a
 #: date of it in the last three months has passed (the reason it changed); else it is ahead, as
