@@ -560,7 +560,7 @@ _FUTURE_BEFORE = re.compile(
     r"|(?:(?<=\bis )|(?<=\bare )|(?<=, ))to be(?! (?:sure|fair|honest|clear|frank|precise)\b)"  # not "fell, to be sure, in June"
     # "the measures to be voted on Thursday", "calling for roads to be blocked on Tuesday"; not what is
     # believed or found to have been ("was thought to be killed on Monday"), "the first to be vaccinated"
-    r"|" + "".join(rf"(?<!\b{word} )" for word in _TO_BE_NOT_AHEAD_AFTER) +
+    r"|(?=to be )" + "".join(rf"(?<!\b{word} )" for word in _TO_BE_NOT_AHEAD_AFTER) +
     r"to be(?= [a-z]+(?:ed|en|held|set|cut|put|run|shut|hit|paid|sold|sent|built|made|read|sworn)\b))"
     r"(?!\w)|['’]ll(?!\w)", re.I)
 #: A schedule that no longer holds ("originally due in November", "initially set for January"): a
