@@ -72,17 +72,22 @@ def fold(word: str) -> str:
     return _MARKS_RE.sub("", word.translate(_FOLD))
 
 
-_FOLD_ONE_FOR_ONE = str.maketrans({code: bare for code, bare in _FOLD.items() if len(bare) == 1})
-_FOLDABLE_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _FOLDED_BLOCKS) + "]")
+def _accented() -> dict[str, str]:
+    """Letter -> the letters that fold to it alone ("e" -> "èéêë..."), upper and lower case."""
+    out: dict[str, str] = {}
+    for code, bare in _FOLD.items():
+        if len(bare) == 1:
+            out[bare] = out.get(bare, "") + chr(code)
+    return out
 
 
-def fold_one_for_one(text: str) -> str:
-    """`text` with each accented letter replaced by its bare letter, one character for one,
-    so offsets into the result are offsets into `text`: for scanning a text with patterns
-    made of folded terms (`snippets`). Untouched (and no copy) when nothing needs folding."""
-    if text.isascii() or _FOLDABLE_RE.search(text) is None:
-        return text
-    return text.translate(_FOLD_ONE_FOR_ONE)
+_ACCENTED = _accented()
+
+
+def unfold_pattern(folded: str) -> str:
+    """A regex matching `folded` however it was accented ("erdog" matches "Erdoğ"; with
+    re.IGNORECASE for capitals): for scanning raw text for words that fold to a prefix."""
+    return "".join(f"[{ch}{_ACCENTED[ch]}]" if ch in _ACCENTED else re.escape(ch) for ch in folded)
 
 
 @lru_cache(maxsize=200_000)

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsreader.search.analysis import STOPS, WORD_RE, WORD_TAIL, fold, fold_one_for_one, stem
+from newsreader.search.analysis import STOPS, WORD_RE, WORD_TAIL, fold, stem, unfold_pattern
 
 ELLIPSIS = "…"
 _SPACE_RE = re.compile(r"\s{2,}|[^\S ]")
@@ -29,11 +29,12 @@ def match_ranges(text: str, terms: set[str], stemming: bool = True) -> list[tupl
     if not terms:
         return []
     finder = _candidates(frozenset(terms)) if stemming else None
-    # The candidates' prefixes are folded terms: "erdog" must find "Erdoğan" too.
-    words = finder.finditer(fold_one_for_one(text)) if finder is not None else WORD_RE.finditer(text)
+    words = finder.finditer(text) if finder is not None else WORD_RE.finditer(text)
     out = []
     for m in words:
-        word = fold(m.group().lower())
+        word = m.group().lower()
+        if not word.isascii():
+            word = fold(word)
         if stemming:
             if word in STOPS:
                 continue
@@ -53,7 +54,8 @@ def _candidates(terms: frozenset[str]) -> re.Pattern[str] | None:
     if len(terms) > 200:
         return None
     prefixes = sorted({t[:max(1, len(t) - 2)] for t in terms}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(p) for p in prefixes)
+    # The terms are folded: a prefix "erdog" must find "Erdoğan" too.
+    alternatives = "|".join(unfold_pattern(p) for p in prefixes)
     return re.compile(rf"(?<![^\W_])(?:{alternatives}){WORD_TAIL}", re.IGNORECASE)
 
 
