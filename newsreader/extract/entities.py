@@ -550,8 +550,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
         else:
             # "LAGOS, Nigeria — Gunmen kidnapped ...", "NEW YORK (Reuters) - Shares rose": the
             # story opens after a date line's dash, however the outlet types it
-            gap = text[i + 1:start]
-            initial = start - i > 2 and ("—" in gap or "–" in gap or "--" in gap or " - " in gap) and \
+            initial = start - i > 2 and any(dash in text[i + 1:start] for dash in ("—", "–", "--", " - ")) and \
                 _DATELINE.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
         if parts:
             if current:
@@ -786,11 +785,12 @@ class _Doc:
         if self.text[max(0, start - 2):start].endswith(_OPEN_QUOTES) and _CLOSE_QUOTE.match(self.text, end) \
                 and not (len(run) == 1 and self._place_of(run)):
             return  # "American Pie", “Catching Fire”: the title of a work
-        if len(run) > 1 and words[0].lower() in self.c.event_prefixes:
+        if len(run) > 1 and toks[run[0]].low in self.c.event_prefixes:
             return  # "Hurricane Ian", "Operation Desert Storm": an event
-        ship = 1 if len(run) > 2 and toks[run[0]].low in _FUNCTION else 0
-        if len(run) > ship + 1 and words[ship] in _SHIP_PREFIXES:
-            self._product(run[ship + 1:])  # "INS Sukanya", "The INS Mysore": a ship, and so is "the Mysore" later
+        if len(run) > 1 and (words[0] in _SHIP_PREFIXES or words[1] in _SHIP_PREFIXES and len(run) > 2
+                             and toks[run[0]].low in _FUNCTION):
+            # "INS Sukanya", "The INS Mysore": a ship, and so is "the Mysore" later
+            self._product(run[1 if words[0] in _SHIP_PREFIXES else 2:])
             return
         vessel = next((k for k in range(len(run) - 1) if toks[run[k]].low in _VESSELS), None) \
             if len(run) > 1 else None
@@ -807,7 +807,7 @@ class _Doc:
                 words[0] in self.c.given_names or self._namelike(words[:-1])):
             self._add(run, PERSON, strong=True)  # "Arcade Joseph Comeaux Jr.": a person
             return
-        if words[-1].lower() in self.c.event_heads and (not toks[run[-1]].possessive or words[-1].lower() in _LAWS):
+        if toks[run[-1]].low in self.c.event_heads and (not toks[run[-1]].possessive or toks[run[-1]].low in _LAWS):
             # "Paris Air Show", "Worldwide Developers Conference": an event, not an entity;
             # an acronym defined for it is no entity either. A name joined to it by "for" or
             # "and" is not part of it ("on ABC for Oscar Sunday").
@@ -962,13 +962,14 @@ class _Doc:
                     break
                 clock = toks[piece[0]].low == _CLOCK_LOW
                 piece = piece[1:]
-            if len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].word.endswith(("ing", "ed")) and (
-                    toks[piece[0]].low in self.c.headline_words
-                    or toks[piece[1]].word in self.c.given_names and toks[piece[0]].low in english_words()[0]):
-                piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit", "Knowing Billy, it's not easy"
-            elif len(piece) > 1 and toks[piece[0]].initial and toks[piece[0]].low.endswith("ly") \
-                    and _adverb(toks[piece[0]].low):
-                piece = piece[1:]  # "Clearly Mark and Condon are", "Surely I was": an adverb opens the sentence
+            first = toks[piece[0]] if piece else None
+            if first is not None and first.initial and len(piece) > 1:
+                if first.word.endswith(("ing", "ed")) and (
+                        first.low in self.c.headline_words
+                        or toks[piece[1]].word in self.c.given_names and first.low in english_words()[0]):
+                    piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit", "Knowing Billy, it's not easy"
+                elif first.low.endswith("ly") and _adverb(first.low):
+                    piece = piece[1:]  # "Clearly Mark and Condon are", "Surely I was": an adverb opens the sentence
             if not piece:
                 continue
             if len(piece) > 1 and toks[piece[-1]].word == "State" and not toks[piece[-2]].low in self.c.titles:
@@ -1138,27 +1139,27 @@ class _Doc:
             return
         if lowered[-1] in c.indices and len(idx) > 1 or self._next_lower(end) in c.indices:
             return  # "Dow Jones Industrial Average", "the Hang Seng index": an instrument
-        if self.text[start:end] in c.index_names and self._index_sense(start):
+        span = self.text[start:end]  # (read once: the lists below are asked for the whole name)
+        if span in c.index_names and self._index_sense(start):
             return  # "the Nasdaq fell", "the Hang Seng": an index, not an organisation
-        if len(idx) == 1 and words[0].rstrip(".") in _GENERATIONS:
-            return  # "Arcade Joseph Comeaux, Jr.": the suffix alone is no name
-        if len(idx) == 1 and words[0][-1:] == "s" and words[0][:-1].lower() in c.common and words[0][:-1].isupper():
-            return  # "insurance company CEOs", "VIPs": a common word's plural
-        if len(idx) == 1 and words[0] in c.time_zones:
-            return  # "1052 GMT (1852 HKT)", "9:03am AEST"
-        if lowered[-1] == "time" and len(idx) > 1 and lowered[-2] in _ZONE_WORDS:
+        single = len(idx) == 1
+        if single:
+            word = words[0]
+            if word.rstrip(".") in _GENERATIONS or word in c.time_zones:
+                return  # "Arcade Joseph Comeaux, Jr.": the suffix alone is no name; "1052 GMT", "9:03am AEST"
+            if word[-1:] == "s" and word[:-1].isupper() and word[:-1].lower() in c.common:
+                return  # "insurance company CEOs", "VIPs": a common word's plural
+            if word in c.currencies and (len(word) == 3 and word.isupper() or self.text[end:end + 1] == "$"
+                                         or self.text[end:end + 1] == " " and self.text[end + 1:end + 2].isdigit()):
+                return  # "in USD", "US$40 billion", "USD 23 billion": a currency
+        elif lowered[-1] == "time" and lowered[-2] in _ZONE_WORDS:
             return  # "8 pm Eastern Time", "Greenwich Mean Time": a time zone
-        if len(idx) == 1 and words[0] in c.currencies and len(words[0]) == 3 and words[0].isupper():
-            return  # "in USD": a currency
-        if len(idx) == 1 and (words[0] in c.currencies and self.text[end:end + 1] in ("$", " ")
-                              and (self.text[end:end + 1] == "$" or self.text[end + 1:end + 2].isdigit())):
-            return  # "US$40 billion", "USD 23 billion"
-        if self.text[start:end].replace("’", "'") in self.holidays:
+        if (span.replace("’", "'") if "’" in span else span) in self.holidays:
             return  # "Christmas", "New Year": a day, not an organisation
-        if len(idx) > 1 and self.text[start:end] in c.org_names:
+        if not single and span in c.org_names:
             self._add(idx, ORG, strong=True)  # "Morgan Stanley", "Saudi Aramco": no person, no place
             return
-        place = self._place_of(idx)
+        place = self.g.places.get(span)
         if place is not None:
             self._add_place(idx, place)
             return
@@ -1181,9 +1182,9 @@ class _Doc:
                 self._add(idx, PLACE, strong=True, name=region)  # "Middle Eastern", "North African"
                 return
         if words[0].isupper() and (len(idx) == 1 and len(words[0]) > 3 or len(idx) > 1) \
-                and self.text[start:end].isupper() and self.text[start:end].title() in self.g.places:
+                and span.isupper() and span.title() in self.g.places:
             # "TEHRAN:", "NEW DELHI —": a date line
-            self._add(idx, PLACE, strong=True, name=self.g.places[self.text[start:end].title()])
+            self._add(idx, PLACE, strong=True, name=self.g.places[span.title()])
             return
         if len(idx) > 1 and words[-1] in WEEKDAY_NAMES:
             return  # "Black Monday", "Super Tuesday": a named day
