@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -1005,6 +1006,58 @@ async def test_articles_indexed_by_another_process_fill_the_list(tmp_path):
         await settle(pilot)
         assert app.article_list.count == 9
         assert "Harbour reopens after storm" in visible_text(app.article_list)
+
+
+@sync
+async def test_open_article_shows_its_new_text_when_another_process_reindexes_it(tmp_path):
+    from newsreader.search import Library
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+
+    def index_elsewhere() -> None:
+        other = Library.open(paths, corpus, Config())
+        other.update()
+        other.close()
+
+    index_elsewhere()
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
+                    update_index=False, related_delay=0)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app.refresh_marks()  # the first look: the commit number to compare with
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.article_view
+        article = view.article
+        await pilot.press("j", "j", "j")
+        assert view.scroll_offset.y == 3
+        last = article.body[-1]
+        page = next(p for p in corpus.glob("*.txt") if last in p.read_text(encoding="utf-8"))
+        page.write_text(page.read_text(encoding="utf-8").replace(last, last + " Harbour officials said the port reopened.", 1),
+                        encoding="utf-8")
+        index_elsewhere()
+        app.refresh_marks()  # what the reader does every few seconds
+        await settle(pilot)
+        assert view.article.id == article.id and view.article.body[-1].endswith("the port reopened.")
+        assert view.scroll_offset.y == 3  # where the reader was
+        assert [n.message for n in app._notifications].count("This article's page was re-indexed: showing its new text.") == 1
+        # Indexed again with nothing changed in it: no second notice.
+        os.utime(page, (page.stat().st_atime, page.stat().st_mtime + 10))
+        index_elsewhere()
+        app.refresh_marks()
+        await settle(pilot)
+        assert [n.message for n in app._notifications].count("This article's page was re-indexed: showing its new text.") == 1
+        # Its title changed, so the article left the index: said once, the text stays.
+        page.write_text(page.read_text(encoding="utf-8").replace(article.title, "Harbour reopens after storm", 1),
+                        encoding="utf-8")
+        index_elsewhere()
+        app.refresh_marks()
+        await settle(pilot)
+        assert view.article.id == article.id
+        assert any(n.message.startswith("This article is no longer in the index") for n in app._notifications)
 
 
 @sync

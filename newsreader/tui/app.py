@@ -63,6 +63,11 @@ def entity_query(kind: str, name: str) -> str:
     return f'{FIELD_FOR_KIND.get(kind, "body")}:"{safe}"'
 
 
+def same_text(a: Any, b: Any) -> bool:
+    """Whether two stored copies of an article read the same (text, details, names, dates)."""
+    return (a.article.to_dict(), a.entities, a.dates) == (b.article.to_dict(), b.entities, b.dates)
+
+
 def article_like(row: Row) -> SimpleNamespace:
     """What `Store.toggle_bookmark` needs, from a list row (dates are ISO text there)."""
     date = None
@@ -195,6 +200,7 @@ class ReaderApp(App[int]):
         self._search_timer: Timer | None = None
         self._search_generation = 0
         self._open_generation = 0
+        self._gone_noticed: set[str] = set()  # open articles said to have left the index
         self.related_delay = related_delay
         self.freeze_gc = freeze_gc
         #: Collect garbage ourselves once an opened article's side pane is complete (set
@@ -400,6 +406,7 @@ class ReaderApp(App[int]):
                 self._grow_list()
                 self.article_list.refresh()  # the same count: a page changed in place
                 self.count_unread()
+                self.recheck_open_article()
         if read != self.read_ids or marked != self.bookmarked:
             self.read_ids, self.bookmarked = read, marked
             self.article_list.refresh()
@@ -540,6 +547,7 @@ class ReaderApp(App[int]):
             self.article_list.refresh()
         self.count_unread()
         self.update_status()
+        self.recheck_open_article()
 
     # --- lists and history --------------------------------------------------------------
 
@@ -783,6 +791,37 @@ class ReaderApp(App[int]):
         if not was_read:
             self._refresh_row(article_id)
         self.update_status()
+
+    def recheck_open_article(self) -> None:
+        """The index changed: if the open article's page was re-indexed, show its new text."""
+        stored = self.article_view.stored
+        if stored is not None:
+            self._recheck_article(stored.article.id, stored, self._open_generation)
+
+    @work(thread=True, exclusive=True, group="recheck")
+    def _recheck_article(self, article_id: str, shown: Any, generation: int) -> None:
+        try:
+            stored = self.library.get(article_id)
+        except Exception:  # a rebuild under way: the next look tells
+            return
+        if stored is None or not same_text(stored, shown):
+            self.call_from_thread(self._article_changed, article_id, stored, generation)
+
+    def _article_changed(self, article_id: str, stored: Any, generation: int) -> None:
+        view = self.article_view
+        if generation != self._open_generation or view.article is None or view.article.id != article_id:
+            return  # the reader has moved on
+        if stored is None:
+            if article_id not in self._gone_noticed:
+                self._gone_noticed.add(article_id)
+                self.notify("This article is no longer in the index (its page changed or was removed); "
+                            "the text shown is the last one read.", title="Article", severity="warning",
+                            timeout=8, markup=False)
+            return
+        view.replace(stored)
+        self.side.show_entities(stored.entities)
+        self.notify("This article's page was re-indexed: showing its new text.", title="Article",
+                    timeout=6, markup=False)
 
     def _refresh_row(self, article_id: str) -> None:
         """Repaint the list row of `article_id` (its read mark), not the whole list."""

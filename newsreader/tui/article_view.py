@@ -170,6 +170,17 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.post_message(self.MarkChanged(None))
 
+    def replace(self, stored: Any) -> None:
+        """The open article as re-indexed: its new text, its search matches marked again,
+        scrolled where the reader was (as far as the new text reaches)."""
+        top = self.scroll_offset.y
+        self.stored = stored
+        self.current = None
+        self._build_marks()
+        self.relayout()
+        self.scroll_to(y=min(top, max(0, len(self._lines) - self.size.height)), animate=False, immediate=True)
+        self.post_message(self.MarkChanged(None))
+
     def clear(self, placeholder: str | None = None) -> None:
         self.stored = None
         if placeholder is not None:
