@@ -967,6 +967,10 @@ _TOWNS_AND_TEAMS = [
     ("Sean Hannity said the Baltimore Orioles, Washington Nationals and Boston Red Sox bid more.",
      {"Sean Hannity": "person", "Baltimore Orioles": "org", "Washington Nationals": "org", "Boston Red Sox": "org"}),
     ("The fire hit Wasilla, Alaska on Friday.", {"Wasilla": "place", "Alaska": "place"}),
+    # ... and stays one where the plural alone names it too, unlike a person whose given name is a city's
+    ("The Boston Red Sox and Baltimore Orioles bid. The Orioles have the weakest offer.",
+     {"Boston Red Sox": "org", "Baltimore Orioles": "org", "Orioles": "org"}),
+    ("Florence Williams said the book was done.", {"Florence Williams": "person"}),
 ]
 
 

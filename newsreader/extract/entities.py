@@ -1243,7 +1243,7 @@ class _Doc:
         if self._next_lower(end) in _PLACE_AFTER:
             self._add(idx, PLACE, strong=True)  # "Heathrow airport", "the Moscone West center"
             return
-        state = self._state_after_town(idx, start, end, words) if len(idx) == 1 or not self._team_like(idx, words) \
+        state = self._state_after_town(idx, start, end, words) if len(idx) == 1 or not self._team_like(words) \
             else None
         if state is not None:
             self._add(idx, PLACE, strong=True, name=state or None)
@@ -1289,10 +1289,15 @@ class _Doc:
         before = _prev_word(self.text, start, 20)
         return before is None or before.group(1).lower() not in _PLACE_PREPS and not self._is_title(before.group(1))
 
-    def _team_like(self, idx: list[int], words: list[str]) -> bool:
-        """A known place, then a plural: a team or a body ("the Baltimore Orioles, Washington
-        Nationals and Boston Red Sox"), never a town before its state."""
-        return words[-1][-1:] == "s" and words[-1][-2:] != "ss" and self._place_of(idx[:1]) is not None
+    def _team_like(self, words: list[str]) -> bool:
+        """A known place, then the plural of a common noun: a team or a body ("the Baltimore
+        Orioles, Washington Nationals and Boston Red Sox"), never a town before its state nor a
+        person named by the plural alone ("the Orioles")."""
+        last = words[-1].lower()
+        if last[-1:] != "s" or words[0] not in self.g.places:
+            return False
+        common = english_words()[0]
+        return last in common and last[:-1] in common  # a common noun's plural: not "Florence Williams", "Madison Keys"
 
     def _state_after_town(self, idx: list[int], start: int, end: int, words: list[str]) -> str | None:
         """A US state abbreviation after a town ("Calif" in "Rancho Mirage, Calif.") gives the
@@ -1700,6 +1705,8 @@ class _Doc:
             person += 3  # "Roh Moo-hyun": a given name of two syllables (an adjective's hyphen is cut off)
         if words[0] in lone and words[-1] not in lone:
             org += 2
+        if len(words) > 1 and self._team_like(words):
+            org += 3  # "Baltimore Orioles" where "the Orioles" stands alone too
         if self._staff_at(piece):
             org += 4  # "analysts at Goldman Sachs said"
         if any(w in org_words for w in words):
