@@ -938,6 +938,9 @@ _CONTEXT_KINDS = [
     ("Ken Salazar rescinded eleventh-hour Bush administration changes.", {"Ken Salazar": "person", "Bush": "person"}),
     ("His older brother, Jamar, was killed in a car accident.", {"Jamar": "person"}),
     ("The late leader called himself Turkmenbashi.", {"Turkmenbashi": "person"}),
+    ("It was loyal to former president Saparmurat Niyazov, also known as Turkmenbaschi, or Leader of all Turkmens.",
+     {"Saparmurat Niyazov": "person", "Turkmenbaschi": "person"}),
+    ("The company, known as Acme, was sold.", {"Acme": "org"}),  # another name of no person
     # organisations: a field of two common words before the head; a post inside an office's name
     ("Biologists at the Fish and Wildlife Service objected.", {"Fish and Wildlife Service": "org"}),
     ("Ford and General Motors reported sales.", {"Ford": "org", "General Motors": "org"}),

@@ -157,6 +157,8 @@ _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]o
 #: said"); not any town noun ("Golden girl of screen and pool": an adjective).
 _TOWN_BODIES = frozenset({"police", "officers", "officials", "authorities", "residents", "firefighters", "council",
                           "mayor", "prosecutors", "detectives"})
+#: A person's other name: "Saparmurat Niyazov, also known as Turkmenbashi", "Mohamed Hamdan Dagalo, known as Hemedti".
+_KNOWN_AS = re.compile(r"([\w'’.-]+),? (?:also |better |widely |popularly )?(?:known as|nicknamed|dubbed) $")
 #: An age in apposition, then "of": "Luann Johnson, 66, of Burnsville" (a hometown follows).
 _AGE_OF = re.compile(r", \d{1,3}, of $")
 #: "Avdiivka, a town in the Donetsk region": a place described as one.
@@ -1896,6 +1898,12 @@ class _Doc:
                 return True  # "chief executive, Jensen Huang"; "His older brother, Jamar,"
         elif before.endswith(("himself ", "herself ")):
             return True  # "He called himself Turkmenbashi"
+        elif before.endswith((" as ", "named ", "dubbed ")):
+            # "Saparmurat Niyazov, also known as Turkmenbashi": another name of the person named before
+            known = _KNOWN_AS.search(self.text, max(0, piece.start - 40), piece.start)
+            return known is not None and any(p.end == known.end(1) and (
+                p.kind == PERSON or p.kind is None and (p.prev_word in self.c.title_heads or p.prev_word in self.c.roles))
+                for p in self.pieces)
         if self._befallen(piece):
             return True  # "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
         return (before.endswith("-old ") and bool(_AGE_BEFORE.search(before))
