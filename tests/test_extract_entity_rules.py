@@ -941,6 +941,9 @@ _CONTEXT_KINDS = [
     ("It was loyal to former president Saparmurat Niyazov, also known as Turkmenbaschi, or Leader of all Turkmens.",
      {"Saparmurat Niyazov": "person", "Turkmenbaschi": "person"}),
     ("The company, known as Acme, was sold.", {"Acme": "org"}),  # another name of no person
+    # a nation's people after its adjective is no company named by its trade ("British Gas" is one)
+    ("Congress has given the American People a gift. British Gas raised prices.",
+     {"Congress": "org", "American": "place", "British Gas": "org"}),
     # organisations: a field of two common words before the head; a post inside an office's name
     ("Biologists at the Fish and Wildlife Service objected.", {"Fish and Wildlife Service": "org"}),
     ("Ford and General Motors reported sales.", {"Ford": "org", "General Motors": "org"}),

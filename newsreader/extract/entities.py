@@ -159,6 +159,8 @@ _TOWN_BODIES = frozenset({"police", "officers", "officials", "authorities", "res
                           "mayor", "prosecutors", "detectives"})
 #: A person's other name: "Saparmurat Niyazov, also known as Turkmenbashi", "Mohamed Hamdan Dagalo, known as Hemedti".
 _KNOWN_AS = re.compile(r"([\w'’.-]+),? (?:also |better |widely |popularly )?(?:known as|nicknamed|dubbed) $")
+#: A nation's people after its adjective, capitalised for emphasis: "the American People" (no company's name).
+_PEOPLE_WORDS = frozenset({"people", "peoples", "public", "nation", "voters", "citizens", "taxpayers"})
 #: An age in apposition, then "of": "Luann Johnson, 66, of Burnsville" (a hometown follows).
 _AGE_OF = re.compile(r", \d{1,3}, of $")
 #: "Avdiivka, a town in the Donetsk region": a place described as one.
@@ -1208,6 +1210,9 @@ class _Doc:
                     self._add(idx, None, short=True)
                     return
             self._add(idx, ORG, strong=True)
+            return
+        if len(idx) == 2 and words[0] in self.g.demonyms and lowered[1] in _PEOPLE_WORDS:
+            self._add(idx[:1], PLACE, strong=True, name=self.g.demonyms[words[0]])  # "the American People"
             return
         if len(idx) == 2 and words[0] in self.g.demonyms and lowered[1] in english_words()[0] \
                 and toks[idx[1]].low not in c.titles and not toks[idx[1]].initial:
