@@ -912,6 +912,7 @@ _NO_NAMES = [
     ("INITIAL results from the post-mortem showed a ricochet.", {}),
     ("POSTED: December 08, 2010\nThe trial was ordered.", {}),
     ("NASA said the launch was delayed.", {"NASA": "org"}),
+    ("Short link : Post Views: 8\nShort Url\nUpdated 03 August 2024", {}),  # a saved page's furniture
     # an adverb opening a sentence is no part of the name after it
     ("Clearly Hugh Jackman was the better choice.", {"Hugh Jackman": "person"}),
     ("Ironically Brian Nichols had offered to plead guilty.", {"Brian Nichols": "person"}),
