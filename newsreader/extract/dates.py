@@ -1393,7 +1393,10 @@ def _days_next_to_named_days(text: str, found: list[DateMatch]) -> None:
         lower = a.text.lower()
         if lower in ("the day before", "the day after") and b.value and _ISO_DAY.fullmatch(b.value) \
                 and b.start - a.end <= 7 and _DAY_OF_AN_EVENT.fullmatch(text, a.end, b.start):
-            day = dt.date.fromisoformat(b.value) + dt.timedelta(days=1 if lower.endswith("after") else -1)
+            try:
+                day = dt.date.fromisoformat(b.value) + dt.timedelta(days=1 if lower.endswith("after") else -1)
+            except OverflowError:  # the day after 9999-12-31
+                continue
             found[i] = DateMatch(a.start, a.end, a.text, day.isoformat())
 
 
