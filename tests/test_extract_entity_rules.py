@@ -952,6 +952,9 @@ _CONTEXT_KINDS = [
     ("The autopsy was done by the New York City Office of the Chief Medical Examiner.",
      {"New York City Office of the Chief Medical Examiner": "org"}),
     ("\"It was quick,\" Chief Inspector Joe Sullivan said.", {"Joe Sullivan": "person"}),
+    # a given name and "Hall" is a person's name, the Albert Hall a place
+    ("Terminal manager Jasper Hall moved the truck. She sang at the Albert Hall.",
+     {"Jasper Hall": "person", "Albert Hall": "place"}),
     # "who" after "the" and a name is said of a place or body, not a person ("a professor at the Polytechnic who")
     ("Says George Bergeles, a professor at the Polytechnic who backs the students.",
      {"George Bergeles": "person", "Polytechnic": "org"}),

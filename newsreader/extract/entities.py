@@ -1198,8 +1198,11 @@ class _Doc:
                 and self.text[start - 2:start] == ", ":
             return  # "Sen. Chuck Schumer, D-N.Y.,": a party and a state
         if len(idx) > 1 and lowered[-1] in c.place_heads and \
-                not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1]):
-            self._add(idx, PLACE, strong=True)  # "Changi Airport", "Moscone Center"
+                not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1]) and not (
+                    len(idx) == 2 and lowered[1] == "hall" and words[0] in c.given_names
+                    and self.text[max(0, start - 4):start] not in ("the ", "The ")):
+            # "Changi Airport", "Moscone Center"; not "Dale Hall, who directs ..." (the Albert Hall is one)
+            self._add(idx, PLACE, strong=True)
             return
         if lowered[-1] in c.org_suffixes or any(w in c.org_heads for w in lowered):
             if len(idx) == 1 and lowered[0] not in _LONE_ORGS:
