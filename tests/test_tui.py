@@ -1088,15 +1088,28 @@ async def test_hostile_page_cannot_touch_the_terminal(tmp_path):
 
 
 @sync
-async def test_missing_index_is_built_in_the_background(tmp_path):
+@pytest.mark.parametrize("old_version", [False, True])
+async def test_missing_index_is_built_in_the_background(tmp_path, old_version):
+    """No index, or one built by an earlier version (another analysis, e.g. before accents
+    were folded): the reader builds it anew in the background."""
+    from newsreader.search import Library
+    from newsreader.search.schema import SCHEMA_VERSION
+
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds_dir(), corpus)
     paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    if old_version:
+        old = Library.open(paths, corpus, Config())
+        old.update()
+        old.store().set_meta("schema_version", str(SCHEMA_VERSION - 1))
+        old.store().commit()
+        old.close()
     app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         await settle(pilot, 4)
         assert app.article_list.count == 9
+        assert app.library.store().get_meta("schema_version") == str(SCHEMA_VERSION)
         assert not app.indexing
         await pilot.press("enter")
         await settle(pilot)
