@@ -8,13 +8,15 @@ random sample with a fixed seed, stratified so that organisations (the weakest k
 a chosen share, and prints it as TSV with the words around each name. A hand-judged copy of
 that TSV (a `verdict` column: ok, name (not a name), kind (wrong kind), extent (wrong span))
 is scored per kind by `--score`; `--again` shows what the current extractor predicts at each
-sampled span, to judge the same sample after a change.
+sampled span, to judge the same sample after a change (columns kind_after and verdict_after,
+scored by `--score --after`).
 
 Never run it on a held-out split: it reads ECB+ dev and seeds only.
 
 Usage: python bench/audit_entities.py [--n 320] [--seed 7] [--org-share 0.5] > sample.tsv
        python bench/audit_entities.py --score judged.tsv
        python bench/audit_entities.py --again judged.tsv > again.tsv
+       python bench/audit_entities.py --score --after rejudged.tsv
 """
 
 from __future__ import annotations
@@ -93,17 +95,34 @@ def sample(rows: list[dict[str, str]], n: int, seed: int, org_share: float) -> l
     return picked
 
 
-def score(path: Path) -> int:
-    """Sample precision per kind from a judged TSV (verdict ok counts as right)."""
-    counts: dict[str, Counter] = {}
+def _read_sample(path: Path, needed: tuple[str, ...]) -> list[dict[str, str]] | None:
+    """The rows of a sample TSV, or None (with one line said) when columns are missing."""
     with path.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            verdict = (row.get("verdict") or "").strip()
-            if verdict not in VERDICTS:
-                print(f"row {row.get('id')}: verdict {verdict!r} is none of {', '.join(VERDICTS)}", file=sys.stderr)
-                return 2
-            for kind in (row["kind"], "ALL"):
-                counts.setdefault(kind, Counter())[verdict] += 1
+        reader = csv.DictReader(f, delimiter="\t")
+        missing = [name for name in needed if name not in (reader.fieldnames or [])]
+        if missing:
+            print(f"{path}: no column {', '.join(missing)} (a TSV written by this script is expected)", file=sys.stderr)
+            return None
+        return list(reader)
+
+
+def score(path: Path, after: bool = False) -> int:
+    """Sample precision per kind from a judged TSV (verdict ok counts as right); with `after`,
+    from the re-judged columns (kind_after, verdict_after; a dropped prediction counts no more)."""
+    kind_col, verdict_col = ("kind_after", "verdict_after") if after else ("kind", "verdict")
+    rows = _read_sample(path, ("id", kind_col, verdict_col))
+    if rows is None:
+        return 2
+    counts: dict[str, Counter] = {}
+    for row in rows:
+        verdict = (row[verdict_col] or "").strip()
+        if after and verdict == "dropped":
+            continue
+        if verdict not in VERDICTS:
+            print(f"row {row['id']}: verdict {verdict!r} is none of {', '.join(VERDICTS)}", file=sys.stderr)
+            return 2
+        for kind in (row[kind_col], "ALL"):
+            counts.setdefault(kind, Counter())[verdict] += 1
     for kind in ("person", "org", "place", "ALL"):
         c = counts.get(kind, Counter())
         total = sum(c.values())
@@ -116,10 +135,11 @@ def score(path: Path) -> int:
 def again(path: Path) -> int:
     """What the extractor predicts now over each sampled span: the same, another kind or
     extent, or nothing."""
+    rows = _read_sample(path, ("id", "source", "start", "end", "kind", "name"))
+    if rows is None:
+        return 2
     texts = _texts()
     found: dict[str, list] = {}
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["id", "kind", "name", "verdict", "now"])
     for row in rows:
@@ -144,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--org-share", type=float, default=0.5)
     parser.add_argument("--score", type=Path, help="a judged sample TSV: precision per kind")
     parser.add_argument("--again", type=Path, help="a sample TSV: the current prediction at each span")
+    parser.add_argument("--after", action="store_true",
+                        help="with --score: score the re-judged columns (kind_after, verdict_after)")
     args = parser.parse_args(argv)
     if not ECB_ROOT.is_dir():
         print(f"no ECB+ dev data at {ECB_ROOT}", file=sys.stderr)
@@ -153,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no such file: {given}", file=sys.stderr)
             return 2
     if args.score:
-        return score(args.score)
+        return score(args.score, args.after)
     if args.again:
         return again(args.again)
     rows = unjudged(_texts())
