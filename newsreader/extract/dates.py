@@ -256,7 +256,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<dur>{_APPROX}?(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
     ("early late mid # the end",
-     rf"(?P<year>(?i:early |late |mid-|mid |end-|the (?:very )?(?:end|beginning|start|middle) of |the year )?{_YEAR})(?![\w/-]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
+     rf"(?P<year>(?i:early |late |mid-|mid |end-|the (?:very )?(?:end|beginning|start|middle) of |the year )?{_YEAR})(?![\w/-]|–[0-9]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
      r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros|points|votes|barrels|homes|vehicles"
      r"|GMT|UTC|hours|hrs|local time|ET|EST|EDT|BST|CET))"),
 ]
@@ -542,11 +542,12 @@ _FORECAST_NOUN_AFTER = ("beat", "beats", "tops", "misses", "exceeds", "met", "me
 #: forecasts ("is widely expected", "a ruling expected by", not "than expected in"). Not "ahead
 #: of": it looks ahead from the story's day ("rallied Thursday ahead of Friday's jobs report").
 #: Before "to be" + a participle, words that make it no plan ahead: belief and report ("was
-#: thought to be killed on Monday"), a rank ("the first to be vaccinated on Monday"), a past plan.
-_TO_BE_NOT_AHEAD_AFTER = ("believed", "thought", "said", "reported", "known", "found", "appeared", "appears", "seemed",
-                          "seems", "alleged", "claimed", "supposed", "proved", "proven", "out", "happened", "first",
-                          "last", "only", "next", "was", "were", "is", "are", "had", "used", "due", "expected",
-                          "scheduled", "set", "slated", "going", "likely", "unlikely")
+#: thought to be killed on Monday"), a rank ("the first to be vaccinated on Monday"), a past plan,
+#: a past verb ("he chose to be driven home on Monday"; those in -ed are refused by their ending:
+#: "needed to be airlifted", "refused to be photographed", "was believed to be killed").
+_TO_BE_NOT_AHEAD_AFTER = ("thought", "said", "known", "found", "appears", "seems", "proven", "out", "first",
+                          "last", "only", "next", "was", "were", "is", "are", "had", "due", "set", "going", "likely",
+                          "unlikely", "chose", "sought", "came", "began")
 _FUTURE_BEFORE = re.compile(
     r"(?<![\w'’])(?:will|would(?! have)|shall|until|till|next|(?:is|are)(?: \w+ly)? (?:expected|forecast)|expects?"
     r"|(?=forecast)(?<!than )(?<!\bas )(?<!had )(?<!was )(?<!were )(?<!its )(?<!the )(?<!\ba )(?<!their )(?<!his )(?<!her )(?<!our )"
@@ -559,8 +560,9 @@ _FUTURE_BEFORE = re.compile(
     r"|should(?! have)|upcoming|awaits?|awaiting"
     r"|(?:(?<=\bis )|(?<=\bare )|(?<=, ))to be(?! (?:sure|fair|honest|clear|frank|precise)\b)"  # not "fell, to be sure, in June"
     # "the measures to be voted on Thursday", "calling for roads to be blocked on Tuesday"; not what is
-    # believed or found to have been ("was thought to be killed on Monday"), "the first to be vaccinated"
-    r"|(?=to be )" + "".join(rf"(?<!\b{word} )" for word in _TO_BE_NOT_AHEAD_AFTER) +
+    # believed or found to have been ("was thought to be killed on Monday"), "the first to be vaccinated",
+    # a past verb ("needed to be airlifted on Monday": a noun comes before a plan, no verb)
+    r"|(?=to be )(?-i:(?<![a-z]ed ))" + "".join(rf"(?<!\b{word} )" for word in _TO_BE_NOT_AHEAD_AFTER) +
     r"to be(?= [a-z]+(?:ed|en|held|set|cut|put|run|shut|hit|paid|sold|sent|built|made|read|sworn)\b))"
     r"(?!\w)|['’]ll(?!\w)", re.I)
 #: A schedule that no longer holds ("originally due in November", "initially set for January"): a
@@ -1151,7 +1153,7 @@ def _generic_units(text: str, start: int) -> bool:
 
 
 #: Words that make two years in one ("2017-18") a fiscal year.
-_FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial year|budget\w*|deficit|revenue|tax\w*|gdp|exports?|imports?|fy)\b")
+_FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial year|budget\w*|deficit|revenue|tax(?:es|ed|ation|payers?)?|gdp|exports?|imports?|fy)\b")
 #: Before a range of years in one word: "from 1978-89", "in 1982-83", "during 2001-2003".
 _YEAR_RANGE_BEFORE = frozenset({"from", "in", "during", "between", "through", "throughout", "since", "until", "by",
                                 "for", "of"})
