@@ -841,6 +841,9 @@ _CLOCK_PM = [
     ("Markets close at 4 p.m. ET and Jerome Powell speaks at 2:30 p.m. Eastern Standard Time.",
      {"Jerome Powell": "person"}),
     ("The GST Council met in Delhi.", {"GST Council": "org", "Delhi": "place"}),  # no clock before: no time zone
+    # a year is no clock ("2017" would read as 20:17)
+    ("In 2017 GST Council members met in Delhi.", {"GST Council": "org", "Delhi": "place"}),
+    ("Since 2019 PT Freeport Indonesia has paid more taxes.", {"PT Freeport Indonesia": "org"}),
 ]
 
 
@@ -866,6 +869,10 @@ _FIRMS_NAMED_LIKE_PEOPLE = [
     ("Charles Schwab said its profit rose 12 percent.", {"Charles Schwab": "org"}),
     ("Charles Schwab said on Tuesday its trading volumes hit a record.", {"Charles Schwab": "org"}),
     ("Analysts at Charles Schwab expect two cuts.", {"Charles Schwab": "org"}),
+    # ... but not where a firm is named before the person ("its" is the firm's), nor a common name with a
+    # person's cue (such names are left off the list)
+    ("Apple's Tim Cook said its iPhone sold well.", {"Apple": "org", "Tim Cook": "person"}),
+    ("Edward Jones, 45, of Cardiff, was charged with theft.", {"Edward Jones": "person", "Cardiff": "place"}),
 ]
 
 
@@ -917,6 +924,7 @@ _NO_NAMES = [
     ("Clearly Hugh Jackman was the better choice.", {"Hugh Jackman": "person"}),
     ("Ironically Brian Nichols had offered to plead guilty.", {"Brian Nichols": "person"}),
     ("Weekly Standard editors quit.", {"Weekly Standard": "org"}),  # a periodical's name
+    ("Lonely Planet said the island was its top pick.", {"Lonely Planet": "org"}),  # an adjective before a noun
     # awards and finals are events; the plural of a common abbreviation is no name
     ("He won an Emmy Award and an Academy Award before the NBA Finals.", {}),
     ("Hospital executives and insurance company CEOs agreed.", {}),
@@ -935,6 +943,9 @@ _CONTEXT_KINDS = [
     ("LuAnn Johnson, 66, of Burnsville was struck outside the store.", {"LuAnn Johnson": "person", "Burnsville": "place"}),
     ("Helicopters carried the injured from Qeshm to Bandar Abbas.", {"Qeshm": "place", "Bandar Abbas": "place"}),
     ("He moved from Microsoft to Google last year.", {"Microsoft": "org", "Google": "org"}),  # no place at either end
+    # a name that only begins with a known place is none ("Manchester United", "Paris Saint-Germain")
+    ("Ronaldo moved from Juventus to Manchester United in 2021.",
+     {"Ronaldo": "person", "Juventus": "org", "Manchester United": "org"}),
     # people: a president's administration, a relative in apposition, what one calls oneself
     ("Ken Salazar rescinded eleventh-hour Bush administration changes.", {"Ken Salazar": "person", "Bush": "person"}),
     ("His older brother, Jamar, was killed in a car accident.", {"Jamar": "person"}),
@@ -1010,3 +1021,13 @@ _TITLES_AND_BREAKS = [
 @pytest.mark.parametrize(("text", "expected"), _TITLES_AND_BREAKS)
 def test_titles_participles_and_abbreviations_break_names(text: str, expected: dict[str, str]):
     assert ents(text) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The summit was held in Brussels and Rutte was there to greet them.", "Rutte"),
+    ("Talks went on in Kabul and Karzai was not present.", "Karzai"),
+])
+def test_a_verb_ends_a_list_of_places_only_after_a_town_cue(text: str, name: str):
+    # "the villages of Zainabieh and Koohi were": a verb may end a list of towns; after a place named with
+    # "in" the next clause is about someone
+    assert ents(text).get(name) != "place"

@@ -74,8 +74,9 @@ _CLOCK_PREV = re.compile(rf"({_CLOCK_HOUR}[AaPp][Mm]) ?$")
 #: The text right before a capitalised "PM" that makes it a clock's.
 _CLOCK_NUMBER = re.compile(rf"{_CLOCK_HOUR}$")
 _CLOCK_WORDS = frozenset({"PM", "Pm"})
-#: A clock time right before a word ("9:03am ", "1052 ", "8 p.m. "): a time zone there is the clock's.
-_CLOCK_END = re.compile(r"\d ?(?:[AaPp]\.?[Mm]\.?)? $")
+#: A clock time right before a word ("9:03am ", "10:52 ", "8 p.m. "): a time zone there is the clock's. A bare
+#: number is none: it is a year as often ("In 2017 GST Council", "Since 2019 PT Freeport Indonesia").
+_CLOCK_END = re.compile(r"(?::\d\d|\d ?[AaPp]\.?[Mm]\.?) $")
 #: Words before "Time" in a time zone's name: "Eastern Time", "Pacific Daylight Time", "British Summer Time".
 _ZONE_WORDS = frozenset({"eastern", "central", "pacific", "mountain", "atlantic", "standard", "daylight", "summer",
                          "mean", "universal", "local"})
@@ -232,9 +233,11 @@ _LOCATIVE_PREPS = _TOWN_PREPS | _MOTION_PREPS
 _TO_NAME = re.compile(r" to ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})")
 #: A possessive in tokenised text: "Stephenie Meyer 's series", "Dale Stevens ' comic".
 _SPACED_POSSESSIVE = (" 's ", " ' ", " ’s ", " ’ ")
-#: What may follow the last place of a list: "in Kurram, Orakzai and Bajaur." / "... and Bajaur on Monday".
+#: What may follow the last place of a list: "in Kurram, Orakzai and Bajaur." / "... and Bajaur on Monday";
+#: a verb only after a list of towns ("the villages of Zainabieh and Koohi were"): after a place it as often
+#: starts a clause about someone ("held in Brussels and Rutte was there").
 _LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before|since|until|during|where|which|"
-                       r"has|have|had|is|are|was|were)\b)")
+                       r"(?P<verb>has|have|had|is|are|was|were))\b)")
 #: Prepositions before a place: a city named like a company stays a place after them.
 _PLACE_PREPS = _TOWN_PREPS | {"from", "to", "at", "of", "into", "via"}
 #: What joins a product to the next one named ("iPod Classic, Nano and Shuffle", "the Volt and the Leaf").
@@ -972,8 +975,11 @@ class _Doc:
                         first.low in self.c.headline_words
                         or toks[piece[1]].word in self.c.given_names and first.low in english_words()[0]):
                     piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit", "Knowing Billy, it's not easy"
-                elif first.low.endswith("ly") and _adverb(first.low):
-                    piece = piece[1:]  # "Clearly Mark and Condon are", "Surely I was": an adverb opens the sentence
+                elif first.low.endswith("ly") and _adverb(first.low) and (
+                        toks[piece[1]].word in self.c.given_names or toks[piece[1]].low not in english_words()[0]):
+                    # "Clearly Mark and Condon are", "Ironically Nichols": an adverb opens the sentence; not
+                    # an adjective in -ly before a common noun ("Lonely Planet", "Friendly Fire")
+                    piece = piece[1:]
             if not piece:
                 continue
             if len(piece) > 1 and toks[piece[-1]].word == "State" and not toks[piece[-2]].low in self.c.titles:
@@ -1689,8 +1695,10 @@ class _Doc:
         if self._possessed(piece) in self.c.relations:
             person += 3  # "Moqtada Sadr's supporters"
         if piece.next_word in _PERSON_VERBS or piece.prev_word in ("said", "says"):  # ("told Al Jazeera": an outlet as often)
-            if _SAID_ITS.match(self.text, piece.end):
-                org += 4  # "Charles Schwab said its profit rose": what reports on its own things
+            if _SAID_ITS.match(self.text, piece.end) and not self.text.endswith(("'s ", "’s "), 0, piece.start):
+                # "Charles Schwab said its profit rose": what reports on its own things ("Apple's Tim Cook said
+                # its iPhone": the firm named before him owns them)
+                org += 4
             elif _SAID_IT.match(self.text, piece.end):
                 org += 2  # "Volvo Cars said it would cut jobs": what speaks of itself as "it"
             else:
@@ -1870,18 +1878,17 @@ class _Doc:
             return holder is None or holder.group(1).lower() not in self.c.not_located
         # "in Khan Younis and Deir el-Balah", "in Kurram, Orakzai and Bajaur": the places listed with it
         for link in (" and ", ", "):
-            if text.startswith(link, piece.start - len(link)) and _LIST_END.match(text, piece.end):
+            if text.startswith(link, piece.start - len(link)) and (end := _LIST_END.match(text, piece.end)):
                 before = self._piece_ending(piece.start - len(link))
                 return before is not None and before.kind == PLACE and before is not piece and (
-                    self._locative(before) or self._town(before))  # "the villages of Zainabieh and Koohi"
+                    end.group("verb") is None and self._locative(before)
+                    or self._town(before))  # "the villages of Zainabieh and Koohi"
         return False
 
     def _known_place_at(self, m: re.Match[str] | None) -> bool:
-        """Is the name the match caught, or its first words, a known place ("from Qeshm to Bandar Abbas")?"""
-        if m is None:
-            return False
-        words = m.group(1).split(" ")
-        return any(" ".join(words[:k]) in self.g.places for k in range(len(words), 0, -1))
+        """Is the whole name the match caught a known place ("from Qeshm to Bandar Abbas")? Its first
+        words are not enough: "from Juventus to Manchester United" names two clubs."""
+        return m is not None and m.group(1) in self.g.places
 
     def _piece_ending(self, end: int) -> Piece | None:
         """The piece that ends at `end`, if any (pieces are few and in text order)."""
