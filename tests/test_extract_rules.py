@@ -1968,6 +1968,7 @@ def test_audit_second_pass_false_alarms(text, span):
     # "the next day" after a month without its day in the same sentence has no day to count from
     ("He was convicted for the March 2005 rampage, which ended with his capture the next day.", "the next day", None),
     ("He escaped on Friday. In March he had tried once. He was caught the next day.", "the next day", "2010-05-01"),
+    ("He was arrested on Friday, weeks after the March vote, and freed the next day.", "the next day", "2010-05-01"),
 ])
 def test_anaphora_reach_back_a_sentence(text, span, value):
     assert dates_of(text, dt.date(2010, 5, 5))[span] == value

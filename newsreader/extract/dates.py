@@ -1962,8 +1962,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = _year_of_period(lower, 6 * half - 5, 6, ref, anchors, text, start, end) or year
         return f"{year}-H{half}", None
     if kind == "nextday":  # counted from the last day named, else the article's
-        if anchor is None or anchors.month_end > anchors.day_end and _same_sentence(text, anchors.month_end, start):
-            return None, None  # "the March 2005 rampage, which ended with his capture the next day": no day to count from
+        if anchor is None or anchors.month_end > anchors.day_end and _same_sentence(text, anchors.month_end, start) \
+                and not (anchors.day_end >= 0 and _same_sentence(text, anchors.day_end, start)):
+            # "the March 2005 rampage, which ended with his capture the next day": no day to count from;
+            # a day its sentence named still is one ("arrested on Friday, after the March vote, and freed the next day")
+            return None, None
         delta = 0 if ("same" in lower or "that" in lower) else (
             1 if ("next" in lower or "following" in lower or "after" in lower) else -1)
         day = anchor + dt.timedelta(days=delta)
