@@ -895,6 +895,9 @@ _VENUES = [
     ("The concert at Madison Square Garden was cancelled.", {"Madison Square Garden": "place"}),
     ("He stayed at the Marriott Hotel near Heathrow Airport.", {"Marriott Hotel": "place", "Heathrow Airport": "place"}),
     ("The suspect was arrested at the Hilton hotel in Islamabad.", {"Hilton": "place", "Islamabad": "place"}),
+    # ... but one of a brand's hotels, or the chain, is the brand's
+    ("A Hilton hotel in Cairo was attacked.", {"Hilton": "org", "Cairo": "place"}),
+    ("The Marriott hotel chain said bookings rose.", {"Marriott": "org"}),
     ("Cafes under the Acropolis were busy.", {"Acropolis": "place"}),
     ("Climbers died in the Himalayas and the Alps.", {"Himalayas": "place", "Alps": "place"}),
     # a hotel chain as a company, an actress whose surname is a venue's head
@@ -984,6 +987,7 @@ _TOWNS_AND_TEAMS = [
     ("Palmer police ask anyone with information to call.", {"Palmer": "place"}),
     ("Troy police Lt. Gerry Scherlinck said the man fled.", {"Troy": "place", "Gerry Scherlinck": "person"}),
     ("Golden girl of screen and pool, Esther Williams dies.", {"Esther Williams": "person"}),  # an adjective
+    ("Nokia officials said the phones were safe.", {"Nokia": "org"}),  # a firm has officials too
     # a place and a plural is a team, not a town before its state
     ("Sean Hannity said the Baltimore Orioles, Washington Nationals and Boston Red Sox bid more.",
      {"Sean Hannity": "person", "Baltimore Orioles": "org", "Washington Nationals": "org", "Boston Red Sox": "org"}),

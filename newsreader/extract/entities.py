@@ -150,13 +150,19 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           "suburb", "borough", "township",
                           # "Lebanon's Nabatieh area", "Nineveh governorate", "Kursk oblast"
                           "area", "governorate", "oblast", "prefecture", "municipality"})
+#: A hotel or resort after a name: one building ("the Hilton hotel in Islamabad") or a brand's, where one
+#: of many ("a Trump hotel") or the chain itself ("the Marriott hotel chain") is meant.
+_BRAND_FACILITIES = frozenset({"hotel", "resort"})
+_ONE_OF_A_BRAND = re.compile(r"(?<![\w-])[Aa]n? $")
+_BRAND_AFTER = re.compile(r" (?:hotel|resort) (?:chain|group|company|brand|operator|empire|giant)\b")
 #: "the village of Wasilla", "her hometown of Wasilla", "downtown Palmer": a town follows.
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
 #: A town's own bodies and people after its name opening a sentence ("Troy police Lt. Gerry Scherlinck
-#: said"); not any town noun ("Golden girl of screen and pool": an adjective).
-_TOWN_BODIES = frozenset({"police", "officers", "officials", "authorities", "residents", "firefighters", "council",
+#: said"); not any town noun ("Golden girl of screen and pool": an adjective), nor what firms have too
+#: ("Nokia officials said", "Mercedes officials": firms named like towns).
+_TOWN_BODIES = frozenset({"police", "officers", "authorities", "residents", "firefighters", "council",
                           "mayor", "prosecutors", "detectives"})
 #: A person's other name: "Saparmurat Niyazov, also known as Turkmenbashi", "Mohamed Hamdan Dagalo, known as Hemedti".
 _KNOWN_AS = re.compile(r"([\w'’.-]+),? (?:also |better |widely |popularly )?(?:known as|nicknamed|dubbed) $")
@@ -1256,8 +1262,12 @@ class _Doc:
             if before is not None and before.group(1) in _TOWN_PREPS:
                 self._add(idx, PLACE, strong=True)
                 return
-        if self._next_lower(end) in _PLACE_AFTER:
-            self._add(idx, PLACE, strong=True)  # "Heathrow airport", "the Moscone West center"
+        after = self._next_lower(end)
+        if after in _PLACE_AFTER and not (after in _BRAND_FACILITIES and (
+                _ONE_OF_A_BRAND.search(self.text, max(0, start - 4), start) or _BRAND_AFTER.match(self.text, end))):
+            # "Heathrow airport", "the Moscone West center", "the Hilton hotel in Islamabad"; not a brand's
+            # hotels ("a Trump hotel", "the Marriott hotel chain")
+            self._add(idx, PLACE, strong=True)
             return
         state = self._state_after_town(idx, start, end, words) if len(idx) == 1 or not self._team_like(words) \
             else None
