@@ -96,14 +96,20 @@ def sample(rows: list[dict[str, str]], n: int, seed: int, org_share: float) -> l
 
 
 def _read_sample(path: Path, needed: tuple[str, ...]) -> list[dict[str, str]] | None:
-    """The rows of a sample TSV, or None (with one line said) when columns are missing."""
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f, delimiter="\t")
-        missing = [name for name in needed if name not in (reader.fieldnames or [])]
-        if missing:
-            print(f"{path}: no column {', '.join(missing)} (a TSV written by this script is expected)", file=sys.stderr)
-            return None
-        return list(reader)
+    """The rows of a sample TSV, or None (with one line said) when columns are missing or it is
+    no UTF-8 text."""
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f, delimiter="\t")
+            missing = [name for name in needed if name not in (reader.fieldnames or [])]
+            if missing:
+                print(f"{path}: no column {', '.join(missing)} (a TSV written by this script is expected)",
+                      file=sys.stderr)
+                return None
+            return list(reader)
+    except UnicodeDecodeError:
+        print(f"{path}: not UTF-8 text (a TSV written by this script is expected)", file=sys.stderr)
+        return None
 
 
 def score(path: Path, after: bool = False) -> int:
@@ -144,6 +150,10 @@ def again(path: Path) -> int:
     out.writerow(["id", "kind", "name", "verdict", "now"])
     for row in rows:
         source = row["source"]
+        if source not in texts or not (row["start"] or "").isdigit() or not (row["end"] or "").isdigit():
+            # a sample of another checkout's texts, or a hand-edited row: say which, no traceback
+            print(f"row {row['id']}: no text {source!r} or no span {row['start']!r}-{row['end']!r}", file=sys.stderr)
+            return 2
         if source not in found:
             found[source] = extract(texts[source], None).entities
         start, end = int(row["start"]), int(row["end"])
@@ -167,15 +177,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--after", action="store_true",
                         help="with --score: score the re-judged columns (kind_after, verdict_after)")
     args = parser.parse_args(argv)
-    if not ECB_ROOT.is_dir():
-        print(f"no ECB+ dev data at {ECB_ROOT}", file=sys.stderr)
+    if args.n < 0 or not 0 <= args.org_share <= 1:
+        print("--n must be 0 or more and --org-share between 0 and 1", file=sys.stderr)
         return 2
     for given in (args.score, args.again):
         if given is not None and not given.is_file():
             print(f"no such file: {given}", file=sys.stderr)
             return 2
-    if args.score:
+    if args.score:  # (a judged sample is scored without the data)
         return score(args.score, args.after)
+    if not ECB_ROOT.is_dir():
+        print(f"no ECB+ dev data at {ECB_ROOT}", file=sys.stderr)
+        return 2
     if args.again:
         return again(args.again)
     rows = unjudged(_texts())
