@@ -1918,6 +1918,27 @@ def test_the_order_of_numeric_dates_follows_the_article(text, span, value):
     assert dates_of(text, dt.date(2025, 6, 20)).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("sep, name", [("-", "_DASHED_DATES"), ("/", "_SLASHED_DATES")])
+def test_the_article_order_of_numeric_dates_is_read_once(monkeypatch, sep, name):
+    """A page of a thousand numeric dates (a table) once read the whole text for each of them."""
+    from newsreader.extract import dates
+
+    reads = []
+
+    class Counted:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def finditer(self, text):
+            reads.append(len(text))
+            return self.pattern.finditer(text)
+
+    monkeypatch.setattr(dates, name, Counted(getattr(dates, name)))
+    text = " ".join(f"Rates rose on 0{1 + i % 9}{sep}0{1 + i % 8}{sep}2025." for i in range(60))
+    found = dates.find_dates(text, dt.date(2025, 6, 20))
+    assert len(found) == 60 and len(reads) == 1
+
+
 @pytest.mark.parametrize("text, span, value", [
     # "at this time" is now, whatever follows (not "this time last year", "this time of year")
     ("At this time I felt a change was needed.", "this time", "PRESENT_REF"),

@@ -1734,9 +1734,12 @@ _DASHED_DATES = re.compile(r"(?<![\w-])([0-3]?[0-9])-([0-3]?[0-9])-(?:1[89]|20)[
 _SLASHED_DATES = re.compile(r"(?<![\w/.])([0-3]?[0-9])/([0-3]?[0-9])/(?:[0-9]{4}|[0-9]{2})(?![\w/])")
 
 
+@functools.lru_cache(maxsize=8)
 def _month_first(text: str, dates: re.Pattern[str], otherwise: bool) -> bool:
     """Does the article write its dates of this kind month first? Yes when one of them must be
-    (06-13-2025: no month 13) and none must be day first; no in the opposite case; else `otherwise`."""
+    (06-13-2025: no month 13) and none must be day first; no in the opposite case; else `otherwise`.
+    Cached: every date of the article asks, and a page of thousands of them (a table) must not
+    read the whole text once per date."""
     day_first = month_first = False
     for m in dates.finditer(text):
         day_first |= int(m.group(1)) > 12
