@@ -431,11 +431,18 @@ _OUTLOOK = re.compile(r"\b(?:expect|expects|expected|forecasts?|outlook|guidance
                       r"|targets?|aims?|hopes?|will|would|could|might|should|sees|estimates?)\b|'ll\b")
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end] (at most 200 characters each side), lower-cased."""
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends, at most 200 characters each
+    side: a long paragraph with no full stop must not make each match read all of it."""
     lo = max(text.rfind(". ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start))
     hi = text.find(". ", end, end + 200)
-    return text[lo + 1 if lo >= 0 else max(0, start - 200):hi if hi >= 0 else end + 200].lower()
+    return lo + 1 if lo >= 0 else max(0, start - 200), hi if hi >= 0 else end + 200
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (see `_sentence_bounds`), lower-cased."""
+    lo, hi = _sentence_bounds(text, start, end)
+    return text[lo:hi].lower()
 
 
 def _period_year(first_month: int, months: int, ref: dt.date, text: str, start: int, end: int) -> int:
@@ -1509,10 +1516,7 @@ def _by_country(choices: list[tuple[str, re.Pattern[str]]], text: str, start: in
     phrase. With none in the sentence, the first country the article's top names."""
     if not choices:  # most holidays are kept on one day everywhere: no window to lower-case
         return None
-    lo = max(text.rfind(". ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start))
-    lo = lo + 1 if lo >= 0 else max(0, start - 200)
-    hi = text.find(". ", end, end + 200)
-    hi = hi if hi >= 0 else end + 200
+    lo, hi = _sentence_bounds(text, start, end)
     sentence = text[lo:hi].lower()
     named = sorted(((min(abs(m.end() + lo - start), abs(m.start() + lo - end)), m.start() + lo, m.end() + lo, choice)
                     for choice, cues in choices for m in cues.finditer(sentence)))
@@ -1521,8 +1525,7 @@ def _by_country(choices: list[tuple[str, re.Pattern[str]]], text: str, start: in
                 or cue_start >= end and _GOVERNED_BEFORE.fullmatch(text, end, cue_start):
             return choice
     if len({choice for *_, choice in named}) > 1:
-        line = _DATE_LINE.match(text)
-        place = line.group(1).lower() if line else ""
+        place = _date_line_place(text)
         return next((choice for choice, cues in choices if place and cues.search(place)), named[0][3])
     if named:
         return named[0][3]
@@ -1532,6 +1535,14 @@ def _by_country(choices: list[tuple[str, re.Pattern[str]]], text: str, start: in
 
 #: A date line opening the article: "ISLAMABAD:", "NEW DELHI (Reuters) -", "KARACHI, Pakistan --".
 _DATE_LINE = re.compile(r"\s*([A-Z][A-Z.'’ -]{2,40}?(?:, [A-Z][\w.'’ -]{1,40}?)?)\s*(?:\([^()]{1,30}\))?\s*(?::|—|–|-{1,2})\s")
+
+
+def _date_line_place(text: str) -> str:
+    """The place of the article's date line, lower-cased ("karachi, pakistan"); "" without one."""
+    line = _DATE_LINE.match(text)
+    return line.group(1).lower() if line else ""
+
+
 #: Between a country and the phrase it governs: a possessive and a few modifiers ("Pakistan's current
 #: fiscal year", "the Indian fiscal year"); after the phrase, "of"/"in"/"for" ("the fiscal year of Kenya").
 _GOVERNS_AFTER = re.compile(r"(?:['’]s)?(?: (?:the|this|its|current|next|last|new|coming|previous|present|own))* ")
@@ -1749,9 +1760,9 @@ def _month_first(text: str, dates: re.Pattern[str], otherwise: bool) -> bool:
 
 def _month_first_line(text: str) -> bool:
     """Does the article's date line name a place that writes dates month first ("WASHINGTON:")?"""
-    line = _DATE_LINE.match(text)
+    place = _date_line_place(text)
     cues = _holidays().month_first_date_lines
-    return line is not None and cues is not None and cues.search(line.group(1).lower()) is not None
+    return bool(place) and cues is not None and cues.search(place) is not None
 
 
 def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text: str,
