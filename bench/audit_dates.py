@@ -169,28 +169,41 @@ def recall(args: argparse.Namespace) -> None:
               + f"\t{_show(s, [(d.start, d.end) for d in found])}\t\t")
 
 
-def again(args: argparse.Namespace) -> None:
-    """What the extractor finds now over each sampled span's place, beside the old row."""
+def again(args: argparse.Namespace) -> int:
+    """What the extractor finds now over each sampled span's place, beside the old row. A
+    hand-edited or foreign sample (a row of no ECB+ dev document, a date or span that is no
+    number) is one line and exit 2."""
+    try:
+        lines = Path(args.file).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"{args.file}: cannot read a sample TSV ({e.__class__.__name__})", file=sys.stderr)
+        return 2
     by_doc: dict[str, Sentence] = {}
     for s in _ecb_sentences():
         by_doc.setdefault(s.doc, s)
     cache: dict[str, list] = {}
-    for line in Path(args.file).read_text(encoding="utf-8").splitlines():
+    for line in lines:
         cols = line.split("\t")
         if line.startswith("#") or cols[0] == "id" or len(cols) < 8:
             continue
         if cols[1] != "ecb":
             print(line + "\t(corpus rows: rerun `precision` with the same seed)")
             continue
-        s = by_doc[cols[2]]
-        date = dt.date.fromisoformat(cols[3]) if cols[3] else None
-        a, b = int(cols[4]), int(cols[5])
+        try:
+            s = by_doc[cols[2]]
+            date = dt.date.fromisoformat(cols[3]) if cols[3] else None
+            a, b = int(cols[4]), int(cols[5])
+        except (KeyError, ValueError):
+            print(f"row {cols[0]}: no ECB+ dev document {cols[2]!r}, or no date {cols[3]!r} or span "
+                  f"{cols[4]!r}-{cols[5]!r}", file=sys.stderr)
+            return 2
         if cols[2] not in cache:
             cache[cols[2]] = find_dates(s.text, date)
         now = [d for d in cache[cols[2]] if d.start < b and a < d.end]
         same = len(now) == 1 and (now[0].start, now[0].end, now[0].value) == (a, b, None if cols[7] == "None" else cols[7])
         print("\t".join(cols[:8]) + "\t" + ("same" if same else "NOW " + (" | ".join(
             f"{d.text}={d.value}" for d in now) or "nothing")))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -205,10 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("again")
     p.add_argument("file")
     args = parser.parse_args(argv)
+    if args.mode != "again" and (args.n < 0 or args.corpus_n < 0):
+        print("--n and --corpus-n must be 0 or more", file=sys.stderr)
+        return 2
     if not ECB.is_dir():
         print(f"no ECB+ data at {ECB}", file=sys.stderr)
         return 2
-    {"precision": precision, "recall": recall, "again": again}[args.mode](args)
+    if args.mode == "again":
+        return again(args)
+    {"precision": precision, "recall": recall}[args.mode](args)
     return 0
 
 

@@ -2020,3 +2020,37 @@ def test_days_counted_from_the_event_they_name(text, span, value):
                                   "The clip ran on the Today programme."])
 def test_today_in_a_name_is_no_date(text):
     assert "Today" not in dates_of(text)
+
+
+def _audit_dates():
+    """bench/audit_dates.py, imported as a module (it sits beside eval_extract in bench/)."""
+    from pathlib import Path
+
+    bench = str(Path(__file__).resolve().parents[1] / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    import audit_dates
+
+    return audit_dates
+
+
+@pytest.mark.parametrize("argv", [("precision", "--n", "-1"), ("recall", "--corpus-n", "-3")])
+def test_audit_dates_a_negative_sample_size_is_one_line(capsys, argv):
+    code = _audit_dates().main(list(argv))
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "--n" in err
+
+
+@pytest.mark.parametrize("row", [None, "1\tecb\tno_such_doc.xml\t\t0\t3\tx\tNone\t\t\n",
+                                 "1\tecb\t{doc}\t\tabc\t3\tx\tNone\t\t\n"])
+def test_audit_dates_again_on_a_missing_or_foreign_sample_is_one_line(tmp_path, capsys, row):
+    audit = _audit_dates()
+    if not audit.ECB.is_dir():
+        pytest.skip("no ECB+ dev data")
+    path = tmp_path / "sample.tsv"
+    if row is not None:  # None: no such file
+        doc = next(audit.ECB.glob("*/*.xml")).name
+        path.write_text("id\tsource\tdoc\n" + row.format(doc=doc), encoding="utf-8")
+    code = audit.main(["again", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
