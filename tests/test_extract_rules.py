@@ -1864,10 +1864,17 @@ def test_audit_forms_found_in_unseen_news(text, span, value):
     ("The early morning fire destroyed the store.", "early morning"),
     ("At this time last year prices were low.", "this time"),
     ("This time, police were ready.", "This time"),
-    ("It was the last week of June.", "the last week"),
 ])
 def test_audit_false_alarms_stay_out(text, span):
     assert span not in dates_of(text)
+
+
+@pytest.mark.parametrize("text", ["Prices rose in the last year of his term.",
+                                  "He was tired over the last week of the campaign."])
+def test_the_last_unit_of_something_is_no_length(text):
+    # "over the last week" is a length up to now, "over the last week of the campaign" is not
+    # (a guard by span alone could not fail: the longer "the last week of June" is one date)
+    assert [v for v in dates_of(text).values() if v and v.startswith("P")] == []
 
 
 @pytest.mark.parametrize("text, span, value", [
@@ -1964,7 +1971,6 @@ def test_audit_second_pass_forms(text, span, value):
 
 
 @pytest.mark.parametrize("text, span", [
-    ("At this time last year prices were low.", "this time"),
     ("The appeal will last five years.", "last five years"),
     ("The Sixers beat the Nets 2009-10 at home.", "2009-10"),
     ("The 1998-2003 numbers were revised.", "1998-2003"),
