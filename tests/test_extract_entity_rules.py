@@ -1035,3 +1035,10 @@ def test_a_verb_ends_a_list_of_places_only_after_a_town_cue(text: str, name: str
     # "the villages of Zainabieh and Koohi were": a verb may end a list of towns; after a place named with
     # "in" the next clause is about someone
     assert ents(text).get(name) != "place"
+
+
+@pytest.mark.parametrize(("text", "name"), [("Her memoir, Becoming, sold ten million copies.", "Becoming"),
+                                            ("His memoir, Decision Points, was published in 2010.", "Decision Points")])
+def test_a_work_in_apposition_to_a_relation_word_is_no_person(text: str, name: str):
+    # only kin in apposition name a person ("His older brother, Jamar,"): a memoir is a book
+    assert ents(text).get(name) != "person"
