@@ -953,6 +953,7 @@ _CONTEXT_KINDS = [
     ("Ken Salazar rescinded eleventh-hour Bush administration changes.", {"Ken Salazar": "person", "Bush": "person"}),
     ("His older brother, Jamar, was killed in a car accident.", {"Jamar": "person"}),
     ("The late leader called himself Turkmenbashi.", {"Turkmenbashi": "person"}),
+    ("He told himself Apple would win the race.", {"Apple": "org"}),  # only a naming verb gives a name
     ("It was loyal to former president Saparmurat Niyazov, also known as Turkmenbaschi, or Leader of all Turkmens.",
      {"Saparmurat Niyazov": "person", "Turkmenbaschi": "person"}),
     ("The company, known as Acme, was sold.", {"Acme": "org"}),  # another name of no person

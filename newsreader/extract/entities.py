@@ -169,6 +169,8 @@ _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]o
 #: ("Nokia officials said", "Mercedes officials": firms named like towns).
 _TOWN_BODIES = frozenset({"police", "officers", "authorities", "residents", "firefighters", "council",
                           "mayor", "prosecutors", "detectives"})
+#: A name one gives oneself: "He called himself Turkmenbashi", "proclaimed herself Empress".
+_CALLED_ONESELF = re.compile(r"\b(?:call|name|dub|style|proclaim|declare|crown|rename)(?:s|d|ed|bed|ing)? (?:him|her)self $")
 #: A person's other name: "Saparmurat Niyazov, also known as Turkmenbashi", "Mohamed Hamdan Dagalo, known as Hemedti".
 _KNOWN_AS = re.compile(r"([\w'’.-]+),? (?:also |better |widely |popularly )?(?:known as|nicknamed|dubbed) $")
 #: A nation's people after its adjective, capitalised for emphasis: "the American People" (no company's name).
@@ -1927,7 +1929,8 @@ class _Doc:
                                             or title_comma.group(1) in _KIN):
                 return True  # "chief executive, Jensen Huang"; "His older brother, Jamar,"
         elif before.endswith(("himself ", "herself ")):
-            return True  # "He called himself Turkmenbashi"
+            # "He called himself Turkmenbashi"; not "he told himself Apple would win"
+            return _CALLED_ONESELF.search(before) is not None
         elif before.endswith((" as ", "named ", "dubbed ")):
             # "Saparmurat Niyazov, also known as Turkmenbashi": another name of the person named before
             known = _KNOWN_AS.search(self.text, max(0, piece.start - 40), piece.start)
