@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsreader.cli import main
 from newsreader.config import Config
 from newsreader.search import Library
-from newsreader.search.analysis import NewsAnalyzer, fold, name_terms, terms
+from newsreader.search.analysis import STOPS, WORD_RE, NewsAnalyzer, fold, name_terms, stem, terms
 from newsreader.search.related import RelatedFinder
 from newsreader.search.snippets import match_ranges
 from newsreader.search.store import STORE_FILE, ArticleStore
@@ -105,6 +105,34 @@ def test_accented_words_are_marked_for_a_plain_query(lib: Library) -> None:
     text = "Recep Tayyip Erdoğan, ERDOĞAN and Erdogan"
     assert [text[s:e] for s, e in match_ranges(text, {"erdogan"})] == ["Erdoğan", "ERDOĞAN", "Erdogan"]
     assert [text[s:e] for s, e in match_ranges(text, {"erdogan"}, stemming=False)] == ["Erdoğan", "ERDOĞAN", "Erdogan"]
+
+
+def test_decomposed_accents_and_two_letter_folds_are_marked() -> None:
+    """Text saved decomposed (a letter, then its combining accent) is searchable, so its
+    words are marked too; a word spelled with ß or æ is marked for ss or ae."""
+    text = "Carlos Pe\u0301rez of the Mone\u0301taire in Zu\u0308rich, Großbritannien and Michæl"
+    for term in ("perez", "monetair", "zurich", "grossbritannien", "michael"):
+        assert [text[s:e] for s, e in match_ranges(text, {stem(term)})] == \
+            [w for w in WORD_RE.findall(text) if stem(fold(w.lower())) == stem(term)], term
+    assert match_ranges(text, {"tair", "rez"}) == []  # no word starts after an accent inside a word
+
+
+@given(st.text(alphabet=st.sampled_from(list("aeiostrnAEIOSTRN éèÉçÇğĞşŞıİøØæÆœþ’-.\u0301\u0308")), max_size=30),
+       st.data())
+def test_marked_words_are_the_words_that_fold_and_stem_to_a_term(text: str, data: st.DataObject) -> None:
+    """The candidate scan (prefixes, accents, decomposed text) finds exactly the words a
+    full scan finds."""
+    spans = [(m.span(), stem(fold(m.group().lower()))) for m in WORD_RE.finditer(text)
+             if fold(m.group().lower()) not in STOPS]
+    if not spans:
+        return
+    wanted = set(data.draw(st.lists(st.sampled_from([t for _, t in spans]), min_size=1, max_size=3)))
+    assert match_ranges(text, wanted) == [span for span, t in spans if t in wanted]
+
+
+def test_a_known_word_saved_decomposed_gets_no_suggestion(lib: Library) -> None:
+    assert lib.suggest("Erdog\u0306an") is None  # was "Erdogan\u0306an": the word cut at its accent
+    assert lib.suggest("Erdog\u0306n") == "Erdogan"
 
 
 def test_related_stories_share_a_name_spelled_either_way(lib: Library) -> None:

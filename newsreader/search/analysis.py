@@ -73,21 +73,47 @@ def fold(word: str) -> str:
 
 
 def _accented() -> dict[str, str]:
-    """Letter -> the letters that fold to it alone ("e" -> "èéêë..."), upper and lower case."""
+    """Folded letters -> the letters that fold to them ("e" -> "èéêë...", "ss" -> "ßẞ"),
+    upper and lower case."""
     out: dict[str, str] = {}
     for code, bare in _FOLD.items():
-        if len(bare) == 1:
-            out[bare] = out.get(bare, "") + chr(code)
+        out[bare] = out.get(bare, "") + chr(code)
     return out
 
 
 _ACCENTED = _accented()
+#: Combining accents a decomposed text puts after a letter ("Pe\u0301rez").
+_MARKS = "[\u0300-\u036f]*"
+
+
+#: A folded letter -> the letters folding to two letters that start with it ("s" -> "ßẞ").
+_STARTING = {ch: "".join(v for k, v in _ACCENTED.items() if len(k) == 2 and k[0] == ch)
+             for ch in {k[0] for k in _ACCENTED if len(k) == 2}}
+
+
+def _unfold_letter(ch: str, last: bool = False) -> str:
+    # The last letter of a prefix may be the first half of a "ß" ("micha" starts "Michæl").
+    letters = _ACCENTED.get(ch, "") + (_STARTING.get(ch, "") if last else "")
+    return f"[{ch}{letters}]" if letters else re.escape(ch)
 
 
 def unfold_pattern(folded: str) -> str:
-    """A regex matching `folded` however it was accented ("erdog" matches "Erdoğ"; with
-    re.IGNORECASE for capitals): for scanning raw text for words that fold to a prefix."""
-    return "".join(f"[{ch}{_ACCENTED[ch]}]" if ch in _ACCENTED else re.escape(ch) for ch in folded)
+    """A regex matching the start of any word that folds to begin with `folded` ("erdog"
+    matches "Erdoğ" and a decomposed "Erdog\u0306", "grossb" "Großb", "micha" "Michæ"; with
+    re.IGNORECASE for capitals): for scanning raw text for words that fold to a prefix.
+    (A run of three s or more is matched only as spelled: "Schlossstraße", not "Schloßstraße".)"""
+    out: list[str] = []
+    i = 0
+    while i < len(folded):
+        pair = folded[i:i + 2]
+        if len(pair) == 2 and pair in _ACCENTED:  # "ss": "ss" or "ß"
+            out.append(f"(?:{_unfold_letter(pair[0])}{_MARKS}{_unfold_letter(pair[1], i + 2 == len(folded))}"
+                       f"|[{_ACCENTED[pair]}])")
+            i += 2
+        else:
+            out.append(_unfold_letter(folded[i], i + 1 == len(folded)))
+            i += 1
+    return _MARKS.join(out)
 
 
 @lru_cache(maxsize=200_000)

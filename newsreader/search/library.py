@@ -381,7 +381,7 @@ class Library:
             nonlocal changed
             word = m.group(0)
             lower = word.lower()
-            if len(lower) < 3 or word in ("AND", "OR", "NOT") or not lower.isalpha():
+            if len(lower) < 3 or word in ("AND", "OR", "NOT") or not fold(lower).isalpha():
                 return word
             s = stem(lower)
             if reader.doc_frequency("body", s) or reader.doc_frequency("title", s):
@@ -392,8 +392,9 @@ class Library:
             changed = True
             return best.capitalize() if word[:1].isupper() else best
 
-        # Plain words only: not field names, prefixes, fuzzy terms or dates.
-        out = re.sub(r"(?<![\w:*~\-])[^\W\d_]+(?![\w:*~])", fix, text)
+        # Plain words only: not field names, prefixes, fuzzy terms or dates. A word keeps its
+        # combining accents ("Pe\u0301rez" is one word, as in analysis.WORD_RE).
+        out = re.sub(r"(?<![\w:*~\-\u0300-\u036f])[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*(?![\w:*~])", fix, text)
         return out if changed else None
 
     def _closest(self, word: str) -> str | None:
