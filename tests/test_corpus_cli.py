@@ -235,3 +235,19 @@ def test_page_whose_file_name_is_not_utf8(capsys, corpus: Path, isolated_home: P
     for word in ("owners", "bakers"):
         code, out, _ = run(capsys, "search", "--json", "--corpus", str(corpus), word)
         assert code == 0 and json.loads(out)["total"] == 1
+
+
+def test_page_saved_with_separate_accent_marks_is_read_composed(capsys, corpus: Path, isolated_home: Path) -> None:
+    """A page whose accents are separate marks ('Zu' + U+0308) is stored as 'Zürich', so the
+    extractor knows the place and `place:` search finds it by either spelling."""
+    import unicodedata
+
+    text = "Bankers gather in Zurich\n\nBankers met in Zürich on Monday, said Carlos Pérez.\n"
+    (corpus / "decomposed.txt").write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    code, out, _ = run(capsys, "articles", "--json", "--corpus", str(corpus))
+    body = next(a["body"] for a in json.loads(out) if a["file"] == "decomposed.txt")
+    assert code == 0 and "Zürich" in body and unicodedata.is_normalized("NFC", body)
+    assert run(capsys, "index", "--corpus", str(corpus))[0] == 0
+    for query in ('place:zurich', 'place:"Zürich"'):
+        code, out, _ = run(capsys, "search", "--json", "--corpus", str(corpus), query)
+        assert code == 0 and json.loads(out)["total"] == 1, query

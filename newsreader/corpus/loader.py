@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -40,12 +41,19 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 20)
 
 
+def _composed(text: str) -> str:
+    """NFC form: a page saved with accents as separate marks (macOS, some copy-pastes) would
+    otherwise store 'Zu\u0308rich', which the name lists and the reader's highlighting do not
+    know as 'Zürich'."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """Decode bytes as UTF-8, else Windows-1252, else Latin-1, saying which was used."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8"), "utf-8", []
+        return _composed(data.decode("utf-8")), "utf-8", []
     except UnicodeDecodeError as exc:
         position = exc.start
     for encoding in ("cp1252", "latin-1"):
@@ -53,7 +61,7 @@ def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return text, encoding, [
+        return _composed(text), encoding, [
             f"{name}: not valid UTF-8 (byte {position}); read as {encoding}. "
             "Re-save the page as UTF-8 if letters look wrong"
         ]
