@@ -172,11 +172,14 @@ def read_export_file(path: Path) -> list[Bookmark]:
     return parse_export(text, str(path))
 
 
-def write_text_atomically(path: Path, text: str, *, replace: bool = True) -> bool:
+def write_text_atomically(path: Path, text: str, *, replace: bool = True,
+                          then: Iterable[Path] = ()) -> Path | None:
     """Write via a temporary file and rename, so an interrupted export never leaves a
     half-written file where a good one was. With `replace=False` the finished file is
-    linked in only if `path` does not exist yet (checked and done in one step, so a file
-    another run writes meanwhile is not lost either); returns False when it existed."""
+    linked in only where no file exists yet (checked and done in one step, so a file
+    another run writes meanwhile is not lost either): at `path`, else at the first free
+    name of `then` (the one temporary file serves them all). Returns the path written,
+    None when every name was taken."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -187,19 +190,22 @@ def write_text_atomically(path: Path, text: str, *, replace: bool = True) -> boo
             handle.write(text)
         if replace:
             os.replace(tmp, path)
-            return True
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            return False
-        except OSError:
-            # A file system without hard links: create the file exclusively instead.
+            return path
+        for name in itertools.chain((path,), then):
+            path = name  # named in the error below
             try:
-                with open(path, "x", encoding="utf-8", newline="\n") as handle:
-                    handle.write(text)
+                os.link(tmp, name)
             except FileExistsError:
-                return False
-        return True
+                continue
+            except OSError:
+                # A file system without hard links: create the file exclusively instead.
+                try:
+                    with open(name, "x", encoding="utf-8", newline="\n") as handle:
+                        handle.write(text)
+                except FileExistsError:
+                    continue
+            return name
+        return None
     except OSError as exc:
         raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
     finally:
@@ -215,13 +221,11 @@ def write_export(text: str, destination: str | None, fmt: str, stdout: TextIO, *
         return None
     if destination is None:
         first = Path(default_filename(fmt))
-        for n in itertools.count(1):
-            path = first if n == 1 else first.with_name(f"{first.stem}-{n}{first.suffix}")
-            if write_text_atomically(path, text, replace=False):
-                return str(path)
+        others = (first.with_name(f"{first.stem}-{n}{first.suffix}") for n in itertools.count(2))
+        return str(write_text_atomically(first, text, replace=False, then=others))
     path = Path(destination).expanduser()
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name to write to")
-    if not write_text_atomically(path, text, replace=force):
+    if write_text_atomically(path, text, replace=force) is None:
         raise UserError(f"{path} exists; pass --force to replace it, or choose another file")
     return str(path)
