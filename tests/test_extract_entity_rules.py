@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from newsreader.extract import extract
@@ -546,11 +548,6 @@ _EXACT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _EXACT)
-def test_the_entities_found_are_exactly_these(text: str, expected: dict[str, str]) -> None:
-    assert ents(text) == expected
-
-
 #: Texts and the kind some names take in them (None: the name is no entity there).
 _KINDS = [
     pytest.param("Protests followed the death of 16-year-old Kimani Gray. Gray was shot twice.",
@@ -808,6 +805,7 @@ def test_a_place_ending_like_a_surname_is_no_evidence_for_a_person():
     assert found.get("Calin Georgescu") == "person"  # "-escu"
 
 
+#: "PM" is left out of the name, as "Prime Minister" is.
 _PM_TITLE = [
     ("Pakistan PM Shehbaz Sharif said on Friday.", {"Pakistan": "place", "Shehbaz Sharif": "person"}),
     ("The cabinet meeting was chaired by PM Shehbaz Sharif.", {"Shehbaz Sharif": "person"}),
@@ -816,12 +814,8 @@ _PM_TITLE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _PM_TITLE)
-def test_pm_is_a_title_before_a_name(text: str, expected: dict[str, str]):
-    # "PM" is left out of the name, as "Prime Minister" is
-    assert ents(text) == expected
-
-
+#: After a number or a clock time "PM" (and the time zone after it) is the clock's: neither a title
+#: that makes the next word a person's name nor part of a name.
 _CLOCK_PM = [
     ("Posted 2009 8 : 28 PM Texas escapee now in custody.", {"Texas": "place"}),  # ECB+ splits the colon off
     ("Updated 02:22 pm Texas inmate Arcade Comeaux escaped from a prison bus.",
@@ -847,13 +841,6 @@ _CLOCK_PM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _CLOCK_PM)
-def test_pm_of_a_clock_time_is_no_title(text: str, expected: dict[str, str]):
-    # after a number or a clock time "PM" (and the time zone after it) is the clock's: neither a
-    # title that makes the next word a person's name nor part of a name
-    assert ents(text) == expected
-
-
 @pytest.mark.parametrize(("text", "name"), [("At 8 pm Apple Daily went to print.", "Apple Daily"),
                                             ("By 6 pm Ford said the plant shut.", "Ford")])
 def test_the_word_after_a_clock_pm_is_not_read_as_titled(text: str, name: str):
@@ -861,6 +848,7 @@ def test_the_word_after_a_clock_pm_is_not_read_as_titled(text: str, name: str):
     assert ents(text).get(name) == "org"
 
 
+#: Firms named like people or after a nationality are organisations.
 _FIRMS_NAMED_LIKE_PEOPLE = [
     ("Morgan Stanley said on Monday that rates would fall.", {"Morgan Stanley": "org"}),
     ("Saudi Aramco cut its dividend.", {"Saudi Aramco": "org"}),  # not the place Saudi Arabia and "Aramco"
@@ -873,21 +861,13 @@ _FIRMS_NAMED_LIKE_PEOPLE = [
     # person's cue (such names are left off the list)
     ("Apple's Tim Cook said its iPhone sold well.", {"Apple": "org", "Tim Cook": "person"}),
     ("Edward Jones, 45, of Cardiff, was charged with theft.", {"Edward Jones": "person", "Cardiff": "place"}),
+    # "said it" is what people say too ("it was a good day"): only "said its" is a firm's
+    ("Charles Schwab said he was proud of the firm he founded.", {"Charles Schwab": "person"}),
+    ("Charles Schwab said it was a good day to retire.", {"Charles Schwab": "person"}),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _FIRMS_NAMED_LIKE_PEOPLE)
-def test_firms_named_like_people_or_after_a_nationality_are_organisations(text: str, expected: dict[str, str]):
-    assert ents(text) == expected
-
-
-@pytest.mark.parametrize("text", ["Charles Schwab said he was proud of the firm he founded.",
-                                  "Charles Schwab said it was a good day to retire."])
-def test_a_person_who_says_it_stays_a_person(text: str):
-    # "said it" is what people say too ("it was a good day"): only "said its" is a firm's
-    assert ents(text) == {"Charles Schwab": "person"}
-
-
+#: Stadiums, hotels and landmarks are places.
 _VENUES = [
     ("The match was played at Old Trafford in front of 70,000 fans.", {"Old Trafford": "place"}),
     ("Barcelona played at Camp Nou while Real Madrid trained at the Santiago Bernabeu.",
@@ -906,11 +886,7 @@ _VENUES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _VENUES)
-def test_stadiums_hotels_and_landmarks_are_places(text: str, expected: dict[str, str]):
-    assert ents(text) == expected
-
-
+#: Sentence openers, lead-ins, awards and plurals are no names.
 _NO_NAMES = [
     # a quoted sentence opens after a comma or colon: its first word is a sentence opener
     ("As the officers opened fire, he was screaming, ‘Stop! I am not running!’", {}),
@@ -934,11 +910,7 @@ _NO_NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _NO_NAMES)
-def test_sentence_openers_lead_ins_awards_and_plurals_are_no_names(text: str, expected: dict[str, str]):
-    assert ents(text) == expected
-
-
+#: What the sentence says types the name.
 _CONTEXT_KINDS = [
     # places: villages listed after "the villages of", a hometown after an age, the start of a journey to a known place
     ("The walls of houses fell in the villages of Zainabieh and Koohi, the governor said.",
@@ -978,11 +950,7 @@ _CONTEXT_KINDS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _CONTEXT_KINDS)
-def test_what_the_sentence_says_types_the_name(text: str, expected: dict[str, str]):
-    assert ents(text) == expected
-
-
+#: Towns before their police, and teams before a state.
 _TOWNS_AND_TEAMS = [
     # a town opening a sentence before its police or officials
     ("Palmer police ask anyone with information to call.", {"Palmer": "place"}),
@@ -1000,11 +968,7 @@ _TOWNS_AND_TEAMS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _TOWNS_AND_TEAMS)
-def test_towns_before_their_police_and_teams_before_a_state(text: str, expected: dict[str, str]):
-    assert ents(text) == expected
-
-
+#: Titles, participles and abbreviations break names.
 _TITLES_AND_BREAKS = [
     # titles that were read as organisations
     ("Maurice Cheeks was replaced by Senior Vice President and Assistant General Manager Tony DiLeo.",
@@ -1023,8 +987,17 @@ _TITLES_AND_BREAKS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _TITLES_AND_BREAKS)
-def test_titles_participles_and_abbreviations_break_names(text: str, expected: dict[str, str]):
+def _rows(table: str, rows: list[tuple[str, dict[str, str]]]) -> list[Any]:
+    """The table's rows named by it, for one test over every table of exact answers."""
+    return [pytest.param(text, expected, id=f"{table}-{i}") for i, (text, expected) in enumerate(rows, 1)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    *_EXACT, *_rows("pm_title", _PM_TITLE), *_rows("clock_pm", _CLOCK_PM),
+    *_rows("firms_named_like_people", _FIRMS_NAMED_LIKE_PEOPLE), *_rows("venues", _VENUES),
+    *_rows("no_names", _NO_NAMES), *_rows("context_kinds", _CONTEXT_KINDS),
+    *_rows("towns_and_teams", _TOWNS_AND_TEAMS), *_rows("titles_and_breaks", _TITLES_AND_BREAKS)])
+def test_the_entities_found_are_exactly_these(text: str, expected: dict[str, str]) -> None:
     assert ents(text) == expected
 
 
