@@ -110,11 +110,6 @@ def _prev_word(text: str, end: int, reach: int) -> re.Match[str] | None:
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 #: A title then a comma right before a name: "Nvidia's chief executive, Jensen Huang".
 _TITLE_COMMA = re.compile(r"([a-z]+), $")
-#: Kin whose name may follow in apposition ("His older brother, Jamar,"): of the relations list only the
-#: people ("Her memoir, Becoming," names a book; "His presidency, Reagan said," no one).
-_KIN = frozenset({"brother", "sister", "son", "sons", "daughter", "daughters", "children", "father", "mother",
-                  "wife", "husband", "widow", "uncle", "aunt", "cousin", "nephew", "niece", "grandson",
-                  "granddaughter"})
 #: What an organisation does in its own name, in the news: "Apple said", "Toyota announced it".
 _ANNOUNCES = "said|says|announced|reported"
 #: Verbs after a news agency named as a source ("AP reported", "Reuters says").
@@ -1926,7 +1921,7 @@ class _Doc:
         if before.endswith(", "):
             title_comma = _TITLE_COMMA.search(before)
             if title_comma is not None and (title_comma.group(1) in self.c.title_heads
-                                            or title_comma.group(1) in _KIN):
+                                            or title_comma.group(1) in self.c.kin):
                 return True  # "chief executive, Jensen Huang"; "His older brother, Jamar,"
         elif before.endswith(("himself ", "herself ")):
             # "He called himself Turkmenbashi"; not "he told himself Apple would win"

@@ -39,7 +39,8 @@ class Cues:
     given_names: frozenset[str] = frozenset()  # exact case: "Steve", "Ishaq"
     event_heads: frozenset[str] = frozenset()  # "Paris Air Show": not an entity
     roles: frozenset[str] = frozenset()  # "protester Abu Hussein": a person follows
-    relations: frozenset[str] = frozenset()  # "Sadr's supporters": the possessor is a person
+    relations: frozenset[str] = frozenset()  # "Sadr's supporters": the possessor is a person (kin too)
+    kin: frozenset[str] = frozenset()  # "His older brother, Jamar,": a person's name in apposition
     tenures: frozenset[str] = frozenset()  # "the Trump administration": a leader's surname
     state_heads: frozenset[str] = frozenset()  # "Democratic Republic of Congo" keeps "of"
     products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
@@ -162,7 +163,8 @@ def cues() -> Cues:
         currencies=frozenset(str(item) for item in (common.get("currencies") or [])),
         given_names=frozenset(str(item) for key in ("names", "more_names") for item in (given.get(key) or [])),
         roles=_lower_set(titles.get("roles")),
-        relations=_lower_set(titles.get("relations")),
+        relations=_lower_set(titles.get("relations")) | _lower_set(titles.get("kin")),
+        kin=_lower_set(titles.get("kin")),
         tenures=_lower_set(titles.get("tenures")),
         state_heads=_lower_set(places.get("state_heads")),
         products=_lower_set(common.get("products")),
