@@ -62,6 +62,31 @@ async def type_text(pilot, text: str) -> None:
         await pilot.press("space" if ch == " " else ch)
 
 
+def own_seeds(tmp_path: Path) -> tuple[Path, Paths]:
+    """A copy of the seeds with a home of its own, for tests that index or change pages."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    return corpus, Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+
+
+def index_elsewhere(paths: Paths, corpus: Path) -> None:
+    """What `newsreader index` run by another process does to the reader's index."""
+    from newsreader.search import Library
+
+    other = Library.open(paths, corpus, Config())
+    other.update()
+    other.close()
+
+
+def page_with(corpus: Path, text: str) -> Path:
+    return next(p for p in corpus.glob("*.txt") if text in p.read_text(encoding="utf-8"))
+
+
+def rewrite(page: Path, old: str, new: str) -> None:
+    """Change a page in place, as an editor would (its first `old` becomes `new`)."""
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
 def visible_text(widget) -> str:
     """What a Line-API widget paints, as plain text."""
     lines = []
@@ -973,12 +998,9 @@ async def test_folder_without_pages_is_explained(tmp_path):
 async def test_articles_indexed_by_another_process_fill_the_list(tmp_path):
     """This copy's update was refused (another `newsreader index` held the lock) or it does
     not update at all: what the other process commits still reaches the list."""
-    from newsreader.search import Library
     from newsreader.search.indexer import open_or_create
 
-    corpus = tmp_path / "corpus"
-    shutil.copytree(seeds_dir(), corpus)
-    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    corpus, paths = own_seeds(tmp_path)
     ix, store = open_or_create(paths.index_dir(corpus), rebuild=False)  # an index, still empty
     ix.close()
     store.close()
@@ -987,21 +1009,15 @@ async def test_articles_indexed_by_another_process_fill_the_list(tmp_path):
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         assert app.article_list.count == 0
-        other = Library.open(paths, corpus, Config())
-        other.update()
-        other.close()
+        index_elsewhere(paths, corpus)
         app.refresh_marks()  # what the reader does every few seconds
         await settle(pilot)
         assert app.article_list.count == 9
         assert "9 unread" in str(app.main.query_one("#status").render())
         # A page changed in place (the same count): its new title reaches the list too.
         old_title = app.article_list.current_row.title
-        page = next(p for p in corpus.glob("*.txt") if old_title in p.read_text(encoding="utf-8"))
-        page.write_text(page.read_text(encoding="utf-8").replace(old_title, "Harbour reopens after storm", 1),
-                        encoding="utf-8")
-        other = Library.open(paths, corpus, Config())
-        other.update()
-        other.close()
+        rewrite(page_with(corpus, old_title), old_title, "Harbour reopens after storm")
+        index_elsewhere(paths, corpus)
         app.refresh_marks()
         await settle(pilot)
         assert app.article_list.count == 9
@@ -1010,18 +1026,8 @@ async def test_articles_indexed_by_another_process_fill_the_list(tmp_path):
 
 @sync
 async def test_open_article_shows_its_new_text_when_another_process_reindexes_it(tmp_path):
-    from newsreader.search import Library
-
-    corpus = tmp_path / "corpus"
-    shutil.copytree(seeds_dir(), corpus)
-    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
-
-    def index_elsewhere() -> None:
-        other = Library.open(paths, corpus, Config())
-        other.update()
-        other.close()
-
-    index_elsewhere()
+    corpus, paths = own_seeds(tmp_path)
+    index_elsewhere(paths, corpus)
     app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
                     update_index=False, related_delay=0)
     async with app.run_test(size=NARROW) as pilot:
@@ -1035,10 +1041,9 @@ async def test_open_article_shows_its_new_text_when_another_process_reindexes_it
         await pilot.press("j", "j", "j")
         assert view.scroll_offset.y == 3
         last = article.body[-1]
-        page = next(p for p in corpus.glob("*.txt") if last in p.read_text(encoding="utf-8"))
-        page.write_text(page.read_text(encoding="utf-8").replace(last, last + " Harbour officials said the port reopened.", 1),
-                        encoding="utf-8")
-        index_elsewhere()
+        page = page_with(corpus, last)
+        rewrite(page, last, last + " Harbour officials said the port reopened.")
+        index_elsewhere(paths, corpus)
         app.refresh_marks()  # what the reader does every few seconds
         await settle(pilot)
         assert view.article.id == article.id and view.article.body[-1].endswith("the port reopened.")
@@ -1046,14 +1051,13 @@ async def test_open_article_shows_its_new_text_when_another_process_reindexes_it
         assert [n.message for n in app._notifications].count("This article's page was re-indexed: showing its new text.") == 1
         # Indexed again with nothing changed in it: no second notice.
         os.utime(page, (page.stat().st_atime, page.stat().st_mtime + 10))
-        index_elsewhere()
+        index_elsewhere(paths, corpus)
         app.refresh_marks()
         await settle(pilot)
         assert [n.message for n in app._notifications].count("This article's page was re-indexed: showing its new text.") == 1
         # Its title changed, so the article left the index: said once, the text stays.
-        page.write_text(page.read_text(encoding="utf-8").replace(article.title, "Harbour reopens after storm", 1),
-                        encoding="utf-8")
-        index_elsewhere()
+        rewrite(page, article.title, "Harbour reopens after storm")
+        index_elsewhere(paths, corpus)
         app.refresh_marks()
         await settle(pilot)
         assert view.article.id == article.id
@@ -1095,9 +1099,7 @@ async def test_missing_index_is_built_in_the_background(tmp_path, old_version):
     from newsreader.search import Library
     from newsreader.search.schema import SCHEMA_VERSION
 
-    corpus = tmp_path / "corpus"
-    shutil.copytree(seeds_dir(), corpus)
-    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    corpus, paths = own_seeds(tmp_path)
     if old_version:
         old = Library.open(paths, corpus, Config())
         old.update()
