@@ -1867,11 +1867,11 @@ class _Doc:
         be followed by a function word, a verb or a word such as "area", but not by another noun), an
         acronym, a number or a person's given name."""
         text = self.text
+        if not self._maybe_locative(piece) or text[piece.end:piece.end + 1] in ("'", "’") \
+                or text.startswith(_SPACED_POSSESSIVE, piece.end):
+            return False
         prev = piece.prev_word
         after_prep = prev in _LOCATIVE_PREPS
-        if not after_prep and text[piece.start - 2:piece.start] not in (", ", "d ") \
-                or text[piece.end:piece.end + 1] in ("'", "’") or text.startswith(_SPACED_POSSESSIVE, piece.end):
-            return False
         noun = self._next_lower(piece.end)  # "in Windows machines", "in Kathimerini daily": a modifier
         if noun and piece.text not in self.g.towns and piece.text not in self.g.given_towns \
                 and noun not in self.c.locative_next and noun not in self.c.place_heads \
