@@ -77,9 +77,6 @@ _CLOCK_WORDS = frozenset({"PM", "Pm"})
 #: A clock time right before a word ("9:03am ", "10:52 ", "8 p.m. "): a time zone there is the clock's. A bare
 #: number is none: it is a year as often ("In 2017 GST Council", "Since 2019 PT Freeport Indonesia").
 _CLOCK_END = re.compile(r"(?::\d\d|\d ?[AaPp]\.?[Mm]\.?) $")
-#: Words before "Time" in a time zone's name: "Eastern Time", "Pacific Daylight Time", "British Summer Time".
-_ZONE_WORDS = frozenset({"eastern", "central", "pacific", "mountain", "atlantic", "standard", "daylight", "summer",
-                         "mean", "universal", "local"})
 _CLOCK_SPELLINGS = frozenset({"PM", "Pm", "pm", "AM", "Am", "am"})
 #: What such a "PM" reads as: a common word like "pm", but no title.
 _CLOCK_LOW = "p.m."
@@ -159,11 +156,6 @@ _BRAND_AFTER = re.compile(r" (?:hotel|resort) (?:chain|group|company|brand|opera
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
-#: A town's own bodies and people after its name opening a sentence ("Troy police Lt. Gerry Scherlinck
-#: said"); not any town noun ("Golden girl of screen and pool": an adjective), nor what firms have too
-#: ("Nokia officials said", "Mercedes officials": firms named like towns).
-_TOWN_BODIES = frozenset({"police", "officers", "authorities", "residents", "firefighters", "council",
-                          "mayor", "prosecutors", "detectives"})
 #: A name one gives oneself: "He called himself Turkmenbashi", "proclaimed herself Empress".
 _CALLED_ONESELF = re.compile(r"\b(?:call|name|dub|style|proclaim|declare|crown|rename)(?:s|d|ed|bed|ing)? (?:him|her)self $")
 #: A person's other name: "Saparmurat Niyazov, also known as Turkmenbashi", "Mohamed Hamdan Dagalo, known as Hemedti".
@@ -1170,7 +1162,7 @@ class _Doc:
             if word in c.currencies and (len(word) == 3 and word.isupper() or self.text[end:end + 1] == "$"
                                          or self.text[end:end + 1] == " " and self.text[end + 1:end + 2].isdigit()):
                 return  # "in USD", "US$40 billion", "USD 23 billion": a currency
-        elif lowered[-1] == "time" and lowered[-2] in _ZONE_WORDS:
+        elif lowered[-1] == "time" and lowered[-2] in c.time_zone_words:
             return  # "8 pm Eastern Time", "Greenwich Mean Time": a time zone
         if (span.replace("’", "'") if "’" in span else span) in self.holidays:
             return  # "Christmas", "New Year": a day, not an organisation
@@ -1829,7 +1821,7 @@ class _Doc:
             return True  # "Avdiivka, a town in the Donetsk region"
         if piece.initial:  # only a town noun after it tells ("Palmer police ask anyone ...")
             return (piece.text in self.g.towns or piece.text in self.g.given_towns) \
-                and self._next_lower(piece.end) in _TOWN_BODIES and not self._person_cue(piece)
+                and self._next_lower(piece.end) in self.c.town_bodies and not self._person_cue(piece)
         if self.text[max(0, piece.start - 3):piece.start] in ("of ", "wn ") and \
                 _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
             return True

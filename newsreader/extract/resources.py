@@ -68,7 +68,9 @@ class Cues:
     page_furniture: re.Pattern[str] = re.compile(r"(?!)")
     page_furniture_starts: frozenset[str] = frozenset()
     time_zones: frozenset[str] = frozenset()  # "9:03am AEST": no name
+    time_zone_words: frozenset[str] = frozenset()  # "8 pm Eastern Time": no name
     not_located: frozenset[str] = frozenset()  # "a stake in Lagunitas": no place after "in"
+    town_bodies: frozenset[str] = frozenset()  # "Palmer police ask": a town opening a sentence
     armed_group_nouns: frozenset[str] = frozenset()  # "the M23 rebel group": an organisation
     firm_posts: frozenset[str] = frozenset()  # "named KPMG auditor": a firm's post too
     #: Organisations no cue types, named like people or after a nationality ("Morgan Stanley", "Saudi Aramco")
@@ -183,7 +185,9 @@ def cues() -> Cues:
             re.escape(str(phrase)) for phrase in common.get("page_furniture") or ()) + r")(?![\w-])"),
         page_furniture_starts=frozenset(str(phrase).split()[0] for phrase in common.get("page_furniture") or ()),
         time_zones=frozenset(str(zone) for zone in common.get("time_zones") or ()),
+        time_zone_words=_lower_set(common.get("time_zone_words")),
         not_located=_lower_set(places.get("in_no_place")),
+        town_bodies=_lower_set(places.get("town_bodies")),
         armed_group_nouns=_lower_set(orgs.get("armed_group_nouns")),
         firm_posts=_lower_set(orgs.get("firm_posts")),
         org_names=frozenset(str(name) for name in orgs.get("names") or ()),
