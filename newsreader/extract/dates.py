@@ -1660,10 +1660,16 @@ def _count(word: str) -> int | float | None:
     return _NUMBERS.get(word)
 
 
+def _in_weeks(count: int | float | None, unit: str) -> tuple[int | float | None, str]:
+    """A count of fortnights (British and South Asian English) as one of weeks, which TIMEX3 has."""
+    if unit.lower().startswith("fortnight"):
+        return (None if count is None else count * 2), "week"
+    return count, unit
+
+
 def _duration(count: int | float | None, unit: str) -> str:
     """TIMEX3 duration value: P9D, P2Y, PT30M, P10Y for a decade, PXY when uncounted."""
-    if unit.lower().startswith("fortnight"):  # British and South Asian English: two weeks
-        return _duration(None if count is None else count * 2, "week")
+    count, unit = _in_weeks(count, unit)
     code = _DUR_CODE[unit.lower().rstrip("s")]
     if code in ("DE", "CE"):  # decades and centuries in years, as annotators write them
         factor = 10 if code == "DE" else 100
@@ -1705,9 +1711,7 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
     named): the day, week, month or year counted back or forward."""
     m = _AGO.search(span)
     assert m is not None
-    count, unit = _count(m.group(1)), m.group(2).lower().rstrip("s")
-    if unit == "fortnight" and count is not None:
-        count, unit = count * 2, "week"
+    count, unit = _in_weeks(_count(m.group(1)), m.group(2).lower().rstrip("s"))
     back = span.lower().endswith(("ago", "earlier", "before", "back"))
     if count is None or isinstance(count, float):  # "a few days later": some time after
         return ("PAST_REF" if back else "FUTURE_REF"), None
