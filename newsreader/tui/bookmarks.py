@@ -227,7 +227,7 @@ class BookmarksScreen(ModalScreen["str | None"]):
             return
         self.removed.append(b)
         self.refresh_bindings()
-        keys = getattr(self.app, "binding_keys", lambda _id, default: default)("bookmarks.undo", "u")
+        keys = self.app.binding_keys("bookmarks.undo", "u")  # type: ignore[attr-defined]
         undo = f" — {keys.split(',')[0]} to undo" if keys else ""
         self.notify("Removed: " + clean(b.title) + undo, timeout=5, markup=False)
         self.reload()

@@ -46,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from newsreader.tui.app import binding_scopes
 
-        binding_keys = getattr(self.app, "binding_keys", lambda _id, default: default)
+        binding_keys = self.app.binding_keys  # type: ignore[attr-defined]
         table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
         table.add_column("Keys", no_wrap=True)
         table.add_column("Does")

@@ -46,7 +46,7 @@ class KeyHints(Static):
         self.update(self.hint_text(pane))
 
     def hint_text(self, pane: str) -> Text:
-        binding_keys = getattr(self.app, "binding_keys", lambda _id, default: default)
+        binding_keys = self.app.binding_keys  # type: ignore[attr-defined]
         text = Text(no_wrap=True, overflow="ellipsis")
         shown: set[str] = set()
         for binding_id, label in HINTS.get(pane, []):
