@@ -151,7 +151,8 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
 #: of many ("a Trump hotel") or the chain itself ("the Marriott hotel chain") is meant.
 _BRAND_FACILITIES = frozenset({"hotel", "resort"})
 _ONE_OF_A_BRAND = re.compile(r"(?<![\w-])[Aa]n? $")
-_BRAND_AFTER = re.compile(r" (?:hotel|resort) (?:chain|group|company|brand|operator|empire|giant)\b")
+_BRAND_AFTER = re.compile(rf" (?:{'|'.join(sorted(_BRAND_FACILITIES))}) "
+                          r"(?:chain|group|company|brand|operator|empire|giant)\b")
 #: "the village of Wasilla", "her hometown of Wasilla", "downtown Palmer": a town follows.
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
