@@ -95,6 +95,8 @@ class Config:
     def corpus_dir(self, override: str | Path | None = None) -> Path:
         """`--corpus`, else the config's corpus, else the bundled seeds."""
         if override is not None:
+            if not str(override).strip():  # Path("") is the current folder: never meant
+                raise UserError("--corpus is empty; name the folder of saved pages")
             return Path(override).expanduser()
         if self.corpus is not None:
             return self.corpus
@@ -136,6 +138,9 @@ def parse_config(text: str, source: Path | None = None) -> Config:
         values[str(key)] = value
     config = Config(source=source)
     if "corpus" in values:
+        if not values["corpus"].strip():  # Path("") is the current folder: never meant
+            raise UserError(f"{where}: corpus is empty; name a folder, or leave the key out "
+                            "for the bundled seeds")
         config.corpus = Path(values["corpus"]).expanduser()
     if "theme" in values:
         config.theme = values["theme"]
@@ -151,7 +156,7 @@ def parse_config(text: str, source: Path | None = None) -> Config:
         config.max_page_mb = values["max_page_mb"]
     if "extensions" in values:
         exts = values["extensions"]
-        if not all(isinstance(e, str) and e for e in exts):
+        if not exts or not all(isinstance(e, str) and e.strip(".") for e in exts):
             raise UserError(f"{where}: extensions must be a list of file endings like .txt")
         config.extensions = [e if e.startswith(".") else f".{e}" for e in exts]
     if "extractor" in values:

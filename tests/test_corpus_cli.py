@@ -134,6 +134,10 @@ def test_corpus_from_config_and_override(capsys, corpus: Path, isolated_home: Pa
         ("max_page_mb: lots\n", "max_page_mb must be a number"),
         ("- just\n- a list\n", "expected a mapping"),
         ("keymap: {quit: 5}\n", "keymap entries"),
+        ('corpus: ""\n', "corpus is empty"),
+        ("corpus: '  '\n", "corpus is empty"),
+        ("extensions: []\n", "extensions must be a list of file endings"),
+        ("extensions: [.]\n", "extensions must be a list of file endings"),
     ],
 )
 def test_broken_config_is_one_clear_line(capsys, isolated_home: Path, text: str, message: str) -> None:
@@ -143,6 +147,14 @@ def test_broken_config_is_one_clear_line(capsys, isolated_home: Path, text: str,
     code, out, err = run(capsys, "articles")
     assert code == 2 and out == ""
     assert message in err and str(config) in err and err.count("\n") == 1
+
+
+def test_empty_corpus_option_is_refused_not_the_current_folder(capsys, tmp_path: Path, monkeypatch) -> None:
+    """`--corpus ""` (an unset shell variable) must not read the current folder."""
+    (tmp_path / "page.txt").write_text("A title here\n\nSome body text of the page.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "--corpus", "", "articles")
+    assert code == 2 and out == "" and "--corpus is empty" in err and err.count("\n") == 1
 
 
 def test_corpus_in_a_subfolder_keeps_relative_paths(capsys, tmp_path: Path) -> None:
