@@ -113,6 +113,20 @@ def test_boolean_operators(lib: Library) -> None:
     assert len(titles(lib, "strike karachi")) == 1  # words are ANDed
 
 
+@pytest.mark.parametrize("query, same_as", [
+    ("-karachi", "NOT karachi"),
+    ("the -karachi", "NOT karachi"),
+    ("-karachi -geneva", "NOT karachi NOT geneva"),
+    ('-"unpaid wages"', 'NOT "unpaid wages"'),
+    ("-title:budget", "NOT title:budget"),
+])
+def test_only_excluded_words_mean_every_other_article(lib: Library, query: str, same_as: str) -> None:
+    """`-word` alone is `NOT word` (it was refused as 'only common words like the')."""
+    expected = titles(lib, same_as)
+    assert 0 < len(expected) < lib.count()
+    assert sorted(titles(lib, query)) == sorted(expected)
+
+
 @pytest.mark.parametrize("query, expected", [
     ("title:budget", 1),
     ("title:spending", 1),

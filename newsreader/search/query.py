@@ -37,6 +37,9 @@ DATE_HELP = "use date:2025, date:2025-06, date:2025-06-14, date:[2025-06-01 TO 2
 _DATE_RE = re.compile(r"(?<![\w:])date:(\[[^\]]*\]?|[<>]=?[^\s()]*|[^\s()]*)", re.IGNORECASE)
 _FIELD_RE = re.compile(r"(?<![\w:.\-/])([A-Za-z_]+):(\S?)")
 _OPS = {"AND", "OR", "NOT"}
+#: A `-` excluding what follows it (a word, "phrase", field or group), or a "phrase" (group 1)
+#: left as it is.
+_MINUS_RE = re.compile(r'("[^"]*")|(?<![^\s(])-(?=[^\s\-)])')
 
 
 def _parse_date(text: str, end: bool) -> dt.date:
@@ -213,6 +216,10 @@ class QueryParser:
         rewritten = "".join(p if p.startswith('"') else _DATE_RE.sub(cut, p) for p in pieces)
         rewritten = re.sub(r"(?<![\w:.\-/])([A-Za-z_]+):", lambda m: m.group(1).lower() + ":", rewritten)
         q = self._parser.parse(rewritten)
+        if q is Q.NullQuery and _MINUS_RE.search(rewritten):
+            # Whoosh drops `-word` with nothing before it to subtract from ('-iran', 'the
+            # -iran'), where `NOT iran` means every article without the word: read it so.
+            q = self._parser.parse(_MINUS_RE.sub(lambda m: m.group(0) if m.group(1) else "NOT ", rewritten))
 
         def swap(node: Q.Query) -> Q.Query:
             if isinstance(node, Q.Term) and node.fieldname == "dkey" and str(node.text).startswith("qdate"):
