@@ -135,6 +135,16 @@ def test_a_known_word_saved_decomposed_gets_no_suggestion(lib: Library) -> None:
     assert lib.suggest("Erdog\u0306n") == "Erdogan"
 
 
+def test_did_you_mean_offers_the_spelling_the_pages_use(lib: Library) -> None:
+    assert lib.suggest("Sau Paulo") == "São Paulo"  # the pages write São more often than Sao
+    assert lib.suggest("Erdogn") == "Erdogan"  # as often either way: as typed, without accents
+
+
+def test_did_you_mean_can_offer_the_first_word_of_the_vocabulary(lib: Library) -> None:
+    assert lib.store().vocab(min_count=2)[0][0] == "cafe"  # Whoosh's ListCorrector skipped it
+    assert lib.suggest("cafr") == "café"
+
+
 def test_related_stories_share_a_name_spelled_either_way(lib: Library) -> None:
     ids = {h.title: h.id for h in lib.search("president").hits}
     finder = RelatedFinder(lib)

@@ -389,6 +389,7 @@ class Library:
             best = self._closest(fold(lower))  # the vocabulary's words are folded
             if best is None:
                 return word
+            best = self._spelling(best, searcher)
             changed = True
             return best.capitalize() if word[:1].isupper() else best
 
@@ -397,12 +398,36 @@ class Library:
         out = re.sub(r"(?<![\w:*~\-\u0300-\u036f])[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*(?![\w:*~])", fix, text)
         return out if changed else None
 
+    def _spelling(self, folded: str, searcher: Any, sample: int = 10) -> str:
+        """The vocabulary's (folded) word as the corpus writes it: its most frequent spelling
+        in a few articles holding it ("erdoğan", not "erdogan", when the pages say Erdoğan);
+        the folded word itself when that is as frequent."""
+        term = stem(folded)
+        numbers: list[int] = []
+        for fieldname in ("title", "body"):
+            if len(numbers) < sample and searcher.reader().doc_frequency(fieldname, term):
+                numbers += searcher.postings(fieldname, term).all_ids()
+        ids = [searcher.stored_fields(n)["id"] for n in dict.fromkeys(numbers[:sample])]
+        seen: Counter[str] = Counter()
+        for doc in self.store().docs(ids).values():
+            for text in (doc["article"]["title"], doc["article"]["body"]):
+                for a, b in match_ranges(text, {term}):
+                    written = text[a:b].lower()
+                    if fold(written) == folded:
+                        seen[written] += 1
+        if not seen:
+            return folded
+        return max(seen, key=lambda w: (seen[w], w == folded, w))
+
     def _closest(self, word: str) -> str | None:
         if self._corrector is None:
             vocab = self.store().vocab(min_count=2)
             from whoosh.spelling import ListCorrector
 
-            self._corrector = (ListCorrector([w for w, _ in vocab]), dict(vocab))
+            # Whoosh's ListCorrector never offers the list's first word (its skipper steps
+            # past index 0 on the first look-up): a "" first takes that place. "" is never
+            # offered itself, being 3 or more edits from any word `suggest` corrects.
+            self._corrector = (ListCorrector(["", *(w for w, _ in vocab)]), dict(vocab))
         corrector, counts = self._corrector
         for maxdist in (1, 2):
             found = corrector.suggest(word, limit=50, maxdist=maxdist)
