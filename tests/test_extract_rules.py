@@ -1942,11 +1942,18 @@ def test_the_article_order_of_numeric_dates_is_read_once(monkeypatch, sep, name)
 @pytest.mark.parametrize("text, span, value", [
     # "the year" with no year of its own takes the one named in its sentence or the one before,
     # else the article's (one named paragraphs back is another story's); a part of the day takes
-    # the last day named, however far back (the story's day goes on: "about 3 p.m. Friday ... worked
-    # the case through the afternoon")
+    # the last day named in its paragraph, however far back (the story's day goes on: "about 3
+    # p.m. Friday ... worked the case through the afternoon"), or in the sentence before it
     ("Police arrived about 3 p.m. Friday. A woman answered. A man walked up. He fled. "
      "Officers worked the case through the afternoon.", "the afternoon", "2010-04-30TAF"),
     ("Lenders met on Sunday. Talks broke up by late afternoon.", "late afternoon", "2010-05-02TAF"),
+    ("Lenders met on Sunday.\nTalks broke up by late afternoon.", "late afternoon", "2010-05-02TAF"),
+    ("Police arrived on Friday. A man fled.\nOfficers left that night.", "that night", "2010-05-05TNI"),
+    ("Police arrived on Friday. A man fled.\nOfficers left the next morning.", "the next morning", "2010-05-01TMO"),
+    # ... not one named paragraphs back: "aid unveiled on Sunday. [...]\n[...] The marchers had
+    # dispersed by late afternoon" (the day of the march, the article's)
+    ("The aid was unveiled on Sunday. Unions called a strike.\nThousands marched. Police fired tear gas. "
+     "The marchers had dispersed by late afternoon.", "late afternoon", "2010-05-05TAF"),
     ("The show ran short in 1959. The host made the winners dance. It was mortifying. "
      "Avoid it at all costs. Viewers love it when the host relives the year's greatest films.", "the year", "2010"),
     ("The show ran short in 1959. The host made the year's winners dance.", "the year", "1959"),
@@ -1957,6 +1964,69 @@ def test_the_article_order_of_numeric_dates_is_read_once(monkeypatch, sep, name)
 ])
 def test_anaphora_reach_back_a_sentence(text, span, value):
     assert dates_of(text, dt.date(2010, 5, 5))[span] == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a quarter or half written as a modifier: the determiner is the noun's (TimeML), a year
+    # before it is the timex's
+    ("The fourth-quarter loss was $2.5 billion.", "fourth-quarter", "2008-Q4"),
+    ("Analysts expected the first-quarter profit to rise.", "first-quarter", "2009-Q1"),
+    ("Analysts expect the fiscal third-quarter results.", "fiscal third-quarter", "FY2009-Q3"),
+    ("The company reported the 2007 first-half results.", "2007 first-half", "2007-H1"),
+    ("Its 2007 fourth-quarter profit fell.", "2007 fourth-quarter", "2007-Q4"),
+    ("The fourth-quarter 2007 loss was big.", "fourth-quarter 2007", "2007-Q4"),
+    # ... but the quarter as a noun keeps it, and a year after a preposition stays apart
+    ("Sales fell in the fourth quarter.", "the fourth quarter", "2008-Q4"),
+    ("The fourth-quarter was weak.", "The fourth-quarter", "2008-Q4"),
+    ("In the first-half of 2007 sales rose.", "the first-half of 2007", "2007-H1"),
+    ("In 2007 fourth-quarter profit fell.", "2007", "2007"),
+])
+def test_a_quarter_as_a_modifier_leaves_the_determiner_to_its_noun(text, span, value):
+    assert dates_of(text, dt.date(2009, 1, 20)).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a bare plural unit after "for", "took", "spent" (or "in"/"within" ending a clause) is an
+    # uncounted length of time
+    ("The war has lasted for decades.", "decades", "PXDE"),
+    ("For years, he waited.", "years", "PXY"),
+    ("The repair took months.", "months", "PXM"),
+    ("She spent weeks in hospital.", "weeks", "PXW"),
+    ("It was the worst rioting in decades.", "decades", "PXDE"),
+    ("Results may not be known for days.", "days", "PXD"),
+    ("It will be done within days, he said.", "days", "PXD"),
+])
+def test_bare_plural_units_are_lengths_of_time(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The years of war ended.", "years"),
+    ("In years when rates rose, banks grew.", "years"),
+    ("He asked for years of service records.", "years"),
+    ("The boy is five years old.", "years"),
+    ("Sales in months ending June rose.", "months"),
+    ("The team won in 2019 for years 2019 and 2020.", "years"),
+    ("The days were long.", "days"),
+])
+def test_bare_plural_units_without_a_length_cue_are_no_dates(text, span):
+    assert span not in dates_of(text)
+
+
+@pytest.mark.parametrize("text, date, value", [
+    # a slashed date no other slashed date settles: the reading within a day of the article's
+    # date (its date line), else the order the article writes named days in, else month first
+    ("11/09/2010\nThe bank failed.", dt.date(2010, 9, 11), "2010-09-11"),
+    ("11/09/2010\nThe bank failed.", dt.date(2010, 11, 9), "2010-11-09"),
+    ("11/09/2010\nThe bank failed on 3 May.", dt.date(2012, 1, 1), "2010-09-11"),
+    ("11/09/2010\nThe bank failed on May 3.", dt.date(2012, 1, 1), "2010-11-09"),
+    ("11/09/2010\nThe bank failed.", None, "2010-11-09"),
+    ("11/09/2010\nThe bank failed on 3 May and on May 9.", None, "2010-11-09"),
+    # a slashed date that must be day first still settles it, whatever the article's date
+    ("11/09/2010\nThe bank failed on 13/09/2010.", dt.date(2010, 11, 9), "2010-09-11"),
+])
+def test_a_lone_slashed_date_follows_the_article_date_then_its_written_days(text, date, value):
+    assert dates_of(text, date).get("11/09/2010", "<missing>") == value
 
 
 @pytest.mark.parametrize("text, span, value", [

@@ -86,6 +86,13 @@ _DUR_CODE = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M"
 _A_DURATION_BEFORE = frozenset({"for", "than", "within", "in", "over", "about", "nearly", "almost",
                                 "around", "past", "after", "only", "just", "took", "take", "takes",
                                 "lasted", "last", "spent", "least", "roughly", "some"})
+#: The words that make a bare plural unit ("years") a length of time: "for years", "took months".
+_BARE_LENGTH_BEFORE = frozenset({"for", "took", "take", "takes", "taking", "lasted", "lasting", "lasts", "spent",
+                                 "spend", "spends", "spending"})
+#: ... and "in"/"within" only at the end of a clause: "the worst in decades", "within days,"
+#: (not "in years when rates rose", "in months ending June").
+_BARE_LENGTH_IN = frozenset({"in", "within"})
+_BARE_LENGTH_IN_END = re.compile(r"[,.;:!?)—–]|$| (?:and|but|to come|as)\b")
 _REL = r"(?i:last|next|this|past|coming)"
 #: The words before a bare month or year (`_prev_word`, lower-cased) that make it a date: "in
 #: March", "since 2008", "early 2009".
@@ -279,6 +286,13 @@ _BRANCHES.append(("#", rf"(?P<yearrange>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?![
 _BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                            r"|[1-9][0-9]?(?:st|nd|rd|th)) (?i:straight|consecutive|successive) (?i:day|week|month|year))"
                            r"(?![\w-])"))
+# "for years", "took months", "the first time in decades": an uncounted length of time (PXY,
+# PXM, PXDE) after a word that makes it one (not "the years of war"; "in" and "within" only
+# before a clause ends, see find_dates)
+_BRANCHES.append(("days weeks months years decades",
+                  r"(?P<bareunits>(?:" + "|".join(rf"(?<=\b[{w[0]}{w[0].upper()}]{w[1:]} )"
+                                                  for w in sorted(_BARE_LENGTH_BEFORE | _BARE_LENGTH_IN))
+                  + r")(?i:days|weeks|months|years|decades))(?![\w-]| of\b| ago\b| old\b| ?\d)"))
 # "the day", "the year" (TimeML reads them as the day or year the story is at): last, so that
 # every longer reading wins.
 # "in afternoon trading", "during the morning": a part of the day the story is at (TIMEX3 TIME,
@@ -884,6 +898,21 @@ def _near_before(text: str, a: int, b: int) -> bool:
     return "\n" not in between and sum(between.count(stop) for stop in _SENTENCE_STOPS[:3]) <= 1
 
 
+def _day_of_a_part(anchors: "_Anchors", ref: dt.date | None, text: str, start: int) -> dt.date | None:
+    """The day a part of the day named alone ("in the evening", "that night") belongs to: the
+    last day named in its paragraph, however far back ("about 3 p.m. Friday. ... Officers worked
+    the case through the afternoon": the story's day goes on), or in the sentence before it; else
+    the article's (a day named paragraphs back is another story's)."""
+    between = text[anchors.day_end:start] if anchors.day_end >= 0 else ""
+    if "\n" not in between:
+        return anchors.day
+    lines = [line for line in between.split("\n") if line.strip()]
+    day_sentence_ends = len(lines) > 2 or lines and any(stop in lines[0] for stop in _SENTENCE_STOPS[:3])
+    if day_sentence_ends or len(lines) == 2 and any(stop in lines[1] for stop in _SENTENCE_STOPS[:3]):
+        return ref
+    return anchors.day
+
+
 def _shift_quarter(prefix: str, year: int, quarter: int, delta: int) -> str:
     """The quarter `delta` quarters from the given one, across year ends (Q1 2008 back one: Q4 2007)."""
     index = year * 4 + quarter - 1 + delta
@@ -1165,6 +1194,12 @@ _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial year|budget\w*|deficit|reve
 _YEAR_RANGE_BEFORE = frozenset({"from", "in", "during", "between", "through", "throughout", "since", "until", "by",
                                 "for", "of"})
 #: Before "last" the verb ("will last five years", "which could last two weeks"); _MODALS holds "will", "to".
+#: A quarter or half written as a modifier ("fourth-quarter", "first-half"), and the noun it
+#: modifies after it (not "the fourth-quarter was weak", "the first-half of 2008").
+_HYPHEN_PERIOD = re.compile(r"(?i:[a-z0-9]-(?:quarter|half))\b")
+_NOUN_AFTER_PERIOD = re.compile(r" (?!(?:of|was|is|were|are|will|would|has|had|have|and|or|to|in|on|at|for|from|with|by"
+                                r"|as|that|which|when|ended|ending|ends|since|after|before|than)\b)[a-z]{3,}\b")
+_YEAR_BEFORE_PERIOD = re.compile(rf"(?<![\w$£€.,-])({_YEAR}) $")
 _LAST_VERB_BEFORE = frozenset({"did", "does", "do", "which", "that", "it", "they", "not", "also", "still", "only"})
 #: "the last week/month/year" after these is a length of time up to now, as "the past month" ("over
 #: the last month", "spent the last year"); not "the last month of the year", "in the last week of June".
@@ -1294,6 +1329,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             continue  # "the FY2025-30 plan": five years, no fiscal year
         if kind == "relunit" and prev in _LENGTH_BEFORE and _THE_LAST_UNIT.fullmatch(span) and not text.startswith(" of ", end):
             kind = "pastunit"  # "over the last month", "spent the last year": a length, as "the past month"
+        if kind == "bareunits" and prev in _BARE_LENGTH_IN and not _BARE_LENGTH_IN_END.match(text, end):
+            continue  # "the worst in decades", "within days,"; not "in years when rates rose"
         if kind == "pxdur" and span[:6].lower() == "coming" and \
                 prev not in ("in", "over", "during", "within", "for"):
             continue  # "in coming weeks", not "he is coming days after her"
@@ -1319,6 +1356,17 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
             # the story goes on, nor is 9/11 (named as the event): no new anchor
             anchors.note(value, day, end)
+        if kind in ("quarter", "half") and " of " not in span.lower() and _HYPHEN_PERIOD.search(span) \
+                and _NOUN_AFTER_PERIOD.match(text, end):
+            # "the fourth-quarter loss": the determiner is the noun's (TimeML), the timex
+            # "fourth-quarter"; "the 2008 first-half results" one timex, "2008 first-half"
+            if span[:4].lower() == "the ":
+                start += 4
+            if (year := _YEAR_BEFORE_PERIOD.search(text, max(0, start - 6), start)) and value and value[:4].isdigit() \
+                    and _prev_word(text, year.start(1)) not in _CLAUSE_PREPS:  # not "in 2008 fourth-quarter profit fell"
+                if found and found[-1].start == year.start(1):
+                    found.pop()
+                start, value = year.start(1), year.group(1) + value[4:]
         found.append(DateMatch(start, end, text[start:end], value))
         if kind == "barmonth" and (upto := _MONTH_RANGE_END.match(text, end)):
             found[-1] = _month_range(text, found[-1], upto, date)
@@ -1749,17 +1797,46 @@ _DASHED_DATES = re.compile(r"(?<![\w-])([0-3]?[0-9])-([0-3]?[0-9])-(?:1[89]|20)[
 _SLASHED_DATES = re.compile(r"(?<![\w/.])([0-3]?[0-9])/([0-3]?[0-9])/(?:[0-9]{4}|[0-9]{2})(?![\w/])")
 
 
-@functools.lru_cache(maxsize=8)
 def _month_first(text: str, dates: re.Pattern[str], otherwise: bool) -> bool:
     """Does the article write its dates of this kind month first? Yes when one of them must be
-    (06-13-2025: no month 13) and none must be day first; no in the opposite case; else `otherwise`.
-    Cached: every date of the article asks, and a page of thousands of them (a table) must not
-    read the whole text once per date."""
+    (06-13-2025: no month 13) and none must be day first; no in the opposite case; else `otherwise`."""
+    order = _dates_order(text, dates)
+    return otherwise if order is None else order
+
+
+@functools.lru_cache(maxsize=8)
+def _dates_order(text: str, dates: re.Pattern[str]) -> bool | None:
+    """`_month_first` without a default (None: no date of the kind settles it). Cached: every
+    date of the article asks, and a page of thousands of them (a table) must not read the whole
+    text once per date."""
     day_first = month_first = False
     for m in dates.finditer(text):
         day_first |= int(m.group(1)) > 12
         month_first |= int(m.group(2)) > 12
-    return otherwise if day_first == month_first else month_first
+    return None if day_first == month_first else month_first
+
+
+def _order_by_date(year: int, first: int, second: int, ref: dt.date | None) -> bool | None:
+    """Month first (True) or day first (False) when only one reading of first/second/year is
+    within a day of the article's date ("11/09/2010" on a page of 11 September 2010: its date
+    line); None when both or neither are."""
+    if ref is None:
+        return None
+    near = [abs((dt.date(year, m, d) - ref).days) <= 1 for m, d in ((first, second), (second, first))]
+    return near[0] if near[0] != near[1] else None
+
+
+_DAY_MONTH_WRITTEN = re.compile(rf"(?<![\w.,/-])(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?{_MONTH}\b")
+_MONTH_DAY_WRITTEN = re.compile(rf"\b{_MONTH}\.? (?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w.,:]\d|\d)")
+
+
+@functools.lru_cache(maxsize=8)
+def _written_order(text: str) -> bool | None:
+    """Does the article write its days with month names month first ("November 9", True) or day
+    first ("9 November", False)? None when it writes neither, or both."""
+    day_first = _DAY_MONTH_WRITTEN.search(text) is not None
+    month_first = _MONTH_DAY_WRITTEN.search(text) is not None
+    return None if day_first == month_first else month_first
 
 
 def _month_first_line(text: str) -> bool:
@@ -1789,7 +1866,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         else:  # "half an hour"
             return {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y"}[words[-1].lower()], None
         return (_duration(count + 0.5, unit) if count is not None else None), None  # type: ignore[operator]
-    if kind == "pxdur":
+    if kind in ("pxdur", "bareunits"):
         return _duration(None, words[-2] if words[-1].lower() == "ahead" else words[-1]), None
     if kind == "months" and words[2].lower() not in ("three", "3", "six", "6"):
         return _duration(_count(words[2]), "months"), None
@@ -1948,12 +2025,16 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         # 7/8/07: month first (the American order) unless the first number can't be a month, or
         # the article's other such dates are day first (13/06/2025 beside 06/07/2025).
         first, second, year_text = (int(x) for x in span.split("/"))
-        month_first = first <= 12 and (second > 12 or _month_first(text, _SLASHED_DATES, True))
-        month, day_n = (first, second) if month_first else (second, first)
         year = year_text
         if len(span.split("/")[2]) == 2:
             pivot = (ref.year if ref else dt.date.today().year) % 100 + 10
             year = 2000 + year_text if year_text <= pivot else 1900 + year_text
+        order = _dates_order(text, _SLASHED_DATES)
+        if order is None and first <= 12 and second <= 12 and first != second:  # no slashed date settles it
+            order = _order_by_date(year, first, second, ref)
+            order = order if order is not None else _written_order(text) is not False
+        month_first = first <= 12 and (second > 12 or order is not False)
+        month, day_n = (first, second) if month_first else (second, first)
         day = dt.date(year, month, day_n)
         return day.isoformat(), day
     if kind == "vague":
@@ -1987,11 +2068,16 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return None, None
         delta = 0 if ("same" in lower or "that" in lower) else (
             1 if ("next" in lower or "following" in lower or "after" in lower) else -1)
+        if not delta and _part_of_day(lower):
+            anchor = _day_of_a_part(anchors, ref, text, start)  # "that night": not a day named pages back
+            if anchor is None:
+                return None, None
         day = anchor + dt.timedelta(days=delta)
         while delta and day.weekday() > 4 and re.search(r"trading|business|working", lower):
             day += dt.timedelta(days=delta)  # "the previous trading day" before a Monday: the Friday
         return day.isoformat() + _part_of_day(lower), day
     if kind == "daypart":  # "in afternoon trading": the day last named (the article's), its part
+        anchor = _day_of_a_part(anchors, ref, text, start)
         return ((anchor.isoformat() + _part_of_day(words[-1].lower())) if anchor else None), None
     if kind == "monthquarter":
         month_word = words[1].rpartition("-")[2].rpartition("–")[2].rstrip(".").lower()  # "the April-June quarter"
