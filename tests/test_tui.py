@@ -643,6 +643,35 @@ async def test_removal_on_the_bookmarks_screen_can_be_undone(seed_home, tmp_path
 
 
 @sync
+async def test_undo_on_the_bookmarks_screen_outlives_closing_it(seed_home, tmp_path):
+    """The notice says `u` undoes: it goes with the screen (`u` marks read outside it), and
+    the removal can still be undone when the screen is opened again."""
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        row = app.article_list.current_row
+        await pilot.press("b", "B")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert any(n.message.endswith("to undo") for n in app._notifications)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not any(n.message.endswith("to undo") for n in app._notifications)
+        read_before = app.is_read(row.id)
+        await pilot.press("B")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen) and screen.check_action("undo", ())
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.store.is_bookmarked(row.id) and app.is_read(row.id) == read_before
+        assert not screen.check_action("undo", ())
+
+
+@sync
 async def test_toggle_read_and_counts(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=WIDE) as pilot:

@@ -213,6 +213,9 @@ class ReaderApp(App[int]):
         #: Bookmarks with tags or a note that `b` removed, by article id: bookmarking the article
         #: again restores them (the notice says so), whatever was bookmarked in between.
         self._unbookmarked: dict[str, Any] = {}
+        #: Bookmarks removed on the bookmarks screen, last one last: its `u` puts them back,
+        #: also after the screen was closed and opened again.
+        self.removed_bookmarks: list[Any] = []
         self._pane = "list"
         self._status_line = ""
         self._mark_line: Any = None
@@ -1004,7 +1007,7 @@ class ReaderApp(App[int]):
             if article_id:
                 self.open_article(article_id)
 
-        self.push_screen(BookmarksScreen(self.store, blink=self.blink), opened)
+        self.push_screen(BookmarksScreen(self.store, blink=self.blink, removed=self.removed_bookmarks), opened)
 
     def action_saved_searches(self) -> None:
         from newsreader.tui.dialogs import SavedSearchesScreen

@@ -6,6 +6,7 @@ what is shown is what the file holds, including changes made by another copy of 
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from rich.text import Text
@@ -19,6 +20,8 @@ from textual.widgets.option_list import Option
 from newsreader.tui.safe import clean
 
 ALL_TAGS = "\x00all"
+#: How long the notice of a removal shows (it names the undo key).
+UNDO_NOTICE_SECONDS = 5
 
 
 class EditBookmarkScreen(ModalScreen["tuple[list[str], str] | None"]):
@@ -82,13 +85,17 @@ class BookmarksScreen(ModalScreen["str | None"]):
         Binding("question_mark", "app.help", "Keys", id="bookmarks.help"),
     ]
 
-    def __init__(self, store: Any, blink: bool = True) -> None:
+    def __init__(self, store: Any, blink: bool = True, removed: list[Any] | None = None) -> None:
         super().__init__()
         self.store = store
         self.blink = blink
         self.tag: str | None = None
-        # Removed on this screen, last one last: `u` puts them back one by one.
-        self.removed: list[Any] = []
+        # Removed on this screen, last one last: `u` puts them back one by one. The reader
+        # passes its own list, so a removal can still be undone when the screen is opened again.
+        self.removed: list[Any] = [] if removed is None else removed
+        # Until when a "u to undo" notice shows: it must not outlive the screen, where `u`
+        # means something else (mark read).
+        self._undo_notice_until = 0.0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -173,7 +180,7 @@ class BookmarksScreen(ModalScreen["str | None"]):
             self.reload()
             self.query_one("#bookmark-list", OptionList).focus()
         elif event.option.id:
-            self.dismiss(event.option.id)
+            self.leave(event.option.id)
 
     def action_focus_tags(self) -> None:
         self.query_one("#tag-list", OptionList).focus()
@@ -229,7 +236,8 @@ class BookmarksScreen(ModalScreen["str | None"]):
         self.refresh_bindings()
         keys = self.app.binding_keys("bookmarks.undo", "u")  # type: ignore[attr-defined]
         undo = f" — {keys.split(',')[0]} to undo" if keys else ""
-        self.notify("Removed: " + clean(b.title) + undo, timeout=5, markup=False)
+        self.notify("Removed: " + clean(b.title) + undo, timeout=UNDO_NOTICE_SECONDS, markup=False)
+        self._undo_notice_until = time.monotonic() + UNDO_NOTICE_SECONDS
         self.reload()
 
     def action_undo(self) -> None:
@@ -247,4 +255,11 @@ class BookmarksScreen(ModalScreen["str | None"]):
         self.reload(keep=b.article_id)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.leave(None)
+
+    def leave(self, article_id: str | None) -> None:
+        """Close the screen (opening `article_id`, if any), taking away a "u to undo" notice
+        still showing: the undo stays on this screen for when it is opened again."""
+        if time.monotonic() < self._undo_notice_until:
+            self.app.clear_notifications()
+        self.dismiss(article_id)
