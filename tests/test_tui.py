@@ -923,6 +923,15 @@ def test_bundled_themes_keep_entities_apart_in_16_colours():
         assert nearest(theme.variables["entity-date"]) != text, theme.name
 
 
+def test_unreadable_theme_files_are_explained_in_plain_words(tmp_path):
+    """One line each, naming the file once, without Python's codec or errno wording."""
+    (tmp_path / "latin.yaml").write_bytes(b"name: caf\xe9\n")
+    (tmp_path / "folder.yaml").mkdir()
+    problems = sorted(load_themes([tmp_path]).problems)
+    assert problems == [f"theme skipped: {tmp_path / 'folder.yaml'}: cannot read it (Is a directory)",
+                        f"theme skipped: {tmp_path / 'latin.yaml'}: not UTF-8 text; save it as UTF-8"]
+
+
 @pytest.mark.parametrize("text, problem", [
     ("name: x\ncolors: {primary: '#fff'}\n", "highlights"),
     ("name: x\ncolors: {primary: notacolour}\nhighlights: {}\n", "not a colour"),

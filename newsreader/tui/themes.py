@@ -125,8 +125,11 @@ def load_themes(folders: list[Path]) -> LoadedThemes:
             except ThemeError as exc:
                 out.problems.append(f"theme skipped: {exc}")
                 continue
-            except (OSError, UnicodeDecodeError) as exc:
-                out.problems.append(f"theme skipped: {path}: cannot read it ({exc})")
+            except UnicodeDecodeError:
+                out.problems.append(f"theme skipped: {path}: not UTF-8 text; save it as UTF-8")
+                continue
+            except OSError as exc:
+                out.problems.append(f"theme skipped: {path}: cannot read it ({exc.strerror or exc})")
                 continue
             by_name[theme.name] = theme
     out.themes = list(by_name.values())
