@@ -135,6 +135,12 @@ _ARABIC_ARTICLE_NOUN = re.compile(r"[AaEe]l[ -][A-Z][a-z]+ah?\b")
 _AFTER_BRAND = re.compile(r"(?<![\w-])[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))? $")
 #: "Tiger, the code name for ...", "Lion, the new version of ...": a product described.
 _PRODUCT_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w-]+ ){0,2}?(\w+) (?:name )?(?:of|for|to)\b")
+#: A work described in apposition: "New Moon, the second novel in the series", "Dreams from My Father, his
+#: memoir,", "Thriller, the album that ...": the name before it is the work's title. The kind of work closes
+#: the phrase ("the film studio" is no film).
+_WORK_APPOSITION = re.compile(r", (?:the|a|an|his|her|their|its) (?:[\w-]+ ){0,2}?(?:novel|film|movie|book|album|song|"
+                              r"single|musical|documentary|memoir|biopic|sitcom|sequel|opera|play|poem|painting)s?"
+                              r"(?:[,.;:)]| (?:in|by|of|about|that|which|from|to|starring|directed|written|based)\b)")
 #: A class closing an apposition: "Volt, a plug-in hybrid," / "Prius, a compact car."
 _CLASS_APPOSITION = re.compile(r", (?:a|an) (?:[\w-]+ ){0,2}?([a-zA-Z]+)(?:[,.;:)]| that\b| which\b| with\b| and\b)")
 _NEXT_LOWER = re.compile(r" ([a-z]+)")
@@ -147,6 +153,8 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           "suburb", "borough", "township",
                           # "Lebanon's Nabatieh area", "Nineveh governorate", "Kursk oblast"
                           "area", "governorate", "oblast", "prefecture", "municipality"})
+#: What follows a firm's name, not a town's: "Microsoft Corp.", "a Microsoft spokesman", "Microsoft said it".
+_FIRM_AFTER = r" (?:Corp\b|Inc\b|spokes(?:man|woman|person)\b|(?:said|says) (?:it|its)\b)|['’]s shares\b"
 #: A hotel or resort after a name: one building ("the Hilton hotel in Islamabad") or a brand's, where one
 #: of many ("a Trump hotel") or the chain itself ("the Marriott hotel chain") is meant.
 _BRAND_FACILITIES = frozenset({"hotel", "resort"})
@@ -208,6 +216,33 @@ _SAID_HE = re.compile(r" (?:said|says|told|added|explained|insisted|admitted|cla
 #: A name between quotation marks, and nothing else, is a title of a work ("American Pie").
 _OPEN_QUOTES = ("\"", "“", "``", "‘")
 _CLOSE_QUOTE = re.compile(r"[,.!?]?\s?(?:\"|”|''|’(?!s))")
+#: A title of a work in quotation marks, in Title Case with its small words ("The Boy from Oz", “About a
+#: Boy”, 'The Golden Compass', “Most Likely to Succeed”): the words before a capitalised run inside it,
+#: back to the opening quote, and those after it, up to the closing one. Single quotes only where no word
+#: runs into them (not "the Sixers' front office").
+_TITLE_SMALL = r"(?:of|the|a|an|and|or|from|to|in|on|for|with|at|by|about|into|is|are|my|your|our|his|her|its|their|no|not|up|out|down|over|under|off|as|&)"
+_TITLE_WORD = rf"(?:[A-Z][\w'’.&-]*|{_TITLE_SMALL})"
+_TITLE_OPEN = re.compile(rf"(?:``|\"|“|‘|(?<![\w'’])')\s?((?:[A-Z][\w'’.&-]* (?:{_TITLE_WORD} )*)?)$")
+_TITLE_CLOSE = re.compile(rf"((?: {_TITLE_WORD})*)[,.!?]?\s?(?:''|\"|”|’(?!\w)|'(?!\w))")
+_LEADING_ARTICLE = re.compile(r"(?:The|A|An) ")
+
+
+def _quoted_title(text: str, start: int, end: int) -> str | None:
+    """The quoted title of a work a capitalised run stands in, when the run is only part of it ("Boy"
+    in ``The Boy from Oz.'') or the title is in single quotes ('The Golden Compass'); without a
+    leading "The". None elsewhere."""
+    opened = _TITLE_OPEN.search(text, max(0, start - 60), start)
+    if opened is None:
+        return None
+    closed = _TITLE_CLOSE.match(text, end)
+    if closed is None or not (opened.group(1) or closed.group(1) or text[opened.start()] == "'"):
+        return None
+    title = text[opened.start(1):closed.end(1)]
+    if title.count(" ") < 1 and text[opened.start()] != "'":
+        return None
+    return title[_LEADING_ARTICLE.match(title).end():] if _LEADING_ARTICLE.match(title) else title
+
+
 #: Features named "<head> of <name>": "Gulf of Aden", "Strait of Hormuz", "Isle of Man".
 _GEO_OF = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "cape", "horn", "lake", "island",
                      "islands", "mouth"})
@@ -669,6 +704,11 @@ _APPOINTS = frozenset({"named", "names", "appointed", "appoints", "elected", "el
 _OF_HOME = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b")
+#: Words opening a clause whose subject follows: "Though Epstein never likes ... he".
+_CLAUSE_OPENERS = frozenset({"though", "although", "when", "while", "because", "if", "once", "until", "unless",
+                             "whereas", "whether"})
+#: A surname by its Irish or Scottish prefix: "O'Brien", "O’Neill", "McCain", "MacArthur" (not "MacBook").
+_IRISH_SURNAME = re.compile(r"(?:O['’]|Mc)[A-Z][a-z]+$|Mac[A-Z][a-z]{4,}$")
 #: Prepositions before a person named as an object, not a subject: "campaigned for Kamala Harris".
 _OBJECT_PREPS = frozenset({"for", "with", "to", "against", "and", "on", "about"})
 #: A senator's party and state after the name, AP style: "D-N.Y.", "R-Texas".
@@ -738,6 +778,7 @@ class _Doc:
         self.pieces: list[Piece] = []
         self.products: set[str] = set()
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
+        self.works: set[str] = set()  # titles of works named in quotes ("Golden Compass")
         self.holidays = holiday_names()
         self._inside: set[str] | None = None  # see _seen_inside
         self.city_companies: set[str] = set()  # cities typed as their company ("Toyota said")
@@ -793,6 +834,11 @@ class _Doc:
         if self.text[max(0, start - 2):start].endswith(_OPEN_QUOTES) and _CLOSE_QUOTE.match(self.text, end) \
                 and not (len(run) == 1 and self._place_of(run)):
             return  # "American Pie", “Catching Fire”: the title of a work
+        title = _quoted_title(self.text, start, end)
+        if title is not None and not all(w in self.g.places for w in title.split() if w[:1].isupper()):
+            # (“America and France”: places quoted, no title)
+            self._work(title)  # ... and so is "The Golden Compass" unquoted elsewhere
+            return
         if len(run) > 1 and toks[run[0]].low in self.c.event_prefixes:
             return  # "Hurricane Ian", "Operation Desert Storm": an event
         if len(run) > 1 and (words[0] in _SHIP_PREFIXES or words[1] in _SHIP_PREFIXES and len(run) > 2
@@ -1397,6 +1443,9 @@ class _Doc:
             self._product(idx)
             return True
         if self.text[end:end + 2] == ", ":
+            if _WORK_APPOSITION.match(self.text, end) and self.tokens[idx[0]].word not in c.given_names:
+                self._work(self.text[start:end])  # "New Moon, the second novel in the series": a work's title
+                return True
             appos = _CLASS_APPOSITION.match(self.text, end)
             if appos and appos.group(1).lower() in c.product_classes and self.tokens[idx[0]].word not in c.given_names:
                 self._product(idx)  # "the Chevy Volt, a plug-in hybrid, goes on sale"
@@ -1405,6 +1454,14 @@ class _Doc:
             self._product(idx)  # "sales of the Chevrolet Malibu"; "sales of Apple" is the maker
             return True
         return False
+
+    def _work(self, title: str) -> None:
+        """Remember a work's title, and the title without a first word that a sentence's opening
+        would shed ("Moon" of "New Moon sold well")."""
+        self.works.add(title)
+        first, _, rest = title.partition(" ")
+        if rest and first.lower() in self.c.common:
+            self.works.add(rest)
 
     def _next_lower(self, end: int) -> str:
         """The word right after `end` when it is in lower case ("Hang Seng index" -> "index")."""
@@ -1504,6 +1561,8 @@ class _Doc:
                     piece.kind = None
                     piece.words = []
             self.pieces = pieces = [p for p in pieces if p.words]
+        if self.works:  # the other mentions of a work's title named in quotes
+            self.pieces = pieces = [p for p in pieces if p.strong or p.text not in self.works]
         # Evidence around untyped pieces.
         votes: dict[str, dict[str, int]] = {}
         for piece in pieces:
@@ -1577,6 +1636,8 @@ class _Doc:
                 piece.kind = None  # "A380", or a word the article also uses in lower case
             elif w is not None and w in self.c.given_names:
                 piece.kind = PERSON  # "I agreed with Craig and Neil": a first name alone
+            elif w is not None and not _is_acronym(w) and self._surname_shape(w, piece):
+                piece.kind = PERSON  # "Though Epstein never likes to act as if he ...", "O'Brien", "Georgescu"
             elif piece.initial and w is not None and not self._seen_inside(piece.text) and not (
                     _is_acronym(w) and (len(w) > 2 or piece.next_word in _REPORT_VERBS or self._verb_after(piece))
                     and w.lower() not in self.c.common and not (len(w) > 4 and w.lower() in english_words()[0])) \
@@ -1700,9 +1761,10 @@ class _Doc:
         if self._possessed(piece) in self.c.relations:
             person += 3  # "Moqtada Sadr's supporters"
         if piece.next_word in _PERSON_VERBS or piece.prev_word in ("said", "says"):  # ("told Al Jazeera": an outlet as often)
-            if _SAID_ITS.match(self.text, piece.end) and not self.text.endswith(("'s ", "’s "), 0, piece.start):
+            if _SAID_ITS.match(self.text, piece.end) and not self.text.endswith(("'s ", "’s "), 0, piece.start) \
+                    and not self._firm_before(piece):
                 # "Charles Schwab said its profit rose": what reports on its own things ("Apple's Tim Cook said
-                # its iPhone": the firm named before him owns them)
+                # its iPhone", "Tesla missed forecasts. Elon Musk said its sales": the firm named before him owns them)
                 org += 4
             elif _SAID_IT.match(self.text, piece.end):
                 org += 2  # "Volvo Cars said it would cut jobs": what speaks of itself as "it"
@@ -1763,6 +1825,19 @@ class _Doc:
             return ORG
         return PERSON if given else ORG
 
+    def _firm_before(self, piece: Piece) -> bool:
+        """Is an organisation, or a lone name no cue typed yet, named in the sentence before the piece
+        or the one before that: what a following "its" may stand for ("Tesla missed forecasts. Elon
+        Musk said its sales ...")? Pieces are in text order."""
+        begin = self.text.rfind(". ", 0, self.text.rfind(". ", 0, piece.start) + 1)
+        for other in self.pieces:
+            if other.start >= piece.start:
+                return False
+            if other.end > begin and (other.kind == ORG or other.kind is None and len(other.words) == 1
+                                      and other.words[0] not in self.c.given_names):
+                return True
+        return False
+
     def _person_context(self, piece: Piece) -> int:
         """Evidence for a person in what is said of a name no list knows ("Barack Obama",
         "Calin Georgescu"), things a company is not said to be: a post held "as his deputy",
@@ -1791,15 +1866,30 @@ class _Doc:
                 score += 3  # "NASA astronauts Butch Wilmore and Suni Williams": the role covers both
         return score
 
+    def _surname_shape(self, word: str, piece: Piece) -> bool:
+        """Is a lone word no cue typed a surname: by its shape (an Irish or Scottish prefix, "O'Brien",
+        "McCain"; an ending no company's name has, "Georgescu") or as the subject a he or she takes up
+        later in the sentence, not opening it ("Though Epstein never likes to act as if he is ...")? Not a known place,
+        nor a possessor ("McDonald's")."""
+        if word in self.g.places or self.text[piece.end:piece.end + 1] in ("'", "’"):
+            return False
+        return _IRISH_SURNAME.match(word) is not None \
+            or len(word) > 4 and word.endswith(self.c.surname_endings) \
+            or not piece.initial and self._pronoun_after(piece)  # (an opener may be a plural: "Lawyers for X said he")
+
     def _pronoun_after(self, piece: Piece) -> bool:
-        """Does the name open its sentence, with he, she, his or her later in it, and no other
+        """Does the name open its sentence, with he, she, his or her later in it, or a clause ("Though
+        Epstein never likes to act as if he is"), with one before the clause's comma, and no other
         person named in between but as an object ("for Kamala Harris", "with Xi")? Companies are "it".
         (A "He" opening the next sentence may be anyone's.)"""
-        if not piece.initial:
+        if not (piece.initial or piece.prev_word in _CLAUSE_OPENERS):
             return False
         text = self.text
         stop = _SENTENCE_STOP.search(text, piece.end)
         end = stop.end() if stop else len(text)
+        if not piece.initial:  # within the clause only: "While Summit was silent, he spoke" is another's "he"
+            comma = text.find(",", piece.end, end)
+            end = end if comma < 0 else comma
         m = _PRONOUN.search(text, piece.end, end)
         if m is None:
             return False
@@ -1828,7 +1918,10 @@ class _Doc:
             return True
         if self.text[piece.start - 4:piece.start] == " of " and _AGE_OF.search(self.text, max(0, piece.start - 12),
                                                                                  piece.start):
-            return True  # "Luann Johnson, 66, of Burnsville": where a person named with an age lives
+            # "Luann Johnson, 66, of Burnsville": where a person named with an age lives; not an organisation
+            # the article names as one ("John Smith, 45, of Microsoft" where "Microsoft Corp." or "Microsoft said it")
+            return not any(other.kind == ORG and other.words[:1] == piece.words[:1] for other in self.pieces) \
+                and re.search(rf"(?<![\w-]){re.escape(piece.text)}(?:{_FIRM_AFTER})", self.text) is None
         if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
             return False
         after = _LOWER_AFTER.match(self.text, piece.end)

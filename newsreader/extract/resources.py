@@ -105,6 +105,12 @@ def _read_yaml(name: str) -> Any:
     return yaml.load(text, Loader=_WordLoader) or {}  # noqa: S506 - a safe loader
 
 
+@functools.lru_cache(maxsize=1)
+def _places_yaml() -> Any:
+    """places.yaml, parsed once for both readers: the cue lists and the gazetteer."""
+    return _read_yaml("places.yaml")
+
+
 def _lower_set(items: Any) -> frozenset[str]:
     return frozenset(str(item).lower() for item in (items or []))
 
@@ -151,7 +157,7 @@ def cues() -> Cues:
     titles = _read_yaml("titles.yaml")
     orgs = _read_yaml("orgs.yaml")
     common = _read_yaml("common.yaml")
-    places = _read_yaml("places.yaml")
+    places = _places_yaml()
     given = _read_yaml("given_names.yaml")
     return Cues(
         title_heads=_lower_set(titles.get("heads")),
@@ -309,7 +315,7 @@ def gazetteer() -> Gazetteer:
             for alt in city.get("alternatenames") or ():
                 if _latin(alt) and alt.count(" ") < 3 and alt.istitle():
                     places.setdefault(alt, city["name"])
-    data = _read_yaml("places.yaml")
+    data = _places_yaml()
     # (before the accents are dropped: "Kasaï", "Baden-Württemberg"); not "Lagos", "Alaska", "Dubai":
     # cities and US states stay what they were
     iso_regions = [region for region in _iso_regions(data) if region not in places]
