@@ -2013,6 +2013,33 @@ def test_bare_plural_units_without_a_length_cue_are_no_dates(text, span):
     assert span not in dates_of(text)
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # audit round ten (seed 1123): "now" opening a sentence in the present or ending a clause
+    # after a present "be"; "the past season"; a date line's year before a dash and a clock
+    ("Now it's much quieter.", "Now", "PRESENT_REF"),
+    ("Now they are working to finish it.", "Now", "PRESENT_REF"),
+    ("But O'Brien is gone now.", "now", "PRESENT_REF"),
+    ("Prices are much higher now, he said.", "now", "PRESENT_REF"),
+    ("He had two extensions in the past season, but lost.", "the past season", "PAST_REF"),
+    ("April 10, 2007-7:07AM\nA man was arrested.", "April 10, 2007", "2007-04-10"),
+    ("August 8, 2012-4: 43 pm\nThe fire spread.", "August 8, 2012", "2012-08-08"),
+])
+def test_audit_round_ten_forms(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Now, the firm says it will grow.", "Now"),
+    ("Now it was time to go.", "Now"),
+    ("Now Playing at the Odeon.", "Now"),
+    ("Protesters march on; we may see more now.", "now"),
+    ("There is no turning back now.", "now"),
+    ("On May 5, 2008-09 season tickets sold out.", "May 5, 2008"),
+])
+def test_audit_round_ten_false_alarms_stay_out(text, span):
+    assert span not in dates_of(text)
+
+
 @pytest.mark.parametrize("text, date, value", [
     # a slashed date no other slashed date settles: the reading within a day of the article's
     # date (its date line), else the order the article writes named days in, else month first

@@ -150,7 +150,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "9/11": the attacks' day, as news writes it
     ("#", r"(?P<nineeleven>9/11)(?![\w/]|\.\d| ?%)"),
     # "Oct. 28-29", "1-2 October": a range of days, valued by its first
-    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?(?:{_MONTH_D} |{_MONTH_DOT}(?=[0-9])){_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?!\w|-\w)"),
+    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?(?:{_MONTH_D} |{_MONTH_DOT}(?=[0-9])){_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?!\w|-(?![0-9]{{1,2}}: ?[0-5][0-9])\w)"),
     (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:[-–]{_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR}"
                           # "10 Nov 11": a two-digit year, as military and Indian news write it
                           r"| [0-9]{2}(?=[.,;:)]|$))?)(?![\w-])"),
@@ -202,7 +202,7 @@ _BRANCHES: list[tuple[str, str]] = [
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end"
      r"|mid-?year(?![\w-]| (?:results|profit|report|figures|sales|earnings|review|exams?|elections?|budget)))"
-     r"|now)(?![\w-])"),
+     r"|now|Now(?= (?:it|there|he|she|they|we|I|you)\b))(?![\w-])"),
     ("the first second # latter h",
      rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
      rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] ?FY ?(?:{_YEAR}|[0-9]{{2}})|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
@@ -277,7 +277,7 @@ _BRANCHES.insert(0, ("last this next #", rf"(?P<possperiod>(?i:(?:last|this|next
 # sports seasons: "this season" (the present one), "the 2008-09 season" (valued by its first year)
 # "at this time": now (not "this time last year", "this time of year")
 _BRANCHES.append(("this", r"(?P<thistime>(?i:this time))(?![\w-]| (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)"))
-_BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|last|next|the (?:previous|prior|current|next)) (?:off-?)?season)"
+_BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|last|next|the (?:previous|prior|current|next|past)) (?:off-?)?season)"
                                           r"(?![\w-]|['’]s)"))
 _BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
 # "from 1978-89", "(1999-2003)": a range of years in one word, valued by its first (as "July-March")
@@ -1058,6 +1058,12 @@ def _another_year(value: str | None, ref: dt.date | None) -> bool:
 _PRESENT_AFTER_NOW = re.compile(r" (?:has|have|is|are|stands|holds|owns|employs|sees|see|expects|expect|accounts|"
                                 r"controls|faces|face|lives|live|works|ranks|trades|costs|makes|sells|runs|totals|"
                                 r"believes|believe|needs|need|looks|seems|appears|numbers|exceeds|leads|lead)\b")
+#: "Now it's much quieter", "Now there are five": a sentence opened by "now" in the present.
+_NOW_OPENS_PRESENT = re.compile(r" (?:it|there|he|she|they|we|I|you)(?:['’](?:s|re|m)\b| is\b| are\b| am\b| has\b| have\b)")
+#: "O'Brien is gone now", "prices are higher now": a present "be" a word or two before "now"
+#: ending its clause (not "we may see more now", "ill for more than a week now").
+_PRESENT_BE_BEFORE_NOW = re.compile(r"(?:\b(?:is|are|am)|['’](?:s|re|m)) (?:[a-z]+ ){0,1}[a-z]+ $")
+_CLAUSE_END = re.compile(r"[,.;:!?\"”)]|$")
 _MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might", "shall", "to", "ll"})
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 
@@ -1267,16 +1273,20 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         elif kind == "deictic" and span == "Today" and (text.endswith(("USA ", "NBC's ", "NBC’s ", "the "), max(0, start - 7), start)
                                                         or _TODAY_SHOW_AFTER.match(text, end)):
             continue  # the paper "USA Today", NBC's "Today" show
-        elif kind == "vague" and span == "now":
+        elif kind == "vague" and span in ("now", "Now"):
             # "now" is a date only where it states the present ("the iPod is now smaller",
             # "for now", "until now", "as of now"); "will now receive", "we may see more now",
             # "now that" are not dates.
             # "the chatbot now has", "analysts now see": before a verb in the present, after
-            # a subject and no modal (not "we will now see", "now is the time").
-            if prev not in _NOW_BEFORE and not text[max(0, start - 6):start].lower().endswith(("up to ", "as of ")) \
+            # a subject and no modal (not "we will now see", "now is the time"); "Now it's
+            # quieter" opening a sentence in the present; "O'Brien is gone now" ending one
+            if (prev not in _NOW_BEFORE and not text[max(0, start - 6):start].lower().endswith(("up to ", "as of "))
                     and (not prev and text[start - 2:start] != ", " or prev in _MODALS
-                         or not _PRESENT_AFTER_NOW.match(text, end)) \
-                    or text.startswith(" that", end):  # not "going to now decide"
+                         or not _PRESENT_AFTER_NOW.match(text, end))
+                    or text.startswith(" that", end)) \
+                    and not (span == "Now" and not prev and _NOW_OPENS_PRESENT.match(text, end)) \
+                    and not (span == "now" and _CLAUSE_END.match(text, end)
+                             and _PRESENT_BE_BEFORE_NOW.search(text, max(0, start - 40), start)):
                 continue
         elif kind == "half" and span[:3].lower() == "the" and not span[-1].isdigit() and not span.endswith("year"):
             # "the first half" alone: of a business year, not of a match; or after a half the
