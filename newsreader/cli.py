@@ -42,6 +42,7 @@ class Context:
         from newsreader.corpus import check_corpus_dir
         from newsreader.search.commands import ProgressLine
         from newsreader.search.library import Library
+        from newsreader.search.schema import update_running
 
         corpus = self.corpus_dir(args)
         library = Library.open(self.paths, corpus, self.config)
@@ -54,6 +55,10 @@ class Context:
                 library.update(progress=line, warn=self.warn)
             finally:
                 line.finish()
+        elif update_running(library.folder):
+            # A rebuild starts from nothing: "no matching articles" would look like an answer.
+            self.warn("another run is updating this index (`newsreader index` or an open reader); "
+                      "answers may be incomplete until it finishes")
         return library
 
     def print_json(self, data: Any) -> None:

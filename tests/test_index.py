@@ -120,6 +120,37 @@ def test_second_indexer_gets_a_clear_message(tmp_path: Path) -> None:
     lib.close()
 
 
+def test_commands_say_when_another_run_is_updating_the_index(capsys, tmp_path: Path, isolated_home: Path) -> None:
+    """During another run's rebuild the index starts from nothing: a search must not look
+    like a plain "no matching articles"."""
+    from newsreader.cli import main
+    from newsreader.config import user_paths
+
+    corpus = make_corpus(tmp_path / "c", 2)
+    assert main(["--corpus", str(corpus), "index"]) == 0
+    folder = user_paths().index_dir(corpus)
+    capsys.readouterr()
+    assert main(["--corpus", str(corpus), "search", "harbour"]) == 0
+    assert "updating this index" not in capsys.readouterr().err
+    with IndexLock(folder):
+        assert main(["--corpus", str(corpus), "search", "harbour"]) == 0
+        err = capsys.readouterr().err
+    assert "another run is updating this index" in err and "incomplete" in err
+
+
+def test_a_probe_of_the_lock_never_turns_an_indexer_away(tmp_path: Path) -> None:
+    """`update_running` holds a shared lock for an instant: an indexer starting then waits."""
+    import fcntl
+    import threading
+
+    (tmp_path / "ix").mkdir()
+    fd = os.open(tmp_path / "ix" / "index.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_SH)
+    threading.Timer(0.05, os.close, (fd,)).start()
+    with IndexLock(tmp_path / "ix") as lock:
+        assert lock.fd is not None
+
+
 def test_corrupt_index_says_rebuild(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "c", 2)
     lib = Library(tmp_path / "ix", corpus, Config())

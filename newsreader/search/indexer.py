@@ -43,12 +43,14 @@ from newsreader.corpus import check_corpus_dir, file_label
 from newsreader.corpus.model import Article
 from newsreader.errors import UserError
 from newsreader.search import analysis
-from newsreader.search.schema import SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, date_number, \
+from newsreader.search.schema import LOCK_FILE, SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, date_number, \
     other_version_index, unreadable_index
 from newsreader.search.store import ArticleStore, PageRecord, encode_doc
 from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
 
-LOCK_FILE = "index.lock"
+#: How long an indexer waits for the lock before saying another run holds it: long enough
+#: for a command's probe (`schema.update_running`) to let go, short for a person.
+LOCK_WAIT_SECONDS = 1.0
 #: Where shards write segments before they are committed (inside the index folder).
 STAGING_DIR = "staging"
 
@@ -108,13 +110,19 @@ class IndexLock:
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
             os.close(fd)
             raise UserError(
-                f"the index at {self.path.parent} is being updated by another `newsreader index` "
-                "run; wait for it to finish (searching keeps working meanwhile)"
+                f"the index at {self.path.parent} is being updated by another run (`newsreader "
+                "index` or an open reader); wait for it to finish (searching keeps working meanwhile)"
             ) from None
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import fcntl
 import os
 from typing import Any
 
@@ -43,6 +44,27 @@ QUERY_FIELDS = {
 
 #: The Whoosh index's folder inside an index folder (beside the SQLite article store).
 WHOOSH_DIR = "whoosh"
+#: The file an index update holds an exclusive flock on for its whole run (`indexer.IndexLock`).
+LOCK_FILE = "index.lock"
+
+
+def update_running(folder: Any) -> bool:
+    """Whether a run (`newsreader index`, a reader) is updating the index in `folder` now. The
+    probe holds a shared lock for an instant; `IndexLock.acquire` retries for a moment, so a
+    probe never turns an indexer away."""
+    try:
+        fd = os.open(os.path.join(folder, LOCK_FILE), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing drops the probe's lock
+    return False
 
 #: Bumped when the schema or analysis changes, so an old index is rebuilt, not misread.
 SCHEMA_VERSION = 5
