@@ -2040,6 +2040,28 @@ def test_audit_round_ten_false_alarms_stay_out(text, span):
     assert span not in dates_of(text)
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # the first or last (trading) day of a year or month: one timex (its head is "day"), valued
+    # by the calendar; a trading year opens after New Year's Day (and the Monday after a Sunday one)
+    ("Stocks fell on the first trading day of the year.", "the first trading day of the year", "2025-01-02"),
+    ("Stocks rallied on the first trading day of 2012.", "the first trading day of 2012", "2012-01-03"),
+    ("Stocks rose on the last trading day of 2011.", "the last trading day of 2011", "2011-12-30"),
+    ("The office closes on the last day of the year.", "the last day of the year", "2025-12-31"),
+    ("He left on the last day of March.", "the last day of March", "2025-03-31"),
+    ("They paid on the first business day of last month.", "the first business day of last month", "2025-05-01"),
+])
+def test_the_first_or_last_day_of_a_period(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Rent is due on the first day of the month.", "the first day of the month"),  # any month's
+    ("He cried on the first day of school.", "the first day of school"),
+])
+def test_the_first_day_of_no_period_is_no_date(text, span):
+    assert span not in dates_of(text)
+
+
 @pytest.mark.parametrize("text, date, value", [
     # a slashed date no other slashed date settles: the reading within a day of the article's
     # date (its date line), else the order the article writes named days in, else month first

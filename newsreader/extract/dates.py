@@ -293,6 +293,11 @@ _BRANCHES.append(("days weeks months years decades",
                   r"(?P<bareunits>(?:" + "|".join(rf"(?<=\b[{w[0]}{w[0].upper()}]{w[1:]} )"
                                                   for w in sorted(_BARE_LENGTH_BEFORE | _BARE_LENGTH_IN))
                   + r")(?i:days|weeks|months|years|decades))(?![\w-]| of\b| ago\b| old\b| ?\d)"))
+# "the first trading day of the year", "the last day of March 2009": a day TimeML marks (its
+# head is "day"), valued by the calendar (a trading day: a weekday, past New Year's Day)
+_BRANCHES.append(("the", r"(?P<edgeday>(?i:the (?:first|last|final) (?:full )?(?:(?:trading|business|working) )?day of )"
+                         rf"(?:(?i:the year|this year|last year|next year|this month|last month|next month)"
+                         rf"|{_YEAR}|{_MONTH}(?:,? {_YEAR})?))(?![\w-])"))
 # "the day", "the year" (TimeML reads them as the day or year the story is at): last, so that
 # every longer reading wins.
 # "in afternoon trading", "during the morning": a part of the day the story is at (TIMEX3 TIME,
@@ -896,6 +901,37 @@ def _near_before(text: str, a: int, b: int) -> bool:
     """Is `a` in the sentence of `b` or the one before it (no line break, at most one sentence end between)?"""
     between = text[a:b]
     return "\n" not in between and sum(between.count(stop) for stop in _SENTENCE_STOPS[:3]) <= 1
+
+
+def _edge_day(lower: str, ref: dt.date | None, text: str, start: int, end: int) -> tuple[str | None, dt.date | None]:
+    """ "the first trading day of the year", "the last day of March": the first or last day (a
+    weekday for trading, business and working days; a trading year opens after 1 January and
+    the Monday it is observed on) of the year or month named, or the article's."""
+    period = lower.partition(" day of ")[2]
+    year_m = re.search(r"\d{4}", period)
+    if year_m is None and ref is None:
+        return None, None
+    base = ref or dt.date.min
+    year = int(year_m.group()) if year_m else base.year + (-1 if period.startswith("last") else 1 if period.startswith("next") else 0)
+    month_word = period.split()[0].rstrip(",")
+    if month_word in _MONTHS:
+        month = _MONTHS[month_word]
+        year = year if year_m else _year_for(month, None, base, text, start, end)
+        months = (month, month)
+    elif period.endswith("month"):  # this, last or next month ("the month" alone is any month's)
+        y, m = _shift_month(base.year, base.month, {"last": -1, "next": 1}.get(period.split()[0], 0))
+        year, months = y, (m, m)
+    else:
+        months = (1, 12)
+    first = " first " in f" {lower} "
+    day = dt.date(year, months[0], 1) if first else _month_end(year, months[1])
+    if re.search(r"trading|business|working", lower):
+        step = dt.timedelta(days=1 if first else -1)
+        if first and day.month == 1:  # New Year's Day, and the Monday after a Sunday one
+            day += dt.timedelta(days=2 if day.weekday() == 6 else 1)
+        while day.weekday() > 4:
+            day += step
+    return day.isoformat(), day
 
 
 def _day_of_a_part(anchors: "_Anchors", ref: dt.date | None, text: str, start: int) -> dt.date | None:
@@ -1931,6 +1967,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return span[:4], None
     if kind == "nthunit":
         return _resolve("theunit", "the " + words[-1], ref, anchors, text, start, end, prev)
+    if kind == "edgeday":
+        return _edge_day(lower, ref, text, start, end)
     if kind == "possperiod":
         return _resolve("half" if lower.endswith("half") else "quarter", span, ref, anchors, text, start, end, prev)
     if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d|fy ?\d\d", lower)
