@@ -1006,6 +1006,22 @@ _ROUND_TEN = [
     ("Though Epstein never likes to act as if he is worried, the team spent big.", {"Epstein": "person"}),
     # "its" after a person stands for the firm named just before
     ("Tesla missed forecasts. Elon Musk said its sales would recover.", {"Tesla": "org", "Elon Musk": "person"}),
+    # council members and agents are titles
+    ("City Councilman Jumaane D. Williams said the area was calm.", {"Jumaane D. Williams": "person"}),
+    ("Kansas City Councilman John Doe spoke.", {"Kansas City": "place", "John Doe": "person"}),
+    ("U.S. Customs Agent David Wilhelm was shot.", {"U.S. Customs": "org", "David Wilhelm": "person"}),
+    ("The FBI agent spoke.", {"FBI": "org"}),
+    ("Mexico City Mayor Clara Brugada spoke.", {"Mexico City": "place", "Clara Brugada": "person"}),
+    # a town named like a person before its state; "the district of" names a place
+    ("He had been fired last week by a Troy, Mich., company.", {"Troy": "place", "Mich": "place"}),
+    ("Troy said he would come.", {"Troy": "person"}),
+    ("Youths clashed with police in the central Athens district of Exarchia.", {"Athens": "place", "Exarchia": "place"}),
+    # money in capitals, an adjective made with "-esque"
+    ("Over a hundred Billion Dollars of trade passes each year.", {}),
+    ("There's nothing wrong with a big Broadway-esque opener.", {}),
+    # a legal form after a comma ends the company's name
+    ("Summit Entertainment, LLC also represents sales.", {"Summit Entertainment, LLC": "org"}),
+    ("Tom Smith, Ag Secretary, spoke.", {"Tom Smith": "person"}),
 ]
 
 

@@ -48,6 +48,11 @@ _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "br
 _SENTENCE_END = ".!?:;"
 _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "moreover", "furthermore", "nevertheless",
                                "therefore", "instead", "thus", "hence", "also", "not"})
+#: Words that open a local office's title, first in a name only: "City Councilman Jumaane Williams", "County
+#: Commissioner Jane Doe" (a place's name ends in them elsewhere: "Mexico City Mayor Clara Brugada").
+_LOCAL_TITLE_MODIFIERS = frozenset({"city", "county", "town"})
+#: Legal forms written after a comma: "Summit Entertainment, LLC", "Apple, Inc."
+_LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "llp", "plc", "corp", "l.p", "lp", "gmbh"})
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
 _CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
 _ACRONYM_AFTER = re.compile(r"(?:['’]s?)?\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)")
@@ -161,8 +166,9 @@ _BRAND_FACILITIES = frozenset({"hotel", "resort"})
 _ONE_OF_A_BRAND = re.compile(r"(?<![\w-])[Aa]n? $")
 _BRAND_AFTER = re.compile(rf" (?:{'|'.join(sorted(_BRAND_FACILITIES))}) "
                           r"(?:chain|group|company|brand|operator|empire|giant)\b")
-#: "the village of Wasilla", "her hometown of Wasilla", "downtown Palmer": a town follows.
+#: "the village of Wasilla", "her hometown of Wasilla", "the district of Exarchia", "downtown Palmer": a town follows.
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
+                          r"[Dd]istricts?|[Nn]eighbou?rhoods?|[Rr]egion|[Mm]unicipality|[Ii]slands?|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
 #: A name one gives oneself: "He called himself Turkmenbashi", "proclaimed herself Empress".
@@ -678,7 +684,12 @@ def _english_tail(tail: str) -> bool:
     as adjectives."""
     tail = re.sub(r"['’]s?$", "", tail.split("-")[0]).rstrip(".")
     common, also_names = english_words()
-    return tail in common or tail in also_names or tail.endswith("ed") or len(tail) > 6
+    return tail in common or tail in also_names or tail.endswith(_ADJECTIVE_ENDINGS) or len(tail) > 6
+
+
+#: Endings of what follows a name's hyphen that make an adjective of it: "Iranian-backed", "Broadway-esque",
+#: "Kennedy-ish", "Trump-ian" (no syllable of an Asian given name ends so)
+_ADJECTIVE_ENDINGS = ("ed", "esque", "ish", "ian", "like")
 
 
 #: A short lower-case joint between two capitalised parts of one name: "Tehreek-e-Insaf",
@@ -790,7 +801,20 @@ class _Doc:
             self._split_run(run)
         self._acronyms()
         self._settle()
+        self._legal_forms_after_commas()
         return [p for p in self.pieces if p.kind in (PERSON, ORG, PLACE)]
+
+    def _legal_forms_after_commas(self) -> None:
+        """"Summit Entertainment, LLC": a legal form after a comma ends the company's name, not a name
+        of its own."""
+        pieces = self.pieces
+        for k in range(len(pieces) - 1, 0, -1):
+            form, firm = pieces[k], pieces[k - 1]
+            if len(form.words) == 1 and form.words[0].lower().rstrip(".") in _LEGAL_FORMS \
+                    and self.text[firm.end:form.start] == ", " and firm.kind in (ORG, None):
+                firm.end, firm.kind = form.end, ORG
+                firm.text = self.text[firm.start:firm.end]  # (its canonical name stays the one without)
+                del pieces[k]
 
     def _titled_town(self, start: int, place: str) -> bool:
         """A town's name right after a title is a person's surname ("President Lincoln",
@@ -903,7 +927,8 @@ class _Doc:
                 continue  # ("General Manager Billy King": a title word may be a surname)
             i = j
             while i > 0 and (lowered[i - 1] in self.c.titles or
-                             lowered[i - 1] in ("of", "and") and i > 1 and lowered[i - 2] in self.c.titles):
+                             lowered[i - 1] in ("of", "and") and i > 1 and lowered[i - 2] in self.c.titles
+                             or i == 1 and lowered[0] in _LOCAL_TITLE_MODIFIERS):
                 i -= 1
             if i > 0:
                 self._split_plain(run[:i])
@@ -1382,7 +1407,9 @@ class _Doc:
             candidate = candidate.rstrip(".")
             if candidate in abbreviations or candidate in self.g.countries or \
                     candidate in self.c.state_names:
-                return "" if not self._namelike(words) or not any(w in self.c.given_names for w in words) else None
+                # (a town named like a person is one before its state: "Troy, Mich.", "Troy, Michigan")
+                return "" if not self._namelike(words) or not any(w in self.c.given_names for w in words) \
+                    or len(words) == 1 and words[0] in self.g.given_towns else None
         return None
 
     def _bare_name(self, word: str) -> bool:
