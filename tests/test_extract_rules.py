@@ -2028,6 +2028,25 @@ def test_audit_round_ten_forms(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # audit round ten, second sample (seed 5309): a day just after the article's date done in a
+    # passive past is last year's ...
+    ("The deputy was killed on June 24, while on duty.", "June 24", "2006-06-24"),
+    ("The summit was held on June 20.", "June 20", "2006-06-20"),
+    # ... not one still to come
+    ("The vote was scheduled on June 24.", "June 24", "2007-06-24"),
+    ("He will be sentenced on June 24.", "June 24", "2007-06-24"),
+    # a cue of the future ends with its line ("going to keep happening.”\nFollowing the death on Saturday")
+    ("“It’s going to keep happening.”\nFollowing the death of a boy on Saturday, police said.", "Saturday", "2007-04-28"),
+    ("It is going to keep happening, on Saturday.", "Saturday", "2007-05-05"),
+    # "the day after" a clause's event counts from no day named
+    ("He was fired on Monday and bought a gun the day after he lost his job.", "the day after", None),
+    ("He was fired on Monday and bought a gun the day after.", "the day after", "2007-05-01"),
+])
+def test_audit_round_ten_second_sample(text, span, value):
+    assert dates_of(text, dt.date(2007, 5, 2)).get(span, "<missing>") == value
+
+
 @pytest.mark.parametrize("text, span", [
     ("Now, the firm says it will grow.", "Now"),
     ("Now it was time to go.", "Now"),

@@ -514,8 +514,9 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
             candidate = dt.date(ref.year, month, day)
         except ValueError:
             return ref.year
-        if not future and candidate > ref + dt.timedelta(days=ahead):
-            return ref.year - 1
+        if not future and (candidate > ref + dt.timedelta(days=ahead)
+                           or candidate > ref and _done_before(text, start)):
+            return ref.year - 1  # "the deputy was killed on June 24", written on May 2: a past June
         if candidate < ref - dt.timedelta(days=60) and (future or _next_year_near(month, day, ref)):
             return ref.year + 1  # "takes effect Jan. 1" written on Dec. 29: three days on
         return ref.year
@@ -524,6 +525,20 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
     if future and month < ref.month:
         return ref.year + 1
     return ref.year
+
+
+#: A passive in the past right before a date ("was killed on", "were arrested in"): done, so before
+#: the article (not "was expected on", "was scheduled for").
+_PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had been) (?:[a-z]+ )?([a-z]+(?:ed|en|wn|ld|nt|ght|ck|t)) (?:on|in) $")
+
+
+#: A clause's subject after "the day after/before": the day counts from its event, not a day named.
+_CLAUSE_SUBJECT_AFTER = re.compile(r" (?:he|she|it|they|we|I|you)\b")
+
+
+def _done_before(text: str, start: int) -> bool:
+    m = _PASSIVE_PAST_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) not in _ED_NOT_PAST
 
 
 #: "the Sept. 11 attacks": the day named as the event (2001), as "9/11" is.
@@ -668,7 +683,7 @@ def _future_context(text: str, start: int, end: int) -> bool:
     stop = text.rfind(". ", lo, start)
     while stop > lo and text[stop - 1].isupper():  # "the U.S. on Friday": an abbreviation
         stop = text.rfind(". ", lo, stop)
-    lo = max(lo, stop + 1, text.rfind(";", lo, start) + 1)
+    lo = max(lo, stop + 1, text.rfind(";", lo, start) + 1, text.rfind("\n", lo, start) + 1)  # a line ends its sentence
     cue = None
     for found in _FUTURE_BEFORE.finditer(text, lo, start):
         if found.group()[:1] not in "Ff" or not _forecast_noun(text, found.start()):
@@ -2108,6 +2123,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if lower.endswith("the year") or not re.search(r"\d|year", lower):
             year = _year_of_period(lower, 6 * half - 5, 6, ref, anchors, text, start, end) or year
         return f"{year}-H{half}", None
+    if kind == "nextday" and lower in ("the day after", "the day before") and _CLAUSE_SUBJECT_AFTER.match(text, end):
+        return None, None  # "bought a shotgun the day after he lost his job": from a day not named
     if kind == "nextday":  # counted from the last day named, else the article's
         if anchor is None or anchors.month_end > anchors.day_end and _same_sentence(text, anchors.month_end, start) \
                 and not (anchors.day_end >= 0 and _same_sentence(text, anchors.day_end, start)):
