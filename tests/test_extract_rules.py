@@ -2047,6 +2047,22 @@ def test_audit_round_ten_second_sample(text, span, value):
     assert dates_of(text, dt.date(2007, 5, 2)).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # a decade in capitalised words; a sports season before a possessive
+    ("Ms Page disappeared at the end of the Fifties.", "the Fifties", "195"),
+    ("In the late Sixties he left.", "the late Sixties", "196"),
+    ("The Sixers hardly resembled last season's group.", "last season", "PAST_REF"),
+])
+def test_decades_in_words_and_seasons_before_a_possessive(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text", ["He is in his fifties.", "Temperatures were in the fifties.",
+                                  "It evoked the Roaring Twenties."])
+def test_ages_and_temperatures_in_decade_words_are_no_dates(text):
+    assert not [d for d in dates_of(text) if "ties" in d.lower()]
+
+
 @pytest.mark.parametrize("text, span", [
     ("Now, the firm says it will grow.", "Now"),
     ("Now it was time to go.", "Now"),

@@ -278,7 +278,7 @@ _BRANCHES.insert(0, ("last this next #", rf"(?P<possperiod>(?i:(?:last|this|next
 # "at this time": now (not "this time last year", "this time of year")
 _BRANCHES.append(("this", r"(?P<thistime>(?i:this time))(?![\w-]| (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)"))
 _BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|last|next|the (?:previous|prior|current|next|past)) (?:off-?)?season)"
-                                          r"(?![\w-]|['’]s)"))
+                                          r"(?![\w-])"))
 _BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
 # "from 1978-89", "(1999-2003)": a range of years in one word, valued by its first (as "July-March")
 _BRANCHES.append(("#", rf"(?P<yearrange>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?![\w/–-]|\.\d| ?%)"))
@@ -293,6 +293,11 @@ _BRANCHES.append(("days weeks months years decades",
                   r"(?P<bareunits>(?:" + "|".join(rf"(?<=\b[{w[0]}{w[0].upper()}]{w[1:]} )"
                                                   for w in sorted(_BARE_LENGTH_BEFORE | _BARE_LENGTH_IN))
                   + r")(?i:days|weeks|months|years|decades))(?![\w-]| of\b| ago\b| old\b| ?\d)"))
+# "the Fifties", "the late Sixties": a decade of the twentieth century in words (capitalised: not
+# "in his fifties", "temperatures in the fifties")
+_DECADE_WORDS = {"Twenties": 2, "Thirties": 3, "Forties": 4, "Fifties": 5, "Sixties": 6, "Seventies": 7,
+                 "Eighties": 8, "Nineties": 9}
+_BRANCHES.append(("the", rf"(?P<decadeword>the (?:(?:early|late|mid)[- ])?(?:{'|'.join(_DECADE_WORDS)}))(?![\w-])"))
 # "the first trading day of the year", "the last day of March 2009": a day TimeML marks (its
 # head is "day"), valued by the calendar (a trading day: a weekday, past New Year's Day)
 _BRANCHES.append(("the", r"(?P<edgeday>(?i:the (?:first|last|final) (?:full )?(?:(?:trading|business|working) )?day of )"
@@ -760,6 +765,7 @@ late spring summer autumn fall winter corresponding comparable year mid prior pa
 latest most just recently morning afternoon evening night nineteenth twentieth twenty calendar
 fifth sixth seventh eighth ninth tenth moment period
 days weeks months years
+twenties thirties forties fifties sixties seventies eighties nineties
 """.split()).union(_MONTHS)  # "the March quarter"
 #: ... and "a" (one word in forty) only before these: "a year ago", "a few days", "a third straight day".
 _AFTER_A = frozenset("""
@@ -1982,6 +1988,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return span[:4], None
     if kind == "nthunit":
         return _resolve("theunit", "the " + words[-1], ref, anchors, text, start, end, prev)
+    if kind == "decadeword":
+        return f"19{_DECADE_WORDS[words[-1].rpartition('-')[2]]}", None
     if kind == "edgeday":
         return _edge_day(lower, ref, text, start, end)
     if kind == "possperiod":
