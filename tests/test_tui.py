@@ -766,6 +766,25 @@ async def test_help_lists_every_binding(seed_home, tmp_path):
 
 
 @sync
+async def test_help_is_readable_at_60_columns(seed_home, tmp_path):
+    """A section title in the keys column ("Side pane: related stories") left "Does" five
+    letters wide: "Previ… pane", "Comma… palet…"."""
+    from newsreader.tui.dialogs import HelpScreen
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        static = app.screen.query_one("VerticalScroll Static")
+        lines = [static.render_line(y).text.rstrip() for y in range(static.size.height)]
+        assert not [line for line in lines if "…" in line]  # nothing cut
+        assert any("Previous pane" in line and "previous-pane" in line for line in lines)
+        assert "Side pane: related stories" in lines
+
+
+@sync
 async def test_keymap_remaps_by_id(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path, config=Config(keymap={"bookmark": "x", "list.down": "ctrl+n"}))
     async with app.run_test(size=WIDE) as pilot:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -47,24 +49,40 @@ class HelpScreen(ModalScreen[None]):
         from newsreader.tui.app import binding_scopes
 
         binding_keys = self.app.binding_keys  # type: ignore[attr-defined]
-        table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
-        table.add_column("Keys", no_wrap=True)
-        table.add_column("Does")
-        table.add_column("Id (for keymap)", style="dim", no_wrap=True)
+        sections: list[tuple[str, list[tuple[str, str, str]]]] = []
         for _, cls in binding_scopes():
-            table.add_row(Text(CONTEXTS[cls.__name__], style="bold underline"), "", "")
+            rows = []
             for b in cls.BINDINGS:
                 if not isinstance(b, Binding):
                     continue
                 keys = binding_keys(b.id, b.key) if b.id else b.key
-                table.add_row(key_display(self.app, keys), b.description or b.action, b.id or "")
-        table.add_row(Text("Other", style="bold underline"), "", "")
-        table.add_row(key_display(self.app, "ctrl+p"), "Command palette: themes, saved searches, lists", "")
-        table.add_row(key_display(self.app, "ctrl+q"), "Quit from anywhere", "")
+                rows.append((key_display(self.app, keys), b.description or b.action, b.id or ""))
+            sections.append((CONTEXTS[cls.__name__], rows))
+        sections.append(("Other", [(key_display(self.app, "ctrl+p"), "Command palette: themes, saved searches, lists", ""),
+                                   (key_display(self.app, "ctrl+q"), "Quit from anywhere", "")]))
+        # One table per section, its title on a line of its own: in a column of the table, a
+        # title as long as "Side pane: related stories" left "Does" a few letters at 60 columns.
+        # Same column widths in every table, so the sections line up.
+        id_header = "Id (for keymap)"
+        keys_width = min(20, max(cell_len(k) for _, rows in sections for k, _, _ in rows))
+        id_width = max(len(id_header), *(len(i) for _, rows in sections for _, _, i in rows))
+
+        def table(rows: list[tuple[str, str, str]], header: bool = False) -> Table:
+            out = Table(box=None, expand=True, show_header=header, header_style="bold", pad_edge=False)
+            out.add_column("Keys", width=keys_width)
+            out.add_column("Does", ratio=1)
+            out.add_column(id_header, width=id_width, style="dim", no_wrap=True)
+            for row in rows:
+                out.add_row(*row)
+            return out
+
+        parts: list[Any] = [table([], header=True)]
+        for title, rows in sections:
+            parts += [Text(title, style="bold underline"), table(rows)]
         with Vertical(id="help-box"):
             yield Label("Keys  (remap with `keymap: {id: keys}` in the config; Esc closes)", classes="dialog-title")
             with VerticalScroll():
-                yield Static(table)
+                yield Static(Group(*parts))
 
     def action_dismiss(self, result: Any = None) -> None:  # type: ignore[override]
         self.dismiss(None)
