@@ -1022,6 +1022,16 @@ _ROUND_TEN = [
     # a legal form after a comma ends the company's name
     ("Summit Entertainment, LLC also represents sales.", {"Summit Entertainment, LLC": "org"}),
     ("Tom Smith, Ag Secretary, spoke.", {"Tom Smith": "person"}),
+    # a vessel named in apposition, and its other mentions; not a speaker after a comma
+    ("Commandos boarded the pirate dhow, Salahaddin, which had a skiff in tow. Sailors searched the Salahaddin.", {}),
+    ("They seized the ship, Hamas, the militant group, said.", {"Hamas": "org"}),
+    ("He sailed on the yacht, Tom Perkins said.", {"Tom Perkins": "person"}),
+    # states of the past; street abbreviations and jails are places, a surname "Lane" is none
+    ("I remember the elections from the Soviet days.", {"Soviet": "place"}),
+    ("The Soviet Union collapsed in 1991.", {"Soviet Union": "place"}),
+    ("A gang stormed a shop on Utica Ave in Flatbush.", {"Utica Ave": "place", "Flatbush": "place"}),
+    ("He worked at the Men's Central Jail for years.", {"Men's Central Jail": "place"}),
+    ("Diane Lane starred.", {"Diane Lane": "person"}),
 ]
 
 

@@ -196,9 +196,14 @@ _TOWN_PREPS = frozenset({"in", "near", "outside", "across", "around"})
 _GENERATIONS = frozenset({"Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"})
 #: Kinds of vessel: before a name they make it a vessel's ("the tanker Sirius Star", "Naval Ship Sukanya").
 _VESSELS = frozenset({"warship", "ship", "vessel", "frigate", "destroyer", "tanker", "freighter", "submarine",
-                      "trawler"})
+                      "trawler", "supertanker", "dhow", "skiff", "yacht", "ferry", "cruiser", "tugboat"})
 #: Ship prefixes: "INS Sukanya", "USS Cole" name a vessel, not a person or organisation.
 _SHIP_PREFIXES = frozenset({"USS", "HMS", "INS", "HMAS", "HMCS", "RMS", "USNS", "MV", "MS", "SS"})
+#: A vessel named in apposition: "the pirate dhow, Salahaddin," (the name closed by a comma too).
+_VESSEL_COMMA = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_VESSELS)) + "), $")
+#: ... and what follows that name: a clause about the vessel, not another apposition ("the ship, Hamas,
+#: the militant group, said": a speaker).
+_VESSEL_CLAUSE = re.compile(r", (?:which|that|was|had|has|carrying|flying|loaded|owned|registered|with)\b")
 #: A product class right before a name: "web browser Safari", "operating system Mac OS X".
 _AFTER_CLASS = re.compile(r"(?<![\w-])(?:browser|app|software|smartphone|handset|tablet|laptop|"
                           r"notebook|console|processor|chip|operating system|"
@@ -1446,6 +1451,10 @@ class _Doc:
         c = self.c
         if any(w in c.org_heads or w in c.org_suffixes for w in lowered):
             return False
+        if self.text[end:end + 1] == "," and _VESSEL_COMMA.search(self.text, max(0, start - 14), start) \
+                and self.tokens[idx[0]].word not in c.given_names and _VESSEL_CLAUSE.match(self.text, end):
+            self._product(idx)  # "the pirate dhow, Salahaddin, which": a vessel's name in apposition
+            return True
         if _AFTER_BRAND.search(self.text, max(0, start - 24), start) or \
                 _AFTER_CLASS.search(self.text, max(0, start - 24), start) or \
                 self.text[self.product_end:start] in _PRODUCT_LINKS:
