@@ -2057,6 +2057,20 @@ def test_decades_in_words_and_seasons_before_a_possessive(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # "as recently as a week ago": the date is what follows, and a bare year or month there is one
+    ("He was fired as recently as a week ago.", "a week ago", "2025-W23"),
+    ("As recently as 2005 it was legal.", "2005", "2005"),
+    ("Sales could rise as early as 2026.", "2026", "2026"),
+    ("He was fired as recently as March.", "March", "2025-03"),
+    ("He recently left.", "recently", "PAST_REF"),
+    ("As recently as a season ago, he was praised.", "recently", "PAST_REF"),  # no date follows
+])
+def test_as_recently_as_leaves_the_date_to_what_follows(text, span, value):
+    found = dates_of(text)
+    assert found.get(span, "<missing>") == value and (span == "recently" or "recently" not in found)
+
+
 @pytest.mark.parametrize("text", ["He is in his fifties.", "Temperatures were in the fifties.",
                                   "It evoked the Roaring Twenties."])
 def test_ages_and_temperatures_in_decade_words_are_no_dates(text):

@@ -537,6 +537,8 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
 _PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had been) (?:[a-z]+ )?([a-z]+(?:ed|en|wn|ld|nt|ght|ck|t)) (?:on|in) $")
 
 
+#: "as recently as 2005", "as early as March": the bare year or month is the date.
+_AS_EARLY_AS = re.compile(r"\b[Aa]s (?:recently|early|late) as $")
 #: A clause's subject after "the day after/before": the day counts from its event, not a day named.
 _CLAUSE_SUBJECT_AFTER = re.compile(r" (?:he|she|it|they|we|I|you)\b")
 
@@ -1293,6 +1295,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # the one before vouches for it ("in 1994, 1996 and 1999"), and a year may open
             # a sentence as its subject ("2008 was a hard year").
             if prev not in _PREP_SET and not _year_before_event(text, kind, end) \
+                    and not (prev == "as" and _AS_EARLY_AS.search(text, max(0, start - 20), start)) \
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and _LIST_JOIN.fullmatch(text, found[-1].end, start)
                     or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end)
@@ -1443,6 +1446,10 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if last_day > first and (not value or last_day <= _month_end(int(value[:4]), int(value[5:7])).day):
                 found.append(DateMatch(upto.start(2), upto.end(2), upto.group(2),
                                        value[:8] + f"{last_day:02d}" if value and len(value) == 10 else value))
+    # "as recently as a week ago": the date is what follows (not "as recently as a season ago")
+    found = [d for i, d in enumerate(found) if not (
+        d.text.lower() == "recently" and i + 1 < len(found) and found[i + 1].start == d.end + 4
+        and text.startswith(" as ", d.end) and text[max(0, d.start - 3):d.start].lower() == "as ")]
     _weekdays_beside_days(text, found)
     _days_next_to_named_days(text, found)
     holidays = _find_holidays(text, date)
