@@ -109,6 +109,36 @@ def test_reader_opened_before_the_first_commit_sees_it(tmp_path: Path) -> None:
     reader.close()
 
 
+def test_the_first_batch_of_a_build_is_committed_early(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With 20,000 articles a batch, a first build of a large corpus showed nothing in the
+    reader for a minute or more and a kill lost all of it: the first batch is smaller."""
+    import sqlite3
+
+    from newsreader.corpus.loader import iter_page_files, read_page_file
+    from newsreader.corpus.parser import parse_page
+    from newsreader.search import indexer
+    from newsreader.search.store import STORE_FILE
+
+    monkeypatch.setattr(indexer, "FIRST_BATCH_ARTICLES", 10)
+    corpus = make_corpus(tmp_path / "c", 40)
+    folder = tmp_path / "ix"
+    committed: list[int] = []
+
+    def parse(text: str, file: str):  # type: ignore[no-untyped-def]
+        store = folder / STORE_FILE
+        if store.exists():
+            with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as con:
+                committed.append(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return parse_page(text, file=file).articles
+
+    source = indexer.PageSource(iter_page_files, read_page_file, parse)
+    indexer.Indexer(folder, corpus, Config(), source, workers=1).run()
+    assert 10 <= max(committed) < 40  # committed before the end, in a batch of about 10
+    lib = Library(folder, corpus, Config())
+    assert doc_count(lib) == 40
+    lib.close()
+
+
 def test_second_indexer_gets_a_clear_message(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "c", 2)
     lib = Library(tmp_path / "ix", corpus, Config())

@@ -58,6 +58,10 @@ STAGING_DIR = "staging"
 #: that an interrupted first build keeps most of its work. Each shard writes its share
 #: of a batch as one segment.
 BATCH_ARTICLES = 20_000
+#: The first batch of a run is committed sooner: a first build of a large corpus shows
+#: articles in the reader within seconds (not after 20,000, a minute or more), and a kill
+#: in its first minute keeps that work. One small segment more per worker.
+FIRST_BATCH_ARTICLES = 1_000
 #: Articles a shard sorts by date before they go to its segment (memory: ~10 KB each).
 SORT_CHUNK = 4_000
 @dataclass
@@ -666,6 +670,7 @@ class Indexer:
 
         writer: NewsWriter | None = None
         pending = 0  # articles since the last flush request
+        batch = min(self.batch_articles, FIRST_BATCH_ARTICLES)  # articles to the next flush
         done = 0
         last_report = 0.0
 
@@ -747,9 +752,10 @@ class Indexer:
                         stats.pages_indexed += 1
                         stats.articles_added += len(rows)
                         pending += len(rows)
-                        if pending >= self.batch_articles:
+                        if pending >= batch:
                             pipeline.flush()
                             pending = 0
+                            batch = self.batch_articles
                     if progress is not None:
                         now = time.monotonic()
                         if now - last_report >= 0.2:
