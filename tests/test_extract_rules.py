@@ -2046,6 +2046,9 @@ def test_audit_round_ten_forms(text, span, value):
     # "the day after" a clause's event counts from no day named
     ("He was fired on Monday and bought a gun the day after he lost his job.", "the day after", None),
     ("He was fired on Monday and bought a gun the day after.", "the day after", "2007-05-01"),
+    # (seed 7741) ... nor does one before a named one's event; a holiday after it is its day
+    ("The rule took effect the day before Obama’s inauguration.", "the day before", None),
+    ("He left the day after Christmas.", "the day after", "2006-12-26"),
 ])
 def test_audit_round_ten_second_sample(text, span, value):
     assert dates_of(text, dt.date(2007, 5, 2)).get(span, "<missing>") == value

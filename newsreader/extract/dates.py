@@ -539,8 +539,9 @@ _PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had been) (?:[a-z]+ )?([a-z]+(
 
 #: "as recently as 2005", "as early as March": the bare year or month is the date.
 _AS_EARLY_AS = re.compile(r"\b[Aa]s (?:recently|early|late) as $")
-#: A clause's subject after "the day after/before": the day counts from its event, not a day named.
-_CLAUSE_SUBJECT_AFTER = re.compile(r" (?:he|she|it|they|we|I|you)\b")
+#: A clause's subject after "the day after/before", or a named one's event ("Obama's
+#: inauguration"): the day counts from that event, not from the last day named.
+_CLAUSE_SUBJECT_AFTER = re.compile(r" (?:he|she|it|they|we|I|you)\b| [A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s?\b")
 
 
 def _done_before(text: str, start: int) -> bool:
@@ -1451,7 +1452,6 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         d.text.lower() == "recently" and i + 1 < len(found) and found[i + 1].start == d.end + 4
         and text.startswith(" as ", d.end) and text[max(0, d.start - 3):d.start].lower() == "as ")]
     _weekdays_beside_days(text, found)
-    _days_next_to_named_days(text, found)
     holidays = _find_holidays(text, date)
     if holidays:  # a holiday wins over the weekday in it ("Easter Monday"), loses to the rest
         found = [d for d in found if not any(h.start <= d.start and d.end <= h.end for h in holidays)]
@@ -1461,6 +1461,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         _holidays_beside_days(text, found, holidays)
         _weekdays_of_holidays(text, found, holidays, date)
         _sighted_days(text, found, holidays)
+    _days_next_to_named_days(text, found)  # after the holidays: "the day after Christmas"
     return found
 
 
