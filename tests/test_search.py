@@ -113,6 +113,12 @@ def test_boolean_operators(lib: Library) -> None:
     assert len(titles(lib, "strike karachi")) == 1  # words are ANDed
 
 
+def test_fuzzy_within_two_edits_and_phrase_proximity_are_accepted(lib: Library) -> None:
+    assert titles(lib, "karachu~1") == titles(lib, "karachi")
+    assert titles(lib, "karachu~2") == titles(lib, "karachi")
+    assert titles(lib, '"unpaid wages"~5') == titles(lib, '"unpaid wages"')  # proximity, not fuzzy
+
+
 @pytest.mark.parametrize("query, same_as", [
     ("-karachi", "NOT karachi"),
     ("the -karachi", "NOT karachi"),
@@ -220,6 +226,8 @@ def test_facets(lib: Library) -> None:
     ("date:[2025 2026]", "two dates"),
     ("date:soon", "not a date"),
     ("colour:red", "unknown field"),
+    ("pakistan~9", "fuzzy~ takes at most 2, e.g. pakistan~2"),
+    ("title:karach~3", "fuzzy~ takes at most 2"),
     ("(iran", "parentheses"),
     ("   ", "empty query"),
     ("the", "nothing to search"),
