@@ -1118,6 +1118,8 @@ def _another_year(value: str | None, ref: dt.date | None) -> bool:
 _PRESENT_AFTER_NOW = re.compile(r" (?:has|have|is|are|stands|holds|owns|employs|sees|see|expects|expect|accounts|"
                                 r"controls|faces|face|lives|live|works|ranks|trades|costs|makes|sells|runs|totals|"
                                 r"believes|believe|needs|need|looks|seems|appears|numbers|exceeds|leads|lead)\b")
+#: "he's now in demand": a pronoun's "'s" is "is" or "has" (a name's may be a possessive).
+_PRONOUN_IS_BEFORE = re.compile(r"\b(?i:he|she|it|that|there|who|what|here)['’]s $")
 #: "Now it's much quieter", "Now there are five": a sentence opened by "now" in the present.
 _NOW_OPENS_PRESENT = re.compile(r" (?:it|there|he|she|they|we|I|you)(?:['’](?:s|re|m)\b| is\b| are\b| am\b| has\b| have\b)")
 #: "O'Brien is gone now", "prices are higher now": a present "be" a word or two before "now"
@@ -1342,6 +1344,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # a subject and no modal (not "we will now see", "now is the time"); "Now it's
             # quieter" opening a sentence in the present; "O'Brien is gone now" ending one
             if (prev not in _NOW_BEFORE and not text[max(0, start - 6):start].lower().endswith(("up to ", "as of "))
+                    and not _PRONOUN_IS_BEFORE.search(text, max(0, start - 10), start)
                     and (not prev and text[start - 2:start] != ", " or prev in _MODALS
                          or not _PRESENT_AFTER_NOW.match(text, end))
                     or text.startswith(" that", end)) \
