@@ -296,7 +296,10 @@ def test_import_merges_tags_and_keeps_the_newer_note(store: Store) -> None:
         ('[{"id": "x", "title": "t", "tags": "a,b"}]', "'tags' must be a list"),
         ('[{"id": "x", "title": "t", "date": "yesterday"}]', "'date' must be YYYY-MM-DD"),
         ('[{"id": "x", "title": "t", "created_at": "soon"}]', "'created_at' is not an ISO date-time"),
-        ("just a sentence", "expected a list of bookmarks"),
+        ("just a sentence", "expected a list of bookmarks, got text"),
+        ('{"format": "newsreader-bookmarks", "version": 1, "bookmarks": {}}', "got a mapping"),
+        ("", "empty file"),
+        ("  \n", "empty file"),
     ],
 )
 def test_import_refuses_bad_files_with_one_line(text: str, expected: str) -> None:

@@ -112,9 +112,18 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
     return "\n".join(out)
 
 
+def _kind(value: Any) -> str:
+    """What a JSON or YAML value is, in words ("a mapping", not "dict")."""
+    names = {dict: "a mapping", str: "text", int: "a number", float: "a number", bool: "true/false"}
+    return "nothing" if value is None else next(
+        (name for kind, name in names.items() if isinstance(value, kind)), type(value).__name__)
+
+
 def parse_export(text: str, where: str) -> list[Bookmark]:
     """Read a JSON or YAML export back into bookmarks. Raise `UserError` naming `where`
     and the first problem; a bare list of bookmark records is accepted too."""
+    if not text.strip():
+        raise UserError(f"{where}: empty file; use a file made by `newsreader bookmarks export --format json|yaml`")
     try:
         data = json.loads(text)
     except ValueError:
@@ -145,7 +154,7 @@ def parse_export(text: str, where: str) -> list[Bookmark]:
         records = data
     if not isinstance(records, list):
         raise UserError(
-            f"{where}: expected a list of bookmarks, got {type(records).__name__}; "
+            f"{where}: expected a list of bookmarks, got {_kind(records)}; "
             "use a file made by `newsreader bookmarks export --format json|yaml`"
         )
     bookmarks = []
