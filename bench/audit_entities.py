@@ -9,14 +9,16 @@ a chosen share, and prints it as TSV with the words around each name. A hand-jud
 that TSV (a `verdict` column: ok, name (not a name), kind (wrong kind), extent (wrong span))
 is scored per kind by `--score`; `--again` shows what the current extractor predicts at each
 sampled span, to judge the same sample after a change (columns kind_after and verdict_after,
-scored by `--score --after`).
+scored by `--after --score`).
 
-Never run it on a held-out split: it reads ECB+ dev and seeds only.
+Never run it on a held-out split: it reads ECB+ dev and seeds only. Samples judged so far (take a new
+seed for a fresh round): the ninth round's 340 rows (org share 0.5; the default seed is 7), and seeds
+2027 and 2028 in the tenth round (--n 320 --org-share 0.6; 2028 drawn after its fixes).
 
 Usage: python bench/audit_entities.py [--n 320] [--seed 7] [--org-share 0.5] > sample.tsv
        python bench/audit_entities.py --score judged.tsv
        python bench/audit_entities.py --again judged.tsv > again.tsv
-       python bench/audit_entities.py --score --after rejudged.tsv
+       python bench/audit_entities.py --after --score rejudged.tsv
 """
 
 from __future__ import annotations

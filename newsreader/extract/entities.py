@@ -1851,6 +1851,10 @@ class _Doc:
             org += 3  # "Scotland Yard", "China Mobile": a country opens no person's name
         if given:
             person += 2  # "Steve Jobs"; "Lockheed Martin" and "Best Buy" start otherwise
+        elif len(words) == 2 and words[0] in self.c.word_names and words[1].lower() not in lower_vocab \
+                and words[1].lower() not in self.c.name_cues and not _is_acronym(words[1]) \
+                and words[1] not in self.g.places:
+            person += 2  # "Carol Browner", "Ray Kelly": a given name that is a word too, before a surname
         elif len(words[0]) > 2 or not words[0].endswith("."):
             org += 1
         if org >= person:  # (only asked where it can change the answer)

@@ -37,6 +37,7 @@ class Cues:
     numbered: frozenset[str] = frozenset()  # "Flight 447", "Terminal 3": not part of a name
     currencies: frozenset[str] = frozenset()  # "USD", "US$": money, not a place
     given_names: frozenset[str] = frozenset()  # exact case: "Steve", "Ishaq"
+    word_names: frozenset[str] = frozenset()  # given names that are words too: "Carol", "Ray" (weaker)
     event_heads: frozenset[str] = frozenset()  # "Paris Air Show": not an entity
     roles: frozenset[str] = frozenset()  # "protester Abu Hussein": a person follows
     relations: frozenset[str] = frozenset()  # "Sadr's supporters": the possessor is a person (kin too)
@@ -170,6 +171,7 @@ def cues() -> Cues:
         numbered=_lower_set(common.get("numbered")),
         currencies=frozenset(str(item) for item in (common.get("currencies") or [])),
         given_names=frozenset(str(item) for key in ("names", "more_names") for item in (given.get(key) or [])),
+        word_names=frozenset(str(item) for item in (given.get("word_names") or ())),
         roles=_lower_set(titles.get("roles")),
         relations=_lower_set(titles.get("relations")) | _lower_set(titles.get("kin")),
         kin=_lower_set(titles.get("kin")),
@@ -310,10 +312,14 @@ def gazetteer() -> Gazetteer:
             head = city["name"].split(joint)[0]
             if head != city["name"] and _latin(head) and " " not in head:
                 places.setdefault(head, city["name"])
+    words, word_names = english_words()
     for city in cities:
         if city["population"] >= MIN_ALT_POPULATION:
             for alt in city.get("alternatenames") or ():
-                if _latin(alt) and alt.count(" ") < 3 and alt.istitle():
+                if _latin(alt) and alt.count(" ") < 3 and alt.istitle() and not (
+                        " " in alt and all(w.lower() in words or w.lower() in word_names for w in alt.split())):
+                    # (an English phrase is a translation or a nickname: "White House" for Casablanca,
+                    # "Phoenix City" for Warsaw, "Garden City" for Singapore)
                     places.setdefault(alt, city["name"])
     data = _places_yaml()
     # (before the accents are dropped: "Kasaï", "Baden-Württemberg"); not "Lagos", "Alaska", "Dubai":
