@@ -72,6 +72,26 @@ def test_rebuild_starts_over(tmp_path: Path) -> None:
     lib.close()
 
 
+@pytest.mark.parametrize("lost", ["whoosh", "articles.sqlite3"])
+def test_half_an_index_is_built_anew(tmp_path: Path, lost: str) -> None:
+    """With its Whoosh folder deleted the store called every page unchanged and searches
+    found nothing for good; with its store deleted they said "another version"."""
+    import shutil
+
+    corpus = make_corpus(tmp_path / "c", 3)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    lib.close()
+    gone = tmp_path / "ix" / lost
+    shutil.rmtree(gone) if gone.is_dir() else gone.unlink()
+    lib = Library(tmp_path / "ix", corpus, Config())
+    warnings: list[str] = []
+    stats = lib.update(warn=warnings.append)
+    assert stats.pages_indexed == 3 and len(lib.search("harbour").hits) == 3 and doc_count(lib) == 3
+    assert any("incomplete" in w and "building it anew" in w for w in warnings)
+    lib.close()
+
+
 def test_readers_keep_answering_during_and_after_a_write(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "c", 4)
     lib = Library(tmp_path / "ix", corpus, Config())

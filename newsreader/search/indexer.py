@@ -291,7 +291,8 @@ def decide_common_stems(store: ArticleStore, source: "PageSource", pages: list[t
     return common
 
 
-def open_or_create(folder: Path, rebuild: bool) -> tuple[Any, ArticleStore]:
+def open_or_create(folder: Path, rebuild: bool,
+                   warn: Callable[[str], None] | None = None) -> tuple[Any, ArticleStore]:
     """The Whoosh index and article store in `folder`, created (or recreated) as needed."""
     from newsreader.search.store import STORE_FILE
 
@@ -311,6 +312,14 @@ def open_or_create(folder: Path, rebuild: bool) -> tuple[Any, ArticleStore]:
         if version is not None and version != str(SCHEMA_VERSION):
             store.close()
             raise other_version_index(folder)
+        if not rebuild and windex.exists_in(str(wdir)) != (version is not None):
+            # Half an index (its Whoosh folder or its article store deleted): the other half
+            # would call every page unchanged and leave the search empty. Start over.
+            store.close()
+            if warn:
+                warn(f"the index at {folder} was incomplete (its {'article store' if version is None else 'search files'} "
+                     "missing); building it anew")
+            return open_or_create(folder, rebuild=True)
         if windex.exists_in(str(wdir)):
             ix = windex.open_dir(str(wdir))
         else:
@@ -620,7 +629,7 @@ class Indexer:
             warn: Callable[[str], None] | None = None) -> UpdateStats:
         check_corpus_dir(self.corpus)
         with IndexLock(self.folder) as lock:
-            ix, store = open_or_create(self.folder, rebuild)
+            ix, store = open_or_create(self.folder, rebuild, warn)
             shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)  # left by an interrupted run
             try:
                 return self._run(ix, store, lock, progress, warn)
