@@ -1037,6 +1037,20 @@ _ROUND_TEN = [
      {"White House": "place", "Carol Browner": "person", "Al Gore": "person", "Florida": "place"}),
     ("They met at Grant Park.", {"Grant Park": "place"}),
     ("Art Basel opened in Miami.", {"Art Basel": "org", "Miami": "place"}),
+    # a street named after an institution is a street; the institution stays one
+    ("At a barbershop along Church Avenue, two men talked.", {"Church Avenue": "place"}),
+    ("The Church of England said so.", {"Church of England": "org"}),
+    ("He works at Bank Street College.", {"Bank Street College": "org"}),
+    # a nation's ship, and its other mentions
+    ("The Indian INS Mysore was patrolling the waters. The Mysore returned.", {"Indian": "place"}),
+    # clerks and advocates are titles ("Public" opening the office); "Public Enemy" keeps its word
+    ("As Court Clerk Dan Fallon read the sentence, they cried.", {"Dan Fallon": "person"}),
+    ("Public Advocate Bill de Blasio came to the area.", {"Bill de Blasio": "person"}),
+    ("Public Enemy played.", {"Public Enemy": "org"}),
+    # "the area of X" names a place; a film after its class ("flick") is none
+    ("Jumaane D. Williams, who represents the area of Flatbush, tweeted.",
+     {"Jumaane D. Williams": "person", "Flatbush": "place"}),
+    ("Tara Reid made the horror flick Vipers.", {"Tara Reid": "person"}),
 ]
 
 

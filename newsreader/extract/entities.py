@@ -50,7 +50,7 @@ _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "moreover", "furthermore"
                                "therefore", "instead", "thus", "hence", "also", "not"})
 #: Words that open a local office's title, first in a name only: "City Councilman Jumaane Williams", "County
 #: Commissioner Jane Doe" (a place's name ends in them elsewhere: "Mexico City Mayor Clara Brugada").
-_LOCAL_TITLE_MODIFIERS = frozenset({"city", "county", "town"})
+_LOCAL_TITLE_MODIFIERS = frozenset({"city", "county", "town", "public"})  # "Public Advocate Bill de Blasio"
 #: Legal forms written after a comma: "Summit Entertainment, LLC", "Apple, Inc."
 _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "llp", "plc", "corp", "l.p", "lp", "gmbh"})
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
@@ -168,7 +168,7 @@ _BRAND_AFTER = re.compile(rf" (?:{'|'.join(sorted(_BRAND_FACILITIES))}) "
                           r"(?:chain|group|company|brand|operator|empire|giant)\b")
 #: "the village of Wasilla", "her hometown of Wasilla", "the district of Exarchia", "downtown Palmer": a town follows.
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
-                          r"[Dd]istricts?|[Nn]eighbou?rhoods?|[Rr]egion|[Mm]unicipality|[Ii]slands?|"
+                          r"[Dd]istricts?|[Nn]eighbou?rhoods?|[Rr]egion|[Mm]unicipality|[Ii]slands?|[Aa]rea|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
 #: A name one gives oneself: "He called himself Turkmenbashi", "proclaimed herself Empress".
@@ -187,7 +187,7 @@ _PLACE_APPOSITION = re.compile(r", (?:a|an|the) (?:small |large |tiny |nearby |c
 _LOWER_AFTER = re.compile(r"(?:['’]s)?(?: [a-z]+){1,3}")
 #: "117th Street", "5th Avenue": an ordinal before a street's head word names the street.
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th) $")
-_STREET_HEADS = frozenset({"street", "avenue", "road", "boulevard", "st.", "ave.", "rd."})
+_STREET_HEADS = frozenset({"street", "avenue", "road", "boulevard", "st.", "ave.", "rd.", "ave", "rd", "blvd", "blvd."})
 #: Words that open a place's name when no organisation word follows ("Cape Cod", "Mount Everest").
 _PLACE_PREFIXES = frozenset({"Cape", "Mount", "Mt.", "Lake", "Fort", "Port", "Isle"})
 #: Words before a smaller town that make it one ("in Bloomington", "near Baytown").
@@ -209,7 +209,8 @@ _AFTER_CLASS = re.compile(r"(?<![\w-])(?:browser|app|software|smartphone|handset
                           r"notebook|console|processor|chip|operating system|"
                           + "|".join(sorted(_VESSELS)) + "|"  # "the warship Sukanya", "the tanker Sirius Star"
                           # works: "the film Twilight", "the sequel, Catching Fire"
-                          r"film|movie|novel|sitcom|album|song|musical|(?:sequel|prequel),?) $")
+                          r"film|movie|flick|novel|sitcom|series|miniseries|documentary|thriller|album|song|"
+                          r"musical|(?:sequel|prequel),?) $")
 _POSSESSED = re.compile(r"['’]s? (\w+)")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
@@ -870,10 +871,14 @@ class _Doc:
             return
         if len(run) > 1 and toks[run[0]].low in self.c.event_prefixes:
             return  # "Hurricane Ian", "Operation Desert Storm": an event
-        if len(run) > 1 and (words[0] in _SHIP_PREFIXES or words[1] in _SHIP_PREFIXES and len(run) > 2
-                             and toks[run[0]].low in _FUNCTION):
-            # "INS Sukanya", "The INS Mysore": a ship, and so is "the Mysore" later
-            self._product(run[1 if words[0] in _SHIP_PREFIXES else 2:])
+        ship = next((k for k in range(len(run) - 1) if words[k] in _SHIP_PREFIXES), None) if len(run) > 1 else None
+        if ship is not None and all(w in self.g.demonyms or toks[i].low in _FUNCTION
+                                    for i, w in zip(run[:ship], words[:ship])):
+            # "INS Sukanya", "The INS Mysore", "the Indian INS Mysore": a ship, and so is "the Mysore" later
+            for i, w in zip(run[:ship], words[:ship]):
+                if w in self.g.demonyms:
+                    self._add([i], PLACE, strong=True, name=self.g.demonyms[w])
+            self._product(run[ship + 1:])
             return
         vessel = next((k for k in range(len(run) - 1) if toks[run[k]].low in _VESSELS), None) \
             if len(run) > 1 else None
@@ -1280,11 +1285,13 @@ class _Doc:
         if len(idx) == 1 and words[0][1:2] == "-" and _PARTY_STATE.match(words[0]) \
                 and self.text[start - 2:start] == ", ":
             return  # "Sen. Chuck Schumer, D-N.Y.,": a party and a state
-        if len(idx) > 1 and lowered[-1] in c.place_heads and \
-                not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1]) and not (
+        if len(idx) > 1 and lowered[-1] in c.place_heads and (
+                lowered[-1] in _STREET_HEADS or not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1])) \
+                and not (
                     len(idx) == 2 and lowered[1] == "hall" and words[0] in c.given_names
                     and self.text[max(0, start - 4):start] not in ("the ", "The ")):
-            # "Changi Airport", "Moscone Center"; not "Dale Hall, who directs ..." (the Albert Hall is one)
+            # "Changi Airport", "Moscone Center", "Church Avenue", "College Road"; not "Dale Hall, who directs ..."
+            # (the Albert Hall is one)
             self._add(idx, PLACE, strong=True)
             return
         if lowered[-1] in c.org_suffixes or any(w in c.org_heads for w in lowered):
