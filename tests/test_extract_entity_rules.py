@@ -1051,6 +1051,11 @@ _ROUND_TEN = [
     ("Jumaane D. Williams, who represents the area of Flatbush, tweeted.",
      {"Jumaane D. Williams": "person", "Flatbush": "place"}),
     ("Tara Reid made the horror flick Vipers.", {"Tara Reid": "person"}),
+    # a name said to be an island or a town is a place; a post held is none
+    ("Four villages were hit. Qeshm is the biggest island in the gulf.", {"Qeshm": "place"}),
+    ("Acme is the largest company in town.", {}),
+    # actors after "starring", both of a pair
+    ("It was a comedy starring Dennis Quaid and Topher Grace.", {"Dennis Quaid": "person", "Topher Grace": "person"}),
 ]
 
 

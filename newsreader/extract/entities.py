@@ -179,8 +179,9 @@ _KNOWN_AS = re.compile(r"([\w'’.-]+),? (?:also |better |widely |popularly )?(?
 _PEOPLE_WORDS = frozenset({"people", "peoples", "public", "nation", "voters", "citizens", "taxpayers"})
 #: An age in apposition, then "of": "Luann Johnson, 66, of Burnsville" (a hometown follows).
 _AGE_OF = re.compile(r", \d{1,3}, of $")
-#: "Avdiivka, a town in the Donetsk region": a place described as one.
-_PLACE_APPOSITION = re.compile(r", (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port )?"
+#: "Avdiivka, a town in the Donetsk region", "Qeshm is the biggest island in the Gulf": a place described as one.
+_PLACE_APPOSITION = re.compile(r"(?:,| is| was) (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port |"
+                               r"biggest |largest |main |second-largest )?"
                                r"(?:town|city|village|suburb|district|region|province|port|island|hamlet|county)"
                                r" (?:in|of|on|near|north|south|east|west|outside)\b")
 #: Up to three lower-case words after a name ("a Staunton ice cream store").
@@ -1955,8 +1956,8 @@ class _Doc:
         local noun ("a Woodburn bank", "the Baytown area", "Staunton police"): alone, such
         names are as often people's ("Troy", "Palmer"). After "the village of", "hometown
         of", "downtown" any name is a place, known to the gazetteer or not."""
-        if self.text[piece.end:piece.end + 2] == ", " and _PLACE_APPOSITION.match(self.text, piece.end):
-            return True  # "Avdiivka, a town in the Donetsk region"
+        if self.text[piece.end:piece.end + 1] in (",", " ") and _PLACE_APPOSITION.match(self.text, piece.end):
+            return True  # "Avdiivka, a town in the Donetsk region", "Qeshm is the biggest island in the Gulf"
         if piece.initial:  # only a town noun after it tells ("Palmer police ask anyone ...")
             return (piece.text in self.g.towns or piece.text in self.g.given_towns) \
                 and self._next_lower(piece.end) in self.c.town_bodies and not self._person_cue(piece)
