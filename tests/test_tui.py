@@ -1225,6 +1225,24 @@ async def test_hundred_thousand_rows_load_lazily():
 
 
 @sync
+async def test_damage_a_search_finds_is_rebuilt(tmp_path):
+    """A damaged posting file is read only by a search: every search failed (the hint to run
+    `index --rebuild` cut off at 80 columns) until the reader was restarted and ... failed
+    again. The reader rebuilds, as it does for damage found at start."""
+    corpus, paths = own_seeds(tmp_path)
+    index_elsewhere(paths, corpus)
+    for pst in (paths.index_dir(corpus) / "whoosh").glob("*.pst"):
+        os.truncate(pst, 10)
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
+                    update_index=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app.run_query("iran")
+        await settle(pilot, 6)  # the failed search, the rebuild it started, the search again
+        assert not app.search_error and app.article_list.count == 7
+
+
+@sync
 async def test_reader_does_not_rebuild_an_index_it_may_not_read(seed_home, tmp_path, monkeypatch, refuse_index_files):
     """Permission denied (or the open-files limit) is not damage: the reader says so and
     leaves the index alone, where a rebuild would wipe a sound index and fail again."""

@@ -196,6 +196,8 @@ class ReaderApp(App[int]):
         self.indexing = False
         self.index_message = ""
         self.search_error = ""
+        self._query_after_rebuild: str | None = None  # a search that found the index damaged
+        self._damage_rebuilt = False
         self.theme_problems: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
@@ -469,8 +471,9 @@ class ReaderApp(App[int]):
     # --- index updates -----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index")
-    def update_index_worker(self) -> None:
-        """Bring the index up to date; the list fills as each batch is committed."""
+    def update_index_worker(self, rebuild: bool = False) -> None:
+        """Bring the index up to date (or build it anew, `rebuild`: a search found it
+        damaged); the list fills as each batch is committed."""
         self.call_from_thread(self._index_started)
 
         def progress(p: Any) -> None:
@@ -478,6 +481,8 @@ class ReaderApp(App[int]):
 
         try:
             try:
+                if rebuild:
+                    raise IndexNeedsRebuild("damaged")
                 stats = self.library.update(progress=progress, warn=lambda message: None)
             except IndexNeedsRebuild:
                 # Damaged or built by another version: rebuild it, as `index --rebuild` would.
@@ -509,7 +514,7 @@ class ReaderApp(App[int]):
         self.update_status()
 
     def _index_rebuilding(self) -> None:
-        self.index_message = "rebuilding the index (made by another version)…"
+        self.index_message = "rebuilding the index (damaged or made by another version)…"
         self.history[0].source.invalidate()
         if self.article_list.source is self.history[0].source:
             self.article_list.reload()
@@ -551,6 +556,9 @@ class ReaderApp(App[int]):
         self.count_unread()
         self.update_status()
         self.recheck_open_article()
+        if self._query_after_rebuild is not None:
+            query, self._query_after_rebuild = self._query_after_rebuild, None
+            self.run_query(query)
 
     # --- lists and history --------------------------------------------------------------
 
@@ -635,6 +643,12 @@ class ReaderApp(App[int]):
         except QueryError as exc:
             self.call_from_thread(self._search_failed, str(exc), generation)
             return
+        except IndexNeedsRebuild as exc:
+            # Damage that only a search reads (a posting file) goes unseen by the update at
+            # start: rebuild now, as at start, instead of failing every search until `index
+            # --rebuild` (a hint the status line cut off at 80 columns).
+            self.call_from_thread(self._rebuild_damaged, text, exc.message, generation)
+            return
         except UserError as exc:
             self.call_from_thread(self._search_failed, exc.message, generation)
             return
@@ -647,6 +661,18 @@ class ReaderApp(App[int]):
             body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
             extra={"kind": kind, "suggestion": result.suggestion})
         self.call_from_thread(self._search_done, source, generation)
+
+    def _rebuild_damaged(self, query: str, message: str, generation: int) -> None:
+        """Rebuild the index a search found damaged; the search runs again once it is done.
+        Once a session: damage that a rebuild did not mend is shown, not rebuilt for ever."""
+        if self._damage_rebuilt:
+            self._search_failed(message, generation)
+            return
+        self._search_failed("the index is damaged: rebuilding it…", generation)
+        self._query_after_rebuild = query  # run again after the rebuild (or the update under way)
+        if not self.indexing:
+            self._damage_rebuilt = True
+            self.update_index_worker(rebuild=True)
 
     def _search_failed(self, message: str, generation: int) -> None:
         if generation == self._search_generation:
