@@ -785,6 +785,20 @@ async def test_help_is_readable_at_60_columns(seed_home, tmp_path):
 
 
 @sync
+async def test_keymap_key_that_is_no_key_is_named(seed_home, tmp_path):
+    """Textual takes any text as a key: `bookmark: "ctrl+shift+alt+zz"` left bookmarking
+    without a key, and nothing said so."""
+    keymap = {"bookmark": "ctrl+shift+alt+zz", "search": "ctl+f", "list.down": "j,down,f5,ctrl+n,shift+f2"}
+    app = make_app(seed_home, tmp_path, config=Config(keymap=keymap))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications if n.title == "Config"]
+    assert any("bookmark: 'ctrl+shift+alt+zz' is not a key" in m for m in messages), messages
+    assert any("search: 'ctl+f' is not a key" in m for m in messages), messages
+    assert not any("list.down" in m for m in messages)
+
+
+@sync
 async def test_keymap_remaps_by_id(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path, config=Config(keymap={"bookmark": "x", "list.down": "ctrl+n"}))
     async with app.run_test(size=WIDE) as pilot:

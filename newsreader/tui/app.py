@@ -32,7 +32,7 @@ from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
 from newsreader.tui.key_hints import KeyHints
-from newsreader.tui.keymap import KeymapPlan, give_taken_keys, plan_keymap
+from newsreader.tui.keymap import KeymapPlan, give_taken_keys, plan_keymap, unknown_key
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, RowSource
@@ -343,6 +343,12 @@ class ReaderApp(App[int]):
         if unknown:
             self.notify(f"keymap: unknown binding id {unknown[0]!r}; press ? to see the ids",
                         title="Config", severity="warning", markup=False)
+        for bid, keys in sorted(self.config.keymap.items()):
+            bad = unknown_key(keys) if bid in known else None
+            if bad:
+                self.notify(f"keymap: {bid}: {bad!r} is not a key (write keys like x, ctrl+x, "
+                            "shift+tab, f5, pagedown, question_mark)", title="Config", severity="warning",
+                            markup=False)
         for problem in self.keymap_plan.problems:
             self.notify(problem, title="Config", severity="warning", timeout=15, markup=False)
 

@@ -11,12 +11,13 @@ with no key at all, or one key given to two bindings that meet, is said once at 
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from textual.binding import Binding
-from textual.keys import _normalize_key_list, key_to_character
+from textual.keys import Keys, _character_to_key, _normalize_key_list, key_to_character
 
 #: Where a binding is active, from the app down: a binding is active together with every
 #: binding whose scope starts with its own (and they with it).
@@ -42,6 +43,22 @@ class KeymapPlan:
 
 def _split(keys: str) -> list[str]:
     return [k for k in _normalize_key_list(keys).split(",") if k]
+
+
+#: Names of keys that are not one character (`escape`, `f5`, `pagedown`, `slash`, ...).
+_KEY_NAMES = frozenset(k.value for k in Keys) | frozenset(
+    _character_to_key(c) for c in string.printable if len(_character_to_key(c)) > 1)
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def unknown_key(keys: str) -> str | None:
+    """The first of `keys` that names no key ("zz", "ctrl+entr", "ctl+x"), or None: Textual
+    takes any text, so such a binding would silently never run."""
+    for key in _split(keys):
+        *mods, base = key.split("+") if key != "+" else [key]
+        if any(m not in _MODIFIERS for m in mods) or not (len(base) == 1 or base in _KEY_NAMES):
+            return key
+    return None
 
 
 def key_name(key: str) -> str:
