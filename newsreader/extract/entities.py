@@ -233,7 +233,10 @@ _CLOSE_QUOTE = re.compile(r"[,.!?]?\s?(?:\"|”|''|’(?!s))")
 #: Boy”, 'The Golden Compass', “Most Likely to Succeed”): the words before a capitalised run inside it,
 #: back to the opening quote, and those after it, up to the closing one. Single quotes only where no word
 #: runs into them (not "the Sixers' front office").
-_TITLE_SMALL = r"(?:of|the|a|an|and|or|from|to|in|on|for|with|at|by|about|into|is|are|my|your|our|his|her|its|their|no|not|up|out|down|over|under|off|as|&)"
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "from", "to", "in", "on", "for", "with", "at", "by",
+                                "about", "into", "is", "are", "my", "your", "our", "his", "her", "its", "their", "no",
+                                "not", "up", "out", "down", "over", "under", "off", "as", "&"})
+_TITLE_SMALL = "(?:" + "|".join(sorted(_TITLE_SMALL_WORDS, key=len, reverse=True)) + ")"
 _TITLE_WORD = rf"(?:[A-Z][\w'’.&-]*|{_TITLE_SMALL})"
 _TITLE_OPEN = re.compile(rf"(?:``|\"|“|‘|(?<![\w'’])')\s?((?:[A-Z][\w'’.&-]* (?:{_TITLE_WORD} )*)?)$")
 _TITLE_CLOSE = re.compile(rf"((?: {_TITLE_WORD})*)[,.!?]?\s?(?:''|\"|”|’(?!\w)|'(?!\w))")
@@ -244,11 +247,14 @@ def _quoted_title(text: str, start: int, end: int) -> str | None:
     """The quoted title of a work a capitalised run stands in, when the run is only part of it ("Boy"
     in ``The Boy from Oz.'') or the title is in single quotes ('The Golden Compass'); without a
     leading "The". None elsewhere."""
-    opened = _TITLE_OPEN.search(text, max(0, start - 60), start)
-    if opened is None:
+    if text[end:end + 1] == " " and text[end + 1:end + 2].islower() \
+            and text[end + 1:end + 8].split(" ", 1)[0] not in _TITLE_SMALL_WORDS:
+        return None  # (most runs: a lower-case word no title holds follows; asked before any regex)
+    closed = _TITLE_CLOSE.match(text, end)  # (anchored: the cheaper test first)
+    if closed is None:
         return None
-    closed = _TITLE_CLOSE.match(text, end)
-    if closed is None or not (opened.group(1) or closed.group(1) or text[opened.start()] == "'"):
+    opened = _TITLE_OPEN.search(text, max(0, start - 60), start)
+    if opened is None or not (opened.group(1) or closed.group(1) or text[opened.start()] == "'"):
         return None
     title = text[opened.start(1):closed.end(1)]
     if title.count(" ") < 1 and text[opened.start()] != "'":
@@ -872,7 +878,8 @@ class _Doc:
             return
         if len(run) > 1 and toks[run[0]].low in self.c.event_prefixes:
             return  # "Hurricane Ian", "Operation Desert Storm": an event
-        ship = next((k for k in range(len(run) - 1) if words[k] in _SHIP_PREFIXES), None) if len(run) > 1 else None
+        ship = next((k for k in range(len(run) - 1) if words[k] in _SHIP_PREFIXES), None) \
+            if len(run) > 1 and not _SHIP_PREFIXES.isdisjoint(words) else None
         if ship is not None and all(w in self.g.demonyms or toks[i].low in _FUNCTION
                                     for i, w in zip(run[:ship], words[:ship])):
             # "INS Sukanya", "The INS Mysore", "the Indian INS Mysore": a ship, and so is "the Mysore" later
