@@ -159,8 +159,8 @@ def check_syntax(text: str) -> None:
             raise QueryError(f"'{m.group(1)}:' needs a word or \"phrase\" after it, e.g. {name}:iran")
     for m in _FUZZY_RE.finditer(plain):
         if int(m.group(2)) > MAX_EDITS:
-            raise QueryError(f"'{m.group(0)}' allows too many differences: fuzzy~ takes at most "
-                             f"{MAX_EDITS}, e.g. {m.group(1)}~{MAX_EDITS}")
+            raise QueryError(f"'{m.group(0)}': fuzzy~ allows at most {MAX_EDITS} differences, "
+                             f"e.g. {m.group(1)}~{MAX_EDITS}")
     tokens = re.findall(r"\(|\)|[^\s()]+", plain)
     prev: str | None = None
     for i, tok in enumerate(tokens):
