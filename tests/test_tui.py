@@ -1239,6 +1239,24 @@ async def test_hundred_thousand_rows_load_lazily():
 
 
 @sync
+async def test_what_is_wrong_with_a_query_is_shown_whole_at_80_columns(seed_home, tmp_path):
+    """The status line was cut at the terminal's width: at 80 columns a bad date lost the
+    forms to type instead. It takes a second line while it shows a query's problem."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar, status = app.main.query_one("#statusbar"), app.main.query_one("#status")
+        assert bar.size.height == 1
+        app.run_query("date:2025-13")
+        await settle(pilot)
+        shown = [status.render_line(y).text.strip() for y in range(bar.size.height)]
+        assert bar.size.height == 2 and "date:>2024-12-31" in " ".join(shown), shown
+        app.run_query("iran")
+        await settle(pilot)
+        assert bar.size.height == 1
+
+
+@sync
 async def test_damage_a_search_finds_is_rebuilt(tmp_path):
     """A damaged posting file is read only by a search: every search failed (the hint to run
     `index --rebuild` cut off at 80 columns) until the reader was restarted and ... failed

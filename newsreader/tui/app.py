@@ -472,7 +472,9 @@ class ReaderApp(App[int]):
         line = " · ".join(parts)
         if line != self._status_line:  # an unchanged Static.update still costs a layout pass
             self._status_line = line
-            status.update(Text(line, no_wrap=True, overflow="ellipsis"))
+            # What is wrong with the query may take a second line (a date's forms, the
+            # fields): cut at 80 columns it lost the part saying what to type instead.
+            status.update(Text(line, no_wrap=not self.search_error, overflow="ellipsis"))
 
     # --- index updates -----------------------------------------------------------------------
 
