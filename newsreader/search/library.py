@@ -406,7 +406,10 @@ class Library:
         numbers: list[int] = []
         for fieldname in ("title", "body"):
             if len(numbers) < sample and searcher.reader().doc_frequency(fieldname, term):
-                numbers += searcher.postings(fieldname, term).all_ids()
+                postings = searcher.postings(fieldname, term)  # the first few: not a common word's all
+                while postings.is_active() and len(numbers) < sample:
+                    numbers.append(postings.id())
+                    postings.next()
         ids = [searcher.stored_fields(n)["id"] for n in dict.fromkeys(numbers[:sample])]
         seen: Counter[str] = Counter()
         for doc in self.store().docs(ids).values():
