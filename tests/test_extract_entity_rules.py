@@ -1056,6 +1056,10 @@ _ROUND_TEN = [
     ("Acme is the largest company in town.", {}),
     # actors after "starring", both of a pair
     ("It was a comedy starring Dennis Quaid and Topher Grace.", {"Dennis Quaid": "person", "Topher Grace": "person"}),
+    # "GM" and "DA" are titles only before a given name and a surname
+    ("The current GM Ed Stefanski hired him, along with fellow DA Phillip Stirling.",
+     {"Ed Stefanski": "person", "Phillip Stirling": "person"}),
+    ("GM Korea said on Monday that sales rose.", {"GM Korea": "org"}),
 ]
 
 

@@ -51,6 +51,9 @@ _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "moreover", "furthermore"
 #: Words that open a local office's title, first in a name only: "City Councilman Jumaane Williams", "County
 #: Commissioner Jane Doe" (a place's name ends in them elsewhere: "Mexico City Mayor Clara Brugada").
 _LOCAL_TITLE_MODIFIERS = frozenset({"city", "county", "town", "public"})  # "Public Advocate Bill de Blasio"
+#: Titles in capitals that are also a firm's or a name's letters ("GM" General Motors, "DA" of "da Silva"):
+#: a title only before a given name and a surname ("GM Ed Stefanski", "fellow DA Phillip Stirling").
+_SHORT_TITLES = frozenset({"GM", "DA", "ADA"})
 #: Legal forms written after a comma: "Summit Entertainment, LLC", "Apple, Inc."
 _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "llp", "plc", "corp", "l.p", "lp", "gmbh"})
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
@@ -928,7 +931,8 @@ class _Doc:
         # Titles: the last title head followed by a name splits the run.
         lowered = [toks[i].low for i in run]
         for j in range(len(run) - 2, -1, -1):
-            if lowered[j] not in self.c.title_heads or not toks[run[j]].cap and lowered[j] != "al":
+            if (lowered[j] not in self.c.title_heads or not toks[run[j]].cap and lowered[j] != "al") and not (
+                    words[j] in _SHORT_TITLES and j + 2 < len(run) and words[j + 1] in self.c.given_names):
                 continue
             if j > 2 and lowered[j - 1] == "the" and lowered[j - 2] == "of" and any(
                     w in self.c.org_heads for w in lowered[:j - 2]):
