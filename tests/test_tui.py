@@ -992,6 +992,21 @@ async def test_broken_user_theme_falls_back_with_a_message(seed_home, tmp_path):
 
 
 @sync
+async def test_many_broken_theme_files_make_one_notice(seed_home, tmp_path):
+    """Seven broken files made seven toasts, stacked past the bottom of an 80x24 terminal."""
+    themes = tmp_path / "config" / "themes"
+    themes.mkdir(parents=True)
+    for n in range(4):
+        (themes / f"bad{n}.yaml").write_text("name: [unclosed\n")
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        notices = [n.message for n in app._notifications if n.title == "Theme"]
+    assert len(notices) == 1 and notices[0].startswith(f"4 theme files skipped ({themes}/):")
+    assert all(f"\nbad{n}.yaml: not valid YAML" in notices[0] for n in range(4))
+
+
+@sync
 async def test_ansi_theme_opens_the_reader(seed_home, tmp_path):
     """Chosen once (and remembered), an ANSI theme must not stop the app at its first frame."""
     app = make_app(seed_home, tmp_path, config=Config(theme="newsreader-ansi"))

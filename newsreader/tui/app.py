@@ -275,7 +275,12 @@ class ReaderApp(App[int]):
         """Called once the main screen is composed: fill the list, start the workers."""
         self._apply_saved_theme()
         self.show_panes("list")
-        for problem in self.theme_problems:
+        problems = self.theme_problems
+        if len(problems) > 2:  # one notice: a toast each stacked past the bottom of 24 rows
+            folder = os.path.join(self.paths.config_dir / "themes", "")
+            problems = [f"{len(problems)} theme files skipped ({folder}):\n" + "\n".join(
+                p.removeprefix("theme skipped: ").removeprefix(folder) for p in problems)]
+        for problem in problems:
             self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
         for notice in self.store.notices:
             self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
