@@ -1060,6 +1060,10 @@ _ROUND_TEN = [
     ("The current GM Ed Stefanski hired him, along with fellow DA Phillip Stirling.",
      {"Ed Stefanski": "person", "Phillip Stirling": "person"}),
     ("GM Korea said on Monday that sales rose.", {"GM Korea": "org"}),
+    # given names of the news; a long name's particles are no organisation's words
+    ("Luiz Inacio Lula da Silva spoke.", {"Luiz Inacio Lula da Silva": "person"}),
+    ("In early March, Topher Grace starred.", {"Topher Grace": "person"}),
+    ("Bank of New York Mellon said its profit rose.", {"Bank of New York Mellon": "org"}),
 ]
 
 

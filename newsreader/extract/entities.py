@@ -1857,8 +1857,11 @@ class _Doc:
             if _has_digit(w) or _is_acronym(w) or w.lower() in lower_vocab:
                 org += 2
                 break
-        if not self._namelike(words) or len(words) > 4 or "&" in words:
-            org += 3  # "&" joins partners' names: "Standard & Poor's", "Procter & Gamble"
+        if not self._namelike(words) or len(words) > 4 and sum(w.lower() not in _NAME_PARTICLES for w in words) > 4 \
+                or "&" in words:
+            # "&" joins partners' names: "Standard & Poor's", "Procter & Gamble"; a name's particles make
+            # no word of an organisation's ("Luiz Inacio Lula da Silva")
+            org += 3
         given = words[0] in self.c.given_names and not _ARABIC_ARTICLE_NOUN.match(piece.text) \
             or words[0] in _ARABIC_PERSON or (
             words[0].isupper() and len(words[0]) > 2 and words[0].title() in self.c.given_names) or (  # "GARY ROSS"
