@@ -1064,6 +1064,11 @@ _ROUND_TEN = [
     ("Luiz Inacio Lula da Silva spoke.", {"Luiz Inacio Lula da Silva": "person"}),
     ("In early March, Topher Grace starred.", {"Topher Grace": "person"}),
     ("Bank of New York Mellon said its profit rose.", {"Bank of New York Mellon": "org"}),
+    # a shop named in the possessive after a determiner, with nothing owned after it; a possessor stays one
+    ("Inside the McDonald’s, the Crips retreated.", {"McDonald’s": "org", "Crips": "org"}),
+    ("A group stormed a McDonald's on Utica Ave in Flatbush.",
+     {"McDonald's": "org", "Utica Ave": "place", "Flatbush": "place"}),
+    ("The Pentagon's budget rose.", {"Pentagon": "org"}),
 ]
 
 

@@ -584,7 +584,8 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                     prev.end + 1 == start:  # "People's Republic of China", "St. Peter's Square" are one name
                 pass
             elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c) \
-                    and not _NAME_WITH_S.match(text, end):
+                    and not _NAME_WITH_S.match(text, end) \
+                    and not (_SHOP_AFTER.match(text, end) and _SHOP_BEFORE.search(text, max(0, start - 5), start)):
                 word = word[:-2]
                 end -= 2
                 possessive = True
@@ -766,6 +767,10 @@ _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?) $")
 #: A company named in the possessive ("Moody's", "McDonald's", "Standard & Poor's") where a
 #: verb follows, or an index's number: a genitive would be followed by what is owned.
+#: ... or a shop, a determiner before it and nothing owned after: "inside the McDonald's, they", "a Sainsbury's in
+#: Leeds" ("the Pentagon's budget" owns one).
+_SHOP_AFTER = re.compile(r"(?:[,.;:!?)]| (?:in|on|at|near|where|across|outside)\b)")
+_SHOP_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?) $")
 _NAME_WITH_S = re.compile(rf" (?:{_ANNOUNCES}|downgraded|upgraded|lowered|rated|affirmed|rose|fell|"
                           r"warned|\d+ (?:index|average|composite)\b)")
 
