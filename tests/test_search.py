@@ -316,6 +316,26 @@ def test_cli_limit_below_one_is_one_line(cli_corpus: Path, capsys: pytest.Captur
     assert err.count("\n") == 1 and "Traceback" not in err and "--limit" in err
 
 
+@pytest.mark.parametrize("argv, query", [
+    (["search", "-karachi"], "NOT karachi"),
+    (["search", "strike", "-karachi", "--limit", "5"], "strike NOT karachi"),
+    (["--corpus", "{corpus}", "search", "-karachi", "-geneva"], "NOT karachi NOT geneva"),
+])
+def test_cli_query_words_with_a_minus_are_not_options(cli_corpus: Path, capsys: pytest.CaptureFixture[str],
+                                                      argv: list[str], query: str) -> None:
+    """`newsreader search strike -karachi` said "unrecognized arguments: -karachi"."""
+    argv = [a.replace("{corpus}", str(cli_corpus)) for a in argv]
+    if "--corpus" not in argv:
+        argv += ["--corpus", str(cli_corpus)]
+    assert main(["index", "--corpus", str(cli_corpus)]) == 0
+    assert main(["search", "--corpus", str(cli_corpus), "--json", query]) == 0
+    expected = [h["id"] for h in json.loads(capsys.readouterr().out)["hits"]]
+    assert main([*argv, "--json"]) == 0
+    assert [h["id"] for h in json.loads(capsys.readouterr().out)["hits"]] == expected
+    with pytest.raises(SystemExit):  # a real option still is one
+        main(["search", "--corpus", str(cli_corpus), "--lmit", "5", "strike"])
+
+
 def test_cli_did_you_mean(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", "--corpus", str(cli_corpus)]) == 0
     capsys.readouterr()
