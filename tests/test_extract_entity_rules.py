@@ -992,8 +992,9 @@ _ROUND_TEN = [
     ("The film “About a Boy” was adapted from a novel by Nick Hornby.", {"Nick Hornby": "person"}),
     ("She was voted ``Most Likely to Succeed'' by her class in Nashville.", {"Nashville": "place"}),
     ("He told 'Good Morning America' that he would return to New York.", {"New York": "place"}),
-    # ... but quoted speech is no title
+    # ... but quoted speech is no title, even in capitalised words and small ones
     ("\"We will win in Ohio,\" said John Kasich.", {"Ohio": "place", "John Kasich": "person"}),
+    ("\"Merkel in Paris,\" said John Smith.", {"Paris": "place", "John Smith": "person"}),
     # a work described in apposition, and its other mentions; "the film studio" is no film
     ("In New Moon, the second novel in the series, Bella returns. New Moon sold well.", {"Bella": "person"}),
     ("Warner Bros., the film studio, said it would appeal.", {"Warner Bros.": "org"}),

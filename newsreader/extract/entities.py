@@ -244,6 +244,9 @@ _TITLE_WORD = rf"(?:[A-Z][\w'’.&-]*|{_TITLE_SMALL})"
 _TITLE_OPEN = re.compile(rf"(?:``|\"|“|‘|(?<![\w'’])')\s?((?:[A-Z][\w'’.&-]* (?:{_TITLE_WORD} )*)?)$")
 _TITLE_CLOSE = re.compile(rf"((?: {_TITLE_WORD})*)[,.!?]?\s?(?:''|\"|”|’(?!\w)|'(?!\w))")
 _LEADING_ARTICLE = re.compile(r"(?:The|A|An) ")
+#: A speaker after a quotation: what was quoted was said, no title ("..., he said", "..., said Smith").
+_SPEECH_AFTER = re.compile(r" (?:(?:he|she|they|we|I|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?) )?"
+                           r"(?:said|says|told|added|asked|wrote|shouted|chanted)\b")
 
 
 def _quoted_title(text: str, start: int, end: int) -> str | None:
@@ -260,8 +263,8 @@ def _quoted_title(text: str, start: int, end: int) -> str | None:
     if opened is None or not (opened.group(1) or closed.group(1) or text[opened.start()] == "'"):
         return None
     title = text[opened.start(1):closed.end(1)]
-    if title.count(" ") < 1 and text[opened.start()] != "'":
-        return None
+    if title.count(" ") < 1 and text[opened.start()] != "'" or _SPEECH_AFTER.match(text, closed.end()):
+        return None  # ("“Obama in Paris,” he said": words quoted from someone)
     return title[_LEADING_ARTICLE.match(title).end():] if _LEADING_ARTICLE.match(title) else title
 
 
