@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from newsreader.errors import UserError
+from newsreader.errors import UserError, kind_name, value_kind
 from newsreader.resources import seeds_dir
 
 APP_NAME = "newsreader"
@@ -105,8 +105,7 @@ class Config:
 
 def _describe(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {str: "text", int: "a number", float: "a number", dict: "a mapping", list: "a list"}
-    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+    return " or ".join(dict.fromkeys(kind_name(k) for k in kinds))
 
 
 def parse_config(text: str, source: Path | None = None) -> Config:
@@ -124,7 +123,7 @@ def parse_config(text: str, source: Path | None = None) -> Config:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise UserError(f"{where}: expected a mapping of settings (key: value), got {type(raw).__name__}")
+        raise UserError(f"{where}: expected a mapping of settings (key: value), got {value_kind(raw)}")
     values: dict[str, Any] = {}
     for key, value in raw.items():
         setting = SETTINGS.get(str(key))

@@ -6,6 +6,8 @@ locked index); the CLI prints its message and exits with its code, never a trace
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class UserError(Exception):
     """A problem the user can act on: `message` says what is wrong and what to do."""
@@ -22,3 +24,19 @@ class UserError(Exception):
 class IndexNeedsRebuild(UserError):
     """The index cannot be read as it is (damaged, or built by another version); building it
     anew fixes it. The reader rebuilds on its own; commands say `index --rebuild`."""
+
+
+#: Kinds of YAML and JSON values as messages name them ("a mapping", not "dict"). `bool`
+#: comes first: it is an `int` too, and `true` is no number to the user.
+_KIND_NAMES = ((bool, "true/false"), (str, "text"), (int, "a number"), (float, "a number"),
+               (dict, "a mapping"), (list, "a list"))
+
+
+def kind_name(kind: type) -> str:
+    """A YAML or JSON kind in words, for one-line messages about a file's values."""
+    return next((name for base, name in _KIND_NAMES if issubclass(kind, base)), kind.__name__)
+
+
+def value_kind(value: Any) -> str:
+    """What a value read from YAML or JSON is, in words ("nothing" for null)."""
+    return "nothing" if value is None else kind_name(type(value))

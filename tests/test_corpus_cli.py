@@ -133,6 +133,7 @@ def test_corpus_from_config_and_override(capsys, corpus: Path, isolated_home: Pa
         ("colour: blue\n", "unknown setting 'colour'"),
         ("max_page_mb: lots\n", "max_page_mb must be a number"),
         ("- just\n- a list\n", "expected a mapping"),
+        ("5\n", "expected a mapping of settings (key: value), got a number"),
         ("keymap: {quit: 5}\n", "keymap entries"),
         ('corpus: ""\n', "corpus is empty"),
         ("corpus: '  '\n", "corpus is empty"),

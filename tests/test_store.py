@@ -297,6 +297,8 @@ def test_import_merges_tags_and_keeps_the_newer_note(store: Store) -> None:
         ('[{"id": "x", "title": "t", "date": "yesterday"}]', "'date' must be YYYY-MM-DD"),
         ('[{"id": "x", "title": "t", "created_at": "soon"}]', "'created_at' is not an ISO date-time"),
         ("just a sentence", "expected a list of bookmarks, got text"),
+        ("true", "expected a list of bookmarks, got true/false"),  # a bool is an int to Python
+        ('["just text"]', "expected a mapping, got text"),
         ('{"format": "newsreader-bookmarks", "version": 1, "bookmarks": {}}', "got a mapping"),
         ("", "empty file"),
         ("  \n", "empty file"),

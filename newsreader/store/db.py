@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from newsreader.errors import UserError
+from newsreader.errors import UserError, value_kind
 
 #: SQLite result codes that mean "this file is damaged", as opposed to "cannot open it".
 _SQLITE_CORRUPT = 11
@@ -74,7 +74,7 @@ class Bookmark:
     def from_dict(cls, data: Mapping[str, Any]) -> "Bookmark":
         """Parse one exported record; raise ValueError naming the bad field."""
         if not isinstance(data, Mapping):
-            raise ValueError(f"expected a mapping, got {type(data).__name__}")
+            raise ValueError(f"expected a mapping, got {value_kind(data)}")
         article_id = data.get("id")
         if not isinstance(article_id, str) or not article_id.strip():
             raise ValueError("'id' must be non-empty text")

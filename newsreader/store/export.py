@@ -20,7 +20,7 @@ from typing import Any, Iterable, Mapping, TextIO
 import yaml
 from slugify import slugify
 
-from newsreader.errors import UserError
+from newsreader.errors import UserError, value_kind
 from newsreader.store.db import Bookmark
 
 #: Export format -> file ending.
@@ -112,13 +112,6 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
     return "\n".join(out)
 
 
-def _kind(value: Any) -> str:
-    """What a JSON or YAML value is, in words ("a mapping", not "dict")."""
-    names = {dict: "a mapping", str: "text", int: "a number", float: "a number", bool: "true/false"}
-    return "nothing" if value is None else next(
-        (name for kind, name in names.items() if isinstance(value, kind)), type(value).__name__)
-
-
 def parse_export(text: str, where: str) -> list[Bookmark]:
     """Read a JSON or YAML export back into bookmarks. Raise `UserError` naming `where`
     and the first problem; a bare list of bookmark records is accepted too."""
@@ -154,7 +147,7 @@ def parse_export(text: str, where: str) -> list[Bookmark]:
         records = data
     if not isinstance(records, list):
         raise UserError(
-            f"{where}: expected a list of bookmarks, got {_kind(records)}; "
+            f"{where}: expected a list of bookmarks, got {value_kind(records)}; "
             "use a file made by `newsreader bookmarks export --format json|yaml`"
         )
     bookmarks = []
