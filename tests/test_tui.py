@@ -798,6 +798,14 @@ async def test_keymap_key_that_is_no_key_is_named(seed_home, tmp_path):
     assert not any("list.down" in m for m in messages)
 
 
+@pytest.mark.parametrize("keys", ["£", "pound_sign", "ctrl+e,§"])
+def test_keymap_characters_textual_names_are_keys(keys):
+    """A non-ASCII sign is a key Textual names (`£` is `pound_sign`): it was called 'not a key'."""
+    from newsreader.tui.keymap import unknown_key
+
+    assert unknown_key(keys) is None
+
+
 @sync
 async def test_keymap_remaps_by_id(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path, config=Config(keymap={"bookmark": "x", "list.down": "ctrl+n"}))

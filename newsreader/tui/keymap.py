@@ -53,10 +53,12 @@ _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 
 def unknown_key(keys: str) -> str | None:
     """The first of `keys` that names no key ("zz", "ctrl+entr", "ctl+x"), or None: Textual
-    takes any text, so such a binding would silently never run."""
+    takes any text, so such a binding would silently never run. A character Textual names
+    ("£" is `pound_sign`, as is the key its press sends) is a key."""
     for key in _split(keys):
         *mods, base = key.split("+") if key != "+" else [key]
-        if any(m not in _MODIFIERS for m in mods) or not (len(base) == 1 or base in _KEY_NAMES):
+        named = len(base) == 1 or base in _KEY_NAMES or key_to_character(base) is not None
+        if any(m not in _MODIFIERS for m in mods) or not named:
             return key
     return None
 
