@@ -462,32 +462,38 @@ def run_app(args: argparse.Namespace, ctx: Context) -> int:
     return run_reader(ctx, ctx.corpus_dir(args))
 
 
-def _query_words(argv: list[str]) -> list[str]:
+def _query_words(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
     """`newsreader search pakistan -iran`: a query's `-word` is text, not an unknown option
     ("unrecognized arguments: -iran", or "QUERY is required" for `search -iran`). argparse
     takes an argument that does not start with `-` as text, so such words get a space first
-    (the query does not mind it). Only after `search`, only single-dash words but `-h`."""
+    (`main` takes it off again). Only after `search`, only single-dash words but `-h`, and
+    not an option's value (`--limit -1` stays a bad limit)."""
     out = list(argv)
     i = 0
     while i < len(out) and out[i].startswith("-"):  # the options before the command
-        i += 2 if out[i] == "--corpus" else 1
+        i += 2 if out[i] in _value_options(parser) else 1
     if i >= len(out) or out[i] != "search":
         return out
+    search = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices["search"]
+    takes_value = _value_options(search)
     for j in range(i + 1, len(out)):
         if out[j] == "--":
             break
-        if re.fullmatch(r"-[^\s\-]\S*", out[j]) and out[j] != "-h" and out[j - 1] not in _VALUE_OPTIONS:
+        if re.fullmatch(r"-[^\s\-]\S*", out[j]) and out[j] != "-h" and out[j - 1] not in takes_value:
             out[j] = " " + out[j]
     return out
 
 
-#: Options of `search` that take a value (a `-word` after them is that value).
-_VALUE_OPTIONS = frozenset({"--corpus", "--limit", "--sort"})
+def _value_options(parser: argparse.ArgumentParser) -> set[str]:
+    """The option strings of `parser` that take a value (`--corpus DIR`, `--limit N`)."""
+    return {s for a in parser._actions if a.nargs != 0 for s in a.option_strings}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(_query_words(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(_query_words(parser, sys.argv[1:] if argv is None else argv))
+    if args.command == "search":  # the space `_query_words` put before a `-word`
+        args.query = [word.lstrip() for word in args.query]
     if sys.stdout is None:  # started with standard output closed (`>&-`): as into a closed pipe
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open for the process's life)
     try:

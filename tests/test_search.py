@@ -331,7 +331,9 @@ def test_cli_query_words_with_a_minus_are_not_options(cli_corpus: Path, capsys: 
     assert main(["search", "--corpus", str(cli_corpus), "--json", query]) == 0
     expected = [h["id"] for h in json.loads(capsys.readouterr().out)["hits"]]
     assert main([*argv, "--json"]) == 0
-    assert [h["id"] for h in json.loads(capsys.readouterr().out)["hits"]] == expected
+    out = json.loads(capsys.readouterr().out)
+    assert [h["id"] for h in out["hits"]] == expected
+    assert out["query"] == query.replace("NOT ", "-")  # as typed: no space before a -word
     with pytest.raises(SystemExit):  # a real option still is one
         main(["search", "--corpus", str(cli_corpus), "--lmit", "5", "strike"])
 
