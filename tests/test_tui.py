@@ -1298,6 +1298,24 @@ async def test_damage_a_search_finds_is_rebuilt(tmp_path):
 
 
 @sync
+async def test_a_search_made_during_the_damage_rebuild_is_not_replaced(tmp_path):
+    """The search that found the index damaged ran again after the rebuild even when another
+    had been made meanwhile, replacing its list with the older query's."""
+    corpus, paths = own_seeds(tmp_path)
+    index_elsewhere(paths, corpus)
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
+                    update_index=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app._search_generation += 1  # a search of 'iran' found the index damaged
+        app._rebuild_damaged("damaged", app._search_generation, functools.partial(app.run_query, "iran"))
+        app.run_query("karachi", label="Karachi")  # typed while the rebuild runs
+        await settle(pilot, 6)
+        assert app.article_list.source.query == "karachi" and app.article_list.source.label == "Karachi"
+        assert app._damage_rebuild == "done"
+
+
+@sync
 async def test_reader_does_not_rebuild_an_index_it_may_not_read(seed_home, tmp_path, monkeypatch, refuse_index_files):
     """Permission denied (or the open-files limit) is not damage: the reader says so and
     leaves the index alone, where a rebuild would wipe a sound index and fail again."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -196,8 +198,10 @@ class ReaderApp(App[int]):
         self.indexing = False
         self.index_message = ""
         self.search_error = ""
-        self._query_after_rebuild: str | None = None  # a search that found the index damaged
-        self._damage_rebuilt = False
+        #: The search that found the index damaged, to run again once it is rebuilt if no
+        #: other search started meanwhile: (its generation, how to run it again).
+        self._search_after_rebuild: tuple[int, Callable[[], None]] | None = None
+        self._damage_rebuild = "no"  # "running", then "done": once a session
         self.theme_problems: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
@@ -569,9 +573,11 @@ class ReaderApp(App[int]):
         self.count_unread()
         self.update_status()
         self.recheck_open_article()
-        if self._query_after_rebuild is not None:
-            query, self._query_after_rebuild = self._query_after_rebuild, None
-            self.run_query(query)
+        if self._damage_rebuild == "running":
+            self._damage_rebuild = "done"
+        pending, self._search_after_rebuild = self._search_after_rebuild, None
+        if pending is not None and pending[0] == self._search_generation:
+            pending[1]()
 
     # --- lists and history --------------------------------------------------------------
 
@@ -660,7 +666,8 @@ class ReaderApp(App[int]):
             # Damage that only a search reads (a posting file) goes unseen by the update at
             # start: rebuild now, as at start, instead of failing every search until `index
             # --rebuild` (a hint the status line cut off at 80 columns).
-            self.call_from_thread(self._rebuild_damaged, text, exc.message, generation)
+            rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
+            self.call_from_thread(self._rebuild_damaged, exc.message, generation, rerun)
             return
         except UserError as exc:
             self.call_from_thread(self._search_failed, exc.message, generation)
@@ -675,16 +682,18 @@ class ReaderApp(App[int]):
             extra={"kind": kind, "suggestion": result.suggestion})
         self.call_from_thread(self._search_done, source, generation)
 
-    def _rebuild_damaged(self, query: str, message: str, generation: int) -> None:
-        """Rebuild the index a search found damaged; the search runs again once it is done.
-        Once a session: damage that a rebuild did not mend is shown, not rebuilt for ever."""
-        if self._damage_rebuilt:
+    def _rebuild_damaged(self, message: str, generation: int, rerun: Callable[[], None]) -> None:
+        """Rebuild the index a search found damaged; the search runs again once it is done
+        (or the update under way), unless another started meanwhile. Once a session: damage
+        that a rebuild did not mend is shown, not rebuilt for ever."""
+        if self._damage_rebuild == "done":
             self._search_failed(message, generation)
             return
-        self._search_failed("the index is damaged: rebuilding it…", generation)
-        self._query_after_rebuild = query  # run again after the rebuild (or the update under way)
-        if not self.indexing:
-            self._damage_rebuilt = True
+        if generation == self._search_generation:
+            self._search_failed("the index is damaged: rebuilding it…", generation)
+            self._search_after_rebuild = (generation, rerun)
+        if self._damage_rebuild == "no" and not self.indexing:
+            self._damage_rebuild = "running"
             self.update_index_worker(rebuild=True)
 
     def _search_failed(self, message: str, generation: int) -> None:
