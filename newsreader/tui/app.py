@@ -38,7 +38,7 @@ from newsreader.tui.keymap import KeymapPlan, give_taken_keys, plan_keymap, unkn
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, RowSource
-from newsreader.tui.themes import DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, theme_folders
+from newsreader.tui.themes import DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, theme_folders, user_themes_dir
 
 if TYPE_CHECKING:
     from newsreader.search.store import Row
@@ -202,7 +202,7 @@ class ReaderApp(App[int]):
         #: other search started meanwhile: (its generation, how to run it again).
         self._search_after_rebuild: tuple[int, Callable[[], None]] | None = None
         self._damage_rebuild = "no"  # "running", then "done": once a session
-        self.theme_problems: list[str] = []
+        self.theme_notices: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
         self._open_generation = 0
@@ -241,7 +241,7 @@ class ReaderApp(App[int]):
         loaded = load_themes(theme_folders(self.paths.config_dir))
         for theme in loaded.themes:
             self.register_theme(theme)
-        self.theme_problems = loaded.problems
+        self.theme_notices = loaded.notices(user_themes_dir(self.paths.config_dir))
 
     @property
     def library(self) -> Any:
@@ -279,12 +279,7 @@ class ReaderApp(App[int]):
         """Called once the main screen is composed: fill the list, start the workers."""
         self._apply_saved_theme()
         self.show_panes("list")
-        problems = self.theme_problems
-        if len(problems) > 2:  # one notice: a toast each stacked past the bottom of 24 rows
-            folder = os.path.join(self.paths.config_dir / "themes", "")
-            problems = [f"{len(problems)} theme files skipped ({folder}):\n" + "\n".join(
-                p.removeprefix("theme skipped: ").removeprefix(folder) for p in problems)]
-        for problem in problems:
+        for problem in self.theme_notices:
             self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
         for notice in self.store.notices:
             self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)

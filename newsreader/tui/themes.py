@@ -13,6 +13,7 @@ message saying which file and what is wrong, and the default theme is used inste
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,20 @@ class ThemeError(ValueError):
 class LoadedThemes:
     themes: list[Theme] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+
+    def notices(self, folder: Path) -> list[str]:
+        """The problems as the reader shows them: one notice each, or one for them all
+        naming `folder` once when there are more than two (a toast each stacked past the
+        bottom of a 24-row terminal)."""
+        if len(self.problems) <= 2:
+            return list(self.problems)
+        prefix = os.path.join(folder, "")
+        return [f"{len(self.problems)} theme files skipped ({prefix}):\n" + "\n".join(
+            p.removeprefix(SKIPPED).removeprefix(prefix) for p in self.problems)]
+
+
+#: How each of `LoadedThemes.problems` starts (the file's path follows).
+SKIPPED = "theme skipped: "
 
 
 def _color(where: str, key: str, value: Any) -> str:
@@ -123,13 +138,13 @@ def load_themes(folders: list[Path]) -> LoadedThemes:
             try:
                 theme = parse_theme(path.read_text(encoding="utf-8"), str(path))
             except ThemeError as exc:
-                out.problems.append(f"theme skipped: {exc}")
+                out.problems.append(f"{SKIPPED}{exc}")
                 continue
             except UnicodeDecodeError:
-                out.problems.append(f"theme skipped: {path}: not UTF-8 text; save it as UTF-8")
+                out.problems.append(f"{SKIPPED}{path}: not UTF-8 text; save it as UTF-8")
                 continue
             except OSError as exc:
-                out.problems.append(f"theme skipped: {path}: cannot read it ({exc.strerror or exc})")
+                out.problems.append(f"{SKIPPED}{path}: cannot read it ({exc.strerror or exc})")
                 continue
             by_name[theme.name] = theme
     out.themes = list(by_name.values())
@@ -139,4 +154,9 @@ def load_themes(folders: list[Path]) -> LoadedThemes:
 def theme_folders(config_dir: Path) -> list[Path]:
     from newsreader.resources import themes_dir
 
-    return [themes_dir(), config_dir / "themes"]
+    return [themes_dir(), user_themes_dir(config_dir)]
+
+
+def user_themes_dir(config_dir: Path) -> Path:
+    """The folder of the user's own themes (read after the bundled ones)."""
+    return config_dir / "themes"
