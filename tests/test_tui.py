@@ -792,7 +792,9 @@ async def test_keymap_key_that_is_no_key_is_named(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path, config=Config(keymap=keymap))
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications if n.title == "Config"]
+        notices = [n for n in app._notifications if n.title == "Config"]
+        messages = [n.message for n in notices]
+    assert {n.timeout for n in notices} == {15}  # as long as every keymap problem, not 5 s
     assert any("bookmark: 'ctrl+shift+alt+zz' is not a key" in m for m in messages), messages
     assert any("search: 'ctl+f' is not a key" in m for m in messages), messages
     assert not any("list.down" in m for m in messages)

@@ -49,6 +49,9 @@ ENTITY_LIMIT = 5000
 #: Pause after the last keystroke before searching: long enough to skip work for every
 #: letter of a fast typist, short enough to feel immediate.
 SEARCH_DEBOUNCE = 0.15
+#: How long a problem with the config's keymap shows: long enough to read it and the
+#: examples (Textual's default of 5 s hid the bad-key notice before it could be read).
+CONFIG_NOTICE_SECONDS = 15
 #: Pause after an article is shown before looking for its related stories (35-50 ms of
 #: Python at 100,000 articles, holding the GIL): someone moving through articles does not
 #: pay for the stories of every one they pass, and the query never competes with painting.
@@ -346,15 +349,16 @@ class ReaderApp(App[int]):
         unknown = sorted(set(self.config.keymap) - known)
         if unknown:
             self.notify(f"keymap: unknown binding id {unknown[0]!r}; press ? to see the ids",
-                        title="Config", severity="warning", markup=False)
+                        title="Config", severity="warning", timeout=CONFIG_NOTICE_SECONDS, markup=False)
         for bid, keys in sorted(self.config.keymap.items()):
             bad = unknown_key(keys) if bid in known else None
             if bad:
                 self.notify(f"keymap: {bid}: {bad!r} is not a key (write keys like x, ctrl+x, "
                             "shift+tab, f5, pagedown, question_mark)", title="Config", severity="warning",
-                            markup=False)
+                            timeout=CONFIG_NOTICE_SECONDS, markup=False)
         for problem in self.keymap_plan.problems:
-            self.notify(problem, title="Config", severity="warning", timeout=15, markup=False)
+            self.notify(problem, title="Config", severity="warning", timeout=CONFIG_NOTICE_SECONDS,
+                        markup=False)
 
     def binding_keys(self, binding_id: str, default: str) -> str:
         """The keys a binding answers to once the config's keymap has taken its keys."""
