@@ -1,4 +1,4 @@
-"""Speed-ups of the entity rules (issue #4) give what the forms they replace give."""
+"""Speed-ups of the entity rules and the date scan (issue #4) give what the forms they replace give."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import pytest
 
 from newsreader.extract import extract
+from newsreader.extract import dates as dates_mod
 from newsreader.extract import entities as entities_mod
 
 #: Capitalised common words, agencies, event heads, acronyms, places, quotes and date-line dashes:
@@ -17,11 +18,12 @@ WORDS = ("The But He It US AP Reuters Conference Summit Army Paris Georgia Jorda
          "Safari tanker Sirius Star — - LONDON , . \n \" “ ” ' ( ) Tuesday 2008 said: U.S. Al-Qaeda al-Sadr").split(" ")
 
 
-def _texts(n: int, seed: int) -> list[str]:
-    """Random word salads: 1 to 40 of WORDS, each followed by a space, nothing, a line break or punctuation."""
+def _texts(n: int, seed: int, words: list[str] = WORDS, seps: tuple[str, ...] = (" ", " ", " ", "", "\n", ", ", ". ")
+           ) -> list[str]:
+    """Random word salads: 1 to 40 of `words`, each followed by one of `seps` (a space, nothing, a line
+    break or punctuation)."""
     rng = random.Random(seed)
-    seps = (" ", " ", " ", "", "\n", ", ", ". ")
-    return ["".join(w + rng.choice(seps) for w in rng.choices(WORDS, k=rng.randint(1, 40))) for _ in range(n)]
+    return ["".join(w + rng.choice(seps) for w in rng.choices(words, k=rng.randint(1, 40))) for _ in range(n)]
 
 
 SENTENCES = [
@@ -79,3 +81,54 @@ def test_brand_or_class_before_a_name_is_either_pattern() -> None:
             hits += either
             assert (entities_mod._AFTER_BRAND_OR_CLASS.search(text, lo, end) is not None) == either, (text, end)
     assert hits
+
+
+#: Date words, numbers and shapes: what the per-head branch choice of the date scan must keep.
+DATE_WORDS = ("the The THE a A an 2008 12 3 31 '08 1990s 9/11 12/03/2008 2008-06-14 13-06-2025 1.2.2008 2008-09 "
+              "March May June Friday Sept. Oct. first second third last next this past coming early late mid end "
+              "beginning year years week weekend month months quarter fiscal financial day days ago later earlier "
+              "half Q3 FY26 1Q08 H1 2H two three 27-year century 19th Fifties summer fall morning evening night of "
+              "in at about over more recently now , . ; - – 's season time same period rest company percent").split(" ")
+
+
+def _date_texts(n: int, seed: int) -> list[str]:
+    return _texts(n, seed, DATE_WORDS, (" ", " ", " ", "", "-", ", ", ". "))
+
+
+def test_a_branch_the_head_rules_out_never_matches_there() -> None:
+    """Soundness of the head check: wherever a branch alone matches, every head of the text
+    there (1 to 9 characters) keeps it."""
+    texts = _date_texts(1500, seed=21)
+    for key in dates_mod._TRIGGERS:
+        dates_mod._pattern_for(key)
+    branches = {branch: parsed for chosen in dates_mod._CHOSEN.values() for branch, parsed in chosen}
+    checked = 0
+    for branch, parsed in branches.items():
+        rx = re.compile(dates_mod._START + branch + ")")
+        for text in texts:
+            for m in rx.finditer(text):
+                for k in (1, 2, 4, 6, 9):
+                    assert dates_mod._ends(parsed, text[m.start():m.start() + k], 0), (branch, text, k)
+                checked += 1
+    assert checked > 3000
+
+
+def test_date_scan_with_heads_finds_what_it_found_trying_every_branch(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _date_texts(600, seed=22) + SENTENCES
+    fast = [[(m.span(), m.lastgroup) for m in dates_mod._candidates(text)] for text in texts]
+    monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+    monkeypatch.setattr(dates_mod, "_pattern_at", lambda key, head: dates_mod._pattern_for(key))
+    assert fast == [[(m.span(), m.lastgroup) for m in dates_mod._candidates(text)] for text in texts]
+    assert sum(map(len, fast)) > 1000
+
+
+def test_heads_rule_out_branches() -> None:
+    """The head check is used: no branch can start "the company" or "3 percent"; "12 m" keeps
+    the day-month and length branches only."""
+    assert dates_mod._pattern_at("the", "the com") is not None  # "the coming week"
+    assert dates_mod._pattern_at("the", "the COM") is not None
+    assert dates_mod._pattern_at("#", "3 pe") is None
+    assert dates_mod._pattern_at("an", "an ap") is None
+    kept = dates_mod._pattern_at("#", "12 m")
+    assert kept is not None and set(kept.groupindex) < set(dates_mod._pattern_for("#").groupindex)
+    assert {"dmy", "ago", "dur"} <= set(kept.groupindex)

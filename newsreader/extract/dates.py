@@ -15,6 +15,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+try:
+    from re import _parser as _sre  # Python 3.11+
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre  # type: ignore[no-redef]
+
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december")
 _MONTHS = {
@@ -347,7 +352,93 @@ def _pattern_for(key: str) -> re.Pattern[str]:
             chosen = [b.replace(_APPROX + "?", "") for b in chosen]
         pattern = re.compile(_START + "|".join(chosen) + ")")
         _BY_TRIGGER[key] = pattern
+        _CHOSEN[key] = [(b, _parsed(b)) for b in chosen]
     return pattern
+
+
+_CHOSEN: dict[str, list[tuple[str, object]]] = {}
+_parsed = functools.cache(_sre.parse)
+#: The branches of a key that can match where the text opens with a given head (the trigger and
+#: the three characters after it), compiled once per set: most heads ("the company", "3 percent",
+#: "at least") rule out every branch, so most triggers cost no match at all.
+_BY_HEAD: dict[str, re.Pattern[str] | None] = {}
+_BY_CHOICE: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _pattern_at(key: str, head: str) -> re.Pattern[str] | None:
+    """`_pattern_for(key)` less the branches that cannot match a text opening with `head`
+    (None: no branch can), memoised by head."""
+    _pattern_for(key)
+    chosen = tuple(b for b, parsed in _CHOSEN[key] if _ends(parsed, head, 0))
+    pattern = _BY_CHOICE.get(chosen) if chosen else None
+    if chosen and pattern is None:
+        pattern = _BY_CHOICE[chosen] = re.compile(_START + "|".join(chosen) + ")")
+    if len(_BY_HEAD) < 100_000:
+        _BY_HEAD[head] = pattern
+    return pattern
+
+
+def _same_letter(a: str, b: str) -> bool:
+    return a == b or a.lower() == b.lower() or a.upper() == b.upper() or a.casefold() == b.casefold()
+
+
+def _in_class(items, ch: str) -> bool:
+    """Could `ch` be in the class (any case)? True when unsure: never rules out a match."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            if _same_letter(ch, chr(av)):
+                return True
+        elif op is _sre.RANGE:
+            if any(av[0] <= ord(c) <= av[1] for c in {ch, ch.lower(), ch.upper(), ch.casefold()} if len(c) == 1):
+                return True
+        elif op is _sre.CATEGORY and av in (_sre.CATEGORY_DIGIT, _sre.CATEGORY_UNI_DIGIT):
+            if ch.isdigit():
+                return True
+        else:  # a negation, another category: unsure
+            return True
+    return False
+
+
+def _ends(seq, head: str, i: int) -> set[int]:
+    """Where in `head` a match of the parsed pattern `seq` started at `i` can end (len(head):
+    it runs past the head). Over-approximates: look-arounds and anchors always pass, letters
+    match in any case; so a branch it rules out can never match there."""
+    n = len(head)
+    now = {i}
+    for op, av in seq:
+        if n in now:
+            return {n}
+        if op is _sre.LITERAL:
+            now = {j + 1 for j in now if _same_letter(head[j], chr(av))}
+        elif op is _sre.IN:
+            now = {j + 1 for j in now if _in_class(av, head[j])}
+        elif op in (_sre.NOT_LITERAL, _sre.ANY):
+            now = {j + 1 for j in now}
+        elif op is _sre.SUBPATTERN:
+            now = set().union(*(_ends(av[-1], head, j) for j in now))
+        elif op is _sre.ATOMIC_GROUP:
+            now = set().union(*(_ends(av, head, j) for j in now))
+        elif op is _sre.BRANCH:
+            now = set().union(*(_ends(alt, head, j) for alt in av[1] for j in now))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, high, body = av
+            reach, count, seen = set(now), 0, set()
+            while reach and count < low:
+                reach = set().union(*(_ends(body, head, j) for j in reach)) if n not in reach else {n}
+                count += 1
+            out = set(reach)
+            while reach and count < high:
+                reach = (set().union(*(_ends(body, head, j) for j in reach)) if n not in reach else {n}) - out
+                out |= reach
+                count += 1
+            now = out
+        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        else:  # a back-reference, a conditional: anything may follow
+            return {n}
+        if not now:
+            return now
+    return now
 
 #: A year written once for two months or days: "May and June 2011", "September 14 and 18, 2010".
 _YEAR_AFTER_MONTH = re.compile(rf" (?:and|or|to|through|until|till|[-–]) {_MONTH_D},? (?:of )?(?:({_YEAR})(?!\d)"
@@ -877,7 +968,9 @@ def _candidates(text: str):
         first = word[0]
         key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
             first if first == "'" else word.lower()
-        m = (_BY_TRIGGER.get(key) or _pattern_for(key)).match(text, start)
+        head = text[start:tok.end() + 3]
+        pattern = _BY_HEAD[head] if head in _BY_HEAD else _pattern_at(key, head)
+        m = pattern.match(text, start) if pattern is not None else None
         if m is not None:
             last = m.end()
             yield m
