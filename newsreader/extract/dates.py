@@ -363,6 +363,7 @@ _parsed = functools.cache(_sre.parse)
 #: "at least") rule out every branch, so most triggers cost no match at all.
 _BY_HEAD: dict[str, re.Pattern[str] | None] = {}
 _BY_CHOICE: dict[tuple[str, ...], re.Pattern[str]] = {}
+_NEW_HEAD = re.compile("")  # not a head's pattern: the head is new
 
 
 def _pattern_at(key: str, head: str) -> re.Pattern[str] | None:
@@ -961,17 +962,17 @@ def _candidates(text: str):
     none is checked again here."""
     last = 0
     for tok in _TRIGGER_TOKEN.finditer(text):
-        start = tok.start()
+        start, end = tok.span()
         if start < last:
             continue
-        word = tok.group()
-        first = word[0]
-        key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
-            first if first == "'" else word.lower()
-        head = text[start:tok.end() + 3]
-        pattern = _BY_HEAD[head] if head in _BY_HEAD else _pattern_at(key, head)
-        m = pattern.match(text, start) if pattern is not None else None
-        if m is not None:
+        head = text[start:end + 3]  # holds the trigger, so its key: looked for only when the head is new
+        pattern = _BY_HEAD.get(head, _NEW_HEAD)
+        if pattern is _NEW_HEAD:
+            first = head[0]
+            key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
+                first if first == "'" else tok.group().lower()
+            pattern = _pattern_at(key, head)
+        if pattern is not None and (m := pattern.match(text, start)) is not None:
             last = m.end()
             yield m
 
