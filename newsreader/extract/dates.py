@@ -19,6 +19,10 @@ try:
     from re import _parser as _sre  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre  # type: ignore[no-redef]
+#: Ops new in Python 3.11 (atomic groups, possessive repeats); on 3.10 no pattern holds them, and
+#: naming `_sre.ATOMIC_GROUP` there raises AttributeError.
+_ATOMIC_GROUP = getattr(_sre, "ATOMIC_GROUP", object())
+_POSSESSIVE_REPEAT = getattr(_sre, "POSSESSIVE_REPEAT", object())
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december")
@@ -417,11 +421,11 @@ def _ends(seq, head: str, i: int) -> set[int]:
             now = {j + 1 for j in now}
         elif op is _sre.SUBPATTERN:
             now = set().union(*(_ends(av[-1], head, j) for j in now))
-        elif op is _sre.ATOMIC_GROUP:
+        elif op is _ATOMIC_GROUP:
             now = set().union(*(_ends(av, head, j) for j in now))
         elif op is _sre.BRANCH:
             now = set().union(*(_ends(alt, head, j) for alt in av[1] for j in now))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _POSSESSIVE_REPEAT):
             low, high, body = av
             reach, count, seen = set(now), 0, set()
             while reach and count < low:
