@@ -384,11 +384,19 @@ def _pattern_at(key: str, head: str) -> re.Pattern[str] | None:
 
 
 def _same_letter(a: str, b: str) -> bool:
-    return a == b or a.lower() == b.lower() or a.upper() == b.upper() or a.casefold() == b.casefold()
+    return a == b or a.lower() == b.lower() or _unsure_case(a) or _unsure_case(b)
+
+
+def _unsure_case(ch: str) -> bool:
+    """A letter outside ASCII: re's IGNORECASE folds with the simple case maps, under which 'İ'
+    matches 'i' and "[a-z]" matches 'ı', where str.lower() says no; such a letter may match any."""
+    return not ch.isascii() and ch.lower() != ch.upper()
 
 
 def _in_class(items, ch: str) -> bool:
     """Could `ch` be in the class (any case)? True when unsure: never rules out a match."""
+    if _unsure_case(ch):
+        return True
     for op, av in items:
         if op is _sre.LITERAL:
             if _same_letter(ch, chr(av)):
