@@ -710,12 +710,13 @@ def _english_tail(tail: str) -> bool:
     as adjectives."""
     tail = re.sub(r"['’]s?$", "", tail.split("-")[0]).rstrip(".")
     common, also_names = english_words()
-    return tail in common or tail in also_names or tail.endswith(_ADJECTIVE_ENDINGS) or len(tail) > 6
+    return tail in common or tail in also_names or tail.endswith(_ADJECTIVE_ENDINGS) or tail == "ian" or len(tail) > 6
 
 
 #: Endings of what follows a name's hyphen that make an adjective of it: "Iranian-backed", "Broadway-esque",
-#: "Kennedy-ish", "Trump-ian" (no syllable of an Asian given name ends so)
-_ADJECTIVE_ENDINGS = ("ed", "esque", "ish", "ian", "like")
+#: "Kennedy-ish" (no syllable of an Asian given name ends so). "-ian" only alone ("Trump-ian"): pinyin
+#: syllables end so ("Chen Shui-bian", "Lin Tian-jian").
+_ADJECTIVE_ENDINGS = ("ed", "esque", "ish", "like")
 
 
 #: A short lower-case joint between two capitalised parts of one name: "Tehreek-e-Insaf",
