@@ -1078,6 +1078,9 @@ _REVIEW = [
     ("Former Taiwanese president Chen Shui-bian was sentenced.", {"Taiwanese": "place", "Chen Shui-bian": "person"}),
     ("Lin Tian-jian met him.", {"Lin Tian-jian": "person"}),
     ("He gave a Trump-ian speech.", {}),
+    # an object pronoun in a clause a firm opens says nothing of the firm (a subject "he" does: Epstein above)
+    ("When Novartis hired her, the stock rose.", {"Novartis": "org"}),
+    ("While Acme fired his brother, the union protested.", {"Acme": "org"}),
 ]
 
 

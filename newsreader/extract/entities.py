@@ -742,6 +742,8 @@ _APPOINTS = frozenset({"named", "names", "appointed", "appoints", "elected", "el
 _OF_HOME = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b")
+#: ... and within a clause that the name opens the subject ("When Acme hired her": an object, anyone's).
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
 #: Words opening a clause whose subject follows: "Though Epstein never likes ... he".
 _CLAUSE_OPENERS = frozenset({"though", "although", "when", "while", "because", "if", "once", "until", "unless",
                              "whereas", "whether"})
@@ -1967,7 +1969,8 @@ class _Doc:
 
     def _pronoun_after(self, piece: Piece) -> bool:
         """Does the name open its sentence, with he, she, his or her later in it, or a clause ("Though
-        Epstein never likes to act as if he is"), with one before the clause's comma, and no other
+        Epstein never likes to act as if he is"), with he or she before the clause's comma (a subject:
+        "When Acme hired her" says nothing of Acme), and no other
         person named in between but as an object ("for Kamala Harris", "with Xi")? Companies are "it".
         (A "He" opening the next sentence may be anyone's.)"""
         if not (piece.initial or piece.prev_word in _CLAUSE_OPENERS):
@@ -1978,7 +1981,7 @@ class _Doc:
         if not piece.initial:  # within the clause only: "While Summit was silent, he spoke" is another's "he"
             comma = text.find(",", piece.end, end)
             end = end if comma < 0 else comma
-        m = _PRONOUN.search(text, piece.end, end)
+        m = (_PRONOUN if piece.initial else _SUBJECT_PRONOUN).search(text, piece.end, end)
         if m is None:
             return False
         begin = max(text.rfind(". ", 0, piece.start), text.rfind("\n", 0, piece.start))
