@@ -1081,6 +1081,10 @@ _REVIEW = [
     # an object pronoun in a clause a firm opens says nothing of the firm (a subject "he" does: Epstein above)
     ("When Novartis hired her, the stock rose.", {"Novartis": "org"}),
     ("While Acme fired his brother, the union protested.", {"Acme": "org"}),
+    # a surname's shape is no person where the article writes the name as a firm's
+    ("Ericsson said its quarterly profit rose.", {"Ericsson": "org"}),
+    ("Shares of McKesson rose. A McKesson spokesman declined to comment.", {"McKesson": "org"}),
+    ("McCain said it was time to go.", {"McCain": "person"}),
 ]
 
 

@@ -161,8 +161,10 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           "suburb", "borough", "township",
                           # "Lebanon's Nabatieh area", "Nineveh governorate", "Kursk oblast"
                           "area", "governorate", "oblast", "prefecture", "municipality"})
-#: What follows a firm's name, not a town's: "Microsoft Corp.", "a Microsoft spokesman", "Microsoft said it".
-_FIRM_AFTER = r" (?:Corp\b|Inc\b|spokes(?:man|woman|person)\b|(?:said|says) (?:it|its)\b)|['’]s shares\b"
+#: What follows a firm's name, not a person's: "Microsoft Corp.", "a Microsoft spokesman", "Ericsson said its".
+_FIRM_AFTER_NO_PERSON = r" (?:Corp\b|Inc\b|spokes(?:man|woman|person)\b|(?:said|says) its\b)|['’]s shares\b"
+#: ... nor a town's: "Microsoft said it".
+_FIRM_AFTER = _FIRM_AFTER_NO_PERSON + r"| (?:said|says) it\b"
 #: A hotel or resort after a name: one building ("the Hilton hotel in Islamabad") or a brand's, where one
 #: of many ("a Trump hotel") or the chain itself ("the Marriott hotel chain") is meant.
 _BRAND_FACILITIES = frozenset({"hotel", "resort"})
@@ -1956,12 +1958,18 @@ class _Doc:
                 score += 3  # "NASA astronauts Butch Wilmore and Suni Williams": the role covers both
         return score
 
+    def _written_as_firm(self, name: str, after: str) -> bool:
+        """Does the article write `name` followed by what follows a firm's (`after`) anywhere?"""
+        return re.search(rf"(?<![\w-]){re.escape(name)}(?:{after})", self.text) is not None
+
     def _surname_shape(self, word: str, piece: Piece) -> bool:
         """Is a lone word no cue typed a surname: by its shape (an Irish or Scottish prefix, "O'Brien",
         "McCain"; an ending no company's name has, "Georgescu") or as the subject a he or she takes up
         later in the sentence, not opening it ("Though Epstein never likes to act as if he is ...")? Not a known place,
-        nor a possessor ("McDonald's")."""
-        if word in self.g.places or self.text[piece.end:piece.end + 1] in ("'", "’"):
+        nor a possessor ("McDonald's"), nor a name the article writes as a firm's ("Ericsson said its profit",
+        "a McKinsey spokesman")."""
+        if word in self.g.places or self.text[piece.end:piece.end + 1] in ("'", "’") \
+                or self._written_as_firm(word, _FIRM_AFTER_NO_PERSON):
             return False
         return _IRISH_SURNAME.match(word) is not None \
             or len(word) > 4 and word.endswith(self.c.surname_endings) \
@@ -2012,7 +2020,7 @@ class _Doc:
             # "Luann Johnson, 66, of Burnsville": where a person named with an age lives; not an organisation
             # the article names as one ("John Smith, 45, of Microsoft" where "Microsoft Corp." or "Microsoft said it")
             return not any(other.kind == ORG and other.words[:1] == piece.words[:1] for other in self.pieces) \
-                and re.search(rf"(?<![\w-]){re.escape(piece.text)}(?:{_FIRM_AFTER})", self.text) is None
+                and not self._written_as_firm(piece.text, _FIRM_AFTER)
         if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
             return False
         after = _LOWER_AFTER.match(self.text, piece.end)
