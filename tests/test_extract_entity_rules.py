@@ -1085,6 +1085,9 @@ _REVIEW = [
     ("Ericsson said its quarterly profit rose.", {"Ericsson": "org"}),
     ("Shares of McKesson rose. A McKesson spokesman declined to comment.", {"McKesson": "org"}),
     ("McCain said it was time to go.", {"McCain": "person"}),
+    # a kind of vessel inside a club's or a place's name ends no vessel's name
+    ("The New York Yacht Club said the race would go ahead.", {"New York Yacht Club": "org"}),
+    ("The Staten Island Ferry Terminal was evacuated.", {"Staten Island Ferry Terminal": "place"}),
 ]
 
 

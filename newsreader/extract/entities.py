@@ -914,8 +914,10 @@ class _Doc:
             return
         vessel = next((k for k in range(len(run) - 1) if toks[run[k]].low in _VESSELS), None) \
             if len(run) > 1 else None
-        if vessel is not None and toks[run[vessel]].cap:
-            # "Naval Ship Sukanya", "Warship INS Sukanya": a vessel's name, in all its mentions
+        if vessel is not None and toks[run[vessel]].cap and toks[run[-1]].low not in self.c.org_heads \
+                and toks[run[-1]].low not in self.c.place_heads:
+            # "Naval Ship Sukanya", "Warship INS Sukanya": a vessel's name, in all its mentions (not "the New
+            # York Yacht Club", "the Staten Island Ferry Terminal": a club, a place)
             if vessel:
                 self._split_run(run[:vessel])
             self._product([i for i in run[vessel + 1:] if toks[i].word not in _SHIP_PREFIXES])
