@@ -1088,6 +1088,9 @@ _REVIEW = [
     # a kind of vessel inside a club's or a place's name ends no vessel's name
     ("The New York Yacht Club said the race would go ahead.", {"New York Yacht Club": "org"}),
     ("The Staten Island Ferry Terminal was evacuated.", {"Staten Island Ferry Terminal": "place"}),
+    # an airport named alone, whose name has a surname's shape
+    ("Flights out of O'Hare were delayed.", {"O'Hare": "place"}),
+    ("He landed at O’Hare on Monday.", {"O’Hare": "place"}),
 ]
 
 
