@@ -1091,6 +1091,8 @@ _REVIEW = [
     # an airport named alone, whose name has a surname's shape
     ("Flights out of O'Hare were delayed.", {"O'Hare": "place"}),
     ("He landed at O’Hare on Monday.", {"O’Hare": "place"}),
+    # a Molotov cocktail names no one (the shape of a surname otherwise)
+    ("Protesters threw Molotov cocktails at police in Athens.", {"Athens": "place"}),
 ]
 
 
