@@ -1063,6 +1063,8 @@ _ROUND_TEN = [
     ("GM Korea said on Monday that sales rose.", {"GM Korea": "org"}),
     # given names of the news; a long name's particles are no organisation's words
     ("Luiz Inacio Lula da Silva spoke.", {"Luiz Inacio Lula da Silva": "person"}),
+    ("Barack Obama met Hillary Clinton on Monday.", {"Barack Obama": "person", "Hillary Clinton": "person"}),
+    ("Mitch McConnell and Mitt Romney voted.", {"Mitch McConnell": "person", "Mitt Romney": "person"}),
     ("In early March, Topher Grace starred.", {"Topher Grace": "person"}),
     ("Bank of New York Mellon said its profit rose.", {"Bank of New York Mellon": "org"}),
     # a shop named in the possessive after a determiner, with nothing owned after it; a possessor stays one
