@@ -1970,12 +1970,13 @@ class _Doc:
         later in the sentence, not opening it ("Though Epstein never likes to act as if he is ...")? Not a known place,
         nor a possessor ("McDonald's"), nor a name the article writes as a firm's ("Ericsson said its profit",
         "a McKinsey spokesman")."""
-        if word in self.g.places or self.text[piece.end:piece.end + 1] in ("'", "’") \
-                or self._written_as_firm(word, _FIRM_AFTER_NO_PERSON):
+        if word in self.g.places or self.text[piece.end:piece.end + 1] in ("'", "’"):
             return False
-        return _IRISH_SURNAME.match(word) is not None \
+        shaped = _IRISH_SURNAME.match(word) is not None \
             or len(word) > 4 and word.endswith(self.c.surname_endings) \
             or not piece.initial and self._pronoun_after(piece)  # (an opener may be a plural: "Lawyers for X said he")
+        # the search of the whole text for the firm's cues runs last: it is the dear test, and most words fail the others
+        return shaped and not self._written_as_firm(word, _FIRM_AFTER_NO_PERSON)
 
     def _pronoun_after(self, piece: Piece) -> bool:
         """Does the name open its sentence, with he, she, his or her later in it, or a clause ("Though
