@@ -132,3 +132,15 @@ def test_heads_rule_out_branches() -> None:
     kept = dates_mod._pattern_at("#", "12 m")
     assert kept is not None and set(kept.groupindex) < set(dates_mod._pattern_for("#").groupindex)
     assert {"dmy", "ago", "dur"} <= set(kept.groupindex)
+
+
+def test_a_full_head_memo_starts_again_instead_of_no_longer_learning(monkeypatch):
+    """Past the limit the memo is cleared and keeps the new head: had it stopped storing, every head
+    new after that would be parsed branch by branch at each trigger for the rest of the process."""
+    monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+    monkeypatch.setattr(dates_mod, "_HEAD_MEMO_LIMIT", 3)
+    dates_mod.find_dates("He had 3 pens, 4 cats, 5 dogs, 6 hats and 7 mugs.", None)
+    assert 0 < len(dates_mod._BY_HEAD) <= 3
+    assert "7 mu" in dates_mod._BY_HEAD  # the last head was kept
+    assert dates_mod.find_dates("It fell on the fourth of July 2008.", None) == dates_mod.find_dates(
+        "It fell on the fourth of July 2008.", None)
