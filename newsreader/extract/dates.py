@@ -1371,13 +1371,13 @@ _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial year|budget\w*|deficit|reve
 #: Before a range of years in one word: "from 1978-89", "in 1982-83", "during 2001-2003".
 _YEAR_RANGE_BEFORE = frozenset({"from", "in", "during", "between", "through", "throughout", "since", "until", "by",
                                 "for", "of"})
-#: Before "last" the verb ("will last five years", "which could last two weeks"); _MODALS holds "will", "to".
 #: A quarter or half written as a modifier ("fourth-quarter", "first-half"), and the noun it
 #: modifies after it (not "the fourth-quarter was weak", "the first-half of 2008").
 _HYPHEN_PERIOD = re.compile(r"(?i:[a-z0-9]-(?:quarter|half))\b")
 _NOUN_AFTER_PERIOD = re.compile(r" (?!(?:of|was|is|were|are|will|would|has|had|have|and|or|to|in|on|at|for|from|with|by"
                                 r"|as|that|which|when|ended|ending|ends|since|after|before|than)\b)[a-z]{3,}\b")
 _YEAR_BEFORE_PERIOD = re.compile(rf"(?<![\w$£€.,-])({_YEAR}) $")
+#: Before "last" the verb ("will last five years", "which could last two weeks"); _MODALS holds "will", "to".
 _LAST_VERB_BEFORE = frozenset({"did", "does", "do", "which", "that", "it", "they", "not", "also", "still", "only"})
 #: "the last week/month/year" after these is a length of time up to now, as "the past month" ("over
 #: the last month", "spent the last year"); not "the last month of the year", "in the last week of June".
