@@ -1037,6 +1037,10 @@ def _near_before(text: str, a: int, b: int) -> bool:
     return "\n" not in between and sum(between.count(stop) for stop in _SENTENCE_STOPS[:3]) <= 1
 
 
+#: A day counted on weekdays only: "the next trading day", "the first business day of March".
+_WORKING_DAY = re.compile(r"trading|business|working")
+
+
 def _edge_day(lower: str, ref: dt.date | None, text: str, start: int, end: int) -> tuple[str | None, dt.date | None]:
     """ "the first trading day of the year", "the last day of March": the first or last day (a
     weekday for trading, business and working days; a trading year opens after 1 January and
@@ -1059,7 +1063,7 @@ def _edge_day(lower: str, ref: dt.date | None, text: str, start: int, end: int) 
         months = (1, 12)
     first = " first " in f" {lower} "
     day = dt.date(year, months[0], 1) if first else _month_end(year, months[1])
-    if re.search(r"trading|business|working", lower):
+    if _WORKING_DAY.search(lower):
         step = dt.timedelta(days=1 if first else -1)
         if first and day.month == 1:  # New Year's Day, and the Monday after a Sunday one
             day += dt.timedelta(days=2 if day.weekday() == 6 else 1)
@@ -2267,7 +2271,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             if anchor is None:
                 return None, None
         day = anchor + dt.timedelta(days=delta)
-        while delta and day.weekday() > 4 and re.search(r"trading|business|working", lower):
+        while delta and day.weekday() > 4 and _WORKING_DAY.search(lower):
             day += dt.timedelta(days=delta)  # "the previous trading day" before a Monday: the Friday
         return day.isoformat() + _part_of_day(lower), day
     if kind == "daypart":  # "in afternoon trading": the day last named (the article's), its part
