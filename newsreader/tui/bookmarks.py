@@ -85,14 +85,14 @@ class BookmarksScreen(ModalScreen["str | None"]):
         Binding("question_mark", "app.help", "Keys", id="bookmarks.help"),
     ]
 
-    def __init__(self, store: Any, blink: bool = True, removed: list[Any] | None = None) -> None:
+    def __init__(self, store: Any, removed: list[Any], blink: bool = True) -> None:
         super().__init__()
         self.store = store
         self.blink = blink
         self.tag: str | None = None
         # Removed on this screen, last one last: `u` puts them back one by one. The reader
         # passes its own list, so a removal can still be undone when the screen is opened again.
-        self.removed: list[Any] = [] if removed is None else removed
+        self.removed = removed
         # Until when a "u to undo" notice shows: it must not outlive the screen, where `u`
         # means something else (mark read).
         self._undo_notice_until = 0.0
