@@ -273,7 +273,8 @@ def _quoted_title(text: str, start: int, end: int) -> str | None:
     title = text[opened.start(1):closed.end(1)]
     if title.count(" ") < 1 and text[opened.start()] != "'" or _SPEECH_AFTER.match(text, closed.end()):
         return None  # ("“Obama in Paris,” he said": words quoted from someone)
-    return title[_LEADING_ARTICLE.match(title).end():] if _LEADING_ARTICLE.match(title) else title
+    article = _LEADING_ARTICLE.match(title)
+    return title[article.end():] if article else title
 
 
 #: Features named "<head> of <name>": "Gulf of Aden", "Strait of Hormuz", "Isle of Man".
