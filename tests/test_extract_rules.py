@@ -2153,6 +2153,26 @@ def test_today_in_a_name_is_no_date(text):
     assert "Today" not in dates_of(text)
 
 
+@pytest.mark.parametrize("text, date, span, value", [
+    # the "-ed" word after keep/leave and its object is a state, not a past verb ending a future cue's reach
+    ("Toyota said it would keep its Japanese plants closed through Saturday.", "2011-03-16", "Saturday", "2011-03-19"),
+    ("The Fed will leave rates unchanged until Wednesday.", "2011-03-16", "Wednesday", "2011-03-16"),
+    # ... a past verb still does
+    ("Toyota kept its Japanese plants closed through Saturday.", "2011-03-16", "Saturday", "2011-03-12"),
+    ("Toyota will keep its plants, which closed on Saturday, shut.", "2011-03-16", "Saturday", "2011-03-12"),
+    # a past verb in the clause before next month's name: last year's month
+    ("The Edge went on sale in December.", "2006-11-08", "December", "2005-12"),
+    ("Sales fell in December, the company said.", "2006-11-08", "December", "2005-12"),
+    # ... not without one, nor with a future cue, nor late in the month (the article date may lag)
+    ("The Edge goes on sale in December.", "2006-11-08", "December", "2006-12"),
+    ("The company said the Edge will go on sale in December.", "2006-11-08", "December", "2006-12"),
+    ("The program, which began in October, runs through December.", "2006-11-08", "December", "2006-12"),
+    ("The Edge went on sale in December.", "2006-11-28", "December", "2006-12"),
+])
+def test_round_eleven_market_probes(text, date, span, value):
+    assert dates_of(text, dt.date.fromisoformat(date)).get(span, "<missing>") == value
+
+
 def _audit_dates():
     """bench/audit_dates.py, imported as a module (it sits beside eval_extract in bench/)."""
     from pathlib import Path

@@ -633,11 +633,21 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
         if candidate < ref - dt.timedelta(days=60) and (future or _next_year_near(month, day, ref)):
             return ref.year + 1  # "takes effect Jan. 1" written on Dec. 29: three days on
         return ref.year
-    if not future and month > ref.month + 1:
-        return ref.year - 1
+    if not future and (month > ref.month + 1 or month == ref.month + 1 and ref.day <= 24 and _past_in_clause(text, start)):
+        return ref.year - 1  # "went on sale in December", written in November: last year's
     if future and month < ref.month:
         return ref.year + 1
     return ref.year
+
+
+#: The clause before a date, back to a comma, a semicolon, a dash or the sentence's start.
+_CLAUSE_BEFORE = re.compile(r"[^,;:.!?—–\n]*$")
+
+
+def _past_in_clause(text: str, start: int) -> bool:
+    """Is there a verb in the past in the clause just before `start` ("The Edge went on sale in")?"""
+    lo = _CLAUSE_BEFORE.search(text, max(0, start - 60), start).start()
+    return _PAST_VERB.search(text, lo, start) is not None or _past_ed(text[lo:start])
 
 
 #: A passive in the past right before a date ("was killed on", "were arrested in"): done, so before
@@ -773,9 +783,16 @@ def _past_ed(between: str) -> bool:
 _MODAL_AFTER = re.compile(r" (?:could|should|might) (?!have\b|not\b)")
 
 
+#: "keep the plants closed", "leave rates unchanged": the "-ed" word after keep/leave and its object
+#: is the object's state, no verb in the past (up to the date: "would keep plants closed through Saturday").
+_KEPT_STATE = re.compile(r"\b(?:keep|keeps|keeping|leave|leaves|leaving) (?:[\w'’$.-]+ ){0,4}?(?:[a-z]+ed|shut)(?= [a-z]+ $)")
+
+
 def _reaches(text: str, cue_end: int, start: int) -> bool:
     """Does a cue ending at `cue_end` still govern a date at `start`? A verb in the past between
     them starts another clause ("ahead of the results, which were released on Tuesday")."""
+    if (kept := _KEPT_STATE.search(text, cue_end, start)) is not None and "," not in text[cue_end:start]:
+        cue_end = kept.end()
     return not _PAST_VERB.search(text, cue_end, start) and not _past_ed(text[cue_end:start])
 
 
