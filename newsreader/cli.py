@@ -163,14 +163,17 @@ def _find_article(ctx: Context, args: argparse.Namespace, article_id: str) -> An
     return stored.article if stored else None
 
 
-def _corpus_articles(ctx: Context, args: argparse.Namespace, ids: set[str]) -> dict[str, Any] | None:
-    """The articles of these ids that the corpus has now, for marking missing bookmarks and
-    for export paragraphs. A corpus that cannot be read at all is one warning, and the
+def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any) -> dict[str, Any] | None:
+    """The bookmarked articles that the corpus has now, for marking missing bookmarks and
+    for export paragraphs (bookmarks of stories whose headline was edited follow them to
+    their new id first). A corpus that cannot be read at all is one warning, and the
     stored bookmarks are shown as last seen."""
     try:
         library = ctx.open_library(args)
         try:
-            found = {i: library.get(i) for i in ids}
+            if store.persistent:
+                store.follow_renames(library.renamed())
+            found = {i: library.get(i) for i in store.bookmarked_ids()}
         finally:
             library.close()
     except UserError as exc:
@@ -191,7 +194,7 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
     """List bookmarks, newest first, marking those whose article left the corpus."""
     store = _open_store(ctx, write=False)
     with store:
-        articles = _corpus_articles(ctx, args, store.bookmarked_ids())
+        articles = _corpus_articles(ctx, args, store)
         if articles is not None and store.persistent:
             store.reconcile(articles.values())
         bookmarks = store.list_bookmarks(tag=args.tag)
@@ -251,9 +254,8 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     from newsreader.store.export import export_bookmarks, write_export
 
     with _open_store(ctx, write=False) as store:
+        articles = _corpus_articles(ctx, args, store) if args.format == "md" else None
         bookmarks = store.list_bookmarks(tag=args.tag)
-    wanted = {b.article_id for b in bookmarks}
-    articles = _corpus_articles(ctx, args, wanted) if args.format == "md" else None
     text = export_bookmarks(bookmarks, args.format, articles=articles)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:

@@ -109,6 +109,25 @@ def test_bookmark_survives_its_article_leaving_and_reconnects(home: Path, corpus
     assert listed["missing"] is False and listed["tags"] == ["keep", "later"] and listed["note"] == "n"
 
 
+def test_bookmark_follows_its_story_when_the_headline_is_edited(home: Path, corpus: Path, capsys) -> None:
+    """The id is made from the page and the headline: an edited headline gave the story a
+    new id and its bookmark said "not in the corpus now" while the story was there."""
+    article = _articles(corpus)[0]
+    run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "keep", "--note", "n")
+    page = corpus / article.file
+    text = page.read_text(encoding="utf-8")
+    assert text.count(article.title) == 1
+    page.write_text(text.replace(article.title, "Edited: " + article.title), encoding="utf-8")
+    run(capsys, "index", "--corpus", str(corpus))
+
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    (listed,) = json.loads(out)
+    assert listed["id"] != article.id and listed["title"] == "Edited: " + article.title
+    assert listed["missing"] is False and listed["tags"] == ["keep"] and listed["note"] == "n"
+    code, out, _ = run(capsys, "show", listed["id"], "--corpus", str(corpus), "--json")
+    assert code == 0 and json.loads(out)["title"] == "Edited: " + article.title
+
+
 def test_markdown_export_to_default_file_and_stdout(home: Path, corpus: Path, tmp_path: Path, capsys) -> None:
     article = _articles(corpus)[0]
     run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "t1", "--note", "my note")

@@ -552,3 +552,53 @@ def test_a_segment_whose_pages_all_went_leaves_the_index(tmp_path: Path) -> None
     assert segment_sizes(lib) == [(6, 6)]
     assert lib.count() == 6 and not lib.search("lighthouse").hits
     lib.close()
+
+
+def ids_by_title(lib: Library) -> dict[str, str]:
+    return {row.title: row.id for row in lib.list_rows(0, 100)}
+
+
+def test_an_edited_headline_records_the_story_s_old_id(tmp_path: Path) -> None:
+    """An id is made from the page and the headline: editing the headline gave the story a
+    new id and its bookmark and read mark no longer attached to it. The index now says
+    which id the story had (matched by its text), follows a second edit straight to the
+    newest id, and forgets an old id once a story has it again."""
+    from newsreader.search.indexer import pair_renamed
+
+    corpus = make_corpus(tmp_path / "c", 3)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    first = ids_by_title(lib)
+    old = first["Story number 1 about the harbour council"]
+    other = first["Story number 2 about the harbour council"]
+    edited = page(1).replace("Story number 1 about", "Story one on")
+    (corpus / "p0001.txt").write_text(edited, encoding="utf-8")
+    # Page 2 becomes another story altogether: a new id, and no one's old one.
+    (corpus / "p0002.txt").write_text(
+        " date 2025-03-03 Lighthouse keepers strike\n\nKeepers of every lighthouse walked out "
+        "over pay and hours, their union said on Friday.\n", encoding="utf-8")
+    lib.update()
+    now = ids_by_title(lib)
+    renamed = lib.renamed()
+    assert renamed == {old: now["Story one on the harbour council"]}
+    assert other not in renamed
+
+    # Edited again: the first id leads straight to the newest.
+    (corpus / "p0001.txt").write_text(edited.replace("Story one on", "Story 1 on"), encoding="utf-8")
+    lib.update()
+    newest = ids_by_title(lib)["Story 1 on the harbour council"]
+    assert set(lib.renamed().values()) == {newest} and old in lib.renamed()
+
+    # Back to the first headline: its id is live again, so no longer anyone's old id.
+    (corpus / "p0001.txt").write_text(page(1), encoding="utf-8")
+    lib.update()
+    assert ids_by_title(lib)["Story number 1 about the harbour council"] == old
+    assert lib.renamed() == {newest: old, now["Story one on the harbour council"]: old}
+    lib.close()
+
+    # Pairs are made by text, closest first, each story once.
+    doc = lambda body: {"article": {"body": body, "summary": []}}  # noqa: E731
+    a, b = "the council met to discuss the harbour budget on monday", "keepers of every lighthouse walked out"
+    assert pair_renamed([("x", doc(a)), ("y", doc(b))], [("q", doc(b + " today")), ("p", doc(a))]) == \
+        [("x", "p"), ("y", "q")]
+    assert pair_renamed([("x", doc(a))], [("p", doc(b))]) == []

@@ -134,6 +134,25 @@ def test_missing_article_stays_listed_and_reconnects(store: Store) -> None:
     assert not again.missing and again.title == "Storm hits coast, two dead" and again.note == "n"
 
 
+def test_marks_follow_a_renamed_story(store: Store) -> None:
+    """A story whose headline was edited has a new id: its bookmark (tags, note, time) and
+    read mark move to it; one already there is merged into, never dropped."""
+    store.bookmark_article(A1, tags=["a"], note="first")
+    store.bookmark_article(A2, tags=["b"], note="second")
+    store.mark_read([A1.id, A2.id])
+    created = store.get_bookmark(A1.id).created_at
+    store.bookmark_article(FakeArticle("markets-fall-again-99", "Markets fall again"), tags=["c"], note="third")
+    moved = store.follow_renames({A1.id: "storm-hits-the-coast-77", A2.id: "markets-fall-again-99", "gone-1": "x"})
+    assert moved == 4
+    assert store.bookmarked_ids() == {"storm-hits-the-coast-77", "markets-fall-again-99"}
+    kept = store.get_bookmark("storm-hits-the-coast-77")
+    assert (kept.tags, kept.note, kept.created_at, kept.title) == (("a",), "first", created, A1.title)
+    merged = store.get_bookmark("markets-fall-again-99")
+    assert merged.tags == ("b", "c") and merged.note == "third\n\nsecond"
+    assert store.read_ids() == {"storm-hits-the-coast-77", "markets-fall-again-99"}
+    assert store.follow_renames({A1.id: "storm-hits-the-coast-77"}) == 0  # nothing left to move
+
+
 def test_read_marks_in_bulk(store: Store) -> None:
     ids = [f"a-{i}" for i in range(1200)]  # more than one IN (...) chunk
     store.mark_read(ids[:700])

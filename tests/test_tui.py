@@ -1151,13 +1151,47 @@ async def test_open_article_shows_its_new_text_when_another_process_reindexes_it
         app.refresh_marks()
         await settle(pilot)
         assert [n.message for n in app._notifications].count("This article's page was re-indexed: showing its new text.") == 1
-        # Its title changed, so the article left the index: said once, the text stays.
+        # Its headline edited: a new id, but the same story, so the reader follows it.
         rewrite(page, article.title, "Harbour reopens after storm")
         index_elsewhere(paths, corpus)
         app.refresh_marks()
         await settle(pilot)
-        assert view.article.id == article.id
+        assert view.article.id != article.id and view.article.title == "Harbour reopens after storm"
+        assert [n.message for n in app._notifications].count("This article's page was re-indexed: showing its new text.") == 2
+        # Its page removed, so the article left the index: said once, the text stays.
+        moved = view.article
+        page.unlink()
+        index_elsewhere(paths, corpus)
+        app.refresh_marks()
+        await settle(pilot)
+        assert view.article is moved
         assert any(n.message.startswith("This article is no longer in the index") for n in app._notifications)
+
+
+@sync
+async def test_read_mark_and_bookmark_follow_an_edited_headline(tmp_path):
+    """An article's id is made from its page and headline: after the headline was edited
+    and the page re-indexed, the story showed unread and its bookmark "not in the corpus"."""
+    corpus, paths = own_seeds(tmp_path)
+    index_elsewhere(paths, corpus)
+    store = Store.open(tmp_path / "state.sqlite3")
+    app = ReaderApp(paths, Config(), corpus, store=store, blink=False, watch_marks=False, update_index=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app.refresh_marks()
+        await settle(pilot)
+        row = app.article_list.current_row
+        await pilot.press("u", "b")
+        assert app.is_read(row.id) and app.is_bookmarked(row.id)
+        rewrite(page_with(corpus, row.title), row.title, "Harbour reopens after storm")
+        index_elsewhere(paths, corpus)
+        app.refresh_marks()  # what the reader does every few seconds
+        await settle(pilot)
+        new = next(r for r in app.library.list_rows(0, 20) if r.title == "Harbour reopens after storm")
+        assert new.id != row.id
+        assert app.is_read(new.id) and app.is_bookmarked(new.id) and not app.is_bookmarked(row.id)
+        assert store.get_bookmark(new.id).title == "Harbour reopens after storm"
+        assert "8 unread" in str(app.main.query_one("#status").render())
 
 
 @sync

@@ -45,7 +45,7 @@ from newsreader.errors import UserError
 from newsreader.search import analysis
 from newsreader.search.schema import LOCK_FILE, SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, date_number, \
     other_version_index, unreadable_index
-from newsreader.search.store import ArticleStore, PageRecord, encode_doc
+from newsreader.search.store import ArticleStore, PageRecord, decode_doc, encode_doc
 from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
 
 #: How long an indexer waits for the lock before saying another run holds it: long enough
@@ -232,6 +232,41 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
     row = (article.id, article.file, article.title,
            article.date.isoformat() if article.date else None, article.source, encode_doc(doc))
     return Prepared(index, row, analysis.surface(title_words + body_words))
+
+
+#: How much of a story's words (Jaccard of the word sets of summary and body) must be
+#: kept for a story under a new headline to count as the same story. Two stories of one
+#: page share their common words ("the", "said", the place): about 0.1-0.3.
+SAME_STORY = 0.6
+
+
+def _story_words(doc: dict[str, Any]) -> set[str]:
+    article = doc["article"]
+    return set(analysis.words(" ".join(article.get("summary") or []) + " " + (article.get("body") or "")))
+
+
+def pair_renamed(old: list[tuple[str, dict[str, Any]]], new: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, str]]:
+    """(old id, new id) for the stories of a re-read page that lost their id (a headline
+    edited) and the stories that got a new one, paired by their text: the closest pairs
+    first, each story once, the nearer position on the page breaking ties. A story whose
+    text changed beyond `SAME_STORY` is another story, and pairs with nothing."""
+    old_words = [(i, n, _story_words(doc)) for n, (i, doc) in enumerate(old)]
+    new_words = [(i, n, _story_words(doc)) for n, (i, doc) in enumerate(new)]
+    scored = []
+    for old_id, m, a in old_words:
+        for new_id, n, b in new_words:
+            union = len(a | b)
+            score = len(a & b) / union if union else 0.0
+            if score >= SAME_STORY:
+                scored.append((-score, abs(m - n), old_id, new_id))
+    scored.sort()
+    pairs: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for _, _, old_id, new_id in scored:
+        if old_id not in taken and new_id not in taken:
+            taken.update((old_id, new_id))
+            pairs.append((old_id, new_id))
+    return pairs
 
 
 def index_terms(article: Article, title_words: list[str] | None = None,
@@ -752,10 +787,17 @@ class Indexer:
                             writer = writer or NewsWriter(ix)
                             for id_ in set(new_ids).union(rec.ids if rec else ()):
                                 writer.delete_by_term("id", id_)
+                        pairs: list[tuple[str, str]] = []
                         if rec is not None:
-                            gone = set(rec.ids) - set(new_ids)
+                            gone = [i for i in rec.ids if i not in set(new_ids)]
+                            if gone:
+                                born = [(row[0], decode_doc(row[5])) for row in rows if row[0] not in rec.ids]
+                                olds = store.docs(gone)
+                                pairs = pair_renamed([(i, olds[i]) for i in gone if i in olds], born)
                             store.delete_articles(gone)
                             stats.articles_removed += len(gone)
+                        if not fresh:  # a fresh index has no old names to clear
+                            store.record_renames(pairs, new_ids)
                         store.put_articles(rows)
                         store.put_page(rel, PageRecord(sha1, st.st_size, st.st_mtime_ns, new_ids))
                         stats.pages_indexed += 1

@@ -239,6 +239,11 @@ class Library:
 
         return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []))
 
+    def renamed(self) -> dict[str, str]:
+        """Old article id -> the story's id now, for stories whose headline was edited
+        (see `ArticleStore.renamed`); `Store.follow_renames` moves the user's marks."""
+        return self.store().renamed()
+
     # --- searching -----------------------------------------------------------------
 
     def _bounds(self) -> tuple[dt.date, dt.date]:

@@ -2,7 +2,7 @@
 
 It holds what the reader shows (list rows, whole articles with their entity and date spans)
 and the indexer's bookkeeping (which page files were indexed, with what hash, giving which
-article ids). Keeping bodies here instead of in Whoosh keeps a searcher small (see
+article ids, and which ids a story had before its headline was edited: see `renamed`). Keeping bodies here instead of in Whoosh keeps a searcher small (see
 bench/README.md); SQLite reads one article by primary key in well under a millisecond.
 
 WAL mode lets readers keep reading the last committed state while the indexer writes.
@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS pages (
 );
 CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS renamed (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL) WITHOUT ROWID;
 """
 
 SORTS = {
@@ -169,6 +170,12 @@ class ArticleStore:
         cur = self.connection().execute("SELECT word, n FROM vocab WHERE n >= ? ORDER BY word", (min_count,))
         return cur.fetchall()
 
+    def renamed(self) -> dict[str, str]:
+        """Old article id -> the id the same story has now. An id is made from the page and
+        the headline, so editing a headline gives the story a new id; bookmarks and read
+        marks (kept by id in the user's store) follow it through this table."""
+        return dict(self.connection().execute("SELECT old_id, new_id FROM renamed"))
+
     def get_meta(self, key: str) -> str | None:
         row = self.connection().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -189,6 +196,17 @@ class ArticleStore:
 
     def delete_page(self, file: str) -> None:
         self.connection().execute("DELETE FROM pages WHERE file = ?", (file,))
+
+    def record_renames(self, pairs: Iterable[tuple[str, str]], live: Iterable[str]) -> None:
+        """The stories of one re-read page: `live` its ids now, `pairs` (old id, new id) of
+        stories whose id changed. A live id is nobody's old id any more (a headline edited
+        back, or a new story under a title used before), and older names of a renamed story
+        point straight at its newest id."""
+        con = self.connection()
+        con.executemany("DELETE FROM renamed WHERE old_id = ?", ((i,) for i in live))
+        for old, new in pairs:
+            con.execute("UPDATE renamed SET new_id = ? WHERE new_id = ?", (new, old))
+            con.execute("INSERT OR REPLACE INTO renamed (old_id, new_id) VALUES (?, ?)", (old, new))
 
     def add_vocab(self, counts: dict[str, int]) -> None:
         self.connection().executemany(

@@ -601,6 +601,51 @@ class Store:
                     )
             return missing, reconnected
 
+    def follow_renames(self, renamed: Mapping[str, str]) -> int:
+        """Move bookmarks and read marks to the new id of a story whose id changed (its
+        headline was edited: the index's `renamed`, old id -> id now). A bookmark meeting
+        one already at the new id is merged into it: tags joined, the older creation time,
+        both notes kept. Returns how many bookmarks and read marks moved."""
+        moved = 0
+        with self._write() as db:
+            for chunk in _chunks(list(renamed)):
+                marks = ",".join("?" * len(chunk))
+                for table in ("bookmarks", "read_marks"):
+                    for (old,) in db.execute(f"SELECT article_id FROM {table} WHERE article_id IN ({marks})",
+                                             chunk).fetchall():
+                        new = renamed[old]
+                        if new == old:
+                            continue
+                        if table == "read_marks":
+                            db.execute("INSERT OR IGNORE INTO read_marks (article_id, read_at) "
+                                       "SELECT ?, read_at FROM read_marks WHERE article_id = ?", (new, old))
+                        else:
+                            self._move_bookmark(db, old, new)
+                        db.execute(f"DELETE FROM {table} WHERE article_id = ?", (old,))
+                        moved += 1
+        return moved
+
+    def _move_bookmark(self, db: sqlite3.Connection, old: str, new: str) -> None:
+        """Copy bookmark `old` onto `new` (the caller deletes `old`)."""
+        here = self._get(db, old)
+        assert here is not None
+        there = self._get(db, new)
+        if there is None:
+            db.execute(
+                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, missing)
+                   SELECT ?, title, source, date, created_at, updated_at, note, missing
+                   FROM bookmarks WHERE article_id = ?""",
+                (new, old),
+            )
+        else:
+            notes = [n for n in (there.note, here.note) if n]
+            db.execute(
+                "UPDATE bookmarks SET note = ?, created_at = ?, updated_at = ? WHERE article_id = ?",
+                ("\n\n".join(dict.fromkeys(notes)), _iso(min(here.created_at, there.created_at)),
+                 _iso(max(here.updated_at, there.updated_at)), new),
+            )
+        self._add_tags(db, new, here.tags)
+
     def merge_bookmarks(self, bookmarks: Iterable[Bookmark]) -> MergeResult:
         """Import: add new ids; for known ids take the union of tags and the newer note
         (by `updated_at`); one transaction, so a bad run leaves nothing half-merged."""

@@ -209,6 +209,8 @@ class ReaderApp(App[int]):
         self._search_timer: Timer | None = None
         self._search_generation = 0
         self._open_generation = 0
+        #: The index commit the store's bookmarks and read marks were last reconciled with.
+        self._reconciled_generation: int | None = None
         self._gone_noticed: set[str] = set()  # open articles said to have left the index
         self.related_delay = related_delay
         self.freeze_gc = freeze_gc
@@ -400,6 +402,8 @@ class ReaderApp(App[int]):
         So may another process have changed the index (`newsreader index`, or the other copy
         indexing while this one's update was refused by the lock): its commit number says,
         and at the first look, before the rows have one to compare with, the article count."""
+        if not self.indexing:  # a build under way has not put every article back yet
+            self.reconcile_bookmarks()
         try:
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
         except Exception:
@@ -411,6 +415,24 @@ class ReaderApp(App[int]):
         except Exception:  # a rebuild under way, a damaged index: the next look, or its update, tells
             generation, total = None, None
         self.call_from_thread(self._set_marks, read, marked, total, generation)
+
+    def reconcile_bookmarks(self) -> None:
+        """Once per index commit, whoever made it (any thread): bookmarks and read marks
+        of a story whose headline was edited (a new id) move to its new id; bookmarks
+        whose article left the corpus are marked missing (kept), and reconnect when it
+        comes back under the same id; the others take its title, source and date now."""
+        try:
+            generation = self.library.generation()
+            if generation < 0 or generation == self._reconciled_generation:
+                return
+            renamed = self.library.renamed()
+            if renamed:
+                self.store.follow_renames(renamed)
+            present = (self.library.get(article_id) for article_id in self.store.bookmarked_ids())
+            self.store.reconcile(stored.article for stored in present if stored is not None)
+            self._reconciled_generation = generation
+        except Exception:  # a rebuild under way, a damaged index, a busy store: the next look
+            return
 
     def _set_marks(self, read: set[str], marked: set[str], total: int | None = None,
                    generation: int | None = None) -> None:
@@ -510,10 +532,7 @@ class ReaderApp(App[int]):
         except Exception as exc:  # never take the reader down with the indexer
             self.call_from_thread(self._index_finished, f"index update failed: {exc}", True)
             return
-        # Bookmarks whose article left the corpus are marked missing (kept), and reconnect
-        # when it comes back under the same stable id.
-        present = (self.library.get(article_id) for article_id in self.store.bookmarked_ids())
-        self.store.reconcile(stored.article for stored in present if stored is not None)
+        self.reconcile_bookmarks()
         if not stats.pages_seen:  # a wrong or empty folder: say so, not "No articles yet." for ever
             self.call_from_thread(self._no_pages, no_pages_message(self.corpus_dir, self.config.extensions))
             return
@@ -852,6 +871,9 @@ class ReaderApp(App[int]):
     def _recheck_article(self, article_id: str, shown: Any, generation: int) -> None:
         try:
             stored = self.library.get(article_id)
+            if stored is None:  # its headline edited: the same story under a new id
+                new_id = self.library.renamed().get(article_id)
+                stored = self.library.get(new_id) if new_id else None
         except Exception:  # a rebuild under way: the next look tells
             return
         if stored is None or not same_text(stored, shown):
