@@ -2173,6 +2173,28 @@ def test_round_eleven_market_probes(text, date, span, value):
     assert dates_of(text, dt.date.fromisoformat(date)).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # "Last year," / "A year ago," opening a sentence sets its year, as "In 2007," does
+    ("Last year, the Dow peaked on May 9.", "May 9", "2024-05-09"),
+    ("A year ago, sales peaked in May.", "May", "2024-05"),
+    ("Next year, the show opens on July 10.", "July 10", "2026-07-10"),
+    # ... not past its sentence, nor inside a sentence
+    ("Last year was hard. The Dow peaked on June 9.", "June 9", "2025-06-09"),
+    ("Sales fell last year, and the Dow peaked on June 9.", "June 9", "2025-06-09"),
+    # hundreds count
+    ("The company was founded one hundred years ago.", "one hundred years ago", "1925"),
+    ("GM was founded a hundred years ago.", "a hundred years ago", "1925"),
+    ("The war lasted one hundred years.", "one hundred years", "P100Y"),
+])
+def test_a_year_opening_a_sentence_frames_it_and_hundreds(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text", ["Five hundred workers lost their jobs.", "A hundred people came."])
+def test_hundreds_of_things_are_no_lengths(text):
+    assert dates_of(text) == {}
+
+
 def _audit_dates():
     """bench/audit_dates.py, imported as a module (it sits beside eval_extract in bench/)."""
     from pathlib import Path

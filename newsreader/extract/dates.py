@@ -75,7 +75,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
           "eighteen": 18, "nineteen": 19}
 #: A count in a duration: "nine", "twenty-five", "18", "1.5", "several", "a few".
-_COUNT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+_COUNT = (r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
           r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
           r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a few|a couple of|"
           r"several|many|a|an|\d{1,3}(?:\.\d)?)")
@@ -898,6 +898,7 @@ twenties thirties forties fifties sixties seventies eighties nineties
 #: ... and "a" (one word in forty) only before these: "a year ago", "a few days", "a third straight day".
 _AFTER_A = frozenset("""
 minute minutes hour hours day days week weeks fortnight month months quarter year years decade decades century few couple
+hundred
 second third fourth fifth sixth seventh eighth ninth tenth
 """.split())
 _DAYPART_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout", "since"})
@@ -1552,6 +1553,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind == "year" and span.isdigit() and _opens_sentence(text, start) and (
                 prev in _FRAME_PREPS or not prev and _SUBJECT_YEAR.match(text, start)):
             anchors.frame = (int(span), end)
+        elif kind in ("relunit", "ago") and value and len(value) == 4 and not prev and _opens_sentence(text, start) \
+                and span.lower().endswith(("last year", "next year", "ago", "earlier", "later")):
+            anchors.frame = (int(value), end)  # "Last year, the Dow peaked on October 9": 2007's
         if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind != "sameperiod" and not (kind == "thatunit" and span.lower().endswith(("earlier", "before"))) \
@@ -1902,13 +1906,16 @@ def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
 
 
 def _count(word: str) -> int | float | None:
-    """2 for "two", 25 for "twenty-five", 1.5 for "1.5", 2 for "a couple of", None for "several"."""
+    """2 for "two", 25 for "twenty-five", 1.5 for "1.5", 2 for "a couple of", 100 for "a hundred", None for
+    "several"."""
     word = word.lower()
     if word[0].isdigit():
         number = float(word)
         return int(number) if number.is_integer() else number
     if word == "a couple of":
         return 2
+    if word.endswith(" hundred"):  # "one hundred years ago"
+        return _NUMBERS[word.partition(" ")[0]] * 100  # type: ignore[operator]
     if word in _TEENS:
         return _TEENS[word]
     tens, _, unit = word.partition("-")
