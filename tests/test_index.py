@@ -247,6 +247,25 @@ def test_damaged_segment_file_says_rebuild(tmp_path: Path, pattern: str) -> None
     broken.close()
 
 
+@pytest.mark.parametrize("pattern", ["*.pst", "*._stored.col", "*._body_len.col", "*.ents.col"])
+def test_an_update_says_a_segment_file_was_cut_short(tmp_path: Path, pattern: str) -> None:
+    """An update reads no postings or columns, so `newsreader index` said all was well over
+    such damage and only the next search said rebuild."""
+    corpus = make_corpus(tmp_path / "c", 4)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    lib.update()  # a second commit records the same sizes: no false alarm
+    lib.close()
+    for path in (tmp_path / "ix" / "whoosh").glob(pattern):
+        path.write_bytes(path.read_bytes()[:-1])
+    broken = Library(tmp_path / "ix", corpus, Config())
+    with pytest.raises(IndexNeedsRebuild, match=r"damaged \(MAIN_.* bytes, .* when written\); run `newsreader index --rebuild`"):
+        broken.update()
+    broken.update(rebuild=True)
+    assert broken.update().pages_unchanged == 4 and len(broken.search("harbour").hits) == 4
+    broken.close()
+
+
 def test_corrupt_store_says_rebuild(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "c", 2)
     lib = Library(tmp_path / "ix", corpus, Config())

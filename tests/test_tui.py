@@ -1334,6 +1334,25 @@ async def test_damage_a_search_finds_is_rebuilt(tmp_path):
 
 
 @sync
+async def test_a_segment_file_cut_short_is_rebuilt_at_start(tmp_path):
+    """The update at start reads no postings: it found nothing wrong, and the damage waited
+    for the first search. The sizes recorded at commit tell at once."""
+    from newsreader.search import Library
+
+    corpus, paths = own_seeds(tmp_path)
+    index_elsewhere(paths, corpus)
+    for pst in (paths.index_dir(corpus) / "whoosh").glob("*.pst"):
+        os.truncate(pst, 10)
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot, 4)
+        assert not app.indexing
+    lib = Library.open(paths, corpus, Config())
+    assert lib.update().pages_unchanged == 5 and len(lib.search("iran").hits) == 7
+    lib.close()
+
+
+@sync
 async def test_a_search_made_during_the_damage_rebuild_is_not_replaced(tmp_path):
     """The search that found the index damaged ran again after the rebuild even when another
     had been made meanwhile, replacing its list with the older query's."""

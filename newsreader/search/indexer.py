@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import json
 import os
 import shutil
 import signal
@@ -41,12 +42,12 @@ from whoosh import index as windex
 from newsreader.config import Config
 from newsreader.corpus import check_corpus_dir, file_label
 from newsreader.corpus.model import Article
-from newsreader.errors import UserError
+from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.search import analysis
 from newsreader.search.schema import LOCK_FILE, SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, date_number, \
     other_version_index, unreadable_index
 from newsreader.search.store import ArticleStore, PageRecord, decode_doc, encode_doc
-from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
+from newsreader.search.writer import INDEX_NAME, IndexDoc, NewsWriter, SegmentBuilder
 
 #: How long an indexer waits for the lock before saying another run holds it: long enough
 #: for a command's probe (`schema.update_running`) to let go, short for a person.
@@ -367,6 +368,38 @@ def open_or_create(folder: Path, rebuild: bool,
     except Exception as exc:  # corrupt files surface as many exception types
         raise unreadable_index(folder, exc) from None
     return ix, store
+
+
+#: The article store's record of the segment files' sizes at the last commit.
+SIZES_META = "segment_sizes"
+
+
+def segment_sizes(wdir: Path) -> dict[str, int]:
+    """The size of every segment file (`MAIN_<segment>.<kind>`; not the table of contents
+    or the lock): a segment's files are written once and never change after."""
+    sizes = {}
+    with os.scandir(wdir) as entries:
+        for entry in entries:
+            if entry.name.startswith(INDEX_NAME + "_") and "." in entry.name:
+                sizes[entry.name] = entry.stat().st_size
+    return sizes
+
+
+def check_segment_sizes(folder: Path, store: ArticleStore) -> None:
+    """Raise IndexNeedsRebuild if a segment file is not the size it was committed with (cut
+    short by a full disk, a copy, a crash of the file system). Postings are read only by a
+    search, so an update found nothing wrong and said the index was fine; a stat of each
+    file costs nothing beside that. Files written after the record (a run killed between
+    the two commits) and files merged away are not checked."""
+    recorded = store.get_meta(SIZES_META)
+    if not recorded:
+        return
+    now = segment_sizes(folder / WHOOSH_DIR)
+    for name, size in json.loads(recorded).items():
+        if name in now and now[name] != size:
+            raise IndexNeedsRebuild(
+                f"the index at {folder} is damaged ({name} is {now[name]:,} bytes, {size:,} when written); "
+                "run `newsreader index --rebuild`")
 
 
 @dataclass
@@ -710,6 +743,7 @@ class Indexer:
             fresh = ix.doc_count_all() == 0
         except Exception as exc:  # a damaged segment shows when its files are first opened
             raise unreadable_index(self.folder, exc) from None
+        check_segment_sizes(self.folder, store)
         wdir = self.folder / WHOOSH_DIR
 
         writer: NewsWriter | None = None
@@ -731,6 +765,7 @@ class Indexer:
                 writer.commit_segments(segments)
                 writer = None
             store.add_vocab(flushed.vocab)
+            store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
             store.commit()
 
         pipeline: LocalPipeline | ProcessPipeline | None = None
