@@ -2190,6 +2190,21 @@ def test_a_year_opening_a_sentence_frames_it_and_hundreds(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # a day counted forward past the article's date in a clause about the past: counted from a day not
+    # named (the fire's), so no value
+    ("Her home burned and she died the next day.", "the next day", None),
+    ("He was arrested and released three days later.", "three days later", None),
+    # ... a day named before, or a look ahead, still counts
+    ("He was arrested on Tuesday and released the next day.", "the next day", "2025-06-11"),
+    ("He was arrested on Tuesday and released three days later.", "three days later", "2025-06-13"),
+    ("The company said it would report results the next day.", "the next day", "2025-06-15"),
+    ("The Fed meets today and will announce its decision two days later.", "two days later", "2025-06-16"),
+])
+def test_a_past_day_counted_past_the_article_date_has_no_value(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
 @pytest.mark.parametrize("text", ["Five hundred workers lost their jobs.", "A hundred people came."])
 def test_hundreds_of_things_are_no_lengths(text):
     assert dates_of(text) == {}

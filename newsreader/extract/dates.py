@@ -650,6 +650,12 @@ def _past_in_clause(text: str, start: int) -> bool:
     return _PAST_VERB.search(text, lo, start) is not None or _past_ed(text[lo:start])
 
 
+def _past_after_article(day: dt.date, ref: dt.date | None, text: str, start: int, end: int) -> bool:
+    """Is `day`, counted from an anchor, after the article's date while its clause tells of the past
+    ("she died the next day", "was freed three days later")? Then it was counted from the wrong day."""
+    return ref is not None and day > ref and _past_in_clause(text, start) and not _future_context(text, start, end)
+
+
 #: A passive in the past right before a date ("was killed on", "were arrested in"): done, so before
 #: the article (not "was expected on", "was scheduled for").
 _PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had been) (?:[a-z]+ )?([a-z]+(?:ed|en|wn|ld|nt|ght|ck|t)) (?:on|in) $")
@@ -2297,6 +2303,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = anchor + dt.timedelta(days=delta)
         while delta and day.weekday() > 4 and _WORKING_DAY.search(lower):
             day += dt.timedelta(days=delta)  # "the previous trading day" before a Monday: the Friday
+        if _past_after_article(day, ref, text, start, end):
+            return None, None  # "the fire broke out and she died the next day": from a day not named
         return day.isoformat() + _part_of_day(lower), day
     if kind == "daypart":  # "in afternoon trading": the day last named (the article's), its part
         anchor = _day_of_a_part(anchors, ref, text, start)
@@ -2349,7 +2357,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "ago" and (shifted := _period_a_year_back(lower, anchors, text, start)):
         return shifted, None
     if kind == "ago" and not lower.endswith((" ago", " now", " today")):  # "two weeks from now": the article's
-        return _ago(span, anchors)
+        value, day = _ago(span, anchors)
+        return (None, None) if day is not None and _past_after_article(day, ref, text, start, end) else (value, day)
     if kind == "relunit" and "prior" in lower:
         lower = lower.replace("prior", "previous")
     if kind == "relunit" and lower.startswith("the next ") and not _future_context(text, start, end):
