@@ -233,7 +233,7 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
         elif existing is not None:  # its article left the corpus: still editable
             bookmark = store.update_bookmark(args.id, tags=existing.tags + tuple(tags), note=args.note)
         else:
-            raise UserError(f"no article with id {args.id!r} in {corpus_dir}; `newsreader articles` lists the ids")
+            raise UserError(f"no article with id {args.id!r} in {corpus_dir}; `newsreader articles` lists the ids", 1)
     verb = "updated bookmark" if existing else "bookmarked"
     tag_text = f" [{', '.join(bookmark.tags)}]" if bookmark.tags else ""
     print(f"{verb}: {bookmark.title}{tag_text}", file=ctx.stdout)
@@ -244,7 +244,7 @@ def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
     with _open_store(ctx, write=True) as store:
         bookmark = store.get_bookmark(args.id)
         if bookmark is None or not store.remove_bookmark(args.id):
-            raise UserError(f"no bookmark with id {args.id!r}; `newsreader bookmarks list` shows them")
+            raise UserError(f"no bookmark with id {args.id!r}; `newsreader bookmarks list` shows them", 1)
     print(f"removed bookmark: {bookmark.title}", file=ctx.stdout)
     return 0
 
