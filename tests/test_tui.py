@@ -1334,6 +1334,26 @@ async def test_damage_a_search_finds_is_rebuilt(tmp_path):
 
 
 @sync
+async def test_escape_cancels_the_search_waiting_for_the_damage_rebuild(tmp_path):
+    """Esc back to all articles while the rebuild ran did not cancel the search waiting for
+    it: the rebuild's end replaced the list the reader had gone back to."""
+    corpus, paths = own_seeds(tmp_path)
+    index_elsewhere(paths, corpus)
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
+                    update_index=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app._search_generation += 1  # a search of 'iran' found the index damaged
+        app._rebuild_damaged("damaged", app._search_generation, functools.partial(app.run_query, "iran"))
+        assert app.search_error == "the index is damaged: rebuilding it…"
+        await pilot.press("escape")
+        await settle(pilot, 6)
+        assert app._damage_rebuild == "done"
+        assert len(app.history) == 1 and app.article_list.source is app.history[0].source
+        assert not app.search_error
+
+
+@sync
 async def test_a_segment_file_cut_short_is_rebuilt_at_start(tmp_path):
     """The update at start reads no postings: it found nothing wrong, and the damage waited
     for the first search. The sizes recorded at commit tell at once."""

@@ -998,9 +998,12 @@ class ReaderApp(App[int]):
             self.focus_pane("reader" if self.article_view.stored is not None else "list")
         elif pane == "reader":
             self.focus_pane("list")
-        elif not self.pop_list():
-            self.search_error = ""
-            self.update_status()
+        else:
+            # Back in the list: a search waiting for the damage rebuild is not wanted now.
+            self._search_after_rebuild = None
+            if not self.pop_list():
+                self.search_error = ""
+                self.update_status()
 
     def action_cycle_panes(self, step: int = 1) -> None:
         if self.main.has_class("searching") and self.main.focused is self.search_input:
