@@ -1333,18 +1333,28 @@ async def test_damage_a_search_finds_is_rebuilt(tmp_path):
         assert not app.search_error and app.article_list.count == 7
 
 
+def indexed_reader(tmp_path: Path) -> ReaderApp:
+    """A reader of its own indexed copy of the seeds, updating nothing at start."""
+    corpus, paths = own_seeds(tmp_path)
+    index_elsewhere(paths, corpus)
+    return ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
+                     update_index=False)
+
+
+def damage_found_by_a_search(app: ReaderApp) -> None:
+    """What a search of 'iran' that found the index damaged does."""
+    app._search_generation += 1
+    app._rebuild_damaged("damaged", app._search_generation, functools.partial(app.run_query, "iran"))
+
+
 @sync
 async def test_escape_cancels_the_search_waiting_for_the_damage_rebuild(tmp_path):
     """Esc back to all articles while the rebuild ran did not cancel the search waiting for
     it: the rebuild's end replaced the list the reader had gone back to."""
-    corpus, paths = own_seeds(tmp_path)
-    index_elsewhere(paths, corpus)
-    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
-                    update_index=False)
+    app = indexed_reader(tmp_path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        app._search_generation += 1  # a search of 'iran' found the index damaged
-        app._rebuild_damaged("damaged", app._search_generation, functools.partial(app.run_query, "iran"))
+        damage_found_by_a_search(app)
         assert app.search_error == "the index is damaged: rebuilding it…"
         await pilot.press("escape")
         await settle(pilot, 6)
@@ -1376,14 +1386,10 @@ async def test_a_segment_file_cut_short_is_rebuilt_at_start(tmp_path):
 async def test_a_search_made_during_the_damage_rebuild_is_not_replaced(tmp_path):
     """The search that found the index damaged ran again after the rebuild even when another
     had been made meanwhile, replacing its list with the older query's."""
-    corpus, paths = own_seeds(tmp_path)
-    index_elsewhere(paths, corpus)
-    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
-                    update_index=False)
+    app = indexed_reader(tmp_path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        app._search_generation += 1  # a search of 'iran' found the index damaged
-        app._rebuild_damaged("damaged", app._search_generation, functools.partial(app.run_query, "iran"))
+        damage_found_by_a_search(app)
         app.run_query("karachi", label="Karachi")  # typed while the rebuild runs
         await settle(pilot, 6)
         assert app.article_list.source.query == "karachi" and app.article_list.source.label == "Karachi"
