@@ -2205,6 +2205,20 @@ def test_a_past_day_counted_past_the_article_date_has_no_value(text, span, value
     assert dates_of(text).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # a weekday and its week are one expression, the day of that week (the article: Saturday 2025-06-14)
+    ("The Dow closed up 552 points on Thursday last week.", "Thursday last week", "2025-06-05"),
+    ("The plan was announced on Tuesday of last week.", "Tuesday of last week", "2025-06-03"),
+    ("The talks will resume on Monday next week.", "Monday next week", "2025-06-16"),
+    ("Stocks rose on Thursday morning last week.", "Thursday morning last week", "2025-06-05TMO"),
+    # ... not across a comma or a sentence
+    ("It happened on Thursday, last week.", "Thursday", "2025-06-12"),
+    ("He arrived on Friday. Last week he left.", "Friday", "2025-06-13"),
+])
+def test_a_weekday_of_last_or_next_week(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
 @pytest.mark.parametrize("text", ["Five hundred workers lost their jobs.", "A hundred people came."])
 def test_hundreds_of_things_are_no_lengths(text):
     assert dates_of(text) == {}

@@ -187,7 +187,7 @@ _BRANCHES: list[tuple[str, str]] = [
          r"|\.[\w–-]| [0-9]| (?:Day|Madness|Fools?)\b)"),
     (f"the last next this past coming early late earlier later {_W} {_WA}",
      rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|this coming|the previous|the following|the next) |{_REL} )?"
-     rf"(?:{_WEEKDAY}(?i:{_PARTS})?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
+     rf"(?:{_WEEKDAY}(?i:{_PARTS})?(?: (?:of )?(?i:last|next|this) week)?(?![\w-])|{_WEEKDAY_SHORT}(?!\w)))"),
     # "day after tomorrow", "last evening": South Asian and British English
     ("the day yesterday today tomorrow tonight this last earlier later early late",
      r"(?P<deictic>(?i:(?:early |late )?(?:(?:the )?day before yesterday|(?:the )?day after tomorrow|(?:yesterday|today|tomorrow)"
@@ -2443,6 +2443,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "weekday":
         if words[0].lower() in ("early", "late", "earlier", "later"):  # "late Friday": the same day
             words = words[1:]
+        if lower.endswith(" week"):  # "Thursday last week", "Monday of next week": that week's day
+            delta = {"last": -1, "this": 0, "next": 1}[words[-2].lower()]
+            day = ref + dt.timedelta(weeks=delta, days=_WEEKDAYS[words[0].lower()] - ref.weekday())
+            return day.isoformat() + _PART_CODES.get(words[1].lower(), ""), day  # "Thursday morning last week"
         day_words = [w.lower().rstrip(".") for w in words]
         target = next(_WEEKDAY_WORDS[w] for w in day_words if w in _WEEKDAY_WORDS)
         mod = day_words[0] if day_words[0] not in _WEEKDAY_WORDS else ""
