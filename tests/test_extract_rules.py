@@ -2219,6 +2219,22 @@ def test_a_weekday_of_last_or_next_week(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # one timex each (TimeML extents), valued at the granularity they name
+    ("The Dow hit its record high on the same day last year.", "the same day last year", "2024-06-14"),
+    ("Sales fell from the same week last year.", "the same week last year", "2024-W24"),
+    ("On Monday, sales beat the same day a year earlier.", "the same day a year earlier", "2024-06-09"),
+    ("A year ago today, the Dow closed at a record.", "A year ago today", "2024-06-14"),
+    ("Three weeks ago today, Lehman collapsed.", "Three weeks ago today", "2025-05-24"),
+    ("The index fell 18 percent the week before last.", "the week before last", "2025-W22"),
+    ("Sales peaked the month before last.", "the month before last", "2025-04"),
+    # ... "the same day" alone stays the day last named
+    ("He was arrested on Monday and charged the same day.", "the same day", "2025-06-09"),
+])
+def test_the_same_day_last_year_ago_today_and_the_week_before_last(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
 @pytest.mark.parametrize("text", ["Five hundred workers lost their jobs.", "A hundred people came."])
 def test_hundreds_of_things_are_no_lengths(text):
     assert dates_of(text) == {}

@@ -199,7 +199,8 @@ _BRANCHES: list[tuple[str, str]] = [
      r"(?P<relunit>(?i:(?:the (?:very )?(?:end|beginning|start|middle|rest) of )?"
      r"(?:(?:earlier|later|early|late) (?:this|last|next) |this (?:past|coming) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
-     r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the weekend))(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b"
+     r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the weekend|the (?:week|month|year) before last))"
+     r"(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b"
      r"| of (?:1[89]|20)[0-9]{2}\b)"),
     ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year"
      " present mid midyear"
@@ -217,17 +218,18 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] ?FY ?(?:{_YEAR}|[0-9]{{2}})|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
      r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned)
-    (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
+    (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago(?: today)?|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
     ("days weeks months years decades", r"(?P<pastref>(?i:days|weeks|months|years|decades) ago)(?![\w-])"),
     ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) (?:(?:trading|business|working) )?day|the day (?:before|after)"
                  r"|that (?:same )?day"
-                 r"|(?:the (?:next|following|previous)|that(?: same)?|the same) (?:morning|afternoon|evening|night)))(?![\w-])"),
+                 r"|(?:the (?:next|following|previous)|that(?: same)?|the same) (?:morning|afternoon|evening|night)))(?![\w-]"
+                 r"| (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year|the year before)\b)"),
     ("earlier later that the", r"(?P<thatunit>(?i:(?:earlier |later )?(?:that|the same) (?:week|month|year)"
                                r"(?! (?:of |in )?(?:a year|last year|the (?:previous|prior|last) year|the year before)\b)"
                                r"|the (?:week|month|year) (?:earlier(?! than)|before(?=[,.;:!?)]| [–—-] |$))))(?![\w-])"),
     # "the same period last year", "the year-ago quarter": the period named last, a year back
-    ("the", r"(?P<sameperiod>(?i:the (?:same|corresponding|comparable) (?:period|quarter|month|week|time)"
+    ("the", r"(?P<sameperiod>(?i:the (?:same|corresponding|comparable) (?:period|quarter|month|week|day|time)"
             r" (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year|the year before)"
             r"|the (?:year-(?:earlier|ago)|prior-year|prior year's) (?:period|quarter|month|week)))(?![\w-])"),
     # "a 27-year contract", "a 12-hour flight": a length of time as an adjective (not an age)
@@ -648,6 +650,33 @@ def _past_in_clause(text: str, start: int) -> bool:
     """Is there a verb in the past in the clause just before `start` ("The Edge went on sale in")?"""
     lo = _CLAUSE_BEFORE.search(text, max(0, start - 60), start).start()
     return _PAST_VERB.search(text, lo, start) is not None or _past_ed(text[lo:start])
+
+
+def _years_back(day: dt.date, years: int) -> dt.date:
+    """The same day `years` earlier (29 February: the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _ago_today(lower: str, ref: dt.date | None) -> tuple[str | None, dt.date | None]:
+    """ "a year ago today", "three weeks ago today": the article's day, counted back."""
+    m = _AGO.search(lower)
+    assert m is not None
+    count, unit = _in_weeks(_count(m.group(1)), m.group(2).rstrip("s"))
+    if ref is None or not isinstance(count, int):
+        return None, None
+    if unit in ("day", "week"):
+        day = ref - dt.timedelta(days=count * (7 if unit == "week" else 1))
+    elif unit == "month":
+        year, month = _shift_month(ref.year, ref.month, -count)
+        day = dt.date(year, month, min(ref.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
+    elif unit in ("year", "decade"):
+        day = _years_back(ref, count * (10 if unit == "decade" else 1))
+    else:  # a quarter
+        return None, None
+    return day.isoformat(), day
 
 
 def _past_after_article(day: dt.date, ref: dt.date | None, text: str, start: int, end: int) -> bool:
@@ -2104,6 +2133,14 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "adjdur":
         count, _, unit = span.rpartition("-")
         return _duration(_count(count), unit), None
+    if kind == "sameperiod" and words[2].lower() in ("day", "week"):  # "the same day last year"
+        if anchor is None:
+            return None, None
+        if words[2].lower() == "week":
+            year, week, _ = anchor.isocalendar()
+            return f"{year - 1}-W{week:02d}", None
+        day = _years_back(anchor, 1)
+        return day.isoformat(), day
     if kind == "sameperiod":
         if words[2].lower() == "month" and anchors.month and (anchors.period is None or anchors.period[2][1] in "QH"):
             return _month(anchors.month[0] - 1, anchors.month[1]), None  # "the same month last year"
@@ -2356,6 +2393,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return (_week(anchor) if anchor else None), None
     if kind == "ago" and (shifted := _period_a_year_back(lower, anchors, text, start)):
         return shifted, None
+    if kind == "ago" and lower.endswith(" ago today"):  # "a year ago today": the article's day, that far back
+        return _ago_today(lower, ref)
     if kind == "ago" and not lower.endswith((" ago", " now", " today")):  # "two weeks from now": the article's
         value, day = _ago(span, anchors)
         return (None, None) if day is not None and _past_after_article(day, ref, text, start, end) else (value, day)
@@ -2488,7 +2527,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return day.isoformat() + _part_of_day(lower), day
     if kind == "relunit":
         unit = words[-1].lower()
-        if "last" in lower or "past" in lower or "previous" in lower:
+        if lower.endswith(" before last"):  # "the week before last": two back
+            unit, delta = words[1].lower(), -2
+        elif "last" in lower or "past" in lower or "previous" in lower:
             delta = -1
         elif "next" in lower or "coming" in lower or "following" in lower:
             delta = 1
