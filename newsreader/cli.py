@@ -41,7 +41,6 @@ class Context:
         """The corpus's search index, built first when there is none yet (with progress
         on a terminal), so every command works straight after install."""
         from newsreader.corpus import check_corpus_dir
-        from newsreader.search.commands import ProgressLine
         from newsreader.search.library import Library
         from newsreader.search.schema import update_running
 
@@ -49,18 +48,38 @@ class Context:
         library = Library.open(self.paths, corpus, self.config)
         if not library.exists():
             check_corpus_dir(corpus)  # an index already built answers without its folder
-            print(f"newsreader: indexing {corpus} first (once; `newsreader index` updates it later)",
-                  file=self.stderr)
-            line = ProgressLine(self.stderr)
-            try:
-                library.update(progress=line, warn=self.warn)
-            finally:
-                line.finish()
+            self._build(library, f"indexing {corpus} first (once; `newsreader index` updates it later)")
         elif update_running(library.folder):
             # A rebuild starts from nothing: "no matching articles" would look like an answer.
             self.warn("another run is updating this index (`newsreader index` or an open reader); "
                       "answers may be incomplete until it finishes")
+        elif self._unfinished(library):
+            # Killed mid-run: answers from part of the corpus would look like whole ones.
+            try:
+                check_corpus_dir(corpus)
+            except UserError as exc:
+                self.warn(f"the last indexing run was stopped before its end and {exc.message}; "
+                          "answers may be incomplete")
+            else:
+                self._build(library, f"the last indexing run of {corpus} was stopped before its end; finishing it")
         return library
+
+    @staticmethod
+    def _unfinished(library: Any) -> bool:
+        try:
+            return library.unfinished()
+        except UserError:  # damaged or another version: the command's first read says so
+            return False
+
+    def _build(self, library: Any, why: str) -> None:
+        from newsreader.search.commands import ProgressLine
+
+        print(f"newsreader: {why}", file=self.stderr)
+        line = ProgressLine(self.stderr)
+        try:
+            library.update(progress=line, warn=self.warn)
+        finally:
+            line.finish()
 
     def print_json(self, data: Any) -> None:
         json.dump(data, self.stdout, ensure_ascii=False, indent=2)

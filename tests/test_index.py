@@ -188,6 +188,41 @@ def test_commands_say_when_another_run_is_updating_the_index(capsys, tmp_path: P
     assert "another run is updating this index" in err and "incomplete" in err
 
 
+def test_commands_finish_an_interrupted_run_first(capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run killed mid-way left an index of part of the corpus: `search` said "no matching
+    articles" (a killed rebuild: nothing committed) or answered from the part, as if whole."""
+    from newsreader.cli import main
+    from newsreader.config import user_paths
+    from newsreader.corpus.loader import iter_page_files, read_page_file
+    from newsreader.corpus.parser import parse_page
+    from newsreader.search import indexer
+
+    monkeypatch.setattr(indexer, "FIRST_BATCH_ARTICLES", 10)
+    corpus = make_corpus(tmp_path / "c", 40)
+    folder = user_paths().index_dir(corpus)
+    seen: list[str] = []
+
+    def parse(text: str, file: str):  # type: ignore[no-untyped-def]
+        seen.append(file)
+        if len(seen) == 25:  # a kill after the first batch was committed
+            raise KeyboardInterrupt
+        return parse_page(text, file=file).articles
+
+    source = indexer.PageSource(iter_page_files, read_page_file, parse)
+    with pytest.raises(KeyboardInterrupt):
+        indexer.Indexer(folder, corpus, Config(), source, workers=1).run()
+    lib = Library(folder, corpus, Config())
+    assert 10 <= lib.count() < 40 and lib.unfinished()
+    lib.close()
+    capsys.readouterr()
+    assert main(["--corpus", str(corpus), "search", "--count", "harbour"]) == 0
+    out, err = capsys.readouterr()
+    assert "the last indexing run of" in err and "was stopped before its end; finishing it" in err
+    assert "of 40 matching articles" in err
+    assert main(["--corpus", str(corpus), "search", "harbour"]) == 0
+    assert "finishing" not in capsys.readouterr().err  # once
+
+
 def test_a_probe_of_the_lock_never_turns_an_indexer_away(tmp_path: Path) -> None:
     """`update_running` holds a shared lock for an instant: an indexer starting then waits."""
     import fcntl
@@ -414,8 +449,9 @@ def test_kill_9_mid_index_leaves_a_usable_index(tmp_path: Path) -> None:
     lib = Library(folder, corpus, Config())
     committed = lib.count()
     assert committed == 20 and len(lib.search("harbour", limit=100).hits) == 20
+    assert lib.unfinished()
     stats = lib.update()  # the lock died with the process; the run completes the job
-    assert stats.pages_indexed == 20
+    assert stats.pages_indexed == 20 and not lib.unfinished()
     assert lib.count() == 40 and doc_count(lib) == 40
     assert len(lib.search("harbour", limit=100).hits) == 40
     lib.close()

@@ -362,6 +362,7 @@ def open_or_create(folder: Path, rebuild: bool,
             wdir.mkdir(parents=True, exist_ok=True)
             ix = windex.create_in(str(wdir), build_schema())
             store.set_meta("schema_version", str(SCHEMA_VERSION))
+            store.set_meta(UNFINISHED_META, "1")  # nothing in it yet
             store.commit()
     except UserError:
         raise
@@ -372,6 +373,9 @@ def open_or_create(folder: Path, rebuild: bool,
 
 #: The article store's record of the segment files' sizes at the last commit.
 SIZES_META = "segment_sizes"
+#: "1" from the start of a run with pages to read or drop to its end: a run killed
+#: meanwhile left an index that answers from part of the corpus.
+UNFINISHED_META = "unfinished"
 
 
 def segment_sizes(wdir: Path) -> dict[str, int]:
@@ -768,6 +772,9 @@ class Indexer:
             store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
             store.commit()
 
+        if todo or removed:
+            store.set_meta(UNFINISHED_META, "1")
+            store.commit()
         pipeline: LocalPipeline | ProcessPipeline | None = None
         try:
             if removed:
@@ -858,6 +865,9 @@ class Indexer:
         finally:
             if pipeline is not None:
                 pipeline.close()
+        if store.get_meta(UNFINISHED_META) == "1":
+            store.set_meta(UNFINISHED_META, "0")
+            store.commit()
         if progress is not None:
             progress(Progress(len(todo), len(todo), stats.articles_added, time.monotonic() - started))
         stats.articles_total = store.count()

@@ -239,6 +239,13 @@ class Library:
 
         return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []))
 
+    def unfinished(self) -> bool:
+        """Whether the last run that updated the index was stopped before its end (killed,
+        a power cut): the index answers from part of the corpus until a run finishes it."""
+        from newsreader.search.indexer import UNFINISHED_META
+
+        return self.store().get_meta(UNFINISHED_META) == "1"
+
     def renamed(self) -> dict[str, str]:
         """Old article id -> the story's id now, for stories whose headline was edited
         (see `ArticleStore.renamed`); `Store.follow_renames` moves the user's marks."""
