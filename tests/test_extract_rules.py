@@ -2168,6 +2168,12 @@ def test_today_in_a_name_is_no_date(text):
     ("The company said the Edge will go on sale in December.", "2006-11-08", "December", "2006-12"),
     ("The program, which began in October, runs through December.", "2006-11-08", "December", "2006-12"),
     ("The Edge went on sale in December.", "2006-11-28", "December", "2006-12"),
+    # an amount's dot or comma ends no clause: the past verb before it still counts
+    ("The company said it repaid $1.2 billion in December.", "2009-11-20", "December", "2008-12"),
+    ("The company recalled 1,200 cars in December.", "2009-11-20", "December", "2008-12"),
+    # a short month's dot before its day ends no sentence: the future cue before it reaches on
+    ("The board will meet on Dec. 1 and again in January.", "2009-11-20", "January", "2010-01"),
+    ("The board met on Dec. 1. In January it will meet again.", "2009-12-20", "Dec. 1", "2009-12-01"),
 ])
 def test_round_eleven_market_probes(text, date, span, value):
     assert dates_of(text, dt.date.fromisoformat(date)).get(span, "<missing>") == value

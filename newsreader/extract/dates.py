@@ -643,7 +643,7 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
 
 
 #: The clause before a date, back to a comma, a semicolon, a dash or the sentence's start.
-_CLAUSE_BEFORE = re.compile(r"[^,;:.!?—–\n]*$")
+_CLAUSE_BEFORE = re.compile(r"(?:[^,;:.!?—–\n]|[.,](?=\d))*$")  # not "$1.2" nor "1,200"
 
 
 def _past_in_clause(text: str, start: int) -> bool:
@@ -849,8 +849,8 @@ def _future_context(text: str, start: int, end: int) -> bool:
     reach = 100 if _LIST_BEFORE.search(text, max(0, start - 5), start) else 80
     lo = max(0, start - reach)
     stop = text.rfind(". ", lo, start)
-    while stop > lo and text[stop - 1].isupper():  # "the U.S. on Friday": an abbreviation
-        stop = text.rfind(". ", lo, stop)
+    while stop > lo and (text[stop - 1].isupper() or text[stop + 2:stop + 3].isdigit()):
+        stop = text.rfind(". ", lo, stop)  # "the U.S. on Friday", "on Dec. 1 and": an abbreviation
     lo = max(lo, stop + 1, text.rfind(";", lo, start) + 1, text.rfind("\n", lo, start) + 1)  # a line ends its sentence
     cue = None
     for found in _FUTURE_BEFORE.finditer(text, lo, start):
