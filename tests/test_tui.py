@@ -766,6 +766,33 @@ async def test_help_lists_every_binding(seed_home, tmp_path):
 
 
 @sync
+@pytest.mark.parametrize("width", [60, 80, 120])
+async def test_key_hints_keep_help_and_quit_at_any_width(seed_home, tmp_path, width):
+    """The hints line was cut at the terminal's width: at 60 columns `? keys` and `q quit`
+    were lost, the two a new user needs most. Hints are dropped, last first, until it fits."""
+    from newsreader.tui.key_hints import KeyHints
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        for pane_keys in ((), ("enter",)):
+            await pilot.press(*pane_keys)
+            await settle(pilot)
+            hints = app.main.query_one(KeyHints)
+            line = hints.render_line(0).text.strip()
+            assert "? keys" in line and "q quit" in line and "…" not in line, line
+            assert ("^p palette" in line) == (width >= 120)
+    (tmp_path / "again").mkdir()
+    app = make_app(seed_home, tmp_path / "again")
+    async with app.run_test(size=(120, 24)) as pilot:  # narrowed after start
+        await settle(pilot)
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        line = app.main.query_one(KeyHints).render_line(0).text.strip()
+        assert "? keys" in line and "…" not in line, line
+
+
+@sync
 async def test_help_is_readable_at_60_columns(seed_home, tmp_path):
     """A section title in the keys column ("Side pane: related stories") left "Does" five
     letters wide: "Previ… pane", "Comma… palet…"."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
@@ -27,6 +28,9 @@ HINTS: dict[str, list[tuple[str, str]]] = {
 }
 
 DEFAULT_KEYS = {"side.open": "enter", "search.run": "enter"}
+#: Hints that stay however narrow the terminal: the others are dropped, last first, until
+#: the line fits (cut at the width, `? keys` went first at 60 columns).
+KEEP = ("help", "quit")
 
 
 class KeyHints(Static):
@@ -43,11 +47,16 @@ class KeyHints(Static):
         if pane == self.pane:
             return
         self.pane = pane
-        self.update(self.hint_text(pane))
+        self.update(self.hint_text(pane, self.content_size.width))
 
-    def hint_text(self, pane: str) -> Text:
+    def on_resize(self) -> None:
+        if self.pane:
+            self.update(self.hint_text(self.pane, self.content_size.width))
+
+    def hint_text(self, pane: str, width: int = 0) -> Text:
+        """The hints of `pane`; with a `width`, as many as fit, `KEEP` always."""
         binding_keys = self.app.binding_keys  # type: ignore[attr-defined]
-        text = Text(no_wrap=True, overflow="ellipsis")
+        items: list[tuple[str, str, str, str]] = []  # binding id, key, label, key style
         shown: set[str] = set()
         for binding_id, label in HINTS.get(pane, []):
             binding = self.bindings_by_id.get(binding_id)
@@ -56,9 +65,24 @@ class KeyHints(Static):
             if not first or first in shown:  # the pane's own binding (listed first) has it here
                 continue
             shown.add(first)
-            if text:
-                text.append("  ")
-            text.append(self.app.get_key_display(Binding(first, "")), style="bold")
+            items.append((binding_id, self.app.get_key_display(Binding(first, "")), label, "bold"))
+        items.append(("palette", "^p", "palette", "dim"))
+
+        def length() -> int:
+            return sum(cell_len(key) + 1 + cell_len(label) for _, key, label, _ in items) + 2 * (len(items) - 1)
+
+        while width > 0 and length() > width:
+            drop = next((n for n in range(len(items) - 1, -1, -1) if items[n][0] not in KEEP), None)
+            if drop is None:
+                break
+            del items[drop]
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for _, key, label, style in items:
+            gap = "  " if text else ""
+            if style == "dim":  # the palette's hint: one dim run
+                text.append(f"{gap}{key} {label}", style="dim")
+                continue
+            text.append(gap)
+            text.append(key, style=style)
             text.append(" " + label, style="dim")
-        text.append("  ^p palette", style="dim")
         return text
