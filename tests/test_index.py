@@ -159,6 +159,27 @@ def test_the_first_batch_of_a_build_is_committed_early(tmp_path: Path, monkeypat
     lib.close()
 
 
+def test_progress_is_reported_before_the_first_page_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first build of 500+ pages parses a sample of them before indexing: the reader said
+    "checking the index…" and `index` showed nothing for seconds. The total comes first."""
+    from newsreader.corpus.loader import iter_page_files, read_page_file
+    from newsreader.corpus.parser import parse_page
+    from newsreader.search import indexer
+
+    monkeypatch.setattr(indexer, "SAMPLE_MIN_PAGES", 5)
+    corpus = make_corpus(tmp_path / "c", 12)
+    events: list[str] = []
+
+    def parse(text: str, file: str):  # type: ignore[no-untyped-def]
+        events.append("parse")
+        return parse_page(text, file=file).articles
+
+    source = indexer.PageSource(iter_page_files, read_page_file, parse)
+    indexer.Indexer(tmp_path / "ix", corpus, Config(), source, workers=1).run(
+        progress=lambda p: events.append(f"progress {p.pages_done}/{p.pages_total}"))
+    assert events[0] == "progress 0/12" and events.count("parse") > 12  # sampled, then indexed
+
+
 def test_second_indexer_gets_a_clear_message(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "c", 2)
     lib = Library(tmp_path / "ix", corpus, Config())

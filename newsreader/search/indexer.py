@@ -792,6 +792,8 @@ class Indexer:
             else:
                 jobs = [(n, str(full), rel, known[rel].sha1 if rel in known else None)
                         for n, (rel, full, _) in enumerate(todo)]
+                if progress is not None:  # a first build samples pages first: seconds with no report
+                    progress(Progress(0, len(todo), 0, time.monotonic() - started))
                 common = decide_common_stems(store, self.source, [(rel, full) for rel, full, _ in todo], fresh,
                                              max_bytes)
                 pipeline = self._pipeline(jobs, max_bytes, lock, common)
