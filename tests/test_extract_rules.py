@@ -2174,6 +2174,14 @@ def test_today_in_a_name_is_no_date(text):
     # a short month's dot before its day ends no sentence: the future cue before it reaches on
     ("The board will meet on Dec. 1 and again in January.", "2009-11-20", "January", "2010-01"),
     ("The board met on Dec. 1. In January it will meet again.", "2009-12-20", "Dec. 1", "2009-12-01"),
+    # schedule verbs in the present ("Bernanke testifies on Wednesday"), and a weekday listed after "today"
+    ("Bernanke speaks in Chicago on Thursday.", "2008-07-15", "Thursday", "2008-07-17"),
+    ("Apple unveils its new iPhone on Friday.", "2008-07-15", "Friday", "2008-07-18"),
+    ("Bernanke testifies before the Senate today and the House on Wednesday.", "2008-07-15", "Wednesday", "2008-07-16"),
+    # ... not in the past, nor a weekday before today or in another sentence
+    ("Bernanke spoke in Chicago on Thursday.", "2008-07-15", "Thursday", "2008-07-10"),
+    ("Stocks fell on Monday and again today.", "2008-07-15", "Monday", "2008-07-14"),
+    ("Stocks fell today. On Thursday, they rose.", "2008-07-15", "Thursday", "2008-07-10"),
 ])
 def test_round_eleven_market_probes(text, date, span, value):
     assert dates_of(text, dt.date.fromisoformat(date)).get(span, "<missing>") == value

@@ -778,6 +778,7 @@ _FORMER_PLAN = re.compile(r"\b(?:originally|initially|previously|had been) (?:du
 _SCHEDULE_BEFORE = re.compile(
     r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
     r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|holds|go(?:es)? on sale"
+    r"|testifies|speaks|unveils|announces|travels|arrives|departs|delivers|presents|publishes|decides"  # "Bernanke testifies on Wednesday"
     r"|takes place|(?:is|are) held|gets under way|(?:go|goes|head|heads) to the polls"  # "the election takes place on Wednesday"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
@@ -877,6 +878,9 @@ def _future_context(text: str, start: int, end: int) -> bool:
 
 
 _WORD_AFTER = re.compile(r" ([a-z]+)\b")
+#: A weekday listed after "today" comes after it: "testifies before the Senate today and the House on
+#: Wednesday" (a day before today comes first: "on Monday and again today").
+_TODAY_AND_BEFORE = re.compile(r"\b[Tt]oday,? (?:and|then)\b[^.;:!?]{0,40}$")
 
 
 def _forecast_noun(text: str, at: int) -> bool:
@@ -2501,7 +2505,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             # 1999" in background), else the article's
             base = anchors.day if anchors.day is not None and abs((anchors.day - ref).days) < 7 else ref
             day = base + dt.timedelta(days=(target - base.weekday()) % 7 or (0 if base == ref else 7))
-        elif not mod and prev != "since" and _future_context(text, start, end):
+        elif not mod and prev != "since" and (_future_context(text, start, end)
+                                              or _TODAY_AND_BEFORE.search(text, max(0, start - 60), start)):
             # "reports on Wednesday" written on a Wednesday: today; "since Thursday" is past
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
         elif mod in ("last", "past"):
