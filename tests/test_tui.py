@@ -1340,6 +1340,13 @@ async def test_what_is_wrong_with_a_query_is_shown_whole_at_80_columns(seed_home
         app.run_query("iran")
         await settle(pilot)
         assert bar.size.height == 1
+        # Any other long line is cut, not wrapped (Textual turns a Text into Content and
+        # drops its no_wrap): the indexing progress pushed "pages" onto a second line.
+        app.index_message = "indexing 592/600 pages of a corpus with a rather long description"
+        app.update_status()
+        await pilot.pause()
+        shown = status.render_line(0).text.rstrip()
+        assert bar.size.height == 1 and shown.endswith("…"), shown
 
 
 @sync

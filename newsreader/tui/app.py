@@ -504,7 +504,8 @@ class ReaderApp(App[int]):
             self._status_line = line
             # What is wrong with the query may take a second line (a date's forms, the
             # fields): cut at 80 columns it lost the part saying what to type instead.
-            status.update(Text(line, no_wrap=not self.search_error, overflow="ellipsis"))
+            status.set_class(bool(self.search_error), "-query-problem")
+            status.update(Text(line))
 
     # --- index updates -----------------------------------------------------------------------
 
