@@ -2199,8 +2199,17 @@ def test_round_eleven_market_probes(text, date, span, value):
     ("The company was founded one hundred years ago.", "one hundred years ago", "1925"),
     ("GM was founded a hundred years ago.", "a hundred years ago", "1925"),
     ("The war lasted one hundred years.", "one hundred years", "P100Y"),
+    # centuries and halves (audit seeds 3141 and 2718: "nearly half a century ago" missed twice)
+    ("She left the limelight nearly half a century ago.", "nearly half a century ago", "1975"),
+    ("Page disappeared almost a half century ago.", "almost a half century ago", "1975"),
+    ("The company was founded a century ago.", "a century ago", "1925"),
+    ("Prices were this low half a decade ago.", "half a decade ago", "2020"),
+    ("Centuries ago, the town was a port.", "Centuries ago", "PAST_REF"),
+    ("The war lasted half a century.", "half a century", "P50Y"),
+    # a month after "an" is a modifier's date, as after "a" or "the"
+    ("In an October interview, she said she drank.", "October", "2024-10"),
 ])
-def test_a_year_opening_a_sentence_frames_it_and_hundreds(text, span, value):
+def test_a_year_opening_a_sentence_frames_it_hundreds_centuries_and_an_month(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
 
 
@@ -2249,7 +2258,8 @@ def test_the_same_day_last_year_ago_today_and_the_week_before_last(text, span, v
     assert dates_of(text).get(span, "<missing>") == value
 
 
-@pytest.mark.parametrize("text", ["Five hundred workers lost their jobs.", "A hundred people came."])
+@pytest.mark.parametrize("text", ["Five hundred workers lost their jobs.", "A hundred people came.",
+                                  "Half a dozen firms bid.", "Nearly half a million people came."])
 def test_hundreds_of_things_are_no_lengths(text):
     assert dates_of(text) == {}
 

@@ -66,7 +66,7 @@ _WEEKDAY_D = (rf"(?:{_WEEKDAY}|" + "|".join(name.upper() for name in _WEEKDAYS) 
 _WEEKDAY_SHORT = "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR if abbr != "sun") + r")\."
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
-_UNIT = r"(?:day|week|fortnight|month|quarter|year|decade)s?"
+_UNIT = r"(?:(?:day|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies))"
 #: A fiscal year written by both its calendar years, as South Asia writes them: "FY2025-26",
 #: "fiscal year 2024-25", "FY24/25" (named by the year it ends in, FY2026, FY2025, FY2025).
 _FY_END = r"(?:[-–/](?:[0-9]{2}|(?:1[89]|20)[0-9]{2})(?![0-9]))?"
@@ -75,7 +75,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
           "eighteen": 18, "nineteen": 19}
 #: A count in a duration: "nine", "twenty-five", "18", "1.5", "several", "a few".
-_COUNT = (r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+_COUNT = (r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) hundred|half a|a half|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
           r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
           r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a few|a couple of|"
           r"several|many|a|an|\d{1,3}(?:\.\d)?)")
@@ -110,7 +110,7 @@ into throughout circa starting in since by until till from through during of bef
 about for fiscal than year early late mid beginning end start summer spring autumn fall winter last next this on at the
 """.split()) | {
     # a determiner before a year that modifies a noun: "its 2009 forecast"
-    "its", "their", "his", "her", "our", "a", "calendar",
+    "its", "their", "his", "her", "our", "a", "an", "calendar",
     # ... or a possessive: "the company's 2009 forecast" ("'s" ends in the word "s")
     "s",
     # a verb that takes the period as its object: "the index ended 2014 higher"
@@ -147,7 +147,7 @@ _W = " ".join(_WEEKDAYS)
 _WA = " ".join(_WEEKDAY_ABBR)
 _C = "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
      "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety " \
-     "several many #"
+     "several many half #"
 
 #: The branches of the date pattern, in order of preference, each with the lower-cased words
 #: it can start with ("#": a digit). A branch is only tried where one of its words starts.
@@ -220,7 +220,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "two years ago", "three days later" (counted from the last date mentioned)
     (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago(?: today)?|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
-    ("days weeks months years decades", r"(?P<pastref>(?i:days|weeks|months|years|decades) ago)(?![\w-])"),
+    ("days weeks months years decades centuries", r"(?P<pastref>(?i:days|weeks|months|years|decades|centuries) ago)(?![\w-])"),
     ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) (?:(?:trading|business|working) )?day|the day (?:before|after)"
                  r"|that (?:same )?day"
                  r"|(?:the (?:next|following|previous)|that(?: same)?|the same) (?:morning|afternoon|evening|night)))(?![\w-]"
@@ -937,7 +937,7 @@ twenties thirties forties fifties sixties seventies eighties nineties
 #: ... and "a" (one word in forty) only before these: "a year ago", "a few days", "a third straight day".
 _AFTER_A = frozenset("""
 minute minutes hour hours day days week weeks fortnight month months quarter year years decade decades century few couple
-hundred
+hundred half
 second third fourth fifth sixth seventh eighth ninth tenth
 """.split())
 _DAYPART_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout", "since"})
@@ -1945,14 +1945,16 @@ def _find_holidays(text: str, date: dt.date | None) -> list[DateMatch]:
 
 
 def _count(word: str) -> int | float | None:
-    """2 for "two", 25 for "twenty-five", 1.5 for "1.5", 2 for "a couple of", 100 for "a hundred", None for
-    "several"."""
+    """2 for "two", 25 for "twenty-five", 1.5 for "1.5", 2 for "a couple of", 100 for "a hundred", 0.5 for
+    "half a", None for "several"."""
     word = word.lower()
     if word[0].isdigit():
         number = float(word)
         return int(number) if number.is_integer() else number
     if word == "a couple of":
         return 2
+    if word in ("half a", "a half"):  # "half a century ago"
+        return 0.5
     if word.endswith(" hundred"):  # "one hundred years ago"
         return _NUMBERS[word.partition(" ")[0]] * 100  # type: ignore[operator]
     if word in _TEENS:
@@ -2015,6 +2017,9 @@ def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
     m = _AGO.search(span)
     assert m is not None
     count, unit = _in_weeks(_count(m.group(1)), m.group(2).lower().rstrip("s"))
+    if unit in ("century", "centurie", "decade") and count is not None and (unit != "decade" or isinstance(count, float)):
+        count, unit = count * (10 if unit == "decade" else 100), "year"  # "half a century ago": 50 years
+        count = int(count) if float(count).is_integer() else count
     back = span.lower().endswith(("ago", "earlier", "before", "back"))
     if count is None or isinstance(count, float):  # "a few days later": some time after
         return ("PAST_REF" if back else "FUTURE_REF"), None
