@@ -1115,6 +1115,9 @@ async def test_folder_without_pages_is_explained(tmp_path):
         assert app.article_list.count == 0
         assert "No pages in" in visible_text(app.article_list)
         assert any("no pages in" in n.message and ".txt" in n.message for n in app._notifications)
+        # What to do is said whole (it was cut at the width: "save news pages there as pla").
+        shown = " ".join(visible_text(app.article_list).split())
+        assert shown.endswith("save news pages there as plain text or point --corpus elsewhere."), shown
 
 
 @sync

@@ -199,12 +199,15 @@ class ArticleList(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         count = self.count
         if count == 0:
-            if y == 0:
-                # A query's empty list has no matches; "no articles yet" is for the corpus.
-                empty = "No matching articles." if self.source.query else self.empty_text
-                text = Text(" " + empty, end="")
-                text.stylize_before(base + self.get_component_rich_style("article-list--date"))
-                return Strip(text.render(self.app.console)).adjust_cell_length(width, base)
+            # A query's empty list has no matches; "no articles yet" is for the corpus. It
+            # may say what to do ("No pages in DIR ...; save news pages there ..."): wrapped,
+            # not cut at the width.
+            empty = "No matching articles." if self.source.query else self.empty_text
+            style = base + self.get_component_rich_style("article-list--date")
+            lines = Text(empty, style=style, end="").wrap(self.app.console, max(1, width - 2))
+            if y < len(lines):
+                line = Text(" ", style=style, end="").append_text(lines[y])
+                return Strip(line.render(self.app.console)).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         row = self.source.row(index) if index < count else None
         if row is None:
