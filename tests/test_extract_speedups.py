@@ -144,3 +144,86 @@ def test_a_full_head_memo_starts_again_instead_of_no_longer_learning(monkeypatch
     assert "7 mu" in dates_mod._BY_HEAD  # the last head was kept
     assert dates_mod.find_dates("It fell on the fourth of July 2008.", None) == dates_mod.find_dates(
         "It fell on the fourth of July 2008.", None)
+
+
+#: Characters that decide where the word before a name starts and ends: spaces, line breaks, the
+#: word's own marks, characters of no word, letters beyond ASCII, digits and a clock's "pm".
+PREV_WORD_PARTS = ("a", "Zé", " ", " ", "\n", ".", "'", "’", "-", "_", "(", "\"", "\t", "1", "pm", "PM", "8", ":",
+                   "\u00a0", "٣")
+
+
+def _slow_prev_word(text: str, end: int, reach: int) -> re.Match[str] | None:
+    """The plain form: search the whole window; a clock's "pm" with its number."""
+    m = entities_mod._PREV_WORD.search(text, max(0, end - reach), end)
+    if m is not None and m.end(1) - m.start(1) == 2 and m.group(1) in entities_mod._CLOCK_SPELLINGS:
+        return entities_mod._CLOCK_PREV.search(text, max(0, m.start() - 12), end) or m
+    return m
+
+
+def test_prev_word_read_back_is_the_window_search() -> None:
+    rng = random.Random(23)
+    texts = ["".join(rng.choice(PREV_WORD_PARTS) for _ in range(rng.randint(0, 30))) for _ in range(1500)]
+    found = 0
+    for text in texts + ["word\n", "word \n", "a  b", "8 pm ", "x" * 50 + " "]:
+        for end in range(len(text) + 1):
+            for reach in (1, 2, 12, 13, 20, 24, 40):
+                fast, slow = entities_mod._prev_word(text, end, reach), _slow_prev_word(text, end, reach)
+                assert (fast and (fast.span(), fast.span(1))) == (slow and (slow.span(), slow.span(1))), (text, end, reach)
+                found += slow is not None
+    assert found > 10000
+
+
+#: Lone capitalised words of every kind `_split_lone` tells apart: agencies (with what makes them a
+#: source), particles, time zones after a clock, common words and acronyms, titles, places, products.
+LONE_WORDS = ("AP Reuters AFP reported by said told De La Van Of Al GMT ET AEST 9:03am 8 pm PM US TV OK It The "
+              "King Chairman Army NATO Paris Jordan Smith Obama iPod 787 Dreamliner Boeing A380 Street 5th "
+              "Hilton hotel Calif. , . \n ( ) \" “ ” ' —").split(" ")
+
+
+def _lone_texts() -> list[str]:
+    return SENTENCES + _texts(500, seed=29) + _texts(500, seed=31, words=LONE_WORDS)
+
+
+def test_lone_word_split_types_what_the_run_splitter_types(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _lone_texts()
+    taken = []
+    original = entities_mod._Doc._split_lone
+
+    def spy(self, i):
+        taken.append(i)
+        return original(self, i)
+
+    monkeypatch.setattr(entities_mod._Doc, "_split_lone", spy)
+    fast = [extract(t, None).to_dict() for t in texts]
+    assert len(taken) > 3000  # (else the comparison below compares the full rules with themselves)
+    monkeypatch.setattr(entities_mod._Doc, "_split_lone", lambda self, i: self._split_plain([i]))
+    assert fast == [extract(t, None).to_dict() for t in texts]
+
+
+def test_prechecks_never_skip_a_match() -> None:
+    """Each regex is only tried where what it needs first is there: wherever it matches, its
+    precheck lets it."""
+    doc = entities_mod._Doc.__new__(entities_mod._Doc)
+    texts = _texts(300, seed=37, words=LONE_WORDS + ["A330-200", "(PNSC)", "33,", "aged", "’s", "Alaska", "index",
+                                                        "٣٣", "X5"])
+    phrases = ["Tara Reid’s, 33, who", "Smith's, aged 41, of", "Luann Johnson, 66, of", "Apple Inc. (AAPL)"]
+    hits = 0
+    for text in texts + phrases:
+        doc.text = text
+        for end in range(len(text) + 1):
+            lo = max(0, end - 16)
+            if entities_mod._MODEL_AFTER.match(text, end):
+                assert entities_mod._model_number_after(text, end), (text, end)
+                hits += 1
+            if entities_mod._MODEL_BEFORE.search(text, lo, end):
+                assert entities_mod._TWO_DIGITS.search(text, lo, end), (text, end)
+                hits += 1
+            lower = entities_mod._NEXT_LOWER.match(text, end)
+            assert doc._next_lower(end) == (lower.group(1) if lower else "")
+            assert entities_mod._age_after(text, end) == bool(entities_mod._AGE_AFTER.match(text, end))
+            hits += entities_mod._age_after(text, end)
+            if entities_mod._AFTER_TOWN.match(text, end) or entities_mod._PRODUCT_APPOSITION.match(text, end):
+                assert text[end:end + 1] == ","
+            if entities_mod._ACRONYM_AFTER.match(text[end:end + 14]):
+                assert "(" in text[end:end + 14]
+    assert hits > 200

@@ -68,6 +68,16 @@ _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children�
 #: scores ("beat Real Madrid 3-1").
 _MODEL_AFTER = re.compile(r" (?:[A-Z]{0,3}\d{2,}[A-Za-z0-9-]*|\d{2,}-\d+[A-Za-z0-9-]*)(?![\w%$])")
 _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
+
+
+def _model_number_after(text: str, end: int) -> re.Match[str] | None:
+    """`_MODEL_AFTER.match(text, end)`, not tried where no capital or digit follows the space (most names)."""
+    after = text[end + 1:end + 2]
+    return _MODEL_AFTER.match(text, end) if after.isdecimal() or "A" <= after <= "Z" else None
+
+
+#: Two digits: what a model number before a name (`_MODEL_BEFORE`) has in its window
+_TWO_DIGITS = re.compile(r"\d\d")
 #: ... or right before it ("the 787 Dreamliner", "the 787 `` Dreamliner"); an age or a
 #: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number, nor a clock's minutes
 #: ("9:03am AEST Tony Abbott").
@@ -96,16 +106,30 @@ _COMMON_CAPITALS = frozenset({"i", "a", "am", "pm", _CLOCK_LOW, "ok", "tv"})
 _YEAR_OR_TIME = re.compile(r"(?:1[89]|20)\d\d |\d\d?(?:am|pm|AM|PM|GMT|UTC|PKT|IST) ")
 
 
+#: The characters of `_PREV_WORD`'s word besides \w (letters, digits and "_").
+_WORD_MARKS = frozenset(".'’-")
+
+
 def _prev_word(text: str, end: int, reach: int) -> re.Match[str] | None:
-    """`_PREV_WORD.search(text, end - reach, end)`, searched first in the last 12 characters:
-    the regex tries every start in its window, and a word that starts inside the short window
-    after a character of no word is the one the long window finds. A clock's "pm" comes with
-    its number (`_CLOCK_PREV`): every rule that asks for the word before a name sees no title."""
+    """`_PREV_WORD.search(text, end - reach, end)`, found by reading back from `end`: the search
+    tries every start in its window, a word's every letter (a dear test at every name). Its
+    match starts where the word's characters before `end` start (after one space, or a line
+    break that `$` stands before), within the window; that start is after the last space in most
+    texts, and is read back a character at a time otherwise. A clock's "pm" comes with its
+    number (`_CLOCK_PREV`): every rule that asks for the word before a name sees no title."""
     lo = max(0, end - reach)
-    near = max(lo, end - 12)
-    m = _PREV_WORD.search(text, near, end)
-    if m is not None and m.start() == near and near > lo:
-        m = _PREV_WORD.search(text, lo, end)
+    last = end  # where the word ends
+    if last > lo and text[last - 1] == "\n":
+        last -= 1
+    if last > lo and text[last - 1] == " ":
+        last -= 1
+    first = text.rfind(" ", lo, last) + 1 or lo
+    m = _PREV_WORD.match(text, first, end)
+    if m is None:  # another character of no word in between ("(", a quote, a tab): read back
+        first = last
+        while first > lo and (text[first - 1] in _WORD_MARKS or text[first - 1].isalnum() or text[first - 1] == "_"):
+            first -= 1
+        m = _PREV_WORD.match(text, first, end) if first < last else None
     if m is not None and m.end(1) - m.start(1) == 2 and m.group(1) in _CLOCK_SPELLINGS:
         return _CLOCK_PREV.search(text, max(0, m.start() - 12), end) or m
     return m
@@ -234,6 +258,14 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
 _AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?!['’]s)(?!\w|\.\w)")
 #: An age in apposition marks a person: "Tara Reid, 33, who ...", "Smith, aged 41,".
 _AGE_AFTER = re.compile(r"(?:['’]s)?, (?:aged )?\d{1,2},")
+
+
+def _age_after(text: str, end: int) -> bool:
+    """`_AGE_AFTER` matches at `end`: asked only after a comma or an apostrophe, which it opens with."""
+    return text[end:end + 1] in _AGE_OPENERS and _AGE_AFTER.match(text, end) is not None
+
+
+_AGE_OPENERS = frozenset(",'’")
 #: "Klitschko said he", "Lohan told reporters she": a person speaking of himself or herself.
 _SAID_HE = re.compile(r" (?:said|says|told|added|explained|insisted|admitted|claimed|argued|wrote)"
                       r"(?: \w+)?,? (?:he|she)\b")
@@ -367,7 +399,6 @@ class Piece:
     initial: bool = False
     prev_word: str = ""
     next_word: str = ""
-    acronym_of: list[str] = field(default_factory=list)
     #: A lone title or organisation word ("King", "Academy"): a name only as the short form
     #: of one the article names in full, else dropped
     short: bool = False
@@ -986,7 +1017,31 @@ class _Doc:
                 if rest:
                     self._split_run(rest)
             return
-        self._split_plain(run)
+        if len(run) == 1 and toks[run[0]].cap:
+            self._split_lone(run[0])
+        else:
+            self._split_plain(run)
+
+    def _split_lone(self, i: int) -> None:
+        """`_split_plain` for a run of one capitalised word (most runs): what its cuts and trims
+        come to for one word, without the lists and loops they need for many."""
+        tok = self.tokens[i]
+        low = tok.low
+        if low in self.c.agencies and self._reporting(tok):
+            self._add([i], ORG, strong=True)  # "cited by AFP", "Reuters reported": not a byline
+            return
+        if low in _PARTICLES:
+            return
+        # a clock's time zone ("9:03am AEST"), a clock's "PM" or a common word goes, unless it is an acronym
+        clock = tok.word in self.c.time_zones and _CLOCK_END.search(
+            self.text, max(0, tok.start - 8), tok.start) is not None
+        if (clock or low == _CLOCK_LOW or low in self.c.common) and (
+                clock or low in _COMMON_CAPITALS or not _is_acronym(tok.word)):
+            return
+        if low in self.c.titles:
+            self._add([i], None, short=True)  # "King said" where "Billy King" is named
+            return
+        self._type_piece([i])
 
     def _lone_common(self, tok: Token, start: int, end: int) -> bool:
         """Is this run a lone common word that the rest of `_split_run` and `_split_plain` would drop
@@ -1254,7 +1309,7 @@ class _Doc:
             if not idx:
                 return
             end = toks[idx[-1]].end
-        elif not toks[idx[-1]].possessive and _MODEL_AFTER.match(self.text, end) and \
+        elif not toks[idx[-1]].possessive and _model_number_after(self.text, end) and \
                 not _YEARISH.match(self.text, end) and \
                 not _RESULT_BEFORE.search(self.text, max(0, toks[idx[0]].start - 16), toks[idx[0]].start):
             # "Boeing 787", "Boeing 737-800": the maker is not a product of its own; a score
@@ -1266,7 +1321,9 @@ class _Doc:
             if ordinal:
                 self._add(idx, PLACE, strong=True, start=ordinal.start())  # "on 117th Street"
                 return
-        model = _MODEL_BEFORE.search(self.text, max(0, start - 16), start)
+        # (a model number has two digits: most names have none before them, and the search is not run)
+        model = _MODEL_BEFORE.search(self.text, max(0, start - 16), start) \
+            if _TWO_DIGITS.search(self.text, max(0, start - 16), start) else None
         if model and not self._count_before(model.start(), end) and not (
                 _YEAR_OR_TIME.match(model.group()) and self.text[start:end].isupper()):
             self._product(idx)  # "the 787 Dreamliner"
@@ -1340,7 +1397,7 @@ class _Doc:
             # (the Albert Hall is one)
             self._add(idx, PLACE, strong=True)
             return
-        if lowered[-1] in c.org_suffixes or any(w in c.org_heads for w in lowered):
+        if lowered[-1] in c.org_suffixes or not c.org_heads.isdisjoint(lowered):
             if len(idx) == 1 and lowered[0] not in _LONE_ORGS:
                 # A lone "Army" or "Ministry" is a common noun in title case, not a name,
                 # unless the article names the organisation in full ("the Academy" after
@@ -1457,7 +1514,7 @@ class _Doc:
         if len(idx) == 1 and words[0].rstrip(".") in abbreviations and self.text[start - 2:start] == ", " \
                 and self.text[max(0, start - 3):start - 2].isalpha():
             return abbreviations[words[0].rstrip(".")]
-        m = _AFTER_TOWN.match(self.text, end)
+        m = _AFTER_TOWN.match(self.text, end) if self.text[end:end + 1] == "," else None
         if m is None:
             return None
         after = m.group(1)
@@ -1502,7 +1559,7 @@ class _Doc:
         Store", "iPod Classic"), before a product class ("Mac OS X operating system"), or
         described as one ("Tiger, the code name for ..."). Its other mentions follow."""
         c = self.c
-        if any(w in c.org_heads or w in c.org_suffixes for w in lowered):
+        if not c.org_heads.isdisjoint(lowered) or not c.org_suffixes.isdisjoint(lowered):
             return False
         if self.text[end:end + 1] == "," and _VESSEL_COMMA.search(self.text, max(0, start - 14), start) \
                 and self.tokens[idx[0]].word not in c.given_names and _VESSEL_CLAUSE.match(self.text, end):
@@ -1513,8 +1570,8 @@ class _Doc:
             # "iTunes Music Store"; "web browser Safari"; "iPod Classic, Nano and Shuffle"
             self._product(idx)
             return True
-        after = _NEXT_WORD.match(self.text, end)
-        if len(idx) > 1 and after and after.group(1).lower() in c.products and after.start(1) == end + 1:
+        after = _NEXT_WORD.match(self.text, end) if len(idx) > 1 else None  # (read for a name of two words or more)
+        if after and after.group(1).lower() in c.products and after.start(1) == end + 1:
             maker = self.tokens[idx[0]].word
             if self._acts(maker) or re.search(rf"(?<![\w-]){re.escape(maker)}(?! [A-Z0-9])(?![\w-])", self.text) \
                     and self._bare_name(maker):
@@ -1526,11 +1583,11 @@ class _Doc:
                 self.products.add(maker)  # "the Mac" alone is the product line too
             self._product(idx)
             return True
-        appos = _PRODUCT_APPOSITION.match(self.text, end)
-        if appos and appos.group(1).lower() in c.products:
-            self._product(idx)
-            return True
-        if self.text[end:end + 2] == ", ":
+        if self.text[end:end + 2] == ", ":  # (what every apposition below opens with, asked first)
+            appos = _PRODUCT_APPOSITION.match(self.text, end)
+            if appos and appos.group(1).lower() in c.products:
+                self._product(idx)
+                return True
             if _WORK_APPOSITION.match(self.text, end) and self.tokens[idx[0]].word not in c.given_names:
                 self._work(self.text[start:end])  # "New Moon, the second novel in the series": a work's title
                 return True
@@ -1553,6 +1610,8 @@ class _Doc:
 
     def _next_lower(self, end: int) -> str:
         """The word right after `end` when it is in lower case ("Hang Seng index" -> "index")."""
+        if not "a" <= self.text[end + 1:end + 2] <= "z":
+            return ""  # (what `_NEXT_LOWER` needs first, asked without a regex call)
         m = _NEXT_LOWER.match(self.text, end)
         return m.group(1) if m else ""
 
@@ -1620,7 +1679,7 @@ class _Doc:
                 continue
             after = text[piece.end:piece.end + 14]
             # "the Pakistan National Shipping Corporation's (PNSC) fleet": past a possessive too
-            m = _ACRONYM_AFTER.match(after)
+            m = _ACRONYM_AFTER.match(after) if "(" in after else None
             if not m:
                 continue
             acr = m.group(1).replace(".", "")
@@ -1866,7 +1925,7 @@ class _Doc:
             person += 2
         if words[-1] in self.cued:
             person += 3  # "Wladimir Klitschko" where "Klitschko said he" stands
-        if _AGE_AFTER.match(self.text, piece.end):
+        if _age_after(self.text, piece.end):
             person += 3  # "Tara Reid, 33, who ..."
         if self.text[piece.start - 2:piece.start] == ", ":
             role = _TITLE_COMMA.search(self.text, max(0, piece.start - 24), piece.start)
@@ -1882,7 +1941,7 @@ class _Doc:
             org += 3  # "Baltimore Orioles" where "the Orioles" stands alone too
         if self._staff_at(piece):
             org += 4  # "analysts at Goldman Sachs said"
-        if any(w in org_words for w in words):
+        if not org_words.isdisjoint(words):
             org += 2
         if piece.prev_word in ("the", "a", "an", "its", "their"):
             org += 2
@@ -2125,7 +2184,7 @@ class _Doc:
             return True  # "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
         return (before.endswith("-old ") and bool(_AGE_BEFORE.search(before))
                 or self.text.startswith((", Jr", ", Sr"), piece.end)  # "Arcade Joseph Comeaux, Jr."
-                or bool(_AGE_AFTER.match(self.text, piece.end)) or bool(_SAID_HE.match(self.text, piece.end)))
+                or _age_after(self.text, piece.end) or bool(_SAID_HE.match(self.text, piece.end)))
 
     def _befallen(self, piece: Piece) -> bool:
         """Is the name what befalls people alone ("the death of Trayvon Martin")? Not when it
