@@ -7,6 +7,7 @@ of them under one folder instead, so a user (or a test) can isolate a run comple
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,8 +151,8 @@ def parse_config(text: str, source: Path | None = None) -> Config:
             raise UserError(f"{where}: keymap entries must be `binding-id: keys` text, check {bad[0]!r}")
         config.keymap = dict(keymap)
     if "max_page_mb" in values:
-        if values["max_page_mb"] <= 0:
-            raise UserError(f"{where}: max_page_mb must be above 0")
+        if not math.isfinite(values["max_page_mb"]) or values["max_page_mb"] <= 0:  # .inf, .nan
+            raise UserError(f"{where}: max_page_mb must be a number above 0, like 10")
         config.max_page_mb = values["max_page_mb"]
     if "extensions" in values:
         exts = values["extensions"]

@@ -132,6 +132,9 @@ def test_corpus_from_config_and_override(capsys, corpus: Path, isolated_home: Pa
         ("corpus: [unclosed\n", "not valid YAML"),
         ("colour: blue\n", "unknown setting 'colour'"),
         ("max_page_mb: lots\n", "max_page_mb must be a number"),
+        ("max_page_mb: 0\n", "max_page_mb must be a number above 0"),
+        ("max_page_mb: .inf\n", "max_page_mb must be a number above 0"),  # a traceback later
+        ("max_page_mb: .nan\n", "max_page_mb must be a number above 0"),
         ("- just\n- a list\n", "expected a mapping"),
         ("5\n", "expected a mapping of settings (key: value), got a number"),
         ("keymap: {quit: 5}\n", "keymap entries"),
