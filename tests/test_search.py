@@ -231,6 +231,8 @@ def test_facets(lib: Library) -> None:
     ("(iran", "parentheses"),
     ("   ", "empty query"),
     ("the", "nothing to search"),
+    ("~", "nothing to search for: the query has no words but common ones"),  # it said "only common words"
+    ("date:", "date: needs a value; use date:2025"),  # it said "needs a date after ; use"
 ])
 def test_malformed_queries(lib: Library, query: str, words: str) -> None:
     with pytest.raises(QueryError, match=words.replace("]", r"\]")):

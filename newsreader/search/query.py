@@ -76,7 +76,7 @@ def date_range(spec: str, bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.
             raise QueryError(f"date range 'date:{spec}' needs two dates around TO; {DATE_HELP}")
         a = lo if parts[0] == "*" else _parse_date(parts[0], end=False)
         b = hi if parts[1] == "*" else _parse_date(parts[1], end=True)
-    elif spec[:1] in "<>":
+    elif spec.startswith(("<", ">")):  # ("" is in any string: `date:` alone came here)
         op = spec[:2] if spec[1:2] == "=" else spec[:1]
         value = spec[len(op):]
         if not value:
@@ -242,7 +242,8 @@ class QueryParser:
 
         q = fix_and_not(text_words(entity_terms(fast_phrases(q.accept(swap)))))
         if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
-            raise QueryError("nothing to search for: the query has only common words like 'the'")
+            raise QueryError("nothing to search for: the query has no words but common ones like 'the' "
+                             "(which are not indexed)")
         return ParsedQuery(text, q, ranges)
 
 
