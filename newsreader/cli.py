@@ -186,9 +186,15 @@ def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any) -> dict
     """The bookmarked articles that the corpus has now, for marking missing bookmarks and
     for export paragraphs (bookmarks of stories whose headline was edited follow them to
     their new id first). A corpus that cannot be read at all is one warning, and the
-    stored bookmarks are shown as last seen."""
+    stored bookmarks are shown as last seen; so are they while another run updates the
+    index."""
+    from newsreader.search.schema import update_running
+
     try:
         library = ctx.open_library(args)
+        if update_running(library.folder):  # (said by open_library) a rebuild may lack them all yet
+            library.close()
+            return None
         try:
             if store.persistent:
                 store.follow_renames(library.renamed())

@@ -128,6 +128,24 @@ def test_bookmark_follows_its_story_when_the_headline_is_edited(home: Path, corp
     assert code == 0 and json.loads(out)["title"] == "Edited: " + article.title
 
 
+def test_list_during_another_run_shows_bookmarks_as_last_seen(home: Path, corpus: Path, capsys) -> None:
+    """While another run rebuilds the index (from nothing), `list` marked every bookmark
+    "not in the corpus now" in the store."""
+    from newsreader.config import user_paths
+    from newsreader.search.indexer import IndexLock
+
+    article = _articles(corpus)[0]
+    run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus))
+    (corpus / article.file).unlink()
+    run(capsys, "index", "--corpus", str(corpus))  # what a rebuild has not put back yet
+    with IndexLock(user_paths().index_dir(corpus)):  # ... while it runs
+        code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    (listed,) = json.loads(out)
+    assert code == 0 and listed["missing"] is False and "another run is updating" in err
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    assert json.loads(out)[0]["missing"] is True
+
+
 def test_markdown_export_to_default_file_and_stdout(home: Path, corpus: Path, tmp_path: Path, capsys) -> None:
     article = _articles(corpus)[0]
     run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "t1", "--note", "my note")

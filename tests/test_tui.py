@@ -1225,6 +1225,34 @@ async def test_read_mark_and_bookmark_follow_an_edited_headline(tmp_path):
 
 
 @sync
+async def test_bookmarks_are_not_called_missing_while_another_run_updates_the_index(tmp_path):
+    """The reader checks its bookmarks against the index after each commit, whoever made it:
+    during another run's rebuild (which starts from nothing) every one would be marked "not
+    in the corpus now" in the shared store. It waits for the run to end."""
+    from newsreader.search.indexer import IndexLock
+
+    corpus, paths = own_seeds(tmp_path)
+    index_elsewhere(paths, corpus)
+    store = Store.open(tmp_path / "state.sqlite3")
+    app = ReaderApp(paths, Config(), corpus, store=store, blink=False, watch_marks=False, update_index=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app.refresh_marks()
+        await settle(pilot)
+        row = app.article_list.current_row
+        await pilot.press("b")
+        page_with(corpus, row.title).unlink()
+        index_elsewhere(paths, corpus)  # what a rebuild has not put back yet
+        with IndexLock(paths.index_dir(corpus)):  # ... while it runs
+            app.refresh_marks()
+            await settle(pilot)
+            assert not store.get_bookmark(row.id).missing
+        app.refresh_marks()
+        await settle(pilot)
+        assert store.get_bookmark(row.id).missing
+
+
+@sync
 async def test_hostile_page_cannot_touch_the_terminal(tmp_path):
     corpus = tmp_path / "evil"
     corpus.mkdir()

@@ -31,6 +31,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from newsreader.corpus import check_corpus_dir, no_pages_message
 from newsreader.errors import IndexNeedsRebuild, UserError
+from newsreader.search.schema import update_running
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
 from newsreader.tui.key_hints import KeyHints
@@ -424,6 +425,8 @@ class ReaderApp(App[int]):
         try:
             generation = self.library.generation()
             if generation < 0 or generation == self._reconciled_generation:
+                return
+            if update_running(self.library.folder):  # a rebuild under way has not put every article back
                 return
             renamed = self.library.renamed()
             if renamed:
