@@ -78,6 +78,22 @@ def index_elsewhere(paths: Paths, corpus: Path) -> None:
     other.close()
 
 
+def indexed_reader(tmp_path: Path, store: Store | None = None) -> ReaderApp:
+    """A reader of its own indexed copy of the seeds (`app.corpus_dir`), updating nothing
+    at start."""
+    corpus, paths = own_seeds(tmp_path)
+    index_elsewhere(paths, corpus)
+    return ReaderApp(paths, Config(), corpus, store=store or Store.in_memory(), blink=False, watch_marks=False,
+                     update_index=False)
+
+
+async def first_look(pilot) -> None:
+    """Started, and its first look at marks and the index taken (what it does every few seconds)."""
+    await settle(pilot)
+    pilot.app.refresh_marks()
+    await settle(pilot)
+
+
 def page_with(corpus: Path, text: str) -> Path:
     return next(p for p in corpus.glob("*.txt") if text in p.read_text(encoding="utf-8"))
 
@@ -1202,14 +1218,11 @@ async def test_open_article_shows_its_new_text_when_another_process_reindexes_it
 async def test_read_mark_and_bookmark_follow_an_edited_headline(tmp_path):
     """An article's id is made from its page and headline: after the headline was edited
     and the page re-indexed, the story showed unread and its bookmark "not in the corpus"."""
-    corpus, paths = own_seeds(tmp_path)
-    index_elsewhere(paths, corpus)
     store = Store.open(tmp_path / "state.sqlite3")
-    app = ReaderApp(paths, Config(), corpus, store=store, blink=False, watch_marks=False, update_index=False)
+    app = indexed_reader(tmp_path, store)
+    corpus, paths = app.corpus_dir, app.paths
     async with app.run_test(size=NARROW) as pilot:
-        await settle(pilot)
-        app.refresh_marks()
-        await settle(pilot)
+        await first_look(pilot)
         row = app.article_list.current_row
         await pilot.press("u", "b")
         assert app.is_read(row.id) and app.is_bookmarked(row.id)
@@ -1231,14 +1244,11 @@ async def test_bookmarks_are_not_called_missing_while_another_run_updates_the_in
     in the corpus now" in the shared store. It waits for the run to end."""
     from newsreader.search.indexer import IndexLock
 
-    corpus, paths = own_seeds(tmp_path)
-    index_elsewhere(paths, corpus)
     store = Store.open(tmp_path / "state.sqlite3")
-    app = ReaderApp(paths, Config(), corpus, store=store, blink=False, watch_marks=False, update_index=False)
+    app = indexed_reader(tmp_path, store)
+    corpus, paths = app.corpus_dir, app.paths
     async with app.run_test(size=NARROW) as pilot:
-        await settle(pilot)
-        app.refresh_marks()
-        await settle(pilot)
+        await first_look(pilot)
         row = app.article_list.current_row
         await pilot.press("b")
         page_with(corpus, row.title).unlink()
@@ -1396,14 +1406,6 @@ async def test_damage_a_search_finds_is_rebuilt(tmp_path):
         app.run_query("iran")
         await settle(pilot, 6)  # the failed search, the rebuild it started, the search again
         assert not app.search_error and app.article_list.count == 7
-
-
-def indexed_reader(tmp_path: Path) -> ReaderApp:
-    """A reader of its own indexed copy of the seeds, updating nothing at start."""
-    corpus, paths = own_seeds(tmp_path)
-    index_elsewhere(paths, corpus)
-    return ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
-                     update_index=False)
 
 
 def damage_found_by_a_search(app: ReaderApp) -> None:
