@@ -484,6 +484,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_app(args: argparse.Namespace, ctx: Context) -> int:
     """Open the reader (the default when no command is given)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Run from a script, cron or `newsreader > file`: it drew into the file and waited
+        # for keys that never came.
+        raise UserError("the reader needs a terminal (standard input and output are not one); "
+                        "from a script use a command: `newsreader articles`, `newsreader search QUERY`, "
+                        "... (`newsreader --help` lists them)")
     from newsreader.tui.app import run_reader
 
     return run_reader(ctx, ctx.corpus_dir(args))

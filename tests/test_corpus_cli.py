@@ -267,3 +267,15 @@ def test_page_saved_with_separate_accent_marks_is_read_composed(capsys, corpus: 
     for query in ('place:zurich', 'place:"Zürich"'):
         code, out, _ = run(capsys, "search", "--json", "--corpus", str(corpus), query)
         assert code == 0 and json.loads(out)["total"] == 1, query
+
+
+def test_the_reader_without_a_terminal_says_so(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`newsreader > file` (or from cron) drew the reader into the file and waited for keys
+    that never came."""
+    from newsreader.tui import app
+
+    opened: list[Path] = []
+    monkeypatch.setattr(app, "run_reader", lambda ctx, corpus: opened.append(corpus) or 0)
+    code, out, err = run(capsys)  # pytest's captured stdout and stdin are no terminal
+    assert code == 2 and out == "" and not opened
+    assert err.startswith("newsreader: error: the reader needs a terminal") and "newsreader search QUERY" in err
