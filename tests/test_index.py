@@ -63,6 +63,21 @@ def test_incremental_add_change_remove(tmp_path: Path) -> None:
     lib.close()
 
 
+def test_a_page_that_became_a_broken_link_leaves_the_index(tmp_path: Path) -> None:
+    """A page replaced by a link to a missing file was listed but could not be looked at:
+    the update said nothing (`articles` warned) and its old articles stayed for good."""
+    corpus = make_corpus(tmp_path / "c", 3)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    (corpus / "p0001.txt").unlink()
+    (corpus / "p0001.txt").symlink_to(tmp_path / "nowhere.txt")
+    warnings: list[str] = []
+    stats = lib.update(warn=warnings.append)
+    assert warnings == [f"{corpus.resolve() / 'p0001.txt'}: no such file"] and stats.pages_failed == 1
+    assert stats.pages_removed == 1 and lib.count() == 2 and len(lib.search("harbour").hits) == 2
+    lib.close()
+
+
 def test_rebuild_starts_over(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "c", 3)
     lib = Library(tmp_path / "ix", corpus, Config())

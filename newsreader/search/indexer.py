@@ -730,11 +730,16 @@ class Indexer:
                 rel = os.path.basename(name)
             if not rel.isascii():
                 rel = file_label(rel)  # a name that is not UTF-8 cannot be stored as it is
-            current.add(rel)
             try:
                 st = os.stat(name)
-            except OSError:
+            except OSError as exc:  # a link to a missing file, a page deleted meanwhile: gone
+                problem = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read ({exc.strerror})"
+                stats.pages_failed += 1
+                stats.warnings.append(f"{name}: {problem}")
+                if warn:
+                    warn(f"{name}: {problem}")
                 continue
+            current.add(rel)
             rec = known.get(rel)
             if rec is not None and rec.size == st.st_size and rec.mtime_ns == st.st_mtime_ns:
                 stats.pages_unchanged += 1
