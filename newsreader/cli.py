@@ -484,6 +484,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_app(args: argparse.Namespace, ctx: Context) -> int:
     """Open the reader (the default when no command is given)."""
+    from newsreader.corpus import check_corpus_dir
+
+    corpus = ctx.corpus_dir(args)
+    check_corpus_dir(corpus)  # a wrong folder first, as the commands say it
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Run from a script, cron or `newsreader > file`: it drew into the file and waited
         # for keys that never came.
@@ -492,7 +496,7 @@ def run_app(args: argparse.Namespace, ctx: Context) -> int:
                         "... (`newsreader --help` lists them)")
     from newsreader.tui.app import run_reader
 
-    return run_reader(ctx, ctx.corpus_dir(args))
+    return run_reader(ctx, corpus)
 
 
 def _query_words(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
