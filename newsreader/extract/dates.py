@@ -75,10 +75,13 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
           "eighteen": 18, "nineteen": 19}
 #: A count in a duration: "nine", "twenty-five", "18", "1.5", "several", "a few".
-_COUNT = (r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) hundred|half a|a half|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+_COUNT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
           r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
           r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a few|a couple of|"
           r"several|many|a|an|\d{1,3}(?:\.\d)?)")
+#: Counts of long lengths: "one hundred years ago", "half a century ago" (their own branch: in `_COUNT`
+#: they would slow every count the scan tries).
+_LONG_COUNT = r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) hundred|half a|a half)"
 _DUR_UNIT = r"(?:minute|hour|day|week|fortnight|month|year|decade)s?|centur(?:y|ies)"
 #: Approximators belong to the expression in TimeML ("about two years ago", "almost two and a
 #: half years"); "over" only before the count ("over the past year": a preposition).
@@ -147,7 +150,7 @@ _W = " ".join(_WEEKDAYS)
 _WA = " ".join(_WEEKDAY_ABBR)
 _C = "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
      "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety " \
-     "several many half #"
+     "several many #"
 
 #: The branches of the date pattern, in order of preference, each with the lower-cased words
 #: it can start with ("#": a digit). A branch is only tried where one of its words starts.
@@ -269,7 +272,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "two and a half years", "a year and a half", "half an hour": lengths with a half
     (f"the past last next {_C} half {_APPROX_WORDS}",
      rf"(?P<halfdur>{_APPROX}?(?i:(?:the (?:past|last|next|coming) )?{_COUNT} and a half (?:{_DUR_UNIT})"
-     r"|(?:a|an|one) (?:minute|hour|day|week|month|year|decade) and a half|half an? (?:hour|day|year|decade)))(?![\w-])"),
+     r"|(?:a|an|one) (?:minute|hour|day|week|month|year|decade) and a half|half an? (?:hour|day|year|decade)(?! ago\b)))(?![\w-])"),
     (f"the past last next first {_C} {_APPROX_WORDS}",
      rf"(?P<dur>{_APPROX}?(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
@@ -304,6 +307,9 @@ _BRANCHES.append(("days weeks months years decades",
                   r"(?P<bareunits>(?:" + "|".join(rf"(?<=\b[{w[0]}{w[0].upper()}]{w[1:]} )"
                                                   for w in sorted(_BARE_LENGTH_BEFORE | _BARE_LENGTH_IN))
                   + r")(?i:days|weeks|months|years|decades))(?![\w-]| of\b| ago\b| old\b| ?\d)"))
+# "one hundred years ago", "half a century ago", "half a century": read as "ago" and "dur" (see find_dates)
+_BRANCHES.append(("a one two three four five six seven eight nine half " + _APPROX_WORDS,
+                  rf"(?P<longcount>{_APPROX}?(?i:{_LONG_COUNT} (?:{_UNIT} ago|{_DUR_UNIT})))(?![\w-]| old| of age)"))
 # "the Fifties", "the late Sixties": a decade of the twentieth century in words (capitalised: not
 # "in his fifties", "temperatures in the fifties")
 _DECADE_WORDS = {"Twenties": 2, "Thirties": 3, "Forties": 4, "Fifties": 5, "Sixties": 6, "Seventies": 7,
@@ -485,8 +491,8 @@ _YEAR_ALONE = re.compile(next(b for _, b in _BRANCHES if b.startswith("(?P<year>
 def _year_range_after(text: str, end: int) -> bool:
     m = _YEAR_RANGE_AFTER.match(text, end)
     return m is not None and _YEAR_ALONE.match(text, m.end()) is not None
-_AGO = re.compile(rf"(?<![\w-])({_COUNT}) ({_UNIT})", re.I)
-_DUR = re.compile(rf"({_COUNT})(?: more)? ({_DUR_UNIT})$", re.I)
+_AGO = re.compile(rf"(?<![\w-])({_LONG_COUNT}|{_COUNT}) ({_UNIT})", re.I)
+_DUR = re.compile(rf"({_LONG_COUNT}|{_COUNT})(?: more)? ({_DUR_UNIT})$", re.I)
 
 
 @dataclass
@@ -827,9 +833,11 @@ _KEPT_STATE = re.compile(r"\b(?:keep|keeps|keeping|leave|leaves|leaving) (?:[\w'
 def _reaches(text: str, cue_end: int, start: int) -> bool:
     """Does a cue ending at `cue_end` still govern a date at `start`? A verb in the past between
     them starts another clause ("ahead of the results, which were released on Tuesday")."""
-    if (kept := _KEPT_STATE.search(text, cue_end, start)) is not None and "," not in text[cue_end:start]:
-        cue_end = kept.end()
-    return not _PAST_VERB.search(text, cue_end, start) and not _past_ed(text[cue_end:start])
+    between = text[cue_end:start]
+    if ("keep" in between or "leav" in between) and "," not in between \
+            and (kept := _KEPT_STATE.search(text, cue_end, start)) is not None:
+        cue_end, between = kept.end(), text[kept.end():start]
+    return not _PAST_VERB.search(text, cue_end, start) and not _past_ed(between)
 
 
 #: A clause in the past set off by commas before the date: the "will" after it is the main
@@ -1458,6 +1466,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if found and start < found[-1].end:  # inside a date a rule made longer ("January-June 2025")
             continue
         span = m.group(kind)
+        if kind == "longcount":
+            kind = "ago" if span.endswith("ago") else "dur"
         prev = _prev_word(text, start)
         if kind == "fiscal" and prev == "new" and text[start - 8:start - 4].lower() == "the ":
             start, span, prev = start - 8, text[start - 8:end], "the"  # "the new fiscal year": the coming one
@@ -2511,7 +2521,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             base = anchors.day if anchors.day is not None and abs((anchors.day - ref).days) < 7 else ref
             day = base + dt.timedelta(days=(target - base.weekday()) % 7 or (0 if base == ref else 7))
         elif not mod and prev != "since" and (_future_context(text, start, end)
-                                              or _TODAY_AND_BEFORE.search(text, max(0, start - 60), start)):
+                                              or "oday" in text[max(0, start - 60):start]
+                                              and _TODAY_AND_BEFORE.search(text, max(0, start - 60), start)):
             # "reports on Wednesday" written on a Wednesday: today; "since Thursday" is past
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
         elif mod in ("last", "past"):
