@@ -649,6 +649,49 @@ def ids_by_title(lib: Library) -> dict[str, str]:
     return {row.title: row.id for row in lib.list_rows(0, 100)}
 
 
+def test_a_rebuild_pairs_a_headline_edited_since_the_last_update(tmp_path: Path) -> None:
+    """`index --rebuild` straight after a headline edit started from an empty index, so
+    the story's old id was lost (its bookmark "not in the corpus", its read mark gone). The
+    store it replaces is kept until it ends, and old ids recorded before are kept too."""
+    corpus = make_corpus(tmp_path / "c", 3)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    first = ids_by_title(lib)
+    (corpus / "p0001.txt").write_text(page(1).replace("Story number 1 about", "Story one on"), encoding="utf-8")
+    lib.update()
+    (corpus / "p0002.txt").write_text(page(2).replace("Story number 2 about", "Story two on"), encoding="utf-8")
+    lib.update(rebuild=True)
+    now = ids_by_title(lib)
+    assert lib.renamed() == {first["Story number 1 about the harbour council"]: now["Story one on the harbour council"],
+                             first["Story number 2 about the harbour council"]: now["Story two on the harbour council"]}
+    assert not list((tmp_path / "ix").glob("previous*"))  # dropped once the rebuild is done
+    lib.close()
+
+
+def test_a_rebuild_stopped_midway_still_pairs_when_it_is_finished(tmp_path: Path) -> None:
+    from newsreader.corpus.loader import iter_page_files, read_page_file
+    from newsreader.corpus.parser import parse_page
+    from newsreader.search import indexer
+
+    corpus = make_corpus(tmp_path / "c", 3)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    old = ids_by_title(lib)["Story number 1 about the harbour council"]
+    lib.close()
+    (corpus / "p0001.txt").write_text(page(1).replace("Story number 1 about", "Story one on"), encoding="utf-8")
+
+    def stop(text: str, file: str):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        indexer.Indexer(tmp_path / "ix", corpus, Config(), indexer.PageSource(iter_page_files, read_page_file, stop),
+                        workers=1).run(rebuild=True)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()  # finishes the rebuild
+    assert lib.renamed() == {old: ids_by_title(lib)["Story one on the harbour council"]}
+    lib.close()
+
+
 def test_an_edited_headline_records_the_story_s_old_id(tmp_path: Path) -> None:
     """An id is made from the page and the headline: editing the headline gave the story a
     new id and its bookmark and read mark no longer attached to it. The index now says

@@ -270,6 +270,22 @@ def pair_renamed(old: list[tuple[str, dict[str, Any]]], new: list[tuple[str, dic
     return pairs
 
 
+def renamed_pairs(rec: PageRecord, old: ArticleStore, rows: list[tuple[Any, ...]]) -> list[tuple[str, str]]:
+    """`pair_renamed` for a re-read page: `rec` and `old` say what it held, `rows` (as
+    `prepare` makes them) what it holds now. Best effort: a previous store from another
+    version, or damaged, pairs nothing."""
+    now = {row[0] for row in rows}
+    gone = [i for i in rec.ids if i not in now]
+    if not gone:
+        return []
+    try:
+        olds = old.docs(gone)
+        born = [(row[0], decode_doc(row[5])) for row in rows if row[0] not in rec.ids]
+        return pair_renamed([(i, olds[i]) for i in gone if i in olds], born)
+    except Exception:
+        return []
+
+
 def index_terms(article: Article, title_words: list[str] | None = None,
                 body_words: list[str] | None = None) -> tuple[list[str], list[str]]:
     """The title and body terms exactly as indexed (the body with summary and captions)."""
@@ -327,6 +343,46 @@ def decide_common_stems(store: ArticleStore, source: "PageSource", pages: list[t
     return common
 
 
+#: The article store a rebuild replaces, kept until the rebuild ends: a story whose headline
+#: was edited since the last update is paired with its old id from it (see `pair_renamed`).
+PREVIOUS_STORE = "previous.sqlite3"
+
+
+def keep_previous(folder: Path) -> None:
+    """Before a rebuild: the article store (with its WAL files) becomes the previous store,
+    unless an unfinished rebuild left one (it knows more than the store begun since)."""
+    from newsreader.search.store import STORE_FILE
+
+    if (folder / PREVIOUS_STORE).exists() or not (folder / STORE_FILE).exists():
+        return
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.replace(folder / (STORE_FILE + suffix), folder / (PREVIOUS_STORE + suffix))
+        except FileNotFoundError:
+            pass
+
+
+def open_previous(folder: Path) -> ArticleStore | None:
+    """The store a rebuild replaced, or None (none, or unreadable: then it is dropped)."""
+    if not (folder / PREVIOUS_STORE).exists():
+        return None
+    try:
+        previous = ArticleStore(folder / PREVIOUS_STORE)
+        previous.pages()
+        return previous
+    except Exception:  # damaged (perhaps why the index is rebuilt): nothing to pair with
+        drop_previous(folder)
+        return None
+
+
+def drop_previous(folder: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.unlink(folder / (PREVIOUS_STORE + suffix))
+        except FileNotFoundError:
+            pass
+
+
 def open_or_create(folder: Path, rebuild: bool,
                    warn: Callable[[str], None] | None = None) -> tuple[Any, ArticleStore]:
     """The Whoosh index and article store in `folder`, created (or recreated) as needed."""
@@ -334,8 +390,9 @@ def open_or_create(folder: Path, rebuild: bool,
 
     wdir = folder / WHOOSH_DIR
     if rebuild and folder.exists():
+        keep_previous(folder)
         for child in folder.iterdir():
-            if child.name == LOCK_FILE:
+            if child.name == LOCK_FILE or child.name.startswith(PREVIOUS_STORE):
                 continue
             if child.is_dir():
                 shutil.rmtree(child)
@@ -717,6 +774,10 @@ class Indexer:
         root = self.corpus.resolve()  # the loader joins paths onto root: keep them absolute
         files = self.source.list_files(root, self.config)
         known = store.pages()
+        previous = open_previous(self.folder)  # left by `--rebuild`, until it ends
+        earlier = previous.pages() if previous is not None else {}
+        if previous is not None:
+            store.record_renames(previous.renamed().items(), ())
         todo: list[tuple[str, Path, os.stat_result]] = []
         current: set[str] = set()
         # Plain strings, not pathlib: 100,000 `relative_to` calls were most of a run where
@@ -836,16 +897,16 @@ class Indexer:
                             writer = writer or NewsWriter(ix)
                             for id_ in set(new_ids).union(rec.ids if rec else ()):
                                 writer.delete_by_term("id", id_)
-                        pairs: list[tuple[str, str]] = []
                         if rec is not None:
-                            gone = [i for i in rec.ids if i not in set(new_ids)]
-                            if gone:
-                                born = [(row[0], decode_doc(row[5])) for row in rows if row[0] not in rec.ids]
-                                olds = store.docs(gone)
-                                pairs = pair_renamed([(i, olds[i]) for i in gone if i in olds], born)
+                            pairs = renamed_pairs(rec, store, rows)
+                            gone = set(rec.ids) - set(new_ids)
                             store.delete_articles(gone)
                             stats.articles_removed += len(gone)
-                        if not fresh:  # a fresh index has no old names to clear
+                        elif previous is not None and rel in earlier:  # a rebuild: the page as it was
+                            pairs = renamed_pairs(earlier[rel], previous, rows)
+                        else:
+                            pairs = []
+                        if not fresh or previous is not None:  # a new index has no old names to clear
                             store.record_renames(pairs, new_ids)
                         store.put_articles(rows)
                         store.put_page(rel, PageRecord(sha1, st.st_size, st.st_mtime_ns, new_ids))
@@ -868,6 +929,8 @@ class Indexer:
             if writer is not None:
                 writer.cancel()
             store.rollback()
+            if previous is not None:  # kept for the run that finishes the rebuild
+                previous.close()
             raise
         finally:
             if pipeline is not None:
@@ -875,6 +938,9 @@ class Indexer:
         if store.get_meta(UNFINISHED_META) == "1":
             store.set_meta(UNFINISHED_META, "0")
             store.commit()
+        if previous is not None:
+            previous.close()
+            drop_previous(self.folder)
         if progress is not None:
             progress(Progress(len(todo), len(todo), stats.articles_added, time.monotonic() - started))
         stats.articles_total = store.count()
