@@ -2258,6 +2258,19 @@ def test_the_same_day_last_year_ago_today_and_the_week_before_last(text, span, v
     assert dates_of(text).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("text, span, value", [
+    # a past month written with its year sets the year of its later days (audit: the 2005 killing in a 2007 article)
+    ("Ortiz was ambushed in June 2005. He was killed on June 24 while on patrol.", "June 24", "2005-06-24"),
+    ("Ortiz was ambushed in June 2005. He was killed on June 24, four days after that.", "June 24", "2005-06-24"),
+    # ... not a day ahead, nor another month, nor the article's own year
+    ("Sales fell in June 2005. The new plant will open on June 24.", "June 24", "2025-06-24"),
+    ("Sales fell in June 2005. The plant closed on May 24.", "May 24", "2025-05-24"),
+    ("Sales fell in June 2025. The plant closed on June 4.", "June 4", "2025-06-04"),
+])
+def test_a_past_month_and_year_sets_the_year_of_its_days(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value
+
+
 @pytest.mark.parametrize("text", ["Five hundred workers lost their jobs.", "A hundred people came.",
                                   "Half a dozen firms bid.", "Nearly half a million people came."])
 def test_hundreds_of_things_are_no_lengths(text):

@@ -1162,7 +1162,8 @@ class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "day_end", "year_end", "month_end", "week", "month", "year", "period", "period_end", "stated", "frame")
+    __slots__ = ("day", "day_end", "year_end", "month_end", "week", "month", "year", "period", "period_end", "stated", "stated_month",
+                 "frame")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
@@ -1177,6 +1178,8 @@ class _Anchors:
         self.period_end = -1  # where the text named it (set with `period`)
         #: (month, day) -> the year written with it ("July 31, 2024" makes a later "July 31" 2024's)
         self.stated: dict[tuple[int, int], int] = {}
+        #: month -> the past year written with it ("the slaying in June 2005" makes a later "killed on June 24" 2005's)
+        self.stated_month: dict[int, int] = {}
         #: a year that opens its sentence ("In 1987, the Dow fell 22.6 percent on October 19"), and
         #: where it ends: the months and days named after it in that sentence are its
         self.frame: tuple[int, int] | None = None
@@ -1607,6 +1610,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             anchors.frame = (int(value), end)  # "Last year, the Dow peaked on October 9": 2007's
         if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
+        if kind == "my" and value and len(value) == 7 and date is not None and int(value[:4]) < date.year:
+            anchors.stated_month[int(value[5:7])] = int(value[:4])
         if kind != "sameperiod" and not (kind == "thatunit" and span.lower().endswith(("earlier", "before"))) \
                 and prev != "since" and value != "2001-09-11" \
                 and not (_COMPARISON_BEFORE.search(text, max(0, start - 50), start) and _another_year(value, date)):
@@ -2270,6 +2275,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = 2001
         elif (month, day_n) in anchors.stated:  # the same day written with its year before
             year = anchors.stated[(month, day_n)]
+        elif month in anchors.stated_month and not _future_context(text, start, end):
+            year = anchors.stated_month[month]  # "the slaying in June 2005 ... killed on June 24"
         elif (framed := anchors.frame_year(text, start)) is not None:  # "In 1987, ... on October 19"
             year = framed
         elif shared := _YEAR_AFTER_DAY.match(text, end):  # "September 14 and 18, 2010"
