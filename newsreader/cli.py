@@ -18,7 +18,7 @@ from typing import Any, Callable, TextIO
 
 from newsreader import __version__
 from newsreader.config import Config, Paths, load_config, user_paths
-from newsreader.errors import UserError
+from newsreader.errors import UserError, counted
 
 
 @dataclass
@@ -152,7 +152,7 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
         source = f"  [{article.source}]" if article.source else ""
         print(f"{date}  {article.id}\n            {article.title}{source}", file=ctx.stdout)
     print(
-        f"{len(corpus.articles)} articles from {corpus.page_count} pages in {corpus.root}",
+        f"{counted(len(corpus.articles), 'article')} from {counted(corpus.page_count, 'page')} in {corpus.root}",
         file=ctx.stderr,
     )
     return 0
@@ -242,7 +242,7 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
         hint = f"tagged {args.tag!r}" if args.tag else "yet; press b in the reader or run `newsreader bookmarks add ID`"
         print(f"no bookmarks {hint}", file=ctx.stderr)
     else:
-        print(f"{len(bookmarks)} bookmark{'s' if len(bookmarks) != 1 else ''}", file=ctx.stderr)
+        print(counted(len(bookmarks), "bookmark"), file=ctx.stderr)
     return 0
 
 
@@ -284,7 +284,7 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     text = export_bookmarks(bookmarks, args.format, articles=articles)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:
-        print(f"exported {len(bookmarks)} bookmark{'s' if len(bookmarks) != 1 else ''} to {written}",
+        print(f"exported {counted(len(bookmarks), 'bookmark')} to {written}",
               file=ctx.stderr)
     return 0
 

@@ -40,3 +40,8 @@ def kind_name(kind: type) -> str:
 def value_kind(value: Any) -> str:
     """What a value read from YAML or JSON is, in words ("nothing" for null)."""
     return "nothing" if value is None else kind_name(type(value))
+
+
+def counted(n: int, noun: str) -> str:
+    """`1 page`, `2 pages`, `1,080 articles`: a number and its noun, for messages."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -279,3 +279,12 @@ def test_the_reader_without_a_terminal_says_so(capsys, monkeypatch: pytest.Monke
     code, out, err = run(capsys)  # pytest's captured stdout and stdin are no terminal
     assert code == 2 and out == "" and not opened
     assert err.startswith("newsreader: error: the reader needs a terminal") and "newsreader search QUERY" in err
+
+
+def test_one_page_is_not_one_pages(capsys, tmp_path: Path) -> None:
+    """The summaries said "1 articles from 1 pages", "indexed 1 pages (1 articles ...)"."""
+    (tmp_path / "page.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    code, _, err = run(capsys, "articles", "--corpus", str(tmp_path))
+    assert code == 0 and f"1 article from 1 page in {tmp_path}" in err
+    code, _, err = run(capsys, "index", "--corpus", str(tmp_path))
+    assert code == 0 and err.startswith("indexed 1 page (1 article, ") and "; 1 article in the index" in err

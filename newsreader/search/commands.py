@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, Callable, TextIO
 
-from newsreader.errors import UserError
+from newsreader.errors import UserError, counted
 
 if TYPE_CHECKING:
     from newsreader.cli import Context
@@ -70,9 +70,10 @@ def cmd_index(args: argparse.Namespace, ctx: "Context") -> int:
         ctx.print_json(stats.to_dict() | {"corpus": str(corpus), "index": str(library.folder)})
     else:
         rate = stats.articles_added / stats.seconds if stats.seconds else 0
-        print(f"indexed {stats.pages_indexed} pages ({stats.articles_added} articles, {rate:,.0f}/s), "
-              f"{stats.pages_unchanged} unchanged, {stats.pages_removed} removed, {stats.pages_failed} skipped; "
-              f"{stats.articles_total} articles in the index ({stats.seconds:.1f} s)", file=ctx.stderr)
+        print(f"indexed {counted(stats.pages_indexed, 'page')} ({counted(stats.articles_added, 'article')}, "
+              f"{rate:,.0f}/s), {stats.pages_unchanged:,} unchanged, {stats.pages_removed:,} removed, "
+              f"{stats.pages_failed:,} skipped; {counted(stats.articles_total, 'article')} in the index "
+              f"({stats.seconds:.1f} s)", file=ctx.stderr)
     return 0
 
 

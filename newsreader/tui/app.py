@@ -30,7 +30,7 @@ from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
 from newsreader.corpus import check_corpus_dir, no_pages_message
-from newsreader.errors import IndexNeedsRebuild, UserError
+from newsreader.errors import IndexNeedsRebuild, UserError, counted
 from newsreader.search.schema import update_running
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
@@ -542,9 +542,9 @@ class ReaderApp(App[int]):
             return
         note = ""
         if stats.pages_indexed or stats.pages_removed:
-            note = f"indexed {stats.articles_added:,} articles from {stats.pages_indexed:,} pages"
+            note = f"indexed {counted(stats.articles_added, 'article')} from {counted(stats.pages_indexed, 'page')}"
         if stats.pages_failed:
-            note += f"{'; ' if note else ''}{stats.pages_failed} pages could not be read"
+            note += f"{'; ' if note else ''}{counted(stats.pages_failed, 'page')} could not be read"
         self.call_from_thread(self._index_finished, note, False)
 
     def _index_started(self) -> None:
