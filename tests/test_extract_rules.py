@@ -2182,6 +2182,10 @@ def test_today_in_a_name_is_no_date(text):
     ("Bernanke spoke in Chicago on Thursday.", "2008-07-15", "Thursday", "2008-07-10"),
     ("Stocks fell on Monday and again today.", "2008-07-15", "Monday", "2008-07-14"),
     ("Stocks fell today. On Thursday, they rose.", "2008-07-15", "Thursday", "2008-07-10"),
+    # "prepares to", "poised to" look ahead (audit seed 8080); "prepared to" is past
+    ("Obama prepares to mark his first 100 days in office on Wednesday.", "2009-04-28", "Wednesday", "2009-04-29"),
+    ("The bank is poised to report a profit on Thursday.", "2009-04-28", "Thursday", "2009-04-30"),
+    ("He prepared to leave on Monday but stayed.", "2009-04-29", "Monday", "2009-04-27"),
 ])
 def test_round_eleven_market_probes(text, date, span, value):
     assert dates_of(text, dt.date.fromisoformat(date)).get(span, "<missing>") == value

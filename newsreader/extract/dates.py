@@ -765,6 +765,7 @@ _FUTURE_BEFORE = re.compile(
     r"|(?=expected)(?<!than )(?<!as )(?<!had )(?<!was )(?<!were )expected (?:by|on|in|to|later|next|around)|scheduled|slated|set (?:to|for)"
     r"|due(?! to (?:the|a|an|its|their|his|her|weak|strong|poor|low|high|lower|higher)\b)|deadline|expires?"
     r"|plans? to|planned|must(?! have)|aims? to|hopes? to|intends? to|going to|could(?! have)|(?-i:may)(?! have)|might(?! have)"
+    r"|prepar(?:es|ing) to|poised to"  # "Obama prepares to mark his first 100 days in office on Wednesday"
     r"|should(?! have)|upcoming|awaits?|awaiting"
     r"|(?:(?<=\bis )|(?<=\bare )|(?<=, ))to be(?! (?:sure|fair|honest|clear|frank|precise)\b)"  # not "fell, to be sure, in June"
     # "the measures to be voted on Thursday", "calling for roads to be blocked on Tuesday"; not what is
