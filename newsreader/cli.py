@@ -64,6 +64,15 @@ class Context:
                 self._build(library, f"the last indexing run of {corpus} was stopped before its end; finishing it")
         return library
 
+    def current_id(self, library: Any, article_id: str) -> str:
+        """The story's id now: one whose headline was edited since `article_id` was printed
+        has a new one (the index keeps the old; a warning says so)."""
+        new = library.renamed().get(article_id)
+        if new is None:
+            return article_id
+        self.warn(f"{article_id} is now {new} (its headline was edited)")
+        return new
+
     @staticmethod
     def _unfinished(library: Any) -> bool:
         try:
@@ -172,11 +181,13 @@ def _open_store(ctx: Context, *, write: bool) -> Any:
     return store
 
 
-def _find_article(ctx: Context, args: argparse.Namespace, article_id: str) -> Any:
-    """The article with this id in the corpus's index, or None."""
+def _find_article(ctx: Context, args: argparse.Namespace, article_id: str, store: Any) -> Any:
+    """The article with this id (or the id its story has now) in the corpus's index, or
+    None; bookmarks of stories whose headline was edited follow them first."""
     library = ctx.open_library(args)
     try:
-        stored = library.get(article_id)
+        store.follow_renames(library.renamed())
+        stored = library.get(ctx.current_id(library, article_id))
     finally:
         library.close()
     return stored.article if stored else None
@@ -250,8 +261,8 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
     """Bookmark an article by id, or add tags / set the note of an existing bookmark."""
     with _open_store(ctx, write=True) as store:
         corpus_dir = ctx.corpus_dir(args)
-        existing = store.get_bookmark(args.id)
-        article = _find_article(ctx, args, args.id)
+        article = _find_article(ctx, args, args.id, store)
+        existing = store.get_bookmark(article.id if article is not None else args.id)
         tags = _tags_arg(args.tag)
         if article is not None:
             bookmark = store.bookmark_article(article, tags=tags, note=args.note)
@@ -367,8 +378,9 @@ def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
     library = ctx.open_library(args)
     try:
         finder = RelatedFinder(library)
-        stories = finder.related(args.id, limit=args.limit)
-        copies = finder.copies(args.id) if not args.json else []
+        article_id = ctx.current_id(library, args.id)
+        stories = finder.related(article_id, limit=args.limit)
+        copies = finder.copies(article_id) if not args.json else []
     finally:
         library.close()
     if args.json:

@@ -126,6 +126,14 @@ def test_bookmark_follows_its_story_when_the_headline_is_edited(home: Path, corp
     assert listed["missing"] is False and listed["tags"] == ["keep"] and listed["note"] == "n"
     code, out, _ = run(capsys, "show", listed["id"], "--corpus", str(corpus), "--json")
     assert code == 0 and json.loads(out)["title"] == "Edited: " + article.title
+    # The old id (in a script, a note) still finds the story, and says its id now.
+    for argv in (("show", article.id), ("related", article.id), ("bookmarks", "add", article.id, "--tag", "more")):
+        code, out, err = run(capsys, *argv, "--corpus", str(corpus))
+        assert code == 0 and f"warning: {article.id} is now {listed['id']} (its headline was edited)" in err
+    assert out.startswith("updated bookmark: Edited: ")
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    (listed,) = json.loads(out)
+    assert listed["tags"] == ["keep", "more"]
 
 
 def test_list_during_another_run_shows_bookmarks_as_last_seen(home: Path, corpus: Path, capsys) -> None:
