@@ -276,10 +276,28 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _id_now(ctx: Context, args: argparse.Namespace, article_id: str, store: Any) -> str:
+    """`article_id`, or the id its story has now if its headline was edited (its bookmark
+    moved there first); without building an index when there is none."""
+    from newsreader.search.library import Library
+
+    library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
+    try:
+        if not library.exists():
+            return article_id
+        store.follow_renames(library.renamed())
+        return ctx.current_id(library, article_id)
+    except UserError:  # a damaged index: the id as given
+        return article_id
+    finally:
+        library.close()
+
+
 def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
     with _open_store(ctx, write=True) as store:
-        bookmark = store.get_bookmark(args.id)
-        if bookmark is None or not store.remove_bookmark(args.id):
+        article_id = args.id if store.get_bookmark(args.id) else _id_now(ctx, args, args.id, store)
+        bookmark = store.get_bookmark(article_id)
+        if bookmark is None or not store.remove_bookmark(article_id):
             raise UserError(f"no bookmark with id {args.id!r}; `newsreader bookmarks list` shows them", 1)
     print(f"removed bookmark: {bookmark.title}", file=ctx.stdout)
     return 0

@@ -134,6 +134,8 @@ def test_bookmark_follows_its_story_when_the_headline_is_edited(home: Path, corp
     code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
     (listed,) = json.loads(out)
     assert listed["tags"] == ["keep", "more"]
+    code, out, err = run(capsys, "--corpus", str(corpus), "bookmarks", "remove", article.id)
+    assert code == 0 and out.startswith("removed bookmark: Edited: ") and "is now" in err
 
 
 def test_list_during_another_run_shows_bookmarks_as_last_seen(home: Path, corpus: Path, capsys) -> None:
