@@ -2186,6 +2186,11 @@ def test_today_in_a_name_is_no_date(text):
     ("Obama prepares to mark his first 100 days in office on Wednesday.", "2009-04-28", "Wednesday", "2009-04-29"),
     ("The bank is poised to report a profit on Thursday.", "2009-04-28", "Thursday", "2009-04-30"),
     ("He prepared to leave on Monday but stayed.", "2009-04-29", "Monday", "2009-04-27"),
+    # a month naming a schedule ("a January start date", "a March deadline") is the coming one (audit leftover)
+    ("That's to accommodate Jennifer Lawrence's January start date for filming.", "2012-04-09", "January", "2013-01"),
+    ("Greece faces a March deadline to repay its debt.", "2012-04-09", "March", "2013-03"),
+    # ... not after a past verb
+    ("GM missed its March deadline.", "2012-04-09", "March", "2012-03"),
 ])
 def test_round_eleven_market_probes(text, date, span, value):
     assert dates_of(text, dt.date.fromisoformat(date)).get(span, "<missing>") == value

@@ -629,7 +629,8 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
             past = None
         if past is not None and (ref - past).days <= 92:
             return past.year
-    future = _future_context(text, start, end)
+    future = _future_context(text, start, end) or (
+        _SCHEDULED_AFTER.match(text, end) is not None and not _past_in_clause(text, start))
     if day is not None:
         try:
             candidate = dt.date(ref.year, month, day)
@@ -648,6 +649,8 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
     return ref.year
 
 
+#: A date that names a schedule: "Lawrence's January start date", "a March deadline" (the coming one).
+_SCHEDULED_AFTER = re.compile(r" (?:(?:start|release|launch|due|target|opening|delivery|completion) date|deadline)s?\b")
 #: The clause before a date, back to a comma, a semicolon, a dash or the sentence's start.
 _CLAUSE_BEFORE = re.compile(r"(?:[^,;:.!?—–\n]|[.,](?=\d))*$")  # not "$1.2" nor "1,200"
 
