@@ -308,8 +308,10 @@ _BRANCHES.append(("days weeks months years decades",
                                                   for w in sorted(_BARE_LENGTH_BEFORE | _BARE_LENGTH_IN))
                   + r")(?i:days|weeks|months|years|decades))(?![\w-]| of\b| ago\b| old\b| ?\d)"))
 # "one hundred years ago", "half a century ago", "half a century": read as "ago" and "dur" (see find_dates)
-_BRANCHES.append(("a one two three four five six seven eight nine half " + _APPROX_WORDS,
-                  rf"(?P<longcount>{_APPROX}?(?i:{_LONG_COUNT} (?:{_UNIT} ago|{_DUR_UNIT})))(?![\w-]| old| of age)"))
+# (an approximator before one is taken in by find_dates: as a trigger, "over the", "more than" would try it)
+_BRANCHES.append(("a one two three four five six seven eight nine half",
+                  rf"(?P<longcount>(?i:{_LONG_COUNT} (?:{_UNIT} ago|{_DUR_UNIT})))(?![\w-]| old| of age)"))
+_APPROX_BEFORE = re.compile(r"(?<![\w-])(?i:" + "|".join(_APPROXIMATORS) + ") $")
 # "the Fifties", "the late Sixties": a decade of the twentieth century in words (capitalised: not
 # "in his fifties", "temperatures in the fifties")
 _DECADE_WORDS = {"Twenties": 2, "Thirties": 3, "Forties": 4, "Fifties": 5, "Sixties": 6, "Seventies": 7,
@@ -1475,6 +1477,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         span = m.group(kind)
         if kind == "longcount":
             kind = "ago" if span.endswith("ago") else "dur"
+            if approx := _APPROX_BEFORE.search(text, max(0, start - 24), start):  # "nearly half a century ago"
+                start, span = approx.start(), text[approx.start():end]
         prev = _prev_word(text, start)
         if kind == "fiscal" and prev == "new" and text[start - 8:start - 4].lower() == "the ":
             start, span, prev = start - 8, text[start - 8:end], "the"  # "the new fiscal year": the coming one
