@@ -1235,6 +1235,16 @@ async def test_read_mark_and_bookmark_follow_an_edited_headline(tmp_path):
         assert app.is_read(new.id) and app.is_bookmarked(new.id) and not app.is_bookmarked(row.id)
         assert store.get_bookmark(new.id).title == "Harbour reopens after storm"
         assert "8 unread" in str(app.main.query_one("#status").render())
+        # A list made before the next edit (search results) still opens the story.
+        app.run_query("harbour")
+        await settle(pilot)
+        assert app.article_list.current_row.id == new.id
+        rewrite(page_with(corpus, new.title), new.title, "Harbour reopens")
+        index_elsewhere(paths, corpus)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_view.article.title == "Harbour reopens"
+        assert store.is_read(app.article_view.article.id)
 
 
 @sync

@@ -766,17 +766,29 @@ class ReaderApp(App[int]):
             self.notify(f"cannot open the article: {getattr(exc, 'message', exc)}", severity="error",
                         markup=False)
             return
+        if stored is not None:
+            article_id = stored.article.id  # a list made before its headline was edited
         self._show_article(article_id, stored)
         if stored is not None:
             self.call_after_refresh(self._after_frame, article_id, stored, self._open_generation)
 
     def fetch_article(self, article_id: str) -> Any:
-        """The stored article, reopening the index once if it was rebuilt under us."""
+        """The stored article (or its story under the id it has now, if its headline was
+        edited), reopening the index once if it was rebuilt under us."""
         try:
-            return self.library.get(article_id)
+            return self.story(article_id)
         except Exception:
             self.library.close()
-            return self.library.get(article_id)
+            return self.story(article_id)
+
+    def story(self, article_id: str) -> Any:
+        """The stored article of this id, or of the id its story has now (its headline was
+        edited), or None."""
+        stored = self.library.get(article_id)
+        if stored is None:
+            new_id = self.library.renamed().get(article_id)
+            stored = self.library.get(new_id) if new_id else None
+        return stored
 
     def _after_frame(self, article_id: str, stored: Any, generation: int) -> None:
         """The article is on screen: save the read mark, and if the reader is still on it,
@@ -874,10 +886,7 @@ class ReaderApp(App[int]):
     @work(thread=True, exclusive=True, group="recheck")
     def _recheck_article(self, article_id: str, shown: Any, generation: int) -> None:
         try:
-            stored = self.library.get(article_id)
-            if stored is None:  # its headline edited: the same story under a new id
-                new_id = self.library.renamed().get(article_id)
-                stored = self.library.get(new_id) if new_id else None
+            stored = self.story(article_id)
         except Exception:  # a rebuild under way: the next look tells
             return
         if stored is None or not same_text(stored, shown):
