@@ -68,6 +68,10 @@ _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children�
 #: scores ("beat Real Madrid 3-1").
 _MODEL_AFTER = re.compile(r" (?:[A-Z]{0,3}\d{2,}[A-Za-z0-9-]*|\d{2,}-\d+[A-Za-z0-9-]*)(?![\w%$])")
 _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
+#: ... or right before it ("the 787 Dreamliner", "the 787 `` Dreamliner"); an age or a
+#: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number, nor a clock's minutes
+#: ("9:03am AEST Tony Abbott").
+_MODEL_BEFORE = re.compile(r"(?<![\w.,:])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 
 
 def _model_number_after(text: str, end: int) -> re.Match[str] | None:
@@ -78,10 +82,6 @@ def _model_number_after(text: str, end: int) -> re.Match[str] | None:
 
 #: Two digits: what a model number before a name (`_MODEL_BEFORE`) has in its window
 _TWO_DIGITS = re.compile(r"\d\d")
-#: ... or right before it ("the 787 Dreamliner", "the 787 `` Dreamliner"); an age or a
-#: length ("59-year-old Raj Chohan", "a 10-day visit") is no model number, nor a clock's minutes
-#: ("9:03am AEST Tony Abbott").
-_MODEL_BEFORE = re.compile(r"(?<![\w.,:])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
 #: What makes a "PM" a clock's: an hour or minutes before it ("8 PM", "8 : 28 PM"); a year is none
 #: ("In 2019 PM Narendra Modi"). One pattern for both uses below, so that they cannot drift apart.
@@ -258,6 +258,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
 _AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?!['’]s)(?!\w|\.\w)")
 #: An age in apposition marks a person: "Tara Reid, 33, who ...", "Smith, aged 41,".
 _AGE_AFTER = re.compile(r"(?:['’]s)?, (?:aged )?\d{1,2},")
+_AGE_OPENERS = frozenset(",'’")  # what `_AGE_AFTER` opens with
 
 
 def _age_after(text: str, end: int) -> bool:
@@ -265,7 +266,6 @@ def _age_after(text: str, end: int) -> bool:
     return text[end:end + 1] in _AGE_OPENERS and _AGE_AFTER.match(text, end) is not None
 
 
-_AGE_OPENERS = frozenset(",'’")
 #: "Klitschko said he", "Lohan told reporters she": a person speaking of himself or herself.
 _SAID_HE = re.compile(r" (?:said|says|told|added|explained|insisted|admitted|claimed|argued|wrote)"
                       r"(?: \w+)?,? (?:he|she)\b")
