@@ -2280,6 +2280,18 @@ def test_a_past_month_and_year_sets_the_year_of_its_days(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value
 
 
+@pytest.mark.parametrize("text, year", [
+    # a model year after a determiner and an adjective (round ten's leftover "a gray 2013 Toyota Camry")
+    ("She was hit by a gray 2013 Toyota Camry.", "2013"),
+    ("GM unveiled the redesigned 2008 Chevrolet Malibu.", "2008"),
+    # ... not a count of people or things
+    ("The first 2000 Toyota buyers got a discount.", None),
+    ("An additional 2000 Toyota workers were hired.", None),
+])
+def test_a_model_year_after_an_adjective(text, year):
+    assert [d.value for d in extract(text, DCT).dates] == ([year] if year else [])
+
+
 @pytest.mark.parametrize("text", ["Five hundred workers lost their jobs.", "A hundred people came.",
                                   "Half a dozen firms bid.", "Nearly half a million people came."])
 def test_hundreds_of_things_are_no_lengths(text):

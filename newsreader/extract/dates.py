@@ -653,6 +653,10 @@ def _year_for(month: int, day: int | None, ref: dt.date, text: str, start: int, 
 
 #: A date that names a schedule: "Lawrence's January start date", "a March deadline" (the coming one).
 _SCHEDULED_AFTER = re.compile(r" (?:(?:start|release|launch|due|target|opening|delivery|completion) date|deadline)s?\b")
+#: A model year after a determiner and an adjective, before the make: "a gray 2013 Toyota Camry", "the
+#: redesigned 2008 Chevrolet Malibu" (not a count: "the first 2000 Toyota buyers").
+_MODEL_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he|its|their|his|her) (?!(?:first|last|other|next|additional|extra|more|some|about"
+                         r"|nearly|only|total|estimated|record|remaining|latest) )[a-z]+(?:-[a-z]+)? (?:19[5-9][0-9]|20[0-3][0-9]) [A-Z]$")
 #: The clause before a date, back to a comma, a semicolon, a dash or the sentence's start.
 _CLAUSE_BEFORE = re.compile(r"(?:[^,;:.!?—–\n]|[.,](?=\d))*$")  # not "$1.2" nor "1,200"
 
@@ -1499,7 +1503,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                                                or prev in _REPORTING_WORDS and _SUBJECT_YEAR_AFTER_THAT.match(text, start))
                                            and not _COUNT_PREDICATE.match(text, start)
                                            or prev in _EXPECT_WORDS and _MONTH_OBJECT_AFTER.match(text, end)
-                                           or prev in _WELCOME_VERBS and _WELCOMED_YEAR_AFTER.match(text, end))
+                                           or prev in _WELCOME_VERBS and _WELCOMED_YEAR_AFTER.match(text, end)
+                                           or _MODEL_YEAR.search(text, max(0, start - 30), end + 2))
                     or kind == "barmonth" and (_month_subject_or_object(text, span, start, end, prev)
                                                or _month_list_ahead(text, span, start, end, prev)
                                                or _month_after_adjective(text, span, start, end))):
