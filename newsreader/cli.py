@@ -64,11 +64,12 @@ class Context:
                 self._build(library, f"the last indexing run of {corpus} was stopped before its end; finishing it")
         return library
 
-    def current_id(self, library: Any, article_id: str) -> str:
+    def current_id(self, library: Any, article_id: str, *, live: bool = True) -> str:
         """The story's id now: one whose headline was edited since `article_id` was printed
-        has a new one (the index keeps the old; a warning says so)."""
+        has a new one (the index keeps the old; a warning says so). With `live`, only while
+        the story is in the index: one that left it since is not found under either id."""
         new = library.renamed().get(article_id)
-        if new is None:
+        if new is None or (live and library.get(new) is None):
             return article_id
         self.warn(f"{article_id} is now {new} (its headline was edited)")
         return new
@@ -286,7 +287,7 @@ def _id_now(ctx: Context, args: argparse.Namespace, article_id: str, store: Any)
         if not library.exists():
             return article_id
         store.follow_renames(library.renamed())
-        return ctx.current_id(library, article_id)
+        return ctx.current_id(library, article_id, live=False)  # its bookmark moved there
     except UserError:  # a damaged index: the id as given
         return article_id
     finally:
@@ -492,6 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--note", metavar="N", help="a note to keep with the bookmark")
     b.set_defaults(handler=cmd_bookmarks_add)
     b = bsub.add_parser("remove", help="remove a bookmark", description="Remove the bookmark of an article id.")
+    _add_corpus_option(b)  # its index says the id now of a story whose headline was edited
     b.add_argument("id", metavar="ID", help="article id")
     b.set_defaults(handler=cmd_bookmarks_remove)
     b = bsub.add_parser("export", help="write bookmarks as Markdown, JSON or YAML",

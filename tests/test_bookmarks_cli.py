@@ -138,6 +138,29 @@ def test_bookmark_follows_its_story_when_the_headline_is_edited(home: Path, corp
     assert code == 0 and out.startswith("removed bookmark: Edited: ") and "is now" in err
 
 
+def test_an_old_id_whose_story_left_the_corpus_is_not_said_to_be_renamed(home: Path, corpus: Path,
+                                                                         capsys) -> None:
+    """After a headline edit, then the page's removal, `show OLD` said "OLD is now NEW (its
+    headline was edited)" and then "no article with id OLD". And `bookmarks remove`, which
+    reads the corpus's index for such ids, did not take `--corpus` after the action as
+    `add` and `list` do."""
+    article = _articles(corpus)[0]
+    run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus))
+    page = corpus / article.file
+    page.write_text(page.read_text(encoding="utf-8").replace(article.title, "Edited: " + article.title),
+                    encoding="utf-8")
+    run(capsys, "index", "--corpus", str(corpus))
+    run(capsys, "bookmarks", "list", "--corpus", str(corpus))  # the bookmark moves to the new id
+    page.unlink()
+    run(capsys, "index", "--corpus", str(corpus))
+    code, out, err = run(capsys, "show", article.id, "--corpus", str(corpus))
+    assert code == 1 and out == "" and "is now" not in err and f"no article with id {article.id!r}" in err
+    code, out, err = run(capsys, "bookmarks", "remove", "--corpus", str(corpus), article.id)
+    assert code == 0 and out.startswith("removed bookmark: ") and "is now" in err
+    assert run(capsys, "bookmarks", "list", "--corpus", str(corpus))[2] == "no bookmarks yet; press b in the " \
+        "reader or run `newsreader bookmarks add ID`\n"
+
+
 def test_list_during_another_run_shows_bookmarks_as_last_seen(home: Path, corpus: Path, capsys) -> None:
     """While another run rebuilds the index (from nothing), `list` marked every bookmark
     "not in the corpus now" in the store."""
