@@ -736,3 +736,28 @@ def test_an_edited_headline_records_the_story_s_old_id(tmp_path: Path) -> None:
     assert pair_renamed([("x", doc(a)), ("y", doc(b))], [("q", doc(b + " today")), ("p", doc(a))]) == \
         [("x", "p"), ("y", "q")]
     assert pair_renamed([("x", doc(a))], [("p", doc(b))]) == []
+
+
+def test_a_rebuild_of_an_index_from_another_version_pairs_nothing_and_says_no_traceback(tmp_path: Path) -> None:
+    """`index --rebuild` (what an index from another version asks for) kept its store to pair
+    edited headlines against, and read that store's `renamed` table as ours: a version with
+    another shape of it ended the rebuild in a traceback (sqlite3 "no such column")."""
+    import sqlite3
+
+    corpus = make_corpus(tmp_path / "c", 3)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    lib.close()
+    con = sqlite3.connect(tmp_path / "ix" / "articles.sqlite3")
+    con.execute("DROP TABLE renamed")
+    con.execute("CREATE TABLE renamed (story TEXT, ids TEXT)")
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    lib = Library(tmp_path / "ix", corpus, Config())
+    with pytest.raises(UserError, match="another version"):
+        lib.update()
+    stats = lib.update(rebuild=True)
+    assert stats.pages_indexed == 3 and lib.count() == 3 and lib.renamed() == {}
+    assert not list((tmp_path / "ix").glob("previous*"))
+    lib.close()

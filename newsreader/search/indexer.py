@@ -363,14 +363,21 @@ def keep_previous(folder: Path) -> None:
 
 
 def open_previous(folder: Path) -> ArticleStore | None:
-    """The store a rebuild replaced, or None (none, or unreadable: then it is dropped)."""
+    """The store a rebuild replaced, or None (none, unreadable or from another version
+    (`index --rebuild` is what such an index asks for): then it is dropped)."""
     if not (folder / PREVIOUS_STORE).exists():
         return None
+    previous = None
     try:
         previous = ArticleStore(folder / PREVIOUS_STORE)
+        if previous.get_meta("schema_version") != str(SCHEMA_VERSION):
+            raise ValueError("another version: its ids and tables may not be ours")
         previous.pages()
+        previous.renamed()
         return previous
     except Exception:  # damaged (perhaps why the index is rebuilt): nothing to pair with
+        if previous is not None:
+            previous.close()
         drop_previous(folder)
         return None
 
