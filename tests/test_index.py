@@ -761,3 +761,23 @@ def test_a_rebuild_of_an_index_from_another_version_pairs_nothing_and_says_no_tr
     assert stats.pages_indexed == 3 and lib.count() == 3 and lib.renamed() == {}
     assert not list((tmp_path / "ix").glob("previous*"))
     lib.close()
+
+
+def test_a_library_sees_a_rebuild_made_by_another_run(tmp_path: Path) -> None:
+    """A rebuild starts the commit numbers again in a new article store: an open reader
+    (another copy of the app) saw the same commit number as before, kept reading the replaced
+    store for good, and never saw the rebuild (nor a headline edited before it)."""
+    corpus = make_corpus(tmp_path / "c", 3)
+    reader = Library(tmp_path / "ix", corpus, Config())
+    reader.update()
+    old = ids_by_title(reader)["Story number 1 about the harbour council"]
+    seen = reader.generation()
+    (corpus / "p0001.txt").write_text(page(1).replace("Story number 1 about", "Story one on"), encoding="utf-8")
+    other = Library(tmp_path / "ix", corpus, Config())
+    other.update(rebuild=True)
+    other.close()
+    assert reader.generation() != seen
+    new = ids_by_title(reader)["Story one on the harbour council"]
+    assert reader.renamed() == {old: new} and reader.get(new) is not None and reader.get(old) is None
+    assert reader.generation() == reader.generation()  # nothing changed since
+    reader.close()

@@ -16,6 +16,7 @@ index and pick up a newer commit on their next call.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
@@ -105,6 +106,7 @@ class Library:
         self.config = config
         self._lock = threading.RLock()
         self._store: ArticleStore | None = None
+        self._store_file: tuple[int, int] | None = None  # (device, inode) of the store opened
         self._ix: Any = None
         self._searcher: Any = None
         self._parser: QueryParser | None = None
@@ -129,13 +131,22 @@ class Library:
             return True
 
     def generation(self) -> int:
-        """The index's commit number (-1 without an index): any process's commit changes it,
-        a page changed in place too, and it costs a folder listing where counting the
-        articles costs a scan of the store."""
+        """A number for the index's state (-1 without an index): any process's commit
+        changes it, a page changed in place too, and it costs a folder listing and a stat
+        where counting the articles costs a scan of the store. A rebuild by another run
+        starts the commit numbers again (the same corpus: the same number as before) in a
+        new article store: the store's file is part of the number, and this library lets go
+        of the replaced one (it read the old articles for good)."""
         with self._lock:
             if self._ix is None and not self.exists():
                 return -1
-            return self._index().latest_generation()
+            now = _file_id(self.folder / STORE_FILE)
+            if self._store is not None and now is not None and now != self._store_file:
+                # Let go without closing: a thread may be reading the old one this instant.
+                self._reset_searcher()
+                self._ix = self._store = self._corrector = self._bounds_cache = None
+            commits = self._index().latest_generation()
+            return commits if now is None else hash((now, commits)) & (2**62 - 1)
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -169,6 +180,7 @@ class Library:
                     store.close()
                     raise other_version_index(self.folder)
                 self._store = store
+                self._store_file = _file_id(self.folder / STORE_FILE)
             return self._store
 
     def _index(self) -> Any:
@@ -521,3 +533,11 @@ class Library:
         with self._lock:
             self._corrector = None
         return stats
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
