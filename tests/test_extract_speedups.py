@@ -227,3 +227,65 @@ def test_prechecks_never_skip_a_match() -> None:
             if entities_mod._ACRONYM_AFTER.match(text[end:end + 14]):
                 assert "(" in text[end:end + 14]
     assert hits > 200
+
+
+def _case_blind_trigger() -> re.Pattern[str]:
+    """The trigger scan as it was written before `_folded`: the words matched in any ASCII case."""
+    def before(words: frozenset[str]) -> str:
+        return r"(?= (?:(?ai:" + dates_mod._trie([w for w in words if w.isalpha()]) + r")(?![A-Za-z])|\d))"
+    return re.compile(
+        r"(?<![\w-])(?<!\d[,.])(?:(?ai:" + dates_mod._trie(
+            [w for w in dates_mod._TRIGGERS if w.isalpha() and w not in ("the", "a")])
+        + r")(?![A-Za-z])|(?ai:the)" + before(dates_mod._AFTER_THE) + "|(?ai:a)" + before(dates_mod._AFTER_A)
+        + r"|\d|'\d)")
+
+
+def test_lowering_keeps_what_the_trigger_scan_sees() -> None:
+    """Every character but `_FOLD_UNSAFE` lowers to one character of the same \\w and \\d class, and
+    outside ASCII when it was (inside ASCII only capitals change); those two do not."""
+    word, digit = re.compile(r"\w"), re.compile(r"\d")
+    for code in range(0x110000):
+        ch = chr(code)
+        low = ch.lower()
+        ok = len(low) == 1 and bool(word.match(low)) == bool(word.match(ch)) and \
+            bool(digit.match(low)) == bool(digit.match(ch)) and \
+            (low == ch.translate(dates_mod._ASCII_LOWER) if ch.isascii() else not low.isascii())
+        assert ok == (ch not in dates_mod._FOLD_UNSAFE), hex(code)
+
+
+def _cased_date_texts(n: int, seed: int) -> list[str]:
+    """Date salads in every case ("JANUARY", "The", "wEEk"), with the two unsafe characters and
+    other letters beyond ASCII ("\u212a" is the Kelvin sign, "ſ" a long s)."""
+    rng = random.Random(seed)
+    words = DATE_WORDS + ["wee\u212a", "\u0130", "\u0130n", "ſeptember", "Étéé", "ΣΑ", "Ⅻ"]
+    cased = [w.upper() if rng.random() < 0.2 else w.title() if rng.random() < 0.4 else
+             "".join(ch.upper() if rng.random() < 0.3 else ch for ch in w) for w in words * 3]
+    return _texts(n, seed, words + cased, (" ", " ", " ", "", "-", ", ", ". "))
+
+
+def test_trigger_scan_on_folded_text_is_the_case_blind_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _cased_date_texts(1500, seed=41) + SENTENCES
+    blind = _case_blind_trigger()
+    for text in texts:
+        assert [(m.span(), m.group().lower()) for m in blind.finditer(text)] == \
+            [(m.span(), m.group()) for m in dates_mod._TRIGGER_TOKEN.finditer(text)], text
+    fast = [[(m.span(), m.lastgroup) for m in dates_mod._candidates(text)] for text in texts]
+    monkeypatch.setattr(dates_mod, "_TRIGGER_TOKEN", blind)  # as the scan was: over the text itself
+    monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+    assert fast == [[(m.span(), m.lastgroup) for m in dates_mod._candidates(text)] for text in texts]
+    assert sum(map(len, fast)) > 1000
+    assert sum("\u212a" in t or "\u0130" in t for t in texts) > 100
+
+
+def test_capitalised_words_without_the_article_branch_are_the_same_words() -> None:
+    """`_cap_pattern` finds what `_CAP` finds, in texts with and without "al-"/"el-" (and near misses)."""
+    words = WORDS + ["el-Sheikh", "Sharm", "al-", "el-", "real-time", "Tel-Aviv", "all-Star", "Bin-al-Sheikh",
+                     "gel-X", "Él-Zé", "al-maliki", "O'Brien", "AT&T", "U.S", "a", "e", "l", "-", "A", "É", "×", "Ø", "÷"]
+    texts = _texts(1500, seed=43, words=words, seps=(" ", " ", "", "", "-", "\n", ", ", ". ", "'"))
+    hits = article = 0
+    for text in texts:
+        full = [m.span() for m in entities_mod._CAP.finditer(text)]
+        assert [m.span() for m in entities_mod._cap_pattern(text).finditer(text)] == full, text
+        hits += len(full)
+        article += any(text[a:a + 1] in ("a", "e") for a, _ in full)
+    assert hits > 5000 and article > 100

@@ -25,8 +25,15 @@ EVENT = "event"  # recognised so that it is not taken for an organisation; never
 #: An Arabic article joined by a hyphen opens a name: "Nouri al-Maliki", "Sharm el-Sheikh".
 #: Written to start with a character class (the look-behinds come after it), which lets the
 #: regex engine skip ahead to candidate letters: twice as fast as a leading look-behind.
-_CAP = re.compile(r"[A-ZÀ-ÖØ-Þae](?<![\w'’.&-].)(?:(?<=[ae])l-[A-Z]|(?<=[A-ZÀ-ÖØ-Þ]))"
-                  r"\w*(?:['’.\-&]\w+)*\.?(?:['’]s?)?")
+_CAP_TAIL = r"\w*(?:['’.\-&]\w+)*\.?(?:['’]s?)?"
+_CAP = re.compile(r"[A-ZÀ-ÖØ-Þae](?<![\w'’.&-].)(?:(?<=[ae])l-[A-Z]|(?<=[A-ZÀ-ÖØ-Þ]))" + _CAP_TAIL)
+#: `_CAP` without the article's branch: the same words in a text with no "al-" or "el-" (most texts),
+#: found faster (`_CAP` stops at every "a" and "e" to try that branch).
+_CAP_NO_ARTICLE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’.&-].)" + _CAP_TAIL)
+
+
+def _cap_pattern(text: str) -> re.Pattern[str]:
+    return _CAP if "al-" in text or "el-" in text else _CAP_NO_ARTICLE
 #: Lower-case words allowed inside a name ("Organization of Islamic Cooperation", "bin Salman").
 _PARTICLES = frozenset({"of", "for", "and", "&", "de", "du", "da", "del", "der", "den", "van",
                         "von", "bin", "ibn", "al", "el", "la", "le", "di", "dos", "y", "on",
@@ -574,7 +581,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
     prev_kept_dot = False
     furniture_end = -1
     furniture_starts = c.page_furniture_starts
-    for m in _CAP.finditer(text):
+    for m in _cap_pattern(text).finditer(text):
         start, end = m.span()
         if commons and start in commons or start < furniture_end:
             continue  # a common word of a Title Case line, or page furniture
