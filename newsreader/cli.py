@@ -277,9 +277,10 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _id_now(ctx: Context, args: argparse.Namespace, article_id: str, store: Any) -> str:
-    """`article_id`, or the id its story has now if its headline was edited (its bookmark
-    moved there first); without building an index when there is none."""
+def _follow_renames(ctx: Context, args: argparse.Namespace, store: Any, article_id: str = "") -> str:
+    """Bookmarks of stories whose headline was edited move to the id they have now, as the
+    corpus's index says (none is built for it); returns `article_id`'s id now (as given
+    without an index, or with a damaged one)."""
     from newsreader.search.library import Library
 
     library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
@@ -287,7 +288,7 @@ def _id_now(ctx: Context, args: argparse.Namespace, article_id: str, store: Any)
         if not library.exists():
             return article_id
         store.follow_renames(library.renamed())
-        return ctx.current_id(library, article_id, live=False)  # its bookmark moved there
+        return ctx.current_id(library, article_id, live=False) if article_id else article_id
     except UserError:  # a damaged index: the id as given
         return article_id
     finally:
@@ -296,7 +297,7 @@ def _id_now(ctx: Context, args: argparse.Namespace, article_id: str, store: Any)
 
 def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
     with _open_store(ctx, write=True) as store:
-        article_id = args.id if store.get_bookmark(args.id) else _id_now(ctx, args, args.id, store)
+        article_id = args.id if store.get_bookmark(args.id) else _follow_renames(ctx, args, store, args.id)
         bookmark = store.get_bookmark(article_id)
         if bookmark is None or not store.remove_bookmark(article_id):
             raise UserError(f"no bookmark with id {args.id!r}; `newsreader bookmarks list` shows them", 1)
@@ -310,6 +311,8 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
 
     with _open_store(ctx, write=False) as store:
         articles = _corpus_articles(ctx, args, store) if args.format == "md" else None
+        if args.format != "md" and store.persistent:  # ids for import: the ones the stories have now
+            _follow_renames(ctx, args, store)
         bookmarks = store.list_bookmarks(tag=args.tag)
     text = export_bookmarks(bookmarks, args.format, articles=articles)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)

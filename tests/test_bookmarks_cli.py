@@ -179,6 +179,22 @@ def test_list_during_another_run_shows_bookmarks_as_last_seen(home: Path, corpus
     assert json.loads(out)[0]["missing"] is True
 
 
+def test_json_export_takes_the_id_a_story_has_after_a_headline_edit(home: Path, corpus: Path, capsys) -> None:
+    """Only the Markdown export followed an edited headline: JSON and YAML (for import) kept
+    the story's old id until the reader or `bookmarks list` had run."""
+    article = _articles(corpus)[0]
+    run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "keep")
+    page = corpus / article.file
+    page.write_text(page.read_text(encoding="utf-8").replace(article.title, "Edited: " + article.title),
+                    encoding="utf-8")
+    run(capsys, "index", "--corpus", str(corpus))
+    new_id = next(a.id for a in _articles(corpus) if a.title == "Edited: " + article.title)
+    for fmt, load in (("json", json.loads), ("yaml", yaml.safe_load)):
+        code, out, _ = run(capsys, "bookmarks", "export", "--corpus", str(corpus), "--format", fmt, "-o", "-")
+        (exported,) = load(out)["bookmarks"]
+        assert code == 0 and exported["id"] == new_id and exported["tags"] == ["keep"], fmt
+
+
 def test_markdown_export_to_default_file_and_stdout(home: Path, corpus: Path, tmp_path: Path, capsys) -> None:
     article = _articles(corpus)[0]
     run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "t1", "--note", "my note")
