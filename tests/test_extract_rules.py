@@ -2215,6 +2215,7 @@ def test_round_eleven_market_probes(text, date, span, value):
     ("Prices were this low half a decade ago.", "half a decade ago", "2020"),
     ("Centuries ago, the town was a port.", "Centuries ago", "PAST_REF"),
     ("The war lasted half a century.", "half a century", "P50Y"),
+    ("NEARLY HALF A CENTURY AGO, THE TOWN WAS A PORT.", "NEARLY HALF A CENTURY AGO", "1975"),  # a headline (crashed)
     # a month after "an" is a modifier's date, as after "a" or "the"
     ("In an October interview, she said she drank.", "October", "2024-10"),
 ])
@@ -2258,6 +2259,8 @@ def test_a_weekday_of_last_or_next_week(text, span, value):
     ("On Monday, sales beat the same day a year earlier.", "the same day a year earlier", "2024-06-09"),
     ("A year ago today, the Dow closed at a record.", "A year ago today", "2024-06-14"),
     ("Three weeks ago today, Lehman collapsed.", "Three weeks ago today", "2025-05-24"),
+    ("A century ago today, the Titanic sailed.", "A century ago today", "1925-06-14"),
+    ("Two centuries ago today, the city was founded.", "Two centuries ago today", "1825-06-14"),
     ("The index fell 18 percent the week before last.", "the week before last", "2025-W22"),
     ("Sales peaked the month before last.", "the month before last", "2025-04"),
     # ... "the same day" alone stays the day last named
@@ -2287,6 +2290,8 @@ def test_a_past_month_and_year_sets_the_year_of_its_days(text, span, value):
     # ... not a count of people or things
     ("The first 2000 Toyota buyers got a discount.", None),
     ("An additional 2000 Toyota workers were hired.", None),
+    ("The strike idled the roughly 2000 Boeing machinists.", None),
+    ("The plant laid off its almost 2000 Ford workers.", None),
 ])
 def test_a_model_year_after_an_adjective(text, year):
     assert [d.value for d in extract(text, DCT).dates] == ([year] if year else [])

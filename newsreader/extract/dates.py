@@ -656,7 +656,8 @@ _SCHEDULED_AFTER = re.compile(r" (?:(?:start|release|launch|due|target|opening|d
 #: A model year after a determiner and an adjective, before the make: "a gray 2013 Toyota Camry", "the
 #: redesigned 2008 Chevrolet Malibu" (not a count: "the first 2000 Toyota buyers").
 _MODEL_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he|its|their|his|her) (?!(?:first|last|other|next|additional|extra|more|some|about"
-                         r"|nearly|only|total|estimated|record|remaining|latest) )[a-z]+(?:-[a-z]+)? (?:19[5-9][0-9]|20[0-3][0-9]) [A-Z]$")
+                         r"|nearly|almost|roughly|approximately|around|over|under|just|least"
+                         r"|only|total|estimated|record|remaining|latest) )[a-z]+(?:-[a-z]+)? (?:19[5-9][0-9]|20[0-3][0-9]) [A-Z]$")
 #: The clause before a date, back to a comma, a semicolon, a dash or the sentence's start.
 _CLAUSE_BEFORE = re.compile(r"(?:[^,;:.!?—–\n]|[.,](?=\d))*$")  # not "$1.2" nor "1,200"
 
@@ -687,8 +688,8 @@ def _ago_today(lower: str, ref: dt.date | None) -> tuple[str | None, dt.date | N
     elif unit == "month":
         year, month = _shift_month(ref.year, ref.month, -count)
         day = dt.date(year, month, min(ref.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
-    elif unit in ("year", "decade"):
-        day = _years_back(ref, count * (10 if unit == "decade" else 1))
+    elif unit in ("year", "decade", "century", "centurie"):  # "a century ago today"
+        day = _years_back(ref, count * {"year": 1, "decade": 10}.get(unit, 100))
     else:  # a quarter
         return None, None
     return day.isoformat(), day
@@ -1507,7 +1508,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             continue
         span = m.group(kind)
         if kind == "longcount":
-            kind = "ago" if span.endswith("ago") else "dur"
+            kind = "ago" if span[-3:].lower() == "ago" else "dur"  # "HALF A CENTURY AGO" (a headline)
             if approx := _APPROX_BEFORE.search(text, max(0, start - 24), start):  # "nearly half a century ago"
                 start, span = approx.start(), text[approx.start():end]
         prev = _prev_word(text, start)
