@@ -33,7 +33,10 @@ _CAP_NO_ARTICLE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’.&-].)" + _CAP_TAIL)
 
 
 def _cap_pattern(text: str) -> re.Pattern[str]:
+    """`_CAP`, or `_CAP_NO_ARTICLE` where the text has no "al-" or "el-" for its article branch to match."""
     return _CAP if "al-" in text or "el-" in text else _CAP_NO_ARTICLE
+
+
 #: Lower-case words allowed inside a name ("Organization of Islamic Cooperation", "bin Salman").
 _PARTICLES = frozenset({"of", "for", "and", "&", "de", "du", "da", "del", "der", "den", "van",
                         "von", "bin", "ibn", "al", "el", "la", "le", "di", "dos", "y", "on",
