@@ -2244,6 +2244,8 @@ def test_a_past_day_counted_past_the_article_date_has_no_value(text, span, value
     ("The plan was announced on Tuesday of last week.", "Tuesday of last week", "2025-06-03"),
     ("The talks will resume on Monday next week.", "Monday next week", "2025-06-16"),
     ("Stocks rose on Thursday morning last week.", "Thursday morning last week", "2025-06-05TMO"),
+    ("The board meets this Friday next week.", "this Friday next week", "2025-06-20"),
+    ("Talks resume the following Monday next week.", "the following Monday next week", "2025-06-16"),
     # ... not across a comma or a sentence
     ("It happened on Thursday, last week.", "Thursday", "2025-06-12"),
     ("He arrived on Friday. Last week he left.", "Friday", "2025-06-13"),

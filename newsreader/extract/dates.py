@@ -2550,9 +2550,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if words[0].lower() in ("early", "late", "earlier", "later"):  # "late Friday": the same day
             words = words[1:]
         if lower.endswith(" week"):  # "Thursday last week", "Monday of next week": that week's day
+            at = next(i for i, w in enumerate(words) if w.lower() in _WEEKDAYS)  # "the following Monday next week"
             delta = {"last": -1, "this": 0, "next": 1}[words[-2].lower()]
-            day = ref + dt.timedelta(weeks=delta, days=_WEEKDAYS[words[0].lower()] - ref.weekday())
-            return day.isoformat() + _PART_CODES.get(words[1].lower(), ""), day  # "Thursday morning last week"
+            day = ref + dt.timedelta(weeks=delta, days=_WEEKDAYS[words[at].lower()] - ref.weekday())
+            return day.isoformat() + _PART_CODES.get(words[at + 1].lower(), ""), day  # "Thursday morning last week"
         day_words = [w.lower().rstrip(".") for w in words]
         target = next(_WEEKDAY_WORDS[w] for w in day_words if w in _WEEKDAY_WORDS)
         mod = day_words[0] if day_words[0] not in _WEEKDAY_WORDS else ""
