@@ -2265,7 +2265,10 @@ def test_a_weekday_of_last_or_next_week(text, span, value):
     ("Two centuries ago today, the city was founded.", "Two centuries ago today", "1825-06-14"),
     ("The index fell 18 percent the week before last.", "the week before last", "2025-W22"),
     ("Sales peaked the month before last.", "the month before last", "2025-04"),
+    ("THE DOW HIT ITS RECORD HIGH ON THE SAME DAY LAST YEAR.", "THE SAME DAY LAST YEAR", "2024-06-14"),
     # ... "the same day" alone stays the day last named
+    ("The bank failed on Monday; that day last year it had record profits.", "that day", "2025-06-09"),
+    ("The storm hit the same morning last year.", "the same morning", "2025-06-14TMO"),
     ("He was arrested on Monday and charged the same day.", "the same day", "2025-06-09"),
 ])
 def test_the_same_day_last_year_ago_today_and_the_week_before_last(text, span, value):

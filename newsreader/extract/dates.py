@@ -227,7 +227,9 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) (?:(?:trading|business|working) )?day|the day (?:before|after)"
                  r"|that (?:same )?day"
                  r"|(?:the (?:next|following|previous)|that(?: same)?|the same) (?:morning|afternoon|evening|night)))(?![\w-]"
-                 r"| (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year|the year before)\b)"),
+                 # "the same day last year" is one timex (`sameperiod`); "that day last year" two, as before
+                 r"|(?<=(?i:the same day))(?i: (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year"
+                 r"|the year before))\b)"),
     ("earlier later that the", r"(?P<thatunit>(?i:(?:earlier |later )?(?:that|the same) (?:week|month|year)"
                                r"(?! (?:of |in )?(?:a year|last year|the (?:previous|prior|last) year|the year before)\b)"
                                r"|the (?:week|month|year) (?:earlier(?! than)|before(?=[,.;:!?)]| [–—-] |$))))(?![\w-])"),
