@@ -2182,6 +2182,8 @@ def test_today_in_a_name_is_no_date(text):
     ("Bernanke spoke in Chicago on Thursday.", "2008-07-15", "Thursday", "2008-07-10"),
     ("Stocks fell on Monday and again today.", "2008-07-15", "Monday", "2008-07-14"),
     ("Stocks fell today. On Thursday, they rose.", "2008-07-15", "Thursday", "2008-07-10"),
+    ("Shares rose today and fell on Monday.", "2008-07-15", "Monday", "2008-07-14"),
+    ("The CEO resigned today, and the board said on Monday it was searching.", "2008-07-15", "Monday", "2008-07-14"),
     # "prepares to", "poised to" look ahead (audit seed 8080); "prepared to" is past
     ("Obama prepares to mark his first 100 days in office on Wednesday.", "2009-04-28", "Wednesday", "2009-04-29"),
     ("The bank is poised to report a profit on Thursday.", "2009-04-28", "Thursday", "2009-04-30"),

@@ -2573,7 +2573,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             day = base + dt.timedelta(days=(target - base.weekday()) % 7 or (0 if base == ref else 7))
         elif not mod and prev != "since" and (_future_context(text, start, end)
                                               or "oday" in text[max(0, start - 60):start]
-                                              and _TODAY_AND_BEFORE.search(text, max(0, start - 60), start)):
+                                              and _TODAY_AND_BEFORE.search(text, max(0, start - 60), start)
+                                              and not _past_in_clause(text, start)):  # not "rose today and fell on Monday"
             # "reports on Wednesday" written on a Wednesday: today; "since Thursday" is past
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7)
         elif mod in ("last", "past"):
