@@ -2277,6 +2277,11 @@ def test_the_same_day_last_year_ago_today_and_the_week_before_last(text, span, v
     assert dates_of(text).get(span, "<missing>") == value
 
 
+def test_a_month_ago_today_in_a_leap_year() -> None:
+    assert dates_of("A month ago today, the bank failed.", dt.date(2012, 3, 29))["A month ago today"] == "2012-02-29"
+    assert dates_of("A month ago today, the bank failed.", dt.date(2013, 3, 29))["A month ago today"] == "2013-02-28"
+
+
 @pytest.mark.parametrize("text, span, value", [
     # a past month written with its year sets the year of its later days (audit: the 2005 killing in a 2007 article)
     ("Ortiz was ambushed in June 2005. He was killed on June 24 while on patrol.", "June 24", "2005-06-24"),
