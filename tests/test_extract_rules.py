@@ -2290,6 +2290,10 @@ def test_a_month_ago_today_in_a_leap_year() -> None:
     ("Sales fell in June 2005. The new plant will open on June 24.", "June 24", "2025-06-24"),
     ("Sales fell in June 2005. The plant closed on May 24.", "May 24", "2025-05-24"),
     ("Sales fell in June 2025. The plant closed on June 4.", "June 4", "2025-06-04"),
+    # ... nor a day in the week up to the article's date: that is the news (review R5D)
+    ("The firm was founded in June 2010. It said on June 12 that profits fell.", "June 12", "2025-06-12"),
+    ("The firm was founded in June 2010. It said on June 14 that profits fell.", "June 14", "2025-06-14"),
+    ("The firm was founded in June 2010. It closed on June 6 after a fire.", "June 6", "2010-06-06"),
 ])
 def test_a_past_month_and_year_sets_the_year_of_its_days(text, span, value):
     assert dates_of(text).get(span, "<missing>") == value

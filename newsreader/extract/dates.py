@@ -859,6 +859,22 @@ def _reaches(text: str, cue_end: int, start: int) -> bool:
 _PAST_CLAUSE_BEFORE = re.compile(r", (?:who |which |that )?(?:was |were )?[a-z]+ed (?:\w+ )?(?:on|in|at|during) $")
 
 
+def _within_a_week_before(ref: dt.date | None, month: int, day_n: int) -> bool:
+    """Whether that day of the month fell in the week up to the article's date: such a day is
+    the news ("It said on May 1" in a 2 May article), not the past year an earlier "in May 2010"
+    named."""
+    if ref is None:
+        return False
+    for year in (ref.year, ref.year - 1):
+        try:
+            day = dt.date(year, month, day_n)
+        except ValueError:  # 29 February of a common year, or a day the month has not
+            continue
+        if day <= ref:
+            return (ref - day).days <= 7
+    return False
+
+
 def _future_context(text: str, start: int, end: int) -> bool:
     """Does the clause around a date talk about what is to come? A cue reaches 80 characters
     back ("is widely expected to leave rates unchanged this week and raise them in September"),
@@ -2319,7 +2335,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = 2001
         elif (month, day_n) in anchors.stated:  # the same day written with its year before
             year = anchors.stated[(month, day_n)]
-        elif month in anchors.stated_month and not _future_context(text, start, end):
+        elif month in anchors.stated_month and not _future_context(text, start, end) \
+                and not _within_a_week_before(ref, month, day_n):
             year = anchors.stated_month[month]  # "the slaying in June 2005 ... killed on June 24"
         elif (framed := anchors.frame_year(text, start)) is not None:  # "In 1987, ... on October 19"
             year = framed
