@@ -91,6 +91,13 @@ class UpdateStats:
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k != "warnings"} | {"warnings": len(self.warnings)}
 
+    def failed(self, problem: str, warn: Callable[[str], None] | None) -> None:
+        """Count a page that could not be read, keep its warning and say it."""
+        self.pages_failed += 1
+        self.warnings.append(problem)
+        if warn:
+            warn(problem)
+
 
 def extraction_dicts(article: Article, backend: str = "rules") -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Entity and date spans of `article.text`, in the `extract` JSON shape, computed once
@@ -346,6 +353,8 @@ def decide_common_stems(store: ArticleStore, source: "PageSource", pages: list[t
 #: The article store a rebuild replaces, kept until the rebuild ends: a story whose headline
 #: was edited since the last update is paired with its old id from it (see `pair_renamed`).
 PREVIOUS_STORE = "previous.sqlite3"
+#: An SQLite database's files: the database and its WAL files.
+_DB_SUFFIXES = ("", "-wal", "-shm")
 
 
 def keep_previous(folder: Path) -> None:
@@ -355,7 +364,7 @@ def keep_previous(folder: Path) -> None:
 
     if (folder / PREVIOUS_STORE).exists() or not (folder / STORE_FILE).exists():
         return
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in _DB_SUFFIXES:
         try:
             os.replace(folder / (STORE_FILE + suffix), folder / (PREVIOUS_STORE + suffix))
         except FileNotFoundError:
@@ -383,7 +392,7 @@ def open_previous(folder: Path) -> ArticleStore | None:
 
 
 def drop_previous(folder: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in _DB_SUFFIXES:
         try:
             os.unlink(folder / (PREVIOUS_STORE + suffix))
         except FileNotFoundError:
@@ -802,10 +811,7 @@ class Indexer:
                 st = os.stat(name)
             except OSError as exc:  # a link to a missing file, a page deleted meanwhile: gone
                 problem = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read ({exc.strerror})"
-                stats.pages_failed += 1
-                stats.warnings.append(f"{name}: {problem}")
-                if warn:
-                    warn(f"{name}: {problem}")
+                stats.failed(f"{name}: {problem}", warn)
                 continue
             current.add(rel)
             rec = known.get(rel)
@@ -879,10 +885,7 @@ class Indexer:
                         done += 1
                         rec = known.get(rel)
                         if isinstance(outcome, str):  # the page could not be read
-                            stats.pages_failed += 1
-                            stats.warnings.append(outcome)
-                            if warn:
-                                warn(outcome)
+                            stats.failed(outcome, warn)
                             old_ids = rec.ids if rec else []
                             if old_ids:
                                 writer = writer or NewsWriter(ix)
