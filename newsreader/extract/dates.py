@@ -10,7 +10,6 @@ date mentioned before it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
@@ -690,7 +689,7 @@ def _ago_today(lower: str, ref: dt.date | None) -> tuple[str | None, dt.date | N
         day = ref - dt.timedelta(days=count * (7 if unit == "week" else 1))
     elif unit == "month":
         year, month = _shift_month(ref.year, ref.month, -count)
-        day = dt.date(year, month, min(ref.day, calendar.monthrange(year, month)[1]))  # a leap year's 29 February
+        day = dt.date(year, month, min(ref.day, _month_end(year, month).day))  # a leap year's 29 February
     elif unit in ("year", "decade", "century", "centurie"):  # "a century ago today"
         day = _years_back(ref, count * {"year": 1, "decade": 10}.get(unit, 100))
     else:  # a quarter
