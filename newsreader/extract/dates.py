@@ -680,9 +680,7 @@ def _years_back(day: dt.date, years: int) -> dt.date:
 
 def _ago_today(lower: str, ref: dt.date | None) -> tuple[str | None, dt.date | None]:
     """ "a year ago today", "three weeks ago today": the article's day, counted back."""
-    m = _AGO.search(lower)
-    assert m is not None
-    count, unit = _in_weeks(_count(m.group(1)), m.group(2).rstrip("s"))
+    count, unit = _counted(lower)
     if ref is None or not isinstance(count, int):
         return None, None
     if unit in ("day", "week"):
@@ -2085,12 +2083,17 @@ def _period_a_year_back(lower: str, anchors: _Anchors, text: str, start: int) ->
     return anchors.period_years_back(_NUMBERS[m.group(1)])
 
 
+def _counted(span: str) -> tuple[int | float | None, str]:
+    """The count and unit of "two years ago", "a year ago today": (2, "year"), fortnights as weeks."""
+    m = _AGO.search(span)
+    assert m is not None
+    return _in_weeks(_count(m.group(1)), m.group(2).lower().rstrip("s"))
+
+
 def _ago(span: str, anchors: _Anchors) -> tuple[str | None, dt.date | None]:
     """ "two years ago" (from the article's date), "three days later" (from the last date
     named): the day, week, month or year counted back or forward."""
-    m = _AGO.search(span)
-    assert m is not None
-    count, unit = _in_weeks(_count(m.group(1)), m.group(2).lower().rstrip("s"))
+    count, unit = _counted(span)
     if unit in ("century", "centurie", "decade") and count is not None and (unit != "decade" or isinstance(count, float)):
         count, unit = count * (10 if unit == "decade" else 100), "year"  # "half a century ago": 50 years
         count = int(count) if float(count).is_integer() else count
