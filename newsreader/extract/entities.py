@@ -1043,8 +1043,7 @@ class _Doc:
         if low in _PARTICLES:
             return
         # a clock's time zone ("9:03am AEST"), a clock's "PM" or a common word goes, unless it is an acronym
-        clock = tok.word in self.c.time_zones and _CLOCK_END.search(
-            self.text, max(0, tok.start - 8), tok.start) is not None
+        clock = tok.word in self.c.time_zones and self._after_clock(tok)
         if (clock or low == _CLOCK_LOW or low in self.c.common) and (
                 clock or low in _COMMON_CAPITALS or not _is_acronym(tok.word)):
             return
@@ -1052,6 +1051,10 @@ class _Doc:
             self._add([i], None, short=True)  # "King said" where "Billy King" is named
             return
         self._type_piece([i])
+
+    def _after_clock(self, tok: Token) -> bool:
+        """Does a clock's time end right before the word ("9:03am AEST", "8:44 PM ET")?"""
+        return _CLOCK_END.search(self.text, max(0, tok.start - 8), tok.start) is not None
 
     def _lone_common(self, tok: Token, start: int, end: int) -> bool:
         """Is this run a lone common word that the rest of `_split_run` and `_split_plain` would drop
@@ -1149,8 +1152,7 @@ class _Doc:
             while piece and (toks[piece[-1]].low in _PARTICLES):
                 piece = piece[:-1]
             # "8:44 PM ET Wladimir Klitschko", "9:03am AEST Tony Abbott": a clock's "PM" and the time zone after it go
-            clock = bool(piece) and toks[piece[0]].word in self.c.time_zones and _CLOCK_END.search(
-                self.text, max(0, toks[piece[0]].start - 8), toks[piece[0]].start) is not None
+            clock = bool(piece) and toks[piece[0]].word in self.c.time_zones and self._after_clock(toks[piece[0]])
             while piece and not self._leading_article(piece) and (toks[piece[0]].low in _PARTICLES or
                              toks[piece[0]].low == _CLOCK_LOW or
                              clock and toks[piece[0]].word in self.c.time_zones or
