@@ -934,8 +934,40 @@ def test_parts_of_months_centuries_decades_now_short_and_possessive_periods(text
      "2008-H2"),
     (dt.date(2008, 10, 22), "Sales rose in the fourth quarter of last year.", "the fourth quarter of last year",
      "2007-Q4"),
+    # a quarter named without its year, after another year in its sentence: that year's
+    (dt.date(2009, 2, 26), "GM lost $30.9 billion last year, including $9.6 billion in the fourth quarter.",
+     "the fourth quarter", "2008-Q4"),
+    (dt.date(2008, 6, 10), "Sales rose 5% in 2005, but fell in the second quarter.", "the second quarter", "2005-Q2"),
+    # ... named a sentence or more back, the story may have moved on: by the article's date
+    (dt.date(2008, 5, 20), "Sales rose 10% in 2007. In the first quarter, sales fell 5%.", "the first quarter", "2008-Q1"),
+    (dt.date(2009, 2, 26), "GM lost $30.9 billion in 2008. In the fourth quarter, it lost $9.6 billion.",
+     "the fourth quarter", "2008-Q4"),
+    (dt.date(2009, 2, 26), "GM lost $30.9 billion in 2008. In the second half, its sales fell 20%.",
+     "the second half", "2008-H2"),
+    # "the quarter" with none named before, in a sentence about results in the past, early in a
+    # quarter (results come out weeks after one closes): the last quarter closed
+    (dt.date(2008, 10, 16), "GM lost $2.5 billion in the quarter.", "the quarter", "2008-Q3"),
+    (dt.date(2008, 11, 7), "Sales in the quarter fell 10%.", "the quarter", "2008-Q3"),
+    (dt.date(2009, 1, 28), "Ford lost $5.9 billion in the quarter.", "the quarter", "2008-Q4"),
+    # ... the one running: in its last month, or looking ahead, or in the present
+    (dt.date(2008, 9, 30), "The Dow fell 5% in the quarter.", "the quarter", "2008-Q3"),
+    (dt.date(2008, 10, 16), "GM expects to lose money in the quarter.", "the quarter", "2008-Q4"),
+    (dt.date(2008, 10, 16), "Sales have fallen 10% in the quarter.", "the quarter", "2008-Q4"),
+    # ... a quarter named before: that one
+    (dt.date(2008, 10, 16), "GM lost money in the second quarter. Sales fell 9% in the quarter.", "the quarter",
+     "2008-Q2"),
+    # early in a year, "the year" in a sentence about results in the past is the year just ended
+    (dt.date(2009, 1, 5), "Sales for the year fell 22%.", "the year", "2008"),
+    (dt.date(2009, 2, 26), "For the year, GM lost $30.9 billion.", "the year", "2008"),
+    (dt.date(2009, 1, 5), "On Monday, GM said sales for the year fell 22%.", "the year", "2008"),
+    # ... a year named before: that one
+    (dt.date(2009, 1, 5), "GM sold 2.9 million cars this year. Sales for the year fell 22%.", "the year", "2009"),
+    # ... later in the year, or looking ahead, or in the present: the article's year
+    (dt.date(2009, 6, 5), "Sales for the year fell 22%.", "the year", "2009"),
+    (dt.date(2009, 1, 5), "Sales for the year will fall 22%.", "the year", "2009"),
+    (dt.date(2009, 1, 5), "The Dow is down 2% for the year.", "the year", "2009"),
 ])
-def test_a_quarter_or_half_without_a_year_is_the_last_one_closed_unless_the_sentence_looks_ahead(
+def test_a_period_without_its_year_is_the_last_one_closed_unless_the_sentence_looks_ahead_or_names_another(
         date, text, span, value):
     assert dates_of(text, date).get(span, "<missing>") == value
     assert dates_of(text, None).get(span, "<missing>") is None

@@ -602,13 +602,21 @@ def _period_year(first_month: int, months: int, ref: dt.date, text: str, start: 
     return ref.year - 1
 
 
+def _reports_past(text: str, start: int, end: int) -> bool:
+    """Does the sentence around a date report in the past, not looking ahead ("Sales for the
+    year fell 22%"; not "have fallen", "is expected to fall")?"""
+    sentence = _sentence_around(text, start, end)
+    return _OUTLOOK.search(sentence) is None and (_PAST_VERB.search(sentence) is not None or _past_ed(sentence))
+
+
 def _year_of_period(lower: str, first_month: int, months: int, ref: dt.date | None, anchors: "_Anchors",
                     text: str, start: int, end: int) -> int | None:
     """The year of "the third quarter", "the first half of the year": the year the text is at
     when it has named another than the article's ("In 2005, sales fell in the second half of
     the year"), else the one `_period_year` finds."""
     if anchors.year is not None and (ref is None or anchors.year != ref.year):
-        return anchors.year if lower.endswith("the year") else None
+        if lower.endswith("the year") or _same_sentence(text, anchors.year_end, start):
+            return anchors.year  # "lost $30.9 billion last year, including $9.6 billion in the fourth quarter"
     return _period_year(first_month, months, ref, text, start, end) if ref is not None else None
 
 
@@ -1216,8 +1224,8 @@ class _Anchors:
     """What "the next day", "that year", "three years earlier" count from: the last day,
     month and year the text named (the article's own date until it names one)."""
 
-    __slots__ = ("day", "day_end", "year_end", "month_end", "week", "month", "year", "period", "period_end", "stated", "stated_month",
-                 "frame")
+    __slots__ = ("day", "day_end", "year_end", "month_end", "week", "month", "year", "year_stated", "period", "period_end",
+                 "stated", "stated_month", "frame")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
@@ -1227,6 +1235,7 @@ class _Anchors:
         self.week = ref  # a day of the last week named ("last week ... the previous week")
         self.month = (ref.year, ref.month) if ref else None
         self.year = ref.year if ref else None
+        self.year_stated = False  # has the text named a year as such ("this year", "2008"), not only within a date?
         #: the last quarter, half or month named, as (prefix, year, suffix): ("FY", 2008, "-Q3")
         self.period: tuple[str, int, str] | None = None
         self.period_end = -1  # where the text named it (set with `period`)
@@ -1278,6 +1287,7 @@ class _Anchors:
         if value and len(value) >= 4 and value[:4].isdigit() and value[4:5] in ("", "-", "T"):
             self.year = int(value[:4])
             self.year_end = end
+            self.year_stated = self.year_stated or len(value) == 4
             if value[4:5] == "-" and value[5:7].isdigit():
                 self.month = (self.year, int(value[5:7]))
                 if day is None:
@@ -2458,11 +2468,19 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if unit == "quarter":
             if anchors.quarter():
                 return anchors.period_value(), None
-            return (f"{ref.year}-Q{(ref.month - 1) // 3 + 1}" if ref else None), None
+            if ref is None:
+                return None, None
+            q = (ref.month - 1) // 3 - ((ref.month - 1) % 3 < 2 and _reports_past(text, start, end))
+            return f"{ref.year + q // 4}-Q{q % 4 + 1}", None  # "GM lost $2.5 billion in the quarter" in October: Q3
         if unit == "year":
             if ref is not None and anchors.year_end >= 0 and not _near_before(text, anchors.year_end, start):
-                return f"{ref.year:04d}", None  # "relives the year's greatest films": a year named far back is not it
-            return (f"{anchors.year:04d}" if anchors.year else None), None
+                year = ref.year  # "relives the year's greatest films": a year named far back is not it
+            elif (year := anchors.year) is None:
+                return None, None
+            if ref is not None and year == ref.year and ref.month <= 2 and not anchors.year_stated \
+                    and _reports_past(text, start, end):
+                year -= 1  # "Sales for the year fell 22%" in January: the year just ended
+            return f"{year:04d}", None
         if unit == "month":
             return (_month(*anchors.month) if anchors.month else None), None
         return (_week(anchor) if anchor else None), None
