@@ -113,6 +113,7 @@ def _add_corpus_option(parser: argparse.ArgumentParser) -> None:
 
 def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     """Show what the parser makes of individual page files."""
+    from newsreader.corpus import no_story_message
     from newsreader.corpus.explain import render_articles, render_explain
     from newsreader.corpus.loader import read_page_file
     from newsreader.corpus.parser import parse_page
@@ -130,6 +131,10 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
         for note in page.warnings:
             ctx.warn(note)
         results.append((path, parse_page(page.text, file=path.name)))
+        if not results[-1][1].articles:  # nothing found: said, unless --explain shows why
+            if not args.explain:
+                print(f"newsreader: {no_story_message(path)}", file=ctx.stderr)
+            failures += 1
     if args.json:
         payload = []
         for path, result in results:

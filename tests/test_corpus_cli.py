@@ -288,3 +288,48 @@ def test_one_page_is_not_one_pages(capsys, tmp_path: Path) -> None:
     assert code == 0 and f"1 article from 1 page in {tmp_path}" in err
     code, _, err = run(capsys, "index", "--corpus", str(tmp_path))
     assert code == 0 and err.startswith("indexed 1 page (1 article, ") and "; 1 article in the index" in err
+
+
+def bad_pages(corpus: Path) -> dict[str, str]:
+    """A page of each kind the corpus cannot use as it is, with what its line must say."""
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 20)
+    (corpus / "latin.txt").write_bytes(b"caf\xe9 au lait\n")  # tiny, and not UTF-8
+    (corpus / "long-latin.txt").write_bytes(("Caf\xe9 owners protest new tax\n\n" + "The caf\xe9 owners met. " * 400
+                                             + "\n").encode("cp1252"))
+    (corpus / "menu.txt").write_text("Menu\nHome\nShare\n", encoding="utf-8")
+    return {"empty.txt": "empty file", "binary.txt": "binary file", "latin.txt": "not valid UTF-8 (byte 4)",
+            "long-latin.txt": "not valid UTF-8 (byte 4)", "menu.txt": "no story found"}
+
+
+def test_index_says_what_is_wrong_with_each_bad_page(capsys, corpus: Path, isolated_home: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`index` said nothing of a page read as cp1252 (`articles` did), nothing of a page
+    with no story in it ("indexed 1 page (0 articles)"), and on its next run nothing of
+    the pages it had skipped. Each gets one line saying what is wrong and what to do, on
+    every run for the pages left out, naming the page as `articles` does."""
+    says = bad_pages(corpus)
+    monkeypatch.chdir(corpus.parent)
+    for argv in (["index", "--json"], ["index"], ["articles"]):
+        code, out, err = run(capsys, *argv, "--corpus", corpus.name)
+        assert code == 0 and "Traceback" not in err
+        lines = [line for line in err.splitlines() if line.startswith("newsreader: warning: ")]
+        read_again = argv[0] == "articles" or argv == ["index", "--json"]
+        wanted = {name: text for name, text in says.items() if read_again or "UTF-8" not in text}
+        for name, text in wanted.items():
+            said = [line for line in lines if line.startswith(f"newsreader: warning: {corpus.name}/{name}: ")]
+            assert len(said) == 1 and text in said[0], (argv, name, lines)
+            if "UTF-8" in text:
+                assert "Re-save the page as UTF-8" in said[0]
+            elif name == "menu.txt":
+                assert "--explain` shows what became of each line" in said[0]
+            else:
+                assert "save the page again as plain text" in said[0]
+        assert len(lines) == len(wanted), lines
+        if argv == ["index", "--json"]:
+            stats = json.loads(out)
+            assert (stats["warnings"], stats["pages_failed"], stats["articles_total"]) == (5, 3, 3)
+    code, out, err = run(capsys, "parse", str(corpus / "menu.txt"))
+    assert code == 1 and out == "" and err.count("\n") == 1 and "no story found" in err
+    code, out, err = run(capsys, "parse", str(corpus / "menu.txt"), "--explain")
+    assert code == 1 and out.startswith("0 articles; every input line") and err == ""

@@ -1137,6 +1137,32 @@ async def test_folder_without_pages_is_explained(tmp_path):
 
 
 @sync
+async def test_pages_the_update_left_out_are_named_with_what_is_wrong(tmp_path):
+    """The reader said "1 page could not be read" (not which, nor why), nothing of a page it
+    read as cp1252, and over a folder of unusable pages only "No articles yet."."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "latin.txt").write_bytes(b"caf\xe9 au lait\n")
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    for start in ("first", "next"):  # the page left out is said again at the next start
+        app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+        async with app.run_test(size=NARROW) as pilot:
+            await settle(pilot, 4)
+            notices = [n.message for n in app._notifications if n.title == "Pages"]
+            assert len(notices) == 1, (start, notices)
+            assert "empty.txt: empty file, skipped; save the page again" in notices[0]
+            assert ("latin.txt: not valid UTF-8" in notices[0]) == (start == "first")
+            assert app.article_list.count == 1
+    (corpus / "latin.txt").unlink()
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot, 4)
+        shown = "".join(visible_text(app.article_list).split())  # a long path is cut to the width
+        assert shown.startswith("".join(f"No articles: {corpus / 'empty.txt'}: empty file, skipped".split())), shown
+
+
+@sync
 async def test_articles_indexed_by_another_process_fill_the_list(tmp_path):
     """This copy's update was refused (another `newsreader index` held the lock) or it does
     not update at all: what the other process commits still reaches the list."""

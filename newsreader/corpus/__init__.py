@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from newsreader.errors import UserError
@@ -23,6 +24,13 @@ def no_pages_message(root: Path, extensions: list[str]) -> str:
     command, `index`, the reader's empty list)."""
     return (f"no pages in {root} (looked for {', '.join(extensions)} files); "
             "save news pages there as plain text or point --corpus elsewhere")
+
+
+def no_story_message(path: Path | str) -> str:
+    """What to say about a page the parser found no story in (menus, share buttons, short
+    lines only), wherever it shows: `index` said "indexed 1 page (0 articles)" and no more."""
+    return (f"{path}: no story found on the page, skipped; "
+            f"`newsreader parse {shlex.quote(str(path))} --explain` shows what became of each line")
 
 
 def file_label(name: str) -> str:

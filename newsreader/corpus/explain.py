@@ -6,6 +6,7 @@ import textwrap
 
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import ParseResult
+from newsreader.errors import counted
 
 
 def render_articles(articles: list[Article], width: int = 80) -> str:
@@ -37,7 +38,7 @@ def render_articles(articles: list[Article], width: int = 80) -> str:
 
 def render_explain(result: ParseResult) -> str:
     """Every input line with its fate: `line  role  [story]  text  (why)`."""
-    out = [f"{len(result.articles)} article(s); every input line and what became of it:", ""]
+    out = [f"{counted(len(result.articles), 'article')}; every input line and what became of it:", ""]
     for fate in result.fates:
         story = f"[{fate.article + 1}]" if fate.article is not None else "   "
         mark = "-" if fate.dropped else "+"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from newsreader.config import Config
-from newsreader.corpus import check_corpus_dir, file_label, no_pages_message
+from newsreader.corpus import check_corpus_dir, file_label, no_pages_message, no_story_message
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import parse_page
 from newsreader.errors import UserError
@@ -62,10 +62,14 @@ def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             continue
         return _composed(text), encoding, [
-            f"{name}: not valid UTF-8 (byte {position}); read as {encoding}. "
+            f"{name}: not valid UTF-8 (byte {position + 1}); read as {encoding}. "
             "Re-save the page as UTF-8 if letters look wrong"
         ]
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+#: What to do about a page file that holds no text: said with each such file.
+_SAVE_AGAIN = "save the page again as plain text, or move the file out of the corpus folder"
 
 
 def read_page_file(path: Path, max_bytes: int) -> PageText:
@@ -79,7 +83,7 @@ def read_page_file(path: Path, max_bytes: int) -> PageText:
     if path.is_dir():
         raise UserError(f"{path}: is a folder; use --corpus {path} to read a folder of pages")
     if size == 0:
-        raise UserError(f"{path}: empty file, skipped")
+        raise UserError(f"{path}: empty file, skipped; {_SAVE_AGAIN}")
     if size > max_bytes:
         raise UserError(
             f"{path}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB page limit, skipped "
@@ -90,10 +94,10 @@ def read_page_file(path: Path, max_bytes: int) -> PageText:
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror})") from None
     if _looks_binary(data):
-        raise UserError(f"{path}: binary file, not a saved text page, skipped")
+        raise UserError(f"{path}: binary file, not a saved text page, skipped; {_SAVE_AGAIN}")
     text, encoding, warnings = decode_page(data, str(path))
     if not text.strip():
-        raise UserError(f"{path}: only blank lines, skipped")
+        raise UserError(f"{path}: only blank lines, skipped; {_SAVE_AGAIN}")
     return PageText(text, warnings, hashlib.sha1(data).hexdigest(), encoding)
 
 
@@ -130,19 +134,27 @@ def load_corpus(root: Path, config: Config, warn: Warn | None = None) -> Corpus:
     """Parse every page under `root`; bad pages are reported through `warn` and skipped."""
     corpus = Corpus(root=root)
     max_bytes = int(config.max_page_mb * 1024 * 1024)
+
+    def say(message: str) -> None:
+        if warn:
+            warn(message)
+
     for path in iter_page_files(root, config):
         try:
             page = read_page_file(path, max_bytes)
         except UserError as exc:
             corpus.skipped.append(exc.message)
-            if warn:
-                warn(exc.message)
+            say(exc.message)
             continue
         for note in page.warnings:
-            if warn:
-                warn(note)
+            say(note)
+        articles = parse_page(page.text, relative_name(path, root)).articles
+        if not articles:
+            corpus.skipped.append(no_story_message(path))
+            say(corpus.skipped[-1])
+            continue
         corpus.page_count += 1
-        corpus.articles.extend(parse_page(page.text, relative_name(path, root)).articles)
+        corpus.articles.extend(articles)
     if not corpus.page_count and not corpus.skipped:
         raise UserError(no_pages_message(root, config.extensions))
     return corpus

@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterator, Optional, Union
 from whoosh import index as windex
 
 from newsreader.config import Config
-from newsreader.corpus import check_corpus_dir, file_label
+from newsreader.corpus import check_corpus_dir, file_label, no_story_message
 from newsreader.corpus.model import Article
 from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.search import analysis
@@ -94,6 +94,10 @@ class UpdateStats:
     def failed(self, problem: str, warn: Callable[[str], None] | None) -> None:
         """Count a page that could not be read, keep its warning and say it."""
         self.pages_failed += 1
+        self.noted(problem, warn)
+
+    def noted(self, problem: str, warn: Callable[[str], None] | None) -> None:
+        """Keep a warning and say it."""
         self.warnings.append(problem)
         if warn:
             warn(problem)
@@ -497,9 +501,10 @@ class PageSource:
         return cls(iter_page_files, read_page_file, lambda text, file: parse_page(text, file=file).articles, True)
 
 
-#: What processing one page gives the index owner: an error message, or (sha1, rows) with
-#: rows None when the content hash is unchanged.
-Outcome = Union[str, tuple[str, Optional[list[Row]]]]
+#: What processing one page gives the index owner: an error message (the page could not be
+#: read, or holds no story), or (sha1, rows, notes) with rows None when the content hash is
+#: unchanged and notes what to say of a page read with a fallback (not UTF-8).
+Outcome = Union[str, tuple[str, Optional[list[Row]], list[str]]]
 #: One page to process: its number in the run, path, path relative to the corpus, and the
 #: content hash it had when last indexed.
 Job = tuple[int, str, str, Optional[str]]
@@ -547,16 +552,19 @@ class Shard:
         except UserError as exc:
             return exc.message
         if old_sha1 is not None and page.sha1 == old_sha1:
-            return page.sha1, None
+            return page.sha1, None, []
+        articles = _unique_ids(self.source.parse(page.text, rel))
+        if not articles:
+            return no_story_message(path)
         rows = []
-        for article in _unique_ids(self.source.parse(page.text, rel)):
+        for article in articles:
             prepared = prepare(article, self.backend, self.extract, self.common)
             self.waiting.append(prepared.index)
             self.vocab.update(prepared.words)
             rows.append(prepared.row)
         if len(self.waiting) >= SORT_CHUNK:
             self._drain()
-        return page.sha1, rows
+        return page.sha1, rows, page.warnings
 
     def pages(self, jobs: list[Job]) -> list[tuple[int, Outcome]]:
         return [(n, self.page(path, rel, old_sha1)) for n, path, rel, old_sha1 in jobs]
@@ -746,6 +754,12 @@ class ProcessPipeline:
             conn.close()
 
 
+def _as_given(message: str, full: Path, shown: Path) -> str:
+    """A page's message naming it as the user named the corpus (`news/a.txt`, as `articles`
+    says it), not by the absolute path the run reads it from."""
+    return str(shown) + message[len(str(full)):] if message.startswith(f"{full}: ") else message
+
+
 class Indexer:
     """One update run over a corpus folder into an index folder."""
 
@@ -811,11 +825,12 @@ class Indexer:
                 st = os.stat(name)
             except OSError as exc:  # a link to a missing file, a page deleted meanwhile: gone
                 problem = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read ({exc.strerror})"
-                stats.failed(f"{name}: {problem}", warn)
+                stats.failed(f"{self.corpus / rel}: {problem}", warn)
                 continue
             current.add(rel)
             rec = known.get(rel)
-            if rec is not None and rec.size == st.st_size and rec.mtime_ns == st.st_mtime_ns:
+            # A page that could not be used (no hash) is read again: its line is said on every run.
+            if rec is not None and rec.sha1 and rec.size == st.st_size and rec.mtime_ns == st.st_mtime_ns:
                 stats.pages_unchanged += 1
                 continue
             todo.append((rel, Path(name), st))
@@ -885,7 +900,7 @@ class Indexer:
                         done += 1
                         rec = known.get(rel)
                         if isinstance(outcome, str):  # the page could not be read
-                            stats.failed(outcome, warn)
+                            stats.failed(_as_given(outcome, full, self.corpus / rel), warn)
                             old_ids = rec.ids if rec else []
                             if old_ids:
                                 writer = writer or NewsWriter(ix)
@@ -895,7 +910,9 @@ class Indexer:
                                 stats.articles_removed += len(old_ids)
                             store.put_page(rel, PageRecord("", st.st_size, st.st_mtime_ns, []))
                             continue
-                        sha1, rows = outcome
+                        sha1, rows, notes = outcome
+                        for note in notes:
+                            stats.noted(_as_given(note, full, self.corpus / rel), warn)
                         if rows is None:  # same content, new mtime
                             assert rec is not None
                             store.put_page(rel, PageRecord(rec.sha1, st.st_size, st.st_mtime_ns, rec.ids))

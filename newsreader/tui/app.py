@@ -57,6 +57,8 @@ CONFIG_NOTICE_SECONDS = 15
 #: Python at 100,000 articles, holding the GIL): someone moving through articles does not
 #: pay for the stories of every one they pass, and the query never competes with painting.
 RELATED_DELAY = 0.15
+#: Problems with pages an index update met that its notice lists (the rest are counted).
+PAGE_PROBLEMS_SHOWN = 3
 #: How often to look for the other copy's bookmarks and read marks.
 MARKS_REFRESH_SECONDS = 5.0
 PANES = ("list", "reader", "side")
@@ -521,15 +523,17 @@ class ReaderApp(App[int]):
         def progress(p: Any) -> None:
             self.call_from_thread(self._index_progress, p.pages_done, p.pages_total, p.articles)
 
+        problems: list[str] = []  # pages skipped or read with a fallback: said when it ends
         try:
             try:
                 if rebuild:
                     raise IndexNeedsRebuild("damaged")
-                stats = self.library.update(progress=progress, warn=lambda message: None)
+                stats = self.library.update(progress=progress, warn=problems.append)
             except IndexNeedsRebuild:
                 # Damaged or built by another version: rebuild it, as `index --rebuild` would.
                 self.call_from_thread(self._index_rebuilding)
-                stats = self.library.update(progress=progress, warn=lambda message: None, rebuild=True)
+                problems.clear()
+                stats = self.library.update(progress=progress, warn=problems.append, rebuild=True)
         except UserError as exc:
             self.call_from_thread(self._index_finished, f"index not updated: {exc.message}", True)
             return
@@ -543,8 +547,8 @@ class ReaderApp(App[int]):
         note = ""
         if stats.pages_indexed or stats.pages_removed:
             note = f"indexed {counted(stats.articles_added, 'article')} from {counted(stats.pages_indexed, 'page')}"
-        if stats.pages_failed:
-            note += f"{'; ' if note else ''}{counted(stats.pages_failed, 'page')} could not be read"
+        if problems:
+            self.call_from_thread(self._page_problems, problems, stats.articles_total == 0)
         self.call_from_thread(self._index_finished, note, False)
 
     def _index_started(self) -> None:
@@ -580,6 +584,21 @@ class ReaderApp(App[int]):
         self.article_list.empty_text = message[:1].upper() + message[1:] + "."
         self.article_list.refresh()
         self._index_finished(message, True)
+
+    def _page_problems(self, problems: list[str], nothing_indexed: bool) -> None:
+        """What is wrong with the pages the update skipped or read with a fallback, each as
+        `newsreader index` says it (it was "1 page could not be read", without which or
+        why): the first few in one notice; with no article at all, the list says it too."""
+        shown = problems[:PAGE_PROBLEMS_SHOWN]
+        if len(problems) > len(shown):
+            shown.append(f"and {counted(len(problems) - len(shown), 'more problem')}: "
+                         "`newsreader articles` lists every one")
+        self.notify("\n".join(shown), title="Pages", severity="warning", timeout=CONFIG_NOTICE_SECONDS,
+                    markup=False)
+        if nothing_indexed:
+            self.article_list.empty_text = f"No articles: {problems[0]}" + (" (and more: see the notice)"
+                                                                            if len(problems) > 1 else "")
+            self.article_list.refresh()
 
     def _index_finished(self, message: str, problem: bool) -> None:
         self.indexing = False
