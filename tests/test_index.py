@@ -781,3 +781,43 @@ def test_a_library_sees_a_rebuild_made_by_another_run(tmp_path: Path) -> None:
     assert reader.renamed() == {old: new} and reader.get(new) is not None and reader.get(old) is None
     assert reader.generation() == reader.generation()  # nothing changed since
     reader.close()
+
+
+def two_stories_one_headline(first: str = "Harbour council meets", second: str = "Harbour council meets") -> str:
+    return (f" date 2025-02-11 {first}\n\nThe harbour council met on Monday to discuss the budget for the "
+            "coming year, officials said.\n\nResidents asked questions about the dredging plan.\n\n"
+            f" date 2025-02-12 {second}\n\nKeepers of every lighthouse walked out over pay and hours, their "
+            "union said on Friday.\n\nThe strike is the first in ten years.\n")
+
+
+@pytest.mark.parametrize("edit", ["first headline", "second headline", "first story gone", "headlines made one"])
+def test_ids_follow_their_stories_when_two_shared_a_headline(tmp_path: Path, edit: str) -> None:
+    """Two stories of one page with the same headline got `title` and `title#2` ids, by
+    order: editing the first one's headline gave the second story the first one's id (and
+    so its bookmark and read mark), and the second one's marks were lost. Whatever the edit,
+    each old id now leads to its own story (the id it has now, or itself)."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    both = "Harbour council meets"
+    pages = {"first headline": (two_stories_one_headline(), two_stories_one_headline("Council debates budget")),
+             "second headline": (two_stories_one_headline(), two_stories_one_headline(second="Keepers strike")),
+             "first story gone": (two_stories_one_headline(), two_stories_one_headline().split("\n\n ", 1)[1]),
+             "headlines made one": (two_stories_one_headline(second="Keepers strike"), two_stories_one_headline())}
+    before, after = pages[edit]
+    (corpus / "p.txt").write_text(before, encoding="utf-8")
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+
+    def story_ids() -> dict[str, str]:  # by the story's first words, which no edit changes
+        return {lib.get(row.id).article.body[0][:11]: row.id for row in lib.list_rows(0, 10)}
+
+    old = story_ids()
+    (corpus / "p.txt").write_text(after, encoding="utf-8")
+    lib.update()
+    now, renamed = story_ids(), lib.renamed()
+    for words, old_id in old.items():
+        if words in now:
+            assert renamed.get(old_id, old_id) == now[words], (edit, words)
+        else:  # its story left the page: its id leads to no other story
+            assert renamed.get(old_id, old_id) not in now.values(), (edit, words)
+    lib.close()

@@ -21,10 +21,12 @@ DATE_FROM_PUBLISHED = "published line"
 DATE_NONE = "undated"
 
 
-def article_id(file: str, title: str) -> str:
-    """A readable, stable id: the title's slug plus a short hash of page path and title."""
+def article_id(file: str, title: str, text: str | None = None) -> str:
+    """A readable, stable id: the title's slug plus a short hash of page path and title, and
+    of the story's `text` for stories that share their title with another on the page."""
     slug = slugify(title, max_length=60, word_boundary=True) or "untitled"
-    digest = hashlib.sha1(f"{file}\n{title}".encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    key = f"{file}\n{title}" if text is None else f"{file}\n{title}\n{text}"
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{slug}-{digest}"
 
 

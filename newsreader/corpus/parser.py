@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -634,6 +635,23 @@ def _fallback_title(draft: Article) -> str:
     return sentence or "Untitled"
 
 
+def _assign_ids(articles: list[Article], file: str) -> None:
+    """Each story's id: from the page and its title, and from its text too when another
+    story of the page has the same title. Not from their order: with `title` and `title#2`,
+    editing the first one's headline gave its id, and so its bookmark and read mark, to the
+    second. A story whose title becomes shared, or no longer is, gets a new id, which the
+    index pairs with the old one by text, as for an edited headline."""
+    shared = Counter(a.title for a in articles)
+    used: set[str] = set()
+    for article in articles:
+        text = "\n\n".join(article.summary + article.body) if shared[article.title] > 1 else None
+        ident, n = article_id(file, article.title, text), 2
+        while ident in used:  # the same title and text twice
+            ident, n = article_id(file, article.title, f"{text}#{n}"), n + 1
+        used.add(ident)
+        article.id, article.file = ident, file
+
+
 def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResult:
     """Split a saved page into its stories. `file` is the page's path relative to the corpus
     root; with the title it makes each article's stable id."""
@@ -653,19 +671,10 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
     # Drop empty stories (a header with nothing under it), renumbering fates.
     keep = [i for i, d in enumerate(drafts) if d.body or d.summary]
     renumber = {old: new for new, old in enumerate(keep)}
-    articles: list[Article] = []
-    used_ids: set[str] = set()
-    for old in keep:
-        draft = drafts[old]
+    articles = [drafts[old] for old in keep]
+    for draft in articles:
         draft.title = draft.title or _fallback_title(draft)
-        ident = article_id(file, draft.title)
-        n = 2
-        while ident in used_ids:  # the same title twice on one page
-            ident = article_id(file, f"{draft.title}#{n}")
-            n += 1
-        used_ids.add(ident)
-        draft.id, draft.file = ident, file
-        articles.append(draft)
+    _assign_ids(articles, file)
     for old in keep:
         lister = plans[old].related_to
         if lister is not None and lister in renumber:
