@@ -719,6 +719,30 @@ async def test_other_copy_changes_are_seen(seed_home, tmp_path):
 
 
 @sync
+async def test_a_look_at_marks_reads_the_index_number_once(tmp_path, monkeypatch):
+    """Every few seconds the reader looks for the other copy's marks and another run's
+    commits; the index's number (a folder listing and a stat) was read twice a look."""
+    app = indexed_reader(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await first_look(pilot)
+        calls: list[int] = []
+        generation = app.library.generation
+        monkeypatch.setattr(app.library, "generation", lambda: calls.append(1) or generation())
+        for look in range(1, 4):
+            app.refresh_marks()
+            await settle(pilot)
+            assert len(calls) == look
+        # A commit made meanwhile (another run) is still seen, and reconciled.
+        rewrite(page_with(app.corpus_dir, app.article_list.current_row.title),
+                app.article_list.current_row.title, "Harbour reopens after storm")
+        index_elsewhere(app.paths, app.corpus_dir)
+        app.refresh_marks()
+        await settle(pilot)
+        assert "Harbour reopens after storm" in visible_text(app.article_list)
+        assert app._reconciled_generation == generation()
+
+
+@sync
 async def test_save_and_run_saved_searches(seed_home, tmp_path):
     from newsreader.tui.dialogs import PromptScreen, SavedSearchesScreen
 

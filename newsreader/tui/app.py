@@ -403,29 +403,36 @@ class ReaderApp(App[int]):
     def refresh_marks(self) -> None:
         """Re-read read marks and bookmarks: the other copy of the app may have changed them.
         So may another process have changed the index (`newsreader index`, or the other copy
-        indexing while this one's update was refused by the lock): its commit number says,
-        and at the first look, before the rows have one to compare with, the article count."""
-        if not self.indexing:  # a build under way has not put every article back yet
-            self.reconcile_bookmarks()
+        indexing while this one's update was refused by the lock): its commit number says
+        (read once a look: a folder listing and a stat), and at the first look, before the
+        rows have one to compare with, the article count. A commit made after the number
+        was read is seen at the next look."""
+        try:
+            generation: int | None = self.library.generation()
+        except Exception:  # a rebuild under way, a damaged index: the next look, or its update, tells
+            generation = None
+        if not self.indexing and generation is not None:  # a build under way has not put every article back
+            self.reconcile_bookmarks(generation)
         try:
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
         except Exception:
             return
         first = getattr(self.history[0].source, "generation", 0) is None if self.history else False
         try:
-            generation: int | None = self.library.generation()
             total = self.library.count() if first and generation is not None and generation >= 0 else None
-        except Exception:  # a rebuild under way, a damaged index: the next look, or its update, tells
+        except Exception:
             generation, total = None, None
         self.call_from_thread(self._set_marks, read, marked, total, generation)
 
-    def reconcile_bookmarks(self) -> None:
+    def reconcile_bookmarks(self, generation: int | None = None) -> None:
         """Once per index commit, whoever made it (any thread): bookmarks and read marks
         of a story whose headline was edited (a new id) move to its new id; bookmarks
         whose article left the corpus are marked missing (kept), and reconnect when it
-        comes back under the same id; the others take its title, source and date now."""
+        comes back under the same id; the others take its title, source and date now.
+        `generation` is the index's number when the caller has just read it."""
         try:
-            generation = self.library.generation()
+            if generation is None:
+                generation = self.library.generation()
             if generation < 0 or generation == self._reconciled_generation:
                 return
             if update_running(self.library.folder):  # a rebuild under way has not put every article back
