@@ -566,6 +566,7 @@ _BRANCH_SENTENCES = [
     "the end of the decade, the prior-year quarter, The '90s, the night of Sept. 13, the morning of Friday,",
     "for now, right now, just now, 1Q 2008, 1H08, The year 2008, the last week of March, the company's 2009.",
     "last year's fourth quarter, 2008's first half, a quarter earlier, by year's end, host 2014 Oscars.",
+    "the year's first half, The Year's fourth quarter, the decade, the decade-long, the year's, The decade.",
     "this season, last offseason, the 2008-09 season, the sixth straight day, a third consecutive month, a",
     "year ago, a few days later, this past Sunday, this past week, the following Monday, Mumbai, Nov 11- The",
 ]
@@ -2408,3 +2409,49 @@ def test_the_date_scan_keeps_what_a_letter_outside_ascii_may_match(text):
     from newsreader.extract import dates as dates_mod
 
     assert [m.group() for m in dates_mod._candidates(text)] == [m.group() for m in dates_mod.full_pattern().finditer(text)]
+
+
+@pytest.mark.parametrize("date, text, span, value", [
+    # challenge part 12 (blind run): a year as the complement of "year was"
+    (dt.date(2009, 6, 1), "GM's last profitable year was 2004.", "2004", "2004"),
+    (dt.date(2009, 6, 1), "Its best year had been 1999, analysts said.", "1999", "1999"),
+    # "A year earlier," opening the sentence after one that named a quarter: that quarter, a year back
+    (dt.date(2005, 10, 18), "GM reported a third-quarter loss on Monday. A year earlier, it had earned $1.1 billion.",
+     "A year earlier", "2004-Q3"),
+    (dt.date(2005, 10, 18), "GM lost $1.6 billion in the third quarter. Ford cut jobs. A year earlier, it had earned more.",
+     "A year earlier", "2004"),
+    # ... a comparison, not where the story goes on: "the quarter" after it is the one reported
+    (dt.date(2011, 5, 5), "First-quarter profit rose from $865 million a year earlier. Revenue in the quarter rose 17%.",
+     "the quarter", "2011-Q1"),
+    # "the year's first half": the first half of the year the text is at
+    (dt.date(2007, 1, 3), "Toyota is expected to pass GM in the year's first half.", "the year's first half", "2007-H1"),
+    (dt.date(2006, 1, 27), "GM lost $8.6 billion in 2005. Its share fell in the year's second half.",
+     "the year's second half", "2005-H2"),
+    # ... after a past year in a sentence that looks ahead: the year to come
+    (dt.date(2007, 1, 3), "Sales fell last year, and Toyota is expected to pass GM in the year's first half.",
+     "the year's first half", "2007-H1"),
+    (dt.date(2007, 1, 3), "Sales fell last year, and are expected to recover in the second half of the year.",
+     "the second half of the year", "2007-H2"),
+    (dt.date(2008, 1, 22), "U.S. markets were closed for Martin Luther King Jr. Day.", "Martin Luther King Jr. Day",
+     "2008-01-21"),
+    # "the period" a sentence after the quarter it stands for
+    (dt.date(2008, 11, 7), "GM lost $2.5 billion in the third quarter. Excluding items, the loss for the period was $4.2 billion.",
+     "the period", "2008-Q3"),
+    # "earn" is business: "the second half" is the company's
+    (dt.date(2011, 5, 5), "The company expects to earn more in the second half than in the first.", "the second half",
+     "2011-H2"),
+    # an irregular past verb in a relative clause before "will": the past month
+    (dt.date(2009, 11, 3), "The company, which left bankruptcy in July, will report results later this month.", "July",
+     "2009-07"),
+    # "the decade": the one the text is at
+    (dt.date(2009, 12, 31), "The Dow ended the decade with a loss.", "the decade", "200"),
+])
+def test_challenge_part_12_forms(date, text, span, value):
+    assert dates_of(text, date).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span", [("The population this year was 2004.", "2004"),
+                                        ("The decade-long war ended.", "decade"),
+                                        ("A quarter of its workforce was cut.", "quarter")])
+def test_challenge_part_12_non_dates(text, span):
+    assert not any(span in found for found in dates_of(text, dt.date(2009, 6, 1)))

@@ -135,7 +135,7 @@ _HIGH_OF_THE_DAY = re.compile(r"(?:\b(?:high|low|highs|lows|level|gain|gains|los
 _NAMED_DAY_PREFIXES = ("Black ", "Bloody ", "Super ", "Manic ", "Blue ")
 _NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "from"}
 _BUSINESS = re.compile(r"\b(?:profits?|profitab\w+|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
-                       r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent)\b|%")
+                       r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent|earn|earns|earned)\b|%")
 
 
 _ORD = "(?:" + "|".join(_ORDINALS) + ")"
@@ -286,9 +286,9 @@ _BRANCHES: list[tuple[str, str]] = [
 # "the March quarter" (the quarter ending in March), "the latest quarter" (the last one closed)
 _BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:(?:{_MONTH}[-–])?{_MONTH} |(?i:latest |most recent |just-ended |recently ended ))quarter)"
                             r"(?![\w-])"))
-# "last year's fourth quarter", "2008's first half": the quarter or half of that year (before
-# "last year" alone)
-_BRANCHES.insert(0, ("last this next #", rf"(?P<possperiod>(?i:(?:last|this|next) year|{_YEAR})['’]s (?i:(?:fiscal )?{_ORD}"
+# "last year's fourth quarter", "2008's first half", "the year's first half": the quarter or half
+# of that year (before "last year" alone)
+_BRANCHES.insert(0, ("last this next the #", rf"(?P<possperiod>(?i:(?:last|this|next|the) year|{_YEAR})['’]s (?i:(?:fiscal )?{_ORD}"
                                          r"[ -](?:fiscal )?quarter|(?:first|second) half))(?![\w-])"))
 # sports seasons: "this season" (the present one), "the 2008-09 season" (valued by its first year)
 # "at this time": now (not "this time last year", "this time of year")
@@ -332,7 +332,7 @@ _BRANCHES.append(("morning afternoon evening the late early mid", r"(?P<daypart>
                                                    r"|dealings)\b)|(?i:the (?:morning|afternoon|evening))(?![\w-]| of\b| (?:rush|news|shift|edition|show|commute"
                                                    r"|paper|papers|prayers?|star|sun)\b)"
                                                    r"|(?i:(?:late|early|mid)[- ]?(?:morning|afternoon|evening))(?![\w-]))"))
-_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|(?:calendar )?year|quarter|period)))(?![\w-]| of\b| (?:ended|ending|to|through|before|after|"
+_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|(?:calendar )?year|quarter|period|decade)))(?![\w-]| of\b| (?:ended|ending|to|through|before|after|"
                          r"earlier|later|when|that|which|in which|he|she|they|it|we|I)\b)"))
 _START = r"(?<![\w-])(?:"
 
@@ -613,8 +613,10 @@ def _year_of_period(lower: str, first_month: int, months: int, ref: dt.date | No
                     text: str, start: int, end: int) -> int | None:
     """The year of "the third quarter", "the first half of the year": the year the text is at
     when it has named another than the article's ("In 2005, sales fell in the second half of
-    the year"), else the one `_period_year` finds."""
-    if anchors.year is not None and (ref is None or anchors.year != ref.year):
+    the year"), unless that one is past and the clause looks ahead ("fell last year and should
+    recover in the second half of the year"), else the one `_period_year` finds."""
+    if anchors.year is not None and (ref is None or anchors.year != ref.year) \
+            and not (ref is not None and anchors.year < ref.year and _future_context(text, start, end)):
         if lower.endswith("the year") or _same_sentence(text, anchors.year_end, start):
             return anchors.year  # "lost $30.9 billion last year, including $9.6 billion in the fourth quarter"
     return _period_year(first_month, months, ref, text, start, end) if ref is not None else None
@@ -811,11 +813,13 @@ _AHEAD_OF_BEFORE = re.compile(r"\bahead of\b(?=[^.;:!?]*$)")
 #: A verb in the past between the cue and the date ends its reach: "talks, which will resume in
 #: April, broke down on Friday", "the firm, which expects growth, said sales fell in November"
 #: (not a participle: "will be reported on Friday").
-_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!is )(?<!are )(?<!have )(?<!has )(?<!remain )(?<!remains )(?<!stay )(?<!stays )\b(?:said|told|announced|reported|added|fell|rose|was"
-                        r"|were|had|did|broke|came|went|made|took|saw|won|lost|began|ended|closed|opened|jumped"
-                        r"|dropped|slid|climbed|gained|plunged|soared|posted|happened|occurred|spoke|met|gave|left"
-                        r"|held|led|sold|bought|paid|struck|killed|died|signed|agreed|approved|voted|filed|arrested"
-                        r"|reached|launched|released|unveiled|named|completed|resigned|warned|confirmed)\b")
+_PAST_WORDS = (r"said|told|announced|reported|added|fell|rose|was"
+               r"|were|had|did|broke|came|went|made|took|saw|won|lost|began|ended|closed|opened|jumped"
+               r"|dropped|slid|climbed|gained|plunged|soared|posted|happened|occurred|spoke|met|gave|left"
+               r"|held|led|sold|bought|paid|struck|killed|died|signed|agreed|approved|voted|filed|arrested"
+               r"|reached|launched|released|unveiled|named|completed|resigned|warned|confirmed")
+_PAST_VERB = re.compile(r"(?<!be )(?<!been )(?<!is )(?<!are )(?<!have )(?<!has )(?<!remain )(?<!remains )(?<!stay )(?<!stays )"
+                        rf"\b(?:{_PAST_WORDS})\b")
 
 
 #: Words before an "-ed" word that make it a participle or an adjective ("will be held", "a planned
@@ -861,7 +865,7 @@ def _reaches(text: str, cue_end: int, start: int) -> bool:
 
 #: A clause in the past set off by commas before the date: the "will" after it is the main
 #: clause's ("the pilot, captured on Wednesday, will be released on Friday").
-_PAST_CLAUSE_BEFORE = re.compile(r", (?:who |which |that )?(?:was |were )?[a-z]+ed (?:\w+ )?(?:on|in|at|during) $")
+_PAST_CLAUSE_BEFORE = re.compile(rf", (?:who |which |that )?(?:was |were )?(?:[a-z]+ed|{_PAST_WORDS}) (?:\w+ )?(?:on|in|at|during) $")
 
 
 def _within_a_week_before(ref: dt.date | None, month: int, day_n: int) -> bool:
@@ -973,7 +977,7 @@ _AFTER_THE = frozenset("""
 future near distant first second third fourth final latter same current fiscal financial early
 late spring summer autumn fall winter corresponding comparable year mid prior past week month quarter
 latest most just recently morning afternoon evening night nineteenth twentieth twenty calendar
-fifth sixth seventh eighth ninth tenth moment period
+fifth sixth seventh eighth ninth tenth moment period decade
 days weeks months years
 twenties thirties forties fifties sixties seventies eighties nineties
 """.split()).union(_MONTHS)  # "the March quarter"
@@ -994,6 +998,11 @@ _COMPARED_YEAR = re.compile(r"(?:\bcompared (?:with|to)|\bversus|\bvs\.?|\bagain
 def _compared_year(text: str, start: int, end: int) -> bool:
     m = _COMPARED_YEAR.search(text, max(0, start - 14), start)
     return m is not None and (m.group(1) is None or text[end:end + 1] in (",", ".", ";", ")", ""))
+
+
+#: A year as what a year noun is: "GM's last profitable year was 2004", "its best year had been 1999"
+#: (not "the population this year was 2004": "this year" is the date there).
+_YEAR_COMPLEMENT = re.compile(r"(?<!this )(?<!next )\byear (?:was|is|had been|has been|will be|would be) $")
 
 
 #: Verbs after a year or a month as the subject of its clause: "2007 was a hard year", "October saw ...".
@@ -1552,6 +1561,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and _LIST_JOIN.fullmatch(text, found[-1].end, start)
                     or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end)
+                                           or _YEAR_COMPLEMENT.search(text, max(0, start - 20), start)
                                            # the year as a subject, unless what it does is done by people
                                            or (_SUBJECT_YEAR.match(text, start) and _sentence_start(text, start)
                                                or prev in _REPORTING_WORDS and _SUBJECT_YEAR_AFTER_THAT.match(text, start))
@@ -1612,8 +1622,11 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             continue  # the end of a path: ".../archive/2025/06/14"
         elif kind == "theunit" and span[-6:].lower() == "period":
             # "revenue rose in the second quarter, while profit for the period fell": the quarter,
-            # half or month named earlier in the sentence; with none, no date
-            if not anchors.period_in_sentence(text, start):
+            # half or month named earlier in the sentence, or after a preposition in the one before
+            # ("... in the third quarter. Excluding items, the loss for the period was"; not "The
+            # period was hard for rivals"); with none, no date
+            if not (anchors.period_in_sentence(text, start) or prev in ("for", "in", "during", "over")
+                    and anchors.period is not None and _near_before(text, anchors.period_end, start)):
                 continue
         elif kind == "theunit":
             # "the day", "the year" as the story's own ("the biggest drop of the year"): not
@@ -1679,10 +1692,12 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind == "my" and value and len(value) == 7 and date is not None and int(value[:4]) < date.year:
             anchors.stated_month[int(value[5:7])] = int(value[:4])
-        if kind != "sameperiod" and not (kind == "thatunit" and span.lower().endswith(("earlier", "before"))) \
+        if kind != "sameperiod" and not (kind in ("thatunit", "ago") and span.lower().endswith(("earlier", "before"))
+                                         and (kind == "thatunit" or value is not None and value[4:6] in ("-Q", "-H"))) \
                 and prev != "since" and value != "2001-09-11" \
                 and not (_COMPARISON_BEFORE.search(text, max(0, start - 50), start) and _another_year(value, date)):
-            # a period a year back ("the same period last year", "the year earlier") or a
+            # a period a year back ("the same period last year", "the year earlier", "a year
+            # earlier" after "first-quarter profit") or a
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
             # the story goes on, nor is 9/11 (named as the event): no new anchor
             anchors.note(value, day, end)
@@ -2086,9 +2101,12 @@ def _season_year(season: str, ref: dt.date, text: str, start: int, end: int) -> 
 
 def _period_a_year_back(lower: str, anchors: _Anchors, text: str, start: int) -> str | None:
     """ "Third-quarter sales rose 5% from a year earlier": a count of years back from a quarter,
-    half or month named earlier in the sentence is that period in the earlier year."""
+    half or month named earlier in the sentence is that period in the earlier year; so is one
+    opening the sentence after the period's ("... a third-quarter loss. A year earlier, it had
+    earned $1.1 billion")."""
     m = re.search(r"(?<![\w-])(a|one|two|three) years? (?:ago|earlier)$", lower)
-    if not m or not anchors.period_in_sentence(text, start):
+    if not m or not (anchors.period_in_sentence(text, start) or anchors.period is not None and anchors.period[2][:2] in ("-Q", "-H") and text[start - 2:start] == ". "
+                     and text[anchors.period_end:start].count(". ") == 1 and "\n" not in text[anchors.period_end:start]):
         return None
     return anchors.period_years_back(_NUMBERS[m.group(1)])
 
@@ -2281,6 +2299,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "edgeday":
         return _edge_day(lower, ref, text, start, end)
     if kind == "possperiod":
+        if lower.startswith("the year"):  # "the year's first half": "the first half of the year"
+            span = f"the {span[11:]} of the year"
         return _resolve("half" if lower.endswith("half") else "quarter", span, ref, anchors, text, start, end, prev)
     if kind == "quarter" and (ref is not None or re.search(r"\d{4}|\dq ?\d\d|fy ?\d\d", lower)
                               or anchors.year is not None and lower.endswith("the year")):
@@ -2472,11 +2492,13 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
                 return None, None
             q = (ref.month - 1) // 3 - ((ref.month - 1) % 3 < 2 and _reports_past(text, start, end))
             return f"{ref.year + q // 4}-Q{q % 4 + 1}", None  # "GM lost $2.5 billion in the quarter" in October: Q3
-        if unit == "year":
+        if unit in ("year", "decade"):
             if ref is not None and anchors.year_end >= 0 and not _near_before(text, anchors.year_end, start):
                 year = ref.year  # "relives the year's greatest films": a year named far back is not it
             elif (year := anchors.year) is None:
                 return None, None
+            if unit == "decade":  # "the Dow ended the decade with a loss"
+                return f"{year // 10:03d}", None
             if ref is not None and year == ref.year and ref.month <= 2 and not anchors.year_stated \
                     and _reports_past(text, start, end):
                 year -= 1  # "Sales for the year fell 22%" in January: the year just ended
