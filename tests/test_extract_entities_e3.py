@@ -79,3 +79,49 @@ def test_a_portfolio_title_makes_no_organisation_a_person():
 ])
 def test_a_capitalised_adjective_before_its_noun_is_no_name(text, word):
     assert word not in ents(text)
+
+
+def test_a_common_word_opening_a_sentence_cues_no_person_by_said_he():
+    # "Authorities said he" is no person's name; "Klitschko said he" stays one
+    assert "Authorities" not in ents("He was investigating a shooting. Authorities said he spotted Orozco later.")
+    assert ents("It was over. Klitschko said he was happy.") == {"Klitschko": "person"}
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("They hold a vigil at their home at 11th and Poplar Streets on Monday.", "Poplar Streets", "place"),
+    ("They found Raj K. Chohan, 59, of College Point, lying in the road.", "College Point", "place"),
+    ("The corridor has been a Berlin Wall between the north and south.", "Berlin Wall", "place"),
+    ("The most affected villages were identified as Gabardin, Tonban, Karvan and Khaldin, all in the south.",
+     "Tonban", "place"),
+    ("Units in the villages Kavouhi and Zinabieh were damaged.", "Zinabieh", "place"),
+    ("Pirates sail from ports like Eyl and Hobyo.", "Eyl", "place"),
+    ("Some asked if the governor is really Trig's mom.", "Trig", "person"),
+])
+def test_places_and_people_that_were_organisations(text, name, kind):
+    assert ents(text)[name] == kind
+
+
+def test_plural_abbreviations_of_common_nouns_are_no_names():
+    assert ents("The MPs term of office is five years. Three NGOs came. The BBC said so.") == {"BBC": "org"}
+
+
+def test_an_english_word_in_ing_opening_a_sentence_is_cut_off_a_name():
+    assert ents("Excluding Brand's 15.9 points, the stars failed. Elton Brand was hurt.")["Brand"] == "person"
+    assert "Sporting Lisbon" in ents("Sporting Lisbon beat Porto on Sunday.")
+
+
+def test_neither_opening_a_sentence_is_no_part_of_a_name():
+    assert "Perlo" in ents("Neither Perlo nor his co-counsel claimed it.")
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Reid has starred in American Pie, and had a guest role.", "American Pie"),
+    ("Summit is the distributor behind the Twilight franchise. Twilight's production was hard.", "Twilight"),
+    ("It did better than any of the Twilight films, which could help.", "Twilight"),
+])
+def test_titles_of_works_by_what_is_said_of_them_are_no_names(text, title):
+    assert title not in ents(text)
+
+
+def test_a_studio_that_speaks_is_no_work_before_its_films():
+    assert ents("Disney said it would grow. The Disney films sold well.") == {"Disney": "org"}

@@ -205,6 +205,8 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
 _FIRM_AFTER_NO_PERSON = r" (?:Corp\b|Inc\b|spokes(?:man|woman|person)\b|(?:said|says) its\b)|['’]s shares\b"
 #: ... nor a town's: "Microsoft said it".
 _FIRM_AFTER = _FIRM_AFTER_NO_PERSON + r"| (?:said|says) it\b"
+#: The kind of a series of works after its title: "the Twilight franchise", "any of the Twilight films".
+_WORKS_AFTER = re.compile(r" (?:franchise|films|movies|saga|trilogy|novels)\b")
 #: A hotel or resort after a name: one building ("the Hilton hotel in Islamabad") or a brand's, where one
 #: of many ("a Trump hotel") or the chain itself ("the Marriott hotel chain") is meant.
 _BRAND_FACILITIES = frozenset({"hotel", "resort"})
@@ -224,6 +226,11 @@ _KNOWN_AS = re.compile(r"([\w'’.-]+),? (?:also |better |widely |popularly )?(?
 _PEOPLE_WORDS = frozenset({"people", "peoples", "public", "nation", "voters", "citizens", "taxpayers"})
 #: An age in apposition, then "of": "Luann Johnson, 66, of Burnsville" (a hometown follows).
 _AGE_OF = re.compile(r", \d{1,3}, of $")
+#: Places of a kind named in a list: "the villages Kavouhi and Zinabieh", "the villages were identified as
+#: Gabardin, Tonban ...", "hardest-hit towns were X and Y", "ports like Eyl and Hobyo" (the list's first name).
+_PLACES_LISTED = re.compile(r"(?<![\w-])(?:villages|towns|cities|hamlets|districts|provinces|ports|islands|"
+                            r"communities|neighbou?rhoods|suburbs)(?: (?:were|are))?(?: (?:include|included|including|"
+                            r"such as|like|named|called|identified as))?:? $")
 #: "Avdiivka, a town in the Donetsk region", "Qeshm is the biggest island in the Gulf": a place described as one.
 _PLACE_APPOSITION = re.compile(r"(?:,| is| was) (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port |"
                                r"biggest |largest |main |second-largest )?"
@@ -233,7 +240,8 @@ _PLACE_APPOSITION = re.compile(r"(?:,| is| was) (?:a|an|the) (?:small |large |ti
 _LOWER_AFTER = re.compile(r"(?:['’]s)?(?: [a-z]+){1,3}")
 #: "117th Street", "5th Avenue": an ordinal before a street's head word names the street.
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th) $")
-_STREET_HEADS = frozenset({"street", "avenue", "road", "boulevard", "st.", "ave.", "rd.", "ave", "rd", "blvd", "blvd."})
+_STREET_HEADS = frozenset({"street", "avenue", "road", "boulevard", "st.", "ave.", "rd.", "ave", "rd", "blvd", "blvd.",
+                           "streets", "avenues", "roads", "point"})  # "at 11th and Poplar Streets", "of College Point"
 #: Words that open a place's name when no organisation word follows ("Cape Cod", "Mount Everest").
 _PLACE_PREFIXES = frozenset({"Cape", "Mount", "Mt.", "Lake", "Fort", "Port", "Isle"})
 #: Words before a smaller town that make it one ("in Bloomington", "near Baytown").
@@ -256,7 +264,8 @@ _CLASS = (r"(?:browser|app|software|smartphone|handset|tablet|laptop|"
           + "|".join(sorted(_VESSELS)) + "|"  # "the warship Sukanya", "the tanker Sirius Star"
           # works: "the film Twilight", "the sequel, Catching Fire"
           r"film|movie|flick|novel|sitcom|series|miniseries|documentary|thriller|album|song|"
-          r"musical|(?:sequel|prequel),?)")
+          r"musical|(?:sequel|prequel),?|"
+          r"(?:starred|stars|starring|starring role|cameo) in(?: the)?)")  # "Reid has starred in American Pie"
 #: A lower-camel brand (`_BRAND`) or a product class (`_CLASS`) right before a name: one pattern, so
 #: one scan of the window before the name, not two (the rules ask only whether either is there).
 _AFTER_BRAND_OR_CLASS = re.compile(r"(?<![\w-])(?:" + _BRAND + "|" + _CLASS + ") $")
@@ -1176,8 +1185,12 @@ class _Doc:
             if first is not None and first.initial and len(piece) > 1:
                 if first.word.endswith(("ing", "ed")) and (
                         first.low in self.c.headline_words
-                        or toks[piece[1]].word in self.c.given_names and first.low in english_words()[0]):
-                    piece = piece[1:]  # "Considering Lionsgate recently absorbed Summit", "Knowing Billy, it's not easy"
+                        or toks[piece[1]].word in self.c.given_names and first.low in english_words()[0]
+                        or len(piece) == 2 and first.word.endswith("ing") and first.low in english_words()[0]
+                        and toks[piece[1]].low not in self.c.org_heads and self._place_of(piece[1:]) is None):
+                    # "Considering Lionsgate recently absorbed Summit", "Knowing Billy, it's not easy", "Excluding
+                    # Brand's 15.9 points" (not "Sporting Lisbon", "Reading Council")
+                    piece = piece[1:]
                 elif first.low.endswith("ly") and _adverb(first.low) and (
                         toks[piece[1]].word in self.c.given_names or toks[piece[1]].low not in english_words()[0]):
                     # "Clearly Mark and Condon are", "Ironically Nichols": an adverb opens the sentence; not
@@ -1303,6 +1316,10 @@ class _Doc:
     def _type_piece(self, idx: list[int]) -> None:
         toks = self.tokens
         c = self.c
+        if len(idx) == 1:
+            word = toks[idx[0]].word
+            if word[-1] == "s" and len(word) > 2 and word[:-1].isupper() and word[:-1].isalpha():
+                return  # "The MPs term", "CEOs", "NGOs": a common noun's abbreviation in the plural
         # A word with digits ("A380", "KC-45") names a product or model: so does the name in
         # front of it ("Airbus A380"), unless a numbering word stands between ("Air France
         # Flight 447" names Air France; "Terminal 3" names nothing).
@@ -1590,6 +1607,11 @@ class _Doc:
             # "iTunes Music Store"; "web browser Safari"; "iPod Classic, Nano and Shuffle"
             self._product(idx)
             return True
+        if self.text[start - 4:start] in ("the ", "The ") and self.text[end:end + 1] == " " \
+                and _WORKS_AFTER.match(self.text, end) and self.tokens[idx[0]].word not in c.given_names \
+                and not self._written_as_firm(self.text[start:end], _FIRM_AFTER):
+            self._work(self.text[start:end])  # "the Twilight franchise": a series of works, not its studio
+            return True
         after = _NEXT_WORD.match(self.text, end) if len(idx) > 1 else None  # (read for a name of two words or more)
         if after and after.group(1).lower() in c.products and after.start(1) == end + 1:
             maker = self.tokens[idx[0]].word
@@ -1759,7 +1781,9 @@ class _Doc:
         # Names cued as a person's where they stand ("referee Sam Williams", "Klitschko said
         # he", "Tara Reid, 33,"): their last word is a person's name all through the article.
         self.cued = {p.words[-1] for p in pieces if p.kind is None and self._person_cue(p)
-                     and not _is_acronym(p.words[-1])}  # "the official IRNA news agency"
+                     and not _is_acronym(p.words[-1])  # "the official IRNA news agency"
+                     and not (p.initial and len(p.words) == 1 and p.words[0].lower() in english_words()[0])}
+        # ("Authorities said he spotted": a common word opening the sentence)
         org_words = {w for p in pieces if p.kind == ORG for w in p.words}
         lower_vocab = self.lower_vocab
         # "Betty Ford" where "the Betty Ford Center" is named: the short form of a place's or
@@ -2139,6 +2163,9 @@ class _Doc:
         if self.text[max(0, piece.start - 3):piece.start] in ("of ", "wn ") and \
                 _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
             return True
+        if self.text[piece.start - 2:piece.start] in ("s ", "e ", "d ", "g ", "n ", ": ") and \
+                _PLACES_LISTED.search(self.text, max(0, piece.start - 32), piece.start):
+            return True  # "the villages were identified as Gabardin, Tonban and Karvan"
         if self.text[piece.start - 4:piece.start] == " of " and _AGE_OF.search(self.text, max(0, piece.start - 12),
                                                                                  piece.start):
             # "Luann Johnson, 66, of Burnsville": where a person named with an age lives; not an organisation
