@@ -566,7 +566,8 @@ _BRANCH_SENTENCES = [
     "the end of the decade, the prior-year quarter, The '90s, the night of Sept. 13, the morning of Friday,",
     "for now, right now, just now, 1Q 2008, 1H08, The year 2008, the last week of March, the company's 2009.",
     "last year's fourth quarter, 2008's first half, a quarter earlier, by year's end, host 2014 Oscars.",
-    "the year's first half, The Year's fourth quarter, the decade, the decade-long, the year's, The decade.",
+    "the year's first half, The Year's fourth quarter, the decade, the decade-long, the year's, The decade,",
+    "exactly two years ago, precisely a week, Exactly 2008, exactly.",
     "this season, last offseason, the 2008-09 season, the sixth straight day, a third consecutive month, a",
     "year ago, a few days later, this past Sunday, this past week, the following Monday, Mumbai, Nov 11- The",
 ]
@@ -2251,6 +2252,9 @@ def test_round_eleven_market_probes(text, date, span, value):
     ("Centuries ago, the town was a port.", "Centuries ago", "PAST_REF"),
     ("The war lasted half a century.", "half a century", "P50Y"),
     ("NEARLY HALF A CENTURY AGO, THE TOWN WAS A PORT.", "NEARLY HALF A CENTURY AGO", "1975"),  # a headline (crashed)
+    # "exactly" belongs to the expression as "about" does (TimeML mod EXACT; audit seed 4242)
+    ("The rampage happened exactly two years ago.", "exactly two years ago", "2023"),
+    ("She was jailed for exactly three years.", "exactly three years", "P3Y"),
     # a month after "an" is a modifier's date, as after "a" or "the"
     ("In an October interview, she said she drank.", "October", "2024-10"),
 ])

@@ -87,7 +87,7 @@ _DUR_UNIT = r"(?:minute|hour|day|week|fortnight|month|year|decade)s?|centur(?:y|
 #: half years"); "over" only before the count ("over the past year": a preposition).
 _APPROXIMATORS = ("about", "almost", "approximately", "around", "at least", "circa", "less than", "longer than",
                   "more than", "nearly", "no more than", "no longer than", "roughly", "some", "up to", "just over",
-                  "just under", "well over", "over")
+                  "just under", "well over", "over", "exactly", "precisely")
 _APPROX = "(?:(?i:" + "|".join(_APPROXIMATORS) + ") (?!the ))"
 #: Their first words: the triggers of the branches that may start with one
 _APPROX_WORDS = " ".join(dict.fromkeys(phrase.split()[0] for phrase in _APPROXIMATORS))
