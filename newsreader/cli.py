@@ -64,15 +64,17 @@ class Context:
                 self._build(library, f"the last indexing run of {corpus} was stopped before its end; finishing it")
         return library
 
-    def current_id(self, library: Any, article_id: str, *, live: bool = True) -> str:
-        """The story's id now: one whose headline was edited since `article_id` was printed
-        has a new one (the index keeps the old; a warning says so). With `live`, only while
-        the story is in the index: one that left it since is not found under either id."""
-        new = library.renamed().get(article_id)
-        if new is None or (live and library.get(new) is None):
-            return article_id
-        self.warn(f"{article_id} is now {new} (its headline was edited)")
-        return new
+    def story(self, library: Any, article_id: str) -> Any:
+        """The indexed article of `article_id`, or of the id its story has now if its
+        headline was edited since the id was printed (`Library.story`; a warning says so),
+        or None."""
+        stored = library.story(article_id)
+        if stored is not None and stored.article.id != article_id:
+            self.renamed_warning(article_id, stored.article.id)
+        return stored
+
+    def renamed_warning(self, old: str, new: str) -> None:
+        self.warn(f"{old} is now {new} (its headline was edited)")
 
     @staticmethod
     def _unfinished(library: Any) -> bool:
@@ -187,43 +189,70 @@ def _open_store(ctx: Context, *, write: bool) -> Any:
     return store
 
 
-def _find_article(ctx: Context, args: argparse.Namespace, article_id: str, store: Any) -> Any:
-    """The article with this id (or the id its story has now) in the corpus's index, or
-    None; bookmarks of stories whose headline was edited follow them first."""
-    library = ctx.open_library(args)
+def _bookmarks_library(ctx: Context, args: argparse.Namespace, store: Any, *, build: bool,
+                       shown: str = "") -> Any:
+    """The one way the bookmarks commands reach the corpus's index: open it, and move the
+    bookmarks and read marks of stories whose headline was edited to the ids the stories
+    have now (in the store at hand: on a read-only one, for what is shown).
+
+    `build`: build or finish the index first, for the commands that need its articles
+    (`add`, `list`, the Markdown export); otherwise only an index that exists is read (None
+    without one), so `remove` and the JSON/YAML exports never build one. With `shown` (what
+    the command shows without the index), an index that cannot be read or built is one
+    warning and None; otherwise its error stops the command."""
+    from newsreader.search.library import Library
+
     try:
-        store.follow_renames(library.renamed())
-        stored = library.get(ctx.current_id(library, article_id))
-    finally:
-        library.close()
-    return stored.article if stored else None
+        if build:
+            library = ctx.open_library(args)
+        else:
+            library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
+            if not library.exists():
+                library.close()
+                return None
+        try:
+            store.follow_renames(library.renamed())
+        except BaseException:
+            library.close()
+            raise
+    except (UserError, OSError) as exc:
+        if not shown:
+            raise
+        message = exc.message if isinstance(exc, UserError) else \
+            f"cannot read or build the index ({exc.strerror or exc})"
+        ctx.warn(f"{message}; {shown}")
+        return None
+    return library
+
+
+def _bookmark_id(ctx: Context, store: Any, library: Any, article_id: str) -> str:
+    """Where the bookmark of `article_id` is: a bookmark follows its story to the id it has
+    now (its headline was edited; a warning says so), whether the story is still in the
+    corpus or not."""
+    if store.get_bookmark(article_id) is None and library is not None:
+        new = library.renamed().get(article_id)
+        if new is not None and store.get_bookmark(new) is not None:
+            ctx.renamed_warning(article_id, new)
+            return new
+    return article_id
 
 
 def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any) -> dict[str, Any] | None:
     """The bookmarked articles that the corpus has now, for marking missing bookmarks and
-    for export paragraphs (bookmarks of stories whose headline was edited follow them to
-    their new id first). A corpus that cannot be read at all is one warning, and the
+    for export paragraphs. A corpus that cannot be read at all is one warning, and the
     stored bookmarks are shown as last seen; so are they while another run updates the
     index."""
     from newsreader.search.schema import update_running
 
+    library = _bookmarks_library(ctx, args, store, build=True, shown="showing bookmarks as last seen")
+    if library is None:
+        return None
     try:
-        library = ctx.open_library(args)
         if update_running(library.folder):  # (said by open_library) a rebuild may lack them all yet
-            library.close()
             return None
-        try:
-            if store.persistent:
-                store.follow_renames(library.renamed())
-            found = {i: library.get(i) for i in store.bookmarked_ids()}
-        finally:
-            library.close()
-    except UserError as exc:
-        ctx.warn(f"{exc.message}; showing bookmarks as last seen")
-        return None
-    except OSError as exc:
-        ctx.warn(f"cannot read or build the index ({exc.strerror or exc}); showing bookmarks as last seen")
-        return None
+        found = {i: library.get(i) for i in store.bookmarked_ids()}
+    finally:
+        library.close()
     return {i: stored.article for i, stored in found.items() if stored is not None}
 
 
@@ -267,13 +296,19 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
     """Bookmark an article by id, or add tags / set the note of an existing bookmark."""
     with _open_store(ctx, write=True) as store:
         corpus_dir = ctx.corpus_dir(args)
-        article = _find_article(ctx, args, args.id, store)
-        existing = store.get_bookmark(article.id if article is not None else args.id)
+        library = _bookmarks_library(ctx, args, store, build=True)
+        try:
+            stored = ctx.story(library, args.id)
+            article = stored.article if stored is not None else None
+            bookmark_id = article.id if article is not None else _bookmark_id(ctx, store, library, args.id)
+        finally:
+            library.close()
+        existing = store.get_bookmark(bookmark_id)
         tags = _tags_arg(args.tag)
         if article is not None:
             bookmark = store.bookmark_article(article, tags=tags, note=args.note)
         elif existing is not None:  # its article left the corpus: still editable
-            bookmark = store.update_bookmark(args.id, tags=existing.tags + tuple(tags), note=args.note)
+            bookmark = store.update_bookmark(bookmark_id, tags=existing.tags + tuple(tags), note=args.note)
         else:
             raise UserError(f"no article with id {args.id!r} in {corpus_dir}; `newsreader articles` lists the ids", 1)
     verb = "updated bookmark" if existing else "bookmarked"
@@ -282,27 +317,14 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _follow_renames(ctx: Context, args: argparse.Namespace, store: Any, article_id: str = "") -> str:
-    """Bookmarks of stories whose headline was edited move to the id they have now, as the
-    corpus's index says (none is built for it); returns `article_id`'s id now (as given
-    without an index, or with a damaged one)."""
-    from newsreader.search.library import Library
-
-    library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
-    try:
-        if not library.exists():
-            return article_id
-        store.follow_renames(library.renamed())
-        return ctx.current_id(library, article_id, live=False) if article_id else article_id
-    except UserError:  # a damaged index: the id as given
-        return article_id
-    finally:
-        library.close()
-
-
 def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
     with _open_store(ctx, write=True) as store:
-        article_id = args.id if store.get_bookmark(args.id) else _follow_renames(ctx, args, store, args.id)
+        library = _bookmarks_library(ctx, args, store, build=False, shown="bookmark ids taken as given")
+        try:
+            article_id = _bookmark_id(ctx, store, library, args.id)
+        finally:
+            if library is not None:
+                library.close()
         bookmark = store.get_bookmark(article_id)
         if bookmark is None or not store.remove_bookmark(article_id):
             raise UserError(f"no bookmark with id {args.id!r}; `newsreader bookmarks list` shows them", 1)
@@ -316,8 +338,10 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
 
     with _open_store(ctx, write=False) as store:
         articles = _corpus_articles(ctx, args, store) if args.format == "md" else None
-        if args.format != "md" and store.persistent:  # ids for import: the ones the stories have now
-            _follow_renames(ctx, args, store)
+        if args.format != "md":  # ids for import: the ones the stories have now
+            library = _bookmarks_library(ctx, args, store, build=False, shown="exporting bookmarks as last seen")
+            if library is not None:
+                library.close()
         bookmarks = store.list_bookmarks(tag=args.tag)
     text = export_bookmarks(bookmarks, args.format, articles=articles)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
@@ -405,7 +429,8 @@ def cmd_related(args: argparse.Namespace, ctx: Context) -> int:
     library = ctx.open_library(args)
     try:
         finder = RelatedFinder(library)
-        article_id = ctx.current_id(library, args.id)
+        stored = ctx.story(library, args.id)
+        article_id = stored.article.id if stored is not None else args.id
         stories = finder.related(article_id, limit=args.limit)
         copies = finder.copies(article_id) if not args.json else []
     finally:

@@ -290,3 +290,54 @@ def test_unwritable_data_folder(home: Path, corpus: Path, capsys) -> None:
     assert err.startswith("newsreader: error: cannot create the data folder ")
     code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
     assert code == 0 and "bookmarks will not be saved" in err
+
+
+def edit_headline(corpus: Path, capsys, article) -> str:
+    """Edit the article's headline in its page and index it: the story's id now."""
+    page = corpus / article.file
+    page.write_text(page.read_text(encoding="utf-8").replace(article.title, "Edited: " + article.title),
+                    encoding="utf-8")
+    run(capsys, "index", "--corpus", str(corpus))
+    return next(a.id for a in _articles(corpus) if a.title == "Edited: " + article.title)
+
+
+def test_every_bookmarks_command_follows_an_edited_headline_the_same_way(home: Path, corpus: Path, capsys,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old id of a story whose headline was edited was followed three ways: `add OLD`
+    refused a bookmark that `remove OLD` found (once its story had left the corpus), `list`
+    did not follow during another run or on a store it could not write (every bookmark
+    "not in the corpus now") where the JSON export did, and the JSON export said nothing
+    of an index it could not read where `list` did. One path now, one behaviour."""
+    from newsreader.config import user_paths
+    from newsreader.search.indexer import IndexLock
+    from newsreader.store import Store
+
+    first, second = _articles(corpus)[:2]
+    for article in (first, second):
+        run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus))
+    new_first = edit_headline(corpus, capsys, first)
+    with IndexLock(user_paths().index_dir(corpus)):  # another run updating the index
+        code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    assert code == 0 and "another run is updating" in err
+    assert {b["id"] for b in json.loads(out)} == {new_first, second.id}
+
+    new_second = edit_headline(corpus, capsys, second)
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "persistent", property(lambda self: False))  # a store it cannot write
+        code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
+    listed = {b["id"]: b for b in json.loads(out)}
+    assert code == 0 and set(listed) == {new_first, new_second} and not listed[new_second]["missing"]
+
+    third = edit_headline(corpus, capsys, next(a for a in _articles(corpus) if a.id == new_first))
+    (corpus / first.file).unlink()  # the story leaves the corpus: its bookmark is kept
+    run(capsys, "index", "--corpus", str(corpus))
+    code, out, err = run(capsys, "bookmarks", "add", first.id, "--tag", "gone", "--corpus", str(corpus))
+    assert code == 0 and out.startswith("updated bookmark: ") and f"{first.id} is now {third}" in err
+    code, out, err = run(capsys, "bookmarks", "remove", first.id, "--corpus", str(corpus))
+    assert code == 0 and out.startswith("removed bookmark: ") and f"{first.id} is now {third}" in err
+
+    index = user_paths().index_dir(corpus)
+    (index / "articles.sqlite3").write_bytes(b"not a database")
+    for argv in (("list",), ("export", "--format", "json", "-o", "-")):
+        code, out, err = run(capsys, "bookmarks", *argv, "--corpus", str(corpus))
+        assert code == 0 and "as last seen" in err and str(index) in err, (argv, err)

@@ -141,7 +141,7 @@ def cmd_show(args: argparse.Namespace, ctx: "Context") -> int:
     """Print one indexed article (with its entities and dates as JSON)."""
     library = ctx.open_library(args)
     try:
-        stored = library.get(ctx.current_id(library, args.id))
+        stored = ctx.story(library, args.id)
     finally:
         library.close()
     if stored is None:

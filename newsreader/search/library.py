@@ -263,6 +263,17 @@ class Library:
         (see `ArticleStore.renamed`); `Store.follow_renames` moves the user's marks."""
         return self.store().renamed()
 
+    def story(self, article_id: str) -> StoredArticle | None:
+        """The article of this id, or, for a story whose headline was edited since (a new
+        id), of the id it has now; None when neither is in the index. The one rule by which
+        the reader (a list made before the edit) and the commands (an id printed before it)
+        follow an old id."""
+        stored = self.get(article_id)
+        if stored is None:
+            new = self.renamed().get(article_id)
+            stored = self.get(new) if new is not None else None
+        return stored
+
     # --- searching -----------------------------------------------------------------
 
     def _bounds(self) -> tuple[dt.date, dt.date]:

@@ -802,19 +802,10 @@ class ReaderApp(App[int]):
         """The stored article (or its story under the id it has now, if its headline was
         edited), reopening the index once if it was rebuilt under us."""
         try:
-            return self.story(article_id)
+            return self.library.story(article_id)
         except Exception:
             self.library.close()
-            return self.story(article_id)
-
-    def story(self, article_id: str) -> Any:
-        """The stored article of this id, or of the id its story has now (its headline was
-        edited), or None."""
-        stored = self.library.get(article_id)
-        if stored is None:
-            new_id = self.library.renamed().get(article_id)
-            stored = self.library.get(new_id) if new_id else None
-        return stored
+            return self.library.story(article_id)
 
     def _after_frame(self, article_id: str, stored: Any, generation: int) -> None:
         """The article is on screen: save the read mark, and if the reader is still on it,
@@ -912,7 +903,7 @@ class ReaderApp(App[int]):
     @work(thread=True, exclusive=True, group="recheck")
     def _recheck_article(self, article_id: str, shown: Any, generation: int) -> None:
         try:
-            stored = self.story(article_id)
+            stored = self.library.story(article_id)
         except Exception:  # a rebuild under way: the next look tells
             return
         if stored is None or not same_text(stored, shown):
