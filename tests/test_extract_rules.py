@@ -567,7 +567,7 @@ _BRANCH_SENTENCES = [
     "for now, right now, just now, 1Q 2008, 1H08, The year 2008, the last week of March, the company's 2009.",
     "last year's fourth quarter, 2008's first half, a quarter earlier, by year's end, host 2014 Oscars.",
     "the year's first half, The Year's fourth quarter, the decade, the decade-long, the year's, The decade,",
-    "exactly two years ago, precisely a week, Exactly 2008, exactly.",
+    "exactly two years ago, precisely a week, Exactly 2008, exactly, the same period of 2004, the same month in 2007.",
     "this season, last offseason, the 2008-09 season, the sixth straight day, a third consecutive month, a",
     "year ago, a few days later, this past Sunday, this past week, the following Monday, Mumbai, Nov 11- The",
 ]
@@ -2449,13 +2449,18 @@ def test_the_date_scan_keeps_what_a_letter_outside_ascii_may_match(text):
      "2009-07"),
     # "the decade": the one the text is at
     (dt.date(2009, 12, 31), "The Dow ended the decade with a loss.", "the decade", "200"),
+    # probes after part 12: "the same period of 2004" is one date, the period named in that year
+    (dt.date(2006, 1, 26), "GM lost $4.8 billion in the fourth quarter, against a profit in the same period of 2004.",
+     "the same period of 2004", "2004-Q4"),
+    (dt.date(2008, 4, 20), "Sales rose in March from the same month in 2007.", "the same month in 2007", "2007-03"),
+    (dt.date(2008, 4, 20), "Sales rose 5% from the same period in 2007.", "the same period in 2007", "2007"),
 ])
-def test_challenge_part_12_forms(date, text, span, value):
+def test_round_twelve_business_forms(date, text, span, value):
     assert dates_of(text, date).get(span, "<missing>") == value
 
 
 @pytest.mark.parametrize("text, span", [("The population this year was 2004.", "2004"),
                                         ("The decade-long war ended.", "decade"),
                                         ("A quarter of its workforce was cut.", "quarter")])
-def test_challenge_part_12_non_dates(text, span):
+def test_round_twelve_non_dates(text, span):
     assert not any(span in found for found in dates_of(text, dt.date(2009, 6, 1)))

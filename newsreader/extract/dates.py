@@ -231,11 +231,14 @@ _BRANCHES: list[tuple[str, str]] = [
                  r"|(?<=(?i:the same day))(?i: (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year"
                  r"|the year before))\b)"),
     ("earlier later that the", r"(?P<thatunit>(?i:(?:earlier |later )?(?:that|the same) (?:week|month|year)"
-                               r"(?! (?:of |in )?(?:a year|last year|the (?:previous|prior|last) year|the year before)\b)"
+                               r"(?! (?:of |in )?(?:a year|last year|the (?:previous|prior|last) year|the year before)\b"
+                               rf"|(?<=(?i:the same month)) (?i:of|in) {_YEAR}(?![\w-]))"
                                r"|the (?:week|month|year) (?:earlier(?! than)|before(?=[,.;:!?)]| [–—-] |$))))(?![\w-])"),
-    # "the same period last year", "the year-ago quarter": the period named last, a year back
-    ("the", r"(?P<sameperiod>(?i:the (?:same|corresponding|comparable) (?:period|quarter|month|week|day|time)"
+    # "the same period last year", "the year-ago quarter": the period named last, a year back;
+    # "the same period of 2004": in that year
+    ("the", rf"(?P<sameperiod>(?i:the (?:same|corresponding|comparable) (?:period|quarter|month|week|day|time)"
             r" (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year|the year before)"
+            rf"|the (?:same|corresponding|comparable) (?:period|quarter|month) (?:of|in) {_YEAR}"
             r"|the (?:year-(?:earlier|ago)|prior-year|prior year's) (?:period|quarter|month|week)))(?![\w-])"),
     # "a 27-year contract", "a 12-hour flight": a length of time as an adjective (not an age)
     (_C, rf"(?P<adjdur>(?i:{_COUNT})-(?i:minute|hour|day|week|month|year|decade))(?![\w-]| old\b)"),
@@ -2255,6 +2258,14 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return f"{year - 1}-W{week:02d}", None
         day = _years_back(anchor, 1)
         return day.isoformat(), day
+    if kind == "sameperiod" and (stated := re.search(r"\d{4}$", span)):  # "the same period of 2004"
+        year = int(stated.group())
+        if words[2].lower() == "month" and anchors.month:
+            return _month(year, anchors.month[1]), None
+        if anchors.period is not None and (words[2].lower() != "quarter" or anchors.period[2][1] == "Q") \
+                and _near_before(text, anchors.period_end, start):
+            return f"{anchors.period[0]}{year:04d}{anchors.period[2]}", None
+        return f"{year:04d}", None
     if kind == "sameperiod":
         if words[2].lower() == "month" and anchors.month and (anchors.period is None or anchors.period[2][1] in "QH"):
             return _month(anchors.month[0] - 1, anchors.month[1]), None  # "the same month last year"
