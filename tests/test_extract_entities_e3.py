@@ -125,3 +125,18 @@ def test_titles_of_works_by_what_is_said_of_them_are_no_names(text, title):
 
 def test_a_studio_that_speaks_is_no_work_before_its_films():
     assert ents("Disney said it would grow. The Disney films sold well.") == {"Disney": "org"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Bill Adgate, who works for LPL Financial in the office building, said so.", "LPL Financial"),
+    ("He works at the environmental organization, American Bird Conservancy, and agreed.", "American Bird Conservancy"),
+])
+def test_names_keep_or_lose_the_words_they_should(text, name):
+    assert name in ents(text)
+
+
+def test_a_post_after_an_organisation_word_leaves_it_but_a_formal_name_keeps_its_last_word():
+    assert "Academy President" not in ents("It is an honor, said Cheryl Boone Isaacs, Academy President.")
+    assert "Texas Department of Criminal Justice" in ents("The Texas Department of Criminal Justice said so.")
+    assert "Office of the President" in ents("He spoke to the Office of the President today.")
+    assert ents("The Finance Minister met them.") == {}

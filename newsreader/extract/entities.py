@@ -1223,7 +1223,15 @@ class _Doc:
                     and self.text[max(0, toks[piece[0]].start - 4):toks[piece[0]].start] in ("the ", "The "):
                 self._add(piece, ORG, strong=True)  # "The Hollywood Reporter": a paper, not a place's reporter
                 continue
-            while piece and toks[piece[-1]].low in self.c.titles and not has_org_word:
+            if has_org_word and len(piece) > 1 and toks[piece[-1]].low in self.c.title_heads \
+                    and toks[piece[-1]].low not in self.c.org_heads and toks[piece[-2]].cap \
+                    and not toks[piece[-1]].possessive and all(toks[i].cap for i in piece):  # ("Department of Justice")
+                piece = piece[:-1]  # "Cheryl Boone Isaacs, Academy President": the post leaves its organisation
+            headless = True  # a portfolio word ends a name only where a title's head went first: "LPL
+            # Financial", "Genworth Financial" keep theirs; "the Finance Minister" is no name
+            while piece and toks[piece[-1]].low in self.c.titles and not has_org_word and (
+                    not headless or len(piece) == 1 or toks[piece[-1]].low in self.c.title_heads):
+                headless = headless and toks[piece[-1]].low not in self.c.title_heads
                 piece = piece[:-1]
             while piece and toks[piece[-1]].low in _PARTICLES:
                 piece = piece[:-1]
