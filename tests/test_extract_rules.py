@@ -2454,6 +2454,10 @@ def test_the_date_scan_keeps_what_a_letter_outside_ascii_may_match(text):
      "the same period of 2004", "2004-Q4"),
     (dt.date(2008, 4, 20), "Sales rose in March from the same month in 2007.", "the same month in 2007", "2007-03"),
     (dt.date(2008, 4, 20), "Sales rose 5% from the same period in 2007.", "the same period in 2007", "2007"),
+    # "for a second straight day on Friday" in a Saturday wrap: that Friday
+    (dt.date(2008, 3, 1), "Stocks fell for a second straight day on Friday.", "a second straight day", "2008-02-29"),
+    (dt.date(2008, 3, 1), "Stocks fell for a third consecutive day Friday.", "a third consecutive day", "2008-02-29"),
+    (dt.date(2008, 2, 29), "Stocks fell for a second straight day.", "a second straight day", "2008-02-29"),
 ])
 def test_round_twelve_business_forms(date, text, span, value):
     assert dates_of(text, date).get(span, "<missing>") == value

@@ -301,7 +301,9 @@ _BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|las
 _BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
 # "from 1978-89", "(1999-2003)": a range of years in one word, valued by its first (as "July-March")
 _BRANCHES.append(("#", rf"(?P<yearrange>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?![\w/–-]|\.\d| ?%)"))
-# "the sixth straight day", "a second consecutive week": the day (week...) the story is at
+# "the sixth straight day", "a second consecutive week": the day (week...) the story is at, or
+# the weekday after it ("for a second straight day on Friday")
+_WEEKDAY_AFTER = re.compile(rf" (?:on )?({_WEEKDAY})(?![\w-])")
 _BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                            r"|[1-9][0-9]?(?:st|nd|rd|th)) (?i:straight|consecutive|successive) (?i:day|week|month|year))"
                            r"(?![\w-])"))
@@ -2304,6 +2306,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind in ("seasonyears", "yearrange"):
         return span[:4], None
     if kind == "nthunit":
+        if words[-1].lower() == "day" and (on := _WEEKDAY_AFTER.match(text, end)):
+            # "fell for a second straight day on Friday" (written on Saturday): that Friday
+            return _resolve("weekday", on.group(1), ref, anchors, text, on.start(1), on.end(1), "on")
         return _resolve("theunit", "the " + words[-1], ref, anchors, text, start, end, prev)
     if kind == "decadeword":
         return f"19{_DECADE_WORDS[words[-1].rpartition('-')[2]]}", None
