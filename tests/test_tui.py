@@ -867,6 +867,29 @@ async def test_keymap_key_that_is_no_key_is_named(seed_home, tmp_path):
     assert not any("list.down" in m for m in messages)
 
 
+@sync
+async def test_keymap_key_that_is_no_key_leaves_the_binding_working(seed_home, tmp_path):
+    """`quit: "ctrl+zz"` was taken as it was: `q` no longer quit, nothing did but Ctrl+Q,
+    and the hints said "^zz quit". A key that is no key is left out (said at start); a
+    binding given no other key keeps its own."""
+    from newsreader.tui.key_hints import KeyHints
+
+    app = make_app(seed_home, tmp_path, config=Config(keymap={"quit": "ctrl+zz", "bookmark": "x,zz"}))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications if n.title == "Config"]
+        assert any("quit: 'ctrl+zz' is not a key, quit keeps its own keys" in m for m in messages), messages
+        assert any("bookmark: 'zz' is not a key, left out" in m for m in messages), messages
+        line = app.main.query_one(KeyHints).render_line(0).text
+        assert "q quit" in line and "x bookmark" in line and "zz" not in line, line
+        row = app.article_list.current_row
+        await pilot.press("x")
+        assert app.store.is_bookmarked(row.id)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
 @pytest.mark.parametrize("keys", ["£", "pound_sign", "ctrl+e,§"])
 def test_keymap_characters_textual_names_are_keys(keys):
     """A non-ASCII sign is a key Textual names (`£` is `pound_sign`): it was called 'not a key'."""
@@ -1063,9 +1086,12 @@ async def test_broken_user_theme_falls_back_with_a_message(seed_home, tmp_path):
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         assert app.theme == DEFAULT_THEME
-        messages = [n.message for n in app._notifications]
+        notices = [n for n in app._notifications if n.title == "Theme"]
+        messages = [n.message for n in notices]
         assert any("mine.yaml" in m and "not a colour" in m for m in messages)
         assert any("'mine' is not available" in m for m in messages)
+    # As long as the keymap's: the theme's went after 5 s, under those still showing.
+    assert {n.timeout for n in notices} == {15}
 
 
 @sync

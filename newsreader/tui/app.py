@@ -35,7 +35,7 @@ from newsreader.search.schema import update_running
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
 from newsreader.tui.key_hints import KeyHints
-from newsreader.tui.keymap import KeymapPlan, give_taken_keys, plan_keymap, unknown_key
+from newsreader.tui.keymap import KeymapPlan, give_taken_keys, known_keys, plan_keymap, unknown_key
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, RowSource
@@ -50,8 +50,8 @@ ENTITY_LIMIT = 5000
 #: Pause after the last keystroke before searching: long enough to skip work for every
 #: letter of a fast typist, short enough to feel immediate.
 SEARCH_DEBOUNCE = 0.15
-#: How long a problem with the config's keymap shows: long enough to read it and the
-#: examples (Textual's default of 5 s hid the bad-key notice before it could be read).
+#: How long a problem with the config (its keymap, its theme) shows: long enough to read it
+#: and the examples (Textual's default of 5 s hid the bad-key notice before it could be read).
 CONFIG_NOTICE_SECONDS = 15
 #: Pause after an article is shown before looking for its related stories (35-50 ms of
 #: Python at 100,000 articles, holding the GIL): someone moving through articles does not
@@ -237,7 +237,7 @@ class ReaderApp(App[int]):
         self._register_themes()
         self.keymap_plan = KeymapPlan()
         if config.keymap:
-            self.set_keymap(dict(config.keymap))
+            self.set_keymap(known_keys(dict(config.keymap)))
             self.keymap_plan = plan_keymap(self._keymap, scoped_bindings(inherited=True))
 
     # --- setup -------------------------------------------------------------------------
@@ -288,7 +288,7 @@ class ReaderApp(App[int]):
         self._apply_saved_theme()
         self.show_panes("list")
         for problem in self.theme_notices:
-            self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
+            self.notify(problem, title="Theme", severity="warning", timeout=CONFIG_NOTICE_SECONDS, markup=False)
         for notice in self.store.notices:
             self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
         self._check_keymap()
@@ -335,7 +335,8 @@ class ReaderApp(App[int]):
         if wanted not in self.available_themes:
             if wanted != DEFAULT_THEME:
                 self.notify(f"theme {wanted!r} is not available (broken or missing file); "
-                            f"using {DEFAULT_THEME}", title="Theme", severity="warning", markup=False)
+                            f"using {DEFAULT_THEME}", title="Theme", severity="warning",
+                            timeout=CONFIG_NOTICE_SECONDS, markup=False)
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
         self._theme_ready = True
@@ -358,7 +359,8 @@ class ReaderApp(App[int]):
         for bid, keys in sorted(self.config.keymap.items()):
             bad = unknown_key(keys) if bid in known else None
             if bad:
-                self.notify(f"keymap: {bid}: {bad!r} is not a key (write keys like x, ctrl+x, "
+                kept = "left out" if bid in self._keymap else f"{bid} keeps its own keys"
+                self.notify(f"keymap: {bid}: {bad!r} is not a key, {kept} (write keys like x, ctrl+x, "
                             "shift+tab, f5, pagedown, question_mark)", title="Config", severity="warning",
                             timeout=CONFIG_NOTICE_SECONDS, markup=False)
         for problem in self.keymap_plan.problems:

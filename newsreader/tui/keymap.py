@@ -63,6 +63,22 @@ def unknown_key(keys: str) -> str | None:
     return None
 
 
+def known_keys(keymap: dict[str, str]) -> dict[str, str]:
+    """The keymap without the keys that name no key (`unknown_key`, said at start): the
+    binding keeps the keys it was given that are keys, or, given none, its own defaults.
+    Textual took `quit: "ctrl+zz"` as it was: `q` no longer quit and the hints said
+    "^zz quit". An empty value (no key, on purpose) stays as it is."""
+    out = {}
+    for bid, keys in keymap.items():
+        given = _split(keys)
+        good = [k for k in given if unknown_key(k) is None]
+        if len(good) == len(given):
+            out[bid] = keys
+        elif good:
+            out[bid] = ",".join(good)
+    return out
+
+
 def key_name(key: str) -> str:
     """A key as the user would write it in the config (`?` rather than `question_mark`)."""
     return key_to_character(key) or key
