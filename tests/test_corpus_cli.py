@@ -333,3 +333,23 @@ def test_index_says_what_is_wrong_with_each_bad_page(capsys, corpus: Path, isola
     assert code == 1 and out == "" and err.count("\n") == 1 and "no story found" in err
     code, out, err = run(capsys, "parse", str(corpus / "menu.txt"), "--explain")
     assert code == 1 and out.startswith("0 articles; every input line") and err == ""
+
+
+def test_every_argument_of_every_command_is_explained_in_its_help() -> None:
+    """`newsreader show --help` listed its ID with no word about it (related and bookmarks
+    add said which id)."""
+    import argparse
+
+    from newsreader.cli import build_parser
+
+    def parsers(parser: argparse.ArgumentParser):
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    yield from parsers(sub)
+
+    for parser in parsers(build_parser()):
+        for action in parser._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                assert action.help, f"{parser.prog}: {action.dest} has no help"

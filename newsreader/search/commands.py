@@ -191,7 +191,7 @@ def add_parsers(sub: Any, add_corpus_option: Callable[[argparse.ArgumentParser],
     p = sub.add_parser("show", help="print one indexed article",
                        description="Print an article by id (ids are shown by search and articles).")
     add_corpus_option(p)
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", metavar="ID", help="article id, as `newsreader search` or `articles` prints it")
     p.add_argument("--json", action="store_true", help="print the article with its entities and dates as JSON")
     p.set_defaults(handler=cmd_show)
 
