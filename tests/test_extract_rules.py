@@ -2458,6 +2458,19 @@ def test_the_date_scan_keeps_what_a_letter_outside_ascii_may_match(text):
     (dt.date(2008, 3, 1), "Stocks fell for a second straight day on Friday.", "a second straight day", "2008-02-29"),
     (dt.date(2008, 3, 1), "Stocks fell for a third consecutive day Friday.", "a third consecutive day", "2008-02-29"),
     (dt.date(2008, 2, 29), "Stocks fell for a second straight day.", "a second straight day", "2008-02-29"),
+    # "the end of the month" a sentence after a month the text is at: that month's end
+    (dt.date(2008, 11, 3), "GM's sales fell 45% in October. It had 116 days' supply at the end of the month.",
+     "the end of the month", "2008-10"),
+    (dt.date(2009, 3, 1), "GM lost $30.9 billion in 2008. By the end of the year, it had $14 billion in cash.",
+     "the end of the year", "2008"),
+    # ... looking ahead, or with no month or year named: the article's
+    (dt.date(2009, 3, 1), "GM lost $30.9 billion in 2008. It expects to cut 47,000 jobs by the end of the year.",
+     "the end of the year", "2009"),
+    (dt.date(2008, 8, 15), "The company had to raise $5 billion before the end of the month.", "the end of the month",
+     "2008-08"),
+    # "from a year earlier" after a month compares: "the year" after it is the month's
+    (dt.date(2010, 1, 5), "December sales rose 7% from a year earlier. Sales for the year were the worst in 27 years.",
+     "the year", "2009"),
 ])
 def test_round_twelve_business_forms(date, text, span, value):
     assert dates_of(text, date).get(span, "<missing>") == value

@@ -1697,12 +1697,12 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind == "my" and value and len(value) == 7 and date is not None and int(value[:4]) < date.year:
             anchors.stated_month[int(value[5:7])] = int(value[:4])
-        if kind != "sameperiod" and not (kind in ("thatunit", "ago") and span.lower().endswith(("earlier", "before"))
-                                         and (kind == "thatunit" or value is not None and value[4:6] in ("-Q", "-H"))) \
+        if kind != "sameperiod" and not (kind in ("thatunit", "ago") and span.lower().endswith(("earlier", "before", "ago"))
+                                         and (kind == "thatunit" or value is not None and len(value) == 7 and " year" in span)) \
                 and prev != "since" and value != "2001-09-11" \
                 and not (_COMPARISON_BEFORE.search(text, max(0, start - 50), start) and _another_year(value, date)):
             # a period a year back ("the same period last year", "the year earlier", "a year
-            # earlier" after "first-quarter profit") or a
+            # earlier" after "first-quarter profit" or "December sales") or a
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
             # the story goes on, nor is 9/11 (named as the event): no new anchor
             anchors.note(value, day, end)
@@ -2583,6 +2583,15 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if ref is None:
         return None, None
     if kind == "vague":  # "the beginning of the year", "the end of the month"
+        if "rest" not in lower and not _future_context(text, start, end):
+            # "Sales fell in October ... supply at the end of the month": the month (year) the
+            # text named in this sentence or the one before, not the article's
+            if "month" in lower and anchors.month and anchors.month != (ref.year, ref.month) \
+                    and _near_before(text, max(anchors.month_end, anchors.day_end), start):
+                return _month(*anchors.month), None
+            if lower.endswith("year") and anchors.year != ref.year and anchors.year_end >= 0 \
+                    and _near_before(text, anchors.year_end, start):
+                return f"{anchors.year:04d}", None
         if lower.endswith("decade"):
             return f"{ref.year // 10:03d}", None
         if "quarter" in lower:  # "the end of the quarter", "quarter-end"
