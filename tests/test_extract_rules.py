@@ -2468,6 +2468,12 @@ def test_the_date_scan_keeps_what_a_letter_outside_ascii_may_match(text):
      "the end of the year", "2009"),
     (dt.date(2008, 8, 15), "The company had to raise $5 billion before the end of the month.", "the end of the month",
      "2008-08"),
+    # part 13 (blind run): "Black Monday, October 19, 1987": the date without the named day
+    (dt.date(2007, 10, 20), "On Black Monday, October 19, 1987, the Dow fell 22.6%.", "October 19, 1987", "1987-10-19"),
+    (dt.date(2007, 10, 20), "On Monday, October 19, 1987, the Dow fell 22.6%.", "Monday, October 19, 1987", "1987-10-19"),
+    # ... "in the period" two sentences after its quarter (a comparison between)
+    (dt.date(2008, 4, 25), "GM lost $3.3 billion in the first quarter. A year earlier, it earned $62 million. "
+                           "Revenue fell 8% in the period.", "the period", "2008-Q1"),
     # "from a year earlier" after a month compares: "the year" after it is the month's
     (dt.date(2010, 1, 5), "December sales rose 7% from a year earlier. Sales for the year were the worst in 27 years.",
      "the year", "2009"),

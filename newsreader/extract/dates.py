@@ -133,6 +133,8 @@ artist entertainer driver horse day time times part start end beginning middle r
 #: "its low of the day", "the biggest gain of the day": the day is the story's (not "the end of the day").
 _HIGH_OF_THE_DAY = re.compile(r"(?:\b(?:high|low|highs|lows|level|gain|gains|loss|losses|drop|decline|rise|worst)|est) of $")
 _NAMED_DAY_PREFIXES = ("Black ", "Bloody ", "Super ", "Manic ", "Blue ")
+#: A weekday opening a written date ("Monday, October 19, 1987"), up to the date.
+_LEADING_WEEKDAY = re.compile(rf"{_WEEKDAY_D},? ")
 _NOW_BEFORE = _PRESENT_VERBS | {"for", "until", "till", "by", "from"}
 _BUSINESS = re.compile(r"\b(?:profits?|profitab\w+|revenues?|sales|earnings|results|growth|loss(?:es)?|economy|gdp|output|"
                        r"deliveries|orders|demand|prices|inflation|shares|stocks?|quarter|fiscal|percent|earn|earns|earned)\b|%")
@@ -1172,10 +1174,11 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not any(stop in text[a:b] for stop in _SENTENCE_STOPS)
 
 
-def _near_before(text: str, a: int, b: int) -> bool:
-    """Is `a` in the sentence of `b` or the one before it (no line break, at most one sentence end between)?"""
+def _near_before(text: str, a: int, b: int, sentences: int = 1) -> bool:
+    """Is `a` in the sentence of `b` or the one before it (no line break, at most one sentence end between;
+    `sentences` ends, more sentences back)?"""
     between = text[a:b]
-    return "\n" not in between and sum(between.count(stop) for stop in _SENTENCE_STOPS[:3]) <= 1
+    return "\n" not in between and sum(between.count(stop) for stop in _SENTENCE_STOPS[:3]) <= sentences
 
 
 #: A day counted on weekdays only: "the next trading day", "the first business day of March".
@@ -1627,11 +1630,11 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             continue  # the end of a path: ".../archive/2025/06/14"
         elif kind == "theunit" and span[-6:].lower() == "period":
             # "revenue rose in the second quarter, while profit for the period fell": the quarter,
-            # half or month named earlier in the sentence, or after a preposition in the one before
+            # half or month named earlier in the sentence, or after a preposition in the two before
             # ("... in the third quarter. Excluding items, the loss for the period was"; not "The
             # period was hard for rivals"); with none, no date
             if not (anchors.period_in_sentence(text, start) or prev in ("for", "in", "during", "over")
-                    and anchors.period is not None and _near_before(text, anchors.period_end, start)):
+                    and anchors.period is not None and _near_before(text, anchors.period_end, start, 2)):
                 continue
         elif kind == "theunit":
             # "the day", "the year" as the story's own ("the biggest drop of the year"): not
@@ -1682,6 +1685,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind == "weekday" and (text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES) or prev == "the"
                                   and span[0].isupper() and _CAPITAL_AFTER.match(text, end)):
             continue  # "Black Monday" (1987), "Super Tuesday", "the Sunday Times": names, not last Monday
+        if kind in ("mdy", "dmy") and text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES) \
+                and (named := _LEADING_WEEKDAY.match(span)):
+            start, span = start + named.end(), span[named.end():]  # "Black Monday, October 19, 1987": the date
         value: str | None = None
         try:
             value, day = _resolve(kind, span, date, anchors, text, start, end, prev)
