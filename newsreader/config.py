@@ -109,6 +109,14 @@ def _describe(kind: type | tuple[type, ...]) -> str:
     return " or ".join(dict.fromkeys(kind_name(k) for k in kinds))
 
 
+def _number(text: str) -> float | str:
+    """A number written as YAML 1.1 does not read one (`1e9`, `2E3`), else the text."""
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
 def parse_config(text: str, source: Path | None = None) -> Config:
     """Validate YAML text into a `Config`; raise `UserError` naming the file and the key."""
     where = str(source) if source else "config"
@@ -133,6 +141,8 @@ def parse_config(text: str, source: Path | None = None) -> Config:
             raise UserError(f"{where}: unknown setting {key!r}; known settings are: {known}")
         if value is None:
             continue
+        if isinstance(value, str) and setting.kind == (int, float):
+            value = _number(value)  # YAML 1.1 reads `1e9` (no dot) as text
         if isinstance(value, bool) or not isinstance(value, setting.kind):
             raise UserError(f"{where}: {key} must be {_describe(setting.kind)} ({setting.help})")
         values[str(key)] = value

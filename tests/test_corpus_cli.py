@@ -153,6 +153,15 @@ def test_broken_config_is_one_clear_line(capsys, isolated_home: Path, text: str,
     assert message in err and str(config) in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("text,value", [("max_page_mb: 1e9\n", 1e9), ("max_page_mb: 2E1\n", 20.0),
+                                        ("max_page_mb: 5\n", 5), ("max_page_mb: 0.5\n", 0.5)])
+def test_a_number_yaml_reads_as_text_is_a_number(text: str, value: float) -> None:
+    """YAML 1.1 reads `1e9` (no dot) as text: `max_page_mb: 1e9` said "must be a number"."""
+    from newsreader.config import parse_config
+
+    assert parse_config(text).max_page_mb == value
+
+
 def test_empty_corpus_option_is_refused_not_the_current_folder(capsys, tmp_path: Path, monkeypatch) -> None:
     """`--corpus ""` (an unset shell variable) must not read the current folder."""
     (tmp_path / "page.txt").write_text("A title here\n\nSome body text of the page.\n", encoding="utf-8")
