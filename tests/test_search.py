@@ -239,6 +239,22 @@ def test_malformed_queries(lib: Library, query: str, words: str) -> None:
         lib.search(query)
 
 
+def test_a_field_with_nothing_after_it_is_shown_an_example_of_its_own(lib: Library) -> None:
+    """`person:`, `file:`, `id:` alone were each told "e.g. person:iran", "file:iran", ...;
+    each field's example is one that field takes, and a query that runs."""
+    from newsreader.search.schema import QUERY_FIELDS
+
+    examples = {}
+    for field in QUERY_FIELDS:
+        with pytest.raises(QueryError) as caught:
+            lib.search(f"{field}:")
+        examples[field] = str(caught.value).split("e.g. ", 1)[1]
+        assert examples[field].startswith(f"{field}:")
+        if field != "id":
+            lib.search(examples[field])  # no QueryError
+    assert examples["file"].endswith(".txt") and " " in examples["person"] and examples["id"].startswith("id:ID ")
+
+
 def test_get_has_entities_and_dates(lib: Library) -> None:
     hit = lib.search('"unpaid wages"').hits[0]
     stored = lib.get(hit.id)

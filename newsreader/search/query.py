@@ -29,6 +29,16 @@ from newsreader.search.phrase import fast_phrases
 from newsreader.search.schema import QUERY_FIELDS, date_number
 
 
+#: What to write after each field, for the message about a field with nothing after it
+#: (it said `file:iran`, `id:iran`, `person:iran` for every field).
+_FIELD_EXAMPLES = {
+    "title": "title:election", "body": "body:election", "source": "source:reuters",
+    "byline": 'byline:"jane smith"', "dateline": "dateline:london", "person": 'person:"jane smith"',
+    "org": 'org:"world bank"', "place": "place:london", "file": "file:2025/page.txt",
+    "id": "id:ID (as `newsreader search` prints it)",
+}
+
+
 class QueryError(ValueError):
     """A malformed query; the message is one line meant for the user."""
 
@@ -156,7 +166,7 @@ def check_syntax(text: str) -> None:
             raise QueryError(f"unknown field '{m.group(1)}:'; search fields are {known}")
         nxt = m.group(2)
         if not nxt or nxt == ")":
-            raise QueryError(f"'{m.group(1)}:' needs a word or \"phrase\" after it, e.g. {name}:iran")
+            raise QueryError(f"'{m.group(1)}:' needs a word or \"phrase\" after it, e.g. {_FIELD_EXAMPLES[name]}")
     for m in _FUZZY_RE.finditer(plain):
         if int(m.group(2)) > MAX_EDITS:
             raise QueryError(f"'{m.group(0)}': fuzzy~ allows at most {MAX_EDITS} differences, "
