@@ -2438,6 +2438,9 @@ def test_the_date_scan_keeps_what_a_letter_outside_ascii_may_match(text):
      "the second half of the year", "2007-H2"),
     (dt.date(2008, 1, 22), "U.S. markets were closed for Martin Luther King Jr. Day.", "Martin Luther King Jr. Day",
      "2008-01-21"),
+    (dt.date(2008, 1, 22), "U.S. markets were closed for Martin Luther King, Jr. Day.", "Martin Luther King, Jr. Day",
+     "2008-01-21"),
+    (dt.date(2008, 1, 22), "U.S. markets were closed for MLK Day.", "MLK Day", "2008-01-21"),
     # "the period" a sentence after the quarter it stands for
     (dt.date(2008, 11, 7), "GM lost $2.5 billion in the third quarter. Excluding items, the loss for the period was $4.2 billion.",
      "the period", "2008-Q3"),
