@@ -140,3 +140,30 @@ def test_a_post_after_an_organisation_word_leaves_it_but_a_formal_name_keeps_its
     assert "Texas Department of Criminal Justice" in ents("The Texas Department of Criminal Justice said so.")
     assert "Office of the President" in ents("He spoke to the Office of the President today.")
     assert ents("The Finance Minister met them.") == {}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The mother vessel, a 10-metre craft called Salahaddin, had some catch.", "Salahaddin"),
+    ("Indian Naval Ship Sukanya, under the control of the Western Naval Command, fired.", "Naval"),
+    ("The Academy Awards' February 22 date is near.", "Academy Awards"),
+    ("The Oscars are a different phenomenon from the Tonys.", "Tonys"),
+    ("He studied Mandarin and was quite fluent.", "Mandarin"),
+    ("I was impressed that he spoke Mandarin so well.", "Mandarin"),
+    ("She speaks French at home.", "French"),
+    ("He found shell boxes in a Dumpster outside the apartment.", "Dumpster"),
+    ("They used a Taser to subdue him.", "Taser"),
+    ("It is nostalgic, Hefner said. Media Mogul\nPage, who claimed she ignored it, left.", "Media Mogul"),
+    ("He paid no rent. Pop-Culture Revival\nPage's revival came late.", "Pop-Culture Revival"),
+])
+def test_vessels_events_languages_common_nouns_and_headings_are_no_names(text, word):
+    assert word not in ents(text)
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("William Kovacs, the U.S. Chamber of Commerce's vice president, said so.", "U.S. Chamber of Commerce", "org"),
+    ("Protests spread to French cities on Monday.", "French", "place"),
+    ("He is a Kraft spokesman.", "Kraft", "org"),
+    ("Posted by the desk\nRoyal Mail\nThe firm said so.", "Royal Mail", "org"),
+])
+def test_names_beside_those_rules_stay(text, name, kind):
+    assert ents(text).get(name) == kind

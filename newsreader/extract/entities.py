@@ -205,6 +205,9 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
 _FIRM_AFTER_NO_PERSON = r" (?:Corp\b|Inc\b|spokes(?:man|woman|person)\b|(?:said|says) its\b)|['’]s shares\b"
 #: ... nor a town's: "Microsoft said it".
 _FIRM_AFTER = _FIRM_AFTER_NO_PERSON + r"| (?:said|says) it\b"
+#: A verb of speaking or learning before a language: "he spoke Mandarin", "fluent in Urdu".
+_LANGUAGE_BEFORE = re.compile(r"(?<![\w-])(?:speaks?|spoke|spoken|speaking|studie[sd]|study|studying|learn(?:s|ed|t|ing)?|"
+                              r"teach(?:es|ing)?|taught|fluent in|translated into|written in|dubbed in|in fluent) $")
 #: The kind of a series of works after its title: "the Twilight franchise", "any of the Twilight films".
 _WORKS_AFTER = re.compile(r" (?:franchise|films|movies|saga|trilogy|novels)\b")
 #: A hotel or resort after a name: one building ("the Hilton hotel in Islamabad") or a brand's, where one
@@ -265,7 +268,8 @@ _CLASS = (r"(?:browser|app|software|smartphone|handset|tablet|laptop|"
           # works: "the film Twilight", "the sequel, Catching Fire"
           r"film|movie|flick|novel|sitcom|series|miniseries|documentary|thriller|album|song|"
           r"musical|(?:sequel|prequel),?|"
-          r"(?:starred|stars|starring|starring role|cameo) in(?: the)?)")  # "Reid has starred in American Pie"
+          r"(?:starred|stars|starring|starring role|cameo) in(?: the)?|"
+          r"(?:craft|boat|" + "|".join(sorted(_VESSELS)) + r"),? (?:called|named|dubbed))")  # "a craft called Salahaddin"  # "Reid has starred in American Pie"
 #: A lower-camel brand (`_BRAND`) or a product class (`_CLASS`) right before a name: one pattern, so
 #: one scan of the window before the name, not two (the rules ask only whether either is there).
 _AFTER_BRAND_OR_CLASS = re.compile(r"(?<![\w-])(?:" + _BRAND + "|" + _CLASS + ") $")
@@ -945,6 +949,8 @@ class _Doc:
             else:
                 self._split_run(run)
             return
+        if len(run) > 1 and toks[run[0]].initial and self._subheading(run):
+            return  # "Hefner said. Media Mogul\nPage, who": a heading run into the story
         words = [toks[i].word for i in run]
         if len(run) == 1 and words[0] in self.c.currencies and self.text[toks[run[0]].end:toks[run[0]].end + 1] == "$":
             return  # "US$40 billion"
@@ -977,8 +983,11 @@ class _Doc:
                 and toks[run[-1]].low not in self.c.place_heads:
             # "Naval Ship Sukanya", "Warship INS Sukanya": a vessel's name, in all its mentions (not "the New
             # York Yacht Club", "the Staten Island Ferry Terminal": a club, a place)
-            if vessel:
-                self._split_run(run[:vessel])
+            owner = run[:vessel]
+            while owner and toks[owner[-1]].low in english_words()[0]:
+                owner = owner[:-1]  # "Indian Naval Ship Sukanya": "Naval" is the ship's, no navy's name
+            if owner:
+                self._split_run(owner)
             self._product([i for i in run[vessel + 1:] if toks[i].word not in _SHIP_PREFIXES])
             return
         if len(run) > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
@@ -988,7 +997,9 @@ class _Doc:
                 words[0] in self.c.given_names or self._namelike(words[:-1])):
             self._add(run, PERSON, strong=True)  # "Arcade Joseph Comeaux Jr.": a person
             return
-        if toks[run[-1]].low in self.c.event_heads and (not toks[run[-1]].possessive or toks[run[-1]].low in _LAWS):
+        if toks[run[-1]].low in self.c.event_heads and (not toks[run[-1]].possessive or toks[run[-1]].low in _LAWS
+                                                         or len(run) > 1 and toks[run[-1]].low[-1] == "s"):
+            # (not "Summit's": a company; "The Academy Awards' date" is the event's)
             # "Paris Air Show", "Worldwide Developers Conference": an event, not an entity;
             # an acronym defined for it is no entity either. A name joined to it by "for" or
             # "and" is not part of it ("on ABC for Oscar Sunday").
@@ -1328,6 +1339,8 @@ class _Doc:
             word = toks[idx[0]].word
             if word[-1] == "s" and len(word) > 2 and word[:-1].isupper() and word[:-1].isalpha():
                 return  # "The MPs term", "CEOs", "NGOs": a common noun's abbreviation in the plural
+            if (word in c.languages or word in self.g.demonyms) and self._language_after(toks[idx[0]].start):
+                return  # "he spoke Mandarin", "speaks French fluently": a language
         # A word with digits ("A380", "KC-45") names a product or model: so does the name in
         # front of it ("Airbus A380"), unless a numbering word stands between ("Air France
         # Flight 447" names Air France; "Terminal 3" names nothing).
@@ -1841,8 +1854,9 @@ class _Doc:
                 piece.kind = max(vote, key=vote.get)
             elif self._town(piece) or self._maybe_locative(piece) and self._locative(piece):
                 piece.kind = PLACE  # "a fire in Palmer" where "Palmer Police" is named too; "clashes in Kurram"
-            elif w is not None and self._capital_adjective(w, piece):
-                piece.kind = None  # "A Congressional probe", "Environmental groups" (where the EPA is named)
+            elif w is not None and (self._capital_adjective(w, piece) or self._capital_noun(w, piece)):
+                piece.kind = None  # "A Congressional probe", "Environmental groups" (where the EPA is named),
+                # "in a Dumpster outside"
             elif w is not None and w in org_first and not (w in weak_first and person_words.get(w, 0) >= 2):
                 piece.kind = ORG  # ("Thompson" is Tony Thompson's, not a headline's "Thompson II Results")
                 piece.name = org_first[w]
@@ -2052,6 +2066,34 @@ class _Doc:
         if org > person:
             return ORG
         return PERSON if given else ORG
+
+    def _language_after(self, start: int) -> bool:
+        """Does a verb of speaking or learning a language stand right before `start` ("spoke
+        Mandarin", "studied Cantonese", "fluent in Urdu", "translated into Farsi")?"""
+        return _LANGUAGE_BEFORE.search(self.text, max(0, start - 24), start) is not None
+
+    def _subheading(self, run: list[int]) -> bool:
+        """Is a run a heading glued to the end of a paragraph ("Hefner said. Media Mogul\nPage, who")? It
+        opens a sentence that has no end but the line's, after another sentence on the same line, and all
+        its words are English words ("Arab News" alone on its line is the outlet's name)."""
+        toks, text = self.tokens, self.text
+        if text[toks[run[-1]].end:toks[run[-1]].end + 1] != "\n" or text[toks[run[0]].start - 2:toks[run[0]].start] \
+                not in (". ", "? ", "! ", "' ", '" ', "” "):
+            return False
+        words = english_words()
+        return all(part.lower() in words[0] or part.lower() in words[1]
+                   for i in run for part in toks[i].word.split("-"))
+
+    def _capital_noun(self, word: str, piece: Piece) -> bool:
+        """Is a lone capitalised word a common noun after "a" or "an" ("in a Dumpster outside", "used a
+        Taser to subdue him")? An English word (a name too or not), with no noun after it: punctuation
+        or a function word follows ("a Kraft spokesman", "a Target store" leave the name to the noun)."""
+        if piece.prev_word not in ("a", "an") or word.lower() not in english_words()[0] \
+                and word.lower() not in english_words()[1]:  # (a brand that is a noun too: "a Dumpster")
+            return False
+        after = self.text[piece.end:piece.end + 1]
+        return after in (",", ".", ";", ":", ")", "") or after == " " and (
+            piece.next_word in _FUNCTION or piece.next_word in _LOCATIVE_PREPS or piece.next_word in ("to", "off", "outside"))
 
     def _capital_adjective(self, word: str, piece: Piece) -> bool:
         """Is a lone capitalised word an adjective in -al before the noun it qualifies ("A

@@ -75,6 +75,7 @@ class Cues:
     armed_group_nouns: frozenset[str] = frozenset()  # "the M23 rebel group": an organisation
     firm_posts: frozenset[str] = frozenset()  # "named KPMG auditor": a firm's post too
     shop_heads: frozenset[str] = frozenset()  # "the Sam's Club": one name with the possessive
+    languages: frozenset[str] = frozenset()  # "he spoke Mandarin": no name (exact case)
     #: Organisations no cue types, named like people or after a nationality ("Morgan Stanley", "Saudi Aramco")
     org_names: frozenset[str] = frozenset()
     surname_endings: tuple[str, ...] = ()  # "Georgescu", "Peskov": a person (for str.endswith)
@@ -200,6 +201,7 @@ def cues() -> Cues:
         armed_group_nouns=_lower_set(orgs.get("armed_group_nouns")),
         firm_posts=_lower_set(orgs.get("firm_posts")),
         shop_heads=_lower_set(orgs.get("shop_heads")),
+        languages=frozenset(str(item) for item in common.get("languages") or ()),
         org_names=frozenset(str(name) for name in orgs.get("names") or ()),
         surname_endings=tuple(str(ending) for ending in titles.get("surname_endings") or ()),
     )
