@@ -719,6 +719,20 @@ async def test_other_copy_changes_are_seen(seed_home, tmp_path):
 
 
 @sync
+async def test_index_progress_is_not_cut_off_at_80_columns(tmp_path):
+    """The status line is cut at the width beside the progress bar: during a first build at
+    80 columns it read "All articles: 9 · 9 unread · 0 bookmarked · indexing …"."""
+    app = indexed_reader(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await first_look(pilot)
+        app.indexing = True
+        app._index_progress(15_200, 100_000, 0)
+        await pilot.pause()
+        line = app.main.query_one("#status").render_line(0).text
+        assert "indexing 15,200/100,000 pages" in line and app.main.query_one("#progress").display, line
+
+
+@sync
 async def test_a_look_at_marks_reads_the_index_number_once(tmp_path, monkeypatch):
     """Every few seconds the reader looks for the other copy's marks and another run's
     commits; the index's number (a folder listing and a stat) was read twice a look."""

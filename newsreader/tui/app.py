@@ -507,12 +507,14 @@ class ReaderApp(App[int]):
             parts.append(f"{label}: {count:,} of {source.total:,}")
         else:
             parts.append(f"{label}: {count:,}")
+        if self.index_message:
+            # Before the counts: the line is cut at the width, beside the progress bar; at
+            # 80 columns a first build showed "indexing …" or "indexing 152/800 pag…".
+            parts.append(self.index_message)
         if self.corpus_count is not None and self.read_here is not None:
             unread = max(0, self.corpus_count - len(self.read_here))
             parts.append(f"{unread:,} unread")
         parts.append(f"{len(self.bookmarked):,} bookmarked")
-        if self.index_message:
-            parts.append(self.index_message)
         line = " · ".join(parts)
         if line != self._status_line:  # an unchanged Static.update still costs a layout pass
             self._status_line = line
