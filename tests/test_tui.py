@@ -1153,6 +1153,25 @@ def test_reader_stopped_by_an_error_exits_non_zero(seed_home, tmp_path, monkeypa
 
 
 @sync
+async def test_the_linux_console_gets_characters_its_font_has(seed_home, tmp_path, monkeypatch):
+    """TERM=linux: the list's marks were ASCII, but the key hints began with Textual's ⏎ for
+    Enter and the palette with 🔎, which the console's font lacks."""
+    from textual.command import SearchIcon
+
+    from newsreader.tui.key_hints import KeyHints
+
+    monkeypatch.setenv("TERM", "linux")
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        line = app.main.query_one(KeyHints).render_line(0).text.strip()
+        assert line.startswith("enter open") and line.isascii(), line
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert [icon.icon for icon in app.screen.query(SearchIcon)] == [">"]
+
+
+@sync
 async def test_no_color_keeps_highlights_visible(seed_home, tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(seed_home, tmp_path)

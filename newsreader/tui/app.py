@@ -62,6 +62,8 @@ PAGE_PROBLEMS_SHOWN = 3
 #: How often to look for the other copy's bookmarks and read marks.
 MARKS_REFRESH_SECONDS = 5.0
 PANES = ("list", "reader", "side")
+#: Key names for the glyphs Textual shows keys with that the Linux console's font lacks.
+ASCII_KEYS = str.maketrans({"⏎": "enter", "⌫": "backspace"})
 FIELD_FOR_KIND = {"person": "person", "org": "org", "place": "place"}
 
 
@@ -1165,6 +1167,25 @@ class ReaderApp(App[int]):
         from newsreader.tui.dialogs import HelpScreen
 
         self.push_screen(HelpScreen())
+
+    # --- the Linux console ---------------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual writes Enter as ⏎ and Backspace as ⌫, which the Linux console's font
+        lacks (the hints began with a blank box: "? open")."""
+        shown = super().get_key_display(binding)
+        return shown.translate(ASCII_KEYS) if self.glyphs == "ascii" else shown
+
+    def action_command_palette(self) -> None:
+        super().action_command_palette()
+        if self.glyphs == "ascii":  # its 🔎, two columns wide, is no glyph of the console's font
+            self.call_after_refresh(self._ascii_palette_icon)
+
+    def _ascii_palette_icon(self) -> None:
+        from textual.command import SearchIcon
+
+        for icon in self.screen.query(SearchIcon):
+            icon.icon = ">"
 
 
 def reader_commands() -> Any:
