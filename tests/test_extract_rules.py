@@ -568,6 +568,7 @@ _BRANCH_SENTENCES = [
     "last year's fourth quarter, 2008's first half, a quarter earlier, by year's end, host 2014 Oscars.",
     "the year's first half, The Year's fourth quarter, the decade, the decade-long, the year's, The decade,",
     "exactly two years ago, precisely a week, Exactly 2008, exactly, the same period of 2004, the same month in 2007.",
+    "Posted 1 year, 160 days ago; one year and two months ago, 3 weeks, 2 days ago, two years, ago.",
     "this season, last offseason, the 2008-09 season, the sixth straight day, a third consecutive month, a",
     "year ago, a few days later, this past Sunday, this past week, the following Monday, Mumbai, Nov 11- The",
 ]
@@ -2252,6 +2253,10 @@ def test_round_eleven_market_probes(text, date, span, value):
     ("Centuries ago, the town was a port.", "Centuries ago", "PAST_REF"),
     ("The war lasted half a century.", "half a century", "P50Y"),
     ("NEARLY HALF A CENTURY AGO, THE TOWN WAS A PORT.", "NEARLY HALF A CENTURY AGO", "1975"),  # a headline (crashed)
+    # "Posted 1 year, 160 days ago" (audits 4242, 5151 and round ten): one date, both counts back
+    ("Posted 1 year, 160 days ago", "1 year, 160 days ago", "2024-01-06"),
+    ("He left one year and two months ago.", "one year and two months ago", "2024-04"),
+    ("Posted 3 weeks, 2 days ago.", "3 weeks, 2 days ago", "2025-05-22"),
     # "exactly" belongs to the expression as "about" does (TimeML mod EXACT; audit seed 4242)
     ("The rampage happened exactly two years ago.", "exactly two years ago", "2023"),
     ("She was jailed for exactly three years.", "exactly three years", "P3Y"),

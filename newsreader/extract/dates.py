@@ -222,6 +222,8 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
      rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] ?FY ?(?:{_YEAR}|[0-9]{{2}})|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
      r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
+    # "1 year, 160 days ago" (page furniture: "Posted 1 year, 160 days ago"): one date, both counted back
+    (_C, rf"(?P<agopair>(?i:{_COUNT} (?:year|month|week)s?,? (?:and )?{_COUNT} (?:month|week|day)s? ago))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned)
     (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago(?: today)?|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
@@ -2720,6 +2722,20 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return f"{ref.year + delta:04d}", None
     if kind == "ago":
         return _ago(span, _Anchors(ref))
+    if kind == "agopair":  # "1 year, 160 days ago": the larger count back, then the smaller
+        (count, unit), (count2, unit2) = (_in_weeks(_count(m.group(1)), m.group(2).lower().rstrip("s"))
+                                          for m in _AGO.finditer(span))
+        if not isinstance(count, int) or not isinstance(count2, int):
+            return None, None
+        year, month = _shift_month(ref.year, ref.month, -count * (12 if unit == "year" else 1)) if unit != "week" \
+            else (ref.year, ref.month)
+        day = dt.date(year, month, min(ref.day, _month_end(year, month).day)) if unit != "week" \
+            else ref - dt.timedelta(weeks=count)
+        if unit2 == "month":
+            year, month = _shift_month(day.year, day.month, -count2)
+            return _month(year, month), None
+        day -= dt.timedelta(days=count2 * (7 if unit2 == "week" else 1))
+        return (day.isoformat(), day) if unit2 == "day" else (_week(day), None)
     if kind == "season":
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{_stated_year(span, ref)}-{season}", None
