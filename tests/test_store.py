@@ -309,6 +309,7 @@ def test_import_merges_tags_and_keeps_the_newer_note(store: Store) -> None:
     [
         ("{ not json: [", "not a JSON or YAML bookmarks export"),
         ('{"format": "something-else", "version": 1, "bookmarks": []}', "not a newsreader bookmarks export"),
+        ("{}", 'not a newsreader bookmarks export (no "format" key, expected'),  # it said "format is None"
         ('{"format": "newsreader-bookmarks", "version": 99, "bookmarks": []}', "version 99"),
         ('{"format": "newsreader-bookmarks", "version": 1, "bookmarks": {}}', "expected a list"),
         ('[{"title": "no id"}]', "bookmark #1: 'id' must be non-empty text"),

@@ -132,8 +132,10 @@ def parse_export(text: str, where: str) -> list[Bookmark]:
     if isinstance(data, Mapping):
         kind = data.get("format")
         if kind != DOCUMENT_KIND:
+            # `format is None` was Python's word for a file with no "format" at all.
+            found = f"format is {kind!r}" if "format" in data else "no \"format\" key"
             raise UserError(
-                f"{where}: not a newsreader bookmarks export (format is {kind!r}, expected "
+                f"{where}: not a newsreader bookmarks export ({found}, expected "
                 f"{DOCUMENT_KIND!r}); use a file made by `newsreader bookmarks export`"
             )
         version = data.get("version")
