@@ -821,3 +821,31 @@ def test_ids_follow_their_stories_when_two_shared_a_headline(tmp_path: Path, edi
         else:  # its story left the page: its id leads to no other story
             assert renamed.get(old_id, old_id) not in now.values(), (edit, words)
     lib.close()
+
+
+def test_a_stopped_parallel_run_stops_its_workers_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C asked the workers to stop and waited: each heard it only once its task of
+    pages was done (up to 5 s later, then killed), so `index` answered Ctrl-C seconds late.
+    A stopped run's work is thrown away: its workers are killed at once."""
+    from newsreader.search import indexer
+
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_PAGES", 1)
+    corpus = make_corpus(tmp_path / "c", 12)
+    ended: list[int | None] = []
+    close = indexer.ProcessPipeline.close
+
+    def recorded(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        close(self, *args, **kwargs)
+        ended.extend(proc.exitcode for proc in self.procs)
+
+    monkeypatch.setattr(indexer.ProcessPipeline, "close", recorded)
+
+    def stop(p: indexer.Progress) -> None:
+        if p.pages_done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        indexer.Indexer(tmp_path / "ix", corpus, Config(), workers=2).run(progress=stop)
+    assert ended == [-signal.SIGKILL] * 2
+    indexer.Indexer(tmp_path / "ix", corpus, Config(), workers=2).run()  # a whole run: asked to stop
+    assert ended[2:] == [0, 0]

@@ -653,7 +653,7 @@ class LocalPipeline:
             yield "pages", self.shard.pages([job])
         yield "flushed", self.shard.flush()
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         pass
 
 
@@ -739,8 +739,14 @@ class ProcessPipeline:
                 while held:
                     yield held.popleft()
 
-    def close(self) -> None:
-        for conn in self.conns:
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers: asked to at the end of a run; killed at once when the run was
+        stopped (Ctrl-C, an error), as its work is thrown away: a worker amid a task of
+        pages heard the request only when done, and Ctrl-C took seconds to answer."""
+        if abort:
+            for proc in self.procs:
+                proc.kill()
+        for conn in self.conns if not abort else ():
             try:
                 conn.send(("stop", 0, None))
             except OSError:
@@ -951,7 +957,7 @@ class Indexer:
                             progress(Progress(done, len(todo), stats.articles_added, now - started))
         except BaseException:
             if pipeline is not None:
-                pipeline.close()
+                pipeline.close(abort=True)
                 pipeline = None
             if writer is not None:
                 writer.cancel()
