@@ -69,9 +69,9 @@ _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "llp", "plc", "corp", "l.p", "lp"
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
 _CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
 _ACRONYM_AFTER = re.compile(r"(?:['’]s?)?\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)")
-#: A nickname in brackets or quotes inside a person's name: "Kimani (Kiki) Gray", 'Luis Gerardo "Jerry" Ortiz'.
-_NICKNAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+ (?:\(|\"|“|``)([A-Z][a-z]+)(?:\)|\"|”|'') $")
-_NICKNAME_CLOSES = frozenset({") ", '" ', "” ", "' "})
+#: A nickname in brackets or quotes inside a person's name: "Kimani (Kiki) Gray", 'Luis Gerardo "Jerry" Ortiz'
+#: (group 1 is the nickname; the name after it starts at the match's end; the opening mark first, for a fast scan).
+_NICKNAME = re.compile(r"(?:\(|\"|“|``)([A-Z][a-z]+)(?:\)|\"|”|'') (?=[A-Z])")
 #: A title with its portfolio before a name: "Secretary of State Condoleezza Rice", "Minister of Foreign
 #: Affairs Ahmed Aboul Gheit", "Chief of Staff Rahm Emanuel" (the title word is group 1).
 _TITLE_OF_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) of (?:the )?(?:[A-Z][\w.&-]* ){1,3}$")
@@ -234,6 +234,10 @@ _AGE_OF = re.compile(r", \d{1,3}, of $")
 _PLACES_LISTED = re.compile(r"(?<![\w-])(?:villages|towns|cities|hamlets|districts|provinces|ports|islands|"
                             r"communities|neighbou?rhoods|suburbs)(?: (?:were|are))?(?: (?:include|included|including|"
                             r"such as|like|named|called|identified as))?:? $")
+#: The last words `_PLACES_LISTED` may end with (the word before the name, asked first).
+_LISTED_LAST = frozenset({"villages", "towns", "cities", "hamlets", "districts", "provinces", "ports", "islands",
+                          "communities", "neighbourhoods", "neighborhoods", "suburbs", "were", "are", "include",
+                          "included", "including", "as", "like", "named", "called"})
 #: "Avdiivka, a town in the Donetsk region", "Qeshm is the biggest island in the Gulf": a place described as one.
 _PLACE_APPOSITION = re.compile(r"(?:,| is| was) (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port |"
                                r"biggest |largest |main |second-largest )?"
@@ -1756,16 +1760,15 @@ class _Doc:
         "Jerry" Ortiz'): the names on both sides and the nickname are one person's, and the surname
         alone is that person elsewhere in the article (its strong mentions vote)."""
         text = self.text
-        for piece in self.pieces:
-            if text[piece.start - 2:piece.start] not in _NICKNAME_CLOSES or len(piece.words) > 2:
+        for m in _NICKNAME.finditer(text):
+            if text[m.start() - 1:m.start()] != " ":
                 continue
-            m = _NICKNAME_BEFORE.search(text, max(0, piece.start - 40), piece.start)
-            if m is None or not self._namelike(piece.words):
+            by_start = {p.start: p for p in self.pieces}
+            piece, given = by_start.get(m.end()), self._piece_ending(m.start() - 1)
+            if piece is None or len(piece.words) > 2 or not self._namelike(piece.words) \
+                    or given is None or len(given.words) > 3 or not self._namelike(given.words):
                 continue
-            given = self._piece_ending(m.start() + text[m.start():m.start(1)].index(" "))
-            if given is None or len(given.words) > 3 or not self._namelike(given.words):
-                continue
-            for p in (given, piece, next((p for p in self.pieces if p.start == m.start(1)), None)):
+            for p in (given, piece, by_start.get(m.start(1))):
                 if p is not None:
                     p.kind, p.strong, p.name = PERSON, True, None
 
@@ -2213,9 +2216,6 @@ class _Doc:
         if self.text[max(0, piece.start - 3):piece.start] in ("of ", "wn ") and \
                 _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
             return True
-        if self.text[piece.start - 2:piece.start] in ("s ", "e ", "d ", "g ", "n ", ": ") and \
-                _PLACES_LISTED.search(self.text, max(0, piece.start - 32), piece.start):
-            return True  # "the villages were identified as Gabardin, Tonban and Karvan"
         if self.text[piece.start - 4:piece.start] == " of " and _AGE_OF.search(self.text, max(0, piece.start - 12),
                                                                                  piece.start):
             # "Luann Johnson, 66, of Burnsville": where a person named with an age lives; not an organisation
@@ -2223,7 +2223,7 @@ class _Doc:
             return not any(other.kind == ORG and other.words[:1] == piece.words[:1] for other in self.pieces) \
                 and not self._written_as_firm(piece.text, _FIRM_AFTER)
         if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
-            return False
+            return self._listed(piece)
         after = _LOWER_AFTER.match(self.text, piece.end)
         if after is not None and any(w in self.c.town_nouns for w in after.group().split()) and \
                 not any(w in self.c.tenures for w in after.group().split()):
@@ -2236,7 +2236,13 @@ class _Doc:
             if title is not None and title.group(1).lower() in self.c.title_heads:
                 return True
         return piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 5):piece.start] == ", of " \
-            and self.text[piece.end:piece.end + 1] == ","
+            and self.text[piece.end:piece.end + 1] == "," or self._listed(piece)
+
+    def _listed(self, piece: Piece) -> bool:
+        """Does a list of places of a kind open with the name ("the villages were identified as Gabardin,
+        Tonban and Karvan", "ports like Eyl and Hobyo")? (The list's other names follow it: `_locative`.)"""
+        return piece.prev_word in _LISTED_LAST and _PLACES_LISTED.search(
+            self.text, max(0, piece.start - 32), piece.start) is not None
 
     def _maybe_locative(self, piece: Piece) -> bool:
         """The cheap half of `_locative`: a preposition of place or journey before the name, or a
