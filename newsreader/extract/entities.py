@@ -953,7 +953,8 @@ class _Doc:
             else:
                 self._split_run(run)
             return
-        if len(run) > 1 and toks[run[0]].initial and self._subheading(run):
+        if len(run) > 1 and toks[run[0]].initial and self.text[toks[run[-1]].end:toks[run[-1]].end + 1] == "\n" \
+                and self._subheading(run):
             return  # "Hefner said. Media Mogul\nPage, who": a heading run into the story
         words = [toks[i].word for i in run]
         if len(run) == 1 and words[0] in self.c.currencies and self.text[toks[run[0]].end:toks[run[0]].end + 1] == "$":
@@ -1857,7 +1858,8 @@ class _Doc:
                 piece.kind = max(vote, key=vote.get)
             elif self._town(piece) or self._maybe_locative(piece) and self._locative(piece):
                 piece.kind = PLACE  # "a fire in Palmer" where "Palmer Police" is named too; "clashes in Kurram"
-            elif w is not None and (self._capital_adjective(w, piece) or self._capital_noun(w, piece)):
+            elif w is not None and (w.endswith("al") and self._capital_adjective(w, piece)
+                                    or piece.prev_word in ("a", "an") and self._capital_noun(w, piece)):
                 piece.kind = None  # "A Congressional probe", "Environmental groups" (where the EPA is named),
                 # "in a Dumpster outside"
             elif w is not None and w in org_first and not (w in weak_first and person_words.get(w, 0) >= 2):
@@ -2111,9 +2113,10 @@ class _Doc:
         """Does a title with its portfolio stand right before the name ("Secretary of State
         Condoleezza Rice", "Chief of Staff Rahm Emanuel")? The words after "of" are the post's, and
         the name is a person's."""
-        if piece.prev_word == "" or piece.prev_word in self.c.title_heads or " of " not in \
-                self.text[max(0, piece.start - 40):piece.start]:
-            return False
+        prev = piece.prev_word
+        if prev == "" or prev in self.c.title_heads or not self.text[piece.start - len(prev) - 1].isupper() \
+                or " of " not in self.text[max(0, piece.start - 40):piece.start]:
+            return False  # (the portfolio's last word stands capitalised right before the name)
         m = _TITLE_OF_BEFORE.search(self.text, max(0, piece.start - 48), piece.start)
         return m is not None and m.group(1).lower() in self.c.title_heads and self._namelike(piece.words)
 
