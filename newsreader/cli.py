@@ -18,7 +18,7 @@ from typing import Any, Callable, TextIO
 
 from newsreader import __version__
 from newsreader.config import Config, Paths, load_config, user_paths
-from newsreader.errors import UserError, counted
+from newsreader.errors import UserError, counted, no_article
 
 
 @dataclass
@@ -310,7 +310,7 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
         elif existing is not None:  # its article left the corpus: still editable
             bookmark = store.update_bookmark(bookmark_id, tags=existing.tags + tuple(tags), note=args.note)
         else:
-            raise UserError(f"no article with id {args.id!r} in {corpus_dir}; `newsreader articles` lists the ids", 1)
+            raise no_article(args.id, str(corpus_dir))
     verb = "updated bookmark" if existing else "bookmarked"
     tag_text = f" [{', '.join(bookmark.tags)}]" if bookmark.tags else ""
     print(f"{verb}: {bookmark.title}{tag_text}", file=ctx.stdout)

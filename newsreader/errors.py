@@ -45,3 +45,10 @@ def value_kind(value: Any) -> str:
 def counted(n: int, noun: str) -> str:
     """`1 page`, `2 pages`, `1,080 articles`: a number and its noun, for messages."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def no_article(article_id: str, where: str = "the index") -> UserError:
+    """What every command says of an article id it cannot find (exit 1: nothing found).
+    `show`, `related` and `bookmarks add` each said it their own way."""
+    return UserError(f"no article with id {article_id!r} in {where}; "
+                     "`newsreader search` or `newsreader articles` shows the ids", 1)

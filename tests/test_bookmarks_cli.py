@@ -73,7 +73,13 @@ def test_unknown_ids_get_one_clear_line(home: Path, corpus: Path, capsys) -> Non
     code, out, err = run(capsys, "bookmarks", "add", "no-such-story-123", "--corpus", str(corpus))
     assert code == 1 and out == ""  # nothing found, as `show` of an unknown id (README)
     assert err == (f"newsreader: error: no article with id 'no-such-story-123' in {corpus}; "
-                   "`newsreader articles` lists the ids\n")
+                   "`newsreader search` or `newsreader articles` shows the ids\n")
+    # `show` and `related` say it the same way (each had its own words for it).
+    for command in ("show", "related"):
+        code, out, err = run(capsys, command, "no-such-story-123", "--corpus", str(corpus))
+        assert code == 1 and out == "" and err == ("newsreader: error: no article with id 'no-such-story-123' in "
+                                                   "the index; `newsreader search` or `newsreader articles` shows "
+                                                   "the ids\n"), command
     code, _, err = run(capsys, "bookmarks", "remove", "no-such-story-123")
     assert code == 1
     assert err == ("newsreader: error: no bookmark with id 'no-such-story-123'; "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, Callable, TextIO
 
-from newsreader.errors import UserError, counted
+from newsreader.errors import UserError, counted, no_article
 
 if TYPE_CHECKING:
     from newsreader.cli import Context
@@ -145,7 +145,7 @@ def cmd_show(args: argparse.Namespace, ctx: "Context") -> int:
     finally:
         library.close()
     if stored is None:
-        raise UserError(f"no article with id {args.id!r} in the index; find ids with `newsreader search`", 1)
+        raise no_article(args.id)
     if args.json:
         ctx.print_json(stored.to_dict())
         return 0

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import query as wq
 
-from newsreader.errors import UserError
+from newsreader.errors import no_article
 from newsreader.search.analysis import STOPS, WORD_RE, fold, name_terms, stem, terms, words
 from newsreader.search.termtable import many_term_stats, top_or
 
@@ -301,8 +301,7 @@ class RelatedFinder:
         store = library.store()
         base_doc = store.doc(article_id)
         if base_doc is None:
-            raise UserError(f"no article with id {article_id!r} in the index; "
-                            "find ids with `newsreader search` or `newsreader articles`", 1)
+            raise no_article(article_id)
         base = _profile(base_doc)
         w = self.weights
         found: list[str] = []
