@@ -222,10 +222,9 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
      rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] ?FY ?(?:{_YEAR}|[0-9]{{2}})|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
      r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
-    # "1 year, 160 days ago" (page furniture: "Posted 1 year, 160 days ago"): one date, both counted back
-    (_C, rf"(?P<agopair>(?i:{_COUNT} (?:year|month|week)s?,? (?:and )?{_COUNT} (?:month|week|day)s? ago))(?![\w-])"),
-    # "two years ago", "three days later" (counted from the last date mentioned)
-    (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT} (?:ago(?: today)?|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
+    # "two years ago", "three days later" (counted from the last date mentioned); "1 year, 160 days
+    # ago" (page furniture: "Posted 1 year, 160 days ago"): one date, both counted back
+    (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT}(?:,? (?:and )?{_COUNT} (?:month|week|day)s?(?= ago))? (?:ago(?: today)?|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
     ("days weeks months years decades centuries", r"(?P<pastref>(?i:days|weeks|months|years|decades|centuries) ago)(?![\w-])"),
     ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) (?:(?:trading|business|working) )?day|the day (?:before|after)"
@@ -2591,15 +2590,15 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if ref is None:
         return None, None
     if kind == "vague":  # "the beginning of the year", "the end of the month"
-        if "rest" not in lower and not _future_context(text, start, end):
-            # "Sales fell in October ... supply at the end of the month": the month (year) the
-            # text named in this sentence or the one before, not the article's
-            if "month" in lower and anchors.month and anchors.month != (ref.year, ref.month) \
-                    and _near_before(text, max(anchors.month_end, anchors.day_end), start):
-                return _month(*anchors.month), None
-            if lower.endswith("year") and anchors.year != ref.year and anchors.year_end >= 0 \
-                    and _near_before(text, anchors.year_end, start):
-                return f"{anchors.year:04d}", None
+        # "Sales fell in October ... supply at the end of the month": the month (year) the text
+        # named in this sentence or the one before, not the article's, unless the clause looks ahead
+        if "month" in lower and anchors.month and anchors.month != (ref.year, ref.month) and "rest" not in lower \
+                and _near_before(text, max(anchors.month_end, anchors.day_end), start) \
+                and not _future_context(text, start, end):
+            return _month(*anchors.month), None
+        if lower.endswith("year") and anchors.year != ref.year and anchors.year_end >= 0 and "rest" not in lower \
+                and _near_before(text, anchors.year_end, start) and not _future_context(text, start, end):
+            return f"{anchors.year:04d}", None
         if lower.endswith("decade"):
             return f"{ref.year // 10:03d}", None
         if "quarter" in lower:  # "the end of the quarter", "quarter-end"
@@ -2720,12 +2719,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if unit == "decade":
             return f"{ref.year // 10 + delta:03d}", None
         return f"{ref.year + delta:04d}", None
-    if kind == "ago":
-        return _ago(span, _Anchors(ref))
-    if kind == "agopair":  # "1 year, 160 days ago": the larger count back, then the smaller
-        (count, unit), (count2, unit2) = (_in_weeks(_count(m.group(1)), m.group(2).lower().rstrip("s"))
-                                          for m in _AGO.finditer(span))
-        if not isinstance(count, int) or not isinstance(count2, int):
+    if kind == "ago" and len(counts := _AGO.findall(span)) == 2:  # "1 year, 160 days ago": both counted back
+        (count, unit), (count2, unit2) = (_in_weeks(_count(n), u.lower().rstrip("s")) for n, u in counts)
+        if unit not in ("year", "month", "week") or not isinstance(count, int) or not isinstance(count2, int):
             return None, None
         year, month = _shift_month(ref.year, ref.month, -count * (12 if unit == "year" else 1)) if unit != "week" \
             else (ref.year, ref.month)
@@ -2736,6 +2732,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return _month(year, month), None
         day -= dt.timedelta(days=count2 * (7 if unit2 == "week" else 1))
         return (day.isoformat(), day) if unit2 == "day" else (_week(day), None)
+    if kind == "ago":
+        return _ago(span, _Anchors(ref))
     if kind == "season":
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{_stated_year(span, ref)}-{season}", None
