@@ -552,7 +552,15 @@ def run_app(args: argparse.Namespace, ctx: Context) -> int:
     from newsreader.corpus import check_corpus_dir
 
     corpus = ctx.corpus_dir(args)
-    check_corpus_dir(corpus)  # a wrong folder first, as the commands say it
+    try:
+        check_corpus_dir(corpus)  # a wrong folder first, as the commands say it
+    except UserError:
+        # A folder indexed before and gone now (an unplugged drive): the reader opens on the
+        # index, as `search` and `show` answer from it, and its update says the folder is gone.
+        from newsreader.search.library import Library
+
+        if not Library.open(ctx.paths, corpus, ctx.config).exists():
+            raise
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Run from a script, cron or `newsreader > file`: it drew into the file and waited
         # for keys that never came.

@@ -362,3 +362,25 @@ def test_every_argument_of_every_command_is_explained_in_its_help() -> None:
         for action in parser._actions:
             if not isinstance(action, argparse._SubParsersAction):
                 assert action.help, f"{parser.prog}: {action.dest} has no help"
+
+
+def test_the_reader_opens_the_index_of_a_corpus_folder_gone_since(capsys, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`search` and `show` answer from the index of a corpus folder that went away (an
+    unplugged drive); the reader refused to open ("corpus folder ... does not exist")."""
+    import sys
+
+    from newsreader.tui import app
+
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "page.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    assert run(capsys, "index", "--corpus", str(corpus))[0] == 0
+    shutil.rmtree(corpus)
+    opened: list[Path] = []
+    monkeypatch.setattr(app.ReaderApp, "run", lambda self: opened.append(self.corpus_dir))
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert run(capsys, "--corpus", str(corpus))[0] == 0 and opened == [corpus]
+    code, out, err = run(capsys, "--corpus", str(tmp_path / "never-indexed"))  # a wrong folder: said
+    assert code == 2 and "does not exist" in err and opened == [corpus]

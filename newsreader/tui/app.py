@@ -29,7 +29,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
-from newsreader.corpus import check_corpus_dir, no_pages_message
+from newsreader.corpus import no_pages_message
 from newsreader.errors import IndexNeedsRebuild, UserError, counted
 from newsreader.search.schema import update_running
 from newsreader.tui.article_list import ArticleList
@@ -1266,8 +1266,7 @@ def related_stories(finder: Any, library: Any, stored: Any, limit: int = 8) -> l
 
 
 def run_reader(ctx: Any, corpus_dir: Path) -> int:
-    """Open the reader on `corpus_dir` (the CLI's default command)."""
-    check_corpus_dir(corpus_dir)
+    """Open the reader on `corpus_dir` (the CLI's default command, which checked the folder)."""
     app = ReaderApp(ctx.paths, ctx.config, corpus_dir, freeze_gc=True)
     try:
         app.run()
