@@ -167,3 +167,27 @@ def test_vessels_events_languages_common_nouns_and_headings_are_no_names(text, w
 ])
 def test_names_beside_those_rules_stay(text, name, kind):
     assert ents(text).get(name) == kind
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("Qeshm Gov. Heidar Alishvandi said 50 were injured.", "Qeshm", "place"),
+    ("Later Palmer Mayor Jane Doe spoke.", "Palmer", "place"),
+    ("She had a relationship with Carson Daly.", "Carson Daly", "person"),
+    ("A kinky connection was added by Irving Klaw's photos.", "Irving Klaw", "person"),
+    ("Tributes came from Demi Moore and Uma Thurman.", "Uma Thurman", "person"),
+    ("Her second marriage, to Armond Walterson, lasted five years.", "Armond Walterson", "person"),
+    ("He owns the deli at Church and New York Aves in Brooklyn.", "New York Aves", "place"),
+    ("The prime minister thanked the Islamic Republic for its role.", "Islamic Republic", "place"),
+])
+def test_places_after_their_officers_streets_and_given_names(text, name, kind):
+    assert ents(text).get(name) == kind
+
+
+def test_abbreviations_of_common_nouns_are_no_names():
+    found = ents("The Indian Navy picked up the SOS call. RPG launchers were seized. A CCTV operator saw smoke.")
+    assert found == {"Indian Navy": "org"}
+
+
+def test_an_organisation_before_a_central_bank_title_stays():
+    assert "Kevin Warsh" in ents("Fed Governor Kevin Warsh spoke.")
+    assert ents("The SWAT team apprehended her.") == {"SWAT": "org"}  # (ECB+ marks it)

@@ -234,6 +234,9 @@ _AGE_OF = re.compile(r", \d{1,3}, of $")
 _PLACES_LISTED = re.compile(r"(?<![\w-])(?:villages|towns|cities|hamlets|districts|provinces|ports|islands|"
                             r"communities|neighbou?rhoods|suburbs)(?: (?:were|are))?(?: (?:include|included|including|"
                             r"such as|like|named|called|identified as))?:? $")
+#: Titles of a place's own officers, after its name: "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe" (not
+#: "governor", a central bank's too: "Fed Governor Kevin Warsh").
+_TERRITORIAL_TITLES = frozenset({"gov", "mayor", "sheriff", "councilman", "councilwoman", "alderman", "premier"})
 #: The last words `_PLACES_LISTED` may end with (the word before the name, asked first).
 _LISTED_LAST = frozenset({"villages", "towns", "cities", "hamlets", "districts", "provinces", "ports", "islands",
                           "communities", "neighbourhoods", "neighborhoods", "suburbs", "were", "are", "include",
@@ -1078,7 +1081,7 @@ class _Doc:
         # a clock's time zone ("9:03am AEST"), a clock's "PM" or a common word goes, unless it is an acronym
         clock = tok.word in self.c.time_zones and self._after_clock(tok)
         if (clock or low == _CLOCK_LOW or low in self.c.common) and (
-                clock or low in _COMMON_CAPITALS or not _is_acronym(tok.word)):
+                clock or low in _COMMON_CAPITALS or low in self.c.common_acronyms or not _is_acronym(tok.word)):
             return
         if low in self.c.titles:
             self._add([i], None, short=True)  # "King said" where "Billy King" is named
@@ -1096,7 +1099,7 @@ class _Doc:
         every rule below ends in nothing, so they are skipped (the same pieces, found faster)."""
         low = tok.low
         return low in self.c.common and low not in self.c.event_heads and low not in self.c.agencies \
-            and (low in _COMMON_CAPITALS or not _is_acronym(tok.word)) \
+            and (low in _COMMON_CAPITALS or low in self.c.common_acronyms or not _is_acronym(tok.word)) \
             and (tok.initial or self.text[start:end] not in self.g.places)
 
     def _namelike(self, words: list[str]) -> bool:
@@ -1193,7 +1196,8 @@ class _Doc:
                                  clock or toks[piece[0]].initial or len(piece) == 1 or
                                  toks[piece[0]].low in _FUNCTION and toks[piece[0]].low not in _NAME_OPENERS)) and not (
                     len(piece) > 1 and self._place_of(piece) is not None):
-                if not clock and _is_acronym(toks[piece[0]].word) and toks[piece[0]].low not in _COMMON_CAPITALS:
+                if not clock and _is_acronym(toks[piece[0]].word) and toks[piece[0]].low not in _COMMON_CAPITALS \
+                        and toks[piece[0]].low not in self.c.common_acronyms:
                     break
                 clock = toks[piece[0]].low == _CLOCK_LOW
                 piece = piece[1:]
@@ -2213,6 +2217,9 @@ class _Doc:
         of", "downtown" any name is a place, known to the gazetteer or not."""
         if self.text[piece.end:piece.end + 1] in (",", " ") and _PLACE_APPOSITION.match(self.text, piece.end):
             return True  # "Avdiivka, a town in the Donetsk region", "Qeshm is the biggest island in the Gulf"
+        if piece.next_word in _TERRITORIAL_TITLES and len(piece.words) == 1 and not _is_acronym(piece.words[0]) \
+                and self.text[piece.end:piece.end + 1] == " ":
+            return True  # "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe": a governed place's name
         if piece.initial:  # only a town noun after it tells ("Palmer police ask anyone ...")
             return (piece.text in self.g.towns or piece.text in self.g.given_towns) \
                 and self._next_lower(piece.end) in self.c.town_bodies and not self._person_cue(piece)

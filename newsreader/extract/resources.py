@@ -76,6 +76,7 @@ class Cues:
     firm_posts: frozenset[str] = frozenset()  # "named KPMG auditor": a firm's post too
     shop_heads: frozenset[str] = frozenset()  # "the Sam's Club": one name with the possessive
     languages: frozenset[str] = frozenset()  # "he spoke Mandarin": no name (exact case)
+    common_acronyms: frozenset[str] = frozenset()  # "the SOS call": a common noun's abbreviation
     #: Organisations no cue types, named like people or after a nationality ("Morgan Stanley", "Saudi Aramco")
     org_names: frozenset[str] = frozenset()
     surname_endings: tuple[str, ...] = ()  # "Georgescu", "Peskov": a person (for str.endswith)
@@ -168,7 +169,8 @@ def cues() -> Cues:
         org_heads=_lower_set(orgs.get("heads")),
         org_suffixes=_lower_set(orgs.get("suffixes")),
         event_heads=_lower_set(common.get("events")),
-        common=_lower_set(common.get("words")),
+        common=_lower_set(common.get("words")) | _lower_set(common.get("acronyms")),
+        common_acronyms=_lower_set(common.get("acronyms")),
         place_heads=_lower_set(places.get("heads")),
         numbered=_lower_set(common.get("numbered")),
         currencies=frozenset(str(item) for item in (common.get("currencies") or [])),
