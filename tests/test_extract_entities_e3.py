@@ -191,3 +191,28 @@ def test_abbreviations_of_common_nouns_are_no_names():
 def test_an_organisation_before_a_central_bank_title_stays():
     assert "Kevin Warsh" in ents("Fed Governor Kevin Warsh spoke.")
     assert ents("The SWAT team apprehended her.") == {"SWAT": "org"}  # (ECB+ marks it)
+
+
+def test_one_name_has_one_kind_where_a_sign_typed_it_once():
+    found = spans("LaSalle hit a woman near a Bloomington parking lot. He was held in Bloomington on Friday.")
+    assert found.count(("Bloomington", "place")) == 2
+
+
+def test_a_hometown_after_an_age_stays_a_place_where_its_police_are_named():
+    text = "Anthony LaSalle, 36, of Bloomington, was held. Bloomington Police saw the car."
+    assert ("Bloomington", "place") in spans(text)
+    # ... but not where the article names the same word as a firm
+    assert ents("John Smith, 45, of Microsoft said so. Microsoft Corp. fell.")["Microsoft"] == "org"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("It was a big loss to the people of Palmer, the mayor said.", "Palmer"),
+    ("Qeshm's governor, Heidar Alishvandi, told the state television.", "Qeshm"),
+])
+def test_more_places_by_what_is_said_of_them(text, name):
+    assert ents(text)[name] == "place"
+
+
+def test_a_nationality_in_the_plural_is_no_name_after_an_article_or_conjunction():
+    assert ents("The Indians say the pirates were from Somalia. But Greeks must understand.") == {
+        "Somalia": "place"}

@@ -219,6 +219,7 @@ _BRAND_AFTER = re.compile(rf" (?:{'|'.join(sorted(_BRAND_FACILITIES))}) "
 #: "the village of Wasilla", "her hometown of Wasilla", "the district of Exarchia", "downtown Palmer": a town follows.
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
                           r"[Dd]istricts?|[Nn]eighbou?rhoods?|[Rr]egion|[Mm]unicipality|[Ii]slands?|[Aa]rea|[Cc]ommunity|[Hh]amlet|"
+                          r"people|residents|citizens|"
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
 #: A name one gives oneself: "He called himself Turkmenbashi", "proclaimed herself Empress".
@@ -237,6 +238,8 @@ _PLACES_LISTED = re.compile(r"(?<![\w-])(?:villages|towns|cities|hamlets|distric
 #: Titles of a place's own officers, after its name: "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe" (not
 #: "governor", a central bank's too: "Fed Governor Kevin Warsh").
 _TERRITORIAL_TITLES = frozenset({"gov", "mayor", "sheriff", "councilman", "councilwoman", "alderman", "premier"})
+#: ... and after its possessive, in lower case too: "Qeshm's governor, Heidar Alishvandi".
+_TERRITORIAL_AFTER = re.compile(r"(?:[Gg]overnor|[Mm]ayor|[Ss]heriff|[Pp]remier)\b")
 #: The last words `_PLACES_LISTED` may end with (the word before the name, asked first).
 _LISTED_LAST = frozenset({"villages", "towns", "cities", "hamlets", "districts", "provinces", "ports", "islands",
                           "communities", "neighbourhoods", "neighborhoods", "suburbs", "were", "are", "include",
@@ -1350,6 +1353,8 @@ class _Doc:
                 return  # "The MPs term", "CEOs", "NGOs": a common noun's abbreviation in the plural
             if (word in c.languages or word in self.g.demonyms) and self._language_after(toks[idx[0]].start):
                 return  # "he spoke Mandarin", "speaks French fluently": a language
+            if word[-1] == "s" and word[:-1] in self.g.demonyms:
+                return  # "The Indians say", "But Greeks must": people, not a place (as a run of its own)
         # A word with digits ("A380", "KC-45") names a product or model: so does the name in
         # front of it ("Airbus A380"), unless a numbering word stands between ("Air France
         # Flight 447" names Air France; "Terminal 3" names nothing).
@@ -1846,6 +1851,7 @@ class _Doc:
                     org_first[first] = piece.name or piece.text
                     (weak_first.discard if piece.strong else weak_first.add)(first)
         org_heads_named = self._org_heads_named(pieces)
+        defaulted: list[Piece] = []  # lone names typed an organisation for want of any sign
         for piece in pieces:
             if piece.kind is not None:
                 continue
@@ -1890,6 +1896,15 @@ class _Doc:
                 piece.kind = None
             else:
                 piece.kind = ORG
+                defaulted.append(piece)
+        if defaulted:
+            # ... take the kind a sign gave the same name elsewhere in the article ("a Bloomington parking lot"
+            # where "in Bloomington" stands): one name, one kind in an article
+            signed = {p.text: p.kind for p in pieces if p.kind in (PLACE, PERSON) and len(p.words) == 1}
+            for piece in defaulted:
+                kind = signed.get(piece.text)
+                if kind is not None:
+                    piece.kind = kind
         self._companies_named_like_towns(pieces)
         # A single word that is a person's name elsewhere in the article is that person,
         # even where the gazetteer knows a town of that name ("Jackson said", Mark Jackson's).
@@ -2217,9 +2232,11 @@ class _Doc:
         of", "downtown" any name is a place, known to the gazetteer or not."""
         if self.text[piece.end:piece.end + 1] in (",", " ") and _PLACE_APPOSITION.match(self.text, piece.end):
             return True  # "Avdiivka, a town in the Donetsk region", "Qeshm is the biggest island in the Gulf"
-        if piece.next_word in _TERRITORIAL_TITLES and len(piece.words) == 1 and not _is_acronym(piece.words[0]) \
-                and self.text[piece.end:piece.end + 1] == " ":
-            return True  # "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe": a governed place's name
+        if len(piece.words) == 1 and not _is_acronym(piece.words[0]) and (
+                piece.next_word in _TERRITORIAL_TITLES and self.text[piece.end:piece.end + 1] == " "
+                or self.text[piece.end + 1:piece.end + 3] == "s " and self.text[piece.end] in "'’"
+                and _TERRITORIAL_AFTER.match(self.text, piece.end + 3) is not None):
+            return True  # "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe", "Qeshm's governor": a governed place
         if piece.initial:  # only a town noun after it tells ("Palmer police ask anyone ...")
             return (piece.text in self.g.towns or piece.text in self.g.given_towns) \
                 and self._next_lower(piece.end) in self.c.town_bodies and not self._person_cue(piece)
@@ -2230,8 +2247,9 @@ class _Doc:
                                                                                  piece.start):
             # "Luann Johnson, 66, of Burnsville": where a person named with an age lives; not an organisation
             # the article names as one ("John Smith, 45, of Microsoft" where "Microsoft Corp." or "Microsoft said it")
-            return not any(other.kind == ORG and other.words[:1] == piece.words[:1] for other in self.pieces) \
-                and not self._written_as_firm(piece.text, _FIRM_AFTER)
+            return not any(other.kind == ORG and other.words[:1] == piece.words[:1]
+                           and other.words[-1].lower() not in self.c.town_bodies for other in self.pieces) \
+                and not self._written_as_firm(piece.text, _FIRM_AFTER)  # ("Bloomington Police" is the town's)
         if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
             return self._listed(piece)
         after = _LOWER_AFTER.match(self.text, piece.end)
