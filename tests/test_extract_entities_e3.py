@@ -216,3 +216,12 @@ def test_more_places_by_what_is_said_of_them(text, name):
 def test_a_nationality_in_the_plural_is_no_name_after_an_article_or_conjunction():
     assert ents("The Indians say the pirates were from Somalia. But Greeks must understand.") == {
         "Somalia": "place"}
+
+
+def test_two_portfolios_sharing_a_head_after_and_are_no_name():
+    assert ents("The US Interior and Commerce departments reported it.") == {"US": "place"}
+
+
+def test_a_title_of_two_english_words_keeps_its_ing_word():
+    # "Excluding Brand's" sheds its verb; "Catching Fire" (a title) is not "Fire"
+    assert "Fire" not in ents("It is set for Hunger Games: Catching Fire. With other films it is hard.")

@@ -1210,9 +1210,10 @@ class _Doc:
                         first.low in self.c.headline_words
                         or toks[piece[1]].word in self.c.given_names and first.low in english_words()[0]
                         or len(piece) == 2 and first.word.endswith("ing") and first.low in english_words()[0]
+                        and (toks[piece[1]].possessive or toks[piece[1]].low not in english_words()[0])
                         and toks[piece[1]].low not in self.c.org_heads and self._place_of(piece[1:]) is None):
                     # "Considering Lionsgate recently absorbed Summit", "Knowing Billy, it's not easy", "Excluding
-                    # Brand's 15.9 points" (not "Sporting Lisbon", "Reading Council")
+                    # Brand's 15.9 points" (not "Sporting Lisbon", "Reading Council", a title: "Catching Fire")
                     piece = piece[1:]
                 elif first.low.endswith("ly") and _adverb(first.low) and (
                         toks[piece[1]].word in self.c.given_names or toks[piece[1]].low not in english_words()[0]):
@@ -1250,8 +1251,10 @@ class _Doc:
                     and toks[piece[-1]].low not in self.c.org_heads and toks[piece[-2]].cap \
                     and not toks[piece[-1]].possessive and all(toks[i].cap for i in piece):  # ("Department of Justice")
                 piece = piece[:-1]  # "Cheryl Boone Isaacs, Academy President": the post leaves its organisation
-            headless = True  # a portfolio word ends a name only where a title's head went first: "LPL
-            # Financial", "Genworth Financial" keep theirs; "the Finance Minister" is no name
+            # a portfolio word ends a name only where a title's head went first or two portfolios share a head
+            # after "and": "LPL Financial", "Genworth Financial" keep theirs; "the Finance Minister", "the US
+            # Interior and Commerce departments" are no names
+            headless = not self.text.startswith(" and ", toks[piece[-1]].end)
             while piece and toks[piece[-1]].low in self.c.titles and not has_org_word and (
                     not headless or len(piece) == 1 or toks[piece[-1]].low in self.c.title_heads):
                 headless = headless and toks[piece[-1]].low not in self.c.title_heads
