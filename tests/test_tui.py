@@ -569,6 +569,27 @@ async def test_bookmark_toggle_and_bookmarks_screen(seed_home, tmp_path):
 
 
 @sync
+async def test_the_bookmark_editor_names_its_story_in_one_line(seed_home, tmp_path):
+    """The editor's "Edit bookmark: <headline>" wrapped over two or three lines at 80
+    columns (Textual drops a Text's no_wrap): one line, cut with an ellipsis."""
+    from textual.widgets import Label
+
+    from newsreader.tui.bookmarks import EditBookmarkScreen
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "B")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditBookmarkScreen)
+        title = app.screen.query_one(".dialog-title", Label)
+        line = title.render_line(0).text.rstrip()
+        assert title.size.height == 1 and line.startswith("Edit bookmark: ") and line.endswith("…"), line
+
+
+@sync
 async def test_stray_b_does_not_lose_tags_and_note(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=NARROW) as pilot:

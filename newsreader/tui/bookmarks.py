@@ -41,8 +41,7 @@ class EditBookmarkScreen(ModalScreen["tuple[list[str], str] | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text("Edit bookmark: " + clean(self.article_title), no_wrap=True, overflow="ellipsis"),
-                        classes="dialog-title")
+            yield Label(Text("Edit bookmark: " + clean(self.article_title)), classes="dialog-title -one-line")
             yield Label("Tags (comma-separated)")
             tags = Input(value=", ".join(self.tags), id="edit-tags")
             yield tags
