@@ -2235,10 +2235,10 @@ class _Doc:
         of", "downtown" any name is a place, known to the gazetteer or not."""
         if self.text[piece.end:piece.end + 1] in (",", " ") and _PLACE_APPOSITION.match(self.text, piece.end):
             return True  # "Avdiivka, a town in the Donetsk region", "Qeshm is the biggest island in the Gulf"
-        if len(piece.words) == 1 and not _is_acronym(piece.words[0]) and (
-                piece.next_word in _TERRITORIAL_TITLES and self.text[piece.end:piece.end + 1] == " "
+        if (piece.next_word in _TERRITORIAL_TITLES and self.text[piece.end:piece.end + 1] == " "
                 or self.text[piece.end + 1:piece.end + 3] == "s " and self.text[piece.end] in "'’"
-                and _TERRITORIAL_AFTER.match(self.text, piece.end + 3) is not None):
+                and _TERRITORIAL_AFTER.match(self.text, piece.end + 3) is not None) \
+                and len(piece.words) == 1 and not _is_acronym(piece.words[0]):
             return True  # "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe", "Qeshm's governor": a governed place
         if piece.initial:  # only a town noun after it tells ("Palmer police ask anyone ...")
             return (piece.text in self.g.towns or piece.text in self.g.given_towns) \
