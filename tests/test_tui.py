@@ -1189,7 +1189,7 @@ async def test_the_linux_console_gets_characters_its_font_has(seed_home, tmp_pat
         assert line.startswith("enter open") and line.isascii(), line
         await pilot.press("ctrl+p")
         await settle(pilot)
-        assert [icon.icon for icon in app.screen.query(SearchIcon)] == [">"]
+        assert [icon.render_line(0).text.strip() for icon in app.screen.query(SearchIcon)] == [">"]
 
 
 @sync

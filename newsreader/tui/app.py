@@ -1186,6 +1186,7 @@ class ReaderApp(App[int]):
 
         for icon in self.screen.query(SearchIcon):
             icon.icon = ">"
+            icon.refresh()  # a `var`: setting it repaints nothing
 
 
 def reader_commands() -> Any:
