@@ -225,3 +225,10 @@ def test_two_portfolios_sharing_a_head_after_and_are_no_name():
 def test_a_title_of_two_english_words_keeps_its_ing_word():
     # "Excluding Brand's" sheds its verb; "Catching Fire" (a title) is not "Fire"
     assert "Fire" not in ents("It is set for Hunger Games: Catching Fire. With other films it is hard.")
+
+
+def test_a_plural_noun_inside_a_sentence_opens_a_name_with_of():
+    found = ents("Three groups, Greenpeace and Defenders of Wildlife, filed suit.")
+    assert found.get("Defenders of Wildlife") == "org"
+    # ... not opening the sentence
+    assert ents("Leaders of Iran and Iraq met.") == {"Iran": "place", "Iraq": "place"}

@@ -1143,6 +1143,7 @@ class _Doc:
                     keep = bool(current) and (k + 1 == len(run) or toks[run[k + 1]].word not in _DATE_WORDS) and (
                         lowered[k - 1] in self.c.org_heads or lowered[k - 1] in self.c.state_heads
                         or low == "of" and lowered[k - 1] in _GEO_OF
+                        or low == "of" and self._plural_of(current, k, run)
                         or toks[run[k - 1]].low in self.c.titles
                         and (any(toks[j].low in self.c.org_heads for j in current)
                              or k + 1 < len(run) and lowered[k + 1] in self.c.org_heads)
@@ -1271,6 +1272,17 @@ class _Doc:
                 self._split_run(piece)  # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ..."
             elif piece:
                 self._type_piece(piece)
+
+    def _plural_of(self, current: list[int], k: int, run: list[int]) -> bool:
+        """Does a capitalised plural noun inside a sentence open a name with "of" ("Defenders of
+        Wildlife", "Friends of the Earth", "Knights of Columbus")? One word before "of", not opening
+        the sentence ("Leaders of Iran and Iraq met" is no name), an English word in the plural."""
+        if len(current) != 1 or k + 1 >= len(run):
+            return False
+        tok = self.tokens[current[0]]
+        words = english_words()
+        return not tok.initial and tok.cap and tok.low.endswith("s") and not tok.low.endswith("ss") \
+            and (tok.low in words[0] or tok.low in words[1]) and tok.low not in self.c.titles
 
     def _common_field(self, first: str, rest: list[str]) -> bool:
         """Are both sides of "and" common English words (no name is also one: "ford", "apple")
