@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 try:
     from re import _parser as _sre  # Python 3.11+
@@ -1055,9 +1056,11 @@ _ORDDAY_PREPS = frozenset({"on", "by", "until", "till", "since", "from", "before
                            "through", "to", "and"})
 
 
-def _trie(words: list[str]) -> str:
+def _trie(words: list[str], escape: Callable[[str], str] = re.escape) -> str:
     """An alternation of `words` as a prefix tree: re tries a flat alternation of 150 words one
-    by one at every word start, a tree by its first letters (four times faster)."""
+    by one at every word start, a tree by its first letters (four times faster). A longer word
+    is tried before its prefix, as in an alternation sorted longest first; `escape` writes a
+    character as a pattern."""
     tree: dict[str, dict] = {}
     for word in words:
         node = tree
@@ -1066,7 +1069,7 @@ def _trie(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        alts = [escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -1895,9 +1898,10 @@ def _holidays() -> _Holidays:
     if not names:
         return _Holidays(None, rules, frozenset(), fiscal_year_starts=fiscal_year_starts,
                          month_first_date_lines=month_first)
-    alternation = "|".join(re.escape(n).replace("'", "['’]") for n in names)
+    alternation = _trie(names, lambda ch: "['’]" if ch == "'" else re.escape(ch))
     # Names first, with nothing before them: the regex engine then skips ahead to their
-    # first letters (five times quicker than with a look-behind in front).
+    # first letters (five times quicker than with a look-behind in front); a prefix tree, not
+    # one name after another at each capital.
     pattern = re.compile(rf"(?P<name>{alternation})(?: (?P<year>{_YEAR}))?(?![\w-])")
     by_country = {str(name).replace("’", "'"): _country_cues(table)
                   for name, table in (data.get("by_country") or {}).items()}
