@@ -232,3 +232,12 @@ def test_a_plural_noun_inside_a_sentence_opens_a_name_with_of():
     assert found.get("Defenders of Wildlife") == "org"
     # ... not opening the sentence
     assert ents("Leaders of Iran and Iraq met.") == {"Iran": "place", "Iraq": "place"}
+
+
+@pytest.mark.parametrize("text", [
+    "A typhoon struck the Philippines on Monday, killing 20 people.",
+    "Rescuers flew to Philippines to help.",
+])
+def test_a_country_named_like_a_nationality_in_the_plural_is_a_place(text):
+    # "Philippine" is a nationality, but "Philippines" is the country, not its people (review R7E)
+    assert ents(text) == {"Philippines": "place"}
