@@ -925,6 +925,26 @@ async def test_keymap_key_that_is_no_key_leaves_the_binding_working(seed_home, t
     assert app.return_code == 0
 
 
+@sync
+async def test_keymap_comma_alone_is_no_key_not_an_empty_value(seed_home, tmp_path):
+    """`bookmark: ","` (the comma key, which Textual calls `comma`) splits into no key at
+    all: it was taken as an empty value, so bookmarking lost its keys and nothing said why.
+    Said as not a key; the binding keeps its own. An empty value still takes them away."""
+    app = make_app(seed_home, tmp_path, config=Config(keymap={"bookmark": ",", "quit": ""}))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications if n.title == "Config"]
+        assert any("bookmark: ',' is not a key, bookmark keeps its own keys" in m for m in messages), messages
+        assert not any("quit:" in m for m in messages), messages
+        row = app.article_list.current_row
+        await pilot.press("b")
+        assert app.store.is_bookmarked(row.id)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running  # quit: "" took q away, on purpose
+        await pilot.press("ctrl+q")
+
+
 @pytest.mark.parametrize("keys", ["£", "pound_sign", "ctrl+e,§"])
 def test_keymap_characters_textual_names_are_keys(keys):
     """A non-ASCII sign is a key Textual names (`£` is `pound_sign`): it was called 'not a key'."""

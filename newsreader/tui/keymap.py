@@ -54,7 +54,11 @@ _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 def unknown_key(keys: str) -> str | None:
     """The first of `keys` that names no key ("zz", "ctrl+entr", "ctl+x"), or None: Textual
     takes any text, so such a binding would silently never run. A character Textual names
-    ("£" is `pound_sign`, as is the key its press sends) is a key."""
+    ("£" is `pound_sign`, as is the key its press sends) is a key. A value that is not
+    blank but holds no key (`","`: Textual's name for the comma is `comma`) is no key
+    itself; it was taken as an empty value and took the binding's keys away."""
+    if keys.strip() and not _split(keys):
+        return keys.strip()
     for key in _split(keys):
         *mods, base = key.split("+") if key != "+" else [key]
         named = len(base) == 1 or base in _KEY_NAMES or key_to_character(base) is not None
@@ -72,7 +76,7 @@ def known_keys(keymap: dict[str, str]) -> dict[str, str]:
     for bid, keys in keymap.items():
         given = _split(keys)
         good = [k for k in given if unknown_key(k) is None]
-        if len(good) == len(given):
+        if len(good) == len(given) and unknown_key(keys) is None:
             out[bid] = keys
         elif good:
             out[bid] = ",".join(good)
