@@ -241,3 +241,12 @@ def test_a_plural_noun_inside_a_sentence_opens_a_name_with_of():
 def test_a_country_named_like_a_nationality_in_the_plural_is_a_place(text):
     # "Philippine" is a nationality, but "Philippines" is the country, not its people (review R7E)
     assert ents(text) == {"Philippines": "place"}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("China's Market fell sharply on Monday.", {"China": "place"}),
+    ("Germany's Bar Association said no.", {"Germany": "place", "Bar Association": "org"}),
+])
+def test_a_places_possessive_before_a_shop_word_still_ends_the_name(text, found):
+    # "Sam's Club" is one name, but a place's possessive ends it as before any other word (review R7E)
+    assert ents(text) == found

@@ -665,7 +665,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             elif word in _NOT_POSSESSORS or prev is not None and prev.word in ("St.", "St") and \
                     prev.end + 1 == start:  # "People's Republic of China", "St. Peter's Square" are one name
                 pass
-            elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c) \
+            elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c, places) \
                     and not _NAME_WITH_S.match(text, end) \
                     and not (_SHOP_AFTER.match(text, end) and _SHOP_BEFORE.search(text, max(0, start - 5), start)):
                 word = word[:-2]
@@ -860,15 +860,16 @@ _NAME_WITH_S = re.compile(rf" (?:{_ANNOUNCES}|downgraded|upgraded|lowered|rated|
                           r"warned|\d+ (?:index|average|composite)\b)")
 
 
-def _org_after(possessor: str, text: str, end: int, c: Cues) -> bool:
+def _org_after(possessor: str, text: str, end: int, c: Cues, places: dict[str, str]) -> bool:
     """Is a title's possessive inside an organisation's name ("the Los Angeles County
-    Sheriff's Department", "the Mayor's Office"), or any possessive in a shop's ("Sam's Club",
-    "Denny's Restaurant")? Then it does not end the name; a place's does ("Pakistan's Army")."""
+    Sheriff's Department", "the Mayor's Office"), or any possessive but a place's in a shop's ("Sam's
+    Club", "Denny's Restaurant")? Then it does not end the name; a place's does ("Pakistan's Army",
+    "China's Market fell", "Germany's Bar Association")."""
     m = _NEXT_CAP.match(text, end)
     if m is None:
         return False
     head = m.group(1).lower()
-    return head in c.org_heads and possessor.lower() in c.titles or head in c.shop_heads
+    return head in c.org_heads and possessor.lower() in c.titles or head in c.shop_heads and possessor not in places
 
 
 @functools.lru_cache(maxsize=1 << 16)
