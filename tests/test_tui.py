@@ -1261,6 +1261,29 @@ async def test_folder_without_pages_is_explained(tmp_path):
 
 
 @sync
+async def test_pages_notice_prints_odd_file_names_safely(tmp_path):
+    """A page's name is untrusted text: in the "Pages" notice an ESC in it reached the
+    terminal as it was, and a name that is not UTF-8 (`caf\xe9-menu.txt`, no story) was
+    named in the `parse` hint as a lone surrogate, which Rich counts one cell and the
+    terminal gets as `\udce9` (six), shifting the notice's border."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Harbour reopens\n\nThe harbour reopened on Monday after the storm, "
+                                     "officials said.\n", encoding="utf-8")
+    (corpus / "esc\x1b[31mred.txt").write_bytes(b"")
+    with open(os.fsencode(corpus) + b"/caf\xe9-menu.txt", "wb") as f:
+        f.write(b"Menu\nHome\nShare\n")
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot, 4)
+        notices = [n.message for n in app._notifications if n.title == "Pages"]
+    assert len(notices) == 1 and "no story found" in notices[0] and "empty file" in notices[0], notices
+    assert "\x1b" not in notices[0] and notices[0].count("caf\\xe9-menu.txt") == 2, notices  # and in the hint
+    notices[0].encode("utf-8")  # no lone surrogate
+
+
+@sync
 async def test_pages_the_update_left_out_are_named_with_what_is_wrong(tmp_path):
     """The reader said "1 page could not be read" (not which, nor why), nothing of a page it
     read as cp1252, and over a folder of unusable pages only "No articles yet."."""

@@ -30,7 +30,7 @@ def no_story_message(path: Path | str) -> str:
     """What to say about a page the parser found no story in (menus, share buttons, short
     lines only), wherever it shows: `index` said "indexed 1 page (0 articles)" and no more."""
     return (f"{path}: no story found on the page, skipped; "
-            f"`newsreader parse {shlex.quote(str(path))} --explain` shows what became of each line")
+            f"`newsreader parse {shlex.quote(file_label(str(path)))} --explain` shows what became of each line")
 
 
 def file_label(name: str) -> str:

@@ -602,6 +602,7 @@ class ReaderApp(App[int]):
         """What is wrong with the pages the update skipped or read with a fallback, each as
         `newsreader index` says it (it was "1 page could not be read", without which or
         why): the first few in one notice; with no article at all, the list says it too."""
+        problems = [clean(problem) for problem in problems]  # page names are untrusted text
         shown = problems[:PAGE_PROBLEMS_SHOWN]
         if len(problems) > len(shown):
             shown.append(f"and {counted(len(problems) - len(shown), 'more problem')}: "
