@@ -92,7 +92,8 @@ class UpdateStats:
         return {k: v for k, v in self.__dict__.items() if k != "warnings"} | {"warnings": len(self.warnings)}
 
     def failed(self, problem: str, warn: Callable[[str], None] | None) -> None:
-        """Count a page that could not be read, keep its warning and say it."""
+        """Count a page left out (it could not be read, or holds no story), keep its
+        warning and say it."""
         self.pages_failed += 1
         self.noted(problem, warn)
 
@@ -905,7 +906,7 @@ class Indexer:
                         rel, full, st = todo[n]
                         done += 1
                         rec = known.get(rel)
-                        if isinstance(outcome, str):  # the page could not be read
+                        if isinstance(outcome, str):  # the page could not be read, or holds no story
                             stats.failed(_as_given(outcome, full, self.corpus / rel), warn)
                             old_ids = rec.ids if rec else []
                             if old_ids:
