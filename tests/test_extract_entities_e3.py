@@ -250,3 +250,14 @@ def test_a_country_named_like_a_nationality_in_the_plural_is_a_place(text):
 def test_a_places_possessive_before_a_shop_word_still_ends_the_name(text, found):
     # "Sam's Club" is one name, but a place's possessive ends it as before any other word (review R7E)
     assert ents(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Democratic Mayor Bill de Blasio spoke.", {"Bill de Blasio": "person"}),
+    ("Outgoing Mayor Michael Bloomberg said so.", {"Michael Bloomberg": "person"}),
+    ("Longtime Councilman Tony Avella spoke.", {"Tony Avella": "person"}),
+    ("Microsoft's premier product is Windows.", {"Microsoft": "org", "Windows": "org"}),
+])
+def test_a_word_before_a_place_officers_title_is_no_place_when_it_is_the_posts(text, found):
+    # an adjective of the post, or "premier" as an adjective, names no governed place (review R7E)
+    assert ents(text) == found

@@ -238,8 +238,9 @@ _PLACES_LISTED = re.compile(r"(?<![\w-])(?:villages|towns|cities|hamlets|distric
 #: Titles of a place's own officers, after its name: "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe" (not
 #: "governor", a central bank's too: "Fed Governor Kevin Warsh").
 _TERRITORIAL_TITLES = frozenset({"gov", "mayor", "sheriff", "councilman", "councilwoman", "alderman", "premier"})
-#: ... and after its possessive, in lower case too: "Qeshm's governor, Heidar Alishvandi".
-_TERRITORIAL_AFTER = re.compile(r"(?:[Gg]overnor|[Mm]ayor|[Ss]heriff|[Pp]remier)\b")
+#: ... and after its possessive, in lower case too: "Qeshm's governor, Heidar Alishvandi" (not "premier", an
+#: adjective too: "Microsoft's premier product").
+_TERRITORIAL_AFTER = re.compile(r"(?:[Gg]overnor|[Mm]ayor|[Ss]heriff|Premier)\b")
 #: The last words `_PLACES_LISTED` may end with (the word before the name, asked first).
 _LISTED_LAST = frozenset({"villages", "towns", "cities", "hamlets", "districts", "provinces", "ports", "islands",
                           "communities", "neighbourhoods", "neighborhoods", "suburbs", "were", "are", "include",
@@ -2252,7 +2253,7 @@ class _Doc:
         if (piece.next_word in _TERRITORIAL_TITLES and self.text[piece.end:piece.end + 1] == " "
                 or self.text[piece.end + 1:piece.end + 3] == "s " and self.text[piece.end] in "'’"
                 and _TERRITORIAL_AFTER.match(self.text, piece.end + 3) is not None) \
-                and len(piece.words) == 1 and not _is_acronym(piece.words[0]):
+                and len(piece.words) == 1 and not _is_acronym(piece.words[0]) and self._no_word_but_a_place(piece):
             return True  # "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe", "Qeshm's governor": a governed place
         if piece.initial:  # only a town noun after it tells ("Palmer police ask anyone ...")
             return (piece.text in self.g.towns or piece.text in self.g.given_towns) \
@@ -2282,6 +2283,16 @@ class _Doc:
                 return True
         return piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 5):piece.start] == ", of " \
             and self.text[piece.end:piece.end + 1] == "," or self._listed(piece)
+
+    def _no_word_but_a_place(self, piece: Piece) -> bool:
+        """Is a lone name before a place officer's title a place: one the gazetteer knows ("Reading
+        Mayor") or no English word and no nationality ("Qeshm Gov."), not a post's adjective
+        ("Outgoing Mayor", "Democratic Mayor", "Longtime Councilman") nor "Chinese Premier"?"""
+        if piece.text in self.g.places or piece.text in self.g.towns:
+            return True
+        low = piece.text.lower()
+        words, word_names = english_words()
+        return low not in words and low not in word_names and piece.text not in self.g.demonyms
 
     def _listed(self, piece: Piece) -> bool:
         """Does a list of places of a kind open with the name ("the villages were identified as Gabardin,
