@@ -1284,6 +1284,24 @@ async def test_pages_notice_prints_odd_file_names_safely(tmp_path):
 
 
 @sync
+async def test_a_folder_of_broken_links_is_not_said_to_hold_no_pages(tmp_path):
+    """A folder whose only page is a link to a file gone (a page moved away) was "No pages
+    in ... (looked for .txt files)", though `index` names the page and says "no such file":
+    the problem is shown as for any page left out."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "moved.txt").symlink_to(tmp_path / "elsewhere.txt")
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot, 4)
+        notices = [n.message for n in app._notifications if n.title == "Pages"]
+        shown = "".join(visible_text(app.article_list).split())
+    assert len(notices) == 1 and "moved.txt: no such file" in notices[0], notices
+    assert shown.startswith("Noarticles:") and shown.endswith("moved.txt:nosuchfile"), shown
+
+
+@sync
 async def test_pages_the_update_left_out_are_named_with_what_is_wrong(tmp_path):
     """The reader said "1 page could not be read" (not which, nor why), nothing of a page it
     read as cp1252, and over a folder of unusable pages only "No articles yet."."""

@@ -554,7 +554,9 @@ class ReaderApp(App[int]):
             self.call_from_thread(self._index_finished, f"index update failed: {exc}", True)
             return
         self.reconcile_bookmarks()
-        if not stats.pages_seen:  # a wrong or empty folder: say so, not "No articles yet." for ever
+        # A wrong or empty folder: say so, not "No articles yet." for ever. (Pages it could not
+        # even stat, links to files gone, are not seen but are named below.)
+        if not stats.pages_seen and not problems:
             self.call_from_thread(self._no_pages, no_pages_message(self.corpus_dir, self.config.extensions))
             return
         note = ""
