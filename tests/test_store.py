@@ -310,6 +310,12 @@ def test_import_merges_tags_and_keeps_the_newer_note(store: Store) -> None:
         ("{ not json: [", "not a JSON or YAML bookmarks export"),
         ('{"format": "something-else", "version": 1, "bookmarks": []}', "not a newsreader bookmarks export"),
         ("{}", 'not a newsreader bookmarks export (no "format" key, expected'),  # it said "format is None"
+        # A JSON null, a missing or textual version: it said "format is None", "export version
+        # None ... upgrade newsreader" (no newer newsreader reads them either).
+        ('{"format": null}', "not a newsreader bookmarks export (format is nothing, expected"),
+        ('{"format": "newsreader-bookmarks", "bookmarks": []}', 'not a newsreader bookmarks export (no "version" key)'),
+        ('{"format": "newsreader-bookmarks", "version": "1", "bookmarks": []}',
+         "not a newsreader bookmarks export (version is text, not a whole number)"),
         ('{"format": "newsreader-bookmarks", "version": 99, "bookmarks": []}', "version 99"),
         ('{"format": "newsreader-bookmarks", "version": 1, "bookmarks": {}}', "expected a list"),
         ('[{"title": "no id"}]', "bookmark #1: 'id' must be non-empty text"),

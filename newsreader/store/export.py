@@ -132,14 +132,20 @@ def parse_export(text: str, where: str) -> list[Bookmark]:
     if isinstance(data, Mapping):
         kind = data.get("format")
         if kind != DOCUMENT_KIND:
-            # `format is None` was Python's word for a file with no "format" at all.
-            found = f"format is {kind!r}" if "format" in data else "no \"format\" key"
+            # `format is None` was Python's word for a file with no "format" (or a null one).
+            found = ("no \"format\" key" if "format" not in data else
+                     f"format is {kind!r}" if isinstance(kind, str) else f"format is {value_kind(kind)}")
             raise UserError(
                 f"{where}: not a newsreader bookmarks export ({found}, expected "
                 f"{DOCUMENT_KIND!r}); use a file made by `newsreader bookmarks export`"
             )
         version = data.get("version")
-        if not isinstance(version, int) or isinstance(version, bool) or version > DOCUMENT_VERSION:
+        if not isinstance(version, int) or isinstance(version, bool):  # no newer newsreader reads it either
+            found = (f"version is {value_kind(version)}, not a whole number" if "version" in data
+                     else "no \"version\" key")
+            raise UserError(f"{where}: not a newsreader bookmarks export ({found}); "
+                            "use a file made by `newsreader bookmarks export`")
+        if version > DOCUMENT_VERSION:
             raise UserError(
                 f"{where}: export version {version!r} is not one this newsreader reads "
                 f"(up to {DOCUMENT_VERSION}); upgrade newsreader"
