@@ -969,6 +969,14 @@ def test_parts_of_months_centuries_decades_now_short_and_possessive_periods(text
     (dt.date(2009, 6, 5), "Sales for the year fell 22%.", "the year", "2009"),
     (dt.date(2009, 1, 5), "Sales for the year will fall 22%.", "the year", "2009"),
     (dt.date(2009, 1, 5), "The Dow is down 2% for the year.", "the year", "2009"),
+    # ... or still running ("so far", "to date": R7D review of 7565e14)
+    (dt.date(2008, 11, 15), "Shares fell 5% so far in the quarter.", "the quarter", "2008-Q4"),
+    (dt.date(2008, 10, 20), "Sales to date in the quarter fell 10%.", "the quarter", "2008-Q4"),
+    (dt.date(2009, 1, 20), "So far, sales for the year fell 2%.", "the year", "2009"),
+    # "the decade" early in a year is read as "the year" is: the one just ended (R7D review of 066f43d)
+    (dt.date(2010, 1, 2), "The Dow ended the decade with a loss.", "the decade", "200"),
+    (dt.date(2009, 12, 31), "The Dow ended the decade with a loss.", "the decade", "200"),
+    (dt.date(2010, 6, 2), "The Dow will end the decade with a loss.", "the decade", "201"),
 ])
 def test_a_period_without_its_year_is_the_last_one_closed_unless_the_sentence_looks_ahead_or_names_another(
         date, text, span, value):

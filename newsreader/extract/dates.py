@@ -611,11 +611,16 @@ def _period_year(first_month: int, months: int, ref: dt.date, text: str, start: 
     return ref.year - 1
 
 
+#: The period is still running: "Shares fell 5% so far in the quarter", "the year to date".
+_SO_FAR = re.compile(r"\b(?:so far|thus far|to date|year-to-date)\b", re.I)
+
+
 def _reports_past(text: str, start: int, end: int) -> bool:
-    """Does the sentence around a date report in the past, not looking ahead ("Sales for the
-    year fell 22%"; not "have fallen", "is expected to fall")?"""
+    """Does the sentence around a date report in the past, on a period that is over ("Sales for
+    the year fell 22%"; not "have fallen", "is expected to fall", "fell so far in the quarter")?"""
     sentence = _sentence_around(text, start, end)
-    return _OUTLOOK.search(sentence) is None and (_PAST_VERB.search(sentence) is not None or _past_ed(sentence))
+    return _OUTLOOK.search(sentence) is None and _SO_FAR.search(sentence) is None \
+        and (_PAST_VERB.search(sentence) is not None or _past_ed(sentence))
 
 
 def _year_of_period(lower: str, first_month: int, months: int, ref: dt.date | None, anchors: "_Anchors",
@@ -2524,11 +2529,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
                 year = ref.year  # "relives the year's greatest films": a year named far back is not it
             elif (year := anchors.year) is None:
                 return None, None
-            if unit == "decade":  # "the Dow ended the decade with a loss"
-                return f"{year // 10:03d}", None
             if ref is not None and year == ref.year and ref.month <= 2 and not anchors.year_stated \
                     and _reports_past(text, start, end):
                 year -= 1  # "Sales for the year fell 22%" in January: the year just ended
+            if unit == "decade":  # "the Dow ended the decade with a loss" (on January 2, 2010: the 2000s)
+                return f"{year // 10:03d}", None
             return f"{year:04d}", None
         if unit == "month":
             return (_month(*anchors.month) if anchors.month else None), None
