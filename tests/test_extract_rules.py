@@ -2499,6 +2499,7 @@ def test_round_twelve_business_forms(date, text, span, value):
 
 
 @pytest.mark.parametrize("text, span", [("The population this year was 2004.", "2004"),
+                                        ("Turnout last year was 2004 voters.", "2004"),  # R7D: as "this year"
                                         ("The decade-long war ended.", "decade"),
                                         ("A quarter of its workforce was cut.", "quarter")])
 def test_round_twelve_non_dates(text, span):

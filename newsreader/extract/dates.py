@@ -1015,8 +1015,8 @@ def _compared_year(text: str, start: int, end: int) -> bool:
 
 
 #: A year as what a year noun is: "GM's last profitable year was 2004", "its best year had been 1999"
-#: (not "the population this year was 2004": "this year" is the date there).
-_YEAR_COMPLEMENT = re.compile(r"(?<!this )(?<!next )\byear (?:was|is|had been|has been|will be|would be) $")
+#: (not "the population this year was 2004", "turnout last year was 2004": "this/last year" is the date there).
+_YEAR_COMPLEMENT = re.compile(r"(?<!this )(?<!next )(?<!last )\byear (?:was|is|had been|has been|will be|would be) $")
 
 
 #: Verbs after a year or a month as the subject of its clause: "2007 was a hard year", "October saw ...".
