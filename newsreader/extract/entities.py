@@ -275,12 +275,14 @@ _VESSEL_CLAUSE = re.compile(r", (?:which|that|was|had|has|carrying|flying|loaded
 #: A product class right before a name: "web browser Safari", "operating system Mac OS X".
 _CLASS = (r"(?:browser|app|software|smartphone|handset|tablet|laptop|"
           r"notebook|console|processor|chip|operating system|"
-          + "|".join(sorted(_VESSELS)) + "|"  # "the warship Sukanya", "the tanker Sirius Star"
-          # works: "the film Twilight", "the sequel, Catching Fire"
+          # "the warship Sukanya", "the tanker Sirius Star", "a dhow called Salahaddin" (the kinds of vessel once:
+          # each branch is tried at every character of the window)
+          r"(?:" + "|".join(sorted(_VESSELS)) + r")(?:,? (?:called|named|dubbed))?|"
+          # works: "the film Twilight", "the sequel, Catching Fire", "Reid has starred in American Pie"
           r"film|movie|flick|novel|sitcom|series|miniseries|documentary|thriller|album|song|"
           r"musical|(?:sequel|prequel),?|"
           r"(?:starred|stars|starring|starring role|cameo) in(?: the)?|"
-          r"(?:craft|boat|" + "|".join(sorted(_VESSELS)) + r"),? (?:called|named|dubbed))")  # "a craft called Salahaddin"  # "Reid has starred in American Pie"
+          r"(?:craft|boat),? (?:called|named|dubbed))")  # "a craft called Salahaddin"
 #: A lower-camel brand (`_BRAND`) or a product class (`_CLASS`) right before a name: one pattern, so
 #: one scan of the window before the name, not two (the rules ask only whether either is there).
 _AFTER_BRAND_OR_CLASS = re.compile(r"(?<![\w-])(?:" + _BRAND + "|" + _CLASS + ") $")
