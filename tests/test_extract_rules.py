@@ -973,6 +973,11 @@ def test_parts_of_months_centuries_decades_now_short_and_possessive_periods(text
     (dt.date(2008, 11, 15), "Shares fell 5% so far in the quarter.", "the quarter", "2008-Q4"),
     (dt.date(2008, 10, 20), "Sales to date in the quarter fell 10%.", "the quarter", "2008-Q4"),
     (dt.date(2009, 1, 20), "So far, sales for the year fell 2%.", "the year", "2009"),
+    # ... or the one the story is in: "of the year" after a superlative or an ordinal, "to the year" (R7D review of 7565e14)
+    (dt.date(2010, 1, 20), "The Dow fell 2% in its biggest drop of the year.", "the year", "2010"),
+    (dt.date(2010, 1, 20), "It was the first snow of the year.", "the year", "2010"),
+    (dt.date(2010, 1, 20), "The Dow fell 2%, its worst start to the year since 2008.", "the year", "2010"),
+    (dt.date(2008, 10, 20), "The Dow fell 2% on Monday, its biggest drop of the quarter.", "the quarter", "2008-Q4"),
     # "the decade" early in a year is read as "the year" is: the one just ended (R7D review of 066f43d)
     (dt.date(2010, 1, 2), "The Dow ended the decade with a loss.", "the decade", "200"),
     (dt.date(2009, 12, 31), "The Dow ended the decade with a loss.", "the decade", "200"),

@@ -615,9 +615,13 @@ def _period_year(first_month: int, months: int, ref: dt.date, text: str, start: 
 _SO_FAR = re.compile(r"\b(?:so far|thus far|to date|year-to-date)\b", re.I)
 
 
-def _reports_past(text: str, start: int, end: int) -> bool:
-    """Does the sentence around a date report in the past, on a period that is over ("Sales for
-    the year fell 22%"; not "have fallen", "is expected to fall", "fell so far in the quarter")?"""
+def _reports_past(text: str, start: int, end: int, prev: str) -> bool:
+    """Does the sentence around a period ("the year", "the quarter") report in the past, on a
+    period that is over ("Sales for the year fell 22%"; not "have fallen", "is expected to fall",
+    "fell so far in the quarter", nor "its biggest drop of the year", "its worst start to the
+    year": the period the story is in)?"""
+    if prev in ("of", "to"):
+        return False
     sentence = _sentence_around(text, start, end)
     return _OUTLOOK.search(sentence) is None and _SO_FAR.search(sentence) is None \
         and (_PAST_VERB.search(sentence) is not None or _past_ed(sentence))
@@ -2522,7 +2526,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
                 return anchors.period_value(), None
             if ref is None:
                 return None, None
-            q = (ref.month - 1) // 3 - ((ref.month - 1) % 3 < 2 and _reports_past(text, start, end))
+            q = (ref.month - 1) // 3 - ((ref.month - 1) % 3 < 2 and _reports_past(text, start, end, prev))
             return f"{ref.year + q // 4}-Q{q % 4 + 1}", None  # "GM lost $2.5 billion in the quarter" in October: Q3
         if unit in ("year", "decade"):
             if ref is not None and anchors.year_end >= 0 and not _near_before(text, anchors.year_end, start):
@@ -2530,7 +2534,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             elif (year := anchors.year) is None:
                 return None, None
             if ref is not None and year == ref.year and ref.month <= 2 and not anchors.year_stated \
-                    and _reports_past(text, start, end):
+                    and _reports_past(text, start, end, prev):
                 year -= 1  # "Sales for the year fell 22%" in January: the year just ended
             if unit == "decade":  # "the Dow ended the decade with a loss" (on January 2, 2010: the 2000s)
                 return f"{year // 10:03d}", None
