@@ -2498,6 +2498,9 @@ def test_the_date_scan_keeps_what_a_letter_outside_ascii_may_match(text):
     # "from a year earlier" after a month compares: "the year" after it is the month's
     (dt.date(2010, 1, 5), "December sales rose 7% from a year earlier. Sales for the year were the worst in 27 years.",
      "the year", "2009"),
+    # ... but a month counted back in years and months is where the story goes on (R7D review of b7d3b34)
+    (dt.date(2010, 8, 2), "He joined one year and two months ago. The next month, he quit.", "The next month", "2009-07"),
+    (dt.date(2010, 8, 2), "He joined fourteen months ago. The next month, he quit.", "The next month", "2009-07"),
 ])
 def test_round_twelve_business_forms(date, text, span, value):
     assert dates_of(text, date).get(span, "<missing>") == value

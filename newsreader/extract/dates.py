@@ -1717,11 +1717,13 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind == "my" and value and len(value) == 7 and date is not None and int(value[:4]) < date.year:
             anchors.stated_month[int(value[5:7])] = int(value[:4])
         if kind != "sameperiod" and not (kind in ("thatunit", "ago") and span.lower().endswith(("earlier", "before", "ago"))
-                                         and (kind == "thatunit" or value is not None and len(value) == 7 and " year" in span)) \
+                                         and (kind == "thatunit" or value is not None and len(value) == 7 and " year" in span
+                                              and "month" not in span.lower())) \
                 and prev != "since" and value != "2001-09-11" \
                 and not (_COMPARISON_BEFORE.search(text, max(0, start - 50), start) and _another_year(value, date)):
             # a period a year back ("the same period last year", "the year earlier", "a year
-            # earlier" after "first-quarter profit" or "December sales") or a
+            # earlier" after "first-quarter profit" or "December sales"; not "one year and two
+            # months ago", a month counted back) or a
             # point since when ("its worst day since Sept. 11, 2001") is a comparison, not where
             # the story goes on, nor is 9/11 (named as the event): no new anchor
             anchors.note(value, day, end)
