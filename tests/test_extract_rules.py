@@ -941,6 +941,12 @@ def test_parts_of_months_centuries_decades_now_short_and_possessive_periods(text
     (dt.date(2009, 2, 26), "GM lost $30.9 billion last year, including $9.6 billion in the fourth quarter.",
      "the fourth quarter", "2008-Q4"),
     (dt.date(2008, 6, 10), "Sales rose 5% in 2005, but fell in the second quarter.", "the second quarter", "2005-Q2"),
+    # ... not in an aside set off by commas (R7D review of 7565e14)
+    (dt.date(2009, 5, 10), "The company, founded in 1998, lost money in the first quarter.", "the first quarter",
+     "2009-Q1"),
+    (dt.date(2009, 5, 10), "Sales, which fell 20% in 2008, rose in the first quarter.", "the first quarter", "2009-Q1"),
+    (dt.date(2011, 5, 10), "GM, which went bankrupt in 2009, made a profit in the first quarter.", "the first quarter",
+     "2011-Q1"),
     # ... named a sentence or more back, the story may have moved on: by the article's date
     (dt.date(2008, 5, 20), "Sales rose 10% in 2007. In the first quarter, sales fell 5%.", "the first quarter", "2008-Q1"),
     (dt.date(2009, 2, 26), "GM lost $30.9 billion in 2008. In the fourth quarter, it lost $9.6 billion.",

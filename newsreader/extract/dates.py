@@ -627,6 +627,17 @@ def _reports_past(text: str, start: int, end: int, prev: str) -> bool:
         and (_PAST_VERB.search(sentence) is not None or _past_ed(sentence))
 
 
+#: A clause set off by commas that opens with a relative pronoun or a participle: "The company,
+#: founded in 1998, lost money", "Sales, which fell 20% in 2008, rose".
+_ASIDE_OPENING = re.compile(r", (?:who|which|whose|that|[a-z]+ed)\b[^,.;:!?]*$")
+
+
+def _in_aside(text: str, year_end: int, start: int) -> bool:
+    """Is the year that ends at `year_end` in such an aside, closed before `start`? Its year is
+    not the main clause's ("GM, which went bankrupt in 2009, made a profit in the first quarter")."""
+    return "," in text[year_end:start] and _ASIDE_OPENING.search(text, max(0, year_end - 80), year_end) is not None
+
+
 def _year_of_period(lower: str, first_month: int, months: int, ref: dt.date | None, anchors: "_Anchors",
                     text: str, start: int, end: int) -> int | None:
     """The year of "the third quarter", "the first half of the year": the year the text is at
@@ -635,7 +646,8 @@ def _year_of_period(lower: str, first_month: int, months: int, ref: dt.date | No
     recover in the second half of the year"), else the one `_period_year` finds."""
     if anchors.year is not None and (ref is None or anchors.year != ref.year) \
             and not (ref is not None and anchors.year < ref.year and _future_context(text, start, end)):
-        if lower.endswith("the year") or _same_sentence(text, anchors.year_end, start):
+        if lower.endswith("the year") or _same_sentence(text, anchors.year_end, start) \
+                and not _in_aside(text, anchors.year_end, start):
             return anchors.year  # "lost $30.9 billion last year, including $9.6 billion in the fourth quarter"
     return _period_year(first_month, months, ref, text, start, end) if ref is not None else None
 
