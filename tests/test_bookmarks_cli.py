@@ -45,6 +45,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def edit_headline(corpus: Path, capsys, article) -> str:
+    """Edit the article's headline in its page and index it: the story's id now."""
+    page = corpus / article.file
+    page.write_text(page.read_text(encoding="utf-8").replace(article.title, "Edited: " + article.title),
+                    encoding="utf-8")
+    run(capsys, "index", "--corpus", str(corpus))
+    return next(a.id for a in _articles(corpus) if a.title == "Edited: " + article.title)
+
+
 def test_add_list_filter_and_remove(home: Path, corpus: Path, capsys) -> None:
     first, second = _articles(corpus)[:2]
     code, out, _ = run(capsys, "bookmarks", "add", first.id, "--corpus", str(corpus),
@@ -152,12 +161,9 @@ def test_an_old_id_whose_story_left_the_corpus_is_not_said_to_be_renamed(home: P
     `add` and `list` do."""
     article = _articles(corpus)[0]
     run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus))
-    page = corpus / article.file
-    page.write_text(page.read_text(encoding="utf-8").replace(article.title, "Edited: " + article.title),
-                    encoding="utf-8")
-    run(capsys, "index", "--corpus", str(corpus))
+    edit_headline(corpus, capsys, article)
     run(capsys, "bookmarks", "list", "--corpus", str(corpus))  # the bookmark moves to the new id
-    page.unlink()
+    (corpus / article.file).unlink()
     run(capsys, "index", "--corpus", str(corpus))
     code, out, err = run(capsys, "show", article.id, "--corpus", str(corpus))
     assert code == 1 and out == "" and "is now" not in err and f"no article with id {article.id!r}" in err
@@ -190,11 +196,7 @@ def test_json_export_takes_the_id_a_story_has_after_a_headline_edit(home: Path, 
     the story's old id until the reader or `bookmarks list` had run."""
     article = _articles(corpus)[0]
     run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "keep")
-    page = corpus / article.file
-    page.write_text(page.read_text(encoding="utf-8").replace(article.title, "Edited: " + article.title),
-                    encoding="utf-8")
-    run(capsys, "index", "--corpus", str(corpus))
-    new_id = next(a.id for a in _articles(corpus) if a.title == "Edited: " + article.title)
+    new_id = edit_headline(corpus, capsys, article)
     for fmt, load in (("json", json.loads), ("yaml", yaml.safe_load)):
         code, out, _ = run(capsys, "bookmarks", "export", "--corpus", str(corpus), "--format", fmt, "-o", "-")
         (exported,) = load(out)["bookmarks"]
@@ -296,15 +298,6 @@ def test_unwritable_data_folder(home: Path, corpus: Path, capsys) -> None:
     assert err.startswith("newsreader: error: cannot create the data folder ")
     code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
     assert code == 0 and "bookmarks will not be saved" in err
-
-
-def edit_headline(corpus: Path, capsys, article) -> str:
-    """Edit the article's headline in its page and index it: the story's id now."""
-    page = corpus / article.file
-    page.write_text(page.read_text(encoding="utf-8").replace(article.title, "Edited: " + article.title),
-                    encoding="utf-8")
-    run(capsys, "index", "--corpus", str(corpus))
-    return next(a.id for a in _articles(corpus) if a.title == "Edited: " + article.title)
 
 
 def test_every_bookmarks_command_follows_an_edited_headline_the_same_way(home: Path, corpus: Path, capsys,
