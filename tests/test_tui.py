@@ -87,6 +87,13 @@ def indexed_reader(tmp_path: Path, store: Store | None = None) -> ReaderApp:
                      update_index=False)
 
 
+def updating_reader(tmp_path: Path, corpus: Path) -> ReaderApp:
+    """A reader of `corpus` with its index under `tmp_path` (the same one each call), which
+    it updates at start."""
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    return ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+
+
 async def first_look(pilot) -> None:
     """Started, and its first look at marks and the index taken (what it does every few seconds)."""
     await settle(pilot)
@@ -1248,8 +1255,7 @@ async def test_folder_without_pages_is_explained(tmp_path):
     corpus = tmp_path / "empty"
     corpus.mkdir()
     (corpus / "page.html").write_text("<p>not a saved text page</p>", encoding="utf-8")
-    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
-    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    app = updating_reader(tmp_path, corpus)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot, 4)
         assert app.article_list.count == 0
@@ -1273,8 +1279,7 @@ async def test_pages_notice_prints_odd_file_names_safely(tmp_path):
     (corpus / "esc\x1b[31mred.txt").write_bytes(b"")
     with open(os.fsencode(corpus) + b"/caf\xe9-menu.txt", "wb") as f:
         f.write(b"Menu\nHome\nShare\n")
-    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
-    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    app = updating_reader(tmp_path, corpus)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot, 4)
         notices = [n.message for n in app._notifications if n.title == "Pages"]
@@ -1291,8 +1296,7 @@ async def test_a_folder_of_broken_links_is_not_said_to_hold_no_pages(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "moved.txt").symlink_to(tmp_path / "elsewhere.txt")
-    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
-    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    app = updating_reader(tmp_path, corpus)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot, 4)
         notices = [n.message for n in app._notifications if n.title == "Pages"]
@@ -1309,9 +1313,8 @@ async def test_pages_the_update_left_out_are_named_with_what_is_wrong(tmp_path):
     corpus.mkdir()
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "latin.txt").write_bytes(b"caf\xe9 au lait\n")
-    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
     for start in ("first", "next"):  # the page left out is said again at the next start
-        app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+        app = updating_reader(tmp_path, corpus)
         async with app.run_test(size=NARROW) as pilot:
             await settle(pilot, 4)
             notices = [n.message for n in app._notifications if n.title == "Pages"]
@@ -1320,7 +1323,7 @@ async def test_pages_the_update_left_out_are_named_with_what_is_wrong(tmp_path):
             assert ("latin.txt: not valid UTF-8" in notices[0]) == (start == "first")
             assert app.article_list.count == 1
     (corpus / "latin.txt").unlink()
-    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    app = updating_reader(tmp_path, corpus)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot, 4)
         shown = "".join(visible_text(app.article_list).split())  # a long path is cut to the width
@@ -1472,8 +1475,7 @@ async def test_hostile_page_cannot_touch_the_terminal(tmp_path):
         "Ahmed Khan said [link=http://x]click[/link] \x1b[2J\x1b[31mred\x9b1m in Karachi on Monday.\n\n"
         "Second paragraph with \u202e reversed text and [reverse]markup[/reverse].\n",
         encoding="utf-8")
-    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
-    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    app = updating_reader(tmp_path, corpus)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot, 4)
         assert app.article_list.count == 1
