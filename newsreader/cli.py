@@ -337,8 +337,10 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     from newsreader.store.export import export_bookmarks, write_export
 
     with _open_store(ctx, write=False) as store:
-        articles = _corpus_articles(ctx, args, store) if args.format == "md" else None
-        if args.format != "md":  # ids for import: the ones the stories have now
+        if args.format == "md":
+            articles = _corpus_articles(ctx, args, store)
+        else:  # ids for import: the ones the stories have now
+            articles = None
             library = _bookmarks_library(ctx, args, store, build=False, shown="exporting bookmarks as last seen")
             if library is not None:
                 library.close()
