@@ -2750,10 +2750,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         (count, unit), (count2, unit2) = (_in_weeks(_count(n), u.lower().rstrip("s")) for n, u in counts)
         if unit not in ("year", "month", "week") or not isinstance(count, int) or not isinstance(count2, int):
             return None, None
-        year, month = _shift_month(ref.year, ref.month, -count * (12 if unit == "year" else 1)) if unit != "week" \
-            else (ref.year, ref.month)
-        day = dt.date(year, month, min(ref.day, _month_end(year, month).day)) if unit != "week" \
-            else ref - dt.timedelta(weeks=count)
+        day = _ago_today(lower, ref)[1]  # the first count back, as "a year ago today"
+        assert day is not None
         if unit2 == "month":
             year, month = _shift_month(day.year, day.month, -count2)
             return _month(year, month), None
