@@ -232,9 +232,10 @@ _PEOPLE_WORDS = frozenset({"people", "peoples", "public", "nation", "voters", "c
 _AGE_OF = re.compile(r", \d{1,3}, of $")
 #: Places of a kind named in a list: "the villages Kavouhi and Zinabieh", "the villages were identified as
 #: Gabardin, Tonban ...", "hardest-hit towns were X and Y", "ports like Eyl and Hobyo" (the list's first name).
-_PLACES_LISTED = re.compile(r"(?<![\w-])(?:villages|towns|cities|hamlets|districts|provinces|ports|islands|"
-                            r"communities|neighbou?rhoods|suburbs)(?: (?:were|are))?(?: (?:include|included|including|"
-                            r"such as|like|named|called|identified as))?:? $")
+_LISTED_KINDS = ("villages", "towns", "cities", "hamlets", "districts", "provinces", "ports", "islands", "communities",
+                 "neighbourhoods", "neighborhoods", "suburbs")
+_LISTED_CUES = ("include", "included", "including", "such as", "like", "named", "called", "identified as")
+_PLACES_LISTED = re.compile(rf"(?<![\w-])(?:{'|'.join(_LISTED_KINDS)})(?: (?:were|are))?(?: (?:{'|'.join(_LISTED_CUES)}))?:? $")
 #: Titles of a place's own officers, after its name: "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe" (not
 #: "governor", a central bank's too: "Fed Governor Kevin Warsh").
 _TERRITORIAL_TITLES = frozenset({"gov", "mayor", "sheriff", "councilman", "councilwoman", "alderman", "premier"})
@@ -242,9 +243,7 @@ _TERRITORIAL_TITLES = frozenset({"gov", "mayor", "sheriff", "councilman", "counc
 #: adjective too: "Microsoft's premier product").
 _TERRITORIAL_AFTER = re.compile(r"(?:[Gg]overnor|[Mm]ayor|[Ss]heriff|Premier)\b")
 #: The last words `_PLACES_LISTED` may end with (the word before the name, asked first).
-_LISTED_LAST = frozenset({"villages", "towns", "cities", "hamlets", "districts", "provinces", "ports", "islands",
-                          "communities", "neighbourhoods", "neighborhoods", "suburbs", "were", "are", "include",
-                          "included", "including", "as", "like", "named", "called"})
+_LISTED_LAST = frozenset(_LISTED_KINDS + ("were", "are") + tuple(cue.split()[-1] for cue in _LISTED_CUES))
 #: "Avdiivka, a town in the Donetsk region", "Qeshm is the biggest island in the Gulf": a place described as one.
 _PLACE_APPOSITION = re.compile(r"(?:,| is| was) (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port |"
                                r"biggest |largest |main |second-largest )?"
