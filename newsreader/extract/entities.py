@@ -1028,8 +1028,7 @@ class _Doc:
                 run = run[1:]
             self._add(run[cut + 1 if cut else 0:], EVENT, strong=True)
             return
-        if len(run) == 1 and words[0].endswith("s") and words[0][:-1] in self.g.demonyms \
-                and words[0] not in self.g.places:
+        if len(run) == 1 and self._nationals(words[0]):
             return  # "Singaporeans", "Iranians": people, not a place (the Philippines is one: "Philippine")
         # A whole run that is a known place ("Strait of Hormuz", "Gaza City") stays whole.
         full = self.text[toks[run[0]].start:toks[run[-1]].end]
@@ -1094,6 +1093,11 @@ class _Doc:
             self._add([i], None, short=True)  # "King said" where "Billy King" is named
             return
         self._type_piece([i])
+
+    def _nationals(self, word: str) -> bool:
+        """Is the word a nationality in the plural ("Iranians", "Greeks"): people, not a place? (Not "Philippines",
+        a place's name.)"""
+        return word[-1:] == "s" and word[:-1] in self.g.demonyms and word not in self.g.places
 
     def _after_clock(self, tok: Token) -> bool:
         """Does a clock's time end right before the word ("9:03am AEST", "8:44 PM ET")?"""
@@ -1372,7 +1376,7 @@ class _Doc:
                 return  # "The MPs term", "CEOs", "NGOs": a common noun's abbreviation in the plural
             if (word in c.languages or word in self.g.demonyms) and self._language_after(toks[idx[0]].start):
                 return  # "he spoke Mandarin", "speaks French fluently": a language
-            if word[-1] == "s" and word[:-1] in self.g.demonyms and word not in self.g.places:
+            if self._nationals(word):
                 return  # "The Indians say", "But Greeks must": people, not a place (as a run of its own)
         # A word with digits ("A380", "KC-45") names a product or model: so does the name in
         # front of it ("Airbus A380"), unless a numbering word stands between ("Air France
