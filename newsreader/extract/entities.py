@@ -2120,12 +2120,12 @@ class _Doc:
         return _LANGUAGE_BEFORE.search(self.text, max(0, start - 24), start) is not None
 
     def _subheading(self, run: list[int]) -> bool:
-        """Is a run a heading glued to the end of a paragraph ("Hefner said. Media Mogul\nPage, who")? It
-        opens a sentence that has no end but the line's, after another sentence on the same line, and all
-        its words are English words ("Arab News" alone on its line is the outlet's name)."""
+        """Is a run that ends its line (the caller has seen the line break) a heading glued to the end of a
+        paragraph ("Hefner said. Media Mogul\nPage, who")? It opens a sentence that has no end but the line's,
+        after another sentence on the same line, and all its words are English words ("Arab News" alone on its
+        line is the outlet's name)."""
         toks, text = self.tokens, self.text
-        if text[toks[run[-1]].end:toks[run[-1]].end + 1] != "\n" or text[toks[run[0]].start - 2:toks[run[0]].start] \
-                not in (". ", "? ", "! ", "' ", '" ', "” "):
+        if text[toks[run[0]].start - 2:toks[run[0]].start] not in (". ", "? ", "! ", "' ", '" ', "” "):
             return False
         words = english_words()
         return all(part.lower() in words[0] or part.lower() in words[1]
