@@ -163,14 +163,15 @@ def cues() -> Cues:
     common = _read_yaml("common.yaml")
     places = _places_yaml()
     given = _read_yaml("given_names.yaml")
+    acronyms = _lower_set(common.get("acronyms"))
     return Cues(
         title_heads=_lower_set(titles.get("heads")),
         title_modifiers=_lower_set(titles.get("modifiers")),
         org_heads=_lower_set(orgs.get("heads")),
         org_suffixes=_lower_set(orgs.get("suffixes")),
         event_heads=_lower_set(common.get("events")),
-        common=_lower_set(common.get("words")) | _lower_set(common.get("acronyms")),
-        common_acronyms=_lower_set(common.get("acronyms")),
+        common=_lower_set(common.get("words")) | acronyms,
+        common_acronyms=acronyms,
         place_heads=_lower_set(places.get("heads")),
         numbered=_lower_set(common.get("numbered")),
         currencies=frozenset(str(item) for item in (common.get("currencies") or [])),
