@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from newsreader import __version__
-from newsreader.config import Config, Paths, load_config, user_paths
-from newsreader.errors import UserError, counted, no_article
+from newsreader.config import Config, Paths, check_extractor, load_config, user_paths
+from newsreader.errors import UserError, counted, no_article, printable
 
 
 @dataclass
@@ -35,7 +35,11 @@ class Context:
 
     def warn(self, message: str) -> None:
         """One line on stderr: a problem that did not stop the command."""
-        print(f"newsreader: warning: {message}", file=self.stderr)
+        self.say(f"warning: {message}")
+
+    def say(self, message: str) -> None:
+        """One line on stderr, its file names (untrusted text) made printable."""
+        print(f"newsreader: {printable(message)}", file=self.stderr)
 
     def open_library(self, args: argparse.Namespace) -> Any:
         """The corpus's search index, built first when there is none yet (with progress
@@ -47,7 +51,7 @@ class Context:
         corpus = self.corpus_dir(args)
         library = Library.open(self.paths, corpus, self.config)
         if not library.exists():
-            check_corpus_dir(corpus)  # an index already built answers without its folder
+            check_corpus_dir(corpus, self.config)  # an index already built answers without its folder
             self._build(library, f"indexing {corpus} first (once; `newsreader index` updates it later)")
         elif update_running(library.folder):
             # A rebuild starts from nothing: "no matching articles" would look like an answer.
@@ -56,7 +60,7 @@ class Context:
         elif self._unfinished(library):
             # Killed mid-run: answers from part of the corpus would look like whole ones.
             try:
-                check_corpus_dir(corpus)
+                check_corpus_dir(corpus, self.config)
             except UserError as exc:
                 self.warn(f"the last indexing run was stopped before its end and {exc.message}; "
                           "answers may be incomplete")
@@ -86,7 +90,7 @@ class Context:
     def _build(self, library: Any, why: str) -> None:
         from newsreader.search.commands import ProgressLine
 
-        print(f"newsreader: {why}", file=self.stderr)
+        self.say(why)
         line = ProgressLine(self.stderr)
         try:
             library.update(progress=line, warn=self.warn)
@@ -94,8 +98,18 @@ class Context:
             line.finish()
 
     def print_json(self, data: Any) -> None:
-        json.dump(data, self.stdout, ensure_ascii=False, indent=2)
-        self.stdout.write("\n")
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        # json escapes C0 controls but writes C1 controls, bidi overrides and the lone
+        # surrogates of names that are not UTF-8 as they are: as \u escapes the JSON means
+        # the same, and nothing reaches a terminal (or fails to encode) raw.
+        lines = [line if line.isprintable() else _json_escaped(line) for line in text.split("\n")]
+        self.stdout.write("\n".join(lines) + "\n")
+
+
+def _json_escaped(line: str) -> str:
+    """A line of JSON with its characters that are not printable as \\u escapes (only
+    strings hold such characters: json writes its own layout with spaces and newlines)."""
+    return "".join(ch if ch.isprintable() else json.dumps(ch, ensure_ascii=True)[1:-1] for ch in line)
 
 
 Command = Callable[[argparse.Namespace, Context], int]
@@ -127,7 +141,7 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
         try:
             page = read_page_file(path, max_bytes=int(ctx.config.max_page_mb * 1024 * 1024))
         except UserError as exc:
-            print(f"newsreader: {exc.message}", file=ctx.stderr)
+            ctx.say(exc.message)
             failures += 1
             continue
         for note in page.warnings:
@@ -135,7 +149,7 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
         results.append((path, parse_page(page.text, file=path.name)))
         if not results[-1][1].articles:  # nothing found: said, unless --explain shows why
             if not args.explain:
-                print(f"newsreader: {no_story_message(path)}", file=ctx.stderr)
+                ctx.say(no_story_message(path))
             failures += 1
     if args.json:
         payload = []
@@ -148,7 +162,7 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     else:
         for path, result in results:
             if len(results) > 1:
-                print(f"==> {path} <==", file=ctx.stdout)
+                print(f"==> {printable(str(path))} <==", file=ctx.stdout)
             text = render_explain(result) if args.explain else render_articles(result.articles)
             ctx.stdout.write(text)
     if failures and not results:
@@ -169,7 +183,7 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
         source = f"  [{article.source}]" if article.source else ""
         print(f"{date}  {article.id}\n            {article.title}{source}", file=ctx.stdout)
     print(
-        f"{counted(len(corpus.articles), 'article')} from {counted(corpus.page_count, 'page')} in {corpus.root}",
+        f"{counted(len(corpus.articles), 'article')} from {counted(corpus.page_count, 'page')} in {printable(str(corpus.root))}",
         file=ctx.stderr,
     )
     return 0
@@ -348,7 +362,7 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     text = export_bookmarks(bookmarks, args.format, articles=articles)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:
-        print(f"exported {counted(len(bookmarks), 'bookmark')} to {written}",
+        print(f"exported {counted(len(bookmarks), 'bookmark')} to {printable(str(written))}",
               file=ctx.stderr)
     return 0
 
@@ -361,7 +375,7 @@ def cmd_bookmarks_import(args: argparse.Namespace, ctx: Context) -> int:
     with _open_store(ctx, write=True) as store:
         result = store.merge_bookmarks(incoming)
     print(
-        f"imported {args.file}: {result.added} new, {result.updated} merged, "
+        f"imported {printable(args.file)}: {result.added} new, {result.updated} merged, "
         f"{result.unchanged} already there",
         file=ctx.stdout,
     )
@@ -379,6 +393,7 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
 
     from newsreader.extract import extract
 
+    check_extractor(ctx.config, args.backend)
     backend = args.backend or ctx.config.extractor
     extract("", None, backend=backend)  # an unusable backend fails here, before any input
     failures = 0
@@ -555,7 +570,7 @@ def run_app(args: argparse.Namespace, ctx: Context) -> int:
 
     corpus = ctx.corpus_dir(args)
     try:
-        check_corpus_dir(corpus)  # a wrong folder first, as the commands say it
+        check_corpus_dir(corpus, ctx.config)  # a wrong folder first, as the commands say it
     except UserError:
         # A folder indexed before and gone now (an unplugged drive): the reader opens on the
         # index, as `search` and `show` answer from it, and its update says the folder is gone.
@@ -616,7 +631,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows here, in the handler below, not at exit
         return code
     except UserError as exc:
-        print(f"newsreader: error: {exc.message}", file=sys.stderr)
+        print(f"newsreader: error: {printable(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("newsreader: interrupted", file=sys.stderr)
@@ -629,7 +644,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OSError as exc:
         # A folder that cannot be written, a full disk...: one line, never a traceback.
-        where = f" ({exc.filename})" if exc.filename else ""
+        where = f" ({printable(str(exc.filename))})" if exc.filename else ""
         print(f"newsreader: error: {exc.strerror or exc}{where}; check that the folder exists and "
               "is writable, or set NEWSREADER_HOME to another folder", file=sys.stderr)
         return 2

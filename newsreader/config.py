@@ -7,6 +7,7 @@ of them under one folder instead, so a user (or a test) can isolate a run comple
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import math
 import os
 from dataclasses import dataclass, field
@@ -117,6 +118,27 @@ def _number(text: str) -> float | str:
         return text
 
 
+def _keymap_text(value: Any, where: str, binding: Any = None) -> str:
+    """A keymap binding id (`binding` None) or the keys of `binding`, as text. YAML reads
+    `quit: 5` as a number: a whole number is taken as written. true/false (`on`, `yes`),
+    other numbers and nothing would not come back as written, and a list or a mapping is
+    no key: one line each, saying what to write."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if binding is None:
+        raise UserError(f"{where}: keymap: a binding id must be text, like quit (got {value_kind(value)})")
+    if value is None:
+        raise UserError(f"{where}: keymap: {binding} has no keys; write {binding}: \"\" to take its keys "
+                        "away, or leave the line out to keep them")
+    if isinstance(value, (dict, list)):
+        why = f"got {value_kind(value)}; join several keys with commas"
+    else:
+        why = f"YAML reads {value!r} as {value_kind(value)}; put the keys in quotes"
+    raise UserError(f"{where}: keymap: {binding} must be keys as text, like {binding}: \"q,ctrl+q\" ({why})")
+
+
 def parse_config(text: str, source: Path | None = None) -> Config:
     """Validate YAML text into a `Config`; raise `UserError` naming the file and the key."""
     where = str(source) if source else "config"
@@ -155,11 +177,7 @@ def parse_config(text: str, source: Path | None = None) -> Config:
     if "theme" in values:
         config.theme = values["theme"]
     if "keymap" in values:
-        keymap = values["keymap"]
-        bad = [k for k, v in keymap.items() if not isinstance(v, str) or not isinstance(k, str)]
-        if bad:
-            raise UserError(f"{where}: keymap entries must be `binding-id: keys` text, check {bad[0]!r}")
-        config.keymap = dict(keymap)
+        config.keymap = {_keymap_text(k, where): _keymap_text(v, where, k) for k, v in values["keymap"].items()}
     if "max_page_mb" in values:
         if not math.isfinite(values["max_page_mb"]) or values["max_page_mb"] <= 0:  # .inf, .nan
             raise UserError(f"{where}: max_page_mb must be a number above 0, like 10")
@@ -174,6 +192,22 @@ def parse_config(text: str, source: Path | None = None) -> Config:
             raise UserError(f"{where}: extractor must be 'rules' or 'spacy'")
         config.extractor = values["extractor"]
     return config
+
+
+def check_extractor(config: Config, option: str | None = None) -> None:
+    """Raise `UserError` when the entity extractor chosen (`option`, the `extract --backend`,
+    else the config's `extractor:`) is not installed, naming what chose it and both ways
+    out. Looked up, not imported: the indexer's workers load it, not the run that checks."""
+    backend = option or config.extractor
+    if backend != "spacy" or importlib.util.find_spec("spacy") is not None:
+        return
+    if option:
+        chosen, back = "--backend spacy", "use --backend rules"
+    else:
+        chosen = f"`extractor: spacy` in {config.source or 'the config'}"
+        back = "set `extractor: rules` there (the default)"
+    raise UserError(f"{chosen} selects the spacy extractor, which is not installed: "
+                    f'pip install "newsreader[spacy]" and python -m spacy download en_core_web_sm, or {back}')
 
 
 def load_config(paths: Paths) -> Config:

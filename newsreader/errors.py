@@ -52,3 +52,21 @@ def no_article(article_id: str, where: str = "the index") -> UserError:
     `show`, `related` and `bookmarks add` each said it their own way."""
     return UserError(f"no article with id {article_id!r} in {where}; "
                      "`newsreader search` or `newsreader articles` shows the ids", 1)
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8, as `file_label` writes it
+        return f"\\x{code - 0xDC00:02x}"
+    return ch.encode("unicode_escape").decode("ascii")
+
+
+def printable(text: str) -> str:
+    """`text` as one line that is safe on a terminal: every character that is not printable
+    (ESC, BEL and other controls, a newline, bidi overrides) is written as Python escapes it
+    (`\\x1b`, `\\n`, `\\u202e`). For file and folder names, which are untrusted text (ESC
+    in a page's name reached the terminal), and the messages that name them: the CLI and
+    the reader pass every message and shown name through it."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _escaped(ch) for ch in text)

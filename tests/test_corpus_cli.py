@@ -76,6 +76,56 @@ def test_missing_or_file_corpus_is_the_same_line_for_the_reader_and_commands(
         assert err.count("\n") == 1 and says in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("argv", [[], ["articles"], ["index"], ["search", "budget"]])
+def test_missing_corpus_set_in_the_config_names_the_config(
+        capsys, tmp_path: Path, isolated_home: Path, argv: list[str]) -> None:
+    """A `corpus:` in the config that is wrong was told to "set `corpus:` in the config",
+    which it is: the line names the config file, and a --corpus elsewhere is not blamed on it."""
+    config = isolated_home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    (tmp_path / "page.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    for corpus, says in ((tmp_path / "nope", "does not exist"), (tmp_path / "page.txt", "is a file")):
+        config.write_text(f"corpus: {corpus}\n", encoding="utf-8")
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert says in err and f"`corpus:` set in {config}" in err and "set `corpus:` in the config" not in err
+        code, out, err = run(capsys, *argv, "--corpus", str(tmp_path / "other"))
+        assert code == 2 and str(config) not in err and "pass --corpus DIR" in err
+
+
+def test_file_names_with_control_characters_are_shown_escaped(capsys, corpus: Path, isolated_home: Path) -> None:
+    """A page's name is untrusted text: an ESC, BEL or newline in it reached the terminal
+    as it was (in warnings, `parse`'s headers, `show`, the error line), and `--json` wrote
+    C1 controls raw. Now escaped (`\\x1b`) as text, and as \\u escapes in JSON, which reads
+    back to the exact name."""
+    names = ["evil\x1b[31mred.txt", "bell\x07.txt", "two\nlines.txt", "c1\x9b31m.txt", "rlo\u202etxt.exe.txt"]
+    for name in names:
+        (corpus / name).write_text(GOOD_PAGE.replace("page", name[:4]), encoding="utf-8")
+    (corpus / "empty\x1b[2J.txt").write_bytes(b"")
+
+    def safe(text: str) -> str:
+        assert all(ch.isprintable() or ch == "\n" for ch in text), repr(text)
+        return text
+
+    _, out, err = run(capsys, "articles", "--corpus", str(corpus))
+    assert "empty\\x1b[2J.txt: empty file" in safe(err) and safe(out)
+    _, out, err = run(capsys, "articles", "--json", "--corpus", str(corpus))
+    assert sorted(a["file"] for a in json.loads(safe(out))) == sorted(names + ["good.txt"])
+    _, out, err = run(capsys, "index", "--corpus", str(corpus))
+    assert "empty\\x1b[2J.txt: empty file" in safe(err)
+    _, out, err = run(capsys, "parse", *(str(corpus / n) for n in ["empty\x1b[2J.txt", *names]))
+    assert "evil\\x1b[31mred.txt <==" in safe(out) and "two\\nlines.txt <==" in out and "empty\\x1b[2J.txt" in safe(err)
+    _, out, _ = run(capsys, "parse", "--json", str(corpus / names[3]))
+    assert json.loads(safe(out))["file"] == str(corpus / names[3])
+    _, out, _ = run(capsys, "search", "evil", "--json", "--corpus", str(corpus))
+    code, out, err = run(capsys, "show", json.loads(out)["hits"][0]["id"], "--corpus", str(corpus))
+    assert code == 0 and "(evil\\x1b[31mred.txt)" in safe(out)
+    code, out, err = run(capsys, "articles", "--corpus", str(corpus / "gone\x1b[2J"))
+    assert code == 2 and "gone\\x1b[2J does not exist" in safe(err) and err.count("\n") == 1
+    code, out, err = run(capsys, "bookmarks", "import", str(corpus / "x\x07.json"))
+    assert code == 2 and "x\\x07.json: no such file" in safe(err)
+
+
 def test_empty_corpus_folder(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "articles", "--corpus", str(tmp_path))
     assert code == 2 and "no pages" in err
@@ -137,7 +187,10 @@ def test_corpus_from_config_and_override(capsys, corpus: Path, isolated_home: Pa
         ("max_page_mb: .nan\n", "max_page_mb must be a number above 0"),
         ("- just\n- a list\n", "expected a mapping"),
         ("5\n", "expected a mapping of settings (key: value), got a number"),
-        ("keymap: {quit: 5}\n", "keymap entries"),
+        ("keymap: {quit: [q, x]}\n", 'keymap: quit must be keys as text, like quit: "q,ctrl+q" (got a list'),
+        ("keymap: {quit: {q: x}}\n", "keymap: quit must be keys as text"),
+        ("keymap: {quit: on}\n", "YAML reads True as true/false; put the keys in quotes"),
+        ("keymap: {quit: }\n", 'keymap: quit has no keys; write quit: ""'),
         ('corpus: ""\n', "corpus is empty"),
         ("corpus: '  '\n", "corpus is empty"),
         ("extensions: []\n", "extensions must be a list of file endings"),
@@ -217,6 +270,30 @@ def test_extract_line_that_is_not_utf8_is_one_skipped_line(capsys, monkeypatch) 
     assert code == 1
     assert err.count("\n") == 1 and "line 1: not UTF-8" in err and "Traceback" not in err
     assert [json.loads(line)["id"] for line in out.splitlines()] == [2]
+
+
+def test_spacy_not_installed_names_what_chose_it_and_both_ways_out(
+        capsys, monkeypatch, corpus: Path, isolated_home: Path) -> None:
+    """The message said only "pip install newsreader[spacy]": not that the config's
+    `extractor:` had chosen spacy, nor that setting it back to rules is the other way out."""
+    import importlib.util
+    import io
+    import sys
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy" else find_spec(name, *a))
+    config = isolated_home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text("extractor: spacy\n", encoding="utf-8")
+    for argv in (["index", "--corpus", str(corpus)], ["search", "budget", "--corpus", str(corpus)], ["extract"]):
+        monkeypatch.setattr(sys, "stdin", io.StringIO('{"text": "They met in Paris."}\n'))
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == "" and err.count("\n") <= 2 and "Traceback" not in err
+        assert f"`extractor: spacy` in {config} selects the spacy extractor" in err
+        assert 'pip install "newsreader[spacy]"' in err and "set `extractor: rules` there" in err
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"text": "They met in Paris."}\n'))
+    code, out, err = run(capsys, "extract", "--backend", "spacy")
+    assert code == 2 and "--backend spacy selects" in err and "use --backend rules" in err
 
 
 def test_config_help_names_only_commands_that_exist() -> None:

@@ -1036,6 +1036,19 @@ async def test_keymap_binding_given_no_key_has_none(seed_home, tmp_path):
         assert "q quit" not in app.main.query_one("#hints").hint_text("list").plain
 
 
+@sync
+async def test_keymap_number_key_from_yaml_is_the_key(seed_home, tmp_path):
+    """`quit: 5` in the config: YAML reads 5 as a number, which was refused as not text."""
+    from newsreader.config import parse_config
+
+    app = make_app(seed_home, tmp_path, config=parse_config("keymap:\n  quit: 5\n"))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        assert not app.is_running
+
+
 def test_keymap_giving_one_key_to_two_bindings_that_meet_is_one_line():
     from newsreader.tui.app import ReaderApp, scoped_bindings
     from newsreader.tui.keymap import plan_keymap
@@ -1285,7 +1298,23 @@ async def test_pages_notice_prints_odd_file_names_safely(tmp_path):
         notices = [n.message for n in app._notifications if n.title == "Pages"]
     assert len(notices) == 1 and "no story found" in notices[0] and "empty file" in notices[0], notices
     assert "\x1b" not in notices[0] and notices[0].count("caf\\xe9-menu.txt") == 2, notices  # and in the hint
+    assert "esc\\x1b[31mred.txt: empty file" in notices[0], notices  # escaped as the CLI shows it
     notices[0].encode("utf-8")  # no lone surrogate
+
+
+@sync
+async def test_folder_named_with_control_characters_is_shown_escaped(tmp_path):
+    """A corpus folder's name is untrusted text too: with no pages in it, the list and the
+    Index notice named it with its ESC and BEL as they were."""
+    corpus = tmp_path / "news\x1b[2J\x07"
+    corpus.mkdir()
+    app = updating_reader(tmp_path, corpus)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot, 4)
+        notices = [n.message for n in app._notifications if n.title == "Index"]
+        shown = app.article_list.empty_text
+    assert len(notices) == 1 and "news\\x1b[2J\\x07 (looked for .txt files)" in notices[0], notices
+    assert "news\\x1b[2J\\x07" in shown and "\x1b" not in shown and "\x07" not in shown, shown
 
 
 @sync

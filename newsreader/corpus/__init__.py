@@ -4,19 +4,33 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsreader.errors import UserError
 
+if TYPE_CHECKING:
+    from newsreader.config import Config
 
-def check_corpus_dir(root: Path) -> None:
+
+def check_corpus_dir(root: Path, config: Config | None = None) -> None:
     """Raise `UserError` if `root` is no folder. Kept here, not in the loader, so the reader
-    and the search commands can check a folder without importing the parser (~20 ms)."""
+    and the search commands can check a folder without importing the parser (~20 ms).
+    When `root` is the config's `corpus:`, the message names the config file: telling the
+    user to set `corpus:` when it is set, and wrong, sent them looking in the wrong place."""
+    if root.is_dir():
+        return
+    in_config = config is not None and config.source is not None and config.corpus == root
     if not root.exists():
-        raise UserError(
-            f"corpus folder {root} does not exist; pass --corpus DIR or set `corpus:` in the config"
-        )
-    if not root.is_dir():
-        raise UserError(f"corpus {root} is a file, not a folder; pass the folder that holds the pages")
+        problem = f"corpus folder {root} does not exist"
+        fix = ("create the folder, correct `corpus:` there, or pass --corpus DIR" if in_config
+               else "pass --corpus DIR or set `corpus:` in the config")
+    else:
+        problem = f"corpus {root} is a file, not a folder"
+        fix = ("set `corpus:` there to the folder that holds the pages" if in_config
+               else "pass the folder that holds the pages")
+    if in_config:
+        raise UserError(f"{problem}; it is the `corpus:` set in {config.source}: {fix}")
+    raise UserError(f"{problem}; {fix}")
 
 
 def no_pages_message(root: Path, extensions: list[str]) -> str:

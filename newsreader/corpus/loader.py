@@ -103,7 +103,7 @@ def read_page_file(path: Path, max_bytes: int) -> PageText:
 
 def iter_page_files(root: Path, config: Config) -> list[Path]:
     """Page files below `root` in a stable order; hidden files and folders are skipped."""
-    check_corpus_dir(root)
+    check_corpus_dir(root, config)
     suffixes = {s.lower() for s in config.extensions}
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, Callable, TextIO
 
-from newsreader.errors import UserError, counted, no_article
+from newsreader.errors import UserError, counted, no_article, printable
 
 if TYPE_CHECKING:
     from newsreader.cli import Context
@@ -154,7 +154,7 @@ def cmd_show(args: argparse.Namespace, ctx: "Context") -> int:
     meta = [x for x in (a.date.isoformat() if a.date else None, a.source, a.byline, a.dateline) if x]
     if meta:
         print(" · ".join(meta), file=ctx.stdout)
-    print(f"{a.id}  ({a.file})\n", file=ctx.stdout)
+    print(f"{a.id}  ({printable(a.file)})\n", file=ctx.stdout)
     for item in a.summary:
         print(f"  • {item}", file=ctx.stdout)
     if a.summary:

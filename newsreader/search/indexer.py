@@ -39,7 +39,7 @@ from typing import Any, Callable, Iterator, Optional, Union
 
 from whoosh import index as windex
 
-from newsreader.config import Config
+from newsreader.config import Config, check_extractor
 from newsreader.corpus import check_corpus_dir, file_label, no_story_message
 from newsreader.corpus.model import Article
 from newsreader.errors import IndexNeedsRebuild, UserError
@@ -793,7 +793,9 @@ class Indexer:
 
     def run(self, rebuild: bool = False, progress: Callable[[Progress], None] | None = None,
             warn: Callable[[str], None] | None = None) -> UpdateStats:
-        check_corpus_dir(self.corpus)
+        check_corpus_dir(self.corpus, self.config)
+        if self.extract:
+            check_extractor(self.config)
         with IndexLock(self.folder) as lock:
             ix, store = open_or_create(self.folder, rebuild, warn)
             shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)  # left by an interrupted run

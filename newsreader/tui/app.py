@@ -30,7 +30,7 @@ from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
 from newsreader.corpus import no_pages_message
-from newsreader.errors import IndexNeedsRebuild, UserError, counted
+from newsreader.errors import IndexNeedsRebuild, UserError, counted, printable
 from newsreader.search.schema import update_running
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
@@ -243,6 +243,11 @@ class ReaderApp(App[int]):
             self.keymap_plan = plan_keymap(self._keymap, scoped_bindings(inherited=True))
 
     # --- setup -------------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", **kwargs: Any) -> None:
+        """Every notice (the screens' too: theirs come here) with its lines made printable:
+        they name pages, folders and config files, whose names are untrusted text."""
+        super().notify("\n".join(printable(line) for line in message.split("\n")), title=title, **kwargs)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(HIGHLIGHT_DEFAULTS)
@@ -596,6 +601,7 @@ class ReaderApp(App[int]):
             self.article_list.reload()
 
     def _no_pages(self, message: str) -> None:
+        message = printable(message)  # it names the folder
         self.article_list.empty_text = message[:1].upper() + message[1:] + "."
         self.article_list.refresh()
         self._index_finished(message, True)
@@ -604,7 +610,7 @@ class ReaderApp(App[int]):
         """What is wrong with the pages the update skipped or read with a fallback, each as
         `newsreader index` says it (it was "1 page could not be read", without which or
         why): the first few in one notice; with no article at all, the list says it too."""
-        problems = [clean(problem) for problem in problems]  # page names are untrusted text
+        problems = [printable(problem) for problem in problems]  # page names are untrusted text
         shown = problems[:PAGE_PROBLEMS_SHOWN]
         if len(problems) > len(shown):
             shown.append(f"and {counted(len(problems) - len(shown), 'more problem')}: "
