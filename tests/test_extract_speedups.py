@@ -289,3 +289,23 @@ def test_capitalised_words_without_the_article_branch_are_the_same_words() -> No
         hits += len(full)
         article += any(text[a:a + 1] in ("a", "e") for a, _ in full)
     assert hits > 5000 and article > 100
+
+
+def test_lower_words_asked_one_at_a_time_are_the_words_found_all_at_once() -> None:
+    """`_LowerWords` answers `word in` by finding the word in the text: the same answers as the set of all
+    `_LOWER_WORD` matches, for the words there, their parts, other cases and near misses."""
+    rng = random.Random(23)
+    pieces = ("ab", "a", "b", "ba", "aba", "Ab", "AB", "ab2", "é", "ab_", "-", "'", " ", " ", " ", ", ", ".", "\n")
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 30))) for _ in range(1500)]
+    texts += [t.lower() for t in _texts(200, seed=29)] + ["-ab ab", "ab-ab", "xab ab", "aba ab", "", "ab"]
+    asked = ("", "a", "b", "ab", "ba", "aba", "abab", "bab", "Ab", "ab2", "é", "ab-", " ab", "the", "said", "paris")
+    found = 0
+    for text in texts:
+        every = set(entities_mod._LOWER_WORD.findall(text))
+        words = entities_mod._LowerWords(text)
+        for word in asked + tuple(every) + tuple(w[1:] for w in every) + tuple(w[:-1] for w in every):
+            assert (word in words) == (word in every), (text, word)
+            assert (word in words) == (word in every)  # (answered again from what it learnt)
+            found += word in every
+        assert set(words) == every
+    assert found > 5000

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -290,6 +291,43 @@ _POSSESSED = re.compile(r"['’]s? (\w+)")
 #: letter (checking the character before it): a pattern that opens with a letter class lets the
 #: regex engine skip the other characters in C, a fifth faster than opening with the look-behind.
 _LOWER_WORD = re.compile(r"[a-z](?<![\w-].)[a-z]*(?![\w-])")
+
+
+class _LowerWords:
+    """The words an article writes in lower case (`_LOWER_WORD`'s matches), as a set that is asked a dozen
+    words a document: each is looked for in the text when first asked (`str.find`, then `_LOWER_WORD` at
+    the place found), which is much cheaper than collecting the article's hundreds of lower-case words
+    first. A match at a place is the word of `_LOWER_WORD.findall` that starts there (the look-behind reads
+    the text before it), so the word is one of them exactly when it is the match at one of its places.
+    Iterating collects them all (only for an article with a headline line: `_title_case_commons`)."""
+
+    __slots__ = ("text", "known", "every")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+        self.every: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        known = self.known.get(word)
+        if known is None:
+            known = self.known[word] = self._written(word)
+        return known
+
+    def _written(self, word: str) -> bool:
+        text, size = self.text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            m = _LOWER_WORD.match(text, at)
+            if m is not None and m.end() == at + size:
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+    def __iter__(self) -> Iterator[str]:
+        if self.every is None:
+            self.every = set(_LOWER_WORD.findall(self.text))
+        return iter(self.every)
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’`([{—–-*•"
 #: An opening quotation mark: after a comma or colon it opens a quoted sentence ("screaming, ‘Stop!").
@@ -448,7 +486,7 @@ class Piece:
 _LINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
-def _title_case_commons(text: str, c: Cues, lower_vocab: set[str], places: dict[str, str],
+def _title_case_commons(text: str, c: Cues, lower_vocab: _LowerWords, places: dict[str, str],
                         demonyms: dict[str, str]) -> frozenset[int]:
     """Where capitalised words of Title Case lines ("Lindsay Lohan Checks Into Betty Ford
     Rehab", a headline) are common words: function words, and words the article writes in
@@ -497,7 +535,7 @@ _STORY_GOES_ON = re.compile(r"(?:['’]s)? [a-z]")
 _STORY_OPENERS = frozenset({"The", "A", "An"})
 
 
-def _run_in_heading_commons(text: str, starts: list[int], c: Cues, lower_vocab: set[str], places: dict[str, str],
+def _run_in_heading_commons(text: str, starts: list[int], c: Cues, lower_vocab: _LowerWords, places: dict[str, str],
                             demonyms: dict[str, str]) -> list[int]:
     """Where the common words of a Title Case heading run into the sentence after it on one
     line are ("US Denies Role in Strike on Damascus Consulate Washington told Tehran ...",
@@ -886,7 +924,7 @@ class _Doc:
         self.text = text
         self.c = cues()
         self.g = gazetteer()
-        self.lower_vocab = set(_LOWER_WORD.findall(text))
+        self.lower_vocab = _LowerWords(text)
         commons = _title_case_commons(text, self.c, self.lower_vocab, self.g.places, self.g.demonyms) \
             if "\n" in text else frozenset()
         self.tokens, self.runs = _cap_runs(text, self.c, self.g.places, commons)
@@ -2032,7 +2070,7 @@ class _Doc:
         return {head: names.pop() for head, names in found.items() if len(names) == 1}
 
     def _multiword_kind(self, piece: Piece, lone: set[str], org_words: set[str],
-                        lower_vocab: set[str]) -> str | None:
+                        lower_vocab: _LowerWords) -> str | None:
         """Person or organisation, for a name no cue word typed: weigh what the article
         says around it and elsewhere."""
         words = piece.words
