@@ -1077,11 +1077,11 @@ _ORDDAY_PREPS = frozenset({"on", "by", "until", "till", "since", "from", "before
                            "through", "to", "and"})
 
 
-def _trie(words: list[str], escape: Callable[[str], str] = re.escape) -> str:
+def _trie(words: list[str], escape: Callable[[str], str] = re.escape, tail: Callable[[str], str] | None = None) -> str:
     """An alternation of `words` as a prefix tree: re tries a flat alternation of 150 words one
     by one at every word start, a tree by its first letters (four times faster). A longer word
     is tried before its prefix, as in an alternation sorted longest first; `escape` writes a
-    character as a pattern."""
+    character as a pattern; `tail(word)`, if given, what must follow each word (a pattern)."""
     tree: dict[str, dict] = {}
     for word in words:
         node = tree
@@ -1089,14 +1089,16 @@ def _trie(words: list[str], escape: Callable[[str], str] = re.escape) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
-        alts = [escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+    def emit(node: dict[str, dict], word: str) -> str:
+        alts = [escape(ch) + emit(node[ch], word + ch) for ch in sorted(node) if ch]
+        if tail is not None and "" in node:
+            alts.append(tail(word))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+        return f"(?:{body})?" if "" in node and tail is None else body
 
-    return emit(tree)
+    return emit(tree, "")
 
 
 def _before(words: frozenset[str]) -> str:
@@ -1108,9 +1110,15 @@ def _before(words: frozenset[str]) -> str:
 #: scan skips the other words in C, not in a Python loop (most words start none). Every digit is a trigger ("#", "#4", "'"); "the" and
 #: "a" only before the words they are tried with. The words are in lower case (ASCII): the pattern
 #: reads `_folded(text)`, as "(?ai:...)" would read the text (a case-blind trie is half as fast).
-_TRIGGER_FOLDED = re.compile(
-    r"(?<![\w-])(?<!\d[,.])(?:" + _trie([w for w in _TRIGGERS if w.isalpha() and w not in ("the", "a")])
-    + r"(?![A-Za-z])|the" + _before(_AFTER_THE) + "|a" + _before(_AFTER_A) + r"|\d|'\d)")
+#: One prefix tree, each word followed by what must come after it, and the numbers: each
+#: alternative opens with its character, which re checks before it tries one.
+_TRIGGER_BODY = re.compile(_trie(sorted(w for w in _TRIGGERS if w.isalpha()), tail=lambda word: (
+    _before(_AFTER_THE) if word == "the" else _before(_AFTER_A) if word == "a" else r"(?![A-Za-z])"))[:-1] + r"|\d|'\d)")
+#: A trigger after the character before it (not [\w-]): a pattern that opens with a class of
+#: characters is skipped through in C up to the next one (spaces and marks, in lower-case text),
+#: where a look-behind in front is tried at every character (a third slower). The class only
+#: rules out characters the look-behind would.
+_TRIGGER_FOLDED = re.compile(r"[^0-9a-z_-](?<![\w-])(?<!\d[,.])" + _TRIGGER_BODY.pattern)
 #: The two characters whose lower case is not one non-ASCII character of the same \w and \d class
 #: ("İ" lowers to two, the Kelvin sign to "k"): tests/test_extract_speedups.py checks every other.
 _FOLD_UNSAFE = ("\u0130", "\u212a")
@@ -1127,16 +1135,30 @@ def _folded(text: str) -> str:
 
 
 class _FoldedScan:
-    """`pattern.finditer` over `_folded(text)`: the spans are the text's (its matched text lower case)."""
+    """The trigger tokens of `_folded(text)` (spans are the text's, matched text lower case): `body`
+    at the text's start, then `after` (`body` after a character that is no letter, digit, "_" or "-") to its end."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
+    def __init__(self, body: re.Pattern[str], after: re.Pattern[str]) -> None:
+        self.body = body
+        self.after = after
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        folded = _folded(text)
+        first = self.body.match(folded)
+        # no token starts where one ends (its last character is a letter or digit): the one after
+        # the first starts past the character before it, which `after` reads
+        found = [(m.start() + 1, m.end()) for m in self.after.finditer(folded, first.end() if first else 0)]
+        if first is not None:
+            found.insert(0, first.span())
+        return found
 
     def finditer(self, text: str):
-        return self.pattern.finditer(_folded(text))
+        """The tokens as matches (of `body` where each starts)."""
+        folded = _folded(text)
+        return (self.body.match(folded, start) for start, _ in self.spans(text))
 
 
-_TRIGGER_TOKEN = _FoldedScan(_TRIGGER_FOLDED)
+_TRIGGER_TOKEN = _FoldedScan(_TRIGGER_BODY, _TRIGGER_FOLDED)
 
 
 def _candidates(text: str):
@@ -1145,8 +1167,8 @@ def _candidates(text: str):
     token `_TRIGGER_TOKEN` finds is a trigger ("the" and "a" only before their next words), so
     none is checked again here."""
     last = 0
-    for tok in _TRIGGER_TOKEN.finditer(text):
-        start, end = tok.span()
+    scan = _TRIGGER_TOKEN
+    for start, end in scan.spans(text) if isinstance(scan, _FoldedScan) else [tok.span() for tok in scan.finditer(text)]:
         if start < last:
             continue
         head = text[start:end + 3]  # holds the trigger, so its key: looked for only when the head is new
@@ -1154,7 +1176,7 @@ def _candidates(text: str):
         if pattern is _NEW_HEAD:
             first = head[0]
             key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
-                first if first == "'" else tok.group().lower()
+                first if first == "'" else text[start:end].lower()
             pattern = _pattern_at(key, head)
         if pattern is not None and (m := pattern.match(text, start)) is not None:
             last = m.end()
