@@ -822,6 +822,24 @@ async def test_save_and_run_saved_searches(seed_home, tmp_path):
         assert app.store.list_searches() == []
 
 
+@sync
+async def test_saved_search_named_as_its_query_is_listed_once(seed_home, tmp_path):
+    """S offers the query as the name; kept, the list said "1  libya  libya"."""
+    from newsreader.tui.dialogs import SavedSearchesScreen
+
+    app = make_app(seed_home, tmp_path)
+    app.store.save_search("libya", "libya")
+    app.store.save_search("war", "iran OR israel")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SavedSearchesScreen)
+        lst = app.screen.query_one("#saved-list")
+        shown = sorted(str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count))
+    assert shown == ["1  libya", "2  war  iran OR israel"] or shown == ["1  war  iran OR israel", "2  libya"], shown
+
+
 # --- help, palette, keymap, quit ------------------------------------------------------------
 
 
@@ -845,6 +863,15 @@ async def test_help_lists_every_binding(seed_home, tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
+
+
+def test_every_binding_the_help_lists_says_what_it_does():
+    """`?` showed the bookmarks screen's j and k as "down" and "up": the action's name,
+    for want of a description, among "Down" and "Up" everywhere else."""
+    from newsreader.tui.app import scoped_bindings
+
+    for scope, b in scoped_bindings():
+        assert b.description and b.description[0].isupper(), (scope, b.id, b.description)
 
 
 @sync

@@ -78,8 +78,8 @@ class BookmarksScreen(ModalScreen["str | None"]):
         Binding("d,b", "remove", "Remove", id="bookmarks.remove"),
         Binding("u", "undo", "Undo", id="bookmarks.undo"),
         Binding("tab", "switch", "Switch list", show=False, id="bookmarks.switch"),
-        Binding("j", "down", show=False, id="bookmarks.down"),
-        Binding("k", "up", show=False, id="bookmarks.up"),
+        Binding("j", "down", "Down", show=False, id="bookmarks.down"),
+        Binding("k", "up", "Up", show=False, id="bookmarks.up"),
         # A modal screen stops the app's own keys; the help says `?` works everywhere.
         Binding("question_mark", "app.help", "Keys", id="bookmarks.help"),
     ]

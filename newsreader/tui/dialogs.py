@@ -151,7 +151,8 @@ class SavedSearchesScreen(ModalScreen[str | None]):
         for n, s in enumerate(searches, 1):
             prompt = Text(f"{n if n <= 9 else ' '}  ", style="bold")
             prompt.append(clean(s.name))
-            prompt.append(f"  {clean(s.query)}", style="dim")
+            if s.query != s.name:  # S offers the query as the name: "libya  libya"
+                prompt.append(f"  {clean(s.query)}", style="dim")
             lst.add_option(Option(prompt, id=s.name))
         lst.highlighted = 0
 
