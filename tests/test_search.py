@@ -207,6 +207,14 @@ def test_did_you_mean(lib: Library) -> None:
     assert lib.search("geneva").suggestion is None
 
 
+def test_did_you_mean_takes_two_edits_only_in_a_long_word(lib: Library) -> None:
+    """Two letters wrong in a short word make another word: "paki", typed on the way to
+    "pakistan", was asked "did you mean: take"."""
+    assert lib.suggest("Wagxx") is None  # "wages", two edits in five letters
+    assert lib.suggest("Wagex") == "Wages"  # one
+    assert lib.suggest("Pakistqq") == "Pakistan"  # two in eight
+
+
 def test_facets(lib: Library) -> None:
     facets = lib.facets("pakistan OR strike")
     assert dict(facets["source"]) == {"Dawn": 1, "Arab News": 2}
@@ -302,6 +310,19 @@ def test_cli_index_search_show(cli_corpus: Path, capsys: pytest.CaptureFixture[s
     assert main(["show", "--corpus", corpus, hit["id"]]) == 0
     assert hit["title"] in capsys.readouterr().out
     assert main(["show", "--corpus", corpus, "nope"]) == 1
+
+
+def test_cli_search_by_date_shows_no_made_up_score(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Newest first, no score is worked out: every hit said "(0.00)"."""
+    import re
+
+    corpus = str(cli_corpus)
+    assert main(["search", "--corpus", corpus, "strike", "--no-snippets"]) == 0
+    by_score = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
+    assert by_score and all(re.search(r"  \(\d+\.\d\d\)$", line) for line in by_score), by_score
+    assert main(["search", "--corpus", corpus, "strike", "--no-snippets", "--sort", "date"]) == 0
+    by_date = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
+    assert len(by_date) == len(by_score) and not any(re.search(r"\(\d+\.\d\d\)$", line) for line in by_date), by_date
 
 
 def test_cli_bad_query_is_one_line(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:

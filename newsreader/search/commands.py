@@ -119,8 +119,8 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
         print(f"did you mean: {result.suggestion}", file=ctx.stdout)
     for hit in result.hits:
         source = f"  [{hit.source}]" if hit.source else ""
-        print(f"{hit.date or 'undated   '}  {mark(hit.title, hit.title_ranges)}{source}  ({hit.score:.2f})",
-              file=ctx.stdout)
+        score = f"  ({hit.score:.2f})" if args.sort == "relevance" else ""  # by date, none is worked out
+        print(f"{hit.date or 'undated   '}  {mark(hit.title, hit.title_ranges)}{source}{score}", file=ctx.stdout)
         print(f"            {hit.id}", file=ctx.stdout)
         if hit.snippet:
             print(f"            {mark(hit.snippet, hit.ranges)}", file=ctx.stdout)
