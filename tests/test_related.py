@@ -123,6 +123,25 @@ def test_a_page_link_alone_does_not_make_the_same_event(seeds: Library, ids: dic
     assert not rel["b1379ced"].same_event  # the shipping story, listed by the war page
 
 
+def test_stories_dated_months_apart_are_not_the_same_event(seeds: Library, ids: dict[str, str]) -> None:
+    """The June 2025 strikes on Iran and the August 2024 killing of Hamas's leader in Tehran
+    were flagged "same event" (shared names and words): two dated stories further apart
+    than `far_days` that name no common day may be similar, not the same event."""
+    import datetime as dt
+
+    finder = RelatedFinder(seeds)
+    far_pairs = 0
+    for story in ids.values():
+        date = seeds.get(story).article.date
+        for rel in finder.related(story, limit=20):
+            if date and rel.date:
+                gap = abs((date - dt.date.fromisoformat(rel.date)).days)
+                if gap > finder.weights.far_days and not any(w.startswith("dates: ") for w in rel.why):
+                    far_pairs += 1
+                    assert not rel.same_event, (story, rel.id, gap, rel.why)
+    assert far_pairs  # the seeds hold such pairs
+
+
 def test_unknown_id(seeds: Library) -> None:
     with pytest.raises(UserError, match="no article with id 'nope'"):
         RelatedFinder(seeds).related("nope")

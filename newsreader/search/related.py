@@ -252,8 +252,10 @@ class RelatedFinder:
                 continue  # nothing a reader could be told: too weak a link to show
             score = self.combine(cand.features)
             # A page's own list says "related", not "the same event": it moves a story up
-            # but never makes it a same-event story.
-            same = score - w.page * cand.features.page >= w.same_event
+            # but never makes it a same-event story. Nor do two stories dated months apart
+            # that name no common day (`far`): the seeds' June 2025 strikes on Iran and the
+            # August 2024 killing of Hamas's leader in Tehran were "same event".
+            same = score - w.page * cand.features.page >= w.same_event and not cand.features.far
             story = RelatedStory(cand.profile.id, cand.profile.title,
                                  cand.profile.date.isoformat() if cand.profile.date else None,
                                  cand.profile.source, score, same, cand.why)
