@@ -840,6 +840,23 @@ async def test_saved_search_named_as_its_query_is_listed_once(seed_home, tmp_pat
     assert shown == ["1  libya", "2  war  iran OR israel"] or shown == ["1  war  iran OR israel", "2  libya"], shown
 
 
+@sync
+async def test_notices_leave_the_status_line_and_hints_in_view(seed_home, tmp_path):
+    """A notice covered the right part of the status line: "All articles: 9 · 9 unread ·
+    0 bookmar" (and the indexing progress) while it showed."""
+    from textual.widgets._toast import Toast
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("a notice\nof three\nlines", title="Index")
+        await pilot.pause()
+        await pilot.pause()
+        status = app.main.query_one("#status").region
+        toasts = [t.region for t in app.screen.query(Toast)]
+    assert toasts and all(t.bottom <= status.y for t in toasts), (toasts, status)
+
+
 # --- help, palette, keymap, quit ------------------------------------------------------------
 
 
