@@ -325,6 +325,28 @@ def test_cli_search_by_date_shows_no_made_up_score(cli_corpus: Path, capsys: pyt
     assert len(by_date) == len(by_score) and not any(re.search(r"\(\d+\.\d\d\)$", line) for line in by_date), by_date
 
 
+def test_cli_show_lists_the_names_and_dates(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """README: `show ID` prints "one article with its people, organisations, places and
+    dates"; without --json it printed the text only. Every name and date value of the JSON
+    is now on its line, most mentioned first."""
+    corpus = str(cli_corpus)
+    assert main(["search", "--corpus", corpus, "--json", "strike"]) == 0
+    for hit in json.loads(capsys.readouterr().out)["hits"]:
+        assert main(["show", "--corpus", corpus, hit["id"], "--json"]) == 0
+        shown = json.loads(capsys.readouterr().out)
+        assert main(["show", "--corpus", corpus, hit["id"]]) == 0
+        lines = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in capsys.readouterr().out.splitlines()
+                 if line.startswith(("People: ", "Organisations: ", "Places: ", "Dates: "))}
+        for heading, kind in (("People", "person"), ("Organisations", "org"), ("Places", "place")):
+            names = [e["name"] for e in shown["entities"] if e["kind"] == kind]
+            listed = [n.rsplit(" (", 1)[0] for n in lines.get(heading, "").split(", ") if n]
+            assert sorted(listed) == sorted(set(names)), (heading, listed, names)
+            assert listed == sorted(listed, key=lambda n: -names.count(n))
+        values = list(dict.fromkeys(d["value"] for d in shown["dates"]))
+        assert [d.split(" (")[0] for d in lines.get("Dates", "").split(", ") if d] == values
+    assert lines  # the last story has names or dates
+
+
 def test_cli_bad_query_is_one_line(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", "--corpus", str(cli_corpus)]) == 0
     capsys.readouterr()

@@ -21,6 +21,21 @@ DATE_FROM_PUBLISHED = "published line"
 DATE_NONE = "undated"
 
 
+#: The kinds of names, in the order and the words the reader's side pane and `show` list them.
+KIND_HEADINGS = (("person", "People"), ("org", "Organisations"), ("place", "Places"))
+
+
+def mentions_by_kind(entities: list[dict[str, Any]]) -> dict[str, list[tuple[str, int]]]:
+    """Each kind's names (canonical) with how often the article mentions them, most
+    mentioned first, from an article's entity spans."""
+    counts: dict[str, dict[str, int]] = {kind: {} for kind, _ in KIND_HEADINGS}
+    for e in entities:
+        if e.get("kind") in counts and e.get("name"):
+            named = counts[e["kind"]]
+            named[e["name"]] = named.get(e["name"], 0) + 1
+    return {kind: sorted(named.items(), key=lambda kv: (-kv[1], kv[0])) for kind, named in counts.items()}
+
+
 def article_id(file: str, title: str, text: str | None = None) -> str:
     """A readable, stable id: the title's slug plus a short hash of page path and title, and
     of the story's `text` for stories that share their title with another on the page."""

@@ -137,6 +137,23 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
     return 0 if result.hits else 1
 
 
+def _names_and_dates(stored: Any) -> list[str]:
+    """`show`'s lines for the people, organisations, places (most mentioned first, with
+    their count when more than one) and dates (each value once, as first written): it
+    printed only the text, which README says it shows with all of them."""
+    from newsreader.corpus.model import KIND_HEADINGS, mentions_by_kind
+
+    counts = mentions_by_kind(stored.entities)
+    lines = [f"{heading}: " + ", ".join(name if n == 1 else f"{name} ({n})" for name, n in counts[kind])
+             for kind, heading in KIND_HEADINGS if counts[kind]]
+    dates: dict[str, str] = {}
+    for d in stored.dates:
+        dates.setdefault(d["value"], d["text"])
+    if dates:
+        lines.append("Dates: " + ", ".join(f"{value} ({' '.join(text.split())})" for value, text in dates.items()))
+    return lines
+
+
 def cmd_show(args: argparse.Namespace, ctx: "Context") -> int:
     """Print one indexed article (with its entities and dates as JSON)."""
     library = ctx.open_library(args)
@@ -155,6 +172,9 @@ def cmd_show(args: argparse.Namespace, ctx: "Context") -> int:
     if meta:
         print(" · ".join(meta), file=ctx.stdout)
     print(f"{a.id}  ({printable(a.file)})\n", file=ctx.stdout)
+    names = _names_and_dates(stored)
+    if names:
+        print("\n".join(names) + "\n", file=ctx.stdout)
     for item in a.summary:
         print(f"  • {item}", file=ctx.stdout)
     if a.summary:

@@ -7,7 +7,6 @@ objects so names and titles from pages are never read as markup.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -18,10 +17,10 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.corpus.model import KIND_HEADINGS, mentions_by_kind
 from newsreader.tui.article_view import highlight_styles
 from newsreader.tui.safe import clean
 
-KIND_HEADINGS = (("person", "People"), ("org", "Organisations"), ("place", "Places"))
 
 
 @dataclass(frozen=True)
@@ -98,11 +97,8 @@ class SidePane(Vertical, can_focus=False):
         if entities is None:
             self.query_one("#entities-title", Label).update(Text("Entities"))
             return
-        counts: dict[str, Counter[str]] = {kind: Counter() for kind, _ in KIND_HEADINGS}
-        for e in entities:
-            if e.get("kind") in counts and e.get("name"):
-                counts[e["kind"]][e["name"]] += 1
-        total = sum(sum(c.values()) for c in counts.values())
+        counts = mentions_by_kind(entities)
+        total = sum(n for named in counts.values() for _, n in named)
         self.query_one("#entities-title", Label).update(Text(f"Entities ({total} mentions)"))
         if not total:
             lst.add_option(Option(Text("No people, organisations or places found.", style="dim"), disabled=True))
@@ -113,7 +109,7 @@ class SidePane(Vertical, can_focus=False):
             if not counts[kind]:
                 continue
             options.append(Option(Text(f"{heading} ({len(counts[kind])})", style="bold"), disabled=True))
-            for name, n in sorted(counts[kind].items(), key=lambda kv: (-kv[1], kv[0])):
+            for name, n in counts[kind]:
                 prompt = Text("  ")
                 prompt.append(clean(name), styles[kind])
                 prompt.append(f"  {n}", style="dim")
