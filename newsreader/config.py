@@ -132,11 +132,14 @@ def _keymap_text(value: Any, where: str, binding: Any = None) -> str:
     if value is None:
         raise UserError(f"{where}: keymap: {binding} has no keys; write {binding}: \"\" to take its keys "
                         "away, or leave the line out to keep them")
+    example = "q,ctrl+q"
     if isinstance(value, (dict, list)):
         why = f"got {value_kind(value)}; join several keys with commas"
+        if isinstance(value, list) and value and all(isinstance(k, (str, int)) for k in value):
+            example = ",".join(str(k) for k in value)  # `[b, x]` is meant as "b,x"
     else:
         why = f"YAML reads {value!r} as {value_kind(value)}; put the keys in quotes"
-    raise UserError(f"{where}: keymap: {binding} must be keys as text, like {binding}: \"q,ctrl+q\" ({why})")
+    raise UserError(f"{where}: keymap: {binding} must be keys as text, like {binding}: \"{example}\" ({why})")
 
 
 def parse_config(text: str, source: Path | None = None) -> Config:

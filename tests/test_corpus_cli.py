@@ -187,7 +187,7 @@ def test_corpus_from_config_and_override(capsys, corpus: Path, isolated_home: Pa
         ("max_page_mb: .nan\n", "max_page_mb must be a number above 0"),
         ("- just\n- a list\n", "expected a mapping"),
         ("5\n", "expected a mapping of settings (key: value), got a number"),
-        ("keymap: {quit: [q, x]}\n", 'keymap: quit must be keys as text, like quit: "q,ctrl+q" (got a list'),
+        ("keymap: {bookmark: [b, x, 5]}\n", 'keymap: bookmark must be keys as text, like bookmark: "b,x,5" (got a list'),
         ("keymap: {quit: {q: x}}\n", "keymap: quit must be keys as text"),
         ("keymap: {quit: on}\n", "YAML reads True as true/false; put the keys in quotes"),
         ("keymap: {quit: }\n", 'keymap: quit has no keys; write quit: ""'),
