@@ -849,3 +849,26 @@ def test_a_stopped_parallel_run_stops_its_workers_at_once(tmp_path: Path, monkey
     assert ended == [-signal.SIGKILL] * 2
     indexer.Indexer(tmp_path / "ix", corpus, Config(), workers=2).run()  # a whole run: asked to stop
     assert ended[2:] == [0, 0]
+
+
+@pytest.mark.parametrize("columns", [80, 60, 30])
+def test_progress_line_fits_the_terminal(columns: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 100,000 pages the line took 83 columns: longer than an 80-column terminal, it
+    wrapped, and every rewrite (`\\r`) left a line behind. It fits now, numbers with commas
+    as the summary writes them, and a shorter line blanks what a longer one left."""
+    import io
+
+    from newsreader.search.commands import ProgressLine
+    from newsreader.search.indexer import Progress
+
+    stream = io.StringIO()
+    monkeypatch.setattr(stream, "isatty", lambda: True)
+    line = ProgressLine(stream)
+    monkeypatch.setattr(line, "columns", lambda: columns)
+    for done in (0, 1, 50_000, 99_999, 100_000):
+        line(Progress(done, 100_000, done * 13 // 10, 40.0 + done / 500))
+    writes = stream.getvalue().split("\r")[1:]
+    assert len(writes) == 5 and all(len(w) < columns for w in writes), writes
+    assert all(len(w) >= len(prev.rstrip()) for prev, w in zip(writes, writes[1:])), writes  # blanked
+    if columns >= 60:
+        assert "100,000/100,000 pages  130,000 articles" in writes[-1]

@@ -7,6 +7,7 @@ module imports Whoosh until a command runs, so other commands start fast.
 from __future__ import annotations
 
 import argparse
+import os
 from typing import TYPE_CHECKING, Any, Callable, TextIO
 
 from newsreader.errors import UserError, counted, no_article, printable
@@ -24,24 +25,40 @@ def _fmt_time(seconds: float) -> str:
 
 class ProgressLine:
     """One rewritten stderr line: pages done/total, articles, rate, time left. Silent when
-    stderr is not a terminal, so piped and logged runs stay clean."""
+    stderr is not a terminal, so piped and logged runs stay clean. The line fits the
+    terminal (the bar shrinks, then goes): at 100,000 pages it took 83 columns, and a line
+    longer than the terminal wraps, so each rewrite left a line behind at 80 columns."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.enabled = stream.isatty()
         self.shown = False
+        self.written = 0
+        self.bar = 24
+
+    def columns(self) -> int:
+        try:
+            return os.get_terminal_size(self.stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            return 80
 
     def __call__(self, p: "Progress") -> None:
         if not self.enabled or p.pages_total == 0:
             return
         rate = p.articles / p.elapsed if p.elapsed > 0 else 0.0
         left = (p.pages_total - p.pages_done) * p.elapsed / p.pages_done if p.pages_done else 0.0
-        width = 24
-        filled = int(width * p.pages_done / p.pages_total)
-        bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(f"\r[{bar}] {p.pages_done}/{p.pages_total} pages  {p.articles} articles  "
-                          f"{rate:,.0f}/s  {_fmt_time(left)} left ")
+        text = (f"{p.pages_done:,}/{p.pages_total:,} pages  {p.articles:,} articles  "
+                f"{rate:,.0f}/s  {_fmt_time(left)} left")
+        room = self.columns() - 1  # the last column is left empty: some terminals wrap there
+        width = self.bar = min(self.bar, room - len(text) - 3)  # only ever shrinks: no jitter
+        if width >= 6:
+            filled = int(width * p.pages_done / p.pages_total)
+            text = f"[{'#' * filled}{'-' * (width - filled)}] {text}"
+        text = text[:room]
+        # Spaces over what is left of a longer line before (the time left got shorter).
+        self.stream.write(f"\r{text}{' ' * max(0, self.written - len(text))}")
         self.stream.flush()
+        self.written = len(text)
         self.shown = True
 
     def finish(self) -> None:
