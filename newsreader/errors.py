@@ -6,6 +6,7 @@ locked index); the CLI prints its message and exits with its code, never a trace
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 
@@ -64,9 +65,10 @@ def _escaped(ch: str) -> str:
 def printable(text: str) -> str:
     """`text` as one line that is safe on a terminal: every character that is not printable
     (ESC, BEL and other controls, a newline, bidi overrides) is written as Python escapes it
-    (`\\x1b`, `\\n`, `\\u202e`). For file and folder names, which are untrusted text (ESC
-    in a page's name reached the terminal), and the messages that name them: the CLI and
-    the reader pass every message and shown name through it."""
+    (`\\x1b`, `\\n`, `\\u202e`); spaces other than " " (a no-break space) stay, harmless and
+    common in saved pages. For file and folder names, which are untrusted text (ESC in a
+    page's name reached the terminal), the messages that name them, and page lines shown
+    as they are (`parse --explain`): the CLI and the reader pass them all through it."""
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else _escaped(ch) for ch in text)
+    return "".join(ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else _escaped(ch) for ch in text)

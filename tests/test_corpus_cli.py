@@ -59,6 +59,17 @@ def test_parse_json_and_explain(capsys) -> None:
     assert "page furniture ('Hashtags')" in out and "+ body" in out
 
 
+def test_parse_explain_shows_escape_sequences_escaped(capsys, tmp_path: Path) -> None:
+    """`parse --explain` prints each line as the page has it: `Menu\x1b]0;pwned\x07` retitled
+    the terminal and colour codes coloured it. Shown escaped; a no-break space stays."""
+    page = tmp_path / "page.txt"
+    page.write_text("A title of the page here now\n\nBody text \x1b[31mred\x1b[0m and\u00a0more words "
+                    "in the paragraph of the story.\n\nMenu\x1b]0;pwned\x07\n", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", str(page), "--explain")
+    assert code == 0 and all(ch.isprintable() or ch in "\n\u00a0" for ch in out), repr(out)
+    assert "Body text \\x1b[31mred\\x1b[0m and\u00a0more" in out and "Menu\\x1b]0;pwned\\x07" in out
+
+
 def test_missing_corpus_folder_is_one_clear_line(capsys, tmp_path: Path) -> None:
     code, out, err = run(capsys, "articles", "--corpus", str(tmp_path / "nope"))
     assert code == 2 and out == ""

@@ -6,7 +6,7 @@ import textwrap
 
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import ParseResult
-from newsreader.errors import counted
+from newsreader.errors import counted, printable
 
 
 def render_articles(articles: list[Article], width: int = 80) -> str:
@@ -42,10 +42,12 @@ def render_explain(result: ParseResult) -> str:
     for fate in result.fates:
         story = f"[{fate.article + 1}]" if fate.article is not None else "   "
         mark = "-" if fate.dropped else "+"
-        text = fate.text.strip()
+        # The page's line as it is, but never raw to the terminal: `Menu\x1b]0;pwned\x07`
+        # retitled it. Escaped, it also shows why the body reads differently.
+        text = printable(fate.text.strip().replace("\t", " "))
         line = f"{fate.lineno:>4} {mark} {fate.role:<15} {story:<4} {text}"
         if fate.note and fate.role != "blank":
-            line += f"   ({fate.note})"
+            line += f"   ({printable(fate.note)})"
         out.append(line)
     out.append("")
     out.append("+ kept in an article   - dropped, with the reason in brackets")
