@@ -293,9 +293,11 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
         date = b.date.isoformat() if b.date else "undated   "
         tags = f"  [{', '.join(b.tags)}]" if b.tags else ""
         source = f"  ({b.source})" if b.source else ""
-        print(f"{date}  {b.article_id}{tags}\n            {b.title}{source}", file=ctx.stdout)
+        # What the store holds may come from an imported file: never raw to the terminal.
+        print(printable(f"{date}  {b.article_id}{tags}"), file=ctx.stdout)
+        print(f"            {printable(b.title + source)}", file=ctx.stdout)
         if b.note:
-            print(f"            note: {' '.join(b.note.split())}", file=ctx.stdout)
+            print(f"            note: {printable(' '.join(b.note.split()))}", file=ctx.stdout)
         if b.missing:
             print("            not in the corpus now; kept, and reconnects if it returns", file=ctx.stdout)
     if not bookmarks:
@@ -327,7 +329,7 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
             raise no_article(args.id, str(corpus_dir))
     verb = "updated bookmark" if existing else "bookmarked"
     tag_text = f" [{', '.join(bookmark.tags)}]" if bookmark.tags else ""
-    print(f"{verb}: {bookmark.title}{tag_text}", file=ctx.stdout)
+    print(printable(f"{verb}: {bookmark.title}{tag_text}"), file=ctx.stdout)
     return 0
 
 
@@ -342,7 +344,7 @@ def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
         bookmark = store.get_bookmark(article_id)
         if bookmark is None or not store.remove_bookmark(article_id):
             raise UserError(f"no bookmark with id {args.id!r}; `newsreader bookmarks list` shows them", 1)
-    print(f"removed bookmark: {bookmark.title}", file=ctx.stdout)
+    print(f"removed bookmark: {printable(bookmark.title)}", file=ctx.stdout)
     return 0
 
 

@@ -340,3 +340,26 @@ def test_every_bookmarks_command_follows_an_edited_headline_the_same_way(home: P
     for argv in (("list",), ("export", "--format", "json", "-o", "-")):
         code, out, err = run(capsys, "bookmarks", *argv, "--corpus", str(corpus))
         assert code == 0 and "as last seen" in err and str(index) in err, (argv, err)
+
+
+def test_imported_control_characters_never_reach_the_terminal(home: Path, corpus: Path, capsys,
+                                                               tmp_path: Path) -> None:
+    """An export file is untrusted: an ESC in a title, note, tag or source it brings went
+    to the terminal raw from `bookmarks list`, `remove` and the Markdown export (the
+    reader cleans them; the commands did not). Shown escaped, as file names are."""
+    export = {"format": "newsreader-bookmarks", "version": 1, "bookmarks": [{
+        "id": "gone-\x1b[5m1", "title": "Evil \x1b[31mtitle", "note": "note \x1b]0;pwned\x07\nsecond line",
+        "tags": ["t\x1b[2Jag"], "source": "S\x9b1m", "date": None, "created": "2025-01-01T00:00:00+00:00"}]}
+    (tmp_path / "evil.json").write_text(json.dumps(export), encoding="utf-8")
+    assert run(capsys, "bookmarks", "import", str(tmp_path / "evil.json"))[0] == 0
+
+    def safe(text: str) -> str:
+        assert all(ch.isprintable() or ch == "\n" for ch in text), repr(text)
+        return text
+
+    code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
+    assert code == 0 and "Evil \\x1b[31mtitle" in safe(out) and "note \\x1b]0;pwned\\x07 second line" in out
+    code, out, _ = run(capsys, "bookmarks", "export", "--format", "md", "-o", "-", "--corpus", str(corpus))
+    assert code == 0 and "pwned\\x07" in safe(out) and "second line" in out
+    code, out, _ = run(capsys, "bookmarks", "remove", "gone-\x1b[5m1")
+    assert code == 0 and "removed bookmark: Evil \\x1b[31mtitle" in safe(out)

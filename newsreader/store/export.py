@@ -20,7 +20,7 @@ from typing import Any, Iterable, Mapping, TextIO
 import yaml
 from slugify import slugify
 
-from newsreader.errors import UserError, value_kind
+from newsreader.errors import UserError, printable, value_kind
 from newsreader.store.db import Bookmark
 
 #: Export format -> file ending.
@@ -72,8 +72,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
 def _md(text: str) -> str:
-    """Escape inline Markdown so a title like `*Breaking*` prints as typed."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Escape inline Markdown so a title like `*Breaking*` prints as typed, and controls
+    (ESC, from an imported file) as `\\x1b`: the file is read on a terminal too."""
+    return _MD_SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
 
 
 def _first_paragraph(article: Any) -> str | None:
@@ -93,10 +94,10 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
         out.append(f"- Source: {_md(b.source) if b.source else 'unknown'}")
         out.append(f"- Tags: {', '.join(_md(t) for t in b.tags) if b.tags else 'none'}")
         out.append(f"- Bookmarked: {b.created_at.astimezone(dt.timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC")
-        out.append(f"- Id: `{b.article_id}`")
+        out.append(f"- Id: `{printable(b.article_id)}`")
         out.append("")
         if b.note.strip():
-            note_lines = b.note.strip().splitlines()
+            note_lines = [printable(line) for line in b.note.strip().splitlines()]
             out.append(f"**Note:** {note_lines[0]}")
             out += note_lines[1:]
             out.append("")
