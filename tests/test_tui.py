@@ -1362,6 +1362,26 @@ async def test_folder_named_with_control_characters_is_shown_escaped(tmp_path):
 
 
 @sync
+async def test_corpus_that_cannot_be_indexed_says_why_in_the_list(tmp_path, monkeypatch):
+    """With no index and an update that fails (here the config selects spacy, which is not
+    installed), the list said only "No index: the corpus could not be indexed." once the
+    5-second notice with the reason had gone."""
+    import importlib.util
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy" else find_spec(name, *a))
+    corpus, paths = own_seeds(tmp_path)
+    config = Config(extractor="spacy", source=tmp_path / "config" / "config.yaml")
+    app = ReaderApp(paths, config, corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot, 4)
+        notices = [n for n in app._notifications if n.title == "Index"]
+        shown = app.article_list.empty_text
+    assert len(notices) == 1 and notices[0].timeout == 15, notices
+    assert shown.startswith("No index: `extractor: spacy` in ") and "set `extractor: rules` there" in shown, shown
+
+
+@sync
 async def test_a_folder_of_broken_links_is_not_said_to_hold_no_pages(tmp_path):
     """A folder whose only page is a link to a file gone (a page moved away) was "No pages
     in ... (looked for .txt files)", though `index` names the page and says "no such file":

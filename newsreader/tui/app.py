@@ -628,10 +628,14 @@ class ReaderApp(App[int]):
         self.index_message = ""
         self._grow_list()
         if message:
+            # A problem stays as long as the config's: what to do takes more than 5 s to read.
             self.notify(message, title="Index", severity="warning" if problem else "information",
-                        markup=False)
+                        timeout=CONFIG_NOTICE_SECONDS if problem else None, markup=False)
         if not self.library.exists():
-            self.article_list.empty_text = "No index: the corpus could not be indexed."
+            # Why, not only that: the notice goes, and the list said no more than this.
+            why = printable(message.removeprefix("index not updated: ")) if problem else \
+                "the corpus could not be indexed"
+            self.article_list.empty_text = f"No index: {why}."
             self.article_list.refresh()
         self.count_unread()
         self.update_status()
