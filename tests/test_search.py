@@ -347,6 +347,22 @@ def test_cli_show_lists_the_names_and_dates(cli_corpus: Path, capsys: pytest.Cap
     assert lines  # the last story has names or dates
 
 
+@pytest.mark.parametrize("env,tty,marked", [
+    ({}, True, "\x1b[1;33mIran\x1b[0m"), ({"NO_COLOR": "1"}, True, "\x1b[1mIran\x1b[0m"),
+    ({"TERM": "dumb"}, True, "[Iran]"), ({}, False, "[Iran]")])
+def test_cli_search_marks_respect_no_color(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], tty: bool,
+                                            marked: str) -> None:
+    """`search` marked matches bold yellow on a terminal even with NO_COLOR set, which
+    README (and no-color.org) say drops colours: bold alone then."""
+    from newsreader.search.commands import _marker
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert _marker(tty)("in Iran now", [(3, 7)]) == f"in {marked} now"
+
+
 def test_cli_bad_query_is_one_line(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", "--corpus", str(cli_corpus)]) == 0
     capsys.readouterr()

@@ -95,7 +95,12 @@ def cmd_index(args: argparse.Namespace, ctx: "Context") -> int:
 
 
 def _marker(tty: bool) -> Callable[[str, list[tuple[int, int]]], str]:
-    start, end = ("\x1b[1;33m", "\x1b[0m") if tty else ("[", "]")
+    """Matched words in bold yellow on a terminal; bold alone under NO_COLOR (no-color.org:
+    it was yellow all the same); `[word]` when piped or on a dumb terminal."""
+    if not tty or os.environ.get("TERM") == "dumb":
+        start, end = "[", "]"
+    else:
+        start, end = ("\x1b[1m" if os.environ.get("NO_COLOR") else "\x1b[1;33m"), "\x1b[0m"
 
     def mark(text: str, ranges: list[tuple[int, int]]) -> str:
         out, pos = [], 0
