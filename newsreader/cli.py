@@ -183,7 +183,8 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
         source = f"  [{article.source}]" if article.source else ""
         print(f"{date}  {article.id}\n            {article.title}{source}", file=ctx.stdout)
     print(
-        f"{counted(len(corpus.articles), 'article')} from {counted(corpus.page_count, 'page')} in {printable(str(corpus.root))}",
+        f"{counted(len(corpus.articles), 'article')} from {counted(corpus.page_count, 'page')} "
+        f"in {printable(str(corpus.root))}",
         file=ctx.stderr,
     )
     return 0
