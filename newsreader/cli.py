@@ -18,7 +18,7 @@ from typing import Any, Callable, TextIO
 
 from newsreader import __version__
 from newsreader.config import Config, Paths, check_extractor, load_config, user_paths
-from newsreader.errors import UserError, counted, no_article, printable
+from newsreader.errors import UserError, counted, no_article, printable, printable_json
 
 
 @dataclass
@@ -98,18 +98,7 @@ class Context:
             line.finish()
 
     def print_json(self, data: Any) -> None:
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-        # json escapes C0 controls but writes C1 controls, bidi overrides and the lone
-        # surrogates of names that are not UTF-8 as they are: as \u escapes the JSON means
-        # the same, and nothing reaches a terminal (or fails to encode) raw.
-        lines = [line if line.isprintable() else _json_escaped(line) for line in text.split("\n")]
-        self.stdout.write("\n".join(lines) + "\n")
-
-
-def _json_escaped(line: str) -> str:
-    """A line of JSON with its characters that are not printable as \\u escapes (only
-    strings hold such characters: json writes its own layout with spaces and newlines)."""
-    return "".join(ch if ch.isprintable() else json.dumps(ch, ensure_ascii=True)[1:-1] for ch in line)
+        self.stdout.write(printable_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 Command = Callable[[argparse.Namespace, Context], int]

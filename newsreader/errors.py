@@ -6,6 +6,7 @@ locked index); the CLI prints its message and exits with its code, never a trace
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from typing import Any
 
@@ -72,3 +73,14 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else _escaped(ch) for ch in text)
+
+
+def printable_json(text: str) -> str:
+    """JSON text (`json.dumps(..., ensure_ascii=False)`) with the characters it writes as
+    they are and that are not printable (C1 controls, bidi overrides, the lone surrogates of
+    names that are not UTF-8) as \\u escapes: the same JSON data, and nothing reaches a
+    terminal (or fails to encode) raw. Only strings hold such characters: json writes its
+    own layout with spaces and newlines, and escapes C0 controls itself."""
+    return "\n".join(line if line.isprintable() else
+                     "".join(ch if ch.isprintable() else json.dumps(ch, ensure_ascii=True)[1:-1] for ch in line)
+                     for line in text.split("\n"))

@@ -363,3 +363,20 @@ def test_imported_control_characters_never_reach_the_terminal(home: Path, corpus
     assert code == 0 and "pwned\\x07" in safe(out) and "second line" in out
     code, out, _ = run(capsys, "bookmarks", "remove", "gone-\x1b[5m1")
     assert code == 0 and "removed bookmark: Evil \\x1b[31mtitle" in safe(out)
+
+
+def test_json_export_of_imported_controls_is_escaped_and_the_same_data(home: Path, corpus: Path, capsys,
+                                                                        tmp_path: Path) -> None:
+    """`bookmarks export --format json -o -` wrote an imported file's C1 controls (0x9b is a
+    one-byte CSI) and bidi overrides raw to the terminal (json escapes only C0 ones): as
+    \\u escapes, the same JSON data, as `--json` output is."""
+    evil = {"id": "gone-1", "title": "Evil \u202etitle", "note": "n\x85ote", "tags": ["t\x9bag"],
+            "source": "S\x9b1m", "date": None, "created": "2025-01-01T00:00:00+00:00"}
+    export = {"format": "newsreader-bookmarks", "version": 1, "bookmarks": [evil]}
+    (tmp_path / "evil.json").write_text(json.dumps(export), encoding="utf-8")
+    assert run(capsys, "bookmarks", "import", str(tmp_path / "evil.json"))[0] == 0
+    code, out, _ = run(capsys, "bookmarks", "export", "--format", "json", "-o", "-", "--corpus", str(corpus))
+    assert code == 0 and all(ch.isprintable() or ch == "\n" for ch in out), repr(out)
+    (back,) = json.loads(out)["bookmarks"]
+    assert {k: back[k] for k in ("title", "note", "tags", "source")} == {
+        "title": "Evil \u202etitle", "note": "n\x85ote", "tags": ["t\x9bag"], "source": "S\x9b1m"}

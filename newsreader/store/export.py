@@ -20,7 +20,7 @@ from typing import Any, Iterable, Mapping, TextIO
 import yaml
 from slugify import slugify
 
-from newsreader.errors import UserError, printable, value_kind
+from newsreader.errors import UserError, printable, printable_json, value_kind
 from newsreader.store.db import Bookmark
 
 #: Export format -> file ending.
@@ -57,7 +57,9 @@ def export_bookmarks(
         "bookmarks": [b.to_dict() for b in items],
     }
     if fmt == "json":
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        # An imported file's C1 controls and bidi overrides as \u escapes: the export is
+        # read on a terminal too (`-o -`), as the Markdown one is.
+        return printable_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
     if fmt == "yaml":
         # Readable Unicode where it survives a round trip; PyYAML writes a few characters
         # (NEL, line and paragraph separators) raw, and YAML reads them back as line breaks.
