@@ -872,3 +872,23 @@ def test_progress_line_fits_the_terminal(columns: int, monkeypatch: pytest.Monke
     assert all(len(w) >= len(prev.rstrip()) for prev, w in zip(writes, writes[1:])), writes  # blanked
     if columns >= 60:
         assert "100,000/100,000 pages  130,000 articles" in writes[-1]
+
+
+def test_progress_line_on_a_terminal_that_says_zero_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal with no size set (some containers', an editor's shell) says 0 columns:
+    the line lost its bar for good and its last letter ("lef"). Taken as 80, as when the
+    size cannot be read at all."""
+    import io
+    import os
+
+    from newsreader.search.commands import ProgressLine
+    from newsreader.search.indexer import Progress
+
+    stream = io.StringIO()
+    monkeypatch.setattr(stream, "isatty", lambda: True)
+    monkeypatch.setattr(stream, "fileno", lambda: 2)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd=None: os.terminal_size((0, 0)))
+    line = ProgressLine(stream)
+    line(Progress(500, 1_000, 650, 10.0))
+    written = stream.getvalue()
+    assert written.startswith("\r[") and written.endswith(" left") and len(written) < 81, written

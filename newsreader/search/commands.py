@@ -37,8 +37,11 @@ class ProgressLine:
         self.bar = 24
 
     def columns(self) -> int:
+        """The terminal's width; 80 when it cannot tell (a terminal with no size set, as
+        some containers' and editors' are, says 0 columns: the bar went and the line lost
+        its last letter)."""
         try:
-            return os.get_terminal_size(self.stream.fileno()).columns
+            return os.get_terminal_size(self.stream.fileno()).columns or 80
         except (AttributeError, OSError, ValueError):
             return 80
 
