@@ -380,3 +380,23 @@ def test_json_export_of_imported_controls_is_escaped_and_the_same_data(home: Pat
     (back,) = json.loads(out)["bookmarks"]
     assert {k: back[k] for k in ("title", "note", "tags", "source")} == {
         "title": "Evil \u202etitle", "note": "n\x85ote", "tags": ["t\x9bag"], "source": "S\x9b1m"}
+
+
+def test_yaml_export_of_an_imported_bidi_override_is_escaped(home: Path, corpus: Path, capsys,
+                                                             tmp_path: Path) -> None:
+    """PyYAML writes a bidi override (U+202E) raw even where it escapes controls, and
+    `-o -` put it on the terminal, reversing the line after it: escaped, the same data;
+    a title with plain accents stays readable."""
+    import yaml
+
+    bookmarks = [{"id": "gone-1", "title": "Evil \u202etitle", "date": None, "created": "2025-01-01T00:00:00+00:00"},
+                 {"id": "gone-2", "title": "Caf\u00e9 news", "date": None, "created": "2025-01-01T00:00:00+00:00"}]
+    export = {"format": "newsreader-bookmarks", "version": 1, "bookmarks": bookmarks}
+    (tmp_path / "evil.json").write_text(json.dumps(export), encoding="utf-8")
+    assert run(capsys, "bookmarks", "import", str(tmp_path / "evil.json"))[0] == 0
+    code, out, _ = run(capsys, "bookmarks", "export", "--format", "yaml", "-o", "-", "--corpus", str(corpus))
+    assert code == 0 and all(ch.isprintable() or ch == "\n" for ch in out), repr(out)
+    assert sorted(b["title"] for b in yaml.safe_load(out)["bookmarks"]) == ["Caf\u00e9 news", "Evil \u202etitle"]
+    run(capsys, "bookmarks", "remove", "gone-1")
+    code, out, _ = run(capsys, "bookmarks", "export", "--format", "yaml", "-o", "-", "--corpus", str(corpus))
+    assert code == 0 and "Café news" in out, out

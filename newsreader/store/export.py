@@ -63,8 +63,9 @@ def export_bookmarks(
     if fmt == "yaml":
         # Readable Unicode where it survives a round trip; PyYAML writes a few characters
         # (NEL, line and paragraph separators) raw, and YAML reads them back as line breaks.
+        # Bidi overrides it writes raw too (they reorder a terminal's line): escaped then.
         readable = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
-        if yaml.safe_load(readable) == document:
+        if yaml.safe_load(readable) == document and all(printable(line) == line for line in readable.split("\n")):
             return readable
         return yaml.safe_dump(document, sort_keys=False, allow_unicode=False)
     raise ValueError(f"unknown export format {fmt!r}")
