@@ -1784,3 +1784,15 @@ async def test_reader_does_not_rebuild_an_index_it_may_not_read(seed_home, tmp_p
     assert rebuilds == [None]
     assert any("Permission denied" in m and "permissions" in m and "--rebuild" not in m for m in messages), messages
     assert sorted(p.name for p in (tmp_path / "ix" / "whoosh").iterdir()) == segments
+
+
+def test_reader_modules_leave_the_page_model_and_slugify_unloaded():
+    """The side pane imported corpus.model (and slugify with it, ~15 ms) at the reader's
+    start for `mentions_by_kind`: it is loaded when an article is shown (Library.get)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport newsreader.tui.app\n"
+            "print(','.join(m for m in sys.modules if m == 'slugify' or m == 'newsreader.corpus.model'))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -17,7 +17,6 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from newsreader.corpus.model import KIND_HEADINGS, mentions_by_kind
 from newsreader.tui.article_view import highlight_styles
 from newsreader.tui.safe import clean
 
@@ -97,6 +96,10 @@ class SidePane(Vertical, can_focus=False):
         if entities is None:
             self.query_one("#entities-title", Label).update(Text("Entities"))
             return
+        # Here, not at the top: corpus.model brings slugify (~15 ms) to the reader's start,
+        # and an article shown has loaded it already (Library.get).
+        from newsreader.corpus.model import KIND_HEADINGS, mentions_by_kind
+
         counts = mentions_by_kind(entities)
         total = sum(n for named in counts.values() for _, n in named)
         self.query_one("#entities-title", Label).update(Text(f"Entities ({total} mentions)"))
