@@ -132,14 +132,16 @@ def _keymap_text(value: Any, where: str, binding: Any = None) -> str:
     if value is None:
         raise UserError(f"{where}: keymap: {binding} has no keys; write {binding}: \"\" to take its keys "
                         "away, or leave the line out to keep them")
-    example = "q,ctrl+q"
+    # An example only from the keys written: "q,ctrl+q" told `bookmark: on` to take quit's keys.
+    example = ""
     if isinstance(value, (dict, list)):
         why = f"got {value_kind(value)}; join several keys with commas"
-        if isinstance(value, list) and value and all(isinstance(k, (str, int)) for k in value):
-            example = ",".join(str(k) for k in value)  # `[b, x]` is meant as "b,x"
+        if isinstance(value, list) and value and all(isinstance(k, (str, int)) and not isinstance(k, bool)
+                                                      for k in value):
+            example = f", like {binding}: \"{','.join(str(k) for k in value)}\""  # `[b, x]` means "b,x"
     else:
         why = f"YAML reads {value!r} as {value_kind(value)}; put the keys in quotes"
-    raise UserError(f"{where}: keymap: {binding} must be keys as text, like {binding}: \"{example}\" ({why})")
+    raise UserError(f"{where}: keymap: {binding} must be keys as text{example} ({why})")
 
 
 def parse_config(text: str, source: Path | None = None) -> Config:

@@ -187,6 +187,19 @@ def test_corpus_from_config_and_override(capsys, corpus: Path, isolated_home: Pa
     assert len(json.loads(out)) == 9
 
 
+@pytest.mark.parametrize("value", ["on", "1.5", "[true]", "{q: x}"])
+def test_keymap_error_never_offers_another_bindings_keys(value: str) -> None:
+    """`bookmark: on` was told to write `bookmark: "q,ctrl+q"`: quit's keys, made up for
+    every binding. An example is given only from the keys written (a list)."""
+    from newsreader.config import parse_config
+    from newsreader.errors import UserError
+
+    with pytest.raises(UserError) as caught:
+        parse_config(f"keymap: {{bookmark: {value}}}\n")
+    assert "keymap: bookmark must be keys as text" in caught.value.message
+    assert "ctrl+q" not in caught.value.message and "True" not in caught.value.message.split("(")[0]
+
+
 @pytest.mark.parametrize(
     "text,message",
     [
