@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 
 import pytest
 
 from newsreader.extract import dates as dates_mod
+
+REF = dt.date(2010, 5, 2)
 
 #: Trigger words in any case, numbers, the tails of numbers ("1,5", "3.5"), letters beyond ASCII
 #: (the two that do not lower safely, "İ" and the Kelvin sign, among them), marks a trigger may
@@ -82,3 +85,80 @@ def test_trie_without_tails_is_the_bare_prefix_tree() -> None:
     """(the holiday names use it so: a shorter name is matched where a longer one stops)"""
     assert dates_mod._trie(["a", "ab", "b"]) == "(?:a(?:b)?|b)"
     assert dates_mod._trie(["a", "ab", "b"], tail=lambda w: f"<{w}>") == "(?:a(?:b<ab>|<a>)|b<b>)"
+
+
+def test_comparison_look_back_is_searched_only_for_another_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A date of the article's year or later moves the anchors whatever comes before it: the
+    look-back for "since", "biggest" (50 characters) is not searched for it, and the dates are
+    the same."""
+    text = "Sales fell on Monday, the biggest drop in 2008. Its worst month was in October 1987, not in March."
+    ref = dt.date(2010, 5, 2)
+    want = [(d.text, d.value) for d in dates_mod.find_dates(text, ref)]
+    searched = []
+
+    class Spy:
+        def search(self, *args):
+            searched.append(args[0][args[1]:args[2]])
+            return original.search(*args)
+
+    original = dates_mod._COMPARISON_BEFORE
+    monkeypatch.setattr(dates_mod, "_COMPARISON_BEFORE", Spy())
+    assert [(d.text, d.value) for d in dates_mod.find_dates(text, ref)] == want
+    assert ("2008", "2008") in want and ("October 1987", "1987-10") in want
+    assert len(searched) == 2 and ("March", "2010-03") in want  # for 2008 and October 1987 only, not Monday nor March
+
+
+def _holds_cue(seq, cues: list[str]) -> bool:
+    """Does every match of the parsed pattern `seq` consume, in a row, one of `cues` (in lower
+    case)? Over-strict: a run of characters is one of literals and classes of a few literals;
+    anything else that consumes breaks it."""
+    sre = dates_mod._sre
+    runs = {""}
+    for op, av in seq:
+        if op is sre.LITERAL or op is sre.IN and all(o is sre.LITERAL for o, _ in av) and len(av) <= 4:
+            chars = [chr(av)] if op is sre.LITERAL else [chr(a) for _, a in av]
+            runs = {run + ch.lower() for run in runs for ch in chars}
+            if all(any(cue in run for cue in cues) for run in runs):
+                return True
+            continue
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # consumes nothing: the run goes on
+        if op is sre.SUBPATTERN and _holds_cue(av[-1], cues) or op is sre.BRANCH and all(
+                _holds_cue(alt, cues) for alt in av[1]) or op is sre.MAX_REPEAT and av[0] >= 1 and _holds_cue(av[2], cues):
+            return True
+        runs = {""}
+    return False
+
+
+def test_every_future_cue_holds_one_of_its_words() -> None:
+    cues = dates_mod._FUTURE_CUES.pattern.split("|")
+    assert all(re.fullmatch(r"[a-z '’]+", cue) for cue in cues)  # plain words: the split is the alternation
+    assert _holds_cue(dates_mod._sre.parse(dates_mod._FUTURE_BEFORE.pattern, re.I), cues)
+    for cue in cues:  # (and the check can fail: none of the words may be left out)
+        assert not _holds_cue(dates_mod._sre.parse(dates_mod._FUTURE_BEFORE.pattern, re.I), [c for c in cues if c != cue]), cue
+
+
+def test_future_cue_check_agrees_with_the_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wherever `_FUTURE_BEFORE` finds a cue the check lets it search, in any case and with the letters
+    a case-blind pattern reads as ASCII ("wıll", "ſhall", "wİll"); and the clauses it turns away
+    give the same dates."""
+    rng = random.Random(8)
+    words = sorted(set(re.findall(r"[a-z]+", dates_mod._FUTURE_BEFORE.pattern))) + [
+        "the", "firm", "on", "Monday", "said", "'ll", "’ll", ",", "wıll", "ſhall", "wİll", "\u212aeep"]
+    hits = turned = 0
+    for _ in range(20000):
+        size = rng.randint(1, 8)
+        text = " ".join(w.upper() if rng.random() < 0.2 else w for w in (rng.choice(words) for _ in range(size)))
+        lo = rng.randint(0, 3)
+        found = any(True for _ in dates_mod._FUTURE_BEFORE.finditer(text, lo, len(text)))
+        allowed = dates_mod._may_match(dates_mod._FUTURE_CUES, text, lo, len(text))
+        assert allowed or not found, text
+        hits += found
+        turned += not allowed
+    assert hits > 3000 and turned > 1000
+    texts = ["The deal closes on Friday, the firm said in a statement on Monday.",
+             "Sales fell 5% in March, and rose in April.", "The vote is scheduled for Friday.",
+             "Talks wıll resume on Monday.", "It ſhall open in June."] + _salads(500, seed=9)
+    fast = [[(d.start, d.text, d.value) for d in dates_mod.find_dates(t, REF)] for t in texts]
+    monkeypatch.setattr(dates_mod, "_may_match", lambda cues, text, lo, hi: True)
+    assert fast == [[(d.start, d.text, d.value) for d in dates_mod.find_dates(t, REF)] for t in texts]

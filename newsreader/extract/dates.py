@@ -824,6 +824,23 @@ _FUTURE_BEFORE = re.compile(
     r"|(?=to be )(?-i:(?<![a-z]ed ))" + "".join(rf"(?<!\b{word} )" for word in _TO_BE_NOT_AHEAD_AFTER) +
     r"to be(?= [a-z]+(?:ed|en|held|set|cut|put|run|shut|hit|paid|sold|sent|built|made|read|sworn)\b))"
     r"(?!\w)|['’]ll(?!\w)", re.I)
+#: A word one of which every match of `_FUTURE_BEFORE` holds (checked by the tests): a clause
+#: whose lower case holds none has no cue, and the pattern (case-blind, so tried in full at
+#: every word) need not be searched there.
+_FUTURE_CUES = re.compile("will|would|shall|until|till|next|expect|forecast|scheduled|slated|set|due|deadline|expire"
+                          "|plan|must|aim|hope|intend|going|could|may|might|prepar|poised|should|upcoming|await|to be"
+                          "|'ll|’ll")
+#: The characters a case-blind pattern matches to an ASCII letter that lower to another ("ı" and
+#: "ſ" match "i" and "s") or to two ("İ"); "K", the Kelvin sign, lowers to "k".
+_CASE_ODD = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_match(cues: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """Could a case-blind pattern, every match of which holds one of the words of `cues` (lower
+    case), match in text[lo:hi]?"""
+    window = text[lo:hi]
+    return cues.search(window.lower()) is not None or _CASE_ODD[0] in window or _CASE_ODD[1] in window \
+        or _CASE_ODD[2] in window
 #: A schedule that no longer holds ("originally due in November", "initially set for January"): a
 #: date of it in the last three months has passed (the reason it changed); else it is ahead, as
 #: any schedule.
@@ -931,7 +948,7 @@ def _future_context(text: str, start: int, end: int) -> bool:
         stop = text.rfind(". ", lo, stop)  # "the U.S. on Friday", "on Dec. 1 and": an abbreviation
     lo = max(lo, stop + 1, text.rfind(";", lo, start) + 1, text.rfind("\n", lo, start) + 1)  # a line ends its sentence
     cue = None
-    for found in _FUTURE_BEFORE.finditer(text, lo, start):
+    for found in _FUTURE_BEFORE.finditer(text, lo, start) if _may_match(_FUTURE_CUES, text, lo, start) else ():
         if found.group()[:1] not in "Ff" or not _forecast_noun(text, found.start()):
             cue = found
     if cue is not None and _reaches(text, cue.end(), start):
@@ -1754,7 +1771,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                                          and (kind == "thatunit" or value is not None and len(value) == 7 and " year" in span
                                               and "month" not in span.lower())) \
                 and prev != "since" and value != "2001-09-11" \
-                and not (_COMPARISON_BEFORE.search(text, max(0, start - 50), start) and _another_year(value, date)):
+                and not (_another_year(value, date) and _COMPARISON_BEFORE.search(text, max(0, start - 50), start)):
             # a period a year back ("the same period last year", "the year earlier", "a year
             # earlier" after "first-quarter profit" or "December sales"; not "one year and two
             # months ago", a month counted back) or a
