@@ -25,3 +25,91 @@ def test_given_names_the_census_lists_leave_out():
     assert ents("He floored Lennox Lewis in 2001 for the title.") == {"Lennox Lewis": "person"}
     assert ents('"I do not know," said Maral, who declined to give her surname.') == {"Maral": "person"}
     assert ents("Maddie was revered by clients and staff, the statement said.") == {"Maddie": "person"}
+
+def test_a_leader_of_an_administration_stays_a_person_where_a_headline_glued_his_name_to_an_org():
+    text = ("Obama White House reverses Bush rule on species. The Obama administration overturned one of the "
+            "rules. Petitions went to officials in the Obama administration.")
+    assert [k for t, k in spans(text) if t == "Obama"] == ["person", "person"]
+
+
+def test_a_lone_name_joined_by_and_to_a_person_is_a_person():
+    text = "Interior Secretary Ken Salazar spoke first. Salazar and Lock said the two departments will decide."
+    assert ents(text)["Lock"] == "person"
+    text = ("He floored Lennox Lewis in 2001. The HBO team today was Lampley, Kellerman and Lennox, "
+            "and they did their usual bit.")
+    found = ents(text)
+    assert (found["Lampley"], found["Kellerman"], found["Lennox"]) == ("person", "person", "person")
+    # ... not an organisation's partner
+    assert ents("Pfizer said it would cut prices. Pfizer and Moderna said the doses were safe.")["Moderna"] == "org"
+
+
+def test_the_short_form_of_a_given_name_named_in_full_is_that_person():
+    text = "Wladimir Klitschko won again on Saturday. Wlad is as good as he's ever been."
+    assert ents(text)["Wlad"] == "person"
+
+
+def test_a_lone_name_in_apposition_to_a_role_noun_is_a_person():
+    assert ents("Officers later found Tembo, a resident of the camp, hiding in a shed.") == {"Tembo": "person"}
+    # ... not a company described by its trade
+    assert ents("Shares of Zalando, a retailer of shoes, fell.").get("Zalando") != "person"
+
+
+def test_a_role_played_by_an_actor_is_a_character_a_person():
+    found = ents("Lawrence is obligated to reprise her role as Mystique in a sequel.")
+    assert found["Mystique"] == "person"
+
+
+def test_the_hometown_after_a_named_person_with_an_age_is_a_place():
+    found = ents("Police said 23-year-old Vishwanand Subryan of Schenectady was taken into custody.")
+    assert found == {"Vishwanand Subryan": "person", "Schenectady": "place"}
+
+
+def test_a_capitalised_word_between_to_and_an_object_pronoun_is_a_verb():
+    assert ents("Officers said they had to Taser him to get him out of the car.") == {}
+
+
+def test_an_award_won_n_times_is_no_organisation():
+    assert ents("The two-time Gold Glove winner also helped the infield.") == {}
+
+
+def test_a_title_of_a_portfolio_inside_a_run_leaves_the_person():
+    assert ("Scott Russell", "person") in spans("Woodburn Chief of Police Scott Russell was listed in critical condition.")
+    assert ("Gillian Bohrer", "person") in spans("He works with Summit's Director of Production Gillian Bohrer daily.")
+
+
+def test_a_town_in_apposition_to_a_persons_home_town_is_a_place():
+    found = ents("Wasilla, Mrs Palin's home town, is 64 kilometres north of Anchorage.")
+    assert found["Wasilla"] == "place"
+    assert ents("They drove to Gori, his birthplace, on Sunday.") == {"Gori": "place"}
+
+
+def test_and_inside_an_agency_name_holds_when_another_and_follows():
+    found = spans("Agencies must consult the U.S. Fish and Wildlife Service and National Marine Fisheries Service first.")
+    assert found == [("U.S. Fish and Wildlife Service", "org"), ("National Marine Fisheries Service", "org")]
+
+
+def test_the_owner_of_a_house_is_a_person():
+    assert ents("Arson was suspected in the burning of the house of Dar Miller last year.") == {"Dar Miller": "person"}
+
+
+def test_a_title_in_capitals_amid_lower_case_words_is_no_organisation():
+    text = "Chris understands the world of NEW MOON and has the skill set to film it."
+    assert "NEW MOON" not in ents(text)
+    # a headline set in capitals keeps its names
+    assert ents("REPORT: RED SOX MAKE HUGE OFFER TO TEIXEIRA\nThe team said so.").get("RED SOX") == "org"
+
+
+def test_a_town_named_by_its_fire_department_stays_a_place_alone():
+    text = ("Crews from the Palmer Fire Department came at dawn. Owen said the Palmer water system held, "
+            "and voters in Palmer had approved a bond.")
+    found = spans(text)
+    assert ("Palmer Fire Department", "org") in found
+    assert [k for t, k in found if t == "Palmer"] == ["place", "place"]
+    # ... a company's short name stays the company's
+    found = spans("Kraft Foods said profit rose. Kraft makes Oreo cookies.")
+    assert [k for t, k in found if t == "Kraft"] == ["org"]
+
+
+def test_a_scale_and_an_era_are_no_names():
+    assert ents("Aftershocks varied from 2.8 to 3.8 degrees on the Richter scale on Monday.") == {}
+    assert ents("They were built to wrench the country out of The Great Depression in the 1930s.") == {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -183,6 +184,20 @@ _ARABIC_PERSON = frozenset({"Abu", "Umm", "Ibn", "Bin"})
 _ARABIC_ARTICLE_NOUN = re.compile(r"[AaEe]l[ -][A-Z][a-z]+ah?\b")
 #: A lower-camel brand right before a name: "iTunes Music Store", "iPod `` Classic".
 _BRAND = r"[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))?"
+#: An apposition that may name a person's role or kin: "Tembo, a resident of the camp," (up to three words)
+_ROLE_APPOSITION = re.compile(r"(?:a|an|the) ((?:[\w-]+ ?){1,3}?)(?=[,.;:]| (?:of|from|in|at|who|and|with)\b)")
+#: roles a firm plays too ("Zalando, a vendor of shoes"): no sign of a person in an apposition
+_FIRM_ROLES = frozenset({"vendor", "trader", "customer", "user", "host", "model", "player", "players", "producer",
+                         "director", "executive", "winner", "local", "star", "champion", "challenger",
+                         "representative", "rep", "agent", "investor", "founder", "co-founder", "starring",
+                         "co-starring"})
+#: A town's services after its name ("Palmer Fire Department"): the town alone is no short form of them
+_TOWN_SERVICES = frozenset({"police", "fire", "city", "county", "public", "town", "sheriff's", "school", "schools"})
+_PART_PLAYED = ("role as ", "role of ", "roles as ")  # "her role as Mystique": a character, a person
+_AFTER_CUES = (", ", " and ")  # what may follow a person in apposition or in a list
+_BEFORE_CUES = _PART_PLAYED + (" and ",)
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})  # "had to Taser him": a verb before them
+_LIST_LINKS = (", and ", " and ", ", ")  # between the names of a list
 #: "Tiger, the code name for ...", "Lion, the new version of ...": a product described.
 _PRODUCT_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w-]+ ){0,2}?(\w+) (?:name )?(?:of|for|to)\b")
 #: A work described in apposition: "New Moon, the second novel in the series", "Dreams from My Father, his
@@ -232,6 +247,7 @@ _KNOWN_AS = re.compile(r"([\w'’.-]+),? (?:also |better |widely |popularly )?(?
 _PEOPLE_WORDS = frozenset({"people", "peoples", "public", "nation", "voters", "citizens", "taxpayers"})
 #: An age in apposition, then "of": "Luann Johnson, 66, of Burnsville" (a hometown follows).
 _AGE_OF = re.compile(r", \d{1,3}, of $")
+_AGED_NAME_OF = re.compile(r"\d-year-old (?:[A-Z][\w'’.-]* ){1,3}of $")  # "23-year-old Vishwanand Subryan of X"
 #: Places of a kind named in a list: "the villages Kavouhi and Zinabieh", "the villages were identified as
 #: Gabardin, Tonban ...", "hardest-hit towns were X and Y", "ports like Eyl and Hobyo" (the list's first name).
 _LISTED_KINDS = ("villages", "towns", "cities", "hamlets", "districts", "provinces", "ports", "islands", "communities",
@@ -250,7 +266,10 @@ _LISTED_LAST = frozenset(_LISTED_KINDS + ("were", "are") + tuple(cue.split()[-1]
 _PLACE_APPOSITION = re.compile(r"(?:,| is| was) (?:a|an|the) (?:small |large |tiny |nearby |coastal |remote |border |port |"
                                r"biggest |largest |main |second-largest )?"
                                r"(?:town|city|village|suburb|district|region|province|port|island|hamlet|county)"
-                               r" (?:in|of|on|near|north|south|east|west|outside)\b")
+                               r" (?:in|of|on|near|north|south|east|west|outside)\b"
+                               # "Wasilla, Mrs Palin's home town, is ...", "Gori, his birthplace,"
+                               r"|, (?:his|her|their|(?:[A-Z][\w.]* ){0,2}[A-Z][\w]*['’]s) "
+                               r"(?:home ?town|birthplace|native (?:town|city|village))\b")
 #: Up to three lower-case words after a name ("a Staunton ice cream store").
 _LOWER_AFTER = re.compile(r"(?:['’]s)?(?: [a-z]+){1,3}")
 #: "117th Street", "5th Avenue": an ordinal before a street's head word names the street.
@@ -845,7 +864,7 @@ _NAME_GOES_ON = re.compile(r" (?:and |of |for |& )?[A-Z]")
 #: What befalls or is done by people alone: "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
 #: ("release" is not: films, albums and software are released too).
 _HUMAN_OF = re.compile(r"\b(?:death|murder|killing|assassination|resignation|arrest|funeral|trial|"
-                       r"abduction|kidnapping|wife|husband|widow|son|daughter|mother|father) of $")
+                       r"abduction|kidnapping|wife|husband|widow|son|daughter|mother|father|house) of $")
 #: Lower-case words, then a capitalised one: "Hamas political chief Ismail Haniyeh".
 _TITLE_THEN_NAME = re.compile(r" ((?:[a-z][a-z-]* ){1,3})[A-Z]")
 #: A post held: "named Ousmane Sonko as prime minister", "with Gibran Rakabuming Raka as his deputy".
@@ -1084,16 +1103,21 @@ class _Doc:
             if j > 2 and lowered[j - 1] == "the" and lowered[j - 2] == "of" and any(
                     w in self.c.org_heads for w in lowered[:j - 2]):
                 continue  # "the Office of the Chief Medical Examiner": a post in an organisation's name
-            name_end = j + 1
-            while name_end < len(run) and (toks[run[name_end]].cap or lowered[name_end] in _NAME_PARTICLES):
-                if lowered[name_end] in ("and", "of", "for", "&"):
-                    break
-                name_end += 1
-            name_idx = run[j + 1:name_end]
-            name_words = [toks[i].word for i in name_idx]
-            if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and
-                                    name_words[0] in self.c.given_names and toks[name_idx[1]].low in self.c.titles):
-                continue  # ("General Manager Billy King": a title word may be a surname)
+            given = self._portfolio_then_name(run, j, words) if lowered[j + 1] == "of" and j + 3 < len(run) else 0
+            if given:  # "Woodburn Chief of Police Scott Russell", "Director of Production Gillian Bohrer"
+                name_end = len(run)
+                name_idx = run[given:]
+            else:
+                name_end = j + 1
+                while name_end < len(run) and (toks[run[name_end]].cap or lowered[name_end] in _NAME_PARTICLES):
+                    if lowered[name_end] in ("and", "of", "for", "&"):
+                        break
+                    name_end += 1
+                name_idx = run[j + 1:name_end]
+                name_words = [toks[i].word for i in name_idx]
+                if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and name_words[0]
+                                        in self.c.given_names and toks[name_idx[1]].low in self.c.titles):
+                    continue  # ("General Manager Billy King": a title word may be a surname)
             i = j
             while i > 0 and (lowered[i - 1] in self.c.titles or
                              lowered[i - 1] in ("of", "and") and i > 1 and lowered[i - 2] in self.c.titles
@@ -1113,6 +1137,18 @@ class _Doc:
             self._split_lone(run[0])
         else:
             self._split_plain(run)
+
+    def _portfolio_then_name(self, run: list[int], j: int, words: list[str]) -> int:
+        """Where a title and "of" at `j` are followed by a portfolio of up to three capitalised words and a
+        person's given name and surname ("Chief of Police Scott Russell"), the index in `run` of that given
+        name; else 0."""
+        toks = self.tokens
+        for k in range(j + 3, min(len(run) - 1, j + 6)):
+            if not toks[run[k - 1]].cap:
+                return 0
+            if words[k] in self.c.given_names and len(run) - k <= 3 and self._namelike(words[k:]):
+                return k
+        return 0
 
     def _split_lone(self, i: int) -> None:
         """`_split_plain` for a run of one capitalised word (most runs): what its cuts and trims
@@ -1202,6 +1238,8 @@ class _Doc:
                         and any(toks[j].low in self.c.org_heads for j in current))
                 elif low == "and":
                     rest = lowered[k + 1:]
+                    if "and" in rest:  # "U.S. Fish and Wildlife Service and National Marine Fisheries Service"
+                        rest = rest[:rest.index("and")]
                     # "European Aeronautic Defence and Space Company EADS N.V.": an organisation
                     # word or legal form after "and" in a name with none before
                     # (nothing before it: "Iran and and Organization" cut at the first "and")
@@ -1891,14 +1929,21 @@ class _Doc:
         c = self.c
         short_forms = {tuple(p.words[:-1]): p for p in pieces if len(p.words) >= 3 and p.strong and p.kind in (PLACE, ORG)
                        and (p.words[-1].lower() in c.place_heads or p.words[-1].lower() in c.org_heads)}
+        no_names = []
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
+                if piece.next_word == "winner" and self.text.endswith("-time ", 0, piece.start) \
+                        or piece.text.isupper() and self._shouted(piece):
+                    no_names.append(piece)  # "the two-time Gold Glove winner" (an award); "the world of NEW MOON"
+                    continue
                 full_form = short_forms.get(tuple(piece.words))
                 if full_form is not None and not self._person_cue(piece):
                     piece.kind, piece.name = full_form.kind, full_form.name or full_form.text
                     continue
                 piece.kind = PLACE if self._town(piece) or self._maybe_locative(piece) and self._locative(piece) else \
                     self._multiword_kind(piece, lone, org_words, lower_vocab)
+        if no_names:
+            self.pieces = pieces = [p for p in pieces if all(p is not q for q in no_names)]
         # "the Trump administration", "Netanyahu's wife": a leader's or a person's surname.
         leaders = {p.words[0] for p in pieces if len(p.words) == 1 and p.kind is None and (
             p.next_word in self.c.tenures and p.prev_word == "the" or p.next_word == "administration"
@@ -1911,7 +1956,8 @@ class _Doc:
                 for w in piece.words:
                     if w[:1].isupper() and w.lower() not in _NAME_PARTICLES:
                         person_words[w] = person_words.get(w, 0) + (2 if w == piece.words[-1] else 1)
-            elif piece.kind == ORG and len(piece.words) >= 2:
+            elif piece.kind == ORG and len(piece.words) >= 2 and piece.words[1].lower() not in _TOWN_SERVICES:
+                # (not "Palmer Fire Department", "Bloomington Police": a town's service leaves the town a place)
                 first = piece.words[0]  # the first cue-typed organisation wins, else the first one
                 if first not in org_first or piece.strong and first in weak_first:
                     org_first[first] = piece.name or piece.text
@@ -1938,7 +1984,8 @@ class _Doc:
                                     or piece.prev_word in ("a", "an") and self._capital_noun(w, piece)):
                 piece.kind = None  # "A Congressional probe", "Environmental groups" (where the EPA is named),
                 # "in a Dumpster outside"
-            elif w is not None and w in org_first and not (w in weak_first and person_words.get(w, 0) >= 2):
+            elif w is not None and w in org_first and w not in leaders \
+                    and not (w in weak_first and person_words.get(w, 0) >= 2):  # ("the Obama administration")
                 piece.kind = ORG  # ("Thompson" is Tony Thompson's, not a headline's "Thompson II Results")
                 piece.name = org_first[w]
             elif w is not None and (w in person_words or w in leaders or w in self.cued):
@@ -1960,6 +2007,8 @@ class _Doc:
                 # a capitalised sentence opener with no other sign ("CNN says" has one; "INITIAL results from
                 # the post-mortem", "POSTED:": an English word in capitals is a lead-in, no acronym)
                 piece.kind = None
+            elif piece.prev_word == "to" and piece.next_word in _OBJECT_PRONOUNS and w is not None:
+                piece.kind = None  # "had to Taser him": a verb
             else:
                 piece.kind = ORG
                 defaulted.append(piece)
@@ -1971,6 +2020,7 @@ class _Doc:
                 kind = signed.get(piece.text)
                 if kind is not None:
                     piece.kind = kind
+            self._defaulted_people(defaulted, person_words)
         self._companies_named_like_towns(pieces)
         # A single word that is a person's name elsewhere in the article is that person,
         # even where the gazetteer knows a town of that name ("Jackson said", Mark Jackson's).
@@ -1987,6 +2037,86 @@ class _Doc:
         for piece in pieces:
             if piece.kind and piece.name is None:
                 piece.name = piece.text
+
+    def _shouted(self, piece: Piece) -> bool:
+        """Is a name no cue typed, written in capitals amid lower-case words, made of English words
+        only ("the world of NEW MOON and": a title set in capitals, no organisation; a headline in
+        capitals, "RED SOX MAKE HUGE OFFER", is left to the rules for names)?"""
+        common, twins = english_words()
+        if not all(w.lower() in common or w.lower() in twins for w in piece.words):
+            return False
+        before = _prev_word(self.text, piece.start, 24)
+        return before is not None and before.group(1).islower() or self._next_lower(piece.end) != ""
+
+    def _defaulted_people(self, defaulted: list[Piece], person_words: dict[str, int]) -> None:
+        """A lone name typed an organisation for want of any sign is a person's where the article shows
+        one: the short form of a name it gives someone in full ("Wlad" where "Wladimir Klitschko" stands;
+        `person_words` holds the words of such names), an apposition naming a person's role or kin
+        ("Tembo, a resident of the camp"), a part played ("her role as Mystique"), or a person it is
+        listed with ("Salazar and Lock said", "Lampley, Kellerman and Lennox" where Lennox is a person)."""
+        text = self.text
+        # (the first three letters of those words: a cheap test first)
+        starts = {g[:3] for g in person_words} if person_words else None
+        left = []
+        for piece in defaulted:
+            if piece.kind != ORG:
+                continue  # (a sign typed the same name elsewhere)
+            w = piece.words[0]  # (a lone name: names of more words are typed before)
+            if starts is not None and w[:3] in starts and len(w) > 2 and not _is_acronym(w) and any(
+                    len(g) > len(w) and g.startswith(w) for g in person_words):
+                piece.kind = PERSON
+                continue
+            end = piece.end
+            if text.startswith(_AFTER_CUES, end):  # an apposition, or a list going on
+                if text.startswith(", ", end) and self._role_apposition(end + 2):
+                    piece.kind = PERSON
+                elif text.find(" and ", end, end + 48) >= 0:
+                    left.append(piece)  # (in a list that ends in "and" ahead)
+            elif text.endswith(_BEFORE_CUES, 0, piece.start):
+                if text.endswith(" and ", 0, piece.start):
+                    left.append(piece)  # (after a list's "and")
+                else:
+                    piece.kind = PERSON  # a part played
+        if left and person_words:
+            self._listed_people(left, person_words)
+
+    def _listed_people(self, left: list[Piece], person_words: dict[str, int]) -> None:
+        """Lone names typed an organisation for want of a sign, listed with a person ("Salazar and Lock
+        said", "Lampley, Kellerman and Lennox"): people too. A list ends in "and"; the person in it is
+        named in full or by a word of a name the article gives in full (`person_words`; "Somerset and
+        Devon" stays)."""
+        text = self.text
+        pieces = self.pieces
+        for piece in left:
+            if piece.kind != ORG:
+                continue  # (typed with a list before it)
+            lo = bisect_left(pieces, piece.start, key=_START)
+            if lo == len(pieces) or pieces[lo] is not piece:
+                continue  # (pieces are in text order)
+            hi = lo
+            while lo and text[pieces[lo - 1].end:pieces[lo].start] in _LIST_LINKS:
+                lo -= 1
+            while hi + 1 < len(pieces) and text[pieces[hi].end:pieces[hi + 1].start] in _LIST_LINKS:
+                hi += 1
+            if hi == lo or text[pieces[hi - 1].end:pieces[hi].start] == ", ":
+                continue  # no list, or none that ends in "and"
+            group = pieces[lo:hi + 1]
+            if any(p.kind == PERSON and (len(p.words) >= 2 or p.words[0] in person_words) for p in group):
+                for p in group:
+                    if p.kind == ORG and any(p is q for q in left):
+                        p.kind = PERSON
+
+    def _role_apposition(self, start: int) -> bool:
+        """Does an apposition at `start` name a person's role or kin ("a resident of the camp", "a
+        mother of three"; not a firm's trade, "a vendor of software")?"""
+        m = _ROLE_APPOSITION.match(self.text, start)
+        if m is None:
+            return False
+        for word in m.group(1).split():
+            low = word.lower()
+            if low in self.c.kin or low in self.c.roles and low not in _FIRM_ROLES:
+                return True
+        return False
 
     def _companies_named_like_towns(self, pieces: list[Piece]) -> None:
         """A city that the article names as a company ("Toyota Motor Corp.", "shares of
@@ -2309,8 +2439,9 @@ class _Doc:
         if self.text[max(0, piece.start - 3):piece.start] in ("of ", "wn ") and \
                 _TOWN_BEFORE.search(self.text, max(0, piece.start - 16), piece.start):
             return True
-        if self.text[piece.start - 4:piece.start] == " of " and _AGE_OF.search(self.text, max(0, piece.start - 12),
-                                                                                 piece.start):
+        if self.text[piece.start - 4:piece.start] == " of " and (
+                _AGE_OF.search(self.text, max(0, piece.start - 12), piece.start)
+                or _AGED_NAME_OF.search(self.text, max(0, piece.start - 64), piece.start)):
             # "Luann Johnson, 66, of Burnsville": where a person named with an age lives; not an organisation
             # the article names as one ("John Smith, 45, of Microsoft" where "Microsoft Corp." or "Microsoft said it")
             return not any(other.kind == ORG and other.words[:1] == piece.words[:1]
