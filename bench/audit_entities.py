@@ -15,7 +15,7 @@ Never run it on a held-out split: it reads ECB+ dev and seeds only. Samples judg
 seed for a fresh round): the ninth round's 340 rows (org share 0.5; the default seed is 7), seeds
 2027 and 2028 in the tenth round (--n 320 --org-share 0.6; 2028 drawn after its fixes), and seeds 3031,
 3033, 3034 (--n 240 --org-share 0.6) and 3032 (--n 150 --org-share 1.0) in the eleventh, each drawn
-after the fixes written from the ones before it.
+after the fixes written from the ones before it, and 4041, 4042 (--n 240 --org-share 0.6) in the twelfth.
 
 Usage: python bench/audit_entities.py [--n 320] [--seed 7] [--org-share 0.5] > sample.tsv
        python bench/audit_entities.py --score judged.tsv
