@@ -41,6 +41,11 @@ def test_a_lone_name_joined_by_and_to_a_person_is_a_person():
     assert (found["Lampley"], found["Kellerman"], found["Lennox"]) == ("person", "person", "person")
     # ... not an organisation's partner
     assert ents("Pfizer said it would cut prices. Pfizer and Moderna said the doses were safe.")["Moderna"] == "org"
+    # ... nor a firm listed with a person named in full, nor one the article names as a firm elsewhere
+    assert ents("The deal between Elon Musk and Twitter collapsed.")["Twitter"] == "org"
+    assert ents("The lawsuit names Tim Cook, Google and Apple as defendants.")["Google"] == "org"
+    found = spans("Jeff Bezos founded Amazon in 1994. Amazon and Bezos were sued on Monday.")
+    assert [k for t, k in found if t == "Amazon"] == ["org", "org"]
 
 
 def test_the_short_form_of_a_given_name_named_in_full_is_that_person():

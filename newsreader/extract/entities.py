@@ -2083,8 +2083,10 @@ class _Doc:
     def _listed_people(self, left: list[Piece], person_words: dict[str, int]) -> None:
         """Lone names typed an organisation for want of a sign, listed with a person ("Salazar and Lock
         said", "Lampley, Kellerman and Lennox"): people too. A list ends in "and"; the person in it is
-        named in full or by a word of a name the article gives in full (`person_words`; "Somerset and
-        Devon" stays)."""
+        named by a word of a name the article gives in full (`person_words`; "Somerset and Devon" stays),
+        a list of surnames: a person named in full beside a lone name is often with a firm ("Elon Musk and
+        Twitter", "Bill Gates and Oracle"), and a name the article has as an organisation outside the
+        list stays one ("Musk bought Twitter. Musk and Twitter")."""
         text = self.text
         pieces = self.pieces
         for piece in left:
@@ -2101,9 +2103,10 @@ class _Doc:
             if hi == lo or text[pieces[hi - 1].end:pieces[hi].start] == ", ":
                 continue  # no list, or none that ends in "and"
             group = pieces[lo:hi + 1]
-            if any(p.kind == PERSON and (len(p.words) >= 2 or p.words[0] in person_words) for p in group):
+            if any(p.kind == PERSON and len(p.words) == 1 and p.words[0] in person_words for p in group):
                 for p in group:
-                    if p.kind == ORG and any(p is q for q in left):
+                    if p.kind == ORG and any(p is q for q in left) and not any(
+                            q.kind == ORG and q.text == p.text and all(q is not g for g in group) for q in pieces):
                         p.kind = PERSON
 
     def _role_apposition(self, start: int) -> bool:
