@@ -824,12 +824,42 @@ _FUTURE_BEFORE = re.compile(
     r"|(?=to be )(?-i:(?<![a-z]ed ))" + "".join(rf"(?<!\b{word} )" for word in _TO_BE_NOT_AHEAD_AFTER) +
     r"to be(?= [a-z]+(?:ed|en|held|set|cut|put|run|shut|hit|paid|sold|sent|built|made|read|sworn)\b))"
     r"(?!\w)|['’]ll(?!\w)", re.I)
-#: A word one of which every match of `_FUTURE_BEFORE` holds (checked by the tests): a clause
-#: whose lower case holds none has no cue, and the pattern (case-blind, so tried in full at
-#: every word) need not be searched there.
-_FUTURE_CUES = re.compile("will|would|shall|until|till|next|expect|forecast|scheduled|slated|set|due|deadline|expire"
-                          "|plan|must|aim|hope|intend|going|could|may|might|prepar|poised|should|upcoming|await|to be"
-                          "|'ll|’ll")
+
+
+def _held_words(seq) -> frozenset[str] | None:
+    """Words (lower case) one of which every match of the parsed pattern `seq` consumes in a row
+    (of the choices seen, the one whose shortest word is longest), or None if none is sure: a
+    literal run, or a group, each branch, a repeat at least once of one. Under-approximates:
+    anything else that consumes ends a run."""
+    best = None
+    runs = {""}
+    for op, av in [*seq, (None, None)]:
+        if op is _sre.LITERAL or op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+            runs = {run + chr(c).lower() for run in runs for c in ([av] if op is _sre.LITERAL else [a for _, a in av])}
+            continue
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # consumes nothing: the run goes on
+        inner = None
+        if op is _sre.SUBPATTERN:
+            inner = _held_words(av[-1])
+        elif op is _sre.BRANCH:
+            branches = [_held_words(alt) for alt in av[1]]
+            inner = None if None in branches else frozenset().union(*branches)
+        elif op is _sre.MAX_REPEAT and av[0] >= 1:
+            inner = _held_words(av[2])
+        for words in (frozenset(runs) if "" not in runs else None, inner):
+            if words and (best is None or min(map(len, words)) > min(map(len, best))):
+                best = words
+        runs = {""}
+    # a word holding another ("planned", "plan") adds nothing
+    return best and frozenset(w for w in best if not any(o != w and o in w for o in best))
+
+
+#: Words one of which every match of `_FUTURE_BEFORE` holds, read off its parse tree: a clause
+#: whose lower case holds none has no cue, and the pattern (case-blind, so tried in full at every
+#: word) need not be searched there.
+_FUTURE_WORDS = _held_words(_sre.parse(_FUTURE_BEFORE.pattern, _FUTURE_BEFORE.flags))
+_FUTURE_CUES = re.compile("|".join(map(re.escape, sorted(_FUTURE_WORDS))))
 #: The characters a case-blind pattern matches to an ASCII letter that lower to another ("ı" and
 #: "ſ" match "i" and "s") or to two ("İ"); "K", the Kelvin sign, lowers to "k".
 _CASE_ODD = ("\u0130", "\u0131", "\u017f")
@@ -1127,8 +1157,9 @@ def _before(words: frozenset[str]) -> str:
 #: scan skips the other words in C, not in a Python loop (most words start none). Every digit is a trigger ("#", "#4", "'"); "the" and
 #: "a" only before the words they are tried with. The words are in lower case (ASCII): the pattern
 #: reads `_folded(text)`, as "(?ai:...)" would read the text (a case-blind trie is half as fast).
-#: One prefix tree, each word followed by what must come after it, and the numbers: each
-#: alternative opens with its character, which re checks before it tries one.
+#: One prefix tree, each word followed by what must come after it, and the numbers added to its
+#: group (its ")" dropped): each alternative opens with its character, which re checks before it
+#: tries one.
 _TRIGGER_BODY = re.compile(_trie(sorted(w for w in _TRIGGERS if w.isalpha()), tail=lambda word: (
     _before(_AFTER_THE) if word == "the" else _before(_AFTER_A) if word == "a" else r"(?![A-Za-z])"))[:-1] + r"|\d|'\d)")
 #: A trigger after the character before it (not [\w-]): a pattern that opens with a class of
