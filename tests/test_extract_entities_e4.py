@@ -95,6 +95,8 @@ def test_and_inside_an_agency_name_holds_when_another_and_follows():
 
 def test_the_owner_of_a_house_is_a_person():
     assert ents("Arson was suspected in the burning of the house of Dar Miller last year.") == {"Dar Miller": "person"}
+    # ... not a fashion or publishing house's name
+    assert ents("He joined the fashion house of Dior in 1990 and later left.") == {"Dior": "org"}
 
 
 def test_a_title_in_capitals_amid_lower_case_words_is_no_organisation():

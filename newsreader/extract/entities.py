@@ -862,9 +862,10 @@ _PREFIXES = frozenset({"co", "anti", "counter", "non", "pre", "post", "inter", "
 _NAME_GAPS = (" ", " and ", " of ", " for ", " & ")
 _NAME_GOES_ON = re.compile(r" (?:and |of |for |& )?[A-Z]")
 #: What befalls or is done by people alone: "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
-#: ("release" is not: films, albums and software are released too).
+#: ("release" is not: films, albums and software are released too; a house is a home after "the" or "a"
+#: only: "the house of Dar Miller", not "the fashion house of Dior", "the publishing house of Penguin").
 _HUMAN_OF = re.compile(r"\b(?:death|murder|killing|assassination|resignation|arrest|funeral|trial|"
-                       r"abduction|kidnapping|wife|husband|widow|son|daughter|mother|father|house) of $")
+                       r"abduction|kidnapping|wife|husband|widow|son|daughter|mother|father|(?:the|a) house) of $")
 #: Lower-case words, then a capitalised one: "Hamas political chief Ismail Haniyeh".
 _TITLE_THEN_NAME = re.compile(r" ((?:[a-z][a-z-]* ){1,3})[A-Z]")
 #: A post held: "named Ousmane Sonko as prime minister", "with Gibran Rakabuming Raka as his deputy".
