@@ -57,6 +57,17 @@ async def settle(pilot, rounds: int = 2) -> None:
         await pilot.pause()
 
 
+async def settle_after_rebuild(pilot, most: int = 40) -> None:
+    """Settle until the damage rebuild is done, then twice more (the search it lets run again).
+    A fixed number of rounds was too few on a loaded machine: a round is one worker's wait, and the
+    search, the rebuild and the search again chain workers whose count depends on timing."""
+    for _ in range(most):
+        if pilot.app._damage_rebuild == "done":
+            break
+        await settle(pilot, 1)
+    await settle(pilot)
+
+
 async def type_text(pilot, text: str) -> None:
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
@@ -1700,7 +1711,7 @@ async def test_damage_a_search_finds_is_rebuilt(tmp_path):
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         app.run_query("iran")
-        await settle(pilot, 6)  # the failed search, the rebuild it started, the search again
+        await settle_after_rebuild(pilot)  # the failed search, the rebuild it started, the search again
         assert not app.search_error and app.article_list.count == 7
 
 
@@ -1720,7 +1731,7 @@ async def test_escape_cancels_the_search_waiting_for_the_damage_rebuild(tmp_path
         damage_found_by_a_search(app)
         assert app.search_error == "the index is damaged: rebuilding it…"
         await pilot.press("escape")
-        await settle(pilot, 6)
+        await settle_after_rebuild(pilot)
         assert app._damage_rebuild == "done"
         assert len(app.history) == 1 and app.article_list.source is app.history[0].source
         assert not app.search_error
@@ -1754,7 +1765,7 @@ async def test_a_search_made_during_the_damage_rebuild_is_not_replaced(tmp_path)
         await settle(pilot)
         damage_found_by_a_search(app)
         app.run_query("karachi", label="Karachi")  # typed while the rebuild runs
-        await settle(pilot, 6)
+        await settle_after_rebuild(pilot)
         assert app.article_list.source.query == "karachi" and app.article_list.source.label == "Karachi"
         assert app._damage_rebuild == "done"
 
