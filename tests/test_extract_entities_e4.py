@@ -51,6 +51,9 @@ def test_a_lone_name_joined_by_and_to_a_person_is_a_person():
 def test_the_short_form_of_a_given_name_named_in_full_is_that_person():
     text = "Wladimir Klitschko won again on Saturday. Wlad is as good as he's ever been."
     assert ents(text)["Wlad"] == "person"
+    # ... not a firm whose name starts a surname
+    assert ents("Analyst Jane Appleby said Apple would miss its target.")["Apple"] == "org"
+    assert ents("Chris Uberti said Uber would appeal the ruling.")["Uber"] == "org"
 
 
 def test_a_lone_name_in_apposition_to_a_role_noun_is_a_person():

@@ -2051,20 +2051,21 @@ class _Doc:
 
     def _defaulted_people(self, defaulted: list[Piece], person_words: dict[str, int]) -> None:
         """A lone name typed an organisation for want of any sign is a person's where the article shows
-        one: the short form of a name it gives someone in full ("Wlad" where "Wladimir Klitschko" stands;
-        `person_words` holds the words of such names), an apposition naming a person's role or kin
-        ("Tembo, a resident of the camp"), a part played ("her role as Mystique"), or a person it is
+        one: the short form of the given name of someone it names in full ("Wlad" where "Wladimir Klitschko"
+        stands; not a surname's start: "Apple" beside "Jane Appleby"), an apposition naming a person's role
+        or kin ("Tembo, a resident of the camp"), a part played ("her role as Mystique"), or a person it is
         listed with ("Salazar and Lock said", "Lampley, Kellerman and Lennox" where Lennox is a person)."""
         text = self.text
-        # (the first three letters of those words: a cheap test first)
-        starts = {g[:3] for g in person_words} if person_words else None
+        # (the given names of people named in full, by their first three letters: a cheap test first)
+        givens = {p.words[0] for p in self.pieces if p.kind == PERSON and len(p.words) >= 2} if person_words else ()
+        starts = {g[:3] for g in givens} if givens else None
         left = []
         for piece in defaulted:
             if piece.kind != ORG:
                 continue  # (a sign typed the same name elsewhere)
             w = piece.words[0]  # (a lone name: names of more words are typed before)
             if starts is not None and w[:3] in starts and len(w) > 2 and not _is_acronym(w) and any(
-                    len(g) > len(w) and g.startswith(w) for g in person_words):
+                    len(g) > len(w) and g.startswith(w) for g in givens):
                 piece.kind = PERSON
                 continue
             end = piece.end
