@@ -74,6 +74,8 @@ def test_the_hometown_after_a_named_person_with_an_age_is_a_place():
 
 def test_a_capitalised_word_between_to_and_an_object_pronoun_is_a_verb():
     assert ents("Officers said they had to Taser him to get him out of the car.") == {}
+    # ... not a name listed before the pronoun
+    assert ents("The letters went to Exxon, him and the mayor.") == {"Exxon": "org"}
 
 
 def test_an_award_won_n_times_is_no_organisation():

@@ -2008,8 +2008,9 @@ class _Doc:
                 # a capitalised sentence opener with no other sign ("CNN says" has one; "INITIAL results from
                 # the post-mortem", "POSTED:": an English word in capitals is a lead-in, no acronym)
                 piece.kind = None
-            elif piece.prev_word == "to" and piece.next_word in _OBJECT_PRONOUNS and w is not None:
-                piece.kind = None  # "had to Taser him": a verb
+            elif piece.prev_word == "to" and piece.next_word in _OBJECT_PRONOUNS and w is not None \
+                    and self.text.startswith(" ", piece.end):
+                piece.kind = None  # "had to Taser him": a verb (not "went to Exxon, him and the mayor": a list)
             else:
                 piece.kind = ORG
                 defaulted.append(piece)
