@@ -186,13 +186,6 @@ _ARABIC_ARTICLE_NOUN = re.compile(r"[AaEe]l[ -][A-Z][a-z]+ah?\b")
 _BRAND = r"[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))?"
 #: An apposition that may name a person's role or kin: "Tembo, a resident of the camp," (up to three words)
 _ROLE_APPOSITION = re.compile(r"(?:a|an|the) ((?:[\w-]+ ?){1,3}?)(?=[,.;:]| (?:of|from|in|at|who|and|with)\b)")
-#: roles a firm plays too ("Zalando, a vendor of shoes"): no sign of a person in an apposition
-_FIRM_ROLES = frozenset({"vendor", "trader", "customer", "user", "host", "model", "player", "players", "producer",
-                         "director", "executive", "winner", "local", "star", "champion", "challenger",
-                         "representative", "rep", "agent", "investor", "founder", "co-founder", "starring",
-                         "co-starring"})
-#: A town's services after its name ("Palmer Fire Department"): the town alone is no short form of them
-_TOWN_SERVICES = frozenset({"police", "fire", "city", "county", "public", "town", "sheriff's", "school", "schools"})
 _PART_PLAYED = ("role as ", "role of ", "roles as ")  # "her role as Mystique": a character, a person
 _AFTER_CUES = (", ", " and ")  # what may follow a person in apposition or in a list
 _BEFORE_CUES = _PART_PLAYED + (" and ",)
@@ -1957,7 +1950,7 @@ class _Doc:
                 for w in piece.words:
                     if w[:1].isupper() and w.lower() not in _NAME_PARTICLES:
                         person_words[w] = person_words.get(w, 0) + (2 if w == piece.words[-1] else 1)
-            elif piece.kind == ORG and len(piece.words) >= 2 and piece.words[1].lower() not in _TOWN_SERVICES:
+            elif piece.kind == ORG and len(piece.words) >= 2 and piece.words[1].lower() not in self.c.town_services:
                 # (not "Palmer Fire Department", "Bloomington Police": a town's service leaves the town a place)
                 first = piece.words[0]  # the first cue-typed organisation wins, else the first one
                 if first not in org_first or piece.strong and first in weak_first:
@@ -2120,7 +2113,7 @@ class _Doc:
             return False
         for word in m.group(1).split():
             low = word.lower()
-            if low in self.c.kin or low in self.c.roles and low not in _FIRM_ROLES:
+            if low in self.c.kin or low in self.c.roles and low not in self.c.firm_roles:
                 return True
         return False
 

@@ -42,6 +42,7 @@ class Cues:
     roles: frozenset[str] = frozenset()  # "protester Abu Hussein": a person follows
     relations: frozenset[str] = frozenset()  # "Sadr's supporters": the possessor is a person (kin too)
     kin: frozenset[str] = frozenset()  # "His older brother, Jamar,": a person's name in apposition
+    firm_roles: frozenset[str] = frozenset()  # "Zalando, a vendor of shoes": roles a firm plays too
     tenures: frozenset[str] = frozenset()  # "the Trump administration": a leader's surname
     state_heads: frozenset[str] = frozenset()  # "Democratic Republic of Congo" keeps "of"
     products: frozenset[str] = frozenset()  # "Mac OS X operating system": a product's name
@@ -55,6 +56,8 @@ class Cues:
     agencies: frozenset[str] = frozenset()
     #: Nouns after a town that show it is one: "a Woodburn bank", "the Baytown area"
     town_nouns: frozenset[str] = frozenset()
+    #: A town's services after its name ("Palmer Fire Department"): the town alone is no short form of them
+    town_services: frozenset[str] = frozenset()
     #: What may follow a name that an "in" made a place ("clashes in Kurram on Monday", "in the
     #: Nenana area"): function words and place nouns; another noun makes the name its modifier
     locative_next: frozenset[str] = frozenset()
@@ -180,6 +183,7 @@ def cues() -> Cues:
         roles=_lower_set(titles.get("roles")),
         relations=_lower_set(titles.get("relations")) | _lower_set(titles.get("kin")),
         kin=_lower_set(titles.get("kin")),
+        firm_roles=_lower_set(titles.get("firm_roles")),
         tenures=_lower_set(titles.get("tenures")),
         state_heads=_lower_set(places.get("state_heads")),
         products=_lower_set(common.get("products")),
@@ -188,6 +192,7 @@ def cues() -> Cues:
         index_names=frozenset(str(item) for item in (common.get("index_names") or [])),
         headline_words=_inflected(common.get("headline_verbs")),
         town_nouns=_lower_set(places.get("town_nouns")),
+        town_services=_lower_set(places.get("town_services")),
         locative_next=_lower_set(places.get("locative_nouns")) | _lower_set(common.get("words")),
         agencies=_lower_set(orgs.get("agencies")),
         staff=_lower_set(orgs.get("staff")),
