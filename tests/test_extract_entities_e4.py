@@ -58,6 +58,7 @@ def test_the_short_form_of_a_given_name_named_in_full_is_that_person():
 
 def test_a_lone_name_in_apposition_to_a_role_noun_is_a_person():
     assert ents("Officers later found Tembo, a resident of the camp, hiding in a shed.") == {"Tembo": "person"}
+    assert ents("Kowalczyk, a lawyer for the family, declined to comment.") == {"Kowalczyk": "person"}
     # ... not a company described by its trade
     assert ents("Shares of Zalando, a retailer of shoes, fell.").get("Zalando") != "person"
 

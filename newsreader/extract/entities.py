@@ -185,7 +185,7 @@ _ARABIC_ARTICLE_NOUN = re.compile(r"[AaEe]l[ -][A-Z][a-z]+ah?\b")
 #: A lower-camel brand right before a name: "iTunes Music Store", "iPod `` Classic".
 _BRAND = r"[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))?"
 #: An apposition that may name a person's role or kin: "Tembo, a resident of the camp," (up to three words)
-_ROLE_APPOSITION = re.compile(r"(?:a|an|the) ((?:[\w-]+ ?){1,3}?)(?=[,.;:]| (?:of|from|in|at|who|and|with)\b)")
+_ROLE_APPOSITION = re.compile(r"(?:a|an|the) ((?:[\w-]+ ?){1,3}?)(?=[,.;:]| (?:of|for|from|in|at|who|and|with)\b)")
 _PART_PLAYED = ("role as ", "role of ", "roles as ")  # "her role as Mystique": a character, a person
 _AFTER_CUES = (", ", " and ")  # what may follow a person in apposition or in a list
 _BEFORE_CUES = _PART_PLAYED + (" and ",)
