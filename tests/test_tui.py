@@ -58,9 +58,10 @@ async def settle(pilot, rounds: int = 2) -> None:
 
 
 async def settle_after_rebuild(pilot, most: int = 40) -> None:
-    """Settle until the damage rebuild is done, then twice more (the search it lets run again).
-    A fixed number of rounds was too few on a loaded machine: a round is one worker's wait, and the
-    search, the rebuild and the search again chain workers whose count depends on timing."""
+    """Settle six rounds (the search, the rebuild it starts, the search again), then on until the
+    damage rebuild is done, then twice more (the search it lets run again). Six alone were too few on a
+    loaded machine: a round is one worker's wait, and how many workers chain depends on timing."""
+    await settle(pilot, 6)
     for _ in range(most):
         if pilot.app._damage_rebuild == "done":
             break
@@ -1768,6 +1769,37 @@ async def test_a_search_made_during_the_damage_rebuild_is_not_replaced(tmp_path)
         await settle_after_rebuild(pilot)
         assert app.article_list.source.query == "karachi" and app.article_list.source.label == "Karachi"
         assert app._damage_rebuild == "done"
+
+
+@sync
+async def test_a_search_that_finds_no_index_while_the_reader_indexes_runs_again_after(tmp_path, monkeypatch):
+    """A search made while the reader built or rebuilt the index could find none ("no index yet
+    ... run `newsreader index`", which the reader was doing) and stayed failed; it runs again
+    when the update ends."""
+    from newsreader.errors import UserError
+    from newsreader.search.library import Library
+
+    app = indexed_reader(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        search = Library.search
+        calls = []
+
+        def no_index_the_first_time(self, *args, **kwargs):
+            calls.append(args)
+            if len(calls) == 1:
+                raise UserError("no index yet for the corpus; run `newsreader index`")
+            return search(self, *args, **kwargs)
+
+        monkeypatch.setattr(Library, "search", no_index_the_first_time)
+        app.indexing = True  # what _index_started says while an update runs
+        app.run_query("karachi", label="Karachi")
+        await settle(pilot)
+        assert "runs when it is ready" in app.search_error and "newsreader index" not in app.search_error
+        app._index_finished("", False)
+        await settle(pilot)
+        assert len(calls) == 2 and not app.search_error
+        assert app.article_list.source.query == "karachi"
 
 
 @sync

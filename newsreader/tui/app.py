@@ -737,7 +737,11 @@ class ReaderApp(App[int]):
             self.call_from_thread(self._rebuild_damaged, exc.message, generation, rerun)
             return
         except UserError as exc:
-            self.call_from_thread(self._search_failed, exc.message, generation)
+            if self.indexing:  # "no index yet": the reader is building or rebuilding it right now
+                rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
+                self.call_from_thread(self._search_during_update, exc.message, generation, rerun)
+            else:
+                self.call_from_thread(self._search_failed, exc.message, generation)
             return
         except Exception as exc:
             self.call_from_thread(self._search_failed, f"search failed: {exc}", generation)
@@ -762,6 +766,18 @@ class ReaderApp(App[int]):
         if self._damage_rebuild == "no" and not self.indexing:
             self._damage_rebuild = "running"
             self.update_index_worker(rebuild=True)
+
+    def _search_during_update(self, message: str, generation: int, rerun: Callable[[], None]) -> None:
+        """A search made while the reader builds or rebuilds the index (the first start, a damage
+        rebuild) can find no index: it was told to run `newsreader index`, which the reader was
+        doing. It runs again when the update ends (at once if it has ended meanwhile)."""
+        if generation != self._search_generation:
+            return
+        if not self.indexing:
+            rerun()
+            return
+        self._search_failed("the index is being built: the search runs when it is ready…", generation)
+        self._search_after_rebuild = (generation, rerun)
 
     def _search_failed(self, message: str, generation: int) -> None:
         if generation == self._search_generation:
