@@ -422,7 +422,7 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
             continue
         result = extract(item["text"], date, backend=backend)
         out = {"id": item.get("id"), **result.to_dict()}
-        ctx.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        ctx.stdout.write(printable_json(json.dumps(out, ensure_ascii=False)) + "\n")  # input text is untrusted
     return 1 if failures else 0
 
 

@@ -296,6 +296,20 @@ def test_extract_line_that_is_not_utf8_is_one_skipped_line(capsys, monkeypatch) 
     assert [json.loads(line)["id"] for line in out.splitlines()] == [2]
 
 
+def test_extract_writes_no_raw_c1_control_or_bidi_override(capsys, monkeypatch) -> None:
+    """`extract` wrote its input's C1 controls (0x9b is a one-byte CSI) and bidi overrides raw to
+    the terminal (json escapes C0 only), in the id it echoes: \\u escapes now, the same JSON data."""
+    import io
+    import sys
+
+    story_id = "page\x9b2J-\u202estory"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps({"id": story_id, "text": "They met in Paris."}) + "\n"))
+    code, out, err = run(capsys, "extract", "--backend", "rules")
+    assert code == 0, err
+    assert "\x9b" not in out and "\u202e" not in out
+    assert json.loads(out)["id"] == story_id and out.count("\n") == 1
+
+
 def test_spacy_not_installed_names_what_chose_it_and_both_ways_out(
         capsys, monkeypatch, corpus: Path, isolated_home: Path) -> None:
     """The message said only "pip install newsreader[spacy]": not that the config's
