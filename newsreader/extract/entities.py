@@ -927,6 +927,12 @@ def _org_after(possessor: str, text: str, end: int, c: Cues, places: dict[str, s
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def _english(low: str) -> bool:
+    """Is a lower-case word an English word, a name too ("ford") or not (`english_words`'s two lists)?"""
+    common, twins = english_words()
+    return low in common or low in twins
+
+
 def _is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and sum(ch.isalpha() for ch in word) >= 2
 
@@ -1360,9 +1366,8 @@ class _Doc:
         if len(current) != 1 or k + 1 >= len(run):
             return False
         tok = self.tokens[current[0]]
-        words = english_words()
         return not tok.initial and tok.cap and tok.low.endswith("s") and not tok.low.endswith("ss") \
-            and (tok.low in words[0] or tok.low in words[1]) and tok.low not in self.c.titles
+            and _english(tok.low) and tok.low not in self.c.titles
 
     def _common_field(self, first: str, rest: list[str]) -> bool:
         """Are both sides of "and" common English words (no name is also one: "ford", "apple")
@@ -2037,8 +2042,7 @@ class _Doc:
         """Is a name no cue typed, written in capitals amid lower-case words, made of English words
         only ("the world of NEW MOON and": a title set in capitals, no organisation; a headline in
         capitals, "RED SOX MAKE HUGE OFFER", is left to the rules for names)?"""
-        common, twins = english_words()
-        if not all(w.lower() in common or w.lower() in twins for w in piece.words):
+        if not all(_english(w.lower()) for w in piece.words):
             return False
         before = _prev_word(self.text, piece.start, 24)
         return before is not None and before.group(1).islower() or self._next_lower(piece.end) != ""
@@ -2299,16 +2303,13 @@ class _Doc:
         toks, text = self.tokens, self.text
         if text[toks[run[0]].start - 2:toks[run[0]].start] not in (". ", "? ", "! ", "' ", '" ', "” "):
             return False
-        words = english_words()
-        return all(part.lower() in words[0] or part.lower() in words[1]
-                   for i in run for part in toks[i].word.split("-"))
+        return all(_english(part.lower()) for i in run for part in toks[i].word.split("-"))
 
     def _capital_noun(self, word: str, piece: Piece) -> bool:
         """Is a lone capitalised word a common noun after "a" or "an" ("in a Dumpster outside", "used a
         Taser to subdue him")? An English word (a name too or not), with no noun after it: punctuation
         or a function word follows ("a Kraft spokesman", "a Target store" leave the name to the noun)."""
-        if piece.prev_word not in ("a", "an") or word.lower() not in english_words()[0] \
-                and word.lower() not in english_words()[1]:  # (a brand that is a noun too: "a Dumpster")
+        if piece.prev_word not in ("a", "an") or not _english(word.lower()):  # (a brand that is a noun too: "a Dumpster")
             return False
         after = self.text[piece.end:piece.end + 1]
         return after in (",", ".", ";", ":", ")", "") or after == " " and (
@@ -2468,9 +2469,7 @@ class _Doc:
         ("Outgoing Mayor", "Democratic Mayor", "Longtime Councilman") nor "Chinese Premier"?"""
         if piece.text in self.g.places or piece.text in self.g.towns:
             return True
-        low = piece.text.lower()
-        words, word_names = english_words()
-        return low not in words and low not in word_names and piece.text not in self.g.demonyms
+        return not _english(piece.text.lower()) and piece.text not in self.g.demonyms
 
     def _listed(self, piece: Piece) -> bool:
         """Does a list of places of a kind open with the name ("the villages were identified as Gabardin,
