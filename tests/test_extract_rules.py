@@ -2425,17 +2425,20 @@ def test_the_date_scan_names_no_regex_op_that_python_3_10_lacks(monkeypatch):
                                           if name not in ("ATOMIC_GROUP", "POSSESSIVE_REPEAT")})
     monkeypatch.setattr(dates_mod, "_sre", parser_310)
     monkeypatch.setattr(dates_mod, "_BY_HEAD", {})  # every head new: the check runs
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 1)
     found = dates_mod.find_dates("Profits rose in the first half of 2009 and fell 3 minutes later on Monday.", dt.date(2010, 5, 3))
     assert [(d.text, d.value) for d in found] == [("the first half of 2009", "2009-H1"), ("3 minutes", "PT3M"),
                                                   ("Monday", "2010-05-03")]
 
 
 @pytest.mark.parametrize("text", ["It came 3 mİnutes later.", "It came 3 mınutes later.", "It came 3 MİNUTES later."])
-def test_the_date_scan_keeps_what_a_letter_outside_ascii_may_match(text):
+def test_the_date_scan_keeps_what_a_letter_outside_ascii_may_match(text, monkeypatch):
     """re's IGNORECASE folds 'İ' (U+0130) to 'i' and lets "[a-z]" match 'ı' where str.lower() does
     not: the head check keeps such letters, so the scan finds what the whole pattern finds."""
     from newsreader.extract import dates as dates_mod
 
+    monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 1)  # the check runs
     assert [m.group() for m in dates_mod._candidates(text)] == [m.group() for m in dates_mod.full_pattern().finditer(text)]
 
 

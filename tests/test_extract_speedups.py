@@ -115,11 +115,31 @@ def test_a_branch_the_head_rules_out_never_matches_there() -> None:
 
 def test_date_scan_with_heads_finds_what_it_found_trying_every_branch(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = _date_texts(600, seed=22) + SENTENCES
+    monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 1)  # every head checked at once
     fast = [[(m.span(), m.lastgroup) for m in dates_mod._candidates(text)] for text in texts]
     monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
     monkeypatch.setattr(dates_mod, "_pattern_at", lambda key, head: dates_mod._pattern_for(key))
     assert fast == [[(m.span(), m.lastgroup) for m in dates_mod._candidates(text)] for text in texts]
     assert sum(map(len, fast)) > 1000
+
+
+def test_a_head_is_checked_only_once_seen_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check costs a thousand times a match: a head seen fewer than `_HEAD_CHECK_AFTER` times is
+    matched with every branch of its key, and counted; at that sighting it is checked, and kept."""
+    checked: list[str] = []
+    real = dates_mod._pattern_at
+    monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 3)
+    monkeypatch.setattr(dates_mod, "_pattern_at", lambda key, head: checked.append(head) or real(key, head))
+    text = "Sales rose 3 percent on Monday."
+    for seen in (1, 2):
+        assert [m.group() for m in dates_mod._candidates(text)] == ["Monday"]
+        assert checked == [] and dates_mod._BY_HEAD["3 pe"] == seen
+    assert [m.group() for m in dates_mod._candidates(text)] == ["Monday"]
+    assert sorted(checked) == ["3 pe", "Monday."] and dates_mod._BY_HEAD["3 pe"] is None
+    dates_mod._candidates(text)
+    assert len(checked) == 2
 
 
 def test_heads_rule_out_branches() -> None:
@@ -139,6 +159,7 @@ def test_a_full_head_memo_starts_again_instead_of_no_longer_learning(monkeypatch
     new after that would be parsed branch by branch at each trigger for the rest of the process."""
     monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
     monkeypatch.setattr(dates_mod, "_HEAD_MEMO_LIMIT", 3)
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 1)
     dates_mod.find_dates("He had 3 pens, 4 cats, 5 dogs, 6 hats and 7 mugs.", None)
     assert 0 < len(dates_mod._BY_HEAD) <= 3
     assert "7 mu" in dates_mod._BY_HEAD  # the last head was kept
