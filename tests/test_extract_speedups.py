@@ -328,5 +328,48 @@ def test_lower_words_asked_one_at_a_time_are_the_words_found_all_at_once() -> No
             assert (word in words) == (word in every), (text, word)
             assert (word in words) == (word in every)  # (answered again from what it learnt)
             found += word in every
-        assert set(words) == every
     assert found > 5000
+
+
+def test_a_stem_asked_by_its_forms_is_a_stem_of_the_lower_case_words() -> None:
+    """`_stem_written` (the stem and the stem plus each suffix, asked one by one) answers as the set of the
+    stems of all the article's lower-case words did, for the stems of the words there, of their parts and
+    of capitalised words and near misses."""
+    rng = random.Random(31)
+    pieces = ("check", "checks", "checked", "checking", "ches", "chess", "uses", "us", "use", "used", "using",
+              "bus", "buses", "sing", "ring", "red", "ed", "s", "es", "ing", "Checks", "cheeses", "-", "'", " ",
+              " ", " ", ", ", ".", "\n")
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 25))) for _ in range(1500)]
+    texts += [t.lower() for t in _texts(200, seed=37)]
+    asked = ("check", "checks", "checked", "checking", "che", "ches", "chess", "us", "use", "uses", "bus", "sing",
+             "s", "es", "ed", "ing", "red", "ring", "said", "paris", "cheese", "cheeses", "x")
+    written = 0
+    for text in texts:
+        every = set(entities_mod._LOWER_WORD.findall(text))
+        stems = {entities_mod._stem(w) for w in every}
+        words = entities_mod._LowerWords(text)
+        for word in asked + tuple(every) + tuple(w[1:] + "s" for w in every) + tuple(w + "ed" for w in every):
+            stem = entities_mod._stem(word)
+            assert entities_mod._stem_written(stem, words) == (stem in stems), (text, word)
+            written += stem in stems
+    assert written > 5000
+
+
+def test_a_word_named_in_the_text_is_found_as_the_pattern_finds_it() -> None:
+    """`_named_in_text` (`str.find` and a word-boundary test) answers as the pattern `[A-Za-z,] word\\b`
+    searched before the headline line and after it did, for words that end in letters, dots, hyphens,
+    apostrophes and digits, next to letters, digits, underscores, non-ASCII letters and line ends."""
+    rng = random.Random(41)
+    words = ("Academy", "U.S.", "Red", "Sox", "A1", "Ko-", "O'", "Za", "Zé", "Red_")
+    pieces = words + ("a ", ", ", "a", "é", ",", " ", " ", " ", "\n", "_", "1", "²", ".", "x", "Ä")
+    found = 0
+    for _ in range(6000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 30)))
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(2))
+        line_start, line_end = cuts
+        for word in words:
+            pattern = re.compile(rf"[A-Za-z,] {re.escape(word)}\b")
+            slow = pattern.search(text, 0, line_start) is not None or pattern.search(text, line_end) is not None
+            assert entities_mod._named_in_text(word, text, line_start, line_end) == slow, (text, word, cuts)
+            found += slow
+    assert found > 600

@@ -13,7 +13,6 @@ import functools
 import operator
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -312,14 +311,13 @@ class _LowerWords:
     the place found), which is much cheaper than collecting the article's hundreds of lower-case words
     first. A match at a place is the word of `_LOWER_WORD.findall` that starts there (the look-behind reads
     the text before it), so the word is one of them exactly when it is the match at one of its places.
-    Iterating collects them all (only for an article with a headline line: `_title_case_commons`)."""
+    (A headline's words ask for the forms of their stems the same way: `_stem_written`.)"""
 
-    __slots__ = ("text", "known", "every")
+    __slots__ = ("text", "known")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.known: dict[str, bool] = {}
-        self.every: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
         known = self.known.get(word)
@@ -336,11 +334,6 @@ class _LowerWords:
                 return True
             at = text.find(word, at + 1)
         return False
-
-    def __iter__(self) -> Iterator[str]:
-        if self.every is None:
-            self.every = set(_LOWER_WORD.findall(self.text))
-        return iter(self.every)
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’`([{—–-*•"
 #: An opening quotation mark: after a comma or colon it opens a quoted sentence ("screaming, ‘Stop!").
@@ -506,16 +499,14 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: _LowerWords, places: di
     lower case elsewhere (or another form of them: "Checks" for "checked"). Their offsets,
     so that they break names as lower-case words would."""
     found: list[int] = []
-    stems: set[str] | None = None
-    english: frozenset[str] = frozenset()
+    english: frozenset[str] | None = None
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         capitalised = _headline_words(line, c)
         if capitalised is None:
             continue
-        if stems is None:
-            stems = {_stem(w) for w in lower_vocab}
+        if english is None:
             english = english_words()[0]
         # where the last word kept as a name ended: the line's first word counts as one only
         # before a word that is no English word ("Arcade Joseph Comeaux Jr"), and is as common
@@ -525,7 +516,7 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: _LowerWords, places: di
         after_place = False
         for m in capitalised:
             lower = m.group().lower()
-            if lower in c.common or lower in c.headline_words or lower in lower_vocab or _stem(lower) in stems \
+            if lower in c.common or lower in c.headline_words or lower in lower_vocab or _stem_written(_stem(lower), lower_vocab) \
                     or lower in english and (name_end != m.start() - 1 or after_place and lower not in c.org_heads
                                              and lower not in c.place_heads) \
                     and not _named_in_text(m.group(), text, line_start, line_start + len(line)):
@@ -630,11 +621,28 @@ def _headline_words(line: str, c: Cues) -> list[re.Match[str]] | None:
     return capitalised
 
 
+#: What stands before the space before a word written inside a sentence (`_named_in_text`).
+_IN_SENTENCE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,")
+
+
 def _named_in_text(word: str, text: str, line_start: int, line_end: int) -> bool:
     """Is the word written capitalised inside a sentence outside its headline ("the Academy
-    picked her", "the Red Sox")?"""
-    pattern = re.compile(rf"[A-Za-z,] {re.escape(word)}\b")
-    return pattern.search(text, 0, line_start) is not None or pattern.search(text, line_end) is not None
+    picked her", "the Red Sox"): a letter or a comma and a space before it, a word's end at its end
+    (`[A-Za-z,] word\\b` before the line or after it, found with `str.find`: a pattern made for each
+    word is compiled anew for every new word)?"""
+    needle = " " + word
+    size = len(needle)
+    at = text.find(needle, 1)
+    while at >= 0:
+        end = at + size
+        if text[at - 1] in _IN_SENTENCE and (end <= line_start or at > line_end):
+            # \b at the end (the text read before the line stops at the line)
+            bound = line_start if end <= line_start else len(text)
+            after = end < bound and (text[end].isalnum() or text[end] == "_")
+            if after != (text[end - 1].isalnum() or text[end - 1] == "_"):
+                return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def _has_digit(word: str) -> bool:
@@ -642,12 +650,26 @@ def _has_digit(word: str) -> bool:
     return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
+def _stem_written(stem: str, lower_vocab: _LowerWords) -> bool:
+    """Does the article write in lower case a word of this stem (`_stem`)? A word's stem is the word or the
+    word less one of `_STEM_SUFFIXES`, so the words of a stem are among the stem and the stem plus each
+    suffix: asked one by one, not by stemming all of the article's lower-case words (hundreds of them,
+    new ones in every article)."""
+    return any(_stem(word) == stem and word in lower_vocab for word in [stem + suffix for suffix in _STEM_FORMS])
+
+
+#: What `_stem` takes off a word's end, in the order it tries them.
+_STEM_SUFFIXES = ("ing", "ed", "es", "s")
+#: The endings of the words a stem may come from (`_stem_written`): none, or a suffix.
+_STEM_FORMS = ("",) + _STEM_SUFFIXES
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude stem that makes "checks", "checked" and "checking" meet."""
     if not word.endswith(("ing", "ed", "s")):
         return word
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in _STEM_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[:-len(suffix)]
     return word
