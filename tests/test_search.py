@@ -432,3 +432,63 @@ def test_cli_did_you_mean_comes_before_hits(cli_corpus: Path, capsys: pytest.Cap
     assert main(["search", "--corpus", str(cli_corpus), "--json", "Israil OR strike"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["suggestion"] == "Israel OR strike" and payload["hits"] and payload["exact"]
+
+
+def test_the_word_being_typed_in_the_reader_also_starts_a_word(lib: Library) -> None:
+    """The reader's search bar (`typed=True`) narrows as a word is typed: "paki" finds what
+    "pakistan" finds, where `newsreader search` (and a space after the word) takes it whole."""
+    pakistan = set(titles(lib, "pakistan"))
+    assert pakistan and titles(lib, "paki") == []
+    assert set(titles(lib, "paki", typed=True)) == set(titles(lib, "Paki", typed=True)) == pakistan
+    assert titles(lib, "paki ", typed=True) == []
+    # The whole word keeps its stemmed match.
+    assert set(titles(lib, "strikes", typed=True)) == set(titles(lib, "strike")) != set()
+    # Among other words, after a `-` and a field.
+    assert titles(lib, "dock paki", typed=True) == titles(lib, "dock pakistan") != []
+    assert titles(lib, "strike -paki", typed=True) == titles(lib, "strike -pakistan") != titles(lib, "strike")
+    assert titles(lib, "person:ish", typed=True) == titles(lib, 'person:"Ishaq Dar"') != []
+    # Matches of the words it stands for are marked.
+    assert "pakistan" in lib.match_terms("paki", typed=True)["body"]
+
+
+@pytest.mark.parametrize("typing, same_as", [
+    ("strike AND", "strike"), ("strike OR ", "strike"), ("strike NOT", "strike"), ("strike -", "strike"),
+    ("strike title:", "strike"), ("strike (", "strike"), ('"unpaid wages', '"unpaid wages"'),
+    ('"unpaid wag', '"unpaid wages"'), ('person:"ishaq d', 'person:"ishaq"'), ('strike "', "strike"),
+    ("(karachi OR geneva", "karachi OR geneva"), ("title:(karachi OR gen", "title:(karachi OR geneva)"),
+])
+def test_half_typed_queries_search_what_is_complete(lib: Library, typing: str, same_as: str) -> None:
+    assert titles(lib, typing, typed=True) == titles(lib, same_as) != []
+
+
+def test_no_half_typed_query_raises_but_a_query_error(lib: Library) -> None:
+    with pytest.raises(QueryError, match="empty query"):
+        lib.search('"', typed=True)
+    queries = ['person:"Ishaq Dar" OR org:OIC', 'strike -karachi date:[2025-06-01 TO 2025-06-30]',
+               '(iran OR "missile strikes") AND NOT title:geneva~1', "pakistan* -wic~2 body:(a OR the)"]
+    for query in queries:
+        for end in range(1, len(query) + 1):
+            try:
+                lib.search(query[:end], typed=True)
+            except QueryError:
+                pass
+
+
+def test_a_typed_word_stands_for_few_words_and_for_one_when_they_are_common(
+        lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OR of common words is slow in a large index: past its first word, the words a typed
+    word stands for are capped in number (TYPED_WORDS) and in occurrences (TYPED_BUDGET)."""
+    from newsreader.search import library as library_module
+
+    lib._forget_parsed()
+    # "ministers" is left out: the same word as "minister" once stemmed.
+    assert lib._completions("mi") == ["minister", "missile"]
+    assert lib._completions("strike") == ["strike"]  # "strikes" is the same word too
+    assert lib._completions("iran") == ["iran", "iranian"]
+    monkeypatch.setattr(library_module, "TYPED_WORDS", 1)
+    assert lib._completions("mi") == ["minister"]
+    monkeypatch.setattr(library_module, "TYPED_WORDS", 5)
+    monkeypatch.setattr(library_module, "TYPED_BUDGET", 0)
+    assert lib._completions("mi") == ["minister"]  # not a word: the most frequent it starts
+    assert lib._completions("iran") == ["iran"]  # a word: itself
+    assert lib._completions("qq") == []

@@ -339,7 +339,32 @@ async def test_search_as_you_type_marks_and_jumps(seed_home, tmp_path):
         assert isinstance(lst.source, CorpusRows) and lst.count == 9
 
 
-@pytest.mark.parametrize("size, query", [(WIDE, "date:2025-99"), (NARROW, '"unclosed')])
+@sync
+async def test_search_as_you_type_takes_the_word_being_typed_as_a_start(seed_home, tmp_path):
+    """"paki" lists what "pakistan" finds while it is typed (it found nothing), and a saved
+    search is read the same way when it is run again."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "paki")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        pakistan = {h.id for h in app.library.search("pakistan", limit=1000, snippets=False).hits}
+        want = [h.id for h in app.library.search("paki", limit=1000, snippets=False, typed=True).hits]
+        lst = app.article_list
+        assert pakistan and set(want) >= pakistan
+        assert [r.id for r in lst.source.rows] == want and not app.search_error
+        assert "pakistan" in lst.source.body_terms  # the word it stands for is marked
+        await pilot.press("enter")
+        app.store.save_search("paki", lst.source.query)
+        await pilot.press("escape")
+        await pilot.press("1")
+        await settle(pilot)
+        assert lst.source.extra.get("kind") == "saved" and [r.id for r in lst.source.rows] == want
+
+
+@pytest.mark.parametrize("size, query", [(WIDE, "date:2025-99"), (NARROW, "colour:red")])
 @sync
 async def test_search_error_is_shown_not_raised(seed_home, tmp_path, size, query):
     app = make_app(seed_home, tmp_path)
@@ -1839,3 +1864,18 @@ def test_reader_modules_leave_the_page_model_and_slugify_unloaded():
             "print(','.join(m for m in sys.modules if m == 'slugify' or m == 'newsreader.corpus.model'))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("keymap, shown", [({}, "Press q to quit"), ({"quit": "x"}, "Press x to quit"),
+                                           ({"quit": ""}, "Press ^q to quit")])
+@sync
+async def test_ctrl_c_names_the_readers_own_quit_key(seed_home, tmp_path, keymap, shown):
+    """Textual's Ctrl+C notice said "Press ctrl+q to quit the app" where the reader quits with q."""
+    app = make_app(seed_home, tmp_path, config=Config(keymap=keymap))
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        assert [n.message for n in app._notifications if n.title == "Quit?"] == [
+            f"{shown} the reader (Ctrl+C copies selected text)"]

@@ -49,6 +49,13 @@ PARSE_CACHE = 64
 #: Up to this many articles a search counts its matches exactly (a few ms): an estimate
 #: said "1 of about 8 matching articles" for a word in 7 of the seeds' 9.
 EXACT_COUNT_DOCS = 5_000
+#: The word being typed in the reader stands for itself and words it starts (the most
+#: frequent first), or-ed: at most this many in all ...
+TYPED_WORDS = 5
+#: ... while they occur at most this often in all: an OR of common words is slow at 100k
+#: articles (two common words 2-4 s), a single word is quick however common (its word
+#: alone when it is that common; the most frequent word it starts when it is no word).
+TYPED_BUDGET = 20_000
 
 
 @dataclass
@@ -115,7 +122,7 @@ class Library:
         self._parser: QueryParser | None = None
         self._corrector: tuple[ListCorrector, dict[str, int]] | None = None
         self._bounds_cache: tuple[dt.date, dt.date] | None = None
-        self._parsed: OrderedDict[str, ParsedQuery] = OrderedDict()
+        self._parsed: OrderedDict[tuple[str, bool], ParsedQuery] = OrderedDict()
         self._runs: dict[Any, Any] = {}
 
     @classmethod
@@ -287,34 +294,57 @@ class Library:
                                   dt.date.fromisoformat(hi) if hi else today)
         return self._bounds_cache
 
-    def parse(self, text: str) -> ParsedQuery:
+    def parse(self, text: str, typed: bool = False) -> ParsedQuery:
         """Raise `QueryError` (one line for the user) if `text` is malformed. The last
-        PARSE_CACHE parsed queries are kept (the reader re-runs and pages through queries)."""
+        PARSE_CACHE parsed queries are kept (the reader re-runs and pages through queries).
+        `typed`: as the reader's search bar reads it (the last word a prefix too, see
+        `query.as_typed`)."""
         with self._lock:
             searcher = self.searcher()
-            found = self._parsed.get(text)
+            key = (text, typed)
+            found = self._parsed.get(key)
             if found is not None:
-                self._parsed.move_to_end(text)
+                self._parsed.move_to_end(key)
                 return found
             if self._parser is None:
                 self._parser = QueryParser(searcher.schema)
-            parsed = self._parser.parse(text, self._bounds())
-            self._parsed[text] = parsed
+            parsed = self._parser.parse(text, self._bounds(), self._completions if typed else None)
+            self._parsed[key] = parsed
             if len(self._parsed) > PARSE_CACHE:
                 self._parsed.popitem(last=False)
             return parsed
 
+    def _completions(self, word: str) -> list[str]:
+        """What the word being typed in the reader's search bar stands for (query.as_typed):
+        itself if the corpus has it, and words it starts, most frequent first, within
+        TYPED_WORDS and TYPED_BUDGET (the first is taken whatever its count when the word
+        itself is not in the corpus, so "paki" finds Pakistan; "strikes" with no such word
+        stays itself, and its stem finds "strike")."""
+        folded = fold(word.lower())
+        found = self.store().words_starting(folded, TYPED_WORDS * 4)
+        count = sum(n for other, n in found if other == folded)
+        out, stems = ([word], {stem(folded)}) if count else ([], set())
+        for other, n in found:
+            if len(out) >= TYPED_WORDS or (out and count + n > TYPED_BUDGET):
+                break
+            if stem(other) not in stems:
+                out.append(other)
+                stems.add(stem(other))
+                count += n
+        return out
+
     def search(self, text: str, limit: int = 20, sort: str = "relevance", snippets: bool = True,
-               suggest: bool = True, count: bool = False) -> SearchResult:
+               suggest: bool = True, count: bool = False, typed: bool = False) -> SearchResult:
         """The top `limit` hits. `total` is exact if `count` (slower: every match is
         visited) or when there are few matches, else estimated (`result.exact` False).
-        "Did you mean" is only looked for when there are fewer than 5 matches."""
+        "Did you mean" is only looked for when there are fewer than 5 matches. `typed`: read
+        `text` as the reader's search bar does (see `parse`)."""
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r}; use relevance or date")
         with self._lock, self.reading():
             for attempt in (0, 1):
                 try:
-                    return self._search(text, limit, sort, snippets, suggest, count)
+                    return self._search(text, limit, sort, snippets, suggest, count, typed)
                 except (QueryError, UserError):
                     raise
                 except OSError:
@@ -325,8 +355,8 @@ class Library:
         raise AssertionError("unreachable")
 
     def _search(self, text: str, limit: int, sort: str, snippets: bool, suggest: bool,
-                count: bool) -> SearchResult:
-        parsed = self.parse(text)
+                count: bool, typed: bool) -> SearchResult:
+        parsed = self.parse(text, typed)
         searcher = self.searcher()
         if searcher.doc_count_all() == 0:
             # Nothing committed yet (a first build or a rebuild under way): Whoosh's empty
@@ -386,12 +416,12 @@ class Library:
             return pairs, len(pairs)
         return pairs, None
 
-    def match_terms(self, text: str) -> dict[str, set[str]]:
+    def match_terms(self, text: str, typed: bool = False) -> dict[str, set[str]]:
         """Index terms of `text` to mark, per field ("body", "title"): pass them to
         `snippets.match_ranges` to highlight a whole article the way snippets are marked.
         Raises `QueryError` for a malformed query."""
         with self._lock:
-            return self._match_terms(self.parse(text), self.searcher())
+            return self._match_terms(self.parse(text, typed), self.searcher())
 
     @staticmethod
     def _match_terms(parsed: ParsedQuery, searcher: Any) -> dict[str, set[str]]:

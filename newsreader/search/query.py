@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, PlusMinusPlugin, SingleQuotePlugin
@@ -184,6 +184,54 @@ def check_syntax(text: str) -> None:
         prev = tok
 
 
+#: The reader's search bar reads the word being typed (the last, no space after it) as the
+#: start of a word too, from this many letters on: "paki" finds Pakistan.
+TYPED_PREFIX_MIN = 2
+#: The last token of a query: an optional `-` and `field:`, then a plain word.
+_TYPED_WORD_RE = re.compile(r"(?:(?<=\s)|(?<=\()|^)(-?)((?:[A-Za-z_]+:)?)([^\W_]+(?:[\u0300-\u036f]+[^\W_]*)*)$")
+#: What half-typed input leaves dangling at the end: an operator, a `-`, a `field:`, a `(`,
+#: an empty phrase.
+_DANGLING_RE = re.compile(r'(?:(?:^|(?<=[\s(]))(?:AND|OR|NOT|-|-?[A-Za-z_]+:|-?(?:[A-Za-z_]+:)?"\s*")|\()\s*$')
+#: Fields whose values are not words to complete.
+_NOT_TYPED = {"date", "dkey", "id", "file"}
+
+
+def as_typed(text: str, complete: Callable[[str], list[str]]) -> str:
+    """`text` as the reader's search bar reads it while it is typed: an unclosed quote or
+    parenthesis closed (the word being typed in the phrase completed to the first word
+    `complete` gives), an operator, `-`, `field:` or `(` left dangling at the end dropped,
+    and the last word, when nothing follows it, replaced by the words `complete(word)`
+    gives (itself and words it starts, or-ed: `iran paki` -> `iran pakistan`, `strikes`
+    stays `strikes` and still finds `strike`). Anything else is left as it is."""
+    quoted = text.count('"') % 2 == 1
+    if quoted:
+        # In a phrase, a word being typed is completed to one word (or dropped at one letter).
+        m = re.search(r'(?<=[\s"])[^\W_]+$', text)
+        if m and len(m.group()) >= TYPED_PREFIX_MIN:
+            text = text[:m.start()] + (complete(m.group()) or [m.group()])[0]
+        elif m and text[text.rfind('"', 0, m.start()) + 1:m.start()].strip():
+            text = text[:m.start()].rstrip()
+        text += '"'
+    typing = not quoted  # a word still being typed ends the text
+    while True:
+        trimmed = _DANGLING_RE.sub("", text)
+        if trimmed == text:
+            break
+        text, typing = trimmed.rstrip(), False
+    m = _TYPED_WORD_RE.search(text) if typing else None
+    if m and len(m.group(3)) >= TYPED_PREFIX_MIN and m.group(3) not in _OPS \
+            and m.group(2)[:-1].lower() not in _NOT_TYPED:
+        words = complete(m.group(3)) or [m.group(3)]
+        either = words[0] if len(words) == 1 else f"({' OR '.join(words)})"
+        text = f"{text[:m.start()]}{m.group(1)}{m.group(2)}{either}"
+    depth = 0
+    for ch in _unquoted(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return text  # a ) too many: not half-typed, said as it is
+    return text + ")" * depth
+
+
 class DateClause(Q.ConstantScoreQuery):
     """A `date:` term: an OR of `dkey` terms, remembering the range (YYYYMMDD numbers) so
     the library can restrict by date order instead (see dateorder.restrict)."""
@@ -219,7 +267,24 @@ class QueryParser:
         parser.add_plugin(PlusMinusPlugin())
         self._parser = parser
 
-    def parse(self, text: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
+    def parse(self, text: str, bounds: tuple[dt.date, dt.date],
+              complete: Callable[[str], list[str]] | None = None) -> ParsedQuery:
+        """With `complete`, `text` is read as the reader's search bar reads it (`as_typed`);
+        a query that reading breaks is read as it is."""
+        if complete is not None:
+            completed = as_typed(text, complete)
+            if not completed.strip():  # only what is dropped while typed (`"`, `NOT`)
+                check_syntax(completed)
+            if completed != text:
+                try:
+                    parsed = self._parse(completed, bounds)
+                except QueryError:
+                    parsed = None
+                if parsed is not None:
+                    return ParsedQuery(text, parsed.query, parsed.date_keys)
+        return self._parse(text, bounds)
+
+    def _parse(self, text: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
         check_syntax(text)
         ranges: list[list[str]] = []
         spans: list[tuple[int, int]] = []

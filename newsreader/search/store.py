@@ -170,6 +170,14 @@ class ArticleStore:
         cur = self.connection().execute("SELECT word, n FROM vocab WHERE n >= ? ORDER BY word", (min_count,))
         return cur.fetchall()
 
+    def words_starting(self, prefix: str, limit: int) -> list[tuple[str, int]]:
+        """The `limit` most frequent vocabulary words that start with `prefix` (itself
+        included), with how often they occur."""
+        cur = self.connection().execute(
+            "SELECT word, n FROM vocab WHERE word >= ? AND word < ? ORDER BY n DESC, word LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit))
+        return cur.fetchall()
+
     def renamed(self) -> dict[str, str]:
         """Old article id -> the id the same story has now. An id is made from the page and
         the headline, so editing a headline gives the story a new id; bookmarks and read

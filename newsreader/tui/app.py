@@ -249,6 +249,19 @@ class ReaderApp(App[int]):
         they name pages, folders and config files, whose names are untrusted text."""
         super().notify("\n".join(printable(line) for line in message.split("\n")), title=title, **kwargs)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C: Textual names the first quit key it finds ("Press ctrl+q"); this names the
+        reader's own (`q`, or what the keymap gives it; Ctrl+Q when it has none). Ctrl+C
+        does not quit: it copies the text selected in the search bar or the article, and a
+        stray one should not close the reader."""
+        keys = [key for key, active in self.active_bindings.items()
+                if active.binding.action in ("quit", "app.quit")]
+        own = [key for key in keys if key != "ctrl+q"] or keys
+        if own:
+            shown = " or ".join(self.get_key_display(Binding(key, "")) for key in own)
+            self.notify(f"Press {shown} to quit the reader (Ctrl+C copies selected text)", title="Quit?",
+                        timeout=4, markup=False)
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(HIGHLIGHT_DEFAULTS)
 
@@ -724,8 +737,11 @@ class ReaderApp(App[int]):
         from newsreader.search.store import Row
 
         try:
-            result = self.library.search(text, limit=limit, sort=sort, snippets=False)
-            terms = self.library.match_terms(text)
+            # What is typed in the search bar (and saved from it) is read with its last word
+            # a prefix too (query.as_typed); names and dates looked up are queries as written.
+            typed = kind in ("search", "saved")
+            result = self.library.search(text, limit=limit, sort=sort, snippets=False, typed=typed)
+            terms = self.library.match_terms(text, typed=typed)
         except QueryError as exc:
             self.call_from_thread(self._search_failed, str(exc), generation)
             return
