@@ -492,3 +492,6 @@ def test_a_typed_word_stands_for_few_words_and_for_one_when_they_are_common(
     assert lib._completions("mi") == ["minister"]  # not a word: the most frequent it starts
     assert lib._completions("iran") == ["iran"]  # a word: itself
     assert lib._completions("qq") == []
+    # A stop word is a whole word: "strike the" is not "strike third" (nor "strike thousands").
+    assert lib._completions("the") == ["the"]
+    assert titles(lib, "strike the", typed=True) == titles(lib, "strike") != []

@@ -29,7 +29,7 @@ from whoosh import index as windex
 
 from newsreader.config import Config, Paths
 from newsreader.errors import UserError
-from newsreader.search.analysis import fold, stem
+from newsreader.search.analysis import STOPS, fold, stem
 from newsreader.search.dateorder import DateRuns, date_runs, estimate, newest, restrict_dates
 from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
 from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, environment_error, other_version_index,
@@ -321,6 +321,8 @@ class Library:
         itself is not in the corpus, so "paki" finds Pakistan; "strikes" with no such word
         stays itself, and its stem finds "strike")."""
         folded = fold(word.lower())
+        if folded in STOPS:  # a whole word ("war in" is not "war india"), not searched for
+            return [word]
         found = self.store().words_starting(folded, TYPED_WORDS * 4)
         count = sum(n for other, n in found if other == folded)
         out, stems = ([word], {stem(folded)}) if count else ([], set())
