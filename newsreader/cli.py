@@ -93,9 +93,13 @@ class Context:
         self.say(why)
         line = ProgressLine(self.stderr)
         try:
-            library.update(progress=line, warn=self.warn)
+            stats = library.update(progress=line, warn=self.warn)
         finally:
             line.finish()
+        if not stats.pages_seen:  # else a search of an empty folder just said "no matching articles"
+            from newsreader.corpus import no_pages_message
+
+            self.warn(no_pages_message(library.corpus, self.config.extensions))
 
     def print_json(self, data: Any) -> None:
         self.stdout.write(printable_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")

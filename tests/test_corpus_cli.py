@@ -499,3 +499,11 @@ def test_the_reader_opens_the_index_of_a_corpus_folder_gone_since(capsys, tmp_pa
     assert run(capsys, "--corpus", str(corpus))[0] == 0 and opened == [corpus]
     code, out, err = run(capsys, "--corpus", str(tmp_path / "never-indexed"))  # a wrong folder: said
     assert code == 2 and "does not exist" in err and opened == [corpus]
+
+
+def test_search_of_an_empty_folder_says_it_has_no_pages(capsys, tmp_path: Path) -> None:
+    """It said only "no matching articles", as if the pages had been searched."""
+    code, _, err = run(capsys, "search", "iran", "--corpus", str(tmp_path))
+    assert code == 1 and "no pages in" in err
+    code, _, err = run(capsys, "search", "iran", "--corpus", str(tmp_path))
+    assert code == 1 and "holds no articles" in err and "newsreader index" in err

@@ -131,6 +131,9 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
             facets = library.facets(text) if args.facets else None
         except QueryError as exc:
             raise UserError(f"bad query: {exc}") from None
+        if not result.hits and not library.count():
+            ctx.warn(f"the index of {library.corpus} holds no articles; `newsreader index` "
+                     "updates it from the pages there")
     finally:
         library.close()
     if args.json:
