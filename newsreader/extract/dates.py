@@ -364,17 +364,24 @@ def _kind_of(branch: str) -> str:
     return branch[4:branch.index(">")]  # "(?P<year>..." -> "year"
 
 
+@functools.cache
+def _branches_for(key: str) -> tuple[str, ...]:
+    """The branches that can start with `key` ("#4": four digits, "#": fewer), in their order."""
+    if key.startswith("#"):
+        chosen = [b for words, b in _BRANCHES if "#" in words.split()
+                  and ((_kind_of(b) in _YEAR_FIRST) == (key == "#4") or key == "#" and _kind_of(b) == "decade")]
+    else:
+        chosen = [b for words, b in _BRANCHES if key in words.split()]
+    if key not in _APPROX_WORDS.split():  # an approximator can't start here: skip trying them
+        chosen = [b.replace(_APPROX + "?", "") for b in chosen]
+    return tuple(chosen)
+
+
 def _pattern_for(key: str) -> re.Pattern[str]:
-    """The branches that can start with `key` ("#4": four digits, "#": fewer), compiled on first use."""
+    """The branches that can start with `key` as one pattern, compiled on first use."""
     pattern = _BY_TRIGGER.get(key)
     if pattern is None:
-        if key.startswith("#"):
-            chosen = [b for words, b in _BRANCHES if "#" in words.split()
-                      and ((_kind_of(b) in _YEAR_FIRST) == (key == "#4") or key == "#" and _kind_of(b) == "decade")]
-        else:
-            chosen = [b for words, b in _BRANCHES if key in words.split()]
-        if key not in _APPROX_WORDS.split():  # an approximator can't start here: skip trying them
-            chosen = [b.replace(_APPROX + "?", "") for b in chosen]
+        chosen = _branches_for(key)
         pattern = re.compile(_START + "|".join(chosen) + ")")
         _BY_TRIGGER[key] = pattern
         _CHOSEN[key] = [(b, _parsed(b)) for b in chosen]
@@ -392,18 +399,17 @@ _BY_HEAD: dict[str, re.Pattern[str] | None | int] = {}
 #: head would cost a match with all its key's branches for the rest of the process.
 _HEAD_MEMO_LIMIT = 100_000
 _BY_CHOICE: dict[tuple[str, ...], re.Pattern[str]] = {}
-#: Sightings of a head before it is checked (`_pattern_at`). The check costs 1-8 ms; a match with
-#: every branch of the key instead of the checked few costs ~11 us more: it pays for itself only
-#: after some hundred sightings, and most heads of fresh text come a few times or once. Checked
-#: at the first sighting, a first pass over 143k words of ECB+ took 7.5 s instead of 2.2.
+#: Sightings of a head before its branches are compiled as one pattern (`_pattern_at`). Until then
+#: `_HEADS` finds them (a few look-ups, once a head) and they are matched one by one (`_first_of`),
+#: each compiled alone once. A new alternation costs milliseconds to compile and saves ~1 us a
+#: match: it pays only for a head seen often, and most heads of fresh text come a few times or once.
 _HEAD_CHECK_AFTER = 128
 
 
 def _pattern_at(key: str, head: str) -> re.Pattern[str] | None:
     """`_pattern_for(key)` less the branches that cannot match a text opening with `head`
     (None: no branch can), memoised by head."""
-    _pattern_for(key)
-    chosen = tuple(b for b, parsed in _CHOSEN[key] if _ends(parsed, head, 0))
+    chosen = _HEADS.kept(key, head)
     pattern = _BY_CHOICE.get(chosen) if chosen else None
     if chosen and pattern is None:
         pattern = _BY_CHOICE[chosen] = re.compile(_START + "|".join(chosen) + ")")
@@ -413,15 +419,55 @@ def _pattern_at(key: str, head: str) -> re.Pattern[str] | None:
     return pattern
 
 
-def _sighted(key: str, head: str, seen: int) -> re.Pattern[str] | None:
+def _sighted(key: str, head: str, seen: int):
     """The pattern for a head not yet checked and seen `seen` times before: checked now if that is
-    often enough, else every branch of its key, and the sighting counted."""
+    often enough, else its key's branches that can match there (`_HEADS`, a few look-ups) tried
+    one by one, and the sighting counted."""
     if seen + 1 >= _HEAD_CHECK_AFTER:
         return _pattern_at(key, head)
     if len(_BY_HEAD) >= _HEAD_MEMO_LIMIT:
         _BY_HEAD.clear()
+        _FIRST_BY_HEAD.clear()
     _BY_HEAD[head] = seen + 1
-    return _pattern_for(key)
+    first = _FIRST_BY_HEAD.get(head, _FirstOf)
+    if first is _FirstOf:
+        first = _FIRST_BY_HEAD[head] = _first_of(_HEADS.kept(key, head))
+    return first
+
+
+#: `_first_of` for a head not yet checked (cleared with `_BY_HEAD`).
+_FIRST_BY_HEAD: dict[str, object] = {}
+
+
+@functools.cache
+def _single(branch: str) -> re.Pattern[str]:
+    return re.compile(_START + branch + ")")
+
+
+class _FirstOf:
+    """Branches tried one by one: the first match of one at `pos` is their alternation's match there
+    (it tries them in turn, and nothing follows). Each is compiled alone, once: a new set of
+    branches costs no compiling, where a new alternation of them costs milliseconds."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+        self.patterns = patterns
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            m = pattern.match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+
+@functools.cache
+def _first_of(chosen: tuple[str, ...]) -> re.Pattern[str] | _FirstOf | None:
+    """What matches as the alternation of `chosen` does, without compiling it."""
+    if not chosen:
+        return None
+    return _single(chosen[0]) if len(chosen) == 1 else _FirstOf(tuple(map(_single, chosen)))
 
 
 def _same_letter(a: str, b: str) -> bool:
@@ -456,7 +502,8 @@ def _in_class(items, ch: str) -> bool:
 def _ends(seq, head: str, i: int) -> set[int]:
     """Where in `head` a match of the parsed pattern `seq` started at `i` can end (len(head):
     it runs past the head). Over-approximates: look-arounds and anchors always pass, letters
-    match in any case; so a branch it rules out can never match there."""
+    match in any case; so a branch it rules out can never match there. The scan asks
+    `_HeadAutomaton`, which answers as this does (1-8 ms a head here)."""
     n = len(head)
     now = {i}
     for op, av in seq:
@@ -493,6 +540,197 @@ def _ends(seq, head: str, i: int) -> set[int]:
         if not now:
             return now
     return now
+
+class _HeadAutomaton:
+    """What `_ends` says of the branches of a key for a head, read off the head a character at a time
+    (a few dictionary look-ups, where `_ends` walks every branch's parse tree: 1-8 ms a head).
+    The branches are one automaton read from their parse trees with `_ends`'s over-approximation
+    (look-arounds and anchors pass, letters match in any case, an op it does not know keeps its
+    branch): a state is a place in a branch's tree (what is left to read), built only when a
+    head reaches it; a set of states is a state of a second, deterministic one, also built as
+    heads reach it. A branch is kept where `_ends` is not empty: its match ended within the head
+    (its end, a mark that stays, was reached) or runs past it (one of its states is still live).
+    tests/test_dates_speed.py checks it against `_ends`."""
+
+    #: A repeat with more optional rounds than this is a loop: a head is shorter (a trigger word of
+    #: at most 13 letters and 3 characters), so rounds past it reach no more of it.
+    LOOP_AFTER = 64
+
+    def __init__(self) -> None:
+        self.branch_number: dict[str, int] = {}
+        self.keys: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {}  # key -> first state, its branches
+        self.trees: list[list] = []  # sequences of (op, av), by number
+        self.tree_number: dict[int, int] = {}  # id() of a sequence or repeat -> its number
+        self.alive: list[object] = []
+        self.places: dict[tuple, int] = {}  # ("end", branch) / ("seq", tree, i, then) / ("rep", tree, rounds, then)
+        self.place_of: list[tuple] = []
+        self.owner: list[int] = []  # the branch of a place
+        self.items: dict[tuple, int] = {}  # ("read", test, then) / ("kept", branch) -> a state's number
+        self.item_of: list[tuple] = []
+        self.item_owner: list[int] = []
+        self.tests: dict[object, int] = {}
+        self.test_of: list[tuple[str, object]] = []
+        self.passes: dict[tuple[int, str], bool] = {}
+        self.closures: dict[int, frozenset[int]] = {}
+        self.sets: list[frozenset[int]] = []
+        self.index: dict[frozenset[int], int] = {}
+        self.moves: list[dict[str, int]] = []  # a state's moves by character
+        self.groups: list[tuple | None] = []
+        self.chosen: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    def _start(self, key: str) -> tuple[int, tuple[tuple[str, int], ...]]:
+        """The state before a head of `key`: where each of its branches starts."""
+        found = self.keys.get(key)
+        if found is None:
+            branches = []
+            first: frozenset[int] = frozenset()
+            for branch in _branches_for(key):
+                number = self.branch_number.setdefault(branch, len(self.branch_number))
+                end = self._place(("end", number), number)
+                first |= self._closure(self._place(("seq", self._tree(_parsed(branch)), 0, end), number))
+                branches.append((branch, number))
+            found = self.keys[key] = (self._set(first), tuple(branches))
+        return found
+
+    def _set(self, states: frozenset[int]) -> int:
+        to = self.index.get(states)
+        if to is None:
+            to = self.index[states] = len(self.sets)
+            self.sets.append(states)
+            self.moves.append({})
+            self.groups.append(None)
+        return to
+
+    def _tree(self, seq, value=None) -> int:
+        """The number of a sequence of the parse trees (or of a repeat's `av`, stored as `value`)."""
+        number = self.tree_number.get(id(seq))
+        if number is None:
+            number = self.tree_number[id(seq)] = len(self.trees)
+            self.trees.append(list(seq) if value is None else value)
+            self.alive.append(seq)  # its id stays its own
+        return number
+
+    @staticmethod
+    def _number(numbers: dict[tuple, int], values: list[tuple], owners: list[int], value: tuple, owner: int) -> int:
+        number = numbers.get(value)
+        if number is None:
+            number = numbers[value] = len(values)
+            values.append(value)
+            owners.append(owner)
+        return number
+
+    def _place(self, place: tuple, owner: int) -> int:
+        return self._number(self.places, self.place_of, self.owner, place, owner)
+
+    def _item(self, item: tuple, owner: int) -> int:
+        return self._number(self.items, self.item_of, self.item_owner, item, owner)
+
+    def _read(self, test: tuple[str, object], key: object, then: int) -> int:
+        index = self.tests.setdefault(key, len(self.test_of))
+        if index == len(self.test_of):
+            self.test_of.append(test)
+        return self._item(("read", index, then), self.owner[then])
+
+    def _closure(self, start: int) -> frozenset[int]:
+        """The states (reads and kept marks) reached from a place without reading a character."""
+        found = self.closures.get(start)
+        if found is not None:
+            return found
+        out: set[int] = set()
+        todo, seen = [start], {start}
+        while todo:
+            at = todo.pop()
+            owner = self.owner[at]
+            place = self.place_of[at]
+            nexts: list[int] = []
+            if place[0] == "end":
+                out.add(self._item(("kept", owner), owner))
+            elif place[0] == "rep":
+                _, tree, rounds, then = place
+                low, high, body = self.trees[tree]
+                if rounds >= low:
+                    nexts.append(then)
+                if rounds < high:
+                    more = rounds + 1 if rounds < low or high - low <= self.LOOP_AFTER else rounds
+                    nexts.append(self._place(("seq", self._tree(body), 0, self._place(("rep", tree, more, then), owner)), owner))
+            else:
+                _, tree, i, then = place
+                seq = self.trees[tree]
+                if i == len(seq):
+                    nexts.append(then)
+                else:
+                    op, av = seq[i]
+                    after = self._place(("seq", tree, i + 1, then), owner)
+                    if op is _sre.LITERAL:
+                        out.add(self._read(("letter", chr(av)), ("letter", av), after))
+                    elif op is _sre.IN:
+                        out.add(self._read(("class", av), ("class", repr(av)), after))
+                    elif op in (_sre.NOT_LITERAL, _sre.ANY):
+                        out.add(self._read(("any", None), ("any", None), after))
+                    elif op is _sre.SUBPATTERN:
+                        nexts.append(self._place(("seq", self._tree(av[-1]), 0, after), owner))
+                    elif op is _ATOMIC_GROUP:
+                        nexts.append(self._place(("seq", self._tree(av), 0, after), owner))
+                    elif op is _sre.BRANCH:
+                        nexts.extend(self._place(("seq", self._tree(alt), 0, after), owner) for alt in av[1])
+                    elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _POSSESSIVE_REPEAT):
+                        nexts.append(self._place(("rep", self._tree(av, av), 0, after), owner))
+                    elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+                        nexts.append(after)
+                    else:  # a back-reference, a conditional: anything may follow
+                        out.add(self._item(("kept", owner), owner))
+            for place_next in nexts:
+                if place_next not in seen:
+                    seen.add(place_next)
+                    todo.append(place_next)
+        found = self.closures[start] = frozenset(out)
+        return found
+
+    def _passes(self, test: int, ch: str) -> bool:
+        found = self.passes.get((test, ch))
+        if found is None:
+            what, arg = self.test_of[test]
+            found = self.passes[test, ch] = (what == "any" or what == "letter" and _same_letter(ch, arg)
+                                             or what == "class" and _in_class(arg, ch))
+        return found
+
+    def _move(self, at: int, ch: str) -> int:
+        groups = self.groups[at]
+        if groups is None:  # the set's reads grouped by test: each test is run once a character
+            by_test: dict[int, list[int]] = {}
+            kept = []
+            for state in self.sets[at]:
+                item = self.item_of[state]
+                if item[0] == "kept":
+                    kept.append(state)  # a branch kept stays kept
+                else:
+                    by_test.setdefault(item[1], []).append(item[2])
+            groups = self.groups[at] = (kept, list(by_test.items()))
+        out: set[int] = set(groups[0])
+        for test, places in groups[1]:
+            if self._passes(test, ch):
+                for place in places:
+                    out |= self._closure(place)
+        to = self.moves[at][ch] = self._set(frozenset(out))
+        return to
+
+    def kept(self, key: str, head: str) -> tuple[str, ...]:
+        """The branches of `key` that `_ends` keeps for `head`, in their order."""
+        at, branches = self._start(key)
+        moves = self.moves
+        for ch in head:
+            to = moves[at].get(ch)
+            at = self._move(at, ch) if to is None else to
+        chosen = self.chosen.get((key, at))
+        if chosen is None:
+            owners = {self.item_owner[state] for state in self.sets[at]}
+            chosen = self.chosen[key, at] = tuple(branch for branch, number in branches if number in owners)
+        return chosen
+
+
+#: One automaton for every key: the keys share most branches (the counts, lengths, months).
+_HEADS = _HeadAutomaton()
+
 
 #: A year written once for two months or days: "May and June 2011", "September 14 and 18, 2010".
 _YEAR_AFTER_MONTH = re.compile(rf" (?:and|or|to|through|until|till|[-–]) {_MONTH_D},? (?:of )?(?:({_YEAR})(?!\d)"

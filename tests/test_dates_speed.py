@@ -1,0 +1,153 @@
+"""The date scan's head automaton and branch-by-branch matching (issue #4, speed on fresh text)
+give what the forms they stand for give: `_ends` over the parse trees, and the alternation."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from newsreader.extract import dates as dates_mod
+
+#: Words and pieces a head is made of: triggers in any case, the words after them, digits, marks,
+#: the letters re's IGNORECASE folds unlike str.lower() (İ, ı, ſ, the Kelvin sign), digits beyond
+#: ASCII.
+PIECES = sorted(dates_mod._TRIGGERS - {"#", "#4"}) + [
+    "The", "LAST", "Next", "wEEk", "weeks", "days", "months", "year", "years", "ago", "of", "and", "a half", "few",
+    "couple", "past", "coming", "1", "12", "2008", "'08", "3.5", "1,5", "Q3", "FY", "H1", "2Q", "th", "st", "-", "–",
+    "/", ".", ",", "'", "’", "(", " ", " ", " ", "\n", "\u0130", "\u0131", "\u017f", "\u212a", "\u0663", "é",
+    "Étéé", "company", "percent", "mıd", "ſeptember", "wee\u212a"]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) + rng.choice(("", " ", " ", " ")) for _ in range(rng.randint(1, 8)))
+            for _ in range(n)]
+
+
+def _by_ends(key: str, head: str) -> tuple[str, ...]:
+    """The branches the parse-tree walk keeps (the definition the automaton stands for)."""
+    return tuple(b for b in dates_mod._branches_for(key) if dates_mod._ends(dates_mod._parsed(b), head, 0))
+
+
+def _heads(texts: list[str]) -> list[tuple[str, str]]:
+    """(key, head) at every trigger of the texts, as `_candidates` reads them, and shorter and
+    longer heads there (1 to 16 characters)."""
+    out = []
+    for text in texts:
+        for start, end in dates_mod._TRIGGER_TOKEN.spans(text):
+            first = text[start]
+            key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
+                first if first == "'" else text[start:end].lower()
+            for k in {end - start + 3, 1, 2, 4, 6, 9, 16}:
+                if text[start:start + k]:
+                    out.append((key, text[start:start + k]))
+    return out
+
+
+def test_the_automaton_keeps_the_branches_the_parse_tree_walk_keeps() -> None:
+    pairs = sorted(set(_heads(_texts(700, seed=5))))
+    rng = random.Random(6)
+    keys = sorted(dates_mod._TRIGGERS)
+    pairs += [(rng.choice(keys), head) for _, head in rng.sample(pairs, 300)]  # any head for any key
+    assert len(pairs) > 2000
+    automaton = dates_mod._HeadAutomaton()  # a new one: the moves are built by these heads
+    kept = 0
+    for key, head in pairs:
+        want = _by_ends(key, head)
+        assert automaton.kept(key, head) == want, (key, head)
+        assert dates_mod._HEADS.kept(key, head) == want, (key, head)
+        kept += bool(want)
+    assert 200 < kept < len(pairs) - 200  # heads that keep some branches, heads that keep none
+
+
+#: Small branches with every op the automaton reads: repeats (bounded, a loop, lazy, possessive,
+#: of an empty body), groups, atomic groups, look-arounds, anchors, classes (negated, ranges,
+#: categories), a back-reference, a conditional.
+TOY_BRANCHES = (
+    r"(?P<t1>a{0,2}b)", r"(?P<t2>(?:ab){2,70}c)", r"(?P<t3>x(?=y)\by+?z)", r"(?P<t4>(?P<q>a)(?P=q)b)",
+    r"(?P<t5>(?:a|)*c)", r"(?P<t6>(?>ab|a)c)", r"(?P<t7>a*+b)", r"(?P<t8>[^a]\d[b-c]\s?(?<!x)a)",
+    r"(?P<t9>(?i:A)B(?!c)$)", r"(?P<t10>(?P<r>x)?(?(r)a|b)c)", r"(?P<t11>a{3}b{1,2}.)", r"(?P<t12>(?:a{0,80}b)+c)",
+)
+
+
+@pytest.mark.parametrize("alphabet", ["abc", "abxyz", "aAbB1c \u0130"])
+def test_the_automaton_reads_every_op_as_the_parse_tree_walk(alphabet, monkeypatch) -> None:
+    monkeypatch.setattr(dates_mod, "_branches_for", lambda key: TOY_BRANCHES)
+    automaton = dates_mod._HeadAutomaton()
+    checked = 0
+    for size in range(1, 6):
+        for letters in itertools.product(alphabet, repeat=size):
+            head = "".join(letters)
+            assert automaton.kept("toy", head) == _by_ends("toy", head), head
+            checked += 1
+    assert checked > 300
+
+
+def test_a_long_repeat_is_read_as_a_loop_only_past_a_head() -> None:
+    """`a{0,2}b` rules out "aaab" (three a's are one too many); a repeat of more than `LOOP_AFTER`
+    optional rounds is read as a loop, which no head can tell from it."""
+    assert dates_mod._ends(dates_mod._parsed("a{0,2}b"), "aaab", 0) == set()
+    assert dates_mod._HeadAutomaton.LOOP_AFTER > 3 + len(max(dates_mod._TRIGGERS, key=len)) * 2
+
+
+def test_the_scan_tries_the_kept_branches_one_by_one_as_their_alternation(monkeypatch) -> None:
+    """Heads not yet checked (all, here) are matched branch by branch: the same matches as every
+    branch of the key in one pattern, and as heads checked at once (one alternation of the kept
+    branches)."""
+    texts = _texts(3000, seed=7) + [
+        "Last week the company said sales fell 3.5 percent in the first quarter of 2008.",
+        "about three and a half years ago, the past two weeks, 12 days later, June 3, 2009 and 2010-06-01"]
+
+    def scan() -> list[list[tuple]]:
+        monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+        monkeypatch.setattr(dates_mod, "_FIRST_BY_HEAD", {})
+        return [[(m.span(), m.lastgroup, m.group()) for m in dates_mod._candidates(text)] for text in texts]
+
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 10 ** 9)
+    tried: list[tuple[str, ...]] = []
+    real_first_of = dates_mod._first_of
+    monkeypatch.setattr(dates_mod, "_first_of", lambda chosen: tried.append(chosen) or real_first_of(chosen))
+    one_by_one = scan()
+    assert sum(map(len, one_by_one)) > 600
+    assert sum(len(chosen) > 1 for chosen in tried) > 20  # several branches tried in turn
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 1)
+    assert scan() == one_by_one
+    monkeypatch.setattr(dates_mod, "_pattern_at", lambda key, head: dates_mod._pattern_for(key))
+    assert scan() == one_by_one
+
+
+def test_first_of_returns_the_first_branch_that_matches() -> None:
+    first = dates_mod._first_of(("(?P<p>ab)", "(?P<q>abc)", "(?P<r>a)"))
+    m = first.match(" abc", 1)
+    assert (m.lastgroup, m.group()) == ("p", "ab")
+    assert first.match(" ac", 1).lastgroup == "r"
+    assert first.match(" c", 1) is None and first.match("xab", 1) is None
+    assert dates_mod._first_of(()) is None
+    assert dates_mod._first_of(("(?P<p>ab)",)).pattern == dates_mod._START + "(?P<p>ab))"
+
+
+def test_a_head_not_yet_checked_is_read_once(monkeypatch) -> None:
+    """The automaton reads a head once; its later sightings (counted) look it up."""
+    read: list[str] = []
+    real = dates_mod._HEADS.kept
+    monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+    monkeypatch.setattr(dates_mod, "_FIRST_BY_HEAD", {})
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 10 ** 9)
+    monkeypatch.setattr(dates_mod._HEADS, "kept", lambda key, head: read.append(head) or real(key, head))
+    for seen in (1, 2, 3):
+        assert [m.group() for m in dates_mod._candidates("Sales rose 3 percent on Monday.")] == ["Monday"]
+        assert dates_mod._BY_HEAD["3 pe"] == seen
+    assert sorted(read) == ["3 pe", "Monday."]
+
+
+def test_the_memo_of_heads_not_yet_checked_is_cleared_with_the_sightings(monkeypatch) -> None:
+    monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+    monkeypatch.setattr(dates_mod, "_FIRST_BY_HEAD", {})
+    monkeypatch.setattr(dates_mod, "_HEAD_MEMO_LIMIT", 3)
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 10 ** 9)
+    found = dates_mod.find_dates("He had 3 pens, 4 cats, 5 dogs, 6 hats and 7 mugs for 8 days.", None)
+    assert [d.text for d in found] == ["8 days"]
+    assert 0 < len(dates_mod._FIRST_BY_HEAD) <= 3 and "8 da" in dates_mod._FIRST_BY_HEAD
+
