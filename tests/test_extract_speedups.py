@@ -373,3 +373,31 @@ def test_a_word_named_in_the_text_is_found_as_the_pattern_finds_it() -> None:
             assert entities_mod._named_in_text(word, text, line_start, line_end) == slow, (text, word, cuts)
             found += slow
     assert found > 600
+
+
+def test_a_score_is_found_from_the_hyphens_as_the_search_finds_it() -> None:
+    """`_score_in` (a match tried two to four characters before each hyphen) answers as `_SCORE.search`, in
+    salads of digits (Arabic-Indic ones too), hyphens, spaces, letters and line breaks."""
+    rng = random.Random(47)
+    pieces = ("1", "12", "102", "1234", "-", "-", " ", " ", "a", "\n", "٣", "_", ".", "99-", "-7", " 1", " 12", " 102")
+    found = 0
+    for _ in range(6000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 16)))
+        slow = entities_mod._SCORE.search(text) is not None
+        assert entities_mod._score_in(text) == slow, text
+        found += slow
+    assert 400 < found < 5500
+
+
+def test_acronyms_are_told_apart_whatever_was_asked_before() -> None:
+    """`_is_acronym` is kept for each word asked: the same answers as the rule itself, for words that differ
+    only in case, dots or a plural s, asked in any order and again."""
+    rng = random.Random(53)
+    words = ["US", "Us", "us", "U.S.", "U.S", "UN", "UNs", "NASA", "Nasa", "A", "I", "AT&T", "F-16", "G7", "CEOs",
+             "The", "He", "IRNA", "A.B.", "X1", "ÉU", "ÉTÉ", "B2B", "M23"]
+    rule = entities_mod._is_acronym.__wrapped__
+    for _ in range(20):
+        rng.shuffle(words)
+        for word in words:
+            assert entities_mod._is_acronym(word) == rule(word), word
+    assert sum(map(rule, words)) > 5

@@ -909,6 +909,19 @@ _PARTY_MEMBERS = frozenset({"democrat", "democrats", "republican", "republicans"
 #: A match result: "beat Real Madrid 3-1", "Barcelona beat Sevilla 2-0", "beat the Celtics 102-99".
 _SCORE_NUMBERS = r" \d{1,3}-\d{1,3}\b"
 _SCORE = re.compile(_SCORE_NUMBERS)
+
+
+def _score_in(text: str) -> bool:
+    """`_SCORE.search(text)`, asked where the score's hyphen can be: a match is a space, one to three digits and
+    the hyphen, so it starts two to four characters before a hyphen (`str.find` goes from hyphen to hyphen; the
+    search stops at every space of the text)."""
+    hyphen = text.find("-", 2)
+    while hyphen >= 0:
+        for start in range(hyphen - 2, max(hyphen - 5, -1), -1):
+            if text[start] == " " and _SCORE.match(text, start):
+                return True
+        hyphen = text.find("-", hyphen + 1)
+    return False
 _RESULT_VERBS = r"(?:beat|beats|defeated|defeats|edged|thrashed|routed|crushed|drew with|lost to|lose to)"
 _RESULT_AFTER = re.compile(rf" {_RESULT_VERBS} (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}{_SCORE_NUMBERS}")
 _RESULT_BEFORE = re.compile(rf"\b{_RESULT_VERBS} (?:the )?$")
@@ -955,7 +968,9 @@ def _english(low: str) -> bool:
     return low in common or low in twins
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_acronym(word: str) -> bool:
+    """(Asked ~50 times an article, mostly of the same capitalised words, "The", "He", a name again: kept)"""
     return bool(_ACRONYM.match(word)) and sum(ch.isalpha() for ch in word) >= 2
 
 
@@ -2053,7 +2068,7 @@ class _Doc:
                     and piece.text not in self.c.state_names:  # ("Palmer Alaska" read as a person leaves Alaska)
                 piece.kind = PERSON
                 piece.name = None
-        if _SCORE.search(self.text):
+        if _score_in(self.text):
             self._teams(pieces)
         self._canonical_people()
         for piece in pieces:
