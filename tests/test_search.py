@@ -461,9 +461,20 @@ def test_half_typed_queries_search_what_is_complete(lib: Library, typing: str, s
     assert titles(lib, typing, typed=True) == titles(lib, same_as) != []
 
 
+def test_the_words_a_whole_typed_word_starts_weigh_little() -> None:
+    from newsreader.search.query import TYPED_OTHERS_BOOST, as_typed
+
+    assert TYPED_OTHERS_BOOST < 0.1
+    assert as_typed("Pakistan", lambda w: [w, "pakistani"]) == f"(Pakistan OR pakistani^{TYPED_OTHERS_BOOST})"
+    assert as_typed("paki", lambda w: ["pakistan", "pakistani"]) == "(pakistan OR pakistani)"
+
+
 def test_no_half_typed_query_raises_but_a_query_error(lib: Library) -> None:
-    with pytest.raises(QueryError, match="empty query"):
+    # Nothing left once the half-typed end is dropped: what is wrong with the query as typed.
+    with pytest.raises(QueryError, match="unclosed quote"):
         lib.search('"', typed=True)
+    with pytest.raises(QueryError, match="'title:' needs a word"):
+        lib.search("title:", typed=True)
     queries = ['person:"Ishaq Dar" OR org:OIC', 'strike -karachi date:[2025-06-01 TO 2025-06-30]',
                '(iran OR "missile strikes") AND NOT title:geneva~1', "pakistan* -wic~2 body:(a OR the)"]
     for query in queries:

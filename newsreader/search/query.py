@@ -187,6 +187,9 @@ def check_syntax(text: str) -> None:
 #: The reader's search bar reads the word being typed (the last, no space after it) as the
 #: start of a word too, from this many letters on: "paki" finds Pakistan.
 TYPED_PREFIX_MIN = 2
+#: The weight of the words a typed word starts, beside the word itself: "pakistan" (Enter
+#: pressed) lists its own best matches first, then those of "pakistani" alone.
+TYPED_OTHERS_BOOST = 0.01
 #: The last token of a query: an optional `-` and `field:`, then a plain word.
 _TYPED_WORD_RE = re.compile(r"(?:(?<=\s)|(?<=\()|^)(-?)((?:[A-Za-z_]+:)?)([^\W_]+(?:[\u0300-\u036f]+[^\W_]*)*)$")
 #: What half-typed input leaves dangling at the end: an operator, a `-`, a `field:`, a `(`,
@@ -202,7 +205,8 @@ def as_typed(text: str, complete: Callable[[str], list[str]]) -> str:
     `complete` gives), an operator, `-`, `field:` or `(` left dangling at the end dropped,
     and the last word, when nothing follows it, replaced by the words `complete(word)`
     gives (itself and words it starts, or-ed: `iran paki` -> `iran pakistan`, `strikes`
-    stays `strikes` and still finds `strike`). Anything else is left as it is."""
+    stays `strikes` and still finds `strike`; beside the word itself, the others weigh
+    TYPED_OTHERS_BOOST). Anything else is left as it is."""
     quoted = text.count('"') % 2 == 1
     if quoted:
         # In a phrase, a word being typed is completed to one word (or dropped at one letter).
@@ -222,6 +226,8 @@ def as_typed(text: str, complete: Callable[[str], list[str]]) -> str:
     if m and len(m.group(3)) >= TYPED_PREFIX_MIN and m.group(3) not in _OPS \
             and m.group(2)[:-1].lower() not in _NOT_TYPED:
         words = complete(m.group(3)) or [m.group(3)]
+        if words[0] == m.group(3):  # the word itself ranks its matches first
+            words[1:] = [f"{w}^{TYPED_OTHERS_BOOST}" for w in words[1:]]
         either = words[0] if len(words) == 1 else f"({' OR '.join(words)})"
         text = f"{text[:m.start()]}{m.group(1)}{m.group(2)}{either}"
     depth = 0
@@ -273,8 +279,6 @@ class QueryParser:
         a query that reading breaks is read as it is."""
         if complete is not None:
             completed = as_typed(text, complete)
-            if not completed.strip():  # only what is dropped while typed (`"`, `NOT`)
-                check_syntax(completed)
             if completed != text:
                 try:
                     parsed = self._parse(completed, bounds)
