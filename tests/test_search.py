@@ -461,6 +461,20 @@ def test_half_typed_queries_search_what_is_complete(lib: Library, typing: str, s
     assert titles(lib, typing, typed=True) == titles(lib, same_as) != []
 
 
+def test_a_two_letter_word_being_typed_is_a_word_too(tmp_path: Path) -> None:
+    """The vocabulary table keeps no word under three letters: "un" became "united"."""
+    corpus = write_corpus(tmp_path / "corpus", {"a.txt": (
+        "UN envoy visits Geneva\n\nThe UN envoy met united unions in Geneva on Monday, "
+        "officials said.\n"), "b.txt": "Unions strike in Lahore\n\nUnited unions went on strike in Lahore.\n"})
+    library = Library(tmp_path / "index", corpus, Config())
+    library.update()
+    try:
+        assert library._completions("un")[0] == "un"
+        assert titles(library, "UN", typed=True)[0] == "UN envoy visits Geneva"
+    finally:
+        library.close()
+
+
 def test_the_words_a_whole_typed_word_starts_weigh_little() -> None:
     from newsreader.search.query import TYPED_OTHERS_BOOST, as_typed
 

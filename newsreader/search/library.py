@@ -325,6 +325,9 @@ class Library:
             return [word]
         found = self.store().words_starting(folded, TYPED_WORDS * 4)
         count = sum(n for other, n in found if other == folded)
+        if len(folded) < 3:  # too short for the vocabulary table, but "un" and "eu" are words
+            reader = self.searcher().reader()
+            count = sum(reader.doc_frequency(f, stem(folded)) for f in ("title", "body"))
         out, stems = ([word], {stem(folded)}) if count else ([], set())
         for other, n in found:
             if len(out) >= TYPED_WORDS or (out and count + n > TYPED_BUDGET):
