@@ -401,3 +401,58 @@ def test_acronyms_are_told_apart_whatever_was_asked_before() -> None:
         for word in words:
             assert entities_mod._is_acronym(word) == rule(word), word
     assert sum(map(rule, words)) > 5
+
+
+def _opens_sentence(text: str, start: int, word: str, prev: entities_mod.Token | None, prev_kept_dot: bool) -> bool:
+    """The sentence-initial rule of `_cap_runs` read in full (no shortcut for a word after a word and a space)."""
+    i = start - 1
+    while i >= 0 and text[i] in entities_mod._OPENERS:
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] in entities_mod._SENTENCE_END:
+        return not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot) \
+            or word in entities_mod._SENTENCE_OPENERS
+    if text[i] in ",:" and text[start - 1] in entities_mod._QUOTE_OPENS:
+        return True
+    return start - i > 2 and any(dash in text[i + 1:start] for dash in ("—", "–", "--", " - ")) and \
+        entities_mod._DATELINE.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
+
+
+def test_capitalised_words_open_sentences_as_the_full_rule_says() -> None:
+    """`_cap_runs` decides that a word after a letter or digit and one space opens no sentence without reading
+    back: every token's `initial` is what the full rule gives, after letters, digits (² too), underscores,
+    marks, quotes, dashes, line breaks and abbreviations; and the words with dots, hyphens and apostrophes
+    (read only for words not of letters alone) keep their readings."""
+    words = WORDS + ["Mr.", "Inc.", "St.", "Kim Jong-un", "US-brokered", "Israel-Iran", "Iran's", "We've", "x²",
+                     "A380", "snake_case", "They"]
+    texts = _texts(1500, seed=59, words=words, seps=(" ", " ", " ", "", "\n", ", ", ". ", ": “", " — ", "² ", "_ "))
+    texts += [" " + text for text in texts[:300]]
+    c = entities_mod.cues()
+    places = entities_mod.gazetteer().places
+    fast = shortcut = 0
+    for text in texts:
+        tokens, _ = entities_mod._cap_runs(text, c, places)
+        prev = None
+        for tok in tokens:
+            if not tok.cap:
+                continue
+            kept_dot = prev is not None and prev.word.endswith(".")
+            assert tok.initial == _opens_sentence(text, tok.start, tok.word, prev, kept_dot), (text, tok)
+            shortcut += tok.start > 1 and text[tok.start - 2].isalnum() and text[tok.start - 1] == " "
+            fast += 1
+            prev = tok
+    assert fast > 10000 and shortcut > 2000
+    tokens, _ = entities_mod._cap_runs("Ask Mr. Smith of Iran's US-brokered Israel-Iran deal", c, places)
+    assert [(t.word, t.possessive, t.modifier, t.stop) for t in tokens if t.cap] == [
+        ("Ask", False, False, False), ("Mr.", False, False, False), ("Smith", False, False, False),
+        ("Iran", True, False, False), ("US", False, True, False), ("Israel", False, False, True),
+        ("Iran", False, False, True)]
+    # (no word joins one after a possessive, a modifier or a stop: a date after a name, a place of a pair)
+    for text, joined in (("Ask Smith's Jones and US-brokered Paris Tuesday Rome", [["Ask", "Smith"], ["Jones", "and", "US"],
+                                                                                ["Paris"], ["Rome"]]),
+                         ("Ask Jones of Paris Tuesday of Rome", [["Ask", "Jones", "of", "Paris"], ["Rome"]]),
+                         ("The Israel-Iran and Rome talks", [["The"], ["Israel"], ["Iran"], ["Rome"]]),
+                         ("Ask Smith's of Rome", [["Ask", "Smith"], ["Rome"]])):
+        tokens, runs = entities_mod._cap_runs(text, c, places)
+        assert [[tokens[i].word for i in run] for run in runs] == joined, text

@@ -686,6 +686,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
     current: list[int] = []
     prev: Token | None = None
     prev_kept_dot = False
+    prev_joins = False  # a word may join the one before: there is one, no possessive, modifier or stop
     furniture_end = -1
     furniture_starts = c.page_furniture_starts
     for m in _cap_pattern(text).finditer(text):
@@ -699,82 +700,86 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                 furniture_end = furniture.end()  # "Related Articles", "Read More": never part of a name
                 continue
         kept_dot = False
-        if word.endswith("."):
-            core = word[:-1]
-            lower = word.lower()
-            kept_dot = (
-                "." in core and not core[-1].islower()  # "U.S.", not "People.com." ending a sentence
-                or len(core) == 1
-                or lower in c.titles
-                or lower in c.org_suffixes
-                or lower in _ABBREVIATIONS
-            )
-            if not kept_dot:
-                word = core
-                end -= 1
         possessive = False
         modifier = False
         parts: list[str] = []
-        if "-" in word:
-            hyphen = _HYPHEN_LOWER.search(word)
-            if hyphen and (not _english_tail(word[hyphen.end():]) or _NAME_JOINT.search(word)
-                           or word[:hyphen.start()].lower() in _PREFIXES and (
-                               prev is not None and text[prev.end:start] in _NAME_GAPS
-                               or _NAME_GOES_ON.match(text, end) is not None)):
-                pass  # "Kim Jong-un", "Li Ka-shing": the part after the hyphen is a name's; "Jamaat-e-Islami",
-                # "Hizb-ul-Mujahideen" join two names; "Economic Co-operation and", "Anti-Corruption
-                # Commission": a prefixed word inside a name ("Shoots Co-workers on" is none)
-            elif hyphen:  # "US-brokered", "Iranian-backed": the capitalised part modifies
-                word = word[:hyphen.start()]
-                end = start + len(word)
-                modifier = True
-            elif word not in places:
-                parts = word.split("-")
-                if not all(part in places for part in parts):
-                    parts = []  # "Rolls-Royce", "Al-Qaeda" are one name; "Israel-Iran" two
-        if "'" in word or "’" in word:  # (every case below has an apostrophe)
-            contraction = _CONTRACTION.match(word)
-            if contraction:  # "We've", "They're": the pronoun alone (a common word)
-                end -= len(word) - len(contraction.group(1))
-                word = contraction.group(1)
-            elif word in _NOT_POSSESSORS or prev is not None and prev.word in ("St.", "St") and \
-                    prev.end + 1 == start:  # "People's Republic of China", "St. Peter's Square" are one name
-                pass
-            elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c, places) \
-                    and not _NAME_WITH_S.match(text, end) \
-                    and not (_SHOP_AFTER.match(text, end) and _SHOP_BEFORE.search(text, max(0, start - 5), start)):
-                word = word[:-2]
-                end -= 2
-                possessive = True
-            elif word[-1] in "'’":
-                word = word[:-1]
-                end -= 1
-                possessive = True
-                if word.endswith(".") and not kept_dot and len(word) > 1:
-                    word = word[:-1]  # "Pakistan.'": a closing quote after the full stop
+        if not word.isalpha():  # (most words are letters only: no dot, hyphen or apostrophe to read)
+            if word.endswith("."):
+                core = word[:-1]
+                lower = word.lower()
+                kept_dot = (
+                    "." in core and not core[-1].islower()  # "U.S.", not "People.com." ending a sentence
+                    or len(core) == 1
+                    or lower in c.titles
+                    or lower in c.org_suffixes
+                    or lower in _ABBREVIATIONS
+                )
+                if not kept_dot:
+                    word = core
                     end -= 1
-                    possessive = False
+            if "-" in word:
+                hyphen = _HYPHEN_LOWER.search(word)
+                if hyphen and (not _english_tail(word[hyphen.end():]) or _NAME_JOINT.search(word)
+                               or word[:hyphen.start()].lower() in _PREFIXES and (
+                                   prev is not None and text[prev.end:start] in _NAME_GAPS
+                                   or _NAME_GOES_ON.match(text, end) is not None)):
+                    pass  # "Kim Jong-un", "Li Ka-shing": the part after the hyphen is a name's; "Jamaat-e-Islami",
+                    # "Hizb-ul-Mujahideen" join two names; "Economic Co-operation and", "Anti-Corruption
+                    # Commission": a prefixed word inside a name ("Shoots Co-workers on" is none)
+                elif hyphen:  # "US-brokered", "Iranian-backed": the capitalised part modifies
+                    word = word[:hyphen.start()]
+                    end = start + len(word)
+                    modifier = True
+                elif word not in places:
+                    parts = word.split("-")
+                    if not all(part in places for part in parts):
+                        parts = []  # "Rolls-Royce", "Al-Qaeda" are one name; "Israel-Iran" two
+            if "'" in word or "’" in word:  # (every case below has an apostrophe)
+                contraction = _CONTRACTION.match(word)
+                if contraction:  # "We've", "They're": the pronoun alone (a common word)
+                    end -= len(word) - len(contraction.group(1))
+                    word = contraction.group(1)
+                elif word in _NOT_POSSESSORS or prev is not None and prev.word in ("St.", "St") and \
+                        prev.end + 1 == start:  # "People's Republic of China", "St. Peter's Square" are one name
+                    pass
+                elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c, places) \
+                        and not _NAME_WITH_S.match(text, end) \
+                        and not (_SHOP_AFTER.match(text, end) and _SHOP_BEFORE.search(text, max(0, start - 5), start)):
+                    word = word[:-2]
+                    end -= 2
+                    possessive = True
+                elif word[-1] in "'’":
+                    word = word[:-1]
+                    end -= 1
+                    possessive = True
+                    if word.endswith(".") and not kept_dot and len(word) > 1:
+                        word = word[:-1]  # "Pakistan.'": a closing quote after the full stop
+                        end -= 1
+                        possessive = False
         # Sentence-initial: only openers (quotes, brackets, spaces) between the word and a
         # sentence end, a line break or the start of the text.
-        i = start - 1
-        while i >= 0 and text[i] in _OPENERS:
-            i -= 1
-        if i < 0 or text[i] == "\n":
-            initial = True
-        elif text[i] in _SENTENCE_END:
-            # after an abbreviation's full stop the sentence goes on ("U.S. Army"), unless a word that opens
-            # sentences follows ("across the western U.S. They cheered")
-            initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot) \
-                or word in _SENTENCE_OPENERS
-        elif text[i] in ",:" and text[start - 1] in _QUOTE_OPENS:
-            # "he was screaming, ‘Stop!", "she wrote: ``Torches and pitchforks": a quoted sentence opens (the mark
-            # sits on the word: '"Things are tense," New York City Councilman ...' has a closing one)
-            initial = True
+        if start > 1 and text[start - 1] == " " and text[start - 2].isalnum():
+            initial = False  # (most words: a word and a space before, none of the marks below; asked first)
         else:
-            # "LAGOS, Nigeria — Gunmen kidnapped ...", "NEW YORK (Reuters) - Shares rose": the
-            # story opens after a date line's dash, however the outlet types it
-            initial = start - i > 2 and any(dash in text[i + 1:start] for dash in ("—", "–", "--", " - ")) and \
-                _DATELINE.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
+            i = start - 1
+            while i >= 0 and text[i] in _OPENERS:
+                i -= 1
+            if i < 0 or text[i] == "\n":
+                initial = True
+            elif text[i] in _SENTENCE_END:
+                # after an abbreviation's full stop the sentence goes on ("U.S. Army"), unless a word that opens
+                # sentences follows ("across the western U.S. They cheered")
+                initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot) \
+                    or word in _SENTENCE_OPENERS
+            elif text[i] in ",:" and text[start - 1] in _QUOTE_OPENS:
+                # "he was screaming, ‘Stop!", "she wrote: ``Torches and pitchforks": a quoted sentence opens (the mark
+                # sits on the word: '"Things are tense," New York City Councilman ...' has a closing one)
+                initial = True
+            else:
+                # "LAGOS, Nigeria — Gunmen kidnapped ...", "NEW YORK (Reuters) - Shares rose": the
+                # story opens after a date line's dash, however the outlet types it
+                initial = start - i > 2 and any(dash in text[i + 1:start] for dash in ("—", "–", "--", " - ")) and \
+                    _DATELINE.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
         if parts:
             if current:
                 runs.append(current)
@@ -786,7 +791,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                                     stop=True))
                 pos += len(part) + 1
             prev = tokens[-1]
-            prev_kept_dot = False
+            prev_kept_dot = prev_joins = False
             continue
         if word in WEEKDAY_NAMES and prev is not None and prev.end + 1 == start and \
                 prev.word not in _DAY_NAMERS:
@@ -797,15 +802,14 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                 current = []
             tokens.append(Token(start, end, word, True, initial, possessive, stop=True))
             prev = tokens[-1]
-            prev_kept_dot = False
+            prev_kept_dot = prev_joins = False
             continue
         tok = Token(start, end, word, True, initial, possessive, modifier)
         if word in _CLOCK_WORDS and _CLOCK_NUMBER.search(text, max(0, start - 3), start) is not None:
             tok.low = _CLOCK_LOW  # "8:44 PM ET": a clock's, never the title of "Pakistan PM Shehbaz Sharif"
         joined = False
         particles: list[Token] = []
-        if prev is not None and not prev.possessive and not prev.modifier and not prev.stop and not (
-                initial and prev_kept_dot and word in _SENTENCE_OPENERS):
+        if prev_joins and not (initial and prev_kept_dot and word in _SENTENCE_OPENERS):
             gap = text[prev.end:start]
             if gap == " ":
                 joined = True
@@ -830,6 +834,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
         tokens.append(tok)
         prev = tok
         prev_kept_dot = kept_dot
+        prev_joins = not (possessive or modifier)
     if current:
         runs.append(current)
     return tokens, runs
