@@ -1884,3 +1884,23 @@ async def test_ctrl_c_names_the_readers_own_quit_key(seed_home, tmp_path, keymap
         assert app.is_running
         assert [n.message for n in app._notifications if n.title == "Quit?"] == [
             f"{shown} the reader (Ctrl+C copies selected text)"]
+
+
+@pytest.mark.parametrize("keys", [["question_mark"], ["B"], ["s"]])
+@sync
+async def test_ctrl_c_on_another_screen_names_ctrl_q(seed_home, tmp_path, keys):
+    """On the help, bookmarks and saved searches screens no quit key applies but Ctrl+Q (Ctrl+C
+    said nothing there)."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        assert [n.message for n in app._notifications if n.title == "Quit?"] == [
+            "Press ^q to quit the reader (Ctrl+C copies selected text)"]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

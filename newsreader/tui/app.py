@@ -251,16 +251,17 @@ class ReaderApp(App[int]):
 
     def action_help_quit(self) -> None:
         """Ctrl+C: Textual names the first quit key it finds ("Press ctrl+q"); this names the
-        reader's own (`q`, or what the keymap gives it; Ctrl+Q when it has none). Ctrl+C
+        reader's own (`q`, or what the keymap gives it; Ctrl+Q when none applies). Ctrl+C
         does not quit: it copies the text selected in the search bar or the article, and a
         stray one should not close the reader."""
         keys = [key for key, active in self.active_bindings.items()
                 if active.binding.action in ("quit", "app.quit")]
-        own = [key for key in keys if key != "ctrl+q"] or keys
-        if own:
-            shown = " or ".join(self.get_key_display(Binding(key, "")) for key in own)
-            self.notify(f"Press {shown} to quit the reader (Ctrl+C copies selected text)", title="Quit?",
-                        timeout=4, markup=False)
+        # On the help, bookmarks and palette screens no quit key is active but Textual's
+        # Ctrl+Q, which quits from any screen (it said nothing there).
+        own = [key for key in keys if key != "ctrl+q"] or ["ctrl+q"]
+        shown = " or ".join(self.get_key_display(Binding(key, "")) for key in own)
+        self.notify(f"Press {shown} to quit the reader (Ctrl+C copies selected text)", title="Quit?",
+                    timeout=4, markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(HIGHLIGHT_DEFAULTS)

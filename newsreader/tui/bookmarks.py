@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from newsreader.tui.dialogs import QuitHint
 from newsreader.tui.safe import clean
 
 ALL_TAGS = "\x00all"
@@ -68,7 +69,7 @@ class EditBookmarkScreen(ModalScreen["tuple[list[str], str] | None"]):
         self.dismiss(None)
 
 
-class BookmarksScreen(ModalScreen["str | None"]):
+class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
     """Dismisses with the id of an article to open, or None."""
 
     BINDINGS = [

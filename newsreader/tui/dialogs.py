@@ -40,7 +40,18 @@ def key_display(app: Any, keys: str) -> str:
     return " ".join(shown) or "(no key)"
 
 
-class HelpScreen(ModalScreen[None]):
+class QuitHint:
+    """For a modal screen whose Ctrl+C stopped at Textual's copy (nothing selected, nothing
+    to copy) and said nothing: it says how to quit, as on the main screen."""
+
+    def action_copy_text(self) -> None:
+        if self.get_selected_text() is None:  # type: ignore[attr-defined]
+            self.app.action_help_quit()  # type: ignore[attr-defined]
+        else:
+            super().action_copy_text()  # type: ignore[misc]
+
+
+class HelpScreen(QuitHint, ModalScreen[None]):
     """Every key, with the binding id to use in the config's `keymap`."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
@@ -117,7 +128,7 @@ class PromptScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class SavedSearchesScreen(ModalScreen[str | None]):
+class SavedSearchesScreen(QuitHint, ModalScreen[str | None]):
     """The saved searches: a digit or Enter runs one, d deletes it."""
 
     BINDINGS = [
