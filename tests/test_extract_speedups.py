@@ -456,3 +456,10 @@ def test_capitalised_words_open_sentences_as_the_full_rule_says() -> None:
                          ("Ask Smith's of Rome", [["Ask", "Smith"], ["Rome"]])):
         tokens, runs = entities_mod._cap_runs(text, c, places)
         assert [[tokens[i].word for i in run] for run in runs] == joined, text
+
+
+def test_a_title_in_a_run_of_two_words_is_read_and_a_word_alone_skips_the_title_rule() -> None:
+    """`_split_run` reads titles only in runs of two words or more (a word alone holds no title followed by a
+    name): "President Obama" is still a title and a person where an organisation is named after him too."""
+    found = extract("The Obama Administration said. She thanked President Obama, who left.", None).to_dict()
+    assert [(e["text"], e["kind"]) for e in found["entities"]] == [("Obama Administration", "org"), ("Obama", "person")]

@@ -1055,35 +1055,36 @@ class _Doc:
                 run = run[:-1]
             if not run:
                 return
-        if len(run) > 1 and toks[run[0]].initial and toks[run[0]].low in self.c.roles:
+        n = len(run)  # (the run's length, asked at every rule below; the run is not cut until a rule returns)
+        if n > 1 and toks[run[0]].initial and toks[run[0]].low in self.c.roles:
             run = run[1:]  # "Actress Lindsay Lohan" opening a sentence: a role, then a person
             if toks[run[0]].word in self.c.given_names and self._namelike([toks[i].word for i in run]):
                 self._add(run, PERSON, strong=True)
             else:
                 self._split_run(run)
             return
-        if len(run) > 1 and toks[run[0]].initial and self.text[toks[run[-1]].end:toks[run[-1]].end + 1] == "\n" \
+        if n > 1 and toks[run[0]].initial and self.text[toks[run[-1]].end:toks[run[-1]].end + 1] == "\n" \
                 and self._subheading(run):
             return  # "Hefner said. Media Mogul\nPage, who": a heading run into the story
         # (most runs are one word: its list written out, which costs a third of a comprehension's call)
-        words = [toks[run[0]].word] if len(run) == 1 else [toks[i].word for i in run]
-        if len(run) == 1 and words[0] in self.c.currencies and self.text[toks[run[0]].end:toks[run[0]].end + 1] == "$":
+        words = [toks[run[0]].word] if n == 1 else [toks[i].word for i in run]
+        if n == 1 and words[0] in self.c.currencies and self.text[toks[run[0]].end:toks[run[0]].end + 1] == "$":
             return  # "US$40 billion"
         start, end = toks[run[0]].start, toks[run[-1]].end
         if self.text[max(0, start - 2):start].endswith(_OPEN_QUOTES) and _CLOSE_QUOTE.match(self.text, end) \
-                and not (len(run) == 1 and self._place_of(run)):
+                and not (n == 1 and self._place_of(run)):
             return  # "American Pie", “Catching Fire”: the title of a work
         title = _quoted_title(self.text, start, end)
         if title is not None and not all(w in self.g.places for w in title.split() if w[:1].isupper()):
             # (“America and France”: places quoted, no title)
             self._work(title)  # ... and so is "The Golden Compass" unquoted elsewhere
             return
-        if len(run) == 1 and self._lone_common(toks[run[0]], start, end):
+        if n == 1 and self._lone_common(toks[run[0]], start, end):
             return
-        if len(run) > 1 and toks[run[0]].low in self.c.event_prefixes:
+        if n > 1 and toks[run[0]].low in self.c.event_prefixes:
             return  # "Hurricane Ian", "Operation Desert Storm": an event
-        ship = next((k for k in range(len(run) - 1) if words[k] in _SHIP_PREFIXES), None) \
-            if len(run) > 1 and not _SHIP_PREFIXES.isdisjoint(words) else None
+        ship = next((k for k in range(n - 1) if words[k] in _SHIP_PREFIXES), None) \
+            if n > 1 and not _SHIP_PREFIXES.isdisjoint(words) else None
         if ship is not None and all(w in self.g.demonyms or toks[i].low in _FUNCTION
                                     for i, w in zip(run[:ship], words[:ship])):
             # "INS Sukanya", "The INS Mysore", "the Indian INS Mysore": a ship, and so is "the Mysore" later
@@ -1092,8 +1093,8 @@ class _Doc:
                     self._add([i], PLACE, strong=True, name=self.g.demonyms[w])
             self._product(run[ship + 1:])
             return
-        vessel = next((k for k in range(len(run) - 1) if toks[run[k]].low in _VESSELS), None) \
-            if len(run) > 1 else None
+        vessel = next((k for k in range(n - 1) if toks[run[k]].low in _VESSELS), None) \
+            if n > 1 else None
         if vessel is not None and toks[run[vessel]].cap and toks[run[-1]].low not in self.c.org_heads \
                 and toks[run[-1]].low not in self.c.place_heads:
             # "Naval Ship Sukanya", "Warship INS Sukanya": a vessel's name, in all its mentions (not "the New
@@ -1105,77 +1106,78 @@ class _Doc:
                 self._split_run(owner)
             self._product([i for i in run[vessel + 1:] if toks[i].word not in _SHIP_PREFIXES])
             return
-        if len(run) > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
+        if n > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
             self._add(run, EVENT, strong=True)  # "World War II"
             return
-        if len(run) > 2 and words[-1].rstrip(".") in _GENERATIONS and "and" not in words and (
+        if n > 2 and words[-1].rstrip(".") in _GENERATIONS and "and" not in words and (
                 words[0] in self.c.given_names or self._namelike(words[:-1])):
             self._add(run, PERSON, strong=True)  # "Arcade Joseph Comeaux Jr.": a person
             return
         if toks[run[-1]].low in self.c.event_heads and (not toks[run[-1]].possessive or toks[run[-1]].low in _LAWS
-                                                         or len(run) > 1 and toks[run[-1]].low[-1] == "s"):
+                                                         or n > 1 and toks[run[-1]].low[-1] == "s"):
             # (not "Summit's": a company; "The Academy Awards' date" is the event's)
             # "Paris Air Show", "Worldwide Developers Conference": an event, not an entity;
             # an acronym defined for it is no entity either. A name joined to it by "for" or
             # "and" is not part of it ("on ABC for Oscar Sunday").
-            cut = max((k for k in range(1, len(run) - 1) if not toks[run[k]].cap
+            cut = max((k for k in range(1, n - 1) if not toks[run[k]].cap
                        and words[k] in ("for", "and", "on")), default=0)
             if cut:
                 self._split_run(run[:cut])
-            elif len(run) > 2 and toks[run[0]].cap and not self._place_of(run[:1]) and self._acts(words[0]):
+            elif n > 2 and toks[run[0]].cap and not self._place_of(run[:1]) and self._acts(words[0]):
                 # "Apple Worldwide Developers Conference" where "Apple said": the host, then its event
                 self._add(run[:1], ORG, strong=True)
                 cut = 0
                 run = run[1:]
             self._add(run[cut + 1 if cut else 0:], EVENT, strong=True)
             return
-        if len(run) == 1 and self._nationals(words[0]):
+        if n == 1 and self._nationals(words[0]):
             return  # "Singaporeans", "Iranians": people, not a place (the Philippines is one: "Philippine")
         # A whole run that is a known place ("Strait of Hormuz", "Gaza City") stays whole.
         full = self.text[toks[run[0]].start:toks[run[-1]].end]
-        if full in self.g.places and not toks[run[0]].initial or full in self.g.places and len(run) > 1:
+        if full in self.g.places and not toks[run[0]].initial or full in self.g.places and n > 1:
             self._add_place(run, self.g.places[full])
             return
         # Titles: the last title head followed by a name splits the run.
-        lowered = [toks[run[0]].low] if len(run) == 1 else [toks[i].low for i in run]
-        for j in range(len(run) - 2, -1, -1):
-            if (lowered[j] not in self.c.title_heads or not toks[run[j]].cap and lowered[j] != "al") and not (
-                    words[j] in _SHORT_TITLES and j + 2 < len(run) and words[j + 1] in self.c.given_names):
-                continue
-            if j > 2 and lowered[j - 1] == "the" and lowered[j - 2] == "of" and any(
-                    w in self.c.org_heads for w in lowered[:j - 2]):
-                continue  # "the Office of the Chief Medical Examiner": a post in an organisation's name
-            given = self._portfolio_then_name(run, j, words) if lowered[j + 1] == "of" and j + 3 < len(run) else 0
-            if given:  # "Woodburn Chief of Police Scott Russell", "Director of Production Gillian Bohrer"
-                name_end = len(run)
-                name_idx = run[given:]
-            else:
-                name_end = j + 1
-                while name_end < len(run) and (toks[run[name_end]].cap or lowered[name_end] in _NAME_PARTICLES):
-                    if lowered[name_end] in ("and", "of", "for", "&"):
-                        break
-                    name_end += 1
-                name_idx = run[j + 1:name_end]
-                name_words = [toks[i].word for i in name_idx]
-                if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and name_words[0]
-                                        in self.c.given_names and toks[name_idx[1]].low in self.c.titles):
-                    continue  # ("General Manager Billy King": a title word may be a surname)
-            i = j
-            while i > 0 and (lowered[i - 1] in self.c.titles or
-                             lowered[i - 1] in ("of", "and") and i > 1 and lowered[i - 2] in self.c.titles
-                             or i == 1 and lowered[0] in _LOCAL_TITLE_MODIFIERS):
-                i -= 1
-            if i > 0:
-                self._split_plain(run[:i])
-            self._add(name_idx, PERSON, strong=True)
-            if name_end < len(run):
-                rest = run[name_end:]
-                while rest and toks[rest[0]].low in _PARTICLES:
-                    rest = rest[1:]
-                if rest:
-                    self._split_run(rest)
-            return
-        if len(run) == 1 and toks[run[0]].cap:
+        if n > 1:  # (a word alone holds no title followed by a name)
+            lowered = [toks[i].low for i in run]
+            for j in range(n - 2, -1, -1):
+                if (lowered[j] not in self.c.title_heads or not toks[run[j]].cap and lowered[j] != "al") and not (
+                        words[j] in _SHORT_TITLES and j + 2 < n and words[j + 1] in self.c.given_names):
+                    continue
+                if j > 2 and lowered[j - 1] == "the" and lowered[j - 2] == "of" and any(
+                        w in self.c.org_heads for w in lowered[:j - 2]):
+                    continue  # "the Office of the Chief Medical Examiner": a post in an organisation's name
+                given = self._portfolio_then_name(run, j, words) if lowered[j + 1] == "of" and j + 3 < n else 0
+                if given:  # "Woodburn Chief of Police Scott Russell", "Director of Production Gillian Bohrer"
+                    name_end = n
+                    name_idx = run[given:]
+                else:
+                    name_end = j + 1
+                    while name_end < n and (toks[run[name_end]].cap or lowered[name_end] in _NAME_PARTICLES):
+                        if lowered[name_end] in ("and", "of", "for", "&"):
+                            break
+                        name_end += 1
+                    name_idx = run[j + 1:name_end]
+                    name_words = [toks[i].word for i in name_idx]
+                    if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and name_words[0]
+                                            in self.c.given_names and toks[name_idx[1]].low in self.c.titles):
+                        continue  # ("General Manager Billy King": a title word may be a surname)
+                i = j
+                while i > 0 and (lowered[i - 1] in self.c.titles or
+                                 lowered[i - 1] in ("of", "and") and i > 1 and lowered[i - 2] in self.c.titles
+                                 or i == 1 and lowered[0] in _LOCAL_TITLE_MODIFIERS):
+                    i -= 1
+                if i > 0:
+                    self._split_plain(run[:i])
+                self._add(name_idx, PERSON, strong=True)
+                if name_end < n:
+                    rest = run[name_end:]
+                    while rest and toks[rest[0]].low in _PARTICLES:
+                        rest = rest[1:]
+                    if rest:
+                        self._split_run(rest)
+                return
+        if n == 1 and toks[run[0]].cap:
             self._split_lone(run[0])
         else:
             self._split_plain(run)
@@ -1530,7 +1532,8 @@ class _Doc:
             # after a result is no model ("beat the Boston Celtics 102-99")
             return
         start = toks[idx[0]].start
-        if len(idx) == 1 and toks[idx[0]].low in _STREET_HEADS:
+        n = len(idx)  # (asked at every rule below; the piece is not cut from here on)
+        if n == 1 and toks[idx[0]].low in _STREET_HEADS:
             ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
             if ordinal:
                 self._add(idx, PLACE, strong=True, start=ordinal.start())  # "on 117th Street"
@@ -1542,16 +1545,16 @@ class _Doc:
                 _YEAR_OR_TIME.match(model.group()) and self.text[start:end].isupper()):
             self._product(idx)  # "the 787 Dreamliner"
             return
-        words = [toks[idx[0]].word] if len(idx) == 1 else [toks[i].word for i in idx]
-        lowered = [toks[idx[0]].low] if len(idx) == 1 else [toks[i].low for i in idx]
+        words = [toks[idx[0]].word] if n == 1 else [toks[i].word for i in idx]
+        lowered = [toks[idx[0]].low] if n == 1 else [toks[i].low for i in idx]
         if self._is_product(idx, start, end, lowered):
             return
-        if lowered[-1] in c.indices and len(idx) > 1 or self._next_lower(end) in c.indices:
+        if lowered[-1] in c.indices and n > 1 or self._next_lower(end) in c.indices:
             return  # "Dow Jones Industrial Average", "the Hang Seng index": an instrument
         span = self.text[start:end]  # (read once: the lists below are asked for the whole name)
         if span in c.index_names and self._index_sense(start):
             return  # "the Nasdaq fell", "the Hang Seng": an index, not an organisation
-        single = len(idx) == 1
+        single = n == 1
         if single:
             word = words[0]
             if word.rstrip(".") in _GENERATIONS or word in c.time_zones:
@@ -1572,47 +1575,47 @@ class _Doc:
         if place is not None:
             self._add_place(idx, place)
             return
-        if len(idx) > 1 and lowered[-1] in _PARTY_MEMBERS:
+        if n > 1 and lowered[-1] in _PARTY_MEMBERS:
             home = self._place_of(idx[:-1])
             if home is not None:
                 self._add(idx[:-1], PLACE, strong=True, name=home)  # "a California Democrat"
                 return
-        if len(idx) > 2 and lowered[0] in _GEO_OF and lowered[1] == "of":
+        if n > 2 and lowered[0] in _GEO_OF and lowered[1] == "of":
             self._add(idx, PLACE, strong=True)  # "Gulf of Aden", "Bay of Bengal"
             return
-        if len(idx) > 2 and "of" in lowered:
+        if n > 2 and "of" in lowered:
             place = self._state_of(idx, lowered)
             if place is not None:
                 self._add(idx, PLACE, strong=True, name=place)  # "Democratic Republic of Congo"
                 return
-        if len(idx) > 1:
+        if n > 1:
             region = self._region(words)
             if region is not None:
                 self._add(idx, PLACE, strong=True, name=region)  # "Middle Eastern", "North African"
                 return
-        if words[0].isupper() and (len(idx) == 1 and len(words[0]) > 3 or len(idx) > 1) \
+        if words[0].isupper() and (n == 1 and len(words[0]) > 3 or n > 1) \
                 and span.isupper() and span.title() in self.g.places:
             # "TEHRAN:", "NEW DELHI —": a date line
             self._add(idx, PLACE, strong=True, name=self.g.places[span.title()])
             return
-        if len(idx) > 1 and words[-1] in WEEKDAY_NAMES:
+        if n > 1 and words[-1] in WEEKDAY_NAMES:
             return  # "Black Monday", "Super Tuesday": a named day
-        if len(idx) > 1 and lowered[-1] in c.event_heads and not toks[idx[-1]].possessive:
+        if n > 1 and lowered[-1] in c.event_heads and not toks[idx[-1]].possessive:
             return  # "won the Monaco Grand Prix for Mercedes": an event cut off the run by "for"
-        if len(idx) == 1 and words[0][1:2] == "-" and _PARTY_STATE.match(words[0]) \
+        if n == 1 and words[0][1:2] == "-" and _PARTY_STATE.match(words[0]) \
                 and self.text[start - 2:start] == ", ":
             return  # "Sen. Chuck Schumer, D-N.Y.,": a party and a state
-        if len(idx) > 1 and lowered[-1] in c.place_heads and (
+        if n > 1 and lowered[-1] in c.place_heads and (
                 lowered[-1] in _STREET_HEADS or not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1])) \
                 and not (
-                    len(idx) == 2 and lowered[1] == "hall" and words[0] in c.given_names
+                    n == 2 and lowered[1] == "hall" and words[0] in c.given_names
                     and self.text[max(0, start - 4):start] not in ("the ", "The ")):
             # "Changi Airport", "Moscone Center", "Church Avenue", "College Road"; not "Dale Hall, who directs ..."
             # (the Albert Hall is one)
             self._add(idx, PLACE, strong=True)
             return
         if lowered[-1] in c.org_suffixes or not c.org_heads.isdisjoint(lowered):
-            if len(idx) == 1 and lowered[0] not in _LONE_ORGS:
+            if n == 1 and lowered[0] not in _LONE_ORGS:
                 # A lone "Army" or "Ministry" is a common noun in title case, not a name,
                 # unless the article names the organisation in full ("the Academy" after
                 # "the Academy of Motion Picture Arts and Sciences"): settled later.
@@ -1621,28 +1624,28 @@ class _Doc:
                     return
             self._add(idx, ORG, strong=True)
             return
-        if len(idx) == 2 and words[0] in self.g.demonyms and lowered[1] in _PEOPLE_WORDS:
+        if n == 2 and words[0] in self.g.demonyms and lowered[1] in _PEOPLE_WORDS:
             self._add(idx[:1], PLACE, strong=True, name=self.g.demonyms[words[0]])  # "the American People"
             return
-        if len(idx) == 2 and words[0] in self.g.demonyms and lowered[1] in english_words()[0] \
+        if n == 2 and words[0] in self.g.demonyms and lowered[1] in english_words()[0] \
                 and toks[idx[1]].low not in c.titles and not toks[idx[1]].initial:
             self._add(idx, ORG)  # "British Gas", "American Express": a national company named by its trade
             return
         if words[0] in self.g.demonyms:
             # "Iranian Foreign Minister" -> place Iran; what follows may be a name.
             self._add(idx[:1], PLACE, strong=True, name=self.g.demonyms[words[0]])
-            if len(idx) > 1:
+            if n > 1:
                 self._type_piece(idx[1:])
             return
-        if len(idx) > 1 and words[-1] in self.g.demonyms:
+        if n > 1 and words[-1] in self.g.demonyms:
             # A demonym is an adjective: it ends what comes before it ("Top Pakistani").
             self._type_piece(idx[:-1])
             self._add(idx[-1:], PLACE, strong=True, name=self.g.demonyms[words[-1]])
             return
-        if len(idx) == 1 and words[0] in _COMPASS_REGIONS and self.text[max(0, start - 4):start] in ("the ", "The "):
+        if n == 1 and words[0] in _COMPASS_REGIONS and self.text[max(0, start - 4):start] in ("the ", "The "):
             self._add(idx, PLACE, strong=True)  # "the West": a region
             return
-        if len(idx) == 1 and (len(lowered[0]) >= 7 and lowered[0].endswith(("ist", "ists"))
+        if n == 1 and (len(lowered[0]) >= 7 and lowered[0].endswith(("ist", "ists"))
                               or len(lowered[0]) >= 6 and lowered[0].endswith(("ism", "isms"))):
             return  # "Zionist", "Islamist", "Judaism": a creed, not a name
         for w in lowered:  # (a loop, not all() over a generator: one word mostly)
@@ -1650,10 +1653,10 @@ class _Doc:
                 break
         else:
             return  # common words only
-        if len(idx) > 1 and words[0] in _PLACE_PREFIXES:
+        if n > 1 and words[0] in _PLACE_PREFIXES:
             self._add(idx, PLACE, strong=True)  # "off Cape Cod", "Mount Everest", "Lake Placid"
             return
-        if len(idx) == 2 and words[0] in _COMPASS_REGIONS and self._namelike(words[1:]):
+        if n == 2 and words[0] in _COMPASS_REGIONS and self._namelike(words[1:]):
             before = _prev_word(self.text, start, 20)
             # "in North Waziristan", as "in Bloomington"; not after "to", "of", "from", which
             # as often name a club or a company ("a move to West Ham", "the head of North Face")
@@ -1667,12 +1670,12 @@ class _Doc:
             # hotels ("a Trump hotel", "the Marriott hotel chain")
             self._add(idx, PLACE, strong=True)
             return
-        state = self._state_after_town(idx, start, end, words) if len(idx) == 1 or not self._team_like(words) \
+        state = self._state_after_town(idx, start, end, words) if n == 1 or not self._team_like(words) \
             else None
         if state is not None:
             self._add(idx, PLACE, strong=True, name=state or None)
             return
-        if len(idx) == 1:
+        if n == 1:
             w = words[0]
             if w.isdigit() or len(w) < 2:
                 return
