@@ -570,7 +570,7 @@ class _HeadAutomaton:
         self.item_owner: list[int] = []
         self.tests: dict[object, int] = {}
         self.test_of: list[tuple[str, object]] = []
-        self.passes: dict[tuple[int, str], bool] = {}
+        self.passes: dict[str, dict[int, bool]] = {}  # a character -> the tests it passes or not
         self.closures: dict[int, frozenset[int]] = {}
         self.sets: list[frozenset[int]] = []
         self.index: dict[frozenset[int], int] = {}
@@ -686,17 +686,25 @@ class _HeadAutomaton:
         found = self.closures[start] = frozenset(out)
         return found
 
-    def _passes(self, test: int, ch: str) -> bool:
-        found = self.passes.get((test, ch))
-        if found is None:
-            what, arg = self.test_of[test]
-            found = self.passes[test, ch] = (what == "any" or what == "letter" and _same_letter(ch, arg)
-                                             or what == "class" and _in_class(arg, ch))
-        return found
+    def _passing(self, tests: list[int], ch: str) -> tuple[int, ...]:
+        """Which of `tests` `ch` passes (by their place in the list)."""
+        known = self.passes.get(ch)
+        if known is None:
+            known = self.passes[ch] = {}
+        out = []
+        for i, test in enumerate(tests):
+            found = known.get(test)
+            if found is None:
+                what, arg = self.test_of[test]
+                found = known[test] = (what == "any" or what == "letter" and _same_letter(ch, arg)
+                                       or what == "class" and _in_class(arg, ch))
+            if found:
+                out.append(i)
+        return tuple(out)
 
     def _move(self, at: int, ch: str) -> int:
         groups = self.groups[at]
-        if groups is None:  # the set's reads grouped by test: each test is run once a character
+        if groups is None:  # the set's reads grouped by test
             by_test: dict[int, list[int]] = {}
             kept = []
             for state in self.sets[at]:
@@ -705,13 +713,17 @@ class _HeadAutomaton:
                     kept.append(state)  # a branch kept stays kept
                 else:
                     by_test.setdefault(item[1], []).append(item[2])
-            groups = self.groups[at] = (kept, list(by_test.items()))
-        out: set[int] = set(groups[0])
-        for test, places in groups[1]:
-            if self._passes(test, ch):
-                for place in places:
+            groups = self.groups[at] = (kept, list(by_test), list(by_test.values()), {})
+        kept, tests, places, by_passing = groups
+        passing = self._passing(tests, ch)
+        to = by_passing.get(passing)  # most characters pass the same tests as one seen before
+        if to is None:
+            out = set(kept)
+            for i in passing:
+                for place in places[i]:
                     out |= self._closure(place)
-        to = self.moves[at][ch] = self._set(frozenset(out))
+            to = by_passing[passing] = self._set(frozenset(out))
+        self.moves[at][ch] = to
         return to
 
     def kept(self, key: str, head: str) -> tuple[str, ...]:
