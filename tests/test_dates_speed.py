@@ -218,43 +218,63 @@ def test_the_gazetteer_key_reads_every_input(tmp_path, monkeypatch) -> None:
 
     from newsreader.extract import resources
 
-    key = resources._gazetteer_key()
-    assert key and key == resources._gazetteer_key()
+    key = resources._inputs_key()
+    assert key and key == resources._inputs_key()
     data = tmp_path / "newsreader" / "data"
     shutil.copytree(resources.resources.files("newsreader.extract").joinpath("data"), data)
     with monkeypatch.context() as patch:
         patch.setattr(resources.resources, "files", lambda package: data.parent)
-        assert resources._gazetteer_key() == key
+        assert resources._inputs_key() == key
         with open(data / "places.yaml", "a", encoding="utf-8") as file:
             file.write("# a user's line\n")
-        assert resources._gazetteer_key() != key
+        assert resources._inputs_key() != key
     with monkeypatch.context() as patch:
         patch.setattr(sys, "version", sys.version + " (another build)")
-        assert resources._gazetteer_key() != key
+        assert resources._inputs_key() != key
     real_stat = os.stat
     with monkeypatch.context() as patch:
         patch.setattr(os, "stat", lambda path: types.SimpleNamespace(
             st_size=real_stat(path).st_size, st_mtime_ns=real_stat(path).st_mtime_ns + ("cities15000" in str(path))))
-        assert resources._gazetteer_key() != key
+        assert resources._inputs_key() != key
     with monkeypatch.context() as patch:
         patch.setattr(resources, "__file__", str(data / "places.yaml"))
-        assert resources._gazetteer_key() != key
-    assert resources._gazetteer_key() == key
+        assert resources._inputs_key() != key
+    assert resources._inputs_key() == key
 
 
-@pytest.mark.parametrize("stored", [b"{", b"\xff\xfe", b"[]", b'{"places": 1}',
-                                    b'{"places": {"Paris": 1}, "demonyms": {}, "countries": [], "towns": [], '
-                                    b'"given_towns": [], "capitals": []}',
-                                    b'{"places": {}, "demonyms": {}, "countries": [1], "towns": [], '
-                                    b'"given_towns": [], "capitals": []}'])
-def test_a_broken_copy_of_the_gazetteer_is_built_again(stored, built_gazetteer, isolated_home) -> None:
+def _broken(built, how: str) -> bytes:
+    """A copy of `built` as `_write_copy` writes it, then broken."""
+    import dataclasses
+    import json
+
     from newsreader.extract import resources
 
-    path = resources._gazetteer_copy(resources._gazetteer_key())
+    if how in ("{", "\xff\xfe", "[]"):
+        return how.encode("latin-1")
+    stored = {f.name: resources._stored(getattr(built, f.name)) for f in dataclasses.fields(built) if f.init}
+    if how == "a number in a dict":
+        stored["places"] = {"dict": {"Paris": 1}}
+    elif how == "a number in a set":
+        stored["countries"] = {"set": [1]}
+    elif how == "a field missing":
+        del stored["towns"]
+    elif how == "a field more":
+        stored["moons"] = {"set": []}
+    elif how == "an unknown tag":
+        stored["towns"] = {"list": []}
+    return json.dumps(stored).encode()
+
+
+@pytest.mark.parametrize("how", ["{", "\xff\xfe", "[]", "a number in a dict", "a number in a set", "a field missing",
+                                 "a field more", "an unknown tag"])
+def test_a_broken_copy_of_the_gazetteer_is_built_again(how, built_gazetteer, isolated_home) -> None:
+    from newsreader.extract import resources
+
+    path = resources._copy_path("gazetteer", resources._inputs_key())
     path.parent.mkdir(parents=True)
-    path.write_bytes(stored)
+    path.write_bytes(_broken(built_gazetteer, how))
     assert _same_gazetteer(resources.gazetteer.__wrapped__(), built_gazetteer)
-    assert _same_gazetteer(resources._read_gazetteer(path), built_gazetteer)  # written again, whole
+    assert _same_gazetteer(resources._read_copy(path, resources.Gazetteer), built_gazetteer)  # written again, whole
 
 
 def test_the_gazetteer_is_written_whole_or_not_at_all(built_gazetteer, isolated_home, monkeypatch) -> None:
@@ -275,7 +295,7 @@ def test_the_gazetteer_is_written_whole_or_not_at_all(built_gazetteer, isolated_
         assert _same_gazetteer(resources.gazetteer.__wrapped__(), built_gazetteer)
     assert sorted(p.name for p in folder.iterdir()) == ["gazetteer-0123.json"]  # no part of one, no temporary
     resources.gazetteer.__wrapped__()
-    assert [p.name for p in folder.iterdir()] == [resources._gazetteer_copy(resources._gazetteer_key()).name]
+    assert [p.name for p in folder.iterdir()] == [resources._copy_path("gazetteer", resources._inputs_key()).name]
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_the_build(built_gazetteer, isolated_home, monkeypatch) -> None:
@@ -284,5 +304,20 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_the_build(built_gazett
     isolated_home.mkdir(parents=True, exist_ok=True)
     (isolated_home / "cache").write_text("a file, not a folder", encoding="utf-8")
     assert _same_gazetteer(resources.gazetteer.__wrapped__(), built_gazetteer)
-    monkeypatch.setattr(resources, "_gazetteer_key", lambda: None)  # an input not found: no copy at all
+    monkeypatch.setattr(resources, "_inputs_key", lambda: None)  # an input not found: no copy at all
     assert _same_gazetteer(resources.gazetteer.__wrapped__(), built_gazetteer)
+
+
+def test_the_cues_are_kept_and_read_back(isolated_home, monkeypatch) -> None:
+    """Sets, dicts, tuples and a regex (the page furniture), as built."""
+    from newsreader.extract import resources
+
+    built = resources._build_cues()
+    assert resources.cues.__wrapped__() == built
+    monkeypatch.setattr(resources, "_build_cues", lambda: pytest.fail("built again"))
+    kept = resources.cues.__wrapped__()
+    assert kept == built and kept.page_furniture.pattern == built.page_furniture.pattern
+    assert kept.name_cues == built.name_cues and kept.surname_endings == built.surname_endings
+    assert type(kept.surname_endings) is tuple and type(kept.state_abbreviations) is dict
+    with pytest.raises(TypeError):
+        resources._stored([1])

