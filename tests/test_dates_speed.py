@@ -321,3 +321,16 @@ def test_the_cues_are_kept_and_read_back(isolated_home, monkeypatch) -> None:
     assert type(kept.surname_endings) is tuple and type(kept.state_abbreviations) is dict
     with pytest.raises(TypeError):
         resources._stored([1])
+
+
+def test_a_full_automaton_starts_again(monkeypatch) -> None:
+    """Any character may follow a trigger: past `MOVES_LIMIT` moves the automaton starts afresh
+    (and answers as before) rather than grow for as long as the process reads."""
+    automaton = dates_mod._HeadAutomaton()
+    monkeypatch.setattr(automaton, "MOVES_LIMIT", 40)
+    heads = [f"3 {a}{b}" for a in "dmwy" for b in "aeiouy"] + ["the com", "the wee", "last mo"]
+    for head in heads:
+        key = "the" if head.startswith("the") else "last" if head.startswith("last") else "#"
+        assert automaton.kept(key, head) == _by_ends(key, head), head
+        assert automaton.count < 40 + len(head)
+    assert sum(map(len, automaton.moves)) < 40 + 7

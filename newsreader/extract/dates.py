@@ -555,8 +555,12 @@ class _HeadAutomaton:
     #: A repeat with more optional rounds than this is a loop: a head is shorter (a trigger word of
     #: at most 13 letters and 3 characters), so rounds past it reach no more of it.
     LOOP_AFTER = 64
+    #: Moves kept at most (a move is a state and a character: any character may follow a trigger):
+    #: past it the automaton starts again, as the head memo does, rather than grow for ever.
+    MOVES_LIMIT = 100_000
 
     def __init__(self) -> None:
+        self.count = 0  # moves made
         self.branch_number: dict[str, int] = {}
         self.keys: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {}  # key -> first state, its branches
         self.trees: list[list] = []  # sequences of (op, av), by number
@@ -724,10 +728,13 @@ class _HeadAutomaton:
                     out |= self._closure(place)
             to = by_passing[passing] = self._set(frozenset(out))
         self.moves[at][ch] = to
+        self.count += 1
         return to
 
     def kept(self, key: str, head: str) -> tuple[str, ...]:
         """The branches of `key` that `_ends` keeps for `head`, in their order."""
+        if self.count >= self.MOVES_LIMIT:
+            self.__init__()  # type: ignore[misc]
         at, branches = self._start(key)
         moves = self.moves
         for ch in head:
