@@ -230,7 +230,7 @@ def test_prechecks_never_skip_a_match() -> None:
     phrases = ["Tara Reid’s, 33, who", "Smith's, aged 41, of", "Luann Johnson, 66, of", "Apple Inc. (AAPL)"]
     hits = 0
     for text in texts + phrases:
-        doc.text = text
+        doc.text, doc.lower_after = text, {}  # (a new text: nothing of the last one's kept)
         for end in range(len(text) + 1):
             lo = max(0, end - 16)
             if entities_mod._MODEL_AFTER.match(text, end):
@@ -463,3 +463,19 @@ def test_a_title_in_a_run_of_two_words_is_read_and_a_word_alone_skips_the_title_
     name): "President Obama" is still a title and a person where an organisation is named after him too."""
     found = extract("The Obama Administration said. She thanked President Obama, who left.", None).to_dict()
     assert [(e["text"], e["kind"]) for e in found["entities"]] == [("Obama Administration", "org"), ("Obama", "person")]
+
+
+def test_the_lower_case_word_after_a_name_is_kept_for_each_end() -> None:
+    """`_Doc._next_lower` keeps its answer for each end: asked at every end of a text, in any order and again,
+    it gives what `_NEXT_LOWER` gives there (the word when it opens with a lower-case ASCII letter)."""
+    rng = random.Random(67)
+    found = 0
+    for text in [t.lower() if k % 3 == 0 else t for k, t in enumerate(_texts(300, seed=71))]:
+        doc = entities_mod._Doc(text)
+        ends = list(range(len(text) + 1)) * 2
+        rng.shuffle(ends)
+        for end in ends:
+            m = entities_mod._NEXT_LOWER.match(text, end)
+            assert doc._next_lower(end) == (m.group(1) if m else ""), (text, end)
+            found += m is not None
+    assert found > 3000

@@ -1003,6 +1003,7 @@ class _Doc:
         self.holidays = holiday_names()
         self._inside: set[str] | None = None  # see _seen_inside
         self.city_companies: set[str] = set()  # cities typed as their company ("Toyota said")
+        self.lower_after: dict[int, str] = {}  # see _next_lower
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -1549,7 +1550,8 @@ class _Doc:
         lowered = [toks[idx[0]].low] if n == 1 else [toks[i].low for i in idx]
         if self._is_product(idx, start, end, lowered):
             return
-        if lowered[-1] in c.indices and n > 1 or self._next_lower(end) in c.indices:
+        after = self._next_lower(end)  # (the lower-case word after the name, asked by rules below too)
+        if lowered[-1] in c.indices and n > 1 or after in c.indices:
             return  # "Dow Jones Industrial Average", "the Hang Seng index": an instrument
         span = self.text[start:end]  # (read once: the lists below are asked for the whole name)
         if span in c.index_names and self._index_sense(start):
@@ -1663,7 +1665,6 @@ class _Doc:
             if before is not None and before.group(1) in _TOWN_PREPS:
                 self._add(idx, PLACE, strong=True)
                 return
-        after = self._next_lower(end)
         if after in _PLACE_AFTER and not (after in _BRAND_FACILITIES and (
                 _ONE_OF_A_BRAND.search(self.text, max(0, start - 4), start) or _BRAND_AFTER.match(self.text, end))):
             # "Heathrow airport", "the Moscone West center", "the Hilton hotel in Islamabad"; not a brand's
@@ -1683,7 +1684,7 @@ class _Doc:
                 return
         if self.text[max(0, start - 4):start] == "new " and _NEW_BEFORE.search(self.text, max(0, start - 16), start) \
                 and not self._acts(words[0]) \
-                and self._next_lower(end) not in self.c.tenures:  # not "the new Labour government"
+                and after not in self.c.tenures:  # not "the new Labour government"
             self._product(idx)  # "the new MacBook", "its new Camry": a product, in all its mentions
             return
         self._add(idx, None)
@@ -1834,11 +1835,17 @@ class _Doc:
             self.works.add(rest)
 
     def _next_lower(self, end: int) -> str:
-        """The word right after `end` when it is in lower case ("Hang Seng index" -> "index")."""
-        if not "a" <= self.text[end + 1:end + 2] <= "z":
-            return ""  # (what `_NEXT_LOWER` needs first, asked without a regex call)
-        m = _NEXT_LOWER.match(self.text, end)
-        return m.group(1) if m else ""
+        """The word right after `end` when it is in lower case ("Hang Seng index" -> "index"). (Kept for each
+        end: the rules ask it of the same names again, half of all asks.)"""
+        word = self.lower_after.get(end)
+        if word is None:
+            if not "a" <= self.text[end + 1:end + 2] <= "z":
+                word = ""  # (what `_NEXT_LOWER` needs first, asked without a regex call)
+            else:
+                m = _NEXT_LOWER.match(self.text, end)
+                word = m.group(1) if m else ""
+            self.lower_after[end] = word
+        return word
 
     def _state_of(self, idx: list[int], lowered: list[str]) -> str | None:
         """A state's formal name: a state head, "of" and a place ("Democratic Republic of
