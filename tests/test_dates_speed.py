@@ -77,7 +77,7 @@ def test_the_automaton_reads_every_op_as_the_parse_tree_walk(alphabet, monkeypat
     monkeypatch.setattr(dates_mod, "_branches_for", lambda key: TOY_BRANCHES)
     automaton = dates_mod._HeadAutomaton()
     checked = 0
-    for size in range(1, 6):
+    for size in range(1, 6 if len(alphabet) < 7 else 5):  # (8 letters to 5 would be 37,000 heads)
         for letters in itertools.product(alphabet, repeat=size):
             head = "".join(letters)
             assert automaton.kept("toy", head) == _by_ends("toy", head), head
