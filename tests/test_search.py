@@ -520,3 +520,27 @@ def test_a_typed_word_stands_for_few_words_and_for_one_when_they_are_common(
     # A stop word is a whole word: "strike the" is not "strike third" (nor "strike thousands").
     assert lib._completions("the") == ["the"]
     assert titles(lib, "strike the", typed=True) == titles(lib, "strike") != []
+
+
+def test_a_search_stops_when_told_it_is_cancelled(lib: Library) -> None:
+    """`cancelled` is asked between matches: never True, the hits are those of the search
+    without it; True, the search stops with SearchCancelled (not an 'unreadable index')."""
+    from newsreader.search.library import SearchCancelled
+
+    for query in ("said", "iran OR pakistan", '"prime minister"', "minister -iran"):
+        plain = lib.search(query, limit=1000, snippets=False)
+        asked = []
+        kept = lib.search(query, limit=1000, snippets=False, cancelled=lambda: asked.append(1) and False)
+        assert [(h.id, h.score) for h in kept.hits] == [(h.id, h.score) for h in plain.hits]
+        assert kept.total == plain.total and (asked or not plain.hits)
+    with pytest.raises(SearchCancelled):
+        lib.search("said", limit=1000, snippets=False, cancelled=lambda: True)
+    assert lib.search("said", limit=1000, snippets=False).hits  # the library is usable after
+
+
+def test_warm_opens_what_a_search_reads_and_finds_nothing_new(lib: Library) -> None:
+    before = [h.id for h in lib.search("iran", limit=1000, snippets=False, typed=True).hits]
+    lib.close()
+    lib.warm()
+    assert lib._searcher is not None
+    assert [h.id for h in lib.search("iran", limit=1000, snippets=False, typed=True).hits] == before

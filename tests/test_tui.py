@@ -1904,3 +1904,135 @@ async def test_ctrl_c_on_another_screen_names_ctrl_q(seed_home, tmp_path, keys):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+def recording_searches(app: ReaderApp, monkeypatch, on_full=None) -> tuple[list[Any], list[list[str]]]:
+    """Record each search's limit (and the name of the exception that stopped it, if one
+    did) and each list the search shows (first hits, then the whole list); `on_full` runs
+    just before a search for the whole list."""
+    limits: list[Any] = []
+    shown: list[list[str]] = []
+    search = app.library.search
+
+    def recorded(text, **kwargs):
+        limits.append(kwargs["limit"])
+        if on_full is not None and kwargs["limit"] > 2:
+            on_full()
+        try:
+            return search(text, **kwargs)
+        except Exception as exc:
+            limits.append(type(exc).__name__)
+            raise
+
+    monkeypatch.setattr(app.library, "search", recorded)
+    for name in ("_search_done", "_search_more"):
+        step = getattr(app, name)
+
+        def showing(*args, step=step):
+            step(*args)
+            shown.append([r.id for r in app.article_list.source.rows])
+
+        monkeypatch.setattr(app, name, showing)
+    return limits, shown
+
+
+@sync
+async def test_a_search_shows_its_first_hits_then_the_whole_list(seed_home, tmp_path, monkeypatch):
+    """A common word's top 1000 visits every match (seconds on a big corpus): the list shows
+    the first FIRST_HITS from a small search at once, then the whole list takes its place."""
+    monkeypatch.setattr("newsreader.tui.app.FIRST_HITS", 2)
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        limits, shown = recording_searches(app, monkeypatch)
+        await type_text(pilot, "said")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        whole = [h.id for h in app.library.search("said", limit=1000, snippets=False, typed=True).hits]
+        assert len(whole) > 2
+        assert limits[:2] == [2, 1000]
+        assert shown == [whole[:2], whole]
+        lst = app.article_list
+        assert [r.id for r in lst.source.rows] == whole and lst.source.extra.get("kind") == "search"
+        await pilot.press("escape", "escape")  # the whole list replaced the first hits: one Esc back
+        assert isinstance(lst.source, CorpusRows)
+
+
+@sync
+async def test_a_search_with_no_more_than_its_first_hits_searches_once(seed_home, tmp_path, monkeypatch):
+    monkeypatch.setattr("newsreader.tui.app.FIRST_HITS", 100)
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        limits, shown = recording_searches(app, monkeypatch)
+        app.run_query("said")
+        await settle(pilot)
+        assert limits == [100] and len(shown) == 1 and len(shown[0]) == 9
+
+
+@sync
+async def test_the_whole_list_keeps_the_cursor_on_its_article(seed_home, tmp_path):
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        rows = [app.article_list.source.row(i) for i in range(6)]
+        app._search_generation += 1
+        generation = app._search_generation
+        first = FixedRows(rows[:3], "Search 'x'", query="x", extra={"kind": "search"})
+        app._search_done(first, generation)
+        app.article_list.cursor = 1
+        # The whole list ranks one more article above the cursor's (ties broken otherwise).
+        more = FixedRows([rows[5], *rows[:3], rows[4]], "Search 'x'", query="x", extra={"kind": "search"})
+        app._search_more(first, more, generation)
+        await pilot.pause()
+        lst = app.article_list
+        assert lst.source is more and lst.cursor == 2 and lst.current_row.id == rows[1].id
+        assert app.history[-1].source is more
+
+
+@sync
+async def test_a_stale_whole_list_is_dropped(seed_home, tmp_path, monkeypatch):
+    """The whole list of an older query never replaces what a newer one shows; and the search
+    for it stops as soon as the newer one starts (it would hold the library for seconds)."""
+    monkeypatch.setattr("newsreader.tui.app.FIRST_HITS", 2)
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        rows = [app.article_list.source.row(i) for i in range(4)]
+        app._search_generation += 1
+        first = FixedRows(rows[:2], "Search 'x'", query="x", extra={"kind": "search"})
+        app._search_done(first, app._search_generation)
+        app._search_more(first, FixedRows(rows, "Search 'x'", extra={"kind": "search"}), app._search_generation - 1)
+        assert app.article_list.source is first and app.history[-1].source is first
+
+        # A newer keystroke while the whole list of "said" is being searched for.
+        def newer_search():
+            app._search_generation += 1
+
+        limits, shown = recording_searches(app, monkeypatch, on_full=newer_search)
+        app.run_query("said")
+        await settle(pilot)
+        assert limits == [2, 1000, "SearchCancelled"] and len(shown) == 1 and len(shown[0]) == 2
+        assert [r.id for r in app.article_list.source.rows] == shown[0]
+
+
+@sync
+async def test_opening_the_search_bar_opens_what_the_first_search_reads(seed_home, tmp_path, monkeypatch):
+    """The first search of a session opened the searcher, parser and each segment's columns
+    (~0.25 s at 100,000 articles): the search bar's opening does it, once, while letters are typed."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        warmed = []
+        warm = app.library.warm
+        monkeypatch.setattr(app.library, "warm", lambda *args: warmed.append(args) or warm(*args))
+        assert app.library._searcher is None
+        await pilot.press("slash")
+        await settle(pilot)
+        assert len(warmed) == 1 and app.library._searcher is not None
+        await pilot.press("escape")
+        await pilot.press("slash")
+        await settle(pilot)
+        assert len(warmed) == 1

@@ -8,8 +8,10 @@ ids so the config's `keymap` can remap any of them (`App.set_keymap`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
@@ -47,6 +50,11 @@ if TYPE_CHECKING:
 #: Hits shown for a query typed in the search bar, and for "stories mentioning X".
 SEARCH_LIMIT = 1000
 ENTITY_LIMIT = 5000
+#: Hits a search shows first, before the rest of its list (a screenful or two): the top
+#: 100 skips the posting blocks that cannot reach it, so a very common word's first hits
+#: come in ~40 ms at 100,000 articles where its top 1000 scores every match (~2 s).
+FIRST_HITS = 100
+PAINT_WAIT = 0.5
 #: Pause after the last keystroke before searching: long enough to skip work for every
 #: letter of a fast typist, short enough to feel immediate.
 SEARCH_DEBOUNCE = 0.15
@@ -213,6 +221,7 @@ class ReaderApp(App[int]):
         self.theme_notices: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
+        self._warmed = False  # the library opened for the first search (warm_worker)
         self._open_generation = 0
         #: The index commit the store's bookmarks and read marks were last reconciled with.
         self._reconciled_generation: int | None = None
@@ -688,11 +697,23 @@ class ReaderApp(App[int]):
     # --- search ----------------------------------------------------------------------------
 
     def start_search(self, initial: str | None = None) -> None:
+        if not self._warmed:
+            self._warmed = True
+            self.warm_worker()
         search = self.search_input
         self.main.add_class("searching")
         if initial is not None:
             search.value = initial
         search.focus()
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm_worker(self) -> None:
+        """While the first letters are typed: open what the first search reads (~0.25 s
+        at 100,000 articles, paid once) so its first hits come as fast as later ones'."""
+        try:
+            self.library.warm(FIRST_HITS)
+        except Exception:
+            pass  # a search says what is wrong (and mends what it can)
 
     def close_search(self) -> None:
         self.main.remove_class("searching")
@@ -734,41 +755,78 @@ class ReaderApp(App[int]):
     @work(thread=True, exclusive=True, group="search")
     def search_worker(self, text: str, generation: int, label: str | None = None, kind: str = "search",
                       limit: int = SEARCH_LIMIT, sort: str = "relevance") -> None:
-        from newsreader.search.query import QueryError
+        """The first FIRST_HITS hits, shown at once, then (if there are more) the whole
+        `limit`, swapped in under the cursor. A newer search stops the second step."""
+        from newsreader.search.library import SearchCancelled
         from newsreader.search.store import Row
 
-        try:
-            # What is typed in the search bar (and saved from it) is read with its last word
-            # a prefix too (query.as_typed); names and dates looked up are queries as written.
-            typed = kind in ("search", "saved")
-            result = self.library.search(text, limit=limit, sort=sort, snippets=False, typed=typed)
-            terms = self.library.match_terms(text, typed=typed)
-        except QueryError as exc:
-            self.call_from_thread(self._search_failed, str(exc), generation)
+        worker = get_current_worker()
+
+        def stale() -> bool:
+            return generation != self._search_generation or worker.is_cancelled
+
+        # What is typed in the search bar (and saved from it) is read with its last word
+        # a prefix too (query.as_typed); names and dates looked up are queries as written.
+        typed = kind in ("search", "saved")
+        first = min(limit, FIRST_HITS)
+        found = self._query(text, generation, label, kind, limit, sort, typed, first)
+        if found is None:
             return
-        except IndexNeedsRebuild as exc:
-            # Damage that only a search reads (a posting file) goes unseen by the update at
-            # start: rebuild now, as at start, instead of failing every search until `index
-            # --rebuild` (a hint the status line cut off at 80 columns).
-            rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
-            self.call_from_thread(self._rebuild_damaged, exc.message, generation, rerun)
-            return
-        except UserError as exc:
-            if self.indexing:  # "no index yet": the reader is building or rebuilding it right now
-                rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
-                self.call_from_thread(self._search_during_update, exc.message, generation, rerun)
-            else:
-                self.call_from_thread(self._search_failed, exc.message, generation)
-            return
-        except Exception as exc:
-            self.call_from_thread(self._search_failed, f"search failed: {exc}", generation)
-            return
+        result, terms = found
         rows = [Row(h.id, h.title, h.date, h.source) for h in result.hits]
         source = FixedRows(
             rows, label or f"Search {text!r}", title_terms=frozenset(terms.get("title", ())),
             body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
             extra={"kind": kind, "suggestion": result.suggestion})
         self.call_from_thread(self._search_done, source, generation)
+        if len(result.hits) < first or first >= limit or stale():
+            return  # all there is, or a newer search wants the library
+        # The rest is seconds of Python for a common word: begun at once, it would share
+        # the GIL with painting the first hits. It waits for that frame (at most PAINT_WAIT).
+        painted = threading.Event()
+        self.call_from_thread(self.call_after_refresh, painted.set)
+        painted.wait(PAINT_WAIT)
+        try:
+            found = self._query(text, generation, label, kind, limit, sort, typed, limit, stale)
+        except SearchCancelled:
+            return
+        if found is not None:
+            result = found[0]
+            more = dataclasses.replace(source, rows=[Row(h.id, h.title, h.date, h.source) for h in result.hits],
+                           total=result.total)
+            self.call_from_thread(self._search_more, source, more, generation)
+
+    def _query(self, text: str, generation: int, label: str | None, kind: str, limit: int, sort: str,
+               typed: bool, top: int, cancelled: Callable[[], bool] | None = None
+               ) -> tuple[Any, dict[str, set[str]]] | None:
+        """The `top` hits of `text` and the terms to mark; None when it failed (said in the
+        status line, or run again after a rebuild with the whole `limit`)."""
+        from newsreader.search.library import SearchCancelled
+        from newsreader.search.query import QueryError
+
+        try:
+            result = self.library.search(text, limit=top, sort=sort, snippets=False, typed=typed,
+                                         cancelled=cancelled)
+            return result, self.library.match_terms(text, typed=typed)
+        except QueryError as exc:
+            self.call_from_thread(self._search_failed, str(exc), generation)
+        except IndexNeedsRebuild as exc:
+            # Damage that only a search reads (a posting file) goes unseen by the update at
+            # start: rebuild now, as at start, instead of failing every search until `index
+            # --rebuild` (a hint the status line cut off at 80 columns).
+            rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
+            self.call_from_thread(self._rebuild_damaged, exc.message, generation, rerun)
+        except UserError as exc:
+            if self.indexing:  # "no index yet": the reader is building or rebuilding it right now
+                rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
+                self.call_from_thread(self._search_during_update, exc.message, generation, rerun)
+            else:
+                self.call_from_thread(self._search_failed, exc.message, generation)
+        except SearchCancelled:
+            raise
+        except Exception as exc:
+            self.call_from_thread(self._search_failed, f"search failed: {exc}", generation)
+        return None
 
     def _rebuild_damaged(self, message: str, generation: int, rerun: Callable[[], None]) -> None:
         """Rebuild the index a search found damaged; the search runs again once it is done
@@ -813,6 +871,25 @@ class ReaderApp(App[int]):
         self.push_list(source, replace=self._current_is_search() and source.extra.get("kind") == "search")
         if source.extra.get("kind") != "search":
             self.focus_pane("list")
+
+    def _search_more(self, first: FixedRows, more: FixedRows, generation: int) -> None:
+        """The whole list of a search whose first hits are shown: it takes their place
+        wherever they are in the history; on screen the cursor stays on its article."""
+        if generation != self._search_generation:
+            return  # a newer search started meanwhile: its own hits are (or will be) shown
+        for state in self.history:
+            if state.source is not first:
+                continue
+            state.source = more
+            if state is not self.history[-1]:
+                continue
+            lst = self.article_list
+            here = lst.current_row
+            index = next((i for i, row in enumerate(more.rows) if here is not None and row.id == here.id),
+                         lst.cursor)
+            lst.source = more
+            lst.reload(None if index == lst.cursor else index)
+            self.update_status()
 
     # --- opening articles ----------------------------------------------------------------
 
