@@ -334,3 +334,16 @@ def test_a_full_automaton_starts_again(monkeypatch) -> None:
         assert automaton.kept(key, head) == _by_ends(key, head), head
         assert automaton.count < 40 + len(head)
     assert sum(map(len, automaton.moves)) < 40 + 7
+
+
+def test_the_key_leaves_no_file_open() -> None:
+    import gc
+    import warnings
+
+    from newsreader.extract import resources
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert resources._inputs_key()
+        gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]

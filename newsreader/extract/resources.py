@@ -353,7 +353,8 @@ def _inputs_key() -> str | None:
 
     try:
         digest = hashlib.sha256(sys.version.encode())  # (the cues need fewer: more only rebuilds them)
-        digest.update(open(__file__, "rb").read())
+        with open(__file__, "rb") as code:
+            digest.update(code.read())
         data = resources.files("newsreader.extract").joinpath("data")
         for item in sorted(data.iterdir(), key=lambda item: item.name):
             digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
