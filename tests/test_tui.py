@@ -1906,18 +1906,18 @@ async def test_ctrl_c_on_another_screen_names_ctrl_q(seed_home, tmp_path, keys):
         assert not app.is_running
 
 
-def recording_searches(app: ReaderApp, monkeypatch, on_full=None) -> tuple[list[Any], list[list[str]]]:
+def recording_searches(app: ReaderApp, monkeypatch, on_search=None) -> tuple[list[Any], list[list[str]]]:
     """Record each search's limit (and the name of the exception that stopped it, if one
-    did) and each list the search shows (first hits, then the whole list); `on_full` runs
-    just before a search for the whole list."""
+    did) and each list the search shows (first hits, then the whole list); `on_search(limit)`
+    runs just before each search."""
     limits: list[Any] = []
     shown: list[list[str]] = []
     search = app.library.search
 
     def recorded(text, **kwargs):
         limits.append(kwargs["limit"])
-        if on_full is not None and kwargs["limit"] > 2:
-            on_full()
+        if on_search is not None:
+            on_search(kwargs["limit"])
         try:
             return search(text, **kwargs)
         except Exception as exc:
@@ -1930,7 +1930,8 @@ def recording_searches(app: ReaderApp, monkeypatch, on_full=None) -> tuple[list[
 
         def showing(*args, step=step):
             step(*args)
-            shown.append([r.id for r in app.article_list.source.rows])
+            src = app.article_list.source
+            shown.append([r.id for r in src.rows] if isinstance(src, FixedRows) else None)
 
         monkeypatch.setattr(app, name, showing)
     return limits, shown
@@ -1994,8 +1995,7 @@ async def test_the_whole_list_keeps_the_cursor_on_its_article(seed_home, tmp_pat
 
 @sync
 async def test_a_stale_whole_list_is_dropped(seed_home, tmp_path, monkeypatch):
-    """The whole list of an older query never replaces what a newer one shows; and the search
-    for it stops as soon as the newer one starts (it would hold the library for seconds)."""
+    """The whole list of an older query never replaces what a newer one shows."""
     monkeypatch.setattr("newsreader.tui.app.FIRST_HITS", 2)
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=WIDE) as pilot:
@@ -2006,16 +2006,34 @@ async def test_a_stale_whole_list_is_dropped(seed_home, tmp_path, monkeypatch):
         app._search_done(first, app._search_generation)
         app._search_more(first, FixedRows(rows, "Search 'x'", extra={"kind": "search"}), app._search_generation - 1)
         assert app.article_list.source is first and app.history[-1].source is first
+        assert [r.id for r in app.article_list.source.rows] == [r.id for r in rows[:2]]
 
-        # A newer keystroke while the whole list of "said" is being searched for.
-        def newer_search():
-            app._search_generation += 1
 
-        limits, shown = recording_searches(app, monkeypatch, on_full=newer_search)
+@pytest.mark.parametrize("at, searched, shows", [(1000, [2, 1000, "SearchCancelled"], 1),
+                                                 (2, [2, "SearchCancelled"], 0)])
+@sync
+async def test_a_newer_search_stops_an_older_one(seed_home, tmp_path, monkeypatch, at, searched, shows):
+    """A newer keystroke while the whole list (at 1000) or the first hits (at 2) of "said" are
+    searched for: that search stops at once (it would hold the library for seconds) and shows
+    nothing more (the first hits stay when they were shown)."""
+    monkeypatch.setattr("newsreader.tui.app.FIRST_HITS", 2)
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        before = app.article_list.source
+
+        def newer_search(limit):
+            if limit == at:
+                app._search_generation += 1
+
+        limits, shown = recording_searches(app, monkeypatch, on_search=newer_search)
         app.run_query("said")
         await settle(pilot)
-        assert limits == [2, 1000, "SearchCancelled"] and len(shown) == 1 and len(shown[0]) == 2
-        assert [r.id for r in app.article_list.source.rows] == shown[0]
+        assert limits == searched and len(shown) == shows and not app.search_error
+        if shows:
+            assert len(shown[0]) == 2 and [r.id for r in app.article_list.source.rows] == shown[0]
+        else:
+            assert app.article_list.source is before
 
 
 @sync

@@ -769,7 +769,11 @@ class ReaderApp(App[int]):
         # a prefix too (query.as_typed); names and dates looked up are queries as written.
         typed = kind in ("search", "saved")
         first = min(limit, FIRST_HITS)
-        found = self._query(text, generation, label, kind, limit, sort, typed, first)
+        try:
+            # Stopped too by a newer search: an OR of rare completions can take ~0.7 s.
+            found = self._query(text, generation, label, kind, limit, sort, typed, first, stale)
+        except SearchCancelled:
+            return
         if found is None:
             return
         result, terms = found
