@@ -544,3 +544,13 @@ def test_warm_opens_what_a_search_reads_and_finds_nothing_new(lib: Library) -> N
     lib.warm()
     assert lib._searcher is not None
     assert [h.id for h in lib.search("iran", limit=1000, snippets=False, typed=True).hits] == before
+
+
+@pytest.mark.parametrize("query", ["strike (-iran)", "strike (-iran", "-OR ~the", "title:date:NOT", "] (-x"])
+@pytest.mark.parametrize("typed", [False, True])
+def test_a_query_whoosh_cannot_read_is_a_query_error_not_a_damaged_index(
+        lib: Library, query: str, typed: bool) -> None:
+    """Whoosh's parser raised on these (NotImplementedError: Minus, IndexError, 'field has no
+    format'): read as an unreadable index, the reader rebuilt the whole index for a query."""
+    with pytest.raises(QueryError):
+        lib.search(query, typed=typed)

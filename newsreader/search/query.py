@@ -288,6 +288,16 @@ class QueryParser:
                     return ParsedQuery(text, parsed.query, parsed.date_keys)
         return self._parse(text, bounds)
 
+    def _whoosh_parse(self, text: str) -> Q.Query:
+        """Whoosh's reading of `text`. What its parser raises on ('strike (-iran)':
+        NotImplementedError; '-OR ~x': IndexError; 'title:date:x') is a query it cannot
+        read, not a damaged index (which the reader would rebuild)."""
+        try:
+            return self._parser.parse(text)
+        except Exception as exc:
+            raise QueryError(f"cannot read the query ({type(exc).__name__}): check its brackets, "
+                             "operators and fields") from None
+
     def _parse(self, text: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
         check_syntax(text)
         ranges: list[list[str]] = []
@@ -303,11 +313,11 @@ class QueryParser:
         pieces = re.split(r'("[^"]*")', text)
         rewritten = "".join(p if p.startswith('"') else _DATE_RE.sub(cut, p) for p in pieces)
         rewritten = re.sub(r"(?<![\w:.\-/])([A-Za-z_]+):", lambda m: m.group(1).lower() + ":", rewritten)
-        q = self._parser.parse(rewritten)
+        q = self._whoosh_parse(rewritten)
         if q is Q.NullQuery and _MINUS_RE.search(rewritten):
             # Whoosh drops `-word` with nothing before it to subtract from ('-iran', 'the
             # -iran'), where `NOT iran` means every article without the word: read it so.
-            q = self._parser.parse(_MINUS_RE.sub(lambda m: m.group(0) if m.group(1) else "NOT ", rewritten))
+            q = self._whoosh_parse(_MINUS_RE.sub(lambda m: m.group(0) if m.group(1) else "NOT ", rewritten))
 
         def swap(node: Q.Query) -> Q.Query:
             if isinstance(node, Q.Term) and node.fieldname == "dkey" and str(node.text).startswith("qdate"):
