@@ -23,6 +23,16 @@ settings.register_profile("ci", parent=settings.get_profile("newsreader"), deran
 settings.load_profile("ci" if os.environ.get("CI") else "newsreader")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_session_home(tmp_path_factory: pytest.TempPathFactory):
+    """A home for what runs before `isolated_home`: module- and session-scoped fixtures (an index
+    built once extracts, and the extractor keeps its gazetteer in the cache folder)."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("NEWSREADER_HOME", str(tmp_path_factory.mktemp("session-home")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"

@@ -347,3 +347,18 @@ def test_the_key_leaves_no_file_open() -> None:
         assert resources._inputs_key()
         gc.collect()
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+@pytest.fixture(scope="module")
+def home_of_module_fixtures():
+    import os
+
+    return os.environ.get("NEWSREADER_HOME")
+
+
+def test_module_fixtures_keep_out_of_the_users_folders(home_of_module_fixtures, tmp_path_factory) -> None:
+    """A module's fixture that indexes (test_related's) runs before `isolated_home`: it would keep
+    the gazetteer in the user's real cache folder."""
+    from pathlib import Path
+
+    assert home_of_module_fixtures and Path(home_of_module_fixtures).is_relative_to(tmp_path_factory.getbasetemp())
