@@ -655,6 +655,8 @@ def _stem_written(stem: str, lower_vocab: _LowerWords) -> bool:
     word less one of `_STEM_SUFFIXES`, so the words of a stem are among the stem and the stem plus each
     suffix: asked one by one, not by stemming all of the article's lower-case words (hundreds of them,
     new ones in every article)."""
+    if stem not in lower_vocab.text:
+        return False  # (every form opens with the stem: one scan where the text never writes it, not five)
     return any(_stem(word) == stem and word in lower_vocab for word in [stem + suffix for suffix in _STEM_FORMS])
 
 
