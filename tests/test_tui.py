@@ -2054,3 +2054,31 @@ async def test_opening_the_search_bar_opens_what_the_first_search_reads(seed_hom
         await pilot.press("slash")
         await settle(pilot)
         assert len(warmed) == 1
+
+
+@sync
+async def test_back_to_a_search_whose_whole_list_a_newer_one_stopped_fetches_it(seed_home, tmp_path, monkeypatch):
+    """A name looked up while the whole list of "said" was searched for stopped that search:
+    Esc went back to its first FIRST_HITS hits for good (2 rows of 9 here)."""
+    monkeypatch.setattr("newsreader.tui.app.FIRST_HITS", 2)
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        whole = [h.id for h in app.library.search("said", limit=1000, snippets=False, typed=True).hits]
+        assert len(whole) > 2
+
+        def newer_search(limit):
+            if limit == 1000:
+                app._search_generation += 1  # as run_query does, just before its worker starts
+
+        limits, shown = recording_searches(app, monkeypatch, on_search=newer_search)
+        app.run_query("said")
+        await settle(pilot)
+        assert limits == [2, 1000, "SearchCancelled"] and len(shown) == 1
+        monkeypatch.undo()
+        app.run_query("iran", kind="entity")
+        await settle(pilot)
+        assert app.pop_list()
+        await settle(pilot)
+        assert [r.id for r in app.article_list.source.rows] == whole
+        assert "partial" not in app.article_list.source.extra and app.history[-1].source is app.article_list.source

@@ -692,6 +692,13 @@ class ReaderApp(App[int]):
         self.article_view.set_terms(state.source.body_terms)
         self.search_error = ""
         self.update_status()
+        src = state.source
+        if isinstance(src, FixedRows) and "partial" in src.extra:
+            # Back to first hits whose whole list a newer search stopped: fetch it now.
+            limit, sort = src.extra["partial"]
+            self._search_generation += 1
+            self.search_worker(src.query or "", self._search_generation, label=src.label,
+                               kind=src.extra.get("kind", "search"), limit=limit, sort=sort, rest_of=src)
         return True
 
     # --- search ----------------------------------------------------------------------------
@@ -754,9 +761,10 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="search")
     def search_worker(self, text: str, generation: int, label: str | None = None, kind: str = "search",
-                      limit: int = SEARCH_LIMIT, sort: str = "relevance") -> None:
+                      limit: int = SEARCH_LIMIT, sort: str = "relevance", rest_of: FixedRows | None = None) -> None:
         """The first FIRST_HITS hits, shown at once, then (if there are more) the whole
-        `limit`, swapped in under the cursor. A newer search stops the second step."""
+        `limit`, swapped in under the cursor. A newer search stops the second step (the
+        first hits are marked "partial"; `rest_of` such a list: fetch its whole list only)."""
         from newsreader.search.library import SearchCancelled
         from newsreader.search.store import Row
 
@@ -769,27 +777,30 @@ class ReaderApp(App[int]):
         # a prefix too (query.as_typed); names and dates looked up are queries as written.
         typed = kind in ("search", "saved")
         first = min(limit, FIRST_HITS)
-        try:
-            # Stopped too by a newer search: an OR of rare completions can take ~0.7 s.
-            found = self._query(text, generation, label, kind, limit, sort, typed, first, stale)
-        except SearchCancelled:
-            return
-        if found is None:
-            return
-        result, terms = found
-        rows = [Row(h.id, h.title, h.date, h.source) for h in result.hits]
-        source = FixedRows(
-            rows, label or f"Search {text!r}", title_terms=frozenset(terms.get("title", ())),
-            body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
-            extra={"kind": kind, "suggestion": result.suggestion})
-        self.call_from_thread(self._search_done, source, generation)
-        if len(result.hits) < first or first >= limit or stale():
-            return  # all there is, or a newer search wants the library
-        # The rest is seconds of Python for a common word: begun at once, it would share
-        # the GIL with painting the first hits. It waits for that frame (at most PAINT_WAIT).
-        painted = threading.Event()
-        self.call_from_thread(self.call_after_refresh, painted.set)
-        painted.wait(PAINT_WAIT)
+        source = rest_of
+        if source is None:
+            try:
+                # Stopped too by a newer search: an OR of rare completions can take ~0.7 s.
+                found = self._query(text, generation, label, kind, limit, sort, typed, first, stale)
+            except SearchCancelled:
+                return
+            if found is None:
+                return
+            result, terms = found
+            rows = [Row(h.id, h.title, h.date, h.source) for h in result.hits]
+            partial = len(result.hits) >= first and first < limit
+            source = FixedRows(
+                rows, label or f"Search {text!r}", title_terms=frozenset(terms.get("title", ())),
+                body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
+                extra={"kind": kind, "suggestion": result.suggestion, **({"partial": (limit, sort)} if partial else {})})
+            self.call_from_thread(self._search_done, source, generation)
+            if not partial or stale():
+                return  # all there is, or a newer search wants the library (see pop_list)
+            # The rest is seconds of Python for a common word: begun at once, it would share
+            # the GIL with painting the first hits. It waits for that frame (at most PAINT_WAIT).
+            painted = threading.Event()
+            self.call_from_thread(self.call_after_refresh, painted.set)
+            painted.wait(PAINT_WAIT)
         try:
             found = self._query(text, generation, label, kind, limit, sort, typed, limit, stale)
         except SearchCancelled:
@@ -797,7 +808,7 @@ class ReaderApp(App[int]):
         if found is not None:
             result = found[0]
             more = dataclasses.replace(source, rows=[Row(h.id, h.title, h.date, h.source) for h in result.hits],
-                           total=result.total)
+                                       total=result.total, extra={k: v for k, v in source.extra.items() if k != "partial"})
             self.call_from_thread(self._search_more, source, more, generation)
 
     def _query(self, text: str, generation: int, label: str | None, kind: str, limit: int, sort: str,
