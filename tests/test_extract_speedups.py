@@ -99,9 +99,7 @@ def test_a_branch_the_head_rules_out_never_matches_there() -> None:
     """Soundness of the head check: wherever a branch alone matches, every head of the text
     there (1 to 9 characters) keeps it."""
     texts = _date_texts(1500, seed=21)
-    for key in dates_mod._TRIGGERS:
-        dates_mod._pattern_for(key)
-    branches = {branch: parsed for chosen in dates_mod._CHOSEN.values() for branch, parsed in chosen}
+    branches = {branch: dates_mod._parsed(branch) for key in dates_mod._TRIGGERS for branch in dates_mod._branches_for(key)}
     checked = 0
     for branch, parsed in branches.items():
         rx = re.compile(dates_mod._START + branch + ")")
