@@ -407,10 +407,16 @@ def _pattern_at(key: str, head: str) -> re.Pattern[str] | None:
     pattern = _BY_CHOICE.get(chosen) if chosen else None
     if chosen and pattern is None:
         pattern = _BY_CHOICE[chosen] = re.compile(_START + "|".join(chosen) + ")")
+    _remember(head, pattern)
+    return pattern
+
+
+def _remember(head: str, entry: re.Pattern[str] | None | int) -> None:
+    """`_BY_HEAD[head] = entry`, both head memos started again when full."""
     if len(_BY_HEAD) >= _HEAD_MEMO_LIMIT:
         _BY_HEAD.clear()
-    _BY_HEAD[head] = pattern
-    return pattern
+        _FIRST_BY_HEAD.clear()
+    _BY_HEAD[head] = entry
 
 
 def _sighted(key: str, head: str, seen: int):
@@ -419,10 +425,7 @@ def _sighted(key: str, head: str, seen: int):
     one by one, and the sighting counted."""
     if seen + 1 >= _HEAD_CHECK_AFTER:
         return _pattern_at(key, head)
-    if len(_BY_HEAD) >= _HEAD_MEMO_LIMIT:
-        _BY_HEAD.clear()
-        _FIRST_BY_HEAD.clear()
-    _BY_HEAD[head] = seen + 1
+    _remember(head, seen + 1)
     first = _FIRST_BY_HEAD.get(head, _FirstOf)
     if first is _FirstOf:
         first = _FIRST_BY_HEAD[head] = _first_of(_HEADS.kept(key, head))
