@@ -8,12 +8,15 @@ memory budget.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import unicodedata
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Callable
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -268,7 +271,6 @@ def _iso_regions(data: dict[str, Any]) -> list[str]:
     read here."""
     import importlib.util
     import json
-    import os
 
     spec = importlib.util.find_spec("pycountry")
     if spec is None or not spec.submodule_search_locations:
@@ -327,17 +329,106 @@ def gazetteer() -> Gazetteer:
 def _kept(name: str, build: Callable[[], Any], kind: type) -> Any:
     """`build()`, or the copy of it kept in the user's cache folder (`name`-KEY.json, KEY the
     digest of every input: `_inputs_key`), written there when there was none. Any failure to
-    read or write the copy builds it."""
+    read or write the copy builds it.
+
+    A process that builds holds the folder's lock (`_building`): processes that start
+    together with no copy yet (the indexer's workers, a reader and `newsreader index`) build
+    it once, the others waiting for it and reading it back."""
     key = _inputs_key()
     path = _copy_path(name, key) if key else None
-    if path is not None:
-        kept = _read_copy(path, kind)
-        if kept is not None:
-            return kept
-    built = build()
-    if path is not None:
-        _write_copy(path, built)
+    if path is None:
+        return build()
+    kept = _read_copy(path, kind)
+    if kept is not None:
+        return kept
+    with _building(path.parent) as locked:
+        if locked:  # written by the process that held the lock before us
+            kept = _read_copy(path, kind)
+            if kept is not None:
+                return kept
+        built = build()
+        _write_copy(path, built, locked)
     return built
+
+
+#: How long a process waits for another's build before building too (a build takes about a
+#: second; a process stopped amid one must not stop the others for good).
+LOCK_WAIT_SECONDS = 30.0
+#: The prefix and suffix of a copy being written (renamed over the copy when whole).
+_TEMPORARY = (".kept-", ".tmp")
+
+
+class _BuildLock:
+    """This process's hold on the cache folder's lock: taken by the outermost `_building`
+    (the gazetteer's build asks for the cues inside its own), one thread at a time."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.mutex = threading.RLock()
+        self.depth = 0
+        self.locked = False
+
+
+_BUILD = _BuildLock()
+
+
+def _after_fork_in_child() -> None:
+    """A child forked while another thread built holds neither that thread's mutex nor the
+    lock (the lock's descriptor closes with the parent's): start afresh."""
+    global _BUILD
+    _BUILD = _BuildLock()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+@contextlib.contextmanager
+def _building(folder: Path) -> Iterator[bool]:
+    """Hold `folder`'s lock (an flock on the folder itself: no file to leave behind; the
+    kernel drops it if the process dies) while building; yields whether it is held (False: no lock could be had within
+    LOCK_WAIT_SECONDS, or none can be taken there: the copy is built and written anyway)."""
+    state = _BUILD
+    with state.mutex:
+        if state.depth:
+            state.depth += 1
+            try:
+                yield state.locked
+            finally:
+                state.depth -= 1
+            return
+        fd = _take_lock(folder)
+        state.depth, state.locked = 1, fd is not None
+        try:
+            yield state.locked
+        finally:
+            state.depth, state.locked = 0, False
+            if fd is not None:
+                os.close(fd)  # (closing the descriptor lets go of the flock)
+
+
+def _take_lock(folder: Path) -> int | None:
+    """A descriptor holding `folder`'s lock, or None."""
+    import fcntl
+    import time
+
+    fd = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY)
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return fd
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.02)
+    except OSError:
+        if fd is not None:
+            os.close(fd)
+        return None
 
 
 def _inputs_key() -> str | None:
@@ -348,7 +439,6 @@ def _inputs_key() -> str | None:
     fifth of a build). None when one cannot be read: the gazetteer is then built."""
     import hashlib
     import importlib.util
-    import os
     import sys
 
     try:
@@ -430,18 +520,22 @@ def _read_copy(path, kind: type) -> Any:
         return None
 
 
-def _write_copy(path, built: Any) -> None:
+def _write_copy(path: Path, built: Any, locked: bool = False) -> None:
     """Written whole to a new file, then renamed over the copy: a reader sees the old file, the
-    new one, or none, never part of one. Older copies (other keys) are removed."""
+    new one, or none, never part of one. Older copies (other keys) are removed, and, with the
+    folder's lock held (`locked`), the files of writes a kill cut short: only a process
+    holding the lock writes one."""
     import dataclasses
     import json
-    import os
     import tempfile
 
     try:
         stored = {f.name: _stored(getattr(built, f.name)) for f in dataclasses.fields(built) if f.init}
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".kept-", suffix=".tmp")
+        if locked:
+            for stale in path.parent.glob(_TEMPORARY[0] + "*" + _TEMPORARY[1]):
+                stale.unlink(missing_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY[0], suffix=_TEMPORARY[1])
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 json.dump(stored, file, ensure_ascii=False)
