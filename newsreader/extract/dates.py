@@ -1432,11 +1432,14 @@ def _before(words: frozenset[str]) -> str:
 #: tries one.
 _TRIGGER_BODY = re.compile(_trie(sorted(w for w in _TRIGGERS if w.isalpha()), tail=lambda word: (
     _before(_AFTER_THE) if word == "the" else _before(_AFTER_A) if word == "a" else r"(?![A-Za-z])"))[:-1] + r"|\d|'\d)")
-#: A trigger after the character before it (not [\w-]): a pattern that opens with a class of
-#: characters is skipped through in C up to the next one (spaces and marks, in lower-case text),
-#: where a look-behind in front is tried at every character (a third slower). The class only
-#: rules out characters the look-behind would.
-_TRIGGER_FOLDED = re.compile(r"[^0-9a-z_-](?<![\w-])(?<!\d[,.])" + _TRIGGER_BODY.pattern)
+#: A trigger after the character before it: a pattern that opens with a class of characters is
+#: skipped through in C up to the next one (spaces and marks, in lower-case text), where a
+#: look-behind in front is tried at every character (a third slower). The class only rules out
+#: characters no trigger may follow ([0-9a-z_-]); the two rarer ones, a letter or digit beyond
+#: ASCII and the comma or point of a number ("1,500"), are ruled out by `_FoldedScan.spans` on the
+#: matches (look-behinds here, `(?<![\w-])(?<!\d[,.])`, cost a third of the scan: every space
+#: and mark ran them).
+_TRIGGER_FOLDED = re.compile(r"[^0-9a-z_-]" + _TRIGGER_BODY.pattern)
 #: The two characters whose lower case is not one non-ASCII character of the same \w and \d class
 #: ("İ" lowers to two, the Kelvin sign to "k"): tests/test_extract_speedups.py checks every other.
 _FOLD_UNSAFE = ("\u0130", "\u212a")
@@ -1454,7 +1457,9 @@ def _folded(text: str) -> str:
 
 class _FoldedScan:
     """The trigger tokens of `_folded(text)` (spans are the text's, matched text lower case): `body`
-    at the text's start, then `after` (`body` after a character that is no letter, digit, "_" or "-") to its end."""
+    at the text's start, then `body` after a character that is no letter, digit, "_" or "-" and not
+    the comma or point of a number ("1,500", "3.5") to its end. `after` is `body` after any
+    character but [0-9a-z_-]: its matches after the others are dropped here."""
 
     def __init__(self, body: re.Pattern[str], after: re.Pattern[str]) -> None:
         self.body = body
@@ -1463,12 +1468,21 @@ class _FoldedScan:
     def spans(self, text: str) -> list[tuple[int, int]]:
         folded = _folded(text)
         first = self.body.match(folded)
+        found = [first.span()] if first is not None else []
         # no token starts where one ends (its last character is a letter or digit): the one after
         # the first starts past the character before it, which `after` reads
-        found = [(m.start() + 1, m.end()) for m in self.after.finditer(folded, first.end() if first else 0)]
-        if first is not None:
-            found.insert(0, first.span())
-        return found
+        pos = first.end() if first is not None else 0
+        while True:
+            for m in self.after.finditer(folded, pos):
+                at = m.start()
+                mark = folded[at]
+                if mark > "\x7f" and mark.isalnum() or mark in ",." and at and folded[at - 1].isdecimal():
+                    # (what `(?<![\w-])(?<!\d[,.])` rules out: \w beyond ASCII, \d is isdecimal)
+                    pos = at + 1  # a token may start inside this match ("é'08": "08")
+                    break
+                found.append((at + 1, m.end()))
+            else:
+                return found
 
     def finditer(self, text: str):
         """The tokens as matches (of `body` where each starts)."""
