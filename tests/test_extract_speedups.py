@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
@@ -35,8 +36,15 @@ SENTENCES = [
 ]
 
 
+def _no_word_classes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run of one word takes the full walk of `_split_run` (no class of `_Doc._word_class` kept or read)."""
+    monkeypatch.setattr(entities_mod, "_word_classes", lambda c, g, holidays: {})
+    monkeypatch.setattr(entities_mod._Doc, "_word_class", lambda self, word: 0)
+
+
 def _without_shortcut(monkeypatch: pytest.MonkeyPatch, texts: list[str]) -> list[dict]:
     monkeypatch.setattr(entities_mod._Doc, "_lone_common", lambda self, tok, start, end: False)
+    _no_word_classes(monkeypatch)
     return [extract(t, None).to_dict() for t in texts]
 
 
@@ -46,8 +54,9 @@ def test_lone_common_word_shortcut_finds_what_the_full_rules_find(monkeypatch: p
     assert fast == _without_shortcut(monkeypatch, texts)
 
 
-def test_lone_common_word_shortcut_is_taken() -> None:
+def test_lone_common_word_shortcut_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     """(else the test above compares the full rules with themselves)"""
+    _no_word_classes(monkeypatch)
     taken = []
     original = entities_mod._Doc._lone_common
 
@@ -213,6 +222,7 @@ def test_lone_word_split_types_what_the_run_splitter_types(monkeypatch: pytest.M
         return original(self, i)
 
     monkeypatch.setattr(entities_mod._Doc, "_split_lone", spy)
+    _no_word_classes(monkeypatch)
     fast = [extract(t, None).to_dict() for t in texts]
     assert len(taken) > 3000  # (else the comparison below compares the full rules with themselves)
     monkeypatch.setattr(entities_mod._Doc, "_split_lone", lambda self, i: self._split_plain([i]))
@@ -477,3 +487,92 @@ def test_the_lower_case_word_after_a_name_is_kept_for_each_end() -> None:
             assert doc._next_lower(end) == (m.group(1) if m else ""), (text, end)
             found += m is not None
     assert found > 3000
+
+
+#: Words alone in their runs of every kind a rule reading the word alone types or drops (plural acronyms,
+#: languages and nationalities, digits, numbering and street words, organisation words, indices, generations,
+#: time zones, currencies, holidays, places, date lines, parties, regions, creeds, common words, clock words,
+#: titles, agencies, particles, event heads) and names no list knows, with what the rules reading the text
+#: around them ask for (a model number, a product class, a facility, a state, "new", a language verb, quotes).
+CLASS_WORDS = ("MPs CEOs French Iranian Iranians Mandarin A380 Flight 447 Street 5th Nasdaq Jr. GMT USD US $40 "
+               "Christmas Paris TEHRAN INTERNATIONAL D-N.Y. Army Inc. West Zionist Judaism X PM P.M. pm 8 Obama "
+               "Smith Lohan Klitschko Zamfara Palmer Qeshm Xerxo Boeing 787 Safari browser hotel airport island "
+               "Calif. Alaska new spoke the The He But King Reuters AP reported De Van Conference Summit Monday "
+               "said it its index rebel group in Hilton film iPod of and Xinhua Bloomberg by according to Xerxo-backed "
+               "Apple-made THE AND WHO IT \" “ ” ' ( ) , . \n —").split(" ")
+#: ... and rules reading a word alone that word salads seldom set up.
+CLASS_SENTENCES = ["He spoke Mandarin and studied Farsi. Urdu is spoken.", "Winds from the West. The East, the West.",
+                   "Xinhua reported that. According to Bloomberg, the Xerxo-backed plan. 8:44 PM ET and 9 PM Obama.",
+                   "THE END. IT said. WHO warned. He said AND left."]
+
+
+def _class_texts() -> list[str]:
+    return SENTENCES + CLASS_SENTENCES + _texts(600, seed=73, words=CLASS_WORDS) + _texts(300, seed=79, words=LONE_WORDS) \
+        + _texts(300, seed=83)
+
+
+def test_words_alone_typed_by_their_class_are_what_the_full_walk_makes_of_them(monkeypatch: pytest.MonkeyPatch
+                                                                              ) -> None:
+    """`_Doc.run` settles a run of one word by its class where it can (a lone common word dropped after the
+    quotation test, a plain word typed by the rules that read the text around it only): the same pieces as
+    `_split_run`'s full walk, which every run takes when no class is read."""
+    texts = _class_texts()
+    entities_mod._WORD_CLASSES.clear()
+    fast = [extract(t, None).to_dict() for t in texts]
+    classes = set(entities_mod._WORD_CLASSES.values())
+    assert {0, entities_mod._LONE_COMMON, entities_mod._PLAIN} <= classes  # (else the shortcut was not tried)
+    _no_word_classes(monkeypatch)
+    assert fast == [extract(t, None).to_dict() for t in texts]
+
+
+def test_word_classes_are_read_again_with_other_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept classes hold for the cue lists, gazetteer and holidays they were read with only."""
+    c, g, holidays = entities_mod.cues(), entities_mod.gazetteer(), entities_mod.holiday_names()
+    classes = entities_mod._word_classes(c, g, holidays)
+    classes["Xerxo"] = entities_mod._PLAIN
+    assert entities_mod._word_classes(c, g, holidays).get("Xerxo") == entities_mod._PLAIN
+    other = dataclasses.replace(c, common=c.common | {"xerxo"})
+    assert "Xerxo" not in entities_mod._word_classes(other, g, holidays)
+    assert entities_mod._word_classes(c, g, holidays) == {}
+    monkeypatch.setattr(entities_mod, "_WORD_CLASSES_LIMIT", 3)
+    for word in ("A", "B", "C", "D", "E"):
+        entities_mod._word_classes(c, g, holidays)[word] = 0
+    assert len(entities_mod._word_classes(c, g, holidays)) <= 3  # (started again when full)
+
+
+def _split_pieces(text: str) -> tuple:
+    """What the run loop of `_Doc.run` leaves (the pieces with all they hold, products, works), before settling."""
+    doc = entities_mod._Doc(text)
+    doc.run()
+    return [(p.start, p.end, p.text, p.words, p.kind, p.strong, p.name, p.initial, p.prev_word, p.next_word, p.short)
+            for p in doc.pieces], sorted(doc.products), sorted(doc.works), doc.product_end
+
+
+def test_words_alone_typed_by_their_class_leave_the_pieces_the_full_walk_leaves(monkeypatch: pytest.MonkeyPatch
+                                                                               ) -> None:
+    """The same, piece by piece before settling (which could hide a difference: a kind the settling would give
+    anyway)."""
+    for step in ("_acronyms", "_nicknames", "_settle", "_legal_forms_after_commas"):
+        monkeypatch.setattr(entities_mod._Doc, step, lambda self: None)
+    texts = _class_texts()
+    fast = [_split_pieces(t) for t in texts]
+    _no_word_classes(monkeypatch)
+    assert fast == [_split_pieces(t) for t in texts]
+
+
+def _class_of(word: str, c: object = None) -> int:
+    doc = entities_mod._Doc.__new__(entities_mod._Doc)
+    doc.c, doc.g, doc.holidays = c or entities_mod.cues(), entities_mod.gazetteer(), entities_mod.holiday_names()
+    return doc._word_class(word)
+
+
+def test_a_word_some_rule_reads_alone_has_no_class() -> None:
+    """Classes where no word of the lists sets a rule up yet (users extend the lists): a clock's "PM", a common
+    word in capitals (an acronym the name's front keeps), a common word that heads an event's name."""
+    assert _class_of("Xerxo") == entities_mod._PLAIN and _class_of("The") == entities_mod._LONE_COMMON
+    assert _class_of("PM") == _class_of("Pm") == 0
+    assert _class_of("THE") == 0
+    c = entities_mod.cues()
+    assert _class_of("Xerxo", dataclasses.replace(c, common=c.common | {"xerxo"})) == entities_mod._LONE_COMMON
+    assert _class_of("Xerxo", dataclasses.replace(c, common=c.common | {"xerxo"},
+                                                  event_heads=c.event_heads | {"xerxo"})) == 0

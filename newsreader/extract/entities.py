@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from newsreader.extract.dates import MONTH_NAMES, WEEKDAY_NAMES, holiday_names
-from newsreader.extract.resources import Cues, cues, english_words, gazetteer
+from newsreader.extract.resources import Cues, Gazetteer, cues, english_words, gazetteer
 
 PERSON, ORG, PLACE = "person", "org", "place"
 EVENT = "event"  # recognised so that it is not taken for an organisation; never returned
@@ -981,6 +981,25 @@ def _is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and sum(ch.isalpha() for ch in word) >= 2
 
 
+#: Classes of a capitalised word alone in its run (`_Doc._word_class`; 0: neither).
+_LONE_COMMON, _PLAIN = 1, 2
+#: The class of each word met alone in a run, for the cue lists, gazetteer and holidays they were read with
+#: (`_word_classes`). Started again when full: words of fresh text keep coming.
+_WORD_CLASSES: dict[str, int] = {}
+_WORD_CLASSES_READ_WITH: list[object] = [None, None, None]
+_WORD_CLASSES_LIMIT = 1 << 16
+
+
+def _word_classes(c: Cues, g: Gazetteer, holidays: frozenset[str]) -> dict[str, int]:
+    """The kept classes of words, emptied when the lists they were read with are others (a test's own cues)."""
+    read_with = _WORD_CLASSES_READ_WITH
+    if read_with[0] is not c or read_with[1] is not g or read_with[2] is not holidays \
+            or len(_WORD_CLASSES) > _WORD_CLASSES_LIMIT:
+        _WORD_CLASSES.clear()
+        read_with[:] = [c, g, holidays]
+    return _WORD_CLASSES
+
+
 class _Doc:
     """One article's pass: pieces found, then settled against each other."""
 
@@ -1010,7 +1029,17 @@ class _Doc:
     # --- finding pieces -------------------------------------------------------------
 
     def run(self) -> list[Piece]:
+        toks, classes = self.tokens, _word_classes(self.c, self.g, self.holidays)
         for run in self.runs:
+            if len(run) == 1:  # (most runs: one word, which the word's class may settle without the rules' walk)
+                tok = toks[run[0]]
+                kind = classes.get(tok.word)
+                if kind is None:
+                    kind = classes[tok.word] = self._word_class(tok.word)
+                if kind and tok.cap and not tok.modifier:
+                    if not self._quoted_work(run, tok.start, tok.end) and kind == _PLAIN:
+                        self._type_piece(run, plain=True)
+                    continue
             self._split_run(run)
         self._acronyms()
         self._nicknames()
@@ -1071,16 +1100,8 @@ class _Doc:
             return  # "Hefner said. Media Mogul\nPage, who": a heading run into the story
         # (most runs are one word: its list written out, which costs a third of a comprehension's call)
         words = [toks[run[0]].word] if n == 1 else [toks[i].word for i in run]
-        if n == 1 and words[0] in self.c.currencies and self.text[toks[run[0]].end:toks[run[0]].end + 1] == "$":
-            return  # "US$40 billion"
         start, end = toks[run[0]].start, toks[run[-1]].end
-        if self.text[max(0, start - 2):start].endswith(_OPEN_QUOTES) and _CLOSE_QUOTE.match(self.text, end) \
-                and not (n == 1 and self._place_of(run)):
-            return  # "American Pie", “Catching Fire”: the title of a work
-        title = _quoted_title(self.text, start, end)
-        if title is not None and not all(w in self.g.places for w in title.split() if w[:1].isupper()):
-            # (“America and France”: places quoted, no title)
-            self._work(title)  # ... and so is "The Golden Compass" unquoted elsewhere
+        if self._quoted_work(run, start, end):
             return
         if n == 1 and self._lone_common(toks[run[0]], start, end):
             return
@@ -1184,6 +1205,50 @@ class _Doc:
             self._split_lone(run[0])
         else:
             self._split_plain(run)
+
+    def _quoted_work(self, run: list[int], start: int, end: int) -> bool:
+        """Is the run a currency before its sign ("US$40 billion") or a work's title in quotation marks
+        (all of it or a part: see `_quoted_title`)? Then it is no name (a title is remembered: `_work`)."""
+        text = self.text
+        if len(run) == 1 and self.tokens[run[0]].word in self.c.currencies and text[end:end + 1] == "$":
+            return True
+        if text[max(0, start - 2):start].endswith(_OPEN_QUOTES) and _CLOSE_QUOTE.match(text, end) \
+                and not (len(run) == 1 and self._place_of(run)):
+            return True  # "American Pie", “Catching Fire”: the title of a work
+        title = _quoted_title(text, start, end)
+        if title is not None and not all(w in self.g.places for w in title.split() if w[:1].isupper()):
+            # (“America and France”: places quoted, no title)
+            self._work(title)  # ... and so is "The Golden Compass" unquoted elsewhere
+            return True
+        return False
+
+    def _word_class(self, word: str) -> int:
+        """What a capitalised word alone in its run is, wherever it stands (kept per word: `_word_classes`):
+        `_LONE_COMMON` where `_lone_common` drops it whatever is around it (a common word, no place's name);
+        `_PLAIN` where no rule of `_split_run`, `_split_lone` or `_type_piece` that reads the word alone
+        can fire (no list knows it, no shape marks it: most names), so that only the rules that read the
+        text around it are left to ask (`_type_piece(plain=True)`); 0 for the rest, which take the full walk."""
+        if word in _CLOCK_WORDS:
+            return 0  # (a clock's "PM" is read as "p.m.": its lower-case form is not the word's)
+        c, g = self.c, self.g
+        low = word.lower()
+        if word in g.places or low == _CLOCK_LOW:
+            return 0
+        if low in c.common:
+            return _LONE_COMMON if low not in c.event_heads and low not in c.agencies and (
+                low in _COMMON_CAPITALS or low in c.common_acronyms or not _is_acronym(word)) else 0
+        if low in c.event_heads or low in c.agencies or low in _PARTICLES or low in c.titles or low in c.numbered \
+                or low in _STREET_HEADS or low in c.org_heads or low in c.org_suffixes \
+                or low.rstrip(".") in c.common or self._nationals(word) or word in c.time_zones \
+                or word in c.languages or word in g.demonyms or word in c.index_names or word in c.currencies \
+                or word.rstrip(".") in _GENERATIONS or word in _COMPASS_REGIONS or _has_digit(word) \
+                or (word.replace("’", "'") if "’" in word else word) in self.holidays:
+            return 0
+        if word[-1] == "s" and word[:-1].isupper() or word.isupper() and (len(word) > 7 or word.title() in g.places) \
+                or word[1:2] == "-" or len(word) < 2 or word.isdigit() \
+                or low.endswith(("ist", "ists", "ism", "isms")):
+            return 0  # ("CEOs", "TEHRAN", "D-N.Y.", "Zionist": shapes a rule reads)
+        return _PLAIN
 
     def _portfolio_then_name(self, run: list[int], j: int, words: list[str]) -> int:
         """Where a title and "of" at `j` are followed by a portfolio of up to three capitalised words and a
@@ -1491,38 +1556,42 @@ class _Doc:
         span = self.text[self.tokens[idx[0]].start:self.tokens[idx[-1]].end]
         return self.g.places.get(span)
 
-    def _type_piece(self, idx: list[int]) -> None:
+    def _type_piece(self, idx: list[int], plain: bool = False) -> None:
+        """Type a piece by its words and what stands around it. `plain`: a word alone that no rule reading the
+        word alone can type (`_word_class`): those rules are skipped, the ones that read the text around it
+        are asked as for any piece."""
         toks = self.tokens
         c = self.c
-        if len(idx) == 1:
-            word = toks[idx[0]].word
-            if word[-1] == "s" and len(word) > 2 and word[:-1].isupper() and word[:-1].isalpha():
-                return  # "The MPs term", "CEOs", "NGOs": a common noun's abbreviation in the plural
-            if (word in c.languages or word in self.g.demonyms) and self._language_after(toks[idx[0]].start):
-                return  # "he spoke Mandarin", "speaks French fluently": a language
-            if self._nationals(word):
-                return  # "The Indians say", "But Greeks must": people, not a place (as a run of its own)
-        # A word with digits ("A380", "KC-45") names a product or model: so does the name in
-        # front of it ("Airbus A380"), unless a numbering word stands between ("Air France
-        # Flight 447" names Air France; "Terminal 3" names nothing).
-        for k, i in enumerate(idx):
-            # ... and so does a model code that looks like an acronym after a name ("Airbus A400M", "Sony PS3")
-            if _has_digit(toks[i].word) and (not _is_acronym(toks[i].word)
-                                             or k > 0 and not _is_acronym(toks[idx[k - 1]].word)):
-                if len(idx) == 1 and self._next_lower(toks[i].end) in self.c.armed_group_nouns:
-                    self._add(idx, ORG, strong=True)  # "the M23 rebel group", "the 18th Street gang"
-                    return
-                if k == 0 or toks[idx[k - 1]].low not in c.numbered:
-                    self._product(idx[k + 1:])  # "A350 XWB": XWB; the maker is no product
-                    return
-                idx = idx[:k - 1]
-                while idx and toks[idx[-1]].low in _PARTICLES:
-                    idx = idx[:-1]
-                if not idx:
-                    return
-                break
+        if not plain:  # (a plain word: none of the rules up to the end's is for it)
+            if len(idx) == 1:
+                word = toks[idx[0]].word
+                if word[-1] == "s" and len(word) > 2 and word[:-1].isupper() and word[:-1].isalpha():
+                    return  # "The MPs term", "CEOs", "NGOs": a common noun's abbreviation in the plural
+                if (word in c.languages or word in self.g.demonyms) and self._language_after(toks[idx[0]].start):
+                    return  # "he spoke Mandarin", "speaks French fluently": a language
+                if self._nationals(word):
+                    return  # "The Indians say", "But Greeks must": people, not a place (as a run of its own)
+            # A word with digits ("A380", "KC-45") names a product or model: so does the name in
+            # front of it ("Airbus A380"), unless a numbering word stands between ("Air France
+            # Flight 447" names Air France; "Terminal 3" names nothing).
+            for k, i in enumerate(idx):
+                # ... and so does a model code that looks like an acronym after a name ("Airbus A400M", "Sony PS3")
+                if _has_digit(toks[i].word) and (not _is_acronym(toks[i].word)
+                                                 or k > 0 and not _is_acronym(toks[idx[k - 1]].word)):
+                    if len(idx) == 1 and self._next_lower(toks[i].end) in self.c.armed_group_nouns:
+                        self._add(idx, ORG, strong=True)  # "the M23 rebel group", "the 18th Street gang"
+                        return
+                    if k == 0 or toks[idx[k - 1]].low not in c.numbered:
+                        self._product(idx[k + 1:])  # "A350 XWB": XWB; the maker is no product
+                        return
+                    idx = idx[:k - 1]
+                    while idx and toks[idx[-1]].low in _PARTICLES:
+                        idx = idx[:-1]
+                    if not idx:
+                        return
+                    break
         end = toks[idx[-1]].end
-        if toks[idx[-1]].low in c.numbered and self.text[end:end + 1] == " " and \
+        if not plain and toks[idx[-1]].low in c.numbered and self.text[end:end + 1] == " " and \
                 self.text[end + 1:end + 2].isdigit():
             idx = idx[:-1]  # "Adam Air Flight 574"
             if not idx:
@@ -1536,7 +1605,7 @@ class _Doc:
             return
         start = toks[idx[0]].start
         n = len(idx)  # (asked at every rule below; the piece is not cut from here on)
-        if n == 1 and toks[idx[0]].low in _STREET_HEADS:
+        if not plain and n == 1 and toks[idx[0]].low in _STREET_HEADS:
             ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
             if ordinal:
                 self._add(idx, PLACE, strong=True, start=ordinal.start())  # "on 117th Street"
@@ -1555,118 +1624,119 @@ class _Doc:
         after = self._next_lower(end)  # (the lower-case word after the name, asked by rules below too)
         if lowered[-1] in c.indices and n > 1 or after in c.indices:
             return  # "Dow Jones Industrial Average", "the Hang Seng index": an instrument
-        span = self.text[start:end]  # (read once: the lists below are asked for the whole name)
-        if span in c.index_names and self._index_sense(start):
-            return  # "the Nasdaq fell", "the Hang Seng": an index, not an organisation
-        single = n == 1
-        if single:
-            word = words[0]
-            if word.rstrip(".") in _GENERATIONS or word in c.time_zones:
-                return  # "Arcade Joseph Comeaux, Jr.": the suffix alone is no name; "1052 GMT", "9:03am AEST"
-            if word[-1:] == "s" and word[:-1].isupper() and word[:-1].lower() in c.common:
-                return  # "insurance company CEOs", "VIPs": a common word's plural
-            if word in c.currencies and (len(word) == 3 and word.isupper() or self.text[end:end + 1] == "$"
-                                         or self.text[end:end + 1] == " " and self.text[end + 1:end + 2].isdigit()):
-                return  # "in USD", "US$40 billion", "USD 23 billion": a currency
-        elif lowered[-1] == "time" and lowered[-2] in c.time_zone_words:
-            return  # "8 pm Eastern Time", "Greenwich Mean Time": a time zone
-        if (span.replace("’", "'") if "’" in span else span) in self.holidays:
-            return  # "Christmas", "New Year": a day, not an organisation
-        if not single and span in c.org_names:
-            self._add(idx, ORG, strong=True)  # "Morgan Stanley", "Saudi Aramco": no person, no place
-            return
-        place = self.g.places.get(span)
-        if place is not None:
-            self._add_place(idx, place)
-            return
-        if n > 1 and lowered[-1] in _PARTY_MEMBERS:
-            home = self._place_of(idx[:-1])
-            if home is not None:
-                self._add(idx[:-1], PLACE, strong=True, name=home)  # "a California Democrat"
+        if not plain:  # (the rules down to the facility after the name read the name alone, or are for many words)
+            span = self.text[start:end]  # (read once: the lists below are asked for the whole name)
+            if span in c.index_names and self._index_sense(start):
+                return  # "the Nasdaq fell", "the Hang Seng": an index, not an organisation
+            single = n == 1
+            if single:
+                word = words[0]
+                if word.rstrip(".") in _GENERATIONS or word in c.time_zones:
+                    return  # "Arcade Joseph Comeaux, Jr.": the suffix alone is no name; "1052 GMT", "9:03am AEST"
+                if word[-1:] == "s" and word[:-1].isupper() and word[:-1].lower() in c.common:
+                    return  # "insurance company CEOs", "VIPs": a common word's plural
+                if word in c.currencies and (len(word) == 3 and word.isupper() or self.text[end:end + 1] == "$"
+                                             or self.text[end:end + 1] == " " and self.text[end + 1:end + 2].isdigit()):
+                    return  # "in USD", "US$40 billion", "USD 23 billion": a currency
+            elif lowered[-1] == "time" and lowered[-2] in c.time_zone_words:
+                return  # "8 pm Eastern Time", "Greenwich Mean Time": a time zone
+            if (span.replace("’", "'") if "’" in span else span) in self.holidays:
+                return  # "Christmas", "New Year": a day, not an organisation
+            if not single and span in c.org_names:
+                self._add(idx, ORG, strong=True)  # "Morgan Stanley", "Saudi Aramco": no person, no place
                 return
-        if n > 2 and lowered[0] in _GEO_OF and lowered[1] == "of":
-            self._add(idx, PLACE, strong=True)  # "Gulf of Aden", "Bay of Bengal"
-            return
-        if n > 2 and "of" in lowered:
-            place = self._state_of(idx, lowered)
+            place = self.g.places.get(span)
             if place is not None:
-                self._add(idx, PLACE, strong=True, name=place)  # "Democratic Republic of Congo"
+                self._add_place(idx, place)
                 return
-        if n > 1:
-            region = self._region(words)
-            if region is not None:
-                self._add(idx, PLACE, strong=True, name=region)  # "Middle Eastern", "North African"
-                return
-        if words[0].isupper() and (n == 1 and len(words[0]) > 3 or n > 1) \
-                and span.isupper() and span.title() in self.g.places:
-            # "TEHRAN:", "NEW DELHI —": a date line
-            self._add(idx, PLACE, strong=True, name=self.g.places[span.title()])
-            return
-        if n > 1 and words[-1] in WEEKDAY_NAMES:
-            return  # "Black Monday", "Super Tuesday": a named day
-        if n > 1 and lowered[-1] in c.event_heads and not toks[idx[-1]].possessive:
-            return  # "won the Monaco Grand Prix for Mercedes": an event cut off the run by "for"
-        if n == 1 and words[0][1:2] == "-" and _PARTY_STATE.match(words[0]) \
-                and self.text[start - 2:start] == ", ":
-            return  # "Sen. Chuck Schumer, D-N.Y.,": a party and a state
-        if n > 1 and lowered[-1] in c.place_heads and (
-                lowered[-1] in _STREET_HEADS or not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1])) \
-                and not (
-                    n == 2 and lowered[1] == "hall" and words[0] in c.given_names
-                    and self.text[max(0, start - 4):start] not in ("the ", "The ")):
-            # "Changi Airport", "Moscone Center", "Church Avenue", "College Road"; not "Dale Hall, who directs ..."
-            # (the Albert Hall is one)
-            self._add(idx, PLACE, strong=True)
-            return
-        if lowered[-1] in c.org_suffixes or not c.org_heads.isdisjoint(lowered):
-            if n == 1 and lowered[0] not in _LONE_ORGS:
-                # A lone "Army" or "Ministry" is a common noun in title case, not a name,
-                # unless the article names the organisation in full ("the Academy" after
-                # "the Academy of Motion Picture Arts and Sciences"): settled later.
-                if toks[idx[0]].initial or not _is_acronym(words[0]):
-                    self._add(idx, None, short=True)
+            if n > 1 and lowered[-1] in _PARTY_MEMBERS:
+                home = self._place_of(idx[:-1])
+                if home is not None:
+                    self._add(idx[:-1], PLACE, strong=True, name=home)  # "a California Democrat"
                     return
-            self._add(idx, ORG, strong=True)
-            return
-        if n == 2 and words[0] in self.g.demonyms and lowered[1] in _PEOPLE_WORDS:
-            self._add(idx[:1], PLACE, strong=True, name=self.g.demonyms[words[0]])  # "the American People"
-            return
-        if n == 2 and words[0] in self.g.demonyms and lowered[1] in english_words()[0] \
-                and toks[idx[1]].low not in c.titles and not toks[idx[1]].initial:
-            self._add(idx, ORG)  # "British Gas", "American Express": a national company named by its trade
-            return
-        if words[0] in self.g.demonyms:
-            # "Iranian Foreign Minister" -> place Iran; what follows may be a name.
-            self._add(idx[:1], PLACE, strong=True, name=self.g.demonyms[words[0]])
+            if n > 2 and lowered[0] in _GEO_OF and lowered[1] == "of":
+                self._add(idx, PLACE, strong=True)  # "Gulf of Aden", "Bay of Bengal"
+                return
+            if n > 2 and "of" in lowered:
+                place = self._state_of(idx, lowered)
+                if place is not None:
+                    self._add(idx, PLACE, strong=True, name=place)  # "Democratic Republic of Congo"
+                    return
             if n > 1:
-                self._type_piece(idx[1:])
-            return
-        if n > 1 and words[-1] in self.g.demonyms:
-            # A demonym is an adjective: it ends what comes before it ("Top Pakistani").
-            self._type_piece(idx[:-1])
-            self._add(idx[-1:], PLACE, strong=True, name=self.g.demonyms[words[-1]])
-            return
-        if n == 1 and words[0] in _COMPASS_REGIONS and self.text[max(0, start - 4):start] in ("the ", "The "):
-            self._add(idx, PLACE, strong=True)  # "the West": a region
-            return
-        if n == 1 and (len(lowered[0]) >= 7 and lowered[0].endswith(("ist", "ists"))
-                              or len(lowered[0]) >= 6 and lowered[0].endswith(("ism", "isms"))):
-            return  # "Zionist", "Islamist", "Judaism": a creed, not a name
-        for w in lowered:  # (a loop, not all() over a generator: one word mostly)
-            if w.rstrip(".") not in c.common and w != _CLOCK_LOW:
-                break
-        else:
-            return  # common words only
-        if n > 1 and words[0] in _PLACE_PREFIXES:
-            self._add(idx, PLACE, strong=True)  # "off Cape Cod", "Mount Everest", "Lake Placid"
-            return
-        if n == 2 and words[0] in _COMPASS_REGIONS and self._namelike(words[1:]):
-            before = _prev_word(self.text, start, 20)
-            # "in North Waziristan", as "in Bloomington"; not after "to", "of", "from", which
-            # as often name a club or a company ("a move to West Ham", "the head of North Face")
-            if before is not None and before.group(1) in _TOWN_PREPS:
+                region = self._region(words)
+                if region is not None:
+                    self._add(idx, PLACE, strong=True, name=region)  # "Middle Eastern", "North African"
+                    return
+            if words[0].isupper() and (n == 1 and len(words[0]) > 3 or n > 1) \
+                    and span.isupper() and span.title() in self.g.places:
+                # "TEHRAN:", "NEW DELHI —": a date line
+                self._add(idx, PLACE, strong=True, name=self.g.places[span.title()])
+                return
+            if n > 1 and words[-1] in WEEKDAY_NAMES:
+                return  # "Black Monday", "Super Tuesday": a named day
+            if n > 1 and lowered[-1] in c.event_heads and not toks[idx[-1]].possessive:
+                return  # "won the Monaco Grand Prix for Mercedes": an event cut off the run by "for"
+            if n == 1 and words[0][1:2] == "-" and _PARTY_STATE.match(words[0]) \
+                    and self.text[start - 2:start] == ", ":
+                return  # "Sen. Chuck Schumer, D-N.Y.,": a party and a state
+            if n > 1 and lowered[-1] in c.place_heads and (
+                    lowered[-1] in _STREET_HEADS or not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1])) \
+                    and not (
+                        n == 2 and lowered[1] == "hall" and words[0] in c.given_names
+                        and self.text[max(0, start - 4):start] not in ("the ", "The ")):
+                # "Changi Airport", "Moscone Center", "Church Avenue", "College Road"; not "Dale Hall, who directs ..."
+                # (the Albert Hall is one)
                 self._add(idx, PLACE, strong=True)
                 return
+            if lowered[-1] in c.org_suffixes or not c.org_heads.isdisjoint(lowered):
+                if n == 1 and lowered[0] not in _LONE_ORGS:
+                    # A lone "Army" or "Ministry" is a common noun in title case, not a name,
+                    # unless the article names the organisation in full ("the Academy" after
+                    # "the Academy of Motion Picture Arts and Sciences"): settled later.
+                    if toks[idx[0]].initial or not _is_acronym(words[0]):
+                        self._add(idx, None, short=True)
+                        return
+                self._add(idx, ORG, strong=True)
+                return
+            if n == 2 and words[0] in self.g.demonyms and lowered[1] in _PEOPLE_WORDS:
+                self._add(idx[:1], PLACE, strong=True, name=self.g.demonyms[words[0]])  # "the American People"
+                return
+            if n == 2 and words[0] in self.g.demonyms and lowered[1] in english_words()[0] \
+                    and toks[idx[1]].low not in c.titles and not toks[idx[1]].initial:
+                self._add(idx, ORG)  # "British Gas", "American Express": a national company named by its trade
+                return
+            if words[0] in self.g.demonyms:
+                # "Iranian Foreign Minister" -> place Iran; what follows may be a name.
+                self._add(idx[:1], PLACE, strong=True, name=self.g.demonyms[words[0]])
+                if n > 1:
+                    self._type_piece(idx[1:])
+                return
+            if n > 1 and words[-1] in self.g.demonyms:
+                # A demonym is an adjective: it ends what comes before it ("Top Pakistani").
+                self._type_piece(idx[:-1])
+                self._add(idx[-1:], PLACE, strong=True, name=self.g.demonyms[words[-1]])
+                return
+            if n == 1 and words[0] in _COMPASS_REGIONS and self.text[max(0, start - 4):start] in ("the ", "The "):
+                self._add(idx, PLACE, strong=True)  # "the West": a region
+                return
+            if n == 1 and (len(lowered[0]) >= 7 and lowered[0].endswith(("ist", "ists"))
+                                  or len(lowered[0]) >= 6 and lowered[0].endswith(("ism", "isms"))):
+                return  # "Zionist", "Islamist", "Judaism": a creed, not a name
+            for w in lowered:  # (a loop, not all() over a generator: one word mostly)
+                if w.rstrip(".") not in c.common and w != _CLOCK_LOW:
+                    break
+            else:
+                return  # common words only
+            if n > 1 and words[0] in _PLACE_PREFIXES:
+                self._add(idx, PLACE, strong=True)  # "off Cape Cod", "Mount Everest", "Lake Placid"
+                return
+            if n == 2 and words[0] in _COMPASS_REGIONS and self._namelike(words[1:]):
+                before = _prev_word(self.text, start, 20)
+                # "in North Waziristan", as "in Bloomington"; not after "to", "of", "from", which
+                # as often name a club or a company ("a move to West Ham", "the head of North Face")
+                if before is not None and before.group(1) in _TOWN_PREPS:
+                    self._add(idx, PLACE, strong=True)
+                    return
         if after in _PLACE_AFTER and not (after in _BRAND_FACILITIES and (
                 _ONE_OF_A_BRAND.search(self.text, max(0, start - 4), start) or _BRAND_AFTER.match(self.text, end))):
             # "Heathrow airport", "the Moscone West center", "the Hilton hotel in Islamabad"; not a brand's
@@ -1678,7 +1748,7 @@ class _Doc:
         if state is not None:
             self._add(idx, PLACE, strong=True, name=state or None)
             return
-        if n == 1:
+        if n == 1 and not plain:
             w = words[0]
             if w.isdigit() or len(w) < 2:
                 return
