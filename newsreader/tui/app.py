@@ -246,6 +246,7 @@ class ReaderApp(App[int]):
         self._mark_line: Any = None
         self._theme_ready = False
         self._register_themes()
+        self._choose_theme()
         self.keymap_plan = KeymapPlan()
         if config.keymap:
             self.set_keymap(known_keys(dict(config.keymap)))
@@ -315,7 +316,8 @@ class ReaderApp(App[int]):
 
     def start(self) -> None:
         """Called once the main screen is composed: fill the list, start the workers."""
-        self._apply_saved_theme()
+        self._theme_ready = True
+        self.watch(self, "theme", self._save_theme, init=False)
         self.show_panes("list")
         for problem in self.theme_notices:
             self.notify(problem, title="Theme", severity="warning", timeout=CONFIG_NOTICE_SECONDS, markup=False)
@@ -357,20 +359,20 @@ class ReaderApp(App[int]):
             self.count_unread()
         self.update_status()
 
-    def _apply_saved_theme(self) -> None:
+    def _choose_theme(self) -> None:
+        """The saved theme (or the config's), set before the app runs: its colours are in
+        the stylesheet's first parse. Set once the screen was up, it parsed and applied the
+        whole stylesheet a second time (~0.1 s of the start at 100,000 articles)."""
         try:
             wanted = self.store.get_pref("theme") or self.config.theme
         except Exception:
             wanted = self.config.theme
         if wanted not in self.available_themes:
             if wanted != DEFAULT_THEME:
-                self.notify(f"theme {wanted!r} is not available (broken or missing file); "
-                            f"using {DEFAULT_THEME}", title="Theme", severity="warning",
-                            timeout=CONFIG_NOTICE_SECONDS, markup=False)
+                self.theme_notices.append(f"theme {wanted!r} is not available (broken or missing file); "
+                                          f"using {DEFAULT_THEME}")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
-        self._theme_ready = True
-        self.watch(self, "theme", self._save_theme, init=False)
 
     def _save_theme(self, name: str) -> None:
         """The palette changed the theme: remember it (the config's theme stays the default)."""

@@ -96,12 +96,14 @@ class SidePane(Vertical, can_focus=False):
         if entities is None:
             self.query_one("#entities-title", Label).update(Text("Entities"))
             return
-        # Here, not at the top: corpus.model brings slugify (~15 ms) to the reader's start,
-        # and an article shown has loaded it already (Library.get).
-        from newsreader.corpus.model import KIND_HEADINGS, mentions_by_kind
+        total = 0
+        if entities:
+            # Here, not at the top: corpus.model brings slugify (~25 ms) to the reader's start
+            # (the empty pane is shown then), and an article shown has loaded it already.
+            from newsreader.corpus.model import KIND_HEADINGS, mentions_by_kind
 
-        counts = mentions_by_kind(entities)
-        total = sum(n for named in counts.values() for _, n in named)
+            counts = mentions_by_kind(entities)
+            total = sum(n for named in counts.values() for _, n in named)
         self.query_one("#entities-title", Label).update(Text(f"Entities ({total} mentions)"))
         if not total:
             lst.add_option(Option(Text("No people, organisations or places found.", style="dim"), disabled=True))
