@@ -1886,16 +1886,22 @@ async def test_ctrl_c_names_the_readers_own_quit_key(seed_home, tmp_path, keymap
             f"{shown} the reader (Ctrl+C copies selected text)"]
 
 
-@pytest.mark.parametrize("keys", [["question_mark"], ["B"], ["s"]])
+@pytest.mark.parametrize("keys", [["question_mark"], ["B"], ["s"], ["b", "B", "e"], ["slash", "enter", "S", "end"]])
 @sync
 async def test_ctrl_c_on_another_screen_names_ctrl_q(seed_home, tmp_path, keys):
-    """On the help, bookmarks and saved searches screens no quit key applies but Ctrl+Q (Ctrl+C
-    said nothing there)."""
+    """On the help, bookmarks, saved searches, edit-bookmark and prompt (name a saved search)
+    screens no quit key applies but Ctrl+Q (Ctrl+C said nothing there; on the last two the
+    text field took it, with nothing selected to copy: `end` unselects the suggested name)."""
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.press(*keys)
-        await settle(pilot)
+        for key in keys:
+            if key == "enter":
+                await type_text(pilot, "libya")
+            await pilot.press(key)
+            await settle(pilot)
+            await pilot.pause()
+        assert app.screen is not app.main
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert app.is_running

@@ -25,7 +25,7 @@ ALL_TAGS = "\x00all"
 UNDO_NOTICE_SECONDS = 5
 
 
-class EditBookmarkScreen(ModalScreen["tuple[list[str], str] | None"]):
+class EditBookmarkScreen(QuitHint, ModalScreen["tuple[list[str], str] | None"]):
     """Tags (comma-separated) and a note; Enter in the note saves, Esc cancels."""
 
     BINDINGS = [

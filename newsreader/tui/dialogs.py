@@ -99,7 +99,7 @@ class HelpScreen(QuitHint, ModalScreen[None]):
         self.dismiss(None)
 
 
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(QuitHint, ModalScreen[str | None]):
     """One line of text: Enter keeps it, Esc cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
