@@ -428,17 +428,17 @@ def _opens_sentence(text: str, start: int, word: str, prev: entities_mod.Token |
 
 
 def test_capitalised_words_open_sentences_as_the_full_rule_says() -> None:
-    """`_cap_runs` decides that a word after a letter or digit and one space opens no sentence without reading
-    back: every token's `initial` is what the full rule gives, after letters, digits (² too), underscores,
+    """`_cap_runs` decides that a word after a character that is no opener, line break or sentence end (a letter,
+    a digit, a comma, a closing bracket) and one space opens no sentence without reading back: every token's `initial` is what the full rule gives, after letters, digits (² too), underscores,
     marks, quotes, dashes, line breaks and abbreviations; and the words with dots, hyphens and apostrophes
     (read only for words not of letters alone) keep their readings."""
     words = WORDS + ["Mr.", "Inc.", "St.", "Kim Jong-un", "US-brokered", "Israel-Iran", "Iran's", "We've", "x²",
                      "A380", "snake_case", "They"]
-    texts = _texts(1500, seed=59, words=words, seps=(" ", " ", " ", "", "\n", ", ", ". ", ": “", " — ", "² ", "_ "))
+    texts = _texts(1500, seed=59, words=words, seps=(" ", " ", " ", "", "\n", ", ", ". ", ": “", " — ", "² ", "_ ", ") ", "% ", "; ", "\n "))
     texts += [" " + text for text in texts[:300]]
     c = entities_mod.cues()
     places = entities_mod.gazetteer().places
-    fast = shortcut = 0
+    fast = shortcut = after_comma = 0
     for text in texts:
         tokens, _ = entities_mod._cap_runs(text, c, places)
         prev = None
@@ -447,10 +447,12 @@ def test_capitalised_words_open_sentences_as_the_full_rule_says() -> None:
                 continue
             kept_dot = prev is not None and prev.word.endswith(".")
             assert tok.initial == _opens_sentence(text, tok.start, tok.word, prev, kept_dot), (text, tok)
-            shortcut += tok.start > 1 and text[tok.start - 2].isalnum() and text[tok.start - 1] == " "
+            shortcut += tok.start > 1 and text[tok.start - 2] not in entities_mod._NOT_MID_SENTENCE \
+                and text[tok.start - 1] == " "
+            after_comma += text[tok.start - 2:tok.start] == ", "
             fast += 1
             prev = tok
-    assert fast > 10000 and shortcut > 2000
+    assert fast > 10000 and shortcut > 2000 and after_comma > 500
     tokens, _ = entities_mod._cap_runs("Ask Mr. Smith of Iran's US-brokered Israel-Iran deal", c, places)
     assert [(t.word, t.possessive, t.modifier, t.stop) for t in tokens if t.cap] == [
         ("Ask", False, False, False), ("Mr.", False, False, False), ("Smith", False, False, False),
@@ -576,3 +578,15 @@ def test_a_word_some_rule_reads_alone_has_no_class() -> None:
     assert _class_of("Xerxo", dataclasses.replace(c, common=c.common | {"xerxo"})) == entities_mod._LONE_COMMON
     assert _class_of("Xerxo", dataclasses.replace(c, common=c.common | {"xerxo"},
                                                   event_heads=c.event_heads | {"xerxo"})) == 0
+
+
+def test_legal_forms_are_looked_for_only_where_one_stands_after_a_comma(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_legal_forms_after_commas` reads the pieces only where `_LEGAL_FORM_AFTER_COMMA` finds a place for a legal
+    form: the same firms as reading them in every text."""
+    words = WORDS + ["Summit Entertainment", "Acme", "LLC", "Inc", "INC.", "L.P.", "Ltd.", "GmbH", "Corp.", "plc", "LP"]
+    texts = _texts(800, seed=89, words=words) + ["Summit Entertainment, LLC said.", "Apple, Inc. and Acme, L.P."]
+    fast = [extract(t, None).to_dict() for t in texts]
+    assert sum(any(e["text"].endswith(("LLC", "Inc.", "L.P.", "GmbH", "Ltd.")) for e in found["entities"])
+               for found in fast) > 20  # (firms were joined to their forms)
+    monkeypatch.setattr(entities_mod, "_LEGAL_FORM_AFTER_COMMA", re.compile(""))
+    assert fast == [extract(t, None).to_dict() for t in texts]

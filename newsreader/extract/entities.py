@@ -69,6 +69,8 @@ _SHORT_TITLES = frozenset({"GM", "DA", "ADA"})
 #: Legal forms written after a comma: "Summit Entertainment, LLC", "Apple, Inc."
 _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "llp", "plc", "corp", "l.p", "lp", "gmbh"})
 #: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
+#: Where a legal form may stand after a comma: ", " and a word whose lower case opens with one (`_LEGAL_FORMS`).
+_LEGAL_FORM_AFTER_COMMA = re.compile(r", (?:" + "|".join(sorted(re.escape(f) for f in _LEGAL_FORMS)) + ")", re.IGNORECASE)
 _CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
 _ACRONYM_AFTER = re.compile(r"(?:['’]s?)?\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)")
 #: A nickname in brackets or quotes inside a person's name: "Kimani (Kiki) Gray", 'Luis Gerardo "Jerry" Ortiz'
@@ -336,6 +338,9 @@ class _LowerWords:
         return False
 _NEXT_WORD = re.compile(r"[ ,]{0,2}(\w+)")
 _OPENERS = " \t\"'“”‘’`([{—–-*•"
+#: What may stand before the space before a word that opens a sentence (`_cap_runs`): an opener, a line break or a
+#: sentence's end. Any other character there (a letter, a digit, a comma) leaves the word inside its sentence.
+_NOT_MID_SENTENCE = frozenset(_OPENERS + "\n" + _SENTENCE_END)
 #: An opening quotation mark: after a comma or colon it opens a quoted sentence ("screaming, ‘Stop!").
 _QUOTE_OPENS = frozenset("\"“‘`'")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
@@ -760,8 +765,8 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                         possessive = False
         # Sentence-initial: only openers (quotes, brackets, spaces) between the word and a
         # sentence end, a line break or the start of the text.
-        if start > 1 and text[start - 1] == " " and text[start - 2].isalnum():
-            initial = False  # (most words: a word and a space before, none of the marks below; asked first)
+        if start > 1 and text[start - 1] == " " and text[start - 2] not in _NOT_MID_SENTENCE:
+            initial = False  # (most words: a word or a comma and a space before, none of the marks below; asked first)
         else:
             i = start - 1
             while i >= 0 and text[i] in _OPENERS:
@@ -1051,6 +1056,8 @@ class _Doc:
         """"Summit Entertainment, LLC": a legal form after a comma ends the company's name, not a name
         of its own."""
         pieces = self.pieces
+        if _LEGAL_FORM_AFTER_COMMA.search(self.text) is None:
+            return  # (no legal form after a comma anywhere: most articles, one scan and not a loop over the pieces)
         for k in range(len(pieces) - 1, 0, -1):
             form, firm = pieces[k], pieces[k - 1]
             if len(form.words) == 1 and form.words[0].lower().rstrip(".") in _LEGAL_FORMS \
