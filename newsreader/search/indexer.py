@@ -632,15 +632,6 @@ def _worker(conn: Connection, staging: Path, max_bytes: int, backend: str, extra
             conn.send(("error", 0, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
-def preload_extractor(backend: str) -> None:
-    """Import the rule extractor's modules here, before the workers are forked, so each finds
-    them imported: once (~0.15 s of CPU, ~2 MB) instead of once per worker. Its word lists
-    and gazetteer are not loaded here (16 MB more that a reader building its index would
-    keep): a worker reads them from the cache folder (~0.06 s)."""
-    if backend == "rules":
-        import newsreader.extract.rules  # noqa: F401
-
-
 #: Pipeline events: ("pages", [(job number, outcome), ...]) or ("flushed", Flushed).
 Event = tuple[str, Any]
 
@@ -679,8 +670,6 @@ class ProcessPipeline:
     def __init__(self, jobs: list[Job], workers: int, staging: Path, max_bytes: int, backend: str,
                  extract: bool, common: frozenset[str] = frozenset(), inherited: tuple[int, ...] = ()) -> None:
         context = get_context("fork")
-        if extract:
-            preload_extractor(backend)
         self.tasks = deque(jobs[i:i + PAGES_PER_TASK] for i in range(0, len(jobs), PAGES_PER_TASK))
         self.conns: list[Connection] = []
         self.procs: list[Any] = []
