@@ -41,3 +41,39 @@ def test_the_scan_drops_in_python_what_the_look_behinds_ruled_out() -> None:
         assert dates_mod._TRIGGER_TOKEN.spans(text) == want, text
         dropped += len(dates_mod._TRIGGER_FOLDED.findall(folded)) > len(old.findall(folded))
     assert dropped > 1000  # the texts hold what the look-behinds ruled out
+
+
+class _Forgetful(dict):
+    """A memo that never answers: `_candidates` then takes `_sighted` at every head."""
+
+    def get(self, key, default=None):
+        return default
+
+
+def test_a_head_seen_again_is_counted_and_matched_as_sighted_says(monkeypatch) -> None:
+    """`_candidates` counts a head seen before and not yet due for the check itself, and matches it
+    with the branches `_sighted` found for it: the same matches and counts as `_sighted` at every
+    sighting (heads due for the check at the third)."""
+    rng = random.Random(52)
+    sentences = ["Last week the company said sales fell 3.5 percent in the first quarter of 2008.",
+                 "about three and a half years ago, the past two weeks, 12 days later, June 3, 2009 and 2010-06-01",
+                 "Sales rose 3 percent on Monday, a year ago; two days later at the end of the day"]
+    texts = [" ".join(rng.choice(TOKENS) for _ in range(rng.randint(1, 12))) for _ in range(800)]
+    blocks = [texts + sentences, texts + sentences, sentences, sentences]
+
+    def scan(first_by_head: dict) -> tuple[list, list[dict]]:
+        monkeypatch.setattr(dates_mod, "_BY_HEAD", {})
+        monkeypatch.setattr(dates_mod, "_FIRST_BY_HEAD", first_by_head)
+        found, memos = [], []
+        for block in blocks:
+            found += [[(m.span(), m.lastgroup, m.group()) for m in dates_mod._candidates(text)] for text in block]
+            memos.append(dict(dates_mod._BY_HEAD))
+        return found, memos
+
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 3)
+    fast, fast_memos = scan({})
+    slow, slow_memos = scan(_Forgetful())
+    assert fast == slow and fast_memos == slow_memos
+    assert sum(map(len, fast)) > 300
+    assert sum(type(v) is int and v == 2 for v in fast_memos[1].values()) > 50  # counted past the first sighting
+    assert sum(type(v) is not int for v in fast_memos[2].values()) > 20  # and checked at the third

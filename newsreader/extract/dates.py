@@ -1500,16 +1500,23 @@ def _candidates(text: str):
     none is checked again here."""
     last = 0
     scan = _TRIGGER_TOKEN
+    by_head, first_by_head, due = _BY_HEAD, _FIRST_BY_HEAD, _HEAD_CHECK_AFTER - 1
     for start, end in scan.spans(text) if isinstance(scan, _FoldedScan) else [tok.span() for tok in scan.finditer(text)]:
         if start < last:
             continue
         head = text[start:end + 3]  # holds the trigger, so its key: looked for only when the head is new
-        pattern = _BY_HEAD.get(head, 0)
+        pattern = by_head.get(head, 0)
         if type(pattern) is int:  # not yet checked: its sightings so far
-            first = head[0]
-            key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
-                first if first == "'" else text[start:end].lower()
-            pattern = _sighted(key, head, pattern)
+            if 0 < pattern < due and (known := first_by_head.get(head, _FirstOf)) is not _FirstOf:
+                # `_sighted` for a head seen before and not yet due for the check, without its
+                # calls (most heads of fresh text): counted (in place: the memo does not grow)
+                by_head[head] = pattern + 1
+                pattern = known
+            else:
+                first = head[0]
+                key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
+                    first if first == "'" else text[start:end].lower()
+                pattern = _sighted(key, head, pattern)
         if pattern is not None and (m := pattern.match(text, start)) is not None:
             last = m.end()
             yield m
