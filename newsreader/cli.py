@@ -29,6 +29,8 @@ class Context:
     config: Config
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    #: The index was just built from a folder without pages, and the user told what to do.
+    told_no_pages: bool = False
 
     def corpus_dir(self, args: argparse.Namespace) -> Path:
         return self.config.corpus_dir(getattr(args, "corpus", None))
@@ -100,6 +102,7 @@ class Context:
             from newsreader.corpus import no_pages_message
 
             self.warn(no_pages_message(library.corpus, self.config.extensions))
+            self.told_no_pages = True
 
     def print_json(self, data: Any) -> None:
         self.stdout.write(printable_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")

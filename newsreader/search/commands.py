@@ -131,9 +131,19 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
             facets = library.facets(text) if args.facets else None
         except QueryError as exc:
             raise UserError(f"bad query: {exc}") from None
-        if not result.hits and not library.count():
-            ctx.warn(f"the index of {library.corpus} holds no articles; `newsreader index` "
-                     "updates it from the pages there")
+        if not result.hits and not library.count() and not ctx.told_no_pages:
+            from newsreader.corpus import no_pages_message
+            from newsreader.corpus.loader import iter_page_files
+
+            try:
+                pages = bool(iter_page_files(library.corpus, ctx.config))
+            except UserError:  # the folder is gone: the index answers without it
+                pages = True
+            if pages:
+                ctx.warn(f"the index of {library.corpus} holds no articles; `newsreader index` "
+                         "updates it from the pages there")
+            else:  # `newsreader index` would find nothing either
+                ctx.warn(no_pages_message(library.corpus, ctx.config.extensions))
     finally:
         library.close()
     if args.json:
