@@ -120,3 +120,41 @@ def test_a_forked_child_does_not_inherit_a_threads_hold_on_the_build() -> None:
             os._exit(0 if resources._BUILD.depth == 0 and not resources._BUILD.locked else 1)
         _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_forked_child_lets_go_of_the_lock_its_parent_holds() -> None:
+    """The child's copy of the lock's descriptor is closed: left open it held the folder's lock
+    for the child's whole life, after the parent let go, and the child waited on itself."""
+    with resources._building(_folder()):
+        inherited = resources._BUILD.descriptor
+        assert inherited is not None
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.fstat(inherited)
+            except OSError:
+                os._exit(0)
+            os._exit(1)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_folder_where_no_copy_can_be_written_is_not_locked() -> None:
+    """Each process would build under the lock, fail to write and pass it on: builds one after
+    another where they used to run side by side."""
+    folder = _folder()
+    folder.mkdir(parents=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(resources.os, "access", lambda path, mode: False)
+        assert resources._take_lock(folder) is None
+    fd = resources._take_lock(folder)
+    assert fd is not None
+    os.close(fd)
+
+
+def test_a_stale_file_that_cannot_be_removed_does_not_stop_the_write() -> None:
+    folder = _folder()
+    folder.mkdir(parents=True)
+    (folder / ".kept-stuck.tmp").mkdir()  # (unlink fails on a folder)
+    assert resources._kept("lists", lambda: Lists(frozenset({"w"})), Lists) == Lists(frozenset({"w"}))
+    assert resources._read_copy(resources._copy_path("lists", resources._inputs_key()), Lists) == Lists(frozenset({"w"}))

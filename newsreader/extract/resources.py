@@ -352,8 +352,8 @@ def _kept(name: str, build: Callable[[], Any], kind: type) -> Any:
 
 
 #: How long a process waits for another's build before building too (a build takes about a
-#: second; a process stopped amid one must not stop the others for good).
-LOCK_WAIT_SECONDS = 30.0
+#: second; a process stopped amid one, by Ctrl+Z say, must not hold the others up for long).
+LOCK_WAIT_SECONDS = 10.0
 #: The prefix and suffix of a copy being written (renamed over the copy when whole).
 _TEMPORARY = (".kept-", ".tmp")
 
@@ -368,15 +368,21 @@ class _BuildLock:
         self.mutex = threading.RLock()
         self.depth = 0
         self.locked = False
+        #: The descriptor holding the folder's flock while a build runs.
+        self.descriptor: int | None = None
 
 
 _BUILD = _BuildLock()
 
 
 def _after_fork_in_child() -> None:
-    """A child forked while another thread built holds neither that thread's mutex nor the
-    lock (the lock's descriptor closes with the parent's): start afresh."""
+    """A child forked while another thread built holds neither that thread's mutex nor, once
+    its copy of the lock's descriptor is closed, the lock (the parent's copy keeps holding it;
+    left open, the child would hold it for its whole life and wait on itself): start afresh."""
     global _BUILD
+    if _BUILD.descriptor is not None:
+        with contextlib.suppress(OSError):
+            os.close(_BUILD.descriptor)
     _BUILD = _BuildLock()
 
 
@@ -398,23 +404,26 @@ def _building(folder: Path) -> Iterator[bool]:
                 state.depth -= 1
             return
         fd = _take_lock(folder)
-        state.depth, state.locked = 1, fd is not None
+        state.depth, state.locked, state.descriptor = 1, fd is not None, fd
         try:
             yield state.locked
         finally:
-            state.depth, state.locked = 0, False
+            state.depth, state.locked, state.descriptor = 0, False, None
             if fd is not None:
                 os.close(fd)  # (closing the descriptor lets go of the flock)
 
 
 def _take_lock(folder: Path) -> int | None:
-    """A descriptor holding `folder`'s lock, or None."""
+    """A descriptor holding `folder`'s lock, or None; None at once where no copy can be written
+    (a read-only folder): waiting there would only make processes build one after another."""
     import fcntl
     import time
 
     fd = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
+            return None
         fd = os.open(folder, os.O_RDONLY)
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
@@ -534,7 +543,8 @@ def _write_copy(path: Path, built: Any, locked: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         if locked:
             for stale in path.parent.glob(_TEMPORARY[0] + "*" + _TEMPORARY[1]):
-                stale.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # (one that cannot go must not stop the write)
+                    stale.unlink(missing_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY[0], suffix=_TEMPORARY[1])
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
