@@ -590,3 +590,81 @@ def test_legal_forms_are_looked_for_only_where_one_stands_after_a_comma(monkeypa
                for found in fast) > 20  # (firms were joined to their forms)
     monkeypatch.setattr(entities_mod, "_LEGAL_FORM_AFTER_COMMA", re.compile(""))
     assert fast == [extract(t, None).to_dict() for t in texts]
+
+
+#: Sentences that give every part of `_Doc._evidence` something: strong mentions voting (a name typed
+#: twice, one typed two ways), lone names, person cues, organisations' words, short forms of named places.
+EVIDENCE_SENTENCES = [
+    "Betty Ford spoke. The Betty Ford Center opened. Betty Ford Center staff and the Palmer Fire Department came.",
+    "Referee Sam Williams said he left. Klitschko said he won. Tara Reid, 33, laughed. The CNN chief, Jensen Huang,",
+    "Reuters reported it. Reuters reported more. AP said so. Iran and France met in Paris. Jackson said he would.",
+    "The International Atomic Energy Agency (IAEA) said. The IAEA chief. Mark Jackson met Jackson in Jackson.",
+    "Authorities said he spotted it. Senator Smith and Smith Industries met. Kimani (Kiki) Gray died.",
+]
+
+
+def _evidence_set_by_set(doc: entities_mod._Doc, pieces: list) -> tuple:
+    """What `_settle` gathered over the pieces one set at a time before `_Doc._evidence` (votes and short
+    forms as lists of items: their order counts, the first kind wins a tie)."""
+    PERSON, ORG, PLACE = entities_mod.PERSON, entities_mod.ORG, entities_mod.PLACE
+    votes: dict[str, dict[str, int]] = {}
+    for piece in pieces:
+        if piece.kind and piece.strong:
+            votes.setdefault(piece.text, {}).setdefault(piece.kind, 0)
+            votes[piece.text][piece.kind] += 2
+    lone = {p.words[0] for p in pieces if len(p.words) == 1 and (
+        p.kind in (None, PERSON) or p.kind == PLACE and p.name not in doc.g.countries)}
+    cued = {p.words[-1] for p in pieces if p.kind is None and doc._person_cue(p)
+            and not entities_mod._is_acronym(p.words[-1])
+            and not (p.initial and len(p.words) == 1 and p.words[0].lower() in entities_mod.english_words()[0])}
+    org_words = {w for p in pieces if p.kind == ORG for w in p.words}
+    c = doc.c
+    short_forms = {tuple(p.words[:-1]): p for p in pieces if len(p.words) >= 3 and p.strong and p.kind in (PLACE, ORG)
+                   and (p.words[-1].lower() in c.place_heads or p.words[-1].lower() in c.org_heads)}
+    return ([(k, list(v.items())) for k, v in votes.items()], lone, cued, org_words,
+            [(k, id(v)) for k, v in short_forms.items()])
+
+
+def _evidence_as_lists(doc: entities_mod._Doc, pieces: list, evidence=entities_mod._Doc._evidence) -> tuple:
+    votes, lone, cued, org_words, short_forms = evidence(doc, pieces)
+    return ([(k, list(v.items())) for k, v in votes.items()], lone, cued, org_words,
+            [(k, id(v)) for k, v in short_forms.items()])
+
+
+def test_evidence_gathered_in_one_pass_is_what_each_gathering_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_Doc._evidence` gathers in one loop what `_settle` gathered over the pieces one set at a time:
+    the same votes, lone names, cued names, organisations' words and short forms, from the same pieces."""
+    real = entities_mod._Doc._evidence
+    met = [0] * 6  # (votes, a name typed twice or two ways, lone, cued, organisations' words, short forms)
+
+    def checked(self: entities_mod._Doc, pieces: list) -> tuple:
+        before = _evidence_set_by_set(self, pieces)
+        assert _evidence_as_lists(self, pieces, real) == before
+        for k, found in enumerate((before[0], any(len(v) > 1 or (k, 4) in v for k, v in before[0])) + before[1:]):
+            met[k] += bool(found)
+        return real(self, pieces)
+
+    monkeypatch.setattr(entities_mod._Doc, "_evidence", checked)
+    for text in EVIDENCE_SENTENCES + _class_texts():
+        extract(text, None)
+    assert all(met), met  # (every part met something to gather)
+
+
+def test_evidence_from_pieces_the_texts_above_seldom_make() -> None:
+    """A weak name of three words ending in a head word, a strong one no rule typed, a country alone."""
+    doc = entities_mod._Doc("x")
+    Piece, ORG, PLACE = entities_mod.Piece, entities_mod.ORG, entities_mod.PLACE
+    pieces = [Piece(0, 1, "Betty Ford Center", ["Betty", "Ford", "Center"], ORG),
+              Piece(0, 1, "Palmer Town Hall", ["Palmer", "Town", "Hall"], PLACE, True),
+              Piece(0, 1, "Xerxo", ["Xerxo"], None, True), Piece(0, 1, "Xerxo", ["Xerxo"], ORG, True),
+              Piece(0, 1, "France", ["France"], PLACE, True, "France"), Piece(0, 1, "Qeshm", ["Qeshm"], PLACE),
+              Piece(0, 1, "Betty Ford Clinic", ["Betty", "Ford", "Clinic"], ORG, True)]
+    assert _evidence_as_lists(doc, pieces) == _evidence_set_by_set(doc, pieces)
+
+
+def test_a_name_owning_a_relative_is_a_person_where_the_leaders_are_gathered_with_the_people() -> None:
+    """`_settle` gathers leaders' and people's names in one loop: a lone name that owns a relative is a
+    person's, here and where it stands alone (not the organisation the first word of a name would make it)."""
+    found = extract("Officials said Zorbex's wife left the Zorbex Group. Zorbex said.", None).to_dict()["entities"]
+    assert [(e["text"], e["kind"]) for e in found] == [("Zorbex", "person"), ("Zorbex Group", "org"),
+                                                       ("Zorbex", "person")]

@@ -2019,8 +2019,9 @@ class _Doc:
     def _settle(self) -> None:
         pieces = self.pieces
         # Acronyms defined in the text.
-        for piece in pieces:
-            long = self.acronyms.get(piece.text)
+        acronyms = self.acronyms
+        for piece in pieces if acronyms else ():
+            long = acronyms.get(piece.text)
             if long is not None and long is not piece:
                 if long.kind is None:
                     long.kind = ORG
@@ -2039,26 +2040,8 @@ class _Doc:
         if self.works:  # the other mentions of a work's title named in quotes
             self.pieces = pieces = [p for p in pieces if p.strong or p.text not in self.works]
         # Evidence around untyped pieces.
-        votes: dict[str, dict[str, int]] = {}
-        for piece in pieces:
-            if piece.kind and piece.strong:
-                votes.setdefault(piece.text, {}).setdefault(piece.kind, 0)
-                votes[piece.text][piece.kind] += 2
-        lone = {p.words[0] for p in pieces if len(p.words) == 1 and (
-            p.kind in (None, PERSON) or p.kind == PLACE and p.name not in self.g.countries)}
-        # Names cued as a person's where they stand ("referee Sam Williams", "Klitschko said
-        # he", "Tara Reid, 33,"): their last word is a person's name all through the article.
-        self.cued = {p.words[-1] for p in pieces if p.kind is None and self._person_cue(p)
-                     and not _is_acronym(p.words[-1])  # "the official IRNA news agency"
-                     and not (p.initial and len(p.words) == 1 and p.words[0].lower() in english_words()[0])}
-        # ("Authorities said he spotted": a common word opening the sentence)
-        org_words = {w for p in pieces if p.kind == ORG for w in p.words}
+        votes, lone, self.cued, org_words, short_forms = self._evidence(pieces)
         lower_vocab = self.lower_vocab
-        # "Betty Ford" where "the Betty Ford Center" is named: the short form of a place's or
-        # organisation's name that ends in a head word.
-        c = self.c
-        short_forms = {tuple(p.words[:-1]): p for p in pieces if len(p.words) >= 3 and p.strong and p.kind in (PLACE, ORG)
-                       and (p.words[-1].lower() in c.place_heads or p.words[-1].lower() in c.org_heads)}
         no_names = []
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
@@ -2075,14 +2058,17 @@ class _Doc:
         if no_names:
             self.pieces = pieces = [p for p in pieces if all(p is not q for q in no_names)]
         # "the Trump administration", "Netanyahu's wife": a leader's or a person's surname.
-        leaders = {p.words[0] for p in pieces if len(p.words) == 1 and p.kind is None and (
-            p.next_word in self.c.tenures and p.prev_word == "the" or p.next_word == "administration"
-            or self._possessed(p) in self.c.relations)}
+        leaders: set[str] = set()
         person_words: dict[str, int] = {}  # surnames (and given names) of people named in full
         org_first: dict[str, str] = {}
         weak_first: set[str] = set()  # first words of organisations no cue typed
         for piece in pieces:
-            if piece.kind == PERSON and len(piece.words) >= 2:
+            if piece.kind is None:
+                if len(piece.words) == 1 and (
+                        piece.next_word in self.c.tenures and piece.prev_word == "the"
+                        or piece.next_word == "administration" or self._possessed(piece) in self.c.relations):
+                    leaders.add(piece.words[0])
+            elif piece.kind == PERSON and len(piece.words) >= 2:
                 for w in piece.words:
                     if w[:1].isupper() and w.lower() not in _NAME_PARTICLES:
                         person_words[w] = person_words.get(w, 0) + (2 if w == piece.words[-1] else 1)
@@ -2168,6 +2154,47 @@ class _Doc:
         for piece in pieces:
             if piece.kind and piece.name is None:
                 piece.name = piece.text
+
+    def _evidence(self, pieces: list[Piece]) -> tuple[dict[str, dict[str, int]], set[str], set[str], set[str],
+                                                      dict[tuple[str, ...], Piece]]:
+        """What the pieces tell before the untyped ones are typed, gathered in one pass (none of
+        it changes a piece): the votes of typed mentions, the lone names, the cued names, the
+        organisations' words and the short forms of places' and organisations' names."""
+        votes: dict[str, dict[str, int]] = {}  # the kinds cues gave each name
+        lone: set[str] = set()  # names of one word, no organisation's
+        # Names cued as a person's where they stand ("referee Sam Williams", "Klitschko said
+        # he", "Tara Reid, 33,"): their last word is a person's name all through the article.
+        cued: set[str] = set()
+        org_words: set[str] = set()  # the words of organisations' names
+        # "Betty Ford" where "the Betty Ford Center" is named: the short form of a place's or
+        # organisation's name that ends in a head word.
+        short_forms: dict[tuple[str, ...], Piece] = {}
+        c = self.c
+        countries = self.g.countries
+        for p in pieces:
+            kind, words = p.kind, p.words
+            if kind is None:
+                if len(words) == 1:
+                    lone.add(words[0])
+                if self._person_cue(p) and not _is_acronym(words[-1]) \
+                        and not (p.initial and len(words) == 1 and words[0].lower() in english_words()[0]):
+                    cued.add(words[-1])  # (not "the official IRNA news agency"; "Authorities said he
+                    # spotted": a common word opening the sentence)
+                continue
+            if p.strong:
+                by_kind = votes.get(p.text)
+                if by_kind is None:
+                    votes[p.text] = {kind: 2}
+                else:
+                    by_kind[kind] = by_kind.get(kind, 0) + 2
+            if kind == ORG:
+                org_words.update(words)
+            elif len(words) == 1 and (kind == PERSON or kind == PLACE and p.name not in countries):
+                lone.add(words[0])
+            if len(words) >= 3 and p.strong and (kind == PLACE or kind == ORG) \
+                    and (words[-1].lower() in c.place_heads or words[-1].lower() in c.org_heads):
+                short_forms[tuple(words[:-1])] = p
+        return votes, lone, cued, org_words, short_forms
 
     def _shouted(self, piece: Piece) -> bool:
         """Is a name no cue typed, written in capitals amid lower-case words, made of English words
