@@ -68,9 +68,9 @@ _LOCAL_TITLE_MODIFIERS = frozenset({"city", "county", "town", "public"})  # "Pub
 _SHORT_TITLES = frozenset({"GM", "DA", "ADA"})
 #: Legal forms written after a comma: "Summit Entertainment, LLC", "Apple, Inc."
 _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "llp", "plc", "corp", "l.p", "lp", "gmbh"})
-#: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
 #: Where a legal form may stand after a comma: ", " and a word whose lower case opens with one (`_LEGAL_FORMS`).
 _LEGAL_FORM_AFTER_COMMA = re.compile(r", (?:" + "|".join(sorted(re.escape(f) for f in _LEGAL_FORMS)) + ")", re.IGNORECASE)
+#: Legal forms that end a company's name even when a name follows ("Apple Inc. Steve Jobs").
 _CUT_AFTER = frozenset({"inc.", "corp.", "ltd.", "llc", "plc", "gmbh", "inc", "ltd"})
 _ACRONYM_AFTER = re.compile(r"(?:['’]s?)?\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)")
 #: A nickname in brackets or quotes inside a person's name: "Kimani (Kiki) Gray", 'Luis Gerardo "Jerry" Ortiz'
@@ -1242,8 +1242,7 @@ class _Doc:
         if word in g.places or low == _CLOCK_LOW:
             return 0
         if low in c.common:
-            return _LONE_COMMON if low not in c.event_heads and low not in c.agencies and (
-                low in _COMMON_CAPITALS or low in c.common_acronyms or not _is_acronym(word)) else 0
+            return _LONE_COMMON if self._common_alone(low, word) else 0
         if low in c.event_heads or low in c.agencies or low in _PARTICLES or low in c.titles or low in c.numbered \
                 or low in _STREET_HEADS or low in c.org_heads or low in c.org_suffixes \
                 or low.rstrip(".") in c.common or self._nationals(word) or word in c.time_zones \
@@ -1303,10 +1302,14 @@ class _Doc:
         ("The", "But", "He" opening a sentence: a third of all runs)? It is no event head, no news
         agency, no place named inside a sentence, and no acronym that a name's front keeps; then
         every rule below ends in nothing, so they are skipped (the same pieces, found faster)."""
-        low = tok.low
-        return low in self.c.common and low not in self.c.event_heads and low not in self.c.agencies \
-            and (low in _COMMON_CAPITALS or low in self.c.common_acronyms or not _is_acronym(tok.word)) \
-            and (tok.initial or self.text[start:end] not in self.g.places)
+        return self._common_alone(tok.low, tok.word) and (tok.initial or self.text[start:end] not in self.g.places)
+
+    def _common_alone(self, low: str, word: str) -> bool:
+        """A common word that no event head, news agency or acronym reading keeps: alone in a run, no rule
+        makes a name of it (`_lone_common` and the per-word class both ask)."""
+        c = self.c
+        return low in c.common and low not in c.event_heads and low not in c.agencies \
+            and (low in _COMMON_CAPITALS or low in c.common_acronyms or not _is_acronym(word))
 
     def _namelike(self, words: list[str]) -> bool:
         """Could these words be a person's name (no organisation word, not a place)?"""
