@@ -536,7 +536,8 @@ def _write_copy(path: Path, built: Any, locked: bool = False) -> None:
     holding the lock writes one."""
     import dataclasses
     import json
-    import tempfile
+
+    from newsreader.fileio import write_text_atomically
 
     try:
         stored = {f.name: _stored(getattr(built, f.name)) for f in dataclasses.fields(built) if f.init}
@@ -545,14 +546,7 @@ def _write_copy(path: Path, built: Any, locked: bool = False) -> None:
             for stale in path.parent.glob(_TEMPORARY[0] + "*" + _TEMPORARY[1]):
                 with contextlib.suppress(OSError):  # (one that cannot go must not stop the write)
                     stale.unlink(missing_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY[0], suffix=_TEMPORARY[1])
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(stored, file, ensure_ascii=False)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_text_atomically(path, json.dumps(stored, ensure_ascii=False), prefix=_TEMPORARY[0], suffix=_TEMPORARY[1])
         name = path.name.rsplit("-", 1)[0]
         for old in path.parent.glob(f"{name}-*.json"):
             if old != path:

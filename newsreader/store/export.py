@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping, TextIO
 
@@ -21,6 +19,7 @@ import yaml
 from slugify import slugify
 
 from newsreader.errors import UserError, printable, printable_json, value_kind
+from newsreader.fileio import write_text_atomically
 from newsreader.store.db import Bookmark
 
 #: Export format -> file ending.
@@ -184,46 +183,6 @@ def read_export_file(path: Path) -> list[Bookmark]:
     except OSError as exc:
         raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     return parse_export(text, str(path))
-
-
-def write_text_atomically(path: Path, text: str, *, replace: bool = True,
-                          then: Iterable[Path] = ()) -> Path | None:
-    """Write via a temporary file and rename, so an interrupted export never leaves a
-    half-written file where a good one was. With `replace=False` the finished file is
-    linked in only where no file exists yet (checked and done in one step, so a file
-    another run writes meanwhile is not lost either): at `path`, else at the first free
-    name of `then` (the one temporary file serves them all). Returns the path written,
-    None when every name was taken."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        if replace:
-            os.replace(tmp, path)
-            return path
-        for name in itertools.chain((path,), then):
-            path = name  # named in the error below
-            try:
-                os.link(tmp, name)
-            except FileExistsError:
-                continue
-            except OSError:
-                # A file system without hard links: create the file exclusively instead.
-                try:
-                    with open(name, "x", encoding="utf-8", newline="\n") as handle:
-                        handle.write(text)
-                except FileExistsError:
-                    continue
-            return name
-        return None
-    except OSError as exc:
-        raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def write_export(text: str, destination: str | None, fmt: str, stdout: TextIO, *, force: bool = False) -> str | None:

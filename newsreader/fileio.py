@@ -1,0 +1,57 @@
+"""Writing a file whole or not at all: via a temporary file in the same folder, renamed (or
+linked) into place, so a reader never sees part of one. Shared by the bookmark export and the
+extractor's kept copies (whose clean-up of writes a kill cut short finds the temporary files by
+the `prefix` and `suffix` they are given here)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+from typing import Iterable
+
+from newsreader.errors import UserError
+
+
+def write_text_atomically(path: Path, text: str, *, replace: bool = True, then: Iterable[Path] = (),
+                          prefix: str | None = None, suffix: str = ".tmp") -> Path | None:
+    """Write via a temporary file and rename, so an interrupted write never leaves a
+    half-written file where a good one was. With `replace=False` the finished file is
+    linked in only where no file exists yet (checked and done in one step, so a file
+    another run writes meanwhile is not lost either): at `path`, else at the first free
+    name of `then` (the one temporary file serves them all). Returns the path written,
+    None when every name was taken. The temporary file is `prefix` (default ".NAME.")
+    + random + `suffix`, created readable by the user only (as `tempfile.mkstemp` makes it);
+    any failure is one UserError line naming the file."""
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}." if prefix is None else prefix, suffix=suffix)
+    except OSError as exc:
+        raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        if replace:
+            os.replace(tmp, path)
+            return path
+        for name in itertools.chain((path,), then):
+            path = name  # named in the error below
+            try:
+                os.link(tmp, name)
+            except FileExistsError:
+                continue
+            except OSError:
+                # A file system without hard links: create the file exclusively instead.
+                try:
+                    with open(name, "x", encoding="utf-8", newline="\n") as handle:
+                        handle.write(text)
+                except FileExistsError:
+                    continue
+            return name
+        return None
+    except OSError as exc:
+        raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
