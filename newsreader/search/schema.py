@@ -20,13 +20,12 @@ import datetime as dt
 import errno
 import fcntl
 import os
-from typing import Any
-
-from whoosh import columns
-from whoosh.fields import COLUMN, ID, Schema
+from typing import TYPE_CHECKING, Any
 
 from newsreader.errors import IndexNeedsRebuild, UserError
-from newsreader.search.analysis import NewsText
+
+if TYPE_CHECKING:  # the reader imports this module before its list shows: Whoosh loads later
+    from whoosh.fields import Schema
 
 #: Fields users can name in queries, and the index field each one searches.
 QUERY_FIELDS = {
@@ -71,6 +70,11 @@ SCHEMA_VERSION = 5
 
 
 def build_schema() -> Schema:
+    from whoosh import columns
+    from whoosh.fields import COLUMN, ID, Schema
+
+    from newsreader.search.analysis import NewsText
+
     return Schema(
         id=ID(stored=True, unique=True),
         file=ID,
