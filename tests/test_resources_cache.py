@@ -76,19 +76,19 @@ def test_a_build_that_reads_another_copy_holds_the_lock_once() -> None:
     copies are written."""
     inner = lambda: Lists(frozenset({"inner"}))  # noqa: E731
     outer = lambda: Lists(resources._kept("inner", inner, Lists).words | {"outer"})  # noqa: E731
-    states: list[tuple[int, bool]] = []
+    states: list[tuple[bool, bool]] = []
     real = resources._write_copy
 
     def write(path, built, locked=False):
-        states.append((resources._BUILD.depth, locked))
+        states.append((resources._BUILD.held, locked))
         real(path, built, locked)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(resources, "_write_copy", write)
         patch.setattr(resources, "LOCK_WAIT_SECONDS", 0.0)  # a wait for itself would give up at once: unlocked
         assert resources._kept("outer", outer, Lists) == Lists(frozenset({"inner", "outer"}))
-    assert states == [(2, True), (1, True)]
-    assert resources._BUILD.depth == 0 and not resources._BUILD.locked
+    assert states == [(True, True), (True, True)]  # the inner write, then the outer
+    assert not resources._BUILD.held and not resources._BUILD.locked
     assert sorted(p.name.split("-")[0] for p in _folder().iterdir()) == ["inner", "outer"]
 
 
@@ -114,10 +114,10 @@ def test_a_forked_child_does_not_inherit_a_threads_hold_on_the_build() -> None:
     """A worker forked while another thread of its parent builds would wait for a thread it
     does not have: the child starts with no hold."""
     with resources._building(_folder()) as locked:
-        assert locked and resources._BUILD.depth == 1
+        assert locked and resources._BUILD.held
         pid = os.fork()
         if pid == 0:  # the child: report by exit code only
-            os._exit(0 if resources._BUILD.depth == 0 and not resources._BUILD.locked else 1)
+            os._exit(0 if not resources._BUILD.held and not resources._BUILD.locked else 1)
         _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
 

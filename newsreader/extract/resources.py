@@ -360,16 +360,21 @@ _TEMPORARY = (".kept-", ".tmp")
 
 class _BuildLock:
     """This process's hold on the cache folder's lock: taken by the outermost `_building`
-    (the gazetteer's build asks for the cues inside its own), one thread at a time."""
+    (the gazetteer's build asks for the cues inside its own: `held` lets that one through),
+    one thread at a time."""
 
     def __init__(self) -> None:
         import threading
 
         self.mutex = threading.RLock()
-        self.depth = 0
-        self.locked = False
-        #: The descriptor holding the folder's flock while a build runs.
+        #: True while a `_building` of the thread holding `mutex` runs (locked or not).
+        self.held = False
+        #: The descriptor holding the folder's flock while a build runs (None: not locked).
         self.descriptor: int | None = None
+
+    @property
+    def locked(self) -> bool:
+        return self.descriptor is not None
 
 
 _BUILD = _BuildLock()
@@ -396,19 +401,14 @@ def _building(folder: Path) -> Iterator[bool]:
     LOCK_WAIT_SECONDS, or none can be taken there: the copy is built and written anyway)."""
     state = _BUILD
     with state.mutex:
-        if state.depth:
-            state.depth += 1
-            try:
-                yield state.locked
-            finally:
-                state.depth -= 1
+        if state.held:  # a build inside a build (the mutex is this thread's): the outer one's hold
+            yield state.locked
             return
-        fd = _take_lock(folder)
-        state.depth, state.locked, state.descriptor = 1, fd is not None, fd
+        state.held, state.descriptor = True, _take_lock(folder)
         try:
             yield state.locked
         finally:
-            state.depth, state.locked, state.descriptor = 0, False, None
+            fd, state.held, state.descriptor = state.descriptor, False, None
             if fd is not None:
                 os.close(fd)  # (closing the descriptor lets go of the flock)
 
