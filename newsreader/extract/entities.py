@@ -817,11 +817,13 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
         joined = False
         particles: list[Token] = []
         if prev_joins and not (initial and prev_kept_dot and word in _SENTENCE_OPENERS):
-            gap = text[prev.end:start]
-            if gap == " ":
+            # (the gap is read by its length and end characters first: most are long runs of lower-case text,
+            # copied for nothing as a slice)
+            size = start - prev.end
+            if size == 1 and text[start - 1] == " ":
                 joined = True
-            elif len(gap) <= 12 and gap[:1] == " " and gap[-1:] == " ":
-                words = gap[1:-1].split(" ")
+            elif 1 < size <= 12 and text[prev.end] == " " and text[start - 1] == " ":
+                words = text[prev.end + 1:start - 1].split(" ")
                 if len(words) <= 2 and all(w.lower() in _PARTICLES for w in words) or \
                         words == ["of", "the"] or words == ["for", "the"] and any(
                             tokens[i].low == "of" for i in current):
