@@ -8,12 +8,12 @@ from __future__ import annotations
 import itertools
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TextIO
 
 from newsreader.errors import UserError
 
 
-def write_text_atomically(path: Path, text: str, *, replace: bool = True, then: Iterable[Path] = (),
+def write_text_atomically(path: Path, text: str | Callable[[TextIO], object], *, replace: bool = True, then: Iterable[Path] = (),
                           prefix: str | None = None, suffix: str = ".tmp") -> Path | None:
     """Write via a temporary file and rename, so an interrupted write never leaves a
     half-written file where a good one was. With `replace=False` the finished file is
@@ -22,8 +22,13 @@ def write_text_atomically(path: Path, text: str, *, replace: bool = True, then: 
     name of `then` (the one temporary file serves them all). Returns the path written,
     None when every name was taken. The temporary file is `prefix` (default ".NAME.")
     + random + `suffix`, created readable by the user only (as `tempfile.mkstemp` makes it);
-    any failure is one UserError line naming the file."""
+    any failure is one UserError line naming the file. `text` may be a function writing the
+    text to the file it is given (a JSON dump streamed, say: the copies of the extractor);
+    whatever it raises leaves no file behind either."""
     import tempfile
+
+    def put(handle: TextIO) -> None:
+        text(handle) if callable(text) else handle.write(text)
 
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -32,7 +37,7 @@ def write_text_atomically(path: Path, text: str, *, replace: bool = True, then: 
         raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            put(handle)
         if replace:
             os.replace(tmp, path)
             return path
@@ -46,7 +51,7 @@ def write_text_atomically(path: Path, text: str, *, replace: bool = True, then: 
                 # A file system without hard links: create the file exclusively instead.
                 try:
                     with open(name, "x", encoding="utf-8", newline="\n") as handle:
-                        handle.write(text)
+                        put(handle)
                 except FileExistsError:
                     continue
             return name

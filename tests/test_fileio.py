@@ -68,3 +68,19 @@ def test_a_failure_is_one_line_naming_the_file_and_leaves_nothing(tmp_path: Path
     with pytest.raises(UserError, match=r"^cannot write .*out\.md \(Is a directory\)$"):
         write_text_atomically(tmp_path / "out.md", "x")
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_a_writer_function_streams_the_text_and_what_it_raises_leaves_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "copy.json"
+    assert write_text_atomically(path, lambda file: file.write('{"a": 1}')) == path
+    assert path.read_text(encoding="utf-8") == '{"a": 1}'
+
+    def cut_short(file) -> None:
+        file.write('{"b": ')
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_text_atomically(path, cut_short)
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_text_atomically(tmp_path / "new.json", cut_short, replace=False)
+    assert [p.name for p in tmp_path.iterdir()] == ["copy.json"] and path.read_text(encoding="utf-8") == '{"a": 1}'

@@ -546,7 +546,8 @@ def _write_copy(path: Path, built: Any, locked: bool = False) -> None:
             for stale in path.parent.glob(_TEMPORARY[0] + "*" + _TEMPORARY[1]):
                 with contextlib.suppress(OSError):  # (one that cannot go must not stop the write)
                     stale.unlink(missing_ok=True)
-        write_text_atomically(path, json.dumps(stored, ensure_ascii=False), prefix=_TEMPORARY[0], suffix=_TEMPORARY[1])
+        write_text_atomically(path, lambda file: json.dump(stored, file, ensure_ascii=False),
+                              prefix=_TEMPORARY[0], suffix=_TEMPORARY[1])
         name = path.name.rsplit("-", 1)[0]
         for old in path.parent.glob(f"{name}-*.json"):
             if old != path:
