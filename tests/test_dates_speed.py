@@ -114,7 +114,7 @@ def test_the_scan_tries_the_kept_branches_one_by_one_as_their_alternation(monkey
     assert sum(len(chosen) > 1 for chosen in tried) > 20  # several branches tried in turn
     monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 1)
     assert scan() == one_by_one
-    monkeypatch.setattr(dates_mod, "_pattern_at", lambda key, head: dates_mod._pattern_for(key))
+    monkeypatch.setattr(dates_mod, "_pattern_at", lambda key, head: dates_mod._alternation(dates_mod._branches_for(key)))
     assert scan() == one_by_one
 
 

@@ -44,16 +44,17 @@ def test_the_scan_drops_in_python_what_the_look_behinds_ruled_out() -> None:
 
 
 class _Forgetful(dict):
-    """A memo that never answers: `_candidates` then takes `_sighted` at every head."""
+    """A memo of first-of patterns that never answers: `_candidates` then looks up the branches
+    (`_HEADS`) at every sighting."""
 
     def get(self, key, default=None):
         return default
 
 
-def test_a_head_seen_again_is_counted_and_matched_as_sighted_says(monkeypatch) -> None:
-    """`_candidates` counts a head seen before and not yet due for the check itself, and matches it
-    with the branches `_sighted` found for it: the same matches and counts as `_sighted` at every
-    sighting (heads due for the check at the third)."""
+def test_a_head_seen_again_is_counted_and_matched_with_its_remembered_branches(monkeypatch) -> None:
+    """`_candidates` counts a head seen before and not yet due for the check, and matches it with
+    the branches found for it at its first sighting: the same matches and counts as looking them up
+    at every sighting (heads due for the check at the third)."""
     rng = random.Random(52)
     sentences = ["Last week the company said sales fell 3.5 percent in the first quarter of 2008.",
                  "about three and a half years ago, the past two weeks, 12 days later, June 3, 2009 and 2010-06-01",

@@ -350,7 +350,7 @@ _START = r"(?<![\w-])(?:"
 def full_pattern() -> re.Pattern[str]:
     """Every branch in one pattern: what `_candidates` must find (checked by the tests).
     Compiled only when asked for: it costs ~20 ms and extraction never uses it."""
-    return re.compile(_START + "|".join(b for _, b in _BRANCHES) + ")")
+    return _alternation(tuple(b for _, b in _BRANCHES))
 
 
 _TRIGGERS = frozenset([*(w for words, _ in _BRANCHES for w in words.split()), "#4"])
@@ -377,22 +377,20 @@ def _branches_for(key: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _pattern_for(key: str) -> re.Pattern[str]:
-    """The branches that can start with `key` as one pattern: what the head check narrows (the
-    scan itself no longer uses it; the tests compare with it)."""
-    return re.compile(_START + "|".join(_branches_for(key)) + ")")
+def _alternation(branches: tuple[str, ...]) -> re.Pattern[str]:
+    """`branches` as one pattern, compiled once per set: what a checked head is matched with."""
+    return re.compile(_START + "|".join(branches) + ")")
 
 
 _parsed = functools.cache(_sre.parse)
 #: The branches of a key that can match where the text opens with a given head (the trigger and
 #: the three characters after it), compiled once per set: most heads ("the company", "3 percent",
 #: "at least") rule out every branch, so most triggers cost no match at all. A head not yet
-#: checked holds the number of times it was seen (`_sighted`).
+#: checked holds the number of times it was seen (counted by `_candidates`).
 _BY_HEAD: dict[str, re.Pattern[str] | None | int] = {}
 #: Heads kept at most: a full memo starts again rather than stop learning, where every frequent
 #: head would cost a match with all its key's branches for the rest of the process.
 _HEAD_MEMO_LIMIT = 100_000
-_BY_CHOICE: dict[tuple[str, ...], re.Pattern[str]] = {}
 #: Sightings of a head before its branches are compiled as one pattern (`_pattern_at`). Until then
 #: `_HEADS` finds them (a few look-ups, once a head) and they are matched one by one (`_first_of`),
 #: each compiled alone once. A new alternation costs milliseconds to compile and saves ~1 us a
@@ -401,12 +399,10 @@ _HEAD_CHECK_AFTER = 128
 
 
 def _pattern_at(key: str, head: str) -> re.Pattern[str] | None:
-    """`_pattern_for(key)` less the branches that cannot match a text opening with `head`
-    (None: no branch can), memoised by head."""
+    """The branches that can start with `key` (`_branches_for`) less those that cannot match a
+    text opening with `head`, as one pattern (None: no branch can), memoised by head."""
     chosen = _HEADS.kept(key, head)
-    pattern = _BY_CHOICE.get(chosen) if chosen else None
-    if chosen and pattern is None:
-        pattern = _BY_CHOICE[chosen] = re.compile(_START + "|".join(chosen) + ")")
+    pattern = _alternation(chosen) if chosen else None
     _remember(head, pattern)
     return pattern
 
@@ -419,17 +415,11 @@ def _remember(head: str, entry: re.Pattern[str] | None | int) -> None:
     _BY_HEAD[head] = entry
 
 
-def _sighted(key: str, head: str, seen: int):
-    """The pattern for a head not yet checked and seen `seen` times before: checked now if that is
-    often enough, else its key's branches that can match there (`_HEADS`, a few look-ups) tried
-    one by one, and the sighting counted."""
-    if seen + 1 >= _HEAD_CHECK_AFTER:
-        return _pattern_at(key, head)
-    _remember(head, seen + 1)
-    first = _FIRST_BY_HEAD.get(head, _FirstOf)
-    if first is _FirstOf:
-        first = _FIRST_BY_HEAD[head] = _first_of(_HEADS.kept(key, head))
-    return first
+def _key(text: str, start: int, end: int) -> str:
+    """The key of the trigger text[start:end] (`_branches_for`)."""
+    first = text[start]
+    return ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
+        first if first == "'" else text[start:end].lower()
 
 
 #: `_first_of` for a head not yet checked (cleared with `_BY_HEAD`).
@@ -1507,16 +1497,16 @@ def _candidates(text: str):
         head = text[start:end + 3]  # holds the trigger, so its key: looked for only when the head is new
         pattern = by_head.get(head, 0)
         if type(pattern) is int:  # not yet checked: its sightings so far
-            if 0 < pattern < due and (known := first_by_head.get(head, _FirstOf)) is not _FirstOf:
-                # `_sighted` for a head seen before and not yet due for the check, without its
-                # calls (most heads of fresh text): counted (in place: the memo does not grow)
-                by_head[head] = pattern + 1
-                pattern = known
-            else:
-                first = head[0]
-                key = ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
-                    first if first == "'" else text[start:end].lower()
-                pattern = _sighted(key, head, pattern)
+            if pattern >= due:  # seen often enough: checked now
+                pattern = _pattern_at(_key(text, start, end), head)
+            else:  # counted, and its key's branches that can match there tried one by one
+                if pattern:  # seen before: in place (the memo does not grow)
+                    by_head[head] = pattern + 1
+                else:
+                    _remember(head, 1)
+                pattern = first_by_head.get(head, _FirstOf)
+                if pattern is _FirstOf:  # `_HEADS`: a few look-ups, once a head
+                    pattern = first_by_head[head] = _first_of(_HEADS.kept(_key(text, start, end), head))
         if pattern is not None and (m := pattern.match(text, start)) is not None:
             last = m.end()
             yield m
