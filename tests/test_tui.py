@@ -21,7 +21,7 @@ from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import ArticleView, wrap_offsets
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList
-from newsreader.tui.sources import CorpusRows, FixedRows
+from newsreader.tui.sources import CorpusRows, FixedRows, Rest
 from newsreader.tui.themes import DEFAULT_THEME, ThemeError, load_themes, parse_theme
 
 def sync(fn):
@@ -2081,10 +2081,11 @@ async def test_back_to_a_search_whose_whole_list_a_newer_one_stopped_fetches_it(
         app.run_query("said")
         await settle(pilot)
         assert limits == [2, 1000, "SearchCancelled"] and len(shown) == 1
+        assert app.article_list.source.partial == Rest(1000, "relevance") and "partial" not in app.article_list.source.extra
         monkeypatch.undo()
         app.run_query("iran", kind="entity")
         await settle(pilot)
         assert app.pop_list()
         await settle(pilot)
         assert [r.id for r in app.article_list.source.rows] == whole
-        assert "partial" not in app.article_list.source.extra and app.history[-1].source is app.article_list.source
+        assert app.article_list.source.partial is None and app.history[-1].source is app.article_list.source

@@ -41,7 +41,7 @@ from newsreader.tui.key_hints import KeyHints
 from newsreader.tui.keymap import KeymapPlan, give_taken_keys, known_keys, plan_keymap, unknown_key
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
-from newsreader.tui.sources import CorpusRows, FixedRows, RowSource
+from newsreader.tui.sources import CorpusRows, FixedRows, Rest, RowSource
 from newsreader.tui.themes import DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, theme_folders, user_themes_dir
 
 if TYPE_CHECKING:
@@ -695,12 +695,12 @@ class ReaderApp(App[int]):
         self.search_error = ""
         self.update_status()
         src = state.source
-        if isinstance(src, FixedRows) and "partial" in src.extra:
+        if isinstance(src, FixedRows) and src.partial is not None:
             # Back to first hits whose whole list a newer search stopped: fetch it now.
-            limit, sort = src.extra["partial"]
             self._search_generation += 1
             self.search_worker(src.query or "", self._search_generation, label=src.label,
-                               kind=src.extra.get("kind", "search"), limit=limit, sort=sort, rest_of=src)
+                               kind=src.extra.get("kind", "search"), limit=src.partial.limit,
+                               sort=src.partial.sort, rest_of=src)
         return True
 
     # --- search ----------------------------------------------------------------------------
@@ -766,7 +766,7 @@ class ReaderApp(App[int]):
                       limit: int = SEARCH_LIMIT, sort: str = "relevance", rest_of: FixedRows | None = None) -> None:
         """The first FIRST_HITS hits, shown at once, then (if there are more) the whole
         `limit`, swapped in under the cursor. A newer search stops the second step (the
-        first hits are marked "partial"; `rest_of` such a list: fetch its whole list only)."""
+        first hits are marked `partial`; `rest_of` such a list: fetch its whole list only)."""
         from newsreader.search.library import SearchCancelled
         from newsreader.search.store import Row
 
@@ -794,7 +794,7 @@ class ReaderApp(App[int]):
             source = FixedRows(
                 rows, label or f"Search {text!r}", title_terms=frozenset(terms.get("title", ())),
                 body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
-                extra={"kind": kind, "suggestion": result.suggestion, **({"partial": (limit, sort)} if partial else {})})
+                extra={"kind": kind, "suggestion": result.suggestion}, partial=Rest(limit, sort) if partial else None)
             self.call_from_thread(self._search_done, source, generation)
             if not partial or stale():
                 return  # all there is, or a newer search wants the library (see pop_list)
@@ -810,7 +810,7 @@ class ReaderApp(App[int]):
         if found is not None:
             result = found[0]
             more = dataclasses.replace(source, rows=[Row(h.id, h.title, h.date, h.source) for h in result.hits],
-                                       total=result.total, extra={k: v for k, v in source.extra.items() if k != "partial"})
+                                       total=result.total, extra=dict(source.extra), partial=None)
             self.call_from_thread(self._search_more, source, more, generation)
 
     def _query(self, text: str, generation: int, label: str | None, kind: str, limit: int, sort: str,

@@ -81,6 +81,15 @@ class CorpusRows:
         self._pages.clear()
 
 
+@dataclass(frozen=True)
+class Rest:
+    """What a search list cut short at its first hits still has to fetch: its whole `limit`
+    hits in `sort` order."""
+
+    limit: int
+    sort: str
+
+
 @dataclass
 class FixedRows:
     """A list already in memory: search hits, stories mentioning an entity, bookmarks."""
@@ -92,6 +101,8 @@ class FixedRows:
     query: str | None = None
     total: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Set on a search list showing only its first hits: the rest still to fetch.
+    partial: Rest | None = None
 
     def count(self) -> int:
         return len(self.rows)
