@@ -768,7 +768,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
         if start > 1 and text[start - 1] == " " and text[start - 2] not in _NOT_MID_SENTENCE:
             initial = False  # (most words: a word or a comma and a space before, none of the marks below; asked first)
         else:
-            i = start - 1
+            i = start - 2 if start and text[start - 1] == " " else start - 1  # (a space before: an opener, passed)
             while i >= 0 and text[i] in _OPENERS:
                 i -= 1
             if i < 0 or text[i] == "\n":
@@ -815,7 +815,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
         if word in _CLOCK_WORDS and _CLOCK_NUMBER.search(text, max(0, start - 3), start) is not None:
             tok.low = _CLOCK_LOW  # "8:44 PM ET": a clock's, never the title of "Pakistan PM Shehbaz Sharif"
         joined = False
-        particles: list[Token] = []
+        particles: list[Token] | None = None  # (a list only where particles join: "Bank of the Congo")
         if prev_joins and not (initial and prev_kept_dot and word in _SENTENCE_OPENERS):
             # (the gap is read by its length and end characters first: most are long runs of lower-case text,
             # copied for nothing as a slice)
@@ -830,15 +830,17 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                     # "Democratic Republic of the Congo", "Court of Appeals for the Fifth Circuit"
                     joined = True
                     pos = prev.end + 1
+                    particles = []
                     for w in words:
                         particles.append(Token(pos, pos + len(w), w, False, False))
                         pos += len(w) + 1
         if not joined and current:
             runs.append(current)
             current = []
-        for part in particles:
-            current.append(len(tokens))
-            tokens.append(part)
+        if particles:
+            for part in particles:
+                current.append(len(tokens))
+                tokens.append(part)
         current.append(len(tokens))
         tokens.append(tok)
         prev = tok
