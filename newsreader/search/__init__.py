@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newsreader.search.library import Hit, Library, SearchResult, StoredArticle
-    from newsreader.search.query import QueryError
+    from newsreader.search.schema import QueryError
 
 _HOMES = {"Hit": "library", "Library": "library", "SearchResult": "library", "StoredArticle": "library",
-          "QueryError": "query"}
+          "QueryError": "schema"}
 
 __all__ = ["Hit", "Library", "QueryError", "SearchResult", "StoredArticle"]
 

@@ -17,32 +17,29 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable
-
-from whoosh import index as windex
-from whoosh.collectors import WrappingCollector
 
 from newsreader.config import Config, Paths
 from newsreader.errors import UserError
-from newsreader.search.analysis import STOPS, fold, stem
-from newsreader.search.dateorder import DateRuns, date_runs, estimate, newest, restrict_dates
-from newsreader.search.query import ParsedQuery, QueryError, QueryParser, positive_leaves
-from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, environment_error, other_version_index,
-                                      unreadable_index)
-from newsreader.search.snippets import make_snippet, match_ranges
+from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, QueryError, environment_error,
+                                      other_version_index, unreadable_index)
 from newsreader.search.store import STORE_FILE, ArticleStore, Row
 
 if TYPE_CHECKING:  # the indexer, extractor and corpus parser stay off the search path
     from whoosh.spelling import ListCorrector
 
     from newsreader.corpus.model import Article
+    from newsreader.search.dateorder import DateRuns
     from newsreader.search.indexer import PageSource, Progress, UpdateStats
+    from newsreader.search.query import ParsedQuery, QueryParser
 
 SORTS = ("relevance", "date")
 #: Parsed queries kept per Library.
@@ -64,21 +61,27 @@ class SearchCancelled(Exception):
     library): nothing was found, nothing is wrong."""
 
 
-class _Cancellable(WrappingCollector):
-    """Wraps a Whoosh collector: between matches, stop (raise `SearchCancelled`) once
-    `cancelled()` is True. It runs the child's own loop (`matches`, which skips the blocks
-    that cannot reach the top, then `collect`), so what is found is unchanged."""
+def _engine() -> ModuleType:
+    """The Whoosh side of the library (`engine.py`), imported the first time a search, the
+    index's commit number or an update needs it: the list and articles read the store."""
+    from newsreader.search import engine
 
-    def __init__(self, child: Any, cancelled: Callable[[], bool]) -> None:
-        super().__init__(child)
-        self.cancelled = cancelled
+    return engine
 
-    def collect_matches(self) -> None:
-        cancelled, collect = self.cancelled, self.child.collect
-        for sub_docnum in self.child.matches():
-            if cancelled():
-                raise SearchCancelled
-            collect(sub_docnum)
+
+#: Whoosh's table of contents of commit N of the default index ("_MAIN_N.toc").
+_TOC = re.compile(r"^_MAIN_([0-9]+)\.toc$")
+
+
+def _latest_commit(folder: Path) -> int:
+    """Whoosh's `latest_generation` read from the folder's file names, without Whoosh: the
+    highest N of its tables of contents, -1 for none (also for a folder that cannot be
+    listed, which Whoosh takes for an empty one)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return -1
+    return max((int(m.group(1)) for m in map(_TOC.match, names) if m), default=-1)
 
 
 @dataclass
@@ -158,10 +161,7 @@ class Library:
         """Whether an index has been committed (searching needs one; `update` makes one)."""
         if not (self.folder / STORE_FILE).exists():
             return False
-        try:
-            return windex.exists_in(str(self.folder / WHOOSH_DIR))
-        except Exception:  # there is one, but its table of contents is damaged: opening it says so
-            return True
+        return _latest_commit(self.folder / WHOOSH_DIR) > -1  # as whoosh.index.exists_in
 
     def generation(self) -> int:
         """A number for the index's state (-1 without an index): any process's commit
@@ -178,7 +178,7 @@ class Library:
                 # Let go without closing: a thread may be reading the old one this instant.
                 self._reset_searcher()
                 self._ix = self._store = self._corrector = self._bounds_cache = None
-            commits = self._index().latest_generation()
+            commits = _latest_commit(self.folder / WHOOSH_DIR)
             return commits if now is None else hash((now, commits)) & (2**62 - 1)
 
     @contextmanager
@@ -222,7 +222,7 @@ class Library:
             if self._ix is None:
                 self._require()
                 with self.reading():
-                    self._ix = windex.open_dir(str(self.folder / WHOOSH_DIR))
+                    self._ix = _engine().index.open_dir(str(self.folder / WHOOSH_DIR))
             return self._ix
 
     def searcher(self) -> Any:
@@ -265,6 +265,11 @@ class Library:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+    def load_engine(self) -> None:
+        """Import Whoosh and the search modules now (~115 ms), e.g. in a worker once the
+        reader's list shows, so the first search does not wait for them."""
+        _engine()
 
     # --- browsing ------------------------------------------------------------------
 
@@ -330,7 +335,7 @@ class Library:
                 self._parsed.move_to_end(key)
                 return found
             if self._parser is None:
-                self._parser = QueryParser(searcher.schema)
+                self._parser = _engine().QueryParser(searcher.schema)
             parsed = self._parser.parse(text, self._bounds(), self._completions if typed else None)
             self._parsed[key] = parsed
             if len(self._parsed) > PARSE_CACHE:
@@ -343,8 +348,9 @@ class Library:
         TYPED_WORDS and TYPED_BUDGET (the first is taken whatever its count when the word
         itself is not in the corpus, so "paki" finds Pakistan; "strikes" with no such word
         stays itself, and its stem finds "strike")."""
+        fold, stem = _engine().fold, _engine().stem
         folded = fold(word.lower())
-        if folded in STOPS:  # a whole word ("war in" is not "war india"), not searched for
+        if folded in _engine().STOPS:  # a whole word ("war in" is not "war india"), not searched for
             return [word]
         found = self.store().words_starting(folded, TYPED_WORDS * 4)
         count = sum(n for other, n in found if other == folded)
@@ -405,14 +411,15 @@ class Library:
             # reader has no columns and its spelling list no words to look in.
             return SearchResult([], 0)
         query = parsed.query
-        runs = date_runs(searcher, self._runs)
+        engine = _engine()
+        runs = engine.date_runs(searcher, self._runs)
         if runs.usable:
-            query = restrict_dates(query, self._runs)
+            query = engine.restrict_dates(query, self._runs)
         pairs, total = self._top(searcher, query, runs, limit, sort, count, cancelled)
         exact = total is not None
         if total is None:
             reader = searcher.reader()
-            guess = estimate(query, reader, reader.doc_count())
+            guess = engine.estimate(query, reader, reader.doc_count())
             total = max(len(pairs), min(int(round(guess)), reader.doc_count()))
         store = self.store()
         rows = store.rows(i for i, _ in pairs)
@@ -425,9 +432,9 @@ class Library:
                 continue
             hit = Hit(id_, row.title, row.date, row.source, float(score))
             if snippets and id_ in bodies:
-                snip = make_snippet(bodies[id_], terms.get("body", set()))
+                snip = engine.make_snippet(bodies[id_], terms.get("body", set()))
                 hit.snippet, hit.ranges = snip.text, snip.ranges
-                hit.title_ranges = match_ranges(row.title, terms.get("title", set()))
+                hit.title_ranges = engine.match_ranges(row.title, terms.get("title", set()))
             hits.append(hit)
         suggestion = self.suggest(text) if suggest and exact and total < 5 else None
         return SearchResult(hits, total, suggestion, exact)
@@ -440,7 +447,7 @@ class Library:
         count = count or searcher.doc_count() <= EXACT_COUNT_DOCS
         if sort == "date":
             if runs.usable:
-                docnums, seen = newest(searcher, query, limit, runs)
+                docnums, seen = _engine().newest(searcher, query, limit, runs)
                 pairs = [(searcher.stored_fields(d)["id"], 0.0) for d in docnums]
                 if seen is None and count:
                     seen = sum(1 for _ in searcher.docs_for_query(query))  # a generator
@@ -450,7 +457,7 @@ class Library:
             # The context tells the query it is the whole search and how many hits are
             # wanted, so it may drop what cannot reach the top `limit` (fieldfirst.py).
             collector = searcher.collector(limit=limit)
-            run = collector if cancelled is None else _Cancellable(collector, cancelled)
+            run = collector if cancelled is None else _engine().Cancellable(collector, cancelled)
             searcher.search_with_collector(query, run, searcher.context(top_query=query, limit=limit))
             results = collector.results()
         pairs = [(hit["id"], hit.score if hit.score is not None else 0.0) for hit in results]
@@ -472,7 +479,7 @@ class Library:
         """Index terms (expanded for prefix and fuzzy) each field should mark."""
         reader = searcher.reader()
         out: dict[str, set[str]] = {"body": set(), "title": set()}
-        for leaf in positive_leaves(parsed.query):
+        for leaf in _engine().positive_leaves(parsed.query):
             try:
                 found = leaf.existing_terms(reader, phrases=True, expand=True)
             except Exception:
@@ -484,8 +491,7 @@ class Library:
 
     def suggest(self, text: str) -> str | None:
         """"Did you mean": the query with unknown words replaced by close, common words."""
-        import re
-
+        fold, stem = _engine().fold, _engine().stem
         searcher = self.searcher()
         reader = searcher.reader()
         changed = False
@@ -515,7 +521,8 @@ class Library:
         """The vocabulary's (folded) word as the corpus writes it: its most frequent spelling
         in a few articles holding it ("erdoğan", not "erdogan", when the pages say Erdoğan);
         the folded word itself when that is as frequent."""
-        term = stem(folded)
+        fold, match_ranges = _engine().fold, _engine().match_ranges
+        term = _engine().stem(folded)
         numbers: list[int] = []
         for fieldname in ("title", "body"):
             if len(numbers) < sample and searcher.reader().doc_frequency(fieldname, term):
@@ -538,12 +545,10 @@ class Library:
     def _closest(self, word: str) -> str | None:
         if self._corrector is None:
             vocab = self.store().vocab(min_count=2)
-            from whoosh.spelling import ListCorrector
-
             # Whoosh's ListCorrector never offers the list's first word (its skipper steps
             # past index 0 on the first look-up): a "" first takes that place. "" is never
             # offered itself, being 3 or more edits from any word `suggest` corrects.
-            self._corrector = (ListCorrector(["", *(w for w, _ in vocab)]), dict(vocab))
+            self._corrector = (_engine().ListCorrector(["", *(w for w, _ in vocab)]), dict(vocab))
         corrector, counts = self._corrector
         # Two edits only in a word of six letters or more (as search engines' "auto"
         # fuzziness): in a short one they make another word, and typing "paki" on the way to

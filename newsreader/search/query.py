@@ -26,7 +26,7 @@ from newsreader.search.andnot import fix_and_not
 from newsreader.search.entity import entity_terms
 from newsreader.search.fieldfirst import text_words
 from newsreader.search.phrase import fast_phrases
-from newsreader.search.schema import QUERY_FIELDS, date_number
+from newsreader.search.schema import QUERY_FIELDS, QueryError, date_number
 
 
 #: What to write after each field, for the message about a field with nothing after it
@@ -37,10 +37,6 @@ _FIELD_EXAMPLES = {
     "org": 'org:"world bank"', "place": "place:london", "file": "file:2025/page.txt",
     "id": "id:ID (as `newsreader search` prints it)",
 }
-
-
-class QueryError(ValueError):
-    """A malformed query; the message is one line meant for the user."""
 
 
 DATE_HELP = "use date:2025, date:2025-06, date:2025-06-14, date:[2025-06-01 TO 2025-06-30] or date:>2024-12-31"

@@ -41,6 +41,10 @@ QUERY_FIELDS = {
     "id": "id",
 }
 
+class QueryError(ValueError):
+    """A malformed query; the message is one line meant for the user."""
+
+
 #: The Whoosh index's folder inside an index folder (beside the SQLite article store).
 WHOOSH_DIR = "whoosh"
 #: The file an index update holds an exclusive flock on for its whole run (`indexer.IndexLock`).

@@ -334,21 +334,13 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="library")
     def open_library(self) -> None:
-        """Import the search engine and read the first page of rows off the main thread, so
-        the first frame is painted while Whoosh is still loading."""
+        """Read the first page of rows off the main thread, so the first frame is painted
+        while the store opens (Whoosh loads after the list, in `load_search_engine`)."""
         source = CorpusRows(self.library)
         source.row(0)
         self.call_from_thread(self._library_opened, source)
 
     def _library_opened(self, source: CorpusRows) -> None:
-        if self.freeze_gc:
-            # Whoosh, Textual and the index's first pages are loaded and stay for the app's
-            # life: take them out of the garbage collector's full passes, which otherwise
-            # walked them every few articles opened (40-80 ms pauses at 100,000 articles).
-            import gc
-
-            gc.freeze()
-            self.freeze_gc = False
         self.history[0] = ListState(source)
         if len(self.history) == 1:
             self.article_list.set_source(source)
@@ -357,7 +349,22 @@ class ReaderApp(App[int]):
             self.call_after_refresh(self.update_index_worker)
         else:
             self.count_unread()
+        self.call_after_refresh(self.load_search_engine)
         self.update_status()
+
+    @work(thread=True, group="engine")
+    def load_search_engine(self) -> None:
+        """Whoosh's import, once the list shows (it is not on the way to the list): the
+        first search then does not wait for it."""
+        self.library.load_engine()
+        if self.freeze_gc:
+            # Whoosh, Textual and the index's first pages are loaded and stay for the app's
+            # life: take them out of the garbage collector's full passes, which otherwise
+            # walked them every few articles opened (40-80 ms pauses at 100,000 articles).
+            import gc
+
+            gc.freeze()
+            self.freeze_gc = False
 
     def _choose_theme(self) -> None:
         """The saved theme (or the config's), set before the app runs: its colours are in
