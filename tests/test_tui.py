@@ -2089,3 +2089,20 @@ async def test_back_to_a_search_whose_whole_list_a_newer_one_stopped_fetches_it(
         await settle(pilot)
         assert [r.id for r in app.article_list.source.rows] == whole
         assert app.article_list.source.partial is None and app.history[-1].source is app.article_list.source
+
+
+@sync
+async def test_a_failed_engine_load_after_the_list_leaves_the_reader_up(seed_home, tmp_path, monkeypatch):
+    """Whoosh loads in a worker once the list shows; should that import fail, the reader
+    stays up with its list (the first search reports the problem), it does not exit."""
+    from newsreader.search.library import Library
+
+    def broken(self) -> None:
+        raise ImportError("whoosh is broken")
+
+    monkeypatch.setattr(Library, "load_engine", broken)
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert app.article_list.count == 9

@@ -352,10 +352,11 @@ class ReaderApp(App[int]):
         self.call_after_refresh(self.load_search_engine)
         self.update_status()
 
-    @work(thread=True, group="engine")
+    @work(thread=True, group="engine", exit_on_error=False)
     def load_search_engine(self) -> None:
         """Whoosh's import, once the list shows (it is not on the way to the list): the
-        first search then does not wait for it."""
+        first search then does not wait for it. Should the import fail (a broken install),
+        the reader stays up and the first search reports it."""
         self.library.load_engine()
         if self.freeze_gc:
             # Whoosh, Textual and the index's first pages are loaded and stay for the app's
