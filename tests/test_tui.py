@@ -57,6 +57,15 @@ async def settle(pilot, rounds: int = 2) -> None:
         await pilot.pause()
 
 
+async def bookmark_and_list_bookmarks(pilot) -> None:
+    """Bookmarks the article under the cursor and opens the bookmarks screen."""
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    await pilot.press("b", "B")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, BookmarksScreen)
+
+
 async def settle_after_rebuild(pilot, most: int = 40) -> None:
     """Settle six rounds (the search, the rebuild it starts, the search again), then on until the
     damage rebuild is done, then twice more (the search it lets run again). Six alone were too few on a
@@ -628,8 +637,7 @@ async def test_the_bookmark_editor_names_its_story_in_one_line(seed_home, tmp_pa
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await pilot.press("b", "B")
-        await pilot.pause()
+        await bookmark_and_list_bookmarks(pilot)
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, EditBookmarkScreen)
@@ -664,16 +672,28 @@ async def test_stray_b_does_not_lose_tags_and_note(seed_home, tmp_path):
 
 
 @sync
-async def test_bookmark_that_could_not_be_removed_is_not_reported_removed(seed_home, tmp_path, monkeypatch):
-    from newsreader.errors import UserError
+async def test_q_on_the_bookmarks_screen_goes_back_and_does_not_quit(seed_home, tmp_path):
+    """As on the keys screen: `q` closes the list (it used to do nothing there)."""
     from newsreader.tui.bookmarks import BookmarksScreen
 
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await pilot.press("b", "B")
+        await bookmark_and_list_bookmarks(pilot)
+        await pilot.press("q")
         await pilot.pause()
-        assert isinstance(app.screen, BookmarksScreen)
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert app.is_running and app.store.bookmark_count() == 1
+
+
+@sync
+async def test_bookmark_that_could_not_be_removed_is_not_reported_removed(seed_home, tmp_path, monkeypatch):
+    from newsreader.errors import UserError
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await bookmark_and_list_bookmarks(pilot)
 
         def refuse(article_id: str) -> bool:
             raise UserError("the bookmarks file is read-only")
@@ -738,8 +758,7 @@ async def test_undo_on_the_bookmarks_screen_outlives_closing_it(seed_home, tmp_p
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         row = app.article_list.current_row
-        await pilot.press("b", "B")
-        await pilot.pause()
+        await bookmark_and_list_bookmarks(pilot)
         await pilot.press("d")
         await pilot.pause()
         assert any(n.message.endswith("to undo") for n in app._notifications)

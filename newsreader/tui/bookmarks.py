@@ -73,7 +73,7 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
     """Dismisses with the id of an article to open, or None."""
 
     BINDINGS = [
-        Binding("escape", "close", "Back", id="bookmarks.close"),
+        Binding("escape,q", "close", "Back", id="bookmarks.close"),
         Binding("t", "focus_tags", "Tags", id="bookmarks.tags"),
         Binding("e", "edit", "Edit tags/note", id="bookmarks.edit"),
         Binding("d,b", "remove", "Remove", id="bookmarks.remove"),
