@@ -379,12 +379,18 @@ _SPEECH_AFTER = re.compile(r" (?:(?:he|she|they|we|I|[A-Z][\w.'’-]*(?: [A-Z][\
                            r"(?:said|says|told|added|asked|wrote|shouted|chanted)\b")
 
 
+def _story_goes_on(text: str, end: int) -> bool:
+    """Is a capitalised run ending at `end` followed by a space and a lower-case word no title holds ("He said")?
+    Then it stands in no quoted title (`_quoted_title` is None)."""
+    return text[end:end + 1] == " " and text[end + 1:end + 2].islower() \
+        and text[end + 1:end + 8].split(" ", 1)[0] not in _TITLE_SMALL_WORDS
+
+
 def _quoted_title(text: str, start: int, end: int) -> str | None:
     """The quoted title of a work a capitalised run stands in, when the run is only part of it ("Boy"
     in ``The Boy from Oz.'') or the title is in single quotes ('The Golden Compass'); without a
     leading "The". None elsewhere."""
-    if text[end:end + 1] == " " and text[end + 1:end + 2].islower() \
-            and text[end + 1:end + 8].split(" ", 1)[0] not in _TITLE_SMALL_WORDS:
+    if _story_goes_on(text, end):
         return None  # (most runs: a lower-case word no title holds follows; asked before any regex)
     closed = _TITLE_CLOSE.match(text, end)  # (anchored: the cheaper test first)
     if closed is None:
@@ -1046,8 +1052,13 @@ class _Doc:
                 if kind is None:
                     kind = classes[tok.word] = self._word_class(tok.word)
                 if kind and tok.cap and not tok.modifier:
-                    if not self._quoted_work(run, tok.start, tok.end) and kind == _PLAIN:
-                        self._type_piece(run, plain=True)
+                    if kind == _PLAIN:
+                        if not self._quoted_work(run, tok.start, tok.end):
+                            self._type_piece(run, plain=True)
+                    elif not _story_goes_on(self.text, tok.end):
+                        # a common word alone ("The", "He") is dropped: `_quoted_work` is asked only for the
+                        # title it may remember (`_work`), and there is none where the story goes on ("He said")
+                        self._quoted_work(run, tok.start, tok.end)
                     continue
             self._split_run(run)
         self._acronyms()
@@ -1221,9 +1232,11 @@ class _Doc:
         """Is the run a currency before its sign ("US$40 billion") or a work's title in quotation marks
         (all of it or a part: see `_quoted_title`)? Then it is no name (a title is remembered: `_work`)."""
         text = self.text
-        if len(run) == 1 and self.tokens[run[0]].word in self.c.currencies and text[end:end + 1] == "$":
+        # (the cheapest test of each pair first: few words stand before a "$" or after a quotation mark; the quote
+        # is read in place, no slice of the two characters before the run)
+        if text[end:end + 1] == "$" and len(run) == 1 and self.tokens[run[0]].word in self.c.currencies:
             return True
-        if text[max(0, start - 2):start].endswith(_OPEN_QUOTES) and _CLOSE_QUOTE.match(text, end) \
+        if text.endswith(_OPEN_QUOTES, start - 2 if start > 1 else 0, start) and _CLOSE_QUOTE.match(text, end) \
                 and not (len(run) == 1 and self._place_of(run)):
             return True  # "American Pie", “Catching Fire”: the title of a work
         title = _quoted_title(text, start, end)
