@@ -172,3 +172,72 @@ def test_future_cue_check_agrees_with_the_search(monkeypatch: pytest.MonkeyPatch
     fast = [[(d.start, d.text, d.value) for d in dates_mod.find_dates(t, REF)] for t in texts]
     monkeypatch.setattr(dates_mod, "_may_match", lambda cues, text, lo, hi: True)
     assert fast == [[(d.start, d.text, d.value) for d in dates_mod.find_dates(t, REF)] for t in texts]
+
+
+def test_every_schedule_cue_holds_one_of_its_words() -> None:
+    """`_SCHEDULE_WORDS`, read off `_SCHEDULE_BEFORE` and `_BARE_SCHEDULE` as one alternation: every match
+    of either holds one."""
+    cues = sorted(dates_mod._SCHEDULE_WORDS)
+    assert all(dates_mod._SCHEDULE_CUES.fullmatch(cue) for cue in cues) and {"is", "meet", "takes place"} <= set(cues)
+    trees = [dates_mod._sre.parse(p.pattern, p.flags) for p in (dates_mod._SCHEDULE_BEFORE, dates_mod._BARE_SCHEDULE)]
+    assert all(_holds_cue(tree, cues) for tree in trees)
+    # and the check can fail: nearly every word is needed (" held" is not: "is held", "are held" hold "is", "are")
+    needed = [cue for cue in cues if not all(_holds_cue(tree, [c for c in cues if c != cue]) for tree in trees)]
+    assert len(needed) >= len(cues) - 3 and {"is", "are", "meet", "play", "starts", "takes place"} <= set(needed)
+
+
+def test_schedule_cue_check_agrees_with_the_searches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wherever `_SCHEDULE_BEFORE` or `_BARE_SCHEDULE` finds a verb, the check lets `_future_context` search
+    (in any case, with "ı", "ſ", "İ" and the Kelvin sign); the clauses it turns away give the same dates."""
+    rng = random.Random(12)
+    words = sorted(set(re.findall(r"[a-z]+", dates_mod._SCHEDULE_BEFORE.pattern + dates_mod._BARE_SCHEDULE.pattern))) + [
+        "the", "teams", "they", "Lakers", "on", "Monday", "said", ",", "ıs", "ſtarts", "İs", "\u212aicks", "of", "state"]
+    hits = turned = 0
+    for _ in range(20000):
+        text = " ".join(w.upper() if rng.random() < 0.2 else w for w in (rng.choice(words) for _ in range(rng.randint(1, 7))))
+        text += rng.choice(["", " ", " on "])
+        lo = rng.randint(0, 3)
+        found = dates_mod._SCHEDULE_BEFORE.search(text, lo, len(text)) is not None \
+            or dates_mod._BARE_SCHEDULE.search(text, lo, len(text)) is not None
+        allowed = dates_mod._may_match(dates_mod._SCHEDULE_CUES, text, lo, len(text))
+        assert allowed or not found, text
+        hits += found
+        turned += not allowed
+    assert hits > 3000 and turned > 1000
+    texts = ["The summit opens on Friday.", "The two sides meet on Tuesday.", "The vote is on Monday.",
+             "Elections are held Sunday, officials said on Monday.", "Argentina play Brazil on Tuesday.",
+             "The firm reported results on Monday.", "The court ıs on Monday.", "The ſhow ſtarts on Friday.",
+             "He met the team on Monday; the Lakers host Boston on Friday.", "A state visit on Monday."]
+    texts += [f"{rng.choice(['The fair', 'They', 'Talks', 'It'])} {rng.choice(words)} {rng.choice(words)} "
+              f"{rng.choice(['on Friday', 'next Monday', 'this Tuesday', 'on March 3', 'on Sunday morning'])}."
+              for _ in range(3000)]
+    texts += [f"{rng.choice(words).capitalize()} {rng.choice(words)} on Friday." for _ in range(1000)]  # a verb first
+    fast = [[(d.start, d.text, d.value) for d in dates_mod.find_dates(t, REF)] for t in texts]
+    monkeypatch.setattr(dates_mod, "_may_match", lambda cues, text, lo, hi: True)
+    assert fast == [[(d.start, d.text, d.value) for d in dates_mod.find_dates(t, REF)] for t in texts]
+    assert len({str(f) for f in fast}) > 50
+
+
+def test_a_weekday_ahead_of_an_event_is_the_coming_one() -> None:
+    """"ahead of" is looked for in the text before `_AHEAD_OF_BEFORE` is searched: the day after it is
+    still the coming one, and "Ahead of" (the pattern's case) is none."""
+    def value(text: str) -> str | None:
+        return [d.value for d in dates_mod.find_dates(text, REF) if d.text == "Wednesday"][0]
+
+    # REF is Sunday 2 May 2010: the past Wednesday is 28 April, the coming one 5 May
+    assert value("Stocks rose ahead of the Fed's meeting on Wednesday.") == "2010-05-05"
+    assert value("Stocks rose ahead of the vote, which comes on Wednesday.") == "2010-05-05"
+    assert value("Stocks rose on Wednesday.") == "2010-04-28"
+    assert value("Ahead of the Fed's meeting on Wednesday, stocks rose.") == \
+        ("2010-05-05" if dates_mod._AHEAD_OF_BEFORE.search("Ahead of x ") else "2010-04-28")
+
+
+def test_a_schedule_verb_opening_the_clause_is_read() -> None:
+    """The schedule verbs are looked for (and searched) from the start of the last seven words, the first
+    character included: a verb that opens the text sets the weekday after it ahead."""
+    def value(text: str) -> str | None:
+        return [d.value for d in dates_mod.find_dates(text, REF)][0]
+
+    assert value("Opens on Friday.") == value("The fair opens on Friday.") == "2010-05-07"
+    assert value("Argentina play Brazil on Tuesday.") == "2010-05-04"
+    assert value("The fair opened on Friday.") == "2010-04-30"

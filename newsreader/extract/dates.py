@@ -67,6 +67,11 @@ _WEEKDAY_D = (rf"(?:{_WEEKDAY}|" + "|".join(name.upper() for name in _WEEKDAYS) 
 _WEEKDAY_SHORT = "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR if abbr != "sun") + r")\."
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+#: Patterns the resolution reads often, compiled once (not looked up in re's cache at each call).
+_YEAR_WORD = re.compile(_YEAR)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_NON_DIGITS = re.compile(r"\D")
+_DASHES = re.compile("[-–]")
 _UNIT = r"(?:(?:day|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies))"
 #: A fiscal year written by both its calendar years, as South Asia writes them: "FY2025-26",
 #: "fiscal year 2024-25", "FY24/25" (named by the year it ends in, FY2026, FY2025, FY2025).
@@ -793,7 +798,7 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 def _stated_year(span: str, ref: dt.date) -> int:
     """The year written in the phrase, else the one "last"/"next" points to, else the
     article's own ("the third quarter", "this summer")."""
-    year_m = re.search(r"\d{4}", span)
+    year_m = _FOUR_DIGITS.search(span)
     lower = span.lower()
     if year_m:
         return int(year_m.group())
@@ -1119,7 +1124,6 @@ def _held_words(seq) -> frozenset[str] | None:
 #: whose lower case holds none has no cue, and the pattern (case-blind, so tried in full at every
 #: word) need not be searched there.
 _FUTURE_WORDS = _held_words(_sre.parse(_FUTURE_BEFORE.pattern, _FUTURE_BEFORE.flags))
-_FUTURE_CUES = re.compile("|".join(map(re.escape, sorted(_FUTURE_WORDS))))
 #: The characters a case-blind pattern matches to an ASCII letter that lower to another ("ı" and
 #: "ſ" match "i" and "s") or to two ("İ"); "K", the Kelvin sign, lowers to "k".
 _CASE_ODD = ("\u0130", "\u0131", "\u017f")
@@ -1248,8 +1252,11 @@ def _future_context(text: str, start: int, end: int) -> bool:
         if near <= lo:
             break
         near = text.rfind(" ", lo, near)
-    schedule = _SCHEDULE_BEFORE.search(text, max(lo, near), start)
-    bare = next((m for m in _BARE_SCHEDULE.finditer(text, max(lo, near), schedule.start() if schedule else start)
+    lo = max(lo, near)
+    if not _may_match(_SCHEDULE_CUES, text, lo, start):
+        return False
+    schedule = _SCHEDULE_BEFORE.search(text, lo, start)
+    bare = next((m for m in _BARE_SCHEDULE.finditer(text, lo, schedule.start() if schedule else start)
                  if _bare_verb(text, m.start())), None)
     schedule = bare or schedule
     if schedule is None or not _reaches(text, schedule.end(), start):  # not "host next year, organizers said on Friday"
@@ -1406,6 +1413,17 @@ def _trie(words: list[str], escape: Callable[[str], str] = re.escape, tail: Call
         return f"(?:{body})?" if "" in node and tail is None else body
 
     return emit(tree, "")
+
+
+#: `_FUTURE_WORDS` as one pattern (`_may_match` asks whether a clause holds one): a prefix tree, which
+#: re reads by first letters, where a flat alternation of the words is tried word by word at every
+#: character.
+_FUTURE_CUES = re.compile(_trie(sorted(_FUTURE_WORDS)))
+#: Words one of which every match of `_SCHEDULE_BEFORE` or of `_BARE_SCHEDULE` holds (read off the parse
+#: tree of the two as one alternation, as `_FUTURE_WORDS`): `_future_context` searches for neither
+#: where the last words before a date hold none (most clauses).
+_SCHEDULE_WORDS = _held_words(_sre.parse(_SCHEDULE_BEFORE.pattern + "|" + _BARE_SCHEDULE.pattern))
+_SCHEDULE_CUES = re.compile(_trie(sorted(_SCHEDULE_WORDS)))  # type: ignore[arg-type]
 
 
 def _before(words: frozenset[str]) -> str:
@@ -1566,7 +1584,7 @@ def _edge_day(lower: str, ref: dt.date | None, text: str, start: int, end: int) 
     weekday for trading, business and working days; a trading year opens after 1 January and
     the Monday it is observed on) of the year or month named, or the article's."""
     period = lower.partition(" day of ")[2]
-    year_m = re.search(r"\d{4}", period)
+    year_m = _FOUR_DIGITS.search(period)
     if year_m is None and ref is None:
         return None, None
     base = ref or dt.date.min
@@ -2075,7 +2093,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         elif kind in ("relunit", "ago") and value and len(value) == 4 and not prev and _opens_sentence(text, start) \
                 and span.lower().endswith(("last year", "next year", "ago", "earlier", "later")):
             anchors.frame = (int(value), end)  # "Last year, the Dow peaked on October 9": 2007's
-        if kind in ("mdy", "dmy") and value and len(value) == 10 and re.search(r"\d{4}", span):
+        if kind in ("mdy", "dmy") and value and len(value) == 10 and _FOUR_DIGITS.search(span):
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind == "my" and value and len(value) == 7 and date is not None and int(value[:4]) < date.year:
             anchors.stated_month[int(value[5:7])] = int(value[:4])
@@ -2106,7 +2124,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             found[-1] = _month_range(text, found[-1], upto, date)
         if kind == "mdy" and (upto := _DAY_RANGE_END.match(text, end)) and _ENDS_IN_DAY.search(span) \
                 and (not upto.group(1) or prev == "between"):  # "between June 3 and 5"
-            first, last_day = int(re.sub(r"\D", "", span.split()[-1])), int(re.sub(r"\D", "", upto.group(2).split()[0]))
+            first, last_day = int(_NON_DIGITS.sub("", span.split()[-1])), int(_NON_DIGITS.sub("", upto.group(2).split()[0]))
             if last_day > first and (not value or last_day <= _month_end(int(value[:4]), int(value[5:7])).day):
                 found.append(DateMatch(upto.start(2), upto.end(2), upto.group(2),
                                        value[:8] + f"{last_day:02d}" if value and len(value) == 10 else value))
@@ -2625,7 +2643,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return _duration(None, words[-2] if words[-1].lower() == "ahead" else words[-1]), None
     if kind == "months" and words[2].lower() not in ("three", "3", "six", "6"):
         return _duration(_count(words[2]), "months"), None
-    if kind == "months" and (ref is not None or re.search(r"\d{4}", span)):
+    if kind == "months" and (ref is not None or _FOUR_DIGITS.search(span)):
         first = words[1].lower() == "first"
         part = ("Q1" if first else "Q4") if words[2].lower() in ("three", "3") else ("H1" if first else "H2")
         year = _stated_year(" ".join(words[4:]), ref or dt.date.min)
@@ -2677,7 +2695,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if first is not None and ref.month >= int(first) > 1:
             year += 1  # "the current fiscal year" in Pakistan in November 2025: July 2025 to June 2026
         return f"FY{year}", None
-    if kind == "season" and (stated := re.search(r"\d{4}", span)):
+    if kind == "season" and (stated := _FOUR_DIGITS.search(span)):
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{stated.group()}-{season}", None
     if kind == "thistime":
@@ -2735,9 +2753,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if day is None:
             return None, None
         return _week(day) + ("-WE" if words[1].lower() == "weekend" else ""), None
-    if kind == "weekof" and (ref is not None or re.search(r"\d{4}", span)):
+    if kind == "weekof" and (ref is not None or _FOUR_DIGITS.search(span)):
         month = _month_of(words[4])
-        stated = re.search(r"\d{4}", span)
+        stated = _FOUR_DIGITS.search(span)
         year = int(stated.group()) if stated else \
             _year_for(month, None, ref, text, start, end)  # type: ignore[arg-type]
         nth = words[1].lower()
@@ -2752,10 +2770,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind in ("mdy", "dmy"):
         words = [w for w in _DOT_BEFORE_DAY.sub(" ", span.replace(",", " ")).split() if w.lower().rstrip(".") not in _WEEKDAY_WORDS and w.lower() not in ("the", "of")]
         if kind == "mdy":
-            month, day_n = _month_of(words[0]), int(re.sub(r"\D", "", re.split("[-–]", words[1])[0]))
+            month, day_n = _month_of(words[0]), int(_NON_DIGITS.sub("", _DASHES.split(words[1])[0]))
         else:
-            day_n, month = int(re.sub(r"\D", "", re.split("[-–]", words[0])[0])), _month_of(words[1])
-        year_words = [w for w in words if re.fullmatch(_YEAR, w)]
+            day_n, month = int(_NON_DIGITS.sub("", _DASHES.split(words[0])[0])), _month_of(words[1])
+        year_words = [w for w in words if _YEAR_WORD.fullmatch(w)]
         if year_words:
             year = int(year_words[0])
         elif kind == "dmy" and len(words) == 3 and len(words[2]) == 2 and words[2].isdigit():  # "10 Nov 11"
@@ -2796,7 +2814,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         day = dt.date(year, month, day_n)
         return day.isoformat(), day
     if kind == "year":
-        return re.search(r"\d{4}", span).group(), None  # type: ignore[union-attr]
+        return _FOUR_DIGITS.search(span).group(), None  # type: ignore[union-attr]
     if kind == "decade":
         digits = re.search(r"(\d+)0['’]?s", span).group(1)  # type: ignore[union-attr]
         if len(digits) == 1:
@@ -3034,9 +3052,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         back = (ref.weekday() - target) % 7
         if mod == "next" or mod == "coming":
             day = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
-        elif not mod and (ahead := _AHEAD_OF_BEFORE.search(text, max(0, start - 60), start)) \
+        elif not mod and text.find("ahead of", max(0, start - 60), start) >= 0 \
+                and (ahead := _AHEAD_OF_BEFORE.search(text, max(0, start - 60), start)) \
                 and _reaches(text, ahead.end(), start):
-            # "opened on Monday ahead of the Fed's meeting on Wednesday": after the story's day,
+            # "opened on Monday ahead of the Fed's meeting on Wednesday" (the words looked for first: most
+            # clauses lack them, and `_AHEAD_OF_BEFORE` need not be searched): after the story's day,
             # the last day named if it is within a week of the article (not "founded on March 3,
             # 1999" in background), else the article's
             base = anchors.day if anchors.day is not None and abs((anchors.day - ref).days) < 7 else ref
@@ -3117,7 +3137,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         season = _SEASONS[words[-1].lower()]
         return f"{_season_year(season, ref, text, start, end)}-{season}", None
     if kind == "ordday":  # "on the 14th": the nearest such day, past first
-        day_n = int(re.sub(r"\D", "", span))
+        day_n = int(_NON_DIGITS.sub("", span))
         future = _future_context(text, start, end)
         for delta in ((0, 1, -1) if future else (0, -1, 1)):
             year, month = _shift_month(ref.year, ref.month, delta)
