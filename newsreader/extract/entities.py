@@ -300,6 +300,30 @@ _CLASS = (r"(?:browser|app|software|smartphone|handset|tablet|laptop|"
 #: A lower-camel brand (`_BRAND`) or a product class (`_CLASS`) right before a name: one pattern, so
 #: one scan of the window before the name, not two (the rules ask only whether either is there).
 _AFTER_BRAND_OR_CLASS = re.compile(r"(?<![\w-])(?:" + _BRAND + "|" + _CLASS + ") $")
+#: How the branches of `_CLASS` end, but "(starred ...) in (the)": a product class before a name ends with one
+#: ("operating system": "system"; "miniseries" ends with "series"; "the sequel, Catching Fire").
+_CLASS_LAST = ("browser", "app", "software", "smartphone", "handset", "tablet", "laptop", "notebook", "console",
+               "processor", "chip", "system", *sorted(_VESSELS), "called", "named", "dubbed", "film", "movie", "flick",
+               "novel", "sitcom", "series", "documentary", "thriller", "album", "song", "musical", "sequel", "prequel",
+               "sequel,", "prequel,")
+
+
+def _brand_or_class_before(text: str, start: int) -> bool:
+    """Is there a match of `_AFTER_BRAND_OR_CLASS.search(text, max(0, start - 24), start)`? Searched only where the
+    word before the space before the name may end one: a word with a capital or with no letter (a lower-camel brand, a
+    quotation mark after one), one `_CLASS_LAST` ends, or "in"/"the" in a window with "star" or "cameo" in it. Most
+    names follow a common word ("the", "in", "said"): no search, which tries every branch at every character."""
+    lo = max(0, start - 24)
+    j = start - 1  # where the space a match ends with is (`$` also matches before a line break that ends the window)
+    if j > lo and text[j] == "\n":
+        j -= 1
+    if j <= lo or text[j] != " ":
+        return False
+    last = text[text.rfind(" ", lo, j) + 1 or lo:j]
+    if last.islower() and not last.endswith(_CLASS_LAST) and not (
+            last.endswith(("in", "the")) and (text.find("star", lo, j) >= 0 or text.find("cameo", lo, j) >= 0)):
+        return False
+    return _AFTER_BRAND_OR_CLASS.search(text, lo, start) is not None
 _POSSESSED = re.compile(r"['’]s? (\w+)")
 #: A word in lower case, whole (not the tail of "Al-qaeda" or "iPod"). The look-behind sits after the first
 #: letter (checking the character before it): a pattern that opens with a letter class lets the
@@ -1885,7 +1909,7 @@ class _Doc:
                 and self.tokens[idx[0]].word not in c.given_names and _VESSEL_CLAUSE.match(self.text, end):
             self._product(idx)  # "the pirate dhow, Salahaddin, which": a vessel's name in apposition
             return True
-        if _AFTER_BRAND_OR_CLASS.search(self.text, max(0, start - 24), start) or \
+        if _brand_or_class_before(self.text, start) or \
                 self.text[self.product_end:start] in _PRODUCT_LINKS:
             # "iTunes Music Store"; "web browser Safari"; "iPod Classic, Nano and Shuffle"
             self._product(idx)
