@@ -241,3 +241,36 @@ def test_a_schedule_verb_opening_the_clause_is_read() -> None:
     assert value("Opens on Friday.") == value("The fair opens on Friday.") == "2010-05-07"
     assert value("Argentina play Brazil on Tuesday.") == "2010-05-04"
     assert value("The fair opened on Friday.") == "2010-04-30"
+
+
+def test_the_word_before_is_what_the_search_finds() -> None:
+    """`_prev_word` takes the run after the last space itself when it is all word characters: the same
+    word `_PREV_WORD` finds (letters and digits beyond ASCII, "_", a newline, marks, words cut at 16)."""
+    rng = random.Random(14)
+    pieces = ["a", "Said", "on", "x_y", "_", "é", "ÉTÉ", "²", "½", "١٢", "İ", "\u212a", "-", ".", "'", ",", "(",
+              "1,5", "internationalization", " ", " ", " ", "  ", "\n", " \n", "\t"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) + rng.choice([" ", "", "\n"])
+        for start in range(len(text) + 1):
+            before = dates_mod._PREV_WORD.search(text, max(0, start - 16), start)
+            assert dates_mod._prev_word(text, start) == (before.group(1).lower() if before else ""), (text, start)
+            found += bool(before)
+    assert found > 10000
+
+
+def test_a_period_or_week_value_has_one_of_its_lengths() -> None:
+    """`_Anchors.note` matches `_PERIOD` only on values of 7 or 9 characters and `_ISO_WEEK` on 8: the
+    only lengths of their matches."""
+    values = ["2008-Q3", "FY2008-Q3", "2008-H1", "FY2010-H2", "2008-05", "FY2008-12", "2008-W23", "١٢٣٤-W05",
+              "2008-05-02", "2008", "FY2008", "2008-SU", "PAST_REF", "P3D", "2008-05-02TMO", "200", "XXXX-Q1"]
+    for value in values + ["".join(random.Random(n).choices("FY20-QHW13", k=n % 11)) for n in range(5000)]:
+        assert (dates_mod._PERIOD.fullmatch(value) is None or len(value) in (7, 9)) and (
+            dates_mod._ISO_WEEK.fullmatch(value) is None or len(value) == 8), value
+    anchors = dates_mod._Anchors(REF)
+    anchors.note("FY2008-Q3", None, 10)
+    assert anchors.period == ("FY", 2008, "-Q3") and anchors.quarter() == ("FY", 2008, 3)
+    anchors.note("2009-05", None, 20)
+    assert anchors.period == ("", 2009, "-05") and anchors.period_end == 20
+    anchors.note("2010-W05", None, 30)
+    assert anchors.week == dt.date(2010, 2, 1)

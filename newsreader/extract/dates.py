@@ -1554,7 +1554,14 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _prev_word(text: str, start: int) -> str:
-    before = _PREV_WORD.search(text, max(0, start - 16), start)
+    """The word right before `start` and one space (`_PREV_WORD` in the 16 characters before), in lower
+    case; "" if none. Most are the whole run after the space before them: taken without the search."""
+    lo = max(0, start - 16)
+    if text[start - 1:start] == " ":
+        word = text[(text.rfind(" ", lo, start - 1) + 1 or lo):start - 1]
+        if word and (word.isalnum() or word.replace("_", "a").isalnum()):  # all \w (str.isalnum is re's)
+            return word.lower()
+    before = _PREV_WORD.search(text, lo, start)
     return before.group(1).lower() if before else ""
 
 
@@ -1690,9 +1697,9 @@ class _Anchors:
         if day is not None:
             self.day = self.week = day
             self.day_end = end
-        elif value and (w := _ISO_WEEK.fullmatch(value)):
+        elif value and len(value) == 8 and (w := _ISO_WEEK.fullmatch(value)):  # (the only length of a week)
             self.week = dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
-        if value and (m := _PERIOD.fullmatch(value)):
+        if value and len(value) in (7, 9) and (m := _PERIOD.fullmatch(value)):  # (the lengths of a period)
             self.period = (m.group(1), int(m.group(2)), m.group(3))
             self.period_end = end
         if value and len(value) >= 4 and value[:4].isdigit() and value[4:5] in ("", "-", "T"):
