@@ -1,6 +1,7 @@
 """`_Doc.run` asks `_quoted_work` about a common word alone in its run ("The", "He"), which is dropped whatever the
 answer, only where the word may stand in a quoted title it remembers (`_work`): not where a lower-case word no title
-holds follows (`_story_goes_on`). The pieces and the remembered titles are those of asking at every such word."""
+holds follows, nor where no title can close (`_no_title_after`). The pieces and the remembered titles are those of
+asking at every such word; `_quoted_work` reads the text as it did."""
 
 from __future__ import annotations
 
@@ -105,3 +106,32 @@ def test_quoted_work_reads_the_quote_and_the_sign_as_the_slices_did() -> None:
             seen["title"] += bool(fast.works)
             seen["at 0 or 1"] += answer and start < 2
     assert min(seen.values()) > 10, seen
+
+
+def test_no_title_is_said_to_close_where_one_may() -> None:
+    """`_no_title_after` says no title closes where the old first test of `_quoted_title` said so (a lower-case word
+    no title holds follows), and elsewhere only where `_TITLE_CLOSE` matches nothing (then `_quoted_title` was None
+    too); it says so at most places where nothing matches."""
+    rng = random.Random(71)
+    pieces = CAPS + LOWS + MARKS + ["’s", "''", "_x", "é", "\xa0", "\t", "&", "1", "(", "’x", "'_", "Of the"]
+    texts = ["".join(rng.choice(pieces) + rng.choice(("", " ", " ", "\n")) for _ in range(rng.randint(1, 8)))
+             for _ in range(4000)]
+    said = unmatched = matched = regex_would_read = 0
+    for text in texts:
+        for end in range(len(text) + 1):
+            closed = entities_mod._TITLE_CLOSE.match(text, end)
+            story_goes_on = text[end:end + 1] == " " and text[end + 1:end + 2].islower() \
+                and text[end + 1:end + 8].split(" ", 1)[0] not in entities_mod._TITLE_SMALL_WORDS
+            if story_goes_on:  # (the title a regex might read there is none: "Come out\n'": no title closes)
+                start = max(text.rfind(mark, 0, end) for mark in " \"“‘'`") + 1
+                assert entities_mod._quoted_title(text, start, end) is None, (text, end)
+                regex_would_read += closed is not None
+            if entities_mod._no_title_after(text, end):
+                assert story_goes_on or closed is None, (text, end)
+                said += not story_goes_on
+            else:
+                assert not story_goes_on, (text, end)
+            matched += closed is not None
+            unmatched += closed is None and not story_goes_on
+    assert matched > 1500 and said > 0.8 * unmatched and regex_would_read > 10, (matched, said, unmatched,
+                                                                                regex_would_read)

@@ -403,19 +403,37 @@ _SPEECH_AFTER = re.compile(r" (?:(?:he|she|they|we|I|[A-Z][\w.'’-]*(?: [A-Z][\
                            r"(?:said|says|told|added|asked|wrote|shouted|chanted)\b")
 
 
-def _story_goes_on(text: str, end: int) -> bool:
-    """Is a capitalised run ending at `end` followed by a space and a lower-case word no title holds ("He said")?
-    Then it stands in no quoted title (`_quoted_title` is None)."""
-    return text[end:end + 1] == " " and text[end + 1:end + 2].islower() \
-        and text[end + 1:end + 8].split(" ", 1)[0] not in _TITLE_SMALL_WORDS
+#: What `_TITLE_CLOSE`'s closing quotation mark opens with, and the marks a title may end with before it.
+_CLOSING_QUOTES = frozenset("'\"”’")
+_TITLE_END_MARKS = frozenset(",.!?")
+
+
+def _no_title_after(text: str, end: int) -> bool:
+    """Is there surely no quoted title a capitalised run ending at `end` stands in (`_quoted_title` is None)? Where a
+    lower-case word no title holds follows ("He said"), and where `_TITLE_CLOSE` cannot match: neither a space before
+    a title's word or a quotation mark, nor a closing mark (not "Iran's"), nor ",.!?" or a space before one follows
+    ("Paris, where", "Paris (AP)")."""
+    first = text[end:end + 1]
+    if first == " ":
+        second = text[end + 1:end + 2]
+        if second.islower():
+            return text[end + 1:end + 8].split(" ", 1)[0] not in _TITLE_SMALL_WORDS
+        return not ("A" <= second <= "Z" or second == "&" or second in _CLOSING_QUOTES)
+    if first in _CLOSING_QUOTES:  # ("''", or a mark no word runs into)
+        second = text[end + 1:end + 2]
+        return first in "'’" and (second.isalnum() or second == "_")
+    if first in _TITLE_END_MARKS:
+        after = text[end + 1:end + 2]
+        return not (after in _CLOSING_QUOTES or after.isspace() and text[end + 2:end + 3] in _CLOSING_QUOTES)
+    return not (first.isspace() and text[end + 1:end + 2] in _CLOSING_QUOTES)
 
 
 def _quoted_title(text: str, start: int, end: int) -> str | None:
     """The quoted title of a work a capitalised run stands in, when the run is only part of it ("Boy"
     in ``The Boy from Oz.'') or the title is in single quotes ('The Golden Compass'); without a
     leading "The". None elsewhere."""
-    if _story_goes_on(text, end):
-        return None  # (most runs: a lower-case word no title holds follows; asked before any regex)
+    if _no_title_after(text, end):
+        return None  # (most runs: a lower-case word no title holds, or no closing mark, follows; no regex asked)
     closed = _TITLE_CLOSE.match(text, end)  # (anchored: the cheaper test first)
     if closed is None:
         return None
@@ -1079,9 +1097,9 @@ class _Doc:
                     if kind == _PLAIN:
                         if not self._quoted_work(run, tok.start, tok.end):
                             self._type_piece(run, plain=True)
-                    elif not _story_goes_on(self.text, tok.end):
+                    elif not _no_title_after(self.text, tok.end):
                         # a common word alone ("The", "He") is dropped: `_quoted_work` is asked only for the
-                        # title it may remember (`_work`), and there is none where the story goes on ("He said")
+                        # title it may remember (`_work`), and there is none where no title closes ("He said")
                         self._quoted_work(run, tok.start, tok.end)
                     continue
             self._split_run(run)
