@@ -30,9 +30,12 @@ def write_text_atomically(path: Path, text: str | Callable[[TextIO], object], *,
     def put(handle: TextIO) -> None:
         text(handle) if callable(text) else handle.write(text)
 
-    folder = path.parent if str(path.parent) else Path(".")
+    if replace and path.is_symlink():
+        # Replace the file the link names, as `>` would, not the link with a file of its own
+        # (the temporary file goes beside that file, so the rename stays in one file system).
+        path = Path(os.path.realpath(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}." if prefix is None else prefix, suffix=suffix)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}." if prefix is None else prefix, suffix=suffix)
     except OSError as exc:
         raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
     try:

@@ -84,3 +84,20 @@ def test_a_writer_function_streams_the_text_and_what_it_raises_leaves_nothing(tm
     with pytest.raises(RuntimeError, match="disk full"):
         write_text_atomically(tmp_path / "new.json", cut_short, replace=False)
     assert [p.name for p in tmp_path.iterdir()] == ["copy.json"] and path.read_text(encoding="utf-8") == '{"a": 1}'
+
+
+def test_replace_through_a_symlink_writes_the_file_it_names(tmp_path: Path) -> None:
+    """`bookmarks export -o LINK --force` replaced the link with a file of its own, and the
+    file the user keeps (the link's target) still held the old text."""
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "notes.md"
+    target.write_text("old notes", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert write_text_atomically(link, "new notes") == target
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new notes"
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["notes.md"]
+    dangling = tmp_path / "dangling.md"
+    dangling.symlink_to(tmp_path / "real" / "later.md")
+    write_text_atomically(dangling, "first")
+    assert dangling.is_symlink() and dangling.read_text(encoding="utf-8") == "first"
