@@ -18,7 +18,8 @@ from typing import Any, Callable, TextIO
 
 from newsreader import __version__
 from newsreader.config import Config, Paths, check_extractor, load_config, user_paths
-from newsreader.errors import UserError, counted, no_article, printable, printable_json
+from newsreader.errors import (UserError, broken_install, counted, no_article, printable,
+                               printable_json)
 
 
 @dataclass
@@ -632,6 +633,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"newsreader: error: {printable(exc.message)}", file=sys.stderr)
         return exc.exit_code
+    except ImportError as exc:  # e.g. `index` importing a broken Whoosh
+        print(f"newsreader: error: {printable(broken_install(exc).message)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("newsreader: interrupted", file=sys.stderr)
         return 130

@@ -56,6 +56,14 @@ def no_article(article_id: str, where: str = "the index") -> UserError:
                      "`newsreader search` or `newsreader articles` shows the ids", 1)
 
 
+def broken_install(exc: ImportError) -> UserError:
+    """What a command or search says when a module it needs cannot be imported (a broken or
+    partial install of Whoosh or of newsreader): not a traceback, and not a damaged index to
+    rebuild, which would fail the same way."""
+    return UserError(f"newsreader's install is broken ({exc}); reinstall it: "
+                     "pip install --force-reinstall newsreader")
+
+
 def _escaped(ch: str) -> str:
     code = ord(ch)
     if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8, as `file_label` writes it

@@ -71,6 +71,32 @@ def refuse_index_files(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, int], 
     return refuse_files
 
 
+class _BrokenWhooshFinder:
+    """Whoosh, and each module of ours that imports it at its top, fail to import."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name.split(".")[0] == "whoosh" or name in _WHOOSH_AT_TOP:
+            raise ImportError("whoosh is broken")
+        return None
+
+
+_WHOOSH_AT_TOP = ("newsreader.search.engine", "newsreader.search.query", "newsreader.search.indexer")
+
+
+@pytest.fixture
+def broken_whoosh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken Whoosh install, for this test: the modules are imported again, and fail."""
+    import sys
+
+    import newsreader.search
+
+    for name in [m for m in sys.modules if m.split(".")[0] == "whoosh"] + list(_WHOOSH_AT_TOP):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    for name in _WHOOSH_AT_TOP:
+        monkeypatch.delattr(newsreader.search, name.rsplit(".", 1)[1], raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_BrokenWhooshFinder(), *sys.meta_path])
+
+
 @pytest.fixture(scope="session")
 def indexed_seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Paths]:
     """The bundled seeds copied and indexed once per session; tests only read the index."""

@@ -313,6 +313,22 @@ def test_cli_index_search_show(cli_corpus: Path, capsys: pytest.CaptureFixture[s
     assert main(["show", "--corpus", corpus, "nope"]) == 1
 
 
+def test_cli_with_a_broken_whoosh_says_so_in_one_line(cli_corpus: Path, capsys: pytest.CaptureFixture[str],
+                                                       request: pytest.FixtureRequest) -> None:
+    """A broken install: one line saying to reinstall, not a traceback (`index` imported Whoosh
+    raw), nor a sound index called damaged (`search` said "run `newsreader index --rebuild`")."""
+    corpus = str(cli_corpus)
+    assert main(["index", "--corpus", corpus]) == 0
+    capsys.readouterr()
+    request.getfixturevalue("broken_whoosh")
+    for command in (["search", "--corpus", corpus, "strike"], ["index", "--corpus", corpus, "--rebuild"]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "whoosh is broken" in err and "reinstall" in err, err
+        assert "--rebuild" not in err
+    assert main(["articles", "--corpus", corpus]) == 0  # the store needs no Whoosh
+
+
 def test_cli_search_by_date_shows_no_made_up_score(cli_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Newest first, no score is worked out: every hit said "(0.00)"."""
     import re

@@ -2111,17 +2111,76 @@ async def test_back_to_a_search_whose_whole_list_a_newer_one_stopped_fetches_it(
 
 
 @sync
-async def test_a_failed_engine_load_after_the_list_leaves_the_reader_up(seed_home, tmp_path, monkeypatch):
+async def test_a_broken_whoosh_leaves_the_reader_up_and_the_search_says_so(seed_home, tmp_path, broken_whoosh):
     """Whoosh loads in a worker once the list shows; should that import fail, the reader
-    stays up with its list (the first search reports the problem), it does not exit."""
-    from newsreader.search.library import Library
-
-    def broken(self) -> None:
-        raise ImportError("whoosh is broken")
-
-    monkeypatch.setattr(Library, "load_engine", broken)
+    stays up with its list, and a search says what failed: not a traceback (the search
+    imported QueryError from a module that imports Whoosh), nor a damaged index to rebuild."""
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         assert app.is_running and app.return_code is None
-        assert app.article_list.count == 9
+        assert app.article_list.count == 9  # the list needs no Whoosh
+        await pilot.press("slash")
+        await type_text(pilot, "pakistan")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert "whoosh is broken" in app.search_error and "rebuild" not in app.search_error
+        assert app._damage_rebuild == "no"
+
+
+@pytest.mark.parametrize("page_added", [True, False])
+@sync
+async def test_a_search_typed_during_the_update_at_start_runs_again_if_the_update_changed_the_index(
+        tmp_path, monkeypatch, page_added):
+    """The search showed the index as it was before the update committed (here: no matches)
+    and said so for good, though the page was indexed a moment later (review RV8). An update
+    that changed nothing leaves the list as it is (no new search, the cursor stays)."""
+    import threading
+
+    from newsreader.search.library import Library
+
+    corpus, paths = own_seeds(tmp_path)
+    libya = [p for p in corpus.iterdir() if "Libya" in p.read_text(encoding="utf-8")]
+    assert libya
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    for page in libya if page_added else ():
+        shutil.move(str(page), aside / page.name)
+    index_elsewhere(paths, corpus)  # the index of the corpus before the Libya page came (or with it)
+    for page in libya if page_added else ():
+        shutil.move(str(aside / page.name), corpus / page.name)
+    searched = threading.Event()
+    update = Library.update
+
+    def update_after_the_search(self, *args, **kwargs):
+        searched.wait(20)  # the update at start is still under way when the search is typed
+        return update(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "update", update_after_the_search)
+    app = ReaderApp(paths, Config(), corpus, store=Store.open(tmp_path / "state.sqlite3"), blink=False,
+                    watch_marks=False, update_index=True, related_delay=0)
+    async with app.run_test(size=NARROW) as pilot:
+        for _ in range(200):  # generous waits: a loaded machine is slow, not wrong
+            await pilot.pause(0.1)
+            if app.indexing:
+                break
+        assert app.indexing
+        await pilot.press("slash")
+        await type_text(pilot, "libya")
+        for _ in range(200):
+            await pilot.pause(0.1)
+            if app.search_error or app.article_list.count:
+                break
+        assert app.indexing
+        assert (app.search_error == "no matches") if page_added else app.article_list.count >= 1
+        shown = app.article_list.source
+        searched.set()
+        for _ in range(600):
+            await pilot.pause(0.1)
+            if not app.indexing:
+                break
+        await settle(pilot)
+        assert not app.indexing
+        assert app.article_list.count >= 1 and not app.search_error
+        assert (app.article_list.source is shown) is not page_added

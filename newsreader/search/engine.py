@@ -1,7 +1,8 @@
-"""The Whoosh side of `Library`: everything a search needs that imports Whoosh, in one
-module `library._engine` imports on first use. Opening a library, its list rows and its
-articles read the SQLite store alone, so the reader's list does not wait for Whoosh's
-import (~115 ms of its start at 100,000 articles)."""
+"""The Whoosh side of `Library`: `library.py` reaches Whoosh only through this module,
+which `library._engine` imports on first use (the query and analysis modules it imports
+load Whoosh themselves). Opening a library, its list rows and its articles read the SQLite
+store alone, so the reader's list does not wait for Whoosh's import (~115 ms of its start
+at 100,000 articles)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from whoosh.collectors import WrappingCollector
 from whoosh.spelling import ListCorrector
 
 from newsreader.search.analysis import STOPS, fold, stem
-from newsreader.search.dateorder import DateRuns, date_runs, estimate, newest, restrict_dates
+from newsreader.search.dateorder import date_runs, estimate, newest, restrict_dates
 from newsreader.search.library import SearchCancelled
-from newsreader.search.query import ParsedQuery, QueryParser, positive_leaves
+from newsreader.search.query import QueryParser, positive_leaves
 from newsreader.search.snippets import make_snippet, match_ranges
 
-__all__ = ["STOPS", "Cancellable", "DateRuns", "ListCorrector", "ParsedQuery", "QueryParser", "date_runs",
+__all__ = ["STOPS", "Cancellable", "ListCorrector", "QueryParser", "date_runs",
            "estimate", "fold", "index", "make_snippet", "match_ranges", "newest", "positive_leaves",
            "restrict_dates", "stem"]
 

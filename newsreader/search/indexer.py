@@ -44,10 +44,10 @@ from newsreader.corpus import check_corpus_dir, file_label, no_story_message
 from newsreader.corpus.model import Article
 from newsreader.errors import IndexNeedsRebuild, UserError
 from newsreader.search import analysis
-from newsreader.search.schema import LOCK_FILE, SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, date_number, \
-    other_version_index, unreadable_index
+from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, \
+    date_number, latest_commit, other_version_index, unreadable_index
 from newsreader.search.store import ArticleStore, PageRecord, decode_doc, encode_doc
-from newsreader.search.writer import INDEX_NAME, IndexDoc, NewsWriter, SegmentBuilder
+from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
 
 #: How long an indexer waits for the lock before saying another run holds it: long enough
 #: for a command's probe (`schema.update_running`) to let go, short for a person.
@@ -429,7 +429,7 @@ def open_or_create(folder: Path, rebuild: bool,
         if version is not None and version != str(SCHEMA_VERSION):
             store.close()
             raise other_version_index(folder)
-        if not rebuild and windex.exists_in(str(wdir)) != (version is not None):
+        if not rebuild and (latest_commit(wdir) > -1) != (version is not None):
             # Half an index (its Whoosh folder or its article store deleted): the other half
             # would call every page unchanged and leave the search empty. Start over.
             store.close()
@@ -437,7 +437,7 @@ def open_or_create(folder: Path, rebuild: bool,
                 warn(f"the index at {folder} was incomplete (its {'article store' if version is None else 'search files'} "
                      "missing); building it anew")
             return open_or_create(folder, rebuild=True)
-        if windex.exists_in(str(wdir)):
+        if latest_commit(wdir) > -1:
             ix = windex.open_dir(str(wdir))
         else:
             wdir.mkdir(parents=True, exist_ok=True)

@@ -28,8 +28,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable
 
 from newsreader.config import Config, Paths
-from newsreader.errors import UserError
-from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, QueryError, environment_error,
+from newsreader.errors import UserError, broken_install
+from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, QueryError, environment_error, latest_commit,
                                       other_version_index, unreadable_index)
 from newsreader.search.store import STORE_FILE, ArticleStore, Row
 
@@ -64,24 +64,13 @@ class SearchCancelled(Exception):
 def _engine() -> ModuleType:
     """The Whoosh side of the library (`engine.py`), imported the first time a search, the
     index's commit number or an update needs it: the list and articles read the store."""
-    from newsreader.search import engine
-
+    try:
+        from newsreader.search import engine
+    except ImportError as exc:
+        raise broken_install(exc) from None
     return engine
 
 
-#: Whoosh's table of contents of commit N of the default index ("_MAIN_N.toc").
-_TOC = re.compile(r"^_MAIN_([0-9]+)\.toc$")
-
-
-def _latest_commit(folder: Path) -> int:
-    """Whoosh's `latest_generation` read from the folder's file names, without Whoosh: the
-    highest N of its tables of contents, -1 for none (also for a folder that cannot be
-    listed, which Whoosh takes for an empty one)."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return -1
-    return max((int(m.group(1)) for m in map(_TOC.match, names) if m), default=-1)
 
 
 @dataclass
@@ -161,7 +150,7 @@ class Library:
         """Whether an index has been committed (searching needs one; `update` makes one)."""
         if not (self.folder / STORE_FILE).exists():
             return False
-        return _latest_commit(self.folder / WHOOSH_DIR) > -1  # as whoosh.index.exists_in
+        return latest_commit(self.folder / WHOOSH_DIR) > -1  # as whoosh.index.exists_in
 
     def generation(self) -> int:
         """A number for the index's state (-1 without an index): any process's commit
@@ -178,7 +167,7 @@ class Library:
                 # Let go without closing: a thread may be reading the old one this instant.
                 self._reset_searcher()
                 self._ix = self._store = self._corrector = self._bounds_cache = None
-            commits = _latest_commit(self.folder / WHOOSH_DIR)
+            commits = latest_commit(self.folder / WHOOSH_DIR)
             return commits if now is None else hash((now, commits)) & (2**62 - 1)
 
     @contextmanager
@@ -191,6 +180,8 @@ class Library:
             yield
         except (QueryError, UserError, SearchCancelled):
             raise
+        except ImportError as exc:  # a broken install, not a damaged index: no rebuild mends it
+            raise broken_install(exc) from None
         except Exception as exc:
             raise unreadable_index(self.folder, exc) from None
 

@@ -20,9 +20,29 @@ import datetime as dt
 import errno
 import fcntl
 import os
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsreader.errors import IndexNeedsRebuild, UserError
+
+
+#: Whoosh's index name inside the index folder (its default).
+INDEX_NAME = "MAIN"
+#: Whoosh's table of contents of commit N of the index ("_MAIN_N.toc").
+_TOC = re.compile(rf"^_{INDEX_NAME}_([0-9]+)\.toc$")
+
+
+def latest_commit(folder: Path) -> int:
+    """Whoosh's `latest_generation` read from the folder's file names, without Whoosh: the
+    highest N of its tables of contents, -1 for none (also for a folder that cannot be
+    listed, which Whoosh takes for an empty one). The one rule for "an index is there",
+    for the library (which must not import Whoosh to show the list) and the indexer alike."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return -1
+    return max((int(m.group(1)) for m in map(_TOC.match, names) if m), default=-1)
 
 if TYPE_CHECKING:  # the reader imports this module before its list shows: Whoosh loads later
     from whoosh.fields import Schema

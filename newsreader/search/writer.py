@@ -44,9 +44,8 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from newsreader.search.analysis import NAME_GAP, ONE_POSITION, encode_positions
+from newsreader.search.schema import INDEX_NAME
 
-#: Whoosh's index name inside the index folder (its default).
-INDEX_NAME = "MAIN"
 #: Postings per block (Whoosh's default).
 BLOCK_LIMIT = 128
 #: Positions collected by one builder before it writes its segment and starts another

@@ -789,6 +789,9 @@ class ReaderApp(App[int]):
         first = min(limit, FIRST_HITS)
         source = rest_of
         if source is None:
+            # The index as the update under way (the first start's, a rebuild's) has it: the
+            # search runs again when the update ends, should it have changed the index.
+            index_seen = self.library.generation() if self.indexing else None
             try:
                 # Stopped too by a newer search: an OR of rare completions can take ~0.7 s.
                 found = self._query(text, generation, label, kind, limit, sort, typed, first, stale)
@@ -798,13 +801,16 @@ class ReaderApp(App[int]):
                 return
             result, terms = found
             rows = [Row(h.id, h.title, h.date, h.source) for h in result.hits]
-            partial = len(result.hits) >= first and first < limit
+            cut_short = len(result.hits) >= first and first < limit
             source = FixedRows(
                 rows, label or f"Search {text!r}", title_terms=frozenset(terms.get("title", ())),
                 body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
-                extra={"kind": kind, "suggestion": result.suggestion}, partial=Rest(limit, sort) if partial else None)
+                extra={"kind": kind, "suggestion": result.suggestion}, partial=Rest(limit, sort) if cut_short else None)
             self.call_from_thread(self._search_done, source, generation)
-            if not partial or stale():
+            if index_seen is not None:
+                rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
+                self.call_from_thread(self._search_while_updating, index_seen, generation, rerun)
+            if not cut_short or stale():
                 return  # all there is, or a newer search wants the library (see pop_list)
             # The rest is seconds of Python for a common word: begun at once, it would share
             # the GIL with painting the first hits. It waits for that frame (at most PAINT_WAIT).
@@ -827,7 +833,7 @@ class ReaderApp(App[int]):
         """The `top` hits of `text` and the terms to mark; None when it failed (said in the
         status line, or run again after a rebuild with the whole `limit`)."""
         from newsreader.search.library import SearchCancelled
-        from newsreader.search.query import QueryError
+        from newsreader.search.schema import QueryError
 
         try:
             result = self.library.search(text, limit=top, sort=sort, snippets=False, typed=typed,
@@ -878,6 +884,23 @@ class ReaderApp(App[int]):
             return
         self._search_failed("the index is being built: the search runs when it is ready…", generation)
         self._search_after_rebuild = (generation, rerun)
+
+    def _search_while_updating(self, index_seen: int, generation: int, rerun: Callable[[], None]) -> None:
+        """A search that ran while the update at start (or a rebuild) was committing showed the
+        index as it was then: "no matches" on the first start's empty index stayed for good.
+        It runs again once the update ends, if the update changed the index; an update that
+        found nothing new leaves the list and its cursor alone."""
+        if generation != self._search_generation:
+            return
+
+        def again() -> None:
+            if self.library.generation() != index_seen:
+                rerun()
+
+        if self.indexing:
+            self._search_after_rebuild = (generation, again)
+        else:
+            again()
 
     def _search_failed(self, message: str, generation: int) -> None:
         if generation == self._search_generation:
