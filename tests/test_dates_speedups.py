@@ -274,3 +274,85 @@ def test_a_period_or_week_value_has_one_of_its_lengths() -> None:
     assert anchors.period == ("", 2009, "-05") and anchors.period_end == 20
     anchors.note("2010-W05", None, 30)
     assert anchors.week == dt.date(2010, 2, 1)
+
+
+#: Counts, units and the words around them, in any case, with the letters that match ASCII ones
+#: case-blind but lower to others ("ı", "ſ", "İ", the Kelvin sign).
+COUNT_WORDS = [
+    "two", "Two", "TWO", "a", "A", "an", "one", "half", "Half", "and", "a half", "and a half", "hundred", "twenty-five",
+    "nearly", "about", "more than", "the past", "last", "next", "first", "more", "year", "years", "YEARS", "day", "days",
+    "week", "weeK", "wee\u212a", "month", "months", "hour", "hours", "minute", "mınute", "mİnute", "decade", "decades",
+    "century", "centuries", "fortnight", "ago", "AGO", "before", "after", "from now", "later", "earlier", "old",
+    "of age", "people", "percent", "ſince", "dayſ", "\u0130", "x", "12", "3", "’s",
+    "two and a half years", "Three And A Half Weeks", "half an hour", "a year and a half", "two years ago", "a decade AGO",
+    # the longest matches: a word they hold far from their start
+    "the following seventy-seven more fortnights", "no longer than seventy-seven more fortnights",
+    "the coming seventy-seven and a half fortnights", "no longer than seventy-seven fortnights, and seventy-seven months ago"]
+
+
+def _count_salads(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(COUNT_WORDS) + rng.choice(SEPARATORS) for _ in range(rng.randint(1, 12)))
+            for _ in range(n)]
+
+
+def _guarded_branches() -> list[str]:
+    """Every branch `_first_of` guards, as `_branches_for` gives it to some key (with or without
+    the approximators)."""
+    keys = sorted({w for words, _ in dates_mod._BRANCHES for w in words.split()} | {"#4"})
+    return sorted({b for key in keys for b in dates_mod._branches_for(key)
+                   if dates_mod._kind_of(b) in dates_mod._GUARDED_KINDS})
+
+
+def test_a_guarded_branch_matches_where_it_alone_matches() -> None:
+    branches = _guarded_branches()
+    assert {dates_mod._kind_of(b) for b in branches} == dates_mod._GUARDED_KINDS
+    tried = [(dates_mod._single(b), dates_mod._tried(b)) for b in branches]
+    assert all(isinstance(guarded, dates_mod._Guarded) for _, guarded in tried)
+    found: dict[str, int] = dict.fromkeys(dates_mod._GUARDED_KINDS, 0)
+    for text in _count_salads(2500, seed=91) + SENTENCES:
+        for pos in range(len(text)):
+            for alone, guarded in tried:
+                want = alone.match(text, pos)
+                got = guarded.match(text, pos)
+                assert (got and got.span()) == (want and want.span()), (text, pos, alone.pattern[:60])
+                if want is not None:
+                    found[want.lastgroup] += 1  # type: ignore[index]
+    assert min(found.values()) > 20, found  # the texts hold matches of each kind
+
+
+def test_a_guarded_branch_is_not_matched_without_its_words() -> None:
+    dur = next(b for b in dates_mod._branches_for("two") if dates_mod._kind_of(b) == "dur")
+    guarded = dates_mod._tried(dur)
+    assert isinstance(guarded, dates_mod._Guarded)
+    calls = []
+
+    class Spy:
+        def match(self, text: str, pos: int):
+            calls.append(text[pos:])
+            return dates_mod._single(dur).match(text, pos)
+
+    spy = dates_mod._Guarded(Spy(), guarded.cues, guarded.width)  # type: ignore[arg-type]
+    assert spy.match("two people said", 0) is None and calls == []
+    assert spy.match("two YEARS", 0).group() == "two YEARS" and calls == ["two YEARS"]
+    assert spy.match("two mınutes", 0).group() == "two mınutes"  # "ı" matches "i" case-blind
+    assert spy.match("two people, " + "x" * guarded.width + " years", 0) is None and len(calls) == 2
+
+
+def test_candidates_are_those_found_without_the_guards(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _count_salads(1500, seed=92) + SENTENCES
+    monkeypatch.setattr(dates_mod, "_HEAD_CHECK_AFTER", 10**9)  # every head: branches one by one
+
+    def candidates(guarded: frozenset[str]) -> list[list[tuple[tuple[int, int], str | None]]]:
+        monkeypatch.setattr(dates_mod, "_GUARDED_KINDS", guarded)
+        for memo in (dates_mod._tried, dates_mod._first_of):
+            memo.cache_clear()
+        dates_mod._BY_HEAD.clear()
+        dates_mod._FIRST_BY_HEAD.clear()
+        return [[(m.span(), m.lastgroup) for m in dates_mod._candidates(text)] for text in texts]
+
+    want = candidates(frozenset())
+    assert candidates(frozenset({"ago", "dur", "halfdur"})) == want
+    assert sum(map(len, want)) > 500
+    for memo in (dates_mod._tried, dates_mod._first_of):
+        memo.cache_clear()
