@@ -339,9 +339,10 @@ class Library:
         TYPED_WORDS and TYPED_BUDGET (the first is taken whatever its count when the word
         itself is not in the corpus, so "paki" finds Pakistan; "strikes" with no such word
         stays itself, and its stem finds "strike")."""
-        fold, stem = _engine().fold, _engine().stem
+        engine = _engine()
+        fold, stem = engine.fold, engine.stem
         folded = fold(word.lower())
-        if folded in _engine().STOPS:  # a whole word ("war in" is not "war india"), not searched for
+        if folded in engine.STOPS:  # a whole word ("war in" is not "war india"), not searched for
             return [word]
         found = self.store().words_starting(folded, TYPED_WORDS * 4)
         count = sum(n for other, n in found if other == folded)
@@ -482,7 +483,8 @@ class Library:
 
     def suggest(self, text: str) -> str | None:
         """"Did you mean": the query with unknown words replaced by close, common words."""
-        fold, stem = _engine().fold, _engine().stem
+        engine = _engine()
+        fold, stem = engine.fold, engine.stem
         searcher = self.searcher()
         reader = searcher.reader()
         changed = False
@@ -512,8 +514,9 @@ class Library:
         """The vocabulary's (folded) word as the corpus writes it: its most frequent spelling
         in a few articles holding it ("erdoğan", not "erdogan", when the pages say Erdoğan);
         the folded word itself when that is as frequent."""
-        fold, match_ranges = _engine().fold, _engine().match_ranges
-        term = _engine().stem(folded)
+        engine = _engine()
+        fold, match_ranges = engine.fold, engine.match_ranges
+        term = engine.stem(folded)
         numbers: list[int] = []
         for fieldname in ("title", "body"):
             if len(numbers) < sample and searcher.reader().doc_frequency(fieldname, term):

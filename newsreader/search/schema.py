@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from newsreader.errors import IndexNeedsRebuild, UserError
 
+if TYPE_CHECKING:  # the reader imports this module before its list shows: Whoosh loads later
+    from whoosh.fields import Schema
 
 #: Whoosh's index name inside the index folder (its default).
 INDEX_NAME = "MAIN"
@@ -44,8 +46,6 @@ def latest_commit(folder: Path) -> int:
         return -1
     return max((int(m.group(1)) for m in map(_TOC.match, names) if m), default=-1)
 
-if TYPE_CHECKING:  # the reader imports this module before its list shows: Whoosh loads later
-    from whoosh.fields import Schema
 
 #: Fields users can name in queries, and the index field each one searches.
 QUERY_FIELDS = {
@@ -60,6 +60,7 @@ QUERY_FIELDS = {
     "file": "file",
     "id": "id",
 }
+
 
 class QueryError(ValueError):
     """A malformed query; the message is one line meant for the user."""

@@ -808,7 +808,7 @@ class ReaderApp(App[int]):
                 extra={"kind": kind, "suggestion": result.suggestion}, partial=Rest(limit, sort) if cut_short else None)
             self.call_from_thread(self._search_done, source, generation)
             if index_seen is not None:
-                rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
+                rerun = self._same_search(text, label, kind, limit, sort)
                 self.call_from_thread(self._search_while_updating, index_seen, generation, rerun)
             if not cut_short or stale():
                 return  # all there is, or a newer search wants the library (see pop_list)
@@ -845,11 +845,11 @@ class ReaderApp(App[int]):
             # Damage that only a search reads (a posting file) goes unseen by the update at
             # start: rebuild now, as at start, instead of failing every search until `index
             # --rebuild` (a hint the status line cut off at 80 columns).
-            rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
+            rerun = self._same_search(text, label, kind, limit, sort)
             self.call_from_thread(self._rebuild_damaged, exc.message, generation, rerun)
         except UserError as exc:
             if self.indexing:  # "no index yet": the reader is building or rebuilding it right now
-                rerun = partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
+                rerun = self._same_search(text, label, kind, limit, sort)
                 self.call_from_thread(self._search_during_update, exc.message, generation, rerun)
             else:
                 self.call_from_thread(self._search_failed, exc.message, generation)
@@ -873,34 +873,39 @@ class ReaderApp(App[int]):
             self._damage_rebuild = "running"
             self.update_index_worker(rebuild=True)
 
+    def _same_search(self, text: str, label: str | None, kind: str, limit: int, sort: str) -> Callable[[], None]:
+        """This search, to run again later (after a rebuild or the update under way)."""
+        return partial(self.run_query, text, label=label, kind=kind, limit=limit, sort=sort)
+
+    def _when_update_ends(self, generation: int, run: Callable[[], None]) -> None:
+        """`run` once the update under way ends (at once if it has ended meanwhile), unless a
+        newer search came since."""
+        if generation != self._search_generation:
+            return
+        if self.indexing:
+            self._search_after_rebuild = (generation, run)
+        else:
+            run()
+
     def _search_during_update(self, message: str, generation: int, rerun: Callable[[], None]) -> None:
         """A search made while the reader builds or rebuilds the index (the first start, a damage
         rebuild) can find no index: it was told to run `newsreader index`, which the reader was
-        doing. It runs again when the update ends (at once if it has ended meanwhile)."""
-        if generation != self._search_generation:
-            return
-        if not self.indexing:
-            rerun()
-            return
-        self._search_failed("the index is being built: the search runs when it is ready…", generation)
-        self._search_after_rebuild = (generation, rerun)
+        doing. It runs again when the update ends."""
+        if generation == self._search_generation and self.indexing:
+            self._search_failed("the index is being built: the search runs when it is ready…", generation)
+        self._when_update_ends(generation, rerun)
 
     def _search_while_updating(self, index_seen: int, generation: int, rerun: Callable[[], None]) -> None:
         """A search that ran while the update at start (or a rebuild) was committing showed the
         index as it was then: "no matches" on the first start's empty index stayed for good.
         It runs again once the update ends, if the update changed the index; an update that
         found nothing new leaves the list and its cursor alone."""
-        if generation != self._search_generation:
-            return
 
-        def again() -> None:
+        def if_changed() -> None:
             if self.library.generation() != index_seen:
                 rerun()
 
-        if self.indexing:
-            self._search_after_rebuild = (generation, again)
-        else:
-            again()
+        self._when_update_ends(generation, if_changed)
 
     def _search_failed(self, message: str, generation: int) -> None:
         if generation == self._search_generation:
