@@ -130,6 +130,31 @@ _YEAR_OR_TIME = re.compile(r"(?:1[89]|20)\d\d |\d\d?(?:am|pm|AM|PM|GMT|UTC|PKT|I
 _WORD_MARKS = frozenset(".'’-")
 
 
+#: No letter, digit, "_" or "-" right before: where a name `_written_with` looks for may begin.
+_WORD_START = re.compile(r"(?<![\w-])\Z")
+#: "the ", "an " right before a name, up to it (searched in the 4 characters before the name).
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?) \Z")
+#: No letter, digit, "_" or "-" right after: where a name ends.
+_WORD_END = re.compile(r"(?![\w-])")
+#: A name written alone: no capital or digit after it ("Intel" but not "Intel Core").
+_ALONE_AFTER = re.compile(r"(?! [A-Z0-9])(?![\w-])")
+
+
+def _written_with(text: str, word: str, after: re.Pattern[str],
+                  before: re.Pattern[str] = _WORD_START, reach: int = 0) -> bool:
+    """Is `word` written somewhere in `text` with `before` matching up to it (searched from `reach` characters
+    before it) and `after` matching right after it? The answer of one search for `before`, the word escaped and
+    `after`, without compiling a pattern for every new word (~300 us each, and re's cache holds 512 patterns):
+    every place the word is written is tried, overlapping ones too, as the search tries them."""
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        if before.search(text, at - reach if at > reach else 0, at) and after.match(text, at + size):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def _prev_word(text: str, end: int, reach: int) -> re.Match[str] | None:
     """`_PREV_WORD.search(text, end - reach, end)`, found by reading back from `end`: the search
     tries every start in its window, a word's every letter (a dear test at every name). Its
@@ -161,6 +186,8 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _TITLE_COMMA = re.compile(r"([a-z]+), $")
 #: What an organisation does in its own name, in the news: "Apple said", "Toyota announced it".
 _ANNOUNCES = "said|says|announced|reported"
+#: What an organisation's name is written before: "Apple's", "Apple Inc", "Apple said".
+_ACTS_AFTER = re.compile(rf"['’]s? | (?:Inc|Corp|Co|Ltd|{_ANNOUNCES})\b")
 #: Verbs after a news agency named as a source ("AP reported", "Reuters says").
 _REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "cited", "added"})
 #: Title words that also end a publication's name after a place ("The Hollywood Reporter").
@@ -213,9 +240,10 @@ _PLACE_AFTER = frozenset({"airport", "airfield", "airbase", "stadium", "arena", 
                           # "Lebanon's Nabatieh area", "Nineveh governorate", "Kursk oblast"
                           "area", "governorate", "oblast", "prefecture", "municipality"})
 #: What follows a firm's name, not a person's: "Microsoft Corp.", "a Microsoft spokesman", "Ericsson said its".
-_FIRM_AFTER_NO_PERSON = r" (?:Corp\b|Inc\b|spokes(?:man|woman|person)\b|(?:said|says) its\b)|['’]s shares\b"
+_FIRM_AFTER_NO_PERSON_RX = r" (?:Corp\b|Inc\b|spokes(?:man|woman|person)\b|(?:said|says) its\b)|['’]s shares\b"
+_FIRM_AFTER_NO_PERSON = re.compile(_FIRM_AFTER_NO_PERSON_RX)
 #: ... nor a town's: "Microsoft said it".
-_FIRM_AFTER = _FIRM_AFTER_NO_PERSON + r"| (?:said|says) it\b"
+_FIRM_AFTER = re.compile(_FIRM_AFTER_NO_PERSON_RX + r"| (?:said|says) it\b")
 #: A verb of speaking or learning before a language: "he spoke Mandarin", "fluent in Urdu".
 _LANGUAGE_BEFORE = re.compile(r"(?<![\w-])(?:speaks?|spoke|spoken|speaking|studie[sd]|study|studying|learn(?:s|ed|t|ing)?|"
                               r"teach(?:es|ing)?|taught|fluent in|translated into|written in|dubbed in|in fluent) $")
@@ -1891,13 +1919,16 @@ class _Doc:
 
     def _bare_name(self, word: str) -> bool:
         """Is the name never written after an article ("the Mac", "a MacBook")?"""
-        return re.search(rf"(?<![\w-])(?:[Tt]he|[Aa]n?) {re.escape(word)}(?![\w-])", self.text) is None
+        return not _written_with(self.text, word, _WORD_END, _ARTICLE_BEFORE, 4)
+
+    def _written_alone(self, word: str) -> bool:
+        """Is the name written somewhere with no capital or digit after it ("Intel" but not "Intel Core")?"""
+        return _written_with(self.text, word, _ALONE_AFTER)
 
     def _acts(self, word: str) -> bool:
         """Does the article write the name as an organisation's somewhere ("Apple said",
         "Apple's", "Apple Inc.")? Then "a new Apple technology" names no product "Apple"."""
-        return re.search(rf"(?<![\w-]){re.escape(word)}(?:['’]s? | (?:Inc|Corp|Co|Ltd|{_ANNOUNCES})\b)",
-                         self.text) is not None
+        return _written_with(self.text, word, _ACTS_AFTER)
 
     def _count_before(self, number_start: int, end: int) -> bool:
         """A bare number after a verb or preposition and before "<name> <plural noun>" counts
@@ -1940,8 +1971,7 @@ class _Doc:
         after = _NEXT_WORD.match(self.text, end) if len(idx) > 1 else None  # (read for a name of two words or more)
         if after and after.group(1).lower() in c.products and after.start(1) == end + 1:
             maker = self.tokens[idx[0]].word
-            if self._acts(maker) or re.search(rf"(?<![\w-]){re.escape(maker)}(?! [A-Z0-9])(?![\w-])", self.text) \
-                    and self._bare_name(maker):
+            if self._acts(maker) or self._written_alone(maker) and self._bare_name(maker):
                 # "Intel Core Duo processors" where "Intel said", or "Intel" alone and never "the
                 # Intel": Intel makes them; "the Mac" is a product line
                 self._type_piece(idx[:1])
@@ -2596,9 +2626,9 @@ class _Doc:
                 score += 3  # "NASA astronauts Butch Wilmore and Suni Williams": the role covers both
         return score
 
-    def _written_as_firm(self, name: str, after: str) -> bool:
+    def _written_as_firm(self, name: str, after: re.Pattern[str]) -> bool:
         """Does the article write `name` followed by what follows a firm's (`after`) anywhere?"""
-        return re.search(rf"(?<![\w-]){re.escape(name)}(?:{after})", self.text) is not None
+        return _written_with(self.text, name, after)
 
     def _surname_shape(self, word: str, piece: Piece) -> bool:
         """Is a lone word no cue typed a surname: by its shape (an Irish or Scottish prefix, "O'Brien",
