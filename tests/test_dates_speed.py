@@ -152,6 +152,93 @@ def test_the_memo_of_heads_not_yet_checked_is_cleared_with_the_sightings(monkeyp
     assert 0 < len(dates_mod._FIRST_BY_HEAD) <= 3 and "8 da" in dates_mod._FIRST_BY_HEAD
 
 
+def _read_heads(automaton, pairs) -> None:
+    """Builds the moves of these heads (what they keep is checked against `_ends` above)."""
+    for key, head in pairs:
+        automaton.kept(key, head)
+
+
+def test_an_ascii_capital_passes_every_test_its_lower_case_passes() -> None:
+    """The automaton reads an ASCII capital as its lower case (one move for both): `_same_letter`
+    and `_in_class` answer alike for them on every test the branches make."""
+    automaton = dates_mod._HeadAutomaton()
+    _read_heads(automaton, sorted(set(_heads(_texts(400, seed=11)))))
+    assert len(automaton.test_of) > 40 and {what for what, _ in automaton.test_of} == {"letter", "class"}
+    for what, arg in automaton.test_of:
+        for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+            if what == "letter":
+                assert dates_mod._same_letter(ch, arg) == dates_mod._same_letter(ch.lower(), arg), (ch, arg)
+            elif what == "class":
+                assert dates_mod._in_class(arg, ch) == dates_mod._in_class(arg, ch.lower()), (ch, arg)
+
+
+def test_a_capital_makes_no_move_of_its_own(monkeypatch) -> None:
+    """No test is tried on a capital: its move is its lower case's (made if new)."""
+    automaton = dates_mod._HeadAutomaton()
+    tried: list[str] = []
+    real = automaton._passing
+    monkeypatch.setattr(automaton, "_passing", lambda tests, ch: tried.append(ch) or real(tests, ch))
+    assert automaton.kept("last", "LAST WEE") == automaton.kept("last", "last wee") == _by_ends("last", "last wee")
+    assert automaton.kept("the", "The Thi") == _by_ends("the", "The Thi")
+    assert tried and not any(ch.isupper() for ch in tried)
+    assert automaton.moves[automaton.keys["last"][0]]["L"] == automaton.moves[automaton.keys["last"][0]]["l"]
+
+
+def test_a_closure_is_never_empty(monkeypatch) -> None:
+    """What `_last` stands on: from every place the automaton builds, a read or a branch's end is
+    reached without reading (for the date branches and for branches with every op)."""
+    automaton = dates_mod._HeadAutomaton()
+    _read_heads(automaton, sorted(set(_heads(_texts(300, seed=12)))))
+    toy = dates_mod._HeadAutomaton()
+    monkeypatch.setattr(dates_mod, "_branches_for", lambda key: TOY_BRANCHES)
+    for letters in itertools.product("abxyz", repeat=4):
+        toy.kept("toy", "".join(letters))
+    for built in (automaton, toy):
+        places = len(built.place_of)
+        assert places > 100
+        assert all(built._closure(place) for place in range(places))
+
+
+def test_the_last_character_keeps_the_branches_of_the_set_after_it() -> None:
+    """`_last` (the branches kept, without the set after the head) against `_move` (the set)."""
+    automaton = dates_mod._HeadAutomaton()
+    _read_heads(automaton, sorted(set(_heads(_texts(300, seed=13)))))
+    chars = sorted({ch for text in _texts(300, seed=14) for ch in text}) + ["Z", "q", "9", "_"]
+    checked = 0
+    for at in range(len(automaton.sets)):
+        for ch in chars:
+            want = {automaton.item_owner[state] for state in automaton.sets[automaton._move(at, ch)]}
+            assert automaton._last(at, ch) == want, (at, ch)
+            checked += bool(want)
+    assert checked > 1000
+
+
+def test_a_character_passes_the_tests_it_passes_alone() -> None:
+    """`_passing` (a bit a test, each tried once a character) against each test tried alone."""
+    automaton = dates_mod._HeadAutomaton()
+    _read_heads(automaton, sorted(set(_heads(_texts(300, seed=15)))))
+    rng = random.Random(16)
+    count = len(automaton.test_of)
+    for _ in range(3000):
+        ch = rng.choice(PIECES + list("aZ9 .,-'\u0130\u0131\u017f\u212a"))[:1]
+        tests = rng.getrandbits(count)
+        want = 0
+        for number, (what, arg) in enumerate(automaton.test_of):
+            if tests >> number & 1 and (what == "any" or what == "letter" and dates_mod._same_letter(ch, arg)
+                                        or what == "class" and dates_mod._in_class(arg, ch)):
+                want |= 1 << number
+        assert automaton._passing(tests, ch) == want, (ch, tests)
+
+
+def test_a_word_key_has_the_branches_that_name_it() -> None:
+    """`_branches_for` (first words split once) against each branch's words split."""
+    for key in sorted(dates_mod._TRIGGERS - {"#", "#4"}):
+        named = [b for words, b in dates_mod._BRANCHES if key in words.split()]
+        got = dates_mod._branches_for(key)
+        assert len(got) == len(named) > 0, key
+        assert all(b in (n, n.replace(dates_mod._APPROX + "?", "")) for b, n in zip(got, named)), key
+
+
 # Cold start: the gazetteer (newsreader/extract/resources.py), built once a process.
 
 LATIN_CASES = ["", "a", "A", "Ab", "A\u024f", "A\u0250", "\u0100x", "É", "Ωx", "Zürich", "São Paulo", "Łódź", "Ağrı",

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 try:
     from re import _parser as _sre  # Python 3.11+
@@ -369,13 +369,19 @@ def _kind_of(branch: str) -> str:
 
 
 @functools.cache
+def _branch_words() -> tuple[tuple[frozenset[str], str], ...]:
+    """Each branch with the set of its first words (split once, not once a key)."""
+    return tuple((frozenset(words.split()), b) for words, b in _BRANCHES)
+
+
+@functools.cache
 def _branches_for(key: str) -> tuple[str, ...]:
     """The branches that can start with `key` ("#4": four digits, "#": fewer), in their order."""
     if key.startswith("#"):
-        chosen = [b for words, b in _BRANCHES if "#" in words.split()
+        chosen = [b for words, b in _branch_words() if "#" in words
                   and ((_kind_of(b) in _YEAR_FIRST) == (key == "#4") or key == "#" and _kind_of(b) == "decade")]
     else:
-        chosen = [b for words, b in _BRANCHES if key in words.split()]
+        chosen = [b for words, b in _branch_words() if key in words]
     if key not in _APPROX_WORDS.split():  # an approximator can't start here: skip trying them
         chosen = [b.replace(_APPROX + "?", "") for b in chosen]
     return tuple(chosen)
@@ -575,6 +581,8 @@ class _HeadAutomaton:
     head reaches it; a set of states is a state of a second, deterministic one, also built as
     heads reach it. A branch is kept where `_ends` is not empty: its match ended within the head
     (its end, a mark that stays, was reached) or runs past it (one of its states is still live).
+    A head's last character is read without the set after it (`_last`): only the branches it keeps
+    are needed.
     tests/test_dates_speed.py checks it against `_ends`."""
 
     #: A repeat with more optional rounds than this is a loop: a head is shorter (a trigger word of
@@ -587,7 +595,8 @@ class _HeadAutomaton:
     def __init__(self) -> None:
         self.count = 0  # moves made
         self.branch_number: dict[str, int] = {}
-        self.keys: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {}  # key -> first state, its branches
+        # key -> its first state, its branches (and numbers), its branches kept by the numbers kept
+        self.keys: dict[str, tuple[int, tuple[tuple[str, int], ...], dict[frozenset[int], tuple[str, ...]]]] = {}
         self.trees: list[list] = []  # sequences of (op, av), by number
         self.tree_number: dict[int, int] = {}  # id() of a sequence or repeat -> its number
         self.alive: list[object] = []
@@ -599,16 +608,18 @@ class _HeadAutomaton:
         self.item_owner: list[int] = []
         self.tests: dict[object, int] = {}
         self.test_of: list[tuple[str, object]] = []
-        self.passes: dict[str, dict[int, bool]] = {}  # a character -> the tests it passes or not
+        self.passes: dict[str, list[int]] = {}  # a character -> [the tests it passes, the tests tried] (bits)
         self.closures: dict[int, frozenset[int]] = {}
         self.sets: list[frozenset[int]] = []
         self.index: dict[frozenset[int], int] = {}
         self.moves: list[dict[str, int]] = []  # a state's moves by character
         self.groups: list[tuple | None] = []
-        self.chosen: dict[tuple[str, int], tuple[str, ...]] = {}
+        self.lasts: list[dict[str, frozenset[int]]] = []  # a state's branches kept by a head's last character
+        self.owner_sets: dict[frozenset[int], frozenset[int]] = {}  # one copy of each set of numbers kept
 
-    def _start(self, key: str) -> tuple[int, tuple[tuple[str, int], ...]]:
-        """The state before a head of `key`: where each of its branches starts."""
+    def _start(self, key: str) -> tuple[int, tuple[tuple[str, int], ...], dict[frozenset[int], tuple[str, ...]]]:
+        """The state before a head of `key`: where each of its branches starts (and a memo of its
+        branches kept, by their numbers)."""
         found = self.keys.get(key)
         if found is None:
             branches = []
@@ -618,7 +629,7 @@ class _HeadAutomaton:
                 end = self._place(("end", number), number)
                 first |= self._closure(self._place(("seq", self._tree(_parsed(branch)), 0, end), number))
                 branches.append((branch, number))
-            found = self.keys[key] = (self._set(first), tuple(branches))
+            found = self.keys[key] = (self._set(first), tuple(branches), {})
         return found
 
     def _set(self, states: frozenset[int]) -> int:
@@ -627,6 +638,7 @@ class _HeadAutomaton:
             to = self.index[states] = len(self.sets)
             self.sets.append(states)
             self.moves.append({})
+            self.lasts.append({})
             self.groups.append(None)
         return to
 
@@ -667,10 +679,11 @@ class _HeadAutomaton:
             return found
         out: set[int] = set()
         todo, seen = [start], {start}
+        owners, place_of, trees, places = self.owner, self.place_of, self.trees, self.places
         while todo:
             at = todo.pop()
-            owner = self.owner[at]
-            place = self.place_of[at]
+            owner = owners[at]
+            place = place_of[at]
             nexts: list[int] = []
             if place[0] == "end":
                 out.add(self._item(("kept", owner), owner))
@@ -684,12 +697,15 @@ class _HeadAutomaton:
                     nexts.append(self._place(("seq", self._tree(body), 0, self._place(("rep", tree, more, then), owner)), owner))
             else:
                 _, tree, i, then = place
-                seq = self.trees[tree]
+                seq = trees[tree]
                 if i == len(seq):
                     nexts.append(then)
                 else:
                     op, av = seq[i]
-                    after = self._place(("seq", tree, i + 1, then), owner)
+                    after_place = ("seq", tree, i + 1, then)
+                    after = places.get(after_place)
+                    if after is None:
+                        after = self._place(after_place, owner)
                     if op is _sre.LITERAL:
                         out.add(self._read(("letter", chr(av)), ("letter", av), after))
                     elif op is _sre.IN:
@@ -715,25 +731,27 @@ class _HeadAutomaton:
         found = self.closures[start] = frozenset(out)
         return found
 
-    def _passing(self, tests: list[int], ch: str) -> tuple[int, ...]:
-        """Which of `tests` `ch` passes (by their place in the list)."""
+    def _passing(self, tests: int, ch: str) -> int:
+        """Which of `tests` (a bit a test: 1 << its number) `ch` passes; a test is tried once a character."""
         known = self.passes.get(ch)
         if known is None:
-            known = self.passes[ch] = {}
-        out = []
-        for i, test in enumerate(tests):
-            found = known.get(test)
-            if found is None:
-                what, arg = self.test_of[test]
-                found = known[test] = (what == "any" or what == "letter" and _same_letter(ch, arg)
-                                       or what == "class" and _in_class(arg, ch))
-            if found:
-                out.append(i)
-        return tuple(out)
+            known = self.passes[ch] = [0, 0]
+        untried = tests & ~known[1]
+        while untried:
+            bit = untried & -untried
+            untried ^= bit
+            what, arg = self.test_of[bit.bit_length() - 1]
+            if what == "any" or what == "letter" and _same_letter(ch, arg) or what == "class" and _in_class(arg, ch):
+                known[0] |= bit
+            known[1] |= bit
+        return known[0] & tests
 
-    def _move(self, at: int, ch: str) -> int:
+    def _groups(self, at: int) -> tuple:
+        """Set `at`'s states grouped: its kept marks, its tests (a bit each), the places after its
+        reads of each test, and its moves and last reads by the tests a character passes (most
+        characters pass the same tests as one seen before)."""
         groups = self.groups[at]
-        if groups is None:  # the set's reads grouped by test
+        if groups is None:
             by_test: dict[int, list[int]] = {}
             kept = []
             for state in self.sets[at]:
@@ -742,34 +760,90 @@ class _HeadAutomaton:
                     kept.append(state)  # a branch kept stays kept
                 else:
                     by_test.setdefault(item[1], []).append(item[2])
-            groups = self.groups[at] = (kept, list(by_test), list(by_test.values()), {})
-        kept, tests, places, by_passing = groups
+            tests = 0
+            for test in by_test:
+                tests |= 1 << test
+            groups = self.groups[at] = (kept, tests, [(1 << test, places) for test, places in by_test.items()], {}, {})
+        return groups
+
+    def _made(self, memo: dict, at: int, ch: str, make: Callable[[int, str], Any]) -> Any:
+        """`make(at, ch)`, kept in `memo` (set `at`'s moves or last reads) by character. An ASCII
+        capital passes the tests its lower case passes (`_same_letter`, `_in_class`): it gets its
+        lower case's, made if new."""
+        if "A" <= ch <= "Z":
+            low = ch.lower()
+            found = memo.get(low)
+            if found is None:
+                found = memo[low] = make(at, low)
+                self.count += 1
+        else:
+            found = make(at, ch)
+        memo[ch] = found
+        self.count += 1
+        return found
+
+    def _move(self, at: int, ch: str) -> int:
+        """The set after reading `ch` in set `at` (made once)."""
+        return self._made(self.moves[at], at, ch, self._next)
+
+    def _next(self, at: int, ch: str) -> int:
+        kept, tests, reads, by_passing, _ = self._groups(at)
         passing = self._passing(tests, ch)
-        to = by_passing.get(passing)  # most characters pass the same tests as one seen before
+        to = by_passing.get(passing)
         if to is None:
             out = set(kept)
-            for i in passing:
-                for place in places[i]:
-                    out |= self._closure(place)
+            closures = self.closures
+            for bit, places in reads:
+                if passing & bit:
+                    for place in places:
+                        found = closures.get(place)
+                        out |= self._closure(place) if found is None else found
             to = by_passing[passing] = self._set(frozenset(out))
-        self.moves[at][ch] = to
-        self.count += 1
         return to
+
+    def _last(self, at: int, ch: str) -> frozenset[int]:
+        """The branches (numbers) kept by the set `_move` would give, without it: those of the kept
+        marks of set `at` and of its reads `ch` passes (made once). The closures of the places after
+        those reads, most of them new on fresh text, are not needed: a closure is never empty (each
+        path from a place reaches a read or its branch's end), so a read passed keeps its branch."""
+        return self._made(self.lasts[at], at, ch, self._kept_after)
+
+    def _kept_after(self, at: int, ch: str) -> frozenset[int]:
+        kept, tests, reads, _, by_passing = self._groups(at)
+        passing = self._passing(tests, ch)
+        owners = by_passing.get(passing)
+        if owners is None:
+            place_owner, item_owner = self.owner, self.item_owner
+            found = {item_owner[state] for state in kept}
+            for bit, places in reads:
+                if passing & bit:
+                    found.update([place_owner[place] for place in places])
+            owners = frozenset(found)
+            owners = by_passing[passing] = self.owner_sets.setdefault(owners, owners)
+        return owners
 
     def kept(self, key: str, head: str) -> tuple[str, ...]:
         """The branches of `key` that `_ends` keeps for `head`, in their order."""
         if self.count >= self.MOVES_LIMIT:
             self.__init__()  # type: ignore[misc]
-        at, branches = self._start(key)
-        moves = self.moves
-        for ch in head:
-            to = moves[at].get(ch)
-            at = self._move(at, ch) if to is None else to
-        chosen = self.chosen.get((key, at))
-        if chosen is None:
-            owners = {self.item_owner[state] for state in self.sets[at]}
-            chosen = self.chosen[key, at] = tuple(branch for branch, number in branches if number in owners)
-        return chosen
+        found = self.keys.get(key)
+        if found is None:
+            found = self._start(key)
+        at, branches, chosen = found
+        if head:
+            moves = self.moves
+            for ch in head[:-1]:
+                to = moves[at].get(ch)
+                at = self._move(at, ch) if to is None else to
+            owners = self.lasts[at].get(head[-1])
+            if owners is None:
+                owners = self._last(at, head[-1])
+        else:
+            owners = frozenset(self.item_owner[state] for state in self.sets[at])
+        kept = chosen.get(owners)
+        if kept is None:
+            kept = chosen[owners] = tuple(branch for branch, number in branches if number in owners)
+        return kept
 
 
 #: One automaton for every key: the keys share most branches (the counts, lengths, months).
