@@ -588,12 +588,12 @@ class _HeadAutomaton:
     #: A repeat with more optional rounds than this is a loop: a head is shorter (a trigger word of
     #: at most 13 letters and 3 characters), so rounds past it reach no more of it.
     LOOP_AFTER = 64
-    #: Moves kept at most (a move is a state and a character: any character may follow a trigger):
-    #: past it the automaton starts again, as the head memo does, rather than grow for ever.
+    #: Moves and last reads kept at most (each is a state and a character: any character may follow
+    #: a trigger): past it the automaton starts again, as the head memo does, rather than grow for ever.
     MOVES_LIMIT = 100_000
 
     def __init__(self) -> None:
-        self.count = 0  # moves made
+        self.count = 0  # moves and last reads made (`_made`)
         self.branch_number: dict[str, int] = {}
         # key -> its first state, its branches (and numbers), its branches kept by the numbers kept
         self.keys: dict[str, tuple[int, tuple[tuple[str, int], ...], dict[frozenset[int], tuple[str, ...]]]] = {}
