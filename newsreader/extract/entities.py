@@ -16,6 +16,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+try:
+    from re import _parser as _sre  # Python 3.11+
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre  # type: ignore[no-redef]
+
 from newsreader.extract.dates import MONTH_NAMES, WEEKDAY_NAMES, holiday_names
 from newsreader.extract.resources import Cues, Gazetteer, cues, english_words, gazetteer
 
@@ -328,12 +333,39 @@ _CLASS = (r"(?:browser|app|software|smartphone|handset|tablet|laptop|"
 #: A lower-camel brand (`_BRAND`) or a product class (`_CLASS`) right before a name: one pattern, so
 #: one scan of the window before the name, not two (the rules ask only whether either is there).
 _AFTER_BRAND_OR_CLASS = re.compile(r"(?<![\w-])(?:" + _BRAND + "|" + _CLASS + ") $")
-#: How the branches of `_CLASS` end, but "(starred ...) in (the)": a product class before a name ends with one
-#: ("operating system": "system"; "miniseries" ends with "series"; "the sequel, Catching Fire").
-_CLASS_LAST = ("browser", "app", "software", "smartphone", "handset", "tablet", "laptop", "notebook", "console",
-               "processor", "chip", "system", *sorted(_VESSELS), "called", "named", "dubbed", "film", "movie", "flick",
-               "novel", "sitcom", "series", "documentary", "thriller", "album", "song", "musical", "sequel", "prequel",
-               "sequel,", "prequel,")
+
+
+def _strings(seq) -> set[str]:
+    """Every string a parsed pattern (`_sre.parse`) with no repeat but "?" and no class but of letters matches."""
+    strings = {""}
+    for op, av in seq:
+        if op is _sre.LITERAL or op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+            choices = {chr(c) for c in ([av] if op is _sre.LITERAL else [a for _, a in av])}
+        elif op is _sre.SUBPATTERN:
+            choices = _strings(av[-1])
+        elif op is _sre.BRANCH:
+            choices = set().union(*(_strings(alt) for alt in av[1]))
+        elif op is _sre.MAX_REPEAT and av[1] == 1:
+            choices = _strings(av[2]) | ({""} if av[0] == 0 else set())
+        else:
+            raise ValueError(f"no finite strings read for {op}")
+        strings = {string + choice for string in strings for choice in choices}
+    return strings
+
+
+def _last_words(strings: set[str]) -> tuple[str, ...]:
+    """The words the strings end with, but those ending another ("miniseries" ends with "series")."""
+    last = {string.rsplit(" ", 1)[-1] for string in strings}
+    return tuple(sorted(w for w in last if not any(o != w and w.endswith(o) for o in last)))
+
+
+_CLASS_STRINGS = _strings(_sre.parse(_CLASS))
+#: How a product class before a name ends ("operating system": "system"; "the sequel, Catching Fire"), read off
+#: `_CLASS`: the last words of its matches, but those of matches with "star" or "cameo" ...
+_CLASS_LAST = _last_words({s for s in _CLASS_STRINGS if "star" not in s and "cameo" not in s})
+#: ... which end with these ("starred in the"): `_brand_or_class_before` searches after one only where "star" or
+#: "cameo" is in the window.
+_STAR_LAST = _last_words({s for s in _CLASS_STRINGS if "star" in s or "cameo" in s})
 
 
 def _brand_or_class_before(text: str, start: int) -> bool:
@@ -349,7 +381,7 @@ def _brand_or_class_before(text: str, start: int) -> bool:
         return False
     last = text[text.rfind(" ", lo, j) + 1 or lo:j]
     if last.islower() and not last.endswith(_CLASS_LAST) and not (
-            last.endswith(("in", "the")) and (text.find("star", lo, j) >= 0 or text.find("cameo", lo, j) >= 0)):
+            last.endswith(_STAR_LAST) and (text.find("star", lo, j) >= 0 or text.find("cameo", lo, j) >= 0)):
         return False
     return _AFTER_BRAND_OR_CLASS.search(text, lo, start) is not None
 _POSSESSED = re.compile(r"['’]s? (\w+)")
