@@ -239,6 +239,17 @@ def test_a_word_key_has_the_branches_that_name_it() -> None:
         assert all(b in (n, n.replace(dates_mod._APPROX + "?", "")) for b, n in zip(got, named)), key
 
 
+def test_a_number_key_has_the_branches_that_start_with_its_digits() -> None:
+    """`_branches_for` of "#4" (four digits: the year-first branches) and "#" (fewer: the others and decades)."""
+    for key in ("#", "#4"):
+        named = [b for words, b in dates_mod._BRANCHES if "#" in words.split()
+                 and ((dates_mod._kind_of(b) in dates_mod._YEAR_FIRST) == (key == "#4")
+                      or key == "#" and dates_mod._kind_of(b) == "decade")]
+        got = dates_mod._branches_for(key)
+        assert len(got) == len(named) > 0, key
+        assert all(b in (n, n.replace(dates_mod._APPROX + "?", "")) for b, n in zip(got, named)), key
+
+
 # Cold start: the gazetteer (newsreader/extract/resources.py), built once a process.
 
 LATIN_CASES = ["", "a", "A", "Ab", "A\u024f", "A\u0250", "\u0100x", "É", "Ωx", "Zürich", "São Paulo", "Łódź", "Ağrı",

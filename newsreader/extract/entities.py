@@ -150,7 +150,10 @@ def _written_with(text: str, word: str, after: re.Pattern[str],
     """Is `word` written somewhere in `text` with `before` matching up to it (searched from `reach` characters
     before it) and `after` matching right after it? The answer of one search for `before`, the word escaped and
     `after`, without compiling a pattern for every new word (~300 us each, and re's cache holds 512 patterns):
-    every place the word is written is tried, overlapping ones too, as the search tries them."""
+    every place the word is written is tried, overlapping ones too, as the search tries them. That is the one
+    search's answer only if `before` reads nothing at or past the word (it is searched with the word's start as
+    its end: no look-ahead, no \\b or \\B at its end) and `reach` is at least its longest match; `after` may
+    look back, as `match` sees the text before its start."""
     size = len(word)
     at = text.find(word)
     while at >= 0:
