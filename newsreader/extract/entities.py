@@ -586,6 +586,13 @@ class Token:
         self.possessive, self.modifier, self.stop, self.low = possessive, modifier, stop, word.lower()
 
 
+#: How many words after "and" `_split_plain` reads: its rules ask for at most four (the next "and" ends them), so
+#: five answer as any more; `_and_in_field` asks for at most two and `_place_with_and` three words of the run after
+#: it, so three answer as the rest of the run. A long run of names joined by "and" is read once, not once an "and".
+_AND_READ = 5
+_AND_RUN_READ = 3
+
+
 @dataclass(slots=True)
 class Piece:
     """A candidate entity: a span of capitalised tokens and what the rules made of it."""
@@ -1481,8 +1488,11 @@ class _Doc:
                         and any(toks[j].low == "of" for j in current)
                         and any(toks[j].low in self.c.org_heads for j in current))
                 elif low == "and":
-                    rest = lowered[k + 1:]
-                    if "and" in rest:  # "U.S. Fish and Wildlife Service and National Marine Fisheries Service"
+                    # the words up to the next "and" ("U.S. Fish and Wildlife Service and National Marine Fisheries
+                    # Service"), read up to _AND_READ: more answer as that many (too many), and a long run is read once
+                    rest = lowered[k + 1:k + 1 + _AND_READ]
+                    after = run[k + 1:k + 1 + _AND_RUN_READ]
+                    if "and" in rest:
                         rest = rest[:rest.index("and")]
                     # "European Aeronautic Defence and Space Company EADS N.V.": an organisation
                     # word or legal form after "and" in a name with none before
@@ -1494,8 +1504,8 @@ class _Doc:
                             and (len(current) > 1 or rest[-1] in self.c.org_heads and (
                                 lowered[k - 1] in self.lower_vocab or self._common_field(lowered[k - 1], rest)))
                             and toks[current[0]].word not in self.c.given_names
-                            and self._place_of(current) is None) or self._and_in_field(current, run[k + 1:]) \
-                        or self._and_heads(current, rest) or self._place_with_and(current, run[k + 1:])
+                            and self._place_of(current) is None) or self._and_in_field(current, after) \
+                        or self._and_heads(current, rest) or self._place_with_and(current, after)
                 if keep:
                     current.append(i)
                     continue
@@ -1523,18 +1533,14 @@ class _Doc:
                 piece = piece[:-1]
             # "8:44 PM ET Wladimir Klitschko", "9:03am AEST Tony Abbott": a clock's "PM" and the time zone after it go
             clock = bool(piece) and toks[piece[0]].word in self.c.time_zones and self._after_clock(toks[piece[0]])
-            while piece and not self._leading_article(piece) and (toks[piece[0]].low in _PARTICLES or
-                             toks[piece[0]].low == _CLOCK_LOW or
-                             clock and toks[piece[0]].word in self.c.time_zones or
-                             toks[piece[0]].low in self.c.common and (
-                                 clock or toks[piece[0]].initial or len(piece) == 1 or
-                                 toks[piece[0]].low in _FUNCTION and toks[piece[0]].low not in _NAME_OPENERS)) and not (
-                    len(piece) > 1 and self._place_of(piece) is not None):
-                if not clock and _is_acronym(toks[piece[0]].word) and toks[piece[0]].low not in _COMMON_CAPITALS \
-                        and toks[piece[0]].low not in self.c.common_acronyms:
+            s = 0  # (the words trimmed: the piece is cut once, after)
+            while s < len(piece) and self._drops_first(piece, s, clock):
+                if not clock and _is_acronym(toks[piece[s]].word) and toks[piece[s]].low not in _COMMON_CAPITALS \
+                        and toks[piece[s]].low not in self.c.common_acronyms:
                     break
-                clock = toks[piece[0]].low == _CLOCK_LOW
-                piece = piece[1:]
+                clock = toks[piece[s]].low == _CLOCK_LOW
+                s += 1
+            piece = piece[s:]
             first = toks[piece[0]] if piece else None
             if first is not None and first.initial and len(piece) > 1:
                 if first.word.endswith(("ing", "ed")) and (
@@ -1602,6 +1608,19 @@ class _Doc:
                 self._split_run(piece)  # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ..."
             elif piece:
                 self._type_piece(piece)
+
+    def _drops_first(self, piece: list[int], s: int, clock: bool) -> bool:
+        """Does the piece from its word `s` on open with a word no name starts with: a particle, a clock's "PM"
+        and a time zone after it (`clock`), a common word opening a sentence, alone or a function word (not a
+        leading article: "Der Spiegel"; not a known place's name: "The Hague")? Asked as of `piece[s:]`,
+        without cutting it."""
+        toks = self.tokens
+        first = toks[piece[s]]
+        return not self._leading_article(piece, s) and (
+            first.low in _PARTICLES or first.low == _CLOCK_LOW or clock and first.word in self.c.time_zones
+            or first.low in self.c.common and (clock or first.initial or len(piece) - s == 1
+                                               or first.low in _FUNCTION and first.low not in _NAME_OPENERS)) \
+            and not (len(piece) - s > 1 and self._place_between(piece[s], piece[-1]) is not None)
 
     def _plural_of(self, current: list[int], k: int, run: list[int]) -> bool:
         """Does a capitalised plural noun inside a sentence open a name with "of" ("Defenders of
@@ -1678,15 +1697,22 @@ class _Doc:
                 or after is not None and after.group(1).lower() in _REPORT_VERBS
                 and self.text[tok.end:tok.end + 1] == " ")
 
-    def _leading_article(self, piece: list[int]) -> bool:
+    def _leading_article(self, piece: list[int], s: int = 0) -> bool:
         """A capitalised particle or foreign article that starts a name ("Der Spiegel", "Le
-        Monde", "Van der Sar") stays in it."""
-        first = self.tokens[piece[0]].word
-        return len(piece) > 1 and first[:1].isupper() and first.lower() in _NAME_PARTICLES
+        Monde", "Van der Sar") stays in it (the piece from its word `s` on)."""
+        first = self.tokens[piece[s]].word
+        return len(piece) - s > 1 and first[:1].isupper() and first.lower() in _NAME_PARTICLES
 
     def _place_of(self, idx: list[int]) -> str | None:
-        span = self.text[self.tokens[idx[0]].start:self.tokens[idx[-1]].end]
-        return self.g.places.get(span)
+        return self._place_between(idx[0], idx[-1])
+
+    def _place_between(self, first: int, last: int) -> str | None:
+        """The place the text from token `first` to token `last` names; a span longer than every
+        place's name is none, without being cut from the text."""
+        start, end = self.tokens[first].start, self.tokens[last].end
+        if end - start > self.g.longest_place:
+            return None
+        return self.g.places.get(self.text[start:end])
 
     def _type_piece(self, idx: list[int], plain: bool = False) -> None:
         """Type a piece by its words and what stands around it. `plain`: a word alone that no rule reading the

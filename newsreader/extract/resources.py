@@ -240,6 +240,11 @@ class Gazetteer:
     given_towns: frozenset[str] = frozenset()
     #: capitals: "Moscow said" is the government speaking, a place's name, not a company's
     capitals: frozenset[str] = frozenset()
+    #: the length of the longest key of `places`, made once: a longer span is no place without a look-up
+    longest_place: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "longest_place", max(map(len, self.places), default=0))
 
 
 #: A letter past Latin Extended-B (U+0250 on): IPA, Greek, Cyrillic, CJK...
