@@ -123,3 +123,47 @@ def test_and_reads_the_words_up_to_the_next_and() -> None:
     assert found == [("U.S. Fish and Wildlife Service", "org"), ("National Marine Fisheries Service", "org")]
     found = [(p.text, p.kind) for p in entities_mod.find_entities("The Securities and Exchange Commission and Bank said.")]
     assert found == [("Securities and Exchange Commission", "org")]
+
+
+def _scan_ending(pieces: list, end: int):
+    """`_piece_ending` as a scan of the list (the slow reference)."""
+    for piece in pieces:
+        if piece.end == end:
+            return piece
+        if piece.start > end:
+            break
+    return None
+
+
+def test_piece_ending_answers_as_the_scan_while_settling(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every call made while extracting (the list grows and is replaced as settling goes) answers as the scan
+    fast = entities_mod._Doc._piece_ending
+    answers = {True: 0, False: 0}
+
+    def checked(doc, end):
+        got = fast(doc, end)
+        assert got is _scan_ending(doc.pieces, end)
+        answers[got is not None] += 1
+        return got
+
+    monkeypatch.setattr(entities_mod._Doc, "_piece_ending", checked)
+    texts = _texts(random.Random(5), 600, "Bosnia and Herzegovina")
+    texts += ["Kimani (Kiki) Gray and Luis Gerardo \"Jerry\" Ortiz met in Khan Younis and Deir el-Balah.",
+              "Strikes in Kurram, Orakzai and Bajaur and in Zainabieh and Koohi went on."]
+    for text in texts:
+        entities_mod._Doc(text).run()
+    assert answers[True] > 100 and answers[False] > 20
+
+
+def test_piece_ending_on_lists_out_of_order() -> None:
+    # pieces out of text order, several ending at one place, the list grown and replaced between the calls
+    rng = random.Random(3)
+    doc = entities_mod._Doc("x")
+    for _ in range(300):
+        pieces = []
+        doc.pieces = pieces
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 30)
+            pieces.append(entities_mod.Piece(start, start + rng.randint(1, 6), "", []))
+            for end in range(-1, 40):
+                assert doc._piece_ending(end) is _scan_ending(pieces, end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -1152,6 +1152,7 @@ class _Doc:
         self._inside: set[str] | None = None  # see _seen_inside
         self.city_companies: set[str] = set()  # cities typed as their company ("Toyota said")
         self.lower_after: dict[int, str] = {}  # see _next_lower
+        self._ending: tuple[list[Piece], dict[int, int], list[int]] | None = None  # see _piece_ending
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -1183,6 +1184,7 @@ class _Doc:
         """"Summit Entertainment, LLC": a legal form after a comma ends the company's name, not a name
         of its own."""
         pieces = self.pieces
+        self._ending = None  # (ends change and pieces go: `_piece_ending` reads the list again)
         if _LEGAL_FORM_AFTER_COMMA.search(self.text) is None:
             return  # (no legal form after a comma anywhere: most articles, one scan and not a loop over the pieces)
         for k in range(len(pieces) - 1, 0, -1):
@@ -2839,13 +2841,23 @@ class _Doc:
         return m is not None and m.group(1) in self.g.places
 
     def _piece_ending(self, end: int) -> Piece | None:
-        """The piece that ends at `end`, if any (pieces are few and in text order)."""
-        for piece in self.pieces:
-            if piece.end == end:
-                return piece
-            if piece.start > end:
-                break
-        return None
+        """The piece that ends at `end`, if any: the first in the list that does, unless one before it starts past
+        `end` (the list is in text order but for what settling adds). Read off an index of the list (each end's first
+        piece, the furthest start up to each piece), extended as pieces are added: until
+        `_legal_forms_after_commas`, which drops it, pieces are only appended to the list or the list is replaced."""
+        pieces = self.pieces
+        index = self._ending
+        if index is None or index[0] is not pieces:
+            index = self._ending = (pieces, {}, [])
+        first, furthest = index[1], index[2]
+        for k in range(len(furthest), len(pieces)):
+            piece = pieces[k]
+            first.setdefault(piece.end, k)
+            furthest.append(max(furthest[-1], piece.start) if furthest else piece.start)
+        k = first.get(end)
+        if k is None or k > bisect_right(furthest, end):
+            return None
+        return pieces[k]
 
     def _person_cue(self, piece: Piece) -> bool:
         """Is a person named here, by a role or title in front, a "who" after, an age in
