@@ -167,3 +167,25 @@ def test_piece_ending_on_lists_out_of_order() -> None:
             pieces.append(entities_mod.Piece(start, start + rng.randint(1, 6), "", []))
             for end in range(-1, 40):
                 assert doc._piece_ending(end) is _scan_ending(pieces, end)
+
+
+def test_nicknames_read_the_pieces_once() -> None:
+    # the pieces by where they start are looked up for every nickname, made once (the loop changes kinds only)
+    class Counting(list):
+        reads = 0
+
+        def __iter__(self):
+            Counting.reads += 1
+            return super().__iter__()
+
+    text = " ".join("Kimani (Kiki) Gray met Luis Gerardo \"Jerry\" Ortiz." for _ in range(30))
+    doc = entities_mod._Doc(text)
+    for run in doc.runs:
+        doc._split_run(run)
+    strong = {p.start for p in doc.pieces if p.kind == entities_mod.PERSON and p.strong}
+    doc.pieces = Counting(doc.pieces)
+    doc._nicknames()
+    assert Counting.reads == 1
+    # every nickname settled: the names on both sides of all 60 are strong persons now
+    typed = [p for p in doc.pieces if p.kind == entities_mod.PERSON and p.strong and p.start not in strong]
+    assert len(typed) >= 4 * 30

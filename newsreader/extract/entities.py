@@ -2159,10 +2159,12 @@ class _Doc:
         "Jerry" Ortiz'): the names on both sides and the nickname are one person's, and the surname
         alone is that person elsewhere in the article (its strong mentions vote)."""
         text = self.text
+        by_start: dict[int, Piece] | None = None  # (made once: the loop changes pieces' kinds, not the list)
         for m in _NICKNAME.finditer(text):
             if text[m.start() - 1:m.start()] != " ":
                 continue
-            by_start = {p.start: p for p in self.pieces}
+            if by_start is None:
+                by_start = {p.start: p for p in self.pieces}
             piece, given = by_start.get(m.end()), self._piece_ending(m.start() - 1)
             if piece is None or len(piece.words) > 2 or not self._namelike(piece.words) \
                     or given is None or len(given.words) > 3 or not self._namelike(given.words):
