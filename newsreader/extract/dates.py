@@ -679,7 +679,7 @@ class _HeadAutomaton:
             return found
         out: set[int] = set()
         todo, seen = [start], {start}
-        owners, place_of, trees, places = self.owner, self.place_of, self.trees, self.places
+        owners, place_of, trees = self.owner, self.place_of, self.trees
         while todo:
             at = todo.pop()
             owner = owners[at]
@@ -702,10 +702,7 @@ class _HeadAutomaton:
                     nexts.append(then)
                 else:
                     op, av = seq[i]
-                    after_place = ("seq", tree, i + 1, then)
-                    after = places.get(after_place)
-                    if after is None:
-                        after = self._place(after_place, owner)
+                    after = self._place(("seq", tree, i + 1, then), owner)
                     if op is _sre.LITERAL:
                         out.add(self._read(("letter", chr(av)), ("letter", av), after))
                     elif op is _sre.IN:
@@ -792,12 +789,10 @@ class _HeadAutomaton:
         to = by_passing.get(passing)
         if to is None:
             out = set(kept)
-            closures = self.closures
             for bit, places in reads:
                 if passing & bit:
                     for place in places:
-                        found = closures.get(place)
-                        out |= self._closure(place) if found is None else found
+                        out |= self._closure(place)
             to = by_passing[passing] = self._set(frozenset(out))
         return to
 
@@ -826,10 +821,7 @@ class _HeadAutomaton:
         """The branches of `key` that `_ends` keeps for `head`, in their order."""
         if self.count >= self.MOVES_LIMIT:
             self.__init__()  # type: ignore[misc]
-        found = self.keys.get(key)
-        if found is None:
-            found = self._start(key)
-        at, branches, chosen = found
+        at, branches, chosen = self._start(key)
         if head:
             moves = self.moves
             for ch in head[:-1]:
