@@ -1300,6 +1300,7 @@ class _Doc:
         # Titles: the last title head followed by a name splits the run.
         if n > 1:  # (a word alone holds no title followed by a name)
             lowered = [toks[i].low for i in run]
+            name_ends: list[int] | None = None  # (read at the first title head that passes: see `_name_ends`)
             for j in range(n - 2, -1, -1):
                 if (lowered[j] not in self.c.title_heads or not toks[run[j]].cap and lowered[j] != "al") and not (
                         words[j] in _SHORT_TITLES and j + 2 < n and words[j + 1] in self.c.given_names):
@@ -1312,13 +1313,15 @@ class _Doc:
                     name_end = n
                     name_idx = run[given:]
                 else:
-                    name_end = j + 1
-                    while name_end < n and (toks[run[name_end]].cap or lowered[name_end] in _NAME_PARTICLES):
-                        if lowered[name_end] in ("and", "of", "for", "&"):
-                            break
-                        name_end += 1
+                    if name_ends is None:
+                        name_ends = self._name_ends(run, lowered)
+                    name_end = name_ends[j + 1]
+                    if name_end == j + 1 or lowered[j + 1] in self.c.titles and (
+                            name_end - j != 3 or words[j + 1] not in self.c.given_names):
+                        continue  # no name, or one that opens with a title, which `_namelike` refuses at its first
+                        # word: asked before the name's words are copied, so a run of titles stays linear
                     name_idx = run[j + 1:name_end]
-                    name_words = [toks[i].word for i in name_idx]
+                    name_words = words[j + 1:name_end]
                     if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and name_words[0]
                                             in self.c.given_names and toks[name_idx[1]].low in self.c.titles):
                         continue  # ("General Manager Billy King": a title word may be a surname)
@@ -1387,6 +1390,20 @@ class _Doc:
             return 0  # ("CEOs", "TEHRAN", "D-N.Y.", "Zionist": shapes a rule reads)
         return _PLAIN
 
+    def _name_ends(self, run: list[int], lowered: list[str]) -> list[int]:
+        """For each word of a run, where a name starting there ends: before the first word that is neither
+        capitalised nor a name particle ("bin", "de"), or that joins ("and", "of", "for", "&"); the run's length
+        if none. Read once from the right, so that a run of titles ("Lt. Gen. Lt. Gen. ...") is not walked to
+        its end again after each of them."""
+        toks = self.tokens
+        n = len(run)
+        ends = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            low = lowered[k]
+            ends[k] = ends[k + 1] if (toks[run[k]].cap or low in _NAME_PARTICLES) \
+                and low not in ("and", "of", "for", "&") else k
+        return ends
+
     def _portfolio_then_name(self, run: list[int], j: int, words: list[str]) -> int:
         """Where a title and "of" at `j` are followed by a portfolio of up to three capitalised words and a
         person's given name and surname ("Chief of Police Scott Russell"), the index in `run` of that given
@@ -1446,7 +1463,7 @@ class _Doc:
         """Could these words be a person's name (no organisation word, not a place)?"""
         if not words or not words[0][:1].isupper():
             return False
-        if " ".join(words) in self.g.places and len(words) == 1 and words[0] not in self.g.demonyms:
+        if len(words) == 1 and words[0] in self.g.places and words[0] not in self.g.demonyms:
             return False
         for k, w in enumerate(words):
             lower = w.lower()
@@ -1531,8 +1548,9 @@ class _Doc:
             if len(piece) == 1 and toks[piece[0]].low in self.c.agencies and self._reporting(toks[piece[0]]):
                 self._add(piece, ORG, strong=True)  # "cited by AFP", "Reuters reported": not a byline
                 continue
-            while piece and (toks[piece[-1]].low in _PARTICLES):
-                piece = piece[:-1]
+            e = self._end_before_particles(piece, len(piece))
+            if e < len(piece):
+                piece = piece[:e]
             # "8:44 PM ET Wladimir Klitschko", "9:03am AEST Tony Abbott": a clock's "PM" and the time zone after it go
             clock = bool(piece) and toks[piece[0]].word in self.c.time_zones and self._after_clock(toks[piece[0]])
             s = 0  # (the words trimmed: the piece is cut once, after)
@@ -1590,26 +1608,46 @@ class _Doc:
                     and toks[piece[-1]].low not in self.c.org_heads and toks[piece[-2]].cap \
                     and not toks[piece[-1]].possessive and all(toks[i].cap for i in piece):  # ("Department of Justice")
                 piece = piece[:-1]  # "Cheryl Boone Isaacs, Academy President": the post leaves its organisation
-            # a portfolio word ends a name only where a title's head went first or two portfolios share a head
-            # after "and": "LPL Financial", "Genworth Financial" keep theirs; "the Finance Minister", "the US
-            # Interior and Commerce departments" are no names
-            headless = not self.text.startswith(" and ", toks[piece[-1]].end)
-            while piece and toks[piece[-1]].low in self.c.titles and not has_org_word and (
-                    not headless or len(piece) == 1 or toks[piece[-1]].low in self.c.title_heads):
-                headless = headless and toks[piece[-1]].low not in self.c.title_heads
-                piece = piece[:-1]
-            while piece and toks[piece[-1]].low in _PARTICLES:
-                piece = piece[:-1]
-            while piece and toks[piece[0]].low in self.c.titles and \
-                    toks[piece[0]].low not in self.c.org_heads and len(piece) > 1 and (
-                        not has_org_word or toks[piece[0]].low == "former"):
-                piece = piece[1:]  # ("Former Kutztown University football player": no organisation is "Former")
-            while piece and toks[piece[0]].low in _PARTICLES and not self._leading_article(piece):
-                piece = piece[1:]
+            piece = self._without_posts(piece, has_org_word)
             if piece and len(piece) < len(run) and any(toks[i].low in self.c.title_heads for i in piece[1:-1]):
                 self._split_run(piece)  # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ..."
             elif piece:
                 self._type_piece(piece)
+
+    def _end_before_particles(self, piece: list[int], end: int) -> int:
+        """Where the piece ends once the particles before word `end` ("of", "and", "de") go. The words are counted
+        and the caller cuts once: a run of particles is not copied again for each of them."""
+        toks = self.tokens
+        while end and toks[piece[end - 1]].low in _PARTICLES:
+            end -= 1
+        return end
+
+    def _without_posts(self, piece: list[int], has_org_word: bool) -> list[int]:
+        """The piece without the titles left at its edges and the particles they leave behind: "Chairman",
+        "Minister" with no name after, "Former" before one; an organisation's name keeps its words
+        ("International Court of Justice"). A portfolio word ends a name only where a title's head went first
+        or two portfolios share a head after "and": "LPL Financial", "Genworth Financial" keep theirs; "the
+        Finance Minister", "the US Interior and Commerce departments" are no names. The words dropped are counted
+        and the piece cut once, so a run of titles is read in linear time."""
+        toks = self.tokens
+        headless = not self.text.startswith(" and ", toks[piece[-1]].end)
+        e = len(piece)
+        while e and toks[piece[e - 1]].low in self.c.titles and not has_org_word and (
+                not headless or e == 1 or toks[piece[e - 1]].low in self.c.title_heads):
+            headless = headless and toks[piece[e - 1]].low not in self.c.title_heads
+            e -= 1
+        e = self._end_before_particles(piece, e)
+        s = 0
+        while s < e and toks[piece[s]].low in self.c.titles and \
+                toks[piece[s]].low not in self.c.org_heads and e - s > 1 and (
+                    not has_org_word or toks[piece[s]].low == "former"):
+            s += 1  # ("Former Kutztown University football player": no organisation is "Former")
+        if s or e < len(piece):
+            piece = piece[s:e]
+        s = 0
+        while s < len(piece) and toks[piece[s]].low in _PARTICLES and not self._leading_article(piece, s):
+            s += 1
+        return piece[s:] if s else piece
 
     def _drops_first(self, piece: list[int], s: int, clock: bool) -> bool:
         """Does the piece from its word `s` on open with a word no name starts with: a particle, a clock's "PM"
