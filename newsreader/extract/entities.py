@@ -1548,9 +1548,8 @@ class _Doc:
             if len(piece) == 1 and toks[piece[0]].low in self.c.agencies and self._reporting(toks[piece[0]]):
                 self._add(piece, ORG, strong=True)  # "cited by AFP", "Reuters reported": not a byline
                 continue
-            e = self._end_before_particles(piece, len(piece))
-            if e < len(piece):
-                piece = piece[:e]
+            if piece and toks[piece[-1]].low in _PARTICLES:  # (few pieces end with one: asked before the call)
+                piece = piece[:self._end_before_particles(piece, len(piece))]
             # "8:44 PM ET Wladimir Klitschko", "9:03am AEST Tony Abbott": a clock's "PM" and the time zone after it go
             clock = bool(piece) and toks[piece[0]].word in self.c.time_zones and self._after_clock(toks[piece[0]])
             s = 0  # (the words trimmed: the piece is cut once, after)
