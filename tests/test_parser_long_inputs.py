@@ -1,5 +1,6 @@
 """Pages grown long in one way (thousands of copies of a story, of "Updated ..." lines, of the
-lines of a cut paragraph) are read with work linear in their length, and read as before.
+lines of a cut paragraph) are read with work linear in their length, and read as before; and
+pages saved in odd ways (UTF-16) are read as text.
 
 No test here times anything: each counts the calls of the step that used to repeat (ids made,
 heading lines tested, the paragraph text handed to the join test), which the page's size bounds
@@ -9,13 +10,16 @@ the rules say. `bench/bench_long_inputs.py` gives the times.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newsreader.corpus import parser as parser_mod
+from newsreader.corpus.loader import read_page_file
 from newsreader.corpus.model import article_id
 from newsreader.corpus.parser import parse_page
+from newsreader.errors import UserError
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, record=lambda *args: args) -> list[Any]:
@@ -120,3 +124,25 @@ def test_paragraph_cut_into_many_lines_is_joined_once(monkeypatch):
     assert articles[0].body == [" ".join([first] + [line] * cut), "A new paragraph starts here and ends.",
                                 f"{line} {line}"]
     assert max(seen) <= len(first)
+
+
+# Odd encodings ---------------------------------------------------------------------------
+
+
+def test_page_saved_in_utf16_or_utf32_reads_as_its_utf8_copy(tmp_path: Path):
+    """A page saved as UTF-16 or UTF-32 with its byte-order mark (Notepad's "Unicode") is half
+    NUL bytes; it reads as the same text as its UTF-8 copy, not as a binary file."""
+    text = "Café Opens In Zürich\nThe café opened on Monday. “Welcome,” it said.\n"
+    for encoding in ("utf-16", "utf-16-be", "utf-32"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(("\ufeff" + text).encode(encoding) if encoding.endswith("-be") else text.encode(encoding))
+        page = read_page_file(path, max_bytes=1 << 20)
+        assert page.text == text and page.warnings == []
+
+
+def test_binary_file_opening_with_a_utf16_mark_is_still_binary(tmp_path: Path):
+    """Bytes after a UTF-16 mark that are no UTF-16 (a lone surrogate) are a binary file, as before."""
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\xff\xfe" + bytes(range(256)) * 8)
+    with pytest.raises(UserError, match="binary file"):
+        read_page_file(path, max_bytes=1 << 20)

@@ -41,6 +41,26 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 20)
 
 
+#: Byte-order marks of the UTF-32 and UTF-16 a page may be saved in (Notepad's "Unicode", some
+#: Windows tools), longest first: "\xff\xfe" opens both.
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+              (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _wide_text(data: bytes) -> tuple[str, str] | None:
+    """The text and encoding of a page saved in UTF-16 or UTF-32 with its byte-order mark, else
+    None. Such a page is half NUL bytes, which made it "binary file, not a saved text page": a
+    wrong reason for a page that is text. Bytes after the mark that do not decode (a lone
+    surrogate: what most binary data holds) give None, and the page is tested as bytes."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _composed(text: str) -> str:
     """NFC form: a page saved with accents as separate marks (macOS, some copy-pastes) would
     otherwise store 'Zu\u0308rich', which the name lists and the reader's highlighting do not
@@ -93,9 +113,13 @@ def read_page_file(path: Path, max_bytes: int) -> PageText:
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror})") from None
-    if _looks_binary(data):
+    wide = _wide_text(data)
+    if wide is not None:
+        text, encoding, warnings = _composed(wide[0]), wide[1], []
+    elif _looks_binary(data):
         raise UserError(f"{path}: binary file, not a saved text page, skipped; {_SAVE_AGAIN}")
-    text, encoding, warnings = decode_page(data, str(path))
+    else:
+        text, encoding, warnings = decode_page(data, str(path))
     if not text.strip():
         raise UserError(f"{path}: only blank lines, skipped; {_SAVE_AGAIN}")
     return PageText(text, warnings, hashlib.sha1(data).hexdigest(), encoding)
