@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 try:
-    from re import _parser as _sre  # Python 3.11+
+    from re import _compiler as _sre_compile, _parser as _sre  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _sre_compile  # type: ignore[no-redef]
     import sre_parse as _sre  # type: ignore[no-redef]
+import _sre as _sre_engine  # (re's engine: `_compiled` makes a pattern from a parse re's compile would make)
 #: Ops new in Python 3.11 (atomic groups, possessive repeats); on 3.10 no pattern holds them, and
 #: naming `_sre.ATOMIC_GROUP` there raises AttributeError.
 _ATOMIC_GROUP = getattr(_sre, "ATOMIC_GROUP", object())
@@ -437,8 +439,33 @@ def _key(text: str, start: int, end: int) -> str:
 _FIRST_BY_HEAD: dict[str, object] = {}
 
 
+#: `_START`'s look-behind, parsed once: the items `_single` puts before a branch's.
+_START_ITEMS = _sre.parse(_START + ")").data[:1]
+
+
 @functools.cache
 def _single(branch: str) -> re.Pattern[str]:
+    """`re.compile(_START + branch + ")")`, compiled from the parse the head automaton made of the
+    branch (`_parsed`) with the look-behind's item put before its items (the group holds one
+    alternative: a sequence, as they are): re.compile would parse the branch again, which costs
+    about as much as the compiling (`_single_from_text` is the reference)."""
+    parsed = _parsed(branch)
+    return _compiled(_START + branch + ")", _sre.SubPattern(parsed.state, _START_ITEMS + list(parsed.data)))
+
+
+def _compiled(text: str, parsed) -> re.Pattern[str]:
+    """`re.compile(text)` given `parsed`, its parse: the steps of re's compile after its parse (the code made
+    from the parse, its groups mapped both ways), with `text` the pattern's own (`pattern.pattern`)."""
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    return _sre_engine.compile(text, parsed.state.flags, _sre_compile._code(parsed, 0), parsed.state.groups - 1,
+                               groupindex, tuple(indexgroup))
+
+
+def _single_from_text(branch: str) -> re.Pattern[str]:
+    """What `_single` stands for: the branch after `_START`, compiled from its text (the tests' reference)."""
     return re.compile(_START + branch + ")")
 
 
