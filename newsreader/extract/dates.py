@@ -448,7 +448,7 @@ def _single(branch: str) -> re.Pattern[str]:
     """`re.compile(_START + branch + ")")`, compiled from the parse the head automaton made of the
     branch (`_parsed`) with the look-behind's item put before its items (the group holds one
     alternative: a sequence, as they are): re.compile would parse the branch again, which costs
-    about as much as the compiling (`_single_from_text` is the reference)."""
+    about as much as the compiling."""
     parsed = _parsed(branch)
     return _compiled(_START + branch + ")", _sre.SubPattern(parsed.state, _START_ITEMS + list(parsed.data)))
 
@@ -462,11 +462,6 @@ def _compiled(text: str, parsed) -> re.Pattern[str]:
         indexgroup[number] = name
     return _sre_engine.compile(text, parsed.state.flags, _sre_compile._code(parsed, 0), parsed.state.groups - 1,
                                groupindex, tuple(indexgroup))
-
-
-def _single_from_text(branch: str) -> re.Pattern[str]:
-    """What `_single` stands for: the branch after `_START`, compiled from its text (the tests' reference)."""
-    return re.compile(_START + branch + ")")
 
 
 class _FirstOf:
