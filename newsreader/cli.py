@@ -385,12 +385,27 @@ def cmd_bookmarks_import(args: argparse.Namespace, ctx: Context) -> int:
 # --- extraction ----------------------------------------------------------------------
 
 
-def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
-    """Entities and dates of JSON-lines articles: one {"id", "text", "date"} object per
-    input line, one {"id", "entities", "dates"} line out. A bad line is reported on stderr
-    by number and skipped; the exit code says whether any line failed."""
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(text: Any) -> Any:
+    """`text` as a date if it is YYYY-MM-DD: Python 3.11's `date.fromisoformat` also reads
+    ISO week dates and the basic form (`2024-W01-1`, `20240101`), which the message says
+    are not accepted. Raises TypeError or ValueError otherwise."""
     import datetime as dt
 
+    if not isinstance(text, str):
+        raise TypeError(f"not a string: {text!r}")
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
+    return dt.date.fromisoformat(text)
+
+
+def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
+    """Entities and dates of JSON-lines articles: one {"id", "text", "date"} object per
+    input line, one {"id", "entities", "dates"} line out. A bad line (one the extractor
+    fails on too) is reported on stderr by number and skipped; the exit code says whether
+    any line failed."""
     from newsreader.extract import extract
 
     check_extractor(ctx.config, args.backend)
@@ -414,6 +429,10 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             problem = f"not valid JSON ({exc.msg} at column {exc.colno})"
+        except ValueError:  # json's int() of a number longer than Python reads: no JSONDecodeError
+            problem = f"not valid JSON (a number of more than {sys.get_int_max_str_digits():,} digits)"
+        except RecursionError:  # 100,000 "[": the decoder recurses once per level
+            problem = "not valid JSON (nested too deeply)"
         else:
             problem = ""
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
@@ -421,14 +440,19 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
             else:
                 raw_date = item.get("date")
                 try:
-                    date = dt.date.fromisoformat(raw_date) if raw_date else None
+                    date = _iso_date(raw_date) if raw_date else None
                 except (TypeError, ValueError):
                     problem = f"date {raw_date!r} is not YYYY-MM-DD"
+        if not problem:
+            try:
+                result = extract(item["text"], date, backend=backend)
+            except Exception as exc:  # noqa: BLE001 - one line's names lost, not the lines after it
+                said = str(exc).splitlines()[0][:120] if str(exc) else ""
+                problem = f"the extractor failed on its text ({type(exc).__name__}{': ' if said else ''}{said})"
         if problem:
             print(f"newsreader: extract: line {number}: {problem}; skipped", file=ctx.stderr)
             failures += 1
             continue
-        result = extract(item["text"], date, backend=backend)
         out = {"id": item.get("id"), **result.to_dict()}
         ctx.stdout.write(printable_json(json.dumps(out, ensure_ascii=False)) + "\n")  # input text is untrusted
     return 1 if failures else 0
