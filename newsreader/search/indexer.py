@@ -116,6 +116,16 @@ def extraction_dicts(article: Article, backend: str = "rules") -> tuple[list[dic
     return data["entities"], data["dates"]
 
 
+def extractor_failure(article: Article, exc: Exception) -> str:
+    """What to say of an article the extractor raised on (a RecursionError on a pathological
+    text killed a whole `index` run, nothing indexed): the article, by headline and id, is
+    indexed without names and dates, and the rest of the run goes on."""
+    said = str(exc).splitlines()[0][:120] if str(exc) else ""
+    title = article.title if len(article.title) <= 60 else article.title[:59] + "…"
+    return (f"the story \"{title}\" ({article.id}): finding its names and dates failed "
+            f"({type(exc).__name__}{': ' if said else ''}{said}); indexed without them")
+
+
 class IndexLock:
     """An exclusive flock on `index.lock` for a whole run.
 
@@ -197,6 +207,8 @@ class Prepared:
     index: IndexDoc
     row: Row
     words: list[str]
+    #: Why its names and dates are missing (the extractor failed), or "".
+    problem: str = ""
 
 
 def prepare(article: Article, backend: str = "rules", extract: bool = True,
@@ -205,7 +217,14 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
 
     `extract=False` skips entity and date extraction (the benchmark's index-only figure).
     `common` is the index's fixed set of common stems (see `decide_common_stems`)."""
-    ents, dates = extraction_dicts(article, backend) if extract else ([], [])
+    ents: list[dict[str, Any]] = []
+    dates: list[dict[str, Any]] = []
+    problem = ""
+    if extract:
+        try:
+            ents, dates = extraction_dicts(article, backend)
+        except Exception as exc:  # noqa: BLE001 - one article's names lost, not the run (Ctrl-C still stops it)
+            problem = extractor_failure(article, exc)
     names: dict[str, list[str]] = {"person": [], "org": [], "place": []}
     for e in ents:
         bucket = names.get(e["kind"])
@@ -247,7 +266,7 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
     doc = {"article": article.to_dict(), "entities": ents, "dates": dates}
     row = (article.id, article.file, article.title,
            article.date.isoformat() if article.date else None, article.source, encode_doc(doc))
-    return Prepared(index, row, analysis.surface(title_words + body_words))
+    return Prepared(index, row, analysis.surface(title_words + body_words), problem)
 
 
 #: How much of a story's words (Jaccard of the word sets of summary and body) must be
@@ -561,14 +580,17 @@ class Shard:
         if not articles:
             return no_story_message(path)
         rows = []
+        notes = list(page.warnings)
         for article in articles:
             prepared = prepare(article, self.backend, self.extract, self.common)
             self.waiting.append(prepared.index)
             self.vocab.update(prepared.words)
             rows.append(prepared.row)
+            if prepared.problem:  # said as the page's notes are, from a worker process too
+                notes.append(f"{path}: {prepared.problem}")
         if len(self.waiting) >= SORT_CHUNK:
             self._drain()
-        return page.sha1, rows, page.warnings
+        return page.sha1, rows, notes
 
     def pages(self, jobs: list[Job]) -> list[tuple[int, Outcome]]:
         return [(n, self.page(path, rel, old_sha1)) for n, path, rel, old_sha1 in jobs]
