@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import sys
 
 import pytest
 
@@ -70,6 +71,8 @@ TOY_BRANCHES = (
     r"(?P<t5>(?:a|)*c)", r"(?P<t6>(?>ab|a)c)", r"(?P<t7>a*+b)", r"(?P<t8>[^a]\d[b-c]\s?(?<!x)a)",
     r"(?P<t9>(?i:A)B(?!c)$)", r"(?P<t10>(?P<r>x)?(?(r)a|b)c)", r"(?P<t11>a{3}b{1,2}.)", r"(?P<t12>(?:a{0,80}b)+c)",
 )
+if sys.version_info < (3, 11):  # atomic groups and possessive repeats are Python 3.11's: 3.10's re cannot parse them
+    TOY_BRANCHES = tuple(b for b in TOY_BRANCHES if "(?>" not in b and "*+" not in b)
 
 
 @pytest.mark.parametrize("alphabet", ["abc", "abxyz", "aAbB1c \u0130"])

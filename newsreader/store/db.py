@@ -351,7 +351,7 @@ class Store:
                 raise
             except sqlite3.DatabaseError as exc:
                 db.close()
-                if getattr(exc, "sqlite_errorcode", None) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                if _is_damaged(exc):
                     raise _Damaged(str(exc)) from None
                 if _is_busy(exc) and time.monotonic() < deadline:
                     time.sleep(random.uniform(0.01, 0.1))
@@ -425,7 +425,7 @@ class Store:
                 f"the bookmarks store {self.path} stayed busy (another newsreader is writing); "
                 "try again"
             )
-        if getattr(exc, "sqlite_errorcode", None) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        if _is_damaged(exc):
             return UserError(
                 f"the bookmarks store {self.path} is damaged ({text}); restart newsreader to "
                 "move it aside and start a new one"
@@ -846,7 +846,7 @@ def _probe(path: Path, timeout: float) -> None:
     try:
         _check(probe)
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        if _is_damaged(exc):
             raise _Damaged(str(exc)) from None
     finally:
         probe.close()
@@ -891,6 +891,17 @@ def _migrate(db: sqlite3.Connection, where: str) -> None:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+
+
+def _is_damaged(exc: sqlite3.Error) -> bool:
+    """Does the error say the file is damaged (moved aside), not that it cannot be opened? By SQLite's result
+    code where Python gives it (3.11+); Python 3.10's errors carry no code, so there by SQLite's own words for
+    those two codes, which it has used unchanged for years."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    text = str(exc)
+    return "file is not a database" in text or "database disk image is malformed" in text
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
