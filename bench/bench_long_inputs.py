@@ -22,7 +22,7 @@ import sys
 import time
 from typing import Callable
 
-#: Extractor units (the first group is `/tmp/S/patho.py`'s, all made linear in past rounds;
+#: Extractor units (the first group: runs made linear in the eighteenth and nineteenth rounds;
 #: the second, the worst found by the robustness hunt of 2026-11-23, R1).
 EXTRACT_UNITS: dict[str, str] = {
     "King": "King ", "al Bob": "al Bob ", "Smith and": "Smith and ", "A": "A ",
