@@ -1387,9 +1387,9 @@ async def test_folder_without_pages_is_explained(tmp_path):
 @sync
 async def test_pages_notice_prints_odd_file_names_safely(tmp_path):
     """A page's name is untrusted text: in the "Pages" notice an ESC in it reached the
-    terminal as it was, and a name that is not UTF-8 (`caf\xe9-menu.txt`, no story) was
+    terminal as it was, and a name that is not UTF-8 (`caf\\xe9-menu.txt`, no story) was
     named in the `parse` hint as a lone surrogate, which Rich counts one cell and the
-    terminal gets as `\udce9` (six), shifting the notice's border."""
+    terminal gets as `\\udce9` (six), shifting the notice's border."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text("Harbour reopens\n\nThe harbour reopened on Monday after the storm, "
