@@ -1207,6 +1207,19 @@ class _Doc:
         return word.lower() in self.c.titles
 
     def _split_run(self, run: list[int]) -> None:
+        """Type the pieces of a run of capitalised words. Where a rule (`_split_run_once`, `_split_plain_once`)
+        splits a part again and then goes on, it puts what it still has to do, then the part, on `_todo` and
+        returns; this loop takes the last thing put first. So the part is split, and all that its rules put,
+        before the rule goes on: the same order as calls made in place, without one Python frame for each part.
+        A run cut a few words at a time ("van Lt. van Lt. ...", "Air Show for Air Show for ...") went as deep as
+        it has parts, and a thousand of them raised RecursionError."""
+        todo = self._todo = []
+        self._split_run_once(run)
+        while todo:
+            step, part = todo.pop()
+            step(part)
+
+    def _split_run_once(self, run: list[int]) -> None:
         toks = self.tokens
         if toks[run[-1]].modifier:
             # "US-brokered", "New York City-based": the name before the hyphen counts only
@@ -1214,9 +1227,11 @@ class _Doc:
             for k in range(len(run)):
                 place = self._place_of(run[k:])
                 if place is not None:
-                    if k:
-                        self._split_run(run[:k])  # "A US-brokered": "A" is typed alone
-                    self._add(run[k:], PLACE, strong=True, name=place)
+                    if k:  # "A US-brokered": "A" is typed alone, then the place
+                        self._todo.append((lambda part: self._add(part, PLACE, strong=True, name=place), run[k:]))
+                        self._todo.append((self._split_run_once, run[:k]))
+                    else:
+                        self._add(run[k:], PLACE, strong=True, name=place)
                     return
             run = run[:-1]
             while run and not toks[run[-1]].cap:
@@ -1229,7 +1244,7 @@ class _Doc:
             if toks[run[0]].word in self.c.given_names and self._namelike([toks[i].word for i in run]):
                 self._add(run, PERSON, strong=True)
             else:
-                self._split_run(run)
+                self._todo.append((self._split_run_once, run))
             return
         if n > 1 and toks[run[0]].initial and self.text[toks[run[-1]].end:toks[run[-1]].end + 1] == "\n" \
                 and self._subheading(run):
@@ -1262,9 +1277,12 @@ class _Doc:
             owner = run[:vessel]
             while owner and toks[owner[-1]].low in english_words()[0]:
                 owner = owner[:-1]  # "Indian Naval Ship Sukanya": "Naval" is the ship's, no navy's name
+            ship_words = [i for i in run[vessel + 1:] if toks[i].word not in _SHIP_PREFIXES]
             if owner:
-                self._split_run(owner)
-            self._product([i for i in run[vessel + 1:] if toks[i].word not in _SHIP_PREFIXES])
+                self._todo.append((self._product, ship_words))
+                self._todo.append((self._split_run_once, owner))
+            else:
+                self._product(ship_words)
             return
         if n > 1 and words[-1] in _ROMAN and words[-2].lower() in self.c.event_heads:
             self._add(run, EVENT, strong=True)  # "World War II"
@@ -1282,13 +1300,15 @@ class _Doc:
             cut = max((k for k in range(1, n - 1) if not toks[run[k]].cap
                        and words[k] in ("for", "and", "on")), default=0)
             if cut:
-                self._split_run(run[:cut])
-            elif n > 2 and toks[run[0]].cap and not self._place_of(run[:1]) and self._acts(words[0]):
+                self._todo.append((lambda part: self._add(part, EVENT, strong=True), run[cut + 1:]))
+                self._todo.append((self._split_run_once, run[:cut]))
+                return
+            if n > 2 and toks[run[0]].cap and not self._place_of(run[:1]) and self._acts(words[0]):
                 # "Apple Worldwide Developers Conference" where "Apple said": the host, then its event
                 self._add(run[:1], ORG, strong=True)
                 cut = 0
                 run = run[1:]
-            self._add(run[cut + 1 if cut else 0:], EVENT, strong=True)
+            self._add(run, EVENT, strong=True)  # (the run without its host, if it had one)
             return
         if n == 1 and self._nationals(words[0]):
             return  # "Singaporeans", "Iranians": people, not a place (the Philippines is one: "Philippine")
@@ -1330,20 +1350,23 @@ class _Doc:
                                  lowered[i - 1] in ("of", "and") and i > 1 and lowered[i - 2] in self.c.titles
                                  or i == 1 and lowered[0] in _LOCAL_TITLE_MODIFIERS):
                     i -= 1
-                if i > 0:
-                    self._split_plain(run[:i])
-                self._add(name_idx, PERSON, strong=True)
+                # (the words before the title, the person, the rest: put on `_todo` last first)
                 if name_end < n:
                     rest = run[name_end:]
                     while rest and toks[rest[0]].low in _PARTICLES:
                         rest = rest[1:]
                     if rest:
-                        self._split_run(rest)
+                        self._todo.append((self._split_run_once, rest))
+                if i > 0:
+                    self._todo.append((lambda part: self._add(part, PERSON, strong=True), name_idx))
+                    self._todo.append((self._split_plain_once, run[:i]))
+                else:
+                    self._add(name_idx, PERSON, strong=True)
                 return
         if n == 1 and toks[run[0]].cap:
             self._split_lone(run[0])
         else:
-            self._split_plain(run)
+            self._split_plain_once(run)
 
     def _quoted_work(self, run: list[int], start: int, end: int) -> bool:
         """Is the run a currency before its sign ("US$40 billion") or a work's title in quotation marks
@@ -1477,7 +1500,7 @@ class _Doc:
             return False
         return True
 
-    def _split_plain(self, run: list[int]) -> None:
+    def _split_plain_once(self, run: list[int]) -> None:
         """Cut a title-free run at conjunctions and prepositions that do not belong to an
         organisation's name, then type each piece."""
         toks = self.tokens
@@ -1544,7 +1567,15 @@ class _Doc:
                 current = []
         if current:
             pieces.append(current)
-        for piece in pieces:
+        self._type_plain_pieces((run, pieces, 0))
+
+    def _type_plain_pieces(self, at: tuple[list[int], list[list[int]], int]) -> None:
+        """Type the pieces `_split_plain_once` cut `run` into, from piece `start` on. A piece split again is put on
+        `_todo` after the pieces left (see `_split_run`)."""
+        run, pieces, start = at
+        toks = self.tokens
+        for k in range(start, len(pieces)):
+            piece = pieces[k]
             if len(piece) == 1 and toks[piece[0]].low in self.c.agencies and self._reporting(toks[piece[0]]):
                 self._add(piece, ORG, strong=True)  # "cited by AFP", "Reuters reported": not a byline
                 continue
@@ -1609,7 +1640,11 @@ class _Doc:
                 piece = piece[:-1]  # "Cheryl Boone Isaacs, Academy President": the post leaves its organisation
             piece = self._without_posts(piece, has_org_word)
             if piece and len(piece) < len(run) and any(toks[i].low in self.c.title_heads for i in piece[1:-1]):
-                self._split_run(piece)  # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ..."
+                # "Treasury Secretary Timothy Geithner" cut off "... and Fed Chairman ...": split again, then the rest
+                if k + 1 < len(pieces):
+                    self._todo.append((self._type_plain_pieces, (run, pieces, k + 1)))
+                self._todo.append((self._split_run_once, piece))
+                return
             elif piece:
                 self._type_piece(piece)
 

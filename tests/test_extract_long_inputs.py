@@ -1,0 +1,134 @@
+"""Texts grown long in one way (a run of capitalised words cut a few words at a time, a list of places, a
+Title Case run across many sentences, ...) are read without RecursionError and with work linear in their
+length, and read exactly as before.
+
+No test here times anything: a test of depth runs a text deep enough to have raised RecursionError before
+(under a lowered recursion limit, so that it stays small and fast); a test of sameness compares the
+extractor with a reference of the old code (kept here, put in place with monkeypatch) on generated texts;
+a test of work counts the calls of the step that used to repeat. `bench/bench_long_inputs.py` gives times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import random
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from newsreader.extract import entities as ent
+from newsreader.extract import extract
+
+DATE = dt.date(2020, 3, 4)
+
+
+def _read(text: str) -> dict:
+    return extract(text, DATE).to_dict()
+
+
+@contextmanager
+def _stack_room(frames: int) -> Iterator[None]:
+    """Allow only `frames` Python frames more than the caller's depth: a text that needs one frame per
+    word then fails at a few hundred words instead of a thousand."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack(0)) + frames)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
+# --- E5: `_split_run` <-> `_split_plain` -------------------------------------------------------------
+
+def _recursive_split_run(self, run):
+    """Splitting with calls made in place, as the old code did (one frame for each part split again): each
+    step's own `_todo` is worked off, last put first, as soon as the step returns."""
+    _in_place(self, self._split_run_once, run)
+
+
+def _in_place(self, step, part):
+    todo = self._todo = []
+    step(part)
+    while todo:
+        _in_place(self, *todo.pop())
+        self._todo = todo
+
+
+_RUN_WORDS = ("van", "de", "Lt.", "Gen.", "Mr.", "President", "Bob", "Smith", "Air", "Show", "Conference",
+              "for", "and", "of", "on", "Paris", "Ministry", "Defence", "Inc.", "US-brokered", "Chairman",
+              "Ship", "INS", "Sukanya", "World", "War", "II", "Jr.", "State", "Kaduna", "Reuters")
+
+
+def _run_texts(count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = [rnd.choice(_RUN_WORDS) for _ in range(rnd.randint(1, 14))]
+        texts.append(f"Shares of A rose. {rnd.choice(('', 'The ', 'He met '))}{' '.join(words)} said on Monday.")
+    return texts
+
+
+@pytest.mark.parametrize("unit", ["van Lt. ", "Lt. van ", "de Lt. Lt. ", "Air Show for ", "Conference and "])
+def test_runs_cut_a_few_words_at_a_time_do_not_recurse(unit):
+    """Each of these units made the run's rules call each other once per few words: the old code (the
+    reference, put back in place) raises RecursionError with 150 frames of room at 300 units, the
+    extractor reads the same text."""
+    text = "Shares of A rose. " + unit * 300 + "said on Monday."
+    with _stack_room(150):
+        _read(text)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(ent._Doc, "_split_run", _recursive_split_run)
+            with pytest.raises(RecursionError):
+                _read(text)
+
+
+def _pieces(text: str) -> list[tuple]:
+    """The entity pieces in the order the rules added them (before `find_entities` sorts them)."""
+    return [(p.start, p.end, p.kind, p.name, p.strong) for p in ent._Doc(text).run()]
+
+
+def test_runs_are_split_as_by_calls_made_in_place(monkeypatch):
+    """The loop over parts splits each part before the rule that handed it back goes on: the pieces, in the
+    order they were added, and the entities are those of the old recursive calls on generated runs of titles,
+    particles, names, event heads and conjunctions, short ones and deep ones."""
+    texts = _run_texts(400, 5) + ["Shares of A rose. " + u * 40 + "said on Monday."
+                                  for u in ("van Lt. ", "Air Show for ", "Bob and Lt. Smith of ", "de Gen. Paris ")]
+    new = [(_pieces(t), _read(t)) for t in texts]
+    monkeypatch.setattr(ent._Doc, "_split_run", _recursive_split_run)
+    old = [(_pieces(t), _read(t)) for t in texts]
+    assert new == old
+    assert sum(len(r["entities"]) for _, r in new) > 200  # (the texts do hold entities to compare)
+
+
+def test_pieces_of_a_run_are_added_in_text_order(monkeypatch):
+    """The old calls typed a run's parts left to right (the words before a title, then the person, then the
+    rest; the host, then its event; the pieces of a title-free run in turn), so the pieces stand in text order
+    when the runs are done; the loop keeps that order on generated runs."""
+    orders: list[list[int]] = []
+    acronyms = ent._Doc._acronyms
+
+    def spy(self):  # (called right after the runs are split)
+        orders.append([p.start for p in self.pieces])
+        return acronyms(self)
+
+    monkeypatch.setattr(ent._Doc, "_acronyms", spy)
+    for text in _run_texts(400, 5):
+        _read(text)
+    assert len(orders) == 400 and sum(map(len, orders)) > 200
+    assert all(order == sorted(order) for order in orders)
+
+
+@pytest.mark.parametrize("text, entities", [
+    ("He met Treasury Secretary Timothy Geithner and Fed Chairman Ben Bernanke and Apple Inc. on Monday.",
+     [("Treasury", "org"), ("Timothy Geithner", "person"), ("Fed", "org"), ("Ben Bernanke", "person"),
+      ("Apple Inc.", "org")]),
+    ("Shares of A rose. Lt. Mr. INS War Gen. Iran for Treasury INS said on Monday, for said.",
+     [("Treasury INS", "org")]),
+])
+def test_pieces_after_a_piece_split_again_are_typed(text, entities):
+    """A piece of a title-free run split again (a title inside it) leaves the pieces after it for later: they are
+    typed then, as the old code gave (entities recorded at d5fedbd)."""
+    assert [(e["text"], e["kind"]) for e in _read(text)["entities"]] == entities
