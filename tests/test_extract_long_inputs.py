@@ -132,3 +132,54 @@ def test_pieces_after_a_piece_split_again_are_typed(text, entities):
     """A piece of a title-free run split again (a title inside it) leaves the pieces after it for later: they are
     typed then, as the old code gave (entities recorded at d5fedbd)."""
     assert [(e["text"], e["kind"]) for e in _read(text)["entities"]] == entities
+
+
+# --- E4: `_locative` down a list of places ------------------------------------------------------------
+
+def _recursive_locative(self, piece):
+    """The old `_locative`: a name listed after a place asked the place before it by a call, one frame for
+    each name of the list, and asked `_town` of it when that call returned false."""
+    answer = self._locative_alone(piece)
+    if isinstance(answer, ent.Piece):
+        return _recursive_locative(self, answer) or self._town(answer)
+    return answer
+
+
+_LIST_WORDS = ("Gaza Strip日本", "Gaza Strip", "Kurram", "Orakzai", "Bajaur", "Khan Younis", "Deir el-Balah",
+               "Bloomington", "Troy", "Palmer", "Apple", "Tim Cook", "Woodburn", "Qeshm", "Davos", "NATO", "Area 51")
+_LIST_LINKS = (", ", " and ", ", and ", " or ", " in ")
+
+
+def _list_texts(count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        names = [rnd.choice(_LIST_WORDS) for _ in range(rnd.randint(1, 9))]
+        body = names[0] + "".join(rnd.choice(_LIST_LINKS) + w for w in names[1:])
+        texts.append(f"Clashes broke out {rnd.choice(('in', 'near', 'to', 'at', 'the villages of'))} {body}"
+                     f"{rnd.choice(('.', ' on Monday.', ' were hit.', ' police said.', ', a town in Iran.'))}")
+    return texts
+
+
+def test_a_long_list_of_places_does_not_recurse():
+    """", Gaza Strip日本" repeated: each name asks the one before it (the glued kanji keeps it from ending as a
+    plain word); the old code raises RecursionError with 150 frames of room at 300 names, the loop reads it."""
+    text = "Shares of A rose. " + ", Gaza Strip日本" * 300 + "said on Monday."
+    with _stack_room(150):
+        assert _read(text)["entities"]
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(ent._Doc, "_locative", _recursive_locative)
+            with pytest.raises(RecursionError):
+                _read(text)
+
+
+def test_lists_of_places_are_read_as_by_the_recursive_calls(monkeypatch):
+    """The loop asks `_town` of the places met from the last one back, as the returning calls did: the same
+    pieces and entities as the old recursive `_locative` on generated lists (links, verbs, towns, names that
+    are no places)."""
+    texts = _list_texts(400, 7) + ["Clashes in " + ", Gaza Strip日本" * 30 + " and Troy were hit."]
+    new = [(_pieces(t), _read(t)) for t in texts]
+    monkeypatch.setattr(ent._Doc, "_locative", _recursive_locative)
+    old = [(_pieces(t), _read(t)) for t in texts]
+    assert new == old
+    assert sum(e["kind"] == "place" for _, r in new for e in r["entities"]) > 300

@@ -2870,6 +2870,20 @@ class _Doc:
         return piece.prev_word in _LOCATIVE_PREPS or self.text[piece.start - 2:piece.start] in (", ", "d ")
 
     def _locative(self, piece: Piece) -> bool:
+        """`_locative_alone`, where a name listed after a place ("in Kurram, Orakzai and Bajaur") asks it of the place
+        before it, and so on down the list: walked in a loop, not by a call for each name (a list of a thousand
+        names raised RecursionError). The places met are then asked `_town` from the last one back, as the calls
+        did when they returned."""
+        listed: list[Piece] = []  # (the places before `piece` that the answer waits on, nearest first)
+        answer = self._locative_alone(piece)
+        while isinstance(answer, Piece):
+            listed.append(answer)
+            answer = self._locative_alone(answer)
+        for before in reversed(listed):
+            answer = answer or self._town(before)
+        return answer
+
+    def _locative_alone(self, piece: Piece) -> bool | Piece:
         """Is a name no cue typed where something happens ("clashes in Kurram", "a rally in
         Wayanad", "strikes in Khan Younis and Deir el-Balah") or where a journey ends or starts
         ("flew to Davos")? News names the places of events
@@ -2904,9 +2918,11 @@ class _Doc:
         for link in (" and ", ", "):
             if text.startswith(link, piece.start - len(link)) and (end := _LIST_END.match(text, piece.end)):
                 before = self._piece_ending(piece.start - len(link))
-                return before is not None and before.kind == PLACE and before is not piece and (
-                    end.group("verb") is None and self._locative(before)
-                    or self._town(before))  # "the villages of Zainabieh and Koohi"
+                if before is None or before.kind != PLACE or before is piece:
+                    return False
+                if end.group("verb") is None:
+                    return before  # (it is a place if `before` is one: `_locative` asks it, else `_town(before)`)
+                return self._town(before)  # "the villages of Zainabieh and Koohi"
         return False
 
     def _known_place_at(self, m: re.Match[str] | None) -> bool:
