@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import random
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -183,3 +184,91 @@ def test_lists_of_places_are_read_as_by_the_recursive_calls(monkeypatch):
     old = [(_pieces(t), _read(t)) for t in texts]
     assert new == old
     assert sum(e["kind"] == "place" for _, r in new for e in r["entities"]) > 300
+
+
+# --- E3: `_run_in_heading_commons` across the sentences of one Title Case run ------------------------------
+
+def _old_run_in_heading_commons(text, starts, *rest):
+    """The old `_run_in_heading_commons` (d5fedbd) read each sentence start on its own: it matched the Title Case
+    run again from there and read all of its words (n^2 steps for a run of n sentences). The function given one
+    start reads it so (no other start shares its run), so the old answer is the union of those."""
+    return sorted(set().union(*(ent._run_in_heading_commons(text, [start], *rest) for start in starts)))
+
+
+_HEAD_WORDS = ("St.", "Louis.", "Smith", "Jones.", "US", "Denies", "Role", "in", "Strike", "on", "Damascus", "Consulate",
+               "Washington", "Army", "Chief", "Meets", "Saudi", "Defence", "Minister", "Field", "Marshal", "Asim",
+               "Munir", "The", "A", "Matanuska", "Maid", "Building", "Sanctions", "Hit", "Jordanians", "March",
+               "Wednesday-Mr.", "Corp.", "Rio", "de", "Janeiro.", "United", "Nations.", "Attacks", "Targeting",
+               "Court", "of", "Appeals", "Paris", "Russian", "Oil", "said", "told", "Maria", "Sir.", "AT&T")
+
+
+def _heading_texts(count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = [rnd.choice(_HEAD_WORDS) for _ in range(rnd.randint(3, 40))]
+        texts.append(rnd.choice(("", "Shares of A rose. ", "News\n")) + " ".join(words)
+                     + rnd.choice((" said on Monday.", ".", "\nThe story goes on.", " Tehran ...")))
+    return texts
+
+
+def _heading_args(text: str) -> tuple:
+    c, g = ent.cues(), ent.gazetteer()
+    starts = [m.start() for m in re.finditer(r"(?<![A-Za-z])[A-Z]", text)]  # (every capital, inside words too)
+    return text, starts, c, ent._LowerWords(text), g.places, g.demonyms
+
+
+def test_heading_commons_are_those_of_the_old_reading():
+    """The words found (a set: the caller reads them so) are those of the old code, on generated Title Case runs
+    of headline verbs, titles, names, places, story openers and sentences run together, with a start at every
+    capital (inside words too: "Wednesday-Mr.")."""
+    texts = _heading_texts(600, 9) + [u * 60 for u in ("St. Louis. ", "US Denies Role in Strike on Damascus ",
+                                                        "Army Chief Meets Saudi Defence Minister The ")]
+    found = 0
+    for text in texts:
+        args = _heading_args(text)
+        new = ent._run_in_heading_commons(*args)
+        assert set(new) == set(_old_run_in_heading_commons(*args)), text
+        found += bool(new)
+    assert found > 100
+
+
+
+def test_a_verb_opening_a_later_sentence_of_the_run_is_no_heading_verb():
+    """A start reads a headline verb only after its first word: where the run's last verb opens a later sentence
+    (and a story opener stopped the first start's walk before it), that start finds nothing more."""
+    text = ("News\nArmy Chief Meets A Saudi Defence Minister. Attacks Field Marshal Asim Munir Role Strike said "
+            "on Monday.")
+    args = (text, [text.index("Army"), text.index("Attacks")]) + _heading_args(text)[2:]
+    new = ent._run_in_heading_commons(*args)
+    assert set(new) == set(_old_run_in_heading_commons(*args)) == {text.index(w) for w in ("Chief", "Meets", "A ")}
+
+class _CountedVocab:
+    """An article's lower-case words that count how often they are asked (once a word for each walk over it)."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab, self.asked = vocab, 0
+
+    def __contains__(self, word: str) -> bool:
+        self.asked += 1
+        return word in self.vocab
+
+
+@pytest.mark.parametrize("unit", ["St. Louis. ", "Police Arrests Smith Louis. "])
+def test_a_title_case_run_of_many_sentences_is_read_once(monkeypatch, unit):
+    """"St. Louis. " x n is one Title Case run with n sentence starts: the headline verbs are asked once for each
+    of its words, and with a verb in it ("Police Arrests ..."), the walk over its words passes each word once (the
+    old code did both again from every start: n^2/2). The words found are the old code's."""
+    asked = []
+    heading_verb = ent._heading_verb
+    monkeypatch.setattr(ent, "_heading_verb", lambda *a: asked.append(a[0]) or heading_verb(*a))
+    for n in (100, 400):
+        asked.clear()
+        text = "Shares of A rose. " + unit * n + "said on Monday."
+        args = _heading_args(text)
+        vocab = _CountedVocab(args[3])
+        found = ent._run_in_heading_commons(*args[:3], vocab, *args[4:])
+        words = len(unit.split()) * n + 6
+        assert 0 < len(asked) <= words
+        assert vocab.asked <= 2 * words  # (each start asks its own first word again)
+        assert set(found) == set(_old_run_in_heading_commons(*args))

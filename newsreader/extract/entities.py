@@ -656,6 +656,8 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: _LowerWords, places: di
 #: Capitalised words with at most one lower-case word between any two ("US Denies Role in
 #: Strike on ..."), five or more.
 _TITLE_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:[a-z]{1,7} )?[A-Z][\w'’.&-]*){4,}")
+#: The first five words of a `_TITLE_RUN`: a run goes on from them to where the run around them ends.
+_TITLE_RUN_FIVE = re.compile(r"[A-Z][\w'’.&-]*(?: (?:[a-z]{1,7} )?[A-Z][\w'’.&-]*){4}")
 #: The story's sentence going on after the capitalised words of a run-in heading: "... Washington told".
 _STORY_GOES_ON = re.compile(r"(?:['’]s)? [a-z]")
 #: A capitalised determiner inside a heading run opens the story's first sentence ("... in Syria The Pentagon said").
@@ -677,29 +679,52 @@ def _run_in_heading_commons(text: str, starts: list[int], c: Cues, lower_vocab: 
     found: list[int] = []
     keep = c.name_cues
     english: frozenset[str] | None = None
+    # Sentences of capitalised words make one run ("St. Louis. St. Louis. ...": a run's words may hold "."), and
+    # every sentence start inside it would read the rest of it again. The run from a start inside one already
+    # read ends where it ends (the run goes on or stops by the text after each word, wherever it began), so its
+    # words are read once (`_TitleChain`), and a start reads the suffix from its own word: the line test is the
+    # run's, a verb after the first word is the last verb's index, and the walk over the words stops at a word an
+    # earlier walk of the same run went past (it would add the same words again: `found` is read as a set). Past its
+    # first word a walk is in the same state as any other there: `name_end` is the word before's end only if that
+    # word can only be a name, which the word alone decides.
+    chain_start, chain_end, chain = 0, -1, None
     for start in starts:
-        run = _TITLE_RUN.match(text, start)
-        if run is None:
-            continue
-        if not _STORY_GOES_ON.match(text, run.end()):
-            line_end = text.find("\n", run.end())
-            line = text[text.rfind("\n", 0, run.start()) + 1:line_end if line_end >= 0 else len(text)]
-            if line.endswith(".") or _headline_words(line, c) is not None:
-                continue  # a sentence in Title Case, or a headline on its own line (`_title_case_commons`'s)
-        words = list(_LINE_WORD.finditer(text, run.start(), run.end()))
-        capitalised = [m for m in words if m.group()[0].isupper()]
-        if len(capitalised) < 5:
+        if chain_start <= start < chain_end:
+            if chain is None or _TITLE_RUN_FIVE.match(text, start) is None:
+                continue  # (the run's line test failed, or fewer than five words are left: no run from here)
+            at = chain.index.get(start)
+            walk = chain
+            if at is None:  # (a start inside a word of the run, after "-" or ".": its words are read alone)
+                walk, at = _TitleChain(text, start, chain_end, c, keep), 0
+        else:
+            run = _TITLE_RUN.match(text, start)
+            if run is None:
+                continue
+            chain_start, chain_end, chain = start, run.end(), None
+            if not _STORY_GOES_ON.match(text, run.end()):
+                line_end = text.find("\n", run.end())
+                line = text[text.rfind("\n", 0, run.start()) + 1:line_end if line_end >= 0 else len(text)]
+                if line.endswith(".") or _headline_words(line, c) is not None:
+                    continue  # a sentence in Title Case, or a headline on its own line (`_title_case_commons`'s)
+            walk = chain = _TitleChain(text, start, chain_end, c, keep)
+            at = 0
+        capitalised = walk.capitalised
+        if len(capitalised) - at < 5:
             continue
         if english is None:
             english = english_words()[0]
-        if not any(k and k + 1 < len(capitalised) and text[capitalised[k - 1].end():m.start()] == " "
-                   and _heading_verb(m.group(), capitalised[k - 1].group(), c, keep)
-                   for k, m in enumerate(capitalised)):  # a subject right before the verb: not "Court of Appeals"
+        if walk.last_verb <= at:  # a subject right before the verb: not "Court of Appeals"
             continue
         name_end = -2  # where the last word that can only be a name ended ("Matanuska Maid Building")
-        for k, m in enumerate(capitalised):
+        walked = walk.walked
+        for k in range(at, len(capitalised)):
+            m = capitalised[k]
+            if k > at:
+                if k in walked:
+                    break  # (an earlier start walked on from here as this one would)
+                walked.add(k)
             word = m.group()
-            if word in _STORY_OPENERS and m.start() > run.start():
+            if word in _STORY_OPENERS and k > at:
                 found.append(m.start())
                 break
             lower = word.lower()
@@ -719,6 +744,22 @@ def _run_in_heading_commons(text: str, starts: list[int], c: Cues, lower_vocab: 
             else:  # a word that can only be a name heads on ("Matanuska Maid"); a place or an organisation word not
                 name_end = m.end() if word not in places and word not in demonyms and lower not in keep else -2
     return found
+
+
+class _TitleChain:
+    """The capitalised words of a Title Case run from `start` to `end` (`_run_in_heading_commons`), read once for
+    all the sentence starts inside it: their indexes by start, the index of the last headline verb with its subject
+    right before it and a word after it (-1: none), and the indexes its walks went past their first word."""
+
+    __slots__ = ("capitalised", "index", "last_verb", "walked")
+
+    def __init__(self, text: str, start: int, end: int, c: Cues, keep: frozenset[str]) -> None:
+        self.capitalised = [m for m in _LINE_WORD.finditer(text, start, end) if m.group()[0].isupper()]
+        self.index = {m.start(): k for k, m in enumerate(self.capitalised)}
+        cap = self.capitalised
+        self.last_verb = next((k for k in range(len(cap) - 2, 0, -1) if text[cap[k - 1].end():cap[k].start()] == " "
+                               and _heading_verb(cap[k].group(), cap[k - 1].group(), c, keep)), -1)
+        self.walked: set[int] = set()
 
 
 def _heading_verb(word: str, subject: str, c: Cues, keep: frozenset[str]) -> bool:
