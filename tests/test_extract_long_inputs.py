@@ -272,3 +272,66 @@ def test_a_title_case_run_of_many_sentences_is_read_once(monkeypatch, unit):
         assert 0 < len(asked) <= words
         assert vocab.asked <= 2 * words  # (each start asks its own first word again)
         assert set(found) == set(_old_run_in_heading_commons(*args))
+
+
+# --- E1: `_quoted_title` along a chain of title words no closing mark ends -----------------------------------
+
+class _CountedPattern:
+    """A compiled pattern that counts its `match` calls."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern, self.calls, self.read = pattern, 0, 0
+
+    def match(self, text, pos=0, endpos=None):
+        self.calls += 1
+        self.read += (len(text) if endpos is None else endpos) - pos  # (the most it may read)
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
+
+
+@pytest.mark.parametrize("unit", ["Smith Thursday ", "New York from ", "King Saturday ", "Ltd Wednesday. "])
+def test_a_chain_of_title_words_is_searched_for_its_closing_mark_once(monkeypatch, unit):
+    """Each capitalised run of "Smith Thursday Smith Thursday ..." may stand in a quoted title that goes on to the end
+    of the chain, so each asked `_TITLE_CLOSE` to read the rest of the text (n^2). A chain no closing mark ends is
+    remembered: the runs inside it ask no more (the old code: 200 calls here), and the title words that lead from
+    one run to the next are read once."""
+    close, chain = _CountedPattern(ent._TITLE_CLOSE), _CountedPattern(ent._TITLE_CHAIN)
+    monkeypatch.setattr(ent, "_TITLE_CLOSE", close)
+    monkeypatch.setattr(ent, "_TITLE_CHAIN", chain)
+    text = "Shares of A rose. " + unit * 200 + "said on Monday."
+    _read(text)
+    assert 0 < close.calls <= 3
+    assert chain.calls > 100 and chain.read <= len(text)
+
+
+_QUOTE_WORDS = ("Smith", "Thursday", "The", "Boy", "from", "Oz.", "of", "the", "and", "Golden", "Compass", "New",
+                "York", "FBI", "King", "by", "Lake", "Ltd", "Wednesday.", "Paris,", "America", "he", "said", "in",
+                "Catching", "Fire", "a", "Rock’n’roll", "Iran's", "Pie")
+_QUOTE_MARKS = ("``", "''", "\"", "“", "”", "‘", "’", "'", "", "", "", ", ", ". ")
+
+
+def _quote_texts(count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rnd.randint(2, 25)):
+            word = rnd.choice(_QUOTE_WORDS)
+            if rnd.random() < 0.25:
+                word = rnd.choice(_QUOTE_MARKS) + word
+            if rnd.random() < 0.25:
+                word += rnd.choice(_QUOTE_MARKS)
+            parts.append(word)
+        texts.append("Shares of A rose. " + " ".join(parts) + rnd.choice((" said on Monday.", "'' he said.", "”.")))
+    return texts
+
+
+def test_quoted_titles_are_those_of_the_old_search(monkeypatch):
+    """Remembering the unclosed chain changes no answer: the pieces and entities (works' titles drop names) are
+    those of `_quoted_title` asked afresh at every run (the old code: no `unclosed`), on generated texts of title
+    words, small words and quotation marks of every kind."""
+    texts = _quote_texts(500, 13)
+    new = [(_pieces(t), _read(t)) for t in texts]
+    quoted_title = ent._quoted_title
+    monkeypatch.setattr(ent, "_quoted_title", lambda text, start, end, unclosed=None: quoted_title(text, start, end))
+    old = [(_pieces(t), _read(t)) for t in texts]
+    assert new == old

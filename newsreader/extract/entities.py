@@ -461,6 +461,8 @@ _TITLE_WORD = rf"(?:[A-Z][\w'’.&-]*|{_TITLE_SMALL})"
 _TITLE_OPEN = re.compile(rf"(?:``|\"|“|‘|(?<![\w'’])')\s?((?:[A-Z][\w'’.&-]* (?:{_TITLE_WORD} )*)?)$")
 _TITLE_CLOSE = re.compile(rf"((?: {_TITLE_WORD})*)[,.!?]?\s?(?:''|\"|”|’(?!\w)|'(?!\w))")
 _LEADING_ARTICLE = re.compile(r"(?:The|A|An) ")
+#: The title words `_TITLE_CLOSE` reads before its closing mark, alone: where a chain of them leads.
+_TITLE_CHAIN = re.compile(rf"(?: {_TITLE_WORD})*")
 #: A speaker after a quotation: what was quoted was said, no title ("..., he said", "..., said Smith").
 _SPEECH_AFTER = re.compile(r" (?:(?:he|she|they|we|I|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?) )?"
                            r"(?:said|says|told|added|asked|wrote|shouted|chanted)\b")
@@ -491,14 +493,38 @@ def _no_title_after(text: str, end: int) -> bool:
     return not (first.isspace() and text[end + 1:end + 2] in _CLOSING_QUOTES)
 
 
-def _quoted_title(text: str, start: int, end: int) -> str | None:
+def _title_words_lead(text: str, at: int, start: int, end: int) -> bool:
+    """Do title words lead from `at` to `end`, the end of a run from `start` (`_TITLE_CHAIN`)? The word before the
+    run is asked first (most runs: a lower-case word no title holds), without the pattern's 36 small words tried."""
+    if start - 1 > at:
+        space = text.rfind(" ", at, start - 1)
+        if space < 0 or text[start - 1] != " ":
+            return False
+        word = text[space + 1:start - 1]
+        if not (word[:1].isupper() or word in _TITLE_SMALL_WORDS):
+            return False
+    return _TITLE_CHAIN.match(text, at, end).end() == end
+
+
+def _quoted_title(text: str, start: int, end: int, unclosed: list[int] | None = None) -> str | None:
     """The quoted title of a work a capitalised run stands in, when the run is only part of it ("Boy"
     in ``The Boy from Oz.'') or the title is in single quotes ('The Golden Compass'); without a
-    leading "The". None elsewhere."""
+    leading "The". None elsewhere.
+
+    `unclosed` (the caller's for one text) holds where `_TITLE_CLOSE` last found no closing mark. From a space
+    that title words lead to from there it finds none either (its ways on are ways on from there), so it is not
+    asked again: "Smith Thursday Smith Thursday ..." made every run read the rest of the text (n^2); the title
+    words between are read once."""
     if _no_title_after(text, end):
         return None  # (most runs: a lower-case word no title holds, or no closing mark, follows; no regex asked)
+    if unclosed is not None and unclosed[0] < end and text[end:end + 1] == " " \
+            and _title_words_lead(text, unclosed[0], start, end):  # (the space: only a cheap first test)
+        unclosed[0] = end
+        return None
     closed = _TITLE_CLOSE.match(text, end)  # (anchored: the cheaper test first)
     if closed is None:
+        if unclosed is not None:
+            unclosed[0] = end
         return None
     opened = _TITLE_OPEN.search(text, max(0, start - 60), start)
     if opened is None or not (opened.group(1) or closed.group(1) or text[opened.start()] == "'"):
@@ -1189,6 +1215,7 @@ class _Doc:
         self.products: set[str] = set()
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
         self.works: set[str] = set()  # titles of works named in quotes ("Golden Compass")
+        self._unclosed = [len(text)]  # (where no title's closing mark followed, last: `_quoted_title`)
         self.holidays = holiday_names()
         self._inside: set[str] | None = None  # see _seen_inside
         self.city_companies: set[str] = set()  # cities typed as their company ("Toyota said")
@@ -1420,7 +1447,7 @@ class _Doc:
         if text.endswith(_OPEN_QUOTES, start - 2 if start > 1 else 0, start) and _CLOSE_QUOTE.match(text, end) \
                 and not (len(run) == 1 and self._place_of(run)):
             return True  # "American Pie", “Catching Fire”: the title of a work
-        title = _quoted_title(text, start, end)
+        title = _quoted_title(text, start, end, self._unclosed)
         if title is not None and not all(w in self.g.places for w in title.split() if w[:1].isupper()):
             # (“America and France”: places quoted, no title)
             self._work(title)  # ... and so is "The Golden Compass" unquoted elsewhere
