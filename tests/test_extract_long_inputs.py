@@ -335,3 +335,21 @@ def test_quoted_titles_are_those_of_the_old_search(monkeypatch):
     monkeypatch.setattr(ent, "_quoted_title", lambda text, start, end, unclosed=None: quoted_title(text, start, end))
     old = [(_pieces(t), _read(t)) for t in texts]
     assert new == old
+
+
+# --- E2: `_written_as_firm` for each mention of an Irish or Scottish surname ---------------------------------
+
+@pytest.mark.parametrize("unit", ["McDonald, ", "O'Brien, said fell ", "McDonald.\n"])
+def test_a_surname_is_searched_as_a_firm_once(monkeypatch, unit):
+    """Each lone "McDonald" asked whether the article writes it as a firm's name, and each search read all the
+    places it is written (n^2); the answer is remembered for each (name, pattern): a few searches in all, and the
+    entities are those of the searches made afresh."""
+    text = "Shares of A rose. " + unit * 100 + "said on Monday."
+    with pytest.MonkeyPatch.context() as mp:  # (the old method: a search at every call)
+        mp.setattr(ent._Doc, "_written_as_firm", lambda self, name, after: ent._written_with(self.text, name, after))
+        fresh = (_pieces(text), _read(text))
+    searched = []
+    written_with = ent._written_with
+    monkeypatch.setattr(ent, "_written_with", lambda *a: searched.append(a[1]) or written_with(*a))
+    assert (_pieces(text), _read(text)) == fresh
+    assert 0 < len(searched) <= 20

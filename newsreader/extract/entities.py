@@ -1215,6 +1215,7 @@ class _Doc:
         self.products: set[str] = set()
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
         self.works: set[str] = set()  # titles of works named in quotes ("Golden Compass")
+        self._as_firm: dict[tuple[str, re.Pattern[str]], bool] = {}  # (`_written_as_firm`'s answers)
         self._unclosed = [len(text)]  # (where no title's closing mark followed, last: `_quoted_title`)
         self.holidays = holiday_names()
         self._inside: set[str] | None = None  # see _seen_inside
@@ -2832,8 +2833,14 @@ class _Doc:
         return score
 
     def _written_as_firm(self, name: str, after: re.Pattern[str]) -> bool:
-        """Does the article write `name` followed by what follows a firm's (`after`) anywhere?"""
-        return _written_with(self.text, name, after)
+        """Does the article write `name` followed by what follows a firm's (`after`) anywhere? Remembered for each
+        (name, after): the text does not change, and each mention of a name of that shape asked it again, every
+        search reading all its places ("McDonald, McDonald, ...": n^2)."""
+        key = (name, after)
+        known = self._as_firm.get(key)
+        if known is None:
+            known = self._as_firm[key] = _written_with(self.text, name, after)
+        return known
 
     def _surname_shape(self, word: str, piece: Piece) -> bool:
         """Is a lone word no cue typed a surname: by its shape (an Irish or Scottish prefix, "O'Brien",
