@@ -135,6 +135,19 @@ def test_pieces_after_a_piece_split_again_are_typed(text, entities):
     assert [(e["text"], e["kind"]) for e in _read(text)["entities"]] == entities
 
 
+def test_splitting_in_place_gives_the_caller_its_work_back():
+    """`_split_run` and `_split_plain` called in place (by a rule, or a test, inside a loop working off its own
+    `_todo`) work off their parts and leave the caller's `_todo` as it was, its parts still to come."""
+    doc = ent._Doc("He met Treasury Secretary Timothy Geithner and Fed Chairman Ben Bernanke on Monday.")
+    pending = [(lambda part: None, [])]
+    for split in (doc._split_run, doc._split_plain):
+        for run in doc.runs:
+            doc._todo = pending
+            split(run)
+            assert doc._todo is pending and len(pending) == 1
+    assert doc.pieces
+
+
 # --- E4: `_locative` down a list of places ------------------------------------------------------------
 
 def _recursive_locative(self, piece):

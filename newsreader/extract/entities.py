@@ -13,8 +13,10 @@ import functools
 import operator
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 try:
     from re import _parser as _sre  # Python 3.11+
@@ -1215,7 +1217,9 @@ class _Doc:
         self.products: set[str] = set()
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
         self.works: set[str] = set()  # titles of works named in quotes ("Golden Compass")
+        self._todo: list[tuple[Callable[[Any], None], Any]] = []  # (the parts left to split: `_split_run`)
         self._as_firm: dict[tuple[str, re.Pattern[str]], bool] = {}  # (`_written_as_firm`'s answers)
+        self._as_firm_of = text  # (the text they are answers for)
         self._unclosed = [len(text)]  # (where no title's closing mark followed, last: `_quoted_title`)
         self.holidays = holiday_names()
         self._inside: set[str] | None = None  # see _seen_inside
@@ -1282,11 +1286,28 @@ class _Doc:
         before the rule goes on: the same order as calls made in place, without one Python frame for each part.
         A run cut a few words at a time ("van Lt. van Lt. ...", "Air Show for Air Show for ...") went as deep as
         it has parts, and a thousand of them raised RecursionError."""
-        todo = self._todo = []
+        outer, todo = self._todo, []  # (`_work_off`, written out: most runs are split here)
+        self._todo = todo
         self._split_run_once(run)
         while todo:
             step, part = todo.pop()
             step(part)
+        self._todo = outer
+
+    def _split_plain(self, run: list[int]) -> None:
+        """A title-free run cut and typed as `_split_run` does a part it splits (for callers outside its loop)."""
+        self._work_off(self._split_plain_once, run)
+
+    def _work_off(self, step: Callable[[Any], None], part: Any) -> None:
+        """`step(part)`, then all it put on `_todo`, last first; a loop already working off its own `_todo` (a
+        rule that called `_split_run` or `_split_plain` in place) gets it back after."""
+        outer, todo = self._todo, []
+        self._todo = todo
+        step(part)
+        while todo:
+            step, part = todo.pop()
+            step(part)
+        self._todo = outer
 
     def _split_run_once(self, run: list[int]) -> None:
         toks = self.tokens
@@ -2836,6 +2857,8 @@ class _Doc:
         """Does the article write `name` followed by what follows a firm's (`after`) anywhere? Remembered for each
         (name, after): the text does not change, and each mention of a name of that shape asked it again, every
         search reading all its places ("McDonald, McDonald, ...": n^2)."""
+        if self._as_firm_of is not self.text:  # (a `_Doc` given another text: the answers were the old text's)
+            self._as_firm, self._as_firm_of = {}, self.text
         key = (name, after)
         known = self._as_firm.get(key)
         if known is None:
