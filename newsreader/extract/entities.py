@@ -1219,7 +1219,6 @@ class _Doc:
         self.works: set[str] = set()  # titles of works named in quotes ("Golden Compass")
         self._todo: list[tuple[Callable[[Any], None], Any]] = []  # (the parts left to split: `_split_run`)
         self._as_firm: dict[tuple[str, re.Pattern[str]], bool] = {}  # (`_written_as_firm`'s answers)
-        self._as_firm_of = text  # (the text they are answers for)
         self._unclosed = [len(text)]  # (where no title's closing mark followed, last: `_quoted_title`)
         self.holidays = holiday_names()
         self._inside: set[str] | None = None  # see _seen_inside
@@ -1286,13 +1285,7 @@ class _Doc:
         before the rule goes on: the same order as calls made in place, without one Python frame for each part.
         A run cut a few words at a time ("van Lt. van Lt. ...", "Air Show for Air Show for ...") went as deep as
         it has parts, and a thousand of them raised RecursionError."""
-        outer, todo = self._todo, []  # (`_work_off`, written out: most runs are split here)
-        self._todo = todo
-        self._split_run_once(run)
-        while todo:
-            step, part = todo.pop()
-            step(part)
-        self._todo = outer
+        self._work_off(self._split_run_once, run)
 
     def _split_plain(self, run: list[int]) -> None:
         """A title-free run cut and typed as `_split_run` does a part it splits (for callers outside its loop)."""
@@ -2857,8 +2850,6 @@ class _Doc:
         """Does the article write `name` followed by what follows a firm's (`after`) anywhere? Remembered for each
         (name, after): the text does not change, and each mention of a name of that shape asked it again, every
         search reading all its places ("McDonald, McDonald, ...": n^2)."""
-        if self._as_firm_of is not self.text:  # (a `_Doc` given another text: the answers were the old text's)
-            self._as_firm, self._as_firm_of = {}, self.text
         key = (name, after)
         known = self._as_firm.get(key)
         if known is None:
