@@ -18,7 +18,7 @@ from typing import Any, Callable, TextIO
 
 from newsreader import __version__
 from newsreader.config import Config, Paths, check_extractor, load_config, user_paths
-from newsreader.errors import (UserError, broken_install, counted, no_article, printable,
+from newsreader.errors import (UserError, broken_install, counted, exception_said, iso_date, no_article, printable,
                                printable_json)
 
 
@@ -385,20 +385,6 @@ def cmd_bookmarks_import(args: argparse.Namespace, ctx: Context) -> int:
 # --- extraction ----------------------------------------------------------------------
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _iso_date(text: Any) -> Any:
-    """`text` as a date if it is YYYY-MM-DD: Python 3.11's `date.fromisoformat` also reads
-    ISO week dates and the basic form (`2024-W01-1`, `20240101`), which the message says
-    are not accepted. Raises TypeError or ValueError otherwise."""
-    import datetime as dt
-
-    if not isinstance(text, str):
-        raise TypeError(f"not a string: {text!r}")
-    if not _ISO_DATE.fullmatch(text):
-        raise ValueError(f"not YYYY-MM-DD: {text!r}")
-    return dt.date.fromisoformat(text)
 
 
 def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
@@ -440,15 +426,14 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
             else:
                 raw_date = item.get("date")
                 try:
-                    date = _iso_date(raw_date) if raw_date else None
+                    date = iso_date(raw_date) if raw_date else None
                 except (TypeError, ValueError):
                     problem = f"date {raw_date!r} is not YYYY-MM-DD"
         if not problem:
             try:
                 result = extract(item["text"], date, backend=backend)
             except Exception as exc:  # noqa: BLE001 - one line's names lost, not the lines after it
-                said = str(exc).splitlines()[0][:120] if str(exc) else ""
-                problem = f"the extractor failed on its text ({type(exc).__name__}{': ' if said else ''}{said})"
+                problem = f"the extractor failed on its text ({exception_said(exc)})"
         if problem:
             print(f"newsreader: extract: line {number}: {problem}; skipped", file=ctx.stderr)
             failures += 1

@@ -149,11 +149,12 @@ def parse_config(text: str, source: Path | None = None) -> Config:
     where = str(source) if source else "config"
     try:
         raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError) as exc:  # (RecursionError: nested too deeply for the loader)
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = "nested too deeply" if isinstance(exc, RecursionError) else getattr(exc, "problem", None) or exc
         raise UserError(
-            f"{where}: not valid YAML{line}: {getattr(exc, 'problem', None) or exc}; "
+            f"{where}: not valid YAML{line}: {problem}; "
             "fix the file or move it aside to use the defaults"
         ) from None
     if raw is None:

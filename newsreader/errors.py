@@ -6,7 +6,9 @@ locked index); the CLI prints its message and exits with its code, never a trace
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import unicodedata
 from typing import Any
 
@@ -42,6 +44,26 @@ def kind_name(kind: type) -> str:
 def value_kind(value: Any) -> str:
     """What a value read from YAML or JSON is, in words ("nothing" for null)."""
     return "nothing" if value is None else kind_name(type(value))
+
+
+def exception_said(exc: BaseException) -> str:
+    """An unexpected exception in one line for a message that goes on ("RecursionError: maximum recursion
+    depth exceeded"): its type and the first line of its text, cut at 120 characters."""
+    said = str(exc).splitlines()[0][:120] if str(exc) else ""
+    return f"{type(exc).__name__}{': ' if said else ''}{said}"
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_date(text: Any) -> dt.date:
+    """A date given as YYYY-MM-DD, as messages ask for it: Python 3.11's `date.fromisoformat` also reads ISO week
+    dates and the basic form (`2024-W01-1`, `20240101`). Raises TypeError or ValueError otherwise."""
+    if not isinstance(text, str):
+        raise TypeError(f"not a string: {text!r}")
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
+    return dt.date.fromisoformat(text)
 
 
 def counted(n: int, noun: str) -> str:

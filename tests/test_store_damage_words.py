@@ -28,3 +28,11 @@ def test_a_real_damaged_file_is_damaged(tmp_path) -> None:
     finally:
         db.close()
     assert raised is not None and _is_damaged(raised)
+
+
+def test_an_extended_damage_code_is_damage() -> None:
+    """Python gives SQLite's extended result code: SQLITE_CORRUPT_INDEX (779) is damage as SQLITE_CORRUPT is."""
+    for code, damaged in ((11, True), (779, True), (267, True), (26, True), (5, False), (14, False)):
+        exc = sqlite3.DatabaseError("some words")
+        exc.sqlite_errorcode = code
+        assert _is_damaged(exc) is damaged, code

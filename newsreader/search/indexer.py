@@ -42,7 +42,7 @@ from whoosh import index as windex
 from newsreader.config import Config, check_extractor
 from newsreader.corpus import check_corpus_dir, file_label, no_story_message
 from newsreader.corpus.model import Article
-from newsreader.errors import IndexNeedsRebuild, UserError
+from newsreader.errors import IndexNeedsRebuild, UserError, exception_said
 from newsreader.search import analysis
 from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, \
     date_number, latest_commit, other_version_index, unreadable_index
@@ -120,10 +120,9 @@ def extractor_failure(article: Article, exc: Exception) -> str:
     """What to say of an article the extractor raised on (a RecursionError on a pathological
     text killed a whole `index` run, nothing indexed): the article, by headline and id, is
     indexed without names and dates, and the rest of the run goes on."""
-    said = str(exc).splitlines()[0][:120] if str(exc) else ""
     title = article.title if len(article.title) <= 60 else article.title[:59] + "…"
     return (f"the story \"{title}\" ({article.id}): finding its names and dates failed "
-            f"({type(exc).__name__}{': ' if said else ''}{said}); indexed without them")
+            f"({exception_said(exc)}); indexed without them")
 
 
 class IndexLock:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from newsreader.errors import UserError, value_kind
+from newsreader.errors import UserError, iso_date, value_kind
 
 #: SQLite result codes that mean "this file is damaged", as opposed to "cannot open it".
 _SQLITE_CORRUPT = 11
@@ -173,7 +173,7 @@ def _parse_date(value: Any, article_id: str) -> dt.date | None:
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            return iso_date(value)
         except ValueError:
             pass
     raise ValueError(f"bookmark {article_id!r}: 'date' must be YYYY-MM-DD or null, got {value!r}")
@@ -898,8 +898,8 @@ def _is_damaged(exc: sqlite3.Error) -> bool:
     code where Python gives it (3.11+); Python 3.10's errors carry no code, so there by SQLite's own words for
     those two codes, which it has used unchanged for years."""
     code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    if code is not None:  # (an extended code, SQLITE_CORRUPT_INDEX...: its low byte is the primary code)
+        return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
     text = str(exc)
     return "file is not a database" in text or "database disk image is malformed" in text
 

@@ -122,10 +122,10 @@ def parse_export(text: str, where: str) -> list[Bookmark]:
         raise UserError(f"{where}: empty file; use a file made by `newsreader bookmarks export --format json|yaml`")
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (RecursionError: nested too deeply for the parser)
         try:
             data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, RecursionError) as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f" (line {mark.line + 1})" if mark is not None else ""
             raise UserError(
