@@ -16,10 +16,8 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time
@@ -191,7 +189,7 @@ def main() -> None:
             return
 
     rng = random.Random(args.seed)
-    queries = run_queries(args, lib, corpus, config, report, rng, n, work, load)
+    run_queries(args, lib, corpus, config, report, rng, n, work, load)
     (work / "report.json").write_text(json.dumps(report, indent=2))
 
 

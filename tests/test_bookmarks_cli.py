@@ -210,7 +210,7 @@ def test_markdown_export_to_default_file_and_stdout(home: Path, corpus: Path, tm
     (written,) = tmp_path.glob("bookmarks-*.md")
     assert code == 0 and written.name.startswith("bookmarks-20") and f"to {written.name}" in err
     text = written.read_text(encoding="utf-8")
-    assert f"## " in text and "- Tags: t1" in text and "**Note:** my note" in text
+    assert "## " in text and "- Tags: t1" in text and "**Note:** my note" in text
     assert "- Date: " + (article.date.isoformat() if article.date else "undated") in text
     assert "> " + article.body[0].splitlines()[0][:40] in text
 

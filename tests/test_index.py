@@ -670,7 +670,6 @@ def test_a_rebuild_pairs_a_headline_edited_since_the_last_update(tmp_path: Path)
 
 def test_a_rebuild_stopped_midway_still_pairs_when_it_is_finished(tmp_path: Path) -> None:
     from newsreader.corpus.loader import iter_page_files, read_page_file
-    from newsreader.corpus.parser import parse_page
     from newsreader.search import indexer
 
     corpus = make_corpus(tmp_path / "c", 3)
@@ -798,7 +797,6 @@ def test_ids_follow_their_stories_when_two_shared_a_headline(tmp_path: Path, edi
     each old id now leads to its own story (the id it has now, or itself)."""
     corpus = tmp_path / "c"
     corpus.mkdir()
-    both = "Harbour council meets"
     pages = {"first headline": (two_stories_one_headline(), two_stories_one_headline("Council debates budget")),
              "second headline": (two_stories_one_headline(), two_stories_one_headline(second="Keepers strike")),
              "first story gone": (two_stories_one_headline(), two_stories_one_headline().split("\n\n ", 1)[1]),
