@@ -2524,3 +2524,28 @@ def test_round_twelve_business_forms(date, text, span, value):
                                         ("A quarter of its workforce was cut.", "quarter")])
 def test_round_twelve_non_dates(text, span):
     assert not any(span in found for found in dates_of(text, dt.date(2009, 6, 1)))
+
+
+@pytest.mark.parametrize("text, date, span, value", [
+    # blind part 14: "returns" is a schedule verb in the present, as "arrives" and "travels" are
+    ("The president returns to Washington on Thursday to face the fiscal cliff.", "2012-11-07", "Thursday", "2012-11-08"),
+    # ... not the noun after a determiner or "tax", nor in the past
+    ("They filed their returns on Thursday.", "2012-11-07", "Thursday", "2012-11-01"),
+    ("Voters filed tax returns on Thursday.", "2012-11-07", "Thursday", "2012-11-01"),
+    ("The president returned to Washington on Thursday.", "2012-11-07", "Thursday", "2012-11-01"),
+])
+def test_returns_is_a_schedule_verb(text, date, span, value):
+    assert dates_of(text, dt.date.fromisoformat(date)).get(span, "<missing>") == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # blind part 14: "for the summer" closing its phrase is the season, as "in the summer" is
+    ("The justices then break for the summer.", "the summer", "2025-SU"),
+    ("The resort closed for the winter, and the staff went home.", "the winter", "2024-WI"),
+    # ... not a season modifying a noun after "for", nor "for" with no "the"
+    ("The team trained for the winter Olympics.", "the winter", "<missing>"),
+    ("He was hired for the summer jobs program.", "the summer", "<missing>"),
+    ("Stores stocked up for summer.", "summer", "<missing>"),
+])
+def test_for_the_season_closing_its_phrase(text, span, value):
+    assert dates_of(text).get(span, "<missing>") == value

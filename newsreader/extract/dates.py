@@ -1268,6 +1268,7 @@ _SCHEDULE_BEFORE = re.compile(
     r"(?<![\w'’])(?:opens|begins|(?<!housing )starts|resumes|convenes|meets|reconvenes|kicks off|takes effect|goes into effect"
     r"|takes office|takes over|steps down|ends|expires|reports|faces|hosts|visits|holds|go(?:es)? on sale"
     r"|testifies|speaks|unveils|announces|travels|arrives|departs|delivers|presents|publishes|decides"  # "Bernanke testifies on Wednesday"
+    r"|(?<!tax )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!our )(?<!of )returns"  # "the president returns to Washington on Thursday" (not "filed their returns")
     r"|takes place|(?:is|are) held|gets under way|(?:go|goes|head|heads) to the polls"  # "the election takes place on Wednesday"
     r"|(?:is|are)(?= (?:on )?$))(?!\w)", re.I)
 _LIST_BEFORE = re.compile(r"(?: or| and| to|,) $")
@@ -1453,6 +1454,8 @@ hundred half
 second third fourth fifth sixth seventh eighth ninth tenth
 """.split())
 _DAYPART_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout", "since"})
+#: What ends a season's phrase after "for the": "closed for the winter.", "break for the summer, and".
+_SEASON_CLOSED = re.compile(r"[,.;:!?)]|$")
 _SEASON_PREPS = frozenset({"in", "during", "over", "by", "until", "till", "since", "through",
                            "before", "after", "from", "throughout", "this", "last", "next"})
 #: A year compared with: "up 5 percent compared with 2007", "versus 2007", "over 2007." (ending the
@@ -2175,7 +2178,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         elif kind == "bareseason":
             # "in the summer", "during winter": not "the spring of his step", "summer jobs", nor a
             # name opened by a season mid-sentence ("at the Winter Meetings", "in Spring Training")
-            if prev not in _SEASON_PREPS or span.split()[-1].istitle() and _CAPITAL_AFTER.match(text, end) \
+            # "break for the summer.": "for" only before a closing mark, not "for the winter Olympics", "for summer jobs"
+            for_the = prev == "for" and span[:4].lower() == "the " and _SEASON_CLOSED.match(text, end) is not None
+            if prev not in _SEASON_PREPS and not for_the or span.split()[-1].istitle() and _CAPITAL_AFTER.match(text, end) \
                     and not _sentence_start(text, start):
                 continue
         elif kind == "ordday":
