@@ -47,12 +47,24 @@ class Paths:
         return self.data_dir / "indexes" / f"{corpus.resolve().name or 'root'}-{digest}"
 
 
+def expand_home(path: str | Path, what: str) -> Path:
+    """`path` with a leading `~` or `~user` expanded. A `~user` that is no account here (a
+    typo, a config from another machine) makes pathlib raise RuntimeError: one line naming
+    `what` (the option, variable or file that gave the path) instead of a traceback."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        head = str(path).split("/", 1)[0]
+        raise UserError(f"{what}: {path}: no home folder for {head!r} on this machine; "
+                        "write the path out in full") from None
+
+
 def user_paths(environ: dict[str, str] | None = None) -> Paths:
     """Resolve the folders, honouring `NEWSREADER_HOME`."""
     env = os.environ if environ is None else environ
     home = env.get("NEWSREADER_HOME")
     if home:
-        root = Path(home).expanduser()
+        root = expand_home(home, "NEWSREADER_HOME")
         return Paths(root / "config", root / "data", root / "cache")
     import platformdirs
 
@@ -99,7 +111,7 @@ class Config:
         if override is not None:
             if not str(override).strip():  # Path("") is the current folder: never meant
                 raise UserError("--corpus is empty; name the folder of saved pages")
-            return Path(override).expanduser()
+            return expand_home(override, "--corpus")
         if self.corpus is not None:
             return self.corpus
         return seeds_dir()
@@ -179,7 +191,7 @@ def parse_config(text: str, source: Path | None = None) -> Config:
         if not values["corpus"].strip():  # Path("") is the current folder: never meant
             raise UserError(f"{where}: corpus is empty; name a folder, or leave the key out "
                             "for the bundled seeds")
-        config.corpus = Path(values["corpus"]).expanduser()
+        config.corpus = expand_home(values["corpus"], f"{where}: corpus")
     if "theme" in values:
         config.theme = values["theme"]
     if "keymap" in values:

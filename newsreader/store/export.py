@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping, TextIO
 import yaml
 from slugify import slugify
 
+from newsreader.config import expand_home
 from newsreader.errors import UserError, printable, printable_json, value_kind
 from newsreader.fileio import write_text_atomically
 from newsreader.store.db import Bookmark
@@ -196,7 +197,7 @@ def write_export(text: str, destination: str | None, fmt: str, stdout: TextIO, *
         first = Path(default_filename(fmt))
         others = (first.with_name(f"{first.stem}-{n}{first.suffix}") for n in itertools.count(2))
         return str(write_text_atomically(first, text, replace=False, then=others))
-    path = Path(destination).expanduser()
+    path = expand_home(destination, "-o")
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name to write to")
     if write_text_atomically(path, text, replace=force) is None:
