@@ -41,8 +41,10 @@ EXTRACT_UNITS: dict[str, str] = {
     "heading run": "US Denies Role in Strike on Damascus ",
     # (the same three across sentences: one name a sentence, the Title Case run crossing the full stops)
     "St. Louis.": "St. Louis. ", "McDonald.": "McDonald.\n", "Ltd Wednesday.": "Ltd Wednesday. ",
-    # ... and a clause opener before each name, the rest of the sentence searched for a pronoun (`_pronoun_after`).
-    "until Jones": "until Jones ",
+    # ... and a clause opener before each name, the rest of the sentence searched for a pronoun (`_pronoun_after`;
+    # linear since 2026-11-24, E6: its searches remember their answers).
+    "until Jones": "until Jones ", "until Jones,": "until Jones, ", "until Jones he": "until Jones he ",
+    "while Smith was": "while Smith was ",
 }
 
 #: Extractor units that raised RecursionError at the sizes found (2026-11-23, R1): run at one

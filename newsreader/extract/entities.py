@@ -1225,6 +1225,8 @@ class _Doc:
         self.city_companies: set[str] = set()  # cities typed as their company ("Toyota said")
         self.lower_after: dict[int, str] = {}  # see _next_lower
         self._ending: tuple[list[Piece], dict[int, int], list[int]] | None = None  # see _piece_ending
+        self._marks: dict[Any, tuple[int, ...]] = {}  # (the last answers of `_next_mark` and `_last_mark`)
+        self._spans: tuple[list[Piece], list[int], list[int]] | None = None  # see _pieces_over
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -1256,7 +1258,7 @@ class _Doc:
         """"Summit Entertainment, LLC": a legal form after a comma ends the company's name, not a name
         of its own."""
         pieces = self.pieces
-        self._ending = None  # (ends change and pieces go: `_piece_ending` reads the list again)
+        self._ending = self._spans = None  # (ends change and pieces go: `_piece_ending` reads the list again)
         if _LEGAL_FORM_AFTER_COMMA.search(self.text) is None:
             return  # (no legal form after a comma anywhere: most articles, one scan and not a loop over the pieces)
         for k in range(len(pieces) - 1, 0, -1):
@@ -2875,27 +2877,85 @@ class _Doc:
         Epstein never likes to act as if he is"), with he or she before the clause's comma (a subject:
         "When Acme hired her" says nothing of Acme), and no other
         person named in between but as an object ("for Kamala Harris", "with Xi")? Companies are "it".
-        (A "He" opening the next sentence may be anyone's.)"""
+        (A "He" opening the next sentence may be anyone's.)
+        Each search remembers what it found (`_next_mark`, `_last_mark`) and the pieces in between are read off an
+        index (`_pieces_over`): a search of the rest of the sentence for each name that opens a clause made a long
+        sentence of them ("until Jones until Jones ...") n^2."""
         if not (piece.initial or piece.prev_word in _CLAUSE_OPENERS):
             return False
         text = self.text
-        stop = _SENTENCE_STOP.search(text, piece.end)
-        end = stop.end() if stop else len(text)
+        end = self._next_mark(_SENTENCE_STOP, piece.end, len(text)) + 1 or len(text)
         if not piece.initial:  # within the clause only: "While Summit was silent, he spoke" is another's "he"
-            comma = text.find(",", piece.end, end)
+            comma = self._next_mark(",", piece.end, end)
             end = end if comma < 0 else comma
-        m = (_PRONOUN if piece.initial else _SUBJECT_PRONOUN).search(text, piece.end, end)
-        if m is None:
+        at = self._next_mark(_PRONOUN if piece.initial else _SUBJECT_PRONOUN, piece.end, end)
+        if at < 0:
             return False
-        begin = max(text.rfind(". ", 0, piece.start), text.rfind("\n", 0, piece.start))
-        for other in self.pieces:
-            if other is piece or other.end <= begin or other.start >= m.start():
+        begin = max(self._last_mark(". ", piece.start), self._last_mark("\n", piece.start))
+        pieces, first, last = self._pieces_over(begin, at)
+        for k in range(first, last):
+            other = pieces[k]
+            if other is piece or other.end <= begin or other.start >= at:
                 continue
             if other.kind == PERSON or other.kind is None and len(other.words) > 1:
                 if other.start < piece.start or other.prev_word not in _OBJECT_PREPS \
                         or other.next_word in ("who", "whose"):
                     return False
         return True
+
+    def _next_mark(self, mark: re.Pattern[str] | str, start: int, end: int) -> int:
+        """Where `mark` (a pattern or a string) first stands in text[start:end], or -1; as `search` or `find`, but
+        the last answer is remembered for each mark and serves a later start up to what it found (or, where it found
+        nothing, one that searches no further): the names of one sentence, read in text order, read it once.
+        (`end` is where a search stops at a character no word goes on past: the end of a sentence, a comma.)"""
+        known = self._marks.get(mark)
+        if known is not None and known[0] <= start:
+            found = known[2]
+            if found >= start:
+                return found if found < end else -1
+            if found < 0 and end <= known[1]:
+                return -1
+        if isinstance(mark, str):
+            found = self.text.find(mark, start, end)
+        else:
+            m = mark.search(self.text, start, end)
+            found = -1 if m is None else m.start()
+        self._marks[mark] = (start, end, found)
+        return found
+
+    def _last_mark(self, mark: str, end: int) -> int:
+        """`text.rfind(mark, 0, end)`, remembered for each mark: a later `end` searches back only to where the
+        last search stopped (each name of a long sentence searched back to its start: n^2)."""
+        known = self._marks.get((mark,))
+        if known is not None and known[1] + len(mark) <= end:
+            if end <= known[0]:
+                return known[1]
+            found = self.text.rfind(mark, max(0, known[0] - len(mark) + 1), end)
+            found = known[1] if found < 0 else found
+        else:
+            found = self.text.rfind(mark, 0, end)
+        self._marks[(mark,)] = (end, found)
+        return found
+
+    def _pieces_over(self, begin: int, end: int) -> tuple[list[Piece], int, int]:
+        """The pieces, and the stretch of them (first, last) outside which none ends past `begin` and starts before
+        `end`: bisection in the furthest end up to each piece and in the nearest start from each piece on. (It does
+        not count on text order.) The index is made again when the list is another or has grown; while settling,
+        pieces' starts and ends stay put."""
+        pieces = self.pieces
+        index = self._spans
+        if index is None or index[0] is not pieces or len(index[1]) != len(pieces):
+            furthest, nearest = [], []
+            top, low = -1, len(self.text) + 1
+            for piece in pieces:
+                top = max(top, piece.end)
+                furthest.append(top)
+            for piece in reversed(pieces):
+                low = min(low, piece.start)
+                nearest.append(low)
+            nearest.reverse()
+            index = self._spans = (pieces, furthest, nearest)
+        return pieces, bisect_right(index[1], begin), bisect_left(index[2], end)
 
     def _town(self, piece: Piece) -> bool:
         """A smaller town named after "in", "near" ... ("a fire in Bloomington") or before a

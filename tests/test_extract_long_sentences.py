@@ -1,0 +1,134 @@
+"""One long sentence of names that each open a clause ("until Jones until Jones ...") is read with work linear in
+its length, and read exactly as before.
+
+`_pronoun_after` asks, for a name opening its sentence or a clause, whether he or she follows in the sentence (the
+clause) with no other person named in between. It searched the rest of the sentence, and back to its start, for each
+such name: n^2 in a sentence of n of them. No test here times anything: a test of sameness compares each answer with
+a reference of the old code (kept here) at every call, on generated texts; a test of work counts the characters the
+searches may read. `bench/bench_long_inputs.py` gives times.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsreader.extract import entities as ent
+
+
+def _old_pronoun_after(self, piece):
+    """The old answer: every search made afresh, every piece of the list looked at."""
+    if not (piece.initial or piece.prev_word in ent._CLAUSE_OPENERS):
+        return False
+    text = self.text
+    stop = ent._SENTENCE_STOP.search(text, piece.end)
+    end = stop.end() if stop else len(text)
+    if not piece.initial:
+        comma = text.find(",", piece.end, end)
+        end = end if comma < 0 else comma
+    m = (ent._PRONOUN if piece.initial else ent._SUBJECT_PRONOUN).search(text, piece.end, end)
+    if m is None:
+        return False
+    begin = max(text.rfind(". ", 0, piece.start), text.rfind("\n", 0, piece.start))
+    for other in self.pieces:
+        if other is piece or other.end <= begin or other.start >= m.start():
+            continue
+        if other.kind == ent.PERSON or other.kind is None and len(other.words) > 1:
+            if other.start < piece.start or other.prev_word not in ent._OBJECT_PREPS \
+                    or other.next_word in ("who", "whose"):
+                return False
+    return True
+
+
+_NAMES = ("Jones", "Acme", "Smith", "Bob Smith", "Epstein", "Summit", "McDonald", "Georgescu", "Kamala Harris", "Xi",
+          "Lt. Gen. Smith", "Mary", "Apple", "Paris", "Dr. Lee", "O'Brien", "Tesla Motors")
+_WORDS = ("he", "she", "his", "her", "He", "she's", "hers", "them", "it", "its", "the", "said", "was", "told", "for",
+          "with", "to", "against", "and", "on", "about", "who", "whose", "until", "though", "when", "while", "if",
+          "because", "Though", "When", "While", "Until", ",", ".", "!", "?", "\n", ". ", "said.", "hired", "a", "an",
+          "sheep", "helped", "herself", "Inc.", "Corp.", "said he", "said she", "'s", "\"", "(", ")", "...", ".\"",
+          "-", "he.", "she,")
+
+
+def _sentence_texts(count: int, seed: int) -> list[str]:
+    """Names, pronouns, clause openers, prepositions, commas and stops of every kind, in random order."""
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = [rnd.choice(_NAMES) if rnd.random() < 0.35 else rnd.choice(_WORDS)
+                 for _ in range(rnd.choice((3, 6, 10, 20, 40)))]
+        text = " ".join(words).replace(" ,", ",").replace(" .", ".").replace(" !", "!").replace(" ?", "?")
+        texts.append(rnd.choice(("", "Reporting. ", "He said. ", "Title Here\n")) + text
+                     + rnd.choice(("", " said.", ".", " he said.")))
+    return texts
+
+
+def test_pronouns_after_names_are_those_of_the_old_search(monkeypatch):
+    """Remembered searches and the index of pieces change no answer: at every call, on generated sentences, the
+    answer is the old code's (asked of the same pieces, with the kinds they have at that moment)."""
+    new = ent._Doc._pronoun_after
+    asked, differ = [], []
+
+    def both(self, piece):
+        answer = new(self, piece)
+        asked.append(answer)
+        if answer != _old_pronoun_after(self, piece):
+            differ.append((self.text, piece.start))
+        return answer
+
+    monkeypatch.setattr(ent._Doc, "_pronoun_after", both)
+    for text in _sentence_texts(800, 5):
+        ent._Doc(text).run()
+    assert differ == []
+    assert len(asked) > 500 and 30 < sum(asked) < len(asked)
+
+
+class _CountedPattern:
+    """A compiled pattern that counts what its `search` calls read: up to the end of what they find, else all."""
+
+    def __init__(self, pattern, counter: list[int]) -> None:
+        self.pattern, self.read = pattern, counter
+
+    def search(self, text, pos=0, endpos=None):
+        endpos = len(text) if endpos is None else endpos
+        m = self.pattern.search(text, pos, endpos)
+        self.read[0] += (endpos if m is None else m.end()) - pos
+        return m
+
+
+class _CountedText(str):
+    """A text that counts what its `find` and `rfind` calls for a comma, ". " or a new line read (up to what they
+    find, else all they were given)."""
+
+    read = [0]
+
+    def find(self, sub, start=0, end=None):
+        end = len(self) if end is None else end
+        found = str.find(self, sub, start, end)
+        if sub in (",", ". ", "\n"):
+            self.read[0] += (end if found < 0 else found + len(sub)) - start
+        return found
+
+    def rfind(self, sub, start=0, end=None):
+        end = len(self) if end is None else end
+        found = str.rfind(self, sub, start, end)
+        if sub in (",", ". ", "\n"):
+            self.read[0] += end - (start if found < 0 else found)
+        return found
+
+
+@pytest.mark.parametrize("unit", ["until Jones ", "until Jones, ", "until Jones he ", "while Smith was "])
+def test_a_sentence_of_clause_openers_is_searched_once(monkeypatch, unit):
+    """Each name after "until" searched on to the sentence's end (its comma) for he or she and, finding one, back to
+    the sentence's start: 300 names read the sentence 300 times. The searches remember their answers: what they
+    read is a few times the text, and the pieces are those of the searches made afresh."""
+    text = "Shares of A rose. " + unit * 300 + "said on Monday."
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ent._Doc, "_pronoun_after", _old_pronoun_after)
+        old = [(p.start, p.end, p.kind, p.name) for p in ent._Doc(text).run()]
+    read = _CountedText.read = [0]
+    for name in ("_SENTENCE_STOP", "_PRONOUN", "_SUBJECT_PRONOUN"):
+        monkeypatch.setattr(ent, name, _CountedPattern(getattr(ent, name), read))
+    pieces = [(p.start, p.end, p.kind, p.name) for p in ent._Doc(_CountedText(text)).run()]
+    assert pieces == old
+    assert 0 < read[0] <= 6 * len(text)  # (five searches; the old code: 150 to 600 times the text)
