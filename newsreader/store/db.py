@@ -857,12 +857,22 @@ def _check(db: sqlite3.Connection) -> None:
     store into a clear notice now instead of a crash in the middle of reading."""
     problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
-        raise _Damaged(f"integrity check: {problems[0]}")
+        raise _Damaged(f"integrity check: {_first_problem(problems)}")
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version == 0:
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
         if names:
             raise _Damaged("it is an SQLite file but not a newsreader store")
+
+
+def _first_problem(problems: list[str]) -> str:
+    """quick_check's findings as one line: the first, and how many more. SQLite gives them
+    as texts of several lines each, headed '*** in database main ***' (a notice of ten
+    'On tree page 4 cell 27: ...' lines, or literal \\n in the CLI's one-line warning)."""
+    lines = [line.strip() for text in problems for line in str(text).splitlines()]
+    lines = [line for line in lines if line and not line.startswith("***")] or ["unknown damage"]
+    more = len(lines) - 1
+    return lines[0] + (f" and {more} more problem{'s' if more > 1 else ''}" if more else "")
 
 
 def _migrate(db: sqlite3.Connection, where: str) -> None:
