@@ -646,7 +646,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsreader: error: {printable(broken_install(exc).message)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("newsreader: interrupted", file=sys.stderr)
+        # `index` commits in batches: a stopped first build was not all for nothing.
+        kept = "; the pages indexed so far are kept and `newsreader index` goes on from there" \
+            if args.command == "index" else ""
+        print(f"newsreader: interrupted{kept}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # `newsreader articles | head`: the reader went away; that is not an error. What is

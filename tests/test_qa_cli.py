@@ -1,0 +1,33 @@
+"""The command line as a new user meets it: what Ctrl-C during `index` says."""
+
+from __future__ import annotations
+
+from newsreader.cli import main
+
+
+def test_ctrl_c_during_index_says_that_the_work_done_is_kept(capsys, monkeypatch) -> None:
+    """`index` said only "interrupted": a user who stops a long first build wonders whether
+    it was all for nothing. What was committed is kept and the next run goes on from there
+    (the indexer commits in batches; test_index covers that), so it says so."""
+    from newsreader.search.library import Library
+
+    def stopped(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Library, "update", stopped)
+    code = main(["index"])
+    err = capsys.readouterr().err
+    assert code == 130
+    assert err.count("\n") == 1 and "interrupted" in err and "`newsreader index`" in err, err
+
+
+def test_ctrl_c_elsewhere_stays_a_plain_interrupted(capsys, monkeypatch) -> None:
+    from newsreader.corpus import loader
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loader, "load_corpus", stopped)
+    assert main(["articles"]) == 130
+    assert capsys.readouterr().err == "newsreader: interrupted\n"
+
