@@ -54,7 +54,15 @@ class QuitHint:
 class HelpScreen(QuitHint, ModalScreen[None]):
     """Every key, with the binding id to use in the config's `keymap`."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        # The keys the reader moves with everywhere else (the arrows, PgUp/PgDn, Home/End
+        # work too: the scroll has the focus).
+        Binding("j", "scroll('down')", "Down", show=False, id="help.down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="help.up"),
+        Binding("g", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G", "scroll('end')", "Bottom", show=False, id="help.bottom"),
+    ]
 
     def compose(self) -> ComposeResult:
         from newsreader.tui.app import binding_scopes
@@ -97,6 +105,9 @@ class HelpScreen(QuitHint, ModalScreen[None]):
 
     def action_dismiss(self, result: Any = None) -> None:  # type: ignore[override]
         self.dismiss(None)
+
+    def action_scroll(self, where: str) -> None:
+        getattr(self.query_one(VerticalScroll), f"scroll_{where}")(animate=False)
 
 
 class PromptScreen(QuitHint, ModalScreen[str | None]):
