@@ -9,6 +9,7 @@ memory budget.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import os
 import unicodedata
@@ -19,6 +20,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import yaml
+
+from newsreader import yamlload
+from newsreader.errors import UserError, value_kind
 
 #: Cities below this population are left out: small towns share names with people and words
 #: ("Obama", "Mobile", "Police"), and news mostly names large places.
@@ -106,15 +110,118 @@ class _WordLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
     libyaml's parser when PyYAML has it: the name lists read ten times faster."""
 
 
-_WordLoader.yaml_implicit_resolvers = {
+class _PlainWordLoader(yaml.SafeLoader):
+    """`_WordLoader` in pure Python: for a text that could nest too deep for libyaml (`yamlload`)."""
+
+
+_WordLoader.yaml_implicit_resolvers = _PlainWordLoader.yaml_implicit_resolvers = {
     first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
+class CueFileError(UserError):
+    """A cue file (one of the extractor's YAML lists in its data folder, which users extend)
+    that cannot be used: the message names the file and what is wrong. Every article would
+    fail on it, so the indexer stops its run on it (one line) instead of indexing them all
+    without names."""
+
+
+#: What the keys of the cue files hold, checked as each file is read (a key not listed is not
+#: checked): "words" a list of words or phrases, "pairs" a mapping of one to another, "lists" a
+#: mapping of a word to a list of them, "tables" a mapping of a word to such a mapping.
+_SHAPES: dict[str, dict[str, str]] = {
+    "titles.yaml": dict.fromkeys(("heads", "modifiers", "roles", "firm_roles", "kin", "relations", "tenures",
+                                  "surname_endings"), "words"),
+    "orgs.yaml": dict.fromkeys(("heads", "suffixes", "agencies", "staff", "armed_group_nouns", "firm_posts",
+                                "shop_heads", "names"), "words"),
+    "common.yaml": dict.fromkeys(("words", "numbered", "currencies", "acronyms", "events", "languages",
+                                  "event_prefixes", "products", "product_classes", "indices", "index_names",
+                                  "headline_verbs", "page_furniture", "time_zones", "time_zone_words"), "words"),
+    "given_names.yaml": dict.fromkeys(("names", "word_names", "more_names"), "words"),
+    "places.yaml": dict.fromkeys(("iso_region_types", "iso_region_type_words", "iso_region_adjectival",
+                                  "iso_region_clashes", "regions", "venues", "heads", "state_heads", "town_nouns",
+                                  "town_services", "town_bodies", "locative_nouns", "in_no_place"), "words")
+    | dict.fromkeys(("aliases", "demonyms", "us_states_after_town"), "pairs"),
+    "holidays.yaml": dict.fromkeys(("needs_preposition", "by_year", "month_first_date_lines"), "words")
+    | {"days": "pairs", "fiscal_year_starts": "lists", "by_country": "tables"},
+}
+_SHAPE_SAID = {"words": "a list of words (one `- word` a line)", "pairs": "a mapping (`word: word` a line)",
+               "lists": "a mapping of lists of words", "tables": "a mapping of mappings of lists of words"}
+#: A word or phrase of a list (YAML may read `747` as a number and `2001-12-14` as a date: both are used as written).
+_WORD = (str, int, float, dt.date)
+
+
+def _said(value: Any) -> str:
+    return "an empty entry" if value is None or not str(value).strip() else f"{value_kind(value)} ({str(value)[:40]})"
+
+
+def _shape_problem(key: str, value: Any, shape: str) -> str | None:
+    """What is wrong with the `value` of `key` for its `shape` (see `_SHAPES`), or None."""
+    if not isinstance(value, list if shape == "words" else dict):
+        return f"`{key}` must be {_SHAPE_SAID[shape]}, not {value_kind(value)}"
+    if shape == "words":
+        for item in value:  # (15,000 names: a loop, ~1 ms)
+            if not (item.strip() if type(item) is str else isinstance(item, _WORD)):
+                return f"`{key}` holds {_said(item)} where a word should be"
+        return None
+    inner = {"pairs": "", "lists": "words", "tables": "lists"}[shape]
+    for name, item in value.items():
+        if not isinstance(name, _WORD):
+            return f"`{key}` holds {_said(name)} where a word should be"
+        if not inner:
+            problem = None if isinstance(item, _WORD) else f"`{key}: {name}` holds {_said(item)} where a word should be"
+        else:
+            problem = _shape_problem(f"{key}: {name}", item, inner)
+        if problem:
+            return problem
+    return None
+
+
+def _data() -> Any:
+    """The folder of the cue files and word lists (in the installed package: users extend them there)."""
+    return resources.files("newsreader.extract").joinpath("data")
+
+
+def _cue_error(path: Any, problem: str, fix: str = "correct it") -> CueFileError:
+    return CueFileError(f"the extractor's cue file {path}: {problem}; {fix}, or reinstall newsreader to get the "
+                        "bundled file back")
+
+
 def _read_yaml(name: str) -> Any:
-    text = resources.files("newsreader.extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_WordLoader) or {}  # noqa: S506 - a safe loader
+    """One cue file's mapping ({} for an empty file: no words). A file that cannot be used (not
+    UTF-8, binary, not YAML, nested too deeply, not the mapping of lists it should be) raises
+    CueFileError, one line naming the file and what to do. It was a traceback from `extract` (a
+    segmentation fault when nested deeply), a warning for every article from `index` naming no
+    file, and a list where a word should be (`heads: Ministry`) went unsaid: its letters became
+    the cue words."""
+    path = _data().joinpath(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise _cue_error(path, f"not UTF-8 text (byte {exc.start + 1})", "save it as UTF-8") from None
+    except OSError as exc:
+        raise _cue_error(path, f"cannot read it ({exc.strerror or exc})") from None
+    if "\0" in text:
+        raise _cue_error(path, "a binary file (it holds NUL bytes), not YAML text")
+    try:
+        data = yamlload.load(text, _WordLoader if hasattr(yaml, "CSafeLoader") else None, _PlainWordLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        said = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise _cue_error(path, f"not valid YAML{f' at line {mark.line + 1}' if mark else ''} ({said})") from None
+    except RecursionError:
+        raise _cue_error(path, "not valid YAML (nested too deeply)") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise _cue_error(path, f"expected a mapping of lists (`key:` lines with `- word` lines under them), "
+                               f"not {value_kind(data)}")
+    for key, shape in _SHAPES.get(name, {}).items():
+        problem = None if data.get(key) is None else _shape_problem(key, data[key], shape)
+        if problem:
+            raise _cue_error(path, problem)
+    return data
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,7 +254,7 @@ def _inflected(items: Any) -> frozenset[str]:
         else:
             s = "es" if word.endswith(("s", "sh", "ch", "x", "z")) else "s"
             forms.update((word + s, word + "ed", word + "ing"))
-            if len(word) <= 4 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3:-2] not in "aeiou":
+            if len(word) <= 4 and word[-1] not in "aeiouwxy" and word[-2:-1] in "aeiou" and word[-3:-2] not in "aeiou":
                 forms.update((word + word[-1] + "ed", word + word[-1] + "ing"))  # nabbed, shooting stays
     return frozenset(forms)
 
@@ -158,7 +265,7 @@ def english_words() -> tuple[frozenset[str], frozenset[str]]:
     also names ("ford", "apple"). A capitalised sentence opener of the first kind ("Police
     said", "Everyone agreed") is no name. A plain word list: read in milliseconds, unlike
     the same list in YAML."""
-    text = resources.files("newsreader.extract").joinpath("data").joinpath("english_words.txt").read_text(
+    text = _data().joinpath("english_words.txt").read_text(
         encoding="utf-8")
     common, _, twins = text.partition("# also names")
     return frozenset(w for w in common.split("\n") if w and w[0] != "#"), frozenset(twins.split())
@@ -459,7 +566,7 @@ def _inputs_key() -> str | None:
         digest = hashlib.sha256(sys.version.encode())  # (the cues need fewer: more only rebuilds them)
         with open(__file__, "rb") as code:
             digest.update(code.read())
-        data = resources.files("newsreader.extract").joinpath("data")
+        data = _data()
         for item in sorted(data.iterdir(), key=lambda item: item.name):
             digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
         for package, folder, names in (

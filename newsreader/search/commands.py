@@ -92,9 +92,16 @@ def cmd_index(args: argparse.Namespace, ctx: "Context") -> int:
         rate = stats.articles_added / stats.seconds if stats.seconds else 0
         print(f"indexed {counted(stats.pages_indexed, 'page')} ({counted(stats.articles_added, 'article')}, "
               f"{rate:,.0f}/s), {stats.pages_unchanged:,} unchanged, {stats.pages_removed:,} removed, "
-              f"{stats.pages_failed:,} skipped; {counted(stats.articles_total, 'article')} in the index "
+              f"{stats.pages_failed:,} skipped{_retried(stats.pages_retried)}; "
+              f"{counted(stats.articles_total, 'article')} in the index "
               f"({stats.seconds:.1f} s)", file=ctx.stderr)
     return 0
+
+
+def _retried(pages: int) -> str:
+    """What `index` says of the pages it read again for names and dates that failed last time
+    (nothing when there were none: the line as it always was)."""
+    return f", {counted(pages, 'page')} read again for names and dates that failed before" if pages else ""
 
 
 def _marker(tty: bool) -> Callable[[str, list[tuple[int, int]]], str]:

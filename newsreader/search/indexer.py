@@ -3,6 +3,8 @@
 Bookkeeping: the store's `pages` table records, per page file, its size, mtime, content hash
 and the article ids it gave. A run re-reads only files whose size or mtime changed, and
 re-indexes only those whose content hash changed; ids of pages that vanished are deleted.
+A page on one of whose stories the extractor failed is recorded without a hash
+(`UNEXTRACTED`): the next run reads it again and tries the names and dates again.
 
 Work is split in shards (`Shard`): each reads and parses pages, extracts entities and dates,
 analyses the text and writes Whoosh segments of its own (`writer.SegmentBuilder`) in a
@@ -82,6 +84,9 @@ class UpdateStats:
     pages_indexed: int = 0
     pages_removed: int = 0
     pages_failed: int = 0
+    #: Pages indexed again, changed or not, because finding names and dates failed on one of their
+    #: stories last time (`UNEXTRACTED`); counted in `pages_indexed` too.
+    pages_retried: int = 0
     articles_added: int = 0
     articles_removed: int = 0
     articles_total: int = 0
@@ -222,6 +227,8 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
     if extract:
         try:
             ents, dates = extraction_dicts(article, backend)
+        except UserError:  # a broken cue file (`resources.CueFileError`), an unusable backend: every article
+            raise  # would fail on it, each with a warning line (and a new try at the cue lists): the run stops
         except Exception as exc:  # noqa: BLE001 - one article's names lost, not the run (Ctrl-C still stops it)
             problem = extractor_failure(article, exc)
     names: dict[str, list[str]] = {"person": [], "org": [], "place": []}
@@ -524,9 +531,16 @@ class PageSource:
 
 
 #: What processing one page gives the index owner: an error message (the page could not be
-#: read, or holds no story), or (sha1, rows, notes) with rows None when the content hash is
-#: unchanged and notes what to say of a page read with a fallback (not UTF-8).
-Outcome = Union[str, tuple[str, Optional[list[Row]], list[str]]]
+#: read, or holds no story), or (sha1, rows, notes, unextracted) with rows None when the content
+#: hash is unchanged, notes what to say of a page read with a fallback (not UTF-8) or of a story
+#: the extractor failed on, and unextracted the number of such stories.
+Outcome = Union[str, tuple[str, Optional[list[Row]], list[str], int]]
+#: The hash a page's record keeps when the extractor failed on one of its stories: none, so the
+#: next run reads the page again, as it does a page that could not be used, and tries its stories
+#: again (a fixed extractor, cue file or backend gives them their names; one that fails again is
+#: said again). Its ids tell it from such a page, which gave none. Written in the SQLite commit
+#: of the page's articles, so a kill mid-run loses no retry.
+UNEXTRACTED = ""
 #: One page to process: its number in the run, path, path relative to the corpus, and the
 #: content hash it had when last indexed.
 Job = tuple[int, str, str, Optional[str]]
@@ -574,12 +588,13 @@ class Shard:
         except UserError as exc:
             return exc.message
         if old_sha1 is not None and page.sha1 == old_sha1:
-            return page.sha1, None, []
+            return page.sha1, None, [], 0
         articles = _unique_ids(self.source.parse(page.text, rel))
         if not articles:
             return no_story_message(path)
         rows = []
         notes = list(page.warnings)
+        unextracted = 0
         for article in articles:
             prepared = prepare(article, self.backend, self.extract, self.common)
             self.waiting.append(prepared.index)
@@ -587,9 +602,10 @@ class Shard:
             rows.append(prepared.row)
             if prepared.problem:  # said as the page's notes are, from a worker process too
                 notes.append(f"{path}: {prepared.problem}")
+                unextracted += 1
         if len(self.waiting) >= SORT_CHUNK:
             self._drain()
-        return page.sha1, rows, notes
+        return page.sha1, rows, notes, unextracted
 
     def pages(self, jobs: list[Job]) -> list[tuple[int, Outcome]]:
         return [(n, self.page(path, rel, old_sha1)) for n, path, rel, old_sha1 in jobs]
@@ -862,7 +878,8 @@ class Indexer:
                 continue
             current.add(rel)
             rec = known.get(rel)
-            # A page that could not be used (no hash) is read again: its line is said on every run.
+            # A page that could not be used (no hash) is read again: its line is said on every run. So
+            # is a page the extractor failed on (`UNEXTRACTED`): its stories' names are tried again.
             if rec is not None and rec.sha1 and rec.size == st.st_size and rec.mtime_ns == st.st_mtime_ns:
                 stats.pages_unchanged += 1
                 continue
@@ -943,7 +960,7 @@ class Indexer:
                                 stats.articles_removed += len(old_ids)
                             store.put_page(rel, PageRecord("", st.st_size, st.st_mtime_ns, []))
                             continue
-                        sha1, rows, notes = outcome
+                        sha1, rows, notes, unextracted = outcome
                         for note in notes:
                             stats.noted(_as_given(note, full, self.corpus / rel), warn)
                         if rows is None:  # same content, new mtime
@@ -969,8 +986,11 @@ class Indexer:
                         if not fresh or previous is not None:  # a new index has no old names to clear
                             store.record_renames(pairs, new_ids)
                         store.put_articles(rows)
-                        store.put_page(rel, PageRecord(sha1, st.st_size, st.st_mtime_ns, new_ids))
+                        store.put_page(rel, PageRecord(UNEXTRACTED if unextracted else sha1, st.st_size,
+                                                       st.st_mtime_ns, new_ids))
                         stats.pages_indexed += 1
+                        if rec is not None and rec.sha1 == UNEXTRACTED and rec.ids:
+                            stats.pages_retried += 1
                         stats.articles_added += len(rows)
                         pending += len(rows)
                         if pending >= batch:

@@ -22,6 +22,8 @@ import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from newsreader import yamlload
+
 DEFAULT_THEME = "newsreader-dark"
 
 COLOR_KEYS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel",
@@ -84,26 +86,10 @@ def _color(where: str, key: str, value: Any) -> str:
     return value.strip()
 
 
-#: libyaml's loader builds nested values by recursing in C: nesting deep enough (100,000 "[") overflows the stack,
-#: a segmentation fault and no exception. A text that could nest that deep, by its brackets or by a length that
-#: could indent that deep, is left to the pure-Python loader, which raises RecursionError (a theme is a few hundred
-#: bytes).
-_C_LOADER_MAX_BRACKETS = 1_000
-_C_LOADER_MAX_CHARS = 200_000
-
-
 def _read_yaml(text: str) -> Any:
     """`yaml.safe_load` with libyaml when PyYAML has it (the bundled themes are read at each
-    start: 12 ms -> 1.5 ms). A text it refuses is read again by the pure-Python loader, so a
-    mistake is told as it always was."""
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is not None and len(text) < _C_LOADER_MAX_CHARS \
-            and text.count("[") + text.count("{") < _C_LOADER_MAX_BRACKETS:
-        try:
-            return yaml.load(text, Loader=loader)
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(text)
+    start: 12 ms -> 1.5 ms), unless the text could nest deep enough to crash it (`yamlload`)."""
+    return yamlload.load(text, getattr(yaml, "CSafeLoader", None), yaml.SafeLoader)
 
 
 def parse_theme(text: str, where: str = "theme") -> Theme:

@@ -1,0 +1,46 @@
+"""YAML read with libyaml where that is safe: the one decision of which texts could nest too deep for it.
+
+libyaml's loader (PyYAML's `CSafeLoader`) builds nested values by recursing in C: a text that nests deep enough
+(about 25,000 levels with an 8 MB stack: 100,000 "[", or "- " written 30,000 times on one line) overflows the
+stack, a segmentation fault and no exception. The pure-Python loader raises RecursionError instead, which the
+callers tell in one line. Users write both kinds of file read here: themes (tui/themes.py) and the extractor's cue
+lists (extract/resources.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+#: The deepest nesting a text may be able to reach and still go to libyaml: far below the depth that overflows
+#: the C stack (a thread's stack may be smaller than the main one's), far above what a theme or a word list needs
+#: (theirs: under 200), and about where the pure-Python loader stops with RecursionError anyway.
+C_LOADER_MAX_DEPTH = 1_000
+#: What ends a line to YAML (1.1, as PyYAML reads it): a line split at these is never longer than YAML's.
+_LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+
+
+def could_nest_too_deep(text: str) -> bool:
+    """Could `text` nest `C_LOADER_MAX_DEPTH` levels or more? Each level of flow nesting opens with a bracket ("["
+    or "{"); each level of block nesting takes a column of the line where its deepest value stands (indented under
+    its parent, or after a "- ", "? " or ": " of its own on the line; a sequence under a mapping key may share
+    the key's column, and its entries' values then stand two columns in). So the brackets plus the longest line
+    bound the depth. A length limit alone (200,000 characters) let "- " * 60,000 through to libyaml: a crash."""
+    brackets = text.count("[") + text.count("{")
+    if brackets + len(text) < C_LOADER_MAX_DEPTH:
+        return False  # (the usual small theme: no need to split it)
+    return brackets + max(map(len, _LINE_BREAKS.split(text))) + 2 >= C_LOADER_MAX_DEPTH
+
+
+def load(text: str, fast: Any, slow: Any) -> Any:
+    """`yaml.load` of `text` with the libyaml loader `fast` (None: PyYAML has none) unless the text could nest
+    too deep for it, else with the pure-Python loader `slow` (both safe loaders). A text `fast` refuses is read
+    again by `slow`, so a mistake is told by one loader's words whichever read it first."""
+    if fast is not None and not could_nest_too_deep(text):
+        try:
+            return yaml.load(text, Loader=fast)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            pass
+    return yaml.load(text, Loader=slow)  # noqa: S506 - a safe loader
