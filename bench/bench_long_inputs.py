@@ -3,8 +3,8 @@
     python bench/bench_long_inputs.py [--quick] [--tree PATH] [--only NAME,NAME] [--sizes 500,1000,2000]
 
 Each input is a unit repeated n times (the extractor's: inside one sentence, "Shares of A
-rose. <unit * n>said on Monday."; the page parser's: a page shape grown to n lines or n
-stories), read at each n of `--sizes`. The ratio is the last time over the first, scaled to a
+rose. <unit * n>said on Monday.", or another tail given with the unit; the page parser's: a
+page shape grown to n lines or n stories), read at each n of `--sizes`. The ratio is the last time over the first, scaled to a
 fourfold size (n x 4): about 4 is linear and about 16 quadratic; a ratio over 8 is marked
 `<-- superlinear`. Each time is the best of `--repeat` runs, as the host's noise only
 adds. An input that raises is printed with its exception (a crash is a finding too).
@@ -24,7 +24,7 @@ from typing import Callable
 
 #: Extractor units (the first group: runs made linear in the eighteenth and nineteenth rounds;
 #: the second, the worst found by the robustness hunt of 2026-11-23, R1).
-EXTRACT_UNITS: dict[str, str] = {
+EXTRACT_UNITS: dict[str, str | tuple[str, str]] = {  # (a unit, or a unit and what ends the text instead)
     "King": "King ", "al Bob": "al Bob ", "Smith and": "Smith and ", "A": "A ",
     "Kimani (Kiki)": "Kimani (Kiki) ", "President Bob": "President Bob ", "Bob Smith,": "Bob Smith, ",
     "Mr.": "Mr. ", "King of": "King of ", "the Bank of": "the Bank of ", "Inc.": "Acme Inc. ", "June": "June ",
@@ -45,6 +45,10 @@ EXTRACT_UNITS: dict[str, str] = {
     # linear since 2026-11-24, E6: its searches remember their answers).
     "until Jones": "until Jones ", "until Jones,": "until Jones, ", "until Jones he": "until Jones he ",
     "while Smith was": "while Smith was ",
+    # (with a "he" at the end and the names written as a firm's elsewhere, so that no person is found in between:
+    # each name looked at every piece of the sentence, E6)
+    "until Acme ... he": ("until Acme ", "he said. Acme said its profit rose."),
+    "until Zorblax Quenton ... he": ("until Zorblax Quenton ", "he said. Zorblax Quenton said its sales rose."),
 }
 
 #: Extractor units that raised RecursionError at the sizes found (2026-11-23, R1): run at one
@@ -123,9 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, unit in EXTRACT_UNITS.items():
             if not chosen(name):
                 continue
+            unit, tail = (unit, "said on Monday.") if isinstance(unit, str) else unit
             times = []
             for n in sizes:
-                text = "Shares of A rose. " + unit * n + "said on Monday."
+                text = "Shares of A rose. " + unit * n + tail
                 times.append(_best(lambda: extract(text, date), repeat))
             print(_row(name, times, sizes), flush=True)
         for name, (unit, n) in EXTRACT_CRASHES.items():

@@ -1227,6 +1227,7 @@ class _Doc:
         self._ending: tuple[list[Piece], dict[int, int], list[int]] | None = None  # see _piece_ending
         self._marks: dict[Any, tuple[int, ...]] = {}  # (the last answers of `_next_mark` and `_last_mark`)
         self._spans: tuple[list[Piece], list[int], list[int]] | None = None  # see _pieces_over
+        self._namers_at: tuple[Any, ...] | None = None  # see _namers
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -2357,6 +2358,7 @@ class _Doc:
         votes, lone, self.cued, org_words, short_forms = self._evidence(pieces)
         lower_vocab = self.lower_vocab
         no_names = []
+        self._namers_at = ()  # (this loop types only the piece it is at: see `_namers`)
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
                 if piece.next_word == "winner" and self.text.endswith("-time ", 0, piece.start) \
@@ -2369,6 +2371,7 @@ class _Doc:
                     continue
                 piece.kind = PLACE if self._town(piece) or self._maybe_locative(piece) and self._locative(piece) else \
                     self._multiword_kind(piece, lone, org_words, lower_vocab)
+        self._namers_at = None
         if no_names:
             self.pieces = pieces = [p for p in pieces if all(p is not q for q in no_names)]
         # "the Trump administration", "Netanyahu's wife": a leader's or a person's surname.
@@ -2394,6 +2397,7 @@ class _Doc:
                     (weak_first.discard if piece.strong else weak_first.add)(first)
         org_heads_named = self._org_heads_named(pieces)
         defaulted: list[Piece] = []  # lone names typed an organisation for want of any sign
+        self._namers_at = ()  # (as the loop above)
         for piece in pieces:
             if piece.kind is not None:
                 continue
@@ -2443,6 +2447,7 @@ class _Doc:
             else:
                 piece.kind = ORG
                 defaulted.append(piece)
+        self._namers_at = None
         if defaulted:
             # ... take the kind a sign gave the same name elsewhere in the article ("a Bloomington parking lot"
             # where "in Bloomington" stands): one name, one kind in an article
@@ -2892,16 +2897,71 @@ class _Doc:
         if at < 0:
             return False
         begin = max(self._last_mark(". ", piece.start), self._last_mark("\n", piece.start))
-        pieces, first, last = self._pieces_over(begin, at)
-        for k in range(first, last):
+        return not self._person_between(piece, begin, at)
+
+    def _person_between(self, piece: Piece, begin: int, end: int) -> bool:
+        """Is another person (a piece typed so, or one of several words not typed yet) named in text[begin:end],
+        before `piece` or after it but not as an object ("for Kamala Harris", "with Xi"; not "with Xi, who")?
+        Within `_settle`'s loops only the pieces that may name one are looked at (`_namers`): the others of a long
+        sentence were read again for each name opening a clause in it ("until Acme until Acme ... he": n^2)."""
+        pieces, first, last = self._pieces_over(begin, end)
+        named = self._namers(piece, pieces)
+        if named is None:  # (asked from elsewhere: every piece of the stretch is read)
+            return any(self._names_other(piece, other, begin, end) for other in pieces[first:last])
+        ahead = bisect_left(self._spans[2], piece.start)  # (from there on, no piece starts before `piece`)
+        for marks, stop in zip(named, (min(ahead, last), last)):
+            k = bisect_left(marks, first)
+            while k < len(marks) and marks[k] < stop:
+                other = pieces[marks[k]]
+                if not (other.kind == PERSON or other.kind is None and len(other.words) > 1):
+                    del marks[k]  # (typed otherwise since it was read)
+                elif self._names_other(piece, other, begin, end):
+                    return True
+                else:
+                    k += 1
+        return False
+
+    @staticmethod
+    def _names_other(piece: Piece, other: Piece, begin: int, end: int) -> bool:
+        """Does `other` name a person in text[begin:end] who may be the subject of `piece`'s sentence?"""
+        return other is not piece and other.end > begin and other.start < end \
+            and (other.kind == PERSON or other.kind is None and len(other.words) > 1) \
+            and (other.start < piece.start or other.prev_word not in _OBJECT_PREPS
+                 or other.next_word in ("who", "whose"))
+
+    def _namers(self, piece: Piece, pieces: list[Piece]) -> tuple[list[int], list[int]] | None:
+        """Where in the list the pieces that may name a person are (a person's kind, or several words with none
+        yet): all of them, and those of them that are no object, for `_person_between`. `_settle`'s loops, which
+        alone ask, walk the list in order and type only the piece they are at; each opens the index afresh
+        (`_namers_at = ()`) and closes it (None). The index is read from the whole list at the first call, and then
+        only the pieces the loop went past since the last call are read again (a piece typed otherwise since it was
+        read is dropped when met). A call out of that order reads the whole list again; a closed index: None."""
+        index = self._namers_at
+        if index is None:
+            return None
+        if not index or index[0] is not pieces or index[1].get(id(piece), -1) < index[4]:
+            where = {id(p): k for k, p in enumerate(pieces)}
+            at = where.get(id(piece), -1)
+            if at < 0:
+                return None
+            index = (pieces, where, [], [], 0)
+            read = range(len(pieces))
+        else:
+            at = index[1][id(piece)]
+            read = range(index[4], at)
+        people, subjects = index[2], index[3]
+        for k in read:
             other = pieces[k]
-            if other is piece or other.end <= begin or other.start >= at:
-                continue
             if other.kind == PERSON or other.kind is None and len(other.words) > 1:
-                if other.start < piece.start or other.prev_word not in _OBJECT_PREPS \
-                        or other.next_word in ("who", "whose"):
-                    return False
-        return True
+                j = bisect_left(people, k)
+                if j == len(people) or people[j] != k:
+                    people.insert(j, k)
+                if other.prev_word not in _OBJECT_PREPS or other.next_word in ("who", "whose"):
+                    j = bisect_left(subjects, k)
+                    if j == len(subjects) or subjects[j] != k:
+                        subjects.insert(j, k)
+        self._namers_at = (pieces, index[1], people, subjects, at)
+        return people, subjects
 
     def _next_mark(self, mark: re.Pattern[str] | str, start: int, end: int) -> int:
         """Where `mark` (a pattern or a string) first stands in text[start:end], or -1; as `search` or `find`, but
