@@ -593,6 +593,12 @@ def run_app(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError("the reader needs a terminal (standard input and output are not one); "
                         "from a script use a command: `newsreader articles`, `newsreader search QUERY`, "
                         "... (`newsreader --help` lists them)")
+    if os.environ.get("TERM") == "dumb":
+        # Emacs' M-x shell, say: a terminal that cannot draw. The reader spun there at full
+        # CPU (the screen resized between Rich's 80x25 for such a terminal and 80x24).
+        raise UserError("TERM=dumb: this terminal cannot draw the reader; run it in a terminal emulator "
+                        "(TERM=xterm-256color, screen, linux...), or use a command here: "
+                        "`newsreader search QUERY`, `newsreader show ID`, ... (`newsreader --help` lists them)")
     from newsreader.tui.app import run_reader
 
     return run_reader(ctx, corpus)

@@ -31,3 +31,24 @@ def test_ctrl_c_elsewhere_stays_a_plain_interrupted(capsys, monkeypatch) -> None
     assert main(["articles"]) == 130
     assert capsys.readouterr().err == "newsreader: interrupted\n"
 
+
+
+def test_the_reader_on_a_dumb_terminal_says_so(capsys, monkeypatch) -> None:
+    """TERM=dumb (Emacs' M-x shell, some CI consoles) is a terminal, but one that cannot
+    draw: the reader spun at full CPU there, its screen resized between 80x25 (what Rich
+    assumes of a dumb terminal) and 80x24 for ever, its keys unanswered. One line instead."""
+    import sys
+
+    from newsreader.tui import app
+
+    opened = []
+    monkeypatch.setattr(app, "run_reader", lambda ctx, corpus: opened.append(corpus) or 0)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("TERM", "dumb")
+    code = main([])
+    err = capsys.readouterr().err
+    assert code == 2 and not opened
+    assert err.count("\n") == 1 and "TERM=dumb" in err and "newsreader search" in err, err
+    monkeypatch.setenv("TERM", "xterm-256color")  # any other terminal opens the reader
+    assert main([]) == 0 and len(opened) == 1
