@@ -1422,10 +1422,11 @@ class _Doc:
                     if name_ends is None:
                         name_ends = self._name_ends(run, lowered)
                     name_end = name_ends[j + 1]
-                    if name_end == j + 1 or lowered[j + 1] in self.c.titles and (
+                    if name_end == j + 1 or (lowered[j + 1] in self.c.titles or not words[j + 1][:1].isupper()) and (
                             name_end - j != 3 or words[j + 1] not in self.c.given_names):
-                        continue  # no name, or one that opens with a title, which `_namelike` refuses at its first
-                        # word: asked before the name's words are copied, so a run of titles stays linear
+                        continue  # no name, or one that opens with a title or a small word ("Lt. van Lt. van ..."),
+                        # which `_namelike` refuses at its first word: asked before the name's words are copied, so a
+                        # run of titles stays linear
                     name_idx = run[j + 1:name_end]
                     name_words = words[j + 1:name_end]
                     if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and name_words[0]
