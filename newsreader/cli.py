@@ -21,6 +21,9 @@ from newsreader.config import Config, Paths, check_extractor, load_config, user_
 from newsreader.errors import (UserError, broken_install, counted, exception_said, iso_date, no_article, printable,
                                printable_json)
 
+#: What `parse -` reads: standard input, as a file a pipe or a redirect stands behind.
+STDIN_PATH = "/dev/stdin"
+
 
 @dataclass
 class Context:
@@ -134,15 +137,17 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     results = []
     failures = 0
     for name in args.files:
-        path = Path(name)
+        path = Path(STDIN_PATH if name == "-" else name)
         try:
-            page = read_page_file(path, max_bytes=int(ctx.config.max_page_mb * 1024 * 1024))
+            page = read_page_file(path, max_bytes=int(ctx.config.max_page_mb * 1024 * 1024), streams=True)
         except UserError as exc:
             ctx.say(exc.message)
             failures += 1
             continue
         for note in page.warnings:
             ctx.warn(note)
+        if name == "-":
+            path = Path("-")
         results.append((path, parse_page(page.text, file=path.name)))
         if not results[-1][1].articles:  # nothing found: said, unless --explain shows why
             if not args.explain:
@@ -501,7 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="show the articles that saved page files yield",
                        description="Parse saved page files and print the articles found.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="saved page (plain text)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="saved page (plain text); - reads standard input")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--explain", action="store_true",
                    help="show every input line and what became of it")

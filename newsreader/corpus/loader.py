@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,27 +93,46 @@ def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
 _SAVE_AGAIN = "save the page again as plain text, or move the file out of the corpus folder"
 
 
-def read_page_file(path: Path, max_bytes: int) -> PageText:
-    """Read one page; raise `UserError` saying why it cannot be used."""
+def _over_limit(path: Path, size: int, max_bytes: int) -> UserError:
+    return UserError(
+        f"{path}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB page limit, skipped "
+        "(raise max_page_mb in the config to read it)"
+    )
+
+
+def read_page_file(path: Path, max_bytes: int, *, streams: bool = False) -> PageText:
+    """Read one page; raise `UserError` saying why it cannot be used. A pipe or a device
+    (whose size says nothing) is read only with `streams` (`parse /dev/stdin`, `parse -`):
+    in a corpus folder one could block the walk for ever, and it is said to be no file."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise UserError(f"{path}: a link to {os.readlink(path)}, which does not exist; skipped "
+                            "(point the link at the page, or remove it)") from None
         raise UserError(f"{path}: no such file") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror})") from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise UserError(f"{path}: is a folder; use --corpus {path} to read a folder of pages")
-    if size == 0:
+    size = info.st_size
+    if not stat.S_ISREG(info.st_mode):
+        if not streams:
+            kind = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+            raise UserError(f"{path}: not a regular file ({kind}), skipped; move it out of the corpus folder")
+    elif size == 0:
         raise UserError(f"{path}: empty file, skipped; {_SAVE_AGAIN}")
     if size > max_bytes:
-        raise UserError(
-            f"{path}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB page limit, skipped "
-            "(raise max_page_mb in the config to read it)"
-        )
+        raise _over_limit(path, size, max_bytes)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)  # a stream can be longer than it said
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > max_bytes:
+        raise _over_limit(path, len(data), max_bytes)
+    if not data:
+        raise UserError(f"{path}: empty file, skipped; {_SAVE_AGAIN}")
     wide = _wide_text(data)
     if wide is not None:
         text, encoding, warnings = _composed(wide[0]), wide[1], []
