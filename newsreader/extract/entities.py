@@ -1422,11 +1422,11 @@ class _Doc:
                     if name_ends is None:
                         name_ends = self._name_ends(run, lowered)
                     name_end = name_ends[j + 1]
-                    if name_end == j + 1 or (lowered[j + 1] in self.c.titles or not words[j + 1][:1].isupper()) and (
+                    if name_end == j + 1 or self._refused_first(words[j + 1], lowered[j + 1]) and (
                             name_end - j != 3 or words[j + 1] not in self.c.given_names):
-                        continue  # no name, or one that opens with a title or a small word ("Lt. van Lt. van ..."),
-                        # which `_namelike` refuses at its first word: asked before the name's words are copied, so a
-                        # run of titles stays linear
+                        continue  # no name, or one that opens with a word `_namelike` refuses at once (a title, a
+                        # small word: "Lt. van Lt. van ...", "When bin Gen. When ..."): asked before the name's words
+                        # are copied, so a run of titles stays linear
                     name_idx = run[j + 1:name_end]
                     name_words = words[j + 1:name_end]
                     if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and name_words[0]
@@ -1568,6 +1568,12 @@ class _Doc:
         c = self.c
         return low in c.common and low not in c.event_heads and low not in c.agencies \
             and (low in _COMMON_CAPITALS or low in c.common_acronyms or not _is_acronym(word))
+
+    def _refused_first(self, word: str, low: str) -> bool:
+        """Does `_namelike` refuse any words that `word` (lowered: `low`) opens, at their first word?"""
+        c = self.c
+        return not word[:1].isupper() or low in c.titles or low in c.org_heads or low in c.org_suffixes \
+            or low in c.common or word in self.g.demonyms
 
     def _namelike(self, words: list[str]) -> bool:
         """Could these words be a person's name (no organisation word, not a place)?"""
