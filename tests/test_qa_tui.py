@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any, Callable
 
 from newsreader.config import Config, Paths
 from newsreader.store import Store
@@ -17,6 +18,25 @@ def _reader(indexed_seeds: tuple[Path, Paths], tmp_path: Path) -> ReaderApp:
                      blink=False, watch_marks=False)
 
 
+def _press(app: ReaderApp, opener: str, screen: type, keys: tuple[str, ...],
+           read: Callable[[Any], Any]) -> list[Any]:
+    """Open a screen with `opener`, then `read` it after each of `keys`."""
+    async def run() -> list[Any]:
+        seen = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.press(opener)
+            await pilot.pause()
+            assert isinstance(app.screen, screen)
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+                seen.append(read(app.screen))
+        return seen
+
+    return asyncio.run(run())
+
+
 def test_the_keys_screen_scrolls_with_the_readers_own_keys(indexed_seeds, tmp_path) -> None:
     """`?` at 80x24 shows a third of the keys; the arrows, PgDn and End scrolled it, but
     j, k, g and G (the keys the reader moves with everywhere else) did nothing."""
@@ -24,23 +44,25 @@ def test_the_keys_screen_scrolls_with_the_readers_own_keys(indexed_seeds, tmp_pa
 
     from newsreader.tui.dialogs import HelpScreen
 
-    async def run() -> list[float]:
-        app = _reader(indexed_seeds, tmp_path)
-        seen = []
-        async with app.run_test(size=(80, 24)) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.press("question_mark")
-            await pilot.pause()
-            assert isinstance(app.screen, HelpScreen)
-            scroll = app.screen.query_one(VerticalScroll)
-            assert scroll.max_scroll_y > 0  # there is something to scroll to
-            for key in ("j", "j", "k", "G", "g"):
-                await pilot.press(key)
-                await pilot.pause()
-                seen.append(scroll.scroll_y)
-            seen.append(scroll.max_scroll_y)
-        return seen
+    def where(screen: Any) -> tuple[float, float]:
+        scroll = screen.query_one(VerticalScroll)
+        return scroll.scroll_y, scroll.max_scroll_y
 
-    down, down2, up, end, home, most = asyncio.run(run())
+    seen = _press(_reader(indexed_seeds, tmp_path), "question_mark", HelpScreen, ("j", "j", "k", "G", "g"), where)
+    (down, most), (down2, _), (up, _), (end, _), (home, _) = seen
+    assert most > 0  # there is something to scroll to
     assert 0 < down < down2 and up == down
     assert end == most and home == 0
+
+
+def test_the_saved_searches_list_moves_with_j_and_k(indexed_seeds, tmp_path) -> None:
+    """`s` lists the saved searches; only the arrows moved in it: j j Enter ran the first."""
+    from textual.widgets import OptionList
+
+    from newsreader.tui.dialogs import SavedSearchesScreen
+
+    app = _reader(indexed_seeds, tmp_path)
+    for query in ("iran", "pakistan", "israel"):
+        app.store.save_search(query, query)
+    seen = _press(app, "s", SavedSearchesScreen, ("j", "j", "k"), lambda s: s.query_one(OptionList).highlighted)
+    assert seen == [1, 2, 1]

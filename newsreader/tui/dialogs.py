@@ -146,6 +146,8 @@ class SavedSearchesScreen(QuitHint, ModalScreen[str | None]):
         Binding("escape", "cancel", "Close", id="saved.close"),
         Binding("d,delete", "delete", "Delete", id="saved.delete"),
         *[Binding(str(n), f"run({n})", show=False, id=f"saved.run-{n}") for n in range(1, 10)],
+        Binding("j", "move('down')", "Down", show=False, id="saved.down"),  # as in the reader's lists
+        Binding("k", "move('up')", "Up", show=False, id="saved.up"),
     ]
 
     def __init__(self, store: Any) -> None:
@@ -203,6 +205,9 @@ class SavedSearchesScreen(QuitHint, ModalScreen[str | None]):
             except Exception as exc:
                 self.notify(f"not deleted: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             self.reload()
+
+    def action_move(self, way: str) -> None:
+        getattr(self.query_one(OptionList), f"action_cursor_{way}")()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
