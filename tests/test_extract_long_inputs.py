@@ -148,12 +148,12 @@ def test_splitting_in_place_gives_the_caller_its_work_back():
     assert doc.pieces
 
 
-@pytest.mark.parametrize("unit", ["van Lt. ", "Lt. van ", "de Lt. Lt. ", "When bin Gen. "])
-def test_a_name_after_a_title_is_not_copied_where_its_first_word_is_refused(monkeypatch, unit):
-    """In "Lt. van Lt. van ...", each title is followed by a name that runs to the end of the run and opens with
-    "van" (or "When"), which `_namelike` refuses at its first word: the words were copied for each title first (n^2
-    words at each of the n/4 levels the run is cut at). The first word is asked first: `_namelike` reads few words
-    in all. (The splitting at each level still reads the rest of the run: n^2/4 in all.)"""
+@pytest.mark.parametrize("unit", ["van Lt. ", "Lt. van ", "de Lt. Lt. ", "When bin Gen. ", "De de Gov. "])
+def test_a_name_after_a_title_is_not_copied_to_be_refused(monkeypatch, unit):
+    """In "Lt. van Lt. van ...", each title is followed by a name that runs to the end of the run, which `_namelike`
+    refuses at its first few words ("van", "When", "Gov."): the words were copied for each title to be asked (n^2
+    words at each of the n/4 levels the run is cut at). They are read in place (`_namelike_span`): the lists given
+    to `_namelike` hold few words in all. (The splitting at each level still reads the rest of the run: n^2/4.)"""
     read = []
     namelike = ent._Doc._namelike
     monkeypatch.setattr(ent._Doc, "_namelike", lambda self, words: read.append(len(words)) or namelike(self, words))

@@ -1422,16 +1422,15 @@ class _Doc:
                     if name_ends is None:
                         name_ends = self._name_ends(run, lowered)
                     name_end = name_ends[j + 1]
-                    if name_end == j + 1 or self._refused_first(words[j + 1], lowered[j + 1]) and (
+                    if name_end == j + 1 or lowered[j + 1] in self.c.titles and (
                             name_end - j != 3 or words[j + 1] not in self.c.given_names):
-                        continue  # no name, or one that opens with a word `_namelike` refuses at once (a title, a
-                        # small word: "Lt. van Lt. van ...", "When bin Gen. When ..."): asked before the name's words
-                        # are copied, so a run of titles stays linear
-                    name_idx = run[j + 1:name_end]
-                    name_words = words[j + 1:name_end]
-                    if not name_idx or not (self._namelike(name_words) or len(name_words) == 2 and name_words[0]
-                                            in self.c.given_names and toks[name_idx[1]].low in self.c.titles):
+                        continue  # no name, or one that opens with a title, which `_namelike` refuses at its first
+                        # word: asked before the name's words are read, so a run of titles stays linear
+                    if not (self._namelike_span(words, j + 1, name_end) or name_end - j == 3 and words[j + 1]
+                            in self.c.given_names and toks[run[j + 2]].low in self.c.titles):
                         continue  # ("General Manager Billy King": a title word may be a surname)
+                    name_idx = run[j + 1:name_end]  # (the name's words are copied once it is taken: a name read
+                    # up to its first word refused, "Lt. van Lt. van ...", "De de Gov. De de Gov. ...", is not)
                 i = j
                 while i > 0 and (lowered[i - 1] in self.c.titles or
                                  lowered[i - 1] in ("of", "and") and i > 1 and lowered[i - 2] in self.c.titles
@@ -1569,27 +1568,28 @@ class _Doc:
         return low in c.common and low not in c.event_heads and low not in c.agencies \
             and (low in _COMMON_CAPITALS or low in c.common_acronyms or not _is_acronym(word))
 
-    def _refused_first(self, word: str, low: str) -> bool:
-        """Does `_namelike` refuse any words that `word` (lowered: `low`) opens, at their first word?"""
-        c = self.c
-        return not word[:1].isupper() or low in c.titles or low in c.org_heads or low in c.org_suffixes \
-            or low in c.common or word in self.g.demonyms
-
     def _namelike(self, words: list[str]) -> bool:
         """Could these words be a person's name (no organisation word, not a place)?"""
-        if not words or not words[0][:1].isupper():
+        return self._namelike_span(words, 0, len(words))
+
+    def _namelike_span(self, words: list[str], start: int, end: int) -> bool:
+        """`_namelike(words[start:end])`, read in place up to the first word it refuses: the title rule of
+        `_split_run_once` asks it of the rest of the run after each title."""
+        if start >= end or not words[start][:1].isupper():
             return False
-        if len(words) == 1 and words[0] in self.g.places and words[0] not in self.g.demonyms:
+        first = words[start]
+        if end - start == 1 and first in self.g.places and first not in self.g.demonyms:
             return False
-        for k, w in enumerate(words):
+        for k in range(start, end):
+            w = words[k]
             lower = w.lower()
-            if k and w in MONTH_NAMES and words[0] in self.c.given_names:
+            if k > start and w in MONTH_NAMES and first in self.c.given_names:
                 continue  # "Theresa May", "Brian May": a month is a surname after a given name
             if lower in self.c.org_heads or lower in self.c.org_suffixes or lower in self.c.common:
                 return False
             if self._is_title(w) or w in self.g.demonyms:
                 return False
-        if len(words) == 1 and _is_acronym(words[0]):
+        if end - start == 1 and _is_acronym(first):
             return False
         return True
 
