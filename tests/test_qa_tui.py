@@ -18,6 +18,18 @@ def _reader(indexed_seeds: tuple[Path, Paths], tmp_path: Path) -> ReaderApp:
                      blink=False, watch_marks=False)
 
 
+async def _settle(app: ReaderApp, pilot: Any) -> None:
+    """Until the workers are done (an exclusive worker cancelled by a newer one is too)."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(3):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass
+        await pilot.pause()
+
+
 def _press(app: ReaderApp, opener: str, screen: type, keys: tuple[str, ...],
            read: Callable[[Any], Any]) -> list[Any]:
     """Open a screen with `opener`, then `read` it after each of `keys`."""
@@ -66,3 +78,32 @@ def test_the_saved_searches_list_moves_with_j_and_k(indexed_seeds, tmp_path) -> 
         app.store.save_search(query, query)
     seen = _press(app, "s", SavedSearchesScreen, ("j", "j", "k"), lambda s: s.query_one(OptionList).highlighted)
     assert seen == [1, 2, 1]
+
+
+def test_the_status_line_counts_the_bookmarks_of_this_corpus(indexed_seeds, tmp_path) -> None:
+    """Bookmarks live in one store for every corpus. On another corpus the status line said
+    "6 bookmarked" beside "6 unread" of 6 articles, none of them starred: the unread count
+    was this corpus's, the bookmark count everyone's."""
+    from newsreader.tui.app import MainScreen
+
+    app = _reader(indexed_seeds, tmp_path)
+    for n in range(3):  # bookmarks of stories in another corpus
+        app.store.add_bookmark(f"elsewhere-{n}", title=f"A story elsewhere {n}")
+
+    def status(screen: Any) -> str:
+        return str(screen.query_one("#status").render())
+
+    async def run() -> list[str]:
+        seen = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _settle(app, pilot)
+            assert isinstance(app.screen, MainScreen)
+            seen.append(status(app.screen))
+            await pilot.press("b")  # one of this corpus
+            await _settle(app, pilot)
+            seen.append(status(app.screen))
+        return seen
+
+    before, after = asyncio.run(run())
+    assert "0 bookmarked" in before, before
+    assert "1 bookmarked" in after, after

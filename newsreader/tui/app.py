@@ -209,6 +209,9 @@ class ReaderApp(App[int]):
         #: Read articles that are in this corpus, and the corpus size: the unread count
         #: without ever loading every id (read marks are few; the corpus may be 100,000).
         self.read_here: set[str] | None = None
+        #: Bookmarked articles that are in this corpus: the store holds every corpus's
+        #: bookmarks, and the status line counts this one's, as it counts its unread.
+        self.bookmarked_here: set[str] | None = None
         self.corpus_count: int | None = None
         self.history: list[ListState] = []
         self.indexing = False
@@ -523,12 +526,15 @@ class ReaderApp(App[int]):
                 return
             total = lib.count()
             here = set(lib.store().rows(list(self.read_ids)))
+            marked_here = set(lib.store().rows(list(self.bookmarked)))
         except Exception:
             return
-        self.call_from_thread(self._set_unread, total, here)
+        self.call_from_thread(self._set_unread, total, here, marked_here)
 
-    def _set_unread(self, total: int, here: set[str]) -> None:
+    def _set_unread(self, total: int, here: set[str], marked_here: set[str] | None = None) -> None:
         self.corpus_count, self.read_here = total, here
+        if marked_here is not None:
+            self.bookmarked_here = marked_here
         self.update_status()
 
     # --- status line ---------------------------------------------------------------------
@@ -554,7 +560,8 @@ class ReaderApp(App[int]):
         if self.corpus_count is not None and self.read_here is not None:
             unread = max(0, self.corpus_count - len(self.read_here))
             parts.append(f"{unread:,} unread")
-        parts.append(f"{len(self.bookmarked):,} bookmarked")
+        marked = self.bookmarked if self.bookmarked_here is None else self.bookmarked_here
+        parts.append(f"{len(marked):,} bookmarked")
         line = " · ".join(parts)
         if line != self._status_line:  # an unchanged Static.update still costs a layout pass
             self._status_line = line
@@ -1261,6 +1268,8 @@ class ReaderApp(App[int]):
             self._unbookmarked[target.id] = before
             kept = " (bookmark it again to get its tags and note back)"
         (self.bookmarked.add if now else self.bookmarked.discard)(target.id)
+        if self.bookmarked_here is not None:  # `b` acts on an article of this corpus
+            (self.bookmarked_here.add if now else self.bookmarked_here.discard)(target.id)
         self.notify(("Bookmarked: " if now else "Bookmark removed: ") + clean(target.title) + kept,
                     timeout=2 if not kept else 5, markup=False)
         self.article_list.refresh()
