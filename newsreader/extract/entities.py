@@ -1228,6 +1228,7 @@ class _Doc:
         self._marks: dict[Any, tuple[int, ...]] = {}  # (the last answers of `_next_mark` and `_last_mark`)
         self._spans: tuple[list[Piece], list[int], list[int]] | None = None  # see _pieces_over
         self._namers_at: tuple[Any, ...] | None = None  # see _namers
+        self._by_end: tuple[list[Piece], dict[int, list[Piece]], list[int]] | None = None  # see _pieces_ending_at
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -1259,7 +1260,7 @@ class _Doc:
         """"Summit Entertainment, LLC": a legal form after a comma ends the company's name, not a name
         of its own."""
         pieces = self.pieces
-        self._ending = self._spans = None  # (ends change and pieces go: `_piece_ending` reads the list again)
+        self._ending = self._spans = self._by_end = None  # (ends change and pieces go: the indexes are made again)
         if _LEGAL_FORM_AFTER_COMMA.search(self.text) is None:
             return  # (no legal form after a comma anywhere: most articles, one scan and not a loop over the pieces)
         for k in range(len(pieces) - 1, 0, -1):
@@ -3165,6 +3166,20 @@ class _Doc:
             return None
         return pieces[k]
 
+    def _pieces_ending_at(self, end: int) -> list[Piece]:
+        """All the pieces that end at `end`, in list order: read off an index of the list by end, extended as pieces
+        are added (as `_piece_ending`'s; "also known as X also known as X ..." looked through the whole list for
+        each name: n^2)."""
+        pieces = self.pieces
+        index = self._by_end
+        if index is None or index[0] is not pieces:
+            index = self._by_end = (pieces, {}, [0])
+        by_end, read = index[1], index[2]
+        for k in range(read[0], len(pieces)):
+            by_end.setdefault(pieces[k].end, []).append(pieces[k])
+        read[0] = len(pieces)
+        return by_end.get(end, [])
+
     def _person_cue(self, piece: Piece) -> bool:
         """Is a person named here, by a role or title in front, a "who" after, an age in
         apposition or a "said he/she"?"""
@@ -3183,9 +3198,9 @@ class _Doc:
         elif before.endswith((" as ", "named ", "dubbed ")):
             # "Saparmurat Niyazov, also known as Turkmenbashi": another name of the person named before
             known = _KNOWN_AS.search(self.text, max(0, piece.start - 40), piece.start)
-            return known is not None and any(p.end == known.end(1) and (
-                p.kind == PERSON or p.kind is None and (p.prev_word in self.c.title_heads or p.prev_word in self.c.roles))
-                for p in self.pieces)
+            return known is not None and any(
+                p.kind == PERSON or p.kind is None and (p.prev_word in self.c.title_heads or p.prev_word in self.c.roles)
+                for p in self._pieces_ending_at(known.end(1)))
         if self._befallen(piece):
             return True  # "the death of Trayvon Martin", "the resignation of Hosni Mubarak"
         return (before.endswith("-old ") and bool(_AGE_BEFORE.search(before))
