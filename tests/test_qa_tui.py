@@ -36,7 +36,7 @@ def _press(app: ReaderApp, opener: str, screen: type, keys: tuple[str, ...],
     async def run() -> list[Any]:
         seen = []
         async with app.run_test(size=(80, 24)) as pilot:
-            await app.workers.wait_for_complete()
+            await _settle(app, pilot)
             await pilot.press(opener)
             await pilot.pause()
             assert isinstance(app.screen, screen)
@@ -107,3 +107,17 @@ def test_the_status_line_counts_the_bookmarks_of_this_corpus(indexed_seeds, tmp_
     before, after = asyncio.run(run())
     assert "0 bookmarked" in before, before
     assert "1 bookmarked" in after, after
+
+
+def test_editing_a_bookmark_adds_to_its_tags_and_note(indexed_seeds, tmp_path) -> None:
+    """`B`, `e`: the tags field had its text selected, so typing a tag to add replaced every
+    tag the bookmark had (and Enter, then typing in the note, replaced the note)."""
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    app = _reader(indexed_seeds, tmp_path)
+    article_id = "pakistan-vows-to-stand-behind-iran-calls-for-muslim-unity-d9ec04ca"
+    app.store.add_bookmark(article_id, title="Pakistan vows", tags=["precious"], note="read again")
+    _press(app, "B", BookmarksScreen, ("e", *"world", "enter", *" soon", "enter"), lambda screen: None)
+    kept = app.store.get_bookmark(article_id)
+    assert kept is not None
+    assert kept.tags == ("precious", "world") and kept.note == "read again soon"

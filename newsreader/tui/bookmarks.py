@@ -44,10 +44,12 @@ class EditBookmarkScreen(QuitHint, ModalScreen["tuple[list[str], str] | None"]):
         with Vertical(classes="dialog"):
             yield Label(Text("Edit bookmark: " + clean(self.article_title)), classes="dialog-title -one-line")
             yield Label("Tags (comma-separated)")
-            tags = Input(value=", ".join(self.tags), id="edit-tags")
+            # Typing adds to what is there: a tag typed went after ", ", the note on at its end.
+            # (Textual selected a field's text on focus: a tag typed to add replaced them all.)
+            tags = Input(value="".join(f"{t}, " for t in self.tags), id="edit-tags", select_on_focus=False)
             yield tags
             yield Label("Note (Enter saves, Esc cancels)")
-            note = Input(value=self.note, id="edit-note")
+            note = Input(value=self.note, id="edit-note", select_on_focus=False)
             yield note
             tags.cursor_blink = note.cursor_blink = self.blink
 
