@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from newsreader import __version__
-from newsreader.config import Config, Paths, check_extractor, load_config, user_paths
+from newsreader.config import Config, Paths, check_extractor, check_query_length, load_config, user_paths
 from newsreader.errors import (UserError, broken_install, counted, exception_said, iso_date, no_article, printable,
                                printable_json)
 
@@ -644,6 +644,8 @@ def main(argv: list[str] | None = None) -> int:
     if sys.stdout is None:  # started with standard output closed (`>&-`): as into a closed pipe
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open for the process's life)
     try:
+        if args.command == "search":
+            check_query_length(" ".join(args.query))
         paths = user_paths()
         ctx = Context(paths=paths, config=load_config(paths))
         handler: Command = getattr(args, "handler", run_app)

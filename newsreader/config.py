@@ -21,6 +21,10 @@ from newsreader.resources import seeds_dir
 
 APP_NAME = "newsreader"
 CONFIG_FILE_NAME = "config.yaml"
+#: The longest query searched (`search`, the search bar, saved searches). The query parser
+#: is quadratic in a word's length: 40,000 letters took 12 s to refuse, a page pasted by
+#: mistake over a minute. No query a person writes comes near it.
+MAX_QUERY_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,12 @@ def expand_home(path: str | Path, what: str) -> Path:
         head = str(path).split("/", 1)[0]
         raise UserError(f"{what}: {path}: no home folder for {head!r} on this machine; "
                         "write the path out in full") from None
+
+
+def check_query_length(text: str) -> None:
+    """Raise `UserError` for a query over MAX_QUERY_CHARS (see there why)."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise UserError(f"the query is {len(text):,} characters long; the most is {MAX_QUERY_CHARS:,}: shorten it")
 
 
 def user_paths(environ: dict[str, str] | None = None) -> Paths:

@@ -52,3 +52,18 @@ def test_the_reader_on_a_dumb_terminal_says_so(capsys, monkeypatch) -> None:
     assert err.count("\n") == 1 and "TERM=dumb" in err and "newsreader search" in err, err
     monkeypatch.setenv("TERM", "xterm-256color")  # any other terminal opens the reader
     assert main([]) == 0 and len(opened) == 1
+
+
+def test_a_query_too_long_to_be_meant_is_one_line(capsys) -> None:
+    """The query parser (Whoosh's tagger) is quadratic in a word's length: a 40,000-letter
+    query took 12 s to refuse, 100,000 letters over a minute (a page pasted by mistake).
+    Past MAX_QUERY_CHARS the query is refused at once, saying how long it may be."""
+    from newsreader.config import MAX_QUERY_CHARS
+
+    long_but_fine = ("iran " * (MAX_QUERY_CHARS // 5))[: MAX_QUERY_CHARS].strip()
+    assert main(["search", long_but_fine]) == 0
+    capsys.readouterr()
+    too_long = "iran " * (MAX_QUERY_CHARS // 5 + 1)
+    assert main(["search", too_long]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{MAX_QUERY_CHARS:,}" in err and "shorten" in err, err

@@ -121,3 +121,26 @@ def test_editing_a_bookmark_adds_to_its_tags_and_note(indexed_seeds, tmp_path) -
     kept = app.store.get_bookmark(article_id)
     assert kept is not None
     assert kept.tags == ("precious", "world") and kept.note == "read again soon"
+
+
+def test_a_query_too_long_to_be_meant_is_not_searched(indexed_seeds, tmp_path) -> None:
+    """A page pasted into the search bar (a terminal without bracketed paste types it key
+    by key) searched the whole text again and again, seconds each (the query parser is
+    quadratic in a word's length): the reader froze for a minute at 20,000 letters. Past
+    MAX_QUERY_CHARS the status line says so and nothing is searched."""
+    from newsreader.config import MAX_QUERY_CHARS
+
+    app = _reader(indexed_seeds, tmp_path)
+    searched: list[str] = []
+    real = app.library.search
+    app.library.search = lambda text, **kw: searched.append(text) or real(text, **kw)  # type: ignore[method-assign]
+
+    async def run() -> str:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _settle(app, pilot)
+            app.run_query("iran " * (MAX_QUERY_CHARS // 5 + 1))
+            await _settle(app, pilot)
+            return str(app.main.query_one("#status").render())
+
+    status = asyncio.run(run())
+    assert searched == [] and f"{MAX_QUERY_CHARS:,}" in status, status

@@ -32,6 +32,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
+from newsreader.config import check_query_length
 from newsreader.corpus import no_pages_message
 from newsreader.errors import IndexNeedsRebuild, UserError, counted, printable
 from newsreader.search.schema import update_running
@@ -842,6 +843,11 @@ class ReaderApp(App[int]):
         from newsreader.search.library import SearchCancelled
         from newsreader.search.schema import QueryError
 
+        try:
+            check_query_length(text)  # (a page pasted into the search bar: a minute's freeze)
+        except UserError as exc:  # said as a malformed query is, even while the index is built
+            self.call_from_thread(self._search_failed, exc.message, generation)
+            return None
         try:
             result = self.library.search(text, limit=top, sort=sort, snippets=False, typed=typed,
                                          cancelled=cancelled)
