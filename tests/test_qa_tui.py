@@ -124,10 +124,9 @@ def test_editing_a_bookmark_adds_to_its_tags_and_note(indexed_seeds, tmp_path) -
 
 
 def test_a_query_too_long_to_be_meant_is_not_searched(indexed_seeds, tmp_path) -> None:
-    """A page pasted into the search bar (a terminal without bracketed paste types it key
-    by key) searched the whole text again and again, seconds each (the query parser is
-    quadratic in a word's length): the reader froze for a minute at 20,000 letters. Past
-    MAX_QUERY_CHARS the status line says so and nothing is searched."""
+    """A page pasted into the search bar was searched whole: the query parser is quadratic
+    in a word's length, so 100,000 letters kept a search worker busy for over a minute.
+    Past MAX_QUERY_CHARS the status line says so and nothing is searched."""
     from newsreader.config import MAX_QUERY_CHARS
 
     app = _reader(indexed_seeds, tmp_path)
