@@ -75,6 +75,9 @@ def user_paths(environ: dict[str, str] | None = None) -> Paths:
     home = env.get("NEWSREADER_HOME")
     if home:
         root = expand_home(home, "NEWSREADER_HOME")
+        if root.exists() and not root.is_dir():
+            raise UserError(f"NEWSREADER_HOME={home} is a file, not a folder; point it at a folder "
+                            "(it is made if missing), or unset it")
         return Paths(root / "config", root / "data", root / "cache")
     import platformdirs
 

@@ -47,3 +47,14 @@ def test_export_output_with_an_unknown_user(capsys, tmp_path: Path, monkeypatch)
     code, out, err = run(capsys, "bookmarks", "export", "-o", NO_USER)
     assert code == 2  # (the seeds are indexed first: a line of its own before the error)
     assert "Traceback" not in err and "-o: ~no-such-user-q1qa/news: no home folder" in err
+
+
+def test_newsreader_home_that_is_a_file(capsys, monkeypatch, tmp_path: Path) -> None:
+    """NEWSREADER_HOME naming a file said 'FILE/config/config.yaml: cannot read the config
+    file (Not a directory)': about a config file the user never named."""
+    home = tmp_path / "notes.txt"
+    home.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("NEWSREADER_HOME", str(home))
+    code, out, err = run(capsys, "articles")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and f"NEWSREADER_HOME={home}" in err and "folder" in err, err
