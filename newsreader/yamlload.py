@@ -4,7 +4,7 @@ libyaml's loader (PyYAML's `CSafeLoader`) builds nested values by recursing in C
 (about 25,000 levels with an 8 MB stack: 100,000 "[", or "- " written 30,000 times on one line) overflows the
 stack, a segmentation fault and no exception. The pure-Python loader raises RecursionError instead, which the
 callers tell in one line. Users write both kinds of file read here: themes (tui/themes.py) and the extractor's cue
-lists (extract/resources.py).
+lists (extract/resources.py), and the page parser's cue file is read the same way (corpus/parser.py).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import re
 from typing import Any
 
 import yaml
+
+from newsreader.errors import value_kind
 
 #: The deepest nesting a text may be able to reach and still go to libyaml: far below the depth that overflows
 #: the C stack (a thread's stack may be smaller than the main one's), far above what a theme or a word list needs
@@ -44,3 +46,40 @@ def load(text: str, fast: Any, slow: Any) -> Any:
         except yaml.YAMLError:
             pass
     return yaml.load(text, Loader=slow)  # noqa: S506 - a safe loader
+
+
+class Unusable(Exception):
+    """A YAML file of settings or words that cannot be used: `problem` says what is wrong with it, `first` what to
+    do first (the caller names the file and what else to do, in one line)."""
+
+    def __init__(self, problem: str, first: str = "correct it") -> None:
+        super().__init__(problem)
+        self.problem, self.first = problem, first
+
+
+def read_mapping(path: Any, fast: Any, slow: Any) -> dict[Any, Any]:
+    """The mapping of the YAML file at `path` (a Path or a package resource; {} for an empty file), read by `load`.
+    Unusable for a file that is not UTF-8, binary, not YAML, nested too deeply or not a mapping: the problem in
+    words, with the parser's line, for the caller's one line (a traceback named no file)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise Unusable(f"not UTF-8 text (byte {exc.start + 1})", "save it as UTF-8") from None
+    except OSError as exc:
+        raise Unusable(f"cannot read it ({exc.strerror or exc})") from None
+    if "\0" in text:
+        raise Unusable("a binary file (it holds NUL bytes), not YAML text")
+    try:
+        data = load(text, fast, slow)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        said = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise Unusable(f"not valid YAML{f' at line {mark.line + 1}' if mark else ''} ({said})") from None
+    except RecursionError:
+        raise Unusable("not valid YAML (nested too deeply)") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise Unusable("expected a mapping of lists (`key:` lines with `- word` lines under them), "
+                       f"not {value_kind(data)}")
+    return data

@@ -77,8 +77,26 @@ class PageCues:
 
 @lru_cache(maxsize=1)
 def default_cues() -> PageCues:
+    """The bundled page cues. A file that cannot be used (not UTF-8, not YAML, not lists of words, a pattern that
+    is no regular expression) is one line naming it, UserError: it was a traceback from every command that reads
+    pages (libyaml reads it now, as fast as a cue file that nests too deep is safe: `yamlload`)."""
+    from newsreader import yamlload
+    from newsreader.errors import UserError
+
     path = Path(__file__).with_name("data") / "page_cues.yaml"
-    return PageCues.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
+    try:
+        data = yamlload.read_mapping(path, getattr(yaml, "CSafeLoader", None), yaml.SafeLoader)
+        for key, value in data.items():
+            if value is not None and not (isinstance(value, list) and all(
+                    isinstance(item, (str, int, float, bool)) for item in value)):
+                raise yamlload.Unusable(f"`{key}` must be a list of words or patterns (one `- word` a line)")
+        try:
+            return PageCues.from_mapping(data)
+        except re.error as exc:
+            raise yamlload.Unusable(f"a pattern is no regular expression ({exc.pattern!r}: {exc})") from None
+    except yamlload.Unusable as exc:
+        raise UserError(f"the page parser's cue file {path}: {exc.problem}; {exc.first}, or reinstall newsreader "
+                        "to get the bundled file back") from None
 
 
 # ---------------------------------------------------------------------------------------

