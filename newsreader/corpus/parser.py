@@ -79,7 +79,8 @@ class PageCues:
 def default_cues() -> PageCues:
     """The bundled page cues. A file that cannot be used (not UTF-8, not YAML, not lists of words, a pattern that
     is no regular expression) is one line naming it, UserError: it was a traceback from every command that reads
-    pages (libyaml reads it now, as fast as a cue file that nests too deep is safe: `yamlload`)."""
+    pages. Read as the extractor's cue files are (`yamlload`: libyaml unless the text could nest too deep for it);
+    YAML 1.1's booleans are kept as they were read (`on` is True: a word list's "true")."""
     from newsreader import yamlload
     from newsreader.errors import UserError
 
