@@ -53,7 +53,10 @@ EXTRACT_UNITS: dict[str, str | tuple[str, str]] = {  # (a unit, or a unit and wh
     "also known as Zorblax": "also known as Zorblax ",
     # ... and a run cut a few words at a time whose names after a title are refused at their first words (each
     # title copied the rest of the run; now the levels alone, each reading the rest of the run: still ~quadratic)
-    "When bin Gen.": "When bin Gen. ", "De de Gov.": ("De de Gov. ", "he said."),
+    "When bin Gen.": "When bin Gen. ", "De de Gov.": ("De de Gov. ", "he said."), "van Lt.": "van Lt. ",
+    # (the same levels where an event's name is cut off the run's end; each shorter run also searched on from its end
+    # for a closing quotation mark, `_quoted_title`, until E6)
+    "Air Show for": "Air Show for ", "Conference and": "Conference and ",
 }
 
 #: Extractor units that raised RecursionError at the sizes found (2026-11-23, R1): run at one

@@ -330,6 +330,21 @@ def test_a_chain_of_title_words_is_searched_for_its_closing_mark_once(monkeypatc
     assert chain.calls > 100 and chain.read <= len(text)
 
 
+@pytest.mark.parametrize("unit", ["Air Show for ", "Conference and "])
+def test_a_run_cut_from_its_end_is_searched_for_its_closing_mark_once_a_level(monkeypatch, unit):
+    """"Air Show for Air Show for ..." is cut a few words at a time from its end (an event's name after the last
+    "for"), and each shorter run asked `_TITLE_CLOSE` to read on from its end to the end of the run (n^2). From a
+    run's end that title words with no quotation mark lead from to where it found none, it is not asked again: a
+    few calls in all, and the title words between each level's end and the last are read once."""
+    close, chain = _CountedPattern(ent._TITLE_CLOSE), _CountedPattern(ent._TITLE_CHAIN)
+    monkeypatch.setattr(ent, "_TITLE_CLOSE", close)
+    monkeypatch.setattr(ent, "_TITLE_CHAIN", chain)
+    text = "Shares of A rose. " + unit * 200 + "said on Monday."
+    _read(text)
+    assert 0 < close.calls <= 3  # (the old code: 201)
+    assert chain.calls > 100 and chain.read <= len(text)
+
+
 _QUOTE_WORDS = ("Smith", "Thursday", "The", "Boy", "from", "Oz.", "of", "the", "and", "Golden", "Compass", "New",
                 "York", "FBI", "King", "by", "Lake", "Ltd", "Wednesday.", "Paris,", "America", "he", "said", "in",
                 "Catching", "Fire", "a", "Rock’n’roll", "Iran's", "Pie")

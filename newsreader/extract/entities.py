@@ -465,6 +465,8 @@ _TITLE_CLOSE = re.compile(rf"((?: {_TITLE_WORD})*)[,.!?]?\s?(?:''|\"|”|’(?!\
 _LEADING_ARTICLE = re.compile(r"(?:The|A|An) ")
 #: The title words `_TITLE_CLOSE` reads before its closing mark, alone: where a chain of them leads.
 _TITLE_CHAIN = re.compile(rf"(?: {_TITLE_WORD})*")
+#: The marks `_TITLE_CLOSE` closes a title on.
+_QUOTE_MARK = re.compile("[\"”’']")
 #: A speaker after a quotation: what was quoted was said, no title ("..., he said", "..., said Smith").
 _SPEECH_AFTER = re.compile(r" (?:(?:he|she|they|we|I|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?) )?"
                            r"(?:said|says|told|added|asked|wrote|shouted|chanted)\b")
@@ -508,6 +510,15 @@ def _title_words_lead(text: str, at: int, start: int, end: int) -> bool:
     return _TITLE_CHAIN.match(text, at, end).end() == end
 
 
+def _title_words_reach(text: str, end: int, failed: int) -> bool:
+    """Do title words with no quotation mark among them lead from `end` to a space at `failed`, where `_TITLE_CLOSE`
+    found no closing mark? Then it finds none from `end` either: a way on from `end` that closes before `failed`
+    closes on a mark between, one that closes after it passes the space as a word's end (no title word holds a
+    space) and goes on as a way from there, and one that closes at it has its last marks match from there too."""
+    return text[failed:failed + 1] == " " and _TITLE_CHAIN.match(text, end, failed).end() == failed \
+        and _QUOTE_MARK.search(text, end, failed) is None
+
+
 def _quoted_title(text: str, start: int, end: int, unclosed: list[int] | None = None) -> str | None:
     """The quoted title of a work a capitalised run stands in, when the run is only part of it ("Boy"
     in ``The Boy from Oz.'') or the title is in single quotes ('The Golden Compass'); without a
@@ -516,11 +527,14 @@ def _quoted_title(text: str, start: int, end: int, unclosed: list[int] | None = 
     `unclosed` (the caller's for one text) holds where `_TITLE_CLOSE` last found no closing mark. From a space
     that title words lead to from there it finds none either (its ways on are ways on from there), so it is not
     asked again: "Smith Thursday Smith Thursday ..." made every run read the rest of the text (n^2); the title
-    words between are read once."""
+    words between are read once. Nor from a run's end before it that title words with no quotation mark lead from
+    to it (`_title_words_reach`): a run cut a few words at a time from its end ("Air Show for Air Show for ...")
+    read the rest of its run each time."""
     if _no_title_after(text, end):
         return None  # (most runs: a lower-case word no title holds, or no closing mark, follows; no regex asked)
-    if unclosed is not None and unclosed[0] < end and text[end:end + 1] == " " \
-            and _title_words_lead(text, unclosed[0], start, end):  # (the space: only a cheap first test)
+    if unclosed is not None and (
+            unclosed[0] < end and text[end:end + 1] == " " and _title_words_lead(text, unclosed[0], start, end)
+            or end < unclosed[0] and _title_words_reach(text, end, unclosed[0])):  # (the space: only a cheap test)
         unclosed[0] = end
         return None
     closed = _TITLE_CLOSE.match(text, end)  # (anchored: the cheaper test first)
