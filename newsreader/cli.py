@@ -496,8 +496,10 @@ def build_parser() -> argparse.ArgumentParser:
             "the reader on your corpus (the bundled seeds until you set one)."
         ),
         epilog=(
-            "Config, index and state live in your user folders; set NEWSREADER_HOME to keep them "
-            "all under one folder. Run `newsreader COMMAND --help` for details."
+            "Config (config.yaml), your themes (themes/) and your additions to the extractor's word "
+            "lists (cues/) live in your user config folder (~/.config/newsreader/ on Linux); index and "
+            "state in your user data folder. Set NEWSREADER_HOME to keep them all under one folder. "
+            "Run `newsreader COMMAND --help` for details."
         ),
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
@@ -521,7 +523,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="find people, organisations, places and dates in JSON lines",
                        description='Read JSON lines {"id", "text", "date"} (date optional, '
                                    'YYYY-MM-DD) on standard input; write one JSON line each with '
-                                   'the entities and dates found (character offsets into text).')
+                                   'the entities and dates found (character offsets into text). '
+                                   'Titles, organisation words and the other cue lists are the bundled '
+                                   'ones plus yours in <config folder>/cues/ (see the README).')
     p.add_argument("--backend", choices=["rules", "spacy"], default=None,
                    help="extractor (default: the config's `extractor`, normally rules)")
     p.set_defaults(handler=cmd_extract)
