@@ -49,8 +49,9 @@ EXTRACT_UNITS: dict[str, str | tuple[str, str]] = {  # (a unit, or a unit and wh
     # each name looked at every piece of the sentence, E6)
     "until Acme ... he": ("until Acme ", "he said. Acme said its profit rose."),
     "until Zorblax Quenton ... he": ("until Zorblax Quenton ", "he said. Zorblax Quenton said its sales rose."),
-    # found by the E6 hunt: another name after "known as" looked through all the pieces (`_person_cue`) ...
-    "also known as Zorblax": "also known as Zorblax ",
+    # found by the E6 hunt: another name after "known as" looked through all the pieces (`_person_cue`), a name
+    # before "said its" read the list from its start for a firm in the sentences before (`_firm_before`) ...
+    "also known as Zorblax": "also known as Zorblax ", "said its profit.": "Zorblax Quenton said its profit rose. ",
     # ... and a run cut a few words at a time whose names after a title are refused at their first words (each
     # title copied the rest of the run; now the levels alone, each reading the rest of the run: still ~quadratic)
     "When bin Gen.": "When bin Gen. ", "De de Gov.": ("De de Gov. ", "he said."), "van Lt.": "van Lt. ",

@@ -63,20 +63,27 @@ def _sentence_texts(count: int, seed: int) -> list[str]:
     return texts
 
 
-def test_pronouns_after_names_are_those_of_the_old_search(monkeypatch):
-    """Remembered searches and the index of pieces change no answer: at every call, on generated sentences, the
-    answer is the old code's (asked of the same pieces, with the kinds they have at that moment)."""
-    new = ent._Doc._pronoun_after
+def _asked_with_the_old(monkeypatch, method: str, old) -> tuple[list[bool], list[tuple[str, int]]]:
+    """Put `_Doc.<method>` in place so that each call is answered by the new code and checked against `old`: the
+    answers, and the (text, piece's start) of those that differ."""
+    new = getattr(ent._Doc, method)
     asked, differ = [], []
 
     def both(self, piece):
         answer = new(self, piece)
         asked.append(answer)
-        if answer != _old_pronoun_after(self, piece):
+        if answer != old(self, piece):
             differ.append((self.text, piece.start))
         return answer
 
-    monkeypatch.setattr(ent._Doc, "_pronoun_after", both)
+    monkeypatch.setattr(ent._Doc, method, both)
+    return asked, differ
+
+
+def test_pronouns_after_names_are_those_of_the_old_search(monkeypatch):
+    """Remembered searches and the index of pieces change no answer: at every call, on generated sentences, the
+    answer is the old code's (asked of the same pieces, with the kinds they have at that moment)."""
+    asked, differ = _asked_with_the_old(monkeypatch, "_pronoun_after", _old_pronoun_after)
     for text in _sentence_texts(800, 5):
         ent._Doc(text).run()
     assert differ == []
@@ -134,30 +141,31 @@ def test_a_sentence_of_clause_openers_is_searched_once(monkeypatch, unit):
     assert 0 < read[0] <= 6 * len(text)  # (five searches; the old code: 150 to 600 times the text)
 
 
-class _KindsRead:
-    """Counts the reads of pieces' kinds while `_pronoun_after` runs (pieces made as a subclass that counts)."""
+class _ReadsInside:
+    """Counts the reads of one attribute of pieces while one method of `_Doc` runs (pieces made as a subclass that
+    counts)."""
 
-    def __init__(self, monkeypatch) -> None:
+    def __init__(self, monkeypatch, attribute: str, method: str) -> None:
         self.reads, self.inside = 0, False
         counter = self
 
         class CountedPiece(ent.Piece):
             def __getattribute__(self, name):
-                if name == "kind" and counter.inside:
+                if name == attribute and counter.inside:
                     counter.reads += 1
                 return object.__getattribute__(self, name)
 
-        pronoun_after = ent._Doc._pronoun_after
+        real = getattr(ent._Doc, method)
 
-        def counted(doc, piece):
+        def counted(doc, *args):
             self.inside = True
             try:
-                return pronoun_after(doc, piece)
+                return real(doc, *args)
             finally:
                 self.inside = False
 
         monkeypatch.setattr(ent, "Piece", CountedPiece)
-        monkeypatch.setattr(ent._Doc, "_pronoun_after", counted)
+        monkeypatch.setattr(ent._Doc, method, counted)
 
 
 @pytest.mark.parametrize("unit", ["until Acme ", "until Zorblax Quenton ", "until Acme for Bob Smith ",
@@ -173,7 +181,7 @@ def test_the_people_of_a_long_sentence_are_looked_at_once(monkeypatch, unit):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(ent._Doc, "_pronoun_after", _old_pronoun_after)
         old = [(p.start, p.end, p.kind, p.name) for p in ent._Doc(text).run()]
-    kinds = _KindsRead(monkeypatch)
+    kinds = _ReadsInside(monkeypatch, "kind", "_pronoun_after")
     pieces = [(p.start, p.end, p.kind, p.name) for p in ent._Doc(text).run()]
     assert pieces == old
     assert 0 < kinds.reads <= 20 * 300
@@ -204,24 +212,45 @@ def test_names_known_as_another_are_those_of_a_look_through_the_list(monkeypatch
 def test_a_long_list_of_names_known_as_another_is_read_once(monkeypatch):
     """Each name after "also known as" looked through the whole list of pieces for one ending before it (n^2/2
     reads of a piece's end for 300 names); the index reads each piece's end once."""
-    reads, inside = [0], [False]
-
-    class CountedPiece(ent.Piece):
-        def __getattribute__(self, name):
-            if name == "end" and inside[0]:
-                reads[0] += 1
-            return object.__getattribute__(self, name)
-
-    person_cue = ent._Doc._person_cue
-
-    def counted(doc, piece):
-        inside[0] = True
-        try:
-            return person_cue(doc, piece)
-        finally:
-            inside[0] = False
-
-    monkeypatch.setattr(ent, "Piece", CountedPiece)
-    monkeypatch.setattr(ent._Doc, "_person_cue", counted)
+    counted = _ReadsInside(monkeypatch, "end", "_person_cue")
     ent._Doc("Shares of A rose. " + "also known as Zorblax " * 300 + "said on Monday.").run()
-    assert 0 < reads[0] <= 3 * 300  # (the old code: some 45,000)
+    assert 0 < counted.reads <= 3 * 300  # (the old code: some 45,000)
+
+
+# --- a firm named in the sentence before "X said its" (`_firm_before`) ---------------------------------------
+
+def _old_firm_before(self, piece):
+    """The old look: the list read from its start, the sentences' starts searched afresh."""
+    begin = self.text.rfind(". ", 0, self.text.rfind(". ", 0, piece.start) + 1)
+    for other in self.pieces:
+        if other.start >= piece.start:
+            return False
+        if other.end > begin and (other.kind == ent.ORG or other.kind is None and len(other.words) == 1
+                                  and other.words[0] not in self.c.given_names):
+            return True
+    return False
+
+
+_FIRM_WORDS = ("Zorblax Quenton said its", "Acme Corp.", "Tesla", "Elon Musk said its", "Bob Smith", "Mary",
+               "sales rose", "missed forecasts", ".", ". ", "and", "the", "Paris", "said", "Apple Inc. said its")
+
+
+def test_firms_before_its_are_those_of_the_old_look(monkeypatch):
+    """Starting at the first piece that may end in the sentences looked at, and remembering where sentences start,
+    changes no answer: at every call, on generated texts, the answer is the old look's."""
+    asked, differ = _asked_with_the_old(monkeypatch, "_firm_before", _old_firm_before)
+    rnd = random.Random(17)
+    for _ in range(600):
+        text = " ".join(rnd.choice(_FIRM_WORDS) for _ in range(rnd.randint(3, 40))).replace(" .", ".")
+        ent._Doc("Shares of A rose. " + text + " profit rose.").run()
+    assert differ == []
+    assert len(asked) > 300 and 30 < sum(asked) < len(asked)
+
+
+def test_a_long_article_of_names_saying_its_reads_the_pieces_near_each(monkeypatch):
+    """Each "Zorblax Quenton said its" asks whether a firm is named in the two sentences before, and the list was
+    read from its start up to the name (n^2/2 pieces for n names); it is read from the first piece that may end in
+    those sentences: a few pieces a name."""
+    counted = _ReadsInside(monkeypatch, "start", "_firm_before")
+    ent._Doc("Shares of A rose. " + "Zorblax Quenton said its profit rose. " * 300 + "said on Monday.").run()
+    assert 0 < counted.reads <= 10 * 300  # (the old code: some 45,000)

@@ -2837,9 +2837,13 @@ class _Doc:
     def _firm_before(self, piece: Piece) -> bool:
         """Is an organisation, or a lone name no cue typed yet, named in the sentence before the piece
         or the one before that: what a following "its" may stand for ("Tesla missed forecasts. Elon
-        Musk said its sales ...")? Pieces are in text order."""
-        begin = self.text.rfind(". ", 0, self.text.rfind(". ", 0, piece.start) + 1)
-        for other in self.pieces:
+        Musk said its sales ...")? Pieces are in text order. The look starts at the first piece that may end past the
+        sentence before (`_pieces_over`; those before it end before, and start before the piece), the sentences'
+        starts are remembered (`_last_mark`): each name of a long article read the list and the text from its start."""
+        begin = self._last_mark(". ", self._last_mark(". ", piece.start) + 1)
+        pieces, first, _ = self._pieces_over(begin, piece.start)
+        for k in range(first, len(pieces)):
+            other = pieces[k]
             if other.start >= piece.start:
                 return False
             if other.end > begin and (other.kind == ORG or other.kind is None and len(other.words) == 1
