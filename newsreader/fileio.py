@@ -24,12 +24,24 @@ def write_text_atomically(path: Path, text: str | Callable[[TextIO], object], *,
     + random + `suffix`, created readable by the user only (as `tempfile.mkstemp` makes it);
     any failure is one UserError line naming the file. `text` may be a function writing the
     text to the file it is given (a JSON dump streamed, say: the copies of the extractor);
-    whatever it raises leaves no file behind either."""
+    whatever it raises leaves no file behind either. With `replace`, a name that is a pipe or a
+    device (not a regular file, not a folder) is written into, never replaced: see `_special`."""
     import tempfile
 
     def put(handle: TextIO) -> None:
         text(handle) if callable(text) else handle.write(text)
 
+    if replace and _special(path):
+        # A pipe, a terminal, a device: written into, as `>` does. A file renamed over it would
+        # take its place (as root, /dev/full became a plain file holding the text); such a
+        # file has no whole-or-nothing to keep anyway. Checked through a link, and opened by
+        # it: /dev/stdout names /proc/self/fd/1, whose target is no path when it is a pipe.
+        try:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                put(handle)
+        except OSError as exc:
+            raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
+        return path
     if replace and path.is_symlink():
         # Replace the file the link names, as `>` would, not the link with a file of its own
         # (the temporary file goes beside that file, so the rename stays in one file system).
@@ -63,3 +75,15 @@ def write_text_atomically(path: Path, text: str | Callable[[TextIO], object], *,
         raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _special(path: Path) -> bool:
+    """Is `path` something that exists but is neither a regular file nor a folder (a named pipe,
+    a terminal, a device, a socket)? Renaming a file over one would replace the node itself."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

@@ -201,14 +201,9 @@ def write_export(text: str, destination: str | None, fmt: str, stdout: TextIO, *
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name to write to")
     if path.exists() and not path.is_file():
-        # A pipe, a terminal, /dev/stdout: written into, as `>` does (a file renamed over it
-        # would take its place), and no file is overwritten, so no --force is needed.
-        try:
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise UserError(f"cannot write {path} ({exc.strerror or exc})") from None
-        return str(path)
+        # A pipe, a terminal, /dev/stdout: the atomic write writes into it, as `>` does, and no
+        # file is overwritten, so no --force is needed.
+        force = True
     if write_text_atomically(path, text, replace=force) is None:
         raise UserError(f"{path} exists; pass --force to replace it, or choose another file")
     return str(path)
