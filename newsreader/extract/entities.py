@@ -265,10 +265,11 @@ _BRAND_FACILITIES = frozenset({"hotel", "resort"})
 _ONE_OF_A_BRAND = re.compile(r"(?<![\w-])[Aa]n? $")
 _BRAND_AFTER = re.compile(rf" (?:{'|'.join(sorted(_BRAND_FACILITIES))}) "
                           r"(?:chain|group|company|brand|operator|empire|giant)\b")
-#: "the village of Wasilla", "her hometown of Wasilla", "the district of Exarchia", "downtown Palmer": a town follows.
+#: "the village of Wasilla", "her hometown of Wasilla", "the district of Exarchia", "downtown Palmer", "Residents of
+#: Derna": a town follows.
 _TOWN_BEFORE = re.compile(r"(?:(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Hh]ometown|[Ss]uburb|[Bb]orough|[Tt]ownship|[Pp]rovince|"
                           r"[Dd]istricts?|[Nn]eighbou?rhoods?|[Rr]egion|[Mm]unicipality|[Ii]slands?|[Aa]rea|[Cc]ommunity|[Hh]amlet|"
-                          r"people|residents|citizens|"
+                          r"[Pp]eople|[Rr]esidents|[Cc]itizens|[Ii]nhabitants|"  # ("Residents of Derna" opening a sentence)
                           r"[Oo]utskirts|[Ss]uburbs|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:east|west)?) of|"
                           r"[Dd]owntown) $")
 #: A name one gives oneself: "He called himself Turkmenbashi", "proclaimed herself Empress".
@@ -928,6 +929,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             if "-" in word:
                 hyphen = _HYPHEN_LOWER.search(word)
                 if hyphen and (not _english_tail(word[hyphen.end():]) or _NAME_JOINT.search(word)
+                               or _given_name_syllables(word, hyphen.start(), prev, text, start, places)
                                or word[:hyphen.start()].lower() in _PREFIXES and (
                                    prev is not None and text[prev.end:start] in _NAME_GAPS
                                    or _NAME_GOES_ON.match(text, end) is not None)):
@@ -1076,6 +1078,39 @@ def _english_tail(tail: str) -> bool:
     tail = re.sub(r"['’]s?$", "", tail.split("-")[0]).rstrip(".")
     common, also_names = english_words()
     return tail in common or tail in also_names or tail.endswith(_ADJECTIVE_ENDINGS) or tail == "ian" or len(tail) > 6
+
+
+def _acronym_in_title_case(word: str) -> bool:
+    """Is `word` an organisation word that is an acronym ("UN", "FC") written as a name's syllable ("Kim Jong Un",
+    "Moon Jae Un")? Short, title case and no English word: "Air" and "Oil" are words of names ("Air India")."""
+    if not (len(word) <= 3 and word[:1].isupper() and word[1:].islower()):
+        return False
+    common, also_names = english_words()
+    return word.lower() not in common and word.lower() not in also_names
+
+
+def _given_name_syllables(word: str, hyphen: int, prev: "Token | None", text: str, start: int,
+                          places: dict[str, str]) -> bool:
+    """Is `word` the two-syllable given name after a surname ("Moon Jae-in", "Ban Ki-moon", "Kim Il-sung", "Roh
+    Tae-woo") though its tail is an English word too (`_english_tail`)? It follows a capitalised word of the same
+    run, and both syllables are short: the syllable before the hyphen no English word nor the end of a place ("New
+    York-set", "Hong Kong-set"), the tail no word that makes an adjective of a name ("Chairman Mao-era", "Paris-born")."""
+    if prev is None or prev.end + 1 != start or text[prev.end] != " " or not prev.word[:1].isupper():
+        return False
+    first, tail = word[:hyphen], word[hyphen + 1:]
+    if not (1 < len(first) <= 4 and first[1:].islower() and len(tail) <= 4 and tail.isalpha()) \
+            or tail in _ADJECTIVE_TAILS:
+        return False
+    common, also_names = english_words()
+    lower = first.lower()
+    return lower not in common and lower not in also_names and f"{prev.word} {first}" not in places
+
+
+#: Short words after a name's hyphen that make an adjective of it: "Saudi-led", "Hamas-run", "Paris-born",
+#: "Nazi-era", "Tory-held", "EU-wide", "Disney-made" (a given name's second syllable is none of them).
+_ADJECTIVE_TAILS = frozenset({"led", "run", "born", "bred", "made", "era", "held", "type", "wide", "like", "free",
+                              "size", "area", "day", "long", "old", "new", "only", "esque", "ish", "ian", "ist",
+                              "owned"})
 
 
 #: Endings of what follows a name's hyphen that make an adjective of it: "Iranian-backed", "Broadway-esque",
@@ -1600,8 +1635,9 @@ class _Doc:
             lower = w.lower()
             if k > start and w in MONTH_NAMES and first in self.c.given_names:
                 continue  # "Theresa May", "Brian May": a month is a surname after a given name
-            if lower in self.c.org_heads or lower in self.c.org_suffixes or lower in self.c.common:
-                return False
+            if lower in self.c.org_heads and not (k > start and _acronym_in_title_case(w)) \
+                    or lower in self.c.org_suffixes or lower in self.c.common:
+                return False  # (not "Un" of "Kim Jong Un": the acronym "UN" is written in capitals)
             if self._is_title(w) or w in self.g.demonyms:
                 return False
         if end - start == 1 and _is_acronym(first):
@@ -2028,7 +2064,8 @@ class _Doc:
                 # (the Albert Hall is one)
                 self._add(idx, PLACE, strong=True)
                 return
-            if lowered[-1] in c.org_suffixes or not c.org_heads.isdisjoint(lowered):
+            if lowered[-1] in c.org_suffixes or not c.org_heads.isdisjoint(lowered) and not all(
+                    _acronym_in_title_case(word) for word, low in zip(words, lowered) if low in c.org_heads):
                 if n == 1 and lowered[0] not in _LONE_ORGS:
                     # A lone "Army" or "Ministry" is a common noun in title case, not a name,
                     # unless the article names the organisation in full ("the Academy" after
