@@ -418,7 +418,7 @@ def bad_pages(corpus: Path) -> dict[str, str]:
     """A page of each kind the corpus cannot use as it is, with what its line must say."""
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 20)
-    (corpus / "latin.txt").write_bytes(b"caf\xe9 au lait\n")  # tiny, and not UTF-8
+    (corpus / "latin.txt").write_bytes(b"caf\xe9 au lait, served hot.\n")  # tiny, and not UTF-8
     (corpus / "long-latin.txt").write_bytes(("Caf\xe9 owners protest new tax\n\n" + "The caf\xe9 owners met. " * 400
                                              + "\n").encode("cp1252"))
     (corpus / "menu.txt").write_text("Menu\nHome\nShare\n", encoding="utf-8")

@@ -1466,7 +1466,7 @@ async def test_pages_the_update_left_out_are_named_with_what_is_wrong(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "empty.txt").write_bytes(b"")
-    (corpus / "latin.txt").write_bytes(b"caf\xe9 au lait\n")
+    (corpus / "latin.txt").write_bytes(b"caf\xe9 au lait, served hot.\n")
     for start in ("first", "next"):  # the page left out is said again at the next start
         app = updating_reader(tmp_path, corpus)
         async with app.run_test(size=NARROW) as pilot:

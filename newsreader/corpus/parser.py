@@ -676,6 +676,19 @@ def _fallback_title(draft: Article) -> str:
     return sentence or "Untitled"
 
 
+#: The fewest words of a story's text that is no sentence: a headline alone ("Esther Williams, swimming star, dies
+#: at 91") is a story; a menu word ("News"), "Breaking news" or a lone "x" is none.
+MIN_STORY_WORDS = 5
+
+
+def _has_story(draft: Article) -> bool:
+    """Is there a story under the draft's title: a paragraph that reads as a sentence, or a headline's words? A page
+    of menu words ("Home / News / Sports / Share", each line short and unpunctuated) or a single "x" left one
+    short line as the body: an article titled "News" for a page that has none."""
+    texts = draft.body + draft.summary
+    return any(_is_sentence_like(text) for text in texts) or sum(_words(text) for text in texts) >= MIN_STORY_WORDS
+
+
 def _assign_ids(articles: list[Article], file: str) -> None:
     """Each story's id: from the page and its title, and from its text too when another
     story of the page has the same title. Not from their order: with `title` and `title#2`,
@@ -721,8 +734,8 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
         end = plans[index + 1].start if index + 1 < len(plans) else page.n
         drafts.append(_fill(page, plan, end, index, fates))
 
-    # Drop empty stories (a header with nothing under it), renumbering fates.
-    keep = [i for i, d in enumerate(drafts) if d.body or d.summary]
+    # Drop empty stories (a header with nothing under it) and stories of menu words alone, renumbering fates.
+    keep = [i for i, d in enumerate(drafts) if _has_story(d)]
     renumber = {old: new for new, old in enumerate(keep)}
     articles = [drafts[old] for old in keep]
     for draft in articles:
