@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from newsreader.corpus.model import (
     DATE_FROM_HEADER,
@@ -79,14 +78,14 @@ class PageCues:
 def default_cues() -> PageCues:
     """The bundled page cues. A file that cannot be used (not UTF-8, not YAML, not lists of words, a pattern that
     is no regular expression) is one line naming it, UserError: it was a traceback from every command that reads
-    pages. Read as the extractor's cue files are (`yamlload`: libyaml unless the text could nest too deep for it);
-    YAML 1.1's booleans are kept as they were read (`on` is True: a word list's "true")."""
+    pages. Read as the extractor's cue files are (`yamlload.read_words`: libyaml unless the text could nest too deep
+    for it, and "on" a word, not YAML 1.1's True)."""
     from newsreader import yamlload
     from newsreader.errors import UserError
 
     path = Path(__file__).with_name("data") / "page_cues.yaml"
     try:
-        data = yamlload.read_mapping(path, getattr(yaml, "CSafeLoader", None), yaml.SafeLoader)
+        data = yamlload.read_words(path)
         for key, value in data.items():
             if value is not None and not (isinstance(value, list) and all(
                     isinstance(item, (str, int, float, bool)) for item in value)):

@@ -19,7 +19,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import yaml
 
 from newsreader import yamlload
 from newsreader.errors import UserError, value_kind
@@ -103,21 +102,6 @@ class Cues:
         object.__setattr__(self, "titles", self.title_heads | self.title_modifiers)
         object.__setattr__(self, "state_names", frozenset(self.state_abbreviations.values()))
         object.__setattr__(self, "name_cues", self.org_heads | self.place_heads | self.titles)
-
-
-class _WordLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """YAML 1.1 reads on, off, yes and no as booleans; in these word lists they are words.
-    libyaml's parser when PyYAML has it: the name lists read ten times faster."""
-
-
-class _PlainWordLoader(yaml.SafeLoader):
-    """`_WordLoader` in pure Python: for a text that could nest too deep for libyaml (`yamlload`)."""
-
-
-_WordLoader.yaml_implicit_resolvers = _PlainWordLoader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 class CueFileError(UserError):
@@ -289,7 +273,7 @@ def _merged(bundled: Any, added: Any) -> Any:
 def _parsed(path: Any, name: str, fix: str) -> Any:
     """The mapping of the cue file at `path` (of the bundled `name`), checked; CueFileError with `fix` if not."""
     try:
-        data = yamlload.read_mapping(path, _WordLoader if hasattr(yaml, "CSafeLoader") else None, _PlainWordLoader)
+        data = yamlload.read_words(path)
     except yamlload.Unusable as exc:
         raise _cue_error(path, exc.problem, fix, exc.first) from None
     for key, shape in _SHAPES.get(name, {}).items():
