@@ -8,8 +8,9 @@ transaction, so a read-modify-write never interleaves with the other copy's; `sy
 an ordered migration list lets later versions change the schema without losing data.
 
 A store that cannot be used never stops the reader: a damaged file is moved aside (never
-overwritten) and a fresh one started, and a folder we cannot write gives an in-memory store
-holding a copy of whatever could still be read. Either way `Store.notices` says what
+overwritten) and a fresh one started with every row that could still be read from it, and
+a folder we cannot write gives an in-memory store holding a copy of whatever could still be
+read. Either way `Store.notices` says what
 happened, in one line each, for the caller to show.
 """
 
@@ -44,7 +45,8 @@ DEFAULT_TIMEOUT = 15.0
 class Bookmark:
     """A saved story. Title, source and date are copied from the article at bookmark time
     so the bookmark still means something after the article leaves the corpus; `missing`
-    says whether it was absent the last time the caller reconciled with the corpus."""
+    says whether it was absent from the corpus of the store's last `reconcile` (that copy
+    of the app's corpus: False before it has reconciled)."""
 
     article_id: str
     title: str
@@ -279,6 +281,11 @@ class Store:
         self.path = path
         #: One line each about anything the user should know (damage, unsaved changes).
         self.notices: list[str] = list(notices or [])
+        #: Bookmarked ids absent from the corpus at this store's last `reconcile`: kept here,
+        #: not in the file, because the file is shared by copies of the app reading other
+        #: corpora (`bookmarks list --corpus OTHER` marked every bookmark of the reader's
+        #: corpus "not in the corpus now" for the reader, until its next reconcile).
+        self._missing: set[str] = set()
 
     # -- opening ------------------------------------------------------------------------
 
@@ -287,22 +294,29 @@ class Store:
         """Open or create the store at `path`.
 
         A damaged file is moved aside to `<name>.corrupt-<time>` and a new store started,
-        with a notice. If the store cannot be written (read-only or missing folder, file
-        from a newer newsreader, locked for too long), raise `UserError`, or with
-        `readonly_ok` return an in-memory store holding what could be read, with a notice
-        that changes will not be saved: the reader opens either way."""
+        holding whatever could still be read from it (`_salvage`), with a notice. If the
+        store cannot be written (read-only or missing folder, file from a newer newsreader,
+        locked for too long), raise `UserError`, or with `readonly_ok` return an in-memory
+        store holding what could be read, with a notice that changes will not be saved:
+        the reader opens either way."""
         path = Path(path)
         notices: list[str] = []
         try:
             try:
                 db = cls._connect(path, timeout)
-            except _Damaged as exc:
-                aside = _move_aside(path)
-                notices.append(
-                    f"the bookmarks store {path} was damaged ({exc}); moved it to {aside.name} "
-                    "and started a new one"
-                )
-                db = cls._connect(path, timeout)
+            except _Damaged:
+                with _repair_lock(path, timeout):
+                    try:  # another copy of the app may have repaired it while this one waited
+                        db = cls._connect(path, timeout)
+                    except _Damaged as exc:
+                        aside = _move_aside(path)
+                        db = cls._connect(path, timeout)
+                        rescued = _salvage(aside, db) if aside is not None else {}
+                        notices.append(
+                            f"the bookmarks store {path} was damaged ({exc}); moved it to "
+                            f"{aside.name if aside else 'a file beside it'} and started a new one, "
+                            f"{_rescued_words(rescued)}"
+                        )
         except UserError as exc:
             if not readonly_ok:
                 raise
@@ -364,7 +378,9 @@ class Store:
     @classmethod
     def _degraded(cls, path: Path, reason: str, notices: list[str]) -> "Store":
         """An in-memory store seeded with a read-only copy of the file, when it is readable,
-        so the user still sees their bookmarks while nothing can be saved."""
+        so the user still sees their bookmarks while nothing can be saved. A damaged file
+        (one that could not be moved aside) copies damaged: then what `_salvage` can read
+        of it instead."""
         store = cls.in_memory()
         store.notices = notices + [f"bookmarks will not be saved: {reason}"]
         if not path.is_file():
@@ -376,14 +392,18 @@ class Store:
                     version = src.execute("PRAGMA user_version").fetchone()[0]
                     if 0 < version <= SCHEMA_VERSION:
                         src.backup(store._db)
+                        _check(store._db)
                         _migrate(store._db, "memory")
                         return store
                     if version == 0:
                         return store
                 finally:
                     src.close()
-            except sqlite3.Error:
+            except (sqlite3.Error, _Damaged):
                 continue
+        store._db.close()
+        store._db = cls.in_memory()._db
+        _salvage(path, store._db)
         return store
 
     def close(self) -> None:
@@ -466,6 +486,7 @@ class Store:
                  note or "", note is not None),
             )
             self._add_tags(db, article_id, tags)
+            self._missing.discard(article_id)  # (the caller has the article)
             return self._get(db, article_id)  # type: ignore[return-value]
 
     def bookmark_article(self, article: Any, *, tags: Iterable[str] = (), note: str | None = None) -> Bookmark:
@@ -490,6 +511,7 @@ class Store:
                 (article.id, article.title, article.source,
                  article.date.isoformat() if article.date else None, now, now),
             )
+            self._missing.discard(article.id)
             return True
 
     def remove_bookmark(self, article_id: str) -> bool:
@@ -577,29 +599,30 @@ class Store:
 
     def reconcile(self, articles: Iterable[Any]) -> tuple[int, int]:
         """Tell the store which articles the corpus has now (anything with `.id`, `.title`,
-        `.source`, `.date`). Bookmarks of absent articles are marked missing but kept;
-        present ones are reconnected and their title/source/date refreshed. Returns
-        (missing, reconnected)."""
+        `.source`, `.date`). Bookmarks of absent articles are marked missing (in this store
+        object only: another copy of the app may read another corpus) but kept; present
+        ones are reconnected and their title/source/date refreshed. Returns (missing,
+        reconnected): reconnected are those this store had found missing before. The
+        file's old `missing` column (a flag shared by every corpus) is no longer read."""
         present = {a.id: a for a in articles}
         with self._write() as db:
-            rows = db.execute("SELECT article_id, title, source, date, missing FROM bookmarks").fetchall()
-            missing = reconnected = 0
+            rows = db.execute("SELECT article_id, title, source, date FROM bookmarks").fetchall()
+            missing: set[str] = set()
+            reconnected = 0
             for row in rows:
                 article = present.get(row["article_id"])
                 if article is None:
-                    missing += 1
-                    if not row["missing"]:
-                        db.execute("UPDATE bookmarks SET missing = 1 WHERE article_id = ?", (row["article_id"],))
+                    missing.add(row["article_id"])
                     continue
                 date = article.date.isoformat() if article.date else None
-                if row["missing"]:
-                    reconnected += 1
-                if row["missing"] or (row["title"], row["source"], row["date"]) != (article.title, article.source, date):
+                reconnected += row["article_id"] in self._missing
+                if (row["title"], row["source"], row["date"]) != (article.title, article.source, date):
                     db.execute(
-                        "UPDATE bookmarks SET missing = 0, title = ?, source = ?, date = ? WHERE article_id = ?",
+                        "UPDATE bookmarks SET title = ?, source = ?, date = ? WHERE article_id = ?",
                         (article.title, article.source, date, row["article_id"]),
                     )
-            return missing, reconnected
+            self._missing = missing
+            return len(missing), reconnected
 
     def follow_renames(self, renamed: Mapping[str, str]) -> int:
         """Move bookmarks and read marks to the new id of a story whose id changed (its
@@ -695,8 +718,7 @@ class Store:
             "SELECT tag FROM bookmark_tags WHERE article_id = ? ORDER BY tag", (article_id,))]
         return self._bookmark(row, tuple(tags))
 
-    @staticmethod
-    def _bookmark(row: sqlite3.Row, tags: tuple[str, ...]) -> Bookmark:
+    def _bookmark(self, row: sqlite3.Row, tags: tuple[str, ...]) -> Bookmark:
         return Bookmark(
             article_id=row["article_id"],
             title=row["title"],
@@ -706,7 +728,7 @@ class Store:
             updated_at=_load_datetime(row["updated_at"]),
             tags=tags,
             note=row["note"],
-            missing=bool(row["missing"]),
+            missing=row["article_id"] in self._missing,
         )
 
     # -- reading state ------------------------------------------------------------------
@@ -746,8 +768,8 @@ class Store:
         was missing at the last `reconcile`."""
         ids = list(dict.fromkeys(article_ids))
         unread = len(ids) - len(self.read_ids(ids))
-        row = self._read("SELECT COUNT(*), COALESCE(SUM(missing), 0) FROM bookmarks")[0]
-        return Counts(unread=unread, bookmarks=row[0], missing=row[1])
+        bookmarked = self.bookmarked_ids()
+        return Counts(unread=unread, bookmarks=len(bookmarked), missing=len(bookmarked & self._missing))
 
     # -- saved searches -----------------------------------------------------------------
 
@@ -857,7 +879,7 @@ def _check(db: sqlite3.Connection) -> None:
     store into a clear notice now instead of a crash in the middle of reading."""
     problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
-        raise _Damaged(f"integrity check: {_first_problem(problems)}")
+        raise _Damaged(_first_problem(problems))
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version == 0:
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
@@ -935,9 +957,44 @@ def _open_error(path: Path, exc: sqlite3.Error) -> UserError:
     return UserError(f"cannot open the bookmarks store {path}: {text}")
 
 
-def _move_aside(path: Path) -> Path:
+@contextmanager
+def _repair_lock(path: Path, timeout: float) -> Iterator[None]:
+    """Held while a damaged store is moved aside, replaced and rescued: two copies of the app
+    finding the damage together would otherwise both move "the damaged file" aside, the
+    second one taking the first one's new store (rescued rows and all) with it. The lock is
+    a file beside the store (`flock`, freed by the system if the copy dies). Waits as a
+    write does, then says the store stayed busy."""
+    try:
+        import fcntl
+    except ImportError:  # (no flock on this system: as before, unguarded)
+        yield
+        return
+    lock = path.with_name(path.name + ".repair-lock")
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield  # (a folder we cannot write: the move aside will say so)
+        return
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise UserError(f"the bookmarks store {path} stayed busy (another newsreader is "
+                                    "repairing it); try again") from None
+                time.sleep(random.uniform(0.01, 0.1))
+        yield
+    finally:
+        os.close(fd)  # (frees the lock)
+
+
+def _move_aside(path: Path) -> Path | None:
     """Rename the damaged file (and its -wal/-shm) out of the way, never deleting: the user
-    or a recovery tool may still get something out of it."""
+    or a recovery tool may still get something out of it. None when the file had gone
+    already: another copy of the app, finding the damage at the same moment, moved it."""
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1
@@ -945,7 +1002,10 @@ def _move_aside(path: Path) -> Path:
         n += 1
         aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
     try:
-        os.replace(path, aside)
+        try:
+            os.replace(path, aside)
+        except FileNotFoundError:
+            return None
         for suffix in ("-wal", "-shm"):
             extra = path.with_name(path.name + suffix)
             if extra.exists():
@@ -956,3 +1016,288 @@ def _move_aside(path: Path) -> Path:
             f"({exc.strerror or exc}); move it away by hand"
         ) from None
     return aside
+
+
+# --- rescuing a damaged store --------------------------------------------------------
+
+#: What `_salvage` reads from a damaged store, table by table: the columns it copies.
+_SALVAGED: dict[str, tuple[str, ...]] = {
+    "bookmarks": ("article_id", "title", "source", "date", "created_at", "updated_at", "note"),
+    "bookmark_tags": ("article_id", "tag"),
+    "read_marks": ("article_id", "read_at"),
+    "saved_searches": ("name", "query", "created_at"),
+    "preferences": ("key", "value"),
+}
+
+#: Past the last row a scan could read, how many rowids in a row may be missing (no row, or
+#: on a damaged page) before the search for more of the table stops, when neither the end of
+#: the table nor an index says where it ends. Rowids are given in order, so a table's rows
+#: are dense: only rows the user removed leave gaps.
+_MISSES_BEFORE_GIVING_UP = 4096
+
+
+def _salvage(aside: Path, db: sqlite3.Connection) -> dict[str, int]:
+    """Copy every row that can still be read from the damaged store `aside` into the new
+    store `db`, and return how many rows of each table were kept.
+
+    SQLite's `.recover` is not in Python's sqlite3, so this reads with plain SELECTs: each
+    table scanned in rowid order, a scan that breaks on a damaged page started again past
+    it (and the rows of the skipped stretch looked up one by one, for those on other
+    pages), and a covering index read too (its copy of the rows may be whole where the
+    table's pages are not). Damaged values are made safe to show (undecodable text,
+    unreadable times) rather than dropped; a tag whose bookmark row was lost brings the
+    bookmark back with its id as title until the corpus gives it its own. The damaged file
+    is read through a copy, so that nothing (a WAL checkpoint) ever writes to it; and the
+    rows go in with INSERT OR IGNORE in one transaction, so another copy of the app that
+    bookmarked meanwhile loses nothing. Never raises: what cannot be read is not rescued."""
+    import shutil
+    import tempfile
+
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsreader-salvage-") as folder:
+            copy = Path(folder) / "damaged.sqlite3"
+            shutil.copyfile(aside, copy)
+            wal = aside.with_name(aside.name + "-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+            found = _read_damaged(copy)
+    except (OSError, sqlite3.Error):
+        pass
+    if not found:
+        return {}
+    try:
+        return _put_rescued(db, found)
+    except sqlite3.Error:
+        return {}
+
+
+def _read_damaged(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of each table of `_SALVAGED` that can be read from `path` (a copy)."""
+    src = sqlite3.connect(path, isolation_level=None)
+    try:
+        # Undecodable text (a flipped byte) is still the user's words: kept, with U+FFFD.
+        src.text_factory = lambda raw: raw.decode("utf-8", "replace")
+        try:
+            src.execute("PRAGMA query_only = ON")
+            # Lets SQLite read the schema although it names pages the file no longer has (a
+            # truncated store refused every query as "malformed", with most pages whole).
+            src.execute("PRAGMA writable_schema = ON")
+            version = src.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError:
+            return {}
+        if not 1 <= version <= SCHEMA_VERSION:  # not a store of ours (or a newer one): never guessed at
+            return {}
+        return {table: _read_table(src, table, columns) for table, columns in _SALVAGED.items()}
+    finally:
+        src.close()
+
+
+def _read_table(src: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """`table`'s readable rows. A scan by rowid from the start; where it breaks (a damaged
+    page), each rowid after the last row read is tried in turn: the next row from there,
+    when the pages on the way to it read (and the scan goes on from it), else that rowid
+    alone (a row on a whole page beside damaged ones). The walk ends at the rows a scan
+    from the table's end could read, or after `_MISSES_BEFORE_GIVING_UP` rowids in a row
+    with nothing. Then each rowid up to the highest known (within reason: a garbled rowid
+    may be huge) and each an index still lists, that no scan reached, is looked up."""
+    wanted = ", ".join(columns)
+    scan = f"SELECT rowid, {wanted} FROM {table} NOT INDEXED"
+    rows: dict[int, tuple[Any, ...]] = {}
+
+    def read(sql: str, params: tuple[Any, ...] = ()) -> int | None:
+        """Keep the rows of `sql` up to the first error; the last rowid read."""
+        last = None
+        try:
+            for row in src.execute(sql, params):
+                rows[row[0]] = tuple(row[1:])
+                last = row[0]
+        except sqlite3.DatabaseError:
+            pass
+        return last
+
+    def one(rowid: int) -> bool:
+        return read(f"{scan} WHERE rowid = ?", (rowid,)) is not None
+
+    read(f"{scan} ORDER BY rowid DESC")  # the table's end, which a scan from the start may not reach
+    ceiling = min(rows, default=None)
+    after = 0  # the last rowid read going forward (our tables' rowids start at 1)
+    while ceiling is None or after < ceiling:
+        try:
+            for row in src.execute(f"{scan} WHERE rowid > ? ORDER BY rowid", (after,)):
+                rows[row[0]] = tuple(row[1:])
+                after = row[0]
+            break
+        except sqlite3.DatabaseError:
+            pass
+        rowid, misses, resumed = after + 1, 0, False
+        while (ceiling is None or rowid < ceiling) and misses < _MISSES_BEFORE_GIVING_UP:
+            try:
+                found = src.execute(f"SELECT rowid FROM {table} NOT INDEXED WHERE rowid >= ? ORDER BY rowid LIMIT 1",
+                                    (rowid,)).fetchone()
+            except sqlite3.DatabaseError:
+                found = ()
+            if found is None:  # no row from here on
+                rowid = ceiling = after
+                break
+            if found and found[0] > after + 1:  # the scan can go on from there
+                after, resumed = found[0] - 1, True
+                break
+            misses = 0 if one(rowid) else misses + 1  # (also the row a scan broke on, read alone)
+            after = rowid
+            rowid += 1
+        if not resumed:
+            break
+    # Each rowid below the highest known that no scan reached (a garbled page on the way can
+    # send a scan or a probe past rows that a lookup finds), and each an index still lists.
+    known = _indexed_rowids(src, table) | rows.keys()
+    plausible = [rowid for rowid in known if 0 < rowid <= 4 * len(known) + _MISSES_BEFORE_GIVING_UP]
+    for rowid in sorted(set(range(1, max(plausible, default=0) + 1)) - rows.keys() | known - rows.keys()):
+        one(rowid)
+    return list(rows.values()) + _read_covering_index(src, table, columns, rows)
+
+
+def _indexed_rowids(src: sqlite3.Connection, table: str) -> set[int]:
+    """The rowids `table`'s indexes list, as far as each reads: rows whose table pages a scan
+    could not reach may still be found by rowid."""
+    found: set[int] = set()
+    try:
+        indexes = [row[1] for row in src.execute(f"PRAGMA index_list({table})")]
+    except sqlite3.DatabaseError:
+        return found
+    for index in indexes:
+        try:
+            for (rowid,) in src.execute(f"SELECT rowid FROM {table} INDEXED BY {index}"):
+                found.add(rowid)
+        except sqlite3.DatabaseError:
+            continue
+    return found
+
+
+def _read_covering_index(src: sqlite3.Connection, table: str, columns: tuple[str, ...],
+                         have: Mapping[int, tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows read through `table`'s indexes, as far as each reads, that are not in `have`: a
+    plain SELECT may be answered from an index, so its rows count too. An index holding
+    every column (bookmark_tags' primary key) gives whole rows; one holding the key (the
+    first column: the article id of a bookmark or a read mark) gives the key alone, the
+    other columns None, for the keys no row has (`_put_rescued` fills in what it can)."""
+    rows = set(have.values())
+    keys = {row[0] for row in rows}
+    extra: list[tuple[Any, ...]] = []
+    try:
+        indexes = [row[1] for row in src.execute(f"PRAGMA index_list({table})")]
+        held = {index: {row[2] for row in src.execute(f"PRAGMA index_info({index})")} for index in indexes}
+    except sqlite3.DatabaseError:
+        return extra
+    # Whole rows first, so that a key is given alone only when no whole row has it.
+    for index in sorted(indexes, key=lambda index: not set(columns) <= held[index]):
+        whole = set(columns) <= held[index]
+        if not whole and columns[0] not in held[index]:
+            continue
+        wanted = ", ".join(columns if whole else columns[:1])
+        try:
+            for row in src.execute(f"SELECT {wanted} FROM {table} INDEXED BY {index}"):
+                row = tuple(row) + (None,) * (len(columns) - len(row))
+                if row not in rows and (whole or row[0] not in keys):
+                    rows.add(row)
+                    keys.add(row[0])
+                    extra.append(row)
+        except sqlite3.DatabaseError:
+            continue
+    return extra
+
+
+def _text(value: Any) -> str | None:
+    """A value read from a damaged page as text, or None when it is none (NULL, a number
+    where a name was, a blob)."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return value if isinstance(value, str) else None
+
+
+def _time_text(value: Any, default: str) -> str:
+    """A stored time as the store writes it, or `default` when it cannot be read as one."""
+    text = _text(value)
+    try:
+        return _iso(_load_datetime(text)) if text else default
+    except ValueError:
+        return default
+
+
+def _put_rescued(db: sqlite3.Connection, found: Mapping[str, list[tuple[Any, ...]]]) -> dict[str, int]:
+    """Write the rows read by `_read_damaged` into the new store, each checked as the store
+    needs it (a value the store could not show later is replaced, a row with no key skipped).
+    One transaction; INSERT OR IGNORE keeps what is there already."""
+    now = _iso(_now())
+    kept = dict.fromkeys(_SALVAGED, 0)
+
+    def insert(sql: str, values: tuple[Any, ...], table: str) -> None:
+        kept[table] += db.execute(sql, values).rowcount
+
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for article_id, title, source, date, created, updated, note in found.get("bookmarks", []):
+            article_id = _text(article_id)
+            if not article_id or not article_id.strip():
+                continue
+            if title is None and "\ufffd" in article_id:
+                continue  # a garbled id read from an index alone: no bookmark of the user's had it
+            created = _time_text(created, now)
+            date = _text(date)
+            values = [article_id, _text(title) or article_id, _text(source), date if _load_date(date) else None,
+                      created, _time_text(updated, created), _text(note) or ""]
+            for n in range(2, 100):
+                sql = """INSERT OR IGNORE INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
+                         VALUES (?, ?, ?, ?, ?, ?, ?)"""
+                if db.execute(sql, values).rowcount:
+                    kept["bookmarks"] += 1
+                    break
+                if "\ufffd" not in article_id:
+                    break
+                # Damage garbled two ids alike ("story-071\ufffd"): the row's title and note are
+                # still the user's, and no corpus has the id, so it is kept under its own.
+                values[0] = f"{article_id} ({n})"
+        rescued = {row[0] for row in db.execute("SELECT article_id FROM bookmarks")}
+        for article_id, tag in found.get("bookmark_tags", []):
+            article_id, tags = _text(article_id), normalize_tags([_text(tag) or ""])
+            if not article_id or not article_id.strip() or not tags:
+                continue
+            if article_id not in rescued and "\ufffd" in article_id:
+                continue  # an id garbled by the damage: no bookmark of the user's had it
+            # The tag outlived its bookmark's row, so the bookmark was there: back, titled by its id.
+            insert("INSERT OR IGNORE INTO bookmarks (article_id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                   (article_id, article_id, now, now), "bookmarks")
+            insert("INSERT OR IGNORE INTO bookmark_tags (article_id, tag) VALUES (?, ?)",
+                   (article_id, tags[0]), "bookmark_tags")
+        for article_id, read_at in found.get("read_marks", []):
+            if _text(article_id):
+                insert("INSERT OR IGNORE INTO read_marks (article_id, read_at) VALUES (?, ?)",
+                       (_text(article_id), _time_text(read_at, now)), "read_marks")
+        for name, query, created in found.get("saved_searches", []):
+            name, query = (_text(name) or "").strip(), (_text(query) or "").strip()
+            if name and query:
+                insert("INSERT OR IGNORE INTO saved_searches (name, query, created_at) VALUES (?, ?, ?)",
+                       (name, query, _time_text(created, now)), "saved_searches")
+        for key, value in found.get("preferences", []):
+            key, value = _text(key), _text(value)
+            try:
+                json.loads(value or "")
+            except ValueError:
+                continue  # get_pref could not read it back
+            if key:
+                insert("INSERT OR IGNORE INTO preferences (key, value) VALUES (?, ?)", (key, value), "preferences")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    return kept
+
+
+def _rescued_words(rescued: Mapping[str, int]) -> str:
+    """The notice's end: how many bookmarks `_salvage` kept (the rows users mind most; read
+    marks, saved searches and settings come with them, unnamed, to keep the notice one line)."""
+    if not any(rescued.values()):
+        return "nothing could be rescued from it"
+    count = rescued.get("bookmarks", 0)
+    return f"rescuing {count} bookmark{'' if count == 1 else 's'}"
