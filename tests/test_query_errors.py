@@ -6,7 +6,8 @@ to be indexed; a lone `?` searched for every one-letter word (the "4" of "$4 bil
 message comes from the query layer, so `newsreader search` (exit 2, one line) and the
 reader's search bar (which shows `str(QueryError)` in its status line, after reading the text
 as typed, `query.as_typed`) say the same. Also: a hyphen inside a word (`well-known`,
-`covid-19`) was Whoosh's minus, so `well-known` searched for "well" without "known"."""
+`covid-19`) was Whoosh's minus, so `well-known` searched for "well" without "known"; and a
+`-word` in brackets was "cannot read the query"."""
 
 from __future__ import annotations
 
@@ -95,6 +96,17 @@ def test_a_hyphen_inside_a_word_is_not_a_minus(parser: QueryParser, query: str, 
     assert kept <= positive and not dropped & positive, (q, positive)
 
 
+@pytest.mark.parametrize("query", ["strike (iran -pakistan)", "(-pakistan) strike iran", "iran AND (-pakistan)"])
+def test_a_minus_in_brackets_excludes_as_not_does(parser: QueryParser, query: str) -> None:
+    """Whoosh raises on a `-word` in brackets (NotImplementedError: Minus), which said
+    "cannot read the query"; it is read as `NOT word`, as a leading `-word` already was."""
+    from newsreader.search.query import positive_leaves
+
+    q = parser.parse(query, BOUNDS).query
+    positive = {str(leaf.text) for leaf in positive_leaves(q)}
+    assert "iran" in positive and "pakistan" not in positive and "pakistan" in repr(q), q
+
+
 # --- through the real command ------------------------------------------------------------
 
 
@@ -140,5 +152,6 @@ def test_the_command_finds_a_hyphenated_word(corpus: tuple[Path, dict[str, str]]
     "well" have "known"); now the page with both words, and not the one without."""
     out = _search(corpus, "well-known")
     assert out.returncode == 0 and "economist resigns" in out.stdout, out
-    out = _search(corpus, "water -lahore")  # a minus before a word still excludes it
-    assert out.returncode == 0 and "Wells known" in out.stdout and "Floods" not in out.stdout, out
+    for query in ("water -lahore", "water (oil -lahore)"):  # a minus before a word excludes it
+        out = _search(corpus, query)
+        assert out.returncode == 0 and "Wells known" in out.stdout and "Floods" not in out.stdout, out

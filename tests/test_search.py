@@ -239,7 +239,7 @@ def test_facets(lib: Library) -> None:
     ("(iran", "parentheses"),
     ("   ", "empty query"),
     ("the", "nothing to search"),
-    ("~", "nothing to search for: the query has no words but common ones"),  # it said "only common words"
+    ("~", "'~' goes right after a word"),  # it said "nothing to search for: ... common ones"
     ("date:", "date: needs a value; use date:2025"),  # it said "needs a date after ; use"
 ])
 def test_malformed_queries(lib: Library, query: str, words: str) -> None:
@@ -567,6 +567,9 @@ def test_warm_opens_what_a_search_reads_and_finds_nothing_new(lib: Library) -> N
 def test_a_query_whoosh_cannot_read_is_a_query_error_not_a_damaged_index(
         lib: Library, query: str, typed: bool) -> None:
     """Whoosh's parser raised on these (NotImplementedError: Minus, IndexError, 'field has no
-    format'): read as an unreadable index, the reader rebuilt the whole index for a query."""
-    with pytest.raises(QueryError):
+    format'): read as an unreadable index, the reader rebuilt the whole index for a query. Each
+    is now read (a `-word` in brackets is `NOT word`) or refused as a query; nothing else."""
+    try:
         lib.search(query, typed=typed)
+    except QueryError:
+        pass

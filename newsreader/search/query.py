@@ -363,10 +363,17 @@ class QueryParser:
         pieces = re.split(r'("[^"]*")', text)
         rewritten = "".join(p if p.startswith('"') else _DATE_RE.sub(cut, p) for p in pieces)
         rewritten = re.sub(r"(?<![\w:.\-/])([A-Za-z_]+):", lambda m: m.group(1).lower() + ":", rewritten)
-        q = self._whoosh_parse(rewritten)
-        if q is Q.NullQuery and _MINUS_RE.search(rewritten):
+        minus = _MINUS_RE.search(rewritten)
+        try:
+            q = self._whoosh_parse(rewritten)
+        except QueryError:
+            if not minus:
+                raise
+            q = None  # Whoosh cannot read a `-word` in brackets ('strike (iran -pakistan)')
+        if (q is None or q is Q.NullQuery) and minus:
             # Whoosh drops `-word` with nothing before it to subtract from ('-iran', 'the
-            # -iran'), where `NOT iran` means every article without the word: read it so.
+            # -iran'), where `NOT iran` means every article without the word, and raises on
+            # one in brackets, where it means the same as `NOT word`: read them so.
             q = self._whoosh_parse(_MINUS_RE.sub(lambda m: m.group(0) if m.group(1) else "NOT ", rewritten))
 
         def swap(node: Q.Query) -> Q.Query:
