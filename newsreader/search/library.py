@@ -56,6 +56,12 @@ TYPED_WORDS = 5
 TYPED_BUDGET = 20_000
 
 
+class UpdateStopped(Exception):
+    """An update given `stop` ended because it turned True (the reader quits while it builds
+    the index): the batches committed before are kept, the one under way is dropped, and the
+    next update goes on from there, as after Ctrl-C in `newsreader index`."""
+
+
 class SearchCancelled(Exception):
     """A search given `cancelled` stopped because it turned True (a newer search wants the
     library): nothing was found, nothing is wrong."""
@@ -613,14 +619,17 @@ class Library:
     # --- updating --------------------------------------------------------------------
 
     def update(self, progress: Callable[[Progress], None] | None = None, rebuild: bool = False,
-               warn: Callable[[str], None] | None = None, source: PageSource | None = None) -> UpdateStats:
+               warn: Callable[[str], None] | None = None, source: PageSource | None = None,
+               stop: Callable[[], bool] | None = None) -> UpdateStats:
         """Bring the index up to date with the corpus folder. Safe to run in a worker thread
-        while other threads search; they see each batch once it is committed."""
+        while other threads search; they see each batch once it is committed. `stop` is asked
+        every page or so (and every 0.1 s while workers are busy); once it is True the update
+        raises `UpdateStopped` within a fraction of a second, keeping what it committed."""
         if rebuild:
             self.close()  # a rebuild deletes the files under our open searcher and store
         from newsreader.search.indexer import Indexer
 
-        stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn)
+        stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn, stop)
         with self._lock:
             self._corrector = None
         return stats
