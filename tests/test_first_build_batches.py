@@ -168,3 +168,62 @@ def test_the_first_batch_waits_behind_few_tasks(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(NewsWriter, "commit_segments", recording)
     indexer.Indexer(tmp_path / "ix", corpus, Config(), workers=2).run()
     assert 10 <= commits[0] <= 48 and sum(commits) == 150
+
+
+def two_story_corpus(root: Path, count: int) -> Path:
+    """`count` pages of two stories each: about a harbour in the first half, a river after."""
+    root.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        word = "harbour" if n < count // 2 else "river"
+        text = "".join(page(2 * n + k).replace("harbour", word) + "\n" for k in (0, 1))
+        (root / f"p{n:04d}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_sample_is_the_same_read_in_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         workers: int) -> None:
+    """The common stems are decided from a sample of pages taken in order until enough
+    articles are read: read in worker processes (2/3 of the time to the first articles was
+    this sample, read in the index owner alone), the sample must be the same pages, so the
+    index is the same. Here the sample stops after the fifth of the pages taken (10 articles
+    of 2 a page), all from the first half: "river", common in the second half, is not in it."""
+    from newsreader.search import analysis
+    from newsreader.search.store import ArticleStore
+
+    monkeypatch.setattr(indexer, "SAMPLE_MIN_PAGES", 5)
+    monkeypatch.setattr(indexer, "SAMPLE_ARTICLES", 10)
+    monkeypatch.setattr(analysis, "COMMON_MIN_SAMPLE", 5)
+    corpus = two_story_corpus(tmp_path / "c", 40)
+    pages = [(p.name, p) for p in sorted(corpus.iterdir())]
+    store = ArticleStore(tmp_path / "a.sqlite3")
+    taken: list[int] = []
+    common = indexer.decide_common_stems(store, indexer.PageSource.default(), pages, True, 10 ** 7,
+                                         lambda: taken.append(1), workers)
+    store.close()
+    assert "harbour" in common and "river" not in common and "council" in common
+    assert len(taken) == 5
+
+
+def test_a_stop_while_worker_processes_sample_ends_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Told to stop while the sample is read in worker processes, the run stops and leaves
+    no process behind."""
+    import multiprocessing
+
+    from newsreader.search.store import ArticleStore
+
+    monkeypatch.setattr(indexer, "SAMPLE_MIN_PAGES", 5)
+    corpus = two_story_corpus(tmp_path / "c", 40)
+    pages = [(p.name, p) for p in sorted(corpus.iterdir())]
+    store = ArticleStore(tmp_path / "a.sqlite3")
+    asked: list[int] = []
+
+    def stop() -> None:
+        asked.append(1)
+        if len(asked) > 3:
+            raise UpdateStopped("stop")
+
+    with pytest.raises(UpdateStopped):
+        indexer.decide_common_stems(store, indexer.PageSource.default(), pages, True, 10 ** 7, stop, 2)
+    store.close()
+    assert len(asked) == 4 and not multiprocessing.active_children()
