@@ -31,7 +31,6 @@ import json
 import os
 import shutil
 import signal
-import threading
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -355,8 +354,7 @@ SAMPLE_MIN_PAGES = 500
 
 
 def decide_common_stems(store: ArticleStore, source: "PageSource", pages: list[tuple[str, Path]], fresh: bool,
-                        max_bytes: int, stop: Callable[[], None] = lambda: None, workers: int = 1,
-                        inherited: tuple[int, ...] = ()) -> frozenset[str]:
+                        max_bytes: int, stop: Callable[[], None] = lambda: None) -> frozenset[str]:
     """The index's common stems (for the `grams_*` fields): read from the store's meta, or
     decided now, once, when the first articles go into a new index.
 
@@ -368,11 +366,8 @@ def decide_common_stems(store: ArticleStore, source: "PageSource", pages: list[t
     indexed, and only `--rebuild` (a new index) decides again. A corpus that starts small
     and grows keeps "no common stems" (phrases checked by positions, still exact) until a
     rebuild; one whose vocabulary drifts keeps its first list (still exact, less fast).
-    `stop` is called before each sampled page is taken: the sample takes seconds, and a
-    reader quit meanwhile waited for it (4 s on a 3,000-page corpus). With `workers` > 1
-    (and the corpus package's own source) the pages are read in that many processes, in
-    order, so the sample is the same as one process takes: it was 2/3 of the time to a
-    first build's first articles (2.5 of 3.7 s on 3,000 pages)."""
+    `stop` is called before each page read: the sample takes seconds, and a reader quit
+    meanwhile waited for it (4 s on a 3,000-page corpus)."""
     stored = store.get_meta(COMMON_META)
     if stored is not None:
         return frozenset(stored.split())
@@ -380,71 +375,21 @@ def decide_common_stems(store: ArticleStore, source: "PageSource", pages: list[t
         return frozenset()
     sample: list[list[str]] = []
     step = max(1, len(pages) // SAMPLE_ARTICLES)  # ~1.3 articles a page: spread, then stop
-    taken = pages[::step] if len(pages) >= SAMPLE_MIN_PAGES else []
-    pool = None
-    if workers > 1 and source.is_default and taken:
-        pool = get_context("fork").Pool(workers, initializer=_quiet_worker, initargs=(max_bytes, inherited, os.getpid()))
-        terms: Iterator[list[list[str]]] = pool.imap(_sample_terms, taken, chunksize=PAGES_PER_TASK)
-    else:
-        terms = (_page_terms(source, path, rel, max_bytes) for rel, path in taken)
-    try:
-        for _ in taken:
-            stop()
-            sample.extend(next(terms))
-            if len(sample) >= SAMPLE_ARTICLES:
-                break
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+    for rel, path in pages[::step] if len(pages) >= SAMPLE_MIN_PAGES else ():
+        stop()
+        try:
+            page = source.read_page(path, max_bytes)
+        except UserError:
+            continue
+        for article in source.parse(page.text, rel):
+            title, body = index_terms(article)
+            sample.append(title + body)
+        if len(sample) >= SAMPLE_ARTICLES:
+            break
     common = analysis.common_stems(sample, analysis.COMMON_SHARE, analysis.COMMON_MIN_SAMPLE)
     store.set_meta(COMMON_META, " ".join(sorted(common)))
     store.commit()
     return common
-
-
-def _page_terms(source: "PageSource", path: Path, rel: str, max_bytes: int) -> list[list[str]]:
-    """The index terms (title and body) of each article of a page, none if it cannot be read."""
-    try:
-        page = source.read_page(path, max_bytes)
-    except UserError:
-        return []
-    out = []
-    for article in source.parse(page.text, rel):
-        title, body = index_terms(article)
-        out.append(title + body)
-    return out
-
-
-_SAMPLE_BYTES = 0
-
-
-def _quiet_worker(max_bytes: int, inherited: tuple[int, ...], owner: int) -> None:
-    """A sampling process: Ctrl-C is the owner's to handle (it ends the pool); the index
-    lock is closed (see `_worker`), and the process ends if the owner is killed (a pool
-    worker holds its own task pipe open, so it would wait on it for ever)."""
-    global _SAMPLE_BYTES
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _SAMPLE_BYTES = max_bytes
-    for fd in inherited:
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-
-    def watch() -> None:
-        while os.getppid() == owner:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def _sample_terms(page: tuple[str, Path]) -> list[list[str]]:
-    """`_page_terms` in a sampling process, each article's terms as a set (all
-    `analysis.common_stems` counts), so less is sent back."""
-    rel, path = page
-    return [sorted(set(ts)) for ts in _page_terms(PageSource.default(), path, rel, _SAMPLE_BYTES)]
 
 
 #: The article store a rebuild replaces, kept until the rebuild ends: a story whose headline
@@ -1026,8 +971,7 @@ class Indexer:
                 if progress is not None:  # a first build samples pages first: seconds with no report
                     progress(Progress(0, len(todo), 0, time.monotonic() - started))
                 common = decide_common_stems(store, self.source, [(rel, full) for rel, full, _ in todo], fresh,
-                                             max_bytes, check_stop, self.workers,
-                                             (lock.fd,) if lock.fd is not None else ())
+                                             max_bytes, check_stop)
                 check_stop()
                 pipeline = self._pipeline(jobs, max_bytes, lock, common)
                 for kind, payload in pipeline:
