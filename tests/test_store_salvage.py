@@ -371,3 +371,40 @@ def test_a_damaged_store_that_cannot_be_moved_aside_still_shows_what_can_be_read
         assert _lost(readable, _kept(store)) == {}
         assert store.bookmark_count() > BOOKMARKS // 2
     assert path.read_bytes() == _overwrite(10, 3)(healthy)
+
+
+def test_a_rescue_stopped_midway_is_finished_at_the_next_open(tmp_path: Path, healthy: bytes,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new, empty store is in place before the rows go in: a copy killed meanwhile (here: the rescue raises
+    as a kill would end it) left a healthy empty store that the next start opened silently (review RV11). The
+    next open finishes the rescue from the damaged file and says so; an open after that says nothing more."""
+    from newsreader.store import db as db_mod
+
+    path = tmp_path / "state.sqlite3"
+    path.write_bytes(_truncate(0.5)(healthy))
+
+    def killed(aside, db):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(db_mod, "_salvage", killed)
+        with pytest.raises(KeyboardInterrupt):
+            Store.open(path)
+    assert db_mod._rescue_marker(path).exists()
+    with Store.open(path) as store:
+        assert store.bookmark_count() > BOOKMARKS // 3
+        assert len(store.notices) == 1 and "had stopped before its end; finished it, rescuing" in store.notices[0]
+    assert not db_mod._rescue_marker(path).exists()
+    with Store.open(path) as store:
+        assert store.notices == [] and store.bookmark_count() > BOOKMARKS // 3
+
+
+def test_a_marker_naming_no_damaged_file_beside_the_store_is_ignored(tmp_path: Path) -> None:
+    from newsreader.store import db as db_mod
+
+    path = tmp_path / "state.sqlite3"
+    Store.open(path).close()
+    db_mod._rescue_marker(path).write_text("../../etc/passwd", encoding="utf-8")
+    with Store.open(path) as store:
+        assert store.notices == [] and store.bookmark_count() == 0
+    assert not db_mod._rescue_marker(path).exists()

@@ -310,13 +310,18 @@ class Store:
                         db = cls._connect(path, timeout)
                     except _Damaged as exc:
                         aside = _move_aside(path)
+                        if aside is not None:
+                            _rescue_marker(path).write_text(aside.name, encoding="utf-8")
                         db = cls._connect(path, timeout)
                         rescued = _salvage(aside, db) if aside is not None else {}
+                        _rescue_marker(path).unlink(missing_ok=True)
                         notices.append(
                             f"the bookmarks store {path} was damaged ({exc}); moved it to "
                             f"{aside.name if aside else 'a file beside it'} and started a new one, "
                             f"{_rescued_words(rescued)}"
                         )
+            if _rescue_marker(path).exists():
+                notices.extend(_finish_rescue(path, db, timeout))
         except UserError as exc:
             if not readonly_ok:
                 raise
@@ -1019,6 +1024,33 @@ def _move_aside(path: Path) -> Path | None:
 
 
 # --- rescuing a damaged store --------------------------------------------------------
+
+
+def _rescue_marker(path: Path) -> Path:
+    """A file beside the store naming the damaged file a rescue is copying from, while it does: the new store is
+    already in place (empty) when the rows go in, so a copy killed meanwhile left a healthy, empty store that the
+    next start opened without a word (the rows only in the `.corrupt-` file)."""
+    return path.with_name(path.name + ".rescuing")
+
+
+def _finish_rescue(path: Path, db: sqlite3.Connection, timeout: float) -> list[str]:
+    """Copy the rows of the damaged file a rescue stopped in (`_rescue_marker`) into the store `db` (again: rows
+    go in with INSERT OR IGNORE, so what the stopped rescue copied, or the user added since, stays as it is), and
+    say so. The marker names a file beside the store, nothing else."""
+    with _repair_lock(path, timeout):
+        marker = _rescue_marker(path)
+        try:
+            name = marker.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return []  # (another copy finished it meanwhile)
+        notices = []
+        if name.startswith(f"{path.name}.corrupt-") and os.sep not in name and "/" not in name \
+                and (aside := path.with_name(name)).is_file():
+            rescued = _salvage(aside, db)
+            notices.append(f"the rescue of the damaged bookmarks store {aside.name} had stopped before its end; "
+                           f"finished it, {_rescued_words(rescued)}")
+        marker.unlink(missing_ok=True)
+        return notices
 
 #: What `_salvage` reads from a damaged store, table by table: the columns it copies.
 _SALVAGED: dict[str, tuple[str, ...]] = {
