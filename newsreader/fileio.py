@@ -87,3 +87,23 @@ def _special(path: Path) -> bool:
     except OSError:
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def flock_within(fd: int, seconds: float, pause: Callable[[], float] | float = 0.05) -> bool:
+    """Take an exclusive flock on `fd`, trying again for up to `seconds` while another process holds it; False
+    when it stayed held. The kernel drops a flock when its holder dies, so a killed copy never leaves one behind.
+    The one wait shared by the index lock, the extractor's cache lock and the bookmarks store's repair lock (each
+    says in its own words what to do when it stays held). `pause` is the sleep between tries, or a function giving
+    it (a random one spreads copies that found the same thing at once)."""
+    import fcntl
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(pause() if callable(pause) else pause)

@@ -587,8 +587,7 @@ def _building(folder: Path) -> Iterator[bool]:
 def _take_lock(folder: Path) -> int | None:
     """A descriptor holding `folder`'s lock, or None; None at once where no copy can be written
     (a read-only folder): waiting there would only make processes build one after another."""
-    import fcntl
-    import time
+    from newsreader.fileio import flock_within
 
     fd = None
     try:
@@ -596,19 +595,13 @@ def _take_lock(folder: Path) -> int | None:
         if not os.access(folder, os.W_OK):
             return None
         fd = os.open(folder, os.O_RDONLY)
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return fd
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise
-                time.sleep(0.02)
+        if flock_within(fd, LOCK_WAIT_SECONDS, pause=0.02):
+            return fd
     except OSError:
-        if fd is not None:
-            os.close(fd)
-        return None
+        pass
+    if fd is not None:
+        os.close(fd)
+    return None
 
 
 def _inputs_key() -> str | None:

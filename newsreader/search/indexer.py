@@ -45,6 +45,7 @@ from newsreader.config import Config, check_extractor
 from newsreader.corpus import check_corpus_dir, file_label, no_story_message
 from newsreader.corpus.model import Article
 from newsreader.errors import IndexNeedsRebuild, UserError, exception_said
+from newsreader.fileio import flock_within
 from newsreader.search import analysis
 from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, \
     date_number, latest_commit, other_version_index, unreadable_index
@@ -150,15 +151,7 @@ class IndexLock:
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() < deadline:
-                    time.sleep(0.05)
-                    continue
+        if not flock_within(fd, LOCK_WAIT_SECONDS):
             os.close(fd)
             raise UserError(
                 f"the index at {self.path.parent} is being updated by another run (`newsreader "

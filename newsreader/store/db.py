@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from newsreader.errors import UserError, iso_date, value_kind
+from newsreader.fileio import flock_within
 
 #: SQLite result codes that mean "this file is damaged", as opposed to "cannot open it".
 _SQLITE_CORRUPT = 11
@@ -970,7 +971,7 @@ def _repair_lock(path: Path, timeout: float) -> Iterator[None]:
     a file beside the store (`flock`, freed by the system if the copy dies). Waits as a
     write does, then says the store stayed busy."""
     try:
-        import fcntl
+        import fcntl  # noqa: F401 (is flock there? `flock_within` uses it)
     except ImportError:  # (no flock on this system: as before, unguarded)
         yield
         return
@@ -981,16 +982,9 @@ def _repair_lock(path: Path, timeout: float) -> Iterator[None]:
         yield  # (a folder we cannot write: the move aside will say so)
         return
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise UserError(f"the bookmarks store {path} stayed busy (another newsreader is "
-                                    "repairing it); try again") from None
-                time.sleep(random.uniform(0.01, 0.1))
+        if not flock_within(fd, timeout, pause=lambda: random.uniform(0.01, 0.1)):
+            raise UserError(f"the bookmarks store {path} stayed busy (another newsreader is repairing it); "
+                            "try again")
         yield
     finally:
         os.close(fd)  # (frees the lock)
