@@ -155,3 +155,12 @@ def test_the_command_finds_a_hyphenated_word(corpus: tuple[Path, dict[str, str]]
     for query in ("water -lahore", "water (oil -lahore)"):  # a minus before a word excludes it
         out = _search(corpus, query)
         assert out.returncode == 0 and "Wells known" in out.stdout and "Floods" not in out.stdout, out
+
+
+@pytest.mark.parametrize("query", ["iran (-)", "strike (iran -)", "(NOT -iran)"])
+def test_a_query_whoosh_cannot_read_names_no_exception(parser: QueryParser, query: str) -> None:
+    """These said "cannot read the query (NotImplementedError)" or "(IndexError)" (review RV11)."""
+    with pytest.raises(QueryError) as raised:
+        parser.parse(query, BOUNDS)
+    said = str(raised.value)
+    assert "cannot read the query: check its brackets" in said and "Error" not in said

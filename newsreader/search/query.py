@@ -338,12 +338,13 @@ class QueryParser:
     def _whoosh_parse(self, text: str) -> Q.Query:
         """Whoosh's reading of `text`. What its parser raises on ('strike (-iran)':
         NotImplementedError; '-OR ~x': IndexError; 'title:date:x') is a query it cannot
-        read, not a damaged index (which the reader would rebuild)."""
+        read, not a damaged index (which the reader would rebuild). The line names what to
+        check, not Whoosh's exception ('iran (-)' said "(NotImplementedError)")."""
         try:
             return self._parser.parse(text)
-        except Exception as exc:
-            raise QueryError(f"cannot read the query ({type(exc).__name__}): check its brackets, "
-                             "operators and fields") from None
+        except Exception:
+            raise QueryError("cannot read the query: check its brackets, and that each operator (-, +, NOT, "
+                             "AND, OR) has a word to act on and each field: a value") from None
 
     def _parse(self, text: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
         check_syntax(text)
