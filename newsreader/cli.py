@@ -353,8 +353,10 @@ def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     """Markdown for reading (with each article's first paragraph), JSON/YAML for import."""
+    from newsreader.search.schema import update_running
     from newsreader.store.export import export_bookmarks, write_export
 
+    present: set[str] | None = None  # the bookmarked ids an existing index has now (JSON/YAML)
     with _open_store(ctx, write=False) as store:
         if args.format == "md":
             articles = _corpus_articles(ctx, args, store)
@@ -362,8 +364,15 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
             articles = None
             library = _bookmarks_library(ctx, args, store, build=False, shown="exporting bookmarks as last seen")
             if library is not None:
-                library.close()
+                try:  # `missing` as an existing index says now (the store keeps it per copy, not in the file)
+                    if not update_running(library.folder):
+                        present = {i for i in store.bookmarked_ids() if library.get(i) is not None}
+                finally:
+                    library.close()
         bookmarks = store.list_bookmarks(tag=args.tag)
+        if present is not None:
+            for b in bookmarks:
+                b.missing = b.article_id not in present
     text = export_bookmarks(bookmarks, args.format, articles=articles)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:

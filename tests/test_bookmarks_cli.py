@@ -113,6 +113,9 @@ def test_bookmark_survives_its_article_leaving_and_reconnects(home: Path, corpus
     code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
     (listed,) = json.loads(out)
     assert listed["missing"] is True and listed["tags"] == ["keep"] and listed["note"] == "n"
+    code, out, _ = run(capsys, "bookmarks", "export", "--format", "json", "-o", "-", "--corpus", str(corpus))
+    (exported,) = json.loads(out)["bookmarks"]
+    assert code == 0 and exported["missing"] is True  # it wrote False since `missing` left the file (review RV11)
     # Tags and note stay editable while the article is away.
     code, out, _ = run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus), "--tag", "later")
     assert code == 0 and out.startswith("updated bookmark: ") and "[keep, later]" in out
