@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from newsreader import yamlload
 from newsreader.errors import UserError, kind_name, value_kind
 from newsreader.resources import seeds_dir
 
@@ -175,8 +176,7 @@ def parse_config(text: str, source: Path | None = None) -> Config:
     try:
         raw = yaml.safe_load(text)
     except (yaml.YAMLError, RecursionError) as exc:  # (RecursionError: nested too deeply for the loader)
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
+        line = f" at line {n}" if (n := yamlload.error_line(exc)) else ""
         problem = "nested too deeply" if isinstance(exc, RecursionError) else getattr(exc, "problem", None) or exc
         raise UserError(
             f"{where}: not valid YAML{line}: {problem}; "

@@ -48,6 +48,13 @@ def load(text: str, fast: Any, slow: Any) -> Any:
     return yaml.load(text, Loader=slow)  # noqa: S506 - a safe loader
 
 
+def error_line(exc: BaseException) -> int | None:
+    """The line (from 1) a YAML error points at, or None (a RecursionError, or an error with no mark): the one
+    reading of PyYAML's mark for every reader of YAML (config, themes, cue files, bookmark imports)."""
+    mark = getattr(exc, "problem_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
 class Unusable(Exception):
     """A YAML file of settings or words that cannot be used: `problem` says what is wrong with it, `first` what to
     do first (the caller names the file and what else to do, in one line)."""
@@ -72,9 +79,9 @@ def read_mapping(path: Any, fast: Any, slow: Any) -> dict[Any, Any]:
     try:
         data = load(text, fast, slow)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        line = error_line(exc)
         said = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise Unusable(f"not valid YAML{f' at line {mark.line + 1}' if mark else ''} ({said})") from None
+        raise Unusable(f"not valid YAML{f' at line {line}' if line else ''} ({said})") from None
     except RecursionError:
         raise Unusable("not valid YAML (nested too deeply)") from None
     if data is None:

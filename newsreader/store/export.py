@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping, TextIO
 import yaml
 from slugify import slugify
 
+from newsreader import yamlload
 from newsreader.config import expand_home
 from newsreader.errors import UserError, printable, printable_json, value_kind
 from newsreader.fileio import write_text_atomically
@@ -127,8 +128,7 @@ def parse_export(text: str, where: str) -> list[Bookmark]:
         try:
             data = yaml.safe_load(text)
         except (yaml.YAMLError, RecursionError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f" (line {mark.line + 1})" if mark is not None else ""
+            line = f" (line {n})" if (n := yamlload.error_line(exc)) else ""
             raise UserError(
                 f"{where}: not a JSON or YAML bookmarks export{line}; "
                 "use a file made by `newsreader bookmarks export --format json|yaml`"

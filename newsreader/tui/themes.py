@@ -97,8 +97,7 @@ def parse_theme(text: str, where: str = "theme") -> Theme:
     try:
         raw = _read_yaml(text)
     except (yaml.YAMLError, RecursionError) as exc:  # (RecursionError: nested too deeply for the loader)
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
+        line = f" at line {n}" if (n := yamlload.error_line(exc)) else ""
         raise ThemeError(f"{where}: not valid YAML{line}") from None
     if not isinstance(raw, dict):
         raise ThemeError(f"{where}: expected a mapping with name, dark, colors and highlights")
