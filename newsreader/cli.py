@@ -254,18 +254,51 @@ def _bookmark_id(ctx: Context, store: Any, library: Any, article_id: str) -> str
     return article_id
 
 
+def _corpus_key(ctx: Context, args: argparse.Namespace) -> str:
+    """The key the store keeps this corpus's "not in the corpus now" marks under
+    (`Store.reconcile`, `Store.last_marks`): its folder's full path, hashed, as the index
+    folder's name is (a path need not be valid text)."""
+    import hashlib
+
+    resolved = str(ctx.corpus_dir(args).resolve())
+    return hashlib.sha1(resolved.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _as_last_seen(ctx: Context, args: argparse.Namespace, store: Any, what: str) -> str:
+    """What a bookmarks command shows when it cannot read the corpus: the bookmarks as
+    stored, with the marks of the corpus's last check if the store has them, else saying
+    that nobody knows which stories are still there. (Before, every bookmark showed as
+    present: the marks are kept per corpus since 0279770.)"""
+    marks, when = store.last_marks(_corpus_key(ctx, args))
+    if when is None:
+        return f"{what} as last seen; whether their stories are still in the corpus is not known"
+    unseen = len(store.bookmarked_ids() - marks.keys())
+    later = f" ({counted(unseen, 'bookmark')} added since: not known)" if unseen else ""
+    return (f"{what} as last seen, marked 'not in the corpus' as at its check of "
+            f"{when.astimezone():%Y-%m-%d %H:%M}{later}")
+
+
+def _mark_as_last_seen(ctx: Context, args: argparse.Namespace, store: Any, bookmarks: list[Any]) -> None:
+    """Each bookmark's mark from the corpus's last check; None where no check saw it."""
+    marks, _ = store.last_marks(_corpus_key(ctx, args))
+    for b in bookmarks:
+        b.missing = marks.get(b.article_id)
+
+
 def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any) -> dict[str, Any] | None:
     """The bookmarked articles that the corpus has now, for marking missing bookmarks and
     for export paragraphs. A corpus that cannot be read at all is one warning, and the
-    stored bookmarks are shown as last seen; so are they while another run updates the
-    index."""
+    stored bookmarks are shown as last seen (`_as_last_seen`); so are they while another
+    run updates the index."""
     from newsreader.search.schema import update_running
 
-    library = _bookmarks_library(ctx, args, store, build=True, shown="showing bookmarks as last seen")
+    library = _bookmarks_library(ctx, args, store, build=True,
+                                 shown=_as_last_seen(ctx, args, store, "showing bookmarks"))
     if library is None:
         return None
     try:
         if update_running(library.folder):  # (said by open_library) a rebuild may lack them all yet
+            ctx.warn(_as_last_seen(ctx, args, store, "showing bookmarks"))
             return None
         found = {i: library.get(i) for i in store.bookmarked_ids()}
     finally:
@@ -284,11 +317,14 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
     with store:
         articles = _corpus_articles(ctx, args, store)
         if articles is not None and store.persistent:
-            store.reconcile(articles.values())
+            store.reconcile(articles.values(), corpus=_corpus_key(ctx, args))
         bookmarks = store.list_bookmarks(tag=args.tag)
+        if articles is None:
+            _mark_as_last_seen(ctx, args, store, bookmarks)
     if articles is not None and not store.persistent:  # degraded: reconcile just for display
         for b in bookmarks:
             b.missing = b.article_id not in articles
+    unknown = sum(b.missing is None for b in bookmarks)  # said once (the warning) when none is known
     if args.json:
         ctx.print_json([b.to_dict() for b in bookmarks])
         return 0
@@ -303,6 +339,8 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
             print(f"            note: {printable(' '.join(b.note.split()))}", file=ctx.stdout)
         if b.missing:
             print("            not in the corpus now; kept, and reconnects if it returns", file=ctx.stdout)
+        elif b.missing is None and unknown < len(bookmarks):
+            print("            not checked against the corpus yet", file=ctx.stdout)
     if not bookmarks:
         hint = f"tagged {args.tag!r}" if args.tag else "yet; press b in the reader or run `newsreader bookmarks add ID`"
         print(f"no bookmarks {hint}", file=ctx.stderr)
@@ -362,7 +400,8 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
             articles = _corpus_articles(ctx, args, store)
         else:  # ids for import: the ones the stories have now
             articles = None
-            library = _bookmarks_library(ctx, args, store, build=False, shown="exporting bookmarks as last seen")
+            library = _bookmarks_library(ctx, args, store, build=False,
+                                         shown=_as_last_seen(ctx, args, store, "exporting bookmarks"))
             if library is not None:
                 try:  # `missing` as an existing index says now (the store keeps it per copy, not in the file)
                     if not update_running(library.folder):
@@ -373,6 +412,8 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
         if present is not None:
             for b in bookmarks:
                 b.missing = b.article_id not in present
+        elif args.format != "md":
+            _mark_as_last_seen(ctx, args, store, bookmarks)
     text = export_bookmarks(bookmarks, args.format, articles=articles)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:

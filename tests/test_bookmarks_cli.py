@@ -178,7 +178,9 @@ def test_an_old_id_whose_story_left_the_corpus_is_not_said_to_be_renamed(home: P
 
 def test_list_during_another_run_shows_bookmarks_as_last_seen(home: Path, corpus: Path, capsys) -> None:
     """While another run rebuilds the index (from nothing), `list` marked every bookmark
-    "not in the corpus now" in the store."""
+    "not in the corpus now" in the store. Then it showed every bookmark as present (the
+    marks were kept per copy of the app only): now the last check's marks, and "not
+    known" (`null`) before any check."""
     from newsreader.config import user_paths
     from newsreader.search.indexer import IndexLock
 
@@ -189,9 +191,13 @@ def test_list_during_another_run_shows_bookmarks_as_last_seen(home: Path, corpus
     with IndexLock(user_paths().index_dir(corpus)):  # ... while it runs
         code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
     (listed,) = json.loads(out)
-    assert code == 0 and listed["missing"] is False and "another run is updating" in err
+    assert code == 0 and listed["missing"] is None and "another run is updating" in err
+    assert "whether their stories are still in the corpus is not known" in err
     code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json")
     assert json.loads(out)[0]["missing"] is True
+    with IndexLock(user_paths().index_dir(corpus)):  # the check just made is what it shows now
+        code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
+    assert code == 0 and "not in the corpus now" in out and "marked 'not in the corpus' as at its check of" in err
 
 
 def test_json_export_takes_the_id_a_story_has_after_a_headline_edit(home: Path, corpus: Path, capsys) -> None:

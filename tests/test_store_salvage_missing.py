@@ -62,14 +62,16 @@ def test_bookmarking_an_article_clears_its_mark(tmp_path: Path) -> None:
 
 def test_a_store_made_before_opens_and_its_old_flags_are_not_believed(tmp_path: Path) -> None:
     """A store of schema 1 whose shared flag another corpus set (as the code before wrote it:
-    `UPDATE bookmarks SET missing = 1`): it opens unchanged, with no migration, and only
-    this store's own reconcile marks a bookmark missing."""
+    `UPDATE bookmarks SET missing = 1`): it opens (migrated to schema 2, which adds the
+    per-corpus marks), and only this store's own reconcile marks a bookmark missing."""
     path = tmp_path / "state.sqlite3"
     with Store.open(path) as store:
         store.add_bookmark("kept", title="kept", tags=["t"], note="n")
         store.add_bookmark("gone", title="gone")
     db = sqlite3.connect(path)
     db.execute("UPDATE bookmarks SET missing = 1")
+    db.execute("DROP TABLE corpus_marks")  # (schema 2's: the store is one of schema 1)
+    db.execute("PRAGMA user_version = 1")
     db.commit()
     db.close()
     with Store.open(path) as store:
@@ -79,7 +81,7 @@ def test_a_store_made_before_opens_and_its_old_flags_are_not_believed(tmp_path: 
         assert {b.article_id: b.missing for b in store.list_bookmarks()} == {"kept": False, "gone": True}
         assert store.get_bookmark("kept").tags == ("t",) and store.get_bookmark("kept").note == "n"
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2  # migrated
     db.close()
 
 
@@ -116,4 +118,4 @@ def test_listing_another_corpus_leaves_the_readers_bookmarks_alone(tmp_path: Pat
     with IndexLock(user_paths().index_dir(mine)):  # a rebuild of the reader's corpus under way
         assert main(["bookmarks", "list", "--corpus", str(mine), "--json"]) == 0
     (listed,) = json.loads(capsys.readouterr().out)
-    assert listed["missing"] is False
+    assert listed["missing"] is None  # never checked by a `list` of this corpus: not known (B1)

@@ -47,7 +47,9 @@ class Bookmark:
     """A saved story. Title, source and date are copied from the article at bookmark time
     so the bookmark still means something after the article leaves the corpus; `missing`
     says whether it was absent from the corpus of the store's last `reconcile` (that copy
-    of the app's corpus: False before it has reconciled)."""
+    of the app's corpus: False before it has reconciled). None is "not known": what
+    `bookmarks list` says of a bookmark no check of its corpus has seen, when it cannot
+    read the corpus (`Store.last_marks`)."""
 
     article_id: str
     title: str
@@ -57,7 +59,7 @@ class Bookmark:
     updated_at: dt.datetime = field(default_factory=lambda: _now())
     tags: tuple[str, ...] = ()
     note: str = ""
-    missing: bool = False
+    missing: bool | None = False
 
     def to_dict(self) -> dict[str, Any]:
         """The export shape (JSON and YAML); `from_dict` reads it back."""
@@ -211,6 +213,12 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
 # --- schema --------------------------------------------------------------------------
 
 
+def _forget_marks(db: sqlite3.Connection, article_ids: list[str]) -> None:
+    """Drop every corpus's saved mark of these bookmarks (`last_marks`): one just added,
+    removed or renamed is not what any earlier check saw."""
+    db.executemany("DELETE FROM corpus_marks WHERE article_id = ?", [(i,) for i in article_ids])
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     """`executescript` would commit the migration's transaction first; run one by one."""
     for statement in script.split(";"):
@@ -255,9 +263,30 @@ def _migrate_to_1(db: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_to_2(db: sqlite3.Connection) -> None:
+    """The "not in the corpus now" marks of each corpus's last check (`reconcile` with a
+    corpus key), so that `bookmarks list` can show them when it cannot read the corpus (a
+    missing folder, an index being rebuilt). Per corpus: bookmarks' old `missing` column
+    was one flag shared by every corpus, and is no longer read. A bookmark with no row was
+    not seen by that corpus's last check (added since, or renamed): unknown."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE corpus_marks (
+            corpus     TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            missing    INTEGER NOT NULL,
+            checked_at TEXT NOT NULL,
+            PRIMARY KEY (corpus, article_id)
+        );
+        CREATE INDEX corpus_marks_by_article ON corpus_marks(article_id)
+        """
+    )
+
+
 #: Migration i takes the schema from version i to i + 1. Append only; never edit one that
 #: has shipped, since users' files were built by it.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -486,13 +515,14 @@ class Store:
                    VALUES (?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(article_id) DO UPDATE SET
                        title = excluded.title, source = excluded.source, date = excluded.date,
-                       missing = 0, updated_at = excluded.updated_at,
+                       updated_at = excluded.updated_at,
                        note = CASE WHEN ? THEN excluded.note ELSE note END""",
                 (article_id, title, source, date.isoformat() if date else None, now, now,
                  note or "", note is not None),
             )
             self._add_tags(db, article_id, tags)
             self._missing.discard(article_id)  # (the caller has the article)
+            _forget_marks(db, [article_id])  # (in its corpus; the others are not known)
             return self._get(db, article_id)  # type: ignore[return-value]
 
     def bookmark_article(self, article: Any, *, tags: Iterable[str] = (), note: str | None = None) -> Bookmark:
@@ -518,11 +548,13 @@ class Store:
                  article.date.isoformat() if article.date else None, now, now),
             )
             self._missing.discard(article.id)
+            _forget_marks(db, [article.id])
             return True
 
     def remove_bookmark(self, article_id: str) -> bool:
         """Returns False when there was no such bookmark."""
         with self._write() as db:
+            _forget_marks(db, [article_id])
             return db.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,)).rowcount > 0
 
     def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
@@ -533,13 +565,13 @@ class Store:
         b = bookmark
         with self._write() as db:
             db.execute(
-                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, missing)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(article_id) DO UPDATE SET
                        note = CASE WHEN note = '' THEN excluded.note ELSE note END,
                        created_at = min(created_at, excluded.created_at)""",
                 (b.article_id, b.title, b.source, b.date.isoformat() if b.date else None,
-                 _iso(b.created_at), _iso(b.updated_at), b.note, int(b.missing)),
+                 _iso(b.created_at), _iso(b.updated_at), b.note),
             )
             self._add_tags(db, b.article_id, b.tags)
             return self._get(db, b.article_id)  # type: ignore[return-value]
@@ -603,13 +635,16 @@ class Store:
     def bookmark_count(self) -> int:
         return self._read("SELECT COUNT(*) FROM bookmarks")[0][0]
 
-    def reconcile(self, articles: Iterable[Any]) -> tuple[int, int]:
+    def reconcile(self, articles: Iterable[Any], corpus: str | None = None) -> tuple[int, int]:
         """Tell the store which articles the corpus has now (anything with `.id`, `.title`,
         `.source`, `.date`). Bookmarks of absent articles are marked missing (in this store
-        object only: another copy of the app may read another corpus) but kept; present
+        object: another copy of the app may read another corpus) but kept; present
         ones are reconnected and their title/source/date refreshed. Returns (missing,
         reconnected): reconnected are those this store had found missing before. The
-        file's old `missing` column (a flag shared by every corpus) is no longer read."""
+        file's old `missing` column (a flag shared by every corpus) is no longer read.
+
+        With `corpus` (a key naming the corpus), the marks are also saved in the file under
+        that key, replacing its previous check's, for `last_marks`."""
         present = {a.id: a for a in articles}
         with self._write() as db:
             rows = db.execute("SELECT article_id, title, source, date FROM bookmarks").fetchall()
@@ -628,7 +663,28 @@ class Store:
                         (article.title, article.source, date, row["article_id"]),
                     )
             self._missing = missing
+            if corpus is not None:
+                db.execute("DELETE FROM corpus_marks WHERE corpus = ?", (corpus,))
+                now = _iso(_now())
+                db.executemany(
+                    "INSERT INTO corpus_marks (corpus, article_id, missing, checked_at) VALUES (?, ?, ?, ?)",
+                    [(corpus, row["article_id"], int(row["article_id"] in missing), now) for row in rows],
+                )
             return len(missing), reconnected
+
+    def last_marks(self, corpus: str) -> tuple[dict[str, bool], dt.datetime | None]:
+        """What the last `reconcile` with this `corpus` key found, for showing bookmarks
+        when the corpus cannot be read: bookmarked id -> missing, for the bookmarks that
+        check saw and that are still as it saw them (one added, re-added or renamed since
+        has no entry: not known), and when it ran (None if never)."""
+        rows = self._read(
+            """SELECT m.article_id, m.missing, m.checked_at FROM corpus_marks m
+               JOIN bookmarks b ON b.article_id = m.article_id WHERE m.corpus = ?""",
+            (corpus,),
+        )
+        when = max((row["checked_at"] for row in rows), default=None)
+        return {row["article_id"]: bool(row["missing"]) for row in rows}, \
+            (_load_datetime(when) if when else None)
 
     def follow_renames(self, renamed: Mapping[str, str]) -> int:
         """Move bookmarks and read marks to the new id of a story whose id changed (its
@@ -650,6 +706,7 @@ class Store:
                                        "SELECT ?, read_at FROM read_marks WHERE article_id = ?", (new, old))
                         else:
                             self._move_bookmark(db, old, new)
+                            _forget_marks(db, [old, new])
                         db.execute(f"DELETE FROM {table} WHERE article_id = ?", (old,))
                         moved += 1
         return moved
@@ -661,8 +718,8 @@ class Store:
         there = self._get(db, new)
         if there is None:
             db.execute(
-                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, missing)
-                   SELECT ?, title, source, date, created_at, updated_at, note, missing
+                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
+                   SELECT ?, title, source, date, created_at, updated_at, note
                    FROM bookmarks WHERE article_id = ?""",
                 (new, old),
             )
@@ -684,12 +741,11 @@ class Store:
                 current = self._get(db, incoming.article_id)
                 if current is None:
                     db.execute(
-                        """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, missing)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                        """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
+                           VALUES (?, ?, ?, ?, ?, ?, ?)""",
                         (incoming.article_id, incoming.title, incoming.source,
                          incoming.date.isoformat() if incoming.date else None,
-                         _iso(incoming.created_at), _iso(incoming.updated_at), incoming.note,
-                         int(incoming.missing)),
+                         _iso(incoming.created_at), _iso(incoming.updated_at), incoming.note),
                     )
                     self._add_tags(db, incoming.article_id, incoming.tags)
                     result.added += 1
