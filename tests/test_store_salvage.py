@@ -133,6 +133,41 @@ def _readable(path: Path) -> dict[str, set[tuple]]:
     return found
 
 
+def _twins(path: Path) -> dict[tuple, set[str]]:
+    """Rows of bookmarks and read marks (as `_readable` gives them) whose id a flipped byte
+    garbled while the key index still has the true id at the same rowid: row -> the true
+    ids (two rows may be garbled alike). The rescue keeps such a row once, under the true
+    id (it kept it twice: the "ghost" bookmarks, B1)."""
+    copy = path.with_name("twins.sqlite3")
+    copy.write_bytes(path.read_bytes())
+    db = sqlite3.connect(copy)
+    db.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    twins: dict[tuple, set[str]] = {}
+    try:
+        db.execute("PRAGMA writable_schema = ON")
+        for table in ("bookmarks", "read_marks"):
+            indexed: list[tuple[int, str]] = []
+            try:
+                for pair in db.execute(f"SELECT rowid, article_id FROM {table} INDEXED BY sqlite_autoindex_{table}_1"):
+                    indexed.append(pair)
+            except sqlite3.DatabaseError:
+                pass
+            for rowid, true in indexed:
+                wanted = ", ".join(TABLES[table])
+                try:
+                    row = db.execute(f"SELECT {wanted} FROM {table} NOT INDEXED WHERE rowid = ?", (rowid,)).fetchone()
+                except sqlite3.DatabaseError:
+                    continue
+                if row and row[0] != true and "\ufffd" in row[0] and "\ufffd" not in true:
+                    twins.setdefault(tuple(row), set()).add(true)
+    except sqlite3.DatabaseError:
+        pass
+    finally:
+        db.close()
+        copy.unlink()
+    return twins
+
+
 def _kept(store: Store) -> dict[str, set[tuple]]:
     return {
         "bookmarks": {(b.article_id, b.title, b.note) for b in store.list_bookmarks()},
@@ -143,14 +178,20 @@ def _kept(store: Store) -> dict[str, set[tuple]]:
     }
 
 
-def _lost(readable: dict[str, set[tuple]], kept: dict[str, set[tuple]]) -> dict[str, list[tuple]]:
+def _lost(readable: dict[str, set[tuple]], kept: dict[str, set[tuple]],
+          twins: dict[tuple, set[str]] | None = None) -> dict[str, list[tuple]]:
     """The readable rows the new store does not have (as the store keeps them: tags
-    normalised, names trimmed; rows no store could hold, such as an empty id, left out)."""
+    normalised, names trimmed; rows no store could hold, such as an empty id, left out; a
+    row under a garbled id that has a `_twins` true id, under that id)."""
     ids = {row[0] for row in kept["bookmarks"]}
     lost: dict[str, list[tuple]] = {}
     for table, rows in readable.items():
         for row in rows:
             if not all(isinstance(v, str) for v in row) or not row[0].strip():
+                continue
+            if table in ("bookmarks", "read_marks") and row in (twins or {}):
+                if not any((true, *row[1:]) in kept[table] for true in twins[row]):
+                    lost.setdefault(table, []).append(row)
                 continue
             if table == "bookmark_tags":
                 if row[0] not in ids and "\ufffd" in row[0]:
@@ -184,7 +225,7 @@ def test_no_readable_row_is_lost(tmp_path: Path, healthy: bytes, damage) -> None
     path = tmp_path / "state.sqlite3"
     path.write_bytes(damage(healthy))
     damaged = path.read_bytes()
-    readable = _readable(path)
+    readable, twins = _readable(path), _twins(path)
 
     with Store.open(path) as store:
         assert len(store.notices) == 1, store.notices
@@ -196,7 +237,7 @@ def test_no_readable_row_is_lost(tmp_path: Path, healthy: bytes, damage) -> None
         store.tag_counts()
         store.add_bookmark("fresh", title="the new store works", tags=["new"])
 
-    assert _lost(readable, kept) == {}
+    assert _lost(readable, kept, twins) == {}
     assert "\n" not in notice and "damaged" in notice and "moved it to state.sqlite3.corrupt-" in notice
     assert (f"rescuing {count} bookmark" in notice) if any(readable.values()) else ("nothing could be rescued" in notice)
     (aside,) = tmp_path.glob("state.sqlite3.corrupt-*[0-9]")
