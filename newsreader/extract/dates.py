@@ -227,9 +227,9 @@ _BRANCHES: list[tuple[str, str]] = [
      r"|mid-?year(?![\w-]| (?:results|profit|report|figures|sales|earnings|review|exams?|elections?|budget)))"
      r"|now|Now(?= (?:it|there|he|she|they|we|I|you)\b))(?![\w-])"),
     ("the first second # latter h",
-     rf"(?P<half>(?i:(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
+     rf"(?P<half>(?i:(?:the (?:very )?(?:end|beginning|start|middle) of )?(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
      rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] ?FY ?(?:{_YEAR}|[0-9]{{2}})|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
-     r"|(?i:the (?:first|second) half)(?! of\b))(?![\w-])"),
+     r"|(?i:(?:the (?:very )?(?:end|beginning|start|middle) of )?the (?:first|second) half)(?! of\b))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned); "1 year, 160 days
     # ago" (page furniture: "Posted 1 year, 160 days ago"): one date, both counted back
     (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT}(?:,? (?:and )?{_COUNT} (?:month|week|day)s?(?= ago))? (?:ago(?: today)?|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
@@ -261,7 +261,8 @@ _BRANCHES: list[tuple[str, str]] = [
      r"|(?:(?i:this|last|next|the current|the previous|the coming|the next|the last|the) )?(?i:fiscal|financial) year))"
      r"(?![\w-])"),
     ("the fiscal first second third fourth final last # q fy",
-     rf"(?P<quarter>(?i:(?:the )?(?:fiscal )?{_ORD}[ -](?:fiscal )?quarter)"
+     rf"(?P<quarter>(?i:the (?:very )?(?:end|beginning|start|middle) of (?:the )?(?:fiscal )?{_ORD} (?:fiscal )?quarter"
+     rf"|(?:the )?(?:fiscal )?{_ORD}[ -](?:fiscal )?quarter)"
      rf"(?: (?i:of )?(?:(?i:fiscal (?:year )?)?{_YEAR}|(?i:this|last|next|the) year))?"
      rf"|Q[1-4] ?FY ?(?:{_YEAR}|[0-9]{{2}})"  # "Q2 FY26", "Q2FY26": Indian results
      rf"|Q[1-4](?: (?i:of )?(?:(?i:fiscal )?{_YEAR}))?|(?:FY ?{_YEAR} )Q[1-4]|[1-4]Q ?(?:{_YEAR}|[0-9]{{2}}))(?![\w-])"),
@@ -348,8 +349,12 @@ _BRANCHES.append(("morning afternoon evening the late early mid", r"(?P<daypart>
                                                    r"|dealings)\b)|(?i:the (?:morning|afternoon|evening))(?![\w-]| of\b| (?:rush|news|shift|edition|show|commute"
                                                    r"|paper|papers|prayers?|star|sun)\b)"
                                                    r"|(?i:(?:late|early|mid)[- ]?(?:morning|afternoon|evening))(?![\w-]))"))
-_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|(?:calendar )?year|quarter|period|decade)))(?![\w-]| of\b| (?:ended|ending|to|through|before|after|"
-                         r"earlier|later|when|that|which|in which|he|she|they|it|we|I)\b)"))
+# "the year to March", "the month to date": a period up to a day, not the anaphor; "sales for the
+# month to rise" (an infinitive) is one
+_BRANCHES.append(("the", r"(?P<theunit>(?i:the (?:day|week|month|(?:calendar )?year|quarter|period|decade)))(?![\w-]| of\b| (?:ended|ending|through|before|after|"
+                         r"earlier|later|when|that|which|in which|he|she|they|it|we|I)\b"
+                         r"| to (?![a-z]+ (?:about |some |nearly |around |almost |more than |less than )?[$€£0-9.]|rise|fall|"
+                         r"climb|drop|decline|grow|increase|gain|slip|jump|reach|top|exceed|be|have)\b)"))
 _START = r"(?<![\w-])(?:"
 
 
@@ -1019,7 +1024,7 @@ _ASIDE_OPENING = re.compile(r", (?:who|which|whose|that|[a-z]+ed)\b[^,.;:!?]*$")
 
 
 def _in_aside(text: str, year_end: int, start: int) -> bool:
-    """Is the year that ends at `year_end` in such an aside, closed before `start`? Its year is
+    """Is the year (or day) that ends at `year_end` in such an aside, closed before `start`? Its year is
     not the main clause's ("GM, which went bankrupt in 2009, made a profit in the first quarter")."""
     return "," in text[year_end:start] and _ASIDE_OPENING.search(text, max(0, year_end - 80), year_end) is not None
 
@@ -1132,8 +1137,11 @@ def _past_after_article(day: dt.date, ref: dt.date | None, text: str, start: int
 _PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had been) (?:[a-z]+ )?([a-z]+(?:ed|en|wn|ld|nt|ght|ck|t)) (?:on|in) $")
 
 
-#: "as recently as 2005", "as early as March": the bare year or month is the date.
-_AS_EARLY_AS = re.compile(r"\b[Aa]s (?:recently|early|late) as $")
+#: "as recently as 2005", "as early as March", "as far back as 1990": the bare year or month is the date.
+_AS_EARLY_AS = re.compile(r"\b[Aa]s (?:recently|early|late|far back) as $")
+#: "since at least 1986", "until at least March": the preposition before "at least" is the date's
+#: (a bare year or month needs one); not "employed at least 1986 people".
+_PREP_AT_LEAST = re.compile(r"\b(since|until|till|by|to|from|through|before) at least $", re.I)
 #: A clause's subject after "the day after/before", or a named one's event ("Obama's
 #: inauguration"): the day counts from that event, not from the last day named.
 _CLAUSE_SUBJECT_AFTER = re.compile(r" (?:he|she|it|they|we|I|you)\b| [A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s?\b")
@@ -1706,6 +1714,19 @@ def _near_before(text: str, a: int, b: int, sentences: int = 1) -> bool:
     return "\n" not in between and sum(between.count(stop) for stop in _SENTENCE_STOPS[:3]) <= sentences
 
 
+_STOP = re.compile(r"[.?!] ")
+
+
+def _sentence_before(text: str, a: int, b: int) -> bool:
+    """`_near_before` (`a` in the sentence of `b` or the one before) with "U.S. sales" and "Dec. 1"
+    read as no sentence end."""
+    between = text[a:b]
+    return "\n" not in between and sum(
+        1 for stop in _STOP.finditer(between)
+        if not (stop.group()[0] == "." and (between[stop.start() - 1:stop.start()].isupper()
+                                            or between[stop.end():stop.end() + 1].isdigit()))) <= 1
+
+
 #: A day counted on weekdays only: "the next trading day", "the first business day of March".
 _WORKING_DAY = re.compile(r"trading|business|working")
 
@@ -1767,13 +1788,15 @@ class _Anchors:
     month and year the text named (the article's own date until it names one)."""
 
     __slots__ = ("day", "day_end", "year_end", "month_end", "week", "month", "year", "year_stated", "period", "period_end",
-                 "stated", "stated_month", "frame")
+                 "stated", "stated_month", "frame", "named_month", "day_before")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
         self.day_end = -1  # where the text named `day` (-1: the article's date)
+        self.day_before = ref  # the day `day` replaced
         self.year_end = -1  # ... and `year`
         self.month_end = -1  # where the text last named a month without its day ("the March 2005 rampage")
+        self.named_month: tuple[int, int] | None = None  # ... and that month
         self.week = ref  # a day of the last week named ("last week ... the previous week")
         self.month = (ref.year, ref.month) if ref else None
         self.year = ref.year if ref else None
@@ -1819,6 +1842,7 @@ class _Anchors:
     def note(self, value: str | None, day: dt.date | None, end: int) -> None:
         """The text named `value` (`day` if it is one), ending at `end`: what later anaphora count from."""
         if day is not None:
+            self.day_before = self.day
             self.day = self.week = day
             self.day_end = end
         elif value and len(value) == 8 and (w := _ISO_WEEK.fullmatch(value)):  # (the only length of a week)
@@ -1834,6 +1858,18 @@ class _Anchors:
                 self.month = (self.year, int(value[5:7]))
                 if day is None:
                     self.month_end = end
+                    self.named_month = self.month
+
+    def reported_month(self, text: str, start: int) -> tuple[int, int] | None:
+        """ "GM will report its September sales today. Sales for the month rose 25 percent" (on
+        October 1): a month named without a day in this sentence or the one before, then a day in
+        the first week of the month after it, the day its figures came out; "the month" of a
+        sentence about figures is the month they count, not the day's."""
+        if self.named_month is None or self.day is None or self.day_end <= self.month_end \
+                or not _sentence_before(text, self.month_end, start) or self.day.day > 7 \
+                or (self.day.year, self.day.month) != _shift_month(*self.named_month, 1):
+            return None
+        return self.named_month if _FIGURES.search(_sentence_around(text, start, start + 9)) else None
 
 
 #: A year written before an event needs no preposition: "host 2014 Oscars", "his deadly 2005 rampage".
@@ -1855,6 +1891,8 @@ _WORD_AFTER_DATA = re.compile(rf" (?:{_DATA_MODIFIER} )?([A-Za-z]+)")
 _DATA_NOUNS = frozenset("sales deliveries output figures results data payrolls report orders starts claims production "
                         "exports imports inflation numbers".split())
 _DATA_LABEL_AFTER = re.compile(rf" (?:{_DATA_MODIFIER} )?(?:{'|'.join(sorted(_DATA_NOUNS))})\b")
+#: A sentence about figures counted over a period ("sales for the month").
+_FIGURES = re.compile(rf"\b(?:{'|'.join(sorted(_DATA_NOUNS))})\b", re.I)
 _DATA_FOR_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_DATA_NOUNS))}) for $")
 
 
@@ -1950,10 +1988,23 @@ _PERSON_ADJECTIVES = frozenset("young little old pretty beautiful lovely sweet t
 
 def _month_after_adjective(text: str, span: str, start: int, end: int) -> bool:
     """ "a terrible September,", "a weak December for retailers": a month after "a" and an
-    adjective, ending the phrase (not "a young April at the fair", nor "May")."""
+    adjective, ending the phrase (not "a young April at the fair", nor "May"); "their best
+    September since 1939", "the Dow's worst May in 20 years": a month ranked against other
+    years' (a superlative after a determiner or an owner, then a comparison or the phrase's end;
+    not "the largest March on Washington")."""
+    if _SUPERLATIVE_BEFORE.search(text, max(0, start - 40), start):
+        return _AFTER_RANKED_MONTH.match(text, end) is not None
     m = _A_ADJECTIVE.search(text, max(0, start - 24), start)
     return m is not None and span != "May" and m.group(1) not in _PERSON_ADJECTIVES \
         and _AFTER_A_MONTH.match(text, end) is not None
+
+
+#: "their best", "the Dow's worst", "its strongest": a superlative after a determiner or an owner.
+_SUPERLATIVE_BEFORE = re.compile(r"(?<![\w-])(?:the|its|their|his|her|our|[A-Z][\w&.-]*['’]s?) "
+                                 r"(?:best|worst|biggest|strongest|weakest|busiest|slowest|quietest|warmest|coldest"
+                                 r"|hottest|wettest|driest|sharpest|steepest|largest|highest|lowest) $")
+#: ... ranked against: "since 1939", "in 20 years", "on record", "ever", or the phrase ends.
+_AFTER_RANKED_MONTH = re.compile(r"[,.;:!?)]|$| since\b| in\b| on record\b| ever\b| for\b| of\b")
 
 
 def _month_list_ahead(text: str, span: str, start: int, end: int, prev: str) -> bool:
@@ -2080,6 +2131,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if approx := _APPROX_BEFORE.search(text, max(0, start - 24), start):  # "nearly half a century ago"
                 start, span = approx.start(), text[approx.start():end]
         prev = _prev_word(text, start)
+        if prev == "least" and (at_least := _PREP_AT_LEAST.search(text, max(0, start - 24), start)):
+            prev = at_least.group(1).lower()  # "their biggest drop since at least 1986": since 1986
         if kind == "fiscal" and prev == "new" and text[start - 8:start - 4].lower() == "the ":
             start, span, prev = start - 8, text[start - 8:end], "the"  # "the new fiscal year": the coming one
         if kind == "year" and span[:8].lower() == "the year":
@@ -2647,9 +2700,20 @@ def _period_a_year_back(lower: str, anchors: _Anchors, text: str, start: int) ->
     earned $1.1 billion")."""
     m = re.search(r"(?<![\w-])(a|one|two|three) years? (?:ago|earlier)$", lower)
     if not m or not (anchors.period_in_sentence(text, start) or anchors.period is not None and anchors.period[2][:2] in ("-Q", "-H") and text[start - 2:start] == ". "
-                     and text[anchors.period_end:start].count(". ") == 1 and "\n" not in text[anchors.period_end:start]):
+                     and text[anchors.period_end:start].count(". ") == 1 and "\n" not in text[anchors.period_end:start]
+                     or _base_of_change_after(anchors, text, start)):
         return None
     return anchors.period_years_back(_NUMBERS[m.group(1)])
+
+
+def _base_of_change_after(anchors: _Anchors, text: str, start: int) -> bool:
+    """ "GM lost $6 billion in the first quarter. Revenue fell 47 percent from a year earlier":
+    the base of a change in the sentence after a quarter, half or month is that period a year
+    back, when nothing else was named since it (not "... in October. For the year, sales are
+    down 20 percent from a year earlier")."""
+    return anchors.period is not None and _sentence_before(text, anchors.period_end, start) \
+        and max(anchors.day_end, anchors.year_end, anchors.month_end) <= anchors.period_end \
+        and _CHANGE_FROM.search(text, max(0, start - 60), start) is not None
 
 
 def _counted(span: str) -> tuple[int | float | None, str]:
@@ -3034,6 +3098,10 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "theunit":
         unit = words[-1].lower()
         if unit == "day":
+            if anchors.day_end >= 0 and _same_sentence(text, anchors.day_end, start) and _in_aside(text, anchors.day_end, start):
+                # "Stocks fell on Tuesday. Japan's Nikkei, which was closed for a holiday on Monday,
+                # ended the day down 5 percent": the day of the clause around the aside (Tuesday)
+                anchor = anchors.day_before
             return (anchor.isoformat() if anchor else None), None
         if unit == "period":
             return anchors.period_value(), None
@@ -3056,6 +3124,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
                 return f"{year // 10:03d}", None
             return f"{year:04d}", None
         if unit == "month":
+            if (reported := anchors.reported_month(text, start)) is not None:
+                return _month(*reported), None
             return (_month(*anchors.month) if anchors.month else None), None
         return (_week(anchor) if anchor else None), None
     if kind == "thatunit" and lower.endswith(("earlier", "before")):  # "the year before"
