@@ -1246,7 +1246,8 @@ def test_unreadable_theme_files_are_explained_in_plain_words(tmp_path):
 
 
 @pytest.mark.parametrize("text, problem", [
-    ("name: x\ncolors: {primary: '#fff'}\n", "highlights"),
+    ("name: x\ncolors: {primary: '#fff'}\nhighlights: {persn: red}\n", "unknown highlight 'persn'"),
+    ("name: x\ncolors: {primary: '#fff'}\nhighlights: [red]\n", "`highlights` must be a mapping"),
     ("name: x\ncolors: {primary: notacolour}\nhighlights: {}\n", "not a colour"),
     ("colors: {primary: '#fff'}\n", "name"),
     ("name: [unclosed\n", "not valid YAML"),

@@ -4,7 +4,9 @@
     dark: true
     ansi: false                    # true: use the terminal's own 16 colours as they are
     colors: {primary: "#5fafff", background: "#1c1c1c", ...}   # Textual Theme fields
-    highlights: {person: ..., org: ..., place: ..., date: ..., match: ...}
+    highlights: {person: ..., org: ..., place: ..., date: ..., match: ...}   # any of them
+
+Highlights left out follow the theme's own colours (`derived_highlights`).
 
 Highlights become theme variables (`$entity-person`, ...) so styles and widgets read them
 from whichever theme is active. A broken file never stops the app: it is skipped with one
@@ -30,8 +32,8 @@ COLOR_KEYS = ("primary", "secondary", "accent", "foreground", "background", "sur
               "boost", "success", "warning", "error")
 HIGHLIGHT_KEYS = ("person", "org", "place", "date", "match")
 
-#: Theme variable for each highlight; also the defaults for themes that are not ours
-#: (Textual's own themes stay selectable from the palette).
+#: Theme variable for each highlight (`HIGHLIGHT_DEFAULTS` gives them to the themes that are
+#: not ours: Textual's own stay selectable from the palette).
 HIGHLIGHT_VARIABLES = {
     "person": "entity-person",
     "org": "entity-org",
@@ -39,13 +41,32 @@ HIGHLIGHT_VARIABLES = {
     "date": "entity-date",
     "match": "search-match",
 }
-HIGHLIGHT_DEFAULTS = {
-    "entity-person": "#5fafff",
-    "entity-org": "#ffaf5f",
-    "entity-place": "#87d787",
-    "entity-date": "#d787d7",
-    "search-match": "#ffd75f",
+
+#: The theme colour each highlight a theme file leaves out takes (as the bundled themes
+#: have it: names in the primary colour, organisations in the accent, places in the
+#: success colour, matches in the warning colour). Dates have no such colour.
+HIGHLIGHT_FROM = {"person": "primary", "org": "accent", "place": "success", "match": "warning"}
+#: What a highlight takes when the theme gives neither it nor its colour (`HIGHLIGHT_FROM`):
+#: the bundled themes' own, for a dark, a light and an ANSI theme.
+FALLBACK_HIGHLIGHTS = {
+    "dark": {"person": "#5fafff", "org": "#ffaf5f", "place": "#5fd787", "date": "#d787ff", "match": "#ffd75f"},
+    "light": {"person": "#005fd7", "org": "#af5f00", "place": "#008700", "date": "#870087", "match": "#af8700"},
+    "ansi": {"person": "ansi_bright_cyan", "org": "ansi_bright_yellow", "place": "ansi_bright_green",
+             "date": "ansi_bright_magenta", "match": "ansi_bright_white"},
 }
+
+
+def derived_highlights(colors: dict[str, str], dark: bool = True, ansi: bool = False) -> dict[str, str]:
+    """The highlights of a theme file that gives only some (or none): each from its theme
+    colour when the file gives that colour, else the bundled themes' own for a theme of
+    its kind. Textual would fill a missing accent, success or warning colour with the
+    primary one, which left names, organisations, places and matches alike."""
+    fallback = FALLBACK_HIGHLIGHTS["ansi" if ansi else "dark" if dark else "light"]
+    return {k: colors.get(HIGHLIGHT_FROM.get(k, ""), fallback[k]) for k in HIGHLIGHT_KEYS}
+
+
+HIGHLIGHT_DEFAULTS = {HIGHLIGHT_VARIABLES[k]: v for k, v in FALLBACK_HIGHLIGHTS["dark"].items()}
+
 
 #: Variables every ANSI theme must define (the terminal's own colours, as Textual's do).
 ANSI_VARIABLES = {"ansi-background": "ansi_default", "ansi-foreground": "ansi_default"}
@@ -119,12 +140,16 @@ def parse_theme(text: str, where: str = "theme") -> Theme:
         raise ThemeError(f"{where}: unknown colour {bad[0]!r} (known: {', '.join(COLOR_KEYS)})")
     fields = {k: _color(where, f"colors.{k}", v) for k, v in colors.items()}
     highlights = raw.get("highlights")
+    if highlights is None:  # (absent, or `highlights:` with nothing under it)
+        highlights = {}
     if not isinstance(highlights, dict):
-        raise ThemeError(f"{where}: `highlights` must give colours for {', '.join(HIGHLIGHT_KEYS)}")
-    missing = [k for k in HIGHLIGHT_KEYS if k not in highlights]
-    if missing:
-        raise ThemeError(f"{where}: highlights.{missing[0]} is missing")
-    variables = {HIGHLIGHT_VARIABLES[k]: _color(where, f"highlights.{k}", highlights[k]) for k in HIGHLIGHT_KEYS}
+        raise ThemeError(f"{where}: `highlights` must be a mapping of colours for {', '.join(HIGHLIGHT_KEYS)}")
+    bad = [k for k in highlights if k not in HIGHLIGHT_KEYS]
+    if bad:
+        raise ThemeError(f"{where}: unknown highlight {bad[0]!r} (known: {', '.join(HIGHLIGHT_KEYS)})")
+    given = {k: _color(where, f"highlights.{k}", v) for k, v in highlights.items()}
+    derived = derived_highlights(fields, dark=raw.get("dark", True), ansi=raw.get("ansi", False))
+    variables = {HIGHLIGHT_VARIABLES[k]: given.get(k, derived[k]) for k in HIGHLIGHT_KEYS}
     if raw.get("ansi", False):
         # Textual's stylesheet refers to these, but only its own ANSI themes define them: an
         # ANSI theme without them stops the app at its first frame (undefined variable).
