@@ -72,6 +72,9 @@ PAGE_PROBLEMS_SHOWN = 3
 #: How often to look for the other copy's bookmarks and read marks.
 MARKS_REFRESH_SECONDS = 5.0
 PANES = ("list", "reader", "side")
+#: How many articles Esc can walk back through related stories opened one from another
+#: (the oldest is forgotten first).
+TRAIL_LIMIT = 20
 #: Key names for the glyphs Textual shows keys with that the Linux console's font lacks.
 ASCII_KEYS = str.maketrans({"⏎": "enter", "⌫": "backspace"})
 FIELD_FOR_KIND = {"person": "person", "org": "org", "place": "place"}
@@ -97,6 +100,18 @@ def article_like(row: Row) -> SimpleNamespace:
         except ValueError:
             date = None
     return SimpleNamespace(id=row.id, title=row.title, source=row.source, date=date)
+
+
+@dataclass
+class TrailStep:
+    """An article left for one of its related stories, as Esc brings it back."""
+
+    stored: Any
+    scroll_y: int
+    #: Its related stories as the side pane showed them (None: not found yet) and the one
+    #: highlighted there.
+    related: list[RelatedStory] | None
+    highlighted: int | None
 
 
 @dataclass
@@ -195,7 +210,6 @@ class ReaderApp(App[int]):
                  watch_marks: bool = True, related_delay: float = RELATED_DELAY,
                  freeze_gc: bool = False) -> None:
         super().__init__()
-        self.COMMANDS = self.COMMANDS | {reader_commands}
         self.paths = paths
         self.config = config
         self.corpus_dir = corpus_dir
@@ -216,6 +230,11 @@ class ReaderApp(App[int]):
         self.bookmarked_here: set[str] | None = None
         self.corpus_count: int | None = None
         self.history: list[ListState] = []
+        #: Articles left for a related story, the last one last: Esc in the reader walks back
+        #: through them before it goes to the list. An article opened otherwise starts anew.
+        self.trail: list[TrailStep] = []
+        #: The open article's related stories once found (what a `TrailStep` keeps).
+        self._related_shown: list[RelatedStory] | None = None
         self.indexing = False
         self.index_message = ""
         #: Set when the reader quits: the index update under way stops within a fraction of a
@@ -228,6 +247,7 @@ class ReaderApp(App[int]):
         #: other search started meanwhile: (its generation, how to run it again).
         self._search_after_rebuild: tuple[int, Callable[[], None]] | None = None
         self._damage_rebuild = "no"  # "running", then "done": once a session
+        self._asked_update = False  # an update the palette asked for: its end is said
         self.theme_notices: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
@@ -303,6 +323,8 @@ class ReaderApp(App[int]):
         loaded = load_themes(theme_folders(self.paths.config_dir))
         for theme in loaded.themes:
             self.register_theme(theme)
+        #: The themes of the reader's files (bundled and the user's), which the palette lists first.
+        self.reader_theme_names = [theme.name for theme in loaded.themes]
         self.theme_notices = loaded.notices(user_themes_dir(self.paths.config_dir))
 
     @property
@@ -649,7 +671,8 @@ class ReaderApp(App[int]):
         self.update_status()
 
     def _index_rebuilding(self) -> None:
-        self.index_message = "rebuilding the index (damaged or made by another version)…"
+        self.index_message = "rebuilding the index…" if self._asked_update else \
+            "rebuilding the index (damaged or made by another version)…"
         self.history[0].source.invalidate()
         if self.article_list.source is self.history[0].source:
             self.article_list.reload()
@@ -699,6 +722,9 @@ class ReaderApp(App[int]):
         self.main.query_one("#progress", ProgressBar).display = False
         self.index_message = ""
         self._grow_list()
+        asked, self._asked_update = self._asked_update, False
+        if not message and asked:
+            message = "the index is up to date"  # (asked for from the palette: say it was done)
         if message:
             # A problem stays as long as the config's: what to do takes more than 5 s to read.
             self.notify(message, title="Index", severity="warning" if problem else "information",
@@ -996,10 +1022,17 @@ class ReaderApp(App[int]):
 
     @on(SidePane.OpenArticle)
     def _related_selected(self, event: SidePane.OpenArticle) -> None:
-        self.open_article(event.article_id)
+        view = self.article_view
+        step = None
+        if view.stored is not None:
+            step = TrailStep(view.stored, round(view.scroll_offset.y), self._related_shown,
+                             self.side.query_one(RelatedList).highlighted)
+        self.open_article(event.article_id, came_from=step)
 
-    def open_article(self, article_id: str, focus: bool = True) -> None:
+    def open_article(self, article_id: str, focus: bool = True, came_from: TrailStep | None = None) -> None:
         """Show an article now; its entities, read mark and related stories follow the frame.
+        `came_from`: the article it is a related story of, which Esc goes back to; opened
+        otherwise (the list, the bookmarks), it starts a new trail.
 
         Reading one stored article is a primary-key lookup (a millisecond or two), so it
         happens right here: a worker would add a thread start and a round trip to the main
@@ -1020,9 +1053,40 @@ class ReaderApp(App[int]):
             return
         if stored is not None:
             article_id = stored.article.id  # a list made before its headline was edited
+        if came_from is None:
+            self.trail.clear()
+        else:
+            self.trail.append(came_from)
+            del self.trail[:-TRAIL_LIMIT]
         self._show_article(article_id, stored)
+        self.sync_pane_class()  # "esc back" or "esc list"
         if stored is not None:
             self.call_after_refresh(self._after_frame, article_id, stored, self._open_generation)
+
+    def walk_back(self) -> None:
+        """Esc in the reader after a related story: the article it was opened from, scrolled
+        where it was, its related stories as they were (the same one highlighted)."""
+        step = self.trail.pop()
+        self._open_generation += 1
+        if self._related_timer is not None:
+            self._related_timer.stop()
+            self._related_timer = None
+        stored = step.stored
+        article_id = stored.article.id
+        self._show_article(article_id, stored)
+        view = self.article_view
+        view.ensure_laid_out()
+        view.scroll_to(y=step.scroll_y, animate=False, immediate=True)
+        if step.related is not None:
+            self.side.show_related(step.related)
+            self._related_shown = step.related
+            if step.highlighted is not None:
+                self.side.query_one(RelatedList).highlighted = step.highlighted
+        self.focus_pane("reader")
+        self.sync_pane_class()
+        self.call_after_refresh(self._after_frame, article_id, stored, self._open_generation,
+                                step.related is None)
+        self.recheck_open_article()  # re-indexed while the reader was away: its new text
 
     def fetch_article(self, article_id: str) -> Any:
         """The stored article (or its story under the id it has now, if its headline was
@@ -1033,13 +1097,16 @@ class ReaderApp(App[int]):
             self.library.close()
             return self.library.story(article_id)
 
-    def _after_frame(self, article_id: str, stored: Any, generation: int) -> None:
+    def _after_frame(self, article_id: str, stored: Any, generation: int, find_related: bool = True) -> None:
         """The article is on screen: save the read mark, and if the reader is still on it,
-        fill the entity list and (after `related_delay`) look for related stories."""
+        fill the entity list and (after `related_delay`) look for related stories (unless
+        `find_related` is False: shown already)."""
         self.save_read_mark(article_id)
         if generation != self._open_generation:
             return  # another article was opened before this one was painted
         self.side.show_entities(stored.entities)
+        if not find_related:
+            return
         if self.related_delay > 0:
             self._related_timer = self.set_timer(
                 self.related_delay, lambda: self._start_related(article_id, stored, generation))
@@ -1081,6 +1148,7 @@ class ReaderApp(App[int]):
         self._related_busy = False
         if related is not None and generation == self._open_generation:
             self.side.show_related(related)
+            self._related_shown = related
         waiting, self._related_waiting = self._related_waiting, None
         if waiting is not None:
             self._start_related(*waiting)
@@ -1110,6 +1178,7 @@ class ReaderApp(App[int]):
             self.side.show_entities([])
             return
         view.show(stored, self.article_list.source.body_terms)
+        self._related_shown = None
         # The side pane's lists are emptied now (filled after the frame: laying out and
         # painting the entity list is the dearest part of the side pane).
         self.side.show_entities(None)
@@ -1164,14 +1233,17 @@ class ReaderApp(App[int]):
     def _mark_changed(self, event: ArticleView.MarkChanged) -> None:
         status = self.main.query_one("#mark-status", Static)
         mark = event.mark
+        # How many articles Esc walks back through (related stories opened one from another).
+        depth = f"{'<-' if self.glyphs == 'ascii' else '←'} {len(self.trail)} · " if self.trail else ""
         if mark is None:
-            hint = event.position or "[ ] names and dates · n N matches · Enter on a name: its stories"
+            hint = depth + (event.position or "[ ] names and dates · n N matches · Enter on a name: its stories")
             if hint != self._mark_line:
                 self._mark_line = hint
                 status.update(Text(hint, style="dim", no_wrap=True, overflow="ellipsis"))
             return
         self._mark_line = None
         text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(depth, style="dim")
         text.append(f"{KIND_LABELS[mark.kind]}: ", style="bold")
         if mark.kind == "match":
             text.append(mark.text)
@@ -1235,7 +1307,7 @@ class ReaderApp(App[int]):
             hints.show_for("search")
             return
         pane = self.current_pane()
-        hints.show_for(pane)
+        hints.show_for("reader-back" if pane == "reader" and self.trail else pane)
         if pane != self._pane:
             self.show_panes(pane)
 
@@ -1253,7 +1325,10 @@ class ReaderApp(App[int]):
         if pane == "side":
             self.focus_pane("reader" if self.article_view.stored is not None else "list")
         elif pane == "reader":
-            self.focus_pane("list")
+            if self.trail:
+                self.walk_back()
+            else:
+                self.focus_pane("list")
         else:
             # Back in the list: a search waiting for the damage rebuild is not wanted now.
             self._search_after_rebuild = None
@@ -1390,6 +1465,24 @@ class ReaderApp(App[int]):
 
         self.push_screen(HelpScreen())
 
+    def get_system_commands(self, screen: Screen) -> Any:
+        """The palette's commands (`commands.palette_commands`): the reader's actions with their
+        keys, themes, keys and quit; not Textual's Screenshot and Maximize."""
+        from newsreader.tui.commands import palette_commands
+
+        return palette_commands(self, screen)
+
+    def action_update_index(self, rebuild: bool = False) -> None:
+        """The palette's "Update the index" (new and changed pages, as at start) and "Rebuild
+        the index" (every page again). One update at a time: a second would wait for the
+        first's lock, or with `exclusive` leave it running unseen."""
+        if self.indexing:
+            self.notify("the index is being updated already; its progress is in the status line",
+                        title="Index", timeout=4, markup=False)
+            return
+        self._asked_update = True
+        self.update_index_worker(rebuild=rebuild)
+
     # --- the Linux console ---------------------------------------------------------------
 
     def get_key_display(self, binding: Binding) -> str:
@@ -1409,14 +1502,6 @@ class ReaderApp(App[int]):
         for icon in self.screen.query(SearchIcon):
             icon.icon = ">"
             icon.refresh()  # a `var`: setting it repaints nothing
-
-
-def reader_commands() -> Any:
-    """The palette provider, imported when the palette first opens (textual.command is
-    ~100 ms of imports that a start-up need not pay)."""
-    from newsreader.tui.commands import ReaderCommands
-
-    return ReaderCommands
 
 
 def binding_scopes() -> list[tuple[tuple[str, ...], type]]:

@@ -1,50 +1,124 @@
-"""Command palette (Ctrl+P) entries: themes (the choice is saved), saved searches, lists."""
+"""Command palette (Ctrl+P): the reader's own actions with the key each has now, its themes
+(the choice is saved) and saved searches, through `App.get_system_commands`.
+
+Of Textual's system commands, Quit stays; Keys shows the reader's own `?` screen (Textual's
+side panel listed only the focused widget's keys, without the binding ids the config's
+keymap needs); Theme picks from the reader's themes first. Screenshot is left out: it wrote
+an SVG to a Downloads folder without a word (over SSH, on the server). So is Maximize: the
+maximized article hid the status line and the list that Enter on a name fills, and Esc
+then un-maximized rather than going back.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any, Callable, Iterator
+from typing import Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import SystemCommand
+from textual.binding import Binding
 
 from newsreader.tui.safe import clean
 
+#: The reader's actions in the palette: title, what it does, binding id (its key is shown).
+ACTIONS = (
+    ("Search", "search as you type", "search"),
+    ("Bookmarks", "filter, tag, annotate and open bookmarks", "bookmarks"),
+    ("Bookmark", "bookmark the article (the open one, or the list's); again to remove", "bookmark"),
+    ("Read/unread", "mark the article read or unread", "toggle-read"),
+    ("Related stories", "the open article's related stories (Enter opens one; Esc comes back)", "related"),
+    ("Entities", "the open article's people, organisations and places", "entities"),
+    ("Saved searches", "run or delete saved searches", "saved-searches"),
+    ("Save search", "name the current search", "save-search"),
+)
 
-class ReaderCommands(Provider):
-    def _commands(self) -> Iterator[tuple[str, Callable[[], Any], str]]:
-        app: Any = self.app
-        ours = sorted(n for n in app.available_themes if n.startswith("newsreader-"))
-        others = sorted(n for n in app.available_themes if not n.startswith("newsreader-"))
-        for name in ours + others:
-            yield f"Theme: {name}", partial(setattr, app, "theme", name), "switch theme (remembered)"
-        yield "Search", app.action_search, "search as you type (/)"
-        yield "Bookmarks", app.action_bookmarks, "filter, tag, annotate and open bookmarks (B)"
-        yield "Saved searches", app.action_saved_searches, "run or delete saved searches (s)"
-        yield "Save current search", app.action_save_search, "name the current search (S)"
-        yield "All articles", partial(_back_to_all, app), "leave search results"
-        yield "Keys", app.action_help, "every key and its id (?)"
+
+def key_hint(app: Any, binding_id: str) -> str:
+    """" (x)": the first key the binding has now (the config's keymap may have moved it)."""
+    from newsreader.tui.app import all_bindings
+
+    default = next((b.key for b in all_bindings() if b.id == binding_id), "")
+    first = app.binding_keys(binding_id, default).split(",")[0].strip()
+    return f" ({app.get_key_display(Binding(first, ''))})" if first else ""
+
+
+def palette_commands(app: Any, screen: Any) -> Iterator[SystemCommand]:
+    """What the palette offers over `screen`: the reader's actions only over the main screen
+    (over the bookmarks, "Search" focused the search bar under them); themes, keys and quit
+    everywhere."""
+    from newsreader.tui.app import MainScreen, all_bindings
+    from newsreader.tui.bookmarks import BookmarksScreen
+    from newsreader.tui.dialogs import HelpScreen
+
+    if isinstance(screen, MainScreen):
+        actions = {b.id: b.action for b in all_bindings() if b.id}
+        for title, help_text, binding_id in ACTIONS:
+            action = getattr(app, "action_" + actions[binding_id].removeprefix("app."))
+            yield SystemCommand(title, help_text + key_hint(app, binding_id), action)
+        yield SystemCommand("All articles", "leave the search results (Esc walks back one list)",
+                            partial(back_to_all, app))
+        yield SystemCommand("Update the index", "read new and changed pages now, as at each start",
+                            partial(app.action_update_index, False))
+        yield SystemCommand("Rebuild the index", "read every page again, as `newsreader index --rebuild` "
+                            "(minutes for a large corpus)", partial(app.action_update_index, True))
         try:
             searches = app.store.list_searches()
         except Exception:
             searches = []
-        for saved in searches:
-            yield (f"Run saved search: {clean(saved.name)}", partial(app.run_saved_query, saved.query, saved.name),
-                   clean(saved.query))
+        for n, saved in enumerate(searches, 1):
+            key = key_hint(app, f"saved-search-{n}") if n <= 9 else ""
+            yield SystemCommand(f"Run saved search: {clean(saved.name)}", clean(saved.query) + key,
+                                partial(app.run_saved_query, saved.query, saved.name))
+    yield SystemCommand("Theme", "choose a theme (remembered)", partial(choose_theme, app))
+    for name in theme_names(app):  # typed, "theme light" picks one at once
+        yield SystemCommand(f"Theme: {name}", "switch theme (remembered)", partial(setattr, app, "theme", name),
+                            discover=False)
+    # The reader's `?` and `q` work over the main screen (`q` closes the bookmarks, which
+    # have a `?` of their own).
+    main = isinstance(screen, MainScreen)
+    help_id = "help" if main else "bookmarks.help" if isinstance(screen, BookmarksScreen) else ""
+    if not isinstance(screen, HelpScreen):
+        yield SystemCommand("Keys", "every key and its binding id" + (key_hint(app, help_id) if help_id else ""),
+                            app.action_help)
+    quit_keys = key_hint(app, "quit") + "; Ctrl+Q from anywhere" if main else " (Ctrl+Q)"
+    yield SystemCommand("Quit", "quit the reader" + quit_keys, app.action_quit)
 
-    async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands():
-            if not name.startswith("Theme: ") or name.startswith("Theme: newsreader-"):
+
+def theme_names(app: Any) -> list[str]:
+    """The reader's themes (the bundled ones, then the user's), then Textual's own (their
+    highlights are the reader's defaults)."""
+    ours = sorted(app.reader_theme_names, key=lambda name: (not name.startswith("newsreader-"), name))
+    return ours + sorted(name for name in app.available_themes if name not in ours)
+
+
+def choose_theme(app: Any) -> None:
+    """A palette of the themes, the reader's and the user's first (Textual's own picker sorts
+    them among its twenty)."""
+    from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+
+    class Themes(Provider):
+        def _themes(self) -> Iterator[tuple[str, Callable[[], None], str]]:
+            for name in theme_names(app):
+                help_text = "the reader's" if name.startswith("newsreader-") else \
+                    "yours" if name in app.reader_theme_names else "Textual's"
+                if name == app.theme:
+                    help_text += " (current)"
+                yield name, partial(setattr, app, "theme", name), help_text
+
+        async def discover(self) -> Hits:
+            for name, callback, help_text in self._themes():
                 yield DiscoveryHit(name, callback, help=help_text)
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+        async def search(self, query: str) -> Hits:
+            matcher = self.matcher(query)
+            for name, callback, help_text in self._themes():
+                if (score := matcher.match(name)) > 0:
+                    yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+    app.push_screen(CommandPalette(providers=[Themes], placeholder="Search for themes…"))
 
 
-def _back_to_all(app: Any) -> None:
+def back_to_all(app: Any) -> None:
     while app.pop_list():
         pass
     app.focus_pane("list")

@@ -22,6 +22,10 @@ HINTS: dict[str, list[tuple[str, str]]] = {
     "reader": [("reader.next-entity", "names"), ("reader.next-match", "matches"), ("back", "list"),
                ("next-pane", "pane"), ("bookmark", "bookmark"), ("search", "search"), ("help", "keys"),
                ("quit", "quit")],
+    # After a related story, Esc goes back to the article it was opened from.
+    "reader-back": [("reader.next-entity", "names"), ("reader.next-match", "matches"), ("back", "back"),
+                    ("next-pane", "pane"), ("bookmark", "bookmark"), ("search", "search"), ("help", "keys"),
+                    ("quit", "quit")],
     "side": [("side.open", "open / stories"), ("entities", "entities"), ("related", "related"),
              ("back", "back"), ("next-pane", "pane"), ("help", "keys"), ("quit", "quit")],
     "search": [("search.run", "to the list"), ("back", "close")],
