@@ -247,3 +247,12 @@ async def test_palette_update_says_when_done_and_never_runs_two(seed_home, tmp_p
         app._index_finished("", False)
         await pilot.pause()
         assert any(n.message == "the index is up to date" for n in app._notifications)
+
+
+@sync
+async def test_the_trail_depth_is_plain_ascii_on_the_linux_console(seed_home, tmp_path):
+    """The console's font may lack the arrow (as it lacks ⏎): `<-` there."""
+    async with reading(seed_home, tmp_path) as pilot:
+        pilot.app.glyphs = "ascii"
+        await open_related(pilot)
+        assert mark_line(pilot.app).startswith("<- 1 · [ ] names and dates")
