@@ -53,8 +53,12 @@ EXTRACT_UNITS: dict[str, str | tuple[str, str]] = {  # (a unit, or a unit and wh
     # before "said its" read the list from its start for a firm in the sentences before (`_firm_before`) ...
     "also known as Zorblax": "also known as Zorblax ", "said its profit.": "Zorblax Quenton said its profit rose. ",
     # ... and a run cut a few words at a time whose names after a title are refused at their first words (each
-    # title copied the rest of the run; now the levels alone, each reading the rest of the run: still ~quadratic)
+    # title copied the rest of the run, until E6; then each level read the rest of the run, ~quadratic: since E7 a
+    # run longer than `_Doc._RUN_WINDOW` tokens is split in windows of at most that many, linear)
     "When bin Gen.": "When bin Gen. ", "De de Gov.": ("De de Gov. ", "he said."), "van Lt.": "van Lt. ",
+    "Lt. van": "Lt. van ", "de Lt. Lt.": "de Lt. Lt. ", "Gov. von": "Gov. von ", "Dr. la": "Dr. la ",
+    "Mr. de ibn When": "Mr. de ibn When ", "Apple Mr. y Chairman": "Apple Mr. y Chairman ",
+    "da Prime Minister x2": "da Prime Minister Prime Minister ",
     # (the same levels where an event's name is cut off the run's end; each shorter run also searched on from its end
     # for a closing quotation mark, `_quoted_title`, until E6)
     "Air Show for": "Air Show for ", "Conference and": "Conference and ",

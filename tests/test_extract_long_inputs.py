@@ -94,7 +94,9 @@ def _pieces(text: str) -> list[tuple]:
 def test_runs_are_split_as_by_calls_made_in_place(monkeypatch):
     """The loop over parts splits each part before the rule that handed it back goes on: the pieces, in the
     order they were added, and the entities are those of the old recursive calls on generated runs of titles,
-    particles, names, event heads and conjunctions, short ones and deep ones."""
+    particles, names, event heads and conjunctions, short ones and deep ones (all split whole: the old calls had no
+    windows, `_RUN_WINDOW`)."""
+    monkeypatch.setattr(ent._Doc, "_RUN_WINDOW", 1000)
     texts = _run_texts(400, 5) + ["Shares of A rose. " + u * 40 + "said on Monday."
                                   for u in ("van Lt. ", "Air Show for ", "Bob and Lt. Smith of ", "de Gen. Paris ")]
     new = [(_pieces(t), _read(t)) for t in texts]
@@ -153,13 +155,105 @@ def test_a_name_after_a_title_is_not_copied_to_be_refused(monkeypatch, unit):
     """In "Lt. van Lt. van ...", each title is followed by a name that runs to the end of the run, which `_namelike`
     refuses at its first few words ("van", "When", "Gov."): the words were copied for each title to be asked (n^2
     words at each of the n/4 levels the run is cut at). They are read in place (`_namelike_span`): the lists given
-    to `_namelike` hold few words in all. (The splitting at each level still reads the rest of the run: n^2/4.)"""
+    to `_namelike` hold few words in all. (Each level read the rest of the run too until E7's windows: see below.)"""
     read = []
     namelike = ent._Doc._namelike
     monkeypatch.setattr(ent._Doc, "_namelike", lambda self, words: read.append(len(words)) or namelike(self, words))
     text = "Shares of A rose. " + unit * 200 + "said on Monday."
     _read(text)
     assert sum(read) <= 20 * 200  # (the old code: 1.3 to 2 million words for 200 units)
+
+
+# --- E7: `_split_run` in windows of at most `_RUN_WINDOW` tokens ----------------------------------------------
+
+class _CountedSplits:
+    """Counts the tokens of the parts given to the two levels of the run splitting (`_split_run_once`,
+    `_split_plain_once`): the work of a level is linear in its part, so their sum is the splitting's work."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.read, self.first = 0, []
+        for name in ("_split_run_once", "_split_plain_once"):
+            monkeypatch.setattr(ent._Doc, name, self._counted(getattr(ent._Doc, name)))
+
+    def _counted(self, level):
+        def counted(doc, run):
+            self.read += len(run)
+            self.first.append(list(run))
+            return level(doc, run)
+        return counted
+
+
+_CUT_UNITS = ["van Lt. ", "Lt. van ", "When bin Gen. ", "De de Gov. ", "Mr. de ibn When ", "Apple Mr. y Chairman ",
+              "Air Show for ", "Conference and ", "da Prime Minister Prime Minister "]
+
+
+@pytest.mark.parametrize("unit", _CUT_UNITS)
+def test_a_long_run_cut_a_few_words_at_a_time_is_split_in_linear_work(monkeypatch, unit):
+    """Each of these runs is cut a few words off its ends a level, and each level read all the rest of the run again:
+    n^2/8 tokens for a run of n (the old code, at 1,200 to 3,000 tokens here: 300 to 750 a token, growing x16 for x4
+    the units). Cut into windows of at most `_RUN_WINDOW` tokens first, the levels read a bounded number of tokens a
+    token: x4 the units, about x4 the tokens read."""
+    splits = _CountedSplits(monkeypatch)
+    read = []
+    for n in (150, 600):
+        splits.read = 0
+        _read("Shares of A rose. " + unit * n + "said on Monday.")
+        read.append(splits.read)
+    tokens = len(unit.split()) * 600
+    assert read[1] <= 5 * read[0]
+    assert read[1] <= ent._Doc._RUN_WINDOW // 2 * tokens
+
+
+def _windows(run_tokens: list[ent.Token]) -> list[list[int]]:
+    doc = ent._Doc("")
+    doc.tokens = run_tokens
+    return doc._run_windows(list(range(len(run_tokens))))
+
+
+def _tokens(words: list[str]) -> list[ent.Token]:
+    toks, pos = [], 0
+    for w in words:
+        toks.append(ent.Token(pos, pos + len(w), w, w[:1].isupper(), False))
+        pos += len(w) + 1
+    return toks
+
+
+@pytest.mark.parametrize("unit, cut_before", [("van Lt. ", "van"), ("When bin Gen. ", "bin"), ("Air Show for ", "for"),
+                                              ("King ", None), ("De Gov. ", None), ("Bob de King{} ", None)])
+def test_a_long_run_is_cut_before_a_particle_into_windows_of_at_most_the_bound(unit, cut_before):
+    """The windows hold the run's tokens in order, each at most `_RUN_WINDOW` and all but the last more than half
+    that (a bounded number of windows a token); each is cut before the last particle of its second half where
+    there is one (a small word: no name or title goes on across it), at the bound where there is none (a particle
+    in the first half only, "Bob de King King ...", is passed by)."""
+    size = ent._Doc._RUN_WINDOW
+    words = (unit.format(" King" * size) * (3 * size)).split()[: 3 * size + 7]
+    windows = _windows(_tokens(words))
+    assert [i for w in windows for i in w] == list(range(len(words)))
+    assert all(size // 2 < len(w) <= size for w in windows[:-1]) and 0 < len(windows[-1]) <= size
+    assert len(windows) > 2
+    for w, after in zip(windows, windows[1:]):
+        if cut_before is None:
+            assert len(w) == size
+        else:
+            assert words[after[0]] == cut_before
+            assert cut_before not in words[after[0] + 1:w[0] + size + 1]  # (the last one the bound allows)
+
+
+@pytest.mark.parametrize("extra, whole", [(0, True), (1, False)])
+def test_a_run_up_to_the_bound_is_split_whole(monkeypatch, extra, whole):
+    """A run of `_RUN_WINDOW` tokens is split as one, as before the windows (so every run of news text, 18 tokens at
+    most, is split exactly as before); one more token and it is split in windows."""
+    splits = _CountedSplits(monkeypatch)
+    size = ent._Doc._RUN_WINDOW + extra
+    text = "Shares of A rose. " + " ".join(["Bob", "de", "Lt."][k % 3] for k in range(size)) + " said on Monday."
+    doc = ent._Doc(text)
+    run = max(doc.runs, key=len)
+    assert len(run) == size
+    splits.first.clear()
+    doc._split_run(run)
+    assert (splits.first[0] == run) is whole
+    assert len(splits.first[0]) <= ent._Doc._RUN_WINDOW
+    assert (doc._run_windows(run) == [run]) is whole
 
 
 # --- E4: `_locative` down a list of places ------------------------------------------------------------
@@ -335,14 +429,15 @@ def test_a_run_cut_from_its_end_is_searched_for_its_closing_mark_once_a_level(mo
     """"Air Show for Air Show for ..." is cut a few words at a time from its end (an event's name after the last
     "for"), and each shorter run asked `_TITLE_CLOSE` to read on from its end to the end of the run (n^2). From a
     run's end that title words with no quotation mark lead from to where it found none, it is not asked again: a
-    few calls in all, and the title words between each level's end and the last are read once."""
+    few calls in all, and the title words between each level's end and the last are read once; in windows
+    (`_RUN_WINDOW`), the first level of each also reads on to where the last window's levels ended: ~3x the text."""
     close, chain = _CountedPattern(ent._TITLE_CLOSE), _CountedPattern(ent._TITLE_CHAIN)
     monkeypatch.setattr(ent, "_TITLE_CLOSE", close)
     monkeypatch.setattr(ent, "_TITLE_CHAIN", chain)
     text = "Shares of A rose. " + unit * 200 + "said on Monday."
     _read(text)
     assert 0 < close.calls <= 3  # (the old code: 201)
-    assert chain.calls > 100 and chain.read <= len(text)
+    assert chain.calls > 100 and chain.read <= 3 * len(text)
 
 
 _QUOTE_WORDS = ("Smith", "Thursday", "The", "Boy", "from", "Oz.", "of", "the", "and", "Golden", "Compass", "New",
