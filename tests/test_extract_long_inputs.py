@@ -256,6 +256,24 @@ def test_a_run_up_to_the_bound_is_split_whole(monkeypatch, extra, whole):
     assert (doc._run_windows(run) == [run]) is whole
 
 
+@pytest.mark.parametrize("unit", ["The Chief ", "Dr. When "])
+def test_levels_ending_where_no_closing_mark_was_found_do_not_search_again(monkeypatch, unit):
+    """"The Chief The Chief ..." is cut a word at a time from its start, so every level of a window ends where the
+    window does, and each asked `_TITLE_CLOSE` to read on from there across the rest of the run (n^2, made by the
+    windows: a whole run's end is followed by "he said"). Where it last found no closing mark is where it finds none
+    again: one call in all, and the pieces are those of `_TITLE_CLOSE` asked at every level (`_quoted_title` without
+    its memo)."""
+    text = "Shares of A rose. " + unit * 200 + "he said."
+    quoted_title = ent._quoted_title
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ent, "_quoted_title", lambda text, start, end, unclosed=None: quoted_title(text, start, end))
+        fresh = (_pieces(text), _read(text))
+    close = _CountedPattern(ent._TITLE_CLOSE)
+    monkeypatch.setattr(ent, "_TITLE_CLOSE", close)
+    assert (_pieces(text), _read(text)) == fresh
+    assert 0 < close.calls <= 3  # (without the memo at the same end: ~200)
+
+
 # --- E4: `_locative` down a list of places ------------------------------------------------------------
 
 def _recursive_locative(self, piece):

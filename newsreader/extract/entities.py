@@ -530,11 +530,12 @@ def _quoted_title(text: str, start: int, end: int, unclosed: list[int] | None = 
     asked again: "Smith Thursday Smith Thursday ..." made every run read the rest of the text (n^2); the title
     words between are read once. Nor from a run's end before it that title words with no quotation mark lead from
     to it (`_title_words_reach`): a run cut a few words at a time from its end ("Air Show for Air Show for ...")
-    read the rest of its run each time."""
+    read the rest of its run each time. Nor from that place itself: the levels of a run cut from its start ("The
+    Chief The Chief ...", in `_Doc._RUN_WINDOW` windows) all end where it does, and read on past it each time."""
     if _no_title_after(text, end):
         return None  # (most runs: a lower-case word no title holds, or no closing mark, follows; no regex asked)
     if unclosed is not None and (
-            unclosed[0] < end and text[end:end + 1] == " " and _title_words_lead(text, unclosed[0], start, end)
+            unclosed[0] <= end and text[end:end + 1] == " " and _title_words_lead(text, unclosed[0], start, end)
             or end < unclosed[0] and _title_words_reach(text, end, unclosed[0])):  # (the space: only a cheap test)
         unclosed[0] = end
         return None
