@@ -274,6 +274,23 @@ def test_levels_ending_where_no_closing_mark_was_found_do_not_search_again(monke
     assert 0 < close.calls <= 3  # (without the memo at the same end: ~200)
 
 
+@pytest.mark.parametrize("unit", ["the new Zorblax ", "Zorblax Air Show "])
+def test_a_name_is_searched_as_an_organisation_once(monkeypatch, unit):
+    """Each "the new Zorblax" (a product after "new", unless the article writes Zorblax as a firm's) and each event
+    run opening with a name ("Apple Worldwide Developers Conference": the host, if it acts) asked `_acts`, which
+    read all the places the name is written (n^2); the answer is remembered for each word: a few searches in all,
+    and the entities are those of the searches made afresh."""
+    text = "Shares of A rose. " + unit * 100 + "said on Monday."
+    with pytest.MonkeyPatch.context() as mp:  # (the old method: a search at every call)
+        mp.setattr(ent._Doc, "_acts", lambda self, word: ent._written_with(self.text, word, ent._ACTS_AFTER))
+        fresh = (_pieces(text), _read(text))
+    searched = []
+    written_with = ent._written_with
+    monkeypatch.setattr(ent, "_written_with", lambda *a: searched.append(a[1]) or written_with(*a))
+    assert (_pieces(text), _read(text)) == fresh
+    assert 0 < searched.count("Zorblax") <= 3
+
+
 # --- E4: `_locative` down a list of places ------------------------------------------------------------
 
 def _recursive_locative(self, piece):

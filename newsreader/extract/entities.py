@@ -2241,8 +2241,9 @@ class _Doc:
 
     def _acts(self, word: str) -> bool:
         """Does the article write the name as an organisation's somewhere ("Apple said",
-        "Apple's", "Apple Inc.")? Then "a new Apple technology" names no product "Apple"."""
-        return _written_with(self.text, word, _ACTS_AFTER)
+        "Apple's", "Apple Inc.")? Then "a new Apple technology" names no product "Apple". (Remembered for each
+        word, `_written_as_firm`: each "the new Zorblax" or "Zorblax ... Conference" asked it again, n^2.)"""
+        return self._written_as_firm(word, _ACTS_AFTER)
 
     def _count_before(self, number_start: int, end: int) -> bool:
         """A bare number after a verb or preposition and before "<name> <plural noun>" counts
