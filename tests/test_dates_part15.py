@@ -51,6 +51,18 @@ CASES = """
 # ... not when the day is later in the month, nor in a sentence about no figures
 2012-11-20 | the month | 2012-11 | Car sales fell in October, but Chrysler said on Thursday that its U.S. sales rose 10 percent for the month.
 2009-10-05 | the month | 2009-10 | The Dow fell in September. On Monday, it rose 2 percent, and it is up 1 percent for the month.
+# ... with no month named, figures told in the past in the first days of a month: the month before
+2012-11-02 | the month | 2012-10 | Chrysler said on Thursday that its U.S. sales rose 10 percent for the month.
+2012-11-02 | the month | 2012-10 | GM's sales rose 5 percent for the month, the company said.
+# ... not later in the month, nor a present or future sentence, nor one about no figures
+2012-11-20 | the month | 2012-11 | GM's sales rose 5 percent for the month, the company said.
+2012-11-02 | the month | 2012-11 | GM said sales will rise for the month.
+2012-11-02 | the month | 2012-11 | The Dow fell 2 percent on Thursday, and it fell 2 percent for the month.
+
+# results for the quarter come after it closes: the last quarter closed, in the first two months of the next
+2009-04-22 | the quarter | 2009-Q1 | GM will report results for the quarter on May 7.
+2009-06-22 | the quarter | 2009-Q2 | GM will report results for the quarter on July 27.
+2009-04-22 | the quarter | 2009-Q2 | GM expects sales to rise in the quarter.
 
 # the base of a change in the sentence after a quarter or month: that period a year back
 2009-05-08 | a year earlier | 2008-Q1 | General Motors said on Thursday that it lost $6 billion in the first quarter of 2009. Revenue fell 47 percent from a year earlier.

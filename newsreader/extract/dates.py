@@ -1891,6 +1891,8 @@ _WORD_AFTER_DATA = re.compile(rf" (?:{_DATA_MODIFIER} )?([A-Za-z]+)")
 _DATA_NOUNS = frozenset("sales deliveries output figures results data payrolls report orders starts claims production "
                         "exports imports inflation numbers".split())
 _DATA_LABEL_AFTER = re.compile(rf" (?:{_DATA_MODIFIER} )?(?:{'|'.join(sorted(_DATA_NOUNS))})\b")
+#: "will report results for the quarter" (in May): a quarter's results come after it has closed.
+_RESULTS_FOR = re.compile(r"\b(?:results|earnings) for $", re.I)
 #: A sentence about figures counted over a period ("sales for the month").
 _FIGURES = re.compile(rf"\b(?:{'|'.join(sorted(_DATA_NOUNS))})\b", re.I)
 _DATA_FOR_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_DATA_NOUNS))}) for $")
@@ -3110,7 +3112,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
                 return anchors.period_value(), None
             if ref is None:
                 return None, None
-            q = (ref.month - 1) // 3 - ((ref.month - 1) % 3 < 2 and _reports_past(text, start, end, prev))
+            q = (ref.month - 1) // 3 - ((ref.month - 1) % 3 < 2 and (_reports_past(text, start, end, prev)
+                                                                    or _RESULTS_FOR.search(text, max(0, start - 12), start)
+                                                                    is not None))
             return f"{ref.year + q // 4}-Q{q % 4 + 1}", None  # "GM lost $2.5 billion in the quarter" in October: Q3
         if unit in ("year", "decade"):
             if ref is not None and anchors.year_end >= 0 and not _near_before(text, anchors.year_end, start):
@@ -3126,6 +3130,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if unit == "month":
             if (reported := anchors.reported_month(text, start)) is not None:
                 return _month(*reported), None
+            if anchor is not None and anchors.month == (anchor.year, anchor.month) and anchor.day <= 7 \
+                    and _FIGURES.search(_sentence_around(text, start, end)) and _reports_past(text, start, end, prev):
+                # "Chrysler said on Thursday that its sales rose 10 percent for the month" (November
+                # 1): a month's figures come out in the first days of the next, so the month before
+                return _month(*_shift_month(anchor.year, anchor.month, -1)), None
             return (_month(*anchors.month) if anchors.month else None), None
         return (_week(anchor) if anchor else None), None
     if kind == "thatunit" and lower.endswith(("earlier", "before")):  # "the year before"
