@@ -38,7 +38,14 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return _too_many_controls(sample)
+
+
+def _too_many_controls(sample: bytes | str) -> bool:
+    """More control characters (other than tab, line ends, form feed and ESC) than text has:
+    a few are stray, one in twenty is data."""
+    codes = sample if isinstance(sample, bytes) else map(ord, sample)
+    controls = sum(1 for b in codes if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > max(8, len(sample) // 20)
 
 
@@ -52,13 +59,55 @@ def _wide_text(data: bytes) -> tuple[str, str] | None:
     """The text and encoding of a page saved in UTF-16 or UTF-32 with its byte-order mark, else
     None. Such a page is half NUL bytes, which made it "binary file, not a saved text page": a
     wrong reason for a page that is text. Bytes after the mark that do not decode (a lone
-    surrogate: what most binary data holds) give None, and the page is tested as bytes."""
+    surrogate: what most binary data holds), or that decode to NULs or a run of control
+    characters (an array of small numbers behind a mark), give None, and the page is tested
+    as bytes."""
     for bom, encoding in _WIDE_BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
+            return None if _binary_text(text) else (text, encoding)
+    return None
+
+
+def _binary_text(text: str) -> bool:
+    """Decoded text that is data: `_looks_binary` for characters."""
+    sample = text[:8192]
+    return "\x00" in sample or _too_many_controls(sample)
+
+
+#: UTF-32 and UTF-16 without a byte-order mark (some tools and exports write none): the name,
+#: the size of a character, and which bytes of it are the high ones, zero for a character
+#: below U+0100 (the letters of English and western European pages). UTF-32 first: its text
+#: also has the zero pattern of UTF-16-LE, but decoded as that it would be full of NULs.
+_BOMLESS_WIDE = (("UTF-32-LE", 4, (1, 2, 3)), ("UTF-32-BE", 4, (0, 1, 2)),
+                 ("UTF-16-LE", 2, (1,)), ("UTF-16-BE", 2, (0,)))
+
+
+def _bomless_wide_text(data: bytes) -> tuple[str, str] | None:
+    """The text and encoding of a page saved in UTF-16 or UTF-32 without a byte-order mark,
+    else None. Told by where its zero bytes are: in the high bytes of most characters (at
+    least half: text mostly in the Latin script; UTF-8 text with a stray NUL has none there).
+    Before, such a page was "binary file, not a saved text page" (UTF-16-BE from some
+    exports). What then does not decode, or decodes to a NUL or a run of control characters,
+    stays a binary file: arrays of small numbers and NUL-separated wide strings have the
+    same zeros."""
+    sample = data[:8192]
+    for encoding, size, high in _BOMLESS_WIDE:
+        count = len(sample) // size
+        if len(data) % size or count < 2:
+            continue
+        if not all(sample[at: count * size: size].count(0) >= count / 2 for at in high):
+            continue
+        try:
+            text = data.decode(encoding.lower())
+        except UnicodeDecodeError:
+            continue
+        if _binary_text(text):
+            continue
+        return text, encoding
     return None
 
 
@@ -133,16 +182,39 @@ def read_page_file(path: Path, max_bytes: int, *, streams: bool = False) -> Page
         raise _over_limit(path, len(data), max_bytes)
     if not data:
         raise UserError(f"{path}: empty file, skipped; {_SAVE_AGAIN}")
-    wide = _wide_text(data)
-    if wide is not None:
-        text, encoding, warnings = _composed(wide[0]), wide[1], []
-    elif _looks_binary(data):
-        raise UserError(f"{path}: binary file, not a saved text page, skipped; {_SAVE_AGAIN}")
-    else:
-        text, encoding, warnings = decode_page(data, str(path))
+    text, encoding, warnings = _page_text(data, path)
     if not text.strip():
         raise UserError(f"{path}: only blank lines, skipped; {_SAVE_AGAIN}")
     return PageText(text, warnings, hashlib.sha1(data).hexdigest(), encoding)
+
+
+def _page_text(data: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """The text of a page file's bytes, its encoding, and a line for each guess made; raise
+    `UserError` for a file that holds no text. UTF-16 or UTF-32 with a byte-order mark is
+    read as such; NUL bytes otherwise mean UTF-16 or UTF-32 without one, a page whose end is
+    zero bytes, or a binary file; the rest is UTF-8, else Windows-1252 (`decode_page`). Each
+    guess is one line saying what was read and what to do if it looks wrong."""
+    wide = _wide_text(data)
+    if wide is not None:
+        return _composed(wide[0]), wide[1], []
+    if not _looks_binary(data):
+        return decode_page(data, str(path))
+    bomless = _bomless_wide_text(data)
+    if bomless is not None:
+        return _composed(bomless[0]), bomless[1].lower(), [
+            f"{path}: not UTF-8 but {bomless[1]} without a byte-order mark; read as {bomless[1]}. "
+            "Re-save the page as UTF-8 if letters look wrong"]
+    body = data.rstrip(b"\x00")
+    if not body:
+        raise UserError(f"{path}: only zero bytes (a save cut short?), skipped; {_SAVE_AGAIN}")
+    if len(body) < len(data) and not _looks_binary(body):
+        # Zeros at the end only: what a save cut short by a crash or a full disk leaves (the
+        # file's length written, its last blocks not). The text before them is the page's.
+        text, encoding, warnings = decode_page(body, str(path))
+        return text, encoding, warnings + [
+            f"{path}: ends in {len(data) - len(body)} zero bytes (a save cut short?); read the text before "
+            "them. Save the page again if its end looks cut"]
+    raise UserError(f"{path}: binary file, not a saved text page, skipped; {_SAVE_AGAIN}")
 
 
 def iter_page_files(root: Path, config: Config) -> list[Path]:
