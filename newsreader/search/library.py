@@ -235,7 +235,7 @@ class Library:
                     self._searcher.close()
                     self._searcher = self._ix.searcher()
                 else:
-                    self._searcher = self._searcher.refresh()
+                    self._searcher = _refreshed(self._ix, self._searcher)
                 self._forget_parsed()
             return self._searcher
 
@@ -633,6 +633,52 @@ class Library:
         with self._lock:
             self._corrector = None
         return stats
+
+
+def _refreshed(ix: Any, old: Any) -> Any:
+    """A searcher on the index's latest commit, keeping `old`'s reader of each segment that
+    is unchanged (same segment, same deleted documents); `old` must not be used after.
+
+    Whoosh's `Searcher.refresh` (whoosh-reloaded 2.7.5) also searched the segments the new
+    commit merged away (every merged story found twice, until the reader restarted), and kept
+    a segment's reader by its id alone, deaf to deletions made since (a story whose page
+    changed found in its old version too)."""
+    from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+    from whoosh.searching import Searcher
+
+    try:
+        info = ix._read_toc()
+    except OSError:  # a commit moving files right now: Whoosh's own open retries
+        old.close()
+        return ix.searcher()
+    reusable = {leaf.segment().segment_id(): leaf for leaf, _ in old.reader().leaf_readers()
+                if leaf.segment() is not None}
+    readers = []
+    opened = []
+    try:
+        for segment in info.segments:
+            leaf = reusable.get(segment.segment_id())
+            if leaf is not None and len(info.segments) > 1 and \
+                    set(leaf.segment().deleted_docs()) == set(segment.deleted_docs()):
+                del reusable[segment.segment_id()]
+                readers.append(leaf)
+            else:
+                opened.append(SegmentReader(ix.storage, info.schema, segment, generation=info.generation))
+                readers.append(opened[-1])
+    except OSError:
+        for reader in opened:
+            reader.close()
+        old.close()
+        return ix.searcher()
+    for leaf in reusable.values():
+        leaf.close()
+    if not readers:
+        reader: Any = EmptyReader(info.schema)
+    elif len(readers) == 1:
+        reader = readers[0]
+    else:
+        reader = MultiReader(readers, generation=info.generation)
+    return Searcher(reader, fromindex=ix, weighting=old.weighting)
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
