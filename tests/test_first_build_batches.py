@@ -69,25 +69,126 @@ def test_batches_start_small_and_grow(tmp_path: Path, monkeypatch: pytest.Monkey
     assert committed(folder) == 60
 
 
-def test_a_stopped_run_keeps_its_commits_and_the_next_goes_on(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """`stop` turning True ends the run before the next page (`UpdateStopped`): the batches
-    committed are kept, the one under way is dropped, and the next run reads only the pages
-    not committed. Without the check the run went on to the end."""
+@pytest.mark.parametrize("keep, told, kept", [(3, 30, 25), (indexer.STOP_KEEP_ARTICLES, 12, 12)])
+def test_a_stopped_run_keeps_its_commits_and_the_next_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               keep: int, told: int, kept: int) -> None:
+    """`stop` turning True ends the run before the next page (`UpdateStopped`), keeping the
+    batches committed (here of 5 and 20) and the next run reads only the pages not kept.
+    Without the check the run went on to the end. The batch under way is written and
+    committed too when it is small (at most STOP_KEEP_ARTICLES a shard; here 7 articles of
+    the batch of 20), and dropped when it is not (here over 3): a quit kept only the batches
+    committed, up to 4/5 of what a first build had read (batches grow by 4)."""
     monkeypatch.setattr(indexer, "FIRST_BATCH_ARTICLES", 5)
+    monkeypatch.setattr(indexer, "STOP_KEEP_ARTICLES", keep)
     corpus = make_corpus(tmp_path / "c", 60)
     folder = tmp_path / "ix"
     parsed: list[str] = []
     source = recording_source(parsed)
     lib = Library(folder, corpus, Config())
     with pytest.raises(UpdateStopped):
-        lib.update(source=source, stop=lambda: len(parsed) >= 30)
-    assert len(parsed) == 30  # not a page after it was told
-    assert committed(folder) == 25 and lib.count() == 25 and lib.unfinished()  # batches of 5 and 20
+        lib.update(source=source, stop=lambda: len(parsed) >= told)
+    assert len(parsed) == told  # not a page after it was told
+    assert committed(folder) == kept and lib.count() == kept and lib.unfinished()
     parsed.clear()
     stats = lib.update(source=source)
-    assert stats.pages_indexed == 35 and len(parsed) == 35 and lib.count() == 60 and not lib.unfinished()
+    assert stats.pages_indexed == 60 - kept and len(parsed) == 60 - kept
+    assert lib.count() == 60 and not lib.unfinished()
     lib.close()
+
+
+def parallel_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[int]]:
+    """150 one-story pages, worker processes from 10 pages, a first batch of 10 articles;
+    and the list that gets the documents of each commit made from now on."""
+    monkeypatch.setattr(indexer, "FIRST_BATCH_ARTICLES", 10)
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_PAGES", 10)
+    corpus = make_corpus(tmp_path / "c", 150)
+    commits: list[int] = []
+    from newsreader.search.writer import NewsWriter
+
+    commit_segments = NewsWriter.commit_segments
+
+    def recording(self, segments):  # type: ignore[no-untyped-def]
+        commits.append(sum(seg.doc_count_all() for seg in segments))
+        return commit_segments(self, segments)
+
+    monkeypatch.setattr(NewsWriter, "commit_segments", recording)
+    return corpus, commits
+
+
+def parallel_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop_after: int) -> tuple[Path, Path, list[int]]:
+    """A first build (`parallel_build`) by 2 worker processes, told to stop on the
+    `stop_after`-th question after its first commit; the docs of each commit."""
+    corpus, commits = parallel_build(tmp_path, monkeypatch)
+    folder = tmp_path / "ix"
+    asked: list[int] = []
+
+    def stop() -> bool:
+        if commits:
+            asked.append(1)
+        return len(asked) >= stop_after
+
+    with pytest.raises(UpdateStopped):
+        indexer.Indexer(folder, corpus, Config(), workers=2).run(stop=stop)
+    return corpus, folder, commits
+
+
+def whoosh_docs(folder: Path) -> int:
+    from whoosh import index as windex
+
+    from newsreader.search.schema import INDEX_NAME, WHOOSH_DIR
+
+    ix = windex.open_dir(str(folder / WHOOSH_DIR), indexname=INDEX_NAME)
+    try:
+        return ix.doc_count()
+    finally:
+        ix.close()
+
+
+def test_a_stopped_parallel_run_commits_what_its_workers_held(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """With worker processes the batch under way is in the workers: told to stop, they write
+    it (beginning no page more) and the owner commits it with the pages it recorded, Whoosh
+    and the store alike. The next run finishes the build without a story twice."""
+    monkeypatch.setattr(indexer, "STOP_WAIT_SECONDS", 120)  # a loaded machine is slow, not wrong
+    corpus, folder, commits = parallel_run(tmp_path, monkeypatch, 3)
+    kept = sum(commits)
+    assert len(commits) == 2 and commits[1] > 0  # the first batch, then the one under way
+    assert committed(folder) == whoosh_docs(folder) == kept < 150
+    stats = indexer.Indexer(folder, corpus, Config(), workers=2).run()
+    assert stats.pages_indexed == 150 - kept
+    assert committed(folder) == whoosh_docs(folder) == 150
+
+
+def test_a_stop_gives_up_a_batch_not_written_in_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A quit stays prompt: workers that do not hand back the batch under way within
+    STOP_WAIT_SECONDS are killed and it is dropped, as a big batch is (here at once)."""
+    monkeypatch.setattr(indexer, "STOP_WAIT_SECONDS", 0)
+    corpus, folder, commits = parallel_run(tmp_path, monkeypatch, 3)
+    assert len(commits) == 1
+    assert committed(folder) == whoosh_docs(folder) == commits[0]
+
+
+def test_hurried_workers_begin_no_page(tmp_path: Path) -> None:
+    """Once the pipeline is wrapped up, a worker answers its tasks without reading their
+    pages (the next run reads them) and writes what it holds: the tasks sent ahead (2 a
+    worker here, 32 pages) no longer delay a quit by a page each."""
+    corpus = make_corpus(tmp_path / "c", 64)
+    jobs = [(n, str(path), path.name, None) for n, path in enumerate(sorted(corpus.iterdir()))]
+    pipeline = indexer.ProcessPipeline(jobs, 2, tmp_path / "staging", 10 ** 7, "rules", True)
+    pipeline._dispatch()  # the first tasks, as the pipeline's loop sends them
+    pipeline.wrap_up()
+    events = []
+    try:
+        for kind, payload in pipeline:
+            events.append((kind, payload))
+            if kind == "flushed":
+                break
+    finally:
+        pipeline.close()
+    answers = [p for kind, p in events if kind == "pages"]
+    # Each task is answered; a worker may have begun a page as the flag was set.
+    assert len(answers) == 4 and sum(map(len, answers)) <= 2
+    assert events[-1][0] == "flushed" and not events[-1][1].segments
 
 
 def test_a_batch_written_when_the_stop_comes_is_committed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,18 +254,6 @@ def test_the_first_batch_waits_behind_few_tasks(tmp_path: Path, monkeypatch: pyt
     ends, FIRST_TASKS_AHEAD tasks go ahead: here a first batch of 10 articles (pages of
     one article) is committed with at most 2 tasks received + 2 workers x 2 tasks = 48
     pages (with 6 ahead, 96 are sent before the first answer)."""
-    monkeypatch.setattr(indexer, "FIRST_BATCH_ARTICLES", 10)
-    monkeypatch.setattr(indexer, "PARALLEL_MIN_PAGES", 10)
-    corpus = make_corpus(tmp_path / "c", 150)
-    commits: list[int] = []
-    from newsreader.search.writer import NewsWriter
-
-    commit_segments = NewsWriter.commit_segments
-
-    def recording(self, segments):  # type: ignore[no-untyped-def]
-        commits.append(sum(seg.doc_count_all() for seg in segments))
-        return commit_segments(self, segments)
-
-    monkeypatch.setattr(NewsWriter, "commit_segments", recording)
+    corpus, commits = parallel_build(tmp_path, monkeypatch)
     indexer.Indexer(tmp_path / "ix", corpus, Config(), workers=2).run()
     assert 10 <= commits[0] <= 48 and sum(commits) == 150

@@ -83,6 +83,7 @@ def test_articles_show_during_the_first_build_and_a_quit_keeps_them(tmp_path: Pa
     assert len(parsed) < 80
     kept = Library(tmp_path / "ix", corpus, Config())
     assert shown[0] <= kept.count() < 80 and kept.unfinished()
+    assert kept.count() == len(parsed)  # the batch under way too (few articles: written at once)
     assert apps[0].index_stopped == kept.count()  # what `run_reader` says once the screen is gone
     committed = kept.count()
     kept.close()
