@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from newsreader import __version__
-from newsreader.config import Config, Paths, check_extractor, check_query_length, load_config, user_paths
+from newsreader.config import Config, Paths, check_extractor, check_query_length, corpus_key, load_config, user_paths
 from newsreader.errors import (UserError, broken_install, counted, exception_said, iso_date, no_article, printable,
                                printable_json)
 
@@ -256,12 +256,8 @@ def _bookmark_id(ctx: Context, store: Any, library: Any, article_id: str) -> str
 
 def _corpus_key(ctx: Context, args: argparse.Namespace) -> str:
     """The key the store keeps this corpus's "not in the corpus now" marks under
-    (`Store.reconcile`, `Store.last_marks`): its folder's full path, hashed, as the index
-    folder's name is (a path need not be valid text)."""
-    import hashlib
-
-    resolved = str(ctx.corpus_dir(args).resolve())
-    return hashlib.sha1(resolved.encode("utf-8", "surrogateescape")).hexdigest()
+    (`Store.reconcile`, `Store.last_marks`)."""
+    return corpus_key(ctx.corpus_dir(args))
 
 
 def _as_last_seen(ctx: Context, args: argparse.Namespace, store: Any, what: str) -> str:

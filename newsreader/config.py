@@ -47,9 +47,14 @@ class Paths:
 
     def index_dir(self, corpus: Path) -> Path:
         """One index per corpus folder, so switching corpora never mixes articles."""
-        resolved = str(corpus.resolve())
-        digest = hashlib.sha1(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:12]
-        return self.data_dir / "indexes" / f"{corpus.resolve().name or 'root'}-{digest}"
+        return self.data_dir / "indexes" / f"{corpus.resolve().name or 'root'}-{corpus_key(corpus)[:12]}"
+
+
+def corpus_key(corpus: Path) -> str:
+    """A name for a corpus folder that any path has (a path need not be valid text): its
+    full path, hashed. It names the index folder and the store's per-corpus marks."""
+    resolved = str(corpus.resolve())
+    return hashlib.sha1(resolved.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def expand_home(path: str | Path, what: str) -> Path:

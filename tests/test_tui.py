@@ -1601,6 +1601,7 @@ async def test_bookmarks_are_not_called_missing_while_another_run_updates_the_in
     """The reader checks its bookmarks against the index after each commit, whoever made it:
     during another run's rebuild (which starts from nothing) every one would be marked "not
     in the corpus now" in the shared store. It waits for the run to end."""
+    from newsreader.config import corpus_key
     from newsreader.search.indexer import IndexLock
 
     store = Store.open(tmp_path / "state.sqlite3")
@@ -1616,9 +1617,12 @@ async def test_bookmarks_are_not_called_missing_while_another_run_updates_the_in
             app.refresh_marks()
             await settle(pilot)
             assert not store.get_bookmark(row.id).missing
+            assert store.last_marks(corpus_key(corpus)) == ({}, None)
         app.refresh_marks()
         await settle(pilot)
         assert store.get_bookmark(row.id).missing
+        # ... and kept under the corpus's key, for `bookmarks list` when the corpus cannot be read
+        assert store.last_marks(corpus_key(corpus))[0] == {row.id: True}
 
 
 @sync

@@ -33,7 +33,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
-from newsreader.config import check_query_length
+from newsreader.config import check_query_length, corpus_key
 from newsreader.corpus import no_pages_message
 from newsreader.errors import IndexNeedsRebuild, UserError, counted, printable
 from newsreader.search.schema import update_running
@@ -528,7 +528,8 @@ class ReaderApp(App[int]):
             if renamed:
                 self.store.follow_renames(renamed)
             present = (self.library.get(article_id) for article_id in self.store.bookmarked_ids())
-            self.store.reconcile(stored.article for stored in present if stored is not None)
+            self.store.reconcile((stored.article for stored in present if stored is not None),
+                                 corpus=corpus_key(self.corpus_dir))
             self._reconciled_generation = generation
         except Exception:  # a rebuild under way, a damaged index, a busy store: the next look
             return
