@@ -62,6 +62,11 @@ EXTRACT_UNITS: dict[str, str | tuple[str, str]] = {  # (a unit, or a unit and wh
     # (the same levels where an event's name is cut off the run's end; each shorter run also searched on from its end
     # for a closing quotation mark, `_quoted_title`, until E6)
     "Air Show for": "Air Show for ", "Conference and": "Conference and ",
+    # found by the E7 hunt: the levels of a window all ending where it does, each reading on for a closing mark
+    # (`_quoted_title`); a name asked whether the article writes it as a firm's at each mention (`_acts`); the same
+    # word in each of n Title Case lines searched in the whole text at each (`_named_in_text`, `_stem_written`)
+    "The Chief": ("The Chief ", "he said."), "the new Zorblax": "the new Zorblax ",
+    "headlines (Party)": ("\n Party Gen. to ’ ", "he said."), "Rescuers ... Party": "Rescuers Find Shelter In Party\n",
 }
 
 #: Extractor units that raised RecursionError at the sizes found (2026-11-23, R1): run at one

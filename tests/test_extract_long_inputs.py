@@ -291,6 +291,26 @@ def test_a_name_is_searched_as_an_organisation_once(monkeypatch, unit):
     assert 0 < searched.count("Zorblax") <= 3
 
 
+@pytest.mark.parametrize("unit", ["\n Party Gen. to ’ ", "Rescuers Find Shelter In Party\n"])
+def test_a_word_in_many_headlines_is_searched_in_the_text_once(monkeypatch, unit):
+    """The same English word in each of n Title Case lines asked `_named_in_text` and `_stem_written` to read the whole
+    text once a line (n^2); the places of each word and the answer for each stem are kept for the text: one search
+    each, and the common words found are those of the searches made at every line."""
+    text = "Shares of A rose. " + unit * 200 + "he said."
+    c, g = ent.cues(), ent.gazetteer()
+    args = (text, c, ent._LowerWords(text), g.places, g.demonyms)
+    named_in_text = ent._named_in_text
+    with pytest.MonkeyPatch.context() as mp:  # (the old search at every line)
+        mp.setattr(ent, "_named_in_text", lambda word, text, start, end, written=None: named_in_text(word, text, start, end))
+        fresh = ent._title_case_commons(*args)
+    searched, stems = [], []
+    written_inside, stem_written = ent._written_inside, ent._stem_written
+    monkeypatch.setattr(ent, "_written_inside", lambda word, text: searched.append(word) or written_inside(word, text))
+    monkeypatch.setattr(ent, "_stem_written", lambda stem, vocab: stems.append(stem) or stem_written(stem, vocab))
+    assert ent._title_case_commons(*args) == fresh and fresh
+    assert 0 < len(searched) == len(set(searched)) and 0 < len(stems) == len(set(stems))
+
+
 # --- E4: `_locative` down a list of places ------------------------------------------------------------
 
 def _recursive_locative(self, piece):

@@ -667,6 +667,18 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: _LowerWords, places: di
     so that they break names as lower-case words would."""
     found: list[int] = []
     english: frozenset[str] | None = None
+    # (`_named_in_text`'s places of each word, and `_stem_written`'s answer for each stem, kept for this text: the
+    # same word in each of n headlines read the whole text each time, n^2)
+    written: dict[str, tuple[int, int] | None] = {}
+    stems: dict[str, bool] = {}
+
+    def stem_written(lower: str) -> bool:
+        stem = _stem(lower)
+        known = stems.get(stem)
+        if known is None:
+            known = stems[stem] = _stem_written(stem, lower_vocab)
+        return known
+
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
@@ -683,10 +695,10 @@ def _title_case_commons(text: str, c: Cues, lower_vocab: _LowerWords, places: di
         after_place = False
         for m in capitalised:
             lower = m.group().lower()
-            if lower in c.common or lower in c.headline_words or lower in lower_vocab or _stem_written(_stem(lower), lower_vocab) \
+            if lower in c.common or lower in c.headline_words or lower in lower_vocab or stem_written(lower) \
                     or lower in english and (name_end != m.start() - 1 or after_place and lower not in c.org_heads
                                              and lower not in c.place_heads) \
-                    and not _named_in_text(m.group(), text, line_start, line_start + len(line)):
+                    and not _named_in_text(m.group(), text, line_start, line_start + len(line), written):
                 # an English word is a common word too ("Rescuers Find Shelter"), but not right
                 # after a name, where it is the name's head ("Betty Ford Clinic", "Maurice Cheeks");
                 # after a place only an organisation's or a place's head ("U.S. Marshals"; not "Texas Lifer")
@@ -833,11 +845,21 @@ def _headline_words(line: str, c: Cues) -> list[re.Match[str]] | None:
 _IN_SENTENCE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,")
 
 
-def _named_in_text(word: str, text: str, line_start: int, line_end: int) -> bool:
+def _named_in_text(word: str, text: str, line_start: int, line_end: int,
+                   written: dict[str, tuple[int, int] | None] | None = None) -> bool:
     """Is the word written capitalised inside a sentence outside its headline ("the Academy
     picked her", "the Red Sox"): a letter or a comma and a space before it, a word's end at its end
     (`[A-Za-z,] word\\b` before the line or after it, found with `str.find`: a pattern made for each
-    word is compiled anew for every new word)?"""
+    word is compiled anew for every new word)?
+
+    `written` (the caller's, for one text) keeps where each word asked is first and last written so anywhere in the
+    text (`_written_inside`): the same word in many headlines ("Party" in each of n Title Case lines) read all its
+    places for each line (n^2). One is outside the line if the first ends before it or the last starts after it.
+    Exact: a place ending before the line ends before the newline that opens it, so the word-end test there reads
+    the same character whether it stops at the line or at the text's end."""
+    if written is not None:
+        span = written[word] if word in written else written.setdefault(word, _written_inside(word, text))
+        return span is not None and (span[0] <= line_start or span[1] > line_end)
     needle = " " + word
     size = len(needle)
     at = text.find(needle, 1)
@@ -851,6 +873,25 @@ def _named_in_text(word: str, text: str, line_start: int, line_end: int) -> bool
                 return True
         at = text.find(needle, at + 1)
     return False
+
+
+def _written_inside(word: str, text: str) -> tuple[int, int] | None:
+    """Where the first place `_named_in_text` counts for the word ends and where the last one starts, asked of the
+    whole text (the word's end read up to the text's end); None if there is none."""
+    needle = " " + word
+    size = len(needle)
+    first = last = -1
+    at = text.find(needle, 1)
+    while at >= 0:
+        end = at + size
+        if text[at - 1] in _IN_SENTENCE:
+            after = end < len(text) and (text[end].isalnum() or text[end] == "_")
+            if after != (text[end - 1].isalnum() or text[end - 1] == "_"):
+                if first < 0:
+                    first = end
+                last = at
+        at = text.find(needle, at + 1)
+    return (first, last) if first >= 0 else None
 
 
 def _has_digit(word: str) -> bool:
