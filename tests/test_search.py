@@ -133,6 +133,21 @@ def test_only_excluded_words_mean_every_other_article(lib: Library, query: str, 
     assert sorted(titles(lib, query)) == sorted(expected)
 
 
+@pytest.mark.parametrize("query, same_as", [
+    ("*", None),
+    ("title:*", None),
+    ("* -karachi", "NOT karachi"),
+    ("budget *", "budget"),
+])
+def test_a_lone_star_is_every_article(lib: Library, query: str, same_as: str | None) -> None:
+    """`*` reads the index's list of articles, not every word's postings (test_query_every)."""
+    found = sorted(titles(lib, query, limit=1000))
+    if same_as is None:
+        assert len(found) == lib.count()
+    else:
+        assert found == sorted(titles(lib, same_as, limit=1000)) and 0 < len(found) < lib.count()
+
+
 @pytest.mark.parametrize("query, expected", [
     ("title:budget", 1),
     ("title:spending", 1),
