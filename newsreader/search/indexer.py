@@ -563,8 +563,8 @@ IDLE_SECONDS = 0.1
 #: of a worker's CPU an article, + ~0.1 s in the owner), which is committed before the run
 #: stops. A bigger batch is dropped, as before, and so is one whose segments are not back
 #: within STOP_WAIT_SECONDS (a loaded machine): a quit stays under a second.
-STOP_KEEP_ARTICLES = 300
-STOP_WAIT_SECONDS = 0.5
+STOP_KEEP_ARTICLES = 250
+STOP_WAIT_SECONDS = 0.4
 
 
 @dataclass
