@@ -438,7 +438,9 @@ def test_index_says_what_is_wrong_with_each_bad_page(capsys, corpus: Path, isola
         code, out, err = run(capsys, *argv, "--corpus", corpus.name)
         assert code == 0 and "Traceback" not in err
         lines = [line for line in err.splitlines() if line.startswith("newsreader: warning: ")]
-        read_again = argv[0] == "articles" or argv == ["index", "--json"]
+        # `articles` after `index` lists from the index (up to date): like `index`'s second
+        # run it reads again only the pages left out, so the cp1252 notes are not said again.
+        read_again = argv == ["index", "--json"]
         wanted = {name: text for name, text in says.items() if read_again or "UTF-8" not in text}
         for name, text in wanted.items():
             said = [line for line in lines if line.startswith(f"newsreader: warning: {corpus.name}/{name}: ")]
