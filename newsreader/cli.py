@@ -138,39 +138,45 @@ def _add_corpus_option(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
-    """Show what the parser makes of individual page files."""
+    """Show what the parser makes of individual page files.
+
+    `--json` keeps one shape per call, whatever the files hold: one FILE gives one object
+    `{"file", "articles"}`, several give an array of them, one per FILE in order. A file that
+    could not be read is its object with no articles and an "error" (an empty standard input
+    printed `[]` where a script expected the object)."""
     from newsreader.corpus import no_story_message
     from newsreader.corpus.explain import render_articles, render_explain
     from newsreader.corpus.loader import read_page_file
     from newsreader.corpus.parser import parse_page
 
     results = []
+    entries: list[dict[str, Any]] = []
     failures = 0
     for name in args.files:
         path = Path(STDIN_PATH if name == "-" else name)
+        said = _as_stdin if name == "-" else str
         try:
             page = read_page_file(path, max_bytes=int(ctx.config.max_page_mb * 1024 * 1024), streams=True)
         except UserError as exc:
-            ctx.say(exc.message)
+            ctx.say(said(exc.message))
+            entries.append({"file": "-" if name == "-" else str(path), "articles": [], "error": said(exc.message)}
+                           | ({"lines": []} if args.explain else {}))
             failures += 1
             continue
         for note in page.warnings:
-            ctx.warn(note)
+            ctx.warn(said(note))
         if name == "-":
             path = Path("-")
         results.append((path, parse_page(page.text, file=path.name)))
-        if not results[-1][1].articles:  # nothing found: said, unless --explain shows why
+        result = results[-1][1]
+        entries.append({"file": str(path), "articles": [a.to_dict() for a in result.articles]}
+                       | ({"lines": [fate.to_dict() for fate in result.fates]} if args.explain else {}))
+        if not result.articles:  # nothing found: said, unless --explain shows why
             if not args.explain:
-                ctx.say(no_story_message(path))
+                ctx.say(said(no_story_message(path)))
             failures += 1
     if args.json:
-        payload = []
-        for path, result in results:
-            item: dict[str, Any] = {"file": str(path), "articles": [a.to_dict() for a in result.articles]}
-            if args.explain:
-                item["lines"] = [fate.to_dict() for fate in result.fates]
-            payload.append(item)
-        ctx.print_json(payload if len(args.files) != 1 or not payload else payload[0])
+        ctx.print_json(entries if len(args.files) != 1 else entries[0])
     else:
         for path, result in results:
             if len(results) > 1:
@@ -180,6 +186,25 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     if failures and not results:
         return 2
     return 1 if failures else 0
+
+
+#: What `parse -` calls standard input in its messages, for the loader's name of it.
+STDIN_NAME = "- (standard input)"
+
+
+def _as_stdin(message: str) -> str:
+    """A loader message about `STDIN_PATH` as said of `parse -`: standard input by the name
+    the user gave it, and advice for a pipe, not for a file in a corpus folder (it said
+    "/dev/stdin: empty file, skipped; save the page again as plain text, or move the file out
+    of the corpus folder")."""
+    from newsreader.corpus.loader import _SAVE_AGAIN
+
+    for name in (f"{STDIN_PATH}: ", "-: "):
+        if message.startswith(name):
+            message = STDIN_NAME + ": " + message[len(name):]
+            break
+    return (message.replace(_SAVE_AGAIN, "pipe in a page saved as plain text (newsreader parse - < page.txt)")
+            .replace(", skipped;", ";").replace(" skipped ", " "))
 
 
 def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
