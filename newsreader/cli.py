@@ -8,6 +8,7 @@ line; Ctrl-C exits 130 without a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -588,11 +589,29 @@ def cmd_bookmarks_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 
+#: An ISO 8601 / RFC 3339 date and time as scrapers write it: `2024-06-10T12:00:00Z`,
+#: `2024-06-10T12:00:00.250+02:00`, `2024-06-10 12:00`.
+_DATE_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?"
+                        r"(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})?")
+
+
+def _document_date(text: Any) -> Any:
+    """The date of an `extract` line: YYYY-MM-DD, or the calendar date of an ISO date and
+    time as written (`2024-06-10T23:30:00-05:00` is June 10, the day the article's own clock
+    said, not June 11 in UTC). The time must be a real one. Raises TypeError or ValueError."""
+    if isinstance(text, str) and (m := _DATE_TIME.fullmatch(text)):
+        when = text.upper().replace(",", ".")
+        dt_text = when[:10] + "T" + when[11:]
+        dt.datetime.fromisoformat(dt_text)  # 25:00, +24:00...: ValueError
+        return iso_date(m.group(1))
+    return iso_date(text)
+
+
 def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     """Entities and dates of JSON-lines articles: one {"id", "text", "date"} object per
     input line, one {"id", "entities", "dates"} line out. A bad line (one the extractor
-    fails on too) is reported on stderr by number and skipped; the exit code says whether
-    any line failed."""
+    fails on too) is reported on stderr by number and skipped, and a line with a date that
+    is not one is extracted without it, said so; the exit code says whether any line failed."""
     from newsreader.extract import extract
 
     check_extractor(ctx.config, args.backend)
@@ -603,6 +622,9 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     # UnicodeDecodeError out of the text stream (a traceback, and the lines after it lost).
     stdin: Any = getattr(sys.stdin, "buffer", sys.stdin)
     for number, raw in enumerate(stdin, start=1):
+        if number == 1:  # a UTF-8 byte-order mark (PowerShell's Out-File, Notepad) starts the stream
+            raw = raw[3:] if isinstance(raw, bytes) and raw.startswith(b"\xef\xbb\xbf") else \
+                raw[1:] if isinstance(raw, str) and raw.startswith("\ufeff") else raw
         try:
             line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         except UnicodeDecodeError as exc:
@@ -627,9 +649,14 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
             else:
                 raw_date = item.get("date")
                 try:
-                    date = iso_date(raw_date) if raw_date else None
+                    date = _document_date(raw_date) if raw_date else None
                 except (TypeError, ValueError):
-                    problem = f"date {raw_date!r} is not YYYY-MM-DD"
+                    # Its names and the dates it writes in full do not need it; "yesterday" gets
+                    # no value (null) rather than the whole line being lost.
+                    print(f"newsreader: extract: line {number}: date {raw_date!r} is not YYYY-MM-DD "
+                          "or an ISO date and time; extracted without it", file=ctx.stderr)
+                    failures += 1
+                    date = None
         if not problem:
             try:
                 result = extract(item["text"], date, backend=backend)
@@ -717,8 +744,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_articles)
 
     p = sub.add_parser("extract", help="find people, organisations, places and dates in JSON lines",
-                       description='Read JSON lines {"id", "text", "date"} (date optional, '
-                                   'YYYY-MM-DD) on standard input; write one JSON line each with '
+                       description='Read JSON lines {"id", "text", "date"} (date optional: '
+                                   'YYYY-MM-DD, or an ISO date and time such as 2024-06-10T12:00:00Z, '
+                                   'whose date as written is used) on standard input; write one JSON line each with '
                                    'the entities and dates found (character offsets into text). '
                                    'Titles, organisation words and the other cue lists are the bundled '
                                    'ones plus yours in <config folder>/cues/ (see the README).')
