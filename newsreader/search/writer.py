@@ -450,10 +450,14 @@ class NewsWriter(SegmentWriter):
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, codec=NewsCodec(), **kwargs)
 
-    def commit_segments(self, segments: list[Any]) -> None:
+    def commit_segments(self, segments: list[Any], replaces: list[Any] = ()) -> None:  # type: ignore[assignment]
         """Commit deletions, any merge of small segments, and `segments` (their files already
-        in the index folder) in one new table of contents."""
+        in the index folder) in one new table of contents, without the committed segments
+        `replaces` (whose documents `segments` hold again, see `indexer.RAMP_ARTICLES`)."""
         self._check_state()
+        if replaces:
+            gone = {seg.segment_id() for seg in replaces}
+            self.segments = [seg for seg in self.segments if seg.segment_id() not in gone]
         final = self._merge_segments(_live_then_merge_small if self.merge else None, None, None)
         if self._added:
             final.append(self._finalize_segment())
