@@ -369,7 +369,8 @@ def test_imported_control_characters_never_reach_the_terminal(home: Path, corpus
     code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
     assert code == 0 and "Evil \\x1b[31mtitle" in safe(out) and "note \\x1b]0;pwned\\x07 second line" in out
     code, out, _ = run(capsys, "bookmarks", "export", "--format", "md", "-o", "-", "--corpus", str(corpus))
-    assert code == 0 and "pwned\\x07" in safe(out) and "second line" in out
+    # (the note escaped for Markdown as the title is since Q3: its backslash doubled)
+    assert code == 0 and "pwned\\\\x07" in safe(out) and "second line" in out
     code, out, _ = run(capsys, "bookmarks", "remove", "gone-\x1b[5m1")
     assert code == 0 and "removed bookmark: Evil \\x1b[31mtitle" in safe(out)
 

@@ -264,7 +264,7 @@ def test_markdown_export_has_details_note_and_first_paragraph(store: Store) -> N
     section = text.split("## Storm hits coast")[1]
     assert "- Date: 2025-03-01" in section and "- Source: Reuters" in section
     assert "- Tags: weather" in section and f"`{A1.id}`" in section
-    assert "**Note:** check the\nfollow-up" in section
+    assert "**Note:** check the\\\nfollow-up" in section  # a hard break keeps the line (Q3)
     assert "> Winds of 150 km/h hit the coast on Monday." in section
     assert "Second paragraph" not in section
     assert "## A \\*gone\\* story" in text

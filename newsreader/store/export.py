@@ -81,6 +81,23 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
 
 
+#: What opens a Markdown block at a line's start that `_md` leaves: a list item (`-`, `+`,
+#: `1.`, `1)`), a setext heading's underline (`===`, `---`, also a rule), a code fence (`~~~`).
+_MD_BLOCK_START = re.compile(r"[-+=~]|[0-9]{1,9}[.)]")
+
+
+def _note(note: str) -> list[str]:
+    r"""The note as typed, line for line: each line escaped as a title is and with what would
+    open a block at its start escaped too, the lines joined by hard breaks (a trailing `\`).
+    Written raw, a note line `- call back` became a bullet, `# later` a heading and `---`
+    turned the line above into one. A blank line stays a paragraph break."""
+    lines = [_md(line) for line in note.strip().splitlines()]
+    lines = [line[:m.end() - 1] + "\\" + line[m.end() - 1:] if (m := _MD_BLOCK_START.match(line)) else line
+             for line in lines]
+    lines[0] = f"**Note:** {lines[0]}"
+    return [line + "\\" if line and i + 1 < len(lines) and lines[i + 1] else line for i, line in enumerate(lines)]
+
+
 def _first_paragraph(article: Any) -> str | None:
     for paragraphs in (getattr(article, "body", None), getattr(article, "summary", None)):
         for paragraph in paragraphs or []:
@@ -101,9 +118,7 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
         out.append(f"- Id: `{printable(b.article_id)}`")
         out.append("")
         if b.note.strip():
-            note_lines = [printable(line) for line in b.note.strip().splitlines()]
-            out.append(f"**Note:** {note_lines[0]}")
-            out += note_lines[1:]
+            out += _note(b.note)
             out.append("")
         article = articles.get(b.article_id)
         paragraph = _first_paragraph(article) if article is not None else None
