@@ -492,8 +492,23 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
         hint = f"tagged {args.tag!r}" if args.tag else "yet; press b in the reader or run `newsreader bookmarks add ID`"
         print(f"no bookmarks {hint}", file=ctx.stderr)
     else:
-        print(counted(len(bookmarks), "bookmark"), file=ctx.stderr)
+        print(counted(len(bookmarks), "bookmark") + _checked_in(ctx, args, articles, bookmarks), file=ctx.stderr)
     return 0
+
+
+def _checked_in(ctx: Context, args: argparse.Namespace, articles: Any, bookmarks: list[Any]) -> str:
+    """Which corpus the "not in the corpus now" marks were checked in: the store is one for
+    every corpus, and a user who reads another with `--corpus` saw every bookmark marked
+    gone by a `bookmarks list` that checked the default corpus (the bundled seeds), without
+    a word of it. Said when a check was made (else the warning says the marks are old)."""
+    if articles is None:
+        return ""
+    from newsreader.resources import seeds_dir
+
+    corpus = ctx.corpus_dir(args)
+    seeds = " (the bundled seeds)" if corpus == seeds_dir() else ""
+    also = " (--corpus DIR checks another)" if any(b.missing for b in bookmarks) else ""
+    return f"; checked against the corpus {printable(str(corpus))}{seeds}{also}"
 
 
 def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:

@@ -63,7 +63,7 @@ def test_add_list_filter_and_remove(home: Path, corpus: Path, capsys) -> None:
 
     code, out, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
     assert code == 0 and first.id in out and second.id in out and "note: follow up" in out
-    assert err.strip() == "2 bookmarks"
+    assert err.strip() == f"2 bookmarks; checked against the corpus {corpus}"
 
     code, out, _ = run(capsys, "bookmarks", "list", "--corpus", str(corpus), "--tag", "IRAN", "--json")
     listed = json.loads(out)
