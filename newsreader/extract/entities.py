@@ -995,7 +995,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                         prev.end + 1 == start:  # "People's Republic of China", "St. Peter's Square" are one name
                     pass
                 elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _org_after(word[:-2], text, end, c, places) \
-                        and not _NAME_WITH_S.match(text, end) \
+                        and not (_NAME_WITH_S.match(text, end) and not _is_acronym(word[:-2])) \
                         and not (_SHOP_AFTER.match(text, end) and _SHOP_BEFORE.search(text, max(0, start - 5), start)):
                     word = word[:-2]
                     end -= 2
@@ -1234,7 +1234,8 @@ _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
 #: The capitalised word right before a name ("Governor" of "Governor Jackson").
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?) $")
 #: A company named in the possessive ("Moody's", "McDonald's", "Standard & Poor's") where a
-#: verb follows, or an index's number: a genitive would be followed by what is owned.
+#: verb follows, or an index's number: a genitive would be followed by what is owned. An acronym's
+#: "'s" is always its genitive ("while GM's fell 31 percent": its sales).
 #: ... or a shop, a determiner before it and nothing owned after: "inside the McDonald's, they", "a Sainsbury's in
 #: Leeds" ("the Pentagon's budget" owns one).
 _SHOP_AFTER = re.compile(r"(?:[,.;:!?)]| (?:in|on|at|near|where|across|outside)\b)")
@@ -2570,7 +2571,8 @@ class _Doc:
             elif w is not None and not _is_acronym(w) and self._surname_shape(w, piece):
                 piece.kind = PERSON  # "Though Epstein never likes to act as if he ...", "O'Brien", "Georgescu"
             elif piece.initial and w is not None and not self._seen_inside(piece.text) and not (
-                    _is_acronym(w) and (len(w) > 2 or piece.next_word in _REPORT_VERBS or self._verb_after(piece))
+                    _is_acronym(w) and (len(w) > 2 or piece.next_word in _REPORT_VERBS or self._verb_after(piece)
+                                        or self._owner_after(piece))
                     and w.lower() not in self.c.common and not (len(w) > 4 and w.lower() in english_words()[0])) \
                     and not w.endswith(("'s", "’s")) and not self._named_opener(piece, w):  # "Moody's said"
                 # a capitalised sentence opener with no other sign ("CNN says" has one; "INITIAL results from
@@ -2802,6 +2804,22 @@ class _Doc:
                                         and self._verb_after(partner)):
                 return True  # ... "Gavi and UNICEF shipped": an acronym acting with it
         return self.text[end:end + 2] == ", " and _APPOSITION.match(self.text, end) is not None
+
+    def _owner_after(self, piece: Piece) -> bool:
+        """Does a possessive or a post follow the name ("GM's board agreed", "GM spokesman Nick Richards",
+        "GM vice chairman Bob Lutz", "VW workers")? Then a two-letter acronym opening a sentence owns or employs,
+        as a name does, like one before a verb (`_verb_after`); a lead-in in capitals is followed by neither."""
+        end = piece.end
+        if self.text[end:end + 1] in ("'", "’"):
+            return True
+        for m in _NEXT_TITLE.finditer(self.text, end, min(len(self.text), end + 40)):
+            word = m.group(1)
+            if m.start() != end or word in self.c.title_heads or word in _MEMBERS:
+                return m.start() == end
+            if word not in self.c.title_modifiers:
+                return False
+            end = m.end()
+        return False
 
     def _verb_after(self, piece: Piece) -> bool:
         """Is the next word a lower-case finite verb ("GM filed", "GM will")? Then a two-letter
