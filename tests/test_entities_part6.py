@@ -30,3 +30,23 @@ def test_an_acronyms_s_is_its_genitive_even_before_a_verb():
     # "Moody's said" is a name with its 's; "GM's fell 31 percent" is GM's sales
     assert spans("Ford's sales rose, while GM's fell 31 percent.") == [("Ford", "org"), ("GM", "org")]
     assert spans("Moody's said it would cut the rating.") == [("Moody's", "org")]
+
+
+def test_a_city_named_like_a_company_is_the_company_before_its_president_and_then_in_the_whole_article():
+    # "Toyota president Akio Toyoda", "Toyota chief executive": a town's head is its mayor; once the article names
+    # the company so, its other mentions are the company ("said Toyota had"), but "in Toyota" stays the town
+    text = ("Toyota president Akio Toyoda told lawmakers he was sorry. Critics said Toyota had ignored warnings "
+            "for years at its plant in Toyota.")
+    assert spans(text) == [("Toyota", "org"), ("Akio Toyoda", "person"), ("Toyota", "org"), ("Toyota", "place")]
+    assert spans("Toyota chief executive Akio Toyoda spoke.") == [("Toyota", "org"), ("Akio Toyoda", "person")]
+    assert spans("Chicago Mayor Rahm Emanuel said the city would appeal.") == [
+        ("Chicago", "place"), ("Rahm Emanuel", "person")]
+    # a capital's region may have a president
+    assert spans("Madrid president Isabel Diaz Ayuso said so.") == [("Madrid", "place"), ("Isabel Diaz Ayuso", "person")]
+
+
+def test_a_name_before_shares_after_in_is_no_place():
+    # "in" names where things happen, but "a fall in Volkswagen shares" is in what the company issued
+    assert spans("Hedge funds bet on a fall in Volkswagen shares.") == [("Volkswagen", "org")]
+    assert spans("Trading in Kraft stock was halted.") == [("Kraft", "org")]
+    assert spans("Clashes in Kurram killed five people.") == [("Kurram", "place")]

@@ -1226,8 +1226,15 @@ _MEMBERS = frozenset({"fighters", "militants", "gunmen", "rebels", "members", "l
 _SAID_IT = re.compile(rf" (?:{_ANNOUNCES})(?: [\w,]+){{0,4}}? (?:it|its)\b")
 #: ... of its own things, right after the verb: "Charles Schwab said its profit rose", "said on Tuesday its".
 _SAID_ITS = re.compile(rf" (?:{_ANNOUNCES}|posted|expects|forecast)(?: on \w+)? its\b")
+#: What a company issues, after its name: "a fall in Volkswagen shares" is no place ("in" before it or not).
+_HELD_AFTER = frozenset({"shares", "share", "stock", "stocks", "bonds"})
 #: Who speaks for a company named like a city: "a Toyota spokesman".
 _COMPANY_STAFF = frozenset({"spokesman", "spokeswoman", "spokesperson", "shareholders"})
+#: ... or leads it: "Toyota president Akio Toyoda", "Toyota chairman", "Toyota chief executive" (a town's head is its
+#: mayor; a football club named like its town, "Chelsea chairman", is an organisation too), unless the city is a
+#: capital, whose region may have a president ("Madrid president Isabel Diaz Ayuso").
+_COMPANY_HEADS = frozenset({"president", "chairman", "chairwoman", "ceo"})
+_COMPANY_CHIEF = re.compile(r" chief (?:executive|operating|financial)\b")
 #: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
 _DATELINE = re.compile(r"[A-Z]{3,}(?:[ .][A-Z]{2,})*[,.]?(?: [^\n]{0,40})?$")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
@@ -2237,7 +2244,10 @@ class _Doc:
         if self.text[end:end + 1] != " " or place in self.g.countries or word in self.c.state_names:
             return False
         after = self._next_lower(end)
-        if after not in _COMPANY_STAFF and (place in self.g.capitals or not _SAID_IT.match(self.text, end)):
+        capital = place in self.g.capitals
+        if after not in _COMPANY_STAFF and (capital or after not in _COMPANY_HEADS and not (
+                after == "chief" and _COMPANY_CHIEF.match(self.text, end))) and (
+                capital or not _SAID_IT.match(self.text, end)):
             return False
         before = _prev_word(self.text, start, 20)
         return before is None or before.group(1).lower() not in _PLACE_PREPS and not self._is_title(before.group(1))
@@ -2737,10 +2747,11 @@ class _Doc:
 
     def _companies_named_like_towns(self, pieces: list[Piece]) -> None:
         """A city that the article names as a company ("Toyota Motor Corp.", "shares of
-        Toyota") is that company where it stands alone ("Toyota's Prius"), except where it
-        reads as a place ("in Toyota", "Toyota, Japan", "Toyota police")."""
+        Toyota", "Toyota president Akio Toyoda", "Toyota said it": `_city_company`) is that company where it
+        stands alone ("Toyota's Prius"), except where it reads as a place ("in Toyota", "Toyota, Japan",
+        "Toyota police")."""
         companies = {p.words[0] for p in pieces if p.kind == ORG and len(p.words) >= 2
-                     and p.words[-1].lower() in self.c.org_suffixes}
+                     and p.words[-1].lower() in self.c.org_suffixes} | self.city_companies
         if "hares " in self.text:
             companies |= {p.words[0] for p in pieces if p.kind == PLACE and len(p.words) == 1
                           and _SHARES_OF.search(self.text, max(0, p.start - 10), p.start)}
@@ -3265,6 +3276,8 @@ class _Doc:
         prev = piece.prev_word
         after_prep = prev in _LOCATIVE_PREPS
         noun = self._next_lower(piece.end)  # "in Windows machines", "in Kathimerini daily": a modifier
+        if noun in _HELD_AFTER:
+            return False  # "a fall in Volkswagen shares", "trading in Yahoo stock": a company's (common words else)
         if noun and piece.text not in self.g.towns and piece.text not in self.g.given_towns \
                 and noun not in self.c.locative_next and noun not in self.c.place_heads \
                 and noun not in _IRREGULAR_PAST and noun not in _AUXILIARIES and not noun.endswith(("ed", "ing")):
