@@ -50,3 +50,22 @@ def test_a_name_before_shares_after_in_is_no_place():
     assert spans("Hedge funds bet on a fall in Volkswagen shares.") == [("Volkswagen", "org")]
     assert spans("Trading in Kraft stock was halted.") == [("Kraft", "org")]
     assert spans("Clashes in Kurram killed five people.") == [("Kurram", "place")]
+
+
+def test_a_plurals_possessive_before_an_organisations_head_stays_in_its_name():
+    assert spans("New car sales fell, the European Automobile Manufacturers' Association said.") == [
+        ("European Automobile Manufacturers' Association", "org")]
+    assert spans("The National Farmers' Union said prices fell.") == [("National Farmers' Union", "org")]
+    # a place's possessive still ends the name
+    assert spans("The Philippines' Supreme Court ruled on Monday.") == [("Philippines", "place"), ("Supreme Court", "org")]
+    assert spans("The Philippines' Senate voted on Monday.") == [("Philippines", "place"), ("Senate", "org")]
+    # before a name that is no organisation's head, the owners' possessive still ends their word
+    assert spans("Analysts' Apple forecasts were cut on Monday.") == [("Apple", "org")]
+
+
+def test_shares_in_a_capital_or_a_market_city_are_its_market_not_a_company():
+    assert spans("Shares in London closed lower on Thursday.") == [("London", "place")]
+    assert spans("Shares in Frankfurt rose 2 percent.") == [("Frankfurt", "place")]
+    # a town named like a company: its shares make it the company, in the whole article
+    assert spans("Shares in Nokia rose. Nokia's phones sold well.") == [("Nokia", "org"), ("Nokia", "org")]
+    assert spans("Shares of London rose.") == [("London", "org")]

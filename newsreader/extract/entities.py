@@ -566,8 +566,11 @@ _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "East
                          "Blue", "Giving", "Shrove", "Palm", "Maundy", "Whit", "Fat", "Plough"})
 #: An age right before a name: "16-year-old Kimani Gray", "a 33-year-old Tara Reid".
 _AGE_BEFORE = re.compile(r"\d+-year-old $")
-#: "shares of Toyota", "shares in BP": what has shares is a company.
+#: "shares of Toyota", "shares in BP": what has shares is a company ...
 _SHARES_OF = re.compile(r"[Ss]hares (?:of|in) $")
+#: ... but "shares in London" (a capital, or a city with a stock exchange that is none) are those traded there.
+_MARKET_CITIES = frozenset({"Frankfurt", "Shanghai", "Shenzhen", "Mumbai", "Bombay", "Sydney", "Melbourne", "Toronto",
+                            "Zurich", "Milan", "Johannesburg", "Istanbul", "Chicago", "Osaka", "Karachi", "Lagos"})
 #: A journey's end or start: "flew to Davos", "launched the probe from Sriharikota", "fighters
 #: deployed to Sinjar" ("sent a letter to Microsoft" is no journey: no "sent").
 _MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards"})
@@ -1000,7 +1003,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                     word = word[:-2]
                     end -= 2
                     possessive = True
-                elif word[-1] in "'’":
+                elif word[-1] in "'’" and not _owners_in_name(word, text, end, c):
                     word = word[:-1]
                     end -= 1
                     possessive = True
@@ -1098,6 +1101,17 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
 
 #: Adverbs in -ly that name periodicals ("Weekly Standard", "Daily Mail"): they may open a name.
 _PERIODICALS = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "biweekly"})
+
+
+def _owners_in_name(word: str, text: str, end: int, c: Cues) -> bool:
+    """Is a plural's possessive ("Manufacturers'") inside an organisation's name, before its head ("the European
+    Automobile Manufacturers' Association", "the National Farmers' Union", "the Workers' Party")? Then it does not
+    end the name, as a place's possessive does ("the Philippines' Supreme Court") and a person's ("Ramos' Party"):
+    the owners are a common noun's plural."""
+    if word[-2:-1] not in ("s", "S") or word[:-1].lower() not in english_words()[0]:
+        return False
+    m = _NEXT_CAP.match(text, end)
+    return m is not None and m.group(1).lower() in c.org_heads
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -2753,8 +2767,7 @@ class _Doc:
         companies = {p.words[0] for p in pieces if p.kind == ORG and len(p.words) >= 2
                      and p.words[-1].lower() in self.c.org_suffixes} | self.city_companies
         if "hares " in self.text:
-            companies |= {p.words[0] for p in pieces if p.kind == PLACE and len(p.words) == 1
-                          and _SHARES_OF.search(self.text, max(0, p.start - 10), p.start)}
+            companies |= {p.words[0] for p in pieces if p.kind == PLACE and len(p.words) == 1 and self._shares_of(p)}
         if not companies:
             return
         for piece in pieces:
@@ -2763,11 +2776,18 @@ class _Doc:
             word = piece.words[0]
             if self.g.places.get(piece.text) in self.g.countries or word in self.c.state_names or word in self.g.demonyms:
                 continue
-            shares = _SHARES_OF.search(self.text, max(0, piece.start - 10), piece.start) is not None
+            shares = self._shares_of(piece)
             if not shares and piece.prev_word in _PLACE_PREPS or self.text[piece.end:piece.end + 2] == ", " \
                     or self._next_lower(piece.end) in self.c.town_nouns:
                 continue
             piece.kind, piece.name = ORG, None
+
+    def _shares_of(self, piece: Piece) -> bool:
+        """Does "shares of" or "shares in" stand before a town's name ("shares of Toyota", "shares in Nokia")? Not
+        "shares in London", "Shares in Frankfurt closed lower": a capital's or a market city's market."""
+        m = _SHARES_OF.search(self.text, max(0, piece.start - 10), piece.start)
+        return m is not None and (self.text[piece.start - 2] == "f" or piece.text not in self.g.capitals
+                                  and piece.text not in _MARKET_CITIES)
 
     def _teams(self, pieces: list[Piece]) -> None:
         """A result with its score names two teams, organisations even where they are named
