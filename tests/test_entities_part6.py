@@ -69,3 +69,15 @@ def test_shares_in_a_capital_or_a_market_city_are_its_market_not_a_company():
     # a town named like a company: its shares make it the company, in the whole article
     assert spans("Shares in Nokia rose. Nokia's phones sold well.") == [("Nokia", "org"), ("Nokia", "org")]
     assert spans("Shares of London rose.") == [("London", "org")]
+
+
+def test_an_index_written_in_capitals_is_no_organisation():
+    assert spans("In Seoul, trading was halted after the KOSPI fell 10 percent.") == [("Seoul", "place")]
+
+
+def test_a_common_word_inside_a_longer_name_makes_no_name_of_it_opening_a_sentence():
+    text = 'The National Highway Traffic Safety Administration fined the firm. "Safety is our top priority," he said.'
+    assert spans(text) == [("National Highway Traffic Safety Administration", "org")]
+    # a name's first and last words still do ("Sox" of "the Boston Red Sox")
+    text = "Fans cheered the Boston Red Sox on Sunday. Sox pitchers struck out ten."
+    assert [t for t, _ in spans(text)] == ["Boston Red Sox", "Sox"]

@@ -3411,10 +3411,15 @@ class _Doc:
         return m.group(1).lower() if m else ""
 
     def _seen_inside(self, word: str) -> bool:
-        """Does the word also appear capitalised in mid-sentence (so it is a name)? The words
-        are gathered on the first question: settling asks it once the pieces are final."""
+        """Does the word also appear capitalised in mid-sentence (so it is a name)? Not as a common English word
+        inside a longer name: "the National Highway Traffic Safety Administration" makes no name of '"Safety is our
+        priority,"' (a name's first and last words do: "Toyota" of "Toyota Motor Corp.", "Sox" of "the Boston Red
+        Sox"). The words are gathered on the first question: settling asks it once the pieces are final."""
         if self._inside is None:
-            self._inside = {w for piece in self.pieces if not piece.initial for w in piece.words}
+            common = english_words()[0]
+            self._inside = {w for piece in self.pieces if not piece.initial
+                            for k, w in enumerate(piece.words)
+                            if not k or k == len(piece.words) - 1 or w.lower() not in common}
         return word in self._inside
 
     def _canonical_people(self) -> None:
