@@ -81,3 +81,16 @@ def test_a_common_word_inside_a_longer_name_makes_no_name_of_it_opening_a_senten
     # a name's first and last words still do ("Sox" of "the Boston Red Sox")
     text = "Fans cheered the Boston Red Sox on Sunday. Sox pitchers struck out ten."
     assert [t for t, _ in spans(text)] == ["Boston Red Sox", "Sox"]
+
+
+def test_a_name_opening_a_sentence_before_its_officers_capitalised_title_is_the_organisation():
+    assert spans("Rates were cut. Fed Chairman Ben Bernanke said the bank would act.") == [
+        ("Fed", "org"), ("Ben Bernanke", "person")]
+    assert spans("Nissan Chairman Carlos Ghosn said so.") == [("Nissan", "org"), ("Carlos Ghosn", "person")]
+    # not a common English word, a participle, or a word the article writes in lower case
+    assert spans("Police Chief John Smith said so.") == [("John Smith", "person")]
+    assert spans("Energy Secretary Steven Chu said so.") == [("Steven Chu", "person")]
+    assert spans("Presiding Judge Martin Mann said so.") == [("Martin Mann", "person")]
+    assert spans("Democratic Senator John Kerry said so.") == [("John Kerry", "person")]
+    assert spans("Senior Minister Lee Kuan Yew said so.") == [("Lee Kuan Yew", "person")]
+    assert spans("The cattle were fed. Fed Chairman Ben Bernanke said so.") == [("Ben Bernanke", "person")]

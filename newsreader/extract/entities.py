@@ -1252,6 +1252,10 @@ _COMPANY_CHIEF = re.compile(r" chief (?:executive|operating|financial)\b")
 #: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
 _DATELINE = re.compile(r"[A-Z]{3,}(?:[ .][A-Z]{2,})*[,.]?(?: [^\n]{0,40})?$")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
+#: A capitalised title, then a capitalised name: "Chairman Ben Bernanke" (of "Fed Chairman Ben Bernanke").
+_CAPITAL_TITLE_NAME = re.compile(r" ([A-Z][a-z]+) [A-Z][a-z]")
+#: Endings of adjectives and participles ("Democratic", "Federal", "Presiding", "Retired").
+_MODIFIER_ENDINGS = ("ic", "al", "ing", "ed")
 #: The capitalised word right before a name ("Governor" of "Governor Jackson").
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?) $")
 #: A company named in the possessive ("Moody's", "McDonald's", "Standard & Poor's") where a
@@ -2834,7 +2838,8 @@ class _Doc:
                                         partner.words[0].isupper() and len(partner.words[0]) > 2
                                         and self._verb_after(partner)):
                 return True  # ... "Gavi and UNICEF shipped": an acronym acting with it
-        return self.text[end:end + 2] == ", " and _APPOSITION.match(self.text, end) is not None
+        return self.text[end:end + 2] == ", " and _APPOSITION.match(self.text, end) is not None \
+            or self._titled_owner(piece, low)
 
     def _owner_after(self, piece: Piece) -> bool:
         """Does a possessive or a post follow the name ("GM's board agreed", "GM spokesman Nick Richards",
@@ -2851,6 +2856,15 @@ class _Doc:
                 return False
             end = m.end()
         return False
+
+    def _titled_owner(self, piece: Piece, low: str) -> bool:
+        """Is a name opening a sentence (no common English word: not "Police Chief John Smith") an organisation's
+        (short) name before its officer's capitalised title and name ("Fed Chairman Ben Bernanke said", "Nissan
+        Chairman Carlos Ghosn", "Labour Leader Ed Miliband")? Not an adjective or a participle ("Democratic Senator
+        John Kerry", "Presiding Judge Martin Mann")."""
+        m = _CAPITAL_TITLE_NAME.match(self.text, piece.end)
+        return m is not None and m.group(1).lower() in self.c.title_heads \
+            and not (len(low) > 4 and low.endswith(_MODIFIER_ENDINGS))
 
     def _verb_after(self, piece: Piece) -> bool:
         """Is the next word a lower-case finite verb ("GM filed", "GM will")? Then a two-letter
