@@ -94,3 +94,12 @@ def test_a_name_opening_a_sentence_before_its_officers_capitalised_title_is_the_
     assert spans("Democratic Senator John Kerry said so.") == [("John Kerry", "person")]
     assert spans("Senior Minister Lee Kuan Yew said so.") == [("Lee Kuan Yew", "person")]
     assert spans("The cattle were fed. Fed Chairman Ben Bernanke said so.") == [("Ben Bernanke", "person")]
+
+
+def test_a_city_named_like_a_company_is_the_company_before_what_a_firm_owns():
+    assert spans("Toyota's sales dropped 37 percent.") == [("Toyota", "org")]
+    assert spans("Nokia's profit rose in the quarter.") == [("Nokia", "org")]
+    # a town's sales tax, its mayor, a capital's shares (its market)
+    assert spans("Toyota's sales tax rose.") == [("Toyota", "place")]
+    assert spans("Toyota's mayor said so.") == [("Toyota", "place")]
+    assert spans("Tokyo's shares fell.") == [("Tokyo", "place")]

@@ -1249,6 +1249,9 @@ _COMPANY_STAFF = frozenset({"spokesman", "spokeswoman", "spokesperson", "shareho
 #: capital, whose region may have a president ("Madrid president Isabel Diaz Ayuso").
 _COMPANY_HEADS = frozenset({"president", "chairman", "chairwoman", "ceo"})
 _COMPANY_CHIEF = re.compile(r" chief (?:executive|operating|financial)\b")
+#: What a firm has and a town has not, after a possessive: "Toyota's sales dropped", "Toyota's shares" (not a town's
+#: "sales tax").
+_OWNED_BY_FIRM = re.compile(r"['’]s (?:shares|stock|profits?|earnings|shareholders|sales(?! tax))\b")
 #: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
 _DATELINE = re.compile(r"[A-Z]{3,}(?:[ .][A-Z]{2,})*[,.]?(?: [^\n]{0,40})?$")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
@@ -2259,14 +2262,23 @@ class _Doc:
         government ("Moscow said"); countries and states are places, and so is a city after a
         preposition ("a worker in Dubai said"); after a title it is a surname ("Senator Warren
         said it was")."""
-        if self.text[end:end + 1] != " " or place in self.g.countries or word in self.c.state_names:
+        if place in self.g.countries or word in self.c.state_names:
+            return False
+        capital = place in self.g.capitals
+        if self.text[end:end + 1] in ("'", "’"):  # "Toyota's sales dropped", "Toyota's shares": what a firm has
+            owned = _OWNED_BY_FIRM.match(self.text, end)
+            return owned is not None and not capital and self._not_after_place_word(start)
+        if self.text[end:end + 1] != " ":
             return False
         after = self._next_lower(end)
-        capital = place in self.g.capitals
         if after not in _COMPANY_STAFF and (capital or after not in _COMPANY_HEADS and not (
                 after == "chief" and _COMPANY_CHIEF.match(self.text, end))) and (
                 capital or not _SAID_IT.match(self.text, end)):
             return False
+        return self._not_after_place_word(start)
+
+    def _not_after_place_word(self, start: int) -> bool:
+        """Is the word before `start` neither a preposition of place ("in Toyota") nor a title ("Senator Warren")?"""
         before = _prev_word(self.text, start, 20)
         return before is None or before.group(1).lower() not in _PLACE_PREPS and not self._is_title(before.group(1))
 
