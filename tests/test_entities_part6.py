@@ -103,3 +103,11 @@ def test_a_city_named_like_a_company_is_the_company_before_what_a_firm_owns():
     assert spans("Toyota's sales tax rose.") == [("Toyota", "place")]
     assert spans("Toyota's mayor said so.") == [("Toyota", "place")]
     assert spans("Tokyo's shares fell.") == [("Tokyo", "place")]
+
+
+def test_names_a_product_class_lists_are_products():
+    assert spans("Ford halted sales of eight models including the Focus and Fiesta.") == [("Ford", "org")]
+    assert spans("He said cars such as the Prius and the Leaf sold well.") == []
+    assert spans("He said doctors prescribe drugs like Lipitor and Zocor.") == []
+    # companies listed stay companies
+    assert spans("He said companies such as Apple and Google spent more.") == [("Apple", "org"), ("Google", "org")]

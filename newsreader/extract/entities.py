@@ -592,6 +592,8 @@ _LIST_END = re.compile(r"(?:[,.;:)]|$| (?:on|in|at|and|or|last|this|after|before
 _PLACE_PREPS = _TOWN_PREPS | {"from", "to", "at", "of", "into", "via"}
 #: What joins a product to the next one named ("iPod Classic, Nano and Shuffle", "the Volt and the Leaf").
 _PRODUCT_LINKS = (", ", " and ", ", and ", " or ", ", or ", " and the ", " or the ")
+#: A plural before a list's cue, right before a name: "models including the Camry", "cars such as the Prius".
+_LISTED_AS = re.compile(r"(?<![\w-])([A-Za-z]+) (?:including|such as|like)(?: the)? $")
 _STAFF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+) at $")
 #: Auxiliaries and common finite verbs that show the word before them is a subject.
 _AUXILIARIES = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "has",
@@ -2356,7 +2358,7 @@ class _Doc:
             self._product(idx)  # "the pirate dhow, Salahaddin, which": a vessel's name in apposition
             return True
         if _brand_or_class_before(self.text, start) or \
-                self.text[self.product_end:start] in _PRODUCT_LINKS:
+                self.text[self.product_end:start] in _PRODUCT_LINKS or self._products_listed_before(start):
             # "iTunes Music Store"; "web browser Safari"; "iPod Classic, Nano and Shuffle"
             self._product(idx)
             return True
@@ -2393,6 +2395,16 @@ class _Doc:
             self._product(idx)  # "sales of the Chevrolet Malibu"; "sales of Apple" is the maker
             return True
         return False
+
+    def _products_listed_before(self, start: int) -> bool:
+        """Does a product class's plural, or "models", list the name ("eight models including the Camry and
+        Corolla", "cars such as the Prius", "drugs like Lipitor")? (Not "companies such as Apple".)"""
+        m = _LISTED_AS.search(self.text, max(0, start - 32), start)
+        if m is None:
+            return False
+        kind = m.group(1).lower()
+        return kind == "models" or kind.endswith("s") and (kind in self.c.product_classes
+                                                           or kind[:-1] in self.c.product_classes)
 
     def _work(self, title: str) -> None:
         """Remember a work's title, and the title without a first word that a sentence's opening
