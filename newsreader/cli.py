@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,6 +270,9 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
             library.close()
             return " (every page parsed: another run is updating its index)"
         store = library.store()
+        # One read transaction from here to the last article printed: what a run that
+        # updates the index meanwhile commits is not half seen (an id listed, its article gone).
+        store.connection().execute("BEGIN")
         known = store.pages()
         stale = library.unfinished() or len(known) != len(files)
         ids: list[str] = []
@@ -291,13 +295,15 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
                 pages += 1
             else:  # could not be used when indexed: read again below, for its warning
                 unusable.append(path)
-    except (UserError, ImportError):  # damaged, from another version, a broken Whoosh: parsing still lists
+        stale = stale or store.count() != len(ids)  # (every id a page record names is stored)
+    except (UserError, ImportError, OSError, sqlite3.Error):  # damaged, another version, a broken Whoosh:
+        # parsing still lists the pages.
         library.close()
         return " (every page parsed: its index cannot be read)"
     except BaseException:
         library.close()
         raise
-    if stale or store.count() != len(ids):  # (every id a page record names is stored)
+    if stale:
         library.close()
         return " (every page parsed: its index is out of date; `newsreader index` updates it)"
     for path in unusable:

@@ -132,3 +132,16 @@ def test_two_stories_with_one_title_on_a_page_get_the_ids_the_index_gives(capsys
     code, out, _ = run(capsys, "articles", "--json", "--corpus", str(folder))
     ids = [a["id"] for a in json.loads(out)]
     assert code == 0 and len(ids) == 2 and ids[1] == ids[0] + "-2"
+
+
+def test_articles_parses_when_the_index_cannot_be_read(capsys, corpus: Path, isolated_home: Path) -> None:
+    """A damaged index is no reason to list nothing: parsing needs none."""
+    _, listed, _ = run(capsys, "articles", "--corpus", str(corpus))
+    assert run(capsys, "index", "--corpus", str(corpus))[0] == 0
+    stores = list(isolated_home.rglob("articles.sqlite3"))
+    assert len(stores) == 1
+    stores[0].write_bytes(b"not a database" * 100)
+    for extra in stores[0].parent.glob("articles.sqlite3-*"):
+        extra.unlink()
+    code, out, err = run(capsys, "articles", "--corpus", str(corpus))
+    assert code == 0 and out == listed and "its index cannot be read" in err
