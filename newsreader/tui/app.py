@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -44,6 +45,7 @@ from newsreader.tui.keymap import KeymapPlan, give_taken_keys, known_keys, plan_
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, Rest, RowSource
+from newsreader.tui.status import StatusLine, StatusParts, TimeLeft
 from newsreader.tui.themes import DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, theme_folders, user_themes_dir
 
 if TYPE_CHECKING:
@@ -72,6 +74,9 @@ PAGE_PROBLEMS_SHOWN = 3
 #: How often to look for the other copy's bookmarks and read marks.
 MARKS_REFRESH_SECONDS = 5.0
 PANES = ("list", "reader", "side")
+#: The list while the first build has committed nothing yet (~15 s on 28,000 pages): it
+#: fills in batches as they are committed, not page by page.
+EMPTY_WHILE_INDEXING = "No articles yet: they appear here as the pages are indexed, a batch at a time."
 #: How many articles Esc can walk back through related stories opened one from another
 #: (the oldest is forgotten first).
 TRAIL_LIMIT = 20
@@ -161,7 +166,7 @@ class MainScreen(Screen):
                 yield Static(id="mark-status")
             yield SidePane(id="side", classes="pane")
         with Horizontal(id="statusbar"):
-            yield Static(id="status")
+            yield StatusLine(id="status")
             yield ProgressBar(id="progress", show_eta=False, total=None)
         yield KeyHints({b.id: b for b in all_bindings() if b.id}, id="hints")
 
@@ -237,6 +242,13 @@ class ReaderApp(App[int]):
         self._related_shown: list[RelatedStory] | None = None
         self.indexing = False
         self.index_message = ""
+        #: The index update's page counts, shorter each (the status line fits them to its width).
+        self.index_forms: tuple[str, ...] = ()
+        self.time_left = TimeLeft()
+        self.eta_forms: tuple[str, ...] = ()
+        #: The search whose query Enter sent: an error too long for the status line is then
+        #: given whole in a notice.
+        self._submitted_generation = -1
         #: Set when the reader quits: the index update under way stops within a fraction of a
         #: second, keeping the batches it committed (see `exit`).
         self._stop_index = threading.Event()
@@ -272,7 +284,6 @@ class ReaderApp(App[int]):
         #: also after the screen was closed and opened again.
         self.removed_bookmarks: list[Any] = []
         self._pane = "list"
-        self._status_line = ""
         self._mark_line: Any = None
         self._theme_ready = False
         self._register_themes()
@@ -389,7 +400,7 @@ class ReaderApp(App[int]):
         self.history[0] = ListState(source)
         if len(self.history) == 1:
             self.article_list.set_source(source)
-        self.article_list.empty_text = "No articles yet." if self.update_index else "No articles."
+        self.article_list.empty_text = EMPTY_WHILE_INDEXING if self.update_index else "No articles."
         if self.update_index:
             self.call_after_refresh(self.update_index_worker)
         else:
@@ -583,35 +594,27 @@ class ReaderApp(App[int]):
     # --- status line ---------------------------------------------------------------------
 
     def update_status(self) -> None:
+        """One line at any width (`status.fit_status`): what is wrong with the query first, in
+        place of the counts when both do not fit; the list's count; the index update's pages
+        and time left; the unread and bookmark counts, given up first."""
         try:
-            status = self.main.query_one("#status", Static)
+            status = self.main.query_one("#status", StatusLine)
         except Exception:
             return
         source = self.article_list.source
-        # What is wrong with the query first: the line is cut at the terminal's width.
-        parts: list[str] = [self.search_error] if self.search_error else []
         count = source.count()
-        label = clean(source.label)
         if isinstance(source, FixedRows) and source.total is not None and source.total > count:
-            parts.append(f"{label}: {count:,} of {source.total:,}")
+            counted_rows = f"{count:,} of {source.total:,}"
         else:
-            parts.append(f"{label}: {count:,}")
-        if self.index_message:
-            # Before the counts: the line is cut at the width, beside the progress bar; at
-            # 80 columns a first build showed "indexing …" or "indexing 152/800 pag…".
-            parts.append(self.index_message)
+            counted_rows = f"{count:,}"
+        unread = ""
         if self.corpus_count is not None and self.read_here is not None:
-            unread = max(0, self.corpus_count - len(self.read_here))
-            parts.append(f"{unread:,} unread")
+            unread = f"{max(0, self.corpus_count - len(self.read_here)):,} unread"
         marked = self.bookmarked if self.bookmarked_here is None else self.bookmarked_here
-        parts.append(f"{len(marked):,} bookmarked")
-        line = " · ".join(parts)
-        if line != self._status_line:  # an unchanged Static.update still costs a layout pass
-            self._status_line = line
-            # What is wrong with the query may take a second line (a date's forms, the
-            # fields): cut at 80 columns it lost the part saying what to type instead.
-            status.set_class(bool(self.search_error), "-query-problem")
-            status.update(Text(line))
+        index = self.index_forms or ((self.index_message,) if self.index_message else ())
+        status.show(StatusParts(error=self.search_error, label=clean(source.label), count=counted_rows,
+                                index=index, eta=self.eta_forms if self.indexing else (), unread=unread,
+                                bookmarked=f"{len(marked):,} bookmarked"))
 
     # --- index updates -----------------------------------------------------------------------
 
@@ -628,7 +631,7 @@ class ReaderApp(App[int]):
 
         def progress(p: Any) -> None:
             if not stop():  # the app is closing: no screen to report to
-                self.call_from_thread(self._index_progress, p.pages_done, p.pages_total, p.articles)
+                self.call_from_thread(self._index_progress, p.pages_done, p.pages_total, p.articles, p.elapsed)
 
         problems: list[str] = []  # pages skipped or read with a fallback: said when it ends
         try:
@@ -669,22 +672,30 @@ class ReaderApp(App[int]):
     def _index_started(self) -> None:
         self.indexing = True
         self.index_message = "checking the index…"
+        self.index_forms, self.eta_forms, self.time_left = (), (), TimeLeft()
         self.update_status()
 
     def _index_rebuilding(self) -> None:
         self.index_message = "rebuilding the index…" if self._asked_update else \
             "rebuilding the index (damaged or made by another version)…"
+        self.index_forms = (self.index_message, "rebuilding the index…", "rebuilding the index…")
+        self.eta_forms, self.time_left = (), TimeLeft()
         self.history[0].source.invalidate()
         if self.article_list.source is self.history[0].source:
             self.article_list.reload()
         self.update_status()
 
-    def _index_progress(self, done: int, total: int, articles: int) -> None:
+    def _index_progress(self, done: int, total: int, articles: int, elapsed: float | None = None) -> None:
         bar = self.main.query_one("#progress", ProgressBar)
         if total:
             bar.display = True
             bar.update(total=total, progress=done)
-            self.index_message = f"indexing {done:,}/{total:,} pages"
+            pages = f"{done:,}/{total:,}"
+            self.index_message = f"indexing {pages} pages"
+            self.index_forms = (self.index_message, f"{pages} pages", pages)
+            if elapsed is None:
+                elapsed = time.monotonic()
+            self.eta_forms = self.time_left.add(elapsed, done, total)
         self._grow_list()
         self.update_status()
 
@@ -722,6 +733,9 @@ class ReaderApp(App[int]):
         self.indexing = False
         self.main.query_one("#progress", ProgressBar).display = False
         self.index_message = ""
+        self.index_forms, self.eta_forms = (), ()
+        if self.article_list.empty_text == EMPTY_WHILE_INDEXING:
+            self.article_list.empty_text = "No articles."
         self._grow_list()
         asked, self._asked_update = self._asked_update, False
         if not message and asked:
@@ -814,6 +828,7 @@ class ReaderApp(App[int]):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_now(event.value)
+        self._submitted_generation = self._search_generation
         self.close_search()
 
     def _search_now(self, text: str) -> None:
@@ -982,6 +997,11 @@ class ReaderApp(App[int]):
         if generation == self._search_generation:
             self.search_error = clean(message)
             self.update_status()
+            # The status line is one line: an error longer than it is cut (its start says
+            # what is wrong). Enter gives the whole of it, e.g. the date forms to type.
+            if generation == self._submitted_generation and \
+                    not self.main.query_one("#status", StatusLine).fits(self.search_error):
+                self.notify(self.search_error, title="Search", severity="warning", markup=False)
 
     def _search_done(self, source: FixedRows, generation: int) -> None:
         if generation != self._search_generation:
