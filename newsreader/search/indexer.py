@@ -657,14 +657,14 @@ class Shard:
     def flush(self) -> Flushed:
         """End the batch: write the segment and hand it over with the word counts."""
         replaces: list[Any] = []
-        if self.ramp is not None and self.waiting:
-            if (self.builder is None or not self.builder.docnum) and \
-                    len(self.ramp) + len(self.waiting) <= RAMP_ARTICLES:
+        if self.ramp is not None:
+            if (self.builder is not None and (self.builder.docnum or self.builder.done)) or \
+                    len(self.ramp) + len(self.waiting) > RAMP_ARTICLES:
+                self.ramp = None  # the batches are big now (or went to the segment already): a segment each
+            elif self.waiting:
                 self.ramp += self.waiting
                 self.waiting = list(self.ramp)  # sorted together: one date run
                 replaces, self.ramp_segments = self.ramp_segments, []
-            else:
-                self.ramp = None  # the batches are big now: a segment each
         self._drain()
         out = Flushed([], self.vocab, replaces)
         self.vocab = Counter()
