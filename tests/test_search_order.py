@@ -93,6 +93,24 @@ def test_totals_are_estimates_unless_counted(runs_lib: Library, monkeypatch: pyt
 
 
 @pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_a_small_estimate_is_counted(runs_lib: Library, monkeypatch: pytest.MonkeyPatch, sort: str) -> None:
+    """Words that go together fool the estimate (it takes them as independent): "Tara Reid
+    rehab" said "20 of about 20" where 48 match, so a script saw no more to fetch. An
+    estimate under COUNT_BELOW_ESTIMATE is replaced by the count; a large one stays."""
+    from newsreader.search import engine, library
+
+    monkeypatch.setattr(library, "EXACT_COUNT_DOCS", 0)  # as in an index of more articles
+    exact = runs_lib.search("strike", limit=1000, snippets=False, count=True).total
+    assert exact > 3
+    monkeypatch.setattr(engine, "estimate", lambda q, reader, n: 3.0)
+    top = runs_lib.search("strike", limit=3, sort=sort, snippets=False)
+    assert len(top.hits) == 3 and top.exact and top.total == exact
+    monkeypatch.setattr(library, "COUNT_BELOW_ESTIMATE", 3.0)
+    top = runs_lib.search("strike", limit=3, sort=sort, snippets=False)
+    assert not top.exact and top.total == 3
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
 def test_small_index_counts_its_matches_exactly(runs_lib: Library, sort: str) -> None:
     """On the seeds (9 articles) `search iran --limit 1` said "1 of about 8 matching
     articles"; 7 match. A small index is counted, at no cost worth an estimate."""
