@@ -226,12 +226,6 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
         finally:
             listed.library.close()
     corpus = load_corpus(root, ctx.config, warn=ctx.warn)
-    if len({a.id for a in corpus.articles}) < len(corpus.articles):
-        # Two stories with one title on a page: the ids the index gives them (`ID-2`...),
-        # so the ids printed are the ones `show` takes, listed from the index or parsed.
-        from newsreader.search.indexer import _unique_ids
-
-        _unique_ids(corpus.articles)
     if args.json:
         ctx.print_json_array(a.to_dict() for a in corpus.articles)
         return 0

@@ -111,29 +111,6 @@ def test_articles_json_array_is_written_as_print_json_writes_it(capsys) -> None:
         assert "".join(two.parts) == "".join(one.parts)
 
 
-def test_two_stories_with_one_title_on_a_page_get_the_ids_the_index_gives(capsys, tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The index makes a page's second story of the same title `ID-2`; parsing printed the
-    same id twice, one `show` could not tell apart."""
-    from newsreader.corpus import loader
-    from newsreader.corpus.parser import parse_page
-
-    folder = tmp_path / "c"
-    folder.mkdir()
-    (folder / "p.txt").write_text(PAGE.format(title="Budget agreed", town="Leeds"), encoding="utf-8")
-    real = loader.parse_page
-
-    def doubled(text: str, file: str | None = None, **kw):
-        result = real(text, file, **kw)
-        result.articles.append(parse_page(text, file).articles[0])
-        return result
-
-    monkeypatch.setattr(loader, "parse_page", doubled)
-    code, out, _ = run(capsys, "articles", "--json", "--corpus", str(folder))
-    ids = [a["id"] for a in json.loads(out)]
-    assert code == 0 and len(ids) == 2 and ids[1] == ids[0] + "-2"
-
-
 def test_articles_parses_when_the_index_cannot_be_read(capsys, corpus: Path, isolated_home: Path) -> None:
     """A damaged index is no reason to list nothing: parsing needs none."""
     _, listed, _ = run(capsys, "articles", "--corpus", str(corpus))
