@@ -62,15 +62,17 @@ def test_bookmarking_an_article_clears_its_mark(tmp_path: Path) -> None:
 
 def test_a_store_made_before_opens_and_its_old_flags_are_not_believed(tmp_path: Path) -> None:
     """A store of schema 1 whose shared flag another corpus set (as the code before wrote it:
-    `UPDATE bookmarks SET missing = 1`): it opens (migrated to schema 2, which adds the
-    per-corpus marks), and only this store's own reconcile marks a bookmark missing."""
+    `UPDATE bookmarks SET missing = 1`): it opens (the per-corpus marks' table added), and
+    only this store's own reconcile marks a bookmark missing. The version stays 1: the
+    newsreader before the table refuses a store of a newer version, and showed no bookmarks
+    (review RV12)."""
     path = tmp_path / "state.sqlite3"
     with Store.open(path) as store:
         store.add_bookmark("kept", title="kept", tags=["t"], note="n")
         store.add_bookmark("gone", title="gone")
     db = sqlite3.connect(path)
     db.execute("UPDATE bookmarks SET missing = 1")
-    db.execute("DROP TABLE corpus_marks")  # (schema 2's: the store is one of schema 1)
+    db.execute("DROP TABLE corpus_marks")  # (as a store made before it)
     db.execute("PRAGMA user_version = 1")
     db.commit()
     db.close()
@@ -81,7 +83,8 @@ def test_a_store_made_before_opens_and_its_old_flags_are_not_believed(tmp_path: 
         assert {b.article_id: b.missing for b in store.list_bookmarks()} == {"kept": False, "gone": True}
         assert store.get_bookmark("kept").tags == ("t",) and store.get_bookmark("kept").note == "n"
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2  # migrated
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1  # what older code reads
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'corpus_marks'").fetchone()[0] == 1
     db.close()
 
 

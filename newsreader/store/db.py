@@ -264,30 +264,45 @@ def _migrate_to_1(db: sqlite3.Connection) -> None:
     )
 
 
-def _migrate_to_2(db: sqlite3.Connection) -> None:
+def _add_corpus_marks(db: sqlite3.Connection) -> None:
     """The "not in the corpus now" marks of each corpus's last check (`reconcile` with a
     corpus key), so that `bookmarks list` can show them when it cannot read the corpus (a
     missing folder, an index being rebuilt). Per corpus: bookmarks' old `missing` column
     was one flag shared by every corpus, and is no longer read. A bookmark with no row was
-    not seen by that corpus's last check (added since, or renamed): unknown."""
-    _run_script(
-        db,
-        """
-        CREATE TABLE corpus_marks (
-            corpus     TEXT NOT NULL,
-            article_id TEXT NOT NULL,
-            missing    INTEGER NOT NULL,
-            checked_at TEXT NOT NULL,
-            PRIMARY KEY (corpus, article_id)
-        );
-        CREATE INDEX corpus_marks_by_article ON corpus_marks(article_id)
-        """
-    )
+    not seen by that corpus's last check (added since, or renamed): unknown.
+
+    Added without raising the schema version: the table only adds to what the store says,
+    and the newsreader before it refuses a store of a newer version (the reader then shows
+    no bookmarks), so a user going back a version would lose sight of every bookmark. That
+    older code ignores the table; a bookmark it removes leaves a mark behind, which the
+    next check of that corpus replaces."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'corpus_marks'").fetchone():
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        _run_script(
+            db,
+            """
+            CREATE TABLE IF NOT EXISTS corpus_marks (
+                corpus     TEXT NOT NULL,
+                article_id TEXT NOT NULL,
+                missing    INTEGER NOT NULL,
+                checked_at TEXT NOT NULL,
+                PRIMARY KEY (corpus, article_id)
+            );
+            CREATE INDEX IF NOT EXISTS corpus_marks_by_article ON corpus_marks(article_id)
+            """
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 #: Migration i takes the schema from version i to i + 1. Append only; never edit one that
 #: has shipped, since users' files were built by it.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -961,10 +976,16 @@ def _first_problem(problems: list[str]) -> str:
 
 
 def _migrate(db: sqlite3.Connection, where: str) -> None:
-    """Bring the schema up to date, one migration per transaction. Re-reads the version
-    inside the transaction, since the other copy of the app may have just migrated. An
-    up-to-date store is recognised without the write lock, so opening never waits for the
-    other copy's writes."""
+    """Bring the schema up to date, then add the tables older code may ignore
+    (`_add_corpus_marks`)."""
+    _upgrade(db, where)
+    _add_corpus_marks(db)
+
+
+def _upgrade(db: sqlite3.Connection, where: str) -> None:
+    """One migration per transaction. Re-reads the version inside the transaction, since
+    the other copy of the app may have just migrated. An up-to-date store is recognised
+    without the write lock, so opening never waits for the other copy's writes."""
     if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
         return
     while True:
