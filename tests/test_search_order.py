@@ -105,6 +105,8 @@ def test_a_small_estimate_is_counted(runs_lib: Library, monkeypatch: pytest.Monk
     monkeypatch.setattr(engine, "estimate", lambda q, reader, n: 3.0)
     top = runs_lib.search("strike", limit=3, sort=sort, snippets=False)
     assert len(top.hits) == 3 and top.exact and top.total == exact
+    typed = runs_lib.search("strike", limit=3, sort=sort, snippets=False, typed=True)
+    assert not typed.exact  # the search bar's: a count would not stop for the next key
     monkeypatch.setattr(library, "COUNT_BELOW_ESTIMATE", 3.0)
     top = runs_lib.search("strike", limit=3, sort=sort, snippets=False)
     assert not top.exact and top.total == 3

@@ -183,17 +183,6 @@ class IndexLock:
 
 
 
-def _unique_ids(articles: list[Article]) -> list[Article]:
-    """Ids hash (file, title): two stories with one title on one page would collide."""
-    seen: dict[str, int] = {}
-    for a in articles:
-        n = seen.get(a.id, 0)
-        seen[a.id] = n + 1
-        if n:
-            a.id = f"{a.id}-{n + 1}"
-    return articles
-
-
 _SCHEMA: Any = None
 
 
@@ -615,7 +604,7 @@ class Shard:
             return exc.message
         if old_sha1 is not None and page.sha1 == old_sha1:
             return page.sha1, None, [], 0
-        articles = _unique_ids(self.source.parse(page.text, rel))
+        articles = self.source.parse(page.text, rel)  # (ids distinct: parser._assign_ids)
         if not articles:
             return no_story_message(path)
         rows = []

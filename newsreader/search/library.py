@@ -51,6 +51,7 @@ EXACT_COUNT_DOCS = 5_000
 #: words as independent, so words that go together get a tiny product: "Tara Reid rehab"
 #: said "20 of about 20 matching articles" (no more to see) where 48 match, at 37k
 #: articles. Where few are expected, counting is cheap (the rarest word bounds the walk).
+#: Not while the reader's search bar is typed in: a count does not stop for the next key.
 COUNT_BELOW_ESTIMATE = 1_000
 #: The word being typed in the reader stands for itself and words it starts (the most
 #: frequent first), or-ed: at most this many in all ...
@@ -423,7 +424,7 @@ class Library:
         if total is None:
             reader = searcher.reader()
             guess = engine.estimate(query, reader, reader.doc_count())
-            if guess < COUNT_BELOW_ESTIMATE:
+            if guess < COUNT_BELOW_ESTIMATE and not typed:  # (a count no key can interrupt)
                 total, exact = sum(1 for _ in searcher.docs_for_query(query)), True
             else:
                 total = max(len(pairs), min(int(round(guess)), reader.doc_count()))

@@ -496,7 +496,7 @@ def _live_then_merge_small(writer: Any, segments: list[Any]) -> list[Any]:
             break
     docs = 0
     for n, seg in enumerate(chosen):
-        docs += seg.doc_count_all()
+        docs += seg.doc_count()  # a merge copies the live documents only
         if docs > MERGE_MAX_DOCS:
             chosen = chosen[:n]
             break

@@ -533,8 +533,8 @@ class ReaderApp(App[int]):
                 generation = self.library.generation()
             if generation < 0 or generation == self._reconciled_generation:
                 return
-            if update_running(self.library.folder):  # a rebuild under way has not put every article back
-                return
+            if update_running(self.library.folder) or self.library.unfinished():
+                return  # a rebuild under way, or one a quit stopped, has not put every article back
             renamed = self.library.renamed()
             if renamed:
                 self.store.follow_renames(renamed)
