@@ -315,3 +315,22 @@ def test_a_shard_whose_batch_went_to_its_segment_already_stops_writing_it_again(
     shard.pages([(6, str(pages[6]), pages[6].name, None)])
     third = shard.flush()  # the 4 stay where they are
     assert not third.replaces and sum(seg.doc_count_all() for seg, _ in third.segments) == 1
+
+
+@pytest.mark.parametrize("hurry", [False, True])
+def test_a_hurried_flush_does_not_write_the_first_batches_again(tmp_path: Path, hurry: bool) -> None:
+    """A quit waits (STOP_WAIT_SECONDS) for the batch under way: writing the first batches
+    again then (up to RAMP_ARTICLES articles) made the wait run out and the batch be dropped
+    (review RV12). In a hurry the batch gets a segment of its own."""
+    corpus = make_corpus(tmp_path / "c", 4)
+    shard = indexer.Shard(tmp_path / "staging", indexer.PageSource.default(), 10 ** 7, "rules", True, ramp=True)
+    pages = sorted(corpus.iterdir())
+    shard.pages([(n, str(path), path.name, None) for n, path in enumerate(pages[:2])])
+    first = shard.flush()
+    shard.pages([(n, str(path), path.name, None) for n, path in enumerate(pages[2:], 2)])
+    second = shard.flush(hurry)
+    written = sum(seg.doc_count_all() for seg, _ in second.segments)
+    if hurry:
+        assert not second.replaces and written == 2 and shard.ramp is None
+    else:
+        assert second.replaces == [seg for seg, _ in first.segments] and written == 4

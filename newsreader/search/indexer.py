@@ -643,11 +643,14 @@ class Shard:
             add(doc)
         self.waiting.clear()
 
-    def flush(self) -> Flushed:
-        """End the batch: write the segment and hand it over with the word counts."""
+    def flush(self, hurry: bool = False) -> Flushed:
+        """End the batch: write the segment and hand it over with the word counts. In a
+        `hurry` (a quit waits for this batch) the first batches are not written again: that
+        is up to RAMP_ARTICLES more articles, and the quit's wait would run out (then the
+        batch is dropped) for the sake of fewer segments."""
         replaces: list[Any] = []
         if self.ramp is not None:
-            if (self.builder is not None and (self.builder.docnum or self.builder.done)) or \
+            if hurry or (self.builder is not None and (self.builder.docnum or self.builder.done)) or \
                     len(self.ramp) + len(self.waiting) > RAMP_ARTICLES:
                 self.ramp = None  # the batches are big now (or went to the segment already): a segment each
             elif self.waiting:
@@ -693,7 +696,7 @@ def _worker(conn: Connection, staging: Path, max_bytes: int, backend: str, extra
             if message[0] == "pages":
                 conn.send(("pages", message[1], shard.pages(message[2], hurried)))
             elif message[0] == "flush":
-                conn.send(("flushed", message[1], shard.flush()))
+                conn.send(("flushed", message[1], shard.flush(hurried())))
                 gc.collect()
             else:
                 return
@@ -740,7 +743,7 @@ class LocalPipeline:
                 self._flush = False
                 yield "flushed", self.shard.flush()
             yield "pages", self.shard.pages([job])
-        yield "flushed", self.shard.flush()
+        yield "flushed", self.shard.flush(self._wrap)
 
     def close(self, abort: bool = False) -> None:
         pass
