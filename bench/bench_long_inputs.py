@@ -67,6 +67,12 @@ EXTRACT_UNITS: dict[str, str | tuple[str, str]] = {  # (a unit, or a unit and wh
     # word in each of n Title Case lines searched in the whole text at each (`_named_in_text`, `_stem_written`)
     "The Chief": ("The Chief ", "he said."), "the new Zorblax": "the new Zorblax ",
     "headlines (Party)": ("\n Party Gen. to ’ ", "he said."), "Rescuers ... Party": "Rescuers Find Shelter In Party\n",
+    # each "X, 45, of Y" asked whether an organisation opens with Y's first word by reading every piece (`_town`;
+    # linear since 2026-11-24, E8: `_org_opened_by` reads each piece once a loop of `_settle`), also for a place
+    # listed after it (asked again by `_locative`) and a place of two words (the first loop)
+    "X, 45, of Zorblax,": "John Smith, 45, of Zorblax, ", "X, 61, of Burnsville,": "Mary Jones, 61, of Burnsville, ",
+    "X, 30, of Zorblax and Quux,": "Bob Stone, 30, of Zorblax and Quux, ",
+    "X, 52, of New Zorblax,": "Ann Lee, 52, of New Zorblax, ",
 }
 
 #: Extractor units that raised RecursionError at the sizes found (2026-11-23, R1): run at one

@@ -545,3 +545,79 @@ def test_a_surname_is_searched_as_a_firm_once(monkeypatch, unit):
     monkeypatch.setattr(ent, "_written_with", lambda *a: searched.append(a[1]) or written_with(*a))
     assert (_pieces(text), _read(text)) == fresh
     assert 0 < len(searched) <= 20
+
+
+# --- E8: `_town`'s "John Smith, 45, of Zorblax" asked of every piece ------------------------------------------
+
+def _org_opened_by_all(self, piece):
+    """The old test: every piece read at each call."""
+    return any(other.kind == ent.ORG and other.words[:1] == piece.words[:1]
+               and other.words[-1].lower() not in self.c.town_bodies for other in self.pieces)
+
+
+class _KindReads:
+    """Counts the reads of `Piece.kind` (a slot: its descriptor is wrapped on the class)."""
+
+    def __init__(self, slot):
+        self.slot, self.reads = slot, 0
+
+    def __get__(self, piece, owner=None):
+        if piece is None:
+            return self
+        self.reads += 1
+        return self.slot.__get__(piece, owner)
+
+    def __set__(self, piece, value):
+        self.slot.__set__(piece, value)
+
+
+@pytest.mark.parametrize("unit", ["John Smith, 45, of Zorblax, ", "Mary Jones, 61, of Burnsville, ",
+                                  "Bob Stone, 30, of Zorblax and Quux, ", "Ann Lee, 52, of New Zorblax, ",
+                                  "Zorblax Corp. hired John Smith, 45, of Zorblax. "])
+def test_names_after_an_age_are_asked_for_an_organisation_in_linear_reads(monkeypatch, unit):
+    """Each "X, 45, of Y" asked whether an organisation of the article opens with Y's first word by reading every
+    piece's kind (n^2 reads: ~15 times the reads for 4 times the units); `_org_opened_by` reads each piece once a
+    loop of `_settle`, and the entities are those of the old test."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ent._Doc, "_org_opened_by", _org_opened_by_all)
+        fresh = _read("Shares of A rose. " + unit * 60 + "said on Monday.")
+    assert _read("Shares of A rose. " + unit * 60 + "said on Monday.") == fresh
+    counted = _KindReads(ent.Piece.__dict__["kind"])
+    monkeypatch.setattr(ent.Piece, "kind", counted)
+    reads = []
+    for n in (100, 400):
+        counted.reads = 0
+        _read("Shares of A rose. " + unit * n + "said on Monday.")
+        reads.append(counted.reads)
+    assert reads[1] <= 5 * reads[0] and reads[1] <= 100 * 400  # (the old test: 14-15 times, 800-2,500 a unit)
+
+
+_AGED_NAMES = ("Zorblax", "Troy", "Bloomington", "New Zorblax", "Acme")
+
+
+def _aged_texts(count: int, seed: int) -> list[str]:
+    """People with an age and a place, places listed, and the same names as firms' and as a town's services."""
+    rnd = random.Random(seed)
+
+    def unit() -> str:
+        name, r = rnd.choice(_AGED_NAMES), rnd.random()
+        if r < .4:
+            end = rnd.choice((", ", " and " + rnd.choice(_AGED_NAMES) + ", ", ". "))
+            return f"{rnd.choice(('John Smith', 'Mary Jones'))}, {rnd.randint(20, 90)}, of {name}{end}"
+        if r < .55:
+            return f"{name} said it would. "
+        if r < .65:
+            return f"{name} Police said. "
+        if r < .8:
+            return f"{name} {rnd.choice(('Airlines', 'Council', 'Bank'))} said. "
+        return f"in {name} and {rnd.choice(_AGED_NAMES)}, " if r < .9 else "He said. "
+    return ["".join(unit() for _ in range(rnd.randint(1, 12))) for _ in range(count)]
+
+
+def test_organisations_opened_by_a_name_are_those_of_the_old_reading(monkeypatch):
+    """Reading only the pieces `_settle`'s loop went past changes no answer: the entities are those of every piece
+    read at each call, on generated texts where the loops type firms and places of the same names as they go."""
+    texts = _aged_texts(300, 3)
+    new = [_read(t) for t in texts]
+    monkeypatch.setattr(ent._Doc, "_org_opened_by", _org_opened_by_all)
+    assert new == [_read(t) for t in texts]

@@ -1351,6 +1351,8 @@ class _Doc:
         self._marks: dict[Any, tuple[int, ...]] = {}  # (the last answers of `_next_mark` and `_last_mark`)
         self._spans: tuple[list[Piece], list[int], list[int]] | None = None  # see _pieces_over
         self._namers_at: tuple[Any, ...] | None = None  # see _namers
+        self._orgs_opening: tuple[dict[int, int], set[str], int] | None = None  # see _org_opened_by
+        self._town_at: Piece | None = None  # see _org_opened_by
         self._by_end: tuple[list[Piece], dict[int, list[Piece]], list[int]] | None = None  # see _pieces_ending_at
 
     # --- finding pieces -------------------------------------------------------------
@@ -3251,6 +3253,8 @@ class _Doc:
         local noun ("a Woodburn bank", "the Baytown area", "Staunton police"): alone, such
         names are as often people's ("Troy", "Palmer"). After "the village of", "hometown
         of", "downtown" any name is a place, known to the gazetteer or not."""
+        if piece.kind is None:
+            self._town_at = piece  # (the piece `_settle`'s loop is at: see `_org_opened_by`)
         if self.text[piece.end:piece.end + 1] in (",", " ") and _PLACE_APPOSITION.match(self.text, piece.end):
             return True  # "Avdiivka, a town in the Donetsk region", "Qeshm is the biggest island in the Gulf"
         if (piece.next_word in _TERRITORIAL_TITLES and self.text[piece.end:piece.end + 1] == " "
@@ -3269,8 +3273,7 @@ class _Doc:
                 or _AGED_NAME_OF.search(self.text, max(0, piece.start - 64), piece.start)):
             # "Luann Johnson, 66, of Burnsville": where a person named with an age lives; not an organisation
             # the article names as one ("John Smith, 45, of Microsoft" where "Microsoft Corp." or "Microsoft said it")
-            return not any(other.kind == ORG and other.words[:1] == piece.words[:1]
-                           and other.words[-1].lower() not in self.c.town_bodies for other in self.pieces) \
+            return not self._org_opened_by(piece) \
                 and not self._written_as_firm(piece.text, _FIRM_AFTER)  # ("Bloomington Police" is the town's)
         if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
             return self._listed(piece)
@@ -3287,6 +3290,38 @@ class _Doc:
                 return True
         return piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 5):piece.start] == ", of " \
             and self.text[piece.end:piece.end + 1] == "," or self._listed(piece)
+
+    def _org_opened_by(self, piece: Piece) -> bool:
+        """Does an organisation of the article open with the name's first word and end in no town body ("Microsoft
+        Corp." for "Microsoft"; not "Bloomington Police")? `_town`'s test for "John Smith, 45, of Microsoft". It read
+        every piece for each such name: "X, 45, of Y, " n times took n^2 reads. `_town` is asked only by `_settle`'s
+        two loops: first with the piece the loop is at (its kind is None until the loop sets it; `_town` keeps it in
+        `_town_at`), then maybe with places listed before it (`_locative`; their kind is PLACE). The loops walk the
+        list in order and set only the kind of the piece they are at (as `_namers` counts on; its index, opened
+        afresh for each loop, tells the loop and where each piece stands). So once the organisations are read, a
+        later call reads only the pieces the loop went past since: the others' kinds have not changed. Any other call
+        reads every piece, as before."""
+        first, bodies, pieces, at_piece = piece.words[:1], self.c.town_bodies, self.pieces, self._town_at
+        namers = self._namers_at
+        looping = first and at_piece is not None and at_piece.kind is None
+        if namers == () and looping:
+            self._namers(at_piece, pieces)  # (opens the loop's index, with the piece the loop is at)
+            namers = self._namers_at
+        at = namers[1].get(id(at_piece), -1) if looping and namers and namers[0] is pieces else -1
+        if at < 0:
+            return any(other.kind == ORG and other.words[:1] == first
+                       and other.words[-1].lower() not in bodies for other in pieces)
+        known = self._orgs_opening
+        if known is not None and known[0] is namers[1] and known[2] <= at:
+            firsts, read = known[1], range(known[2], at)
+        else:  # (a new loop: every piece is read)
+            firsts, read = set(), range(len(pieces))
+        for k in read:
+            other = pieces[k]
+            if other.kind == ORG and other.words and other.words[-1].lower() not in bodies:
+                firsts.add(other.words[0])
+        self._orgs_opening = (namers[1], firsts, at)
+        return first[0] in firsts
 
     def _no_word_but_a_place(self, piece: Piece) -> bool:
         """Is a lone name before a place officer's title a place: one the gazetteer knows ("Reading
