@@ -251,7 +251,7 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
     (a note for the summary line, "" without an index). Pages the index could not use are
     read again, so their one-line warnings are said as parsing says them; the notes of pages
     it read (a page read as Windows-1252) were said by the run that indexed them."""
-    from newsreader.corpus import file_label
+    from newsreader.search.indexer import page_key
     from newsreader.search.library import Library
     from newsreader.search.schema import update_running
 
@@ -275,13 +275,12 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
         prefix = os.path.join(str(root), "")
         for path in files if not stale else ():
             name = str(path)
-            rel = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else path.name
-            rec = known.get(file_label(rel))
+            rec = known.get(page_key(prefix, name))
             try:
                 st = os.stat(name)
             except OSError:
                 rec = None
-            if rec is None or rec.size != st.st_size or rec.mtime_ns != st.st_mtime_ns:
+            if rec is None or not rec.same_file(st):
                 stale = True
                 break
             if rec.ids:

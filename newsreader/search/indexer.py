@@ -183,6 +183,16 @@ class IndexLock:
 
 
 
+def page_key(prefix: str, name: str) -> str:
+    """A page file's key in the index's page records: its path under the corpus root
+    (`prefix`, ending in a separator) with `/` between folders, else its base name; a name
+    that is not UTF-8 as `file_label` writes it (such a name cannot be stored as it is).
+    Plain strings, not pathlib: 100,000 `relative_to` calls were most of a run where
+    nothing changed."""
+    rel = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else os.path.basename(name)
+    return rel if rel.isascii() else file_label(rel)
+
+
 _SCHEMA: Any = None
 
 
@@ -943,17 +953,10 @@ class Indexer:
             store.record_renames(previous.renamed().items(), ())
         todo: list[tuple[str, Path, os.stat_result]] = []
         current: set[str] = set()
-        # Plain strings, not pathlib: 100,000 `relative_to` calls were most of a run where
-        # nothing changed.
         prefix = os.path.join(str(root), "")
         for path in files:
             name = str(path) if path.is_absolute() else os.path.join(prefix, str(path))
-            if name.startswith(prefix):
-                rel = name[len(prefix):].replace(os.sep, "/")
-            else:
-                rel = os.path.basename(name)
-            if not rel.isascii():
-                rel = file_label(rel)  # a name that is not UTF-8 cannot be stored as it is
+            rel = page_key(prefix, name)
             try:
                 st = os.stat(name)
             except OSError as exc:  # a link to a missing file, a page deleted meanwhile: gone
@@ -964,7 +967,7 @@ class Indexer:
             rec = known.get(rel)
             # A page that could not be used (no hash) is read again: its line is said on every run. So
             # is a page the extractor failed on (`UNEXTRACTED`): its stories' names are tried again.
-            if rec is not None and rec.sha1 and rec.size == st.st_size and rec.mtime_ns == st.st_mtime_ns:
+            if rec is not None and rec.sha1 and rec.same_file(st):
                 stats.pages_unchanged += 1
                 continue
             todo.append((rel, Path(name), st))

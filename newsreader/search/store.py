@@ -11,6 +11,7 @@ WAL mode lets readers keep reading the last committed state while the indexer wr
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import zlib
@@ -68,6 +69,11 @@ class PageRecord:
     size: int
     mtime_ns: int
     ids: list[str]
+
+    def same_file(self, st: os.stat_result) -> bool:
+        """Is the file as it was when recorded? Its size and modification time, as
+        `newsreader index` tells an unchanged page and `articles` an up-to-date index."""
+        return self.size == st.st_size and self.mtime_ns == st.st_mtime_ns
 
 
 def encode_doc(doc: dict[str, Any]) -> bytes:
