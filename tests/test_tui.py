@@ -1615,7 +1615,8 @@ async def test_bookmarks_are_not_called_missing_while_another_run_updates_the_in
     during another run's rebuild (which starts from nothing) every one would be marked "not
     in the corpus now" in the shared store. It waits for the run to end."""
     from newsreader.config import corpus_key
-    from newsreader.search.indexer import UNFINISHED_META, IndexLock
+    from newsreader.search.indexer import IndexLock
+    from newsreader.search.schema import UNFINISHED_META
 
     def marks_unfinished(app: ReaderApp, value: str) -> None:
         articles = app.library.store()

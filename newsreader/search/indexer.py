@@ -47,8 +47,8 @@ from newsreader.corpus.model import Article
 from newsreader.errors import IndexNeedsRebuild, UserError, exception_said
 from newsreader.fileio import flock_within
 from newsreader.search import analysis
-from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, WHOOSH_DIR, build_schema, date_keys, \
-    date_number, latest_commit, other_version_index, unreadable_index
+from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, UNFINISHED_META, WHOOSH_DIR, build_schema, \
+    date_keys, date_number, latest_commit, other_version_index, unreadable_index
 from newsreader.search.store import ArticleStore, PageRecord, decode_doc, encode_doc
 from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
 
@@ -486,9 +486,6 @@ def open_or_create(folder: Path, rebuild: bool,
 
 #: The article store's record of the segment files' sizes at the last commit.
 SIZES_META = "segment_sizes"
-#: "1" from the start of a run with pages to read or drop to its end: a run killed
-#: meanwhile left an index that answers from part of the corpus.
-UNFINISHED_META = "unfinished"
 
 
 def segment_sizes(wdir: Path) -> dict[str, int]:

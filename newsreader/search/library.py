@@ -295,7 +295,7 @@ class Library:
     def unfinished(self) -> bool:
         """Whether the last run that updated the index was stopped before its end (killed,
         a power cut): the index answers from part of the corpus until a run finishes it."""
-        from newsreader.search.indexer import UNFINISHED_META
+        from newsreader.search.schema import UNFINISHED_META
 
         return self.store().get_meta(UNFINISHED_META) == "1"
 

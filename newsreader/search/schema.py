@@ -70,6 +70,10 @@ class QueryError(ValueError):
 WHOOSH_DIR = "whoosh"
 #: The file an index update holds an exclusive flock on for its whole run (`indexer.IndexLock`).
 LOCK_FILE = "index.lock"
+#: The article store's meta key: "1" from the start of a run with pages to read or drop to
+#: its end, so a run killed meanwhile left an index that answers from part of the corpus.
+#: Here, not in the indexer: the reader asks it at start, before it needs the indexer.
+UNFINISHED_META = "unfinished"
 
 
 def update_running(folder: Any) -> bool:
