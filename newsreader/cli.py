@@ -251,7 +251,7 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
     (a note for the summary line, "" without an index). Pages the index could not use are
     read again, so their one-line warnings are said as parsing says them; the notes of pages
     it read (a page read as Windows-1252) were said by the run that indexed them."""
-    from newsreader.search.indexer import page_key
+    from newsreader.search.store import page_key
     from newsreader.search.library import Library
     from newsreader.search.schema import update_running
 

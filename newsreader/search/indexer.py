@@ -42,14 +42,14 @@ from typing import Any, Callable, Iterator, Optional, Union
 from whoosh import index as windex
 
 from newsreader.config import Config, check_extractor
-from newsreader.corpus import check_corpus_dir, file_label, no_story_message
+from newsreader.corpus import check_corpus_dir, no_story_message
 from newsreader.corpus.model import Article
 from newsreader.errors import IndexNeedsRebuild, UserError, exception_said
 from newsreader.fileio import flock_within
 from newsreader.search import analysis
 from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, UNFINISHED_META, WHOOSH_DIR, build_schema, \
     date_keys, date_number, latest_commit, other_version_index, unreadable_index
-from newsreader.search.store import ArticleStore, PageRecord, decode_doc, encode_doc
+from newsreader.search.store import ArticleStore, PageRecord, decode_doc, encode_doc, page_key
 from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
 
 #: How long an indexer waits for the lock before saying another run holds it: long enough
@@ -181,16 +181,6 @@ class IndexLock:
         self.release()
 
 
-
-
-def page_key(prefix: str, name: str) -> str:
-    """A page file's key in the index's page records: its path under the corpus root
-    (`prefix`, ending in a separator) with `/` between folders, else its base name; a name
-    that is not UTF-8 as `file_label` writes it (such a name cannot be stored as it is).
-    Plain strings, not pathlib: 100,000 `relative_to` calls were most of a run where
-    nothing changed."""
-    rel = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else os.path.basename(name)
-    return rel if rel.isascii() else file_label(rel)
 
 
 _SCHEMA: Any = None

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from newsreader.corpus import file_label
+
 STORE_FILE = "articles.sqlite3"
 
 _SCHEMA = """
@@ -74,6 +76,17 @@ class PageRecord:
         """Is the file as it was when recorded? Its size and modification time, as
         `newsreader index` tells an unchanged page and `articles` an up-to-date index."""
         return self.size == st.st_size and self.mtime_ns == st.st_mtime_ns
+
+
+def page_key(prefix: str, name: str) -> str:
+    """A page file's key in the index's page records: its path under the corpus root
+    (`prefix`, ending in a separator) with `/` between folders, else its base name; a name
+    that is not UTF-8 as `file_label` writes it (such a name cannot be stored as it is).
+    Plain strings, not pathlib: 100,000 `relative_to` calls were most of a run where
+    nothing changed. Here, beside the records, not in the indexer: `articles` reads them
+    without Whoosh."""
+    rel = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else os.path.basename(name)
+    return rel if rel.isascii() else file_label(rel)
 
 
 def encode_doc(doc: dict[str, Any]) -> bytes:
