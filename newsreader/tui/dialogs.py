@@ -77,7 +77,7 @@ class HelpScreen(QuitHint, ModalScreen[None]):
                 keys = binding_keys(b.id, b.key) if b.id else b.key
                 rows.append((key_display(self.app, keys), b.description or b.action, b.id or ""))
             sections.append((CONTEXTS[cls.__name__], rows))
-        sections.append(("Other", [(key_display(self.app, "ctrl+p"), "Command palette: actions, themes, saved searches", ""),
+        sections.append(("Other", [(key_display(self.app, "ctrl+p"), "Palette: actions, themes, saved searches", ""),
                                    (key_display(self.app, "ctrl+q"), "Quit from anywhere", "")]))
         # One table per section, its title on a line of its own: in a column of the table, a
         # title as long as "Side pane: related stories" left "Does" a few letters at 60 columns.
