@@ -9,6 +9,7 @@ can read from the damaged file (a scan, or a lookup by rowid) is lost, and nothi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -100,17 +102,30 @@ DAMAGE = [
 ]
 
 
+@contextlib.contextmanager
+def _lenient_copy(path: Path) -> Iterator[sqlite3.Connection]:
+    """A copy of the damaged file opened with SQLite's lenient schema reading, text read
+    whatever its bytes; a read the damage stops ends the block quietly."""
+    copy = path.with_name("lenient.sqlite3")
+    copy.write_bytes(path.read_bytes())
+    db = sqlite3.connect(copy)
+    db.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        db.execute("PRAGMA writable_schema = ON")
+        yield db
+    except sqlite3.DatabaseError:
+        pass
+    finally:
+        db.close()
+        copy.unlink()
+
+
 def _readable(path: Path) -> dict[str, set[tuple]]:
     """Every row of each table that a plain SELECT reads from the damaged file: a whole-table
     scan as far as it goes, and a lookup of each rowid the healthy store had. Read from a
     copy, with SQLite's own lenient schema reading, so it is the most a SELECT could get."""
-    copy = path.with_name("oracle.sqlite3")
-    copy.write_bytes(path.read_bytes())
-    db = sqlite3.connect(copy)
-    db.text_factory = lambda raw: raw.decode("utf-8", "replace")
     found: dict[str, set[tuple]] = {table: set() for table in TABLES}
-    try:
-        db.execute("PRAGMA writable_schema = ON")
+    with _lenient_copy(path) as db:
         for table, columns in TABLES.items():
             wanted = ", ".join(columns)
             try:
@@ -125,11 +140,6 @@ def _readable(path: Path) -> dict[str, set[tuple]]:
                     continue
                 if row is not None:
                     found[table].add(tuple(row))
-    except sqlite3.DatabaseError:
-        pass
-    finally:
-        db.close()
-        copy.unlink()
     return found
 
 
@@ -138,13 +148,8 @@ def _twins(path: Path) -> dict[tuple, set[str]]:
     garbled while the key index still has the true id at the same rowid: row -> the true
     ids (two rows may be garbled alike). The rescue keeps such a row once, under the true
     id (it kept it twice: the "ghost" bookmarks, B1)."""
-    copy = path.with_name("twins.sqlite3")
-    copy.write_bytes(path.read_bytes())
-    db = sqlite3.connect(copy)
-    db.text_factory = lambda raw: raw.decode("utf-8", "replace")
     twins: dict[tuple, set[str]] = {}
-    try:
-        db.execute("PRAGMA writable_schema = ON")
+    with _lenient_copy(path) as db:
         for table in ("bookmarks", "read_marks"):
             indexed: list[tuple[int, str]] = []
             try:
@@ -160,11 +165,6 @@ def _twins(path: Path) -> dict[tuple, set[str]]:
                     continue
                 if row and row[0] != true and "\ufffd" in row[0] and "\ufffd" not in true:
                     twins.setdefault(tuple(row), set()).add(true)
-    except sqlite3.DatabaseError:
-        pass
-    finally:
-        db.close()
-        copy.unlink()
     return twins
 
 
@@ -315,6 +315,7 @@ def test_garbled_values_are_kept_and_shown_safely(tmp_path: Path) -> None:
 OPEN_DAMAGED = r"""
 import sys, time
 from pathlib import Path
+from typing import Iterator
 from newsreader.store import Store
 start = float(sys.argv[2])
 while time.time() < start:
@@ -351,6 +352,7 @@ def test_two_copies_finding_the_damage_together_both_open_and_lose_nothing(tmp_p
 WAIT_FOR_REPAIR = r"""
 import sys
 from pathlib import Path
+from typing import Iterator
 import newsreader.store.db as db
 real = db._repair_lock
 def traced(path, timeout):
