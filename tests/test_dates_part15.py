@@ -62,6 +62,7 @@ CASES = """
 # results for the quarter come after it closes: the last quarter closed, in the first two months of the next
 2009-04-22 | the quarter | 2009-Q1 | GM will report results for the quarter on May 7.
 2009-06-22 | the quarter | 2009-Q2 | GM will report results for the quarter on July 27.
+2009-05-03 | the quarter | 2009-Q1 | Acme will report earnings for the quarter on Tuesday.
 2009-04-22 | the quarter | 2009-Q2 | GM expects sales to rise in the quarter.
 
 # the base of a change in the sentence after a quarter or month: that period a year back

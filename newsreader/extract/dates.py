@@ -1893,6 +1893,8 @@ _DATA_NOUNS = frozenset("sales deliveries output figures results data payrolls r
 _DATA_LABEL_AFTER = re.compile(rf" (?:{_DATA_MODIFIER} )?(?:{'|'.join(sorted(_DATA_NOUNS))})\b")
 #: "will report results for the quarter" (in May): a quarter's results come after it has closed.
 _RESULTS_FOR = re.compile(r"\b(?:results|earnings) for $", re.I)
+#: How far back `_RESULTS_FOR` looks: "earnings for " and the character before it (for the \b).
+_RESULTS_FOR_REACH = len("earnings for ") + 1
 #: A sentence about figures counted over a period ("sales for the month").
 _FIGURES = re.compile(rf"\b(?:{'|'.join(sorted(_DATA_NOUNS))})\b", re.I)
 _DATA_FOR_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_DATA_NOUNS))}) for $")
@@ -3113,7 +3115,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             if ref is None:
                 return None, None
             q = (ref.month - 1) // 3 - ((ref.month - 1) % 3 < 2 and (_reports_past(text, start, end, prev)
-                                                                    or _RESULTS_FOR.search(text, max(0, start - 12), start)
+                                                                    or _RESULTS_FOR.search(text, max(0, start - _RESULTS_FOR_REACH), start)
                                                                     is not None))
             return f"{ref.year + q // 4}-Q{q % 4 + 1}", None  # "GM lost $2.5 billion in the quarter" in October: Q3
         if unit in ("year", "decade"):
