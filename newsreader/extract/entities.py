@@ -1144,8 +1144,7 @@ def _acronym_in_title_case(word: str) -> bool:
     "Moon Jae Un")? Short, title case and no English word: "Air" and "Oil" are words of names ("Air India")."""
     if not (len(word) <= 3 and word[:1].isupper() and word[1:].islower()):
         return False
-    common, also_names = english_words()
-    return word.lower() not in common and word.lower() not in also_names
+    return not _english(word.lower())
 
 
 def _given_name_syllables(word: str, hyphen: int, prev: "Token | None", text: str, start: int,
@@ -1160,9 +1159,7 @@ def _given_name_syllables(word: str, hyphen: int, prev: "Token | None", text: st
     if not (1 < len(first) <= 4 and first[1:].islower() and len(tail) <= 4 and tail.isalpha()) \
             or tail in _ADJECTIVE_TAILS:
         return False
-    common, also_names = english_words()
-    lower = first.lower()
-    return lower not in common and lower not in also_names and f"{prev.word} {first}" not in places
+    return not _english(first.lower()) and f"{prev.word} {first}" not in places
 
 
 #: Short words after a name's hyphen that make an adjective of it: "Saudi-led", "Hamas-run", "Paris-born",
