@@ -25,13 +25,13 @@ def write_text_atomically(path: Path, text: str | Callable[[TextIO], object], *,
     any failure is one UserError line naming the file. `text` may be a function writing the
     text to the file it is given (a JSON dump streamed, say: the copies of the extractor);
     whatever it raises leaves no file behind either. With `replace`, a name that is a pipe or a
-    device (not a regular file, not a folder) is written into, never replaced: see `_special`."""
+    device (not a regular file, not a folder) is written into, never replaced: see `is_special`."""
     import tempfile
 
     def put(handle: TextIO) -> None:
         text(handle) if callable(text) else handle.write(text)
 
-    if replace and _special(path):
+    if replace and is_special(path):
         # A pipe, a terminal, a device: written into, as `>` does. A file renamed over it would
         # take its place (as root, /dev/full became a plain file holding the text); such a
         # file has no whole-or-nothing to keep anyway. Checked through a link, and opened by
@@ -77,7 +77,7 @@ def write_text_atomically(path: Path, text: str | Callable[[TextIO], object], *,
         Path(tmp).unlink(missing_ok=True)
 
 
-def _special(path: Path) -> bool:
+def is_special(path: Path) -> bool:
     """Is `path` something that exists but is neither a regular file nor a folder (a named pipe,
     a terminal, a device, a socket)? Renaming a file over one would replace the node itself."""
     import stat

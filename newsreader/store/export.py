@@ -21,7 +21,7 @@ from slugify import slugify
 from newsreader import yamlload
 from newsreader.config import expand_home
 from newsreader.errors import UserError, printable, printable_json, value_kind
-from newsreader.fileio import write_text_atomically
+from newsreader.fileio import is_special, write_text_atomically
 from newsreader.store.db import Bookmark
 
 #: Export format -> file ending.
@@ -215,10 +215,9 @@ def write_export(text: str, destination: str | None, fmt: str, stdout: TextIO, *
     path = expand_home(destination, "-o")
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name to write to")
-    if path.exists() and not path.is_file():
-        # A pipe, a terminal, /dev/stdout: the atomic write writes into it, as `>` does, and no
-        # file is overwritten, so no --force is needed.
-        force = True
+    # A pipe, a terminal, /dev/stdout: the atomic write writes into it, as `>` does, and no
+    # file is overwritten, so no --force is needed.
+    force = force or is_special(path)
     if write_text_atomically(path, text, replace=force) is None:
         raise UserError(f"{path} exists; pass --force to replace it, or choose another file")
     return str(path)
