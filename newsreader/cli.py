@@ -566,7 +566,7 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
             if library is not None:
                 try:  # `missing` as an existing index says now (the store keeps it per copy, not in the file)
                     if not update_running(library.folder):
-                        present = {i for i in store.bookmarked_ids() if library.get(i) is not None}
+                        present = set(library.store().rows(store.bookmarked_ids()))  # (no article decoded)
                 finally:
                     library.close()
         bookmarks = store.list_bookmarks(tag=args.tag)
