@@ -1060,10 +1060,7 @@ class ReaderApp(App[int]):
         thread, which under load cost more than the read itself. Everything else waits: the
         entity list until the article is on screen, the related-stories query until the
         reader has stayed on the article for `related_delay` seconds."""
-        self._open_generation += 1
-        if self._related_timer is not None:
-            self._related_timer.stop()
-            self._related_timer = None
+        self._leave_article()
         if focus:
             self.focus_pane("reader")
         try:
@@ -1084,14 +1081,19 @@ class ReaderApp(App[int]):
         if stored is not None:
             self.call_after_refresh(self._after_frame, article_id, stored, self._open_generation)
 
-    def walk_back(self) -> None:
-        """Esc in the reader after a related story: the article it was opened from, scrolled
-        where it was, its related stories as they were (the same one highlighted)."""
-        step = self.trail.pop()
+    def _leave_article(self) -> None:
+        """Before another article is shown: what the one on screen still waits for (its
+        entities, its related-stories query) is no longer wanted."""
         self._open_generation += 1
         if self._related_timer is not None:
             self._related_timer.stop()
             self._related_timer = None
+
+    def walk_back(self) -> None:
+        """Esc in the reader after a related story: the article it was opened from, scrolled
+        where it was, its related stories as they were (the same one highlighted)."""
+        step = self.trail.pop()
+        self._leave_article()
         stored = step.stored
         article_id = stored.article.id
         self._show_article(article_id, stored)
