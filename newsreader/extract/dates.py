@@ -152,6 +152,10 @@ _ORD = "(?:" + "|".join(_ORDINALS) + ")"
 _PARTS = r"(?: morning| afternoon| evening| night)"
 _NEWS_NOUNS = r"(?:profits?|results|earnings|sales|revenues?|loss(?:es)?|net|growth|output|deliveries)"
 
+#: "the end of", "the very beginning of", "the middle of": a stretch of the period named after
+#: it ("the end of March", "the start of the fiscal year"), spelt once for the branches below.
+_STRETCHES = "end|beginning|start|middle"
+_STRETCH_OF = rf"the (?:very )?(?:{_STRETCHES}) of"
 #: "December 15 of this year", "September last year": the year named after a month.
 _OF_YEAR = r"(?: of| ,)? (?i:this|last|next) year\b"
 #: First words of the branches below (see `_BRANCHES`), taken from the tables above.
@@ -186,7 +190,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # verb before a day ("the truce will end March 31")
     ("last next this early late mid earlier later the end",
      rf"(?P<relmonth>(?:(?i:last|next|this|early|late|mid|earlier this|later this"
-     rf"|the (?:very )?(?:end|beginning|start|middle) of)[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR})"),
+     rf"|{_STRETCH_OF})[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR})"),
     # "by June-end", "the March-end deadline"
     (_M, rf"(?P<monthend>{_MONTH}-end)(?![\w-])"),
     # "the first week of March", "the last week of June 2008": the week holding that stretch
@@ -209,7 +213,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "the past week", "the past decade": a length of time up to now (DURATION)
     ("the", r"(?P<pastunit>(?i:the (?:past|last|next|coming) (?:decade|century)|the past (?:week|fortnight|month|year)))(?![\w-])"),
     ("the earlier later early late last next this past coming previous following prior",
-     r"(?P<relunit>(?i:(?:the (?:very )?(?:end|beginning|start|middle|rest) of )?"
+     rf"(?P<relunit>(?i:(?:the (?:very )?(?:{_STRETCHES}|rest) of )?"
      r"(?:(?:earlier|later|early|late) (?:this|last|next) |this (?:past|coming) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
      r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the weekend|the (?:week|month|year) before last))"
@@ -227,9 +231,9 @@ _BRANCHES: list[tuple[str, str]] = [
      r"|mid-?year(?![\w-]| (?:results|profit|report|figures|sales|earnings|review|exams?|elections?|budget)))"
      r"|now|Now(?= (?:it|there|he|she|they|we|I|you)\b))(?![\w-])"),
     ("the first second # latter h",
-     rf"(?P<half>(?i:(?:the (?:very )?(?:end|beginning|start|middle) of )?(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
+     rf"(?P<half>(?i:(?:{_STRETCH_OF} )?(?:the )?(?:first|second|1st|2nd|latter)[ -]half of )(?:(?i:fiscal )?{_YEAR}|(?i:the year|this year|last year|next year))"
      rf"|(?i:first|second)-half(?= (?i:{_NEWS_NOUNS}))|H[12] ?FY ?(?:{_YEAR}|[0-9]{{2}})|H[12] {_YEAR}|[12]H ?(?:{_YEAR}|[0-9]{{2}})"
-     r"|(?i:(?:the (?:very )?(?:end|beginning|start|middle) of )?the (?:first|second) half)(?! of\b))(?![\w-])"),
+     rf"|(?i:(?:{_STRETCH_OF} )?the (?:first|second) half)(?! of\b))(?![\w-])"),
     # "two years ago", "three days later" (counted from the last date mentioned); "1 year, 160 days
     # ago" (page furniture: "Posted 1 year, 160 days ago"): one date, both counted back
     (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT}(?:,? (?:and )?{_COUNT} (?:month|week|day)s?(?= ago))? (?:ago(?: today)?|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
@@ -254,14 +258,14 @@ _BRANCHES: list[tuple[str, str]] = [
     # "a 27-year contract", "a 12-hour flight": a length of time as an adjective (not an age)
     (_C, rf"(?P<adjdur>(?i:{_COUNT})-(?i:minute|hour|day|week|month|year|decade))(?![\w-]| old\b)"),
     ("fiscal financial # fy this last next the",
-     rf"(?P<fiscal>(?:(?i:the (?:very )?(?:end|beginning|start|middle) of ))?"
+     rf"(?P<fiscal>(?:(?i:{_STRETCH_OF} ))?"
      rf"(?:(?i:fiscal|financial)(?: year)? {_YEAR}{_FY_END}|{_YEAR}{_FY_END} (?i:fiscal|financial) year"
      rf"|FY ?(?:{_YEAR}|[0-9]{{2}}){_FY_END}"
      rf"|{_YEAR}[-–/](?:[0-9]{{2}}|{_YEAR})(?= (?i:budget|federal budget|annual budget|union budget)\b)"  # "the 2024-25 budget"
      r"|(?:(?i:this|last|next|the current|the previous|the coming|the next|the last|the) )?(?i:fiscal|financial) year))"
      r"(?![\w-])"),
     ("the fiscal first second third fourth final last # q fy",
-     rf"(?P<quarter>(?i:the (?:very )?(?:end|beginning|start|middle) of (?:the )?(?:fiscal )?{_ORD} (?:fiscal )?quarter"
+     rf"(?P<quarter>(?i:{_STRETCH_OF} (?:the )?(?:fiscal )?{_ORD} (?:fiscal )?quarter"
      rf"|(?:the )?(?:fiscal )?{_ORD}[ -](?:fiscal )?quarter)"
      rf"(?: (?i:of )?(?:(?i:fiscal (?:year )?)?{_YEAR}|(?i:this|last|next|the) year))?"
      rf"|Q[1-4] ?FY ?(?:{_YEAR}|[0-9]{{2}})"  # "Q2 FY26", "Q2FY26": Indian results
@@ -294,7 +298,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<dur>{_APPROX}?(?i:(?:the (?:past|last|next|coming|first|previous|following) |(?:past|last|next|first) )?{_COUNT}"
      rf"(?: more)? (?:{_DUR_UNIT})))(?![\w-]| old| of age)"),
     ("early late mid # the end",
-     rf"(?P<year>(?i:early |late |mid-|mid |end-|the (?:very )?(?:end|beginning|start|middle) of |the year )?{_YEAR})(?![\w/-]|–[0-9]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
+     rf"(?P<year>(?i:early |late |mid-|mid |end-|{_STRETCH_OF} |the year )?{_YEAR})(?![\w/-]|–[0-9]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
      r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros|points|votes|barrels|homes|vehicles"
      r"|GMT|UTC|hours|hrs|local time|ET|EST|EDT|BST|CET))"),
 ]
