@@ -241,8 +241,8 @@ class ReaderApp(App[int]):
         #: The open article's related stories once found (what a `TrailStep` keeps).
         self._related_shown: list[RelatedStory] | None = None
         self.indexing = False
-        self.index_message = ""
-        #: The index update's page counts, shorter each (the status line fits them to its width).
+        #: What the index update is doing, in forms shorter each (the status line fits them
+        #: to its width); the first is `index_message`.
         self.index_forms: tuple[str, ...] = ()
         self.time_left = TimeLeft()
         self.eta_forms: tuple[str, ...] = ()
@@ -593,6 +593,17 @@ class ReaderApp(App[int]):
 
     # --- status line ---------------------------------------------------------------------
 
+    @property
+    def index_message(self) -> str:
+        """The index update's line at its longest ("" when none runs): the first of
+        `index_forms`, so the two cannot disagree (four places set both before)."""
+        return self.index_forms[0] if self.index_forms else ""
+
+    @index_message.setter
+    def index_message(self, message: str) -> None:
+        """A message with no shorter form: the status line shows it whole or not at all."""
+        self.index_forms = (message,) if message else ()
+
     def update_status(self) -> None:
         """One line at any width (`status.fit_status`): what is wrong with the query first, in
         place of the counts when both do not fit; the list's count; the index update's pages
@@ -611,9 +622,8 @@ class ReaderApp(App[int]):
         if self.corpus_count is not None and self.read_here is not None:
             unread = f"{max(0, self.corpus_count - len(self.read_here)):,} unread"
         marked = self.bookmarked if self.bookmarked_here is None else self.bookmarked_here
-        index = self.index_forms or ((self.index_message,) if self.index_message else ())
         status.show(StatusParts(error=self.search_error, label=clean(source.label), count=counted_rows,
-                                index=index, eta=self.eta_forms if self.indexing else (), unread=unread,
+                                index=self.index_forms, eta=self.eta_forms if self.indexing else (), unread=unread,
                                 bookmarked=f"{len(marked):,} bookmarked"))
 
     # --- index updates -----------------------------------------------------------------------
@@ -672,13 +682,13 @@ class ReaderApp(App[int]):
     def _index_started(self) -> None:
         self.indexing = True
         self.index_message = "checking the index…"
-        self.index_forms, self.eta_forms, self.time_left = (), (), TimeLeft()
+        self.eta_forms, self.time_left = (), TimeLeft()
         self.update_status()
 
     def _index_rebuilding(self) -> None:
-        self.index_message = "rebuilding the index…" if self._asked_update else \
-            "rebuilding the index (damaged or made by another version)…"
-        self.index_forms = (self.index_message, "rebuilding the index…", "rebuilding the index…")
+        self.index_forms = ("rebuilding the index…" if self._asked_update else
+                            "rebuilding the index (damaged or made by another version)…",
+                            "rebuilding the index…", "rebuilding the index…")
         self.eta_forms, self.time_left = (), TimeLeft()
         self.history[0].source.invalidate()
         if self.article_list.source is self.history[0].source:
@@ -691,8 +701,7 @@ class ReaderApp(App[int]):
             bar.display = True
             bar.update(total=total, progress=done)
             pages = f"{done:,}/{total:,}"
-            self.index_message = f"indexing {pages} pages"
-            self.index_forms = (self.index_message, f"{pages} pages", pages)
+            self.index_forms = (f"indexing {pages} pages", f"{pages} pages", pages)
             if elapsed is None:
                 elapsed = time.monotonic()
             self.eta_forms = self.time_left.add(elapsed, done, total)
@@ -732,7 +741,6 @@ class ReaderApp(App[int]):
     def _index_finished(self, message: str, problem: bool) -> None:
         self.indexing = False
         self.main.query_one("#progress", ProgressBar).display = False
-        self.index_message = ""
         self.index_forms, self.eta_forms = (), ()
         if self.article_list.empty_text == EMPTY_WHILE_INDEXING:
             self.article_list.empty_text = "No articles."
