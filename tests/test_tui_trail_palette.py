@@ -187,6 +187,36 @@ async def test_palette_offers_the_readers_actions_with_their_keys(seed_home, tmp
 
 
 @sync
+async def test_palette_reads_the_keys_once_an_opening_not_at_every_key(seed_home, tmp_path, monkeypatch):
+    """The palette asks for its commands at every key typed; reading every binding for each
+    key hint cost 0.9 ms a key. The hints are built once each time it opens."""
+    from newsreader.tui import commands as palette_module
+
+    built: list[int] = []
+    real = palette_module.binding_hints
+
+    def counted(app):
+        built.append(1)
+        return real(app)
+
+    monkeypatch.setattr(palette_module, "binding_hints", counted)
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "bookm")
+        await pilot.pause(0.5)
+        assert len(built) == 1
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "se")
+        await pilot.pause(0.5)
+        assert len(built) == 2
+
+
+@sync
 async def test_palette_over_the_bookmarks_offers_no_main_screen_actions(seed_home, tmp_path):
     app = make_app(seed_home, tmp_path)
     async with app.run_test(size=WIDE) as pilot:

@@ -255,6 +255,9 @@ class ReaderApp(App[int]):
         #: Articles kept by the update the quit stopped (None: none stopped): `run_reader` says so.
         self.index_stopped: int | None = None
         self.search_error = ""
+        #: The palette's key hints (`commands.binding_hints`), built at its first list of
+        #: commands after it opens: it asks for the list again at every key typed.
+        self._palette_hints: dict[str, str] | None = None
         #: The search that found the index damaged, to run again once it is rebuilt if no
         #: other search started meanwhile: (its generation, how to run it again).
         self._search_after_rebuild: tuple[int, Callable[[], None]] | None = None
@@ -1499,9 +1502,11 @@ class ReaderApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Any:
         """The palette's commands (`commands.palette_commands`): the reader's actions with their
         keys, themes, keys and quit; not Textual's Screenshot and Maximize."""
-        from newsreader.tui.commands import palette_commands
+        from newsreader.tui.commands import binding_hints, palette_commands
 
-        return palette_commands(self, screen)
+        if self._palette_hints is None:
+            self._palette_hints = binding_hints(self)
+        return palette_commands(self, screen, self._palette_hints)
 
     def action_update_index(self, rebuild: bool = False) -> None:
         """The palette's "Update the index" (new and changed pages, as at start) and "Rebuild
@@ -1523,6 +1528,7 @@ class ReaderApp(App[int]):
         return shown.translate(ASCII_KEYS) if self.glyphs == "ascii" else shown
 
     def action_command_palette(self) -> None:
+        self._palette_hints = None  # the keys as they are now, once for this palette
         super().action_command_palette()
         if self.glyphs == "ascii":  # its 🔎, two columns wide, is no glyph of the console's font
             self.call_after_refresh(self._ascii_palette_icon)
