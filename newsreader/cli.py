@@ -8,6 +8,7 @@ line; Ctrl-C exits 130 without a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -256,52 +257,48 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
     from newsreader.search.schema import update_running
 
     library = Library.open(ctx.paths, root, ctx.config)
-    try:
-        if not library.exists() or not files:
-            library.close()
-            return ""
-        if update_running(library.folder):
-            library.close()
-            return " (every page parsed: another run is updating its index)"
-        store = library.store()
-        # One read transaction from here to the last article printed: what a run that
-        # updates the index meanwhile commits is not half seen (an id listed, its article gone).
-        store.connection().execute("BEGIN")
-        known = store.pages()
-        stale = library.unfinished() or len(known) != len(files)
-        ids: list[str] = []
-        pages = 0
-        unusable: list[Path] = []
-        prefix = os.path.join(str(root), "")
-        for path in files if not stale else ():
-            name = str(path)
-            rec = known.get(page_key(prefix, name))
-            try:
-                st = os.stat(name)
-            except OSError:
-                rec = None
-            if rec is None or not rec.same_file(st):
-                stale = True
-                break
-            if rec.ids:
-                ids += rec.ids
-                pages += 1
-            else:  # could not be used when indexed: read again below, for its warning
-                unusable.append(path)
-        stale = stale or store.count() != len(ids)  # (every id a page record names is stored)
-    except (UserError, ImportError, OSError, sqlite3.Error):  # damaged, another version, a broken Whoosh:
-        # parsing still lists the pages.
-        library.close()
-        return " (every page parsed: its index cannot be read)"
-    except BaseException:
-        library.close()
-        raise
-    if stale:
-        library.close()
-        return " (every page parsed: its index is out of date; `newsreader index` updates it)"
-    for path in unusable:
-        _warn_unusable(ctx, path)
-    return _Listing(library, ids, pages)
+    with contextlib.ExitStack() as closing:
+        closing.callback(library.close)  # on every way out but the listing, which keeps it open
+        try:
+            if not library.exists() or not files:
+                return ""
+            if update_running(library.folder):
+                return " (every page parsed: another run is updating its index)"
+            store = library.store()
+            # One read transaction from here to the last article printed: what a run that
+            # updates the index meanwhile commits is not half seen (an id listed, its article gone).
+            store.connection().execute("BEGIN")
+            known = store.pages()
+            stale = library.unfinished() or len(known) != len(files)
+            ids: list[str] = []
+            pages = 0
+            unusable: list[Path] = []
+            prefix = os.path.join(str(root), "")
+            for path in files if not stale else ():
+                name = str(path)
+                rec = known.get(page_key(prefix, name))
+                try:
+                    st = os.stat(name)
+                except OSError:
+                    rec = None
+                if rec is None or not rec.same_file(st):
+                    stale = True
+                    break
+                if rec.ids:
+                    ids += rec.ids
+                    pages += 1
+                else:  # could not be used when indexed: read again below, for its warning
+                    unusable.append(path)
+            stale = stale or store.count() != len(ids)  # (every id a page record names is stored)
+        except (UserError, ImportError, OSError, sqlite3.Error):  # damaged, another version, a broken Whoosh:
+            # parsing still lists the pages.
+            return " (every page parsed: its index cannot be read)"
+        if stale:
+            return " (every page parsed: its index is out of date; `newsreader index` updates it)"
+        for path in unusable:
+            _warn_unusable(ctx, path)
+        closing.pop_all()
+        return _Listing(library, ids, pages)
 
 
 def _warn_unusable(ctx: Context, path: Path) -> None:
