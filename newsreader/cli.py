@@ -152,8 +152,7 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     from newsreader.corpus.loader import read_page_file
     from newsreader.corpus.parser import parse_page
 
-    results = []
-    entries: list[dict[str, Any]] = []
+    read: list[tuple[Path, Any, str]] = []  # each FILE in order: its parse, or why it could not be read
     failures = 0
     for name in args.files:
         path = Path(STDIN_PATH if name == "-" else name)
@@ -162,23 +161,22 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
             page = read_page_file(path, max_bytes=int(ctx.config.max_page_mb * 1024 * 1024), streams=True)
         except UserError as exc:
             ctx.say(said(exc.message))
-            entries.append({"file": "-" if name == "-" else str(path), "articles": [], "error": said(exc.message)}
-                           | ({"lines": []} if args.explain else {}))
+            read.append((Path(name), None, said(exc.message)))
             failures += 1
             continue
         for note in page.warnings:
             ctx.warn(said(note))
         if name == "-":
             path = Path("-")
-        results.append((path, parse_page(page.text, file=path.name)))
-        result = results[-1][1]
-        entries.append({"file": str(path), "articles": [a.to_dict() for a in result.articles]}
-                       | ({"lines": [fate.to_dict() for fate in result.fates]} if args.explain else {}))
+        result = parse_page(page.text, file=path.name)
+        read.append((path, result, ""))
         if not result.articles:  # nothing found: said, unless --explain shows why
             if not args.explain:
                 ctx.say(said(no_story_message(path)))
             failures += 1
+    results = [(path, result) for path, result, _ in read if result is not None]
     if args.json:
+        entries = [_parse_entry(path, result, error, args.explain) for path, result, error in read]
         ctx.print_json(entries if len(args.files) != 1 else entries[0])
     else:
         for path, result in results:
@@ -189,6 +187,18 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     if failures and not results:
         return 2
     return 1 if failures else 0
+
+
+def _parse_entry(path: Path, result: Any, error: str, explain: bool) -> dict[str, Any]:
+    """One FILE of `parse --json`: its articles (none when it could not be read, and then
+    why), and with `--explain` what became of each of its lines."""
+    entry: dict[str, Any] = {"file": str(path),
+                             "articles": [a.to_dict() for a in result.articles] if result is not None else []}
+    if error:
+        entry["error"] = error
+    if explain:
+        entry["lines"] = [fate.to_dict() for fate in result.fates] if result is not None else []
+    return entry
 
 
 #: What `parse -` calls standard input in its messages, for the loader's name of it.
