@@ -16,6 +16,7 @@ import re
 import sqlite3
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
@@ -364,7 +365,7 @@ def _open_store(ctx: Context, *, write: bool) -> Any:
 
 
 def _bookmarks_library(ctx: Context, args: argparse.Namespace, store: Any, *, build: bool,
-                       shown: str = "") -> Any:
+                       shown: Callable[[], str] | None = None) -> Any:
     """The one way the bookmarks commands reach the corpus's index: open it, and move the
     bookmarks and read marks of stories whose headline was edited to the ids the stories
     have now (in the store at hand: on a read-only one, for what is shown).
@@ -372,8 +373,9 @@ def _bookmarks_library(ctx: Context, args: argparse.Namespace, store: Any, *, bu
     `build`: build or finish the index first, for the commands that need its articles
     (`add`, `list`, the Markdown export); otherwise only an index that exists is read (None
     without one), so `remove` and the JSON/YAML exports never build one. With `shown` (what
-    the command shows without the index), an index that cannot be read or built is one
-    warning and None; otherwise its error stops the command."""
+    the command shows without the index, said only then: it may read the store), an index
+    that cannot be read or built is one warning and None; otherwise its error stops the
+    command."""
     from newsreader.search.library import Library
 
     try:
@@ -390,11 +392,11 @@ def _bookmarks_library(ctx: Context, args: argparse.Namespace, store: Any, *, bu
             library.close()
             raise
     except (UserError, OSError) as exc:
-        if not shown:
+        if shown is None:
             raise
         message = exc.message if isinstance(exc, UserError) else \
             f"cannot read or build the index ({exc.strerror or exc})"
-        ctx.warn(f"{message}; {shown}")
+        ctx.warn(f"{message}; {shown()}")
         return None
     return library
 
@@ -445,13 +447,13 @@ def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any) -> dict
     run updates the index."""
     from newsreader.search.schema import update_running
 
-    library = _bookmarks_library(ctx, args, store, build=True,
-                                 shown=_as_last_seen(ctx, args, store, "showing bookmarks"))
+    last_seen = partial(_as_last_seen, ctx, args, store, "showing bookmarks")
+    library = _bookmarks_library(ctx, args, store, build=True, shown=last_seen)
     if library is None:
         return None
     try:
         if update_running(library.folder):  # (said by open_library) a rebuild may lack them all yet
-            ctx.warn(_as_last_seen(ctx, args, store, "showing bookmarks"))
+            ctx.warn(last_seen())
             return None
         found = {i: library.get(i) for i in store.bookmarked_ids()}
     finally:
@@ -544,7 +546,7 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
     with _open_store(ctx, write=True) as store:
-        library = _bookmarks_library(ctx, args, store, build=False, shown="bookmark ids taken as given")
+        library = _bookmarks_library(ctx, args, store, build=False, shown=lambda: "bookmark ids taken as given")
         try:
             article_id = _bookmark_id(ctx, store, library, args.id)
         finally:
@@ -569,7 +571,7 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
         else:  # ids for import: the ones the stories have now
             articles = None
             library = _bookmarks_library(ctx, args, store, build=False,
-                                         shown=_as_last_seen(ctx, args, store, "exporting bookmarks"))
+                                         shown=partial(_as_last_seen, ctx, args, store, "exporting bookmarks"))
             if library is not None:
                 try:  # `missing` as an existing index says now (the store keeps it per copy, not in the file)
                     if not update_running(library.folder):

@@ -176,6 +176,28 @@ def test_an_old_id_whose_story_left_the_corpus_is_not_said_to_be_renamed(home: P
         "reader or run `newsreader bookmarks add ID`\n"
 
 
+def test_last_seen_marks_are_read_only_where_they_are_shown(home: Path, corpus: Path, capsys,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The saved "not in the corpus" marks stand in for an index that cannot answer: read
+    with an index that can, they were thrown away (and read twice while another run
+    updated the index)."""
+    from newsreader.config import user_paths
+    from newsreader.search.indexer import IndexLock
+    from newsreader.store import Store
+
+    article = _articles(corpus)[0]
+    run(capsys, "bookmarks", "add", article.id, "--corpus", str(corpus))
+    reads: list[str] = []
+    real = Store.last_marks
+    monkeypatch.setattr(Store, "last_marks", lambda self, key: reads.append(key) or real(self, key))
+    assert run(capsys, "bookmarks", "list", "--corpus", str(corpus))[0] == 0
+    assert run(capsys, "bookmarks", "export", "--format", "json", "-o", "-", "--corpus", str(corpus))[0] == 0
+    assert reads == []
+    with IndexLock(user_paths().index_dir(corpus)):  # the warning's marks, then each bookmark's
+        code, _, err = run(capsys, "bookmarks", "list", "--corpus", str(corpus))
+    assert code == 0 and "as last seen" in err and len(reads) == 2
+
+
 def test_list_during_another_run_shows_bookmarks_as_last_seen(home: Path, corpus: Path, capsys) -> None:
     """While another run rebuilds the index (from nothing), `list` marked every bookmark
     "not in the corpus now" in the store. Then it showed every bookmark as present (the
