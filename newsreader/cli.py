@@ -237,7 +237,7 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
             return _print_listing(args, ctx, root, listed)
         finally:
             listed.library.close()
-    corpus = load_corpus(root, ctx.config, warn=ctx.warn)
+    corpus = load_corpus(root, ctx.config, warn=ctx.warn, files=files)
     if args.json:
         ctx.print_json_array(a.to_dict() for a in corpus.articles)
         return 0

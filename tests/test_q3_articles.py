@@ -93,6 +93,24 @@ def test_articles_parses_when_the_index_is_out_of_date(capsys, corpus: Path, mon
     assert ("Budget agreed in Hull" in out) == (change == "add")
 
 
+def test_articles_walks_the_folder_once_when_it_parses(capsys, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages the index is checked against are the pages parsed: the folder was walked
+    a second time for the parse (28,000 pages: a second walk, and a page saved between the
+    two was parsed though the check had not seen it)."""
+    from newsreader.corpus import loader
+
+    walks: list[Path] = []
+    real = loader.iter_page_files
+    monkeypatch.setattr(loader, "iter_page_files", lambda root, config: walks.append(root) or real(root, config))
+    code, _, err = run(capsys, "articles", "--corpus", str(corpus))
+    assert code == 0 and "every page parsed" not in err and len(walks) == 1  # no index: parsed
+    assert run(capsys, "index", "--corpus", str(corpus))[0] == 0
+    (corpus / "b" / "p9.txt").write_text(PAGE.format(title="Budget agreed in Ely", town="Ely"), encoding="utf-8")
+    walks.clear()
+    code, out, err = run(capsys, "articles", "--corpus", str(corpus))
+    assert code == 0 and "its index is out of date" in err and "Budget agreed in Ely" in out and len(walks) == 1
+
+
 def test_articles_json_array_is_written_as_print_json_writes_it(capsys) -> None:
     """Items are written one at a time (hundreds of megabytes for a big corpus): the same bytes."""
     from newsreader.cli import Context

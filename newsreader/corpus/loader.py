@@ -246,8 +246,9 @@ class Corpus:
     skipped: list[str] = field(default_factory=list)
 
 
-def load_corpus(root: Path, config: Config, warn: Warn | None = None) -> Corpus:
-    """Parse every page under `root`; bad pages are reported through `warn` and skipped."""
+def load_corpus(root: Path, config: Config, warn: Warn | None = None, files: list[Path] | None = None) -> Corpus:
+    """Parse every page under `root` (`files`: its `iter_page_files`, when the caller has
+    walked the folder already); bad pages are reported through `warn` and skipped."""
     corpus = Corpus(root=root)
     max_bytes = int(config.max_page_mb * 1024 * 1024)
 
@@ -255,7 +256,7 @@ def load_corpus(root: Path, config: Config, warn: Warn | None = None) -> Corpus:
         if warn:
             warn(message)
 
-    for path in iter_page_files(root, config):
+    for path in iter_page_files(root, config) if files is None else files:
         try:
             page = read_page_file(path, max_bytes)
         except UserError as exc:
