@@ -263,6 +263,7 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
     (a note for the summary line, "" without an index). Pages the index could not use are
     read again, so their one-line warnings are said as parsing says them; the notes of pages
     it read (a page read as Windows-1252) were said by the run that indexed them."""
+    from newsreader.corpus.loader import page_articles
     from newsreader.search.store import page_key
     from newsreader.search.library import Library
     from newsreader.search.schema import update_running
@@ -306,27 +307,10 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
             return " (every page parsed: its index cannot be read)"
         if stale:
             return " (every page parsed: its index is out of date; `newsreader index` updates it)"
-        for path in unusable:
-            _warn_unusable(ctx, path)
+        for path in unusable:  # said as parsing says it
+            page_articles(path, root, int(ctx.config.max_page_mb * 1024 * 1024), ctx.warn)
         closing.pop_all()
         return _Listing(library, ids, pages)
-
-
-def _warn_unusable(ctx: Context, path: Path) -> None:
-    """What parsing says of a page the index could not use (unreadable, or no story in it)."""
-    from newsreader.corpus import no_story_message
-    from newsreader.corpus.loader import read_page_file
-    from newsreader.corpus.parser import parse_page
-
-    try:
-        page = read_page_file(path, int(ctx.config.max_page_mb * 1024 * 1024))
-    except UserError as exc:
-        ctx.warn(exc.message)
-        return
-    for note in page.warnings:
-        ctx.warn(note)
-    if not parse_page(page.text, path.name).articles:
-        ctx.warn(no_story_message(path))
 
 
 def _print_listing(args: argparse.Namespace, ctx: Context, root: Path, listed: _Listing) -> int:

@@ -246,6 +246,25 @@ class Corpus:
     skipped: list[str] = field(default_factory=list)
 
 
+def page_articles(path: Path, root: Path, max_bytes: int, warn: Warn) -> tuple[list[Article], str]:
+    """One page of the corpus `root` as parsing reads it: its articles, or none and why it is
+    skipped (it cannot be read, or holds no story). Each line about it, that reason or a note
+    (a page read as Windows-1252), is said through `warn`: `load_corpus` and `articles` (of
+    the pages its index could not use) say a page's problems alike."""
+    try:
+        page = read_page_file(path, max_bytes)
+    except UserError as exc:
+        warn(exc.message)
+        return [], exc.message
+    for note in page.warnings:
+        warn(note)
+    articles = parse_page(page.text, relative_name(path, root)).articles
+    if not articles:
+        warn(no_story_message(path))
+        return [], no_story_message(path)
+    return articles, ""
+
+
 def load_corpus(root: Path, config: Config, warn: Warn | None = None, files: list[Path] | None = None) -> Corpus:
     """Parse every page under `root` (`files`: its `iter_page_files`, when the caller has
     walked the folder already); bad pages are reported through `warn` and skipped."""
@@ -257,18 +276,9 @@ def load_corpus(root: Path, config: Config, warn: Warn | None = None, files: lis
             warn(message)
 
     for path in iter_page_files(root, config) if files is None else files:
-        try:
-            page = read_page_file(path, max_bytes)
-        except UserError as exc:
-            corpus.skipped.append(exc.message)
-            say(exc.message)
-            continue
-        for note in page.warnings:
-            say(note)
-        articles = parse_page(page.text, relative_name(path, root)).articles
+        articles, skipped = page_articles(path, root, max_bytes, say)
         if not articles:
-            corpus.skipped.append(no_story_message(path))
-            say(corpus.skipped[-1])
+            corpus.skipped.append(skipped)
             continue
         corpus.page_count += 1
         corpus.articles.extend(articles)
