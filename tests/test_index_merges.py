@@ -1,11 +1,13 @@
-"""Which segments the index owner merges at a commit: Whoosh's MERGE_SMALL rule, but never
-more than `writer.MERGE_MAX_DOCS` documents at once.
+"""Which segments the index owner merges after a commit (`writer.merge_choice`): segments of
+similar size, a bounded number of documents at once, only segments the index held before
+the run, and given up when the reader quits.
 
-A Whoosh merge re-reads and re-writes every posting in Python (~14 ms a document on a loaded
-host), in the process that owns the index: the reader's update thread, which a quit waits
-for. MERGE_SMALL merges the smallest segments while they add up to less than a Fibonacci
-number of their count, and with 20-odd segments (a first build of 100,000 articles makes 18)
-that is most of the index: ~90,000 documents, many minutes."""
+A Whoosh merge re-reads and re-writes every posting in Python (~10-14 ms a document), in the
+process that owns the index: the reader's update thread. Whoosh's MERGE_SMALL merges the
+smallest segments while they add up to less than a Fibonacci number of their count, and with
+20-odd segments that is most of the index (~90,000 documents at 100,000). The cap that
+replaced it (at most 500 documents a commit) stopped merging for good once the smallest
+segment held over 250 documents: a segment more at every commit, for ever (RV12 1.1)."""
 
 from __future__ import annotations
 
@@ -14,27 +16,144 @@ from pathlib import Path
 import pytest
 
 from newsreader.config import Config
-from newsreader.search import Library, writer
+from newsreader.search import Library, indexer, writer
+from newsreader.search.library import UpdateStopped
 
 from tests.test_index import make_corpus, page, segment_sizes
 
 
+def add_pages(corpus: Path, start: int, count: int, word: str = "lighthouse") -> None:
+    for n in range(start, start + count):
+        (corpus / f"p{n:04d}.txt").write_text(page(n, word), encoding="utf-8")
+
+
 def test_small_segments_are_merged_a_few_documents_at_a_time(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """Eleven updates adding a page each (a segment of one story each): MERGE_SMALL merges
-    the smallest segments once there are 5+ of them, here 3 documents at most at a time,
-    and every story stays searchable."""
+    """Eleven updates adding a page each (a segment of one story each): once four segments
+    of similar size exist they are merged, here 3 documents at most at a time, and every
+    story stays searchable."""
+    monkeypatch.setattr(writer, "MERGE_FLOOR", 1, raising=False)
+    monkeypatch.setattr(writer, "MERGE_MAX_DOCS_UNATTENDED", 3, raising=False)
     monkeypatch.setattr(writer, "MERGE_MAX_DOCS", 3)
     corpus = make_corpus(tmp_path / "c", 1)
     lib = Library(tmp_path / "ix", corpus, Config())
     lib.update()
     largest = []
     for n in range(1, 12):
-        (corpus / f"p{n:04d}.txt").write_text(page(n, "lighthouse"), encoding="utf-8")
+        add_pages(corpus, n, 1)
         lib.update()
         largest.append(max(all_ for _, all_ in segment_sizes(lib)))
     sizes = segment_sizes(lib)
-    assert max(largest) == 3 and len(sizes) < 12  # merged, 3 at most (MERGE_SMALL alone: 5, then 9)
+    assert max(largest) == 3 and len(sizes) < 12  # merged, 3 at most
     assert sum(live for live, _ in sizes) == 12 and lib.search("lighthouse", count=True).total == 11
     lib.close()
 
+
+def test_segments_over_half_the_cap_still_merge_and_the_count_stays_bounded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thirty reader updates of three stories each (a segment of 3 documents, over half of
+    the reader's cap of 4): the cap alone never merged two of them (31 segments); segments
+    of similar size merge as the count passes MERGE_SEGMENTS, so it stays below 12 with
+    every story once."""
+    monkeypatch.setattr(writer, "MERGE_MAX_DOCS", 4)
+    monkeypatch.setattr(writer, "MERGE_FLOOR", 3, raising=False)
+    monkeypatch.setattr(writer, "MERGE_SEGMENTS", 8, raising=False)
+    monkeypatch.setattr(writer, "MERGE_MAX_DOCS_UNATTENDED", 1_000, raising=False)
+    corpus = make_corpus(tmp_path / "c", 3)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update(stop=lambda: False)
+    counts = []
+    for u in range(30):
+        add_pages(corpus, 3 + 3 * u, 3)
+        lib.update(stop=lambda: False)
+        counts.append(len(segment_sizes(lib)))
+    assert max(counts) < 12, counts
+    assert sum(live for live, _ in segment_sizes(lib)) == 93
+    assert lib.search("lighthouse", count=True).total == 90
+    lib.close()
+
+
+def test_merge_choice_takes_the_smallest_size_class_with_four_segments(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four segments within MERGE_RATIO of the smallest of them merge; three do not; a
+    budget cuts a class to its smallest segments, two at least."""
+    monkeypatch.setattr(writer, "MERGE_FLOOR", 10)
+    choice = writer.merge_choice
+    assert choice([5, 9_000, 7, 40, 12], 10_000) == [0, 2, 4, 3]  # 5..40: within 4 x 10
+    assert choice([5, 9_000, 7, 41, 12], 10_000) == []  # 41 is past 4 x 10: three left
+    assert choice([300, 100, 200, 250, 1_000, 1_000, 1_000], 10_000) == [1, 2, 3, 0]
+    assert choice([300, 100, 200, 250], 350) == [1, 2]
+    assert choice([300, 100, 200, 250], 150) == []
+
+
+def test_a_replaced_segment_gone_from_the_index_is_an_error(tmp_path: Path) -> None:
+    """A first batch's segment is written again by its worker and replaces the one before
+    (`indexer.RAMP_ARTICLES`); if that one were merged away meanwhile, the new segment would
+    hold its stories beside the merged copy. `commit_segments` refuses, before writing."""
+    from whoosh import index as windex
+
+    from tests.test_writer import build_ours, random_docs
+
+    ix = build_ours(tmp_path, random_docs(1, 60), split=30)
+    before = [seg.segment_id() for seg in ix._segments()]
+    stale = ix._segments()[0]
+    w = writer.NewsWriter(ix)
+    w.segments = w.segments[1:]  # as if merged away
+    with pytest.raises(RuntimeError, match="internal error"):
+        w.commit_segments([], [stale])
+    ix = windex.open_dir(str(tmp_path / "ix"))
+    assert [seg.segment_id() for seg in ix._segments()] == before
+    writer.NewsWriter(ix).commit_segments([], [ix._segments()[0]])  # present: replaced
+    assert len(windex.open_dir(str(tmp_path / "ix"))._segments()) == 1
+
+
+def test_eight_workers_in_their_first_batches_lose_and_double_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new index built by 8 workers with merges as eager as can be (two segments of any
+    size): the first batches' segments, which later batches replace, are never merged (a
+    run merges only what the index held before it), so no story is indexed twice."""
+    monkeypatch.setattr(indexer, "FIRST_BATCH_ARTICLES", 10)
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_PAGES", 10)
+    monkeypatch.setattr(writer, "MERGE_FACTOR", 2)
+    monkeypatch.setattr(writer, "MERGE_RATIO", 10 ** 6)
+    corpus = make_corpus(tmp_path / "c", 150)
+    folder = tmp_path / "ix"
+    indexer.Indexer(folder, corpus, Config(), workers=8).run()
+    lib = Library(folder, corpus, Config())
+    assert sum(live for live, _ in segment_sizes(lib)) == 150 and lib.count() == 150
+    assert lib.search("harbour", count=True).total == 150
+    add_pages(corpus, 150, 30)
+    lib.update()  # the next run merges the first build's segments
+    assert sorted(segment_sizes(lib))[-1] == (150, 150)  # merged into one (and the update's own)
+    assert sum(live for live, _ in segment_sizes(lib)) == 180
+    assert lib.search("harbour", count=True).total == 150
+    lib.close()
+
+
+def test_a_quit_gives_up_the_merge_and_keeps_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader quits while the owner merges: the merge is given up at once (no
+    segment changes) and the batch committed before it stays, every story once."""
+    monkeypatch.setattr(writer, "MERGE_FLOOR", 1)
+    corpus = make_corpus(tmp_path / "c", 1)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    for n in range(1, 4):  # four one-story segments
+        add_pages(corpus, n, 1)
+        lib.update(stop=lambda: False)
+    assert len(segment_sizes(lib)) == 4
+    started = []
+    merge_settled = writer._merge_settled
+
+    def merging(w, segments):  # type: ignore[no-untyped-def]
+        started.append(1)
+        return merge_settled(w, segments)
+
+    monkeypatch.setattr(writer, "_merge_settled", merging)
+    add_pages(corpus, 4, 1)
+    with pytest.raises(UpdateStopped):
+        lib.update(stop=lambda: bool(started))
+    assert started and sorted(segment_sizes(lib)) == [(1, 1)] * 5  # not merged
+    assert lib.count() == 5 and lib.search("lighthouse", count=True).total == 4
+    add_pages(corpus, 5, 1)
+    lib.update(stop=lambda: False)  # the next run merges them
+    assert len(segment_sizes(lib)) < 6 and sum(live for live, _ in segment_sizes(lib)) == 6
+    lib.close()

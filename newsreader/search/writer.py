@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 from operator import sub
 from pathlib import Path
 from pickle import dumps
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 from zlib import crc32
 
@@ -41,9 +44,8 @@ from whoosh.filedb.filetables import _lengths as _KEY_VALUE_LENGTHS  # an item's
 from whoosh.formats import Existence, Positions
 from whoosh.reading import SegmentReader
 from whoosh.system import emptybytes, pack_int, pack_long, pack_ushort
-from whoosh.util import fib
 from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.writing import SegmentWriter
+from whoosh.writing import NO_MERGE, SegmentWriter
 
 from newsreader.search.analysis import NAME_GAP, ONE_POSITION, encode_positions
 from newsreader.search.schema import INDEX_NAME
@@ -444,21 +446,39 @@ class _PostingWriter:
 
 
 class NewsWriter(SegmentWriter):
-    """The index owner's writer: deletions, Whoosh's merge policy, and segments written by
+    """The index owner's writer: deletions, merges (`merge_choice`), and segments written by
     `SegmentBuilder`s (`commit_segments`)."""
+
+    #: Asked during a merge (`_merge_after`); once True the merge raises `_MergeStopped`.
+    stop: Callable[[], bool] | None = None
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, codec=NewsCodec(), **kwargs)
+        self.ix = ix
+        if not hasattr(ix, _SETTLED):  # the run's first writer: what the index held before the run
+            setattr(ix, _SETTLED, frozenset(seg.segment_id() for seg in self.segments))
 
     def commit_segments(self, segments: list[Any], replaces: list[Any] = ()) -> None:  # type: ignore[assignment]
-        """Commit deletions, any merge of small segments, and `segments` (their files already
-        in the index folder) in one new table of contents, without the committed segments
-        `replaces` (whose documents `segments` hold again, see `indexer.RAMP_ARTICLES`)."""
+        """Commit deletions and `segments` (their files already in the index folder) in one new
+        table of contents, without the committed segments `replaces` (whose documents
+        `segments` hold again, see `indexer.RAMP_ARTICLES`); then merge segments as
+        `merge_choice` says, in a commit of its own (`_merge_after`).
+
+        A replaced segment that is no longer in the index (merged away meanwhile) is an
+        internal error, raised before anything is written: the new segment would hold its
+        stories a second time beside the merged one."""
         self._check_state()
         if replaces:
             gone = {seg.segment_id() for seg in replaces}
+            missing = gone - {seg.segment_id() for seg in self.segments}
+            if missing:
+                self.cancel()
+                raise RuntimeError(f"internal error: the segments {sorted(missing)} to be replaced are no longer in "
+                                   "the index (merged away?); committing would index their stories twice")
             self.segments = [seg for seg in self.segments if seg.segment_id() not in gone]
-        final = self._merge_segments(_live_then_merge_small if self.merge else None, None, None)
+        # A segment every document of which is deleted goes (Whoosh kept it, and every query and
+        # term lookup still visited it).
+        final = [seg for seg in self._merge_segments(NO_MERGE, None, None) if seg.doc_count() > 0]
         if self._added:
             final.append(self._finalize_segment())
         else:
@@ -466,45 +486,172 @@ class NewsWriter(SegmentWriter):
         final.extend(segments)
         self._commit_toc(final)
         self._finish()
+        if self.merge:
+            _merge_after(self.ix)
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        """Whoosh's, asking `stop` (if any) as it goes."""
+        add = self.pool.add
+        for item in _checked(self._process_posts(reader.iter_postings(), startdoc, docmap), self.stop):
+            add(item)
+
+    def _flush_segment(self) -> None:
+        """Whoosh's, asking `stop` (if any) as it goes."""
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        self.fieldwriter.add_postings(self.schema, lengths, _checked(self.pool.iter_postings(), self.stop))
+        self.fieldwriter.close()
+        if lengths:
+            lengths.close()
 
 
-#: Documents the index owner merges at one commit, at most. A Whoosh merge reads and writes
-#: every posting in Python: ~14 ms of CPU a document on a loaded host, more than indexing the
-#: story from its page, in the process that owns the index (the reader's update thread, which
-#: a quit waits for). MERGE_SMALL alone picks the smallest segments while they add up to less
-#: than a Fibonacci number of their count, and past 20 segments that is most of the index: at
-#: 100,000 articles the third update of 200+ pages after a first build (18 segments) merged
-#: ~90,000 documents (a quit and resume during the build: ~69,000).
-MERGE_MAX_DOCS = 500
+#: Attribute of a run's `FileIndex`: the ids of the segments it held before the run's first
+#: writer. Only those are merged during the run: a new index's first batches are written
+#: again over their own segments (`indexer.RAMP_ARTICLES`), which a merge must not take away
+#: (see `commit_segments`), and a run merges each segment at most once.
+_SETTLED = "_newsreader_settled_segments"
+
+#: Segments of similar size merged together: within MERGE_RATIO of the smallest of them
+#: (segments under MERGE_FLOOR documents count as MERGE_FLOOR), once MERGE_FACTOR of them
+#: exist. Each document is then merged about log4(size / floor) times (O(log n) a document)
+#: and each size class holds fewer than MERGE_FACTOR segments, so the count grows with the
+#: log of the index's size instead of one a commit (RV12 1.1: with only a cap on the
+#: documents merged, no segment over half of it was ever merged again: 207 segments after
+#: 100 updates of 1,000 articles).
+MERGE_FACTOR = 4
+MERGE_RATIO = 4
+MERGE_FLOOR = 250
+#: Segments merged at once, at most.
+MERGE_MAX_SEGMENTS = 10
+#: Live documents one merge copies, at most. A Whoosh merge reads and writes every posting
+#: in Python: ~10.6-14 ms of CPU a document (more than indexing the story from its page), in
+#: the process that owns the index. In the reader (an update given `stop`) that is the
+#: update thread, which shares the interpreter with the screen: MERGE_MAX_DOCS (~10-14 s
+#: of CPU at most, stopped within a fraction of a second by a quit). `newsreader index`
+#: (no `stop`) merges up to MERGE_MAX_DOCS_UNATTENDED (~3-4 minutes at most, rare: each
+#: document is in such a merge about once). Whoosh's MERGE_SMALL alone, past 20 segments,
+#: picks most of the index: at 100,000 articles the third update of 200+ pages after a
+#: first build (18 segments) merged ~90,000 documents.
+MERGE_MAX_DOCS = 1_000
+MERGE_MAX_DOCS_UNATTENDED = 16_000
+#: Segments past which the reader's merges may copy MERGE_MAX_DOCS_UNATTENDED documents too
+#: (a quit still gives them up): with MERGE_MAX_DOCS alone, segments of ~1,000 documents and
+#: more never merged in the reader, and a daily update of 1,000 articles left one more each day.
+MERGE_SEGMENTS = 20
 
 
-def _live_then_merge_small(writer: Any, segments: list[Any]) -> list[Any]:
-    """Whoosh's MERGE_SMALL rule, on the segments with a live document, merging no more
-    than MERGE_MAX_DOCS documents (the smallest segments first).
+def merge_budget(segments: int, stop: Callable[[], bool] | None) -> int:
+    """Live documents one merge may copy, in an index of `segments` segments, in an update
+    given `stop` (the reader) or not (`newsreader index`)."""
+    if stop is None or segments > MERGE_SEGMENTS:
+        return MERGE_MAX_DOCS_UNATTENDED
+    return MERGE_MAX_DOCS
 
-    MERGE_SMALL sorts by `doc_count_all`, deleted documents included, so a segment emptied
-    by later updates (every page it held changed again) stayed in the index for good, and
-    every query and term lookup still visited it."""
+
+def merge_choice(sizes: list[int], budget: int) -> list[int]:
+    """The positions in `sizes` (live documents of each segment) of the segments to merge
+    now: the smallest size class (segments within MERGE_RATIO of the smallest of them)
+    holding MERGE_FACTOR segments or more, its smallest segments first, at most
+    MERGE_MAX_SEGMENTS of them and `budget` documents; two at least, else nothing."""
+    order = sorted(range(len(sizes)), key=sizes.__getitem__)
+    i = 0
+    while i < len(order):
+        top = MERGE_RATIO * max(sizes[order[i]], MERGE_FLOOR)
+        j = i
+        while j < len(order) and sizes[order[j]] <= top:
+            j += 1
+        if j - i >= MERGE_FACTOR:
+            chosen: list[int] = []
+            docs = 0
+            for k in order[i:min(j, i + MERGE_MAX_SEGMENTS)]:
+                if docs + sizes[k] > budget:
+                    break
+                docs += sizes[k]
+                chosen.append(k)
+            if len(chosen) >= 2:
+                return chosen
+        i = j
+    return []
+
+
+class _MergeStopped(Exception):
+    """The update was told to stop during a merge: the merge is given up."""
+
+
+#: Postings a merge copies between two questions to `stop` (a few hundredths of a second).
+STOP_EVERY = 4_096
+
+
+def _checked(items: Iterator[Any], stop: Callable[[], bool] | None) -> Iterator[Any]:
+    """`items`, raising `_MergeStopped` once `stop()` is True (asked every STOP_EVERY)."""
+    if stop is None:
+        yield from items
+        return
+    for n, item in enumerate(items):
+        if not n % STOP_EVERY and stop():
+            raise _MergeStopped
+        yield item
+
+
+#: The `stop` of the current thread's index update, set by `merging`.
+_MERGING: ContextVar[Callable[[], bool] | None] = ContextVar("merging", default=None)
+
+
+@contextmanager
+def merging(stop: Callable[[], bool] | None) -> Iterator[None]:
+    """Merges made by index updates in this block (in this thread): given up once `stop()`
+    is True, of at most `merge_budget` documents each (the reader's, or with no `stop`
+    `newsreader index`'s, whose Ctrl-C ends the process)."""
+    token = _MERGING.set(stop)
+    try:
+        yield
+    finally:
+        _MERGING.reset(token)
+
+
+def _merge_after(ix: Any) -> None:
+    """One merge of the segments `merge_choice` picks among those the index held before the
+    run (see _SETTLED), in its own commit. A stop during it gives it up (nothing changes;
+    its partly written files go at the next commit)."""
+    stop = _MERGING.get()
+    if stop is not None and stop():
+        return
+    settled = getattr(ix, _SETTLED, frozenset())
+    live = [seg for seg in ix._segments() if seg.doc_count() > 0]
+    candidates = [seg for seg in live if seg.segment_id() in settled]
+    if len(candidates) < 2 or not merge_choice([seg.doc_count() for seg in candidates], merge_budget(len(live), stop)):
+        return
+    writer = NewsWriter(ix)
+    writer.stop = stop
+    try:
+        final = writer._merge_segments(_merge_settled, None, None)
+        if not writer._added:  # nothing chosen after all
+            writer.cancel()
+            return
+        final.append(writer._finalize_segment())
+    except _MergeStopped:
+        writer.cancel()
+        return
+    except BaseException:
+        writer.cancel()
+        raise
+    writer._commit_toc(final)
+    writer._finish()
+
+
+def _merge_settled(writer: Any, segments: list[Any]) -> list[Any]:
+    """The merge policy of `_merge_after`: the segments it keeps, after adding those it merges
+    to `writer` (segments with no live document are dropped, as in `commit_segments`)."""
+    settled = getattr(writer.ix, _SETTLED, frozenset())
     live = [seg for seg in segments if seg.doc_count() > 0]
-    ordered = sorted(live, key=lambda seg: seg.doc_count_all())
-    total = 0
-    chosen: list[Any] = []
-    for i, seg in enumerate(ordered):  # MERGE_SMALL's merge point
-        total += seg.doc_count_all()
-        if i > 3 and total < fib(i + 5):
-            chosen = ordered[:i + 1]
-            break
-    docs = 0
-    for n, seg in enumerate(chosen):
-        docs += seg.doc_count()  # a merge copies the live documents only
-        if docs > MERGE_MAX_DOCS:
-            chosen = chosen[:n]
-            break
-    if len(chosen) < 2:
-        return live
+    candidates = [seg for seg in live if seg.segment_id() in settled]
+    budget = merge_budget(len(live), writer.stop)
+    chosen = [candidates[k] for k in merge_choice([seg.doc_count() for seg in candidates], budget)]
     for seg in chosen:
         reader = SegmentReader(writer.storage, writer.schema, seg)
-        writer.add_reader(reader)
-        reader.close()
+        try:
+            writer.add_reader(reader)
+        finally:
+            reader.close()
     merged = {id(seg) for seg in chosen}
     return [seg for seg in live if id(seg) not in merged]

@@ -1,0 +1,269 @@
+"""Segments over months of updates: which merges the index owner makes, what they cost, how
+many segments stay.
+
+    python bench/bench_merges.py sim [--updates 100] [--ms-per-doc 10.6]
+    python bench/bench_merges.py real --pages DIR --work DIR [--start 2000] [--updates 20]
+                                      [--articles 100] [--reader]
+    python bench/bench_merges.py cost --index DIR --segments K
+
+`sim` runs `writer.merge_choice` (the policy the owner applies after each commit) on segment
+sizes only: a starting index (the 100k first build's 14 segments, or a 3.9k one), then
+`--updates` updates of A articles, each made as the indexer makes it (batches of 100, 400,
+1,600, ... articles; one segment a batch below `indexer.PARALLEL_MIN_PAGES` pages, else one
+a worker, 2 workers) and merged after each commit among the segments the index held before
+the run. It prints the segment count after the updates, the documents merged (all, and the
+most in one update) and their CPU at `--ms-per-doc`, for the reader's budget
+(`MERGE_MAX_DOCS`, an update given `stop`) and `newsreader index`'s
+(`MERGE_MAX_DOCS_UNATTENDED`), beside the rule before (Whoosh's MERGE_SMALL capped at 500
+documents a commit, 4cd9d88) and Whoosh's MERGE_SMALL alone.
+
+`real` builds an index of the first `--start` pages of a generated corpus (`gen_corpus.py`)
+with the real indexer, then adds `--articles` articles' worth of the next pages and updates,
+`--updates` times (`Library.update`, with a `stop` that never fires when `--reader`: the
+reader's budget), printing each update's wall and CPU time (owner + workers) and the
+segments after it.
+
+`cost` merges the K smallest segments of a hard-linked copy of an index with Whoosh's merge
+(what the owner runs) and prints its CPU per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsreader.search import writer  # noqa: E402
+
+#: The 100k first build's segments (F2, fa13d51), and a 3,900-article one's.
+START_100K = [1105, 1127, 3126, 3266, 5683, 5697] + [10_000] * 8
+START_3900 = [1100, 1121, 830, 849]
+ARTICLES_PER_PAGE = 1.32  # gen_corpus.py: 100,000 articles on 75,742 pages
+
+
+def batches(articles: int, first: int = 100, growth: int = 4, cap: int = 20_000) -> list[int]:
+    out = []
+    b = first
+    while articles > 0:
+        out.append(min(b, articles))
+        articles -= b
+        b = min(b * growth, cap)
+    return out
+
+
+def fib(n: int) -> int:
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
+def before_choice(sizes: list[int], budget: int = 500) -> list[int]:
+    """4cd9d88's `_live_then_merge_small` on sizes: MERGE_SMALL's merge point, cut to the
+    smallest segments within 500 documents."""
+    order = sorted(range(len(sizes)), key=sizes.__getitem__)
+    total = 0
+    chosen: list[int] = []
+    for i, k in enumerate(order):
+        total += sizes[k]
+        if i > 3 and total < fib(i + 5):
+            chosen = order[:i + 1]
+            break
+    docs = 0
+    for n, k in enumerate(chosen):
+        docs += sizes[k]
+        if docs > budget:
+            chosen = chosen[:n]
+            break
+    return chosen if len(chosen) >= 2 else []
+
+
+def merge_small_choice(sizes: list[int]) -> list[int]:
+    return before_choice(sizes, budget=10 ** 12)
+
+
+def simulate(start: list[int], updates: int, articles: int, policy: str, reader: bool) -> tuple[int, int, int, list[int]]:
+    """(segments after, documents merged, most merged in one update, segment count after
+    each update)."""
+    segs = [(n, True) for n in start]  # (live documents, held before the run)
+    merged_all = 0
+    worst = 0
+    counts = []
+    workers = 2 if articles / ARTICLES_PER_PAGE >= 200 else 1
+    for _ in range(updates):
+        segs = [(n, True) for n, _ in segs]
+        merged_now = 0
+        for b in batches(articles):
+            new = [(b // workers + (1 if i < b % workers else 0), False) for i in range(workers)]
+            if policy == "tiered":  # the batch's commit, then a merge among the settled segments
+                segs += new
+                settled = [k for k, (_, old) in enumerate(segs) if old]
+                budget = writer.merge_budget(len(segs), (lambda: False) if reader else None)
+                chosen = {settled[k] for k in writer.merge_choice([segs[k][0] for k in settled], budget)}
+            else:  # merged in the batch's commit, among all segments before the batch's
+                sizes = [n for n, _ in segs]
+                chosen = set(before_choice(sizes) if policy == "before" else merge_small_choice(sizes))
+            if chosen:
+                docs = sum(segs[k][0] for k in chosen)
+                merged_now += docs
+                segs = [seg for k, seg in enumerate(segs) if k not in chosen] + [(docs, False)]
+            if policy != "tiered":
+                segs += new
+        merged_all += merged_now
+        worst = max(worst, merged_now)
+        counts.append(len(segs))
+    return len(segs), merged_all, worst, counts
+
+
+def cmd_sim(args: argparse.Namespace) -> None:
+    ms = args.ms_per_doc
+    print(f"policy constants: MERGE_FACTOR {writer.MERGE_FACTOR}, MERGE_RATIO {writer.MERGE_RATIO}, "
+          f"MERGE_FLOOR {writer.MERGE_FLOOR}, MERGE_MAX_SEGMENTS {writer.MERGE_MAX_SEGMENTS}, "
+          f"MERGE_MAX_DOCS {writer.MERGE_MAX_DOCS}, MERGE_MAX_DOCS_UNATTENDED {writer.MERGE_MAX_DOCS_UNATTENDED}, "
+          f"MERGE_SEGMENTS {writer.MERGE_SEGMENTS}; "
+          f"merge CPU {ms} ms a document")
+    for name, start in (("100k", START_100K), ("3.9k", START_3900)):
+        for articles in (100, 300, 1000):
+            print(f"\nstart {name} ({len(start)} segments), {args.updates} updates of {articles} articles:")
+            rows = [("before (MERGE_SMALL, <= 500 a commit)", "before", False),
+                    ("Whoosh MERGE_SMALL alone", "small", False),
+                    ("tiered, the reader", "tiered", True),
+                    ("tiered, newsreader index", "tiered", False)]
+            for label, policy, reader in rows:
+                n, docs, worst, counts = simulate(start, args.updates, articles, policy, reader)
+                print(f"  {label:42s} segments {n:4d} (max {max(counts)}; at 25/50/75: {counts[24]}/{counts[49]}/"
+                      f"{counts[74]})  merged {docs:8,d} docs ({docs / args.updates * ms / 1000:6.1f} s CPU an "
+                      f"update on average), most in one update {worst:7,d} ({worst * ms / 1000:6.1f} s)")
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of this process and its finished children."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def cmd_real(args: argparse.Namespace) -> None:
+    from newsreader.config import Config
+    from newsreader.search import Library
+
+    pages = sorted(p for p in args.pages.rglob("*.txt"))
+    work = args.work
+    if work.exists():
+        shutil.rmtree(work)
+    corpus = work / "corpus"
+    corpus.mkdir(parents=True)
+    os.environ["NEWSREADER_HOME"] = str(work / "home")
+
+    def add(chunk: list[Path]) -> None:
+        for p in chunk:
+            dest = corpus / p.relative_to(args.pages)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(p, dest)
+
+    add(pages[:args.start])
+    lib = Library(work / "ix", corpus, Config())
+    t0, c0 = time.perf_counter(), tree_cpu(os.getpid())
+    lib.update()
+    print(f"start: {args.start} pages, {lib.count():,} articles, {time.perf_counter() - t0:.1f} s wall, "
+          f"{tree_cpu(os.getpid()) - c0:.1f} s CPU, {len(segments(lib))} segments: {sorted(segments(lib))}",
+          flush=True)
+    per = max(1, round(args.articles / ARTICLES_PER_PAGE))
+    at = args.start
+    stop = (lambda: False) if args.reader else None
+    walls, cpus = [], []
+    for u in range(args.updates):
+        add(pages[at:at + per])
+        at += per
+        t0, c0 = time.perf_counter(), tree_cpu(os.getpid())
+        stats = lib.update(stop=stop)
+        wall, cpu = time.perf_counter() - t0, tree_cpu(os.getpid()) - c0
+        walls.append(wall)
+        cpus.append(cpu)
+        sizes = segments(lib)
+        print(f"update {u + 1:3d}: +{stats.articles_added} articles, {wall:5.1f} s wall, {cpu:5.1f} s CPU, "
+              f"{len(sizes)} segments {sorted(sizes)}  load {os.getloadavg()[0]:.1f}", flush=True)
+    walls.sort()
+    cpus.sort()
+    print(f"updates: wall median {walls[len(walls) // 2]:.1f} s, max {walls[-1]:.1f} s; CPU median "
+          f"{cpus[len(cpus) // 2]:.1f} s, max {cpus[-1]:.1f} s; {lib.count():,} articles")
+    lib.close()
+
+
+def segments(lib: object) -> list[int]:
+    from whoosh import index as windex
+
+    from newsreader.search.schema import INDEX_NAME
+
+    ix = windex.open_dir(str(lib.folder / "whoosh"), indexname=INDEX_NAME)  # type: ignore[attr-defined]
+    try:
+        return [seg.doc_count() for seg in ix._segments()]
+    finally:
+        ix.close()
+
+
+def cmd_cost(args: argparse.Namespace) -> None:
+    from whoosh import index as windex
+    from whoosh.reading import SegmentReader
+
+    from newsreader.search.schema import INDEX_NAME
+
+    tmp = Path(tempfile.mkdtemp())
+    dst = tmp / "whoosh"
+    try:
+        subprocess.run(["cp", "-al", str(args.index / "whoosh"), str(dst)], check=True)
+        ix = windex.open_dir(str(dst), indexname=INDEX_NAME)
+        smallest = sorted(ix._segments(), key=lambda s: s.doc_count())[:args.segments]
+        docs = sum(s.doc_count() for s in smallest)
+        ids = {s.segment_id() for s in smallest}
+
+        def policy(w: object, segs: list) -> list:  # type: ignore[type-arg]
+            for seg in segs:
+                if seg.segment_id() in ids:
+                    r = SegmentReader(w.storage, w.schema, seg)  # type: ignore[attr-defined]
+                    w.add_reader(r)  # type: ignore[attr-defined]
+                    r.close()
+            return [s for s in segs if s.segment_id() not in ids]
+
+        t0, c0 = time.perf_counter(), time.process_time()
+        w = writer.NewsWriter(ix)
+        final = w._merge_segments(policy, None, None)
+        final.append(w._finalize_segment())
+        w._commit_toc(final)
+        w._finish()
+        cpu = time.process_time() - c0
+        print(f"merged {len(smallest)} segments, {docs:,} documents: {cpu:.2f} s CPU ({cpu / docs * 1000:.2f} ms a "
+              f"document), {time.perf_counter() - t0:.2f} s wall, load {os.getloadavg()[0]:.1f}")
+    finally:
+        shutil.rmtree(tmp)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sim")
+    s.add_argument("--updates", type=int, default=100)
+    s.add_argument("--ms-per-doc", type=float, default=10.6)
+    r = sub.add_parser("real")
+    r.add_argument("--pages", type=Path, required=True)
+    r.add_argument("--work", type=Path, required=True)
+    r.add_argument("--start", type=int, default=2000)
+    r.add_argument("--updates", type=int, default=20)
+    r.add_argument("--articles", type=int, default=100)
+    r.add_argument("--reader", action="store_true")
+    c = sub.add_parser("cost")
+    c.add_argument("--index", type=Path, required=True)
+    c.add_argument("--segments", type=int, required=True)
+    args = ap.parse_args()
+    {"sim": cmd_sim, "real": cmd_real, "cost": cmd_cost}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
