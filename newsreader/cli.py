@@ -156,24 +156,25 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     read: list[tuple[Path, Any, str]] = []  # each FILE in order: its parse, or why it could not be read
     failures = 0
     for name in args.files:
-        path = Path(STDIN_PATH if name == "-" else name)
-        said = _as_stdin if name == "-" else str
+        stdin = name == "-"
+        path = Path(STDIN_PATH if stdin else name)
         try:
-            page = read_page_file(path, max_bytes=int(ctx.config.max_page_mb * 1024 * 1024), streams=True)
+            page = read_page_file(path, max_bytes=int(ctx.config.max_page_mb * 1024 * 1024), streams=True,
+                                  stdin=stdin)
         except UserError as exc:
-            ctx.say(said(exc.message))
-            read.append((Path(name), None, said(exc.message)))
+            ctx.say(exc.message)
+            read.append((Path(name), None, exc.message))
             failures += 1
             continue
         for note in page.warnings:
-            ctx.warn(said(note))
-        if name == "-":
+            ctx.warn(note)
+        if stdin:
             path = Path("-")
         result = parse_page(page.text, file=path.name)
         read.append((path, result, ""))
         if not result.articles:  # nothing found: said, unless --explain shows why
             if not args.explain:
-                ctx.say(said(no_story_message(path)))
+                ctx.say(no_story_message(path, stdin=stdin))
             failures += 1
     results = [(path, result) for path, result, _ in read if result is not None]
     if args.json:
@@ -200,25 +201,6 @@ def _parse_entry(path: Path, result: Any, error: str, explain: bool) -> dict[str
     if explain:
         entry["lines"] = [fate.to_dict() for fate in result.fates] if result is not None else []
     return entry
-
-
-#: What `parse -` calls standard input in its messages, for the loader's name of it.
-STDIN_NAME = "- (standard input)"
-
-
-def _as_stdin(message: str) -> str:
-    """A loader message about `STDIN_PATH` as said of `parse -`: standard input by the name
-    the user gave it, and advice for a pipe, not for a file in a corpus folder (it said
-    "/dev/stdin: empty file, skipped; save the page again as plain text, or move the file out
-    of the corpus folder")."""
-    from newsreader.corpus.loader import _SAVE_AGAIN
-
-    for name in (f"{STDIN_PATH}: ", "-: "):
-        if message.startswith(name):
-            message = STDIN_NAME + ": " + message[len(name):]
-            break
-    return (message.replace(_SAVE_AGAIN, "pipe in a page saved as plain text (newsreader parse - < page.txt)")
-            .replace(", skipped;", ";").replace(" skipped ", " "))
 
 
 def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:

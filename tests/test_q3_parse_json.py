@@ -69,3 +69,23 @@ def test_a_standard_input_read_as_cp1252_is_named_so() -> None:
     done = piped(b"Caf\xe9 news today\n\nThe caf\xe9 opened on Monday in Paris, officials said.\n", "-")
     assert done.returncode == 0 and "Café news today" in done.stdout.encode("latin-1").decode("utf-8")
     assert "warning: - (standard input): not valid UTF-8" in done.stderr and "/dev/stdin" not in done.stderr
+
+
+def test_standard_input_over_the_limit_or_closed_is_said_of_a_pipe(isolated_home: Path) -> None:
+    """The loader names standard input itself: its messages were a file's, rewritten by
+    string replacement, which left "page limit, (raise ..." and, for a closed standard
+    input, "a link to /proc/self/fd/0, which does not exist; (point the link at the page".
+    """
+    import os
+
+    (isolated_home / "config").mkdir(parents=True)
+    (isolated_home / "config" / "config.yaml").write_text("max_page_mb: 1\n", encoding="utf-8")
+    done = piped(b"a" * (1024 * 1024 + 10), "-")
+    assert done.returncode == 2 and done.stderr == (
+        "newsreader: - (standard input): 1.0 MB is over the 1 MB page limit (raise max_page_mb in the config "
+        "to read it)\n")
+    closed = subprocess.run([sys.executable, "-m", "newsreader", "parse", "-"], preexec_fn=lambda: os.close(0),
+                            capture_output=True, text=True, timeout=120)
+    assert closed.returncode == 2 and closed.stderr == (
+        "newsreader: - (standard input): not open; pipe in a page saved as plain text "
+        "(newsreader parse - < page.txt)\n")

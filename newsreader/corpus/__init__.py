@@ -40,9 +40,17 @@ def no_pages_message(root: Path, extensions: list[str]) -> str:
             "save news pages there as plain text or point --corpus elsewhere")
 
 
-def no_story_message(path: Path | str) -> str:
+#: What `parse -` calls standard input in its messages (the loader's, and `no_story_message`).
+STDIN_NAME = "- (standard input)"
+
+
+def no_story_message(path: Path | str, *, stdin: bool = False) -> str:
     """What to say about a page the parser found no story in (menus, share buttons, short
-    lines only), wherever it shows: `index` said "indexed 1 page (0 articles)" and no more."""
+    lines only), wherever it shows: `index` said "indexed 1 page (0 articles)" and no more.
+    `stdin`: the page is standard input (`parse -`), where nothing is skipped."""
+    if stdin:
+        return (f"{STDIN_NAME}: no story found on the page; "
+                "`newsreader parse - --explain` shows what became of each line")
     return (f"{path}: no story found on the page, skipped; "
             f"`newsreader parse {shlex.quote(file_label(str(path)))} --explain` shows what became of each line")
 

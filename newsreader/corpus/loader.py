@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from newsreader.config import Config
-from newsreader.corpus import check_corpus_dir, file_label, no_pages_message, no_story_message
+from newsreader.corpus import STDIN_NAME, check_corpus_dir, file_label, no_pages_message, no_story_message
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import parse_page
 from newsreader.errors import UserError
@@ -140,55 +140,68 @@ def decode_page(data: bytes, name: str) -> tuple[str, str, list[str]]:
 
 #: What to do about a page file that holds no text: said with each such file.
 _SAVE_AGAIN = "save the page again as plain text, or move the file out of the corpus folder"
+#: ... and about standard input that holds none (`parse -`): no file to save or move.
+_PIPE_AGAIN = "pipe in a page saved as plain text (newsreader parse - < page.txt)"
 
 
-def _over_limit(path: Path, size: int, max_bytes: int) -> UserError:
+def _no_text(name: str, what: str, stdin: bool) -> UserError:
+    """A page that holds no text, and what to do: a file of a corpus folder is skipped; of
+    standard input nothing is skipped, and a page is piped in again."""
+    return UserError(f"{name}: {what}; {_PIPE_AGAIN}" if stdin else f"{name}: {what}, skipped; {_SAVE_AGAIN}")
+
+
+def _over_limit(name: str, size: int, max_bytes: int, stdin: bool) -> UserError:
     return UserError(
-        f"{path}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB page limit, skipped "
-        "(raise max_page_mb in the config to read it)"
+        f"{name}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB page limit"
+        f"{'' if stdin else ', skipped'} (raise max_page_mb in the config to read it)"
     )
 
 
-def read_page_file(path: Path, max_bytes: int, *, streams: bool = False) -> PageText:
+def read_page_file(path: Path, max_bytes: int, *, streams: bool = False, stdin: bool = False) -> PageText:
     """Read one page; raise `UserError` saying why it cannot be used. A pipe or a device
     (whose size says nothing) is read only with `streams` (`parse /dev/stdin`, `parse -`):
-    in a corpus folder one could block the walk for ever, and it is said to be no file."""
+    in a corpus folder one could block the walk for ever, and it is said to be no file.
+    `stdin`: `path` is standard input as `parse -` reads it, and the messages say so
+    (`STDIN_NAME`, with advice for a pipe, not for a file in a corpus folder)."""
+    name = STDIN_NAME if stdin else str(path)
     try:
         info = path.stat()
     except FileNotFoundError:
+        if stdin:  # closed (`<&-`): /dev/stdin is a link to a descriptor that is not open
+            raise UserError(f"{name}: not open; {_PIPE_AGAIN}") from None
         if path.is_symlink():
-            raise UserError(f"{path}: a link to {os.readlink(path)}, which does not exist; skipped "
+            raise UserError(f"{name}: a link to {os.readlink(path)}, which does not exist; skipped "
                             "(point the link at the page, or remove it)") from None
-        raise UserError(f"{path}: no such file") from None
+        raise UserError(f"{name}: no such file") from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+        raise UserError(f"{name}: cannot read ({exc.strerror})") from None
     if stat.S_ISDIR(info.st_mode):
-        raise UserError(f"{path}: is a folder; use --corpus {path} to read a folder of pages")
+        raise UserError(f"{name}: is a folder; use --corpus {path} to read a folder of pages")
     size = info.st_size
     if not stat.S_ISREG(info.st_mode):
         if not streams:
             kind = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
-            raise UserError(f"{path}: not a regular file ({kind}), skipped; move it out of the corpus folder")
+            raise UserError(f"{name}: not a regular file ({kind}), skipped; move it out of the corpus folder")
     elif size == 0:
-        raise UserError(f"{path}: empty file, skipped; {_SAVE_AGAIN}")
+        raise _no_text(name, "empty file", stdin)
     if size > max_bytes:
-        raise _over_limit(path, size, max_bytes)
+        raise _over_limit(name, size, max_bytes, stdin)
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)  # a stream can be longer than it said
     except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+        raise UserError(f"{name}: cannot read ({exc.strerror})") from None
     if len(data) > max_bytes:
-        raise _over_limit(path, len(data), max_bytes)
+        raise _over_limit(name, len(data), max_bytes, stdin)
     if not data:
-        raise UserError(f"{path}: empty file, skipped; {_SAVE_AGAIN}")
-    text, encoding, warnings = _page_text(data, path)
+        raise _no_text(name, "empty file", stdin)
+    text, encoding, warnings = _page_text(data, name, stdin)
     if not text.strip():
-        raise UserError(f"{path}: only blank lines, skipped; {_SAVE_AGAIN}")
+        raise _no_text(name, "only blank lines", stdin)
     return PageText(text, warnings, hashlib.sha1(data).hexdigest(), encoding)
 
 
-def _page_text(data: bytes, path: Path) -> tuple[str, str, list[str]]:
+def _page_text(data: bytes, name: str, stdin: bool) -> tuple[str, str, list[str]]:
     """The text of a page file's bytes, its encoding, and a line for each guess made; raise
     `UserError` for a file that holds no text. UTF-16 or UTF-32 with a byte-order mark is
     read as such; NUL bytes otherwise mean UTF-16 or UTF-32 without one, a page whose end is
@@ -198,23 +211,23 @@ def _page_text(data: bytes, path: Path) -> tuple[str, str, list[str]]:
     if wide is not None:
         return _composed(wide[0]), wide[1], []
     if not _looks_binary(data):
-        return decode_page(data, str(path))
+        return decode_page(data, name)
     bomless = _bomless_wide_text(data)
     if bomless is not None:
         return _composed(bomless[0]), bomless[1].lower(), [
-            f"{path}: not UTF-8 but {bomless[1]} without a byte-order mark; read as {bomless[1]}. "
+            f"{name}: not UTF-8 but {bomless[1]} without a byte-order mark; read as {bomless[1]}. "
             "Re-save the page as UTF-8 if letters look wrong"]
     body = data.rstrip(b"\x00")
     if not body:
-        raise UserError(f"{path}: only zero bytes (a save cut short?), skipped; {_SAVE_AGAIN}")
+        raise _no_text(name, "only zero bytes (a save cut short?)", stdin)
     if len(body) < len(data) and not _looks_binary(body):
         # Zeros at the end only: what a save cut short by a crash or a full disk leaves (the
         # file's length written, its last blocks not). The text before them is the page's.
-        text, encoding, warnings = decode_page(body, str(path))
+        text, encoding, warnings = decode_page(body, name)
         return text, encoding, warnings + [
-            f"{path}: ends in {len(data) - len(body)} zero bytes (a save cut short?); read the text before "
+            f"{name}: ends in {len(data) - len(body)} zero bytes (a save cut short?); read the text before "
             "them. Save the page again if its end looks cut"]
-    raise UserError(f"{path}: binary file, not a saved text page, skipped; {_SAVE_AGAIN}")
+    raise _no_text(name, "binary file, not a saved text page", stdin)
 
 
 def iter_page_files(root: Path, config: Config) -> list[Path]:
