@@ -23,8 +23,9 @@ with the real indexer, then adds `--articles` articles' worth of the next pages 
 reader's budget), printing each update's wall and CPU time (owner + workers) and the
 segments after it.
 
-`cost` merges the K smallest segments of a hard-linked copy of an index with Whoosh's merge
-(what the owner runs) and prints its CPU per document.
+`cost` merges the K smallest segments of a hard-linked copy of an index as the owner does
+(`writer.merge_segments`, copying posting blocks; `--both`: Whoosh's merge first) and prints
+the CPU per document.
 """
 
 from __future__ import annotations
@@ -211,38 +212,26 @@ def segments(lib: object) -> list[int]:
 
 def cmd_cost(args: argparse.Namespace) -> None:
     from whoosh import index as windex
-    from whoosh.reading import SegmentReader
 
     from newsreader.search.schema import INDEX_NAME
 
-    tmp = Path(tempfile.mkdtemp())
-    dst = tmp / "whoosh"
-    try:
-        subprocess.run(["cp", "-al", str(args.index / "whoosh"), str(dst)], check=True)
-        ix = windex.open_dir(str(dst), indexname=INDEX_NAME)
-        smallest = sorted(ix._segments(), key=lambda s: s.doc_count())[:args.segments]
-        docs = sum(s.doc_count() for s in smallest)
-        ids = {s.segment_id() for s in smallest}
-
-        def policy(w: object, segs: list) -> list:  # type: ignore[type-arg]
-            for seg in segs:
-                if seg.segment_id() in ids:
-                    r = SegmentReader(w.storage, w.schema, seg)  # type: ignore[attr-defined]
-                    w.add_reader(r)  # type: ignore[attr-defined]
-                    r.close()
-            return [s for s in segs if s.segment_id() not in ids]
-
-        t0, c0 = time.perf_counter(), time.process_time()
-        w = writer.NewsWriter(ix)
-        final = w._merge_segments(policy, None, None)
-        final.append(w._finalize_segment())
-        w._commit_toc(final)
-        w._finish()
-        cpu = time.process_time() - c0
-        print(f"merged {len(smallest)} segments, {docs:,} documents: {cpu:.2f} s CPU ({cpu / docs * 1000:.2f} ms a "
-              f"document), {time.perf_counter() - t0:.2f} s wall, load {os.getloadavg()[0]:.1f}")
-    finally:
-        shutil.rmtree(tmp)
+    for fast in (False, True) if args.both else (True,):
+        tmp = Path(tempfile.mkdtemp(dir=args.tmp))
+        dst = tmp / "whoosh"
+        try:
+            subprocess.run(["cp", "-al", str(args.index / "whoosh"), str(dst)], check=True)
+            ix = windex.open_dir(str(dst), indexname=INDEX_NAME)
+            smallest = sorted(ix._segments(), key=lambda s: s.doc_count())[:args.segments]
+            docs = sum(s.doc_count() for s in smallest)
+            writer.FAST_MERGE = fast
+            t0, c0 = time.perf_counter(), time.process_time()
+            writer.merge_segments(ix, {s.segment_id() for s in smallest})
+            cpu = time.process_time() - c0
+            print(f"{'copying blocks' if fast else 'Whoosh merge'}: {len(smallest)} segments, {docs:,} documents: "
+                  f"{cpu:.2f} s CPU ({cpu / docs * 1000:.2f} ms a document), {time.perf_counter() - t0:.2f} s wall, "
+                  f"load {os.getloadavg()[0]:.1f}", flush=True)
+        finally:
+            shutil.rmtree(tmp)
 
 
 def main() -> None:
@@ -261,6 +250,8 @@ def main() -> None:
     c = sub.add_parser("cost")
     c.add_argument("--index", type=Path, required=True)
     c.add_argument("--segments", type=int, required=True)
+    c.add_argument("--both", action="store_true", help="Whoosh's merge too (FAST_MERGE off), first")
+    c.add_argument("--tmp", type=Path, default=None, help="where the hard-linked copy goes (same file system)")
     args = ap.parse_args()
     {"sim": cmd_sim, "real": cmd_real, "cost": cmd_cost}[args.cmd](args)
 

@@ -129,9 +129,13 @@ def test_eight_workers_in_their_first_batches_lose_and_double_nothing(
     lib.close()
 
 
-def test_a_quit_gives_up_the_merge_and_keeps_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The reader quits while the owner merges: the merge is given up at once (no
-    segment changes) and the batch committed before it stays, every story once."""
+@pytest.mark.parametrize("phase", ["documents", "postings"])
+def test_a_quit_gives_up_the_merge_and_keeps_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       phase: str) -> None:
+    """The reader quits while the owner merges, as it copies the stored fields or the
+    postings: the merge is given up at once (no segment changes; the postings are not
+    even begun when the quit came before) and the batch committed before it stays, every
+    story once."""
     monkeypatch.setattr(writer, "MERGE_FLOOR", 1)
     corpus = make_corpus(tmp_path / "c", 1)
     lib = Library(tmp_path / "ix", corpus, Config())
@@ -140,18 +144,25 @@ def test_a_quit_gives_up_the_merge_and_keeps_the_batch(tmp_path: Path, monkeypat
         add_pages(corpus, n, 1)
         lib.update(stop=lambda: False)
     assert len(segment_sizes(lib)) == 4
-    started = []
-    merge_settled = writer._merge_settled
+    started: list[str] = []
+    merge_segments = writer.merge_segments
+    copy_postings = writer._copy_postings
 
-    def merging(w, segments):  # type: ignore[no-untyped-def]
-        started.append(1)
-        return merge_settled(w, segments)
+    def merging(ix, ids, stop=None):  # type: ignore[no-untyped-def]
+        started.append("documents")
+        return merge_segments(ix, ids, stop)
 
-    monkeypatch.setattr(writer, "_merge_settled", merging)
+    def copying(*args):  # type: ignore[no-untyped-def]
+        started.append("postings")
+        return copy_postings(*args)
+
+    monkeypatch.setattr(writer, "merge_segments", merging)
+    monkeypatch.setattr(writer, "_copy_postings", copying)
     add_pages(corpus, 4, 1)
     with pytest.raises(UpdateStopped):
-        lib.update(stop=lambda: bool(started))
-    assert started and sorted(segment_sizes(lib)) == [(1, 1)] * 5  # not merged
+        lib.update(stop=lambda: phase in started)
+    assert started == ["documents", "postings"][:1 + (phase == "postings")]
+    assert sorted(segment_sizes(lib)) == [(1, 1)] * 5  # not merged
     assert lib.count() == 5 and lib.search("lighthouse", count=True).total == 4
     add_pages(corpus, 5, 1)
     lib.update(stop=lambda: False)  # the next run merges them

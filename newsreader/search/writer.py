@@ -23,17 +23,20 @@ what it writes, needs a `SCHEMA_VERSION` bump.
 
 from __future__ import annotations
 
+import heapq
+import mmap
 import struct
 from array import array
 from dataclasses import dataclass, field
-from operator import sub
+from itertools import accumulate, groupby
+from operator import itemgetter, sub
 from pathlib import Path
-from pickle import dumps
+from pickle import dumps, loads
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
-from zlib import crc32
+from zlib import crc32, decompress
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3PostingsWriter, \
     W3TermInfo, _lenfield
@@ -451,6 +454,9 @@ class NewsWriter(SegmentWriter):
 
     #: Asked during a merge (`_merge_after`); once True the merge raises `_MergeStopped`.
     stop: Callable[[], bool] | None = None
+    #: The segments a merge adds (`(reader, first new document, document map)`), whose
+    #: postings `_copy_postings` copies when the segment is written; None: Whoosh's pool.
+    merge_sources: list[tuple[Any, int, Any]] | None = None
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, codec=NewsCodec(), **kwargs)
@@ -490,19 +496,28 @@ class NewsWriter(SegmentWriter):
             _merge_after(self.ix)
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
-        """Whoosh's, asking `stop` (if any) as it goes."""
+        """A merge's postings of `reader`: kept for `_copy_postings` (`merge_sources`), else
+        Whoosh's pool, asking `stop` (if any) as it goes."""
+        if self.merge_sources is not None:
+            self.merge_sources.append((reader, startdoc, docmap))
+            return
         add = self.pool.add
         for item in _checked(self._process_posts(reader.iter_postings(), startdoc, docmap), self.stop):
             add(item)
 
     def _flush_segment(self) -> None:
-        """Whoosh's, asking `stop` (if any) as it goes."""
+        """Whoosh's, with a merge's postings copied by `_copy_postings`, asking `stop` (if any)."""
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
-        self.fieldwriter.add_postings(self.schema, lengths, _checked(self.pool.iter_postings(), self.stop))
+        try:
+            if self.merge_sources:
+                _copy_postings(self.fieldwriter, self.schema, lengths, self.merge_sources, self.stop)
+            else:
+                self.fieldwriter.add_postings(self.schema, lengths, _checked(self.pool.iter_postings(), self.stop))
+        finally:
+            if lengths:
+                lengths.close()
         self.fieldwriter.close()
-        if lengths:
-            lengths.close()
 
 
 #: Attribute of a run's `FileIndex`: the ids of the segments it held before the run's first
@@ -523,15 +538,16 @@ MERGE_RATIO = 4
 MERGE_FLOOR = 250
 #: Segments merged at once, at most.
 MERGE_MAX_SEGMENTS = 10
-#: Live documents one merge copies, at most. A Whoosh merge reads and writes every posting
-#: in Python: ~10.6-14 ms of CPU a document (more than indexing the story from its page), in
-#: the process that owns the index. In the reader (an update given `stop`) that is the
-#: update thread, which shares the interpreter with the screen: MERGE_MAX_DOCS (~10-14 s
-#: of CPU at most, stopped within a fraction of a second by a quit). `newsreader index`
-#: (no `stop`) merges up to MERGE_MAX_DOCS_UNATTENDED (~3-4 minutes at most, rare: each
-#: document is in such a merge about once). Whoosh's MERGE_SMALL alone, past 20 segments,
-#: picks most of the index: at 100,000 articles the third update of 200+ pages after a
-#: first build (18 segments) merged ~90,000 documents.
+#: Live documents one merge copies, at most. A merge runs in the process that owns the index:
+#: in the reader (an update given `stop`) the update thread, which shares the interpreter
+#: with the screen. Copying posting blocks (`_copy_postings`) costs ~2.1 ms of CPU a document
+#: merging 8,600 documents of the 100k index, ~5.7 ms merging six segments of 60-250 (per-term
+#: work dominates small segments); Whoosh's own merge 10.6-14 ms. So MERGE_MAX_DOCS is a few
+#: seconds of CPU in the reader (a quit gives it up within a few hundredths of a second), and
+#: `newsreader index` (no `stop`) or an index past MERGE_SEGMENTS segments merges up to
+#: MERGE_MAX_DOCS_UNATTENDED (~35-55 s; rare: a document is in such a merge about once).
+#: Whoosh's MERGE_SMALL alone, past 20 segments, picks most of the index: at 100,000 articles
+#: the third update of 200+ pages after a first build (18 segments) merged ~90,000 documents.
 MERGE_MAX_DOCS = 1_000
 MERGE_MAX_DOCS_UNATTENDED = 16_000
 #: Segments past which the reader's merges may copy MERGE_MAX_DOCS_UNATTENDED documents too
@@ -582,13 +598,13 @@ class _MergeStopped(Exception):
 STOP_EVERY = 4_096
 
 
-def _checked(items: Iterator[Any], stop: Callable[[], bool] | None) -> Iterator[Any]:
-    """`items`, raising `_MergeStopped` once `stop()` is True (asked every STOP_EVERY)."""
+def _checked(items: Iterator[Any], stop: Callable[[], bool] | None, every: int = STOP_EVERY) -> Iterator[Any]:
+    """`items`, raising `_MergeStopped` once `stop()` is True (asked every `every` items)."""
     if stop is None:
         yield from items
         return
     for n, item in enumerate(items):
-        if not n % STOP_EVERY and stop():
+        if not n % every and stop():
             raise _MergeStopped
         yield item
 
@@ -619,39 +635,201 @@ def _merge_after(ix: Any) -> None:
     settled = getattr(ix, _SETTLED, frozenset())
     live = [seg for seg in ix._segments() if seg.doc_count() > 0]
     candidates = [seg for seg in live if seg.segment_id() in settled]
-    if len(candidates) < 2 or not merge_choice([seg.doc_count() for seg in candidates], merge_budget(len(live), stop)):
-        return
+    chosen = merge_choice([seg.doc_count() for seg in candidates], merge_budget(len(live), stop))
+    if chosen:
+        merge_segments(ix, {candidates[k].segment_id() for k in chosen}, stop)
+
+
+def merge_segments(ix: Any, ids: set[str], stop: Callable[[], bool] | None = None) -> bool:
+    """Merge the index's segments whose ids are `ids` into one, in a commit of its own
+    (segments with no live document go too); False if `stop()` turned True meanwhile (the
+    merge is given up: nothing changes; its partly written files go at the next commit)."""
     writer = NewsWriter(ix)
     writer.stop = stop
+    writer.merge_sources = [] if FAST_MERGE and _copyable(writer.schema) else None
+
+    def policy(writer: Any, segments: list[Any]) -> list[Any]:
+        live = [seg for seg in segments if seg.doc_count() > 0]
+        for seg in live:
+            if seg.segment_id() in ids:
+                reader = SegmentReader(writer.storage, writer.schema, seg)
+                if stop is not None:  # the stored fields and lengths: ~0.3-0.5 ms a document
+                    docs = reader.iter_docs
+                    reader.iter_docs = lambda docs=docs: _checked(docs(), stop, STOP_EVERY // 16)
+                try:
+                    writer.add_reader(reader)
+                finally:
+                    if writer.merge_sources is None:
+                        reader.close()  # else read when the merged segment is written
+        return [seg for seg in live if seg.segment_id() not in ids]
+
     try:
-        final = writer._merge_segments(_merge_settled, None, None)
-        if not writer._added:  # nothing chosen after all
-            writer.cancel()
-            return
-        final.append(writer._finalize_segment())
+        final = writer._merge_segments(policy, None, None)
+        if writer._added:
+            final.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
     except _MergeStopped:
         writer.cancel()
-        return
+        return False
     except BaseException:
         writer.cancel()
         raise
+    finally:
+        for reader, _, _ in writer.merge_sources or ():
+            reader.close()
     writer._commit_toc(final)
     writer._finish()
+    return True
 
 
-def _merge_settled(writer: Any, segments: list[Any]) -> list[Any]:
-    """The merge policy of `_merge_after`: the segments it keeps, after adding those it merges
-    to `writer` (segments with no live document are dropped, as in `commit_segments`)."""
-    settled = getattr(writer.ix, _SETTLED, frozenset())
-    live = [seg for seg in segments if seg.doc_count() > 0]
-    candidates = [seg for seg in live if seg.segment_id() in settled]
-    budget = merge_budget(len(live), writer.stop)
-    chosen = [candidates[k] for k in merge_choice([seg.doc_count() for seg in candidates], budget)]
-    for seg in chosen:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
-        try:
-            writer.add_reader(reader)
-        finally:
-            reader.close()
-    merged = {id(seg) for seg in chosen}
-    return [seg for seg in live if id(seg) not in merged]
+#: Merges copy posting blocks (`_copy_postings`) instead of sending each posting through
+#: Whoosh's pool: 2.1 against 10.6 ms of CPU a document (8,600 documents of the 100k index).
+FAST_MERGE = True
+_INT = struct.Struct("!i")
+
+
+def _copyable(schema: Any) -> bool:
+    """Whether every indexed field's postings are of a kind `_copy_postings` copies."""
+    return all(isinstance(f.format, (Positions, Existence)) for _, f in schema.items() if f.indexed)
+
+
+def _term_blocks(posts: Any, info: bytes) -> Iterator[tuple[Any, Any, Any]]:
+    """The `(ids, weights, values)` of each posting block of one term (`info`: its term info
+    bytes), as Whoosh's `W3LeafMatcher` reads them, from the segment's postings file
+    `posts` (a memoryview)."""
+    terminfo = W3TermInfo.from_bytes(info)
+    if terminfo.is_inlined():
+        yield terminfo.inlined_postings()
+        return
+    pos, length = terminfo.extent()
+    if bytes(posts[pos:pos + 4]) != WHOOSH3_HEADER_MAGIC:
+        raise ValueError(f"no posting block at {pos}")
+    pos += 4
+    while True:
+        size = _INT.unpack_from(posts, pos)[0]
+        pos += 4
+        end = pos + abs(size)
+        head = loads(posts[pos:end])  # (count, max id, max weight, compression, min, max length)
+        data = posts[pos + len(dumps(head, 2)):end]
+        deltas, weights, values = loads(decompress(data) if head[3] else data)
+        yield tuple(accumulate(deltas)), weights, values
+        if size < 0:
+            return
+        pos = end
+
+
+def _copy_postings(fieldwriter: Any, schema: Any, lengths: Any, sources: list[tuple[Any, int, Any]],
+                   stop: Callable[[], bool] | None) -> None:
+    """Write the postings of a merge's `sources` (segment readers, in the order their
+    documents were added: `(reader, first new document, old -> new document map or None)`)
+    into the merged segment, term by term, block by block: what Whoosh's pool gives
+    `NewsFieldWriter.add_postings` one posting at a time (the same bytes: a test compares),
+    without a Python call per posting. Postings of deleted documents are left out."""
+    posts = []
+    maps = []
+    for reader, _, _ in sources:
+        postfile = reader._terms._postfile
+        if postfile.is_real:
+            maps.append(mmap.mmap(postfile.fileno(), 0, access=mmap.ACCESS_READ))
+            posts.append(memoryview(maps[-1]))
+        else:
+            postfile.seek(0)
+            posts.append(memoryview(postfile.read()))
+    try:
+        _copy_terms(fieldwriter, schema, lengths, sources, posts, stop)
+    finally:
+        for view in posts:
+            view.release()
+        for mapped in maps:
+            mapped.close()
+
+
+def _field_terms(terms: Any, name: str, source: int) -> Iterator[tuple[bytes, int, bytes]]:
+    """`(term, source, term info bytes)` of field `name` in a segment's terms, in order."""
+    prefix = pack_ushort(terms._fieldmap[name])
+    for key, value in terms._tindex.items_from(prefix):
+        if key[:2] != prefix:
+            return
+        yield key[2:], source, value
+
+
+def _copy_terms(fieldwriter: Any, schema: Any, lengths: Any, sources: list[tuple[Any, int, Any]],
+                posts: list[Any], stop: Callable[[], bool] | None) -> None:
+    limit = fieldwriter._codec._blocklimit
+    names = sorted({name for reader, _, _ in sources for name in reader._terms._fieldmap if name in schema})
+    copied = STOP_EVERY  # asked at the first term
+    for name in names:
+        fieldobj = schema[name]
+        streams = []
+        for i, (reader, _, _) in enumerate(sources):
+            terms = reader._terms
+            if name not in terms._fieldmap:
+                continue
+            streams.append(_field_terms(terms, name, i))
+        flens = None
+        started = False
+        for btext, group in groupby(heapq.merge(*streams), key=itemgetter(0)):
+            ids: list[int] = []
+            weights: list[float] = []
+            values: list[Any] = []
+            for _, i, info in group:
+                _, startdoc, docmap = sources[i]
+                for bids, bweights, bvalues in _term_blocks(posts[i], info):
+                    n = len(bids)
+                    if bweights is None:
+                        bweights = (1.0,) * n
+                    elif bweights.__class__ is float:
+                        bweights = (bweights,) * n
+                    if docmap is None:
+                        ids.extend([startdoc + d for d in bids])
+                        weights.extend(bweights)
+                        if bvalues:
+                            values.extend(bvalues)
+                    else:
+                        keep = [k for k, d in enumerate(bids) if d in docmap]
+                        ids.extend([docmap[bids[k]] for k in keep])
+                        weights.extend([bweights[k] for k in keep])
+                        if bvalues:
+                            values.extend([bvalues[k] for k in keep])
+            if not ids:
+                continue  # every document with the term was deleted
+            if not started:
+                fieldwriter.start_field(name, fieldobj)
+                flens = fieldwriter._lengths(lengths, name)
+                started = True
+            fieldwriter.start_term(btext)
+            pw = fieldwriter._postwriter
+            total = len(ids)
+            s = 0
+            while s < total:
+                if len(pw._ids) >= limit:
+                    pw._write_block()
+                e = s + limit - len(pw._ids)
+                chunk = ids[s:e]
+                pw._ids.extend(chunk)
+                wchunk = weights[s:e]
+                pw._weights.extend(wchunk)
+                top = max(wchunk)
+                if top > pw._maxweight:
+                    pw._maxweight = top
+                if values:
+                    pw._values.extend(values[s:e])
+                if flens is not None:
+                    lens = [x for x in map(flens.__getitem__, chunk) if x]
+                    if lens:
+                        low = min(lens)
+                        if pw._minlength is None or low < pw._minlength:
+                            pw._minlength = low
+                        high = max(lens)
+                        if high > pw._maxlength:
+                            pw._maxlength = high
+                s = e
+            fieldwriter.finish_term()
+            if stop is not None and copied >= STOP_EVERY:
+                copied = 0
+                if stop():
+                    raise _MergeStopped
+            copied += total
+        if started:
+            fieldwriter.finish_field()
