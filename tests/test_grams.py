@@ -12,6 +12,7 @@ from whoosh import query as Q
 from newsreader.config import Config
 from newsreader.search import Library, analysis
 from newsreader.search import indexer as indexer_mod
+from newsreader.search import writer
 from newsreader.search.phrase import NewsPhrase, gram_phrase
 
 COMMON = ["officials", "said", "water", "council", "city"]
@@ -67,6 +68,8 @@ def test_phrases_from_grams_match_positions_after_incremental_runs(
     # Tasks sent ahead as in every batch: with the first batch's fewer, the first run made small segments that the
     # second run's commit merged (Whoosh's MERGE_SMALL), purging the deletions this test reads through.
     monkeypatch.setattr(indexer_mod, "FIRST_TASKS_AHEAD", indexer_mod.TASKS_AHEAD)
+    # Nor any merge at all: the second run merges the first run's segments (writer.merge_choice).
+    monkeypatch.setattr(writer, "MERGE_FACTOR", 10 ** 6)
     monkeypatch.setattr(analysis, "COMMON_MIN_SAMPLE", 20)
     monkeypatch.setattr(indexer_mod, "SAMPLE_MIN_PAGES", 10)
     corpus = tmp_path / "c"
