@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import re
 import sqlite3
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import partial
@@ -889,7 +891,41 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OSError as exc:
         # A folder that cannot be written, a full disk...: one line, never a traceback.
-        where = f" ({printable(str(exc.filename))})" if exc.filename else ""
-        print(f"newsreader: error: {exc.strerror or exc}{where}; check that the folder exists and "
-              "is writable, or set NEWSREADER_HOME to another folder", file=sys.stderr)
+        print(f"newsreader: error: {_os_error_said(exc)}", file=sys.stderr)
         return 2
+
+
+#: What to do about an OSError that ended a command, by errno; the rest blame a folder.
+_OS_ERROR_ADVICE = {
+    errno.ENOSPC: "free some disk space and try again",
+    errno.EDQUOT: "free some disk space (you are over your quota) and try again",
+    errno.EROFS: "newsreader writes its index and bookmarks there: set NEWSREADER_HOME to a folder on a writable disk",
+}
+
+
+def _os_error_said(exc: OSError) -> str:
+    """The line for an OSError that ended a command. Writing standard output (`> /dev/full`, a
+    full disk under a redirect) names the output, not newsreader's folders: setting
+    NEWSREADER_HOME would not help there."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None and _output_refused():
+        return f"cannot write the output ({reason}); free some space, or send it somewhere else"
+    where = f" ({printable(str(exc.filename))})" if exc.filename else ""
+    advice = _OS_ERROR_ADVICE.get(exc.errno or 0,
+                                  "check that the folder exists and is writable, or set NEWSREADER_HOME to another folder")
+    return f"{reason}{where}; {advice}"
+
+
+def _output_refused() -> bool:
+    """Whether standard output is what cannot take more: a device other than a terminal
+    (/dev/full), or a file on a disk with no space left. (An error without a file name comes
+    from a write to an open file, and the command's own files are written through
+    `fileio`, whose errors name their file.)"""
+    try:
+        fd = sys.stdout.fileno()
+        info = os.fstat(fd)
+        if stat.S_ISCHR(info.st_mode):
+            return not os.isatty(fd)
+        return stat.S_ISREG(info.st_mode) and os.fstatvfs(fd).f_bavail == 0
+    except (OSError, ValueError, AttributeError):  # no real file behind it (a test's StringIO)
+        return False

@@ -197,10 +197,30 @@ def environment_error(folder: Any, exc: BaseException | None) -> UserError | Non
         except OSError as listing:
             found = environment_cause(listing)
     if found is None:
-        return None
+        return _file_system_error(folder)
     cause, advice = found
     reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
+    if advice is _CHECK_PERMISSIONS or advice.startswith(_CHECK_PERMISSIONS):
+        # SQLite says "unable to open database file" (or "readonly database") on a read-only
+        # mount too, where permissions and the open-files limit are the wrong lead.
+        return _file_system_error(folder) or UserError(f"cannot use the index at {folder}: {reason}; {advice}")
     return UserError(f"cannot use the index at {folder}: {reason}; {advice}")
+
+
+def _file_system_error(folder: Any) -> UserError | None:
+    """A read-only or full file system under the index's folder, or None. SQLite reports a
+    full disk as a vague "disk I/O error" (its journal or shared-memory file cannot grow) and a
+    read-only one as a file it cannot open: neither is damage, and a rebuild would fail too."""
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # (no statvfs on Windows)
+        return None
+    if info.f_flag & getattr(os, "ST_RDONLY", 1):
+        return UserError(f"cannot use the index at {folder}: its disk is mounted read-only; mount it writable, "
+                         "or set NEWSREADER_HOME to a writable folder")
+    if info.f_bavail == 0:
+        return UserError(f"cannot use the index at {folder}: the disk is full; {_FREE_SPACE}")
+    return None
 
 
 def unreadable_index(folder: Any, exc: BaseException) -> UserError:
