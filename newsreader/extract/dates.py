@@ -2581,6 +2581,22 @@ def _holiday_day(rule: str, year: int) -> dt.date:
     return day + dt.timedelta(days=int(shift[0]) if shift else 0)
 
 
+def holiday_rule_problem(rule: str) -> str | None:
+    """What is wrong with a holidays.yaml rule, or None. Checked as the file is read, so that a
+    mistake in a user's file ("13-45", "hello") is one line naming the file: it was a holiday
+    found with no value in every article that names it."""
+    try:
+        if _LISTED_DAYS.match(rule):
+            for day in rule.split():
+                dt.date.fromisoformat(day)
+        else:
+            _holiday_day(rule, 2024)  # (a leap year: "02-29" is a rule)
+    except (ValueError, KeyError, IndexError):
+        return (f"`{rule}` is not a holiday rule (MM-DD, MM WEEKDAY N with N = -1 for the last, easter+N or "
+                "easter-N, or days YYYY-MM-DD)")
+    return None
+
+
 def _easter(year: int) -> dt.date:
     """Western Easter Sunday (the anonymous Gregorian algorithm)."""
     a, b, c = year % 19, year // 100, year % 100

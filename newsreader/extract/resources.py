@@ -280,6 +280,16 @@ def _parsed(path: Any, name: str, fix: str) -> Any:
         problem = None if data.get(key) is None else _shape_problem(key, data[key], shape)
         if problem:
             raise _cue_error(path, problem, fix)
+    if name == "holidays.yaml":
+        from newsreader.extract.dates import holiday_rule_problem
+
+        rules = [(f"days: {holiday}", rule) for holiday, rule in (data.get("days") or {}).items()]
+        rules += [(f"by_country: {holiday}", rule) for holiday, table in (data.get("by_country") or {}).items()
+                  for rule in table or {}]
+        for where, rule in rules:
+            problem = holiday_rule_problem(str(rule))
+            if problem:
+                raise _cue_error(path, f"`{where}`: {problem}", fix)
     return data
 
 
