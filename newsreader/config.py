@@ -81,8 +81,12 @@ def user_paths(environ: dict[str, str] | None = None) -> Paths:
     home = env.get("NEWSREADER_HOME")
     if home:
         root = expand_home(home, "NEWSREADER_HOME")
-        if root.exists() and not root.is_dir():
-            raise UserError(f"NEWSREADER_HOME={home} is a file, not a folder; point it at a folder "
+        # The nearest of it and its parents that exists must be a folder: a file there (a
+        # parent that is a file, too) would fail later naming config.yaml, not NEWSREADER_HOME.
+        existing = next((folder for folder in (root, *root.parents) if folder.exists()), None)
+        if existing is not None and not existing.is_dir():
+            what = " is a file" if existing == root else f": {existing} is a file"
+            raise UserError(f"NEWSREADER_HOME={home}{what}, not a folder; point it at a folder "
                             "(it is made if missing), or unset it")
         return Paths(root / "config", root / "data", root / "cache")
     import platformdirs

@@ -58,3 +58,14 @@ def test_newsreader_home_that_is_a_file(capsys, monkeypatch, tmp_path: Path) -> 
     code, out, err = run(capsys, "articles")
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and f"NEWSREADER_HOME={home}" in err and "folder" in err, err
+
+
+def test_newsreader_home_under_a_file(capsys, monkeypatch, tmp_path: Path) -> None:
+    """A folder under a file (NEWSREADER_HOME=notes.txt/sub): the same message, naming the file
+    in the way (Q4), not 'config.yaml: cannot read the config file (Not a directory)'."""
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("NEWSREADER_HOME", str(blocker / "sub" / "home"))
+    code, out, err = run(capsys, "articles")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and f"{blocker} is a file, not a folder" in err and "config.yaml" not in err, err
