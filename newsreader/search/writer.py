@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 import mmap
+import os
 import struct
 from array import array
 from dataclasses import dataclass, field
@@ -730,7 +731,7 @@ def _copy_postings(fieldwriter: Any, schema: Any, lengths: Any, sources: list[tu
     maps = []
     for reader, _, _ in sources:
         postfile = reader._terms._postfile
-        if postfile.is_real:
+        if postfile.is_real and os.fstat(postfile.fileno()).st_size:  # (mmap refuses an empty file)
             maps.append(mmap.mmap(postfile.fileno(), 0, access=mmap.ACCESS_READ))
             posts.append(memoryview(maps[-1]))
         else:
