@@ -168,3 +168,28 @@ def test_a_quit_gives_up_the_merge_and_keeps_the_batch(tmp_path: Path, monkeypat
     lib.update(stop=lambda: False)  # the next run merges them
     assert len(segment_sizes(lib)) < 6 and sum(live for live, _ in segment_sizes(lib)) == 6
     lib.close()
+
+
+def test_a_merge_that_fails_on_the_disk_leaves_the_update_whole(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A merge is optional: one that fails writing (a full disk) is given up, and the update
+    whose batch was committed just before it completes, the article store included."""
+    import errno
+
+    monkeypatch.setattr(writer, "MERGE_FLOOR", 1)
+    corpus = make_corpus(tmp_path / "c", 1)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    for n in range(1, 4):  # four one-story segments
+        add_pages(corpus, n, 1)
+        lib.update()
+
+    def full(*args):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writer, "_copy_postings", full)
+    add_pages(corpus, 4, 1)
+    stats = lib.update()
+    assert stats.articles_added == 1 and lib.count() == 5 and not lib.unfinished()
+    assert sorted(segment_sizes(lib)) == [(1, 1)] * 5 and lib.search("lighthouse", count=True).total == 4
+    lib.close()

@@ -638,7 +638,12 @@ def _merge_after(ix: Any) -> None:
     candidates = [seg for seg in live if seg.segment_id() in settled]
     chosen = merge_choice([seg.doc_count() for seg in candidates], merge_budget(len(live), stop))
     if chosen:
-        merge_segments(ix, {candidates[k].segment_id() for k in chosen}, stop)
+        try:
+            merge_segments(ix, {candidates[k].segment_id() for k in chosen}, stop)
+        except OSError:
+            # A full disk, say: the merge can wait, the index is as it was, and the batch committed
+            # before it must reach the article store too (the indexer commits that after this).
+            pass
 
 
 def merge_segments(ix: Any, ids: set[str], stop: Callable[[], bool] | None = None) -> bool:
@@ -679,8 +684,10 @@ def merge_segments(ix: Any, ids: set[str], stop: Callable[[], bool] | None = Non
     finally:
         for reader, _, _ in writer.merge_sources or ():
             reader.close()
-    writer._commit_toc(final)
-    writer._finish()
+    try:
+        writer._commit_toc(final)
+    finally:
+        writer._finish()
     return True
 
 
