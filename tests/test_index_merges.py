@@ -129,6 +129,20 @@ def test_eight_workers_in_their_first_batches_lose_and_double_nothing(
     lib.close()
 
 
+def four_segments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Library]:
+    """A corpus and its library of four one-story segments, which the next update merges
+    (MERGE_FLOOR 1: a size class of four)."""
+    monkeypatch.setattr(writer, "MERGE_FLOOR", 1)
+    corpus = make_corpus(tmp_path / "c", 1)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    lib.update()
+    for n in range(1, 4):
+        add_pages(corpus, n, 1)
+        lib.update(stop=lambda: False)
+    assert len(segment_sizes(lib)) == 4
+    return corpus, lib
+
+
 @pytest.mark.parametrize("phase", ["documents", "postings"])
 def test_a_quit_gives_up_the_merge_and_keeps_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        phase: str) -> None:
@@ -136,14 +150,7 @@ def test_a_quit_gives_up_the_merge_and_keeps_the_batch(tmp_path: Path, monkeypat
     postings: the merge is given up at once (no segment changes; the postings are not
     even begun when the quit came before) and the batch committed before it stays, every
     story once."""
-    monkeypatch.setattr(writer, "MERGE_FLOOR", 1)
-    corpus = make_corpus(tmp_path / "c", 1)
-    lib = Library(tmp_path / "ix", corpus, Config())
-    lib.update()
-    for n in range(1, 4):  # four one-story segments
-        add_pages(corpus, n, 1)
-        lib.update(stop=lambda: False)
-    assert len(segment_sizes(lib)) == 4
+    corpus, lib = four_segments(tmp_path, monkeypatch)
     started: list[str] = []
     merge_segments = writer.merge_segments
     copy_postings = writer._copy_postings
@@ -176,13 +183,7 @@ def test_a_merge_that_fails_on_the_disk_leaves_the_update_whole(tmp_path: Path,
     whose batch was committed just before it completes, the article store included."""
     import errno
 
-    monkeypatch.setattr(writer, "MERGE_FLOOR", 1)
-    corpus = make_corpus(tmp_path / "c", 1)
-    lib = Library(tmp_path / "ix", corpus, Config())
-    lib.update()
-    for n in range(1, 4):  # four one-story segments
-        add_pages(corpus, n, 1)
-        lib.update()
+    corpus, lib = four_segments(tmp_path, monkeypatch)
 
     def full(*args):  # type: ignore[no-untyped-def]
         raise OSError(errno.ENOSPC, "No space left on device")
