@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.worker import get_current_worker
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingsMap
@@ -311,6 +311,40 @@ class ReaderApp(App[int]):
         dropped, and the next start goes on from there."""
         self._stop_index.set()
         super().exit(*args, **kwargs)
+
+    # --- keys read together ------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note where Textual sends a key (or a paste) read from the terminal: the widget
+        focused now. See `_on_key`."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            event._reader_sent_to = self.focused  # type: ignore[attr-defined]
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key that came back up unused from a widget that has lost the focus since it was
+        sent there goes to the widget focused now, not to the bindings. Textual sends each
+        key to the focused widget as soon as it is read, but runs bindings (and so moves the
+        focus) only once the key has come back up: keys read with the `/` (a paste, one SSH
+        packet, keys typed ahead) were all sent to the list before `/` focused the search
+        bar, and then ran the list's bindings (`/abu`: `b` removed a bookmark, `u` marked
+        read). The same for any key that moves the focus (Tab, `r`, Enter on a story)."""
+        if self._resend_to_focus(event):
+            event.prevent_default()  # (App._on_key would run the bindings)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        """A paste read with the `/`: into the search bar (see `_on_key`)."""
+        self._resend_to_focus(event)
+
+    def _resend_to_focus(self, event: events.Key | events.Paste) -> bool:
+        sent_to = getattr(event, "_reader_sent_to", self.focused)
+        focused = self.focused
+        if focused is None or sent_to is focused:
+            return False
+        again = events.Key(event.key, event.character) if isinstance(event, events.Key) else events.Paste(event.text)
+        again._reader_sent_to = focused  # type: ignore[attr-defined]
+        focused._forward_event(again)
+        return True
 
     def on_unmount(self) -> None:
         """The app stopped without `exit` (an error Textual printed): the update stops too."""
@@ -812,7 +846,10 @@ class ReaderApp(App[int]):
         self.main.add_class("searching")
         if initial is not None:
             search.value = initial
-        search.focus()
+        # At once, not through `Widget.focus` (which applies it after the messages already
+        # queued): keys read with the `/` (a paste, one SSH packet, keys typed ahead) are
+        # queued behind it and went to the list's bindings (`b` removed a bookmark).
+        self.main.set_focus(search)
 
     @work(thread=True, exclusive=True, group="warm")
     def warm_worker(self) -> None:
@@ -1394,15 +1431,25 @@ class ReaderApp(App[int]):
         return article_like(row) if row is not None else None
 
     def action_toggle_bookmark(self) -> None:
+        """`b` does what the screen offers: bookmarks a story shown without `★`, removes the
+        bookmark of one shown with it. Not the store's toggle: a bookmark another copy made,
+        not shown here yet (marks are re-read every few seconds), was removed by a `b` meant
+        to add one (its tags and note with it), and two copies pressing `b` on the same
+        story a moment apart ended with no bookmark."""
         target = self._target()
         if target is None:
             return
+        now = target.id not in self.bookmarked
         try:
-            before = self.store.get_bookmark(target.id)
-            now = self.store.toggle_bookmark(target)
-            old = self._unbookmarked.get(target.id) if now else None
-            if old is not None:
-                self.store.update_bookmark(target.id, tags=old.tags, note=old.note)
+            if now:
+                before = None
+                self.store.bookmark_article(target)  # (another copy's bookmark, tags and note stay)
+                old = self._unbookmarked.get(target.id)
+                if old is not None:
+                    self.store.restore_bookmark(old)
+            else:
+                before = self.store.get_bookmark(target.id)
+                self.store.remove_bookmark(target.id)
         except Exception as exc:
             self.notify(f"bookmark not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return
