@@ -263,6 +263,13 @@ class ReaderApp(App[int]):
         self._search_after_rebuild: tuple[int, Callable[[], None]] | None = None
         self._damage_rebuild = "no"  # "running", then "done": once a session
         self._asked_update = False  # an update the palette asked for: its end is said
+        #: The update at start (or the palette's) was refused by another run's lock: once that
+        #: run ends, `refresh_marks` looks whether it finished (see `_stopped_run`).
+        self._other_run = False
+        #: The index's number when the reader last took over a run stopped before its end:
+        #: once per state, so that an update that cannot finish it is not started again and again.
+        self._took_over: int | None = None
+        self._own_update_ended = False  # (before, the update at start is still to come)
         self.theme_notices: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
@@ -548,6 +555,10 @@ class ReaderApp(App[int]):
             generation = None
         if not self.indexing and generation is not None:  # a build under way has not put every article back
             self.reconcile_bookmarks(generation)
+        if self._other_run or (self._own_update_ended and not self.indexing):
+            stopped = self._stopped_run()
+            if stopped is not None:
+                self.call_from_thread(self._other_run_ended, stopped, generation)
         try:
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
         except Exception:
@@ -699,6 +710,8 @@ class ReaderApp(App[int]):
             return
         except UserError as exc:
             self.call_from_thread(self._index_finished, f"index not updated: {exc.message}", True)
+            if update_running(self.library.folder):  # another run's (`newsreader index`, a reader)
+                self.call_from_thread(self._wait_for_other_run)
             return
         except Exception as exc:  # never take the reader down with the indexer
             self.call_from_thread(self._index_finished, f"index update failed: {exc}", True)
@@ -777,6 +790,7 @@ class ReaderApp(App[int]):
 
     def _index_finished(self, message: str, problem: bool) -> None:
         self.indexing = False
+        self._own_update_ended = True
         self.main.query_one("#progress", ProgressBar).display = False
         self.index_forms, self.eta_forms = (), ()
         if self.article_list.empty_text == EMPTY_WHILE_INDEXING:
@@ -803,6 +817,48 @@ class ReaderApp(App[int]):
         pending, self._search_after_rebuild = self._search_after_rebuild, None
         if pending is not None and pending[0] == self._search_generation:
             pending[1]()
+
+    def _wait_for_other_run(self) -> None:
+        """Another run holds the index (its first build, often): the status line says so until
+        it ends, and the list grows as it commits (`refresh_marks`)."""
+        self._other_run = True
+        self.index_forms = ("another run is updating the index", "another run is indexing", "indexing elsewhere")
+        self.update_status()
+
+    def _stopped_run(self) -> bool | None:
+        """(any thread) None while another run updates the index, or when nothing is left to
+        do; else whether a run stopped before its end (quit, killed, Ctrl-C of `newsreader
+        index`) left the index unfinished (or, after refusing this reader's update, without a
+        first commit). A second reader that waited on a first build stayed on its part for
+        good, its searches silently missing most pages; `newsreader search` finishes such an
+        index first ("the last indexing run ... was stopped before its end; finishing it")."""
+        try:
+            if update_running(self.library.folder):
+                return None
+            if self.library.exists():
+                return self.library.unfinished()
+            return self._other_run or None
+        except Exception:  # damaged, or a rebuild starting: the next look, or a search, tells
+            return None
+
+    def _other_run_ended(self, unfinished: bool, generation: int | None) -> None:
+        """The run this reader waited on ended: its message goes; if it stopped before its
+        end (or any run did, since this reader's own update), the reader finishes it, once
+        for each state of the index."""
+        waited, self._other_run = self._other_run, False
+        if waited and not self.indexing:
+            self.index_forms = ()
+            self.update_status()
+        if not unfinished or self.indexing or not (waited or self._own_update_ended) or generation is None \
+                or generation == self._took_over or self._index_worker_running():
+            return
+        self._took_over = generation
+        self.notify("the last indexing run was stopped before its end; finishing it", title="Index",
+                    timeout=CONFIG_NOTICE_SECONDS, markup=False)
+        self.update_index_worker()
+
+    def _index_worker_running(self) -> bool:
+        return any(worker.group == "index" and not worker.is_finished for worker in self.workers)
 
     # --- lists and history --------------------------------------------------------------
 
@@ -985,8 +1041,9 @@ class ReaderApp(App[int]):
             if self.indexing:  # "no index yet": the reader is building or rebuilding it right now
                 rerun = self._same_search(text, label, kind, limit, sort)
                 self.call_from_thread(self._search_during_update, exc.message, generation, rerun)
-            else:
-                self.call_from_thread(self._search_failed, exc.message, generation)
+            else:  # no index, say, or unreadable
+                rerun = self._same_search(text, label, kind, limit, sort)
+                self.call_from_thread(self._search_failed_on_index, exc.message, generation, rerun)
         except SearchCancelled:
             raise
         except Exception as exc:
@@ -998,7 +1055,7 @@ class ReaderApp(App[int]):
         (or the update under way), unless another started meanwhile. Once a session: damage
         that a rebuild did not mend is shown, not rebuilt for ever."""
         if self._damage_rebuild == "done":
-            self._search_failed(message, generation)
+            self._search_failed_on_index(message, generation, rerun)
             return
         if generation == self._search_generation:
             self._search_failed("the index is damaged: rebuilding it…", generation)
@@ -1040,6 +1097,14 @@ class ReaderApp(App[int]):
                 rerun()
 
         self._when_update_ends(generation, if_changed)
+
+    def _search_failed_on_index(self, message: str, generation: int, rerun: Callable[[], None]) -> None:
+        """A search the index failed (damaged, missing) runs again once the next update ends
+        (the palette's "Rebuild the index"): the error stayed in the status line after the
+        rebuild mended the index, until Esc."""
+        self._search_failed(message, generation)
+        if generation == self._search_generation:
+            self._search_after_rebuild = (generation, rerun)
 
     def _search_failed(self, message: str, generation: int) -> None:
         if generation == self._search_generation:
