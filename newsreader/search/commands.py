@@ -35,6 +35,7 @@ class ProgressLine:
         self.shown = False
         self.written = 0
         self.bar = 24
+        self.told = False  # why pages are read again (`Progress.reason`) is said once, above the line
 
     def columns(self) -> int:
         """The terminal's width; 80 when it cannot tell (a terminal with no size set, as
@@ -48,6 +49,10 @@ class ProgressLine:
     def __call__(self, p: "Progress") -> None:
         if not self.enabled or p.pages_total == 0:
             return
+        if p.reread and not self.told:
+            self.told = True
+            self.stream.write(f"\r{' ' * self.written}\rre-reading {counted(p.reread, 'page')}: {p.reason}\n")
+            self.written = 0
         rate = p.articles / p.elapsed if p.elapsed > 0 else 0.0
         left = (p.pages_total - p.pages_done) * p.elapsed / p.pages_done if p.pages_done else 0.0
         text = (f"{p.pages_done:,}/{p.pages_total:,} pages  {p.articles:,} articles  "
@@ -92,7 +97,7 @@ def cmd_index(args: argparse.Namespace, ctx: "Context") -> int:
         rate = stats.articles_added / stats.seconds if stats.seconds else 0
         print(f"indexed {counted(stats.pages_indexed, 'page')} ({counted(stats.articles_added, 'article')}, "
               f"{rate:,.0f}/s), {stats.pages_unchanged:,} unchanged, {stats.pages_removed:,} removed, "
-              f"{stats.pages_failed:,} skipped{_retried(stats.pages_retried)}; "
+              f"{stats.pages_failed:,} skipped{_retried(stats.pages_retried)}{_reread(stats)}; "
               f"{counted(stats.articles_total, 'article')} in the index "
               f"({stats.seconds:.1f} s)", file=ctx.stderr)
     return 0
@@ -102,6 +107,13 @@ def _retried(pages: int) -> str:
     """What `index` says of the pages it read again for names and dates that failed last time
     (nothing when there were none: the line as it always was)."""
     return f", {counted(pages, 'page')} read again for names and dates that failed before" if pages else ""
+
+
+def _reread(stats: Any) -> str:
+    """What `index` says of the unchanged pages it read again because they were made under another stamp
+    (newsreader upgraded, a cue file edited: `store.Stamp`), and why; nothing when there were none."""
+    return f", {counted(stats.pages_reread, 'page')} read again because {stats.reread_reason}" \
+        if stats.pages_reread else ""
 
 
 def _marker(tty: bool) -> Callable[[str, list[tuple[int, int]]], str]:

@@ -1,8 +1,11 @@
 """Building and incrementally updating the index of one corpus folder.
 
-Bookkeeping: the store's `pages` table records, per page file, its size, mtime, content hash
-and the article ids it gave. A run re-reads only files whose size or mtime changed, and
-re-indexes only those whose content hash changed; ids of pages that vanished are deleted.
+Bookkeeping: the store's `pages` table records, per page file, its size, mtime, content hash,
+the article ids it gave and the stamp of the parser and extractor that made them (`store.Stamp`).
+A run re-reads only files whose size or mtime changed, and re-indexes only those whose content
+hash changed; ids of pages that vanished are deleted. A page made under another stamp (newsreader
+upgraded, a cue file edited) is read again as a changed one, and recorded under the current stamp
+in the commit of its articles: a run cut short leaves the pages it did not reach to the next.
 A page on one of whose stories the extractor failed is recorded without a hash
 (`UNEXTRACTED`): the next run reads it again and tries the names and dates again.
 
@@ -49,7 +52,7 @@ from newsreader.fileio import flock_within
 from newsreader.search import analysis
 from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, UNFINISHED_META, WHOOSH_DIR, build_schema, \
     date_keys, date_number, latest_commit, other_version_index, unreadable_index
-from newsreader.search.store import ArticleStore, PageRecord, decode_doc, encode_doc, page_key
+from newsreader.search.store import ArticleStore, PageRecord, current_stamp, decode_doc, encode_doc, page_key
 from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
 
 #: How long an indexer waits for the lock before saying another run holds it: long enough
@@ -88,6 +91,10 @@ class Progress:
     pages_total: int
     articles: int
     elapsed: float
+    #: How many of the pages are read again only because they were made under another stamp, and why
+    #: (`Stamp.changes`, joined): "re-reading 9 pages: your cue files changed".
+    reread: int = 0
+    reason: str = ""
 
 
 @dataclass
@@ -100,6 +107,10 @@ class UpdateStats:
     #: Pages indexed again, changed or not, because finding names and dates failed on one of their
     #: stories last time (`UNEXTRACTED`); counted in `pages_indexed` too.
     pages_retried: int = 0
+    #: Pages indexed again, unchanged, because they were made under another stamp (`Progress.reason`
+    #: says why); counted in `pages_indexed` too.
+    pages_reread: int = 0
+    reread_reason: str = ""
     articles_added: int = 0
     articles_removed: int = 0
     articles_total: int = 0
@@ -451,6 +462,7 @@ def open_or_create(folder: Path, rebuild: bool,
         if version is not None and version != str(SCHEMA_VERSION):
             store.close()
             raise other_version_index(folder)
+        store.add_stamps()
         if not rebuild and (latest_commit(wdir) > -1) != (version is not None):
             # Half an index (its Whoosh folder or its article store deleted): the other half
             # would call every page unchanged and leave the search empty. Start over.
@@ -934,6 +946,12 @@ class Indexer:
         root = self.corpus.resolve()  # the loader joins paths onto root: keep them absolute
         files = self.source.list_files(root, self.config)
         known = store.pages()
+        # The stamp pages are made under now, and what made the others (see store.Stamp).
+        stamp = current_stamp(store, self.config.extractor, self.extract)
+        number = store.stamp_number(stamp)
+        stamps = store.stamps()
+        why: dict[int | None, list[str]] = {}  # a known page's stamp -> why it is read again
+        stale: set[str] = set()  # unchanged pages read again under the current stamp
         previous = open_previous(self.folder)  # left by `--rebuild`, until it ends
         earlier = previous.pages() if previous is not None else {}
         if previous is not None:
@@ -955,10 +973,19 @@ class Indexer:
             # A page that could not be used (no hash) is read again: its line is said on every run. So
             # is a page the extractor failed on (`UNEXTRACTED`): its stories' names are tried again.
             if rec is not None and rec.sha1 and rec.same_file(st):
-                stats.pages_unchanged += 1
-                continue
+                if rec.stamp == number:
+                    stats.pages_unchanged += 1
+                    continue
+                if rec.stamp not in why:
+                    why[rec.stamp] = stamp.changes(stamps.get(rec.stamp) if rec.stamp is not None else None)
+                stale.add(rel)
             todo.append((rel, Path(name), st))
         stats.pages_seen = len(current)
+        stats.reread_reason = " and ".join(dict.fromkeys(w for n in why for w in why[n]))
+
+        def report(done: int, now: float) -> None:
+            assert progress is not None
+            progress(Progress(done, len(todo), stats.articles_added, now - started, len(stale), stats.reread_reason))
         removed = [f for f in known if f not in current]
         max_bytes = int(self.config.max_page_mb * 1024 * 1024)
         try:
@@ -1011,10 +1038,11 @@ class Indexer:
             if not todo:
                 commit(Flushed())
             else:
-                jobs = [(n, str(full), rel, known[rel].sha1 if rel in known else None)
+                # A page made under another stamp is read again whatever its hash.
+                jobs = [(n, str(full), rel, known[rel].sha1 if rel in known and known[rel].stamp == number else None)
                         for n, (rel, full, _) in enumerate(todo)]
                 if progress is not None:  # a first build samples pages first: seconds with no report
-                    progress(Progress(0, len(todo), 0, time.monotonic() - started))
+                    report(0, time.monotonic())
                 common = decide_common_stems(store, self.source, [(rel, full) for rel, full, _ in todo], fresh,
                                              max_bytes, check_stop)
                 check_stop()
@@ -1055,14 +1083,14 @@ class Indexer:
                                     writer.delete_by_term("id", id_)
                                 store.delete_articles(old_ids)
                                 stats.articles_removed += len(old_ids)
-                            store.put_page(rel, PageRecord("", st.st_size, st.st_mtime_ns, []))
+                            store.put_page(rel, PageRecord("", st.st_size, st.st_mtime_ns, [], number))
                             continue
                         sha1, rows, notes, unextracted = outcome
                         for note in notes:
                             stats.noted(_as_given(note, full, self.corpus / rel), warn)
                         if rows is None:  # same content, new mtime
                             assert rec is not None
-                            store.put_page(rel, PageRecord(rec.sha1, st.st_size, st.st_mtime_ns, rec.ids))
+                            store.put_page(rel, PageRecord(rec.sha1, st.st_size, st.st_mtime_ns, rec.ids, number))
                             stats.pages_unchanged += 1
                             continue
                         new_ids = [row[0] for row in rows]
@@ -1084,8 +1112,10 @@ class Indexer:
                             store.record_renames(pairs, new_ids)
                         store.put_articles(rows)
                         store.put_page(rel, PageRecord(UNEXTRACTED if unextracted else sha1, st.st_size,
-                                                       st.st_mtime_ns, new_ids))
+                                                       st.st_mtime_ns, new_ids, number))
                         stats.pages_indexed += 1
+                        if rel in stale:
+                            stats.pages_reread += 1
                         if rec is not None and rec.sha1 == UNEXTRACTED and rec.ids:
                             stats.pages_retried += 1
                         stats.articles_added += len(rows)
@@ -1099,7 +1129,7 @@ class Indexer:
                         now = time.monotonic()
                         if now - last_report >= 0.2:
                             last_report = now
-                            progress(Progress(done, len(todo), stats.articles_added, now - started))
+                            report(done, now)
         except BaseException:
             if pipeline is not None:
                 pipeline.close(abort=True)
@@ -1115,12 +1145,13 @@ class Indexer:
                 pipeline.close()
         if store.get_meta(UNFINISHED_META) == "1":
             store.set_meta(UNFINISHED_META, "0")
+            store.drop_unused_stamps()
             store.commit()
         if previous is not None:
             previous.close()
             drop_previous(self.folder)
         if progress is not None:
-            progress(Progress(len(todo), len(todo), stats.articles_added, time.monotonic() - started))
+            report(len(todo), time.monotonic())
         stats.articles_total = store.count()
         stats.seconds = time.monotonic() - started
         return stats

