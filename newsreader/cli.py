@@ -265,7 +265,7 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
             # updates the index meanwhile commits is not half seen (an id listed, its article gone).
             store.connection().execute("BEGIN")
             known = store.pages()
-            stale = library.unfinished() or len(known) != len(files)
+            stale = library.unfinished() or len(known) != len(files) or store.parsed_otherwise()
             ids: list[str] = []
             pages = 0
             unusable: list[Path] = []

@@ -10,7 +10,9 @@ finds once); the extractor is wrapped to tell which names came from which run.""
 from __future__ import annotations
 
 import io
+import json
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from newsreader.search import store as store_module
 from newsreader.search.commands import ProgressLine
 from newsreader.search.indexer import Progress
 from newsreader.search.library import Library, UpdateStopped
-from newsreader.search.store import CODE_CHANGED, CUES_CHANGED, Stamp
+from newsreader.search.store import CODE_CHANGED, CUES_CHANGED, STAMPS_META, Stamp
 
 
 @pytest.fixture
@@ -158,6 +160,61 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def test_articles_lists_from_the_index_only_what_this_parser_made(tmp_path, capsys, found, monkeypatch) -> None:
+    """`articles` lists the parse: an index made by another parser is out of date for it (it parses the
+    pages), one made with other cue files is not (the names are not listed). Both ways list the same."""
+    corpus = seeds_copy(tmp_path)
+
+    def listing() -> tuple[str, str]:
+        """How `articles` listed (its summary line's note) and what (its JSON)."""
+        code, _, err = run(capsys, "articles", "--corpus", str(corpus))
+        assert code == 0
+        (summary,) = [line for line in err.splitlines() if " articles from " in line]
+        code, out, _ = run(capsys, "articles", "--json", "--corpus", str(corpus))
+        return summary[summary.index(" (") + 1:], out
+
+    listed = "(listed from its index, which is up to date)"
+    stale = "(every page parsed: its index is out of date; `newsreader index` updates it)"
+    assert run(capsys, "index", "--corpus", str(corpus))[0] == 0
+    how, parsed = listing()
+    assert how == listed
+
+    parser, extractor, cues = found["parts"]
+    found["parts"] = (parser, extractor + "x", cues + "x")  # the user's cue files changed: the parse did not
+    assert listing() == (listed, parsed)
+    assert run(capsys, "index", "--corpus", str(corpus))[2].count(CUES_CHANGED) == 1
+    assert listing() == (listed, parsed)
+
+    monkeypatch.setattr(store_module, "parser_digest", lambda: parser + "x")  # newsreader's parser changed
+    assert listing() == (stale, parsed)
+    found["parts"] = (parser + "x", extractor + "x", cues + "x")
+    code, _, err = run(capsys, "index", "--corpus", str(corpus))
+    assert ", 5 pages read again because newsreader's parser or extractor changed; " in err, err
+    assert listing() == (listed, parsed)
+
+
+def test_an_index_from_before_stamps_is_read_again_once(tmp_path, capsys, found) -> None:
+    """An index made before stamps (no stamp column, no stamps recorded; the session's start, 5df9dd5) opens,
+    is out of date for `articles`, and is read again once under the current stamp (a page the newsreader
+    before writes has no stamp either, and is read again the same way)."""
+    corpus = seeds_copy(tmp_path)
+    assert run(capsys, "index", "--corpus", str(corpus))[0] == 0
+    (db,) = (tmp_path / "home").rglob("articles.sqlite3")
+    con = sqlite3.connect(db)
+    con.execute("ALTER TABLE pages DROP COLUMN stamp")
+    con.execute("DELETE FROM meta WHERE key IN (?, ?)", (STAMPS_META, store_module.SIGNATURE_META))
+    con.commit()
+    con.close()
+    found.clear()
+    assert "its index is out of date" in run(capsys, "articles", "--corpus", str(corpus))[2]
+    code, out, _ = run(capsys, "index", "--json", "--corpus", str(corpus))
+    stats = json.loads(out)
+    assert code == 0 and (stats["pages_reread"], stats["reread_reason"]) == (5, CODE_CHANGED)
+    assert "listed from its index" in run(capsys, "articles", "--corpus", str(corpus))[2]
+    code, out, _ = run(capsys, "index", "--json", "--corpus", str(corpus))
+    assert (json.loads(out)["pages_reread"], json.loads(out)["pages_unchanged"]) == (0, 5)
 
 
 def test_a_changed_title_keeps_its_bookmark(tmp_path, found, monkeypatch) -> None:
