@@ -194,3 +194,25 @@ def test_a_merge_that_fails_on_the_disk_leaves_the_update_whole(tmp_path: Path,
     assert stats.articles_added == 1 and lib.count() == 5 and not lib.unfinished()
     assert sorted(segment_sizes(lib)) == [(1, 1)] * 5 and lib.search("lighthouse", count=True).total == 4
     lib.close()
+
+
+def test_a_merge_that_fails_otherwise_comes_after_the_batch_is_in_both_halves(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A merge is a commit of its own, after the batch reached the article store too: a merge
+    that fails for any reason (a bug) leaves the batch whole, and the next run has nothing to
+    read again. (It ran between the two commits: the batch was in the search files only.)"""
+    corpus, lib = four_segments(tmp_path, monkeypatch)
+    copy_postings = writer._copy_postings
+
+    def broken(*args):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a bug in the merge")
+
+    monkeypatch.setattr(writer, "_copy_postings", broken)
+    add_pages(corpus, 4, 1)
+    with pytest.raises(RuntimeError):
+        lib.update()
+    monkeypatch.setattr(writer, "_copy_postings", copy_postings)
+    stats = lib.update()
+    assert stats.pages_unchanged == 5 and stats.articles_added == 0
+    assert lib.count() == 5 and lib.search("lighthouse", count=True).total == 4
+    lib.close()

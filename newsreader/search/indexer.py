@@ -53,7 +53,7 @@ from newsreader.search import analysis
 from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, UNFINISHED_META, WHOOSH_DIR, build_schema, \
     date_keys, date_number, latest_commit, other_version_index, unreadable_index
 from newsreader.search.store import ArticleStore, PageRecord, current_stamp, decode_doc, encode_doc, page_key
-from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder
+from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder, merge_after
 
 #: How long an indexer waits for the lock before saying another run holds it: long enough
 #: for a command's probe (`schema.update_running`) to let go, short for a person.
@@ -1012,13 +1012,20 @@ class Indexer:
                 for path in paths:
                     os.replace(path, wdir / path.name)
                 segments.append(segment)
+            merge = False
             if segments or writer is not None:
                 writer = writer or NewsWriter(ix)
+                merge, writer.merge = writer.merge, False  # (below, once the article store has the batch)
                 writer.commit_segments(segments, flushed.replaces)
                 writer = None
             store.add_vocab(flushed.vocab)
             store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
             store.commit()
+            # A merge is a commit of its own, after the batch is in both halves: one that fails
+            # leaves the batch whole. The merged segment's files are then sizes to check too.
+            if merge and merge_after(ix):
+                store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
+                store.commit()
 
         if todo or removed:
             store.set_meta(UNFINISHED_META, "1")

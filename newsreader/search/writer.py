@@ -453,7 +453,7 @@ class NewsWriter(SegmentWriter):
     """The index owner's writer: deletions, merges (`merge_choice`), and segments written by
     `SegmentBuilder`s (`commit_segments`)."""
 
-    #: Asked during a merge (`_merge_after`); once True the merge raises `_MergeStopped`.
+    #: Asked during a merge (`merge_after`); once True the merge raises `_MergeStopped`.
     stop: Callable[[], bool] | None = None
     #: The segments a merge adds (`(reader, first new document, document map)`), whose
     #: postings `_copy_postings` copies when the segment is written; None: Whoosh's pool.
@@ -468,8 +468,9 @@ class NewsWriter(SegmentWriter):
     def commit_segments(self, segments: list[Any], replaces: list[Any] = ()) -> None:  # type: ignore[assignment]
         """Commit deletions and `segments` (their files already in the index folder) in one new
         table of contents, without the committed segments `replaces` (whose documents
-        `segments` hold again, see `indexer.RAMP_ARTICLES`); then merge segments as
-        `merge_choice` says, in a commit of its own (`_merge_after`).
+        `segments` hold again, see `indexer.RAMP_ARTICLES`); then, unless `merge` was turned
+        off (the indexer merges once its article store has the batch), merge segments as
+        `merge_choice` says, in a commit of its own (`merge_after`).
 
         A replaced segment that is no longer in the index (merged away meanwhile) is an
         internal error, raised before anything is written: the new segment would hold its
@@ -494,7 +495,7 @@ class NewsWriter(SegmentWriter):
         self._commit_toc(final)
         self._finish()
         if self.merge:
-            _merge_after(self.ix)
+            merge_after(self.ix)
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
         """A merge's postings of `reader`: kept for `_copy_postings` (`merge_sources`), else
@@ -626,24 +627,23 @@ def merging(stop: Callable[[], bool] | None) -> Iterator[None]:
         _MERGING.reset(token)
 
 
-def _merge_after(ix: Any) -> None:
+def merge_after(ix: Any) -> bool:
     """One merge of the segments `merge_choice` picks among those the index held before the
-    run (see _SETTLED), in its own commit. A stop during it gives it up (nothing changes;
-    its partly written files go at the next commit)."""
+    run (see _SETTLED), in its own commit; True if one was committed. A stop during it gives
+    it up (nothing changes; its partly written files go at the next commit)."""
     stop = _MERGING.get()
     if stop is not None and stop():
-        return
+        return False
     settled = getattr(ix, _SETTLED, frozenset())
     live = [seg for seg in ix._segments() if seg.doc_count() > 0]
     candidates = [seg for seg in live if seg.segment_id() in settled]
     chosen = merge_choice([seg.doc_count() for seg in candidates], merge_budget(len(live), stop))
-    if chosen:
-        try:
-            merge_segments(ix, {candidates[k].segment_id() for k in chosen}, stop)
-        except OSError:
-            # A full disk, say: the merge can wait, the index is as it was, and the batch committed
-            # before it must reach the article store too (the indexer commits that after this).
-            pass
+    if not chosen:
+        return False
+    try:
+        return merge_segments(ix, {candidates[k].segment_id() for k in chosen}, stop)
+    except OSError:  # a full disk, say: the merge can wait, and the index is as it was
+        return False
 
 
 def merge_segments(ix: Any, ids: set[str], stop: Callable[[], bool] | None = None) -> bool:
