@@ -91,8 +91,8 @@ def test_rebookmarking_merges_tags_and_keeps_note_unless_given(store: Store) -> 
 
 def test_removing_a_bookmark_removes_its_tags(store: Store) -> None:
     store.bookmark_article(A1, tags=["x"])
-    assert store.remove_bookmark(A1.id) is True
-    assert store.remove_bookmark(A1.id) is False
+    assert store.remove_bookmark(A1.id).tags == ("x",)  # (the bookmark as removed, for an undo)
+    assert store.remove_bookmark(A1.id) is None
     assert store.tag_counts() == []
 
 
@@ -116,7 +116,7 @@ def test_restoring_over_a_bookmark_made_meanwhile_keeps_both_copies_work(tmp_pat
         assert back.created_at == kept.created_at and here.bookmark_count() == 1
         here.remove_bookmark(A1.id)
         other.bookmark_article(A1, note="theirs")
-        assert here.restore_bookmark(kept).note == "theirs"
+        assert here.restore_bookmark(kept).note == "theirs\n\ncall the desk"  # both kept, theirs first
 
 
 def test_missing_article_stays_listed_and_reconnects(store: Store) -> None:

@@ -320,13 +320,22 @@ class Store:
     can share the file; callers should re-query rather than cache, to see the other copy's
     changes. Safe to call from worker threads (one lock around the connection)."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path | None, notices: list[str] | None = None) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path | None, notices: list[str] | None = None,
+                 timeout: float = DEFAULT_TIMEOUT) -> None:
         self._db = db
         self._lock = threading.RLock()
+        self._timeout = timeout
         #: The file behind the store, or None when changes are not being saved.
         self.path = path
         #: One line each about anything the user should know (damage, unsaved changes).
         self.notices: list[str] = list(notices or [])
+        #: Notices from after the opening (`take_notices`): the file was replaced meanwhile.
+        self._news: list[str] = []
+        #: Which file `_db` has open (device, inode), to notice another copy replacing it
+        #: (`_follow_file`); how many times it was reopened; how many commits this object made.
+        self._file = _file_id(path)
+        self._opened = 0
+        self._commits = 0
         #: Bookmarked ids absent from the corpus at this store's last `reconcile`: kept here,
         #: not in the file, because the file is shared by copies of the app reading other
         #: corpora (`bookmarks list --corpus OTHER` marked every bookmark of the reader's
@@ -372,7 +381,7 @@ class Store:
             if not readonly_ok:
                 raise
             return cls._degraded(path, exc.message, notices)
-        return cls(db, path, notices)
+        return cls(db, path, notices, timeout)
 
     @classmethod
     def in_memory(cls, notice: str | None = None) -> "Store":
@@ -458,8 +467,51 @@ class Store:
         return store
 
     def close(self) -> None:
+        # (Closing a connection to a file another copy moved aside is safe: SQLite sees the
+        # move and leaves the -wal and -shm now at the old names, the new store's, alone.)
         with self._lock:
             self._db.close()
+
+    def _follow_file(self) -> None:
+        """Reopen the store if its file was replaced since it was opened: another copy of the
+        app found it damaged and moved it aside (`_move_aside`), starting a new one. The
+        connection held here still reads and writes the moved file, so read marks and
+        bookmarks went there, out of sight ("database disk image is malformed" at best).
+        One stat, before each write and each read (the reader's look at the store every few
+        seconds is reads): microseconds against a query's tens. Called with `_lock` held."""
+        if self.path is None or _file_id(self.path) == self._file:
+            return
+        # A repair under way holds its lock from the move to the end of the rescue: the new
+        # file is whole once it is free. (Waited for, not held: `open` may take it itself.)
+        with _repair_lock(self.path, self._timeout):
+            pass
+        fresh = Store.open(self.path, timeout=self._timeout)  # raises UserError: the write fails
+        old, self._db, self._file = self._db, fresh._db, fresh._file
+        self._opened += 1
+        old.close()
+        self._news.append(
+            f"the bookmarks store {self.path} was replaced while this newsreader had it open (most likely "
+            "another copy found it damaged and started a new one); it uses the new file now")
+        self._news.extend(fresh.notices)
+
+    def take_notices(self) -> list[str]:
+        """Notices since the last call, for the reader to show once: the store's file was
+        replaced by another copy and reopened (`_follow_file`)."""
+        with self._lock:
+            news, self._news = self._news, []
+            return news
+
+    def changes(self) -> tuple[int, int, int]:
+        """A value that differs whenever the store's contents may have changed since it was
+        last taken: a commit by another connection (SQLite's `data_version`), by this object,
+        or a reopened file. For a screen to re-read its rows only then; cheap (no table read)."""
+        with self._lock:
+            self._follow_file()
+            try:
+                version = self._db.execute("PRAGMA data_version").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                raise self._write_error(exc) from None
+            return self._opened, version, self._commits
 
     def __enter__(self) -> "Store":
         return self
@@ -473,6 +525,7 @@ class Store:
         read-then-write cannot deadlock with the other copy of the app (a deferred
         transaction that reads first gets SQLITE_BUSY at once when it tries to write)."""
         with self._lock:
+            self._follow_file()
             try:
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
@@ -480,6 +533,7 @@ class Store:
             try:
                 yield self._db
                 self._db.execute("COMMIT")
+                self._commits += 1
             except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
@@ -505,6 +559,7 @@ class Store:
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
+            self._follow_file()
             try:
                 return self._db.execute(sql, tuple(params)).fetchall()
             except sqlite3.DatabaseError as exc:
@@ -567,24 +622,31 @@ class Store:
             _forget_marks(db, [article.id])
             return True
 
-    def remove_bookmark(self, article_id: str) -> bool:
-        """Returns False when there was no such bookmark."""
+    def remove_bookmark(self, article_id: str) -> Bookmark | None:
+        """The bookmark as it was removed, read in the same transaction (what an undo puts
+        back: a copy read earlier may miss another copy's note or tags), or None when there
+        was no such bookmark."""
         with self._write() as db:
+            gone = self._get(db, article_id)
             _forget_marks(db, [article_id])
-            return db.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,)).rowcount > 0
+            db.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,))
+            return gone
 
     def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
         """Undo a removal: the bookmark comes back as it was (bookmark time, tags, note).
         If another copy bookmarked the article meanwhile, what it wrote is kept and the old
-        tags, the old note (where it has none) and the earlier time are added back, so
-        neither copy's work is lost. One transaction, like every other write."""
+        tags, the old note and the earlier time are added back, so neither copy's work is
+        lost: two different notes are both kept, the other copy's first (as `follow_renames`
+        merges two bookmarks). One transaction, like every other write."""
         b = bookmark
         with self._write() as db:
             db.execute(
                 """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
                    VALUES (?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(article_id) DO UPDATE SET
-                       note = CASE WHEN note = '' THEN excluded.note ELSE note END,
+                       note = CASE WHEN note = '' THEN excluded.note
+                                   WHEN excluded.note IN ('', note) THEN note
+                                   ELSE note || char(10) || char(10) || excluded.note END,
                        created_at = min(created_at, excluded.created_at)""",
                 (b.article_id, b.title, b.source, b.date.isoformat() if b.date else None,
                  _iso(b.created_at), _iso(b.updated_at), b.note),
@@ -601,7 +663,11 @@ class Store:
 
     def get_bookmark(self, article_id: str) -> Bookmark | None:
         with self._lock:
-            return self._get(self._db, article_id)
+            self._follow_file()
+            try:
+                return self._get(self._db, article_id)
+            except sqlite3.DatabaseError as exc:
+                raise self._write_error(exc) from None
 
     def list_bookmarks(self, tag: str | None = None) -> list[Bookmark]:
         """Newest first; with `tag`, only bookmarks carrying it. One query, so the tags
@@ -633,6 +699,32 @@ class Store:
                 self._add_tags(db, article_id, tags)
             db.execute("UPDATE bookmarks SET updated_at = ? WHERE article_id = ?", (_iso(_now()), article_id))
             return self._get(db, article_id)  # type: ignore[return-value]
+
+    def edit_bookmark(self, article_id: str, *, add_tags: Iterable[str] = (), remove_tags: Iterable[str] = (),
+                      note: str | None = None, note_was: str | None = None) -> tuple[Bookmark, bool]:
+        """The bookmarks screen's edit, as the changes the user made to what the editor
+        showed, applied to the bookmark as it is now: tags added and removed one by one, the
+        note only when given (`note`, replacing `note_was`, the one the editor showed). So a
+        tag or note another copy wrote while the editor was open is not overwritten by the
+        editor's older copy of it. If the note itself changed meanwhile (it is no longer
+        `note_was`), both are kept: the other copy's, then a blank line and this one (or the
+        other's alone when this edit cleared the note). Returns the bookmark and whether that
+        happened, for the screen to say so. Raises KeyError for an id no longer bookmarked."""
+        with self._write() as db:
+            current = self._get(db, article_id)
+            if current is None:
+                raise KeyError(article_id)
+            for tag in normalize_tags(remove_tags):
+                db.execute("DELETE FROM bookmark_tags WHERE article_id = ? AND tag = ?", (article_id, tag))
+            self._add_tags(db, article_id, add_tags)
+            joined = False
+            if note is not None and note != current.note:
+                if note_was is not None and current.note not in (note_was, ""):
+                    joined = True  # (changed by another copy since the editor read it)
+                    note = current.note + "\n\n" + note if note else current.note
+                db.execute("UPDATE bookmarks SET note = ? WHERE article_id = ?", (note, article_id))
+            db.execute("UPDATE bookmarks SET updated_at = ? WHERE article_id = ?", (_iso(_now()), article_id))
+            return self._get(db, article_id), joined  # type: ignore[return-value]
 
     def add_tags(self, article_id: str, tags: Iterable[str]) -> Bookmark:
         """Add tags without touching the others (no lost update if two copies tag at once)."""
@@ -1039,6 +1131,15 @@ def _open_error(path: Path, exc: sqlite3.Error) -> UserError:
     if "readonly" in text.replace(" ", "") or "unable to open" in text:
         return UserError(f"cannot write the bookmarks store {path} ({text}); check that {folder} is writable")
     return UserError(f"cannot open the bookmarks store {path}: {text}")
+
+
+def _file_id(path: Path | None) -> tuple[int, int] | None:
+    """Which file is at `path` now (device, inode); None when none is."""
+    try:
+        st = os.stat(path) if path is not None else None
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if st is not None else None
 
 
 @contextmanager
