@@ -1,13 +1,18 @@
 """The bookmarks screen (`B`): filter by tag, edit tags and note, open, remove and undo.
 
 Every change goes straight to the store and the lists are re-read from it afterwards, so
-what is shown is what the file holds, including changes made by another copy of the app.
+what is shown is what the file holds; and the screen looks at the store as often as the
+reader does (`MARKS_REFRESH_SECONDS`), so changes another copy of the app makes show too.
+An edit writes only what the user changed, to the bookmark as it is when saved, and an
+undo puts back the bookmark as it was removed: neither writes back an older copy of a note
+or tags over another copy's newer one.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from newsreader.store.db import normalize_tags
 from newsreader.tui.dialogs import QuitHint
 from newsreader.tui.safe import clean
 
@@ -25,8 +31,23 @@ ALL_TAGS = "\x00all"
 UNDO_NOTICE_SECONDS = 5
 
 
-class EditBookmarkScreen(QuitHint, ModalScreen["tuple[list[str], str] | None"]):
-    """Tags (comma-separated) and a note; Enter in the note saves, Esc cancels."""
+@dataclass
+class BookmarkEdit:
+    """What the user changed in the editor, against what it showed: tags added and
+    removed, and the new note (None: left as it was)."""
+
+    add_tags: tuple[str, ...] = ()
+    remove_tags: tuple[str, ...] = ()
+    note: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.add_tags or self.remove_tags or self.note is not None)
+
+
+class EditBookmarkScreen(QuitHint, ModalScreen["BookmarkEdit | None"]):
+    """Tags (comma-separated) and a note; Enter in the note saves, Esc cancels. Dismisses
+    with the changes made (`BookmarkEdit`), not the fields' values: a field left alone is
+    not written back over what another copy may have written meanwhile."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="edit.cancel"),
@@ -64,8 +85,11 @@ class EditBookmarkScreen(QuitHint, ModalScreen["tuple[list[str], str] | None"]):
             self.action_save()
 
     def action_save(self) -> None:
-        tags = [t.strip() for t in self.query_one("#edit-tags", Input).value.split(",") if t.strip()]
-        self.dismiss((tags, self.query_one("#edit-note", Input).value.strip()))
+        tags = set(normalize_tags(self.query_one("#edit-tags", Input).value.split(",")))
+        shown = set(normalize_tags(self.tags))
+        note = self.query_one("#edit-note", Input).value.strip()
+        self.dismiss(BookmarkEdit(tuple(sorted(tags - shown)), tuple(sorted(shown - tags)),
+                                  None if note == self.note.strip() else note))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -98,6 +122,9 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         # Until when a "u to undo" notice shows: it must not outlive the screen, where `u`
         # means something else (mark read).
         self._undo_notice_until = 0.0
+        #: The store's change mark when the rows shown were read, and those rows (`follow_store`).
+        self._seen: Any = None
+        self._shown: Any = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -112,10 +139,43 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#bookmark-list", OptionList).focus()
+        # As the reader looks at the store for the other copy's changes (and not in tests
+        # that turn that off): the rows re-read only when the store says something changed.
+        from newsreader.tui.app import MARKS_REFRESH_SECONDS
 
-    def reload(self, keep: str | None = None) -> None:
+        if getattr(self.app, "watch_marks", True):
+            self.set_interval(MARKS_REFRESH_SECONDS, self.follow_store)
+
+    def follow_store(self) -> None:
+        """Show what another copy of the app changed since the last look: the rows are read
+        again when the store's change mark moved, and the lists redrawn when they differ
+        (the other copy's read marks move it too), keeping the bookmark under the cursor."""
+        try:
+            mark = self.store.changes()
+        except Exception:  # a busy or replaced store: the next look
+            return
+        for notice in self.store.take_notices():
+            self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
+        if mark == self._seen:
+            return
+        try:
+            rows = self._rows()
+        except Exception:
+            return
+        if rows != self._shown:
+            current = self._current()
+            self.reload(keep=current.article_id if current is not None else None, rows=rows)
+
+    def _rows(self) -> tuple[list[tuple[str, int]], int, list[Any]]:
+        """The tags with their counts, the number of bookmarks, and those shown (the tag's)."""
+        self._seen = self.store.changes()
         tags = self.store.tag_counts()
-        total = self.store.bookmark_count()
+        tag = self.tag if self.tag is None or self.tag in {t for t, _ in tags} else None
+        return tags, self.store.bookmark_count(), self.store.list_bookmarks(tag=tag)
+
+    def reload(self, keep: str | None = None, rows: tuple[list[tuple[str, int]], int, list[Any]] | None = None) -> None:
+        self._shown = rows = rows or self._rows()
+        tags, total, bookmarks = rows
         tag_list = self.query_one("#tag-list", OptionList)
         tag_list.clear_options()
         tag_list.add_option(Option(Text(f"All ({total})"), id=ALL_TAGS))
@@ -126,7 +186,6 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         ids = [ALL_TAGS] + [t for t, _ in tags]
         tag_list.highlighted = ids.index(self.tag if self.tag is not None else ALL_TAGS)
 
-        bookmarks = self.store.list_bookmarks(tag=self.tag)
         self.bookmarks = {b.article_id: b for b in bookmarks}
         lst = self.query_one("#bookmark-list", OptionList)
         lst.clear_options()
@@ -202,43 +261,69 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
             focused.action_cursor_up()
 
     def action_edit(self) -> None:
-        b = self._current()
+        """The editor shows the bookmark as the store has it now, not as the list last read
+        it, and saving applies only what was changed in it (`Store.edit_bookmark`)."""
+        b = self._in_store(self.store.get_bookmark, "cannot edit")
         if b is None:
             return
+        if b != self.bookmarks.get(b.article_id):
+            self.reload(keep=b.article_id)
 
-        def save(result: tuple[list[str], str] | None) -> None:
-            if result is None:
+        def save(edit: BookmarkEdit | None) -> None:
+            if not edit:  # cancelled, or nothing changed: nothing written
                 return
-            tags, note = result
             try:
-                self.store.update_bookmark(b.article_id, tags=tags, note=note)
+                _, joined = self.store.edit_bookmark(b.article_id, add_tags=edit.add_tags,
+                                                     remove_tags=edit.remove_tags, note=edit.note, note_was=b.note)
             except KeyError:
-                self.notify("that bookmark was removed meanwhile (another copy of newsreader?)",
-                            severity="warning", markup=False)
+                self._removed_meanwhile()
+                return
             except Exception as exc:
                 self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            else:
+                if joined:
+                    self.notify("another copy of newsreader changed this note meanwhile: both notes are kept, "
+                                "theirs first (e to edit)", severity="warning", timeout=10, markup=False)
             self.reload(keep=b.article_id)
 
         self.app.push_screen(EditBookmarkScreen(b.title, b.tags, b.note, blink=self.blink), save)
+
+    def _in_store(self, act: Callable[[str], Any], failed: str) -> Any:
+        """The bookmark under the cursor as `act` (a store call given its id) returns it from
+        the store; None, having said why, when there is none there (any more) or `act` failed."""
+        shown = self._current()
+        if shown is None:
+            return None
+        try:
+            found = act(shown.article_id)
+        except Exception as exc:
+            self.notify(f"{failed}: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            return None
+        if found is None:
+            self._removed_meanwhile()
+        return found
+
+    def _removed_meanwhile(self) -> None:
+        """The bookmark acted on is not in the store (any more): say so, and show the rest."""
+        self.notify("that bookmark was removed meanwhile (another copy of newsreader?)",
+                    severity="warning", markup=False)
+        self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo is offered (and shown in the footer) only while there is a removal to undo."""
         return bool(self.removed) if action == "undo" else True
 
     def action_remove(self) -> None:
-        b = self._current()
-        if b is None:
+        gone = self._in_store(self.store.remove_bookmark, "not removed")
+        if gone is None:
             return
-        try:
-            self.store.remove_bookmark(b.article_id)
-        except Exception as exc:
-            self.notify(f"not removed: {getattr(exc, 'message', exc)}", severity="error", markup=False)
-            return
-        self.removed.append(b)
+        # The bookmark as the store held it when removed (a copy another copy of the app may
+        # have added a note or tags to since the list was read): what `u` puts back.
+        self.removed.append(gone)
         self.refresh_bindings()
         keys = self.app.binding_keys("bookmarks.undo", "u")  # type: ignore[attr-defined]
         undo = f" — {keys.split(',')[0]} to undo" if keys else ""
-        self.notify("Removed: " + clean(b.title) + undo, timeout=UNDO_NOTICE_SECONDS, markup=False)
+        self.notify("Removed: " + clean(gone.title) + undo, timeout=UNDO_NOTICE_SECONDS, markup=False)
         self._undo_notice_until = time.monotonic() + UNDO_NOTICE_SECONDS
         self.reload()
 
