@@ -34,6 +34,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ from newsreader.errors import IndexNeedsRebuild, UserError, exception_said
 from newsreader.fileio import flock_within
 from newsreader.search import analysis
 from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, UNFINISHED_META, WHOOSH_DIR, build_schema, \
-    date_keys, date_number, latest_commit, other_version_index, unreadable_index
+    date_keys, date_number, environment_cause, is_damage, latest_commit, other_version_index, unreadable_index
 from newsreader.search.store import ArticleStore, PageRecord, current_stamp, decode_doc, encode_doc, page_key
 from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder, merge_after
 
@@ -924,6 +925,13 @@ class Indexer:
             shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)  # left by an interrupted run
             try:
                 return self._run(ix, store, lock, progress, warn, stop)
+            except sqlite3.DatabaseError as exc:
+                # The article store damaged where opening it did not look (a page table, an index
+                # of it): the line `search` gives, and the reader rebuilds, not a traceback. A store
+                # that is only busy or locked is not damage.
+                if is_damage(exc) or environment_cause(exc):
+                    raise unreadable_index(self.folder, exc) from None
+                raise
             finally:
                 store.close()
                 ix.close()

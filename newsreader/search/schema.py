@@ -185,6 +185,20 @@ def environment_cause(exc: BaseException) -> tuple[BaseException, str] | None:
     return None
 
 
+#: SQLite's primary result codes for a file that is damaged or no database at all.
+_SQLITE_DAMAGE = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an SQLite error says the file is damaged, as opposed to busy, locked or
+    refused by the machine (`environment_cause`). (Python 3.10 has no error codes: the
+    message decides there.)"""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _SQLITE_DAMAGE
+    return any(words in str(exc) for words in ("malformed", "not a database"))
+
+
 def environment_error(folder: Any, exc: BaseException | None) -> UserError | None:
     """The error to show when `exc` (or, failing that, listing the index's folder now) blames
     the machine; None when the index's files themselves are suspect."""
