@@ -5,6 +5,7 @@ the new file instead of writing on into the moved one (QA report Q4, items 1 and
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -151,3 +152,29 @@ def test_change_mark_moves_with_any_copys_commit_and_only_then(pair, tmp_path: P
     Store.open(tmp_path / "state.sqlite3").close()
     assert here.changes() != third  # a reopened file
 
+
+
+def test_a_copy_waits_for_a_repair_under_way_before_reopening(tmp_path: Path) -> None:
+    """Between the repair's move of the damaged file and its new store, the path is empty,
+    and its -wal and -shm are still to be moved: a store opened there then would take them.
+    A copy noticing the move waits for the repair's lock; here it stays held, so the write
+    fails as a busy store does, and nothing is created at the path."""
+    import fcntl
+
+    from newsreader.errors import UserError
+
+    path = tmp_path / "state.sqlite3"
+    reader = Store.open(path, timeout=0.3)
+    reader.add_bookmark(ID, title="Storm")
+    lock = os.open(path.with_name(path.name + ".repair-lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # (the repairing copy's, from before its move)
+        os.replace(path, path.with_name(path.name + ".corrupt-x"))
+        with pytest.raises(UserError, match="repairing"):
+            reader.mark_read("read-meanwhile")
+        assert not path.exists()
+    finally:
+        os.close(lock)
+    reader.mark_read("read-after")  # the repair over: the store there now (here, a new one)
+    assert reader.is_read("read-after") and len(reader.take_notices()) == 1
+    reader.close()
