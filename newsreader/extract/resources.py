@@ -216,6 +216,16 @@ def _user_cue_files() -> dict[str, Path]:
     return files
 
 
+def check_user_cue_files() -> None:
+    """Raise CueFileError for a user's cue file that cannot be used, before a run that would
+    otherwise find it only once its workers load the lists: `index --rebuild` had thrown the
+    working index away by then, and an update had marked the index unfinished, which `search`
+    then tried and failed to finish. Reads only the user's files (and their bundled
+    counterparts): none, nothing but a folder listing."""
+    for name in _user_cue_files():
+        _read_yaml(name)
+
+
 def _is_folder(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()

@@ -413,6 +413,14 @@ def keep_previous(folder: Path) -> None:
             pass
 
 
+def _check_user_cue_files() -> None:
+    """`resources.check_user_cue_files`, imported when a run is to extract: an update with
+    nothing to read (the reader's every start) leaves the extractor unloaded."""
+    from newsreader.extract.resources import check_user_cue_files
+
+    check_user_cue_files()
+
+
 def open_previous(folder: Path) -> ArticleStore | None:
     """The store a rebuild replaced, or None (none, unreadable or from another version
     (`index --rebuild` is what such an index asks for): then it is dropped)."""
@@ -920,6 +928,8 @@ class Indexer:
         check_corpus_dir(self.corpus, self.config)
         if self.extract:
             check_extractor(self.config)
+            if rebuild:  # before the index is thrown away (a run that reads pages checks in `_run`)
+                _check_user_cue_files()
         with IndexLock(self.folder) as lock:
             ix, store = open_or_create(self.folder, rebuild, warn)
             shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)  # left by an interrupted run
@@ -1035,6 +1045,8 @@ class Indexer:
                 store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
                 store.commit()
 
+        if todo and self.extract:
+            _check_user_cue_files()  # before the index is marked unfinished: `search` would try to finish it
         if todo or removed:
             store.set_meta(UNFINISHED_META, "1")
             store.commit()
