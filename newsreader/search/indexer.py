@@ -48,7 +48,7 @@ from whoosh import index as windex
 from newsreader.config import Config, check_extractor
 from newsreader.corpus import check_corpus_dir, no_story_message
 from newsreader.corpus.model import Article
-from newsreader.errors import IndexNeedsRebuild, UserError, exception_said
+from newsreader.errors import IndexNeedsRebuild, UserError, counted, exception_said
 from newsreader.fileio import flock_within
 from newsreader.search import analysis
 from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, UNFINISHED_META, WHOOSH_DIR, build_schema, \
@@ -964,6 +964,14 @@ class Indexer:
         root = self.corpus.resolve()  # the loader joins paths onto root: keep them absolute
         files = self.source.list_files(root, self.config)
         known = store.pages()
+        if not files and known:
+            # Every page gone at once is far more often a disk not mounted (its empty mount point
+            # left) or a folder emptied by mistake than a corpus deleted on purpose: emptying the
+            # index would mean reading every page again when they are back (hours at 100,000).
+            raise UserError(f"no pages in {self.corpus} now (looked for {', '.join(self.config.extensions)} files), "
+                            f"where the index holds {counted(len(known), 'page')}: the index is kept as it was. If "
+                            "the folder's disk is not mounted, mount it; to empty the index, run "
+                            "`newsreader index --rebuild`")
         # The stamp pages are made under now, and what made the others (see store.Stamp).
         stamp = current_stamp(store, self.config.extractor, self.extract)
         number = store.stamp_number(stamp)
