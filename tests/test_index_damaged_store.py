@@ -50,3 +50,15 @@ def test_damage_is_told_from_a_busy_or_locked_store() -> None:
     assert not is_damage(_error(5, "database is locked"))
     assert not is_damage(_error(6, "database table is locked"))
     assert not is_damage(_error(13, "database or disk is full"))
+
+
+def test_an_emptied_article_store_is_not_called_another_version(capsys, isolated_home: Path) -> None:
+    """A 0-byte article store (cut short) made `search` say the index 'was built by another
+    version of newsreader' (Q4 item 13): it holds no version at all."""
+    assert run(capsys, "index")[0] == 0
+    (store,) = isolated_home.glob("data/indexes/*/articles.sqlite3")
+    for extra in store.parent.glob("articles.sqlite3-*"):
+        extra.unlink()
+    store.write_bytes(b"")
+    code, out, err = run(capsys, "search", "pakistan")
+    assert code == 2 and "another version" not in err and "unreadable" in err and "--rebuild" in err, err

@@ -214,6 +214,8 @@ class Library:
                     version = store.get_meta("schema_version")
                 if version != str(SCHEMA_VERSION):
                     store.close()
+                    if version is None:  # no version at all: an article store emptied or cut short, not another version's
+                        raise unreadable_index(self.folder, ValueError(f"{STORE_FILE} holds no index"))
                     raise other_version_index(self.folder)
                 self._store = store
                 self._store_file = _file_id(self.folder / STORE_FILE)
