@@ -5,7 +5,9 @@ shown what another copy did (QA report Q4, findings 2 and 9)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -44,12 +46,23 @@ async def settle(pilot, rounds: int = 2) -> None:
         await pilot.pause()
 
 
+@contextlib.asynccontextmanager
+async def after_burst(seed_home: tuple[Path, Paths], tmp_path: Path, keys: str) -> AsyncIterator[ReaderApp]:
+    """A reader that read `keys` in one burst, and has handled them."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        burst(app, keys)
+        await settle(pilot)
+        yield app
+
+
 def burst(app: ReaderApp, keys: str) -> None:
     """Post `keys` to the app as its driver does for one read from the terminal: all queued
     before the app handles the first (Pilot.press waits for each key to be handled)."""
     for ch in keys:
-        key = {"/": "slash", " ": "space", "\t": "tab"}.get(ch, ch)
-        app._driver.send_message(events.Key(key, ch))
+        key = {"/": "slash", " ": "space", "\t": "tab", "\x1b": "escape", "\r": "enter"}.get(ch, ch)
+        app._driver.send_message(events.Key(key, ch if ch.isprintable() else None))
 
 
 @sync
@@ -77,11 +90,7 @@ async def test_keys_in_the_same_read_as_slash_go_to_the_search_bar(seed_home, tm
 async def test_keys_in_the_same_read_as_slash_do_not_move_the_focus(seed_home, tmp_path):
     """`/iran` in one burst: the `r` (Related stories) moved the focus to the side pane and
     the rest of the text was lost."""
-    app = make_app(seed_home, tmp_path)
-    async with app.run_test(size=NARROW) as pilot:
-        await settle(pilot)
-        burst(app, "/iran")
-        await settle(pilot)
+    async with after_burst(seed_home, tmp_path, "/iran") as app:
         assert app.search_input.value == "iran"
         assert app.main.focused is app.search_input
 
@@ -120,3 +129,25 @@ async def test_b_bookmarks_a_story_shown_without_a_star_that_another_copy_bookma
         await pilot.press("b")
         assert not app.store.is_bookmarked(row.id) and not app.is_bookmarked(row.id)
         other.close()
+
+
+@sync
+async def test_keys_typed_ahead_after_escape_leave_the_search_bar(seed_home, tmp_path):
+    """`/ab`, Esc, `b` in one burst: the `b` is the list's (bookmark), not typed into the
+    closed bar (which then searched for "abb", out of sight)."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        row = app.article_list.current_row
+        burst(app, "/ab\x1bb")
+        await settle(pilot)
+        assert app.search_input.value == "ab"
+        assert app.store.is_bookmarked(row.id)
+
+
+@sync
+async def test_keys_typed_ahead_after_enter_leave_the_search_bar(seed_home, tmp_path):
+    """`/pakistan`, Enter, `b` in one burst: the search runs and the `b` bookmarks a row."""
+    async with after_burst(seed_home, tmp_path, "/pakistan\rb") as app:
+        assert app.search_input.value == "pakistan" and app.main.focused is app.article_list
+        assert app.store.bookmark_count() == 1

@@ -127,6 +127,36 @@ class ListState:
     cursor: int = 0
 
 
+class SearchBar(Input):
+    """The search bar. Keys read with an Esc or Enter that closes it (typed ahead, one SSH
+    packet) go to the widget focused then, as `ReaderApp._on_key` does for the panes: they
+    were typed into the closed bar, which then searched for them out of sight (`/ab` Esc
+    `b`: a search for "abb", and no bookmark). Textual queues each key here as it is read
+    but runs the bindings (Esc's) only once the key has come up to the app, after the bar
+    has taken the next keys: the bar runs them itself, in turn with its keys."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        self._resend(event)
+        if not event.is_printable and not event._stop_propagation:
+            self._restart_blink()  # (as Input's own handler, skipped below)
+            if await self.app._check_bindings(event.key):  # type: ignore[attr-defined]
+                event.prevent_default()
+                event.stop()
+
+    async def action_submit(self) -> None:
+        """Enter: the search runs and the bar closes now, not once a message says so (the
+        keys read after the Enter would be typed in the closed bar, see above)."""
+        self.app.submit_search(self.value)  # type: ignore[attr-defined]
+
+    def _on_paste(self, event: events.Paste) -> None:
+        self._resend(event)
+
+    def _resend(self, event: events.Key | events.Paste) -> None:
+        if self.screen.focused is not self and self.app._resend_to_focus(event):  # type: ignore[attr-defined]
+            event.prevent_default()  # (not typed in here)
+            event.stop()  # (nor sent on again when it comes back up to the app)
+
+
 class MainScreen(Screen):
     """The three panes, the search bar and the status line."""
 
@@ -156,7 +186,7 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         app: ReaderApp = self.app  # type: ignore[assignment]
         # Fits 80 columns; the key hints below it say what Enter and Esc do.
-        yield Input(placeholder="Search: words, \"phrases\", person:Name, org:Name, date:2025-06, -word …",
+        yield SearchBar(placeholder="Search: words, \"phrases\", person:Name, org:Name, date:2025-06, -word …",
                     id="search", compact=True)
         with Horizontal(id="panes"):
             yield ArticleList(id="list", classes="pane", glyphs=app.glyphs,
@@ -563,9 +593,6 @@ class ReaderApp(App[int]):
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
         except Exception:
             return
-        for notice in self.store.take_notices():  # its file replaced by another copy's repair, and reopened
-            self.call_from_thread(self.notify, notice, title="Bookmarks", severity="warning", timeout=15,
-                                  markup=False)
         first = getattr(self.history[0].source, "generation", 0) is None if self.history else False
         try:
             total = self.library.count() if first and generation is not None and generation >= 0 else None
@@ -930,11 +957,11 @@ class ReaderApp(App[int]):
         text = event.value
         self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self._search_now(text))
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    def submit_search(self, text: str) -> None:
+        """Enter in the search bar."""
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._search_now(event.value)
+        self._search_now(text)
         self._submitted_generation = self._search_generation
         self.close_search()
 
