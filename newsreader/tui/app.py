@@ -593,6 +593,9 @@ class ReaderApp(App[int]):
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
         except Exception:
             return
+        for notice in self.store.take_notices():  # its file replaced by another copy's repair, and reopened
+            self.call_from_thread(self.notify, notice, title="Bookmarks", severity="warning", timeout=15,
+                                  markup=False)
         first = getattr(self.history[0].source, "generation", 0) is None if self.history else False
         try:
             total = self.library.count() if first and generation is not None and generation >= 0 else None
