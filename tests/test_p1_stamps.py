@@ -295,3 +295,36 @@ def test_the_signature_spares_the_extractor_when_nothing_changed(tmp_path, found
         assert lib.update().pages_reread == 5
     finally:
         lib.close()
+
+
+def test_the_reader_says_why_it_reads_the_pages_again(tmp_path, found, marker, monkeypatch) -> None:
+    """The reader's update at start reads the pages again under a new stamp, and its status line says why
+    while it does (it said "indexing 3/9 pages"); the names shown are the new ones after it."""
+    import asyncio
+
+    from newsreader.store import Store
+    from newsreader.tui.app import ReaderApp
+
+    corpus = seeds_copy(tmp_path)
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    Library.open(paths, corpus, Config()).update()
+    change_extractor(found, marker, "#2")
+    said: list[str] = []
+    progress = ReaderApp._index_progress
+
+    def shown(app: ReaderApp, *args: Any) -> None:
+        progress(app, *args)
+        said.append(app.index_message)
+
+    monkeypatch.setattr(ReaderApp, "_index_progress", shown)
+
+    async def run_reader() -> None:
+        app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(3):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            assert all(n.endswith("#2") for names in people(app.library).values() for n in names)
+
+    asyncio.run(run_reader())
+    assert said and said[0] == f"re-reading 0/5 pages: {CODE_CHANGED}", said

@@ -722,7 +722,8 @@ class ReaderApp(App[int]):
 
         def progress(p: Any) -> None:
             if not stop():  # the app is closing: no screen to report to
-                self.call_from_thread(self._index_progress, p.pages_done, p.pages_total, p.articles, p.elapsed)
+                self.call_from_thread(self._index_progress, p.pages_done, p.pages_total, p.articles, p.elapsed,
+                                      p.reason)
 
         problems: list[str] = []  # pages skipped or read with a fallback: said when it ends
         try:
@@ -778,13 +779,16 @@ class ReaderApp(App[int]):
             self.article_list.reload()
         self.update_status()
 
-    def _index_progress(self, done: int, total: int, articles: int, elapsed: float | None = None) -> None:
+    def _index_progress(self, done: int, total: int, articles: int, elapsed: float | None = None,
+                        reason: str = "") -> None:
         bar = self.main.query_one("#progress", ProgressBar)
         if total:
             bar.display = True
             bar.update(total=total, progress=done)
             pages = f"{done:,}/{total:,}"
-            self.index_forms = (f"indexing {pages} pages", f"{pages} pages", pages)
+            # Pages read again under a new stamp say why (indexer.Progress.reason), when it fits.
+            self.index_forms = (f"re-reading {pages} pages: {reason}" if reason else f"indexing {pages} pages",
+                                f"{pages} pages", pages)
             if elapsed is None:
                 elapsed = time.monotonic()
             self.eta_forms = self.time_left.add(elapsed, done, total)
