@@ -359,3 +359,20 @@ def test_an_update_with_nothing_changed_leaves_the_extractor_unloaded(tmp_path) 
 
     assert update()["extractor"]  # the first build extracts
     assert update() == {"reread": 0, "unchanged": 5, "extractor": False}
+
+
+def test_a_lost_record_of_stamps_reads_every_page_again(tmp_path, found) -> None:
+    """With the stamps' record unreadable, the pages' stamps say nothing: they are read again, under a
+    number no page held (given the first free number, 1, they would all have passed for current)."""
+    corpus = seeds_copy(tmp_path)
+    lib = library(tmp_path, corpus)
+    try:
+        lib.update()
+        lib.store().set_meta(STAMPS_META, "{not json")
+        lib.store().commit()
+        stats = lib.update()
+        assert (stats.pages_reread, stats.reread_reason) == (5, CODE_CHANGED)
+        assert set(stamps_of(lib).values()) == {2} and list(lib.store().stamps()) == [2]
+        assert lib.update().pages_reread == 0
+    finally:
+        lib.close()

@@ -448,7 +448,10 @@ class ArticleStore:
         for number, other in known.items():
             if other == stamp:
                 return number
-        number = max(known, default=0) + 1
+        # Past every number a page holds too: with the record lost (damaged), a number given again
+        # would call pages made under another stamp current.
+        held = self.connection().execute("SELECT max(stamp) FROM pages").fetchone()[0] or 0
+        number = max(max(known, default=0), held) + 1
         self._set_stamps({**known, number: stamp})
         return number
 
