@@ -16,6 +16,7 @@ def test_a_leading_wildcard_with_few_letters_is_refused(query: str) -> None:
 
 
 @pytest.mark.parametrize("query", ["*stan", "*ing", "title:*stan", "pak*", "*", "title:*", "a*", "wom?n",
-                                   '"the *a* case"', "iran -*stan"])
+                                   '"the *a* case"', "iran -*stan",
+                                   "date:[2025-02 TO *]", "date:[* TO 2025-02]", "iran date:[2024 TO *]"])
 def test_enough_letters_a_prefix_or_every_article_pass(query: str) -> None:
     check_syntax(query)

@@ -193,7 +193,7 @@ def check_syntax(text: str) -> None:
         what = "any one-letter word" if m.group(0).lstrip("-+").split(":")[-1] == "?" else "any word that short"
         raise QueryError(f"'{_shorten(m.group(0))}' alone matches {what}: put ? in a word, "
                          "e.g. wom?n for woman or women")
-    for m in _LEADING_WILDCARD_RE.finditer(plain):
+    for m in _LEADING_WILDCARD_RE.finditer(_DATE_RE.sub(" ", plain)):  # (`date:[2025-02 TO *]` is open-ended)
         word = m.group(0).lstrip("-+").split(":")[-1]
         letters = sum(ch.isalnum() for ch in word)
         if word != "*" and letters < LEADING_WILDCARD_LETTERS:
