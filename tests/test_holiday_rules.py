@@ -22,7 +22,8 @@ def test_the_rule_shapes_of_the_bundled_file_are_rules(rule: str) -> None:
 
 
 @pytest.mark.parametrize("rule", ["13-45", "hello", "02-30", "11 thurzday 4", "eastern", "2024-13-01",
-                                  "2024-04-10 2025-02-30", "11 thursday"])
+                                  "2024-04-10 2025-02-30", "11 thursday",
+                                  "easter+99999999", "12 thursday 4 +99999999"])
 def test_a_rule_of_no_day_is_a_problem(rule: str) -> None:
     assert rule in holiday_rule_problem(rule)
 

@@ -152,7 +152,7 @@ def _no_text(name: str, what: str, stdin: bool) -> UserError:
 
 def _over_limit(name: str, size: int, max_bytes: int, stdin: bool) -> UserError:
     return UserError(
-        f"{name}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB page limit"
+        f"{name}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:g} MB page limit"
         f"{'' if stdin else ', skipped'} (raise max_page_mb in the config to read it)"
     )
 

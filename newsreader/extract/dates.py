@@ -2591,7 +2591,7 @@ def holiday_rule_problem(rule: str) -> str | None:
                 dt.date.fromisoformat(day)
         else:
             _holiday_day(rule, 2024)  # (a leap year: "02-29" is a rule)
-    except (ValueError, KeyError, IndexError):
+    except (ValueError, KeyError, IndexError, OverflowError):  # (OverflowError: "easter+99999999")
         return (f"`{rule}` is not a holiday rule (MM-DD, MM WEEKDAY N with N = -1 for the last, easter+N or "
                 "easter-N, or days YYYY-MM-DD)")
     return None
