@@ -69,3 +69,12 @@ def test_a_full_disk_under_a_folder_says_free_space(monkeypatch) -> None:
     assert said.endswith("free some disk space and try again") and "NEWSREADER_HOME" not in said
     said = cli._os_error_said(OSError(errno.EACCES, "Permission denied", "/home/u/.local/x"))
     assert "set NEWSREADER_HOME" in said
+
+
+def test_a_full_disk_under_the_index_is_not_blamed_on_dev_null(monkeypatch) -> None:
+    """`index > /dev/null` on a full disk: Whoosh's write names no file, and /dev/null is a
+    device too; the output was not what failed (RV13-C 1)."""
+    with open(os.devnull, "w") as null:
+        monkeypatch.setattr(sys, "stdout", null)
+        said = cli._os_error_said(OSError(errno.ENOSPC, "No space left on device"))
+    assert not said.startswith("cannot write the output") and said.endswith("free some disk space and try again")
