@@ -917,15 +917,15 @@ def _os_error_said(exc: OSError) -> str:
 
 
 def _output_refused() -> bool:
-    """Whether standard output is what cannot take more: a device other than a terminal
-    (/dev/full), or a file on a disk with no space left. (An error without a file name comes
-    from a write to an open file, and the command's own files are written through
-    `fileio`, whose errors name their file.)"""
+    """Whether standard output is what cannot take more: a device other than a terminal or
+    /dev/null (/dev/full), or a file on a disk with no space left. An error without a file
+    name may also come from writing the index (Whoosh names no file): with the output on
+    /dev/null or a terminal, or on a disk with room, the output is not blamed."""
     try:
         fd = sys.stdout.fileno()
         info = os.fstat(fd)
         if stat.S_ISCHR(info.st_mode):
-            return not os.isatty(fd)
+            return not os.isatty(fd) and info.st_rdev != os.stat(os.devnull).st_rdev
         return stat.S_ISREG(info.st_mode) and os.fstatvfs(fd).f_bavail == 0
     except (OSError, ValueError, AttributeError):  # no real file behind it (a test's StringIO)
         return False
