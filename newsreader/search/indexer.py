@@ -1038,20 +1038,21 @@ class Indexer:
                 for path in paths:
                     os.replace(path, wdir / path.name)
                 segments.append(segment)
-            merge = False
-            if segments or writer is not None:
+            committed = bool(segments or writer is not None)
+            if committed:
                 writer = writer or NewsWriter(ix)
-                merge, writer.merge = writer.merge, False  # (below, once the article store has the batch)
                 writer.commit_segments(segments, flushed.replaces)
                 writer = None
             store.add_vocab(flushed.vocab)
-            store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
-            store.commit()
+            record_sizes()
             # A merge is a commit of its own, after the batch is in both halves: one that fails
             # leaves the batch whole. The merged segment's files are then sizes to check too.
-            if merge and merge_after(ix):
-                store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
-                store.commit()
+            if committed and merge_after(ix):
+                record_sizes()
+
+        def record_sizes() -> None:
+            store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
+            store.commit()
 
         if todo and self.extract:
             _check_user_cue_files()  # before the index is marked unfinished: `search` would try to finish it

@@ -468,9 +468,8 @@ class NewsWriter(SegmentWriter):
     def commit_segments(self, segments: list[Any], replaces: list[Any] = ()) -> None:  # type: ignore[assignment]
         """Commit deletions and `segments` (their files already in the index folder) in one new
         table of contents, without the committed segments `replaces` (whose documents
-        `segments` hold again, see `indexer.RAMP_ARTICLES`); then, unless `merge` was turned
-        off (the indexer merges once its article store has the batch), merge segments as
-        `merge_choice` says, in a commit of its own (`merge_after`).
+        `segments` hold again, see `indexer.RAMP_ARTICLES`). Merges are the indexer's to ask
+        for (`merge_after`), once its article store has the batch too.
 
         A replaced segment that is no longer in the index (merged away meanwhile) is an
         internal error, raised before anything is written: the new segment would hold its
@@ -494,8 +493,6 @@ class NewsWriter(SegmentWriter):
         final.extend(segments)
         self._commit_toc(final)
         self._finish()
-        if self.merge:
-            merge_after(self.ix)
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
         """A merge's postings of `reader`: kept for `_copy_postings` (`merge_sources`), else
@@ -629,8 +626,8 @@ def merging(stop: Callable[[], bool] | None) -> Iterator[None]:
 
 def merge_after(ix: Any) -> bool:
     """One merge of the segments `merge_choice` picks among those the index held before the
-    run (see _SETTLED), in its own commit; True if one was committed. A stop during it gives
-    it up (nothing changes; its partly written files go at the next commit)."""
+    run (see _SETTLED), in its own commit; True if one was committed. A stop during it, or
+    a failure, gives it up: nothing changes, and its partly written files are deleted."""
     stop = _MERGING.get()
     if stop is not None and stop():
         return False
@@ -642,14 +639,18 @@ def merge_after(ix: Any) -> bool:
         return False
     try:
         return merge_segments(ix, {candidates[k].segment_id() for k in chosen}, stop)
-    except OSError:  # a full disk, say: the merge can wait, and the index is as it was
+    except Exception:  # noqa: BLE001
+        # A full disk, a damaged segment, a bug: the merge is optional and can wait, and the
+        # index is as it was. Raising would fail this update and every later one (each tries
+        # the same merge), the index marked unfinished for good; a damaged segment shows in
+        # the searches that read it, which say to rebuild.
         return False
 
 
 def merge_segments(ix: Any, ids: set[str], stop: Callable[[], bool] | None = None) -> bool:
     """Merge the index's segments whose ids are `ids` into one, in a commit of its own
     (segments with no live document go too); False if `stop()` turned True meanwhile (the
-    merge is given up: nothing changes; its partly written files go at the next commit)."""
+    merge is given up: nothing changes, and its partly written files are deleted)."""
     writer = NewsWriter(ix)
     writer.stop = stop
     writer.merge_sources = [] if FAST_MERGE and _copyable(writer.schema) else None
@@ -665,8 +666,8 @@ def merge_segments(ix: Any, ids: set[str], stop: Callable[[], bool] | None = Non
                 try:
                     writer.add_reader(reader)
                 finally:
-                    if writer.merge_sources is None:
-                        reader.close()  # else read when the merged segment is written
+                    if writer.merge_sources is None or all(r is not reader for r, _, _ in writer.merge_sources):
+                        reader.close()  # (else read when the merged segment is written)
         return [seg for seg in live if seg.segment_id() not in ids]
 
     try:
@@ -676,10 +677,10 @@ def merge_segments(ix: Any, ids: set[str], stop: Callable[[], bool] | None = Non
         else:
             writer._close_segment()
     except _MergeStopped:
-        writer.cancel()
+        _give_up(writer)
         return False
     except BaseException:
-        writer.cancel()
+        _give_up(writer)
         raise
     finally:
         for reader, _, _ in writer.merge_sources or ():
@@ -689,6 +690,18 @@ def merge_segments(ix: Any, ids: set[str], stop: Callable[[], bool] | None = Non
     finally:
         writer._finish()
     return True
+
+
+def _give_up(writer: Any) -> None:
+    """Cancel a merge's writer and delete the files its new segment had written: Whoosh's
+    `cancel` leaves them, and an update with nothing to commit never clears them (a full
+    disk stayed full of them, and each run tried the same merge again)."""
+    writer.cancel()
+    for name in writer.newsegment.list_files(writer.storage):
+        try:
+            writer.storage.delete_file(name)
+        except OSError:
+            pass
 
 
 #: Merges copy posting blocks (`_copy_postings`) instead of sending each posting through
