@@ -369,11 +369,15 @@ class ArticleStore:
         return self.connection().execute(
             "SELECT min(date), max(date) FROM articles WHERE date IS NOT NULL").fetchone()
 
+    def _stamped(self) -> bool:
+        """Whether the pages hold their stamps: a store from before stamps has no such column
+        (`add_stamps` adds it). Asked, not found by a failed SELECT: a store that is only busy
+        fails one too, and its pages would all pass for unstamped, the corpus read again."""
+        return any(row[1] == "stamp" for row in self.connection().execute("PRAGMA table_info(pages)"))
+
     def pages(self) -> dict[str, PageRecord]:
-        try:
-            cur = self.connection().execute("SELECT file, sha1, size, mtime_ns, ids, stamp FROM pages")
-        except sqlite3.OperationalError:  # a store from before stamps (`add_stamps` adds the column)
-            cur = self.connection().execute("SELECT file, sha1, size, mtime_ns, ids, NULL FROM pages")
+        stamp = "stamp" if self._stamped() else "NULL"
+        cur = self.connection().execute(f"SELECT file, sha1, size, mtime_ns, ids, {stamp} FROM pages")
         return {f: PageRecord(s, z, m, json.loads(i), n) for f, s, z, m, i, n in cur}
 
     def stamps(self) -> dict[int, Stamp]:
@@ -390,11 +394,10 @@ class ArticleStore:
         parser = parser_digest()
         same = [n for n, stamp in self.stamps().items() if stamp.parser == parser]
         marks = ",".join("?" * len(same))
-        try:
-            return self.connection().execute(
-                f"SELECT 1 FROM pages WHERE stamp IS NULL OR stamp NOT IN ({marks}) LIMIT 1", same).fetchone() is not None
-        except sqlite3.OperationalError:  # no stamps
+        if not self._stamped():
             return self.connection().execute("SELECT 1 FROM pages LIMIT 1").fetchone() is not None
+        return self.connection().execute(
+            f"SELECT 1 FROM pages WHERE stamp IS NULL OR stamp NOT IN ({marks}) LIMIT 1", same).fetchone() is not None
 
     def vocab(self, min_count: int = 1) -> list[tuple[str, int]]:
         """Words (sorted) and how often they occur, for spelling suggestions."""
