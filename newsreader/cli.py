@@ -77,7 +77,10 @@ class Context:
                 self.warn(f"the last indexing run was stopped before its end and {exc.message}; "
                           "answers may be incomplete")
             else:
-                self._build(library, f"the last indexing run of {corpus} was stopped before its end; finishing it")
+                try:
+                    self._build(library, f"the last indexing run of {corpus} was stopped before its end; finishing it")
+                except UserError as exc:  # (a corpus folder found empty, a cue file with a mistake): answer anyway
+                    self.warn(f"{exc.message}; answers may be incomplete")
         return library
 
     def story(self, library: Any, article_id: str) -> Any:

@@ -45,3 +45,29 @@ def test_removing_all_but_one_page_is_an_update(tmp_path: Path) -> None:
         page.unlink()
     assert lib.update().pages_removed == 2 and lib.count() == 1
     lib.close()
+
+
+def test_search_answers_when_finishing_a_stopped_run_finds_the_folder_empty(
+        capsys, isolated_home: Path, tmp_path: Path) -> None:
+    """An index a run left unfinished, and its folder now empty (the disk not mounted):
+    `search` tried to finish the run, met the refusal above, and exited 2 without searching
+    the index it had just said was kept (RV13-A 3)."""
+    import shutil
+    import sqlite3
+
+    from newsreader.cli import main
+    from newsreader.resources import seeds_dir
+    from newsreader.search.schema import UNFINISHED_META
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    (store,) = isolated_home.glob("data/indexes/*/articles.sqlite3")
+    with sqlite3.connect(store) as con:
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (UNFINISHED_META,))
+    for page in corpus.iterdir():
+        page.unlink()
+    capsys.readouterr()
+    assert main(["search", "iran", "--corpus", str(corpus), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert '"hits"' in out and "index is kept as it was" in err and "answers may be incomplete" in err
