@@ -293,11 +293,20 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
             # parsing still lists the pages.
             return " (every page parsed: its index cannot be read)"
         if stale:
-            return " (every page parsed: its index is out of date; `newsreader index` updates it)"
-        for path in unusable:  # said as parsing says it
-            page_articles(path, root, int(ctx.config.max_page_mb * 1024 * 1024), ctx.warn)
+            return _INDEX_OUT_OF_DATE
+        said: list[str] = []  # (said as parsing says it, once the index is known to be used)
+        for path in unusable:
+            if page_articles(path, root, int(ctx.config.max_page_mb * 1024 * 1024), said.append)[0]:
+                # Usable now (the page limit raised since, say): its stories are not in the index.
+                return _INDEX_OUT_OF_DATE
+        for line in said:
+            ctx.warn(line)
         closing.pop_all()
         return _Listing(library, ids, pages)
+
+
+#: How `articles` says it parsed every page because its index was not up to date.
+_INDEX_OUT_OF_DATE = " (every page parsed: its index is out of date; `newsreader index` updates it)"
 
 
 def _print_listing(args: argparse.Namespace, ctx: Context, root: Path, listed: _Listing) -> int:

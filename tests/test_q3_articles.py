@@ -140,3 +140,31 @@ def test_articles_parses_when_the_index_cannot_be_read(capsys, corpus: Path, iso
         extra.unlink()
     code, out, err = run(capsys, "articles", "--corpus", str(corpus))
     assert code == 0 and out == listed and "its index cannot be read" in err
+
+
+def test_a_page_the_index_skipped_and_usable_now_is_listed(capsys, isolated_home: Path, tmp_path: Path) -> None:
+    """A page over the page limit when indexed, and under it since (max_page_mb raised):
+    `articles` said 'listed from its index, which is up to date' and left its stories out
+    (RV13-C 2). The page is read again for its warning; finding stories, the listing parses."""
+    import shutil
+
+    from newsreader.resources import seeds_dir
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    first = sorted(corpus.iterdir())[0]
+    text = first.read_text(encoding="utf-8")
+    more = (f"In session {n}, the delegates said the talks on the border would go on next week." for n in range(9000))
+    (corpus / "big.txt").write_text(text + "\n\n" + "\n\n".join(more), encoding="utf-8")
+    assert (corpus / "big.txt").stat().st_size > 700_000
+    config = isolated_home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text("max_page_mb: 0.5\n", encoding="utf-8")
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    assert main(["articles", "--corpus", str(corpus), "--json"]) == 0
+    before = {a["file"] for a in json.loads(capsys.readouterr().out)}
+    assert "big.txt" not in before
+    config.write_text("max_page_mb: 5\n", encoding="utf-8")
+    assert main(["articles", "--corpus", str(corpus), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "big.txt" in {a["file"] for a in json.loads(out)}, err
