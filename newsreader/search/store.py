@@ -100,8 +100,10 @@ def page_key(prefix: str, name: str) -> str:
 #: The article store's meta key listing the stamps its pages were made under, by number (JSON).
 STAMPS_META = "extraction_stamps"
 #: What newsreader's code and data that decide a page's articles are (under the package folder):
-#: the page reader (decoding), the parser and its cue words, the article model (ids, JSON shape).
-PARSER_FILES = ("corpus/loader.py", "corpus/parser.py", "corpus/model.py", "corpus/data")
+#: the page reader (decoding), the parser and its cue words (read with yamlload), the article model
+#: (ids, JSON shape), and what they share in corpus/__init__.py.
+PARSER_FILES = ("corpus/__init__.py", "corpus/loader.py", "corpus/parser.py", "corpus/model.py", "corpus/data",
+                "yamlload.py")
 #: ... and its extractor's (with `resources._inputs_key`: the bundled data, Python, the gazetteer's packages).
 EXTRACTOR_FILES = ("extract",)
 #: What a page re-read for a changed stamp is said to be re-read for (`Stamp.changes`).
