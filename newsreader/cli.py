@@ -515,7 +515,10 @@ def cmd_bookmarks_add(args: argparse.Namespace, ctx: Context) -> int:
         if article is not None:
             bookmark = store.bookmark_article(article, tags=tags, note=args.note)
         elif existing is not None:  # its article left the corpus: still editable
-            bookmark = store.update_bookmark(bookmark_id, tags=existing.tags + tuple(tags), note=args.note)
+            try:  # (the tags added in the write: another copy's added meanwhile are kept)
+                bookmark, _ = store.edit_bookmark(bookmark_id, add_tags=tags, note=args.note)
+            except KeyError:  # removed by another copy meanwhile
+                raise no_article(args.id, str(corpus_dir)) from None
         else:
             raise no_article(args.id, str(corpus_dir))
     verb = "updated bookmark" if existing else "bookmarked"
@@ -532,8 +535,8 @@ def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
         finally:
             if library is not None:
                 library.close()
-        bookmark = store.get_bookmark(article_id)
-        if bookmark is None or not store.remove_bookmark(article_id):
+        bookmark = store.remove_bookmark(article_id)  # (as removed, read in the same write)
+        if bookmark is None:
             raise UserError(f"no bookmark with id {args.id!r}; `newsreader bookmarks list` shows them", 1)
     print(f"removed bookmark: {printable(bookmark.title)}", file=ctx.stdout)
     return 0
