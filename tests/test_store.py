@@ -116,7 +116,7 @@ def test_restoring_over_a_bookmark_made_meanwhile_keeps_both_copies_work(tmp_pat
         assert back.created_at == kept.created_at and here.bookmark_count() == 1
         here.remove_bookmark(A1.id)
         other.bookmark_article(A1, note="theirs")
-        assert here.restore_bookmark(kept).note == "theirs\n\ncall the desk"  # both kept, theirs first
+        assert here.restore_bookmark(kept).note == "theirs | call the desk"  # both kept, theirs first
 
 
 def test_missing_article_stays_listed_and_reconnects(store: Store) -> None:
@@ -148,7 +148,7 @@ def test_marks_follow_a_renamed_story(store: Store) -> None:
     kept = store.get_bookmark("storm-hits-the-coast-77")
     assert (kept.tags, kept.note, kept.created_at, kept.title) == (("a",), "first", created, A1.title)
     merged = store.get_bookmark("markets-fall-again-99")
-    assert merged.tags == ("b", "c") and merged.note == "third\n\nsecond"
+    assert merged.tags == ("b", "c") and merged.note == "third | second"
     assert store.read_ids() == {"storm-hits-the-coast-77", "markets-fall-again-99"}
     assert store.follow_renames({A1.id: "storm-hits-the-coast-77"}) == 0  # nothing left to move
 

@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from newsreader.store import Store
 from newsreader.store.db import _move_aside
 from newsreader.tui.app import ReaderApp
-from newsreader.tui.bookmarks import BookmarksScreen, EditBookmarkScreen
+from newsreader.tui.bookmarks import NEWLINE_MARK, BookmarksScreen, EditBookmarkScreen
 from tests.test_tui import NARROW, bookmark_and_list_bookmarks, make_app, settle, sync, type_text
 
 
@@ -140,8 +140,32 @@ async def test_saving_the_editor_keeps_what_another_copy_wrote_while_it_was_open
         await type_text(pilot, "mine")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.store.get_bookmark(row.id).note == "changed again\n\nnote written in the other copymine"
+        assert app.store.get_bookmark(row.id).note == "changed again | note written in the other copymine"
         assert any("both notes are kept" in n.message for n in app._notifications)
+
+
+@sync
+async def test_the_editor_shows_a_note_with_line_breaks_on_one_line_and_keeps_them(seed_home, tmp_path):
+    """A note written with the CLI or imported may hold line breaks: drawn raw in the
+    one-line field, the rest of the note spilled over its border. Shown as a mark, they are
+    line breaks again when saved; a note left alone is not written."""
+    async with _screen(seed_home, tmp_path) as (app, pilot, row):
+        _written_elsewhere(tmp_path, row, note="first line\n\nsecond")
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#edit-note", Input)
+        assert field.value == f"first line{NEWLINE_MARK}{NEWLINE_MARK}second"
+        await pilot.press("tab", "enter")  # saved untouched: no change to write
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        assert app.store.get_bookmark(row.id).updated_at == app.screen.bookmarks[row.id].updated_at
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", "end")
+        await type_text(pilot, " more")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.store.get_bookmark(row.id).note == "first line\n\nsecond more"
 
 
 @sync

@@ -53,12 +53,13 @@ def test_a_note_changed_in_both_copies_keeps_both(pair) -> None:
     shown = here.add_bookmark(ID, title="Storm", note="first")
     other.add_bookmark(ID, title="Storm", note="theirs")
     saved, joined = here.edit_bookmark(ID, note="mine", note_was=shown.note)
-    assert joined and saved.note == "theirs\n\nmine"
+    # (on one line: the editor shows a note in a one-line field)
+    assert joined and saved.note == "theirs | mine"
     # Clearing a note the other copy has changed since keeps theirs rather than nothing.
     saved, joined = here.edit_bookmark(ID, note="", note_was="first")
-    assert joined and saved.note == "theirs\n\nmine"
+    assert joined and saved.note == "theirs | mine"
     # Unchanged since the editor read it: simply replaced.
-    saved, joined = here.edit_bookmark(ID, note="only this", note_was="theirs\n\nmine")
+    saved, joined = here.edit_bookmark(ID, note="only this", note_was="theirs | mine")
     assert not joined and saved.note == "only this"
 
 

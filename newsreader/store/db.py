@@ -39,6 +39,11 @@ _SQLITE_NOTADB = 26
 #: How long a write waits for the other copy of the app before giving up.
 DEFAULT_TIMEOUT = 15.0
 
+#: Between two notes kept as one (two copies of the app changed it, a renamed story's
+#: bookmark merged into another): on one line, as the bookmark editor shows a note in a
+#: one-line field (a blank line between them spilled the rest over the field's border).
+NOTE_JOIN = " | "
+
 
 # --- records -------------------------------------------------------------------------
 
@@ -646,10 +651,10 @@ class Store:
                    ON CONFLICT(article_id) DO UPDATE SET
                        note = CASE WHEN note = '' THEN excluded.note
                                    WHEN excluded.note IN ('', note) THEN note
-                                   ELSE note || char(10) || char(10) || excluded.note END,
+                                   ELSE note || ? || excluded.note END,
                        created_at = min(created_at, excluded.created_at)""",
                 (b.article_id, b.title, b.source, b.date.isoformat() if b.date else None,
-                 _iso(b.created_at), _iso(b.updated_at), b.note),
+                 _iso(b.created_at), _iso(b.updated_at), b.note, NOTE_JOIN),
             )
             self._add_tags(db, b.article_id, b.tags)
             return self._get(db, b.article_id)  # type: ignore[return-value]
@@ -707,7 +712,7 @@ class Store:
         note only when given (`note`, replacing `note_was`, the one the editor showed). So a
         tag or note another copy wrote while the editor was open is not overwritten by the
         editor's older copy of it. If the note itself changed meanwhile (it is no longer
-        `note_was`), both are kept: the other copy's, then a blank line and this one (or the
+        `note_was`), both are kept: the other copy's, then `NOTE_JOIN` and this one (or the
         other's alone when this edit cleared the note). Returns the bookmark and whether that
         happened, for the screen to say so. Raises KeyError for an id no longer bookmarked."""
         with self._write() as db:
@@ -721,7 +726,7 @@ class Store:
             if note is not None and note != current.note:
                 if note_was is not None and current.note not in (note_was, ""):
                     joined = True  # (changed by another copy since the editor read it)
-                    note = current.note + "\n\n" + note if note else current.note
+                    note = current.note + NOTE_JOIN + note if note else current.note
                 db.execute("UPDATE bookmarks SET note = ? WHERE article_id = ?", (note, article_id))
             db.execute("UPDATE bookmarks SET updated_at = ? WHERE article_id = ?", (_iso(_now()), article_id))
             return self._get(db, article_id), joined  # type: ignore[return-value]
@@ -835,7 +840,7 @@ class Store:
             notes = [n for n in (there.note, here.note) if n]
             db.execute(
                 "UPDATE bookmarks SET note = ?, created_at = ?, updated_at = ? WHERE article_id = ?",
-                ("\n\n".join(dict.fromkeys(notes)), _iso(min(here.created_at, there.created_at)),
+                (NOTE_JOIN.join(dict.fromkeys(notes)), _iso(min(here.created_at, there.created_at)),
                  _iso(max(here.updated_at, there.updated_at)), new),
             )
         self._add_tags(db, new, here.tags)

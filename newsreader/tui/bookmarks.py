@@ -29,6 +29,10 @@ from newsreader.tui.safe import clean
 ALL_TAGS = "\x00all"
 #: How long the notice of a removal shows (it names the undo key).
 UNDO_NOTICE_SECONDS = 5
+#: A line break of a note as the editor's one-line field shows it (a note written with the
+#: CLI or imported may have some): drawn raw, the rest of the note spilled over the field's
+#: border. Turned back into a line break when the note is saved.
+NEWLINE_MARK = "\N{DOWNWARDS ARROW WITH CORNER LEFTWARDS}"
 
 
 @dataclass
@@ -42,6 +46,10 @@ class BookmarkEdit:
 
     def __bool__(self) -> bool:
         return bool(self.add_tags or self.remove_tags or self.note is not None)
+
+
+def _one_line(note: str) -> str:
+    return note.replace("\r\n", "\n").replace("\n", NEWLINE_MARK)
 
 
 class EditBookmarkScreen(QuitHint, ModalScreen["BookmarkEdit | None"]):
@@ -70,7 +78,7 @@ class EditBookmarkScreen(QuitHint, ModalScreen["BookmarkEdit | None"]):
             tags = Input(value="".join(f"{t}, " for t in self.tags), id="edit-tags", select_on_focus=False)
             yield tags
             yield Label("Note (Enter saves, Esc cancels)")
-            note = Input(value=self.note, id="edit-note", select_on_focus=False)
+            note = Input(value=_one_line(self.note), id="edit-note", select_on_focus=False)
             yield note
             tags.cursor_blink = note.cursor_blink = self.blink
 
@@ -87,9 +95,9 @@ class EditBookmarkScreen(QuitHint, ModalScreen["BookmarkEdit | None"]):
     def action_save(self) -> None:
         tags = set(normalize_tags(self.query_one("#edit-tags", Input).value.split(",")))
         shown = set(normalize_tags(self.tags))
-        note = self.query_one("#edit-note", Input).value.strip()
+        note = self.query_one("#edit-note", Input).value.replace(NEWLINE_MARK, "\n").strip()
         self.dismiss(BookmarkEdit(tuple(sorted(tags - shown)), tuple(sorted(shown - tags)),
-                                  None if note == self.note.strip() else note))
+                                  None if note == self.note.replace("\r\n", "\n").strip() else note))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
