@@ -90,6 +90,35 @@ async def test_a_run_that_ends_the_index_unfinished_after_the_readers_update_is_
 
 
 @sync
+async def test_the_readers_own_failed_update_is_not_taken_for_a_stopped_run(tmp_path, monkeypatch):
+    """Its own update failed (a full disk) leaving the index unfinished: the next looks do
+    not "finish" it as another run's stopped one, which failed the same way again."""
+    from newsreader.errors import UserError
+
+    corpus, paths = stopped_build(tmp_path)
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False,
+                    update_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for failure in (UserError("cannot write the index: the disk is full"), OSError("no space left")):
+            calls: list[int] = []
+
+            def failing_update(failure=failure, **_: object) -> None:
+                calls.append(1)
+                raise failure
+
+            monkeypatch.setattr(app.library, "update", failing_update)
+            app.update_index_worker()
+            await settle(pilot)
+            for _ in range(2):  # (every few seconds)
+                app.refresh_marks()
+                await settle(pilot)
+            assert calls == [1], [n.message for n in app._notifications]
+            assert not any("finishing it" in n.message for n in app._notifications)
+            app._took_over = None  # (the next kind of failure starts afresh)
+
+
+@sync
 async def test_the_error_of_a_search_the_damaged_index_failed_goes_once_a_rebuild_mends_it(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds_dir(), corpus)

@@ -743,11 +743,15 @@ class ReaderApp(App[int]):
                 self.index_stopped = 0
             return
         except UserError as exc:
+            other_run = update_running(self.library.folder)  # another run's (`newsreader index`, a reader)
+            if not other_run:
+                self._own_state_seen()
             self.call_from_thread(self._index_finished, f"index not updated: {exc.message}", True)
-            if update_running(self.library.folder):  # another run's (`newsreader index`, a reader)
+            if other_run:
                 self.call_from_thread(self._wait_for_other_run)
             return
         except Exception as exc:  # never take the reader down with the indexer
+            self._own_state_seen()
             self.call_from_thread(self._index_finished, f"index update failed: {exc}", True)
             return
         self.reconcile_bookmarks()
@@ -762,6 +766,16 @@ class ReaderApp(App[int]):
         if problems:
             self.call_from_thread(self._page_problems, problems, stats.articles_total == 0)
         self.call_from_thread(self._index_finished, note, False)
+
+    def _own_state_seen(self) -> None:
+        """(the update's thread, before `_index_finished` clears `indexing`) This reader's own
+        update failed, maybe leaving the index unfinished (a full disk): that state is not
+        another run's stopped one to finish (`_other_run_ended`), which would fail the same
+        way, again at every look if each try commits a batch first."""
+        try:
+            self._took_over = self.library.generation()
+        except Exception:  # damaged, or a rebuild starting: nothing to record
+            pass
 
     def _index_started(self) -> None:
         self.indexing = True
