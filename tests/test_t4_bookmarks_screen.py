@@ -71,6 +71,30 @@ async def test_the_screen_shows_what_another_copy_wrote(seed_home, tmp_path):
 
 
 @sync
+async def test_a_look_that_could_not_read_the_store_is_tried_again_and_said_once(seed_home, tmp_path, monkeypatch):
+    """The change mark was recorded before the rows were read: after one failed read, every
+    later look found nothing new and the screen stayed stale, silently."""
+    async with _screen(seed_home, tmp_path) as (app, pilot, row):
+        screen = app.screen
+        _written_elsewhere(tmp_path, row, note="from the other copy")
+        real, failures = screen.store.tag_counts, [2]
+
+        def flaky() -> Any:
+            if failures[0]:
+                failures[0] -= 1
+                raise RuntimeError("the store stayed busy")
+            return real()
+
+        monkeypatch.setattr(screen.store, "tag_counts", flaky)
+        for _ in range(3):  # two looks fail, the third reads
+            screen.follow_store()
+        await pilot.pause()
+        assert "from the other copy" in _detail(screen)
+        said = [n.message for n in app._notifications if "cannot read the bookmarks" in n.message]
+        assert len(said) == 1 and "the store stayed busy" in said[0]
+
+
+@sync
 async def test_the_screen_is_not_redrawn_for_changes_it_does_not_show(seed_home, tmp_path, monkeypatch):
     """The other copy's read marks move the store's change mark too: the lists are rebuilt
     (the cursor's place, the scroll) only when what they show changed."""

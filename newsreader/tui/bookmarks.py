@@ -133,6 +133,7 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         #: The store's change mark when the rows shown were read, and those rows (`follow_store`).
         self._seen: Any = None
         self._shown: Any = None
+        self._look_failed = False  # (the last look could not read the store: said once)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -160,26 +161,33 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         (the other copy's read marks move it too), keeping the bookmark under the cursor."""
         try:
             mark = self.store.changes()
-        except Exception:  # a busy or replaced store: the next look
-            return
-        for notice in self.store.take_notices():
-            self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
-        if mark == self._seen:
-            return
-        try:
+            for notice in self.store.take_notices():
+                self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
+            if mark == self._seen:
+                return
             rows = self._rows()
-        except Exception:
+        except Exception as exc:  # a busy or replaced store: the next look tries again
+            if not self._look_failed:  # (said once: a lasting failure would say it every 5 s)
+                self.notify(f"cannot read the bookmarks now: {getattr(exc, 'message', exc)} "
+                            "(this list may be out of date; trying again)", title="Bookmarks",
+                            severity="warning", timeout=15, markup=False)
+            self._look_failed = True
             return
+        self._look_failed = False
         if rows != self._shown:
             current = self._current()
             self.reload(keep=current.article_id if current is not None else None, rows=rows)
 
     def _rows(self) -> tuple[list[tuple[str, int]], int, list[Any]]:
-        """The tags with their counts, the number of bookmarks, and those shown (the tag's)."""
-        self._seen = self.store.changes()
+        """The tags with their counts, the number of bookmarks, and those shown (the tag's).
+        The store's change mark is taken first and recorded only once all three are read: a
+        read that failed leaves the next look to read them again."""
+        mark = self.store.changes()
         tags = self.store.tag_counts()
         tag = self.tag if self.tag is None or self.tag in {t for t, _ in tags} else None
-        return tags, self.store.bookmark_count(), self.store.list_bookmarks(tag=tag)
+        rows = tags, self.store.bookmark_count(), self.store.list_bookmarks(tag=tag)
+        self._seen = mark
+        return rows
 
     def reload(self, keep: str | None = None, rows: tuple[list[tuple[str, int]], int, list[Any]] | None = None) -> None:
         self._shown = rows = rows or self._rows()
