@@ -239,3 +239,19 @@ async def test_the_reader_reopens_a_replaced_store_and_says_so(seed_home, tmp_pa
         await pilot.press("b")
         with _other(tmp_path) as other:
             assert other.is_bookmarked(row.id)
+
+
+@sync
+async def test_clearing_a_note_another_copy_changed_meanwhile_says_theirs_is_kept(seed_home, tmp_path):
+    """The store keeps the other copy's note rather than none; the screen said "both notes
+    are kept", where only theirs was."""
+    async with _screen(seed_home, tmp_path) as (app, pilot, row):
+        app.store.edit_bookmark(row.id, note="first")
+        await pilot.press("e")
+        await pilot.pause()
+        _written_elsewhere(tmp_path, row, note="theirs")  # written while the editor is open
+        await pilot.press("tab", "end", "ctrl+u", "enter")  # the note cleared, saved
+        await pilot.pause()
+        assert app.store.get_bookmark(row.id).note == "theirs"
+        said = [n.message for n in app._notifications if "another copy" in n.message]
+        assert len(said) == 1 and "your clearing was not applied" in said[0] and "both notes" not in said[0], said

@@ -297,9 +297,11 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
             except Exception as exc:
                 self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             else:
-                if joined:
-                    self.notify("another copy of newsreader changed this note meanwhile: both notes are kept, "
-                                "theirs first (e to edit)", severity="warning", timeout=10, markup=False)
+                if joined:  # (the store kept theirs alone when this edit cleared the note)
+                    kept = ("both notes are kept, theirs first" if edit.note else
+                            "your clearing was not applied (theirs is kept)")
+                    self.notify(f"another copy of newsreader changed this note meanwhile: {kept} (e to edit)",
+                                severity="warning", timeout=10, markup=False)
             self.reload(keep=b.article_id)
 
         self.app.push_screen(EditBookmarkScreen(b.title, b.tags, b.note, blink=self.blink), save)
