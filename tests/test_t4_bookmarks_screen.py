@@ -255,3 +255,28 @@ async def test_clearing_a_note_another_copy_changed_meanwhile_says_theirs_is_kep
         assert app.store.get_bookmark(row.id).note == "theirs"
         said = [n.message for n in app._notifications if "another copy" in n.message]
         assert len(said) == 1 and "your clearing was not applied" in said[0] and "both notes" not in said[0], said
+
+
+@sync
+async def test_the_readers_b_keeps_for_its_undo_the_bookmark_as_it_removed_it(seed_home, tmp_path, monkeypatch):
+    """`b` read the bookmark, then removed it, in two transactions: a note another copy wrote
+    between the two was removed without being kept for the next `b` to put back."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        row = app.article_list.current_row
+        await pilot.press("b")
+        await pilot.pause()
+        real = app.store.remove_bookmark
+
+        def other_copy_writes_first(article_id: str) -> Any:  # (just before the removal)
+            _written_elsewhere(tmp_path, row, note="theirs")
+            return real(article_id)
+
+        monkeypatch.setattr(app.store, "remove_bookmark", other_copy_writes_first)
+        await pilot.press("b")  # removes it, the other copy's note with it
+        await pilot.pause()
+        assert not app.store.is_bookmarked(row.id)
+        await pilot.press("b")  # a stray `b` undone: the note comes back
+        await pilot.pause()
+        assert app.store.get_bookmark(row.id).note == "theirs"

@@ -1564,8 +1564,9 @@ class ReaderApp(App[int]):
                 if old is not None:
                     self.store.restore_bookmark(old)
             else:
-                before = self.store.get_bookmark(target.id)
-                self.store.remove_bookmark(target.id)
+                # As removed, in the same transaction: a note another copy wrote since a
+                # separate read would be removed without being kept for the next `b`.
+                before = self.store.remove_bookmark(target.id)
         except Exception as exc:
             self.notify(f"bookmark not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return
