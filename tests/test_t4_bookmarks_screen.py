@@ -280,3 +280,22 @@ async def test_the_readers_b_keeps_for_its_undo_the_bookmark_as_it_removed_it(se
         await pilot.press("b")  # a stray `b` undone: the note comes back
         await pilot.pause()
         assert app.store.get_bookmark(row.id).note == "theirs"
+
+
+@sync
+async def test_the_readers_look_that_cannot_read_the_store_says_so_once(seed_home, tmp_path, monkeypatch):
+    """A look at the store that failed returned without a word: a lasting failure (a busy
+    store, a reopen that fails) left the marks out of date and the user not knowing."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+
+        def busy() -> Any:
+            raise RuntimeError("the store stayed busy")
+
+        monkeypatch.setattr(app.store, "read_ids", busy)
+        for _ in range(3):
+            app.refresh_marks()
+            await settle(pilot)
+        said = [n.message for n in app._notifications if "cannot read the bookmarks" in n.message]
+        assert len(said) == 1 and "the store stayed busy" in said[0], said

@@ -300,6 +300,7 @@ class ReaderApp(App[int]):
         #: once per state, so that an update that cannot finish it is not started again and again.
         self._took_over: int | None = None
         self._own_update_ended = False  # (before, the update at start is still to come)
+        self._marks_failed = False  # (the last look could not read the store: said once)
         self.theme_notices: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
@@ -591,8 +592,15 @@ class ReaderApp(App[int]):
                 self.call_from_thread(self._other_run_ended, stopped, generation)
         try:
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
-        except Exception:
+        except Exception as exc:  # a busy store: the next look. Said once (a lasting one: every 5 s)
+            if not self._marks_failed:
+                self.call_from_thread(
+                    self.notify, f"cannot read the bookmarks and read marks now: {getattr(exc, 'message', exc)} "
+                    "(the marks shown may be out of date; trying again)", title="Bookmarks", severity="warning",
+                    timeout=15, markup=False)
+            self._marks_failed = True
             return
+        self._marks_failed = False
         for notice in self.store.take_notices():  # its file replaced by another copy's repair, and reopened
             self.call_from_thread(self.notify, notice, title="Bookmarks", severity="warning", timeout=15,
                                   markup=False)
