@@ -97,7 +97,7 @@ def same_text(a: Any, b: Any) -> bool:
 
 
 def article_like(row: Row) -> SimpleNamespace:
-    """What `Store.toggle_bookmark` needs, from a list row (dates are ISO text there)."""
+    """What `Store.bookmark_article` needs, from a list row (dates are ISO text there)."""
     date = None
     if row.date:
         try:
