@@ -299,3 +299,19 @@ async def test_the_readers_look_that_cannot_read_the_store_says_so_once(seed_hom
             await settle(pilot)
         said = [n.message for n in app._notifications if "cannot read the bookmarks" in n.message]
         assert len(said) == 1 and "the store stayed busy" in said[0], said
+
+
+@sync
+async def test_a_tag_shown_that_another_copy_took_away_leaves_all_tags_shown(seed_home, tmp_path):
+    """The rule is kept in one place now (`_rows`), where it was in two (`reload` too)."""
+    async with _screen(seed_home, tmp_path) as (app, pilot, row):
+        screen = app.screen
+        app.store.edit_bookmark(row.id, add_tags=["gone"])
+        screen.tag = "gone"
+        screen.reload()
+        with _other(tmp_path) as other:
+            other.edit_bookmark(row.id, remove_tags=["gone"])
+        screen.follow_store()
+        await pilot.pause()
+        assert screen.tag is None and row.id in screen.bookmarks
+        assert "all tags" in str(screen.query_one("#bookmarks-title", Static).render())

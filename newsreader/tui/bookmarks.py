@@ -184,9 +184,9 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         read that failed leaves the next look to read them again."""
         mark = self.store.changes()
         tags = self.store.tag_counts()
-        tag = self.tag if self.tag is None or self.tag in {t for t, _ in tags} else None
+        tag = self.tag if self.tag is None or self.tag in {t for t, _ in tags} else None  # (gone: all tags)
         rows = tags, self.store.bookmark_count(), self.store.list_bookmarks(tag=tag)
-        self._seen = mark
+        self._seen, self.tag = mark, tag
         return rows
 
     def reload(self, keep: str | None = None, rows: tuple[list[tuple[str, int]], int, list[Any]] | None = None) -> None:
@@ -197,8 +197,6 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         tag_list.add_option(Option(Text(f"All ({total})"), id=ALL_TAGS))
         for tag, n in tags:
             tag_list.add_option(Option(Text(f"{clean(tag)} ({n})"), id=tag))
-        if self.tag is not None and self.tag not in {t for t, _ in tags}:
-            self.tag = None
         ids = [ALL_TAGS] + [t for t, _ in tags]
         tag_list.highlighted = ids.index(self.tag if self.tag is not None else ALL_TAGS)
 
