@@ -144,3 +144,26 @@ async def test_the_error_of_a_search_the_damaged_index_failed_goes_once_a_rebuil
         await settle(pilot, 4)
         assert app.search_error == ""
         assert app.article_list.source.query == "pakistan" and app.article_list.source.count() > 0
+
+
+@sync
+async def test_an_idle_reader_says_when_another_run_updates_the_index(tmp_path):
+    """`newsreader index --rebuild` (or another reader's update) started while this reader was
+    idle: its list emptied and refilled with no word of why (Q4 item 11). The status line now
+    says another run is updating the index until that run ends."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    app = ReaderApp(paths, Config(), corpus, store=Store.in_memory(), blink=False, watch_marks=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "another run" not in app.index_message
+        other_run = IndexLock(app.library.folder)
+        other_run.acquire()
+        app.refresh_marks()  # (every few seconds)
+        await settle(pilot)
+        assert "another run" in app.index_message
+        other_run.release()
+        app.refresh_marks()
+        await settle(pilot)
+        assert "another run" not in app.index_message

@@ -296,6 +296,8 @@ class ReaderApp(App[int]):
         #: The update at start (or the palette's) was refused by another run's lock: once that
         #: run ends, `refresh_marks` looks whether it finished (see `_stopped_run`).
         self._other_run = False
+        #: Another run holds the index's lock, seen while this reader was idle (`_show_elsewhere`).
+        self._elsewhere = False
         #: The index's number when the reader last took over a run stopped before its end:
         #: once per state, so that an update that cannot finish it is not started again and again.
         self._took_over: int | None = None
@@ -586,6 +588,10 @@ class ReaderApp(App[int]):
             generation = None
         if not self.indexing and generation is not None:  # a build under way has not put every article back
             self.reconcile_bookmarks(generation)
+        if not self._other_run and not self.indexing:
+            elsewhere = self._locked_by_other_run()
+            if elsewhere != self._elsewhere:
+                self.call_from_thread(self._show_elsewhere, elsewhere)
         if self._other_run or (self._own_update_ended and not self.indexing):
             stopped = self._stopped_run()
             if stopped is not None:
@@ -882,6 +888,26 @@ class ReaderApp(App[int]):
         it ends, and the list grows as it commits (`refresh_marks`)."""
         self._other_run = True
         self.index_forms = ("another run is updating the index", "another run is indexing", "indexing elsewhere")
+        self.update_status()
+
+    def _locked_by_other_run(self) -> bool:
+        """(any thread) Whether another run holds the index's lock: `newsreader index
+        --rebuild` or another reader's update, started while this reader was idle."""
+        try:
+            return update_running(self.library.folder)
+        except Exception:  # (an index folder that cannot be read: the next look, or a search, tells)
+            return False
+
+    def _show_elsewhere(self, elsewhere: bool) -> None:
+        """Another run started updating the index while this reader was idle, or ended: the
+        status line says so while it runs (a rebuild empties the list, which refills as it
+        commits: with no word of why, it looked like lost articles). Only said: what this
+        reader does about the run's end is `_other_run_ended`'s, for runs that refused it."""
+        if self.indexing or self._other_run:
+            return
+        self._elsewhere = elsewhere
+        self.index_forms = ("another run is updating the index", "another run is indexing",
+                            "indexing elsewhere") if elsewhere else ()
         self.update_status()
 
     def _stopped_run(self) -> bool | None:
