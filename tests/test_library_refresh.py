@@ -33,8 +33,8 @@ def test_an_open_library_does_not_find_the_old_version_of_a_changed_page(tmp_pat
 
 
 def test_an_open_library_does_not_find_merged_stories_twice(tmp_path: Path) -> None:
-    """Pages added one update at a time (a segment each): the sixth commit merges the five
-    smallest segments (Whoosh's MERGE_SMALL rule)."""
+    """Pages added one update at a time (a segment each): once four of them are in the index
+    before a run, that run merges them (`writer.merge_choice`), under an open library."""
     corpus = make_corpus(tmp_path / "c", 1)
     lib = Library(tmp_path / "ix", corpus, Config())
     lib.update()
