@@ -127,6 +127,10 @@ class ListState:
     cursor: int = 0
 
 
+#: The status line's forms (longest first) while another run holds the index's lock.
+OTHER_RUN_FORMS = ("another run is updating the index", "another run is indexing", "indexing elsewhere")
+
+
 class SearchBar(Input):
     """The search bar. Keys read with an Esc or Enter that closes it (typed ahead, one SSH
     packet) go to the widget focused then, as `ReaderApp._on_key` does for the panes: they
@@ -887,7 +891,7 @@ class ReaderApp(App[int]):
         """Another run holds the index (its first build, often): the status line says so until
         it ends, and the list grows as it commits (`refresh_marks`)."""
         self._other_run = True
-        self.index_forms = ("another run is updating the index", "another run is indexing", "indexing elsewhere")
+        self.index_forms = OTHER_RUN_FORMS
         self.update_status()
 
     def _locked_by_other_run(self) -> bool:
@@ -906,8 +910,7 @@ class ReaderApp(App[int]):
         if self.indexing or self._other_run:
             return
         self._elsewhere = elsewhere
-        self.index_forms = ("another run is updating the index", "another run is indexing",
-                            "indexing elsewhere") if elsewhere else ()
+        self.index_forms = OTHER_RUN_FORMS if elsewhere else ()
         self.update_status()
 
     def _stopped_run(self) -> bool | None:
