@@ -1126,11 +1126,10 @@ class ReaderApp(App[int]):
             rerun = self._same_search(text, label, kind, limit, sort)
             self.call_from_thread(self._rebuild_damaged, exc.message, generation, rerun)
         except UserError as exc:
+            rerun = self._same_search(text, label, kind, limit, sort)
             if self.indexing:  # "no index yet": the reader is building or rebuilding it right now
-                rerun = self._same_search(text, label, kind, limit, sort)
                 self.call_from_thread(self._search_during_update, exc.message, generation, rerun)
             else:  # no index, say, or unreadable
-                rerun = self._same_search(text, label, kind, limit, sort)
                 self.call_from_thread(self._search_failed_on_index, exc.message, generation, rerun)
         except SearchCancelled:
             raise
@@ -1145,9 +1144,7 @@ class ReaderApp(App[int]):
         if self._damage_rebuild == "done":
             self._search_failed_on_index(message, generation, rerun)
             return
-        if generation == self._search_generation:
-            self._search_failed("the index is damaged: rebuilding it…", generation)
-            self._search_after_rebuild = (generation, rerun)
+        self._search_failed_on_index("the index is damaged: rebuilding it…", generation, rerun)
         if self._damage_rebuild == "no" and not self.indexing:
             self._damage_rebuild = "running"
             self.update_index_worker(rebuild=True)
