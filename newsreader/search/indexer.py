@@ -1047,7 +1047,7 @@ class Indexer:
             record_sizes()
             # A merge is a commit of its own, after the batch is in both halves: one that fails
             # leaves the batch whole. The merged segment's files are then sizes to check too.
-            if committed and merge_after(ix):
+            if committed and merge_after(ix, stop):
                 record_sizes()
 
         def record_sizes() -> None:

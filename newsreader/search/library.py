@@ -640,10 +640,7 @@ class Library:
             self.close()  # a rebuild deletes the files under our open searcher and store
         from newsreader.search.indexer import Indexer
 
-        from newsreader.search.writer import merging
-
-        with merging(stop):  # the reader's merges: small, given up at a quit (see writer.MERGE_MAX_DOCS)
-            stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn, stop)
+        stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn, stop)
         with self._lock:
             self._corrector = None
         return stats

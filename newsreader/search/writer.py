@@ -34,8 +34,6 @@ from operator import itemgetter, sub
 from pathlib import Path
 from pickle import dumps, loads
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 from zlib import crc32, decompress
 
@@ -461,7 +459,6 @@ class NewsWriter(SegmentWriter):
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, codec=NewsCodec(), **kwargs)
-        self.ix = ix
         if not hasattr(ix, _SETTLED):  # the run's first writer: what the index held before the run
             setattr(ix, _SETTLED, frozenset(seg.segment_id() for seg in self.segments))
 
@@ -608,27 +605,12 @@ def _checked(items: Iterator[Any], stop: Callable[[], bool] | None, every: int =
         yield item
 
 
-#: The `stop` of the current thread's index update, set by `merging`.
-_MERGING: ContextVar[Callable[[], bool] | None] = ContextVar("merging", default=None)
-
-
-@contextmanager
-def merging(stop: Callable[[], bool] | None) -> Iterator[None]:
-    """Merges made by index updates in this block (in this thread): given up once `stop()`
-    is True, of at most `merge_budget` documents each (the reader's, or with no `stop`
-    `newsreader index`'s, whose Ctrl-C ends the process)."""
-    token = _MERGING.set(stop)
-    try:
-        yield
-    finally:
-        _MERGING.reset(token)
-
-
-def merge_after(ix: Any) -> bool:
+def merge_after(ix: Any, stop: Callable[[], bool] | None = None) -> bool:
     """One merge of the segments `merge_choice` picks among those the index held before the
-    run (see _SETTLED), in its own commit; True if one was committed. A stop during it, or
-    a failure, gives it up: nothing changes, and its partly written files are deleted."""
-    stop = _MERGING.get()
+    run (see _SETTLED), in its own commit; True if one was committed. `stop` is the update's
+    (the reader's: small merges, given up once it is True; None for `newsreader index`, whose
+    Ctrl-C ends the process: see `merge_budget`). A stop during it, or a failure, gives it
+    up: nothing changes, and its partly written files are deleted."""
     if stop is not None and stop():
         return False
     settled = getattr(ix, _SETTLED, frozenset())
