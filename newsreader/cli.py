@@ -295,8 +295,9 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
         if stale:
             return _INDEX_OUT_OF_DATE
         said: list[str] = []  # (said as parsing says it, once the index is known to be used)
+        max_bytes = int(ctx.config.max_page_mb * 1024 * 1024)
         for path in unusable:
-            if page_articles(path, root, int(ctx.config.max_page_mb * 1024 * 1024), said.append)[0]:
+            if page_articles(path, root, max_bytes, said.append)[0]:
                 # Usable now (the page limit raised since, say): its stories are not in the index.
                 return _INDEX_OUT_OF_DATE
         for line in said:

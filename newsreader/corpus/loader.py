@@ -273,8 +273,9 @@ def page_articles(path: Path, root: Path, max_bytes: int, warn: Warn) -> tuple[l
         warn(note)
     articles = parse_page(page.text, relative_name(path, root)).articles
     if not articles:
-        warn(no_story_message(path))
-        return [], no_story_message(path)
+        problem = no_story_message(path)
+        warn(problem)
+        return [], problem
     return articles, ""
 
 

@@ -214,7 +214,7 @@ def environment_error(folder: Any, exc: BaseException | None) -> UserError | Non
         return _file_system_error(folder)
     cause, advice = found
     reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
-    if advice is _CHECK_PERMISSIONS or advice.startswith(_CHECK_PERMISSIONS):
+    if advice.startswith(_CHECK_PERMISSIONS):
         # SQLite says "unable to open database file" (or "readonly database") on a read-only
         # mount too, where permissions and the open-files limit are the wrong lead.
         return _file_system_error(folder) or UserError(f"cannot use the index at {folder}: {reason}; {advice}")

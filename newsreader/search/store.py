@@ -393,11 +393,11 @@ class ArticleStore:
     def parsed_otherwise(self) -> bool:
         """Whether a page was parsed by a parser other than this process's (`parser_digest`), or by a
         newsreader before stamps: `articles` then parses the pages instead of listing the index's."""
+        if not self._stamped():
+            return self.connection().execute("SELECT 1 FROM pages LIMIT 1").fetchone() is not None
         parser = parser_digest()
         same = [n for n, stamp in self.stamps().items() if stamp.parser == parser]
         marks = ",".join("?" * len(same))
-        if not self._stamped():
-            return self.connection().execute("SELECT 1 FROM pages LIMIT 1").fetchone() is not None
         return self.connection().execute(
             f"SELECT 1 FROM pages WHERE stamp IS NULL OR stamp NOT IN ({marks}) LIMIT 1", same).fetchone() is not None
 
@@ -442,8 +442,8 @@ class ArticleStore:
         """Give a store from before stamps its pages' stamp column (empty: each page is read again by the
         next run). A column added, not a new schema version: the newsreader before it refuses a store of
         another version, and it keeps using this one (its page records have no stamp, so are read again)."""
-        con = self.connection()
-        if "stamp" not in {row[1] for row in con.execute("PRAGMA table_info(pages)")}:
+        if not self._stamped():
+            con = self.connection()
             con.execute("ALTER TABLE pages ADD COLUMN stamp INTEGER")
             con.commit()
 
