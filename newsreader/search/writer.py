@@ -610,14 +610,13 @@ def merge_after(ix: Any, stop: Callable[[], bool] | None = None) -> bool:
     run (see _SETTLED), in its own commit; True if one was committed. `stop` is the update's
     (the reader's: small merges, given up once it is True; None for `newsreader index`, whose
     Ctrl-C ends the process: see `merge_budget`). A stop during it, or a failure, gives it
-    up: nothing changes, and its partly written files are deleted."""
-    if stop is not None and stop():
-        return False
+    up: nothing changes, and its partly written files are deleted. (`stop` is asked only
+    when there is a merge to make: a first build, which merges nothing, is asked no more often.)"""
     settled = getattr(ix, _SETTLED, frozenset())
     live = [seg for seg in ix._segments() if seg.doc_count() > 0]
     candidates = [seg for seg in live if seg.segment_id() in settled]
     chosen = merge_choice([seg.doc_count() for seg in candidates], merge_budget(len(live), stop))
-    if not chosen:
+    if not chosen or stop is not None and stop():
         return False
     try:
         return merge_segments(ix, {candidates[k].segment_id() for k in chosen}, stop)
