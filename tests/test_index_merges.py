@@ -1,6 +1,6 @@
-"""Which segments the index owner merges after a commit (`writer.merge_choice`): segments of
-similar size, a bounded number of documents at once, only segments the index held before
-the run, and given up when the reader quits.
+"""Which segments the index owner merges at the end of a run (`writer.merge_plan`,
+`merge_choice`): segments of similar size, a bounded number of documents a run, only
+segments the index held before the run, and given up when the reader quits.
 
 A Whoosh merge re-reads and re-writes every posting in Python (~10-14 ms a document), in the
 process that owns the index: the reader's update thread. Whoosh's MERGE_SMALL merges the
@@ -58,7 +58,7 @@ def test_segments_over_half_the_cap_still_merge_and_the_count_stays_bounded(
     monkeypatch.setattr(writer, "MERGE_MAX_DOCS", 4)
     monkeypatch.setattr(writer, "MERGE_FLOOR", 3, raising=False)
     monkeypatch.setattr(writer, "MERGE_SEGMENTS", 8, raising=False)
-    monkeypatch.setattr(writer, "MERGE_MAX_DOCS_UNATTENDED", 1_000, raising=False)
+    monkeypatch.setattr(writer, "MERGE_MAX_DOCS_CROWDED", 1_000, raising=False)
     corpus = make_corpus(tmp_path / "c", 3)
     lib = Library(tmp_path / "ix", corpus, Config())
     lib.update(stop=lambda: False)
@@ -232,3 +232,97 @@ def orphans(folder: Path) -> list[str]:
     return [p.name for p in (folder / "whoosh").iterdir()
             if p.name.startswith("MAIN_") and "." in p.name and not p.name.endswith(".toc")
             and p.name.split(".")[0] not in named]
+
+
+def merges_recorded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The documents of each merge the owner makes from now on (live, as it begins)."""
+    sizes: list[int] = []
+    merge_segments = writer.merge_segments
+
+    def merging(ix, ids, stop=None):  # type: ignore[no-untyped-def]
+        sizes.append(sum(seg.doc_count() for seg in ix._segments() if seg.segment_id() in ids))
+        return merge_segments(ix, ids, stop)
+
+    monkeypatch.setattr(writer, "merge_segments", merging)
+    return sizes
+
+
+def test_the_readers_merges_past_merge_segments_stay_within_its_budget(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MERGE_SEGMENTS segments the reader's update merged up to MERGE_MAX_DOCS_UNATTENDED
+    documents (25-50 s of CPU in its update thread at 100,000 articles, its queries twice as
+    slow meanwhile). Now an update's merges copy MERGE_MAX_DOCS_CROWDED documents at most, all
+    together, and take the smallest segments: each update still takes several away, and the
+    count comes down update after update."""
+    monkeypatch.setattr(writer, "MERGE_FLOOR", 1)
+    monkeypatch.setattr(writer, "MERGE_SEGMENTS", 6)
+    monkeypatch.setattr(writer, "MERGE_MAX_DOCS", 2)
+    monkeypatch.setattr(writer, "MERGE_MAX_DOCS_CROWDED", 4, raising=False)
+    monkeypatch.setattr(writer, "MERGE_MAX_DOCS_UNATTENDED", 1_000)
+    corpus = make_corpus(tmp_path / "c", 1)
+    lib = Library(tmp_path / "ix", corpus, Config())
+    monkeypatch.setattr(writer, "MERGE_FACTOR", 100)  # no merge while the 14 segments are made
+    lib.update()
+    for n in range(1, 14):
+        add_pages(corpus, n, 1)
+        lib.update()
+    assert len(segment_sizes(lib)) == 14
+    monkeypatch.setattr(writer, "MERGE_FACTOR", 4)
+    merges = merges_recorded(monkeypatch)
+    counts = []
+    for n in range(14, 18):
+        done = len(merges)
+        add_pages(corpus, n, 1)
+        lib.update(stop=lambda: False)
+        assert 0 < sum(merges[done:]) <= 4, merges  # F3: one merge of 10 documents
+        counts.append(len(segment_sizes(lib)))
+    assert counts == sorted(counts, reverse=True) and counts[-1] <= 14 - 4, counts
+    assert sum(live for live, _ in segment_sizes(lib)) == 18 and lib.search("lighthouse", count=True).total == 17
+    lib.close()
+
+
+def test_a_run_that_reads_every_page_again_merges_at_its_end(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run's merges come once its batches are all committed: merged after each commit, the
+    segments of a run that reads every page again (an upgrade, a cue file edited) were copied
+    and then emptied by its later batches (~1.3x a rebuild). Here six segments the run
+    empties: no merge copies their documents, and every story is in the index once."""
+    monkeypatch.setattr(writer, "MERGE_FLOOR", 1)
+    monkeypatch.setattr(indexer, "FIRST_BATCH_ARTICLES", 2)
+    corpus = make_corpus(tmp_path / "c", 2)
+    folder = tmp_path / "ix"
+    indexer.Indexer(folder, corpus, Config(), workers=1).run()
+    monkeypatch.setattr(writer, "MERGE_FACTOR", 100)  # no merge while the segments are made
+    for n in range(2, 12, 2):
+        add_pages(corpus, n, 2)
+        indexer.Indexer(folder, corpus, Config(), workers=1).run()
+    lib = Library(folder, corpus, Config())
+    assert sorted(segment_sizes(lib)) == [(2, 2)] * 6
+    lib.close()
+    monkeypatch.setattr(writer, "MERGE_FACTOR", 4)
+    for n in range(12):  # every page changed: read again
+        (corpus / f"p{n:04d}.txt").write_text(page(n, "lighthouse") + "A line more.\n", encoding="utf-8")
+    merges = merges_recorded(monkeypatch)
+    stats = indexer.Indexer(folder, corpus, Config(), batch_articles=2, workers=1).run()
+    assert stats.pages_indexed == 12
+    assert merges == []  # after each commit: 10 documents of the segments being emptied copied
+    lib = Library(folder, corpus, Config())
+    assert sum(live for live, _ in segment_sizes(lib)) == 12 == lib.count()
+    assert lib.search("lighthouse", count=True).total == 12
+    lib.close()
+
+
+def test_merge_plan_takes_the_smallest_segments_in_the_reader_past_merge_segments() -> None:
+    """A run's merges at its end (`writer.merge_plan`): a size class first, then, in the reader
+    past MERGE_SEGMENTS segments, the smallest segments whatever their sizes, all within the
+    run's budget; `newsreader index` keeps to size classes (each document merged O(log n)
+    times), and a merged segment is not merged again in the run."""
+    sizes = [100, 100, 100, 100, 2_000, 2_500, 9_000]
+    assert writer.merge_choice(sizes[4:], 5_000) == []
+    assert writer.merge_choice(sizes[4:], 5_000, crowded=True) == [0, 1]
+    assert writer.merge_choice(sizes[4:], 4_000, crowded=True) == []  # two at least
+    assert writer.merge_plan(sizes, 20, 5_000, reader=True) == [[0, 1, 2, 3], [4, 5]]
+    assert writer.merge_plan(sizes, 20, 4_600, reader=True) == [[0, 1, 2, 3]]  # the run's budget
+    assert writer.merge_plan(sizes, 16, 5_000, reader=True) == [[0, 1, 2, 3]]  # 20 segments left: enough
+    assert writer.merge_plan(sizes, 12, 5_000, reader=True) == [[0, 1, 2, 3]]  # 19 segments: not crowded
+    assert writer.merge_plan(sizes, 20, 16_000, reader=False) == [[0, 1, 2, 3]]

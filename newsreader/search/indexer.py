@@ -1029,26 +1029,24 @@ class Indexer:
         uncommitted = 0  # articles reported since the last commit
         deadline: float | None = None  # told to stop: when to give up the batch being written
 
+        committed = False  # a batch committed: merges at the run's end (`merge_after`)
+
         def commit(flushed: Flushed) -> None:
             """The end of a batch: Whoosh first, then SQLite (see the module docstring)."""
-            nonlocal writer, uncommitted
+            nonlocal writer, uncommitted, committed
             uncommitted = 0
             segments = []
             for segment, paths in flushed.segments:
                 for path in paths:
                     os.replace(path, wdir / path.name)
                 segments.append(segment)
-            committed = bool(segments or writer is not None)
-            if committed:
+            if segments or writer is not None:
+                committed = True
                 writer = writer or NewsWriter(ix)
                 writer.commit_segments(segments, flushed.replaces)
                 writer = None
             store.add_vocab(flushed.vocab)
             record_sizes()
-            # A merge is a commit of its own, after the batch is in both halves: one that fails
-            # leaves the batch whole. The merged segment's files are then sizes to check too.
-            if committed and merge_after(ix, stop):
-                record_sizes()
 
         def record_sizes() -> None:
             store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
@@ -1186,6 +1184,15 @@ class Indexer:
         if previous is not None:
             previous.close()
             drop_previous(self.folder)
+        # Merges are commits of their own once every batch is in both halves (one that fails
+        # leaves the run whole), at the run's end: during a run that reads pages again they
+        # copied documents its later batches deleted. Their segments' files are sizes to check too.
+        if committed:
+            merged, quit = merge_after(ix, stop)
+            if merged:
+                record_sizes()
+            if quit:
+                raise stopped()
         if progress is not None:
             report(len(todo), time.monotonic())
         stats.articles_total = store.count()

@@ -534,37 +534,46 @@ MERGE_RATIO = 4
 MERGE_FLOOR = 250
 #: Segments merged at once, at most.
 MERGE_MAX_SEGMENTS = 10
-#: Live documents one merge copies, at most. A merge runs in the process that owns the index:
-#: in the reader (an update given `stop`) the update thread, which shares the interpreter
-#: with the screen. Copying posting blocks (`_copy_postings`) costs ~2.1 ms of CPU a document
-#: merging 8,600 documents of the 100k index, ~5.7 ms merging six segments of 60-250 (per-term
-#: work dominates small segments); Whoosh's own merge 10.6-14 ms. So MERGE_MAX_DOCS is a few
-#: seconds of CPU in the reader (a quit gives it up within a few hundredths of a second), and
-#: `newsreader index` (no `stop`) or an index past MERGE_SEGMENTS segments merges up to
-#: MERGE_MAX_DOCS_UNATTENDED (~35-55 s; rare: a document is in such a merge about once).
-#: Whoosh's MERGE_SMALL alone, past 20 segments, picks most of the index: at 100,000 articles
-#: the third update of 200+ pages after a first build (18 segments) merged ~90,000 documents.
+#: Live documents a run's merges copy, all together (they run at the run's end, `merge_after`).
+#: A merge runs in the process that owns the index: in the reader (an update given `stop`) the
+#: update thread, which shares the interpreter with the screen (its queries ran twice as slow
+#: meanwhile). Copying posting blocks (`_copy_postings`) costs ~2.1 ms of CPU a document merging
+#: 8,600 documents of the 100k index, ~5.7 ms merging six segments of 60-250 (per-term work
+#: dominates small segments); Whoosh's own merge 10.6-14 ms. So MERGE_MAX_DOCS is a few seconds
+#: of CPU in the reader (a quit gives it up within a few hundredths of a second), and
+#: `newsreader index` (no `stop`) merges up to MERGE_MAX_DOCS_UNATTENDED (~35-55 s; rare: a
+#: document is in such a merge about once). Whoosh's MERGE_SMALL alone, past 20 segments, picks
+#: most of the index: at 100,000 articles the third update of 200+ pages after a first build
+#: (18 segments) merged ~90,000 documents.
 MERGE_MAX_DOCS = 1_000
 MERGE_MAX_DOCS_UNATTENDED = 16_000
-#: Segments past which the reader's merges may copy MERGE_MAX_DOCS_UNATTENDED documents too
-#: (a quit still gives them up): with MERGE_MAX_DOCS alone, segments of ~1,000 documents and
-#: more never merged in the reader, and a daily update of 1,000 articles left one more each day.
+#: The reader's budget past MERGE_SEGMENTS segments: still a few seconds an update (it was
+#: MERGE_MAX_DOCS_UNATTENDED, 25-50 s of CPU in the update thread once in a while); the
+#: smallest segments are then merged whatever their size classes (`merge_choice`'s `crowded`),
+#: so each update takes several away. Bigger merges are `newsreader index`'s.
+MERGE_MAX_DOCS_CROWDED = 2_000
+#: Segments past which the reader's merges take the smallest segments within its budget when no
+#: size class has MERGE_FACTOR of them (`crowded`) and may copy MERGE_MAX_DOCS_CROWDED: with size
+#: classes and MERGE_MAX_DOCS alone, segments of ~1,000 documents and more never merged in the
+#: reader, and a daily update of 1,000 articles left one more each day.
 MERGE_SEGMENTS = 20
 
 
 def merge_budget(segments: int, stop: Callable[[], bool] | None) -> int:
-    """Live documents one merge may copy, in an index of `segments` segments, in an update
-    given `stop` (the reader) or not (`newsreader index`)."""
-    if stop is None or segments > MERGE_SEGMENTS:
+    """Live documents a run's merges may copy together, in an index of `segments` segments, in
+    an update given `stop` (the reader) or not (`newsreader index`)."""
+    if stop is None:
         return MERGE_MAX_DOCS_UNATTENDED
-    return MERGE_MAX_DOCS
+    return MERGE_MAX_DOCS_CROWDED if segments > MERGE_SEGMENTS else MERGE_MAX_DOCS
 
 
-def merge_choice(sizes: list[int], budget: int) -> list[int]:
+def merge_choice(sizes: list[int], budget: int, crowded: bool = False) -> list[int]:
     """The positions in `sizes` (live documents of each segment) of the segments to merge
     now: the smallest size class (segments within MERGE_RATIO of the smallest of them)
     holding MERGE_FACTOR segments or more, its smallest segments first, at most
-    MERGE_MAX_SEGMENTS of them and `budget` documents; two at least, else nothing."""
+    MERGE_MAX_SEGMENTS of them and `budget` documents; two at least, else nothing. When
+    `crowded` (the index past MERGE_SEGMENTS segments) and no class gives a merge, the
+    smallest segments within the budget, whatever their sizes."""
     order = sorted(range(len(sizes)), key=sizes.__getitem__)
     i = 0
     while i < len(order):
@@ -573,17 +582,46 @@ def merge_choice(sizes: list[int], budget: int) -> list[int]:
         while j < len(order) and sizes[order[j]] <= top:
             j += 1
         if j - i >= MERGE_FACTOR:
-            chosen: list[int] = []
-            docs = 0
-            for k in order[i:min(j, i + MERGE_MAX_SEGMENTS)]:
-                if docs + sizes[k] > budget:
-                    break
-                docs += sizes[k]
-                chosen.append(k)
-            if len(chosen) >= 2:
+            chosen = _within(sizes, order[i:min(j, i + MERGE_MAX_SEGMENTS)], budget)
+            if chosen:
                 return chosen
         i = j
-    return []
+    return _within(sizes, order[:MERGE_MAX_SEGMENTS], budget) if crowded else []
+
+
+def _within(sizes: list[int], order: list[int], budget: int) -> list[int]:
+    """The first of `order` while their sizes add up to `budget` at most; two at least, else []."""
+    chosen: list[int] = []
+    docs = 0
+    for k in order:
+        if docs + sizes[k] > budget:
+            break
+        docs += sizes[k]
+        chosen.append(k)
+    return chosen if len(chosen) >= 2 else []
+
+
+def merge_plan(sizes: list[int], others: int, budget: int, reader: bool) -> list[list[int]]:
+    """The merges a run makes at its end, in order: groups of positions in `sizes` (live
+    documents of the segments the index held before the run; `others`: how many live
+    segments the run added), each `merge_choice`'s among the segments not merged yet (a
+    merged segment is not merged again in the run), all together `budget` documents at most.
+    The reader's merges (`reader`) take the smallest segments past MERGE_SEGMENTS
+    (`crowded`); `newsreader index`'s keep to size classes, which merge each document
+    O(log n) times (taking the smallest segments whatever their sizes, in a 60-segment index,
+    copied twice the documents over 100 updates of 1,000 articles: bench_merges.py sim)."""
+    left = list(range(len(sizes)))
+    count = len(sizes) + others
+    plan: list[list[int]] = []
+    while True:
+        chosen = merge_choice([sizes[k] for k in left], budget, reader and count > MERGE_SEGMENTS)
+        if not chosen:
+            return plan
+        group = [left[k] for k in chosen]
+        plan.append(group)
+        budget -= sum(sizes[k] for k in group)
+        left = [k for k in left if k not in group]
+        count -= len(group) - 1
 
 
 class _MergeStopped(Exception):
@@ -605,27 +643,36 @@ def _checked(items: Iterator[Any], stop: Callable[[], bool] | None, every: int =
         yield item
 
 
-def merge_after(ix: Any, stop: Callable[[], bool] | None = None) -> bool:
-    """One merge of the segments `merge_choice` picks among those the index held before the
-    run (see _SETTLED), in its own commit; True if one was committed. `stop` is the update's
-    (the reader's: small merges, given up once it is True; None for `newsreader index`, whose
-    Ctrl-C ends the process: see `merge_budget`). A stop during it, or a failure, gives it
-    up: nothing changes, and its partly written files are deleted. (`stop` is asked only
-    when there is a merge to make: a first build, which merges nothing, is asked no more often.)"""
+def merge_after(ix: Any, stop: Callable[[], bool] | None = None) -> tuple[int, bool]:
+    """The run's merges (`merge_plan`) among the segments the index held before the run (see
+    _SETTLED), each in its own commit; (how many were committed, whether `stop` gave one up:
+    the run is then stopped as a quit between batches stops it). Called once, at the run's
+    end: merged during a run, segments whose pages the run read again were copied and then
+    emptied (a re-read of every page after an upgrade took ~1.3x a rebuild). `stop` is the
+    update's (the reader's: small merges, given up once it is True; None for `newsreader
+    index`, whose Ctrl-C ends the process: see `merge_budget`). A stop during a merge, or a
+    failure, gives it up and the merges after it: nothing changes, and its partly written
+    files are deleted. (`stop` is asked only when there is a merge to make.)"""
     settled = getattr(ix, _SETTLED, frozenset())
     live = [seg for seg in ix._segments() if seg.doc_count() > 0]
     candidates = [seg for seg in live if seg.segment_id() in settled]
-    chosen = merge_choice([seg.doc_count() for seg in candidates], merge_budget(len(live), stop))
-    if not chosen or stop is not None and stop():
-        return False
-    try:
-        return merge_segments(ix, {candidates[k].segment_id() for k in chosen}, stop)
-    except Exception:  # noqa: BLE001
-        # A full disk, a damaged segment, a bug: the merge is optional and can wait, and the
-        # index is as it was. Raising would fail this update and every later one (each tries
-        # the same merge), the index marked unfinished for good; a damaged segment shows in
-        # the searches that read it, which say to rebuild.
-        return False
+    plan = merge_plan([seg.doc_count() for seg in candidates], len(live) - len(candidates),
+                      merge_budget(len(live), stop), stop is not None)
+    merged = 0
+    for group in plan:
+        if stop is not None and stop():
+            return merged, True
+        try:
+            if not merge_segments(ix, {candidates[k].segment_id() for k in group}, stop):
+                return merged, True
+        except Exception:  # noqa: BLE001
+            # A full disk, a damaged segment, a bug: the merge is optional and can wait, and the
+            # index is as it was. Raising would fail this update and every later one (each tries
+            # the same merge), the index marked unfinished for good; a damaged segment shows in
+            # the searches that read it, which say to rebuild.
+            break
+        merged += 1
+    return merged, False
 
 
 def merge_segments(ix: Any, ids: set[str], stop: Callable[[], bool] | None = None) -> bool:
