@@ -315,3 +315,20 @@ async def test_a_tag_shown_that_another_copy_took_away_leaves_all_tags_shown(see
         await pilot.pause()
         assert screen.tag is None and row.id in screen.bookmarks
         assert "all tags" in str(screen.query_one("#bookmarks-title", Static).render())
+
+
+@sync
+async def test_a_look_that_finds_a_change_asks_for_the_change_mark_once(seed_home, tmp_path, monkeypatch):
+    """`follow_store` took the store's change mark, then `_rows` took it again: one
+    `PRAGMA data_version` (and file stat) too many at every look that found a change."""
+    async with _screen(seed_home, tmp_path) as (app, pilot, row):
+        screen = app.screen
+        _written_elsewhere(tmp_path, row, note="from the other copy")
+        real, asked = screen.store.changes, []
+        monkeypatch.setattr(screen.store, "changes", lambda: asked.append(1) or real())
+        screen.follow_store()
+        await pilot.pause()
+        assert "from the other copy" in _detail(screen) and len(asked) == 1
+        screen.follow_store()  # nothing new: the mark alone
+        assert len(asked) == 2
+

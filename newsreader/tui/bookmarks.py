@@ -165,7 +165,7 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
                 self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
             if mark == self._seen:
                 return
-            rows = self._rows()
+            rows = self._rows(mark)
         except Exception as exc:  # a busy or replaced store: the next look tries again
             if not self._look_failed:  # (said once: a lasting failure would say it every 5 s)
                 self.notify(f"cannot read the bookmarks now: {getattr(exc, 'message', exc)} "
@@ -178,11 +178,13 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
             current = self._current()
             self.reload(keep=current.article_id if current is not None else None, rows=rows)
 
-    def _rows(self) -> tuple[list[tuple[str, int]], int, list[Any]]:
+    def _rows(self, mark: Any = None) -> tuple[list[tuple[str, int]], int, list[Any]]:
         """The tags with their counts, the number of bookmarks, and those shown (the tag's).
-        The store's change mark is taken first and recorded only once all three are read: a
-        read that failed leaves the next look to read them again."""
-        mark = self.store.changes()
+        The store's change mark is taken first (or given: the one `follow_store` has just
+        taken, not asked for again) and recorded only once all three are read: a read that
+        failed leaves the next look to read them again."""
+        if mark is None:
+            mark = self.store.changes()
         tags = self.store.tag_counts()
         tag = self.tag if self.tag is None or self.tag in {t for t, _ in tags} else None  # (gone: all tags)
         rows = tags, self.store.bookmark_count(), self.store.list_bookmarks(tag=tag)
