@@ -25,7 +25,7 @@ from newsreader.search import store as store_module
 from newsreader.search.commands import ProgressLine
 from newsreader.search.indexer import Progress
 from newsreader.search.library import Library, UpdateStopped
-from newsreader.search.store import CODE_CHANGED, CUES_CHANGED, STAMPS_META, Stamp
+from newsreader.search.store import CODE_CHANGED, CUES_CHANGED, MODEL_CHANGED, STAMPS_META, Stamp
 
 
 @pytest.fixture
@@ -256,6 +256,10 @@ def test_why_pages_are_read_again() -> None:
     assert stamp.changes(Stamp("p", "f", "d", "rules")) == [CUES_CHANGED]  # (the extractor's digest has the cues)
     assert stamp.changes(Stamp("q", "f", "d", "rules")) == [CODE_CHANGED, CUES_CHANGED]
     assert stamp.changes(Stamp("p", "e", "c", "spacy")) == ["the config's extractor changed"]
+    spacy = Stamp("p", "e", "c", "spacy 3.7.2 en_core_web_sm 3.7.1")
+    assert spacy.changes(Stamp("p", "e", "c", "spacy 3.7.2 en_core_web_md 3.7.1")) == [MODEL_CHANGED]
+    assert spacy.changes(Stamp("p", "e", "c", "spacy")) == [MODEL_CHANGED]
+    assert spacy.changes(stamp) == ["the config's extractor changed"]
     assert stamp.changes(Stamp("p", "", "", "")) == ["they were indexed without names and dates"]
     assert stamp.changes(Stamp("q", "", "", "")) == [CODE_CHANGED, "they were indexed without names and dates"]
 
@@ -376,3 +380,60 @@ def test_a_lost_record_of_stamps_reads_every_page_again(tmp_path, found) -> None
         assert lib.update().pages_reread == 0
     finally:
         lib.close()
+
+
+def test_pages_named_by_another_spacy_model_are_read_again(tmp_path, found, marker, monkeypatch) -> None:
+    """With the spaCy backend the stamp names spaCy's version and the model it loads (`store.backend_part`):
+    pages named by another model are read again, and said to be for it. ("spacy" alone kept the other
+    model's names until `index --rebuild`.) spaCy is faked: the packages' versions, and the rules standing
+    for its extractor."""
+    import newsreader.extract as extract_module
+    from newsreader.search import indexer
+
+    versions = {"spacy": "3.7.2", "en_core_web_md": "3.7.1"}
+    monkeypatch.setattr(store_module, "_package_version", versions.get)
+    monkeypatch.setattr(indexer, "check_extractor", lambda config: None)
+    rules = extract_module.extract
+    monkeypatch.setattr(extract_module, "extract", lambda text, date=None, backend="rules": rules(text, date))
+    corpus = seeds_copy(tmp_path)
+    lib = Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus,
+                       Config(extractor="spacy"))
+    try:
+        assert lib.update().pages_indexed == 5
+        assert lib.update().pages_reread == 0
+        versions["en_core_web_md"] = "3.8.0"
+        stats = lib.update()
+        assert (stats.pages_reread, stats.reread_reason) == (5, store_module.MODEL_CHANGED)
+        versions["en_core_web_sm"] = "3.8.0"  # the first of the models: the one spaCy loads
+        assert lib.update().pages_reread == 5
+        assert lib.update().pages_reread == 0
+    finally:
+        lib.close()
+    assert store_module.backend_part("rules") == "rules"
+    assert store_module.backend_part("spacy") == "spacy 3.7.2 en_core_web_sm 3.8.0"
+    versions.clear()
+    assert store_module.backend_part("spacy") == "spacy None no model"
+
+
+def test_the_stamps_spacy_models_are_the_backends() -> None:
+    """`store.SPACY_MODELS` stands for the spaCy backend's `_MODELS` (importing it loads the rules'
+    extractor): the same models in the same order."""
+    from newsreader.extract import spacy_backend
+
+    assert store_module.SPACY_MODELS == spacy_backend._MODELS
+
+
+def test_a_rebuild_checks_the_users_cue_files_once(tmp_path, monkeypatch) -> None:
+    """`index --rebuild` checks the user's cue files before the index is thrown away, and its run does
+    not check them again (it did: every file read and parsed twice)."""
+    from newsreader.extract import resources
+    from newsreader.search import indexer
+
+    checks: list[int] = []
+    check = resources.check_user_cue_files
+    monkeypatch.setattr(resources, "check_user_cue_files", lambda: checks.append(1) or check())
+    corpus = seeds_copy(tmp_path)
+    indexer.Indexer(tmp_path / "ix", corpus, Config(), workers=1).run()
+    assert len(checks) == 1
+    indexer.Indexer(tmp_path / "ix", corpus, Config(), workers=1).run(rebuild=True)
+    assert len(checks) == 2

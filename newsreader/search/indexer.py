@@ -934,7 +934,7 @@ class Indexer:
             ix, store = open_or_create(self.folder, rebuild, warn)
             shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)  # left by an interrupted run
             try:
-                return self._run(ix, store, lock, progress, warn, stop)
+                return self._run(ix, store, lock, progress, warn, stop, cues_checked=rebuild)
             except sqlite3.DatabaseError as exc:
                 # The article store damaged where opening it did not look (a page table, an index
                 # of it): the line `search` gives, and the reader rebuilds, not a traceback. A store
@@ -948,7 +948,9 @@ class Indexer:
                 shutil.rmtree(self.folder / STAGING_DIR, ignore_errors=True)
 
     def _run(self, ix: Any, store: ArticleStore, lock: IndexLock, progress: Callable[[Progress], None] | None,
-             warn: Callable[[str], None] | None, stop: Callable[[], bool] | None = None) -> UpdateStats:
+             warn: Callable[[str], None] | None, stop: Callable[[], bool] | None = None,
+             cues_checked: bool = False) -> UpdateStats:
+        """(`cues_checked`: `run` checked the user's cue files already, before a rebuild.)"""
         started = time.monotonic()
 
         def stopped() -> BaseException:
@@ -1052,7 +1054,7 @@ class Indexer:
             store.set_meta(SIZES_META, json.dumps(segment_sizes(wdir), sort_keys=True))
             store.commit()
 
-        if todo and self.extract:
+        if todo and self.extract and not cues_checked:
             _check_user_cue_files()  # before the index is marked unfinished: `search` would try to finish it
         if todo or removed:
             store.set_meta(UNFINISHED_META, "1")

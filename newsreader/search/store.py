@@ -110,6 +110,7 @@ EXTRACTOR_FILES = ("extract",)
 CODE_CHANGED = "newsreader's parser or extractor changed"
 CUES_CHANGED = "your cue files changed"
 BACKEND_CHANGED = "the config's extractor changed"
+MODEL_CHANGED = "the spaCy model changed"
 NAMES_MISSING = "they were indexed without names and dates"
 
 
@@ -140,7 +141,8 @@ class Stamp:
         if named and old.cues != self.cues:
             why.append(CUES_CHANGED)
         if old.backend != self.backend:
-            why.append(NAMES_MISSING if not old.backend else BACKEND_CHANGED)
+            spacy = old.backend.partition(" ")[0] == self.backend.partition(" ")[0] == "spacy"
+            why.append(NAMES_MISSING if not old.backend else MODEL_CHANGED if spacy else BACKEND_CHANGED)
         return why
 
 
@@ -273,11 +275,47 @@ def found_parts(store: "ArticleStore") -> tuple[str, str, str]:
     return _FOUND["parts"]
 
 
+#: The spaCy models `extract.spacy_backend` loads, the first installed (its `_MODELS`, which a test
+#: compares: importing that module loads the rules' extractor, ~0.2 s, which a run with nothing to
+#: read does without).
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+
+
+def backend_part(backend: str) -> str:
+    """The stamp's backend part: `backend`, and for spaCy its version and the model it loads with the
+    model's version ("spacy 3.7.2 en_core_web_sm 3.7.1"): pages named by another model are read again
+    (with "spacy" alone they kept the other model's names until `index --rebuild`). From the packages'
+    metadata, a few milliseconds; "none" where one is not installed (the run then says so)."""
+    if backend != "spacy":
+        return backend
+    model = next((name for name in SPACY_MODELS if _package_version(name) is not None), None)
+    return f"spacy {_package_version('spacy')} " + (f"{model} {_package_version(model)}" if model else "no model")
+
+
+def _package_version(package: str) -> str | None:
+    """An installed package's version (its metadata's, "?" without any), None when it cannot be
+    imported (asked of the import system first: importlib.metadata takes ~40-80 ms to import, and
+    its search for a package not installed ~10 ms)."""
+    import importlib.util
+
+    try:
+        if importlib.util.find_spec(package) is None:
+            return None
+    except (ImportError, ValueError):
+        return None
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(package)
+    except (ImportError, ValueError):  # (PackageNotFoundError is an ImportError)
+        return "?"
+
+
 def current_stamp(store: "ArticleStore", backend: str, extract: bool = True) -> Stamp:
     """The stamp of what this process makes of a page with the extractor `backend` (no names when not
     `extract`: the benchmark's index-only run)."""
     parser, extractor, cues = found_parts(store)
-    return Stamp(parser, extractor, cues, backend) if extract else Stamp(parser, "", "", "")
+    return Stamp(parser, extractor, cues, backend_part(backend)) if extract else Stamp(parser, "", "", "")
 
 
 def encode_doc(doc: dict[str, Any]) -> bytes:
