@@ -332,3 +332,33 @@ async def test_a_look_that_finds_a_change_asks_for_the_change_mark_once(seed_hom
         screen.follow_store()  # nothing new: the mark alone
         assert len(asked) == 2
 
+
+@sync
+async def test_a_store_neither_look_can_read_is_said_once(seed_home, tmp_path, monkeypatch):
+    """With the bookmarks screen open, the reader's look and the screen's each said it, in
+    their own words: two notices for one busy store. Said again once a look worked."""
+    async with _screen(seed_home, tmp_path) as (app, pilot, row):
+        screen, failing = app.screen, [True]
+
+        def busy(real: Any) -> Any:
+            def call(*args: Any) -> Any:
+                if failing[0]:
+                    raise RuntimeError("the store stayed busy")
+                return real(*args)
+            return call
+
+        for name in ("changes", "read_ids"):
+            monkeypatch.setattr(app.store, name, busy(getattr(app.store, name)))
+        for _ in range(2):
+            app.refresh_marks()
+            await settle(pilot)
+            screen.follow_store()
+        said = [n.message for n in app._notifications if "cannot read the bookmarks" in n.message]
+        assert len(said) == 1, said
+        failing[0] = False
+        screen.follow_store()
+        failing[0] = True
+        app.refresh_marks()
+        await settle(pilot)
+        said = [n.message for n in app._notifications if "cannot read the bookmarks" in n.message]
+        assert len(said) == 2, said

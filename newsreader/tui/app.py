@@ -602,15 +602,11 @@ class ReaderApp(App[int]):
                 self.call_from_thread(self._other_run_ended, stopped, generation)
         try:
             read, marked = self.store.read_ids(), self.store.bookmarked_ids()
-        except Exception as exc:  # a busy store: the next look. Said once (a lasting one: every 5 s)
-            if not self._marks_failed:
-                self.call_from_thread(
-                    self.notify, f"cannot read the bookmarks and read marks now: {getattr(exc, 'message', exc)} "
-                    "(the marks shown may be out of date; trying again)", title="Bookmarks", severity="warning",
-                    timeout=15, markup=False)
-            self._marks_failed = True
+        except Exception as exc:  # a busy store: the next look
+            self.call_from_thread(self.store_looked, exc)
             return
-        self._marks_failed = False
+        if self._marks_failed:
+            self.call_from_thread(self.store_looked, None)
         for notice in self.store.take_notices():  # its file replaced by another copy's repair, and reopened
             self.call_from_thread(self.notify, notice, title="Bookmarks", severity="warning", timeout=15,
                                   markup=False)
@@ -620,6 +616,19 @@ class ReaderApp(App[int]):
         except Exception:
             generation, total = None, None
         self.call_from_thread(self._set_marks, read, marked, total, generation)
+
+    def store_looked(self, exc: BaseException | None) -> None:
+        """How a look at the store went, the reader's (`refresh_marks`) or the bookmarks
+        screen's: one that cannot read it is said once (a lasting failure would say it every
+        few seconds), until a look works again. One flag and one notice for both looks: with
+        the screen open, each said it in its own words, two notices for one busy store."""
+        if exc is None:
+            self._marks_failed = False
+        elif not self._marks_failed:
+            self._marks_failed = True
+            self.notify(f"cannot read the bookmarks and read marks now: {getattr(exc, 'message', exc)} "
+                        "(what is shown may be out of date; trying again)", title="Bookmarks",
+                        severity="warning", timeout=15, markup=False)
 
     def reconcile_bookmarks(self, generation: int | None = None) -> None:
         """Once per index commit, whoever made it (any thread): bookmarks and read marks

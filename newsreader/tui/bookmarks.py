@@ -133,7 +133,6 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         #: The store's change mark when the rows shown were read, and those rows (`follow_store`).
         self._seen: Any = None
         self._shown: Any = None
-        self._look_failed = False  # (the last look could not read the store: said once)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -163,18 +162,12 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
             mark = self.store.changes()
             for notice in self.store.take_notices():
                 self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
-            if mark == self._seen:
-                return
-            rows = self._rows(mark)
+            rows = None if mark == self._seen else self._rows(mark)
         except Exception as exc:  # a busy or replaced store: the next look tries again
-            if not self._look_failed:  # (said once: a lasting failure would say it every 5 s)
-                self.notify(f"cannot read the bookmarks now: {getattr(exc, 'message', exc)} "
-                            "(this list may be out of date; trying again)", title="Bookmarks",
-                            severity="warning", timeout=15, markup=False)
-            self._look_failed = True
+            self.app.store_looked(exc)  # type: ignore[attr-defined]  (said once, the reader's looks too)
             return
-        self._look_failed = False
-        if rows != self._shown:
+        self.app.store_looked(None)  # type: ignore[attr-defined]
+        if rows is not None and rows != self._shown:
             current = self._current()
             self.reload(keep=current.article_id if current is not None else None, rows=rows)
 
