@@ -437,3 +437,63 @@ def test_a_rebuild_checks_the_users_cue_files_once(tmp_path, monkeypatch) -> Non
     assert len(checks) == 1
     indexer.Indexer(tmp_path / "ix", corpus, Config(), workers=1).run(rebuild=True)
     assert len(checks) == 2
+
+
+CUE_CHILD = r"""
+import sys
+from pathlib import Path
+from newsreader.config import Config, user_paths
+from newsreader.search.library import Library
+
+lib = Library.open(user_paths(), Path(sys.argv[1]), Config())
+print(lib.update().pages_reread)
+"""
+
+
+def test_a_reader_open_across_a_cue_file_edit_takes_the_new_lists(tmp_path, found, monkeypatch) -> None:
+    """The reader (one process, its updates in it) is open while the user adds a cue file and `newsreader
+    index` reads every page again with it. The reader's next update takes the new lists too (`found_parts`
+    finds the cue files changed and `resources.forget_lists` drops the lists read before): it reads nothing
+    again and the names stay the new ones; a page added then is read with the new lists. Before, it kept
+    the stamp and lists it began with: it read every page again with the old lists (the names of before
+    the edit back in the index), and each later `newsreader index` read them all again."""
+    import subprocess
+    import sys
+
+    from newsreader.config import user_paths
+    from newsreader.extract import resources
+    from tests.test_user_cues import SENTENCE
+
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    resources.forget_lists()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(f"date 2025-03-10 Harbour reopens\n\n{SENTENCE}\n", encoding="utf-8")
+    lib = Library.open(user_paths(), corpus, Config())
+    try:
+        assert lib.update().pages_indexed == 1 and list(people(lib).values()) == [["Quartermaster Jane Roe"]]
+        cues = user_paths().config_dir / "cues"
+        cues.mkdir(parents=True)
+        (cues / "titles.yaml").write_text("heads: [Quartermaster]\n", encoding="utf-8")
+        reread = subprocess.run([sys.executable, "-c", CUE_CHILD, str(corpus)], capture_output=True, text=True,
+                                timeout=300, check=True).stdout.split()[-1]
+        assert reread == "1" and list(people(lib).values()) == [["Jane Roe"]]  # `newsreader index`
+        stats = lib.update()
+        assert stats.pages_reread == 0 and list(people(lib).values()) == [["Jane Roe"]]
+        (corpus / "b.txt").write_text(f"date 2025-03-11 Harbour opens\n\n{SENTENCE}\n", encoding="utf-8")
+        assert lib.update().pages_indexed == 1 and list(people(lib).values()) == [["Jane Roe"]] * 2
+    finally:
+        lib.close()
+        resources.forget_lists()  # (this test's lists)
+
+
+def test_forget_lists_drops_every_list_read_from_the_cue_files() -> None:
+    """`resources.forget_lists` drops each list a cue file makes: the cue lists, places.yaml and the gazetteer
+    made with it, holidays.yaml's names and rules; the next use reads them again."""
+    from newsreader.extract import dates, resources
+
+    kept = [resources.cues, resources._places_yaml, resources.gazetteer, dates._holidays, dates.holiday_names]
+    resources.cues(), resources.gazetteer(), dates.holiday_names()
+    assert all(cached.cache_info().currsize == 1 for cached in kept)
+    resources.forget_lists()
+    assert [cached.cache_info().currsize for cached in kept] == [0] * 5

@@ -14,6 +14,7 @@ import functools
 import os
 import unicodedata
 import re
+import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -632,7 +633,6 @@ def _inputs_key() -> str | None:
     fifth of a build). None when one cannot be read: the gazetteer is then built."""
     import hashlib
     import importlib.util
-    import sys
 
     try:
         digest = hashlib.sha256(sys.version.encode())  # (the cues need fewer: more only rebuilds them)
@@ -823,3 +823,15 @@ def _build_gazetteer() -> Gazetteer:
     return Gazetteer(places=places, demonyms=demonyms, countries=frozenset(countries),
                      towns=frozenset(towns), given_towns=frozenset(given_towns),
                      capitals=capitals)
+
+
+def forget_lists() -> None:
+    """Drop the lists read from the cue files (the cue lists, places.yaml, the gazetteer, holidays.yaml's):
+    the next use reads them again. A process that runs on across a cue-file edit (the reader) calls it
+    when the files changed (`store.found_parts`)."""
+    for cached in (cues, _places_yaml, gazetteer):
+        cached.cache_clear()
+    dates = sys.modules.get("newsreader.extract.dates")
+    if dates is not None:  # (not loaded: nothing read)
+        dates._holidays.cache_clear()
+        dates.holiday_names.cache_clear()

