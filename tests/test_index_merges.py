@@ -315,8 +315,8 @@ def test_a_run_that_reads_every_page_again_merges_at_its_end(tmp_path: Path,
 def test_merge_plan_takes_the_smallest_segments_in_the_reader_past_merge_segments() -> None:
     """A run's merges at its end (`writer.merge_plan`): a size class first, then, in the reader
     past MERGE_SEGMENTS segments, the smallest segments whatever their sizes, all within the
-    run's budget; `newsreader index` keeps to size classes (each document merged O(log n)
-    times), and a merged segment is not merged again in the run."""
+    run's budget and MERGE_MAX_SEGMENTS segments; `newsreader index` keeps to size classes
+    (each document merged O(log n) times), and a merged segment is not merged again in the run."""
     sizes = [100, 100, 100, 100, 2_000, 2_500, 9_000]
     assert writer.merge_choice(sizes[4:], 5_000) == []
     assert writer.merge_choice(sizes[4:], 5_000, crowded=True) == [0, 1]
@@ -326,3 +326,5 @@ def test_merge_plan_takes_the_smallest_segments_in_the_reader_past_merge_segment
     assert writer.merge_plan(sizes, 16, 5_000, reader=True) == [[0, 1, 2, 3]]  # 20 segments left: enough
     assert writer.merge_plan(sizes, 12, 5_000, reader=True) == [[0, 1, 2, 3]]  # 19 segments: not crowded
     assert writer.merge_plan(sizes, 20, 16_000, reader=False) == [[0, 1, 2, 3]]
+    # The reader's merges take MERGE_MAX_SEGMENTS segments all together (per-term work a segment).
+    assert writer.merge_plan([100] * 12, 20, 5_000, reader=True) == [list(range(10))]

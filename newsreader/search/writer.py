@@ -567,13 +567,13 @@ def merge_budget(segments: int, stop: Callable[[], bool] | None) -> int:
     return MERGE_MAX_DOCS_CROWDED if segments > MERGE_SEGMENTS else MERGE_MAX_DOCS
 
 
-def merge_choice(sizes: list[int], budget: int, crowded: bool = False) -> list[int]:
+def merge_choice(sizes: list[int], budget: int, crowded: bool = False, most: int = MERGE_MAX_SEGMENTS) -> list[int]:
     """The positions in `sizes` (live documents of each segment) of the segments to merge
     now: the smallest size class (segments within MERGE_RATIO of the smallest of them)
-    holding MERGE_FACTOR segments or more, its smallest segments first, at most
-    MERGE_MAX_SEGMENTS of them and `budget` documents; two at least, else nothing. When
-    `crowded` (the index past MERGE_SEGMENTS segments) and no class gives a merge, the
-    smallest segments within the budget, whatever their sizes."""
+    holding MERGE_FACTOR segments or more, its smallest segments first, at most `most` of
+    them and `budget` documents; two at least, else nothing. When `crowded` (the index past
+    MERGE_SEGMENTS segments) and no class gives a merge, the smallest segments within those
+    bounds, whatever their sizes."""
     order = sorted(range(len(sizes)), key=sizes.__getitem__)
     i = 0
     while i < len(order):
@@ -582,11 +582,11 @@ def merge_choice(sizes: list[int], budget: int, crowded: bool = False) -> list[i
         while j < len(order) and sizes[order[j]] <= top:
             j += 1
         if j - i >= MERGE_FACTOR:
-            chosen = _within(sizes, order[i:min(j, i + MERGE_MAX_SEGMENTS)], budget)
+            chosen = _within(sizes, order[i:min(j, i + most)], budget)
             if chosen:
                 return chosen
         i = j
-    return _within(sizes, order[:MERGE_MAX_SEGMENTS], budget) if crowded else []
+    return _within(sizes, order[:most], budget) if crowded else []
 
 
 def _within(sizes: list[int], order: list[int], budget: int) -> list[int]:
@@ -606,15 +606,18 @@ def merge_plan(sizes: list[int], others: int, budget: int, reader: bool) -> list
     documents of the segments the index held before the run; `others`: how many live
     segments the run added), each `merge_choice`'s among the segments not merged yet (a
     merged segment is not merged again in the run), all together `budget` documents at most.
-    The reader's merges (`reader`) take the smallest segments past MERGE_SEGMENTS
-    (`crowded`); `newsreader index`'s keep to size classes, which merge each document
-    O(log n) times (taking the smallest segments whatever their sizes, in a 60-segment index,
-    copied twice the documents over 100 updates of 1,000 articles: bench_merges.py sim)."""
+    The reader's merges (`reader`) take MERGE_MAX_SEGMENTS segments at most all together
+    (each segment costs per-term work besides its documents': ~0.4 s of CPU, bench_merges.py
+    crowd), and the smallest segments past MERGE_SEGMENTS (`crowded`); `newsreader index`'s
+    keep to size classes, which merge each document O(log n) times (taking the smallest
+    segments whatever their sizes, in a 60-segment index, copied twice the documents over 100
+    updates of 1,000 articles: bench_merges.py sim)."""
     left = list(range(len(sizes)))
     count = len(sizes) + others
+    most = MERGE_MAX_SEGMENTS
     plan: list[list[int]] = []
     while True:
-        chosen = merge_choice([sizes[k] for k in left], budget, reader and count > MERGE_SEGMENTS)
+        chosen = merge_choice([sizes[k] for k in left], budget, reader and count > MERGE_SEGMENTS, most)
         if not chosen:
             return plan
         group = [left[k] for k in chosen]
@@ -622,6 +625,8 @@ def merge_plan(sizes: list[int], others: int, budget: int, reader: bool) -> list
         budget -= sum(sizes[k] for k in group)
         left = [k for k in left if k not in group]
         count -= len(group) - 1
+        if reader:
+            most -= len(group)
 
 
 class _MergeStopped(Exception):
