@@ -38,6 +38,9 @@ _SQLITE_NOTADB = 26
 
 #: How long a write waits for the other copy of the app before giving up.
 DEFAULT_TIMEOUT = 15.0
+#: How long a write waits for the other copy's lock before `Store.waiting` is told (the
+#: reader says so in its status line: 15 s of nothing looked like a hang).
+WAIT_SAID = 1.0
 
 #: Between two notes kept as one (two copies of the app changed it, a renamed story's
 #: bookmark merged into another): on one line, as the bookmark editor shows a note in a
@@ -346,6 +349,9 @@ class Store:
         #: corpora (`bookmarks list --corpus OTHER` marked every bookmark of the reader's
         #: corpus "not in the corpus now" for the reader, until its next reconcile).
         self._missing: set[str] = set()
+        #: Told True when a write has waited `WAIT_SAID` for another copy's write lock, and
+        #: False once the wait is over (either way); from the thread that writes.
+        self.waiting: Callable[[bool], None] | None = None
 
     # -- opening ------------------------------------------------------------------------
 
@@ -532,7 +538,7 @@ class Store:
         with self._lock:
             self._follow_file()
             try:
-                self._db.execute("BEGIN IMMEDIATE")
+                self._begin()
             except sqlite3.OperationalError as exc:
                 raise self._write_error(exc) from None
             try:
@@ -545,6 +551,31 @@ class Store:
                 if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
                     raise self._write_error(exc) from None
                 raise
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting up to the timeout for another copy's write lock; with
+        `waiting` set, the wait is first `WAIT_SAID` long, and a longer one is told to it
+        (True, then False when it ends). SQLite has no hook in its busy wait: the timeout is
+        set low for the first try, then to what is left (two pragmas: microseconds)."""
+        if self.waiting is None or self._timeout <= WAIT_SAID:
+            self._db.execute("BEGIN IMMEDIATE")
+            return
+        db = self._db
+        db.execute(f"PRAGMA busy_timeout = {int(WAIT_SAID * 1000)}")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            db.execute(f"PRAGMA busy_timeout = {int((self._timeout - WAIT_SAID) * 1000)}")
+            self.waiting(True)
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            finally:
+                self.waiting(False)
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
 
     def _write_error(self, exc: sqlite3.Error) -> UserError:
         """Errors after a good open: the other copy held the lock too long, the disk filled

@@ -8,6 +8,7 @@ ids so the config's `keymap` can remap any of them (`App.set_keymap`).
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import os
@@ -15,6 +16,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -73,6 +76,9 @@ RELATED_DELAY = 0.15
 PAGE_PROBLEMS_SHOWN = 3
 #: How often to look for the other copy's bookmarks and read marks.
 MARKS_REFRESH_SECONDS = 5.0
+#: The status line while a write of `b` or `u` waits for another copy's lock on the store
+#: (`Store.waiting`, after its `WAIT_SAID`): up to 15 s, which looked like a hang.
+STORE_WAIT = "waiting for another newsreader to finish writing…"
 PANES = ("list", "reader", "side")
 #: The list while the first build has committed nothing yet (~15 s on 28,000 pages): it
 #: fills in batches as they are committed, not page by page.
@@ -307,6 +313,11 @@ class ReaderApp(App[int]):
         self._took_over: int | None = None
         self._own_update_ended = False  # (before, the update at start is still to come)
         self._marks_failed = False  # (the last look could not read the store: said once)
+        #: A write waits for another copy's lock on the store (`STORE_WAIT` is shown); the one
+        #: thread that writes for `b` and `u` (`store_write`), and the loop it tells.
+        self._store_wait = False
+        self._store_writer: ThreadPoolExecutor | None = None
+        self._loop_told: asyncio.AbstractEventLoop | None = None
         self.theme_notices: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
@@ -393,6 +404,8 @@ class ReaderApp(App[int]):
     def on_unmount(self) -> None:
         """The app stopped without `exit` (an error Textual printed): the update stops too."""
         self._stop_index.set()
+        if self._store_writer is not None:
+            self._store_writer.shutdown(wait=False)
 
     def action_help_quit(self) -> None:
         """Ctrl+C: Textual names the first quit key it finds ("Press ctrl+q"); this names the
@@ -456,6 +469,8 @@ class ReaderApp(App[int]):
         self._theme_ready = True
         self.watch(self, "theme", self._save_theme, init=False)
         self.show_panes("list")
+        self._loop_told = asyncio.get_running_loop()
+        self.store.waiting = self._store_waiting
         for problem in self.theme_notices:
             self.notify(problem, title="Theme", severity="warning", timeout=CONFIG_NOTICE_SECONDS, markup=False)
         for notice in self.store.notices:
@@ -630,6 +645,38 @@ class ReaderApp(App[int]):
                         "(what is shown may be out of date; trying again)", title="Bookmarks",
                         severity="warning", timeout=15, markup=False)
 
+    async def store_write(self, call: Callable[[], Any]) -> Any:
+        """`call` (a write to the store) in the store's writing thread, as the keys' actions
+        make them: done at once as before when it takes less than `WAIT_SAID` (the action
+        never yields: the next key sees what it did); else awaited, so the screen is painted
+        (`STORE_WAIT`, from `Store.waiting`) while another copy holds the store's lock. Keys
+        read meanwhile wait for the write, as they did with the whole reader stopped on it."""
+        from newsreader.store.db import WAIT_SAID
+
+        if self._store_writer is None:
+            self._store_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-write")
+        future: Future = self._store_writer.submit(call)
+        try:
+            return future.result(timeout=WAIT_SAID)
+        except FutureTimeout:
+            return await asyncio.wrap_future(future)
+
+    def _store_waiting(self, waiting: bool) -> None:
+        """(the writing thread, holding the store's lock) `Store.waiting`: the status line
+        says so while a write waits for another copy. Posted, not waited for: the loop may
+        itself be waiting for the store (a read on the main thread). A write made on the
+        main thread (not through `store_write`) cannot be shown: nothing paints meanwhile."""
+        loop = self._loop_told
+        if loop is not None and threading.current_thread() is not threading.main_thread():
+            try:
+                loop.call_soon_threadsafe(self._show_store_wait, waiting)
+            except RuntimeError:  # the loop has closed: the reader is gone
+                pass
+
+    def _show_store_wait(self, waiting: bool) -> None:
+        self._store_wait = waiting
+        self.update_status()
+
     def reconcile_bookmarks(self, generation: int | None = None) -> None:
         """Once per index commit, whoever made it (any thread): bookmarks and read marks
         of a story whose headline was edited (a new id) move to its new id; bookmarks
@@ -730,7 +777,7 @@ class ReaderApp(App[int]):
         if self.corpus_count is not None and self.read_here is not None:
             unread = f"{max(0, self.corpus_count - len(self.read_here)):,} unread"
         marked = self.bookmarked if self.bookmarked_here is None else self.bookmarked_here
-        status.show(StatusParts(error=self.search_error, label=clean(source.label), count=counted_rows,
+        status.show(StatusParts(error=STORE_WAIT if self._store_wait else self.search_error, label=clean(source.label), count=counted_rows,
                                 index=self.index_forms, eta=self.eta_forms if self.indexing else (), unread=unread,
                                 bookmarked=f"{len(marked):,} bookmarked"))
 
@@ -1589,7 +1636,7 @@ class ReaderApp(App[int]):
         row = self.article_list.current_row
         return article_like(row) if row is not None else None
 
-    def action_toggle_bookmark(self) -> None:
+    async def action_toggle_bookmark(self) -> None:
         """`b` does what the screen offers: bookmarks a story shown without `★`, removes the
         bookmark of one shown with it. Not the store's toggle: a bookmark another copy made,
         not shown here yet (marks are re-read every few seconds), was removed by a `b` meant
@@ -1599,17 +1646,20 @@ class ReaderApp(App[int]):
         if target is None:
             return
         now = target.id not in self.bookmarked
-        try:
+        old = self._unbookmarked.get(target.id)
+
+        def write() -> Any:
             if now:
-                before = None
                 self.store.bookmark_article(target)  # (another copy's bookmark, tags and note stay)
-                old = self._unbookmarked.get(target.id)
                 if old is not None:
                     self.store.restore_bookmark(old)
-            else:
-                # As removed, in the same transaction: a note another copy wrote since a
-                # separate read would be removed without being kept for the next `b`.
-                before = self.store.remove_bookmark(target.id)
+                return None
+            # As removed, in the same transaction: a note another copy wrote since a
+            # separate read would be removed without being kept for the next `b`.
+            return self.store.remove_bookmark(target.id)
+
+        try:
+            before = await self.store_write(write)
         except Exception as exc:
             self.notify(f"bookmark not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return
@@ -1628,20 +1678,17 @@ class ReaderApp(App[int]):
         self.article_list.refresh()
         self.update_status()
 
-    def action_toggle_read(self) -> None:
+    async def action_toggle_read(self) -> None:
         target = self._target()
         if target is None:
             return
+        read = target.id not in self.read_ids
         try:
-            if target.id in self.read_ids:
-                self.store.mark_unread(target.id)
-                self._mark_read_here(target.id, False)
-            else:
-                self.store.mark_read(target.id)
-                self._mark_read_here(target.id, True)
+            await self.store_write(partial(self.store.mark_read if read else self.store.mark_unread, target.id))
         except Exception as exc:
             self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return
+        self._mark_read_here(target.id, read)
         self.article_list.refresh()
         self.update_status()
 
