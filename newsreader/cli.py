@@ -911,10 +911,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-#: What to do about an OSError that ended a command, by errno; the rest blame a folder.
+#: What to do about an OSError that ended a command, by errno, where the index's advice
+#: (`schema.ENVIRONMENT_ERRNO`, which a full disk or quota takes as it is) names the index
+#: alone; the rest blame a folder.
 _OS_ERROR_ADVICE = {
-    errno.ENOSPC: "free some disk space and try again",
-    errno.EDQUOT: "free some disk space (you are over your quota) and try again",
     errno.EROFS: "newsreader writes its index and bookmarks there: set NEWSREADER_HOME to a folder on a writable disk",
 }
 
@@ -927,8 +927,12 @@ def _os_error_said(exc: OSError) -> str:
     if exc.filename is None and _output_refused():
         return f"cannot write the output ({reason}); free some space, or send it somewhere else"
     where = f" ({printable(str(exc.filename))})" if exc.filename else ""
-    advice = _OS_ERROR_ADVICE.get(exc.errno or 0,
-                                  "check that the folder exists and is writable, or set NEWSREADER_HOME to another folder")
+    advice = _OS_ERROR_ADVICE.get(exc.errno or 0)
+    if advice is None and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        from newsreader.search.schema import ENVIRONMENT_ERRNO
+
+        advice = ENVIRONMENT_ERRNO[exc.errno]
+    advice = advice or "check that the folder exists and is writable, or set NEWSREADER_HOME to another folder"
     return f"{reason}{where}; {advice}"
 
 
