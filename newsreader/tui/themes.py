@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 from textual.color import Color, ColorParseError
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from newsreader import yamlload
 
@@ -80,16 +80,33 @@ class ThemeError(ValueError):
 class LoadedThemes:
     themes: list[Theme] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: Themes that replace one of the same name: (the name, the file that wins, the file it
+    #: replaces, None for one of Textual's own). Kept (a deliberate override), and said.
+    replaced: list[tuple[str, Path, Path | None]] = field(default_factory=list)
 
     def notices(self, folder: Path) -> list[str]:
         """The problems as the reader shows them: one notice each, or one for them all
         naming `folder` once when there are more than two (a toast each stacked past the
-        bottom of a 24-row terminal)."""
-        if len(self.problems) <= 2:
-            return list(self.problems)
+        bottom of a 24-row terminal); then one line for the themes that replace another
+        (it happened silently: a user's `newsreader-dark` hid the bundled one)."""
         prefix = os.path.join(folder, "")
-        return [f"{len(self.problems)} theme files skipped ({prefix}):\n" + "\n".join(
-            p.removeprefix(SKIPPED).removeprefix(prefix) for p in self.problems)]
+        if len(self.problems) <= 2:
+            said = list(self.problems)
+        else:
+            said = [f"{len(self.problems)} theme files skipped ({prefix}):\n" + "\n".join(
+                p.removeprefix(SKIPPED).removeprefix(prefix) for p in self.problems)]
+        if self.replaced:
+            def whose(old: Path | None) -> str:
+                if old is None:
+                    return "Textual's own of that name"
+                return f"the one in {old.name}" if old.parent == Path(folder) else "the bundled one of that name"
+
+            parts = [f"{name!r} in {str(path).removeprefix(prefix)} replaces {whose(old)}"
+                     for name, path, old in self.replaced]
+            said.append(f"theme {parts[0]} (it is the one used; give it another name to keep both)"
+                        if len(parts) == 1 else
+                        f"themes {'; '.join(parts)} (the later are used; give them other names to keep both)")
+        return said
 
 
 #: How each of `LoadedThemes.problems` starts (the file's path follows).
@@ -160,9 +177,10 @@ def parse_theme(text: str, where: str = "theme") -> Theme:
 
 def load_themes(folders: list[Path]) -> LoadedThemes:
     """Every `*.yaml` theme in `folders`, in order (a later file with the same name wins,
-    so a user's theme can replace a bundled one)."""
+    so a user's theme can replace a bundled one, or one of Textual's: `replaced` says so)."""
     out = LoadedThemes()
     by_name: dict[str, Theme] = {}
+    read_from: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -178,7 +196,9 @@ def load_themes(folders: list[Path]) -> LoadedThemes:
             except OSError as exc:
                 out.problems.append(f"{SKIPPED}{path}: cannot read it ({exc.strerror or exc})")
                 continue
-            by_name[theme.name] = theme
+            if theme.name in by_name or theme.name in BUILTIN_THEMES:
+                out.replaced.append((theme.name, path, read_from.get(theme.name)))
+            by_name[theme.name], read_from[theme.name] = theme, path
     out.themes = list(by_name.values())
     return out
 
