@@ -1,21 +1,23 @@
 """Segments over months of updates: which merges the index owner makes, what they cost, how
 many segments stay.
 
-    python bench/bench_merges.py sim [--updates 100] [--ms-per-doc 10.6]
+    python bench/bench_merges.py sim [--updates 100] [--ms-per-doc 3.0] [--only f3,tiered]
     python bench/bench_merges.py real --pages DIR --work DIR [--start 2000] [--updates 20]
                                       [--articles 100] [--reader]
+    python bench/bench_merges.py crowd [--build] --pages DIR --work DIR [--segments 60] [--updates 10]
     python bench/bench_merges.py cost --index DIR --segments K
 
-`sim` runs `writer.merge_choice` (the policy the owner applies after each commit) on segment
-sizes only: a starting index (the 100k first build's 14 segments, or a 3.9k one), then
-`--updates` updates of A articles, each made as the indexer makes it (batches of 100, 400,
-1,600, ... articles; one segment a batch below `indexer.PARALLEL_MIN_PAGES` pages, else one
-a worker, 2 workers) and merged after each commit among the segments the index held before
-the run. It prints the segment count after the updates, the documents merged (all, and the
-most in one update) and their CPU at `--ms-per-doc`, for the reader's budget
-(`MERGE_MAX_DOCS`, an update given `stop`) and `newsreader index`'s
-(`MERGE_MAX_DOCS_UNATTENDED`), beside the rule before (Whoosh's MERGE_SMALL capped at 500
-documents a commit, 4cd9d88) and Whoosh's MERGE_SMALL alone.
+`sim` runs `writer.merge_plan` (the merges the owner makes at a run's end) on segment sizes
+only: a starting index (the 100k first build's 14 segments, a 3.9k one, or a pathological
+60-segment one), then `--updates` updates of A articles, each made as the indexer makes it
+(batches of 100, 400, 1,600, ... articles; one segment a batch below
+`indexer.PARALLEL_MIN_PAGES` pages, else one a worker, 2 workers) and merged at its end among
+the segments the index held before the run. It prints the segment count after the updates,
+the documents merged (all, the most in one update, the biggest merge) and their CPU at
+`--ms-per-doc`, for the reader's budget (`merge_budget` given `stop`) and `newsreader index`'s,
+beside F3's rule (`f3`: `merge_choice` after each commit, the reader's budget 16,000 past 20
+segments), the rule before F3 (Whoosh's MERGE_SMALL capped at 500 documents a commit,
+4cd9d88) and Whoosh's MERGE_SMALL alone (`--only` picks some).
 
 `real` builds an index of the first `--start` pages of a generated corpus (`gen_corpus.py`)
 with the real indexer, then adds `--articles` articles' worth of the next pages and updates,
@@ -186,8 +188,8 @@ def cmd_sim(args: argparse.Namespace) -> None:
                 if args.only and policy not in args.only.split(","):
                     continue
                 n, docs, worst, counts, biggest = simulate(start, args.updates, articles, policy, reader)
-                print(f"  {label:42s} segments {n:4d} (max {max(counts)}; at 10/25/50/75: {counts[9]}/{counts[24]}/"
-                      f"{counts[49]}/{counts[74]})  merged {docs:8,d} docs ({docs / args.updates * ms / 1000:6.1f} s "
+                at = "/".join(str(counts[min(u, len(counts)) - 1]) for u in (10, 25, 50, 75))
+                print(f"  {label:42s} segments {n:4d} (max {max(counts)}; at 10/25/50/75: {at})  merged {docs:8,d} docs ({docs / args.updates * ms / 1000:6.1f} s "
                       f"CPU an update on average), most in one update {worst:7,d} ({worst * ms / 1000:6.1f} s), "
                       f"biggest merge {biggest:7,d}")
 

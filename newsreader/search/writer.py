@@ -539,16 +539,18 @@ MERGE_MAX_SEGMENTS = 10
 #: update thread, which shares the interpreter with the screen (its queries ran twice as slow
 #: meanwhile). Copying posting blocks (`_copy_postings`) costs ~2.1 ms of CPU a document merging
 #: 8,600 documents of the 100k index, ~5.7 ms merging six segments of 60-250 (per-term work
-#: dominates small segments); Whoosh's own merge 10.6-14 ms. So MERGE_MAX_DOCS is a few seconds
-#: of CPU in the reader (a quit gives it up within a few hundredths of a second), and
+#: dominates small segments: ~0.4 s a segment); Whoosh's own merge 10.6-14 ms. So MERGE_MAX_DOCS
+#: is a few seconds of CPU in the reader (1,273 documents of ten segments: 6.7 s at load 1.3; a
+#: quit gives it up within a few hundredths of a second), and
 #: `newsreader index` (no `stop`) merges up to MERGE_MAX_DOCS_UNATTENDED (~35-55 s; rare: a
 #: document is in such a merge about once). Whoosh's MERGE_SMALL alone, past 20 segments, picks
 #: most of the index: at 100,000 articles the third update of 200+ pages after a first build
 #: (18 segments) merged ~90,000 documents.
 MERGE_MAX_DOCS = 1_000
 MERGE_MAX_DOCS_UNATTENDED = 16_000
-#: The reader's budget past MERGE_SEGMENTS segments: still a few seconds an update (it was
-#: MERGE_MAX_DOCS_UNATTENDED, 25-50 s of CPU in the update thread once in a while); the
+#: The reader's budget past MERGE_SEGMENTS segments: still a few seconds an update (6-7.8 s of
+#: CPU for 1,400-2,000 documents of 2-3 segments; it was MERGE_MAX_DOCS_UNATTENDED, 35 s an update
+#: twice running on a 60-segment index of 32,000 articles, bench_merges.py crowd); the
 #: smallest segments are then merged whatever their size classes (`merge_choice`'s `crowded`),
 #: so each update takes several away. Bigger merges are `newsreader index`'s.
 MERGE_MAX_DOCS_CROWDED = 2_000
