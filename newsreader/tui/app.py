@@ -605,14 +605,17 @@ class ReaderApp(App[int]):
             generation: int | None = self.library.generation()
         except Exception:  # a rebuild under way, a damaged index: the next look, or its update, tells
             generation = None
+        # Whether another run updates the index: asked once a look, for the three uses below
+        # (each asked it: 2-3 lock probes a look); not while this reader indexes, unless it
+        # waits on another run too (only the last use is made then).
+        running = self._locked_by_other_run() if not self.indexing or self._other_run else False
         if not self.indexing and generation is not None:  # a build under way has not put every article back
-            self.reconcile_bookmarks(generation)
+            self.reconcile_bookmarks(generation, running)
         if not self._other_run and not self.indexing:
-            elsewhere = self._locked_by_other_run()
-            if elsewhere != self._elsewhere:
-                self.call_from_thread(self._show_elsewhere, elsewhere)
+            if running != self._elsewhere:
+                self.call_from_thread(self._show_elsewhere, running)
         if self._other_run or (self._own_update_ended and not self.indexing):
-            stopped = self._stopped_run()
+            stopped = self._stopped_run(running)
             if stopped is not None:
                 self.call_from_thread(self._other_run_ended, stopped, generation)
         try:
@@ -677,18 +680,21 @@ class ReaderApp(App[int]):
         self._store_wait = waiting
         self.update_status()
 
-    def reconcile_bookmarks(self, generation: int | None = None) -> None:
+    def reconcile_bookmarks(self, generation: int | None = None, running: bool | None = None) -> None:
         """Once per index commit, whoever made it (any thread): bookmarks and read marks
         of a story whose headline was edited (a new id) move to its new id; bookmarks
         whose article left the corpus are marked missing (kept), and reconnect when it
         comes back under the same id; the others take its title, source and date now.
-        `generation` is the index's number when the caller has just read it."""
+        `generation` is the index's number when the caller has just read it, `running`
+        whether another run updates the index (`update_running`) when it has just asked."""
         try:
             if generation is None:
                 generation = self.library.generation()
             if generation < 0 or generation == self._reconciled_generation:
                 return
-            if update_running(self.library.folder) or self.library.unfinished():
+            if running is None:
+                running = update_running(self.library.folder)
+            if running or self.library.unfinished():
                 return  # a rebuild under way, or one a quit stopped, has not put every article back
             renamed = self.library.renamed()
             if renamed:
@@ -969,16 +975,17 @@ class ReaderApp(App[int]):
         self.index_forms = OTHER_RUN_FORMS if elsewhere else ()
         self.update_status()
 
-    def _stopped_run(self) -> bool | None:
+    def _stopped_run(self, running: bool) -> bool | None:
         """(any thread) None while another run updates the index, or when nothing is left to
         do; else whether a run stopped before its end (quit, killed, Ctrl-C of `newsreader
         index`) left the index unfinished (or, after refusing this reader's update, without a
         first commit). A second reader that waited on a first build stayed on its part for
         good, its searches silently missing most pages; `newsreader search` finishes such an
-        index first ("the last indexing run ... was stopped before its end; finishing it")."""
+        index first ("the last indexing run ... was stopped before its end; finishing it").
+        `running`: whether another run updates the index (`update_running`), as just asked."""
+        if running:
+            return None
         try:
-            if update_running(self.library.folder):
-                return None
             if self.library.exists():
                 return self.library.unfinished()
             return self._other_run or None
