@@ -51,13 +51,15 @@ def test_new_store_is_wal_at_current_schema(tmp_path: Path) -> None:
     raw.close()
 
 
-def test_toggle_adds_then_removes_and_keeps_article_details(store: Store) -> None:
-    assert store.toggle_bookmark(A1) is True
-    bookmark = store.get_bookmark(A1.id)
+def test_bookmark_then_remove_keeps_article_details(store: Store) -> None:
+    """The reader's `b`, twice: `bookmark_article`, then `remove_bookmark`, which returns the
+    bookmark as it was removed."""
+    bookmark = store.bookmark_article(A1)
     assert (bookmark.title, bookmark.source, bookmark.date) == ("Storm hits coast", "Reuters", dt.date(2025, 3, 1))
     assert store.is_bookmarked(A1.id) and store.bookmark_count() == 1
-    assert store.toggle_bookmark(A1) is False
+    assert store.remove_bookmark(A1.id) == bookmark
     assert not store.is_bookmarked(A1.id) and store.get_bookmark(A1.id) is None
+    assert store.remove_bookmark(A1.id) is None
 
 
 def test_tags_are_normalised_and_filterable(store: Store) -> None:
@@ -72,12 +74,12 @@ def test_tags_are_normalised_and_filterable(store: Store) -> None:
 
 def test_edit_tags_and_note(store: Store) -> None:
     store.bookmark_article(A1, tags=["a", "b"], note="first")
-    edited = store.update_bookmark(A1.id, tags=["c"], note="second")
-    assert (edited.tags, edited.note) == (("c",), "second")
-    assert store.update_bookmark(A1.id, note="third").tags == ("c",)
+    edited, joined = store.edit_bookmark(A1.id, add_tags=["c"], remove_tags=["a", "b"], note="second")
+    assert (edited.tags, edited.note, joined) == (("c",), "second", False)
+    assert store.edit_bookmark(A1.id, note="third")[0].tags == ("c",)
     assert store.add_tags(A1.id, ["d"]).tags == ("c", "d")
     with pytest.raises(KeyError):
-        store.update_bookmark("not-bookmarked", note="x")
+        store.edit_bookmark("not-bookmarked", note="x")
 
 
 def test_rebookmarking_merges_tags_and_keeps_note_unless_given(store: Store) -> None:
@@ -246,7 +248,7 @@ def test_store_from_a_newer_version_is_left_alone(tmp_path: Path) -> None:
 def test_in_memory_store_works_and_says_why(tmp_path: Path) -> None:
     mem = Store.in_memory("bookmarks will not be saved: testing")
     assert not mem.persistent and mem.notices == ["bookmarks will not be saved: testing"]
-    assert mem.toggle_bookmark(A1) and mem.bookmark_count() == 1
+    assert mem.bookmark_article(A1) and mem.bookmark_count() == 1
 
 
 # --- export and import ---------------------------------------------------------------

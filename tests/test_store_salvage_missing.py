@@ -56,7 +56,7 @@ def test_bookmarking_an_article_clears_its_mark(tmp_path: Path) -> None:
         store.reconcile([])
         store.add_bookmark("a", title="a", tags=["again"])
         store.remove_bookmark("b")
-        assert store.toggle_bookmark(_article("b"))
+        assert store.bookmark_article(_article("b"))
         assert not store.get_bookmark("a").missing and not store.get_bookmark("b").missing
 
 

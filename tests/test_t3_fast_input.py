@@ -74,7 +74,7 @@ async def test_keys_in_the_same_read_as_slash_go_to_the_search_bar(seed_home, tm
         await settle(pilot)
         row = app.article_list.current_row
         app.store.add_bookmark(row.id, title=row.title)
-        app.store.update_bookmark(row.id, tags=["kept"], note="a note")
+        app.store.edit_bookmark(row.id, add_tags=["kept"], note="a note")
         app.refresh_marks()
         await settle(pilot)
         assert app.is_bookmarked(row.id) and not app.is_read(row.id)

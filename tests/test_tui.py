@@ -665,7 +665,7 @@ async def test_stray_b_does_not_lose_tags_and_note(seed_home, tmp_path):
         await settle(pilot)
         row = app.article_list.current_row
         await pilot.press("b")
-        app.store.update_bookmark(row.id, tags=["iran", "later"], note="ask the desk")
+        app.store.edit_bookmark(row.id, add_tags=["iran", "later"], note="ask the desk")
         await pilot.press("b")  # removed by mistake
         assert not app.store.is_bookmarked(row.id)
         assert any("tags and note back" in n.message for n in app._notifications)
@@ -678,7 +678,7 @@ async def test_stray_b_does_not_lose_tags_and_note(seed_home, tmp_path):
         await pilot.press("b")
         again = app.store.get_bookmark(row.id)
         assert set(again.tags) == {"iran", "later"} and again.note == "ask the desk"
-        app.store.update_bookmark(row.id, tags=[], note="")  # nothing left to keep
+        app.store.edit_bookmark(row.id, remove_tags=["iran", "later"], note="")  # nothing left to keep
         await pilot.press("b", "b")
         assert app.store.get_bookmark(row.id).tags == () and app.store.get_bookmark(row.id).note == ""
 
@@ -729,7 +729,7 @@ async def test_removal_on_the_bookmarks_screen_can_be_undone(seed_home, tmp_path
         first = app.article_list.current_row
         await pilot.press("b", "j", "b")
         second = app.article_list.current_row
-        app.store.update_bookmark(first.id, tags=["iran", "later"], note="ask the desk")
+        app.store.edit_bookmark(first.id, add_tags=["iran", "later"], note="ask the desk")
         kept = app.store.get_bookmark(first.id)
         await pilot.press("B")
         await pilot.pause()

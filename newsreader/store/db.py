@@ -639,25 +639,6 @@ class Store:
             tags=tags, note=note,
         )
 
-    def toggle_bookmark(self, article: Any) -> bool:
-        """The reader's `b` key: bookmark the article, or remove its bookmark. Returns
-        whether it is bookmarked now. Decided inside one transaction, so two quick presses
-        (or two copies of the app) cannot both add."""
-        with self._write() as db:
-            gone = db.execute("DELETE FROM bookmarks WHERE article_id = ?", (article.id,)).rowcount
-            if gone:
-                return False
-            now = _iso(_now())
-            db.execute(
-                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                (article.id, article.title, article.source,
-                 article.date.isoformat() if article.date else None, now, now),
-            )
-            self._missing.discard(article.id)
-            _forget_marks(db, [article.id])
-            return True
-
     def remove_bookmark(self, article_id: str) -> Bookmark | None:
         """The bookmark as it was removed, read in the same transaction (what an undo puts
         back: a copy read earlier may miss another copy's note or tags), or None when there
@@ -721,20 +702,6 @@ class Store:
             params,
         )
         return [self._bookmark(row, tuple(row["tag_list"].split("\x1f")) if row["tag_list"] else ()) for row in rows]
-
-    def update_bookmark(self, article_id: str, *, tags: Iterable[str] | None = None, note: str | None = None) -> Bookmark:
-        """The bookmarks screen's edit: replace the tags and/or the note. Raises KeyError
-        for an id that is not bookmarked (e.g. the other copy removed it meanwhile)."""
-        with self._write() as db:
-            if not db.execute("SELECT 1 FROM bookmarks WHERE article_id = ?", (article_id,)).fetchone():
-                raise KeyError(article_id)
-            if note is not None:
-                db.execute("UPDATE bookmarks SET note = ? WHERE article_id = ?", (note, article_id))
-            if tags is not None:
-                db.execute("DELETE FROM bookmark_tags WHERE article_id = ?", (article_id,))
-                self._add_tags(db, article_id, tags)
-            db.execute("UPDATE bookmarks SET updated_at = ? WHERE article_id = ?", (_iso(_now()), article_id))
-            return self._get(db, article_id)  # type: ignore[return-value]
 
     def edit_bookmark(self, article_id: str, *, add_tags: Iterable[str] = (), remove_tags: Iterable[str] = (),
                       note: str | None = None, note_was: str | None = None) -> tuple[Bookmark, bool]:

@@ -1645,10 +1645,10 @@ class ReaderApp(App[int]):
 
     async def action_toggle_bookmark(self) -> None:
         """`b` does what the screen offers: bookmarks a story shown without `★`, removes the
-        bookmark of one shown with it. Not the store's toggle: a bookmark another copy made,
-        not shown here yet (marks are re-read every few seconds), was removed by a `b` meant
-        to add one (its tags and note with it), and two copies pressing `b` on the same
-        story a moment apart ended with no bookmark."""
+        bookmark of one shown with it. Not a toggle in the store (the one it had is gone): a
+        bookmark another copy made, not shown here yet (marks are re-read every few seconds),
+        was removed by a `b` meant to add one (its tags and note with it), and two copies
+        pressing `b` on the same story a moment apart ended with no bookmark."""
         target = self._target()
         if target is None:
             return
