@@ -17,6 +17,8 @@ from typing import Callable
 
 from newsreader.config import Config
 from newsreader.corpus import STDIN_NAME, check_corpus_dir, file_label, no_pages_message, no_story_message
+from newsreader.corpus.feed import feed_to_text, is_feed_root, root_name as feed_root_name
+from newsreader.corpus.html_page import declared_charset, html_to_text, looks_like_html
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import parse_page
 from newsreader.errors import UserError
@@ -32,6 +34,10 @@ class PageText:
     warnings: list[str]
     sha1: str
     encoding: str = "utf-8"
+    #: What the file was before it became page text: "text", "html" (a saved web page) or
+    #: "feed" (RSS or Atom), and the site or channel name its markup states.
+    kind: str = "text"
+    source: str | None = None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -195,10 +201,66 @@ def read_page_file(path: Path, max_bytes: int, *, streams: bool = False, stdin: 
         raise _over_limit(name, len(data), max_bytes, stdin)
     if not data:
         raise _no_text(name, "empty file", stdin)
+    sha1 = hashlib.sha1(data).hexdigest()
+    markup = _markup_page(data, path, name)
+    if markup is not None:
+        if not markup.text.strip():
+            raise _markup_only(name)
+        markup.sha1 = sha1
+        return markup
     text, encoding, warnings = _page_text(data, name, stdin)
     if not text.strip():
         raise _no_text(name, "only blank lines", stdin)
-    return PageText(text, warnings, hashlib.sha1(data).hexdigest(), encoding)
+    if looks_like_html(text):  # (UTF-16 markup, or markup the byte test missed)
+        page_text, facts = html_to_text(text)
+        if not page_text.strip():
+            raise _markup_only(name)
+        return PageText(page_text, warnings, sha1, encoding, "html", facts.source)
+    return PageText(text, warnings, sha1, encoding)
+
+
+def _markup_only(name: str) -> UserError:
+    return UserError(f"{name}: a web page with no text once its markup, menus and scripts are set aside, skipped")
+
+
+#: File endings that name a web page: read as HTML when they hold markup.
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+#: File endings that name a feed; `.xml` is read as one when its root is <rss> or <feed>.
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".rdf", ".xml"})
+
+
+def _markup_page(data: bytes, path: Path, name: str) -> PageText | None:
+    """A web page or a feed as page text, by its ending or by how it opens (a page saved as
+    `.txt` that is markup); None for a text page. Raise `UserError` for XML that is not a feed
+    (a sitemap, a config file): one line, skipped."""
+    suffix = path.suffix.lower()
+    if _wide_text(data) is not None:  # UTF-16 or UTF-32 with a byte-order mark: tested once decoded
+        return None
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").decode("latin-1")
+    root = feed_root_name(head)
+    if root is not None and (is_feed_root(root.rsplit(":", 1)[-1]) or is_feed_root(root)):
+        feed = feed_to_text(data, name)
+        return PageText(feed.text, [], "", "utf-8", "feed", feed.source)
+    if suffix in FEED_SUFFIXES and root is not None and root.lower() != "html":
+        raise UserError(f"{name}: XML but not a news feed (its first element is <{root}>, not <rss> or <feed>), "
+                        "skipped; move it out of the corpus folder, or drop .xml from `extensions`")
+    if looks_like_html(head) or (suffix in HTML_SUFFIXES and b"<" in data[:4096]):
+        encoding = declared_charset(data)
+        warnings: list[str] = []
+        if data.startswith(b"\xef\xbb\xbf"):
+            text, encoding = _composed(data[3:].decode("utf-8", "replace")), "utf-8"
+        elif encoding is not None:
+            try:
+                text = _composed(data.decode(encoding))
+            except UnicodeDecodeError:
+                text, encoding, warnings = decode_page(data, name)
+                warnings = [w.replace("not valid UTF-8", f"not valid {encoding} as its <meta charset> says")
+                            for w in warnings]
+        else:
+            text, encoding, warnings = decode_page(data, name)
+        page_text, facts = html_to_text(text)
+        return PageText(page_text, warnings, "", encoding, "html", facts.source)
+    return None
 
 
 def _page_text(data: bytes, name: str, stdin: bool) -> tuple[str, str, list[str]]:
@@ -231,15 +293,99 @@ def _page_text(data: bytes, name: str, stdin: bool) -> tuple[str, str, list[str]
 
 
 def iter_page_files(root: Path, config: Config) -> list[Path]:
-    """Page files below `root` in a stable order; hidden files and folders are skipped."""
+    """Page files below `root` in a stable order; hidden files and folders are skipped.
+
+    Links are followed, a file reached twice is read once. A linked folder (a folder of pages
+    on another disk, linked in) is read as if it were there: it was skipped without a word.
+    A folder reached again (a link to the root or to a folder above it, a second link to one
+    folder) is not walked again, so a loop cannot hang the walk. A file reached by two paths
+    (a link to a page of the corpus) is one page, not a story listed twice with two ids: the
+    path that is no link wins, else the first met. The real folders are walked first, then
+    the linked ones, each in name order. A link to nothing stays in the list, so whoever reads
+    it says one line about it (`read_page_file`)."""
     check_corpus_dir(root, config)
     suffixes = {s.lower() for s in config.extensions}
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
-                found.append(Path(folder) / name)
+    seen_files: dict[tuple[int, int], int] = {}  # (device, inode) -> its place in `found`
+    linked_files: list[Path] = []
+    try:
+        top = os.stat(root)
+    except OSError:
+        return found
+    seen_dirs = {(top.st_dev, top.st_ino)}
+    pending: list[Path] = [root]  # folders to walk: the root, then each linked folder met
+
+    def walk(start: Path) -> None:
+        stack = [start]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as scan:
+                    entries = sorted(scan, key=lambda e: e.name)
+            except OSError:
+                continue
+            device = None
+            subfolders: list[Path] = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    is_link = entry.is_symlink()
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                except OSError:
+                    continue
+                if is_dir:
+                    try:
+                        info = entry.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    if (info.st_dev, info.st_ino) not in seen_dirs:
+                        seen_dirs.add((info.st_dev, info.st_ino))
+                        subfolders.append(Path(entry.path))
+                    continue
+                if is_link:
+                    try:
+                        target_is_dir = entry.is_dir()
+                    except OSError:
+                        target_is_dir = False
+                    if target_is_dir:
+                        pending.append(Path(entry.path))
+                        continue
+                if Path(entry.name).suffix.lower() not in suffixes:
+                    continue
+                if is_link:
+                    linked_files.append(Path(entry.path))
+                    continue
+                if device is None:
+                    try:
+                        device = os.stat(folder).st_dev
+                    except OSError:
+                        device = -1
+                seen_files[(device, entry.inode())] = len(found)
+                found.append(Path(entry.path))
+            stack.extend(reversed(subfolders))
+
+    while pending:
+        start = pending.pop(0)
+        if start != root:
+            try:
+                info = os.stat(start)
+            except OSError:
+                continue
+            if (info.st_dev, info.st_ino) in seen_dirs:
+                continue  # a loop, or a folder walked already
+            seen_dirs.add((info.st_dev, info.st_ino))
+        walk(start)
+    for path in linked_files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            found.append(path)  # a link to nothing: said where it is read
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key not in seen_files:
+            seen_files[key] = len(found)
+            found.append(path)
     return found
 
 

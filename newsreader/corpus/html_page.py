@@ -1,0 +1,416 @@
+"""A web page saved from a browser (.html, .htm) as the plain-text layout the page parser reads.
+
+What a browser saves is markup: scripts, styles, a cookie banner, the site's menus, share
+buttons, then the story. Read as text, all of it became the article (tags and `<script>`
+included, silently). Here the page becomes what `parse_page` reads from a page saved as
+text, one block a line with a blank line between:
+
+    date 2025-03-14 Fed raises interest rates by half a point    (the story's date, when stated)
+    By Jane Doe                                                   (meta author, when the text has none)
+    WASHINGTON (Reuters) - The Federal Reserve raised ...
+    ...
+
+so every rule of the parser applies to it and `parse --explain` still shows what became of
+each line. What is dropped here, before the parser sees it: `<script>`, `<style>`, `<head>`,
+`<nav>`, the site's `<header>`/`<footer>` (an article's own `<header>` holds its headline and
+is kept), `<aside>`, `<form>`, buttons, hidden elements, and elements whose class, id or role
+names furniture (cookie/consent banners, share bars, menus, newsletters, comments). If that
+leaves no text (a site that names its story wrapper "nav-content"), the page is read again
+with the names ignored.
+
+The date comes from the markup where the page states it for machines (`<meta
+property="article:published_time">`, `<time datetime>`, `itemprop="datePublished"`, JSON-LD
+`datePublished`), as written (the calendar day of its own time zone, not UTC's); the byline
+from `<meta name="author">` and JSON-LD when the text has none; the site's name
+(`og:site_name`) is kept as the page's source. A page of several `<article>` elements (a
+front page) gives one story each, each with its own date when its `<time>` states one.
+
+The standard library's `html.parser` reads the markup: it never raises on broken markup (an
+unclosed tag, a stray `</div>`, `<` in text), adds no dependency, and reads a 100 KB page in a
+few milliseconds (bench: report P3).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+#: Elements whose content is never story text.
+_SKIP_ALWAYS = frozenset(
+    "script style noscript template svg math head nav form button select option textarea iframe object embed "
+    "canvas audio video dialog aside label".split())
+#: Site furniture unless inside an `<article>` (whose own `<header>` holds its headline).
+_SKIP_OUTSIDE_ARTICLE = frozenset({"header"})
+#: `<footer>`: an article's holds tags and share links; the site's its links and copyright.
+_SKIP_FOOTER = frozenset({"footer"})
+#: Elements that end a line of text (a paragraph, a heading, an item, a cell row).
+_BLOCKS = frozenset(
+    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption table tr "
+    "thead tbody tfoot pre address hr br header footer body html center details summary caption".split())
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+#: Words of a class, id or role that name page furniture (matched as whole words of the name:
+#: "share-bar", "cookie_banner", "site-nav"; not "sharecropper" nor "commentary").
+_FURNITURE_WORDS = frozenset(
+    "cookie cookies consent gdpr share sharing social newsletter subscribe subscription promo advert "
+    "advertisement ad ads adslot menu nav navbar navigation breadcrumb breadcrumbs comments comment sidebar "
+    "popup modal paywall related recommended outbrain taboola skip offscreen".split())
+_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+                    "menu", "menubar", "toolbar"})
+_NAME_WORD_RE = re.compile(r"[a-z]+")
+_SPACE_RE = re.compile(r"\s+")
+_ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+#: A `<time>`'s words that are a date and no more ("March 11, 2025", "2025-03-11", "Tue 11 March
+#: 2025"), not "Updated 10 March 2025, 14:32" (a line the parser reads itself).
+_DATE_ONLY_RE = re.compile(r"^(?:[A-Z][a-z]+,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
+                           r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+                            re.IGNORECASE | re.DOTALL)
+#: Meta names (or properties) that state a story's publication date, most telling first.
+_DATE_METAS = ("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
+               "publishdate", "publish-date", "publication_date", "dc.date", "dc.date.issued", "dcterms.created",
+               "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "og:published_time")
+_AUTHOR_METAS = ("author", "article:author", "byl", "parsely-author", "dc.creator", "sailthru.author")
+_SITE_METAS = ("og:site_name", "application-name", "publisher")
+
+
+def looks_like_html(text: str) -> bool:
+    """Does the text open as an HTML document (a doctype, `<html>`, `<head>`, `<meta>`...,
+    after comments and blank space)? A page saved with a `.txt` ending is still markup: read
+    as text, its tags became the article."""
+    return bool(_HTML_START_RE.match(text[:4096]))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec a page's `<meta charset>` (or `http-equiv` content type) names, if Python
+    knows it; "iso-8859-1" and "ascii" are read as Windows-1252, as browsers read them."""
+    match = _META_CHARSET_RE.search(data[:4096])
+    if not match:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return "cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name
+
+
+@dataclass
+class HtmlFacts:
+    """What the markup says of the page outside its text: the site's name, date and author."""
+
+    source: str | None = None
+    date: dt.date | None = None
+    author: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class _Story:
+    """One `<article>` (or the whole page): its blocks, headline and `<time>` date."""
+
+    blocks: list[str] = field(default_factory=list)
+    headline: int | None = None  # index into blocks
+    headline_level: int = 9
+    time: dt.date | None = None
+    time_block: str | None = None  # the block that is its `<time>`'s text alone, when that dates it
+
+
+def _day(value: str | None) -> dt.date | None:
+    """The calendar day an ISO-like stamp states ("2025-03-14T23:30:00-05:00": the 14th, its own
+    day, not UTC's), else one written out ("March 14, 2025"), else None."""
+    if not value:
+        return None
+    match = _ISO_DAY_RE.match(value)
+    if match:
+        try:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    from newsreader.corpus.parser import parse_stated_date
+
+    return parse_stated_date(value)
+
+
+def _furniture(attrs: dict[str, str | None]) -> bool:
+    if (attrs.get("role") or "").lower() in _ROLES:
+        return True
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return bool(names.strip()) and not _FURNITURE_WORDS.isdisjoint(_NAME_WORD_RE.findall(names))
+
+
+class _Reader(HTMLParser):
+    """Blocks of text per story, and the page's meta facts, in one pass over the markup."""
+
+    def __init__(self, use_names: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.use_names = use_names
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, skipped from here)
+        self.skipping = 0  # open elements whose content is dropped
+        self.articles = 0  # open <article> elements
+        self.page = _Story()
+        self.stories: list[_Story] = []
+        self.current = self.page
+        self.line: list[str] = []
+        self.heading: int | None = None  # level of the open <h1>..<h6>
+        self.meta: dict[str, str] = {}
+        self.title: list[str] = []
+        self.in_title = False
+        self.in_time: str | None = None  # datetime of the open <time>
+        self.time_words: list[str] = []
+        self.ld: list[str] = []
+        self.in_ld = False
+        self.pre = 0
+
+    # structure -------------------------------------------------------------------
+    def _flush(self) -> None:
+        text = "".join(self.line)
+        self.line = []
+        text = text.strip() if self.pre else _SPACE_RE.sub(" ", text).strip()
+        if not text:
+            return
+        for part in (text.splitlines() if self.pre else [text]):
+            if part.strip():
+                self.current.blocks.append(part.rstrip())
+        if self.heading is not None and self.heading < self.current.headline_level:
+            self.current.headline, self.current.headline_level = len(self.current.blocks) - 1, self.heading
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        amap = {k.lower(): v for k, v in attrs}
+        if tag == "meta":
+            key = (amap.get("property") or amap.get("name") or amap.get("itemprop") or "").lower()
+            if key and amap.get("content") and key not in self.meta:
+                self.meta[key] = amap["content"] or ""
+            return
+        if tag == "title" and not self.skipping_body():
+            self.in_title = True
+        if tag == "script" and (amap.get("type") or "").lower() == "application/ld+json":
+            self.in_ld = True
+        if amap.get("itemprop") == "datePublished" and "datepublished" not in self.meta:
+            value = amap.get("datetime") or amap.get("content")
+            if value:
+                self.meta["datepublished"] = value
+        if tag in _VOID:
+            if tag in ("br", "hr") and not self.skipping:
+                self._flush()
+            return
+        skip = (tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER
+                or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
+                or (self.use_names and tag not in ("html", "body", "main", "article") and _furniture(amap)))
+        if tag in _BLOCKS or skip:
+            self._flush()
+        self.stack.append((tag, skip))
+        if skip:
+            self.skipping += 1
+            return
+        if tag == "article":
+            self.articles += 1
+            if self.articles == 1 and not self.skipping:
+                self.current = _Story()
+                self.stories.append(self.current)
+        elif tag in ("h1", "h2", "h3") and self.heading is None:
+            self.heading = int(tag[1])
+        elif tag == "time" and not self.skipping:
+            self.in_time = amap.get("datetime") or ""
+            self.time_words = []
+        elif tag == "pre":
+            self.pre += 1
+
+    def skipping_body(self) -> bool:
+        return self.skipping > 0 and any(t == "body" for t, _ in self.stack)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag == "script":
+            self.in_ld = False
+        if tag in _VOID or not any(t == tag for t, _ in self.stack):
+            return  # a stray end tag: ignored, as browsers do
+        while self.stack:  # close what the page left open inside it
+            open_tag, skip = self.stack.pop()
+            self._close(open_tag, skip)
+            if open_tag == tag:
+                break
+
+    def _close(self, tag: str, skip: bool) -> None:
+        if skip:
+            self.line = []  # (text of a dropped element is never flushed)
+            self.skipping -= 1
+            return
+        if tag in _BLOCKS:
+            self._flush()
+        if tag == "time" and self.in_time is not None:
+            if self.current.time is None:
+                words = _SPACE_RE.sub(" ", "".join(self.time_words)).strip()
+                by_words = _day(words) if _DATE_ONLY_RE.match(words) else None
+                self.current.time = _day(self.in_time) or by_words
+                if self.current.time is not None and by_words == self.current.time:
+                    self.current.time_block = words
+            self.in_time = None
+        elif tag == "article":
+            self._flush()
+            self.articles -= 1
+            if not self.articles:
+                self.current = self.page
+        elif tag in ("h1", "h2", "h3") and self.heading == int(tag[1]):
+            self._flush()
+            self.heading = None
+        elif tag == "pre":
+            self.pre -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.in_ld:
+            self.ld.append(data)
+            return
+        if self.skipping:
+            return
+        if self.in_time is not None:
+            self.time_words.append(data)
+        self.line.append(data)
+
+    def close(self) -> None:
+        super().close()
+        while self.stack:
+            self._close(*self.stack.pop())
+        self._flush()
+
+
+def _json_ld(texts: list[str]) -> dict[str, str]:
+    """datePublished, author and publisher names and headline from the page's JSON-LD (the
+    first object that states each), as flat strings."""
+    found: dict[str, str] = {}
+
+    def name_of(value: object) -> str | None:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, dict):
+            return name_of(value.get("name"))
+        if isinstance(value, list):
+            names = [n for n in (name_of(v) for v in value) if n]
+            return " and ".join(names) if names else None
+        return None
+
+    def walk(node: object, depth: int = 0) -> None:
+        if depth > 6:
+            return
+        if isinstance(node, list):
+            for item in node:
+                walk(item, depth + 1)
+        elif isinstance(node, dict):
+            for key in ("datePublished", "headline"):
+                if isinstance(node.get(key), str):
+                    found.setdefault(key, node[key])
+            for key in ("author", "publisher"):
+                name = name_of(node.get(key))
+                if name:
+                    found.setdefault(key, name)
+            walk(node.get("@graph"), depth + 1)
+
+    for text in texts:
+        try:
+            walk(json.loads(text))
+        except (ValueError, RecursionError):
+            continue
+    return found
+
+
+def _clean_name(value: str | None) -> str | None:
+    """A person's or site's name from markup, or None for a URL or nothing."""
+    if not value:
+        return None
+    value = _SPACE_RE.sub(" ", value).strip()
+    if not value or "://" in value or value.startswith(("www.", "/")) or len(value) > 80:
+        return None
+    return value
+
+
+def _read(markup: str, use_names: bool) -> _Reader:
+    reader = _Reader(use_names)
+    opened = markup.rfind("<!--")
+    if opened >= 0 and markup.find("-->", opened + 4) < 0:
+        markup = markup[:opened]  # a comment left open runs to the end, as browsers read it (not text)
+    try:
+        reader.feed(markup)
+        reader.close()
+    except (AssertionError, ValueError, RecursionError):  # html.parser's own complaints: keep what was read
+        reader.line = []
+    return reader
+
+
+def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
+    """The page's text in the layout the page parser reads, and the facts its markup states.
+    Never raises on broken markup: what could be read is the page."""
+    reader = _read(markup, use_names=True)
+    stories = [s for s in reader.stories if s.blocks] or ([reader.page] if reader.page.blocks else [])
+    if not stories:  # furniture names on the story's own wrapper: read without them
+        reader = _read(markup, use_names=False)
+        stories = [s for s in reader.stories if s.blocks] or ([reader.page] if reader.page.blocks else [])
+    meta = reader.meta
+    ld = _json_ld(reader.ld)
+    facts = HtmlFacts()
+    facts.source = _clean_name(next((meta[k] for k in _SITE_METAS if meta.get(k)), None) or ld.get("publisher"))
+    stated = next((meta[k] for k in _DATE_METAS if meta.get(k)), None) or ld.get("datePublished")
+    facts.date = _day(stated)
+    facts.author = _clean_name(next((meta[k] for k in _AUTHOR_METAS if meta.get(k)), None) or ld.get("author"))
+    page_title = _SPACE_RE.sub(" ", "".join(reader.title)).strip()
+    facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
+
+    lines: list[str] = []
+    several = len(stories) > 1
+    for number, story in enumerate(stories):
+        blocks = list(story.blocks)
+        headline = blocks.pop(story.headline) if story.headline is not None else None
+        if headline is None and len(stories) == 1 and reader.page.headline is not None:
+            headline = reader.page.blocks[reader.page.headline]  # (the headline above the one <article>)
+        if headline is None and number == 0 and facts.title:
+            headline = facts.title
+        date = story.time or (facts.date if number == 0 else None)
+        if story.time is not None and story.time_block in blocks:
+            blocks.remove(story.time_block)  # (its date is the header line's)
+        if headline is not None and (date is not None or several):
+            # The seeds' header line: the story's date and headline, which the parser reads as
+            # one story's start. A story of a front page whose date is not stated is marked
+            # `0000-00-00`, no calendar day: undated, yet its own story.
+            lines.append(f"date {date.isoformat() if date else '0000-00-00'} {headline}")
+        elif headline is not None:
+            lines.append(headline)
+        if not several and facts.author and not _names_author(blocks[:6], facts.author):
+            lines.append(f"By {facts.author}")
+        lines.extend(blocks)
+    text = "\n\n".join(lines) + "\n" if lines else ""
+    return text, facts
+
+
+def _names_author(blocks: list[str], author: str) -> bool:
+    """Does the story's head name its author already (its own byline)?"""
+    key = author.casefold()
+    return any(key in block.casefold() for block in blocks)
+
+
+def _clean_title(title: str | None, site: str | None) -> str | None:
+    """A page `<title>` without the site's name after it ("Story | Site", "Story - Site")."""
+    if not title:
+        return None
+    title = _SPACE_RE.sub(" ", title).strip()
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        if sep in title:
+            head, tail = title.rsplit(sep, 1)
+            if head.strip() and (site and tail.strip().casefold() == site.casefold() or len(tail.split()) <= 4):
+                return head.strip()
+    return title or None
