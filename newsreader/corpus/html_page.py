@@ -51,6 +51,7 @@ _SKIP_FOOTER = frozenset({"footer"})
 _BLOCKS = frozenset(
     "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption table tr "
     "thead tbody tfoot pre address hr br header footer body html center details summary caption".split())
+_NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 #: Words of a class, id or role that name page furniture (matched as whole words of the name:
 #: "share-bar", "cookie_banner", "site-nav"; not "sharecropper" nor "commentary").
@@ -153,7 +154,9 @@ class _Reader(HTMLParser):
     def __init__(self, use_names: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.use_names = use_names
-        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, skipped from here)
+        self.stack: list[tuple[str, bool | None]] = []  # open elements: (tag, dropped from here; None inside one)
+        self.open: dict[str, int] = {}  # how many of each element are open
+        self.in_body = False
         self.skipping = 0  # open elements whose content is dropped
         self.articles = 0  # open <article> elements
         self.page = _Story()
@@ -184,17 +187,19 @@ class _Reader(HTMLParser):
             self.current.headline, self.current.headline_level = len(self.current.blocks) - 1, self.heading
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        amap = {k.lower(): v for k, v in attrs}
+        amap = dict(attrs)  # (html.parser gives attribute names in lower case)
         if tag == "meta":
             key = (amap.get("property") or amap.get("name") or amap.get("itemprop") or "").lower()
             if key and amap.get("content") and key not in self.meta:
                 self.meta[key] = amap["content"] or ""
             return
-        if tag == "title" and not self.skipping_body():
+        if tag == "title" and not self.in_body:
             self.in_title = True
-        if tag == "script" and (amap.get("type") or "").lower() == "application/ld+json":
+        elif tag == "script" and (amap.get("type") or "").lower() == "application/ld+json":
             self.in_ld = True
-        if amap.get("itemprop") == "datePublished" and "datepublished" not in self.meta:
+        elif tag == "body":
+            self.in_body = True
+        if "itemprop" in amap and amap["itemprop"] == "datePublished" and "datepublished" not in self.meta:
             value = amap.get("datetime") or amap.get("content")
             if value:
                 self.meta["datepublished"] = value
@@ -202,9 +207,13 @@ class _Reader(HTMLParser):
             if tag in ("br", "hr") and not self.skipping:
                 self._flush()
             return
+        self.open[tag] = self.open.get(tag, 0) + 1
+        if self.skipping:  # inside a dropped element: nothing of it counts (a menu's 300 links)
+            self.stack.append((tag, None))
+            return
         skip = (tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER
                 or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
-                or (self.use_names and tag not in ("html", "body", "main", "article") and _furniture(amap)))
+                or (self.use_names and tag not in _NEVER_FURNITURE and _furniture(amap)))
         if tag in _BLOCKS or skip:
             self._flush()
         self.stack.append((tag, skip))
@@ -213,19 +222,16 @@ class _Reader(HTMLParser):
             return
         if tag == "article":
             self.articles += 1
-            if self.articles == 1 and not self.skipping:
+            if self.articles == 1:
                 self.current = _Story()
                 self.stories.append(self.current)
         elif tag in ("h1", "h2", "h3") and self.heading is None:
             self.heading = int(tag[1])
-        elif tag == "time" and not self.skipping:
+        elif tag == "time":
             self.in_time = amap.get("datetime") or ""
             self.time_words = []
         elif tag == "pre":
             self.pre += 1
-
-    def skipping_body(self) -> bool:
-        return self.skipping > 0 and any(t == "body" for t, _ in self.stack)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -235,13 +241,15 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if tag == "script":
+        elif tag == "script":
             self.in_ld = False
-        if tag in _VOID or not any(t == tag for t, _ in self.stack):
-            return  # a stray end tag: ignored, as browsers do
+        if not self.open.get(tag):
+            return  # a stray end tag (or a void element's): ignored, as browsers do
         while self.stack:  # close what the page left open inside it
             open_tag, skip = self.stack.pop()
-            self._close(open_tag, skip)
+            self.open[open_tag] -= 1
+            if skip is not None:
+                self._close(open_tag, skip)
             if open_tag == tag:
                 break
 
@@ -287,7 +295,9 @@ class _Reader(HTMLParser):
     def close(self) -> None:
         super().close()
         while self.stack:
-            self._close(*self.stack.pop())
+            tag, skip = self.stack.pop()
+            if skip is not None:
+                self._close(tag, skip)
         self._flush()
 
 
