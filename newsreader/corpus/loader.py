@@ -163,6 +163,18 @@ def _over_limit(name: str, size: int, max_bytes: int, stdin: bool) -> UserError:
     )
 
 
+def missing_page_message(name: str, path: Path) -> str:
+    """What to say of a page file that is not there: a link to nothing (a page moved away,
+    a disk not mounted) names where it points and what to do; a file deleted meanwhile is
+    "no such file". One wording for `articles`, `index` and the reader (`index` and the
+    reader said "no such file" of a link that `articles` explained)."""
+    try:
+        target = os.readlink(path)
+    except OSError:  # no link (or gone meanwhile)
+        return f"{name}: no such file"
+    return f"{name}: a link to {target}, which does not exist; skipped (point the link at the page, or remove it)"
+
+
 def read_page_file(path: Path, max_bytes: int, *, streams: bool = False, stdin: bool = False) -> PageText:
     """Read one page; raise `UserError` saying why it cannot be used. A pipe or a device
     (whose size says nothing) is read only with `streams` (`parse /dev/stdin`, `parse -`):
@@ -175,10 +187,7 @@ def read_page_file(path: Path, max_bytes: int, *, streams: bool = False, stdin: 
     except FileNotFoundError:
         if stdin:  # closed (`<&-`): /dev/stdin is a link to a descriptor that is not open
             raise UserError(f"{name}: not open; {_PIPE_AGAIN}") from None
-        if path.is_symlink():
-            raise UserError(f"{name}: a link to {os.readlink(path)}, which does not exist; skipped "
-                            "(point the link at the page, or remove it)") from None
-        raise UserError(f"{name}: no such file") from None
+        raise UserError(missing_page_message(name, path)) from None
     except OSError as exc:
         raise UserError(f"{name}: cannot read ({exc.strerror})") from None
     if stat.S_ISDIR(info.st_mode):
