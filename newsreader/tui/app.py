@@ -43,6 +43,7 @@ from newsreader.errors import IndexNeedsRebuild, UserError, counted, printable
 from newsreader.search.schema import update_running
 from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
+from newsreader.tui.inputs import KeysInTurn
 from newsreader.tui.key_hints import KeyHints
 from newsreader.tui.keymap import KeymapPlan, give_taken_keys, known_keys, plan_keymap, unknown_key
 from newsreader.tui.safe import clean
@@ -137,34 +138,16 @@ class ListState:
 OTHER_RUN_FORMS = ("another run is updating the index", "another run is indexing", "indexing elsewhere")
 
 
-class SearchBar(Input):
+class SearchBar(KeysInTurn):
     """The search bar. Keys read with an Esc or Enter that closes it (typed ahead, one SSH
-    packet) go to the widget focused then, as `ReaderApp._on_key` does for the panes: they
-    were typed into the closed bar, which then searched for them out of sight (`/ab` Esc
-    `b`: a search for "abb", and no bookmark). Textual queues each key here as it is read
-    but runs the bindings (Esc's) only once the key has come up to the app, after the bar
-    has taken the next keys: the bar runs them itself, in turn with its keys."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        self._resend(event)
-        if not event.is_printable and not event._stop_propagation:
-            self._restart_blink()  # (as Input's own handler, skipped below)
-            if await self.app._check_bindings(event.key):  # type: ignore[attr-defined]
-                event.prevent_default()
-                event.stop()
+    packet) go to the widget focused then (`KeysInTurn`): they were typed into the closed
+    bar, which then searched for them out of sight (`/ab` Esc `b`: a search for "abb", and
+    no bookmark)."""
 
     async def action_submit(self) -> None:
         """Enter: the search runs and the bar closes now, not once a message says so (the
         keys read after the Enter would be typed in the closed bar, see above)."""
         self.app.submit_search(self.value)  # type: ignore[attr-defined]
-
-    def _on_paste(self, event: events.Paste) -> None:
-        self._resend(event)
-
-    def _resend(self, event: events.Key | events.Paste) -> None:
-        if self.screen.focused is not self and self.app._resend_to_focus(event):  # type: ignore[attr-defined]
-            event.prevent_default()  # (not typed in here)
-            event.stop()  # (nor sent on again when it comes back up to the app)
 
 
 class MainScreen(Screen):

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from newsreader.store.db import normalize_tags
 from newsreader.tui.dialogs import QuitHint
+from newsreader.tui.inputs import KeysInTurn
 from newsreader.tui.safe import clean
 
 ALL_TAGS = "\x00all"
@@ -52,6 +53,14 @@ def _one_line(note: str) -> str:
     return note.replace("\r\n", "\n").replace("\n", NEWLINE_MARK)
 
 
+class TagsField(KeysInTurn):
+    """The editor's tags: Enter moves to the note at once, not once a message says so (the
+    keys read after it, a burst, were typed in the tags)."""
+
+    async def action_submit(self) -> None:
+        self.screen.set_focus(self.screen.query_one("#edit-note", Input))
+
+
 class EditBookmarkScreen(QuitHint, ModalScreen["BookmarkEdit | None"]):
     """Tags (comma-separated) and a note; Enter in the note saves, Esc cancels. Dismisses
     with the changes made (`BookmarkEdit`), not the fields' values: a field left alone is
@@ -75,10 +84,10 @@ class EditBookmarkScreen(QuitHint, ModalScreen["BookmarkEdit | None"]):
             yield Label("Tags (comma-separated)")
             # Typing adds to what is there: a tag typed went after ", ", the note on at its end.
             # (Textual selected a field's text on focus: a tag typed to add replaced them all.)
-            tags = Input(value="".join(f"{t}, " for t in self.tags), id="edit-tags", select_on_focus=False)
+            tags = TagsField(value="".join(f"{t}, " for t in self.tags), id="edit-tags", select_on_focus=False)
             yield tags
             yield Label("Note (Enter saves, Esc cancels)")
-            note = Input(value=_one_line(self.note), id="edit-note", select_on_focus=False)
+            note = KeysInTurn(value=_one_line(self.note), id="edit-note", select_on_focus=False)
             yield note
             tags.cursor_blink = note.cursor_blink = self.blink
 
@@ -86,11 +95,9 @@ class EditBookmarkScreen(QuitHint, ModalScreen["BookmarkEdit | None"]):
         self.query_one("#edit-tags", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """The note's Enter (the tags' moves to the note itself: `TagsField`)."""
         event.stop()
-        if event.input.id == "edit-tags":
-            self.query_one("#edit-note", Input).focus()
-        else:
-            self.action_save()
+        self.action_save()
 
     def action_save(self) -> None:
         tags = set(normalize_tags(self.query_one("#edit-tags", Input).value.split(",")))
