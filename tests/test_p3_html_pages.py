@@ -186,3 +186,21 @@ def test_a_page_without_article_elements_drops_furniture_by_its_names(tmp_path: 
 def test_a_page_saved_in_utf16_is_read_as_markup(tmp_path: Path) -> None:
     (article,) = articles_of(tmp_path, "greece.txt", page().encode("utf-16"))
     assert article["title"] == "Eurozone agrees new tranche for Greece" and "<" not in article["body"]
+
+
+def test_the_site_is_the_source_of_the_stories(tmp_path: Path) -> None:
+    """og:site_name, else the name after the bar in the page's <title>, is what `with_page_source`
+    gives the stories that have none (the index, `articles` and `parse` call it)."""
+    from newsreader.corpus.loader import with_page_source
+    from newsreader.corpus.parser import parse_page
+
+    path = tmp_path / "p.html"
+    path.write_text(page(extra='<meta property="og:site_name" content="Courier Online">'))
+    read = read_page_file(path, 1 << 20)
+    (article,) = with_page_source(parse_page(read.text, "p.html").articles, read)
+    assert article.source == "Courier Online"
+    path.write_text(page())
+    read = read_page_file(path, 1 << 20)
+    assert [a.source for a in with_page_source(parse_page(read.text, "p.html").articles, read)] == ["The Daily Courier"]
+    _, facts = html_to_text(page().replace("Greece | The Daily Courier", "Markets fall - what it means for you"))
+    assert facts.source is None

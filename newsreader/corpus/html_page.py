@@ -380,6 +380,7 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     facts.author = _clean_name(next((meta[k] for k in _AUTHOR_METAS if meta.get(k)), None) or ld.get("author"))
     page_title = _SPACE_RE.sub(" ", "".join(reader.title)).strip()
     facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
+    facts.source = facts.source or _site_in_title(page_title)
 
     lines: list[str] = []
     several = len(stories) > 1
@@ -411,6 +412,15 @@ def _names_author(blocks: list[str], author: str) -> bool:
     """Does the story's head name its author already (its own byline)?"""
     key = author.casefold()
     return any(key in block.casefold() for block in blocks)
+
+
+def _site_in_title(title: str) -> str | None:
+    """The site's name a page `<title>` ends with ("Story | The Daily Courier"), told by the bar
+    (a dash ends many headlines' own clauses): a short name, not a sentence."""
+    if " | " not in title:
+        return None
+    tail = title.rsplit(" | ", 1)[1].strip()
+    return tail if 1 <= len(tail.split()) <= 4 and tail[:1].isupper() and tail[-1:] not in ".?!:" else None
 
 
 def _clean_title(title: str | None, site: str | None) -> str | None:

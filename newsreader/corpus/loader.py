@@ -414,6 +414,17 @@ class Corpus:
     skipped: list[str] = field(default_factory=list)
 
 
+def with_page_source(articles: list[Article], page: PageText) -> list[Article]:
+    """The stories of a page whose markup names its site or channel (`og:site_name`, a feed's
+    title) with that as their source, where the text gave none: the source facet and
+    `source:` queries were empty for every page but an aggregator's listed stories."""
+    if page.source:
+        for article in articles:
+            if article.source is None:
+                article.source = page.source
+    return articles
+
+
 def page_articles(path: Path, root: Path, max_bytes: int, warn: Warn) -> tuple[list[Article], str]:
     """One page of the corpus `root` as parsing reads it: its articles, or none and why it is
     skipped (it cannot be read, or holds no story). Each line about it, that reason or a note
