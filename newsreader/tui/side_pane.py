@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -43,6 +46,21 @@ class EntityList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
     ]
 
+    def render_line(self, y: int) -> Strip:
+        """The highlighted name in the cursor's own colours, as the article list's cursor
+        row: drawn in its kind's colour, a person (the theme's primary colour, as the
+        cursor's background) was invisible in every bundled theme but the ANSI one, and with
+        NO_COLOR (both become the same grey). Counts lose their dim there as well."""
+        strip = super().render_line(y)
+        line = self.scroll_offset.y + y
+        lines = self._lines
+        if self.highlighted is None or line >= len(lines) or lines[line][0] != self.highlighted:
+            return strip
+        cursor = self.get_visual_style("option-list--option", "option-list--option-highlighted").rich_style
+        plain = Style(color=cursor.color, dim=False)
+        return Strip([Segment(text, (style or Style()) + plain, control) for text, style, control in strip],
+                     strip.cell_length)
+
 
 class SidePane(Vertical, can_focus=False):
     """Emits `OpenArticle` (a related story) and `FollowEntity` (Enter on a name)."""
@@ -65,8 +83,20 @@ class SidePane(Vertical, can_focus=False):
         yield EntityList(id="entities")
 
     def on_mount(self) -> None:
+        self._entities: list[dict] | None = []
         self.show_related(None)
         self.show_entities([])
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Names take the new theme's colours (they kept the old ones until another article
+        was opened), with the highlight and the scroll where they were."""
+        lst = self.query_one(EntityList)
+        highlighted, top = lst.highlighted, lst.scroll_offset.y
+        self.show_entities(self._entities)
+        if highlighted is not None and highlighted < lst.option_count:
+            lst.highlighted = highlighted
+        lst.scroll_to(y=top, animate=False, immediate=True)
 
     def show_related(self, stories: list[RelatedStory] | None, pending: bool = False) -> None:
         """`None`: no article open; `pending`: the article's stories are being looked for."""
@@ -91,6 +121,7 @@ class SidePane(Vertical, can_focus=False):
     def show_entities(self, entities: list[dict] | None) -> None:
         """Group the article's entity spans by kind; count mentions by canonical name.
         `None` empties the list (an article is being opened: it is filled once painted)."""
+        self._entities = entities
         lst = self.query_one(EntityList)
         lst.clear_options()
         if entities is None:

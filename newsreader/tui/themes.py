@@ -212,3 +212,69 @@ def theme_folders(config_dir: Path) -> list[Path]:
 def user_themes_dir(config_dir: Path) -> Path:
     """The folder of the user's own themes (read after the bundled ones)."""
     return config_dir / "themes"
+
+
+#: The 16 colours as most terminals show them (Tango: GNOME Terminal and the other VTE
+#: terminals, and close to many others). A 16-colour terminal gets the nearest of Rich's VGA
+#: palette to each colour (`Color.downgrade`), but it paints that colour in its own palette,
+#: where yellow, cyan and the bright colours are far lighter than VGA's.
+TERMINAL_16 = [(0x2e, 0x34, 0x36), (0xcc, 0x00, 0x00), (0x4e, 0x9a, 0x06), (0xc4, 0xa0, 0x00),
+               (0x34, 0x65, 0xa4), (0x75, 0x50, 0x7b), (0x06, 0x98, 0x9a), (0xd3, 0xd7, 0xcf),
+               (0x55, 0x57, 0x53), (0xef, 0x29, 0x29), (0x8a, 0xe2, 0x34), (0xfc, 0xe9, 0x4f),
+               (0x72, 0x9f, 0xcf), (0xad, 0x7f, 0xa8), (0x34, 0xe2, 0xe2), (0xee, 0xee, 0xec)]
+#: The least contrast a highlighted name keeps with the background (WCAG's ratio): text's 4.5
+#: in 256 and true colour; 3 with 16 colours, where few colours are left to choose from.
+MIN_CONTRAST = 4.5
+MIN_CONTRAST_16 = 3.0
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG relative luminance."""
+    def channel(c: int) -> float:
+        c_ = c / 255
+        return c_ / 12.92 if c_ <= 0.03928 else ((c_ + 0.055) / 1.055) ** 2.4
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def nearest_16(rgb: tuple[int, int, int]) -> int:
+    """The one of the 16 colours a 16-colour terminal gets for `rgb` (Rich's choice)."""
+    from rich.color import Color as RichColor, ColorSystem
+
+    return RichColor.from_rgb(*rgb).downgrade(ColorSystem.STANDARD).number or 0
+
+
+def readable(colour: Color, background: Color, *, sixteen: bool = False, avoid: set[int] = frozenset()) -> Color:
+    """`colour`, or the nearest colour to it that keeps `MIN_CONTRAST` with `background`: a
+    theme's highlights are chosen for its own background, and Textual's themes (which have
+    none) take the dark ones, which were light blue, orange and green on their light
+    backgrounds. In 256 and true colour the colour is darkened (light background) or
+    lightened (dark) in steps; with 16 colours (`sixteen`) it is the nearest of the 16 as
+    terminals paint them (`TERMINAL_16`) that keeps `MIN_CONTRAST_16`, other than those in
+    `avoid` (the text's, the other kinds'), given as the VGA colour Rich matches to it."""
+    fg, bg = colour.rgb, background.rgb
+    if sixteen:
+        bg16 = TERMINAL_16[nearest_16(bg)]
+        if contrast(TERMINAL_16[nearest_16(fg)], bg16) >= MIN_CONTRAST_16:
+            return colour
+        from rich._palettes import STANDARD_PALETTE
+
+        fits = [i for i, c in enumerate(TERMINAL_16) if i not in avoid and contrast(c, bg16) >= MIN_CONTRAST_16]
+        if not fits:
+            return colour
+        best = min(fits, key=lambda i: sum((a - b) ** 2 for a, b in zip(TERMINAL_16[i], fg)))
+        return Color(*STANDARD_PALETTE[best])
+    if contrast(fg, bg) >= MIN_CONTRAST:
+        return colour
+    towards = Color(0, 0, 0) if luminance(bg) > 0.18 else Color(255, 255, 255)
+    for step in range(1, 11):
+        mixed = colour.blend(towards, step / 10)
+        if contrast(mixed.rgb, bg) >= MIN_CONTRAST:
+            return mixed
+    return towards
