@@ -204,3 +204,37 @@ def test_the_site_is_the_source_of_the_stories(tmp_path: Path) -> None:
     assert [a.source for a in with_page_source(parse_page(read.text, "p.html").articles, read)] == ["The Daily Courier"]
     _, facts = html_to_text(page().replace("Greece | The Daily Courier", "Markets fall - what it means for you"))
     assert facts.source is None
+
+
+def test_a_blog_page_without_article_elements() -> None:
+    """What stands above the <h1> of a page with no <article> (a date bar, "Subscribe") is the
+    site's: the parser took it for the title, the headline for a heading with no story. The
+    sidebar's widgets and the comments are set aside."""
+    markup = """<html><head><title>City council approves new cycle lanes &#8211; Riverside Gazette</title>
+    <meta name="author" content="Tom Hughes"></head><body>
+    <div class="top-bar"><span>Tuesday, November 5, 2024</span><a href="/subscribe">Subscribe</a></div>
+    <h1 class="entry-title">City council approves new cycle lanes</h1>
+    <div class="entry-content"><p>Riverside City Council voted 7-2 on Monday night to approve a network of
+    protected cycle lanes along the river.</p></div>
+    <div id="comments"><p>About time! Great news for the city and everyone who lives here.</p></div>
+    <div id="secondary" class="widget-area"><h2>Recent Posts</h2><p>Library to extend opening hours</p></div>
+    </body></html>"""
+    text, _ = html_to_text(markup)
+    assert text.split("\n\n") == ["City council approves new cycle lanes", "By Tom Hughes",
+                                  "Riverside City Council voted 7-2 on Monday night to approve a network of protected "
+                                  "cycle lanes along the river.\n"]
+
+
+def test_inline_elements_side_by_side_are_words_apart() -> None:
+    """`<span>Faisal Islam</span><span>Economics editor</span>` read "Faisal IslamEconomics
+    editor"; a word in two elements (`<b>W</b>ord`) stays one word. A byline block that opens
+    with the author the markup names is that byline; captions (<figure>) are set aside."""
+    markup = """<html><head><meta name="author" content="Faisal Islam"></head><body><article>
+    <h1>Reeves cuts welfare spending</h1><div><span>Faisal Islam</span><span>Economics editor</span></div>
+    <figure><img src="r.jpg"><figcaption>Rachel Reeves in the Commons on Wednesday</figcaption></figure>
+    <p><b>W</b>elfare spending is cut by 5bn, the <i>chancellor</i>said on<span>Wednesday</span>.</p>
+    <p>Growth forecast halved to 1%<a>Read more</a></p></article></body></html>"""
+    text, _ = html_to_text(markup)
+    assert text.split("\n\n") == ["Reeves cuts welfare spending", "By Faisal Islam",
+                                  "Welfare spending is cut by 5bn, the chancellorsaid on Wednesday.",
+                                  "Growth forecast halved to 1% Read more\n"]

@@ -41,7 +41,7 @@ from html.parser import HTMLParser
 
 #: Elements whose content is never story text.
 _SKIP_ALWAYS = frozenset(
-    "script style noscript template svg math head nav form button select option textarea iframe object embed "
+    "script style noscript template svg math head nav form button select option textarea iframe object embed figure "
     "canvas audio video dialog aside label".split())
 #: Site furniture unless inside an `<article>` (whose own `<header>` holds its headline).
 _SKIP_OUTSIDE_ARTICLE = frozenset({"header"})
@@ -51,6 +51,19 @@ _SKIP_FOOTER = frozenset({"footer"})
 _BLOCKS = frozenset(
     "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption table tr "
     "thead tbody tfoot pre address hr br header footer body html center details summary caption".split())
+#: Marks where an inline element began or ended: "<span>Faisal Islam</span><span>Economics
+#: editor</span>" read "Faisal IslamEconomics editor", "2024<a>Subscribe</a>" "2024Subscribe".
+#: A seam between a letter, digit or the end of a clause and a capital is a space; any other is
+#: nothing ("<b>W</b>ord", "(<i>Reuters</i>)").
+_SEAM = "\x01"
+_SEAM_RE = re.compile("(?<=[\\w%.,;:!?])\x01+(?=\\w)")
+
+
+def _seam(match: re.Match[str]) -> str:
+    after = match.string[match.end()]
+    return " " if after.isupper() or (after.isdigit() and not match.string[match.start() - 1].isdigit()) else ""
+
+
 _NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 #: Words of a class, id or role that name page furniture (matched as whole words of the name:
@@ -58,7 +71,7 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 _FURNITURE_WORDS = frozenset(
     "cookie cookies consent gdpr share sharing social newsletter subscribe subscription promo advert "
     "advertisement ad ads adslot menu nav navbar navigation breadcrumb breadcrumbs comments comment sidebar "
-    "popup modal paywall related recommended outbrain taboola skip offscreen".split())
+    "popup modal paywall related recommended outbrain taboola skip offscreen widget widgets".split())
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
                     "menu", "menubar", "toolbar"})
 _NAME_WORD_RE = re.compile(r"[a-z]+")
@@ -177,6 +190,8 @@ class _Reader(HTMLParser):
     def _flush(self) -> None:
         text = "".join(self.line)
         self.line = []
+        if _SEAM in text:
+            text = _SEAM_RE.sub(_seam, text).replace(_SEAM, "")
         text = text.strip() if self.pre else _SPACE_RE.sub(" ", text).strip()
         if not text:
             return
@@ -216,6 +231,8 @@ class _Reader(HTMLParser):
                 or (self.use_names and tag not in _NEVER_FURNITURE and _furniture(amap)))
         if tag in _BLOCKS or skip:
             self._flush()
+        else:
+            self.line.append(_SEAM)
         self.stack.append((tag, skip))
         if skip:
             self.skipping += 1
@@ -260,6 +277,8 @@ class _Reader(HTMLParser):
             return
         if tag in _BLOCKS:
             self._flush()
+        else:
+            self.line.append(_SEAM)
         if tag == "time" and self.in_time is not None:
             if self.current.time is None:
                 words = _SPACE_RE.sub(" ", "".join(self.time_words)).strip()
@@ -387,6 +406,10 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     for number, story in enumerate(stories):
         blocks = list(story.blocks)
         headline = blocks.pop(story.headline) if story.headline is not None else None
+        if story is reader.page and story.headline is not None:
+            # A page without <article>: what stands above its headline is the site's (a date
+            # bar, "Subscribe", breadcrumbs), which the parser took for the story's title.
+            del blocks[:story.headline]
         if headline is None and len(stories) == 1 and reader.page.headline is not None:
             headline = reader.page.blocks[reader.page.headline]  # (the headline above the one <article>)
         if headline is None and number == 0 and facts.title:
@@ -401,17 +424,28 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
             lines.append(f"date {date.isoformat() if date else '0000-00-00'} {headline}")
         elif headline is not None:
             lines.append(headline)
-        if not several and facts.author and not _names_author(blocks[:6], facts.author):
-            lines.append(f"By {facts.author}")
+        if not several and facts.author:
+            named = _author_block(blocks[:6], facts.author)
+            if named is None:
+                lines.append(f"By {facts.author}")
+            elif named >= 0 and not blocks[named].casefold().startswith("by "):
+                # "Faisal Islam Economics editor": the author's name and role, which the parser
+                # reads as a sentence; the byline the markup names.
+                blocks[named] = f"By {facts.author}"
         lines.extend(blocks)
     text = "\n\n".join(lines) + "\n" if lines else ""
     return text, facts
 
 
-def _names_author(blocks: list[str], author: str) -> bool:
-    """Does the story's head name its author already (its own byline)?"""
+def _author_block(blocks: list[str], author: str) -> int | None:
+    """Which block of the story's head names its author already (its own byline): a short one
+    that opens with the name (or "By" and the name), else -1 if one holds it; None if none."""
     key = author.casefold()
-    return any(key in block.casefold() for block in blocks)
+    for number, block in enumerate(blocks):
+        folded = block.casefold().removeprefix("by ")
+        if folded.startswith(key) and len(block.split()) <= len(author.split()) + 4:
+            return number
+    return -1 if any(key in block.casefold() for block in blocks) else None
 
 
 def _site_in_title(title: str) -> str | None:
