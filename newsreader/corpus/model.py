@@ -18,6 +18,7 @@ from slugify import slugify
 DATE_FROM_HEADER = "page header"
 DATE_FROM_UPDATED = "updated line"
 DATE_FROM_PUBLISHED = "published line"
+DATE_FROM_LINE = "date line"  # a date alone near a story's top ("March 14, 2025", "Fri Aug 2, 2013 6:50pm EDT")
 DATE_NONE = "undated"
 
 

@@ -6,10 +6,12 @@ passes, both driven by general cues (shapes, positions, the furniture words in
 `data/page_cues.yaml`), never by the words of particular stories:
 
 1. find where each story starts: a `date YYYY-MM-DD` header, the page's first line, a title
-   repeated after its heading block (`Updated ...`, `Short Url`, `Follow`), or an item of a
-   related-stories block (`Outlet` / `an hour ago` / `- Outlet` / title / body);
-2. within each story, give every line a role (title, caption, summary, byline, body, ...)
-   or drop it with a reason.
+   repeated after its heading block (`Updated ...`, `Short Url`, `Follow`), a title just above
+   a date line after another story's text, or an item of a related-stories block (`Outlet` /
+   `an hour ago` / `- Outlet` / title / body);
+2. within each story, give every line a role (address, title, date, byline, caption, summary,
+   body, ...) or drop it with a reason. A date line states a date in one of many forms
+   (`date_statement`); a numeric one is read only when its order is certain.
 
 Every input line gets a `LineFate`, so `newsreader parse --explain` can show that no story
 text was lost.
@@ -17,6 +19,7 @@ text was lost.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -28,6 +31,7 @@ from typing import Any
 
 from newsreader.corpus.model import (
     DATE_FROM_HEADER,
+    DATE_FROM_LINE,
     DATE_FROM_PUBLISHED,
     DATE_FROM_UPDATED,
     DATE_NONE,
@@ -50,6 +54,7 @@ class PageCues:
     story_meta_lines: frozenset[str]
     continuation_words: frozenset[str]
     credit_words: frozenset[str]
+    byline_roles: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> "PageCues":
@@ -71,6 +76,7 @@ class PageCues:
             story_meta_lines=words("story_meta_lines"),
             continuation_words=words("continuation_words"),
             credit_words=words("credit_words"),
+            byline_roles=words("byline_roles"),
         )
 
 
@@ -118,6 +124,7 @@ BULLET_RE = re.compile(r"^[•●▪◦‣∙·*►▸➤–-]\s+(\S.*)$")
 BYLINE_RE = re.compile(
     r"^(?i:(?:(?:written|reported|compiled|edited)\s+)?by)\s+([A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
 )
+BYLINE_START_RE = re.compile(r"(?:written|reported|compiled|edited|by)\s", re.IGNORECASE)
 #: Lower-case words a byline's names may hold ("By Jane Roe and John Doe", "By Ahmed al Masri").
 #: Any other lower-case word makes the line a sentence that opens with "By" ("By Monday the
 #: talks had failed."), which is story text, not a byline.
@@ -129,46 +136,168 @@ DATELINE_RE = re.compile(
     r"\s*(?:\([^()]{1,30}\))?"  # (Reuters)
     r"\s*(?::|—|–|-{1,2})\s+(?=\S)"
 )
+#: A line that is a web address alone: how many tools save a page (its first line), never story text.
+URL_LINE_RE = re.compile(r"^<?(?:https?://|www\.)(?P<host>[\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?>?$", re.IGNORECASE)
+#: A date in a URL's path (/2013/05/03/, /2013-05-03-, /20130503): orders an ambiguous numeric date of the page.
+URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)([/-]?)([01]\d)\2([0-3]\d)(?!\d)")
+#: Menu items one after another: "Home | World | Politics | Sign in".
+MENU_SPLIT_RE = re.compile(r"\s+[|•·]\s+")
+#: "Reporting by Jane Doe; Editing by John Roe": the credit line of a wire story.
+CREDIT_LINE_RE = re.compile(r"^(?:(?:additional\s+)?reporting|writing|text)\s+by\s+([^;]{2,80})(?:;.*)?$", re.IGNORECASE)
+#: Capitalised words that no name holds: a line of them is a headline in Title Case, not a byline.
+NOT_NAME_WORDS_RE = re.compile(r"\b(?:With|To|For|At|On|In|Of|After|Over|Into|From|As|Is|Are|Was|Be|Says|Say|Said|"
+                               r"New|Not|No|Out|Up|Down|By|The|A|An|Its|His|Her|Their|Will|Has|Have|Had)\b")
+#: A reading time after a byline ("Jane Doe · 3 min read").
+READ_TIME_RE = re.compile(r"\s*(?:[·|•-]\s*)?\d+\s*(?:min|mins|minute|minutes)\s+read\s*$", re.IGNORECASE)
+#: A photo credit after a caption, spelled out: "Protesters gather outside parliament. Photo: Reuters".
+CAPTION_CREDIT_RE = re.compile(r"[.)]\s+(?:photo|photograph|picture|image|credit)s?\s*(?:credit)?\s*:\s*\S[^.]{0,40}$", re.IGNORECASE)
 GLUED_RE = re.compile(r"[a-z]{3}(?=[A-Z])")
 TERMINAL_RE = re.compile(r"[.!?…:;\"”’')\]]$")
 RUN_TOGETHER_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z])")
 RUN_TOGETHER_HINT_RE = re.compile(r"[.!?][A-Z]")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
-DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%A, %B %d, %Y",
-    "%A %d %B %Y",
-    "%a, %d %b %Y",
+# ---------------------------------------------------------------------------------------
+# Date statements: the lines that say when a story was published or updated, in the many ways
+# pages write them ("14 March 2025", "Fri Aug 2, 2013 6:50pm EDT", "PUBLISHED: 22:07 GMT, 7 July
+# 2012", "Updated 5/5/2010 1:41 PM", "Posted August 2nd, 2013 at 5:19 pm").
+
+MONTHS = {
+    name: number
+    for number, names in enumerate((
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec")), 1)
+    for name in names
+}
+_MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+DATE_FORMS_RE = re.compile(
+    r"(?<![\w/.:])(?:"
+    r"(?P<iy>\d{4})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"  # 2025-03-14 (also 2025-03-14T10:00)
+    r"|(?P<jy>\d{4})\.\s?(?P<jm>[01]?\d)\.\s?(?P<jd>[0-3]?\d)(?![\d.])"  # 2012.08.08
+    r"|" + _DAY.format("ad") + r"\s+(?:of\s+)?" + _MONTH.format("am") + r",?\s+(?P<ay>\d{4})(?![\d/])"  # 14 March 2025
+    r"|" + _MONTH.format("bm") + r"\s+" + _DAY.format("bd") + r",?\s+(?P<by>\d{4})(?![\d/])"  # March 14, 2025
+    r"|(?P<n1>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<n2>[0-3]?\d)\s?(?P=sep)\s?(?P<ny>\d{4}|\d{2})(?![\d/.])"  # 14/03/2025
+    r")",
+    re.IGNORECASE,
 )
-DATE_PREFIX_RE = re.compile(
-    r"^((?:[A-Z][a-z]+,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
-    r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}))"
+#: What a line that states a date may hold besides the date: weekdays, times, time zones, the
+#: words that introduce a date ("Published", "Last updated at", "Story created") and separators.
+#: A line holding anything more is a sentence that mentions a date, not a date line.
+DATE_LINE_REST_RE = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
+    r"|\b\d{1,2}(?:[:.]\s?\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?|[ap]\b)?"  # 10:32, 5:19 pm, 8:41 p. m., 5:55p
+    r"|\b\d{1,2}\s*[ap]\.?\s?m\b\.?|\b\d{3,4}(?=\s*(?:gmt|utc|[a-z]{1,3}t)\b)"  # 7pm, 1052 GMT, 1852 HKT
+    r"|\((?:gmt|utc)[^()]{0,8}\)|\b(?:gmt|utc)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?"
+    r"|\b[a-z]{1,3}t\b|\b(?:aest|aedt|akdt|akst|cest|local time|hrs|uk)\b"  # ET, EDT, IST, BST, PDT, AKDT
+    r"|\b(?:last|first|originally)?\s*(?:published|updated|posted|modified|created|edited|revised)\b"
+    r"|\b(?:story|article|page|time|date|on|at)\b"
+    r"|[\s.,;:|·•@()\[\]/–—-]+",
+    re.IGNORECASE,
 )
+DATE_WORDS_RE = re.compile(
+    r"\b(?:published|posted|created|updated|modified|edited|revised)\b", re.IGNORECASE
+)
+UPDATED_WORDS = frozenset(("updated", "modified", "edited", "revised"))
+
+
+def _numeric_date(first: int, second: int, year: int, hint: dt.date | None) -> tuple[dt.date | None, str]:
+    """A date in numbers alone (14/03/2025, 3/14/2025, 06/06/13): day or month first? Read when only one order is
+    a date (a part over 12) or both give the same day; else the page's own address may settle it (a URL that holds
+    the date, /2013/05/03/: the reading on that day, or alone in its month). Otherwise unread, never guessed:
+    pages write both orders (US sites month first, most others day first) and an honest "undated" beats a wrong
+    date. A two-digit year is 20YY below 70, else 19YY."""
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    readings: list[dt.date] = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            pass
+    readings = list(dict.fromkeys(readings))
+    if len(readings) == 1:
+        return readings[0], ""
+    if not readings:
+        return None, "no such day"
+    if hint is not None:
+        for same in ((lambda d: d == hint), (lambda d: (d.year, d.month) == (hint.year, hint.month))):
+            matching = [d for d in readings if same(d)]
+            if len(matching) == 1:
+                return matching[0], ""
+    return None, f"{first}/{second}/{year}: day and month could be either way round, so no date is taken"
+
+
+def find_stated_date(text: str, hint: dt.date | None = None) -> tuple[dt.date | None, str]:
+    """The first calendar date written out in `text` ("14 March 2025", "MAR. 14, 2025", "2025-03-14",
+    "August 2nd, 2013", "3/14/2025"), else None and why (empty when no date-shaped part is there). `hint` is a
+    date the page's address states, to order an ambiguous numeric date."""
+    for match in DATE_FORMS_RE.finditer(text):
+        g = match.groupdict()
+        try:
+            if g["iy"]:
+                return dt.date(int(g["iy"]), int(g["im"]), int(g["id"])), ""
+            if g["jy"]:
+                return dt.date(int(g["jy"]), int(g["jm"]), int(g["jd"])), ""
+            if g["ay"]:
+                return dt.date(int(g["ay"]), MONTHS[g["am"].lower()], int(g["ad"])), ""
+            if g["by"]:
+                return dt.date(int(g["by"]), MONTHS[g["bm"].lower()], int(g["bd"])), ""
+            if g["sep"] == ".":  # 14.03.2025: pages that write dots put the day first
+                year = int(g["ny"])
+                year += 0 if year >= 100 else 2000 if year < 70 else 1900
+                return dt.date(year, int(g["n2"]), int(g["n1"])), ""
+        except ValueError:
+            return None, "no such day"
+        return _numeric_date(int(g["n1"]), int(g["n2"]), int(g["ny"]), hint)
+    return None, ""
 
 
 def parse_stated_date(text: str) -> dt.date | None:
-    """A calendar date written out on the page ("03 August 2024", "2024-08-03"), else None.
-
-    Ages ("4 sec ago") and anything ambiguous give None: an honest "undated" beats a guess.
-    """
-    match = DATE_PREFIX_RE.match(text.strip())
-    if not match:
+    """A calendar date written out at the start of `text` ("03 August 2024", "Sat, 3 Aug 2024 10:15", "2024-08-03"),
+    after a weekday at most, else None. Ages ("4 sec ago") and anything ambiguous give None: an honest "undated"
+    beats a guess."""
+    match = DATE_FORMS_RE.search(text)
+    if match is None or DATE_LINE_REST_RE.sub("", text[:match.start()]).strip():
         return None
-    candidate = re.sub(r"\s+", " ", match.group(1).replace(".", "")).strip()
-    for fmt in DATE_FORMATS:
-        for value in (candidate, candidate.replace(",", "")):
-            try:
-                return dt.datetime.strptime(value, fmt.replace(",", "") if "," not in value else fmt).date()
-            except ValueError:
-                continue
-    return None
+    return find_stated_date(text[match.start():])[0]
+
+
+@dataclass(frozen=True)
+class DateStatement:
+    """A line that says when its story was published or updated: `kind` is "published", "updated" or "line" (a
+    date alone), `date` the day it states (None when it states none: an age, a time alone, an unreadable date) and
+    `why` says why not."""
+
+    kind: str
+    date: dt.date | None
+    why: str = ""
+
+
+def date_statement(text: str, hint: dt.date | None = None) -> DateStatement | None:
+    """The date statement a line is, or None: either a line of a date and nothing else but weekdays, times, time
+    zones and the words that introduce a date ("Friday 14 March 2025 10:32 GMT", "PUBLISHED: 02:31 GMT, 12 March
+    2013 | UPDATED: ..."), or a short "Updated/Published/Posted ..." line that states a date or an age. Its kind
+    is the word before its first date (an "Updated" after the date is another, undated, statement)."""
+    if len(text) > 160 or not DIGIT_RE.search(text):
+        return None
+    meta = _meta_date(text)
+    match = DATE_FORMS_RE.search(text)
+    pure = match is not None and not DATE_LINE_REST_RE.sub("", DATE_FORMS_RE.sub("", text)).strip()
+    if not pure and not (meta and _words(text) <= 8):
+        return None
+    if meta is not None:
+        kind = "updated" if meta.group(1).lower().split()[-1] in UPDATED_WORDS else "published"
+    else:
+        before = DATE_WORDS_RE.findall(text[:match.start()]) if match else []
+        kind = ("updated" if before[-1].lower() in UPDATED_WORDS else "published") if before else "line"
+    date, why = find_stated_date(text, hint)
+    if date is None and not why:
+        rest = meta.group(2).strip() if meta else text
+        why = "an age is not a date" if AGE_RE.match(rest) else \
+            "a time alone is not a date" if not DATE_LINE_REST_RE.sub("", rest).strip() else "no calendar date could be read"
+    return DateStatement(kind, date, why)
 
 
 ANSI_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
@@ -203,9 +332,10 @@ def _meta_date(text: str) -> re.Match[str] | None:
     return meta if DIGIT_RE.search(rest) or AGE_RE.match(rest.strip()) else None
 
 
-def _names_only(credit: str) -> bool:
-    """A byline credits names: every word capitalised, but for the particles names hold."""
-    return all(w[:1].isupper() or w.lower() in BYLINE_LOWER_WORDS
+def _names_only(credit: str, roles: frozenset[str] = frozenset()) -> bool:
+    """A byline credits names: every word capitalised, but for the particles names hold and the words of a
+    reporter's role ("By Laura Kuenssberg, Political editor", "By Staff reporter": `roles`, page_cues.yaml)."""
+    return all(w[:1].isupper() or w.lower() in BYLINE_LOWER_WORDS or w.lower() in roles
                for w in re.findall(r"[^\s,]+", credit))
 
 
@@ -222,15 +352,25 @@ def _glued_joins(text: str) -> int:
     return len(GLUED_RE.findall(text))
 
 
+def _is_menu(text: str) -> bool:
+    """Three or more short items between separators ("Home | World | Politics | Sign in"): a menu saved as text.
+    Items hold no digit and no sentence's end, so a date line with "|" in it is none."""
+    if "|" not in text and "•" not in text and "·" not in text:
+        return False
+    items = MENU_SPLIT_RE.split(text)
+    return len(items) >= 3 and all(1 <= _words(item) <= 3 and not DIGIT_RE.search(item)
+                                   and not TERMINAL_RE.search(item) for item in items)
+
+
 def _is_nav_junk(text: str) -> bool:
-    return _glued_joins(text) >= 2 and _words(text) <= 12
+    return (_glued_joins(text) >= 2 and _words(text) <= 12) or _is_menu(text)
 
 
 def _looks_like_title(text: str) -> bool:
     words = _words(text)
     if not 2 <= words <= 30 or len(text) > 250:
         return False
-    if text[-1] in ".:;,":
+    if text[-1] in ".:;," or text.rstrip(" \"'”’")[-1:] in (".", ","):  # a sentence's end, inside its quotes too
         return False
     first = text[0]
     return (first.isupper() or first.isdigit() or first in "\"'“‘") and not _is_nav_junk(text)
@@ -284,6 +424,7 @@ class _Plan:
     repeat: int | None = None
     listed_lines: dict[int, str] = field(default_factory=dict)  # line -> "outlet" | "age" | "dash"
     related_to: int | None = None  # plan index of the story that lists this one
+    first_text: int | None = None  # the line of the story's first paragraph (or summary point), found by `_fill`
 
 
 class _Page:
@@ -297,6 +438,19 @@ class _Page:
         self._boilerplate: dict[int, str | None] = {}
         self._meta: dict[int, bool] = {}
         self._caption: dict[tuple[int, bool], bool] = {}
+        self._dates: dict[int, DateStatement | None] = {}
+        self._prose_before: list[int] = []
+        # The page's own address, when its first line is one: its host names the outlet, a date in its path orders
+        # the page's numeric dates (5/3/2013 on a page saved from /2013/05/03/ is the 3rd of May).
+        first = next((line for line in self.text if line), "")
+        address = URL_LINE_RE.match(first)
+        self.hint: dt.date | None = None
+        if address is not None and (in_path := URL_DATE_RE.search(first)):
+            try:
+                self.hint = dt.date(int(in_path.group(1)), int(in_path.group(3)), int(in_path.group(4)))
+            except ValueError:
+                pass
+        self.address_host: str | None = None
 
     # line tests -------------------------------------------------------------------
     def blank(self, i: int) -> bool:
@@ -335,8 +489,64 @@ class _Page:
         if i not in self._meta:
             text = self.text[i]
             key = re.sub(r"[\s.…:!|-]+$", "", text).strip().lower() if len(text) < 80 else ""
-            self._meta[i] = key in self.cues.story_meta_lines or bool(_meta_date(text))
+            self._meta[i] = key in self.cues.story_meta_lines or bool(_meta_date(text)) or self.date_line(i) is not None
         return self._meta[i]
+
+    def date_line(self, i: int) -> DateStatement | None:
+        """The date statement line `i` is (`date_statement`), or None."""
+        if i not in self._dates:
+            self._dates[i] = date_statement(self.text[i], self.hint)
+        return self._dates[i]
+
+    def byline_of(self, i: int) -> str | None:
+        """The credit of a "By ..." line: names, with a role ("By Jane Doe, Economics Correspondent"), an outlet
+        ("By Jane Doe for Reuters"), several names ("By X, Y and Z"); a reading time after it is dropped."""
+        text = self.text[i]
+        if len(text) > 160 or BYLINE_START_RE.match(text) is None:  # (most lines: this test alone)
+            return None
+        text = READ_TIME_RE.sub("", text)
+        byline = BYLINE_RE.match(text)
+        if byline is None or _words(text) > 12 or not _names_only(byline.group(1), self.cues.byline_roles):
+            return None
+        return byline.group(1).strip()
+
+    def bare_byline(self, i: int) -> str | None:
+        """A line of names alone ("Jane Doe", "Jane Doe and John Roe, Reuters") that sits next to a date line or
+        carries a reading time ("Jane Doe · 3 min read"): the byline of a page that writes no "By". The caller
+        makes sure it is no story's title."""
+        raw = self.text[i]
+        if len(raw) > 100 or not raw[:1].isupper():
+            return None
+        text = READ_TIME_RE.sub("", raw)
+        if not 2 <= _words(text) <= 8 or DIGIT_RE.search(text) or TERMINAL_RE.search(text) or ":" in text:
+            return None
+        # Each name is four words at most, with no verb or preposition ("Team Execs Meet With Player's Agent" is a
+        # sub-headline): "Jane Doe", "Jane Doe and John Roe, Reuters".
+        if any(_words(name) > 4 or NOT_NAME_WORDS_RE.search(name) for name in re.split(r",|\band\b|&", text)):
+            return None
+        if not re.fullmatch(r"[A-Z][\w.'’-]*(?:,?\s+(?:(?:and|&)\s+)?[\w.'’&-]+)*", text) \
+                or not _names_only(text, self.cues.byline_roles):
+            return None
+        if text != raw:
+            return text
+        near = [j for j in (self.prev_nonblank(i), self.next_nonblank(i, i + 40)) if j is not None]
+        return text if any(self.date_line(j) is not None or _meta_date(self.text[j]) for j in near) else None
+
+    def is_prose(self, i: int) -> bool:
+        """A line of story text: reads as a sentence and is no headline, furniture, date, caption or byline."""
+        text = self.text[i]
+        return (bool(text) and _is_sentence_like(text) and not _looks_like_title(text)
+                and self.boilerplate_reason(i) is None and not self.is_story_meta(i)
+                and not self.is_caption(i, True) and self.byline_of(i) is None)
+
+    def prose_before(self, i: int) -> int:
+        """The last line of story text above line `i` (-1 if none): worked out once, down the page as far as asked
+        (a date line is most often near the top)."""
+        table = self._prose_before
+        while len(table) <= i:
+            k = len(table)
+            table.append(-1 if k == 0 else k - 1 if self.is_prose(k - 1) else table[k - 1])
+        return table[i]
 
     def is_related_heading(self, i: int) -> bool:
         text = self.text[i]
@@ -348,6 +558,8 @@ class _Page:
         return self._caption[i, in_head]
 
     def _is_caption(self, text: str, in_head: bool) -> bool:
+        if _words(text) >= 4 and CAPTION_CREDIT_RE.search(text):  # "... parliament. Photo: Reuters"
+            return True
         match = CREDIT_RE.search(text)
         if not match or _words(text) < 5:
             return False
@@ -366,6 +578,7 @@ class _Page:
             or self.is_story_meta(i)
             or self.boilerplate_reason(i) is not None
             or self.is_caption(i, in_head=True)
+            or self.byline_of(i) is not None
         )
 
     def listed_item_at(self, age_line: int) -> tuple[int, int | None, dict[int, str]] | None:
@@ -404,11 +617,13 @@ def _title_after(page: _Page, i: int, window: int = 8) -> int | None:
 def _plan_stories(page: _Page) -> list[_Plan]:
     plans: dict[int, _Plan] = {}
     titles: set[int] = set()
+    starts: list[int] = []  # plans' starts in order, to find the one above a line by bisection
 
     def add(plan: _Plan) -> None:
         if plan.start in plans or (plan.title is not None and plan.title in titles):
             return
         plans[plan.start] = plan
+        bisect.insort(starts, plan.start)
         if plan.title is not None:
             titles.add(plan.title)
 
@@ -457,8 +672,13 @@ def _plan_stories(page: _Page) -> list[_Plan]:
     # looked up in it, not in every plan (8,000 stories on a page: 3 s in all).
     above: dict[int, int | None] = {}
     covered = {k for plan in plans.values() for k in range(plan.start, (plan.repeat or plan.start) + 1)}
+    # A date line alone ("March 11, 2025") marks a heading block as an "Updated ..." line does. A names line just
+    # above the date, under a title, is the byline ("Jane Doe" / "Published ..."), not the title. And a heading
+    # block starts a story only after story text (`prose_before`): a sub-headline, standfirst or byline under the
+    # page's headline ("Headline" / "By Jane Doe, Economics Correspondent" / "Updated ...") is that story's head;
+    # taken as a new story's title, it left the headline alone above it, dropped ("no story under it").
     for i in range(page.n):
-        if not page.text[i] or not _meta_date(page.text[i]):
+        if not page.text[i] or not (_meta_date(page.text[i]) or page.date_line(i)):
             continue
         p = page.prev_nonblank(i)
         while p is not None and page.heading_filler(p):
@@ -467,16 +687,37 @@ def _plan_stories(page: _Page) -> list[_Plan]:
                 break
             p = page.prev_nonblank(p)
         above[i] = p
+        if p is not None and p not in titles and page.bare_byline(p):
+            q = page.prev_nonblank(p)
+            if q is not None and _looks_like_title(page.text[q]) and not page.bare_byline(q):
+                p = q
         if p is not None and p not in titles and _looks_like_title(page.text[p]):
-            if p not in covered:  # (a plan added here has `p` as its title: in `titles` from then on)
-                add(_Plan(p, p, "heading-block"))
+            above_p = bisect.bisect_left(starts, p)
+            if p not in covered and page.prose_before(p) > (starts[above_p - 1] if above_p else -1):
+                add(_Plan(p, p, "heading-block"))  # (`p` is its title: in `titles` from then on)
 
     # The page's first story starts at its first line unless a plan already covers it.
+    # Furniture before it (a web address, a cookie banner, a menu, a date line, a byline) is its head: the first
+    # story starts above it, and its title is the first line after that furniture ("URL / May 2, 2013 / Title").
     first = next((i for i in range(page.n) if page.text[i]), None)
+
+    def junk(j: int) -> bool:
+        text = page.text[j]
+        return bool(page.boilerplate_reason(j) or _is_nav_junk(text) or URL_LINE_RE.match(text)
+                    or page.is_story_meta(j) or page.byline_of(j))
+
+    if first is not None and plans and min(plans) > first and plans[min(plans)].kind in ("heading-block", "repeated"):
+        j: int | None = first
+        while j is not None and j < min(plans) and junk(j):
+            j = page.next_nonblank(j)
+        if j == min(plans):
+            moved = plans.pop(j)
+            moved.start = first
+            plans[first] = moved
     if first is not None and (not plans or min(plans) > first):
         title = None
-        j: int | None = first
-        while j is not None and (page.boilerplate_reason(j) or _is_nav_junk(page.text[j])):
+        j = first
+        while j is not None and junk(j):
             j = page.next_nonblank(j)
         if j is not None and _looks_like_title(page.text[j]) and not page.is_related_heading(j):
             title = j
@@ -528,6 +769,14 @@ def _split_trailer(text: str, cues: PageCues) -> tuple[str, str]:
     return text[: match.start()].rstrip(), text[match.start():]
 
 
+#: The date kinds of `DateStatement` and which of a story's dates wins: a header's, a published line's, a date alone
+#: (usually when it was published), an updated line's (the last of those: the latest update).
+DATE_KINDS = {"published": DATE_FROM_PUBLISHED, "updated": DATE_FROM_UPDATED, "line": DATE_FROM_LINE}
+#: How many lines from a story's top a date alone is still its date (address, title, sub-headline, byline, date).
+TOP_LINES = 5
+DATE_RANK = {DATE_NONE: 0, DATE_FROM_UPDATED: 1, DATE_FROM_LINE: 2, DATE_FROM_PUBLISHED: 3, DATE_FROM_HEADER: 4}
+
+
 def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate | None]) -> Article:
     """Read one story's lines into an article; its title and id are settled by the caller."""
     cues = page.cues
@@ -551,14 +800,17 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
 
     in_head = True
     after_furniture = False
+    in_related = False  # after a "Related Articles" heading: its short lines are links to other stories
     # The lines of the last paragraph, joined once it is complete: joining each cut line on
     # as it came copied and searched the paragraph every time (4,000 cut lines: 2.2 s).
     pieces: list[str] = []
+    seen = 0  # the story's lines with text so far
     for k in range(plan.start, end):
         text = page.text[k]
         if not text:
             fates[k] = LineFate(k + 1, page.raw[k], "blank", None, True, "empty line")
             continue
+        seen += 1
         if k == plan.start and plan.kind == "header":
             match = HEADER_RE.match(text)
             assert match is not None
@@ -587,24 +839,40 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             draft.source = draft.source or outlet
             fate(k, "source", dropped=True, note="outlet repeated")
             continue
+        if in_head and not draft.body and URL_LINE_RE.match(text):
+            host = re.sub(r"^www\d*\.", "", URL_LINE_RE.match(text).group("host").lower())  # type: ignore[union-attr]
+            draft.source = draft.source or host
+            page.address_host = page.address_host or host
+            fate(k, "address", dropped=True, note=f"the page's web address: source {host}")
+            continue
         if in_head and (k == plan.repeat or (title_key and _norm(text) == title_key)):
             fate(k, "title-repeat", dropped=True, note="title repeated")
             continue
         if page.is_related_heading(k):
             fate(k, "related-heading", dropped=True, note="opens the page's related stories")
-            after_furniture = True
+            after_furniture = in_related = True
             continue
-        meta = _meta_date(text)
-        if meta and _words(text) <= 8:
-            stated = parse_stated_date(meta.group(2))
-            kind = DATE_FROM_PUBLISHED if meta.group(1).lower() in ("published", "posted", "first published") else DATE_FROM_UPDATED
-            if stated and draft.date_source in (DATE_NONE, DATE_FROM_UPDATED):
-                draft.date, draft.date_source = stated, kind
-                fate(k, "date", note=f"{kind}: {stated.isoformat()}")
-            elif stated:
-                fate(k, "date", dropped=True, note=f"{kind} ({stated.isoformat()}); kept the {draft.date_source}")
+        # A date line: "Published/Updated ..." anywhere in the story, a date alone near its top, under a sub-headline
+        # too (further down, a date alone may be a timeline's entry). Header > published > a date alone > updated.
+        stated = page.date_line(k)
+        if stated is not None and (stated.kind != "line" or not draft.body
+                                   or (draft.date_source == DATE_NONE and seen <= TOP_LINES)):
+            kind = DATE_KINDS[stated.kind]
+            if stated.date and (DATE_RANK[kind] > DATE_RANK[draft.date_source] or kind == draft.date_source == DATE_FROM_UPDATED):
+                draft.date, draft.date_source = stated.date, kind
+                fate(k, "date", note=f"{kind}: {stated.date.isoformat()}")
+            elif stated.date:
+                fate(k, "date", dropped=True, note=f"{kind} ({stated.date.isoformat()}); kept the {draft.date_source}")
             else:
-                fate(k, "date", dropped=True, note="no calendar date stated (an age is not a date)")
+                fate(k, "date", dropped=True, note=f"no calendar date stated ({stated.why})")
+            continue
+        credit = CREDIT_LINE_RE.match(text)
+        if credit and _words(text) <= 25 and _names_only(credit.group(1), cues.byline_roles):
+            if draft.byline is None:
+                draft.byline = text
+                fate(k, "byline", note="credit line of a wire story")
+            else:
+                fate(k, "byline", dropped=True, note=f"credit line; kept the byline {draft.byline!r}")
             continue
         reason = page.boilerplate_reason(k)
         if reason:
@@ -625,13 +893,23 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         bullet = BULLET_RE.match(text)
         if in_head and bullet and not draft.body:
             draft.summary.append(bullet.group(1).strip())
+            if plan.first_text is None:
+                plan.first_text = k
             fate(k, "summary", note="bullet point")
             continue
-        byline = BYLINE_RE.match(text)
-        if byline and draft.byline is None and not draft.body and _words(text) <= 10 \
-                and _names_only(byline.group(1)):
-            draft.byline = byline.group(1).strip()
-            fate(k, "byline")
+        if draft.byline is None and not draft.body:
+            byline = page.byline_of(k)
+            if byline is not None:
+                draft.byline = byline
+                fate(k, "byline")
+                continue
+            byline = page.bare_byline(k) if in_head else None
+            if byline is not None:
+                draft.byline = byline
+                fate(k, "byline", note="names alone by the story's date line")
+                continue
+        if in_related and not _is_sentence_like(text):
+            fate(k, "related", dropped=True, note="a link of the page's related stories")
             continue
         if k > last_prose and (after_furniture or not _is_sentence_like(text)) and draft.body:
             fate(k, "footer", dropped=True, note="short line after the story's last paragraph")
@@ -660,6 +938,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 draft.body[-1] = " ".join(pieces)
             draft.body.append(bullet_free)
             pieces = [bullet_free]
+            if plan.first_text is None:
+                plan.first_text = k
             fate(k, "body", note="; ".join(note_parts))
     if len(pieces) > 1:
         draft.body[-1] = " ".join(pieces)
@@ -733,12 +1013,29 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
         end = plans[index + 1].start if index + 1 < len(plans) else page.n
         drafts.append(_fill(page, plan, end, index, fates))
 
+    # A page that is a headline alone (under its date line, its address) is that story: its words are its text.
+    if len(drafts) == 1 and plans[0].kind == "first" and plans[0].title is not None and not drafts[0].body \
+            and not drafts[0].summary and _words(drafts[0].title) >= MIN_STORY_WORDS:
+        drafts[0].body, drafts[0].title = [drafts[0].title], ""
+        named = fates[plans[0].title]
+        assert named is not None
+        named.role, named.note = "title+body", "a headline alone on the page: the story's title and its text"
     # Drop empty stories (a header with nothing under it) and stories of menu words alone, renumbering fates.
     keep = [i for i, d in enumerate(drafts) if _has_story(d)]
     renumber = {old: new for new, old in enumerate(keep)}
     articles = [drafts[old] for old in keep]
-    for draft in articles:
-        draft.title = draft.title or _fallback_title(draft)
+    for old in keep:
+        draft = drafts[old]
+        if not draft.title:
+            draft.title = _fallback_title(draft)
+            named = plans[old].first_text
+            if named is not None and fates[named] is not None:
+                item = fates[named]
+                item.role = "title+" + item.role
+                item.note = "its first sentence is the story's title (no headline line); kept as text too" + (
+                    "; " + item.note if item.note else "")
+        # The page's address names the outlet of its stories that name none.
+        draft.source = draft.source or page.address_host
     _assign_ids(articles, file)
     for old in keep:
         lister = plans[old].related_to
@@ -753,8 +1050,10 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
             if item.article in renumber:
                 item.article = renumber[item.article]
             else:
+                if not item.dropped:  # said as what it is: dropped, what it would have been, and why
+                    item.note = (item.note + "; " if item.note else "") + f"was {item.role}; heading with no story under it"
+                    item.role = "dropped"
                 item.article, item.dropped = None, True
-                item.note = (item.note + "; " if item.note else "") + "heading with no story under it"
         final.append(item)
     # A trailing newline produces one empty last line that is not really a line.
     if final and page.raw[-1] == "" and text.endswith(("\n", "\r")):
