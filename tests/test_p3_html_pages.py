@@ -238,3 +238,25 @@ def test_inline_elements_side_by_side_are_words_apart() -> None:
     assert text.split("\n\n") == ["Reeves cuts welfare spending", "By Faisal Islam",
                                   "Welfare spending is cut by 5bn, the chancellorsaid on Wednesday.",
                                   "Growth forecast halved to 1% Read more\n"]
+
+
+def test_the_line_of_the_time_that_dates_the_story_is_the_header_line(tmp_path: Path) -> None:
+    """"Posted on <time datetime=...>November 5, 2024</time>" under the meta author's byline:
+    the parser took the byline for the title of a story of its own, the headline for a heading
+    with no story. The date line holds nothing the header line does not: it goes; a line that
+    names the author too ("By Jane Doe | ...") stays."""
+    markup = """<html><head><meta name="author" content="Tom Hughes"></head><body>
+    <h1>City council approves new cycle lanes</h1>
+    <div class="entry-meta"><span>Posted on <time datetime="2024-11-05T18:22:04+00:00">November 5, 2024</time></span></div>
+    <p>Riverside City Council voted 7-2 on Monday night to approve a network of protected cycle lanes.</p>
+    </body></html>"""
+    text, _ = html_to_text(markup)
+    assert text.rstrip().split("\n\n")[:3] == ["date 2024-11-05 City council approves new cycle lanes", "By Tom Hughes",
+                                       "Riverside City Council voted 7-2 on Monday night to approve a network of "
+                                       "protected cycle lanes."]
+    (article,) = articles_of(tmp_path, "blog.html", markup)
+    assert (article["title"], article["byline"], article["date"]) == (
+        "City council approves new cycle lanes", "Tom Hughes", "2024-11-05")
+    for line in ("By Jane Doe | Posted on November 5, 2024", "Words: Tom Hughes, November 5, 2024"):
+        text, _ = html_to_text(markup.replace("<span>Posted on", f"<span>{line.split(' November')[0]}"))
+        assert line in text, text

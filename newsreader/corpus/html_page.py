@@ -130,7 +130,7 @@ class _Story:
     headline: int | None = None  # index into blocks
     headline_level: int = 9
     time: dt.date | None = None
-    time_block: str | None = None  # the block that is its `<time>`'s text alone, when that dates it
+    time_block: str | None = None  # the block that holds the `<time>` that dates it
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -182,6 +182,7 @@ class _Reader(HTMLParser):
         self.in_title = False
         self.in_time: str | None = None  # datetime of the open <time>
         self.time_words: list[str] = []
+        self.dated_by_time = False  # the open block holds the <time> that dated its story
         self.ld: list[str] = []
         self.in_ld = False
         self.pre = 0
@@ -198,6 +199,8 @@ class _Reader(HTMLParser):
         for part in (text.splitlines() if self.pre else [text]):
             if part.strip():
                 self.current.blocks.append(part.rstrip())
+        if self.dated_by_time:
+            self.current.time_block, self.dated_by_time = self.current.blocks[-1], False
         if self.heading is not None and self.heading < self.current.headline_level:
             self.current.headline, self.current.headline_level = len(self.current.blocks) - 1, self.heading
 
@@ -282,10 +285,8 @@ class _Reader(HTMLParser):
         if tag == "time" and self.in_time is not None:
             if self.current.time is None:
                 words = _SPACE_RE.sub(" ", "".join(self.time_words)).strip()
-                by_words = _day(words) if _DATE_ONLY_RE.match(words) else None
-                self.current.time = _day(self.in_time) or by_words
-                if self.current.time is not None and by_words == self.current.time:
-                    self.current.time_block = words
+                self.current.time = _day(self.in_time) or (_day(words) if _DATE_ONLY_RE.match(words) else None)
+                self.dated_by_time = self.current.time is not None
             self.in_time = None
         elif tag == "article":
             self._flush()
@@ -415,8 +416,10 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
         if headline is None and number == 0 and facts.title:
             headline = facts.title
         date = story.time or (facts.date if number == 0 else None)
-        if story.time is not None and story.time_block in blocks:
-            blocks.remove(story.time_block)  # (its date is the header line's)
+        if story.time is not None and story.time_block in blocks and _date_only(story.time_block, facts.author):
+            # "Posted on November 5, 2024", "26 March 2025": the header line's date. Left in, the
+            # parser took the line above it (a byline) for the title of a story of its own.
+            blocks.remove(story.time_block)
         if headline is not None and (date is not None or several):
             # The seeds' header line: the story's date and headline, which the parser reads as
             # one story's start. A story of a front page whose date is not stated is marked
@@ -435,6 +438,13 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
         lines.extend(blocks)
     text = "\n\n".join(lines) + "\n" if lines else ""
     return text, facts
+
+
+def _date_only(block: str, author: str | None) -> bool:
+    """Is the block that holds a story's <time> no more than a date line ("Posted on November
+    5, 2024 at 6:22 pm"), with no byline in it ("By Jane Doe | March 5, 2024")?"""
+    return (len(block.split()) <= 10 and not block.casefold().startswith("by ")
+            and not (author and author.casefold() in block.casefold()))
 
 
 def _author_block(blocks: list[str], author: str) -> int | None:
