@@ -218,6 +218,16 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
 
     root = ctx.corpus_dir(args)
     files = iter_page_files(root, ctx.config)  # a missing folder: one line, as parsing says it
+    if not files:
+        # A folder without pages is an empty answer, not an error (exit 0, `[]`), as `index`
+        # and `search` take it: `articles --json | jq length` failed on nothing printed.
+        from newsreader.corpus import no_pages_message
+
+        ctx.warn(no_pages_message(root, ctx.config.extensions))
+        if args.json:
+            ctx.print_json_array(())
+        print(f"0 articles from 0 pages in {printable(str(root))}", file=ctx.stderr)
+        return 0
     listed = _indexed_listing(ctx, root, files)
     if isinstance(listed, _Listing):
         try:
