@@ -626,14 +626,18 @@ def _document_date(text: Any) -> Any:
 
 def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     """Entities and dates of JSON-lines articles: one {"id", "text", "date"} object per
-    input line, one {"id", "entities", "dates"} line out. A bad line (one the extractor
-    fails on too) is reported on stderr by number and skipped, and a line with a date that
-    is not one is extracted without it, said so; the exit code says whether any line failed."""
+    input line, one {"id", "entities", "dates"} line out. Output lines match input lines one
+    for one, so a script can zip them: a bad line (one the extractor fails on too) is
+    `{"id", "error"}` (its id when the line could be read; a blank line's error is "blank
+    line") and one numbered line on stderr; a line with a date that is not one is extracted
+    without it, said so. The exit code says whether any line failed (blank lines do not)."""
     from newsreader.extract import extract
 
     check_extractor(ctx.config, args.backend)
     backend = args.backend or ctx.config.extractor
     extract("", None, backend=backend)  # an unusable backend fails here, before any input
+    if _is_terminal(sys.stdin):  # else it waited without a word for what the user did not know to type
+        ctx.say('reading JSON lines {"id", "text", "date"} from standard input; Ctrl-D ends')
     failures = 0
     # Bytes, decoded line by line: a line that is not UTF-8 is one bad line, not a
     # UnicodeDecodeError out of the text stream (a traceback, and the lines after it lost).
@@ -642,50 +646,69 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
         if number == 1:  # a UTF-8 byte-order mark (PowerShell's Out-File, Notepad) starts the stream
             raw = raw[3:] if isinstance(raw, bytes) and raw.startswith(b"\xef\xbb\xbf") else \
                 raw[1:] if isinstance(raw, str) and raw.startswith("\ufeff") else raw
+        item: Any = None
         try:
             line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         except UnicodeDecodeError as exc:
-            print(f"newsreader: extract: line {number}: not UTF-8 text (byte {exc.start + 1}); skipped",
-                  file=ctx.stderr)
-            failures += 1
-            continue
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem = f"not valid JSON ({exc.msg} at column {exc.colno})"
-        except ValueError:  # json's int() of a number longer than Python reads: no JSONDecodeError
-            problem = f"not valid JSON (a number of more than {sys.get_int_max_str_digits():,} digits)"
-        except RecursionError:  # 100,000 "[": the decoder recurses once per level
-            problem = "not valid JSON (nested too deeply)"
+            problem = f"not UTF-8 text (byte {exc.start + 1})"
         else:
-            problem = ""
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                problem = 'expected an object with a string "text"'
-            else:
-                raw_date = item.get("date")
-                try:
-                    date = _document_date(raw_date) if raw_date else None
-                except (TypeError, ValueError):
-                    # Its names and the dates it writes in full do not need it; "yesterday" gets
-                    # no value (null) rather than the whole line being lost.
-                    print(f"newsreader: extract: line {number}: date {raw_date!r} is not YYYY-MM-DD "
-                          "or an ISO date and time; extracted without it", file=ctx.stderr)
-                    failures += 1
-                    date = None
+            item, problem = _extract_item(line)
+        if problem == "blank line":
+            _write_json_line(ctx, {"id": None, "error": problem})
+            continue
         if not problem:
+            raw_date = item.get("date")
+            try:
+                date = _document_date(raw_date) if raw_date else None
+            except (TypeError, ValueError):
+                # Its names and the dates it writes in full do not need it; "yesterday" gets
+                # no value (null) rather than the whole line being lost.
+                print(f"newsreader: extract: line {number}: date {raw_date!r} is not YYYY-MM-DD "
+                      "or an ISO date and time; extracted without it", file=ctx.stderr)
+                failures += 1
+                date = None
             try:
                 result = extract(item["text"], date, backend=backend)
             except Exception as exc:  # noqa: BLE001 - one line's names lost, not the lines after it
                 problem = f"the extractor failed on its text ({exception_said(exc)})"
+        item_id = item.get("id") if isinstance(item, dict) else None
         if problem:
             print(f"newsreader: extract: line {number}: {problem}; skipped", file=ctx.stderr)
             failures += 1
+            _write_json_line(ctx, {"id": item_id, "error": problem})
             continue
-        out = {"id": item.get("id"), **result.to_dict()}
-        ctx.stdout.write(printable_json(json.dumps(out, ensure_ascii=False)) + "\n")  # input text is untrusted
+        _write_json_line(ctx, {"id": item_id, **result.to_dict()})
     return 1 if failures else 0
+
+
+def _extract_item(line: str) -> tuple[Any, str]:
+    """An `extract` input line read: (the object, "") or (what could be read, why it is no
+    article: "blank line", not JSON, no string "text")."""
+    if not line.strip():
+        return None, "blank line"
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        # json's messages may end in "at" ("Invalid control character at"): "at at column".
+        return None, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
+    except ValueError:  # json's int() of a number longer than Python reads: no JSONDecodeError
+        return None, f"not valid JSON (a number of more than {sys.get_int_max_str_digits():,} digits)"
+    except RecursionError:  # 100,000 "[": the decoder recurses once per level
+        return None, "not valid JSON (nested too deeply)"
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return item, 'expected an object with a string "text"'
+    return item, ""
+
+
+def _write_json_line(ctx: Context, data: dict[str, Any]) -> None:
+    ctx.stdout.write(printable_json(json.dumps(data, ensure_ascii=False)) + "\n")  # input text is untrusted
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # closed, or no real file behind it
+        return False
 
 
 # --- related stories -----------------------------------------------------------------

@@ -39,3 +39,49 @@ def test_an_empty_corpus_is_an_empty_answer_with_each_commands_usual_code(capsys
     # A folder that is not there stays an error.
     code, out, err = run(capsys, "articles", "--json", "--corpus", str(tmp_path / "missing"))
     assert code == 2 and out == "" and "does not exist" in err
+
+
+# --- S3, S4: extract ------------------------------------------------------------------
+
+
+def run_extract(capsys, monkeypatch, data: bytes, tty: bool = False) -> tuple[int, list[dict], list[str]]:
+    import io
+    import sys
+
+    stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    monkeypatch.setattr(stdin, "isatty", lambda: tty)
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, err = run(capsys, "extract", "--backend", "rules")
+    return code, [json.loads(line) for line in out.splitlines()], err.splitlines()
+
+
+def test_extract_writes_one_line_per_input_line_so_scripts_can_zip(capsys, monkeypatch) -> None:
+    """A skipped line gave no output line: every output line after it was paired with the
+    wrong input line by a script that zips them. Now it is `{"id", "error"}`, with the id
+    when the line could be read."""
+    lines = [b'{"id": "a", "text": "They met in Paris."}',
+             b'{"id": "no-text", "text": 5}',
+             b'{"id": "c", "text": "bad \x01 control"}',  # a raw control character: not JSON
+             b'caf\xe9',  # not UTF-8
+             b'   ',
+             b'{"id": "f", "text": "Bob went to Rome."}']
+    code, out, err = run_extract(capsys, monkeypatch, b"\n".join(lines) + b"\n")
+    assert code == 1 and len(out) == len(lines)
+    assert [o["id"] for o in out] == ["a", "no-text", None, None, None, "f"]
+    assert [sorted(o) for o in out[1:5]] == [["error", "id"]] * 4
+    assert out[1]["error"] == 'expected an object with a string "text"'
+    assert out[2]["error"] == "not valid JSON (Invalid control character at column 26)"  # was "at at column"
+    assert out[4]["error"] == "blank line"
+    assert "entities" in out[0] and "entities" in out[5]
+    assert [line.split(":")[2] for line in err] == [" line 2", " line 3", " line 4"]  # a blank line is not said
+    assert not any("at at" in line for line in err)
+
+
+def test_extract_at_a_terminal_says_what_it_waits_for(capsys, monkeypatch) -> None:
+    """At a terminal it waited without a word; piped, it says nothing (stderr stays clean)."""
+    good = b'{"id": 1, "text": "They met in Paris."}\n'
+    code, out, err = run_extract(capsys, monkeypatch, good, tty=True)
+    assert code == 0 and err == ['newsreader: reading JSON lines {"id", "text", "date"} from standard input; '
+                                 'Ctrl-D ends']
+    code, out, err = run_extract(capsys, monkeypatch, good, tty=False)
+    assert (code, err) == (0, [])

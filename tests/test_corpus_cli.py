@@ -294,7 +294,7 @@ def test_extract_line_that_is_not_utf8_is_one_skipped_line(capsys, monkeypatch) 
     code, out, err = run(capsys, "extract", "--backend", "rules")
     assert code == 1
     assert err.count("\n") == 1 and "line 1: not UTF-8" in err and "Traceback" not in err
-    assert [json.loads(line)["id"] for line in out.splitlines()] == [2]
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [None, 2]
 
 
 def test_extract_writes_no_raw_c1_control_or_bidi_override(capsys, monkeypatch) -> None:
