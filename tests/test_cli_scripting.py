@@ -85,3 +85,35 @@ def test_extract_at_a_terminal_says_what_it_waits_for(capsys, monkeypatch) -> No
                                  'Ctrl-D ends']
     code, out, err = run_extract(capsys, monkeypatch, good, tty=False)
     assert (code, err) == (0, [])
+
+
+# --- S2: paging search hits -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_search_offset_pages_through_the_hits_with_the_whole_total(capsys, sort: str) -> None:
+    """Hits 21-40 needed `--limit 40` and skipping the first 20 by hand. A page is the
+    same hits, in the same order, as that slice of the whole list; `total` stays the count
+    of every match, in JSON and on the summary line."""
+    code, out, _ = run(capsys, "search", "said", "--json", "--no-snippets", "--sort", sort)
+    whole = json.loads(out)
+    ids = [h["id"] for h in whole["hits"]]
+    assert code == 0 and whole["total"] == len(ids) == 9 and whole["offset"] == 0
+    pages = []
+    for offset in (0, 4, 8):
+        code, out, _ = run(capsys, "search", "said", "--json", "--no-snippets", "--sort", sort,
+                           "--limit", "4", "--offset", str(offset))
+        page = json.loads(out)
+        assert code == 0 and page["total"] == 9 and page["offset"] == offset
+        pages += [h["id"] for h in page["hits"]]
+    assert pages == ids
+    code, out, err = run(capsys, "search", "said", "--sort", sort, "--limit", "4", "--offset", "4")
+    assert code == 0 and err.splitlines()[-1] == "5-8 of 9 matching articles"
+    assert [line.strip() for line in out.splitlines() if line.strip() in ids] == ids[4:8]
+    code, out, err = run(capsys, "search", "said", "--json", "--offset", "9")  # past the last: exit 1, as no hits
+    assert code == 1 and json.loads(out)["hits"] == [] and json.loads(out)["total"] == 9
+
+
+def test_search_offset_below_zero_is_refused(capsys) -> None:
+    code, out, err = run(capsys, "search", "said", "--offset", "-1")
+    assert code == 2 and out == "" and "--offset must be 0 or more" in err

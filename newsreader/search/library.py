@@ -385,8 +385,9 @@ class Library:
 
     def search(self, text: str, limit: int = 20, sort: str = "relevance", snippets: bool = True,
                suggest: bool = True, count: bool = False, typed: bool = False,
-               cancelled: Callable[[], bool] | None = None) -> SearchResult:
-        """The top `limit` hits. `total` is exact if `count` (slower: every match is
+               cancelled: Callable[[], bool] | None = None, offset: int = 0) -> SearchResult:
+        """The top `limit` hits after the first `offset` (a page of them: snippets are made
+        for that page only; `total` counts every match). `total` is exact if `count` (slower: every match is
         visited) or when there are few matches, else estimated (`result.exact` False).
         "Did you mean" is only looked for when there are fewer than 5 matches. `typed`: read
         `text` as the reader's search bar does (see `parse`). `cancelled`: asked between
@@ -398,7 +399,7 @@ class Library:
         with self._lock, self.reading():
             for attempt in (0, 1):
                 try:
-                    return self._search(text, limit, sort, snippets, suggest, count, typed, cancelled)
+                    return self._search(text, limit, sort, snippets, suggest, count, typed, cancelled, offset)
                 except (QueryError, UserError):
                     raise
                 except OSError:
@@ -409,7 +410,8 @@ class Library:
         raise AssertionError("unreachable")
 
     def _search(self, text: str, limit: int, sort: str, snippets: bool, suggest: bool,
-                count: bool, typed: bool, cancelled: Callable[[], bool] | None = None) -> SearchResult:
+                count: bool, typed: bool, cancelled: Callable[[], bool] | None = None,
+                offset: int = 0) -> SearchResult:
         parsed = self.parse(text, typed)
         searcher = self.searcher()
         if searcher.doc_count_all() == 0:
@@ -421,7 +423,7 @@ class Library:
         runs = engine.date_runs(searcher, self._runs)
         if runs.usable:
             query = engine.restrict_dates(query, self._runs)
-        pairs, total = self._top(searcher, query, runs, limit, sort, count, cancelled)
+        pairs, total = self._top(searcher, query, runs, offset + limit, sort, count, cancelled)
         exact = total is not None
         if total is None:
             reader = searcher.reader()
@@ -430,6 +432,7 @@ class Library:
                 total, exact = sum(1 for _ in searcher.docs_for_query(query)), True
             else:
                 total = max(len(pairs), min(int(round(guess)), reader.doc_count()))
+        pairs = pairs[offset:]
         store = self.store()
         rows = store.rows(i for i, _ in pairs)
         terms = self._match_terms(parsed, searcher) if snippets else {}
