@@ -341,6 +341,107 @@ def _print_rows(ctx: Context, rows: Iterable[tuple[str, str, str | None, str | N
         print(f"{date or 'undated   '}  {id_}\n            {title}{shown}", file=ctx.stdout)
 
 
+# --- where things live ------------------------------------------------------------------
+
+
+def _folder_bytes(folder: Path) -> int:
+    """The bytes of the files under `folder` (0 if it cannot be read)."""
+    total = 0
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(dirpath, name)).st_size
+    return total
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:,.1f} MB" if n >= 100_000 else f"{n / 1000:,.0f} kB"
+
+
+def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
+    """Where the config, the index of each corpus and the bookmarks are, with the index sizes
+    and the corpus folder each index was built from: only `index --json` named an index, and
+    an index whose corpus was renamed or deleted stayed behind for good, unseen. `--prune`
+    deletes those (never the current corpus's index, one whose corpus is not known, or one
+    another run is updating; never the bookmarks)."""
+    from newsreader.config import recorded_corpus
+    from newsreader.search.schema import update_running
+
+    paths = ctx.paths
+    corpus = ctx.corpus_dir(args)
+    chosen = "--corpus" if getattr(args, "corpus", None) is not None else \
+        "config" if ctx.config.corpus is not None else "the bundled seeds"
+    current = paths.index_dir(corpus)
+    others: list[dict[str, Any]] = []
+    try:
+        folders = sorted(p for p in paths.indexes_dir.iterdir() if p.is_dir() and p != current)
+    except OSError:
+        folders = []
+    for folder in folders:
+        recorded = recorded_corpus(folder)
+        others.append({"index": str(folder), "bytes": _folder_bytes(folder),
+                       "corpus": str(recorded) if recorded is not None else None,
+                       "corpus_exists": recorded.is_dir() if recorded is not None else None})
+    pruned: list[dict[str, Any]] = []
+    if args.prune:
+        for entry in others:
+            if entry["corpus_exists"] is not False:
+                continue
+            if update_running(entry["index"]):
+                ctx.warn(f"{entry['index']}: another run is updating it; not deleted")
+                continue
+            import shutil
+
+            shutil.rmtree(entry["index"])
+            pruned.append(entry)
+        others = [entry for entry in others if entry not in pruned]
+    info: dict[str, Any] = {
+        "config_file": str(paths.config_file), "config_file_exists": paths.config_file.is_file(),
+        "config_dir": str(paths.config_dir), "data_dir": str(paths.data_dir), "cache_dir": str(paths.cache_dir),
+        "state_file": str(paths.store_file), "home": os.environ.get("NEWSREADER_HOME") or None,
+        "corpus": str(corpus), "corpus_from": chosen, "corpus_exists": corpus.is_dir(),
+        "index": str(current), "index_exists": current.is_dir(),
+        "index_bytes": _folder_bytes(current) if current.is_dir() else 0,
+        "other_indexes": others,
+    }
+    if args.prune:
+        info["pruned"] = pruned
+    if args.json:
+        ctx.print_json(info)
+        return 0
+    out = ctx.stdout
+    where = "NEWSREADER_HOME" if info["home"] else "your user folders"
+    rows = [
+        ("config file", f"{paths.config_file}" + ("" if info["config_file_exists"] else "  (none: defaults in use)")),
+        ("your themes, cues", f"{paths.config_dir / 'themes'}, {paths.config_dir / 'cues'}"),
+        ("bookmarks, state", str(paths.store_file)),
+        ("cache", str(paths.cache_dir)),
+        ("corpus", f"{corpus}  ({chosen}{'' if info['corpus_exists'] else '; not there now'})"),
+        ("its index", f"{current}  ({_size(info['index_bytes'])})" if info["index_exists"]
+         else f"{current}  (not built yet)"),
+    ]
+    for name, value in rows:
+        print(f"{name + ':':<19}{printable(value)}", file=out)
+    for entry in pruned:
+        print(f"deleted the index {printable(entry['index'])} ({_size(entry['bytes'])}) of "
+              f"{printable(entry['corpus'])}, which is gone", file=out)
+    if others:
+        print("other indexes:", file=out)
+    for entry in others:
+        if entry["corpus"] is None:
+            state = "corpus not recorded (indexed by an older newsreader)"
+        else:
+            state = f"corpus {entry['corpus']}" + ("" if entry["corpus_exists"] else " (gone)")
+        print(f"  {printable(entry['index'])}  ({_size(entry['bytes'])}): {printable(state)}", file=out)
+    gone = sum(entry["corpus_exists"] is False for entry in others)
+    if gone:
+        print("1 index of a corpus folder that is gone; `newsreader paths --prune` deletes it" if gone == 1 else
+              f"{gone:,} indexes of corpus folders that are gone; `newsreader paths --prune` deletes them",
+              file=ctx.stderr)
+    print(f"(all under {where}; an index is rebuilt from its corpus when deleted)", file=ctx.stderr)
+    return 0
+
+
 # --- bookmarks commands --------------------------------------------------------------
 
 
@@ -761,7 +862,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "Config (config.yaml), your themes (themes/) and your additions to the extractor's word "
             "lists (cues/) live in your user config folder (~/.config/newsreader/ on Linux); index and "
-            "state in your user data folder. Set NEWSREADER_HOME to keep them all under one folder. "
+            "state in your user data folder. Set NEWSREADER_HOME to keep them all under one folder "
+            "($NEWSREADER_HOME/config/config.yaml, data/, cache/); `newsreader paths` prints them. "
             "Run `newsreader COMMAND --help` for details."
         ),
     )
@@ -807,6 +909,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON array (id, title, score, why, ...)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="show at most N stories (default 10)")
     p.set_defaults(handler=cmd_related)
+
+    p = sub.add_parser("paths", help="show where the config, indexes and bookmarks are",
+                       description="Print the config file, the data and cache folders, the bookmarks "
+                                   "store, the corpus and its index (with its size), and every other "
+                                   "index with the corpus folder it was built from.")
+    _add_corpus_option(p)
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.add_argument("--prune", action="store_true",
+                   help="delete the indexes whose corpus folder is gone (never the current corpus's, "
+                        "never the bookmarks)")
+    p.set_defaults(handler=cmd_paths)
 
     p = sub.add_parser("bookmarks", help="list, add, remove, export and import bookmarks",
                        description="Manage bookmarks (the reader's `b` and `B` keys use the same store).")

@@ -6,6 +6,7 @@ of them under one folder instead, so a user (or a test) can isolate a run comple
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import math
@@ -45,9 +46,52 @@ class Paths:
         """Bookmarks and reading state: precious, so in the data folder."""
         return self.data_dir / "state.sqlite3"
 
+    @property
+    def indexes_dir(self) -> Path:
+        """Where every corpus's index is, one folder each (`index_dir`)."""
+        return self.data_dir / "indexes"
+
     def index_dir(self, corpus: Path) -> Path:
         """One index per corpus folder, so switching corpora never mixes articles."""
-        return self.data_dir / "indexes" / f"{corpus.resolve().name or 'root'}-{corpus_key(corpus)[:12]}"
+        return self.indexes_dir / f"{corpus.resolve().name or 'root'}-{corpus_key(corpus)[:12]}"
+
+
+#: The file in an index folder naming the corpus folder it indexes (its full path, as bytes):
+#: the folder's name holds only a hash of it, and `newsreader paths` lists the indexes whose
+#: corpus is gone (a folder renamed or deleted left its index behind for good, unnamed).
+CORPUS_RECORD = "corpus-path"
+
+
+def record_corpus(index_dir: Path, corpus: Path) -> None:
+    """Write `index_dir`'s CORPUS_RECORD if it is missing or names another path (a read and
+    no write when it is there: the reader updates its index every few seconds). Best effort:
+    a folder that cannot take it costs only the name in `newsreader paths`."""
+    if not index_dir.is_dir():
+        return
+    text = os.fsencode(str(corpus.resolve()))
+    record = index_dir / CORPUS_RECORD
+    try:
+        if record.read_bytes() == text:
+            return
+    except OSError:
+        pass
+    tmp = record.with_name(f".{CORPUS_RECORD}.{os.getpid()}")
+    try:
+        tmp.write_bytes(text)
+        os.replace(tmp, record)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def recorded_corpus(index_dir: Path) -> Path | None:
+    """The corpus folder `index_dir` was built from, as `record_corpus` wrote it; None for an
+    index built before the record was kept (or one it could not be written in)."""
+    try:
+        text = (index_dir / CORPUS_RECORD).read_bytes()
+    except OSError:
+        return None
+    return Path(os.fsdecode(text)) if text else None
 
 
 def corpus_key(corpus: Path) -> str:

@@ -117,3 +117,57 @@ def test_search_offset_pages_through_the_hits_with_the_whole_total(capsys, sort:
 def test_search_offset_below_zero_is_refused(capsys) -> None:
     code, out, err = run(capsys, "search", "said", "--offset", "-1")
     assert code == 2 and out == "" and "--offset must be 0 or more" in err
+
+
+# --- C1, U1: where things live, and indexes left behind ------------------------------
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "page.txt").write_text(PAGE, encoding="utf-8")
+    return folder
+
+
+def test_paths_names_the_files_and_every_index_with_its_corpus(capsys, tmp_path: Path, isolated_home: Path) -> None:
+    """Only `index --json` named an index; the config's place under NEWSREADER_HOME was
+    nowhere. Each index now records the corpus folder it was built from."""
+    one, two = _corpus(tmp_path / "one"), _corpus(tmp_path / "two")
+    for folder in (one, two):
+        assert run(capsys, "index", "--corpus", str(folder))[0] == 0
+    code, out, err = run(capsys, "paths", "--json", "--corpus", str(one))
+    info = json.loads(out)
+    assert code == 0
+    assert info["config_file"] == str(isolated_home / "config" / "config.yaml") and not info["config_file_exists"]
+    assert info["state_file"] == str(isolated_home / "data" / "state.sqlite3")
+    assert (info["corpus"], info["corpus_from"], info["index_exists"]) == (str(one), "--corpus", True)
+    assert info["index_bytes"] > 0 and Path(info["index"]).parent == isolated_home / "data" / "indexes"
+    (other,) = info["other_indexes"]
+    assert (other["corpus"], other["corpus_exists"]) == (str(two.resolve()), True) and other["bytes"] > 0
+    code, out, err = run(capsys, "paths", "--corpus", str(one))
+    assert code == 0 and f"config file:       {isolated_home / 'config' / 'config.yaml'}" in out
+    assert f"corpus {two.resolve()}" in out and "--prune" not in err
+
+
+def test_prune_deletes_only_indexes_whose_corpus_is_gone(capsys, tmp_path: Path, isolated_home: Path) -> None:
+    """A corpus folder renamed or deleted left its index behind for good. --prune deletes
+    those; never the current corpus's index (gone too: it may be an unplugged drive the
+    reader still answers from), never one whose corpus is not recorded, never the bookmarks."""
+    kept, moved, current = (_corpus(tmp_path / name) for name in ("kept", "moved", "current"))
+    for folder in (kept, moved, current):
+        assert run(capsys, "index", "--corpus", str(folder))[0] == 0
+    ids = json.loads(run(capsys, "articles", "--json", "--corpus", str(kept))[1])
+    assert run(capsys, "bookmarks", "add", ids[0]["id"], "--corpus", str(kept))[0] == 0
+    unrecorded = isolated_home / "data" / "indexes" / "old-0123456789ab"
+    unrecorded.mkdir()
+    moved.rename(tmp_path / "moved-elsewhere")
+    current.rename(tmp_path / "current-unplugged")
+    code, out, err = run(capsys, "paths", "--corpus", str(current))
+    assert code == 0 and "(gone)" in out and "1 index of a corpus folder that is gone" in err
+    code, out, err = run(capsys, "paths", "--prune", "--json", "--corpus", str(current))
+    info = json.loads(out)
+    assert code == 0 and [p["corpus"] for p in info["pruned"]] == [str(moved.resolve())]
+    assert not Path(info["pruned"][0]["index"]).exists()
+    assert Path(info["index"]).is_dir() and unrecorded.is_dir()
+    assert sorted(p["corpus"] or "" for p in info["other_indexes"]) == ["", str(kept.resolve())]
+    code, out, _ = run(capsys, "bookmarks", "list", "--json", "--corpus", str(kept))
+    assert [b["id"] for b in json.loads(out)] == [ids[0]["id"]]

@@ -27,7 +27,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable
 
-from newsreader.config import Config, Paths
+from newsreader.config import Config, Paths, record_corpus
 from newsreader.errors import UserError, broken_install
 from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, QueryError, environment_error, latest_commit,
                                       other_version_index, unreadable_index)
@@ -643,7 +643,10 @@ class Library:
             self.close()  # a rebuild deletes the files under our open searcher and store
         from newsreader.search.indexer import Indexer
 
-        stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn, stop)
+        try:
+            stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn, stop)
+        finally:  # (a rebuild deletes the record; a stopped run keeps an index all the same)
+            record_corpus(self.folder, self.corpus)
         with self._lock:
             self._corrector = None
         return stats
