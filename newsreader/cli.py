@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
 from newsreader import __version__
-from newsreader.config import Config, Paths, check_extractor, check_query_length, corpus_key, load_config, user_paths
+from newsreader.config import (Config, Paths, check_extractor, check_query_length, config_name_warnings, corpus_key,
+                               load_config, user_paths)
 from newsreader.errors import (UserError, broken_install, counted, exception_said, iso_date, no_article, printable,
                                printable_json)
 
@@ -1029,6 +1030,8 @@ def main(argv: list[str] | None = None) -> int:
             check_query_length(" ".join(args.query))
         paths = user_paths()
         ctx = Context(paths=paths, config=load_config(paths))
+        for line in config_name_warnings(ctx.config, paths):
+            ctx.warn(line)
         handler: Command = getattr(args, "handler", run_app)
         code = handler(args, ctx)
         sys.stdout.flush()  # a closed pipe shows here, in the handler below, not at exit

@@ -171,3 +171,62 @@ def test_prune_deletes_only_indexes_whose_corpus_is_gone(capsys, tmp_path: Path,
     assert sorted(p["corpus"] or "" for p in info["other_indexes"]) == ["", str(kept.resolve())]
     code, out, _ = run(capsys, "bookmarks", "list", "--json", "--corpus", str(kept))
     assert [b["id"] for b in json.loads(out)] == [ids[0]["id"]]
+
+
+# --- C2: keymap ids and the theme name, checked by every command ----------------------
+
+
+def _config(home: Path, text: str) -> Path:
+    path = home / "config" / "config.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unknown_keymap_ids_and_theme_are_said_by_every_command(capsys, isolated_home: Path) -> None:
+    """Only the reader said them, in notices that scrolled away. Every command now says each
+    in one line naming the file and the key; a warning, not exit 2: an id renamed by an
+    upgrade, or a theme file removed, must not stop scripts (the reader ignores the id and
+    uses its default theme)."""
+    path = _config(isolated_home, "keymap: {serach: f, bookmark: x}\ntheme: newsreader-lite\n")
+    for argv in (["articles"], ["paths"], ["search", "said"]):
+        code, out, err = run(capsys, *argv)
+        lines = [line for line in err.splitlines() if line.startswith("newsreader: warning: ")]
+        assert code == 0 and out, argv
+        assert lines == [
+            f"newsreader: warning: {path}: keymap: 'serach' is no binding id of the reader (did you mean search?); "
+            "it is ignored, and the reader's ? lists the ids",
+            f"newsreader: warning: {path}: theme: no theme 'newsreader-lite' (missing, or its file is broken); "
+            "did you mean newsreader-light? The reader uses newsreader-dark; its Ctrl+P lists the themes"], argv
+    _config(isolated_home, "keymap: {search: f}\ntheme: newsreader-light\n")  # fixed: said no more
+    code, _, err = run(capsys, "paths")
+    assert code == 0 and "warning" not in err
+
+
+def test_the_keymap_check_takes_the_readers_own_binding_ids(capsys, isolated_home: Path) -> None:
+    """No second list to fall out of date: every id the reader has is accepted, and a user
+    theme file's name is a theme."""
+    from newsreader.tui.app import all_bindings
+
+    ids = sorted({b.id for b in all_bindings() if b.id})
+    assert len(ids) > 10
+    _config(isolated_home, "theme: mine\nkeymap:\n" + "".join(f"  {i}: \"\"\n" for i in ids))
+    (isolated_home / "config" / "themes").mkdir()
+    (isolated_home / "config" / "themes" / "mine.yaml").write_text(
+        "name: mine\ndark: true\ncolors:\n  primary: '#0178D4'\n", encoding="utf-8")
+    code, _, err = run(capsys, "paths")
+    assert code == 0 and "warning" not in err
+
+
+@pytest.mark.parametrize("text", ["corpus: 42\n", "theme: 5\n", "keymap: [1, 2]\n", "max_page_mb: true\n",
+                                  "extensions: .txt\n", "extractor: 3\n"])
+def test_a_wrong_type_in_the_config_is_said_without_brackets_in_brackets(capsys, isolated_home: Path,
+                                                                        text: str) -> None:
+    """`corpus must be text (folder of saved news pages (default: the bundled seeds))`."""
+    import re
+
+    path = _config(isolated_home, text)
+    code, out, err = run(capsys, "paths")
+    key = text.split(":")[0]
+    assert code == 2 and out == "" and err.startswith(f"newsreader: error: {path}: {key} must be ")
+    assert not re.search(r"\([^()]*\(", err), err
