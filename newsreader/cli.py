@@ -17,6 +17,7 @@ import re
 import sqlite3
 import stat
 import sys
+import textwrap
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -957,7 +958,79 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("file", metavar="FILE", help="a file from `bookmarks export --format json|yaml`")
     b.set_defaults(handler=cmd_bookmarks_import)
 
+    _add_epilogs(parser)
     return parser
+
+
+#: Each subcommand's --help ends with these: a few examples, then its exit codes (the
+#: README had them; --help, where a user looks first, had none).
+_EPILOGS = {
+    "parse": ("newsreader parse page.txt --explain",
+              "newsreader parse a.txt b.txt --json | jq '.[].articles[].title'",
+              "cat page.txt | newsreader parse - --json",
+              "0 every FILE gave a story; 1 one gave none or could not be read; 2 none could be read"),
+    "articles": ("newsreader articles --corpus ~/news",
+                 "newsreader articles --json | jq -r '.[].title'",
+                 "0 listed (none, for a folder without pages); 2 the folder is missing"),
+    "extract": ("echo '{\"id\": 1, \"text\": \"Ishaq Dar met Abbas Araghchi in Tehran yesterday.\", "
+                "\"date\": \"2025-06-14\"}' | newsreader extract",
+                "newsreader articles --json | jq -c '{id, text: .body, date}' | newsreader extract > names.jsonl",
+                "0 every line extracted; 1 a line skipped (an {\"id\", \"error\"} line in its place) or its date "
+                "not one; 2 the extractor cannot run"),
+    "index": ("newsreader index",
+              "newsreader index --corpus ~/news --json",
+              "0 done (pages it cannot read are said and skipped); 2 it cannot index (a missing folder, "
+              "another run at it, a damaged index: --rebuild); 130 stopped by Ctrl-C, what it committed kept"),
+    "search": ("newsreader search 'iran -libya date:2025-06'",
+               "newsreader search 'person:\"Ishaq Dar\" OR org:OIC' --sort date",
+               "newsreader search iran --json --limit 20 --offset 20 | jq -r '.hits[].id'",
+               "0 hits found; 1 none (or none past --offset); 2 a malformed query or no usable index"),
+    "show": ("newsreader show ID",
+             "newsreader show ID --json | jq -r '.entities[] | select(.kind == \"person\") | .name'",
+             "0 shown; 1 no article with that id; 2 no usable index"),
+    "related": ("newsreader related ID",
+                "newsreader related ID --json | jq '.[0].why'",
+                "0 listed (none is no error); 1 no article with that id; 2 no usable index"),
+    "paths": ("newsreader paths",
+              "newsreader paths --json | jq -r .config_file",
+              "newsreader paths --prune",
+              "0 shown; 2 a broken config"),
+    "bookmarks list": ("newsreader bookmarks list --tag iran",
+                       "newsreader bookmarks list --json | jq -r '.[].id'",
+                       "0 listed; 2 the bookmarks cannot be read"),
+    "bookmarks add": ("newsreader bookmarks add ID --tag iran,talks --note 'follow up'",
+                      "0 bookmarked or updated; 1 no article or bookmark with that id; 2 cannot write"),
+    "bookmarks remove": ("newsreader bookmarks remove ID",
+                         "0 removed; 1 no bookmark with that id; 2 cannot write"),
+    "bookmarks export": ("newsreader bookmarks export --format md -o notes.md",
+                         "newsreader bookmarks export --format json -o - | jq length",
+                         "0 written; 2 the -o FILE exists (--force replaces it) or cannot be written"),
+    "bookmarks import": ("newsreader bookmarks import bookmarks-2025-06-14.json",
+                         "0 merged; 2 the file cannot be read or is no export"),
+}
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's, but text with line breaks (the epilogs) is kept line for line."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def _add_epilogs(parser: argparse.ArgumentParser, prefix: str = "") -> None:
+    """Give every subcommand under `parser` its examples and exit codes (`_EPILOGS`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                key = f"{prefix}{name}"
+                if key in _EPILOGS:
+                    *examples, codes = _EPILOGS[key]
+                    sub.formatter_class = _HelpFormatter
+                    codes = textwrap.fill(f"exit codes: {codes}", 79, subsequent_indent="  ")
+                    sub.epilog = "examples:\n" + "".join(f"  {e}\n" for e in examples) + codes + "\n"
+                _add_epilogs(sub, f"{key} ")
 
 
 def run_app(args: argparse.Namespace, ctx: Context) -> int:

@@ -230,3 +230,44 @@ def test_a_wrong_type_in_the_config_is_said_without_brackets_in_brackets(capsys,
     key = text.split(":")[0]
     assert code == 2 and out == "" and err.startswith(f"newsreader: error: {path}: {key} must be ")
     assert not re.search(r"\([^()]*\(", err), err
+
+
+# --- S1: examples and exit codes in every --help --------------------------------------
+
+
+def _subcommands(parser, prefix: str = ""):
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                if any(isinstance(a, argparse._SubParsersAction) for a in sub._actions):
+                    yield from _subcommands(sub, f"{prefix}{name} ")
+                else:
+                    yield f"{prefix}{name}", sub
+
+
+def test_every_subcommands_help_ends_with_examples_that_run_and_its_exit_codes() -> None:
+    """--help had neither (the README had them). Each example's newsreader command is one
+    the parser takes, so an option renamed since cannot stay in an example."""
+    import shlex
+
+    from newsreader.cli import build_parser
+
+    parser = build_parser()
+    commands = dict(_subcommands(parser))
+    assert {"search", "extract", "paths", "bookmarks export"} <= commands.keys()
+    for name, sub in commands.items():
+        text = sub.format_help()
+        tail = text[text.index("\nexamples:\n"):]
+        examples = [line.strip() for line in tail.splitlines()[2:] if line.startswith("  newsreader")
+                    or "| newsreader" in line]
+        assert 1 <= len(examples) <= 3 and "\nexit codes: 0 " in tail, name
+        codes = tail[tail.index("\nexit codes:"):]
+        assert text.endswith(tail) and max(map(len, codes.splitlines())) < 80, name  # (wrapped to fit)
+        for example in examples:
+            ran = []
+            for command in (part for part in example.split("|") if part.strip().startswith("newsreader")):
+                argv = shlex.split(command.split(">")[0])[1:]
+                ran.append(parser.parse_args(argv).handler)  # SystemExit on an option that is not there
+            assert sub.get_default("handler") in ran, example
