@@ -177,7 +177,7 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
             ctx.warn(note)
         if stdin:
             path = Path("-")
-        result = parse_page(page.text, file=path.name)
+        result = parse_page(page.text, file="-" if stdin else _page_name(path, ctx.corpus_dir(args)))
         read.append((path, result, ""))
         if not result.articles:  # nothing found: said, unless --explain shows why
             if not args.explain:
@@ -196,6 +196,21 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     if failures and not results:
         return 2
     return 1 if failures else 0
+
+
+def _page_name(path: Path, root: Path) -> str:
+    """A FILE's name for its articles' ids and `file`: inside the corpus folder, its path
+    relative to it, as `articles`, `show` and the index have it (`parse` gave `notes.md`
+    ids that `show` did not know, made from the file name alone); elsewhere its file name.
+    A FILE given through a link to the corpus folder, or the corpus through a link, counts
+    as inside; a page that is itself a link keeps its own name, as the corpus walk does."""
+    from newsreader.corpus import file_label
+
+    here = Path(os.path.abspath(path))
+    for inside, top in ((here, Path(os.path.abspath(root))), (here.parent.resolve() / here.name, root.resolve())):
+        with contextlib.suppress(ValueError):
+            return file_label(inside.relative_to(top).as_posix())
+    return file_label(path.name)
 
 
 def _parse_entry(path: Path, result: Any, error: str, explain: bool) -> dict[str, Any]:
@@ -875,7 +890,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="show the articles that saved page files yield",
                        description="Parse saved page files and print the articles found.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="saved page (plain text); - reads standard input")
+    _add_corpus_option(p)
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="saved page (plain text); - reads standard input. Ids are made from the FILE's "
+                        "path relative to the corpus folder, as `articles` gives them, for a FILE inside "
+                        "it; from its file name alone for one elsewhere")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--explain", action="store_true",
                    help="show every input line and what became of it")

@@ -271,3 +271,34 @@ def test_every_subcommands_help_ends_with_examples_that_run_and_its_exit_codes()
                 argv = shlex.split(command.split(">")[0])[1:]
                 ran.append(parser.parse_args(argv).handler)  # SystemExit on an option that is not there
             assert sub.get_default("handler") in ran, example
+
+
+# --- S7: parse's ids are articles' ids -------------------------------------------------
+
+
+def test_parse_of_a_page_in_the_corpus_gives_the_ids_articles_gives(capsys, tmp_path: Path, monkeypatch) -> None:
+    """`parse` made ids from the file name alone, `articles` from the path under the corpus
+    folder: `show <id from parse>` said "no article". Inside the corpus (given as it is, by
+    a link, or from the current folder) they are now the same; elsewhere, the file name."""
+    corpus = tmp_path / "news"
+    (corpus / "sub dir").mkdir(parents=True)
+    page = corpus / "sub dir" / "notes.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    (tmp_path / "link").symlink_to(corpus)
+    code, out, _ = run(capsys, "articles", "--json", "--corpus", str(corpus))
+    (listed,) = json.loads(out)
+    assert code == 0 and listed["file"] == "sub dir/notes.txt"
+    monkeypatch.chdir(corpus)
+    for argv in (["--corpus", str(corpus), str(page)], ["--corpus", str(tmp_path / "link"), str(page)],
+                 ["--corpus", str(corpus), str(tmp_path / "link" / "sub dir" / "notes.txt")],
+                 ["--corpus", str(corpus), "sub dir/notes.txt"]):
+        code, out, _ = run(capsys, "parse", "--json", *argv)
+        (parsed,) = json.loads(out)["articles"]
+        assert code == 0 and (parsed["id"], parsed["file"]) == (listed["id"], listed["file"]), argv
+    code, out, _ = run(capsys, "show", parsed["id"], "--corpus", str(corpus))
+    assert code == 0
+    elsewhere = tmp_path / "notes.txt"
+    elsewhere.write_text(PAGE, encoding="utf-8")
+    code, out, _ = run(capsys, "parse", "--json", "--corpus", str(corpus), str(elsewhere))
+    (parsed,) = json.loads(out)["articles"]
+    assert parsed["file"] == "notes.txt" and parsed["id"] != listed["id"]
