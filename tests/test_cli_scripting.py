@@ -302,3 +302,50 @@ def test_parse_of_a_page_in_the_corpus_gives_the_ids_articles_gives(capsys, tmp_
     code, out, _ = run(capsys, "parse", "--json", "--corpus", str(corpus), str(elsewhere))
     (parsed,) = json.loads(out)["articles"]
     assert parsed["file"] == "notes.txt" and parsed["id"] != listed["id"]
+
+
+# --- S10: a search hit names its page, byline and dateline ------------------------------
+
+
+def test_search_json_hits_carry_file_byline_and_dateline_from_the_article_read_for_the_snippet(capsys) -> None:
+    """One `show` per hit was needed to find the page. The article is decoded for its
+    snippet anyway, so they cost no read; `--no-snippets` reads no article, and leaves them
+    out rather than say null for a byline it did not look at."""
+    code, out, _ = run(capsys, "articles", "--json")
+    articles = {a["id"]: a for a in json.loads(out)}
+    code, out, _ = run(capsys, "search", "said", "--json", "--limit", "20")
+    hits = json.loads(out)["hits"]
+    assert code == 0 and len(hits) == 9
+    for hit in hits:
+        article = articles[hit["id"]]
+        assert (hit["file"], hit["byline"], hit["dateline"]) == \
+            (article["file"], article["byline"], article["dateline"])
+    assert any(hit["dateline"] for hit in hits)
+    code, out, _ = run(capsys, "search", "byline:IFP", "--json")
+    assert any(hit["byline"] == "IFP Editorial Staff" for hit in json.loads(out)["hits"])
+    code, out, _ = run(capsys, "search", "said", "--json", "--no-snippets")
+    assert code == 0 and not any({"file", "byline", "dateline"} & hit.keys() for hit in json.loads(out)["hits"])
+
+
+# --- S8: the README's --json key lists ----------------------------------------------------
+
+
+def test_the_readme_names_every_json_key_articles_show_and_search_give(capsys) -> None:
+    """README's lists left out `date_source`, `summary`, `captions` and `age`."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([a-z_]+)`", readme))
+    _, out, _ = run(capsys, "articles", "--json")
+    article = json.loads(out)[0]
+    _, out, _ = run(capsys, "show", article["id"], "--json")
+    shown = json.loads(out)
+    _, out, _ = run(capsys, "search", "said", "--json", "--facets")
+    found = json.loads(out)
+    _, out, _ = run(capsys, "related", article["id"], "--json")
+    related = json.loads(out)
+    _, out, _ = run(capsys, "paths", "--json")
+    paths = json.loads(out)
+    keys = (set(shown) | set(found) | set(found["hits"][0]) | set(found["facets"]) | set(related[0])
+            | set(paths) | set(paths["other_indexes"][0] if paths["other_indexes"] else {}))
+    assert set(article) <= set(shown) and keys - named == set()

@@ -98,12 +98,20 @@ class Hit:
     snippet: str = ""
     ranges: list[tuple[int, int]] = field(default_factory=list)
     title_ranges: list[tuple[int, int]] = field(default_factory=list)
+    #: The page file (relative to the corpus), byline and dateline: set where the article was
+    #: read for its snippet (not with snippets=False, which reads no article), else None.
+    file: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "date": self.date, "source": self.source,
-                "score": round(self.score, 4), "snippet": self.snippet,
-                "ranges": [list(r) for r in self.ranges],
-                "title_ranges": [list(r) for r in self.title_ranges]}
+        out = {"id": self.id, "title": self.title, "date": self.date, "source": self.source,
+               "score": round(self.score, 4), "snippet": self.snippet,
+               "ranges": [list(r) for r in self.ranges],
+               "title_ranges": [list(r) for r in self.title_ranges]}
+        if self.file is not None:  # (every article has a file: None is "not read")
+            out |= {"file": self.file, "byline": self.byline, "dateline": self.dateline}
+        return out
 
 
 @dataclass
@@ -436,15 +444,17 @@ class Library:
         store = self.store()
         rows = store.rows(i for i, _ in pairs)
         terms = self._match_terms(parsed, searcher) if snippets else {}
-        bodies = store.bodies(rows) if snippets else {}
+        docs = store.docs(rows) if snippets else {}  # (decoded for the snippets: what else they hold is free)
         hits = []
         for id_, score in pairs:
             row = rows.get(id_)
             if row is None:  # committed to Whoosh a moment before SQLite
                 continue
             hit = Hit(id_, row.title, row.date, row.source, float(score))
-            if snippets and id_ in bodies:
-                snip = engine.make_snippet(bodies[id_], terms.get("body", set()))
+            if snippets and id_ in docs:
+                article = docs[id_]["article"]
+                hit.file, hit.byline, hit.dateline = article["file"], article.get("byline"), article.get("dateline")
+                snip = engine.make_snippet(article["body"], terms.get("body", set()))
                 hit.snippet, hit.ranges = snip.text, snip.ranges
                 hit.title_ranges = engine.match_ranges(row.title, terms.get("title", set()))
             hits.append(hit)
