@@ -17,13 +17,15 @@ import re
 import sqlite3
 import stat
 import sys
+import textwrap
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
 from newsreader import __version__
-from newsreader.config import Config, Paths, check_extractor, check_query_length, corpus_key, load_config, user_paths
+from newsreader.config import (Config, Paths, check_extractor, check_query_length, config_name_warnings, corpus_key,
+                               load_config, user_paths)
 from newsreader.errors import (UserError, broken_install, counted, exception_said, iso_date, no_article, printable,
                                printable_json)
 
@@ -175,7 +177,7 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
             ctx.warn(note)
         if stdin:
             path = Path("-")
-        result = parse_page(page.text, file=path.name)
+        result = parse_page(page.text, file="-" if stdin else _page_name(path, ctx.corpus_dir(args)))
         read.append((path, result, ""))
         if not result.articles:  # nothing found: said, unless --explain shows why
             if not args.explain:
@@ -194,6 +196,21 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     if failures and not results:
         return 2
     return 1 if failures else 0
+
+
+def _page_name(path: Path, root: Path) -> str:
+    """A FILE's name for its articles' ids and `file`: inside the corpus folder, its path
+    relative to it, as `articles`, `show` and the index have it (`parse` gave `notes.md`
+    ids that `show` did not know, made from the file name alone); elsewhere its file name.
+    A FILE given through a link to the corpus folder, or the corpus through a link, counts
+    as inside; a page that is itself a link keeps its own name, as the corpus walk does."""
+    from newsreader.corpus import file_label
+
+    here = Path(os.path.abspath(path))
+    for inside, top in ((here, Path(os.path.abspath(root))), (here.parent.resolve() / here.name, root.resolve())):
+        with contextlib.suppress(ValueError):
+            return file_label(inside.relative_to(top).as_posix())
+    return file_label(path.name)
 
 
 def _parse_entry(path: Path, result: Any, error: str, explain: bool) -> dict[str, Any]:
@@ -218,6 +235,16 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
 
     root = ctx.corpus_dir(args)
     files = iter_page_files(root, ctx.config)  # a missing folder: one line, as parsing says it
+    if not files:
+        # A folder without pages is an empty answer, not an error (exit 0, `[]`), as `index`
+        # and `search` take it: `articles --json | jq length` failed on nothing printed.
+        from newsreader.corpus import no_pages_message
+
+        ctx.warn(no_pages_message(root, ctx.config.extensions))
+        if args.json:
+            ctx.print_json_array(())
+        print(f"0 articles from 0 pages in {printable(str(root))}", file=ctx.stderr)
+        return 0
     listed = _indexed_listing(ctx, root, files)
     if isinstance(listed, _Listing):
         try:
@@ -329,6 +356,107 @@ def _print_rows(ctx: Context, rows: Iterable[tuple[str, str, str | None, str | N
     for id_, title, date, source in rows:
         shown = f"  [{source}]" if source else ""
         print(f"{date or 'undated   '}  {id_}\n            {title}{shown}", file=ctx.stdout)
+
+
+# --- where things live ------------------------------------------------------------------
+
+
+def _folder_bytes(folder: Path) -> int:
+    """The bytes of the files under `folder` (0 if it cannot be read)."""
+    total = 0
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(dirpath, name)).st_size
+    return total
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:,.1f} MB" if n >= 100_000 else f"{n / 1000:,.0f} kB"
+
+
+def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
+    """Where the config, the index of each corpus and the bookmarks are, with the index sizes
+    and the corpus folder each index was built from: only `index --json` named an index, and
+    an index whose corpus was renamed or deleted stayed behind for good, unseen. `--prune`
+    deletes those (never the current corpus's index, one whose corpus is not known, or one
+    another run is updating; never the bookmarks)."""
+    from newsreader.config import recorded_corpus
+    from newsreader.search.schema import update_running
+
+    paths = ctx.paths
+    corpus = ctx.corpus_dir(args)
+    chosen = "--corpus" if getattr(args, "corpus", None) is not None else \
+        "config" if ctx.config.corpus is not None else "the bundled seeds"
+    current = paths.index_dir(corpus)
+    others: list[dict[str, Any]] = []
+    try:
+        folders = sorted(p for p in paths.indexes_dir.iterdir() if p.is_dir() and p != current)
+    except OSError:
+        folders = []
+    for folder in folders:
+        recorded = recorded_corpus(folder)
+        others.append({"index": str(folder), "bytes": _folder_bytes(folder),
+                       "corpus": str(recorded) if recorded is not None else None,
+                       "corpus_exists": recorded.is_dir() if recorded is not None else None})
+    pruned: list[dict[str, Any]] = []
+    if args.prune:
+        for entry in others:
+            if entry["corpus_exists"] is not False:
+                continue
+            if update_running(entry["index"]):
+                ctx.warn(f"{entry['index']}: another run is updating it; not deleted")
+                continue
+            import shutil
+
+            shutil.rmtree(entry["index"])
+            pruned.append(entry)
+        others = [entry for entry in others if entry not in pruned]
+    info: dict[str, Any] = {
+        "config_file": str(paths.config_file), "config_file_exists": paths.config_file.is_file(),
+        "config_dir": str(paths.config_dir), "data_dir": str(paths.data_dir), "cache_dir": str(paths.cache_dir),
+        "state_file": str(paths.store_file), "home": os.environ.get("NEWSREADER_HOME") or None,
+        "corpus": str(corpus), "corpus_from": chosen, "corpus_exists": corpus.is_dir(),
+        "index": str(current), "index_exists": current.is_dir(),
+        "index_bytes": _folder_bytes(current) if current.is_dir() else 0,
+        "other_indexes": others,
+    }
+    if args.prune:
+        info["pruned"] = pruned
+    if args.json:
+        ctx.print_json(info)
+        return 0
+    out = ctx.stdout
+    where = "NEWSREADER_HOME" if info["home"] else "your user folders"
+    rows = [
+        ("config file", f"{paths.config_file}" + ("" if info["config_file_exists"] else "  (none: defaults in use)")),
+        ("your themes, cues", f"{paths.config_dir / 'themes'}, {paths.config_dir / 'cues'}"),
+        ("bookmarks, state", str(paths.store_file)),
+        ("cache", str(paths.cache_dir)),
+        ("corpus", f"{corpus}  ({chosen}{'' if info['corpus_exists'] else '; not there now'})"),
+        ("its index", f"{current}  ({_size(info['index_bytes'])})" if info["index_exists"]
+         else f"{current}  (not built yet)"),
+    ]
+    for name, value in rows:
+        print(f"{name + ':':<19}{printable(value)}", file=out)
+    for entry in pruned:
+        print(f"deleted the index {printable(entry['index'])} ({_size(entry['bytes'])}) of "
+              f"{printable(entry['corpus'])}, which is gone", file=out)
+    if others:
+        print("other indexes:", file=out)
+    for entry in others:
+        if entry["corpus"] is None:
+            state = "corpus not recorded (indexed by an older newsreader)"
+        else:
+            state = f"corpus {entry['corpus']}" + ("" if entry["corpus_exists"] else " (gone)")
+        print(f"  {printable(entry['index'])}  ({_size(entry['bytes'])}): {printable(state)}", file=out)
+    gone = sum(entry["corpus_exists"] is False for entry in others)
+    if gone:
+        print("1 index of a corpus folder that is gone; `newsreader paths --prune` deletes it" if gone == 1 else
+              f"{gone:,} indexes of corpus folders that are gone; `newsreader paths --prune` deletes them",
+              file=ctx.stderr)
+    print(f"(all under {where}; an index is rebuilt from its corpus when deleted)", file=ctx.stderr)
+    return 0
 
 
 # --- bookmarks commands --------------------------------------------------------------
@@ -616,14 +744,18 @@ def _document_date(text: Any) -> Any:
 
 def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     """Entities and dates of JSON-lines articles: one {"id", "text", "date"} object per
-    input line, one {"id", "entities", "dates"} line out. A bad line (one the extractor
-    fails on too) is reported on stderr by number and skipped, and a line with a date that
-    is not one is extracted without it, said so; the exit code says whether any line failed."""
+    input line, one {"id", "entities", "dates"} line out. Output lines match input lines one
+    for one, so a script can zip them: a bad line (one the extractor fails on too) is
+    `{"id", "error"}` (its id when the line could be read; a blank line's error is "blank
+    line") and one numbered line on stderr; a line with a date that is not one is extracted
+    without it, said so. The exit code says whether any line failed (blank lines do not)."""
     from newsreader.extract import extract
 
     check_extractor(ctx.config, args.backend)
     backend = args.backend or ctx.config.extractor
     extract("", None, backend=backend)  # an unusable backend fails here, before any input
+    if _is_terminal(sys.stdin):  # else it waited without a word for what the user did not know to type
+        ctx.say('reading JSON lines {"id", "text", "date"} from standard input; Ctrl-D ends')
     failures = 0
     # Bytes, decoded line by line: a line that is not UTF-8 is one bad line, not a
     # UnicodeDecodeError out of the text stream (a traceback, and the lines after it lost).
@@ -632,50 +764,69 @@ def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
         if number == 1:  # a UTF-8 byte-order mark (PowerShell's Out-File, Notepad) starts the stream
             raw = raw[3:] if isinstance(raw, bytes) and raw.startswith(b"\xef\xbb\xbf") else \
                 raw[1:] if isinstance(raw, str) and raw.startswith("\ufeff") else raw
+        item: Any = None
         try:
             line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         except UnicodeDecodeError as exc:
-            print(f"newsreader: extract: line {number}: not UTF-8 text (byte {exc.start + 1}); skipped",
-                  file=ctx.stderr)
-            failures += 1
-            continue
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem = f"not valid JSON ({exc.msg} at column {exc.colno})"
-        except ValueError:  # json's int() of a number longer than Python reads: no JSONDecodeError
-            problem = f"not valid JSON (a number of more than {sys.get_int_max_str_digits():,} digits)"
-        except RecursionError:  # 100,000 "[": the decoder recurses once per level
-            problem = "not valid JSON (nested too deeply)"
+            problem = f"not UTF-8 text (byte {exc.start + 1})"
         else:
-            problem = ""
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                problem = 'expected an object with a string "text"'
-            else:
-                raw_date = item.get("date")
-                try:
-                    date = _document_date(raw_date) if raw_date else None
-                except (TypeError, ValueError):
-                    # Its names and the dates it writes in full do not need it; "yesterday" gets
-                    # no value (null) rather than the whole line being lost.
-                    print(f"newsreader: extract: line {number}: date {raw_date!r} is not YYYY-MM-DD "
-                          "or an ISO date and time; extracted without it", file=ctx.stderr)
-                    failures += 1
-                    date = None
+            item, problem = _extract_item(line)
+        if problem == "blank line":
+            _write_json_line(ctx, {"id": None, "error": problem})
+            continue
         if not problem:
+            raw_date = item.get("date")
+            try:
+                date = _document_date(raw_date) if raw_date else None
+            except (TypeError, ValueError):
+                # Its names and the dates it writes in full do not need it; "yesterday" gets
+                # no value (null) rather than the whole line being lost.
+                print(f"newsreader: extract: line {number}: date {raw_date!r} is not YYYY-MM-DD "
+                      "or an ISO date and time; extracted without it", file=ctx.stderr)
+                failures += 1
+                date = None
             try:
                 result = extract(item["text"], date, backend=backend)
             except Exception as exc:  # noqa: BLE001 - one line's names lost, not the lines after it
                 problem = f"the extractor failed on its text ({exception_said(exc)})"
+        item_id = item.get("id") if isinstance(item, dict) else None
         if problem:
             print(f"newsreader: extract: line {number}: {problem}; skipped", file=ctx.stderr)
             failures += 1
+            _write_json_line(ctx, {"id": item_id, "error": problem})
             continue
-        out = {"id": item.get("id"), **result.to_dict()}
-        ctx.stdout.write(printable_json(json.dumps(out, ensure_ascii=False)) + "\n")  # input text is untrusted
+        _write_json_line(ctx, {"id": item_id, **result.to_dict()})
     return 1 if failures else 0
+
+
+def _extract_item(line: str) -> tuple[Any, str]:
+    """An `extract` input line read: (the object, "") or (what could be read, why it is no
+    article: "blank line", not JSON, no string "text")."""
+    if not line.strip():
+        return None, "blank line"
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        # json's messages may end in "at" ("Invalid control character at"): "at at column".
+        return None, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
+    except ValueError:  # json's int() of a number longer than Python reads: no JSONDecodeError
+        return None, f"not valid JSON (a number of more than {sys.get_int_max_str_digits():,} digits)"
+    except RecursionError:  # 100,000 "[": the decoder recurses once per level
+        return None, "not valid JSON (nested too deeply)"
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return item, 'expected an object with a string "text"'
+    return item, ""
+
+
+def _write_json_line(ctx: Context, data: dict[str, Any]) -> None:
+    ctx.stdout.write(printable_json(json.dumps(data, ensure_ascii=False)) + "\n")  # input text is untrusted
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # closed, or no real file behind it
+        return False
 
 
 # --- related stories -----------------------------------------------------------------
@@ -728,7 +879,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "Config (config.yaml), your themes (themes/) and your additions to the extractor's word "
             "lists (cues/) live in your user config folder (~/.config/newsreader/ on Linux); index and "
-            "state in your user data folder. Set NEWSREADER_HOME to keep them all under one folder. "
+            "state in your user data folder. Set NEWSREADER_HOME to keep them all under one folder "
+            "($NEWSREADER_HOME/config/config.yaml, data/, cache/); `newsreader paths` prints them. "
             "Run `newsreader COMMAND --help` for details."
         ),
     )
@@ -738,7 +890,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="show the articles that saved page files yield",
                        description="Parse saved page files and print the articles found.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="saved page (plain text); - reads standard input")
+    _add_corpus_option(p)
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="saved page (plain text); - reads standard input. Ids are made from the FILE's "
+                        "path relative to the corpus folder, as `articles` gives them, for a FILE inside "
+                        "it; from its file name alone for one elsewhere")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--explain", action="store_true",
                    help="show every input line and what became of it")
@@ -775,6 +931,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=10, metavar="N", help="show at most N stories (default 10)")
     p.set_defaults(handler=cmd_related)
 
+    p = sub.add_parser("paths", help="show where the config, indexes and bookmarks are",
+                       description="Print the config file, the data and cache folders, the bookmarks "
+                                   "store, the corpus and its index (with its size), and every other "
+                                   "index with the corpus folder it was built from.")
+    _add_corpus_option(p)
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.add_argument("--prune", action="store_true",
+                   help="delete the indexes whose corpus folder is gone (never the current corpus's, "
+                        "never the bookmarks)")
+    p.set_defaults(handler=cmd_paths)
+
     p = sub.add_parser("bookmarks", help="list, add, remove, export and import bookmarks",
                        description="Manage bookmarks (the reader's `b` and `B` keys use the same store).")
     bsub = p.add_subparsers(dest="bookmarks_command", metavar="ACTION", required=True)
@@ -810,7 +977,79 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("file", metavar="FILE", help="a file from `bookmarks export --format json|yaml`")
     b.set_defaults(handler=cmd_bookmarks_import)
 
+    _add_epilogs(parser)
     return parser
+
+
+#: Each subcommand's --help ends with these: a few examples, then its exit codes (the
+#: README had them; --help, where a user looks first, had none).
+_EPILOGS = {
+    "parse": ("newsreader parse page.txt --explain",
+              "newsreader parse a.txt b.txt --json | jq '.[].articles[].title'",
+              "cat page.txt | newsreader parse - --json",
+              "0 every FILE gave a story; 1 one gave none or could not be read; 2 none could be read"),
+    "articles": ("newsreader articles --corpus ~/news",
+                 "newsreader articles --json | jq -r '.[].title'",
+                 "0 listed (none, for a folder without pages); 2 the folder is missing"),
+    "extract": ("echo '{\"id\": 1, \"text\": \"Ishaq Dar met Abbas Araghchi in Tehran yesterday.\", "
+                "\"date\": \"2025-06-14\"}' | newsreader extract",
+                "newsreader articles --json | jq -c '{id, text: .body, date}' | newsreader extract > names.jsonl",
+                "0 every line extracted; 1 a line skipped (an {\"id\", \"error\"} line in its place) or its date "
+                "not one; 2 the extractor cannot run"),
+    "index": ("newsreader index",
+              "newsreader index --corpus ~/news --json",
+              "0 done (pages it cannot read are said and skipped); 2 it cannot index (a missing folder, "
+              "another run at it, a damaged index: --rebuild); 130 stopped by Ctrl-C, what it committed kept"),
+    "search": ("newsreader search 'iran -libya date:2025-06'",
+               "newsreader search 'person:\"Ishaq Dar\" OR org:OIC' --sort date",
+               "newsreader search iran --json --limit 20 --offset 20 | jq -r '.hits[].id'",
+               "0 hits found; 1 none (or none past --offset); 2 a malformed query or no usable index"),
+    "show": ("newsreader show ID",
+             "newsreader show ID --json | jq -r '.entities[] | select(.kind == \"person\") | .name'",
+             "0 shown; 1 no article with that id; 2 no usable index"),
+    "related": ("newsreader related ID",
+                "newsreader related ID --json | jq '.[0].why'",
+                "0 listed (none is no error); 1 no article with that id; 2 no usable index"),
+    "paths": ("newsreader paths",
+              "newsreader paths --json | jq -r .config_file",
+              "newsreader paths --prune",
+              "0 shown; 2 a broken config"),
+    "bookmarks list": ("newsreader bookmarks list --tag iran",
+                       "newsreader bookmarks list --json | jq -r '.[].id'",
+                       "0 listed; 2 the bookmarks cannot be read"),
+    "bookmarks add": ("newsreader bookmarks add ID --tag iran,talks --note 'follow up'",
+                      "0 bookmarked or updated; 1 no article or bookmark with that id; 2 cannot write"),
+    "bookmarks remove": ("newsreader bookmarks remove ID",
+                         "0 removed; 1 no bookmark with that id; 2 cannot write"),
+    "bookmarks export": ("newsreader bookmarks export --format md -o notes.md",
+                         "newsreader bookmarks export --format json -o - | jq length",
+                         "0 written; 2 the -o FILE exists (--force replaces it) or cannot be written"),
+    "bookmarks import": ("newsreader bookmarks import bookmarks-2025-06-14.json",
+                         "0 merged; 2 the file cannot be read or is no export"),
+}
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's, but text with line breaks (the epilogs) is kept line for line."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def _add_epilogs(parser: argparse.ArgumentParser, prefix: str = "") -> None:
+    """Give every subcommand under `parser` its examples and exit codes (`_EPILOGS`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                key = f"{prefix}{name}"
+                if key in _EPILOGS:
+                    *examples, codes = _EPILOGS[key]
+                    sub.formatter_class = _HelpFormatter
+                    codes = textwrap.fill(f"exit codes: {codes}", 79, subsequent_indent="  ")
+                    sub.epilog = "examples:\n" + "".join(f"  {e}\n" for e in examples) + codes + "\n"
+                _add_epilogs(sub, f"{key} ")
 
 
 def run_app(args: argparse.Namespace, ctx: Context) -> int:
@@ -883,6 +1122,8 @@ def main(argv: list[str] | None = None) -> int:
             check_query_length(" ".join(args.query))
         paths = user_paths()
         ctx = Context(paths=paths, config=load_config(paths))
+        for line in config_name_warnings(ctx.config, paths):
+            ctx.warn(line)
         handler: Command = getattr(args, "handler", run_app)
         code = handler(args, ctx)
         sys.stdout.flush()  # a closed pipe shows here, in the handler below, not at exit

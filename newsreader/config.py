@@ -6,6 +6,7 @@ of them under one folder instead, so a user (or a test) can isolate a run comple
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import math
@@ -18,7 +19,7 @@ import yaml
 
 from newsreader import yamlload
 from newsreader.errors import UserError, kind_name, value_kind
-from newsreader.resources import seeds_dir
+from newsreader.resources import seeds_dir, themes_dir
 
 APP_NAME = "newsreader"
 CONFIG_FILE_NAME = "config.yaml"
@@ -45,9 +46,52 @@ class Paths:
         """Bookmarks and reading state: precious, so in the data folder."""
         return self.data_dir / "state.sqlite3"
 
+    @property
+    def indexes_dir(self) -> Path:
+        """Where every corpus's index is, one folder each (`index_dir`)."""
+        return self.data_dir / "indexes"
+
     def index_dir(self, corpus: Path) -> Path:
         """One index per corpus folder, so switching corpora never mixes articles."""
-        return self.data_dir / "indexes" / f"{corpus.resolve().name or 'root'}-{corpus_key(corpus)[:12]}"
+        return self.indexes_dir / f"{corpus.resolve().name or 'root'}-{corpus_key(corpus)[:12]}"
+
+
+#: The file in an index folder naming the corpus folder it indexes (its full path, as bytes):
+#: the folder's name holds only a hash of it, and `newsreader paths` lists the indexes whose
+#: corpus is gone (a folder renamed or deleted left its index behind for good, unnamed).
+CORPUS_RECORD = "corpus-path"
+
+
+def record_corpus(index_dir: Path, corpus: Path) -> None:
+    """Write `index_dir`'s CORPUS_RECORD if it is missing or names another path (a read and
+    no write when it is there: the reader updates its index every few seconds). Best effort:
+    a folder that cannot take it costs only the name in `newsreader paths`."""
+    if not index_dir.is_dir():
+        return
+    text = os.fsencode(str(corpus.resolve()))
+    record = index_dir / CORPUS_RECORD
+    try:
+        if record.read_bytes() == text:
+            return
+    except OSError:
+        pass
+    tmp = record.with_name(f".{CORPUS_RECORD}.{os.getpid()}")
+    try:
+        tmp.write_bytes(text)
+        os.replace(tmp, record)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def recorded_corpus(index_dir: Path) -> Path | None:
+    """The corpus folder `index_dir` was built from, as `record_corpus` wrote it; None for an
+    index built before the record was kept (or one it could not be written in)."""
+    try:
+        text = (index_dir / CORPUS_RECORD).read_bytes()
+    except OSError:
+        return None
+    return Path(os.fsdecode(text)) if text else None
 
 
 def corpus_key(corpus: Path) -> str:
@@ -206,7 +250,8 @@ def parse_config(text: str, source: Path | None = None) -> Config:
         if isinstance(value, str) and setting.kind == (int, float):
             value = _number(value)  # YAML 1.1 reads `1e9` (no dot) as text
         if isinstance(value, bool) or not isinstance(value, setting.kind):
-            raise UserError(f"{where}: {key} must be {_describe(setting.kind)} ({setting.help})")
+            # The meaning after a colon: a help with brackets in brackets read badly (Q5 C4).
+            raise UserError(f"{where}: {key} must be {_describe(setting.kind)}: {setting.help}")
         values[str(key)] = value
     config = Config(source=source)
     if "corpus" in values:
@@ -248,6 +293,82 @@ def check_extractor(config: Config, option: str | None = None) -> None:
         back = "set `extractor: rules` there (the default)"
     raise UserError(f"{chosen} selects the spacy extractor, which is not installed: "
                     f'pip install "newsreader[spacy]" and python -m spacy download en_core_web_sm, or {back}')
+
+
+#: Where `config_name_warnings` keeps its last answer, in the cache folder.
+NAMES_CHECK_FILE = "config-names-check.json"
+
+
+def config_name_warnings(config: Config, paths: Paths) -> list[str]:
+    """One line for each keymap binding id the reader does not have and for a theme it does
+    not have, naming the file and the key, for every command to say (only the reader said
+    them, in notices that scrolled away). Warnings, not errors: a config written for an older
+    version (an id renamed since) or a theme file removed must not stop scripts; the reader
+    ignores such an id and uses its default theme.
+
+    The ids are the reader's own (`tui.app.all_bindings`) and the themes its own (bundled,
+    the user's files, Textual's), whose import costs ~0.4 s: so the answer is kept in the
+    cache folder, keyed by what it depends on (the ids and theme asked about, this version's
+    reader modules and the theme files, by size and time), and worked out again only when one
+    of them changed. Nothing is looked at for the defaults (no keymap, the default theme)."""
+    from newsreader import __version__
+
+    default_theme = SETTINGS["theme"].default
+    if not config.keymap and config.theme == default_theme:
+        return []
+    import json
+
+    key_parts = [__version__, config.theme, *sorted(config.keymap)]
+    tui = Path(__file__).with_name("tui")
+    theme_dirs = [themes_dir(), paths.config_dir / "themes"]  # (tui.themes.theme_folders, without Textual)
+    for folder, pattern in [(tui, "*.py"), *((d, "*.yaml") for d in theme_dirs)]:
+        with contextlib.suppress(OSError):
+            for file in sorted(folder.glob(pattern)):
+                st = file.stat()
+                key_parts.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
+    key = hashlib.sha1("\0".join(key_parts).encode("utf-8", "surrogateescape")).hexdigest()
+    cache = paths.cache_dir / NAMES_CHECK_FILE
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached.get("key") == key:
+            return [line.replace("{config}", str(config.source or "config")) for line in cached["lines"]]
+    except (OSError, ValueError, AttributeError, TypeError):
+        pass
+    lines = _name_problems(config, paths, default_theme)
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f".{NAMES_CHECK_FILE}.{os.getpid()}")
+        tmp.write_text(json.dumps({"key": key, "lines": lines}), encoding="utf-8")
+        os.replace(tmp, cache)
+    return [line.replace("{config}", str(config.source or "config")) for line in lines]
+
+
+def _name_problems(config: Config, paths: Paths, default_theme: str) -> list[str]:
+    """`config_name_warnings`' lines, worked out (`{config}` stands for the file's name)."""
+    import difflib
+
+    lines = []
+    if config.keymap:
+        from newsreader.tui.app import all_bindings
+
+        known = sorted({b.id for b in all_bindings() if b.id})
+        for bid in sorted(set(config.keymap) - set(known)):
+            close = difflib.get_close_matches(bid, known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            lines.append(f"{{config}}: keymap: {bid!r} is no binding id of the reader{hint}; it is ignored, "
+                         "and the reader's ? lists the ids")
+    if config.theme != default_theme:
+        from textual.theme import BUILTIN_THEMES
+
+        from newsreader.tui.themes import load_themes, theme_folders
+
+        names = [t.name for t in load_themes(theme_folders(paths.config_dir)).themes]
+        if config.theme not in {*names, *BUILTIN_THEMES}:
+            close = difflib.get_close_matches(config.theme, names, n=1)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            lines.append(f"{{config}}: theme: no theme {config.theme!r} (missing, or its file is broken){hint} "
+                         f"The reader uses {default_theme}; its Ctrl+P lists the themes")
+    return lines
 
 
 def load_config(paths: Paths) -> Config:

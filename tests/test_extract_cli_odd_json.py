@@ -37,8 +37,9 @@ def test_json_python_cannot_read_is_one_skipped_line(capsys, monkeypatch, bad: s
     code, out, err = run_extract(capsys, monkeypatch, [GOOD, bad, GOOD.replace("good", "after")])
     assert code == 1
     assert err == [f"newsreader: extract: line 2: {said}; skipped"]
-    assert [item["id"] for item in out] == ["good", "after"]
-    assert out[1]["entities"] and out[1]["dates"]  # the line after it is extracted in full
+    assert [item["id"] for item in out] == ["good", None, "after"]
+    assert out[1]["error"] == said  # its own output line (tests/test_cli_scripting.py)
+    assert out[2]["entities"] and out[2]["dates"]  # the line after it is extracted in full
 
 
 @pytest.mark.parametrize("date", ["2024-W01-1", "20240101", "2024-001", "2024-1-01", "２０２４-01-01",
@@ -82,6 +83,6 @@ def test_a_text_the_extractor_raises_on_is_one_skipped_line(capsys, monkeypatch)
     assert code == 1
     assert err == ["newsreader: extract: line 2: the extractor failed on its text "
                    "(RecursionError: maximum recursion depth exceeded); skipped"]
-    assert [item["id"] for item in out] == ["good", "after"]
+    assert [item["id"] for item in out] == ["good", "bad", "after"] and "error" in out[1]
     code, out, err = run_extract(capsys, monkeypatch, [GOOD, '{"text": "stop"}', GOOD])
     assert code == 130 and [item["id"] for item in out] == ["good"]

@@ -207,10 +207,10 @@ def test_extract_command_reads_json_lines_and_reports_bad_lines(tmp_path):
     assert proc.returncode == 1
     assert "line 2" in proc.stderr and "Traceback" not in proc.stderr
     out = [json.loads(line) for line in proc.stdout.splitlines()]
-    assert [o["id"] for o in out] == ["a", "b"]
+    assert [o["id"] for o in out] == ["a", None, "b"]  # one line out per line in
     assert out[0]["entities"][0]["name"] == "Ishaq Dar"
     assert out[0]["dates"][0]["value"] == "2025-06-13"
-    assert out[1]["entities"][0]["kind"] == "place"
+    assert out[2]["entities"][0]["kind"] == "place"
 
 
 def test_a_longer_form_of_a_name_joins_the_shorter_one():

@@ -67,4 +67,4 @@ def test_a_byte_order_mark_at_the_start_is_read_past(capsys, monkeypatch) -> Non
 def test_a_byte_order_mark_later_is_still_a_bad_line(capsys, monkeypatch) -> None:
     """Only the stream's start holds a mark; one before a later line is not JSON."""
     code, out, err = run_extract(capsys, monkeypatch, line(None) + b"\xef\xbb\xbf" + line(None, "b"))
-    assert code == 1 and [item["id"] for item in out] == ["a"] and "line 2: not valid JSON" in err[0]
+    assert code == 1 and [item["id"] for item in out] == ["a", None] and "line 2: not valid JSON" in err[0]

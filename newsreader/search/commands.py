@@ -142,11 +142,13 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
     text = " ".join(args.query)
     if args.limit < 1:  # Whoosh's collector would raise ValueError (a traceback)
         raise UserError("--limit must be at least 1")
+    if args.offset < 0:
+        raise UserError("--offset must be 0 or more (the number of hits to skip)")
     library = ctx.open_library(args)
     try:
         try:
             result = library.search(text, limit=args.limit, sort=args.sort, snippets=not args.no_snippets,
-                                    count=args.count)
+                                    count=args.count, offset=args.offset)
             facets = library.facets(text) if args.facets else None
         except QueryError as exc:
             raise UserError(f"bad query: {exc}") from None
@@ -166,7 +168,7 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
     finally:
         library.close()
     if args.json:
-        payload: dict[str, Any] = {"query": text} | result.to_dict()
+        payload: dict[str, Any] = {"query": text, "offset": args.offset} | result.to_dict()
         if facets is not None:
             payload["facets"] = {k: [{"value": v, "count": n} for v, n in items] for k, items in facets.items()}
         ctx.print_json(payload)
@@ -181,10 +183,7 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
         print(f"            {hit.id}", file=ctx.stdout)
         if hit.snippet:
             print(f"            {mark(hit.snippet, hit.ranges)}", file=ctx.stdout)
-    shown = len(result.hits)
-    about = "" if result.exact else "about "
-    print(f"{shown} of {about}{result.total:,} matching articles" if result.total else "no matching articles",
-          file=ctx.stderr)
+    print(_hits_said(len(result.hits), args.offset, result), file=ctx.stderr)
     if facets is not None:
         for name, items in facets.items():
             if items:
@@ -192,6 +191,19 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
                 for value, n in items:
                     print(f"  {n:6d}  {value}", file=ctx.stdout)
     return 0 if result.hits else 1
+
+
+def _hits_said(shown: int, offset: int, result: Any) -> str:
+    """`search`'s last line: "20 of 1,234 matching articles", or with --offset the hits'
+    places in the whole list ("21-40 of ..."; past the last hit, how many there are)."""
+    about = "" if result.exact else "about "
+    if not result.total:
+        return "no matching articles"
+    if not offset:
+        return f"{shown} of {about}{result.total:,} matching articles"
+    if not shown:
+        return f"no hits at --offset {offset:,}: {about}{result.total:,} matching articles in all"
+    return f"{offset + 1:,}-{offset + shown:,} of {about}{result.total:,} matching articles"
 
 
 def _names_and_dates(stored: Any) -> list[str]:
@@ -258,6 +270,8 @@ def add_parsers(sub: Any, add_corpus_option: Callable[[argparse.ArgumentParser],
     p.add_argument("query", nargs="+", metavar="QUERY", help="the query (quote it in the shell)")
     p.add_argument("--json", action="store_true", help="print JSON (snippet marks as character ranges)")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N hits (default 20)")
+    p.add_argument("--offset", type=int, default=0, metavar="N",
+                   help="skip the first N hits, for the next page: --offset 20 --limit 20 shows hits 21-40")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of hits")
     p.add_argument("--facets", action="store_true", help="also count matches by source, month and entity")
     p.add_argument("--no-snippets", action="store_true", help="skip snippets (faster)")

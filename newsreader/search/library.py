@@ -27,7 +27,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable
 
-from newsreader.config import Config, Paths
+from newsreader.config import Config, Paths, record_corpus
 from newsreader.errors import UserError, broken_install
 from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, QueryError, environment_error, latest_commit,
                                       other_version_index, unreadable_index)
@@ -98,12 +98,20 @@ class Hit:
     snippet: str = ""
     ranges: list[tuple[int, int]] = field(default_factory=list)
     title_ranges: list[tuple[int, int]] = field(default_factory=list)
+    #: The page file (relative to the corpus), byline and dateline: set where the article was
+    #: read for its snippet (not with snippets=False, which reads no article), else None.
+    file: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "date": self.date, "source": self.source,
-                "score": round(self.score, 4), "snippet": self.snippet,
-                "ranges": [list(r) for r in self.ranges],
-                "title_ranges": [list(r) for r in self.title_ranges]}
+        out = {"id": self.id, "title": self.title, "date": self.date, "source": self.source,
+               "score": round(self.score, 4), "snippet": self.snippet,
+               "ranges": [list(r) for r in self.ranges],
+               "title_ranges": [list(r) for r in self.title_ranges]}
+        if self.file is not None:  # (every article has a file: None is "not read")
+            out |= {"file": self.file, "byline": self.byline, "dateline": self.dateline}
+        return out
 
 
 @dataclass
@@ -385,8 +393,9 @@ class Library:
 
     def search(self, text: str, limit: int = 20, sort: str = "relevance", snippets: bool = True,
                suggest: bool = True, count: bool = False, typed: bool = False,
-               cancelled: Callable[[], bool] | None = None) -> SearchResult:
-        """The top `limit` hits. `total` is exact if `count` (slower: every match is
+               cancelled: Callable[[], bool] | None = None, offset: int = 0) -> SearchResult:
+        """The top `limit` hits after the first `offset` (a page of them: snippets are made
+        for that page only; `total` counts every match). `total` is exact if `count` (slower: every match is
         visited) or when there are few matches, else estimated (`result.exact` False).
         "Did you mean" is only looked for when there are fewer than 5 matches. `typed`: read
         `text` as the reader's search bar does (see `parse`). `cancelled`: asked between
@@ -398,7 +407,7 @@ class Library:
         with self._lock, self.reading():
             for attempt in (0, 1):
                 try:
-                    return self._search(text, limit, sort, snippets, suggest, count, typed, cancelled)
+                    return self._search(text, limit, sort, snippets, suggest, count, typed, cancelled, offset)
                 except (QueryError, UserError):
                     raise
                 except OSError:
@@ -409,7 +418,8 @@ class Library:
         raise AssertionError("unreachable")
 
     def _search(self, text: str, limit: int, sort: str, snippets: bool, suggest: bool,
-                count: bool, typed: bool, cancelled: Callable[[], bool] | None = None) -> SearchResult:
+                count: bool, typed: bool, cancelled: Callable[[], bool] | None = None,
+                offset: int = 0) -> SearchResult:
         parsed = self.parse(text, typed)
         searcher = self.searcher()
         if searcher.doc_count_all() == 0:
@@ -421,7 +431,7 @@ class Library:
         runs = engine.date_runs(searcher, self._runs)
         if runs.usable:
             query = engine.restrict_dates(query, self._runs)
-        pairs, total = self._top(searcher, query, runs, limit, sort, count, cancelled)
+        pairs, total = self._top(searcher, query, runs, offset + limit, sort, count, cancelled)
         exact = total is not None
         if total is None:
             reader = searcher.reader()
@@ -430,18 +440,21 @@ class Library:
                 total, exact = sum(1 for _ in searcher.docs_for_query(query)), True
             else:
                 total = max(len(pairs), min(int(round(guess)), reader.doc_count()))
+        pairs = pairs[offset:]
         store = self.store()
         rows = store.rows(i for i, _ in pairs)
         terms = self._match_terms(parsed, searcher) if snippets else {}
-        bodies = store.bodies(rows) if snippets else {}
+        docs = store.docs(rows) if snippets else {}  # (decoded for the snippets: what else they hold is free)
         hits = []
         for id_, score in pairs:
             row = rows.get(id_)
             if row is None:  # committed to Whoosh a moment before SQLite
                 continue
             hit = Hit(id_, row.title, row.date, row.source, float(score))
-            if snippets and id_ in bodies:
-                snip = engine.make_snippet(bodies[id_], terms.get("body", set()))
+            if snippets and id_ in docs:
+                article = docs[id_]["article"]
+                hit.file, hit.byline, hit.dateline = article["file"], article.get("byline"), article.get("dateline")
+                snip = engine.make_snippet(article["body"], terms.get("body", set()))
                 hit.snippet, hit.ranges = snip.text, snip.ranges
                 hit.title_ranges = engine.match_ranges(row.title, terms.get("title", set()))
             hits.append(hit)
@@ -640,7 +653,10 @@ class Library:
             self.close()  # a rebuild deletes the files under our open searcher and store
         from newsreader.search.indexer import Indexer
 
-        stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn, stop)
+        try:
+            stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn, stop)
+        finally:  # (a rebuild deletes the record; a stopped run keeps an index all the same)
+            record_corpus(self.folder, self.corpus)
         with self._lock:
             self._corrector = None
         return stats
