@@ -56,3 +56,18 @@ def test_a_link_to_nothing_stays_listed_to_be_said(tmp_path: Path) -> None:
     corpus_read = load_corpus(corpus, Config(), warn=said.append)
     assert [a.title for a in corpus_read.articles] == ["Council agrees the budget"]
     assert len(said) == 1 and "gone.txt: a link to" in said[0] and "which does not exist" in said[0]
+
+
+def test_the_folder_a_browser_saves_beside_a_page_is_not_read(tmp_path: Path) -> None:
+    """"Save page as (complete)" writes `Page.html` and `Page_files/` (Chrome in German:
+    `Page-Dateien/`) with the page's frames as .html files: ads and embedded posts, no stories.
+    A folder that only ends so, with no page of its name beside it, is read."""
+    corpus, _ = make(tmp_path)
+    config = Config(extensions=[".txt", ".html"])
+    for folder in ("Budget_files", "Wahl-Dateien", "notes_files"):
+        (corpus / folder).mkdir()
+        (corpus / folder / "frame.html").write_text("<html><body><p>An advert in a frame.</p></body></html>")
+    (corpus / "Budget.html").write_text("<html><body><h1>Budget day</h1><p>The budget was set today.</p></body></html>")
+    (corpus / "wahl.HTM").write_text("<html><body><h1>Wahl</h1><p>Die Wahl war heute.</p></body></html>")
+    found = [p.relative_to(corpus).as_posix() for p in iter_page_files(corpus, config)]
+    assert found == ["Budget.html", "a.txt", "notes_files/frame.html"]

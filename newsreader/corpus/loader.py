@@ -301,6 +301,24 @@ def _page_text(data: bytes, name: str, stdin: bool) -> tuple[str, str, list[str]
     raise _no_text(name, "binary file, not a saved text page", stdin)
 
 
+#: What a browser calls the folder "Save page as... (complete)" puts beside `Page.html`: its
+#: scripts, styles, images, and the pages of its frames (ads, embedded posts), which are no
+#: stories. Firefox writes `_files`; Chrome and Edge the word of their language.
+_COMPANION_ENDINGS = ("_files", "-dateien", "_fichiers", "_archivos", "_arquivos", "_file", "-bestanden", "_filer",
+                      "-tiedostot", "_pliki", "-soubory")
+
+
+def _saved_with_page(folder: str, names: set[str]) -> bool:
+    """Is `folder` the companion folder of a web page saved beside it (`Page_files` next to
+    `Page.html` or `Page.htm`)? `names`: the lower-cased names in the same folder."""
+    lowered = folder.lower()
+    for ending in _COMPANION_ENDINGS:
+        if lowered.endswith(ending):
+            stem = lowered[:-len(ending)]
+            return any(f"{stem}{suffix}" in names for suffix in (".html", ".htm", ".xhtml", ".shtml"))
+    return False
+
+
 def iter_page_files(root: Path, config: Config) -> list[Path]:
     """Page files below `root` in a stable order; hidden files and folders are skipped.
 
@@ -311,7 +329,9 @@ def iter_page_files(root: Path, config: Config) -> list[Path]:
     (a link to a page of the corpus) is one page, not a story listed twice with two ids: the
     path that is no link wins, else the first met. The real folders are walked first, then
     the linked ones, each in name order. A link to nothing stays in the list, so whoever reads
-    it says one line about it (`read_page_file`)."""
+    it says one line about it (`read_page_file`). The folder a browser saves beside a web page
+    (`Page_files` next to `Page.html`: its scripts, images and the pages of its frames) is no
+    part of the corpus: its frames' pages were stories of ads and embedded posts."""
     check_corpus_dir(root, config)
     suffixes = {s.lower() for s in config.extensions}
     found: list[Path] = []
@@ -335,6 +355,7 @@ def iter_page_files(root: Path, config: Config) -> list[Path]:
                 continue
             device = None
             subfolders: list[Path] = []
+            names = {entry.name.lower() for entry in entries}
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
@@ -344,6 +365,8 @@ def iter_page_files(root: Path, config: Config) -> list[Path]:
                 except OSError:
                     continue
                 if is_dir:
+                    if _saved_with_page(entry.name, names):
+                        continue
                     try:
                         info = entry.stat(follow_symlinks=False)
                     except OSError:
