@@ -238,3 +238,16 @@ def test_a_date_alone_below_a_long_heading_block_is_still_the_story_date() -> No
                 "By Maria Lopez", "April 2, 2024", P1, P2)
     [a] = parse(text).articles
     assert a.title == HEAD and a.date == dt.date(2024, 4, 2) and a.dateline == "PORTLAND"
+
+
+@pytest.mark.parametrize("lines,title,source", [
+    (["https://www.dailycourier.example.com/storm", f"{HEAD} | The Daily Courier"], HEAD, "The Daily Courier"),
+    (["http://www.bbc.co.uk/news/1", f"{HEAD} - BBC News"], HEAD, "BBC News"),
+    ([f"{HEAD} - Reuters"], HEAD, "Reuters"),
+    ([f"{HEAD} | What Happens Next"], f"{HEAD} | What Happens Next", None),  # the headline's own words
+    (["https://www.dailycourier.example.com/storm", f"{HEAD} | Live Updates"], f"{HEAD} | Live Updates",
+     "dailycourier.example.com"),
+])
+def test_an_outlet_after_the_headline_is_the_source_when_it_surely_is_one(lines, title, source) -> None:
+    [a] = parse(page(*lines, P1, P2)).articles
+    assert (a.title, a.source) == (title, source)

@@ -451,6 +451,7 @@ class _Page:
             except ValueError:
                 pass
         self.address_host: str | None = None
+        self.first_host = _host(address.group("host")) if address is not None else None
 
     # line tests -------------------------------------------------------------------
     def blank(self, i: int) -> bool:
@@ -801,6 +802,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
     in_head = True
     after_furniture = False
     in_related = False  # after a "Related Articles" heading: its short lines are links to other stories
+    address_source: str | None = None  # the host of the story's web address: its source unless it names one
     # The lines of the last paragraph, joined once it is complete: joining each cut line on
     # as it came copied and searched the paragraph every time (4,000 cut lines: 2.2 s).
     pieces: list[str] = []
@@ -822,8 +824,12 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 fate(k, "header", note=note + "; rest is navigation junk, dropped" if match.group(2) else note)
             continue
         if k == plan.title:
-            draft.title = text
-            fate(k, "title")
+            draft.title, outlet = _split_outlet(text, page.first_host, cues)
+            if outlet:
+                draft.source = draft.source or outlet
+                fate(k, "title", note=f"the outlet after it, {outlet!r}, is the source")
+            else:
+                fate(k, "title")
             continue
         role = plan.listed_lines.get(k)
         if role == "outlet":
@@ -840,8 +846,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             fate(k, "source", dropped=True, note="outlet repeated")
             continue
         if in_head and not draft.body and URL_LINE_RE.match(text):
-            host = re.sub(r"^www\d*\.", "", URL_LINE_RE.match(text).group("host").lower())  # type: ignore[union-attr]
-            draft.source = draft.source or host
+            host = _host(URL_LINE_RE.match(text).group("host"))  # type: ignore[union-attr]
+            address_source = address_source or host
             page.address_host = page.address_host or host
             fate(k, "address", dropped=True, note=f"the page's web address: source {host}")
             continue
@@ -943,7 +949,34 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             fate(k, "body", note="; ".join(note_parts))
     if len(pieces) > 1:
         draft.body[-1] = " ".join(pieces)
+    draft.source = draft.source or address_source
     return draft
+
+
+def _host(host: str) -> str:
+    """A web address's host as an outlet's name: lower case, without "www." ("www.usatoday.com" -> "usatoday.com";
+    a sub-site's host, "uk.eonline.com", is kept whole: no list of domain suffixes is at hand to cut it right)."""
+    return re.sub(r"^www\d*\.", "", host.lower())
+
+
+OUTLET_TAIL_RE = re.compile(r"^(?P<title>.+?)\s+(?:\||[-–—])\s+(?P<outlet>[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,3})$")
+
+
+def _split_outlet(title: str, host: str | None, cues: PageCues) -> tuple[str, str | None]:
+    """A headline saved with its outlet after it ("Fed raises rates | The Daily Courier", "Fed raises rates -
+    Reuters"): the headline and the outlet. Only an outlet that is sure to be one: a news agency of the credit
+    words, or the name of the page's own web address (The Daily Courier ~ dailycourier.com); any other tail
+    ("Brexit | What happens next") is the headline's own words and stays."""
+    match = OUTLET_TAIL_RE.match(title)
+    if match is None or not _looks_like_title(match.group("title")):
+        return title, None
+    outlet = match.group("outlet")
+    key = outlet.lower()
+    names = {re.sub(r"[^a-z0-9]", "", name) for name in (key, re.sub(r"^the\s+", "", key))}  # The Times ~ thetimes
+    labels = [label for label in (host or "").split(".")[:-1] if len(label) >= 3]
+    if key in cues.credit_words or any(name.startswith(label) for name in names if name for label in labels):
+        return match.group("title"), outlet  # (BBC News ~ bbc.co.uk)
+    return title, None
 
 
 def _fallback_title(draft: Article) -> str:
