@@ -102,3 +102,10 @@ def test_a_feed_saved_as_txt_and_a_broken_feed(tmp_path: Path) -> None:
     path.write_text(RSS.replace("</channel>", ""))
     with pytest.raises(UserError, match="not well-formed XML"):
         read_page_file(path, 1 << 20)
+
+
+@pytest.mark.parametrize("stamp", ["Wed, 31 Feb 2024 10:00:00 GMT", "2024-99-99", "yesterday", "Mon, 99 Zzz 2024"])
+def test_a_date_that_is_no_date_leaves_the_item_undated(stamp: str) -> None:
+    feed = RSS.replace("Wed, 30 Oct 2024 23:30:00 -0500", stamp)
+    text = feed_to_text(feed.encode(), "world.rss").text
+    assert text.startswith("date 0000-00-00 Floods in Valencia kill dozens\n")

@@ -139,6 +139,8 @@ def test_the_declared_charset_is_used(tmp_path: Path) -> None:
     "<html><" + "div>" * 3000 + "deep text" + "</div>" * 10,
     "<html><body><![CDATA[ x ]]><?php echo 1; ?><p>after</p>",
     "<html>\x00\x01<body>\ud800<p>odd characters</p>",
+    "<html><head><script type='application/ld+json'>{not json</script></head><body><p>text</p>",
+    "<html><head><script type='application/ld+json'>[[[[[[[[[[[[{\"author\": {\"name\": {}}}]]]]]]]]]]]]</script>",
     "",
 ])
 def test_broken_markup_never_raises(markup: str) -> None:
