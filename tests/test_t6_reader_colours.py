@@ -200,3 +200,25 @@ async def test_entity_group_headings_are_readable(indexed_seeds, tmp_path, theme
         fg, bg = tuple(heading[0].style.color.triplet), tuple(heading[0].style.bgcolor.triplet)
         assert contrast(fg, bg) >= 4.5
         assert contrast(TERMINAL_16[nearest_16(fg)], TERMINAL_16[nearest_16(bg)]) >= 3
+
+
+@sync
+async def test_rebuild_from_the_palette_asks_first(indexed_seeds, tmp_path, monkeypatch):
+    """Q6 #5: "Rebuild the index" ran at once and emptied the list for ~50 s (3k pages). It
+    asks: n and Esc leave the index alone, y rebuilds."""
+    from newsreader.tui.dialogs import ConfirmScreen
+
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    started: list[bool] = []
+    monkeypatch.setattr(app, "update_index_worker", lambda rebuild=False: started.append(rebuild))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rebuild = {c.title: c for c in app.get_system_commands(app.screen)}["Rebuild the index"]
+        for key in ("n", "escape", "y"):
+            rebuild.callback()
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen) and not started
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, ConfirmScreen)
+        assert started == [True]

@@ -1,4 +1,4 @@
-"""Small modal screens: every key (`?`), a one-line prompt, the saved searches."""
+"""Small modal screens: every key (`?`), a one-line prompt, a yes/no question, the saved searches."""
 
 from __future__ import annotations
 
@@ -137,6 +137,30 @@ class PromptScreen(QuitHint, ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConfirmScreen(QuitHint, ModalScreen[bool]):
+    """A question answered with one key: y does it; n or Esc does not."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.question), classes="dialog-title")
+            if self.detail:
+                yield Label(Text(self.detail), classes="dialog-text")
+            yield Label(Text("y: yes · n or Esc: no", style="dim"))
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class SavedSearchesScreen(QuitHint, ModalScreen[str | None]):
