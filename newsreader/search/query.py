@@ -23,6 +23,7 @@ from whoosh.qparser import QueryParser as WhooshQueryParser
 from whoosh.qparser.syntax import DisMaxGroup
 
 from newsreader.search.analysis import STOPS, words
+from newsreader.search import expand
 from newsreader.search.andnot import fix_and_not
 from newsreader.search.entity import entity_terms
 from newsreader.search.fieldfirst import text_words
@@ -404,7 +405,7 @@ class QueryParser:
                 return DateClause(inner, *spans[n])
             if isinstance(node, Q.Every) and node.fieldname in _EVERY_ARTICLE_FIELDS:
                 return Q.Every()
-            return node
+            return expand.replace(node)
 
         q = fix_and_not(text_words(entity_terms(fast_phrases(q.accept(swap)))))
         if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):

@@ -1,0 +1,362 @@
+"""Words that stand for several index terms: `prefix*`, `wild*card`, `fuzzy~`.
+
+Whoosh expands such a word in every segment separately by walking the term list in Python
+(`expand_prefix`, a DFA for `~`), once for the match, again for the count and again for the
+snippets' marks; then it ORs one posting matcher per term. On 4,000 generated stories
+(homeB of the Q6 test; 51,564 body terms) `g*` expanded to 3,005 body and 502 title terms in
+each of 4 segments, 20,814 term matchers: 2.5-4 s; `*ion` 5-10 s; `government~2` 4-9 s.
+
+Here:
+
+* A segment's term list of a field is read once, straight from its term file (one read of
+  the file's key/value region), into one newline-joined string and the document
+  frequencies: a segment never changes, so the list is kept on its reader (`_lexicon`).
+  A pattern is then one regular expression over that string (C speed).
+* The terms are chosen once per search on the whole index (`Expansion.chosen`), not per
+  segment, so every segment searches the same terms, and the count and the marks reuse
+  them.
+* At most EXPAND_TERMS terms are searched, the most frequent (by document frequency); a
+  word that matches more says so (`notes`): "g* matched 3,005 words; searched the 200
+  commonest". The rare words left out are mostly typos and names seen once, and the
+  articles holding them hold common matches too as a rule.
+* Fuzzy `word~N` compares the word as typed *and* its stem with the stemmed index terms (the
+  body and title fields are stemmed: `minister` is indexed as `minist`, 2 edits from the
+  word as typed, so `minister~` found nothing, not even "minister"). Terms must share the
+  word's first FUZZY_PREFIX letter(s) (`~N/P` sets P; Whoosh's own FuzzyTerm default is 1
+  too), and at most FUZZY_TERMS terms are kept, nearest first, then the most frequent.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from array import array
+import sys
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from typing import Any, Iterator, NamedTuple
+
+from whoosh import matching
+from whoosh import query as Q
+from whoosh.filedb.filetables import OrderedHashReader
+from whoosh.filedb.filetables import _lengths as _LENGTHS
+from whoosh.support.levenshtein import damerau_levenshtein
+
+from newsreader.search.analysis import stem
+from newsreader.search.termtable import or_scores, segment_terms
+
+#: The most terms a `prefix*` or `wild*card` word searches for (the most frequent).
+EXPAND_TERMS = 200
+#: The most terms a `word~N` searches for (the nearest, then the most frequent).
+FUZZY_TERMS = 50
+#: Letters a fuzzy term must share with the start of the word (`word~N/P` overrides it).
+FUZZY_PREFIX = 1
+#: A fuzzy term other than the word (or its stem) itself scores this fraction of its
+#: weight: the word as spelt ranks its articles first.
+FUZZY_OTHERS_BOOST = 0.5
+
+
+#: The scores of the last few expansions searched (`Expansion._scores`), oldest first.
+SCORES_KEPT = 4
+_SCORES: dict[tuple[int, int, int], tuple[Any, Any, Any, dict[int, float] | None]] = {}
+
+
+class Chosen(NamedTuple):
+    """What an expansion searches for: (term, boost) pairs, how many terms matched in all,
+    and the chosen terms' document frequencies added up."""
+
+    terms: list[tuple[str, float]]
+    matched: int
+    docs: int
+
+
+class Lexicon:
+    """One segment's terms of one field: `text` holds them newline-joined (sorted, each
+    followed by a newline), `starts[i]` where term i starts, `dfs[i]` its document
+    frequency."""
+
+    __slots__ = ("text", "starts", "dfs")
+
+    def __init__(self, terms: list[str], dfs: list[int]) -> None:
+        self.text = "".join(t + "\n" for t in terms)
+        self.starts = array("l", [0])
+        self.starts.extend(accumulate(len(t) + 1 for t in terms))
+        self.dfs = array("l", dfs)
+
+    def find(self, pattern: re.Pattern[str]) -> Iterator[tuple[str, int]]:
+        """(term, document frequency) of every term `pattern` (anchored with ^...$ in
+        MULTILINE mode) matches."""
+        starts, dfs = self.starts, self.dfs
+        for m in pattern.finditer(self.text):
+            yield m.group(), dfs[bisect_right(starts, m.start()) - 1]
+
+
+def _read_lexicon(leaf: Any, fieldname: str) -> Lexicon:
+    """The field's terms of a segment from its W3 term file: the file's sorted array of
+    item positions gives the field's run of keys (a key is the field's number, 2 bytes,
+    then the term; an item is the two lengths, the key, then the term info, which starts
+    with the term's stats), read at once. Through Whoosh's reader for another codec."""
+    table = segment_terms(leaf)
+    tindex = table._tindex if table is not None else None
+    if table is None or not isinstance(tindex, OrderedHashReader) or \
+            array(tindex.extras["indextype"]).itemsize != tindex.indexsize:
+        words = [t.decode("utf-8") if isinstance(t, bytes) else t for t in leaf.lexicon(fieldname)]
+        return Lexicon(words, [leaf.doc_frequency(fieldname, t) for t in words])
+    prefix = table.key(fieldname, b"")
+    if prefix is None:
+        return Lexicon([], [])
+    dbfile = tindex.dbfile
+    where = array(tindex.extras["indextype"], dbfile.get(tindex.indexbase, tindex.indexlen * tindex.indexsize))
+    if sys.byteorder == "little":
+        where.byteswap()  # (Whoosh writes the array big-endian)
+
+    def field_at(i: int) -> bytes:
+        return dbfile.get(where[i] + _LENGTHS.size, 2)
+
+    lo = bisect_left(range(len(where)), prefix, key=field_at)
+    hi = bisect_right(range(lo, len(where)), prefix, key=field_at) + lo
+    if lo == hi:
+        return Lexicon([], [])
+    base = where[lo]
+    data = dbfile.get(base, (where[hi] if hi < len(where) else tindex.endofdata) - base)
+    size = _LENGTHS.size
+    spans = [(p, int.from_bytes(data[p:p + 4], "big")) for p in (w - base for w in where[lo:hi])]
+    terms = [data[p + size + 2:p + size + n].decode("utf-8") for p, n in spans]
+    dfs = [int.from_bytes(data[p + size + n + 5:p + size + n + 9], "big") for p, n in spans]
+    return Lexicon(terms, dfs)
+
+
+def lexicon(leaf: Any, fieldname: str) -> Lexicon:
+    """`_read_lexicon`, kept on the segment's reader (a segment's terms never change)."""
+    cache = leaf.__dict__.setdefault("_newsreader_lexicons", {})
+    found = cache.get(fieldname)
+    if found is None:
+        found = cache[fieldname] = _read_lexicon(leaf, fieldname)
+    return found
+
+
+def _leaves(reader: Any) -> list[Any]:
+    return [leaf for leaf, _ in reader.leaf_readers()] if not reader.is_atomic() else [reader]
+
+
+class Expansion(Q.MultiTerm):
+    """A word standing for the terms of `fieldname` it matches: `kind` "prefix" (`text*`),
+    "wildcard" (`*text`, `te?t`: fnmatch syntax) or "fuzzy" (`text~maxdist/prefixlength`).
+    Scored as an OR of its chosen terms (`chosen`)."""
+
+    def __init__(self, fieldname: str, text: str, kind: str, boost: float = 1.0, maxdist: int = 1,
+                 prefixlength: int = FUZZY_PREFIX) -> None:
+        self.fieldname = fieldname
+        self.text = text
+        self.kind = kind
+        self.boost = boost
+        self.maxdist = maxdist
+        self.prefixlength = prefixlength
+        self.constantscore = False
+        self._chosen: weakref.WeakKeyDictionary[Any, Chosen] = weakref.WeakKeyDictionary()
+
+    def __eq__(self, other: object) -> bool:
+        return (type(other) is type(self) and other.fieldname == self.fieldname  # type: ignore[attr-defined]
+                and other.text == self.text and other.kind == self.kind  # type: ignore[attr-defined]
+                and other.boost == self.boost and other.maxdist == self.maxdist  # type: ignore[attr-defined]
+                and other.prefixlength == self.prefixlength)  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.fieldname, self.text, self.kind, self.boost, self.maxdist, self.prefixlength))
+
+    def __repr__(self) -> str:
+        return f"Expansion({self.fieldname!r}, {self.text!r}, {self.kind!r}, maxdist={self.maxdist})"
+
+    def typed(self) -> str:
+        """The word as typed (without its field)."""
+        return self.text + {"prefix": "*", "wildcard": "", "fuzzy": f"~{self.maxdist}"}[self.kind]
+
+    def __unicode__(self) -> str:
+        return f"{self.fieldname}:{self.typed()}"
+
+    __str__ = __unicode__
+
+    def copy(self) -> "Expansion":
+        return Expansion(self.fieldname, self.text, self.kind, self.boost, self.maxdist, self.prefixlength)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_chosen"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._chosen = weakref.WeakKeyDictionary()
+
+    # --- choosing the terms --------------------------------------------------------
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self.kind == "prefix":
+            return re.compile(f"^{re.escape(self.text)}.*$", re.MULTILINE)
+        if self.kind == "wildcard":
+            body = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in self.text)
+            return re.compile(f"^{body}$", re.MULTILINE)
+        # fuzzy: the shared first letters, a length within maxdist of the word's or its stem's
+        word, root, d = self.text, stem(self.text), self.maxdist
+        head = word[:self.prefixlength]
+        lo = max(0, min(len(word), len(root)) - d - len(head))
+        hi = max(len(word), len(root)) + d - len(head)
+        return re.compile(f"^{re.escape(head)}.{{{lo},{hi}}}$", re.MULTILINE)
+
+    def chosen(self, reader: Any) -> Chosen:
+        """The terms searched for over all of `reader` (the whole index): computed once
+        per reader."""
+        found = self._chosen.get(reader)
+        if found is None:
+            found = self._chosen[reader] = self._choose(reader)
+        return found
+
+    def _choose(self, reader: Any) -> Chosen:
+        pattern = self._pattern()
+        df: dict[str, int] = {}
+        for leaf in _leaves(reader):
+            for term, n in lexicon(leaf, self.fieldname).find(pattern):
+                df[term] = df.get(term, 0) + n
+        if self.kind != "fuzzy":
+            best = sorted(df, key=lambda t: (-df[t], t))[:EXPAND_TERMS]
+            return Chosen([(t, 1.0) for t in best], len(df), sum(df[t] for t in best))
+        word, root, d = self.text, stem(self.text), self.maxdist
+        near: list[tuple[int, int, str]] = []
+        for term, n in df.items():
+            k = min(damerau_levenshtein(term, word, d), damerau_levenshtein(term, root, d))
+            if k <= d:
+                near.append((k, -n, term))
+        near.sort()
+        kept = near[:FUZZY_TERMS]
+        return Chosen([(t, 1.0 if k == 0 else FUZZY_OTHERS_BOOST) for k, _, t in kept], len(near),
+                      sum(-n for _, n, _ in kept))
+
+    def note(self, reader: Any) -> str | None:
+        """What the user should know about the expansion: that only the commonest (the
+        nearest) matching words were searched."""
+        chosen = self.chosen(reader)
+        if chosen.matched <= len(chosen.terms):
+            return None
+        which = "nearest" if self.kind == "fuzzy" else "commonest"
+        return f"{self.typed()} matched {chosen.matched:,} words; searched the {len(chosen.terms):,} {which}"
+
+    # --- Whoosh's query API ---------------------------------------------------------
+
+    def estimate_size(self, ixreader: Any) -> int:
+        """The chosen terms' document frequencies added (Whoosh's: from each term's info)."""
+        return self.chosen(ixreader).docs
+
+    def _btexts(self, ixreader: Any) -> Iterator[bytes]:
+        for term, _ in self.chosen(ixreader).terms:
+            yield term.encode("utf-8")
+
+    def _scores(self, top: Any) -> dict[int, float] | None:
+        """Global document number -> score of the chosen terms' OR over the whole index
+        (termtable.or_scores: Whoosh's BM25 scores, read a posting block at a time), so
+        each segment's matcher takes its part; None where or_scores cannot answer (another
+        weighting). The last few are kept (`_SCORES`): a search asks once per segment,
+        then again to count."""
+        reader, weighting = top.reader(), top.weighting
+        key = (id(self), id(reader), id(weighting))
+        kept = _SCORES.get(key)  # (the objects are kept with it: an id is only unique while they live)
+        if kept is not None and kept[0] is self and kept[1] is reader and kept[2] is weighting:
+            return kept[3]
+        clauses = [(self.fieldname, t, b * self.boost) for t, b in self.chosen(reader).terms]
+        found = or_scores(top, clauses)
+        _SCORES[key] = (self, reader, weighting, found)
+        while len(_SCORES) > SCORES_KEPT:
+            del _SCORES[next(iter(_SCORES))]
+        return found
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        top = searcher.get_parent()
+        chosen = self.chosen(top.reader()).terms
+        if not chosen:
+            return matching.NullMatcher()
+        scores = self._scores(top)
+        if scores is None:  # Whoosh's own OR of the chosen terms
+            qs = [Q.Term(self.fieldname, t, boost=b) for t, b in chosen]
+            q = qs[0] if len(qs) == 1 else Q.Or(qs)
+            q.boost *= self.boost
+            return q.matcher(searcher, context)
+        offset = 0
+        if top is not searcher:
+            reader = searcher.reader()
+            offset = next(o for leaf, o in top.reader().leaf_readers() if leaf is reader)
+        end = offset + searcher.reader().doc_count_all()
+        ids = sorted(d - offset for d in scores if offset <= d < end)
+        if not ids:
+            return matching.NullMatcher()
+        return ScoredList(ids, [scores[d + offset] for d in ids])
+
+
+class ScoredList(matching.ListMatcher):
+    """Documents with their scores, already summed, each posting a block of its own: a
+    top-k collector may skip those that cannot reach its floor (and then knows its count
+    is not exact, as with Whoosh's own term matchers; a matcher without block quality
+    that its parent drops by `max_quality` would leave a count short)."""
+
+    def __init__(self, ids: list[int], scores: list[float]) -> None:
+        super().__init__(ids, scores)
+        self._best = max(scores)
+
+    def copy(self) -> "ScoredList":
+        m = ScoredList(self._ids, self._weights)
+        m._i = self._i
+        return m
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def max_quality(self) -> float:
+        return self._best
+
+    def block_quality(self) -> float:
+        return self._weights[self._i]
+
+    def skip_to_quality(self, minquality: float) -> int:
+        weights, i, n = self._weights, self._i, len(self._ids)
+        start = i
+        while i < n and weights[i] <= minquality:
+            i += 1
+        self._i = i
+        return i - start
+
+    def replace(self, minquality: float = 0) -> Any:
+        if not self.is_active() or (minquality and self._best < minquality):
+            return matching.NullMatcher()
+        return self
+
+
+def expansions(q: Q.Query) -> Iterator[Expansion]:
+    """The expansions in a query."""
+    if isinstance(q, Expansion):
+        yield q
+        return
+    if not q.is_leaf():
+        for child in q.children():
+            yield from expansions(child)
+
+
+def notes(q: Q.Query, reader: Any) -> list[str]:
+    """One line per word of `q` whose expansion searched only some of its words (the reader
+    or the CLI may show them beside the result). A word searches title and body, each its
+    own expansion: the line is the one of the field with the most matching words."""
+    best: dict[str, tuple[int, str]] = {}
+    for e in expansions(q):
+        line = e.note(reader)
+        if line:
+            matched = e.chosen(reader).matched
+            if matched > best.get(e.typed(), (-1, ""))[0]:
+                best[e.typed()] = (matched, line)
+    return [line for _, line in best.values()]
+
+
+def replace(node: Q.Query) -> Q.Query:
+    """Whoosh's Prefix, Wildcard and FuzzyTerm (a leaf of a parsed query) as an Expansion."""
+    if isinstance(node, Q.FuzzyTerm):
+        return Expansion(node.fieldname, node.text, "fuzzy", node.boost, int(node.maxdist),
+                         node.prefixlength or FUZZY_PREFIX)
+    if isinstance(node, Q.Prefix):
+        return Expansion(node.fieldname, node.text, "prefix", node.boost)
+    if isinstance(node, Q.Wildcard):
+        return Expansion(node.fieldname, node.text, "wildcard", node.boost)
+    return node
