@@ -251,3 +251,10 @@ def test_a_date_alone_below_a_long_heading_block_is_still_the_story_date() -> No
 def test_an_outlet_after_the_headline_is_the_source_when_it_surely_is_one(lines, title, source) -> None:
     [a] = parse(page(*lines, P1, P2)).articles
     assert (a.title, a.source) == (title, source)
+
+
+def test_a_time_alone_at_a_storys_top_is_no_title_and_no_text() -> None:
+    result = parse(page("https://www.example-blog.com/2024/04/storm", "8:24am:", P2, P1))
+    [a] = result.articles
+    assert a.title.startswith("The county's emergency office") and a.body[0] == P2
+    assert result.fates[2].role == "date" and "a time alone" in result.fates[2].note

@@ -284,7 +284,8 @@ def date_statement(text: str, hint: dt.date | None = None) -> DateStatement | No
         return None
     meta = _meta_date(text)
     match = DATE_FORMS_RE.search(text)
-    pure = match is not None and not DATE_LINE_REST_RE.sub("", DATE_FORMS_RE.sub("", text)).strip()
+    # (a time alone, "8:24am:", "10:32 GMT", is one too: it stamps a story but dates nothing)
+    pure = not DATE_LINE_REST_RE.sub("", DATE_FORMS_RE.sub("", text) if match else text).strip()
     if not pure and not (meta and _words(text) <= 8):
         return None
     if meta is not None:
