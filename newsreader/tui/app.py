@@ -662,6 +662,8 @@ class ReaderApp(App[int]):
     def _show_store_wait(self, waiting: bool) -> None:
         self._store_wait = waiting
         self.update_status()
+        if hasattr(self.screen, "store_wait"):  # the bookmarks screen, over the status line
+            self.screen.store_wait(waiting)
 
     def reconcile_bookmarks(self, generation: int | None = None, running: bool | None = None) -> None:
         """Once per index commit, whoever made it (any thread): bookmarks and read marks
@@ -1724,11 +1726,11 @@ class ReaderApp(App[int]):
             self.notify("search first (/), then press S to save it", timeout=3, markup=False)
             return
 
-        def save(name: str | None) -> None:
+        async def save(name: str | None) -> None:
             if not name:
                 return
             try:
-                self.store.save_search(name, query)
+                await self.store_write(partial(self.store.save_search, name, query))
             except Exception as exc:
                 self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
                 return

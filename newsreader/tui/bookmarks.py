@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable
 
 from rich.text import Text
@@ -140,6 +141,7 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         #: The store's change mark when the rows shown were read, and those rows (`follow_store`).
         self._seen: Any = None
         self._shown: Any = None
+        self._title = "Bookmarks"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -225,9 +227,16 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         else:
             lst.highlighted = 0
         where = f"tag {self.tag!r}" if self.tag else "all tags"
-        self.query_one("#bookmarks-title", Static).update(
-            Text(f"Bookmarks: {len(bookmarks)} shown, {total} in all · {where}", style="bold"))
+        self._title = f"Bookmarks: {len(bookmarks)} shown, {total} in all · {where}"
+        self.store_wait(getattr(self.app, "_store_wait", False))
         self._show_detail()
+
+    def store_wait(self, waiting: bool) -> None:
+        """A write of this screen waits for another copy's lock on the store: its title line
+        says so, as the reader's status line does (hidden under this screen)."""
+        from newsreader.tui.app import STORE_WAIT
+
+        self.query_one("#bookmarks-title", Static).update(Text(STORE_WAIT if waiting else self._title, style="bold"))
 
     def _current(self) -> Any:
         lst = self.query_one("#bookmark-list", OptionList)
@@ -276,21 +285,22 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         if isinstance(focused, OptionList):
             focused.action_cursor_up()
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         """The editor shows the bookmark as the store has it now, not as the list last read
         it, and saving applies only what was changed in it (`Store.edit_bookmark`)."""
-        b = self._in_store(self.store.get_bookmark, "cannot edit")
+        b = await self._in_store(self.store.get_bookmark, "cannot edit")
         if b is None:
             return
         if b != self.bookmarks.get(b.article_id):
             self.reload(keep=b.article_id)
 
-        def save(edit: BookmarkEdit | None) -> None:
+        async def save(edit: BookmarkEdit | None) -> None:
             if not edit:  # cancelled, or nothing changed: nothing written
                 return
             try:
-                _, joined = self.store.edit_bookmark(b.article_id, add_tags=edit.add_tags,
-                                                     remove_tags=edit.remove_tags, note=edit.note, note_was=b.note)
+                _, joined = await self.app.store_write(partial(  # type: ignore[attr-defined]
+                    self.store.edit_bookmark, b.article_id, add_tags=edit.add_tags, remove_tags=edit.remove_tags,
+                    note=edit.note, note_was=b.note))
             except KeyError:
                 self._removed_meanwhile()
                 return
@@ -306,14 +316,15 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
 
         self.app.push_screen(EditBookmarkScreen(b.title, b.tags, b.note, blink=self.blink), save)
 
-    def _in_store(self, act: Callable[[str], Any], failed: str) -> Any:
+    async def _in_store(self, act: Callable[[str], Any], failed: str) -> Any:
         """The bookmark under the cursor as `act` (a store call given its id) returns it from
-        the store; None, having said why, when there is none there (any more) or `act` failed."""
+        the store; None, having said why, when there is none there (any more) or `act` failed.
+        Through the reader's `store_write`: a wait for another copy is said (`store_wait`)."""
         shown = self._current()
         if shown is None:
             return None
         try:
-            found = act(shown.article_id)
+            found = await self.app.store_write(partial(act, shown.article_id))  # type: ignore[attr-defined]
         except Exception as exc:
             self.notify(f"{failed}: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return None
@@ -331,8 +342,8 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         """Undo is offered (and shown in the footer) only while there is a removal to undo."""
         return bool(self.removed) if action == "undo" else True
 
-    def action_remove(self) -> None:
-        gone = self._in_store(self.store.remove_bookmark, "not removed")
+    async def action_remove(self) -> None:
+        gone = await self._in_store(self.store.remove_bookmark, "not removed")
         if gone is None:
             return
         # The bookmark as the store held it when removed (a copy another copy of the app may
@@ -345,12 +356,12 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         self._undo_notice_until = time.monotonic() + UNDO_NOTICE_SECONDS
         self.reload()
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
         if not self.removed:
             return
         b = self.removed[-1]
         try:
-            self.store.restore_bookmark(b)
+            await self.app.store_write(partial(self.store.restore_bookmark, b))  # type: ignore[attr-defined]
         except Exception as exc:
             self.notify(f"not restored: {getattr(exc, 'message', exc)}", severity="error", markup=False)
             return
