@@ -41,7 +41,18 @@ _FIELD_EXAMPLES = {
 }
 
 
-DATE_HELP = "use date:2025, date:2025-06, date:2025-06-14, date:[2025-06-01 TO 2025-06-30] or date:>2024-12-31"
+DATE_HELP = ("use date:2025, date:2025-06, date:2025-06-14, date:2025-06-01..2025-06-30 (or "
+             "[2025-06-01 TO 2025-06-30]), date:>2024-12-31, or date:today, yesterday, thisweek, lastweek, "
+             "thismonth, lastmonth, thisyear, lastyear")
+#: Dates named relative to the machine's local date (`_today`), the names a user types:
+#: each is a period, its first day as a start and its last as an end (`date:[lastweek TO
+#: today]`). Weeks run Monday to Sunday (ISO 8601). `this week`, `this-week` and
+#: `this_week` are the same name; `date:"this week"` is read as `date:thisweek`.
+RELATIVE_DATES = ("today", "yesterday", "thisweek", "lastweek", "thismonth", "lastmonth", "thisyear", "lastyear")
+#: `date:"this week"` and the like, quoted: read as one name before the phrases are cut out.
+_QUOTED_RELATIVE_RE = re.compile(r'(?<![\w:])(date:)"\s*(this|last)[\s_-]*(week|month|year)\s*"', re.IGNORECASE)
+#: `date:A..B`: a range, as `date:[A TO B]` (an end left out is open: `date:2025-06..`).
+_DOTS = ".."
 _DATE_RE = re.compile(r"(?<![\w:])date:(\[[^\]]*\]?|[<>]=?[^\s()]*|[^\s()]*)", re.IGNORECASE)
 _FIELD_RE = re.compile(r"(?<![\w:.\-/])([A-Za-z_]+):(\S?)")
 _OPS = {"AND", "OR", "NOT"}
@@ -72,11 +83,42 @@ _FUZZY_RE = re.compile(r"(?<![\w~])(\w+)~(\d+)")
 _MINUS_RE = re.compile(r'("[^"]*")|(?<![^\s(])-(?=[^\s\-)])')
 
 
+def _today() -> dt.date:
+    """The machine's local date, which `date:today` and the other RELATIVE_DATES name."""
+    return dt.date.today()
+
+
+def _relative(name: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a RELATIVE_DATES period (None for another word)."""
+    name = re.sub(r"[\s_-]+", "", name.lower())
+    if name not in RELATIVE_DATES:
+        return None
+    today = _today()
+    if name in ("today", "yesterday"):
+        day = today if name == "today" else today - dt.timedelta(days=1)
+        return day, day
+    back = name.startswith("last")
+    if name.endswith("week"):
+        monday = today - dt.timedelta(days=today.weekday() + (7 if back else 0))
+        return monday, monday + dt.timedelta(days=6)
+    if name.endswith("month"):
+        first = today.replace(day=1)
+        if back:
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    year = today.year - back
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
 def _parse_date(text: str, end: bool) -> dt.date:
-    """`2025`, `2025-06` or `2025-06-14`; a partial date means its first day (or last, if
-    `end`), so `date:[2025-01 TO 2025-03]` covers all of March."""
+    """`2025`, `2025-06` or `2025-06-14`, or one of RELATIVE_DATES; a partial date (a
+    period) means its first day (or last, if `end`), so `date:[2025-01 TO 2025-03]` covers
+    all of March."""
     m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
     if not m:
+        period = _relative(text)
+        if period is not None:
+            return period[1] if end else period[0]
         raise QueryError(f"{text!r} is not a date; {DATE_HELP}")
     year, month, day = int(m[1]), m[2], m[3]
     try:
@@ -119,6 +161,15 @@ def date_range(spec: str, bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.
             a, b = lo, _parse_date(value, end=True)
     elif not spec:
         raise QueryError(f"date: needs a value; {DATE_HELP}")
+    elif _DOTS in spec:
+        first, _, last = spec.partition(_DOTS)
+        if not first and not last:
+            raise QueryError(f"'date:{spec}' needs a date on at least one side of ..; {DATE_HELP}")
+        a = _parse_date(first, end=False) if first else lo
+        b = _parse_date(last, end=True) if last else hi
+        if first and last and a > b:
+            raise QueryError(f"the date range 'date:{spec}' ends before it starts: swap its ends, "
+                             f"date:{last}..{first}")
     else:
         a, b = _parse_date(spec, end=False), _parse_date(spec, end=True)
     return a, b
@@ -364,7 +415,10 @@ class QueryParser:
             raise QueryError("cannot read the query: check its brackets, and that each operator (-, +, NOT, "
                              "AND, OR) has a word to act on and each field: a value") from None
 
-    def _parse(self, text: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
+    def _parse(self, typed: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
+        text = typed
+        if '"' in text and "date:" in text.lower():
+            text = _QUOTED_RELATIVE_RE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), text)
         check_syntax(text)
         ranges: list[list[str]] = []
         empty_dates: list[str] = []  # date: clauses outside the articles' dates
@@ -410,7 +464,7 @@ class QueryParser:
         q = fix_and_not(text_words(entity_terms(fast_phrases(q.accept(swap)))))
         if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
             raise QueryError(_why_nothing(rewritten, empty_dates, bounds))
-        return ParsedQuery(text, q, ranges)
+        return ParsedQuery(typed, q, ranges)
 
 
 #: A token of the rewritten query: a "phrase", or a run without spaces, brackets or quotes.
