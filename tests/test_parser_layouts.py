@@ -258,3 +258,29 @@ def test_a_time_alone_at_a_storys_top_is_no_title_and_no_text() -> None:
     [a] = result.articles
     assert a.title.startswith("The county's emergency office") and a.body[0] == P2
     assert result.fates[2].role == "date" and "a time alone" in result.fates[2].note
+
+
+#: Date lines of German, French and Spanish pages: what each states, and as what.
+FOREIGN = {
+    "05.02.2025, 11:20 Uhr": "2025-02-05 date line",
+    "Aktualisiert am 5. März 2025, 10:15 Uhr": "2025-03-05 updated line",
+    "Mis à jour le 30 janvier 2025 à 18h05": "2025-01-30 updated line",
+    "Publié le 1er mars 2025 à 09h00": "2025-03-01 published line",
+    "20 de febrero de 2025": "2025-02-20 date line",
+    "Actualizado: 3 de marzo de 2025 a las 10:15": "2025-03-03 updated line",
+}
+
+
+@pytest.mark.parametrize("line", FOREIGN)
+def test_date_lines_of_german_french_and_spanish_pages(line: str) -> None:
+    result = parse(page("Le gouvernement présente son budget", line, "By Élodie Lefèvre",
+                        "PARIS — Le gouvernement a présenté jeudi son budget pour l'année prochaine.", P2))
+    [a] = result.articles
+    assert f"{a.date} {a.date_source}" == FOREIGN[line]
+    assert a.byline == "Élodie Lefèvre" and a.dateline == "PARIS"
+
+
+def test_a_sentence_of_a_french_page_with_a_date_in_it_is_text() -> None:
+    line = "Le 3 mars 2025, le ministre a présenté le budget."
+    [a] = parse(page("Le gouvernement présente son budget", line, P2)).articles
+    assert a.date is None and a.body[0] == line

@@ -122,7 +122,7 @@ DIGIT_RE = re.compile(r"\d")
 DASH_OUTLET_RE = re.compile(r"^[-–—]\s+(\S.{0,60})$")
 BULLET_RE = re.compile(r"^[•●▪◦‣∙·*►▸➤–-]\s+(\S.*)$")
 BYLINE_RE = re.compile(
-    r"^(?i:(?:(?:written|reported|compiled|edited)\s+)?by)\s+([A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
+    r"^(?i:(?:(?:written|reported|compiled|edited)\s+)?by)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
 )
 BYLINE_START_RE = re.compile(r"(?:written|reported|compiled|edited|by)\s", re.IGNORECASE)
 #: Lower-case words a byline's names may hold ("By Jane Roe and John Doe", "By Ahmed al Masri").
@@ -162,21 +162,32 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 # pages write them ("14 March 2025", "Fri Aug 2, 2013 6:50pm EDT", "PUBLISHED: 22:07 GMT, 7 July
 # 2012", "Updated 5/5/2010 1:41 PM", "Posted August 2nd, 2013 at 5:19 pm").
 
+#: Month names in English, and in full in German, French and Spanish ("5. März 2025", "30 janvier 2025",
+#: "20 de febrero de 2025").
 MONTHS = {
     name: number
     for number, names in enumerate((
-        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-        ("october", "oct"), ("november", "nov"), ("december", "dec")), 1)
+        ("january", "jan", "januar", "jänner", "janvier", "enero"),
+        ("february", "feb", "februar", "février", "fevrier", "febrero"),
+        ("march", "mar", "märz", "maerz", "mars", "marzo"),
+        ("april", "apr", "avril", "abril"),
+        ("may", "mai", "mayo"),
+        ("june", "jun", "juni", "juin", "junio"),
+        ("july", "jul", "juli", "juillet", "julio"),
+        ("august", "aug", "août", "aout", "agosto"),
+        ("september", "sep", "sept", "septembre", "septiembre", "setiembre"),
+        ("october", "oct", "oktober", "octobre", "octubre"),
+        ("november", "nov", "novembre", "noviembre"),
+        ("december", "dec", "dezember", "décembre", "decembre", "diciembre")), 1)
     for name in names
 }
 _MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 DATE_FORMS_RE = re.compile(
     r"(?<![\w/.:])(?:"
     r"(?P<iy>\d{4})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"  # 2025-03-14 (also 2025-03-14T10:00)
     r"|(?P<jy>\d{4})\.\s?(?P<jm>[01]?\d)\.\s?(?P<jd>[0-3]?\d)(?![\d.])"  # 2012.08.08
-    r"|" + _DAY.format("ad") + r"\s+(?:of\s+)?" + _MONTH.format("am") + r",?\s+(?P<ay>\d{4})(?![\d/])"  # 14 March 2025
+    r"|" + _DAY.format("ad") + r"\s+(?:of\s+|de\s+)?" + _MONTH.format("am") + r",?\s+(?:de\s+)?(?P<ay>\d{4})(?![\d/])"  # 14 March 2025
     r"|" + _MONTH.format("bm") + r"\s+" + _DAY.format("bd") + r",?\s+(?P<by>\d{4})(?![\d/])"  # March 14, 2025
     r"|(?P<n1>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<n2>[0-3]?\d)\s?(?P=sep)\s?(?P<ny>\d{4}|\d{2})(?![\d/.])"  # 14/03/2025
     r")",
@@ -193,13 +204,18 @@ DATE_LINE_REST_RE = re.compile(
     r"|\b[a-z]{1,3}t\b|\b(?:aest|aedt|akdt|akst|cest|local time|hrs|uk)\b"  # ET, EDT, IST, BST, PDT, AKDT
     r"|\b(?:last|first|originally)?\s*(?:published|updated|posted|modified|created|edited|revised)\b"
     r"|\b(?:story|article|page|time|date|on|at)\b"
+    r"|\b\d{1,2}h\d{2}\b|\b(?:uhr|um|am|stand|le|à|a las|mis à jour|publié|actualisé|modifié|aktualisiert|"  # de/fr/es
+    r"veröffentlicht|publicado|actualizado|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b"
     r"|[\s.,;:|·•@()\[\]/–—-]+",
     re.IGNORECASE,
 )
 DATE_WORDS_RE = re.compile(
-    r"\b(?:published|posted|created|updated|modified|edited|revised)\b", re.IGNORECASE
+    r"\b(?:published|posted|created|updated|modified|edited|revised|mis à jour|publié|actualisé|modifié|aktualisiert|"
+    r"veröffentlicht|publicado|actualizado)\b", re.IGNORECASE
 )
-UPDATED_WORDS = frozenset(("updated", "modified", "edited", "revised"))
+UPDATED_WORDS = frozenset(("updated", "modified", "edited", "revised", "mis à jour", "actualisé", "modifié",
+                           "aktualisiert", "actualizado"))
 
 
 def _numeric_date(first: int, second: int, year: int, hint: dt.date | None) -> tuple[dt.date | None, str]:
@@ -526,7 +542,7 @@ class _Page:
         # sub-headline): "Jane Doe", "Jane Doe and John Roe, Reuters".
         if any(_words(name) > 4 or NOT_NAME_WORDS_RE.search(name) for name in re.split(r",|\band\b|&", text)):
             return None
-        if not re.fullmatch(r"[A-Z][\w.'’-]*(?:,?\s+(?:(?:and|&)\s+)?[\w.'’&-]+)*", text) \
+        if not re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s+(?:(?:and|&)\s+)?[\w.'’&-]+)*", text) \
                 or not _names_only(text, self.cues.byline_roles):
             return None
         if text != raw:
