@@ -55,6 +55,8 @@ class PageCues:
     continuation_words: frozenset[str]
     credit_words: frozenset[str]
     byline_roles: frozenset[str] = frozenset()
+    #: The boilerplate patterns as one expression: one search a line, not one for each pattern.
+    boilerplate_any: re.Pattern[str] | None = None
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> "PageCues":
@@ -77,6 +79,8 @@ class PageCues:
             continuation_words=words("continuation_words"),
             credit_words=words("credit_words"),
             byline_roles=words("byline_roles"),
+            boilerplate_any=re.compile("|".join(f"(?:{p})" for p in data["boilerplate_patterns"]), re.IGNORECASE)
+            if data.get("boilerplate_patterns") else None,
         )
 
 
@@ -210,6 +214,7 @@ DATE_LINE_REST_RE = re.compile(
     r"|[\s.,;:|·•@()\[\]/–—-]+",
     re.IGNORECASE,
 )
+TIME_RE = re.compile(r"\d[:.h]\s?\d\d|\d\s*[ap]\.?\s?m\b|\d{3,4}\s*(?:gmt|utc)", re.IGNORECASE)
 DATE_WORDS_RE = re.compile(
     r"\b(?:published|posted|created|updated|modified|edited|revised|mis à jour|publié|actualisé|modifié|aktualisiert|"
     r"veröffentlicht|publicado|actualizado)\b", re.IGNORECASE
@@ -300,10 +305,13 @@ def date_statement(text: str, hint: dt.date | None = None) -> DateStatement | No
         return None
     meta = _meta_date(text)
     match = DATE_FORMS_RE.search(text)
-    # (a time alone, "8:24am:", "10:32 GMT", is one too: it stamps a story but dates nothing)
-    pure = not DATE_LINE_REST_RE.sub("", DATE_FORMS_RE.sub("", text) if match else text).strip()
-    if not pure and not (meta and _words(text) <= 8):
-        return None
+    if not (meta and _words(text) <= 8):
+        # Else a line of a date and nothing more, or of a time alone ("8:24am:", "10:32 GMT"; it stamps a story
+        # but dates nothing). (The tests cheapest first: most lines with a digit are neither.)
+        if match is None and TIME_RE.search(text) is None:
+            return None
+        if DATE_LINE_REST_RE.sub("", DATE_FORMS_RE.sub("", text) if match else text).strip():
+            return None
     if meta is not None:
         kind = "updated" if meta.group(1).lower().split()[-1] in UPDATED_WORDS else "published"
     else:
@@ -498,9 +506,8 @@ class _Page:
         key = re.sub(r"[\s.…:!|•·-]+$", "", text).strip().lower()
         if key in self.cues.boilerplate_lines:
             return f"page furniture ({text!r})"
-        for pattern in self.cues.boilerplate_patterns:
-            if pattern.search(text):
-                return f"page furniture ({text!r})"
+        if self.cues.boilerplate_any is not None and self.cues.boilerplate_any.search(text):
+            return f"page furniture ({text!r})"
         return None
 
     def is_story_meta(self, i: int) -> bool:
