@@ -284,3 +284,21 @@ def test_a_sentence_of_a_french_page_with_a_date_in_it_is_text() -> None:
     line = "Le 3 mars 2025, le ministre a présenté le budget."
     [a] = parse(page("Le gouvernement présente son budget", line, P2)).articles
     assert a.date is None and a.body[0] == line
+
+
+@pytest.mark.parametrize("furniture,over,under,stories", [
+    ([], [], [], 1),
+    (["Share on Facebook"], [], [], 2),
+    ([], ["By Lena Berg"], [], 2),
+    ([], [], ["By Lena Berg"], 2),
+    ([], [], ["DOVER - The ferry ran again on Tuesday."], 2),
+])
+def test_a_sub_heading_over_a_date_in_a_storys_text_opens_no_story_without_a_storys_cues(furniture, over, under,
+                                                                                          stories) -> None:
+    """"Key dates" / "Jan. 5, 2024" in a story's text is no new story; after furniture, or with a byline or a
+    dateline by the date, it is one."""
+    text = page(HEAD, P1, P2, *furniture, "Ferry services resume", *over, "January 5, 2024", *under,
+                "The court ruled on the appeal after a long hearing in the city.")
+    articles = parse(text).articles
+    assert len(articles) == stories
+    assert articles[-1].title == (HEAD if stories == 1 else "Ferry services resume")

@@ -557,6 +557,26 @@ class _Page:
         near = [j for j in (self.prev_nonblank(i), self.next_nonblank(i, i + 40)) if j is not None]
         return text if any(self.date_line(j) is not None or _meta_date(self.text[j]) for j in near) else None
 
+    def opens_story(self, title: int, date: int) -> bool:
+        """Does a title over a date alone open a story, not a sub-heading over a date in a story's text ("Key
+        dates" / "Jan. 5, 2024" / "The court ruled.")? It does after the last story's furniture (share buttons, a
+        caption, a related block), or with a byline or a dateline of its own under the date."""
+        for k in range(self.prose_before(title) + 1, title):
+            if self.text[k] and (self.boilerplate_reason(k) or self.is_caption(k, True) or self.is_related_heading(k)):
+                return True
+        if any(self.text[k] and (self.byline_of(k) or self.bare_byline(k)) for k in range(title + 1, date)):
+            return True
+        k = self.next_nonblank(date, date + 40)
+        for _ in range(3):
+            if k is None:
+                return False
+            if self.byline_of(k) or self.bare_byline(k):
+                return True
+            if not self.is_story_meta(k):
+                return DATELINE_RE.match(self.text[k]) is not None
+            k = self.next_nonblank(k, k + 40)
+        return False
+
     def is_prose(self, i: int) -> bool:
         """A line of story text: reads as a sentence and is no headline, furniture, date, caption or byline."""
         text = self.text[i]
@@ -718,7 +738,8 @@ def _plan_stories(page: _Page) -> list[_Plan]:
                 p = q
         if p is not None and p not in titles and _looks_like_title(page.text[p]):
             above_p = bisect.bisect_left(starts, p)
-            if p not in covered and page.prose_before(p) > (starts[above_p - 1] if above_p else -1):
+            if p not in covered and page.prose_before(p) > (starts[above_p - 1] if above_p else -1) \
+                    and (_meta_date(page.text[i]) or page.opens_story(p, i)):
                 add(_Plan(p, p, "heading-block"))  # (`p` is its title: in `titles` from then on)
 
     # The page's first story starts at its first line unless a plan already covers it.
