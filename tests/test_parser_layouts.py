@@ -175,6 +175,7 @@ def test_cookie_banner_and_menu_are_furniture_and_a_plain_dated_second_story_is_
     assert second.title == "Ferry services resume after strike"
     assert second.date == dt.date(2024, 4, 2) and second.byline == "Lena Berg" and second.dateline == "DOVER"
     assert [f.role for f in result.fates[:3:2]] == ["boilerplate", "navigation"]
+    assert result.fates[2].note == "a menu (short items between separators)"
 
 
 def test_a_title_case_headline_of_a_second_story_stays_its_title() -> None:

@@ -935,7 +935,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             fate(k, "age", dropped=True, note="age with no reference time")
             continue
         if in_head and _is_nav_junk(text):
-            fate(k, "navigation", dropped=True, note="menu items run together")
+            fate(k, "navigation", dropped=True, note="a menu (short items between separators)" if _is_menu(text)
+                 else "menu items run together")
             continue
         if page.is_caption(k, in_head):
             draft.captions.append(text)
