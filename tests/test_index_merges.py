@@ -328,3 +328,14 @@ def test_merge_plan_takes_the_smallest_segments_in_the_reader_past_merge_segment
     assert writer.merge_plan(sizes, 20, 16_000, reader=False) == [[0, 1, 2, 3]]
     # The reader's merges take MERGE_MAX_SEGMENTS segments all together (per-term work a segment).
     assert writer.merge_plan([100] * 12, 20, 5_000, reader=True) == [list(range(10))]
+
+
+def test_a_reader_past_the_runaway_count_merges_as_index_does() -> None:
+    """The reader's crowded budget keeps up with small updates only: past MERGE_SEGMENTS_RUNAWAY
+    segments it takes `newsreader index`'s budget, so an index nobody runs `index` on stays
+    bounded; below, its budgets stay a few seconds of work."""
+    stop = lambda: False  # noqa: E731
+    assert writer.merge_budget(writer.MERGE_SEGMENTS, stop) == writer.MERGE_MAX_DOCS
+    assert writer.merge_budget(writer.MERGE_SEGMENTS_RUNAWAY, stop) == writer.MERGE_MAX_DOCS_CROWDED
+    assert writer.merge_budget(writer.MERGE_SEGMENTS_RUNAWAY + 1, stop) == writer.MERGE_MAX_DOCS_UNATTENDED
+    assert writer.merge_budget(1, None) == writer.MERGE_MAX_DOCS_UNATTENDED

@@ -559,12 +559,17 @@ MERGE_MAX_DOCS_CROWDED = 2_000
 #: classes and MERGE_MAX_DOCS alone, segments of ~1,000 documents and more never merged in the
 #: reader, and a daily update of 1,000 articles left one more each day.
 MERGE_SEGMENTS = 20
+#: Segments past which the reader merges as `newsreader index` does (MERGE_MAX_DOCS_UNATTENDED,
+#: 35-55 s of CPU in its update thread, rare): MERGE_MAX_DOCS_CROWDED alone keeps up with updates
+#: of ~100 articles, but with 300-1,000 a reader that never sees `newsreader index` went on to
+#: 43-89 segments in 100 updates (bench_merges.py sim), queries slower with each.
+MERGE_SEGMENTS_RUNAWAY = 40
 
 
 def merge_budget(segments: int, stop: Callable[[], bool] | None) -> int:
     """Live documents a run's merges may copy together, in an index of `segments` segments, in
     an update given `stop` (the reader) or not (`newsreader index`)."""
-    if stop is None:
+    if stop is None or segments > MERGE_SEGMENTS_RUNAWAY:
         return MERGE_MAX_DOCS_UNATTENDED
     return MERGE_MAX_DOCS_CROWDED if segments > MERGE_SEGMENTS else MERGE_MAX_DOCS
 
