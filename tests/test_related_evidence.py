@@ -5,7 +5,6 @@ undated stories sharing only places were claimed to be "the same event"."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
