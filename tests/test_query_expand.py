@@ -166,3 +166,17 @@ def test_a_top_k_search_counts_every_match_of_an_expansion() -> None:
     with ix.searcher() as searcher:
         q = NewsDisMax([Expansion("body", "ga", "prefix"), Expansion("title", "ga", "prefix")])
         assert len(searcher.search(q, limit=1)) == 400
+
+
+def test_the_words_searched_stay_within_a_postings_budget(seeds: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scoring costs per posting: the commonest words are taken while their document
+    frequencies add up to at most EXPAND_POSTINGS (the first whatever its own)."""
+    reader = seeds.searcher().reader()
+    all_m = {t.decode(): reader.doc_frequency("body", t) for t in reader.expand_prefix("body", "m")}
+    ranked = sorted(all_m, key=lambda t: (-all_m[t], t))
+    monkeypatch.setattr(expand, "EXPAND_POSTINGS", all_m[ranked[0]] + all_m[ranked[1]])
+    assert [t for t, _ in Expansion("body", "m", "prefix").chosen(reader).terms] == ranked[:2]
+    monkeypatch.setattr(expand, "EXPAND_POSTINGS", 0)
+    assert [t for t, _ in Expansion("body", "m", "prefix").chosen(reader).terms] == ranked[:1]
+    fuzzy = Expansion("body", "minister", "fuzzy", maxdist=2).chosen(reader)
+    assert [t for t, _ in fuzzy.terms] == ["minist"] and fuzzy.matched > 1
