@@ -222,3 +222,273 @@ async def test_rebuild_from_the_palette_asks_first(indexed_seeds, tmp_path, monk
             await pilot.pause()
             assert not isinstance(app.screen, ConfirmScreen)
         assert started == [True]
+        # While it rebuilds the emptied list says what the first build says, not "No articles."
+        assert app.article_list.empty_text.startswith("No articles yet: they appear here")
+
+
+@sync
+async def test_g_and_G_in_the_side_panes(indexed_seeds, tmp_path):
+    """Q6 #11: g and G did nothing in the entities and related panes (they work in the list
+    and the article; an article can name 198 people)."""
+    from newsreader.tui.side_pane import RelatedList
+
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        for key, cls in (("e", EntityList), ("r", RelatedList)):
+            await pilot.press(key)
+            await settle(pilot)
+            lst = app.side.query_one(cls)
+            assert app.focused is lst
+            first = lst.highlighted
+            await pilot.press("G")
+            last = max(i for i in range(lst.option_count) if not lst.get_option_at_index(i).disabled)
+            assert lst.highlighted == last != first
+            await pilot.press("g")
+            assert lst.highlighted == first
+
+
+def help_lines(app) -> list[str]:
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    static = app.screen.query_one(VerticalScroll).query_one(Static)
+    return [static.render_line(y).text.rstrip() for y in range(static.size.height)]
+
+
+@sync
+async def test_help_labels_and_rows(indexed_seeds, tmp_path):
+    """Q6 #12: the help said `]` "Names" beside `[` "Prev name/date" (and `n` "Matches"),
+    `q` "Quit" under "Everywhere" (in the help and the bookmarks q closes them), and gave
+    the keys 1 to 9 nine rows, a whole 80x24 screen."""
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = help_lines(app)
+        text = "\\n".join(lines)
+        assert "Everywhere" not in text
+        assert any("Next name/date" in line and "reader.next-entity" in line for line in lines)
+        assert any("Next match" in line and "reader.next-match" in line for line in lines)
+        assert any(line.startswith("1-9") for line in lines)
+        assert not any("saved-search-5" in line for line in lines)
+        assert app.screen.query_one("VerticalScroll").scroll_offset.y == 0
+
+
+@sync
+async def test_help_from_the_bookmarks_opens_at_their_keys(indexed_seeds, tmp_path):
+    """Q6 #12: `?` in the bookmarks opened the help at its top (the main screen's keys); the
+    bookmarks' section was ~50 lines down."""
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await settle(pilot)
+        scroll = app.screen.query_one("VerticalScroll")
+        top = scroll.scroll_offset.y
+        shown = help_lines(app)[top:top + scroll.size.height]
+        assert top > 10 and "Bookmarks (B)" in shown, shown  # (its last section: as far as it scrolls)
+
+
+@sync
+async def test_search_from_the_article_at_80_columns_shows_the_list(indexed_seeds, tmp_path):
+    """Q6 #3: at 80 columns (one pane at a time) `/` from the article left the article on
+    screen while the list it searched "as you type" stayed hidden until Enter."""
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.main.query_one("#reader-pane")
+        assert reader.display and not app.article_list.display
+        await pilot.press("slash", *"iran")
+        await settle(pilot)
+        assert app.article_list.display and not reader.display
+        assert app.focused is app.search_input and app.article_list.count >= 1
+
+
+@sync
+async def test_S_on_all_articles_has_no_search_to_save(indexed_seeds, tmp_path):
+    """Q6 #10: `/` org:hamas Enter, Esc (back to All articles), S offered 'org:hamas' under a
+    status line saying "All articles". It says there is no search to save there."""
+    from newsreader.tui.dialogs import PromptScreen
+
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"iran", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.article_list.source.label.startswith("All articles")
+        await pilot.press("S")
+        await pilot.pause()
+        assert not isinstance(app.screen, PromptScreen)
+        assert any("no search to save in All articles" in n.message for n in app._notifications)
+        await pilot.press("slash", *"iran", "enter")  # a search shown is still saved
+        await settle(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen) and "'iran'" in app.screen.question
+
+
+@sync
+async def test_deleting_a_saved_search_asks_and_says_what_went(indexed_seeds, tmp_path):
+    """Q6 #4: `d` in the saved searches deleted at once, with no word, and the search that
+    was 2 then answered to 1. It asks (y), says what was deleted and which number moved; a
+    search run from the list is labelled by its name."""
+    from newsreader.tui.dialogs import ConfirmScreen, SavedSearchesScreen
+
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    app.store.save_search("gw", "gwadar")
+    app.store.save_search("imran", 'person:"Imran Khan"')
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SavedSearchesScreen) and len(app.store.list_searches()) == 2
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert [s.name for s in app.store.list_searches()] == ["imran"]
+        said = [n.message for n in app._notifications]
+        assert any("deleted the saved search 'gw' (gwadar)" in m and "'imran' becomes 1" in m for m in said), said
+        await pilot.press("1")
+        await settle(pilot)
+        assert app.article_list.source.label.startswith("Saved search 'imran'")
+
+
+def status_text(app) -> str:
+    return str(app.main.query_one("#status").render())
+
+
+@sync
+async def test_the_unread_count_under_a_filtered_list_says_it_is_the_corpus(indexed_seeds, tmp_path):
+    """Q6 #9: "Stories mentioning Israel (place): 6 · 8 unread" read as 8 of these 6."""
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "9 unread" in status_text(app) and "in all" not in status_text(app)
+        await pilot.press("slash", *"iran", "enter")
+        await settle(pilot)
+        assert "9 unread in all" in status_text(app), status_text(app)
+
+
+@sync
+async def test_enter_on_a_date_lists_that_days_stories(indexed_seeds, tmp_path):
+    """Q6 #11: Enter on a date in the article did nothing and said nothing."""
+    from newsreader.tui.article_view import CALENDAR
+
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.article_view
+        for row in range(app.article_list.count):
+            app.article_list.cursor = row
+            await pilot.press("enter")
+            await settle(pilot)
+            view.ensure_laid_out()
+            dates = [i for i, m in enumerate(view.marks) if m.kind == "date" and CALENDAR.fullmatch(m.value)]
+            if dates:
+                break
+            await pilot.press("escape")
+        assert dates, "no seed article with a calendar date"
+        for _ in range(dates[0] + 1):
+            await pilot.press("right_square_bracket")
+        mark = view.current
+        assert mark.kind == "date"
+        await pilot.press("enter")
+        await settle(pilot)
+        source = app.article_list.source
+        assert source.query == f"date:{mark.value}" and source.label.startswith("Stories of "), source.label
+        assert app.article_list.count >= 1
+
+
+@sync
+async def test_ctrl_c_in_the_search_bar_says_how_to_quit(indexed_seeds, tmp_path):
+    """Q6 #11: Ctrl+C in the search bar did nothing at all (elsewhere: "Quit? Press q")."""
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "a", "ctrl+c")
+        await pilot.pause()
+        assert app.focused is app.search_input and app.search_input.value == "a"
+        assert any(n.title == "Quit?" for n in app._notifications)
+
+
+@sync
+async def test_a_slow_search_says_it_is_searching(indexed_seeds, tmp_path, monkeypatch):
+    """Q6 #7: wildcard searches took 2-5 s on 4,000 stories while the status line still said
+    "All articles: 4,000". Past SEARCHING_SAID it says "searching '...'…", until the answer."""
+    import threading
+
+    from newsreader.tui import app as app_module
+
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    release = threading.Event()
+    real = app_module.ReaderApp._query
+
+    def slow(self, text, *args, **kwargs):
+        if text == "irn*":
+            release.wait(10)
+        return real(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(app_module.ReaderApp, "_query", slow)
+    monkeypatch.setattr(app_module, "SEARCHING_SAID", 0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"irn*")
+        await pilot.pause(0.6)
+        assert "searching 'irn*'…" in status_text(app), status_text(app)
+        release.set()
+        await settle(pilot)
+        assert "searching" not in status_text(app) and "Search 'irn*'" in status_text(app), status_text(app)
+
+
+@pytest.mark.parametrize("theme", every_theme(), ids=lambda t: t.name)
+def test_list_marks_keep_contrast_with_the_background(theme):
+    """Q6 #8: newsreader-light's bookmark star and unread dot (its accent, #af5f00) were
+    yellow on white (33 on 107) at 16 colours. The list's marks, dates and sources keep
+    3:1 with the background as a 16-colour terminal paints them, 4.5:1 in true colour."""
+    from rich.style import Style
+    from textual.color import Color
+
+    from newsreader.tui.themes import TERMINAL_16, contrast, nearest_16, readable_style
+
+    variables = theme_app(theme, "truecolor").theme_variables
+    bg = Color.parse(variables["background"]).rgb
+    for name in ("accent", "secondary"):
+        given = Style(color=Color.parse(variables[name]).rich_color, bold=True)
+        kept = readable_style(theme_app(theme, "truecolor"), given)
+        assert kept.bold and contrast(tuple(kept.color.triplet), bg) >= 4.5, name
+        kept16 = readable_style(theme_app(theme, "standard"), given)
+        n = nearest_16(tuple(kept16.color.triplet))
+        assert contrast(TERMINAL_16[n], TERMINAL_16[nearest_16(bg)]) >= 3, (name, n)
+
+
+@sync
+async def test_the_lists_unread_mark_is_readable_in_newsreader_light(indexed_seeds, tmp_path, monkeypatch):
+    """The list paints its marks through `readable_style` (at 16 colours: not yellow on white)."""
+    from rich.console import ColorSystem
+
+    from newsreader.tui.themes import TERMINAL_16, contrast, nearest_16
+
+    app = make_app(indexed_seeds, tmp_path, "newsreader-light")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.console._color_system = ColorSystem.STANDARD  # a 16-colour terminal
+        await settle(pilot)
+        lst = app.article_list
+        lst._strips.clear()
+        dot = next(s for s in lst.render_line(1) if s.text.strip() == lst.glyphs[0])
+        bg = tuple(dot.style.bgcolor.triplet)
+        fg = tuple(dot.style.color.triplet)
+        assert contrast(TERMINAL_16[nearest_16(fg)], TERMINAL_16[nearest_16(bg)]) >= 3, (fg, bg)

@@ -892,7 +892,10 @@ async def test_save_and_run_saved_searches(seed_home, tmp_path):
         assert app.article_list.source.query == "libya"
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press("d", "escape")
+        await pilot.press("d", "escape")  # asks first: Esc keeps it
+        await pilot.pause()
+        assert [s.query for s in app.store.list_searches()] == ["libya"]
+        await pilot.press("d", "y", "escape")
         assert app.store.list_searches() == []
 
 

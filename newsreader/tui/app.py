@@ -66,6 +66,10 @@ PAINT_WAIT = 0.5
 #: Pause after the last keystroke before searching: long enough to skip work for every
 #: letter of a fast typist, short enough to feel immediate.
 SEARCH_DEBOUNCE = 0.15
+#: A search not answered after this long says so in the status line ("searching 'g*'…"):
+#: wildcard and fuzzy searches of a large corpus take seconds, and the line went on saying
+#: "All articles: 4,000", as if the query had been ignored.
+SEARCHING_SAID = 0.3
 #: How long a problem with the config (its keymap, its theme) shows: long enough to read it
 #: and the examples (Textual's default of 5 s hid the bad-key notice before it could be read).
 CONFIG_NOTICE_SECONDS = 15
@@ -144,6 +148,14 @@ class SearchBar(KeysInTurn):
     bar, which then searched for them out of sight (`/ab` Esc `b`: a search for "abb", and
     no bookmark)."""
 
+    def action_copy(self) -> None:
+        """Ctrl+C copies the text selected in the bar; with none it says how to quit, as it
+        does everywhere else (it did nothing here)."""
+        if self.selected_text:
+            super().action_copy()
+        else:
+            self.app.action_help_quit()  # type: ignore[attr-defined]
+
     async def action_submit(self) -> None:
         """Enter: the search runs and the bar closes now, not once a message says so (the
         keys read after the Enter would be typed in the closed bar, see above)."""
@@ -163,7 +175,7 @@ class MainScreen(Screen):
     BINDINGS = [
         Binding("slash", "app.search", "Search", id="search"),
         Binding("escape", "app.back", "Back", show=False, id="back"),
-        Binding("tab", "app.cycle_panes(1)", "Pane", id="next-pane"),
+        Binding("tab", "app.cycle_panes(1)", "Pane", id="next-pane", tooltip="Next pane"),  # (help: the tooltip)
         Binding("shift+tab", "app.cycle_panes(-1)", "Previous pane", show=False, id="previous-pane"),
         Binding("e", "app.focus_entities", "Entities", show=False, id="entities"),
         Binding("r", "app.focus_related", "Related", show=False, id="related"),
@@ -304,6 +316,9 @@ class ReaderApp(App[int]):
         self.theme_notices: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
+        #: The search being waited for past SEARCHING_SAID (its generation and text), for the status line.
+        self._searching: tuple[int, str] | None = None
+        self._answered: int | None = None  # the last search generation answered
         self._warmed = False  # the library opened for the first search (warm_worker)
         self._open_generation = 0
         #: The index commit the store's bookmarks and read marks were last reconciled with.
@@ -767,8 +782,13 @@ class ReaderApp(App[int]):
         unread = ""
         if self.corpus_count is not None and self.read_here is not None:
             unread = f"{max(0, self.corpus_count - len(self.read_here)):,} unread"
+            if not isinstance(source, CorpusRows):  # ("Israel: 6 · 8 unread" read as 8 of the 6)
+                unread += " in all"
         marked = self.bookmarked if self.bookmarked_here is None else self.bookmarked_here
-        status.show(StatusParts(error=STORE_WAIT if self._store_wait else self.search_error, label=clean(source.label), count=counted_rows,
+        label = clean(source.label)
+        if self._searching is not None:  # (the list still shows the last answer)
+            label, counted_rows = "", f"searching {clean(self._searching[1])!r}…"
+        status.show(StatusParts(error=STORE_WAIT if self._store_wait else self.search_error, label=label, count=counted_rows,
                                 index=self.index_forms, eta=self.eta_forms if self.indexing else (), unread=unread,
                                 bookmarked=f"{len(marked):,} bookmarked"))
 
@@ -1036,6 +1056,10 @@ class ReaderApp(App[int]):
             self.warm_worker()
         search = self.search_input
         self.main.add_class("searching")
+        if self.main.has_class("-narrow"):
+            # The list the search fills, in front: from the article or the side pane (one
+            # pane at a time) the results "as you type" were hidden until Enter.
+            self.show_panes("list")
         if initial is not None:
             search.value = initial
         # At once, not through `Widget.focus` (which applies it after the messages already
@@ -1079,6 +1103,7 @@ class ReaderApp(App[int]):
                 self.pop_list()
             return
         self.search_worker(text, self._search_generation)
+        self._say_searching(text)
 
     def _current_is_search(self) -> bool:
         src = self.article_list.source
@@ -1089,6 +1114,27 @@ class ReaderApp(App[int]):
         """Run a query now (saved searches, entities, the palette) and show its hits."""
         self._search_generation += 1
         self.search_worker(text, self._search_generation, label=label, kind=kind, limit=limit, sort=sort)
+        self._say_searching(text)
+
+    def _say_searching(self, text: str) -> None:
+        """The search just started says itself in the status line if its first hits take
+        longer than SEARCHING_SAID; `_searched` takes it away."""
+        generation = self._search_generation
+
+        def say() -> None:
+            if generation == self._search_generation and self._answered != generation:
+                self._searching = (generation, text)
+                self.update_status()
+
+        self._answered = None
+        self.set_timer(SEARCHING_SAID, say)
+
+    def _searched(self, generation: int) -> None:
+        """A search's answer (hits, an error, a wait for the index) came."""
+        self._answered = generation
+        if self._searching is not None:
+            self._searching = None
+            self.update_status()
 
     @work(thread=True, exclusive=True, group="search")
     def search_worker(self, text: str, generation: int, label: str | None = None, kind: str = "search",
@@ -1241,6 +1287,7 @@ class ReaderApp(App[int]):
 
     def _search_failed(self, message: str, generation: int) -> None:
         if generation == self._search_generation:
+            self._searched(generation)
             self.search_error = clean(message)
             self.update_status()
             # The status line is one line: an error longer than it is cut (its start says
@@ -1252,6 +1299,7 @@ class ReaderApp(App[int]):
     def _search_done(self, source: FixedRows, generation: int) -> None:
         if generation != self._search_generation:
             return  # an older query finished after a newer one started
+        self._searched(generation)
         self.search_error = ""
         suggestion = source.extra.get("suggestion")
         if suggestion and not source.rows:
@@ -1505,7 +1553,7 @@ class ReaderApp(App[int]):
         # How many articles Esc walks back through (related stories opened one from another).
         depth = f"{'<-' if self.glyphs == 'ascii' else '←'} {len(self.trail)} · " if self.trail else ""
         if mark is None:
-            hint = depth + (event.position or "[ ] names and dates · n N matches · Enter on a name: its stories")
+            hint = depth + (event.position or "[ ] names and dates · n N matches · Enter on one: its stories")
             if hint != self._mark_line:
                 self._mark_line = hint
                 status.update(Text(hint, style="dim", no_wrap=True, overflow="ellipsis"))
@@ -1525,7 +1573,12 @@ class ReaderApp(App[int]):
 
     @on(ArticleView.FollowMark)
     def _follow_mark(self, event: ArticleView.FollowMark) -> None:
-        self.follow_entity(event.mark.kind, event.mark.label)
+        mark = event.mark
+        if mark.kind == "date":
+            self.run_query(f"date:{mark.value}", label=f"Stories of {mark.label}", kind="entity",
+                           limit=ENTITY_LIMIT, sort="date")
+            return
+        self.follow_entity(mark.kind, mark.label)
 
     @on(SidePane.FollowEntity)
     def _follow_entity(self, event: SidePane.FollowEntity) -> None:
@@ -1697,9 +1750,10 @@ class ReaderApp(App[int]):
     def action_saved_searches(self) -> None:
         from newsreader.tui.dialogs import SavedSearchesScreen
 
-        def chosen(query: str | None) -> None:
-            if query:
-                self.run_saved_query(query)
+        def chosen(search: tuple[str, str] | None) -> None:
+            if search:
+                name, query = search
+                self.run_saved_query(query, name)
 
         self.push_screen(SavedSearchesScreen(self.store), chosen)
 
@@ -1721,9 +1775,13 @@ class ReaderApp(App[int]):
     def action_save_search(self) -> None:
         from newsreader.tui.dialogs import PromptScreen
 
-        query = self.article_list.source.query or self.search_input.value.strip()
+        # The bar's text only while it is open: closed, it is a search left behind (S on All
+        # articles offered the last query typed, not the list shown).
+        source = self.article_list.source
+        query = source.query or (self.search_input.value.strip() if self.main.has_class("searching") else "")
         if not query:
-            self.notify("search first (/), then press S to save it", timeout=3, markup=False)
+            self.notify(f"no search to save in {clean(source.label) or 'this list'}: search first (/), "
+                        "then press S to save it", timeout=3, markup=False)
             return
 
         async def save(name: str | None) -> None:
@@ -1763,6 +1821,8 @@ class ReaderApp(App[int]):
                         title="Index", timeout=4, markup=False)
             return
         self._asked_update = True
+        if rebuild:  # the list empties: the first build's words, not a bare "No articles."
+            self.article_list.empty_text = EMPTY_WHILE_INDEXING
         self.update_index_worker(rebuild=rebuild)
 
     # --- the Linux console ---------------------------------------------------------------

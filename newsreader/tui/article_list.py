@@ -83,6 +83,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.is_read = is_read or (lambda _id: False)
         self.is_bookmarked = is_bookmarked or (lambda _id: False)
         self.empty_text = "No articles."
+        self._readable_styles: dict[Style, Style] = {}
         #: Rendered rows by index, with what they were rendered from.
         self._strips: dict[int, tuple[tuple[object, ...], Strip]] = {}
 
@@ -233,18 +234,32 @@ class ArticleList(ScrollView, can_focus=True):
         self._strips[index] = (key, strip)
         return strip
 
+    def _readable(self, name: str) -> Style:
+        """A part's style, its colour kept readable on the theme's background at the
+        terminal's depth (`themes.readable_style`): newsreader-light's marks (its accent) were
+        yellow on white at 16 colours. Kept by the style, which a new theme changes."""
+        style = self.get_component_rich_style(name)
+        found = self._readable_styles.get(style)
+        if found is None:
+            from newsreader.tui.themes import readable_style
+
+            if len(self._readable_styles) > 64:
+                self._readable_styles.clear()
+            found = self._readable_styles[style] = readable_style(self.app, style)
+        return found
+
     def row_text(self, row: Row, width: int) -> Text:
         """One row: marks, date, title (matched words marked), source when there is room."""
         unread_glyph, mark_glyph = self.glyphs
         read = self.is_read(row.id)
         bookmarked = self.is_bookmarked(row.id)
-        mark_style = self.get_component_rich_style("article-list--mark")
+        mark_style = self._readable("article-list--mark")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(unread_glyph if not read else " ", mark_style)
         text.append(mark_glyph if bookmarked else " ", mark_style)
         text.append(" ")
         date = row.date or "undated"
-        text.append(f"{date:<10}", self.get_component_rich_style("article-list--date"))
+        text.append(f"{date:<10}", self._readable("article-list--date"))
         text.append(" ")
         title = clean(row.title)
         source = clean(row.source or "")
@@ -263,7 +278,7 @@ class ArticleList(ScrollView, can_focus=True):
         title_text.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(title_text)
         if show_source:
-            src = Text(source, style=self.get_component_rich_style("article-list--source"), end="")
+            src = Text(source, style=self._readable("article-list--source"), end="")
             src.truncate(source_width, overflow="ellipsis")
             text.append("  ")
             text.append_text(src)

@@ -28,6 +28,9 @@ from textual.strip import Strip
 from newsreader.extract.timex import describe_timex
 from newsreader.tui.safe import clean
 
+#: A date value that `date:` searches take as it is (a day, a month, a year).
+CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
 KIND_LABELS = {"person": "Person", "org": "Organisation", "place": "Place", "date": "Date", "match": "Match"}
 
 
@@ -40,6 +43,7 @@ class Mark:
     kind: str  # person | org | place | date | match
     text: str
     label: str
+    value: str = ""  # a date's calendar value (2025-06-14, 2025-06, 2025), to list its day's stories
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -141,11 +145,13 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pageup", "scroll_page(-1)", "Page up", show=False, id="reader.page-up"),
         Binding("g,home", "scroll_home_top", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end_bottom", "Bottom", show=False, id="reader.bottom"),
-        Binding("right_square_bracket", "next_mark", "Names", id="reader.next-entity"),
-        Binding("left_square_bracket", "previous_mark", "Prev name/date", show=False, id="reader.prev-entity"),
-        Binding("n", "next_match", "Matches", id="reader.next-match"),
-        Binding("N", "previous_match", "Prev match", show=False, id="reader.prev-match"),
-        Binding("enter", "follow_mark", "Stories with it", show=False, id="reader.follow"),
+        Binding("right_square_bracket", "next_mark", "Names", id="reader.next-entity",
+                tooltip="Next name/date"),  # (the key hints say "Names"; the help, this)
+        Binding("left_square_bracket", "previous_mark", "Previous name/date", show=False, id="reader.prev-entity"),
+        Binding("n", "next_match", "Matches", id="reader.next-match", tooltip="Next match"),
+        Binding("N", "previous_match", "Previous match", show=False, id="reader.prev-match"),
+        Binding("enter", "follow_mark", "Stories with it", show=False, id="reader.follow",
+                tooltip="Stories with the name, or of the date"),
     ]
 
     DEFAULT_CSS = """
@@ -241,7 +247,7 @@ class ArticleView(ScrollView, can_focus=True):
         for d in self.stored.dates:
             if 0 <= d["start"] < d["end"] <= len(text):
                 self.marks.append(Mark(d["start"], d["end"], "date", text[d["start"]:d["end"]],
-                                       describe_timex(d.get("value"))))
+                                       describe_timex(d.get("value")), str(d.get("value") or "")))
         self.marks.sort(key=lambda m: (m.start, m.end))
         if self.body_terms:
             from newsreader.search.snippets import match_ranges
@@ -453,5 +459,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._step(self.matches, False)
 
     def action_follow_mark(self) -> None:
-        if self.current is not None and self.current.kind in ("person", "org", "place"):
-            self.post_message(self.FollowMark(self.current))
+        """Enter on a name lists the stories mentioning it; on a date, the stories of that day
+        (month, year): Enter there did nothing, and said nothing."""
+        current = self.current
+        if current is None:
+            return
+        if current.kind in ("person", "org", "place") or (current.kind == "date" and CALENDAR.fullmatch(current.value)):
+            self.post_message(self.FollowMark(current))
+        elif current.kind == "date":
+            self.post_message(self.MarkChanged(current, "not a calendar date: no stories to list for it"))

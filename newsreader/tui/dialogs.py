@@ -19,7 +19,7 @@ from newsreader.tui.safe import clean
 
 #: Where each binding applies, for the help screen.
 CONTEXTS = {
-    "ReaderApp": "Everywhere",
+    "ReaderApp": "Main screen",  # (its keys work under the main screen only: the others are modal)
     "MainScreen": "Main screen",
     "ArticleList": "Article list",
     "ArticleView": "Reader",
@@ -38,6 +38,19 @@ def key_display(app: Any, keys: str) -> str:
         if key:
             shown.append(app.get_key_display(B(key, "")))
     return " ".join(shown) or "(no key)"
+
+
+def one_row_for_numbers(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The saved searches' nine keys as one row, "1-9", while they are the keys 1 to 9 (nine
+    rows took a whole 80x24 screen of the help); a keymap that moves one keeps them apart."""
+    ids = [f"saved-search-{n}" for n in range(1, 10)]
+    found = {row[2]: i for i, row in enumerate(rows) if row[2] in ids}
+    if len(found) < 9 or any(rows[found[f"saved-search-{n}"]][0] != str(n) for n in range(1, 10)):
+        return rows
+    first = min(found.values())
+    kept = [row for row in rows if row[2] not in ids]
+    kept.insert(first, ("1-9", "Saved search 1 to 9", "saved-search-1..9"))
+    return kept
 
 
 class QuitHint:
@@ -75,8 +88,13 @@ class HelpScreen(QuitHint, ModalScreen[None]):
                 if not isinstance(b, Binding):
                     continue
                 keys = binding_keys(b.id, b.key) if b.id else b.key
-                rows.append((key_display(self.app, keys), b.description or b.action, b.id or ""))
-            sections.append((CONTEXTS[cls.__name__], rows))
+                rows.append((key_display(self.app, keys), b.tooltip or b.description or b.action, b.id or ""))
+            title = CONTEXTS[cls.__name__]
+            if sections and sections[-1][0] == title:  # (the app's keys are the main screen's)
+                sections[-1][1].extend(rows)
+            else:
+                sections.append((title, rows))
+        sections = [(title, one_row_for_numbers(rows)) for title, rows in sections]
         sections.append(("Other", [(key_display(self.app, "ctrl+p"), "Palette: actions, themes, saved searches", ""),
                                    (key_display(self.app, "ctrl+q"), "Quit from anywhere", "")]))
         # One table per section, its title on a line of its own: in a column of the table, a
@@ -103,6 +121,21 @@ class HelpScreen(QuitHint, ModalScreen[None]):
             with VerticalScroll():
                 yield Static(Group(*parts))
 
+    def on_mount(self) -> None:
+        """Opened over the bookmarks screen: at its section (~50 lines down at 80x24)."""
+        stack = self.app.screen_stack
+        below = type(stack[-2]).__name__ if len(stack) > 1 else ""
+        if CONTEXTS.get(below) not in (None, CONTEXTS["MainScreen"]):
+            self.call_after_refresh(self._scroll_to_section, CONTEXTS[below])
+
+    def _scroll_to_section(self, title: str) -> None:
+        scroll = self.query_one(VerticalScroll)
+        static = scroll.query_one(Static)
+        for y in range(static.size.height):
+            if static.render_line(y).text.rstrip() == title:
+                scroll.scroll_to(y=y, animate=False, immediate=True)
+                return
+
     def action_dismiss(self, result: Any = None) -> None:  # type: ignore[override]
         self.dismiss(None)
 
@@ -127,6 +160,7 @@ class PromptScreen(QuitHint, ModalScreen[str | None]):
             field = Input(value=self.value, id="prompt-input")
             field.cursor_blink = self.blink
             yield field
+            yield Label(Text("Enter saves · Esc cancels", style="dim"))  # (no hint said how to leave)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -163,8 +197,9 @@ class ConfirmScreen(QuitHint, ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class SavedSearchesScreen(QuitHint, ModalScreen[str | None]):
-    """The saved searches: a digit or Enter runs one, d deletes it."""
+class SavedSearchesScreen(QuitHint, ModalScreen[tuple[str, str] | None]):
+    """The saved searches: a digit or Enter runs one (its name and query are given back), d
+    deletes it (after a y)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="saved.close"),
@@ -204,31 +239,56 @@ class SavedSearchesScreen(QuitHint, ModalScreen[str | None]):
             lst.add_option(Option(prompt, id=s.name))
         lst.highlighted = 0
 
-    def _query_of(self, name: str) -> str | None:
+    def _chosen(self, name: str) -> tuple[str, str] | None:
+        """What the screen gives back: the search's name and query (the name labels the list,
+        "Saved search 'gw'", which said only the query)."""
         found = self.store.get_search(name)
-        return found.query if found else None
+        return (found.name, found.query) if found else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.dismiss(self._query_of(event.option.id))
+            self.dismiss(self._chosen(event.option.id))
 
     def action_run(self, number: int) -> None:
         searches = self.store.list_searches()
         if number <= len(searches):
-            self.dismiss(searches[number - 1].query)
+            self.dismiss((searches[number - 1].name, searches[number - 1].query))
 
     def action_delete(self) -> None:
+        """Asks first (it was gone at once, with no word, and the searches after it answered
+        to other numbers), then says what went and what the numbers are now."""
         lst = self.query_one(OptionList)
         if lst.highlighted is None:
             return
         option = lst.get_option_at_index(lst.highlighted)
-        if option.id:
+        if not option.id:
+            return
+        name = option.id
+        names = [s.name for s in self.store.list_searches()]
+        found = self.store.get_search(name)
+        if found is None:
+            self.reload()
+            return
+        later = names[names.index(name) + 1:] if name in names else []
+        moved = (f" {later[0]!r} becomes {names.index(name) + 1}" + (", and the later ones move up too"
+                                                                      if len(later) > 1 else "") + "."
+                 if later and names.index(name) < 9 else "")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
             try:
-                self.store.delete_search(option.id)
+                self.store.delete_search(name)
             except Exception as exc:
                 self.notify(f"not deleted: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            else:
+                self.notify(f"deleted the saved search {clean(name)!r} ({clean(found.query)}); S after a "
+                            f"search saves it again.{moved}", timeout=6, markup=False)
             self.reload()
+
+        self.app.push_screen(ConfirmScreen(f"Delete the saved search {clean(name)!r}?",
+                                           f"{clean(found.query)}.{moved}"), answered)
 
     def action_move(self, way: str) -> None:
         getattr(self.query_one(OptionList), f"action_cursor_{way}")()

@@ -37,6 +37,9 @@ class RelatedList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="related.down"),
         Binding("k", "cursor_up", "Up", show=False, id="related.up"),
+        # (as in the list and the article; Home and End work too)
+        Binding("g", "first", "Top", show=False, id="related.top"),
+        Binding("G", "last", "Bottom", show=False, id="related.bottom"),
     ]
 
 
@@ -44,6 +47,9 @@ class EntityList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
         Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
+        # (as in the list and the article; Home and End work too)
+        Binding("g", "first", "Top", show=False, id="entities.top"),
+        Binding("G", "last", "Bottom", show=False, id="entities.bottom"),
     ]
 
     def render_line(self, y: int) -> Strip:

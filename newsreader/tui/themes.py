@@ -278,3 +278,23 @@ def readable(colour: Color, background: Color, *, sixteen: bool = False, avoid: 
         if contrast(mixed.rgb, bg) >= MIN_CONTRAST:
             return mixed
     return towards
+
+
+def readable_style(app: Any, style: Any) -> Any:
+    """A Rich style with its colour kept readable (`readable`) on the app's theme background
+    at the terminal's colour depth; ANSI themes' colours are the terminal's own, kept."""
+    from rich.style import Style
+
+    theme = getattr(app, "current_theme", None)
+    colour = style.color
+    if theme is None or theme.ansi or colour is None or colour.triplet is None:
+        return style
+    variables = getattr(app, "theme_variables", {}) or {}
+    try:
+        background = Color.parse(variables["background"])
+        avoid = {nearest_16(Color.parse(variables["foreground"]).rgb)}
+    except Exception:
+        return style
+    sixteen = getattr(getattr(app, "console", None), "color_system", None) == "standard"
+    kept = readable(Color(*colour.triplet), background, sixteen=sixteen, avoid=avoid)
+    return style + Style(color=kept.rich_color)
