@@ -492,3 +492,20 @@ async def test_the_lists_unread_mark_is_readable_in_newsreader_light(indexed_see
         bg = tuple(dot.style.bgcolor.triplet)
         fg = tuple(dot.style.color.triplet)
         assert contrast(TERMINAL_16[nearest_16(fg)], TERMINAL_16[nearest_16(bg)]) >= 3, (fg, bg)
+
+
+@sync
+async def test_the_edit_dialog_says_what_enter_in_the_tags_does(indexed_seeds, tmp_path):
+    """Q6 #12: Enter in the tags only moves to the note, and said nothing (the hint, under
+    the note, says Enter saves): the first Enter seemed to do nothing."""
+    from textual.widgets import Label
+
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "B")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        labels = [str(label.render()) for label in app.screen.query(Label)]
+        assert any("Tags" in text and "Enter goes on to the note" in text for text in labels), labels

@@ -82,7 +82,7 @@ class EditBookmarkScreen(QuitHint, ModalScreen["BookmarkEdit | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text("Edit bookmark: " + clean(self.article_title)), classes="dialog-title -one-line")
-            yield Label("Tags (comma-separated)")
+            yield Label("Tags (comma-separated; Enter goes on to the note)")  # (the first Enter seemed to do nothing)
             # Typing adds to what is there: a tag typed went after ", ", the note on at its end.
             # (Textual selected a field's text on focus: a tag typed to add replaced them all.)
             tags = TagsField(value="".join(f"{t}, " for t in self.tags), id="edit-tags", select_on_focus=False)
