@@ -184,6 +184,8 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
         if hit.snippet:
             print(f"            {mark(hit.snippet, hit.ranges)}", file=ctx.stdout)
     print(_hits_said(len(result.hits), args.offset, result), file=ctx.stderr)
+    if result.notes:  # (a pattern matched more words than were searched)
+        print("; ".join(result.notes), file=ctx.stderr)
     if facets is not None:
         for name, items in facets.items():
             if items:

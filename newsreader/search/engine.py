@@ -14,13 +14,22 @@ from whoosh.spelling import ListCorrector
 
 from newsreader.search.analysis import STOPS, fold, stem
 from newsreader.search.dateorder import date_runs, estimate, newest, restrict_dates
+from newsreader.search.expand import lexicon_parts, notes
 from newsreader.search.library import SearchCancelled
 from newsreader.search.query import QueryParser, positive_leaves
 from newsreader.search.snippets import make_snippet, match_ranges
 
 __all__ = ["STOPS", "Cancellable", "ListCorrector", "QueryParser", "date_runs",
-           "estimate", "fold", "index", "make_snippet", "match_ranges", "newest", "positive_leaves",
+           "estimate", "fold", "index", "make_snippet", "match_ranges", "newest", "notes",
+           "lexicon_parts", "today", "positive_leaves",
            "restrict_dates", "stem"]
+
+
+def today() -> Any:
+    """The local date relative dates (`date:today`) resolve against, looked up at each call."""
+    from newsreader.search import query
+
+    return query._today()
 
 
 class Cancellable(WrappingCollector):

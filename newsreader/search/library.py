@@ -117,16 +117,20 @@ class Hit:
 @dataclass
 class SearchResult:
     """`total` is exact when `exact` (few matches, or `search(count=True)`), otherwise an
-    estimate: counting every match of a common word costs more than finding the top 20."""
+    estimate: counting every match of a common word costs more than finding the top 20.
+    `notes`: one line per `prefix*`, `wild*card` or `fuzzy~` word that matched more words
+    than were searched (`expand.notes`: "g* matched 3,005 words; searched the 200
+    commonest"), so the user knows a rare word's articles may be missing."""
 
     hits: list[Hit]
     total: int
     suggestion: str | None = None
     exact: bool = True
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"total": self.total, "exact": self.exact, "suggestion": self.suggestion,
-                "hits": [h.to_dict() for h in self.hits]}
+                "notes": list(self.notes), "hits": [h.to_dict() for h in self.hits]}
 
 
 @dataclass
@@ -157,7 +161,7 @@ class Library:
         self._parser: QueryParser | None = None
         self._corrector: tuple[ListCorrector, dict[str, int]] | None = None
         self._bounds_cache: tuple[dt.date, dt.date] | None = None
-        self._parsed: OrderedDict[tuple[str, bool], ParsedQuery] = OrderedDict()
+        self._parsed: OrderedDict[tuple[str, bool, Any], ParsedQuery] = OrderedDict()
         self._runs: dict[Any, Any] = {}
 
     @classmethod
@@ -342,7 +346,9 @@ class Library:
         `query.as_typed`)."""
         with self._lock:
             searcher = self.searcher()
-            key = (text, typed)
+            # The local date too: `date:today` (and the other relative dates) resolve against
+            # it, and a reader left open past midnight would answer yesterday's.
+            key = (text, typed, _engine().today())
             found = self._parsed.get(key)
             if found is not None:
                 self._parsed.move_to_end(key)
@@ -390,6 +396,14 @@ class Library:
         found = self.store().words_starting("", 1)
         if found:
             self.search(found[0][0], limit=limit, snippets=False, suggest=False, typed=True)
+            # The term lists a prefix*, wild*card or fuzzy~ reads (expand.lexicon), kept on
+            # each segment's reader: the first such search waited 0.3-2.5 s for them. A list
+            # at a time under the lock, so a search typed meanwhile waits for one at most.
+            with self._lock, self.reading():
+                parts = _engine().lexicon_parts(self.searcher().reader())
+            for read in parts:
+                with self._lock, self.reading():
+                    read()
 
     def search(self, text: str, limit: int = 20, sort: str = "relevance", snippets: bool = True,
                suggest: bool = True, count: bool = False, typed: bool = False,
@@ -459,7 +473,7 @@ class Library:
                 hit.title_ranges = engine.match_ranges(row.title, terms.get("title", set()))
             hits.append(hit)
         suggestion = self.suggest(text) if suggest and exact and total < 5 else None
-        return SearchResult(hits, total, suggestion, exact)
+        return SearchResult(hits, total, suggestion, exact, engine.notes(parsed.query, searcher.reader()))
 
     @staticmethod
     def _top(searcher: Any, query: Any, runs: DateRuns, limit: int, sort: str,

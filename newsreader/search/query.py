@@ -459,7 +459,7 @@ class QueryParser:
                 return DateClause(inner, *spans[n])
             if isinstance(node, Q.Every) and node.fieldname in _EVERY_ARTICLE_FIELDS:
                 return Q.Every()
-            return expand.replace(node)
+            return expand.replace(node, self._parser.schema)
 
         q = fix_and_not(text_words(entity_terms(fast_phrases(q.accept(swap)))))
         if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
