@@ -157,7 +157,7 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
     printed `[]` where a script expected the object)."""
     from newsreader.corpus import no_story_message
     from newsreader.corpus.explain import render_articles, render_explain
-    from newsreader.corpus.loader import read_page_file
+    from newsreader.corpus.loader import read_page_file, with_page_source
     from newsreader.corpus.parser import parse_page
 
     read: list[tuple[Path, Any, str]] = []  # each FILE in order: its parse, or why it could not be read
@@ -178,6 +178,7 @@ def cmd_parse(args: argparse.Namespace, ctx: Context) -> int:
         if stdin:
             path = Path("-")
         result = parse_page(page.text, file="-" if stdin else _page_name(path, ctx.corpus_dir(args)))
+        with_page_source(result.articles, page)  # a saved web page's site, a feed's channel
         read.append((path, result, ""))
         if not result.articles:  # nothing found: said, unless --explain shows why
             if not args.explain:
@@ -295,9 +296,10 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
             # updates the index meanwhile commits is not half seen (an id listed, its article gone).
             store.connection().execute("BEGIN")
             known = store.pages()
-            stale = library.unfinished() or len(known) != len(files) or store.parsed_otherwise()
+            stale = library.unfinished() or store.parsed_otherwise()
             ids: list[str] = []
             pages = 0
+            matched = 0  # pages of the folder the index recorded as they are
             unusable: list[Path] = []
             prefix = os.path.join(str(root), "")
             for path in files if not stale else ():
@@ -306,16 +308,21 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
                 try:
                     st = os.stat(name)
                 except OSError:
+                    if rec is None:  # a link to nothing, which the index has no page for either: said below
+                        unusable.append(path)
+                        continue
                     rec = None
                 if rec is None or not rec.same_file(st):
                     stale = True
                     break
+                matched += 1
                 if rec.ids:
                     ids += rec.ids
                     pages += 1
                 else:  # could not be used when indexed: read again below, for its warning
                     unusable.append(path)
-            stale = stale or store.count() != len(ids)  # (every id a page record names is stored)
+            # A page the index recorded that is gone; every id a page record names is stored.
+            stale = stale or matched != len(known) or store.count() != len(ids)
         except (UserError, ImportError, OSError, sqlite3.Error):  # damaged, another version, a broken Whoosh:
             # parsing still lists the pages.
             return " (every page parsed: its index cannot be read)"

@@ -156,7 +156,7 @@ SETTINGS: dict[str, Setting] = {
     "theme": Setting(str, "newsreader-dark", "a theme name; the reader's Ctrl+P lists them"),
     "keymap": Setting(dict, {}, "binding id -> keys, e.g. {bookmark: 'b,ctrl+d'}"),
     "max_page_mb": Setting((int, float), 10, "pages larger than this are skipped"),
-    "extensions": Setting(list, [".txt"], "file endings read as pages"),
+    "extensions": Setting(list, [".txt", ".html", ".htm"], "file endings read as pages"),
     "extractor": Setting(str, "rules", "entity extractor: rules (default) or spacy"),
 }
 
@@ -169,7 +169,7 @@ class Config:
     theme: str = "newsreader-dark"
     keymap: dict[str, str] = field(default_factory=dict)
     max_page_mb: float = 10
-    extensions: list[str] = field(default_factory=lambda: [".txt"])
+    extensions: list[str] = field(default_factory=lambda: [".txt", ".html", ".htm"])
     extractor: str = "rules"
     source: Path | None = None
 

@@ -1389,7 +1389,7 @@ async def test_folder_without_pages_is_explained(tmp_path):
     """A wrong or empty corpus folder: the list says why it is empty, not "No articles yet."."""
     corpus = tmp_path / "empty"
     corpus.mkdir()
-    (corpus / "page.html").write_text("<p>not a saved text page</p>", encoding="utf-8")
+    (corpus / "page.doc").write_text("not a saved news page", encoding="utf-8")
     app = updating_reader(tmp_path, corpus)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot, 4)
@@ -1435,7 +1435,7 @@ async def test_folder_named_with_control_characters_is_shown_escaped(tmp_path):
         await settle(pilot, 4)
         notices = [n.message for n in app._notifications if n.title == "Index"]
         shown = app.article_list.empty_text
-    assert len(notices) == 1 and "news\\x1b[2J\\x07 (looked for .txt files)" in notices[0], notices
+    assert len(notices) == 1 and "news\\x1b[2J\\x07 (looked for .txt, .html, .htm files)" in notices[0], notices
     assert "news\\x1b[2J\\x07" in shown and "\x1b" not in shown and "\x07" not in shown, shown
 
 
@@ -1472,8 +1472,8 @@ async def test_a_folder_of_broken_links_is_not_said_to_hold_no_pages(tmp_path):
         await settle(pilot, 4)
         notices = [n.message for n in app._notifications if n.title == "Pages"]
         shown = "".join(visible_text(app.article_list).split())
-    assert len(notices) == 1 and "moved.txt: no such file" in notices[0], notices
-    assert shown.startswith("Noarticles:") and shown.endswith("moved.txt:nosuchfile"), shown
+    assert len(notices) == 1 and "moved.txt: a link to" in notices[0] and "which does not exist" in notices[0], notices
+    assert shown.startswith("Noarticles:") and shown.endswith("orremoveit)"), shown
 
 
 @sync

@@ -461,7 +461,7 @@ def page_articles(path: Path, root: Path, max_bytes: int, warn: Warn) -> tuple[l
         return [], exc.message
     for note in page.warnings:
         warn(note)
-    articles = parse_page(page.text, relative_name(path, root)).articles
+    articles = with_page_source(parse_page(page.text, relative_name(path, root)).articles, page)
     if not articles:
         problem = no_story_message(path)
         warn(problem)

@@ -622,7 +622,10 @@ class Shard:
             return exc.message
         if old_sha1 is not None and page.sha1 == old_sha1:
             return page.sha1, None, [], 0
-        articles = self.source.parse(page.text, rel)  # (ids distinct: parser._assign_ids)
+        from newsreader.corpus.loader import with_page_source
+
+        # (ids distinct: parser._assign_ids); a saved web page's site, a feed's channel: their source
+        articles = with_page_source(self.source.parse(page.text, rel), page)
         if not articles:
             return no_story_message(path)
         rows = []
@@ -993,8 +996,11 @@ class Indexer:
             try:
                 st = os.stat(name)
             except OSError as exc:  # a link to a missing file, a page deleted meanwhile: gone
-                problem = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read ({exc.strerror})"
-                stats.failed(f"{self.corpus / rel}: {problem}", warn)
+                from newsreader.corpus.loader import missing_page_message
+
+                said = str(self.corpus / rel)
+                stats.failed(missing_page_message(said, Path(name)) if isinstance(exc, FileNotFoundError)
+                             else f"{said}: cannot read ({exc.strerror})", warn)
                 continue
             current.add(rel)
             rec = known.get(rel)
