@@ -15,6 +15,7 @@ from newsreader.cli import main
 from newsreader.config import Config, Paths
 from newsreader.search import expand, query
 from newsreader.search.library import Library
+from tests.test_tui import WIDE, make_app, settle, sync, type_text
 
 
 @pytest.fixture()
@@ -111,3 +112,17 @@ def test_warm_reads_the_term_lists_an_expansion_reads(seeds: Library) -> None:
     seeds.warm()
     for leaf in expand._leaves(seeds.searcher().reader()):
         assert set(leaf.__dict__.get("_newsreader_lexicons", {})) >= {"title", "body"}
+
+
+@sync
+async def test_the_readers_status_line_says_the_note(indexed_seeds, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(expand, "EXPAND_TERMS", 2)
+    async with make_app(indexed_seeds, tmp_path).run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "m*")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        assert pilot.app.article_list.count >= 1
+        said = pilot.app.search_error
+        assert said.startswith("m* matched ") and said.endswith("searched the 2 commonest")

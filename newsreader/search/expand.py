@@ -101,9 +101,9 @@ class Lexicon:
 
     def __init__(self, terms: list[str], dfs: list[int]) -> None:
         self.text = "".join(t + "\n" for t in terms)
-        self.starts = array("l", [0])
+        self.starts = array("i", [0])  # (4 bytes a term: a field's list of a segment is far below 2 GB)
         self.starts.extend(accumulate(len(t) + 1 for t in terms))
-        self.dfs = array("l", dfs)
+        self.dfs = array("i", dfs)
 
     def find(self, pattern: re.Pattern[str]) -> Iterator[tuple[str, int]]:
         """(term, document frequency) of every term `pattern` (anchored with ^...$ in

@@ -1172,7 +1172,7 @@ class ReaderApp(App[int]):
             source = FixedRows(
                 rows, label or f"Search {text!r}", title_terms=frozenset(terms.get("title", ())),
                 body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
-                extra={"kind": kind, "suggestion": result.suggestion}, partial=Rest(limit, sort) if cut_short else None)
+                extra={"kind": kind, "suggestion": result.suggestion, "notes": result.notes}, partial=Rest(limit, sort) if cut_short else None)
             self.call_from_thread(self._search_done, source, generation)
             if index_seen is not None:
                 rerun = self._same_search(text, label, kind, limit, sort)
@@ -1306,6 +1306,10 @@ class ReaderApp(App[int]):
             self.search_error = f"did you mean: {clean(suggestion)}"
         elif not source.rows:
             self.search_error = "no matches"
+        elif source.extra.get("notes"):
+            # A pattern matched more words than were searched ("g* matched 3,005 words;
+            # searched the 200 commonest"): its rarer words' articles may be missing.
+            self.search_error = "; ".join(clean(n) for n in source.extra["notes"])
         self.push_list(source, replace=self._current_is_search() and source.extra.get("kind") == "search")
         if source.extra.get("kind") != "search":
             self.focus_pane("list")
