@@ -391,6 +391,19 @@ def _is_nav_junk(text: str) -> bool:
     return (_glued_joins(text) >= 2 and _words(text) <= 12) or _is_menu(text)
 
 
+def _stated_headline(text: str) -> bool:
+    """Is the text after a `date YYYY-MM-DD` header the page's headline? The header states it as one, so any length
+    is taken (a 300-character headline was dropped as navigation junk and a body sentence named the story); only its
+    shape rules out a sentence, a menu or glued navigation words, whatever its length."""
+    if _looks_like_title(text):
+        return True
+    if _words(text) <= 30 and len(text) <= 250:  # short: the usual title rules said no
+        return False
+    if text[-1] in ".:;," or text.rstrip(" \"'”’")[-1:] in (".", ",") or _glued_joins(text) >= 2 or _is_menu(text):
+        return False
+    return text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘"
+
+
 def _looks_like_title(text: str) -> bool:
     words = _words(text)
     if not 2 <= words <= 30 or len(text) > 250:
@@ -682,7 +695,7 @@ def _plan_stories(page: _Page) -> list[_Plan]:
         except ValueError:
             date = None
         rest = match.group(2).strip()
-        if rest and _looks_like_title(rest):
+        if rest and _stated_headline(rest):
             add(_Plan(i, i, "header", header_date=date, header_has_title=True))
         else:
             add(_Plan(i, _title_after(page, i), "header", header_date=date))
@@ -1029,9 +1042,14 @@ def _fallback_title(draft: Article) -> str:
     """An untitled story is named by its first sentence; its text stays in the body."""
     source = draft.body[0] if draft.body else (draft.summary[0] if draft.summary else "")
     sentence = re.split(r"(?<=[.!?])\s", source, maxsplit=1)[0]
-    if len(sentence) > 90:
-        sentence = sentence[:90].rsplit(" ", 1)[0] + "…"
+    if len(sentence) > FALLBACK_TITLE_CHARS:
+        sentence = sentence[:FALLBACK_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
     return sentence or "Untitled"
+
+
+#: A title made from a story's first sentence (no headline line) is cut at the last word within this many
+#: characters, with "…": it is the body's copy, so nothing is lost. A headline the page states is never cut.
+FALLBACK_TITLE_CHARS = 90
 
 
 #: The fewest words of a story's text that is no sentence: a headline alone ("Esther Williams, swimming star, dies
@@ -1111,8 +1129,10 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
             if named is not None and fates[named] is not None:
                 item = fates[named]
                 item.role = "title+" + item.role
-                item.note = "its first sentence is the story's title (no headline line); kept as text too" + (
-                    "; " + item.note if item.note else "")
+                cut = (f", cut at a word to {FALLBACK_TITLE_CHARS} characters with '…',"
+                       if draft.title.endswith("…") and not page.text[named].startswith(draft.title) else "")
+                item.note = (f"its first sentence{cut} is the story's title (no headline line); kept as text too"
+                             + ("; " + item.note if item.note else ""))
         # The page's address names the outlet of its stories that name none.
         draft.source = draft.source or page.address_host
     _assign_ids(articles, file)

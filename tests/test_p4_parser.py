@@ -1,0 +1,60 @@
+"""P4: the page parser's leftovers. A headline the page states in its `date YYYY-MM-DD Title` header is the title
+whatever its length; a title made from body text is cut and `--explain` says how; a byline over a "Posted on" line
+stays the byline. Pages written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsreader.corpus.parser import FALLBACK_TITLE_CHARS, parse_page
+
+LONG = ("Prime Minister and opposition leaders agree to meet United Nations envoys in Geneva next week to discuss the "
+        "ceasefire terms, the prisoner exchange, the humanitarian corridor, the reconstruction fund and the timetable "
+        "for elections that both sides say must be held before the end of the coming year")
+FIRST = "The talks were announced on Tuesday after weeks of shuttle diplomacy."
+SECOND = "Both sides said they hoped for progress at the first meeting."
+
+
+def test_long_stated_headline_is_the_whole_title():
+    """A 300-character headline in the header was dropped as navigation junk; the first sentence named the story."""
+    assert len(LONG) > 250
+    result = parse_page(f"date 2024-03-05 {LONG}\n{FIRST}\n\n{SECOND}\n", "p.txt")
+    [article] = result.articles
+    assert article.title == LONG
+    assert article.date == dt.date(2024, 3, 5)
+    assert article.body[0] == FIRST
+    assert result.fates[0].role == "header+title"
+
+
+def test_long_header_rest_that_is_a_sentence_or_glued_menu_is_no_title():
+    """The header's length is free, not its shape: a long sentence or glued menu words after it are still no title."""
+    sentence = LONG + "."
+    menu = " ".join(["NewsForeign PolicyWorld SportBusiness"] * 12)
+    for rest in (sentence, menu):
+        result = parse_page(f"date 2024-03-05 {rest}\nTalks set for Geneva\n{FIRST}\n", "p.txt")
+        assert [a.title for a in result.articles] == ["Talks set for Geneva"], rest
+
+
+def test_fallback_title_is_cut_and_explain_says_so():
+    """A long first line that is no headline stays body; its clipped copy is the title and --explain says it is cut."""
+    result = parse_page(f"{LONG}\n\n{FIRST}\n", "p.txt")
+    [article] = result.articles
+    assert article.body[0] == LONG
+    assert article.title.endswith("…") and len(article.title) <= FALLBACK_TITLE_CHARS + 1
+    assert LONG.startswith(article.title[:-1])
+    assert "cut at a word to 90 characters" in result.fates[0].note
+    short = parse_page(f"{FIRST}\n\n{SECOND}\n", "p.txt")
+    assert short.articles[0].title == FIRST
+    assert "cut" not in short.fates[0].note
+
+
+def test_posted_on_line_under_a_byline_keeps_the_headline():
+    """A headline, a byline, then "Posted on DATE" (a WordPress page saved as text): the byline is no story's title."""
+    text = ("Council approves new budget for city parks\nBy Tom Hughes\nPosted on November 5, 2024\n"
+            "The city council approved a new budget on Tuesday that doubles spending on parks.\n\n"
+            "School board names new superintendent\n\nBy Ann Lee\n\nPosted on November 6, 2024\n\n"
+            "The school board named a new superintendent on Wednesday after a long search.\n")
+    result = parse_page(text, "p.txt")
+    assert [(a.title, a.byline, a.date) for a in result.articles] == [
+        ("Council approves new budget for city parks", "Tom Hughes", dt.date(2024, 11, 5)),
+        ("School board names new superintendent", "Ann Lee", dt.date(2024, 11, 6))]
