@@ -58,3 +58,26 @@ def test_posted_on_line_under_a_byline_keeps_the_headline():
     assert [(a.title, a.byline, a.date) for a in result.articles] == [
         ("Council approves new budget for city parks", "Tom Hughes", dt.date(2024, 11, 5)),
         ("School board names new superintendent", "Ann Lee", dt.date(2024, 11, 6))]
+
+
+def test_undated_story_of_a_front_page_is_marked_no_date_stated():
+    """A front page's story with no stated date is its own story, undated, and --explain says "no date stated", not
+    "not a real calendar day" (the converter wrote `0000-00-00`)."""
+    from newsreader.corpus.html_page import html_to_text
+    body = "<p>Officials said the work would take three years and cost more than planned at first.</p>"
+    markup = ("<html><body><article><h2>Bridge reopens after repairs</h2><time datetime='2025-03-10'>10 March</time>"
+              f"{body}</article><article><h2>Library extends its opening hours</h2>{body}</article></body></html>")
+    text, _ = html_to_text(markup)
+    result = parse_page(text, "front.html")
+    assert [(a.title, a.date) for a in result.articles] == [
+        ("Bridge reopens after repairs", dt.date(2025, 3, 10)), ("Library extends its opening hours", None)]
+    [undated] = [f for f in result.fates if f.role == "header+title" and f.article == 1]
+    assert undated.note == "no date stated"
+
+
+def test_undated_marker_is_lower_case_and_a_whole_word():
+    """Only the converters' own `date undated` marks a story; "Date: Undated photo" or "date undatedX" stay text."""
+    text = f"date undated Talks set for Geneva\n{FIRST}\n\nDate: Undated photos show the site\n\n{SECOND}\n"
+    result = parse_page(text, "p.txt")
+    assert [(a.title, a.date) for a in result.articles] == [("Talks set for Geneva", None)]
+    assert parse_page(f"date undatedX Talks\n{FIRST}\n", "p.txt").articles[0].title == "date undatedX Talks"

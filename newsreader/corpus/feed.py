@@ -7,8 +7,8 @@ and `parse --explain` shows what became of each line:
     By Jane Doe                                          (its author, when named)
     Flash floods in the Spanish region ...               (its content, else summary, as text)
 
-An item whose date is not stated gets `0000-00-00`, no calendar day: undated, still its own
-story. The date is the calendar day the feed states, in the feed's own time zone. The
+An item whose date is not stated gets `date undated Title`, the parser's marker for "no date
+stated": undated, still its own story. The date is the calendar day the feed states, in the feed's own time zone. The
 channel's title is the feed's source (`FeedText.source`). Ids stay the same across runs:
 the parser makes them from the file and the item's title (and its text, for two items of one
 title), as for any page.
@@ -174,7 +174,7 @@ def feed_to_text(data: bytes, name: str) -> FeedText:
         stamp = _text(_child(item, "pubDate", f"{_ATOM}published", f"{_DC}date", f"{_ATOM}updated"))
         date = _day(stamp) if stamp else None
         title = title or (body[0][:90] if body else "")
-        lines.append(f"date {date.isoformat() if date else '0000-00-00'} {title}")
+        lines.append(f"date {date.isoformat() if date else 'undated'} {title}")
         author = _author(item)
         if author:
             lines.append(f"By {author}")

@@ -523,8 +523,8 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
         if headline is not None and (date is not None or several):
             # The seeds' header line: the story's date and headline, which the parser reads as
             # one story's start. A story of a front page whose date is not stated is marked
-            # `0000-00-00`, no calendar day: undated, yet its own story.
-            lines.append(f"date {date.isoformat() if date else '0000-00-00'} {headline}")
+            # `date undated`, the parser's "no date stated": undated, yet its own story.
+            lines.append(f"date {date.isoformat() if date else 'undated'} {headline}")
         elif headline is not None:
             lines.append(headline)
         if not several and facts.author:

@@ -112,7 +112,11 @@ def default_cues() -> PageCues:
 # ---------------------------------------------------------------------------------------
 # Shapes
 
-HEADER_RE = re.compile(r"^date:?\s+(\d{4}-\d{2}-\d{2})\b[\s:|-]*(.*)$", re.IGNORECASE)
+#: `date undated Title` is the header of a story whose page states no date (the web-page and feed converters write
+#: it): a story's start and title, undated. Before, they wrote `0000-00-00`, which --explain called "not a real
+#: calendar day". `undated` only in lower case, as the converters write it.
+HEADER_RE = re.compile(r"^date:?\s+(\d{4}-\d{2}-\d{2}\b|(?-i:undated)(?!\S))[\s:|-]*(.*)$", re.IGNORECASE)
+UNDATED = "undated"
 META_DATE_RE = re.compile(
     r"^(updated|last updated|published|posted|first published)\b(?:\s+on)?\s*:?\s*(.+)$", re.IGNORECASE
 )
@@ -691,7 +695,7 @@ def _plan_stories(page: _Page) -> list[_Plan]:
         if not match:
             continue
         try:
-            date = dt.date.fromisoformat(match.group(1))
+            date = dt.date.fromisoformat(match.group(1)) if match.group(1).strip() != UNDATED else None
         except ValueError:
             date = None
         rest = match.group(2).strip()
@@ -874,7 +878,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         if k == plan.start and plan.kind == "header":
             match = HEADER_RE.match(text)
             assert match is not None
-            note = f"date {plan.header_date}" if plan.header_date else "date not a real calendar day"
+            note = (f"date {plan.header_date}" if plan.header_date
+                    else "no date stated" if match.group(1).strip() == UNDATED else "date not a real calendar day")
             if plan.header_has_title:
                 draft.title = match.group(2).strip()
                 fate(k, "header+title", note=note)
