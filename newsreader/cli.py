@@ -382,6 +382,62 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:,.1f} MB" if n >= 100_000 else f"{n / 1000:,.0f} kB"
 
 
+def _corpus_gone(recorded: Path | None) -> bool | None:
+    """Whether an index's recorded corpus folder is gone for good: True only when the folder is
+    not there while the folder that held it is, and holds something else (a folder renamed or
+    deleted beside others). None (not known, never pruned) for an index with no usable record
+    (none, a relative path, a NUL byte), a folder that cannot be looked at, or one whose
+    parent is missing or empty: an unplugged drive or an unmounted share leaves its mount
+    point so, and its index must survive until the drive is back."""
+    if recorded is None or not recorded.is_absolute() or "\x00" in str(recorded):
+        return None
+    try:
+        os.stat(recorded)
+        return False
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError):
+        return None
+    try:
+        with os.scandir(recorded.parent) as entries:
+            return True if any(True for _ in entries) else None
+    except (OSError, ValueError):
+        return None
+
+
+def _delete_index(folder: Path) -> str | None:
+    """Delete an index folder under its own lock, moved aside first: a run that starts
+    updating it meanwhile is turned away by the lock, and a half-deleted folder is never left
+    under the index's name. The reason it was not deleted, or None."""
+    import fcntl
+    import shutil
+
+    from newsreader.search.schema import LOCK_FILE
+
+    try:
+        fd = os.open(folder / LOCK_FILE, os.O_RDONLY)
+    except FileNotFoundError:
+        fd = None
+    except OSError as exc:
+        return f"cannot take its lock ({exc.strerror})"
+    try:
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return "another run is updating it"
+        aside = folder.with_name(f".pruned-{folder.name}-{os.getpid()}")
+        try:
+            os.rename(folder, aside)
+        except OSError as exc:
+            return f"cannot move it aside ({exc.strerror})"
+    finally:
+        if fd is not None:
+            os.close(fd)
+    shutil.rmtree(aside, ignore_errors=True)
+    return None
+
+
 def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     """Where the config, the index of each corpus and the bookmarks are, with the index sizes
     and the corpus folder each index was built from: only `index --json` named an index, and
@@ -389,7 +445,6 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     deletes those (never the current corpus's index, one whose corpus is not known, or one
     another run is updating; never the bookmarks)."""
     from newsreader.config import recorded_corpus
-    from newsreader.search.schema import update_running
 
     paths = ctx.paths
     corpus = ctx.corpus_dir(args)
@@ -398,25 +453,25 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     current = paths.index_dir(corpus)
     others: list[dict[str, Any]] = []
     try:
-        folders = sorted(p for p in paths.indexes_dir.iterdir() if p.is_dir() and p != current)
+        folders = sorted(p for p in paths.indexes_dir.iterdir()
+                         if not p.name.startswith(".") and not p.is_symlink() and p.is_dir() and p != current)
     except OSError:
         folders = []
     for folder in folders:
         recorded = recorded_corpus(folder)
+        gone = _corpus_gone(recorded)
         others.append({"index": str(folder), "bytes": _folder_bytes(folder),
                        "corpus": str(recorded) if recorded is not None else None,
-                       "corpus_exists": recorded.is_dir() if recorded is not None else None})
+                       "corpus_exists": None if gone is None else not gone})
     pruned: list[dict[str, Any]] = []
     if args.prune:
         for entry in others:
             if entry["corpus_exists"] is not False:
                 continue
-            if update_running(entry["index"]):
-                ctx.warn(f"{entry['index']}: another run is updating it; not deleted")
+            refused = _delete_index(Path(entry["index"]))
+            if refused:
+                ctx.warn(f"{entry['index']}: {refused}; not deleted")
                 continue
-            import shutil
-
-            shutil.rmtree(entry["index"])
             pruned.append(entry)
         others = [entry for entry in others if entry not in pruned]
     info: dict[str, Any] = {
@@ -455,7 +510,8 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
         if entry["corpus"] is None:
             state = "corpus not recorded (indexed by an older newsreader)"
         else:
-            state = f"corpus {entry['corpus']}" + ("" if entry["corpus_exists"] else " (gone)")
+            state = f"corpus {entry['corpus']}" + {True: "", False: " (gone)",
+                                                      None: " (out of reach now: kept)"}[entry["corpus_exists"]]
         print(f"  {printable(entry['index'])}  ({_size(entry['bytes'])}): {printable(state)}", file=out)
     gone = sum(entry["corpus_exists"] is False for entry in others)
     if gone:

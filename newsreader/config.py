@@ -321,7 +321,11 @@ def config_name_warnings(config: Config, paths: Paths) -> list[str]:
     key_parts = [__version__, config.theme, *sorted(config.keymap)]
     tui = Path(__file__).with_name("tui")
     theme_dirs = [themes_dir(), paths.config_dir / "themes"]  # (tui.themes.theme_folders, without Textual)
-    for folder, pattern in [(tui, "*.py"), *((d, "*.yaml") for d in theme_dirs)]:
+    with contextlib.suppress(Exception):
+        from importlib.metadata import version
+
+        key_parts.append(version("textual"))  # Textual's own themes
+    for folder, pattern in [(tui, "*.py"), *((d, p) for d in theme_dirs for p in ("*.yaml", "*.yml"))]:
         with contextlib.suppress(OSError):
             for file in sorted(folder.glob(pattern)):
                 st = file.stat()
@@ -334,7 +338,10 @@ def config_name_warnings(config: Config, paths: Paths) -> list[str]:
             return [line.replace("{config}", str(config.source or "config")) for line in cached["lines"]]
     except (OSError, ValueError, AttributeError, TypeError):
         pass
-    lines = _name_problems(config, paths, default_theme)
+    try:
+        lines = _name_problems(config, paths, default_theme)
+    except Exception:  # noqa: BLE001 - a reader that cannot load (Textual broken) must not stop search or index
+        return []
     with contextlib.suppress(OSError):
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_name(f".{NAMES_CHECK_FILE}.{os.getpid()}")
@@ -366,7 +373,7 @@ def _name_problems(config: Config, paths: Paths, default_theme: str) -> list[str
         if config.theme not in {*names, *BUILTIN_THEMES}:
             close = difflib.get_close_matches(config.theme, names, n=1)
             hint = f"; did you mean {close[0]}?" if close else ""
-            lines.append(f"{{config}}: theme: no theme {config.theme!r} (missing, or its file is broken){hint} "
+            lines.append(f"{{config}}: theme: no theme {config.theme!r} (missing, or its file is broken){hint or '.'} "
                          f"The reader uses {default_theme}; its Ctrl+P lists the themes")
     return lines
 

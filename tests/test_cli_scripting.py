@@ -349,3 +349,68 @@ def test_the_readme_names_every_json_key_articles_show_and_search_give(capsys) -
     keys = (set(shown) | set(found) | set(found["hits"][0]) | set(found["facets"]) | set(related[0])
             | set(paths) | set(paths["other_indexes"][0] if paths["other_indexes"] else {}))
     assert set(article) <= set(shown) and keys - named == set()
+
+
+def test_prune_keeps_an_index_whose_corpus_is_out_of_reach(capsys, tmp_path: Path, isolated_home: Path) -> None:
+    """RV15-B: 'gone' was 'not a folder now', so an unplugged drive's index (its mount point
+    left empty) or a corpus behind a folder that cannot be entered was deleted. Gone is now a
+    folder missing beside others; the rest is 'out of reach' and kept. A link in the indexes
+    folder is not followed, and an index another run holds is not deleted."""
+    import fcntl
+    import os
+
+    mount = tmp_path / "usb"
+    mount.mkdir()
+    drive, renamed, busy = (_corpus(mount / "news"), _corpus(tmp_path / "renamed"), _corpus(tmp_path / "busy"))
+    for folder in (drive, renamed, busy):
+        assert run(capsys, "index", "--corpus", str(folder))[0] == 0
+    here = _corpus(tmp_path / "here")
+    indexes = isolated_home / "data" / "indexes"
+    (indexes / "a-link").symlink_to(tmp_path / "nowhere")
+    import shutil
+
+    shutil.rmtree(mount / "news")  # unplugged: the mount point stays, empty
+    renamed.rename(tmp_path / "renamed-now")
+    busy_index = next(p for p in indexes.iterdir() if p.name.startswith("busy-"))
+    shutil.rmtree(busy)
+    fd = os.open(busy_index / "index.lock", os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_SH)  # another run holds it
+    try:
+        code, out, err = run(capsys, "paths", "--prune", "--json", "--corpus", str(here))
+    finally:
+        os.close(fd)
+    info = json.loads(out)
+    assert code == 0 and [p["corpus"] for p in info["pruned"]] == [str(renamed.resolve())]
+    assert "another run is updating it; not deleted" in err and busy_index.is_dir()
+    (kept,) = [p for p in info["other_indexes"] if p["corpus"] == str(drive.resolve())]
+    assert kept["corpus_exists"] is None and Path(kept["index"]).is_dir()
+    assert (indexes / "a-link").is_symlink() and not any(p.name.startswith(".pruned") for p in indexes.iterdir())
+    code, out, _ = run(capsys, "paths", "--corpus", str(here))
+    assert code == 0 and "(out of reach now: kept)" in out
+
+
+def test_a_reader_that_cannot_load_does_not_stop_other_commands(capsys, monkeypatch, isolated_home: Path) -> None:
+    """RV15-B: the keymap check imports the reader; a broken Textual made search and index
+    exit 2. Such a check gives no warning; the reader itself says what is broken."""
+    import newsreader.config as config
+
+    def broken(*_args):
+        raise ImportError("textual is broken")
+
+    monkeypatch.setattr(config, "_name_problems", broken)
+    _config(isolated_home, "keymap: {serach: f}\n")
+    code, out, err = run(capsys, "articles")
+    assert code == 0 and out and "warning" not in err
+
+
+def test_a_yml_theme_file_is_part_of_the_name_checks_cache(capsys, isolated_home: Path) -> None:
+    """The reader loads .yml themes too: removing mine.yml left the cached 'no problem'."""
+    themes = isolated_home / "config" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "mine.yml").write_text("name: mine\ncolors:\n  primary: '#123456'\n", encoding="utf-8")
+    _config(isolated_home, "theme: mine\n")
+    code, _, err = run(capsys, "paths")
+    assert code == 0 and "warning" not in err
+    (themes / "mine.yml").unlink()
+    code, _, err = run(capsys, "paths")
+    assert code == 0 and "no theme 'mine'" in err
