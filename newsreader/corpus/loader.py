@@ -19,6 +19,7 @@ from newsreader.config import Config
 from newsreader.corpus import STDIN_NAME, check_corpus_dir, file_label, no_pages_message, no_story_message
 from newsreader.corpus.feed import feed_to_text, is_feed_root, root_name as feed_root_name
 from newsreader.corpus.html_page import declared_charset, html_to_text, looks_like_html
+from newsreader.corpus.markdown_page import MARKDOWN_SUFFIXES, markdown_to_text
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import parse_page
 from newsreader.errors import UserError
@@ -34,8 +35,8 @@ class PageText:
     warnings: list[str]
     sha1: str
     encoding: str = "utf-8"
-    #: What the file was before it became page text: "text", "html" (a saved web page) or
-    #: "feed" (RSS or Atom), and the site or channel name its markup states.
+    #: What the file was before it became page text: "text", "html" (a saved web page),
+    #: "markdown" (a .md page, its signs set aside) or "feed" (RSS or Atom), and the site or channel name its markup states.
     kind: str = "text"
     source: str | None = None
 
@@ -225,6 +226,8 @@ def read_page_file(path: Path, max_bytes: int, *, streams: bool = False, stdin: 
         if not page_text.strip():
             raise _markup_only(name)
         return PageText(page_text, warnings, sha1, encoding, "html", facts.source)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES and not stdin:
+        return PageText(markdown_to_text(text), warnings, sha1, encoding, "markdown")
     return PageText(text, warnings, sha1, encoding)
 
 

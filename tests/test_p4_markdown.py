@@ -1,0 +1,66 @@
+"""P4: Markdown pages (.md). `# Title` kept its `#`, `*Published ...*` was no date line, `**By ...**` no byline and
+`[text](url)` put addresses into the text. The loader now sets the signs aside and the parser's own rules apply.
+Pages written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from newsreader.corpus.loader import read_page_file
+from newsreader.corpus.markdown_page import markdown_to_text
+from newsreader.corpus.parser import parse_page
+
+STORY = """# Storm closes schools across three counties ##
+
+*Published 24 January 2025*
+
+**By Jane Doe**
+
+Heavy snow closed schools on Tuesday, [the county office](https://example.org/office "Office") said.
+
+![A snowy road](img/road.jpg)
+
+The office said roads would stay closed, and that *all* buses and __every__ train were cancelled.
+
+[1]: https://example.org
+"""
+
+
+def _parse(tmp_path: Path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    page = read_page_file(path, 10_000_000)
+    return page, parse_page(page.text, name)
+
+
+def test_markdown_title_date_byline_and_links(tmp_path: Path) -> None:
+    page, result = _parse(tmp_path, "story.md", STORY)
+    [article] = result.articles
+    assert page.kind == "markdown"
+    assert article.title == "Storm closes schools across three counties"
+    assert (article.date, article.byline) == (dt.date(2025, 1, 24), "Jane Doe")
+    assert article.body == ["Heavy snow closed schools on Tuesday, the county office said.",
+                            "The office said roads would stay closed, and that all buses and every train were cancelled."]
+    assert len(page.text.split("\n")) == len(STORY.split("\n"))  # --explain's line numbers are the file's
+
+
+def test_front_matter_title_and_date_make_the_header(tmp_path: Path) -> None:
+    text = "---\ntitle: \"Library extends its hours\"\ndate: 2025-02-03\ntags: [a, b]\n---\n\nThe town library will stay open until nine on weekdays, the council said.\n"
+    _, result = _parse(tmp_path, "front.md", text)
+    assert [(a.title, a.date) for a in result.articles] == [("Library extends its hours", dt.date(2025, 2, 3))]
+
+
+def test_signs_that_are_not_markdown_stay() -> None:
+    """Emphasis signs must touch the words they wrap: arithmetic and snake_case names are left alone; a `---` rule
+    under text is dropped, an underline `===` ends a heading."""
+    assert markdown_to_text("It costs 2 * 3 * 4 dollars in file_name_here.") == "It costs 2 * 3 * 4 dollars in file_name_here."
+    assert markdown_to_text("Title here\n=====\nText.") == "Title here\n\nText."
+    assert markdown_to_text("> Quoted *line*") == "Quoted line"
+    assert markdown_to_text("[1]: https://example.org/a\n---\nText") == "\n\nText"  # a link definition, a rule
+
+
+def test_a_text_page_keeps_its_hashes(tmp_path: Path) -> None:
+    """Only .md pages are read as Markdown: a .txt page's `# 1 in the charts` is its own text."""
+    page, _ = _parse(tmp_path, "page.txt", "# 1 in the charts\n\nThe song went to number one on Friday, its label said.\n")
+    assert page.text.startswith("# 1 in the charts") and page.kind == "text"
