@@ -72,6 +72,8 @@ _FURNITURE_WORDS = frozenset(
     "cookie cookies consent gdpr share sharing social newsletter subscribe subscription promo advert "
     "advertisement ad ads adslot menu nav navbar navigation breadcrumb breadcrumbs comments comment sidebar "
     "popup modal paywall related recommended outbrain taboola skip offscreen widget widgets".split())
+#: Words after which a furniture word names a state of the element, not furniture.
+_NOT_FURNITURE_AFTER = frozenset({"no", "has", "with", "js", "without"})
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
                     "menu", "menubar", "toolbar"})
 _NAME_WORD_RE = re.compile(r"[a-z]+")
@@ -158,15 +160,32 @@ def _furniture(attrs: dict[str, str | None]) -> bool:
     if "display:none" in style or "visibility:hidden" in style:
         return True
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return bool(names.strip()) and not _FURNITURE_WORDS.isdisjoint(_NAME_WORD_RE.findall(names))
+    if not names.strip():
+        return False
+    for name in names.split():
+        words = _NAME_WORD_RE.findall(name)
+        # "no-sidebar", "has-share-buttons", "with-ads", "js-comments-count": a state or hook of
+        # the element, not what it is (WordPress puts "no-sidebar" on the wrapper of the page).
+        if any(word in _FURNITURE_WORDS and not (at and words[at - 1] in _NOT_FURNITURE_AFTER)
+               for at, word in enumerate(words)):
+            return True
+    return False
 
 
 class _Reader(HTMLParser):
     """Blocks of text per story, and the page's meta facts, in one pass over the markup."""
 
-    def __init__(self, use_names: bool) -> None:
+    def __init__(self, use_names: bool, keep: frozenset[int] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
         self.use_names = use_names
+        # Elements (by the number of their start tag) whose furniture name is not heeded: they
+        # hold the page's <h1> or most of its paragraph text (found by an earlier read).
+        self.keep = keep
+        self.tags = 0  # start tags seen
+        self.named: int | None = None  # the open element dropped for its name (its start tag's number)
+        self.named_h1: set[int] = set()  # elements dropped for their name that hold an <h1>
+        self.named_text: dict[int, int] = {}  # characters of <p> text in each element dropped for its name
+        self.kept_text = 0  # characters of <p> text read
         self.stack: list[tuple[str, bool | None]] = []  # open elements: (tag, dropped from here; None inside one)
         self.open: dict[str, int] = {}  # how many of each element are open
         self.in_body = False
@@ -225,13 +244,17 @@ class _Reader(HTMLParser):
             if tag in ("br", "hr") and not self.skipping:
                 self._flush()
             return
+        self.tags += 1
         self.open[tag] = self.open.get(tag, 0) + 1
         if self.skipping:  # inside a dropped element: nothing of it counts (a menu's 300 links)
             self.stack.append((tag, None))
+            if tag == "h1" and self.named is not None:
+                self.named_h1.add(self.named)
             return
-        skip = (tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER
-                or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
-                or (self.use_names and tag not in _NEVER_FURNITURE and _furniture(amap)))
+        skip = tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
+        if (not skip and self.use_names and tag not in _NEVER_FURNITURE and self.tags not in self.keep
+                and _furniture(amap)):
+            skip, self.named = True, self.tags
         if tag in _BLOCKS or skip:
             self._flush()
         else:
@@ -277,6 +300,8 @@ class _Reader(HTMLParser):
         if skip:
             self.line = []  # (text of a dropped element is never flushed)
             self.skipping -= 1
+            if not self.skipping:
+                self.named = None
             return
         if tag in _BLOCKS:
             self._flush()
@@ -307,7 +332,11 @@ class _Reader(HTMLParser):
             self.ld.append(data)
             return
         if self.skipping:
+            if self.named is not None and self.open.get("p"):
+                self.named_text[self.named] = self.named_text.get(self.named, 0) + len(data.strip())
             return
+        if self.open.get("p"):
+            self.kept_text += len(data.strip())
         if self.in_time is not None:
             self.time_words.append(data)
         self.line.append(data)
@@ -473,12 +502,21 @@ def _without_open_comment(markup: str) -> str:
 
 
 def _read(markup: str, use_names: bool) -> _Reader:
-    reader = _Reader(use_names)
-    try:
-        reader.feed(markup)
-        reader.close()
-    except (AssertionError, ValueError, RecursionError):  # html.parser's own complaints: keep what was read
-        reader.line = []
+    """The page read once, then again while an element dropped for its name ("entry-content
+    share-wrap", a wrapper with id "comments-area") holds the page's <h1> or more paragraph text
+    than the rest of the page: such an element is the story, not furniture, whatever its name."""
+    keep: frozenset[int] = frozenset()
+    for _ in range(8):  # (each round keeps an element nested deeper in the last; pages nest a few)
+        reader = _Reader(use_names, keep)
+        try:
+            reader.feed(markup)
+            reader.close()
+        except (AssertionError, ValueError, RecursionError):  # html.parser's own complaints: keep what was read
+            reader.line = []
+        story = {n for n, size in reader.named_text.items() if size > reader.kept_text} | reader.named_h1
+        if not story:
+            break
+        keep = keep | story
     return reader
 
 

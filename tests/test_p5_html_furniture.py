@@ -1,0 +1,48 @@
+"""RV15-A's findings on web pages (P5): a furniture word in the class of the element that wraps
+the story dropped the whole story, the markup's author erased a paragraph opening with their
+name, and teaser cards became stories of their own."""
+
+from __future__ import annotations
+
+from newsreader.corpus.html_page import html_to_text
+
+PARAS = ("<p>The city council voted on Monday to close the Elm Street library branch.</p>"
+         "<p>Residents protested outside the hall for two hours.</p>")
+
+
+def _text(markup: str) -> str:
+    return html_to_text(markup)[0]
+
+
+def test_a_state_word_before_a_furniture_word_is_no_furniture() -> None:
+    """`no-sidebar`, `has-share-buttons`, `js-comments-count`: the element's state or script
+    hook, put by WordPress and others on the story's own wrapper (wp.html gave 0 articles)."""
+    for cls in ("entry-content has-share-buttons", "article-body no-ads", "post js-comments-count"):
+        markup = (f"<html><body><div class='site-nav'>Home World</div>"
+                  f"<article><h1>Council votes to close library branch</h1><div>{PARAS}</div>"
+                  f"<div class='{cls}'><p>The vote was five to two.</p></div></article></body></html>")
+        text = _text(markup)
+        assert "The vote was five to two." in text, cls
+        assert "Home World" not in text
+    assert "Share this" not in _text("<html><body><h1>T</h1><p>Body text here.</p>"
+                                     "<div class='share-buttons'><p>Share this</p></div></body></html>")
+
+
+def test_an_element_holding_the_headline_or_most_text_is_never_furniture() -> None:
+    """Whatever its name ("sharing-enabled", id "comments-wrap"), the element that holds the
+    page's <h1> or more paragraph text than the rest of the page is the story; the furniture
+    inside it is still dropped."""
+    markup = ("<html><body><div id='page' class='site sidebar-layout'><p>Proudly powered by WordPress</p>"
+              "<h1>Council votes to close library branch</h1>"
+              "<div class='social'><p>Share on Facebook</p></div>"
+              f"<div class='article-body sharing-enabled'>{PARAS}</div></div></body></html>")
+    text = _text(markup)
+    assert text.splitlines()[0] == "Council votes to close library branch"
+    assert "Residents protested outside the hall" in text and "Share on Facebook" not in text
+    # Most of the text, no <h1>: the body is kept all the same.
+    markup = ("<html><body><h2>Council votes</h2><p>A short lead.</p>"
+              f"<div class='comments-wrap'>{PARAS}</div></body></html>")
+    assert "Residents protested outside the hall" in _text(markup)
+    # The <h1> alone, in a small "promo" hero over the text: still the headline.
+    markup = f"<html><body><div class='promo-hero'><h1>Council votes to close library</h1></div>{PARAS}</body></html>"
+    assert _text(markup).splitlines()[0] == "Council votes to close library"
