@@ -81,3 +81,18 @@ def test_undated_marker_is_lower_case_and_a_whole_word():
     result = parse_page(text, "p.txt")
     assert [(a.title, a.date) for a in result.articles] == [("Talks set for Geneva", None)]
     assert parse_page(f"date undatedX Talks\n{FIRST}\n", "p.txt").articles[0].title == "date undatedX Talks"
+
+
+def _amb(other: str) -> dt.date | None:
+    text = (f"Council approves new budget for city parks\n\n04/05/2012\n\n"
+            f"The city council approved a new budget on Tuesday that doubles spending on parks.\n\n{other}\n")
+    return parse_page(text, "p.txt").articles[0].date
+
+
+def test_an_unambiguous_numeric_date_on_the_page_orders_an_ambiguous_one():
+    """04/05/2012 alone is left undated (either order); another date on the page that can only be read one way
+    (25/04/2012: day first, 4/25/2012: month first) settles it. Both orders on one page settle nothing."""
+    assert _amb("The plan was first put to the council in the spring.") is None
+    assert _amb("The plan was first put to the council on 25/04/2012.") == dt.date(2012, 5, 4)
+    assert _amb("The plan was first put to the council on 4/25/2012.") == dt.date(2012, 4, 5)
+    assert _amb("It was put on 25/04/2012 and again on 4/26/2012.") is None

@@ -227,7 +227,11 @@ UPDATED_WORDS = frozenset(("updated", "modified", "edited", "revised", "mis à j
                            "aktualisiert", "actualizado"))
 
 
-def _numeric_date(first: int, second: int, year: int, hint: dt.date | None) -> tuple[dt.date | None, str]:
+EITHER_WAY = "day and month could be either way round, so no date is taken"
+
+
+def _numeric_date(first: int, second: int, year: int, hint: dt.date | None,
+                  order: str | None = None) -> tuple[dt.date | None, str]:
     """A date in numbers alone (14/03/2025, 3/14/2025, 06/06/13): day or month first? Read when only one order is
     a date (a part over 12) or both give the same day; else the page's own address may settle it (a URL that holds
     the date, /2013/05/03/: the reading on that day, or alone in its month). Otherwise unread, never guessed:
@@ -251,10 +255,31 @@ def _numeric_date(first: int, second: int, year: int, hint: dt.date | None) -> t
             matching = [d for d in readings if same(d)]
             if len(matching) == 1:
                 return matching[0], ""
-    return None, f"{first}/{second}/{year}: day and month could be either way round, so no date is taken"
+    if order is not None:  # the page's other numeric dates write the day first ("dm") or the month first ("md")
+        day, month = (first, second) if order == "dm" else (second, first)
+        return dt.date(year, month, day), ""
+    return None, f"{first}/{second}/{year}: {EITHER_WAY}"
 
 
-def find_stated_date(text: str, hint: dt.date | None = None) -> tuple[dt.date | None, str]:
+#: A date in numbers with slashes anywhere on a page (4/5/2012, 25/04/2012), to learn the page's order.
+NUMERIC_SLASH_RE = re.compile(r"(?<![\w/.:])([0-3]?\d)\s?/\s?([0-3]?\d)\s?/\s?(?:\d{4}|\d{2})(?![\d/]|\.\d)")
+
+
+def _numeric_order(text: str) -> str | None:
+    """The order the page writes its numeric dates in, "dm" (25/04/2012) or "md" (4/25/2012), when some of them can
+    only be read one way and none the other way: then an ambiguous 04/05/2012 on the same page is read that way.
+    A page that writes both orders (a quoted US date on a UK page) settles nothing."""
+    orders = set()
+    for match in NUMERIC_SLASH_RE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        if 12 < first <= 31 and 1 <= second <= 12:
+            orders.add("dm")
+        elif 12 < second <= 31 and 1 <= first <= 12:
+            orders.add("md")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def find_stated_date(text: str, hint: dt.date | None = None, order: str | None = None) -> tuple[dt.date | None, str]:
     """The first calendar date written out in `text` ("14 March 2025", "MAR. 14, 2025", "2025-03-14",
     "August 2nd, 2013", "3/14/2025"), else None and why (empty when no date-shaped part is there). `hint` is a
     date the page's address states, to order an ambiguous numeric date."""
@@ -275,7 +300,7 @@ def find_stated_date(text: str, hint: dt.date | None = None) -> tuple[dt.date | 
                 return dt.date(year, int(g["n2"]), int(g["n1"])), ""
         except ValueError:
             return None, "no such day"
-        return _numeric_date(int(g["n1"]), int(g["n2"]), int(g["ny"]), hint)
+        return _numeric_date(int(g["n1"]), int(g["n2"]), int(g["ny"]), hint, order)
     return None, ""
 
 
@@ -300,7 +325,7 @@ class DateStatement:
     why: str = ""
 
 
-def date_statement(text: str, hint: dt.date | None = None) -> DateStatement | None:
+def date_statement(text: str, hint: dt.date | None = None, order: str | None = None) -> DateStatement | None:
     """The date statement a line is, or None: either a line of a date and nothing else but weekdays, times, time
     zones and the words that introduce a date ("Friday 14 March 2025 10:32 GMT", "PUBLISHED: 02:31 GMT, 12 March
     2013 | UPDATED: ..."), or a short "Updated/Published/Posted ..." line that states a date or an age. Its kind
@@ -321,7 +346,7 @@ def date_statement(text: str, hint: dt.date | None = None) -> DateStatement | No
     else:
         before = DATE_WORDS_RE.findall(text[:match.start()]) if match else []
         kind = ("updated" if before[-1].lower() in UPDATED_WORDS else "published") if before else "line"
-    date, why = find_stated_date(text, hint)
+    date, why = find_stated_date(text, hint, order)
     if date is None and not why:
         rest = meta.group(2).strip() if meta else text
         why = "an age is not a date" if AGE_RE.match(rest) else \
@@ -493,6 +518,7 @@ class _Page:
             except ValueError:
                 pass
         self.address_host: str | None = None
+        self.numeric_order: str | None = ""  # "dm", "md" or None once looked for (`_numeric_order`)
         self.first_host = _host(address.group("host")) if address is not None else None
 
     # line tests -------------------------------------------------------------------
@@ -537,7 +563,13 @@ class _Page:
     def date_line(self, i: int) -> DateStatement | None:
         """The date statement line `i` is (`date_statement`), or None."""
         if i not in self._dates:
-            self._dates[i] = date_statement(self.text[i], self.hint)
+            stated = date_statement(self.text[i], self.hint)
+            if stated is not None and stated.date is None and stated.why.endswith(EITHER_WAY):
+                if self.numeric_order == "":  # looked for once per page, and only when a date needs it
+                    self.numeric_order = _numeric_order("\n".join(self.text))
+                if self.numeric_order:
+                    stated = date_statement(self.text[i], self.hint, self.numeric_order)
+            self._dates[i] = stated
         return self._dates[i]
 
     def byline_of(self, i: int) -> str | None:
