@@ -46,3 +46,31 @@ def test_an_element_holding_the_headline_or_most_text_is_never_furniture() -> No
     # The <h1> alone, in a small "promo" hero over the text: still the headline.
     markup = f"<html><body><div class='promo-hero'><h1>Council votes to close library</h1></div>{PARAS}</body></html>"
     assert _text(markup).splitlines()[0] == "Council votes to close library"
+
+
+def _authored(body: str, author: str = "Jane Smith") -> list[str]:
+    markup = (f"<html><head><meta name='author' content='{author}'></head><body><article>"
+              f"<h1>Smith wins the governor race</h1>{body}</article></body></html>")
+    return [line for line in _text(markup).splitlines() if line]
+
+
+def test_a_sentence_opening_with_the_authors_name_is_kept() -> None:
+    """The markup's author replaced any short block opening with their name: "Jane Smith won
+    the race easily." became "By Jane Smith" and the story lost its first sentence."""
+    lines = _authored("<p>Jane Smith won the race easily.</p><p>She thanked voters on Tuesday night.</p>")
+    assert lines[1:] == ["By Jane Smith", "Jane Smith won the race easily.", "She thanked voters on Tuesday night."]
+    # Her name and a role is her byline; so is her name alone.
+    assert _authored("<p>Jane Smith Political editor</p><p>She won.</p>")[1:] == ["By Jane Smith", "She won."]
+    assert _authored("<p>Jane Smith</p><p>She won.</p>")[1:] == ["By Jane Smith", "She won."]
+    # A block that ends as a sentence is none, even in capitals.
+    assert "Jane Smith Wins Again!" in _authored("<p>Jane Smith Wins Again!</p><p>She won.</p>")
+    # Another name that opens like hers is not hers.
+    assert "Jane Smithson" in _authored("<p>Jane Smithson</p><p>She won.</p>")
+
+
+def test_a_date_after_the_authors_name_is_kept_as_a_line() -> None:
+    """`<a>Jane Analyst</a> <span>May 2, 2025</span>` (Substack, Medium): the line became
+    "By Jane Analyst" and the page's only stated date was lost."""
+    lines = _authored("<div><a>Jane Analyst</a> <span>May 2, 2025</span></div><p>The Fed will wait.</p>",
+                      author="Jane Analyst")
+    assert lines[1:] == ["By Jane Analyst", "May 2, 2025", "The Fed will wait."]

@@ -566,13 +566,14 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
         elif headline is not None:
             lines.append(headline)
         if not several and facts.author:
-            named = _author_block(blocks[:6], facts.author)
+            named, stated = _author_block(blocks[:6], facts.author)
             if named is None:
                 lines.append(f"By {facts.author}")
             elif named >= 0 and not blocks[named].casefold().startswith("by "):
                 # "Faisal Islam Economics editor": the author's name and role, which the parser
-                # reads as a sentence; the byline the markup names.
-                blocks[named] = f"By {facts.author}"
+                # reads as a sentence; the byline the markup names. "Jane Analyst May 2, 2025":
+                # the byline, then the date as a line of its own (the page's only stated date).
+                blocks[named:named + 1] = [f"By {facts.author}"] + ([stated] if stated else [])
         lines.extend(blocks)
     text = "\n\n".join(lines) + "\n" if lines else ""
     return text, facts
@@ -585,15 +586,32 @@ def _date_only(block: str, author: str | None) -> bool:
             and not (author and author.casefold() in block.casefold()))
 
 
-def _author_block(blocks: list[str], author: str) -> int | None:
-    """Which block of the story's head names its author already (its own byline): a short one
-    that opens with the name (or "By" and the name), else -1 if one holds it; None if none."""
+_BYLINE_SEPARATORS = " \t,;|·•—–-"
+
+
+def _author_block(blocks: list[str], author: str) -> tuple[int | None, str | None]:
+    """Which block of the story's head names its author already (its own byline), and the date
+    stated after the name in it: a block that is the name (or "By" and the name) and nothing
+    more but a role ("Economics editor") or a date ("May 2, 2025"); else -1 if a block other than a
+    sentence holds the name, None if none does. "Jane Smith won the race easily." is the story's
+    first sentence, never its byline: it was replaced by "By Jane Smith"."""
+    from newsreader.corpus.parser import _names_only, default_cues, parse_stated_date
+
     key = author.casefold()
     for number, block in enumerate(blocks):
-        folded = block.casefold().removeprefix("by ")
-        if folded.startswith(key) and len(block.split()) <= len(author.split()) + 4:
-            return number
-    return -1 if any(key in block.casefold() for block in blocks) else None
+        by = block.casefold().startswith("by ")
+        text = block[3:].lstrip() if by else block
+        if not text.casefold().startswith(key) or len(block.split()) > len(author.split()) + 4:
+            continue
+        rest = text[len(author):].strip(_BYLINE_SEPARATORS)
+        if not rest:
+            return number, None
+        if parse_stated_date(rest) is not None:
+            return number, rest
+        if rest[-1:] not in ".!?" and _names_only(rest, default_cues().byline_roles):
+            return number, None
+    # (A sentence naming them, "Jane Smith won the race easily.", is no byline: the markup's is added.)
+    return (-1 if any(key in block.casefold() and block[-1:] not in ".!?" for block in blocks) else None), None
 
 
 def _site_in_title(title: str) -> str | None:
