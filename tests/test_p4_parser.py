@@ -96,3 +96,22 @@ def test_an_unambiguous_numeric_date_on_the_page_orders_an_ambiguous_one():
     assert _amb("The plan was first put to the council on 25/04/2012.") == dt.date(2012, 5, 4)
     assert _amb("The plan was first put to the council on 4/25/2012.") == dt.date(2012, 4, 5)
     assert _amb("It was put on 25/04/2012 and again on 4/26/2012.") is None
+
+
+def test_a_section_label_over_the_headline_is_not_the_title():
+    """"Local News" / headline / "By Tom Hughes" / "Posted on ...": the label was the title, the headline and byline
+    body. A short first line over a longer one with no byline or date under it stays the title."""
+    head = "Council approves new budget for city parks"
+    text = "The city council approved a new budget on Tuesday that doubles spending on parks."
+    for meta in ("Posted on November 5, 2024", "November 5, 2024"):
+        result = parse_page(f"Local News\n\n{head}\n\nBy Tom Hughes\n\n{meta}\n\n{text}\n", "p.txt")
+        [article] = result.articles
+        assert (article.title, article.byline, article.date) == (head, "Tom Hughes", dt.date(2024, 11, 5))
+        assert article.body == [text]
+        assert result.fates[0].dropped and result.fates[0].note == "a section label above the headline"
+    [dated] = parse_page(f"Local News\n\n{head}\n\nNovember 5, 2024\n\n{text}\n", "p.txt").articles
+    assert (dated.title, dated.date) == (head, dt.date(2024, 11, 5))
+    [plain] = parse_page(f"Parks budget\n\n{head}\n\n{text}\n", "p.txt").articles
+    assert plain.title == "Parks budget"
+    [long_label] = parse_page(f"News from the city hall\n\n{head}\n\nBy Tom Hughes\n\n{text}\n", "p.txt").articles
+    assert long_label.title == "News from the city hall"

@@ -489,6 +489,7 @@ class _Plan:
     header_date: dt.date | None = None
     header_has_title: bool = False
     repeat: int | None = None
+    kicker: int | None = None  # a section label above the title ("Local News"), dropped
     listed_lines: dict[int, str] = field(default_factory=dict)  # line -> "outlet" | "age" | "dash"
     related_to: int | None = None  # plan index of the story that lists this one
     first_text: int | None = None  # the line of the story's first paragraph (or summary point), found by `_fill`
@@ -708,6 +709,23 @@ def _title_after(page: _Page, i: int, window: int = 8) -> int | None:
     return None
 
 
+#: The most words of a section label over a page's headline ("Local News", "World | Europe", "Opinion").
+KICKER_WORDS = 3
+
+
+def _under_kicker(page: _Page, j: int) -> int:
+    """The page's first title, `j`, or the headline under it when `j` is a section label: a short line right above
+    another title-shaped line that a byline or a date line follows ("Local News" / "Council approves budget" /
+    "By Tom Hughes" / "Posted on ..."). Taken for the title, the label left the headline and byline in the body."""
+    k = page.next_nonblank(j)
+    if k is None or _words(page.text[j]) > KICKER_WORDS or _words(page.text[k]) <= _words(page.text[j]):
+        return j
+    if not _looks_like_title(page.text[k]) or page.heading_filler(k) or page.bare_byline(k):
+        return j
+    m = page.next_nonblank(k)
+    return k if m is not None and (page.byline_of(m) is not None or page.date_line(m) is not None) else j
+
+
 def _plan_stories(page: _Page) -> list[_Plan]:
     plans: dict[int, _Plan] = {}
     titles: set[int] = set()
@@ -815,8 +833,8 @@ def _plan_stories(page: _Page) -> list[_Plan]:
         while j is not None and junk(j):
             j = page.next_nonblank(j)
         if j is not None and _looks_like_title(page.text[j]) and not page.is_related_heading(j):
-            title = j
-        add(_Plan(first, title, "first"))
+            title = _under_kicker(page, j)
+        add(_Plan(first, title, "first", kicker=j if title is not None and title != j else None))
 
     ordered = [plans[k] for k in sorted(plans)]
     # Listed items after a related heading (or in a run of items) belong to the story before.
@@ -945,6 +963,9 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             address_source = address_source or host
             page.address_host = page.address_host or host
             fate(k, "address", dropped=True, note=f"the page's web address: source {host}")
+            continue
+        if k == plan.kicker:
+            fate(k, "navigation", dropped=True, note="a section label above the headline")
             continue
         if in_head and (k == plan.repeat or (title_key and _norm(text) == title_key)):
             fate(k, "title-repeat", dropped=True, note="title repeated")
