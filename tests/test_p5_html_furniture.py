@@ -74,3 +74,31 @@ def test_a_date_after_the_authors_name_is_kept_as_a_line() -> None:
     lines = _authored("<div><a>Jane Analyst</a> <span>May 2, 2025</span></div><p>The Fed will wait.</p>",
                       author="Jane Analyst")
     assert lines[1:] == ["By Jane Analyst", "May 2, 2025", "The Fed will wait."]
+
+
+CARDS = """<html><head><meta property="article:published_time" content="2025-04-01T09:00:00Z"></head><body><main>
+<article class="story"><h1>Council votes to close library branch</h1><p class="byline">By Tom Lee</p>
+<p>The city council voted on Monday to close the Elm Street library branch, citing budget cuts.</p></article>
+<section class="more-stories"><h2>More from Valley Times</h2>
+<article class="card"><h3><a href="/x">Bridge reopens after repairs</a></h3><p>The Elm Street bridge reopened Tuesday.</p>
+</article>{more}</section></main></body></html>"""
+
+
+def test_teaser_cards_beside_the_story_are_no_stories() -> None:
+    """"More from ..." cards, each an <article> of a headline and a line, became stories (the
+    first with its line, the others "undated" headlines with no story under them)."""
+    text = _text(CARDS.format(more="<article><h3>Weather: rain all week</h3></article>"))
+    assert text.startswith("date 2025-04-01 Council votes to close library branch")
+    assert "Bridge reopens" not in text and "Weather" not in text and "undated" not in text
+    # A story of its own beside it (a paragraph of story text) is still one: front pages.
+    story = ("<article><h2>Quake hits northern Japan</h2><p>A magnitude 6.4 earthquake struck off the coast of "
+             "northern Japan early on Tuesday.</p></article>")
+    assert "date undated Quake hits northern Japan" in _text(CARDS.format(more=story))
+    # With no story of the page's own (no <h1>, none with most of the words), short ones all stay.
+    cards = "".join(f"<article><h2>Story {n} opens</h2><p>A short line.</p></article>" for n in range(3))
+    assert _text(f"<html><body>{cards}</body></html>").count("date undated Story") == 3
+    # The page's own story told by its words when no <h1> marks it.
+    long = "<p>" + " ".join(["The council met on Monday and voted to close the branch."] * 4) + "</p>"
+    text = _text(f"<html><body><article><h2>Council votes</h2>{long}</article>"
+                 "<article><h3>Bridge reopens</h3><p>It reopened Tuesday.</p></article></body></html>")
+    assert "Council votes" in text and "Bridge reopens" not in text

@@ -540,6 +540,7 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
     facts.source = facts.source or _site_in_title(page_title)
 
+    stories = _without_cards(stories)
     lines: list[str] = []
     several = len(stories) > 1
     for number, story in enumerate(stories):
@@ -577,6 +578,26 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
         lines.extend(blocks)
     text = "\n\n".join(lines) + "\n" if lines else ""
     return text, facts
+
+
+#: Words a paragraph of story text has at least: a teaser card's line has fewer.
+CARD_LINE_WORDS = 12
+
+
+def _without_cards(stories: list[_Story]) -> list[_Story]:
+    """The stories without the teaser cards beside the page's own: when one `<article>` holds
+    the page's <h1> or more than half its words, the others with no paragraph of story text
+    (no block but the headline of CARD_LINE_WORDS words or more: "More from Valley Times", a
+    headline and a line each) are left out. Each became a story of its own, the rest "undated"."""
+    if len(stories) < 2:
+        return stories
+    sizes = [sum(len(block.split()) for block in story.blocks) for story in stories]
+    main = [n for n, story in enumerate(stories) if story.headline_level == 1 or 2 * sizes[n] > sum(sizes)]
+    if len(main) != 1:
+        return stories
+    return [story for n, story in enumerate(stories)
+            if n == main[0] or any(len(block.split()) >= CARD_LINE_WORDS
+                                   for at, block in enumerate(story.blocks) if at != story.headline)]
 
 
 def _date_only(block: str, author: str | None) -> bool:
