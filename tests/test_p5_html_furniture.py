@@ -102,3 +102,7 @@ def test_teaser_cards_beside_the_story_are_no_stories() -> None:
     text = _text(f"<html><body><article><h2>Council votes</h2>{long}</article>"
                  "<article><h3>Bridge reopens</h3><p>It reopened Tuesday.</p></article></body></html>")
     assert "Council votes" in text and "Bridge reopens" not in text
+    # Or by its <h1> when the cards hold more words together than it does.
+    many = "".join(f"<article><h3>Card {n} headline here</h3><p>A teaser line of six words.</p></article>"
+                   for n in range(4))
+    assert "Card" not in _text(CARDS.format(more=many))
