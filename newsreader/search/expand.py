@@ -34,7 +34,9 @@ Here:
 from __future__ import annotations
 
 import re
+import threading
 import weakref
+from collections import OrderedDict
 from array import array
 import sys
 from bisect import bisect_left, bisect_right
@@ -78,9 +80,22 @@ STEM_PREFIX_MIN = 3
 FUZZY_OTHERS_BOOST = 0.5
 
 
-#: The scores of the last few expansions searched (`Expansion._scores`), oldest first.
-SCORES_KEPT = 4
-_SCORES: dict[tuple[int, int, int], tuple[Any, Any, Any, dict[int, float] | None]] = {}
+#: The scores of the expansions searched last (`Expansion._scores`), least recently used
+#: first, kept while they hold at most SCORES_ENTRIES documents in all (the newest is always
+#: kept): every segment's matcher and then the count ask for each expansion of a query in
+#: turn, so the cache must hold all of a query's expansions at once. It held 4 (first in,
+#: first out): 3 wildcard words are 6 expansions (title and body), every look-up missed and
+#: `g* OR s* OR t*` scored the whole index 96 times instead of 6 (4,000 stories: 7-8.5 s).
+#: 1,000,000 documents are ~90 MB at most; at 4,000 stories no query reaches it.
+SCORES_ENTRIES = 1_000_000
+_SCORES: "OrderedDict[tuple[int, int, int], tuple[Any, Any, Any, dict[int, float] | None]]" = OrderedDict()
+_SCORES_HELD = [0]  # (the documents _SCORES holds in all)
+#: Searches run in worker threads (the reader's search, its count, related stories).
+_SCORES_LOCK = threading.Lock()
+
+
+def _held(found: dict[int, float] | None) -> int:
+    return 1 if found is None else max(1, len(found))
 
 
 class Chosen(NamedTuple):
@@ -314,18 +329,26 @@ class Expansion(Q.MultiTerm):
         """Global document number -> score of the chosen terms' OR over the whole index
         (termtable.or_scores: Whoosh's BM25 scores, read a posting block at a time), so
         each segment's matcher takes its part; None where or_scores cannot answer (another
-        weighting). The last few are kept (`_SCORES`): a search asks once per segment,
-        then again to count."""
+        weighting). Kept (`_SCORES`, least recently used dropped first): a search asks
+        once per segment, then again to count, and the reader pages through the same query."""
         reader, weighting = top.reader(), top.weighting
         key = (id(self), id(reader), id(weighting))
-        kept = _SCORES.get(key)  # (the objects are kept with it: an id is only unique while they live)
-        if kept is not None and kept[0] is self and kept[1] is reader and kept[2] is weighting:
-            return kept[3]
+        with _SCORES_LOCK:
+            kept = _SCORES.get(key)  # (the objects are kept with it: an id is only unique while they live)
+            if kept is not None and kept[0] is self and kept[1] is reader and kept[2] is weighting:
+                _SCORES.move_to_end(key)
+                return kept[3]
         clauses = [(self.fieldname, t, b * self.boost) for t, b in self.chosen(reader).terms]
         found = or_scores(top, clauses)
-        _SCORES[key] = (self, reader, weighting, found)
-        while len(_SCORES) > SCORES_KEPT:
-            del _SCORES[next(iter(_SCORES))]
+        with _SCORES_LOCK:
+            old = _SCORES.pop(key, None)
+            if old is not None:
+                _SCORES_HELD[0] -= _held(old[3])
+            _SCORES[key] = (self, reader, weighting, found)
+            _SCORES_HELD[0] += _held(found)
+            while _SCORES_HELD[0] > SCORES_ENTRIES and len(_SCORES) > 1:
+                _, dropped = _SCORES.popitem(last=False)
+                _SCORES_HELD[0] -= _held(dropped[3])
         return found
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
@@ -372,7 +395,8 @@ class ScoredList(matching.ListMatcher):
         return self._best
 
     def block_quality(self) -> float:
-        return self._weights[self._i]
+        # (Whoosh's union asks again after a skip that may have run off the end)
+        return self._weights[self._i] if self._i < len(self._ids) else 0.0
 
     def skip_to_quality(self, minquality: float) -> int:
         weights, i, n = self._weights, self._i, len(self._ids)
