@@ -33,3 +33,11 @@ def test_atom_xhtml_content_keeps_its_paragraphs() -> None:
     """`<html:p>` from ET.tostring is no <p> to html.parser: every paragraph ran into one line."""
     text = feed_to_text(ATOM.encode(), "a.atom").text
     assert "\n\nThe Commission fined Apple on Monday.\n\nApple said it would appeal.\n" in text
+
+
+def test_the_root_of_a_feed_is_found_after_a_long_comment() -> None:
+    """With `limit=None` (a file whose ending says feed) the root is found past 4 KB of comment."""
+    from newsreader.corpus.feed import root_name
+
+    text = '<?xml version="1.0"?>\n<!-- ' + "x" * 70_000 + " -->\n<rss><channel></channel></rss>"
+    assert root_name(text) is None and root_name(text, limit=None) == "rss"

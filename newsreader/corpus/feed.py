@@ -52,10 +52,12 @@ class FeedText:
     items: int
 
 
-def root_name(text: str) -> str | None:
+def root_name(text: str, limit: int | None = 4096) -> str | None:
     """The name of the first element of an XML document (`rss`, `feed`, `rdf:RDF`, `html`...),
-    or None for text that does not open as XML."""
-    match = _XML_START_RE.match(text[:4096])
+    or None for text that does not open as XML, looked for in its first `limit` characters (None:
+    all of it, for a file whose ending says feed: a 70 KB comment above the root made an `.rss`
+    file a text page whose story was its markup)."""
+    match = _XML_START_RE.match(text if limit is None else text[:limit])
     return match.group(1) if match else None
 
 
