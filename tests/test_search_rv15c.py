@@ -11,7 +11,8 @@ from newsreader.search import expand
 from newsreader.search.library import Library
 from tests import test_query_expand
 
-two_segments = test_query_expand.two_segments  # (a fixture: the seeds indexed in 2 segments)
+two_segments = test_query_expand.two_segments  # (fixtures: the seeds indexed in 2 segments, in 1)
+seeds = test_query_expand.seeds
 
 
 def test_each_expansion_is_scored_once_a_search(two_segments: Library, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,3 +53,18 @@ def test_the_scores_kept_are_bounded(two_segments: Library, monkeypatch: pytest.
     lib.search("g* OR s*", limit=5, snippets=False, suggest=False)
     assert len(expand._SCORES) == 1
     assert expand._SCORES_HELD[0] == sum(expand._held(v[3]) for v in expand._SCORES.values())
+
+
+@pytest.mark.parametrize("query, wanted", [
+    ('date:"this week" iran', None),  # was date:"his week" iran
+    ('date:"this week" pakistn', 'date:"this week" pakistan'),
+    ('date:[lastweek TO today] pakistn', 'date:[lastweek TO today] pakistan'),
+    ('file:"pakistn.txt" iran', None),  # a file name is no word to correct
+    ('title:"this week"', None),  # a stop word is never indexed, so never unknown
+    ("pakistn", "pakistan"),
+])
+def test_the_spelling_check_leaves_dates_other_values_and_stop_words(seeds: Library, query: str,
+                                                                     wanted: str | None) -> None:
+    """"Did you mean" corrects the words of word fields only: a date clause (a relative date
+    in quotes too), a file or id clause and a stop word are left as typed."""
+    assert seeds.suggest(query) == wanted

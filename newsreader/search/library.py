@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from newsreader.config import Config, Paths, record_corpus
 from newsreader.errors import UserError, broken_install
-from newsreader.search.schema import (SCHEMA_VERSION, WHOOSH_DIR, QueryError, environment_error, latest_commit,
-                                      other_version_index, unreadable_index)
+from newsreader.search.schema import (QUERY_FIELDS, SCHEMA_VERSION, WHOOSH_DIR, QueryError, environment_error,
+                                      latest_commit, other_version_index, unreadable_index)
 from newsreader.search.store import STORE_FILE, ArticleStore, Row
 
 if TYPE_CHECKING:  # the indexer, extractor and corpus parser stay off the search path
@@ -60,6 +60,11 @@ TYPED_WORDS = 5
 #: articles (two common words 2-4 s), a single word is quick however common (its word
 #: alone when it is that common; the most frequent word it starts when it is no word).
 TYPED_BUDGET = 20_000
+
+
+#: A field's clause as typed: `field:"a quoted value"`, `field:[a TO b]`, `field:(a b)` or
+#: `field:value` (Library.suggest leaves those of fields without words alone).
+_FIELD_CLAUSE_RE = re.compile(r'(?<![\w:])(\w+):("[^"]*"?|\[[^\]]*\]?|\([^)]*\)?|[^\s()]*)')
 
 
 class UpdateStopped(Exception):
@@ -537,7 +542,8 @@ class Library:
             nonlocal changed
             word = m.group(0)
             lower = word.lower()
-            if len(lower) < 3 or word in ("AND", "OR", "NOT") or not fold(lower).isalpha():
+            if len(lower) < 3 or word in ("AND", "OR", "NOT") or not fold(lower).isalpha() \
+                    or lower in engine.STOPS or any(a <= m.start() < b for a, b in kept):
                 return word
             s = stem(lower)
             if reader.doc_frequency("body", s) or reader.doc_frequency("title", s):
@@ -549,6 +555,13 @@ class Library:
             changed = True
             return best.capitalize() if word[:1].isupper() else best
 
+        # Clauses of a field whose values are not words (date:, file:, id:) are left as typed:
+        # `date:"this week"` was offered `date:"his week"`. Stop words are never indexed, so
+        # never "unknown" either.
+        schema = searcher.schema
+        fields = {f: f == "date" or (n in schema and not schema[n].scorable)
+                  for f, n in (*QUERY_FIELDS.items(), ("date", "date"))}
+        kept = [m.span() for m in _FIELD_CLAUSE_RE.finditer(text) if fields.get(m.group(1).lower())]
         # Plain words only: not field names, prefixes, fuzzy terms or dates. A word keeps its
         # combining accents ("Pe\u0301rez" is one word, as in analysis.WORD_RE).
         out = re.sub(r"(?<![\w:*~\-\u0300-\u036f])[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*(?![\w:*~])", fix, text)
