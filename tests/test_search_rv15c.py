@@ -9,6 +9,7 @@ import pytest
 
 from newsreader.search import expand
 from newsreader.search.library import Library
+from newsreader.search.query import QueryError
 from tests import test_query_expand
 
 two_segments = test_query_expand.two_segments  # (fixtures: the seeds indexed in 2 segments, in 1)
@@ -68,3 +69,16 @@ def test_the_spelling_check_leaves_dates_other_values_and_stop_words(seeds: Libr
     """"Did you mean" corrects the words of word fields only: a date clause (a relative date
     in quotes too), a file or id clause and a stop word are left as typed."""
     assert seeds.suggest(query) == wanted
+
+
+@pytest.mark.parametrize("query", ["minister~2/0", "minister~/12", "minister~2/x", "iran minister~1/ pakistan"])
+def test_a_fuzzy_prefix_length_outside_1_to_9_is_refused(seeds: Library, query: str) -> None:
+    """Whoosh reads one digit 1-9 after `~N/`: `minister~2/0` searched `minister~2` AND "0"
+    (no hits, no word said). Now one line says what is wrong and what to type."""
+    with pytest.raises(QueryError, match=r"after / comes how many first letters must match, 1 to 9, e\.g\. "
+                                         r"minister~\d/1"):
+        seeds.search(query, snippets=False, suggest=False)
+
+
+def test_a_fuzzy_prefix_length_of_1_to_9_still_searches(seeds: Library) -> None:
+    assert seeds.search("minister~2/1", snippets=False, suggest=False).total > 0

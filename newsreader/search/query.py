@@ -78,6 +78,9 @@ _EVERY_ARTICLE_FIELDS = frozenset({"title", "body"})
 MAX_EDITS = 2
 #: `word~N` (not `"a phrase"~N`, a proximity, whose quote ends before the `~`).
 _FUZZY_RE = re.compile(r"(?<![\w~])(\w+)~(\d+)")
+#: `word~N/P`: P letters the words must share with its start. Whoosh reads only one digit
+#: 1-9 there: `minister~2/0` was `minister~2` AND the word "0" (no hits, no error).
+_FUZZY_PREFIX_RE = re.compile(r"(?<![\w~])(\w+)~(\d*)/([^\s()]*)")
 #: A `-` excluding what follows it (a word, "phrase", field or group), or a "phrase" (group 1)
 #: left as it is.
 _MINUS_RE = re.compile(r'("[^"]*")|(?<![^\s(])-(?=[^\s\-)])')
@@ -240,6 +243,10 @@ def check_syntax(text: str) -> None:
         if int(m.group(2)) > MAX_EDITS:
             raise QueryError(f"'{m.group(0)}': fuzzy~ allows at most {MAX_EDITS} differences, "
                              f"e.g. {m.group(1)}~{MAX_EDITS}")
+    for m in _FUZZY_PREFIX_RE.finditer(plain):
+        if not re.fullmatch("[1-9]", m.group(3)):
+            raise QueryError(f"'{m.group(0)}': after / comes how many first letters must match, 1 to 9, "
+                             f"e.g. {m.group(1)}~{m.group(2) or 1}/1")
     m = _BARE_WILDCARD_RE.search(plain)
     if m:
         what = "any one-letter word" if m.group(0).lstrip("-+").split(":")[-1] == "?" else "any word that short"
