@@ -250,6 +250,8 @@ def _markup_page(data: bytes, path: Path, name: str) -> PageText | None:
         return None
     head = data[:4096].lstrip(b"\xef\xbb\xbf").decode("latin-1")
     root = feed_root_name(head)
+    if root is None and suffix in FEED_SUFFIXES and data[:4096].lstrip(b"\xef\xbb\xbf\t\r\n ").startswith(b"<"):
+        root = feed_root_name(data.lstrip(b"\xef\xbb\xbf").decode("latin-1"), limit=None)  # (a long comment above it)
     if root is not None and (is_feed_root(root.rsplit(":", 1)[-1]) or is_feed_root(root)):
         feed = feed_to_text(data, name)
         return PageText(feed.text, [], "", "utf-8", "feed", feed.source)
