@@ -5,9 +5,11 @@ word of `date:"this week"` to "his"; `minister~2/0` searched for the word "0".""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from newsreader.search import expand
+from newsreader.search import expand, query
 from newsreader.search.library import Library
 from newsreader.search.query import QueryError
 from tests import test_query_expand
@@ -82,3 +84,19 @@ def test_a_fuzzy_prefix_length_outside_1_to_9_is_refused(seeds: Library, query: 
 
 def test_a_fuzzy_prefix_length_of_1_to_9_still_searches(seeds: Library) -> None:
     assert seeds.search("minister~2/1", snippets=False, suggest=False).total > 0
+
+
+def test_the_readmes_query_section_says_what_the_parser_reads() -> None:
+    """README's query syntax listed `date:2025-06`, `[.. TO ..]` and `>` only (RV15-C #9):
+    every relative date name, the `A..B` range, and the caps of `prefix*` (EXPAND_TERMS
+    commonest) and `fuzzy~` (FUZZY_TERMS nearest, first letter kept) must be there, with the
+    numbers the code uses."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("The query language:")
+    section = " ".join(readme[start:readme.index("\n\n", start)].split())
+    for name in query.RELATIVE_DATES:
+        assert f"`{name}`" in section or f"`date:{name}`" in section, name
+    assert "`date:2025-06-01..2025-06-30`" in section and "`date:2025-06..`" in section
+    assert f"the {expand.EXPAND_TERMS} commonest words" in section
+    assert f"the {expand.FUZZY_TERMS} nearest" in section
+    assert "keeps its first letter" in section
