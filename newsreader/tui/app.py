@@ -96,6 +96,17 @@ ASCII_KEYS = str.maketrans({"⏎": "enter", "⌫": "backspace"})
 FIELD_FOR_KIND = {"person": "person", "org": "org", "place": "place"}
 
 
+def no_color_stand_in(app: Any, theme: Any) -> str:
+    """The theme an ANSI theme is shown as under NO_COLOR (see `ReaderApp.validate_theme`):
+    the bundled dark or light one, as the ANSI theme is dark or light."""
+    wanted = (DEFAULT_THEME, "textual-dark") if theme.dark else ("newsreader-light", "textual-light")
+    for name in wanted:
+        found = app.get_theme(name)
+        if found is not None and not found.ansi:
+            return name
+    return wanted[-1]
+
+
 def entity_query(kind: str, name: str) -> str:
     """The query listing every story that mentions an entity, e.g. person:"Ishaq Dar"."""
     safe = " ".join(name.replace('"', " ").split())
@@ -342,6 +353,8 @@ class ReaderApp(App[int]):
         self._pane = "list"
         self._mark_line: Any = None
         self._theme_ready = False
+        #: The ANSI theme chosen that NO_COLOR shows as another (`validate_theme`), or None.
+        self._ansi_wanted: str | None = None
         self._register_themes()
         self._choose_theme()
         self.keymap_plan = KeymapPlan()
@@ -469,8 +482,8 @@ class ReaderApp(App[int]):
         self.show_panes("list")
         self._loop_told = asyncio.get_running_loop()
         self.store.waiting = self._store_waiting
-        for problem in self.theme_notices:
-            self.notify(problem, title="Theme", severity="warning", timeout=CONFIG_NOTICE_SECONDS, markup=False)
+        self.notify_once("theme", self.theme_notices, title="Theme", severity="warning",
+                         timeout=CONFIG_NOTICE_SECONDS, markup=False)
         for notice in self.store.notices:
             self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
         self._check_keymap()
@@ -532,30 +545,76 @@ class ReaderApp(App[int]):
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
 
+    def validate_theme(self, name: str) -> str:
+        """Under NO_COLOR an ANSI theme is shown as a theme with colours of its own
+        (`no_color_stand_in`): Textual's NO_COLOR filter turns the terminal's default text
+        and background, all an ANSI theme has, into black, and every line was black on black
+        (30 on 40). The choice itself is kept (saved, and used again without NO_COLOR)."""
+        theme = self.get_theme(name)
+        if not getattr(self, "no_color", False) or theme is None or not theme.ansi:
+            self._ansi_wanted = None
+            return name
+        stand_in = no_color_stand_in(self, theme)
+        self._ansi_wanted = name
+        said = (f"{name} is shown as {stand_in} while NO_COLOR is set (an ANSI theme's colours "
+                "all turn black under NO_COLOR)")
+        if self._theme_ready:
+            self.notify(said, title="Theme", markup=False)
+            if stand_in == self.theme:  # (no change for the watcher to save)
+                self._save_theme(name)
+        else:
+            self.theme_notices.append(said)
+        return stand_in
+
     def _save_theme(self, name: str) -> None:
-        """The palette changed the theme: remember it (the config's theme stays the default)."""
+        """The palette changed the theme: remember it (the config's theme stays the default).
+        An ANSI theme shown as another under NO_COLOR is remembered as itself."""
+        name = getattr(self, "_ansi_wanted", None) or name
         try:
             self.store.set_pref("theme", name)
         except Exception as exc:
             self.notify(f"could not save the theme choice: {getattr(exc, 'message', exc)}",
                         severity="warning", markup=False)
 
+    def notify_once(self, group: str, messages: list[str], **kwargs: Any) -> None:
+        """Notices of problems met at each start (theme files, the keymap, pages skipped),
+        each said once until it changes: the same toasts covered the article pane for 15 s
+        at every start (Q5 C5). The state keeps a digest of each notice said last, by
+        `group`; a notice not among them (a new problem, or one that came back) is said. A
+        store that cannot be read or written says them all, as before."""
+        import hashlib
+        import json
+
+        key = f"said.{group}"
+        try:
+            before = set(json.loads(self.store.get_pref(key) or "[]"))
+        except Exception:
+            before = set()
+        digests = [hashlib.sha1(message.encode("utf-8", "replace")).hexdigest()[:16] for message in messages]
+        for message, digest in zip(messages, digests):
+            if digest not in before:
+                self.notify(message, **kwargs)
+        if set(digests) != before:
+            try:
+                self.store.set_pref(key, json.dumps(sorted(set(digests))))
+            except Exception:
+                pass
+
     def _check_keymap(self) -> None:
         known = {b.id for b in all_bindings() if b.id}
         unknown = sorted(set(self.config.keymap) - known)
+        said = []
         if unknown:
-            self.notify(f"keymap: unknown binding id {unknown[0]!r}; press ? to see the ids",
-                        title="Config", severity="warning", timeout=CONFIG_NOTICE_SECONDS, markup=False)
+            said.append(f"keymap: unknown binding id {unknown[0]!r}; press ? to see the ids")
         for bid, keys in sorted(self.config.keymap.items()):
             bad = unknown_key(keys) if bid in known else None
             if bad:
                 kept = "left out" if bid in self._keymap else f"{bid} keeps its own keys"
-                self.notify(f"keymap: {bid}: {bad!r} is not a key, {kept} (write keys like x, ctrl+x, "
-                            "shift+tab, f5, pagedown, question_mark)", title="Config", severity="warning",
-                            timeout=CONFIG_NOTICE_SECONDS, markup=False)
-        for problem in self.keymap_plan.problems:
-            self.notify(problem, title="Config", severity="warning", timeout=CONFIG_NOTICE_SECONDS,
-                        markup=False)
+                said.append(f"keymap: {bid}: {bad!r} is not a key, {kept} (write keys like x, ctrl+x, "
+                            "shift+tab, f5, pagedown, question_mark)")
+        said.extend(self.keymap_plan.problems)
+        self.notify_once("config", said, title="Config", severity="warning", timeout=CONFIG_NOTICE_SECONDS,
+                         markup=False)
 
     def binding_keys(self, binding_id: str, default: str) -> str:
         """The keys a binding answers to once the config's keymap has taken its keys."""
@@ -917,8 +976,12 @@ class ReaderApp(App[int]):
         if len(problems) > len(shown):
             shown.append(f"and {counted(len(problems) - len(shown), 'more problem')}: "
                          "`newsreader articles` lists every one")
-        self.notify("\n".join(shown), title="Pages", severity="warning", timeout=CONFIG_NOTICE_SECONDS,
-                    markup=False)
+        notice, how = "\n".join(shown), dict(title="Pages", severity="warning", timeout=CONFIG_NOTICE_SECONDS,
+                                             markup=False)
+        if self._asked_update:  # (asked for from the palette: said again)
+            self.notify(notice, **how)  # type: ignore[arg-type]
+        else:  # at each start: said once until the problems change
+            self.notify_once(f"pages.{corpus_key(self.corpus_dir)}", [notice], **how)
         if nothing_indexed:
             self.article_list.empty_text = f"No articles: {problems[0]}" + (" (and more: see the notice)"
                                                                             if len(problems) > 1 else "")

@@ -77,8 +77,8 @@ def palette_commands(app: Any, screen: Any, hints: dict[str, str]) -> Iterator[S
                                 partial(app.run_saved_query, saved.query, saved.name))
     yield SystemCommand("Theme", "choose a theme (remembered)", partial(choose_theme, app))
     for name in theme_names(app):  # typed, "theme light" picks one at once
-        yield SystemCommand(f"Theme: {name}", "switch theme (remembered)", partial(setattr, app, "theme", name),
-                            discover=False)
+        yield SystemCommand(f"Theme: {name}", "switch theme (remembered)" + no_color_note(app, name),
+                            partial(setattr, app, "theme", name), discover=False)
     # The reader's `?` and `q` work over the main screen (`q` closes the bookmarks, which
     # have a `?` of their own).
     main = isinstance(screen, MainScreen)
@@ -108,6 +108,17 @@ def confirm_rebuild(app: Any) -> None:
         "Read marks, bookmarks and saved searches are kept."), answered)
 
 
+def no_color_note(app: Any, name: str) -> str:
+    """What the theme list says of an ANSI theme under NO_COLOR: it is shown as another
+    (`ReaderApp.validate_theme`)."""
+    theme = app.get_theme(name)
+    if not getattr(app, "no_color", False) or theme is None or not theme.ansi:
+        return ""
+    from newsreader.tui.app import no_color_stand_in
+
+    return f"; shown as {no_color_stand_in(app, theme)} while NO_COLOR is set"
+
+
 def theme_names(app: Any) -> list[str]:
     """The reader's themes (the bundled ones, then the user's), then Textual's own (their
     highlights are the reader's defaults)."""
@@ -127,7 +138,7 @@ def choose_theme(app: Any) -> None:
                     "yours" if name in app.reader_theme_names else "Textual's"
                 if name == app.theme:
                     help_text += " (current)"
-                yield name, partial(setattr, app, "theme", name), help_text
+                yield name, partial(setattr, app, "theme", name), help_text + no_color_note(app, name)
 
         async def discover(self) -> Hits:
             for name, callback, help_text in self._themes():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -152,10 +153,12 @@ class SidePane(Vertical, can_focus=False):
                 continue
             options.append(Option(Text(f"{heading} ({len(counts[kind])})", style="bold"), disabled=True))
             for name, n in counts[kind]:
-                prompt = Text("  ")
+                prompt = Text()
                 prompt.append(clean(name), styles[kind])
                 prompt.append(f"  {n}", style="dim")
-                options.append(Option(prompt, id=f"{kind}\t{name}"))
+                # Indented as a block: a long name wrapped to the pane's edge, under its
+                # group's heading ("Organization of Islamic" / "Cooperation  3").
+                options.append(Option(Padding(prompt, (0, 0, 0, 2), expand=False), id=f"{kind}\t{name}"))
         lst.add_options(options)
         lst.highlighted = 1  # the first name, under the first heading
 
