@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -607,10 +607,24 @@ class _Page:
         near = [j for j in (self.prev_nonblank(i), self.next_nonblank(i, i + 40)) if j is not None]
         return text if any(self.date_line(j) is not None or _meta_date(self.text[j]) for j in near) else None
 
+    @cached_property
+    def opens_with_title_over_date(self) -> bool:
+        """Does the page open with a title-shaped line right over a line that is a date alone?"""
+        first = self.next_nonblank(-1)
+        second = None if first is None else self.next_nonblank(first)
+        if second is None or not _looks_like_title(self.text[first]):
+            return False
+        stated = self.date_line(second)
+        return stated is not None and stated.kind == "line"
+
     def opens_story(self, title: int, date: int) -> bool:
         """Does a title over a date alone open a story, not a sub-heading over a date in a story's text ("Key
         dates" / "Jan. 5, 2024" / "The court ruled.")? It does after the last story's furniture (share buttons, a
-        caption, a related block), or with a byline or a dateline of its own under the date."""
+        caption, a related block), or with a byline or a dateline of its own under the date. It does, too, when the
+        page's first story opens with its title right over a date line ("Headline" / "April 1, 2025" /
+        text, then the next): a blog's or a news site's index, a "Latest" page, a roundup."""
+        if self.opens_with_title_over_date:
+            return True
         for k in range(self.prose_before(title) + 1, title):
             if self.text[k] and (self.boilerplate_reason(k) or self.is_caption(k, True) or self.is_related_heading(k)):
                 return True
