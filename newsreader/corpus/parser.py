@@ -132,6 +132,8 @@ BULLET_RE = re.compile(r"^[•●▪◦‣∙·*►▸➤–-]\s+(\S.*)$")
 BYLINE_RE = re.compile(
     r"^(?i:(?:(?:written|reported|compiled|edited)\s+)?by)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
 )
+#: Where a byline's names end and a date begins on one line: " · ", " | ", ", ", " on ", " - ".
+BYLINE_DATE_SEP_RE = re.compile(r"\s+[·|•—–-]\s+|,\s+|\s+on\s+")
 BYLINE_START_RE = re.compile(r"(?:written|reported|compiled|edited|by)\s", re.IGNORECASE)
 #: Lower-case words a byline's names may hold ("By Jane Roe and John Doe", "By Ahmed al Masri").
 #: Any other lower-case word makes the line a sentence that opens with "By" ("By Monday the
@@ -507,6 +509,7 @@ class _Page:
         self._meta: dict[int, bool] = {}
         self._caption: dict[tuple[int, bool], bool] = {}
         self._dates: dict[int, DateStatement | None] = {}
+        self.byline_dates: dict[int, str] = {}  # lines of a byline and a date: the byline's names
         self._prose_before: list[int] = []
         # The page's own address, when its first line is one: its host names the outlet, a date in its path orders
         # the page's numeric dates (5/3/2013 on a page saved from /2013/05/03/ is the 3rd of May).
@@ -570,8 +573,28 @@ class _Page:
                     self.numeric_order = _numeric_order("\n".join(self.text))
                 if self.numeric_order:
                     stated = date_statement(self.text[i], self.hint, self.numeric_order)
+            if stated is None and len(self.text[i]) <= 160 and BYLINE_DATE_SEP_RE.search(self.text[i]):
+                both = self._byline_and_date(self.text[i])
+                if both is not None:
+                    self.byline_dates[i], stated = both
             self._dates[i] = stated
         return self._dates[i]
+
+    def _byline_and_date(self, text: str) -> tuple[str, DateStatement] | None:
+        """A byline and a date on one line ("By Tom Lee · April 1, 2025", "Tom Lee | April 1, 2025", "By Tom Lee
+        on April 1, 2025"), the commonest byline of the web: the credit's names and the date the line states. Read
+        as neither, its story was undated and the next story's headline over it became body text."""
+        for sep in BYLINE_DATE_SEP_RE.finditer(text):
+            stated = date_statement(text[sep.end():], self.hint)
+            if stated is None:
+                continue
+            head = text[:sep.start()].strip()
+            byline = BYLINE_RE.match(head) if BYLINE_START_RE.match(head) else None
+            if byline is not None and _words(head) <= 12 and _names_only(byline.group(1), self.cues.byline_roles):
+                return byline.group(1).strip(), stated
+            names = None if head.isupper() else self._names_line(head)  # ("WASHINGTON, DC, April 28": a dateline)
+            return (names, stated) if names else None
+        return None
 
     def byline_of(self, i: int) -> str | None:
         """The credit of a "By ..." line: names, with a role ("By Jane Doe, Economics Correspondent"), an outlet
@@ -592,7 +615,16 @@ class _Page:
         raw = self.text[i]
         if len(raw) > 100 or not raw[:1].isupper():
             return None
-        text = READ_TIME_RE.sub("", raw)
+        text = self._names_line(READ_TIME_RE.sub("", raw))
+        if text is None:
+            return None
+        if text != raw:
+            return text
+        near = [j for j in (self.prev_nonblank(i), self.next_nonblank(i, i + 40)) if j is not None]
+        return text if any(self.date_line(j) is not None or _meta_date(self.text[j]) for j in near) else None
+
+    def _names_line(self, text: str) -> str | None:
+        """The text if it is names alone, else None."""
         if not 2 <= _words(text) <= 8 or DIGIT_RE.search(text) or TERMINAL_RE.search(text) or ":" in text:
             return None
         # Each name is four words at most, with no verb or preposition ("Team Execs Meet With Player's Agent" is a
@@ -602,10 +634,7 @@ class _Page:
         if not re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s+(?:(?:and|&)\s+)?[\w.'’&-]+)*", text) \
                 or not _names_only(text, self.cues.byline_roles):
             return None
-        if text != raw:
-            return text
-        near = [j for j in (self.prev_nonblank(i), self.next_nonblank(i, i + 40)) if j is not None]
-        return text if any(self.date_line(j) is not None or _meta_date(self.text[j]) for j in near) else None
+        return text
 
     @cached_property
     def opens_with_title_over_date(self) -> bool:
@@ -994,7 +1023,13 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         if stated is not None and (stated.kind != "line" or not draft.body
                                    or (draft.date_source == DATE_NONE and seen <= TOP_LINES)):
             kind = DATE_KINDS[stated.kind]
-            if stated.date and (DATE_RANK[kind] > DATE_RANK[draft.date_source] or kind == draft.date_source == DATE_FROM_UPDATED):
+            credit = page.byline_dates.get(k)
+            if credit is not None and draft.byline is None and not draft.body:
+                draft.byline = credit
+            if credit is not None and stated.date and draft.date_source == DATE_NONE:
+                draft.date, draft.date_source = stated.date, kind
+                fate(k, "byline+date", note=f"byline {credit!r}; {kind}: {stated.date.isoformat()}")
+            elif stated.date and (DATE_RANK[kind] > DATE_RANK[draft.date_source] or kind == draft.date_source == DATE_FROM_UPDATED):
                 draft.date, draft.date_source = stated.date, kind
                 fate(k, "date", note=f"{kind}: {stated.date.isoformat()}")
             elif stated.date:
