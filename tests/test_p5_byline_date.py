@@ -36,3 +36,17 @@ def test_a_place_or_a_sentence_before_a_date_is_no_byline() -> None:
                  "By Friday evening, April 4, 2025"):
         (article,) = parse_page(f"Bridge reopens after repairs\n{line}\n{TEXT}\n", "p.txt").articles
         assert article.byline is None and article.body[0] == line, line
+
+
+def test_it_opens_a_story_under_a_page_header() -> None:
+    """A web page's sections (h2, then "By X · <time>"): the page's header line opens the first
+    story, so the page does not open title-over-date; the byline by the date opens the second."""
+    text = (f"date 2025-04-01 Bridge reopens after repairs\n\nBy Tom Lee · April 1, 2025\n\n{TEXT}\n\n"
+            "School board picks new superintendent\n\nBy Ann Wu · March 31, 2025\n\n"
+            "The school board chose Maria Gomez as superintendent on Monday.\n")
+    result = parse_page(text, "p.html")
+    assert [(a.title, a.byline, str(a.date)) for a in result.articles] == [
+        ("Bridge reopens after repairs", "Tom Lee", "2025-04-01"),
+        ("School board picks new superintendent", "Ann Wu", "2025-03-31")]
+    (article,) = parse_page(f"Bridge reopens\nBy Tom Lee · 10:32 GMT\n{TEXT}\n", "p.txt").articles
+    assert article.byline == "Tom Lee" and article.date is None

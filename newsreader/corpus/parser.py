@@ -652,7 +652,7 @@ class _Page:
         caption, a related block), or with a byline or a dateline of its own under the date. It does, too, when the
         page's first story opens with its title right over a date line ("Headline" / "April 1, 2025" /
         text, then the next): a blog's or a news site's index, a "Latest" page, a roundup."""
-        if self.opens_with_title_over_date:
+        if self.opens_with_title_over_date or date in self.byline_dates:  # ("By Ann Wu · March 31, 2025")
             return True
         for k in range(self.prose_before(title) + 1, title):
             if self.text[k] and (self.boilerplate_reason(k) or self.is_caption(k, True) or self.is_related_heading(k)):
@@ -1026,9 +1026,13 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             credit = page.byline_dates.get(k)
             if credit is not None and draft.byline is None and not draft.body:
                 draft.byline = credit
-            if credit is not None and stated.date and draft.date_source == DATE_NONE:
-                draft.date, draft.date_source = stated.date, kind
-                fate(k, "byline+date", note=f"byline {credit!r}; {kind}: {stated.date.isoformat()}")
+                if stated.date and draft.date_source == DATE_NONE:
+                    draft.date, draft.date_source = stated.date, kind
+                    fate(k, "byline+date", note=f"byline {credit!r}; {kind}: {stated.date.isoformat()}")
+                elif stated.date:
+                    fate(k, "byline+date", note=f"byline {credit!r}; kept the {draft.date_source}")
+                else:
+                    fate(k, "byline+date", note=f"byline {credit!r}; no calendar date stated ({stated.why})")
             elif stated.date and (DATE_RANK[kind] > DATE_RANK[draft.date_source] or kind == draft.date_source == DATE_FROM_UPDATED):
                 draft.date, draft.date_source = stated.date, kind
                 fate(k, "date", note=f"{kind}: {stated.date.isoformat()}")
