@@ -106,3 +106,11 @@ def test_teaser_cards_beside_the_story_are_no_stories() -> None:
     many = "".join(f"<article><h3>Card {n} headline here</h3><p>A teaser line of six words.</p></article>"
                    for n in range(4))
     assert "Card" not in _text(CARDS.format(more=many))
+
+
+def test_the_date_by_the_authors_name_is_dropped_when_the_header_states_it() -> None:
+    """Under a standfirst the parser reads a date line alone as body once the story is dated."""
+    markup = ("<html><head><meta name='author' content='Jane Analyst'><meta property='article:published_time' "
+              "content='2025-05-02'></head><body><article><h1>Why the Fed waits</h1><h2>Inflation is sticky</h2>"
+              "<div><a>Jane Analyst</a> <span>May 2, 2025</span></div><p>The Fed will wait.</p></article></body></html>")
+    assert "May 2, 2025" not in _text(markup)

@@ -574,7 +574,9 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
                 # "Faisal Islam Economics editor": the author's name and role, which the parser
                 # reads as a sentence; the byline the markup names. "Jane Analyst May 2, 2025":
                 # the byline, then the date as a line of its own (the page's only stated date).
-                blocks[named:named + 1] = [f"By {facts.author}"] + ([stated] if stated else [])
+                # (Its date stays only when the header line states none: under a standfirst the parser reads
+                # a date line alone as body once the story is dated.)
+                blocks[named:named + 1] = [f"By {facts.author}"] + ([stated] if stated and date is None else [])
         lines.extend(blocks)
     text = "\n\n".join(lines) + "\n" if lines else ""
     return text, facts

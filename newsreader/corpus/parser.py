@@ -132,6 +132,8 @@ BULLET_RE = re.compile(r"^[•●▪◦‣∙·*►▸➤–-]\s+(\S.*)$")
 BYLINE_RE = re.compile(
     r"^(?i:(?:(?:written|reported|compiled|edited)\s+)?by)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
 )
+#: How a sentence ends (a closing quote after its stop too).
+SENTENCE_END_CHARS = ".!?\"'”’)"
 #: Where a byline's names end and a date begins on one line: " · ", " | ", ", ", " on ", " - ".
 BYLINE_DATE_SEP_RE = re.compile(r"\s+[·|•—–-]\s+|,\s+|\s+on\s+")
 BYLINE_START_RE = re.compile(r"(?:written|reported|compiled|edited|by)\s", re.IGNORECASE)
@@ -1073,7 +1075,10 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 plan.first_text = k
             fate(k, "summary", note="bullet point")
             continue
-        if draft.byline is None and not draft.body:
+        # A "By" line under a standfirst (headline / standfirst / byline / date: the Guardian's, Substack's head) is
+        # the byline still: the standfirst is one body line that does not end as a sentence.
+        if draft.byline is None and (not draft.body or (len(draft.body) == 1 and len(pieces) <= 1
+                                                        and draft.body[0][-1:] not in SENTENCE_END_CHARS)):
             byline = page.byline_of(k)
             if byline is not None:
                 draft.byline = byline
