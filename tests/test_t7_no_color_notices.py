@@ -215,3 +215,27 @@ async def test_a_wrapped_entity_name_keeps_its_indent(indexed_seeds, tmp_path):
                    and not line.strip().endswith(")")]
         assert not wrapped, lines
         assert any(line.startswith("  ") and not line.rstrip()[-1:].isdigit() for line in lines), lines
+
+
+@sync
+async def test_the_help_column_heading_stays_in_view(indexed_seeds, tmp_path):
+    """Q6 #12: the help's column heading ("Keys  Does  Id") scrolled away with the tables.
+    It stays on screen at the bottom of the help, its Id column over the ids."""
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("question_mark", "G"):  # the help, at its end
+            await pilot.press(key)
+            await settle(pilot)
+        screen = ["".join(s.text for s in line) for line in painted_lines_all(app)]
+        heading = [line for line in screen if "Id (for keymap)" in line]
+        assert len(heading) == 1, screen
+        assert not any(" quit " in line for line in screen), screen  # (scrolled to the end)
+        column = heading[0].index("Id (for keymap)")
+        ids = [line.index(i) for line in screen for i in ("related.bottom", "help.close") if i in line]
+        assert ids and set(ids) == {column}, (heading, screen)
+
+
+def painted_lines_all(app) -> list[list]:
+    """Every line of the screen, blanks kept (for columns)."""
+    return [list(strip) for strip in app.screen._compositor.render_strips()]

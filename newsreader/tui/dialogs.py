@@ -113,12 +113,16 @@ class HelpScreen(QuitHint, ModalScreen[None]):
                 out.add_row(*row)
             return out
 
-        parts: list[Any] = [table([], header=True)]
+        parts: list[Any] = []
         for title, rows in sections:
             parts += [Text(title, style="bold underline"), table(rows)]
         with Vertical(id="help-box"):
             yield Label("Keys  (remap with `keymap: {id: keys}` in the config; Esc closes)", classes="dialog-title")
-            with VerticalScroll():
+            # The column heading stays in view as the tables scroll (it scrolled away); the
+            # scroll keeps its scrollbar's gutter always and the heading as wide a margin
+            # (reader.tcss), so the columns line up whether or not the bar shows.
+            yield Static(table([], header=True), id="help-heading")
+            with VerticalScroll(id="help-scroll"):
                 yield Static(Group(*parts))
 
     def on_mount(self) -> None:
