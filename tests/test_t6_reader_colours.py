@@ -454,6 +454,38 @@ async def test_a_slow_search_says_it_is_searching(indexed_seeds, tmp_path, monke
         assert "searching" not in status_text(app) and "Search 'irn*'" in status_text(app), status_text(app)
 
 
+@sync
+async def test_a_slow_search_cleared_says_searching_no_more(indexed_seeds, tmp_path, monkeypatch):
+    """RV15-C #2: the search bar emptied (Ctrl+U, Enter) while a slow search ran starts no
+    search, so nothing took "searching '...'…" away: it stayed under All articles."""
+    import threading
+
+    from newsreader.tui import app as app_module
+
+    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
+    release = threading.Event()
+    real = app_module.ReaderApp._query
+
+    def slow(self, text, *args, **kwargs):
+        if text == "irn*":
+            release.wait(10)
+        return real(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(app_module.ReaderApp, "_query", slow)
+    monkeypatch.setattr(app_module, "SEARCHING_SAID", 0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"irn*")
+        await pilot.pause(0.6)
+        assert "searching 'irn*'…" in status_text(app), status_text(app)
+        await pilot.press("ctrl+u", "enter")
+        await pilot.pause(0.3)
+        assert "searching" not in status_text(app), status_text(app)
+        release.set()
+        await settle(pilot)
+        assert "searching" not in status_text(app), status_text(app)
+
+
 @pytest.mark.parametrize("theme", every_theme(), ids=lambda t: t.name)
 def test_list_marks_keep_contrast_with_the_background(theme):
     """Q6 #8: newsreader-light's bookmark star and unread dot (its accent, #af5f00) were

@@ -1162,6 +1162,7 @@ class ReaderApp(App[int]):
         self._search_generation += 1
         if not text.strip():
             self.search_error = ""
+            self._searched(self._search_generation)  # a slow search given up says so no more
             if self._current_is_search():
                 self.pop_list()
             return
