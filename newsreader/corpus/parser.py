@@ -160,6 +160,8 @@ CREDIT_LINE_RE = re.compile(r"^(?:(?:additional\s+)?reporting|writing|text)\s+by
 NOT_NAME_WORDS_RE = re.compile(r"\b(?:With|To|For|At|On|In|Of|After|Over|Into|From|As|Is|Are|Was|Be|Says|Say|Said|"
                                r"New|Not|No|Out|Up|Down|By|The|A|An|Its|His|Her|Their|Will|Has|Have|Had)\b")
 #: A reading time after a byline ("Jane Doe · 3 min read").
+#: A length after a page's button ("Listen to this article · 5 min", "Watch · 2:31").
+DURATION_TAIL_RE = re.compile(r"\s*[·|•-]\s*(?:\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)|\d{1,2}:\d{2})$")
 READ_TIME_RE = re.compile(r"\s*(?:[·|•-]\s*)?\d+\s*(?:min|mins|minute|minutes)\s+read\s*$", re.IGNORECASE)
 #: A photo credit after a caption, spelled out: "Protesters gather outside parliament. Photo: Reuters".
 CAPTION_CREDIT_RE = re.compile(r"[.)]\s+(?:photo|photograph|picture|image|credit)s?\s*(?:credit)?\s*:\s*\S[^.]{0,40}$", re.IGNORECASE)
@@ -553,6 +555,8 @@ class _Page:
         if len(text) > 160:  # furniture is short; story paragraphs are not
             return None
         key = re.sub(r"[\s.…:!|•·-]+$", "", text).strip().lower()
+        if DURATION_TAIL_RE.search(key):  # ("Listen to this article · 5 min": the audio's length after the button)
+            key = DURATION_TAIL_RE.sub("", key)
         if key in self.cues.boilerplate_lines:
             return f"page furniture ({text!r})"
         if self.cues.boilerplate_any is not None and self.cues.boilerplate_any.search(text):
