@@ -124,5 +124,21 @@ async def test_the_readers_status_line_says_the_note(indexed_seeds, tmp_path, mo
         await pilot.pause(0.4)
         await settle(pilot)
         assert pilot.app.article_list.count >= 1
-        said = pilot.app.search_error
-        assert said.startswith("m* matched ") and said.endswith("searched the 2 commonest")
+        said = str(pilot.app.main.query_one("#status").render())
+        assert "m* matched " in said and "searched the 2 commonest" in said, said
+        count = f": {pilot.app.article_list.count:,}"
+        assert count in said and not pilot.app.search_error, said  # a note beside the count, no error
+
+
+def test_the_note_is_given_up_before_the_count_at_80_columns() -> None:
+    """RV15-C #4: shown as an error, the note took the count's place at 80 columns."""
+    from newsreader.tui.status import StatusParts, fit_status
+
+    parts = StatusParts(label="Search 'g* OR s* OR t*'", count="2,807",
+                        note="g* matched 3,005 words; searched the 200 commonest; s* matched 2,950 words; "
+                             "searched the 200 commonest", unread="8 unread in all", bookmarked="0 bookmarked")
+    line = fit_status(parts, 78)
+    assert "Search 'g* OR s* OR t*': 2,807" in line and "matched" not in line, line
+    short = StatusParts(label="Search 'g*'", count="2,807", note="g* matched 3,005 words; searched the 200 commonest",
+                        unread="8 unread in all", bookmarked="0 bookmarked")
+    assert fit_status(short, 78) == "Search 'g*': 2,807 · g* matched 3,005 words; searched the 200 commonest"

@@ -845,9 +845,14 @@ class ReaderApp(App[int]):
                 unread += " in all"
         marked = self.bookmarked if self.bookmarked_here is None else self.bookmarked_here
         label = clean(source.label)
+        # A pattern that matched more words than were searched ("g* matched 3,005 words;
+        # searched the 200 commonest": its rarer words' articles may be missing) says so
+        # beside the count, as long as its list is shown: a note, not an error in the count's place.
+        note = "; ".join(clean(n) for n in source.extra.get("notes") or ()) if isinstance(source, FixedRows) else ""
         if self._searching is not None:  # (the list still shows the last answer)
-            label, counted_rows = "", f"searching {clean(self._searching[1])!r}…"
+            label, counted_rows, note = "", f"searching {clean(self._searching[1])!r}…", ""
         status.show(StatusParts(error=STORE_WAIT if self._store_wait else self.search_error, label=label, count=counted_rows,
+                                note=note,
                                 index=self.index_forms, eta=self.eta_forms if self.indexing else (), unread=unread,
                                 bookmarked=f"{len(marked):,} bookmarked"))
 
@@ -1370,10 +1375,6 @@ class ReaderApp(App[int]):
             self.search_error = f"did you mean: {clean(suggestion)}"
         elif not source.rows:
             self.search_error = "no matches"
-        elif source.extra.get("notes"):
-            # A pattern matched more words than were searched ("g* matched 3,005 words;
-            # searched the 200 commonest"): its rarer words' articles may be missing.
-            self.search_error = "; ".join(clean(n) for n in source.extra["notes"])
         self.push_list(source, replace=self._current_is_search() and source.extra.get("kind") == "search")
         if source.extra.get("kind") != "search":
             self.focus_pane("list")

@@ -21,13 +21,14 @@ SEPARATOR = " · "
 #: What the line gives up when it is too long, in this order: a (part, form) step makes the
 #: part take its `form`-th form (the last form of a part that may go is ""). The unread count
 #: goes first (it is in the list too: the read marks); then the words around the page counts,
-#: the bookmark count, the time left's "left", the word "pages", the time left, the page
+#: the bookmark count, a search's note (a pattern's words capped), the time left's "left", the word "pages", the time left, the page
 #: counts (the bar beside the line still shows the percentage), and last, when a query's
 #: error is shown, the list's count: the error takes its place.
 STEPS: tuple[tuple[str, int], ...] = (
     ("unread", 1),
     ("index", 1),
     ("bookmarked", 1),
+    ("note", 1),
     ("eta", 1),
     ("index", 2),
     ("eta", 2),
@@ -43,6 +44,7 @@ class StatusParts:
     error: str = ""
     label: str = ""
     count: str = ""  # "1,000 of 3,132" or "2,228"
+    note: str = ""  # e.g. "g* matched 3,005 words; searched the 200 commonest"
     index: tuple[str, ...] = ()  # e.g. ("indexing 1,840/28,476 pages", "1,840/28,476 pages", "1,840/28,476")
     eta: tuple[str, ...] = ()  # e.g. ("~4 min left", "~4 min")
     unread: str = ""
@@ -59,6 +61,7 @@ class StatusParts:
             "error": (self.error,),
             # With an error, the error takes the counts' place when both do not fit.
             "count": (counted, "") if self.error else (counted,),
+            "note": droppable((self.note,)),
             "index": droppable(self.index),
             "eta": droppable(self.eta),
             "unread": droppable((self.unread,)),
