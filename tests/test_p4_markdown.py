@@ -72,3 +72,15 @@ def test_an_unclosed_link_is_read_at_once() -> None:
     text = "[a](" + "x" * 60
     assert markdown_to_text(text) == text
     assert markdown_to_text("*a " * 3000) == ("*a " * 3000).rstrip()
+
+
+def test_heading_signs_and_long_blank_runs() -> None:
+    """RV16: `(.*?)(?:\\s+#+)?\\s*$` and a lazy front-matter value tried every split of a long
+    run of blanks (40,000: 15-20 s a line). The ends are now stripped in Python: a closing
+    `#` run after a blank goes, `C#` stays, and blanks inside a heading are kept."""
+    assert markdown_to_text("# Title #") == "Title"
+    assert markdown_to_text("## Issue ##   ") == "Issue"
+    assert markdown_to_text("# Learning C#") == "Learning C#"
+    assert markdown_to_text("# a" + " " * 40_000 + "x") == "a" + " " * 40_000 + "x"
+    text = "---\ntitle:   Spaced out   \ndate: 2025-02-03   \n---\n\nThe town library will stay open until nine.\n"
+    assert markdown_to_text(text).splitlines()[0] == "date 2025-02-03 Spaced out"

@@ -58,6 +58,18 @@ def test_the_scores_kept_are_bounded(two_segments: Library, monkeypatch: pytest.
     assert expand._SCORES_HELD[0] == sum(expand._held(v[3]) for v in expand._SCORES.values())
 
 
+def test_the_scores_kept_are_few(two_segments: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RV16: each entry pins its Whoosh reader, and SCORES_ENTRIES documents alone let
+    hundreds of old searches' readers live on (an index re-read since included)."""
+    monkeypatch.setattr(expand, "SCORES_MOST", 2)
+    expand._SCORES.clear()
+    expand._SCORES_HELD[0] = 0
+    for text in ("g*", "s*", "t*", "p*"):
+        two_segments.search(text, limit=5, snippets=False, suggest=False)
+    assert 1 <= len(expand._SCORES) <= 2
+    assert expand._SCORES_HELD[0] == sum(expand._held(v[3]) for v in expand._SCORES.values())
+
+
 @pytest.mark.parametrize("query, wanted", [
     ('date:"this week" iran', None),  # was date:"his week" iran
     ('date:"this week" pakistn', 'date:"this week" pakistan'),

@@ -88,6 +88,9 @@ FUZZY_OTHERS_BOOST = 0.5
 #: `g* OR s* OR t*` scored the whole index 96 times instead of 6 (4,000 stories: 7-8.5 s).
 #: 1,000,000 documents are ~90 MB at most; at 4,000 stories no query reaches it.
 SCORES_ENTRIES = 1_000_000
+#: And at most this many expansions: each pins its Whoosh reader (an index re-read since
+#: keeps old readers alive until they are dropped).
+SCORES_MOST = 64
 _SCORES: "OrderedDict[tuple[int, int, int], tuple[Any, Any, Any, dict[int, float] | None]]" = OrderedDict()
 _SCORES_HELD = [0]  # (the documents _SCORES holds in all)
 #: Searches run in worker threads (the reader's search, its count, related stories).
@@ -346,7 +349,7 @@ class Expansion(Q.MultiTerm):
                 _SCORES_HELD[0] -= _held(old[3])
             _SCORES[key] = (self, reader, weighting, found)
             _SCORES_HELD[0] += _held(found)
-            while _SCORES_HELD[0] > SCORES_ENTRIES and len(_SCORES) > 1:
+            while (_SCORES_HELD[0] > SCORES_ENTRIES or len(_SCORES) > SCORES_MOST) and len(_SCORES) > 1:
                 _, dropped = _SCORES.popitem(last=False)
                 _SCORES_HELD[0] -= _held(dropped[3])
         return found
