@@ -106,6 +106,14 @@ async def test_an_ansi_theme_picked_under_no_color_is_kept_as_the_choice(indexed
         app.theme = "newsreader-light"
         await settle(pilot)
         assert app.store.get_pref("theme") == "newsreader-light"
+        # RV16: the stand-in itself picked after an ANSI theme: nothing changes on screen, so
+        # nothing was saved, and the ANSI theme came back without NO_COLOR.
+        app.theme = "newsreader-ansi"
+        await settle(pilot)
+        assert (app.theme, app.store.get_pref("theme")) == ("newsreader-dark", "newsreader-ansi")
+        app.theme = "newsreader-dark"
+        await settle(pilot)
+        assert app.store.get_pref("theme") == "newsreader-dark"
 
 
 def notices(app, title: str) -> list[str]:
@@ -239,3 +247,31 @@ async def test_the_help_column_heading_stays_in_view(indexed_seeds, tmp_path):
 def painted_lines_all(app) -> list[list]:
     """Every line of the screen, blanks kept (for columns)."""
     return [list(strip) for strip in app.screen._compositor.render_strips()]
+
+
+@sync
+async def test_a_page_problem_past_the_notices_first_three_is_said_when_it_changes(tmp_path):
+    """RV16: the notice names three problems and "and N more"; one of the others fixed and
+    another broken left its text the same, and nothing was said. Each problem counts."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Harbour reopens\n\nThe harbour reopened on Monday after the storm, "
+                                     "officials said.\n", encoding="utf-8")
+    for name in "abcde":
+        (corpus / f"{name}.txt").write_bytes(b"")
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    said = []
+    for start in ("first", "one fixed, another broken"):
+        if start != "first":
+            (corpus / "e.txt").write_text("Ferry returns\n\nThe ferry returned to service on Tuesday, its owners "
+                                          "said.\n", encoding="utf-8")
+            (corpus / "f.txt").write_bytes(b"")
+        app = ReaderApp(paths, Config(), corpus, store=Store.open(tmp_path / "state.sqlite3"), blink=False,
+                        watch_marks=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(4):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            said.append(notices(app, "Pages"))
+    assert len(said[0]) == 1 and "more problem" in said[0][0], said
+    assert len(said[1]) == 1, said

@@ -552,7 +552,9 @@ class ReaderApp(App[int]):
         (30 on 40). The choice itself is kept (saved, and used again without NO_COLOR)."""
         theme = self.get_theme(name)
         if not getattr(self, "no_color", False) or theme is None or not theme.ansi:
-            self._ansi_wanted = None
+            was_ansi, self._ansi_wanted = self._ansi_wanted, None
+            if was_ansi is not None and self._theme_ready and name == self.theme:
+                self._save_theme(name)  # the stand-in itself picked: no change for the watcher to save
             return name
         stand_in = no_color_stand_in(self, theme)
         self._ansi_wanted = name
@@ -576,7 +578,8 @@ class ReaderApp(App[int]):
             self.notify(f"could not save the theme choice: {getattr(exc, 'message', exc)}",
                         severity="warning", markup=False)
 
-    def notify_once(self, group: str, messages: list[str], **kwargs: Any) -> None:
+    def notify_once(self, group: str, messages: list[str], problems: list[str] | None = None,
+                    **kwargs: Any) -> None:
         """Notices of problems met at each start (theme files, the keymap, pages skipped),
         each said once until it changes: the same toasts covered the article pane for 15 s
         at every start (Q5 C5). The state keeps a digest of each notice said last, by
@@ -590,10 +593,19 @@ class ReaderApp(App[int]):
             before = set(json.loads(self.store.get_pref(key) or "[]"))
         except Exception:
             before = set()
-        digests = [hashlib.sha1(message.encode("utf-8", "replace")).hexdigest()[:16] for message in messages]
-        for message, digest in zip(messages, digests):
-            if digest not in before:
-                self.notify(message, **kwargs)
+        def digest(text: str) -> str:
+            return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+        if problems is not None:  # one notice naming a few of many `problems`: said if any is new
+            digests = [digest(problem) for problem in problems]
+            if not set(digests) <= before:
+                for message in messages:
+                    self.notify(message, **kwargs)
+        else:
+            digests = [digest(message) for message in messages]
+            for message, one in zip(messages, digests):
+                if one not in before:
+                    self.notify(message, **kwargs)
         if set(digests) != before:
             try:
                 self.store.set_pref(key, json.dumps(sorted(set(digests))))
@@ -986,7 +998,7 @@ class ReaderApp(App[int]):
         if self._asked_update:  # (asked for from the palette: said again)
             self.notify(notice, **how)  # type: ignore[arg-type]
         else:  # at each start: said once until the problems change
-            self.notify_once(f"pages.{corpus_key(self.corpus_dir)}", [notice], **how)
+            self.notify_once(f"pages.{corpus_key(self.corpus_dir)}", [notice], problems=problems, **how)
         if nothing_indexed:
             self.article_list.empty_text = f"No articles: {problems[0]}" + (" (and more: see the notice)"
                                                                             if len(problems) > 1 else "")
