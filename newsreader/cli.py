@@ -382,14 +382,15 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:,.1f} MB" if n >= 100_000 else f"{n / 1000:,.0f} kB"
 
 
-def _corpus_gone(recorded: Path | None) -> bool | None:
+def _corpus_gone(recorded: Path | None, device: int | None) -> bool | None:
     """Whether an index's recorded corpus folder is gone for good: True only when the folder is
-    not there while the folder that held it is, and holds something else (a folder renamed or
-    deleted beside others). None (not known, never pruned) for an index with no usable record
-    (none, a relative path, a NUL byte), a folder that cannot be looked at, or one whose
-    parent is missing or empty: an unplugged drive or an unmounted share leaves its mount
-    point so, and its index must survive until the drive is back."""
-    if recorded is None or not recorded.is_absolute() or "\x00" in str(recorded):
+    not there while the folder that held it is, on the device the corpus was on (`device`,
+    recorded with it): a folder renamed or deleted. None (not known, never pruned) for an
+    index with no usable record (none, no device, a relative path, a NUL byte), a folder that
+    cannot be looked at, or a parent that is missing or on another device: an unplugged
+    drive's mount point goes (/Volumes/NAME, /media/USER/LABEL) or stays empty on the system
+    disk, and its index must survive until the drive is back."""
+    if recorded is None or device is None or not recorded.is_absolute() or "\x00" in str(recorded):
         return None
     try:
         os.stat(recorded)
@@ -399,8 +400,7 @@ def _corpus_gone(recorded: Path | None) -> bool | None:
     except (OSError, ValueError):
         return None
     try:
-        with os.scandir(recorded.parent) as entries:
-            return True if any(True for _ in entries) else None
+        return True if os.stat(recorded.parent).st_dev == device else None
     except (OSError, ValueError):
         return None
 
@@ -444,7 +444,7 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     an index whose corpus was renamed or deleted stayed behind for good, unseen. `--prune`
     deletes those (never the current corpus's index, one whose corpus is not known, or one
     another run is updating; never the bookmarks)."""
-    from newsreader.config import recorded_corpus
+    from newsreader.config import recorded_corpus, recorded_device
 
     paths = ctx.paths
     corpus = ctx.corpus_dir(args)
@@ -459,7 +459,7 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
         folders = []
     for folder in folders:
         recorded = recorded_corpus(folder)
-        gone = _corpus_gone(recorded)
+        gone = _corpus_gone(recorded, recorded_device(folder))
         others.append({"index": str(folder), "bytes": _folder_bytes(folder),
                        "corpus": str(recorded) if recorded is not None else None,
                        "corpus_exists": None if gone is None else not gone})

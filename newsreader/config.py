@@ -68,7 +68,11 @@ def record_corpus(index_dir: Path, corpus: Path) -> None:
     a folder that cannot take it costs only the name in `newsreader paths`."""
     if not index_dir.is_dir():
         return
-    text = os.fsencode(str(corpus.resolve()))
+    resolved = corpus.resolve()
+    try:  # the corpus folder's device, after a NUL (no path holds one): `recorded_device`
+        text = os.fsencode(str(resolved)) + b"\0" + str(os.stat(resolved).st_dev).encode()
+    except OSError:
+        text = os.fsencode(str(resolved))
     record = index_dir / CORPUS_RECORD
     try:
         if record.read_bytes() == text:
@@ -88,10 +92,22 @@ def recorded_corpus(index_dir: Path) -> Path | None:
     """The corpus folder `index_dir` was built from, as `record_corpus` wrote it; None for an
     index built before the record was kept (or one it could not be written in)."""
     try:
-        text = (index_dir / CORPUS_RECORD).read_bytes()
+        text = (index_dir / CORPUS_RECORD).read_bytes().partition(b"\0")[0]
     except OSError:
         return None
     return Path(os.fsdecode(text)) if text else None
+
+
+def recorded_device(index_dir: Path) -> int | None:
+    """The device the corpus folder was on when `record_corpus` wrote it (None: not known).
+    `newsreader paths --prune` calls a corpus gone only when the folder that held it is on
+    that device still: an unplugged drive's folder (its mount point gone, or left empty on
+    the system disk) is not gone for good."""
+    try:
+        device = (index_dir / CORPUS_RECORD).read_bytes().partition(b"\0")[2]
+        return int(device) if device else None
+    except (OSError, ValueError):
+        return None
 
 
 def corpus_key(corpus: Path) -> str:

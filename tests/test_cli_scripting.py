@@ -352,9 +352,9 @@ def test_the_readme_names_every_json_key_articles_show_and_search_give(capsys) -
 
 
 def test_prune_keeps_an_index_whose_corpus_is_out_of_reach(capsys, tmp_path: Path, isolated_home: Path) -> None:
-    """RV15-B: 'gone' was 'not a folder now', so an unplugged drive's index (its mount point
-    left empty) or a corpus behind a folder that cannot be entered was deleted. Gone is now a
-    folder missing beside others; the rest is 'out of reach' and kept. A link in the indexes
+    """RV15-B, RV16: 'gone' was 'not a folder now', so an unplugged drive's index (its mount
+    point gone or left empty) was deleted. Gone is now a folder missing from a parent on the
+    device the corpus was recorded on; the rest is 'out of reach' and kept. A link in the indexes
     folder is not followed, and an index another run holds is not deleted."""
     import fcntl
     import os
@@ -369,7 +369,15 @@ def test_prune_keeps_an_index_whose_corpus_is_out_of_reach(capsys, tmp_path: Pat
     (indexes / "a-link").symlink_to(tmp_path / "nowhere")
     import shutil
 
-    shutil.rmtree(mount / "news")  # unplugged: the mount point stays, empty
+    # The drive's corpus was on a device of its own, its root (here: its record says so);
+    # unplugged, its mount point goes from a folder on the system disk (/Volumes, /media/USER).
+    drive_index = next(p for p in indexes.iterdir() if p.name.startswith("news-"))
+    record = drive_index / "corpus-path"
+    path, _, device = record.read_bytes().partition(b"\0")
+    assert device and int(device) == os.stat(drive).st_dev
+    record.write_bytes(path + b"\0" + str(int(device) + 1).encode())
+    (mount / "other-drive").mkdir()
+    shutil.rmtree(mount / "news")
     renamed.rename(tmp_path / "renamed-now")
     busy_index = next(p for p in indexes.iterdir() if p.name.startswith("busy-"))
     shutil.rmtree(busy)
