@@ -425,10 +425,8 @@ async def test_ctrl_c_in_the_search_bar_says_how_to_quit(indexed_seeds, tmp_path
         assert any(n.title == "Quit?" for n in app._notifications)
 
 
-@sync
-async def test_a_slow_search_says_it_is_searching(indexed_seeds, tmp_path, monkeypatch):
-    """Q6 #7: wildcard searches took 2-5 s on 4,000 stories while the status line still said
-    "All articles: 4,000". Past SEARCHING_SAID it says "searching '...'…", until the answer."""
+def slow_irn_app(indexed_seeds, tmp_path, monkeypatch):
+    """A reader whose search for "irn*" waits for the event returned (SEARCHING_SAID short)."""
     import threading
 
     from newsreader.tui import app as app_module
@@ -444,6 +442,14 @@ async def test_a_slow_search_says_it_is_searching(indexed_seeds, tmp_path, monke
 
     monkeypatch.setattr(app_module.ReaderApp, "_query", slow)
     monkeypatch.setattr(app_module, "SEARCHING_SAID", 0.05)
+    return app, release
+
+
+@sync
+async def test_a_slow_search_says_it_is_searching(indexed_seeds, tmp_path, monkeypatch):
+    """Q6 #7: wildcard searches took 2-5 s on 4,000 stories while the status line still said
+    "All articles: 4,000". Past SEARCHING_SAID it says "searching '...'…", until the answer."""
+    app, release = slow_irn_app(indexed_seeds, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"irn*")
@@ -458,21 +464,7 @@ async def test_a_slow_search_says_it_is_searching(indexed_seeds, tmp_path, monke
 async def test_a_slow_search_cleared_says_searching_no_more(indexed_seeds, tmp_path, monkeypatch):
     """RV15-C #2: the search bar emptied (Ctrl+U, Enter) while a slow search ran starts no
     search, so nothing took "searching '...'…" away: it stayed under All articles."""
-    import threading
-
-    from newsreader.tui import app as app_module
-
-    app = make_app(indexed_seeds, tmp_path, "newsreader-dark")
-    release = threading.Event()
-    real = app_module.ReaderApp._query
-
-    def slow(self, text, *args, **kwargs):
-        if text == "irn*":
-            release.wait(10)
-        return real(self, text, *args, **kwargs)
-
-    monkeypatch.setattr(app_module.ReaderApp, "_query", slow)
-    monkeypatch.setattr(app_module, "SEARCHING_SAID", 0.05)
+    app, release = slow_irn_app(indexed_seeds, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"irn*")

@@ -120,27 +120,37 @@ def notices(app, title: str) -> list[str]:
     return [n.message for n in app._notifications if n.title == title]
 
 
-@sync
-async def test_page_problems_at_start_are_said_once_until_they_change(tmp_path):
-    """Q5 C5: the pages skipped were said in a 15 s notice over the article pane at every
-    start, the same each time. Said once; a new problem is said again (with the old)."""
+def corpus_with_a_good_page(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text("Harbour reopens\n\nThe harbour reopened on Monday after the storm, "
                                      "officials said.\n", encoding="utf-8")
+    return corpus
+
+
+async def pages_said_at_start(paths, corpus, tmp_path) -> list[str]:
+    """The Pages notices a reader started on `corpus` says once its first update is done."""
+    app = ReaderApp(paths, Config(), corpus, store=Store.open(tmp_path / "state.sqlite3"), blink=False,
+                    watch_marks=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(4):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        return notices(app, "Pages")
+
+
+@sync
+async def test_page_problems_at_start_are_said_once_until_they_change(tmp_path):
+    """Q5 C5: the pages skipped were said in a 15 s notice over the article pane at every
+    start, the same each time. Said once; a new problem is said again (with the old)."""
+    corpus = corpus_with_a_good_page(tmp_path)
     (corpus / "empty.txt").write_bytes(b"")
     paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
     said = []
     for start in ("first", "same", "new problem", "same again"):
         if start == "new problem":
             (corpus / "blank.txt").write_bytes(b"")
-        app = ReaderApp(paths, Config(), corpus, store=Store.open(tmp_path / "state.sqlite3"), blink=False,
-                        watch_marks=False)
-        async with app.run_test(size=(80, 24)) as pilot:
-            for _ in range(4):
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-            said.append(notices(app, "Pages"))
+        said.append(await pages_said_at_start(paths, corpus, tmp_path))
     assert len(said[0]) == 1 and "empty.txt" in said[0][0], said
     assert said[1] == [] and said[3] == [], said
     assert len(said[2]) == 1 and "blank.txt" in said[2][0] and "empty.txt" in said[2][0], said
@@ -253,10 +263,7 @@ def painted_lines_all(app) -> list[list]:
 async def test_a_page_problem_past_the_notices_first_three_is_said_when_it_changes(tmp_path):
     """RV16: the notice names three problems and "and N more"; one of the others fixed and
     another broken left its text the same, and nothing was said. Each problem counts."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "good.txt").write_text("Harbour reopens\n\nThe harbour reopened on Monday after the storm, "
-                                     "officials said.\n", encoding="utf-8")
+    corpus = corpus_with_a_good_page(tmp_path)
     for name in "abcde":
         (corpus / f"{name}.txt").write_bytes(b"")
     paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
@@ -266,12 +273,6 @@ async def test_a_page_problem_past_the_notices_first_three_is_said_when_it_chang
             (corpus / "e.txt").write_text("Ferry returns\n\nThe ferry returned to service on Tuesday, its owners "
                                           "said.\n", encoding="utf-8")
             (corpus / "f.txt").write_bytes(b"")
-        app = ReaderApp(paths, Config(), corpus, store=Store.open(tmp_path / "state.sqlite3"), blink=False,
-                        watch_marks=False)
-        async with app.run_test(size=(80, 24)) as pilot:
-            for _ in range(4):
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-            said.append(notices(app, "Pages"))
+        said.append(await pages_said_at_start(paths, corpus, tmp_path))
     assert len(said[0]) == 1 and "more problem" in said[0][0], said
     assert len(said[1]) == 1, said
