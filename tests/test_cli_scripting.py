@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.cli import main
+from tests.test_corpus_cli import run
 
 PAGE = "A fine title for a page\n\nThe council met on a quiet morning and agreed the budget.\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- S5: an empty corpus folder --------------------------------------------------------

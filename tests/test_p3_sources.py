@@ -6,20 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
-from newsreader.cli import main
+from tests.test_corpus_cli import run
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>World News</title>
 <item><title>Floods in Valencia kill dozens</title><pubDate>Wed, 30 Oct 2024 10:00:00 GMT</pubDate>
 <description>Flash floods in the Spanish region of Valencia killed at least 51 people, officials said.</description>
 </item></channel></rss>"""
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_the_channel_is_the_source_everywhere(capsys, tmp_path: Path) -> None:
