@@ -327,8 +327,8 @@ class ReaderApp(App[int]):
         self.theme_notices: list[str] = []
         self._search_timer: Timer | None = None
         self._search_generation = 0
-        #: The search being waited for past SEARCHING_SAID (its generation and text), for the status line.
-        self._searching: tuple[int, str] | None = None
+        #: The search being waited for past SEARCHING_SAID (its text), for the status line.
+        self._searching: str | None = None
         self._answered: int | None = None  # the last search generation answered
         self._warmed = False  # the library opened for the first search (warm_worker)
         self._open_generation = 0
@@ -862,7 +862,7 @@ class ReaderApp(App[int]):
         # beside the count, as long as its list is shown: a note, not an error in the count's place.
         note = "; ".join(clean(n) for n in source.extra.get("notes") or ()) if isinstance(source, FixedRows) else ""
         if self._searching is not None:  # (the list still shows the last answer)
-            label, counted_rows, note = "", f"searching {clean(self._searching[1])!r}…", ""
+            label, counted_rows, note = "", f"searching {clean(self._searching)!r}…", ""
         status.show(StatusParts(error=STORE_WAIT if self._store_wait else self.search_error, label=label, count=counted_rows,
                                 note=note,
                                 index=self.index_forms, eta=self.eta_forms if self.indexing else (), unread=unread,
@@ -1204,7 +1204,7 @@ class ReaderApp(App[int]):
 
         def say() -> None:
             if generation == self._search_generation and self._answered != generation:
-                self._searching = (generation, text)
+                self._searching = text
                 self.update_status()
 
         self._answered = None

@@ -269,15 +269,16 @@ class SavedSearchesScreen(QuitHint, ModalScreen[tuple[str, str] | None]):
         if not option.id:
             return
         name = option.id
-        names = [s.name for s in self.store.list_searches()]
-        found = self.store.get_search(name)
-        if found is None:
+        searches = self.store.list_searches()
+        position = next((i for i, search in enumerate(searches) if search.name == name), None)
+        if position is None:
             self.reload()
             return
-        later = names[names.index(name) + 1:] if name in names else []
-        moved = (f" {later[0]!r} becomes {names.index(name) + 1}" + (", and the later ones move up too"
-                                                                      if len(later) > 1 else "") + "."
-                 if later and names.index(name) < 9 else "")
+        found = searches[position]
+        later = [search.name for search in searches[position + 1:]]
+        moved = (f" {later[0]!r} becomes {position + 1}" + (", and the later ones move up too"
+                                                             if len(later) > 1 else "") + "."
+                 if later and position < 9 else "")
 
         def answered(yes: bool | None) -> None:
             if not yes:
