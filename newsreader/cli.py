@@ -409,9 +409,9 @@ def _delete_index(folder: Path) -> str | None:
     """Delete an index folder under its own lock, moved aside first: a run that starts
     updating it meanwhile is turned away by the lock, and a half-deleted folder is never left
     under the index's name. The reason it was not deleted, or None."""
-    import fcntl
     import shutil
 
+    from newsreader.fileio import flock_within
     from newsreader.search.schema import LOCK_FILE
 
     try:
@@ -422,9 +422,7 @@ def _delete_index(folder: Path) -> str | None:
         return f"cannot take its lock ({exc.strerror})"
     try:
         if fd is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+            if not flock_within(fd, 0):
                 return "another run is updating it"
         aside = folder.with_name(f".pruned-{folder.name}-{os.getpid()}")
         try:
@@ -444,7 +442,7 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     an index whose corpus was renamed or deleted stayed behind for good, unseen. `--prune`
     deletes those (never the current corpus's index, one whose corpus is not known, or one
     another run is updating; never the bookmarks)."""
-    from newsreader.config import recorded_corpus, recorded_device
+    from newsreader.config import recorded_corpus
 
     paths = ctx.paths
     corpus = ctx.corpus_dir(args)
@@ -458,8 +456,8 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     except OSError:
         folders = []
     for folder in folders:
-        recorded = recorded_corpus(folder)
-        gone = _corpus_gone(recorded, recorded_device(folder))
+        recorded, device = recorded_corpus(folder)
+        gone = _corpus_gone(recorded, device)
         others.append({"index": str(folder), "bytes": _folder_bytes(folder),
                        "corpus": str(recorded) if recorded is not None else None,
                        "corpus_exists": None if gone is None else not gone})

@@ -69,7 +69,7 @@ def record_corpus(index_dir: Path, corpus: Path) -> None:
     if not index_dir.is_dir():
         return
     resolved = corpus.resolve()
-    try:  # the corpus folder's device, after a NUL (no path holds one): `recorded_device`
+    try:  # the corpus folder's device, after a NUL (no path holds one): `recorded_corpus`
         text = os.fsencode(str(resolved)) + b"\0" + str(os.stat(resolved).st_dev).encode()
     except OSError:
         text = os.fsencode(str(resolved))
@@ -88,26 +88,22 @@ def record_corpus(index_dir: Path, corpus: Path) -> None:
             tmp.unlink()
 
 
-def recorded_corpus(index_dir: Path) -> Path | None:
-    """The corpus folder `index_dir` was built from, as `record_corpus` wrote it; None for an
-    index built before the record was kept (or one it could not be written in)."""
+def recorded_corpus(index_dir: Path) -> tuple[Path | None, int | None]:
+    """The corpus folder `index_dir` was built from and the device it was on, as
+    `record_corpus` wrote them (one read: the path, a NUL, the device); None for an index
+    built before the record was kept (or one it could not be written in), and for a device
+    not recorded. `newsreader paths --prune` calls a corpus gone only when the folder that
+    held it is on that device still: an unplugged drive's folder (its mount point gone, or
+    left empty on the system disk) is not gone for good."""
     try:
-        text = (index_dir / CORPUS_RECORD).read_bytes().partition(b"\0")[0]
+        text, _, device = (index_dir / CORPUS_RECORD).read_bytes().partition(b"\0")
     except OSError:
-        return None
-    return Path(os.fsdecode(text)) if text else None
-
-
-def recorded_device(index_dir: Path) -> int | None:
-    """The device the corpus folder was on when `record_corpus` wrote it (None: not known).
-    `newsreader paths --prune` calls a corpus gone only when the folder that held it is on
-    that device still: an unplugged drive's folder (its mount point gone, or left empty on
-    the system disk) is not gone for good."""
+        return None, None
     try:
-        device = (index_dir / CORPUS_RECORD).read_bytes().partition(b"\0")[2]
-        return int(device) if device else None
-    except (OSError, ValueError):
-        return None
+        number = int(device) if device else None
+    except ValueError:
+        number = None
+    return (Path(os.fsdecode(text)) if text else None), number
 
 
 def corpus_key(corpus: Path) -> str:
@@ -185,7 +181,7 @@ class Config:
     theme: str = "newsreader-dark"
     keymap: dict[str, str] = field(default_factory=dict)
     max_page_mb: float = 10
-    extensions: list[str] = field(default_factory=lambda: [".txt", ".html", ".htm"])
+    extensions: list[str] = field(default_factory=lambda: list(SETTINGS["extensions"].default))
     extractor: str = "rules"
     source: Path | None = None
 
@@ -350,19 +346,19 @@ def config_name_warnings(config: Config, paths: Paths) -> list[str]:
     cache = paths.cache_dir / NAMES_CHECK_FILE
     try:
         cached = json.loads(cache.read_text(encoding="utf-8"))
-        if cached.get("key") == key:
-            return [line.replace("{config}", str(config.source or "config")) for line in cached["lines"]]
-    except (OSError, ValueError, AttributeError, TypeError):
-        pass
-    try:
-        lines = _name_problems(config, paths, default_theme)
-    except Exception:  # noqa: BLE001 - a reader that cannot load (Textual broken) must not stop search or index
-        return []
-    with contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{NAMES_CHECK_FILE}.{os.getpid()}")
-        tmp.write_text(json.dumps({"key": key, "lines": lines}), encoding="utf-8")
-        os.replace(tmp, cache)
+        lines = cached["lines"] if cached.get("key") == key else None
+    except (OSError, ValueError, AttributeError, TypeError, KeyError):
+        lines = None
+    if lines is None:
+        try:
+            lines = _name_problems(config, paths, default_theme)
+        except Exception:  # noqa: BLE001 - a reader that cannot load (Textual broken) must not stop search or index
+            return []
+        with contextlib.suppress(OSError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(f".{NAMES_CHECK_FILE}.{os.getpid()}")
+            tmp.write_text(json.dumps({"key": key, "lines": lines}), encoding="utf-8")
+            os.replace(tmp, cache)
     return [line.replace("{config}", str(config.source or "config")) for line in lines]
 
 
