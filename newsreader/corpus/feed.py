@@ -40,7 +40,7 @@ _XML_START_RE = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!DOC
 _ENTITY_RE = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _SPACE_RE = re.compile(r"\s+")
-_FEED_ROOTS = frozenset({"rss", "feed", "rdf:RDF", "RDF", "channel"})
+_FEED_ROOTS = frozenset({"rss", "feed", "RDF", "channel"})
 
 
 @dataclass
@@ -180,7 +180,7 @@ def feed_to_text(data: bytes, name: str) -> FeedText:
         root = _parse(data)
     except ET.ParseError as exc:
         raise UserError(f"{name}: not well-formed XML ({exc}), skipped; save the feed again") from None
-    if not is_feed_root(_local(root.tag)) and _local(root.tag) != "RDF":
+    if not is_feed_root(_local(root.tag)):
         raise UserError(f"{name}: XML but not a news feed (its root is <{_local(root.tag)}>, "
                         "not <rss> or <feed>), skipped")
     channel = root.find("channel")

@@ -252,7 +252,7 @@ def _markup_page(data: bytes, path: Path, name: str) -> PageText | None:
     root = feed_root_name(head)
     if root is None and suffix in FEED_SUFFIXES and data[:4096].lstrip(b"\xef\xbb\xbf\t\r\n ").startswith(b"<"):
         root = feed_root_name(data.lstrip(b"\xef\xbb\xbf").decode("latin-1"), limit=None)  # (a long comment above it)
-    if root is not None and (is_feed_root(root.rsplit(":", 1)[-1]) or is_feed_root(root)):
+    if root is not None and is_feed_root(root.rsplit(":", 1)[-1]):
         feed = feed_to_text(data, name)
         return PageText(feed.text, [], "", "utf-8", "feed", feed.source)
     if suffix in FEED_SUFFIXES and root is not None and root.lower() != "html":
@@ -320,7 +320,7 @@ def _saved_with_page(folder: str, names: set[str]) -> bool:
     for ending in _COMPANION_ENDINGS:
         if lowered.endswith(ending):
             stem = lowered[:-len(ending)]
-            return any(f"{stem}{suffix}" in names for suffix in (".html", ".htm", ".xhtml", ".shtml"))
+            return any(f"{stem}{suffix}" in names for suffix in HTML_SUFFIXES)
     return False
 
 
