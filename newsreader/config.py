@@ -23,6 +23,9 @@ from newsreader.resources import seeds_dir, themes_dir
 
 APP_NAME = "newsreader"
 CONFIG_FILE_NAME = "config.yaml"
+#: The user's own folders beside the config file (`Paths.user_themes_dir`, `Paths.user_cues_dir`).
+THEMES_DIR_NAME = "themes"
+CUES_DIR_NAME = "cues"
 #: The longest query searched (`search`, the search bar, saved searches). The query parser
 #: is quadratic in a word's length: 40,000 letters took 12 s to refuse, a page pasted by
 #: mistake over a minute. No query a person writes comes near it.
@@ -40,6 +43,16 @@ class Paths:
     @property
     def config_file(self) -> Path:
         return self.config_dir / CONFIG_FILE_NAME
+
+    @property
+    def user_themes_dir(self) -> Path:
+        """The user's own theme files, read after the bundled ones (`tui.themes.theme_folders`)."""
+        return self.config_dir / THEMES_DIR_NAME
+
+    @property
+    def user_cues_dir(self) -> Path:
+        """The user's own cue files, added to the bundled ones (`extract.resources.user_cues_dir`)."""
+        return self.config_dir / CUES_DIR_NAME
 
     @property
     def store_file(self) -> Path:
@@ -332,7 +345,7 @@ def config_name_warnings(config: Config, paths: Paths) -> list[str]:
 
     key_parts = [__version__, config.theme, *sorted(config.keymap)]
     tui = Path(__file__).with_name("tui")
-    theme_dirs = [themes_dir(), paths.config_dir / "themes"]  # (tui.themes.theme_folders, without Textual)
+    theme_dirs = [themes_dir(), paths.user_themes_dir]  # (tui.themes.theme_folders, without Textual)
     with contextlib.suppress(Exception):
         from importlib.metadata import version
 

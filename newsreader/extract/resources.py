@@ -183,7 +183,7 @@ def user_cues_dir() -> Path | None:
     try:
         from newsreader.config import user_paths
 
-        return user_paths().config_dir / "cues"
+        return user_paths().user_cues_dir
     except Exception:  # noqa: BLE001 - (a bad NEWSREADER_HOME is said by the command itself)
         return None
 

@@ -244,7 +244,7 @@ def stamp_signature() -> str:
         else:
             seen.append(f"{package}\0none")
     try:
-        folder = str(user_paths().config_dir / "cues")
+        folder = str(user_paths().user_cues_dir)
         for entry in sorted(os.listdir(folder)):
             stat("cues/" + entry, os.path.join(folder, entry), cues)
     except (OSError, UserError) as exc:

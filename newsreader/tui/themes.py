@@ -25,6 +25,7 @@ from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES, Theme
 
 from newsreader import yamlload
+from newsreader.config import THEMES_DIR_NAME
 
 DEFAULT_THEME = "newsreader-dark"
 
@@ -210,8 +211,9 @@ def theme_folders(config_dir: Path) -> list[Path]:
 
 
 def user_themes_dir(config_dir: Path) -> Path:
-    """The folder of the user's own themes (read after the bundled ones)."""
-    return config_dir / "themes"
+    """The folder of the user's own themes (read after the bundled ones): `Paths.user_themes_dir` for callers
+    that hold only the config folder."""
+    return config_dir / THEMES_DIR_NAME
 
 
 #: The 16 colours as most terminals show them (Tango: GNOME Terminal and the other VTE
