@@ -77,7 +77,7 @@ def test_edit_tags_and_note(store: Store) -> None:
     edited, joined = store.edit_bookmark(A1.id, add_tags=["c"], remove_tags=["a", "b"], note="second")
     assert (edited.tags, edited.note, joined) == (("c",), "second", False)
     assert store.edit_bookmark(A1.id, note="third")[0].tags == ("c",)
-    assert store.add_tags(A1.id, ["d"]).tags == ("c", "d")
+    assert store.edit_bookmark(A1.id, add_tags=["d"])[0].tags == ("c", "d")
     with pytest.raises(KeyError):
         store.edit_bookmark("not-bookmarked", note="x")
 

@@ -78,7 +78,7 @@ flip = type("A", (), {"id": "flip", "title": "flip", "source": None, "date": Non
 for i in range(n):
     aid = f"{prefix}-{i}"
     store.add_bookmark(aid, title=f"story {aid}", tags=[prefix])
-    store.add_tags("shared", [aid])        # both processes change the same row
+    store.edit_bookmark("shared", add_tags=[aid])  # both processes change the same row
     store.mark_read(aid)
     store.bookmark_article(flip)           # both bookmark the same article and remove it
     store.remove_bookmark("flip")          # (the reader's b, twice)

@@ -106,7 +106,7 @@ async def test_the_screen_is_not_redrawn_for_changes_it_does_not_show(seed_home,
             other.mark_read(row.id)
             screen.follow_store()
             assert redrawn == []
-            other.add_tags(row.id, ["x"])
+            other.edit_bookmark(row.id, add_tags=["x"])
             screen.follow_store()
             assert redrawn == [1]
 

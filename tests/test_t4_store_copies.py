@@ -43,7 +43,7 @@ def test_an_edit_of_the_tags_keeps_the_note_another_copy_wrote_meanwhile(pair) -
 def test_a_tag_removed_in_the_editor_leaves_the_tags_another_copy_added(pair) -> None:
     here, other = pair
     here.add_bookmark(ID, title="Storm", tags=["a", "b"])
-    other.add_tags(ID, ["c"])
+    other.edit_bookmark(ID, add_tags=["c"])
     saved, _ = here.edit_bookmark(ID, remove_tags=["A "])  # (as typed: normalised like every tag)
     assert saved.tags == ("b", "c")
 
@@ -152,6 +152,20 @@ def test_change_mark_moves_with_any_copys_commit_and_only_then(pair, tmp_path: P
     assert _move_aside(tmp_path / "state.sqlite3") is not None
     Store.open(tmp_path / "state.sqlite3").close()
     assert here.changes() != third  # a reopened file
+
+
+def test_change_mark_moves_when_the_file_is_replaced_though_no_commit_was_seen(tmp_path: Path) -> None:
+    """A connection's data_version starts afresh: one that never saw another copy's commit
+    and the reopened one can show the same number, so the reopening itself moves the mark."""
+    path = tmp_path / "state.sqlite3"
+    here = Store.open(path)
+    try:
+        before = here.changes()
+        assert _move_aside(path) is not None
+        Store.open(path).close()
+        assert here.changes() != before
+    finally:
+        here.close()
 
 
 

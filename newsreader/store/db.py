@@ -340,10 +340,10 @@ class Store:
         #: Notices from after the opening (`take_notices`): the file was replaced meanwhile.
         self._news: list[str] = []
         #: Which file `_db` has open (device, inode), to notice another copy replacing it
-        #: (`_follow_file`); how many times it was reopened; how many commits this object made.
+        #: (`_follow_file`); and the changes SQLite's data_version does not count (`changes`):
+        #: this object's own commits and its reopenings, one count (both only grow).
         self._file = _file_id(path)
-        self._opened = 0
-        self._commits = 0
+        self._own_changes = 0
         #: Bookmarked ids absent from the corpus at this store's last `reconcile`: kept here,
         #: not in the file, because the file is shared by copies of the app reading other
         #: corpora (`bookmarks list --corpus OTHER` marked every bookmark of the reader's
@@ -498,7 +498,7 @@ class Store:
             pass
         fresh = Store.open(self.path, timeout=self._timeout)  # raises UserError: the write fails
         old, self._db, self._file = self._db, fresh._db, fresh._file
-        self._opened += 1
+        self._own_changes += 1
         old.close()
         self._news.append(
             f"the bookmarks store {self.path} was replaced while this newsreader had it open (most likely "
@@ -512,7 +512,7 @@ class Store:
             news, self._news = self._news, []
             return news
 
-    def changes(self) -> tuple[int, int, int]:
+    def changes(self) -> tuple[int, int]:
         """A value that differs whenever the store's contents may have changed since it was
         last taken: a commit by another connection (SQLite's `data_version`), by this object,
         or a reopened file. For a screen to re-read its rows only then; cheap (no table read)."""
@@ -522,7 +522,7 @@ class Store:
                 version = self._db.execute("PRAGMA data_version").fetchone()[0]
             except sqlite3.DatabaseError as exc:
                 raise self._write_error(exc) from None
-            return self._opened, version, self._commits
+            return version, self._own_changes
 
     def __enter__(self) -> "Store":
         return self
@@ -544,7 +544,7 @@ class Store:
             try:
                 yield self._db
                 self._db.execute("COMMIT")
-                self._commits += 1
+                self._own_changes += 1
             except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
@@ -728,15 +728,6 @@ class Store:
                 db.execute("UPDATE bookmarks SET note = ? WHERE article_id = ?", (note, article_id))
             db.execute("UPDATE bookmarks SET updated_at = ? WHERE article_id = ?", (_iso(_now()), article_id))
             return self._get(db, article_id), joined  # type: ignore[return-value]
-
-    def add_tags(self, article_id: str, tags: Iterable[str]) -> Bookmark:
-        """Add tags without touching the others (no lost update if two copies tag at once)."""
-        with self._write() as db:
-            if not db.execute("SELECT 1 FROM bookmarks WHERE article_id = ?", (article_id,)).fetchone():
-                raise KeyError(article_id)
-            self._add_tags(db, article_id, tags)
-            db.execute("UPDATE bookmarks SET updated_at = ? WHERE article_id = ?", (_iso(_now()), article_id))
-            return self._get(db, article_id)  # type: ignore[return-value]
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """Every tag in use with its number of bookmarks, for the tag filter."""
