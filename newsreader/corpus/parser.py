@@ -137,6 +137,14 @@ SENTENCE_END_CHARS = ".!?\"'”’)"
 #: Where a byline's names end and a date begins on one line: " · ", " | ", ", ", " on ", " - ".
 BYLINE_DATE_SEP_RE = re.compile(r"\s+[·|•—–-]\s+|,\s+|\s+on\s+")
 BYLINE_START_RE = re.compile(r"(?:written|reported|compiled|edited|by)\s", re.IGNORECASE)
+#: "By" in other languages ("Par Claire Dupont", "Von Anna Schmidt und Jonas Weber", "Por Ana García", "di Marco
+#: Rossi", "Door Jan de Vries", "Av Sara Lind"): the same byline, its names without the word. Italian's "di" only in
+#: lower case, as pages write it: "Di Maio ..." opens a headline.
+FOREIGN_BYLINE_RE = re.compile(r"^(?:[Pp]ar|[Vv]on|[Pp]or|di|[Dd]oor|[Aa]v)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+[\w.'’&-]+){0,8})$")
+#: The words that join a byline's names in those languages ("Par X et Y", "Von X und Y", "Por X y Y", "di X e Y").
+FOREIGN_BYLINE_START_RE = re.compile(r"(?:[Pp]ar|[Vv]on|[Pp]or|di|[Dd]oor|[Aa]v)\s")
+FOREIGN_JOIN_WORDS = frozenset("et und y e en och og".split())
+FOREIGN_NAMES_SPLIT_RE = re.compile(r",|&|\b(?:and|et|und|y|e|en|och|og)\b")
 #: Lower-case words a byline's names may hold ("By Jane Roe and John Doe", "By Ahmed al Masri").
 #: Any other lower-case word makes the line a sentence that opens with "By" ("By Monday the
 #: talks had failed."), which is story text, not a byline.
@@ -145,8 +153,16 @@ CREDIT_RE = re.compile(r"\(([^()]{1,48})\)\s*$")
 DATELINE_RE = re.compile(
     r"^((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3})"  # ISLAMABAD / NEW YORK / RIO DE JANEIRO
     r"((?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?)"  # , Gaza Strip
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+[0-3]?\d)?"  # , May 9 (Reuters)
     r"\s*(?:\([^()]{1,30}\))?"  # (Reuters)
     r"\s*(?::|—|–|-{1,2})\s+(?=\S)"
+)
+#: A date line with the byline after it: "Posted on March 3, 2024 by Jane Doe" (WordPress's meta line).
+DATE_BY_RE = re.compile(r"^(?P<date>.*\d.*?)\s+(?i:by)\s+(?P<names>[A-ZÀ-ÖØ-Þ][^\d]{1,80})$")
+#: A place before a date line, after a dash or a colon: "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid - 04 feb
+#: 2025 - 12:10 CET", "LONDON (Reuters) - May 9, 2024".
+PLACE_DATE_RE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|])\s+(?=\S)"
 )
 #: A line that is a web address alone: how many tools save a page (its first line), never story text.
 URL_LINE_RE = re.compile(r"^<?(?:https?://|www\.)(?P<host>[\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?>?$", re.IGNORECASE)
@@ -195,6 +211,25 @@ MONTHS = {
         ("december", "dec", "dezember", "décembre", "decembre", "diciembre")), 1)
     for name in names
 }
+#: Italian, Portuguese and Dutch month names, and their short forms ("20 maggio 2024", "3 de maio de 2024",
+#: "3 mei 2024", "04 out 2024"): a story dated in them was undated.
+MONTHS.update({
+    name: number
+    for number, names in enumerate((
+        ("gennaio", "gen", "janeiro", "januari"),
+        ("febbraio", "fevereiro", "fev", "februari"),
+        ("março", "maart", "mrt"),
+        ("aprile", "abr"),
+        ("maggio", "mag", "maio", "mei"),
+        ("giugno", "giu", "junho"),
+        ("luglio", "lug", "julho"),
+        ("ago", "augustus"),
+        ("settembre", "set", "setembro"),
+        ("ottobre", "ott", "outubro", "out", "okt"),
+        ("novembro",),
+        ("dicembre", "dic", "dezembro", "dez")), 1)
+    for name in names
+})
 _MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 DATE_FORMS_RE = re.compile(
@@ -221,16 +256,26 @@ DATE_LINE_REST_RE = re.compile(
     r"|\b\d{1,2}h\d{2}\b|\b(?:uhr|um|am|stand|le|à|a las|mis à jour|publié|actualisé|modifié|aktualisiert|"  # de/fr/es
     r"veröffentlicht|publicado|actualizado|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|"
     r"mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b"
+    r"|\b(?:el|il|alle|ore|em|às|op|om|uur|pubblicato|aggiornato|modificato|atualizado|gepubliceerd|bijgewerkt|"  # es/it/pt/nl
+    r"gewijzigd|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|(?:segunda|terça|quarta|quinta|sexta)-feira|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
+    # An age after the date ("June 3, 2024 8:14 AM GMT+1 Updated 3 hours ago") and a reading time ("Temps de
+    # lecture 3 min.", "5 min read"): the line states its date still.
+    r"|\b(?:an?|one|a few|\d+)\s+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b"
+    r"|\b(?:temps de lecture|lesezeit|leestijd|tempo di lettura|tiempo de lectura|tempo de leitura|reading time|"
+    r"read time)\b\s*:?\s*\d+\s*min\w*|\b\d+\s*min(?:s|utes?)?\s+read\b"
     r"|[\s.,;:|·•@()\[\]/–—-]+",
     re.IGNORECASE,
 )
 TIME_RE = re.compile(r"\d[:.h]\s?\d\d|\d\s*[ap]\.?\s?m\b|\d{3,4}\s*(?:gmt|utc)", re.IGNORECASE)
 DATE_WORDS_RE = re.compile(
     r"\b(?:published|posted|created|updated|modified|edited|revised|mis à jour|publié|actualisé|modifié|aktualisiert|"
-    r"veröffentlicht|publicado|actualizado)\b", re.IGNORECASE
+    r"veröffentlicht|publicado|actualizado|pubblicato|aggiornato|modificato|atualizado|gepubliceerd|bijgewerkt|"
+    r"gewijzigd)\b", re.IGNORECASE
 )
 UPDATED_WORDS = frozenset(("updated", "modified", "edited", "revised", "mis à jour", "actualisé", "modifié",
-                           "aktualisiert", "actualizado"))
+                           "aktualisiert", "actualizado", "aggiornato", "modificato", "atualizado", "bijgewerkt",
+                           "gewijzigd"))
 
 
 EITHER_WAY = "day and month could be either way round, so no date is taken"
@@ -514,6 +559,7 @@ class _Page:
         self._caption: dict[tuple[int, bool], bool] = {}
         self._dates: dict[int, DateStatement | None] = {}
         self.byline_dates: dict[int, str] = {}  # lines of a byline and a date: the byline's names
+        self.place_dates: dict[int, str] = {}  # lines of a place and a date: the place (the story's dateline)
         self._prose_before: list[int] = []
         # The page's own address, when its first line is one: its host names the outlet, a date in its path orders
         # the page's numeric dates (5/3/2013 on a page saved from /2013/05/03/ is the 3rd of May).
@@ -573,7 +619,16 @@ class _Page:
     def date_line(self, i: int) -> DateStatement | None:
         """The date statement line `i` is (`date_statement`), or None."""
         if i not in self._dates:
-            stated = date_statement(self.text[i], self.hint)
+            text = self.text[i]
+            credited = DATE_BY_RE.match(text) if len(text) <= 160 and " by " in text.lower() else None
+            if credited is not None and (names := self._names_line(credited.group("names"))):
+                # "Posted on March 3, 2024 by Jane Doe" (a blog's meta line): the date, and the byline after it.
+                stated = date_statement(credited.group("date"), self.hint)
+                if stated is not None and stated.date is not None:
+                    self.byline_dates[i] = names
+                    self._dates[i] = stated
+                    return stated
+            stated = date_statement(text, self.hint)
             if stated is not None and stated.date is None and stated.why.endswith(EITHER_WAY):
                 if self.numeric_order == "":  # looked for once per page, and only when a date needs it
                     self.numeric_order = _numeric_order("\n".join(self.text))
@@ -583,6 +638,12 @@ class _Page:
                 both = self._byline_and_date(self.text[i])
                 if both is not None:
                     self.byline_dates[i], stated = both
+            if stated is None and len(text) <= 160 and (place := PLACE_DATE_RE.match(text)):
+                # "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid - 04 feb 2025 - 12:10 CET": a place, then the
+                # date: the story's date and its dateline.
+                rest = date_statement(text[place.end():], self.hint)
+                if rest is not None and rest.date is not None:
+                    self.place_dates[i], stated = place.group("place"), rest
             self._dates[i] = stated
         return self._dates[i]
 
@@ -598,6 +659,9 @@ class _Page:
             byline = BYLINE_RE.match(head) if BYLINE_START_RE.match(head) else None
             if byline is not None and _words(head) <= 12 and _names_only(byline.group(1), self.cues.byline_roles):
                 return byline.group(1).strip(), stated
+            foreign = self._foreign_byline(head)
+            if foreign is not None:
+                return foreign, stated
             names = None if head.isupper() else self._names_line(head)  # ("WASHINGTON, DC, April 28": a dateline)
             return (names, stated) if names else None
         return None
@@ -606,13 +670,28 @@ class _Page:
         """The credit of a "By ..." line: names, with a role ("By Jane Doe, Economics Correspondent"), an outlet
         ("By Jane Doe for Reuters"), several names ("By X, Y and Z"); a reading time after it is dropped."""
         text = self.text[i]
-        if len(text) > 160 or BYLINE_START_RE.match(text) is None:  # (most lines: this test alone)
+        if len(text) > 160:
             return None
+        if BYLINE_START_RE.match(text) is None:  # (most lines: this test alone)
+            return self._foreign_byline(READ_TIME_RE.sub("", text)) if FOREIGN_BYLINE_START_RE.match(text) else None
         text = READ_TIME_RE.sub("", text)
         byline = BYLINE_RE.match(text)
         if byline is None or _words(text) > 12 or not _names_only(byline.group(1), self.cues.byline_roles):
             return None
         return byline.group(1).strip()
+
+    def _foreign_byline(self, text: str) -> str | None:
+        """The names of a byline that opens with "By" in another language (`FOREIGN_BYLINE_RE`), as `byline_of` reads
+        "By": capitalised names, joined by "et", "und", "y"...; each name four words at most and none of the words
+        of a headline ("Von Miller Signs With Bills" is one)."""
+        match = FOREIGN_BYLINE_RE.match(text)
+        if match is None or _words(text) > 12:
+            return None
+        names = match.group(1).strip()
+        if not _names_only(names, self.cues.byline_roles | FOREIGN_JOIN_WORDS) or any(
+                _words(name) > 4 or NOT_NAME_WORDS_RE.search(name) for name in FOREIGN_NAMES_SPLIT_RE.split(names)):
+            return None
+        return names
 
     def bare_byline(self, i: int) -> str | None:
         """A line of names alone ("Jane Doe", "Jane Doe and John Roe, Reuters") that sits next to a date line or
@@ -960,8 +1039,27 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
     def fate(k: int, role: str, dropped: bool = False, note: str = "") -> None:
         fates[k] = LineFate(k + 1, page.raw[k], role, None if dropped and role == "blank" else index, dropped, note)
 
+    def take_standfirst() -> None:
+        """The story's text so far is its head (`_standfirst_head`): its standfirst is the summary, a section label
+        over it is dropped. (Called when a byline under them shows they are the head.)"""
+        *label, standfirst = paragraph_lines
+        if not draft.title and _looks_like_title(draft.body[-1]):  # (no headline found above: this is it)
+            draft.title, what = draft.body[-1], "headline"
+            fate(standfirst, "title", note="the headline: over the byline")
+        else:
+            draft.summary.append(draft.body[-1])
+            what = "standfirst"
+            fate(standfirst, "summary", note="the standfirst: between the headline and the byline")
+        for k in label:
+            fate(k, "navigation", dropped=True, note=f"a section label above the {what}")
+        draft.body.clear()
+        paragraph_lines.clear()
+        pieces.clear()
+        plan.first_text = standfirst
+
     in_head = True
     after_furniture = False
+    paragraph_lines: list[int] = []  # the first line of each of the story's paragraphs
     in_related = False  # after a "Related Articles" heading: its short lines are links to other stories
     address_source: str | None = None  # the host of the story's web address: its source unless it names one
     # The lines of the last paragraph, joined once it is complete: joining each cut line on
@@ -1030,8 +1128,11 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                                    or (draft.date_source == DATE_NONE and seen <= TOP_LINES)):
             kind = DATE_KINDS[stated.kind]
             credit = page.byline_dates.get(k)
-            if credit is not None and draft.byline is None and not draft.body:
+            head = bool(draft.body) and credit is not None and _standfirst_head(draft.body, pieces, not draft.title)
+            if credit is not None and draft.byline is None and (not draft.body or head):
                 draft.byline = credit
+                if head:
+                    take_standfirst()
                 if stated.date and draft.date_source == DATE_NONE:
                     draft.date, draft.date_source = stated.date, kind
                     fate(k, "byline+date", note=f"byline {credit!r}; {kind}: {stated.date.isoformat()}")
@@ -1046,6 +1147,10 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 fate(k, "date", dropped=True, note=f"{kind} ({stated.date.isoformat()}); kept the {draft.date_source}")
             else:
                 fate(k, "date", dropped=True, note=f"no calendar date stated ({stated.why})")
+            place = page.place_dates.get(k)
+            if place is not None and draft.dateline is None:
+                draft.dateline = place
+                fates[k].note += f"; dateline {place}"  # type: ignore[union-attr]
             continue
         credit = CREDIT_LINE_RE.match(text)
         if credit and _words(text) <= 25 and _names_only(credit.group(1), cues.byline_roles):
@@ -1079,19 +1184,23 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 plan.first_text = k
             fate(k, "summary", note="bullet point")
             continue
-        # A "By" line under a standfirst (headline / standfirst / byline / date: the Guardian's, Substack's head) is
-        # the byline still: the standfirst is one body line that does not end as a sentence.
-        if draft.byline is None and (not draft.body or (len(draft.body) == 1 and len(pieces) <= 1
-                                                        and draft.body[0][-1:] not in SENTENCE_END_CHARS)):
+        # A "By" line under a standfirst (headline / standfirst / byline / date: the Guardian's, Substack's, the NYT's,
+        # Le Monde's head; a section label above the standfirst too) is the byline still (`_standfirst_head`). A
+        # byline in capitals (an outlet's, "By AGENCY", from a page's markup) gives way to one naming people.
+        head = bool(draft.body) and _standfirst_head(draft.body, pieces, not draft.title)
+        if (draft.byline is None or draft.byline.isupper()) and (not draft.body or head):
             byline = page.byline_of(k)
+            note = ""
+            if byline is None and (in_head or head):
+                byline = page.bare_byline(k)
+                note = "names alone by the story's date line"
             if byline is not None:
+                if draft.byline is not None:
+                    note = (note + "; " if note else "") + f"names people, in place of {draft.byline!r}"
                 draft.byline = byline
-                fate(k, "byline")
-                continue
-            byline = page.bare_byline(k) if in_head else None
-            if byline is not None:
-                draft.byline = byline
-                fate(k, "byline", note="names alone by the story's date line")
+                fate(k, "byline", note=note)
+                if head:
+                    take_standfirst()
                 continue
         if in_related and not _is_sentence_like(text):
             fate(k, "related", dropped=True, note="a link of the page's related stories")
@@ -1122,6 +1231,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             if len(pieces) > 1:
                 draft.body[-1] = " ".join(pieces)
             draft.body.append(bullet_free)
+            paragraph_lines.append(k)
             pieces = [bullet_free]
             if plan.first_text is None:
                 plan.first_text = k
@@ -1130,6 +1240,28 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         draft.body[-1] = " ".join(pieces)
     draft.source = draft.source or address_source
     return draft
+
+
+def _standfirst_head(body: list[str], pieces: list[str], untitled: bool) -> bool:
+    """Is the story's text so far (`body`, the last paragraph's lines `pieces`) the head of a story a byline may
+    follow: a standfirst (one paragraph that does not end as a sentence, or a summary of eight words or more), a
+    section label above it at most ("Water industry" / "Regulator fines the company a record sum for ..." / "By
+    ...")? In a story with no title yet (`untitled`), a headline-shaped line over the byline is its headline. A "By"
+    line after a short sentence ("Inflation is sticky, the Fed says." / "By ...") or after two paragraphs is story
+    text."""
+    if len(pieces) > 1 or not 1 <= len(body) <= 2:
+        return False
+    standfirst = body[-1]
+    if untitled and _looks_like_title(standfirst):
+        return len(body) == 1 or (_words(body[0]) <= KICKER_WORDS and not TERMINAL_RE.search(body[0]))
+    if len(body) == 2:
+        label = body[0]
+        return _words(label) <= KICKER_WORDS and not TERMINAL_RE.search(label) and _words(standfirst) >= STANDFIRST_WORDS
+    return standfirst[-1:] not in SENTENCE_END_CHARS or _words(standfirst) >= STANDFIRST_WORDS
+
+
+#: The fewest words of a standfirst that ends as a sentence ("Thousands of farms closed last year as prices fell.").
+STANDFIRST_WORDS = 8
 
 
 def _host(host: str) -> str:
