@@ -145,3 +145,10 @@ def test_the_line_over_the_byline_is_the_headline_when_none_was_found() -> None:
     article = one(f"Politica\nIl governo approva la riforma del lavoro\ndi Marco Rossi\n20 maggio 2024\n{TEXT}")
     assert article.title == "Il governo approva la riforma del lavoro"
     assert (article.byline, str(article.date)) == ("Marco Rossi", "2024-05-20")
+
+
+@pytest.mark.parametrize("line", ["Temps de lecture : 4 min", "Lesezeit: 3 Min.", "Tempo di lettura 5 min"])
+def test_a_reading_time_alone_is_page_furniture(line: str) -> None:
+    """Under a byline, "Temps de lecture : 4 min" was the story's first paragraph (and "4 min" a duration)."""
+    article = one(f"Regional plan wins approval\nPar Claire Dubois\n{line}\n{TEXT}")
+    assert article.byline == "Claire Dubois" and article.text == TEXT.strip()

@@ -620,7 +620,8 @@ class _Page:
         """The date statement line `i` is (`date_statement`), or None."""
         if i not in self._dates:
             text = self.text[i]
-            credited = DATE_BY_RE.match(text) if len(text) <= 160 and " by " in text.lower() else None
+            credited = DATE_BY_RE.match(text) if len(text) <= 160 and " by " in text.lower() and DIGIT_RE.search(text) \
+                else None
             if credited is not None and (names := self._names_line(credited.group("names"))):
                 # "Posted on March 3, 2024 by Jane Doe" (a blog's meta line): the date, and the byline after it.
                 stated = date_statement(credited.group("date"), self.hint)
@@ -638,7 +639,7 @@ class _Page:
                 both = self._byline_and_date(self.text[i])
                 if both is not None:
                     self.byline_dates[i], stated = both
-            if stated is None and len(text) <= 160 and (place := PLACE_DATE_RE.match(text)):
+            if stated is None and len(text) <= 160 and DIGIT_RE.search(text) and (place := PLACE_DATE_RE.match(text)):
                 # "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid - 04 feb 2025 - 12:10 CET": a place, then the
                 # date: the story's date and its dateline.
                 rest = date_statement(text[place.end():], self.hint)
