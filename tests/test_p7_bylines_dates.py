@@ -23,6 +23,7 @@ def one(page: str):
     ("Por Lucía Fernández", "Lucía Fernández"),
     ("di Marco Rossi e Giulia Verdi", "Marco Rossi e Giulia Verdi"),
     ("Door Pieter van Dijk", "Pieter van Dijk"),
+    ("Par Le Courrier avec AFP", "Le Courrier avec AFP"),
 ])
 def test_a_byline_in_another_language_is_read_as_by(line: str, names: str) -> None:
     """The names without the word, as "By" gives them; the line leaves the body."""
@@ -50,6 +51,9 @@ def test_a_sentence_or_headline_after_the_word_is_no_byline(line: str) -> None:
     ("mercoledì 17 gennaio 2024", "2024-01-17", "date line"),
     ("Oct 2, 2024 6:05 PM GMT+2 Updated 5 hours ago", "2024-10-02", "date line"),
     ("Publié le 2 février 2024 à 07h15 Temps de lecture 4 min.", "2024-02-02", "published line"),
+    ("Publié le 2 février 2024 à 07h15, mis à jour il y a 3 heures", "2024-02-02", "published line"),
+    ("9 de julio de 2023, actualizado hace 2 horas", "2023-07-09", "date line"),
+    ("12 giugno 2023, aggiornato 5 ore fa", "2023-06-12", "date line"),
 ])
 def test_date_lines_in_more_languages_and_with_an_age_after(line: str, date: str, kind: str) -> None:
     article = one(f"Regional plan wins approval\n{line}\n{TEXT}")
@@ -66,6 +70,7 @@ def test_a_sentence_with_a_date_in_it_is_no_date_line() -> None:
 @pytest.mark.parametrize("line, place, date", [
     ("Pueblo, Colo. — Friday, April 5, 2024", "Pueblo, Colo.", "2024-04-05"),
     ("Sevilla - 12 mar 2025 - 09:45 CET", "Sevilla", "2025-03-12"),
+    ("OTTAWA, Ont. -- Nov. 2, 2023", "OTTAWA, Ont.", "2023-11-02"),
 ])
 def test_a_place_before_a_date_line_is_the_dateline(line: str, place: str, date: str) -> None:
     article = one(f"Regional plan wins approval\n{line}\n{TEXT}")

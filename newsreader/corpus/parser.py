@@ -141,10 +141,11 @@ BYLINE_START_RE = re.compile(r"(?:written|reported|compiled|edited|by)\s", re.IG
 #: Rossi", "Door Jan de Vries", "Av Sara Lind"): the same byline, its names without the word. Italian's "di" only in
 #: lower case, as pages write it: "Di Maio ..." opens a headline.
 FOREIGN_BYLINE_RE = re.compile(r"^(?:[Pp]ar|[Vv]on|[Pp]or|di|[Dd]oor|[Aa]v)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+[\w.'’&-]+){0,8})$")
-#: The words that join a byline's names in those languages ("Par X et Y", "Von X und Y", "Por X y Y", "di X e Y").
+#: The words that join a byline's names in those languages ("Par X et Y", "Von X und Y", "Por X y Y", "di X e Y",
+#: "Par Le Monde avec AFP").
 FOREIGN_BYLINE_START_RE = re.compile(r"(?:[Pp]ar|[Vv]on|[Pp]or|di|[Dd]oor|[Aa]v)\s")
-FOREIGN_JOIN_WORDS = frozenset("et und y e en och og".split())
-FOREIGN_NAMES_SPLIT_RE = re.compile(r",|&|\b(?:and|et|und|y|e|en|och|og)\b")
+FOREIGN_JOIN_WORDS = frozenset("et und y e en och og avec mit con com met".split())
+FOREIGN_NAMES_SPLIT_RE = re.compile(r",|&|\b(?:and|et|und|y|e|en|och|og|avec|mit|con|com|met)\b")
 #: Lower-case words a byline's names may hold ("By Jane Roe and John Doe", "By Ahmed al Masri").
 #: Any other lower-case word makes the line a sentence that opens with "By" ("By Monday the
 #: talks had failed."), which is story text, not a byline.
@@ -160,7 +161,8 @@ DATELINE_RE = re.compile(
 #: A date line with the byline after it: "Posted on March 3, 2024 by Jane Doe" (WordPress's meta line).
 DATE_BY_RE = re.compile(r"^(?P<date>.*\d.*?)\s+(?i:by)\s+(?P<names>[A-ZÀ-ÖØ-Þ][^\d]{1,80})$")
 #: A place before a date line, after a dash or a colon: "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid - 04 feb
-#: 2025 - 12:10 CET", "LONDON (Reuters) - May 9, 2024".
+#: 2025 - 12:10 CET", "LONDON (Reuters) - May 9, 2024". (After a comma, "WASHINGTON, DC, April 28, 2009", the line
+#: stays text: tests/test_p5_byline_date.py holds it as the story's first paragraph.)
 PLACE_DATE_RE = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|])\s+(?=\S)"
 )
@@ -256,14 +258,16 @@ DATE_LINE_REST_RE = re.compile(
     r"|\b\d{1,2}h\d{2}\b|\b(?:uhr|um|am|stand|le|à|a las|mis à jour|publié|actualisé|modifié|aktualisiert|"  # de/fr/es
     r"veröffentlicht|publicado|actualizado|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|"
     r"mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b"
-    r"|\b(?:el|il|alle|ore|em|às|op|om|uur|pubblicato|aggiornato|modificato|atualizado|gepubliceerd|bijgewerkt|"  # es/it/pt/nl
-    r"gewijzigd|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|(?:segunda|terça|quarta|quinta|sexta)-feira|"
-    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
     # An age after the date ("June 3, 2024 8:14 AM GMT+1 Updated 3 hours ago") and a reading time ("Temps de
     # lecture 3 min.", "5 min read"): the line states its date still.
     r"|\b(?:an?|one|a few|\d+)\s+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b"
+    r"|\b(?:há|hace|il y a|vor)\s+\d+\s+(?:min\w*|horas?|heures?|stunden|días|dias|jours|tagen)\b"  # pt/es/fr/de
+    r"|\b\d+\s+(?:minuti|ore|giorni)\s+fa\b"  # it
     r"|\b(?:temps de lecture|lesezeit|leestijd|tempo di lettura|tiempo de lectura|tempo de leitura|reading time|"
     r"read time)\b\s*:?\s*\d+\s*min\w*|\b\d+\s*min(?:s|utes?)?\s+read\b"
+    r"|\b(?:el|il|alle|ore|em|às|op|om|uur|pubblicato|aggiornato|modificato|atualizado|gepubliceerd|bijgewerkt|"  # es/it/pt/nl
+    r"gewijzigd|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|(?:segunda|terça|quarta|quinta|sexta)-feira|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
     r"|[\s.,;:|·•@()\[\]/–—-]+",
     re.IGNORECASE,
 )
