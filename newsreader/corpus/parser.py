@@ -154,7 +154,7 @@ CREDIT_RE = re.compile(r"\(([^()]{1,48})\)\s*$")
 DATELINE_RE = re.compile(
     r"^((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3})"  # ISLAMABAD / NEW YORK / RIO DE JANEIRO
     r"((?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?)"  # , Gaza Strip
-    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+[0-3]?\d)?"  # , May 9 (Reuters)
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+[0-3]?\d(?=\s*\())?"  # , May 9 (Reuters)
     r"\s*(?:\([^()]{1,30}\))?"  # (Reuters)
     r"\s*(?::|—|–|-{1,2})\s+(?=\S)"
 )
