@@ -14,9 +14,13 @@ so every rule of the parser applies to it and `parse --explain` still shows what
 each line. What is dropped here, before the parser sees it: `<script>`, `<style>`, `<head>`,
 `<nav>`, the site's `<header>`/`<footer>` (an article's own `<header>` holds its headline and
 is kept), `<aside>`, `<form>`, buttons, hidden elements, and elements whose class, id or role
-names furniture (cookie/consent banners, share bars, menus, newsletters, comments). If that
-leaves no text (a site that names its story wrapper "nav-content"), the page is read again
-with the names ignored.
+names furniture (cookie/consent banners, share bars, menus, newsletters, comments, footers). If
+that leaves no text (a site that names its story wrapper "nav-content"), the page is read again
+with the names ignored. Furniture no name gives away is told by its shape: a group of links and
+at most a label over them (a share bar, "Related topics", "Read Next"), a link to a place on
+the page alone on its line ("Skip advertisement"), a label and one link ("Read more: <a>..."),
+a toolbar of buttons and a count, a box that ends asking for support ("Donate"), an article's
+section label over its headline, and the author's bio at the story's end.
 
 The date comes from the markup where the page states it for machines (`<meta
 property="article:published_time">`, `<time datetime>`, `itemprop="datePublished"`, JSON-LD
@@ -64,6 +68,25 @@ def _seam(match: re.Match[str]) -> str:
     return " " if after.isupper() or (after.isdigit() and not match.string[match.start() - 1].isdigit()) else ""
 
 
+#: What a line of a page is, for telling furniture from the story (`_Reader._line_kind`).
+_TEXT, _LABEL, _LINK_LINE, _DROPPED = "text", "label", "links", "dropped"
+#: The most words of a label over a group of links ("Related topics", "More on this story").
+LABEL_WORDS = 5
+#: The most words of the label before a link to another story ("Read more:", "Lire aussi :").
+CROSS_LINK_LABEL_WORDS = 4
+#: The most words of each line of a toolbar beside its buttons (a count "1.2k", "Share").
+TOOLBAR_WORDS = 2
+#: The most words of a box that ends in an appeal link ("… we have a small favour to ask … Support us").
+APPEAL_WORDS = 150
+#: What such a box's last link says.
+_APPEALS = frozenset((
+    "support us", "support", "donate", "donate now", "donate today", "make a donation", "give now", "give today",
+    "contribute", "make a contribution", "become a member", "become a supporter", "join now", "join today",
+    "join us", "subscribe", "subscribe now", "subscribe today", "sign up", "sign up now"))
+#: Elements that group blocks: what they hold is judged as a whole when they close (`_close_group`).
+_GROUPS = frozenset({"div", "section", "ul", "ol"})
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_ALNUM_RE = re.compile(r"[^\W_]")
 #: A table's cells: a row is one line, its cells apart ("<td>13,027</td><td>39.1</td>" read
 #: "13,02739.1" on a minified page, where no blank stands between the tags).
 _CELLS = frozenset({"td", "th"})
@@ -74,7 +97,8 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 _FURNITURE_WORDS = frozenset(
     "cookie cookies consent gdpr share sharing social newsletter subscribe subscription promo advert "
     "advertisement ad ads adslot menu nav navbar navigation breadcrumb breadcrumbs comments comment sidebar "
-    "popup modal paywall related recommended outbrain taboola skip offscreen widget widgets".split())
+    "popup modal paywall related recommended outbrain taboola skip offscreen widget widgets footer colophon "
+    "donate donation donations contribute contributions membership fundraising".split())
 #: Words after which a furniture word names a state of the element, not furniture.
 _NOT_FURNITURE_AFTER = frozenset({"no", "has", "with", "js", "without"})
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
@@ -136,6 +160,7 @@ class _Story:
     headline_level: int = 9
     time: dt.date | None = None
     time_block: str | None = None  # the block that holds the `<time>` that dates it
+    kinds: list[str] = field(default_factory=list)  # each block's kind (_LINK_LINE, _LABEL, _TEXT)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -208,6 +233,19 @@ class _Reader(HTMLParser):
         self.ld: list[str] = []
         self.in_ld = False
         self.pre = 0
+        # The open line's links: how many opened in it, whether text stands outside them (before
+        # the first, after it), the text before the first, and whether all lead to the page itself.
+        self.links = 0  # open <a> elements
+        self.links_seen = 0  # <a> elements read
+        self.line_links = 0
+        self.line_before = ""
+        self.line_after = False
+        self.line_inpage = True
+        # Open groups (div, section, lists): [depth on the stack, story, its first block, links
+        # read before it, holds a button, held a group of links now dropped].
+        self.groups: list[list] = []
+        self.ids: list[str] = []  # ids of the open elements, and their depths on the stack
+        self.id_depths: list[int] = []
 
     # structure -------------------------------------------------------------------
     def _flush(self) -> None:
@@ -216,15 +254,68 @@ class _Reader(HTMLParser):
         if _SEAM in text:
             text = _SEAM_RE.sub(_seam, text).replace(_SEAM, "")
         text = text.strip() if self.pre else _SPACE_RE.sub(" ", text).strip()
+        kind = self._line_kind(text) if text else _TEXT
+        self.line_links, self.line_before, self.line_after, self.line_inpage = int(self.links > 0), "", False, True
         if not text:
+            return
+        if kind == _DROPPED and not self.dated_by_time and not any(self.open.get(h) for h in _HEADINGS):
             return
         for part in (text.splitlines() if self.pre else [text]):
             if part.strip():
                 self.current.blocks.append(part.rstrip())
+                self.current.kinds.append(_TEXT if kind == _DROPPED else kind)
         if self.dated_by_time:
             self.current.time_block, self.dated_by_time = self.current.blocks[-1], False
         if self.heading is not None and self.heading < self.current.headline_level:
             self.current.headline, self.current.headline_level = len(self.current.blocks) - 1, self.heading
+
+    def _line_kind(self, text: str) -> str:
+        """What the open line is: links and nothing else (_LINK_LINE, or _DROPPED when they all
+        lead to the page itself: "Skip advertisement", "Skip to content", a table of contents);
+        a label and one link ("Read more: <a>headline</a>", "Lire aussi : <a>…</a>": _DROPPED, a
+        link to another story); a short line without a link (_LABEL); else _TEXT."""
+        if self.pre:
+            return _TEXT
+        if not self.line_links:
+            return _LABEL if len(text.split()) <= LABEL_WORDS and text[-1] not in ".!?" else _TEXT
+        if self.line_after:
+            return _TEXT
+        before = _SPACE_RE.sub(" ", self.line_before.replace(_SEAM, " ")).strip()
+        if not _ALNUM_RE.search(before):
+            return _DROPPED if self.line_inpage else _LINK_LINE
+        if (self.line_links == 1 and before.endswith(":") and before[0].isupper()
+                and len(before.split()) <= CROSS_LINK_LABEL_WORDS):
+            return _DROPPED
+        return _TEXT
+
+    def _close_group(self, depth: int) -> None:
+        """Drop what a group (a div, section or list) held when it is page furniture: links and
+        at most one label over them ("Related topics" and its links, "Read Next" and two
+        headlines, a share bar of eight links), or a toolbar (a button, and a count or a word).
+        Not a group that holds the story's headline or links to the author's page."""
+        while self.groups and self.groups[-1][0] > depth:
+            self.groups.pop()  # (closed by the page's own mistakes)
+        if not self.groups or self.groups[-1][0] != depth:
+            return
+        _, story, start, links_before, button, dropped = self.groups.pop()
+        if story is not self.current or len(story.blocks) <= start:
+            if dropped and self.groups:
+                self.groups[-1][5] = True
+            return
+        if story.headline is not None and story.headline >= start:
+            return
+        kinds = story.kinds[start:]
+        links = self.links_seen - links_before
+        link_group = (links >= 2 and (_LINK_LINE in kinds or dropped) and kinds.count(_LABEL) <= 1
+                      and all(kind == _LINK_LINE or (kind == _LABEL and at == 0) for at, kind in enumerate(kinds)))
+        toolbar = button and all(len(block.split()) <= TOOLBAR_WORDS for block in story.blocks[start:])
+        appeal = (not link_group and not toolbar and kinds[-1] == _LINK_LINE
+                  and story.blocks[-1].casefold().strip(" .!→›»>") in _APPEALS
+                  and sum(len(block.split()) for block in story.blocks[start:]) <= APPEAL_WORDS)
+        if link_group or toolbar or appeal:
+            del story.blocks[start:], story.kinds[start:]
+            if self.groups:
+                self.groups[-1][5] = link_group  # (a label over it stands alone: "Related topics")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         amap = dict(attrs)  # (html.parser gives attribute names in lower case)
@@ -254,6 +345,8 @@ class _Reader(HTMLParser):
             if tag == "h1" and self.named is not None:
                 self.named_h1.add(self.named)
             return
+        if tag == "button" and self.groups:
+            self.groups[-1][4] = True
         skip = tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
         if (not skip and self.use_names and tag not in _NEVER_FURNITURE and self.tags not in self.keep
                 and _furniture(amap)):
@@ -268,6 +361,22 @@ class _Reader(HTMLParser):
         if skip:
             self.skipping += 1
             return
+        if "id" in amap:
+            self.ids.append(amap["id"] or "")
+            self.id_depths.append(len(self.stack) - 1)
+        if tag in _GROUPS:
+            self.groups.append([len(self.stack) - 1, self.current, len(self.current.blocks), self.links_seen, False, False])
+        elif tag == "a":
+            self.links += 1
+            self.links_seen += 1
+            self.line_links += 1
+            if self.line_links == 1:
+                self.line_before = "".join(self.line)
+            href = amap.get("href") or ""
+            if len(href) < 2 or href[0] != "#" or href[1:] in self.ids:
+                self.line_inpage = False  # (a link to its own heading or term, "§", is no skip link)
+            if "author" in href or (amap.get("rel") or "") == "author":
+                self.line_after = True  # (a byline's names, each a link to the reporter's page)
         if tag == "article":
             self.articles += 1
             if self.articles == 1:
@@ -314,6 +423,14 @@ class _Reader(HTMLParser):
             self.line.append(" ")
         else:
             self.line.append(_SEAM)
+        if self.id_depths and self.id_depths[-1] >= len(self.stack):
+            while self.id_depths and self.id_depths[-1] >= len(self.stack):
+                self.ids.pop()
+                self.id_depths.pop()
+        if tag in _GROUPS:
+            self._close_group(len(self.stack))
+        elif tag == "a":
+            self.links -= 1
         if tag == "time" and self.in_time is not None:
             if self.current.time is None:
                 words = _SPACE_RE.sub(" ", "".join(self.time_words)).strip()
@@ -346,6 +463,8 @@ class _Reader(HTMLParser):
             self.kept_text += len(data.strip())
         if self.in_time is not None:
             self.time_words.append(data)
+        if self.line_links and not self.links and not self.line_after and _ALNUM_RE.search(data):
+            self.line_after = True
         self.line.append(data)
 
     def close(self) -> None:
@@ -557,6 +676,10 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
             # A page without <article>: what stands above its headline is the site's (a date
             # bar, "Subscribe", breadcrumbs), which the parser took for the story's title.
             del blocks[:story.headline]
+        elif story.headline is not None:
+            # An <article>'s section label over its headline ("Business", "Water industry"): the
+            # parser read it as the story's first line.
+            blocks[:story.headline] = [b for b in blocks[:story.headline] if not _kicker(b)]
         if headline is None and len(stories) == 1 and reader.page.headline is not None:
             headline = reader.page.blocks[reader.page.headline]  # (the headline above the one <article>)
         if headline is None and number == 0 and facts.title:
@@ -584,9 +707,49 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
                 # (Its date stays only when the header line states none: under a standfirst the parser reads
                 # a date line alone as body once the story is dated.)
                 blocks[named:named + 1] = [f"By {facts.author}"] + ([stated] if stated and date is None else [])
+        if not several:
+            _cut_bio(blocks, facts.author)
         lines.extend(blocks)
     text = "\n\n".join(lines) + "\n" if lines else ""
     return text, facts
+
+
+#: The most words of a section label over an article's headline ("Business", "Water industry").
+KICKER_WORDS = 4
+
+
+def _kicker(block: str) -> bool:
+    """Is a block above an article's headline its section label: a few words, no digit (a date),
+    no sentence's end, no byline?"""
+    return (len(block.split()) <= KICKER_WORDS and not any(c.isdigit() for c in block) and block[-1] not in ".!?:"
+            and not block.casefold().startswith("by "))
+
+
+#: How far from a story's end an author's bio may stand (the print-edition line, "Follow him" after it).
+BIO_BLOCKS = 3
+#: What follows the author's name at the start of a bio ("Sarah Kessler is a reporter for ...").
+_BIO_RE = re.compile(r"\s+(?:is|was|has|covers|writes|reports|joined|leads|edits)\b")
+_BY_NAME_RE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
+
+
+def _cut_bio(blocks: list[str], author: str | None) -> None:
+    """Cut the author's bio at the story's end ("Sarah Kessler is a reporter for the Business
+    section ...", "Charlie Weston is Personal Finance Editor ..."), and what follows it: a block
+    near the end that opens with the author's name (the markup's, or the story's own "By" line's)
+    and a verb of a bio. A reporter never writes of themself by name in their story."""
+    names = set()
+    for line in [author or ""] + [b for b in blocks[:6] if b[:3].casefold() == "by "]:
+        match = _BY_NAME_RE.match(line)
+        line = match.group(1) if match else line
+        names.update(n.strip() for n in re.split(r",|\band\b|&", line) if len(n.split()) >= 2)
+    if not names:
+        return
+    for at in range(max(0, len(blocks) - BIO_BLOCKS), len(blocks)):
+        block = blocks[at]
+        for name in names:
+            if block.startswith(name) and _BIO_RE.match(block, len(name)):
+                del blocks[at:]
+                return
 
 
 #: Words a paragraph of story text has at least: a teaser card's line has fewer.
