@@ -150,6 +150,9 @@ DATELINE_RE = re.compile(
 )
 #: A line that is a web address alone: how many tools save a page (its first line), never story text.
 URL_LINE_RE = re.compile(r"^<?(?:https?://|www\.)(?P<host>[\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?>?$", re.IGNORECASE)
+#: A host alone, in lower case: reader mode's copy opens with the site ("reuters.com"). (An address in the story's
+#: head only, as `URL_LINE_RE`'s.)
+BARE_HOST_RE = re.compile(r"^(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})$")
 #: A date in a URL's path (/2013/05/03/, /2013-05-03-, /20130503): orders an ambiguous numeric date of the page.
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)([/-]?)([01]\d)\2([0-3]\d)(?!\d)")
 #: Menu items one after another: "Home | World | Politics | Sign in".
@@ -164,6 +167,11 @@ NOT_NAME_WORDS_RE = re.compile(r"\b(?:With|To|For|At|On|In|Of|After|Over|Into|Fr
 #: A reading time after a byline ("Jane Doe · 3 min read").
 #: A length after a page's button ("Listen to this article · 5 min", "Watch · 2:31").
 DURATION_TAIL_RE = re.compile(r"\s*[·|•-]\s*(?:\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)|\d{1,2}:\d{2})$")
+#: A line that is a reading time alone: reader mode's "4–5 minutes", "6 min read", "Temps de lecture : 4 min",
+#: "Lesezeit: 3 Min.", "Tiempo de lectura: 5 minutos" (matched on the lower-cased line, its end's dots cut).
+READ_LENGTH_RE = re.compile(r"^(?:(?:reading time|read time|temps de lecture|lesezeit|tiempo de lectura|tempo di "
+                            r"lettura)\s*:?\s*)?(?:\d+\s*[–-]\s*)?\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti)"
+                            r"(?:\s+read)?$")
 READ_TIME_RE = re.compile(r"\s*(?:[·|•-]\s*)?\d+\s*(?:min|mins|minute|minutes)\s+read\s*$", re.IGNORECASE)
 #: A photo credit after a caption, spelled out: "Protesters gather outside parliament. Photo: Reuters".
 CAPTION_CREDIT_RE = re.compile(r"[.)]\s+(?:photo|photograph|picture|image|credit)s?\s*(?:credit)?\s*:\s*\S[^.]{0,40}$", re.IGNORECASE)
@@ -532,7 +540,7 @@ class _Page:
         # The page's own address, when its first line is one: its host names the outlet, a date in its path orders
         # the page's numeric dates (5/3/2013 on a page saved from /2013/05/03/ is the 3rd of May).
         first = next((line for line in self.text if line), "")
-        address = URL_LINE_RE.match(first)
+        address = URL_LINE_RE.match(first) or BARE_HOST_RE.match(first)
         self.hint: dt.date | None = None
         if address is not None and (in_path := URL_DATE_RE.search(first)):
             try:
@@ -544,6 +552,12 @@ class _Page:
         self.first_host = _host(address.group("host")) if address is not None else None
 
     # line tests -------------------------------------------------------------------
+    def address(self, i: int) -> str | None:
+        """The host of line `i` if it is a web address alone or a host alone in lower case (reader mode's
+        "reuters.com" was the story's title), else None."""
+        match = URL_LINE_RE.match(self.text[i]) or BARE_HOST_RE.match(self.text[i])
+        return match.group("host") if match else None
+
     def blank(self, i: int) -> bool:
         return not self.text[i]
 
@@ -573,6 +587,8 @@ class _Page:
             key = DURATION_TAIL_RE.sub("", key)
         if key in self.cues.boilerplate_lines:
             return f"page furniture ({text!r})"
+        if READ_LENGTH_RE.match(key):
+            return f"a reading time ({text!r})"
         if self.cues.boilerplate_any is not None and self.cues.boilerplate_any.search(text):
             return f"page furniture ({text!r})"
         return None
@@ -631,7 +647,8 @@ class _Page:
     def bare_byline(self, i: int) -> str | None:
         """A line of names alone ("Jane Doe", "Jane Doe and John Roe, Reuters") that sits next to a date line or
         carries a reading time ("Jane Doe · 3 min read"): the byline of a page that writes no "By". The caller
-        makes sure it is no story's title."""
+        makes sure it is no story's title. A reading time alone next to it ("Tim Hepher" / "4–5 minutes": reader
+        mode's copy) marks it as a date line does."""
         raw = self.text[i]
         if len(raw) > 100 or not raw[:1].isupper():
             return None
@@ -641,7 +658,8 @@ class _Page:
         if text != raw:
             return text
         near = [j for j in (self.prev_nonblank(i), self.next_nonblank(i, i + 40)) if j is not None]
-        return text if any(self.date_line(j) is not None or _meta_date(self.text[j]) for j in near) else None
+        return text if any(self.date_line(j) is not None or _meta_date(self.text[j])
+                           or READ_LENGTH_RE.match(self.text[j].lower().rstrip(".")) for j in near) else None
 
     def _names_line(self, text: str) -> str | None:
         """The text if it is names alone, else None."""
@@ -964,7 +982,7 @@ def _plan_stories(page: _Page) -> list[_Plan]:
 
     def junk(j: int) -> bool:
         text = page.text[j]
-        return bool(page.boilerplate_reason(j) or _is_nav_junk(text) or URL_LINE_RE.match(text)
+        return bool(page.boilerplate_reason(j) or _is_nav_junk(text) or page.address(j)
                     or page.is_story_meta(j) or page.byline_of(j) or _is_breadcrumb(text)
                     and (n := page.next_nonblank(j)) is not None and _looks_like_title(page.text[n]))
 
@@ -1118,8 +1136,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             draft.source = draft.source or outlet
             fate(k, "source", dropped=True, note="outlet repeated")
             continue
-        if in_head and not draft.body and URL_LINE_RE.match(text):
-            host = _host(URL_LINE_RE.match(text).group("host"))  # type: ignore[union-attr]
+        if in_head and not draft.body and (host := page.address(k)):
+            host = _host(host)
             address_source = address_source or host
             page.address_host = page.address_host or host
             fate(k, "address", dropped=True, note=f"the page's web address: source {host}")
