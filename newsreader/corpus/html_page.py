@@ -24,7 +24,9 @@ section label over its headline, and the author's bio at the story's end.
 
 The date comes from the markup where the page states it for machines (`<meta
 property="article:published_time">`, `<time datetime>`, `itemprop="datePublished"`, JSON-LD
-`datePublished`), as written (the calendar day of its own time zone, not UTC's); the byline
+`datePublished`), as written (the calendar day of its own time zone, not UTC's; for a stamp
+in UTC, the day the page's own words state when the time zone is all that differs), else
+from the page's address (`/2024/01/22/` in its canonical link or `og:url`); the byline
 from `<meta name="author">` and JSON-LD when the text has none; the site's name
 (`og:site_name`) is kept as the page's source. A page of several `<article>` elements (a
 front page) gives one story each, each with its own date when its `<time>` states one.
@@ -105,11 +107,10 @@ _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "sea
                     "menu", "menubar", "toolbar"})
 _NAME_WORD_RE = re.compile(r"[a-z]+")
 _SPACE_RE = re.compile(r"\s+")
-_ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-#: A `<time>`'s words that are a date and no more ("March 11, 2025", "2025-03-11", "Tue 11 March
-#: 2025"), not "Updated 10 March 2025, 14:32" (a line the parser reads itself).
-_DATE_ONLY_RE = re.compile(r"^(?:[A-Z][a-z]+,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
-                           r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
+#: A stamp in UTC with its hour ("2025-01-08T03:41:17Z", "...+00:00"): its calendar day is
+#: UTC's, which for a story of the evening in America is the next day.
+_UTC_STAMP_RE = re.compile(r"^\s*\d{4}-\d\d-\d\d[T ](\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$",
+                           re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                             re.IGNORECASE | re.DOTALL)
@@ -159,24 +160,56 @@ class _Story:
     headline: int | None = None  # index into blocks
     headline_level: int = 9
     time: dt.date | None = None
+    time_stamp: str | None = None  # the <time>'s datetime that dated it
     time_block: str | None = None  # the block that holds the `<time>` that dates it
     kinds: list[str] = field(default_factory=list)  # each block's kind (_LINK_LINE, _LABEL, _TEXT)
 
 
 def _day(value: str | None) -> dt.date | None:
-    """The calendar day an ISO-like stamp states ("2025-03-14T23:30:00-05:00": the 14th, its own
-    day, not UTC's), else one written out ("March 14, 2025"), else None."""
+    """The calendar day a stamp states ("2025-03-14T23:30:00-05:00": the 14th, its own day, not
+    UTC's; "March 14, 2025"), else None: the parser's date reader (`parse_stated_date`)."""
     if not value:
         return None
-    match = _ISO_DAY_RE.match(value)
-    if match:
-        try:
-            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            return None
     from newsreader.corpus.parser import parse_stated_date
 
     return parse_stated_date(value)
+
+
+def _time_words_day(words: str) -> dt.date | None:
+    """The day a `<time>`'s words state when they are a date line and no more ("March 11, 2025",
+    "Tue 11 March 2025 14:32", "Published 9 Mar 2025"), not an update ("Updated 10 March 2025":
+    a line the parser reads itself): the parser's `date_statement`."""
+    from newsreader.corpus.parser import date_statement
+
+    statement = date_statement(words)
+    return statement.date if statement is not None and statement.kind != "updated" else None
+
+
+def _local_day(stamp: str | None, day: dt.date | None, blocks: list[str]) -> dt.date | None:
+    """The story's day where a UTC stamp ("2025-01-08T03:41:17Z") and the page's own words
+    ("Updated 7:41 PM PST, January 7, 2025", "7 December 2024") differ by the time zone: the
+    first day the page states, when it is the one before the stamp's and the stamp is of the
+    UTC morning (America's evening), or the one after (a published date, not an update) and the
+    stamp is of its afternoon (Asia's morning). Else `day`, the stamp's own."""
+    match = _UTC_STAMP_RE.match(stamp or "")
+    if match is None or day is None:
+        return day
+    from newsreader.corpus.parser import date_statement
+
+    hour = int(match.group(1))
+    for block in blocks[:LOCAL_DATE_BLOCKS]:
+        statement = date_statement(block)
+        if statement is None or statement.date is None:
+            continue
+        if (statement.date == day - dt.timedelta(days=1) and hour < 12
+                or statement.date == day + dt.timedelta(days=1) and hour >= 12 and statement.kind != "updated"):
+            return statement.date
+        return day  # (the first date the page states decides: "May 1, 2013" by the stamp agrees with it)
+    return day
+
+
+#: How many blocks of a story's head are read for the date it states in its own time zone.
+LOCAL_DATE_BLOCKS = 8
 
 
 def _furniture(attrs: dict[str, str | None]) -> bool:
@@ -324,6 +357,8 @@ class _Reader(HTMLParser):
             if key and amap.get("content") and key not in self.meta:
                 self.meta[key] = amap["content"] or ""
             return
+        if tag == "link" and "canonical" in (amap.get("rel") or "").lower().split() and amap.get("href"):
+            self.meta.setdefault("link:canonical", amap["href"] or "")
         if tag == "title" and not self.in_body:
             self.in_title = True
         elif tag == "script" and (amap.get("type") or "").lower() == "application/ld+json":
@@ -434,7 +469,11 @@ class _Reader(HTMLParser):
         if tag == "time" and self.in_time is not None:
             if self.current.time is None:
                 words = _SPACE_RE.sub(" ", "".join(self.time_words)).strip()
-                self.current.time = _day(self.in_time) or (_day(words) if _DATE_ONLY_RE.match(words) else None)
+                self.current.time = _day(self.in_time)
+                if self.current.time is not None:
+                    self.current.time_stamp = self.in_time
+                elif words:
+                    self.current.time = _time_words_day(words)
                 self.dated_by_time = self.current.time is not None
             self.in_time = None
         elif tag == "article":
@@ -513,6 +552,23 @@ def _json_ld(texts: list[str]) -> dict[str, str]:
         except (ValueError, RecursionError):
             continue
     return found
+
+
+def _url_day(url: str | None) -> dt.date | None:
+    """The day a page's address states in its path ("https://site/news/2024/01/22/slug/"), as the
+    parser reads an address line (`URL_DATE_RE`): many sites state the date nowhere else."""
+    if not url:
+        return None
+    from newsreader.corpus.parser import URL_DATE_RE
+
+    rest = url.split("://", 1)[-1]  # (the path: a host of digits states no date)
+    match = URL_DATE_RE.search(rest, rest.find("/")) if "/" in rest else None
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    except ValueError:
+        return None
 
 
 def _clean_name(value: str | None) -> str | None:
@@ -660,7 +716,7 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     facts = HtmlFacts()
     facts.source = _clean_name(next((meta[k] for k in _SITE_METAS if meta.get(k)), None) or ld.get("publisher"))
     stated = next((meta[k] for k in _DATE_METAS if meta.get(k)), None) or ld.get("datePublished")
-    facts.date = _day(stated)
+    facts.date = _day(stated) or _url_day(meta.get("link:canonical")) or _url_day(meta.get("og:url"))
     facts.author = _clean_name(next((meta[k] for k in _AUTHOR_METAS if meta.get(k)), None) or ld.get("author"))
     page_title = _SPACE_RE.sub(" ", "".join(reader.title)).strip()
     facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
@@ -684,7 +740,10 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
             headline = reader.page.blocks[reader.page.headline]  # (the headline above the one <article>)
         if headline is None and number == 0 and facts.title:
             headline = facts.title
-        date = story.time or (facts.date if number == 0 else None)
+        if story.time is not None:
+            date = _local_day(story.time_stamp, story.time, story.blocks)
+        else:
+            date = _local_day(stated, facts.date, story.blocks) if number == 0 else None
         if story.time is not None and story.time_block in blocks and _date_only(story.time_block, facts.author):
             # "Posted on November 5, 2024", "26 March 2025": the header line's date. Left in, the
             # parser took the line above it (a byline) for the title of a story of its own.
