@@ -92,6 +92,8 @@ _ALNUM_RE = re.compile(r"[^\W_]")
 #: A table's cells: a row is one line, its cells apart ("<td>13,027</td><td>39.1</td>" read
 #: "13,02739.1" on a minified page, where no blank stands between the tags).
 _CELLS = frozenset({"td", "th"})
+#: Classes of the element that holds the site's name in its masthead (WordPress themes and others).
+_SITE_CLASSES = frozenset({"site-title", "site-name", "site-logo-text", "masthead-title"})
 _NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 #: Words of a class, id or role that name page furniture (matched as whole words of the name:
@@ -278,6 +280,9 @@ class _Reader(HTMLParser):
         # read before it, holds a button, held a group of links now dropped].
         self.groups: list[list] = []
         self.ids: list[str] = []  # ids of the open elements, and their depths on the stack
+        self.site_name: list[str] = []  # the words of the page's `.site-title` (WordPress's masthead)
+        self.site_depth: int | None = None  # its depth on the stack while it is open
+        self.site_read = False  # (the first such element is read; a theme repeats it in the footer)
         self.id_depths: list[int] = []
 
     # structure -------------------------------------------------------------------
@@ -375,6 +380,9 @@ class _Reader(HTMLParser):
             return
         self.tags += 1
         self.open[tag] = self.open.get(tag, 0) + 1
+        if (not self.site_read and self.site_depth is None and "class" in amap
+                and _SITE_CLASSES.intersection((amap["class"] or "").lower().split())):
+            self.site_depth = len(self.stack)
         if self.skipping:  # inside a dropped element: nothing of it counts (a menu's 300 links)
             self.stack.append((tag, None))
             if tag == "h1" and self.named is not None:
@@ -440,6 +448,8 @@ class _Reader(HTMLParser):
         while self.stack:  # close what the page left open inside it
             open_tag, skip = self.stack.pop()
             self.open[open_tag] -= 1
+            if self.site_depth is not None and len(self.stack) <= self.site_depth:
+                self.site_depth, self.site_read = None, True
             if skip is not None:
                 self._close(open_tag, skip)
             if open_tag == tag:
@@ -494,6 +504,8 @@ class _Reader(HTMLParser):
         if self.in_ld:
             self.ld.append(data)
             return
+        if self.site_depth is not None:
+            self.site_name.append(data)
         if self.skipping:
             if self.named is not None and self.open.get("p"):
                 self.named_text[self.named] = self.named_text.get(self.named, 0) + len(data.strip())
@@ -516,8 +528,8 @@ class _Reader(HTMLParser):
 
 
 def _json_ld(texts: list[str]) -> dict[str, str]:
-    """datePublished, author and publisher names and headline from the page's JSON-LD (the
-    first object that states each), as flat strings."""
+    """datePublished, author and publisher names, headline and the WebSite's name ("website") from
+    the page's JSON-LD (the first object that states each), as flat strings."""
     found: dict[str, str] = {}
 
     def name_of(value: object) -> str | None:
@@ -544,6 +556,9 @@ def _json_ld(texts: list[str]) -> dict[str, str]:
                 name = name_of(node.get(key))
                 if name:
                     found.setdefault(key, name)
+            kind = node.get("@type")
+            if (kind == "WebSite" or isinstance(kind, list) and "WebSite" in kind) and isinstance(node.get("name"), str):
+                found.setdefault("website", node["name"])  # (the site's name where no publisher is named)
             walk(node.get("@graph"), depth + 1)
 
     for text in texts:
@@ -720,7 +735,11 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     facts.author = _clean_name(next((meta[k] for k in _AUTHOR_METAS if meta.get(k)), None) or ld.get("author"))
     page_title = _SPACE_RE.sub(" ", "".join(reader.title)).strip()
     facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
-    facts.source = facts.source or _site_in_title(page_title)
+    site_name = _SPACE_RE.sub(" ", "".join(reader.site_name)).strip()
+    headlines = [meta.get("og:title"), ld.get("headline")] + [s.blocks[s.headline] for s in stories[:1]
+                                                              if s.headline is not None]
+    facts.source = (facts.source or _clean_name(ld.get("website")) or _clean_name(site_name)
+                    or _site_in_title(page_title, [h for h in headlines if h]))
 
     stories = _without_cards(stories)
     lines: list[str] = []
@@ -866,12 +885,23 @@ def _author_block(blocks: list[str], author: str) -> tuple[int | None, str | Non
     return (-1 if any(key in block.casefold() and block[-1:] not in ".!?" for block in blocks) else None), None
 
 
-def _site_in_title(title: str) -> str | None:
-    """The site's name a page `<title>` ends with ("Story | The Daily Courier"), told by the bar
-    (a dash ends many headlines' own clauses): a short name, not a sentence."""
-    if " | " not in title:
+def _site_in_title(title: str, headlines: list[str]) -> str | None:
+    """The site's name a page `<title>` ends with ("Story | The Daily Courier"), told by the bar,
+    or by a dash ("Story – Hertfordshire Mercury Online", "Story - Site") after the page's own
+    headline (a dash ends many headlines' own clauses: "Storm hits – thousands without power"
+    is a headline whole): a short name, not a sentence."""
+    tail = None
+    if " | " in title:
+        tail = title.rsplit(" | ", 1)[1].strip()
+    else:
+        said = {_SPACE_RE.sub(" ", h).strip().casefold() for h in headlines}
+        for sep in (" – ", " — ", " - "):
+            head, _, rest = title.rpartition(sep)
+            if head and head.strip().casefold() in said:
+                tail = rest.strip()
+                break
+    if not tail:
         return None
-    tail = title.rsplit(" | ", 1)[1].strip()
     return tail if 1 <= len(tail.split()) <= 4 and tail[:1].isupper() and tail[-1:] not in ".?!:" else None
 
 
