@@ -302,6 +302,7 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
             matched = 0  # pages of the folder the index recorded as they are
             unusable: list[Path] = []
             prefix = os.path.join(str(root), "")
+            max_bytes = int(ctx.config.max_page_mb * 1024 * 1024)
             for path in files if not stale else ():
                 name = str(path)
                 rec = known.get(page_key(prefix, name))
@@ -312,7 +313,8 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
                         unusable.append(path)
                         continue
                     rec = None
-                if rec is None or not rec.same_file(st):
+                # A page read when the limit was higher (`max_page_mb` lowered since) is parsed: skipped.
+                if rec is None or not rec.same_file(st) or (rec.ids and st.st_size > max_bytes):
                     stale = True
                     break
                 matched += 1
@@ -329,7 +331,6 @@ def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing |
         if stale:
             return _INDEX_OUT_OF_DATE
         said: list[str] = []  # (said as parsing says it, once the index is known to be used)
-        max_bytes = int(ctx.config.max_page_mb * 1024 * 1024)
         for path in unusable:
             if page_articles(path, root, max_bytes, said.append)[0]:
                 # Usable now (the page limit raised since, say): its stories are not in the index.

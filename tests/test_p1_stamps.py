@@ -411,8 +411,10 @@ def test_pages_named_by_another_spacy_model_are_read_again(tmp_path, found, mark
         lib.close()
     assert store_module.backend_part("rules") == "rules"
     assert store_module.backend_part("spacy") == "spacy 3.7.2 en_core_web_sm 3.8.0"
+    del versions["en_core_web_md"], versions["en_core_web_sm"]
+    assert store_module.backend_part("spacy") == "spacy 3.7.2 (no English model)"
     versions.clear()
-    assert store_module.backend_part("spacy") == "spacy None no model"
+    assert store_module.backend_part("spacy") == "spacy (not installed)"
 
 
 def test_the_stamps_spacy_models_are_the_backends() -> None:

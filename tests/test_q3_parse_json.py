@@ -82,7 +82,7 @@ def test_standard_input_over_the_limit_or_closed_is_said_of_a_pipe(isolated_home
     (isolated_home / "config" / "config.yaml").write_text("max_page_mb: 1\n", encoding="utf-8")
     done = piped(b"a" * (1024 * 1024 + 10), "-")
     assert done.returncode == 2 and done.stderr == (
-        "newsreader: - (standard input): 1.0 MB is over the 1 MB page limit (raise max_page_mb in the config "
+        "newsreader: - (standard input): 1,048,577 bytes is over the 1 MB page limit (raise max_page_mb in the config "
         "to read it)\n")
     closed = subprocess.run([sys.executable, "-m", "newsreader", "parse", "-"], preexec_fn=lambda: os.close(0),
                             capture_output=True, text=True, timeout=120)

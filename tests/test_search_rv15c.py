@@ -45,12 +45,12 @@ def test_each_expansion_is_scored_once_a_search(two_segments: Library, monkeypat
 
 
 def test_the_scores_kept_are_bounded(two_segments: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Beyond SCORES_ENTRIES documents the least recently used scores are dropped (the newest
-    is always kept), and the tally of documents held stays true. (A top-5 search of
+    """Beyond SCORES_BYTES the least recently used scores are dropped (the newest is always
+    kept), and the tally of bytes held stays true. (A top-5 search of
     `g* OR s*` also failed with "index unreadable": Whoosh's union asks a ScoredList for its
     block quality after a skip ran it off the end, an IndexError.)"""
     lib = two_segments
-    monkeypatch.setattr(expand, "SCORES_ENTRIES", 1)
+    monkeypatch.setattr(expand, "SCORES_BYTES", 1)
     expand._SCORES.clear()
     expand._SCORES_HELD[0] = 0
     lib.search("g* OR s*", limit=5, snippets=False, suggest=False)
@@ -59,7 +59,7 @@ def test_the_scores_kept_are_bounded(two_segments: Library, monkeypatch: pytest.
 
 
 def test_the_scores_kept_are_few(two_segments: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    """RV16: each entry pins its Whoosh reader, and SCORES_ENTRIES documents alone let
+    """RV16: each entry pins its Whoosh reader, and SCORES_BYTES alone let
     hundreds of old searches' readers live on (an index re-read since included)."""
     monkeypatch.setattr(expand, "SCORES_MOST", 2)
     expand._SCORES.clear()

@@ -499,6 +499,21 @@ def test_list_marks_keep_contrast_with_the_background(theme):
         assert contrast(TERMINAL_16[n], TERMINAL_16[nearest_16(bg)]) >= 3, (name, n)
 
 
+def test_a_style_kept_readable_follows_the_background_not_the_style_alone():
+    """The same style (a theme's accent can be another's) is kept readable on each theme's
+    own background: what `readable_style` keeps is keyed by the background too, not by the
+    style alone (the list's own cache was)."""
+    from rich.style import Style
+
+    from newsreader.resources import themes_dir
+    from newsreader.tui.themes import load_themes, readable_style
+
+    themes = {t.name: t for t in load_themes([themes_dir()]).themes}
+    given = Style(color="#ffd75f")  # yellow: readable on dark, not on light
+    assert readable_style(theme_app(themes["newsreader-dark"], "truecolor"), given) == given
+    assert readable_style(theme_app(themes["newsreader-light"], "truecolor"), given) != given
+
+
 @sync
 async def test_the_lists_unread_mark_is_readable_in_newsreader_light(indexed_seeds, tmp_path, monkeypatch):
     """The list paints its marks through `readable_style` (at 16 colours: not yellow on white)."""

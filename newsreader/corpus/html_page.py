@@ -14,13 +14,19 @@ so every rule of the parser applies to it and `parse --explain` still shows what
 each line. What is dropped here, before the parser sees it: `<script>`, `<style>`, `<head>`,
 `<nav>`, the site's `<header>`/`<footer>` (an article's own `<header>` holds its headline and
 is kept), `<aside>`, `<form>`, buttons, hidden elements, and elements whose class, id or role
-names furniture (cookie/consent banners, share bars, menus, newsletters, comments). If that
-leaves no text (a site that names its story wrapper "nav-content"), the page is read again
-with the names ignored.
+names furniture (cookie/consent banners, share bars, menus, newsletters, comments, footers). If
+that leaves no text (a site that names its story wrapper "nav-content"), the page is read again
+with the names ignored. Furniture no name gives away is told by its shape: a group of links and
+at most a label over them (a share bar, "Related topics", "Read Next"), a link to a place on
+the page alone on its line ("Skip advertisement"), a label and one link ("Read more: <a>..."),
+a toolbar of buttons and a count, a box that ends asking for support ("Donate"), an article's
+section label over its headline, and the author's bio at the story's end.
 
 The date comes from the markup where the page states it for machines (`<meta
 property="article:published_time">`, `<time datetime>`, `itemprop="datePublished"`, JSON-LD
-`datePublished`), as written (the calendar day of its own time zone, not UTC's); the byline
+`datePublished`), as written (the calendar day of its own time zone, not UTC's; for a stamp
+in UTC, the day the page's own words state when the time zone is all that differs), else
+from the page's address (`/2024/01/22/` in its canonical link or `og:url`); the byline
 from `<meta name="author">` and JSON-LD when the text has none; the site's name
 (`og:site_name`) is kept as the page's source. A page of several `<article>` elements (a
 front page) gives one story each, each with its own date when its `<time>` states one.
@@ -64,6 +70,30 @@ def _seam(match: re.Match[str]) -> str:
     return " " if after.isupper() or (after.isdigit() and not match.string[match.start() - 1].isdigit()) else ""
 
 
+#: What a line of a page is, for telling furniture from the story (`_Reader._line_kind`).
+_TEXT, _LABEL, _LINK_LINE, _DROPPED = "text", "label", "links", "dropped"
+#: The most words of a label over a group of links ("Related topics", "More on this story").
+LABEL_WORDS = 5
+#: The most words of the label before a link to another story ("Read more:", "Lire aussi :").
+CROSS_LINK_LABEL_WORDS = 4
+#: The most words of each line of a toolbar beside its buttons (a count "1.2k", "Share").
+TOOLBAR_WORDS = 2
+#: The most words of a box that ends in an appeal link ("… we have a small favour to ask … Support us").
+APPEAL_WORDS = 150
+#: What such a box's last link says.
+_APPEALS = frozenset((
+    "support us", "support", "donate", "donate now", "donate today", "make a donation", "give now", "give today",
+    "contribute", "make a contribution", "become a member", "become a supporter", "join now", "join today",
+    "join us", "subscribe", "subscribe now", "subscribe today", "sign up", "sign up now"))
+#: Elements that group blocks: what they hold is judged as a whole when they close (`_close_group`).
+_GROUPS = frozenset({"div", "section", "ul", "ol"})
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_ALNUM_RE = re.compile(r"[^\W_]")
+#: A table's cells: a row is one line, its cells apart ("<td>13,027</td><td>39.1</td>" read
+#: "13,02739.1" on a minified page, where no blank stands between the tags).
+_CELLS = frozenset({"td", "th"})
+#: Classes of the element that holds the site's name in its masthead (WordPress themes and others).
+_SITE_CLASSES = frozenset({"site-title", "site-name", "site-logo-text", "masthead-title"})
 _NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 #: Words of a class, id or role that name page furniture (matched as whole words of the name:
@@ -71,18 +101,18 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 _FURNITURE_WORDS = frozenset(
     "cookie cookies consent gdpr share sharing social newsletter subscribe subscription promo advert "
     "advertisement ad ads adslot menu nav navbar navigation breadcrumb breadcrumbs comments comment sidebar "
-    "popup modal paywall related recommended outbrain taboola skip offscreen widget widgets".split())
+    "popup modal paywall related recommended outbrain taboola skip offscreen widget widgets footer colophon "
+    "donate donation donations contribute contributions membership fundraising".split())
 #: Words after which a furniture word names a state of the element, not furniture.
 _NOT_FURNITURE_AFTER = frozenset({"no", "has", "with", "js", "without"})
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
                     "menu", "menubar", "toolbar"})
 _NAME_WORD_RE = re.compile(r"[a-z]+")
 _SPACE_RE = re.compile(r"\s+")
-_ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-#: A `<time>`'s words that are a date and no more ("March 11, 2025", "2025-03-11", "Tue 11 March
-#: 2025"), not "Updated 10 March 2025, 14:32" (a line the parser reads itself).
-_DATE_ONLY_RE = re.compile(r"^(?:[A-Z][a-z]+,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
-                           r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})$")
+#: A stamp in UTC with its hour ("2025-01-08T03:41:17Z", "...+00:00"): its calendar day is
+#: UTC's, which for a story of the evening in America is the next day.
+_UTC_STAMP_RE = re.compile(r"^\s*\d{4}-\d\d-\d\d[T ](\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$",
+                           re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                             re.IGNORECASE | re.DOTALL)
@@ -132,23 +162,56 @@ class _Story:
     headline: int | None = None  # index into blocks
     headline_level: int = 9
     time: dt.date | None = None
+    time_stamp: str | None = None  # the <time>'s datetime that dated it
     time_block: str | None = None  # the block that holds the `<time>` that dates it
+    kinds: list[str] = field(default_factory=list)  # each block's kind (_LINK_LINE, _LABEL, _TEXT)
 
 
 def _day(value: str | None) -> dt.date | None:
-    """The calendar day an ISO-like stamp states ("2025-03-14T23:30:00-05:00": the 14th, its own
-    day, not UTC's), else one written out ("March 14, 2025"), else None."""
+    """The calendar day a stamp states ("2025-03-14T23:30:00-05:00": the 14th, its own day, not
+    UTC's; "March 14, 2025"), else None: the parser's date reader (`parse_stated_date`)."""
     if not value:
         return None
-    match = _ISO_DAY_RE.match(value)
-    if match:
-        try:
-            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            return None
     from newsreader.corpus.parser import parse_stated_date
 
     return parse_stated_date(value)
+
+
+def _time_words_day(words: str) -> dt.date | None:
+    """The day a `<time>`'s words state when they are a date line and no more ("March 11, 2025",
+    "Tue 11 March 2025 14:32", "Published 9 Mar 2025"), not an update ("Updated 10 March 2025":
+    a line the parser reads itself): the parser's `date_statement`."""
+    from newsreader.corpus.parser import date_statement
+
+    statement = date_statement(words)
+    return statement.date if statement is not None and statement.kind != "updated" else None
+
+
+def _local_day(stamp: str | None, day: dt.date | None, blocks: list[str]) -> dt.date | None:
+    """The story's day where a UTC stamp ("2025-01-08T03:41:17Z") and the page's own words
+    ("Updated 7:41 PM PST, January 7, 2025", "7 December 2024") differ by the time zone: the
+    first day the page states, when it is the one before the stamp's and the stamp is of the
+    UTC morning (America's evening), or the one after (a published date, not an update) and the
+    stamp is of its afternoon (Asia's morning). Else `day`, the stamp's own."""
+    match = _UTC_STAMP_RE.match(stamp or "")
+    if match is None or day is None:
+        return day
+    from newsreader.corpus.parser import date_statement
+
+    hour = int(match.group(1))
+    for block in blocks[:LOCAL_DATE_BLOCKS]:
+        statement = date_statement(block)
+        if statement is None or statement.date is None:
+            continue
+        if (statement.date == day - dt.timedelta(days=1) and hour < 12
+                or statement.date == day + dt.timedelta(days=1) and hour >= 12 and statement.kind != "updated"):
+            return statement.date
+        return day  # (the first date the page states decides: "May 1, 2013" by the stamp agrees with it)
+    return day
+
+
+#: How many blocks of a story's head are read for the date it states in its own time zone.
+LOCAL_DATE_BLOCKS = 8
 
 
 def _furniture(attrs: dict[str, str | None]) -> bool:
@@ -205,6 +268,22 @@ class _Reader(HTMLParser):
         self.ld: list[str] = []
         self.in_ld = False
         self.pre = 0
+        # The open line's links: how many opened in it, whether text stands outside them (before
+        # the first, after it), the text before the first, and whether all lead to the page itself.
+        self.links = 0  # open <a> elements
+        self.links_seen = 0  # <a> elements read
+        self.line_links = 0
+        self.line_before = ""
+        self.line_after = False
+        self.line_inpage = True
+        # Open groups (div, section, lists): [depth on the stack, story, its first block, links
+        # read before it, holds a button, held a group of links now dropped].
+        self.groups: list[list] = []
+        self.ids: list[str] = []  # ids of the open elements, and their depths on the stack
+        self.site_name: list[str] = []  # the words of the page's `.site-title` (WordPress's masthead)
+        self.site_depth: int | None = None  # its depth on the stack while it is open
+        self.site_read = False  # (the first such element is read; a theme repeats it in the footer)
+        self.id_depths: list[int] = []
 
     # structure -------------------------------------------------------------------
     def _flush(self) -> None:
@@ -213,15 +292,68 @@ class _Reader(HTMLParser):
         if _SEAM in text:
             text = _SEAM_RE.sub(_seam, text).replace(_SEAM, "")
         text = text.strip() if self.pre else _SPACE_RE.sub(" ", text).strip()
+        kind = self._line_kind(text) if text else _TEXT
+        self.line_links, self.line_before, self.line_after, self.line_inpage = int(self.links > 0), "", False, True
         if not text:
+            return
+        if kind == _DROPPED and not self.dated_by_time and not any(self.open.get(h) for h in _HEADINGS):
             return
         for part in (text.splitlines() if self.pre else [text]):
             if part.strip():
                 self.current.blocks.append(part.rstrip())
+                self.current.kinds.append(_TEXT if kind == _DROPPED else kind)
         if self.dated_by_time:
             self.current.time_block, self.dated_by_time = self.current.blocks[-1], False
         if self.heading is not None and self.heading < self.current.headline_level:
             self.current.headline, self.current.headline_level = len(self.current.blocks) - 1, self.heading
+
+    def _line_kind(self, text: str) -> str:
+        """What the open line is: links and nothing else (_LINK_LINE, or _DROPPED when they all
+        lead to the page itself: "Skip advertisement", "Skip to content", a table of contents);
+        a label and one link ("Read more: <a>headline</a>", "Lire aussi : <a>…</a>": _DROPPED, a
+        link to another story); a short line without a link (_LABEL); else _TEXT."""
+        if self.pre:
+            return _TEXT
+        if not self.line_links:
+            return _LABEL if len(text.split()) <= LABEL_WORDS and text[-1] not in ".!?" else _TEXT
+        if self.line_after:
+            return _TEXT
+        before = _SPACE_RE.sub(" ", self.line_before.replace(_SEAM, " ")).strip()
+        if not _ALNUM_RE.search(before):
+            return _DROPPED if self.line_inpage else _LINK_LINE
+        if (self.line_links == 1 and before.endswith(":") and before[0].isupper()
+                and len(before.split()) <= CROSS_LINK_LABEL_WORDS):
+            return _DROPPED
+        return _TEXT
+
+    def _close_group(self, depth: int) -> None:
+        """Drop what a group (a div, section or list) held when it is page furniture: links and
+        at most one label over them ("Related topics" and its links, "Read Next" and two
+        headlines, a share bar of eight links), or a toolbar (a button, and a count or a word).
+        Not a group that holds the story's headline or links to the author's page."""
+        while self.groups and self.groups[-1][0] > depth:
+            self.groups.pop()  # (closed by the page's own mistakes)
+        if not self.groups or self.groups[-1][0] != depth:
+            return
+        _, story, start, links_before, button, dropped = self.groups.pop()
+        if story is not self.current or len(story.blocks) <= start:
+            if dropped and self.groups:
+                self.groups[-1][5] = True
+            return
+        if story.headline is not None and story.headline >= start:
+            return
+        kinds = story.kinds[start:]
+        links = self.links_seen - links_before
+        link_group = (links >= 2 and (_LINK_LINE in kinds or dropped) and kinds.count(_LABEL) <= 1
+                      and all(kind == _LINK_LINE or (kind == _LABEL and at == 0) for at, kind in enumerate(kinds)))
+        toolbar = button and all(len(block.split()) <= TOOLBAR_WORDS for block in story.blocks[start:])
+        appeal = (not link_group and not toolbar and kinds[-1] == _LINK_LINE
+                  and story.blocks[-1].casefold().strip(" .!→›»>") in _APPEALS
+                  and sum(len(block.split()) for block in story.blocks[start:]) <= APPEAL_WORDS)
+        if link_group or toolbar or appeal:
+            del story.blocks[start:], story.kinds[start:]
+            if self.groups:
+                self.groups[-1][5] = link_group  # (a label over it stands alone: "Related topics")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         amap = dict(attrs)  # (html.parser gives attribute names in lower case)
@@ -230,6 +362,8 @@ class _Reader(HTMLParser):
             if key and amap.get("content") and key not in self.meta:
                 self.meta[key] = amap["content"] or ""
             return
+        if tag == "link" and "canonical" in (amap.get("rel") or "").lower().split() and amap.get("href"):
+            self.meta.setdefault("link:canonical", amap["href"] or "")
         if tag == "title" and not self.in_body:
             self.in_title = True
         elif tag == "script" and (amap.get("type") or "").lower() == "application/ld+json":
@@ -246,23 +380,46 @@ class _Reader(HTMLParser):
             return
         self.tags += 1
         self.open[tag] = self.open.get(tag, 0) + 1
+        if (not self.site_read and self.site_depth is None and "class" in amap
+                and _SITE_CLASSES.intersection((amap["class"] or "").lower().split())):
+            self.site_depth = len(self.stack)
         if self.skipping:  # inside a dropped element: nothing of it counts (a menu's 300 links)
             self.stack.append((tag, None))
             if tag == "h1" and self.named is not None:
                 self.named_h1.add(self.named)
             return
+        if tag == "button" and self.groups:
+            self.groups[-1][4] = True
         skip = tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
         if (not skip and self.use_names and tag not in _NEVER_FURNITURE and self.tags not in self.keep
                 and _furniture(amap)):
             skip, self.named = True, self.tags
         if tag in _BLOCKS or skip:
             self._flush()
+        elif tag in _CELLS:
+            self.line.append(" ")
         else:
             self.line.append(_SEAM)
         self.stack.append((tag, skip))
         if skip:
             self.skipping += 1
             return
+        if "id" in amap:
+            self.ids.append(amap["id"] or "")
+            self.id_depths.append(len(self.stack) - 1)
+        if tag in _GROUPS:
+            self.groups.append([len(self.stack) - 1, self.current, len(self.current.blocks), self.links_seen, False, False])
+        elif tag == "a":
+            self.links += 1
+            self.links_seen += 1
+            self.line_links += 1
+            if self.line_links == 1:
+                self.line_before = "".join(self.line)
+            href = amap.get("href") or ""
+            if len(href) < 2 or href[0] != "#" or href[1:] in self.ids:
+                self.line_inpage = False  # (a link to its own heading or term, "§", is no skip link)
+            if "author" in href or (amap.get("rel") or "") == "author":
+                self.line_after = True  # (a byline's names, each a link to the reporter's page)
         if tag == "article":
             self.articles += 1
             if self.articles == 1:
@@ -291,6 +448,8 @@ class _Reader(HTMLParser):
         while self.stack:  # close what the page left open inside it
             open_tag, skip = self.stack.pop()
             self.open[open_tag] -= 1
+            if self.site_depth is not None and len(self.stack) <= self.site_depth:
+                self.site_depth, self.site_read = None, True
             if skip is not None:
                 self._close(open_tag, skip)
             if open_tag == tag:
@@ -305,12 +464,26 @@ class _Reader(HTMLParser):
             return
         if tag in _BLOCKS:
             self._flush()
+        elif tag in _CELLS:
+            self.line.append(" ")
         else:
             self.line.append(_SEAM)
+        if self.id_depths and self.id_depths[-1] >= len(self.stack):
+            while self.id_depths and self.id_depths[-1] >= len(self.stack):
+                self.ids.pop()
+                self.id_depths.pop()
+        if tag in _GROUPS:
+            self._close_group(len(self.stack))
+        elif tag == "a":
+            self.links -= 1
         if tag == "time" and self.in_time is not None:
             if self.current.time is None:
                 words = _SPACE_RE.sub(" ", "".join(self.time_words)).strip()
-                self.current.time = _day(self.in_time) or (_day(words) if _DATE_ONLY_RE.match(words) else None)
+                self.current.time = _day(self.in_time)
+                if self.current.time is not None:
+                    self.current.time_stamp = self.in_time
+                elif words:
+                    self.current.time = _time_words_day(words)
                 self.dated_by_time = self.current.time is not None
             self.in_time = None
         elif tag == "article":
@@ -331,6 +504,8 @@ class _Reader(HTMLParser):
         if self.in_ld:
             self.ld.append(data)
             return
+        if self.site_depth is not None:
+            self.site_name.append(data)
         if self.skipping:
             if self.named is not None and self.open.get("p"):
                 self.named_text[self.named] = self.named_text.get(self.named, 0) + len(data.strip())
@@ -339,6 +514,8 @@ class _Reader(HTMLParser):
             self.kept_text += len(data.strip())
         if self.in_time is not None:
             self.time_words.append(data)
+        if self.line_links and not self.links and not self.line_after and _ALNUM_RE.search(data):
+            self.line_after = True
         self.line.append(data)
 
     def close(self) -> None:
@@ -351,8 +528,8 @@ class _Reader(HTMLParser):
 
 
 def _json_ld(texts: list[str]) -> dict[str, str]:
-    """datePublished, author and publisher names and headline from the page's JSON-LD (the
-    first object that states each), as flat strings."""
+    """datePublished, author and publisher names, headline and the WebSite's name ("website") from
+    the page's JSON-LD (the first object that states each), as flat strings."""
     found: dict[str, str] = {}
 
     def name_of(value: object) -> str | None:
@@ -379,6 +556,9 @@ def _json_ld(texts: list[str]) -> dict[str, str]:
                 name = name_of(node.get(key))
                 if name:
                     found.setdefault(key, name)
+            kind = node.get("@type")
+            if (kind == "WebSite" or isinstance(kind, list) and "WebSite" in kind) and isinstance(node.get("name"), str):
+                found.setdefault("website", node["name"])  # (the site's name where no publisher is named)
             walk(node.get("@graph"), depth + 1)
 
     for text in texts:
@@ -387,6 +567,23 @@ def _json_ld(texts: list[str]) -> dict[str, str]:
         except (ValueError, RecursionError):
             continue
     return found
+
+
+def _url_day(url: str | None) -> dt.date | None:
+    """The day a page's address states in its path ("https://site/news/2024/01/22/slug/"), as the
+    parser reads an address line (`URL_DATE_RE`): many sites state the date nowhere else."""
+    if not url:
+        return None
+    from newsreader.corpus.parser import URL_DATE_RE
+
+    rest = url.split("://", 1)[-1]  # (the path: a host of digits states no date)
+    match = URL_DATE_RE.search(rest, rest.find("/")) if "/" in rest else None
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    except ValueError:
+        return None
 
 
 def _clean_name(value: str | None) -> str | None:
@@ -534,11 +731,15 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     facts = HtmlFacts()
     facts.source = _clean_name(next((meta[k] for k in _SITE_METAS if meta.get(k)), None) or ld.get("publisher"))
     stated = next((meta[k] for k in _DATE_METAS if meta.get(k)), None) or ld.get("datePublished")
-    facts.date = _day(stated)
+    facts.date = _day(stated) or _url_day(meta.get("link:canonical")) or _url_day(meta.get("og:url"))
     facts.author = _clean_name(next((meta[k] for k in _AUTHOR_METAS if meta.get(k)), None) or ld.get("author"))
     page_title = _SPACE_RE.sub(" ", "".join(reader.title)).strip()
     facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
-    facts.source = facts.source or _site_in_title(page_title)
+    site_name = _SPACE_RE.sub(" ", "".join(reader.site_name)).strip()
+    headlines = [meta.get("og:title"), ld.get("headline")] + [s.blocks[s.headline] for s in stories[:1]
+                                                              if s.headline is not None]
+    facts.source = (facts.source or _clean_name(ld.get("website")) or _clean_name(site_name)
+                    or _site_in_title(page_title, [h for h in headlines if h]))
 
     stories = _without_cards(stories)
     lines: list[str] = []
@@ -550,11 +751,18 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
             # A page without <article>: what stands above its headline is the site's (a date
             # bar, "Subscribe", breadcrumbs), which the parser took for the story's title.
             del blocks[:story.headline]
+        elif story.headline is not None:
+            # An <article>'s section label over its headline ("Business", "Water industry"): the
+            # parser read it as the story's first line.
+            blocks[:story.headline] = [b for b in blocks[:story.headline] if not _kicker(b)]
         if headline is None and len(stories) == 1 and reader.page.headline is not None:
             headline = reader.page.blocks[reader.page.headline]  # (the headline above the one <article>)
         if headline is None and number == 0 and facts.title:
             headline = facts.title
-        date = story.time or (facts.date if number == 0 else None)
+        if story.time is not None:
+            date = _local_day(story.time_stamp, story.time, story.blocks)
+        else:
+            date = _local_day(stated, facts.date, story.blocks) if number == 0 else None
         if story.time is not None and story.time_block in blocks and _date_only(story.time_block, facts.author):
             # "Posted on November 5, 2024", "26 March 2025": the header line's date. Left in, the
             # parser took the line above it (a byline) for the title of a story of its own.
@@ -577,9 +785,49 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
                 # (Its date stays only when the header line states none: under a standfirst the parser reads
                 # a date line alone as body once the story is dated.)
                 blocks[named:named + 1] = [f"By {facts.author}"] + ([stated] if stated and date is None else [])
+        if not several:
+            _cut_bio(blocks, facts.author)
         lines.extend(blocks)
     text = "\n\n".join(lines) + "\n" if lines else ""
     return text, facts
+
+
+#: The most words of a section label over an article's headline ("Business", "Water industry").
+KICKER_WORDS = 4
+
+
+def _kicker(block: str) -> bool:
+    """Is a block above an article's headline its section label: a few words, no digit (a date),
+    no sentence's end, no byline?"""
+    return (len(block.split()) <= KICKER_WORDS and not any(c.isdigit() for c in block) and block[-1] not in ".!?:"
+            and not block.casefold().startswith("by "))
+
+
+#: How far from a story's end an author's bio may stand (the print-edition line, "Follow him" after it).
+BIO_BLOCKS = 3
+#: What follows the author's name at the start of a bio ("Sarah Kessler is a reporter for ...").
+_BIO_RE = re.compile(r"\s+(?:is|was|has|covers|writes|reports|joined|leads|edits)\b")
+_BY_NAME_RE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
+
+
+def _cut_bio(blocks: list[str], author: str | None) -> None:
+    """Cut the author's bio at the story's end ("Sarah Kessler is a reporter for the Business
+    section ...", "Charlie Weston is Personal Finance Editor ..."), and what follows it: a block
+    near the end that opens with the author's name (the markup's, or the story's own "By" line's)
+    and a verb of a bio. A reporter never writes of themself by name in their story."""
+    names = set()
+    for line in [author or ""] + [b for b in blocks[:6] if b[:3].casefold() == "by "]:
+        match = _BY_NAME_RE.match(line)
+        line = match.group(1) if match else line
+        names.update(n.strip() for n in re.split(r",|\band\b|&", line) if len(n.split()) >= 2)
+    if not names:
+        return
+    for at in range(max(0, len(blocks) - BIO_BLOCKS), len(blocks)):
+        block = blocks[at]
+        for name in names:
+            if block.startswith(name) and _BIO_RE.match(block, len(name)):
+                del blocks[at:]
+                return
 
 
 #: Words a paragraph of story text has at least: a teaser card's line has fewer.
@@ -637,12 +885,23 @@ def _author_block(blocks: list[str], author: str) -> tuple[int | None, str | Non
     return (-1 if any(key in block.casefold() and block[-1:] not in ".!?" for block in blocks) else None), None
 
 
-def _site_in_title(title: str) -> str | None:
-    """The site's name a page `<title>` ends with ("Story | The Daily Courier"), told by the bar
-    (a dash ends many headlines' own clauses): a short name, not a sentence."""
-    if " | " not in title:
+def _site_in_title(title: str, headlines: list[str]) -> str | None:
+    """The site's name a page `<title>` ends with ("Story | The Daily Courier"), told by the bar,
+    or by a dash ("Story – Hertfordshire Mercury Online", "Story - Site") after the page's own
+    headline (a dash ends many headlines' own clauses: "Storm hits – thousands without power"
+    is a headline whole): a short name, not a sentence."""
+    tail = None
+    if " | " in title:
+        tail = title.rsplit(" | ", 1)[1].strip()
+    else:
+        said = {_SPACE_RE.sub(" ", h).strip().casefold() for h in headlines}
+        for sep in (" – ", " — ", " - "):
+            head, _, rest = title.rpartition(sep)
+            if head and head.strip().casefold() in said:
+                tail = rest.strip()
+                break
+    if not tail:
         return None
-    tail = title.rsplit(" | ", 1)[1].strip()
     return tail if 1 <= len(tail.split()) <= 4 and tail[:1].isupper() and tail[-1:] not in ".?!:" else None
 
 

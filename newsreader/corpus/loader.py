@@ -158,10 +158,28 @@ def _no_text(name: str, what: str, stdin: bool) -> UserError:
 
 
 def _over_limit(name: str, size: int, max_bytes: int, stdin: bool) -> UserError:
+    """Sizes a person reads: '23 KB is over the 10 KB page limit' (`max_page_mb: 0.01` was said
+    '0.0 MB is over the 0.00999928 MB page limit'); digits are added until the two differ."""
+    for digits in range(4):
+        said, limit = _amount(size, digits), _amount(max_bytes, digits)
+        if said != limit:
+            break
+    else:  # a few bytes over: those are told, the limit as set
+        said, limit = f"{size:,} bytes", _amount(max_bytes, 0)
     return UserError(
-        f"{name}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:g} MB page limit"
+        f"{name}: {said} is over the {limit} page limit"
         f"{'' if stdin else ', skipped'} (raise max_page_mb in the config to read it)"
     )
+
+
+def _amount(n: int, digits: int) -> str:
+    """`n` bytes in MB from 0.1 MB, else in KB from 1 KB, else in bytes (MB and KB of 1024, as
+    `max_page_mb` counts); `digits` more than its sense needs (10 KB, 2.8 KB, 0.5 MB)."""
+    for unit, name, least in ((1 << 20, "MB", (1 << 20) // 10), (1 << 10, "KB", 1 << 10)):
+        if n >= least:
+            value = n / unit
+            return f"{value:.{(0 if value >= 10 else 1) + digits}f}".removesuffix(".0") + f" {name}"
+    return f"{n:,} bytes"
 
 
 def missing_page_message(name: str, path: Path) -> str:

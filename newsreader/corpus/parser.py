@@ -168,10 +168,15 @@ PLACE_DATE_RE = re.compile(
 )
 #: A line that is a web address alone: how many tools save a page (its first line), never story text.
 URL_LINE_RE = re.compile(r"^<?(?:https?://|www\.)(?P<host>[\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?>?$", re.IGNORECASE)
+#: A host alone, in lower case: reader mode's copy opens with the site ("reuters.com"). (An address in the story's
+#: head only, as `URL_LINE_RE`'s.)
+BARE_HOST_RE = re.compile(r"^(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})$")
 #: A date in a URL's path (/2013/05/03/, /2013-05-03-, /20130503): orders an ambiguous numeric date of the page.
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)([/-]?)([01]\d)\2([0-3]\d)(?!\d)")
 #: Menu items one after another: "Home | World | Politics | Sign in".
 MENU_SPLIT_RE = re.compile(r"\s+[|•·]\s+")
+#: The links of a breadcrumb trail: "Home > World > Europe", "Startseite › Politik", "Portada / Internacional".
+BREADCRUMB_SPLIT_RE = re.compile(r"\s+[>›»/]\s+")
 #: "Reporting by Jane Doe; Editing by John Roe": the credit line of a wire story.
 CREDIT_LINE_RE = re.compile(r"^(?:(?:additional\s+)?reporting|writing|text)\s+by\s+([^;]{2,80})(?:;.*)?$", re.IGNORECASE)
 #: Capitalised words that no name holds: a line of them is a headline in Title Case, not a byline.
@@ -180,6 +185,11 @@ NOT_NAME_WORDS_RE = re.compile(r"\b(?:With|To|For|At|On|In|Of|After|Over|Into|Fr
 #: A reading time after a byline ("Jane Doe · 3 min read").
 #: A length after a page's button ("Listen to this article · 5 min", "Watch · 2:31").
 DURATION_TAIL_RE = re.compile(r"\s*[·|•-]\s*(?:\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)|\d{1,2}:\d{2})$")
+#: A line that is a reading time alone: reader mode's "4–5 minutes", "6 min read", "Temps de lecture : 4 min",
+#: "Lesezeit: 3 Min.", "Tiempo de lectura: 5 minutos" (matched on the lower-cased line, its end's dots cut).
+READ_LENGTH_RE = re.compile(r"^(?:(?:reading time|read time|temps de lecture|lesezeit|tiempo de lectura|tempo di "
+                            r"lettura)\s*:?\s*)?(?:\d+\s*[–-]\s*)?\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti)"
+                            r"(?:\s+read)?$")
 READ_TIME_RE = re.compile(r"\s*(?:[·|•-]\s*)?\d+\s*(?:min|mins|minute|minutes)\s+read\s*$", re.IGNORECASE)
 #: A photo credit after a caption, spelled out: "Protesters gather outside parliament. Photo: Reuters".
 CAPTION_CREDIT_RE = re.compile(r"[.)]\s+(?:photo|photograph|picture|image|credit)s?\s*(?:credit)?\s*:\s*\S[^.]{0,40}$", re.IGNORECASE)
@@ -475,6 +485,17 @@ def _is_nav_junk(text: str) -> bool:
     return (_glued_joins(text) >= 2 and _words(text) <= 12) or _is_menu(text)
 
 
+def _is_breadcrumb(text: str) -> bool:
+    """A breadcrumb trail ("Accueil > International > Europe", "Home › News", "Portada / Internacional"): two or
+    more capitalised items of a few words between ">", "›", "»" or "/", with no digit and no sentence's end. The
+    caller makes sure a headline follows it: "Love / Hate" alone over a story's text may be its title."""
+    if not (">" in text or "›" in text or "»" in text or "/" in text):
+        return False
+    items = BREADCRUMB_SPLIT_RE.split(text)
+    return len(items) >= 2 and all(1 <= _words(item) <= 4 and item[:1].isupper() and not DIGIT_RE.search(item)
+                                   and not TERMINAL_RE.search(item) for item in items)
+
+
 def _stated_headline(text: str) -> bool:
     """Is the text after a `date YYYY-MM-DD` header the page's headline? The header states it as one, so any length
     is taken (a 300-character headline was dropped as navigation junk and a body sentence named the story); only its
@@ -545,6 +566,7 @@ class _Plan:
     header_has_title: bool = False
     repeat: int | None = None
     kicker: int | None = None  # a section label above the title ("Local News"), dropped
+    under_menus: bool = False  # the title was found under a select-all copy's menus (`_headline_under_menus`)
     listed_lines: dict[int, str] = field(default_factory=dict)  # line -> "outlet" | "age" | "dash"
     related_to: int | None = None  # plan index of the story that lists this one
     first_text: int | None = None  # the line of the story's first paragraph (or summary point), found by `_fill`
@@ -568,7 +590,7 @@ class _Page:
         # The page's own address, when its first line is one: its host names the outlet, a date in its path orders
         # the page's numeric dates (5/3/2013 on a page saved from /2013/05/03/ is the 3rd of May).
         first = next((line for line in self.text if line), "")
-        address = URL_LINE_RE.match(first)
+        address = URL_LINE_RE.match(first) or BARE_HOST_RE.match(first)
         self.hint: dt.date | None = None
         if address is not None and (in_path := URL_DATE_RE.search(first)):
             try:
@@ -580,6 +602,12 @@ class _Page:
         self.first_host = _host(address.group("host")) if address is not None else None
 
     # line tests -------------------------------------------------------------------
+    def address(self, i: int) -> str | None:
+        """The host of line `i` if it is a web address alone or a host alone in lower case (reader mode's
+        "reuters.com" was the story's title), else None."""
+        match = URL_LINE_RE.match(self.text[i]) or BARE_HOST_RE.match(self.text[i])
+        return match.group("host") if match else None
+
     def blank(self, i: int) -> bool:
         return not self.text[i]
 
@@ -609,6 +637,8 @@ class _Page:
             key = DURATION_TAIL_RE.sub("", key)
         if key in self.cues.boilerplate_lines:
             return f"page furniture ({text!r})"
+        if READ_LENGTH_RE.match(key):
+            return f"a reading time ({text!r})"
         if self.cues.boilerplate_any is not None and self.cues.boilerplate_any.search(text):
             return f"page furniture ({text!r})"
         return None
@@ -701,7 +731,8 @@ class _Page:
     def bare_byline(self, i: int) -> str | None:
         """A line of names alone ("Jane Doe", "Jane Doe and John Roe, Reuters") that sits next to a date line or
         carries a reading time ("Jane Doe · 3 min read"): the byline of a page that writes no "By". The caller
-        makes sure it is no story's title."""
+        makes sure it is no story's title. A reading time alone next to it ("Tim Hepher" / "4–5 minutes": reader
+        mode's copy) marks it as a date line does."""
         raw = self.text[i]
         if len(raw) > 100 or not raw[:1].isupper():
             return None
@@ -711,7 +742,8 @@ class _Page:
         if text != raw:
             return text
         near = [j for j in (self.prev_nonblank(i), self.next_nonblank(i, i + 40)) if j is not None]
-        return text if any(self.date_line(j) is not None or _meta_date(self.text[j]) for j in near) else None
+        return text if any(self.date_line(j) is not None or _meta_date(self.text[j])
+                           or READ_LENGTH_RE.match(self.text[j].lower().rstrip(".")) for j in near) else None
 
     def _names_line(self, text: str) -> str | None:
         """The text if it is names alone, else None."""
@@ -859,6 +891,91 @@ def _under_kicker(page: _Page, j: int) -> int:
     return k if m is not None and (page.byline_of(m) is not None or page.date_line(m) is not None) else j
 
 
+#: How many lines with text a select-all copy's menus, breadcrumbs and site name may take above its headline.
+HEAD_SEARCH_LINES = 80
+
+
+def _marks_head(page: _Page, k: int) -> bool:
+    """Is line `k` one of the lines under a story's headline: a byline, a date line, an age ("14 hours ago")?"""
+    return bool(page.byline_of(k) or page.date_line(k) is not None or AGE_RE.match(page.text[k]))
+
+
+def _real_prose(page: _Page, k: int) -> bool:
+    """A sentence of story text, not a menu's "U.S." (a one-word item that ends in a full stop)."""
+    return _words(page.text[k]) >= MIN_STORY_WORDS and page.is_prose(k)
+
+
+def _menu_short(page: _Page, k: int) -> bool:
+    """A line a menu, a breadcrumb or a masthead may be: a few words (a menu item, a section, the site's name),
+    a breadcrumb trail, a menu on one line or furniture."""
+    text = page.text[k]
+    return (_words(text) <= KICKER_WORDS or _is_breadcrumb(text) or _is_nav_junk(text)
+            or page.boilerplate_reason(k) is not None)
+
+
+def _furniture_run(page: _Page, start: int, end: int) -> bool:
+    """Are the lines from `start` to `end` (not included) a page's furniture above its headline: no sentence of
+    story text, and short lines only (`_menu_short`) or at most two longer ones ("The Guardian - Back to home",
+    "This article is more than 1 year old") among three short ones or more (a menu copied one item a line)? A
+    longer line alone over a title-shaped line and a byline is the headline over its sub-headline."""
+    lines = [k for k in range(start, end) if page.text[k]]
+    if not lines or any(_real_prose(page, k) for k in lines):
+        return False
+    long = sum(1 for k in lines if not _menu_short(page, k))
+    return long == 0 or (long <= 2 and len(lines) - long >= 3)
+
+
+def _headline_under_menus(page: _Page, j: int, limit: int) -> int | None:
+    """The headline of a page copied with select-all, under its menus: `j` is the page's first line that is not
+    furniture by itself, `limit` where the story ends. Browsers copy a menu one item a line, and a breadcrumb
+    ("Home > World > Europe"), a section label ("Cronaca", "LIVE"), the site's name or its logo's text ("AP Logo")
+    sit above the headline; the first of them became the title and the real headline, date and byline body text.
+
+    The headline is the title-shaped line the story's head marks (`_marks_head`: its byline, date line or age)
+    follow, with at most a names line between ("Angela Giuffrida in Venice"), or the line above a standfirst
+    there (a sentence, or a title-shaped line of 12 words or more and 4 more than it: "Headline" / "A standfirst
+    that sums the story up, as the Guardian writes it" / "By ..."). Every line above it must be furniture
+    (`_furniture_run`). None when there is no such line: the caller keeps the first title-shaped line."""
+    k: int | None = j
+    seen = prose = 0
+    while k is not None and k < limit and seen < HEAD_SEARCH_LINES and not _marks_head(page, k):
+        if _real_prose(page, k):
+            prose += 1
+            if prose > 1:  # a story's text, not a standfirst: its head is above
+                return None
+        k = page.next_nonblank(k, limit)
+        seen += 1
+    if k is None or k >= limit or seen >= HEAD_SEARCH_LINES:
+        return None
+    p = page.prev_nonblank(k)
+    while p is not None and p > j and _marks_head(page, p):
+        p = page.prev_nonblank(p)
+    while p is not None and p > j and page.heading_filler(p):
+        p = page.prev_nonblank(p)
+    if p is not None and p > j and page._names_line(page.text[p]) is not None:
+        p = page.prev_nonblank(p)
+    if p is None or p <= j:
+        return None
+    text = page.text[p]
+    q = page.prev_nonblank(p)
+    if q is not None and q > j and _looks_like_title(page.text[q]) and _words(page.text[q]) >= 4 and (
+            _real_prose(page, p) or _looks_like_title(text) and _words(text) >= max(12, _words(page.text[q]) + 4)):
+        p = q  # (headline over its standfirst)
+    if not _looks_like_title(page.text[p]) or _is_breadcrumb(page.text[p]) or page.is_related_heading(p):
+        return None
+    return p if _furniture_run(page, j, p) else None
+
+
+def _under_label(page: _Page, j: int) -> int | None:
+    """The headline under a page's first line when that is a lone word ("Cronaca", "Opinion", "LIVE"): the next
+    line, if it is title-shaped and no byline or date line. A lone word is no title, so the story was named by its
+    first sentence, which was that word."""
+    k = page.next_nonblank(j)
+    if k is None or not _looks_like_title(page.text[k]) or page.heading_filler(k) or page.bare_byline(k):
+        return None
+    return k
+
+
 def _plan_stories(page: _Page) -> list[_Plan]:
     plans: dict[int, _Plan] = {}
     titles: set[int] = set()
@@ -949,16 +1066,17 @@ def _plan_stories(page: _Page) -> list[_Plan]:
 
     def junk(j: int) -> bool:
         text = page.text[j]
-        return bool(page.boilerplate_reason(j) or _is_nav_junk(text) or URL_LINE_RE.match(text)
-                    or page.is_story_meta(j) or page.byline_of(j))
+        return bool(page.boilerplate_reason(j) or _is_nav_junk(text) or page.address(j)
+                    or page.is_story_meta(j) or page.byline_of(j) or _is_breadcrumb(text)
+                    and (n := page.next_nonblank(j)) is not None and _looks_like_title(page.text[n]))
 
     if first is not None and plans and min(plans) > first and plans[min(plans)].kind in ("heading-block", "repeated"):
         j: int | None = first
         while j is not None and j < min(plans) and junk(j):
             j = page.next_nonblank(j)
-        if j == min(plans):
-            moved = plans.pop(j)
-            moved.start = first
+        if j == min(plans) or j is not None and _furniture_run(page, j, min(plans)):
+            moved = plans.pop(min(plans))  # (menus copied one item a line above it: its furniture too)
+            moved.start, moved.under_menus = first, j != moved.title
             plans[first] = moved
     if first is not None and (not plans or min(plans) > first):
         title = None
@@ -967,7 +1085,16 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             j = page.next_nonblank(j)
         if j is not None and _looks_like_title(page.text[j]) and not page.is_related_heading(j):
             title = _under_kicker(page, j)
-        add(_Plan(first, title, "first", kicker=j if title is not None and title != j else None))
+        under = None
+        if j is not None and title in (None, j):
+            under = _headline_under_menus(page, j, min(plans) if plans else page.n)
+        if under is None and title is None and j is not None and _words(page.text[j]) == 1 \
+                and not TERMINAL_RE.search(page.text[j]):
+            title = _under_label(page, j)
+        if under is not None:
+            add(_Plan(first, under, "first", under_menus=True))
+        else:
+            add(_Plan(first, title, "first", kicker=j if title is not None and title != j else None))
 
     ordered = [plans[k] for k in sorted(plans)]
     # Listed items after a related heading (or in a run of items) belong to the story before.
@@ -1089,6 +1216,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 fate(k, "header", note=note + "; rest is navigation junk, dropped" if match.group(2) else note)
             continue
         if k == plan.title:
+            if plan.under_menus:
+                seen = 1  # (the menus above it are not the story's top lines)
             draft.title, outlet = _split_outlet(text, page.first_host, cues)
             if outlet:
                 draft.source = draft.source or outlet
@@ -1110,8 +1239,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             draft.source = draft.source or outlet
             fate(k, "source", dropped=True, note="outlet repeated")
             continue
-        if in_head and not draft.body and URL_LINE_RE.match(text):
-            host = _host(URL_LINE_RE.match(text).group("host"))  # type: ignore[union-attr]
+        if in_head and not draft.body and (host := page.address(k)):
+            host = _host(host)
             address_source = address_source or host
             page.address_host = page.address_host or host
             fate(k, "address", dropped=True, note=f"the page's web address: source {host}")
@@ -1178,6 +1307,9 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             fate(k, "navigation", dropped=True, note="a menu (short items between separators)" if _is_menu(text)
                  else "menu items run together")
             continue
+        if plan.title is not None and k < plan.title and _is_breadcrumb(text):
+            fate(k, "navigation", dropped=True, note="a breadcrumb trail above the headline")
+            continue
         if page.is_caption(k, in_head):
             draft.captions.append(text)
             fate(k, "caption", note="ends with a photo credit")
@@ -1188,6 +1320,10 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             if plan.first_text is None:
                 plan.first_text = k
             fate(k, "summary", note="bullet point")
+            continue
+        if plan.under_menus and plan.title is not None and k < plan.title and page.byline_of(k) is None:
+            fate(k, "navigation", dropped=True, note="above the headline: a menu item, breadcrumb, section label "
+                                                     "or the site's name")
             continue
         # A "By" line under a standfirst (headline / standfirst / byline / date: the Guardian's, Substack's, the NYT's,
         # Le Monde's head; a section label above the standfirst too) is the byline still (`_standfirst_head`). A

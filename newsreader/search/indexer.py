@@ -990,6 +990,7 @@ class Indexer:
         todo: list[tuple[str, Path, os.stat_result]] = []
         current: set[str] = set()
         prefix = os.path.join(str(root), "")
+        max_bytes = int(self.config.max_page_mb * 1024 * 1024)
         for path in files:
             name = str(path) if path.is_absolute() else os.path.join(prefix, str(path))
             rel = page_key(prefix, name)
@@ -1006,7 +1007,9 @@ class Indexer:
             rec = known.get(rel)
             # A page that could not be used (no hash) is read again: its line is said on every run. So
             # is a page the extractor failed on (`UNEXTRACTED`): its stories' names are tried again.
-            if rec is not None and rec.sha1 and rec.same_file(st):
+            # A page over the page limit (`max_page_mb` lowered since it was read) is read again: it is
+            # then skipped, with the line a new page that size gets, and its stories leave the index.
+            if rec is not None and rec.sha1 and rec.same_file(st) and st.st_size <= max_bytes:
                 if rec.stamp == number:
                     stats.pages_unchanged += 1
                     continue
@@ -1021,7 +1024,6 @@ class Indexer:
             assert progress is not None
             progress(Progress(done, len(todo), stats.articles_added, now - started, len(stale), stats.reread_reason))
         removed = [f for f in known if f not in current]
-        max_bytes = int(self.config.max_page_mb * 1024 * 1024)
         try:
             fresh = ix.doc_count_all() == 0
         except Exception as exc:  # a damaged segment shows when its files are first opened

@@ -298,11 +298,16 @@ def backend_part(backend: str) -> str:
     """The stamp's backend part: `backend`, and for spaCy its version and the model it loads with the
     model's version ("spacy 3.7.2 en_core_web_sm 3.7.1"): pages named by another model are read again
     (with "spacy" alone they kept the other model's names until `index --rebuild`). From the packages'
-    metadata, a few milliseconds; "none" where one is not installed (the run then says so)."""
+    metadata, a few milliseconds; "spacy (not installed)" or "spacy 3.7.2 (no English model)" where one is
+    not, which no page is kept under (`check_extractor` stops the run before, a model missing at the first
+    page read: the words changed, "spacy None no model", read no page again)."""
     if backend != "spacy":
         return backend
+    version = _package_version("spacy")
+    if version is None:
+        return "spacy (not installed)"
     model = next((name for name in SPACY_MODELS if _package_version(name) is not None), None)
-    return f"spacy {_package_version('spacy')} " + (f"{model} {_package_version(model)}" if model else "no model")
+    return f"spacy {version} " + (f"{model} {_package_version(model)}" if model else "(no English model)")
 
 
 def _package_version(package: str) -> str | None:

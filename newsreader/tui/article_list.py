@@ -83,7 +83,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.is_read = is_read or (lambda _id: False)
         self.is_bookmarked = is_bookmarked or (lambda _id: False)
         self.empty_text = "No articles."
-        self._readable_styles: dict[Style, Style] = {}
         #: Rendered rows by index, with what they were rendered from.
         self._strips: dict[int, tuple[tuple[object, ...], Strip]] = {}
 
@@ -237,16 +236,10 @@ class ArticleList(ScrollView, can_focus=True):
     def _readable(self, name: str) -> Style:
         """A part's style, its colour kept readable on the theme's background at the
         terminal's depth (`themes.readable_style`): newsreader-light's marks (its accent) were
-        yellow on white at 16 colours. Kept by the style, which a new theme changes."""
-        style = self.get_component_rich_style(name)
-        found = self._readable_styles.get(style)
-        if found is None:
-            from newsreader.tui.themes import readable_style
+        yellow on white at 16 colours."""
+        from newsreader.tui.themes import readable_style
 
-            if len(self._readable_styles) > 64:
-                self._readable_styles.clear()
-            found = self._readable_styles[style] = readable_style(self.app, style)
-        return found
+        return readable_style(self.app, self.get_component_rich_style(name))
 
     def row_text(self, row: Row, width: int) -> Text:
         """One row: marks, date, title (matched words marked), source when there is room."""

@@ -79,34 +79,31 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-#: The names of the theme variables `highlight_styles` reads.
-STYLE_VARIABLES = ("entity-person", "entity-org", "entity-place", "entity-date", "search-match", "primary",
-                   "background", "foreground")
+#: The names of the theme variables `highlight_styles` reads (and `themes.readable_ground`, its background's).
+STYLE_VARIABLES = ("entity-person", "entity-org", "entity-place", "entity-date", "search-match", "primary")
 
 
 def highlight_styles(app: Any) -> dict[str, Style]:
     """Rich styles for each kind of span, from the active theme's variables, each kept
     readable on the theme's background at the terminal's colour depth (`themes.readable`;
     not for ANSI themes, whose colours are the terminal's own)."""
+    from newsreader.tui.themes import readable_ground
+
     variables = getattr(app, "theme_variables", {}) or {}
-    theme = getattr(app, "current_theme", None)
     return _highlight_styles(tuple(variables.get(name) for name in STYLE_VARIABLES),
-                             bool(getattr(app, "no_color", False)), bool(theme is None or theme.ansi),
-                             getattr(getattr(app, "console", None), "color_system", None) == "standard")
+                             bool(getattr(app, "no_color", False)), readable_ground(app))
 
 
 @lru_cache(maxsize=16)
-def _highlight_styles(values: tuple[str | None, ...], no_color: bool, ansi: bool, sixteen: bool) -> dict[str, Style]:
+def _highlight_styles(values: tuple[str | None, ...], no_color: bool,
+                      ground: tuple[Color, int, bool] | None) -> dict[str, Style]:
     """`highlight_styles` for the theme's values (the article's current name is restyled at
     each paint of its line: this is asked often, and is the same until the theme changes)."""
     from newsreader.tui.themes import nearest_16, readable
 
     variables = {name: value for name, value in zip(STYLE_VARIABLES, values) if value is not None}
-    try:
-        background = None if ansi else Color.parse(variables["background"])
-        avoid = {nearest_16(Color.parse(variables["foreground"]).rgb)} if background is not None else set()
-    except Exception:
-        background, avoid = None, set()
+    background, text, sixteen = ground or (None, None, False)
+    avoid = {text}
 
     def colour(name: str, fallback: str) -> Any:
         try:

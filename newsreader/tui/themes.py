@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -282,21 +283,43 @@ def readable(colour: Color, background: Color, *, sixteen: bool = False, avoid: 
     return towards
 
 
+def readable_ground(app: Any) -> tuple[Color, int, bool] | None:
+    """What keeping a colour readable (`readable`) in `app` depends on, hashable (a cache key): its theme's
+    background, its text colour among the 16 (which `avoid` keeps apart), and whether the terminal shows 16
+    colours. None when colours are kept as they are: an ANSI theme (its colours are the terminal's own), no
+    theme, or a theme colour that does not parse."""
+    theme = getattr(app, "current_theme", None)
+    if theme is None or theme.ansi:
+        return None
+    variables = getattr(app, "theme_variables", {}) or {}
+    return _ground(variables.get("background"), variables.get("foreground"),
+                   getattr(getattr(app, "console", None), "color_system", None) == "standard")
+
+
+@lru_cache(maxsize=16)
+def _ground(background: str | None, foreground: str | None, sixteen: bool) -> tuple[Color, int, bool] | None:
+    """`readable_ground` for the theme's colours as written (parsed once: it is asked at each row painted)."""
+    try:
+        return Color.parse(background), nearest_16(Color.parse(foreground).rgb), sixteen
+    except Exception:
+        return None
+
+
 def readable_style(app: Any, style: Any) -> Any:
     """A Rich style with its colour kept readable (`readable`) on the app's theme background
     at the terminal's colour depth; ANSI themes' colours are the terminal's own, kept."""
+    return _readable_style(style, readable_ground(app))
+
+
+@lru_cache(maxsize=64)
+def _readable_style(style: Any, ground: tuple[Color, int, bool] | None) -> Any:
+    """`readable_style` by what it depends on (the list restyles its marks, dates and sources at each row
+    it paints: the same few styles until the theme or the depth changes)."""
     from rich.style import Style
 
-    theme = getattr(app, "current_theme", None)
     colour = style.color
-    if theme is None or theme.ansi or colour is None or colour.triplet is None:
+    if ground is None or colour is None or colour.triplet is None:
         return style
-    variables = getattr(app, "theme_variables", {}) or {}
-    try:
-        background = Color.parse(variables["background"])
-        avoid = {nearest_16(Color.parse(variables["foreground"]).rgb)}
-    except Exception:
-        return style
-    sixteen = getattr(getattr(app, "console", None), "color_system", None) == "standard"
-    kept = readable(Color(*colour.triplet), background, sixteen=sixteen, avoid=avoid)
+    background, text, sixteen = ground
+    kept = readable(Color(*colour.triplet), background, sixteen=sixteen, avoid={text})
     return style + Style(color=kept.rich_color)
