@@ -71,6 +71,7 @@ def test_a_sentence_with_a_date_in_it_is_no_date_line() -> None:
     ("Pueblo, Colo. — Friday, April 5, 2024", "Pueblo, Colo.", "2024-04-05"),
     ("Sevilla - 12 mar 2025 - 09:45 CET", "Sevilla", "2025-03-12"),
     ("OTTAWA, Ont. -- Nov. 2, 2023", "OTTAWA, Ont.", "2023-11-02"),
+    ("Frankfurt am Main - 3. Mai 2024", "Frankfurt am Main", "2024-05-03"),
 ])
 def test_a_place_before_a_date_line_is_the_dateline(line: str, place: str, date: str) -> None:
     article = one(f"Regional plan wins approval\n{line}\n{TEXT}")
@@ -89,6 +90,7 @@ def test_a_wire_dateline_with_its_day_fills_the_dateline() -> None:
 @pytest.mark.parametrize("line", [
     "Posted on March 3, 2024 March 4, 2024 by Tom Okafor",  # published, then updated, then the author
     "Posted on March 3, 2024 by Tom Okafor",
+    "Posted by Tom Okafor on March 3, 2024",
 ])
 def test_a_blogs_posted_on_line_gives_date_and_byline(line: str) -> None:
     article = one(f"Town hall to reopen after repairs\n{line}\n{TEXT}")
@@ -157,3 +159,18 @@ def test_a_reading_time_alone_is_page_furniture(line: str) -> None:
     """Under a byline, "Temps de lecture : 4 min" was the story's first paragraph (and "4 min" a duration)."""
     article = one(f"Regional plan wins approval\nPar Claire Dubois\n{line}\n{TEXT}")
     assert article.byline == "Claire Dubois" and article.text == TEXT.strip()
+
+
+def test_the_place_line_after_a_byline_is_the_dateline() -> None:
+    """El País's head: "Por X", then "Ciudad de México - 03 jun 2024 - 05:30 CEST" (names-shaped, but after the
+    byline and a dash: the place)."""
+    article = one(f"Regional plan wins approval\nPor Ana Ruiz\nSan Luis Potosí - 03 jun 2024 - 05:30 CEST\n{TEXT}")
+    assert (article.byline, article.dateline, str(article.date)) == ("Ana Ruiz", "San Luis Potosí", "2024-06-03")
+
+
+def test_reporting_from_under_the_byline_is_the_dateline() -> None:
+    """The NYT's "Reporting from Fresno, Calif." under the byline was the story's first paragraph."""
+    article = one(f"Small farms are closing\n{STANDFIRST}\nBy Sarah Lang\nReporting from Fresno, Calif.\n"
+                  f"Published March 17, 2024 Updated March 18, 2024, 9:03 a.m. ET\n{TEXT}")
+    assert (article.byline, article.dateline, str(article.date)) == ("Sarah Lang", "Fresno, Calif.", "2024-03-17")
+    assert article.text == TEXT.strip()

@@ -130,13 +130,13 @@ DIGIT_RE = re.compile(r"\d")
 DASH_OUTLET_RE = re.compile(r"^[-–—]\s+(\S.{0,60})$")
 BULLET_RE = re.compile(r"^[•●▪◦‣∙·*►▸➤–-]\s+(\S.*)$")
 BYLINE_RE = re.compile(
-    r"^(?i:(?:(?:written|reported|compiled|edited)\s+)?by)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
+    r"^(?i:(?:(?:written|reported|compiled|edited|posted)\s+)?by)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
 )
 #: How a sentence ends (a closing quote after its stop too).
 SENTENCE_END_CHARS = ".!?\"'”’)"
 #: Where a byline's names end and a date begins on one line: " · ", " | ", ", ", " on ", " - ".
 BYLINE_DATE_SEP_RE = re.compile(r"\s+[·|•—–-]\s+|,\s+|\s+on\s+")
-BYLINE_START_RE = re.compile(r"(?:written|reported|compiled|edited|by)\s", re.IGNORECASE)
+BYLINE_START_RE = re.compile(r"(?:written|reported|compiled|edited|posted|by)\s", re.IGNORECASE)
 #: "By" in other languages ("Par Claire Dupont", "Von Anna Schmidt und Jonas Weber", "Por Ana García", "di Marco
 #: Rossi", "Door Jan de Vries", "Av Sara Lind"): the same byline, its names without the word. Italian's "di" only in
 #: lower case, as pages write it: "Di Maio ..." opens a headline.
@@ -161,11 +161,15 @@ DATELINE_RE = re.compile(
 #: A date line with the byline after it: "Posted on March 3, 2024 by Jane Doe" (WordPress's meta line).
 DATE_BY_RE = re.compile(r"^(?P<date>.*\d.*?)\s+(?i:by)\s+(?P<names>[A-ZÀ-ÖØ-Þ][^\d]{1,80})$")
 #: A place before a date line, after a dash or a colon: "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid - 04 feb
-#: 2025 - 12:10 CET", "LONDON (Reuters) - May 9, 2024". (After a comma, "WASHINGTON, DC, April 28, 2009", the line
-#: stays text: tests/test_p5_byline_date.py holds it as the story's first paragraph.)
+#: 2025 - 12:10 CET", "LONDON (Reuters) - May 9, 2024", "Ciudad de México - ...", "Frankfurt am Main - ...". (After a
+#: comma, "WASHINGTON, DC, April 28, 2009", the line stays text: tests/test_p5_byline_date.py holds it as the story's
+#: first paragraph.)
 PLACE_DATE_RE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|])\s+(?=\S)"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s(?:(?:de|del|da|do|dos|di|la|las|los|le|les|am|an|im|upon|on|sur|en)\s)?"
+    r"[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|])\s+(?=\S)"
 )
+#: "Reporting from Kyiv, Ukraine" under a byline (the NYT's): where the story was reported, its dateline.
+REPORTING_FROM_RE = re.compile(r"^(?i:reporting from)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s+(?:and\s+)?[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,5})$")
 #: A line that is a web address alone: how many tools save a page (its first line), never story text.
 URL_LINE_RE = re.compile(r"^<?(?:https?://|www\.)(?P<host>[\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?>?$", re.IGNORECASE)
 #: A host alone, in lower case: reader mode's copy opens with the site ("reuters.com"). (An address in the story's
@@ -242,7 +246,10 @@ MONTHS.update({
         ("dicembre", "dic", "dezembro", "dez")), 1)
     for name in names
 })
-_MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+#: (The look-ahead for a month's first letter first: trying ~100 names at every letter of a line was a third of the
+#: search's time.)
+_MONTH = (r"(?P<{0}>(?=[" + "".join(sorted({name[0] for name in MONTHS})) + r"])(?:"
+          + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\.?")
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 DATE_FORMS_RE = re.compile(
     r"(?<![\w/.:])(?:"
@@ -661,6 +668,13 @@ class _Page:
                 stated = date_statement(credited.group("date"), self.hint)
                 if stated is not None and stated.date is not None:
                     self.byline_dates[i] = names
+                    self._dates[i] = stated
+                    return stated
+            if len(text) <= 160 and BYLINE_START_RE.match(text) and DIGIT_RE.search(text):
+                # "Posted by Jane Doe on March 3, 2024": read whole, a "Posted ..." line is a date line, its names lost.
+                both = self._byline_and_date(text)
+                if both is not None:
+                    self.byline_dates[i], stated = both
                     self._dates[i] = stated
                     return stated
             stated = date_statement(text, self.hint)
@@ -1282,9 +1296,17 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             else:
                 fate(k, "date", dropped=True, note=f"no calendar date stated ({stated.why})")
             place = page.place_dates.get(k)
+            if place is None and credit is not None and draft.byline not in (None, credit) \
+                    and text[len(credit):].lstrip()[:1] in ("-", "–", "—"):
+                place = credit  # ("Por Ana Ruiz" / "Ciudad de México - 03 jun 2024": after the byline, the place)
             if place is not None and draft.dateline is None:
                 draft.dateline = place
                 fates[k].note += f"; dateline {place}"  # type: ignore[union-attr]
+            continue
+        reported = REPORTING_FROM_RE.match(text) if draft.dateline is None and not draft.body else None
+        if reported is not None:
+            draft.dateline = reported.group(1)
+            fate(k, "dateline", note=f"where the story was reported: dateline {draft.dateline}")
             continue
         credit = CREDIT_LINE_RE.match(text)
         if credit and _words(text) <= 25 and _names_only(credit.group(1), cues.byline_roles):
