@@ -176,7 +176,7 @@ READ_TIME_RE = re.compile(r"\s*(?:[·|•-]\s*)?\d+\s*(?:min|mins|minute|minutes
 #: A photo credit after a caption, spelled out: "Protesters gather outside parliament. Photo: Reuters".
 CAPTION_CREDIT_RE = re.compile(r"[.)]\s+(?:photo|photograph|picture|image|credit)s?\s*(?:credit)?\s*:\s*\S[^.]{0,40}$", re.IGNORECASE)
 GLUED_RE = re.compile(r"[a-z]{3}(?=[A-Z])")
-TERMINAL_RE = re.compile(r"[.!?…:;\"”’')\]]$")
+TERMINAL_RE = re.compile(r"[.!?…:;\"”’')\]。！？：；」』）؟۔]$")
 RUN_TOGETHER_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z])")
 RUN_TOGETHER_HINT_RE = re.compile(r"[.!?][A-Z]")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -186,23 +186,23 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 # pages write them ("14 March 2025", "Fri Aug 2, 2013 6:50pm EDT", "PUBLISHED: 22:07 GMT, 7 July
 # 2012", "Updated 5/5/2010 1:41 PM", "Posted August 2nd, 2013 at 5:19 pm").
 
-#: Month names in English, and in full in German, French and Spanish ("5. März 2025", "30 janvier 2025",
-#: "20 de febrero de 2025").
+#: Month names in English, and in full in German, French, Spanish and Arabic (both sets: "3 مايو 2024", "3 أيار
+#: 2024") ("5. März 2025", "30 janvier 2025", "20 de febrero de 2025").
 MONTHS = {
     name: number
     for number, names in enumerate((
-        ("january", "jan", "januar", "jänner", "janvier", "enero"),
-        ("february", "feb", "februar", "février", "fevrier", "febrero"),
-        ("march", "mar", "märz", "maerz", "mars", "marzo"),
-        ("april", "apr", "avril", "abril"),
-        ("may", "mai", "mayo"),
-        ("june", "jun", "juni", "juin", "junio"),
-        ("july", "jul", "juli", "juillet", "julio"),
-        ("august", "aug", "août", "aout", "agosto"),
-        ("september", "sep", "sept", "septembre", "septiembre", "setiembre"),
-        ("october", "oct", "oktober", "octobre", "octubre"),
-        ("november", "nov", "novembre", "noviembre"),
-        ("december", "dec", "dezember", "décembre", "decembre", "diciembre")), 1)
+        ("january", "jan", "januar", "jänner", "janvier", "enero", "يناير", "كانون الثاني"),
+        ("february", "feb", "februar", "février", "fevrier", "febrero", "فبراير", "شباط"),
+        ("march", "mar", "märz", "maerz", "mars", "marzo", "مارس", "آذار"),
+        ("april", "apr", "avril", "abril", "أبريل", "ابريل", "نيسان"),
+        ("may", "mai", "mayo", "مايو", "أيار"),
+        ("june", "jun", "juni", "juin", "junio", "يونيو", "حزيران"),
+        ("july", "jul", "juli", "juillet", "julio", "يوليو", "تموز"),
+        ("august", "aug", "août", "aout", "agosto", "أغسطس", "اغسطس", "آب"),
+        ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "سبتمبر", "أيلول"),
+        ("october", "oct", "oktober", "octobre", "octubre", "أكتوبر", "اكتوبر", "تشرين الأول"),
+        ("november", "nov", "novembre", "noviembre", "نوفمبر", "تشرين الثاني"),
+        ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "ديسمبر", "كانون الأول")), 1)
     for name in names
 }
 _MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -211,6 +211,7 @@ DATE_FORMS_RE = re.compile(
     r"(?<![\w/.:])(?:"
     r"(?P<iy>\d{4})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"  # 2025-03-14 (also 2025-03-14T10:00)
     r"|(?P<jy>\d{4})\.\s?(?P<jm>[01]?\d)\.\s?(?P<jd>[0-3]?\d)(?![\d.])"  # 2012.08.08
+    r"|(?P<cy>\d{4})\s?[年년]\s?(?P<cm>[01]?\d)\s?[月월]\s?(?P<cd>[0-3]?\d)\s?[日일]"  # 2024年6月25日, 2024년 6월 25일
     r"|" + _DAY.format("ad") + r"\s+(?:of\s+|de\s+)?" + _MONTH.format("am") + r",?\s+(?:de\s+)?(?P<ay>\d{4})(?![\d/])"  # 14 March 2025
     r"|" + _MONTH.format("bm") + r"\s+" + _DAY.format("bd") + r",?\s+(?P<by>\d{4})(?![\d/])"  # March 14, 2025
     r"|(?P<n1>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<n2>[0-3]?\d)\s?(?P=sep)\s?(?P<ny>\d{4}|\d{2})(?![\d/.])"  # 14/03/2025
@@ -233,6 +234,12 @@ DATE_LINE_REST_RE = re.compile(
     r"mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b"
     r"|[\s.,;:|·•@()\[\]/–—-]+",
     re.IGNORECASE,
+)
+#: What a Chinese, Japanese or Korean date line holds besides its date: a time ("14時30分", "19时"), the words that
+#: introduce it ("发布时间：", "更新", "配信") and its source ("来源：新华社", "出典：共同通信").
+CJK_DATE_REST_RE = re.compile(
+    r"\d{1,2}\s?[時时点시]\s?(?:\d{1,2}\s?[分분])?|(?:来源|來源|出典|출처|来自)\s*[:：]\s*\S{1,20}"
+    r"|(?:发布|發布|更新|公開|公开|配信|発表|发表|發表|입력|수정|작성)(?:时间|時間|日時|日期|日)?\s*[:：]?|[\s（）【】()|·・]+"
 )
 TIME_RE = re.compile(r"\d[:.h]\s?\d\d|\d\s*[ap]\.?\s?m\b|\d{3,4}\s*(?:gmt|utc)", re.IGNORECASE)
 DATE_WORDS_RE = re.compile(
@@ -306,6 +313,8 @@ def find_stated_date(text: str, hint: dt.date | None = None, order: str | None =
                 return dt.date(int(g["iy"]), int(g["im"]), int(g["id"])), ""
             if g["jy"]:
                 return dt.date(int(g["jy"]), int(g["jm"]), int(g["jd"])), ""
+            if g["cy"]:
+                return dt.date(int(g["cy"]), int(g["cm"]), int(g["cd"])), ""
             if g["ay"]:
                 return dt.date(int(g["ay"]), MONTHS[g["am"].lower()], int(g["ad"])), ""
             if g["by"]:
@@ -355,7 +364,10 @@ def date_statement(text: str, hint: dt.date | None = None, order: str | None = N
         # but dates nothing). (The tests cheapest first: most lines with a digit are neither.)
         if match is None and TIME_RE.search(text) is None:
             return None
-        if DATE_LINE_REST_RE.sub("", DATE_FORMS_RE.sub("", text) if match else text).strip():
+        rest = DATE_LINE_REST_RE.sub("", DATE_FORMS_RE.sub("", text) if match else text).strip()
+        if rest and not rest.isascii():
+            rest = CJK_DATE_REST_RE.sub("", rest).strip()
+        if rest:
             return None
     if meta is not None:
         kind = "updated" if meta.group(1).lower().split()[-1] in UPDATED_WORDS else "published"
@@ -409,8 +421,22 @@ def _names_only(credit: str, roles: frozenset[str] = frozenset()) -> bool:
                for w in re.findall(r"[^\s,]+", credit))
 
 
+@lru_cache(maxsize=1)
+def _nospace_letters() -> re.Pattern[str]:
+    """Letters of the scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Myanmar,
+    Khmer). Compiled when a page first needs it: its large ranges take 10 ms to compile."""
+    return re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def _words(text: str) -> int:
-    return len(text.split())
+    """How many words `text` holds: space-separated words, and a word for every two letters of a script written
+    without spaces (a Chinese word is one to three characters). Counted by spaces alone, a Chinese or Japanese
+    paragraph was one word: every line was a short footer line, and the page had no story."""
+    words = len(text.split())
+    if text.isascii() or len(text) <= 8 * words:  # (spaced words: 6 characters on average, with their space)
+        return words
+    letters = len(_nospace_letters().findall(text))
+    return words + letters // 2 if letters else words
 
 
 def _is_sentence_like(text: str) -> bool:
@@ -455,19 +481,25 @@ def _stated_headline(text: str) -> bool:
         return True
     if _words(text) <= 30 and len(text) <= 250:  # short: the usual title rules said no
         return False
-    if text[-1] in ".:;," or text.rstrip(" \"'”’")[-1:] in (".", ",") or _glued_joins(text) >= 2 or _is_menu(text):
+    if text[-1] in ".:;,。，：；" or text.rstrip(" \"'”’")[-1:] in (".", ",") or _glued_joins(text) >= 2 or _is_menu(text):
         return False
-    return text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘"
+    return _capital(text[0])
 
 
 def _looks_like_title(text: str) -> bool:
     words = _words(text)
     if not 2 <= words <= 30 or len(text) > 250:
         return False
-    if text[-1] in ".:;," or text.rstrip(" \"'”’")[-1:] in (".", ","):  # a sentence's end, inside its quotes too
+    if text[-1] in ".:;,。，：；" or text.rstrip(" \"'”’")[-1:] in (".", ","):  # a sentence's end, inside its quotes too
         return False
     first = text[0]
-    return (first.isupper() or first.isdigit() or first in "\"'“‘") and not _is_nav_junk(text)
+    return _capital(first) and not _is_nav_junk(text)
+
+
+def _capital(first: str) -> bool:
+    """Can a headline start with this character: a capital, a digit, a quote, or a letter of a script with no
+    capitals (Arabic, Hebrew, Chinese, Japanese, Thai, Devanagari...: their headlines were never titles)?"""
+    return first.isupper() or first.isdigit() or first in "\"'“‘" or (first.isalpha() and not first.islower())
 
 
 # ---------------------------------------------------------------------------------------
@@ -852,6 +884,9 @@ def _headline_under_menus(page: _Page, j: int, limit: int) -> int | None:
     there (a sentence, or a title-shaped line of 12 words or more and 4 more than it: "Headline" / "A standfirst
     that sums the story up, as the Guardian writes it" / "By ..."). Every line above it must be furniture
     (`_furniture_run`). None when there is no such line: the caller keeps the first title-shaped line."""
+    after = page.next_nonblank(j, limit)
+    if after is None or not (_menu_short(page, j) or _menu_short(page, after)):
+        return None  # (the common page: a headline or text, then text; a menu has short lines at its top)
     k: int | None = j
     seen = prose = 0
     while k is not None and k < limit and seen < HEAD_SEARCH_LINES and not _marks_head(page, k):
@@ -879,17 +914,29 @@ def _headline_under_menus(page: _Page, j: int, limit: int) -> int | None:
         p = q  # (headline over its standfirst)
     if not _looks_like_title(page.text[p]) or _is_breadcrumb(page.text[p]) or page.is_related_heading(p):
         return None
-    return p if _furniture_run(page, j, p) else None
+    if not _furniture_run(page, j, p):
+        return None
+    # A headline has more words than a menu's items: "Title here" / "Listen x" / "By Tom Lee" keeps its first line.
+    items = max(min(_words(page.text[k]), KICKER_WORDS) for k in range(j, p) if page.text[k])
+    return p if _words(page.text[p]) > items else None
 
 
 def _under_label(page: _Page, j: int) -> int | None:
     """The headline under a page's first line when that is a lone word ("Cronaca", "Opinion", "LIVE"): the next
-    line, if it is title-shaped and no byline or date line. A lone word is no title, so the story was named by its
-    first sentence, which was that word."""
+    line, if it is title-shaped, no byline or date line, and a sentence of story text, a byline or a date line
+    follows within three lines. A lone word is no title, so the story was named by its first sentence, which was
+    that word."""
     k = page.next_nonblank(j)
     if k is None or not _looks_like_title(page.text[k]) or page.heading_filler(k) or page.bare_byline(k):
         return None
-    return k
+    m: int | None = k
+    for _ in range(3):  # a story under it (a contents page's items are short lines all the way down)
+        m = page.next_nonblank(m)  # type: ignore[arg-type]
+        if m is None:
+            return None
+        if _real_prose(page, m) or _marks_head(page, m):
+            return k
+    return None
 
 
 def _plan_stories(page: _Page) -> list[_Plan]:
