@@ -550,6 +550,7 @@ class _Plan:
     repeat: int | None = None
     kicker: int | None = None  # a section label above the title ("Local News"), dropped
     under_menus: bool = False  # the title was found under a select-all copy's menus (`_headline_under_menus`)
+    mail: dict[int, tuple[str, str]] = field(default_factory=dict)  # an e-mail's header lines: line -> (name, value)
     listed_lines: dict[int, str] = field(default_factory=dict)  # line -> "outlet" | "age" | "dash"
     related_to: int | None = None  # plan index of the story that lists this one
     first_text: int | None = None  # the line of the story's first paragraph (or summary point), found by `_fill`
@@ -939,6 +940,27 @@ def _under_label(page: _Page, j: int) -> int | None:
     return None
 
 
+#: A header line of an e-mail pasted into a page: "From: Morning Brief <news@example.com>", "Subject: ...".
+MAIL_HEADER_RE = re.compile(r"^(from|to|cc|bcc|subject|date|sent|reply-to)\s*:\s*(\S.*)$", re.IGNORECASE)
+
+
+def _mail_headers(page: _Page, first: int) -> dict[int, tuple[str, str]] | None:
+    """The header lines of an e-mail (a newsletter) the page opens with: its first lines one after another, a
+    Subject and a From, To, Date or Sent among them. Read as a page, its "From:" line was the story's title and its
+    Date header no date."""
+    headers: dict[int, tuple[str, str]] = {}
+    k: int | None = first
+    while k is not None and (match := MAIL_HEADER_RE.match(page.text[k])):
+        headers[k] = (match.group(1).lower(), match.group(2).strip())
+        k = k + 1 if k + 1 < page.n and page.text[k + 1] else None
+    names = {name for name, _ in headers.values()}
+    return headers if "subject" in names and names & {"from", "to", "date", "sent"} else None
+
+
+#: The sender of an e-mail: its display name before the address, else the address's domain.
+MAIL_FROM_RE = re.compile(r"^\s*\"?(?P<name>[^\"<>@]*?)\"?\s*<?[\w.+-]+@(?P<domain>[\w.-]+\.[a-z]{2,})>?\s*$", re.IGNORECASE)
+
+
 def _plan_stories(page: _Page) -> list[_Plan]:
     plans: dict[int, _Plan] = {}
     titles: set[int] = set()
@@ -1041,7 +1063,10 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             moved = plans.pop(min(plans))  # (menus copied one item a line above it: its furniture too)
             moved.start, moved.under_menus = first, j != moved.title
             plans[first] = moved
-    if first is not None and (not plans or min(plans) > first):
+    mail = _mail_headers(page, first) if first is not None and (not plans or min(plans) > first) else None
+    if mail:
+        add(_Plan(first, next(k for k, (name, _) in mail.items() if name == "subject"), "first", mail=mail))
+    elif first is not None and (not plans or min(plans) > first):
         title = None
         j = first
         while j is not None and junk(j):
@@ -1158,6 +1183,23 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 fate(k, "header+title", note=note)
             else:
                 fate(k, "header", note=note + "; rest is navigation junk, dropped" if match.group(2) else note)
+            continue
+        if k in plan.mail:
+            name, value = plan.mail[k]
+            if name == "subject":
+                draft.title = value
+                fate(k, "title", note="the e-mail's subject")
+            elif name in ("date", "sent") and (stated := find_stated_date(value, page.hint)[0]) is not None:
+                draft.date, draft.date_source = stated, DATE_FROM_PUBLISHED
+                fate(k, "date", note=f"the e-mail's date: {stated.isoformat()}")
+            elif name == "from" and (sender := MAIL_FROM_RE.match(value)) is not None:
+                draft.source = sender.group("name").strip() or _host(sender.group("domain"))
+                fate(k, "source", note="the e-mail's sender")
+            else:
+                fate(k, "mail-header", dropped=True, note="an e-mail header")
+            continue
+        if plan.mail and draft.source and _norm(text) == _norm(draft.source):
+            fate(k, "source", dropped=True, note="the sender's name repeated")
             continue
         if k == plan.title:
             if plan.under_menus:
