@@ -1439,6 +1439,24 @@ def _assign_ids(articles: list[Article], file: str) -> None:
         article.id, article.file = ident, file
 
 
+def _copies(drafts: list[Article], plans: list[_Plan], keep: list[int]) -> dict[int, int]:
+    """The stories of a text copy that repeat an earlier one whole (title, text, date, byline...: a page pasted
+    twice into one file), each with the story it repeats. They were listed and found twice. Stories under a
+    `date ...` header are the converters' or the user's own, one a header, and all stay."""
+    first: dict[tuple[Any, ...], int] = {}
+    copies: dict[int, int] = {}
+    for i in keep:
+        if plans[i].kind == "header":
+            continue
+        d = drafts[i]
+        key = (d.title, tuple(d.body), tuple(d.summary), tuple(d.captions), d.date, d.byline, d.dateline, d.source)
+        if key in first:
+            copies[i] = first[key]
+        else:
+            first[key] = i
+    return copies
+
+
 def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResult:
     """Split a saved page into its stories. `file` is the page's path relative to the corpus
     root; with the title it makes each article's stable id."""
@@ -1464,6 +1482,8 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
         named.role, named.note = "title+body", "a headline alone on the page: the story's title and its text"
     # Drop empty stories (a header with nothing under it) and stories of menu words alone, renumbering fates.
     keep = [i for i, d in enumerate(drafts) if _has_story(d)]
+    copies = _copies(drafts, plans, keep)
+    keep = [i for i in keep if i not in copies]
     renumber = {old: new for new, old in enumerate(keep)}
     articles = [drafts[old] for old in keep]
     for old in keep:
@@ -1495,7 +1515,9 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
                 item.article = renumber[item.article]
             else:
                 if not item.dropped:  # said as what it is: dropped, what it would have been, and why
-                    item.note = (item.note + "; " if item.note else "") + f"was {item.role}; heading with no story under it"
+                    why = (f"a copy of story {renumber[copies[item.article]] + 1} (the page holds it twice)"
+                           if item.article in copies else "heading with no story under it")
+                    item.note = (item.note + "; " if item.note else "") + f"was {item.role}; {why}"
                     item.role = "dropped"
                 item.article, item.dropped = None, True
         final.append(item)
