@@ -129,6 +129,7 @@ _NOT_FURNITURE_AFTER = frozenset({"no", "has", "with", "js", "without"})
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
                     "menu", "menubar", "toolbar"})
 _NAME_WORD_RE = re.compile(r"[a-z]+")
+_CAMEL_WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _SPACE_RE = re.compile(r"\s+")
 #: A stamp in UTC with its hour ("2025-01-08T03:41:17Z", "...+00:00"): its calendar day is
 #: UTC's, which for a story of the evening in America is the next day.
@@ -243,15 +244,19 @@ def _furniture(attrs: dict[str, str | None]) -> bool:
     style = (attrs.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if not names.strip():
+    classes = (attrs.get("class") or "").split()
+    names = classes + (attrs.get("id") or "").lower().split()
+    if not names:
         return False
-    for name in names.split():
-        words = _NAME_WORD_RE.findall(name)
+    for at, name in enumerate(names):
+        # (a class's camel case is words too: "RelatedContent", "ShareBar"; not an id's, which
+        # names content: rustdoc's "impl-Debug-for-SkipWhile")
+        words = ([w.lower() for w in _CAMEL_WORD_RE.findall(name)] if at < len(classes)
+                 else _NAME_WORD_RE.findall(name))
         # "no-sidebar", "has-share-buttons", "with-ads", "js-comments-count": a state or hook of
         # the element, not what it is (WordPress puts "no-sidebar" on the wrapper of the page).
-        if any(word in _FURNITURE_WORDS and not (at and words[at - 1] in _NOT_FURNITURE_AFTER)
-               for at, word in enumerate(words)):
+        if any(word in _FURNITURE_WORDS and not (n and words[n - 1] in _NOT_FURNITURE_AFTER)
+               for n, word in enumerate(words)):
             return True
     return False
 
@@ -955,6 +960,7 @@ def _date_only(block: str, author: str | None) -> bool:
             and not (author and author.casefold() in block.casefold()))
 
 
+_HANDLE_RE = re.compile(r"^@\w{2,30}$")
 _BYLINE_SEPARATORS = " \t,;|·•—–-"
 
 
@@ -973,7 +979,7 @@ def _author_block(blocks: list[str], author: str) -> tuple[int | None, str | Non
         if not text.casefold().startswith(key) or len(block.split()) > len(author.split()) + 4:
             continue
         rest = text[len(author):].strip(_BYLINE_SEPARATORS)
-        if not rest:
+        if not rest or _HANDLE_RE.match(rest):  # ("Lora Kolodny@LORAKOLODNY": the name and the author's handle)
             return number, None
         if parse_stated_date(rest) is not None:
             return number, rest
