@@ -686,7 +686,9 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
     """List bookmarks, newest first, marking those whose article left the corpus."""
     store = _open_store(ctx, write=False)
     with store:
-        articles = _corpus_articles(ctx, args, store)
+        # No bookmark, no corpus to check: a fresh home built the whole index first to say "no
+        # bookmarks yet" (Q7 #10; minutes on a big corpus).
+        articles = _corpus_articles(ctx, args, store) if store.bookmark_count() else None
         if articles is not None and store.persistent:
             store.reconcile(articles.values(), corpus=_corpus_key(ctx, args))
         bookmarks = store.list_bookmarks(tag=args.tag)
