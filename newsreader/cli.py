@@ -444,6 +444,7 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     deletes those (never the current corpus's index, one whose corpus is not known, or one
     another run is updating; never the bookmarks)."""
     from newsreader.config import recorded_corpus
+    from newsreader.resources import themes_dir
 
     paths = ctx.paths
     corpus = ctx.corpus_dir(args)
@@ -473,8 +474,11 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
                 continue
             pruned.append(entry)
         others = [entry for entry in others if entry not in pruned]
+    theme, theme_from = _theme_in_use(ctx.config, paths.store_file)
     info: dict[str, Any] = {
         "config_file": str(paths.config_file), "config_file_exists": paths.config_file.is_file(),
+        "bundled_themes_dir": str(themes_dir()), "bundled_cues_dir": str(_bundled_cues_dir()),
+        "theme": theme, "theme_from": theme_from,
         "config_dir": str(paths.config_dir), "data_dir": str(paths.data_dir), "cache_dir": str(paths.cache_dir),
         "state_file": str(paths.store_file), "home": os.environ.get("NEWSREADER_HOME") or None,
         "corpus": str(corpus), "corpus_from": chosen, "corpus_exists": corpus.is_dir(),
@@ -492,6 +496,9 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     rows = [
         ("config file", f"{paths.config_file}" + ("" if info["config_file_exists"] else "  (none: defaults in use)")),
         ("your themes, cues", f"{paths.config_dir / 'themes'}, {paths.config_dir / 'cues'}"),
+        ("bundled themes", f"{info['bundled_themes_dir']}  (copy one to your themes to change it)"),
+        ("bundled cues", f"{info['bundled_cues_dir']}  (your cue files add to these)"),
+        ("theme", f"{theme}  ({_THEME_FROM[theme_from]})"),
         ("bookmarks, state", str(paths.store_file)),
         ("cache", str(paths.cache_dir)),
         ("corpus", f"{corpus}  ({chosen}{'' if info['corpus_exists'] else '; not there now'})"),
@@ -519,6 +526,44 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
               file=ctx.stderr)
     print(f"(all under {where}; an index is rebuilt from its corpus when deleted)", file=ctx.stderr)
     return 0
+
+
+#: Where the theme `paths` names was chosen, as it says it.
+_THEME_FROM = {"reader": "chosen in the reader with Ctrl+P: the config's theme is not used while that stands",
+               "config": "config", "default": "the default"}
+
+
+def _theme_in_use(config: Config, store_file: Path) -> tuple[str, str]:
+    """The theme the reader starts with and where it was chosen ("reader", "config" or
+    "default"): a Ctrl+P choice, saved in the state, wins over the config's `theme`, and
+    editing the config then changed nothing, unsaid (Q7 #10). The state is read with writes
+    refused (`paths` changes nothing), and not read-only, whose close left its -wal and -shm
+    files behind; one that cannot be read names none. (Whether the theme can be had is said by
+    the config's warnings: the reader falls back.)"""
+    chosen = None
+    if store_file.is_file():
+        try:
+            with contextlib.closing(sqlite3.connect(store_file)) as db:
+                db.execute("PRAGMA query_only = 1")
+                row = db.execute("SELECT value FROM preferences WHERE key = 'theme'").fetchone()
+            chosen = json.loads(row[0]) if row else None
+        except (sqlite3.Error, ValueError):
+            chosen = None
+    if isinstance(chosen, str) and chosen:
+        return chosen, "reader"
+    from newsreader.config import SETTINGS
+
+    return config.theme, "default" if config.theme == SETTINGS["theme"].default else "config"
+
+
+def _bundled_cues_dir() -> Path:
+    """The bundled cue files' folder (`extract.resources._data`), found without importing the
+    extractor (a tenth of a second)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("newsreader.extract")
+    assert spec is not None and spec.submodule_search_locations
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 # --- bookmarks commands --------------------------------------------------------------
@@ -641,7 +686,9 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
     """List bookmarks, newest first, marking those whose article left the corpus."""
     store = _open_store(ctx, write=False)
     with store:
-        articles = _corpus_articles(ctx, args, store)
+        # No bookmark, no corpus to check: a fresh home built the whole index first to say "no
+        # bookmarks yet" (Q7 #10; minutes on a big corpus).
+        articles = _corpus_articles(ctx, args, store) if store.bookmark_count() else None
         if articles is not None and store.persistent:
             store.reconcile(articles.values(), corpus=_corpus_key(ctx, args))
         bookmarks = store.list_bookmarks(tag=args.tag)

@@ -283,7 +283,12 @@ def parse_config(text: str, source: Path | None = None) -> Config:
         if not values["corpus"].strip():  # Path("") is the current folder: never meant
             raise UserError(f"{where}: corpus is empty; name a folder, or leave the key out "
                             "for the bundled seeds")
-        config.corpus = expand_home(values["corpus"], f"{where}: corpus")
+        corpus = expand_home(values["corpus"], f"{where}: corpus")
+        if source is not None and not corpus.is_absolute():
+            # Relative to the config file's folder, as written there: it named another folder
+            # from each folder a command ran in (Q7 #8). Made absolute, as `paths` shows it.
+            corpus = Path(os.path.abspath(source.parent / corpus))
+        config.corpus = corpus
     if "theme" in values:
         config.theme = values["theme"]
     if "keymap" in values:
@@ -325,31 +330,35 @@ NAMES_CHECK_FILE = "config-names-check.json"
 
 
 def config_name_warnings(config: Config, paths: Paths) -> list[str]:
-    """One line for each keymap binding id the reader does not have and for a theme it does
-    not have, naming the file and the key, for every command to say (only the reader said
-    them, in notices that scrolled away). Warnings, not errors: a config written for an older
-    version (an id renamed since) or a theme file removed must not stop scripts; the reader
-    ignores such an id and uses its default theme.
+    """Every problem of the config's keymap and theme and of the user's theme files
+    (`config_problems`), one line each, for every command to say (only the reader said most of
+    them, once, in notices that scrolled away). Warnings, not errors: a config written for an
+    older version (an id renamed since) or a theme file broken or removed must not stop
+    scripts; the reader ignores such an id or key and uses its default theme.
 
     The ids are the reader's own (`tui.app.all_bindings`) and the themes its own (bundled,
     the user's files, Textual's), whose import costs ~0.4 s: so the answer is kept in the
-    cache folder, keyed by what it depends on (the ids and theme asked about, this version's
-    reader modules and the theme files, by size and time), and worked out again only when one
-    of them changed. Nothing is looked at for the defaults (no keymap, the default theme)."""
+    cache folder, keyed by what it depends on (the keymap and theme asked about, this
+    version's reader modules and the theme files, by size and time), and worked out again
+    only when one of them changed. Nothing is looked at for the defaults (no keymap, the
+    default theme, no theme files of the user's)."""
     from newsreader import __version__
 
     default_theme = SETTINGS["theme"].default
-    if not config.keymap and config.theme == default_theme:
+    theme_dirs = [themes_dir(), paths.user_themes_dir]  # (tui.themes.theme_folders, without Textual)
+    user_themes = []
+    with contextlib.suppress(OSError):
+        user_themes = sorted(p for p in os.listdir(theme_dirs[1]) if p.endswith((".yaml", ".yml")))
+    if not config.keymap and config.theme == default_theme and not user_themes:
         return []
     import json
 
-    key_parts = [__version__, config.theme, *sorted(config.keymap)]
+    key_parts = [__version__, config.theme, *(f"{bid}\0{keys}" for bid, keys in sorted(config.keymap.items()))]
     tui = Path(__file__).with_name("tui")
-    theme_dirs = [themes_dir(), paths.user_themes_dir]  # (tui.themes.theme_folders, without Textual)
     with contextlib.suppress(Exception):
         from importlib.metadata import version
 
-        key_parts.append(version("textual"))  # Textual's own themes
+        key_parts.append(version("textual"))  # Textual's own themes and key names
     for folder, pattern in [(tui, "*.py"), *((d, p) for d in theme_dirs for p in ("*.yaml", "*.yml"))]:
         with contextlib.suppress(OSError):
             for file in sorted(folder.glob(pattern)):
@@ -364,7 +373,8 @@ def config_name_warnings(config: Config, paths: Paths) -> list[str]:
         lines = None
     if lines is None:
         try:
-            lines = _name_problems(config, paths, default_theme)
+            lines = [f"{{config}}: {line}" if line.startswith(("keymap:", "theme:")) else line
+                     for line in config_problems(config, paths)]
         except Exception:  # noqa: BLE001 - a reader that cannot load (Textual broken) must not stop search or index
             return []
         with contextlib.suppress(OSError):
@@ -375,32 +385,29 @@ def config_name_warnings(config: Config, paths: Paths) -> list[str]:
     return [line.replace("{config}", str(config.source or "config")) for line in lines]
 
 
-def _name_problems(config: Config, paths: Paths, default_theme: str) -> list[str]:
-    """`config_name_warnings`' lines, worked out (`{config}` stands for the file's name)."""
-    import difflib
+def config_problems(config: Config, paths: Paths, *, theme: str | None = None, loaded: Any = None,
+                    plan: Any = None) -> list[str]:
+    """The one list of what is wrong in the config's keymap and theme and in the user's theme
+    files, one line each: every command says them (`config_name_warnings`) and the reader
+    shows them (its notices), so the two cannot disagree. Keymap lines start `keymap: `
+    (`tui.keymap.keymap_problems`), a line about the theme asked for `theme: ` and a skipped
+    theme file's `theme skipped: ` (`tui.themes.theme_problems`). The reader passes what it
+    has already worked out: the theme it wants (`theme`: the one picked in its Ctrl+P, else
+    the config's), its `loaded` themes and its keymap `plan`."""
+    from newsreader.tui.app import all_bindings, scoped_bindings
+    from newsreader.tui.keymap import KeymapPlan, keymap_problems, known_keys, plan_keymap
+    from newsreader.tui.themes import load_themes, theme_folders, theme_problems
 
     lines = []
     if config.keymap:
-        from newsreader.tui.app import all_bindings
+        if plan is None:
+            from textual.app import App
 
-        known = sorted({b.id for b in all_bindings() if b.id})
-        for bid in sorted(set(config.keymap) - set(known)):
-            close = difflib.get_close_matches(bid, known, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            lines.append(f"{{config}}: keymap: {bid!r} is no binding id of the reader{hint}; it is ignored, "
-                         "and the reader's ? lists the ids")
-    if config.theme != default_theme:
-        from textual.theme import BUILTIN_THEMES
-
-        from newsreader.tui.themes import load_themes, theme_folders
-
-        names = [t.name for t in load_themes(theme_folders(paths.config_dir)).themes]
-        if config.theme not in {*names, *BUILTIN_THEMES}:
-            close = difflib.get_close_matches(config.theme, names, n=1)
-            hint = f"; did you mean {close[0]}?" if close else ""
-            lines.append(f"{{config}}: theme: no theme {config.theme!r} (missing, or its file is broken){hint or '.'} "
-                         f"The reader uses {default_theme}; its Ctrl+P lists the themes")
-    return lines
+            plan = plan_keymap(App._normalize_keymap(known_keys(config.keymap)), scoped_bindings(inherited=True))
+        lines += keymap_problems(config.keymap, (b.id for b in all_bindings() if b.id), plan or KeymapPlan())
+    if loaded is None:
+        loaded = load_themes(theme_folders(paths.config_dir))
+    return lines + theme_problems(loaded, config.theme if theme is None else theme, SETTINGS["theme"].default)
 
 
 def load_config(paths: Paths) -> Config:

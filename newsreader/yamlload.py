@@ -48,11 +48,25 @@ def load(text: str, fast: Any, slow: Any) -> Any:
     return yaml.load(text, Loader=slow)  # noqa: S506 - a safe loader
 
 
-def error_line(exc: BaseException) -> int | None:
+def error_line(exc: BaseException, text: str | None = None) -> int | None:
     """The line (from 1) a YAML error points at, or None (a RecursionError, or an error with no mark): the one
-    reading of PyYAML's mark for every reader of YAML (config, themes, cue files, bookmark imports)."""
+    reading of PyYAML's mark for every reader of YAML (config, themes, cue files, bookmark imports). A file that
+    ends too soon (`corpus: [unclosed`) has its mark past its last line ("line 2" for a one-line file; libyaml's
+    even without a closing line break): that is the last line holding anything. `text` is the text read: the
+    pure-Python reader's mark holds it (every reader here reads a text libyaml refused again with it: `load`),
+    libyaml's does not."""
     mark = getattr(exc, "problem_mark", None)
-    return mark.line + 1 if mark is not None else None
+    if mark is None:
+        return None
+    if text is None:
+        text = getattr(mark, "buffer", None)
+    line = mark.line
+    if text:
+        lines = _LINE_BREAKS.split(text.rstrip("\0").replace("\r\n", "\n"))
+        filled = [n for n, content in enumerate(lines) if content.strip()]
+        if filled and line > filled[-1]:
+            line = filled[-1]
+    return line + 1
 
 
 class Unusable(Exception):

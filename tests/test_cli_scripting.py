@@ -399,7 +399,7 @@ def test_a_reader_that_cannot_load_does_not_stop_other_commands(capsys, monkeypa
     def broken(*_args):
         raise ImportError("textual is broken")
 
-    monkeypatch.setattr(config, "_name_problems", broken)
+    monkeypatch.setattr(config, "config_problems", broken)
     _config(isolated_home, "keymap: {serach: f}\n")
     code, out, err = run(capsys, "articles")
     assert code == 0 and out and "warning" not in err

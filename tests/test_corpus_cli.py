@@ -412,7 +412,7 @@ def test_one_page_is_not_one_pages(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "articles", "--corpus", str(tmp_path))
     assert code == 0 and f"1 article from 1 page in {tmp_path}" in err
     code, _, err = run(capsys, "index", "--corpus", str(tmp_path))
-    assert code == 0 and err.startswith("indexed 1 page (1 article, ") and "; 1 article in the index" in err
+    assert code == 0 and err.startswith("indexed 1 page (1 article), ") and "; 1 article in the index" in err
 
 
 def bad_pages(corpus: Path) -> dict[str, str]:

@@ -197,7 +197,7 @@ def test_the_reader_says_which_cue_file_to_correct(tmp_path: Path, monkeypatch: 
         notices = asyncio.run(run())
     finally:
         resources.cues.cache_clear()
-    assert notices == [f"index not updated: the extractor's cue file {data / 'titles.yaml'}: not valid YAML at line 2 "
+    assert notices == [f"index not updated: the extractor's cue file {data / 'titles.yaml'}: not valid YAML at line 1 "
                        "(expected ',' or ']', but got '<stream end>'); correct it, or reinstall newsreader to get the "
                        "bundled file back"], notices
 

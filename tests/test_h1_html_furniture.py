@@ -107,3 +107,21 @@ def test_a_group_of_links_that_holds_the_headline_stays() -> None:
               "<h1><a href='/story/123'>Transit board freezes fares for a year</a></h1></div>"
               f"{LEAD}{MORE}</body></html>")
     assert html_to_text(markup)[0].splitlines()[0] == "Transit board freezes fares for a year"
+
+
+def test_a_camel_case_class_names_furniture_and_an_id_does_not() -> None:
+    """AMP's `class="RelatedContent"` ("WATCH NOW", a video's length and title) is furniture
+    as "related-content" is; an id's camel case names content (rustdoc's
+    `id="impl-Debug-for-SkipWhile"`), not furniture."""
+    lines = _lines(LEAD + "<div class='RelatedContent'><h3>WATCH NOW</h3><p>VIDEO 3:12</p><p>Fares explained</p></div>"
+                   + "<div id='impl-Debug-for-SkipWhile'><p>The board meets again in March.</p></div>" + MORE)
+    assert not any("WATCH" in line or "Fares explained" in line for line in lines)
+    assert "The board meets again in March." in lines
+
+
+def test_the_authors_handle_after_their_name_is_their_byline() -> None:
+    """"Lora Kolodny@LORAKOLODNY" (the name, then the social handle in a `<span>`) was left as a
+    body line the parser did not read as a byline: it is the markup's author's byline."""
+    lines = _lines("<div class='Author'><a href='/people/dana'>Dana Whitfield</a><span>@DWHITFIELD</span></div>"
+                   + LEAD + MORE, "<meta name='author' content='Dana Whitfield'>")
+    assert "By Dana Whitfield" in lines and not any("@DWHITFIELD" in line for line in lines)

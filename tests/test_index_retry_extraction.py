@@ -75,7 +75,7 @@ def test_the_next_run_finds_the_names_the_extractor_failed_on(tmp_path: Path, ca
     switch.broken = False  # the extractor fixed
     code, _, err = run(capsys, "index", "--corpus", str(corpus))
     assert code == 0 and "warning" not in err, err
-    assert summary(err).startswith("indexed 1 page (2 articles, ")
+    assert summary(err).startswith("indexed 1 page (2 articles), ")
     assert ", 6 unchanged, 0 removed, 0 skipped, 1 page read again for names and dates that failed before; " \
            "8 articles in the index" in summary(err)
     code, out, _ = run(capsys, "show", hit["id"], "--json", "--corpus", str(corpus))
@@ -90,7 +90,7 @@ def test_the_next_run_finds_the_names_the_extractor_failed_on(tmp_path: Path, ca
     stats = json.loads(out)
     assert (stats["pages_indexed"], stats["pages_retried"], stats["pages_unchanged"]) == (0, 0, 7)
     code, _, err = run(capsys, "index", "--corpus", str(corpus))
-    assert summary(err).startswith("indexed 0 pages (0 articles, 0/s), 7 unchanged, 0 removed, 0 skipped; 8 articles")
+    assert summary(err).startswith("indexed 0 pages (0 articles), 7 unchanged, 0 removed, 0 skipped; 8 articles")
 
 
 def test_a_retry_survives_a_run_stopped_before_its_commit(tmp_path: Path, monkeypatch, switch: Switch) -> None:

@@ -104,3 +104,18 @@ def test_story_text_above_a_sub_headline_keeps_the_page_title() -> None:
     article = one("Briefing\nLibraries close\nThe regional council voted on Tuesday to close two of its libraries.\n"
                   "Readers react\nIn pictures\nWhat happens next\nBy Jane Roe\n" + BODY)
     assert article.title == "Libraries close"
+
+
+def test_a_headline_has_more_words_than_the_line_above_it() -> None:
+    """Two short lines over a byline: the first is the title, as before (a menu's items are as long as the line
+    taken for the headline, so it is none)."""
+    article = one("Title here\n\nListen now\n\nBy Tom Lee\n\nBody text of the story, which is long enough.\n")
+    assert article.title == "Title here"
+
+
+def test_a_lone_word_over_a_contents_list_takes_no_item_for_a_title() -> None:
+    """A contents page ("Introduction" / "Getting Started" / "Tutorial" ...): no story under the second line, so it
+    is no headline either."""
+    result = parse_page("Introduction\n\nGetting Started\n\nGuessing Game\n\nVariable Bindings\n\nPrimitive Types\n"
+                        "\nThe book teaches the language from the ground up, one chapter at a time.\n", "p.txt")
+    assert result.articles[0].title != "Getting Started"

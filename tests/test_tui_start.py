@@ -87,4 +87,4 @@ def test_theme_file_read_without_the_pure_python_loader(monkeypatch):
     monkeypatch.delattr(yaml, "CSafeLoader")
     with pytest.raises(ThemeError) as pure_told:
         parse_theme(broken, where="mine")
-    assert str(told.value) == str(pure_told.value) == "mine: not valid YAML at line 4"
+    assert str(told.value) == str(pure_told.value) == "mine: not valid YAML at line 3"

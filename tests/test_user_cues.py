@@ -134,7 +134,7 @@ BROKEN = [
      "folder {folder}: title.yaml is not one of its files (titles.yaml, orgs.yaml, common.yaml, given_names.yaml, "
      "places.yaml, holidays.yaml); did you mean titles.yaml? rename it, or move it out of the folder"),
     ("titles.yaml", b"heads: [Quartermaster\n",
-     "file {file}: not valid YAML at line 2 (expected ',' or ']', but got '<stream end>'); " + FIX),
+     "file {file}: not valid YAML at line 1 (expected ',' or ']', but got '<stream end>'); " + FIX),
     ("orgs.yaml", b"heads: Syndicate\n",
      "file {file}: `heads` must be a list of words (one `- word` a line), not text; " + FIX),
     ("given_names.yaml", "names:\n- José\n".encode("cp1252"),
@@ -161,7 +161,7 @@ def test_a_users_cue_file_that_cannot_be_used_is_one_line_naming_it(tmp_path: Pa
 
 
 @pytest.mark.parametrize("content,said", [
-    (b"boilerplate_lines: [share, print\n", "not valid YAML at line 2 (expected ',' or ']', but got '<stream end>')"),
+    (b"boilerplate_lines: [share, print\n", "not valid YAML at line 1 (expected ',' or ']', but got '<stream end>')"),
     (b"boilerplate_lines: share\n", "`boilerplate_lines` must be a list of words or patterns (one `- word` a line)"),
     (b"boilerplate_patterns: ['^(share']\n", "a pattern is no regular expression ('^(share': missing ), "
                                               "unterminated subpattern at position 1)"),

@@ -116,24 +116,21 @@ def _child(item: ET.Element, *names: str) -> ET.Element | None:
 
 
 def _day(value: str) -> dt.date | None:
-    """The calendar day an RFC 822 (`Wed, 30 Oct 2024 10:00:00 GMT`) or ISO 8601
-    (`2025-01-10T12:00:00Z`) stamp states, in its own time zone; else a date written out."""
+    """The calendar day an ISO 8601 (`2025-01-10T12:00:00Z`) or RFC 822 (`Wed, 30 Oct 2024
+    10:00:00 GMT`) stamp states, in its own time zone, or a date written out: the parser's date
+    reader (`parse_stated_date`), else the mail one for what it does not read."""
     value = value.strip()
     if not value:
         return None
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if match:
-        try:
-            return dt.date(*map(int, match.groups()))
-        except ValueError:
-            return None
+    from newsreader.corpus.parser import parse_stated_date
+
+    day = parse_stated_date(value)
+    if day is not None:
+        return day
     try:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
-        pass
-    from newsreader.corpus.parser import parse_stated_date
-
-    return parse_stated_date(value)
+        return None
 
 
 def _body(item: ET.Element) -> list[str]:

@@ -20,7 +20,9 @@ with the names ignored. Furniture no name gives away is told by its shape: a gro
 at most a label over them (a share bar, "Related topics", "Read Next"), a link to a place on
 the page alone on its line ("Skip advertisement"), a label and one link ("Read more: <a>..."),
 a toolbar of buttons and a count, a box that ends asking for support ("Donate"), an article's
-section label over its headline, and the author's bio at the story's end.
+section label over its headline, and the author's bio at the story's end. A photo's caption
+(a `<figcaption>`, or an element whose class names a caption) with its credit becomes the line
+a page saved as text has ("Caption. Photo: Credit"), which the parser keeps as a caption.
 
 The date comes from the markup where the page states it for machines (`<meta
 property="article:published_time">`, `<time datetime>`, `itemprop="datePublished"`, JSON-LD
@@ -92,6 +94,25 @@ _ALNUM_RE = re.compile(r"[^\W_]")
 #: A table's cells: a row is one line, its cells apart ("<td>13,027</td><td>39.1</td>" read
 #: "13,02739.1" on a minified page, where no blank stands between the tags).
 _CELLS = frozenset({"td", "th"})
+#: A caption's credit written at its end ("... since 1912. Credit...Jenn Ackerman", "Photo: AP").
+_CREDIT_TAIL_RE = re.compile(r"(?:^|(?<=[\s.!?)]))(?:credit|photo|photograph|picture|image|foto)s?\s*(?::|\.\.\.|…)\s*(\S.*)$",
+                             re.IGNORECASE)
+#: The most words of a <figure>'s words beside its caption that are taken for its credit.
+CREDIT_WORDS = 5
+
+
+def _photo_part(names: str) -> str | None:
+    """"caption" or "credit" when a class names a photo's caption or credit ("wp-caption-text",
+    "InlineImage-imageEmbedCaption", "photo-credit"), else None."""
+    names = names.lower()
+    if "caption" not in names and "credit" not in names:
+        return None
+    words = _NAME_WORD_RE.findall(names)
+    if any(word.endswith("credit") for word in words):
+        return "credit"
+    return "caption" if any(word.endswith("caption") for word in words) else None
+
+
 #: Classes of the element that holds the site's name in its masthead (WordPress themes and others).
 _SITE_CLASSES = frozenset({"site-title", "site-name", "site-logo-text", "masthead-title"})
 _NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
@@ -108,6 +129,7 @@ _NOT_FURNITURE_AFTER = frozenset({"no", "has", "with", "js", "without"})
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
                     "menu", "menubar", "toolbar"})
 _NAME_WORD_RE = re.compile(r"[a-z]+")
+_CAMEL_WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _SPACE_RE = re.compile(r"\s+")
 #: A stamp in UTC with its hour ("2025-01-08T03:41:17Z", "...+00:00"): its calendar day is
 #: UTC's, which for a story of the evening in America is the next day.
@@ -222,15 +244,19 @@ def _furniture(attrs: dict[str, str | None]) -> bool:
     style = (attrs.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if not names.strip():
+    classes = (attrs.get("class") or "").split()
+    names = classes + (attrs.get("id") or "").lower().split()
+    if not names:
         return False
-    for name in names.split():
-        words = _NAME_WORD_RE.findall(name)
+    for at, name in enumerate(names):
+        # (a class's camel case is words too: "RelatedContent", "ShareBar"; not an id's, which
+        # names content: rustdoc's "impl-Debug-for-SkipWhile")
+        words = ([w.lower() for w in _CAMEL_WORD_RE.findall(name)] if at < len(classes)
+                 else _NAME_WORD_RE.findall(name))
         # "no-sidebar", "has-share-buttons", "with-ads", "js-comments-count": a state or hook of
         # the element, not what it is (WordPress puts "no-sidebar" on the wrapper of the page).
-        if any(word in _FURNITURE_WORDS and not (at and words[at - 1] in _NOT_FURNITURE_AFTER)
-               for at, word in enumerate(words)):
+        if any(word in _FURNITURE_WORDS and not (n and words[n - 1] in _NOT_FURNITURE_AFTER)
+               for n, word in enumerate(words)):
             return True
     return False
 
@@ -283,6 +309,15 @@ class _Reader(HTMLParser):
         self.site_name: list[str] = []  # the words of the page's `.site-title` (WordPress's masthead)
         self.site_depth: int | None = None  # its depth on the stack while it is open
         self.site_read = False  # (the first such element is read; a theme repeats it in the footer)
+        # A photo's caption and credit: the open <figure>'s depth, or the open element's whose class
+        # names a caption or a credit (AMP's "imageEmbedCaption" beside no <figure>), and their words.
+        self.figure: int | None = None
+        self.caption_at: int | None = None
+        self.credit_at: int | None = None
+        self.caption: list[str] = []
+        self.credit: list[str] = []
+        self.figure_rest: list[str] = []  # a <figure>'s other words ("Getty Images" in a bare <span>)
+        self.watched = False  # one of the four above is open
         self.id_depths: list[int] = []
 
     # structure -------------------------------------------------------------------
@@ -293,6 +328,8 @@ class _Reader(HTMLParser):
             text = _SEAM_RE.sub(_seam, text).replace(_SEAM, "")
         text = text.strip() if self.pre else _SPACE_RE.sub(" ", text).strip()
         kind = self._line_kind(text) if text else _TEXT
+        if text and self.caption and self.figure is None and self.caption_at is None:
+            self.caption = []  # (a caption with no credit after it: dropped, as a <figure>'s is)
         self.line_links, self.line_before, self.line_after, self.line_inpage = int(self.links > 0), "", False, True
         if not text:
             return
@@ -326,6 +363,31 @@ class _Reader(HTMLParser):
             return _DROPPED
         return _TEXT
 
+    def _photo_caption(self) -> None:
+        """Put a photo's caption in the story as the line a page saved as text has ("Waves crash
+        over the promenade. Photo: Getty Images"), which the parser reads as a caption: the
+        caption's words and its credit (an element named for it, a "Credit:"/"Photo:" ending of
+        the caption, or a <figure>'s few other words). None when the parser would not read
+        it as one (no credit): a caption in the body is read as story text."""
+        caption = _SPACE_RE.sub(" ", "".join(self.caption)).strip()
+        credit = _SPACE_RE.sub(" ", "".join(self.credit)).strip()
+        rest = _SPACE_RE.sub(" ", "".join(self.figure_rest)).strip()
+        self.caption, self.credit, self.figure_rest = [], [], []
+        if not caption:
+            return
+        stated = _CREDIT_TAIL_RE.search(caption)
+        if stated is not None and not credit:
+            caption, credit = caption[:stated.start()].strip(), stated.group(1).strip()
+        credit = credit or (rest if len(rest.split()) <= CREDIT_WORDS else "")
+        if not caption or not credit:
+            return
+        line = f"{caption.rstrip(' .')}. Photo: {credit}"
+        from newsreader.corpus.parser import _Page, default_cues
+
+        if _Page(line, default_cues()).is_caption(0, False):
+            self.current.blocks.append(line)
+            self.current.kinds.append(_TEXT)
+
     def _close_group(self, depth: int) -> None:
         """Drop what a group (a div, section or list) held when it is page furniture: links and
         at most one label over them ("Related topics" and its links, "Read Next" and two
@@ -340,10 +402,12 @@ class _Reader(HTMLParser):
             if dropped and self.groups:
                 self.groups[-1][5] = True
             return
+        links = self.links_seen - links_before
+        if (not links or story.kinds[-1] != _LINK_LINE and not dropped) and not button:
+            return  # (most groups: a paragraph's wrapper, the story's body; groups of links end with links)
         if story.headline is not None and story.headline >= start:
             return
         kinds = story.kinds[start:]
-        links = self.links_seen - links_before
         link_group = (links >= 2 and (_LINK_LINE in kinds or dropped) and kinds.count(_LABEL) <= 1
                       and all(kind == _LINK_LINE or (kind == _LABEL and at == 0) for at, kind in enumerate(kinds)))
         toolbar = button and all(len(block.split()) <= TOOLBAR_WORDS for block in story.blocks[start:])
@@ -380,9 +444,23 @@ class _Reader(HTMLParser):
             return
         self.tags += 1
         self.open[tag] = self.open.get(tag, 0) + 1
-        if (not self.site_read and self.site_depth is None and "class" in amap
-                and _SITE_CLASSES.intersection((amap["class"] or "").lower().split())):
+        cls = amap.get("class")
+        if (cls and not self.site_read and self.site_depth is None and ("site-" in cls or "masthead" in cls)
+                and _SITE_CLASSES.intersection(cls.lower().split())):
             self.site_depth = len(self.stack)
+            self.watched = True
+        if tag == "figure" and not self.skipping and self.figure is None:
+            self.figure = len(self.stack)
+            self.watched = True
+        photo_part = None
+        if cls and ("aption" in cls or "redit" in cls) and (self.figure is not None or not self.skipping):
+            photo_part = _photo_part(cls)
+            if photo_part == "caption" and self.caption_at is None and self.credit_at is None:
+                self.caption_at = len(self.stack)
+                self.watched = True
+            elif photo_part == "credit" and self.credit_at is None:
+                self.credit_at = len(self.stack)
+                self.watched = True
         if self.skipping:  # inside a dropped element: nothing of it counts (a menu's 300 links)
             self.stack.append((tag, None))
             if tag == "h1" and self.named is not None:
@@ -390,7 +468,8 @@ class _Reader(HTMLParser):
             return
         if tag == "button" and self.groups:
             self.groups[-1][4] = True
-        skip = tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
+        skip = (tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
+                or photo_part is not None)
         if (not skip and self.use_names and tag not in _NEVER_FURNITURE and self.tags not in self.keep
                 and _furniture(amap)):
             skip, self.named = True, self.tags
@@ -448,12 +527,30 @@ class _Reader(HTMLParser):
         while self.stack:  # close what the page left open inside it
             open_tag, skip = self.stack.pop()
             self.open[open_tag] -= 1
-            if self.site_depth is not None and len(self.stack) <= self.site_depth:
-                self.site_depth, self.site_read = None, True
+            if self.watched:
+                self._unwatch(len(self.stack))
             if skip is not None:
                 self._close(open_tag, skip)
             if open_tag == tag:
                 break
+
+    def _unwatch(self, depth: int) -> None:
+        """An element closed at `depth`: the end of the site's name, a caption, a credit, a figure?"""
+        if self.site_depth is not None and depth <= self.site_depth:
+            self.site_depth, self.site_read = None, True
+        if self.caption_at is not None and depth <= self.caption_at:
+            self.caption_at = None
+            self.caption.append(" ")
+        elif self.credit_at is not None and depth <= self.credit_at:
+            self.credit_at = None
+            self.credit.append(" ")
+            if self.figure is None:
+                self._photo_caption()  # (a caption, then its credit: AMP's pair of <div>s)
+        if self.figure is not None and depth <= self.figure:
+            self.figure = None
+            self._photo_caption()
+        self.watched = not (self.site_depth is None and self.caption_at is None and self.credit_at is None
+                            and self.figure is None)
 
     def _close(self, tag: str, skip: bool) -> None:
         if skip:
@@ -506,6 +603,12 @@ class _Reader(HTMLParser):
             return
         if self.site_depth is not None:
             self.site_name.append(data)
+        if self.credit_at is not None:
+            self.credit.append(data)
+        elif self.caption_at is not None or (self.figure is not None and self.open.get("figcaption")):
+            self.caption.append(data)
+        elif self.figure is not None:
+            self.figure_rest.append(data)
         if self.skipping:
             if self.named is not None and self.open.get("p"):
                 self.named_text[self.named] = self.named_text.get(self.named, 0) + len(data.strip())
@@ -857,6 +960,7 @@ def _date_only(block: str, author: str | None) -> bool:
             and not (author and author.casefold() in block.casefold()))
 
 
+_HANDLE_RE = re.compile(r"^@\w{2,30}$")
 _BYLINE_SEPARATORS = " \t,;|·•—–-"
 
 
@@ -875,7 +979,7 @@ def _author_block(blocks: list[str], author: str) -> tuple[int | None, str | Non
         if not text.casefold().startswith(key) or len(block.split()) > len(author.split()) + 4:
             continue
         rest = text[len(author):].strip(_BYLINE_SEPARATORS)
-        if not rest:
+        if not rest or _HANDLE_RE.match(rest):  # ("Lora Kolodny@LORAKOLODNY": the name and the author's handle)
             return number, None
         if parse_stated_date(rest) is not None:
             return number, rest

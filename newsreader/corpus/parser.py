@@ -198,7 +198,7 @@ READ_TIME_RE = re.compile(r"\s*(?:[·|•-]\s*)?\d+\s*(?:min|mins|minute|minutes
 #: A photo credit after a caption, spelled out: "Protesters gather outside parliament. Photo: Reuters".
 CAPTION_CREDIT_RE = re.compile(r"[.)]\s+(?:photo|photograph|picture|image|credit)s?\s*(?:credit)?\s*:\s*\S[^.]{0,40}$", re.IGNORECASE)
 GLUED_RE = re.compile(r"[a-z]{3}(?=[A-Z])")
-TERMINAL_RE = re.compile(r"[.!?…:;\"”’')\]]$")
+TERMINAL_RE = re.compile(r"[.!?…:;\"”’')\]。！？：；」』）؟۔]$")
 RUN_TOGETHER_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z])")
 RUN_TOGETHER_HINT_RE = re.compile(r"[.!?][A-Z]")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -208,23 +208,23 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 # pages write them ("14 March 2025", "Fri Aug 2, 2013 6:50pm EDT", "PUBLISHED: 22:07 GMT, 7 July
 # 2012", "Updated 5/5/2010 1:41 PM", "Posted August 2nd, 2013 at 5:19 pm").
 
-#: Month names in English, and in full in German, French and Spanish ("5. März 2025", "30 janvier 2025",
-#: "20 de febrero de 2025").
+#: Month names in English, and in full in German, French, Spanish and Arabic (both sets: "3 مايو 2024", "3 أيار
+#: 2024") ("5. März 2025", "30 janvier 2025", "20 de febrero de 2025").
 MONTHS = {
     name: number
     for number, names in enumerate((
-        ("january", "jan", "januar", "jänner", "janvier", "enero"),
-        ("february", "feb", "februar", "février", "fevrier", "febrero"),
-        ("march", "mar", "märz", "maerz", "mars", "marzo"),
-        ("april", "apr", "avril", "abril"),
-        ("may", "mai", "mayo"),
-        ("june", "jun", "juni", "juin", "junio"),
-        ("july", "jul", "juli", "juillet", "julio"),
-        ("august", "aug", "août", "aout", "agosto"),
-        ("september", "sep", "sept", "septembre", "septiembre", "setiembre"),
-        ("october", "oct", "oktober", "octobre", "octubre"),
-        ("november", "nov", "novembre", "noviembre"),
-        ("december", "dec", "dezember", "décembre", "decembre", "diciembre")), 1)
+        ("january", "jan", "januar", "jänner", "janvier", "enero", "يناير", "كانون الثاني"),
+        ("february", "feb", "februar", "février", "fevrier", "febrero", "فبراير", "شباط"),
+        ("march", "mar", "märz", "maerz", "mars", "marzo", "مارس", "آذار"),
+        ("april", "apr", "avril", "abril", "أبريل", "ابريل", "نيسان"),
+        ("may", "mai", "mayo", "مايو", "أيار"),
+        ("june", "jun", "juni", "juin", "junio", "يونيو", "حزيران"),
+        ("july", "jul", "juli", "juillet", "julio", "يوليو", "تموز"),
+        ("august", "aug", "août", "aout", "agosto", "أغسطس", "اغسطس", "آب"),
+        ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "سبتمبر", "أيلول"),
+        ("october", "oct", "oktober", "octobre", "octubre", "أكتوبر", "اكتوبر", "تشرين الأول"),
+        ("november", "nov", "novembre", "noviembre", "نوفمبر", "تشرين الثاني"),
+        ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "ديسمبر", "كانون الأول")), 1)
     for name in names
 }
 #: Italian, Portuguese and Dutch month names, and their short forms ("20 maggio 2024", "3 de maio de 2024",
@@ -255,6 +255,7 @@ DATE_FORMS_RE = re.compile(
     r"(?<![\w/.:])(?:"
     r"(?P<iy>\d{4})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"  # 2025-03-14 (also 2025-03-14T10:00)
     r"|(?P<jy>\d{4})\.\s?(?P<jm>[01]?\d)\.\s?(?P<jd>[0-3]?\d)(?![\d.])"  # 2012.08.08
+    r"|(?P<cy>\d{4})\s?[年년]\s?(?P<cm>[01]?\d)\s?[月월]\s?(?P<cd>[0-3]?\d)\s?[日일]"  # 2024年6月25日, 2024년 6월 25일
     r"|" + _DAY.format("ad") + r"\s+(?:of\s+|de\s+)?" + _MONTH.format("am") + r",?\s+(?:de\s+)?(?P<ay>\d{4})(?![\d/])"  # 14 March 2025
     r"|" + _MONTH.format("bm") + r"\s+" + _DAY.format("bd") + r",?\s+(?P<by>\d{4})(?![\d/])"  # March 14, 2025
     r"|(?P<n1>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<n2>[0-3]?\d)\s?(?P=sep)\s?(?P<ny>\d{4}|\d{2})(?![\d/.])"  # 14/03/2025
@@ -287,6 +288,12 @@ DATE_LINE_REST_RE = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
     r"|[\s.,;:|·•@()\[\]/–—-]+",
     re.IGNORECASE,
+)
+#: What a Chinese, Japanese or Korean date line holds besides its date: a time ("14時30分", "19时"), the words that
+#: introduce it ("发布时间：", "更新", "配信") and its source ("来源：新华社", "出典：共同通信").
+CJK_DATE_REST_RE = re.compile(
+    r"\d{1,2}\s?[時时点시]\s?(?:\d{1,2}\s?[分분])?|(?:来源|來源|出典|출처|来自)\s*[:：]\s*\S{1,20}"
+    r"|(?:发布|發布|更新|公開|公开|配信|発表|发表|發表|입력|수정|작성)(?:时间|時間|日時|日期|日)?\s*[:：]?|[\s（）【】()|·・]+"
 )
 TIME_RE = re.compile(r"\d[:.h]\s?\d\d|\d\s*[ap]\.?\s?m\b|\d{3,4}\s*(?:gmt|utc)", re.IGNORECASE)
 DATE_WORDS_RE = re.compile(
@@ -362,6 +369,8 @@ def find_stated_date(text: str, hint: dt.date | None = None, order: str | None =
                 return dt.date(int(g["iy"]), int(g["im"]), int(g["id"])), ""
             if g["jy"]:
                 return dt.date(int(g["jy"]), int(g["jm"]), int(g["jd"])), ""
+            if g["cy"]:
+                return dt.date(int(g["cy"]), int(g["cm"]), int(g["cd"])), ""
             if g["ay"]:
                 return dt.date(int(g["ay"]), MONTHS[g["am"].lower()], int(g["ad"])), ""
             if g["by"]:
@@ -411,7 +420,10 @@ def date_statement(text: str, hint: dt.date | None = None, order: str | None = N
         # but dates nothing). (The tests cheapest first: most lines with a digit are neither.)
         if match is None and TIME_RE.search(text) is None:
             return None
-        if DATE_LINE_REST_RE.sub("", DATE_FORMS_RE.sub("", text) if match else text).strip():
+        rest = DATE_LINE_REST_RE.sub("", DATE_FORMS_RE.sub("", text) if match else text).strip()
+        if rest and not rest.isascii():
+            rest = CJK_DATE_REST_RE.sub("", rest).strip()
+        if rest:
             return None
     if meta is not None:
         kind = "updated" if meta.group(1).lower().split()[-1] in UPDATED_WORDS else "published"
@@ -465,8 +477,22 @@ def _names_only(credit: str, roles: frozenset[str] = frozenset()) -> bool:
                for w in re.findall(r"[^\s,]+", credit))
 
 
+@lru_cache(maxsize=1)
+def _nospace_letters() -> re.Pattern[str]:
+    """Letters of the scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Myanmar,
+    Khmer). Compiled when a page first needs it: its large ranges take 10 ms to compile."""
+    return re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def _words(text: str) -> int:
-    return len(text.split())
+    """How many words `text` holds: space-separated words, and a word for every two letters of a script written
+    without spaces (a Chinese word is one to three characters). Counted by spaces alone, a Chinese or Japanese
+    paragraph was one word: every line was a short footer line, and the page had no story."""
+    words = len(text.split())
+    if text.isascii() or len(text) <= 8 * words:  # (spaced words: 6 characters on average, with their space)
+        return words
+    letters = len(_nospace_letters().findall(text))
+    return words + letters // 2 if letters else words
 
 
 def _is_sentence_like(text: str) -> bool:
@@ -511,19 +537,25 @@ def _stated_headline(text: str) -> bool:
         return True
     if _words(text) <= 30 and len(text) <= 250:  # short: the usual title rules said no
         return False
-    if text[-1] in ".:;," or text.rstrip(" \"'”’")[-1:] in (".", ",") or _glued_joins(text) >= 2 or _is_menu(text):
+    if text[-1] in ".:;,。，：；" or text.rstrip(" \"'”’")[-1:] in (".", ",") or _glued_joins(text) >= 2 or _is_menu(text):
         return False
-    return text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘"
+    return _capital(text[0])
 
 
 def _looks_like_title(text: str) -> bool:
     words = _words(text)
     if not 2 <= words <= 30 or len(text) > 250:
         return False
-    if text[-1] in ".:;," or text.rstrip(" \"'”’")[-1:] in (".", ","):  # a sentence's end, inside its quotes too
+    if text[-1] in ".:;,。，：；" or text.rstrip(" \"'”’")[-1:] in (".", ","):  # a sentence's end, inside its quotes too
         return False
     first = text[0]
-    return (first.isupper() or first.isdigit() or first in "\"'“‘") and not _is_nav_junk(text)
+    return _capital(first) and not _is_nav_junk(text)
+
+
+def _capital(first: str) -> bool:
+    """Can a headline start with this character: a capital, a digit, a quote, or a letter of a script with no
+    capitals (Arabic, Hebrew, Chinese, Japanese, Thai, Devanagari...: their headlines were never titles)?"""
+    return first.isupper() or first.isdigit() or first in "\"'“‘" or (first.isalpha() and not first.islower())
 
 
 # ---------------------------------------------------------------------------------------
@@ -574,6 +606,7 @@ class _Plan:
     repeat: int | None = None
     kicker: int | None = None  # a section label above the title ("Local News"), dropped
     under_menus: bool = False  # the title was found under a select-all copy's menus (`_headline_under_menus`)
+    mail: dict[int, tuple[str, str]] = field(default_factory=dict)  # an e-mail's header lines: line -> (name, value)
     listed_lines: dict[int, str] = field(default_factory=dict)  # line -> "outlet" | "age" | "dash"
     related_to: int | None = None  # plan index of the story that lists this one
     first_text: int | None = None  # the line of the story's first paragraph (or summary point), found by `_fill`
@@ -950,6 +983,9 @@ def _headline_under_menus(page: _Page, j: int, limit: int) -> int | None:
     there (a sentence, or a title-shaped line of 12 words or more and 4 more than it: "Headline" / "A standfirst
     that sums the story up, as the Guardian writes it" / "By ..."). Every line above it must be furniture
     (`_furniture_run`). None when there is no such line: the caller keeps the first title-shaped line."""
+    after = page.next_nonblank(j, limit)
+    if after is None or not (_menu_short(page, j) or _menu_short(page, after)):
+        return None  # (the common page: a headline or text, then text; a menu has short lines at its top)
     k: int | None = j
     seen = prose = 0
     while k is not None and k < limit and seen < HEAD_SEARCH_LINES and not _marks_head(page, k):
@@ -977,17 +1013,50 @@ def _headline_under_menus(page: _Page, j: int, limit: int) -> int | None:
         p = q  # (headline over its standfirst)
     if not _looks_like_title(page.text[p]) or _is_breadcrumb(page.text[p]) or page.is_related_heading(p):
         return None
-    return p if _furniture_run(page, j, p) else None
+    if not _furniture_run(page, j, p):
+        return None
+    # A headline has more words than a menu's items: "Title here" / "Listen x" / "By Tom Lee" keeps its first line.
+    items = max(min(_words(page.text[k]), KICKER_WORDS) for k in range(j, p) if page.text[k])
+    return p if _words(page.text[p]) > items else None
 
 
 def _under_label(page: _Page, j: int) -> int | None:
     """The headline under a page's first line when that is a lone word ("Cronaca", "Opinion", "LIVE"): the next
-    line, if it is title-shaped and no byline or date line. A lone word is no title, so the story was named by its
-    first sentence, which was that word."""
+    line, if it is title-shaped, no byline or date line, and a sentence of story text, a byline or a date line
+    follows within three lines. A lone word is no title, so the story was named by its first sentence, which was
+    that word."""
     k = page.next_nonblank(j)
     if k is None or not _looks_like_title(page.text[k]) or page.heading_filler(k) or page.bare_byline(k):
         return None
-    return k
+    m: int | None = k
+    for _ in range(3):  # a story under it (a contents page's items are short lines all the way down)
+        m = page.next_nonblank(m)  # type: ignore[arg-type]
+        if m is None:
+            return None
+        if _real_prose(page, m) or _marks_head(page, m):
+            return k
+    return None
+
+
+#: A header line of an e-mail pasted into a page: "From: Morning Brief <news@example.com>", "Subject: ...".
+MAIL_HEADER_RE = re.compile(r"^(from|to|cc|bcc|subject|date|sent|reply-to)\s*:\s*(\S.*)$", re.IGNORECASE)
+
+
+def _mail_headers(page: _Page, first: int) -> dict[int, tuple[str, str]] | None:
+    """The header lines of an e-mail (a newsletter) the page opens with: its first lines one after another, a
+    Subject and a From, To, Date or Sent among them. Read as a page, its "From:" line was the story's title and its
+    Date header no date."""
+    headers: dict[int, tuple[str, str]] = {}
+    k: int | None = first
+    while k is not None and (match := MAIL_HEADER_RE.match(page.text[k])):
+        headers[k] = (match.group(1).lower(), match.group(2).strip())
+        k = k + 1 if k + 1 < page.n and page.text[k + 1] else None
+    names = {name for name, _ in headers.values()}
+    return headers if "subject" in names and names & {"from", "to", "date", "sent"} else None
+
+
+#: The sender of an e-mail: its display name before the address, else the address's domain.
+MAIL_FROM_RE = re.compile(r"^\s*\"?(?P<name>[^\"<>@]*?)\"?\s*<?[\w.+-]+@(?P<domain>[\w.-]+\.[a-z]{2,})>?\s*$", re.IGNORECASE)
 
 
 def _plan_stories(page: _Page) -> list[_Plan]:
@@ -1092,7 +1161,10 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             moved = plans.pop(min(plans))  # (menus copied one item a line above it: its furniture too)
             moved.start, moved.under_menus = first, j != moved.title
             plans[first] = moved
-    if first is not None and (not plans or min(plans) > first):
+    mail = _mail_headers(page, first) if first is not None and (not plans or min(plans) > first) else None
+    if mail:
+        add(_Plan(first, next(k for k, (name, _) in mail.items() if name == "subject"), "first", mail=mail))
+    elif first is not None and (not plans or min(plans) > first):
         title = None
         j = first
         while j is not None and junk(j):
@@ -1228,6 +1300,23 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 fate(k, "header+title", note=note)
             else:
                 fate(k, "header", note=note + "; rest is navigation junk, dropped" if match.group(2) else note)
+            continue
+        if k in plan.mail:
+            name, value = plan.mail[k]
+            if name == "subject":
+                draft.title = value
+                fate(k, "title", note="the e-mail's subject")
+            elif name in ("date", "sent") and (stated := find_stated_date(value, page.hint)[0]) is not None:
+                draft.date, draft.date_source = stated, DATE_FROM_PUBLISHED
+                fate(k, "date", note=f"the e-mail's date: {stated.isoformat()}")
+            elif name == "from" and (sender := MAIL_FROM_RE.match(value)) is not None:
+                draft.source = sender.group("name").strip() or _host(sender.group("domain"))
+                fate(k, "source", note="the e-mail's sender")
+            else:
+                fate(k, "mail-header", dropped=True, note="an e-mail header")
+            continue
+        if plan.mail and draft.source and _norm(text) == _norm(draft.source):
+            fate(k, "source", dropped=True, note="the sender's name repeated")
             continue
         if k == plan.title:
             if plan.under_menus:
@@ -1509,6 +1598,24 @@ def _assign_ids(articles: list[Article], file: str) -> None:
         article.id, article.file = ident, file
 
 
+def _copies(drafts: list[Article], plans: list[_Plan], keep: list[int]) -> dict[int, int]:
+    """The stories of a text copy that repeat an earlier one whole (title, text, date, byline...: a page pasted
+    twice into one file), each with the story it repeats. They were listed and found twice. Stories under a
+    `date ...` header are the converters' or the user's own, one a header, and all stay."""
+    first: dict[tuple[Any, ...], int] = {}
+    copies: dict[int, int] = {}
+    for i in keep:
+        if plans[i].kind == "header":
+            continue
+        d = drafts[i]
+        key = (d.title, tuple(d.body), tuple(d.summary), tuple(d.captions), d.date, d.byline, d.dateline, d.source)
+        if key in first:
+            copies[i] = first[key]
+        else:
+            first[key] = i
+    return copies
+
+
 def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResult:
     """Split a saved page into its stories. `file` is the page's path relative to the corpus
     root; with the title it makes each article's stable id."""
@@ -1534,6 +1641,8 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
         named.role, named.note = "title+body", "a headline alone on the page: the story's title and its text"
     # Drop empty stories (a header with nothing under it) and stories of menu words alone, renumbering fates.
     keep = [i for i, d in enumerate(drafts) if _has_story(d)]
+    copies = _copies(drafts, plans, keep)
+    keep = [i for i in keep if i not in copies]
     renumber = {old: new for new, old in enumerate(keep)}
     articles = [drafts[old] for old in keep]
     for old in keep:
@@ -1565,7 +1674,9 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
                 item.article = renumber[item.article]
             else:
                 if not item.dropped:  # said as what it is: dropped, what it would have been, and why
-                    item.note = (item.note + "; " if item.note else "") + f"was {item.role}; heading with no story under it"
+                    why = (f"a copy of story {renumber[copies[item.article]] + 1} (the page holds it twice)"
+                           if item.article in copies else "heading with no story under it")
+                    item.note = (item.note + "; " if item.note else "") + f"was {item.role}; {why}"
                     item.role = "dropped"
                 item.article, item.dropped = None, True
         final.append(item)

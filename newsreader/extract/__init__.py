@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsreader.errors import UserError
+from newsreader.extract.language import is_english  # (cheap: a regular expression, no data)
 
 __all__ = ["EntitySpan", "DateSpan", "Extraction", "extract", "BACKENDS"]
 
@@ -69,14 +70,21 @@ class Extraction:
 def extract(text: str, date: dt.date | None = None, backend: str = "rules") -> Extraction:
     """Entities and dates of one article's text, dates resolved against `date`.
 
-    Raises UserError for an unknown backend or when the spacy backend is not installed.
+    Both backends read English (the rules' cue lists and gazetteer, spaCy's English models): a
+    text judged in another language (`language.is_english`) gets no names, which would be noise
+    (every capitalised German noun an organisation), but keeps its dates: the date rules' other
+    forms (numeric dates, years) are the same in any language and found none that was wrong in
+    pages in 15 languages. Raises UserError for an unknown backend or when the spacy backend is
+    not installed.
     """
     if backend == "rules":
-        from newsreader.extract.rules import extract_rules
+        from newsreader.extract.rules import extract_rules as run
+    elif backend == "spacy":
+        from newsreader.extract.spacy_backend import extract_spacy as run
+    else:
+        raise UserError(f"unknown extractor backend {backend!r} (choose from: {', '.join(BACKENDS)})")
+    if not is_english(text):
+        from newsreader.extract.dates import find_dates
 
-        return extract_rules(text, date)
-    if backend == "spacy":
-        from newsreader.extract.spacy_backend import extract_spacy
-
-        return extract_spacy(text, date)
-    raise UserError(f"unknown extractor backend {backend!r} (choose from: {', '.join(BACKENDS)})")
+        return Extraction(dates=[DateSpan(d.start, d.end, d.text, d.value) for d in find_dates(text, date)])
+    return run(text, date)

@@ -116,23 +116,26 @@ class CueFileError(UserError):
 #: checked): "words" a list of words or phrases, "pairs" a mapping of one to another, "lists" a
 #: mapping of a word to a list of them, "tables" a mapping of a word to such a mapping.
 _SHAPES: dict[str, dict[str, str]] = {
-    "titles.yaml": dict.fromkeys(("heads", "modifiers", "roles", "firm_roles", "kin", "relations", "tenures",
-                                  "surname_endings"), "words"),
-    "orgs.yaml": dict.fromkeys(("heads", "suffixes", "agencies", "staff", "armed_group_nouns", "firm_posts",
-                                "shop_heads", "names"), "words"),
+    "titles.yaml": dict.fromkeys(("roles", "firm_roles", "kin", "relations", "tenures", "surname_endings"), "words")
+    | {"heads": "title heads", "modifiers": "one word each"},
+    "orgs.yaml": dict.fromkeys(("suffixes", "agencies", "staff", "armed_group_nouns", "firm_posts",
+                                "shop_heads", "names"), "words") | {"heads": "one word each"},
     "common.yaml": dict.fromkeys(("words", "numbered", "currencies", "acronyms", "events", "languages",
                                   "event_prefixes", "products", "product_classes", "indices", "index_names",
                                   "headline_verbs", "page_furniture", "time_zones", "time_zone_words"), "words"),
     "given_names.yaml": dict.fromkeys(("names", "word_names", "more_names"), "words"),
     "places.yaml": dict.fromkeys(("iso_region_types", "iso_region_type_words", "iso_region_adjectival",
-                                  "iso_region_clashes", "regions", "venues", "heads", "state_heads", "town_nouns",
+                                  "iso_region_clashes", "regions", "venues", "state_heads", "town_nouns",
                                   "town_services", "town_bodies", "locative_nouns", "in_no_place"), "words")
-    | dict.fromkeys(("aliases", "demonyms", "us_states_after_town"), "pairs"),
+    | dict.fromkeys(("aliases", "demonyms", "us_states_after_town"), "pairs") | {"heads": "one word each"},
     "holidays.yaml": dict.fromkeys(("needs_preposition", "by_year", "month_first_date_lines"), "words")
     | {"days": "pairs", "fiscal_year_starts": "lists", "by_country": "tables"},
 }
+#: "one word each" and "title heads" are lists of single words: the extractor looks each word of a name up in
+#: them, so `Chief Whip` in titles' heads matched nothing and said nothing (Q7 #2); nor is a number a word there.
 _SHAPE_SAID = {"words": "a list of words (one `- word` a line)", "pairs": "a mapping (`word: word` a line)",
                "lists": "a mapping of lists of words", "tables": "a mapping of mappings of lists of words"}
+_SHAPE_SAID["one word each"] = _SHAPE_SAID["title heads"] = _SHAPE_SAID["words"]
 #: A word or phrase of a list (YAML may read `747` as a number and `2001-12-14` as a date: both are used as written).
 _WORD = (str, int, float, dt.date)
 
@@ -143,8 +146,20 @@ def _said(value: Any) -> str:
 
 def _shape_problem(key: str, value: Any, shape: str) -> str | None:
     """What is wrong with the `value` of `key` for its `shape` (see `_SHAPES`), or None."""
-    if not isinstance(value, list if shape == "words" else dict):
+    listed = shape in ("words", "one word each", "title heads")
+    if not isinstance(value, list if listed else dict):
         return f"`{key}` must be {_SHAPE_SAID[shape]}, not {value_kind(value)}"
+    if listed and shape != "words":
+        for item in value:
+            if type(item) is not str or not item.strip():
+                return f"`{key}` holds {_said(item)} where a word should be"
+            words = item.split()
+            if len(words) > 1:
+                if shape == "title heads":
+                    return (f"`{key}` holds {item!r}: a title's head is one word, the words before it are "
+                            f"`modifiers`: put {words[-1]} in `heads` and {' '.join(words[:-1])} in `modifiers`")
+                return f"`{key}` holds {item!r}: its entries are single words (each word is looked up alone)"
+        return None
     if shape == "words":
         for item in value:  # (15,000 names: a loop, ~1 ms)
             if not (item.strip() if type(item) is str else isinstance(item, _WORD)):

@@ -94,13 +94,23 @@ def cmd_index(args: argparse.Namespace, ctx: "Context") -> int:
     if args.json:
         ctx.print_json(stats.to_dict() | {"corpus": str(corpus), "index": str(library.folder)})
     else:
-        rate = stats.articles_added / stats.seconds if stats.seconds else 0
-        print(f"indexed {counted(stats.pages_indexed, 'page')} ({counted(stats.articles_added, 'article')}, "
-              f"{rate:,.0f}/s), {stats.pages_unchanged:,} unchanged, {stats.pages_removed:,} removed, "
+        print(f"indexed {counted(stats.pages_indexed, 'page')} ({counted(stats.articles_added, 'article')}"
+              f"{_rate(stats)}), {stats.pages_unchanged:,} unchanged, {stats.pages_removed:,} removed, "
               f"{stats.pages_failed:,} skipped{_retried(stats.pages_retried)}{_reread(stats)}; "
               f"{counted(stats.articles_total, 'article')} in the index "
               f"({stats.seconds:.1f} s)", file=ctx.stderr)
     return 0
+
+
+#: Fewer articles than this and `index` gives no rate: a few pages' seconds are mostly the
+#: start (loading the extractor, opening the index), and said `1 article, 0/s` (Q7 #10).
+RATE_FROM_ARTICLES = 100
+
+
+def _rate(stats: Any) -> str:
+    if stats.articles_added < RATE_FROM_ARTICLES or not stats.seconds:
+        return ""
+    return f", {stats.articles_added / stats.seconds:,.0f}/s"
 
 
 def _retried(pages: int) -> str:

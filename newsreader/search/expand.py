@@ -24,7 +24,10 @@ Here:
   body and title fields are stemmed: `minister` is indexed as `minist`, 2 edits from the
   word as typed, so `minister~` found nothing, not even "minister"). Terms must share the
   word's first FUZZY_PREFIX letter(s) (`~N/P` sets P; Whoosh's own FuzzyTerm default is 1
-  too), and at most FUZZY_TERMS terms are kept, nearest first, then the most frequent.
+  too), and at most FUZZY_TERMS terms are kept, nearest first, then the most frequent. A
+  misspelt word is not stemmed as the word meant (`minster` keeps its "er", 3 edits from
+  `minist`): the word less an ending the stemmer cuts (`loose_roots`: "minst") is compared
+  too, with the terms that ending leaves as they are (`minist` + "er" stems to `minist`).
 * A `prefix*` on a stemmed field also matches the stems its words have when the stem is
   shorter than the prefix (`stem_prefixes`): `ministe*` stands for "minister", indexed as
   `minist`, and `governme*` for "government", indexed as `govern`; compared as typed with
@@ -221,6 +224,17 @@ def stem_prefixes(prefix: str) -> list[str]:
     return out
 
 
+def loose_roots(word: str) -> list[tuple[str, str]]:
+    """(root, ending) for each of WORD_ENDINGS `word` ends with, the root being the rest (of
+    STEM_PREFIX_MIN letters at least). A fuzzy word is compared with the stemmed terms, and a
+    misspelt word is not stemmed as the word meant: "minster" keeps its "er" (Porter cuts it
+    only after a longer stem) where "minister" is indexed as "minist", 3 edits from both
+    "minster" and its stem; its root "minst" is 1. A term `t` counts as near a root only when
+    it is the stem of `t` + the ending ("minist" + "er"), so "town" is not near "tower"."""
+    return [(word[:-len(e)], e) for e in WORD_ENDINGS
+            if word.endswith(e) and len(word) - len(e) >= STEM_PREFIX_MIN]
+
+
 def lexicon_parts(reader: Any, fields: tuple[str, ...] = ("title", "body")) -> list[Callable[[], Any]]:
     """Calls reading each segment's term list of each of `fields` (`lexicon`), one a call:
     made ahead (`Library.warm`), the first `prefix*`, `wild*card` or `fuzzy~` of a session
@@ -306,12 +320,18 @@ class Expansion(Q.MultiTerm):
         if self.kind == "wildcard":
             body = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in self.text)
             return re.compile(f"^{body}$", re.MULTILINE)
-        # fuzzy: the shared first letters, a length within maxdist of the word's or its stem's
+        # fuzzy: the shared first letters, a length within maxdist of the word's, its stem's
+        # or one of its loose roots'
         word, root, d = self.text, stem(self.text), self.maxdist
         head = word[:self.prefixlength]
-        lo = max(0, min(len(word), len(root)) - d - len(head))
+        lo = max(0, min(len(word), len(root), *(len(r) for r, _ in self._loose())) - d - len(head))
         hi = max(len(word), len(root)) + d - len(head)
         return re.compile(f"^{re.escape(head)}.{{{lo},{hi}}}$", re.MULTILINE)
+
+    def _loose(self) -> list[tuple[str, str]]:
+        """The fuzzy word's `loose_roots` other than its stem."""
+        root = stem(self.text)
+        return [(r, e) for r, e in loose_roots(self.text) if r != root]
 
     def chosen(self, reader: Any) -> Chosen:
         """The terms searched for over all of `reader` (the whole index): computed once
@@ -331,9 +351,14 @@ class Expansion(Q.MultiTerm):
             best = _within_budget(sorted(df, key=lambda t: (-df[t], t)), df, EXPAND_TERMS)
             return Chosen([(t, 1.0) for t in best], len(df), sum(df[t] for t in best))
         word, root, d = self.text, stem(self.text), self.maxdist
+        loose = self._loose()
         near: list[tuple[int, int, str]] = []
         for term, n in df.items():
             k = min(damerau_levenshtein(term, word, d), damerau_levenshtein(term, root, d))
+            for r, ending in loose if k else ():
+                if abs(len(term) - len(r)) < k and k > (j := damerau_levenshtein(term, r, d)) \
+                        and stem(term + ending) == term:
+                    k = j
             if k <= d:
                 near.append((k, -n, term))
         near.sort()

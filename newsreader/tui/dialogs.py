@@ -40,16 +40,22 @@ def key_display(app: Any, keys: str) -> str:
     return " ".join(shown) or "(no key)"
 
 
+#: The id column of the saved searches' row: their ids are saved-search-1 to saved-search-9.
+SAVED_SEARCH_IDS = "saved-search-1 … 9"
+
+
 def one_row_for_numbers(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """The saved searches' nine keys as one row, "1-9", while they are the keys 1 to 9 (nine
-    rows took a whole 80x24 screen of the help); a keymap that moves one keeps them apart."""
+    rows took a whole 80x24 screen of the help); a keymap that moves one keeps them apart.
+    Its id column names the first id whole, as the keymap takes it: "saved-search-1..9" read
+    as one id, which the config refused (Q7 #6)."""
     ids = [f"saved-search-{n}" for n in range(1, 10)]
     found = {row[2]: i for i, row in enumerate(rows) if row[2] in ids}
     if len(found) < 9 or any(rows[found[f"saved-search-{n}"]][0] != str(n) for n in range(1, 10)):
         return rows
     first = min(found.values())
     kept = [row for row in rows if row[2] not in ids]
-    kept.insert(first, ("1-9", "Saved search 1 to 9", "saved-search-1..9"))
+    kept.insert(first, ("1-9", "Saved search 1 to 9 (one id each)", SAVED_SEARCH_IDS))
     return kept
 
 
@@ -79,6 +85,7 @@ class HelpScreen(QuitHint, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         from newsreader.tui.app import binding_scopes
+        from newsreader.tui.bookmarks import remove_keys
 
         binding_keys = self.app.binding_keys  # type: ignore[attr-defined]
         sections: list[tuple[str, list[tuple[str, str, str]]]] = []
@@ -88,6 +95,8 @@ class HelpScreen(QuitHint, ModalScreen[None]):
                 if not isinstance(b, Binding):
                     continue
                 keys = binding_keys(b.id, b.key) if b.id else b.key
+                if b.id == "bookmarks.remove":  # (and the bookmark key, as remapped)
+                    keys = remove_keys(self.app)
                 rows.append((key_display(self.app, keys), b.tooltip or b.description or b.action, b.id or ""))
             title = CONTEXTS[cls.__name__]
             if sections and sections[-1][0] == title:  # (the app's keys are the main screen's)

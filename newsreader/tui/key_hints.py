@@ -33,8 +33,12 @@ HINTS: dict[str, list[tuple[str, str]]] = {
 
 DEFAULT_KEYS = {"side.open": "enter", "search.run": "enter"}
 #: Hints that stay however narrow the terminal: the others are dropped, last first, until
-#: the line fits (cut at the width, `? keys` went first at 60 columns).
-KEEP = ("help", "quit")
+#: the line fits (cut at the width, `? keys` went first at 60 columns). The palette's is
+#: the way to every command, and it went first at 80 columns (Q7 #10).
+KEEP = ("help", "quit", "palette")
+#: Dropped before the others: Tab between panes is the key people try anyway, and `?` lists
+#: it (at 80 columns the list's `s saved` and `B bookmarks` went for want of one cell).
+DROP_FIRST = ("next-pane",)
 
 
 class KeyHints(Static):
@@ -76,7 +80,8 @@ class KeyHints(Static):
             return sum(cell_len(key) + 1 + cell_len(label) for _, key, label, _ in items) + 2 * (len(items) - 1)
 
         while width > 0 and length() > width:
-            drop = next((n for n in range(len(items) - 1, -1, -1) if items[n][0] not in KEEP), None)
+            order = sorted(range(len(items) - 1, -1, -1), key=lambda n: items[n][0] not in DROP_FIRST)
+            drop = next((n for n in order if items[n][0] not in KEEP), None)
             if drop is None:
                 break
             del items[drop]

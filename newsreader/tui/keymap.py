@@ -12,6 +12,7 @@ with no key at all, or one key given to two bindings that meet, is said once at 
 from __future__ import annotations
 
 import string
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,7 +43,18 @@ class KeymapPlan:
 
 
 def _split(keys: str) -> list[str]:
-    return [k for k in _normalize_key_list(keys).split(",") if k]
+    return [_fold(k) for k in _normalize_key_list(keys).split(",") if k]
+
+
+def _fold(key: str) -> str:
+    """`key` with its modifiers and a name longer than one character in lower case (`F5` is
+    `f5`, `Ctrl+PageDown` is `ctrl+pagedown`): Textual's key names are all lower case, so
+    no two differ in case alone, and `F5` was a key no press sends. A single character
+    keeps its case (`A` is shift+a)."""
+    if key == "+" or key.islower():
+        return key
+    *mods, base = key.split("+")
+    return "+".join([*(m.lower() for m in mods), base if len(base) == 1 else base.lower()])
 
 
 #: Names of keys that are not one character (`escape`, `f5`, `pagedown`, `slash`, ...).
@@ -61,10 +73,28 @@ def unknown_key(keys: str) -> str | None:
         return keys.strip()
     for key in _split(keys):
         *mods, base = key.split("+") if key != "+" else [key]
-        named = len(base) == 1 or base in _KEY_NAMES or key_to_character(base) is not None
+        named = len(base) == 1 or base in _KEY_NAMES or _typed_character(base)
         if any(m not in _MODIFIERS for m in mods) or not named:
             return key
     return None
+
+
+#: Below this, a symbol character (`So`: °, ©, №, ™) is one keyboard layouts type; from it on
+#: (arrows drawn as pictures, box drawing, dingbats, emoji) none does.
+_PICTURES_FROM = 0x2190
+
+
+def _typed_character(name: str) -> bool:
+    """Whether `name` is Textual's name for a character a key press sends (`pound_sign`,
+    `euro_sign`, `section_sign`): Textual reads any Unicode character name as that
+    character, so `ctrl+shift+banana` was taken (the hints showed "shift+^🍌") and took
+    the binding's keys away. A name is a key when it is the name Textual gives a press of
+    that character (a letter's or digit's press is the character itself, never its name)
+    and the character is not a picture (`_PICTURES_FROM`)."""
+    character = key_to_character(name)
+    if character is None or len(character) != 1 or _character_to_key(character) != name:
+        return False
+    return not (unicodedata.category(character) == "So" and ord(character) >= _PICTURES_FROM)
 
 
 def known_keys(keymap: dict[str, str]) -> dict[str, str]:
@@ -76,11 +106,37 @@ def known_keys(keymap: dict[str, str]) -> dict[str, str]:
     for bid, keys in keymap.items():
         given = _split(keys)
         good = [k for k in given if unknown_key(k) is None]
-        if len(good) == len(given) and unknown_key(keys) is None:
-            out[bid] = keys
-        elif good:
+        if good or unknown_key(keys) is None:  # (an empty value: no key, on purpose)
             out[bid] = ",".join(good)
     return out
+
+
+#: How to write keys, said after a key that is none.
+KEYS_LIKE = "write keys like x, ctrl+x, shift+tab, f5, pagedown, question_mark"
+
+
+def keymap_problems(keymap: dict[str, str], known: Iterable[str], plan: KeymapPlan) -> list[str]:
+    """Every problem of the config's `keymap`, one line each, for every command's warnings
+    and the reader's notices alike (`config.config_problems`): each id the reader does not
+    have (all of them: only the first was named), each key that names no key, then the
+    keys the keymap takes from the reader's own bindings (`plan`, `plan_keymap` of the
+    keymap's `known_keys`)."""
+    import difflib
+
+    ids = sorted(set(known))
+    lines = []
+    for bid in sorted(set(keymap) - set(ids)):
+        close = difflib.get_close_matches(bid, ids, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        lines.append(f"keymap: {bid!r} is no binding id of the reader{hint}; it is ignored, "
+                     "and the reader's ? lists the ids")
+    kept = known_keys({bid: keys for bid, keys in keymap.items() if bid in set(ids)})
+    for bid, keys in sorted(keymap.items()):
+        bad = unknown_key(keys) if bid in ids else None
+        if bad:
+            left = "left out" if bid in kept else f"{bid} keeps its own keys"
+            lines.append(f"keymap: {bid}: {bad!r} is not a key, {left} ({KEYS_LIKE})")
+    return lines + plan.problems
 
 
 def key_name(key: str) -> str:

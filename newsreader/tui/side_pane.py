@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from newsreader.tui.article_view import highlight_styles
+from newsreader.tui.article_view import ArticleView, highlight_styles
 from newsreader.tui.safe import clean
 
 
@@ -144,7 +144,7 @@ class SidePane(Vertical, can_focus=False):
             total = sum(n for named in counts.values() for _, n in named)
         self.query_one("#entities-title", Label).update(Text(f"Entities ({total} mentions)"))
         if not total:
-            lst.add_option(Option(Text("No people, organisations or places found.", style="dim"), disabled=True))
+            lst.add_option(Option(Text(self._no_names_note(), style="dim"), disabled=True))
             return
         styles = highlight_styles(self.app)
         options: list[Option] = []
@@ -161,6 +161,19 @@ class SidePane(Vertical, can_focus=False):
                 options.append(Option(Padding(prompt, (0, 0, 0, 2), expand=False), id=f"{kind}\t{name}"))
         lst.add_options(options)
         lst.highlighted = 1  # the first name, under the first heading
+
+    def _no_names_note(self) -> str:
+        """Why the open article lists no names. The extractor looks for them in English stories only
+        (`extract.language`: a German story's every capitalised noun was an organisation); the index
+        keeps no flag for it, so the stored text shown beside (the one extracted) is judged again here,
+        which the extraction did alike: one pass over its words, and only for a story without names."""
+        stored = next((view.stored for view in self.screen.query(ArticleView)), None)
+        if stored is not None:
+            from newsreader.extract.language import is_english
+
+            if not is_english(stored.article.text):
+                return "No names: people, organisations and places are found in English stories only."
+        return "No people, organisations or places found."
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

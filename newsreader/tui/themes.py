@@ -75,28 +75,53 @@ ANSI_VARIABLES = {"ansi-background": "ansi_default", "ansi-foreground": "ansi_de
 
 
 class ThemeError(ValueError):
-    """A theme file that cannot be used; the message names the file and the problem."""
+    """A theme file that cannot be used; the message names the file and the problem, and
+    `theme_name` the theme it names when it names one (`theme_problems`)."""
+
+    theme_name: str | None = None
+
+
+@dataclass(frozen=True)
+class BrokenTheme:
+    """A theme file skipped: where, why (without the path), and the theme it names if it does."""
+
+    path: Path
+    why: str
+    name: str | None = None
 
 
 @dataclass
 class LoadedThemes:
     themes: list[Theme] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: The files behind `problems`, in the same order.
+    broken: list[BrokenTheme] = field(default_factory=list)
     #: Themes that replace one of the same name: (the name, the file that wins, the file it
     #: replaces, None for one of Textual's own). Kept (a deliberate override), and said.
     replaced: list[tuple[str, Path, Path | None]] = field(default_factory=list)
 
-    def notices(self, folder: Path) -> list[str]:
-        """The problems as the reader shows them: one notice each, or one for them all
-        naming `folder` once when there are more than two (a toast each stacked past the
-        bottom of a 24-row terminal); then one line for the themes that replace another
-        (it happened silently: a user's `newsreader-dark` hid the bundled one)."""
+    def skip(self, path: Path, why: str, name: str | None = None) -> None:
+        self.broken.append(BrokenTheme(path, why, name))
+        self.problems.append(f"{SKIPPED}{path}: {why}")
+
+    def notices(self, folder: Path, problems: list[str] | None = None) -> list[str]:
+        """The problems (`problems`, else this load's own) as the reader shows them: one
+        notice each, or one for the skipped files naming `folder` once when there are more
+        than two problems (a toast each stacked past the bottom of a 24-row terminal), listing at most
+        `NOTICE_FILES` of them (a taller toast lost its first lines off the top at 80x24);
+        then one line for the themes that replace another (it happened silently: a user's
+        `newsreader-dark` hid the bundled one)."""
         prefix = os.path.join(folder, "")
-        if len(self.problems) <= 2:
-            said = list(self.problems)
+        problems = self.problems if problems is None else problems
+        files = [p for p in problems if p.startswith(SKIPPED)]
+        if len(files) <= 1 or len(problems) <= 2:
+            said = list(problems)
         else:
-            said = [f"{len(self.problems)} theme files skipped ({prefix}):\n" + "\n".join(
-                p.removeprefix(SKIPPED).removeprefix(prefix) for p in self.problems)]
+            shown = [p.removeprefix(SKIPPED).removeprefix(prefix) for p in files[:NOTICE_FILES]]
+            if len(files) > NOTICE_FILES:
+                shown.append(f"and {len(files) - NOTICE_FILES} more: `newsreader paths` lists them all")
+            said = ["\n".join([*(_short(p, prefix) for p in problems if not p.startswith(SKIPPED)),
+                                f"{len(files)} theme files skipped ({prefix}):", *shown])]
         if self.replaced:
             def whose(old: Path | None) -> str:
                 if old is None:
@@ -111,8 +136,47 @@ class LoadedThemes:
         return said
 
 
+def _short(line: str, prefix: str) -> str:
+    """A `theme_problems` line about the theme asked for, shortened for a notice that also lists
+    skipped files (a taller toast lost its first lines off the top at 80x24): what is wrong,
+    the file named within `prefix`, without the hint in brackets after it or what the reader does."""
+    import re
+
+    return re.sub(r" \([^()]*\)$", "", line.split(". The reader uses")[0].replace(prefix, ""))
+
+
 #: How each of `LoadedThemes.problems` starts (the file's path follows).
 SKIPPED = "theme skipped: "
+#: The most skipped files one notice lists (the rest are counted).
+NOTICE_FILES = 5
+
+
+def theme_problems(loaded: LoadedThemes, wanted: str, default: str = DEFAULT_THEME) -> list[str]:
+    """Every theme problem, one line each, for every command's warnings and the reader's
+    notices alike (`config.config_problems`): the theme `wanted` when it is not to be had
+    (its own file broken, and why, or no file naming it, with the nearest name), then each
+    other file skipped and why. A line about `wanted` starts `theme: `; a skipped file's
+    with `SKIPPED` and the file. A broken file named as the theme (by its `name:`, or by
+    the file's own name when that cannot be read) is the theme's own: no "did you mean"
+    another theme for it."""
+    names = [theme.name for theme in loaded.themes]
+    lines: list[str] = []
+    own = None
+    if wanted != default and wanted not in {*names, *BUILTIN_THEMES}:
+        own = next((b for b in loaded.broken if b.name == wanted), None) or next(
+            (b for b in loaded.broken if b.name is None and b.path.stem == wanted), None)
+        if own is not None:
+            lines.append(f"theme: {wanted!r} is not available: its file {own.path} is broken: {own.why}. "
+                         f"The reader uses {default} until it is fixed")
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(wanted, names, n=1)
+            hint = f"; did you mean {close[0]}?" if close else "."
+            lines.append(f"theme: no theme {wanted!r} (missing, or its file is broken){hint} "
+                         f"The reader uses {default}; its Ctrl+P lists the themes")
+    lines += [problem for problem, broken in zip(loaded.problems, loaded.broken) if broken is not own]
+    return lines
 
 
 def _color(where: str, key: str, value: Any) -> str:
@@ -133,12 +197,23 @@ def _read_yaml(text: str) -> Any:
 
 
 def parse_theme(text: str, where: str = "theme") -> Theme:
-    """Validate one theme file's text; raise `ThemeError` with one line for the user."""
+    """Validate one theme file's text; raise `ThemeError` with one line for the user (and
+    the theme's name when the file gives one: `theme_problems` says it is that theme's)."""
     try:
         raw = _read_yaml(text)
     except (yaml.YAMLError, RecursionError) as exc:  # (RecursionError: nested too deeply for the loader)
         line = f" at line {n}" if (n := yamlload.error_line(exc)) else ""
         raise ThemeError(f"{where}: not valid YAML{line}") from None
+    try:
+        return _theme(raw, where)
+    except ThemeError as exc:
+        name = raw.get("name") if isinstance(raw, dict) else None
+        exc.theme_name = name.strip() if isinstance(name, str) and name.strip() else None
+        raise
+
+
+def _theme(raw: Any, where: str) -> Theme:
+    """`parse_theme` of the file's YAML, read."""
     if not isinstance(raw, dict):
         raise ThemeError(f"{where}: expected a mapping with name, dark, colors and highlights")
     unknown = set(raw) - {"name", "dark", "ansi", "colors", "highlights"}
@@ -190,13 +265,13 @@ def load_themes(folders: list[Path]) -> LoadedThemes:
             try:
                 theme = parse_theme(path.read_text(encoding="utf-8"), str(path))
             except ThemeError as exc:
-                out.problems.append(f"{SKIPPED}{exc}")
+                out.skip(path, str(exc).removeprefix(f"{path}: "), exc.theme_name)
                 continue
             except UnicodeDecodeError:
-                out.problems.append(f"{SKIPPED}{path}: not UTF-8 text; save it as UTF-8")
+                out.skip(path, "not UTF-8 text; save it as UTF-8")
                 continue
             except OSError as exc:
-                out.problems.append(f"{SKIPPED}{path}: cannot read it ({exc.strerror or exc})")
+                out.skip(path, f"cannot read it ({exc.strerror or exc})")
                 continue
             if theme.name in by_name or theme.name in BUILTIN_THEMES:
                 out.replaced.append((theme.name, path, read_from.get(theme.name)))

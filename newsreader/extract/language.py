@@ -1,0 +1,89 @@
+"""Is a story written in English? The extractor's rules, cue lists and gazetteer are English (and so
+are the spaCy models newsreader loads): on a German, French or Spanish story they made every
+capitalised noun an organisation ("Streik", "Zumutung") and glued titles onto names ("Bundeskanzler
+Olaf Scholz"), so the reader's side pane was noise. Such a story gets no names (`extract`).
+
+The test needs no data and knows no other language: the share of words only English writes ("the",
+"which", "said": `ENGLISH_WORDS`) among a story's running words (`prose_words`). Measured (2026-11):
+English stories score 0.10 (a short live blog) to 0.4, MEANTIME's and the seeds' 0.18 at least, ECB+'s
+0.14; stories in 20 other languages (French, German, Spanish, Italian, Dutch, Portuguese, Swedish,
+Danish, Norwegian, Polish, Czech, Romanian, Hungarian, Finnish, Turkish, Catalan, Indonesian,
+Vietnamese, Russian, Arabic) score 0, and a German one quoting a sentence of English 0.03. It is
+conservative: a text with too few running words to judge (a headline, a sentence or two, a list of
+names, a table of figures) counts as English, and so does a text whose start is plainly English.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ENGLISH_WORDS", "MIN_PROSE_WORDS", "NOT_ENGLISH_BELOW", "prose_words", "english_share", "is_english"]
+
+#: Frequent words of English news that no other Latin-script language writes as a word of its own.
+#: Left out, though frequent: words another language shares (in, a, an, on, at, is, as, was, be, by,
+#: to, for, or, are, he, her, we, will, also, so, over, under, all, can, do, no, me, most, even, just,
+#: still, more, has, of: Dutch "of", Polish "to" and "we", German "will", "was" and "also", Turkish "her",
+#: Danish "for" and "at", Portuguese "do" and "as", Romanian "are", Swedish "just"), and "new" ("New York").
+ENGLISH_WORDS = frozenset("""
+the and that with without said says told from which who whom whose what when where while why how their
+they them these those this there than then have had were been being would could should might does did
+after before about into through against between during since until because though although however
+but not its it his him she our you your other some such only any each every both another own same
+if whether out up off down now first two three people year years week government according
+including""".split())
+
+#: Running words a text needs before it is judged; fewer, and it counts as English.
+MIN_PROSE_WORDS = 30
+
+#: A text whose share of `ENGLISH_WORDS` among its running words is below this is not English.
+NOT_ENGLISH_BELOW = 0.04
+
+#: A text whose first `QUICK_CHARS` characters hold " the " three times and once in `THE_EVERY` characters
+#: or more is English at once (`is_english`; English news has it about once in 100-250).
+QUICK_CHARS = 3000
+THE_EVERY = 300
+
+# Runs of letters (no digits, no underscore): the words of any script.
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def prose_words(text: str) -> tuple[int, int]:
+    """(running words, English function words among them) of `text`. A running word is one written
+    in small letters (or in a script without capitals), or one of `ENGLISH_WORDS` with a capital
+    ("The", "Which"): capitalised words are names, headings and German nouns, and a word in capitals
+    is an acronym ("WHO", "US") or shouting, so a list of names or a table of figures is not prose."""
+    running = english = 0
+    words = ENGLISH_WORDS
+    for word in _WORD.findall(text):
+        low = word.lower()
+        if word == low:
+            running += 1
+            if low in words:
+                english += 1
+        elif low in words and word[1:] == low[1:]:
+            running += 1
+            english += 1
+    return running, english
+
+
+def english_share(text: str) -> float | None:
+    """The share of `ENGLISH_WORDS` among `text`'s running words, or None when it has fewer than
+    `MIN_PROSE_WORDS` of them (too short to judge)."""
+    running, english = prose_words(text)
+    if running < MIN_PROSE_WORDS:
+        return None
+    return english / running
+
+
+def is_english(text: str) -> bool:
+    """False only for a text long enough to judge whose share of English function words is below
+    `NOT_ENGLISH_BELOW`: the extractor gives it no names. A text that starts with " the " as often
+    as English does (`QUICK_CHARS`, `THE_EVERY`; no other language writes it) is English without a
+    word being looked at: one count in C over 3,000 characters at most, where the words' pass costs
+    about 5% of the extraction's time, which most English news (90% of ECB+'s) is spared. (A text
+    whose start is English keeps its names whatever follows: in doubt, English.)"""
+    the = text.count(" the ", 0, QUICK_CHARS)
+    if the >= 3 and the * THE_EVERY >= min(len(text), QUICK_CHARS):
+        return True
+    share = english_share(text)
+    return share is None or share >= NOT_ENGLISH_BELOW
