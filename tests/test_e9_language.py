@@ -43,6 +43,12 @@ POLISH = (
     "głosowaniu. Przedsiębiorcy są jednak zaniepokojeni, bo wyższe koszty pracy mogą zmusić część małych "
     "firm do zwolnień, zwłaszcza we wschodniej części kraju."
 )
+#: As short as a story in another language can be and be judged (Der Spiegel's had 34 running words).
+SHORT_GERMAN = (
+    "Die Gewerkschaft hat für Mittwoch einen neuen Streik angekündigt. Die Züge sollen ab zwei Uhr stillstehen, "
+    "teilte sie am Montag mit. Fahrgäste sollen sich vor der Reise informieren, ob ihr Zug fährt, und mit "
+    "Ausfällen rechnen. Die Bahn will dagegen vor Gericht ziehen und hofft auf eine schnelle Einigung."
+)
 ENGLISH = (
     "Iranian President Masoud Pezeshkian has thanked Pakistan for its support during the recent conflict, "
     "warning that Israel is trying to sow discord among Muslim nations. In a meeting with Pakistan's Interior "
@@ -70,7 +76,8 @@ def test_running_words_are_small_letter_words_and_capitalised_function_words():
     assert prose_words("حذرت الأمم المتحدة اليوم") == (4, 0)
 
 
-@pytest.mark.parametrize("text", [GERMAN, FRENCH, DUTCH, POLISH], ids=["de", "fr", "nl", "pl"])
+@pytest.mark.parametrize("text", [GERMAN, FRENCH, DUTCH, POLISH, SHORT_GERMAN],
+                         ids=["de", "fr", "nl", "pl", "short"])
 def test_stories_in_other_languages_are_not_english(text):
     assert english_share(text) is not None
     assert not is_english(text)
@@ -79,15 +86,19 @@ def test_stories_in_other_languages_are_not_english(text):
 @pytest.mark.parametrize("text", [
     ENGLISH,
     HEADLINES,
-    # Too few running words to judge, though none is an English function word.
+    # Too few running words to judge, though none is an English function word: 15, and 26 (21 different).
     "A Norwalk jury on Tuesday ordered execution for a gang member convicted of murdering a rival in 2003.",
+    "A jury in Norwalk on Tuesday ordered execution for a gang member convicted of murdering a rival in a bar "
+    "fight, as prosecutors asked, in a case watched across Connecticut.",
     "Storm Dara: Thousands without power as winds hit Wales",
     ", ".join(["Angela Merkel", "Emmanuel Macron", "Joe Biden", "Olaf Scholz", "Giorgia Meloni",
                "Pedro Sánchez", "Keir Starmer", "Donald Tusk", "Mark Rutte", "Ursula von der Leyen"] * 6),
     "\n".join(f"Rochdale | Labour | {n:,} | {n / 400:.1f}% | +{n % 7}.{n % 10}" for n in range(9000, 13000, 97)),
+    # Running words enough but five different ones: no prose (the extractor's tests of long runs).
+    "Shares of A rose. " + "van Lt. de Lt. " * 150 + "said on Monday.",
     "PARIS (AP) — THE PRESIDENT SAID ON MONDAY THAT THE GOVERNMENT WOULD NOT BACK DOWN, AND THAT TALKS "
     "WITH THE UNIONS WOULD GO ON THROUGH THE WEEK, ACCORDING TO AN AIDE WHO ASKED NOT TO BE NAMED. " * 3,
-], ids=["story", "headlines", "short", "headline", "names", "table", "capitals"])
+], ids=["story", "headlines", "short", "lead", "headline", "names", "table", "filler", "capitals"])
 def test_english_of_every_shape_is_english(text):
     assert is_english(text)
 

@@ -13,4 +13,4 @@ def test_the_saved_searches_row_names_a_real_id_and_the_range() -> None:
     known = {b.id for b in all_bindings() if b.id}
     first = ids.split()[0]
     assert keys == "1-9" and first in known and first == "saved-search-1", ids
-    assert ids.endswith("9") and {f"saved-search-{n}" for n in range(1, 10)} <= known
+    assert ids.endswith("to 9") and {f"saved-search-{n}" for n in range(1, 10)} <= known

@@ -10,14 +10,16 @@ English stories score 0.10 (a short live blog) to 0.4, MEANTIME's and the seeds'
 Danish, Norwegian, Polish, Czech, Romanian, Hungarian, Finnish, Turkish, Catalan, Indonesian,
 Vietnamese, Russian, Arabic) score 0, and a German one quoting a sentence of English 0.03. It is
 conservative: a text with too few running words to judge (a headline, a sentence or two, a list of
-names, a table of figures) counts as English, and so does a text whose start is plainly English.
+names, a table of figures, a filler said over and over) counts as English, and so does a text whose
+start is plainly English.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ENGLISH_WORDS", "MIN_PROSE_WORDS", "NOT_ENGLISH_BELOW", "prose_words", "english_share", "is_english"]
+__all__ = ["ENGLISH_WORDS", "MIN_DIFFERENT_WORDS", "MIN_PROSE_WORDS", "NOT_ENGLISH_BELOW", "english_share",
+           "is_english", "prose_words"]
 
 #: Frequent words of English news that no other Latin-script language writes as a word of its own.
 #: Left out, though frequent: words another language shares (in, a, an, on, at, is, as, was, be, by,
@@ -35,8 +37,12 @@ including""".split())
 #: Running words a text needs before it is judged; fewer, and it counts as English.
 MIN_PROSE_WORDS = 30
 
-#: A text whose share of `ENGLISH_WORDS` among its running words is below this is not English.
+#: A text whose share of `ENGLISH_WORDS` among its running words is below this is not English...
 NOT_ENGLISH_BELOW = 0.04
+#: ... when its running words are this many different ones at least: prose has a vocabulary (stories
+#: in other languages have 28 or more in 34 running words), a filler said over and over ("van Lt. "
+#: 300 times, a test of the extractor's long runs) does not, and is left to the extractor.
+MIN_DIFFERENT_WORDS = 20
 
 #: A text whose first `QUICK_CHARS` characters hold " the " three times and once in `THE_EVERY` characters
 #: or more is English at once (`is_english`; English news has it about once in 100-250).
@@ -77,13 +83,16 @@ def english_share(text: str) -> float | None:
 
 def is_english(text: str) -> bool:
     """False only for a text long enough to judge whose share of English function words is below
-    `NOT_ENGLISH_BELOW`: the extractor gives it no names. A text that starts with " the " as often
-    as English does (`QUICK_CHARS`, `THE_EVERY`; no other language writes it) is English without a
-    word being looked at: one count in C over 3,000 characters at most, where the words' pass costs
-    about 5% of the extraction's time, which most English news (90% of ECB+'s) is spared. (A text
-    whose start is English keeps its names whatever follows: in doubt, English.)"""
+    `NOT_ENGLISH_BELOW`, among `MIN_DIFFERENT_WORDS` different running words or more: the extractor
+    gives it no names. A text that starts with " the " as often as English does (`QUICK_CHARS`,
+    `THE_EVERY`; no other language writes it) is English without a word being looked at: one count
+    in C over 3,000 characters at most, where the words' pass costs about 5% of the extraction's
+    time, which most English news (90% of ECB+'s) is spared. (A text whose start is English keeps
+    its names whatever follows: in doubt, English.)"""
     the = text.count(" the ", 0, QUICK_CHARS)
     if the >= 3 and the * THE_EVERY >= min(len(text), QUICK_CHARS):
         return True
     share = english_share(text)
-    return share is None or share >= NOT_ENGLISH_BELOW
+    if share is None or share >= NOT_ENGLISH_BELOW:
+        return True
+    return len({word for word in _WORD.findall(text) if word == word.lower()}) < MIN_DIFFERENT_WORDS

@@ -41,7 +41,7 @@ def key_display(app: Any, keys: str) -> str:
 
 
 #: The id column of the saved searches' row: their ids are saved-search-1 to saved-search-9.
-SAVED_SEARCH_IDS = "saved-search-1 … 9"
+SAVED_SEARCH_IDS = "saved-search-1 to 9"
 
 
 def one_row_for_numbers(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
