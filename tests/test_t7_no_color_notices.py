@@ -174,8 +174,12 @@ async def test_keymap_and_theme_problems_are_said_once_until_they_change(indexed
             said.append((notices(app, "Config"), notices(app, "Theme")))
     assert len(said[0][0]) == 1 and "ctrl+zz" in said[0][0][0], said
     assert len(said[0][1]) == 1 and "broken.yaml" in said[0][1][0], said
-    assert said[1] == ([], []), said
-    assert len(said[2][0]) == 1 and "ctrl+yy" in said[2][0][0] and said[2][1] == [], said
+    # (K1, Q7 #4: a later start is not silent while they remain: one short line says so)
+    from newsreader.tui.app import PROBLEMS_REMAIN
+
+    assert said[1] == ([PROBLEMS_REMAIN], []), said
+    assert len(said[2][0]) == 2 and "ctrl+yy" in said[2][0][0] and said[2][1] == [], said
+    assert said[2][0][1] == PROBLEMS_REMAIN, said  # (the theme file's, said before)
 
 
 def contrast_16(fg, bg) -> float:

@@ -37,7 +37,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
-from newsreader.config import check_query_length, corpus_key
+from newsreader.config import check_query_length, config_problems, corpus_key
 from newsreader.corpus import no_pages_message
 from newsreader.errors import IndexNeedsRebuild, UserError, counted, printable
 from newsreader.search.schema import update_running
@@ -45,12 +45,13 @@ from newsreader.tui.article_list import ArticleList
 from newsreader.tui.article_view import KIND_LABELS, ArticleView
 from newsreader.tui.inputs import KeysInTurn
 from newsreader.tui.key_hints import KeyHints
-from newsreader.tui.keymap import KeymapPlan, give_taken_keys, known_keys, plan_keymap, unknown_key
+from newsreader.tui.keymap import KeymapPlan, give_taken_keys, known_keys, plan_keymap
 from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, Rest, RowSource
 from newsreader.tui.status import StatusLine, StatusParts, TimeLeft
-from newsreader.tui.themes import DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, theme_folders, user_themes_dir
+from newsreader.tui.themes import (DEFAULT_THEME, HIGHLIGHT_DEFAULTS, LoadedThemes, load_themes, short_problem,
+                                   theme_folders, user_themes_dir)
 
 if TYPE_CHECKING:
     from newsreader.search.store import Row
@@ -73,6 +74,10 @@ SEARCHING_SAID = 0.3
 #: How long a problem with the config (its keymap, its theme) shows: long enough to read it
 #: and the examples (Textual's default of 5 s hid the bad-key notice before it could be read).
 CONFIG_NOTICE_SECONDS = 15
+#: Said at a start where keymap or theme problems said at an earlier start remain (`notify_once`).
+PROBLEMS_REMAIN = ("Problems with your keymap or theme files, said at an earlier start, remain: "
+                   "`newsreader paths` lists them")
+REMINDER_SECONDS = 8
 #: Pause after an article is shown before looking for its related stories (35-50 ms of
 #: Python at 100,000 articles, holding the GIL): someone moving through articles does not
 #: pay for the stories of every one they pass, and the query never competes with painting.
@@ -361,6 +366,20 @@ class ReaderApp(App[int]):
         if config.keymap:
             self.set_keymap(known_keys(dict(config.keymap)))
             self.keymap_plan = plan_keymap(self._keymap, scoped_bindings(inherited=True))
+        #: What is wrong in the config's keymap and theme and the theme files: the lines
+        #: every command warns of (`config.config_problems`), shown here as notices.
+        self.config_problems = config_problems(config, paths, theme=self._wanted_theme, loaded=self._loaded_themes,
+                                               plan=self.keymap_plan)
+        theme_lines = [line for line in self.config_problems if not line.startswith("keymap:")]
+        folder = user_themes_dir(self.paths.config_dir)
+        #: The problems said with the keymap's, under "Config": all of them in one notice when
+        #: the keymap and the themes have more than two between them (a notice each went past
+        #: the top of a 24-row terminal).
+        self._config_said = [line for line in self.config_problems if line.startswith("keymap:")]
+        if self._config_said and theme_lines and len(self.config_problems) > 2:
+            self._config_said, theme_lines = list(self.config_problems), []
+        self._problem_notices = set(LoadedThemes().notices(folder, theme_lines))  # (not NO_COLOR's, not a replacement)
+        self.theme_notices[:0] = self._loaded_themes.notices(folder, theme_lines)
 
     # --- setup -------------------------------------------------------------------------
 
@@ -441,7 +460,7 @@ class ReaderApp(App[int]):
             self.register_theme(theme)
         #: The themes of the reader's files (bundled and the user's), which the palette lists first.
         self.reader_theme_names = [theme.name for theme in loaded.themes]
-        self.theme_notices = loaded.notices(user_themes_dir(self.paths.config_dir))
+        self._loaded_themes = loaded  # (its problems are said with the config's: `config_problems`)
 
     @property
     def library(self) -> Any:
@@ -482,11 +501,12 @@ class ReaderApp(App[int]):
         self.show_panes("list")
         self._loop_told = asyncio.get_running_loop()
         self.store.waiting = self._store_waiting
-        self.notify_once("theme", self.theme_notices, title="Theme", severity="warning",
-                         timeout=CONFIG_NOTICE_SECONDS, markup=False)
+        held = self.notify_once("theme", self.theme_notices, title="Theme", severity="warning",
+                                timeout=CONFIG_NOTICE_SECONDS, markup=False)
         for notice in self.store.notices:
             self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
-        self._check_keymap()
+        if self._check_keymap() or self._problem_notices.intersection(held):
+            self.notify(PROBLEMS_REMAIN, title="Config", severity="warning", timeout=REMINDER_SECONDS, markup=False)
         self.history = [ListState(FixedRows([], "All articles"))]
         self.article_list.empty_text = "Opening the index…"
         self.open_library()
@@ -538,10 +558,8 @@ class ReaderApp(App[int]):
             wanted = self.store.get_pref("theme") or self.config.theme
         except Exception:
             wanted = self.config.theme
+        self._wanted_theme = wanted  # (if not to be had, `config_problems` says why)
         if wanted not in self.available_themes:
-            if wanted != DEFAULT_THEME:
-                self.theme_notices.append(f"theme {wanted!r} is not available (broken or missing file); "
-                                          f"using {DEFAULT_THEME}")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
 
@@ -579,12 +597,14 @@ class ReaderApp(App[int]):
                         severity="warning", markup=False)
 
     def notify_once(self, group: str, messages: list[str], problems: list[str] | None = None,
-                    **kwargs: Any) -> None:
+                    **kwargs: Any) -> list[str]:
         """Notices of problems met at each start (theme files, the keymap, pages skipped),
-        each said once until it changes: the same toasts covered the article pane for 15 s
-        at every start (Q5 C5). The state keeps a digest of each notice said last, by
+        each said in full once until it changes: the same toasts covered the article pane for
+        15 s at every start (Q5 C5). The state keeps a digest of each notice said last, by
         `group`; a notice not among them (a new problem, or one that came back) is said. A
-        store that cannot be read or written says them all, as before."""
+        store that cannot be read or written says them all, as before. Returns the messages
+        held back (said at an earlier start): `start` then says in one short line that
+        problems said before remain, so a second start is not silent about them (Q7 #4)."""
         import hashlib
         import json
 
@@ -596,37 +616,37 @@ class ReaderApp(App[int]):
         def digest(text: str) -> str:
             return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
 
+        held = []
         if problems is not None:  # one notice naming a few of many `problems`: said if any is new
             digests = [digest(problem) for problem in problems]
             if not set(digests) <= before:
                 for message in messages:
                     self.notify(message, **kwargs)
+            else:
+                held = list(messages)
         else:
             digests = [digest(message) for message in messages]
             for message, one in zip(messages, digests):
                 if one not in before:
                     self.notify(message, **kwargs)
+                else:
+                    held.append(message)
         if set(digests) != before:
             try:
                 self.store.set_pref(key, json.dumps(sorted(set(digests))))
             except Exception:
                 pass
+        return held
 
-    def _check_keymap(self) -> None:
-        known = {b.id for b in all_bindings() if b.id}
-        unknown = sorted(set(self.config.keymap) - known)
-        said = []
-        if unknown:
-            said.append(f"keymap: unknown binding id {unknown[0]!r}; press ? to see the ids")
-        for bid, keys in sorted(self.config.keymap.items()):
-            bad = unknown_key(keys) if bid in known else None
-            if bad:
-                kept = "left out" if bid in self._keymap else f"{bid} keeps its own keys"
-                said.append(f"keymap: {bid}: {bad!r} is not a key, {kept} (write keys like x, ctrl+x, "
-                            "shift+tab, f5, pagedown, question_mark)")
-        said.extend(self.keymap_plan.problems)
-        self.notify_once("config", said, title="Config", severity="warning", timeout=CONFIG_NOTICE_SECONDS,
-                         markup=False)
+    def _check_keymap(self) -> list[str]:
+        """The keymap's problems (`config_problems`), each a notice, once until it changes
+        (`notify_once`); the ones held back (said at an earlier start) are returned."""
+        said = self._config_said
+        how = dict(title="Config", severity="warning", timeout=CONFIG_NOTICE_SECONDS, markup=False)
+        if len(said) <= 2:
+            return self.notify_once("config", said, **how)
+        summary = problems_summary(said, user_themes_dir(self.paths.config_dir))
+        return self.notify_once("config", [summary], problems=said, **how)
 
     def binding_keys(self, binding_id: str, default: str) -> str:
         """The keys a binding answers to once the config's keymap has taken its keys."""
@@ -1939,6 +1959,23 @@ def binding_scopes() -> list[tuple[tuple[str, ...], type]]:
     return [(("main",), ReaderApp), (("main",), MainScreen), (("main", "list"), ArticleList),
             (("main", "article"), ArticleView), (("main", "related stories"), RelatedList),
             (("main", "entities"), EntityList), (("bookmarks",), BookmarksScreen)]
+
+
+#: The most problems one notice names (the rest are counted).
+NOTICE_PROBLEM_LINES = 3
+
+
+def problems_summary(lines: list[str], folder: Path) -> str:
+    """One notice for more than two keymap (and theme) problems: a toast each (five or six lines
+    each at 80 columns) stacked past the top of a 24-row terminal. Each is said shortly
+    (`short_problem`: what is wrong, not what to do); every command says them in full."""
+    prefix = os.path.join(folder, "")
+    short = [short_problem(line.removeprefix("keymap: "), prefix) for line in lines[:NOTICE_PROBLEM_LINES]]
+    if len(lines) > NOTICE_PROBLEM_LINES:
+        short.append(f"and {len(lines) - NOTICE_PROBLEM_LINES} more")
+    what = "keymap" if all(line.startswith("keymap:") for line in lines) else "keymap and theme"
+    return f"{len(lines)} {what} problems (`newsreader paths` says them in full):\n" + "\n".join(
+        f"- {line}" for line in short)
 
 
 def scoped_bindings(inherited: bool = False) -> list[tuple[tuple[str, ...], Binding]]:

@@ -120,7 +120,7 @@ class LoadedThemes:
             shown = [p.removeprefix(SKIPPED).removeprefix(prefix) for p in files[:NOTICE_FILES]]
             if len(files) > NOTICE_FILES:
                 shown.append(f"and {len(files) - NOTICE_FILES} more: `newsreader paths` lists them all")
-            said = ["\n".join([*(_short(p, prefix) for p in problems if not p.startswith(SKIPPED)),
+            said = ["\n".join([*(short_problem(p, prefix) for p in problems if not p.startswith(SKIPPED)),
                                 f"{len(files)} theme files skipped ({prefix}):", *shown])]
         if self.replaced:
             def whose(old: Path | None) -> str:
@@ -136,13 +136,14 @@ class LoadedThemes:
         return said
 
 
-def _short(line: str, prefix: str) -> str:
-    """A `theme_problems` line about the theme asked for, shortened for a notice that also lists
-    skipped files (a taller toast lost its first lines off the top at 80x24): what is wrong,
-    the file named within `prefix`, without the hint in brackets after it or what the reader does."""
+def short_problem(line: str, prefix: str) -> str:
+    """A `theme_problems` line shortened for a notice that lists several (a taller toast lost its
+    first lines off the top at 80x24): what is wrong, a file named within `prefix`, without the
+    hint in brackets after it or what the reader does (every command says it in full)."""
     import re
 
-    return re.sub(r" \([^()]*\)$", "", line.split(". The reader uses")[0].replace(prefix, ""))
+    line = line.removeprefix(SKIPPED).split(". The reader uses")[0].split("; ")[0].replace(prefix, "")
+    return re.sub(r" \((use|write keys|known:|expected) [^()]*\)$", "", line)
 
 
 #: How each of `LoadedThemes.problems` starts (the file's path follows).
