@@ -296,6 +296,7 @@ class ReaderApp(App[int]):
         #: to its width); the first is `index_message`.
         self.index_forms: tuple[str, ...] = ()
         self.time_left = TimeLeft()
+        self._reread_told: TimeLeft | None = None  # the update (its TimeLeft) whose re-read was said
         self.eta_forms: tuple[str, ...] = ()
         #: The search whose query Enter sent: an error too long for the status line is then
         #: given whole in a notice.
@@ -904,7 +905,7 @@ class ReaderApp(App[int]):
         def progress(p: Any) -> None:
             if not stop():  # the app is closing: no screen to report to
                 self.call_from_thread(self._index_progress, p.pages_done, p.pages_total, p.articles, p.elapsed,
-                                      p.reason)
+                                      p.reason, p.reread)
 
         problems: list[str] = []  # pages skipped or read with a fallback: said when it ends
         try:
@@ -975,8 +976,13 @@ class ReaderApp(App[int]):
         self.update_status()
 
     def _index_progress(self, done: int, total: int, articles: int, elapsed: float | None = None,
-                        reason: str = "") -> None:
+                        reason: str = "", reread: int = 0) -> None:
         bar = self.main.query_one("#progress", ProgressBar)
+        if reason and reread and self._reread_told is not self.time_left:
+            # Why pages are read again, in a notice once an update (its `TimeLeft`): at 80 columns
+            # the status line never had room for it, and an upgrade re-read the corpus unexplained (Q7 #5).
+            self._reread_told = self.time_left
+            self.notify(f"re-reading {counted(reread, 'page')}: {reason}", title="Index", markup=False)
         if total:
             bar.display = True
             bar.update(total=total, progress=done)
