@@ -55,6 +55,8 @@ class PageCues:
     continuation_words: frozenset[str]
     credit_words: frozenset[str]
     byline_roles: frozenset[str] = frozenset()
+    #: A site's section labels ("sport", "cronaca"): a lone word above a headline is dropped only when it is one.
+    section_labels: frozenset[str] = frozenset()
     #: The boilerplate patterns as one expression: one search a line, not one for each pattern.
     boilerplate_any: re.Pattern[str] | None = None
 
@@ -79,6 +81,7 @@ class PageCues:
             continuation_words=words("continuation_words"),
             credit_words=words("credit_words"),
             byline_roles=words("byline_roles"),
+            section_labels=words("section_labels"),
             boilerplate_any=re.compile("|".join(f"(?:{p})" for p in data["boilerplate_patterns"]), re.IGNORECASE)
             if data.get("boilerplate_patterns") else None,
         )
@@ -175,6 +178,13 @@ URL_LINE_RE = re.compile(r"^<?(?:https?://|www\.)(?P<host>[\w.-]+\.[a-z]{2,})(?:
 #: A host alone, in lower case: reader mode's copy opens with the site ("reuters.com"). (An address in the story's
 #: head only, as `URL_LINE_RE`'s.)
 BARE_HOST_RE = re.compile(r"^(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})$")
+#: The top-level domains a bare host must end in (`_bare_host`; a "www." host is `URL_LINE_RE`'s): generic ones and the
+#: countries' of news sites. "next.js", "node.js" or "main.rs" on a page's first line is a program's name or a file,
+#: no host: ".js" is no domain, and ".rs", ".py", ".sh", ".md" (domains, but far more often file names) are left out.
+HOST_TLDS = frozenset("""com net org edu gov mil int info biz name pro news media online site live today world press
+    blog app dev io ai co me tv fm cc ly gg eu asia uk us ca au nz ie in za ng ke gh ug tz zw de fr es it nl be ch at
+    se no dk fi is pl pt br ar mx cl pe uy ve ec bo jp cn hk tw kr sg my ph id th vn ru ua by tr gr cy il ae qa sa eg
+    ma tn dz jo lb kw om bh pk bd lk np cz sk hu ro bg hr si ba ee lv lt lu mt al mk ge am az kz uz""".split())
 #: A date in a URL's path (/2013/05/03/, /2013-05-03-, /20130503): orders an ambiguous numeric date of the page.
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)([/-]?)([01]\d)\2([0-3]\d)(?!\d)")
 #: Menu items one after another: "Home | World | Politics | Sign in".
@@ -186,15 +196,20 @@ CREDIT_LINE_RE = re.compile(r"^(?:(?:additional\s+)?reporting|writing|text)\s+by
 #: Capitalised words that no name holds: a line of them is a headline in Title Case, not a byline.
 NOT_NAME_WORDS_RE = re.compile(r"\b(?:With|To|For|At|On|In|Of|After|Over|Into|From|As|Is|Are|Was|Be|Says|Say|Said|"
                                r"New|Not|No|Out|Up|Down|By|The|A|An|Its|His|Her|Their|Will|Has|Have|Had)\b")
-#: A reading time after a byline ("Jane Doe · 3 min read").
 #: A length after a page's button ("Listen to this article · 5 min", "Watch · 2:31").
 DURATION_TAIL_RE = re.compile(r"\s*[·|•-]\s*(?:\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)|\d{1,2}:\d{2})$")
-#: A line that is a reading time alone: reader mode's "4–5 minutes", "6 min read", "Temps de lecture : 4 min",
-#: "Lesezeit: 3 Min.", "Tiempo de lectura: 5 minutos" (matched on the lower-cased line, its end's dots cut).
-READ_LENGTH_RE = re.compile(r"^(?:(?:reading time|read time|temps de lecture|lesezeit|tiempo de lectura|tempo di "
-                            r"lettura)\s*:?\s*)?(?:\d+\s*[–-]\s*)?\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti)"
-                            r"(?:\s+read)?$")
-READ_TIME_RE = re.compile(r"\s*(?:[·|•-]\s*)?\d+\s*(?:min|mins|minute|minutes)\s+read\s*$", re.IGNORECASE)
+#: `_Page._boilerplate_reason`'s answer for a bare number of minutes: furniture or text, as the lines around say.
+BARE_MINUTES = "a bare number of minutes"
+#: How long a story takes to read: one pattern, in two forms. `READ_LENGTH_RE`, a line that is a reading time alone:
+#: reader mode's "4–5 minutes", "6 min read", "Temps de lecture : 4 min", "Lesezeit: 3 Min.", "Tiempo de lectura: 5
+#: minutos" (matched on the lower-cased line, its end's dots cut). A bare number of minutes ("45 min", "10 minutes":
+#: no label, no range, no "read") is a reading time only next to the author's names (`_Page.boilerplate_reason`): a
+#: minute-by-minute report's "45 min" / "60 min" are its text. `READ_TIME_RE`, one after a byline ("Jane Doe · 3 min
+#: read").
+READ_MINUTES = r"\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti)"
+READ_LENGTH_RE = re.compile(r"^(?:(?P<label>reading time|read time|temps de lecture|lesezeit|tiempo de lectura|tempo "
+                            r"di lettura)\s*:?\s*)?(?P<range>\d+\s*[–-]\s*)?" + READ_MINUTES + r"(?P<read>\s+read)?$")
+READ_TIME_RE = re.compile(r"\s*(?:[·|•-]\s*)?" + READ_MINUTES + r"\s+read\s*$", re.IGNORECASE)
 #: A photo credit after a caption, spelled out: "Protesters gather outside parliament. Photo: Reuters".
 CAPTION_CREDIT_RE = re.compile(r"[.)]\s+(?:photo|photograph|picture|image|credit)s?\s*(?:credit)?\s*:\s*\S[^.]{0,40}$", re.IGNORECASE)
 GLUED_RE = re.compile(r"[a-z]{3}(?=[A-Z])")
@@ -499,6 +514,14 @@ def _is_sentence_like(text: str) -> bool:
     return _words(text) >= 8 or bool(TERMINAL_RE.search(text))
 
 
+def _bare_host(text: str) -> re.Match[str] | None:
+    """A host alone in lower case (`BARE_HOST_RE`) that ends in a known top-level domain (`HOST_TLDS`): "reuters.com",
+    "news.bbc.co.uk", not "next.js" (read as the page's address, it was the story's source). ("www." hosts are
+    `URL_LINE_RE`'s, with any domain.)"""
+    match = BARE_HOST_RE.match(text)
+    return match if match is not None and match.group("host").rsplit(".", 1)[1] in HOST_TLDS else None
+
+
 def _glued_joins(text: str) -> int:
     """How many words are glued together ("NewsForeign PolicyIFP"): menus saved as text."""
     return len(GLUED_RE.findall(text))
@@ -630,7 +653,7 @@ class _Page:
         # The page's own address, when its first line is one: its host names the outlet, a date in its path orders
         # the page's numeric dates (5/3/2013 on a page saved from /2013/05/03/ is the 3rd of May).
         first = next((line for line in self.text if line), "")
-        address = URL_LINE_RE.match(first) or BARE_HOST_RE.match(first)
+        address = URL_LINE_RE.match(first) or _bare_host(first)
         self.hint: dt.date | None = None
         if address is not None and (in_path := URL_DATE_RE.search(first)):
             try:
@@ -645,7 +668,7 @@ class _Page:
     def address(self, i: int) -> str | None:
         """The host of line `i` if it is a web address alone or a host alone in lower case (reader mode's
         "reuters.com" was the story's title), else None."""
-        match = URL_LINE_RE.match(self.text[i]) or BARE_HOST_RE.match(self.text[i])
+        match = URL_LINE_RE.match(self.text[i]) or _bare_host(self.text[i])
         return match.group("host") if match else None
 
     def blank(self, i: int) -> bool:
@@ -666,8 +689,16 @@ class _Page:
 
     def boilerplate_reason(self, i: int) -> str | None:
         if i not in self._boilerplate:
-            self._boilerplate[i] = self._boilerplate_reason(self.text[i])
+            reason = self._boilerplate_reason(self.text[i])
+            if reason == BARE_MINUTES:  # ("45 min": a reading time beside the author's names, else story text)
+                reason = f"a reading time ({self.text[i]!r})" if self._next_to_names(i) else None
+            self._boilerplate[i] = reason
         return self._boilerplate[i]
+
+    def _next_to_names(self, i: int) -> bool:
+        """Is a line of names (a byline, with "By" or without) right above or under line `i`?"""
+        return any(j is not None and (self.byline_of(j) is not None or self._names_line(self.text[j]) is not None)
+                   for j in (self.prev_nonblank(i), self.next_nonblank(i, i + 40)))
 
     def _boilerplate_reason(self, text: str) -> str | None:
         if len(text) > 160:  # furniture is short; story paragraphs are not
@@ -677,8 +708,9 @@ class _Page:
             key = DURATION_TAIL_RE.sub("", key)
         if key in self.cues.boilerplate_lines:
             return f"page furniture ({text!r})"
-        if READ_LENGTH_RE.match(key):
-            return f"a reading time ({text!r})"
+        if (length := READ_LENGTH_RE.match(key)) is not None:
+            return f"a reading time ({text!r})" if length.group("label", "range", "read") != (None,) * 3 \
+                else BARE_MINUTES
         if self.cues.boilerplate_any is not None and self.cues.boilerplate_any.search(text):
             return f"page furniture ({text!r})"
         return None
@@ -968,6 +1000,8 @@ def _furniture_run(page: _Page, start: int, end: int) -> bool:
     lines = [k for k in range(start, end) if page.text[k]]
     if not lines or any(_real_prose(page, k) for k in lines):
         return False
+    if len(lines) == 1 and _lone_word(page, lines[0]):
+        return False  # (a lone word over the deck is the headline, "Oppenheimer", unless a known section label)
     long = sum(1 for k in lines if not _menu_short(page, k))
     return long == 0 or (long <= 2 and len(lines) - long >= 3)
 
@@ -1011,6 +1045,9 @@ def _headline_under_menus(page: _Page, j: int, limit: int) -> int | None:
     if q is not None and q > j and _looks_like_title(page.text[q]) and _words(page.text[q]) >= 4 and (
             _real_prose(page, p) or _looks_like_title(text) and _words(text) >= max(12, _words(page.text[q]) + 4)):
         p = q  # (headline over its standfirst)
+    over = _headline_over_buttons(page, j, p)
+    if over is not None:
+        return over if over > j and _furniture_run(page, j, over) else None  # (j: the caller's title already)
     if not _looks_like_title(page.text[p]) or _is_breadcrumb(page.text[p]) or page.is_related_heading(p):
         return None
     if not _furniture_run(page, j, p):
@@ -1020,11 +1057,40 @@ def _headline_under_menus(page: _Page, j: int, limit: int) -> int | None:
     return p if _words(page.text[p]) > items else None
 
 
+def _headline_over_buttons(page: _Page, j: int, p: int) -> int | None:
+    """The headline above a story's buttons: the last line from `j` up to the head's line `p` that is no menu item
+    (`_menu_short`), when it is title-shaped, of four words or more, and only the page's furniture lines (its cue
+    list's: "Share" / "Save" / "Listen", "Share this article" / "Comments") stand between it and `p`. Buttons sit
+    under a headline, and a site's menu items ("News" / "Sport") are no furniture: with the buttons read as a menu,
+    the standfirst under them was the title and the headline was dropped as navigation, in neither title nor body."""
+    between: list[int] = []
+    k = page.prev_nonblank(p)
+    while k is not None and k >= j and _menu_short(page, k):
+        if page.boilerplate_reason(k) is None:
+            return None
+        between.append(k)
+        k = page.prev_nonblank(k)
+    if not between or k is None or k < j or _words(page.text[k]) < 4 or not _looks_like_title(page.text[k]):
+        return None
+    return k
+
+
+def _lone_word(page: _Page, j: int) -> bool:
+    """Is line `j` one word that is no section label the cue list knows ("Sport", "Cronaca", "LIVE") and no page
+    furniture: a headline of one word ("Oppenheimer" over a review's deck), kept as title or text? Taken for a
+    label and dropped, the word was in neither, and a search for it missed the story."""
+    text = page.text[j]
+    return (_words(text) == 1 and text.lower().rstrip(":") not in page.cues.section_labels
+            and page.boilerplate_reason(j) is None and not _is_nav_junk(text))
+
+
 def _under_label(page: _Page, j: int) -> int | None:
     """The headline under a page's first line when that is a lone word ("Cronaca", "Opinion", "LIVE"): the next
     line, if it is title-shaped, no byline or date line, and a sentence of story text, a byline or a date line
     follows within three lines. A lone word is no title, so the story was named by its first sentence, which was
     that word."""
+    if _lone_word(page, j):
+        return None
     k = page.next_nonblank(j)
     if k is None or not _looks_like_title(page.text[k]) or page.heading_filler(k) or page.bare_byline(k):
         return None
@@ -1261,6 +1327,12 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         """The story's text so far is its head (`_standfirst_head`): its standfirst is the summary, a section label
         over it is dropped. (Called when a byline under them shows they are the head.)"""
         *label, standfirst = paragraph_lines
+        kept = [k for k in label if _lone_word(page, k)]  # (a word that is no section label: not dropped)
+        if not draft.title and kept == label == [label[0]] and _capital(page.text[label[0]][0]):
+            # ("Oppenheimer" / its deck / "By ..."): a lone word that is no section label is the headline
+            draft.title = page.text[label[0]]
+            fate(label[0], "title", note="the headline: one word over its deck")
+            label = kept = []
         if not draft.title and _looks_like_title(draft.body[-1]):  # (no headline found above: this is it)
             draft.title, what = draft.body[-1], "headline"
             fate(standfirst, "title", note="the headline: over the byline")
@@ -1269,10 +1341,11 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             what = "standfirst"
             fate(standfirst, "summary", note="the standfirst: between the headline and the byline")
         for k in label:
-            fate(k, "navigation", dropped=True, note=f"a section label above the {what}")
-        draft.body.clear()
-        paragraph_lines.clear()
-        pieces.clear()
+            if k not in kept:
+                fate(k, "navigation", dropped=True, note=f"a section label above the {what}")
+        draft.body[:] = [page.text[k] for k in kept]  # (a paragraph of one line each: one word)
+        paragraph_lines[:] = kept
+        pieces[:] = draft.body[-1:]
         plan.first_text = standfirst
 
     in_head = True
