@@ -103,6 +103,32 @@ def test_english_of_every_shape_is_english(text):
     assert is_english(text)
 
 
+#: English with almost none of the function words: a front page's sentence-case headlines, terse (0.015).
+TERSE_HEADLINES = "\n".join([
+    "Gales batter coast as thousands lose power", "Minister quits over expenses row",
+    "Shares rally on rate cut hopes", "Police charge man over city centre stabbing",
+    "Council backs housing plan despite protests", "Heatwave warning issued for southern counties",
+    "Rail strike set to disrupt commuters on Monday", "Hospital waiting lists reach record high",
+    "Schools to get extra funding for repairs", "Fire crews tackle blaze at disused factory",
+    "Teenager missing since Friday found safe", "Bank raises interest rates to curb inflation",
+])
+
+
+def test_a_low_english_share_alone_is_not_enough():
+    """Terse English (below `NOT_ENGLISH_BELOW`) keeps its names: a story is "not English" only when
+    it also shows another language (its function words, or a script that is not Latin)."""
+    assert english_share(TERSE_HEADLINES) < language.NOT_ENGLISH_BELOW
+    assert is_english(TERSE_HEADLINES)
+    words = TERSE_HEADLINES.lower().split()
+    assert language.other_share(words) < language.OTHER_AT_LEAST
+    for text in (GERMAN, FRENCH, DUTCH, POLISH, SHORT_GERMAN):
+        running = [w for w in language._WORD.findall(text) if w == w.lower()]
+        assert language.other_share(running) >= language.OTHER_AT_LEAST
+    # Words of a script that is not Latin are signs of another language; English words with accents are not.
+    assert language.other_share(["новости", "дня", "the"]) == pytest.approx(2 / 3)
+    assert language.other_share(["café", "naïve", "résumé"]) == 0
+
+
 def test_the_line_between_english_and_not():
     """English with few function words (headlines, about 0.07) and a German story quoting a sentence
     of English (about 0.03) are on either side of the line."""
