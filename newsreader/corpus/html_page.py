@@ -895,42 +895,81 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     return text, facts
 
 
-#: The most words of a section label over an article's headline ("Business", "Water industry").
-KICKER_WORDS = 4
-
-
 def _kicker(block: str) -> bool:
-    """Is a block above an article's headline its section label: a few words, no digit (a date),
-    no sentence's end, no byline?"""
-    return (len(block.split()) <= KICKER_WORDS and not any(c.isdigit() for c in block) and block[-1] not in ".!?:"
+    """Is a block above an article's headline its section label: a few words (as many as the parser's
+    section label over a headline: KICKER_WORDS), no digit (a date), no sentence's end, no byline?"""
+    from newsreader.corpus.parser import KICKER_WORDS, _words
+
+    return (_words(block) <= KICKER_WORDS and not any(c.isdigit() for c in block) and block[-1] not in ".!?:"
             and not block.casefold().startswith("by "))
 
 
 #: How far from a story's end an author's bio may stand (the print-edition line, "Follow him" after it).
 BIO_BLOCKS = 3
-#: What follows the author's name at the start of a bio ("Sarah Kessler is a reporter for ...").
-_BIO_RE = re.compile(r"\s+(?:is|was|has|covers|writes|reports|joined|leads|edits)\b")
-_BY_NAME_RE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
+#: A bio's verb of the trade after the author's name ("Dana Whitfield covers transport for the Herald",
+#: "... has reported on the city for ten years", "... joined the Times in 2015").
+_BIO_VERB_RE = re.compile(r"\s+(?:(?:has|had)\s+)?(?:covers|covered|writes|wrote|written|reports|reported|edits|edited"
+                          r"|leads|joined)\b")
+#: Or who they are after "is"/"was": "a"/"the" ("Sarah Kessler is a reporter for the Business section", "Jane Roe
+#: is a professor of law"), a title ("Charlie Weston is Personal Finance Editor"), or a role of the trade in the
+#: bio's first sentence ("... is senior correspondent").
+_BIO_IS_RE = re.compile(r"\s+(?:is|was|has been|had been)\s+(?:(?:a|an|the|our|formerly|previously|currently)\s|[A-Z]"
+                        r"|([^.!?]*))")
+#: A block that opens with a name (words that do not start with a small Latin letter, the particles names hold) and
+#: a verb the two patterns above open with: without one among the last blocks, there is no bio (and the head's
+#: bylines are not read). ("Łukasz Nowak is ...": any letter but a-z and Latin-1's small ones starts a name's word.)
+_BIO_HINT_RE = re.compile(r"[^\W\d_a-zß-öø-ÿ][\w.'’-]*(?:\s+(?:[^\W\d_a-zß-öø-ÿ][\w.'’-]*|de|del|der|van|von|al|el|bin"
+                          r"|ibn|da|di|du|la|le))+\s+(?:is|was|has|had|covers|covered|writes|wrote|reports|reported"
+                          r"|edits|edited|leads|joined)\b")
+_BIO_ROLES = frozenset("reporter correspondent editor writer columnist journalist contributor producer critic "
+                       "photographer presenter".split())
+
+
+def _bio_shaped(block: str, name: str) -> bool:
+    """Does the block open with the name and then say what a bio says: the trade's verb, or who they are after
+    "is"/"was"? "Boris Johnson has insisted that Britain is ready ..." is story text."""
+    if not block.startswith(name):
+        return False
+    if _BIO_VERB_RE.match(block, len(name)):
+        return True
+    who = _BIO_IS_RE.match(block, len(name))
+    return who is not None and (who.group(1) is None
+                                or any(word.casefold().strip(",;:") in _BIO_ROLES for word in who.group(1).split()))
+
+
+def _byline_names(blocks: list[str]) -> list[str]:
+    """The names of the story's own byline among its head's blocks, read by the parser's byline reader ("By Jane
+    Roe and John Doe", "By Tom Lee · April 1, 2025", "Jane Doe · 3 min read"): never a sentence that opens
+    with "By" ("By Sunday evening, Boris Johnson and Ursula von der Leyen had spoken ...")."""
+    from newsreader.corpus.parser import _Page, default_cues
+
+    page = _Page("\n\n".join(block.replace("\n", " ") for block in blocks), default_cues())
+    credits = []
+    for i in range(0, page.n, 2):
+        credit = page.byline_of(i)
+        if credit is None and page.date_line(i) is not None:
+            credit = page.byline_dates.get(i)
+        credits.append(credit or page.bare_byline(i) or "")
+    return credits
 
 
 def _cut_bio(blocks: list[str], author: str | None) -> None:
     """Cut the author's bio at the story's end ("Sarah Kessler is a reporter for the Business
     section ...", "Charlie Weston is Personal Finance Editor ..."), and what follows it: a block
-    near the end that opens with the author's name (the markup's, or the story's own "By" line's)
-    and a verb of a bio. A reporter never writes of themself by name in their story."""
+    near the end that opens with the author's name (the markup's, or the story's own byline's)
+    and says what a bio says (`_bio_shaped`). A reporter never writes of themself by name in their story."""
+    start = max(0, len(blocks) - BIO_BLOCKS)
+    if not any(_BIO_HINT_RE.match(block) for block in blocks[start:]):
+        return  # (most stories: their head's bylines are not read)
     names = set()
-    for line in [author or ""] + [b for b in blocks[:6] if b[:3].casefold() == "by "]:
-        match = _BY_NAME_RE.match(line)
-        line = match.group(1) if match else line
-        names.update(n.strip() for n in re.split(r",|\band\b|&", line) if len(n.split()) >= 2)
+    for credit in [author or ""] + _byline_names(blocks[:6]):
+        names.update(n.strip() for n in re.split(r",|\band\b|&", credit) if len(n.split()) >= 2)
     if not names:
         return
-    for at in range(max(0, len(blocks) - BIO_BLOCKS), len(blocks)):
-        block = blocks[at]
-        for name in names:
-            if block.startswith(name) and _BIO_RE.match(block, len(name)):
-                del blocks[at:]
-                return
+    for at in range(start, len(blocks)):
+        if any(_bio_shaped(blocks[at], name) for name in names):
+            del blocks[at:]
+            return
 
 
 #: Words a paragraph of story text has at least: a teaser card's line has fewer.
