@@ -99,3 +99,20 @@ def test_a_program_or_file_name_is_no_host(first: str) -> None:
 def test_a_host_with_a_known_domain_or_www_is_the_source(host: str) -> None:
     article = one(f"{host}\nVercel releases a faster build tool\nBy Sam Lee\n" + BODY)
     assert article.source == host.removeprefix("www.")
+
+
+@pytest.mark.parametrize("line,place,day", [("Berlin, 3. Mai 2024", "Berlin", "2024-05-03"),
+                                            ("WASHINGTON, DC, April 28, 2009", "WASHINGTON, DC", "2009-04-28"),
+                                            ("الرياض - 3 مايو 2024", "الرياض", "2024-05-03")])
+def test_a_place_then_a_date_dates_the_story(line: str, place: str, day: str) -> None:
+    """A comma between the place and the date, or a place in a script with no capitals (P7's and P6's notes): the
+    line was the story's first paragraph and the story undated."""
+    article = one(f"Bridge reopens after repairs\n{line}\n" + BODY)
+    assert (article.dateline, str(article.date), article.byline) == (place, day, None)
+    assert line not in article.body
+
+
+@pytest.mark.parametrize("line", ["Prices rose sharply on April 1, 2025", "By Friday evening, April 4, 2025"])
+def test_a_sentence_with_a_date_stays_text(line: str) -> None:
+    article = one(f"Bridge reopens after repairs\n{line}\n" + BODY)
+    assert article.body[0] == line

@@ -30,12 +30,16 @@ def test_it_opens_a_second_story() -> None:
 
 
 def test_a_place_or_a_sentence_before_a_date_is_no_byline() -> None:
-    """"WASHINGTON, DC, April 28, 2009" is a dateline; "Prices rose on April 1, 2025" and "By Friday
-    evening, April 4, 2025" sentences."""
+    """"WASHINGTON, DC, April 28, 2009" is a dateline (the story's place and date, M1); "Prices rose on April 1,
+    2025" and "By Friday evening, April 4, 2025" sentences."""
     for line in ("WASHINGTON, DC, April 28, 2009", "Prices rose sharply on April 1, 2025",
                  "By Friday evening, April 4, 2025"):
         (article,) = parse_page(f"Bridge reopens after repairs\n{line}\n{TEXT}\n", "p.txt").articles
-        assert article.byline is None and article.body[0] == line, line
+        assert article.byline is None, line
+        if line.startswith("WASHINGTON"):
+            assert (article.dateline, str(article.date)) == ("WASHINGTON, DC", "2009-04-28")
+        else:
+            assert article.body[0] == line, line
 
 
 def test_it_opens_a_story_under_a_page_header() -> None:

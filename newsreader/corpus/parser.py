@@ -163,13 +163,14 @@ DATELINE_RE = re.compile(
 )
 #: A date line with the byline after it: "Posted on March 3, 2024 by Jane Doe" (WordPress's meta line).
 DATE_BY_RE = re.compile(r"^(?P<date>.*\d.*?)\s+(?i:by)\s+(?P<names>[A-ZÀ-ÖØ-Þ][^\d]{1,80})$")
-#: A place before a date line, after a dash or a colon: "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid - 04 feb
-#: 2025 - 12:10 CET", "LONDON (Reuters) - May 9, 2024", "Ciudad de México - ...", "Frankfurt am Main - ...". (After a
-#: comma, "WASHINGTON, DC, April 28, 2009", the line stays text: tests/test_p5_byline_date.py holds it as the story's
-#: first paragraph.)
+#: A place before a date line, after a dash, a colon or a comma: "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid
+#: - 04 feb 2025 - 12:10 CET", "LONDON (Reuters) - May 9, 2024", "Ciudad de México - ...", "Frankfurt am Main - ...",
+#: "WASHINGTON, DC, April 28, 2009", "Berlin, 3. Mai 2024", "الرياض - 3 مايو 2024" (a place's first letter a capital,
+#: or an Arabic or Hebrew one: those scripts have no capitals). The rest must be a date (`date_statement`).
+PLACE_START = "[A-ZÀ-ÖØ-Þ\u0620-\u064a\u05d0-\u05ea]"
 PLACE_DATE_RE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s(?:(?:de|del|da|do|dos|di|la|las|los|le|les|am|an|im|upon|on|sur|en)\s)?"
-    r"[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|])\s+(?=\S)"
+    r"^(?P<place>" + PLACE_START + r"[\w.'’-]*(?:,?\s(?:(?:de|del|da|do|dos|di|la|las|los|le|les|am|an|im|upon|on|sur|"
+    r"en)\s)?" + PLACE_START + r"[\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|,])\s+(?=\S)"
 )
 #: "Reporting from Kyiv, Ukraine" under a byline (the NYT's): where the story was reported, its dateline.
 REPORTING_FROM_RE = re.compile(r"^(?i:reporting from)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s+(?:and\s+)?[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,5})$")
