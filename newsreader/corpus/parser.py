@@ -1484,6 +1484,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             fate(k, "boilerplate", dropped=True, note=reason)
             if not in_head:
                 after_furniture = True
+            elif not draft.body:
+                seen -= 1  # (buttons under the headline, "Share" / "Save" / "Listen": not the story's top lines)
             continue
         if AGE_RE.match(text):
             fate(k, "age", dropped=True, note="age with no reference time")
