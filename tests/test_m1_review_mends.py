@@ -117,3 +117,10 @@ def test_a_place_then_a_date_dates_the_story(line: str, place: str, day: str) ->
 def test_a_sentence_with_a_date_stays_text(line: str) -> None:
     article = one(f"Bridge reopens after repairs\n{line}\n" + BODY)
     assert article.body[0] == line
+
+
+def test_an_untitled_standfirst_over_a_byline_parses() -> None:
+    """No line above the standfirst: the lone-word test had no line to look at (an IndexError on this page)."""
+    article = one("Thousands of farms closed last year as prices fell across the region.\nBy Jane Doe\n" + BODY)
+    assert (article.byline, article.summary) == ("Jane Doe", ["Thousands of farms closed last year as prices fell "
+                                                              "across the region."])

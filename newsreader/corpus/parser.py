@@ -1329,7 +1329,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         over it is dropped. (Called when a byline under them shows they are the head.)"""
         *label, standfirst = paragraph_lines
         kept = [k for k in label if _lone_word(page, k)]  # (a word that is no section label: not dropped)
-        if not draft.title and kept == label == [label[0]] and _capital(page.text[label[0]][0]):
+        if not draft.title and len(label) == 1 and kept == label and _capital(page.text[label[0]][0]):
             # ("Oppenheimer" / its deck / "By ..."): a lone word that is no section label is the headline
             draft.title = page.text[label[0]]
             fate(label[0], "title", note="the headline: one word over its deck")
