@@ -197,6 +197,12 @@ class Config:
     extensions: list[str] = field(default_factory=lambda: list(SETTINGS["extensions"].default))
     extractor: str = "rules"
     source: Path | None = None
+    #: What reading the file found to say that does not stop a command, one line each (every
+    #: command says them first: `config_name_warnings`).
+    warnings: list[str] = field(default_factory=list, compare=False)
+    #: A relative `corpus:` missing from the config file's folder: the current folder's, also
+    #: missing (None when it is the same folder). The error names both places tried.
+    corpus_also_tried: Path | None = field(default=None, compare=False)
 
     def corpus_dir(self, override: str | Path | None = None) -> Path:
         """`--corpus`, else the config's corpus, else the bundled seeds."""
@@ -285,9 +291,7 @@ def parse_config(text: str, source: Path | None = None) -> Config:
                             "for the bundled seeds")
         corpus = expand_home(values["corpus"], f"{where}: corpus")
         if source is not None and not corpus.is_absolute():
-            # Relative to the config file's folder, as written there: it named another folder
-            # from each folder a command ran in (Q7 #8). Made absolute, as `paths` shows it.
-            corpus = Path(os.path.abspath(source.parent / corpus))
+            corpus = _relative_corpus(config, corpus, source)
         config.corpus = corpus
     if "theme" in values:
         config.theme = values["theme"]
@@ -307,6 +311,27 @@ def parse_config(text: str, source: Path | None = None) -> Config:
             raise UserError(f"{where}: extractor must be 'rules' or 'spacy'")
         config.extractor = values["extractor"]
     return config
+
+
+def _relative_corpus(config: Config, written: Path, source: Path) -> Path:
+    """A relative `corpus:`, made absolute. It is the config file's folder's (Q7 #8: it named
+    another folder from each folder a command ran in), made absolute as `paths` shows it. It
+    was the current folder's until then: a user who always ran from the corpus's parent got
+    "does not exist" and no word of the change (RV18-A #6). So when the config's folder has
+    no such folder and the current folder has, that one is used, with a warning saying how
+    to write it; when neither has, the error names both (`corpus_also_tried`)."""
+    beside = Path(os.path.abspath(source.parent / written))
+    here = Path(os.path.abspath(written))
+    if here == beside or beside.exists():
+        return beside
+    if not here.exists():
+        config.corpus_also_tried = here
+        return beside
+    config.warnings.append(
+        f"{source}: corpus: {str(written)!r} is taken from the config file's folder, where {beside} does not "
+        f"exist, so {here} (from the current folder, as before) is used; write the path absolute "
+        f"(corpus: {here}) or relative to {source.parent}")
+    return here
 
 
 def check_extractor(config: Config, option: str | None = None) -> None:
@@ -330,6 +355,29 @@ NAMES_CHECK_FILE = "config-names-check.json"
 
 
 def config_name_warnings(config: Config, paths: Paths) -> list[str]:
+    """What every command says first, one line each: what reading the config found
+    (`Config.warnings`), the problems of its keymap and theme and of the user's theme files
+    (`_keymap_theme_warnings`), and the entries of the user's cue files that are skipped
+    (`extract.resources.user_cue_warnings`)."""
+    return [*config.warnings, *_keymap_theme_warnings(config, paths), *_user_cue_warnings(paths)]
+
+
+def _user_cue_warnings(paths: Paths) -> list[str]:
+    """The skipped entries of the user's cue files (a two-word title head, a number where a word
+    should be), said by every command as the keymap's problems are: the extractor's lists are
+    kept in the cache folder once built, so the run that builds them is the only one that reads
+    the files. Nothing is read without a cue folder holding files (one listing)."""
+    try:
+        if not any(name.endswith((".yaml", ".yml")) for name in os.listdir(paths.user_cues_dir)):
+            return []
+    except OSError:
+        return []
+    from newsreader.extract.resources import user_cue_warnings
+
+    return user_cue_warnings()
+
+
+def _keymap_theme_warnings(config: Config, paths: Paths) -> list[str]:
     """Every problem of the config's keymap and theme and of the user's theme files
     (`config_problems`), one line each, for every command to say (only the reader said most of
     them, once, in notices that scrolled away). Warnings, not errors: a config written for an

@@ -48,10 +48,11 @@ def _fresh_cues():
 
 def test_a_two_word_title_head_says_how_to_write_it(capsys, isolated_home: Path) -> None:
     """Q7 #2: `heads: [Chief Whip]` was taken and matched nothing ("Whip Mark Harper" stayed a
-    person), and nothing said so: heads are looked up a word at a time."""
+    person), and nothing said so: heads are looked up a word at a time. A warning, the entry
+    skipped (M4, RV18-A #7: an error stopped every command of a user whose file had one)."""
     _cues(isolated_home, "titles.yaml", "heads: [Chief Whip]\n")
     code, out, err = _extract(capsys, "Chief Whip Mark Harper spoke.")
-    assert code == 2 and out == ""
+    assert code == 0 and out
     assert "`heads` holds 'Chief Whip': a title's head is one word" in err, err
     assert "put Whip in `heads` and Chief in `modifiers`" in err, err
 
@@ -71,10 +72,11 @@ def test_the_way_it_says_works(capsys, isolated_home: Path) -> None:
 ])
 def test_entries_that_are_no_single_word_are_said(capsys, isolated_home: Path, name: str, text: str,
                                                   said: str) -> None:
-    """A number in titles' heads was taken as the word "42" (only an empty entry was said)."""
+    """A number in titles' heads was taken as the word "42" (only an empty entry was said). Said
+    and skipped, the command going on (M4, RV18-A #7)."""
     _cues(isolated_home, name, text)
     code, _, err = _extract(capsys, "Some text.")
-    assert code == 2 and said in err and name in err, err
+    assert code == 0 and f"{said}" in err and name in err and "the entry is skipped" in err, err
 
 
 def test_phrases_stay_allowed_where_they_are_names(capsys, isolated_home: Path) -> None:

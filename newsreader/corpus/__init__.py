@@ -22,6 +22,9 @@ def check_corpus_dir(root: Path, config: Config | None = None) -> None:
     in_config = config is not None and config.source is not None and config.corpus == root
     if not root.exists():
         problem = f"corpus folder {root} does not exist"
+        if in_config and config.corpus_also_tried is not None:  # (config.py `_relative_corpus`)
+            problem += (f", nor does {config.corpus_also_tried} (a relative `corpus:` is taken from the config "
+                        "file's folder, else from the current folder)")
         fix = ("create the folder, correct `corpus:` there, or pass --corpus DIR" if in_config
                else "pass --corpus DIR or set `corpus:` in the config")
     else:

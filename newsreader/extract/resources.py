@@ -151,14 +151,9 @@ def _shape_problem(key: str, value: Any, shape: str) -> str | None:
         return f"`{key}` must be {_SHAPE_SAID[shape]}, not {value_kind(value)}"
     if listed and shape != "words":
         for item in value:
-            if type(item) is not str or not item.strip():
-                return f"`{key}` holds {_said(item)} where a word should be"
-            words = item.split()
-            if len(words) > 1:
-                if shape == "title heads":
-                    return (f"`{key}` holds {item!r}: a title's head is one word, the words before it are "
-                            f"`modifiers`: put {words[-1]} in `heads` and {' '.join(words[:-1])} in `modifiers`")
-                return f"`{key}` holds {item!r}: its entries are single words (each word is looked up alone)"
+            said = _single_word_problem(key, item, shape)
+            if said:
+                return said[0]
         return None
     if shape == "words":
         for item in value:  # (15,000 names: a loop, ~1 ms)
@@ -176,6 +171,60 @@ def _shape_problem(key: str, value: Any, shape: str) -> str | None:
         if problem:
             return problem
     return None
+
+
+def _single_word_problem(key: str, item: Any, shape: str) -> tuple[str, bool] | None:
+    """What is wrong with an entry of a list of single words (`shape` "one word each" or "title heads"), and
+    whether a user's file may have it skipped (True: several words, or a number or a date, which matched nothing
+    and were harmless until these lists were checked, RV18-A #7), or None."""
+    if type(item) is not str:
+        return f"`{key}` holds {_said(item)} where a word should be", isinstance(item, _WORD)
+    if not item.strip():
+        return f"`{key}` holds {_said(item)} where a word should be", False
+    words = item.split()
+    if len(words) == 1:
+        return None
+    if shape == "title heads":
+        return (f"`{key}` holds {item!r}: a title's head is one word, the words before it are `modifiers`: "
+                f"put {words[-1]} in `heads` and {' '.join(words[:-1])} in `modifiers`"), True
+    return f"`{key}` holds {item!r}: its entries are single words (each word is looked up alone)", True
+
+
+def _skip_entries(data: Any, name: str, path: Any) -> list[str]:
+    """Take out of a user's file (`data`, the mapping of the cue file `name` at `path`) the entries of its
+    single-word lists that can be skipped (`_single_word_problem`), one warning each: a user's list that had one
+    stopped every command once they were checked (exit 2), and the rest of the file is good."""
+    said: list[str] = []
+    if not isinstance(data, dict):
+        return said
+    for key, shape in _SHAPES.get(name, {}).items():
+        value = data.get(key)
+        if shape not in ("one word each", "title heads") or not isinstance(value, list):
+            continue
+        kept = []
+        for item in value:
+            problem = _single_word_problem(key, item, shape)
+            if problem and problem[1]:
+                said.append(f"the extractor's cue file {path}: {problem[0]}; the entry is skipped")
+            else:
+                kept.append(item)
+        data[key] = kept
+    return said
+
+
+def user_cue_warnings() -> list[str]:
+    """One line for each entry of the user's cue files that the extractor skips (`_skip_entries`), for every
+    command to say (`config.config_name_warnings`). A file that cannot be used is said by the commands that use
+    the lists (CueFileError): nothing here."""
+    said: list[str] = []
+    try:
+        files = _user_cue_files()
+    except CueFileError:
+        return said
+    for name, path in files.items():
+        with contextlib.suppress(CueFileError):
+            _parsed(path, name, _USER_FIX, said)
+    return said
 
 
 def _data() -> Any:
@@ -265,7 +314,7 @@ def _read_yaml(name: str) -> Any:
     user = _user_cue_files().get(name)
     if user is None:
         return data
-    added = _parsed(user, name, _USER_FIX)
+    added = _parsed(user, name, _USER_FIX, [])
     known = {*_SHAPES.get(name, {}), *data}
     for key in added:
         if key not in known:
@@ -296,12 +345,15 @@ def _merged(bundled: Any, added: Any) -> Any:
     return added
 
 
-def _parsed(path: Any, name: str, fix: str) -> Any:
-    """The mapping of the cue file at `path` (of the bundled `name`), checked; CueFileError with `fix` if not."""
+def _parsed(path: Any, name: str, fix: str, skipped: list[str] | None = None) -> Any:
+    """The mapping of the cue file at `path` (of the bundled `name`), checked; CueFileError with `fix` if not.
+    `skipped` (a user's file): the entries `_skip_entries` takes out are left out and said there."""
     try:
         data = yamlload.read_words(path)
     except yamlload.Unusable as exc:
         raise _cue_error(path, exc.problem, fix, exc.first) from None
+    if skipped is not None:
+        skipped += _skip_entries(data, name, path)
     for key, shape in _SHAPES.get(name, {}).items():
         problem = None if data.get(key) is None else _shape_problem(key, data[key], shape)
         if problem:
