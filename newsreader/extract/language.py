@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ENGLISH_WORDS", "MIN_DIFFERENT_WORDS", "MIN_PROSE_WORDS", "NOT_ENGLISH_BELOW", "OTHER_AT_LEAST",
-           "OTHER_WORDS", "english_share", "is_english", "other_share", "prose_words"]
+__all__ = ["ENGLISH_WORDS", "MIN_PROSE_WORDS", "NOT_ENGLISH_BELOW", "OTHER_AT_LEAST",
+           "NAME_PARTICLES", "OTHER_WORDS", "english_share", "is_english", "other_share", "prose_words"]
 
 #: Frequent words of English news that no other Latin-script language writes as a word of its own.
 #: Left out, though frequent: words another language shares (in, a, an, on, at, is, as, was, be, by,
@@ -78,15 +78,17 @@ MIN_PROSE_WORDS = 30
 
 #: A text whose share of `ENGLISH_WORDS` among its running words is below this is not English...
 NOT_ENGLISH_BELOW = 0.04
-#: ... when its running words are this many different ones at least: prose has a vocabulary (stories
-#: in other languages have 28 or more in 34 running words), a filler said over and over ("van Lt. "
-#: 300 times, a test of the extractor's long runs) does not, and is left to the extractor.
-MIN_DIFFERENT_WORDS = 20
 
 #: A text whose first `QUICK_CHARS` characters hold " the " three times and once in `THE_EVERY` characters
 #: or more is English at once (`is_english`; English news has it about once in 100-250).
 QUICK_CHARS = 3000
 THE_EVERY = 300
+
+#: Words of `OTHER_WORDS` that are also names' particles ("von der Leyen", "Lula da Silva", "al-Assad"):
+#: before a capital they are part of a name, which English news writes too.
+NAME_PARTICLES = frozenset("von der den da das dos del al el le du".split())
+# What follows a name's particle: a space or hyphen and a capital, perhaps after a second particle.
+_BEFORE_NAME = re.compile(r"(?:\s+|-)(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r"|de|di|la|van)\s+)?[^\W\d_a-zß-ÿ]")
 
 # Runs of letters (no digits, no underscore): the words of any script.
 _WORD = re.compile(r"[^\W\d_]+")
@@ -122,8 +124,8 @@ def english_share(text: str) -> float | None:
 
 def is_english(text: str) -> bool:
     """False only for a text long enough to judge whose share of English function words is below
-    `NOT_ENGLISH_BELOW`, among `MIN_DIFFERENT_WORDS` different running words or more, and which shows
-    another language (`other_share` at least `OTHER_AT_LEAST`): the extractor
+    `NOT_ENGLISH_BELOW` and which shows another language (`other_share` at least `OTHER_AT_LEAST`;
+    a filler said over and over, "van Lt. " 300 times, shows none): the extractor
     gives it no names. A text that starts with " the " as often as English does (`QUICK_CHARS`,
     `THE_EVERY`; no other language writes it) is English without a word being looked at: one count
     in C over 3,000 characters at most, where the words' pass costs about 5% of the extraction's
@@ -135,17 +137,21 @@ def is_english(text: str) -> bool:
     share = english_share(text)
     if share is None or share >= NOT_ENGLISH_BELOW:
         return True
-    running = [word for word in _WORD.findall(text) if word == word.lower()]
-    if len(set(running)) < MIN_DIFFERENT_WORDS:
-        return True
-    return other_share(running) < OTHER_AT_LEAST
+    return other_share(text) < OTHER_AT_LEAST
 
 
-def other_share(running: list[str]) -> float:
-    """The share of `running` (a text's words in small letters) that show a language other than
-    English: one of `OTHER_WORDS`, or a word not in Latin script."""
-    if not running:
-        return 0.0
-    other = OTHER_WORDS
-    signs = sum(1 for word in running if word in other or _NOT_LATIN.search(word))
-    return signs / len(running)
+def other_share(text: str) -> float:
+    """The share of `text`'s words in small letters that show a language other than English: one of
+    `OTHER_WORDS` (but not a name's particle before a capital, `NAME_PARTICLES`), or a word not in
+    Latin script."""
+    running = signs = 0
+    other, particles = OTHER_WORDS, NAME_PARTICLES
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word != word.lower():
+            continue
+        running += 1
+        if _NOT_LATIN.search(word) or (word in other and not (word in particles
+                                                               and _BEFORE_NAME.match(text, match.end()))):
+            signs += 1
+    return signs / running if running else 0.0
