@@ -126,6 +126,13 @@ _FURNITURE_WORDS = frozenset(
     "donate donation donations contribute contributions membership fundraising".split())
 #: Words after which a furniture word names a state of the element, not furniture.
 _NOT_FURNITURE_AFTER = frozenset({"no", "has", "with", "js", "without"})
+#: Furniture words that can say how a part of the story itself is shown ("SocialEmbed": a post
+#: embedded in the story; "ModalImage": a photo that opens in a lightbox; "PromoText"), and the
+#: parts they then name. Not "content" ("RelatedContent" is the related box's content), and not
+#: words that name other pages or readers' posts ("RelatedArticle", "CommentBody", "FooterText").
+_QUALIFIER_WORDS = frozenset({"social", "modal", "popup", "promo"})
+_STORY_PARTS = frozenset("embed image photo picture video media figure caption text body story article "
+                         "gallery graphic quote".split())
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
                     "menu", "menubar", "toolbar"})
 _NAME_WORD_RE = re.compile(r"[a-z]+")
@@ -256,9 +263,20 @@ def _furniture(attrs: dict[str, str | None]) -> bool:
         # "no-sidebar", "has-share-buttons", "with-ads", "js-comments-count": a state or hook of
         # the element, not what it is (WordPress puts "no-sidebar" on the wrapper of the page).
         if any(word in _FURNITURE_WORDS and not (n and words[n - 1] in _NOT_FURNITURE_AFTER)
+               and not _names_a_story_part(word, words[n + 1:n + 2])
                for n, word in enumerate(words)):
             return True
     return False
+
+
+def _names_a_story_part(word: str, after: list[str]) -> bool:
+    """Does a furniture word, with the word after it in its name, name a part of the story?
+    "ad-free"/"AdFree" is a state ("ArticleBodyAdFree" is the story's body); "SocialEmbed",
+    "ModalImage" and "PromoText" name an embedded post, a photo and a text of the story. Once
+    class names were split at capitals (AMP's "RelatedContent"), these lost story parts."""
+    if not after:
+        return False
+    return after[0] == "free" or (word in _QUALIFIER_WORDS and after[0] in _STORY_PARTS)
 
 
 class _Reader(HTMLParser):
