@@ -688,7 +688,14 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
     with store:
         # No bookmark, no corpus to check: a fresh home built the whole index first to say "no
         # bookmarks yet" (Q7 #10; minutes on a big corpus).
-        articles = _corpus_articles(ctx, args, store) if store.bookmark_count() else None
+        count = store.bookmark_count()
+        if not count and getattr(args, "corpus", None):
+            # A --corpus folder that is not there is still an error (exit 2, as every command
+            # says it), though no bookmark needs it: a script checks the exit code.
+            from newsreader.corpus import check_corpus_dir
+
+            check_corpus_dir(ctx.corpus_dir(args), ctx.config)
+        articles = _corpus_articles(ctx, args, store) if count else None
         if articles is not None and store.persistent:
             store.reconcile(articles.values(), corpus=_corpus_key(ctx, args))
         bookmarks = store.list_bookmarks(tag=args.tag)

@@ -146,7 +146,7 @@ async def test_keymap_and_theme_problems_past_two_are_one_notice(indexed_seeds, 
     assert len(said) == 1 and said[0][0] == "Config", said
     assert said[0][1].splitlines() == [
         "3 keymap and theme problems (`newsreader paths` says them in full):",
-        "- quit: 'ctrl+shift+banana' is not a key, quit keeps its own keys",
-        "- e now runs search, so entities (Entities) has no key left",
         "- theme: 'badcolour' is not available: its file badcolour.yaml is broken: colors.primary: 'blurple' "
-        "is not a colour"]
+        "is not a colour",  # (first: RV18-C #4)
+        "- quit: 'ctrl+shift+banana' is not a key, quit keeps its own keys",
+        "- e now runs search, so entities (Entities) has no key left"]

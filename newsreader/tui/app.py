@@ -1976,6 +1976,9 @@ def problems_summary(lines: list[str], folder: Path) -> str:
     each at 80 columns) stacked past the top of a 24-row terminal. Each is said shortly
     (`short_problem`: what is wrong, not what to do); every command says them in full."""
     prefix = os.path.join(folder, "")
+    # Theme lines first: a theme not used changes every colour on screen, so it is the problem
+    # the user sees; keymap lines are the ones cut to "and N more".
+    lines = sorted(lines, key=lambda line: line.startswith("keymap:"))
     short = [short_problem(line.removeprefix("keymap: "), prefix) for line in lines[:NOTICE_PROBLEM_LINES]]
     if len(lines) > NOTICE_PROBLEM_LINES:
         short.append(f"and {len(lines) - NOTICE_PROBLEM_LINES} more")

@@ -139,10 +139,14 @@ class LoadedThemes:
 def short_problem(line: str, prefix: str) -> str:
     """A `theme_problems` line shortened for a notice that lists several (a taller toast lost its
     first lines off the top at 80x24): what is wrong, a file named within `prefix`, without the
-    hint in brackets after it or what the reader does (every command says it in full)."""
+    hint in brackets after it or what the reader does (every command says it in full). Only the
+    known endings are cut: a key in quotes or a file's path may hold "; " itself."""
     import re
 
-    line = line.removeprefix(SKIPPED).split(". The reader uses")[0].split("; ")[0].replace(prefix, "")
+    line = line.removeprefix(SKIPPED).split(". The reader uses")[0].replace(prefix, "")
+    # Only the known endings go: a quoted key or a file name may hold "; " itself.
+    line = re.sub(r"; (?:it is ignored|give |elsewhere it still runs|did you mean|save it as|its Ctrl\+P)"
+                  r"(?:(?!; ).)*$", "", line)
     return re.sub(r" \((use|write keys|known:|expected) [^()]*\)$", "", line)
 
 
