@@ -1076,13 +1076,24 @@ def _headline_over_buttons(page: _Page, j: int, p: int) -> int | None:
     return k
 
 
-def _lone_word(page: _Page, j: int) -> bool:
+def _lone_word(page: _Page, j: int, tags: bool = False) -> bool:
     """Is line `j` one word that is no section label the cue list knows ("Sport", "Cronaca", "LIVE") and no page
     furniture: a headline of one word ("Oppenheimer" over a review's deck), kept as title or text? Taken for a
-    label and dropped, the word was in neither, and a search for it missed the story."""
+    label and dropped, the word was in neither, and a search for it missed the story. A topic tag over a headline
+    (`_tag_over_headline`) is a lone word only with `tags` (kept as text, not as the title)."""
     text = page.text[j]
     return (_words(text) == 1 and text.lower().rstrip(":") not in page.cues.section_labels
-            and page.boilerplate_reason(j) is None and not _is_nav_junk(text))
+            and page.boilerplate_reason(j) is None and not _is_nav_junk(text) and (tags or not _tag_over_headline(page, j)))
+
+
+def _tag_over_headline(page: _Page, j: int) -> bool:
+    """Is one-word line `j` a topic tag over a headline ("Ukraine" / "Russia launches biggest drone attack on Kyiv",
+    the Guardian's and the BBC's head): the next line title-shaped, of four words or more, no byline? A word there
+    never takes the title from that line: read as a one-word headline, the story was titled "Ukraine", its headline
+    went to the body and its byline was lost. (A lone word over a shorter line, or over text, stays `_lone_word`.)"""
+    k = page.next_nonblank(j)
+    return (k is not None and _words(page.text[k]) >= 4 and _looks_like_title(page.text[k])
+            and not page.heading_filler(k) and page.byline_of(k) is None and not page.bare_byline(k))
 
 
 def _under_label(page: _Page, j: int) -> int | None:
@@ -1324,12 +1335,18 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
     def fate(k: int, role: str, dropped: bool = False, note: str = "") -> None:
         fates[k] = LineFate(k + 1, page.raw[k], role, None if dropped and role == "blank" else index, dropped, note)
 
+    def over_title() -> bool:
+        """Is the story's last paragraph above its headline (a topic tag kept as text, `_tag_over_headline`)? It is
+        no standfirst then: "Labour" / headline / "By ..." gave the summary "Labour"."""
+        return plan.title is not None and bool(paragraph_lines) and paragraph_lines[-1] < plan.title
+
     def take_standfirst() -> None:
         """The story's text so far is its head (`_standfirst_head`): its standfirst is the summary, a section label
         over it is dropped. (Called when a byline under them shows they are the head.)"""
         *label, standfirst = paragraph_lines
-        kept = [k for k in label if _lone_word(page, k)]  # (a word that is no section label: not dropped)
-        if not draft.title and len(label) == 1 and kept == label and _capital(page.text[label[0]][0]):
+        kept = [k for k in label if _lone_word(page, k, tags=True)]  # (a word that is no section label: not dropped)
+        if not draft.title and len(label) == 1 and kept == label and _capital(page.text[label[0]][0]) \
+                and not _tag_over_headline(page, label[0]):
             # ("Oppenheimer" / its deck / "By ..."): a lone word that is no section label is the headline
             draft.title = page.text[label[0]]
             fate(label[0], "title", note="the headline: one word over its deck")
@@ -1422,7 +1439,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             page.address_host = page.address_host or host
             fate(k, "address", dropped=True, note=f"the page's web address: source {host}")
             continue
-        if k == plan.kicker:
+        tag = _tag_over_headline(page, k) and _lone_word(page, k, tags=True)  # (a topic tag: kept as text)
+        if k == plan.kicker and not tag:
             fate(k, "navigation", dropped=True, note="a section label above the headline")
             continue
         if in_head and (k == plan.repeat or (title_key and _norm(text) == title_key)):
@@ -1439,8 +1457,9 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                                    or (draft.date_source == DATE_NONE and seen <= TOP_LINES)):
             kind = DATE_KINDS[stated.kind]
             credit = page.byline_dates.get(k)
-            head = bool(draft.body) and credit is not None and _standfirst_head(draft.body, pieces, not draft.title)
-            if credit is not None and draft.byline is None and (not draft.body or head):
+            head = bool(draft.body) and not over_title() and credit is not None \
+                and _standfirst_head(draft.body, pieces, not draft.title)
+            if credit is not None and draft.byline is None and (not draft.body or head or over_title()):
                 draft.byline = credit
                 if head:
                     take_standfirst()
@@ -1508,15 +1527,15 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 plan.first_text = k
             fate(k, "summary", note="bullet point")
             continue
-        if plan.under_menus and plan.title is not None and k < plan.title and page.byline_of(k) is None:
+        if plan.under_menus and plan.title is not None and k < plan.title and page.byline_of(k) is None and not tag:
             fate(k, "navigation", dropped=True, note="above the headline: a menu item, breadcrumb, section label "
                                                      "or the site's name")
             continue
         # A "By" line under a standfirst (headline / standfirst / byline / date: the Guardian's, Substack's, the NYT's,
         # Le Monde's head; a section label above the standfirst too) is the byline still (`_standfirst_head`). A
         # byline in capitals (an outlet's, "By AGENCY", from a page's markup) gives way to one naming people.
-        head = bool(draft.body) and _standfirst_head(draft.body, pieces, not draft.title)
-        if (draft.byline is None or draft.byline.isupper()) and (not draft.body or head):
+        head = bool(draft.body) and not over_title() and _standfirst_head(draft.body, pieces, not draft.title)
+        if (draft.byline is None or draft.byline.isupper()) and (not draft.body or head or over_title()):
             byline = page.byline_of(k)
             note = ""
             if byline is None and (in_head or head):
