@@ -474,7 +474,9 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
                 continue
             pruned.append(entry)
         others = [entry for entry in others if entry not in pruned]
-    theme, theme_from = _theme_in_use(ctx.config, paths.store_file)
+    from newsreader.config import SETTINGS, theme_in_use, theme_missing
+
+    theme, theme_from = theme_in_use(ctx.config, paths)
     info: dict[str, Any] = {
         "config_file": str(paths.config_file), "config_file_exists": paths.config_file.is_file(),
         "bundled_themes_dir": str(themes_dir()), "bundled_cues_dir": str(_bundled_cues_dir()),
@@ -498,7 +500,9 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
         ("your themes, cues", f"{paths.config_dir / 'themes'}, {paths.config_dir / 'cues'}"),
         ("bundled themes", f"{info['bundled_themes_dir']}  (copy one to your themes to change it)"),
         ("bundled cues", f"{info['bundled_cues_dir']}  (your cue files add to these)"),
-        ("theme", f"{theme}  ({_THEME_FROM[theme_from]})"),
+        ("theme", f"{theme}  ({_THEME_FROM[theme_from]}"
+                  + (f"; missing: the reader uses {SETTINGS['theme'].default})"
+                     if theme_missing(ctx.config, paths) else ")")),
         ("bookmarks, state", str(paths.store_file)),
         ("cache", str(paths.cache_dir)),
         ("corpus", f"{corpus}  ({chosen}{'' if info['corpus_exists'] else '; not there now'})"),
@@ -531,29 +535,6 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
 #: Where the theme `paths` names was chosen, as it says it.
 _THEME_FROM = {"reader": "chosen in the reader with Ctrl+P: the config's theme is not used while that stands",
                "config": "config", "default": "the default"}
-
-
-def _theme_in_use(config: Config, store_file: Path) -> tuple[str, str]:
-    """The theme the reader starts with and where it was chosen ("reader", "config" or
-    "default"): a Ctrl+P choice, saved in the state, wins over the config's `theme`, and
-    editing the config then changed nothing, unsaid (Q7 #10). The state is read with writes
-    refused (`paths` changes nothing), and not read-only, whose close left its -wal and -shm
-    files behind; one that cannot be read names none. (Whether the theme can be had is said by
-    the config's warnings: the reader falls back.)"""
-    chosen = None
-    if store_file.is_file():
-        try:
-            with contextlib.closing(sqlite3.connect(store_file)) as db:
-                db.execute("PRAGMA query_only = 1")
-                row = db.execute("SELECT value FROM preferences WHERE key = 'theme'").fetchone()
-            chosen = json.loads(row[0]) if row else None
-        except (sqlite3.Error, ValueError):
-            chosen = None
-    if isinstance(chosen, str) and chosen:
-        return chosen, "reader"
-    from newsreader.config import SETTINGS
-
-    return config.theme, "default" if config.theme == SETTINGS["theme"].default else "config"
 
 
 def _bundled_cues_dir() -> Path:

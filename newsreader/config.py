@@ -397,11 +397,15 @@ def _keymap_theme_warnings(config: Config, paths: Paths) -> list[str]:
     user_themes = []
     with contextlib.suppress(OSError):
         user_themes = sorted(p for p in os.listdir(theme_dirs[1]) if p.endswith((".yaml", ".yml")))
-    if not config.keymap and config.theme == default_theme and not user_themes:
+    # The theme the reader would use: a Ctrl+P pick kept in the state wins over the config's
+    # (RV18-C #2: the reader's "problems remain: `newsreader paths` lists them" was untrue
+    # for a pick whose file had gone).
+    wanted, chosen_in = theme_in_use(config, paths)
+    if not config.keymap and wanted == default_theme and not user_themes:
         return []
     import json
 
-    key_parts = [__version__, config.theme, *(f"{bid}\0{keys}" for bid, keys in sorted(config.keymap.items()))]
+    key_parts = [__version__, wanted, chosen_in, *(f"{bid}\0{keys}" for bid, keys in sorted(config.keymap.items()))]
     tui = Path(__file__).with_name("tui")
     with contextlib.suppress(Exception):
         from importlib.metadata import version
@@ -421,8 +425,10 @@ def _keymap_theme_warnings(config: Config, paths: Paths) -> list[str]:
         lines = None
     if lines is None:
         try:
-            lines = [f"{{config}}: {line}" if line.startswith(("keymap:", "theme:")) else line
-                     for line in config_problems(config, paths)]
+            lines = [f"{{config}}: {line}" if line.startswith(("keymap:", "theme:")) and (
+                     chosen_in != "reader" or line.startswith("keymap:"))
+                     else READER_THEME + line.removeprefix("theme: ") if line.startswith("theme:") else line
+                     for line in config_problems(config, paths, theme=wanted)]
         except Exception:  # noqa: BLE001 - a reader that cannot load (Textual broken) must not stop search or index
             return []
         with contextlib.suppress(OSError):
@@ -431,6 +437,42 @@ def _keymap_theme_warnings(config: Config, paths: Paths) -> list[str]:
             tmp.write_text(json.dumps({"key": key, "lines": lines}), encoding="utf-8")
             os.replace(tmp, cache)
     return [line.replace("{config}", str(config.source or "config")) for line in lines]
+
+
+#: How the warning about a theme picked in the reader (not the config's) starts.
+READER_THEME = "theme chosen in the reader with Ctrl+P: "
+
+
+def theme_in_use(config: Config, paths: Paths) -> tuple[str, str]:
+    """The theme the reader starts with and where it was chosen ("reader", "config" or
+    "default"): a Ctrl+P choice, saved in the state, wins over the config's `theme`, and
+    editing the config then changed nothing, unsaid (Q7 #10). The state is read with writes
+    refused (`paths` changes nothing), and not read-only, whose close left its -wal and -shm
+    files behind; one that cannot be read names none. Whether the theme can be had is said by
+    the warnings (`_keymap_theme_warnings`, `theme_missing`): the reader falls back."""
+    import json
+    import sqlite3
+
+    chosen = None
+    store_file = paths.store_file
+    if store_file.is_file():
+        try:
+            with contextlib.closing(sqlite3.connect(store_file)) as db:
+                db.execute("PRAGMA query_only = 1")
+                row = db.execute("SELECT value FROM preferences WHERE key = 'theme'").fetchone()
+            chosen = json.loads(row[0]) if row else None
+        except (sqlite3.Error, ValueError):
+            chosen = None
+    if isinstance(chosen, str) and chosen:
+        return chosen, "reader"
+    return config.theme, "default" if config.theme == SETTINGS["theme"].default else "config"
+
+
+def theme_missing(config: Config, paths: Paths) -> bool:
+    """Whether the theme the reader would use (`theme_in_use`) cannot be had, so that it uses
+    its default instead: one of the warnings every command says is about it."""
+    source = f"{config.source or 'config'}: theme: "
+    return any(line.startswith((source, READER_THEME)) for line in _keymap_theme_warnings(config, paths))
 
 
 def config_problems(config: Config, paths: Paths, *, theme: str | None = None, loaded: Any = None,
