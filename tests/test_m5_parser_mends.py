@@ -28,3 +28,38 @@ def test_a_topic_tag_over_a_headline_and_byline_stays_text() -> None:
     assert (article.title, article.byline, article.summary) == (
         "Starmer vows to press ahead with planning reforms despite backbench anger", "Jane Doe", [])
     assert article.body[0] == "Labour"
+
+
+HEAD = "Council approves new budget for schools\n\nBy Jane Doe\n\n"
+LEAD = "The council voted on Tuesday to approve a new budget that gives schools more money for teachers.\n\n"
+
+
+def test_a_common_word_and_a_date_in_the_body_is_no_dateline() -> None:
+    """RV18-B #2: 'Deadline: May 5, 2024' in the body dated the story, became its dateline and left the body."""
+    article = one(HEAD + LEAD + "Deadline: May 5, 2024\n\nParents can comment until then.\n")
+    assert (article.date, article.dateline) == (None, None)
+    assert "Deadline: May 5, 2024" in article.body
+
+
+def test_a_place_and_a_date_is_still_a_dateline() -> None:
+    article = one(HEAD + "London - 3 March 2024\n\n" + LEAD)
+    assert (str(article.date), article.dateline) == ("2024-03-03", "London")
+
+
+def test_a_foreign_by_word_over_one_name_is_no_byline() -> None:
+    """RV18-B #3: 'Von Braun', 'Par Excellence' were bylines ('Braun', 'Excellence') and left the body."""
+    for line in ("Von Braun", "Par Excellence"):
+        article = one("Rocket pioneer honoured in his home town\n\n" + LEAD + line + "\n\nThousands came to watch.\n")
+        assert article.byline is None and line in article.body
+    article = one("Rocket pioneer honoured in his home town\n\nVon Anna Schmidt\n\n" + LEAD)
+    assert article.byline == "Anna Schmidt"
+
+
+def test_short_months_that_are_english_words_only_day_first_in_lower_case() -> None:
+    """RV18-B #5: 'Set 2, 2024' (a tennis report) and 'Out 10, 2024' were read as September and October dates."""
+    from newsreader.corpus.parser import date_statement
+    for text in ("Set 2, 2024", "set 12 2024", "Out 10, 2024", "10 Out 2024"):
+        statement = date_statement(text)
+        assert statement is None or statement.date is None, text
+    assert str(date_statement("10 out 2024").date) == "2024-10-10"
+    assert str(date_statement("3 ago 2024").date) == "2024-08-03"

@@ -172,6 +172,18 @@ PLACE_DATE_RE = re.compile(
     r"^(?P<place>" + PLACE_START + r"[\w.'’-]*(?:,?\s(?:(?:de|del|da|do|dos|di|la|las|los|le|les|am|an|im|upon|on|sur|"
     r"en)\s)?" + PLACE_START + r"[\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|,])\s+(?=\S)"
 )
+
+
+def _common_word(place: str) -> bool:
+    """Is a place before a date line one English word that is never a name ("Deadline: May 5, 2024", "Update: March
+    3, 2024", "Results - 3 March 2024")? Then the line is a label and a date, no dateline: read as one, a body line
+    dated the story and left the body, and a first line took the headline's place (RV18-B #2)."""
+    if " " in place or not place.isalpha():
+        return False
+    from newsreader.extract.resources import english_words  # (read only when a place + date line is met)
+    return place.lower() in english_words()[0]
+
+
 #: "Reporting from Kyiv, Ukraine" under a byline (the NYT's): where the story was reported, its dateline.
 REPORTING_FROM_RE = re.compile(r"^(?i:reporting from)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s+(?:and\s+)?[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,5})$")
 #: A line that is a web address alone: how many tools save a page (its first line), never story text.
@@ -264,16 +276,20 @@ MONTHS.update({
 })
 #: (The look-ahead for a month's first letter first: trying ~100 names at every letter of a line was a third of the
 #: search's time.)
+#: The short months that are English words ("Set 2, 2024" in a tennis report, "Out 10, 2024"): read only in lower
+#: case and day first, as Italian and Portuguese pages write them ("10 out 2024", "3 ago 2024"; RV18-B #5).
+WORD_MONTHS = frozenset(("set", "out", "ago", "mag", "gen"))
 _MONTH = (r"(?P<{0}>(?=[" + "".join(sorted({name[0] for name in MONTHS})) + r"])(?:"
-          + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\.?")
+          + "|".join(sorted(set(MONTHS) - WORD_MONTHS, key=len, reverse=True)) + r"{1}))\.?")
+_WORD_MONTH = "|(?-i:" + "|".join(sorted(WORD_MONTHS)) + ")"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 DATE_FORMS_RE = re.compile(
     r"(?<![\w/.:])(?:"
     r"(?P<iy>\d{4})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"  # 2025-03-14 (also 2025-03-14T10:00)
     r"|(?P<jy>\d{4})\.\s?(?P<jm>[01]?\d)\.\s?(?P<jd>[0-3]?\d)(?![\d.])"  # 2012.08.08
     r"|(?P<cy>\d{4})\s?[年년]\s?(?P<cm>[01]?\d)\s?[月월]\s?(?P<cd>[0-3]?\d)\s?[日일]"  # 2024年6月25日, 2024년 6월 25일
-    r"|" + _DAY.format("ad") + r"\s+(?:of\s+|de\s+)?" + _MONTH.format("am") + r",?\s+(?:de\s+)?(?P<ay>\d{4})(?![\d/])"  # 14 March 2025
-    r"|" + _MONTH.format("bm") + r"\s+" + _DAY.format("bd") + r",?\s+(?P<by>\d{4})(?![\d/])"  # March 14, 2025
+    r"|" + _DAY.format("ad") + r"\s+(?:of\s+|de\s+)?" + _MONTH.format("am", _WORD_MONTH) + r",?\s+(?:de\s+)?(?P<ay>\d{4})(?![\d/])"  # 14 March 2025
+    r"|" + _MONTH.format("bm", "") + r"\s+" + _DAY.format("bd") + r",?\s+(?P<by>\d{4})(?![\d/])"  # March 14, 2025
     r"|(?P<n1>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<n2>[0-3]?\d)\s?(?P=sep)\s?(?P<ny>\d{4}|\d{2})(?![\d/.])"  # 14/03/2025
     r")",
     re.IGNORECASE,
@@ -757,7 +773,7 @@ class _Page:
                 # "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid - 04 feb 2025 - 12:10 CET": a place, then the
                 # date: the story's date and its dateline.
                 rest = date_statement(text[place.end():], self.hint)
-                if rest is not None and rest.date is not None:
+                if rest is not None and rest.date is not None and not _common_word(place.group("place")):
                     self.place_dates[i], stated = place.group("place"), rest
             self._dates[i] = stated
         return self._dates[i]
@@ -803,6 +819,8 @@ class _Page:
         if match is None or _words(text) > 12:
             return None
         names = match.group(1).strip()
+        if _words(FOREIGN_NAMES_SPLIT_RE.split(names)[0]) < 2:
+            return None  # (a first name and a surname: "Von Braun", "Par Excellence" are no byline, RV18-B #3)
         if not _names_only(names, self.cues.byline_roles | FOREIGN_JOIN_WORDS) or any(
                 _words(name) > 4 or NOT_NAME_WORDS_RE.search(name) for name in FOREIGN_NAMES_SPLIT_RE.split(names)):
             return None
