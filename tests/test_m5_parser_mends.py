@@ -63,3 +63,12 @@ def test_short_months_that_are_english_words_only_day_first_in_lower_case() -> N
         assert statement is None or statement.date is None, text
     assert str(date_statement("10 out 2024").date) == "2024-10-10"
     assert str(date_statement("3 ago 2024").date) == "2024-08-03"
+
+
+def test_a_by_line_after_a_news_lead_is_story_text() -> None:
+    """RV18-B #4: a first paragraph that ends by saying who said it is the story's lead, not a standfirst: a "By"
+    line after it left it in the body before f098bbe; since then the lead moved to the summary."""
+    article = one("Election night\n\nThe polls closed at 10pm and counting began immediately across the country, "
+                  "officials said.\n\nBy Jane Doe\n\nFirst results are expected after midnight.\n")
+    assert article.summary == []
+    assert article.body[0].startswith("The polls closed at 10pm")

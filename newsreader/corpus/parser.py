@@ -1622,7 +1622,15 @@ def _standfirst_head(body: list[str], pieces: list[str], untitled: bool) -> bool
     if len(body) == 2:
         label = body[0]
         return _words(label) <= KICKER_WORDS and not TERMINAL_RE.search(label) and _words(standfirst) >= STANDFIRST_WORDS
-    return standfirst[-1:] not in SENTENCE_END_CHARS or _words(standfirst) >= STANDFIRST_WORDS
+    return standfirst[-1:] not in SENTENCE_END_CHARS or (_words(standfirst) >= STANDFIRST_WORDS
+                                                         and not SAID_END_RE.search(standfirst))
+
+
+#: A sentence that ends by saying who said it ("..., officials said.", "the UN said on Sunday."): a news story's
+#: first paragraph, not a standfirst. A "By" line after it is story text, as before f098bbe (RV18-B #4: the lead
+#: went to the summary and the body lost its first paragraph).
+SAID_END_RE = re.compile(r"\b(?:said|says|say|reported|reports|told reporters)(?:\s+on)?(?:\s+\w+day)?\.[\"”’']?$",
+                         re.IGNORECASE)
 
 
 #: The fewest words of a standfirst that ends as a sentence ("Thousands of farms closed last year as prices fell.").
