@@ -445,16 +445,21 @@ def slow_irn_app(indexed_seeds, tmp_path, monkeypatch):
     return app, release
 
 
+async def start_slow_search(pilot, app) -> None:
+    """Type the slow search `slow_irn_app` holds back, and see the status line say it is searching."""
+    await settle(pilot)
+    await pilot.press("slash", *"irn*")
+    await pilot.pause(0.6)
+    assert "searching 'irn*'…" in status_text(app), status_text(app)
+
+
 @sync
 async def test_a_slow_search_says_it_is_searching(indexed_seeds, tmp_path, monkeypatch):
     """Q6 #7: wildcard searches took 2-5 s on 4,000 stories while the status line still said
     "All articles: 4,000". Past SEARCHING_SAID it says "searching '...'…", until the answer."""
     app, release = slow_irn_app(indexed_seeds, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"irn*")
-        await pilot.pause(0.6)
-        assert "searching 'irn*'…" in status_text(app), status_text(app)
+        await start_slow_search(pilot, app)
         release.set()
         await settle(pilot)
         assert "searching" not in status_text(app) and "Search 'irn*'" in status_text(app), status_text(app)
@@ -466,10 +471,7 @@ async def test_a_slow_search_cleared_says_searching_no_more(indexed_seeds, tmp_p
     search, so nothing took "searching '...'…" away: it stayed under All articles."""
     app, release = slow_irn_app(indexed_seeds, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"irn*")
-        await pilot.pause(0.6)
-        assert "searching 'irn*'…" in status_text(app), status_text(app)
+        await start_slow_search(pilot, app)
         await pilot.press("ctrl+u", "enter")
         await pilot.pause(0.3)
         assert "searching" not in status_text(app), status_text(app)
