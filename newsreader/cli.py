@@ -444,7 +444,7 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     deletes those (never the current corpus's index, one whose corpus is not known, or one
     another run is updating; never the bookmarks)."""
     from newsreader.config import recorded_corpus
-    from newsreader.resources import themes_dir
+    from newsreader.resources import cues_dir, themes_dir
 
     paths = ctx.paths
     corpus = ctx.corpus_dir(args)
@@ -479,7 +479,7 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     theme, theme_from = theme_in_use(ctx.config, paths)
     info: dict[str, Any] = {
         "config_file": str(paths.config_file), "config_file_exists": paths.config_file.is_file(),
-        "bundled_themes_dir": str(themes_dir()), "bundled_cues_dir": str(_bundled_cues_dir()),
+        "bundled_themes_dir": str(themes_dir()), "bundled_cues_dir": str(cues_dir()),
         "theme": theme, "theme_from": theme_from,
         "config_dir": str(paths.config_dir), "data_dir": str(paths.data_dir), "cache_dir": str(paths.cache_dir),
         "state_file": str(paths.store_file), "home": os.environ.get("NEWSREADER_HOME") or None,
@@ -497,7 +497,7 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     where = "NEWSREADER_HOME" if info["home"] else "your user folders"
     rows = [
         ("config file", f"{paths.config_file}" + ("" if info["config_file_exists"] else "  (none: defaults in use)")),
-        ("your themes, cues", f"{paths.config_dir / 'themes'}, {paths.config_dir / 'cues'}"),
+        ("your themes, cues", f"{paths.user_themes_dir}, {paths.user_cues_dir}"),
         ("bundled themes", f"{info['bundled_themes_dir']}  (copy one to your themes to change it)"),
         ("bundled cues", f"{info['bundled_cues_dir']}  (your cue files add to these)"),
         ("theme", f"{theme}  ({_THEME_FROM[theme_from]}"
@@ -535,16 +535,6 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
 #: Where the theme `paths` names was chosen, as it says it.
 _THEME_FROM = {"reader": "chosen in the reader with Ctrl+P: the config's theme is not used while that stands",
                "config": "config", "default": "the default"}
-
-
-def _bundled_cues_dir() -> Path:
-    """The bundled cue files' folder (`extract.resources._data`), found without importing the
-    extractor (a tenth of a second)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("newsreader.extract")
-    assert spec is not None and spec.submodule_search_locations
-    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 # --- bookmarks commands --------------------------------------------------------------

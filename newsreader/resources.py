@@ -25,3 +25,9 @@ def seeds_dir() -> Path:
 
 def themes_dir() -> Path:
     return bundled_dir("themes")
+
+
+def cues_dir() -> Path:
+    """The bundled cue files (`extract.resources` reads them as package data), named here so that
+    `paths` can show them without importing the extractor (a tenth of a second)."""
+    return _PACKAGE_DIR / "extract" / "data"

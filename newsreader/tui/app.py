@@ -51,7 +51,7 @@ from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, Side
 from newsreader.tui.sources import CorpusRows, FixedRows, Rest, RowSource
 from newsreader.tui.status import StatusLine, StatusParts, TimeLeft
 from newsreader.tui.themes import (DEFAULT_THEME, HIGHLIGHT_DEFAULTS, LoadedThemes, load_themes, short_problem,
-                                   theme_folders, user_themes_dir)
+                                   theme_folders)
 
 if TYPE_CHECKING:
     from newsreader.search.store import Row
@@ -372,7 +372,7 @@ class ReaderApp(App[int]):
         self.config_problems = config_problems(config, paths, theme=self._wanted_theme, loaded=self._loaded_themes,
                                                plan=self.keymap_plan)
         theme_lines = [line for line in self.config_problems if not line.startswith("keymap:")]
-        folder = user_themes_dir(self.paths.config_dir)
+        folder = self.paths.user_themes_dir
         #: The problems said with the keymap's, under "Config": all of them in one notice when
         #: the keymap and the themes have more than two between them (a notice each went past
         #: the top of a 24-row terminal).
@@ -646,7 +646,7 @@ class ReaderApp(App[int]):
         how = dict(title="Config", severity="warning", timeout=CONFIG_NOTICE_SECONDS, markup=False)
         if len(said) <= 2:
             return self.notify_once("config", said, **how)
-        summary = problems_summary(said, user_themes_dir(self.paths.config_dir))
+        summary = problems_summary(said, self.paths.user_themes_dir)
         return self.notify_once("config", [summary], problems=said, **how)
 
     def binding_keys(self, binding_id: str, default: str) -> str:

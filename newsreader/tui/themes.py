@@ -288,13 +288,7 @@ def load_themes(folders: list[Path]) -> LoadedThemes:
 def theme_folders(config_dir: Path) -> list[Path]:
     from newsreader.resources import themes_dir
 
-    return [themes_dir(), user_themes_dir(config_dir)]
-
-
-def user_themes_dir(config_dir: Path) -> Path:
-    """The folder of the user's own themes (read after the bundled ones): `Paths.user_themes_dir` for callers
-    that hold only the config folder."""
-    return config_dir / THEMES_DIR_NAME
+    return [themes_dir(), config_dir / THEMES_DIR_NAME]  # (the user's own, `Paths.user_themes_dir`, read after)
 
 
 #: The 16 colours as most terminals show them (Tango: GNOME Terminal and the other VTE
