@@ -16,7 +16,7 @@ from typing import Any
 from newsreader.errors import UserError
 from newsreader.extract.language import is_english  # (cheap: a regular expression, no data)
 
-__all__ = ["EntitySpan", "DateSpan", "Extraction", "extract", "BACKENDS"]
+__all__ = ["EntitySpan", "DateSpan", "Extraction", "extract", "date_spans", "BACKENDS"]
 
 BACKENDS = ("rules", "spacy")
 
@@ -84,7 +84,13 @@ def extract(text: str, date: dt.date | None = None, backend: str = "rules") -> E
     else:
         raise UserError(f"unknown extractor backend {backend!r} (choose from: {', '.join(BACKENDS)})")
     if not is_english(text):
-        from newsreader.extract.dates import find_dates
-
-        return Extraction(dates=[DateSpan(d.start, d.end, d.text, d.value) for d in find_dates(text, date)])
+        return Extraction(dates=date_spans(text, date))
     return run(text, date)
+
+
+def date_spans(text: str, date: dt.date | None) -> list[DateSpan]:
+    """The text's dates as spans: every backend, and a story not in English, finds them with the
+    same rules (`dates.find_dates`)."""
+    from newsreader.extract.dates import find_dates
+
+    return [DateSpan(d.start, d.end, d.text, d.value) for d in find_dates(text, date)]

@@ -6,13 +6,12 @@ import bisect
 import datetime as dt
 import itertools
 
-from newsreader.extract import DateSpan, EntitySpan, Extraction
-from newsreader.extract.dates import find_dates
+from newsreader.extract import EntitySpan, Extraction, date_spans
 from newsreader.extract.entities import find_entities
 
 
 def extract_rules(text: str, date: dt.date | None) -> Extraction:
-    dates = [DateSpan(d.start, d.end, d.text, d.value) for d in find_dates(text, date)]
+    dates = date_spans(text, date)
     # The dates by start, with the furthest end among each one and those before it: a piece
     # overlaps a date when a date starting before its end reaches past its start (one
     # bisection per piece, not a scan of every date).

@@ -12,8 +12,7 @@ import functools
 from typing import Any
 
 from newsreader.errors import UserError
-from newsreader.extract import EntitySpan, Extraction
-from newsreader.extract.dates import find_dates
+from newsreader.extract import EntitySpan, Extraction, date_spans
 from newsreader.extract.entities import _same_person
 
 _KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -36,10 +35,8 @@ def _nlp() -> Any:
 
 
 def extract_spacy(text: str, date: dt.date | None) -> Extraction:
-    from newsreader.extract import DateSpan
-
     nlp = _nlp()
-    dates = [DateSpan(d.start, d.end, d.text, d.value) for d in find_dates(text, date)]
+    dates = date_spans(text, date)
     if not text:
         return Extraction(entities=[], dates=dates)
     doc = nlp(text)
