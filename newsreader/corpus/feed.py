@@ -88,7 +88,6 @@ def _text(element: ET.Element | None) -> str:
 
 
 _TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
-_ESCAPE_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);")
 
 
 def _plain(element: ET.Element | None) -> str:
@@ -196,7 +195,9 @@ def feed_to_text(data: bytes, name: str) -> FeedText:
         stamp = _text(_child(item, "pubDate", f"{_ATOM}published", f"{_DC}date", f"{_ATOM}updated"))
         date = _day(stamp) if stamp else None
         title = title or (body[0][:90] if body else "")
-        lines.append(f"date {date.isoformat() if date else 'undated'} {title}")
+        from newsreader.corpus.parser import UNDATED  # (what the parser reads as no date)
+
+        lines.append(f"date {date.isoformat() if date else UNDATED} {title}")
         author = _author(item)
         if author:
             lines.append(f"By {author}")

@@ -892,7 +892,9 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
             # The seeds' header line: the story's date and headline, which the parser reads as
             # one story's start. A story of a front page whose date is not stated is marked
             # `date undated`, the parser's "no date stated": undated, yet its own story.
-            lines.append(f"date {date.isoformat() if date else 'undated'} {headline}")
+            from newsreader.corpus.parser import UNDATED  # (what the parser reads as no date)
+
+            lines.append(f"date {date.isoformat() if date else UNDATED} {headline}")
         elif headline is not None:
             lines.append(headline)
         if not several and facts.author:

@@ -93,7 +93,9 @@ def _front_matter(lines: list[str]) -> tuple[int, str | None]:
         pass
     if not title:
         return end + 1, None
-    return end + 1, f"date {date.isoformat() if date else 'undated'} {title}"
+    from newsreader.corpus.parser import UNDATED  # (what the parser reads as no date)
+
+    return end + 1, f"date {date.isoformat() if date else UNDATED} {title}"
 
 
 def markdown_to_text(text: str) -> str:
