@@ -43,6 +43,9 @@ class Context:
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     #: The index was just built from a folder without pages, and the user told what to do.
     told_no_pages: bool = False
+    #: What every command said first (`config_name_warnings`): `paths` reads its theme row's
+    #: "missing" from them, not from a second check.
+    config_warnings: list[str] = field(default_factory=list)
 
     def corpus_dir(self, args: argparse.Namespace) -> Path:
         return self.config.corpus_dir(getattr(args, "corpus", None))
@@ -477,10 +480,11 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
     from newsreader.config import SETTINGS, theme_in_use, theme_missing
 
     theme, theme_from = theme_in_use(ctx.config, paths)
+    missing = theme_missing(ctx.config, ctx.config_warnings)
     info: dict[str, Any] = {
         "config_file": str(paths.config_file), "config_file_exists": paths.config_file.is_file(),
         "bundled_themes_dir": str(themes_dir()), "bundled_cues_dir": str(cues_dir()),
-        "theme": theme, "theme_from": theme_from,
+        "theme": theme, "theme_from": theme_from, "theme_missing": missing,
         "config_dir": str(paths.config_dir), "data_dir": str(paths.data_dir), "cache_dir": str(paths.cache_dir),
         "state_file": str(paths.store_file), "home": os.environ.get("NEWSREADER_HOME") or None,
         "corpus": str(corpus), "corpus_from": chosen, "corpus_exists": corpus.is_dir(),
@@ -502,7 +506,7 @@ def cmd_paths(args: argparse.Namespace, ctx: Context) -> int:
         ("bundled cues", f"{info['bundled_cues_dir']}  (your cue files add to these)"),
         ("theme", f"{theme}  ({_THEME_FROM[theme_from]}"
                   + (f"; missing: the reader uses {SETTINGS['theme'].default})"
-                     if theme_missing(ctx.config, paths) else ")")),
+                     if missing else ")")),
         ("bookmarks, state", str(paths.store_file)),
         ("cache", str(paths.cache_dir)),
         ("corpus", f"{corpus}  ({chosen}{'' if info['corpus_exists'] else '; not there now'})"),
@@ -1209,7 +1213,8 @@ def main(argv: list[str] | None = None) -> int:
             check_query_length(" ".join(args.query))
         paths = user_paths()
         ctx = Context(paths=paths, config=load_config(paths))
-        for line in config_name_warnings(ctx.config, paths):
+        ctx.config_warnings = config_name_warnings(ctx.config, paths)
+        for line in ctx.config_warnings:
             ctx.warn(line)
         handler: Command = getattr(args, "handler", run_app)
         code = handler(args, ctx)

@@ -468,11 +468,12 @@ def theme_in_use(config: Config, paths: Paths) -> tuple[str, str]:
     return config.theme, "default" if config.theme == SETTINGS["theme"].default else "config"
 
 
-def theme_missing(config: Config, paths: Paths) -> bool:
+def theme_missing(config: Config, warnings: list[str]) -> bool:
     """Whether the theme the reader would use (`theme_in_use`) cannot be had, so that it uses
-    its default instead: one of the warnings every command says is about it."""
+    its default instead: one of the `warnings` every command said first (`config_name_warnings`,
+    passed in: `paths` checked the config twice) is about it."""
     source = f"{config.source or 'config'}: theme: "
-    return any(line.startswith((source, READER_THEME)) for line in _keymap_theme_warnings(config, paths))
+    return any(line.startswith((source, READER_THEME)) for line in warnings)
 
 
 def config_problems(config: Config, paths: Paths, *, theme: str | None = None, loaded: Any = None,
