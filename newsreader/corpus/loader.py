@@ -268,7 +268,9 @@ def _markup_page(data: bytes, path: Path, name: str) -> PageText | None:
         return None
     head = data[:4096].lstrip(b"\xef\xbb\xbf").decode("latin-1")
     root = feed_root_name(head)
-    if root is None and suffix in FEED_SUFFIXES and data[:4096].lstrip(b"\xef\xbb\xbf\t\r\n ").startswith(b"<"):
+    # (`head` is those bytes past the mark, as Latin-1: one character each, so stripping it is
+    # stripping them; only a feed's long look, below, reads the whole file past the mark)
+    if root is None and suffix in FEED_SUFFIXES and head.lstrip("\xef\xbb\xbf\t\r\n ").startswith("<"):
         root = feed_root_name(data.lstrip(b"\xef\xbb\xbf").decode("latin-1"), limit=None)  # (a long comment above it)
     if root is not None and is_feed_root(root.rsplit(":", 1)[-1]):
         feed = feed_to_text(data, name)
