@@ -157,7 +157,7 @@ CREDIT_RE = re.compile(r"\(([^()]{1,48})\)\s*$")
 DATELINE_RE = re.compile(
     r"^((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3})"  # ISLAMABAD / NEW YORK / RIO DE JANEIRO
     r"((?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?)"  # , Gaza Strip
-    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+[0-3]?\d(?=\s*\())?"  # , May 9 (Reuters)
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+[0-3]?\d)?"  # , May 9 (with a credit or none)
     r"\s*(?:\([^()]{1,30}\))?"  # (Reuters)
     r"\s*(?::|—|–|-{1,2})\s+(?=\S)"
 )
@@ -1471,6 +1471,13 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         # A date line: "Published/Updated ..." anywhere in the story, a date alone near its top, under a sub-headline
         # too (further down, a date alone may be a timeline's entry). Header > published > a date alone > updated.
         stated = page.date_line(k)
+        if stated is not None and draft.body and _names_first(page, k) and not over_title() and not (
+                draft.byline is None and draft.date_source in (DATE_NONE, DATE_FROM_HEADER)
+                and _standfirst_head(draft.body, pieces, not draft.title)):
+            # A place or names before a date are the story's dateline or byline in its head only (before its text,
+            # or after a standfirst with no byline or date line above it), as a "By" line is: below it, "Breaking
+            # News: May 5, 2024" and "Von Anna Schmidt, 3. Mai 2024" are text.
+            stated = None
         if stated is not None and (stated.kind != "line" or not draft.body
                                    or (draft.date_source == DATE_NONE and seen <= TOP_LINES)):
             kind = DATE_KINDS[stated.kind]
@@ -1605,6 +1612,17 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         draft.body[-1] = " ".join(pieces)
     draft.source = draft.source or address_source
     return draft
+
+
+def _names_first(page: _Page, k: int) -> bool:
+    """Is date line `k` a place or names, then the date ("London - 3 May 2024", "Jane Doe | April 1, 2025", "Von
+    Anna Schmidt, 3. Mai 2024"), with no "By"-word or date before the names?"""
+    if k in page.place_dates:
+        return True
+    credit = page.byline_dates.get(k)
+    text = page.text[k]
+    return credit is not None and BYLINE_START_RE.match(text) is None \
+        and DIGIT_RE.search(text.partition(credit)[0]) is None
 
 
 def _standfirst_head(body: list[str], pieces: list[str], untitled: bool) -> bool:

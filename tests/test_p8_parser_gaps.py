@@ -1,0 +1,61 @@
+"""The page parser's known gaps (P8): a place and a date, or a foreign byline, read only in a story's head; a wire
+dateline with no agency credit; a names-shaped place before a date; Folha's dotted dates; paid-post and key-points
+furniture; a digest of briefs split into its stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.corpus.parser import parse_page
+
+LEAD = "The district council voted on Tuesday night to approve the new road after a long campaign by residents."
+MORE = "The mayor said it was a great day for everyone in the valley and thanked the volunteers."
+
+
+def one(text: str):
+    (article,) = parse_page(text, "p.txt").articles
+    return article
+
+
+@pytest.mark.parametrize("line", ["Breaking News: May 5, 2024", "Latest Update - 3 March 2024",
+                                  "Closing Date, 12 April 2024"])
+def test_a_label_and_a_date_below_the_head_stay_text(line: str) -> None:
+    """Below a story's head (its byline, then a paragraph), a "Label: DATE" line is text: it took the story's date
+    and a dateline ("Breaking News") from the third line of the story."""
+    article = one(f"Valley road approved after long fight\nBy Jane Smith\n\n{LEAD}\n\n{line}\n\n{MORE}\n")
+    assert (article.date, article.dateline) == (None, None)
+    assert line in article.body
+
+
+def test_a_place_and_a_date_in_the_head_still_date_the_story() -> None:
+    article = one(f"Valley road approved after long fight\n\nLondon - 3 May 2024\n\n{LEAD}\n\n{MORE}\n")
+    assert (article.dateline, str(article.date)) == ("London", "2024-05-03")
+
+
+def test_a_place_and_a_date_after_a_standfirst_still_date_the_story() -> None:
+    """After a standfirst, with no byline or date line above, the head goes on (El País's and Le Monde's layout)."""
+    article = one("Valley road approved after long fight\n\nResidents win their ten-year battle for a safer route "
+                  f"to the school\n\nLeeds - 3 May 2024\n\n{LEAD}\n\n{MORE}\n")
+    assert (article.dateline, str(article.date)) == ("Leeds", "2024-05-03")
+
+
+def test_a_foreign_byline_in_the_text_stays_text() -> None:
+    text = (f"Bahn streikt wieder im ganzen Land\n\nVon Anna Schmidt\n\n{LEAD}\n\n{MORE}\n\n"
+            "Von Jonas Weber und Lena Fischer\n\nDie Bahn kritisierte den Streik scharf.\n")
+    article = one(text)
+    assert article.byline == "Anna Schmidt"
+    assert "Von Jonas Weber und Lena Fischer" in article.body
+
+
+@pytest.mark.parametrize("opening,place", [("WELLINGTON, March 3 - ", "WELLINGTON"),
+                                           ("NEW DELHI, Sept. 14 — ", "NEW DELHI"),
+                                           ("GAZA CITY, Gaza Strip, May 9 -- ", "GAZA CITY, Gaza Strip")])
+def test_a_wire_dateline_with_no_credit_fills_the_dateline(opening: str, place: str) -> None:
+    """"CITY, Month D - ..." opening the first paragraph is the dateline, as with an agency's credit after it."""
+    article = one(f"Central bank cuts rates again\n\n{opening}{LEAD}\n\n{MORE}\n")
+    assert (article.dateline, article.body[0]) == (place, LEAD)
+
+
+def test_a_wire_dateline_further_down_stays_text() -> None:
+    article = one(f"Central bank cuts rates again\n\n{LEAD}\n\nPARIS, March 4 - {MORE}\n")
+    assert article.dateline is None and article.body[1].startswith("PARIS, March 4 - ")
