@@ -350,31 +350,75 @@ def check_extractor(config: Config, option: str | None = None) -> None:
                     f'pip install "newsreader[spacy]" and python -m spacy download en_core_web_sm, or {back}')
 
 
-#: Where `config_name_warnings` keeps its last answer, in the cache folder.
+#: Where `config_name_warnings` keeps its last answers, in the cache folder: the keymap's and
+#: themes' (`_keymap_theme_warnings`), and the cue files' (`user_cue_warnings`).
 NAMES_CHECK_FILE = "config-names-check.json"
+CUES_CHECK_FILE = "cue-files-check.json"
 
 
 def config_name_warnings(config: Config, paths: Paths) -> list[str]:
     """What every command says first, one line each: what reading the config found
     (`Config.warnings`), the problems of its keymap and theme and of the user's theme files
     (`_keymap_theme_warnings`), and the entries of the user's cue files that are skipped
-    (`extract.resources.user_cue_warnings`)."""
-    return [*config.warnings, *_keymap_theme_warnings(config, paths), *_user_cue_warnings(paths)]
+    (`user_cue_warnings`)."""
+    return [*config.warnings, *_keymap_theme_warnings(config, paths), *user_cue_warnings(paths)]
 
 
-def _user_cue_warnings(paths: Paths) -> list[str]:
+def user_cue_warnings(paths: Paths) -> list[str]:
     """The skipped entries of the user's cue files (a two-word title head, a number where a word
-    should be), said by every command as the keymap's problems are: the extractor's lists are
-    kept in the cache folder once built, so the run that builds them is the only one that reads
-    the files. Nothing is read without a cue folder holding files (one listing)."""
+    should be: `extract.resources.user_cue_warnings`), said by every command as the keymap's
+    problems are, and shown by the reader: the extractor's lists are kept in the cache folder
+    once built, so the run that builds them is the only one that reads the files. Nothing is
+    read without a cue folder holding files (one listing); the answer is kept in the cache
+    folder, keyed by the files' size and time and the code that checks them, so an unchanged
+    folder is not parsed again by each command (~20 ms: RV19-C #1)."""
+    folder = paths.user_cues_dir
     try:
-        if not any(name.endswith((".yaml", ".yml")) for name in os.listdir(paths.user_cues_dir)):
-            return []
+        names = sorted(os.listdir(folder))
     except OSError:
         return []
-    from newsreader.extract.resources import user_cue_warnings
+    if not any(name.endswith((".yaml", ".yml")) for name in names):
+        return []
+    from newsreader import __version__
 
-    return user_cue_warnings()
+    key_parts = [__version__, str(folder)]
+    for file in [Path(__file__).with_name("extract") / "resources.py", *(folder / name for name in names)]:
+        with contextlib.suppress(OSError):
+            st = file.stat()
+            key_parts.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
+
+    def check() -> list[str]:
+        from newsreader.extract.resources import user_cue_warnings as skipped_entries
+
+        return skipped_entries()
+
+    return _kept_lines(paths, CUES_CHECK_FILE, key_parts, check)
+
+
+def _kept_lines(paths: Paths, name: str, key_parts: list[str], work: Any) -> list[str]:
+    """`work()`'s lines, kept in the cache folder's file `name` with the digest of `key_parts`
+    (what they depend on) and worked out again only when that changed. A `work` that fails
+    gives no lines (and nothing is kept): a check must not stop search or index."""
+    import json
+
+    key = hashlib.sha1("\0".join(key_parts).encode("utf-8", "surrogateescape")).hexdigest()
+    cache = paths.cache_dir / name
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        lines = cached["lines"] if cached.get("key") == key else None
+    except (OSError, ValueError, AttributeError, TypeError, KeyError):
+        lines = None
+    if lines is None:
+        try:
+            lines = work()
+        except Exception:  # noqa: BLE001 - (a reader that cannot load: Textual broken)
+            return []
+        with contextlib.suppress(OSError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(f".{name}.{os.getpid()}")
+            tmp.write_text(json.dumps({"key": key, "lines": lines}), encoding="utf-8")
+            os.replace(tmp, cache)
+    return lines
 
 
 def _keymap_theme_warnings(config: Config, paths: Paths) -> list[str]:
@@ -386,10 +430,10 @@ def _keymap_theme_warnings(config: Config, paths: Paths) -> list[str]:
 
     The ids are the reader's own (`tui.app.all_bindings`) and the themes its own (bundled,
     the user's files, Textual's), whose import costs ~0.4 s: so the answer is kept in the
-    cache folder, keyed by what it depends on (the keymap and theme asked about, this
-    version's reader modules and the theme files, by size and time), and worked out again
-    only when one of them changed. Nothing is looked at for the defaults (no keymap, the
-    default theme, no theme files of the user's)."""
+    cache folder (`_kept_lines`), keyed by what it depends on (the keymap and theme asked
+    about, this version's reader modules and the theme files, by size and time), and worked
+    out again only when one of them changed. Nothing is looked at for the defaults (no keymap,
+    the default theme, no theme files of the user's)."""
     from newsreader import __version__
 
     default_theme = SETTINGS["theme"].default
@@ -403,8 +447,6 @@ def _keymap_theme_warnings(config: Config, paths: Paths) -> list[str]:
     wanted, chosen_in = theme_in_use(config, paths)
     if not config.keymap and wanted == default_theme and not user_themes:
         return []
-    import json
-
     key_parts = [__version__, wanted, chosen_in, *(f"{bid}\0{keys}" for bid, keys in sorted(config.keymap.items()))]
     tui = Path(__file__).with_name("tui")
     with contextlib.suppress(Exception):
@@ -416,26 +458,14 @@ def _keymap_theme_warnings(config: Config, paths: Paths) -> list[str]:
             for file in sorted(folder.glob(pattern)):
                 st = file.stat()
                 key_parts.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
-    key = hashlib.sha1("\0".join(key_parts).encode("utf-8", "surrogateescape")).hexdigest()
-    cache = paths.cache_dir / NAMES_CHECK_FILE
-    try:
-        cached = json.loads(cache.read_text(encoding="utf-8"))
-        lines = cached["lines"] if cached.get("key") == key else None
-    except (OSError, ValueError, AttributeError, TypeError, KeyError):
-        lines = None
-    if lines is None:
-        try:
-            lines = [f"{{config}}: {line}" if line.startswith(("keymap:", "theme:")) and (
-                     chosen_in != "reader" or line.startswith("keymap:"))
-                     else READER_THEME + line.removeprefix("theme: ") if line.startswith("theme:") else line
-                     for line in config_problems(config, paths, theme=wanted)]
-        except Exception:  # noqa: BLE001 - a reader that cannot load (Textual broken) must not stop search or index
-            return []
-        with contextlib.suppress(OSError):
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_name(f".{NAMES_CHECK_FILE}.{os.getpid()}")
-            tmp.write_text(json.dumps({"key": key, "lines": lines}), encoding="utf-8")
-            os.replace(tmp, cache)
+
+    def check() -> list[str]:
+        return [f"{{config}}: {line}" if line.startswith(("keymap:", "theme:")) and (
+                chosen_in != "reader" or line.startswith("keymap:"))
+                else READER_THEME + line.removeprefix("theme: ") if line.startswith("theme:") else line
+                for line in config_problems(config, paths, theme=wanted)]
+
+    lines = _kept_lines(paths, NAMES_CHECK_FILE, key_parts, check)
     return [line.replace("{config}", str(config.source or "config")) for line in lines]
 
 

@@ -37,7 +37,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
-from newsreader.config import check_query_length, config_problems, corpus_key
+from newsreader.config import check_query_length, config_problems, corpus_key, user_cue_warnings
 from newsreader.corpus import no_pages_message
 from newsreader.errors import IndexNeedsRebuild, UserError, counted, printable
 from newsreader.search.schema import update_running
@@ -50,7 +50,7 @@ from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, Rest, RowSource
 from newsreader.tui.status import StatusLine, StatusParts, TimeLeft
-from newsreader.tui.themes import (DEFAULT_THEME, HIGHLIGHT_DEFAULTS, LoadedThemes, load_themes, short_problem,
+from newsreader.tui.themes import (DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, short_problem,
                                    theme_folders)
 
 if TYPE_CHECKING:
@@ -74,8 +74,8 @@ SEARCHING_SAID = 0.3
 #: How long a problem with the config (its keymap, its theme) shows: long enough to read it
 #: and the examples (Textual's default of 5 s hid the bad-key notice before it could be read).
 CONFIG_NOTICE_SECONDS = 15
-#: Said at a start where keymap or theme problems said at an earlier start remain (`notify_once`).
-PROBLEMS_REMAIN = ("Problems with your keymap or theme files, said at an earlier start, remain: "
+#: Said at a start where keymap, theme or cue file problems said at an earlier start remain (`notify_once`).
+PROBLEMS_REMAIN = ("Problems with your keymap, theme or cue files, said at an earlier start, remain: "
                    "`newsreader paths` lists them")
 REMINDER_SECONDS = 8
 #: Pause after an article is shown before looking for its related stories (35-50 ms of
@@ -367,6 +367,13 @@ class ReaderApp(App[int]):
         if config.keymap:
             self.set_keymap(known_keys(dict(config.keymap)))
             self.keymap_plan = plan_keymap(self._keymap, scoped_bindings(inherited=True))
+            from newsreader.tui.bookmarks import REMOVE_KEYS, remove_keys
+
+            # The bookmarks screen's remove follows the bookmark key as remapped (`remove_keys`):
+            # in the app's keymap, which every screen's bindings take, and in the plan `?` reads.
+            if (keys := remove_keys(self)) != REMOVE_KEYS:
+                self.keymap_plan.keys["bookmarks.remove"] = keys
+                self.update_keymap({"bookmarks.remove": keys})
         #: What is wrong in the config's keymap and theme and the theme files: the lines
         #: every command warns of (`config.config_problems`), shown here as notices.
         self.config_problems = config_problems(config, paths, theme=self._wanted_theme, loaded=self._loaded_themes,
@@ -379,8 +386,15 @@ class ReaderApp(App[int]):
         self._config_said = [line for line in self.config_problems if line.startswith("keymap:")]
         if self._config_said and theme_lines and len(self.config_problems) > 2:
             self._config_said, theme_lines = list(self.config_problems), []
-        self._problem_notices = set(LoadedThemes().notices(folder, theme_lines))  # (not NO_COLOR's, not a replacement)
-        self.theme_notices[:0] = self._loaded_themes.notices(folder, theme_lines)
+        notices = self._loaded_themes.notices(folder, theme_lines)
+        # The problems' notices, held back by `notify_once`, say that problems remain: not
+        # NO_COLOR's, not the line about a theme that replaces another (always last).
+        self._problem_notices = set(notices[:len(notices) - bool(self._loaded_themes.replaced)])
+        self.theme_notices[:0] = notices
+        #: The entries of the user's cue files the extractor skips (`config.user_cue_warnings`,
+        #: kept in the cache folder): said as the keymap's problems are, once in full, then
+        #: in the short line that problems remain (the CLI's lines went behind the screen).
+        self.cue_problems = user_cue_warnings(paths)
 
     # --- setup -------------------------------------------------------------------------
 
@@ -506,7 +520,8 @@ class ReaderApp(App[int]):
                                 timeout=CONFIG_NOTICE_SECONDS, markup=False)
         for notice in self.store.notices:
             self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
-        if self._check_keymap() or self._problem_notices.intersection(held):
+        held_config, held_cues = self._check_keymap(), self._check_cues()
+        if held_config or held_cues or self._problem_notices.intersection(held):
             self.notify(PROBLEMS_REMAIN, title="Config", severity="warning", timeout=REMINDER_SECONDS, markup=False)
         self.history = [ListState(FixedRows([], "All articles"))]
         self.article_list.empty_text = "Opening the index…"
@@ -648,6 +663,15 @@ class ReaderApp(App[int]):
             return self.notify_once("config", said, **how)
         summary = problems_summary(said, self.paths.user_themes_dir)
         return self.notify_once("config", [summary], problems=said, **how)
+
+    def _check_cues(self) -> list[str]:
+        """The skipped entries of the user's cue files (`cue_problems`), as the keymap's
+        (`_check_keymap`): a notice each, or one naming the first few when more than two."""
+        said = self.cue_problems
+        how = dict(title="Cue files", severity="warning", timeout=CONFIG_NOTICE_SECONDS, markup=False)
+        if len(said) <= 2:
+            return self.notify_once("cues", said, **how)
+        return self.notify_once("cues", [cues_summary(said, self.paths.user_cues_dir)], problems=said, **how)
 
     def binding_keys(self, binding_id: str, default: str) -> str:
         """The keys a binding answers to once the config's keymap has taken its keys."""
@@ -1984,6 +2008,25 @@ def problems_summary(lines: list[str], folder: Path) -> str:
         short.append(f"and {len(lines) - NOTICE_PROBLEM_LINES} more")
     what = "keymap" if all(line.startswith("keymap:") for line in lines) else "keymap and theme"
     return f"{len(lines)} {what} problems (`newsreader paths` says them in full):\n" + "\n".join(
+        f"- {line}" for line in short)
+
+
+#: How `config.user_cue_warnings` lines start (the file's path follows).
+CUE_LINE = "the extractor's cue file "
+
+
+def cues_summary(lines: list[str], folder: Path) -> str:
+    """One notice for more than two skipped cue entries (`problems_summary`'s reason): each as
+    its file, its list and the entry (`titles.yaml: `heads` holds 'Chief Whip'`), without why
+    and what to do, which every command says in full."""
+    prefix = os.path.join(folder, "")
+    short = []
+    for line in lines[:NOTICE_PROBLEM_LINES]:
+        name, _, what = line.removeprefix(CUE_LINE).removeprefix(prefix).partition(": ")
+        short.append(f"{name}: {what.removesuffix('; the entry is skipped').split(': ')[0]}")
+    if len(lines) > NOTICE_PROBLEM_LINES:
+        short.append(f"and {len(lines) - NOTICE_PROBLEM_LINES} more")
+    return f"{len(lines)} entries of your cue files skipped (`newsreader paths` says them in full):\n" + "\n".join(
         f"- {line}" for line in short)
 
 

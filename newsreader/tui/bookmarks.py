@@ -136,7 +136,8 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         Binding("escape,q", "close", "Back", id="bookmarks.close"),
         Binding("t", "focus_tags", "Tags", id="bookmarks.tags"),
         Binding("e", "edit", "Edit tags/note", id="bookmarks.edit"),
-        Binding(REMOVE_KEYS, "remove", "Remove", id="bookmarks.remove"),  # (and the bookmark key: `remove_keys`)
+        # (and the bookmark key as remapped: `remove_keys`, in the reader's keymap)
+        Binding(REMOVE_KEYS, "remove", "Remove", id="bookmarks.remove"),
         Binding("u", "undo", "Undo", id="bookmarks.undo"),
         Binding("tab", "switch", "Switch list", show=False, id="bookmarks.switch"),
         Binding("j", "down", "Down", show=False, id="bookmarks.down"),
@@ -172,7 +173,6 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._bind_remove_keys()
         self.reload()
         self.query_one("#bookmark-list", OptionList).focus()
         # As the reader looks at the store for the other copy's changes (and not in tests
@@ -181,22 +181,6 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
 
         if getattr(self.app, "watch_marks", True):
             self.set_interval(MARKS_REFRESH_SECONDS, self.follow_store)
-
-    def _bind_remove_keys(self) -> None:
-        """Remove answers to `remove_keys` (the bookmark key as remapped) on this screen."""
-        keys = remove_keys(self.app).split(",") if hasattr(self.app, "binding_keys") else []
-        if not keys or set(keys) == set(REMOVE_KEYS.split(",")):
-            return
-        found = self._bindings.key_to_bindings
-        base = next(b for bs in found.values() for b in bs if b.id == "bookmarks.remove")
-        rebound: dict[str, list[Binding]] = {}
-        for key, bindings in found.items():  # (in place of the old keys: the footer keeps its order)
-            if base in bindings and not any(b.id == "bookmarks.remove" for bs in rebound.values() for b in bs):
-                for new in keys:
-                    rebound.setdefault(new, []).append(base.with_key(new))
-            rebound.setdefault(key, []).extend(b for b in bindings if b.id != "bookmarks.remove")
-        found.clear()
-        found.update((key, bindings) for key, bindings in rebound.items() if bindings)
 
     def follow_store(self) -> None:
         """Show what another copy of the app changed since the last look: the rows are read

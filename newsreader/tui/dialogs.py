@@ -85,7 +85,6 @@ class HelpScreen(QuitHint, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         from newsreader.tui.app import binding_scopes
-        from newsreader.tui.bookmarks import remove_keys
 
         binding_keys = self.app.binding_keys  # type: ignore[attr-defined]
         sections: list[tuple[str, list[tuple[str, str, str]]]] = []
@@ -95,8 +94,6 @@ class HelpScreen(QuitHint, ModalScreen[None]):
                 if not isinstance(b, Binding):
                     continue
                 keys = binding_keys(b.id, b.key) if b.id else b.key
-                if b.id == "bookmarks.remove":  # (and the bookmark key, as remapped)
-                    keys = remove_keys(self.app)
                 rows.append((key_display(self.app, keys), b.tooltip or b.description or b.action, b.id or ""))
             title = CONTEXTS[cls.__name__]
             if sections and sections[-1][0] == title:  # (the app's keys are the main screen's)
