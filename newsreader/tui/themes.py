@@ -115,7 +115,8 @@ class LoadedThemes:
         problems = self.problems if problems is None else problems
         files = [p for p in problems if p.startswith(SKIPPED)]
         if len(files) <= 1 or len(problems) <= 2:
-            said = list(problems)
+            said = [p if len(p) <= NOTICE_CHARS else (SKIPPED if p.startswith(SKIPPED) else "") + short_problem(p, prefix)
+                    for p in problems]
         else:
             shown = [p.removeprefix(SKIPPED).removeprefix(prefix) for p in files[:NOTICE_FILES]]
             if len(files) > NOTICE_FILES:
@@ -147,13 +148,16 @@ def short_problem(line: str, prefix: str) -> str:
     # Only the known endings go: a quoted key or a file name may hold "; " itself.
     line = re.sub(r"; (?:it is ignored|give |elsewhere it still runs|did you mean|save it as|its Ctrl\+P)"
                   r"(?:(?!; ).)*$", "", line)
-    return re.sub(r" \((use|write keys|known:|expected) [^()]*\)$", "", line)
+    return re.sub(r" \((use|write keys|known:|expected) [^()]*\)(?=; |$)", "", line)  # (each mistake's)
 
 
 #: How each of `LoadedThemes.problems` starts (the file's path follows).
 SKIPPED = "theme skipped: "
 #: The most skipped files one notice lists (the rest are counted).
 NOTICE_FILES = 5
+#: A problem longer than this is said shortly (`short_problem`) even in a notice of its own: a
+#: theme file's every mistake, each with its hint, is a toast taller than a 24-row terminal.
+NOTICE_CHARS = 240
 
 
 def theme_problems(loaded: LoadedThemes, wanted: str, default: str = DEFAULT_THEME) -> list[str]:
@@ -184,15 +188,21 @@ def theme_problems(loaded: LoadedThemes, wanted: str, default: str = DEFAULT_THE
     return lines
 
 
-def _color(where: str, key: str, value: Any) -> str:
+def _color_problem(key: str, value: Any) -> str | None:
+    """What is wrong with one colour of a theme file, or None."""
     if not isinstance(value, str) or not value.strip():
-        raise ThemeError(f"{where}: {key} must be a colour such as \"#5fafff\" or ansi_blue")
+        return f"{key} must be a colour such as \"#5fafff\" or ansi_blue"
     try:
         Color.parse(value.strip())
     except ColorParseError:
-        raise ThemeError(f"{where}: {key}: {value!r} is not a colour (use #rrggbb, a colour name "
-                         "or ansi_red ... ansi_bright_white)") from None
-    return value.strip()
+        return (f"{key}: {value!r} is not a colour (use #rrggbb, a colour name "
+                "or ansi_red ... ansi_bright_white)")
+    return None
+
+
+def _unknown(what: str, bad: list[str], known: str) -> str:
+    """One problem naming every unknown key of a kind (`unknown colour 'x'`, `unknown colours 'x', 'y'`)."""
+    return f"unknown {what}{'s' if len(bad) > 1 else ''} {', '.join(map(repr, bad))} ({known})"
 
 
 def _read_yaml(text: str) -> Any:
@@ -218,35 +228,41 @@ def parse_theme(text: str, where: str = "theme") -> Theme:
 
 
 def _theme(raw: Any, where: str) -> Theme:
-    """`parse_theme` of the file's YAML, read."""
+    """`parse_theme` of the file's YAML, read: every mistake the file has, in one line (`; `
+    between them). Only the first was said, so a file took as many rounds as it had mistakes."""
     if not isinstance(raw, dict):
         raise ThemeError(f"{where}: expected a mapping with name, dark, colors and highlights")
-    unknown = set(raw) - {"name", "dark", "ansi", "colors", "highlights"}
+    wrong: list[str] = []
+    unknown = sorted(str(k) for k in set(raw) - {"name", "dark", "ansi", "colors", "highlights"})
     if unknown:
-        raise ThemeError(f"{where}: unknown key {sorted(unknown)[0]!r} (expected name, dark, ansi, "
-                         "colors, highlights)")
+        wrong.append(_unknown("key", unknown, "expected name, dark, ansi, colors, highlights"))
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise ThemeError(f"{where}: needs a `name`")
-    for flag in ("dark", "ansi"):
-        if flag in raw and not isinstance(raw[flag], bool):
-            raise ThemeError(f"{where}: {flag} must be true or false")
+        wrong.append("needs a `name`")
+    wrong += [f"{flag} must be true or false" for flag in ("dark", "ansi")
+              if flag in raw and not isinstance(raw[flag], bool)]
     colors = raw.get("colors")
     if not isinstance(colors, dict) or "primary" not in colors:
-        raise ThemeError(f"{where}: `colors` must be a mapping with at least `primary`")
+        wrong.append("`colors` must be a mapping with at least `primary`")
+    colors = colors if isinstance(colors, dict) else {}
     bad = [k for k in colors if k not in COLOR_KEYS]
     if bad:
-        raise ThemeError(f"{where}: unknown colour {bad[0]!r} (known: {', '.join(COLOR_KEYS)})")
-    fields = {k: _color(where, f"colors.{k}", v) for k, v in colors.items()}
+        wrong.append(_unknown("colour", bad, f"known: {', '.join(COLOR_KEYS)}"))
     highlights = raw.get("highlights")
     if highlights is None:  # (absent, or `highlights:` with nothing under it)
         highlights = {}
     if not isinstance(highlights, dict):
-        raise ThemeError(f"{where}: `highlights` must be a mapping of colours for {', '.join(HIGHLIGHT_KEYS)}")
+        wrong.append(f"`highlights` must be a mapping of colours for {', '.join(HIGHLIGHT_KEYS)}")
+        highlights = {}
     bad = [k for k in highlights if k not in HIGHLIGHT_KEYS]
     if bad:
-        raise ThemeError(f"{where}: unknown highlight {bad[0]!r} (known: {', '.join(HIGHLIGHT_KEYS)})")
-    given = {k: _color(where, f"highlights.{k}", v) for k, v in highlights.items()}
+        wrong.append(_unknown("highlight", bad, f"known: {', '.join(HIGHLIGHT_KEYS)}"))
+    for kind, given in (("colors", colors), ("highlights", highlights)):
+        wrong += [problem for k, v in given.items() if (problem := _color_problem(f"{kind}.{k}", v))]
+    if wrong:
+        raise ThemeError(f"{where}: " + "; ".join(wrong))
+    fields = {k: v.strip() for k, v in colors.items()}
+    given = {k: v.strip() for k, v in highlights.items()}
     derived = derived_highlights(fields, dark=raw.get("dark", True), ansi=raw.get("ansi", False))
     variables = {HIGHLIGHT_VARIABLES[k]: given.get(k, derived[k]) for k in HIGHLIGHT_KEYS}
     if raw.get("ansi", False):
