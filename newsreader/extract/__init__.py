@@ -16,9 +16,16 @@ from typing import Any
 from newsreader.errors import UserError
 from newsreader.extract.language import is_english  # (cheap: a regular expression, no data)
 
-__all__ = ["EntitySpan", "DateSpan", "Extraction", "extract", "date_spans", "BACKENDS"]
+__all__ = ["EntitySpan", "DateSpan", "Extraction", "extract", "extract_story", "date_spans", "BACKENDS",
+           "NOT_ENGLISH", "SUMMARY_JOIN"]
 
 BACKENDS = ("rules", "spacy")
+
+#: `Extraction.names_withheld` of a story judged not in English (`language.is_english`).
+NOT_ENGLISH = "not English"
+#: What joins a story's summary paragraphs into the one text its summary spans' offsets refer to
+#: (as `Article.text` joins the body's).
+SUMMARY_JOIN = "\n\n"
 
 
 @dataclass
@@ -48,22 +55,31 @@ class DateSpan:
 class Extraction:
     entities: list[EntitySpan] = field(default_factory=list)
     dates: list[DateSpan] = field(default_factory=list)
+    #: Why names were not looked for (`NOT_ENGLISH`), or None when they were. Kept with the
+    #: extraction (and so in the index) so the reader can say why a story lists no names
+    #: without judging its text again: the reader reads what the index stored.
+    names_withheld: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `newsreader extract` and `show --json` (the same as `asdict`, built
         by hand: the indexer calls this for every article and `asdict` deep-copies field by field,
-        a tenth of the extraction's own time)."""
-        return {
+        a tenth of the extraction's own time). "names_withheld" is there only when names were
+        not looked for: a line of a story whose names were looked for is as it always was."""
+        data: dict[str, Any] = {
             "entities": [{"start": e.start, "end": e.end, "text": e.text, "kind": e.kind, "name": e.name}
                          for e in self.entities],
             "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value} for d in self.dates],
         }
+        if self.names_withheld is not None:
+            data["names_withheld"] = self.names_withheld
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Extraction":
         return cls(
             entities=[EntitySpan(**e) for e in data.get("entities", [])],
             dates=[DateSpan(**d) for d in data.get("dates", [])],
+            names_withheld=data.get("names_withheld"),
         )
 
 
@@ -77,15 +93,45 @@ def extract(text: str, date: dt.date | None = None, backend: str = "rules") -> E
     pages in 15 languages. Raises UserError for an unknown backend or when the spacy backend is
     not installed.
     """
+    run = _backend(backend)
+    if not is_english(text):
+        return _withheld(text, date)
+    return run(text, date)
+
+
+def _backend(backend: str) -> Any:
+    """The function that extracts with `backend` (imported on first use)."""
     if backend == "rules":
         from newsreader.extract.rules import extract_rules as run
     elif backend == "spacy":
         from newsreader.extract.spacy_backend import extract_spacy as run
     else:
         raise UserError(f"unknown extractor backend {backend!r} (choose from: {', '.join(BACKENDS)})")
-    if not is_english(text):
-        return Extraction(dates=date_spans(text, date))
-    return run(text, date)
+    return run
+
+
+def _withheld(text: str, date: dt.date | None) -> Extraction:
+    """The extraction of a text not in English: its dates, and why it has no names."""
+    return Extraction(dates=date_spans(text, date), names_withheld=NOT_ENGLISH)
+
+
+def extract_story(text: str, summary: list[str], date: dt.date | None = None,
+                  backend: str = "rules") -> tuple[Extraction, Extraction]:
+    """(the body's extraction, the summary's) of one story: what the indexer keeps. The parser moves
+    a standfirst from the body to `summary` (so the reader does not show it twice), and a person
+    named only there was in no `person:` field and not marked. Each part is extracted on its own,
+    the summary's offsets into its paragraphs joined by `SUMMARY_JOIN`; the body's spans are those
+    of `extract`. The language is the story's: it is not English when its body is not, or when its
+    summary and body read together are not (a standfirst alone is too short to judge, and so is the
+    body of a short story: "Die Lokführergewerkschaft legt den Personenverkehr ..." over 24 running
+    words of German body, 39 together). Either way both parts get no names."""
+    if not summary:
+        return extract(text, date, backend=backend), Extraction()
+    run = _backend(backend)
+    joined = SUMMARY_JOIN.join(summary)
+    if not is_english(text) or not is_english(joined + SUMMARY_JOIN + text):
+        return _withheld(text, date), _withheld(joined, date)
+    return run(text, date), run(joined, date)
 
 
 def date_spans(text: str, date: dt.date | None) -> list[DateSpan]:

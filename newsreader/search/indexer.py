@@ -137,13 +137,20 @@ class UpdateStats:
             warn(problem)
 
 
-def extraction_dicts(article: Article, backend: str = "rules") -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Entity and date spans of `article.text`, in the `extract` JSON shape, computed once
-    here so the reader never runs the extractor."""
-    from newsreader.extract import extract  # imported late: keeps `search` startup lean
+def extraction_dicts(article: Article, backend: str = "rules") -> dict[str, Any]:
+    """What the stored document keeps of the extraction, computed once here so the reader never
+    runs the extractor: "entities" and "dates" (spans of `article.text`, in the `extract` JSON
+    shape), "names_withheld" when names were not looked for (why: the reader's entity pane says
+    it), and, for a story with a summary, "summary_entities" and "summary_dates" (spans of the
+    summary's paragraphs joined by `extract.SUMMARY_JOIN`; `extract.extract_story`)."""
+    from newsreader.extract import extract_story  # imported late: keeps `search` startup lean
 
-    data = extract(article.text, article.date, backend=backend).to_dict()
-    return data["entities"], data["dates"]
+    body, summary = extract_story(article.text, article.summary, article.date, backend=backend)
+    data = body.to_dict()
+    if article.summary:
+        more = summary.to_dict()
+        data["summary_entities"], data["summary_dates"] = more["entities"], more["dates"]
+    return data
 
 
 def extractor_failure(article: Article, exc: Exception) -> str:
@@ -229,16 +236,20 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
     `common` is the index's fixed set of common stems (see `decide_common_stems`)."""
     ents: list[dict[str, Any]] = []
     dates: list[dict[str, Any]] = []
+    found: dict[str, Any] = {}
     problem = ""
     if extract:
         try:
-            ents, dates = extraction_dicts(article, backend)
+            found = extraction_dicts(article, backend)
+            ents, dates = found["entities"], found["dates"]
         except UserError:  # a broken cue file (`resources.CueFileError`), an unusable backend: every article
             raise  # would fail on it, each with a warning line (and a new try at the cue lists): the run stops
         except Exception as exc:  # noqa: BLE001 - one article's names lost, not the run (Ctrl-C still stops it)
             problem = extractor_failure(article, exc)
     names: dict[str, list[str]] = {"person": [], "org": [], "place": []}
-    for e in ents:
+    # The summary's names fill the fields too (after the body's: their order is the body's first).
+    named = ents + found["summary_entities"] if "summary_entities" in found else ents
+    for e in named:
         bucket = names.get(e["kind"])
         if bucket is not None and e["name"] and e["name"] not in bucket:
             bucket.append(e["name"])
@@ -253,7 +264,7 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
     # The fields also hold the forms the article wrote (`OIC`, `Asif`), so `org:OIC` finds
     # what the canonical name `Organization of Islamic Cooperation` finds.
     written: dict[str, list[str]] = {kind: list(values) for kind, values in names.items()}
-    for e in ents:
+    for e in named:
         forms = written.get(e["kind"])
         if forms is not None and e["text"] not in forms:
             forms.append(e["text"])
@@ -275,7 +286,8 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
         "ents": "\t".join(f"{k}:{n}" for k, v in names.items() for n in v).encode("utf-8"),
     }
     index = IndexDoc(text, keys, columns, {"id": article.id}, date)
-    doc = {"article": article.to_dict(), "entities": ents, "dates": dates}
+    doc = {"article": article.to_dict(), **found} if found else {"article": article.to_dict(), "entities": ents,
+                                                                   "dates": dates}
     row = (article.id, article.file, article.title,
            article.date.isoformat() if article.date else None, article.source, encode_doc(doc))
     return Prepared(index, row, analysis.surface(title_words + body_words), problem)

@@ -145,9 +145,18 @@ class StoredArticle:
     article: "Article"
     entities: list[dict[str, Any]]
     dates: list[dict[str, Any]]
+    #: Spans of the summary's paragraphs (joined by `extract.SUMMARY_JOIN`), found at index time.
+    summary_entities: list[dict[str, Any]] = field(default_factory=list)
+    summary_dates: list[dict[str, Any]] = field(default_factory=list)
+    #: Why no names were looked for ("not English"), or None when they were (`extract.Extraction`).
+    names_withheld: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return self.article.to_dict() | {"entities": self.entities, "dates": self.dates}
+        """`show --json`: the article, its spans, its summary's spans, and why it has no names (null
+        when they were looked for: `show --json`'s keys are always the same ones)."""
+        return self.article.to_dict() | {"entities": self.entities, "dates": self.dates,
+                                         "summary_entities": self.summary_entities,
+                                         "summary_dates": self.summary_dates, "names_withheld": self.names_withheld}
 
 
 class Library:
@@ -309,7 +318,9 @@ class Library:
             return None
         from newsreader.corpus.model import Article
 
-        return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []))
+        return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []),
+                             doc.get("summary_entities", []), doc.get("summary_dates", []),
+                             doc.get("names_withheld"))
 
     def unfinished(self) -> bool:
         """Whether the last run that updated the index was stopped before its end (killed,

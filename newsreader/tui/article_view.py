@@ -132,6 +132,26 @@ def _highlight_styles(values: tuple[str | None, ...], no_color: bool,
     return styles
 
 
+def summary_texts(stored: Any, styles: dict[str, Style]) -> list[Text]:
+    """The summary's paragraphs as shown, with the names and dates the index found in them
+    (`StoredArticle.summary_entities` / `summary_dates`: offsets into the paragraphs joined by
+    `extract.SUMMARY_JOIN`, two characters). Marked, not stepped through: `]` and `[` go through the
+    body's spans, whose lines the view maps."""
+    paras = stored.article.summary
+    spans = [(e["start"], e["end"], e.get("kind")) for e in getattr(stored, "summary_entities", ())]
+    spans += [(d["start"], d["end"], "date") for d in getattr(stored, "summary_dates", ())]
+    texts: list[Text] = []
+    offset = 0
+    for para in paras:
+        text = Text(clean(para), style=styles["aside"])
+        for start, end, kind in spans:
+            if kind in ("person", "org", "place", "date") and offset <= start < end <= offset + len(para):
+                text.stylize(styles[kind], start - offset, end - offset)
+        texts.append(text)
+        offset += len(para) + 2
+    return texts
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Title, a metadata line, then the body with entities, dates and matches marked."""
 
@@ -317,8 +337,8 @@ class ArticleView(ScrollView, can_focus=True):
             meta += [clean(v) for v in (art.source, art.byline, art.dateline) if v]
             add_block(Text(" · ".join(meta), style=styles["meta"]))
             lines.append((Text(""), None))
-            for para in art.summary:
-                add_block(Text(clean(para), style=styles["aside"]))
+            for para in summary_texts(self.stored, styles):
+                add_block(para)
                 lines.append((Text(""), None))
             body = Text(clean(art.text, newlines=True))
             for m in self.marks:

@@ -8,6 +8,7 @@ objects so names and titles from pages are never read as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.padding import Padding
 from rich.segment import Segment
@@ -21,6 +22,7 @@ from textual.strip import Strip
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.extract import NOT_ENGLISH  # (loaded already: article_view reads extract.timex)
 from newsreader.tui.article_view import ArticleView, highlight_styles
 from newsreader.tui.safe import clean
 
@@ -134,6 +136,10 @@ class SidePane(Vertical, can_focus=False):
         if entities is None:
             self.query_one("#entities-title", Label).update(Text("Entities"))
             return
+        stored = self._stored()
+        if stored is not None and entities is stored.entities and stored.summary_entities:
+            # The open story's names (the reader passes its body's spans): its summary's count too.
+            entities = entities + stored.summary_entities
         total = 0
         if entities:
             # Here, not at the top: corpus.model brings slugify (~25 ms) to the reader's start
@@ -162,17 +168,18 @@ class SidePane(Vertical, can_focus=False):
         lst.add_options(options)
         lst.highlighted = 1  # the first name, under the first heading
 
+    def _stored(self) -> Any:
+        """The stored article the ArticleView on this screen shows, or None."""
+        return next((view.stored for view in self.screen.query(ArticleView)), None)
+
     def _no_names_note(self) -> str:
         """Why the open article lists no names. The extractor looks for them in English stories only
-        (`extract.language`: a German story's every capitalised noun was an organisation); the index
-        keeps no flag for it, so the stored text shown beside (the one extracted) is judged again here,
-        which the extraction did alike: one pass over its words, and only for a story without names."""
-        stored = next((view.stored for view in self.screen.query(ArticleView)), None)
-        if stored is not None:
-            from newsreader.extract.language import is_english
-
-            if not is_english(stored.article.text):
-                return "No names: people, organisations and places are found in English stories only."
+        (`extract.language`: a German story's every capitalised noun was an organisation), and the
+        index keeps why it did not (`names_withheld`): the reader shows what the index stored, and
+        judges no text itself."""
+        stored = self._stored()
+        if stored is not None and getattr(stored, "names_withheld", None) == NOT_ENGLISH:
+            return "No names: people, organisations and places are found in English stories only."
         return "No people, organisations or places found."
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
