@@ -59,3 +59,20 @@ def test_a_wire_dateline_with_no_credit_fills_the_dateline(opening: str, place: 
 def test_a_wire_dateline_further_down_stays_text() -> None:
     article = one(f"Central bank cuts rates again\n\n{LEAD}\n\nPARIS, March 4 - {MORE}\n")
     assert article.dateline is None and article.body[1].startswith("PARIS, March 4 - ")
+
+
+@pytest.mark.parametrize("line,place", [("Ciudad de México, 3 de junio de 2024", "Ciudad de México"),
+                                        ("Rio de Janeiro — 3 June 2024", "Rio de Janeiro"),
+                                        ("Puerto de la Cruz - 4 March 2024", "Puerto de la Cruz"),
+                                        ("Buenos Aires | 3 June 2024", "Buenos Aires")])
+def test_a_place_of_names_shape_before_a_date_is_the_dateline(line: str, place: str) -> None:
+    """With no byline above, a place whose words are shaped as names was the story's byline."""
+    article = one(f"Valley road approved after long fight\n{line}\n\n{LEAD}\n\n{MORE}\n")
+    assert (article.dateline, article.byline, article.date is not None) == (place, None, True)
+
+
+@pytest.mark.parametrize("line,names", [("Maria de Souza, 3 June 2024", "Maria de Souza"),
+                                        ("Anna Schmidt | 3. Mai 2024", "Anna Schmidt")])
+def test_names_before_a_date_are_still_the_byline(line: str, names: str) -> None:
+    article = one(f"Valley road approved after long fight\n{line}\n\n{LEAD}\n\n{MORE}\n")
+    assert (article.byline, article.dateline) == (names, None)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -164,13 +165,14 @@ DATELINE_RE = re.compile(
 #: A date line with the byline after it: "Posted on March 3, 2024 by Jane Doe" (WordPress's meta line).
 DATE_BY_RE = re.compile(r"^(?P<date>.*\d.*?)\s+(?i:by)\s+(?P<names>[A-ZÀ-ÖØ-Þ][^\d]{1,80})$")
 #: A place before a date line, after a dash, a colon or a comma: "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid
-#: - 04 feb 2025 - 12:10 CET", "LONDON (Reuters) - May 9, 2024", "Ciudad de México - ...", "Frankfurt am Main - ...",
-#: "WASHINGTON, DC, April 28, 2009", "Berlin, 3. Mai 2024", "الرياض - 3 مايو 2024" (a place's first letter a capital,
-#: or an Arabic or Hebrew one: those scripts have no capitals). The rest must be a date (`date_statement`).
+#: - 04 feb 2025 - 12:10 CET", "LONDON (Reuters) - May 9, 2024", "Ciudad de México - ...", "Puerto de la Cruz - ...",
+#: "Frankfurt am Main - ...", "WASHINGTON, DC, April 28, 2009", "Berlin, 3. Mai 2024", "الرياض - 3 مايو 2024" (a place's
+#: first letter a capital, or an Arabic or Hebrew one: those scripts have no capitals). The rest must be a date
+#: (`date_statement`).
 PLACE_START = "[A-ZÀ-ÖØ-Þ\u0620-\u064a\u05d0-\u05ea]"
 PLACE_DATE_RE = re.compile(
     r"^(?P<place>" + PLACE_START + r"[\w.'’-]*(?:,?\s(?:(?:de|del|da|do|dos|di|la|las|los|le|les|am|an|im|upon|on|sur|"
-    r"en)\s)?" + PLACE_START + r"[\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|,])\s+(?=\S)"
+    r"en)\s){0,2}" + PLACE_START + r"[\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|,])\s+(?=\S)"
 )
 
 
@@ -182,6 +184,45 @@ def _common_word(place: str) -> bool:
         return False
     from newsreader.extract.resources import english_words  # (read only when a place + date line is met)
     return place.lower() in english_words()[0]
+
+
+#: How many of the gazetteer's places of several words a word must open to be a place's first word ("Ciudad", "San",
+#: "Puerto", "Fort", "Bad"): `_a_place`.
+PLACE_OPENER_PLACES = 10
+#: Capitalised words that open people's names as often as places' ("Abu Bakar", "Ben Ali", "Bin Laden").
+NAME_PARTICLE_OPENERS = frozenset(("abu", "ben", "bin", "ibn", "umm", "mac", "mc", "o"))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The gazetteer's places and towns, and the first words that open 10+ of its places of several words and are no
+    given name or name particle ("Ciudad", "Puerto"; not "Santa", "Al", "Abu"). Read only when a line of names before
+    a date is met (~40 ms from the user's cache folder, the extractor's copy)."""
+    from newsreader.extract.resources import cues, gazetteer
+    places = gazetteer()
+    names = frozenset(places.places) | places.towns
+    given = cues().given_names
+    counts = Counter(name.split(" ", 1)[0] for name in names if " " in name)
+    openers = frozenset(word for word, n in counts.items() if n >= PLACE_OPENER_PLACES and word not in given
+                        and word.lower() not in BYLINE_LOWER_WORDS | NAME_PARTICLE_OPENERS)
+    return names, openers
+
+
+def _a_place(names: str) -> bool:
+    """Is a line of names before a date a place, the story's dateline, not its byline ("Rio de Janeiro — 3 June
+    2024", "Salt Lake City, March 3, 2024")? It is when the gazetteer knows it (as written or without accents), or
+    when it holds a small-letter particle and opens as places do ("Ciudad de México", "Puerto de la Cruz": the
+    gazetteer keeps no spelling with a small-letter word but the city's own)."""
+    places, openers = _place_names()
+    if names in places or _unaccented(names) in places:
+        return True
+    words = names.split()
+    return words[0] in openers and any(word.islower() for word in words[1:])
+
+
+def _unaccented(text: str) -> str:
+    """The text with its accents dropped ("Sao Paulo" for "São Paulo"), as the gazetteer keeps names too."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii") if not text.isascii() else text
 
 
 #: "Reporting from Kyiv, Ukraine" under a byline (the NYT's): where the story was reported, its dateline.
@@ -794,6 +835,8 @@ class _Page:
             if foreign is not None:
                 return foreign, stated
             names = None if head.isupper() else self._names_line(head)  # ("WASHINGTON, DC, April 28": a dateline)
+            if names and _a_place(names):
+                return None  # ("Rio de Janeiro — 3 June 2024": a place and a date, `PLACE_DATE_RE`'s)
             return (names, stated) if names else None
         return None
 
