@@ -76,3 +76,18 @@ def test_a_place_of_names_shape_before_a_date_is_the_dateline(line: str, place: 
 def test_names_before_a_date_are_still_the_byline(line: str, names: str) -> None:
     article = one(f"Valley road approved after long fight\n{line}\n\n{LEAD}\n\n{MORE}\n")
     assert (article.byline, article.dateline) == (names, None)
+
+
+def test_the_place_lists_follow_the_extractors(monkeypatch) -> None:
+    """After the extractor reads its lists again (a cue file edited while the reader runs), the parser's place
+    names are the new gazetteer's."""
+    from newsreader.corpus import parser
+    from newsreader.extract import resources
+
+    assert parser._a_place("Rio de Janeiro")
+    old = resources.gazetteer()
+    monkeypatch.setattr(resources, "gazetteer", lambda: resources.Gazetteer(places={}, demonyms={},
+                                                                           countries=frozenset()))
+    assert not parser._a_place("Rio de Janeiro")
+    monkeypatch.setattr(resources, "gazetteer", lambda: old)
+    assert parser._a_place("Rio de Janeiro")

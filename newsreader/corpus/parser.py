@@ -193,19 +193,24 @@ PLACE_OPENER_PLACES = 10
 NAME_PARTICLE_OPENERS = frozenset(("abu", "ben", "bin", "ibn", "umm", "mac", "mc", "o"))
 
 
-@lru_cache(maxsize=1)
+_place_lists: list[Any] = []  # [the gazetteer they were made from, its names, their openers]
+
+
 def _place_names() -> tuple[frozenset[str], frozenset[str]]:
     """The gazetteer's places and towns, and the first words that open 10+ of its places of several words and are no
     given name or name particle ("Ciudad", "Puerto"; not "Santa", "Al", "Abu"). Read only when a line of names before
-    a date is met (~40 ms from the user's cache folder, the extractor's copy)."""
+    a date is met (~55 ms from the user's cache folder, the extractor's copy), made again when the extractor reads
+    its lists again (`resources.forget_lists`, after a cue file's edit: a new gazetteer)."""
     from newsreader.extract.resources import cues, gazetteer
     places = gazetteer()
-    names = frozenset(places.places) | places.towns
-    given = cues().given_names
-    counts = Counter(name.split(" ", 1)[0] for name in names if " " in name)
-    openers = frozenset(word for word, n in counts.items() if n >= PLACE_OPENER_PLACES and word not in given
-                        and word.lower() not in BYLINE_LOWER_WORDS | NAME_PARTICLE_OPENERS)
-    return names, openers
+    if not _place_lists or _place_lists[0] is not places:
+        names = frozenset(places.places) | places.towns
+        given = cues().given_names
+        counts = Counter(name.split(" ", 1)[0] for name in names if " " in name)
+        openers = frozenset(word for word, n in counts.items() if n >= PLACE_OPENER_PLACES and word not in given
+                            and word.lower() not in BYLINE_LOWER_WORDS | NAME_PARTICLE_OPENERS)
+        _place_lists[:] = [places, names, openers]
+    return _place_lists[1], _place_lists[2]
 
 
 def _a_place(names: str) -> bool:
