@@ -91,3 +91,31 @@ def test_the_place_lists_follow_the_extractors(monkeypatch) -> None:
     assert not parser._a_place("Rio de Janeiro")
     monkeypatch.setattr(resources, "gazetteer", lambda: old)
     assert parser._a_place("Rio de Janeiro")
+
+
+@pytest.mark.parametrize("line,date", [("14.mar.2024 às 9h05", "2024-03-14"), ("Atualizado: 4.jun.2024 às 12h05",
+                                                                                "2024-06-04"),
+                                       ("10.out.2023", "2023-10-10")])
+def test_a_month_between_dots_is_a_date(line: str, date: str) -> None:
+    """Folha's date line: day, month and year joined by dots, no space."""
+    article = one(f"Valley road approved after long fight\n{line}\n\n{LEAD}\n\n{MORE}\n")
+    assert str(article.date) == date and line not in article.body
+
+
+@pytest.mark.parametrize("line", ["∙ Paid", "Paid partnership", "• Paid post"])
+def test_a_paid_label_is_furniture(line: str) -> None:
+    article = one(f"Valley road approved after long fight\nBy Jane Smith\n{line}\n\n{LEAD}\n\n{MORE}\n")
+    assert (article.summary, article.body) == ([], [LEAD, MORE])
+
+
+def test_a_key_points_heading_is_dropped_and_its_bullets_are_the_summary() -> None:
+    """In the head, the bullets under "Key points" are the summary, as bullets there are without it."""
+    article = one(f"Valley road approved after long fight\nBy Jane Smith\n\nKey Points\n• Road opens next spring\n"
+                  f"• Work starts in May\n\n{LEAD}\n\n{MORE}\n")
+    assert (article.summary, article.body) == (["Road opens next spring", "Work starts in May"], [LEAD, MORE])
+
+
+def test_a_key_points_heading_in_the_text_is_dropped_and_its_items_kept() -> None:
+    article = one(f"Valley road approved after long fight\nBy Jane Smith\n\n{LEAD}\n\nKEY TAKEAWAYS:\n\n"
+                  f"The road opens next spring.\n\n{MORE}\n")
+    assert article.body == [LEAD, "The road opens next spring.", MORE]

@@ -257,6 +257,8 @@ NOT_NAME_WORDS_RE = re.compile(r"\b(?:With|To|For|At|On|In|Of|After|Over|Into|Fr
                                r"New|Not|No|Out|Up|Down|By|The|A|An|Its|His|Her|Their|Will|Has|Have|Had)\b")
 #: A length after a page's button ("Listen to this article · 5 min", "Watch · 2:31").
 DURATION_TAIL_RE = re.compile(r"\s*[·|•-]\s*(?:\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)|\d{1,2}:\d{2})$")
+#: A bullet before a line of furniture ("∙ Paid" under Substack's byline).
+LEAD_MARK_RE = re.compile(r"^[•●▪◦‣∙·►▸➤]\s*")
 #: `_Page._boilerplate_reason`'s answer for a bare number of minutes: furniture or text, as the lines around say.
 BARE_MINUTES = "a bare number of minutes"
 #: How long a story takes to read: one pattern, in two forms. `READ_LENGTH_RE`, a line that is a reading time alone:
@@ -334,7 +336,9 @@ DATE_FORMS_RE = re.compile(
     r"(?P<iy>\d{4})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?![\d-])"  # 2025-03-14 (also 2025-03-14T10:00)
     r"|(?P<jy>\d{4})\.\s?(?P<jm>[01]?\d)\.\s?(?P<jd>[0-3]?\d)(?![\d.])"  # 2012.08.08
     r"|(?P<cy>\d{4})\s?[年년]\s?(?P<cm>[01]?\d)\s?[月월]\s?(?P<cd>[0-3]?\d)\s?[日일]"  # 2024年6月25日, 2024년 6월 25일
-    r"|" + _DAY.format("ad") + r"\s+(?:of\s+|de\s+)?" + _MONTH.format("am", _WORD_MONTH) + r",?\s+(?:de\s+)?(?P<ay>\d{4})(?![\d/])"  # 14 March 2025
+    # 14 March 2025; Folha's 3.jun.2024 (the month between dots, no space)
+    r"|" + _DAY.format("ad") + r"(?:\s+(?:of\s+|de\s+)?|(?<=\.))" + _MONTH.format("am", _WORD_MONTH)
+    + r"(?:,?\s+(?:de\s+)?|(?<=\.))(?P<ay>\d{4})(?![\d/])"
     r"|" + _MONTH.format("bm", "") + r"\s+" + _DAY.format("bd") + r",?\s+(?P<by>\d{4})(?![\d/])"  # March 14, 2025
     r"|(?P<n1>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<n2>[0-3]?\d)\s?(?P=sep)\s?(?P<ny>\d{4}|\d{2})(?![\d/.])"  # 14/03/2025
     r")",
@@ -767,6 +771,8 @@ class _Page:
         if len(text) > 160:  # furniture is short; story paragraphs are not
             return None
         key = re.sub(r"[\s.…:!|•·-]+$", "", text).strip().lower()
+        if LEAD_MARK_RE.match(key):  # ("∙ Paid", "• Share": furniture with a bullet before it)
+            key = LEAD_MARK_RE.sub("", key)
         if DURATION_TAIL_RE.search(key):  # ("Listen to this article · 5 min": the audio's length after the button)
             key = DURATION_TAIL_RE.sub("", key)
         if key in self.cues.boilerplate_lines:
