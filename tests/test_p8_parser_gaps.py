@@ -119,3 +119,38 @@ def test_a_key_points_heading_in_the_text_is_dropped_and_its_items_kept() -> Non
     article = one(f"Valley road approved after long fight\nBy Jane Smith\n\n{LEAD}\n\nKEY TAKEAWAYS:\n\n"
                   f"The road opens next spring.\n\n{MORE}\n")
     assert article.body == [LEAD, "The road opens next spring.", MORE]
+
+
+DIGEST = ("EVENING ROUNDUP\nFriday 7 June 2024\n\nChile: Port strike ends after ten days\nVALPARAISO — Dock workers "
+          "voted on Thursday to return to work after the port authority agreed to a pay rise.\n\nNorway: Oil fund posts "
+          "record return\nOSLO (Reuters) — The sovereign wealth fund reported its best half-year on record, helped by "
+          "technology shares.\n\nKenya: Finance bill withdrawn\nNAIROBI — President William Ruto withdrew the finance "
+          "bill on Wednesday after protests in the capital left several people dead.\n")
+
+
+def test_a_digest_of_briefs_is_one_story_each() -> None:
+    """Each brief has its headline over a paragraph opening with a wire dateline: three stories, each of the
+    digest's date (stated once, above the first)."""
+    articles = parse_page(DIGEST, "p.txt").articles
+    assert [(a.title, a.dateline, str(a.date)) for a in articles] == [
+        ("Chile: Port strike ends after ten days", "VALPARAISO", "2024-06-07"),
+        ("Norway: Oil fund posts record return", "OSLO", "2024-06-07"),
+        ("Kenya: Finance bill withdrawn", "NAIROBI", "2024-06-07")]
+
+
+def test_briefs_each_under_their_byline_are_stories() -> None:
+    text = ("Harbour bridge to close for repairs\nBy Tom Reed\nThe harbour bridge will close for six weeks from Monday "
+            "while engineers replace its deck.\n\nLibrary opens late on Thursdays\nBy Ana Ruiz\nThe central library will "
+            "open until nine on Thursdays from next week after a petition.\n")
+    articles = parse_page(text, "p.txt").articles
+    assert [(a.title, a.byline) for a in articles] == [("Harbour bridge to close for repairs", "Tom Reed"),
+                                                       ("Library opens late on Thursdays", "Ana Ruiz")]
+
+
+def test_one_story_with_a_sub_headline_over_a_dateline_stays_whole() -> None:
+    """One headline over a dateline is no digest: a sub-headline over a paragraph from another place ("KYIV — ...")
+    is the story's."""
+    text = (f"Port strike ends after ten days\n{LEAD}\n\nWhat happens next\nKYIV — {MORE}\n\n"
+            f"Workers react\n{LEAD}\n")
+    (article,) = parse_page(text, "p.txt").articles
+    assert article.title == "Port strike ends after ten days" and "What happens next" in article.body

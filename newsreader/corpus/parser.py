@@ -690,7 +690,7 @@ class _Plan:
 
     start: int
     title: int | None
-    kind: str  # header | first | repeated | heading-block | listed
+    kind: str  # header | first | repeated | heading-block | listed | brief
     header_date: dt.date | None = None
     header_has_title: bool = False
     repeat: int | None = None
@@ -1292,6 +1292,20 @@ def _plan_stories(page: _Page) -> list[_Plan]:
                     and (_meta_date(page.text[i]) or page.opens_story(p, i)):
                 add(_Plan(p, p, "heading-block"))  # (`p` is its title: in `titles` from then on)
 
+    # A digest of briefs ("Taiwan: Lai wins presidency" / "TAIPEI — Lai Ching-te won ..." / "Denmark: ..." /
+    # "COPENHAGEN — ...", or each headline over its "By" line): a headline right over a paragraph that opens with a
+    # wire dateline, or over a byline, starts a story, when the page holds two such at least. A story's
+    # sub-headlines are over its text, which opens with no dateline and no byline: one story is left whole (P8 #5;
+    # the briefs were one story under the digest's name).
+    briefs = [p for i in range(page.n) if page.text[i][:1].isupper()
+              and (_wire_dateline(page.text[i]) or page.byline_of(i) is not None)
+              and (p := page.prev_nonblank(i)) is not None and _looks_like_title(page.text[p])
+              and not page.is_story_meta(p) and not page.byline_of(p)]
+    if len(briefs) >= 2:
+        for p in briefs:
+            if p not in covered:
+                add(_Plan(p, p, "brief"))
+
     # The page's first story starts at its first line unless a plan already covers it.
     # Furniture before it (a web address, a cookie banner, a menu, a date line, a byline) is its head: the first
     # story starts above it, and its title is the first line after that furniture ("URL / May 2, 2013 / Title").
@@ -1303,7 +1317,8 @@ def _plan_stories(page: _Page) -> list[_Plan]:
                     or page.is_story_meta(j) or page.byline_of(j) or _is_breadcrumb(text)
                     and (n := page.next_nonblank(j)) is not None and _looks_like_title(page.text[n]))
 
-    if first is not None and plans and min(plans) > first and plans[min(plans)].kind in ("heading-block", "repeated"):
+    if first is not None and plans and min(plans) > first and plans[min(plans)].kind in ("heading-block", "repeated",
+                                                                                        "brief"):
         j: int | None = first
         while j is not None and j < min(plans) and junk(j):
             j = page.next_nonblank(j)
@@ -1642,8 +1657,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         bullet_free = body_text
         note_parts = []
         if not draft.body and draft.dateline is None:
-            match = DATELINE_RE.match(bullet_free)
-            if match and len(match.group(1).replace(" ", "")) >= 3 and _words(bullet_free) > 4:
+            match = _wire_dateline(bullet_free)
+            if match:
                 draft.dateline = (match.group(1) + match.group(2)).strip()
                 bullet_free = bullet_free[match.end():]
                 note_parts.append(f"dateline {draft.dateline}")
@@ -1677,6 +1692,13 @@ def _names_first(page: _Page, k: int) -> bool:
     text = page.text[k]
     return credit is not None and BYLINE_START_RE.match(text) is None \
         and DIGIT_RE.search(text.partition(credit)[0]) is None
+
+
+def _wire_dateline(text: str) -> re.Match[str] | None:
+    """The wire dateline a paragraph opens with ("WELLINGTON, March 3 - ...", "PARIS (AFP) — ..."), or None: a
+    place of three letters or more, then text."""
+    match = DATELINE_RE.match(text)
+    return match if match and len(match.group(1).replace(" ", "")) >= 3 and _words(text) > 4 else None
 
 
 def _standfirst_head(body: list[str], pieces: list[str], untitled: bool) -> bool:
@@ -1825,6 +1847,16 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
         end = plans[index + 1].start if index + 1 < len(plans) else page.n
         drafts.append(_fill(page, plan, end, index, fates))
 
+    # A digest's briefs that state no date of their own are of its date: the one above its first brief (under the
+    # digest's name, a head with no story of its own) or the brief's before.
+    for index, plan in enumerate(plans):
+        before = drafts[index - 1] if index else None
+        if plan.kind == "brief" and drafts[index].date is None and before is not None and before.date is not None \
+                and (plans[index - 1].kind == "brief" or not _has_story(before)):
+            drafts[index].date, drafts[index].date_source = before.date, before.date_source
+            named = fates[plan.start]
+            assert named is not None
+            named.note = (named.note + "; " if named.note else "") + f"a brief of the digest dated {before.date}"
     # A page that is a headline alone (under its date line, its address) is that story: its words are its text.
     if len(drafts) == 1 and plans[0].kind == "first" and plans[0].title is not None and not drafts[0].body \
             and not drafts[0].summary and _words(drafts[0].title) >= MIN_STORY_WORDS:
