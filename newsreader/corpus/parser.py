@@ -976,7 +976,7 @@ class _Page:
         if not match or _words(text) < 5:
             return False
         credit = match.group(1).strip()
-        if _words(credit) > 5 or not (credit[0].isupper() or credit[0].isdigit()):
+        if not credit or _words(credit) > 5 or not (credit[0].isupper() or credit[0].isdigit()):
             return False
         parts = {p.strip().lower() for p in re.split(r"[/,;|]| via ", credit)}
         if parts & self.cues.credit_words or any(p.split()[0] in ("photo", "file", "image") for p in parts if p):
