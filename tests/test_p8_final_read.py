@@ -16,3 +16,16 @@ def test_a_line_ending_in_an_empty_credit_is_text() -> None:
     """P1: "( )" after a caption-long line raised IndexError (an empty credit's first letter)."""
     article = one(f"Valley road approved after long fight\n\n{LEAD}\n\nSix people were seen at the gate ( )\n")
     assert article.body[-1] == "Six people were seen at the gate ( )"
+
+
+def test_a_header_headline_ending_in_an_abbreviation_is_the_title() -> None:
+    """P2: "... the U.K." after a header was read as a sentence: the header's headline dropped as junk."""
+    for headline in ("Heatwave grips the U.K.", "Chipmaker buys rival Acme Inc."):
+        article = one(f"date 2024-07-02 {headline}\n\nBy Ana Ruiz\n\n{LEAD}\n")
+        assert (article.title, article.byline) == (headline, "Ana Ruiz")
+
+
+def test_a_byline_under_a_header_is_no_title() -> None:
+    """P2: the first title-shaped line after a header of menu words was its "By" line."""
+    article = one(f"date 2024-07-02 Home | News | Sport\n\nBy Ana Ruiz\n\nHeatwave grips the north\n\n{LEAD}\n")
+    assert (article.title, article.byline) == ("Heatwave grips the north", "Ana Ruiz")

@@ -619,11 +619,15 @@ def _is_breadcrumb(text: str) -> bool:
                                    and not TERMINAL_RE.search(item) for item in items)
 
 
+#: A headline's last word an abbreviation ("... batters the U.S.", "... Inc.", "... Jr."): its stop ends no sentence.
+ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.$")
+
+
 def _stated_headline(text: str) -> bool:
     """Is the text after a `date YYYY-MM-DD` header the page's headline? The header states it as one, so any length
     is taken (a 300-character headline was dropped as navigation junk and a body sentence named the story); only its
     shape rules out a sentence, a menu or glued navigation words, whatever its length."""
-    if _looks_like_title(text):
+    if _looks_like_title(text) or ABBREVIATION_END_RE.search(text) and _looks_like_title(text[:-1]):
         return True
     if _words(text) <= 30 and len(text) <= 250:  # short: the usual title rules said no
         return False
@@ -1020,8 +1024,8 @@ def _title_after(page: _Page, i: int, window: int = 8) -> int | None:
             return None
         seen += 1
         text = page.text[j]
-        if page.boilerplate_reason(j) or _is_nav_junk(text) or page.is_story_meta(j):
-            continue
+        if page.boilerplate_reason(j) or _is_nav_junk(text) or page.is_story_meta(j) or page.byline_of(j):
+            continue  # (a byline under a header is no title: "By Jane Doe" named the story)
         return j if _looks_like_title(text) else None
     return None
 
