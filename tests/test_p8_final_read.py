@@ -29,3 +29,10 @@ def test_a_byline_under_a_header_is_no_title() -> None:
     """P2: the first title-shaped line after a header of menu words was its "By" line."""
     article = one(f"date 2024-07-02 Home | News | Sport\n\nBy Ana Ruiz\n\nHeatwave grips the north\n\n{LEAD}\n")
     assert (article.title, article.byline) == ("Heatwave grips the north", "Ana Ruiz")
+
+
+def test_a_date_line_in_header_form_under_a_headline_dates_that_story() -> None:
+    """P3: "Date: 2024-03-05" under a memo's title started an untitled story there; the title was dropped."""
+    article = one(f"Library hours change from June\n\ndate: 2024-05-20\n\n{LEAD}\n\nThe plan was approved.\n")
+    assert (article.title, str(article.date)) == ("Library hours change from June", "2024-05-20")
+    assert article.body[0] == LEAD

@@ -1239,7 +1239,10 @@ def _plan_stories(page: _Page) -> list[_Plan]:
         if rest and _stated_headline(rest):
             add(_Plan(i, i, "header", header_date=date, header_has_title=True))
         else:
-            add(_Plan(i, _title_after(page, i), "header", header_date=date))
+            title = _title_after(page, i)
+            if not rest and title is None and page.prev_nonblank(i) is not None:
+                continue  # ("Headline" / "Date: 2024-03-05" / text: a date line of the story above, no story)
+            add(_Plan(i, title, "header", header_date=date))
 
     # Related-stories items: `Outlet` / `an hour ago` / `- Outlet` / title / body.
     for i in range(page.n):
