@@ -36,3 +36,12 @@ def test_a_date_line_in_header_form_under_a_headline_dates_that_story() -> None:
     article = one(f"Library hours change from June\n\ndate: 2024-05-20\n\n{LEAD}\n\nThe plan was approved.\n")
     assert (article.title, str(article.date)) == ("Library hours change from June", "2024-05-20")
     assert article.body[0] == LEAD
+
+
+def test_the_furniture_above_a_header_gets_its_fates_and_the_address_names_the_source() -> None:
+    """P4: the address and a menu above a `date ...` header showed as "blank / empty line", the source was lost."""
+    text = f"www.valleypost.co.uk/roads/1\nNews | Sport | Weather\ndate 2024-07-02\nValley road approved\n\n{LEAD}\n"
+    result = parse_page(text, "p.txt")
+    (article,) = result.articles
+    assert (article.title, article.source) == ("Valley road approved", "valleypost.co.uk")
+    assert [f.role for f in result.fates[:2]] == ["address", "navigation"]

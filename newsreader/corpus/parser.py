@@ -1351,6 +1351,8 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             title = _under_label(page, j)
         if under is not None:
             add(_Plan(first, under, "first", under_menus=True))
+        elif title in titles:  # (the furniture above a header's story: its lines get their fates, no title)
+            add(_Plan(first, None, "first"))
         else:
             add(_Plan(first, title, "first", kicker=j if title is not None and title != j else None))
 
