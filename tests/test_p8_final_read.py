@@ -45,3 +45,10 @@ def test_the_furniture_above_a_header_gets_its_fates_and_the_address_names_the_s
     (article,) = result.articles
     assert (article.title, article.source) == ("Valley road approved", "valleypost.co.uk")
     assert [f.role for f in result.fates[:2]] == ["address", "navigation"]
+
+
+def test_the_pages_numeric_order_reads_a_byline_and_a_date() -> None:
+    """P5: a day-first page ("31/03/2023" below) read "02/03/2023" alone, but not after a byline or a place."""
+    for line in ("By Ana Ruiz | 02/03/2023", "Leeds - 02/03/2023"):
+        article = one(f"Valley road approved after long fight\n{line}\n\n{LEAD}\n\nWork ends on 31/03/2023.\n")
+        assert str(article.date) == "2023-03-02", line

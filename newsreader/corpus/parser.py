@@ -803,7 +803,7 @@ class _Page:
                 else None
             if credited is not None and (names := self._names_line(credited.group("names"))):
                 # "Posted on March 3, 2024 by Jane Doe" (a blog's meta line): the date, and the byline after it.
-                stated = date_statement(credited.group("date"), self.hint)
+                stated = self._statement(credited.group("date"))
                 if stated is not None and stated.date is not None:
                     self.byline_dates[i] = names
                     self._dates[i] = stated
@@ -815,12 +815,7 @@ class _Page:
                     self.byline_dates[i], stated = both
                     self._dates[i] = stated
                     return stated
-            stated = date_statement(text, self.hint)
-            if stated is not None and stated.date is None and stated.why.endswith(EITHER_WAY):
-                if self.numeric_order == "":  # looked for once per page, and only when a date needs it
-                    self.numeric_order = _numeric_order("\n".join(self.text))
-                if self.numeric_order:
-                    stated = date_statement(self.text[i], self.hint, self.numeric_order)
+            stated = self._statement(text)
             if stated is None and len(self.text[i]) <= 160 and BYLINE_DATE_SEP_RE.search(self.text[i]):
                 both = self._byline_and_date(self.text[i])
                 if both is not None:
@@ -828,18 +823,29 @@ class _Page:
             if stated is None and len(text) <= 160 and DIGIT_RE.search(text) and (place := PLACE_DATE_RE.match(text)):
                 # "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid - 04 feb 2025 - 12:10 CET": a place, then the
                 # date: the story's date and its dateline.
-                rest = date_statement(text[place.end():], self.hint)
+                rest = self._statement(text[place.end():])
                 if rest is not None and rest.date is not None and not _common_word(place.group("place")):
                     self.place_dates[i], stated = place.group("place"), rest
             self._dates[i] = stated
         return self._dates[i]
+
+    def _statement(self, text: str) -> DateStatement | None:
+        """`date_statement` with the page's hint, and the page's numeric order when day and month could be either
+        way round: for a date alone and for one after a byline, a place or before "by" alike (RV20 P5)."""
+        stated = date_statement(text, self.hint)
+        if stated is not None and stated.date is None and stated.why.endswith(EITHER_WAY):
+            if self.numeric_order == "":  # looked for once per page, and only when a date needs it
+                self.numeric_order = _numeric_order("\n".join(self.text))
+            if self.numeric_order:
+                stated = date_statement(text, self.hint, self.numeric_order)
+        return stated
 
     def _byline_and_date(self, text: str) -> tuple[str, DateStatement] | None:
         """A byline and a date on one line ("By Tom Lee · April 1, 2025", "Tom Lee | April 1, 2025", "By Tom Lee
         on April 1, 2025"), the commonest byline of the web: the credit's names and the date the line states. Read
         as neither, its story was undated and the next story's headline over it became body text."""
         for sep in BYLINE_DATE_SEP_RE.finditer(text):
-            stated = date_statement(text[sep.end():], self.hint)
+            stated = self._statement(text[sep.end():])
             if stated is None:
                 continue
             head = text[:sep.start()].strip()
