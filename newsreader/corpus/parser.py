@@ -1541,7 +1541,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             page.address_host = page.address_host or host
             fate(k, "address", dropped=True, note=f"the page's web address: source {host}")
             continue
-        tag = _tag_over_headline(page, k) and _lone_word(page, k, tags=True)  # (a topic tag: kept as text)
+        tag = _lone_word(page, k, tags=True) and _tag_over_headline(page, k)  # (a topic tag: kept as text)
         if k == plan.kicker and not tag:
             fate(k, "navigation", dropped=True, note="a section label above the headline")
             continue
