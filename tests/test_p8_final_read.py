@@ -52,3 +52,11 @@ def test_the_pages_numeric_order_reads_a_byline_and_a_date() -> None:
     for line in ("By Ana Ruiz | 02/03/2023", "Leeds - 02/03/2023"):
         article = one(f"Valley road approved after long fight\n{line}\n\n{LEAD}\n\nWork ends on 31/03/2023.\n")
         assert str(article.date) == "2023-03-02", line
+
+
+def test_a_registry_label_of_the_host_names_no_outlet() -> None:
+    """P7: on a page of news.com.au, "... - Community Board" was split off as its outlet ("com" of the host)."""
+    article = one(f"https://www.news.com.au/local/1\nValley road approved - Community Board\n\n{LEAD}\n")
+    assert (article.title, article.source) == ("Valley road approved - Community Board", "news.com.au")
+    article = one(f"https://www.newsroom.com.au/local/1\nValley road approved - Newsroom\n\n{LEAD}\n")
+    assert (article.title, article.source) == ("Valley road approved", "Newsroom")

@@ -1752,6 +1752,8 @@ def _host(host: str) -> str:
     return re.sub(r"^www\d*\.", "", host.lower())
 
 
+#: The registries' labels under a country's domain ("news.com.au", "abc.net.au", "nhs.gov.uk"): no outlet's name.
+SECOND_LEVEL_LABELS = frozenset(("com", "net", "org", "gov", "edu"))
 OUTLET_TAIL_RE = re.compile(r"^(?P<title>.+?)\s+(?:\||[-–—])\s+(?P<outlet>[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,3})$")
 
 
@@ -1766,7 +1768,7 @@ def _split_outlet(title: str, host: str | None, cues: PageCues) -> tuple[str, st
     outlet = match.group("outlet")
     key = outlet.lower()
     names = {re.sub(r"[^a-z0-9]", "", name) for name in (key, re.sub(r"^the\s+", "", key))}  # The Times ~ thetimes
-    labels = [label for label in (host or "").split(".")[:-1] if len(label) >= 3]
+    labels = [label for label in (host or "").split(".")[:-1] if len(label) >= 3 and label not in SECOND_LEVEL_LABELS]
     if key in cues.credit_words or any(name.startswith(label) for name in names if name for label in labels):
         return match.group("title"), outlet  # (BBC News ~ bbc.co.uk)
     return title, None
