@@ -546,8 +546,8 @@ def _meta_date(text: str) -> re.Match[str] | None:
     meta = META_DATE_RE.match(text)
     if meta is None:
         return None
-    # Every date `parse_stated_date` reads holds a digit (DATE_PREFIX_RE), so the digit test
-    # covers it: the date itself is parsed once, by the caller that keeps it.
+    # Every date `parse_stated_date` reads holds a digit (every form of DATE_FORMS_RE holds one), so the digit
+    # test covers it: the date itself is parsed once, by the caller that keeps it.
     rest = meta.group(2)
     return meta if DIGIT_RE.search(rest) or AGE_RE.match(rest.strip()) else None
 
@@ -587,6 +587,11 @@ def _bare_host(text: str) -> re.Match[str] | None:
     `URL_LINE_RE`'s, with any domain.)"""
     match = BARE_HOST_RE.match(text)
     return match if match is not None and match.group("host").rsplit(".", 1)[1] in HOST_TLDS else None
+
+
+def _address_match(text: str) -> re.Match[str] | None:
+    """A line that is a web address alone (`URL_LINE_RE`) or a host alone (`_bare_host`): its match, with "host"."""
+    return URL_LINE_RE.match(text) or _bare_host(text)
 
 
 def _glued_joins(text: str) -> int:
@@ -724,7 +729,7 @@ class _Page:
         # The page's own address, when its first line is one: its host names the outlet, a date in its path orders
         # the page's numeric dates (5/3/2013 on a page saved from /2013/05/03/ is the 3rd of May).
         first = next((line for line in self.text if line), "")
-        address = URL_LINE_RE.match(first) or _bare_host(first)
+        address = _address_match(first)
         self.hint: dt.date | None = None
         if address is not None and (in_path := URL_DATE_RE.search(first)):
             try:
@@ -739,7 +744,7 @@ class _Page:
     def address(self, i: int) -> str | None:
         """The host of line `i` if it is a web address alone or a host alone in lower case (reader mode's
         "reuters.com" was the story's title), else None."""
-        match = URL_LINE_RE.match(self.text[i]) or _bare_host(self.text[i])
+        match = _address_match(self.text[i])
         return match.group("host") if match else None
 
     def blank(self, i: int) -> bool:
@@ -1669,26 +1674,26 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         body_text, trailer = _split_trailer(text, cues)
         if RUN_TOGETHER_HINT_RE.search(body_text):
             body_text = RUN_TOGETHER_RE.sub(" ", body_text)
-        bullet_free = body_text
+        paragraph = body_text  # (its dateline cut off below)
         note_parts = []
         if not draft.body and draft.dateline is None:
-            match = _wire_dateline(bullet_free)
+            match = _wire_dateline(paragraph)
             if match:
                 draft.dateline = (match.group(1) + match.group(2)).strip()
-                bullet_free = bullet_free[match.end():]
+                paragraph = paragraph[match.end():]
                 note_parts.append(f"dateline {draft.dateline}")
         if trailer:
             note_parts.append(f"dropped trailing page furniture: {trailer!r}")
-        if draft.body and _should_join(pieces[-1], bullet_free, cues):
-            pieces.append(bullet_free)
+        if draft.body and _should_join(pieces[-1], paragraph, cues):
+            pieces.append(paragraph)
             note_parts.insert(0, "joined to the previous paragraph (cut in two)")
             fate(k, "body", note="; ".join(note_parts))
         else:
             if len(pieces) > 1:
                 draft.body[-1] = " ".join(pieces)
-            draft.body.append(bullet_free)
+            draft.body.append(paragraph)
             paragraph_lines.append(k)
-            pieces = [bullet_free]
+            pieces = [paragraph]
             if plan.first_text is None:
                 plan.first_text = k
             fate(k, "body", note="; ".join(note_parts))
