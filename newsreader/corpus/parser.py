@@ -981,22 +981,8 @@ class _Page:
 
     def is_caption(self, i: int, in_head: bool) -> bool:
         if (i, in_head) not in self._caption:
-            self._caption[i, in_head] = self._is_caption(self.text[i], in_head)
+            self._caption[i, in_head] = caption_shaped(self.text[i], in_head, self.cues)
         return self._caption[i, in_head]
-
-    def _is_caption(self, text: str, in_head: bool) -> bool:
-        if _words(text) >= 4 and CAPTION_CREDIT_RE.search(text):  # "... parliament. Photo: Reuters"
-            return True
-        match = CREDIT_RE.search(text)
-        if not match or _words(text) < 5:
-            return False
-        credit = match.group(1).strip()
-        if not credit or _words(credit) > 5 or not (credit[0].isupper() or credit[0].isdigit()):
-            return False
-        parts = {p.strip().lower() for p in re.split(r"[/,;|]| via ", credit)}
-        if parts & self.cues.credit_words or any(p.split()[0] in ("photo", "file", "image") for p in parts if p):
-            return True
-        return in_head and credit.replace(" ", "").isupper() and len(credit) <= 12
 
     def heading_filler(self, i: int) -> bool:
         """Lines that may stand between a title and its repeat: meta, furniture, captions."""
@@ -1023,6 +1009,24 @@ class _Page:
         if nxt is not None and not _looks_like_title(self.text[nxt]):
             nxt = None
         return prev, nxt, roles
+
+
+def caption_shaped(text: str, in_head: bool, cues: PageCues) -> bool:
+    """Is a line a photo's caption: a credit spelled out after it ("... parliament. Photo: Reuters") or in brackets
+    at its end ("... (AP Photo/Jane Doe)", "(Getty Images)"; in a story's head, `in_head`, any short credit in
+    capitals)? A question of the line and the cues alone (the converter asks it of a figure's caption, RV20 H4b)."""
+    if _words(text) >= 4 and CAPTION_CREDIT_RE.search(text):  # "... parliament. Photo: Reuters"
+        return True
+    match = CREDIT_RE.search(text)
+    if not match or _words(text) < 5:
+        return False
+    credit = match.group(1).strip()
+    if not credit or _words(credit) > 5 or not (credit[0].isupper() or credit[0].isdigit()):
+        return False
+    parts = {p.strip().lower() for p in re.split(r"[/,;|]| via ", credit)}
+    if parts & cues.credit_words or any(p.split()[0] in ("photo", "file", "image") for p in parts if p):
+        return True
+    return in_head and credit.replace(" ", "").isupper() and len(credit) <= 12
 
 
 def _title_after(page: _Page, i: int, window: int = 8) -> int | None:
