@@ -60,3 +60,12 @@ def test_a_registry_label_of_the_host_names_no_outlet() -> None:
     assert (article.title, article.source) == ("Valley road approved - Community Board", "news.com.au")
     article = one(f"https://www.newsroom.com.au/local/1\nValley road approved - Newsroom\n\n{LEAD}\n")
     assert (article.title, article.source) == ("Valley road approved", "Newsroom")
+
+
+def test_a_headline_alone_under_a_header_of_junk_and_a_byline_is_the_story() -> None:
+    """A video's page: a header of its address, a byline, the headline and nothing more. Since P2's mend the byline is
+    no title; the headline alone is the story's text, as on a page with no header (it was dropped: 0 stories)."""
+    text = "date 2013-05-01 http://www.example.com/video/1#1\n\nBy Staff Writer\n\nSwimming star dies at 91 in Los Angeles\n"
+    (article,) = parse_page(text, "p.txt").articles
+    assert (article.title, article.byline, article.body) == ("Swimming star dies at 91 in Los Angeles", "Staff Writer",
+                                                             ["Swimming star dies at 91 in Los Angeles"])

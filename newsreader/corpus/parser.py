@@ -1571,6 +1571,9 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             # or after a standfirst with no byline or date line above it), as a "By" line is: below it, "Breaking
             # News: May 5, 2024" and "Von Anna Schmidt, 3. Mai 2024" are text.
             stated = None
+        head_place = None
+        if stated is None and not draft.body and DIGIT_RE.search(text) and (head := _head_date(page, text)):
+            stated, head_place = head  # ("... posted in Accidents on Wednesday, September 18, 2013.", "AGENCY DATE")
         if stated is not None and (stated.kind != "line" or not draft.body
                                    or (draft.date_source == DATE_NONE and seen <= TOP_LINES)):
             kind = DATE_KINDS[stated.kind]
@@ -1595,7 +1598,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 fate(k, "date", dropped=True, note=f"{kind} ({stated.date.isoformat()}); kept the {draft.date_source}")
             else:
                 fate(k, "date", dropped=True, note=f"no calendar date stated ({stated.why})")
-            place = page.place_dates.get(k)
+            place = page.place_dates.get(k, head_place)
             if place is None and credit is not None and draft.byline not in (None, credit) \
                     and text[len(credit):].lstrip()[:1] in ("-", "–", "—"):
                 place = credit  # ("Por Ana Ruiz" / "Ciudad de México - 03 jun 2024": after the byline, the place)
@@ -1705,6 +1708,43 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         draft.body[-1] = " ".join(pieces)
     draft.source = draft.source or address_source
     return draft
+
+
+#: A meta line that ends "posted/published/updated ... on DATE" with words before it ("On behalf of Jane Roe, Esq.
+#: posted in Pedestrian Accidents on Wednesday, September 18, 2013."): a blog's line under its headline.
+POSTED_ON_RE = re.compile(r"^.{0,80}?\b(?P<verb>posted|published|updated)\b[^.:;\d()\[\]]{0,60}?\s+on\s+"
+                          r"(?P<date>[^.]*\d[^.]*)\.?$", re.IGNORECASE)
+#: An agency's short code in capitals before a date line, and a place after it with a colon ("TNN Nov 12, 2011, 05.
+#: 51AM IST MUMBAI:", "IANS Mar 3, 2024 NEW DELHI:"): the credit dropped, the place the dateline.
+CODE_DATE_RE = re.compile(r"^[A-Z]{2,5}\s+(?P<rest>.*\d.*)$")
+PLACE_WORD_RE = re.compile(r"[A-Z][A-Z.'’-]+")
+
+
+def _head_date(page: _Page, text: str) -> tuple[DateStatement, str | None] | None:
+    """A date stated in a story's head in a line no date line reads (asked only there, before its text): a meta line
+    ending "... posted ... on DATE" (its kind the verb's), or an agency code before a date and a place after it
+    (Q9 #8: ECB+ pages stating their date were undated). The statement and the dateline, or None."""
+    if len(text) > 200:
+        return None
+    if (posted := POSTED_ON_RE.match(text)) is not None:
+        stated = page._statement(posted.group("date"))
+        if stated is not None and stated.date is not None:
+            kind = "updated" if posted.group("verb").lower() == "updated" else "published"
+            return DateStatement(kind, stated.date), None
+    if (coded := CODE_DATE_RE.match(text)) is None:
+        return None
+    rest = coded.group("rest")
+    if not rest.endswith(":"):
+        stated = page._statement(rest)
+        return (stated, None) if stated is not None and stated.date is not None else None
+    words = rest[:-1].split()
+    for n in range(1, min(3, len(words) - 1) + 1):  # the place after the date, of the fewest words that leave one
+        if not all(PLACE_WORD_RE.fullmatch(word) for word in words[-n:]):
+            break
+        stated = page._statement(" ".join(words[:-n]))
+        if stated is not None and stated.date is not None:
+            return stated, " ".join(words[-n:])
+    return None
 
 
 def _names_first(page: _Page, k: int) -> bool:
@@ -1883,9 +1923,11 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
             named = fates[plan.start]
             assert named is not None
             named.note = (named.note + "; " if named.note else "") + f"a brief of the digest dated {before.date}"
-    # A page that is a headline alone (under its date line, its address) is that story: its words are its text.
-    if len(drafts) == 1 and plans[0].kind == "first" and plans[0].title is not None and not drafts[0].body \
-            and not drafts[0].summary and _words(drafts[0].title) >= MIN_STORY_WORDS:
+    # A page that is a headline alone (under its date line, its address, a header of junk and a byline: a video's
+    # page) is that story: its words are its text.
+    if len(drafts) == 1 and (plans[0].kind == "first" or plans[0].kind == "header" and not plans[0].header_has_title) \
+            and plans[0].title is not None and not drafts[0].body and not drafts[0].summary \
+            and _words(drafts[0].title) >= MIN_STORY_WORDS:
         drafts[0].body, drafts[0].title = [drafts[0].title], ""
         named = fates[plans[0].title]
         assert named is not None
