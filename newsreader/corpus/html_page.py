@@ -282,6 +282,23 @@ def _names_a_story_part(word: str, after: list[str]) -> bool:
     return after[0] == "free" or (word in _QUALIFIER_WORDS and after[0] in _STORY_PARTS)
 
 
+def _trails_story(story: _Story, start: int) -> bool:
+    """Is the box from block `start` on (that ends in "Subscribe", "Donate now") a trailer after
+    the story: at most APPEAL_WORDS words, and fewer than the story's text above it, under its
+    headline? A short post's body `<div>` that ends in "Subscribe" is the story itself, with at
+    most a standfirst over it (RV20 H2: its three paragraphs were dropped, 0 articles)."""
+    words = sum(len(block.split()) for block in story.blocks[start:])
+    if words > APPEAL_WORDS:
+        return False
+    above = 0
+    for at in range(start - 1, (story.headline + 1 if story.headline is not None else 0) - 1, -1):
+        if story.kinds[at] == _TEXT:
+            above += len(story.blocks[at].split())
+            if above > words:
+                return True
+    return False
+
+
 class _Reader(HTMLParser):
     """Blocks of text per story, and the page's meta facts, in one pass over the markup."""
 
@@ -434,7 +451,7 @@ class _Reader(HTMLParser):
         toolbar = button and all(len(block.split()) <= TOOLBAR_WORDS for block in story.blocks[start:])
         appeal = (not link_group and not toolbar and kinds[-1] == _LINK_LINE
                   and story.blocks[-1].casefold().strip(" .!→›»>") in _APPEALS
-                  and sum(len(block.split()) for block in story.blocks[start:]) <= APPEAL_WORDS)
+                  and _trails_story(story, start))
         if link_group or toolbar or appeal:
             del story.blocks[start:], story.kinds[start:]
             if self.groups:
