@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -34,6 +34,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
@@ -99,6 +100,15 @@ EMPTY_WHILE_INDEXING = "No articles yet: they appear here as the pages are index
 TRAIL_LIMIT = 20
 #: Key names for the glyphs Textual shows keys with that the Linux console's font lacks.
 ASCII_KEYS = str.maketrans({"⏎": "enter", "⌫": "backspace"})
+
+
+class ConsoleScrollBarRender(ScrollBarRender):
+    """A scrollbar's thumb in whole cells, for the Linux console: the eighth blocks Textual
+    draws its ends with (▁▂▃ ▉▊▋) are not in the console's font (they showed as diamonds)."""
+
+    VERTICAL_BARS: ClassVar[list[str]] = [" "] * 8
+    HORIZONTAL_BARS: ClassVar[list[str]] = [" "] * 8
+
 FIELD_FOR_KIND = {"person": "person", "org": "org", "place": "place"}
 
 
@@ -277,6 +287,9 @@ class ReaderApp(App[int]):
         self.blink = blink
         self.watch_marks = watch_marks
         self.glyphs = "ascii" if os.environ.get("TERM", "") == "linux" else "unicode"
+        if self.glyphs == "ascii":  # (borders the console's font has: reader.tcss, "The Linux console")
+            self.add_class("-linux-console")
+            ScrollBar.renderer = ConsoleScrollBarRender  # (Textual's, for the process: put back on unmount)
         self.read_ids: set[str] = set()
         self.bookmarked: set[str] = set()
         #: Read articles that are in this corpus, and the corpus size: the unread count
@@ -469,6 +482,8 @@ class ReaderApp(App[int]):
         self._stop_index.set()
         if self._store_writer is not None:
             self._store_writer.shutdown(wait=False)
+        if ScrollBar.renderer is ConsoleScrollBarRender:
+            ScrollBar.renderer = ScrollBarRender
 
     def action_help_quit(self) -> None:
         """Ctrl+C: Textual names the first quit key it finds ("Press ctrl+q"); this names the
