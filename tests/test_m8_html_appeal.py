@@ -5,7 +5,7 @@ appeal box trails the story, so it holds fewer words than the story's text above
 
 from __future__ import annotations
 
-from newsreader.corpus.html_page import html_to_text
+from newsreader.corpus.html_page import APPEAL_WORDS, _Story, _trails_story, html_to_text
 
 BODY = ("<div class='post-body'><p>The town council approved a new budget for the harbour on Tuesday, "
         "after a debate that ran for three hours.</p><p>The plan sets aside money for dredging the "
@@ -44,3 +44,32 @@ def test_an_appeal_box_after_the_story_is_still_dropped() -> None:
     lines = _lines(story + box)
     assert not any("Readers like you" in line for line in lines)
     assert any(line.startswith("The plan sets aside") for line in lines)
+
+
+def _story(box: list[str], above_words: int = 400) -> tuple[_Story, int]:
+    above = ["word " * above_words]
+    blocks = ["Headline", *above, *box]
+    return _Story(blocks=blocks, headline=0, kinds=["text"] * len(blocks)), 1 + len(above)
+
+
+def test_the_appeal_boxs_bounded_word_count_gives_the_full_counts_answer() -> None:
+    """RV20 H2b: n nested groups that close after "Subscribe" each counted every word of their
+    box, n**2 in all; the count now stops past APPEAL_WORDS (and past that many blocks, each
+    with a word at least). Its answer is the full count's, on either side of the bound."""
+    assert _trails_story(*_story(["w"] * (APPEAL_WORDS - 1) + ["Subscribe"]))
+    assert not _trails_story(*_story(["w"] * APPEAL_WORDS + ["Subscribe"]))
+    assert _trails_story(*_story(["w " * (APPEAL_WORDS - 1), "Subscribe"]))
+    assert not _trails_story(*_story(["w " * APPEAL_WORDS, "Subscribe"]))
+    assert not _trails_story(*_story(["w " * (APPEAL_WORDS + 1)]))
+    assert _trails_story(*_story(["w " * (APPEAL_WORDS - 1), "Subscribe"], above_words=APPEAL_WORDS + 1))
+    assert not _trails_story(*_story(["w " * (APPEAL_WORDS - 1), "Subscribe"], above_words=APPEAL_WORDS))
+
+
+def test_nested_groups_around_a_story_that_ends_in_subscribe() -> None:
+    """The hostile shape of H2b at a small size: 300 `<div>`s around 300 paragraphs and a
+    "Subscribe" link. Every paragraph stays (the groups are the story's, not a box after it)."""
+    para = "<p>The council approved the budget on Tuesday, officials said.</p>"
+    markup = ("<html><body><h1>Budget approved</h1>" + "<div>" * 300 + para * 300
+              + "<p><a href='/s'>Subscribe</a></p>" + "</div>" * 300 + "</body></html>")
+    lines = [line for line in html_to_text(markup)[0].splitlines() if line]
+    assert lines.count(para[3:-4]) == 300
