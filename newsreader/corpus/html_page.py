@@ -359,6 +359,9 @@ class _Reader(HTMLParser):
         self.caption: list[str] = []
         self.credit: list[str] = []
         self.figure_rest: list[str] = []  # a <figure>'s other words ("Getty Images" in a bare <span>)
+        # The open element in a <figure> whose words are none of its credit: a button's "Enlarge this
+        # image", a script, a hidden or furniture-named element (RV20 H3: "Photo: Enlarge this image").
+        self.figure_junk: int | None = None
         self.watched = False  # one of the four above is open
         self.id_depths: list[int] = []
 
@@ -503,6 +506,9 @@ class _Reader(HTMLParser):
             elif photo_part == "credit" and self.credit_at is None:
                 self.credit_at = len(self.stack)
                 self.watched = True
+        if (self.figure is not None and self.figure_junk is None and tag != "figure"
+                and (tag in _SKIP_ALWAYS or _furniture(amap))):
+            self.figure_junk = len(self.stack)
         if self.skipping:  # inside a dropped element: nothing of it counts (a menu's 300 links)
             self.stack.append((tag, None))
             if tag == "h1" and self.named is not None:
@@ -588,6 +594,8 @@ class _Reader(HTMLParser):
             self.credit.append(" ")
             if self.figure is None:
                 self._photo_caption()  # (a caption, then its credit: AMP's pair of <div>s)
+        if self.figure_junk is not None and depth <= self.figure_junk:
+            self.figure_junk = None
         if self.figure is not None and depth <= self.figure:
             self.figure = None
             self._photo_caption()
@@ -649,7 +657,7 @@ class _Reader(HTMLParser):
             self.credit.append(data)
         elif self.caption_at is not None or (self.figure is not None and self.open.get("figcaption")):
             self.caption.append(data)
-        elif self.figure is not None:
+        elif self.figure is not None and self.figure_junk is None:
             self.figure_rest.append(data)
         if self.skipping:
             if self.named is not None and self.open.get("p"):
