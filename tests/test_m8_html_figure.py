@@ -31,3 +31,13 @@ def test_a_bare_credit_after_a_button_still_counts() -> None:
     lines = _lines(f"<figure><button>Enlarge this image</button><img src='a.jpg'><span>Getty Images</span>"
                    f"{CAPTION}</figure>")
     assert "Waves crash over the promenade in Brighton. Photo: Getty Images" in lines
+
+
+def test_an_articles_footer_is_dropped() -> None:
+    """RV20 H4: `<footer>` is one of `_SKIP_ALWAYS` (a second set, `_SKIP_FOOTER`, was read
+    exactly as it everywhere): an article's own footer (tags, share links) is dropped. This one
+    holds a comment, so `_cut_skipped` leaves it to the parser, which reads the set."""
+    lines = _lines("<footer><!-- tags --><p>Filed under weather and the coast, with more stories on storms.</p>"
+                   "</footer>")
+    assert not any("Filed under" in line for line in lines)
+    assert len(lines) == 3

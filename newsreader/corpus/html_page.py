@@ -47,14 +47,13 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-#: Elements whose content is never story text.
+#: Elements whose content is never story text. (`<footer>`: an article's holds tags and share
+#: links; the site's its links and copyright.)
 _SKIP_ALWAYS = frozenset(
     "script style noscript template svg math head nav form button select option textarea iframe object embed figure "
-    "canvas audio video dialog aside label".split())
+    "canvas audio video dialog aside label footer".split())
 #: Site furniture unless inside an `<article>` (whose own `<header>` holds its headline).
 _SKIP_OUTSIDE_ARTICLE = frozenset({"header"})
-#: `<footer>`: an article's holds tags and share links; the site's its links and copyright.
-_SKIP_FOOTER = frozenset({"footer"})
 #: Elements that end a line of text (a paragraph, a heading, an item, a cell row).
 _BLOCKS = frozenset(
     "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption table tr "
@@ -516,7 +515,7 @@ class _Reader(HTMLParser):
             return
         if tag == "button" and self.groups:
             self.groups[-1][4] = True
-        skip = (tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
+        skip = (tag in _SKIP_ALWAYS or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
                 or photo_part is not None)
         if (not skip and self.use_names and tag not in _NEVER_FURNITURE and self.tags not in self.keep
                 and _furniture(amap)):
@@ -777,11 +776,11 @@ def _balanced(lowered: str, start: int, end: int, name: str) -> bool:
 
 
 def _cut_skipped(markup: str) -> str:
-    """The markup without the comments, scripts (but JSON-LD), styles and elements of
-    `_SKIP_ALWAYS` it holds, each found as html.parser finds it (a script ends at the first
-    `</script`), from the end of the page's <title> on (its text is read whatever it holds). One
-    that holds another of its name, a comment or a script, or an end tag of an element opened
-    outside it, or is not closed, is left to the parser. Linear: one pass; a name whose end is
+    """The markup without the comments, scripts (but JSON-LD), styles and the other elements of
+    `_SKIP_ALWAYS` that `_CUT_OPEN_RE` names (not all of them) it holds, each found as
+    html.parser finds it (a script ends at the first `</script`), from the end of the page's
+    <title> on (its text is read whatever it holds). One that holds another of its name, a
+    comment or a script, or an end tag of an element opened outside it, or is not closed, is left to the parser. Linear: one pass; a name whose end is
     missing is not looked for again, nor one inside a region of its name left to the parser.
     The text read is the same as from the whole markup (tested with random markup), in half
     the time on pages whose menus, footers and sidebars hold most of their tags."""
