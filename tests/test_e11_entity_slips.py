@@ -90,3 +90,17 @@ def test_lone_name_with_a_long_role_apposition_is_a_person() -> None:
     kinds = _kinds("The pastor would not say if the fire was aimed at Zelnick, the failed Republican vice "
                    "presidential candidate.")
     assert ("person", "Zelnick") in kinds
+
+
+def test_interjection_before_a_comma_is_no_name() -> None:
+    """"‘ Oh, God! ’" gave the org "Oh"; a Korean surname Oh before a given name stays. (Mutant: the
+    _INTERJECTIONS test in _split_lone removed.)"""
+    assert not {k for k in _kinds("He said, “ ‘ Oh, God! ’ ” and ran. Wow, what a night.") if k[1] in ("Oh", "Wow")}
+    assert ("person", "Oh Min-jun") in _kinds("Oh Min-jun, the mayor, said he would run.")
+
+
+def test_possessed_arrest_or_probation_makes_a_person() -> None:
+    """"Zaddock's arrest", "Marlo’s probation": a lone name no other sign typed defaulted to an org.
+    (Mutant: the new relations taken off titles.yaml.)"""
+    assert ("person", "Zaddock") in _kinds("Zaddock's arrest came a day later.")
+    assert ("person", "Marlo") in _kinds("Marlo’s probation was revoked on Monday.")

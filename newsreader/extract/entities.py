@@ -612,6 +612,7 @@ _IRREGULAR_PAST = frozenset({"lost", "won", "cut", "made", "sold", "bought", "pa
                              "knew", "flew", "blew", "tore", "wore", "swore", "bore", "sped"})
 #: A lower-case word (hyphens kept) after a name: "Microsoft co-founder", "Tesla chief".
 _NEXT_TITLE = re.compile(r" ([a-z]+(?:-[a-z]+)*)\b")
+_INTERJECTIONS = frozenset({"oh", "ah", "wow", "whoa", "ouch", "alas", "hey"})  # before "," or "!": no name
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "recalled", "explained", "wrote"})
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
@@ -1661,6 +1662,7 @@ class _Doc:
         if low in c.common:
             return _LONE_COMMON if self._common_alone(low, word) else 0
         if low in c.event_heads or low in c.agencies or low in _PARTICLES or low in c.titles or low in c.numbered \
+                or low in _INTERJECTIONS \
                 or low in _STREET_HEADS or low in c.org_heads or low in c.org_suffixes \
                 or low.rstrip(".") in c.common or self._nationals(word) or word in c.time_zones \
                 or word in c.languages or word in g.demonyms or word in c.index_names or word in c.currencies \
@@ -1717,6 +1719,8 @@ class _Doc:
         if low in self.c.titles:
             self._add([i], None, short=True)  # "King said" where "Billy King" is named
             return
+        if low in _INTERJECTIONS and self.text[tok.end:tok.end + 1] in (",", "!"):
+            return  # "Oh, God!", "Wow!": a cry, no name ("Oh Se-hoon said" keeps its name)
         self._type_piece([i])
 
     def _nationals(self, word: str) -> bool:
