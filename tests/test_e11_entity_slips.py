@@ -104,3 +104,12 @@ def test_possessed_arrest_or_probation_makes_a_person() -> None:
     (Mutant: the new relations taken off titles.yaml.)"""
     assert ("person", "Zaddock") in _kinds("Zaddock's arrest came a day later.")
     assert ("person", "Marlo") in _kinds("Marlo’s probation was revoked on Monday.")
+
+
+def test_sentence_opening_surname_taken_up_by_she_is_a_person() -> None:
+    """"Marlowe caused a stir on Thursday after she checked out": a surname opening its sentence, with "she"
+    after it, defaulted to an org (openers were never asked: "Lawyers for X said he"). An English word or an
+    adverb opening the sentence stays out. (Mutant: _plain_opener always False.)"""
+    assert ("person", "Quillane") in _kinds("Quillane caused a stir on Thursday after she checked out of the clinic.")
+    kinds = _kinds("Lawyers for Zed Brown said he would appeal. Unsurprisingly she said no.")
+    assert not {k for k in kinds if k[1] in ("Lawyers", "Unsurprisingly")}

@@ -612,6 +612,7 @@ _IRREGULAR_PAST = frozenset({"lost", "won", "cut", "made", "sold", "bought", "pa
                              "knew", "flew", "blew", "tore", "wore", "swore", "bore", "sped"})
 #: A lower-case word (hyphens kept) after a name: "Microsoft co-founder", "Tesla chief".
 _NEXT_TITLE = re.compile(r" ([a-z]+(?:-[a-z]+)*)\b")
+_ADVERB_ENDINGS = ("ingly", "edly", "ably", "ibly", "ally", "ously", "fully", "ively")  # "Unsurprisingly, ..."
 _INTERJECTIONS = frozenset({"oh", "ah", "wow", "whoa", "ouch", "alas", "hey"})  # before "," or "!": no name
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "recalled", "explained", "wrote"})
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
@@ -3143,9 +3144,19 @@ class _Doc:
             return False
         shaped = _IRISH_SURNAME.match(word) is not None \
             or len(word) > 4 and word.endswith(self.c.surname_endings) \
-            or not piece.initial and self._pronoun_after(piece)  # (an opener may be a plural: "Lawyers for X said he")
+            or (not piece.initial or self._plain_opener(word)) and self._pronoun_after(piece)
+        # (an opener that is an English word may be a plural: "Lawyers for X said he"; "Marlowe caused a stir after
+        # she left" is no plural)
         # the search of the whole text for the firm's cues runs last: it is the dear test, and most words fail the others
         return shaped and not self._written_as_firm(word, _FIRM_AFTER_NO_PERSON)
+
+    @staticmethod
+    def _plain_opener(word: str) -> bool:
+        """Is a capitalised word opening a sentence shaped as a surname only: letters, one capital, no English
+        word (neither list: "Lawyers", "Born", "Trump"), no adverb's ending ("Unsurprisingly"), no brand's inner capital
+        ("ProPublica"), no web address?"""
+        return word.isalpha() and word[1:].islower() and not _english(word.lower()) \
+            and not word.endswith(_ADVERB_ENDINGS)
 
     def _pronoun_after(self, piece: Piece) -> bool:
         """Does the name open its sentence, with he, she, his or her later in it, or a clause ("Though
