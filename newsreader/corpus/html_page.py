@@ -427,9 +427,9 @@ class _Reader(HTMLParser):
         if not caption or not credit:
             return
         line = f"{caption.rstrip(' .')}. Photo: {credit}"
-        from newsreader.corpus.parser import _Page, default_cues
+        from newsreader.corpus.parser import caption_shaped, default_cues
 
-        if _Page(line, default_cues()).is_caption(0, False):
+        if caption_shaped(line, False, default_cues()):
             self.current.blocks.append(line)
             self.current.kinds.append(_TEXT)
 
