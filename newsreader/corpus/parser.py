@@ -1710,9 +1710,15 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
     return draft
 
 
-#: A meta line that ends "posted/published/updated ... on DATE" with words before it ("On behalf of Jane Roe, Esq.
-#: posted in Pedestrian Accidents on Wednesday, September 18, 2013."): a blog's line under its headline.
-POSTED_ON_RE = re.compile(r"^.{0,80}?\b(?P<verb>posted|published|updated)\b[^.:;\d()\[\]]{0,60}?\s+on\s+"
+#: A meta line that ends "posted/published/updated ... on DATE" ("On behalf of Jane Roe, Esq. posted in Pedestrian
+#: Accidents on Wednesday, September 18, 2013.", "Posted on 3 May 2024"): a blog's line under its headline. Shaped as
+#: one, not as a story's sentence: its verb has no subject (it opens the line, or follows a comma or a full stop after
+#: a credit of 80 characters at most), and between the verb and "on" stands only a place for the post ("in Local
+#: Roads", "to News", "under Crime", "by the desk"). "Tesla posted record profits on Wednesday, January 24, 2024.",
+#: "Apple updated its software on ...", "Readers posted in the forum on ..." are story text (RV21-A #1: such a lede
+#: left the body, and a story of that one paragraph was lost).
+POSTED_ON_RE = re.compile(r"^(?:.{0,80}?[,.]\s+)?(?P<verb>posted|published|updated)"
+                          r"(?:\s+(?:in|to|under|by)\s+[^.:;\d()\[\]]{1,60}?)?\s+on\s+"
                           r"(?P<date>[^.]*\d[^.]*)\.?$", re.IGNORECASE)
 #: An agency's short code in capitals before a date line, and a place after it with a colon ("TNN Nov 12, 2011, 05.
 #: 51AM IST MUMBAI:", "IANS Mar 3, 2024 NEW DELHI:"): the credit dropped, the place the dateline.
