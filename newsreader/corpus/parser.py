@@ -1318,9 +1318,10 @@ def _plan_stories(page: _Page) -> list[_Plan]:
     # "COPENHAGEN — ...", or each headline over its "By" line): a headline right over a paragraph that opens with a
     # wire dateline, or over a byline, starts a story, when the page holds two such at least. A story's
     # sub-headlines are over its text, which opens with no dateline and no byline: one story is left whole (P8 #5;
-    # the briefs were one story under the digest's name).
+    # the briefs were one story under the digest's name). A dateline that is one English word ("UPDATE: ...",
+    # "HEALTH — ...") is a live story's or a section's label, no place: its sub-headlines stay its own (RV21-A #2).
     briefs = [p for i in range(page.n) if page.text[i][:1].isupper()
-              and (_wire_dateline(page.text[i]) or page.byline_of(i) is not None)
+              and (_brief_dateline(page.text[i]) or page.byline_of(i) is not None)
               and (p := page.prev_nonblank(i)) is not None and _looks_like_title(page.text[p])
               and not page.is_story_meta(p) and not page.byline_of(p)]
     if len(briefs) >= 2:
@@ -1769,6 +1770,13 @@ def _wire_dateline(text: str) -> re.Match[str] | None:
     place of three letters or more, then text."""
     match = DATELINE_RE.match(text)
     return match if match and len(match.group(1).replace(" ", "")) >= 3 and _words(text) > 4 else None
+
+
+def _brief_dateline(text: str) -> bool:
+    """Does a paragraph open with a wire dateline that names a place, not a label of one English word ("UPDATE:
+    More homes ...", "HEALTH — Hospitals keep ...")? The same test as a place before a date line's (`_common_word`)."""
+    match = _wire_dateline(text)
+    return match is not None and not _common_word(match.group(1))
 
 
 def _standfirst_head(body: list[str], pieces: list[str], untitled: bool) -> bool:
