@@ -34,10 +34,14 @@ def test_firm_one_letter_from_a_surname_stays_a_firm() -> None:
 
 def test_firm_or_town_before_a_title_that_speaks_is_no_person() -> None:
     """"X Chief said", "the X Sheriff said": a firm's or a town's officer, not a person named X Chief; the town
-    stays a place. (Mutant: E11's `_speaks`, any title word, any verb of saying.)"""
+    stays a place. A title that is a surname too needs he or she after the verb ("Quorvel King said the outlets":
+    a chain's name as well). (Mutants: E11's `_speaks`, any title word, any verb of saying; `_SAYS_HE_OR_SHE`
+    not asked.)"""
     assert not {k for k in _kinds("Zelvarion Chief said the network was restored.") if k[0] == "person"}
     kinds = _kinds("A spokesman for the Quasset Sheriff said deputies were called.")
     assert ("person", "Quasset Sheriff") not in kinds
+    assert not {k for k in _kinds("Quorvel King said the outlets would close on Monday.") if k[0] == "person"}
+    assert ("person", "Quorvel King") in _kinds("Quorvel King said she would close the outlets.")
 
 
 def test_surname_oh_in_apposition_is_a_name() -> None:
