@@ -160,14 +160,5 @@ def test_quitting_while_a_write_waits_gives_it_up_and_says_so(tmp_path: Path, mo
             other.close()
 
 
-@sync
-async def test_a_quit_key_while_a_bookmark_waits_gives_the_write_up(seed_home, tmp_path: Path):
-    """Keys wait for a write that waits for the other copy: `q` quit only once it ended (up to
-    15 s, the screen still up and saying it waits)."""
-    async with _held(seed_home, tmp_path) as (app, pilot, other):
-        pressed = asyncio.create_task(pilot.press("b"))
-        await _until(lambda: STORE_WAIT in _status(app))
-        quit_pressed = asyncio.create_task(pilot.press("q"))
-        await _until(lambda: not app.is_running, most=100)
-        await asyncio.gather(pressed, quit_pressed, return_exceptions=True)
-        assert other.in_transaction and app.store.given_up == 1 and not app.is_running
+# (A quit key while a bookmark waits: M10 changed it, one key asks and a second gives the write
+# up; see tests/test_m10_store_quit.py.)

@@ -358,6 +358,9 @@ class Store:
         self.waiting: Callable[[bool], None] | None = None
         #: Set by `stop_waiting`: a write waiting for another copy's lock gives up (not saved).
         self._stop = threading.Event()
+        #: Set by `give_up`, cleared by `end_give_up`: the same, for the writes of one wait only
+        #: (the reader's second quit key during it); the writes after it wait as they should.
+        self._give_up = threading.Event()
         #: Writes given up that way (`run_reader` says they were not saved).
         self.given_up = 0
 
@@ -546,6 +549,19 @@ class Store:
         screen already gone."""
         self._stop.set()
 
+    def give_up(self) -> None:
+        """The write waiting for another copy's lock now gives up within `WAIT_SLICE` (it raises
+        `UserError`; `given_up` counts it), and any write begun after it fails at once, until
+        `end_give_up`: the writes of one wait, not every later one. `stop_waiting` was the only
+        way, and it stayed set: a quit key that did not quit made every later wait past
+        `WAIT_SAID` lose its change, said as "when the reader quit"."""
+        self._give_up.set()
+
+    def end_give_up(self) -> None:
+        """Writes wait again for another copy's lock (after `give_up`): the reader calls it in
+        its writing thread after the writes queued when it gave up."""
+        self._give_up.clear()
+
     def __enter__(self) -> "Store":
         return self
 
@@ -579,6 +595,9 @@ class Store:
         `waiting` set, the wait is first `WAIT_SAID` long, and a longer one is told to it
         (True, then False when it ends). SQLite has no hook in its busy wait: the timeout is
         set low for the first try, then to what is left (two pragmas: microseconds)."""
+        if self._stop.is_set() or self._give_up.is_set():
+            # Writes queued behind a given-up one fail at once: each waited `WAIT_SAID` first.
+            self._begin_in_slices(0)
         if self.waiting is None or self._timeout <= WAIT_SAID:
             self._db.execute("BEGIN IMMEDIATE")
             return
@@ -600,10 +619,10 @@ class Store:
 
     def _begin_in_slices(self, deadline: float) -> None:
         """BEGIN IMMEDIATE tried again every `WAIT_SLICE` until `deadline` (then SQLite's busy
-        error, as one wait gave), or until `stop_waiting` (then a `UserError`)."""
+        error, as one wait gave), or until `stop_waiting` or `give_up` (then a `UserError`)."""
         db = self._db
         while True:
-            if self._stop.is_set():
+            if self._stop.is_set() or self._give_up.is_set():
                 self.given_up += 1
                 raise UserError(f"the bookmarks store {self.path} was busy (another newsreader is writing) "
                                 "when the reader quit; the change was not saved")

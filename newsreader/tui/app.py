@@ -16,6 +16,7 @@ import os
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -91,6 +92,8 @@ MARKS_REFRESH_SECONDS = 5.0
 #: The status line while a write of `b` or `u` waits for another copy's lock on the store
 #: (`Store.waiting`, after its `WAIT_SAID`): up to 15 s, which looked like a hang.
 STORE_WAIT = "waiting for another newsreader to finish writing…"
+#: The status line after a first quit key while a write waits (`ReaderApp.post_message`).
+STORE_QUIT_ASKED = "saving: another newsreader is writing; {key} again quits without saving"
 PANES = ("list", "reader", "side")
 #: The list while the first build has committed nothing yet (~15 s on 28,000 pages): it
 #: fills in batches as they are committed, not page by page.
@@ -263,6 +266,8 @@ class ReaderApp(App[int]):
     """The reader. `library` and `store` may be given (tests, benchmarks); otherwise they
     are opened from `paths` for `corpus_dir`."""
 
+    _store_wait = False  # (until `__init__`: keys may be posted before; see `post_message`)
+
     CSS_PATH = "reader.tcss"
     TITLE = "newsreader"
     ENABLE_COMMAND_PALETTE = True
@@ -342,6 +347,9 @@ class ReaderApp(App[int]):
         #: A write waits for another copy's lock on the store (`STORE_WAIT` is shown); the one
         #: thread that writes for `b` and `u` (`store_write`), and the loop it tells.
         self._store_wait = False
+        #: The first quit key of the wait under way, which asks before it gives the write up
+        #: (one wait only; `post_message`).
+        self._quit_asked: str | None = None
         self._store_writer: ThreadPoolExecutor | None = None
         self._loop_told: asyncio.AbstractEventLoop | None = None
         self.theme_notices: list[str] = []
@@ -428,12 +436,38 @@ class ReaderApp(App[int]):
 
     def post_message(self, message: Any) -> bool:
         """A quit key read while a write waits for another copy's lock on the store (`STORE_WAIT`
-        is shown) gives that write up (`Store.stop_waiting`; `run_reader` says it was not
-        saved): keys wait for the write, and the quit waited with them, up to 15 s. Looked at
-        here, as the key is queued: the queue is what waits."""
-        if getattr(self, "_store_wait", False) and isinstance(message, events.Key) and self._quits(message.key):
-            self.store.stop_waiting()
+        is shown): keys wait for the write, and the quit waited with them, up to 15 s. Looked
+        at here, as the key is queued: the queue is what waits. The first such key only says
+        so (`STORE_QUIT_ASKED`; taken, not queued: it does not quit once the write is saved);
+        a second one in the same wait gives the write up, and the writes of the keys queued
+        ahead of it fail at once (`Store.give_up`, until that key is taken: `on_event`;
+        `run_reader` says how many were not saved), and quits. Only a key that reaches the
+        quit action counts: Ctrl+Q (a priority binding) always, another quit key when no key
+        is queued ahead of it (a `/` ahead opens the search bar, where `q` is text; K3 gave
+        the write up for the `q` of "/iraq", and for good: every later wait too)."""
+        if (isinstance(message, events.Key) and not message.is_forwarded and self._store_wait
+                and (message.key == "ctrl+q" or not self._keys_queued()) and self._quits(message.key)):
+            if self._quit_asked is None:
+                self._quit_asked = message.key
+                self.update_status()
+                if hasattr(self.screen, "store_wait"):  # the bookmarks screen, over the status line
+                    self.screen.store_wait(True)
+                return True
+            self._quit_asked = None
+            self.store.give_up()
+            message._reader_gave_up = True  # (one-shot: see `on_event`)
         return super().post_message(message)
+
+    def _keys_queued(self) -> int:
+        """Keys in the reader's queue, read or come back up from a widget, not yet acted on.
+        During a wait (the reader's queue waits for the write) that is every key read since
+        which a widget has not used: the widgets' own queues go on. (Textual's queue is read
+        inside; should that change, this says 1: a quit key counts only as Ctrl+Q.)"""
+        queue = getattr(getattr(self, "_message_queue", None), "values", None)
+        if not isinstance(queue, deque):
+            return 1
+        pending = getattr(self, "_pending_message", None)
+        return sum(isinstance(message, events.Key) for message in (*queue, pending))
 
     def _quits(self, key: str) -> bool:
         """Whether `key` quits the reader now: Ctrl+Q anywhere, the quit keys on the main
@@ -449,6 +483,9 @@ class ReaderApp(App[int]):
         """Note where Textual sends a key (or a paste) read from the terminal: the widget
         focused now. See `_on_key`."""
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if getattr(event, "_reader_gave_up", False):  # (the writes ahead of it are done)
+                event._reader_gave_up = False
+                self.store.end_give_up()
             event._reader_sent_to = self.focused  # type: ignore[attr-defined]
         await super().on_event(event)
 
@@ -844,9 +881,16 @@ class ReaderApp(App[int]):
 
     def _show_store_wait(self, waiting: bool) -> None:
         self._store_wait = waiting
+        self._quit_asked = None  # (a quit key asks again in the next wait)
         self.update_status()
         if hasattr(self.screen, "store_wait"):  # the bookmarks screen, over the status line
             self.screen.store_wait(waiting)
+
+    def _store_wait_said(self) -> str:
+        """The status line's words for a write waiting for another copy, if one does."""
+        if not self._store_wait:
+            return ""
+        return STORE_QUIT_ASKED.format(key=self._quit_asked) if self._quit_asked else STORE_WAIT
 
     def reconcile_bookmarks(self, generation: int | None = None, running: bool | None = None) -> None:
         """Once per index commit, whoever made it (any thread): bookmarks and read marks
@@ -960,7 +1004,7 @@ class ReaderApp(App[int]):
         note = "; ".join(clean(n) for n in source.extra.get("notes") or ()) if isinstance(source, FixedRows) else ""
         if self._searching is not None:  # (the list still shows the last answer)
             label, counted_rows, note = "", f"searching {clean(self._searching)!r}…", ""
-        status.show(StatusParts(error=STORE_WAIT if self._store_wait else self.search_error, label=label, count=counted_rows,
+        status.show(StatusParts(error=self._store_wait_said() or self.search_error, label=label, count=counted_rows,
                                 note=note,
                                 index=self.index_forms, eta=self.eta_forms if self.indexing else (), unread=unread,
                                 bookmarked=f"{len(marked):,} bookmarked"))
@@ -2157,7 +2201,8 @@ def run_reader(ctx: Any, corpus_dir: Path) -> int:
             app._library.close()
         if app._store is not None:
             app._store.close()
-            if app._store.given_up:
-                print("newsreader: quit while another newsreader was writing to the bookmarks store: your last "
-                      "bookmark, read-mark or theme change waited for it and was not saved", file=sys.stderr)
+            if n := app._store.given_up:
+                print(f"newsreader: quit while another newsreader was writing to the bookmarks store: "
+                      f"{n} bookmark, read-mark or theme change{'s' if n != 1 else ''} waited for it and "
+                      f"{'were' if n != 1 else 'was'} not saved", file=sys.stderr)
     return app.return_code or 0  # Textual sets 1 when the app stopped on an error it printed

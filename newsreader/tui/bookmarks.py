@@ -260,7 +260,8 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         says so, as the reader's status line does (hidden under this screen)."""
         from newsreader.tui.app import STORE_WAIT
 
-        self.query_one("#bookmarks-title", Static).update(Text(STORE_WAIT if waiting else self._title, style="bold"))
+        said = getattr(self.app, "_store_wait_said", lambda: STORE_WAIT)() or STORE_WAIT
+        self.query_one("#bookmarks-title", Static).update(Text(said if waiting else self._title, style="bold"))
 
     def _current(self) -> Any:
         lst = self.query_one("#bookmark-list", OptionList)
