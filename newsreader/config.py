@@ -382,10 +382,10 @@ def user_cue_warnings(paths: Paths) -> list[str]:
     from newsreader import __version__
 
     key_parts = [__version__, str(folder)]
-    for file in [Path(__file__).with_name("extract") / "resources.py", *(folder / name for name in names)]:
+    code = [Path(__file__).with_name("extract") / "resources.py", Path(__file__).with_name("yamlload.py")]
+    for file in [*code, *(folder / name for name in names)]:
         with contextlib.suppress(OSError):
-            st = file.stat()
-            key_parts.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
+            key_parts.append(_file_key(file))
 
     def check() -> list[str]:
         from newsreader.extract.resources import user_cue_warnings as skipped_entries
@@ -393,6 +393,15 @@ def user_cue_warnings(paths: Paths) -> list[str]:
         return skipped_entries()
 
     return _kept_lines(paths, CUES_CHECK_FILE, key_parts, check)
+
+
+def _file_key(file: Path) -> str:
+    """A file's part of a `_kept_lines` key: its size, times and inode. The ctime moves on every
+    write, chmod, `touch -r` and rename (an editor's atomic save) and cannot be set back: with
+    the size and mtime only, an edit of the same size given its old mtime, or a file made
+    unreadable, kept the old answer (RV21-C #4)."""
+    st = file.stat()
+    return f"{file}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
 def _kept_lines(paths: Paths, name: str, key_parts: list[str], work: Any) -> list[str]:
@@ -456,8 +465,7 @@ def _keymap_theme_warnings(config: Config, paths: Paths) -> list[str]:
     for folder, pattern in [(tui, "*.py"), *((d, p) for d in theme_dirs for p in ("*.yaml", "*.yml"))]:
         with contextlib.suppress(OSError):
             for file in sorted(folder.glob(pattern)):
-                st = file.stat()
-                key_parts.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
+                key_parts.append(_file_key(file))
 
     def check() -> list[str]:
         return [f"{{config}}: {line}" if line.startswith(("keymap:", "theme:")) and (

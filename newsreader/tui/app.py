@@ -9,7 +9,6 @@ ids so the config's `keymap` can remap any of them (`App.set_keymap`).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -53,7 +52,7 @@ from newsreader.tui.safe import clean
 from newsreader.tui.side_pane import EntityList, RelatedList, RelatedStory, SidePane
 from newsreader.tui.sources import CorpusRows, FixedRows, Rest, RowSource
 from newsreader.tui.status import StatusLine, StatusParts, TimeLeft
-from newsreader.tui.themes import (DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, short_problem,
+from newsreader.tui.themes import (DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_themes, brief_problem,
                                    theme_folders)
 
 if TYPE_CHECKING:
@@ -674,28 +673,22 @@ class ReaderApp(App[int]):
 
     def _save_theme(self, name: str) -> None:
         """The palette changed the theme: remember it (the config's theme stays the default).
-        An ANSI theme shown as another under NO_COLOR is remembered as itself. Saved in the
-        store's writing thread, as `store_write` does: at once when it takes less than
-        `WAIT_SAID`; else the reader goes on and the status line says the wait (`STORE_WAIT`)
-        while another copy holds the store: on the main thread it froze the reader, unsaid,
-        for up to 15 s. A failure is said in a notice, as before."""
-        from newsreader.store.db import WAIT_SAID
-
+        An ANSI theme shown as another under NO_COLOR is remembered as itself. Saved through
+        `store_write`, as `b` and `u` are: at once when it takes less than `WAIT_SAID`; else
+        the reader goes on and the status line says the wait (`STORE_WAIT`) while another
+        copy holds the store: on the main thread it froze the reader, unsaid, for up to 15 s.
+        A failure is said in a notice, on the reader's thread (K3's own copy of the wait posted
+        it from the writing thread, and dropped it unsaid before the loop was known)."""
         name = getattr(self, "_ansi_wanted", None) or name
-        loop = self._loop_told
 
-        def save() -> None:
+        async def save() -> None:
             try:
-                self.store.set_pref("theme", name)
+                await self.store_write(partial(self.store.set_pref, "theme", name))
             except Exception as exc:
-                said = f"could not save the theme choice: {getattr(exc, 'message', exc)}"
-                with contextlib.suppress(RuntimeError, AttributeError):  # (the reader gone meanwhile)
-                    loop.call_soon_threadsafe(  # type: ignore[union-attr]  (posted: the loop may be waiting below)
-                        lambda: self.notify(said, severity="warning", markup=False))
+                self.notify(f"could not save the theme choice: {getattr(exc, 'message', exc)}",
+                            severity="warning", markup=False)
 
-        future = self._writer().submit(save)
-        with contextlib.suppress(FutureTimeout):
-            future.result(timeout=WAIT_SAID)
+        self.run_worker(save(), group="theme-save")
 
     def notify_once(self, group: str, messages: list[str], problems: list[str] | None = None,
                     **kwargs: Any) -> list[str]:
@@ -2093,18 +2086,16 @@ NOTICE_PROBLEM_LINES = 3
 
 def problems_summary(lines: list[str], folder: Path) -> str:
     """One notice for more than two keymap (and theme) problems: a toast each (five or six lines
-    each at 80 columns) stacked past the top of a 24-row terminal. Each is said shortly
-    (`short_problem`: what is wrong, not what to do); every command says them in full."""
+    each at 80 columns) stacked past the top of a 24-row terminal. Each is said briefly
+    (`brief_problem`: what is wrong, not what to do, a file's first two mistakes: a theme file's
+    ten were 355 characters); every command says them in full."""
     prefix = os.path.join(folder, "")
     # Theme lines first: a theme not used changes every colour on screen, so it is the problem
     # the user sees; keymap lines are the ones cut to "and N more".
     lines = sorted(lines, key=lambda line: line.startswith("keymap:"))
-    short = [short_problem(line.removeprefix("keymap: "), prefix) for line in lines[:NOTICE_PROBLEM_LINES]]
-    if len(lines) > NOTICE_PROBLEM_LINES:
-        short.append(f"and {len(lines) - NOTICE_PROBLEM_LINES} more")
     what = "keymap" if all(line.startswith("keymap:") for line in lines) else "keymap and theme"
-    return f"{len(lines)} {what} problems (`newsreader paths` says them in full):\n" + "\n".join(
-        f"- {line}" for line in short)
+    return _summary(f"{len(lines)} {what} problems", lines,
+                    lambda line: brief_problem(line.removeprefix("keymap: "), prefix))
 
 
 #: How `config.user_cue_warnings` lines start (the file's path follows).
@@ -2116,14 +2107,21 @@ def cues_summary(lines: list[str], folder: Path) -> str:
     its file, its list and the entry (`titles.yaml: `heads` holds 'Chief Whip'`), without why
     and what to do, which every command says in full."""
     prefix = os.path.join(folder, "")
-    short = []
-    for line in lines[:NOTICE_PROBLEM_LINES]:
+
+    def short(line: str) -> str:
         name, _, what = line.removeprefix(CUE_LINE).removeprefix(prefix).partition(": ")
-        short.append(f"{name}: {what.removesuffix('; the entry is skipped').split(': ')[0]}")
+        return f"{name}: {what.removesuffix('; the entry is skipped').split(': ')[0]}"
+
+    return _summary(f"{len(lines)} entries of your cue files skipped", lines, short)
+
+
+def _summary(title: str, lines: list[str], short: Callable[[str], str]) -> str:
+    """`problems_summary`'s and `cues_summary`'s notice: `title`, then the first
+    `NOTICE_PROBLEM_LINES` of `lines` as `short` says them, then how many more."""
+    said = [short(line) for line in lines[:NOTICE_PROBLEM_LINES]]
     if len(lines) > NOTICE_PROBLEM_LINES:
-        short.append(f"and {len(lines) - NOTICE_PROBLEM_LINES} more")
-    return f"{len(lines)} entries of your cue files skipped (`newsreader paths` says them in full):\n" + "\n".join(
-        f"- {line}" for line in short)
+        said.append(f"and {len(lines) - NOTICE_PROBLEM_LINES} more")
+    return f"{title} (`newsreader paths` says them in full):\n" + "\n".join(f"- {line}" for line in said)
 
 
 def scoped_bindings(inherited: bool = False) -> list[tuple[tuple[str, ...], Binding]]:

@@ -118,10 +118,10 @@ class LoadedThemes:
             said = [p if len(p) <= NOTICE_CHARS else (SKIPPED if p.startswith(SKIPPED) else "") + short_problem(p, prefix)
                     for p in problems]
         else:
-            shown = [p.removeprefix(SKIPPED).removeprefix(prefix) for p in files[:NOTICE_FILES]]
+            shown = [brief_problem(p, prefix) for p in files[:NOTICE_FILES]]
             if len(files) > NOTICE_FILES:
                 shown.append(f"and {len(files) - NOTICE_FILES} more: `newsreader paths` lists them all")
-            said = ["\n".join([*(short_problem(p, prefix) for p in problems if not p.startswith(SKIPPED)),
+            said = ["\n".join([*(brief_problem(p, prefix) for p in problems if not p.startswith(SKIPPED)),
                                 f"{len(files)} theme files skipped ({prefix}):", *shown])]
         if self.replaced:
             def whose(old: Path | None) -> str:
@@ -151,10 +151,24 @@ def short_problem(line: str, prefix: str) -> str:
     return re.sub(r" \((use|write keys|known:|expected) [^()]*\)(?=; |$)", "", line)  # (each mistake's)
 
 
+def brief_problem(line: str, prefix: str, keep: int | None = None) -> str:
+    """`short_problem`, and of a file's mistakes (joined by "; ") the first `keep` and how many
+    more: a notice listing several files at 80x24 (a 40-column toast) ran off the top with
+    every mistake of each (1,124 characters for three files). A quoted key holding "; " only
+    makes the count approximate; every command says the line in full."""
+    keep = NOTICE_MISTAKES if keep is None else keep
+    parts = short_problem(line, prefix).split("; ")
+    if len(parts) <= keep:
+        return "; ".join(parts)
+    return "; ".join(parts[:keep]) + f" (+{len(parts) - keep} more)"
+
+
 #: How each of `LoadedThemes.problems` starts (the file's path follows).
 SKIPPED = "theme skipped: "
 #: The most skipped files one notice lists (the rest are counted).
 NOTICE_FILES = 5
+#: The most mistakes of one file a notice listing several problems says (`brief_problem`).
+NOTICE_MISTAKES = 2
 #: A problem longer than this is said shortly (`short_problem`) even in a notice of its own: a
 #: theme file's every mistake, each with its hint, is a toast taller than a 24-row terminal.
 NOTICE_CHARS = 240
