@@ -68,3 +68,20 @@ def test_a_digest_of_briefs_under_place_datelines_is_still_split() -> None:
             "Saturday with 40 percent of the vote.\n\nDenmark: Queen steps down\n\nCOPENHAGEN — Queen Margrethe gave "
             "up the throne on Sunday after 52 years as the head of state.\n")
     assert [a.dateline for a in articles(text)][-2:] == ["TAIPEI", "COPENHAGEN"]
+
+
+@pytest.mark.parametrize("sentence", ["Alaska Gov. Mike Dunleavy signed the state budget on Friday.",
+                                      "The Rev. Jane Doe led the service at the old church.",
+                                      "The man, Brian G. Smith, was arrested on Monday night.",
+                                      "The storm hit the valley on Jan. 5 and cut power to homes."])
+def test_a_first_sentence_title_runs_past_an_abbreviation(sentence: str) -> None:
+    """RV21-A #4: an untitled story (a byline, then its text) is named by its first sentence, which was cut at the
+    first full stop: "Alaska Gov.", "The Rev.", "The man, Brian G." (15 bench pages)."""
+    (article,) = articles(f"By Staff Writer\n\n{sentence} Officials said more would follow.\n\n{MORE}\n")
+    assert article.title == sentence
+
+
+def test_a_first_sentence_title_still_ends_at_a_sentences_stop() -> None:
+    (article,) = articles(f"By Staff Writer\n\nPrices rose in the year to May. Economists had expected less.\n\n"
+                          f"{MORE}\n")
+    assert article.title == "Prices rose in the year to May."

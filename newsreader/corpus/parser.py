@@ -1838,12 +1838,42 @@ def _split_outlet(title: str, host: str | None, cues: PageCues) -> tuple[str, st
 
 
 def _fallback_title(draft: Article) -> str:
-    """An untitled story is named by its first sentence; its text stays in the body."""
+    """An untitled story is named by its first sentence; its text stays in the body. A full stop after an
+    abbreviation ends no sentence ("Alaska Gov. Mike Dunleavy ...": the title was "Alaska Gov.", RV21-A #4)."""
     source = draft.body[0] if draft.body else (draft.summary[0] if draft.summary else "")
-    sentence = re.split(r"(?<=[.!?])\s", source, maxsplit=1)[0]
+    cut = next((gap.start() for gap in SENTENCE_GAP_RE.finditer(source)
+                if not _abbreviation_stop(source[:gap.start()], source[gap.end():])), None)
+    sentence = source if cut is None else source[:cut]
     if len(sentence) > FALLBACK_TITLE_CHARS:
         sentence = sentence[:FALLBACK_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
     return sentence or "Untitled"
+
+
+#: Where a sentence may end: a space after a full stop, "!" or "?".
+SENTENCE_GAP_RE = re.compile(r"(?<=[.!?])\s")
+#: An initial before a full stop ("Brian G."), and a short month before a day ("Jan. 5").
+INITIAL_END_RE = re.compile(r"\b[A-Z]\.$")
+SHORT_MONTH_END_RE = re.compile(r"\b(?P<month>[A-Z][a-z]{2,3})\.$")
+
+
+def _abbreviation_stop(head: str, rest: str) -> bool:
+    """Is the full stop that ends `head` (the text before a space, `rest` after it) an abbreviation's, no sentence's
+    end: the parser's `ABBREVIATION_END_RE` ("U.S.", "Inc.", "Jr."), an initial ("Brian G."), a title the
+    extractor's title list writes with a stop ("Gov.", "Rev.", "Sen.", "Dr.": titles.yaml, read only here), or a
+    month's short form before a day ("Jan. 5")?"""
+    if not head.endswith("."):
+        return False
+    if ABBREVIATION_END_RE.search(head) or INITIAL_END_RE.search(head):
+        return True
+    month = SHORT_MONTH_END_RE.search(head)
+    if month is not None and month.group("month").lower() in MONTHS and rest[:1].isdigit():
+        return True
+    word = head.rsplit(None, 1)[-1].lower()
+    if len(word) > 6 or not word[:-1].isalpha():
+        return False
+    from newsreader.extract.resources import cues
+    titles = cues()
+    return word in titles.title_heads or word in titles.title_modifiers
 
 
 #: A title made from a story's first sentence (no headline line) is cut at the last word within this many
