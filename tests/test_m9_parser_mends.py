@@ -85,3 +85,17 @@ def test_a_first_sentence_title_still_ends_at_a_sentences_stop() -> None:
     (article,) = articles(f"By Staff Writer\n\nPrices rose in the year to May. Economists had expected less.\n\n"
                           f"{MORE}\n")
     assert article.title == "Prices rose in the year to May."
+
+
+@pytest.mark.parametrize("names", ["Port de Jong", "Bad de Vries", "Long van Dijk"])
+def test_a_name_opening_with_an_english_word_is_a_byline(names: str) -> None:
+    """RV21-A #5: the gazetteer's place openers held English words and names ("Port", "Bad", "Long", "Ha"): a name of
+    one of them with a small-letter particle before a date was read as a place, the story's dateline."""
+    (article,) = articles(f"Storm hits the coast again\n\n{names}, 3 June 2024\n\n{MORE}\n")
+    assert (article.byline, article.dateline) == (names, None)
+
+
+def test_a_place_opener_with_a_particle_is_still_a_dateline() -> None:
+    """"Ciudad de México" is not in the gazetteer as written: its opener makes it a place."""
+    (article,) = articles(f"Storm hits the coast again\n\nCiudad de México, 3 June 2024\n\n{MORE}\n")
+    assert (article.byline, article.dateline) == (None, "Ciudad de México")

@@ -198,16 +198,20 @@ _place_lists: list[Any] = []  # [the gazetteer they were made from, its names, t
 
 def _place_names() -> tuple[frozenset[str], frozenset[str]]:
     """The gazetteer's places and towns, and the first words that open 10+ of its places of several words and are no
-    given name or name particle ("Ciudad", "Puerto"; not "Santa", "Al", "Abu"). Read only when a line of names before
-    a date is met (~55 ms from the user's cache folder, the extractor's copy), made again when the extractor reads
-    its lists again (`resources.forget_lists`, after a cue file's edit: a new gazetteer)."""
-    from newsreader.extract.resources import cues, gazetteer
+    given name or name particle ("Ciudad", "Puerto"; not "Santa", "Al", "Abu"), nor a word of two letters or an
+    English word, a name's too ("Ha", "Port", "Bad", "Long", "General": "Port de Jong, 3 June 2024" is a byline,
+    RV21-A #5). Read only when a line of names before a date is met (~55 ms from the user's cache folder, the
+    extractor's copy), made again when the extractor reads its lists again (`resources.forget_lists`, after a cue
+    file's edit: a new gazetteer)."""
+    from newsreader.extract.resources import cues, english_words, gazetteer
     places = gazetteer()
     if not _place_lists or _place_lists[0] is not places:
         names = frozenset(places.places) | places.towns
         given = cues().given_names
+        common, twins = english_words()
         counts = Counter(name.split(" ", 1)[0] for name in names if " " in name)
         openers = frozenset(word for word, n in counts.items() if n >= PLACE_OPENER_PLACES and word not in given
+                            and len(word) >= 3 and word.lower() not in common and word.lower() not in twins
                             and word.lower() not in BYLINE_LOWER_WORDS | NAME_PARTICLE_OPENERS)
         _place_lists[:] = [places, names, openers]
     return _place_lists[1], _place_lists[2]
