@@ -318,3 +318,19 @@ def test_phrases_from_word_pairs_match_position_checks(tmp_path: Path) -> None:
 
         answered = gram_phrase(sub, "body", [b"offici", b"said"], ms)
         assert answered is not None and answered[0]
+
+
+@pytest.mark.parametrize("query", ["officials NOT water", "lahore NOT strike", "water NOT date:2024-03",
+                                   "(officials NOT budget)", "said NOT (strike OR cricket)"])
+def test_not_counts_every_match_at_any_limit(lib: Library, query: str) -> None:
+    """`a NOT b` was an intersection with Whoosh's InverseMatcher: no block quality, so the
+    count was said to be exact, but the intersection dropped the rest of a segment once
+    the top was full (`turkmenistan NOT date:2012 --count --limit 1` said 11 of 16)."""
+    searcher = lib.searcher()
+    full = sum(1 for _ in searcher.docs_for_query(lib.parse(query).query))
+    assert full > 3
+    for limit in (1, 2, 5, 50):
+        result = lib.search(query, limit=limit, snippets=False, suggest=False, count=True)
+        assert (result.total, result.exact) == (full, True), limit
+        assert [h.id for h in result.hits] == [h.id for h in lib.search(query, limit=50, snippets=False,
+                                                                          suggest=False).hits][:limit]
