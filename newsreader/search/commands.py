@@ -284,7 +284,9 @@ def add_parsers(sub: Any, add_corpus_option: Callable[[argparse.ArgumentParser],
     p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N hits (default 20)")
     p.add_argument("--offset", type=int, default=0, metavar="N",
                    help="skip the first N hits, for the next page: --offset 20 --limit 20 shows hits 21-40")
-    p.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of hits")
+    p.add_argument("--sort", choices=("relevance", "date", "oldest"), default="relevance",
+                   help="order of hits: relevance, date (newest first) or oldest (oldest first); "
+                        "undated articles come last in both date orders")
     p.add_argument("--facets", action="store_true", help="also count matches by source, month and entity")
     p.add_argument("--no-snippets", action="store_true", help="skip snippets (faster)")
     p.add_argument("--count", action="store_true",

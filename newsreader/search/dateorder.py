@@ -132,6 +132,30 @@ def newest(searcher: Any, query: Q.Query, limit: int, runs: DateRuns) -> tuple[l
     return [-d for _, d in best], (seen if exhausted else None)
 
 
+def oldest(searcher: Any, query: Q.Query, limit: int, runs: DateRuns) -> tuple[list[int], int]:
+    """Global docnums of the `limit` oldest matches of `query` (oldest first, then by
+    docnum; undated last, as newest-first puts them), and the number of matches. Every
+    match is visited (runs are newest-first, so a run's oldest come last): no scores are
+    worked out, only the date column is read, so it costs about a count."""
+    best: list[tuple[int, int, int]] = []  # max-heap by negation of (undated, date, docnum)
+    seen = 0
+    context = searcher.boolean_context()
+    for (sub, offset), (dates, _) in zip(searcher.leaf_searchers(), runs.segments):
+        m = query.matcher(sub, context)
+        while m.is_active():
+            doc = m.id()
+            date = dates[doc]
+            seen += 1
+            item = (-(date == 0), -date, -(doc + offset))
+            if len(best) < limit:
+                heapq.heappush(best, item)
+            elif item > best[0]:
+                heapq.heapreplace(best, item)
+            m.next()
+    best.sort(reverse=True)
+    return [-d for _, _, d in best], seen
+
+
 def estimate(q: Q.Query, reader: Any, n: int) -> float:
     """Expected number of matches of `q` in `n` documents, treating words as independent."""
     if n <= 0:

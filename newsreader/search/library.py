@@ -41,7 +41,8 @@ if TYPE_CHECKING:  # the indexer, extractor and corpus parser stay off the searc
     from newsreader.search.indexer import PageSource, Progress, UpdateStats
     from newsreader.search.query import ParsedQuery, QueryParser
 
-SORTS = ("relevance", "date")
+#: "date" is newest first, "oldest" oldest first (undated articles last in both).
+SORTS = ("relevance", "date", "oldest")
 #: Parsed queries kept per Library.
 PARSE_CACHE = 64
 #: Up to this many articles a search counts its matches exactly (a few ms): an estimate
@@ -433,7 +434,7 @@ class Library:
         at 100k articles); once it is True the search stops with `SearchCancelled`, so a newer
         search waiting for the library gets it at once."""
         if sort not in SORTS:
-            raise QueryError(f"unknown sort {sort!r}; use relevance or date")
+            raise QueryError(f"unknown sort {sort!r}; use relevance, date (newest first) or oldest")
         with self._lock, self.reading():
             for attempt in (0, 1):
                 try:
@@ -497,6 +498,9 @@ class Library:
              ) -> tuple[list[tuple[str, float]], int | None]:
         """(id, score) of the top hits, and the exact number of matches if known cheaply."""
         count = count or searcher.doc_count() <= EXACT_COUNT_DOCS
+        if sort == "oldest":
+            docnums, total = _engine().oldest(searcher, query, limit, runs)
+            return [(searcher.stored_fields(d)["id"], 0.0) for d in docnums], total
         if sort == "date":
             if runs.usable:
                 docnums, seen = _engine().newest(searcher, query, limit, runs)

@@ -1,0 +1,43 @@
+"""`o` in the reader orders a search result by date, both ways (Q9: results came in
+relevance order only, and a timeline had to be read backwards from the CLI)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_tui import WIDE, make_app, settle, sync
+
+
+@pytest.mark.parametrize("kind", ["search", "entity"])
+@sync
+async def test_o_steps_a_search_through_newest_oldest_and_relevance(indexed_seeds, tmp_path, kind) -> None:  # type: ignore[no-untyped-def]
+    async with make_app(indexed_seeds, tmp_path).run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app = pilot.app
+        if kind == "search":
+            app.run_query("pakistan")
+            orders, label = ("date", "oldest", "relevance"), "Search 'pakistan'"
+        else:  # (Enter on a name: newest first)
+            app.run_query("place:pakistan", label="Stories of Pakistan", kind="entity", sort="date")
+            orders, label = ("oldest", "relevance", "date"), "Stories of Pakistan"
+        await settle(pilot)
+        src = app.article_list.source
+        first = [r.id for r in src.rows]
+        depth = len(app.history)
+        dated = [r.date for r in src.rows if r.date]
+        assert len(set(dated)) > 2 and depth == 2
+        seen = {}
+        for order in orders:
+            await pilot.press("o")
+            await settle(pilot)
+            src = app.article_list.source
+            seen[order] = src
+            assert len(app.history) == depth  # the list took the old one's place: Esc goes back past it
+            assert sorted(r.id for r in src.rows) == sorted(first)
+        dates = lambda s: [r.date for r in s.rows if r.date]  # noqa: E731
+        assert dates(seen["date"]) == sorted(dated, reverse=True)
+        assert dates(seen["oldest"]) == sorted(dated)
+        assert [r.id for r in seen[orders[-1]].rows] == first
+        assert seen["date"].label == label + " (newest first)"
+        assert seen["oldest"].label == label + " (oldest first)"
+        assert seen["relevance"].label == label + " (by relevance)"
