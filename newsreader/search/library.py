@@ -476,6 +476,7 @@ class Library:
         rows = store.rows(i for i, _ in pairs)
         terms = self._match_terms(parsed, searcher) if snippets else {}
         docs = store.docs(rows) if snippets else {}  # (decoded for the snippets: what else they hold is free)
+        found = _engine().where_targets(parsed.query) if snippets else None
         hits = []
         for id_, score in pairs:
             row = rows.get(id_)
@@ -485,7 +486,10 @@ class Library:
             if snippets and id_ in docs:
                 article = docs[id_]["article"]
                 hit.file, hit.byline, hit.dateline = article["file"], article.get("byline"), article.get("dateline")
-                snip = engine.make_snippet(article["body"], terms.get("body", set()))
+                # A name or date search: where the stored name or date is (where.py).
+                places = engine.where_spans(found, docs[id_].get("entities", []), docs[id_].get("dates", [])) \
+                    if found else None
+                snip = engine.make_snippet(article["body"], terms.get("body", set()), places=places)
                 hit.snippet, hit.ranges = snip.text, snip.ranges
                 hit.title_ranges = engine.match_ranges(row.title, terms.get("title", set()))
             hits.append(hit)

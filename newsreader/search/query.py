@@ -28,7 +28,7 @@ from newsreader.search.andnot import fix_and_not
 from newsreader.search.entity import entity_terms
 from newsreader.search.fieldfirst import text_words
 from newsreader.search.phrase import fast_phrases
-from newsreader.search.schema import QUERY_FIELDS, QueryError, date_number
+from newsreader.search.schema import MENTION_PREFIX, QUERY_FIELDS, QueryError, date_number
 
 
 #: What to write after each field, for the message about a field with nothing after it
@@ -50,10 +50,12 @@ DATE_HELP = ("use date:2025, date:2025-06, date:2025-06-14, date:2025-06-01..202
 #: `this_week` are the same name; `date:"this week"` is read as `date:thisweek`.
 RELATIVE_DATES = ("today", "yesterday", "thisweek", "lastweek", "thismonth", "lastmonth", "thisyear", "lastyear")
 #: `date:"this week"` and the like, quoted: read as one name before the phrases are cut out.
-_QUOTED_RELATIVE_RE = re.compile(r'(?<![\w:])(date:)"\s*(this|last)[\s_-]*(week|month|year)\s*"', re.IGNORECASE)
+_QUOTED_RELATIVE_RE = re.compile(r'(?<![\w:])((?:date|mentions):)"\s*(this|last)[\s_-]*(week|month|year)\s*"', re.IGNORECASE)
 #: `date:A..B`: a range, as `date:[A TO B]` (an end left out is open: `date:2025-06..`).
 _DOTS = ".."
-_DATE_RE = re.compile(r"(?<![\w:])date:(\[[^\]]*\]?|[<>]=?[^\s()]*|[^\s()]*)", re.IGNORECASE)
+_DATE_RE = re.compile(r"(?<![\w:])(?:date|(mentions)):(\[[^\]]*\]?|[<>]=?[^\s()]*|[^\s()]*)", re.IGNORECASE)
+#: `mentions:` open ends (`mentions:>2013`): stories name dates far from their own.
+MENTION_BOUNDS = (dt.date(1800, 1, 1), dt.date(2100, 12, 31))
 _FIELD_RE = re.compile(r"(?<![\w:.\-/])([A-Za-z_]+):(\S?)")
 _OPS = {"AND", "OR", "NOT"}
 #: A phrase with nothing in it: `person:""` searched for nothing, said as `person:` alone is.
@@ -231,10 +233,10 @@ def check_syntax(text: str) -> None:
         raise QueryError("unbalanced parentheses: a ( without its )")
     for m in _FIELD_RE.finditer(plain):
         name = m.group(1).lower()
-        if name == "date" or name == "dkey":
+        if name in ("date", "dkey", "mentions"):
             continue
         if name not in QUERY_FIELDS:
-            known = ", ".join(f"{f}:" for f in [*QUERY_FIELDS, "date"])
+            known = ", ".join(f"{f}:" for f in [*QUERY_FIELDS, "date", "mentions"])
             raise QueryError(f"unknown field '{m.group(1)}:'; search fields are {known}")
         nxt = m.group(2)
         if not nxt or nxt == ")" or _EMPTY_PHRASE_RE.match(text, m.end(1) + 1):
@@ -283,7 +285,7 @@ _TYPED_WORD_RE = re.compile(r"(?:(?<=\s)|(?<=\()|^)(-?)((?:[A-Za-z_]+:)?)([^\W_]
 #: an empty phrase.
 _DANGLING_RE = re.compile(r'(?:(?:^|(?<=[\s(]))(?:AND|OR|NOT|-|-?[A-Za-z_]+:|-?(?:[A-Za-z_]+:)?"\s*")|\()\s*$')
 #: Fields whose values are not words to complete.
-_NOT_TYPED = {"date", "dkey", "id", "file"}
+_NOT_TYPED = {"date", "dkey", "id", "file", "mentions"}
 
 
 def as_typed(text: str, complete: Callable[[str], list[str]]) -> str:
@@ -424,7 +426,7 @@ class QueryParser:
 
     def _parse(self, typed: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
         text = typed
-        if '"' in text and "date:" in text.lower():
+        if '"' in text and ("date:" in text.lower() or "mentions:" in text.lower()):
             text = _QUOTED_RELATIVE_RE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), text)
         check_syntax(text)
         ranges: list[list[str]] = []
@@ -432,7 +434,12 @@ class QueryParser:
         spans: list[tuple[int, int]] = []
 
         def cut(m: re.Match[str]) -> str:
-            a, b = date_range(m.group(1), bounds)
+            if m.group(1):  # `mentions:`: the same values, the keys of the dates stories mention
+                a, b = date_range(m.group(2), MENTION_BOUNDS)
+                ranges.append([MENTION_PREFIX + k for k in cover_keys(a, b)] if a <= b else [])
+                spans.append((0, 0))
+                return f"dkey:qment{len(ranges) - 1}"
+            a, b = date_range(m.group(2), bounds)
             if a > b:
                 empty_dates.append(m.group(0))
             ranges.append(cover_keys(a, b) if a <= b else [])
@@ -464,6 +471,12 @@ class QueryParser:
                     return Q.NullQuery
                 inner = Q.Term("dkey", keys[0]) if len(keys) == 1 else Q.Or([Q.Term("dkey", k) for k in keys])
                 return DateClause(inner, *spans[n])
+            if isinstance(node, Q.Term) and node.fieldname == "dkey" and str(node.text).startswith("qment"):
+                keys = ranges[int(str(node.text)[5:])]
+                if not keys:
+                    return Q.NullQuery
+                inner = Q.Term("dkey", keys[0]) if len(keys) == 1 else Q.Or([Q.Term("dkey", k) for k in keys])
+                return Q.ConstantScoreQuery(inner, 1.0)
             if isinstance(node, Q.Every) and node.fieldname in _EVERY_ARTICLE_FIELDS:
                 return Q.Every()
             return expand.replace(node, self._parser.schema)

@@ -1714,7 +1714,10 @@ class ReaderApp(App[int]):
     def _follow_mark(self, event: ArticleView.FollowMark) -> None:
         mark = event.mark
         if mark.kind == "date":
-            self.run_query(f"date:{mark.value}", label=f"Stories of {mark.label}", kind="entity",
+            # The stories of that day and those that name it (Q9: the stories that mention an
+            # election day were not found, as none was published on it).
+            self.run_query(f"date:{mark.value} OR mentions:{mark.value}",
+                           label=f"Stories dated or mentioning {mark.label}", kind="entity",
                            limit=ENTITY_LIMIT, sort="date")
             return
         self.follow_entity(mark.kind, mark.label)

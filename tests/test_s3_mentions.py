@@ -1,0 +1,79 @@
+"""`mentions:` searches the dates stories mention (Q9 #3: "who reported what about 14 Dec
+2008" could not be asked; Enter on an election day found no story, none being published
+on it). A mentioned month is found by its month and year, not by a day in it."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from newsreader.config import Config
+from newsreader.search import indexer as indexer_mod
+from newsreader.search.library import Library
+from newsreader.search.schema import mention_keys
+from newsreader.search.store import TERMS_CHANGED, Stamp
+
+PAGES = {
+    "day": " date 2024-03-01 Vote on a day\n\nOfficials said the vote will be held on 15 December 2013 in Ashgabat. "
+           "It was a long day for the officials and the voters of the city, who had waited for weeks. "
+           "President Gurbanguly Berdimuhamedov said he would vote early. Berdimuhamedov spoke at length.\n",
+    "month": " date 2024-03-02 Vote in a month\n\nOfficials said the vote is due in December 2013 in Ashgabat.\n",
+    "dated": " date 2013-12-15 Vote held\n\nOfficials said the vote went well in Ashgabat.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    base = tmp_path_factory.mktemp("mentions")
+    for name, text in PAGES.items():
+        (base / "corpus").mkdir(exist_ok=True)
+        (base / "corpus" / f"{name}.txt").write_text(text, encoding="utf-8")
+    library = Library(base / "index", base / "corpus", Config())
+    indexer_mod.Indexer(library.folder, library.corpus, library.config).run()
+    yield library
+    library.close()
+
+
+def titles(lib: Library, query: str) -> set[str]:
+    return {h.title for h in lib.search(query, limit=10, snippets=False, suggest=False).hits}
+
+
+@pytest.mark.parametrize("query, found", [
+    ("mentions:2013-12-15", {"Vote on a day"}),
+    ("mentions:2013-12", {"Vote on a day", "Vote in a month"}),
+    ("mentions:2013", {"Vote on a day", "Vote in a month"}),
+    ("mentions:[2013-12-10 TO 2013-12-20]", {"Vote on a day"}),
+    ("mentions:2013-12-16..", set()),  # (part of December: the month mention may be outside it)
+    ("mentions:2013-12-01..", {"Vote on a day", "Vote in a month"}),
+    ("date:2013-12-15", {"Vote held"}),
+    ("date:2013-12-15 OR mentions:2013-12-15", {"Vote held", "Vote on a day"}),
+    ("officials -mentions:2013-12", {"Vote held"}),
+])
+def test_mentions_finds_the_stories_naming_a_date(lib: Library, query: str, found: set[str]) -> None:
+    assert titles(lib, query) == found
+
+
+def test_mention_keys_are_as_wide_as_the_value() -> None:
+    assert mention_keys(["2013-12-15TMO"]) == ["@d2013-12-15", "@m2013-12", "@y2013"]
+    assert mention_keys(["2013-12", "P5Y", None, "PRESENT_REF", "2013-02-30"]) == ["@m2013-12", "@y2013"]
+    assert mention_keys(["2013-SU"]) == ["@y2013"]
+    # ISO week 1 of 2014 runs from Monday 30 December 2013: both months, both years, no day.
+    assert mention_keys(["2014-W01"]) == ["@m2013-12", "@m2014-01", "@y2013", "@y2014"]
+
+
+def test_an_index_from_before_is_read_again_saying_why() -> None:
+    now = Stamp("p", "e", "c", "rules", "mentions")
+    assert now.changes(Stamp("p", "e", "c", "rules")) == [TERMS_CHANGED]
+    assert now.changes(Stamp("q", "e", "c", "rules")) == ["newsreader's parser or extractor changed"]
+    assert now.changes(Stamp("p", "e", "c", "rules", "mentions")) == []
+
+
+@pytest.mark.parametrize("query, marked", [
+    ("mentions:2013-12-15", ["15 December 2013"]),
+    ("person:berdimuhamedov", ["Gurbanguly Berdimuhamedov", "Berdimuhamedov"]),
+    ('person:"gurbanguly berdimuhamedov" officials', ["officials", "Gurbanguly Berdimuhamedov", "Berdimuhamedov"]),
+])
+def test_name_and_date_searches_mark_where_they_matched(lib: Library, query: str, marked: list[str]) -> None:
+    """Q9 #5: `person:Vitali` gave every story's lead with nothing marked."""
+    hit = lib.search(query, limit=1).hits[0]
+    assert [hit.snippet[a:b] for a, b in hit.ranges] == marked
