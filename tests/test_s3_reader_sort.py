@@ -41,3 +41,21 @@ async def test_o_steps_a_search_through_newest_oldest_and_relevance(indexed_seed
         assert seen["date"].label == label + " (newest first)"
         assert seen["oldest"].label == label + " (oldest first)"
         assert seen["relevance"].label == label + " (by relevance)"
+
+
+@sync
+async def test_n_steps_through_the_names_a_person_search_found(indexed_seeds, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Q9 #5: after `person:Vitali`, n said "no matches" in a story naming him twice."""
+    async with make_app(indexed_seeds, tmp_path).run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app = pilot.app
+        app.run_query('person:"Ishaq Dar"')
+        await settle(pilot)
+        assert app.article_list.count
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.article_view
+        names = [(e["start"], e["end"]) for e in view.stored.entities if e.get("name") == "Ishaq Dar"]
+        assert names and [(m.start, m.end) for m in view.matches] == sorted(names)
+        await pilot.press("n")
+        assert view.current is view.matches[0]

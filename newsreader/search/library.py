@@ -534,6 +534,12 @@ class Library:
         with self._lock:
             return self._match_terms(self.parse(text, typed), self.searcher())
 
+    def where(self, text: str, typed: bool = False) -> Any:
+        """What of `text` matches stored names and dates (`where.Targets`, false when
+        nothing): pass it with an article's entities and dates to `where.spans`."""
+        with self._lock:
+            return _engine().where_targets(self.parse(text, typed).query)
+
     @staticmethod
     def _match_terms(parsed: ParsedQuery, searcher: Any) -> dict[str, set[str]]:
         """Index terms (expanded for prefix and fuzzy) each field should mark."""

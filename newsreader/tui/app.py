@@ -1163,7 +1163,7 @@ class ReaderApp(App[int]):
         else:
             self.history.append(ListState(source))
         lst.set_source(source, 0)
-        self.article_view.set_terms(source.body_terms)
+        self.article_view.set_terms(source.body_terms, getattr(source, "targets", None))
         self.update_status()
 
     def pop_list(self) -> bool:
@@ -1172,7 +1172,7 @@ class ReaderApp(App[int]):
         self.history.pop()
         state = self.history[-1]
         self.article_list.set_source(state.source, state.cursor)
-        self.article_view.set_terms(state.source.body_terms)
+        self.article_view.set_terms(state.source.body_terms, getattr(state.source, "targets", None))
         self.search_error = ""
         self.update_status()
         src = state.source
@@ -1304,13 +1304,17 @@ class ReaderApp(App[int]):
             if found is None:
                 return
             result, terms = found
+            try:
+                targets = self.library.where(text, typed=typed) or None
+            except Exception:  # (only marks: the list is shown without them)
+                targets = None
             rows = [Row(h.id, h.title, h.date, h.source) for h in result.hits]
             cut_short = len(result.hits) >= first and first < limit
             source = FixedRows(
                 rows, label or f"Search {text!r}", title_terms=frozenset(terms.get("title", ())),
                 body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
                 extra={"kind": kind, "suggestion": result.suggestion, "notes": result.notes, "sort": sort,
-                       "limit": limit}, partial=Rest(limit, sort) if cut_short else None)
+                       "limit": limit}, partial=Rest(limit, sort) if cut_short else None, targets=targets)
             self.call_from_thread(self._search_done, source, generation)
             if index_seen is not None:
                 rerun = self._same_search(text, label, kind, limit, sort)
@@ -1633,7 +1637,7 @@ class ReaderApp(App[int]):
             self.side.show_related(None)
             self.side.show_entities([])
             return
-        view.show(stored, self.article_list.source.body_terms)
+        view.show(stored, self.article_list.source.body_terms, getattr(self.article_list.source, "targets", None))
         self._related_shown = None
         # The side pane's lists are emptied now (filled after the frame: laying out and
         # painting the entity list is the dearest part of the side pane).
