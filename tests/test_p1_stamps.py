@@ -49,18 +49,19 @@ class Marker:
 def marker(monkeypatch: pytest.MonkeyPatch) -> Marker:
     import newsreader.extract as extract_module
 
-    real = extract_module.extract
+    real = extract_module.extract_story  # what the indexer calls: one call a story (body and summary)
     state = Marker()
 
-    def extract(text: str, *args: Any, **kwargs: Any) -> Any:
+    def extract_story(*args: Any, **kwargs: Any) -> Any:
         state.calls += 1
-        result = real(text, *args, **kwargs)
-        for entity in result.entities:
-            if entity.kind == "person":
-                entity.name += state.suffix
-        return result
+        parts = real(*args, **kwargs)
+        for result in parts:
+            for entity in result.entities:
+                if entity.kind == "person":
+                    entity.name += state.suffix
+        return parts
 
-    monkeypatch.setattr(extract_module, "extract", extract)
+    monkeypatch.setattr(extract_module, "extract_story", extract_story)
     return state
 
 
@@ -393,8 +394,9 @@ def test_pages_named_by_another_spacy_model_are_read_again(tmp_path, found, mark
     versions = {"spacy": "3.7.2", "en_core_web_md": "3.7.1"}
     monkeypatch.setattr(store_module, "_package_version", versions.get)
     monkeypatch.setattr(indexer, "check_extractor", lambda config: None)
-    rules = extract_module.extract
-    monkeypatch.setattr(extract_module, "extract", lambda text, date=None, backend="rules": rules(text, date))
+    rules = extract_module.extract_story  # what the indexer calls
+    monkeypatch.setattr(extract_module, "extract_story",
+                        lambda text, summary, date=None, backend="rules": rules(text, summary, date))
     corpus = seeds_copy(tmp_path)
     lib = Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus,
                        Config(extractor="spacy"))

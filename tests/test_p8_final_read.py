@@ -36,3 +36,36 @@ def test_a_date_line_in_header_form_under_a_headline_dates_that_story() -> None:
     article = one(f"Library hours change from June\n\ndate: 2024-05-20\n\n{LEAD}\n\nThe plan was approved.\n")
     assert (article.title, str(article.date)) == ("Library hours change from June", "2024-05-20")
     assert article.body[0] == LEAD
+
+
+def test_the_furniture_above_a_header_gets_its_fates_and_the_address_names_the_source() -> None:
+    """P4: the address and a menu above a `date ...` header showed as "blank / empty line", the source was lost."""
+    text = f"www.valleypost.co.uk/roads/1\nNews | Sport | Weather\ndate 2024-07-02\nValley road approved\n\n{LEAD}\n"
+    result = parse_page(text, "p.txt")
+    (article,) = result.articles
+    assert (article.title, article.source) == ("Valley road approved", "valleypost.co.uk")
+    assert [f.role for f in result.fates[:2]] == ["address", "navigation"]
+
+
+def test_the_pages_numeric_order_reads_a_byline_and_a_date() -> None:
+    """P5: a day-first page ("31/03/2023" below) read "02/03/2023" alone, but not after a byline or a place."""
+    for line in ("By Ana Ruiz | 02/03/2023", "Leeds - 02/03/2023"):
+        article = one(f"Valley road approved after long fight\n{line}\n\n{LEAD}\n\nWork ends on 31/03/2023.\n")
+        assert str(article.date) == "2023-03-02", line
+
+
+def test_a_registry_label_of_the_host_names_no_outlet() -> None:
+    """P7: on a page of news.com.au, "... - Community Board" was split off as its outlet ("com" of the host)."""
+    article = one(f"https://www.news.com.au/local/1\nValley road approved - Community Board\n\n{LEAD}\n")
+    assert (article.title, article.source) == ("Valley road approved - Community Board", "news.com.au")
+    article = one(f"https://www.newsroom.com.au/local/1\nValley road approved - Newsroom\n\n{LEAD}\n")
+    assert (article.title, article.source) == ("Valley road approved", "Newsroom")
+
+
+def test_a_headline_alone_under_a_header_of_junk_and_a_byline_is_the_story() -> None:
+    """A video's page: a header of its address, a byline, the headline and nothing more. Since P2's mend the byline is
+    no title; the headline alone is the story's text, as on a page with no header (it was dropped: 0 stories)."""
+    text = "date 2013-05-01 http://www.example.com/video/1#1\n\nBy Staff Writer\n\nSwimming star dies at 91 in Los Angeles\n"
+    (article,) = parse_page(text, "p.txt").articles
+    assert (article.title, article.byline, article.body) == ("Swimming star dies at 91 in Los Angeles", "Staff Writer",
+                                                             ["Swimming star dies at 91 in Los Angeles"])

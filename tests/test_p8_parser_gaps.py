@@ -154,3 +154,30 @@ def test_one_story_with_a_sub_headline_over_a_dateline_stays_whole() -> None:
             f"Workers react\n{LEAD}\n")
     (article,) = parse_page(text, "p.txt").articles
     assert article.title == "Port strike ends after ten days" and "What happens next" in article.body
+
+
+@pytest.mark.parametrize("line,date,kind", [
+    ("Written by the news desk, posted in Local Roads on Tuesday, May 7, 2024.", "2024-05-07", "published line"),
+    ("Staff report, updated in Transport on 8 May 2024", "2024-05-08", "updated line")])
+def test_a_posted_on_meta_line_in_the_head_dates_the_story(line: str, date: str, kind: str) -> None:
+    """Q9 #8: "... posted in CATEGORY on DATE." under a blog's headline left its story undated."""
+    article = one(f"Valley road approved after long fight\n\n{line}\n\n{LEAD}\n\n{MORE}\n")
+    assert (str(article.date), article.date_source, article.body) == (date, kind, [LEAD, MORE])
+
+
+def test_an_agency_code_before_a_date_and_a_place_in_the_head() -> None:
+    article = one(f"Valley road approved after long fight\n\nPTI Jun 4, 2024, 10.05AM IST NEW DELHI:\n\n{LEAD}\n")
+    assert (str(article.date), article.dateline, article.body) == ("2024-06-04", "NEW DELHI", [LEAD])
+
+
+def test_the_head_date_shapes_in_the_text_stay_text() -> None:
+    lines = ["Readers posted in the forum on Tuesday, May 7, 2024.", "PTI Jun 4, 2024 NEW DELHI:",
+             "The report was posted online (see 3 May 2024)."]
+    article = one(f"Valley road approved after long fight\n\n{LEAD}\n\n" + "\n\n".join(lines) + f"\n\n{MORE}\n")
+    assert (article.date, article.body) == (None, [LEAD, *lines, MORE])
+
+
+def test_a_save_date_after_an_age_is_no_publication_date() -> None:
+    """"Posted 2 years ago [saved on 3 May 2024]": the date is the copy's, not the story's."""
+    article = one(f"Valley road approved after long fight\n\nPosted 2 years ago [saved on 3 May 2024]\n\n{LEAD}\n")
+    assert article.date is None

@@ -325,7 +325,7 @@ async def test_a_look_that_finds_a_change_asks_for_the_change_mark_once(seed_hom
         screen = app.screen
         _written_elsewhere(tmp_path, row, note="from the other copy")
         real, asked = screen.store.changes, []
-        monkeypatch.setattr(screen.store, "changes", lambda: asked.append(1) or real())
+        monkeypatch.setattr(screen.store, "changes", lambda **how: asked.append(1) or real(**how))
         screen.follow_store()
         await pilot.pause()
         assert "from the other copy" in _detail(screen) and len(asked) == 1
@@ -341,10 +341,10 @@ async def test_a_store_neither_look_can_read_is_said_once(seed_home, tmp_path, m
         screen, failing = app.screen, [True]
 
         def busy(real: Any) -> Any:
-            def call(*args: Any) -> Any:
+            def call(*args: Any, **how: Any) -> Any:
                 if failing[0]:
                     raise RuntimeError("the store stayed busy")
-                return real(*args)
+                return real(*args, **how)
             return call
 
         for name in ("changes", "read_ids"):

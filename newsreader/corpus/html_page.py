@@ -47,14 +47,13 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-#: Elements whose content is never story text.
+#: Elements whose content is never story text. (`<footer>`: an article's holds tags and share
+#: links; the site's its links and copyright.)
 _SKIP_ALWAYS = frozenset(
     "script style noscript template svg math head nav form button select option textarea iframe object embed figure "
-    "canvas audio video dialog aside label".split())
+    "canvas audio video dialog aside label footer".split())
 #: Site furniture unless inside an `<article>` (whose own `<header>` holds its headline).
 _SKIP_OUTSIDE_ARTICLE = frozenset({"header"})
-#: `<footer>`: an article's holds tags and share links; the site's its links and copyright.
-_SKIP_FOOTER = frozenset({"footer"})
 #: Elements that end a line of text (a paragraph, a heading, an item, a cell row).
 _BLOCKS = frozenset(
     "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption table tr "
@@ -143,7 +142,10 @@ _SPACE_RE = re.compile(r"\s+")
 _UTC_STAMP_RE = re.compile(r"^\s*\d{4}-\d\d-\d\d[T ](\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$",
                            re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+#: A document's start after comments and space. The run of comments is possessive (`*+`): each
+#: comment ends at its first "-->", as a browser reads it; a lazy run let each comment run on to
+#: any later "-->", 2**k ways to split k comments when no tag follows (a note of 26 comment lines).
+_HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*+<(?:!doctype\s+html|html|head|body|meta|title)\b",
                             re.IGNORECASE | re.DOTALL)
 #: Meta names (or properties) that state a story's publication date, most telling first.
 _DATE_METAS = ("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
@@ -279,6 +281,27 @@ def _names_a_story_part(word: str, after: list[str]) -> bool:
     return after[0] == "free" or (word in _QUALIFIER_WORDS and after[0] in _STORY_PARTS)
 
 
+def _trails_story(story: _Story, start: int) -> bool:
+    """Is the box from block `start` on (that ends in "Subscribe", "Donate now") a trailer after
+    the story: at most APPEAL_WORDS words, and fewer than the story's text above it, under its
+    headline? A short post's body `<div>` that ends in "Subscribe" is the story itself, with at
+    most a standfirst over it (RV20 H2: its three paragraphs were dropped, 0 articles). Each
+    count stops once past its bound (a block has a word at least): n nested groups that close
+    after "Subscribe" each ask it, and full counts took n**2 (8,000 of them: 51 s)."""
+    if len(story.blocks) - start > APPEAL_WORDS:
+        return False
+    words = sum(len(block.split(None, APPEAL_WORDS)) for block in story.blocks[start:])
+    if words > APPEAL_WORDS:
+        return False
+    above = 0
+    for at in range(start - 1, (story.headline + 1 if story.headline is not None else 0) - 1, -1):
+        if story.kinds[at] == _TEXT:
+            above += len(story.blocks[at].split(None, words))
+            if above > words:
+                return True
+    return False
+
+
 class _Reader(HTMLParser):
     """Blocks of text per story, and the page's meta facts, in one pass over the markup."""
 
@@ -335,6 +358,9 @@ class _Reader(HTMLParser):
         self.caption: list[str] = []
         self.credit: list[str] = []
         self.figure_rest: list[str] = []  # a <figure>'s other words ("Getty Images" in a bare <span>)
+        # The open element in a <figure> whose words are none of its credit: a button's "Enlarge this
+        # image", a script, a hidden or furniture-named element (RV20 H3: "Photo: Enlarge this image").
+        self.figure_junk: int | None = None
         self.watched = False  # one of the four above is open
         self.id_depths: list[int] = []
 
@@ -431,7 +457,7 @@ class _Reader(HTMLParser):
         toolbar = button and all(len(block.split()) <= TOOLBAR_WORDS for block in story.blocks[start:])
         appeal = (not link_group and not toolbar and kinds[-1] == _LINK_LINE
                   and story.blocks[-1].casefold().strip(" .!→›»>") in _APPEALS
-                  and sum(len(block.split()) for block in story.blocks[start:]) <= APPEAL_WORDS)
+                  and _trails_story(story, start))
         if link_group or toolbar or appeal:
             del story.blocks[start:], story.kinds[start:]
             if self.groups:
@@ -479,6 +505,9 @@ class _Reader(HTMLParser):
             elif photo_part == "credit" and self.credit_at is None:
                 self.credit_at = len(self.stack)
                 self.watched = True
+        if (self.figure is not None and self.figure_junk is None and tag != "figure"
+                and (tag in _SKIP_ALWAYS or _furniture(amap))):
+            self.figure_junk = len(self.stack)
         if self.skipping:  # inside a dropped element: nothing of it counts (a menu's 300 links)
             self.stack.append((tag, None))
             if tag == "h1" and self.named is not None:
@@ -486,7 +515,7 @@ class _Reader(HTMLParser):
             return
         if tag == "button" and self.groups:
             self.groups[-1][4] = True
-        skip = (tag in _SKIP_ALWAYS or tag in _SKIP_FOOTER or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
+        skip = (tag in _SKIP_ALWAYS or (tag in _SKIP_OUTSIDE_ARTICLE and not self.articles)
                 or photo_part is not None)
         if (not skip and self.use_names and tag not in _NEVER_FURNITURE and self.tags not in self.keep
                 and _furniture(amap)):
@@ -564,6 +593,8 @@ class _Reader(HTMLParser):
             self.credit.append(" ")
             if self.figure is None:
                 self._photo_caption()  # (a caption, then its credit: AMP's pair of <div>s)
+        if self.figure_junk is not None and depth <= self.figure_junk:
+            self.figure_junk = None
         if self.figure is not None and depth <= self.figure:
             self.figure = None
             self._photo_caption()
@@ -625,7 +656,7 @@ class _Reader(HTMLParser):
             self.credit.append(data)
         elif self.caption_at is not None or (self.figure is not None and self.open.get("figcaption")):
             self.caption.append(data)
-        elif self.figure is not None:
+        elif self.figure is not None and self.figure_junk is None:
             self.figure_rest.append(data)
         if self.skipping:
             if self.named is not None and self.open.get("p"):
@@ -745,11 +776,11 @@ def _balanced(lowered: str, start: int, end: int, name: str) -> bool:
 
 
 def _cut_skipped(markup: str) -> str:
-    """The markup without the comments, scripts (but JSON-LD), styles and elements of
-    `_SKIP_ALWAYS` it holds, each found as html.parser finds it (a script ends at the first
-    `</script`), from the end of the page's <title> on (its text is read whatever it holds). One
-    that holds another of its name, a comment or a script, or an end tag of an element opened
-    outside it, or is not closed, is left to the parser. Linear: one pass; a name whose end is
+    """The markup without the comments, scripts (but JSON-LD), styles and the other elements of
+    `_SKIP_ALWAYS` that `_CUT_OPEN_RE` names (not all of them) it holds, each found as
+    html.parser finds it (a script ends at the first `</script`), from the end of the page's
+    <title> on (its text is read whatever it holds). One that holds another of its name, a
+    comment or a script, or an end tag of an element opened outside it, or is not closed, is left to the parser. Linear: one pass; a name whose end is
     missing is not looked for again, nor one inside a region of its name left to the parser.
     The text read is the same as from the whole markup (tested with random markup), in half
     the time on pages whose menus, footers and sidebars hold most of their tags."""

@@ -546,8 +546,8 @@ def _meta_date(text: str) -> re.Match[str] | None:
     meta = META_DATE_RE.match(text)
     if meta is None:
         return None
-    # Every date `parse_stated_date` reads holds a digit (DATE_PREFIX_RE), so the digit test
-    # covers it: the date itself is parsed once, by the caller that keeps it.
+    # Every date `parse_stated_date` reads holds a digit (every form of DATE_FORMS_RE holds one), so the digit
+    # test covers it: the date itself is parsed once, by the caller that keeps it.
     rest = meta.group(2)
     return meta if DIGIT_RE.search(rest) or AGE_RE.match(rest.strip()) else None
 
@@ -587,6 +587,11 @@ def _bare_host(text: str) -> re.Match[str] | None:
     `URL_LINE_RE`'s, with any domain.)"""
     match = BARE_HOST_RE.match(text)
     return match if match is not None and match.group("host").rsplit(".", 1)[1] in HOST_TLDS else None
+
+
+def _address_match(text: str) -> re.Match[str] | None:
+    """A line that is a web address alone (`URL_LINE_RE`) or a host alone (`_bare_host`): its match, with "host"."""
+    return URL_LINE_RE.match(text) or _bare_host(text)
 
 
 def _glued_joins(text: str) -> int:
@@ -724,7 +729,7 @@ class _Page:
         # The page's own address, when its first line is one: its host names the outlet, a date in its path orders
         # the page's numeric dates (5/3/2013 on a page saved from /2013/05/03/ is the 3rd of May).
         first = next((line for line in self.text if line), "")
-        address = URL_LINE_RE.match(first) or _bare_host(first)
+        address = _address_match(first)
         self.hint: dt.date | None = None
         if address is not None and (in_path := URL_DATE_RE.search(first)):
             try:
@@ -739,7 +744,7 @@ class _Page:
     def address(self, i: int) -> str | None:
         """The host of line `i` if it is a web address alone or a host alone in lower case (reader mode's
         "reuters.com" was the story's title), else None."""
-        match = URL_LINE_RE.match(self.text[i]) or _bare_host(self.text[i])
+        match = _address_match(self.text[i])
         return match.group("host") if match else None
 
     def blank(self, i: int) -> bool:
@@ -803,7 +808,7 @@ class _Page:
                 else None
             if credited is not None and (names := self._names_line(credited.group("names"))):
                 # "Posted on March 3, 2024 by Jane Doe" (a blog's meta line): the date, and the byline after it.
-                stated = date_statement(credited.group("date"), self.hint)
+                stated = self._statement(credited.group("date"))
                 if stated is not None and stated.date is not None:
                     self.byline_dates[i] = names
                     self._dates[i] = stated
@@ -815,12 +820,7 @@ class _Page:
                     self.byline_dates[i], stated = both
                     self._dates[i] = stated
                     return stated
-            stated = date_statement(text, self.hint)
-            if stated is not None and stated.date is None and stated.why.endswith(EITHER_WAY):
-                if self.numeric_order == "":  # looked for once per page, and only when a date needs it
-                    self.numeric_order = _numeric_order("\n".join(self.text))
-                if self.numeric_order:
-                    stated = date_statement(self.text[i], self.hint, self.numeric_order)
+            stated = self._statement(text)
             if stated is None and len(self.text[i]) <= 160 and BYLINE_DATE_SEP_RE.search(self.text[i]):
                 both = self._byline_and_date(self.text[i])
                 if both is not None:
@@ -828,18 +828,29 @@ class _Page:
             if stated is None and len(text) <= 160 and DIGIT_RE.search(text) and (place := PLACE_DATE_RE.match(text)):
                 # "Alamosa, Colo. — Thursday, March 7, 2024", "Madrid - 04 feb 2025 - 12:10 CET": a place, then the
                 # date: the story's date and its dateline.
-                rest = date_statement(text[place.end():], self.hint)
+                rest = self._statement(text[place.end():])
                 if rest is not None and rest.date is not None and not _common_word(place.group("place")):
                     self.place_dates[i], stated = place.group("place"), rest
             self._dates[i] = stated
         return self._dates[i]
+
+    def _statement(self, text: str) -> DateStatement | None:
+        """`date_statement` with the page's hint, and the page's numeric order when day and month could be either
+        way round: for a date alone and for one after a byline, a place or before "by" alike (RV20 P5)."""
+        stated = date_statement(text, self.hint)
+        if stated is not None and stated.date is None and stated.why.endswith(EITHER_WAY):
+            if self.numeric_order == "":  # looked for once per page, and only when a date needs it
+                self.numeric_order = _numeric_order("\n".join(self.text))
+            if self.numeric_order:
+                stated = date_statement(text, self.hint, self.numeric_order)
+        return stated
 
     def _byline_and_date(self, text: str) -> tuple[str, DateStatement] | None:
         """A byline and a date on one line ("By Tom Lee · April 1, 2025", "Tom Lee | April 1, 2025", "By Tom Lee
         on April 1, 2025"), the commonest byline of the web: the credit's names and the date the line states. Read
         as neither, its story was undated and the next story's headline over it became body text."""
         for sep in BYLINE_DATE_SEP_RE.finditer(text):
-            stated = date_statement(text[sep.end():], self.hint)
+            stated = self._statement(text[sep.end():])
             if stated is None:
                 continue
             head = text[:sep.start()].strip()
@@ -970,22 +981,8 @@ class _Page:
 
     def is_caption(self, i: int, in_head: bool) -> bool:
         if (i, in_head) not in self._caption:
-            self._caption[i, in_head] = self._is_caption(self.text[i], in_head)
+            self._caption[i, in_head] = caption_shaped(self.text[i], in_head, self.cues)
         return self._caption[i, in_head]
-
-    def _is_caption(self, text: str, in_head: bool) -> bool:
-        if _words(text) >= 4 and CAPTION_CREDIT_RE.search(text):  # "... parliament. Photo: Reuters"
-            return True
-        match = CREDIT_RE.search(text)
-        if not match or _words(text) < 5:
-            return False
-        credit = match.group(1).strip()
-        if not credit or _words(credit) > 5 or not (credit[0].isupper() or credit[0].isdigit()):
-            return False
-        parts = {p.strip().lower() for p in re.split(r"[/,;|]| via ", credit)}
-        if parts & self.cues.credit_words or any(p.split()[0] in ("photo", "file", "image") for p in parts if p):
-            return True
-        return in_head and credit.replace(" ", "").isupper() and len(credit) <= 12
 
     def heading_filler(self, i: int) -> bool:
         """Lines that may stand between a title and its repeat: meta, furniture, captions."""
@@ -1012,6 +1009,24 @@ class _Page:
         if nxt is not None and not _looks_like_title(self.text[nxt]):
             nxt = None
         return prev, nxt, roles
+
+
+def caption_shaped(text: str, in_head: bool, cues: PageCues) -> bool:
+    """Is a line a photo's caption: a credit spelled out after it ("... parliament. Photo: Reuters") or in brackets
+    at its end ("... (AP Photo/Jane Doe)", "(Getty Images)"; in a story's head, `in_head`, any short credit in
+    capitals)? A question of the line and the cues alone (the converter asks it of a figure's caption, RV20 H4b)."""
+    if _words(text) >= 4 and CAPTION_CREDIT_RE.search(text):  # "... parliament. Photo: Reuters"
+        return True
+    match = CREDIT_RE.search(text)
+    if not match or _words(text) < 5:
+        return False
+    credit = match.group(1).strip()
+    if not credit or _words(credit) > 5 or not (credit[0].isupper() or credit[0].isdigit()):
+        return False
+    parts = {p.strip().lower() for p in re.split(r"[/,;|]| via ", credit)}
+    if parts & cues.credit_words or any(p.split()[0] in ("photo", "file", "image") for p in parts if p):
+        return True
+    return in_head and credit.replace(" ", "").isupper() and len(credit) <= 12
 
 
 def _title_after(page: _Page, i: int, window: int = 8) -> int | None:
@@ -1351,6 +1366,8 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             title = _under_label(page, j)
         if under is not None:
             add(_Plan(first, under, "first", under_menus=True))
+        elif title in titles:  # (the furniture above a header's story: its lines get their fates, no title)
+            add(_Plan(first, None, "first"))
         else:
             add(_Plan(first, title, "first", kicker=j if title is not None and title != j else None))
 
@@ -1533,7 +1550,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             page.address_host = page.address_host or host
             fate(k, "address", dropped=True, note=f"the page's web address: source {host}")
             continue
-        tag = _tag_over_headline(page, k) and _lone_word(page, k, tags=True)  # (a topic tag: kept as text)
+        tag = _lone_word(page, k, tags=True) and _tag_over_headline(page, k)  # (a topic tag: kept as text)
         if k == plan.kicker and not tag:
             fate(k, "navigation", dropped=True, note="a section label above the headline")
             continue
@@ -1554,6 +1571,9 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             # or after a standfirst with no byline or date line above it), as a "By" line is: below it, "Breaking
             # News: May 5, 2024" and "Von Anna Schmidt, 3. Mai 2024" are text.
             stated = None
+        head_place = None
+        if stated is None and not draft.body and DIGIT_RE.search(text) and (head := _head_date(page, text)):
+            stated, head_place = head  # ("... posted in Accidents on Wednesday, September 18, 2013.", "AGENCY DATE")
         if stated is not None and (stated.kind != "line" or not draft.body
                                    or (draft.date_source == DATE_NONE and seen <= TOP_LINES)):
             kind = DATE_KINDS[stated.kind]
@@ -1578,7 +1598,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 fate(k, "date", dropped=True, note=f"{kind} ({stated.date.isoformat()}); kept the {draft.date_source}")
             else:
                 fate(k, "date", dropped=True, note=f"no calendar date stated ({stated.why})")
-            place = page.place_dates.get(k)
+            place = page.place_dates.get(k, head_place)
             if place is None and credit is not None and draft.byline not in (None, credit) \
                     and text[len(credit):].lstrip()[:1] in ("-", "–", "—"):
                 place = credit  # ("Por Ana Ruiz" / "Ciudad de México - 03 jun 2024": after the byline, the place)
@@ -1661,26 +1681,26 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         body_text, trailer = _split_trailer(text, cues)
         if RUN_TOGETHER_HINT_RE.search(body_text):
             body_text = RUN_TOGETHER_RE.sub(" ", body_text)
-        bullet_free = body_text
+        paragraph = body_text  # (its dateline cut off below)
         note_parts = []
         if not draft.body and draft.dateline is None:
-            match = _wire_dateline(bullet_free)
+            match = _wire_dateline(paragraph)
             if match:
                 draft.dateline = (match.group(1) + match.group(2)).strip()
-                bullet_free = bullet_free[match.end():]
+                paragraph = paragraph[match.end():]
                 note_parts.append(f"dateline {draft.dateline}")
         if trailer:
             note_parts.append(f"dropped trailing page furniture: {trailer!r}")
-        if draft.body and _should_join(pieces[-1], bullet_free, cues):
-            pieces.append(bullet_free)
+        if draft.body and _should_join(pieces[-1], paragraph, cues):
+            pieces.append(paragraph)
             note_parts.insert(0, "joined to the previous paragraph (cut in two)")
             fate(k, "body", note="; ".join(note_parts))
         else:
             if len(pieces) > 1:
                 draft.body[-1] = " ".join(pieces)
-            draft.body.append(bullet_free)
+            draft.body.append(paragraph)
             paragraph_lines.append(k)
-            pieces = [bullet_free]
+            pieces = [paragraph]
             if plan.first_text is None:
                 plan.first_text = k
             fate(k, "body", note="; ".join(note_parts))
@@ -1688,6 +1708,43 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         draft.body[-1] = " ".join(pieces)
     draft.source = draft.source or address_source
     return draft
+
+
+#: A meta line that ends "posted/published/updated ... on DATE" with words before it ("On behalf of Jane Roe, Esq.
+#: posted in Pedestrian Accidents on Wednesday, September 18, 2013."): a blog's line under its headline.
+POSTED_ON_RE = re.compile(r"^.{0,80}?\b(?P<verb>posted|published|updated)\b[^.:;\d()\[\]]{0,60}?\s+on\s+"
+                          r"(?P<date>[^.]*\d[^.]*)\.?$", re.IGNORECASE)
+#: An agency's short code in capitals before a date line, and a place after it with a colon ("TNN Nov 12, 2011, 05.
+#: 51AM IST MUMBAI:", "IANS Mar 3, 2024 NEW DELHI:"): the credit dropped, the place the dateline.
+CODE_DATE_RE = re.compile(r"^[A-Z]{2,5}\s+(?P<rest>.*\d.*)$")
+PLACE_WORD_RE = re.compile(r"[A-Z][A-Z.'’-]+")
+
+
+def _head_date(page: _Page, text: str) -> tuple[DateStatement, str | None] | None:
+    """A date stated in a story's head in a line no date line reads (asked only there, before its text): a meta line
+    ending "... posted ... on DATE" (its kind the verb's), or an agency code before a date and a place after it
+    (Q9 #8: ECB+ pages stating their date were undated). The statement and the dateline, or None."""
+    if len(text) > 200:
+        return None
+    if (posted := POSTED_ON_RE.match(text)) is not None:
+        stated = page._statement(posted.group("date"))
+        if stated is not None and stated.date is not None:
+            kind = "updated" if posted.group("verb").lower() == "updated" else "published"
+            return DateStatement(kind, stated.date), None
+    if (coded := CODE_DATE_RE.match(text)) is None:
+        return None
+    rest = coded.group("rest")
+    if not rest.endswith(":"):
+        stated = page._statement(rest)
+        return (stated, None) if stated is not None and stated.date is not None else None
+    words = rest[:-1].split()
+    for n in range(1, min(3, len(words) - 1) + 1):  # the place after the date, of the fewest words that leave one
+        if not all(PLACE_WORD_RE.fullmatch(word) for word in words[-n:]):
+            break
+        stated = page._statement(" ".join(words[:-n]))
+        if stated is not None and stated.date is not None:
+            return stated, " ".join(words[-n:])
+    return None
 
 
 def _names_first(page: _Page, k: int) -> bool:
@@ -1744,6 +1801,8 @@ def _host(host: str) -> str:
     return re.sub(r"^www\d*\.", "", host.lower())
 
 
+#: The registries' labels under a country's domain ("news.com.au", "abc.net.au", "nhs.gov.uk"): no outlet's name.
+SECOND_LEVEL_LABELS = frozenset(("com", "net", "org", "gov", "edu"))
 OUTLET_TAIL_RE = re.compile(r"^(?P<title>.+?)\s+(?:\||[-–—])\s+(?P<outlet>[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,3})$")
 
 
@@ -1758,7 +1817,7 @@ def _split_outlet(title: str, host: str | None, cues: PageCues) -> tuple[str, st
     outlet = match.group("outlet")
     key = outlet.lower()
     names = {re.sub(r"[^a-z0-9]", "", name) for name in (key, re.sub(r"^the\s+", "", key))}  # The Times ~ thetimes
-    labels = [label for label in (host or "").split(".")[:-1] if len(label) >= 3]
+    labels = [label for label in (host or "").split(".")[:-1] if len(label) >= 3 and label not in SECOND_LEVEL_LABELS]
     if key in cues.credit_words or any(name.startswith(label) for name in names if name for label in labels):
         return match.group("title"), outlet  # (BBC News ~ bbc.co.uk)
     return title, None
@@ -1864,9 +1923,11 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
             named = fates[plan.start]
             assert named is not None
             named.note = (named.note + "; " if named.note else "") + f"a brief of the digest dated {before.date}"
-    # A page that is a headline alone (under its date line, its address) is that story: its words are its text.
-    if len(drafts) == 1 and plans[0].kind == "first" and plans[0].title is not None and not drafts[0].body \
-            and not drafts[0].summary and _words(drafts[0].title) >= MIN_STORY_WORDS:
+    # A page that is a headline alone (under its date line, its address, a header of junk and a byline: a video's
+    # page) is that story: its words are its text.
+    if len(drafts) == 1 and (plans[0].kind == "first" or plans[0].kind == "header" and not plans[0].header_has_title) \
+            and plans[0].title is not None and not drafts[0].body and not drafts[0].summary \
+            and _words(drafts[0].title) >= MIN_STORY_WORDS:
         drafts[0].body, drafts[0].title = [drafts[0].title], ""
         named = fates[plans[0].title]
         assert named is not None

@@ -224,6 +224,7 @@ _ARABIC_ARTICLE_NOUN = re.compile(r"[AaEe]l[ -][A-Z][a-z]+ah?\b")
 _BRAND = r"[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))?"
 #: An apposition that may name a person's role or kin: "Tembo, a resident of the camp," (up to three words)
 _ROLE_APPOSITION = re.compile(r"(?:a|an|the) ((?:[\w-]+ ?){1,3}?)(?=[,.;:]| (?:of|for|from|in|at|who|and|with)\b)")
+_ROLE_PHRASE = re.compile(r"(?:a|an|the) (?:[\w-]+ ){1,5}?([a-z]+)(?=[,.;:]|$)")
 _PART_PLAYED = ("role as ", "role of ", "roles as ")  # "her role as Mystique": a character, a person
 _AFTER_CUES = (", ", " and ")  # what may follow a person in apposition or in a list
 _BEFORE_CUES = _PART_PLAYED + (" and ",)
@@ -611,6 +612,9 @@ _IRREGULAR_PAST = frozenset({"lost", "won", "cut", "made", "sold", "bought", "pa
                              "knew", "flew", "blew", "tore", "wore", "swore", "bore", "sped"})
 #: A lower-case word (hyphens kept) after a name: "Microsoft co-founder", "Tesla chief".
 _NEXT_TITLE = re.compile(r" ([a-z]+(?:-[a-z]+)*)\b")
+_ADVERB_ENDINGS = ("ingly", "edly", "ably", "ibly", "ally", "ously", "fully", "ively")  # "Unsurprisingly, ..."
+_INTERJECTIONS = frozenset({"oh", "ah", "wow", "whoa", "ouch", "alas", "hey"})  # before "," or "!": no name
+_SPEECH_VERBS = frozenset({"said", "says", "told", "added", "recalled", "explained", "wrote"})
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
                            "who", "whose"})
@@ -898,6 +902,21 @@ def _written_inside(word: str, text: str) -> tuple[int, int] | None:
                 last = at
         at = text.find(needle, at + 1)
     return (first, last) if first >= 0 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Is `a` another word than `b` by one slip of the pen: a letter changed, left out, added, or two next to
+    each other swapped ("Kowalsky", "Kowalki", "Kowlaski" for "Kowalski")? A possessive is read off first."""
+    if a.endswith(("'s", "’s")):
+        a = a[:-2]
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i + 1:i + 2] + b[i:i + 1]
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
 def _has_digit(word: str) -> bool:
@@ -1255,6 +1274,7 @@ _OWNED_BY_FIRM = re.compile(r"['’]s (?:shares|stock|profits?|earnings|sharehol
 #: A date line: a place in capitals opening the line ("LAGOS, Nigeria", "NEW DELHI", "SEOUL, March 5 (AP)").
 _DATELINE = re.compile(r"[A-Z]{3,}(?:[ .][A-Z]{2,})*[,.]?(?: [^\n]{0,40})?$")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)")
+_SERVICE_TITLE = re.compile(r" ([A-Z][a-z]+) ([A-Z][a-z]+)\b")  # "Troy Police Chief": a town's service, a title
 #: A capitalised title, then a capitalised name: "Chairman Ben Bernanke" (of "Fed Chairman Ben Bernanke").
 _CAPITAL_TITLE_NAME = re.compile(r" ([A-Z][a-z]+) [A-Z][a-z]")
 #: Endings of adjectives and participles ("Democratic", "Federal", "Presiding", "Retired").
@@ -1643,6 +1663,7 @@ class _Doc:
         if low in c.common:
             return _LONE_COMMON if self._common_alone(low, word) else 0
         if low in c.event_heads or low in c.agencies or low in _PARTICLES or low in c.titles or low in c.numbered \
+                or low in _INTERJECTIONS \
                 or low in _STREET_HEADS or low in c.org_heads or low in c.org_suffixes \
                 or low.rstrip(".") in c.common or self._nationals(word) or word in c.time_zones \
                 or word in c.languages or word in g.demonyms or word in c.index_names or word in c.currencies \
@@ -1699,6 +1720,8 @@ class _Doc:
         if low in self.c.titles:
             self._add([i], None, short=True)  # "King said" where "Billy King" is named
             return
+        if low in _INTERJECTIONS and self.text[tok.end:tok.end + 1] in (",", "!"):
+            return  # "Oh, God!", "Wow!": a cry, no name ("Oh Se-hoon said" keeps its name)
         self._type_piece([i])
 
     def _nationals(self, word: str) -> bool:
@@ -1872,9 +1895,12 @@ class _Doc:
                 toks[piece[-1]].low in self.c.org_suffixes  # "General Electric Co."
             # ... but a title word after a given name (and another name) is a surname
             # ("Martin Luther King", "Billy King").
-            if len(piece) > 1 and toks[piece[0]].word in self.c.given_names and toks[piece[-2]].cap \
+            # ... or after a word no list knows, when the two speak ("Tishana King says she": a given name the
+            # list lacks; a title and its place or office, "Jordan King", "Police Chief", are in the lists)
+            if len(piece) > 1 and toks[piece[-2]].cap \
                     and toks[piece[-1]].low in self.c.titles and not toks[piece[-2]].low in self.c.titles \
-                    and not has_org_word:
+                    and not has_org_word \
+                    and (toks[piece[0]].word in self.c.given_names or len(piece) == 2 and self._speaks(piece)):
                 self._add(piece, PERSON, strong=True)
                 continue
             if len(piece) == 1 and toks[piece[0]].low in self.c.titles:
@@ -1922,9 +1948,10 @@ class _Doc:
             e -= 1
         e = self._end_before_particles(piece, e)
         s = 0
+        # (a street keeps the words before its head: "High Street", "Chief Road" name no post)
         while s < e and toks[piece[s]].low in self.c.titles and \
                 toks[piece[s]].low not in self.c.org_heads and e - s > 1 and (
-                    not has_org_word or toks[piece[s]].low == "former"):
+                    not has_org_word or toks[piece[s]].low == "former") and toks[piece[e - 1]].low not in _STREET_HEADS:
             s += 1  # ("Former Kutztown University football player": no organisation is "Former")
         if s or e < len(piece):
             piece = piece[s:e]
@@ -1932,6 +1959,14 @@ class _Doc:
         while s < len(piece) and toks[piece[s]].low in _PARTICLES and not self._leading_article(piece, s):
             s += 1
         return piece[s:] if s else piece
+
+    def _speaks(self, piece: list[int]) -> bool:
+        """Is a two-word piece ending in a title word ("Tishana King") a speaker named in full: a verb of saying
+        after it, and its first word no English word, known place, demonym or acronym?"""
+        first = self.tokens[piece[0]]
+        return self._next_lower(self.tokens[piece[-1]].end) in _SPEECH_VERBS and first.low not in english_words()[0] \
+            and first.low not in self.c.common and not _is_acronym(first.word) and first.word not in self.g.demonyms \
+            and self._place_of(piece[:1]) is None
 
     def _drops_first(self, piece: list[int], s: int, clock: bool) -> bool:
         """Does the piece from its word `s` on open with a word no name starts with: a particle, a clock's "PM"
@@ -2096,7 +2131,8 @@ class _Doc:
         model = _MODEL_BEFORE.search(self.text, max(0, start - 16), start) \
             if _TWO_DIGITS.search(self.text, max(0, start - 16), start) else None
         if model and not self._count_before(model.start(), end) and not (
-                _YEAR_OR_TIME.match(model.group()) and self.text[start:end].isupper()):
+                _YEAR_OR_TIME.match(model.group()) and self.text[start:end].isupper()) \
+                and not (n == 1 and toks[idx[0]].word in self.g.demonyms):  # "12 Somali and 11 Kenyan": people counted
             self._product(idx)  # "the 787 Dreamliner"
             return
         words = [toks[idx[0]].word] if n == 1 else [toks[i].word for i in idx]
@@ -2734,6 +2770,10 @@ class _Doc:
                     len(g) > len(w) and g.startswith(w) for g in givens):
                 piece.kind = PERSON
                 continue
+            if person_words and len(w) >= 6 and not _is_acronym(w) and any(
+                    _one_slip(w, p) for p in person_words if len(p) >= 6 and p[:1] == w[:1]):
+                piece.kind = PERSON  # "Kowalsky's sixth title" where "Adam Kowalski" is named: a slip of the pen
+                continue
             end = piece.end
             if text.startswith(_AFTER_CUES, end):  # an apposition, or a list going on
                 if text.startswith(", ", end) and self._role_apposition(end + 2):
@@ -2782,7 +2822,10 @@ class _Doc:
         mother of three"; not a firm's trade, "a vendor of software")?"""
         m = _ROLE_APPOSITION.match(self.text, start)
         if m is None:
-            return False
+            # a longer phrase whose last word is the role ("the failed Republican vice presidential candidate,")
+            m = _ROLE_PHRASE.match(self.text, start)
+            low = m.group(1).lower() if m is not None else ""
+            return low in self.c.kin or low in self.c.roles and low not in self.c.firm_roles
         for word in m.group(1).split():
             low = word.lower()
             if low in self.c.kin or low in self.c.roles and low not in self.c.firm_roles:
@@ -3101,9 +3144,19 @@ class _Doc:
             return False
         shaped = _IRISH_SURNAME.match(word) is not None \
             or len(word) > 4 and word.endswith(self.c.surname_endings) \
-            or not piece.initial and self._pronoun_after(piece)  # (an opener may be a plural: "Lawyers for X said he")
+            or (not piece.initial or self._plain_opener(word)) and self._pronoun_after(piece)
+        # (an opener that is an English word may be a plural: "Lawyers for X said he"; "Marlowe caused a stir after
+        # she left" is no plural)
         # the search of the whole text for the firm's cues runs last: it is the dear test, and most words fail the others
         return shaped and not self._written_as_firm(word, _FIRM_AFTER_NO_PERSON)
+
+    @staticmethod
+    def _plain_opener(word: str) -> bool:
+        """Is a capitalised word opening a sentence shaped as a surname only: letters, one capital, no English
+        word (neither list: "Lawyers", "Born", "Trump"), no adverb's ending ("Unsurprisingly"), no brand's inner capital
+        ("ProPublica"), no web address?"""
+        return word.isalpha() and word[1:].islower() and not _english(word.lower()) \
+            and not word.endswith(_ADVERB_ENDINGS)
 
     def _pronoun_after(self, piece: Piece) -> bool:
         """Does the name open its sentence, with he, she, his or her later in it, or a clause ("Though
@@ -3245,6 +3298,16 @@ class _Doc:
             index = self._spans = (pieces, furthest, nearest)
         return pieces, bisect_right(index[1], begin), bisect_left(index[2], end)
 
+    def _service_title_after(self, piece: Piece) -> bool:
+        """Does a town's service in capitals and its officer's title follow the name ("Troy Police Chief Jane
+        Roe", "Palmer Fire Chief")? The run was cut at the title, so the name before is the town's (often also a
+        given name: "Troy", "Palmer"), not a person's."""
+        if not "A" <= self.text[piece.end + 1:piece.end + 2] <= "Z":
+            return False  # (most names: no capital after; the regex is not run)
+        m = _SERVICE_TITLE.match(self.text, piece.end)
+        return m is not None and m.group(1).lower() in self.c.town_services and m.group(2).lower() in self.c.title_heads \
+            and not _is_acronym(piece.words[0])
+
     def _town(self, piece: Piece) -> bool:
         """A smaller town named after "in", "near" ... ("a fire in Bloomington") or before a
         local noun ("a Woodburn bank", "the Baytown area", "Staunton police"): alone, such
@@ -3259,6 +3322,8 @@ class _Doc:
                 and _TERRITORIAL_AFTER.match(self.text, piece.end + 3) is not None) \
                 and len(piece.words) == 1 and not _is_acronym(piece.words[0]) and self._no_word_but_a_place(piece):
             return True  # "Qeshm Gov. Heidar Alishvandi", "Palmer Mayor Jane Doe", "Qeshm's governor": a governed place
+        if len(piece.words) == 1 and self._service_title_after(piece):
+            return True  # "Troy Police Chief Jane Roe": a town's service and its officer's title
         if piece.initial:  # only a town noun after it tells ("Palmer police ask anyone ...")
             return (piece.text in self.g.towns or piece.text in self.g.given_towns) \
                 and self._next_lower(piece.end) in self.c.town_bodies and not self._person_cue(piece)

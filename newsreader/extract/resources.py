@@ -853,10 +853,14 @@ def _build_gazetteer() -> Gazetteer:
             for alt in city.get("alternatenames") or ():
                 if alt.istitle() and alt.count(" ") < 3 and _latin(alt) and not (
                         " " in alt and all(w.lower() in words or w.lower() in word_names for w in alt.split())) \
-                        and not (alt in given and alt[:3] != city["name"][:3]):
+                        and not (alt in given and alt[:3] != city["name"][:3]) \
+                        and not (" " not in alt and alt.lower() in words and alt != _ascii(city["name"])):
                     # (an English phrase is a translation or a nickname: "White House" for Casablanca,
                     # "Phoenix City" for Warsaw, "Garden City" for Singapore; a given name that is no
-                    # spelling of the city's own, "Sam" for Damascus, is a person's: "Sana" for Sanaa stays)
+                    # spelling of the city's own, "Sam" for Damascus, is a person's: "Sana" for Sanaa stays; one
+                    # English word is another tongue's spelling that English writes as a word, "Deli" for Delhi,
+                    # "Soul" for Seoul, "Rim" for Rome: "the Deli, Grill & Grocery"; "Hue", Huế without its accent,
+                    # stays)
                     places.setdefault(alt, city["name"])
     data = _places_yaml()
     # (before the accents are dropped: "Kasaï", "Baden-Württemberg"); not "Lagos", "Alaska", "Dubai":

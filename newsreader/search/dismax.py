@@ -160,3 +160,29 @@ class NewsDisMax(Q.DisjunctionMax):
         else:
             m = ms[0] if len(ms) == 1 else BestOfMatcher(ms, self.tiebreak)
         return m if self.boost == 1.0 else WrappingMatcher(m, boost=self.boost)
+
+
+class WithByline(NewsDisMax):
+    """A plain search (words, or one phrase, with no field) or the same words in the byline:
+    `search "Jane Smith"` also finds the stories she wrote, which only `byline:` found. The
+    subqueries are [the search as it was, the byline's query, boosted low]; a story scores the
+    better of the two, so one that matches in title or body scores as before.
+
+    The search as it was keeps its top-k shortcuts (`fieldfirst.TextWords` drops what cannot
+    reach the top k when it is the whole search): it is told it is, in a context of its own
+    kept for the whole search. Scoring the better of the two keeps that exact: a story it drops
+    scores below its k-th best, so below the top k whatever its byline scores."""
+
+    def _matcher(self, subs: list[Q.Query], searcher: Any, context: Any) -> Any:
+        if context is not None and getattr(context, "top_query", None) is self and len(subs) == 2:
+            shared = context.__dict__.setdefault("_news_byline", {})
+            inner = shared.get(id(self))
+            if inner is None:  # (one for every segment: TextWords keeps its whole-search state in it)
+                inner = shared[id(self)] = context.set(top_query=subs[0])
+            ms = [m for m in (subs[0].matcher(searcher, inner), subs[1].matcher(searcher, context))
+                  if m.is_active()]
+            if not ms:
+                return matching.NullMatcher()
+            m = ms[0] if len(ms) == 1 else BestOfMatcher(ms, self.tiebreak)
+            return m if self.boost == 1.0 else WrappingMatcher(m, boost=self.boost)
+        return super()._matcher(subs, searcher, context)

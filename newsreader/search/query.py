@@ -26,8 +26,9 @@ from newsreader.search.analysis import STOPS, words
 from newsreader.search import expand
 from newsreader.search.andnot import fix_and_not
 from newsreader.search.entity import entity_terms
-from newsreader.search.fieldfirst import text_words
-from newsreader.search.phrase import fast_phrases
+from newsreader.search.dismax import NewsDisMax, WithByline
+from newsreader.search.fieldfirst import TextWords, text_words
+from newsreader.search.phrase import NewsPhrase, fast_phrases
 from newsreader.search.schema import MENTION_PREFIX, QUERY_FIELDS, QueryError, date_number
 
 
@@ -484,7 +485,40 @@ class QueryParser:
         q = fix_and_not(text_words(entity_terms(fast_phrases(q.accept(swap)))))
         if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
             raise QueryError(_why_nothing(rewritten, empty_dates, bounds))
-        return ParsedQuery(typed, q, ranges)
+        return ParsedQuery(typed, self._with_byline(q, rewritten), ranges)
+
+    def _with_byline(self, q: Q.Query, text: str) -> Q.Query:
+        """`q`, or `q` or the byline (`dismax.WithByline`) when the whole query is plain words
+        (`TextWords`) or one phrase searched in title and body: the query of a name. The byline
+        must hold every word (each analysed as `byline:` reads it, `analysis.words`; common words
+        left out, as title and body leave them), and its score is weighed by `BYLINE_WEIGHT`, so a story
+        about someone ranks above a story by them."""
+        if isinstance(q, TextWords):
+            terms = [t for w in _PLAIN_WORD_RE.findall(text) if w != "AND" for t in words(w) if t not in STOPS]
+            terms = list(dict.fromkeys(terms))
+            if not terms:
+                return q
+            byline: Q.Query = Q.And([Q.Term("byline", t) for t in terms]) if len(terms) > 1 else Q.Term("byline", terms[0])
+        elif (type(q) is NewsDisMax and len(q.subqueries) == 2
+              and all(isinstance(p, Q.Phrase) for p in q.subqueries)
+              and [p.fieldname for p in q.subqueries] == ["title", "body"]):
+            quoted = _PHRASE_RE.fullmatch(text.strip())
+            terms = words(quoted.group(1)) if quoted else []
+            if len(terms) < 2:
+                return q
+            byline = NewsPhrase("byline", terms, slop=1)
+        else:
+            return q
+        # (Built here, not by Whoosh's parser: parsing a second query cost ~5 M instructions a search.)
+        return WithByline([q, byline.with_boost(BYLINE_WEIGHT)])
+
+
+#: How much a match in the byline weighs against one in title or body (`QueryParser._with_byline`).
+BYLINE_WEIGHT = 0.2
+#: The words of a query that is plain words (a `TextWords`), with any '+' before them dropped.
+_PLAIN_WORD_RE = re.compile(r'[^\s()"+]+')
+#: A query that is one phrase.
+_PHRASE_RE = re.compile(r'"([^"]+)"')
 
 
 #: A token of the rewritten query: a "phrase", or a run without spaces, brackets or quotes.

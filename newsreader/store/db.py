@@ -41,6 +41,10 @@ DEFAULT_TIMEOUT = 15.0
 #: How long a write waits for the other copy's lock before `Store.waiting` is told (the
 #: reader says so in its status line: 15 s of nothing looked like a hang).
 WAIT_SAID = 1.0
+#: A write waiting past `WAIT_SAID` tries again in slices this long, so that `stop_waiting`
+#: (the reader quitting) ends it: SQLite's busy wait cannot be cut short (not even by
+#: `Connection.interrupt`), and a quit waited up to 15 s with the screen gone.
+WAIT_SLICE = 0.2
 
 #: Between two notes kept as one (two copies of the app changed it, a renamed story's
 #: bookmark merged into another): on one line, as the bookmark editor shows a note in a
@@ -352,6 +356,10 @@ class Store:
         #: Told True when a write has waited `WAIT_SAID` for another copy's write lock, and
         #: False once the wait is over (either way); from the thread that writes.
         self.waiting: Callable[[bool], None] | None = None
+        #: Set by `stop_waiting`: a write waiting for another copy's lock gives up (not saved).
+        self._stop = threading.Event()
+        #: Writes given up that way (`run_reader` says they were not saved).
+        self.given_up = 0
 
     # -- opening ------------------------------------------------------------------------
 
@@ -512,17 +520,31 @@ class Store:
             news, self._news = self._news, []
             return news
 
-    def changes(self) -> tuple[int, int]:
+    def changes(self, *, wait: bool = True) -> tuple[int, int] | None:
         """A value that differs whenever the store's contents may have changed since it was
         last taken: a commit by another connection (SQLite's `data_version`), by this object,
-        or a reopened file. For a screen to re-read its rows only then; cheap (no table read)."""
-        with self._lock:
+        or a reopened file. For a screen to re-read its rows only then; cheap (no table read).
+        `wait=False`: None at once when another thread holds the store (a write waiting for
+        another copy's lock, up to 15 s): the bookmarks screen's look, on the reader's main
+        thread, froze it until that write ended."""
+        if not self._lock.acquire(blocking=wait):
+            return None
+        try:
             self._follow_file()
             try:
                 version = self._db.execute("PRAGMA data_version").fetchone()[0]
             except sqlite3.DatabaseError as exc:
                 raise self._write_error(exc) from None
             return version, self._own_changes
+        finally:
+            self._lock.release()
+
+    def stop_waiting(self) -> None:
+        """A write waiting for another copy's lock gives up within `WAIT_SLICE` (it raises
+        `UserError`; `given_up` counts it), as does any later one that waits past `WAIT_SAID`:
+        the reader is quitting, and its process waited for that write, up to 15 s, with the
+        screen already gone."""
+        self._stop.set()
 
     def __enter__(self) -> "Store":
         return self
@@ -568,14 +590,31 @@ class Store:
         except sqlite3.OperationalError as exc:
             if not _is_busy(exc):
                 raise
-            db.execute(f"PRAGMA busy_timeout = {int((self._timeout - WAIT_SAID) * 1000)}")
             self.waiting(True)
             try:
-                db.execute("BEGIN IMMEDIATE")
+                self._begin_in_slices(time.monotonic() + self._timeout - WAIT_SAID)
             finally:
                 self.waiting(False)
         finally:
             db.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+
+    def _begin_in_slices(self, deadline: float) -> None:
+        """BEGIN IMMEDIATE tried again every `WAIT_SLICE` until `deadline` (then SQLite's busy
+        error, as one wait gave), or until `stop_waiting` (then a `UserError`)."""
+        db = self._db
+        while True:
+            if self._stop.is_set():
+                self.given_up += 1
+                raise UserError(f"the bookmarks store {self.path} was busy (another newsreader is writing) "
+                                "when the reader quit; the change was not saved")
+            left = deadline - time.monotonic()
+            db.execute(f"PRAGMA busy_timeout = {max(1, int(min(left, WAIT_SLICE) * 1000))}")
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
 
     def _write_error(self, exc: sqlite3.Error) -> UserError:
         """Errors after a good open: the other copy held the lock too long, the disk filled

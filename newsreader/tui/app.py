@@ -9,6 +9,7 @@ ids so the config's `keymap` can remap any of them (`App.set_keymap`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -33,6 +34,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
@@ -101,6 +103,15 @@ EMPTY_WHILE_INDEXING = "No articles yet: they appear here as the pages are index
 TRAIL_LIMIT = 20
 #: Key names for the glyphs Textual shows keys with that the Linux console's font lacks.
 ASCII_KEYS = str.maketrans({"⏎": "enter", "⌫": "backspace"})
+
+
+class ConsoleScrollBarRender(ScrollBarRender):
+    """A scrollbar's thumb in whole cells, for the Linux console: the eighth blocks Textual
+    draws its ends with (▁▂▃ ▉▊▋) are not in the console's font (they showed as diamonds)."""
+
+    VERTICAL_BARS: ClassVar[list[str]] = [" "] * 8
+    HORIZONTAL_BARS: ClassVar[list[str]] = [" "] * 8
+
 FIELD_FOR_KIND = {"person": "person", "org": "org", "place": "place"}
 
 
@@ -281,6 +292,9 @@ class ReaderApp(App[int]):
         self.blink = blink
         self.watch_marks = watch_marks
         self.glyphs = "ascii" if os.environ.get("TERM", "") == "linux" else "unicode"
+        if self.glyphs == "ascii":  # (borders the console's font has: reader.tcss, "The Linux console")
+            self.add_class("-linux-console")
+            ScrollBar.renderer = ConsoleScrollBarRender  # (Textual's, for the process: put back on unmount)
         self.read_ids: set[str] = set()
         self.bookmarked: set[str] = set()
         #: Read articles that are in this corpus, and the corpus size: the unread count
@@ -418,6 +432,23 @@ class ReaderApp(App[int]):
         self._stop_index.set()
         super().exit(*args, **kwargs)
 
+    def post_message(self, message: Any) -> bool:
+        """A quit key read while a write waits for another copy's lock on the store (`STORE_WAIT`
+        is shown) gives that write up (`Store.stop_waiting`; `run_reader` says it was not
+        saved): keys wait for the write, and the quit waited with them, up to 15 s. Looked at
+        here, as the key is queued: the queue is what waits."""
+        if getattr(self, "_store_wait", False) and isinstance(message, events.Key) and self._quits(message.key):
+            self.store.stop_waiting()
+        return super().post_message(message)
+
+    def _quits(self, key: str) -> bool:
+        """Whether `key` quits the reader now: Ctrl+Q anywhere, the quit keys on the main
+        screen (not in the search bar, where they are text)."""
+        if key == "ctrl+q":
+            return True
+        quit_keys = self.binding_keys("quit", "q").split(",")
+        return key in quit_keys and self.screen is self._main and not isinstance(self.focused, Input)
+
     # --- keys read together ------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
@@ -457,6 +488,8 @@ class ReaderApp(App[int]):
         self._stop_index.set()
         if self._store_writer is not None:
             self._store_writer.shutdown(wait=False)
+        if ScrollBar.renderer is ConsoleScrollBarRender:
+            ScrollBar.renderer = ScrollBarRender
 
     def action_help_quit(self) -> None:
         """Ctrl+C: Textual names the first quit key it finds ("Press ctrl+q"); this names the
@@ -610,13 +643,28 @@ class ReaderApp(App[int]):
 
     def _save_theme(self, name: str) -> None:
         """The palette changed the theme: remember it (the config's theme stays the default).
-        An ANSI theme shown as another under NO_COLOR is remembered as itself."""
+        An ANSI theme shown as another under NO_COLOR is remembered as itself. Saved in the
+        store's writing thread, as `store_write` does: at once when it takes less than
+        `WAIT_SAID`; else the reader goes on and the status line says the wait (`STORE_WAIT`)
+        while another copy holds the store: on the main thread it froze the reader, unsaid,
+        for up to 15 s. A failure is said in a notice, as before."""
+        from newsreader.store.db import WAIT_SAID
+
         name = getattr(self, "_ansi_wanted", None) or name
-        try:
-            self.store.set_pref("theme", name)
-        except Exception as exc:
-            self.notify(f"could not save the theme choice: {getattr(exc, 'message', exc)}",
-                        severity="warning", markup=False)
+        loop = self._loop_told
+
+        def save() -> None:
+            try:
+                self.store.set_pref("theme", name)
+            except Exception as exc:
+                said = f"could not save the theme choice: {getattr(exc, 'message', exc)}"
+                with contextlib.suppress(RuntimeError, AttributeError):  # (the reader gone meanwhile)
+                    loop.call_soon_threadsafe(  # type: ignore[union-attr]  (posted: the loop may be waiting below)
+                        lambda: self.notify(said, severity="warning", markup=False))
+
+        future = self._writer().submit(save)
+        with contextlib.suppress(FutureTimeout):
+            future.result(timeout=WAIT_SAID)
 
     def notify_once(self, group: str, messages: list[str], problems: list[str] | None = None,
                     **kwargs: Any) -> list[str]:
@@ -776,13 +824,17 @@ class ReaderApp(App[int]):
         read meanwhile wait for the write, as they did with the whole reader stopped on it."""
         from newsreader.store.db import WAIT_SAID
 
-        if self._store_writer is None:
-            self._store_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-write")
-        future: Future = self._store_writer.submit(call)
+        future: Future = self._writer().submit(call)
         try:
             return future.result(timeout=WAIT_SAID)
         except FutureTimeout:
             return await asyncio.wrap_future(future)
+
+    def _writer(self) -> ThreadPoolExecutor:
+        """The one thread that writes to the store for the keys and the palette (`store_write`)."""
+        if self._store_writer is None:
+            self._store_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-write")
+        return self._store_writer
 
     def _store_waiting(self, waiting: bool) -> None:
         """(the writing thread, holding the store's lock) `Store.waiting`: the status line
@@ -2135,8 +2187,13 @@ def run_reader(ctx: Any, corpus_dir: Path) -> int:
             print(f"newsreader: quit while indexing: {kept}; the next start (or `newsreader index`) "
                   "goes on from there", file=sys.stderr)
     finally:
+        if app._store is not None:
+            app._store.stop_waiting()  # (a write waiting for another copy: given up, not waited for)
         if app._library is not None:
             app._library.close()
         if app._store is not None:
             app._store.close()
+            if app._store.given_up:
+                print("newsreader: quit while another newsreader was writing to the bookmarks store: your last "
+                      "bookmark, read-mark or theme change waited for it and was not saved", file=sys.stderr)
     return app.return_code or 0  # Textual sets 1 when the app stopped on an error it printed

@@ -185,9 +185,14 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
     def follow_store(self) -> None:
         """Show what another copy of the app changed since the last look: the rows are read
         again when the store's change mark moved, and the lists redrawn when they differ
-        (the other copy's read marks move it too), keeping the bookmark under the cursor."""
+        (the other copy's read marks move it too), keeping the bookmark under the cursor. No
+        look while a write holds the store, waiting for another copy's lock (up to 15 s; its
+        wait is said in the title line): this runs on the reader's main thread, and waiting on
+        the store froze the reader until that write ended."""
         try:
-            mark = self.store.changes()
+            mark = self.store.changes(wait=False)
+            if mark is None:  # (the next look)
+                return
             for notice in self.store.take_notices():
                 self.notify(notice, title="Bookmarks", severity="warning", timeout=15, markup=False)
             rows = None if mark == self._seen else self._rows(mark)
