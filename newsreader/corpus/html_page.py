@@ -142,10 +142,11 @@ _SPACE_RE = re.compile(r"\s+")
 _UTC_STAMP_RE = re.compile(r"^\s*\d{4}-\d\d-\d\d[T ](\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$",
                            re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-#: A document's start after comments and space. The run of comments is possessive (`*+`): each
-#: comment ends at its first "-->", as a browser reads it; a lazy run let each comment run on to
-#: any later "-->", 2**k ways to split k comments when no tag follows (a note of 26 comment lines).
-_HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*+<(?:!doctype\s+html|html|head|body|meta|title)\b",
+#: A document's start after comments and space. A comment's body holds no "-->", so each comment
+#: ends at its first "-->", as a browser reads it; a lazy `.*?` let each comment run on to any later
+#: "-->", 2**k ways to split k comments when no tag follows (a note of 26 comment lines: 3 minutes).
+#: Written without a possessive `*+`, which Python's `re` reads only from 3.11 (we support 3.10).
+_HTML_START_RE = re.compile(r"\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                             re.IGNORECASE | re.DOTALL)
 #: Meta names (or properties) that state a story's publication date, most telling first.
 _DATE_METAS = ("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
@@ -426,9 +427,9 @@ class _Reader(HTMLParser):
         if not caption or not credit:
             return
         line = f"{caption.rstrip(' .')}. Photo: {credit}"
-        from newsreader.corpus.parser import _Page, default_cues
+        from newsreader.corpus.parser import caption_shaped, default_cues
 
-        if _Page(line, default_cues()).is_caption(0, False):
+        if caption_shaped(line, False, default_cues()):
             self.current.blocks.append(line)
             self.current.kinds.append(_TEXT)
 

