@@ -78,10 +78,15 @@ def test_one_slip() -> None:
 
 
 def test_misspelt_surname_of_a_person_in_the_article_is_a_person() -> None:
-    """"Klitchsko's sixth defense" where the boxer is named: the misspelt surname defaulted to an org.
-    (Mutant: the _one_slip test in _defaulted_people removed.)"""
-    kinds = _kinds("Adam Kowalski won again on Saturday. The knockout in Kowalsky's sixth defense lifted his record.")
-    assert ("person", "Kowalsky") in kinds and ("org", "Kowalsky") not in kinds
+    """"against Kiltschko on Saturday" where the boxer is named: the misspelt surname defaulted to an org. Two
+    letters swapped is enough; a letter changed needs a person's sign of its own ("Kowalsky's late wife"; M11: firms
+    are one letter from surnames, tests/test_m11_firms_stay_firms.py). (Mutant: the _one_slip test in
+    _defaulted_people removed.)"""
+    kinds = _kinds("Adam Kowalski won again on Saturday. The knockout in the sixth round against Kowalksi lifted "
+                   "his record.")
+    assert ("person", "Kowalksi") in kinds and ("org", "Kowalksi") not in kinds
+    kinds = _kinds("Adam Kowalski won again on Saturday. Kowalsky's late wife was remembered.")
+    assert ("person", "Kowalsky") in kinds
 
 
 def test_lone_name_with_a_long_role_apposition_is_a_person() -> None:
@@ -107,9 +112,11 @@ def test_possessed_arrest_or_probation_makes_a_person() -> None:
 
 
 def test_sentence_opening_surname_taken_up_by_she_is_a_person() -> None:
-    """"Marlowe caused a stir on Thursday after she checked out": a surname opening its sentence, with "she"
-    after it, defaulted to an org (openers were never asked: "Lawyers for X said he"). An English word or an
-    adverb opening the sentence stays out. (Mutant: _plain_opener always False.)"""
-    assert ("person", "Quillane") in _kinds("Quillane caused a stir on Thursday after she checked out of the clinic.")
+    """"Heffner told the AP on Thursday, ... she": a surname opening its sentence, with a person's verb right
+    after it and "she" later, defaulted to an org (openers were never asked: "Lawyers for X said he"). An English
+    word or an adverb opening the sentence stays out; a firm with another verb too (M11: "Spotify paid the singer
+    after she"). (Mutant: _plain_opener always False.)"""
+    assert ("person", "Quillane") in _kinds("Quillane told reporters on Thursday that she had checked out of the "
+                                             "clinic.")
     kinds = _kinds("Lawyers for Zed Brown said he would appeal. Unsurprisingly she said no.")
     assert not {k for k in kinds if k[1] in ("Lawyers", "Unsurprisingly")}

@@ -156,10 +156,12 @@ def test_the_line_between_english_and_not():
 
 
 def test_a_story_that_starts_in_english_is_english_without_a_word_looked_at(monkeypatch):
-    """The quick look (" the " counted in C) spares English news the pass over its words."""
+    """The quick look (" the " counted in C) spares English news the pass over its words. (`is_english` counts
+    them with `prose_words` since 6965401; the spy sat on `english_share`, which it no longer calls, so it could not
+    fail: M11. Mutant: the quick look removed.)"""
     story = (ENGLISH + " The talks were the first of the year, and the ministers said the next would be in "
              "the spring. ") * 3
-    monkeypatch.setattr(language, "english_share", lambda text: pytest.fail("the words were looked at"))
+    monkeypatch.setattr(language, "prose_words", lambda text: pytest.fail("the words were looked at"))
     assert is_english(story)
 
 

@@ -197,6 +197,24 @@ class _Story:
     time_stamp: str | None = None  # the <time>'s datetime that dated it
     time_block: str | None = None  # the block that holds the `<time>` that dates it
     kinds: list[str] = field(default_factory=list)  # each block's kind (_LINK_LINE, _LABEL, _TEXT)
+    #: The words of the _TEXT blocks before each block (text_words[i]: blocks[:i]; one more item than blocks):
+    #: `_trails_story` asks the text above a box in one step (RV21-A #3: its walk back was n**2).
+    text_words: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text_words = [0]
+        for block, kind in zip(self.blocks, self.kinds):
+            self.text_words.append(self.text_words[-1] + (len(block.split()) if kind == _TEXT else 0))
+
+    def add(self, block: str, kind: str) -> None:
+        """Append a block of its kind, and its words to the running total when it is text."""
+        self.blocks.append(block)
+        self.kinds.append(kind)
+        self.text_words.append(self.text_words[-1] + (len(block.split()) if kind == _TEXT else 0))
+
+    def cut(self, start: int) -> None:
+        """Drop the blocks from `start` on."""
+        del self.blocks[start:], self.kinds[start:], self.text_words[start + 1:]
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -286,21 +304,17 @@ def _trails_story(story: _Story, start: int) -> bool:
     """Is the box from block `start` on (that ends in "Subscribe", "Donate now") a trailer after
     the story: at most APPEAL_WORDS words, and fewer than the story's text above it, under its
     headline? A short post's body `<div>` that ends in "Subscribe" is the story itself, with at
-    most a standfirst over it (RV20 H2: its three paragraphs were dropped, 0 articles). Each
-    count stops once past its bound (a block has a word at least): n nested groups that close
-    after "Subscribe" each ask it, and full counts took n**2 (8,000 of them: 51 s)."""
+    most a standfirst over it (RV20 H2: its three paragraphs were dropped, 0 articles). n nested
+    groups that close after "Subscribe" each ask it: the box's count stops once past its bound (a
+    block has a word at least; full counts took n**2, 8,000 groups: 51 s), and the text above is
+    the story's running total (a walk back over n link lines per group was n**2 too, RV21-A #3)."""
     if len(story.blocks) - start > APPEAL_WORDS:
         return False
     words = sum(len(block.split(None, APPEAL_WORDS)) for block in story.blocks[start:])
     if words > APPEAL_WORDS:
         return False
-    above = 0
-    for at in range(start - 1, (story.headline + 1 if story.headline is not None else 0) - 1, -1):
-        if story.kinds[at] == _TEXT:
-            above += len(story.blocks[at].split(None, words))
-            if above > words:
-                return True
-    return False
+    top = story.headline + 1 if story.headline is not None else 0
+    return story.text_words[start] - story.text_words[top] > words
 
 
 class _Reader(HTMLParser):
@@ -382,8 +396,7 @@ class _Reader(HTMLParser):
             return
         for part in (text.splitlines() if self.pre else [text]):
             if part.strip():
-                self.current.blocks.append(part.rstrip())
-                self.current.kinds.append(_TEXT if kind == _DROPPED else kind)
+                self.current.add(part.rstrip(), _TEXT if kind == _DROPPED else kind)
         if self.dated_by_time:
             self.current.time_block, self.dated_by_time = self.current.blocks[-1], False
         if self.heading is not None and self.heading < self.current.headline_level:
@@ -430,8 +443,7 @@ class _Reader(HTMLParser):
         from newsreader.corpus.parser import caption_shaped, default_cues
 
         if caption_shaped(line, False, default_cues()):
-            self.current.blocks.append(line)
-            self.current.kinds.append(_TEXT)
+            self.current.add(line, _TEXT)
 
     def _close_group(self, depth: int) -> None:
         """Drop what a group (a div, section or list) held when it is page furniture: links and
@@ -460,7 +472,7 @@ class _Reader(HTMLParser):
                   and story.blocks[-1].casefold().strip(" .!→›»>") in _APPEALS
                   and _trails_story(story, start))
         if link_group or toolbar or appeal:
-            del story.blocks[start:], story.kinds[start:]
+            story.cut(start)
             if self.groups:
                 self.groups[-1][5] = link_group  # (a label over it stands alone: "Related topics")
 

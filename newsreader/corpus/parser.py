@@ -1318,9 +1318,10 @@ def _plan_stories(page: _Page) -> list[_Plan]:
     # "COPENHAGEN — ...", or each headline over its "By" line): a headline right over a paragraph that opens with a
     # wire dateline, or over a byline, starts a story, when the page holds two such at least. A story's
     # sub-headlines are over its text, which opens with no dateline and no byline: one story is left whole (P8 #5;
-    # the briefs were one story under the digest's name).
+    # the briefs were one story under the digest's name). A dateline that is one English word ("UPDATE: ...",
+    # "HEALTH — ...") is a live story's or a section's label, no place: its sub-headlines stay its own (RV21-A #2).
     briefs = [p for i in range(page.n) if page.text[i][:1].isupper()
-              and (_wire_dateline(page.text[i]) or page.byline_of(i) is not None)
+              and (_brief_dateline(page.text[i]) or page.byline_of(i) is not None)
               and (p := page.prev_nonblank(i)) is not None and _looks_like_title(page.text[p])
               and not page.is_story_meta(p) and not page.byline_of(p)]
     if len(briefs) >= 2:
@@ -1710,9 +1711,15 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
     return draft
 
 
-#: A meta line that ends "posted/published/updated ... on DATE" with words before it ("On behalf of Jane Roe, Esq.
-#: posted in Pedestrian Accidents on Wednesday, September 18, 2013."): a blog's line under its headline.
-POSTED_ON_RE = re.compile(r"^.{0,80}?\b(?P<verb>posted|published|updated)\b[^.:;\d()\[\]]{0,60}?\s+on\s+"
+#: A meta line that ends "posted/published/updated ... on DATE" ("On behalf of Jane Roe, Esq. posted in Pedestrian
+#: Accidents on Wednesday, September 18, 2013.", "Posted on 3 May 2024"): a blog's line under its headline. Shaped as
+#: one, not as a story's sentence: its verb has no subject (it opens the line, or follows a comma or a full stop after
+#: a credit of 80 characters at most), and between the verb and "on" stands only a place for the post ("in Local
+#: Roads", "to News", "under Crime", "by the desk"). "Tesla posted record profits on Wednesday, January 24, 2024.",
+#: "Apple updated its software on ...", "Readers posted in the forum on ..." are story text (RV21-A #1: such a lede
+#: left the body, and a story of that one paragraph was lost).
+POSTED_ON_RE = re.compile(r"^(?:.{0,80}?[,.]\s+)?(?P<verb>posted|published|updated)"
+                          r"(?:\s+(?:in|to|under|by)\s+[^.:;\d()\[\]]{1,60}?)?\s+on\s+"
                           r"(?P<date>[^.]*\d[^.]*)\.?$", re.IGNORECASE)
 #: An agency's short code in capitals before a date line, and a place after it with a colon ("TNN Nov 12, 2011, 05.
 #: 51AM IST MUMBAI:", "IANS Mar 3, 2024 NEW DELHI:"): the credit dropped, the place the dateline.
@@ -1763,6 +1770,13 @@ def _wire_dateline(text: str) -> re.Match[str] | None:
     place of three letters or more, then text."""
     match = DATELINE_RE.match(text)
     return match if match and len(match.group(1).replace(" ", "")) >= 3 and _words(text) > 4 else None
+
+
+def _brief_dateline(text: str) -> bool:
+    """Does a paragraph open with a wire dateline that names a place, not a label of one English word ("UPDATE:
+    More homes ...", "HEALTH — Hospitals keep ...")? The same test as a place before a date line's (`_common_word`)."""
+    match = _wire_dateline(text)
+    return match is not None and not _common_word(match.group(1))
 
 
 def _standfirst_head(body: list[str], pieces: list[str], untitled: bool) -> bool:

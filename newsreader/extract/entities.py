@@ -226,6 +226,8 @@ _BRAND = r"[a-z]{1,2}[A-Z]\w*(?: (?:``|\"|“|'))?"
 _ROLE_APPOSITION = re.compile(r"(?:a|an|the) ((?:[\w-]+ ?){1,3}?)(?=[,.;:]| (?:of|for|from|in|at|who|and|with)\b)")
 _ROLE_PHRASE = re.compile(r"(?:a|an|the) (?:[\w-]+ ){1,5}?([a-z]+)(?=[,.;:]|$)")
 _PART_PLAYED = ("role as ", "role of ", "roles as ")  # "her role as Mystique": a character, a person
+#: A possessive and the noun it owns, a word between at most ("Kowalsky's wife", "Kowalsky's late wife").
+_POSSESSED_NOUN = re.compile(r"['’]s (?:[a-z]+ )?([a-z]+)\b")
 _AFTER_CUES = (", ", " and ")  # what may follow a person in apposition or in a list
 _BEFORE_CUES = _PART_PLAYED + (" and ",)
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})  # "had to Taser him": a verb before them
@@ -614,7 +616,15 @@ _IRREGULAR_PAST = frozenset({"lost", "won", "cut", "made", "sold", "bought", "pa
 _NEXT_TITLE = re.compile(r" ([a-z]+(?:-[a-z]+)*)\b")
 _ADVERB_ENDINGS = ("ingly", "edly", "ably", "ibly", "ally", "ously", "fully", "ively")  # "Unsurprisingly, ..."
 _INTERJECTIONS = frozenset({"oh", "ah", "wow", "whoa", "ouch", "alas", "hey"})  # before "," or "!": no name
+#: What stands before a cry: nothing, a sentence's or clause's end, an opening quote or bracket, a dash, a colon
+#: ("went to Oh, a nurse" is the surname).
+_CRY_BEFORE = frozenset(("", ".", "!", "?", "“", "‘", '"', "'", "(", "—", ":"))
 _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "recalled", "explained", "wrote"})
+#: Title words that are surnames too ("Tishana King", "Ron Bishop"); not chief, president, mayor or sheriff, which
+#: follow a firm or a town ("Verizon Chief said", "the Tonawanda Sheriff said").
+_SURNAME_TITLES = frozenset({"king", "bishop", "marshal", "major", "judge", "knight", "prince", "pope", "earl"})
+#: A verb of saying and the speaker taken up as he or she ("Tishana King says she saw").
+_SAYS_HE_OR_SHE = re.compile(r" (?:said|says|told|added|recalled|explained|wrote)(?: that)? (?:he|she)\b")
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
                            "who", "whose"})
@@ -917,6 +927,16 @@ def _one_slip(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1:] == b[i + 1:] or a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i + 1:i + 2] + b[i:i + 1]
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Is `a` the word `b` with two letters next to each other swapped ("Teixiera" for "Teixeira")?"""
+    if len(a) != len(b) or a == b:
+        return False
+    i = 0
+    while a[i] == b[i]:
+        i += 1
+    return a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i + 1:i + 2] + b[i:i + 1]
 
 
 def _has_digit(word: str) -> bool:
@@ -1720,8 +1740,9 @@ class _Doc:
         if low in self.c.titles:
             self._add([i], None, short=True)  # "King said" where "Billy King" is named
             return
-        if low in _INTERJECTIONS and self.text[tok.end:tok.end + 1] in (",", "!"):
-            return  # "Oh, God!", "Wow!": a cry, no name ("Oh Se-hoon said" keeps its name)
+        if low in _INTERJECTIONS and self.text[tok.end:tok.end + 1] in (",", "!") \
+                and self.text[:tok.start].rstrip()[-1:] in _CRY_BEFORE:
+            return  # "Oh, God!", "Wow!": a cry, no name ("Oh Se-hoon said", "went to Oh, a nurse" keep the name)
         self._type_piece([i])
 
     def _nationals(self, word: str) -> bool:
@@ -1961,10 +1982,13 @@ class _Doc:
         return piece[s:] if s else piece
 
     def _speaks(self, piece: list[int]) -> bool:
-        """Is a two-word piece ending in a title word ("Tishana King") a speaker named in full: a verb of saying
-        after it, and its first word no English word, known place, demonym or acronym?"""
-        first = self.tokens[piece[0]]
-        return self._next_lower(self.tokens[piece[-1]].end) in _SPEECH_VERBS and first.low not in english_words()[0] \
+        """Is a two-word piece ending in a title word that is a surname too ("Tishana King") a speaker named in
+        full: a verb of saying and he or she after it, and its first word no English word, known place, demonym or
+        acronym? (Any title word and any verb made firms and towns people: "Verizon Chief said", "Kwanele Mayor
+        said".)"""
+        first, last = self.tokens[piece[0]], self.tokens[piece[-1]]
+        return last.low in _SURNAME_TITLES and _SAYS_HE_OR_SHE.match(self.text, last.end) is not None \
+            and first.low not in english_words()[0] \
             and first.low not in self.c.common and not _is_acronym(first.word) and first.word not in self.g.demonyms \
             and self._place_of(piece[:1]) is None
 
@@ -2770,9 +2794,8 @@ class _Doc:
                     len(g) > len(w) and g.startswith(w) for g in givens):
                 piece.kind = PERSON
                 continue
-            if person_words and len(w) >= 6 and not _is_acronym(w) and any(
-                    _one_slip(w, p) for p in person_words if len(p) >= 6 and p[:1] == w[:1]):
-                piece.kind = PERSON  # "Kowalsky's sixth title" where "Adam Kowalski" is named: a slip of the pen
+            if person_words and len(w) >= 6 and not _is_acronym(w) and self._slip_of_person(piece, w, person_words):
+                piece.kind = PERSON  # "Kowalksi" where "Adam Kowalski" is named: a slip of the pen
                 continue
             end = piece.end
             if text.startswith(_AFTER_CUES, end):  # an apposition, or a list going on
@@ -2816,6 +2839,28 @@ class _Doc:
                     if p.kind == ORG and any(p is q for q in left) and not any(
                             q.kind == ORG and q.text == p.text and all(q is not g for g in group) for q in pieces):
                         p.kind = PERSON
+
+    def _slip_of_person(self, piece: Piece, w: str, person_words: dict[str, int]) -> bool:
+        """Is the lone name `w` a slip of the pen for a person's name-word of the article (`_one_slip`)? Two letters
+        swapped ("Kiltschko", "Teixiera") is a typing slip; a plural after "the" is the family ("the Klitschkos").
+        A letter changed, added or dropped is how firms differ from surnames ("Nissan" beside "Karen Nissen",
+        "Barclays" beside "Paul Barclay"), so it needs a person's sign of its own: a he or she taking it up
+        (`_pronoun_after`) or a possessive before kin, a relation or a person's role ("Kowalsky's wife"); and never
+        a name the article writes as a firm's."""
+        near = [p for p in person_words if len(p) >= 6 and p[:1] == w[:1] and _one_slip(w, p)]
+        if not near:
+            return False
+        bare = w[:-2] if w.endswith(("'s", "’s")) else w
+        if any(_swapped(bare, p) for p in near) \
+                or bare[-1:] == "s" and bare[:-1] in near and self.text.endswith(("the ", "The "), 0, piece.start):
+            return not self._written_as_firm(bare, _FIRM_AFTER)
+        m = _POSSESSED_NOUN.match(self.text, piece.end - 2 if bare != w else piece.end)
+        if m is not None:
+            low = m.group(1)
+            sign = low in self.c.relations or low in self.c.roles and low not in self.c.firm_roles
+        else:
+            sign = self._pronoun_after(piece)
+        return sign and not self._written_as_firm(bare, _FIRM_AFTER)
 
     def _role_apposition(self, start: int) -> bool:
         """Does an apposition at `start` name a person's role or kin ("a resident of the camp", "a
@@ -3144,11 +3189,17 @@ class _Doc:
             return False
         shaped = _IRISH_SURNAME.match(word) is not None \
             or len(word) > 4 and word.endswith(self.c.surname_endings) \
-            or (not piece.initial or self._plain_opener(word)) and self._pronoun_after(piece)
-        # (an opener that is an English word may be a plural: "Lawyers for X said he"; "Marlowe caused a stir after
-        # she left" is no plural)
+            or (not piece.initial or self._speaking_opener(word, piece)) and self._pronoun_after(piece)
+        # (an opener that is an English word may be a plural: "Lawyers for X said he")
         # the search of the whole text for the firm's cues runs last: it is the dear test, and most words fail the others
         return shaped and not self._written_as_firm(word, _FIRM_AFTER_NO_PERSON)
+
+    def _speaking_opener(self, word: str, piece: Piece) -> bool:
+        """May a sentence's opening word be taken up by a he or she later in it: shaped as a surname only
+        (`_plain_opener`) and a person's verb right after it ("Lyons said that ... he", "Heffner told the AP ...
+        she")? A firm opening a sentence is followed by a he or she of someone it did something to ("Spotify paid
+        the singer after she complained"), so any other verb says nothing."""
+        return self._plain_opener(word) and self._next_lower(piece.end) in _PERSON_VERBS
 
     @staticmethod
     def _plain_opener(word: str) -> bool:

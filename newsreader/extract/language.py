@@ -129,7 +129,9 @@ def prose_words(text: str) -> tuple[int, int]:
 
 def english_share(text: str) -> float | None:
     """The share of `ENGLISH_WORDS` among `text`'s running words, or None when it has fewer than
-    `MIN_PROSE_WORDS` of them (too short to judge)."""
+    `MIN_PROSE_WORDS` of them (too short to judge): the figure `NOT_ENGLISH_BELOW` is a bound of, kept for
+    scripts and tests that weigh a text against it. `is_english` works it out itself, from the one
+    `prose_words` pass its short-text branch reads too."""
     running, english = prose_words(text)
     if running < MIN_PROSE_WORDS:
         return None

@@ -492,7 +492,18 @@ class QueryParser:
         (`TextWords`) or one phrase searched in title and body: the query of a name. The byline
         must hold every word (each analysed as `byline:` reads it, `analysis.words`; common words
         left out, as title and body leave them), and its score is weighed by `BYLINE_WEIGHT`, so a story
-        about someone ranks above a story by them."""
+        about someone ranks above a story by them. A name narrowed by dates ("tom hale date:2024") keeps its
+        byline alternative, under the dates: they stay around it, and the byline's words are the query's other
+        words (`_positive_words`). (A query with a word left out, "smith -planning", is no name's query, as
+        tests/test_e10_byline_search.py has it.)"""
+        if type(q) is Q.And:  # "tom hale date:2024": the name and its dates
+            kept = [s for s in q.subqueries if not isinstance(s, DateClause)]
+            if len(kept) != 1 or len(kept) == len(q.subqueries):
+                return q
+            core = self._with_byline(kept[0], _positive_words(text))
+            if core is kept[0]:
+                return q
+            return Q.And([core if s is kept[0] else s for s in q.subqueries], boost=q.boost)
         if isinstance(q, TextWords):
             terms = [t for w in _PLAIN_WORD_RE.findall(text) if w != "AND" for t in words(w) if t not in STOPS]
             terms = list(dict.fromkeys(terms))
@@ -519,6 +530,12 @@ BYLINE_WEIGHT = 0.2
 _PLAIN_WORD_RE = re.compile(r'[^\s()"+]+')
 #: A query that is one phrase.
 _PHRASE_RE = re.compile(r'"([^"]+)"')
+
+
+def _positive_words(text: str) -> str:
+    """The words and phrases of a query's text less its date clauses (`dkey:qdateN` once rewritten) and the
+    operator AND (`_with_byline`; `_TOKEN_RE`'s tokens). Asked only of a query whose tree is the name and its dates."""
+    return " ".join(t for t in _TOKEN_RE.findall(text) if t != "AND" and not t.startswith("dkey:qdate"))
 
 
 #: A token of the rewritten query: a "phrase", or a run without spaces, brackets or quotes.

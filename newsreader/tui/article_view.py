@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from newsreader.extract import SUMMARY_JOIN
 from newsreader.extract.timex import describe_timex
 from newsreader.tui.safe import clean
 
@@ -135,8 +136,8 @@ def _highlight_styles(values: tuple[str | None, ...], no_color: bool,
 def summary_texts(stored: Any, styles: dict[str, Style]) -> list[Text]:
     """The summary's paragraphs as shown, with the names and dates the index found in them
     (`StoredArticle.summary_entities` / `summary_dates`: offsets into the paragraphs joined by
-    `extract.SUMMARY_JOIN`, two characters). Marked, not stepped through: `]` and `[` go through the
-    body's spans, whose lines the view maps."""
+    `extract.SUMMARY_JOIN`, stepped over by its own length). Marked, not stepped through: `]` and `[` go
+    through the body's spans, whose lines the view maps."""
     paras = stored.article.summary
     spans = [(e["start"], e["end"], e.get("kind")) for e in getattr(stored, "summary_entities", ())]
     spans += [(d["start"], d["end"], "date") for d in getattr(stored, "summary_dates", ())]
@@ -148,7 +149,7 @@ def summary_texts(stored: Any, styles: dict[str, Style]) -> list[Text]:
             if kind in ("person", "org", "place", "date") and offset <= start < end <= offset + len(para):
                 text.stylize(styles[kind], start - offset, end - offset)
         texts.append(text)
-        offset += len(para) + 2
+        offset += len(para) + len(SUMMARY_JOIN)
     return texts
 
 
