@@ -521,10 +521,13 @@ class Library:
             searcher.search_with_collector(query, run, searcher.context(top_query=query, limit=limit))
             results = collector.results()
         pairs = [(hit["id"], hit.score if hit.score is not None else 0.0) for hit in results]
-        if count or results.has_exact_length():
-            return pairs, len(results)
         if len(pairs) < limit:  # the top-k heap never filled, so no block was skipped
             return pairs, len(pairs)
+        if count:
+            # Not len(results): Whoosh's collector calls replace(minscore) even where no
+            # block quality is used, so an intersection with a date range or a NOT drops
+            # matches once the top is full while its length still says it is exact.
+            return pairs, sum(1 for _ in searcher.docs_for_query(query))  # a generator
         return pairs, None
 
     def match_terms(self, text: str, typed: bool = False) -> dict[str, set[str]]:
