@@ -10,6 +10,7 @@ import pytest
 from newsreader.config import Config
 from newsreader.search import indexer as indexer_mod
 from newsreader.search.library import Library
+from newsreader.search.query import QueryError
 from newsreader.search.schema import mention_keys
 from newsreader.search.store import TERMS_CHANGED, Stamp
 
@@ -77,3 +78,21 @@ def test_name_and_date_searches_mark_where_they_matched(lib: Library, query: str
     """Q9 #5: `person:Vitali` gave every story's lead with nothing marked."""
     hit = lib.search(query, limit=1).hits[0]
     assert [hit.snippet[a:b] for a, b in hit.ranges] == marked
+
+
+@pytest.mark.parametrize("query, said", [
+    ("mentions:<1800", "'mentions:<1800' is outside the years mentions: covers (1800-2100)"),
+    ("mentions:>2100", "'mentions:>2100' is outside the years mentions: covers"),
+    ("mentions:2013..2012", "swap its ends, mentions:2012..2013"),
+    ("mentions:[2013 TO 2012]", "swap its ends, mentions:[2012 TO 2013]"),
+    ("mentions:2013-13", "is not a valid date; use mentions:2025,"),
+    ("mentions:", "mentions: needs a value; use mentions:2025,"),
+    ("date:2013..2012", "swap its ends, date:2012..2013"),
+])
+def test_mentions_errors_name_mentions(lib: Library, query: str, said: str) -> None:
+    """A `mentions:` error named `date:`, so the fix it suggested ran another search, and a
+    range outside the covered years was said to be a query of common words only (RV22 #2)."""
+    with pytest.raises(QueryError) as err:
+        lib.search(query, limit=10, snippets=False, suggest=False)
+    assert said in str(err.value)
+    assert "date:" not in str(err.value) or query.startswith("date:")

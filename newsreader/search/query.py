@@ -116,7 +116,7 @@ def _relative(name: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def _parse_date(text: str, end: bool) -> dt.date:
+def _parse_date(text: str, end: bool, help_text: str = DATE_HELP) -> dt.date:
     """`2025`, `2025-06` or `2025-06-14`, or one of RELATIVE_DATES; a partial date (a
     period) means its first day (or last, if `end`), so `date:[2025-01 TO 2025-03]` covers
     all of March."""
@@ -125,7 +125,7 @@ def _parse_date(text: str, end: bool) -> dt.date:
         period = _relative(text)
         if period is not None:
             return period[1] if end else period[0]
-        raise QueryError(f"{text!r} is not a date; {DATE_HELP}")
+        raise QueryError(f"{text!r} is not a date; {help_text}")
     year, month, day = int(m[1]), m[2], m[3]
     try:
         if month is None:
@@ -135,49 +135,56 @@ def _parse_date(text: str, end: bool) -> dt.date:
             return dt.date(year, mo, calendar.monthrange(year, mo)[1] if end else 1)
         return dt.date(year, mo, int(day))
     except ValueError:
-        raise QueryError(f"{text!r} is not a valid date; {DATE_HELP}") from None
+        raise QueryError(f"{text!r} is not a valid date; {help_text}") from None
 
 
-def date_range(spec: str, bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
-    """The inclusive range a `date:` value means; open ends are clamped to `bounds`."""
+def date_range(spec: str, bounds: tuple[dt.date, dt.date], field: str = "date") -> tuple[dt.date, dt.date]:
+    """The inclusive range a `date:` value means; open ends are clamped to `bounds`. The
+    messages name `field` (`mentions:` takes the same values), so what they suggest runs
+    the search that was typed."""
     lo, hi = bounds
+    help_text = DATE_HELP if field == "date" else DATE_HELP.replace("date:", f"{field}:")
+
+    def parse(text: str, end: bool) -> dt.date:
+        return _parse_date(text, end, help_text)
+
     if spec.startswith("["):
         if not spec.endswith("]"):
-            raise QueryError(f"date range 'date:{spec}' is missing its closing ]; {DATE_HELP}")
+            raise QueryError(f"date range '{field}:{spec}' is missing its closing ]; {help_text}")
         parts = re.split(r"\s+to\s+", spec[1:-1].strip(), flags=re.IGNORECASE)
         if len(parts) != 2 or not all(parts):
-            raise QueryError(f"date range 'date:{spec}' needs two dates around TO; {DATE_HELP}")
-        a = lo if parts[0] == "*" else _parse_date(parts[0], end=False)
-        b = hi if parts[1] == "*" else _parse_date(parts[1], end=True)
+            raise QueryError(f"date range '{field}:{spec}' needs two dates around TO; {help_text}")
+        a = lo if parts[0] == "*" else parse(parts[0], end=False)
+        b = hi if parts[1] == "*" else parse(parts[1], end=True)
         if "*" not in parts and a > b:  # (an open end clamped past the other is not the user's)
-            raise QueryError(f"the date range 'date:{spec}' ends before it starts: swap its ends, "
-                             f"date:[{parts[1]} TO {parts[0]}]")
+            raise QueryError(f"the date range '{field}:{spec}' ends before it starts: swap its ends, "
+                             f"{field}:[{parts[1]} TO {parts[0]}]")
     elif spec.startswith(("<", ">")):  # ("" is in any string: `date:` alone came here)
         op = spec[:2] if spec[1:2] == "=" else spec[:1]
         value = spec[len(op):]
         if not value:
-            raise QueryError(f"'date:{spec}' needs a date after {op}; {DATE_HELP}")
+            raise QueryError(f"'{field}:{spec}' needs a date after {op}; {help_text}")
         if op == ">":
-            a, b = _parse_date(value, end=True) + dt.timedelta(days=1), hi
+            a, b = parse(value, end=True) + dt.timedelta(days=1), hi
         elif op == ">=":
-            a, b = _parse_date(value, end=False), hi
+            a, b = parse(value, end=False), hi
         elif op == "<":
-            a, b = lo, _parse_date(value, end=False) - dt.timedelta(days=1)
+            a, b = lo, parse(value, end=False) - dt.timedelta(days=1)
         else:
-            a, b = lo, _parse_date(value, end=True)
+            a, b = lo, parse(value, end=True)
     elif not spec:
-        raise QueryError(f"date: needs a value; {DATE_HELP}")
+        raise QueryError(f"{field}: needs a value; {help_text}")
     elif _DOTS in spec:
         first, _, last = spec.partition(_DOTS)
         if not first and not last:
-            raise QueryError(f"'date:{spec}' needs a date on at least one side of ..; {DATE_HELP}")
-        a = _parse_date(first, end=False) if first else lo
-        b = _parse_date(last, end=True) if last else hi
+            raise QueryError(f"'{field}:{spec}' needs a date on at least one side of ..; {help_text}")
+        a = parse(first, end=False) if first else lo
+        b = parse(last, end=True) if last else hi
         if first and last and a > b:
-            raise QueryError(f"the date range 'date:{spec}' ends before it starts: swap its ends, "
-                             f"date:{last}..{first}")
+            raise QueryError(f"the date range '{field}:{spec}' ends before it starts: swap its ends, "
+                             f"{field}:{last}..{first}")
     else:
-        a, b = _parse_date(spec, end=False), _parse_date(spec, end=True)
+        a, b = parse(spec, end=False), parse(spec, end=True)
     return a, b
 
 
@@ -436,7 +443,9 @@ class QueryParser:
 
         def cut(m: re.Match[str]) -> str:
             if m.group(1):  # `mentions:`: the same values, the keys of the dates stories mention
-                a, b = date_range(m.group(2), MENTION_BOUNDS)
+                a, b = date_range(m.group(2), MENTION_BOUNDS, "mentions")
+                if a > b:
+                    empty_dates.append(m.group(0))
                 ranges.append([MENTION_PREFIX + k for k in cover_keys(a, b)] if a <= b else [])
                 spans.append((0, 0))
                 return f"dkey:qment{len(ranges) - 1}"
@@ -549,6 +558,9 @@ def _why_nothing(rewritten: str, empty_dates: list[str], bounds: tuple[dt.date, 
     a date range outside the articles' dates, else the first token that is not only common
     words (all were said as common words before: a backslash, `-`, `~`, `""`, a 1,000-letter
     word). Only called on that error, so its cost does not count."""
+    if empty_dates and empty_dates[0].lower().startswith("mentions:"):
+        return (f"'{empty_dates[0]}' is outside the years mentions: covers "
+                f"({MENTION_BOUNDS[0].year}-{MENTION_BOUNDS[1].year})")
     if empty_dates:
         return (f"no article is dated within '{empty_dates[0]}': the articles run from "
                 f"{bounds[0].isoformat()} to {bounds[1].isoformat()}")
