@@ -59,3 +59,32 @@ async def test_n_steps_through_the_names_a_person_search_found(indexed_seeds, tm
         assert names and [(m.start, m.end) for m in view.matches] == sorted(names)
         await pilot.press("n")
         assert view.current is view.matches[0]
+
+
+@sync
+async def test_oldest_first_is_fetched_once(indexed_seeds, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The oldest-first walk visits every match whatever the limit, so the reader asks for
+    the whole list at once, not the first hits and then the rest (two walks, RV22 #5)."""
+    from newsreader.tui import app as app_mod
+
+    monkeypatch.setattr(app_mod, "FIRST_HITS", 2)  # (the seeds have fewer than 100 hits)
+    async with make_app(indexed_seeds, tmp_path).run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app = pilot.app
+        calls = []
+        search = app.library.search
+
+        def spy(text, *args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(kwargs.get("sort"))
+            return search(text, *args, **kwargs)
+
+        monkeypatch.setattr(app.library, "search", spy)
+        app.run_query("pakistan")
+        await settle(pilot)
+        assert calls.count("relevance") == 2  # (the first hits, then the rest)
+        for _ in range(2):  # newest, then oldest first
+            await pilot.press("o")
+            await settle(pilot)
+        assert app.article_list.source.label.endswith("(oldest first)")
+        assert calls.count("oldest") == 1
+        assert app.article_list.count > 2

@@ -503,7 +503,7 @@ class Library:
         """(id, score) of the top hits, and the exact number of matches if known cheaply."""
         count = count or searcher.doc_count() <= EXACT_COUNT_DOCS
         if sort == "oldest":
-            docnums, total = _engine().oldest(searcher, query, limit, runs)
+            docnums, total = _engine().oldest(searcher, query, limit, runs, cancelled)
             return [(searcher.stored_fields(d)["id"], 0.0) for d in docnums], total
         if sort == "date":
             if runs.usable:
