@@ -88,3 +88,35 @@ async def test_oldest_first_is_fetched_once(indexed_seeds, tmp_path, monkeypatch
         assert app.article_list.source.label.endswith("(oldest first)")
         assert calls.count("oldest") == 1
         assert app.article_list.count > 2
+
+
+@sync
+async def test_o_twice_before_the_list_arrives_steps_twice(indexed_seeds, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """RV22 #6: a second `o` read the order of the list still shown, so `o o` asked for
+    newest first twice (the first answer being dropped) and stopped there."""
+    import threading
+
+    async with make_app(indexed_seeds, tmp_path).run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app = pilot.app
+        app.run_query("pakistan")
+        await settle(pilot)
+        label = app.article_list.source.label
+        gate = threading.Event()
+        search = app.library.search
+
+        def held(text, *args, **kwargs):  # type: ignore[no-untyped-def]
+            gate.wait(10)  # (no answer until both keys are in)
+            return search(text, *args, **kwargs)
+
+        monkeypatch.setattr(app.library, "search", held)
+        await pilot.press("o")
+        await pilot.press("o")
+        gate.set()
+        await settle(pilot)
+        src = app.article_list.source
+        assert src.label == label + " (oldest first)"
+        assert src.extra["sort"] == "oldest"
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.article_list.source.label == label + " (by relevance)"

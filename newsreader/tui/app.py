@@ -353,6 +353,7 @@ class ReaderApp(App[int]):
         self._search_timer: Timer | None = None
         self._search_generation = 0
         self._resorted: int | None = None  # the search `o` started (its list replaces the one shown)
+        self._pending_sort: tuple[Any, str] | None = None  # (list shown, order `o` last asked for it)
         #: The search being waited for past SEARCHING_SAID (its text), for the status line.
         self._searching: str | None = None
         self._answered: int | None = None  # the last search generation answered
@@ -1501,6 +1502,8 @@ class ReaderApp(App[int]):
         elif not source.rows:
             self.search_error = "no matches"
         resorted = self._resorted == generation  # (`o`: the same list in another order takes its place)
+        if resorted:
+            self._pending_sort = None
         self.push_list(source, replace=resorted or (self._current_is_search() and source.extra.get("kind") == "search"))
         if source.extra.get("kind") != "search":
             self.focus_pane("list")
@@ -1979,13 +1982,17 @@ class ReaderApp(App[int]):
         if not isinstance(src, FixedRows) or not src.query:
             self.notify("o sorts a search result by date: search first (/)", timeout=3, markup=False)
             return
-        sort = src.extra.get("sort", "relevance")
+        # A second `o` before the first's list arrives steps on from the order asked for, not
+        # the one still shown (RV22 #6: `o o` stopped at newest first).
+        pending = self._pending_sort
+        sort = pending[1] if pending and pending[0] is src else src.extra.get("sort", "relevance")
         following = SORT_CYCLE[(SORT_CYCLE.index(sort) + 1) % len(SORT_CYCLE)] if sort in SORT_CYCLE else "relevance"
         label = src.label
         for said in SORT_SAID.values():
             label = label.removesuffix(said)
         self._search_generation += 1
         self._resorted = self._search_generation
+        self._pending_sort = (src, following)
         self.search_worker(src.query, self._search_generation, label=label + SORT_SAID[following],
                            kind=src.extra.get("kind", "search"), limit=src.extra.get("limit", SEARCH_LIMIT),
                            sort=following)
