@@ -175,6 +175,8 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
                          "updates it from the pages there")
             else:  # `newsreader index` would find nothing either
                 ctx.warn(no_pages_message(library.corpus, ctx.config.extensions))
+        elif not result.hits and "mentions:" in text.lower() and _made_before_mentions(library):
+            ctx.warn("the index was made before mentions: existed; `newsreader index` reads the pages again")
     finally:
         library.close()
     if args.json:
@@ -203,6 +205,16 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
                 for value, n in items:
                     print(f"  {n:6d}  {value}", file=ctx.stdout)
     return 0 if result.hits else 1
+
+
+def _made_before_mentions(library: Any) -> bool:
+    """Whether a page of the index was read before the dates stories mention were indexed:
+    `search` does not update the index (the reader and `index` do), so there a `mentions:`
+    search finds nothing, with no word why (RV22 #3)."""
+    from newsreader.search.store import INDEX_TERMS
+
+    stamps = library.store().stamps()
+    return not stamps or any(stamp.terms != INDEX_TERMS for stamp in stamps.values())
 
 
 def _hits_said(shown: int, offset: int, result: Any) -> str:
