@@ -125,3 +125,15 @@ def test_search_mentions_on_an_index_from_before_says_to_index(capsys, isolated_
         con.execute("UPDATE meta SET value = ? WHERE key = ?", (json.dumps(old), STAMPS_META))
     assert main(["search", "mentions:2013-12-15", "--corpus", str(corpus)]) == 1
     assert "made before mentions: existed; `newsreader index`" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("query, said", [
+    ("date:>9999", "no article is dated within 'date:>9999'"),
+    ("date:<0001", "no article is dated within 'date:<0001'"),
+    ("mentions:>9999", "'mentions:>9999' is outside the years mentions: covers"),
+])
+def test_a_range_past_the_calendar_is_empty(lib: Library, query: str, said: str) -> None:
+    """`date:>9999` raised OverflowError (no day after 9999-12-31), which the CLI took for an
+    unreadable index and told to rebuild it."""
+    with pytest.raises(QueryError, match=said):
+        lib.search(query, limit=10, snippets=False, suggest=False)

@@ -164,10 +164,14 @@ def date_range(spec: str, bounds: tuple[dt.date, dt.date], field: str = "date") 
         value = spec[len(op):]
         if not value:
             raise QueryError(f"'{field}:{spec}' needs a date after {op}; {help_text}")
-        if op == ">":
+        if op == ">" and parse(value, end=True) == dt.date.max:  # (no day after: nothing, not an OverflowError)
+            a, b = dt.date.max, dt.date.min  # (an empty range)
+        elif op == ">":
             a, b = parse(value, end=True) + dt.timedelta(days=1), hi
         elif op == ">=":
             a, b = parse(value, end=False), hi
+        elif op == "<" and parse(value, end=False) == dt.date.min:  # (no day before)
+            a, b = dt.date.max, dt.date.min
         elif op == "<":
             a, b = lo, parse(value, end=False) - dt.timedelta(days=1)
         else:
