@@ -56,7 +56,7 @@ _QUOTED_RELATIVE_RE = re.compile(r'(?<![\w:])((?:date|mentions):)"\s*(this|last)
 _DOTS = ".."
 _DATE_RE = re.compile(r"(?<![\w:])(?:date|(mentions)):(\[[^\]]*\]?|[<>]=?[^\s()]*|[^\s()]*)", re.IGNORECASE)
 #: `mentions:` open ends (`mentions:>2013`): stories name dates far from their own.
-MENTION_BOUNDS = (dt.date(1800, 1, 1), dt.date(2100, 12, 31))
+MENTION_BOUNDS = (dt.date(1, 1, 1), dt.date(9999, 12, 31))
 _FIELD_RE = re.compile(r"(?<![\w:.\-/])([A-Za-z_]+):(\S?)")
 _OPS = {"AND", "OR", "NOT"}
 #: A phrase with nothing in it: `person:""` searched for nothing, said as `person:` alone is.
@@ -197,18 +197,31 @@ def cover_keys(a: dt.date, b: dt.date) -> list[str]:
     keys: list[str] = []
     d = a
     while d <= b:
+        last = calendar.monthrange(d.year, d.month)[1]
         if d.month == 1 and d.day == 1 and dt.date(d.year, 12, 31) <= b:
             keys.append(f"y{d.year:04d}")
-            d = dt.date(d.year + 1, 1, 1)
-            continue
-        last = calendar.monthrange(d.year, d.month)[1]
-        if d.day == 1 and dt.date(d.year, d.month, last) <= b:
+            end = dt.date(d.year, 12, 31)
+        elif d.day == 1 and dt.date(d.year, d.month, last) <= b:
             keys.append(f"m{d.year:04d}-{d.month:02d}")
-            d = dt.date(d.year, d.month, last) + dt.timedelta(days=1)
-            continue
-        keys.append(f"d{d.isoformat()}")
-        d += dt.timedelta(days=1)
+            end = dt.date(d.year, d.month, last)
+        else:
+            keys.append(f"d{d.isoformat()}")
+            end = d
+        if end == dt.date.max:  # (`mentions:>2013` runs to 9999-12-31: no day after it)
+            break
+        d = end + dt.timedelta(days=1)
     return keys
+
+
+def mention_terms(keys: list[str]) -> list[Q.Query]:
+    """The queries for `mentions:` keys (from `cover_keys`): a run of two or more whole
+    years is one TermRange, so `mentions:<2013` reads only the years stories mention
+    (zero-padded, lexicon order is year order) instead of an Or of 213 Terms (RV22 #4)."""
+    year = MENTION_PREFIX + "y"
+    years = [k for k in keys if k.startswith(year)]
+    if len(years) < 2:
+        return [Q.Term("dkey", k) for k in keys]
+    return [Q.Term("dkey", k) for k in keys if not k.startswith(year)] + [Q.TermRange("dkey", years[0], years[-1])]
 
 
 def _unquoted(text: str) -> str:
@@ -489,8 +502,8 @@ class QueryParser:
                 keys = ranges[int(str(node.text)[5:])]
                 if not keys:
                     return Q.NullQuery
-                inner = Q.Term("dkey", keys[0]) if len(keys) == 1 else Q.Or([Q.Term("dkey", k) for k in keys])
-                return Q.ConstantScoreQuery(inner, 1.0)
+                terms = mention_terms(keys)
+                return Q.ConstantScoreQuery(terms[0] if len(terms) == 1 else Q.Or(terms), 1.0)
             if isinstance(node, Q.Every) and node.fieldname in _EVERY_ARTICLE_FIELDS:
                 return Q.Every()
             return expand.replace(node, self._parser.schema)

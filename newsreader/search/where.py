@@ -31,9 +31,15 @@ class Targets:
     names: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     #: `mentions:` keys (with MENTION_PREFIX)
     keys: frozenset[str] = frozenset()
+    #: `mentions:` runs of whole years, as (first, last) keys (`query.mention_terms`)
+    years: tuple[tuple[str, str], ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.keys)
+        return bool(self.names or self.keys or self.years)
+
+    def meets(self, keys: list[str]) -> bool:
+        """Whether a stored date's keys (`mention_keys`) are among those looked for."""
+        return bool(self.keys.intersection(keys)) or any(lo <= k <= hi for lo, hi in self.years for k in keys)
 
 
 def _positive(q: Q.Query) -> Iterator[Q.Query]:
@@ -52,16 +58,19 @@ def _positive(q: Q.Query) -> Iterator[Q.Query]:
 def targets(q: Q.Query) -> Targets:
     names: list[tuple[str, frozenset[str]]] = []
     keys: set[str] = set()
+    years: list[tuple[str, str]] = []
     for node in _positive(q):
         fieldname = getattr(node, "fieldname", None)
         if fieldname == "dkey" and isinstance(node, Q.Term) and str(node.text).startswith(MENTION_PREFIX):
             keys.add(str(node.text))
+        elif fieldname == "dkey" and isinstance(node, Q.TermRange) and str(node.start).startswith(MENTION_PREFIX):
+            years.append((str(node.start), str(node.end)))
         elif fieldname in KINDS:
             if isinstance(node, Q.Phrase):
                 names.append((fieldname, frozenset(node.words)))
             elif isinstance(node, Q.Term):
                 names.append((fieldname, frozenset([str(node.text)])))
-    return Targets(names, frozenset(keys))
+    return Targets(names, frozenset(keys), tuple(years))
 
 
 def spans(found: Targets, entities: list[dict[str, Any]], dates: list[dict[str, Any]]) -> list[tuple[int, int]]:
@@ -74,8 +83,8 @@ def spans(found: Targets, entities: list[dict[str, Any]], dates: list[dict[str, 
                 have = set(name_terms(e.get("name") or "")) | set(name_terms(e.get("text") or ""))
                 if any(words <= have for words in wanted):
                     out.append((e["start"], e["end"]))
-    if found.keys:
+    if found.keys or found.years:
         for d in dates:
-            if found.keys.intersection(mention_keys([d.get("value")])):
+            if found.meets(mention_keys([d.get("value")])):
                 out.append((d["start"], d["end"]))
     return sorted(out)
