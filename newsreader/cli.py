@@ -252,10 +252,17 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
     listed = _indexed_listing(ctx, root, files)
     if isinstance(listed, _Listing):
         try:
+            if args.sort != "corpus":
+                store = listed.library.store()
+                dates = {i: r.date for k in range(0, len(listed.ids), 500)
+                         for i, r in store.rows(listed.ids[k:k + 500]).items()}
+                listed.ids = _date_sorted(listed.ids, dates.get, args.sort)
             return _print_listing(args, ctx, root, listed)
         finally:
             listed.library.close()
     corpus = load_corpus(root, ctx.config, warn=ctx.warn, files=files)
+    if args.sort != "corpus":
+        corpus.articles = _date_sorted(corpus.articles, lambda a: a.date.isoformat() if a.date else None, args.sort)
     if args.json:
         ctx.print_json_array(a.to_dict() for a in corpus.articles)
         return 0
@@ -263,6 +270,14 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
     print(f"{counted(len(corpus.articles), 'article')} from {counted(corpus.page_count, 'page')} "
           f"in {printable(str(corpus.root))}{listed}", file=ctx.stderr)
     return 0
+
+
+def _date_sorted(items: list[Any], date_of: Callable[[Any], str | None], sort: str) -> list[Any]:
+    """`items` newest first ("date") or oldest first ("oldest"), undated last in both (as
+    `search --sort` orders them); the same date keeps the corpus order."""
+    dated = [x for x in items if date_of(x)]
+    dated.sort(key=lambda x: date_of(x), reverse=sort == "date")  # (a stable sort, reversed stably)
+    return dated + [x for x in items if not date_of(x)]
 
 
 @dataclass
@@ -996,6 +1011,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="List every article in the corpus.")
     _add_corpus_option(p)
     p.add_argument("--json", action="store_true", help="print a JSON array of articles")
+    p.add_argument("--sort", choices=("corpus", "date", "oldest"), default="corpus",
+                   help="order: corpus (pages as found, the default), date (newest first) or oldest "
+                        "(oldest first); undated articles come last in both date orders")
     p.set_defaults(handler=cmd_articles)
 
     p = sub.add_parser("extract", help="find people, organisations, places and dates in JSON lines",

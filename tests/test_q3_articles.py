@@ -168,3 +168,21 @@ def test_a_page_the_index_skipped_and_usable_now_is_listed(capsys, isolated_home
     assert main(["articles", "--corpus", str(corpus), "--json"]) == 0
     out, err = capsys.readouterr()
     assert "big.txt" in {a["file"] for a in json.loads(out)}, err
+
+
+@pytest.mark.parametrize("sort", ["date", "oldest"])
+def test_articles_sort_by_date_both_ways_undated_last(capsys, corpus: Path, sort: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`articles --sort oldest` (Q9: a timeline was read backwards from the CLI): the same
+    order whether the pages are parsed or listed from the index, undated stories last."""
+    code, parsed, _ = run(capsys, "articles", "--corpus", str(corpus), "--json", "--sort", sort)
+    assert code == 0
+    assert run(capsys, "index", "--corpus", str(corpus))[0] == 0
+    pages = _parsing_counted(monkeypatch)
+    code, listed, _ = run(capsys, "articles", "--corpus", str(corpus), "--json", "--sort", sort)
+    assert code == 0
+    assert listed == parsed and pages == []  # (listed from the index)
+    dates = [a["date"] for a in json.loads(listed)]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=sort == "date") and len(set(dated)) > 2
+    assert 0 < len(dated) < len(dates) and dates[len(dated):] == [None] * (len(dates) - len(dated))

@@ -86,3 +86,34 @@ def test_a_rare_shared_key_term_lowers_the_text_a_story_needs(lib: Library) -> N
     every = RelatedFinder(lib, Weights(text_alone=1.0, specific_share=1.0)).related(quiet)
     assert every and all(any(r.startswith("key terms: ") for r in s.why) for s in every)
     assert RelatedFinder(lib, Weights(text_alone=1.0, specific_share=0.0)).related(quiet) == []
+
+
+FIGHTS = {
+    "bern.txt": " date 2012-07-07 Klitschko retains his belts in Bern\n\nWladimir Klitschko beat Tony Thompson in Bern "
+                "on Saturday to retain his heavyweight titles. Klitschko won by knockout in the sixth round, and "
+                "Wladimir Klitschko said the challenger fought well in the heavyweight bout.\n",
+    "mannheim.txt": "Klitschko stops Rahman in Mannheim\n\nWladimir Klitschko stopped Hasim Rahman in Mannheim in "
+                    "December 2006 to retain his heavyweight titles. Klitschko won by knockout in the seventh round, "
+                    "and Wladimir Klitschko said the challenger fought well in the heavyweight bout.\n",
+    "again.txt": "Klitschko keeps his heavyweight titles\n\nThe Ukrainian champion Wladimir Klitschko needed six "
+                 "rounds to dispose of the American Tony Thompson. Klitschko dropped the challenger twice before "
+                 "the referee stopped it, and the crowd cheered as Klitschko raised his gloves.\n",
+}
+
+
+def test_an_undated_story_naming_other_years_is_not_the_same_event(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Q9 #10: a 2012 fight and a 2006 one (that story undated, saying "December 2006")
+    were flagged "same event" for the boxer they share. An undated story naming no year is
+    still flagged: nothing places it elsewhere."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    for name, text in FIGHTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    library = Library(tmp_path / "index", corpus, Config())
+    try:
+        library.update()
+        rel = {s.title: s for s in RelatedFinder(library).related(_id(library, "Klitschko retains"))}
+        assert not rel["Klitschko stops Rahman in Mannheim"].same_event
+        assert rel["Klitschko keeps his heavyweight titles"].same_event
+    finally:
+        library.close()

@@ -406,11 +406,14 @@ async def test_enter_on_a_date_lists_that_days_stories(indexed_seeds, tmp_path):
             await pilot.press("right_square_bracket")
         mark = view.current
         assert mark.kind == "date"
+        opened = app.article_list.current_row.id
         await pilot.press("enter")
         await settle(pilot)
         source = app.article_list.source
-        assert source.query == f"date:{mark.value}" and source.label.startswith("Stories of "), source.label
-        assert app.article_list.count >= 1
+        # The stories of that day and those naming it (S3): the story the date was in is one.
+        assert source.query == f"date:{mark.value} OR mentions:{mark.value}", source.query
+        assert source.label.startswith("Stories dated or mentioning "), source.label
+        assert opened in [r.id for r in source.rows]
 
 
 @sync

@@ -175,6 +175,8 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
                          "updates it from the pages there")
             else:  # `newsreader index` would find nothing either
                 ctx.warn(no_pages_message(library.corpus, ctx.config.extensions))
+        elif not result.hits and "mentions:" in text.lower() and _made_before_mentions(library):
+            ctx.warn("the index was made before mentions: existed; `newsreader index` reads the pages again")
     finally:
         library.close()
     if args.json:
@@ -203,6 +205,16 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
                 for value, n in items:
                     print(f"  {n:6d}  {value}", file=ctx.stdout)
     return 0 if result.hits else 1
+
+
+def _made_before_mentions(library: Any) -> bool:
+    """Whether a page of the index was read before the dates stories mention were indexed:
+    `search` does not update the index (the reader and `index` do), so there a `mentions:`
+    search finds nothing, with no word why (RV22 #3)."""
+    from newsreader.search.store import INDEX_TERMS
+
+    stamps = library.store().stamps()
+    return not stamps or any(stamp.terms != INDEX_TERMS for stamp in stamps.values())
 
 
 def _hits_said(shown: int, offset: int, result: Any) -> str:
@@ -284,7 +296,9 @@ def add_parsers(sub: Any, add_corpus_option: Callable[[argparse.ArgumentParser],
     p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N hits (default 20)")
     p.add_argument("--offset", type=int, default=0, metavar="N",
                    help="skip the first N hits, for the next page: --offset 20 --limit 20 shows hits 21-40")
-    p.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of hits")
+    p.add_argument("--sort", choices=("relevance", "date", "oldest"), default="relevance",
+                   help="order of hits: relevance, date (newest first) or oldest (oldest first); "
+                        "undated articles come last in both date orders")
     p.add_argument("--facets", action="store_true", help="also count matches by source, month and entity")
     p.add_argument("--no-snippets", action="store_true", help="skip snippets (faster)")
     p.add_argument("--count", action="store_true",

@@ -41,7 +41,8 @@ if TYPE_CHECKING:  # the indexer, extractor and corpus parser stay off the searc
     from newsreader.search.indexer import PageSource, Progress, UpdateStats
     from newsreader.search.query import ParsedQuery, QueryParser
 
-SORTS = ("relevance", "date")
+#: "date" is newest first, "oldest" oldest first (undated articles last in both).
+SORTS = ("relevance", "date", "oldest")
 #: Parsed queries kept per Library.
 PARSE_CACHE = 64
 #: Up to this many articles a search counts its matches exactly (a few ms): an estimate
@@ -433,7 +434,7 @@ class Library:
         at 100k articles); once it is True the search stops with `SearchCancelled`, so a newer
         search waiting for the library gets it at once."""
         if sort not in SORTS:
-            raise QueryError(f"unknown sort {sort!r}; use relevance or date")
+            raise QueryError(f"unknown sort {sort!r}; use relevance, date (newest first) or oldest")
         with self._lock, self.reading():
             for attempt in (0, 1):
                 try:
@@ -475,6 +476,7 @@ class Library:
         rows = store.rows(i for i, _ in pairs)
         terms = self._match_terms(parsed, searcher) if snippets else {}
         docs = store.docs(rows) if snippets else {}  # (decoded for the snippets: what else they hold is free)
+        found = _engine().where_targets(parsed.query) if snippets else None
         hits = []
         for id_, score in pairs:
             row = rows.get(id_)
@@ -484,7 +486,10 @@ class Library:
             if snippets and id_ in docs:
                 article = docs[id_]["article"]
                 hit.file, hit.byline, hit.dateline = article["file"], article.get("byline"), article.get("dateline")
-                snip = engine.make_snippet(article["body"], terms.get("body", set()))
+                # A name or date search: where the stored name or date is (where.py).
+                places = engine.where_spans(found, docs[id_].get("entities", []), docs[id_].get("dates", [])) \
+                    if found else None
+                snip = engine.make_snippet(article["body"], terms.get("body", set()), places=places)
                 hit.snippet, hit.ranges = snip.text, snip.ranges
                 hit.title_ranges = engine.match_ranges(row.title, terms.get("title", set()))
             hits.append(hit)
@@ -497,6 +502,9 @@ class Library:
              ) -> tuple[list[tuple[str, float]], int | None]:
         """(id, score) of the top hits, and the exact number of matches if known cheaply."""
         count = count or searcher.doc_count() <= EXACT_COUNT_DOCS
+        if sort == "oldest":
+            docnums, total = _engine().oldest(searcher, query, limit, runs, cancelled)
+            return [(searcher.stored_fields(d)["id"], 0.0) for d in docnums], total
         if sort == "date":
             if runs.usable:
                 docnums, seen = _engine().newest(searcher, query, limit, runs)
@@ -513,10 +521,13 @@ class Library:
             searcher.search_with_collector(query, run, searcher.context(top_query=query, limit=limit))
             results = collector.results()
         pairs = [(hit["id"], hit.score if hit.score is not None else 0.0) for hit in results]
-        if count or results.has_exact_length():
-            return pairs, len(results)
         if len(pairs) < limit:  # the top-k heap never filled, so no block was skipped
             return pairs, len(pairs)
+        if count:
+            # Not len(results): Whoosh's collector calls replace(minscore) even where no
+            # block quality is used, so an intersection with a date range or a NOT drops
+            # matches once the top is full while its length still says it is exact.
+            return pairs, sum(1 for _ in searcher.docs_for_query(query))  # a generator
         return pairs, None
 
     def match_terms(self, text: str, typed: bool = False) -> dict[str, set[str]]:
@@ -525,6 +536,12 @@ class Library:
         Raises `QueryError` for a malformed query."""
         with self._lock:
             return self._match_terms(self.parse(text, typed), self.searcher())
+
+    def where(self, text: str, typed: bool = False) -> Any:
+        """What of `text` matches stored names and dates (`where.Targets`, false when
+        nothing): pass it with an article's entities and dates to `where.spans`."""
+        with self._lock:
+            return _engine().where_targets(self.parse(text, typed).query)
 
     @staticmethod
     def _match_terms(parsed: ParsedQuery, searcher: Any) -> dict[str, set[str]]:

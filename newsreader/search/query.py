@@ -29,7 +29,7 @@ from newsreader.search.entity import entity_terms
 from newsreader.search.dismax import NewsDisMax, WithByline
 from newsreader.search.fieldfirst import TextWords, text_words
 from newsreader.search.phrase import NewsPhrase, fast_phrases
-from newsreader.search.schema import QUERY_FIELDS, QueryError, date_number
+from newsreader.search.schema import MENTION_PREFIX, QUERY_FIELDS, QueryError, date_number
 
 
 #: What to write after each field, for the message about a field with nothing after it
@@ -51,10 +51,12 @@ DATE_HELP = ("use date:2025, date:2025-06, date:2025-06-14, date:2025-06-01..202
 #: `this_week` are the same name; `date:"this week"` is read as `date:thisweek`.
 RELATIVE_DATES = ("today", "yesterday", "thisweek", "lastweek", "thismonth", "lastmonth", "thisyear", "lastyear")
 #: `date:"this week"` and the like, quoted: read as one name before the phrases are cut out.
-_QUOTED_RELATIVE_RE = re.compile(r'(?<![\w:])(date:)"\s*(this|last)[\s_-]*(week|month|year)\s*"', re.IGNORECASE)
+_QUOTED_RELATIVE_RE = re.compile(r'(?<![\w:])((?:date|mentions):)"\s*(this|last)[\s_-]*(week|month|year)\s*"', re.IGNORECASE)
 #: `date:A..B`: a range, as `date:[A TO B]` (an end left out is open: `date:2025-06..`).
 _DOTS = ".."
-_DATE_RE = re.compile(r"(?<![\w:])date:(\[[^\]]*\]?|[<>]=?[^\s()]*|[^\s()]*)", re.IGNORECASE)
+_DATE_RE = re.compile(r"(?<![\w:])(?:date|(mentions)):(\[[^\]]*\]?|[<>]=?[^\s()]*|[^\s()]*)", re.IGNORECASE)
+#: `mentions:` open ends (`mentions:>2013`): stories name dates far from their own.
+MENTION_BOUNDS = (dt.date(1, 1, 1), dt.date(9999, 12, 31))
 _FIELD_RE = re.compile(r"(?<![\w:.\-/])([A-Za-z_]+):(\S?)")
 _OPS = {"AND", "OR", "NOT"}
 #: A phrase with nothing in it: `person:""` searched for nothing, said as `person:` alone is.
@@ -114,7 +116,7 @@ def _relative(name: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def _parse_date(text: str, end: bool) -> dt.date:
+def _parse_date(text: str, end: bool, help_text: str = DATE_HELP) -> dt.date:
     """`2025`, `2025-06` or `2025-06-14`, or one of RELATIVE_DATES; a partial date (a
     period) means its first day (or last, if `end`), so `date:[2025-01 TO 2025-03]` covers
     all of March."""
@@ -123,7 +125,7 @@ def _parse_date(text: str, end: bool) -> dt.date:
         period = _relative(text)
         if period is not None:
             return period[1] if end else period[0]
-        raise QueryError(f"{text!r} is not a date; {DATE_HELP}")
+        raise QueryError(f"{text!r} is not a date; {help_text}")
     year, month, day = int(m[1]), m[2], m[3]
     try:
         if month is None:
@@ -133,49 +135,60 @@ def _parse_date(text: str, end: bool) -> dt.date:
             return dt.date(year, mo, calendar.monthrange(year, mo)[1] if end else 1)
         return dt.date(year, mo, int(day))
     except ValueError:
-        raise QueryError(f"{text!r} is not a valid date; {DATE_HELP}") from None
+        raise QueryError(f"{text!r} is not a valid date; {help_text}") from None
 
 
-def date_range(spec: str, bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
-    """The inclusive range a `date:` value means; open ends are clamped to `bounds`."""
+def date_range(spec: str, bounds: tuple[dt.date, dt.date], field: str = "date") -> tuple[dt.date, dt.date]:
+    """The inclusive range a `date:` value means; open ends are clamped to `bounds`. The
+    messages name `field` (`mentions:` takes the same values), so what they suggest runs
+    the search that was typed."""
     lo, hi = bounds
+    help_text = DATE_HELP if field == "date" else DATE_HELP.replace("date:", f"{field}:")
+
+    def parse(text: str, end: bool) -> dt.date:
+        return _parse_date(text, end, help_text)
+
     if spec.startswith("["):
         if not spec.endswith("]"):
-            raise QueryError(f"date range 'date:{spec}' is missing its closing ]; {DATE_HELP}")
+            raise QueryError(f"date range '{field}:{spec}' is missing its closing ]; {help_text}")
         parts = re.split(r"\s+to\s+", spec[1:-1].strip(), flags=re.IGNORECASE)
         if len(parts) != 2 or not all(parts):
-            raise QueryError(f"date range 'date:{spec}' needs two dates around TO; {DATE_HELP}")
-        a = lo if parts[0] == "*" else _parse_date(parts[0], end=False)
-        b = hi if parts[1] == "*" else _parse_date(parts[1], end=True)
+            raise QueryError(f"date range '{field}:{spec}' needs two dates around TO; {help_text}")
+        a = lo if parts[0] == "*" else parse(parts[0], end=False)
+        b = hi if parts[1] == "*" else parse(parts[1], end=True)
         if "*" not in parts and a > b:  # (an open end clamped past the other is not the user's)
-            raise QueryError(f"the date range 'date:{spec}' ends before it starts: swap its ends, "
-                             f"date:[{parts[1]} TO {parts[0]}]")
+            raise QueryError(f"the date range '{field}:{spec}' ends before it starts: swap its ends, "
+                             f"{field}:[{parts[1]} TO {parts[0]}]")
     elif spec.startswith(("<", ">")):  # ("" is in any string: `date:` alone came here)
         op = spec[:2] if spec[1:2] == "=" else spec[:1]
         value = spec[len(op):]
         if not value:
-            raise QueryError(f"'date:{spec}' needs a date after {op}; {DATE_HELP}")
-        if op == ">":
-            a, b = _parse_date(value, end=True) + dt.timedelta(days=1), hi
+            raise QueryError(f"'{field}:{spec}' needs a date after {op}; {help_text}")
+        if op == ">" and parse(value, end=True) == dt.date.max:  # (no day after: nothing, not an OverflowError)
+            a, b = dt.date.max, dt.date.min  # (an empty range)
+        elif op == ">":
+            a, b = parse(value, end=True) + dt.timedelta(days=1), hi
         elif op == ">=":
-            a, b = _parse_date(value, end=False), hi
+            a, b = parse(value, end=False), hi
+        elif op == "<" and parse(value, end=False) == dt.date.min:  # (no day before)
+            a, b = dt.date.max, dt.date.min
         elif op == "<":
-            a, b = lo, _parse_date(value, end=False) - dt.timedelta(days=1)
+            a, b = lo, parse(value, end=False) - dt.timedelta(days=1)
         else:
-            a, b = lo, _parse_date(value, end=True)
+            a, b = lo, parse(value, end=True)
     elif not spec:
-        raise QueryError(f"date: needs a value; {DATE_HELP}")
+        raise QueryError(f"{field}: needs a value; {help_text}")
     elif _DOTS in spec:
         first, _, last = spec.partition(_DOTS)
         if not first and not last:
-            raise QueryError(f"'date:{spec}' needs a date on at least one side of ..; {DATE_HELP}")
-        a = _parse_date(first, end=False) if first else lo
-        b = _parse_date(last, end=True) if last else hi
+            raise QueryError(f"'{field}:{spec}' needs a date on at least one side of ..; {help_text}")
+        a = parse(first, end=False) if first else lo
+        b = parse(last, end=True) if last else hi
         if first and last and a > b:
-            raise QueryError(f"the date range 'date:{spec}' ends before it starts: swap its ends, "
-                             f"date:{last}..{first}")
+            raise QueryError(f"the date range '{field}:{spec}' ends before it starts: swap its ends, "
+                             f"{field}:{last}..{first}")
     else:
-        a, b = _parse_date(spec, end=False), _parse_date(spec, end=True)
+        a, b = parse(spec, end=False), parse(spec, end=True)
     return a, b
 
 
@@ -184,18 +197,31 @@ def cover_keys(a: dt.date, b: dt.date) -> list[str]:
     keys: list[str] = []
     d = a
     while d <= b:
+        last = calendar.monthrange(d.year, d.month)[1]
         if d.month == 1 and d.day == 1 and dt.date(d.year, 12, 31) <= b:
             keys.append(f"y{d.year:04d}")
-            d = dt.date(d.year + 1, 1, 1)
-            continue
-        last = calendar.monthrange(d.year, d.month)[1]
-        if d.day == 1 and dt.date(d.year, d.month, last) <= b:
+            end = dt.date(d.year, 12, 31)
+        elif d.day == 1 and dt.date(d.year, d.month, last) <= b:
             keys.append(f"m{d.year:04d}-{d.month:02d}")
-            d = dt.date(d.year, d.month, last) + dt.timedelta(days=1)
-            continue
-        keys.append(f"d{d.isoformat()}")
-        d += dt.timedelta(days=1)
+            end = dt.date(d.year, d.month, last)
+        else:
+            keys.append(f"d{d.isoformat()}")
+            end = d
+        if end == dt.date.max:  # (`mentions:>2013` runs to 9999-12-31: no day after it)
+            break
+        d = end + dt.timedelta(days=1)
     return keys
+
+
+def mention_terms(keys: list[str]) -> list[Q.Query]:
+    """The queries for `mentions:` keys (from `cover_keys`): a run of two or more whole
+    years is one TermRange, so `mentions:<2013` reads only the years stories mention
+    (zero-padded, lexicon order is year order) instead of an Or of 213 Terms (RV22 #4)."""
+    year = MENTION_PREFIX + "y"
+    years = [k for k in keys if k.startswith(year)]
+    if len(years) < 2:
+        return [Q.Term("dkey", k) for k in keys]
+    return [Q.Term("dkey", k) for k in keys if not k.startswith(year)] + [Q.TermRange("dkey", years[0], years[-1])]
 
 
 def _unquoted(text: str) -> str:
@@ -232,10 +258,10 @@ def check_syntax(text: str) -> None:
         raise QueryError("unbalanced parentheses: a ( without its )")
     for m in _FIELD_RE.finditer(plain):
         name = m.group(1).lower()
-        if name == "date" or name == "dkey":
+        if name in ("date", "dkey", "mentions"):
             continue
         if name not in QUERY_FIELDS:
-            known = ", ".join(f"{f}:" for f in [*QUERY_FIELDS, "date"])
+            known = ", ".join(f"{f}:" for f in [*QUERY_FIELDS, "date", "mentions"])
             raise QueryError(f"unknown field '{m.group(1)}:'; search fields are {known}")
         nxt = m.group(2)
         if not nxt or nxt == ")" or _EMPTY_PHRASE_RE.match(text, m.end(1) + 1):
@@ -284,7 +310,7 @@ _TYPED_WORD_RE = re.compile(r"(?:(?<=\s)|(?<=\()|^)(-?)((?:[A-Za-z_]+:)?)([^\W_]
 #: an empty phrase.
 _DANGLING_RE = re.compile(r'(?:(?:^|(?<=[\s(]))(?:AND|OR|NOT|-|-?[A-Za-z_]+:|-?(?:[A-Za-z_]+:)?"\s*")|\()\s*$')
 #: Fields whose values are not words to complete.
-_NOT_TYPED = {"date", "dkey", "id", "file"}
+_NOT_TYPED = {"date", "dkey", "id", "file", "mentions"}
 
 
 def as_typed(text: str, complete: Callable[[str], list[str]]) -> str:
@@ -425,7 +451,7 @@ class QueryParser:
 
     def _parse(self, typed: str, bounds: tuple[dt.date, dt.date]) -> ParsedQuery:
         text = typed
-        if '"' in text and "date:" in text.lower():
+        if '"' in text and ("date:" in text.lower() or "mentions:" in text.lower()):
             text = _QUOTED_RELATIVE_RE.sub(lambda m: m.group(1) + m.group(2) + m.group(3), text)
         check_syntax(text)
         ranges: list[list[str]] = []
@@ -433,7 +459,14 @@ class QueryParser:
         spans: list[tuple[int, int]] = []
 
         def cut(m: re.Match[str]) -> str:
-            a, b = date_range(m.group(1), bounds)
+            if m.group(1):  # `mentions:`: the same values, the keys of the dates stories mention
+                a, b = date_range(m.group(2), MENTION_BOUNDS, "mentions")
+                if a > b:
+                    empty_dates.append(m.group(0))
+                ranges.append([MENTION_PREFIX + k for k in cover_keys(a, b)] if a <= b else [])
+                spans.append((0, 0))
+                return f"dkey:qment{len(ranges) - 1}"
+            a, b = date_range(m.group(2), bounds)
             if a > b:
                 empty_dates.append(m.group(0))
             ranges.append(cover_keys(a, b) if a <= b else [])
@@ -465,6 +498,12 @@ class QueryParser:
                     return Q.NullQuery
                 inner = Q.Term("dkey", keys[0]) if len(keys) == 1 else Q.Or([Q.Term("dkey", k) for k in keys])
                 return DateClause(inner, *spans[n])
+            if isinstance(node, Q.Term) and node.fieldname == "dkey" and str(node.text).startswith("qment"):
+                keys = ranges[int(str(node.text)[5:])]
+                if not keys:
+                    return Q.NullQuery
+                terms = mention_terms(keys)
+                return Q.ConstantScoreQuery(terms[0] if len(terms) == 1 else Q.Or(terms), 1.0)
             if isinstance(node, Q.Every) and node.fieldname in _EVERY_ARTICLE_FIELDS:
                 return Q.Every()
             return expand.replace(node, self._parser.schema)
@@ -536,6 +575,9 @@ def _why_nothing(rewritten: str, empty_dates: list[str], bounds: tuple[dt.date, 
     a date range outside the articles' dates, else the first token that is not only common
     words (all were said as common words before: a backslash, `-`, `~`, `""`, a 1,000-letter
     word). Only called on that error, so its cost does not count."""
+    if empty_dates and empty_dates[0].lower().startswith("mentions:"):
+        return (f"'{empty_dates[0]}' is outside the years mentions: covers "
+                f"({MENTION_BOUNDS[0].year}-{MENTION_BOUNDS[1].year})")
     if empty_dates:
         return (f"no article is dated within '{empty_dates[0]}': the articles run from "
                 f"{bounds[0].isoformat()} to {bounds[1].isoformat()}")

@@ -21,6 +21,7 @@ import errno
 import fcntl
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,6 +134,46 @@ def date_keys(date: dt.date | None) -> list[str] | None:
     if date is None:
         return None
     return [f"y{date.year:04d}", f"m{date.year:04d}-{date.month:02d}", f"d{date.isoformat()}"]
+
+
+#: Before a `dkey` value, marks a date a story mentions (`mention_keys`), not its own date.
+MENTION_PREFIX = "@"
+#: A date value the extractor resolved (TIMEX-like): a day (a time of day after it), a
+#: month, a year, an ISO week (or its weekend), a year's part (season, quarter, half).
+_MENTION_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?(?:T.*)?|-W(\d{2})(?:-WE)?|-[A-Z]{1,2}\d?)?")
+
+
+def mention_keys(values: Iterable[str | None]) -> list[str]:
+    """The `dkey` values (after MENTION_PREFIX) of the dates a story mentions, for
+    `mentions:`. A day gives its day, month and year keys; a month its month and year; a
+    year, a season or a quarter its year; a week the months and year its days fall in.
+    So a value is found by a query as wide as itself or wider, never by a narrower one:
+    "December 2013" is found by `mentions:2013-12` and `mentions:2013`, not by
+    `mentions:2013-12-15` (the story does not say which day), and a day query or a range
+    of days finds the stories that name a day in it."""
+    keys: set[str] = set()
+    for value in values:
+        m = _MENTION_RE.fullmatch(value or "")
+        if m is None:
+            continue
+        year, month, day, week = m.groups()
+        try:
+            if week:
+                monday = dt.date.fromisocalendar(int(year), int(week), 1)
+                days = [monday, monday + dt.timedelta(days=6)]
+            elif month:
+                days = [dt.date(int(year), int(month), int(day or 1))]
+            else:
+                days = []
+        except ValueError:  # (2013-02-30, week 54)
+            continue
+        keys.add(f"y{year}")
+        for d in days:
+            keys.add(f"y{d.year:04d}")
+            keys.add(f"m{d.year:04d}-{d.month:02d}")
+        if day:
+            keys.add(f"d{days[0].isoformat()}")
+    return [MENTION_PREFIX + k for k in sorted(keys)]
 
 
 def date_number(date: dt.date | None) -> int:

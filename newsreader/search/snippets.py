@@ -102,9 +102,13 @@ def one_line(text: str, ranges: list[tuple[int, int]]) -> Snippet:
     return Snippet("".join(out), [(move(s), move(e)) for s, e in ranges])
 
 
-def make_snippet(text: str, terms: set[str], width: int = 220) -> Snippet:
-    """The `width`-character window holding the most distinct matched words, on one line."""
+def make_snippet(text: str, terms: set[str], width: int = 220,
+                 places: list[tuple[int, int]] | None = None) -> Snippet:
+    """The `width`-character window holding the most distinct matched words, on one line.
+    `places`: spans matched otherwise, marked as words are (names and dates, `where.py`)."""
     spans = match_ranges(text, terms) if terms else []
+    if places:
+        spans = _merged(sorted(set(spans).union(places)))
     if not spans:
         end = _cut_end(text, min(len(text), width))
         return one_line(text[:end] + (ELLIPSIS if end < len(text) else ""), [])
@@ -128,6 +132,17 @@ def make_snippet(text: str, terms: set[str], width: int = 220) -> Snippet:
     shift = len(prefix) - start
     ranges = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
     return one_line(prefix + text[start:end] + suffix, ranges)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted `spans` with overlapping ones made one (a name and a word of it)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _cut_end(text: str, end: int) -> int:

@@ -112,6 +112,11 @@ CUES_CHANGED = "your cue files changed"
 BACKEND_CHANGED = "the config's extractor changed"
 MODEL_CHANGED = "the spaCy model changed"
 NAMES_MISSING = "they were indexed without names and dates"
+#: What the index makes of a page's articles beyond the parser and extractor (`indexer.prepare`):
+#: changed when it indexes something new, so pages indexed before are read again, with the reason
+#: (`TERMS_CHANGED`) said. "" in stamps from before it existed.
+INDEX_TERMS = "mentions"
+TERMS_CHANGED = "newsreader now indexes the dates stories mention (mentions:)"
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,7 @@ class Stamp:
     extractor: str
     cues: str
     backend: str
+    terms: str = ""  # INDEX_TERMS
 
     def changes(self, old: "Stamp | None") -> list[str]:
         """Why a page made under `old` (None: by a newsreader before stamps) must be read again under
@@ -143,6 +149,8 @@ class Stamp:
         if old.backend != self.backend:
             spacy = old.backend.partition(" ")[0] == self.backend.partition(" ")[0] == "spacy"
             why.append(NAMES_MISSING if not old.backend else MODEL_CHANGED if spacy else BACKEND_CHANGED)
+        if old.terms != self.terms and not why:  # (any other reason re-reads the page anyway)
+            why.append(TERMS_CHANGED)
         return why
 
 
@@ -333,7 +341,8 @@ def current_stamp(store: "ArticleStore", backend: str, extract: bool = True) -> 
     """The stamp of what this process makes of a page with the extractor `backend` (no names when not
     `extract`: the benchmark's index-only run)."""
     parser, extractor, cues = found_parts(store)
-    return Stamp(parser, extractor, cues, backend_part(backend)) if extract else Stamp(parser, "", "", "")
+    return Stamp(parser, extractor, cues, backend_part(backend), INDEX_TERMS) if extract \
+        else Stamp(parser, "", "", "", INDEX_TERMS)
 
 
 def encode_doc(doc: dict[str, Any]) -> bytes:

@@ -196,6 +196,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.stored: Any = None
         self.placeholder = "Select an article and press Enter."
         self.body_terms: frozenset[str] = frozenset()
+        self.targets: Any = None  # names and dates the search looks for (`where.Targets`): matches too
         self.marks: list[Mark] = []  # entities and dates, by start
         self.matches: list[Mark] = []  # search matches, by start
         self.current: Mark | None = None
@@ -215,9 +216,9 @@ class ArticleView(ScrollView, can_focus=True):
     def article(self) -> Any:
         return self.stored.article if self.stored is not None else None
 
-    def show(self, stored: Any, body_terms: frozenset[str] = frozenset()) -> None:
+    def show(self, stored: Any, body_terms: frozenset[str] = frozenset(), targets: Any = None) -> None:
         self.stored = stored
-        self.body_terms = body_terms
+        self.body_terms, self.targets = body_terms, targets
         self.current = None
         self._build_marks()
         self.relayout(first_screen=True)
@@ -242,11 +243,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.marks, self.matches, self.current = [], [], None
         self.relayout()
 
-    def set_terms(self, body_terms: frozenset[str]) -> None:
+    def set_terms(self, body_terms: frozenset[str], targets: Any = None) -> None:
         """A new search while this article stays open: re-mark its matches."""
-        if body_terms == self.body_terms:
+        if body_terms == self.body_terms and targets == self.targets:
             return
-        self.body_terms = body_terms
+        self.body_terms, self.targets = body_terms, targets
         if self.current is not None and self.current.kind == "match":
             self.current = None
         self._build_marks()
@@ -267,11 +268,26 @@ class ArticleView(ScrollView, can_focus=True):
                 self.marks.append(Mark(d["start"], d["end"], "date", text[d["start"]:d["end"]],
                                        describe_timex(d.get("value")), str(d.get("value") or "")))
         self.marks.sort(key=lambda m: (m.start, m.end))
+        spans = []
         if self.body_terms:
             from newsreader.search.snippets import match_ranges
 
-            for start, end in match_ranges(text, set(self.body_terms)):
-                self.matches.append(Mark(start, end, "match", text[start:end], text[start:end]))
+            spans = match_ranges(text, set(self.body_terms))
+        if self.targets:
+            # A name or date search: its matches are the stored names and dates it asks for
+            # (Q9: n said "no matches" for person:Vitali in a story naming him twice).
+            from newsreader.search.where import spans as where_spans
+
+            found = [(s, e) for s, e in where_spans(self.targets, self.stored.entities, self.stored.dates)
+                     if 0 <= s < e <= len(text)]
+            spans = sorted({*spans, *found})
+        for start, end in spans:
+            if self.matches and start < self.matches[-1].end:  # (a word inside a name: the name)
+                if end > self.matches[-1].end:
+                    last = self.matches[-1]
+                    self.matches[-1] = Mark(last.start, end, "match", text[last.start:end], text[last.start:end])
+                continue
+            self.matches.append(Mark(start, end, "match", text[start:end], text[start:end]))
 
     # --- styles ------------------------------------------------------------------------
 

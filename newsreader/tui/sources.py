@@ -103,6 +103,8 @@ class FixedRows:
     extra: dict[str, Any] = field(default_factory=dict)
     #: Set on a search list showing only its first hits: the rest still to fetch.
     partial: Rest | None = None
+    #: The names and dates the search looks for (`where.Targets`), marked with the matches.
+    targets: Any = None
 
     def count(self) -> int:
         return len(self.rows)

@@ -1,0 +1,90 @@
+"""Where a `person:`/`org:`/`place:` or `mentions:` search matched in an article: the
+spans of the names and dates stored with it (the extractor's, no extraction at read time).
+
+A snippet marks the words a search matched; these fields match names, which the body's words
+do not (a canonical name "Wladimir Klitschko" where the text says "Klitschko"), so their
+snippets were the story's lead with nothing marked (Q9 #5). A stored name is where a name
+search matched when every word the search gave for that field is a word of its name or of
+the form the text wrote; a stored date is where a `mentions:` search matched when its
+calendar keys (`schema.mention_keys`) meet the search's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import query as Q
+
+from newsreader.search.analysis import name_terms
+from newsreader.search.schema import MENTION_PREFIX, mention_keys
+
+KINDS = ("person", "org", "place")
+
+
+@dataclass
+class Targets:
+    """What to look for in an article's stored names and dates."""
+
+    #: (kind, the words a name must hold), one per name word or phrase of the search
+    names: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    #: `mentions:` keys (with MENTION_PREFIX)
+    keys: frozenset[str] = frozenset()
+    #: `mentions:` runs of whole years, as (first, last) keys (`query.mention_terms`)
+    years: tuple[tuple[str, str], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.keys or self.years)
+
+    def meets(self, keys: list[str]) -> bool:
+        """Whether a stored date's keys (`mention_keys`) are among those looked for."""
+        return bool(self.keys.intersection(keys)) or any(lo <= k <= hi for lo, hi in self.years for k in keys)
+
+
+def _positive(q: Q.Query) -> Iterator[Q.Query]:
+    """Every node of `q` that is not under a NOT."""
+    if isinstance(q, Q.Not):
+        return
+    if isinstance(q, Q.AndNot):
+        yield from _positive(q.a)
+        return
+    yield q
+    if not q.is_leaf():
+        for child in q.children():
+            yield from _positive(child)
+
+
+def targets(q: Q.Query) -> Targets:
+    names: list[tuple[str, frozenset[str]]] = []
+    keys: set[str] = set()
+    years: list[tuple[str, str]] = []
+    for node in _positive(q):
+        fieldname = getattr(node, "fieldname", None)
+        if fieldname == "dkey" and isinstance(node, Q.Term) and str(node.text).startswith(MENTION_PREFIX):
+            keys.add(str(node.text))
+        elif fieldname == "dkey" and isinstance(node, Q.TermRange) and str(node.start).startswith(MENTION_PREFIX):
+            years.append((str(node.start), str(node.end)))
+        elif fieldname in KINDS:
+            if isinstance(node, Q.Phrase):
+                names.append((fieldname, frozenset(node.words)))
+            elif isinstance(node, Q.Term):
+                names.append((fieldname, frozenset([str(node.text)])))
+    return Targets(names, frozenset(keys), tuple(years))
+
+
+def spans(found: Targets, entities: list[dict[str, Any]], dates: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Character spans (in the body text) of the stored names and dates `found` looks for."""
+    out: list[tuple[int, int]] = []
+    if found.names:
+        for e in entities:
+            wanted = [words for kind, words in found.names if kind == e.get("kind")]
+            if wanted:
+                have = set(name_terms(e.get("name") or "")) | set(name_terms(e.get("text") or ""))
+                if any(words <= have for words in wanted):
+                    out.append((e["start"], e["end"]))
+    if found.keys or found.years:
+        for d in dates:
+            if found.meets(mention_keys([d.get("value")])):
+                out.append((d["start"], d["end"]))
+    return sorted(out)
