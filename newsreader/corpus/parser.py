@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -222,16 +221,12 @@ def _a_place(names: str) -> bool:
     2024", "Salt Lake City, March 3, 2024")? It is when the gazetteer knows it (as written or without accents), or
     when it holds a small-letter particle and opens as places do ("Ciudad de México", "Puerto de la Cruz": the
     gazetteer keeps no spelling with a small-letter word but the city's own)."""
+    from newsreader.extract.resources import _ascii
     places, openers = _place_names()
-    if names in places or _unaccented(names) in places:
+    if names in places or _ascii(names) in places:
         return True
     words = names.split()
     return words[0] in openers and any(word.islower() for word in words[1:])
-
-
-def _unaccented(text: str) -> str:
-    """The text with its accents dropped ("Sao Paulo" for "São Paulo"), as the gazetteer keeps names too."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii") if not text.isascii() else text
 
 
 #: "Reporting from Kyiv, Ukraine" under a byline (the NYT's): where the story was reported, its dateline.
