@@ -253,10 +253,10 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
     if isinstance(listed, _Listing):
         try:
             if args.sort != "corpus":
-                store = listed.library.store()
-                dates = {i: r.date for k in range(0, len(listed.ids), 500)
-                         for i, r in store.rows(listed.ids[k:k + 500]).items()}
-                listed.ids = _date_sorted(listed.ids, dates.get, args.sort)
+                # One read of the rows (SearchStore.rows reads 500 at a time): the dates to sort
+                # by, and, kept on `listed`, the lines _print_listing prints.
+                rows = listed.rows = listed.library.store().rows(listed.ids)
+                listed.ids = _date_sorted(listed.ids, lambda i: r.date if (r := rows.get(i)) else None, args.sort)
             return _print_listing(args, ctx, root, listed)
         finally:
             listed.library.close()
@@ -288,6 +288,7 @@ class _Listing:
     library: Any
     ids: list[str]
     pages: int
+    rows: dict | None = None  # the ids' rows, when `articles --sort` has read them already
 
 
 def _indexed_listing(ctx: Context, root: Path, files: list[Path]) -> "_Listing | str":
@@ -371,8 +372,12 @@ def _print_listing(args: argparse.Namespace, ctx: Context, root: Path, listed: _
         ctx.print_json_array(doc["article"] for chunk in chunks
                              for docs in (store.docs(chunk),) for doc in (docs[i] for i in chunk))
         return 0
-    _print_rows(ctx, ((r.id, r.title, r.date, r.source) for chunk in chunks
-                      for rows in (store.rows(chunk),) for r in (rows[i] for i in chunk)))
+    if listed.rows is not None:
+        rows = listed.rows
+        _print_rows(ctx, ((r.id, r.title, r.date, r.source) for r in (rows[i] for i in listed.ids)))
+    else:
+        _print_rows(ctx, ((r.id, r.title, r.date, r.source) for chunk in chunks
+                          for rows in (store.rows(chunk),) for r in (rows[i] for i in chunk)))
     print(f"{counted(len(listed.ids), 'article')} from {counted(listed.pages, 'page')} "
           f"in {printable(str(root))} (listed from its index, which is up to date)", file=ctx.stderr)
     return 0
