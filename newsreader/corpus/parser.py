@@ -1871,8 +1871,7 @@ def _abbreviation_stop(head: str, rest: str) -> bool:
     if len(word) > 6 or not word[:-1].isalpha():
         return False
     from newsreader.extract.resources import cues
-    titles = cues()
-    return word in titles.title_heads or word in titles.title_modifiers
+    return word in cues().titles
 
 
 #: A title made from a story's first sentence (no headline line) is cut at the last word within this many
