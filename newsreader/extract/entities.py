@@ -624,7 +624,7 @@ _SPEECH_VERBS = frozenset({"said", "says", "told", "added", "recalled", "explain
 #: follow a firm or a town ("Verizon Chief said", "the Tonawanda Sheriff said").
 _SURNAME_TITLES = frozenset({"king", "bishop", "marshal", "major", "judge", "knight", "prince", "pope", "earl"})
 #: A verb of saying and the speaker taken up as he or she ("Tishana King says she saw").
-_SAYS_HE_OR_SHE = re.compile(r" (?:said|says|told|added|recalled|explained|wrote)(?: that)? (?:he|she)\b")
+_SAYS_HE_OR_SHE = re.compile(rf" (?:{'|'.join(sorted(_SPEECH_VERBS))})(?: that)? (?:he|she)\b")
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
                            "who", "whose"})
