@@ -925,7 +925,7 @@ def _one_slip(a: str, b: str) -> bool:
     while i < len(a) and i < len(b) and a[i] == b[i]:
         i += 1
     if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:] or a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i + 1:i + 2] + b[i:i + 1]
+        return a[i + 1:] == b[i + 1:] or _swapped(a, b)
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
@@ -2869,13 +2869,12 @@ class _Doc:
         if m is None:
             # a longer phrase whose last word is the role ("the failed Republican vice presidential candidate,")
             m = _ROLE_PHRASE.match(self.text, start)
-            low = m.group(1).lower() if m is not None else ""
-            return low in self.c.kin or low in self.c.roles and low not in self.c.firm_roles
-        for word in m.group(1).split():
-            low = word.lower()
-            if low in self.c.kin or low in self.c.roles and low not in self.c.firm_roles:
-                return True
-        return False
+            return self._kin_or_role(m.group(1).lower() if m is not None else "")
+        return any(self._kin_or_role(word.lower()) for word in m.group(1).split())
+
+    def _kin_or_role(self, low: str) -> bool:
+        """Is the lower-case word `low` kin or a person's role ("mother", "resident"; not a firm's, "vendor")?"""
+        return low in self.c.kin or low in self.c.roles and low not in self.c.firm_roles
 
     def _companies_named_like_towns(self, pieces: list[Piece]) -> None:
         """A city that the article names as a company ("Toyota Motor Corp.", "shares of
