@@ -131,7 +131,9 @@ AGE_RE = re.compile(
 )
 DIGIT_RE = re.compile(r"\d")
 DASH_OUTLET_RE = re.compile(r"^[-–—]\s+(\S.{0,60})$")
-BULLET_RE = re.compile(r"^[•●▪◦‣∙·*►▸➤–-]\s+(\S.*)$")
+#: The bullet marks that open a list item or a line of furniture (`BULLET_RE` takes "*", "–" and "-" too).
+BULLET_MARKS = "•●▪◦‣∙·►▸➤"
+BULLET_RE = re.compile(rf"^[{BULLET_MARKS}*–-]\s+(\S.*)$")
 BYLINE_RE = re.compile(
     r"^(?i:(?:(?:written|reported|compiled|edited|posted)\s+)?by)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[\w.'’&-]+){0,8})$",
 )
@@ -257,7 +259,7 @@ NOT_NAME_WORDS_RE = re.compile(r"\b(?:With|To|For|At|On|In|Of|After|Over|Into|Fr
 #: A length after a page's button ("Listen to this article · 5 min", "Watch · 2:31").
 DURATION_TAIL_RE = re.compile(r"\s*[·|•-]\s*(?:\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)|\d{1,2}:\d{2})$")
 #: A bullet before a line of furniture ("∙ Paid" under Substack's byline).
-LEAD_MARK_RE = re.compile(r"^[•●▪◦‣∙·►▸➤]\s*")
+LEAD_MARK_RE = re.compile(rf"^[{BULLET_MARKS}]\s*")
 #: `_Page._boilerplate_reason`'s answer for a bare number of minutes: furniture or text, as the lines around say.
 BARE_MINUTES = "a bare number of minutes"
 #: How long a story takes to read: one pattern, in two forms. `READ_LENGTH_RE`, a line that is a reading time alone:
@@ -779,8 +781,7 @@ class _Page:
         if len(text) > 160:  # furniture is short; story paragraphs are not
             return None
         key = re.sub(r"[\s.…:!|•·-]+$", "", text).strip().lower()
-        if LEAD_MARK_RE.match(key):  # ("∙ Paid", "• Share": furniture with a bullet before it)
-            key = LEAD_MARK_RE.sub("", key)
+        key = LEAD_MARK_RE.sub("", key, count=1)  # ("∙ Paid", "• Share": furniture with a bullet before it)
         if DURATION_TAIL_RE.search(key):  # ("Listen to this article · 5 min": the audio's length after the button)
             key = DURATION_TAIL_RE.sub("", key)
         if key in self.cues.boilerplate_lines:
