@@ -194,28 +194,29 @@ PLACE_OPENER_PLACES = 10
 NAME_PARTICLE_OPENERS = frozenset(("abu", "ben", "bin", "ibn", "umm", "mac", "mc", "o"))
 
 
-_place_lists: list[Any] = []  # [the gazetteer they were made from, its names, their openers]
+_place_lists: list[Any] = []  # [the gazetteer they were made from, its openers]
 
 
-def _place_names() -> tuple[frozenset[str], frozenset[str]]:
-    """The gazetteer's places and towns, and the first words that open 10+ of its places of several words and are no
-    given name or name particle ("Ciudad", "Puerto"; not "Santa", "Al", "Abu"), nor a word of two letters or an
-    English word, a name's too ("Ha", "Port", "Bad", "Long", "General": "Port de Jong, 3 June 2024" is a byline,
-    RV21-A #5). Read only when a line of names before a date is met (~55 ms from the user's cache folder, the
-    extractor's copy), made again when the extractor reads its lists again (`resources.forget_lists`, after a cue
-    file's edit: a new gazetteer)."""
+def _place_openers() -> frozenset[str]:
+    """The first words that open 10+ of the gazetteer's places (and towns) of several words and are no given name or
+    name particle ("Ciudad", "Puerto"; not "Santa", "Al", "Abu"), nor a word of two letters or an English word, a
+    name's too ("Ha", "Port", "Bad", "Long", "General": "Port de Jong, 3 June 2024" is a byline, RV21-A #5). Read only
+    when a line of names before a date is met (~55 ms from the user's cache folder, the extractor's copy), made again
+    when the extractor reads its lists again (`resources.forget_lists`, after a cue file's edit: a new gazetteer). The
+    union of places and towns is made for the count only, not kept: `_a_place` tests the gazetteer's own sets."""
     from newsreader.extract.resources import cues, english_words, gazetteer
     places = gazetteer()
     if not _place_lists or _place_lists[0] is not places:
         names = frozenset(places.places) | places.towns
         given = cues().given_names
         common, twins = english_words()
+        not_openers = BYLINE_LOWER_WORDS | NAME_PARTICLE_OPENERS
         counts = Counter(name.split(" ", 1)[0] for name in names if " " in name)
         openers = frozenset(word for word, n in counts.items() if n >= PLACE_OPENER_PLACES and word not in given
                             and len(word) >= 3 and word.lower() not in common and word.lower() not in twins
-                            and word.lower() not in BYLINE_LOWER_WORDS | NAME_PARTICLE_OPENERS)
-        _place_lists[:] = [places, names, openers]
-    return _place_lists[1], _place_lists[2]
+                            and word.lower() not in not_openers)
+        _place_lists[:] = [places, openers]
+    return _place_lists[1]
 
 
 def _a_place(names: str) -> bool:
@@ -223,9 +224,10 @@ def _a_place(names: str) -> bool:
     2024", "Salt Lake City, March 3, 2024")? It is when the gazetteer knows it (as written or without accents), or
     when it holds a small-letter particle and opens as places do ("Ciudad de México", "Puerto de la Cruz": the
     gazetteer keeps no spelling with a small-letter word but the city's own)."""
-    from newsreader.extract.resources import _ascii
-    places, openers = _place_names()
-    if names in places or _ascii(names) in places:
+    from newsreader.extract.resources import _ascii, gazetteer
+    openers = _place_openers()
+    g = gazetteer()
+    if any(n in g.places or n in g.towns for n in (names, _ascii(names))):
         return True
     words = names.split()
     return words[0] in openers and any(word.islower() for word in words[1:])
