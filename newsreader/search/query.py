@@ -199,8 +199,10 @@ def cover_keys(a: dt.date, b: dt.date) -> list[str]:
     while d <= b:
         last = calendar.monthrange(d.year, d.month)[1]
         if d.month == 1 and d.day == 1 and dt.date(d.year, 12, 31) <= b:
-            keys.append(f"y{d.year:04d}")
-            end = dt.date(d.year, 12, 31)
+            # every whole year up to b at once (`mentions:>2013` is 7,986 of them)
+            last_y = b.year if (b.month, b.day) == (12, 31) else b.year - 1
+            keys += [f"y{y:04d}" for y in range(d.year, last_y + 1)]
+            end = dt.date(last_y, 12, 31)
         elif d.day == 1 and dt.date(d.year, d.month, last) <= b:
             keys.append(f"m{d.year:04d}-{d.month:02d}")
             end = dt.date(d.year, d.month, last)
