@@ -284,7 +284,7 @@ class ReaderApp(App[int]):
     def __init__(self, paths: Any, config: Any, corpus_dir: Path, *, library: Any = None,
                  store: Any = None, update_index: bool = True, blink: bool = True,
                  watch_marks: bool = True, related_delay: float = RELATED_DELAY,
-                 freeze_gc: bool = False) -> None:
+                 freeze_gc: bool = False, cue_problems: list[str] | None = None) -> None:
         super().__init__()
         self.paths = paths
         self.config = config
@@ -422,7 +422,8 @@ class ReaderApp(App[int]):
         #: The entries of the user's cue files the extractor skips (`config.user_cue_warnings`,
         #: kept in the cache folder): said as the keymap's problems are, once in full, then
         #: in the short line that problems remain (the CLI's lines went behind the screen).
-        self.cue_problems = user_cue_warnings(paths)
+        #: `run_reader` passes the lines the CLI worked out a moment before (RV23-C #2).
+        self.cue_problems = cue_problems if cue_problems is not None else user_cue_warnings(paths)
 
     # --- setup -------------------------------------------------------------------------
 
@@ -2225,7 +2226,11 @@ def related_stories(finder: Any, library: Any, stored: Any, limit: int = 8) -> l
 
 def run_reader(ctx: Any, corpus_dir: Path) -> int:
     """Open the reader on `corpus_dir` (the CLI's default command, which checked the folder)."""
-    app = ReaderApp(ctx.paths, ctx.config, corpus_dir, freeze_gc=True)
+    # The cue lines among what `cli.main` said (`config_name_warnings`), not checked again; a
+    # ctx without them (a caller other than `main`) leaves the check to the app.
+    said = getattr(ctx, "config_warnings", None)
+    cues = None if said is None else [line for line in said if line.startswith(CUE_LINE)]
+    app = ReaderApp(ctx.paths, ctx.config, corpus_dir, freeze_gc=True, cue_problems=cues)
     try:
         app.run()  # returns once the index update under way, told to stop, has stopped
         if app.index_stopped is not None:
