@@ -613,17 +613,19 @@ def _shorten(text: str, most: int = 30) -> str:
     return text if len(text) <= most else text[:most - 1] + "…"
 
 
-def positive_leaves(q: Q.Query) -> Iterator[Q.Query]:
-    """Leaf queries that must match (not under NOT): the words a snippet should mark."""
+def positive_leaves(q: Q.Query, into_constant: bool = False) -> Iterator[Q.Query]:
+    """Leaf queries that must match (not under NOT): the words a snippet should mark. A
+    ConstantScoreQuery (the wrapper `mentions:` uses) is skipped unless `into_constant`:
+    `where.targets` wants the date keys inside it, a snippet does not."""
     if isinstance(q, Q.Not):
         return
     if isinstance(q, Q.AndNot):
-        yield from positive_leaves(q.a)
+        yield from positive_leaves(q.a, into_constant)
         return
-    if isinstance(q, Q.ConstantScoreQuery):
+    if isinstance(q, Q.ConstantScoreQuery) and not into_constant:
         return
     if q.is_leaf():
         yield q
         return
     for child in q.children():
-        yield from positive_leaves(child)
+        yield from positive_leaves(child, into_constant)

@@ -11,13 +11,13 @@ calendar keys (`schema.mention_keys`) meet the search's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import query as Q
 
 from newsreader.search.analysis import name_terms
+from newsreader.search.query import positive_leaves
 from newsreader.search.schema import MENTION_PREFIX, mention_keys
 
 KINDS = ("person", "org", "place")
@@ -42,24 +42,11 @@ class Targets:
         return bool(self.keys.intersection(keys)) or any(lo <= k <= hi for lo, hi in self.years for k in keys)
 
 
-def _positive(q: Q.Query) -> Iterator[Q.Query]:
-    """Every node of `q` that is not under a NOT."""
-    if isinstance(q, Q.Not):
-        return
-    if isinstance(q, Q.AndNot):
-        yield from _positive(q.a)
-        return
-    yield q
-    if not q.is_leaf():
-        for child in q.children():
-            yield from _positive(child)
-
-
 def targets(q: Q.Query) -> Targets:
     names: list[tuple[str, frozenset[str]]] = []
     keys: set[str] = set()
     years: list[tuple[str, str]] = []
-    for node in _positive(q):
+    for node in positive_leaves(q, into_constant=True):
         fieldname = getattr(node, "fieldname", None)
         if fieldname == "dkey" and isinstance(node, Q.Term) and str(node.text).startswith(MENTION_PREFIX):
             keys.add(str(node.text))
