@@ -149,8 +149,10 @@ class BestOfMatcher(matching.Matcher):
 class NewsDisMax(Q.DisjunctionMax):
     """`DisjunctionMax` with `BestOfMatcher`."""
 
-    def _matcher(self, subs: list[Q.Query], searcher: Any, context: Any) -> Any:
-        ms = [q.matcher(searcher, context) for q in subs]
+    def _matcher(self, subs: list[Q.Query], searcher: Any, context: Any, contexts: list | None = None) -> Any:
+        """The best of the `subs`' matchers; `contexts`, one a sub, where they are not all `context`
+        (`WithByline` gives the search as it was a context of its own)."""
+        ms = [q.matcher(searcher, c) for q, c in zip(subs, contexts or [context] * len(subs))]
         ms = [m for m in ms if m.is_active()]
         if not ms:
             return matching.NullMatcher()
@@ -179,10 +181,6 @@ class WithByline(NewsDisMax):
             inner = shared.get(id(self))
             if inner is None:  # (one for every segment: TextWords keeps its whole-search state in it)
                 inner = shared[id(self)] = context.set(top_query=subs[0])
-            ms = [m for m in (subs[0].matcher(searcher, inner), subs[1].matcher(searcher, context))
-                  if m.is_active()]
-            if not ms:
-                return matching.NullMatcher()
-            m = ms[0] if len(ms) == 1 else BestOfMatcher(ms, self.tiebreak)
-            return m if self.boost == 1.0 else WrappingMatcher(m, boost=self.boost)
+            # (the parent's `weighting is None` shortcut is not taken: a top query's context has a weighting)
+            return super()._matcher(subs, searcher, context, [inner, context])
         return super()._matcher(subs, searcher, context)
