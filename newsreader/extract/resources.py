@@ -205,11 +205,17 @@ def _skip_entries(data: Any, name: str, path: Any) -> list[str]:
         for item in value:
             problem = _single_word_problem(key, item, shape)
             if problem and problem[1]:
-                said.append(f"the extractor's cue file {path}: {problem[0]}; the entry is skipped")
+                said.append(f"{CUE_LINE}{path}: {problem[0]}{CUE_SKIPPED}")
             else:
                 kept.append(item)
         data[key] = kept
     return said
+
+
+#: How each line of `user_cue_warnings` starts (the file's path follows) and ends: the reader shortens the lines by
+#: them (`tui.app.cues_summary`) and picks them out of the CLI's warnings (`tui.app.run_reader`).
+CUE_LINE = "the extractor's cue file "
+CUE_SKIPPED = "; the entry is skipped"
 
 
 def user_cue_warnings() -> list[str]:

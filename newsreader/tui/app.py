@@ -2142,19 +2142,19 @@ def problems_summary(lines: list[str], folder: Path) -> str:
                     lambda line: brief_problem(line.removeprefix("keymap: "), prefix))
 
 
-#: How `config.user_cue_warnings` lines start (the file's path follows).
-CUE_LINE = "the extractor's cue file "
-
-
 def cues_summary(lines: list[str], folder: Path) -> str:
     """One notice for more than two skipped cue entries (`problems_summary`'s reason): each as
     its file, its list and the entry (`titles.yaml: `heads` holds 'Chief Whip'`), without why
     and what to do, which every command says in full."""
+    # (The lines' wording, imported here, not at the top, where it cost the reader's start-up
+    # ~19 ms: the module is not read otherwise.)
+    from newsreader.extract.resources import CUE_LINE, CUE_SKIPPED
+
     prefix = os.path.join(folder, "")
 
     def short(line: str) -> str:
         name, _, what = line.removeprefix(CUE_LINE).removeprefix(prefix).partition(": ")
-        return f"{name}: {what.removesuffix('; the entry is skipped').split(': ')[0]}"
+        return f"{name}: {what.removesuffix(CUE_SKIPPED).split(': ')[0]}"
 
     return _summary(f"{len(lines)} entries of your cue files skipped", lines, short)
 
@@ -2224,12 +2224,20 @@ def related_stories(finder: Any, library: Any, stored: Any, limit: int = 8) -> l
     return out
 
 
+def _cue_lines(lines: list[str]) -> list[str]:
+    """The lines of `lines` that are `user_cue_warnings`' (their wording is the extractor's,
+    whose module is imported here, as in `cues_summary`, only when there are lines to pick)."""
+    from newsreader.extract.resources import CUE_LINE
+
+    return [line for line in lines if line.startswith(CUE_LINE)]
+
+
 def run_reader(ctx: Any, corpus_dir: Path) -> int:
     """Open the reader on `corpus_dir` (the CLI's default command, which checked the folder)."""
     # The cue lines among what `cli.main` said (`config_name_warnings`), not checked again; a
     # ctx without them (a caller other than `main`) leaves the check to the app.
     said = getattr(ctx, "config_warnings", None)
-    cues = None if said is None else [line for line in said if line.startswith(CUE_LINE)]
+    cues = None if said is None else _cue_lines(said) if said else []
     app = ReaderApp(ctx.paths, ctx.config, corpus_dir, freeze_gc=True, cue_problems=cues)
     try:
         app.run()  # returns once the index update under way, told to stop, has stopped
