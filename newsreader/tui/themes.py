@@ -151,16 +151,15 @@ def short_problem(line: str, prefix: str) -> str:
     return re.sub(r" \((use|write keys|known:|expected) [^()]*\)(?=; |$)", "", line)  # (each mistake's)
 
 
-def brief_problem(line: str, prefix: str, keep: int | None = None) -> str:
-    """`short_problem`, and of a file's mistakes (joined by "; ") the first `keep` and how many
-    more: a notice listing several files at 80x24 (a 40-column toast) ran off the top with
-    every mistake of each (1,124 characters for three files). A quoted key holding "; " only
+def brief_problem(line: str, prefix: str) -> str:
+    """`short_problem`, and of a file's mistakes (joined by "; ") the first `NOTICE_MISTAKES` and
+    how many more: a notice listing several files at 80x24 (a 40-column toast) ran off the top
+    with every mistake of each (1,124 characters for three files). A quoted key holding "; " only
     makes the count approximate; every command says the line in full."""
-    keep = NOTICE_MISTAKES if keep is None else keep
     parts = short_problem(line, prefix).split("; ")
-    if len(parts) <= keep:
+    if len(parts) <= NOTICE_MISTAKES:
         return "; ".join(parts)
-    return "; ".join(parts[:keep]) + f" (+{len(parts) - keep} more)"
+    return "; ".join(parts[:NOTICE_MISTAKES]) + f" (+{len(parts) - NOTICE_MISTAKES} more)"
 
 
 #: How each of `LoadedThemes.problems` starts (the file's path follows).
