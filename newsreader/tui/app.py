@@ -1254,7 +1254,7 @@ class ReaderApp(App[int]):
         else:
             self.history.append(ListState(source))
         lst.set_source(source, 0)
-        self.article_view.set_terms(source.body_terms, getattr(source, "targets", None))
+        self.article_view.set_terms(source.body_terms, source.targets)
         self.update_status()
 
     def pop_list(self) -> bool:
@@ -1263,7 +1263,7 @@ class ReaderApp(App[int]):
         self.history.pop()
         state = self.history[-1]
         self.article_list.set_source(state.source, state.cursor)
-        self.article_view.set_terms(state.source.body_terms, getattr(state.source, "targets", None))
+        self.article_view.set_terms(state.source.body_terms, state.source.targets)
         self.search_error = ""
         self.update_status()
         src = state.source
@@ -1730,7 +1730,7 @@ class ReaderApp(App[int]):
             self.side.show_related(None)
             self.side.show_entities([])
             return
-        view.show(stored, self.article_list.source.body_terms, getattr(self.article_list.source, "targets", None))
+        view.show(stored, self.article_list.source.body_terms, self.article_list.source.targets)
         self._related_shown = None
         # The side pane's lists are emptied now (filled after the frame: laying out and
         # painting the entity list is the dearest part of the side pane).

@@ -24,6 +24,9 @@ class RowSource(Protocol):
     body_terms: frozenset[str]
     #: The query that produced this list, if any (saved with `S`).
     query: str | None
+    #: The names and dates a search looks for (`where.Targets`), marked with the matches; None
+    #: when not a search.
+    targets: Any
 
     def count(self) -> int: ...
 
@@ -45,6 +48,7 @@ class CorpusRows:
         self.title_terms: frozenset[str] = frozenset()
         self.body_terms: frozenset[str] = frozenset()
         self.query: str | None = None
+        self.targets: Any = None
         self._count: int | None = None
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         #: The index commit these rows were last checked against (None: not yet).
