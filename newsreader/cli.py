@@ -275,9 +275,10 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
 def _date_sorted(items: list[Any], date_of: Callable[[Any], str | None], sort: str) -> list[Any]:
     """`items` newest first ("date") or oldest first ("oldest"), undated last in both (as
     `search --sort` orders them); the same date keeps the corpus order."""
-    dated = [x for x in items if date_of(x)]
-    dated.sort(key=lambda x: date_of(x), reverse=sort == "date")  # (a stable sort, reversed stably)
-    return dated + [x for x in items if not date_of(x)]
+    keyed = [(date_of(x), x) for x in items]  # (one date_of each: an isoformat() on the corpus path)
+    dated = [(d, x) for d, x in keyed if d]
+    dated.sort(key=lambda p: p[0], reverse=sort == "date")  # (a stable sort, reversed stably)
+    return [x for _, x in dated] + [x for d, x in keyed if not d]
 
 
 @dataclass
