@@ -856,17 +856,13 @@ class ReaderApp(App[int]):
         read meanwhile wait for the write, as they did with the whole reader stopped on it."""
         from newsreader.store.db import WAIT_SAID
 
-        future: Future = self._writer().submit(call)
+        if self._store_writer is None:  # (the one thread that writes to the store for the keys and the palette)
+            self._store_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-write")
+        future: Future = self._store_writer.submit(call)
         try:
             return future.result(timeout=WAIT_SAID)
         except FutureTimeout:
             return await asyncio.wrap_future(future)
-
-    def _writer(self) -> ThreadPoolExecutor:
-        """The one thread that writes to the store for the keys and the palette (`store_write`)."""
-        if self._store_writer is None:
-            self._store_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-write")
-        return self._store_writer
 
     def _store_waiting(self, waiting: bool) -> None:
         """(the writing thread, holding the store's lock) `Store.waiting`: the status line
