@@ -597,7 +597,7 @@ class Store:
         set low for the first try, then to what is left (two pragmas: microseconds)."""
         if self._stop.is_set() or self._give_up.is_set():
             # Writes queued behind a given-up one fail at once: each waited `WAIT_SAID` first.
-            self._begin_in_slices(0)
+            raise self._gave_up()
         if self.waiting is None or self._timeout <= WAIT_SAID:
             self._db.execute("BEGIN IMMEDIATE")
             return
@@ -623,9 +623,7 @@ class Store:
         db = self._db
         while True:
             if self._stop.is_set() or self._give_up.is_set():
-                self.given_up += 1
-                raise UserError(f"the bookmarks store {self.path} was busy (another newsreader is writing) "
-                                "when the reader quit; the change was not saved")
+                raise self._gave_up()
             left = deadline - time.monotonic()
             db.execute(f"PRAGMA busy_timeout = {max(1, int(min(left, WAIT_SLICE) * 1000))}")
             try:
@@ -634,6 +632,12 @@ class Store:
             except sqlite3.OperationalError as exc:
                 if not _is_busy(exc) or time.monotonic() >= deadline:
                     raise
+
+    def _gave_up(self) -> UserError:
+        """The error of a write that `stop_waiting` or `give_up` stopped (counted in `given_up`)."""
+        self.given_up += 1
+        return UserError(f"the bookmarks store {self.path} was busy (another newsreader is writing) "
+                         "when the reader quit; the change was not saved")
 
     def _write_error(self, exc: sqlite3.Error) -> UserError:
         """Errors after a good open: the other copy held the lock too long, the disk filled
