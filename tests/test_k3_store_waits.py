@@ -150,7 +150,7 @@ def test_quitting_while_a_write_waits_gives_it_up_and_says_so(tmp_path: Path, mo
     monkeypatch.setattr(ReaderApp, "run", run)
     paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
     try:
-        assert run_reader(SimpleNamespace(paths=paths, config=Config()), tmp_path) == 0
+        assert run_reader(SimpleNamespace(paths=paths, config=Config(), config_warnings=[]), tmp_path) == 0
         (thread, out), = waiting
         thread.join()
         assert other.in_transaction and "was not saved" in out[0]

@@ -145,7 +145,7 @@ def test_the_exit_says_how_many_changes_were_not_saved(tmp_path: Path, monkeypat
     monkeypatch.setattr(ReaderApp, "run", run)
     paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
     try:
-        assert run_reader(SimpleNamespace(paths=paths, config=Config()), tmp_path) == 0
+        assert run_reader(SimpleNamespace(paths=paths, config=Config(), config_warnings=[]), tmp_path) == 0
         assert "2 bookmark, read-mark or theme changes waited for it and were not saved" in capsys.readouterr().err
     finally:
         if other is not None:

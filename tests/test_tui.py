@@ -1329,7 +1329,7 @@ def test_reader_stopped_by_an_error_exits_non_zero(seed_home, tmp_path, monkeypa
     corpus, shared = seed_home
     paths = Paths(tmp_path / "config", shared.data_dir, tmp_path / "cache")
     monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: setattr(self, "_return_code", 1))
-    ctx = SimpleNamespace(paths=paths, config=Config())
+    ctx = SimpleNamespace(paths=paths, config=Config(), config_warnings=[])
     assert run_reader(ctx, corpus) == 1
     monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: None)
     assert run_reader(ctx, corpus) == 0

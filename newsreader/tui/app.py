@@ -2223,6 +2223,8 @@ def related_stories(finder: Any, library: Any, stored: Any, limit: int = 8) -> l
 def _cue_lines(lines: list[str]) -> list[str]:
     """The lines of `lines` that are `user_cue_warnings`' (their wording is the extractor's,
     whose module is imported here, as in `cues_summary`, only when there are lines to pick)."""
+    if not lines:
+        return []
     from newsreader.extract.resources import CUE_LINE
 
     return [line for line in lines if line.startswith(CUE_LINE)]
@@ -2230,11 +2232,9 @@ def _cue_lines(lines: list[str]) -> list[str]:
 
 def run_reader(ctx: Any, corpus_dir: Path) -> int:
     """Open the reader on `corpus_dir` (the CLI's default command, which checked the folder)."""
-    # The cue lines among what `cli.main` said (`config_name_warnings`), not checked again; a
-    # ctx without them (a caller other than `main`) leaves the check to the app.
-    said = getattr(ctx, "config_warnings", None)
-    cues = None if said is None else _cue_lines(said) if said else []
-    app = ReaderApp(ctx.paths, ctx.config, corpus_dir, freeze_gc=True, cue_problems=cues)
+    # The cue lines among what `cli.main` said (`config_name_warnings`), not checked again.
+    app = ReaderApp(ctx.paths, ctx.config, corpus_dir, freeze_gc=True,
+                    cue_problems=_cue_lines(ctx.config_warnings))
     try:
         app.run()  # returns once the index update under way, told to stop, has stopped
         if app.index_stopped is not None:
