@@ -110,3 +110,9 @@ def indexed_seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Paths
     library.update()
     library.close()
     return corpus, paths
+
+
+@pytest.fixture
+def seed_home(indexed_seeds: tuple[Path, Paths]) -> tuple[Path, Paths]:
+    """The indexed seeds under the name the reader tests use (one definition, not one a file)."""
+    return indexed_seeds

@@ -3,20 +3,13 @@ with `bookmark: x`, `b` went on removing there and `x` did nothing, and `?` said
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
 
 from newsreader.config import Config
 from newsreader.tui.bookmarks import BookmarksScreen
 from newsreader.tui.dialogs import HelpScreen
 from tests.test_tui import make_app, settle, sync
-
-
-@pytest.fixture
-def seed_home(indexed_seeds: tuple[Path, Any]) -> tuple[Path, Any]:
-    return indexed_seeds
 
 
 def _help_row(app: Any) -> str:

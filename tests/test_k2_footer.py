@@ -3,17 +3,9 @@ though the palette is the way to every command. Tab's hint goes first instead: t
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 
-from newsreader.config import Paths
 from tests.test_tui import make_app, settle, sync
-
-
-@pytest.fixture
-def seed_home(indexed_seeds: tuple[Path, Paths]) -> tuple[Path, Paths]:
-    return indexed_seeds
 
 
 @sync

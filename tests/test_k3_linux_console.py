@@ -16,11 +16,6 @@ from newsreader.tui.app import ConsoleScrollBarRender
 from tests.test_tui import NARROW, WIDE, bookmark_and_list_bookmarks, make_app, settle, sync
 
 
-@pytest.fixture
-def seed_home(indexed_seeds: tuple[Path, Any]) -> tuple[Path, Any]:
-    return indexed_seeds
-
-
 def _edges(widget: Any) -> set[str]:
     styles = widget.styles
     return {edge[0] for edge in (styles.border_top, styles.border_right, styles.border_bottom, styles.border_left)}

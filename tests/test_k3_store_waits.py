@@ -26,11 +26,6 @@ from tests.test_tui import NARROW, bookmark_and_list_bookmarks, make_app, settle
 from tests.test_tui_store_wait import _status, _until
 
 
-@pytest.fixture
-def seed_home(indexed_seeds: tuple[Path, Any]) -> tuple[Path, Any]:
-    return indexed_seeds
-
-
 def _other(path: Path) -> sqlite3.Connection:
     other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")

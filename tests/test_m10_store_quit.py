@@ -27,11 +27,6 @@ from tests.test_tui import sync
 from tests.test_tui_store_wait import _status, _until
 
 
-@pytest.fixture
-def seed_home(indexed_seeds: tuple[Path, Any]) -> tuple[Path, Any]:
-    return indexed_seeds
-
-
 @contextmanager
 def _store_held(tmp_path: Path) -> Iterator[tuple[Store, sqlite3.Connection, list[bool]]]:
     """A store, another copy holding its write lock, and what the store's `waiting` is told."""

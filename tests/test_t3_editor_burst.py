@@ -4,8 +4,6 @@ field before the Tab's binding moved the focus); Enter in the tags did the same.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Input
@@ -13,11 +11,6 @@ from textual.widgets import Input
 from newsreader.tui.bookmarks import EditBookmarkScreen
 from tests.test_t3_fast_input import burst
 from tests.test_tui import NARROW, bookmark_and_list_bookmarks, make_app, settle, sync
-
-
-@pytest.fixture
-def seed_home(indexed_seeds: tuple[Path, Any]) -> tuple[Path, Any]:
-    return indexed_seeds
 
 
 @sync
