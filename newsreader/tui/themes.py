@@ -115,7 +115,8 @@ class LoadedThemes:
         problems = self.problems if problems is None else problems
         files = [p for p in problems if p.startswith(SKIPPED)]
         if len(files) <= 1 or len(problems) <= 2:
-            said = [p if len(p) <= NOTICE_CHARS else (SKIPPED if p.startswith(SKIPPED) else "") + short_problem(p, prefix)
+            said = [p if len(p) <= NOTICE_CHARS else
+                    (SKIPPED if p.startswith(SKIPPED) else "") + brief_problem(p, prefix, more=ALL_SAID)
                     for p in problems]
         else:
             shown = [brief_problem(p, prefix) for p in files[:NOTICE_FILES]]
@@ -151,15 +152,15 @@ def short_problem(line: str, prefix: str) -> str:
     return re.sub(r" \((use|write keys|known:|expected) [^()]*\)(?=; |$)", "", line)  # (each mistake's)
 
 
-def brief_problem(line: str, prefix: str) -> str:
+def brief_problem(line: str, prefix: str, more: str = "more") -> str:
     """`short_problem`, and of a file's mistakes (joined by "; ") the first `NOTICE_MISTAKES` and
-    how many more: a notice listing several files at 80x24 (a 40-column toast) ran off the top
+    how many `more`: a notice listing several files at 80x24 (a 40-column toast) ran off the top
     with every mistake of each (1,124 characters for three files). A quoted key holding "; " only
     makes the count approximate; every command says the line in full."""
     parts = short_problem(line, prefix).split("; ")
     if len(parts) <= NOTICE_MISTAKES:
         return "; ".join(parts)
-    return "; ".join(parts[:NOTICE_MISTAKES]) + f" (+{len(parts) - NOTICE_MISTAKES} more)"
+    return "; ".join(parts[:NOTICE_MISTAKES]) + f" (+{len(parts) - NOTICE_MISTAKES} {more})"
 
 
 #: How each of `LoadedThemes.problems` starts (the file's path follows).
@@ -168,9 +169,12 @@ SKIPPED = "theme skipped: "
 NOTICE_FILES = 5
 #: The most mistakes of one file a notice listing several problems says (`brief_problem`).
 NOTICE_MISTAKES = 2
-#: A problem longer than this is said shortly (`short_problem`) even in a notice of its own: a
-#: theme file's every mistake, each with its hint, is a toast taller than a 24-row terminal.
+#: A problem longer than this is said shortly (`brief_problem`) even in a notice of its own: a
+#: theme file's every mistake, each with its hint, is a toast taller than a 24-row terminal, and
+#: every mistake without its hint still up to about 285 characters (8 rows of a 40-column toast).
 NOTICE_CHARS = 240
+#: How a notice of one file says the mistakes it leaves out: where to read them all.
+ALL_SAID = "more: `newsreader paths` says them all"
 
 
 def theme_problems(loaded: LoadedThemes, wanted: str, default: str = DEFAULT_THEME) -> list[str]:
