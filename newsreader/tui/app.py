@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -463,18 +462,23 @@ class ReaderApp(App[int]):
             self._quit_asked = None
             self.store.give_up()
             message._reader_gave_up = True  # (one-shot: see `on_event`)
-        return super().post_message(message)
+        posted = super().post_message(message)
+        if posted and isinstance(message, events.Key):
+            self._keys_ahead += 1  # (taken off in `on_event`)
+        return posted
+
+    #: Keys posted to the reader's queue and not yet taken from it (`_keys_queued`).
+    _keys_ahead = 0
 
     def _keys_queued(self) -> int:
         """Keys in the reader's queue, read or come back up from a widget, not yet acted on.
         During a wait (the reader's queue waits for the write) that is every key read since
-        which a widget has not used: the widgets' own queues go on. (Textual's queue is read
-        inside; should that change, this says 1: a quit key counts only as Ctrl+Q.)"""
-        queue = getattr(getattr(self, "_message_queue", None), "values", None)
-        if not isinstance(queue, deque):
-            return 1
-        pending = getattr(self, "_pending_message", None)
-        return sum(isinstance(message, events.Key) for message in (*queue, pending))
+        which a widget has not used: the widgets' own queues go on. Counted through the
+        public `post_message` (every key put in the queue: from the terminal, the driver posts
+        it on the loop's thread; from a widget, bubbled up) and `on_event` (every key taken
+        from it): M10 read Textual's private queue (`_message_queue.values`), and a Textual
+        that changed it would have left only Ctrl+Q counting, silently."""
+        return self._keys_ahead
 
     def _quits(self, key: str) -> bool:
         """Whether `key` quits the reader now: Ctrl+Q anywhere, the quit keys on the main
@@ -489,6 +493,8 @@ class ReaderApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         """Note where Textual sends a key (or a paste) read from the terminal: the widget
         focused now. See `_on_key`."""
+        if isinstance(event, events.Key):
+            self._keys_ahead -= 1  # (taken from the queue: see `post_message`)
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             if getattr(event, "_reader_gave_up", False):  # (the writes ahead of it are done)
                 event._reader_gave_up = False
