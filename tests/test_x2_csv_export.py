@@ -51,7 +51,7 @@ def test_one_row_per_bookmark_with_its_article_and_the_note_kept_whole() -> None
     first, gone = rows(text)
     assert first == {"id": "a-1", "title": "A title, with a comma", "date": "2024-05-03", "source": "reuters.com",
                      "byline": "By Jane Doe", "dateline": "BERN", "tags": "iran, talks", "note": NOTE,
-                     "file": "topic/a 1.txt", "bookmarked_utc": "2026-11-24 13:05:09", "in_corpus": "yes",
+                     "file": "topic/a 1.txt", "url": "", "bookmarked_utc": "2026-11-24 13:05:09", "in_corpus": "yes",
                      "first_paragraph": "First paragraph."}
     assert '"Checked, twice: the ""official"" count\nsecond line, too"' in text  # quotes doubled, LF inside
     assert gone["in_corpus"] == "no" and gone["byline"] == gone["file"] == gone["first_paragraph"] == ""

@@ -20,6 +20,7 @@ def render_articles(articles: list[Article], width: int = 80) -> str:
             ("byline", article.byline),
             ("dateline", article.dateline),
             ("age", article.age),
+            ("url", article.url),
             ("related", ", ".join(article.related) if article.related else None),
         ]
         for label, value in facts:

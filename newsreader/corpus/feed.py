@@ -5,6 +5,7 @@ and `parse --explain` shows what became of each line:
 
     date 2024-10-30 Floods in Valencia kill dozens      (the item's date and title)
     By Jane Doe                                          (its author, when named)
+    URL: https://example.com/2024/10/30/floods          (its link: the parser's labelled address, `Article.url`)
     Flash floods in the Spanish region ...               (its content, else summary, as text)
 
 An item whose date is not stated gets `date undated Title`, the parser's marker for "no date
@@ -167,6 +168,20 @@ def _author(item: ET.Element) -> str | None:
     return None if "@" in name or "://" in name else name
 
 
+def _link(item: ET.Element) -> str | None:
+    """The item's own address: RSS's `<link>`, Atom's `<link href>` (rel "alternate" or none, not "enclosure",
+    "related"...), else a `<guid isPermaLink>` that is one; http(s) only, no picture's (`parser.story_url`)."""
+    from newsreader.corpus.parser import story_url
+
+    found = [_text(item.find("link")), _text(item.find(f"{_RSS1}link"))]
+    found += [link.get("href") or "" for link in item.findall(f"{_ATOM}link")
+              if (link.get("rel") or "alternate").lower() == "alternate"]
+    guid = item.find("guid")
+    if guid is not None and (guid.get("isPermaLink") or "true").lower() == "true":
+        found.append(_text(guid))
+    return next((url for value in found if value and (url := story_url(value.strip(), labelled=False))), None)
+
+
 def feed_to_text(data: bytes, name: str) -> FeedText:
     """The feed's items as page text; `UserError` for a file that is no feed or cannot be
     read as XML (one line, the page skipped)."""
@@ -201,6 +216,9 @@ def feed_to_text(data: bytes, name: str) -> FeedText:
         author = _author(item)
         if author:
             lines.append(f"By {author}")
+        link = _link(item)
+        if link:
+            lines.append(f"URL: {link}")
         lines.extend(body)
     if not lines:
         raise UserError(f"{name}: a feed with no items, skipped")

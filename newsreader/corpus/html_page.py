@@ -184,6 +184,9 @@ class HtmlFacts:
     date: dt.date | None = None
     author: str | None = None
     title: str | None = None
+    #: The page's own address (`<link rel="canonical">`, else `og:url`; http(s), not a site's front page): the
+    #: story's when the page is one story (`loader.with_page_source`).
+    url: str | None = None
 
 
 @dataclass
@@ -751,6 +754,15 @@ def _url_day(url: str | None) -> dt.date | None:
         return None
 
 
+def _page_url(value: str | None) -> str | None:
+    """A canonical link's or `og:url`'s address as a story's: http(s) with a path (a site's front page, "https://
+    example.com/", is no story's), no picture's or share button's (`parser.story_url`)."""
+    from newsreader.corpus.parser import story_url
+
+    url = story_url(value.strip(), labelled=False) if value and len(value) < 2100 else None
+    return url if url is not None and url.split("://", 1)[1].strip("/").count("/") else None
+
+
 def _clean_name(value: str | None) -> str | None:
     """A person's or site's name from markup, or None for a URL or nothing."""
     if not value:
@@ -898,6 +910,7 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     stated = next((meta[k] for k in _DATE_METAS if meta.get(k)), None) or ld.get("datePublished")
     facts.date = _day(stated) or _url_day(meta.get("link:canonical")) or _url_day(meta.get("og:url"))
     facts.author = _clean_name(next((meta[k] for k in _AUTHOR_METAS if meta.get(k)), None) or ld.get("author"))
+    facts.url = _page_url(meta.get("link:canonical")) or _page_url(meta.get("og:url"))
     page_title = _SPACE_RE.sub(" ", "".join(reader.title)).strip()
     facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
     site_name = _SPACE_RE.sub(" ", "".join(reader.site_name)).strip()

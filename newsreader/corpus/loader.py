@@ -39,6 +39,8 @@ class PageText:
     #: "markdown" (a .md page, its signs set aside) or "feed" (RSS or Atom), and the site or channel name its markup states.
     kind: str = "text"
     source: str | None = None
+    #: The story's web address the markup states (an HTML page's canonical link): its one story's `url`.
+    url: str | None = None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -243,7 +245,7 @@ def read_page_file(path: Path, max_bytes: int, *, streams: bool = False, stdin: 
         page_text, facts = html_to_text(text)
         if not page_text.strip():
             raise _markup_only(name)
-        return PageText(page_text, warnings, sha1, encoding, "html", facts.source)
+        return PageText(page_text, warnings, sha1, encoding, "html", facts.source, facts.url)
     if path.suffix.lower() in MARKDOWN_SUFFIXES and not stdin:
         return PageText(markdown_to_text(text), warnings, sha1, encoding, "markdown")
     return PageText(text, warnings, sha1, encoding)
@@ -293,7 +295,7 @@ def _markup_page(data: bytes, path: Path, name: str) -> PageText | None:
         else:
             text, encoding, warnings = decode_page(data, name)
         page_text, facts = html_to_text(text)
-        return PageText(page_text, warnings, "", encoding, "html", facts.source)
+        return PageText(page_text, warnings, "", encoding, "html", facts.source, facts.url)
     return None
 
 
@@ -465,12 +467,17 @@ class Corpus:
 def with_page_source(articles: list[Article], page: PageText | object) -> list[Article]:
     """The stories of a page whose markup names its site or channel (`og:site_name`, a feed's
     title) with that as their source, where the text gave none: the source facet and
-    `source:` queries were empty for every page but an aggregator's listed stories."""
+    `source:` queries were empty for every page but an aggregator's listed stories. A page
+    of one story gets the address its markup states as that story's `url`."""
     source = getattr(page, "source", None)  # (a test's or a benchmark's page may have none)
     if source:
         for article in articles:
             if article.source is None:
                 article.source = source
+    # The page's own address (its canonical link) is its story's when it holds one; a front page's is none of its.
+    url = getattr(page, "url", None)
+    if url and len(articles) == 1 and not articles[0].url:
+        articles[0].url = url
     return articles
 
 

@@ -12,7 +12,9 @@ body) then apply to what the reader sees rendered:
   link definitions (`[ref]: https://...`), code fences and rules (`---`, `***`): dropped;
 - quotes `> `: their text; list items keep their bullet (the parser reads bullets);
 - a front matter block (`---` / `title: ...` / `date: 2025-01-24` / `---`) at the top: its title and
-  date become the seeds' header line `date 2025-01-24 Title`, its other fields are dropped.
+  date become the seeds' header line `date 2025-01-24 Title`, its story's web address (`url:`, `link:`,
+  `source:`... when an http(s) address) the line `URL: https://...` under it (the parser's labelled
+  address: `Article.url`), its other fields are dropped.
 
 Line numbers stay those of the file (a dropped line becomes blank), so `parse --explain` points
 at the file's own lines. No Markdown library: this is a few line rules, not a renderer.
@@ -69,21 +71,30 @@ def _inline(text: str) -> str:
     return text.rstrip()
 
 
-def _front_matter(lines: list[str]) -> tuple[int, str | None]:
-    """The lines a `---` front matter block takes at the top, and the header line its title and date make."""
+#: Front matter fields that may hold the story's web address, the first that does (an http(s) address) taken:
+#: `source: Reuters` names the outlet, no address, and is passed over.
+FRONT_URL_FIELDS = ("url", "canonical_url", "canonical", "permalink", "link", "original_url", "source_url", "source")
+
+
+def _front_matter(lines: list[str]) -> tuple[int, str | None, str | None]:
+    """The lines a `---` front matter block takes at the top, the header line its title and date make, and the
+    story's web address it states."""
     if not lines or lines[0].strip() != "---":
-        return 0, None
+        return 0, None, None
     fields: dict[str, str] = {}
     for end in range(1, min(len(lines), 60)):
         if lines[end].strip() in ("---", "..."):
             break
         match = FRONT_FIELD_RE.match(lines[end])
         if match is None and lines[end].strip() and not lines[end].startswith((" ", "-")):
-            return 0, None  # not YAML fields: a rule over the text, not front matter
+            return 0, None, None  # not YAML fields: a rule over the text, not front matter
         if match:
             fields[match.group(1).lower()] = match.group(2).strip().strip("\"'")
     else:
-        return 0, None
+        return 0, None, None
+    from newsreader.corpus.parser import UNDATED, story_url  # (what the parser reads as no date, and as an address)
+
+    url = next((u for key in FRONT_URL_FIELDS if (u := story_url(fields.get(key, "").strip("<>"), labelled=False))), None)
     title = fields.get("title", "").strip()
     date = None
     raw = fields.get("date", "")[:10]
@@ -92,20 +103,20 @@ def _front_matter(lines: list[str]) -> tuple[int, str | None]:
     except ValueError:
         pass
     if not title:
-        return end + 1, None
-    from newsreader.corpus.parser import UNDATED  # (what the parser reads as no date)
-
-    return end + 1, f"date {date.isoformat() if date else UNDATED} {title}"
+        return end + 1, None, url
+    return end + 1, f"date {date.isoformat() if date else UNDATED} {title}", url
 
 
 def markdown_to_text(text: str) -> str:
     """The page's text without its Markdown signs, one output line per input line."""
     lines = text.split("\n")
     out: list[str] = []
-    taken, header = _front_matter(lines)
+    taken, header, url = _front_matter(lines)
     if taken:
         out.append(header or "")
         out.extend("" for _ in range(taken - 1))
+        if url:  # (on the line of its field or below: the block is at least the header's line and its `---`)
+            out[1] = f"URL: {url}"
     fenced = False
     for raw in lines[taken:]:
         if FENCE_RE.match(raw):

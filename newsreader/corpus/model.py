@@ -64,6 +64,10 @@ class Article:
     body: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     age: str | None = None
+    #: The story's web address (http or https) as the page states it ("" when it does not): a text copy's
+    #: first line or "Source: ..." line, a Markdown page's front matter, an HTML page's canonical link, a
+    #: feed item's link. Stored with the article to cite it; not searched.
+    url: str = ""
 
     @property
     def text(self) -> str:
@@ -89,6 +93,7 @@ class Article:
             "file": self.file,
             "related": list(self.related),
             "age": self.age,
+            "url": self.url,
             "body": self.text,
         }
 
@@ -109,4 +114,5 @@ class Article:
             body=[p for p in (data.get("body") or "").split("\n\n") if p],
             related=list(data.get("related") or []),
             age=data.get("age"),
+            url=data.get("url") or "",
         )

@@ -237,6 +237,16 @@ def _a_place(names: str) -> bool:
 REPORTING_FROM_RE = re.compile(r"^(?i:reporting from)\s+([A-ZÀ-ÖØ-Þ][\w.'’-]*(?:,?\s+(?:and\s+)?[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,5})$")
 #: A line that is a web address alone: how many tools save a page (its first line), never story text.
 URL_LINE_RE = re.compile(r"^<?(?:https?://|www\.)(?P<host>[\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?>?$", re.IGNORECASE)
+#: A line that names the story's web address: "Source: https://...", "Original: ...", "URL: ...", "Permalink: ...",
+#: "Originally published at ..." (a text copy's head or foot). Its address is the story's (`Article.url`), the line
+#: no text, title or byline.
+LABELLED_URL_RE = re.compile(r"^(?:(?:original|source|story|article|canonical)(?:\s+(?:url|link|article|story|address))?"
+                             r"|url|link|permalink|web\s+address|originally\s+published\s+(?:at|on)|read\s+it\s+(?:at|on))"
+                             r"\s*:?\s*<?(?P<url>https?://[^\s<>]+?)>?$", re.IGNORECASE)
+#: What in an address says it is no story's: a picture or a file (its path's ending), a share button, an ad server.
+NOT_STORY_URL_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|ico|mp[34]|pdf|css|js)(?:[?#]|$)|/(?:sharer|share|intent)\b"
+                              r"|[?&](?:share|u)=https?|\b(?:doubleclick|googlesyndication|adservice|addtoany|sharethis)\.",
+                              re.IGNORECASE)
 #: A host alone, in lower case: reader mode's copy opens with the site ("reuters.com"). (An address in the story's
 #: head only, as `URL_LINE_RE`'s.)
 BARE_HOST_RE = re.compile(r"^(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})$")
@@ -597,6 +607,17 @@ def _address_match(text: str) -> re.Match[str] | None:
     return URL_LINE_RE.match(text) or _bare_host(text)
 
 
+def story_url(text: str, labelled: bool = True) -> str | None:
+    """The story's web address a line is, http(s) only: a URL alone (`URL_LINE_RE`) or, with `labelled`, after a
+    label (`LABELLED_URL_RE`, "Source: https://..."); None for any other line and for an address that is no
+    story's (`NOT_STORY_URL_RE`: a picture, a share button, an ad)."""
+    match = LABELLED_URL_RE.match(text) if labelled else None
+    url = match.group("url") if match else text.strip("<>") if URL_LINE_RE.match(text) else None
+    if url is None or not url.lower().startswith(("http://", "https://")) or NOT_STORY_URL_RE.search(url):
+        return None
+    return url
+
+
 def _glued_joins(text: str) -> int:
     """How many words are glued together ("NewsForeign PolicyIFP"): menus saved as text."""
     return len(GLUED_RE.findall(text))
@@ -749,6 +770,11 @@ class _Page:
         "reuters.com" was the story's title), else None."""
         match = _address_match(self.text[i])
         return match.group("host") if match else None
+
+    def labelled_url(self, i: int) -> str | None:
+        """The story's address when line `i` is a labelled one ("Source: https://...", `LABELLED_URL_RE`), else None."""
+        text = self.text[i]
+        return story_url(text) if len(text) < 2100 and ":" in text and not URL_LINE_RE.match(text) else None
 
     def blank(self, i: int) -> bool:
         return not self.text[i]
@@ -1338,7 +1364,7 @@ def _plan_stories(page: _Page) -> list[_Plan]:
 
     def junk(j: int) -> bool:
         text = page.text[j]
-        return bool(page.boilerplate_reason(j) or _is_nav_junk(text) or page.address(j)
+        return bool(page.boilerplate_reason(j) or _is_nav_junk(text) or page.address(j) or page.labelled_url(j)
                     or page.is_story_meta(j) or page.byline_of(j) or _is_breadcrumb(text)
                     and (n := page.next_nonblank(j)) is not None and _looks_like_title(page.text[n]))
 
@@ -1551,7 +1577,15 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             host = _host(host)
             address_source = address_source or host
             page.address_host = page.address_host or host
-            fate(k, "address", dropped=True, note=f"the page's web address: source {host}")
+            url = story_url(text, labelled=False)
+            draft.url = draft.url or url or ""
+            fate(k, "address", dropped=True, note=f"the page's web address: source {host}" + (
+                "; the story's address" if url and draft.url == url else ""))
+            continue
+        if (url := page.labelled_url(k)) is not None and draft.url in ("", url):
+            # "Source: https://..." at the story's head or foot: its address, no text (nor title or byline).
+            draft.url = url
+            fate(k, "address", dropped=True, note="the story's web address")
             continue
         tag = _lone_word(page, k, tags=True) and _tag_over_headline(page, k)  # (a topic tag: kept as text)
         if k == plan.kicker and not tag:

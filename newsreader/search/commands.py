@@ -264,6 +264,8 @@ def cmd_show(args: argparse.Namespace, ctx: "Context") -> int:
     meta = [x for x in (a.date.isoformat() if a.date else None, a.source, a.byline, a.dateline) if x]
     if meta:
         print(" · ".join(meta), file=ctx.stdout)
+    if a.url:  # (the story's address, to cite or open it)
+        print(printable(a.url), file=ctx.stdout)
     print(f"{a.id}  ({printable(a.file)})\n", file=ctx.stdout)
     names = _names_and_dates(stored)
     if names:

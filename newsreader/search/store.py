@@ -101,9 +101,10 @@ def page_key(prefix: str, name: str) -> str:
 STAMPS_META = "extraction_stamps"
 #: What newsreader's code and data that decide a page's articles are (under the package folder):
 #: the page reader (decoding), the parser and its cue words (read with yamlload), the article model
-#: (ids, JSON shape), and what they share in corpus/__init__.py.
+#: (ids, JSON shape), and what they share in corpus/__init__.py; the readers of HTML, Markdown and
+#: feeds too (what the parser reads of such a page, its address: a changed reader re-reads those pages).
 PARSER_FILES = ("corpus/__init__.py", "corpus/loader.py", "corpus/parser.py", "corpus/model.py", "corpus/data",
-                "yamlload.py")
+                "yamlload.py", "corpus/html_page.py", "corpus/markdown_page.py", "corpus/feed.py")
 #: ... and its extractor's (with `resources._inputs_key`: the bundled data, Python, the gazetteer's packages).
 EXTRACTOR_FILES = ("extract",)
 #: What a page re-read for a changed stamp is said to be re-read for (`Stamp.changes`).

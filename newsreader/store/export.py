@@ -1,7 +1,8 @@
 """Bookmark export (Markdown, CSV, JSON, YAML) and import (JSON, YAML).
 
-Markdown is for reading and sharing, so it carries the article's first paragraph; CSV is
-for a spreadsheet (one row per bookmark, with the byline and the page's file to cite from);
+Markdown is for reading and sharing, so it carries the article's first paragraph (and its web
+address, when the page stated one); CSV is for a spreadsheet (one row per bookmark, with the
+byline, the page's file and the story's address to cite from);
 JSON and YAML are for moving bookmarks between machines, so they carry exactly what `import`
 needs and nothing that would go stale. Import is strict: a file that is not one of our
 exports gets one clear line naming the problem, never a partial merge; a CSV export is said
@@ -37,7 +38,7 @@ IMPORTABLE = ("json", "yaml")
 WITH_ARTICLES = frozenset({"md", "csv"})
 #: The CSV export's header row, in column order (`bookmarks list --json`'s and `show --json`'s
 #: key names where they have one).
-CSV_COLUMNS = ("id", "title", "date", "source", "byline", "dateline", "tags", "note", "file",
+CSV_COLUMNS = ("id", "title", "date", "source", "byline", "dateline", "tags", "note", "file", "url",
                "bookmarked_utc", "in_corpus", "first_paragraph")
 #: Marks our JSON/YAML documents, so import can refuse some other tool's file clearly.
 DOCUMENT_KIND = "newsreader-bookmarks"
@@ -133,11 +134,13 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
         out.append(f"- Tags: {', '.join(_md(t) for t in b.tags) if b.tags else 'none'}")
         out.append(f"- Bookmarked: {b.created_at.astimezone(dt.timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC")
         out.append(f"- Id: `{printable(b.article_id)}`")
+        article = articles.get(b.article_id)
+        if getattr(article, "url", ""):  # (an autolink: the story's web address, to cite or open it)
+            out.append(f"- Link: <{printable(article.url)}>")
         out.append("")
         if b.note.strip():
             out += _note(b.note)
             out.append("")
-        article = articles.get(b.article_id)
         paragraph = _first_paragraph(article) if article is not None else None
         if paragraph:
             out += ["> " + line if line else ">" for line in paragraph.splitlines()]
@@ -190,6 +193,7 @@ def _csv(items: list[Bookmark], articles: Mapping[str, Any] | None) -> str:
             "tags": ", ".join(b.tags),
             "note": b.note.strip(),
             "file": getattr(article, "file", None),
+            "url": getattr(article, "url", None),  # (the story's web address, to cite it: "" when not stated)
             # As a spreadsheet reads a date and time (no "T", no zone: the column's name says UTC).
             "bookmarked_utc": b.created_at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
             "in_corpus": in_corpus,

@@ -84,6 +84,18 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 STYLE_VARIABLES = ("entity-person", "entity-org", "entity-place", "entity-date", "search-match", "primary")
 
 
+def short_url(url: str, width: int) -> str:
+    """A story's web address for the article's header: one line of at most `width` cells, without its
+    "https://" and "www.", cut with "…" (the whole address is in `show` and the exports)."""
+    short = re.sub(r"^https?://(?:www\.)?", "", clean(url))
+    if cell_len(short) <= width:
+        return short
+    short = short[:width]
+    while short and cell_len(short) > width - 1:
+        short = short[:-1]
+    return short + "…"
+
+
 def highlight_styles(app: Any) -> dict[str, Style]:
     """Rich styles for each kind of span, from the active theme's variables, each kept
     readable on the theme's background at the terminal's colour depth (`themes.readable`;
@@ -353,6 +365,8 @@ class ArticleView(ScrollView, can_focus=True):
             meta = [f"{art.date:%a} {art.date.day} {art.date:%b %Y}" if art.date else "undated"]
             meta += [clean(v) for v in (art.source, art.byline, art.dateline) if v]
             add_block(Text(" · ".join(meta), style=styles["meta"]))
+            if art.url:  # (the story's address: one line, however long)
+                lines.append((Text(short_url(art.url, width), style=styles["meta"]), None))
             lines.append((Text(""), None))
             for para in summary_texts(self.stored, styles):
                 add_block(para)
