@@ -1,7 +1,7 @@
 """M11 (review RV21-B #5): a name narrowed by a date lost the stories the person only wrote (`search "tom hale
 date:2024"` found nothing where `search "tom hale"` found the byline's story): the byline alternative was made only
-for a query of nothing but words. It now stays under the dates. (A word left out, "smith -planning", still makes
-no name's query: tests/test_e10_byline_search.py.) The corpus is E10's: Tom Hale is only the byline of one story,
+for a query of nothing but words. It now stays under the dates (and, S4, beside a word left out:
+tests/test_s4_byline_left_out.py). The corpus is E10's: Tom Hale is only the byline of one story,
 dated March 5, 2024."""
 
 from __future__ import annotations

@@ -345,6 +345,10 @@ _BRANCHES.append(("the", rf"(?P<decadeword>the (?:(?:early|late|mid)[- ])?(?:{'|
 _BRANCHES.append(("the", r"(?P<edgeday>(?i:the (?:first|last|final) (?:full )?(?:(?:trading|business|working) )?day of )"
                          rf"(?:(?i:the year|this year|last year|next year|this month|last month|next month)"
                          rf"|{_YEAR}|{_MONTH}(?:,? {_YEAR})?))(?![\w-])"))
+# "the first Monday in October", "the last Friday of the month": the weekday of that rank in the
+# month (TIMEX3 values the day), not a bare weekday and a month apart
+_BRANCHES.append(("the", rf"(?P<nthweekday>(?i:the (?:first|second|third|fourth|fifth|last|final) ){_WEEKDAY}(?i: (?:of|in) )"
+                         rf"(?:(?i:this month|last month|next month|the month)|{_MONTH}(?:,? {_YEAR})?))(?![\w-])"))
 # "the day", "the year" (TimeML reads them as the day or year the story is at): last, so that
 # every longer reading wins.
 # "in afternoon trading", "during the morning": a part of the day the story is at (TIMEX3 TIME,
@@ -1735,26 +1739,46 @@ def _sentence_before(text: str, a: int, b: int) -> bool:
 _WORKING_DAY = re.compile(r"trading|business|working")
 
 
-def _edge_day(lower: str, ref: dt.date | None, text: str, start: int, end: int) -> tuple[str | None, dt.date | None]:
-    """ "the first trading day of the year", "the last day of March": the first or last day (a
-    weekday for trading, business and working days; a trading year opens after 1 January and
-    the Monday it is observed on) of the year or month named, or the article's."""
-    period = lower.partition(" day of ")[2]
+def _named_period(period: str, ref: dt.date | None, text: str, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    """The year and first and last month of the period after "the first day of", "the last
+    Friday in" (lower case): a month (and year), this, last or next month or year, or the
+    article's; None with neither a year written nor an article date."""
     year_m = _FOUR_DIGITS.search(period)
     if year_m is None and ref is None:
-        return None, None
+        return None
     base = ref or dt.date.min
     year = int(year_m.group()) if year_m else base.year + (-1 if period.startswith("last") else 1 if period.startswith("next") else 0)
     month_word = period.split()[0].rstrip(",")
     if month_word in _MONTHS:
         month = _MONTHS[month_word]
-        year = year if year_m else _year_for(month, None, base, text, start, end)
-        months = (month, month)
-    elif period.endswith("month"):  # this, last or next month ("the month" alone is any month's)
+        return (year if year_m else _year_for(month, None, base, text, start, end)), (month, month)
+    if period.endswith("month"):  # this, last or next month ("the month" alone is any month's)
         y, m = _shift_month(base.year, base.month, {"last": -1, "next": 1}.get(period.split()[0], 0))
-        year, months = y, (m, m)
-    else:
-        months = (1, 12)
+        return y, (m, m)
+    return year, (1, 12)
+
+
+def _nth_weekday(lower: str, ref: dt.date | None, text: str, start: int, end: int) -> tuple[str | None, dt.date | None]:
+    """ "the first Monday in October", "the last Friday of the month": that day of the month
+    named (see `_named_period`; "the month" is the article's); None for a fifth the month lacks."""
+    words = lower.split()
+    named = _named_period(" ".join(words[4:]), ref, text, start, end)
+    if named is None:
+        return None, None
+    year, (month, _) = named
+    nth = -1 if words[1] in ("last", "final") else ("first", "second", "third", "fourth", "fifth").index(words[1]) + 1
+    day = _holiday_day(f"{month} {words[2]} {nth}", year)
+    return (day.isoformat(), day) if day.month == month else (None, None)
+
+
+def _edge_day(lower: str, ref: dt.date | None, text: str, start: int, end: int) -> tuple[str | None, dt.date | None]:
+    """ "the first trading day of the year", "the last day of March": the first or last day (a
+    weekday for trading, business and working days; a trading year opens after 1 January and
+    the Monday it is observed on) of the year or month named, or the article's."""
+    named = _named_period(lower.partition(" day of ")[2], ref, text, start, end)
+    if named is None:
+        return None, None
+    year, months = named
     first = " first " in f" {lower} "
     day = dt.date(year, months[0], 1) if first else _month_end(year, months[1])
     if _WORKING_DAY.search(lower):
@@ -2123,6 +2147,20 @@ _LENGTH_BEFORE = frozenset({"in", "over", "during", "for", "within", "throughout
 _THE_LAST_UNIT = re.compile(r"(?i:the last (?:week|month|year))")
 
 
+#: A quarter or half named by its rank alone ("the third quarter", "the second half", "fourth-quarter").
+_BARE_PERIOD = re.compile(r"(?:the )?(?:first|second|third|fourth|final|last)[ -](?:quarter|half)", re.I)
+
+
+def _game_period(span: str, text: str, start: int, end: int) -> bool:
+    """ "trailed by 13 points in the third quarter", "scored in the second half": a quarter or
+    half named by its rank alone, in a sentence with a word of a game's report (holidays.yaml's
+    `game_words`) and none of business, is a period of the game, not of the year."""
+    if not _BARE_PERIOD.fullmatch(span) or (games := _holidays().game_words) is None:
+        return False
+    sentence = _BARE_PERIOD.sub(" ", _sentence_around(text, start, end).lower())  # its "quarter" is no word of business
+    return games.search(sentence) is not None and not _BUSINESS.search(sentence)
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
@@ -2207,6 +2245,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                     and not (span == "now" and _CLAUSE_END.match(text, end)
                              and _PRESENT_BE_BEFORE_NOW.search(text, max(0, start - 40), start)):
                 continue
+        elif kind in ("quarter", "half") and _game_period(span, text, start, end):
+            continue
         elif kind == "half" and span[:3].lower() == "the" and not span[-1].isdigit() and not span.endswith("year"):
             # "the first half" alone: of a business year, not of a match; or after a half the
             # sentence named ("a slowdown in the first half of 2007 and a recovery in the second half")
@@ -2469,6 +2509,8 @@ class _Holidays:
     fiscal_year_starts: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     #: the places whose date lines write dashed dates month first (06-07-2025 is June 7)
     month_first_date_lines: re.Pattern[str] | None = None
+    #: the words of a game's report ("scored", "halftime"): see `_game_period`
+    game_words: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -2481,9 +2523,11 @@ def _holidays() -> _Holidays:
     names = sorted((n for n in rules if n.strip()), key=len, reverse=True)
     fiscal_year_starts = _country_cues(data.get("fiscal_year_starts"))
     month_first = _country_cues({"": data.get("month_first_date_lines")})[0][1] if data.get("month_first_date_lines") else None
+    game = _country_cues({"": [w for w in data.get("game_words") or () if isinstance(w, str)]})[0][1] \
+        if data.get("game_words") else None
     if not names:
         return _Holidays(None, rules, frozenset(), fiscal_year_starts=fiscal_year_starts,
-                         month_first_date_lines=month_first)
+                         month_first_date_lines=month_first, game_words=game)
     alternation = _trie(names, lambda ch: "['’]" if ch == "'" else re.escape(ch))
     # Names first, with nothing before them: the regex engine then skips ahead to their
     # first letters (five times quicker than with a look-behind in front); a prefix tree, not
@@ -2492,7 +2536,8 @@ def _holidays() -> _Holidays:
     by_country = {str(name).replace("’", "'"): _country_cues(table)
                   for name, table in (data.get("by_country") or {}).items()}
     return _Holidays(pattern, rules, frozenset(str(n) for n in data.get("needs_preposition") or ()),
-                     frozenset(str(n) for n in data.get("by_year") or ()), by_country, fiscal_year_starts, month_first)
+                     frozenset(str(n) for n in data.get("by_year") or ()), by_country, fiscal_year_starts, month_first,
+                     game)
 
 
 def _country_cues(table: dict | None) -> list[tuple[str, re.Pattern[str]]]:
@@ -2938,6 +2983,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return f"19{_DECADE_WORDS[words[-1].rpartition('-')[2]]}", None
     if kind == "edgeday":
         return _edge_day(lower, ref, text, start, end)
+    if kind == "nthweekday":
+        return _nth_weekday(lower, ref, text, start, end)
     if kind == "possperiod":
         if lower.startswith("the year"):  # "the year's first half": "the first half of the year"
             span = f"the {span[11:]} of the year"

@@ -193,6 +193,9 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
         score = f"  ({hit.score:.2f})" if args.sort == "relevance" else ""  # by date, none is worked out
         print(f"{hit.date or 'undated   '}  {mark(hit.title, hit.title_ranges)}{source}{score}", file=ctx.stdout)
         print(f"            {hit.id}", file=ctx.stdout)
+        if hit.byline_only:  # why a story naming none of the words is here: its author's name is them
+            by = hit.byline or "its byline"
+            print(f"            {mark(f'by {by}', [(3, 3 + len(by))])}", file=ctx.stdout)
         if hit.snippet:
             print(f"            {mark(hit.snippet, hit.ranges)}", file=ctx.stdout)
     print(_hits_said(len(result.hits), args.offset, result), file=ctx.stderr)

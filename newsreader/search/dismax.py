@@ -184,3 +184,45 @@ class WithByline(NewsDisMax):
             # (the parent's `weighting is None` shortcut is not taken: a top query's context has a weighting)
             return super()._matcher(subs, searcher, context, [inner, context])
         return super()._matcher(subs, searcher, context)
+
+
+def byline_only(searcher: Any, q: Q.Query, hits: list[tuple[int, str]]) -> set[str]:
+    """Which of `hits` ((docnum, id), all matches of `q`) match it only through a byline (`WithByline`):
+    the stories `search` says it found "by" their author, not for their words (S4; the CLI said nothing,
+    so a story naming none of the words looked like a wrong hit). Only a hit whose byline matches can be
+    one (any other matched `q` through title and body), so each segment's byline matcher is skipped to the
+    hits first, and `q` with its byline alternatives dropped is asked of those few alone: a page of 1,000
+    hits of "said" (no byline holds it) costs a skip per hit, not a look-up of each."""
+    bylines: list[Q.Query] = []
+
+    def swap(node: Q.Query) -> Q.Query:
+        if isinstance(node, WithByline) and len(node.subqueries) == 2:
+            bylines.append(node.subqueries[1])
+            return node.subqueries[0]
+        return node
+
+    plain = q.accept(swap)
+    if not bylines or not hits:
+        return set()
+    by = bylines[0] if len(bylines) == 1 else Q.Or(bylines)
+    wanted = sorted(hits)
+    out: set[str] = set()
+    for sub, offset in searcher.leaf_searchers():
+        inside = [(d - offset, i) for d, i in wanted if offset <= d < offset + sub.doc_count_all()]
+        if not inside:
+            continue
+        context = sub.boolean_context()
+        bm, pm = by.matcher(sub, context), None
+        for d, i in inside:
+            if bm.is_active() and bm.id() < d:
+                bm.skip_to(d)
+            if not bm.is_active():
+                break
+            if bm.id() != d:
+                continue
+            pm = plain.matcher(sub, context) if pm is None else pm
+            if pm.is_active() and pm.id() < d:
+                pm.skip_to(d)
+            if not (pm.is_active() and pm.id() == d):
+                out.add(i)
+    return out

@@ -109,12 +109,15 @@ class Hit:
     file: str | None = None
     byline: str | None = None
     dateline: str | None = None
+    #: Found through its byline alone (a plain search's words are all in the byline, not all in title or
+    #: body: `dismax.byline_only`); `byline` is then set, snippets or not, for `search` to say "by ...".
+    byline_only: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out = {"id": self.id, "title": self.title, "date": self.date, "source": self.source,
                "score": round(self.score, 4), "snippet": self.snippet,
                "ranges": [list(r) for r in self.ranges],
-               "title_ranges": [list(r) for r in self.title_ranges]}
+               "title_ranges": [list(r) for r in self.title_ranges], "byline_only": self.byline_only}
         if self.file is not None:  # (every article has a file: None is "not read")
             out |= {"file": self.file, "byline": self.byline, "dateline": self.dateline}
         return out
@@ -473,16 +476,21 @@ class Library:
                 total = max(len(pairs), min(int(round(guess)), reader.doc_count()))
         pairs = pairs[offset:]
         store = self.store()
-        rows = store.rows(i for i, _ in pairs)
+        rows = store.rows(i for i, _, _ in pairs)
         terms = self._match_terms(parsed, searcher) if snippets else {}
         docs = store.docs(rows) if snippets else {}  # (decoded for the snippets: what else they hold is free)
         found = _engine().where_targets(parsed.query) if snippets else None
+        by_byline = engine.byline_only(searcher, parsed.query, [(d, i) for i, _, d in pairs])
+        if by_byline and not snippets:  # (the byline's text, for "by ...": those articles only)
+            docs = store.docs(by_byline)
         hits = []
-        for id_, score in pairs:
+        for id_, score, _ in pairs:
             row = rows.get(id_)
             if row is None:  # committed to Whoosh a moment before SQLite
                 continue
-            hit = Hit(id_, row.title, row.date, row.source, float(score))
+            hit = Hit(id_, row.title, row.date, row.source, float(score), byline_only=id_ in by_byline)
+            if hit.byline_only and id_ in docs:
+                hit.byline = docs[id_]["article"].get("byline")
             if snippets and id_ in docs:
                 article = docs[id_]["article"]
                 hit.file, hit.byline, hit.dateline = article["file"], article.get("byline"), article.get("dateline")
@@ -500,15 +508,15 @@ class Library:
     def _top(searcher: Any, query: Any, runs: DateRuns, limit: int, sort: str,
              count: bool, cancelled: Callable[[], bool] | None = None
              ) -> tuple[list[tuple[str, float]], int | None]:
-        """(id, score) of the top hits, and the exact number of matches if known cheaply."""
+        """(id, score, docnum) of the top hits, and the exact number of matches if known cheaply."""
         count = count or searcher.doc_count() <= EXACT_COUNT_DOCS
         if sort == "oldest":
             docnums, total = _engine().oldest(searcher, query, limit, runs, cancelled)
-            return [(searcher.stored_fields(d)["id"], 0.0) for d in docnums], total
+            return [(searcher.stored_fields(d)["id"], 0.0, d) for d in docnums], total
         if sort == "date":
             if runs.usable:
                 docnums, seen = _engine().newest(searcher, query, limit, runs)
-                pairs = [(searcher.stored_fields(d)["id"], 0.0) for d in docnums]
+                pairs = [(searcher.stored_fields(d)["id"], 0.0, d) for d in docnums]
                 if seen is None and count:
                     seen = sum(1 for _ in searcher.docs_for_query(query))  # a generator
                 return pairs, seen
@@ -520,7 +528,7 @@ class Library:
             run = collector if cancelled is None else _engine().Cancellable(collector, cancelled)
             searcher.search_with_collector(query, run, searcher.context(top_query=query, limit=limit))
             results = collector.results()
-        pairs = [(hit["id"], hit.score if hit.score is not None else 0.0) for hit in results]
+        pairs = [(hit["id"], hit.score if hit.score is not None else 0.0, hit.docnum) for hit in results]
         if len(pairs) < limit:  # the top-k heap never filled, so no block was skipped
             return pairs, len(pairs)
         if count:

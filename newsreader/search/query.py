@@ -522,8 +522,16 @@ class QueryParser:
         left out, as title and body leave them), and its score is weighed by `BYLINE_WEIGHT`, so a story
         about someone ranks above a story by them. A name narrowed by dates ("tom hale date:2024") keeps its
         byline alternative, under the dates: they stay around it, and the byline's words are the query's other
-        words (`_positive_words`). (A query with a word left out, "smith -planning", is no name's query, as
-        tests/test_e10_byline_search.py has it.)"""
+        words (`_positive_words`). So does a name with words left out ("tom hale -zebra", "tom hale NOT zebra",
+        an `AndNot`): the byline alternative goes on its positive side, so a story Tom Hale wrote is found unless
+        it holds what is left out, as "tom hale" alone finds it (it did not, the one plain search that lost it)."""
+        if isinstance(q, Q.AndNot):  # "tom hale -zebra": the name, less what is left out
+            core = self._with_byline(q.a, _positive_words(text))
+            if core is q.a:
+                return q
+            fixed = type(q)(core, q.b)
+            fixed.boost = q.boost
+            return fixed
         if type(q) is Q.And:  # "tom hale date:2024": the name and its dates
             kept = [s for s in q.subqueries if not isinstance(s, DateClause)]
             if len(kept) != 1 or len(kept) == len(q.subqueries):
@@ -561,13 +569,48 @@ _PHRASE_RE = re.compile(r'"([^"]+)"')
 
 
 def _positive_words(text: str) -> str:
-    """The words and phrases of a query's text less its date clauses (`dkey:qdateN` once rewritten) and the
-    operator AND (`_with_byline`; `_TOKEN_RE`'s tokens). Asked only of a query whose tree is the name and its dates."""
-    return " ".join(t for t in _TOKEN_RE.findall(text) if t != "AND" and not t.startswith("dkey:qdate"))
+    """The words and phrases of a query's text less its date clauses (`dkey:qdateN` once rewritten), the
+    operator AND, and what NOT or `-` leaves out (a word, a phrase, a field's value or a bracketed group:
+    the byline must not be asked to hold "zebra" of "tom hale -zebra") (`_with_byline`). Asked only of a query
+    whose tree is the name, its dates and what it leaves out."""
+    tokens = _UNIT_RE.findall(text)
+    kept: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t in ("NOT", "-"):
+            i = _after_unit(tokens, i + 1)
+        elif t.startswith("-"):  # "-zebra", "-title:zebra", '-title:' + '"zebra lion"'
+            i = _after_unit(tokens, i + 1) if t.endswith(":") else i + 1
+        else:
+            if t not in ("AND", "(", ")") and not t.startswith("dkey:qdate"):
+                kept.append(t)
+            i += 1
+    return " ".join(kept)
+
+
+def _after_unit(tokens: list[str], i: int) -> int:
+    """The index after the unit that starts at `tokens[i]`: a bracketed group, a field and the unit after it
+    ('title:' '"a b"'), or one token."""
+    if i >= len(tokens):
+        return i
+    if tokens[i] == "(":
+        depth = 0
+        while i < len(tokens):
+            depth += {"(": 1, ")": -1}.get(tokens[i], 0)
+            i += 1
+            if depth == 0:
+                break
+        return i
+    if tokens[i].endswith(":"):
+        return _after_unit(tokens, i + 1)
+    return i + 1
 
 
 #: A token of the rewritten query: a "phrase", or a run without spaces, brackets or quotes.
 _TOKEN_RE = re.compile(r'"[^"]*"|[^\s()"]+')
+#: The same, with the brackets as tokens of their own (`_positive_words` skips a bracketed group left out).
+_UNIT_RE = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
 #: A token's sign and field, before what it searches for.
 _SIGN_FIELD_RE = re.compile(r"[-+]?(?:[A-Za-z_]+:(?!$))?")
 

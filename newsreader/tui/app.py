@@ -134,8 +134,17 @@ def entity_query(kind: str, name: str) -> str:
 
 
 def same_text(a: Any, b: Any) -> bool:
-    """Whether two stored copies of an article read the same (text, details, names, dates)."""
-    return (a.article.to_dict(), a.entities, a.dates) == (b.article.to_dict(), b.entities, b.dates)
+    """Whether two stored copies of an article read the same (text, details, names, dates: the
+    headline's and the summary's too, which the view marks; a re-index that changed only those
+    left the open article's old marks)."""
+    def spans(x: Any) -> tuple[Any, ...]:
+        return tuple(getattr(x, key, None) for key in SPAN_KEYS)
+
+    return (a.article.to_dict(), spans(a)) == (b.article.to_dict(), spans(b))
+
+
+#: The spans of a `StoredArticle` the reader shows (`same_text`).
+SPAN_KEYS = ("entities", "dates", "summary_entities", "summary_dates", "title_entities", "title_dates")
 
 
 def article_like(row: Row) -> SimpleNamespace:

@@ -35,9 +35,15 @@ CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 KIND_LABELS = {"person": "Person", "org": "Organisation", "place": "Place", "date": "Date", "match": "Match"}
 
 
+#: The parts of a story whose names and dates are marked, in reading order: `]` and `[` step
+#: through the headline's, then the summary's, then the body's (`Mark.part`).
+PARTS = ("title", "summary", "body")
+
+
 @dataclass(frozen=True)
 class Mark:
-    """A highlighted span of the body; `label` is what the status line shows."""
+    """A highlighted span of a part of the story (`part`: offsets into `part_texts`' text of it);
+    `label` is what the status line shows."""
 
     start: int
     end: int
@@ -45,6 +51,34 @@ class Mark:
     text: str
     label: str
     value: str = ""  # a date's calendar value (2025-06-14, 2025-06, 2025), to list its day's stories
+    part: str = "body"
+
+
+def part_texts(stored: Any) -> list[tuple[str, str, Any, Any]]:
+    """Each part of the story as the view shows it (`clean`ed: same length), with the names and
+    dates the index found in it: (part, text, entities, dates), in reading order. The summary's
+    paragraphs are joined by `extract.SUMMARY_JOIN`, as its spans' offsets count them; the
+    headline's spans (`title_entities`, N1) are there in an index that has them."""
+    art = stored.article
+    return [("title", clean(art.title), getattr(stored, "title_entities", ()), getattr(stored, "title_dates", ())),
+            ("summary", SUMMARY_JOIN.join(clean(p) for p in art.summary), getattr(stored, "summary_entities", ()),
+             getattr(stored, "summary_dates", ())),
+            ("body", clean(art.text, newlines=True), stored.entities, stored.dates)]
+
+
+def part_marks(part: str, text: str, entities: Any, dates: Any) -> list[Mark]:
+    """The names and dates of one part that lie within its text (a span past it is dropped)."""
+    marks = []
+    for e in entities:
+        kind = e.get("kind")
+        if kind in ("person", "org", "place") and 0 <= e["start"] < e["end"] <= len(text):
+            name = clean(e.get("name") or e.get("text") or "")
+            marks.append(Mark(e["start"], e["end"], kind, text[e["start"]:e["end"]], name, part=part))
+    for d in dates:
+        if 0 <= d["start"] < d["end"] <= len(text):
+            marks.append(Mark(d["start"], d["end"], "date", text[d["start"]:d["end"]],
+                              describe_timex(d.get("value")), str(d.get("value") or ""), part))
+    return marks
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -148,8 +182,8 @@ def _highlight_styles(values: tuple[str | None, ...], no_color: bool,
 def summary_texts(stored: Any, styles: dict[str, Style]) -> list[Text]:
     """The summary's paragraphs as shown, with the names and dates the index found in them
     (`StoredArticle.summary_entities` / `summary_dates`: offsets into the paragraphs joined by
-    `extract.SUMMARY_JOIN`, stepped over by its own length). Marked, not stepped through: `]` and `[` go
-    through the body's spans, whose lines the view maps."""
+    `extract.SUMMARY_JOIN`, stepped over by its own length). `]` and `[` step through them too: the
+    view maps each summary line's offset (`relayout`)."""
     paras = stored.article.summary
     spans = [(e["start"], e["end"], e.get("kind")) for e in getattr(stored, "summary_entities", ())]
     spans += [(d["start"], d["end"], "date") for d in getattr(stored, "summary_dates", ())]
@@ -212,10 +246,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.marks: list[Mark] = []  # entities and dates, by start
         self.matches: list[Mark] = []  # search matches, by start
         self.current: Mark | None = None
-        self._lines: list[tuple[Text, int | None]] = []
-        self._mark_line: dict[tuple[int, int, str], int] = {}
-        self._line_starts: list[int] = []  # body offset of each body line, for lookups
-        self._line_index: list[int] = []
+        #: Each line, with where in which part it starts ((part, offset): None for the metadata,
+        #: blanks, captions and the placeholder).
+        self._lines: list[tuple[Text, tuple[str, int] | None]] = []
+        #: By part: the offset each of its lines starts at, and that line's index, for lookups.
+        self._line_starts: dict[str, list[int]] = {}
+        self._line_index: dict[str, list[int]] = {}
         self._laid_out_width = -1
         self._theme: str | None = None
         #: Rendered lines by document line, with what they were rendered for.
@@ -269,17 +305,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.marks, self.matches = [], []
         if self.stored is None:
             return
-        text = clean(self.stored.article.text, newlines=True)
-        for e in self.stored.entities:
-            kind = e.get("kind")
-            if kind in ("person", "org", "place") and 0 <= e["start"] < e["end"] <= len(text):
-                name = clean(e.get("name") or e.get("text") or "")
-                self.marks.append(Mark(e["start"], e["end"], kind, text[e["start"]:e["end"]], name))
-        for d in self.stored.dates:
-            if 0 <= d["start"] < d["end"] <= len(text):
-                self.marks.append(Mark(d["start"], d["end"], "date", text[d["start"]:d["end"]],
-                                       describe_timex(d.get("value")), str(d.get("value") or "")))
-        self.marks.sort(key=lambda m: (m.start, m.end))
+        parts = part_texts(self.stored)
+        for part, part_text, entities, dates in parts:
+            self.marks += sorted(part_marks(part, part_text, entities, dates), key=lambda m: (m.start, m.end))
+        text = parts[-1][1]  # (search matches are marked in the body only)
         spans = []
         if self.body_terms:
             from newsreader.search.snippets import match_ranges
@@ -348,32 +377,43 @@ class ArticleView(ScrollView, can_focus=True):
         self._laid_out_width = view_width
         self._theme = getattr(self.app, "theme", None)
         styles = self._styles()
-        lines: list[tuple[Text, int | None]] = []
-        self._mark_line = {}
-        self._line_starts, self._line_index = [], []
+        lines: list[tuple[Text, tuple[str, int] | None]] = []
+        self._line_starts, self._line_index = {part: [] for part in PARTS}, {part: [] for part in PARTS}
 
-        def add_block(text: Text) -> None:
+        def add_block(text: Text, part: str | None = None, offset: int = 0) -> None:
             plain = text.plain
             for a, b in wrap_offsets(plain, width):
-                lines.append((text[a:b], None))
+                if part is None:
+                    lines.append((text[a:b], None))
+                    continue
+                self._line_starts[part].append(offset + a)
+                self._line_index[part].append(len(lines))
+                lines.append((text[a:b], (part, offset + a)))
 
         if self.stored is None:
             add_block(Text(self.placeholder, style=styles["meta"]))
         else:
             art = self.stored.article
-            add_block(Text(clean(art.title), style=styles["title"]))
+            title = Text(clean(art.title), style=styles["title"])
+            for m in self.marks:
+                if m.part == "title":
+                    title.stylize(styles[m.kind], m.start, m.end)
+            add_block(title, "title")
             meta = [f"{art.date:%a} {art.date.day} {art.date:%b %Y}" if art.date else "undated"]
             meta += [clean(v) for v in (art.source, art.byline, art.dateline) if v]
             add_block(Text(" · ".join(meta), style=styles["meta"]))
             if art.url:  # (the story's address: one line, however long)
                 lines.append((Text(short_url(art.url, width), style=styles["meta"]), None))
             lines.append((Text(""), None))
+            offset = 0
             for para in summary_texts(self.stored, styles):
-                add_block(para)
+                add_block(para, "summary", offset)
                 lines.append((Text(""), None))
+                offset += len(para) + len(SUMMARY_JOIN)
             body = Text(clean(art.text, newlines=True))
             for m in self.marks:
-                body.stylize(styles[m.kind], m.start, m.end)
+                if m.part == "body":
+                    body.stylize(styles[m.kind], m.start, m.end)
             for m in self.matches:
                 body.stylize(styles["match"], m.start, m.end)
             # Cut the styled body once at every line edge (slicing a Text per line re-divides
@@ -393,14 +433,14 @@ class ArticleView(ScrollView, can_focus=True):
             cuts = sorted({edge for r in ranges for edge in r})
             pieces = dict(zip(cuts, body.divide(cuts)[1:])) if cuts else {}
             for a, b in ranges:
-                if lines and self._line_starts and a > 0 and (a - 2) in para_ends:
+                if a > 0 and (a - 2) in para_ends:
                     lines.append((Text(""), None))
                 piece = pieces.get(a, Text(""))
                 if len(piece) > b - a:
                     piece = piece[: b - a]
-                self._line_starts.append(a)
-                self._line_index.append(len(lines))
-                lines.append((piece, a))
+                self._line_starts["body"].append(a)
+                self._line_index["body"].append(len(lines))
+                lines.append((piece, ("body", a)))
             for caption in art.captions if self._complete else ():
                 lines.append((Text(""), None))
                 add_block(Text("Caption: " + clean(caption), style=styles["aside"]))
@@ -421,11 +461,12 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._complete:
             self.relayout(keep_strips=True)
 
-    def line_of(self, offset: int) -> int:
-        """The screen line (in the document) holding body character `offset`."""
+    def line_of(self, offset: int, part: str = "body") -> int:
+        """The screen line (in the document) holding character `offset` of `part` (`PARTS`)."""
         self.ensure_laid_out()
-        i = bisect_right(self._line_starts, offset) - 1
-        return self._line_index[i] if i >= 0 else 0
+        starts = self._line_starts.get(part, [])
+        i = bisect_right(starts, offset) - 1
+        return self._line_index[part][i] if i >= 0 else 0
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -433,11 +474,11 @@ class ArticleView(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        text, start = self._lines[index]
+        text, place = self._lines[index]
         current = self.current
         lo = hi = 0
-        if current is not None and start is not None:
-            lo, hi = max(current.start - start, 0), min(current.end - start, len(text))
+        if current is not None and place is not None and place[0] == current.part:
+            lo, hi = max(current.start - place[1], 0), min(current.end - place[1], len(text))
         # Scrolling repaints every visible line; all but the new one were rendered already.
         key = (width, base, (lo, hi) if lo < hi else None)
         cached = self._strips.get(index)
@@ -480,13 +521,13 @@ class ArticleView(ScrollView, can_focus=True):
         if cur is None or cur not in marks:
             # Start from what is on screen, so n/] go to the next one the reader can see.
             top = self.scroll_offset.y
-            visible = [i for i, m in enumerate(marks) if self.line_of(m.start) >= top]
+            visible = [i for i, m in enumerate(marks) if self.line_of(m.start, m.part) >= top]
             i = (visible[0] if visible else 0) if forward else ((visible[0] - 1) if visible else len(marks) - 1)
         else:
             i = marks.index(cur) + (1 if forward else -1)
         i %= len(marks)
         self.current = marks[i]
-        line = self.line_of(self.current.start)
+        line = self.line_of(self.current.start, self.current.part)
         height = max(1, self.size.height)
         top = self.scroll_offset.y
         if not (top <= line < top + height):

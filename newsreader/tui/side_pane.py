@@ -23,7 +23,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from newsreader.extract import NOT_ENGLISH  # (loaded already: article_view reads extract.timex)
-from newsreader.tui.article_view import ArticleView, highlight_styles
+from newsreader.tui.article_view import ArticleView, highlight_styles, part_texts
 from newsreader.tui.safe import clean
 
 
@@ -137,9 +137,10 @@ class SidePane(Vertical, can_focus=False):
             self.query_one("#entities-title", Label).update(Text("Entities"))
             return
         stored = self._stored()
-        if stored is not None and entities is stored.entities and stored.summary_entities:
-            # The open story's names (the reader passes its body's spans): its summary's count too.
-            entities = entities + stored.summary_entities
+        if stored is not None and entities is stored.entities:
+            # The open story's names (the reader passes its body's spans): its summary's and its
+            # headline's count too, as `]` steps through them (`article_view.part_texts`).
+            entities = [e for _, _, spans, _ in part_texts(stored) for e in spans]
         total = 0
         if entities:
             # Here, not at the top: corpus.model brings slugify (~25 ms) to the reader's start
