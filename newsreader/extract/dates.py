@@ -190,7 +190,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # verb before a day ("the truce will end March 31")
     ("last next this early late mid earlier later the end",
      rf"(?P<relmonth>(?:(?i:last|next|this|early|late|mid|earlier this|later this"
-     rf"|{_STRETCH_OF})[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR})"),
+     rf"|{_STRETCH_OF})[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR}|(?<=[a-z]) {_DAY}(?![\w%-]|\.[0-9]| percent))"),
     # "by June-end", "the March-end deadline"
     (_M, rf"(?P<monthend>{_MONTH}-end)(?![\w-])"),
     # "the first week of March", "the last week of June 2008": the week holding that stretch
@@ -3052,6 +3052,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = _stated_year(" ".join(words[2:]), ref)
         elif (month, day_n) == (9, 11) and _ATTACKS_AFTER.match(text, end):  # "the Sept. 11 attacks"
             year = 2001
+        elif ref is not None and prev in ("this", "last", "next") and kind == "mdy":  # "last August 2nd": the month's rule
+            past, ahead = (month, day_n) < (ref.month, ref.day), (month, day_n) > (ref.month, ref.day)
+            year = ref.year + {"last": 0 if past else -1, "next": 0 if ahead else 1}.get(prev, 0)
         elif (month, day_n) in anchors.stated:  # the same day written with its year before
             year = anchors.stated[(month, day_n)]
         elif month in anchors.stated_month and not _future_context(text, start, end) \
