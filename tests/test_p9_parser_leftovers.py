@@ -27,8 +27,11 @@ def test_a_label_of_english_words_before_a_date_is_no_byline_or_dateline(line: s
 
 
 @pytest.mark.parametrize("line,byline", [("Jane Doe, 12 April 2024", "Jane Doe"),
-                                         ("Staff Reporter | 12 April 2024", "Staff Reporter")])
+                                         ("Staff Reporter | 12 April 2024", "Staff Reporter"),
+                                         ("Associated Press, 12 April 2024", "Associated Press"),
+                                         ("Wire Services | 12 April 2024", "Wire Services")])
 def test_names_before_a_date_are_still_the_byline(line: str, byline: str) -> None:
+    """A reporter's role ("Staff Reporter") or an outlet's name ("Associated Press") of English words is a credit."""
     article = one(f"{HEAD}\n\n{line}\n\n{LEAD}\n\n{MORE}\n")
     assert (article.byline, str(article.date), article.body) == (byline, "2024-04-12", [LEAD, MORE])
 

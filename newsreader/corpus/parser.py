@@ -198,6 +198,15 @@ def _common_word(place: str, roles: frozenset[str] = frozenset()) -> bool:
     return not any(name in g.places or len(words) > 1 and name in g.towns for name in (place, place.title()))
 
 
+def _an_outlet(names: str) -> bool:
+    """Does a line of names hold a word that heads an organisation's name (the extractor's `org_heads`: "Associated
+    Press", "Press Association", "Wire Services")? Then its English words are an outlet's credit, no label's: the
+    byline of "Associated Press, 12 April 2024" was lost with "Closing Date, 12 April 2024"'s."""
+    from newsreader.extract.resources import cues  # (read only when a label of English words is met)
+    heads = cues().org_heads
+    return any(word.lower() in heads for word in names.split())
+
+
 #: How many of the gazetteer's places of several words a word must open to be a place's first word ("Ciudad", "San",
 #: "Puerto", "Fort", "Bad"): `_a_place`.
 PLACE_OPENER_PLACES = 10
@@ -899,7 +908,7 @@ class _Page:
             if foreign is not None:
                 return foreign, stated
             names = None if head.isupper() else self._names_line(head)  # ("WASHINGTON, DC, April 28": a dateline)
-            if names and _common_word(names, self.cues.byline_roles):
+            if names and _common_word(names, self.cues.byline_roles) and not _an_outlet(names):
                 return None  # ("Closing Date, 12 April 2024": a label and a date, no byline)
             if names and _a_place(names):
                 return None  # ("Rio de Janeiro — 3 June 2024": a place and a date, `PLACE_DATE_RE`'s)
