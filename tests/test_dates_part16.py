@@ -1,5 +1,5 @@
 """Date rules found by blind challenge part 16 (market reports, results, sports and politics news the
-MEANTIME tune split lacks; gold written before the extractor was run on it). Each case is a general
+MEANTIME tune split lacks; gold written before the extractor was run on it) and by ECB+'s misses. Each case is a general
 shape of news copy, with the near misses the rule must leave alone: (article date, span, its value or
 '-' for no date there, text)."""
 
@@ -20,6 +20,23 @@ CASES = [
     ("2011-12-20", "the last Friday in October", "2011-10-28", "Sales fell on the last Friday in October."),
     # ... not a weekday ranked against anything but a month
     ("2010-02-02", "the first Monday after the election", "-", "The first Monday after the election was quiet."),
+    # "this/last/next August 2nd": the day (ECB+'s extent), in the year the word before it names
+    ("2013-05-01", "August 2nd", "2013-08-02", "He was killed outside his home this August 2nd as he left."),
+    ("2013-05-01", "August 2nd", "2012-08-02", "The plant reopened last August 2nd."),
+    ("2013-05-01", "March 3", "2014-03-03", "The vote is set for next March 3, officials said."),
+    # ... not a count after the month, nor a month with no day
+    ("2013-05-01", "early March", "2013-03", "Prices rose in early March 2 percent."),
+    ("2013-05-01", "last March", "2013-03", "Sales fell 5% last March 2.5 million cars."),
+    ("2013-05-01", "this August", "2013-08", "It ended this August."),
+    # a decade modifying a noun: the article is the noun's ("the 1950s pin-up model"), as ECB+ marks it
+    ("2013-05-01", "1950s", "195", "Bettie Page, the 1950s pin-up model, died."),
+    ("2013-05-01", "late 1990s", "199", "It was the late 1990s dot-com bubble."),
+    # ... not before a verb, a pause or a word of grammar
+    ("2013-05-01", "The 1980s", "198", "The 1980s saw a boom."),
+    ("2013-05-01", "the 1990s", "199", "In the 1990s, GM was the largest automaker."),
+    ("2013-05-01", "the 1990s", "199", "In the 1990s the company grew."),
+    ("2013-05-01", "The 1970s", "197", "The 1970s ended badly."),
+    ("2013-05-01", "the 1990s", "199", "Since the 1990s sales have doubled."),
     # a quarter or half named by its rank alone in a game's report is a period of the game
     ("2010-06-18", "the third quarter", "-", "Los Angeles trailed by 13 points in the third quarter."),
     ("2010-06-18", "the second half", "-", "Messi scored twice in the second half and Spain won."),

@@ -397,6 +397,10 @@ def test_pages_named_by_another_spacy_model_are_read_again(tmp_path, found, mark
     rules = extract_module.extract_story  # what the indexer calls
     monkeypatch.setattr(extract_module, "extract_story",
                         lambda text, summary, date=None, backend="rules": rules(text, summary, date))
+    title = extract_module.extract_title  # ... and for the headline
+    monkeypatch.setattr(extract_module, "extract_title",
+                        lambda text, context, date=None, backend="rules", found=(): title(text, context, date,
+                                                                                            found=found))
     corpus = seeds_copy(tmp_path)
     lib = Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus,
                        Config(extractor="spacy"))

@@ -89,6 +89,13 @@ _APPEALS = frozenset((
 #: Elements that group blocks: what they hold is judged as a whole when they close (`_close_group`).
 _GROUPS = frozenset({"div", "section", "ul", "ol"})
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: The headings of a box of a story's key points (page_cues' furniture lines of the same words): the items of a list
+#: right under one are marked as bullets ("• Tesla is recalling ..."), which the parser reads as the story's summary
+#: in its head, and as a list's items in its text. Unmarked, they were body text in the head too: a list's items
+#: cannot be told from the next sub-headline once the markup is gone (P8; Q8's h10).
+KEY_POINTS_HEADINGS = frozenset(("key points", "key takeaways"))
+#: The mark put before each of those items: one the parser's `BULLET_RE` takes.
+KEY_POINT_MARK = "• "
 _ALNUM_RE = re.compile(r"[^\W_]")
 #: A table's cells: a row is one line, its cells apart ("<td>13,027</td><td>39.1</td>" read
 #: "13,02739.1" on a minified page, where no blank stands between the tags).
@@ -353,6 +360,7 @@ class _Reader(HTMLParser):
         self.ld: list[str] = []
         self.in_ld = False
         self.pre = 0
+        self.key_list: int | None = None  # the depth of the open list of key points (`KEY_POINTS_HEADINGS`)
         # The open line's links: how many opened in it, whether text stands outside them (before
         # the first, after it), the text before the first, and whether all lead to the page itself.
         self.links = 0  # open <a> elements
@@ -395,6 +403,8 @@ class _Reader(HTMLParser):
         self.line_links, self.line_before, self.line_after, self.line_inpage = int(self.links > 0), "", False, True
         if not text:
             return
+        if self.key_list is not None:
+            text = KEY_POINT_MARK + text  # (an item of a list of key points)
         if kind == _DROPPED and not self.dated_by_time and not any(self.open.get(h) for h in _HEADINGS):
             return
         for part in (text.splitlines() if self.pre else [text]):
@@ -551,6 +561,9 @@ class _Reader(HTMLParser):
             self.id_depths.append(len(self.stack) - 1)
         if tag in _GROUPS:
             self.groups.append([len(self.stack) - 1, self.current, len(self.current.blocks), self.links_seen, False, False])
+            if (tag in ("ul", "ol") and self.key_list is None and self.current.blocks
+                    and self.current.blocks[-1].casefold().strip(" :") in KEY_POINTS_HEADINGS):
+                self.key_list = len(self.stack) - 1
         elif tag == "a":
             self.links += 1
             self.links_seen += 1
@@ -635,6 +648,8 @@ class _Reader(HTMLParser):
                 self.ids.pop()
                 self.id_depths.pop()
         if tag in _GROUPS:
+            if self.key_list == len(self.stack):
+                self.key_list = None
             self._close_group(len(self.stack))
         elif tag == "a":
             self.links -= 1

@@ -171,25 +171,50 @@ DATE_BY_RE = re.compile(r"^(?P<date>.*\d.*?)\s+(?i:by)\s+(?P<names>[A-ZÀ-ÖØ-�
 #: first letter a capital, or an Arabic or Hebrew one: those scripts have no capitals). The rest must be a date
 #: (`date_statement`).
 PLACE_START = "[A-ZÀ-ÖØ-Þ\u0620-\u064a\u05d0-\u05ea]"
+#: The small-letter words a place's name may hold ("Rio de Janeiro", "Frankfurt am Main", "Stratford upon Avon").
+PLACE_PARTICLES = ("de", "del", "da", "do", "dos", "di", "la", "las", "los", "le", "les", "am", "an", "im", "upon",
+                   "on", "sur", "en")
 PLACE_DATE_RE = re.compile(
-    r"^(?P<place>" + PLACE_START + r"[\w.'’-]*(?:,?\s(?:(?:de|del|da|do|dos|di|la|las|los|le|les|am|an|im|upon|on|sur|"
-    r"en)\s){0,2}" + PLACE_START + r"[\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|,])\s+(?=\S)"
+    r"^(?P<place>" + PLACE_START + r"[\w.'’-]*(?:,?\s(?:(?:" + "|".join(PLACE_PARTICLES) + r")\s){0,2}" + PLACE_START
+    + r"[\w.'’-]*){0,3})\s*(?:\([^()]{1,30}\)\s*)?(?:--|[-–—:|,])\s+(?=\S)"
 )
 
 
-def _common_word(place: str) -> bool:
-    """Is a place before a date line one English word that is never a name ("Deadline: May 5, 2024", "Update: March
-    3, 2024", "Results - 3 March 2024")? Then the line is a label and a date, no dateline: read as one, a body line
-    dated the story and left the body, and a first line took the headline's place (RV18-B #2)."""
-    if " " in place or not place.isalpha():
+def _common_word(place: str, roles: frozenset[str] = frozenset()) -> bool:
+    """Is a place before a date line English words that are never names ("Deadline: May 5, 2024", "Update: March
+    3, 2024", "Results - 3 March 2024", "Closing Date, 12 April 2024")? Then the line is a label and a date, no
+    dateline and no byline: read as one, a body line dated the story and left the body, and a first line took the
+    headline's place (RV18-B #2; "Closing Date" was a story's byline, P8). A place of the gazetteer is a place still,
+    an English word or not ("BATH — ...", "Salt Lake City"): one word must be a city of its places (its towns hold
+    "Police", "Time", "Sale"). A word of a reporter's role (`roles`: "Staff Reporter") is no label's."""
+    words = place.split()
+    if not words or not all(word.isalpha() for word in words):
         return False
-    from newsreader.extract.resources import english_words  # (read only when a place + date line is met)
-    return place.lower() in english_words()[0]
+    from newsreader.extract.resources import english_words, gazetteer  # (read only when a place + date line is met)
+    common = english_words()[0]
+    if not all(word.lower() in common and word.lower() not in roles for word in words):
+        return False
+    g = gazetteer()
+    return not any(name in g.places or len(words) > 1 and name in g.towns for name in (place, place.title()))
+
+
+def _an_outlet(names: str) -> bool:
+    """Does a line of names hold a word that heads an organisation's name (the extractor's `org_heads`: "Associated
+    Press", "Press Association", "Wire Services")? Then its English words are an outlet's credit, no label's: the
+    byline of "Associated Press, 12 April 2024" was lost with "Closing Date, 12 April 2024"'s."""
+    from newsreader.extract.resources import cues  # (read only when a label of English words is met)
+    heads = cues().org_heads
+    return any(word.lower() in heads for word in names.split())
 
 
 #: How many of the gazetteer's places of several words a word must open to be a place's first word ("Ciudad", "San",
 #: "Puerto", "Fort", "Bad"): `_a_place`.
 PLACE_OPENER_PLACES = 10
+#: How many of the gazetteer's places written with a particle after it ("Villa de Cura", "Saint-Cyr-sur-Loire") a word
+#: must open to be a place's first word, an English word or not ("Villa", "Saint"): `_a_place`.
+PLACE_OPENER_PARTICLED = 5
+#: The words of a place's name: between its spaces and hyphens ("Saint-Germain-en-Laye").
+PLACE_WORDS_SPLIT_RE = re.compile(r"[ -]")
 #: Capitalised words that open people's names as often as places' ("Abu Bakar", "Ben Ali", "Bin Laden").
 NAME_PARTICLE_OPENERS = frozenset(("abu", "ben", "bin", "ibn", "umm", "mac", "mc", "o"))
 
@@ -200,7 +225,10 @@ _place_lists: list[Any] = []  # [the gazetteer they were made from, its openers]
 def _place_openers() -> frozenset[str]:
     """The first words that open 10+ of the gazetteer's places (and towns) of several words and are no given name or
     name particle ("Ciudad", "Puerto"; not "Santa", "Al", "Abu"), nor a word of two letters or an English word, a
-    name's too ("Ha", "Port", "Bad", "Long", "General": "Port de Jong, 3 June 2024" is a byline, RV21-A #5). Read only
+    name's too ("Ha", "Port", "Bad", "Long", "General": "Port de Jong, 3 June 2024" is a byline, RV21-A #5); and the
+    first words that open 5+ of its places written with a particle, English words too ("Villa de Cura", "Saint-Cyr-
+    sur-Loire": a place the gazetteer lacks, "Villa de Leyva", kept its dateline; "Port" opens two, "Bad" four,
+    "Long" none). Read only
     when a line of names before a date is met (~55 ms from the user's cache folder, the extractor's copy), made again
     when the extractor reads its lists again (`resources.forget_lists`, after a cue file's edit: a new gazetteer). The
     union of places and towns is made for the count only, not kept: `_a_place` tests the gazetteer's own sets."""
@@ -212,9 +240,13 @@ def _place_openers() -> frozenset[str]:
         common, twins = english_words()
         not_openers = BYLINE_LOWER_WORDS | NAME_PARTICLE_OPENERS
         counts = Counter(name.split(" ", 1)[0] for name in names if " " in name)
+        particled = Counter(words[0] for name in names if len(words := PLACE_WORDS_SPLIT_RE.split(name)) > 1
+                            and any(word in PLACE_PARTICLES for word in words[1:]))
         openers = frozenset(word for word, n in counts.items() if n >= PLACE_OPENER_PLACES and word not in given
                             and len(word) >= 3 and word.lower() not in common and word.lower() not in twins
-                            and word.lower() not in not_openers)
+                            and word.lower() not in not_openers) | frozenset(
+            word for word, n in particled.items() if n >= PLACE_OPENER_PARTICLED and word not in given
+            and len(word) >= 3 and word.lower() not in not_openers)
         _place_lists[:] = [places, openers]
     return _place_lists[1]
 
@@ -223,11 +255,12 @@ def _a_place(names: str) -> bool:
     """Is a line of names before a date a place, the story's dateline, not its byline ("Rio de Janeiro — 3 June
     2024", "Salt Lake City, March 3, 2024")? It is when the gazetteer knows it (as written or without accents), or
     when it holds a small-letter particle and opens as places do ("Ciudad de México", "Puerto de la Cruz": the
-    gazetteer keeps no spelling with a small-letter word but the city's own)."""
+    gazetteer keeps no spelling with a small-letter word but the city's own). A place the gazetteer writes with
+    hyphens is one written with spaces too ("Fort de France", "Saint Denis")."""
     from newsreader.extract.resources import _ascii, gazetteer
     openers = _place_openers()
     g = gazetteer()
-    if any(n in g.places or n in g.towns for n in (names, _ascii(names))):
+    if any(n in g.places or n in g.towns for n in (names, _ascii(names), names.replace(" ", "-"))):
         return True
     words = names.split()
     return words[0] in openers and any(word.islower() for word in words[1:])
@@ -352,7 +385,8 @@ DATE_FORMS_RE = re.compile(
     # 14 March 2025; Folha's 3.jun.2024 (the month between dots, no space)
     r"|" + _DAY.format("ad") + r"(?:\s+(?:of\s+|de\s+)?|(?<=\.))" + _MONTH.format("am", _WORD_MONTH)
     + r"(?:,?\s+(?:de\s+)?|(?<=\.))(?P<ay>\d{4})(?![\d/])"
-    r"|" + _MONTH.format("bm", "") + r"\s+" + _DAY.format("bd") + r",?\s+(?P<by>\d{4})(?![\d/])"  # March 14, 2025
+    # March 14, 2025; November 27-2005 (a dash before the year: a year of this era, not a range's end)
+    r"|" + _MONTH.format("bm", "") + r"\s+" + _DAY.format("bd") + r"(?:,?\s+|-(?=(?:19|20)\d\d))(?P<by>\d{4})(?![\d/])"
     r"|(?P<n1>[0-3]?\d)\s?(?P<sep>[/.])\s?(?P<n2>[0-3]?\d)\s?(?P=sep)\s?(?P<ny>\d{4}|\d{2})(?![\d/.])"  # 14/03/2025
     r")",
     re.IGNORECASE,
@@ -501,11 +535,20 @@ class DateStatement:
     why: str = ""
 
 
+#: A time in a US time zone ("11:00 AM EDT", "8:13 AM PDT", "10 a.m. ET"), the zone in capitals as pages write it: a
+#: date line that names one is a US page's, which writes numeric dates month first ("UPDATED 05 / 03 / 2013 at 11:00
+#: AM EDT", "8:13 AM PDT 8 / 2 / 2013": the 3rd of May, the 2nd of August). Such a line was undated: day and month
+#: could be either way round. The zone must follow a time: "ET" is French, "CT" a state's code.
+US_ZONE_RE = re.compile(r"\d(?:[:.]\d\d\s?(?:(?i:[ap]\.?m\.?)\s?)?|\s?(?i:[ap]\.?m\.?)\s?)(?:(?:E|C|M|P|AK|H)[SD]T|[ECMP]T)"
+                        r"(?!\w)")
+
+
 def date_statement(text: str, hint: dt.date | None = None, order: str | None = None) -> DateStatement | None:
     """The date statement a line is, or None: either a line of a date and nothing else but weekdays, times, time
     zones and the words that introduce a date ("Friday 14 March 2025 10:32 GMT", "PUBLISHED: 02:31 GMT, 12 March
     2013 | UPDATED: ..."), or a short "Updated/Published/Posted ..." line that states a date or an age. Its kind
-    is the word before its first date (an "Updated" after the date is another, undated, statement)."""
+    is the word before its first date (an "Updated" after the date is another, undated, statement). A US time zone on
+    the line orders a numeric date month first when the page gave no `order` (`US_ZONE_RE`)."""
     if len(text) > 160 or not DIGIT_RE.search(text):
         return None
     meta = _meta_date(text)
@@ -525,6 +568,8 @@ def date_statement(text: str, hint: dt.date | None = None, order: str | None = N
     else:
         before = DATE_WORDS_RE.findall(text[:match.start()]) if match else []
         kind = ("updated" if before[-1].lower() in UPDATED_WORDS else "published") if before else "line"
+    if order is None and US_ZONE_RE.search(text):
+        order = "md"  # (a US time zone on the line: a US page's date, month first)
     date, why = find_stated_date(text, hint, order)
     if date is None and not why:
         rest = meta.group(2).strip() if meta else text
@@ -889,6 +934,8 @@ class _Page:
             if foreign is not None:
                 return foreign, stated
             names = None if head.isupper() else self._names_line(head)  # ("WASHINGTON, DC, April 28": a dateline)
+            if names and _common_word(names, self.cues.byline_roles) and not _an_outlet(names):
+                return None  # ("Closing Date, 12 April 2024": a label and a date, no byline)
             if names and _a_place(names):
                 return None  # ("Rio de Janeiro — 3 June 2024": a place and a date, `PLACE_DATE_RE`'s)
             return (names, stated) if names else None
@@ -1754,9 +1801,13 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
 #: Roads", "to News", "under Crime", "by the desk"). "Tesla posted record profits on Wednesday, January 24, 2024.",
 #: "Apple updated its software on ...", "Readers posted in the forum on ..." are story text (RV21-A #1: such a lede
 #: left the body, and a story of that one paragraph was lost).
-POSTED_ON_RE = re.compile(r"^(?:.{0,80}?[,.]\s+)?(?P<verb>posted|published|updated)"
+POSTED_ON_RE = re.compile(r"^(?:(?P<credit>.{0,80}?)[,.]\s+)?(?P<verb>posted|published|updated)"
                           r"(?:\s+(?:in|to|under|by)\s+[^.:;\d()\[\]]{1,60}?)?\s+on\s+"
                           r"(?P<date>[^.]*\d[^.]*)\.?$", re.IGNORECASE)
+#: An aside between commas that opens with a small letter ("Tesla, the carmaker, posted ...", "Apple, which makes
+#: phones, updated ..."): the credit before a meta line's verb is the subject of a sentence, no credit (a credit's
+#: aside is a name's or a role's, in capitals: "Jane Roe, Esq. posted ...").
+ASIDE_RE = re.compile(r",\s+[a-z]")
 #: An agency's short code in capitals before a date line, and a place after it with a colon ("TNN Nov 12, 2011, 05.
 #: 51AM IST MUMBAI:", "IANS Mar 3, 2024 NEW DELHI:"): the credit dropped, the place the dateline.
 CODE_DATE_RE = re.compile(r"^[A-Z]{2,5}\s+(?P<rest>.*\d.*)$")
@@ -1769,7 +1820,7 @@ def _head_date(page: _Page, text: str) -> tuple[DateStatement, str | None] | Non
     (Q9 #8: ECB+ pages stating their date were undated). The statement and the dateline, or None."""
     if len(text) > 200:
         return None
-    if (posted := POSTED_ON_RE.match(text)) is not None:
+    if (posted := POSTED_ON_RE.match(text)) is not None and not ASIDE_RE.search(posted.group("credit") or ""):
         stated = page._statement(posted.group("date"))
         if stated is not None and stated.date is not None:
             kind = "updated" if posted.group("verb").lower() == "updated" else "published"

@@ -10,14 +10,15 @@ lists are read on the first call and kept for the life of the process.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsreader.errors import UserError
 from newsreader.extract.language import is_english  # (cheap: a regular expression, no data)
 
-__all__ = ["EntitySpan", "DateSpan", "Extraction", "extract", "extract_story", "date_spans", "BACKENDS",
-           "NOT_ENGLISH", "SUMMARY_JOIN"]
+__all__ = ["EntitySpan", "DateSpan", "Extraction", "extract", "extract_story", "extract_title", "headline_case",
+           "date_spans", "BACKENDS", "NOT_ENGLISH", "SUMMARY_JOIN"]
 
 BACKENDS = ("rules", "spacy")
 
@@ -132,6 +133,127 @@ def extract_story(text: str, summary: list[str], date: dt.date | None = None,
     if not is_english(text) or not is_english(joined + SUMMARY_JOIN + text):
         return _withheld(text, date), _withheld(joined, date)
     return run(text, date), run(joined, date)
+
+
+#: A run of letters: a headline's word as `headline_case` judges it ("Court-Ordered" is two, "U.S." two).
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: The shortest word of an English word list whose case tells a Title Case headline ("Checks Into
+#: Rehab") from one in sentence case ("checks into rehab"): shorter ones ("to", "at", "of") are
+#: written either way in both.
+_CASE_WORD = 4
+
+
+def headline_case(title: str, context: str) -> str:
+    """`title` with the words a Title Case (or ALL CAPS) headline capitalises only for its style written
+    as in a sentence, so the extractor reads it as it reads a sentence: same length, same offsets. In
+    "Tara Reid Finally Checks Into Rehab For Undisclosed Reasons" every word is capitalised, and the
+    extractor, which takes a run of capitalised words for one name, made the whole headline an
+    organisation. A headline is in Title Case when most of its words of `_CASE_WORD` letters or more
+    that are English words are capitalised ("Lindsay Lohan checks into rehab at Betty Ford Center" is
+    not: there only its first word is judged, "Man charged with arson" is no place). A capitalised
+    English word that is never a name (`resources.english_words`) is lower-cased unless `context` (the
+    story's body and summary) writes it capitalised with the headline's word before or after it
+    ("Betty Ford Center", "Endangered Species"); one that is a name too ("Set", "Burns", "Bush") is
+    lower-cased unless `context` also writes it capitalised inside a sentence; another word is
+    lower-cased only when `context` writes it in lower case and never capitalised inside a sentence;
+    other words (names the story does not repeat: "Oscars", "Houston") stay. Acronyms stay; in an ALL
+    CAPS headline a word is written as `context` writes it ("LOHAN": "Lohan"), else lower-cased when an
+    English word, else capitalised."""
+    from newsreader.extract.resources import english_words
+
+    every = list(_LETTERS.finditer(title))
+    common, twins = english_words()
+    shouting = not any(c.islower() for c in title)
+    counted = [m.group() for m in every if len(m.group()) >= _CASE_WORD and m.group().lower() in common]
+    titled = shouting or (bool(counted) and 2 * sum(w[0].isupper() for w in counted) > len(counted))
+    judged = [n for n, m in enumerate(every) if (titled or _opens(title, every, n)) and len(m.group()) > 1
+              and m.group()[0].isupper() and (shouting or not m.group().isupper())]
+    if not judged:
+        return title
+    named: set[str] = set()  # (lower case) written capitalised inside a sentence of the story
+    lower: set[str] = set()  # ... written in lower case
+    upper: set[str] = set()  # ... written all in capitals (an acronym)
+    if context:
+        asked = sorted({every[n].group().lower() for n in judged})
+        found = re.compile(r"\b(?:" + "|".join(map(re.escape, asked)) + r")\b", re.IGNORECASE)
+        for m in found.finditer(context):
+            word = m.group()
+            if word.islower():
+                lower.add(word)
+            elif len(word) > 1 and word.isupper():
+                upper.add(word.lower())
+            elif word[0].isupper() and re.search(r"[a-z0-9,][\s\"'“‘(]*$", context[max(0, m.start() - 3):m.start()]):
+                named.add(word.lower())
+
+    def joined(n: int) -> bool:  # the story writes this word capitalised beside the headline's word before or after it
+        return any(0 <= a and b < len(every) and title[every[a].start():every[b].end()] in context
+                   for a, b in ((n - 1, n), (n, n + 1)))
+
+    out = list(title)
+    for n in judged:
+        m = every[n]
+        word, key = m.group(), m.group().lower()
+        if shouting:
+            new = word if key in upper else word[0] + word[1:].lower() if key in named or key not in common else key
+        elif key in common:
+            new = word if context and joined(n) else key
+        elif key in twins:  # an English word that is a name too ("Set", "Burns", "Bush"): a name when the story says so
+            new = word if key in named or context and joined(n) else key
+        else:
+            new = key if key in lower and key not in named else word
+        if len(new) == len(word):
+            out[m.start():m.end()] = new
+    return "".join(out)
+
+
+def _opens(title: str, every: list[re.Match[str]], n: int) -> bool:
+    """Whether word `n` of a headline in sentence case opens it, or the part after a colon ("Waitrose
+    fire: Man denies arson"), with a lower-case word after it: such a capitalised word is judged as a
+    Title Case headline's are ("Man charged with arson" is no place; "New York woman" is left alone)."""
+    starts = n == 0 or ":" in title[every[n - 1].end():every[n].start()]
+    return starts and (n + 1 == len(every) or every[n + 1].group()[0].islower())
+
+
+def extract_title(title: str, context: str, date: dt.date | None = None, backend: str = "rules",
+                  found: tuple[Extraction, ...] = ()) -> Extraction:
+    """The names and dates of a story's headline, offsets into `title`: what the indexer keeps as
+    `title_entities` and `title_dates`, so a name only in the headline is in the `person:`, `org:` and
+    `place:` fields ("Lindsay Lohan Checks Into Rehab at Betty Ford Center" over a body that says "the
+    actress"). The headline is read as a sentence (`headline_case`; the spans' `text` is the
+    headline's own). `found` are the story's other extractions (body, summary): a headline name
+    written as one of theirs takes its kind and canonical name (the story knows it better: "Lohan" is
+    "Lindsay Lohan"), and a headline with names withheld there (not English) gets none either."""
+    if not title.strip():
+        return Extraction()
+    withheld = next((f.names_withheld for f in found if f.names_withheld is not None), None)
+    if withheld is not None:
+        return Extraction(dates=date_spans(title, date), names_withheld=withheld)
+    run = _backend(backend)
+    got = run(headline_case(title, context), date)
+    known: dict[str, tuple[str, str]] = {}  # a name as written -> (kind, canonical name) in the story
+    for f in found:
+        for e in f.entities:
+            known.setdefault(e.text.lower(), (e.kind, e.name))
+            known.setdefault(e.name.lower(), (e.kind, e.name))
+            if e.kind == "person" and " " in e.name:
+                known.setdefault(e.name.rsplit(" ", 1)[1].lower(), (e.kind, e.name))
+    entities = []
+    for e in got.entities:
+        text = title[e.start:e.end]
+        kind, name = known.get(text.lower(), known.get(e.name.lower(), (e.kind, e.name)))
+        entities.append(EntitySpan(e.start, e.end, text, kind, name))
+    # A capitalised word the headline read as a sentence did not make a name ("Lohan Checks into Betty
+    # Ford": a lone surname opening it) that is one of the story's names, or its surname, is that name.
+    taken = [(e.start, e.end) for e in entities]
+    for m in _LETTERS.finditer(title):
+        word = m.group()
+        if len(word) > 1 and word[0].isupper() and word.lower() in known \
+                and not any(a < m.end() and m.start() < b for a, b in taken):
+            kind, name = known[word.lower()]
+            entities.append(EntitySpan(m.start(), m.end(), word, kind, name))
+    entities.sort(key=lambda e: e.start)
+    dates = [DateSpan(d.start, d.end, title[d.start:d.end], d.value) for d in got.dates]
+    return Extraction(entities, dates, got.names_withheld)
 
 
 def date_spans(text: str, date: dt.date | None) -> list[DateSpan]:

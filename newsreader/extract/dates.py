@@ -190,7 +190,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # verb before a day ("the truce will end March 31")
     ("last next this early late mid earlier later the end",
      rf"(?P<relmonth>(?:(?i:last|next|this|early|late|mid|earlier this|later this"
-     rf"|{_STRETCH_OF})[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR})"),
+     rf"|{_STRETCH_OF})[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR}|(?<=[a-z]) {_DAY}(?![\w%-]|\.[0-9]| percent))"),
     # "by June-end", "the March-end deadline"
     (_M, rf"(?P<monthend>{_MONTH}-end)(?![\w-])"),
     # "the first week of March", "the last week of June 2008": the week holding that stretch
@@ -2147,6 +2147,18 @@ _LENGTH_BEFORE = frozenset({"in", "over", "during", "for", "within", "throughout
 _THE_LAST_UNIT = re.compile(r"(?i:the last (?:week|month|year))")
 
 
+#: The word after "the 1950s" when the decade modifies a noun ("the 1950s pin-up model", "the 1960s
+#: sexual revolution"): a lower-case word that is no verb (none in -ed, no was/saw/brought), adverb
+#: (-ly) or word of grammar. The article is then the noun's, as MEANTIME and ECB+ mark "the 1991
+#: settlement" and "the 1950s pin-up model" (the decade alone), not the decade's.
+_NOUN_AFTER_DECADE = re.compile(
+    r" (?!(?:and|or|to|through|until|till|when|where|as|was|were|is|are|be|been|had|has|have|saw|brought|began|became|came|went"
+    r"|did|made|gave|took|got|would|could|will|may|might|should|must|can|that|which|who|but|with|for|in|on|at|by|of|from"
+    r"|after|before|into|during|onwards?|also|there|too|than|while|if|because|so|then|the|a|an|it|its|he|she|they|we|this"
+    r"|these|those|many|most|some|all|both|now|still|remain|remains|remained|seem|seems|seemed|see|sees)\b)"
+    r"[a-z][a-z-]*[a-z](?<!ed)(?<!ly)\b")
+
+
 #: A quarter or half named by its rank alone ("the third quarter", "the second half", "fourth-quarter").
 _BARE_PERIOD = re.compile(r"(?:the )?(?:first|second|third|fourth|final|last)[ -](?:quarter|half)", re.I)
 
@@ -2181,6 +2193,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             prev = at_least.group(1).lower()  # "their biggest drop since at least 1986": since 1986
         if kind == "fiscal" and prev == "new" and text[start - 8:start - 4].lower() == "the ":
             start, span, prev = start - 8, text[start - 8:end], "the"  # "the new fiscal year": the coming one
+        if kind == "decade" and span[:4].lower() == "the " and _NOUN_AFTER_DECADE.match(text, end) \
+                and prev not in _CLAUSE_PREPS:  # "by the 1950s provocative pictures...": a clause follows
+            start, span, prev = start + 4, span[4:], "the"  # "the 1950s pin-up model": the article is the noun's
         if kind == "year" and span[:8].lower() == "the year":
             pass
         elif kind in ("year", "barmonth"):
@@ -3052,6 +3067,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = _stated_year(" ".join(words[2:]), ref)
         elif (month, day_n) == (9, 11) and _ATTACKS_AFTER.match(text, end):  # "the Sept. 11 attacks"
             year = 2001
+        elif ref is not None and prev in ("this", "last", "next") and kind == "mdy":  # "last August 2nd": the month's rule
+            past, ahead = (month, day_n) < (ref.month, ref.day), (month, day_n) > (ref.month, ref.day)
+            year = ref.year + {"last": 0 if past else -1, "next": 0 if ahead else 1}.get(prev, 0)
         elif (month, day_n) in anchors.stated:  # the same day written with its year before
             year = anchors.stated[(month, day_n)]
         elif month in anchors.stated_month and not _future_context(text, start, end) \

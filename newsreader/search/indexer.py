@@ -142,15 +142,20 @@ def extraction_dicts(article: Article, backend: str = "rules") -> dict[str, Any]
     """What the stored document keeps of the extraction, computed once here so the reader never
     runs the extractor: "entities" and "dates" (spans of `article.text`, in the `extract` JSON
     shape), "names_withheld" when names were not looked for (why: the reader's entity pane says
-    it), and, for a story with a summary, "summary_entities" and "summary_dates" (spans of the
-    summary's paragraphs joined by `extract.SUMMARY_JOIN`; `extract.extract_story`)."""
-    from newsreader.extract import extract_story  # imported late: keeps `search` startup lean
+    it), for a story with a summary, "summary_entities" and "summary_dates" (spans of the
+    summary's paragraphs joined by `extract.SUMMARY_JOIN`; `extract.extract_story`), and always
+    "title_entities" and "title_dates" (spans of the headline, `extract.extract_title`: a name only in
+    the headline was in no `person:` field)."""
+    from newsreader.extract import SUMMARY_JOIN, extract_story, extract_title  # late: keeps `search` startup lean
 
     body, summary = extract_story(article.text, article.summary, article.date, backend=backend)
     data = body.to_dict()
     if article.summary:
         more = summary.to_dict()
         data["summary_entities"], data["summary_dates"] = more["entities"], more["dates"]
+    context = SUMMARY_JOIN.join([*article.summary, article.text]) if article.summary else article.text
+    title = extract_title(article.title, context, article.date, backend, (body, summary)).to_dict()
+    data["title_entities"], data["title_dates"] = title["entities"], title["dates"]
     return data
 
 
@@ -248,8 +253,8 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
         except Exception as exc:  # noqa: BLE001 - one article's names lost, not the run (Ctrl-C still stops it)
             problem = extractor_failure(article, exc)
     names: dict[str, list[str]] = {"person": [], "org": [], "place": []}
-    # The summary's names fill the fields too (after the body's: their order is the body's first).
-    named = ents + found["summary_entities"] if "summary_entities" in found else ents
+    # The summary's and the headline's names fill the fields too (after the body's: their order is the body's first).
+    named = ents + found.get("summary_entities", []) + found.get("title_entities", [])
     for e in named:
         bucket = names.get(e["kind"])
         if bucket is not None and e["name"] and e["name"] not in bucket:
@@ -278,7 +283,7 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
         if pairs:
             keys[name] = pairs
     # The dates the story mentions too (`mentions:`), apart from its own by their prefix.
-    mentioned = dates + found["summary_dates"] if "summary_dates" in found else dates
+    mentioned = dates + found.get("summary_dates", []) + found.get("title_dates", [])
     dkeys = (date_keys(article.date) or []) + mention_keys(d.get("value") for d in mentioned)
     if dkeys:
         keys["dkey"] = dkeys

@@ -154,13 +154,17 @@ class StoredArticle:
     summary_dates: list[dict[str, Any]] = field(default_factory=list)
     #: Why no names were looked for ("not English"), or None when they were (`extract.Extraction`).
     names_withheld: str | None = None
+    #: Spans of the headline (`extract.extract_title`), found at index time.
+    title_entities: list[dict[str, Any]] = field(default_factory=list)
+    title_dates: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """`show --json`: the article, its spans, its summary's spans, and why it has no names (null
         when they were looked for: `show --json`'s keys are always the same ones)."""
         return self.article.to_dict() | {"entities": self.entities, "dates": self.dates,
                                          "summary_entities": self.summary_entities,
-                                         "summary_dates": self.summary_dates, "names_withheld": self.names_withheld}
+                                         "summary_dates": self.summary_dates, "title_entities": self.title_entities,
+                                         "title_dates": self.title_dates, "names_withheld": self.names_withheld}
 
 
 class Library:
@@ -324,7 +328,8 @@ class Library:
 
         return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []),
                              doc.get("summary_entities", []), doc.get("summary_dates", []),
-                             doc.get("names_withheld"))
+                             names_withheld=doc.get("names_withheld"), title_entities=doc.get("title_entities", []),
+                             title_dates=doc.get("title_dates", []))
 
     def unfinished(self) -> bool:
         """Whether the last run that updated the index was stopped before its end (killed,

@@ -113,11 +113,14 @@ CUES_CHANGED = "your cue files changed"
 BACKEND_CHANGED = "the config's extractor changed"
 MODEL_CHANGED = "the spaCy model changed"
 NAMES_MISSING = "they were indexed without names and dates"
-#: What the index makes of a page's articles beyond the parser and extractor (`indexer.prepare`):
-#: changed when it indexes something new, so pages indexed before are read again, with the reason
-#: (`TERMS_CHANGED`) said. "" in stamps from before it existed.
-INDEX_TERMS = "mentions"
+#: What the index makes of a page's articles beyond the parser and extractor (`indexer.prepare`), one
+#: word a feature: a word added when it indexes something new, so pages indexed before are read again,
+#: with the reason (`TERMS_SAID`) said. "" in stamps from before it existed.
+INDEX_TERMS = "mentions titles"
 TERMS_CHANGED = "newsreader now indexes the dates stories mention (mentions:)"
+TITLES_CHANGED = "newsreader now finds the names and dates of headlines (title_entities, title_dates)"
+#: Why a page is read again for each word of INDEX_TERMS its stamp lacks.
+TERMS_SAID = {"mentions": TERMS_CHANGED, "titles": TITLES_CHANGED}
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,9 @@ class Stamp:
             spacy = old.backend.partition(" ")[0] == self.backend.partition(" ")[0] == "spacy"
             why.append(NAMES_MISSING if not old.backend else MODEL_CHANGED if spacy else BACKEND_CHANGED)
         if old.terms != self.terms and not why:  # (any other reason re-reads the page anyway)
-            why.append(TERMS_CHANGED)
+            had = old.terms.split()
+            why.extend(TERMS_SAID.get(word, CODE_CHANGED) for word in self.terms.split() if word not in had)
+            why = why or [CODE_CHANGED]  # (an index made by a newer newsreader)
         return why
 
 

@@ -147,6 +147,12 @@ def same_text(a: Any, b: Any) -> bool:
 SPAN_KEYS = ("entities", "dates", "summary_entities", "summary_dates", "title_entities", "title_dates")
 
 
+def found_by_byline(hits: list[Any]) -> dict[str, str]:
+    """The bylines of the hits a search found through their byline alone (`Hit.byline_only`), by
+    id: the list says "by ..." on them (`FixedRows.byline`)."""
+    return {h.id: h.byline for h in hits if h.byline_only and h.byline}
+
+
 def article_like(row: Row) -> SimpleNamespace:
     """What `Store.bookmark_article` needs, from a list row (dates are ISO text there)."""
     date = None
@@ -1416,7 +1422,8 @@ class ReaderApp(App[int]):
                 rows, label or f"Search {text!r}", title_terms=frozenset(terms.get("title", ())),
                 body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
                 extra={"kind": kind, "suggestion": result.suggestion, "notes": result.notes, "sort": sort,
-                       "limit": limit}, partial=Rest(limit, sort) if cut_short else None, targets=targets)
+                       "limit": limit}, partial=Rest(limit, sort) if cut_short else None, targets=targets,
+                byline=found_by_byline(result.hits))
             self.call_from_thread(self._search_done, source, generation)
             if index_seen is not None:
                 rerun = self._same_search(text, label, kind, limit, sort)
@@ -1435,7 +1442,8 @@ class ReaderApp(App[int]):
         if found is not None:
             result = found[0]
             more = dataclasses.replace(source, rows=[Row(h.id, h.title, h.date, h.source) for h in result.hits],
-                                       total=result.total, extra=dict(source.extra), partial=None)
+                                       total=result.total, extra=dict(source.extra), partial=None,
+                                       byline=found_by_byline(result.hits))
             self.call_from_thread(self._search_more, source, more, generation)
 
     def _query(self, text: str, generation: int, label: str | None, kind: str, limit: int, sort: str,

@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the search package imports Whoosh: not needed for the first
 
 #: (unread, bookmarked) marks: Unicode, or plain ASCII for the Linux console's small font.
 GLYPHS = {"unicode": ("●", "★"), "ascii": ("*", "#")}
+#: The most a row's "by ..." (`FixedRows.byline`) takes of the width: a source takes 16.
+BYLINE_WIDTH = 24
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -216,7 +218,8 @@ class ArticleList(ScrollView, can_focus=True):
         # only a row whose look changed (the cursor row, the opened one) needs rendering again.
         is_cursor = index == self.cursor
         key = (row, width, base, is_cursor, is_cursor and self.has_focus, self.is_read(row.id),
-               self.is_bookmarked(row.id), self.source.title_terms, getattr(self.app, "theme", None))
+               self.is_bookmarked(row.id), self.source.title_terms, self._byline(row),
+               getattr(self.app, "theme", None))
         cached = self._strips.get(index)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -241,8 +244,14 @@ class ArticleList(ScrollView, can_focus=True):
 
         return readable_style(self.app, self.get_component_rich_style(name))
 
+    def _byline(self, row: Row) -> str | None:
+        """The byline a search found `row` through alone (`FixedRows.byline`), or None."""
+        return getattr(self.source, "byline", {}).get(row.id)
+
     def row_text(self, row: Row, width: int) -> Text:
-        """One row: marks, date, title (matched words marked), source when there is room."""
+        """One row: marks, date, title (matched words marked), source when there is room: for a
+        story a search found through its byline alone, "by" and the byline instead (in italics),
+        which is why it is listed."""
         unread_glyph, mark_glyph = self.glyphs
         read = self.is_read(row.id)
         bookmarked = self.is_bookmarked(row.id)
@@ -255,9 +264,10 @@ class ArticleList(ScrollView, can_focus=True):
         text.append(f"{date:<10}", self._readable("article-list--date"))
         text.append(" ")
         title = clean(row.title)
-        source = clean(row.source or "")
+        byline = self._byline(row)
+        source = "by " + clean(byline) if byline else clean(row.source or "")
         show_source = bool(source) and width >= 60
-        source_width = min(16, len(source)) if show_source else 0
+        source_width = min(BYLINE_WIDTH if byline else 16, len(source)) if show_source else 0
         room = max(4, width - text.cell_len - (source_width + 2 if show_source else 0) - 1)
         title_style = self.get_component_rich_style("article-list--read" if read else "article-list--unread")
         title_text = Text(title, style=title_style, no_wrap=True, end="")
@@ -271,7 +281,8 @@ class ArticleList(ScrollView, can_focus=True):
         title_text.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(title_text)
         if show_source:
-            src = Text(source, style=self._readable("article-list--source"), end="")
+            style = self._readable("article-list--source")
+            src = Text(source, style=style + Style(italic=True) if byline else style, end="")
             src.truncate(source_width, overflow="ellipsis")
             text.append("  ")
             text.append_text(src)

@@ -109,6 +109,9 @@ class FixedRows:
     partial: Rest | None = None
     #: The names and dates the search looks for (`where.Targets`), marked with the matches.
     targets: Any = None
+    #: The bylines of the rows a search found through their byline alone (`Hit.byline_only`), by
+    #: id: the row says "by ..." where its source goes (the title does not show why it matched).
+    byline: dict[str, str] = field(default_factory=dict)
 
     def count(self) -> int:
         return len(self.rows)
