@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import errno
 import json
 import os
@@ -26,8 +25,8 @@ from typing import Any, Callable, Iterable, TextIO
 from newsreader import __version__
 from newsreader.config import (Config, Paths, check_extractor, check_query_length, config_name_warnings, corpus_key,
                                load_config, user_paths)
-from newsreader.errors import (UserError, broken_install, counted, exception_said, iso_date, no_article, printable,
-                               printable_json)
+from newsreader.errors import (UserError, broken_install, counted, exception_said, iso_date, iso_datetime, no_article,
+                               printable, printable_json)
 
 #: What `parse -` reads: standard input, as a file a pipe or a redirect stands behind.
 STDIN_PATH = "/dev/stdin"
@@ -848,9 +847,7 @@ def _document_date(text: Any) -> Any:
     time as written (`2024-06-10T23:30:00-05:00` is June 10, the day the article's own clock
     said, not June 11 in UTC). The time must be a real one. Raises TypeError or ValueError."""
     if isinstance(text, str) and (m := _DATE_TIME.fullmatch(text)):
-        when = text.upper().replace(",", ".")
-        dt_text = when[:10] + "T" + when[11:]
-        dt.datetime.fromisoformat(dt_text)  # 25:00, +24:00...: ValueError
+        iso_datetime(text)  # 25:00, +24:00...: ValueError (Z and +HHMM read on Python 3.10 too)
         return iso_date(m.group(1))
     return iso_date(text)
 

@@ -66,6 +66,34 @@ def iso_date(text: Any) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+_ISO_DATE_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ]([0-9]{2}:[0-9]{2}(?::[0-9]{2})?)(?:[.,]([0-9]+))?"
+                            r"([Zz]|[+-][0-9]{2}:?[0-9]{2})?")
+
+
+def iso_datetime_text(text: str) -> str:
+    """An ISO 8601 / RFC 3339 date and time as scrapers and exports write it, in the one spelling every
+    supported Python's `datetime.fromisoformat` reads: Python 3.10 rejects a `Z` zone, a `+HHMM` zone, a
+    comma before the fraction and a fraction of other than 3 or 6 digits, all of which 3.11 accepts
+    (`2024-06-10T12:00:00Z` -> `2024-06-10T12:00:00+00:00`). Text of another shape is returned as it is,
+    for fromisoformat to judge."""
+    m = _ISO_DATE_TIME.fullmatch(text)
+    if not m:
+        return text
+    day, clock, fraction, zone = m.groups()
+    fraction = f".{(fraction + '000000')[:6]}" if fraction else ""
+    if zone in ("Z", "z"):
+        zone = "+00:00"
+    elif zone and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    return f"{day}T{clock}{fraction}{zone or ''}"
+
+
+def iso_datetime(text: str) -> dt.datetime:
+    """`datetime.fromisoformat` of `iso_datetime_text(text)`: the same answer on Python 3.10 as on 3.11+.
+    Raises ValueError for a date and time that is not one (25:00, +24:00)."""
+    return dt.datetime.fromisoformat(iso_datetime_text(text))
+
+
 def counted(n: int, noun: str) -> str:
     """`1 page`, `2 pages`, `1,080 articles`: a number and its noun, for messages."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -16,7 +16,7 @@ from newsreader.tui.app import ReaderApp, same_text
 from newsreader.extract import SUMMARY_JOIN
 from newsreader.tui.article_view import ArticleView, highlight_styles
 from tests.test_e10_story_names import STANDFIRST_PAGE, _index
-from tests.test_tui import NARROW, settle, sync
+from tests.test_tui import NARROW, make_app, settle, sync
 
 BRIDGE = "Council approves new river crossing after long delay"
 #: A headline's name as N1's index keeps it (offsets into the title).
@@ -124,3 +124,34 @@ def test_a_re_index_that_changes_only_the_summary_s_names_is_not_the_same_text(t
     changed = SimpleNamespace(**vars(stored))
     changed.summary_entities = []
     assert same_text(stored, SimpleNamespace(**vars(stored))) and not same_text(stored, changed)
+
+
+ASIF = "Pakistan has had no new military cooperation with Iran since Israeli strikes"
+
+
+@sync
+async def test_the_indexed_headline_s_names_are_stepped_first_and_stand_out_in_its_bold(seed_home, tmp_path: Path):
+    """With N1's index (the headline extracted): a seed's headline names a person (Asif) in the
+    headline's own colour (people take the primary colour): drawn bold as the headline and
+    underlined, it stands out; in the person style alone it was the headline's colour, un-bolded."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        row = next(r for r in app.library.list_rows(0, 50) if r.title.startswith(ASIF))
+        view = await _open(app, pilot, app.library.get(row.id))
+        titled = [m.text for m in view.marks if m.part == "title"]
+        assert "Asif" in titled and "Pakistan" in titled
+        styles = highlight_styles(app)
+        assert styles["person"].color == styles["title"].color
+        head = [seg for y in range(2) for seg in view.render_line(y) if seg.text == "Asif"]
+        assert head and all(seg.style.bold and seg.style.underline for seg in head), head
+        assert _steps(view, 1) == [("title", titled[0])]
+
+
+def test_with_no_colours_every_headline_name_is_underlined_in_its_bold() -> None:
+    """NO_COLOR: the headline is bold, as the names' own style is: only the underline tells them."""
+    from newsreader.tui.article_view import STYLE_VARIABLES, _highlight_styles
+
+    plain = _highlight_styles(tuple(None for _ in STYLE_VARIABLES), True, None)
+    assert all(plain["title-" + kind].bold and plain["title-" + kind].underline
+               for kind in ("person", "org", "place", "date"))

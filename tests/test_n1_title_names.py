@@ -100,3 +100,10 @@ def test_search_does_not_call_an_index_with_mentions_one_from_before_mentions() 
 
     assert not _made_before_mentions(library("mentions", "mentions titles"))
     assert _made_before_mentions(library("mentions", ""))
+
+
+def test_the_story_words_are_found_at_their_offsets_whatever_their_case() -> None:
+    from newsreader.extract import _written
+
+    # "İ" lower-cases to two characters: offsets into the lower-cased text would be one off.
+    assert sorted(_written("İzmir: the Police said police_x, POLICE.", {"police"})) == [(11, "Police"), (33, "POLICE")]

@@ -173,17 +173,13 @@ def headline_case(title: str, context: str) -> str:
     named: set[str] = set()  # (lower case) written capitalised inside a sentence of the story
     lower: set[str] = set()  # ... written in lower case
     upper: set[str] = set()  # ... written all in capitals (an acronym)
-    if context:
-        asked = sorted({every[n].group().lower() for n in judged})
-        found = re.compile(r"\b(?:" + "|".join(map(re.escape, asked)) + r")\b", re.IGNORECASE)
-        for m in found.finditer(context):
-            word = m.group()
-            if word.islower():
-                lower.add(word)
-            elif len(word) > 1 and word.isupper():
-                upper.add(word.lower())
-            elif word[0].isupper() and re.search(r"[a-z0-9,][\s\"'“‘(]*$", context[max(0, m.start() - 3):m.start()]):
-                named.add(word.lower())
+    for start, word in _written(context, {every[n].group().lower() for n in judged}):
+        if word.islower():
+            lower.add(word)
+        elif len(word) > 1 and word.isupper():
+            upper.add(word.lower())
+        elif word[0].isupper() and _IN_SENTENCE.search(context[max(0, start - 3):start]):
+            named.add(word.lower())
 
     def joined(n: int) -> bool:  # the story writes this word capitalised beside the headline's word before or after it
         return any(0 <= a and b < len(every) and title[every[a].start():every[b].end()] in context
@@ -204,6 +200,32 @@ def headline_case(title: str, context: str) -> str:
         if len(new) == len(word):
             out[m.start():m.end()] = new
     return "".join(out)
+
+
+#: What comes before a word written inside a sentence (a lower-case letter, a digit or a comma, then spaces, quotes).
+_IN_SENTENCE = re.compile(r"[a-z0-9,][\s\"'“‘(]*$")
+
+
+def _written(context: str, keys: set[str]) -> list[tuple[int, str]]:
+    """(offset, the word as written) of every whole-word occurrence in `context` of the lower-case
+    `keys`, in any case: found with `str.find` in the lower-cased text, a tenth of the time of one
+    case-blind regular expression of the words over a long story (the headline's chief cost)."""
+    low = context.lower()
+    if len(low) != len(context):  # (a letter whose lower case is longer, "İ": offsets kept)
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in context)
+    out = []
+    for key in keys:
+        i = low.find(key)
+        while i >= 0:
+            j = i + len(key)
+            if (i == 0 or not _word_char(low[i - 1])) and (j == len(low) or not _word_char(low[j])):
+                out.append((i, context[i:j]))
+            i = low.find(key, j if j > i else i + 1)
+    return out
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _opens(title: str, every: list[re.Match[str]], n: int) -> bool:

@@ -517,6 +517,8 @@ class Library:
         count = count or searcher.doc_count() <= EXACT_COUNT_DOCS
         if sort == "oldest":
             docnums, total = _engine().oldest(searcher, query, limit, runs, cancelled)
+            if total is None and count:
+                total = sum(1 for _ in searcher.docs_for_query(query))  # a generator
             return [(searcher.stored_fields(d)["id"], 0.0, d) for d in docnums], total
         if sort == "date":
             if runs.usable:

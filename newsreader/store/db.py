@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from newsreader.errors import UserError, iso_date, value_kind
+from newsreader.errors import UserError, iso_date, iso_datetime, value_kind
 from newsreader.fileio import flock_within
 
 #: SQLite result codes that mean "this file is damaged", as opposed to "cannot open it".
@@ -172,7 +172,7 @@ def _parse_datetime(value: Any, article_id: str, key: str) -> dt.datetime | None
         parsed = value
     elif isinstance(value, str):
         try:
-            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            parsed = iso_datetime(value)  # Z, +HHMM: read on Python 3.10 too
         except ValueError:
             raise ValueError(f"bookmark {article_id!r}: {key!r} is not an ISO date-time: {value!r}") from None
     else:

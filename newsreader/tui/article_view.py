@@ -176,6 +176,15 @@ def _highlight_styles(values: tuple[str | None, ...], no_color: bool,
         "meta": Style(dim=True),
         "aside": Style(italic=True, dim=True),
     }
+    # A name in the headline ("title-person", ...): its kind's colour on the headline's bold, and
+    # underlined where that colour is the headline's own (a theme without highlights gives people
+    # the primary colour) or there are no colours. The kind's style alone un-bolded it, and a
+    # person was then told from the rest of the headline by that only.
+    title = styles["title"]
+    for kind in ("person", "org", "place", "date"):
+        own = styles[kind]
+        styles["title-" + kind] = title + Style(color=own.color,
+                                                underline=bool(own.underline or no_color or own.color == title.color))
     return styles
 
 
@@ -397,7 +406,7 @@ class ArticleView(ScrollView, can_focus=True):
             title = Text(clean(art.title), style=styles["title"])
             for m in self.marks:
                 if m.part == "title":
-                    title.stylize(styles[m.kind], m.start, m.end)
+                    title.stylize(styles["title-" + m.kind], m.start, m.end)
             add_block(title, "title")
             meta = [f"{art.date:%a} {art.date.day} {art.date:%b %Y}" if art.date else "undated"]
             meta += [clean(v) for v in (art.source, art.byline, art.dateline) if v]
