@@ -129,6 +129,8 @@ AGE_RE = re.compile(
     r"month|months|year|years)\s+ago\.?$|^just now$|^moments ago$",
     re.IGNORECASE,
 )
+#: `date_statement`'s reason for a dated line that states an age ("Updated 3 hours ago").
+AGE_WHY = "an age is not a date"
 DIGIT_RE = re.compile(r"\d")
 DASH_OUTLET_RE = re.compile(r"^[-–—]\s+(\S.{0,60})$")
 #: The bullet marks that open a list item or a line of furniture (`BULLET_RE` takes "*", "–" and "-" too).
@@ -573,7 +575,7 @@ def date_statement(text: str, hint: dt.date | None = None, order: str | None = N
     date, why = find_stated_date(text, hint, order)
     if date is None and not why:
         rest = meta.group(2).strip() if meta else text
-        why = "an age is not a date" if AGE_RE.match(rest) else \
+        why = AGE_WHY if AGE_RE.match(rest) else \
             "a time alone is not a date" if not DATE_LINE_REST_RE.sub("", rest).strip() else "no calendar date could be read"
     return DateStatement(kind, date, why)
 
@@ -1681,6 +1683,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             elif stated.date:
                 fate(k, "date", dropped=True, note=f"{kind} ({stated.date.isoformat()}); kept the {draft.date_source}")
             else:
+                if stated.why == AGE_WHY and draft.age is None and not draft.body:
+                    draft.age = text  # ("Updated 3 hours ago" under the headline: the story's age)
                 fate(k, "date", dropped=True, note=f"no calendar date stated ({stated.why})")
             place = page.place_dates.get(k, head_place)
             if place is None and credit is not None and draft.byline not in (None, credit) \
@@ -1712,6 +1716,8 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 seen -= 1  # (buttons under the headline, "Share" / "Save" / "Listen": not the story's top lines)
             continue
         if AGE_RE.match(text):
+            if draft.age is None and not draft.body:
+                draft.age = text  # (under the headline, the story's own age: `age`, as a listed story's is, Q10 F4)
             fate(k, "age", dropped=True, note="age with no reference time")
             continue
         if in_head and _is_nav_junk(text):

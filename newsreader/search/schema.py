@@ -143,6 +143,32 @@ MENTION_PREFIX = "@"
 _MENTION_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?(?:T.*)?|-W(\d{2})(?:-WE)?|-[A-Z]{1,2}\d?)?")
 
 
+#: The prefix of a story's name keys in `dkey` (`name_keys`): after every date key in lexicon order.
+NAME_PREFIX = "~"
+
+
+def name_keys(names: dict[str, list[str]]) -> list[str]:
+    """The `dkey` values of a story's canonical names (kind -> names), for widening a full name's
+    search to the stories that name the person only by a part of it (`entity.NamePart`): each name
+    whole, "~person=obama" ("Obama" alone), and each name of two words or more under its last word,
+    "~person~obama=barack obama", so the full names of a kind that end with a word are one prefix
+    of the lexicon. Words as the entity fields hold them (`analysis.name_terms`: lower case, no
+    accents)."""
+    from newsreader.search.analysis import name_terms
+
+    keys: list[str] = []
+    for kind, values in names.items():
+        for value in values:
+            words = name_terms(value)
+            if not words:
+                continue
+            whole = " ".join(words)
+            keys.append(f"{NAME_PREFIX}{kind}={whole}")
+            if len(words) > 1:
+                keys.append(f"{NAME_PREFIX}{kind}{NAME_PREFIX}{words[-1]}={whole}")
+    return keys
+
+
 def mention_keys(values: Iterable[str | None]) -> list[str]:
     """The `dkey` values (after MENTION_PREFIX) of the dates a story mentions, for
     `mentions:`. A day gives its day, month and year keys; a month its month and year; a

@@ -17,6 +17,7 @@ from typing import Any
 from whoosh import query as Q
 
 from newsreader.search.analysis import name_terms
+from newsreader.search.entity import NamePart
 from newsreader.search.query import positive_leaves
 from newsreader.search.schema import MENTION_PREFIX, mention_keys
 
@@ -33,9 +34,11 @@ class Targets:
     keys: frozenset[str] = frozenset()
     #: `mentions:` runs of whole years, as (first, last) keys (`query.mention_terms`)
     years: tuple[tuple[str, str], ...] = ()
+    #: (kind, a whole canonical name's words): the parts of a full name searched (`entity.NamePart`)
+    parts: list[tuple[str, str]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.keys or self.years)
+        return bool(self.names or self.keys or self.years or self.parts)
 
     def meets(self, keys: list[str]) -> bool:
         """Whether a stored date's keys (`mention_keys`) are among those looked for."""
@@ -46,9 +49,12 @@ def targets(q: Q.Query) -> Targets:
     names: list[tuple[str, frozenset[str]]] = []
     keys: set[str] = set()
     years: list[tuple[str, str]] = []
+    parts: list[tuple[str, str]] = []
     for node in positive_leaves(q, into_constant=True):
         fieldname = getattr(node, "fieldname", None)
-        if fieldname == "dkey" and isinstance(node, Q.Term) and str(node.text).startswith(MENTION_PREFIX):
+        if isinstance(node, NamePart):
+            parts.append((node.kind, node.part))
+        elif fieldname == "dkey" and isinstance(node, Q.Term) and str(node.text).startswith(MENTION_PREFIX):
             keys.add(str(node.text))
         elif fieldname == "dkey" and isinstance(node, Q.TermRange) and str(node.start).startswith(MENTION_PREFIX):
             years.append((str(node.start), str(node.end)))
@@ -57,19 +63,22 @@ def targets(q: Q.Query) -> Targets:
                 names.append((fieldname, frozenset(node.words)))
             elif isinstance(node, Q.Term):
                 names.append((fieldname, frozenset([str(node.text)])))
-    return Targets(names, frozenset(keys), tuple(years))
+    return Targets(names, frozenset(keys), tuple(years), parts)
 
 
 def spans(found: Targets, entities: list[dict[str, Any]], dates: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """Character spans (in the body text) of the stored names and dates `found` looks for."""
     out: list[tuple[int, int]] = []
-    if found.names:
+    if found.names or found.parts:
         for e in entities:
             wanted = [words for kind, words in found.names if kind == e.get("kind")]
             if wanted:
                 have = set(name_terms(e.get("name") or "")) | set(name_terms(e.get("text") or ""))
                 if any(words <= have for words in wanted):
                     out.append((e["start"], e["end"]))
+                    continue
+            if (e.get("kind"), " ".join(name_terms(e.get("name") or ""))) in found.parts:
+                out.append((e["start"], e["end"]))
     if found.keys or found.years:
         for d in dates:
             if found.meets(mention_keys([d.get("value")])):
