@@ -216,3 +216,66 @@ def test_the_reader_header_shows_the_address_at_80x24(tmp_path: Path) -> None:
     lines = asyncio.run(run())
     shown = [line for line in lines[:6] if line.startswith("example.com/news/")]  # (the meta line names the host)
     assert len(shown) == 1 and "storm-hits-coast"[:8] in shown[0] and len(shown[0]) < 80
+
+
+# RV26-D's findings 1-6: the address is the story's only at its head or foot, and `story_url` is the one gate for
+# every reader (text, HTML, Markdown, feed) so nothing it lets through breaks where the address goes.
+
+
+def test_a_labelled_address_between_paragraphs_is_a_citation_kept_as_text(tmp_path: Path) -> None:
+    """"The report is online:" / "Link: https://..." in the middle of a story cites another page: it took the
+    cited address as the story's and dropped the line; on an HTML page it even hid the canonical link."""
+    line = "Link: https://council.example.gov/reports/2024/winter-plan"
+    article = only(f"Storm hits the coast hard\n\n{TEXT}\nThe full report is online:\n{line}\n\n{TEXT}")
+    assert article.url == "" and line in article.text
+    cited = "Source: https://xunta.example.gal/informes/2024/inundacions"
+    body = (f"<article><h1>Storm hits the coast</h1><p>{TEXT}</p><p>The regional report is online.</p>"
+            f"<p>{cited}</p><p>{TEXT}</p></article>")
+    page = tmp_path / "p.html"
+    page.write_text(html(f'<link rel="canonical" href="{URL}">', body), encoding="utf-8")
+    read = read_page_file(page, 10**6)
+    (article,) = with_page_source(parse_page(read.text, "p.html").articles, read)
+    assert article.url == URL and cited in article.text
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.reuters.com/", "https://www.reuters.com", "https://www.reuters.com/#top",  # a site's front page
+    "https://example.com/news/x>[click](javascript:alert(1))",  # a live link after the Markdown export's <url>
+    "https://example.com/news/a<b",  # (browsers percent-encode "<" and ">": no real address has them)
+    "https://example.com/news/\u009b[2J", "https://example.com/news/\u202eflood",  # terminal controls, bidi
+    pytest.param("https://example.com/news/" + "x" * 2100, id="2125-chars"),  # more than a "URL:" line is read back
+])
+def test_story_url_refuses_what_would_break_where_the_address_goes(url: str) -> None:
+    assert story_url(url, labelled=False) is None and story_url(f"Source: {url}") is None
+
+
+@pytest.mark.parametrize("url", ["https://example.com/2024/05/share-prices-tumble-on-rate-fears",
+                                 "https://example.com/courts/intent-to-sue-filed", "https://example.com/?p=123"])
+def test_a_story_slug_that_starts_like_a_share_button_is_a_story_url(url: str) -> None:
+    assert story_url(url, labelled=False) == url
+    assert only(f"{url}\n\nStorm hits the coast hard\n\n{TEXT}").url == url
+
+
+def test_no_reader_takes_a_front_page_or_an_address_its_url_line_cannot_hold() -> None:
+    """A text copy's foot, Markdown's front matter and a feed item all go through `story_url`: a front page is no
+    story's address there either (only the HTML reader refused it), and a converter writes no "URL:" line that
+    the parser leaves in the text (a 2,230-character link, a "x>[click](javascript:...)" one)."""
+    front = only(f"Storm hits the coast hard\n\n{TEXT}\nSource: https://www.reuters.com/\n")
+    assert front.url == "" and "reuters" not in front.text
+    for value in ["https://www.reuters.com", '"https://example.com/a/b>[x](javascript:alert(1))"']:
+        article = only(markdown_to_text(f"---\ntitle: Storm hits the coast\nsource: {value}\n---\n\n{TEXT}"), "p.md")
+        assert article.url == "" and "URL" not in article.text, value
+    long = "https://www.example.com/news/2025/storm?x=" + "a" * 2200
+    first, _ = parse_page(feed_to_text(FEED.replace(URL, long).encode(), "f.rss").text, "f.rss").articles
+    assert first.url == "" and "URL" not in first.text
+
+
+def test_parse_prints_an_html_pages_facts_escaped(tmp_path: Path, capsys) -> None:
+    """`parse` printed an og:site_name's (and a canonical link's) C1 control and bidi override raw: the page's
+    text is cleaned by the loader, its markup's facts were not."""
+    page = tmp_path / "p.html"
+    page.write_text(html(f'<meta property="og:site_name" content="Evil\u009b[2J\u202eNews">'
+                         f'<link rel="canonical" href="{URL}">'), encoding="utf-8")
+    assert main(["parse", str(page), "--corpus", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\u009b" not in out and "\u202e" not in out and "    source:   Evil\\x9b[2J\\u202eNews" in out.splitlines()

@@ -24,8 +24,8 @@ def render_articles(articles: list[Article], width: int = 80) -> str:
             ("related", ", ".join(article.related) if article.related else None),
         ]
         for label, value in facts:
-            if value:
-                out.append(f"    {label + ':':<10}{value}")
+            if value:  # (never raw to the terminal: an HTML page's og:site_name or canonical link is markup's text)
+                out.append(f"    {label + ':':<10}{printable(str(value))}")
         for caption in article.captions:
             out.extend(textwrap.wrap(caption, width - 4, initial_indent="    caption:  ", subsequent_indent="              "))
         for point in article.summary:

@@ -770,12 +770,11 @@ def _url_day(url: str | None) -> dt.date | None:
 
 
 def _page_url(value: str | None) -> str | None:
-    """A canonical link's or `og:url`'s address as a story's: http(s) with a path (a site's front page, "https://
-    example.com/", is no story's), no picture's or share button's (`parser.story_url`)."""
+    """A canonical link's or `og:url`'s address as a story's (`parser.story_url`, the gate for every reader): http(s),
+    not a site's front page, a picture's or a share button's, nor too long or unprintable."""
     from newsreader.corpus.parser import story_url
 
-    url = story_url(value.strip(), labelled=False) if value and len(value) < 2100 else None
-    return url if url is not None and url.split("://", 1)[1].strip("/").count("/") else None
+    return story_url(value.strip(), labelled=False) if value else None
 
 
 def _clean_name(value: str | None) -> str | None:

@@ -279,9 +279,15 @@ LABELLED_URL_RE = re.compile(r"^(?:(?:original|source|story|article|canonical)(?
                              r"|url|link|permalink|web\s+address|originally\s+published\s+(?:at|on)|read\s+it\s+(?:at|on))"
                              r"\s*:?\s*<?(?P<url>https?://[^\s<>]+?)>?$", re.IGNORECASE)
 #: What in an address says it is no story's: a picture or a file (its path's ending), a share button, an ad server.
-NOT_STORY_URL_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|ico|mp[34]|pdf|css|js)(?:[?#]|$)|/(?:sharer|share|intent)\b"
+#: (A share button's path is "/share", "/sharer.php", "/intent/tweet": "/share-prices-tumble" is a story's slug.)
+NOT_STORY_URL_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|ico|mp[34]|pdf|css|js)(?:[?#]|$)|/(?:sharer|share|intent)(?:[/?#.]|$)"
                               r"|[?&](?:share|u)=https?|\b(?:doubleclick|googlesyndication|adservice|addtoany|sharethis)\.",
                               re.IGNORECASE)
+#: A site's front page, "https://www.reuters.com/" (no path, no query): no story's address.
+FRONT_PAGE_RE = re.compile(r"^https?://[^/?#]*/*(?:#.*)?$", re.IGNORECASE)
+#: The longest address taken as a story's: every page, feed or front matter address goes through `story_url`, and a
+#: converter's "URL: <address>" line must stay within what `_Page.labelled_url` reads back (2,100 characters).
+MAX_URL = 2048
 #: A host alone, in lower case: reader mode's copy opens with the site ("reuters.com"). (An address in the story's
 #: head only, as `URL_LINE_RE`'s.)
 BARE_HOST_RE = re.compile(r"^(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})$")
@@ -657,10 +663,17 @@ def _address_match(text: str) -> re.Match[str] | None:
 def story_url(text: str, labelled: bool = True) -> str | None:
     """The story's web address a line is, http(s) only: a URL alone (`URL_LINE_RE`) or, with `labelled`, after a
     label (`LABELLED_URL_RE`, "Source: https://..."); None for any other line and for an address that is no
-    story's (`NOT_STORY_URL_RE`: a picture, a share button, an ad)."""
+    story's (`NOT_STORY_URL_RE`: a picture, a share button, an ad; `FRONT_PAGE_RE`: a site's front page). The one
+    gate for the HTML, Markdown and feed readers too, so it also refuses what would break where the address goes: a
+    character that is not printable (a C1 control or bidi override reached the terminal raw in `parse`), "<" or ">"
+    (browsers percent-encode both; "x>[click](javascript:...)" became a live link in the Markdown export's
+    "<url>"), and more than `MAX_URL` characters (a converter's "URL:" line the parser would not read back, left
+    in the story's text)."""
     match = LABELLED_URL_RE.match(text) if labelled else None
     url = match.group("url") if match else text.strip("<>") if URL_LINE_RE.match(text) else None
-    if url is None or not url.lower().startswith(("http://", "https://")) or NOT_STORY_URL_RE.search(url):
+    if url is None or len(url) > MAX_URL or not url.isprintable() or "<" in url or ">" in url \
+            or not url.lower().startswith(("http://", "https://")) or NOT_STORY_URL_RE.search(url) \
+            or FRONT_PAGE_RE.match(url):
         return None
     return url
 
@@ -1631,8 +1644,10 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             fate(k, "address", dropped=True, note=f"the page's web address: source {host}" + (
                 "; the story's address" if url and draft.url == url else ""))
             continue
-        if (url := page.labelled_url(k)) is not None and draft.url in ("", url):
-            # "Source: https://..." at the story's head or foot: its address, no text (nor title or byline).
+        if (not draft.body or k > last_prose) and (url := page.labelled_url(k)) is not None and draft.url in ("", url):
+            # "Source: https://..." at the story's head (no text yet) or foot (after its last prose line): its address,
+            # no text (nor title or byline). Between paragraphs ("The report is online:" / "Link: https://...") it is
+            # a citation: kept as text, and no url (it took the cited address and dropped the line).
             draft.url = url
             fate(k, "address", dropped=True, note="the story's web address")
             continue
