@@ -20,6 +20,41 @@ def stories(text: str) -> list[tuple[str, str | None, str | None, str]]:
             for a in parse_page(text, "p.txt").articles]
 
 
+@pytest.mark.parametrize("head,byline,date", [
+    ("By Jane Smith", "Jane Smith", None),
+    ("By Jane Smith, Trade correspondent", "Jane Smith, Trade correspondent", None),
+    ("By JANE SMITH", "JANE SMITH", None),
+    ("March 3, 2025", None, "2025-03-03"),
+])
+def test_a_second_story_headed_by_its_own_byline_or_date_is_a_story(head: str, byline: str | None,
+                                                                     date: str | None) -> None:
+    """Story A (headline, text), then story B (headline, a byline or a date alone, text): B was read as A's text,
+    and its date line dated A (Q10 F16). Only a byline with a date, or the same cues as A's, split them before."""
+    text = f"{HEAD}\n\n{LEAD}\n\n{MORE}\n\n\n{SECOND}\n{head}\n\n{B1}\n\n{B2}\n"
+    assert stories(text) == [(HEAD, None, None, f"{LEAD} {MORE}"), (SECOND, byline, date, f"{B1} {B2}")]
+
+
+def test_a_story_after_a_related_block_is_no_related_link() -> None:
+    """After a "Related Articles" block (a page saved from an endless scroll: story, links, next story), the next
+    story's headline and byline were taken as related links and its text appended to the first story's."""
+    text = (f"{HEAD}\n\n{LEAD}\n\n{MORE}\n\nRelated Articles\nMinister resigns over expenses row\n"
+            f"Floods hit northern towns again\n\n\n{SECOND}\nBy Jane Smith\n\n{B1}\n\n{B2}\n")
+    assert stories(text) == [(HEAD, None, None, f"{LEAD} {MORE}"), (SECOND, "Jane Smith", None, f"{B1} {B2}")]
+
+
+@pytest.mark.parametrize("text", [
+    # A timeline's entry: its text right under its date.
+    f"{HEAD}\n\n{LEAD}\n\nKey dates in the long campaign\nMarch 3, 2025\nThe council first heard the plan.\n\n{MORE}\n",
+    # A sub-heading with no byline or date under it.
+    f"{HEAD}\n\n{LEAD}\n\nWhat happens next for the valley\nThe council first heard the plan.\n\n{MORE}\n",
+    # A line right under a paragraph (no blank gap above it) is that paragraph's.
+    f"{HEAD}\n\n{LEAD}\nKey dates in the long campaign\nMarch 3, 2025\n\n{MORE}\n",
+])
+def test_one_story_stays_whole(text: str) -> None:
+    """A false split is worse than a miss: a sub-heading or a timeline's date inside a story opens no story."""
+    assert len(parse_page(text, "p.txt").articles) == 1
+
+
 @pytest.mark.parametrize("line", ["3 hours ago", "5 mins ago", "Updated 3 hours ago"])
 def test_an_age_under_the_headline_is_the_story_age(line: str) -> None:
     """`--explain` called the line an age, and `age` was null: only a related item's age was kept (Q10 F4)."""

@@ -1380,6 +1380,31 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             if p not in covered:
                 add(_Plan(p, p, "brief"))
 
+    # A story after another's text (Q10 F16: "Headline" / "By Jane Smith" or "March 3, 2025" / blank / text): a
+    # headline-shaped line after a blank line and after story text, right over a byline or a date alone, with a
+    # blank line and story text under them, starts a story. Taken as the first story's text, the second story was
+    # lost, and its date line dated the first; after a related block its headline was read as a link. A timeline's
+    # entry ("Key dates" / "Jan. 5, 2024" / "The court ruled.") has its text right under its date: no story.
+    for p in range(1, page.n):
+        text = page.text[p]
+        if not text or page.text[p - 1] or p in titles or p in covered or p + 1 >= page.n \
+                or not _looks_like_title(text) or page.is_story_meta(p) or page.byline_of(p) is not None:
+            continue
+        head = p + 1
+        stated = page.date_line(head) if page.text[head] else None
+        if not (stated is not None and stated.kind == "line" and stated.date is not None
+                or page.byline_of(head) is not None):
+            continue
+        if head + 1 < page.n and page.text[head + 1] and (page.byline_of(head + 1) is not None
+                                                          or page.is_story_meta(head + 1)):
+            head += 1  # ("By Jane Smith" / "March 3, 2025")
+        under = page.next_nonblank(head, head + 40)
+        if head + 1 >= page.n or page.text[head + 1] or under is None or not page.is_prose(under):
+            continue
+        above_p = bisect.bisect_left(starts, p)
+        if page.prose_before(p) > (starts[above_p - 1] if above_p else -1):
+            add(_Plan(p, p, "heading-block"))
+
     # The page's first story starts at its first line unless a plan already covers it.
     # Furniture before it (a web address, a cookie banner, a menu, a date line, a byline) is its head: the first
     # story starts above it, and its title is the first line after that furniture ("URL / May 2, 2013 / Title").
