@@ -6,6 +6,7 @@ line (F3), a config naming the default theme is `config` (F6), a config mistake 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -148,3 +149,32 @@ def test_articles_json_says_the_summary_line_parsed_or_listed(tmp_path, capsys) 
         said.append(err.splitlines()[-1])
     assert said[0] == f"9 articles from 5 pages in {corpus}"
     assert said[1] == f"9 articles from 5 pages in {corpus} (listed from its index, which is up to date)"
+
+
+# --- F6, F7: the config's theme and the line of a config mistake ---------------------------------------
+
+def test_a_config_naming_the_default_theme_is_the_configs_choice() -> None:
+    """`theme: newsreader-dark` (the README's example block) was said as "(the default)" (Q10 F6)."""
+    from newsreader.config import Paths, parse_config, theme_in_use
+
+    paths = Paths(Path("/nonexistent/c"), Path("/nonexistent/d"), Path("/nonexistent/k"))
+    assert theme_in_use(parse_config("theme: newsreader-dark  # the default's name\n"), paths) == \
+        ("newsreader-dark", "config")
+    assert theme_in_use(parse_config("extractor: rules\n"), paths) == ("newsreader-dark", "default")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("theme: newsreader-dark\n\ncolour: red\n", "x.yaml: line 3: unknown setting 'colour'; known settings are: "),
+    ("theme: newsreader-dark\nmax_page_mb: ten\n", "x.yaml: line 2: max_page_mb must be a number: "),
+    ("# a comment\nmax_page_mb: 0\n", "x.yaml: line 2: max_page_mb must be a number above 0"),
+    ("extractor: nltk\n", "x.yaml: line 1: extractor must be 'rules' or 'spacy'"),
+])
+def test_a_config_mistake_names_its_line(text: str, said: str) -> None:
+    """README: a mistake (bad YAML, an unknown key, a wrong type) is said naming the file, the key and the
+    line; only bad YAML gave the line (Q10 F7)."""
+    from newsreader.config import parse_config
+    from newsreader.errors import UserError
+
+    with pytest.raises(UserError) as caught:
+        parse_config(text, Path("x.yaml"))
+    assert caught.value.message.startswith(said)
