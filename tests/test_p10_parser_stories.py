@@ -66,3 +66,27 @@ def test_an_age_in_the_text_is_not_the_story_age() -> None:
     """Below the story's text an age line is another item's (a list of other stories), not this story's age."""
     article = one(f"{HEAD}\n\n{LEAD}\n\n3 hours ago\n\n{MORE}\n")
     assert article.age is None
+
+
+@pytest.mark.parametrize("line,dateline", [
+    ("Alamosa, Colo. — March 7, 2024 — Officials met.", "Alamosa, Colo."),
+    ("ALAMOSA, Colo. — March 7, 2024 — Officials met.", "ALAMOSA, Colo."),
+    ("Springfield, Ill. -- March 7, 2024 -- Officials met.", "Springfield, Ill."),
+])
+def test_a_us_dateline_and_date_run_into_the_text(line: str, dateline: str) -> None:
+    """As US papers print it, the dateline and the date open the first sentence: the place was lost in mixed case,
+    and the date stayed in the text, undated (Q10 F5)."""
+    article = one(f"{HEAD}\n\n{line}\n\n{MORE}\n")
+    assert (article.dateline, str(article.date), article.date_source, article.body) == (
+        dateline, "2024-03-07", "date line", ["Officials met.", MORE])
+
+
+@pytest.mark.parametrize("line", [
+    "Berlin — 12:10 CET — Officials met on Thursday to discuss the plan.",  # a time, no date
+    "Tuesday, March 7, 2024 — Officials met on Thursday to discuss the plan.",  # a date first: no place
+    "Weather — March 7, 2024 — Officials met on Thursday to discuss the plan.",  # a section's label
+])
+def test_no_place_no_date_is_no_dateline(line: str) -> None:
+    """The place must be followed by a calendar date, and be no common word, to be the dateline ("Tuesday, March
+    7, 2024" is a date, not the place "Tuesday")."""
+    assert one(f"{HEAD}\n\n{line}\n\n{MORE}\n").dateline is None

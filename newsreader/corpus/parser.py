@@ -1770,6 +1770,16 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 draft.dateline = (match.group(1) + match.group(2)).strip()
                 paragraph = paragraph[match.end():]
                 note_parts.append(f"dateline {draft.dateline}")
+            inline = _inline_place_date(page, paragraph, draft.dateline is None)
+            if inline is not None:
+                place, stated, paragraph = inline
+                if place is not None:
+                    draft.dateline = place
+                    note_parts.append(f"dateline {place}")
+                kind = DATE_KINDS[stated.kind]
+                if stated.date is not None and DATE_RANK[kind] > DATE_RANK[draft.date_source]:
+                    draft.date, draft.date_source = stated.date, kind
+                    note_parts.append(f"{kind}: {stated.date.isoformat()}")
         if trailer:
             note_parts.append(f"dropped trailing page furniture: {trailer!r}")
         if draft.body and _should_join(pieces[-1], paragraph, cues):
@@ -1854,6 +1864,36 @@ def _wire_dateline(text: str) -> re.Match[str] | None:
     place of three letters or more, then text."""
     match = DATELINE_RE.match(text)
     return match if match and len(match.group(1).replace(" ", "")) >= 3 and _words(text) > 4 else None
+
+
+#: A date run into a paragraph's first sentence after its dateline: "March 7, 2024 — Officials met." (a spaced dash).
+INLINE_DATE_END_RE = re.compile(r"\s+(?:--|[-–—])\s+(?=\S)")
+
+
+def _inline_place_date(page: _Page, text: str, want_place: bool) -> tuple[str | None, DateStatement, str] | None:
+    """A US paper's dateline and date run into the first sentence ("Alamosa, Colo. — March 7, 2024 — Officials
+    met."; after an upper-case dateline already cut off, "March 7, 2024 — Officials met."): the place (when
+    `want_place`), the date and the text after them, or None. A line of its own gave them (`_Page.date_line`); run
+    into the text, the place was lost when written in mixed case and the date stayed in the text (Q10 F5)."""
+    at, place = 0, None
+    if want_place:
+        match = PLACE_DATE_RE.match(text)
+        if match is None or _common_word(match.group("place")) or _date_first(page, text):
+            return None  # ("Tuesday, March 7, 2024 — ...": a date, no place; a paragraph opening with a date is text)
+        at, place = match.end(), match.group("place")
+    end = INLINE_DATE_END_RE.search(text, at, at + 48)
+    if end is None or not DIGIT_RE.search(text, at, end.start()):
+        return None
+    stated = page._statement(text[at:end.start()])
+    if stated is None or stated.kind != "line" or stated.date is None or _words(text[end.end():]) < 2:
+        return None
+    return place, stated, text[end.end():]
+
+
+def _date_first(page: _Page, text: str) -> bool:
+    """Does the text open with a date before its first spaced dash ("Tuesday, March 7, 2024 — ...")?"""
+    end = INLINE_DATE_END_RE.search(text, 0, 48)
+    return end is not None and (stated := page._statement(text[:end.start()])) is not None and stated.date is not None
 
 
 def _brief_dateline(text: str) -> bool:
