@@ -178,3 +178,22 @@ def test_a_config_mistake_names_its_line(text: str, said: str) -> None:
     with pytest.raises(UserError) as caught:
         parse_config(text, Path("x.yaml"))
     assert caught.value.message.startswith(said)
+
+
+def test_the_reader_says_why_a_date_range_beyond_the_dates_is_empty(seed_home, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The reader's search of `date:>2030` said "bad query" as an error; now the list is empty and the
+    status line's first words say why (the note, which the line dropped first at 80 columns), no notice."""
+    from tests.test_tui import make_app, settle, sync
+
+    @sync
+    async def run() -> None:
+        app = make_app(seed_home, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            app.run_query("date:>2030")
+            await settle(pilot)
+            shown = app.main.query_one("#status").render_line(0).text.rstrip()
+            assert shown.startswith("no matches: no article is dated within 'date:>2030'"), shown
+            assert not app._notifications
+
+    run()
