@@ -196,6 +196,9 @@ def _common_word(place: str, roles: frozenset[str] = frozenset()) -> bool:
     common = english_words()[0]
     if not all(word.lower() in common and word.lower() not in roles for word in words):
         return False
+    from newsreader.extract.resources import cues
+    if len(words) > 1 and any(word.lower() in cues().place_heads for word in words):
+        return False  # ("Lake Placid", "Death Valley": a place's head)
     g = gazetteer()
     return not any(name in g.places or len(words) > 1 and name in g.towns for name in (place, place.title()))
 
@@ -214,7 +217,7 @@ def _an_outlet(names: str) -> bool:
 PLACE_OPENER_PLACES = 10
 #: How many of the gazetteer's places written with a particle after it ("Villa de Cura", "Saint-Cyr-sur-Loire") a word
 #: must open to be a place's first word, an English word or not ("Villa", "Saint"): `_a_place`.
-PLACE_OPENER_PARTICLED = 5
+PLACE_OPENER_PARTICLED = 10
 #: The words of a place's name: between its spaces and hyphens ("Saint-Germain-en-Laye").
 PLACE_WORDS_SPLIT_RE = re.compile(r"[ -]")
 #: Capitalised words that open people's names as often as places' ("Abu Bakar", "Ben Ali", "Bin Laden").
@@ -259,12 +262,13 @@ def _a_place(names: str) -> bool:
     when it holds a small-letter particle and opens as places do ("Ciudad de México", "Puerto de la Cruz": the
     gazetteer keeps no spelling with a small-letter word but the city's own). A place the gazetteer writes with
     hyphens is one written with spaces too ("Fort de France", "Saint Denis")."""
-    from newsreader.extract.resources import _ascii, gazetteer
+    from newsreader.extract.resources import _ascii, cues, gazetteer
     openers = _place_openers()
     g = gazetteer()
-    if any(n in g.places or n in g.towns for n in (names, _ascii(names), names.replace(" ", "-"))):
-        return True
     words = names.split()
+    spellings = (names, _ascii(names)) if words[0] in cues().given_names else (names, _ascii(names), names.replace(" ", "-"))
+    if any(n in g.places or n in g.towns for n in spellings):
+        return True
     return words[0] in openers and any(word.islower() for word in words[1:])
 
 
@@ -530,17 +534,20 @@ class DateStatement:
 #: A time in a US time zone ("11:00 AM EDT", "8:13 AM PDT", "10 a.m. ET"), the zone in capitals as pages write it: a
 #: date line that names one is a US page's, which writes numeric dates month first ("UPDATED 05 / 03 / 2013 at 11:00
 #: AM EDT", "8:13 AM PDT 8 / 2 / 2013": the 3rd of May, the 2nd of August). Such a line was undated: day and month
-#: could be either way round. The zone must follow a time: "ET" is French, "CT" a state's code.
-US_ZONE_RE = re.compile(r"\d(?:[:.]\d\d\s?(?:(?i:[ap]\.?m\.?)\s?)?|\s?(?i:[ap]\.?m\.?)\s?)(?:(?:E|C|M|P|AK|H)[SD]T|[ECMP]T)"
-                        r"(?!\w)")
+#: could be either way round. The zone must follow a time: "ET" is French, "CT" a state's code; a two-letter zone
+#: only after am/pm ("À 10:00 ET MIS À JOUR": the French "and" after a time).
+US_ZONE_RE = re.compile(r"\d(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)\s?(?:(?:E|C|M|P|AK|H)[SD]T|[ECMP]T)(?!\w)"
+                        r"|\d[:.]\d\d\s?(?:E|C|M|P|AK|H)[SD]T(?!\w)")
 
 
-def date_statement(text: str, hint: dt.date | None = None, order: str | None = None) -> DateStatement | None:
+def date_statement(text: str, hint: dt.date | None = None, order: str | None = None,
+                   zone: bool = True) -> DateStatement | None:
     """The date statement a line is, or None: either a line of a date and nothing else but weekdays, times, time
     zones and the words that introduce a date ("Friday 14 March 2025 10:32 GMT", "PUBLISHED: 02:31 GMT, 12 March
     2013 | UPDATED: ..."), or a short "Updated/Published/Posted ..." line that states a date or an age. Its kind
     is the word before its first date (an "Updated" after the date is another, undated, statement). A US time zone on
-    the line orders a numeric date month first when the page gave no `order` (`US_ZONE_RE`)."""
+    the line orders a numeric date month first when the page gave no `order` (`US_ZONE_RE`), unless `zone` is
+    False."""
     if len(text) > 160 or not DIGIT_RE.search(text):
         return None
     meta = _meta_date(text)
@@ -560,7 +567,7 @@ def date_statement(text: str, hint: dt.date | None = None, order: str | None = N
     else:
         before = DATE_WORDS_RE.findall(text[:match.start()]) if match else []
         kind = ("updated" if before[-1].lower() in UPDATED_WORDS else "published") if before else "line"
-    if order is None and US_ZONE_RE.search(text):
+    if order is None and zone and US_ZONE_RE.search(text):
         order = "md"  # (a US time zone on the line: a US page's date, month first)
     date, why = find_stated_date(text, hint, order)
     if date is None and not why:
@@ -885,13 +892,14 @@ class _Page:
 
     def _statement(self, text: str) -> DateStatement | None:
         """`date_statement` with the page's hint, and the page's numeric order when day and month could be either
-        way round: for a date alone and for one after a byline, a place or before "by" alike (RV20 P5)."""
-        stated = date_statement(text, self.hint)
+        way round: for a date alone and for one after a byline, a place or before "by" alike (RV20 P5). A US time
+        zone on the line orders it only when the page's own dates do not: a zone can be misread ("10:00 CST" is
+        China's too; RV26-A #1), a page's unambiguous dates cannot."""
+        stated = date_statement(text, self.hint, zone=False)
         if stated is not None and stated.date is None and stated.why.endswith(EITHER_WAY):
             if self.numeric_order == "":  # looked for once per page, and only when a date needs it
                 self.numeric_order = _numeric_order("\n".join(self.text))
-            if self.numeric_order:
-                stated = date_statement(text, self.hint, self.numeric_order)
+            stated = date_statement(text, self.hint, self.numeric_order or None)
         return stated
 
     def _byline_and_date(self, text: str) -> tuple[str, DateStatement] | None:
@@ -1897,10 +1905,11 @@ def _date_first(page: _Page, text: str) -> bool:
 
 
 def _brief_dateline(text: str) -> bool:
-    """Does a paragraph open with a wire dateline that names a place, not a label of one English word ("UPDATE:
-    More homes ...", "HEALTH — Hospitals keep ...")? The same test as a place before a date line's (`_common_word`)."""
+    """Does a paragraph open with a wire dateline that names a place, not a label of English words ("UPDATE:
+    More homes ...", "HEALTH — Hospitals keep ...")? The same test as a place before a date line's (`_common_word`);
+    a state or country after it says a place whatever its words ("OCEAN CITY, Md. — ", "GREAT NECK, N.Y. — ")."""
     match = _wire_dateline(text)
-    return match is not None and not _common_word(match.group(1))
+    return match is not None and (bool(match.group(2)) or not _common_word(match.group(1)))
 
 
 def _standfirst_head(body: list[str], pieces: list[str], untitled: bool) -> bool:
