@@ -264,8 +264,8 @@ def cmd_articles(args: argparse.Namespace, ctx: Context) -> int:
         corpus.articles = _date_sorted(corpus.articles, lambda a: a.date.isoformat() if a.date else None, args.sort)
     if args.json:
         ctx.print_json_array(a.to_dict() for a in corpus.articles)
-        return 0
-    _print_rows(ctx, ((a.id, a.title, a.date.isoformat() if a.date else None, a.source) for a in corpus.articles))
+    else:
+        _print_rows(ctx, ((a.id, a.title, a.date.isoformat() if a.date else None, a.source) for a in corpus.articles))
     print(f"{counted(len(corpus.articles), 'article')} from {counted(corpus.page_count, 'page')} "
           f"in {printable(str(corpus.root))}{listed}", file=ctx.stderr)
     return 0
@@ -371,13 +371,13 @@ def _print_listing(args: argparse.Namespace, ctx: Context, root: Path, listed: _
         # The stored article is the parsed one's `to_dict()` (indexer.prepare), read 500 at a time.
         ctx.print_json_array(doc["article"] for chunk in chunks
                              for docs in (store.docs(chunk),) for doc in (docs[i] for i in chunk))
-        return 0
-    if listed.rows is not None:
+    elif listed.rows is not None:
         rows = listed.rows
         _print_rows(ctx, ((r.id, r.title, r.date, r.source) for r in (rows[i] for i in listed.ids)))
     else:
         _print_rows(ctx, ((r.id, r.title, r.date, r.source) for chunk in chunks
                           for rows in (store.rows(chunk),) for r in (rows[i] for i in chunk)))
+    # (With --json too, as for an empty folder: stderr does not disturb the JSON; Q10 F3.)
     print(f"{counted(len(listed.ids), 'article')} from {counted(listed.pages, 'page')} "
           f"in {printable(str(root))} (listed from its index, which is up to date)", file=ctx.stderr)
     return 0
@@ -994,6 +994,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Run `newsreader COMMAND --help` for details."
         ),
     )
+    _set_epilog(parser, _TOP_EPILOG, parser.epilog)
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     _add_corpus_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -1143,6 +1144,11 @@ _EPILOGS = {
               "newsreader paths --json | jq -r .config_file",
               "newsreader paths --prune",
               "0 shown; 2 a broken config"),
+    "bookmarks": ("newsreader bookmarks list --json | jq -r '.[].id'",
+                  "newsreader bookmarks add ID --tag iran",
+                  "newsreader bookmarks export --format md -o notes.md",
+                  "0 done; 1 no article or bookmark with that id (add, remove); 2 the bookmarks, or the file "
+                  "to export to or import from, cannot be read or written (each action's --help gives its own)"),
     "bookmarks list": ("newsreader bookmarks list --tag iran",
                        "newsreader bookmarks list --json | jq -r '.[].id'",
                        "0 listed; 2 the bookmarks cannot be read"),
@@ -1168,6 +1174,26 @@ class _HelpFormatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
 
+#: `newsreader --help`'s examples and exit codes (Q10 F1: the one help without them). The reader's: 0 quit,
+#: 1 stopped on an error it printed (Textual's code), 2 it cannot start, 130 Ctrl-C.
+_TOP_EPILOG = ("newsreader  (the reader, on the corpus of config.yaml or the bundled seeds)",
+               "newsreader --corpus ~/news",
+               "newsreader search 'iran date:>=lastweek' --json",
+               "0 done; 1 nothing found (search), no such article (show, related), or the reader stopped on "
+               "an error it printed; 2 it cannot run (no terminal for the reader, a bad query or config, no "
+               "usable index); 130 stopped by Ctrl-C (each command's --help gives its own)")
+
+
+def _set_epilog(parser: argparse.ArgumentParser, lines: tuple[str, ...], before: str | None = None) -> None:
+    """End `parser`'s help with `lines`: examples, then the exit codes (the last line), after the
+    paragraph `before` (wrapped here: the formatter keeps the epilog's lines as they are)."""
+    *examples, codes = lines
+    parser.formatter_class = _HelpFormatter
+    codes = textwrap.fill(f"exit codes: {codes}", 79, subsequent_indent="  ")
+    lead = textwrap.fill(before, 79) + "\n\n" if before else ""
+    parser.epilog = lead + "examples:\n" + "".join(f"  {e}\n" for e in examples) + codes + "\n"
+
+
 def _add_epilogs(parser: argparse.ArgumentParser, prefix: str = "") -> None:
     """Give every subcommand under `parser` its examples and exit codes (`_EPILOGS`)."""
     for action in parser._actions:
@@ -1175,10 +1201,7 @@ def _add_epilogs(parser: argparse.ArgumentParser, prefix: str = "") -> None:
             for name, sub in action.choices.items():
                 key = f"{prefix}{name}"
                 if key in _EPILOGS:
-                    *examples, codes = _EPILOGS[key]
-                    sub.formatter_class = _HelpFormatter
-                    codes = textwrap.fill(f"exit codes: {codes}", 79, subsequent_indent="  ")
-                    sub.epilog = "examples:\n" + "".join(f"  {e}\n" for e in examples) + codes + "\n"
+                    _set_epilog(sub, _EPILOGS[key])
                 _add_epilogs(sub, f"{key} ")
 
 

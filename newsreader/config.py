@@ -200,6 +200,8 @@ class Config:
     #: What reading the file found to say that does not stop a command, one line each (every
     #: command says them first: `config_name_warnings`).
     warnings: list[str] = field(default_factory=list, compare=False)
+    #: Whether the file names a theme: `theme: newsreader-dark` is the config's choice, though the default's name.
+    theme_set: bool = field(default=False, compare=False)
     #: A relative `corpus:` missing from the config file's folder: the current folder's, also
     #: missing (None when it is the same folder). The error names both places tried.
     corpus_also_tried: Path | None = field(default=None, compare=False)
@@ -271,46 +273,66 @@ def parse_config(text: str, source: Path | None = None) -> Config:
     if not isinstance(raw, dict):
         raise UserError(f"{where}: expected a mapping of settings (key: value), got {value_kind(raw)}")
     values: dict[str, Any] = {}
+    at = _KeyLines(text, where)
     for key, value in raw.items():
         setting = SETTINGS.get(str(key))
         if setting is None:
             known = ", ".join(sorted(SETTINGS))
-            raise UserError(f"{where}: unknown setting {key!r}; known settings are: {known}")
+            raise UserError(f"{at(key)}unknown setting {key!r}; known settings are: {known}")
         if value is None:
             continue
         if isinstance(value, str) and setting.kind == (int, float):
             value = _number(value)  # YAML 1.1 reads `1e9` (no dot) as text
         if isinstance(value, bool) or not isinstance(value, setting.kind):
             # The meaning after a colon: a help with brackets in brackets read badly (Q5 C4).
-            raise UserError(f"{where}: {key} must be {_describe(setting.kind)}: {setting.help}")
+            raise UserError(f"{at(key)}{key} must be {_describe(setting.kind)}: {setting.help}")
         values[str(key)] = value
     config = Config(source=source)
     if "corpus" in values:
         if not values["corpus"].strip():  # Path("") is the current folder: never meant
-            raise UserError(f"{where}: corpus is empty; name a folder, or leave the key out "
+            raise UserError(f"{at('corpus')}corpus is empty; name a folder, or leave the key out "
                             "for the bundled seeds")
         corpus = expand_home(values["corpus"], f"{where}: corpus")
         if source is not None and not corpus.is_absolute():
             corpus = _relative_corpus(config, corpus, source)
         config.corpus = corpus
     if "theme" in values:
-        config.theme = values["theme"]
+        config.theme, config.theme_set = values["theme"], True
     if "keymap" in values:
         config.keymap = {_keymap_text(k, where): _keymap_text(v, where, k) for k, v in values["keymap"].items()}
     if "max_page_mb" in values:
         if not math.isfinite(values["max_page_mb"]) or values["max_page_mb"] <= 0:  # .inf, .nan
-            raise UserError(f"{where}: max_page_mb must be a number above 0, like 10")
+            raise UserError(f"{at('max_page_mb')}max_page_mb must be a number above 0, like 10")
         config.max_page_mb = values["max_page_mb"]
     if "extensions" in values:
         exts = values["extensions"]
         if not exts or not all(isinstance(e, str) and e.strip(".") for e in exts):
-            raise UserError(f"{where}: extensions must be a list of file endings like .txt")
+            raise UserError(f"{at('extensions')}extensions must be a list of file endings like .txt")
         config.extensions = [e if e.startswith(".") else f".{e}" for e in exts]
     if "extractor" in values:
         if values["extractor"] not in ("rules", "spacy"):
-            raise UserError(f"{where}: extractor must be 'rules' or 'spacy'")
+            raise UserError(f"{at('extractor')}extractor must be 'rules' or 'spacy'")
         config.extractor = values["extractor"]
     return config
+
+
+class _KeyLines:
+    """`at(key)`: the start of a message about a top-level key, naming the file and the key's line
+    ("config.yaml: line 4: "), as bad YAML is said with its line (README: "naming the file, the key and
+    the line"; Q10 F7). The YAML is composed again for it only when a message is made."""
+
+    def __init__(self, text: str, where: str) -> None:
+        self.text, self.where = text, where
+
+    def __call__(self, key: Any) -> str:
+        try:
+            node = yaml.compose(self.text)
+        except (yaml.YAMLError, RecursionError):
+            node = None
+        for key_node, _ in getattr(node, "value", None) or ():
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
+                return f"{self.where}: line {key_node.start_mark.line + 1}: "
+        return f"{self.where}: "
 
 
 def _relative_corpus(config: Config, written: Path, source: Path) -> Path:
@@ -503,7 +525,8 @@ def theme_in_use(config: Config, paths: Paths) -> tuple[str, str]:
             chosen = None
     if isinstance(chosen, str) and chosen:
         return chosen, "reader"
-    return config.theme, "default" if config.theme == SETTINGS["theme"].default else "config"
+    named = config.theme_set or config.theme != SETTINGS["theme"].default
+    return config.theme, "config" if named else "default"
 
 
 def theme_missing(config: Config, warnings: list[str]) -> bool:

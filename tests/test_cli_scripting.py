@@ -222,7 +222,7 @@ def test_a_wrong_type_in_the_config_is_said_without_brackets_in_brackets(capsys,
     path = _config(isolated_home, text)
     code, out, err = run(capsys, "paths")
     key = text.split(":")[0]
-    assert code == 2 and out == "" and err.startswith(f"newsreader: error: {path}: {key} must be ")
+    assert code == 2 and out == "" and err.startswith(f"newsreader: error: {path}: line 1: {key} must be ")
     assert not re.search(r"\([^()]*\(", err), err
 
 

@@ -49,7 +49,7 @@ def test_a_full_name_finds_the_stories_naming_its_surname_alone_ranked_after(ind
     assert found(library, 'person:"Barack Obama"') == ["Obama signs the bill", "Obama in Chicago"]
     hit = library.search('person:"Barack Obama"').hits[1]
     assert hit.snippet[hit.ranges[0][0]:hit.ranges[0][1]] == "Obama"  # where it matched is marked
-    assert found(library, 'person:"Sasha Obama"') == []  # not a name of the index: no widening
+    assert found(library, 'person:"Sasha Obama"') == []  # "Barack Obama" also ends with Obama: no widening
 
 
 def test_a_surname_another_indexed_full_name_ends_with_is_not_widened(index) -> None:  # type: ignore[no-untyped-def]

@@ -96,6 +96,7 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 KEY_POINTS_HEADINGS = frozenset(("key points", "key takeaways"))
 #: The mark put before each of those items: one the parser's `BULLET_RE` takes.
 KEY_POINT_MARK = "• "
+_LIST_TAGS = frozenset(("li", "ul", "ol"))
 _ALNUM_RE = re.compile(r"[^\W_]")
 #: A table's cells: a row is one line, its cells apart ("<td>13,027</td><td>39.1</td>" read
 #: "13,02739.1" on a minified page, where no blank stands between the tags).
@@ -546,12 +547,20 @@ class _Reader(HTMLParser):
         if (not skip and self.use_names and tag not in _NEVER_FURNITURE and self.tags not in self.keep
                 and _furniture(amap)):
             skip, self.named = True, self.tags
+        # A list of key points ends at a block that is none of its items: one right in the list ("<ul><li>a</li>
+        # <p>story"), or one after an item's bare text ("<ul><li>a<li>b<p>story": the page left `</ul>` out). Else the
+        # mark stayed on until `</article>`, and the story's text became its summary (RV26-A #8).
+        end_key_list = (self.key_list is not None and not skip and tag in _BLOCKS and tag not in _LIST_TAGS
+                        and (len(self.stack) - 1 == self.key_list
+                             or self.stack[-1][0] == "li" and "".join(self.line).replace(_SEAM, "").strip() != ""))
         if tag in _BLOCKS or skip:
             self._flush()
         elif tag in _CELLS:
             self.line.append(" ")
         else:
             self.line.append(_SEAM)
+        if end_key_list:
+            self.key_list = None
         self.stack.append((tag, skip))
         if skip:
             self.skipping += 1

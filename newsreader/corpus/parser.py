@@ -196,6 +196,9 @@ def _common_word(place: str, roles: frozenset[str] = frozenset()) -> bool:
     common = english_words()[0]
     if not all(word.lower() in common and word.lower() not in roles for word in words):
         return False
+    from newsreader.extract.resources import cues
+    if len(words) > 1 and any(word.lower() in cues().place_heads for word in words):
+        return False  # ("Lake Placid", "Death Valley": a place's head)
     g = gazetteer()
     return not any(name in g.places or len(words) > 1 and name in g.towns for name in (place, place.title()))
 
@@ -214,7 +217,7 @@ def _an_outlet(names: str) -> bool:
 PLACE_OPENER_PLACES = 10
 #: How many of the gazetteer's places written with a particle after it ("Villa de Cura", "Saint-Cyr-sur-Loire") a word
 #: must open to be a place's first word, an English word or not ("Villa", "Saint"): `_a_place`.
-PLACE_OPENER_PARTICLED = 5
+PLACE_OPENER_PARTICLED = 10
 #: The words of a place's name: between its spaces and hyphens ("Saint-Germain-en-Laye").
 PLACE_WORDS_SPLIT_RE = re.compile(r"[ -]")
 #: Capitalised words that open people's names as often as places' ("Abu Bakar", "Ben Ali", "Bin Laden").
@@ -259,12 +262,13 @@ def _a_place(names: str) -> bool:
     when it holds a small-letter particle and opens as places do ("Ciudad de México", "Puerto de la Cruz": the
     gazetteer keeps no spelling with a small-letter word but the city's own). A place the gazetteer writes with
     hyphens is one written with spaces too ("Fort de France", "Saint Denis")."""
-    from newsreader.extract.resources import _ascii, gazetteer
+    from newsreader.extract.resources import _ascii, cues, gazetteer
     openers = _place_openers()
     g = gazetteer()
-    if any(n in g.places or n in g.towns for n in (names, _ascii(names), names.replace(" ", "-"))):
-        return True
     words = names.split()
+    spellings = (names, _ascii(names)) if words[0] in cues().given_names else (names, _ascii(names), names.replace(" ", "-"))
+    if any(n in g.places or n in g.towns for n in spellings):
+        return True
     return words[0] in openers and any(word.islower() for word in words[1:])
 
 
@@ -546,17 +550,20 @@ class DateStatement:
 #: A time in a US time zone ("11:00 AM EDT", "8:13 AM PDT", "10 a.m. ET"), the zone in capitals as pages write it: a
 #: date line that names one is a US page's, which writes numeric dates month first ("UPDATED 05 / 03 / 2013 at 11:00
 #: AM EDT", "8:13 AM PDT 8 / 2 / 2013": the 3rd of May, the 2nd of August). Such a line was undated: day and month
-#: could be either way round. The zone must follow a time: "ET" is French, "CT" a state's code.
-US_ZONE_RE = re.compile(r"\d(?:[:.]\d\d\s?(?:(?i:[ap]\.?m\.?)\s?)?|\s?(?i:[ap]\.?m\.?)\s?)(?:(?:E|C|M|P|AK|H)[SD]T|[ECMP]T)"
-                        r"(?!\w)")
+#: could be either way round. The zone must follow a time: "ET" is French, "CT" a state's code; a two-letter zone
+#: only after am/pm ("À 10:00 ET MIS À JOUR": the French "and" after a time).
+US_ZONE_RE = re.compile(r"\d(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)\s?(?:(?:E|C|M|P|AK|H)[SD]T|[ECMP]T)(?!\w)"
+                        r"|\d[:.]\d\d\s?(?:E|C|M|P|AK|H)[SD]T(?!\w)")
 
 
-def date_statement(text: str, hint: dt.date | None = None, order: str | None = None) -> DateStatement | None:
+def date_statement(text: str, hint: dt.date | None = None, order: str | None = None,
+                   zone: bool = True) -> DateStatement | None:
     """The date statement a line is, or None: either a line of a date and nothing else but weekdays, times, time
     zones and the words that introduce a date ("Friday 14 March 2025 10:32 GMT", "PUBLISHED: 02:31 GMT, 12 March
     2013 | UPDATED: ..."), or a short "Updated/Published/Posted ..." line that states a date or an age. Its kind
     is the word before its first date (an "Updated" after the date is another, undated, statement). A US time zone on
-    the line orders a numeric date month first when the page gave no `order` (`US_ZONE_RE`)."""
+    the line orders a numeric date month first when the page gave no `order` (`US_ZONE_RE`), unless `zone` is
+    False."""
     if len(text) > 160 or not DIGIT_RE.search(text):
         return None
     meta = _meta_date(text)
@@ -576,7 +583,7 @@ def date_statement(text: str, hint: dt.date | None = None, order: str | None = N
     else:
         before = DATE_WORDS_RE.findall(text[:match.start()]) if match else []
         kind = ("updated" if before[-1].lower() in UPDATED_WORDS else "published") if before else "line"
-    if order is None and US_ZONE_RE.search(text):
+    if order is None and zone and US_ZONE_RE.search(text):
         order = "md"  # (a US time zone on the line: a US page's date, month first)
     date, why = find_stated_date(text, hint, order)
     if date is None and not why:
@@ -924,13 +931,14 @@ class _Page:
 
     def _statement(self, text: str) -> DateStatement | None:
         """`date_statement` with the page's hint, and the page's numeric order when day and month could be either
-        way round: for a date alone and for one after a byline, a place or before "by" alike (RV20 P5)."""
-        stated = date_statement(text, self.hint)
+        way round: for a date alone and for one after a byline, a place or before "by" alike (RV20 P5). A US time
+        zone on the line orders it only when the page's own dates do not: a zone can be misread ("10:00 CST" is
+        China's too; RV26-A #1), a page's unambiguous dates cannot."""
+        stated = date_statement(text, self.hint, zone=False)
         if stated is not None and stated.date is None and stated.why.endswith(EITHER_WAY):
             if self.numeric_order == "":  # looked for once per page, and only when a date needs it
                 self.numeric_order = _numeric_order("\n".join(self.text))
-            if self.numeric_order:
-                stated = date_statement(text, self.hint, self.numeric_order)
+            stated = date_statement(text, self.hint, self.numeric_order or None)
         return stated
 
     def _byline_and_date(self, text: str) -> tuple[str, DateStatement] | None:
@@ -1419,6 +1427,31 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             if p not in covered:
                 add(_Plan(p, p, "brief"))
 
+    # A story after another's text (Q10 F16: "Headline" / "By Jane Smith" or "March 3, 2025" / blank / text): a
+    # headline-shaped line after a blank line and after story text, right over a byline or a date alone, with a
+    # blank line and story text under them, starts a story. Taken as the first story's text, the second story was
+    # lost, and its date line dated the first; after a related block its headline was read as a link. A timeline's
+    # entry ("Key dates" / "Jan. 5, 2024" / "The court ruled.") has its text right under its date: no story.
+    for p in range(1, page.n):
+        text = page.text[p]
+        if not text or page.text[p - 1] or p in titles or p in covered or p + 1 >= page.n \
+                or not _looks_like_title(text) or page.is_story_meta(p) or page.byline_of(p) is not None:
+            continue
+        head = p + 1
+        stated = page.date_line(head) if page.text[head] else None
+        if not (stated is not None and stated.kind == "line" and stated.date is not None
+                or page.byline_of(head) is not None):
+            continue
+        if head + 1 < page.n and page.text[head + 1] and (page.byline_of(head + 1) is not None
+                                                          or page.is_story_meta(head + 1)):
+            head += 1  # ("By Jane Smith" / "March 3, 2025")
+        under = page.next_nonblank(head, head + 40)
+        if head + 1 >= page.n or page.text[head + 1] or under is None or not page.is_prose(under):
+            continue
+        above_p = bisect.bisect_left(starts, p)
+        if page.prose_before(p) > (starts[above_p - 1] if above_p else -1):
+            add(_Plan(p, p, "heading-block"))
+
     # The page's first story starts at its first line unless a plan already covers it.
     # Furniture before it (a web address, a cookie banner, a menu, a date line, a byline) is its head: the first
     # story starts above it, and its title is the first line after that furniture ("URL / May 2, 2013 / Title").
@@ -1794,6 +1827,16 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
                 draft.dateline = (match.group(1) + match.group(2)).strip()
                 paragraph = paragraph[match.end():]
                 note_parts.append(f"dateline {draft.dateline}")
+            inline = _inline_place_date(page, paragraph, draft.dateline is None)
+            if inline is not None:
+                place, stated, paragraph = inline
+                if place is not None:
+                    draft.dateline = place
+                    note_parts.append(f"dateline {place}")
+                kind = DATE_KINDS[stated.kind]
+                if stated.date is not None and DATE_RANK[kind] > DATE_RANK[draft.date_source]:
+                    draft.date, draft.date_source = stated.date, kind
+                    note_parts.append(f"{kind}: {stated.date.isoformat()}")
         if trailer:
             note_parts.append(f"dropped trailing page furniture: {trailer!r}")
         if draft.body and _should_join(pieces[-1], paragraph, cues):
@@ -1880,11 +1923,42 @@ def _wire_dateline(text: str) -> re.Match[str] | None:
     return match if match and len(match.group(1).replace(" ", "")) >= 3 and _words(text) > 4 else None
 
 
+#: A date run into a paragraph's first sentence after its dateline: "March 7, 2024 — Officials met." (a spaced dash).
+INLINE_DATE_END_RE = re.compile(r"\s+(?:--|[-–—])\s+(?=\S)")
+
+
+def _inline_place_date(page: _Page, text: str, want_place: bool) -> tuple[str | None, DateStatement, str] | None:
+    """A US paper's dateline and date run into the first sentence ("Alamosa, Colo. — March 7, 2024 — Officials
+    met."; after an upper-case dateline already cut off, "March 7, 2024 — Officials met."): the place (when
+    `want_place`), the date and the text after them, or None. A line of its own gave them (`_Page.date_line`); run
+    into the text, the place was lost when written in mixed case and the date stayed in the text (Q10 F5)."""
+    at, place = 0, None
+    if want_place:
+        match = PLACE_DATE_RE.match(text)
+        if match is None or _common_word(match.group("place")) or _date_first(page, text):
+            return None  # ("Tuesday, March 7, 2024 — ...": a date, no place; a paragraph opening with a date is text)
+        at, place = match.end(), match.group("place")
+    end = INLINE_DATE_END_RE.search(text, at, at + 48)
+    if end is None or not DIGIT_RE.search(text, at, end.start()):
+        return None
+    stated = page._statement(text[at:end.start()])
+    if stated is None or stated.kind != "line" or stated.date is None or _words(text[end.end():]) < 2:
+        return None
+    return place, stated, text[end.end():]
+
+
+def _date_first(page: _Page, text: str) -> bool:
+    """Does the text open with a date before its first spaced dash ("Tuesday, March 7, 2024 — ...")?"""
+    end = INLINE_DATE_END_RE.search(text, 0, 48)
+    return end is not None and (stated := page._statement(text[:end.start()])) is not None and stated.date is not None
+
+
 def _brief_dateline(text: str) -> bool:
-    """Does a paragraph open with a wire dateline that names a place, not a label of one English word ("UPDATE:
-    More homes ...", "HEALTH — Hospitals keep ...")? The same test as a place before a date line's (`_common_word`)."""
+    """Does a paragraph open with a wire dateline that names a place, not a label of English words ("UPDATE:
+    More homes ...", "HEALTH — Hospitals keep ...")? The same test as a place before a date line's (`_common_word`);
+    a state or country after it says a place whatever its words ("OCEAN CITY, Md. — ", "GREAT NECK, N.Y. — ")."""
     match = _wire_dateline(text)
-    return match is not None and not _common_word(match.group(1))
+    return match is not None and (bool(match.group(2)) or not _common_word(match.group(1)))
 
 
 def _standfirst_head(body: list[str], pieces: list[str], untitled: bool) -> bool:

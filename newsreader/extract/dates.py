@@ -189,8 +189,8 @@ _BRANCHES: list[tuple[str, str]] = [
     # "end-June", "by end June" (Reuters, South Asian papers): the month, as "late June"; not the
     # verb before a day ("the truce will end March 31")
     ("last next this early late mid earlier later the end",
-     rf"(?P<relmonth>(?:(?i:last|next|this|early|late|mid|earlier this|later this"
-     rf"|{_STRETCH_OF})[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR}|(?<=[a-z]) {_DAY}(?![\w%-]|\.[0-9]| percent))"),
+     rf"(?P<relmonth>(?:(?i:last|next|this|earlier this|later this)[- ]{_MONTH}(?!(?<=[a-z]) {_DAY}(?![\w%-]|[.,][0-9]| per ?cent))"
+     rf"|(?i:early|late|mid|{_STRETCH_OF})[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR})"),
     # "by June-end", "the March-end deadline"
     (_M, rf"(?P<monthend>{_MONTH}-end)(?![\w-])"),
     # "the first week of March", "the last week of June 2008": the week holding that stretch
@@ -1748,7 +1748,7 @@ def _named_period(period: str, ref: dt.date | None, text: str, start: int, end: 
         return None
     base = ref or dt.date.min
     year = int(year_m.group()) if year_m else base.year + (-1 if period.startswith("last") else 1 if period.startswith("next") else 0)
-    month_word = period.split()[0].rstrip(",")
+    month_word = period.split()[0].rstrip(",.")  # ("Sept.", "Oct.,")
     if month_word in _MONTHS:
         month = _MONTHS[month_word]
         return (year if year_m else _year_for(month, None, base, text, start, end)), (month, month)

@@ -294,7 +294,7 @@ def add_parsers(sub: Any, add_corpus_option: Callable[[argparse.ArgumentParser],
                     "AND, OR, NOT, -word, title: source: person: org: place: byline: dateline:, "
                     "date:2025-06, date:[2025-06-01 TO 2025-06-30], date:>2024-12-31, prefix*, fuzzy~. "
                     "person:\"Jane Smith\" also finds, ranked after, the stories naming only \"Smith\" "
-                    "when no other indexed person's full name ends with Smith.")
+                    "when Jane Smith is indexed and no other indexed person's full name ends with Smith.")
     add_corpus_option(p)
     p.add_argument("query", nargs="+", metavar="QUERY", help="the query (quote it in the shell)")
     p.add_argument("--json", action="store_true", help="print JSON (snippet marks as character ranges)")

@@ -29,6 +29,7 @@ documents are scored; the collector then walks that short list.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable
 
 from whoosh import matching
@@ -192,13 +193,14 @@ class NamePart(Q.Term):
     """The stories whose canonical name of a kind is `part` of the full name searched: `person:"Barack
     Obama"` also finds a story naming only "Obama" (its canonical name is the lone surname: names are
     grouped inside a story, not across stories, Q9 #1), scored `PART_SCORE`, below those naming the
-    full name. Only when that is unambiguous in the index: no indexed full name of the kind other
-    than the one searched ends with the part's last word (with "Michelle Obama" indexed too, a lone
+    full name. Only when the full name searched is indexed and that is unambiguous: no indexed full name
+    of the kind other than it ends with the part's last word (with "Michelle Obama" indexed too, a lone
     "Obama" could be either, and the search stays exact). A `dkey` term (`schema.name_keys`)."""
 
     def __init__(self, kind: str, part: str, full: str, boost: float = 1.0) -> None:
         super().__init__("dkey", f"{NAME_PREFIX}{kind}={part}", boost=boost)
         self.kind, self.part, self.full = kind, part, full
+        self._used: tuple[Any, bool] | None = None  # (a weak reference to the top searcher, used_in)
 
     def usable(self, reader: Any) -> bool:
         """Whether some story has the part as its name, and it is unambiguous (`_unambiguous`)."""
@@ -207,22 +209,36 @@ class NamePart(Q.Term):
     def _btext(self) -> bytes:
         return self.text.encode("utf-8") if isinstance(self.text, str) else self.text
 
+    def used_in(self, searcher: Any) -> bool:
+        """`usable` on the whole index (`searcher`'s top searcher): Whoosh asks each segment's
+        sub-searcher for a matcher, and one segment's names are not the index's (an index updated
+        in two runs took "Obama" alone for Barack when Michelle was in the other segment, RV26-C #1).
+        Decided once per search, not once per segment and query node."""
+        top = searcher.get_parent()
+        if self._used is None or self._used[0]() is not top:
+            self._used = (weakref.ref(top), self.usable(top.reader()))
+        return self._used[1]
+
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         reader = searcher.reader()
-        if not self.usable(reader):
+        if not self.used_in(searcher) or ("dkey", self._btext()) not in reader:
             return matching.NullMatcher()
         return ConstantScoreWrapperMatcher(reader.postings("dkey", self._btext()), PART_SCORE * self.boost)
 
     def _unambiguous(self, reader: Any) -> bool:
-        """Whether every indexed full name of the kind ending with the part's last word is the name searched
-        or the part (a lexicon prefix: `schema.name_keys`; a common surname stops at the second name)."""
+        """Whether the name searched is an indexed full name and every other indexed full name of the kind
+        ending with the part's last word is the part (a lexicon prefix: `schema.name_keys`; a common surname
+        stops at the second name). A full name no story has is not widened: "Susan Rice" would take any
+        lone "Rice", and a mistyped first name any lone surname (RV26-C #2)."""
         prefix = f"{NAME_PREFIX}{self.kind}{NAME_PREFIX}{self.part.rsplit(' ', 1)[-1]}="
-        allowed = {self.full, self.part}
+        seen = False
         for term in reader.expand_prefix("dkey", prefix):
             name = (term.decode("utf-8") if isinstance(term, bytes) else term)[len(prefix):]
-            if name not in allowed:
+            if name == self.full:
+                seen = True
+            elif name != self.part:
                 return False
-        return True
+        return seen
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, NamePart) and (self.text, self.full, self.boost) == (other.text, other.full,
@@ -241,8 +257,7 @@ class FullName(Q.Or):
     cost 5% more instructions per `person:"..."` search on the 100k index even with no part matching."""
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
-        reader = searcher.reader()
-        subs = [q for q in self.subqueries if not isinstance(q, NamePart) or q.usable(reader)]
+        subs = [q for q in self.subqueries if not isinstance(q, NamePart) or q.used_in(searcher)]
         if len(subs) > 1:
             return Q.Or(subs, boost=self.boost).matcher(searcher, context)
         if context is not None and getattr(context, "top_query", None) is self:

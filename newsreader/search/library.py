@@ -507,7 +507,7 @@ class Library:
                 hit.title_ranges = engine.match_ranges(row.title, terms.get("title", set()))
             hits.append(hit)
         suggestion = self.suggest(text) if suggest and exact and total < 5 else None
-        return SearchResult(hits, total, suggestion, exact, engine.notes(parsed.query, searcher.reader()))
+        return SearchResult(hits, total, suggestion, exact, [*parsed.notes, *engine.notes(parsed.query, searcher.reader())])
 
     @staticmethod
     def _top(searcher: Any, query: Any, runs: DateRuns, limit: int, sort: str,

@@ -368,11 +368,20 @@ class DateClause(Q.ConstantScoreQuery):
 
 @dataclass
 class ParsedQuery:
-    """A checked query: the Whoosh query plus the date keys it uses (for snippets/tests)."""
+    """A checked query: the Whoosh query plus the date keys it uses (for snippets/tests). `notes`: lines
+    for the searcher to say with its answer: a well-formed date range beyond every article's date is
+    said with the articles' span, and when nothing else is left the query is `Q.NullQuery`, an answer
+    with no hits (exit 1), not a bad query (Q10 F10)."""
 
     text: str
     query: Q.Query
     date_keys: list[list[str]]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def nothing(self) -> bool:
+        """Whether the query can match nothing (an open date range beyond the articles' dates)."""
+        return self.query is Q.NullQuery
 
 
 #: A run of word characters, as `\w` in Whoosh's `field:` pattern.
@@ -511,9 +520,15 @@ class QueryParser:
             return expand.replace(node, self._parser.schema)
 
         q = fix_and_not(text_words(entity_terms(fast_phrases(q.accept(swap)))))
+        # 'iran date:>=lastweek' in a quiet week: well formed, nothing in it (as 'date:2030' is); a cron
+        # script reads "no hits" (exit 1), not a failure. The articles' span is said as a note.
+        beyond = [d for d in empty_dates if not d.lower().startswith("mentions:")]
+        notes = (_why_nothing(rewritten, beyond, bounds),) if beyond else ()
         if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
+            if beyond and empty_dates[0] == beyond[0]:
+                return ParsedQuery(typed, Q.NullQuery, ranges, notes)
             raise QueryError(_why_nothing(rewritten, empty_dates, bounds))
-        return ParsedQuery(typed, self._with_byline(q, rewritten), ranges)
+        return ParsedQuery(typed, self._with_byline(q, rewritten), ranges, notes)
 
     def _with_byline(self, q: Q.Query, text: str) -> Q.Query:
         """`q`, or `q` or the byline (`dismax.WithByline`) when the whole query is plain words

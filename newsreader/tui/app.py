@@ -1557,7 +1557,10 @@ class ReaderApp(App[int]):
         if suggestion and not source.rows:
             self.search_error = f"did you mean: {clean(suggestion)}"
         elif not source.rows:
-            self.search_error = "no matches"
+            # Why, when the search says it ('date:>=lastweek' beyond every article's date: the articles'
+            # span, Q10 F10): in the line's first place, not as a note the line drops first at 80 columns.
+            said = source.extra.pop("notes", None)
+            self.search_error = "no matches: " + "; ".join(clean(n) for n in said) if said else "no matches"
         resorted = self._resorted == generation  # (`o`: the same list in another order takes its place)
         if resorted:
             self._pending_sort = None
