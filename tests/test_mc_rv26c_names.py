@@ -58,3 +58,44 @@ def test_a_full_name_no_story_has_is_not_widened(tmp_path, library) -> None:  # 
     lib.update()
     assert titles(lib, 'person:"Sasha Obama"') == []
     assert titles(lib, "person:obama") == ["Obama in Chicago"]
+
+
+OCONNOR = ("Sinéad O'Connor remembered in Dublin",
+           "Fans of singer Sinéad O'Connor met in Dublin on Saturday. Sinéad O'Connor died last year.")
+LONE_OCONNOR = ("O'Connor album reissued", "O'Connor recorded the album in 1990. O'Connor's label said so on Monday.")
+RIPKEN = ("Ripken visits Baltimore", "Baseball great Cal Ripken Jr. visited Baltimore. Ripken Jr. was proud.")
+LONE_RIPKEN = ("Ripken proud of team", "Ripken said on Monday that he was proud of the team. Ripken spoke.")
+ZETA = ("Zeta-Jones in London", "Actress Catherine Zeta-Jones arrived in London. Zeta-Jones was happy.")
+JONES = ("Council budget approved", "Mr Jones said on Monday the budget was approved. Jones spoke in Swansea.")
+
+
+def test_a_surname_of_more_than_one_word_or_before_jr_is_the_part(tmp_path, library) -> None:  # type: ignore[no-untyped-def]
+    """#3: "O'Connor" and "Zeta-Jones" are one surname each as written (name_terms splits them: the last word
+    "connor" missed the lone O'Connor, "jones" took Mr Jones for Catherine Zeta-Jones), and "Jr." is no surname
+    (Cal Ripken Jr. was filed under "jr" and missed the lone Ripken)."""
+    corpus = tmp_path / "corpus"
+    for n, story in enumerate((OCONNOR, LONE_OCONNOR, RIPKEN, LONE_RIPKEN, ZETA, JONES)):
+        write(corpus, n, story)
+    lib = library(corpus)
+    lib.update()
+    assert titles(lib, 'person:"Sinéad O\'Connor"') == [OCONNOR[0], LONE_OCONNOR[0]]
+    assert titles(lib, 'person:"Cal Ripken Jr."') == [RIPKEN[0], LONE_RIPKEN[0]]
+    assert titles(lib, 'person:"Catherine Zeta-Jones"') == [ZETA[0]]
+    assert JONES[0] in titles(lib, "person:jones")  # (Mr Jones is a person of the index: not found by her name)
+
+
+def test_the_surnames_a_full_name_is_filed_under() -> None:
+    from newsreader.search.schema import name_keys, surnames
+
+    assert surnames("Ursula von der Leyen") == ["leyen", "der leyen", "von der leyen"]
+    assert surnames("Martin Luther King, Jr.") == ["king"]
+    assert surnames("von der Leyen") == [] and surnames("Obama") == []
+    assert name_keys({"person": ["Catherine Zeta-Jones"]}) == [
+        "~person=catherine zeta jones", "~person~zeta jones=catherine zeta jones"]
+
+
+def test_an_index_with_the_old_surname_keys_is_read_again_saying_why() -> None:
+    from newsreader.search.store import SURNAMES_CHANGED, Stamp
+
+    now = Stamp("p", "e", "c", "rules", "mentions titles names surnames")
+    assert now.changes(Stamp("p", "e", "c", "rules", "mentions titles names")) == [SURNAMES_CHANGED]
