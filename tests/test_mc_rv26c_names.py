@@ -126,3 +126,18 @@ def test_search_on_an_index_from_before_the_name_keys_says_to_index(capsys, isol
     assert "made before" not in capsys.readouterr().err
     assert main(["search", 'person:"Barack Obama"', "--corpus", str(corpus)]) == 0
     assert "made before full names found the stories naming a surname of two words" in capsys.readouterr().err
+
+
+def test_a_part_the_search_did_not_use_is_not_marked(tmp_path, library) -> None:  # type: ignore[no-untyped-def]
+    """#4: with Michelle Obama indexed the lone "Obama" is not Barack's; a story found by "chicago" had its
+    "Obama" marked as where person:"Barack Obama" matched, in the snippet and in the reader (`where`)."""
+    corpus = tmp_path / "corpus"
+    for n, story in enumerate((FULL, LONE, WIFE)):
+        write(corpus, n, story)
+    lib = library(corpus)
+    lib.update()
+    query = 'person:"Barack Obama" OR chicago'
+    (hit,) = [hit for hit in lib.search(query).hits if hit.title == LONE[0]]
+    assert [hit.snippet[a:b] for a, b in hit.ranges] == ["Chicago"]
+    assert not lib.where(query).parts
+    assert lib.where('person:"Barack Obama"').names  # (the full name is still looked for)
