@@ -141,3 +141,21 @@ def test_a_part_the_search_did_not_use_is_not_marked(tmp_path, library) -> None:
     assert [hit.snippet[a:b] for a, b in hit.ranges] == ["Chicago"]
     assert not lib.where(query).parts
     assert lib.where('person:"Barack Obama"').names  # (the full name is still looked for)
+
+
+def test_the_by_hint_keeps_the_author_the_search_names() -> None:
+    """#5: the row shows 24 characters of "by ...": of a long byline that cut off the author who matched
+    ("by Alexandra Konstantin…" for /featherstonehaugh). Now that author; none named, the whole byline."""
+    from types import SimpleNamespace
+
+    from newsreader.tui.app import found_by_byline
+
+    byline = "Alexandra Konstantinidou, Peter Featherstonehaugh and Mary Jones"
+    hits = [SimpleNamespace(id="a", byline=byline, byline_only=True),
+            SimpleNamespace(id="b", byline="Tom Hale & Ann Smith", byline_only=True),
+            SimpleNamespace(id="c", byline=byline, byline_only=False)]
+    assert found_by_byline(hits, "featherstonehaugh") == {"a": "Peter Featherstonehaugh",
+                                                   "b": "Tom Hale & Ann Smith"}
+    assert found_by_byline(hits, "feathers")["a"] == "Peter Featherstonehaugh"  # (typed: a prefix)
+    assert found_by_byline(hits, "hales")["b"] == "Tom Hale" and found_by_byline(hits, "mary")["a"] == "Mary Jones"
+    assert found_by_byline(hits, "zebra")["a"] == byline  # (none named: the whole byline)
