@@ -67,7 +67,7 @@ def test_a_name_of_three_words_finds_its_first_and_last(index) -> None:  # type:
 def test_the_keys_of_a_storys_names() -> None:
     assert name_keys({"person": ["Recep Erdoğan", "Obama"], "org": [], "place": []}) == [
         "~person=recep erdogan", "~person~erdogan=recep erdogan", "~person=obama"]
-    assert name_parts(["barack", "hussein", "obama"]) == ["obama", "barack obama"]
+    assert [p for p, _ in name_parts(["barack", "hussein", "obama"])] == ["obama", "hussein obama", "barack obama"]
     assert NamePart("person", "obama", "barack obama") != NamePart("person", "obama", "michelle obama")
 
 

@@ -92,14 +92,14 @@ def test_an_index_from_before_headline_names_is_read_again_saying_why() -> None:
 
 
 def test_search_does_not_call_an_index_with_mentions_one_from_before_mentions() -> None:
-    from newsreader.search.commands import _made_before_mentions
+    from newsreader.search.commands import _made_before
 
     def library(*terms: str) -> SimpleNamespace:
         stamps = {str(n): Stamp("p", "e", "c", "rules", t) for n, t in enumerate(terms)}
         return SimpleNamespace(store=lambda: SimpleNamespace(stamps=lambda: stamps))
 
-    assert not _made_before_mentions(library("mentions", "mentions titles"))
-    assert _made_before_mentions(library("mentions", ""))
+    assert not _made_before(library("mentions", "mentions titles"), "mentions")
+    assert _made_before(library("mentions", ""), "mentions")
 
 
 def test_the_story_words_are_found_at_their_offsets_whatever_their_case() -> None:

@@ -175,8 +175,13 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
                          "updates it from the pages there")
             else:  # `newsreader index` would find nothing either
                 ctx.warn(no_pages_message(library.corpus, ctx.config.extensions))
-        elif not result.hits and "mentions:" in text.lower() and _made_before_mentions(library):
+        elif not result.hits and "mentions:" in text.lower() and _made_before(library, "mentions"):
             ctx.warn("the index was made before mentions: existed; `newsreader index` reads the pages again")
+        if "person:" in text.lower() and _widens_a_full_name(library, text):
+            for word, said in NAMES_MADE_BEFORE.items():
+                if _made_before(library, word):
+                    ctx.warn(f"the index was made before {said}; `newsreader index` reads the pages again")
+                    break
     finally:
         library.close()
     if args.json:
@@ -210,12 +215,26 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
     return 0 if result.hits else 1
 
 
-def _made_before_mentions(library: Any) -> bool:
-    """Whether a page of the index was read before the dates stories mention were indexed:
-    `search` does not update the index (the reader and `index` do), so there a `mentions:`
-    search finds nothing, with no word why (RV22 #3)."""
+#: A `person:"Full Name"` search on an index made before these words of `store.INDEX_TERMS` is narrower
+#: than it says (`entity.NamePart`): what it was made before, the first word its stamps lack.
+NAMES_MADE_BEFORE = {"names": "full names found the stories naming their surname alone",
+                     "surnames": "full names found the stories naming a surname of two words or before Jr."}
+
+
+def _made_before(library: Any, word: str) -> bool:
+    """Whether a page of the index was read before `word` of `store.INDEX_TERMS` (what the index
+    holds): `search` does not update the index (the reader and `index` do), so there a `mentions:`
+    search finds nothing (RV22 #3), and `person:"Full Name"` stays exact (RV26-C #6), with no word why."""
     stamps = library.store().stamps()
-    return not stamps or any("mentions" not in stamp.terms.split() for stamp in stamps.values())
+    return not stamps or any(word not in stamp.terms.split() for stamp in stamps.values())
+
+
+def _widens_a_full_name(library: Any, text: str) -> bool:
+    """Whether the query `text` searches a person's full name (`entity.NamePart`: its parts)."""
+    from newsreader.search.entity import NamePart
+    from newsreader.search.query import positive_leaves
+
+    return any(isinstance(node, NamePart) for node in positive_leaves(library.parse(text).query, into_constant=True))
 
 
 def _hits_said(shown: int, offset: int, result: Any) -> str:

@@ -42,7 +42,7 @@ from newsreader.search.dismax import NewsDisMax
 from newsreader.search.fieldfirst import body_scores, title_scores
 from newsreader.search.postings import ScoredListMatcher, all_ids, block_ids, block_ids_weights, is_w3_leaf, \
     slack_below, unwrap
-from newsreader.search.schema import NAME_PREFIX
+from newsreader.search.schema import NAME_PREFIX, NAME_SUFFIXES
 
 ENTITY_FIELDS = ("person", "org", "place")
 #: Fields whose mentions of the word rank an entity match (the title's 2x boost is in its weights).
@@ -197,9 +197,11 @@ class NamePart(Q.Term):
     of the kind other than it ends with the part's last word (with "Michelle Obama" indexed too, a lone
     "Obama" could be either, and the search stays exact). A `dkey` term (`schema.name_keys`)."""
 
-    def __init__(self, kind: str, part: str, full: str, boost: float = 1.0) -> None:
+    def __init__(self, kind: str, part: str, full: str, boost: float = 1.0, under: str = "") -> None:
         super().__init__("dkey", f"{NAME_PREFIX}{kind}={part}", boost=boost)
         self.kind, self.part, self.full = kind, part, full
+        #: the surname the full names that may be this part are filed under (`schema.name_keys`)
+        self.under = under or part.rsplit(" ", 1)[-1]
         self._used: tuple[Any, bool] | None = None  # (a weak reference to the top searcher, used_in)
 
     def usable(self, reader: Any) -> bool:
@@ -227,10 +229,10 @@ class NamePart(Q.Term):
 
     def _unambiguous(self, reader: Any) -> bool:
         """Whether the name searched is an indexed full name and every other indexed full name of the kind
-        ending with the part's last word is the part (a lexicon prefix: `schema.name_keys`; a common surname
+        with the part's surname (`under`) is the part (a lexicon prefix: `schema.name_keys`; a common surname
         stops at the second name). A full name no story has is not widened: "Susan Rice" would take any
         lone "Rice", and a mistyped first name any lone surname (RV26-C #2)."""
-        prefix = f"{NAME_PREFIX}{self.kind}{NAME_PREFIX}{self.part.rsplit(' ', 1)[-1]}="
+        prefix = f"{NAME_PREFIX}{self.kind}{NAME_PREFIX}{self.under}="
         seen = False
         for term in reader.expand_prefix("dkey", prefix):
             name = (term.decode("utf-8") if isinstance(term, bytes) else term)[len(prefix):]
@@ -266,12 +268,18 @@ class FullName(Q.Or):
         return m if self.boost == 1.0 else WrappingMatcher(m, boost=self.boost)
 
 
-def name_parts(words: list[str]) -> list[str]:
-    """The parts of a full name a story's canonical name may be instead (`NamePart`): its last word,
-    and for three words or more its first and last ("Barack Hussein Obama": "obama", "barack obama")."""
-    parts = [words[-1]]
+def name_parts(words: list[str]) -> list[tuple[str, str]]:
+    """The parts of a full name a story's canonical name may be instead (`NamePart`), each with the
+    surname it is filed under: after a trailing Jr./Sr./II-IV, each run of its last words, the surname
+    it may be ("Sinead O Connor": "connor", "o connor": which of them is the surname the index says,
+    `schema.surnames`, from the name as written: "O'Connor" is one, so a lone "Connor" is not her),
+    and for three words or more its first and last ("Barack Hussein Obama": "barack obama", under
+    "obama")."""
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:  # "Cal Ripken Jr.": Ripken
+        words = words[:-1]
+    parts = [(" ".join(words[i:]),) * 2 for i in range(len(words) - 1, 0, -1)]
     if len(words) > 2:
-        parts.append(f"{words[0]} {words[-1]}")
+        parts.append((f"{words[0]} {words[-1]}", words[-1]))
     return parts
 
 
@@ -287,7 +295,8 @@ def entity_terms(q: Q.Query) -> Q.Query:
         if isinstance(node, Q.Phrase) and node.fieldname == "person" and len(node.words) > 1:
             words = [w.decode("utf-8") if isinstance(w, bytes) else str(w) for w in node.words]
             full = " ".join(words)
-            parts = [NamePart(node.fieldname, p, full, boost=node.boost) for p in name_parts(words)]
+            parts = [NamePart(node.fieldname, p, full, boost=node.boost, under=under)
+                     for p, under in name_parts(words)]
             return FullName([node, *parts])
         return node
 

@@ -484,7 +484,7 @@ class Library:
         rows = store.rows(i for i, _, _ in pairs)
         terms = self._match_terms(parsed, searcher) if snippets else {}
         docs = store.docs(rows) if snippets else {}  # (decoded for the snippets: what else they hold is free)
-        found = _engine().where_targets(parsed.query) if snippets else None
+        found = _engine().where_targets(parsed.query, searcher) if snippets else None
         by_byline = engine.byline_only(searcher, parsed.query, [(d, i) for i, _, d in pairs])
         if by_byline and not snippets:  # (the byline's text, for "by ...": those articles only)
             docs = store.docs(by_byline)
@@ -556,7 +556,7 @@ class Library:
         """What of `text` matches stored names and dates (`where.Targets`, false when
         nothing): pass it with an article's entities and dates to `where.spans`."""
         with self._lock:
-            return _engine().where_targets(self.parse(text, typed).query)
+            return _engine().where_targets(self.parse(text, typed).query, self.searcher())
 
     @staticmethod
     def _match_terms(parsed: ParsedQuery, searcher: Any) -> dict[str, set[str]]:

@@ -6,7 +6,9 @@ on 100,000 articles cost ~1.2 GB before the first query (see bench/README.md).
 
 Dates are searched through `dkey`, which holds three exact keys per article
 (`y2025`, `m2025-06`, `d2025-06-14`): a date range becomes a handful of year, month and
-day terms instead of Whoosh's per-value expansion of a DATETIME range.
+day terms instead of Whoosh's per-value expansion of a DATETIME range. It also holds the
+keys of the dates a story mentions (`mention_keys`, after "@") and of its canonical names
+(`name_keys`, after "~"), which sort after the date keys, so a date range never reaches them.
 
 `grams_title`/`grams_body` list pairs of adjacent common stems. Which stems are common is
 decided once per index (`indexer.decide_common_stems`) and kept in the article store's
@@ -145,15 +147,42 @@ _MENTION_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?(?:T.*)?|-W(\d{2})(?:-
 
 #: The prefix of a story's name keys in `dkey` (`name_keys`): after every date key in lexicon order.
 NAME_PREFIX = "~"
+#: Words after a surname, not one ("Cal Ripken Jr.": Ripken), as `analysis.name_terms` gives them.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surnames(value: str) -> list[str]:
+    """The surnames a full name as written may go by alone, as name words: its last written word
+    after a trailing Jr./Sr./II-IV, whole ("O'Connor": "o connor", "Zeta-Jones": "zeta jones": a
+    lone "Jones" is someone else), and with each lower-case particle before it ("Ursula von der
+    Leyen": "leyen", "der leyen", "von der leyen"). None for a name of one written word or one
+    opening with a particle."""
+    from newsreader.search.analysis import name_terms
+
+    tokens = value.split()
+    while len(tokens) > 1 and name_terms(tokens[-1]) and name_terms(tokens[-1])[-1] in NAME_SUFFIXES:
+        tokens.pop()
+    if tokens and tokens[0].islower():  # ("von der Leyen" alone: no first name, all of it the surname)
+        return []
+    out: list[str] = []
+    start = len(tokens) - 1
+    while start > 0:
+        words = " ".join(name_terms(" ".join(tokens[start:])))
+        if words:
+            out.append(words)
+        if not tokens[start - 1].islower():
+            break
+        start -= 1
+    return out
 
 
 def name_keys(names: dict[str, list[str]]) -> list[str]:
     """The `dkey` values of a story's canonical names (kind -> names), for widening a full name's
     search to the stories that name the person only by a part of it (`entity.NamePart`): each name
-    whole, "~person=obama" ("Obama" alone), and each name of two words or more under its last word,
-    "~person~obama=barack obama", so the full names of a kind that end with a word are one prefix
-    of the lexicon. Words as the entity fields hold them (`analysis.name_terms`: lower case, no
-    accents)."""
+    whole, "~person=obama" ("Obama" alone), and each name of two written words or more under each
+    of its surnames (`surnames`), "~person~obama=barack obama", "~person~o connor=sinead o connor",
+    so the full names of a kind that a surname ends are one prefix of the lexicon. Words as the
+    entity fields hold them (`analysis.name_terms`: lower case, no accents)."""
     from newsreader.search.analysis import name_terms
 
     keys: list[str] = []
@@ -164,8 +193,7 @@ def name_keys(names: dict[str, list[str]]) -> list[str]:
                 continue
             whole = " ".join(words)
             keys.append(f"{NAME_PREFIX}{kind}={whole}")
-            if len(words) > 1:
-                keys.append(f"{NAME_PREFIX}{kind}{NAME_PREFIX}{words[-1]}={whole}")
+            keys.extend(f"{NAME_PREFIX}{kind}{NAME_PREFIX}{last}={whole}" for last in surnames(value) if last != whole)
     return keys
 
 

@@ -12,6 +12,7 @@ import asyncio
 import dataclasses
 import datetime as dt
 import os
+import re
 import sys
 import threading
 import time
@@ -147,10 +148,31 @@ def same_text(a: Any, b: Any) -> bool:
 SPAN_KEYS = ("entities", "dates", "summary_entities", "summary_dates", "title_entities", "title_dates")
 
 
-def found_by_byline(hits: list[Any]) -> dict[str, str]:
+def found_by_byline(hits: list[Any], text: str = "") -> dict[str, str]:
     """The bylines of the hits a search found through their byline alone (`Hit.byline_only`), by
-    id: the list says "by ..." on them (`FixedRows.byline`)."""
-    return {h.id: h.byline for h in hits if h.byline_only and h.byline}
+    id: the list says "by ..." on them (`FixedRows.byline`). Of a byline of several authors, the one
+    the search `text` names (`byline_author`): the row shows 24 characters of it, which cut off the
+    author who matched ("by Alexandra Konstantin…" for /featherstonehaugh, RV26-C #5)."""
+    return {h.id: byline_author(h.byline, text) for h in hits if h.byline_only and h.byline}
+
+
+#: Between the authors of a byline: commas, "and", "&".
+_AUTHORS_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def byline_author(byline: str, text: str) -> str:
+    """The first author of `byline` with a word of the search `text` (as stems, or the search's last
+    word as a prefix: the search bar reads it so), else the whole byline."""
+    from newsreader.search.analysis import stem, words
+
+    wanted = {stem(w) for w in words(text)}
+    last = (words(text) or [""])[-1]
+    authors = [a for a in _AUTHORS_SPLIT.split(byline) if a]
+    for author in authors if len(authors) > 1 else ():
+        said = words(author)
+        if wanted.intersection(map(stem, said)) or (last and any(w.startswith(last) for w in said)):
+            return author
+    return byline
 
 
 def article_like(row: Row) -> SimpleNamespace:
@@ -1423,7 +1445,7 @@ class ReaderApp(App[int]):
                 body_terms=frozenset(terms.get("body", ())), query=text, total=result.total,
                 extra={"kind": kind, "suggestion": result.suggestion, "notes": result.notes, "sort": sort,
                        "limit": limit}, partial=Rest(limit, sort) if cut_short else None, targets=targets,
-                byline=found_by_byline(result.hits))
+                byline=found_by_byline(result.hits, text))
             self.call_from_thread(self._search_done, source, generation)
             if index_seen is not None:
                 rerun = self._same_search(text, label, kind, limit, sort)
@@ -1443,7 +1465,7 @@ class ReaderApp(App[int]):
             result = found[0]
             more = dataclasses.replace(source, rows=[Row(h.id, h.title, h.date, h.source) for h in result.hits],
                                        total=result.total, extra=dict(source.extra), partial=None,
-                                       byline=found_by_byline(result.hits))
+                                       byline=found_by_byline(result.hits, text))
             self.call_from_thread(self._search_more, source, more, generation)
 
     def _query(self, text: str, generation: int, label: str | None, kind: str, limit: int, sort: str,
