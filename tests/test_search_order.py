@@ -221,9 +221,10 @@ def test_oldest_first_is_the_reverse_date_order_with_undated_last(undated_lib: L
 
 
 def test_oldest_first_stops_when_cancelled(undated_lib: Library) -> None:
-    """The oldest-first walk visits every match (0.15-0.4 s at 100k articles) under the
-    library's lock: a newer search must be able to stop it, as it stops a relevance
-    search (RV22 #5)."""
+    """The oldest-first walk, over the old ends of the date runs or every match (0.15-0.4 s
+    at 100k articles), runs under the library's lock: a newer search must be able to stop it,
+    as it stops a relevance search (RV22 #5). (This small index takes the walk of every
+    match; test_s4_oldest_tail stops the walk over the old ends.)"""
     from newsreader.search.library import SearchCancelled
 
     asked = []
