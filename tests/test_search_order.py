@@ -234,3 +234,19 @@ def test_oldest_first_stops_when_cancelled(undated_lib: Library) -> None:
     assert len(asked) == 1  # at the first match
     kept = undated_lib.search("officials", limit=3, sort="oldest", snippets=False, cancelled=lambda: False)
     assert kept.hits == undated_lib.search("officials", limit=3, sort="oldest", snippets=False).hits
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date", "oldest"])
+def test_top_returns_what_its_annotation_says(runs_lib: Library, sort: str) -> None:
+    """`Library._top` gives (id, score, docnum) triples since 506cc25; its annotation still said pairs
+    (RV26-B #5). The annotation's hit tuple has the types of what each order returns."""
+    import typing
+
+    from newsreader.search.dateorder import date_runs
+
+    hint = eval(Library._top.__annotations__["return"], {"int": int, "float": float, "str": str})  # (postponed)
+    want = typing.get_args(typing.get_args(typing.get_args(hint)[0])[0])
+    with runs_lib.reading():
+        searcher = runs_lib.searcher()
+        hits, _ = Library._top(searcher, runs_lib.parse("strike").query, date_runs(searcher, {}), 3, sort, False)
+    assert hits and all(tuple(map(type, hit)) == want for hit in hits)
