@@ -95,10 +95,11 @@ def test_the_surnames_a_full_name_is_filed_under() -> None:
 
 
 def test_an_index_with_the_old_surname_keys_is_read_again_saying_why() -> None:
-    from newsreader.search.store import SURNAMES_CHANGED, Stamp
+    from newsreader.search.store import INDEX_TERMS, SURNAMES_CHANGED, WOMEN_CHANGED, Stamp
 
-    now = Stamp("p", "e", "c", "rules", "mentions titles names surnames")
-    assert now.changes(Stamp("p", "e", "c", "rules", "mentions titles names")) == [SURNAMES_CHANGED]
+    now = Stamp("p", "e", "c", "rules", INDEX_TERMS)
+    assert now.changes(Stamp("p", "e", "c", "rules", "mentions titles names")) == [SURNAMES_CHANGED, WOMEN_CHANGED]
+    assert now.changes(Stamp("p", "e", "c", "rules", "mentions titles names surnames")) == [WOMEN_CHANGED]
 
 
 def test_search_on_an_index_from_before_the_name_keys_says_to_index(capsys, isolated_home, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -159,3 +160,25 @@ def test_the_by_hint_keeps_the_author_the_search_names() -> None:
     assert found_by_byline(hits, "feathers")["a"] == "Peter Featherstonehaugh"  # (typed: a prefix)
     assert found_by_byline(hits, "hales")["b"] == "Tom Hale" and found_by_byline(hits, "mary")["a"] == "Mary Jones"
     assert found_by_byline(hits, "zebra")["a"] == byline  # (none named: the whole byline)
+
+
+MRS = ("Mrs Obama opens garden", "Mrs Obama said on Monday the garden would feed families. Obama spoke in Chicago. "
+       "Children planted seeds.")
+
+
+def test_a_surname_after_a_womans_title_is_not_a_mans_full_name(tmp_path, library) -> None:  # type: ignore[no-untyped-def]
+    """#7: "Mrs Obama said ... Obama spoke" has the canonical name "Obama": person:"Barack Obama" listed it.
+    A man's title keeps his lone surname a part ("Mr Rice" and a Condoleezza Rice story would be either)."""
+    from newsreader.search.schema import hers
+
+    corpus = tmp_path / "corpus"
+    for n, story in enumerate((FULL, MRS)):
+        write(corpus, n, story)
+    lib = library(corpus)
+    lib.update()
+    assert titles(lib, 'person:"Barack Obama"') == [FULL[0]]
+    assert set(titles(lib, "person:obama")) == {FULL[0], MRS[0]}  # (still a person: only not his)
+    text = "Mrs Obama met Mr Rice. Ms. Rice left."
+    ents = [{"kind": "person", "name": "Obama", "start": 4}, {"kind": "person", "name": "Rice", "start": 17},
+            {"kind": "person", "name": "Rice", "start": 27}]
+    assert hers([(text, ents)]) == {"Obama"}

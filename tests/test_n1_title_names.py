@@ -107,3 +107,19 @@ def test_the_story_words_are_found_at_their_offsets_whatever_their_case() -> Non
 
     # "İ" lower-cases to two characters: offsets into the lower-cased text would be one off.
     assert sorted(_written("İzmir: the Police said police_x, POLICE.", {"police"})) == [(11, "Police"), (33, "POLICE")]
+
+
+def test_an_all_caps_headline_lower_cases_a_name_too_the_story_writes_in_lower_case() -> None:
+    """RV26-B #2: in an ALL CAPS headline an English word that is a name too ("SET", "IN", "MAY") was
+    capitalised even when the story writes it in lower case, and the extractor joined the words into a
+    name: "FIRE SET IN PARK" was the place "Set In Park". One the story does not write stays capitalised:
+    "MARCH" is still the headline's date. (Mutants: the old rule; such words lower-cased however the story
+    writes them, which loses "MARCH".)"""
+    from newsreader.extract import headline_case
+
+    context = "A fire was set in the park on Sunday, and officials said the plan may change."
+    assert headline_case("FIRE SET IN PARK", context) == "fire set in park"
+    assert names("FIRE SET IN PARK", context) == []
+    assert headline_case("PLAN MAY CHANGE IN MARCH", context) == "plan may change in March"
+    got = extract_title("PLAN MAY CHANGE IN MARCH", context, found=extract_story(context, []))
+    assert [d.text for d in got.dates] == ["MARCH"] and got.entities == []

@@ -157,8 +157,10 @@ def headline_case(title: str, context: str) -> str:
     lower-cased unless `context` also writes it capitalised inside a sentence; another word is
     lower-cased only when `context` writes it in lower case and never capitalised inside a sentence;
     other words (names the story does not repeat: "Oscars", "Houston") stay. Acronyms stay; in an ALL
-    CAPS headline a word is written as `context` writes it ("LOHAN": "Lohan"), else lower-cased when an
-    English word, else capitalised."""
+    CAPS headline a word is written as `context` writes it: capitalised when it writes it so inside a
+    sentence ("LOHAN": "Lohan"), else lower-cased when it writes it in lower case (English words that are
+    names too: "FIRE SET IN PARK" over "a fire was set in the park" was the place "Set In Park", RV26-B #2)
+    or when an English word never a name, else capitalised ("CHINA", "MARCH" the story does not write)."""
     from newsreader.extract.resources import english_words
 
     every = list(_LETTERS.finditer(title))
@@ -190,7 +192,12 @@ def headline_case(title: str, context: str) -> str:
         m = every[n]
         word, key = m.group(), m.group().lower()
         if shouting:
-            new = word if key in upper else word[0] + word[1:].lower() if key in named or key not in common else key
+            if key in upper:
+                new = word
+            elif key in named or key not in common and key not in lower:
+                new = word[0] + word[1:].lower()
+            else:
+                new = key
         elif key in common:
             new = word if context and joined(n) else key
         elif key in twins:  # an English word that is a name too ("Set", "Burns", "Bush"): a name when the story says so

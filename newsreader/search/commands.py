@@ -215,10 +215,11 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
     return 0 if result.hits else 1
 
 
-#: A `person:"Full Name"` search on an index made before these words of `store.INDEX_TERMS` is narrower
-#: than it says (`entity.NamePart`): what it was made before, the first word its stamps lack.
+#: A `person:"Full Name"` search on an index made before these words of `store.INDEX_TERMS` finds other
+#: stories than it says (`entity.NamePart`): what it was made before, the first word its stamps lack.
 NAMES_MADE_BEFORE = {"names": "full names found the stories naming their surname alone",
-                     "surnames": "full names found the stories naming a surname of two words or before Jr."}
+                     "surnames": "full names found the stories naming a surname of two words or before Jr.",
+                     "women": "a surname after Mrs, Ms or Miss stopped being taken for a man's full name"}
 
 
 def _made_before(library: Any, word: str) -> bool:

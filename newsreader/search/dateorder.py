@@ -143,31 +143,38 @@ def oldest(searcher: Any, query: Q.Query, limit: int, runs: DateRuns,
 
     Runs are newest-first, so a run's oldest dated stories are at its end, before its undated
     ones. With usable runs, the walk starts there: it takes the `n` oldest dated stories of the
-    whole index (a merge of the runs' ends, read from the date column alone), a date T the
-    n-th of them has, and visits only the matches dated T or before, a skip to each run's part
-    dated so. When they are `limit` or more, the oldest of them are the answer (every match
-    dated T or before was seen); else `n` grows fourfold, and once it would take most of the
-    index, every match is visited (the whole walk, with the exact count; it finds the undated).
-    `n` starts at what the query's estimated share of matches makes `limit` matches, twice
-    over: a word in every story ("said", 100k articles) visits ~2,000 matches, not 100,000."""
+    whole index from the query's lower date bound on (`date:2025`: from 2025-01-01; a merge of
+    the runs' ends, read from the date column alone), a date T the n-th of them has, and visits
+    only the matches dated T or before, a skip to each run's part dated so. When they are
+    `limit` or more, the oldest of them are the answer (every match dated T or before was seen);
+    else `n` grows fourfold, and once it would take most of the index, every match is visited
+    (the whole walk, with the exact count; it finds the undated). A round that finds no match
+    at all goes to the whole walk at once: the matches are newer than those `n` stories (a
+    word that is news of one season, `date:X OR mentions:X`), and each further round would
+    cost a walk, and a merge of up to half the dates, for nothing (RV26-B #1: 3-5x the whole
+    walk). `n` starts at what the query's estimated share of matches makes `limit` matches,
+    twice over: a word in every story ("said", 100k articles) visits ~2,000 matches, not 100,000."""
     if runs.usable and limit > 0:
         reader = searcher.reader()
         total = sum(len(d) for d, _ in runs.segments)
         share = min(1.0, max(1.0, estimate(query, reader, reader.doc_count())) / max(1, total))
         n = int(2 * limit / share) + OLDEST_MIN_DOCS
-        tails = _dated_tails(runs)
+        tails = _dated_tails(runs, query.lo if isinstance(query, Restrict) else 0)
         dated = sum(u - a for seg in tails for a, u in seg)
         while n < dated // 2:
             found = _oldest_before(searcher, query, runs, tails, _nth_oldest(runs, tails, n), cancelled)
             if len(found) >= limit:
                 return [d for _, d in heapq.nsmallest(limit, found)], None
+            if not found:  # none among the n oldest: the matches are newer (news of one season): walk them all
+                break
             n *= 4
     return _oldest_all(searcher, query, limit, runs, cancelled)
 
 
-def _dated_tails(runs: DateRuns) -> list[list[tuple[int, int]]]:
-    """Per segment, each run as (start, end of its dated part): undated (0) come last in a run."""
-    return [[(a, bisect_left(dates, 0, a, b, key=_neg)) for a, b in seg_runs] for dates, seg_runs in runs.segments]
+def _dated_tails(runs: DateRuns, lo: int = 0) -> list[list[tuple[int, int]]]:
+    """Per segment, each run as (start, end of its part dated `lo` or later): undated (0) come last in a run."""
+    edge = -max(lo - 1, 0)
+    return [[(a, bisect_left(dates, edge, a, b, key=_neg)) for a, b in seg_runs] for dates, seg_runs in runs.segments]
 
 
 def _neg(x: int) -> int:

@@ -52,7 +52,7 @@ from newsreader.errors import IndexNeedsRebuild, UserError, counted, exception_s
 from newsreader.fileio import flock_within
 from newsreader.search import analysis
 from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, UNFINISHED_META, WHOOSH_DIR, build_schema, \
-    date_keys, date_number, environment_cause, is_damage, latest_commit, mention_keys, name_keys, \
+    date_keys, date_number, environment_cause, is_damage, latest_commit, mention_keys, name_keys, hers, \
     other_version_index, unreadable_index
 from newsreader.search.store import ArticleStore, PageRecord, current_stamp, decode_doc, encode_doc, page_key
 from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder, merge_after
@@ -284,7 +284,8 @@ def prepare(article: Article, backend: str = "rules", extract: bool = True,
             keys[name] = pairs
     # The dates the story mentions too (`mentions:`), apart from its own by their prefix.
     mentioned = dates + found.get("summary_dates", []) + found.get("title_dates", [])
-    dkeys = (date_keys(article.date) or []) + mention_keys(d.get("value") for d in mentioned) + name_keys(names)
+    dkeys = (date_keys(article.date) or []) + mention_keys(d.get("value") for d in mentioned) + name_keys(
+        names, hers([(article.text, ents), (article.title or "", found.get("title_entities", []))]))
     if dkeys:
         keys["dkey"] = dkeys
     date = date_number(article.date)

@@ -512,7 +512,7 @@ class Library:
     @staticmethod
     def _top(searcher: Any, query: Any, runs: DateRuns, limit: int, sort: str,
              count: bool, cancelled: Callable[[], bool] | None = None
-             ) -> tuple[list[tuple[str, float]], int | None]:
+             ) -> tuple[list[tuple[str, float, int]], int | None]:
         """(id, score, docnum) of the top hits, and the exact number of matches if known cheaply."""
         count = count or searcher.doc_count() <= EXACT_COUNT_DOCS
         if sort == "oldest":

@@ -176,13 +176,41 @@ def surnames(value: str) -> list[str]:
     return out
 
 
-def name_keys(names: dict[str, list[str]]) -> list[str]:
+#: A woman's title right before a name ("Mrs Obama", "Ms. Rice"): the lone surname is not a man's.
+_HER_TITLE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Mme)\.?\s+$")
+#: A man's title right before a name ("Mr Rice"): with one of hers too, whose it is is unclear.
+_HIS_TITLE = re.compile(r"\b(?:Mr|Mister)\.?\s+$")
+
+
+def hers(spans: Iterable[tuple[str, list[dict[str, Any]]]]) -> set[str]:
+    """The one-word person names written after a woman's title and never after a man's in (text, its
+    entities) pairs: "Mrs Obama said ... Obama spoke" gives the canonical name "Obama", which is not
+    Barack's (`name_keys` files no lone key for it, so no full name is widened to it: RV26-C #7)."""
+    from newsreader.search.analysis import name_terms
+
+    her: set[str] = set()
+    his: set[str] = set()
+    for text, entities in spans:
+        for e in entities:
+            name = e.get("name") or ""
+            if e.get("kind") != "person" or len(name_terms(name)) != 1 or not isinstance(e.get("start"), int):
+                continue
+            before = text[max(0, e["start"] - 8):e["start"]]
+            if _HER_TITLE.search(before):
+                her.add(name)
+            elif _HIS_TITLE.search(before):
+                his.add(name)
+    return her - his
+
+
+def name_keys(names: dict[str, list[str]], women: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The `dkey` values of a story's canonical names (kind -> names), for widening a full name's
     search to the stories that name the person only by a part of it (`entity.NamePart`): each name
     whole, "~person=obama" ("Obama" alone), and each name of two written words or more under each
     of its surnames (`surnames`), "~person~obama=barack obama", "~person~o connor=sinead o connor",
-    so the full names of a kind that a surname ends are one prefix of the lexicon. Words as the
-    entity fields hold them (`analysis.name_terms`: lower case, no accents)."""
+    so the full names of a kind that a surname ends are one prefix of the lexicon; a one-word name
+    of `women` (`hers`) has no key. Words as the entity fields hold them (`analysis.name_terms`:
+    lower case, no accents)."""
     from newsreader.search.analysis import name_terms
 
     keys: list[str] = []
@@ -192,7 +220,8 @@ def name_keys(names: dict[str, list[str]]) -> list[str]:
             if not words:
                 continue
             whole = " ".join(words)
-            keys.append(f"{NAME_PREFIX}{kind}={whole}")
+            if value not in women:  # (`hers`)
+                keys.append(f"{NAME_PREFIX}{kind}={whole}")
             keys.extend(f"{NAME_PREFIX}{kind}{NAME_PREFIX}{last}={whole}" for last in surnames(value) if last != whole)
     return keys
 

@@ -1420,7 +1420,7 @@ class ReaderApp(App[int]):
         # What is typed in the search bar (and saved from it) is read with its last word
         # a prefix too (query.as_typed); names and dates looked up are queries as written.
         typed = kind in ("search", "saved")
-        first = limit if sort == "oldest" else min(limit, FIRST_HITS)  # (the oldest walk costs the same for both)
+        first = min(limit, FIRST_HITS)
         source = rest_of
         if source is None:
             # The index as the update under way (the first start's, a rebuild's) has it: the
