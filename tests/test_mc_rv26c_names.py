@@ -155,9 +155,9 @@ def test_the_by_hint_keeps_the_author_the_search_names() -> None:
     hits = [SimpleNamespace(id="a", byline=byline, byline_only=True),
             SimpleNamespace(id="b", byline="Tom Hale & Ann Smith", byline_only=True),
             SimpleNamespace(id="c", byline=byline, byline_only=False)]
-    assert found_by_byline(hits, "featherstonehaugh") == {"a": "Peter Featherstonehaugh",
+    assert found_by_byline(hits, "featherstonehaugh") == {"a": "P. Featherstonehaugh",
                                                    "b": "Tom Hale & Ann Smith"}
-    assert found_by_byline(hits, "feathers")["a"] == "Peter Featherstonehaugh"  # (typed: a prefix)
+    assert found_by_byline(hits, "feathers")["a"] == "P. Featherstonehaugh"  # (typed: a prefix; initialled to fit)
     assert found_by_byline(hits, "hales")["b"] == "Tom Hale" and found_by_byline(hits, "mary")["a"] == "Mary Jones"
     assert found_by_byline(hits, "zebra")["a"] == byline  # (none named: the whole byline)
 

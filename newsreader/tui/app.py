@@ -162,8 +162,11 @@ _AUTHORS_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.IGNORECASE)
 
 def byline_author(byline: str, text: str) -> str:
     """The first author of `byline` with a word of the search `text` (as stems, or the search's last
-    word as a prefix: the search bar reads it so), else the whole byline."""
+    word as a prefix: the search bar reads it so), else the whole byline. An author too long for the
+    row's "by ..." has the names before the last initialled ("P. Featherstonehaugh", not "Peter
+    Featherstoneh…")."""
     from newsreader.search.analysis import stem, words
+    from newsreader.tui.article_list import BYLINE_WIDTH
 
     wanted = {stem(w) for w in words(text)}
     last = (words(text) or [""])[-1]
@@ -171,6 +174,9 @@ def byline_author(byline: str, text: str) -> str:
     for author in authors if len(authors) > 1 else ():
         said = words(author)
         if wanted.intersection(map(stem, said)) or (last and any(w.startswith(last) for w in said)):
+            names = author.split()
+            if len("by " + author) > BYLINE_WIDTH and len(names) > 1:
+                return " ".join([f"{n[0]}." for n in names[:-1]] + names[-1:])
             return author
     return byline
 
