@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from newsreader.errors import counted
 from newsreader.extract import NOT_ENGLISH  # (loaded already: article_view reads extract.timex)
 from newsreader.tui.article_view import ArticleView, highlight_styles, part_texts
 from newsreader.tui.safe import clean
@@ -149,7 +150,7 @@ class SidePane(Vertical, can_focus=False):
 
             counts = mentions_by_kind(entities)
             total = sum(n for named in counts.values() for _, n in named)
-        self.query_one("#entities-title", Label).update(Text(f"Entities ({total} mentions)"))
+        self.query_one("#entities-title", Label).update(Text(f"Entities ({counted(total, 'mention')})"))
         if not total:
             lst.add_option(Option(Text(self._no_names_note(), style="dim"), disabled=True))
             return
