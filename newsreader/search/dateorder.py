@@ -39,7 +39,7 @@ class DateRuns:
 
     def __init__(self, segments: list[tuple[list[int], list[tuple[int, int]]]]) -> None:
         self.segments = segments
-        docs = sum(len(d) for d, _ in segments)
+        self.docs = docs = sum(len(d) for d, _ in segments)
         runs = sum(len(r) for _, r in segments)
         self.usable = runs <= max(MAX_RUNS, docs // RUN_MIN_DOCS)
 
@@ -156,7 +156,7 @@ def oldest(searcher: Any, query: Q.Query, limit: int, runs: DateRuns,
     twice over: a word in every story ("said", 100k articles) visits ~2,000 matches, not 100,000."""
     if runs.usable and limit > 0:
         reader = searcher.reader()
-        total = sum(len(d) for d, _ in runs.segments)
+        total = runs.docs
         share = min(1.0, max(1.0, estimate(query, reader, reader.doc_count())) / max(1, total))
         n = int(2 * limit / share) + OLDEST_MIN_DOCS
         tails = _dated_tails(runs, query.lo if isinstance(query, Restrict) else 0)
