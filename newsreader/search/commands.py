@@ -178,10 +178,9 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
         elif not result.hits and "mentions:" in text.lower() and _made_before(library, "mentions"):
             ctx.warn("the index was made before mentions: existed; `newsreader index` reads the pages again")
         if "person:" in text.lower() and _widens_a_full_name(library, text):
-            for word, said in NAMES_MADE_BEFORE.items():
-                if _made_before(library, word):
-                    ctx.warn(f"the index was made before {said}; `newsreader index` reads the pages again")
-                    break
+            word = _made_before(library, *NAMES_MADE_BEFORE)
+            if word:
+                ctx.warn(f"the index was made before {NAMES_MADE_BEFORE[word]}; `newsreader index` reads the pages again")
     finally:
         library.close()
     if args.json:
@@ -222,12 +221,13 @@ NAMES_MADE_BEFORE = {"names": "full names found the stories naming their surname
                      "women": "a surname after Mrs, Ms or Miss stopped being taken for a man's full name"}
 
 
-def _made_before(library: Any, word: str) -> bool:
-    """Whether a page of the index was read before `word` of `store.INDEX_TERMS` (what the index
-    holds): `search` does not update the index (the reader and `index` do), so there a `mentions:`
-    search finds nothing (RV22 #3), and `person:"Full Name"` stays exact (RV26-C #6), with no word why."""
+def _made_before(library: Any, *words: str) -> str | None:
+    """The first of `words` of `store.INDEX_TERMS` (what the index holds) that a page of the index
+    was read before, or None: `search` does not update the index (the reader and `index` do), so there
+    a `mentions:` search finds nothing (RV22 #3), and `person:"Full Name"` stays exact (RV26-C #6), with
+    no word why. The stamps are read once for all the words (a meta read and a JSON decode)."""
     stamps = library.store().stamps()
-    return not stamps or any(word not in stamp.terms.split() for stamp in stamps.values())
+    return next((w for w in words if not stamps or any(w not in s.terms.split() for s in stamps.values())), None)
 
 
 def _widens_a_full_name(library: Any, text: str) -> bool:
