@@ -938,7 +938,8 @@ class _Page:
         if stated is not None and stated.date is None and stated.why.endswith(EITHER_WAY):
             if self.numeric_order == "":  # looked for once per page, and only when a date needs it
                 self.numeric_order = _numeric_order("\n".join(self.text))
-            stated = date_statement(text, self.hint, self.numeric_order or None)
+            if self.numeric_order or US_ZONE_RE.search(text):  # else the call above's, again
+                stated = date_statement(text, self.hint, self.numeric_order or None)
         return stated
 
     def _byline_and_date(self, text: str) -> tuple[str, DateStatement] | None:
