@@ -290,8 +290,10 @@ NOT_STORY_URL_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|ico|mp[34]|pdf|c
 #: A site's front page, "https://www.reuters.com/" (no path, no query): no story's address.
 FRONT_PAGE_RE = re.compile(r"^https?://[^/?#]*/*(?:#.*)?$", re.IGNORECASE)
 #: The longest address taken as a story's: every page, feed or front matter address goes through `story_url`, and a
-#: converter's "URL: <address>" line must stay within what `_Page.labelled_url` reads back (2,100 characters).
+#: converter's "URL: <address>" line must stay within what `_Page.labelled_url` reads back (`MAX_LABELLED_LINE`).
 MAX_URL = 2048
+#: The longest labelled address line `_Page.labelled_url` reads back: `MAX_URL` and room for the longest label.
+MAX_LABELLED_LINE = MAX_URL + 52
 #: A host alone, in lower case: reader mode's copy opens with the site ("reuters.com"). (An address in the story's
 #: head only, as `URL_LINE_RE`'s.)
 BARE_HOST_RE = re.compile(r"^(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})$")
@@ -841,7 +843,7 @@ class _Page:
     def labelled_url(self, i: int) -> str | None:
         """The story's address when line `i` is a labelled one ("Source: https://...", `LABELLED_URL_RE`), else None."""
         text = self.text[i]
-        return story_url(text) if len(text) < 2100 and ":" in text and not URL_LINE_RE.match(text) else None
+        return story_url(text) if len(text) < MAX_LABELLED_LINE and ":" in text and not URL_LINE_RE.match(text) else None
 
     def blank(self, i: int) -> bool:
         return not self.text[i]
