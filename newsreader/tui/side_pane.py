@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from newsreader.errors import counted
 from newsreader.extract import NOT_ENGLISH  # (loaded already: article_view reads extract.timex)
-from newsreader.tui.article_view import ArticleView, highlight_styles, part_texts
+from newsreader.tui.article_view import ArticleView, highlight_styles
 from newsreader.tui.safe import clean
 
 
@@ -141,7 +141,7 @@ class SidePane(Vertical, can_focus=False):
         if stored is not None and entities is stored.entities:
             # The open story's names (the reader passes its body's spans): its summary's and its
             # headline's count too, as `]` steps through them (`article_view.part_texts`).
-            entities = [e for _, _, spans, _ in part_texts(stored) for e in spans]
+            entities = [*getattr(stored, "title_entities", ()), *getattr(stored, "summary_entities", ()), *entities]
         total = 0
         if entities:
             # Here, not at the top: corpus.model brings slugify (~25 ms) to the reader's start
