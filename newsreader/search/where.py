@@ -45,7 +45,7 @@ class Targets:
         return bool(self.keys.intersection(keys)) or any(lo <= k <= hi for lo, hi in self.years for k in keys)
 
 
-def targets(q: Q.Query, searcher: Any = None) -> Targets:
+def targets(q: Q.Query, searcher: Any) -> Targets:
     """What of `q` to look for in stored names and dates. With the `searcher` it ran on, the parts of a
     full name only when the search used them (`NamePart.used_in`): with "Michelle Obama" indexed, a story
     `person:"Barack Obama" OR chicago` found by "chicago" had its lone "Obama" marked (RV26-C #4)."""
@@ -56,7 +56,7 @@ def targets(q: Q.Query, searcher: Any = None) -> Targets:
     for node in positive_leaves(q, into_constant=True):
         fieldname = getattr(node, "fieldname", None)
         if isinstance(node, NamePart):
-            if searcher is None or node.used_in(searcher):
+            if node.used_in(searcher):
                 parts.append((node.kind, node.part))
         elif fieldname == "dkey" and isinstance(node, Q.Term) and str(node.text).startswith(MENTION_PREFIX):
             keys.add(str(node.text))
