@@ -179,7 +179,7 @@ def _link(item: ET.Element) -> str | None:
     guid = item.find("guid")
     if guid is not None and (guid.get("isPermaLink") or "true").lower() == "true":
         found.append(_text(guid))
-    return next((url for value in found if value and (url := story_url(value.strip(), labelled=False))), None)
+    return next((url for value in found if value and (url := story_url(value, labelled=False))), None)
 
 
 def feed_to_text(data: bytes, name: str) -> FeedText:

@@ -778,14 +778,6 @@ def _url_day(url: str | None) -> dt.date | None:
         return None
 
 
-def _page_url(value: str | None) -> str | None:
-    """A canonical link's or `og:url`'s address as a story's (`parser.story_url`, the gate for every reader): http(s),
-    not a site's front page, a picture's or a share button's, nor too long or unprintable."""
-    from newsreader.corpus.parser import story_url
-
-    return story_url(value.strip(), labelled=False) if value else None
-
-
 def _clean_name(value: str | None) -> str | None:
     """A person's or site's name from markup, or None for a URL or nothing."""
     if not value:
@@ -933,7 +925,10 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     stated = next((meta[k] for k in _DATE_METAS if meta.get(k)), None) or ld.get("datePublished")
     facts.date = _day(stated) or _url_day(meta.get("link:canonical")) or _url_day(meta.get("og:url"))
     facts.author = _clean_name(next((meta[k] for k in _AUTHOR_METAS if meta.get(k)), None) or ld.get("author"))
-    facts.url = _page_url(meta.get("link:canonical")) or _page_url(meta.get("og:url"))
+    from newsreader.corpus.parser import story_url  # (the gate for every reader's address)
+
+    facts.url = story_url(meta.get("link:canonical") or "", labelled=False) \
+        or story_url(meta.get("og:url") or "", labelled=False)
     page_title = _SPACE_RE.sub(" ", "".join(reader.title)).strip()
     facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
     site_name = _SPACE_RE.sub(" ", "".join(reader.site_name)).strip()

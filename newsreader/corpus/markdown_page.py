@@ -94,7 +94,7 @@ def _front_matter(lines: list[str]) -> tuple[int, str | None, str | None]:
         return 0, None, None
     from newsreader.corpus.parser import UNDATED, story_url  # (what the parser reads as no date, and as an address)
 
-    url = next((u for key in FRONT_URL_FIELDS if (u := story_url(fields.get(key, "").strip("<>"), labelled=False))), None)
+    url = next((u for key in FRONT_URL_FIELDS if (u := story_url(fields.get(key, ""), labelled=False))), None)
     title = fields.get("title", "").strip()
     date = None
     raw = fields.get("date", "")[:10]

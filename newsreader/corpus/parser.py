@@ -678,6 +678,7 @@ def story_url(text: str, labelled: bool = True) -> str | None:
     (browsers percent-encode both; "x>[click](javascript:...)" became a live link in the Markdown export's
     "<url>"), and more than `MAX_URL` characters (a converter's "URL:" line the parser would not read back, left
     in the story's text)."""
+    text = text.strip()  # (every reader's value, as found: a page's lines come stripped)
     match = LABELLED_URL_RE.match(text) if labelled else None
     url = match.group("url") if match else text.strip("<>") if URL_LINE_RE.match(text) else None
     if url is None or len(url) > MAX_URL or not url.isprintable() or "<" in url or ">" in url \
