@@ -75,13 +75,14 @@ def spans(found: Targets, entities: list[dict[str, Any]], dates: list[dict[str, 
     out: list[tuple[int, int]] = []
     if found.names or found.parts:
         for e in entities:
+            name = name_terms(e.get("name") or "")  # once: for the names and the parts alike
             wanted = [words for kind, words in found.names if kind == e.get("kind")]
             if wanted:
-                have = set(name_terms(e.get("name") or "")) | set(name_terms(e.get("text") or ""))
+                have = set(name) | set(name_terms(e.get("text") or ""))
                 if any(words <= have for words in wanted):
                     out.append((e["start"], e["end"]))
                     continue
-            if (e.get("kind"), " ".join(name_terms(e.get("name") or ""))) in found.parts:
+            if (e.get("kind"), " ".join(name)) in found.parts:
                 out.append((e["start"], e["end"]))
     if found.keys or found.years:
         for d in dates:
