@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsreader.errors import UserError
-from newsreader.extract.language import is_english  # (cheap: a regular expression, no data)
+from newsreader.extract.language import _WORD as _LETTERS, is_english  # (cheap: regular expressions, no data)
 
 __all__ = ["EntitySpan", "DateSpan", "Extraction", "extract", "extract_story", "extract_title", "headline_case",
            "date_spans", "BACKENDS", "NOT_ENGLISH", "SUMMARY_JOIN"]
@@ -135,8 +135,8 @@ def extract_story(text: str, summary: list[str], date: dt.date | None = None,
     return run(text, date), run(joined, date)
 
 
-#: A run of letters: a headline's word as `headline_case` judges it ("Court-Ordered" is two, "U.S." two).
-_LETTERS = re.compile(r"[^\W\d_]+")
+#: (`_LETTERS`, imported above: a run of letters, a headline's word as `headline_case` judges it:
+#: "Court-Ordered" is two, "U.S." two.)
 #: The shortest word of an English word list whose case tells a Title Case headline ("Checks Into
 #: Rehab") from one in sentence case ("checks into rehab"): shorter ones ("to", "at", "of") are
 #: written either way in both.
