@@ -194,15 +194,15 @@ def summary_texts(stored: Any, styles: dict[str, Style]) -> list[Text]:
     `extract.SUMMARY_JOIN`, stepped over by its own length). `]` and `[` step through them too: the
     view maps each summary line's offset (`relayout`)."""
     paras = stored.article.summary
-    spans = [(e["start"], e["end"], e.get("kind")) for e in getattr(stored, "summary_entities", ())]
-    spans += [(d["start"], d["end"], "date") for d in getattr(stored, "summary_dates", ())]
+    marks = part_marks("summary", SUMMARY_JOIN.join(clean(p) for p in paras), getattr(stored, "summary_entities", ()),
+                       getattr(stored, "summary_dates", ()))
     texts: list[Text] = []
     offset = 0
     for para in paras:
         text = Text(clean(para), style=styles["aside"])
-        for start, end, kind in spans:
-            if kind in ("person", "org", "place", "date") and offset <= start < end <= offset + len(para):
-                text.stylize(styles[kind], start - offset, end - offset)
+        for m in marks:
+            if offset <= m.start and m.end <= offset + len(para):
+                text.stylize(styles[m.kind], m.start - offset, m.end - offset)
         texts.append(text)
         offset += len(para) + len(SUMMARY_JOIN)
     return texts
