@@ -26,3 +26,41 @@ def test_a_verb_or_a_lone_name_before_the_word_is_no_such_run() -> None:
     assert title_names("Obama Visits Flood Center", "The president toured the town on Friday.") == []
     assert title_names("Ronaldo Camp Denies Transfer Claims", "The player's agent said nothing.") == [
         ("Ronaldo", "person")]
+
+
+POPE = ("Pope visits Poland", ("Pope John Paul II arrived in Warsaw on Monday for a three-day visit, the Vatican "
+                               "said. John Paul II was greeted by a crowd of thousands at the airport."))
+TEACHER = ("School reopens after flood", ("Paul, a 34-year-old teacher, said the school reopened on Monday after "
+                                          "the flood. Paul said the pupils were glad to be back."))
+PLAYER = ("Griffin throws for 300 yards", "Robert Griffin III threw for 300 yards on Sunday. Griffin said he was glad.")
+LONE_GRIFFIN = ("Quarterback back at practice", "The quarterback returned to practice on Wednesday. Griffin said he felt fine.")
+
+
+def test_a_popes_or_monarchs_name_has_no_surname_to_widen_to() -> None:
+    from newsreader.search.schema import name_keys, regnal, surnames
+
+    assert surnames("John Paul II") == [] and surnames("Louis XIV") == [] and surnames("Benedict XVI") == []
+    assert surnames("Juan Carlos I") == [] and surnames("Charles III") == []
+    assert name_keys({"person": ["John Paul II"]}) == ["~person=john paul ii"]
+    # a generation after a surname keeps the surname; a surname that reads as a numeral is no numeral
+    assert surnames("Robert Griffin III") == ["griffin"] and surnames("Henry Ford II") == ["ford"]
+    assert surnames("Jet Li") == ["li"] and not regnal("Jet Li") and not regnal("Cal Ripken Jr.")
+
+
+def test_a_search_for_a_pope_does_not_list_a_story_naming_only_his_given_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsreader.config import Config, Paths
+    from newsreader.search.library import Library
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n, (title, body) in enumerate((POPE, TEACHER, PLAYER, LONE_GRIFFIN)):
+        (corpus / f"{n}.txt").write_text(f"{title}\n\nMarch 3, 2013\n\n{body}\n", encoding="utf-8")
+    lib = Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus, Config())
+    try:
+        lib.update()
+        assert [hit.title for hit in lib.search('person:"John Paul II"').hits] == [POPE[0]]
+        assert TEACHER[0] in [hit.title for hit in lib.search("person:paul").hits]  # (a word search finds both)
+        # a generation's numeral still widens to the surname
+        assert [hit.title for hit in lib.search('person:"Robert Griffin III"').hits] == [PLAYER[0], LONE_GRIFFIN[0]]
+    finally:
+        lib.close()

@@ -151,15 +151,37 @@ NAME_PREFIX = "~"
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+#: A Roman numeral as a name's last word is written: "II", "XIV", "XXIII" (not "Li" or "Xi": names).
+_ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def regnal(value: str) -> bool:
+    """Is the full name as written a monarch's or a pope's, its given names and a number ("John Paul II",
+    "Louis XIV", "Benedict XVI"), with no surname to go by alone? A number past IV is one ("Mohammed VI"); II
+    to IV is a generation after a surname ("Robert Griffin III", "Henry Ford II") unless every word before it
+    is a given name (`Cues.given_names`: "John Paul II", "Charles III")."""
+    tokens = value.split()
+    if len(tokens) < 2 or not _ROMAN.fullmatch(tokens[-1].rstrip(".")):
+        return False
+    if tokens[-1].rstrip(".").lower() not in NAME_SUFFIXES:
+        return True
+    from newsreader.extract.resources import cues
+
+    given = cues().given_names
+    return all(t in given for t in tokens[:-1])
+
+
 def surnames(value: str) -> list[str]:
     """The surnames a full name as written may go by alone, as name words: its last written word
     after a trailing Jr./Sr./II-IV, whole ("O'Connor": "o connor", "Zeta-Jones": "zeta jones": a
     lone "Jones" is someone else), and with each lower-case particle before it ("Ursula von der
-    Leyen": "leyen", "der leyen", "von der leyen"). None for a name of one written word or one
-    opening with a particle."""
+    Leyen": "leyen", "der leyen", "von der leyen"). None for a name of one written word, one
+    opening with a particle, or a monarch's or pope's (`regnal`: "John Paul II" is not a lone "Paul")."""
     from newsreader.search.analysis import name_terms
 
     tokens = value.split()
+    if regnal(value):
+        return []
     while len(tokens) > 1 and name_terms(tokens[-1]) and name_terms(tokens[-1])[-1] in NAME_SUFFIXES:
         tokens.pop()
     if tokens and tokens[0].islower():  # ("von der Leyen" alone: no first name, all of it the surname)
