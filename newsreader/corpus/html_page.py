@@ -31,7 +31,12 @@ in UTC, the day the page's own words state when the time zone is all that differ
 from the page's address (`/2024/01/22/` in its canonical link or `og:url`); the byline
 from `<meta name="author">` and JSON-LD when the text has none; the site's name
 (`og:site_name`) is kept as the page's source. A page of several `<article>` elements (a
-front page) gives one story each, each with its own date when its `<time>` states one.
+front page) gives one story each, each with its own date when its `<time>` states one, and its
+own web address when its headline is a link (`<a href>` around the heading or inside it over
+most of its words), made absolute against the page's `<base>`, else its canonical link or
+`og:url`: the line `URL: https://...` under its header line, which the parser reads as the
+story's address (`parser.story_url` refuses a site's front page, `javascript:`, a share button).
+A page of one story has that address only when its markup states none of its own.
 
 The standard library's `html.parser` reads the markup: it never raises on broken markup (an
 unclosed tag, a stray `</div>`, `<` in text), adds no dependency, and reads a 100 KB page in a
@@ -46,6 +51,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 #: Elements whose content is never story text. (`<footer>`: an article's holds tags and share
 #: links; the site's its links and copyright.)
@@ -204,6 +210,7 @@ class _Story:
     blocks: list[str] = field(default_factory=list)
     headline: int | None = None  # index into blocks
     headline_level: int = 9
+    headline_href: str | None = None  # the link (as written) over most of the headline's words
     time: dt.date | None = None
     time_stamp: str | None = None  # the <time>'s datetime that dated it
     time_block: str | None = None  # the block that holds the `<time>` that dates it
@@ -352,6 +359,11 @@ class _Reader(HTMLParser):
         self.current = self.page
         self.line: list[str] = []
         self.heading: int | None = None  # level of the open <h1>..<h6>
+        # The open heading's characters, in all and under each link (the innermost open one): a
+        # headline that is a link is its story's address (`_Story.headline_href`).
+        self.heading_chars = 0
+        self.heading_links: dict[str, int] = {}
+        self.hrefs: list[str] = []  # the open <a> elements' addresses, as written
         self.meta: dict[str, str] = {}
         self.title: list[str] = []
         self.in_title = False
@@ -401,12 +413,18 @@ class _Reader(HTMLParser):
         kind = self._line_kind(text) if text else _TEXT
         if text and self.caption and self.figure is None and self.caption_at is None:
             self.caption = []  # (a caption with no credit after it: dropped, as a <figure>'s is)
-        self.line_links, self.line_before, self.line_after, self.line_inpage = int(self.links > 0), "", False, True
+        # A link still open goes on into the next line: its address says where that line leads (a card's
+        # `<a href="/story"><h2>Headline</h2></a>`: the headline's line leads off the page; taken as an in-page
+        # link, it was dropped, and the story merged into the one above).
+        self.line_links, self.line_before, self.line_after = int(self.links > 0), "", False
+        self.line_inpage = not any(self._leads_off(href) for href in self.hrefs)
         if not text:
             return
         if self.key_list is not None:
             text = KEY_POINT_MARK + text  # (an item of a list of key points)
-        if kind == _DROPPED and not self.dated_by_time and not any(self.open.get(h) for h in _HEADINGS):
+        # (A headline is kept, whatever its link: at its end tag the heading is no longer open, `self.heading` is.)
+        if kind == _DROPPED and not self.dated_by_time and self.heading is None \
+                and not any(self.open.get(h) for h in _HEADINGS):
             return
         for part in (text.splitlines() if self.pre else [text]):
             if part.strip():
@@ -415,6 +433,13 @@ class _Reader(HTMLParser):
             self.current.time_block, self.dated_by_time = self.current.blocks[-1], False
         if self.heading is not None and self.heading < self.current.headline_level:
             self.current.headline, self.current.headline_level = len(self.current.blocks) - 1, self.heading
+            href, linked = max(self.heading_links.items(), key=lambda item: item[1], default=(None, 0))
+            self.current.headline_href = href if 2 * linked >= self.heading_chars else None
+
+    def _leads_off(self, href: str) -> bool:
+        """Does a link lead anywhere but to a place further on the page ("#main": a skip link)? A link to
+        its own heading or term ("§") is no skip link."""
+        return len(href) < 2 or href[0] != "#" or href[1:] in self.ids
 
     def _line_kind(self, text: str) -> str:
         """What the open line is: links and nothing else (_LINK_LINE, or _DROPPED when they all
@@ -499,6 +524,8 @@ class _Reader(HTMLParser):
             return
         if tag == "link" and "canonical" in (amap.get("rel") or "").lower().split() and amap.get("href"):
             self.meta.setdefault("link:canonical", amap["href"] or "")
+        if tag == "base" and amap.get("href"):
+            self.meta.setdefault("base:href", amap["href"] or "")
         if tag == "title" and not self.in_body:
             self.in_title = True
         elif tag == "script" and (amap.get("type") or "").lower() == "application/ld+json":
@@ -580,8 +607,9 @@ class _Reader(HTMLParser):
             if self.line_links == 1:
                 self.line_before = "".join(self.line)
             href = amap.get("href") or ""
-            if len(href) < 2 or href[0] != "#" or href[1:] in self.ids:
-                self.line_inpage = False  # (a link to its own heading or term, "§", is no skip link)
+            self.hrefs.append(href)
+            if self._leads_off(href):
+                self.line_inpage = False
             if "author" in href or (amap.get("rel") or "") == "author":
                 self.line_after = True  # (a byline's names, each a link to the reporter's page)
         if tag == "article":
@@ -591,6 +619,7 @@ class _Reader(HTMLParser):
                 self.stories.append(self.current)
         elif tag in ("h1", "h2", "h3") and self.heading is None:
             self.heading = int(tag[1])
+            self.heading_chars, self.heading_links = 0, {}
         elif tag == "time":
             self.in_time = amap.get("datetime") or ""
             self.time_words = []
@@ -662,6 +691,7 @@ class _Reader(HTMLParser):
             self._close_group(len(self.stack))
         elif tag == "a":
             self.links -= 1
+            del self.hrefs[-1:]
         if tag == "time" and self.in_time is not None:
             if self.current.time is None:
                 words = _SPACE_RE.sub(" ", "".join(self.time_words)).strip()
@@ -704,6 +734,10 @@ class _Reader(HTMLParser):
             return
         if self.open.get("p"):
             self.kept_text += len(data.strip())
+        if self.heading is not None:
+            self.heading_chars += len(data.strip())
+            if self.hrefs:
+                self.heading_links[self.hrefs[-1]] = self.heading_links.get(self.hrefs[-1], 0) + len(data.strip())
         if self.in_time is not None:
             self.time_words.append(data)
         if self.line_links and not self.links and not self.line_after and _ALNUM_RE.search(data):
@@ -929,6 +963,8 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
 
     facts.url = story_url(meta.get("link:canonical") or "", labelled=False) \
         or story_url(meta.get("og:url") or "", labelled=False)
+    page_url = (meta.get("link:canonical") or meta.get("og:url") or "").strip()
+    base = _joined(page_url, meta["base:href"]) if meta.get("base:href") else page_url
     page_title = _SPACE_RE.sub(" ", "".join(reader.title)).strip()
     facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
     site_name = _SPACE_RE.sub(" ", "".join(reader.site_name)).strip()
@@ -943,6 +979,7 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     for number, story in enumerate(stories):
         blocks = list(story.blocks)
         headline = blocks.pop(story.headline) if story.headline is not None else None
+        href = story.headline_href if story.headline is not None else None
         if story is reader.page and story.headline is not None:
             # A page without <article>: what stands above its headline is the site's (a date
             # bar, "Subscribe", breadcrumbs), which the parser took for the story's title.
@@ -953,6 +990,7 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
             blocks[:story.headline] = [b for b in blocks[:story.headline] if not _kicker(b)]
         if headline is None and len(stories) == 1 and reader.page.headline is not None:
             headline = reader.page.blocks[reader.page.headline]  # (the headline above the one <article>)
+            href = reader.page.headline_href
         if headline is None and number == 0 and facts.title:
             headline = facts.title
         if story.time is not None:
@@ -972,6 +1010,10 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
             lines.append(f"date {date.isoformat() if date else UNDATED} {headline}")
         elif headline is not None:
             lines.append(headline)
+        # A headline that is a link: its story's address (a page of one story: when the markup states none).
+        if headline is not None and href is not None and (several or facts.url is None) \
+                and (url := _headline_url(href, base, page_url)):
+            lines.append(f"URL: {url}")
         if not several and facts.author:
             named, stated = _author_block(blocks[:6], facts.author)
             if named is None:
@@ -988,6 +1030,33 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
         lines.extend(blocks)
     text = "\n\n".join(lines) + "\n" if lines else ""
     return text, facts
+
+
+def _joined(base: str, href: str) -> str:
+    """`href` made absolute against `base` as a browser does; empty when the address cannot be
+    read ("http://[broken/")."""
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return ""
+
+
+def _headline_url(href: str, base: str, page_url: str) -> str | None:
+    """The story's address a headline's link gives: made absolute against the page's base (its
+    `<base>`, else its canonical link or `og:url`), then through the one gate every reader's
+    address passes (`parser.story_url`: http(s) only, no site's front page, share button or
+    picture, no unprintable character, at most MAX_URL characters). None for a link into the
+    page itself ("#top", an address that is the page's own: a front page's headline over its
+    own section), and for a relative link on a page that states no address of its own."""
+    from newsreader.corpus.parser import story_url
+
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    url = _joined(base, href) if base else href
+    if page_url and url.split("#", 1)[0].rstrip("/") == page_url.split("#", 1)[0].rstrip("/"):
+        return None
+    return story_url(url, labelled=False)
 
 
 def _kicker(block: str) -> bool:

@@ -1141,8 +1141,9 @@ def _title_after(page: _Page, i: int, window: int = 8) -> int | None:
             return None
         seen += 1
         text = page.text[j]
-        if page.boilerplate_reason(j) or _is_nav_junk(text) or page.is_story_meta(j) or page.byline_of(j):
-            continue  # (a byline under a header is no title: "By Jane Doe" named the story)
+        if page.boilerplate_reason(j) or _is_nav_junk(text) or page.is_story_meta(j) or page.byline_of(j) \
+                or page.address(j) or page.labelled_url(j):
+            continue  # (a byline or an address under a header is no title: "By Jane Doe", "URL: https://...")
         return j if _looks_like_title(text) else None
     return None
 
