@@ -788,7 +788,7 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     from newsreader.search.schema import update_running
     from newsreader.store.export import WITH_ARTICLES, export_bookmarks, write_export
 
-    present: set[str] | None = None  # the bookmarked ids an existing index has now (JSON/YAML)
+    urls: dict[str, str] | None = None  # the bookmarked stories an existing index has now, and their addresses (JSON/YAML)
     with _open_store(ctx, write=False) as store:
         if args.format in WITH_ARTICLES:
             articles = _corpus_articles(ctx, args, store)
@@ -799,16 +799,17 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
             if library is not None:
                 try:  # `missing` as an existing index says now (the store keeps it per copy, not in the file)
                     if not update_running(library.folder):
-                        present = set(library.store().rows(store.bookmarked_ids()))  # (no article decoded)
+                        urls = {i: doc["article"].get("url") or "" for i, doc in
+                                library.store().docs(store.bookmarked_ids()).items()}
                 finally:
                     library.close()
         bookmarks = store.list_bookmarks(tag=args.tag)
-        if present is not None:
+        if urls is not None:
             for b in bookmarks:
-                b.missing = b.article_id not in present
+                b.missing = b.article_id not in urls
         elif args.format != "md":
             _mark_as_last_seen(ctx, args, store, bookmarks)
-    text = export_bookmarks(bookmarks, args.format, articles=articles)
+    text = export_bookmarks(bookmarks, args.format, articles=articles, urls=urls)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:
         print(f"exported {counted(len(bookmarks), 'bookmark')} to {printable(str(written))}",

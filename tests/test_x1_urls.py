@@ -1,17 +1,26 @@
 """Page addresses everywhere (X1): a front page's stories take their headline's link as their `url` (made
 absolute against the page's `<base>`, canonical link or og:url; refused as every reader's address is: a
 site's front page, javascript:, a share button, too long, unprintable), a link around a headline keeps the
-headline, and an address line under a header whose headline is a sentence is no title."""
+headline, an address line under a header whose headline is a sentence is no title, and the JSON and YAML
+bookmark exports carry the url as the Markdown and CSV ones do (import reads them back and leaves it)."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+import json
+from pathlib import Path
 
+import pytest
+import yaml
+
+from newsreader.cli import main
 from newsreader.corpus.feed import feed_to_text
 from newsreader.corpus.html_page import html_to_text
 from newsreader.corpus.loader import PageText, with_page_source
 from newsreader.corpus.model import Article
 from newsreader.corpus.parser import MAX_URL, parse_page
+from newsreader.store.db import Bookmark
+from newsreader.store.export import export_bookmarks, parse_export
 
 TEXT = ("Winds of 150 km/h hit the coast on Monday, cutting power to thousands of homes, officials said. "
         "Crews worked through the night to clear the roads, and schools stayed shut on Tuesday.")
@@ -106,3 +115,64 @@ def test_an_address_under_a_sentence_shaped_header_is_no_title() -> None:
             f"<link>{SITE}/2025/03/01/clinic</link><description>{TEXT}</description></item></channel></rss>")
     (item,) = parse_page(feed_to_text(feed.encode(), "f.rss").text, "f.rss").articles
     assert item.url == f"{SITE}/2025/03/01/clinic" and not item.title.startswith("URL")
+
+
+# --- the JSON and YAML bookmark exports ---------------------------------------------------------
+
+def _bookmarks() -> list[Bookmark]:
+    made = dt.datetime(2025, 3, 1, 12, tzinfo=dt.timezone.utc)
+    return [Bookmark(f"a-{n}", f"Story {n}", date=dt.date(2025, 3, n), created_at=made, updated_at=made)
+            for n in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("fmt, load", [("json", json.loads), ("yaml", yaml.safe_load)])
+def test_json_and_yaml_exports_carry_the_url_and_import_reads_them_back(fmt: str, load) -> None:
+    url = f"{SITE}/2025/03/01/storm?a=1&b=<2>"
+    text = export_bookmarks(_bookmarks(), fmt, urls={"a-1": url, "a-2": ""})
+    records = load(text)["bookmarks"]
+    assert [r["url"] for r in records] == [url, "", None]  # stated, not stated, not in the corpus
+    assert list(records[0])[:5] == ["id", "title", "source", "date", "url"]
+    assert [b.article_id for b in parse_export(text, f"x.{fmt}")] == ["a-1", "a-2", "a-3"]
+    # From the articles when no addresses are given (the Markdown and CSV exports' way).
+    story = Article(id="a-1", title="Story 1", file="a.txt", body=["Text."], url=url)
+    assert [r["url"] for r in load(export_bookmarks(_bookmarks()[:2], fmt, articles={"a-1": story}))["bookmarks"]] \
+        == [url, None]
+
+
+def test_import_leaves_an_odd_url_without_error() -> None:
+    for value in (12, None, ["x"], "javascript:alert(1)"):
+        document = {"format": "newsreader-bookmarks", "version": 1,
+                    "bookmarks": [{"id": "a-1", "title": "Story", "url": value}]}
+        (bookmark,) = parse_export(json.dumps(document), "x.json")
+        assert bookmark.article_id == "a-1" and "url" not in bookmark.to_dict()
+
+
+def test_bookmarks_export_json_carries_the_url_from_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys) -> None:
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "storm.txt").write_text(f"Source: {SITE}/2025/03/01/storm\n\nStorm hits the coast\n\n{TEXT}\n",
+                                      encoding="utf-8")
+    (corpus / "roads.txt").write_text(f"Roads reopen after the storm\n\n{TEXT}\n", encoding="utf-8")
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    ids = {a["title"]: a["id"] for a in json.loads(_out(capsys, "articles", "--corpus", str(corpus), "--json"))}
+    for article_id in ids.values():
+        assert main(["bookmarks", "add", article_id, "--corpus", str(corpus)]) == 0
+    capsys.readouterr()
+    for fmt, load in (("json", json.loads), ("yaml", yaml.safe_load)):
+        records = load(_out(capsys, "bookmarks", "export", "--corpus", str(corpus), "--format", fmt, "-o", "-"))
+        urls = {r["id"]: r["url"] for r in records["bookmarks"]}
+        assert urls == {ids["Storm hits the coast"]: f"{SITE}/2025/03/01/storm", ids["Roads reopen after the storm"]: ""}
+    target = tmp_path / "out.json"
+    assert main(["bookmarks", "export", "--format", "json", "-o", str(target)]) == 0
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "other"))
+    capsys.readouterr()
+    assert main(["bookmarks", "import", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == f"imported {target}: 2 new, 0 merged, 0 already there"
+
+
+def _out(capsys, *argv: str) -> str:
+    capsys.readouterr()
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out

@@ -3,8 +3,9 @@
 Markdown is for reading and sharing, so it carries the article's first paragraph (and its web
 address, when the page stated one); CSV is for a spreadsheet (one row per bookmark, with the
 byline, the page's file and the story's address to cite from);
-JSON and YAML are for moving bookmarks between machines, so they carry exactly what `import`
-needs and nothing that would go stale. Import is strict: a file that is not one of our
+JSON and YAML are for moving bookmarks between machines, so they carry what `import` needs and
+the story's web address (`url`: the story's page to open or cite, as every other export has it;
+import reads no further than the bookmark and leaves it, as it leaves `missing`). Import is strict: a file that is not one of our
 exports gets one clear line naming the problem, never a partial merge; a CSV export is said
 to be one (a spreadsheet may have changed its cells: it is not read back).
 """
@@ -56,13 +57,17 @@ def export_bookmarks(
     fmt: str,
     *,
     articles: Mapping[str, Any] | None = None,
+    urls: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
 ) -> str:
     """Render bookmarks in `fmt` (one of `FORMATS`). `articles` maps id -> Article for the
     Markdown first paragraphs and the CSV's byline, file and paragraph; without it (or for
     articles that left the corpus) the Markdown just says the text is not available, and the
     CSV leaves those cells empty (`in_corpus` says which: empty when the corpus could not be
-    read at all, `articles` None)."""
+    read at all, `articles` None). `urls` maps id -> the story's web address for JSON and YAML
+    (the articles' own when not given): each record's `url` is the address, "" when the
+    story's page states none, null when the story is not at hand (not in the corpus, or no
+    index was read)."""
     items = list(bookmarks)
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     if fmt == "md":
@@ -73,7 +78,7 @@ def export_bookmarks(
         "format": DOCUMENT_KIND,
         "version": DOCUMENT_VERSION,
         "exported_at": stamp.isoformat(),
-        "bookmarks": [b.to_dict() for b in items],
+        "bookmarks": [_record(b, _url(b.article_id, articles, urls)) for b in items],
     }
     if fmt == "json":
         # An imported file's C1 controls and bidi overrides as \u escapes: the export is
@@ -88,6 +93,24 @@ def export_bookmarks(
             return readable
         return yaml.safe_dump(document, sort_keys=False, allow_unicode=False)
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+def _url(article_id: str, articles: Mapping[str, Any] | None, urls: Mapping[str, str] | None) -> str | None:
+    """A JSON or YAML record's `url`: from `urls`, else the article's; None when neither has the story."""
+    if urls is not None:
+        return urls.get(article_id)
+    article = (articles or {}).get(article_id)
+    return None if article is None else getattr(article, "url", "") or ""
+
+
+def _record(bookmark: Bookmark, url: str | None) -> dict[str, Any]:
+    """The bookmark's export record (`Bookmark.to_dict`) with the story's address after its date."""
+    record: dict[str, Any] = {}
+    for key, value in bookmark.to_dict().items():
+        record[key] = value
+        if key == "date":
+            record["url"] = url
+    return record
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
