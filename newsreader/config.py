@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from newsreader import yamlload
 from newsreader.errors import UserError, kind_name, value_kind
 from newsreader.resources import seeds_dir, themes_dir
 
@@ -258,6 +255,10 @@ def _keymap_text(value: Any, where: str, binding: Any = None) -> str:
 
 def parse_config(text: str, source: Path | None = None) -> Config:
     """Validate YAML text into a `Config`; raise `UserError` naming the file and the key."""
+    import yaml  # (here, not at the top: a command run without a config file never loads PyYAML, ~25 ms)
+
+    from newsreader import yamlload
+
     where = str(source) if source else "config"
     try:
         raw = yaml.safe_load(text)
@@ -325,6 +326,8 @@ class _KeyLines:
         self.text, self.where = text, where
 
     def __call__(self, key: Any) -> str:
+        import yaml
+
         try:
             node = yaml.compose(self.text)
         except (yaml.YAMLError, RecursionError):
@@ -578,6 +581,8 @@ def load_config(paths: Paths) -> Config:
 
 def save_setting(paths: Paths, key: str, value: Any) -> None:
     """Persist one setting, keeping the rest of the user's file as it was."""
+    import yaml
+
     path = paths.config_file
     try:
         existing = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

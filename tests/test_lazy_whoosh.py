@@ -12,13 +12,19 @@ from newsreader.config import Config
 from newsreader.search import indexer
 
 
-def test_reader_start_and_list_do_not_import_whoosh_and_search_works_after(tmp_path: Path) -> None:
+def small_corpus(tmp_path: Path) -> Path:
+    """Three dated stories, two of them about the harbour."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i, word in enumerate(("harbour", "budget", "harbour")):
         (corpus / f"page-{i}.txt").write_text(f" date 2024-05-0{i + 1} Story {i} about the {word}\n\n"
                                               f"LAHORE: Officials said the {word} talks went on.\n",
                                               encoding="utf-8")
+    return corpus
+
+
+def test_reader_start_and_list_do_not_import_whoosh_and_search_works_after(tmp_path: Path) -> None:
+    corpus = small_corpus(tmp_path)
     indexer.Indexer(tmp_path / "index", corpus, Config()).run()
     code = (
         "import sys\n"
