@@ -16,7 +16,11 @@ undated_lib = order.undated_lib
 
 
 @pytest.mark.parametrize("query", ["strike", "strike budget", "officials", "union NOT title:talks", "harbour OR missile",
-                                   "title:cricket", "strike date:2024", "strike date:<2024-06-01"])
+                                   "title:cricket", "strike date:2024", "strike date:<2024-06-01",
+                                   # (date ranges under an OR: their bound, S6's `lower_date`)
+                                   "(strike date:>2025-01-01) OR zzzqqq", "(strike date:>2025-01-01) OR (budget date:2024-06)",
+                                   "date:2025 OR date:2024-05", "strike OR date:2025", "(strike OR date:2025) date:2024-05",
+                                   "(strike date:>2025-01-01) OR undated", "officials OR date:2024-05"])
 @pytest.mark.parametrize("guess", [None, 10**6])
 def test_the_old_end_gives_what_the_whole_walk_gives(undated_lib, monkeypatch, query, guess) -> None:  # type: ignore[no-untyped-def]
     """At every limit, the same stories in the same order (date, then docnum; undated last) as a visit of
@@ -101,13 +105,15 @@ def test_a_round_that_finds_nothing_goes_to_the_whole_walk(undated_lib, monkeypa
     """RV26-B #1: when the matches are all newer than the oldest stories (a word that is news of one season,
     the reader's `date:X OR mentions:X`: a nested range, no lower bound to start at), every round found
     nothing and `n` grew until the whole walk ran anyway. A round with no match now goes to it at once.
+    ("undated" is in the undated stories alone: the OR has no lower date bound, and no dated story among
+    the oldest matches. It was `... OR zzzqqq`, which S6 starts at the range's bound: test_s6_oldest_or.)
     (Mutant: the `if not found: break` removed: two rounds here.)"""
     monkeypatch.setattr(dateorder, "OLDEST_MIN_DOCS", 0)
     monkeypatch.setattr(dateorder, "estimate", lambda *_: 10**6)
     with undated_lib.reading():
         searcher = undated_lib.searcher()
         runs = date_runs(searcher, {})
-        q = undated_lib.parse("(strike date:>2025-01-01) OR zzzqqq").query
+        q = undated_lib.parse("(strike date:>2025-01-01) OR undated").query
         every, total = _oldest_all(searcher, q, 1000, runs)
         rounds, whole = _spy_rounds(monkeypatch)
         for limit in (1, 3):

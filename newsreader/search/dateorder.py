@@ -153,13 +153,18 @@ def oldest(searcher: Any, query: Q.Query, limit: int, runs: DateRuns,
     word that is news of one season, `date:X OR mentions:X`), and each further round would
     cost a walk, and a merge of up to half the dates, for nothing (RV26-B #1: 3-5x the whole
     walk). `n` starts at what the query's estimated share of matches makes `limit` matches,
-    twice over: a word in every story ("said", 100k articles) visits ~2,000 matches, not 100,000."""
+    twice over: a word in every story ("said", 100k articles) visits ~2,000 matches, not 100,000.
+    A `date:` range under an OR bounds the walk too (`lower_date`): `(a date:2025) OR (b date:2024-05)`
+    starts at 2024-05-01, and an alternative that matches nothing bounds nothing; and the share of
+    matches leaves out the alternatives that start later (`a OR date:2024-05`: `a`'s share alone), as
+    they have no match among the oldest stories. Both made a round that found (next to) nothing."""
     if runs.usable and limit > 0:
         reader = searcher.reader()
         total = runs.docs
-        share = min(1.0, max(1.0, estimate(query, reader, reader.doc_count())) / max(1, total))
+        lo = lower_date(query, lambda q: _can_match(searcher, q))
+        share = min(1.0, max(1.0, estimate(query, reader, reader.doc_count(), lo)) / max(1, total))
         n = int(2 * limit / share) + OLDEST_MIN_DOCS
-        tails = _dated_tails(runs, query.lo if isinstance(query, Restrict) else 0)
+        tails = _dated_tails(runs, lo)
         dated = sum(u - a for seg in tails for a, u in seg)
         while n < dated // 2:
             found = _oldest_before(searcher, query, runs, tails, _nth_oldest(runs, tails, n), cancelled)
@@ -169,6 +174,36 @@ def oldest(searcher: Any, query: Q.Query, limit: int, runs: DateRuns,
                 break
             n *= 4
     return _oldest_all(searcher, query, limit, runs, cancelled)
+
+
+def lower_date(q: Q.Query, can_match: Callable[[Q.Query], bool] | None = None) -> int:
+    """The earliest date (YYYYMMDD) a match of `q` can have: a `date:` clause's lower bound, the latest
+    of an AND's, the earliest of an OR's alternatives (with `can_match`, of those that match a story at
+    all: `(said date:>2025-06-01) OR zzzqqq` starts at 2025-06-02); 0 when any date can match."""
+    from newsreader.search.query import DateClause
+
+    if isinstance(q, (Restrict, DateClause)):
+        return max(q.lo, lower_date(q.child, can_match))
+    if isinstance(q, Q.ConstantScoreQuery):
+        return lower_date(q.child, can_match)
+    if isinstance(q, (Q.And, Q.Require)):
+        return max((lower_date(c, can_match) for c in q.children()), default=0)
+    if isinstance(q, (Q.AndNot, Q.AndMaybe)):
+        return lower_date(q.a, can_match)
+    if isinstance(q, (Q.Or, Q.DisjunctionMax)):
+        children = list(q.children())
+        bounds = sorted((lower_date(c, can_match), i) for i, c in enumerate(children))
+        # The earliest bound of an alternative that can match, asked in the order of the bounds; the latest
+        # is not asked (if it matches nothing either, neither does the OR, and any bound will do).
+        last = bounds[-1][0] if bounds else 0
+        return next((b for b, i in bounds if b == last or can_match is None or can_match(children[i])), 0)
+    return 0
+
+
+def _can_match(searcher: Any, q: Q.Query) -> bool:
+    """Whether `q` matches a story of the index (a matcher per segment, until one is active)."""
+    context = searcher.boolean_context()
+    return any(q.matcher(sub, context).is_active() for sub, _ in searcher.leaf_searchers())
 
 
 def _dated_tails(runs: DateRuns, lo: int = 0) -> list[list[tuple[int, int]]]:
@@ -245,8 +280,11 @@ def _oldest_all(searcher: Any, query: Q.Query, limit: int, runs: DateRuns,
     return [-d for _, _, d in best], seen
 
 
-def estimate(q: Q.Query, reader: Any, n: int) -> float:
-    """Expected number of matches of `q` in `n` documents, treating words as independent."""
+def estimate(q: Q.Query, reader: Any, n: int, before: int | None = None) -> float:
+    """Expected number of matches of `q` in `n` documents, treating words as independent. With `before`
+    (a date, YYYYMMDD), the alternatives of an OR that cannot match a story dated `before` or earlier
+    (`lower_date`) are left out: the matches that may lie among the oldest stories, at the share of
+    the whole index (`oldest`)."""
     if n <= 0:
         return 0.0
     if isinstance(q, Q.Term):
@@ -255,20 +293,21 @@ def estimate(q: Q.Query, reader: Any, n: int) -> float:
         except Exception:
             return 0.0
     if isinstance(q, Q.ConstantScoreQuery):
-        return estimate(q.child, reader, n)
+        return estimate(q.child, reader, n, before)
     if isinstance(q, Restrict):
-        return estimate(q.child, reader, n) * q.share(reader)
+        return estimate(q.child, reader, n, before) * q.share(reader)
     if isinstance(q, Q.Not):
         return max(0.0, n - estimate(q.query, reader, n))
     if isinstance(q, Q.AndNot):
-        return estimate(q.a, reader, n) * (1 - min(1.0, estimate(q.b, reader, n) / n))
+        return estimate(q.a, reader, n, before) * (1 - min(1.0, estimate(q.b, reader, n) / n))
     if isinstance(q, (Q.And, Q.Require)):
-        parts = [estimate(c, reader, n) for c in q.children()]
+        parts = [estimate(c, reader, n, before) for c in q.children()]
         return n * math.prod(min(1.0, e / n) for e in parts)
     if isinstance(q, (Q.AndMaybe,)):
-        return estimate(q.a, reader, n)
+        return estimate(q.a, reader, n, before)
     if isinstance(q, (Q.Or, Q.DisjunctionMax)):
-        parts = [estimate(c, reader, n) for c in q.children()]
+        parts = [estimate(c, reader, n, before) for c in q.children()
+                 if before is None or lower_date(c) <= before]
         return n * (1 - math.prod(1 - min(1.0, e / n) for e in parts))
     try:
         return float(q.estimate_size(reader))
