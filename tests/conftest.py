@@ -42,6 +42,24 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def date_case() -> Callable[[str, str, str, str], None]:
+    """Check one row of a table of date rules (article date, span, its value or '-' for no date
+    there, text): the span is found with that value, whole (neither a part of it nor a longer
+    span is found besides)."""
+    import datetime as dt
+
+    from newsreader.extract import extract
+
+    def check(date: str, span: str, value: str, text: str) -> None:
+        assert span in text  # (else a case of no date passes whatever the extractor finds)
+        found = {d.text: d.value for d in extract(text, dt.date.fromisoformat(date)).dates}
+        assert found.get(span, "-") == value
+        assert value == "-" or not any(other != span and (span in other or other in span) for other in found)
+
+    return check
+
+
+@pytest.fixture
 def shared_data() -> Path:
     """The gold news data beside the checkout; tests using it skip when it is absent."""
     path = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -189,7 +189,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "end-June", "by end June" (Reuters, South Asian papers): the month, as "late June"; not the
     # verb before a day ("the truce will end March 31")
     ("last next this early late mid earlier later the end",
-     rf"(?P<relmonth>(?:(?i:last|next|this|earlier this|later this)[- ]{_MONTH}(?!(?<=[a-z]) {_DAY}(?![\w%-]|[.,][0-9]| per ?cent))"
+     rf"(?P<relmonth>(?:(?i:last|next|this|earlier this|later this)[- ]{_MONTH}(?!\.? {_DAY}(?![\w%-]|[.,][0-9]| per ?cent))"
      rf"|(?i:early|late|mid|{_STRETCH_OF})[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR})"),
     # "by June-end", "the March-end deadline"
     (_M, rf"(?P<monthend>{_MONTH}-end)(?![\w-])"),
@@ -219,12 +219,13 @@ _BRANCHES: list[tuple[str, str]] = [
      r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the weekend|the (?:week|month|year) before last))"
      r"(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b"
      r"| of (?:1[89]|20)[0-9]{2}\b)"),
-    ("more most until only recently lately currently the beginning start end middle rest earlier later now these nowadays year"
+    ("more most until only recently lately currently the beginning start end middle rest earlier later early late now these"
+     " nowadays year"
      " present mid midyear"
      " quarter month"
      " right just",
-     r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future(?! of\b)|"
-     r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:(?:calendar )?year|month|week|quarter|decade)|the rest of the day|(?:right|just) now|(?:earlier|later) in the (?:year|month|week|day)"
+     r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future(?! of\b)|the near term(?! of\b)|"
+     r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:(?:calendar )?year|month|week|quarter|decade)|the rest of the day|(?:right|just) now|(?:earlier|later|early|late) in the (?:year|month|week|day)"
      r"|these days|nowadays|lately|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
      r"|(?:year|quarter|month)[- ]end(?![\w-]| (?:results|profit|bonus|report|figures|sales|earnings))|year['’]s end"
@@ -1002,12 +1003,36 @@ def _period_year(first_month: int, months: int, ref: dt.date, text: str, start: 
     the one that closed last year within two months of the article is last year's ("fourth-
     quarter profit" in January), and so is one that begins more than a month after the
     article, unless the sentence looks ahead ("expects third-quarter sales to rise")."""
-    outlook = _OUTLOOK.search(_sentence_around(text, start, end)) is not None
+    outlook = _OUTLOOK.search(_sentence_around(text, start, end)) is not None and not _past_clause(text, start, end)
     if first_month + months > 12 and ref.month <= 2 and (months == 3 or not outlook):
         return ref.year - 1  # a fourth quarter's results come out in January, even "expected" ones
     if first_month <= ref.month + 1 or outlook:
         return ref.year
     return ref.year - 1
+
+
+def _past_clause(text: str, start: int, end: int) -> bool:
+    """Is the date in a clause of its own that reports in the past, whatever the rest of the
+    sentence looks ahead to ("As lenders reported that foreclosures rose in the fourth quarter,
+    investors fear banks could lose money", "Sales for the year fell 22%, but the company expects
+    a recovery")? The clause runs from the last comma before the date to the first after it: a
+    verb in the past in it, before the date after its last outlook cue or after the date with
+    no cue before it, and no cue after the date (not "said sales in the fourth quarter are
+    expected to rise", "expects sales for the year to fall")."""
+    lo, hi = _sentence_bounds(text, start, end)
+    lo = max(lo, text.rfind(",", lo, start) + 1, text.rfind(";", lo, start) + 1)
+    comma = text.find(",", end, hi)
+    after = text[end:comma if comma >= 0 else hi].lower()
+    if _OUTLOOK.search(after):
+        return False
+    before = text[lo:start].lower()
+    cue = None
+    for cue in _OUTLOOK.finditer(before):
+        pass
+    if cue is not None:
+        before = before[cue.end():]
+    return _PAST_VERB.search(before) is not None or _past_ed(before) \
+        or cue is None and (_PAST_VERB.search(after) is not None or _past_ed(after))
 
 
 #: The period is still running: "Shares fell 5% so far in the quarter", "the year to date".
@@ -1022,7 +1047,7 @@ def _reports_past(text: str, start: int, end: int, prev: str) -> bool:
     if prev in ("of", "to"):
         return False
     sentence = _sentence_around(text, start, end)
-    return _OUTLOOK.search(sentence) is None and _SO_FAR.search(sentence) is None \
+    return (_OUTLOOK.search(sentence) is None or _past_clause(text, start, end)) and _SO_FAR.search(sentence) is None \
         and (_PAST_VERB.search(sentence) is not None or _past_ed(sentence))
 
 
@@ -3129,7 +3154,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return "PRESENT_REF", None
         if lower == "the past":
             return "PAST_REF", None
-        if "future" in lower:
+        if "future" in lower or lower == "the near term":
             return "FUTURE_REF", None
         if "currently" in lower:
             return "PRESENT_REF", None

@@ -1,0 +1,64 @@
+"""Date rules found by reading MEANTIME stock's date errors (the topic opened for tuning in round 27),
+written as general news sentences, with the near misses each rule must leave alone. Each row:
+article date | span | its value, or '-' for no date there | text."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = """
+# "late in the day", "early in the year": the modifier is part of the date, as in "earlier in the day"
+2009-05-13 | late in the day | 2009-05-13 | The Dow rebounded late in the day after falling 250 points.
+2009-05-13 | early in the year | 2009 | The merger closed early in the year.
+2009-05-13 | late in the week | 2009-W20 | A vote is expected late in the week.
+2009-05-13 | early in the month | 2009-05 | Sales rose early in the month, the company said.
+# ... so "the day after" no longer takes the "after" of the clause that follows
+2009-05-13 | the day after | - | Stocks rallied late in the day after the report came out.
+# ... not a day without "in the" before it, nor a plural
+2009-05-13 | earlier in the day | 2009-05-13 | Shares fell earlier in the day.
+2009-05-13 | the day | 2009-05-13 | Shares ended the day 2 percent lower after a late rally.
+2009-05-13 | late in the day | - | The shares were late in the days of the boom.
+# a quarter or half reported in a past clause of its own is the last one that closed, though
+# another clause of the sentence looks ahead ("could", "will", "expect")
+2007-03-13 | the fourth quarter | 2006-Q4 | As lenders reported that foreclosures rose in the fourth quarter to a record, investors fear banks could lose money.
+2007-03-13 | the fourth quarter | 2006-Q4 | The company said it would cut 500 jobs after sales fell in the fourth quarter.
+2007-03-13 | the fourth quarter | 2006-Q4 | Sales rose in the fourth quarter, and analysts expect more gains this year.
+2007-02-10 | the second half | 2006-H2 | Profit fell in the second half, though the chairman said the group will grow this year.
+# ... and so is "the quarter" or (in January) "the year" whose clause reports in the past
+2009-10-20 | the quarter | 2009-Q3 | GM lost $2.5 billion in the quarter, and analysts said it could lose more next year.
+2009-01-20 | the year | 2008 | Sales for the year fell 22%, but the company said it would return to profit.
+# ... not when the date's own clause looks ahead, before it or after it
+2009-10-20 | the quarter | 2009-Q4 | GM said it will lose money in the quarter.
+2009-01-20 | the year | 2009 | The company said sales for the year would fall.
+2009-01-20 | the year | 2009 | The company expects sales for the year to fall, after a loss in 2008.
+2007-03-13 | the fourth quarter | 2007-Q4 | The company expects sales to rise in the fourth quarter.
+2007-03-13 | the fourth quarter | 2007-Q4 | The company said sales in the fourth quarter are expected to rise.
+2007-03-13 | the fourth quarter | 2007-Q4 | In the fourth quarter, the company expects sales to rise.
+2007-03-13 | the fourth quarter | 2007-Q4 | Analysts said the company will report a loss in the fourth quarter.
+2007-03-13 | the fourth quarter | 2007-Q4 | The plant, which closed last year, will reopen in the fourth quarter.
+# "last Aug. 2": the day (as "last August 2nd" is), in the year the word before it names
+2007-03-13 | Aug. 2 | 2006-08-02 | The plant closed last Aug. 2, the company said.
+2007-03-13 | Sept. 14 | 2007-09-14 | The vote is set for next Sept. 14.
+2007-03-13 | Jan. 1 | 2007-01-01 | The law took effect this Jan. 1.
+2007-03-13 | Dec. 1 | 2007-12-01 | The rule takes effect next Dec. 1.
+# ... not a count or a percentage after the month
+2007-03-13 | last Aug. | 2006-08 | Sales rose last Aug. 2 percent from a year earlier.
+2007-03-13 | last Oct. | 2006-10 | Output rose last Oct. 3.5 per cent.
+2007-03-13 | last Aug. | 2006-08 | Sales rose last Aug. 2% from a year earlier.
+2007-03-13 | last Aug. | 2006-08 | Output fell sharply last Aug.
+# "the near term": the future, as "the near future" is (TimeML's FUTURE_REF)
+2009-08-21 | the near term | FUTURE_REF | Rates will stay low in the near term, the central bank said.
+2009-08-21 | the near term | FUTURE_REF | The prospects for growth in the near term look good.
+# ... not the adjective, nor the term of something
+2009-08-21 | near-term | - | The near-term outlook for exporters is weak.
+2009-08-21 | the near term | - | Prices are fixed over the near term of the contract.
+"""
+
+ROWS = [
+    line.split(" | ") for line in CASES.strip().splitlines() if not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize("date, span, value, text", ROWS)
+def test_part17_rule(date_case, date, span, value, text):
+    date_case(date, span, value, text)
