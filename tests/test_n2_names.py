@@ -3,7 +3,7 @@ news errors, each tried on sentences of other beats and outlets than the one it 
 
 from __future__ import annotations
 
-from newsreader.extract import extract_story, extract_title
+from newsreader.extract import extract, extract_story, extract_title
 
 
 def title_names(title: str, context: str) -> list[tuple[str, str]]:
@@ -64,3 +64,25 @@ def test_a_search_for_a_pope_does_not_list_a_story_naming_only_his_given_name(tm
         assert [hit.title for hit in lib.search('person:"Robert Griffin III"').hits] == [PLAYER[0], LONE_GRIFFIN[0]]
     finally:
         lib.close()
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.kind) for e in extract(text).entities]
+
+
+def test_an_index_named_with_its_number_is_no_name() -> None:
+    """"The Russel 2000 Index" was the person Russel: the name and number of an index ("Russell 2000", listed,
+    or any name, its number and an index word after it) are the index."""
+    assert names("The Russell 2000 index of small companies rose 1.2 percent on Tuesday.") == []
+    assert names("The Wilshire 5000 Index slipped, while the Russell 2000 gained.") == []
+    assert names("The Russel 2000 Index of smaller companies fell.") == []  # (misspelt, but an index word follows)
+    assert names("Walter Payton ran for 275 yards in 1977.") == [("Walter Payton", "person")]
+
+
+def test_an_index_code_in_brackets_and_its_later_mentions_are_no_organisation() -> None:
+    text = "The MSCI World Index (MXWO) fell 2 percent on Friday; the MXWO has lost 9 percent this year."
+    assert names(text) == []
+    assert names("The Dow Jones industrial average (INDU) closed at 7,223.98, up 1 percent.") == []
+    # an organisation's acronym in brackets is still the organisation
+    assert names("The International Monetary Fund (IMF) said the IMF would lend more.") == [
+        ("International Monetary Fund", "org"), ("IMF", "org"), ("IMF", "org")]

@@ -101,6 +101,12 @@ _YEARISH = re.compile(r" (?:1[89]|20)\d\d(?!\d)")
 _MODEL_BEFORE = re.compile(r"(?<![\w.,:])[A-Z]{0,3}\d{2,}[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)* (?:``|\"|“|')? ?$")
 
 
+#: What may follow a name before an index's number ("Russell 2000", "Standard & Poor's 500"): a space or a possessive.
+_INDEX_NUMBER_OPENS = (" ", "'", "’")
+#: An index's number after its name, and the word after the number ("Russell 2000 Index", "Poor's 500 index").
+_INDEX_NUMBER = re.compile(r"(?:['’]s)? (\d[\d,]*)(?: ([A-Za-z]+))?")
+
+
 def _model_number_after(text: str, end: int) -> re.Match[str] | None:
     """`_MODEL_AFTER.match(text, end)`, not tried where no capital or digit follows the space (most names)."""
     after = text[end + 1:end + 2]
@@ -1377,6 +1383,7 @@ class _Doc:
         self.products: set[str] = set()
         self.product_end = -1  # where the last product's name ended ("iPod Classic, Nano")
         self.works: set[str] = set()  # titles of works named in quotes ("Golden Compass")
+        self.index_codes: set[str] = set()  # an index's code in brackets after its name ("average (DJIA)")
         self._todo: list[tuple[Callable[[Any], None], Any]] = []  # (the parts left to split: `_split_run`)
         self._as_firm: dict[tuple[str, re.Pattern[str]], bool] = {}  # (`_written_as_firm`'s answers)
         self._unclosed = [len(text)]  # (where no title's closing mark followed, last: `_quoted_title`)
@@ -2166,6 +2173,10 @@ class _Doc:
         after = self._next_lower(end)  # (the lower-case word after the name, asked by rules below too)
         if lowered[-1] in c.indices and n > 1 or after in c.indices:
             return  # "Dow Jones Industrial Average", "the Hang Seng index": an instrument
+        if self.text[end:end + 1] in _INDEX_NUMBER_OPENS and self._index_numbered(start, end):
+            return  # "the Russell 2000 Index", "Russell 2000 fell", "Standard & Poor's 500 index": an index
+        if n == 1 and (words[0] in self.index_codes or self.text[start - 1:start] == "(" and self._index_code(start, words[0])):
+            return  # "the Dow Jones industrial average (INDU)", and the code alone after: the index
         if not plain:  # (the rules down to the facility after the name read the name alone, or are for many words)
             span = self.text[start:end]  # (read once: the lists below are asked for the whole name)
             if span in c.index_names and self._index_sense(start):
@@ -2400,6 +2411,26 @@ class _Doc:
         if before is None or before.group(1).lower() in _DETERMINERS or before.group(1).endswith(("'s", "’s")):
             return False
         return self._next_lower(end).endswith("s")
+
+    def _index_numbered(self, start: int, end: int) -> bool:
+        """Is the name from `start` to `end` an index's, its number after it: the two a listed index name
+        (`Cues.index_names`: "Russell 2000", "FTSE 100"), or an index word after the number ("the Russel 2000
+        Index", "the Standard & Poor's 500 index": `Cues.indices`)?"""
+        m = _INDEX_NUMBER.match(self.text, end)
+        return m is not None and ((m.group(2) or "").lower() in self.c.indices
+                                  or self.text[start:m.end(1)] in self.c.index_names)
+
+    def _index_code(self, start: int, word: str) -> bool:
+        """Is the acronym `word` in brackets at `start` an index's code, an index word before the bracket ("the Dow
+        Jones industrial average (INDU)", "Dow Jones Industrial Average (DJIA)")? Its later mentions are the index
+        too (`index_codes`)."""
+        if not word.isupper() or not word.isalpha() or self.text[start + len(word):start + len(word) + 1] != ")":
+            return False
+        before = _PREV_WORD.search(self.text, max(0, start - 16), start - 1)
+        if before is None or before.group(1).lower() not in self.c.indices:
+            return False
+        self.index_codes.add(word)
+        return True
 
     def _index_sense(self, start: int) -> bool:
         """An index name is the exchange after "on" ("listed on the Nasdaq"), else the index."""
