@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -176,3 +177,70 @@ def _out(capsys, *argv: str) -> str:
     capsys.readouterr()
     assert main(list(argv)) == 0
     return capsys.readouterr().out
+
+
+# --- the reader's bookmarks screen ----------------------------------------------------------------
+
+@pytest.fixture
+def url_corpus(tmp_path: Path) -> tuple[Path, Any]:
+    """Two stories indexed: one whose page states its address, one whose page states none."""
+    from newsreader.config import Config, Paths
+    from newsreader.search.library import Library
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "storm.txt").write_text(f"Source: {SITE}/2025/03/01/storm\n\nStorm hits the coast\n\n{TEXT}\n",
+                                      encoding="utf-8")
+    (corpus / "roads.txt").write_text(f"Roads reopen after the storm\n\n{TEXT}\n", encoding="utf-8")
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    library = Library.open(paths, corpus, Config())
+    library.update()
+    library.close()
+    return corpus, paths
+
+
+def test_the_bookmarks_screen_shows_the_story_link_and_says_enter_opens(url_corpus, tmp_path: Path) -> None:
+    """The detail under the list names the story's web address (as the article's header does); the footer says
+    Enter opens (it listed every key of the screen but that one); Enter on the tag list still shows the tag's."""
+    import asyncio
+
+    from textual.widgets import Static
+
+    from newsreader.config import Config
+    from newsreader.store import Store
+    from newsreader.tui.app import ReaderApp
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    corpus, paths = url_corpus
+
+    async def run(config: Config, key: str) -> None:
+        app = ReaderApp(paths, config, corpus, store=Store.open(tmp_path / f"state-{key}.sqlite3"), blink=False,
+                        watch_marks=False, update_index=False, related_delay=0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("b", "j", "b", "B")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, BookmarksScreen)
+            shown = {b.title: b.article_id for b in screen.bookmarks.values()}
+            details = {}
+            for _ in shown:
+                details[screen._current().title] = str(screen.query_one("#bookmark-detail", Static).render())
+                await pilot.press("j")
+                await pilot.pause()
+            assert details["Storm hits the coast"].startswith("Link: news.example.org/2025/03/01/storm\nNote:")
+            assert details["Roads reopen after the storm"].startswith("Note:")
+            opens = screen.active_bindings[key]
+            assert (opens.binding.description, opens.binding.show) == ("Open", True)
+            await pilot.press("t", key)  # (the tag list: "All" again, and back to the bookmarks)
+            await pilot.pause()
+            assert app.screen is screen and screen.focused.id == "bookmark-list"
+            wanted = screen._current().article_id
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, BookmarksScreen)
+            assert app.article_view.stored.article.id == wanted
+
+    asyncio.run(run(Config(), "enter"))
+    asyncio.run(run(Config(keymap={"bookmarks.open": "o"}), "o"))  # (moved by the keymap: its key opens)

@@ -133,6 +133,9 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
     """Dismisses with the id of an article to open, or None."""
 
     BINDINGS = [
+        # Each list opens its own with Enter (a bookmark's story, a tag's bookmarks): said in the footer, which
+        # showed every key of the screen but that one (the list's own binding is not shown; this one goes first).
+        Binding("enter", "open", "Open", id="bookmarks.open", priority=True),
         Binding("escape,q", "close", "Back", id="bookmarks.close"),
         Binding("t", "focus_tags", "Tags", id="bookmarks.tags"),
         Binding("e", "edit", "Edit tags/note", id="bookmarks.edit"),
@@ -276,9 +279,27 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         if b is None:
             detail.update("")
             return
-        text = Text("Note: ", style="bold")
-        text.append(clean(b.note, newlines=True) if b.note else "(none; e to add one)")
-        detail.update(text)
+        text = Text()
+        url = self._story_url(b.article_id)
+        if url:  # (the story's web address, as the article's header shows it: the whole one in the exports)
+            from newsreader.tui.article_view import short_url
+
+            width = (detail.size.width or self.app.size.width - 24) - 2 - len("Link: ")
+            text.append("Link: ", style="bold")
+            text.append(short_url(url, max(width, 12)) + "\n")
+        note = Text("Note: ", style="bold")  # (the whole line bold: the text's own style)
+        note.append(clean(b.note, newlines=True) if b.note else "(none; e to add one)")
+        detail.update(text + note)
+
+    def _story_url(self, article_id: str) -> str:
+        """The bookmarked story's web address from the reader's index; "" when its page states none,
+        the story left the corpus or the index cannot be read now."""
+        library = getattr(self.app, "library", None)
+        try:
+            stored = library.get(article_id) if library is not None else None
+        except Exception:  # (an index being rebuilt or replaced: no address this time)
+            return ""
+        return getattr(getattr(stored, "article", None), "url", "") or ""
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "bookmark-list":
@@ -292,6 +313,12 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
             self.query_one("#bookmark-list", OptionList).focus()
         elif event.option.id:
             self.leave(event.option.id)
+
+    def action_open(self) -> None:
+        """What Enter does on the focused list: open the highlighted bookmark's story, or show the tag's."""
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            focused.action_select()
 
     def action_focus_tags(self) -> None:
         self.query_one("#tag-list", OptionList).focus()
