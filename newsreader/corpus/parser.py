@@ -59,6 +59,13 @@ class PageCues:
     section_labels: frozenset[str] = frozenset()
     #: The boilerplate patterns as one expression: one search a line, not one for each pattern.
     boilerplate_any: re.Pattern[str] | None = None
+    #: The labels of a line that names where a story comes from ("Source: Reuters", "Credit: AP"): `source_labels`
+    #: name the outlet, `credit_labels` may name a photographer or a sender (`_Page.source_label`).
+    source_labels: frozenset[str] = frozenset()
+    #: "Label: value" for a label of either list (None: no labels).
+    source_label_re: re.Pattern[str] | None = None
+    #: The lines that close a story (its tags, share buttons, copyright, an end mark), as one expression.
+    story_end: re.Pattern[str] | None = None
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> "PageCues":
@@ -69,6 +76,7 @@ class PageCues:
             return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key) or [])
 
         trailers = data.get("inline_trailers") or []
+        labels = sorted(words("source_labels") | words("credit_labels"), key=len, reverse=True)
         return cls(
             boilerplate_lines=words("boilerplate_lines"),
             boilerplate_patterns=patterns("boilerplate_patterns"),
@@ -84,6 +92,11 @@ class PageCues:
             section_labels=words("section_labels"),
             boilerplate_any=re.compile("|".join(f"(?:{p})" for p in data["boilerplate_patterns"]), re.IGNORECASE)
             if data.get("boilerplate_patterns") else None,
+            source_labels=words("source_labels"),
+            source_label_re=re.compile(r"^(?P<label>" + "|".join(re.escape(label) for label in labels)
+                                       + r")\s*:\s*(?P<value>\S.*)$", re.IGNORECASE) if labels else None,
+            story_end=re.compile("|".join(f"(?:{p})" for p in data["story_end_patterns"]), re.IGNORECASE)
+            if data.get("story_end_patterns") else None,
         )
 
 
@@ -203,6 +216,26 @@ def _common_word(place: str, roles: frozenset[str] = frozenset()) -> bool:
     return not any(name in g.places or len(words) > 1 and name in g.towns for name in (place, place.title()))
 
 
+def _outlet_name(name: str, host: str | None) -> bool:
+    """Does a source label's name (`_Page.source_label`) name an outlet: a news agency (the extractor's `agencies`:
+    "Reuters", "AFP", "dpa"), a name with a word that heads an organisation's ("Press TV", "Tehran Times", "BBC News":
+    `_an_outlet`), or the site of the page's address ("The Daily Courier" ~ dailycourier.com), alone or as one part of
+    a credit ("AFP/Getty", "Reuters, AP")? A photographer's or a sender's name ("Jane Doe", "AP Photo/Jane Doe") is
+    none. (The extractor's lists are read only when a label line is met.)"""
+    from newsreader.extract.resources import cues
+    agencies = cues().agencies
+    labels = [label for label in (host or "").split(".")[:-1] if len(label) >= 3 and label not in SECOND_LEVEL_LABELS]
+    for part in re.split(r"[/,;|]|\s+(?:via|and|&)\s+", name):
+        key = re.sub(r"^the\s+", "", part.strip().lower())
+        if not key:
+            continue
+        squeezed = re.sub(r"[^a-z0-9]", "", key)
+        if key in agencies or _an_outlet(part) and _capital(part.strip()[0]) \
+                or squeezed and any(squeezed.startswith(label) for label in labels):
+            return True
+    return False
+
+
 def _an_outlet(names: str) -> bool:
     """Does a line of names hold a word that heads an organisation's name (the extractor's `org_heads`: "Associated
     Press", "Press Association", "Wire Services")? Then its English words are an outlet's credit, no label's: the
@@ -311,7 +344,8 @@ MENU_SPLIT_RE = re.compile(r"\s+[|•·]\s+")
 #: The links of a breadcrumb trail: "Home > World > Europe", "Startseite › Politik", "Portada / Internacional".
 BREADCRUMB_SPLIT_RE = re.compile(r"\s+[>›»/]\s+")
 #: "Reporting by Jane Doe; Editing by John Roe": the credit line of a wire story.
-CREDIT_LINE_RE = re.compile(r"^(?:(?:additional\s+)?reporting|writing|text)\s+by\s+([^;]{2,80})(?:;.*)?$", re.IGNORECASE)
+CREDIT_LINE_RE = re.compile(r"^[(\[]?(?:(?:additional\s+)?reporting|writing|text)\s+by\s+([^;)\]]{2,80})(?:;.*)?$",
+                            re.IGNORECASE)  # (Reuters' in brackets: "(Reporting by Jane Doe; Editing by John Roe)")
 #: Capitalised words that no name holds: a line of them is a headline in Title Case, not a byline.
 NOT_NAME_WORDS_RE = re.compile(r"\b(?:With|To|For|At|On|In|Of|After|Over|Into|From|As|Is|Are|Was|Be|Says|Say|Said|"
                                r"New|Not|No|Out|Up|Down|By|The|A|An|Its|His|Her|Their|Will|Has|Have|Had)\b")
@@ -793,7 +827,7 @@ class _Plan:
 
     start: int
     title: int | None
-    kind: str  # header | first | repeated | heading-block | listed | brief
+    kind: str  # header | first | repeated | heading-block | listed | brief | after-end
     header_date: dt.date | None = None
     header_has_title: bool = False
     repeat: int | None = None
@@ -845,6 +879,30 @@ class _Page:
         """The story's address when line `i` is a labelled one ("Source: https://...", `LABELLED_URL_RE`), else None."""
         text = self.text[i]
         return story_url(text) if len(text) < MAX_LABELLED_LINE and ":" in text and not URL_LINE_RE.match(text) else None
+
+    def source_label(self, i: int) -> tuple[str, str | None] | None:
+        """A line that labels where its story comes from ("Source: Reuters", "Via: The Guardian", "Credit: AP Photo/
+        Jane Doe", "Quelle: dpa"; the cue file's `source_labels` and `credit_labels`): the name it gives, and the
+        outlet that name is (None when it names none: a photographer, a sender). Else None. The name is eight words at
+        most and ends no sentence (a full stop after it aside): "Source: the ministry said on Monday that ..." is a
+        sentence; "Source: https://..." is the story's address (`labelled_url`), "From: Jane <jane@mail.com>" a
+        sender's. Such a line was the title of a page that opens with it."""
+        text = self.text[i]
+        label_re = self.cues.source_label_re
+        if label_re is None or len(text) > 120 or ":" not in text or (match := label_re.match(text)) is None:
+            return None
+        value = match.group("value").rstrip(" .")
+        if not value or _words(value) > 6 or TERMINAL_RE.search(value) and not value.endswith(")") \
+                or "://" in value or "@" in value or DIGIT_RE.search(value):
+            return None
+        outlet = _outlet_name(value, self.first_host or self.address_host)
+        if not (_capital(value[0]) and _names_only(value) or outlet and value.islower()):
+            return None  # (a sentence, "Source: the ministry's figures"; "dpa" is an agency's name)
+        if outlet:
+            return value, value
+        if NOT_NAME_WORDS_RE.search(re.sub(r"^[Tt]he\s+", "", value)):
+            return None  # ("Sources: Sox May Not Be Out Of Teixeira Chase": a headline that quotes its sources)
+        return value, value if match.group("label").lower() in self.cues.source_labels else None
 
     def blank(self, i: int) -> bool:
         return not self.text[i]
@@ -1331,6 +1389,39 @@ def _mail_headers(page: _Page, first: int) -> dict[int, tuple[str, str]] | None:
 MAIL_FROM_RE = re.compile(r"^\s*\"?(?P<name>[^\"<>@]*?)\"?\s*<?[\w.+-]+@(?P<domain>[\w.-]+\.[a-z]{2,})>?\s*$", re.IGNORECASE)
 
 
+def _closes_story(page: _Page, k: int) -> bool:
+    """Does line `k` close a story: a line of its end (`story_end_patterns`: tags, share and comment buttons,
+    copyright, "Read more", credits, an end mark or a rule), a wire story's credit line, a source label or labelled
+    address, or a related block's heading?"""
+    text = page.text[k]
+    return bool(page.cues.story_end is not None and page.cues.story_end.search(text) or page.is_related_heading(k)
+                or CREDIT_LINE_RE.match(text) or page.source_label(k) is not None or page.labelled_url(k))
+
+
+def _gap_above(page: _Page, i: int) -> int:
+    """How many blank lines stand right above line `i`."""
+    k = i - 1
+    while k >= 0 and not page.text[k]:
+        k -= 1
+    return i - 1 - k
+
+
+def _wider_gap(page: _Page, start: int, end: int, p: int) -> bool:
+    """Is the gap of blank lines above line `p` (two or more) wider than every gap between the lines of the story
+    text from `start` to `end`, which holds three lines at least? Pages pasted together, and pages that list
+    stories, part their stories by a wider gap than their paragraphs."""
+    gap = _gap_above(page, p)
+    widest, paragraphs = 0, 0
+    for k in range(start, end + 1):
+        if page.text[k]:
+            paragraphs += 1
+            if paragraphs > 1:
+                widest = max(widest, _gap_above(page, k))
+                if widest >= gap:
+                    return False
+    return paragraphs >= 3  # (a title and two paragraphs, or three paragraphs: two gaps of the story's own)
+
+
 def _plan_stories(page: _Page) -> list[_Plan]:
     plans: dict[int, _Plan] = {}
     titles: set[int] = set()
@@ -1457,6 +1548,35 @@ def _plan_stories(page: _Page) -> list[_Plan]:
         if page.prose_before(p) > (starts[above_p - 1] if above_p else -1):
             add(_Plan(p, p, "heading-block"))
 
+    # A story after another's end (P11): a headline-shaped line after a blank line, right over a paragraph of story
+    # text, opens a story when the lines between it and the story text above close that story (`_closes_story`: its
+    # tags, share or comment buttons, copyright, "Read more", credits, a source line, an end mark or a rule, a related
+    # block). A second story with no byline or date under its headline was the first's text, and after a related
+    # block its headline was one more link. A sub-heading inside a story has story text right above it: no story.
+    if page.cues.story_end is not None:
+        for p in range(1, page.n):
+            text = page.text[p]
+            if not text or page.text[p - 1] or p in titles or p in covered or not _looks_like_title(text) \
+                    or _words(text) < 3:
+                continue
+            under = page.next_nonblank(p, p + 4)
+            if under is None or not _real_prose(page, under):
+                continue
+            above_p = bisect.bisect_left(starts, p)
+            bound = starts[above_p - 1] if above_p else -1
+            prose = page.prose_before(p)
+            closed = any(page.text[k] and _closes_story(page, k) for k in range(prose + 1, p))
+            while prose > bound and _closes_story(page, prose):  # ("(Reporting by ...; Editing by ...)" reads as prose)
+                closed, prose = True, page.prose_before(prose)
+            if not closed and prose > bound and p - 2 > prose and not page.text[p - 2] and text[-1] not in "!?":
+                closed = _wider_gap(page, bound + 1, prose, p)  # (a line that ends "!" may be a paragraph's sentence)
+            if not closed or prose <= bound or page.is_related_heading(page.prev_nonblank(p)):  # type: ignore[arg-type]
+                continue  # (the first line under a related heading is its link: "Also read" / a link / text)
+            if page.heading_filler(p) or page.is_related_heading(p) or page.source_label(p) is not None \
+                    or page._names_line(text) is not None or _is_breadcrumb(text):
+                continue  # (a commenter's name over a comment)
+            add(_Plan(p, p, "after-end"))
+
     # The page's first story starts at its first line unless a plan already covers it.
     # Furniture before it (a web address, a cookie banner, a menu, a date line, a byline) is its head: the first
     # story starts above it, and its title is the first line after that furniture ("URL / May 2, 2013 / Title").
@@ -1465,7 +1585,7 @@ def _plan_stories(page: _Page) -> list[_Plan]:
     def junk(j: int) -> bool:
         text = page.text[j]
         return bool(page.boilerplate_reason(j) or _is_nav_junk(text) or page.address(j) or page.labelled_url(j)
-                    or page.is_story_meta(j) or page.byline_of(j) or _is_breadcrumb(text)
+                    or page.source_label(j) or page.is_story_meta(j) or page.byline_of(j) or _is_breadcrumb(text)
                     and (n := page.next_nonblank(j)) is not None and _looks_like_title(page.text[n]))
 
     if first is not None and plans and min(plans) > first and plans[min(plans)].kind in ("heading-block", "repeated",
@@ -1689,6 +1809,17 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
             draft.url = url
             fate(k, "address", dropped=True, note="the story's web address")
             continue
+        if (not draft.body or k >= last_prose) and (label := page.source_label(k)) is not None:
+            # "Source: Reuters" at the story's head or foot: where it comes from, no title and no text. (Between
+            # paragraphs, "Source: company filings" under a chart, it is text.)
+            name, outlet = label
+            if outlet is not None and not draft.source:
+                draft.source = outlet
+                fate(k, "source", dropped=True, note=f"a source label: the story's source is {outlet!r}")
+            else:
+                fate(k, "source", dropped=True, note="a source label" + (
+                    f"; kept the source {draft.source!r}" if outlet is not None else f": {name!r} names no outlet"))
+            continue
         tag = _lone_word(page, k, tags=True) and _tag_over_headline(page, k)  # (a topic tag: kept as text)
         if k == plan.kicker and not tag:
             fate(k, "navigation", dropped=True, note="a section label above the headline")
@@ -1755,7 +1886,7 @@ def _fill(page: _Page, plan: _Plan, end: int, index: int, fates: list[LineFate |
         credit = CREDIT_LINE_RE.match(text)
         if credit and _words(text) <= 25 and _names_only(credit.group(1), cues.byline_roles):
             if draft.byline is None:
-                draft.byline = text
+                draft.byline = text[1:-1] if text[:1] in "([" and text[-1:] in ")]" else text
                 fate(k, "byline", note="credit line of a wire story")
             else:
                 fate(k, "byline", dropped=True, note=f"credit line; kept the byline {draft.byline!r}")

@@ -1,0 +1,162 @@
+"""The page parser's leftovers of session 27 (P11): a source or credit label line ("Source: Reuters") is no headline
+and may give the story's source; a second story whose headline has neither a byline nor a date under it is a story
+of its own when the story above has ended (its closing furniture, credits, a source line, an end mark, a related
+block, a wider gap); after a related block of links the next story's headline is no link of the block."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.corpus.parser import parse_page
+
+HEAD = "Oil prices rise as supply fears grow"
+A1 = "Oil prices rose on Monday as traders worried about supply from the Middle East after the weekend attacks."
+A2 = "Brent crude futures were up two percent at 80 dollars a barrel by midday in London, dealers said."
+SECOND = "Council approves budget after long debate"
+B1 = "The city council approved a new budget for the coming year on Tuesday after a long and heated debate."
+B2 = "Councillors voted 12 to 5 in favour of the plan, which raises spending on roads and schools."
+
+
+def stories(text: str) -> list[tuple[str, str | None, list[str]]]:
+    return [(a.title, a.source, a.body) for a in parse_page(text, "p.txt").articles]
+
+
+def fates(text: str) -> dict[str, tuple[str, bool]]:
+    return {f.text: (f.role, f.dropped) for f in parse_page(text, "p.txt").fates if f.text}
+
+
+# --- 1. A source or credit label line ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,source", [
+    ("Source: Reuters", "Reuters"),
+    ("SOURCE: AFP", "AFP"),
+    ("Via: The Guardian", "The Guardian"),
+    ("Sources: Reuters, AP", "Reuters, AP"),
+    ("Quelle: dpa", "dpa"),
+    ("From: Tehran Times", "Tehran Times"),  # (a credit label: an outlet's word, "Times")
+    ("Credit: Reuters", "Reuters"),  # (a news agency)
+    ("Credit: AP Photo/Jane Doe", None),  # (a photographer: no outlet)
+    ("From: Jane Doe", None),  # (a sender)
+])
+def test_a_source_label_on_the_first_line_is_no_title(line: str, source: str | None) -> None:
+    """The page's first line "Source: Reuters" was the story's title; the headline under it went to the body."""
+    for gap in ("\n\n", "\n"):
+        text = f"{line}{gap}{HEAD}\n\n{A1}\n\n{A2}\n"
+        assert stories(text) == [(HEAD, source, [A1, A2])]
+        assert fates(text)[line] == ("source", True)
+
+
+@pytest.mark.parametrize("line", ["Source: Reuters", "Source: Reuters."])
+def test_a_source_label_at_the_foot_gives_the_source_and_leaves_the_text(line: str) -> None:
+    assert stories(f"{HEAD}\n\n{A1}\n\n{A2}\n\n{line}\n") == [(HEAD, "Reuters", [A1, A2])]
+
+
+def test_a_source_the_headline_names_is_kept() -> None:
+    """"Headline - Reuters" names the outlet first; a later label names no other source."""
+    text = f"{HEAD} - Reuters\n\n{A1}\n\n{A2}\n\nSource: AFP\n"
+    assert stories(text) == [(HEAD, "Reuters", [A1, A2])]
+    assert fates(text)["Source: AFP"] == ("source", True)
+
+
+@pytest.mark.parametrize("line", [
+    "Sources: Sox May Not Be Out Of Teixeira Chase",  # (a headline that quotes its sources: ECB+ 10_4ecbplus)
+    "Source: Lakers agree to trade with the Nets",
+    "Sources: 3 Players Named In Probe",
+    "Source: the ministry said on Monday it would act",
+])
+def test_a_headline_that_opens_with_source_is_the_title(line: str) -> None:
+    assert stories(f"{line}\n\n{A1}\n\n{A2}\n") == [(line, None, [A1, A2])]
+
+
+def test_a_source_label_between_paragraphs_is_text() -> None:
+    """Under a chart, "Source: Company filings" cites the chart's figures: story text, as a "Link:" line there is."""
+    text = f"{HEAD}\n\n{A1}\n\nSource: Company Filings\n\n{A2}\n"
+    assert stories(text) == [(HEAD, None, [A1, "Source: Company Filings", A2])]
+
+
+def test_a_source_address_is_the_url_not_the_source() -> None:
+    (article,) = parse_page(f"Source: https://www.example.com/news/2025/oil-prices\n\n{HEAD}\n\n{A1}\n", "p.txt").articles
+    assert (article.title, article.url, article.source) == (HEAD, "https://www.example.com/news/2025/oil-prices", None)
+
+
+def test_a_credit_line_in_brackets_is_the_wire_story_credit() -> None:
+    """Reuters closes a story with "(Reporting by ...; Editing by ...)": its credit line, as without the brackets."""
+    (article,) = parse_page(f"{HEAD}\n\n{A1}\n\n{A2}\n(Reporting by Jane Doe; Editing by John Roe)\n", "p.txt").articles
+    assert (article.body, article.byline) == ([A1, A2], "Reporting by Jane Doe; Editing by John Roe")
+
+
+# --- 2. A second story with neither a byline nor a date under its headline ------------------------------------------
+
+@pytest.mark.parametrize("end", [
+    "Share",
+    "Tags: oil, markets",
+    "Share\nTags: oil, markets",
+    "Read more",
+    "(Reporting by Jane Doe; Editing by John Roe)",
+    "Reporting by Jane Doe; Editing by John Roe",
+    "Source: Reuters",
+    "© 2025 The Daily Courier",
+    "■",
+    "-----",
+    "* * *",
+    "Related Articles\nMinister resigns over expenses row\nFloods hit northern towns again",
+    "More stories\nMinister resigns over expenses row",
+])
+def test_a_second_story_after_the_first_ended_is_a_story(end: str) -> None:
+    """Story A, the lines that close it, then story B's headline over its text (no byline, no date): B was A's text,
+    and after a related block B's headline was one more link of the block."""
+    for under in ("\n\n", "\n"):
+        text = f"{HEAD}\n\n{A1}\n\n{A2}\n\n{end}\n\n{SECOND}{under}{B1}\n\n{B2}\n"
+        (a, _, a_body), (b, _, b_body) = stories(text)
+        assert (a, a_body, b, b_body) == (HEAD, [A1, A2], SECOND, [B1, B2]), end
+        assert fates(text)[SECOND] == ("title", False)
+
+
+@pytest.mark.parametrize("between", ["\n", ""])
+def test_a_wider_gap_than_the_paragraphs_parts_two_stories(between: str) -> None:
+    """Stories pasted into one file, or listed on a page, apart by more blank lines than their paragraphs."""
+    text = f"{HEAD}\n{between}{A1}\n{between}{A2}\n\n\n\n{SECOND}\n\n{B1}\n\n{B2}\n"
+    assert [title for title, _, _ in stories(text)] == [HEAD, SECOND]
+
+
+@pytest.mark.parametrize("text", [
+    # Sub-headings between paragraphs, a blank line above them.
+    f"{HEAD}\n\n{A1}\n\nWhat traders fear most\n\n{A2}\n\nThe outlook for next year\n\n{B1}\n",
+    # An advertisement between paragraphs is no story's end.
+    f"{HEAD}\n\n{A1}\n\nAdvertisement\n\nWhat traders fear most\n\n{A2}\n",
+    # A gap no wider than the story's own gaps between its paragraphs.
+    f"{HEAD}\n\n\n{A1}\n\n\n{A2}\n\n\nWhat traders fear most\n\n{B1}\n",
+    # A wider gap over a line that ends as a sentence may end ("!"): a paragraph of the story.
+    f"{HEAD}\n{A1}\n{A2}\n\n\nWhat a week for oil traders!\n{B1}\n",
+    # A gap over a sub-heading in a story of one paragraph so far (its own gaps unknown).
+    f"{HEAD}\n\n{A1}\n\n\n\nWhat traders fear most\n\n{A2}\n",
+    # A box of one link inside the story: the line under the heading is its link, the text goes on.
+    f"{HEAD}\n\n{A1}\n\nAlso read\n\nMinister resigns over expenses row\n\n{A2}\n",
+    # A commenter's name over a comment.
+    (f"{HEAD}\n\n{A1}\n\n{A2}\n\nComments\n\nSort by newest\n\nMary Ann Evans\n\nThis is the best report on oil prices "
+     "I have read this week.\n"),
+    # Closing lines, then short lines with no paragraph under them (links).
+    f"{HEAD}\n\n{A1}\n\n{A2}\n\nShare\n\nMinister resigns over expenses row\n\nFloods hit northern towns again\n",
+])
+def test_one_story_stays_whole(text: str) -> None:
+    """A false split is worse than a miss: a sub-heading inside a story opens no story."""
+    assert len(parse_page(text, "p.txt").articles) == 1
+
+
+def test_a_sub_heading_right_under_the_closing_lines_needs_a_blank_line() -> None:
+    """A line right under the last link of a related block (no blank line between) is a link still."""
+    text = f"{HEAD}\n\n{A1}\n\n{A2}\n\nRelated Articles\nMinister resigns over expenses row\n{SECOND}\n\n{B1}\n"
+    assert [title for title, _, _ in stories(text)] == [HEAD]
+
+
+# --- 3. The related block ends where the next story begins ----------------------------------------------------------
+
+def test_the_related_block_ends_at_the_next_story() -> None:
+    text = (f"{HEAD}\n\n{A1}\n\n{A2}\n\nRelated Articles\nMinister resigns over expenses row\n"
+            f"Floods hit northern towns again\n\n{SECOND}\n\n{B1}\n\n{B2}\n")
+    result = parse_page(text, "p.txt")
+    roles = {f.text: (f.role, f.article) for f in result.fates if f.text}
+    assert roles["Minister resigns over expenses row"] == ("related", 0)
+    assert roles["Floods hit northern towns again"] == ("related", 0)
+    assert roles[SECOND] == ("title", 1)
+    assert [a.body for a in result.articles] == [[A1, A2], [B1, B2]]
