@@ -421,8 +421,9 @@ def _opens_sentence(text: str, start: int, word: str, prev: entities_mod.Token |
     if text[i] in entities_mod._SENTENCE_END:
         return not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot) \
             or word in entities_mod._SENTENCE_OPENERS
-    if text[i] in ",:" and text[start - 1] in entities_mod._QUOTE_OPENS:
-        return True
+    if text[i] in ",:" and (text[start - 1] in entities_mod._QUOTE_OPENS or text[start - 1] == " "
+                            and text[start - 3:start - 1] in entities_mod._SPACED_QUOTE_OPENS):
+        return True  # ('said, "Stop', 'said, " Stop': a quotation mark apart from the word too)
     return start - i > 2 and any(dash in text[i + 1:start] for dash in ("—", "–", "--", " - ")) and \
         entities_mod._DATELINE.match(text, text.rfind("\n", 0, i) + 1, i + 1) is not None
 
@@ -434,7 +435,7 @@ def test_capitalised_words_open_sentences_as_the_full_rule_says() -> None:
     (read only for words not of letters alone) keep their readings."""
     words = WORDS + ["Mr.", "Inc.", "St.", "Kim Jong-un", "US-brokered", "Israel-Iran", "Iran's", "We've", "x²",
                      "A380", "snake_case", "They"]
-    texts = _texts(1500, seed=59, words=words, seps=(" ", " ", " ", "", "\n", ", ", ". ", ": “", " — ", "² ", "_ ", ") ", "% ", "; ", "\n "))
+    texts = _texts(1500, seed=59, words=words, seps=(" ", " ", " ", "", "\n", ", ", ". ", ": “", " — ", "² ", "_ ", ") ", "% ", "; ", "\n ", ", \" "))
     texts += [" " + text for text in texts[:300]]
     c = entities_mod.cues()
     places = entities_mod.gazetteer().places

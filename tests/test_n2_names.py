@@ -86,3 +86,29 @@ def test_an_index_code_in_brackets_and_its_later_mentions_are_no_organisation() 
     # an organisation's acronym in brackets is still the organisation
     assert names("The International Monetary Fund (IMF) said the IMF would lend more.") == [
         ("International Monetary Fund", "org"), ("IMF", "org"), ("IMF", "org")]
+
+
+def test_a_participle_opening_a_sentence_is_not_part_of_a_place_acronym_after_it() -> None:
+    """"Citing US officials" was the organisation "Citing US" ("us" is an English word, so the rule for "Excluding
+    Brand's" did not drop "Citing"); a club's name stays ("Sporting Lisbon")."""
+    assert names("Citing US officials, the paper said the talks had failed.") == [("US", "place")]
+    assert names("Excluding UK sales, revenue rose 4 percent in the quarter.") == [("UK", "place")]
+    assert names("Totaling US$40 billion, the package passed the Senate.") == [("Senate", "org")]
+    assert ("Sporting Lisbon", "org") in names("Sporting Lisbon beat Porto on Sunday.")
+
+
+def test_on_and_a_weekday_do_not_join_a_name() -> None:
+    """"on" is a particle of some names ("Newcastle on Tyne"); "of America on Monday" made one run of a place and a
+    day, and the place was cut in two ("United States", "America")."""
+    assert names("The delegation arrived in the United States of America on Monday.") == [
+        ("United States of America", "place")]
+    assert names("Troops entered the Democratic Republic of the Congo on Friday.") == [
+        ("Democratic Republic of the Congo", "place")]
+
+
+def test_a_quotation_mark_standing_apart_opens_a_sentence() -> None:
+    """Text rejoined from tokens puts spaces around a quotation mark: 'she said, " Stop the war' made "Stop" an
+    organisation."""
+    assert names('The crowd chanted, " Stop the war now," outside the embassy in Paris.') == [("Paris", "place")]
+    assert names('"Things are tense," New York City Councilman Jon Diaz said.') == [
+        ("New York City", "place"), ("Jon Diaz", "person")]

@@ -442,6 +442,8 @@ _OPENERS = " \t\"'“”‘’`([{—–-*•"
 _NOT_MID_SENTENCE = frozenset(_OPENERS + "\n" + _SENTENCE_END)
 #: An opening quotation mark: after a comma or colon it opens a quoted sentence ("screaming, ‘Stop!").
 _QUOTE_OPENS = frozenset("\"“‘`'")
+#: ... the same with a space before it, standing apart from the word after it too ('saying, " Stop me')
+_SPACED_QUOTE_OPENS = frozenset(" " + q for q in _QUOTE_OPENS)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,6}s?$")
 #: A town before its state or country: "Rancho Mirage, Calif.", "Palmer, Alaska".
 _AFTER_TOWN = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][a-z]+)?)(?!['’]s)(?!\w|\.\w)")
@@ -1074,9 +1076,11 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                 # sentences follows ("across the western U.S. They cheered")
                 initial = not (text[i] == "." and prev is not None and prev.end == i + 1 and prev_kept_dot) \
                     or word in _SENTENCE_OPENERS
-            elif text[i] in ",:" and text[start - 1] in _QUOTE_OPENS:
+            elif text[i] in ",:" and (text[start - 1] in _QUOTE_OPENS
+                                      or text[start - 3:start - 1] in _SPACED_QUOTE_OPENS and text[start - 1] == " "):
                 # "he was screaming, ‘Stop!", "she wrote: ``Torches and pitchforks": a quoted sentence opens (the mark
-                # sits on the word: '"Things are tense," New York City Councilman ...' has a closing one)
+                # sits on the word: '"Things are tense," New York City Councilman ...' has a closing one), or stands
+                # apart from both words ('saying, " Stop me': text rejoined from tokens)
                 initial = True
             else:
                 # "LAGOS, Nigeria — Gunmen kidnapped ...", "NEW YORK (Reuters) - Shares rose": the
@@ -1096,10 +1100,11 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             prev = tokens[-1]
             prev_kept_dot = prev_joins = False
             continue
-        if word in WEEKDAY_NAMES and prev is not None and prev.end + 1 == start and \
-                prev.word not in _DAY_NAMERS:
+        if word in WEEKDAY_NAMES and prev is not None and (
+                prev.end + 1 == start and prev.word not in _DAY_NAMERS or text[prev.end:start] == " on "):
             # "in Vancouver Friday", "sentenced Brian Nichols Saturday": a date after the name
-            # ("Black Monday", "Super Tuesday" stay one name)
+            # ("Black Monday", "Super Tuesday" stay one name); "in the United States of America on Monday": the
+            # particle "on" joins no day to a name
             if current:
                 runs.append(current)
                 current = []
@@ -1898,10 +1903,12 @@ class _Doc:
                         first.low in self.c.headline_words
                         or toks[piece[1]].word in self.c.given_names and first.low in english_words()[0]
                         or len(piece) == 2 and first.word.endswith("ing") and first.low in english_words()[0]
-                        and (toks[piece[1]].possessive or toks[piece[1]].low not in english_words()[0])
-                        and toks[piece[1]].low not in self.c.org_heads and self._place_of(piece[1:]) is None):
+                        and ((toks[piece[1]].possessive or toks[piece[1]].low not in english_words()[0])
+                             and toks[piece[1]].low not in self.c.org_heads and self._place_of(piece[1:]) is None
+                             or _is_acronym(toks[piece[1]].word) and self._place_of(piece[1:]) is not None)):
                     # "Considering Lionsgate recently absorbed Summit", "Knowing Billy, it's not easy", "Excluding
-                    # Brand's 15.9 points" (not "Sporting Lisbon", "Reading Council", a title: "Catching Fire")
+                    # Brand's 15.9 points" (not "Sporting Lisbon", "Reading Council", a title: "Catching Fire");
+                    # "Citing US officials", "Totaling US$180 billion": a place's acronym ("US" is an English word too)
                     piece = piece[1:]
                 elif first.low.endswith("ly") and _adverb(first.low) and (
                         toks[piece[1]].word in self.c.given_names or toks[piece[1]].low not in english_words()[0]):
