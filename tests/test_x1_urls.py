@@ -244,3 +244,50 @@ def test_the_bookmarks_screen_shows_the_story_link_and_says_enter_opens(url_corp
 
     asyncio.run(run(Config(), "enter"))
     asyncio.run(run(Config(keymap={"bookmarks.open": "o"}), "o"))  # (moved by the keymap: its key opens)
+
+
+def test_the_palette_exports_the_bookmarks_as_markdown(url_corpus, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Export bookmarks" (Ctrl+P): the Markdown export, with each story's address and first paragraph, to the
+    first free bookmarks-DATE.md of the folder the reader started in; said in a notice. With no bookmark, a
+    notice says so and no file is written. (The palette answered "export" with "No matches found".)"""
+    import asyncio
+
+    from newsreader.config import Config
+    from newsreader.store import Store
+    from newsreader.store.export import default_filename
+    from newsreader.tui.app import ReaderApp
+    from tests.test_tui import type_text
+
+    corpus, paths = url_corpus
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+
+    async def run(bookmark: bool) -> list[str]:
+        app = ReaderApp(paths, Config(), corpus, store=Store.open(tmp_path / f"state-{bookmark}.sqlite3"),
+                        blink=False, watch_marks=False, update_index=False, related_delay=0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if bookmark:
+                await pilot.press("b", "j", "b")
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await type_text(pilot, "export bookmarks")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            for _ in range(3):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            return [str(n.message) for n in app._notifications]
+
+    said = asyncio.run(run(bookmark=False))
+    assert "no bookmarks to export yet: press b on an article" in said and not list(here.iterdir())
+    said = asyncio.run(run(bookmark=True))
+    (written,) = here.iterdir()
+    assert written.name == default_filename("md")
+    assert f"exported 2 bookmarks to {written}" in said
+    text = written.read_text(encoding="utf-8")
+    assert f"- Link: <{SITE}/2025/03/01/storm>" in text and "## Roads reopen after the storm" in text
+    assert "> Winds of 150 km/h" in text

@@ -67,6 +67,9 @@ def palette_commands(app: Any, screen: Any, hints: dict[str, str]) -> Iterator[S
                             partial(app.action_update_index, False))
         yield SystemCommand("Rebuild the index", "read every page again, as `newsreader index --rebuild` "
                             "(minutes for a large corpus; asks first)", partial(confirm_rebuild, app))
+        yield SystemCommand("Export bookmarks", "as Markdown, to bookmarks-DATE.md in the folder the reader started "
+                            "in (`newsreader bookmarks export` writes CSV, JSON and YAML too)",
+                            partial(export_bookmarks, app))
         try:
             searches = app.store.list_searches()
         except Exception:
@@ -88,6 +91,42 @@ def palette_commands(app: Any, screen: Any, hints: dict[str, str]) -> Iterator[S
                             app.action_help)
     quit_keys = hints["quit"] + "; Ctrl+Q from anywhere" if main else " (Ctrl+Q)"
     yield SystemCommand("Quit", "quit the reader" + quit_keys, app.action_quit)
+
+
+def export_bookmarks(app: Any) -> None:
+    """"Export bookmarks": what `newsreader bookmarks export --format md` writes (each story's first paragraph
+    and web address, read from the index), to the first free `bookmarks-DATE.md` in the folder the reader was
+    started in (no file is replaced), said in a notice. A user looking for the export in the reader found
+    "No matches found"."""
+    app.run_worker(partial(_export_bookmarks, app), thread=True, group="export", exit_on_error=False)
+
+
+def _export_bookmarks(app: Any) -> None:
+    import sqlite3
+    import sys
+    import zlib
+    from pathlib import Path
+
+    from newsreader.errors import UserError, counted
+    from newsreader.store.export import export_bookmarks as render
+    from newsreader.store.export import write_export
+
+    def say(message: str, severity: str = "information") -> None:
+        app.call_from_thread(app.notify, message, title="Export", severity=severity, timeout=8, markup=False)
+
+    try:
+        bookmarks = app.store.list_bookmarks()
+        if not bookmarks:
+            say("no bookmarks to export yet: press b on an article")
+            return
+        found = {b.article_id: app.library.get(b.article_id) for b in bookmarks}
+        articles = {i: stored.article for i, stored in found.items() if stored is not None}
+        written = write_export(render(bookmarks, "md", articles=articles), None, "md", sys.stdout)
+    except (UserError, OSError, sqlite3.Error, zlib.error, ValueError) as exc:  # (a folder it cannot write to, a
+        # store or index that cannot be read now: said, not raised)
+        say(f"cannot export the bookmarks: {clean(str(getattr(exc, 'message', exc)))}", "error")
+        return
+    say(f"exported {counted(len(bookmarks), 'bookmark')} to {clean(str(Path(str(written)).absolute()))}")
 
 
 def confirm_rebuild(app: Any) -> None:
