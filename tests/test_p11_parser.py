@@ -46,6 +46,27 @@ def test_a_source_label_on_the_first_line_is_no_title(line: str, source: str | N
         assert fates(text)[line] == ("source", True)
 
 
+def test_a_source_label_under_a_header_of_menus_is_no_title() -> None:
+    """A converter's or a user's `date ...` header whose own text is a menu: the title is the first line under it
+    that is no furniture, an address or a source line."""
+    text = f"date 2025-03-03 Home | World | Politics | Sign in\nSource: Reuters\n\n{HEAD}\n\n{A1}\n"
+    assert stories(text) == [(HEAD, "Reuters", [A1])]
+
+
+@pytest.mark.parametrize("date", ["March 3, 2025", "Updated 3 March 2025 10:04 GMT"])
+def test_a_source_label_over_a_date_line_is_no_headline(date: str) -> None:
+    """A headline over a date line after story text opens a story (Q10 F16, a heading block); a source line there is
+    none."""
+    text = f"{HEAD}\n\n{A1}\n\nSource: Reuters\n{date}\n\n{A2}\n"
+    assert [title for title, _, _ in stories(text)] == [HEAD]
+
+
+def test_a_source_label_over_a_dateline_is_no_brief() -> None:
+    """Headlines over paragraphs that open with a dateline are a digest's briefs; a source line there is no headline."""
+    text = f"Taiwan votes for a new leader\nTAIPEI — {B1}\n\nSource: Reuters\nCOPENHAGEN — {B2}\n"
+    assert "Source: Reuters" not in [title for title, _, _ in stories(text)]
+
+
 @pytest.mark.parametrize("line", ["Source: Reuters", "Source: Reuters."])
 def test_a_source_label_at_the_foot_gives_the_source_and_leaves_the_text(line: str) -> None:
     assert stories(f"{HEAD}\n\n{A1}\n\n{A2}\n\n{line}\n") == [(HEAD, "Reuters", [A1, A2])]

@@ -1200,8 +1200,8 @@ def _title_after(page: _Page, i: int, window: int = 8) -> int | None:
         seen += 1
         text = page.text[j]
         if page.boilerplate_reason(j) or _is_nav_junk(text) or page.is_story_meta(j) or page.byline_of(j) \
-                or page.address(j) or page.labelled_url(j):
-            continue  # (a byline or an address under a header is no title: "By Jane Doe", "URL: https://...")
+                or page.address(j) or page.labelled_url(j) or page.source_label(j):
+            continue  # (a byline, an address or a source under a header is no title: "By Jane Doe", "URL: https://...")
         return j if _looks_like_title(text) else None
     return None
 
@@ -1502,7 +1502,7 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             q = page.prev_nonblank(p)
             if q is not None and _looks_like_title(page.text[q]) and not page.bare_byline(q):
                 p = q
-        if p is not None and p not in titles and _looks_like_title(page.text[p]):
+        if p is not None and p not in titles and _looks_like_title(page.text[p]) and page.source_label(p) is None:
             above_p = bisect.bisect_left(starts, p)
             if p not in covered and page.prose_before(p) > (starts[above_p - 1] if above_p else -1) \
                     and (_meta_date(page.text[i]) or page.opens_story(p, i)):
@@ -1517,7 +1517,7 @@ def _plan_stories(page: _Page) -> list[_Plan]:
     briefs = [p for i in range(page.n) if page.text[i][:1].isupper()
               and (_brief_dateline(page.text[i]) or page.byline_of(i) is not None)
               and (p := page.prev_nonblank(i)) is not None and _looks_like_title(page.text[p])
-              and not page.is_story_meta(p) and not page.byline_of(p)]
+              and not page.is_story_meta(p) and not page.byline_of(p) and page.source_label(p) is None]
     if len(briefs) >= 2:
         for p in briefs:
             if p not in covered:
@@ -1531,7 +1531,8 @@ def _plan_stories(page: _Page) -> list[_Plan]:
     for p in range(1, page.n):
         text = page.text[p]
         if not text or page.text[p - 1] or p in titles or p in covered or p + 1 >= page.n \
-                or not _looks_like_title(text) or page.is_story_meta(p) or page.byline_of(p) is not None:
+                or not _looks_like_title(text) or page.is_story_meta(p) or page.byline_of(p) is not None \
+                or page.source_label(p) is not None:  # ("Source: Reuters" over a date: no headline)
             continue
         head = p + 1
         stated = page.date_line(head) if page.text[head] else None
