@@ -95,6 +95,15 @@ def test_a_relative_link_on_a_page_that_states_no_address_and_a_small_link_in_a_
     assert [a.url for a in two] == [f"{SITE}/2025/03/01/storm", ""]
 
 
+def test_an_address_every_headline_links_to_is_no_story_s() -> None:
+    """A paywall's "/subscribe" over each headline names no one story; a third story's own link still counts."""
+    one, two, three = front("<h2><a href='/subscribe'>Storm hits the coast</a></h2>",
+                            "<h2><a href='/subscribe'>Roads reopen after the storm</a></h2>",
+                            "<h2><a href='/2025/03/03/schools'>Schools reopen after the storm</a></h2>",
+                            head=f"<link rel='canonical' href='{SITE}/'>")
+    assert [one.url, two.url, three.url] == ["", "", f"{SITE}/2025/03/03/schools"]
+
+
 def test_a_one_story_page_keeps_its_canonical_address_and_takes_the_headline_link_without_one() -> None:
     article = f"<article><h1><a href='{SITE}/2025/03/01/storm' rel='bookmark'>Storm hits the coast</a></h1><p>{TEXT}</p></article>"
     (own,) = stories(f"<link rel='canonical' href='{SITE}/2025/03/01/storm-canonical'>", article)

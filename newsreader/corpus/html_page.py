@@ -976,6 +976,10 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     stories = _without_cards(stories)
     lines: list[str] = []
     several = len(stories) > 1
+    # An address every headline of a front page links to ("/subscribe", a paywall's) is none of its stories'.
+    links = [_headline_url(s.headline_href, base, page_url) for s in stories
+             if several and s.headline is not None and s.headline_href is not None]
+    shared = {link for link in links if link and links.count(link) > 1}
     for number, story in enumerate(stories):
         blocks = list(story.blocks)
         headline = blocks.pop(story.headline) if story.headline is not None else None
@@ -1012,7 +1016,7 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
             lines.append(headline)
         # A headline that is a link: its story's address (a page of one story: when the markup states none).
         if headline is not None and href is not None and (several or facts.url is None) \
-                and (url := _headline_url(href, base, page_url)):
+                and (url := _headline_url(href, base, page_url)) and url not in shared:
             lines.append(f"URL: {url}")
         if not several and facts.author:
             named, stated = _author_block(blocks[:6], facts.author)
