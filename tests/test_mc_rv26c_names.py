@@ -95,12 +95,20 @@ def test_the_surnames_a_full_name_is_filed_under() -> None:
 
 
 def test_an_index_with_the_old_surname_keys_is_read_again_saying_why() -> None:
-    from newsreader.search.store import INDEX_TERMS, REGNAL_CHANGED, SURNAMES_CHANGED, WOMEN_CHANGED, Stamp
+    from newsreader.search.store import (
+        CJK_CHANGED,
+        INDEX_TERMS,
+        REGNAL_CHANGED,
+        SURNAMES_CHANGED,
+        WOMEN_CHANGED,
+        Stamp,
+    )
 
     now = Stamp("p", "e", "c", "rules", INDEX_TERMS)
     assert now.changes(Stamp("p", "e", "c", "rules", "mentions titles names")) == [SURNAMES_CHANGED, WOMEN_CHANGED,
-                                                                                    REGNAL_CHANGED]
-    assert now.changes(Stamp("p", "e", "c", "rules", "mentions titles names surnames")) == [WOMEN_CHANGED, REGNAL_CHANGED]
+                                                                                    REGNAL_CHANGED, CJK_CHANGED]
+    assert now.changes(Stamp("p", "e", "c", "rules", "mentions titles names surnames")) == [WOMEN_CHANGED, REGNAL_CHANGED,
+                                                                                             CJK_CHANGED]
 
 
 def test_search_on_an_index_from_before_the_name_keys_says_to_index(capsys, isolated_home, tmp_path) -> None:  # type: ignore[no-untyped-def]

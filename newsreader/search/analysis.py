@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import filterfalse
 from operator import sub
 from pickle import dumps
 from typing import Any, Callable, Iterator
@@ -29,6 +30,46 @@ from whoosh.system import pack_uint
 #: What may follow a word's first character (`snippets` starts words at a prefix).
 WORD_TAIL = r"[^\W_]*(?:[\u0300-\u036f]+[^\W_]*)*"
 WORD_RE = re.compile(r"[^\W_]" + WORD_TAIL)
+
+#: Chinese, Japanese and Korean letters: Han (with 々〆〇), kana, Hangul. Their writing puts no space between
+#: words, so a run of them is one `WORD_RE` word ("東京都知事選挙") and a word inside it could not be found.
+#: As Lucene's CJK analyzer (CJKBigramFilter) does, a run is indexed and searched as its overlapping
+#: two-letter pieces ("東京", "京都", "都知", ...: `cjk_pieces`); a word searched is its pieces in a row (a
+#: phrase), so "知事" finds "東京都知事選挙". A lone letter between other letters or spaces stays one term;
+#: one letter inside a longer run cannot be searched alone. (Thai, Lao, Khmer and Burmese are written
+#: without spaces too, but their words need a dictionary to be told apart: their runs stay whole words.)
+CJK_LETTERS = ("\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
+               "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uffdc\U00020000-\U0003134f")
+CJK_RE = re.compile(f"[{CJK_LETTERS}]+")
+
+
+def cjk_pieces(word: str) -> list[tuple[str, int]]:
+    """The terms of a word holding CJK letters, with their offsets in it: each run of CJK letters as its
+    overlapping two-letter pieces (a run of one letter as itself), and what lies between the runs as it
+    is ("iphone発売" -> ("iphone", 0), ("発売", 6))."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for m in CJK_RE.finditer(word):
+        a, b = m.span()
+        if a > pos:
+            out.append((word[pos:a], pos))
+        out += [(word[i:i + 2], i) for i in range(a, b - 1)] if b - a > 1 else [(word[a:b], a)]
+        pos = b
+    if pos < len(word):
+        out.append((word[pos:], pos))
+    return out
+
+
+def _cjk_words(word_list: list[str]) -> list[str]:
+    """`word_list` with each word holding CJK letters replaced by its `cjk_pieces`."""
+    out: list[str] = []
+    for word in word_list:
+        if CJK_RE.search(word):
+            out += [piece for piece, _ in cjk_pieces(word)]
+        else:
+            out.append(word)
+    return out
+
 
 #: Whoosh's list plus the fragments left by apostrophes; dropped from body and title terms.
 STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve", "m"})
@@ -133,7 +174,8 @@ _TABLE_MAX = 500_000
 
 
 def words(text: str) -> list[str]:
-    r"""`WORD_RE.findall(text.lower())`, folded (`fold`), about twice as fast on news text.
+    r"""`WORD_RE.findall(text.lower())`, folded (`fold`), about twice as fast on news text; a word
+    holding CJK letters is its `cjk_pieces`.
 
     Most whitespace-separated tokens are a word, or a word with punctuation at its ends:
     `str.isalnum` accepts exactly the characters `[^\W_]` matches, so those tokens need no
@@ -152,9 +194,26 @@ def words(text: str) -> list[str]:
             elif core:
                 out += findall(core)
     # Most pages' only non-ASCII characters are quotes and dashes, which are not in words.
-    if lower.isascii() or "".join(out).isascii():
+    if lower.isascii():
         return out
-    return [w if w.isascii() else fold(w) for w in out]
+    joined = "".join(out)
+    if joined.isascii():
+        return out
+    out = [w if w.isascii() else fold(w) for w in out]
+    # CJK letters? Not in Latin-1 text (most accented news: one C copy tells); else asked of each word not
+    # ASCII, memoised (a regex over the whole text cost more than the rest of this function).
+    if _latin1(joined) or not any(map(_CJK_WORD.__getitem__, filterfalse(str.isascii, out))):
+        return out
+    return _cjk_words(out)
+
+
+def _latin1(text: str) -> bool:
+    """Whether every character of `text` is in Latin-1 (U+0000-U+00FF)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _Memo(dict):  # type: ignore[type-arg]
@@ -175,6 +234,8 @@ class _Memo(dict):  # type: ignore[type-arg]
 
 #: word -> its index term, "" for words that give none (stop words, over-long words).
 _TERMS = _Memo(lambda word: "" if word in STOPS or len(word) >= 40 else _porter_stem(word))
+#: word (not ASCII) -> whether it holds CJK letters (`cjk_pieces`).
+_CJK_WORD = _Memo(lambda word: CJK_RE.search(word) is not None)
 #: word -> whether the did-you-mean vocabulary keeps it.
 _SURFACE = _Memo(lambda word: word not in STOPS and 2 < len(word) < 25 and not word.isdigit())
 
@@ -296,23 +357,28 @@ class NewsAnalyzer(Composable):
             return
         pos = start_pos
         for match in WORD_RE.finditer(value):
-            word = fold(match.group().lower())
-            if self.stemming:
-                if (word in STOPS and removestops) or len(word) >= 40:
-                    continue
-                word = stem(word)
-            token.text = word
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = match.group()
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar = start_char + match.start()
-                token.endchar = start_char + match.end()
-            pos += 1
-            yield token
+            text = match.group()
+            # (a word holding CJK letters is its pieces, as `words` makes them: cut before lowering and
+            # folding, which may change lengths, so each piece keeps its place in the text)
+            pieces = cjk_pieces(text) if not text.isascii() and CJK_RE.search(text) else [(text, 0)]
+            for piece, at in pieces:
+                word = fold(piece.lower())
+                if self.stemming:
+                    if (word in STOPS and removestops) or len(word) >= 40:
+                        continue
+                    word = stem(word)
+                token.text = word
+                token.boost = 1.0
+                token.stopped = False
+                if keeporiginal:
+                    token.original = piece
+                if positions:
+                    token.pos = pos
+                if chars:
+                    token.startchar = start_char + match.start() + at
+                    token.endchar = token.startchar + len(piece)
+                pos += 1
+                yield token
 
 
 class NewsText(TEXT):

@@ -177,6 +177,9 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
                 ctx.warn(no_pages_message(library.corpus, ctx.config.extensions))
         elif not result.hits and "mentions:" in text.lower() and _made_before(library, "mentions"):
             ctx.warn("the index was made before mentions: existed; `newsreader index` reads the pages again")
+        elif not result.hits and _has_cjk(text) and _made_before(library, "cjk"):
+            ctx.warn("the index was made before words inside Chinese, Japanese and Korean text could be found; "
+                     "`newsreader index` reads the pages again")
         if "person:" in text.lower() and _widens_a_full_name(library, text):
             word = _made_before(library, *NAMES_MADE_BEFORE)
             if word:
@@ -229,6 +232,13 @@ def _made_before(library: Any, *words: str) -> str | None:
     no word why. The stamps are read once for all the words (a meta read and a JSON decode)."""
     stamps = library.store().stamps()
     return next((w for w in words if not stamps or any(w not in s.terms.split() for s in stamps.values())), None)
+
+
+def _has_cjk(text: str) -> bool:
+    """Whether the query `text` holds Chinese, Japanese or Korean letters (searched as `analysis.cjk_pieces`)."""
+    from newsreader.search.analysis import CJK_RE
+
+    return not text.isascii() and CJK_RE.search(text) is not None
 
 
 def _widens_a_full_name(library: Any, text: str) -> bool:

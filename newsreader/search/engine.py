@@ -12,7 +12,7 @@ from whoosh import index
 from whoosh.collectors import WrappingCollector
 from whoosh.spelling import ListCorrector
 
-from newsreader.search.analysis import STOPS, fold, stem
+from newsreader.search.analysis import CJK_RE, STOPS, fold, stem
 from newsreader.search.dismax import byline_only
 from newsreader.search.dateorder import date_runs, estimate, newest, oldest, restrict_dates
 from newsreader.search.expand import lexicon_parts, notes
@@ -21,7 +21,7 @@ from newsreader.search.query import QueryParser, positive_leaves
 from newsreader.search.snippets import make_snippet, match_ranges
 from newsreader.search.where import spans as where_spans, targets as where_targets
 
-__all__ = ["STOPS", "Cancellable", "ListCorrector", "QueryParser", "byline_only", "date_runs",
+__all__ = ["CJK_RE", "STOPS", "Cancellable", "ListCorrector", "QueryParser", "byline_only", "date_runs",
            "estimate", "fold", "index", "make_snippet", "match_ranges", "newest", "notes", "oldest",
            "lexicon_parts", "today", "positive_leaves",
            "restrict_dates", "stem", "where_spans", "where_targets"]

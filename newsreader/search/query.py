@@ -22,7 +22,7 @@ from whoosh.qparser import FieldsPlugin, FuzzyTermPlugin, MultifieldPlugin, Plus
 from whoosh.qparser import QueryParser as WhooshQueryParser
 from whoosh.qparser.syntax import DisMaxGroup
 
-from newsreader.search.analysis import STOPS, words
+from newsreader.search.analysis import CJK_RE, STOPS, words
 from newsreader.search import expand
 from newsreader.search.andnot import fix_and_not
 from newsreader.search.entity import entity_terms
@@ -418,6 +418,18 @@ class _FieldsPlugin(FieldsPlugin):
         return [(_FieldnameTagger(self.expr), 0)]
 
 
+class _WhooshParser(WhooshQueryParser):
+    """Whoosh's parser, where a word typed with CJK letters in it is its terms in a row (a phrase): its
+    two-letter pieces (`analysis.cjk_pieces`) must be found together, not anywhere in the story ("知事"
+    in "東京都知事", not a story with "東京" and "京都" apart). Other words that give several terms keep
+    Whoosh's AND ("covid-19": "covid" and "19")."""
+
+    def multitoken_query(self, spec, texts, fieldname, termclass, boost):  # type: ignore[no-untyped-def]
+        if any(CJK_RE.search(text) for text in texts):
+            return self.phraseclass(fieldname, texts, boost=boost)
+        return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+
+
 class QueryParser:
     """Reusable: building Whoosh's parser costs more than parsing one query."""
 
@@ -425,7 +437,7 @@ class QueryParser:
         # A word without a field searches title and body; its score is the better of the
         # two (DisjunctionMax), not their sum: Whoosh can then skip posting blocks that
         # cannot reach the top 20 (two-word queries 5-10x faster than with OR).
-        parser = WhooshQueryParser(None, schema)
+        parser = _WhooshParser(None, schema)
         # (In place: the order of the plugins is the order their equal-priority taggers try.)
         parser.plugins = [_FieldsPlugin() if type(pi) is FieldsPlugin else pi for pi in parser.plugins]
         parser.add_plugin(MultifieldPlugin(["title", "body"], group=DisMaxGroup))

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsreader.search.analysis import STOPS, WORD_RE, WORD_TAIL, fold, stem, unfold_pattern
+from newsreader.search.analysis import CJK_RE, STOPS, WORD_RE, WORD_TAIL, cjk_pieces, fold, stem, unfold_pattern
 
 ELLIPSIS = "…"
 _SPACE_RE = re.compile(r"\s{2,}|[^\S ]")
@@ -25,9 +25,15 @@ class Snippet:
 
 
 def match_ranges(text: str, terms: set[str], stemming: bool = True) -> list[tuple[int, int]]:
-    """Character ranges in `text` of words whose index term is in `terms`."""
+    """Character ranges in `text` of words whose index term is in `terms`; for CJK letters, of the
+    two-letter pieces in `terms` (`analysis.cjk_pieces`), one range for pieces that overlap."""
     if not terms:
         return []
+    cjk = {t for t in terms if not t.isascii() and CJK_RE.search(t)}
+    if cjk:
+        terms = terms - cjk
+        out = _cjk_ranges(text, cjk) + (match_ranges(text, terms, stemming) if terms else [])
+        return sorted(out)
     finder = _candidates(frozenset(terms)) if stemming else None
     words = finder.finditer(text) if finder is not None else WORD_RE.finditer(text)
     out = []
@@ -37,13 +43,39 @@ def match_ranges(text: str, terms: set[str], stemming: bool = True) -> list[tupl
             continue
         word = m.group().lower()
         if not word.isascii():
-            word = fold(word)
-        if stemming:
-            if word in STOPS:
+            if CJK_RE.search(word):  # ("iphone発売": its "iphone", as indexed apart from its CJK letters)
+                out += [(start + at, start + at + len(piece)) for piece, at in cjk_pieces(m.group())
+                        if not CJK_RE.match(piece) and _term(fold(piece.lower()), stemming) in terms]
                 continue
-            word = stem(word)
-        if word in terms:
+            word = fold(word)
+        if _term(word, stemming) in terms:
             out.append(m.span())
+    return out
+
+
+def _term(word: str, stemming: bool) -> str | None:
+    """The index term of a lowercase, folded word (None for a stop word of a stemmed field)."""
+    if not stemming:
+        return word
+    return None if word in STOPS else stem(word)
+
+
+def _cjk_ranges(text: str, pieces: set[str]) -> list[tuple[int, int]]:
+    """The ranges of `pieces` (CJK terms) in the runs of CJK letters of `text`, overlapping ones made one
+    ("東京都" for "東京" and "京都")."""
+    out: list[tuple[int, int]] = []
+    for m in CJK_RE.finditer(text):
+        a, b = m.span()
+        if b - a == 1:
+            if m.group() in pieces:
+                out.append((a, b))
+            continue
+        for i in range(a, b - 1):
+            if text[i:i + 2] in pieces:
+                if out and out[-1][1] > i:
+                    out[-1] = (out[-1][0], i + 2)
+                else:
+                    out.append((i, i + 2))
     return out
 
 
