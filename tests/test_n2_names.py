@@ -112,3 +112,13 @@ def test_a_quotation_mark_standing_apart_opens_a_sentence() -> None:
     assert names('The crowd chanted, " Stop the war now," outside the embassy in Paris.') == [("Paris", "place")]
     assert names('"Things are tense," New York City Councilman Jon Diaz said.') == [
         ("New York City", "place"), ("Jon Diaz", "person")]
+
+
+def test_an_organisation_word_opening_a_sentence_stays_in_an_organisations_name() -> None:
+    """A common word opening a sentence is dropped from the name after it ("Police said"), but "Government" of
+    "Government Accountability Office officials said" is the organisation's own word (it gave "Accountability
+    Office"), as in its headline "Government Accountability Office Requests Rerun"."""
+    assert names("Government Accountability Office auditors said the bid was flawed.") == [
+        ("Government Accountability Office", "org")]
+    assert names("Army Corps of Engineers crews worked overnight on the levee.") == [("Army Corps of Engineers", "org")]
+    assert names("Police Chief John Smith said the road was closed.") == [("John Smith", "person")]

@@ -2017,7 +2017,10 @@ class _Doc:
             first.low in _PARTICLES or first.low == _CLOCK_LOW or clock and first.word in self.c.time_zones
             or first.low in self.c.common and (clock or first.initial or len(piece) - s == 1
                                                or first.low in _FUNCTION and first.low not in _NAME_OPENERS)) \
-            and not (len(piece) - s > 1 and self._place_between(piece[s], piece[-1]) is not None)
+            and not (len(piece) - s > 1 and self._place_between(piece[s], piece[-1]) is not None) \
+            and not (len(piece) - s > 2 and first.low in self.c.org_heads and toks[piece[-1]].low in self.c.org_heads)
+        # (an organisation's word opening a sentence stays in a name that ends in one: "Government Accountability
+        # Office officials said")
 
     def _plural_of(self, current: list[int], k: int, run: list[int]) -> bool:
         """Does a capitalised plural noun inside a sentence open a name with "of" ("Defenders of
