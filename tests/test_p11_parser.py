@@ -140,6 +140,15 @@ def test_a_wider_gap_than_the_paragraphs_parts_two_stories(between: str) -> None
     assert [title for title, _, _ in stories(text)] == [HEAD, SECOND]
 
 
+@pytest.mark.parametrize("gap", ["\n\nShare\n\n", "\n\n\n\n"])
+def test_the_next_story_starts_at_its_headline_over_its_deck(gap: str) -> None:
+    """"Headline" / a deck (title-shaped, no full stop) / text: the story starts at the headline, not at the deck (the
+    headline was the last line of the story above)."""
+    deck = "Roads and schools get more money in a plan opposed by five councillors"
+    text = f"{HEAD}\n\n{A1}\n\n{A2}{gap}{SECOND}\n\n{deck}\n\n{B1}\n"
+    assert stories(text) == [(HEAD, None, [A1, A2]), (SECOND, None, [deck, B1])]
+
+
 @pytest.mark.parametrize("text", [
     # Sub-headings between paragraphs, a blank line above them.
     f"{HEAD}\n\n{A1}\n\nWhat traders fear most\n\n{A2}\n\nThe outlook for next year\n\n{B1}\n",

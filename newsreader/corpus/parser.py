@@ -1569,14 +1569,29 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             closed = any(page.text[k] and _closes_story(page, k) for k in range(prose + 1, p))
             while prose > bound and _closes_story(page, prose):  # ("(Reporting by ...; Editing by ...)" reads as prose)
                 closed, prose = True, page.prose_before(prose)
-            if not closed and prose > bound and p - 2 > prose and not page.text[p - 2] and text[-1] not in "!?":
-                closed = _wider_gap(page, bound + 1, prose, p)  # (a line that ends "!" may be a paragraph's sentence)
-            if not closed or prose <= bound or page.is_related_heading(page.prev_nonblank(p)):  # type: ignore[arg-type]
+            if prose <= bound or page.is_related_heading(page.prev_nonblank(p)):  # type: ignore[arg-type]
                 continue  # (the first line under a related heading is its link: "Also read" / a link / text)
+            # The headline over its deck ("Headline" / "A deck in a sentence's words" / text): the story starts at the
+            # headline, after the closing lines or the wide gap.
+            q = page.prev_nonblank(p)
+            deck = q is not None and q > prose and q not in titles and q not in covered and not page.text[q - 1] \
+                and _looks_like_title(page.text[q]) and not _closes_story(page, q) and not page.heading_filler(q)
+            head = p
+            if not closed and prose > bound:  # (a line that ends "!" may be a paragraph's sentence)
+                for line in (p, q) if deck else (p,):
+                    if line - 2 > prose and not page.text[line - 2] and page.text[line][-1] not in "!?" \
+                            and _wider_gap(page, bound + 1, prose, line):
+                        closed, head = True, line
+                        break
+            if not closed:
+                continue
             if page.heading_filler(p) or page.is_related_heading(p) or page.source_label(p) is not None \
                     or page._names_line(text) is not None or _is_breadcrumb(text):
                 continue  # (a commenter's name over a comment)
-            add(_Plan(p, p, "after-end"))
+            if head == p and deck and (r := page.prev_nonblank(q)) is not None and _closes_story(page, r) \
+                    and not page.is_related_heading(r):  # type: ignore[arg-type]
+                head = q  # type: ignore[assignment]
+            add(_Plan(head, head, "after-end"))
 
     # The page's first story starts at its first line unless a plan already covers it.
     # Furniture before it (a web address, a cookie banner, a menu, a date line, a byline) is its head: the first
