@@ -112,7 +112,7 @@ def test_a_credit_line_in_brackets_is_the_wire_story_credit() -> None:
     "Share",
     "Tags: oil, markets",
     "Share\nTags: oil, markets",
-    "Read more",
+    "Read more\nMinister resigns over expenses row",
     "(Reporting by Jane Doe; Editing by John Roe)",
     "Reporting by Jane Doe; Editing by John Roe",
     "Source: Reuters",
@@ -162,6 +162,7 @@ def test_the_next_story_starts_at_its_headline_over_its_deck(gap: str) -> None:
     f"{HEAD}\n\n{A1}\n\n\n\nWhat traders fear most\n\n{A2}\n",
     # A box of one link inside the story: the line under the heading is its link, the text goes on.
     f"{HEAD}\n\n{A1}\n\nAlso read\n\nMinister resigns over expenses row\n\n{A2}\n",
+    f"{HEAD}\n\n{A1}\n\nRead more:\n\nMinister resigns over expenses row\n\n{A2}\n",
     # A commenter's name over a comment.
     (f"{HEAD}\n\n{A1}\n\n{A2}\n\nComments\n\nSort by newest\n\nMary Ann Evans\n\nThis is the best report on oil prices "
      "I have read this week.\n"),

@@ -1389,6 +1389,11 @@ def _mail_headers(page: _Page, first: int) -> dict[int, tuple[str, str]] | None:
 MAIL_FROM_RE = re.compile(r"^\s*\"?(?P<name>[^\"<>@]*?)\"?\s*<?[\w.+-]+@(?P<domain>[\w.-]+\.[a-z]{2,})>?\s*$", re.IGNORECASE)
 
 
+#: A "Read more" line over a link: like a related block's heading, the line right under it is its link ("Read more" /
+#: a link / the story's text goes on), no story's headline.
+READ_MORE_RE = re.compile(r"^(?:read|see|continue reading) (?:more|also|next)\W*$|^read more (?:on|about) ", re.IGNORECASE)
+
+
 def _closes_story(page: _Page, k: int) -> bool:
     """Does line `k` close a story: a line of its end (`story_end_patterns`: tags, share and comment buttons,
     copyright, "Read more", credits, an end mark or a rule), a wire story's credit line, a source label or labelled
@@ -1569,11 +1574,11 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             closed = any(page.text[k] and _closes_story(page, k) for k in range(prose + 1, p))
             while prose > bound and _closes_story(page, prose):  # ("(Reporting by ...; Editing by ...)" reads as prose)
                 closed, prose = True, page.prose_before(prose)
-            if prose <= bound or page.is_related_heading(page.prev_nonblank(p)):  # type: ignore[arg-type]
+            if prose <= bound or page.is_related_heading(q := page.prev_nonblank(p)) \
+                    or READ_MORE_RE.match(page.text[q]):  # type: ignore[arg-type,index]
                 continue  # (the first line under a related heading is its link: "Also read" / a link / text)
             # The headline over its deck ("Headline" / "A deck in a sentence's words" / text): the story starts at the
             # headline, after the closing lines or the wide gap.
-            q = page.prev_nonblank(p)
             deck = q is not None and q > prose and q not in titles and q not in covered and not page.text[q - 1] \
                 and _looks_like_title(page.text[q]) and not _closes_story(page, q) and not page.heading_filler(q)
             head = p
