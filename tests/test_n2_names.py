@@ -122,3 +122,22 @@ def test_an_organisation_word_opening_a_sentence_stays_in_an_organisations_name(
         ("Government Accountability Office", "org")]
     assert names("Army Corps of Engineers crews worked overnight on the levee.") == [("Army Corps of Engineers", "org")]
     assert names("Police Chief John Smith said the road was closed.") == [("John Smith", "person")]
+
+
+def canonical(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.name) for e in extract(text).entities if e.kind == "person"]
+
+
+def test_a_surname_spelt_two_ways_after_the_same_first_name_is_one_person() -> None:
+    """A misspelling or another transliteration in the same story ("Gorbachov", "Robinsen") made a second person."""
+    text = "Mikhail Gorbachev met the president on Monday. Mikhail Gorbachov said later that Gorbachev had no plans."
+    assert {name for _, name in canonical(text)} == {"Mikhail Gorbachev"}
+    text = "The judge, Mary Robinson, ruled on Friday. Mary Robinsen said the ruling stood."
+    assert {name for _, name in canonical(text)} == {"Mary Robinson"}
+    # short surnames a letter apart, other first names, and surnames far apart stay two people
+    assert {name for _, name in canonical("John Smith and John Smyth both spoke at the meeting.")} == {
+        "John Smith", "John Smyth"}
+    assert {name for _, name in canonical("Anna Robinson and Mary Robinsen both spoke at the meeting.")} == {
+        "Anna Robinson", "Mary Robinsen"}
+    assert {name for _, name in canonical("Kim Jong-il and Kim Jong-un met in Pyongyang.")} == {
+        "Kim Jong-il", "Kim Jong-un"}

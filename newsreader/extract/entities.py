@@ -3662,6 +3662,7 @@ class _Doc:
         clusters: list[list[Piece]] = []
         # _same_person needs the same last name: only the clusters ending in it are tried
         clusters_by_last: dict[str, list[list[Piece]]] = {}
+        clusters_by_given: dict[tuple[str, ...], list[list[Piece]]] = {}  # (by the words before the surname)
         for piece in people:
             if len(piece.words) < 2:
                 continue
@@ -3671,8 +3672,19 @@ class _Doc:
                     cluster.append(piece)
                     break
             else:
-                clusters.append([piece])
-                same_last.append(clusters[-1])
+                # ... or a surname spelt nearly alike after the same first names ("Mikhail Gorbachov" after "Mikhail
+                # Gorbachev"): a misspelling or another transliteration of it in the same story
+                given = tuple(piece.words[:-1])
+                last = piece.words[-1].lower()
+                variant = next((cluster for cluster in clusters_by_given.get(given, ())
+                                if _spelt_alike(cluster[0].words[-1].lower(), last)), None)
+                if variant is not None:
+                    variant.append(piece)
+                    same_last.append(variant)
+                else:
+                    clusters.append([piece])
+                    same_last.append(clusters[-1])
+                    clusters_by_given.setdefault(given, []).append(clusters[-1])
         canon: list[tuple[str, list[str]]] = []
         for cluster in clusters:
             counts: dict[str, int] = {}
@@ -3730,6 +3742,17 @@ def _acronym_of_words(acr: str, words: list[str]) -> bool:
     if not all(ch in it for ch in letters):
         return False
     return sum(1 for ch in initials.upper() if ch in letters) >= len(initials) - 1 >= 1
+
+
+#: The shortest surname `_spelt_alike` compares: shorter ones differ by a letter between people ("Smith", "Smyth").
+_SPELT_ALIKE_LENGTH = 6
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Are two (lower-case) surnames one spelt two ways: "gorbachev" and "gorbachov", "russell" and "russel"? Both of
+    `_SPELT_ALIKE_LENGTH` letters or more, the same first letter, at most one letter in six changed."""
+    return a != b and len(a) >= _SPELT_ALIKE_LENGTH and a[0] == b[0] and abs(len(a) - len(b)) <= 1 \
+        and SequenceMatcher(None, a, b).ratio() >= 0.83
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
