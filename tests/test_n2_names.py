@@ -22,6 +22,13 @@ def test_a_headline_run_ending_in_a_place_or_organisation_word_keeps_its_names()
     assert ("Betty", "person") not in kinds and any(text == "Betty Ford Clinic" for text, _ in kinds)
 
 
+def test_an_all_caps_headline_keeps_such_a_run_too() -> None:
+    body = "The actress checked into a clinic in the desert on Friday, her spokesman said."
+    assert title_names("TARA REID ENTERS BETTY FORD CENTER", body) == [
+        ("TARA REID", "person"), ("BETTY FORD CENTER", "place")]
+    assert title_names("OBAMA VISITS FLOOD CENTER", "The president toured the town on Friday.") == []
+
+
 def test_a_verb_or_a_lone_name_before_the_word_is_no_such_run() -> None:
     assert title_names("Obama Visits Flood Center", "The president toured the town on Friday.") == []
     assert title_names("Ronaldo Camp Denies Transfer Claims", "The player's agent said nothing.") == [

@@ -205,8 +205,7 @@ def headline_case(title: str, context: str) -> str:
         else:
             new = key if key in lower and key not in named else word
         chosen[n] = new
-    if not shouting:
-        _keep_named_places(title, every, chosen, common)
+    _keep_named_places(title, every, chosen, common, shouting)
     out = list(title)
     for n, new in chosen.items():
         m = every[n]
@@ -215,13 +214,14 @@ def headline_case(title: str, context: str) -> str:
     return "".join(out)
 
 
-def _keep_named_places(title: str, every: list[re.Match[str]], chosen: dict[int, str], common: frozenset[str]) -> None:
-    """Keep capitalised (in `chosen`, word index -> the word as `headline_case` writes it) a Title Case
-    headline's run of two names or more before an organisation's or a place's word ("Betty Ford Center",
-    "Madison Square Garden"): lower-casing "Ford Center" left "Betty" a person's first name. The run opens
-    with a name no English word is ("Betty", kept) and its other words are names too ("Ford": also English
-    words) or such words ("Square"); a verb breaks it ("Obama Visits Flood Center" is left alone), and one
-    name before the word is not enough ("Ronaldo Camp Denies Claims")."""
+def _keep_named_places(title: str, every: list[re.Match[str]], chosen: dict[int, str], common: frozenset[str],
+                       shouting: bool) -> None:
+    """Keep capitalised (in `chosen`, word index -> the word as `headline_case` writes it) a Title Case or ALL
+    CAPS (`shouting`) headline's run of two names or more before an organisation's or a place's word ("Betty
+    Ford Center", "Madison Square Garden"): lower-casing "Ford Center" left "Betty" a person's first name. The
+    run opens with a name no English word is ("Betty", kept) and its other words are names too ("Ford": also
+    English words) or such words ("Square"); a verb breaks it ("Obama Visits Flood Center" is left alone), and
+    one name before the word is not enough ("Ronaldo Camp Denies Claims")."""
     from newsreader.extract.resources import cues
 
     c = cues()
@@ -230,16 +230,20 @@ def _keep_named_places(title: str, every: list[re.Match[str]], chosen: dict[int,
         return word.lower() in c.org_heads or word.lower() in c.place_heads
 
     for n in range(2, len(every)):
-        if n not in chosen or chosen[n] == every[n].group() or not head(every[n].group()):
+        if n not in chosen or chosen[n][0].isupper() or not head(every[n].group()):
             continue
         s = n
         while s > 0 and title[every[s - 1].end():every[s].start()] == " " and every[s - 1].group()[0].isupper() \
                 and (every[s - 1].group().lower() not in common or head(every[s - 1].group())):
             s -= 1
         opener = every[s].group()
-        if n - s >= 2 and opener.lower() not in common and chosen.get(s, opener) == opener:
+        if n - s >= 2 and opener.lower() not in common and chosen.get(s, opener)[0].isupper():
             for k in range(s, n + 1):
-                chosen.pop(k, None)
+                word = every[k].group()
+                if shouting:
+                    chosen[k] = word[0] + word[1:].lower()
+                else:
+                    chosen.pop(k, None)
 
 
 #: What comes before a word written inside a sentence (a lower-case letter, a digit or a comma, then spaces, quotes).
