@@ -381,7 +381,7 @@ def test_environment_error_is_not_called_damage(tmp_path: Path, refuse_index_fil
 
 def test_environment_error_opening_the_index_is_not_called_damage(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from whoosh import index as windex
+    from whoosh.filedb.filestore import FileStorage
 
     corpus = make_corpus(tmp_path / "c", 2)
     Library(tmp_path / "ix", corpus, Config()).update()
@@ -389,7 +389,7 @@ def test_environment_error_opening_the_index_is_not_called_damage(tmp_path: Path
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(windex, "open_dir", refuse)
+    monkeypatch.setattr(FileStorage, "open_index", refuse)  # (how the library opens the index, S6)
     with pytest.raises(UserError, match="Permission denied; check the permissions") as caught:
         Library(tmp_path / "ix", corpus, Config()).search("harbour")
     assert not isinstance(caught.value, IndexNeedsRebuild)

@@ -19,6 +19,7 @@ from newsreader.search import Library
 from newsreader.search import indexer as indexer_mod
 from newsreader.search import related as related_mod
 from newsreader.search import termtable
+from newsreader.search import writer as writer_mod
 from newsreader.search.postings import all_ids, blocks
 from newsreader.search.related import RelatedFinder
 
@@ -67,9 +68,13 @@ def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
     index_in_batches(library)
     # Then one page at a time: the small segments pile up until Whoosh merges them into
     # one compound segment whose term table it hashes with MD5 (the builders' use CRC32).
-    for k, path in enumerate(sorted(corpus.rglob("p1*.txt"))[:8]):
-        path.write_text(path.read_text(encoding="utf-8") + f"\nEdited {k} times over.\n", encoding="utf-8")
-        library.update()
+    # (Merges write plain segments since S6; compound ones, as before, are still read.)
+    made = writer_mod.NewsWriter.__init__
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(writer_mod.NewsWriter, "__init__", lambda self, ix, **kw: made(self, ix, **(kw | {"compound": True})))
+        for k, path in enumerate(sorted(corpus.rglob("p1*.txt"))[:8]):
+            path.write_text(path.read_text(encoding="utf-8") + f"\nEdited {k} times over.\n", encoding="utf-8")
+            library.update()
     yield library
     library.close()
 

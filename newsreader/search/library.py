@@ -261,7 +261,7 @@ class Library:
             if self._ix is None:
                 self._require()
                 with self.reading():
-                    self._ix = _engine().index.open_dir(str(self.folder / WHOOSH_DIR))
+                    self._ix = _engine().open_index(str(self.folder / WHOOSH_DIR))
             return self._ix
 
     def searcher(self) -> Any:
