@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any, Callable
 
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -315,7 +316,13 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
             self.leave(event.option.id)
 
     def action_open(self) -> None:
-        """What Enter does on the focused list: open the highlighted bookmark's story, or show the tag's."""
+        """Enter is each list's own key (the highlighted bookmark's story, the tag's bookmarks): this binding
+        says so in the footer and lets the key go on to the list, checked in turn with the keys before it (an
+        Enter read in one burst after `e`, "eab\\rcd", goes to the editor `e` opens: run here, as a priority
+        binding, it opened the story instead). A key the keymap gives `bookmarks.open` in its place opens as
+        Enter does."""
+        if "enter" in (key.strip() for key in self.app.binding_keys("bookmarks.open", "enter").split(",")):
+            raise SkipAction()
         focused = self.focused
         if isinstance(focused, OptionList):
             focused.action_select()
