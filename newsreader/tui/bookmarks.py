@@ -295,10 +295,13 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
     def _story_url(self, article_id: str) -> str:
         """The bookmarked story's web address from the reader's index; "" when its page states none,
         the story left the corpus or the index cannot be read now."""
+        import sqlite3
+        import zlib
+
         library = getattr(self.app, "library", None)
         try:
             stored = library.get(article_id) if library is not None else None
-        except Exception:  # (an index being rebuilt or replaced: no address this time)
+        except (sqlite3.Error, zlib.error, ValueError, OSError):  # (an index being rebuilt or replaced: none now)
             return ""
         return getattr(getattr(stored, "article", None), "url", "") or ""
 
