@@ -148,3 +148,21 @@ def test_a_surname_spelt_two_ways_after_the_same_first_name_is_one_person() -> N
         "Anna Robinson", "Mary Robinsen"}
     assert {name for _, name in canonical("Kim Jong-il and Kim Jong-un met in Pyongyang.")} == {
         "Kim Jong-il", "Kim Jong-un"}
+
+
+def test_an_organisation_named_for_its_aim_is_one_name() -> None:
+    """"for the" and "of" cut "the Institute for the Study of War" (nothing was left: "War" made it an event),
+    "the National Association for the Advancement of Colored People" and "the UN Office for the Coordination of
+    Humanitarian Affairs" into pieces; "for the" and another organisation is still two."""
+    assert names("The Institute for the Study of War said the front line moved.") == [
+        ("Institute for the Study of War", "org")]
+    assert names("Lawyers for the National Association for the Advancement of Colored People sued.") == [
+        ("National Association for the Advancement of Colored People", "org")]
+    assert names("The UN Office for the Coordination of Humanitarian Affairs said aid was blocked.") == [
+        ("UN Office for the Coordination of Humanitarian Affairs", "org")]
+    assert names("Analysts at the Foundation for the Defense of Democracies disagreed.") == [
+        ("Foundation for the Defense of Democracies", "org")]
+    assert names("He left the Foreign Office for the United Nations in 2001.") == [
+        ("Foreign Office", "org"), ("United Nations", "org")]
+    assert names("She quit the Justice Department for the White House counsel job.") == [
+        ("Justice Department", "org"), ("White House", "place")]

@@ -573,6 +573,16 @@ _ROMAN = frozenset({"I", "II", "III", "IV", "V"})
 #: "the Indian Navy on Saturday": after "of", "for" or "on" a month or weekday is a date, not more of the name.
 _DATE_WORDS = WEEKDAY_NAMES | MONTH_NAMES
 #: Words that make a named day of a weekday ("Black Monday", "Super Tuesday", "Good Friday").
+#: Organisation words that "for the" and the organisation's aim go on from: "Institute for the Study of War", "Office
+#: for the Coordination of Humanitarian Affairs", "Foundation for the Defense of Democracies" ...
+_FOR_THE_HEADS = frozenset({"institute", "foundation", "association", "office", "society", "center", "centre",
+                            "centers", "committee", "commission", "council", "service", "fund", "alliance", "coalition",
+                            "league", "agency", "federation", "organisation", "organization", "union", "trust",
+                            "network", "campaign", "ministry", "department", "authority", "bureau", "academy",
+                            "secretariat", "movement"})
+#: ... an aim: a noun made from a verb ("Study", "Defense", "Advancement", "Protection"), not a name ("the Foreign
+#: Office for the United Nations": another organisation after "for the" is none of its name)
+_FOR_THE_AIMS = ("tion", "sion", "ment", "ance", "ence", "Study", "Defense", "Defence", "Welfare", "Arts")
 _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "Easter", "Bloody",
                          "Blue", "Giving", "Shrove", "Palm", "Maundy", "Whit", "Fat", "Plough"})
 #: An age right before a name: "16-year-old Kimani Gray", "a 33-year-old Tara Reid".
@@ -1126,9 +1136,11 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
             elif 1 < size <= 12 and text[prev.end] == " " and text[start - 1] == " ":
                 words = text[prev.end + 1:start - 1].split(" ")
                 if len(words) <= 2 and all(w.lower() in _PARTICLES for w in words) or \
-                        words == ["of", "the"] or words == ["for", "the"] and any(
-                            tokens[i].low == "of" for i in current):
-                    # "Democratic Republic of the Congo", "Court of Appeals for the Fifth Circuit"
+                        words == ["of", "the"] or words == ["for", "the"] and (
+                            any(tokens[i].low == "of" for i in current)
+                            or prev.low in _FOR_THE_HEADS and word.endswith(_FOR_THE_AIMS)):
+                    # "Democratic Republic of the Congo", "Court of Appeals for the Fifth Circuit", "Institute for
+                    # the Study of War" (not "left the Foreign Office for the United Nations")
                     joined = True
                     pos = prev.end + 1
                     particles = []
@@ -1586,7 +1598,8 @@ class _Doc:
             self._add(run, PERSON, strong=True)  # "Arcade Joseph Comeaux Jr.": a person
             return
         if toks[run[-1]].low in self.c.event_heads and (not toks[run[-1]].possessive or toks[run[-1]].low in _LAWS
-                                                         or n > 1 and toks[run[-1]].low[-1] == "s"):
+                                                         or n > 1 and toks[run[-1]].low[-1] == "s") \
+                and not (n > 5 and self._for_an_aim(run)):  # ("the Institute for the Study of War": no war)
             # (not "Summit's": a company; "The Academy Awards' date" is the event's)
             # "Paris Air Show", "Worldwide Developers Conference": an event, not an entity;
             # an acronym defined for it is no entity either. A name joined to it by "for" or
@@ -1806,6 +1819,13 @@ class _Doc:
             return False
         return True
 
+    def _for_an_aim(self, run: list[int]) -> bool:
+        """Is the run an organisation named for its aim: an organisation's word, "for the" and a noun made from a
+        verb ("Institute for the Study of War", "Society for the Prevention of Cruelty")?"""
+        toks = self.tokens
+        return any(toks[run[k]].low == "for" and toks[run[k + 1]].low == "the" and toks[run[k - 1]].low in _FOR_THE_HEADS
+                   and toks[run[k + 2]].word.endswith(_FOR_THE_AIMS) for k in range(1, len(run) - 2))
+
     def _split_plain_once(self, run: list[int]) -> None:
         """Cut a title-free run at conjunctions and prepositions that do not belong to an
         organisation's name, then type each piece."""
@@ -1834,7 +1854,10 @@ class _Doc:
                         # for the Democrats" does not)
                         or low == "for" and k + 2 < len(run) and lowered[k + 1] == "the"
                         and any(toks[j].low == "of" for j in current)
-                        and any(toks[j].low in self.c.org_heads for j in current))
+                        and any(toks[j].low in self.c.org_heads for j in current)
+                        # "the Institute for the Study of War": the aim an organisation is for goes on with "of"
+                        or low == "of" and toks[run[k - 1]].word.endswith(_FOR_THE_AIMS) and len(current) > 2
+                        and toks[current[-2]].low == "the" and toks[current[-3]].low == "for")
                 elif low == "and":
                     # the words up to the next "and" ("U.S. Fish and Wildlife Service and National Marine Fisheries
                     # Service"), read up to _AND_READ: more answer as that many (too many), and a long run is read once
@@ -2237,7 +2260,8 @@ class _Doc:
                 return
             if n > 1 and words[-1] in WEEKDAY_NAMES:
                 return  # "Black Monday", "Super Tuesday": a named day
-            if n > 1 and lowered[-1] in c.event_heads and not toks[idx[-1]].possessive:
+            if n > 1 and lowered[-1] in c.event_heads and not toks[idx[-1]].possessive \
+                    and not (n > 4 and self._for_an_aim(idx)):
                 return  # "won the Monaco Grand Prix for Mercedes": an event cut off the run by "for"
             if n == 1 and words[0][1:2] == "-" and _PARTY_STATE.match(words[0]) \
                     and self.text[start - 2:start] == ", ":
