@@ -1562,9 +1562,9 @@ def _plan_stories(page: _Page) -> list[_Plan]:
     if page.cues.story_end is not None:
         for p in range(1, page.n):
             text = page.text[p]
-            if not text or page.text[p - 1] or p in titles or p in covered or not _looks_like_title(text) \
-                    or _words(text) < 3:
-                continue
+            if not text or page.text[p - 1] or len(text) > 250 or text[-1] in ".:;," or p in titles or p in covered \
+                    or not _looks_like_title(text) or _words(text) < 3:
+                continue  # (the length and the last letter first: most lines are paragraphs, no title)
             under = page.next_nonblank(p, p + 4)
             if under is None or not _real_prose(page, under):
                 continue
