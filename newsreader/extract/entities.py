@@ -3700,7 +3700,7 @@ class _Doc:
                 # Gorbachev"): a misspelling or another transliteration of it in the same story
                 given = tuple(piece.words[:-1])
                 last = piece.words[-1].lower()
-                variant = next((cluster for cluster in clusters_by_given.get(given, ())
+                variant = next((cluster for cluster in clusters_by_given.get(given, ())[:_SPELT_ALIKE_READ]
                                 if _spelt_alike(cluster[0].words[-1].lower(), last)), None)
                 if variant is not None:
                     variant.append(piece)
@@ -3770,13 +3770,23 @@ def _acronym_of_words(acr: str, words: list[str]) -> bool:
 
 #: The shortest surname `_spelt_alike` compares: shorter ones differ by a letter between people ("Smith", "Smyth").
 _SPELT_ALIKE_LENGTH = 6
+#: How many earlier people with the same first names a full name's surname is compared with (the first ones): a
+#: story names few; a list of thousands ("Mikhail Gorbaaev, Mikhail Gorbabev, ...") stays linear.
+_SPELT_ALIKE_READ = 8
 
 
 def _spelt_alike(a: str, b: str) -> bool:
     """Are two (lower-case) surnames one spelt two ways: "gorbachev" and "gorbachov", "russell" and "russel"? Both of
-    `_SPELT_ALIKE_LENGTH` letters or more, the same first letter, at most one letter in six changed."""
-    return a != b and len(a) >= _SPELT_ALIKE_LENGTH and a[0] == b[0] and abs(len(a) - len(b)) <= 1 \
-        and SequenceMatcher(None, a, b).ratio() >= 0.83
+    `_SPELT_ALIKE_LENGTH` letters or more, one letter changed, added or dropped, not the first (linear: no
+    `SequenceMatcher`, asked up to `_SPELT_ALIKE_READ` times a name)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if a == b or len(a) < _SPELT_ALIKE_LENGTH or len(b) - len(a) > 1 or a[0] != b[0]:
+        return False
+    i = 1
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
