@@ -52,20 +52,6 @@ CASES = """
 # ... not the adjective, nor the term of something
 2009-08-21 | near-term | - | The near-term outlook for exporters is weak.
 2009-08-21 | the near term | - | Prices are fixed over the near term of the contract.
-# a month (or day) with no year after a past one told with its year, later in the same year and
-# the same sentence: the story's time is that year
-2010-06-16 | December | 2008-12 | Oil hit a record in July 2008 and fell below $40 by December.
-2010-06-16 | October | 2008-10 | The bank failed in September 2008 and was sold in October.
-2010-06-16 | June | 2008-06 | In March 2008, prices rose, and in June they fell.
-2010-06-16 | September 16 | 2008-09-16 | Lehman failed on September 15, 2008, and AIG was rescued on September 16.
-# ... not in the next sentence, nor a month before the told one, nor after "since" or in an aside,
-# nor in a clause that looks ahead
-2010-06-16 | December | 2009-12 | Oil peaked in July 2008. By December it had fallen to $40.
-2010-06-16 | May | 2010-05 | Unemployment hit 10.1% in October 2009 and fell to 9.7% in May.
-2010-06-16 | May | 2010-05 | Stocks have climbed since hitting a low in March 2009, and rose 5% in May.
-2010-06-16 | May | 2010-05 | Sales are up 5% from March 2009 and rose in May.
-2010-06-16 | December | 2009-12 | GM, which left bankruptcy in July 2009, said sales rose in December.
-2010-06-16 | December | 2010-12 | Oil fell in July 2008 and will recover by December.
 """
 
 ROWS = [

@@ -1703,17 +1703,6 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?\n"
 
 
-#: A past month or day told with its year after one of these sets the year of the months after it in
-#: its sentence ("was sold in October" after "failed in September 2008"); not after "since" ("has
-#: risen since hitting a low in March 2009, and rose 5% in May": May is the article's year).
-_TOLD_PREPS = frozenset({"in", "on", "during", "by", "until", "till", "through", "throughout"})
-_SINCE_WORD = re.compile(r"\b(?:since|from)\b", re.IGNORECASE)
-
-
-def _since_before(text: str, start: int) -> bool:
-    """Is there a "since" or "from" in the clause before `start` (up to 60 characters back)?"""
-    window = text[max(0, start - 60):start]
-    return _SINCE_WORD.search(window, max(window.rfind(stop) for stop in ",.;:!?") + 1) is not None
 #: A year that sets the frame of its sentence comes after one of these ("In 1987, ...", "During 2006 ..."),
 #: or is its subject ("2007 was ..."); not a model year or a result ("The 2009 Malibu goes on sale in October").
 _FRAME_PREPS = frozenset({"in", "during", "throughout", "by", "for", "through", "until"})
@@ -1852,7 +1841,7 @@ class _Anchors:
     month and year the text named (the article's own date until it names one)."""
 
     __slots__ = ("day", "day_end", "year_end", "month_end", "week", "month", "year", "year_stated", "period", "period_end",
-                 "stated", "stated_month", "frame", "named_month", "day_before", "told")
+                 "stated", "stated_month", "frame", "named_month", "day_before")
 
     def __init__(self, ref: dt.date | None) -> None:
         self.day = ref
@@ -1875,9 +1864,6 @@ class _Anchors:
         #: a year that opens its sentence ("In 1987, the Dow fell 22.6 percent on October 19"), and
         #: where it ends: the months and days named after it in that sentence are its
         self.frame: tuple[int, int] | None = None
-        #: a past month (or day) told with its year after "in", "on", "by" ..., as (year, month, end):
-        #: "Oil peaked in July 2008 and fell by December" (2008's); see `told_year`
-        self.told: tuple[int, int, int] | None = None
 
     def period_in_sentence(self, text: str, start: int, suffix: str = "-") -> bool:
         """May an anaphor at `start` ("the period", "the second half") take the last quarter,
@@ -1905,17 +1891,6 @@ class _Anchors:
         if self.frame is None or not _same_sentence(text, self.frame[1], start):
             return None
         return self.frame[0]
-
-    def told_year(self, text: str, start: int, end: int, month: int) -> int | None:
-        """The year of a month written without one that follows, in the same sentence, a past
-        month told with its year (`told`), and not before it in the year: the story's time
-        is that year ("The bank failed in September 2008 and was sold in October"). Not in
-        an aside ("GM, which left bankruptcy in July 2009, said sales rose in December"), nor
-        in a clause that looks ahead ("fell in July 2008 and will recover by December")."""
-        if self.told is None or month < self.told[1] or not _same_sentence(text, self.told[2], start) \
-                or _in_aside(text, self.told[2], start) or _future_context(text, start, end):
-            return None
-        return self.told[0]
 
     def note(self, value: str | None, day: dt.date | None, end: int) -> None:
         """The text named `value` (`day` if it is one), ending at `end`: what later anaphora count from."""
@@ -2396,10 +2371,6 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             anchors.stated[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if kind == "my" and value and len(value) == 7 and date is not None and int(value[:4]) < date.year:
             anchors.stated_month[int(value[5:7])] = int(value[:4])
-        if kind in ("my", "mdy", "dmy") and value and len(value) in (7, 10) and date is not None \
-                and int(value[:4]) < date.year and prev in _TOLD_PREPS and _FOUR_DIGITS.search(span) \
-                and not _since_before(text, start):
-            anchors.told = (int(value[:4]), int(value[5:7]), end)
         if kind != "sameperiod" and not (kind in ("thatunit", "ago") and span.lower().endswith(("earlier", "before", "ago"))
                                          and (kind == "thatunit" or value is not None and len(value) == 7 and " year" in span
                                               and "month" not in span.lower())) \
@@ -3131,8 +3102,6 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             year = anchors.stated_month[month]  # "the slaying in June 2005 ... killed on June 24"
         elif (framed := anchors.frame_year(text, start)) is not None:  # "In 1987, ... on October 19"
             year = framed
-        elif prev not in ("since", "from") and (told := anchors.told_year(text, start, end, month)) is not None:
-            year = told  # "Lehman failed on September 15, 2008, and AIG was rescued on September 16"
         elif shared := _YEAR_AFTER_DAY.match(text, end):  # "September 14 and 18, 2010"
             year = int(shared.group(1))
         elif ref is not None:
@@ -3336,9 +3305,6 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "barmonth" and prev not in ("since", "last", "next", "this") \
             and (framed := anchors.frame_year(text, start)) is not None:
         return _month(framed, _month_of(span)), None
-    if kind == "barmonth" and prev not in ("since", "last", "next", "this", "from") \
-            and (told := anchors.told_year(text, start, end, _month_of(span))) is not None:
-        return _month(told, _month_of(span)), None
     if kind == "barmonth" and (fiscal_end := _FISCAL_ENDS_BEFORE.search(text, max(0, start - 48), start)):
         return _month(int(fiscal_end.group(1)), _month_of(span)), None
     if ref is None:
