@@ -92,13 +92,15 @@ def build_text(xml_path: Path) -> tuple[str, dict[str, tuple[int, int]], int]:
     return "".join(parts), offsets, annotated_end
 
 
-def name_extent(words: list[str], ids: list[str]) -> list[str]:
+def name_extent(words: list[str], ids: list[str], person: bool = True) -> list[str]:
     """Gold ids trimmed to the name. MEANTIME extents are noun phrases: the name keeps its
     own words but loses what the phrase wraps around it: a dangling "( ACR", an apposition
     or relative clause after a comma ("Changi Airport, the country's main airport"), a
     locative tail ("Moscone Center in San Francisco"), determiners, titles and lower-case
     pre-modifiers ("European airframer Airbus", "Ryanair CEO, Michael O' Leary"), a
-    possessor ("Singapore's Changi Airport") and trailing common nouns ("Heathrow airport")."""
+    possessor ("Singapore's Changi Airport") and trailing common nouns ("Heathrow airport").
+    Titles mark people only (`person`): an organisation's or place's leading title word is its
+    name's own ("General Motors", "General Electric", "General Santos")."""
     c = cues()
     if "(" in words:
         cut = words.index("(")
@@ -118,7 +120,7 @@ def name_extent(words: list[str], ids: list[str]) -> list[str]:
         w = words[k]
         # Only a title head cuts here: a modifier alone is part of the name ("Air Canada",
         # "Defense Ministry", "High Court"); runs of title words are trimmed below.
-        if (w in (",", "'s", "'", "’s") or w.lower() in c.title_heads and words[k + 1][:1].isupper()
+        if (w in (",", "'s", "'", "’s") or person and w.lower() in c.title_heads and words[k + 1][:1].isupper()
                 or w[:1].islower() and w not in ("of", "and", "&", "de", "du", "van", "von", "bin", "al")):
             rest = words[k + 1:]
             if rest and rest[0][:1].isupper() and any(x[:1].isupper() for x in rest):
@@ -128,7 +130,7 @@ def name_extent(words: list[str], ids: list[str]) -> list[str]:
         words, ids = words[1:], ids[1:]
     # Titles: a run of title words that ends in a head ("Prime Minister", "Lt. Gen."); a
     # modifier alone stays ("Air Canada", "Air Force" are names).
-    heads = [k for k in range(len(words) - 1) if words[k].lower() in c.title_heads
+    heads = [k for k in range(len(words) - 1) if person and words[k].lower() in c.title_heads
              and all(titleish(w) for w in words[:k + 1])]
     if heads:
         words, ids = words[heads[-1] + 1:], ids[heads[-1] + 1:]
@@ -350,7 +352,7 @@ def run_ecbplus(args: argparse.Namespace) -> int:
             if tag in ECB_KINDS:
                 full = (offsets[ids[0]][0], offsets[ids[-1]][1])
                 full_ids = ids
-                ids = name_extent(words, ids)
+                ids = name_extent(words, ids, ECB_KINDS[tag] == "person")
                 words = [token_text[i] for i in ids]
                 # ECB+ tokens sometimes keep a possessive: "California's Betty Ford Center".
                 for k in range(len(words) - 2, -1, -1):
@@ -610,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not ids or len(ids) != len(e["t_ids"]):
                     continue
                 if mode == "name":
-                    ids = name_extent([text[offsets[i][0]:offsets[i][1]] for i in ids], ids)
+                    ids = name_extent([text[offsets[i][0]:offsets[i][1]] for i in ids], ids, kind == "person")
                     if not ids:
                         continue
                 gold.add((offsets[ids[0]][0], offsets[ids[-1]][1], kind))
