@@ -18,6 +18,17 @@ CASES = """
 2009-05-13 | earlier in the day | 2009-05-13 | Shares fell earlier in the day.
 2009-05-13 | the day | 2009-05-13 | Shares ended the day 2 percent lower after a late rally.
 2009-05-13 | late in the day | - | The shares were late in the days of the boom.
+# ... nor before "of" or a year, which make the date the phrase after "in" ("the year 2009", "the week
+# of June 7", "the month of May") or no date ("the day of the vote")
+2010-06-16 | the year 2009 | 2009 | Prices rose early in the year 2009.
+2010-06-16 | the year 1999 | 1999 | Prices rose late in the year 1999.
+2010-06-16 | the week of June 7 | 2010-W23 | Prices rose early in the week of June 7.
+2010-06-16 | early in the month | - | Prices rose early in the month of May.
+2010-06-16 | late in the month | - | Prices rose late in the month of May 2009.
+2010-06-16 | earlier in the month | - | Prices fell earlier in the month of May.
+2010-06-16 | late in the day | - | Polls closed late in the day of the vote.
+2010-06-16 | late in the year | - | Prices rose late in the year of the crash.
+2010-06-16 | late in the year | 2010 | Prices rose late in the year, and fell in 1999.
 # a quarter or half reported in a past clause of its own is the last one that closed, though
 # another clause of the sentence looks ahead ("could", "will", "expect")
 2007-03-13 | the fourth quarter | 2006-Q4 | As lenders reported that foreclosures rose in the fourth quarter to a record, investors fear banks could lose money.
