@@ -47,6 +47,22 @@ CASES = """
 2007-03-13 | the fourth quarter | 2007-Q4 | In the fourth quarter, the company expects sales to rise.
 2007-03-13 | the fourth quarter | 2007-Q4 | Analysts said the company will report a loss in the fourth quarter.
 2007-03-13 | the fourth quarter | 2007-Q4 | The plant, which closed last year, will reopen in the fourth quarter.
+2007-03-13 | the fourth quarter | 2007-Q4 | The company will close the plant in the fourth quarter because orders dropped.
+# ... nor when the past verb only reports: the clause is what follows its "that" or "whether"
+2007-03-13 | the fourth quarter | 2007-Q4 | The company said that in the fourth quarter, it will cut 500 jobs.
+2007-03-13 | the fourth quarter | 2007-Q4 | The judge ruled that in the fourth quarter, the firm will pay $5 million.
+2007-02-10 | the second half | 2007-H2 | Analysts said that in the second half, growth will slow.
+2007-01-15 | the year | 2007 | The ministry said that for the year, the deficit will narrow to 2%.
+2007-03-13 | the fourth quarter | 2007-Q4 | Investors asked whether in the fourth quarter, the firm will pay a dividend.
+2007-03-13 | the fourth quarter | 2006-Q4 | The company said that sales fell in the fourth quarter, but it expects a recovery.
+# ... nor across an aside after the date, before its clause's verb
+2007-03-13 | the fourth quarter | 2007-Q4 | The firm said sales in the fourth quarter, its busiest, will rise.
+2007-03-13 | the fourth quarter | 2007-Q4 | The firm said sales in the fourth quarter, which is usually its busiest, will rise.
+2007-03-13 | the fourth quarter | 2006-Q4 | Sales rose in the fourth quarter, its busiest, and the company expects more gains.
+# ... nor for a period that looks ahead itself ("the year ahead", not "ahead of")
+2009-01-20 | the year | 2009 | The bank said it was confident that in the year ahead, profits will rise.
+2009-01-20 | the year | 2009 | The bank said in the year ahead, profits will rise.
+2007-03-13 | the fourth quarter | 2006-Q4 | Sales rose in the fourth quarter ahead of the price rise, and the company expects more gains.
 # "last Aug. 2": the day (as "last August 2nd" is), in the year the word before it names
 2007-03-13 | Aug. 2 | 2006-08-02 | The plant closed last Aug. 2, the company said.
 2007-03-13 | Sept. 14 | 2007-09-14 | The vote is set for next Sept. 14.

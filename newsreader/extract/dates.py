@@ -1011,6 +1011,27 @@ def _period_year(first_month: int, months: int, ref: dt.date, text: str, start: 
     return ref.year - 1
 
 
+#: The last "that" or "whether" before a date: the complement of a reporting verb starts there.
+_COMPLEMENT = re.compile(r"\b(?:that|whether)\b")
+#: An aside set off by commas after a date, a noun phrase or a "which" clause, with the verb of the
+#: date's clause after it ("sales in the fourth quarter, typically its strongest, will rise", "the
+#: year, which ends in March, is expected"): the clause goes on after it (not "rose in the fourth
+#: quarter, its busiest, and the company expects").
+_APPOSITIVE = re.compile(r", (?:(?:typically|usually|traditionally|normally|historically|often|generally) )?"
+                         r"(?:its|their|his|her|our|the|a|an|which|when)\b[^,.;:!?]{0,60}(?=,)")
+#: A period that looks ahead itself: "the year ahead", "the quarter to come" (not "ahead of").
+_AHEAD = re.compile(r" (?:ahead(?! of\b)|to come)\b")
+_VERB_AFTER_ASIDE = re.compile(r", (?:will|would|could|might|should|may|can|is|are|was|were|has|have|had)\b")
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `pattern` in `text`, if any."""
+    found = None
+    for found in pattern.finditer(text):
+        pass
+    return found
+
+
 def _past_clause(text: str, start: int, end: int) -> bool:
     """Is the date in a clause of its own that reports in the past, whatever the rest of the
     sentence looks ahead to ("As lenders reported that foreclosures rose in the fourth quarter,
@@ -1018,18 +1039,21 @@ def _past_clause(text: str, start: int, end: int) -> bool:
     a recovery")? The clause runs from the last comma before the date to the first after it: a
     verb in the past in it, before the date after its last outlook cue or after the date with
     no cue before it, and no cue after the date (not "said sales in the fourth quarter are
-    expected to rise", "expects sales for the year to fall")."""
+    expected to rise", "expects sales for the year to fall"). A reporting verb's "that" or
+    "whether" opens the clause ("said that in the fourth quarter, it will cut jobs"), and an aside
+    after the date does not close it ("said sales in the fourth quarter, its busiest, will rise")."""
     lo, hi = _sentence_bounds(text, start, end)
     lo = max(lo, text.rfind(",", lo, start) + 1, text.rfind(";", lo, start) + 1)
     comma = text.find(",", end, hi)
+    if comma >= 0 and (aside := _APPOSITIVE.match(text, comma, hi)) and _VERB_AFTER_ASIDE.match(text, aside.end(), hi):
+        comma = text.find(",", aside.end() + 1, hi)
     after = text[end:comma if comma >= 0 else hi].lower()
-    if _OUTLOOK.search(after):
+    if _OUTLOOK.search(after) or _AHEAD.match(after):
         return False
     before = text[lo:start].lower()
-    cue = None
-    for cue in _OUTLOOK.finditer(before):
-        pass
-    if cue is not None:
+    if (complement := _last(_COMPLEMENT, before)) is not None:
+        before = before[complement.end():]
+    if (cue := _last(_OUTLOOK, before)) is not None:
         before = before[cue.end():]
     return _PAST_VERB.search(before) is not None or _past_ed(before) \
         or cue is None and (_PAST_VERB.search(after) is not None or _past_ed(after))
