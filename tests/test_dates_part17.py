@@ -73,6 +73,17 @@ CASES = """
 2007-03-13 | last Oct. | 2006-10 | Output rose last Oct. 3.5 per cent.
 2007-03-13 | last Aug. | 2006-08 | Sales rose last Aug. 2% from a year earlier.
 2007-03-13 | last Aug. | 2006-08 | Output fell sharply last Aug.
+2007-03-13 | last Nov. | 2006-11 | The jobless rate fell last Nov. 2 points to 5 percent.
+2007-03-13 | last Aug. | 2006-08 | Sales fell last Aug. 2 pct.
+2007-03-13 | last Aug. | 2006-08 | The tax rose last Aug. 2 cents a gallon.
+2007-03-13 | last Aug. | 2006-08 | Sales rose last Aug. 2 million units.
+2007-03-13 | last Aug. | 2006-08 | Sales fell last Aug. 2 to 3 percent.
+2007-03-13 | 2 years | P2Y | Rents rose last Aug. 2 years after the crash.
+2007-03-13 | last November | 2006-11 | The index fell last November 11 points.
+# ... and "last Feb. 29" is the last 29 February there was ("next": the next one)
+2007-03-13 | Feb. 29 | 2004-02-29 | The vote was held last Feb. 29.
+2008-03-13 | Feb. 29 | 2012-02-29 | The vote will be held next Feb. 29.
+2008-03-13 | Feb. 29 | 2008-02-29 | The vote was held last Feb. 29.
 # "the near term": the future, as "the near future" is (TimeML's FUTURE_REF)
 2009-08-21 | the near term | FUTURE_REF | Rates will stay low in the near term, the central bank said.
 2009-08-21 | the near term | FUTURE_REF | The prospects for growth in the near term look good.

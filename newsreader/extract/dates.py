@@ -10,6 +10,7 @@ date mentioned before it.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -189,7 +190,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # "end-June", "by end June" (Reuters, South Asian papers): the month, as "late June"; not the
     # verb before a day ("the truce will end March 31")
     ("last next this early late mid earlier later the end",
-     rf"(?P<relmonth>(?:(?i:last|next|this|earlier this|later this)[- ]{_MONTH}(?!\.? {_DAY}(?![\w%-]|[.,][0-9]| per ?cent))"
+     rf"(?P<relmonth>(?:(?i:last|next|this|earlier this|later this)[- ]{_MONTH}(?!\.? {_DAY}(?![\w%-]|[.,][0-9]| per ?cent| (?:points?|pct|percentage|basis|cents?|pence|pounds?|dollars?|euros?|yen|tenths?|hundred|thousand|[mb]illion|trillion|times|years?|months?|weeks?|days?|hours?|to [0-9])\b))"
      rf"|(?i:early|late|mid|{_STRETCH_OF})[- ]{_MONTH}|(?i:end)[- ]{_MONTH}(?!\.? [0-9])))(?![\w-]| {_YEAR})"),
     # "by June-end", "the March-end deadline"
     (_M, rf"(?P<monthend>{_MONTH}-end)(?![\w-])"),
@@ -3119,6 +3120,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         elif ref is not None and prev in ("this", "last", "next") and kind == "mdy":  # "last August 2nd": the month's rule
             past, ahead = (month, day_n) < (ref.month, ref.day), (month, day_n) > (ref.month, ref.day)
             year = ref.year + {"last": 0 if past else -1, "next": 0 if ahead else 1}.get(prev, 0)
+            step = {"last": -1, "next": 1}.get(prev, 0) if (month, day_n) == (2, 29) else 0
+            while step and not calendar.isleap(year):
+                year += step  # "last Feb. 29": the last one there was
         elif (month, day_n) in anchors.stated:  # the same day written with its year before
             year = anchors.stated[(month, day_n)]
         elif month in anchors.stated_month and not _future_context(text, start, end) \
