@@ -90,6 +90,12 @@ CASES = """
 # ... not the adjective, nor the term of something
 2009-08-21 | near-term | - | The near-term outlook for exporters is weak.
 2009-08-21 | the near term | - | Prices are fixed over the near term of the contract.
+# ... nor "near term" as an adjective without its hyphen: the future only after in/over/for ...
+2009-08-21 | the near term | FUTURE_REF | In the near term, rates will stay low.
+2009-08-21 | the near term | FUTURE_REF | Rates will stay low for the near term.
+2009-08-21 | The near term | - | The near term outlook is poor.
+2009-08-21 | the near term | - | Between the near term and the long term, rates will rise.
+2009-08-21 | the near term | - | Join the near term plan.
 """
 
 ROWS = [

@@ -225,7 +225,7 @@ _BRANCHES: list[tuple[str, str]] = [
      " present mid midyear"
      " quarter month"
      " right just",
-     r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future(?! of\b)|the near term(?! of\b)|"
+     r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future(?! of\b)|(?:(?<=\b[Ii]n )|(?<=\bover )|(?<=\bfor )|(?<=\bduring )|(?<=\binto )|(?<=\bbeyond )|(?<=\bwithin ))the near term(?! of\b)|"
      r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:(?:calendar )?year|month|week|quarter|decade)|the rest of the day|(?:right|just) now|(?:earlier|later|early|late) in the (?:year|month|week|day)(?! of\b| (?:1[89]|20)[0-9]{2}\b)"
      r"|these days|nowadays|lately|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
