@@ -48,6 +48,9 @@ CASES = """
 2007-03-13 | the fourth quarter | 2007-Q4 | Analysts said the company will report a loss in the fourth quarter.
 2007-03-13 | the fourth quarter | 2007-Q4 | The plant, which closed last year, will reopen in the fourth quarter.
 2007-03-13 | the fourth quarter | 2007-Q4 | The company will close the plant in the fourth quarter because orders dropped.
+# ... nor from a past verb in an earlier clause (after a comma or a semicolon)
+2007-03-13 | the fourth quarter | 2007-Q4 | Sales fell in January, and orders in the fourth quarter, analysts say, should recover.
+2007-03-13 | the fourth quarter | 2007-Q4 | Sales fell in January; orders in the fourth quarter, analysts say, should recover.
 # ... nor when the past verb only reports: the clause is what follows its "that" or "whether"
 2007-03-13 | the fourth quarter | 2007-Q4 | The company said that in the fourth quarter, it will cut 500 jobs.
 2007-03-13 | the fourth quarter | 2007-Q4 | The judge ruled that in the fourth quarter, the firm will pay $5 million.
