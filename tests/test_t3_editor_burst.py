@@ -4,10 +4,10 @@ field before the Tab's binding moved the focus); Enter in the tags did the same.
 
 from __future__ import annotations
 
-
 import pytest
 from textual.widgets import Input
 
+from newsreader.config import Config
 from newsreader.tui.bookmarks import EditBookmarkScreen
 from tests.test_t3_fast_input import burst
 from tests.test_tui import NARROW, bookmark_and_list_bookmarks, make_app, settle, sync
@@ -27,3 +27,57 @@ async def test_keys_after_tab_or_enter_in_a_burst_go_to_the_note(seed_home, tmp_
         tags, note = (editor.query_one(f"#edit-{name}", Input) for name in ("tags", "note"))
         assert (tags.value, note.value) == ("ab", "cd")
         assert editor.focused is note
+
+
+@sync
+@pytest.mark.parametrize("keymap", [None, "o", "o,enter"])
+async def test_the_open_key_twice_in_a_burst_opens_the_story_once(seed_home, tmp_path, keymap):
+    """Two open keys read together (Enter Enter, or the key a keymap gives `bookmarks.open`): the story
+    opens, once. The second one closed the screen again: Textual's ScreenStackError, the reader gone (RV28-B #1)."""
+    config = Config(keymap={"bookmarks.open": keymap}) if keymap else None
+    app = make_app(seed_home, tmp_path, config)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        wanted = app.article_list.current_row.id
+        await bookmark_and_list_bookmarks(pilot)
+        key = (keymap or "enter").split(",")[0]
+        burst(app, "\r\r" if key == "enter" else key * 2)
+        await settle(pilot)
+        assert app.screen is app.main
+        assert app.article_view.stored.article.id == wanted
+
+
+@sync
+@pytest.mark.parametrize("keymap", ["o", "o,enter"])
+async def test_a_letter_the_keymap_gives_the_open_key_is_text_in_the_editor_read_in_a_burst(seed_home, tmp_path, keymap):
+    """`e` then letters in one burst, with `bookmarks.open: o`: every `o` goes to the editor `e` opens. As a
+    priority binding the open key was taken ahead of the `e` (the story opened, or the screen was closed twice:
+    RV28-B #1), or, typed after the editor was up, lost."""
+    app = make_app(seed_home, tmp_path, Config(keymap={"bookmarks.open": keymap}))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await bookmark_and_list_bookmarks(pilot)
+        burst(app, "eok\rco")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditBookmarkScreen)
+        tags, note = (editor.query_one(f"#edit-{name}", Input) for name in ("tags", "note"))
+        assert (tags.value, note.value) == ("ok", "co")
+
+
+@sync
+async def test_a_letter_added_to_enter_by_the_keymap_opens_the_story(seed_home, tmp_path):
+    """`bookmarks.open: "o,enter"` (Enter kept, a letter added): `o` opens the highlighted story as Enter does.
+    The binding let every one of its keys go on to the lists when Enter was among them: `o` did nothing (RV28-B #2)."""
+    app = make_app(seed_home, tmp_path, Config(keymap={"bookmarks.open": "o,enter"}))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        wanted = app.article_list.current_row.id
+        await bookmark_and_list_bookmarks(pilot)
+        screen = app.screen
+        assert {"o", "enter"} <= {key for key, active in screen.active_bindings.items()
+                                  if active.binding.description == "Open" and active.binding.show}
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.screen is app.main
+        assert app.article_view.stored.article.id == wanted

@@ -16,9 +16,8 @@ from functools import partial
 from typing import Any, Callable
 
 from rich.text import Text
-from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
@@ -135,8 +134,9 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
 
     BINDINGS = [
         # Each list opens its own with Enter (a bookmark's story, a tag's bookmarks): said in the footer, which
-        # showed every key of the screen but that one (the list's own binding is not shown; this one goes first).
-        Binding("enter", "open", "Open", id="bookmarks.open", priority=True),
+        # showed every key of the screen but that one (`active_bindings`). Not a priority binding: one runs as
+        # the key is read, ahead of the keys read before it (a burst "eo..." opened the story, RV28-B #1).
+        Binding("enter", "open", "Open", id="bookmarks.open"),
         Binding("escape,q", "close", "Back", id="bookmarks.close"),
         Binding("t", "focus_tags", "Tags", id="bookmarks.tags"),
         Binding("e", "edit", "Edit tags/note", id="bookmarks.edit"),
@@ -165,6 +165,8 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         self._seen: Any = None
         self._shown: Any = None
         self._title = "Bookmarks"
+        #: Set by `leave`: the screen is being closed (a second open key read with the first does nothing).
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -175,6 +177,18 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
                     yield OptionList(id="bookmark-list")
                     yield Static(id="bookmark-detail")
         yield Footer(compact=True)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's, with "Open" for the open keys: the focused list's own Enter (its select, the
+        same thing, not shown) goes first and took the screen's place in the footer."""
+        active = super().active_bindings
+        for key, binding in self._bindings:
+            shown = active.get(key)
+            if (binding.id == "bookmarks.open" and shown is not None and isinstance(shown.node, OptionList)
+                    and shown.binding.action == "select"):
+                active[key] = ActiveBinding(self, binding, shown.enabled, binding.tooltip)
+        return active
 
     def on_mount(self) -> None:
         self.reload()
@@ -319,13 +333,9 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
             self.leave(event.option.id)
 
     def action_open(self) -> None:
-        """Enter is each list's own key (the highlighted bookmark's story, the tag's bookmarks): this binding
-        says so in the footer and lets the key go on to the list, checked in turn with the keys before it (an
-        Enter read in one burst after `e`, "eab\\rcd", goes to the editor `e` opens: run here, as a priority
-        binding, it opened the story instead). A key the keymap gives `bookmarks.open` in its place opens as
-        Enter does."""
-        if "enter" in (key.strip() for key in self.app.binding_keys("bookmarks.open", "enter").split(",")):
-            raise SkipAction()
+        """Enter is each list's own key (the highlighted bookmark's story, the tag's bookmarks), taken by the
+        focused list before this binding; a key the keymap gives `bookmarks.open` (in place of Enter or with
+        it) comes here and opens as Enter does."""
         focused = self.focused
         if isinstance(focused, OptionList):
             focused.action_select()
@@ -437,7 +447,12 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
 
     def leave(self, article_id: str | None) -> None:
         """Close the screen (opening `article_id`, if any), taking away a "u to undo" notice
-        still showing: the undo stays on this screen for when it is opened again."""
+        still showing: the undo stays on this screen for when it is opened again. Once: two open
+        or close keys read together each come here before the screen is gone, and a second
+        dismiss popped the reader's last screen (ScreenStackError, the reader gone: RV28-B #1)."""
+        if self._leaving or self.app.screen is not self:
+            return
+        self._leaving = True
         if time.monotonic() < self._undo_notice_until:
             self.app.clear_notifications()
         self.dismiss(article_id)
