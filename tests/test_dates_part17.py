@@ -58,6 +58,10 @@ CASES = """
 2007-01-15 | the year | 2007 | The ministry said that for the year, the deficit will narrow to 2%.
 2007-03-13 | the fourth quarter | 2007-Q4 | Investors asked whether in the fourth quarter, the firm will pay a dividend.
 2007-03-13 | the fourth quarter | 2006-Q4 | The company said that sales fell in the fourth quarter, but it expects a recovery.
+# ... and a date put first has its clause after the comma ("that in the year, crime fell")
+2007-01-15 | the year | 2006 | Police said that in the year, crime fell 5%, and they will hire more officers.
+2007-03-13 | the fourth quarter | 2006-Q4 | In the fourth quarter, sales fell 5%, and the company expects more gains.
+2007-03-13 | the fourth quarter | 2007-Q4 | During the fourth quarter, the firm will pay $5 million.
 # ... nor across an aside after the date, before its clause's verb
 2007-03-13 | the fourth quarter | 2007-Q4 | The firm said sales in the fourth quarter, its busiest, will rise.
 2007-03-13 | the fourth quarter | 2007-Q4 | The firm said sales in the fourth quarter, which is usually its busiest, will rise.

@@ -1022,6 +1022,9 @@ _APPOSITIVE = re.compile(r", (?:(?:typically|usually|traditionally|normally|hist
                          r"(?:its|their|his|her|our|the|a|an|which|when)\b[^,.;:!?]{0,60}(?=,)")
 #: A period that looks ahead itself: "the year ahead", "the quarter to come" (not "ahead of").
 _AHEAD = re.compile(r" (?:ahead(?! of\b)|to come)\b")
+#: A clause that holds only the preposition of its date: the date is put first, its clause's verb
+#: follows the comma ("In the fourth quarter, sales fell").
+_FRONTED = re.compile(r" *(?:in|for|during|over|through|throughout|by|at)? *")
 _VERB_AFTER_ASIDE = re.compile(r", (?:will|would|could|might|should|may|can|is|are|was|were|has|have|had)\b")
 
 
@@ -1042,18 +1045,21 @@ def _past_clause(text: str, start: int, end: int) -> bool:
     no cue before it, and no cue after the date (not "said sales in the fourth quarter are
     expected to rise", "expects sales for the year to fall"). A reporting verb's "that" or
     "whether" opens the clause ("said that in the fourth quarter, it will cut jobs"), and an aside
-    after the date does not close it ("said sales in the fourth quarter, its busiest, will rise")."""
+    after the date does not close it ("said sales in the fourth quarter, its busiest, will rise"),
+    nor the comma after a date put first ("said that in the year, crime fell 5%")."""
     lo, hi = _sentence_bounds(text, start, end)
     lo = max(lo, text.rfind(",", lo, start) + 1, text.rfind(";", lo, start) + 1)
-    comma = text.find(",", end, hi)
-    if comma >= 0 and (aside := _APPOSITIVE.match(text, comma, hi)) and _VERB_AFTER_ASIDE.match(text, aside.end(), hi):
-        comma = text.find(",", aside.end() + 1, hi)
-    after = text[end:comma if comma >= 0 else hi].lower()
-    if _OUTLOOK.search(after) or _AHEAD.match(after):
-        return False
     before = text[lo:start].lower()
     if (complement := _last(_COMPLEMENT, before)) is not None:
         before = before[complement.end():]
+    comma = text.find(",", end, hi)
+    if comma >= 0 and (aside := _APPOSITIVE.match(text, comma, hi)) and _VERB_AFTER_ASIDE.match(text, aside.end(), hi):
+        comma = text.find(",", aside.end() + 1, hi)
+    elif comma == end and _FRONTED.fullmatch(before):
+        comma = text.find(",", comma + 1, hi)
+    after = text[end:comma if comma >= 0 else hi].lower()
+    if _OUTLOOK.search(after) or _AHEAD.match(after):
+        return False
     if (cue := _last(_OUTLOOK, before)) is not None:
         before = before[cue.end():]
     return _PAST_VERB.search(before) is not None or _past_ed(before) \
