@@ -52,6 +52,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
              "4th": 4, "final": 4, "last": None}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 #: Month and weekday names in the patterns come from the tables above; their short forms are typed
 #: where the dot or the case matters.
 _MONTH = ("(?:" + "|".join(name.capitalize() for name in _MONTH_NAMES) + "|"
@@ -59,17 +61,20 @@ _MONTH = ("(?:" + "|".join(name.capitalize() for name in _MONTH_NAMES) + "|"
 _WEEKDAY = "(?:" + "|".join(name.capitalize() for name in _WEEKDAYS) + ")"
 #: A short month whose dot runs into the day, as wires and Indian pages type it ("on Dec.14").
 _MONTH_DOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
-#: Next to a day number (or a year) a month may also be upper-case ("JUNE 30, 2005", a date
-#: line) or short without a dot ("Apr 12, 2007", "22 Jul 2013"): "Mar", "Jun" alone are not.
+#: Next to a day number (or a year) a month may also be upper-case ("JUNE 30, 2005", "MAR. 14,
+#: 2013", a date line), short without a dot ("Apr 12, 2007", "22 Jul 2013": "Mar", "Jun" alone
+#: are not) or "May." before a day and year (page templates dot every short month: "Fri., May. 3,
+#: 2013"; "in May. 3 of them" is a sentence's end).
 _MONTH_D = (rf"(?:{_MONTH}|" + "|".join(name.upper() for name in _MONTH_NAMES) + "|"
-            r"Mar|Apr|Jun|Jul|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)")
-#: ... and a weekday in front of a full date may be upper-case or short ("Sat Nov 12 2011").
+            r"Mar|Apr|Jun|Jul|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?"
+            rf"|(?:May|MAY)\.(?= {_DAY},? {_YEAR}))")
+#: ... and a weekday in front of a full date may be upper-case or short ("Sat Nov 12 2011", "SAT.,
+#: NOV. 12, 2011").
 _WEEKDAY_D = (rf"(?:{_WEEKDAY}|" + "|".join(name.upper() for name in _WEEKDAYS) + "|"
-              "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR) + r")\.?)")
+              "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR) + "|"
+              + "|".join(abbr.upper() for abbr in _WEEKDAY_ABBR) + r")\.?)")
 #: Short weekdays with a dot stand alone ("on Tues."); "Sun." is a newspaper as often.
 _WEEKDAY_SHORT = "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR if abbr != "sun") + r")\."
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 #: Patterns the resolution reads often, compiled once (not looked up in re's cache at each call).
 _YEAR_WORD = re.compile(_YEAR)
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -170,8 +175,9 @@ _C = "a an one two three four five six seven eight nine ten eleven twelve thirte
 #: The branches of the date pattern, in order of preference, each with the lower-cased words
 #: it can start with ("#": a digit). A branch is only tried where one of its words starts.
 _BRANCHES: list[tuple[str, str]] = [
-    # "2025-06-14", "2025/06/14", and the date of a time stamp "2025-06-14T10:00:00Z"
-    ("#", rf"(?P<iso>{_YEAR}(?P<isosep>[-/])(?:0[1-9]|1[0-2])(?P=isosep)(?:0[1-9]|[12][0-9]|3[01]))(?![\w/-]|\.\d)"
+    # "2025-06-14", "2025/06/14", "2025.06.14" (East Asian pages), and the date of a time stamp
+    # "2025-06-14T10:00:00Z"
+    ("#", rf"(?P<iso>{_YEAR}(?P<isosep>[-/.])(?:0[1-9]|1[0-2])(?P=isosep)(?:0[1-9]|[12][0-9]|3[01]))(?![\w/-]|\.\d)"
           r"|(?P<stamp>(?:1[89][0-9]{2}|20[0-9]{2})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))(?=T[0-2][0-9]:[0-5][0-9])"),
     ("#", r"(?P<numeric>(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2}))(?![\w/])"),
     # "9/11": the attacks' day, as news writes it
@@ -274,12 +280,16 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"|Q[1-4](?: (?i:of )?(?:(?i:fiscal )?{_YEAR}))?|(?:FY ?{_YEAR} )Q[1-4]|[1-4]Q ?(?:{_YEAR}|[0-9]{{2}}))(?![\w-])"),
     ("the early late spring summer autumn fall winter earlier later this last next",
      rf"(?P<season>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|fall|winter)(?: of)?) {_YEAR}"
-     r"|(?i:(?:(?:early|late|earlier|later) )?(?:this|last|next) (?:spring|summer|autumn|winter|fall)))(?![\w-])"),
+     r"|(?i:(?:(?:early|late|earlier|later) )?(?:this|last|next|this past|this coming) (?:spring|summer|autumn|winter|fall)))(?![\w-])"),
     ("the early late spring summer autumn winter fall",
      r"(?P<bareseason>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|winter)|the (?:early |late )?fall(?=[,.;:!?)]|$)))"
      r"(?![\w-]| of)"),
     ("# ' the early late mid", r"(?P<decade>(?:(?i:the )?(?i:early |late |mid-|mid )?(?:1[89]|20)[0-9]0['’]?s"
-                               r"|(?:(?<=\bthe )|(?<=\bThe )|(?<=\band ))'?[0-9]0s))(?![\w-])"),
+                               r"|(?:(?<=\bthe )|(?<=\bThe )|(?<=\band ))'?[0-9]0s"
+                               # "'50s punk rock", "in the late '90s" (an apostrophe: no age, unless
+                               # after "his"); "the late 90s" (not "the mid-90s", "the upper 90s": heat)
+                               r"|(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?:(?i:the )?(?i:early |late |mid-|mid ))?['’][0-9]0s"
+                               r"|(?i:the (?:early|late) )[0-9]0s))(?![\w-])"),
     # "the 19th century", "the early twentieth century", "21st-century" (value: its first two digits)
     ("the early late mid # nineteenth twentieth twenty",
      r"(?P<century>(?i:(?:the )?(?:(?:early|late|mid)[- ])?(?:1[0-9]th|20th|21st|nineteenth|twentieth|twenty-first)[ -]century))"
@@ -447,7 +457,7 @@ def _key(text: str, start: int, end: int) -> str:
     """The key of the trigger text[start:end] (`_branches_for`)."""
     first = text[start]
     return ("#4" if text[start + 1:start + 4].isdigit() else "#") if first.isdigit() else \
-        first if first == "'" else text[start:end].lower()
+        "'" if first in "'’" else text[start:end].lower()  # "'50s", "’50s": one key
 
 
 #: `_first_of` for a head not yet checked (cleared with `_BY_HEAD`).
@@ -1635,7 +1645,7 @@ def _before(words: frozenset[str]) -> str:
 #: group (its ")" dropped): each alternative opens with its character, which re checks before it
 #: tries one.
 _TRIGGER_BODY = re.compile(_trie(sorted(w for w in _TRIGGERS if w.isalpha()), tail=lambda word: (
-    _before(_AFTER_THE) if word == "the" else _before(_AFTER_A) if word == "a" else r"(?![A-Za-z])"))[:-1] + r"|\d|'\d)")
+    _before(_AFTER_THE) if word == "the" else _before(_AFTER_A) if word == "a" else r"(?![A-Za-z])"))[:-1] + r"|\d|'\d|’\d)")  # ("'\d|’\d": a class here slows the scan)
 #: A trigger after the character before it: a pattern that opens with a class of characters is
 #: skipped through in C up to the next one (spaces and marks, in lower-case text), where a
 #: look-behind in front is tried at every character (a third slower). The class only rules out
@@ -2232,6 +2242,8 @@ def _game_period(span: str, text: str, start: int, end: int) -> bool:
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
+    if "--" in text:  # a dash typed as two hyphens ("in April--and", "August 2004--saying"): as " —"
+        text = text.replace("--", " —")
     found: list[DateMatch] = []
     anchors = _Anchors(date)
     for m in _candidates(text):
@@ -2252,6 +2264,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind == "decade" and span[:4].lower() == "the " and _NOUN_AFTER_DECADE.match(text, end) \
                 and prev not in _CLAUSE_PREPS:  # "by the 1950s provocative pictures...": a clause follows
             start, span, prev = start + 4, span[4:], "the"  # "the 1950s pin-up model": the article is the noun's
+        if not prev and kind in ("year", "barmonth") and text[start - 3:start] in ("s' ", "s’ "):
+            prev = "s"  # a plural possessive ("the Sixers' 1983 title team"), as "the team's 1983 ..."
         if kind == "year" and span[:8].lower() == "the year":
             pass
         elif kind in ("year", "barmonth"):
@@ -2323,7 +2337,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # sentence named ("a slowdown in the first half of 2007 and a recovery in the second half")
             if not _BUSINESS.search(_sentence_around(text, start, end)) and not anchors.period_in_sentence(text, start, "-H"):
                 continue
-        elif (kind in ("numeric", "nineeleven") or kind == "iso" and "/" in span) and text[max(0, start - 1):start] in ("/", "."):
+        elif (kind in ("numeric", "nineeleven") or kind == "iso" and span[4] in "/.") and text[max(0, start - 1):start] in ("/", "."):
             continue  # the end of a path: ".../archive/2025/06/14"
         elif kind == "theunit" and span[-6:].lower() == "period":
             # "revenue rose in the second quarter, while profit for the period fell": the quarter,
@@ -3104,7 +3118,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             day = dt.date(year, month, 4 + 7 * ("first second third fourth".split().index(nth)))
         return _week(day), None
     if kind in ("iso", "stamp"):
-        day = dt.date.fromisoformat(span.replace("/", "-"))
+        day = dt.date.fromisoformat(span.replace("/", "-").replace(".", "-"))
         return day.isoformat(), day
     if kind in ("mdy", "dmy"):
         words = [w for w in _DOT_BEFORE_DAY.sub(" ", span.replace(",", " ")).split() if w.lower().rstrip(".") not in _WEEKDAY_WORDS and w.lower() not in ("the", "of")]
@@ -3490,6 +3504,13 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return _ago(span, _Anchors(ref))
     if kind == "season":
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
+        if " past " in lower or " coming " in lower:
+            # "this past spring": the last one begun before this month; "this coming winter": the
+            # next one not yet begun (a winter is its December's year, as `_season_year` counts)
+            first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+            if " past " in lower:
+                return f"{ref.year if first_month < ref.month else ref.year - 1}-{season}", None
+            return f"{ref.year if first_month > ref.month else ref.year + 1}-{season}", None
         return f"{_stated_year(span, ref)}-{season}", None
     if kind == "bareseason":
         season = _SEASONS[words[-1].lower()]

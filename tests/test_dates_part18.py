@@ -1,0 +1,65 @@
+"""Date rules found by reading the dates the extractor missed in ECB+ (news from many outlets and
+years), written as general news sentences, with the near misses each rule must leave alone. Each
+row: article date | span | its value, or '-' for no date there | text."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = """
+# a date line's month upper-case with a dot, or "May." as templates dot every short month
+2013-03-15 | MAR. 14, 2013 | 2013-03-14 | POSTED MAR. 14, 2013, 8:12 PM
+2011-11-13 | SAT., NOV. 12, 2011 | 2011-11-12 | Updated SAT., NOV. 12, 2011 at 1:19 a.m.
+2013-05-04 | Fri., May. 3, 2013 | 2013-05-03 | Fri., May. 3, 2013 11:45 AM PDT
+2013-05-04 | May. 3, 2013 | 2013-05-03 | The court heard the case on May. 3, 2013, a clerk said.
+# ... not "May." ending a sentence before a number
+2013-06-01 | May. 3 | - | The plant closed in May. 3 of its workers were hurt.
+2013-06-01 | May. 30 | - | Sales fell in May. 30 stores will close.
+# a year or month after a plural possessive, as after "'s" ("the team's 1983 title team")
+2008-12-10 | 1983 | 1983 | He was the floor leader of the Sixers' 1983 title team.
+2008-12-10 | 1982 | 1982 | The hero first appeared in the Stevens brothers’ 1982 comic series.
+2008-12-10 | March | 2008-03 | The workers' March strike shut the plant for a week.
+# ... not a count after the possessive
+2008-12-10 | 2000 | - | The firms' 2000 employees were told on Friday.
+2008-12-10 | 1999 | - | The players' 1999 points were a league record.
+# "this past spring", "this coming winter": the last season begun, the next not yet begun
+2008-12-10 | this past spring | 2008-SP | The team made the playoffs this past spring.
+2009-03-10 | this past winter | 2008-WI | Heating bills soared this past winter.
+2008-12-10 | this past winter | 2007-WI | Heating bills soared this past winter, the report said.
+2008-09-10 | this coming winter | 2008-WI | Gas prices are expected to rise this coming winter.
+2008-04-10 | this coming summer | 2008-SU | The stadium will open this coming summer.
+2008-07-10 | this coming summer | 2009-SU | The stadium will open this coming summer.
+# ... not a longer word
+2008-12-10 | this coming fall | - | Officials braced for this coming fallout from the ruling.
+# a decade with an apostrophe anywhere, or "the early/late 90s"
+2008-12-10 | the late '90s | 199 | In the late '90s she was a pop star.
+2008-12-10 | the late 90s | 199 | In the late 90s she was a pop star.
+2008-12-10 | the mid-’80s | 198 | The plant has been closed since the mid-’80s.
+2008-12-10 | '50s | 195 | The photos are '50s exotica at its best.
+2008-12-10 | ’60s | 196 | He played ’60s soul records all night.
+# ... not an age or a temperature
+2008-12-10 | '60s | - | The victim, a woman in her '60s, was taken to hospital.
+2008-12-10 | late 90s | - | He is in his late 90s and still works.
+2008-12-10 | the mid-90s | - | Temperatures will reach the mid-90s this week.
+2008-12-10 | the upper 90s | - | Highs in the upper 90s are expected.
+# a dash typed as two hyphens ends a date as a dash does
+2008-12-10 | April | 2009-04 | He will turn 29 in April--and could be traded.
+2008-12-10 | August 2004 | 2004-08 | He took her captive in August 2004--saying he wanted her back.
+2008-12-10 | Monday | 2008-12-08 | The talks ended on Monday--a day early.
+# ... and makes no date of what was none
+2008-12-10 | 2008 | - | He scored 2008--a club record.
+# a date written year.month.day, as East Asian pages do
+2012-08-09 | 2012.08.08 | 2012-08-08 | Published: 2012.08.08 09:01 AM
+# ... not a version number, nor a thirteenth month
+2012-08-09 | 2012.08.08 | - | Version 1.2012.08.08 fixes the bug.
+2012-08-09 | 2012.13.08 | - | Install build 2012.13.08 of the app.
+"""
+
+ROWS = [
+    line.split(" | ") for line in CASES.strip().splitlines() if not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize("date, span, value, text", ROWS)
+def test_part18_rule(date_case, date, span, value, text):
+    date_case(date, span, value, text)
