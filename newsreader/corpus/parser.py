@@ -64,8 +64,11 @@ class PageCues:
     source_labels: frozenset[str] = frozenset()
     #: "Label: value" for a label of either list (None: no labels).
     source_label_re: re.Pattern[str] | None = None
-    #: The lines that close a story (its tags, share buttons, copyright, an end mark), as one expression.
+    #: The lines that end a story and cannot sit inside one (its tags, a dated copyright, a wire story's credits, an
+    #: end mark), as one expression.
     story_end: re.Pattern[str] | None = None
+    #: The lines of a story's foot that sit inside stories too (share buttons, "Read more", a rule), as one expression.
+    story_foot: re.Pattern[str] | None = None
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> "PageCues":
@@ -97,6 +100,8 @@ class PageCues:
                                        + r")\s*:\s*(?P<value>\S.*)$", re.IGNORECASE) if labels else None,
             story_end=re.compile("|".join(f"(?:{p})" for p in data["story_end_patterns"]), re.IGNORECASE)
             if data.get("story_end_patterns") else None,
+            story_foot=re.compile("|".join(f"(?:{p})" for p in data["story_foot_patterns"]), re.IGNORECASE)
+            if data.get("story_foot_patterns") else None,
         )
 
 
@@ -217,23 +222,31 @@ def _common_word(place: str, roles: frozenset[str] = frozenset()) -> bool:
 
 
 def _outlet_name(name: str, host: str | None) -> bool:
+    """Does a source label's name name an outlet, alone or as one part of a credit (`_outlet_parts`)?"""
+    return bool(_outlet_parts(name, host)[0])
+
+
+def _outlet_parts(name: str, host: str | None) -> tuple[list[str], int]:
     """Does a source label's name (`_Page.source_label`) name an outlet: a news agency (the extractor's `agencies`:
     "Reuters", "AFP", "dpa"), a name with a word that heads an organisation's ("Press TV", "Tehran Times", "BBC News":
     `_an_outlet`), or the site of the page's address ("The Daily Courier" ~ dailycourier.com), alone or as one part of
     a credit ("AFP/Getty", "Reuters, AP")? A photographer's or a sender's name ("Jane Doe", "AP Photo/Jane Doe") is
-    none. (The extractor's lists are read only when a label line is met.)"""
+    none. The parts that are outlets, and how many parts the name has. (The extractor's lists are read only when a
+    label line is met.)"""
     from newsreader.extract.resources import cues
     agencies = cues().agencies
     labels = [label for label in (host or "").split(".")[:-1] if len(label) >= 3 and label not in SECOND_LEVEL_LABELS]
+    outlets, parts = [], 0
     for part in re.split(r"[/,;|]|\s+(?:via|and|&)\s+", name):
         key = re.sub(r"^the\s+", "", part.strip().lower())
         if not key:
             continue
+        parts += 1
         squeezed = re.sub(r"[^a-z0-9]", "", key)
         if key in agencies or _an_outlet(part) and _capital(part.strip()[0]) \
                 or squeezed and any(squeezed.startswith(label) for label in labels):
-            return True
-    return False
+            outlets.append(part.strip())
+    return outlets, parts
 
 
 def _an_outlet(names: str) -> bool:
@@ -895,14 +908,17 @@ class _Page:
         if not value or _words(value) > 6 or TERMINAL_RE.search(value) and not value.endswith(")") \
                 or "://" in value or "@" in value or DIGIT_RE.search(value):
             return None
-        outlet = _outlet_name(value, self.first_host or self.address_host)
-        if not (_capital(value[0]) and _names_only(value) or outlet and value.islower()):
+        outlets, parts = _outlet_parts(value, self.first_host or self.address_host)
+        if not (_capital(value[0]) and _names_only(value) or outlets and value.islower()):
             return None  # (a sentence, "Source: the ministry's figures"; "dpa" is an agency's name)
-        if outlet:
-            return value, value
-        if NOT_NAME_WORDS_RE.search(re.sub(r"^[Tt]he\s+", "", value)):
-            return None  # ("Sources: Sox May Not Be Out Of Teixeira Chase": a headline that quotes its sources)
-        return value, value if match.group("label").lower() in self.cues.source_labels else None
+        named = match.group("label").lower() in self.cues.source_labels
+        if outlets:
+            # A credit that names a person beside an agency is a picture's ("Credit: Jane Smith/Reuters"): no source.
+            return value, value if len(outlets) == parts else ", ".join(outlets) if named else None
+        if named and _words(value) > 3 or NOT_NAME_WORDS_RE.search(re.sub(r"^[Tt]he\s+", "", value)):
+            return None  # (headlines that quote their sources: "Sources: Sox May Not Be Out Of Teixeira Chase",
+            # "Sources: Lakers Acquire Westbrook in Trade"; a source that is no outlet has three words at most)
+        return value, value if named else None
 
     def blank(self, i: int) -> bool:
         return not self.text[i]
@@ -1394,37 +1410,64 @@ MAIL_FROM_RE = re.compile(r"^\s*\"?(?P<name>[^\"<>@]*?)\"?\s*<?[\w.+-]+@(?P<doma
 READ_MORE_RE = re.compile(r"^(?:read|see|continue reading) (?:more|also|next)\W*$|^read more (?:on|about) ", re.IGNORECASE)
 
 
-def _closes_story(page: _Page, k: int) -> bool:
-    """Does line `k` close a story: a line of its end (`story_end_patterns`: tags, share and comment buttons,
-    copyright, "Read more", credits, an end mark or a rule), a wire story's credit line, a source label or labelled
-    address, or a related block's heading?"""
+def _ends_story(page: _Page, k: int) -> bool:
+    """Does line `k` end a story, a line that cannot sit inside one (`story_end_patterns`: its tags, a dated
+    copyright, a wire story's credits, an end mark), or a wire story's credit line? A dated copyright glued under a
+    line of text, or one that names a person or a news agency alone, is a picture's credit ("Mayor Carter at City
+    Hall." / "© 2024 Jane Doe", "© 2024 AFP"), unless it reserves all rights."""
     text = page.text[k]
-    return bool(page.cues.story_end is not None and page.cues.story_end.search(text) or page.is_related_heading(k)
-                or CREDIT_LINE_RE.match(text) or page.source_label(k) is not None or page.labelled_url(k))
+    if page.cues.story_end is not None and page.cues.story_end.search(text):
+        if text[0] not in "©(cC" or "reserved" in text.lower():
+            return True
+        if k and page.text[k - 1] and not _closes_story(page, k - 1):
+            return False
+        holder = COPYRIGHT_HOLDER_RE.sub("", text).rstrip(" .")
+        from newsreader.extract.resources import cues  # (read only when a dated copyright line is met)
+        return not (page._names_line(holder) is not None and not _outlet_name(holder, page.first_host
+                                                                              or page.address_host)
+                    or holder.lower() in cues().agencies)
+    return bool(CREDIT_LINE_RE.match(text))
 
 
-def _gap_above(page: _Page, i: int) -> int:
-    """How many blank lines stand right above line `i`."""
-    k = i - 1
-    while k >= 0 and not page.text[k]:
-        k -= 1
-    return i - 1 - k
+#: A copyright line's mark and year, before its holder's name ("© 2024 ", "Copyright (c) 2024 ").
+COPYRIGHT_HOLDER_RE = re.compile(r"^(?:copyright|©|\(c\)|\s)+\d{4}(?:\s*[-–]\s*\d{4})?\W*", re.IGNORECASE)
 
 
-def _wider_gap(page: _Page, start: int, end: int, p: int) -> bool:
-    """Is the gap of blank lines above line `p` (two or more) wider than every gap between the lines of the story
-    text from `start` to `end`, which holds three lines at least? Pages pasted together, and pages that list
-    stories, part their stories by a wider gap than their paragraphs."""
-    gap = _gap_above(page, p)
-    widest, paragraphs = 0, 0
-    for k in range(start, end + 1):
-        if page.text[k]:
-            paragraphs += 1
-            if paragraphs > 1:
-                widest = max(widest, _gap_above(page, k))
-                if widest >= gap:
-                    return False
-    return paragraphs >= 3  # (a title and two paragraphs, or three paragraphs: two gaps of the story's own)
+def _closes_story(page: _Page, k: int) -> bool:
+    """May line `k` stand in a story's foot: a line that ends a story (`_ends_story`), one of the foot's lines that sit
+    inside stories too (`story_foot_patterns`: share and comment buttons, "Read more", a picture's copyright, a rule),
+    a source or credit label, a labelled address, or a related block's heading?"""
+    text = page.text[k]
+    return bool(_ends_story(page, k) or page.cues.story_foot is not None and page.cues.story_foot.search(text)
+                or page.is_related_heading(k) or page.source_label(k) is not None or page.labelled_url(k))
+
+
+def _story_foot(page: _Page, start: int, end: int) -> bool:
+    """Are the lines from `start` to `end` (not included) a story's foot: each a line of its foot (`_closes_story`),
+    a filler ("Advertisement") or a link under a related heading or "Read more", and one of them a line that ends a
+    story (`_ends_story`)? A share bar, a rule, a picture's credit, a chart's "Source:" line or a box of links sits
+    inside stories too, over a sub-heading: alone, it ends none (RV28-C). Lines that end as sentences before the foot
+    are the story's ("Get well soon, Tara!")."""
+    ended = links = foot = False
+    for k in range(start, end):
+        text = page.text[k]
+        if not text:
+            continue
+        if _ends_story(page, k):
+            ended = foot = True
+        elif _closes_story(page, k) or page.heading_filler(k):
+            foot = True
+            links = links or page.is_related_heading(k) or bool(READ_MORE_RE.match(text))
+        elif not links and (foot or not TERMINAL_RE.search(text)):
+            return False  # (a caption's title, a correction's label, a pull quote: no foot)
+    return ended
+
+
+def _sentence_case(text: str) -> bool:
+    """Are most of a line's words written in lower case, as a deck's ("Roads and schools get more money"), not a
+    title's ("Corrects Figure in Paragraph Two")?"""
+    words = text.split()
+    return 2 * sum(1 for word in words if word[0].islower()) > len(words)
 
 
 def _plan_stories(page: _Page) -> list[_Plan]:
@@ -1554,11 +1597,13 @@ def _plan_stories(page: _Page) -> list[_Plan]:
         if page.prose_before(p) > (starts[above_p - 1] if above_p else -1):
             add(_Plan(p, p, "heading-block"))
 
-    # A story after another's end (P11): a headline-shaped line after a blank line, right over a paragraph of story
-    # text, opens a story when the lines between it and the story text above close that story (`_closes_story`: its
-    # tags, share or comment buttons, copyright, "Read more", credits, a source line, an end mark or a rule, a related
-    # block). A second story with no byline or date under its headline was the first's text, and after a related
-    # block its headline was one more link. A sub-heading inside a story has story text right above it: no story.
+    # A story after another's end (P11, MC): a headline-shaped line after a blank line, right over a paragraph of story
+    # text, opens a story when the lines between it and the story text above are that story's foot (`_story_foot`:
+    # lines that end a story, its tags, a dated copyright, a wire story's credits or an end mark, with share buttons,
+    # "Read more", a rule, a source line or a related block beside them). A second story with no byline or date under
+    # its headline was the first's text, and after a related block its headline was one more link. A sub-heading
+    # inside a story has story text right above it, or a share bar, a rule, a picture's credit, a chart's source, a box
+    # of links alone: no story (a false split is worse than a miss). A wider gap alone opens none either (RV28-C #1).
     if page.cues.story_end is not None:
         for p in range(1, page.n):
             text = page.text[p]
@@ -1571,32 +1616,24 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             above_p = bisect.bisect_left(starts, p)
             bound = starts[above_p - 1] if above_p else -1
             prose = page.prose_before(p)
-            closed = any(page.text[k] and _closes_story(page, k) for k in range(prose + 1, p))
-            while prose > bound and _closes_story(page, prose):  # ("(Reporting by ...; Editing by ...)" reads as prose)
-                closed, prose = True, page.prose_before(prose)
+            while prose > bound and _ends_story(page, prose):  # ("(Reporting by ...; Editing by ...)" reads as prose)
+                prose = page.prose_before(prose)
             if prose <= bound or page.is_related_heading(q := page.prev_nonblank(p)) \
                     or READ_MORE_RE.match(page.text[q]):  # type: ignore[arg-type,index]
                 continue  # (the first line under a related heading is its link: "Also read" / a link / text)
-            # The headline over its deck ("Headline" / "A deck in a sentence's words" / text): the story starts at the
-            # headline, after the closing lines or the wide gap.
-            deck = q is not None and q > prose and q not in titles and q not in covered and not page.text[q - 1] \
-                and _looks_like_title(page.text[q]) and not _closes_story(page, q) and not page.heading_filler(q)
-            head = p
-            if not closed and prose > bound:  # (a line that ends "!" may be a paragraph's sentence)
-                for line in (p, q) if deck else (p,):
-                    if line - 2 > prose and not page.text[line - 2] and page.text[line][-1] not in "!?" \
-                            and _wider_gap(page, bound + 1, prose, line):
-                        closed, head = True, line
-                        break
-            if not closed:
-                continue
             if page.heading_filler(p) or page.is_related_heading(p) or page.source_label(p) is not None \
                     or page._names_line(text) is not None or _is_breadcrumb(text):
                 continue  # (a commenter's name over a comment)
-            if head == p and deck and (r := page.prev_nonblank(q)) is not None and _closes_story(page, r) \
-                    and not page.is_related_heading(r):  # type: ignore[arg-type]
-                head = q  # type: ignore[assignment]
-            add(_Plan(head, head, "after-end"))
+            # The headline over its deck ("Headline" / "A deck in a sentence's words" / text): the story starts at the
+            # headline, after the story's foot; so over a line with a date or a time ("Updated : November 11 , 2011").
+            # A title-cased line under a title is no deck ("Our Standards: The Thomson Reuters Trust Principles" /
+            # "Corrects Figure in Paragraph Two" / a correction's note: the story's).
+            if q is not None and q > prose and q not in titles and q not in covered and not page.text[q - 1] \
+                    and _looks_like_title(page.text[q]) and not _closes_story(page, q) and not page.heading_filler(q) \
+                    and (_sentence_case(text) or DIGIT_RE.search(text)) and _story_foot(page, prose + 1, q):
+                add(_Plan(q, q, "after-end"))
+            elif _story_foot(page, prose + 1, p):
+                add(_Plan(p, p, "after-end"))
 
     # The page's first story starts at its first line unless a plan already covers it.
     # Furniture before it (a web address, a cookie banner, a menu, a date line, a byline) is its head: the first
