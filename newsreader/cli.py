@@ -25,8 +25,8 @@ from typing import Any, Callable, Iterable, TextIO
 from newsreader import __version__
 from newsreader.config import (Config, Paths, check_extractor, check_query_length, config_name_warnings, corpus_key,
                                load_config, user_paths)
-from newsreader.errors import (UserError, broken_install, counted, exception_said, iso_date, iso_datetime, no_article,
-                               printable, printable_json)
+from newsreader.errors import (IndexNeedsRebuild, UserError, broken_install, counted, exception_said, iso_date,
+                               iso_datetime, no_article, printable, printable_json)
 
 #: What `parse -` reads: standard input, as a file a pipe or a redirect stands behind.
 STDIN_PATH = "/dev/stdin"
@@ -91,7 +91,12 @@ class Context:
         """The indexed article of `article_id`, or of the id its story has now if its
         headline was edited since the id was printed (`Library.story`; a warning says so),
         or None."""
-        stored = library.story(article_id)
+        from newsreader.search.library import UNREADABLE_STORY, unreadable_said
+
+        try:
+            stored = library.story(article_id)
+        except UNREADABLE_STORY:  # (one line, exit 2: what a damaged index is for every command)
+            raise IndexNeedsRebuild(unreadable_said([article_id], "")) from None
         if stored is not None and stored.article.id != article_id:
             self.renamed_warning(article_id, stored.article.id)
         return stored
@@ -651,25 +656,30 @@ def _mark_as_last_seen(ctx: Context, args: argparse.Namespace, store: Any, bookm
         b.missing = marks.get(b.article_id)
 
 
-def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any) -> dict[str, Any] | None:
+def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any,
+                     unread: str) -> tuple[dict[str, Any] | None, list[str]]:
     """The bookmarked articles that the corpus has now, for marking missing bookmarks and
-    for export paragraphs. A corpus that cannot be read at all is one warning, and the
-    stored bookmarks are shown as last seen (`_as_last_seen`); so are they while another
-    run updates the index."""
+    for export paragraphs, and the bookmarked ones in the index whose stored record cannot be
+    read (damaged), said in one warning (`unread`: what is done with them). A corpus that cannot
+    be read at all is one warning, and the stored bookmarks are shown as last seen
+    (`_as_last_seen`); so are they while another run updates the index."""
+    from newsreader.search.library import unreadable_said
     from newsreader.search.schema import update_running
 
     last_seen = partial(_as_last_seen, ctx, args, store, "showing bookmarks")
     library = _bookmarks_library(ctx, args, store, build=True, shown=last_seen)
     if library is None:
-        return None
+        return None, []
     try:
         if update_running(library.folder):  # (said by open_library) a rebuild may lack them all yet
             ctx.warn(last_seen())
-            return None
-        found = {i: library.get(i) for i in store.bookmarked_ids()}
+            return None, []
+        articles, unreadable = library.articles(store.bookmarked_ids())
     finally:
         library.close()
-    return {i: stored.article for i, stored in found.items() if stored is not None}
+    if unreadable:
+        ctx.warn(unreadable_said(unreadable, unread))
+    return articles, unreadable
 
 
 def _tags_arg(values: list[str] | None) -> list[str]:
@@ -690,15 +700,16 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
             from newsreader.corpus import check_corpus_dir
 
             check_corpus_dir(ctx.corpus_dir(args), ctx.config)
-        articles = _corpus_articles(ctx, args, store) if count else None
-        if articles is not None and store.persistent:
+        articles, unreadable = _corpus_articles(ctx, args, store, "listed as in the corpus") if count else (None, [])
+        # (not with a story it could not read: that one would be marked missing, in the store)
+        if articles is not None and store.persistent and not unreadable:
             store.reconcile(articles.values(), corpus=_corpus_key(ctx, args))
         bookmarks = store.list_bookmarks(tag=args.tag)
         if articles is None:
             _mark_as_last_seen(ctx, args, store, bookmarks)
-    if articles is not None and not store.persistent:  # degraded: reconcile just for display
+    if articles is not None and (unreadable or not store.persistent):  # degraded: reconcile just for display
         for b in bookmarks:
-            b.missing = b.article_id not in articles
+            b.missing = b.article_id not in articles and b.article_id not in unreadable
     unknown = sum(b.missing is None for b in bookmarks)  # said once (the warning) when none is known
     if args.json:
         ctx.print_json([b.to_dict() for b in bookmarks])
@@ -785,13 +796,16 @@ def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     """Markdown for reading (with each article's first paragraph), CSV for a spreadsheet,
     JSON/YAML for import."""
+    from newsreader.search.library import unreadable_said
     from newsreader.search.schema import update_running
     from newsreader.store.export import WITH_ARTICLES, export_bookmarks, write_export
 
     urls: dict[str, str] | None = None  # the bookmarked stories an existing index has now, and their addresses (JSON/YAML)
+    unreadable: list[str] = []  # bookmarked stories in the index whose stored record cannot be read (damaged)
+    unread = "exported without text or address"
     with _open_store(ctx, write=False) as store:
         if args.format in WITH_ARTICLES:
-            articles = _corpus_articles(ctx, args, store)
+            articles, unreadable = _corpus_articles(ctx, args, store, unread)
         else:  # ids for import: the ones the stories have now
             articles = None
             library = _bookmarks_library(ctx, args, store, build=False,
@@ -799,17 +813,19 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
             if library is not None:
                 try:  # `missing` as an existing index says now (the store keeps it per copy, not in the file)
                     if not update_running(library.folder):
-                        urls = {i: doc["article"].get("url") or "" for i, doc in
-                                library.store().docs(store.bookmarked_ids()).items()}
+                        found, unreadable = library.articles(store.bookmarked_ids())
+                        urls = {i: article.url or "" for i, article in found.items()}
                 finally:
                     library.close()
+                if unreadable:
+                    ctx.warn(unreadable_said(unreadable, unread))
         bookmarks = store.list_bookmarks(tag=args.tag)
         if urls is not None:
             for b in bookmarks:
-                b.missing = b.article_id not in urls
+                b.missing = b.article_id not in urls and b.article_id not in unreadable
         elif args.format != "md":
             _mark_as_last_seen(ctx, args, store, bookmarks)
-    text = export_bookmarks(bookmarks, args.format, articles=articles, urls=urls)
+    text = export_bookmarks(bookmarks, args.format, articles=articles, urls=urls, unreadable=unreadable)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:
         print(f"exported {counted(len(bookmarks), 'bookmark')} to {printable(str(written))}",

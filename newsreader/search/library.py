@@ -19,8 +19,9 @@ import datetime as dt
 import os
 import re
 import threading
+import zlib
 from collections import Counter, OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,6 +166,19 @@ class StoredArticle:
                                          "summary_entities": self.summary_entities,
                                          "summary_dates": self.summary_dates, "title_entities": self.title_entities,
                                          "title_dates": self.title_dates, "names_withheld": self.names_withheld}
+
+
+#: What reading one stored story raises when its record is damaged (a bit flipped, a page of the
+#: file half written): not zlib data, not JSON, not a story's shape. The index answers for the rest.
+UNREADABLE_STORY: tuple[type[Exception], ...] = (zlib.error, ValueError, KeyError, TypeError, AttributeError)
+
+
+def unreadable_said(unreadable: list[str], what: str) -> str:
+    """The one line for the stored stories a command could not read (`Library.articles`)."""
+    named = ", ".join(unreadable[:3]) + (f" and {len(unreadable) - 3:,} more" if len(unreadable) > 3 else "")
+    stories = "the stored story" if len(unreadable) == 1 else f"{len(unreadable):,} stored stories"
+    return (f"cannot read {stories} {named} (the index is damaged){': ' + what if what else ''}; "
+            "`newsreader index --rebuild` reads the pages again")
 
 
 class Library:
@@ -342,6 +356,22 @@ class Library:
         """Old article id -> the story's id now, for stories whose headline was edited
         (see `ArticleStore.renamed`); `Store.follow_renames` moves the user's marks."""
         return self.store().renamed()
+
+    def articles(self, ids: Iterable[str]) -> tuple[dict[str, Article], list[str]]:
+        """The stored stories of `ids` that the index has, by id, and the ids among them whose
+        stored record cannot be read (damaged: `UNREADABLE_STORY`). For the commands that read
+        many (the bookmark exports and list): one bad record is said, not the end of them all."""
+        found: dict[str, Article] = {}
+        unreadable: list[str] = []
+        for article_id in ids:
+            try:
+                stored = self.get(article_id)
+            except UNREADABLE_STORY:
+                unreadable.append(article_id)
+                continue
+            if stored is not None:
+                found[article_id] = stored.article
+        return found, unreadable
 
     def story(self, article_id: str) -> StoredArticle | None:
         """The article of this id, or, for a story whose headline was edited since (a new

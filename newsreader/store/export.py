@@ -19,7 +19,7 @@ import itertools
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterable, Mapping, TextIO
+from typing import Any, Collection, Iterable, Mapping, TextIO
 
 import yaml
 from slugify import slugify
@@ -58,6 +58,7 @@ def export_bookmarks(
     *,
     articles: Mapping[str, Any] | None = None,
     urls: Mapping[str, str] | None = None,
+    unreadable: Collection[str] = (),
     now: dt.datetime | None = None,
 ) -> str:
     """Render bookmarks in `fmt` (one of `FORMATS`). `articles` maps id -> Article for the
@@ -67,13 +68,14 @@ def export_bookmarks(
     read at all, `articles` None). `urls` maps id -> the story's web address for JSON and YAML
     (the articles' own when not given): each record's `url` is the address, "" when the
     story's page states none, null when the story is not at hand (not in the corpus, or no
-    index was read)."""
+    index was read, or its stored record cannot be read). `unreadable`: the stories in the index whose
+    stored record cannot be read (damaged): in the corpus, without their text (`UNREADABLE_TEXT`)."""
     items = list(bookmarks)
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     if fmt == "md":
-        return _markdown(items, articles or {}, stamp)
+        return _markdown(items, articles or {}, stamp, unreadable)
     if fmt == "csv":
-        return _csv(items, articles)
+        return _csv(items, articles, unreadable)
     document = {
         "format": DOCUMENT_KIND,
         "version": DOCUMENT_VERSION,
@@ -147,7 +149,12 @@ def _first_paragraph(article: Any) -> str | None:
     return None
 
 
-def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.datetime) -> str:
+#: The Markdown export's line for a story the index has but cannot read.
+UNREADABLE_TEXT = "_The article's text cannot be read from the index (damaged); `newsreader index --rebuild` reads it again._"
+
+
+def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.datetime,
+              unreadable: Collection[str] = ()) -> str:
     count = f"{len(items)} bookmark" + ("" if len(items) == 1 else "s")
     out = ["# Bookmarks", "", f"Exported from newsreader on {stamp.date().isoformat()}: {count}.", ""]
     for b in items:
@@ -167,6 +174,8 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
         paragraph = _first_paragraph(article) if article is not None else None
         if paragraph:
             out += ["> " + line if line else ">" for line in paragraph.splitlines()]
+        elif b.article_id in unreadable:
+            out.append(UNREADABLE_TEXT)
         elif article is None:
             out.append("_The article is not in the corpus any more; only its bookmark is kept._")
         else:
@@ -195,7 +204,7 @@ def _cell(text: str | None) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _csv(items: list[Bookmark], articles: Mapping[str, Any] | None) -> str:
+def _csv(items: list[Bookmark], articles: Mapping[str, Any] | None, unreadable: Collection[str] = ()) -> str:
     """One row per bookmark under a header row (`CSV_COLUMNS`), UTF-8 text with no byte-order
     mark, rows ended by CRLF as RFC 4180 says (a note's own line breaks stay LF, inside its
     quotes). Tags are joined by ", " as the Markdown writes them (a tag holds no comma the
@@ -205,7 +214,7 @@ def _csv(items: list[Bookmark], articles: Mapping[str, Any] | None) -> str:
     writer.writerow(CSV_COLUMNS)
     for b in items:
         article = articles.get(b.article_id) if articles is not None else None
-        in_corpus = "" if articles is None else "yes" if article is not None else "no"
+        in_corpus = "" if articles is None else "yes" if article is not None or b.article_id in unreadable else "no"
         row = {
             "id": b.article_id,
             "title": b.title,

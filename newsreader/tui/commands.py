@@ -108,6 +108,7 @@ def _export_bookmarks(app: Any) -> None:
     from pathlib import Path
 
     from newsreader.errors import UserError, counted
+    from newsreader.search.library import unreadable_said
     from newsreader.store.export import export_bookmarks as render
     from newsreader.store.export import write_export
 
@@ -119,13 +120,15 @@ def _export_bookmarks(app: Any) -> None:
         if not bookmarks:
             say("no bookmarks to export yet: press b on an article")
             return
-        found = {b.article_id: app.library.get(b.article_id) for b in bookmarks}
-        articles = {i: stored.article for i, stored in found.items() if stored is not None}
-        written = write_export(render(bookmarks, "md", articles=articles), None, "md", sys.stdout)
+        articles, unreadable = app.library.articles(b.article_id for b in bookmarks)
+        written = write_export(render(bookmarks, "md", articles=articles, unreadable=unreadable), None, "md",
+                               sys.stdout)
     except (UserError, OSError, sqlite3.Error, zlib.error, ValueError) as exc:  # (a folder it cannot write to, a
         # store or index that cannot be read now: said, not raised)
         say(f"cannot export the bookmarks: {clean(str(getattr(exc, 'message', exc)))}", "error")
         return
+    if unreadable:  # (damaged records: the rest is exported)
+        say(unreadable_said(unreadable, "exported without text or address"), "warning")
     say(f"exported {counted(len(bookmarks), 'bookmark')} to {clean(str(Path(str(written)).absolute()))}")
 
 
