@@ -153,6 +153,19 @@ def test_the_next_story_starts_at_its_headline_over_its_deck(gap: str) -> None:
     assert stories(text) == [(HEAD, None, [A1, A2]), (SECOND, None, [deck, B1])]
 
 
+def test_the_story_above_may_end_in_a_line_that_reads_as_no_prose() -> None:
+    """"Get well soon, Tara!" ends the story above (a sentence's end, though no paragraph of prose): the foot follows."""
+    text = f"{HEAD}\n\n{A1}\n\n{A2}\n\nGet well soon, Tara!\n\nShare\nTags: oil, markets\n\n{SECOND}\n\n{B1}\n\n{B2}\n"
+    assert [title for title, _, _ in stories(text)] == [HEAD, SECOND]
+
+
+def test_the_next_story_starts_at_its_headline_over_a_time_line() -> None:
+    """A headline over a line with its date or time, in a form no date line takes ("12 / 16 / 08 1 : 30 AM EST")."""
+    text = (f"{HEAD}\n\n{A1}\n\n{A2}\n\nTags: oil, markets\n\n{SECOND}\n\n12 / 16 / 08 1 : 30 AM EST\n\n"
+            f"{B1}\n\n{B2}\n")
+    assert [title for title, _, _ in stories(text)] == [HEAD, SECOND]
+
+
 def test_a_title_cased_line_under_a_title_after_the_foot_is_no_deck() -> None:
     """Reuters' "Our Standards" line over a correction's title and note: the correction is the story's, no story."""
     text = (f"{HEAD}\n\n{A1}\n\n{A2}\n\n(Reporting by Jane Doe; Editing by John Roe)\n\n"
@@ -201,7 +214,7 @@ SUB = "What traders fear most"
     "Source: Reuters", "Source: Company Filings", "Source: Ellis Family", "Quelle: Statistisches Bundesamt",
     "Spending per pupil, 2019-2024\nSource: City Finance Office",  # (a chart's title and source)
     "Mayor Linda Carter speaks at City Hall on Tuesday.\nCredit: Jane Smith/Reuters",  # (a caption and its credit)
-    "© Getty Images", "© Provided by The Guardian", "© 2024 Jane Doe",  # (pictures' credits)
+    "© Getty Images", "© Provided by The Guardian", "© 2024 Jane Doe", "© 2024 AFP",  # (pictures' credits)
     "Mayor Linda Carter at City Hall on Tuesday.\n© 2024 Acme Corporation",
     "Back to top", "Comments (3)",
     "Copyright rules were not changed by the deal, the ministry said on Monday in a statement.",
