@@ -48,6 +48,19 @@ CASES = """
 2008-12-10 | Monday | 2008-12-08 | The talks ended on Monday--a day early.
 # ... and makes no date of what was none
 2008-12-10 | 2008 | - | He scored 2008--a club record.
+# "later that day", "earlier that morning": the day and its "later"/"earlier", as "later that week"
+2008-12-20 | Later that day | 2008-12-19 | The gunman shot a deputy on Friday. Later that day, he was caught.
+2008-12-20 | later that night | 2008-12-19TNI | She was hit by a car on Friday and died later that night, police said.
+2008-12-20 | Earlier that morning | 2008-12-19TMO | The fire broke out on Friday. Earlier that morning, a guard had called.
+# ... not "that" opening a clause
+2008-12-20 | later that day | - | He said later that day-care centres would close.
+# "earlier in December", "later in the summer", "late in 2008": one date, as "earlier in the week"
+2008-12-20 | earlier in December | 2008-12 | She had suffered a heart attack earlier in December.
+2008-12-20 | later in the summer | 2008-SU | The forward was signed later in the summer.
+2009-03-10 | late in 2008 | 2008 | Sales slowed late in 2008, the company said.
+2008-12-20 | later in that year | 2001 | Lewis lost in April 2001 and won the rematch later in that year.
+# ... not a comparison
+2008-12-20 | later in May | - | Prices peaked later in May than usual.
 # a date written year.month.day, as East Asian pages do
 2012-08-09 | 2012.08.08 | 2012-08-08 | Published: 2012.08.08 09:01 AM
 # ... not a version number, nor a thirteenth month

@@ -907,7 +907,8 @@ def test_a_day_named_again_without_its_year_keeps_the_year_it_was_written_with()
     ("The plan covers 2009 to 2011.", "2009", "2009", "2009"),
     ("The vote was held on June 2, 2025. That night, protests began.", "That night", "2025-06-02TNI",
      "2025-06-02TNI"),
-    ("Later that evening he left.", "that evening", "2025-06-14TEV", None),
+    # "later"/"earlier" in the date, as in "later that week" (MEANTIME: "later this year", ECB+: "earlier this month")
+    ("Later that evening he left.", "Later that evening", "2025-06-14TEV", None),
     ("Prices will rise in coming weeks.", "coming weeks", "PXW", "PXW"),
     ("The vote is two weeks from now.", "two weeks from now", "2025-W26", None),
     ("It was the biggest drop of the year.", "the year", "2025", None),

@@ -247,9 +247,10 @@ _BRANCHES: list[tuple[str, str]] = [
     (f"{_C} {_APPROX_WORDS}", rf"(?P<ago>{_APPROX}?(?i:{_COUNT} {_UNIT}(?:,? (?:and )?{_COUNT} (?:month|week|day)s?(?= ago))? (?:ago(?: today)?|back(?= *[,.;:!?)]|$| (?:when|after|before)\b)|earlier(?! than)|later(?! than)|from (?:now|today))"
          rf"|{_COUNT} {_UNIT} (?:before|after)(?=[,.;:!?)]| [–—-] |$)))(?![\w-])"),
     ("days weeks months years decades centuries", r"(?P<pastref>(?i:days|weeks|months|years|decades|centuries) ago)(?![\w-])"),
-    ("the that", r"(?P<nextday>(?i:the (?:next|following|previous|same) (?:(?:trading|business|working) )?day|the day (?:before|after)"
-                 r"|that (?:same )?day"
-                 r"|(?:the (?:next|following|previous)|that(?: same)?|the same) (?:morning|afternoon|evening|night)))(?![\w-]"
+    # "later that day", "earlier that night": the day, its "earlier"/"later" in it (as "later that week")
+    ("the that earlier later", r"(?P<nextday>(?i:the (?:next|following|previous|same) (?:(?:trading|business|working) )?day|the day (?:before|after)"
+                 r"|(?:(?:earlier|later) )?that (?:same )?day"
+                 r"|(?:the (?:next|following|previous)|(?:(?:earlier|later) )?that(?: same)?|the same) (?:morning|afternoon|evening|night)))(?![\w-]"
                  # "the same day last year" is one timex (`sameperiod`); "that day last year" two, as before
                  r"|(?<=(?i:the same day))(?i: (?:of |in )?(?:a year (?:earlier|ago|before)|last year|the (?:previous|prior|last) year"
                  r"|the year before))\b)"),
@@ -2239,6 +2240,11 @@ def _game_period(span: str, text: str, start: int, end: int) -> bool:
     return games.search(sentence) is not None and not _BUSINESS.search(sentence)
 
 
+#: The kinds of date that "earlier in", "later in", "early in", "late in" may open (`_EDGE_IN_BEFORE`).
+_IN_A_PERIOD = frozenset({"barmonth", "my", "year", "bareseason", "thatunit"})
+_EDGE_IN_BEFORE = re.compile(r"(?<![\w-])(?i:earlier|later|early|late) in $")
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
@@ -2438,6 +2444,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 if found and found[-1].start == year.start(1):
                     found.pop()
                 start, value = year.start(1), year.group(1) + value[4:]
+        if prev == "in" and kind in _IN_A_PERIOD and (edge := _EDGE_IN_BEFORE.search(text, max(0, start - 11), start)) \
+                and text[end:end + 5] != " than":  # not "later in May than usual"
+            start = edge.start()  # "earlier in December", "later in the summer": one date, as "earlier in the week"
         found.append(DateMatch(start, end, text[start:end], value))
         if kind == "barmonth" and (upto := _MONTH_RANGE_END.match(text, end)):
             found[-1] = _month_range(text, found[-1], upto, date)
