@@ -364,6 +364,10 @@ class _Reader(HTMLParser):
         self.heading_chars = 0
         self.heading_links: dict[str, int] = {}
         self.hrefs: list[str] = []  # the open <a> elements' addresses, as written
+        # Whether each open <a> leads off the page (`_leads_off` at its start), and how many do: what a line
+        # still inside them leads to, counted, not asked of each at every line (n unclosed links: n² steps).
+        self.hrefs_off: list[bool] = []
+        self.links_off = 0
         self.meta: dict[str, str] = {}
         self.title: list[str] = []
         self.in_title = False
@@ -417,7 +421,7 @@ class _Reader(HTMLParser):
         # `<a href="/story"><h2>Headline</h2></a>`: the headline's line leads off the page; taken as an in-page
         # link, it was dropped, and the story merged into the one above).
         self.line_links, self.line_before, self.line_after = int(self.links > 0), "", False
-        self.line_inpage = not any(self._leads_off(href) for href in self.hrefs)
+        self.line_inpage = not self.links_off
         if not text:
             return
         if self.key_list is not None:
@@ -608,7 +612,9 @@ class _Reader(HTMLParser):
                 self.line_before = "".join(self.line)
             href = amap.get("href") or ""
             self.hrefs.append(href)
-            if self._leads_off(href):
+            self.hrefs_off.append(self._leads_off(href))
+            if self.hrefs_off[-1]:
+                self.links_off += 1
                 self.line_inpage = False
             if "author" in href or (amap.get("rel") or "") == "author":
                 self.line_after = True  # (a byline's names, each a link to the reporter's page)
@@ -692,6 +698,8 @@ class _Reader(HTMLParser):
         elif tag == "a":
             self.links -= 1
             del self.hrefs[-1:]
+            if self.hrefs_off:
+                self.links_off -= self.hrefs_off.pop()
         if tag == "time" and self.in_time is not None:
             if self.current.time is None:
                 words = _SPACE_RE.sub(" ", "".join(self.time_words)).strip()
