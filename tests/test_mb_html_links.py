@@ -25,3 +25,39 @@ def test_the_open_links_are_not_asked_again_at_every_line(monkeypatch: pytest.Mo
     html_to_text("<html><body>" + "".join(f"<a href='#n{i}'><p>Paragraph {i} of the story goes on here.</p>"
                                                     for i in range(n)) + "</body></html>")
     assert asked <= 2 * n
+
+
+TEXT = ("Winds of 150 km/h hit the coast on Monday, cutting power to thousands of homes, officials said. "
+        "Crews worked through the night to clear the roads.")
+SITE = "https://news.example.org"
+
+
+def _stories(body: str, head: str = "") -> list:
+    from newsreader.corpus.parser import parse_page
+
+    text, _ = html_to_text(f"<html><head>{head}</head><body>{body}</body></html>")
+    return parse_page(text, "page.html").articles
+
+
+def test_headings_that_are_links_within_the_page_are_not_story_text() -> None:
+    """"Jump to comments (12)", "Back to top", "Skip to main content" in h2/h3 around a story's own h1: dropped as
+    the in-page links they are (X1 kept every h1-h3 line of them: RV28-B #5)."""
+    (story,) = _stories("<h2><a href='#main'>Skip to main content</a></h2><h1>Storm hits the coast</h1>"
+                        f"<h3><a href='#comments'>Jump to comments (12)</a></h3><p>{TEXT}</p>"
+                        f"<h3><a href='#top'>Back to top</a></h3><p>{TEXT.upper()}</p>",
+                        head=f"<link rel='canonical' href='{SITE}/2025/03/01/storm'>")
+    assert story.title == "Storm hits the coast"
+    assert not any(words in story.text for words in ("Jump to", "Back to top", "Skip to"))
+    assert story.text.startswith("Winds of 150") and TEXT.upper()[:20] in story.text
+
+
+def test_a_front_page_story_whose_headline_is_an_in_page_link_keeps_its_headline() -> None:
+    """The other side: in an <article>, a headline wrapped in (or made of) an in-page link is still its story's
+    headline (the stories would merge into one), and a skip link under it is dropped."""
+    one, two = _stories(f"<article><h2><a href='/2025/03/01/storm'>Storm hits the coast</a></h2><p>{TEXT}</p></article>"
+                        f"<article><a href='#main'><h2>Roads reopen after the storm</h2></a>"
+                        f"<h3><a href='#comments'>Jump to comments (12)</a></h3><p>{TEXT}</p></article>",
+                        head=f"<link rel='canonical' href='{SITE}/'>")
+    assert (one.title, two.title) == ("Storm hits the coast", "Roads reopen after the storm")
+    assert "Jump to" not in two.text and two.text.startswith("Winds of 150")
+

@@ -426,8 +426,13 @@ class _Reader(HTMLParser):
             return
         if self.key_list is not None:
             text = KEY_POINT_MARK + text  # (an item of a list of key points)
-        # (A headline is kept, whatever its link: at its end tag the heading is no longer open, `self.heading` is.)
-        if kind == _DROPPED and not self.dated_by_time and self.heading is None \
+        # A front page's headline is kept, whatever its link (a card's `<a href="#main"><h2>..</h2></a>`: its
+        # stories merged into one); another heading of in-page links is not ("Jump to comments (12)", "Back to
+        # top"; a one-story page's "Skip to main content" above its h1). At its end tag the heading is no longer
+        # open, `self.heading` is.
+        headline = self.heading is not None and self.heading < self.current.headline_level \
+            and self.current is not self.page
+        if kind == _DROPPED and not self.dated_by_time and not headline \
                 and not any(self.open.get(h) for h in _HEADINGS):
             return
         for part in (text.splitlines() if self.pre else [text]):
