@@ -61,3 +61,25 @@ def test_a_front_page_story_whose_headline_is_an_in_page_link_keeps_its_headline
     assert (one.title, two.title) == ("Storm hits the coast", "Roads reopen after the storm")
     assert "Jump to" not in two.text and two.text.startswith("Winds of 150")
 
+
+
+def _front(*headings: str, head: str = f"<link rel='canonical' href='{SITE}/world/'>") -> list:
+    """A front page: one <article> a heading (its link as given), each with its own text."""
+    return _stories("".join(f"<article>{h}<time datetime='2025-03-0{n}'>March {n}</time><p>{n}: {TEXT}</p></article>"
+                            for n, h in enumerate(headings, 1)), head=head)
+
+
+def test_a_story_shown_twice_on_a_front_page_keeps_its_address_both_times() -> None:
+    """The lead story as the hero and again in a list (the same headline, the same link): one story's address,
+    not a paywall's link many headlines share (X1 gave it to neither: RV28-B #6). Told apart by the headlines'
+    words, compared case- and space-blind; different headlines on one link still share it."""
+    one, two, three = _front("<h2><a href='/2025/03/01/storm'>Storm hits the coast</a></h2>",
+                             "<h2><a href='/2025/03/02/rates'>Bank raises rates again</a></h2>",
+                             "<h3><a href='/2025/03/01/storm'>Storm  hits the COAST</a></h3>")
+    assert [s.url for s in (one, two, three)] == [f"{SITE}/2025/03/01/storm", f"{SITE}/2025/03/02/rates",
+                                                  f"{SITE}/2025/03/01/storm"]
+    paywall = _front("<h2><a href='/subscribe'>Storm hits the coast</a></h2>",
+                     "<h2><a href='/subscribe'>Bank raises rates again</a></h2>",
+                     "<h2><a href='/subscribe'>Storm hits the coast</a></h2>")
+    assert [s.url for s in paywall] == ["", "", ""]
+

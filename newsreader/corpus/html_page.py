@@ -989,10 +989,15 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     stories = _without_cards(stories)
     lines: list[str] = []
     several = len(stories) > 1
-    # An address every headline of a front page links to ("/subscribe", a paywall's) is none of its stories'.
-    links = [_headline_url(s.headline_href, base, page_url) for s in stories
-             if several and s.headline is not None and s.headline_href is not None]
-    shared = {link for link in links if link and links.count(link) > 1}
+    # An address headlines of a front page in other words link to ("/subscribe", a paywall's) is none of its
+    # stories'. The same headline twice (the lead story as the hero and again in a list) is one story: its own.
+    said_by: dict[str, set[str]] = {}
+    for s in stories:
+        if several and s.headline is not None and s.headline_href is not None:
+            link = _headline_url(s.headline_href, base, page_url)
+            if link:
+                said_by.setdefault(link, set()).add(" ".join(s.blocks[s.headline].casefold().split()))
+    shared = {link for link, headlines in said_by.items() if len(headlines) > 1}
     for number, story in enumerate(stories):
         blocks = list(story.blocks)
         headline = blocks.pop(story.headline) if story.headline is not None else None
