@@ -166,6 +166,15 @@ def test_the_next_story_starts_at_its_headline_over_a_time_line() -> None:
     assert [title for title, _, _ in stories(text)] == [HEAD, SECOND]
 
 
+@pytest.mark.parametrize("end", ["-30-", "Tags: oil, markets"])
+def test_a_note_of_one_paragraph_after_the_end_is_no_story(end: str) -> None:
+    """An editor's note, an author's bio or a teaser of one paragraph after the story's end is no story of its own."""
+    for after in ("", "\nShare this article\n"):
+        text = (f"{HEAD}\n\n{A1}\n\n{A2}\n\n{end}\n\nEditor's Note on This Story\n\n"
+                f"This story was updated on Wednesday to add comments from the mayor's office and a council member.\n{after}")
+        assert len(parse_page(text, "p.txt").articles) == 1, after
+
+
 def test_a_title_cased_line_under_a_title_after_the_foot_is_no_deck() -> None:
     """Reuters' "Our Standards" line over a correction's title and note: the correction is the story's, no story."""
     text = (f"{HEAD}\n\n{A1}\n\n{A2}\n\n(Reporting by Jane Doe; Editing by John Roe)\n\n"

@@ -1422,7 +1422,8 @@ def _ends_story(page: _Page, k: int) -> bool:
         if k and page.text[k - 1] and not _closes_story(page, k - 1):
             return False
         holder = COPYRIGHT_HOLDER_RE.sub("", text).rstrip(" .")
-        from newsreader.extract.resources import cues  # (read only when a dated copyright line is met)
+        # (The extractor's agencies are read only when a dated copyright line is met.)
+        from newsreader.extract.resources import cues
         return not (page._names_line(holder) is not None and not _outlet_name(holder, page.first_host
                                                                               or page.address_host)
                     or holder.lower() in cues().agencies)
@@ -1632,7 +1633,11 @@ def _plan_stories(page: _Page) -> list[_Plan]:
                     and _looks_like_title(page.text[q]) and not _closes_story(page, q) and not page.heading_filler(q) \
                     and (_sentence_case(text) or DIGIT_RE.search(text)) and _story_foot(page, prose + 1, q):
                 add(_Plan(q, q, "after-end"))
-            elif _story_foot(page, prose + 1, p):
+            elif (more := page.next_nonblank(under, under + 4)) is not None \
+                    and (_real_prose(page, more) or DIGIT_RE.search(page.text[more]) and len(page.text[more]) <= 60) \
+                    and _story_foot(page, prose + 1, p):
+                # (two paragraphs at least, or one and its date line, or a deck and one: "-30-" / "Editor's Note on
+                # This Story" / its note is the story's)
                 add(_Plan(p, p, "after-end"))
 
     # The page's first story starts at its first line unless a plan already covers it.
