@@ -83,3 +83,23 @@ def test_a_story_shown_twice_on_a_front_page_keeps_its_address_both_times() -> N
                      "<h2><a href='/subscribe'>Storm hits the coast</a></h2>")
     assert [s.url for s in paywall] == ["", "", ""]
 
+
+def test_a_headline_link_loses_its_tracking_parameters_and_keeps_the_rest() -> None:
+    """`?utm_source=homepage&utm_medium=hero` (and fbclid, gclid ...) say where a click came from, not which story:
+    dropped from the address (it showed in `show`, the bookmarks screen and every export: RV28-B #7); the query's
+    other parameters are kept as written, in their order."""
+    one, two, three = _front(
+        "<h2><a href='/2025/03/01/storm?utm_source=homepage&amp;utm_medium=hero&amp;utm_campaign=x'>Storm hits</a></h2>",
+        "<h2><a href='/story.php?id=12&amp;fbclid=IwAR0x&amp;page=2&amp;gclid=abc#top'>Bank raises rates</a></h2>",
+        "<h2><a href='/2025/03/03/schools?UTM_Source=rss'>Schools stay shut</a></h2>")
+    assert [s.url for s in (one, two, three)] == [f"{SITE}/2025/03/01/storm", f"{SITE}/story.php?id=12&page=2#top",
+                                                  f"{SITE}/2025/03/03/schools"]
+
+
+def test_a_headline_link_to_the_page_itself_is_none_whatever_the_case_of_its_scheme_and_host() -> None:
+    """`HTTPS://NEWS.EXAMPLE.ORG/world` on the page `https://news.example.org/world/` is the page itself (RV28-B #7);
+    a path in other letters is another page, kept."""
+    one, two, three = _front("<h2><a href='HTTPS://NEWS.EXAMPLE.ORG/world'>Storm hits the coast</a></h2>",
+                             "<h2><a href='Https://News.Example.Org/world/?utm_source=nav'>Bank raises rates</a></h2>",
+                             "<h2><a href='https://news.example.org/World/storm'>Schools stay shut</a></h2>")
+    assert [s.url for s in (one, two, three)] == ["", "", f"{SITE}/World/storm"]

@@ -51,7 +51,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 #: Elements whose content is never story text. (`<footer>`: an article's holds tags and share
 #: links; the site's its links and copyright.)
@@ -1075,10 +1075,41 @@ def _headline_url(href: str, base: str, page_url: str) -> str | None:
     href = href.strip()
     if not href or href.startswith("#"):
         return None
-    url = _joined(base, href) if base else href
-    if page_url and url.split("#", 1)[0].rstrip("/") == page_url.split("#", 1)[0].rstrip("/"):
+    url = _untracked(_joined(base, href) if base else href)
+    if page_url and _page_key(url) == _page_key(_untracked(page_url)):
         return None
     return story_url(url, labelled=False)
+
+
+#: Query parameters that say where a click came from (a campaign, an ad, a share), not which story: Google
+#: Analytics' utm_*, Facebook's fbclid, Google Ads' gclid/dclid/gbraid/wbraid, Microsoft's msclkid, Mailchimp's
+#: mc_cid/mc_eid, Yandex's yclid, Twitter's twclid, Instagram's igshid, Adobe's at_*, and the ocid/cmpid/cmp
+#: of news sites' own campaign tags.
+_TRACKING_RE = re.compile(r"(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|yclid|twclid|igshid"
+                          r"|at_\w+|ocid|cmpid)", re.IGNORECASE)
+
+
+def _untracked(url: str) -> str:
+    """`url` without its tracking parameters (`_TRACKING_RE`); the query's others as written, in their order."""
+    if "?" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    params = parts.query.split("&")
+    kept = [p for p in params if not _TRACKING_RE.fullmatch(p.split("=", 1)[0])]
+    return url if len(kept) == len(params) else urlunsplit(parts._replace(query="&".join(kept)))
+
+
+def _page_key(url: str) -> tuple[str, ...]:
+    """What makes two addresses one page: the scheme and host in any letters, the path (a final "/" or none)
+    and the query; not the part after "#"."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return (url,)
+    return parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query
 
 
 def _kicker(block: str) -> bool:
