@@ -103,3 +103,21 @@ def test_a_headline_link_to_the_page_itself_is_none_whatever_the_case_of_its_sch
                              "<h2><a href='Https://News.Example.Org/world/?utm_source=nav'>Bank raises rates</a></h2>",
                              "<h2><a href='https://news.example.org/World/storm'>Schools stay shut</a></h2>")
     assert [s.url for s in (one, two, three)] == ["", "", f"{SITE}/World/storm"]
+
+
+@pytest.mark.parametrize("link", ["<a href='/2025/x{n}'><p>{words}</p></a>", "<p><a href='/2025/x{n}'>{words}</a></p>"])
+def test_other_stories_headlines_after_a_story_are_not_its_text(link: str) -> None:
+    """Lines that are each a link alone, two or more at a story's end, with no list or group around them: other
+    stories' headlines (X1's change made the block-wrapped ones story text: RV28-B #8). One such line stays (a
+    story may end on a link of its own), and so do link lines with the story's text after them."""
+    def links(count: int) -> str:
+        return "".join(link.format(n=n, words=f"Another story headline number {n} about the weather")
+                       for n in range(count))
+
+    head = f"<link rel='canonical' href='{SITE}/2025/03/01/storm'>"
+    (story,) = _stories(f"<h1>Storm hits the coast</h1><p>{TEXT}</p><p>{TEXT.upper()}</p>{links(3)}", head=head)
+    assert "Another story" not in story.text and story.text.endswith(TEXT.upper())
+    (one,) = _stories(f"<h1>Storm hits the coast</h1><p>{TEXT}</p><p>{TEXT.upper()}</p>{links(1)}", head=head)
+    assert one.text.endswith("Another story headline number 0 about the weather")
+    (inside,) = _stories(f"<h1>Storm hits the coast</h1><p>{TEXT}</p>{links(2)}<p>{TEXT.upper()}</p>", head=head)
+    assert "number 1 about the weather" in inside.text

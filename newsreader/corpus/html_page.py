@@ -318,6 +318,22 @@ def _names_a_story_part(word: str, after: list[str]) -> bool:
     return after[0] == "free" or (word in _QUALIFIER_WORDS and after[0] in _STORY_PARTS)
 
 
+#: How many lines of links alone, at the least, end a story as a list of other stories.
+TRAILING_LINKS = 2
+
+
+def _cut_trailing_links(story: _Story) -> None:
+    """Drop the lines of links alone at a story's end when there are two or more, after text of its own:
+    other stories' headlines ("<a href='/2025/x'><p>Another story ...</p></a>", or each in a <p>) with no
+    group around them that `_close_group` could weigh. A story of nothing else keeps them."""
+    start = len(story.kinds)
+    while start and story.kinds[start - 1] == _LINK_LINE:
+        start -= 1
+    top = story.headline + 1 if story.headline is not None else 0
+    if len(story.kinds) - start >= TRAILING_LINKS and start >= top and story.text_words[start] > story.text_words[top]:
+        story.cut(start)
+
+
 def _trails_story(story: _Story, start: int) -> bool:
     """Is the box from block `start` on (that ends in "Subscribe", "Donate now") a trailer after
     the story: at most APPEAL_WORDS words, and fewer than the story's text above it, under its
@@ -965,6 +981,8 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     if not stories:  # furniture names on the story's own wrapper: read without them
         reader = _read(markup, use_names=False)
         stories = [s for s in reader.stories if s.blocks] or ([reader.page] if reader.page.blocks else [])
+    for story in stories:
+        _cut_trailing_links(story)
     meta = reader.meta
     ld = _json_ld(reader.ld)
     facts = HtmlFacts()
