@@ -61,6 +61,14 @@ CASES = """
 2008-12-20 | later in that year | 2001 | Lewis lost in April 2001 and won the rematch later in that year.
 # ... not a comparison
 2008-12-20 | later in May | - | Prices peaked later in May than usual.
+# a month that begins or ends after "as" or "when", its clause ending there
+2008-12-20 | December | 2008-12 | They were on the verge of a resurgence as December started, improving to 7-6.
+2009-04-02 | March | 2009-03 | Sales slumped when March ended, the company said.
+2009-04-02 | April | 2009-04 | The rally faded as April wore on.
+# ... not a person of that name doing something
+2009-04-02 | April | - | The crowd cheered as April began to sing.
+2009-04-02 | June | - | The crowd cheered as June started singing.
+2009-04-02 | April | - | The crowd cheered when April ended with a song.
 # a date written year.month.day, as East Asian pages do
 2012-08-09 | 2012.08.08 | 2012-08-08 | Published: 2012.08.08 09:01 AM
 # ... not a version number, nor a thirteenth month

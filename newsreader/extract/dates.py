@@ -1214,6 +1214,11 @@ _PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had been) (?:[a-z]+ )?([a-z]+(
 
 #: "as recently as 2005", "as early as March", "as far back as 1990": the bare year or month is the date.
 _AS_EARLY_AS = re.compile(r"\b[Aa]s (?:recently|early|late|far back) as $")
+#: A month that begins or ends after "as"/"when", the clause ending there ("as December started,",
+#: "when March ended"); not a person doing something ("as April began to sing", "as June started
+#: singing").
+_MONTH_TURNS_AFTER = re.compile(r" (?:began|begins|started|starts|ended|ends|wore on|drew to a close)"
+                                r"(?=[,.;:!?)—–]|$| (?:and|but|in)\b)")
 #: "since at least 1986", "until at least March": the preposition before "at least" is the date's
 #: (a bare year or month needs one); not "employed at least 1986 people".
 _PREP_AT_LEAST = re.compile(r"\b(since|until|till|by|to|from|through|before) at least $", re.I)
@@ -2281,6 +2286,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # a sentence as its subject ("2008 was a hard year").
             if prev not in _PREP_SET and not _year_before_event(text, kind, end) \
                     and not (prev == "as" and _AS_EARLY_AS.search(text, max(0, start - 20), start)) \
+                    and not (prev in ("as", "when") and kind == "barmonth" and _MONTH_TURNS_AFTER.match(text, end)) \
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and _LIST_JOIN.fullmatch(text, found[-1].end, start)
                     or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end)
