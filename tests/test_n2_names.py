@@ -166,3 +166,48 @@ def test_an_organisation_named_for_its_aim_is_one_name() -> None:
         ("Foreign Office", "org"), ("United Nations", "org")]
     assert names("She quit the Justice Department for the White House counsel job.") == [
         ("Justice Department", "org"), ("White House", "place")]
+
+
+# RV28-E's findings, mended by ME
+
+
+def test_a_persons_name_before_a_common_noun_in_a_headline_stays_the_person() -> None:
+    """RV28-E #1: "Boris Johnson Government Survives Confidence Vote" was the organisation "Boris Johnson
+    Government": a story that names the person and writes the noun in lower case, or a leader's tenure after a
+    given name, keeps the person; a story that writes the whole name capitalised keeps the place."""
+    body = ("Prime Minister Boris Johnson's government survived a confidence vote on Monday, as Oscar Pistorius "
+            "appeared in court and Sean Penn visited a hospital in Haiti. Lewis Hamilton's team won.")
+    for title, person in (("Boris Johnson Government Survives Confidence Vote", "Boris Johnson"),
+                          ("Oscar Pistorius Court Hearing Delayed", "Oscar Pistorius"),
+                          ("Lewis Hamilton Team Wins", "Lewis Hamilton"),
+                          ("Sean Penn Hospital Visit", "Sean Penn"),
+                          ("BORIS JOHNSON GOVERNMENT SURVIVES CONFIDENCE VOTE", "BORIS JOHNSON")):
+        assert title_names(title, body) == [(person, "person")], title
+    quiet = "The report was published on Monday."
+    assert title_names("Joe Biden Administration Sues Texas", quiet) == [("Joe Biden", "person"), ("Texas", "place")]
+    assert title_names("JOE BIDEN ADMINISTRATION SUES TEXAS", quiet) == [("JOE BIDEN", "person"), ("TEXAS", "place")]
+    # the story writes the place's whole name: a place, though it names the person and the noun alone too
+    body = "Betty Ford opened the Betty Ford Center in 1982, and the center has treated thousands."
+    assert title_names("Tara Reid Enters Betty Ford Center", body) == [
+        ("Tara Reid", "person"), ("Betty Ford Center", "place")]
+
+
+def test_an_all_caps_run_keeps_the_acronyms_the_story_writes() -> None:
+    """RV28-E #7: "NYU LANGONE HOSPITAL" was "Nyu Langone Hospital" though the story writes "NYU"."""
+    body = "The NYU hospital in Manhattan said the UCLA team and the NBC crew arrived on Monday."
+    got = extract_title("PATIENT MOVED TO NYU LANGONE HOSPITAL", body, found=extract_story(body, []))
+    assert [(e.text, e.name) for e in got.entities] == [("NYU LANGONE HOSPITAL", "NYU Langone Hospital")]
+    got = extract_title("UCLA KECK CENTER OPENS", body, found=extract_story(body, []))
+    assert [(e.text, e.name) for e in got.entities] == [("UCLA KECK CENTER", "UCLA Keck Center")]
+
+
+def test_a_long_run_of_capitalised_words_before_a_head_is_no_name() -> None:
+    """RV28-E #8: each head walked back over the whole run (quadratic); a run of more words than a name has is
+    no name, and every word is judged once."""
+    from newsreader.extract import headline_case
+
+    title = " ".join(["Betty"] + ["Center"] * 40)
+    assert headline_case(title, "").endswith(" center" * 30)
+    title = "Fans Cheer As Anna Maria Luisa Sofia Elena Rosa Clara Stadium Opens"
+    assert "Clara Stadium" not in headline_case(title, "")
+    assert headline_case("Tara Reid Enters Betty Ford Center", "") == "Tara Reid enters Betty Ford Center"

@@ -205,7 +205,7 @@ def headline_case(title: str, context: str) -> str:
         else:
             new = key if key in lower and key not in named else word
         chosen[n] = new
-    _keep_named_places(title, every, chosen, common, shouting)
+    _keep_named_places(title, every, chosen, common, shouting, context, lower)
     out = list(title)
     for n, new in chosen.items():
         m = every[n]
@@ -214,14 +214,24 @@ def headline_case(title: str, context: str) -> str:
     return "".join(out)
 
 
+#: The most words of a headline's run of names before an organisation's or place's word that `_keep_named_places`
+#: keeps ("Martin Luther King Jr Memorial Center" has five): a longer run of capitalised words is no such name.
+_RUN_WORDS = 6
+
+
 def _keep_named_places(title: str, every: list[re.Match[str]], chosen: dict[int, str], common: frozenset[str],
-                       shouting: bool) -> None:
+                       shouting: bool, context: str = "", lower: frozenset[str] | set[str] = frozenset()) -> None:
     """Keep capitalised (in `chosen`, word index -> the word as `headline_case` writes it) a Title Case or ALL
     CAPS (`shouting`) headline's run of two names or more before an organisation's or a place's word ("Betty
     Ford Center", "Madison Square Garden"): lower-casing "Ford Center" left "Betty" a person's first name. The
     run opens with a name no English word is ("Betty", kept) and its other words are names too ("Ford": also
     English words) or such words ("Square"); a verb breaks it ("Obama Visits Flood Center" is left alone), and
-    one name before the word is not enough ("Ronaldo Camp Denies Claims")."""
+    one name before the word is not enough ("Ronaldo Camp Denies Claims"). A person's name before a common noun
+    is no such run (`_persons_noun`: "Joe Biden Administration Sues Texas", "Sean Penn Hospital Visit" over a
+    story that writes "Sean Penn visited a hospital"). In ALL CAPS only the words `headline_case` lower-cased
+    are capitalised again: an acronym it kept stays one ("NYU LANGONE HOSPITAL": "NYU Langone Hospital").
+    Linear in the headline's words: each word's run start is found once, left to right, and a word is
+    written once (a long run of heads walked back over the whole run at each head)."""
     from newsreader.extract.resources import cues
 
     c = cues()
@@ -229,21 +239,56 @@ def _keep_named_places(title: str, every: list[re.Match[str]], chosen: dict[int,
     def head(word: str) -> bool:
         return word.lower() in c.org_heads or word.lower() in c.place_heads
 
-    for n in range(2, len(every)):
-        if n not in chosen or chosen[n][0].isupper() or not head(every[n].group()):
+    start = 0  # where the run of names and such words before word n starts
+    done = -1  # the last word a kept run wrote
+    for n in range(len(every)):
+        if n:
+            prev = every[n - 1].group()
+            if not (title[every[n - 1].end():every[n].start()] == " " and prev[0].isupper()
+                    and (prev.lower() not in common or head(prev))):
+                start = n
+        if n < 2 or n not in chosen or chosen[n][0].isupper() or not head(every[n].group()):
             continue
-        s = n
-        while s > 0 and title[every[s - 1].end():every[s].start()] == " " and every[s - 1].group()[0].isupper() \
-                and (every[s - 1].group().lower() not in common or head(every[s - 1].group())):
-            s -= 1
+        s = start
         opener = every[s].group()
-        if n - s >= 2 and opener.lower() not in common and chosen.get(s, opener)[0].isupper():
-            for k in range(s, n + 1):
-                word = every[k].group()
-                if shouting:
-                    chosen[k] = word[0] + word[1:].lower()
-                else:
-                    chosen.pop(k, None)
+        if not 2 <= n - s <= _RUN_WORDS or opener.lower() in common or not chosen.get(s, opener)[0].isupper() \
+                or _persons_noun(title, every, s, n, context, lower, c):
+            continue
+        for k in range(max(s, done + 1), n + 1):
+            word = every[k].group()
+            if shouting:
+                kept = chosen.get(k, word)
+                chosen[k] = kept if kept[0].isupper() else word[0] + word[1:].lower()
+            else:
+                chosen.pop(k, None)
+        done = n
+
+
+def _persons_noun(title: str, every: list[re.Match[str]], s: int, n: int, context: str,
+                  lower: frozenset[str] | set[str], c: Any) -> bool:
+    """Whether headline words `s`..`n-1` are a person's name and word `n` a common noun after it, not a run
+    that names a place or organisation: the story names the person (writes those words capitalised, not
+    with the head word capitalised after them) and writes the head word in lower case ("Boris Johnson's
+    government", "Sean Penn visited a hospital"), or the head is a leader's tenure (`tenures`:
+    administration, government, campaign ...) after a given name ("Joe Biden Administration Sues Texas" with no
+    body). A story that writes the whole run capitalised ("the Betty Ford Center") keeps it."""
+    names = r"\s+".join(re.escape(every[k].group()) for k in range(s, n))
+    whole = re.compile(names + r"\s+" + re.escape(every[n].group()) + r"\b", re.IGNORECASE)
+    if any(_capitalised(m.group()) for m in whole.finditer(context)):
+        return False
+    key = every[n].group().lower()
+    opener = every[s].group()
+    if key in c.tenures and opener[0] + opener[1:].lower() in c.given_names:
+        return True
+    if key not in lower:
+        return False
+    alone = re.compile(r"\b" + names + r"\b(?!\s+" + re.escape(every[n].group()) + r"\b)", re.IGNORECASE)
+    return any(_capitalised(m.group()) for m in alone.finditer(context))
+
+
+def _capitalised(text: str) -> bool:
+    """Whether every word of `text` opens with a capital letter."""
+    return all(w[0].isupper() for w in text.split())
 
 
 #: What comes before a word written inside a sentence (a lower-case letter, a digit or a comma, then spaces, quotes).
