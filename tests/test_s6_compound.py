@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from whoosh.filedb.structfile import BufferFile
 
-from newsreader.search import writer
+from newsreader.search import indexer, writer
 from tests.test_index_merges import add_pages, four_segments
 
 
@@ -48,3 +48,22 @@ def test_a_compound_segment_is_read_without_copying_its_files(tmp_path: Path, mo
             assert not isinstance(leaf._terms._postfile, BufferFile)
     finally:
         lib.close()
+
+
+def test_the_indexer_reads_a_compound_segment_without_copying_its_files(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """MD (RV28-D #6): an update opens the index as the library does (`writer.open_index`): the old
+    compound segment it reads (to delete changed pages, or to merge it away) is not copied into memory."""
+    made = writer.NewsWriter.__init__
+    monkeypatch.setattr(writer.NewsWriter, "__init__", lambda self, ix, **kw: made(self, ix, **(kw | {"compound": True})))
+    lib = _merged(tmp_path, monkeypatch)
+    folder = lib.folder
+    lib.close()
+    ix, store = indexer.open_or_create(folder, rebuild=False)
+    try:
+        with ix.reader() as reader:
+            leaves = [leaf for leaf, _ in reader.leaf_readers()]
+            assert any(leaf.segment().is_compound() for leaf in leaves)
+            assert not any(isinstance(leaf._terms._postfile, BufferFile) for leaf in leaves)
+    finally:
+        store.close()

@@ -10,7 +10,6 @@ from typing import Any, Callable
 
 from whoosh import index
 from whoosh.collectors import WrappingCollector
-from whoosh.filedb.filestore import FileStorage
 from whoosh.spelling import ListCorrector
 
 from newsreader.search.analysis import CJK_RE, STOPS, fold, stem
@@ -21,20 +20,12 @@ from newsreader.search.library import SearchCancelled
 from newsreader.search.query import QueryParser, positive_leaves
 from newsreader.search.snippets import make_snippet, match_ranges
 from newsreader.search.where import spans as where_spans, targets as where_targets
+from newsreader.search.writer import open_index
 
 __all__ = ["CJK_RE", "STOPS", "Cancellable", "ListCorrector", "QueryParser", "byline_only", "date_runs",
            "estimate", "fold", "index", "make_snippet", "open_index", "match_ranges", "newest", "notes", "oldest",
            "lexicon_parts", "today", "positive_leaves",
            "restrict_dates", "stem", "where_spans", "where_targets"]
-
-
-def open_index(path: str) -> Any:
-    """The Whoosh index in the folder `path` (`index.open_dir`), its compound segments read through their
-    file. Whoosh reads one from a memory map by wrapping each of its files in a `BytesIO`, which copies
-    the file into memory: the segments its merges wrote (compound, before S6) made every search process
-    and reader read and hold them whole at opening (at 100k articles after two merges, 262 MB: ~190 ms of
-    a cold search and ~500 MB of its peak RSS)."""
-    return FileStorage(path, supports_mmap=False).open_index()
 
 
 def today() -> Any:

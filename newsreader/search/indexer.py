@@ -55,7 +55,7 @@ from newsreader.search.schema import INDEX_NAME, LOCK_FILE, SCHEMA_VERSION, UNFI
     date_keys, date_number, environment_cause, is_damage, latest_commit, mention_keys, name_keys, hers, \
     other_version_index, unreadable_index
 from newsreader.search.store import ArticleStore, PageRecord, current_stamp, decode_doc, encode_doc, page_key
-from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder, merge_after
+from newsreader.search.writer import IndexDoc, NewsWriter, SegmentBuilder, merge_after, open_index
 
 #: How long an indexer waits for the lock before saying another run holds it: long enough
 #: for a command's probe (`schema.update_running`) to let go, short for a person.
@@ -502,7 +502,7 @@ def open_or_create(folder: Path, rebuild: bool,
                      "missing); building it anew")
             return open_or_create(folder, rebuild=True)
         if latest_commit(wdir) > -1:
-            ix = windex.open_dir(str(wdir))
+            ix = open_index(str(wdir))
         else:
             wdir.mkdir(parents=True, exist_ok=True)
             ix = windex.create_in(str(wdir), build_schema())
