@@ -1141,8 +1141,9 @@ _EPILOGS = {
     "extract": ("echo '{\"id\": 1, \"text\": \"Ishaq Dar met Abbas Araghchi in Tehran yesterday.\", "
                 "\"date\": \"2025-06-14\"}' | newsreader extract",
                 "newsreader articles --json | jq -c '{id, text: .body, date}' | newsreader extract > names.jsonl",
-                "0 every line extracted; 1 a line skipped (an {\"id\", \"error\"} line in its place) or its date "
-                "not one; 2 the extractor cannot run"),
+                "0 every line extracted (a blank line gets an {\"id\": null, \"error\"} line, to keep the lines "
+                "in step, and does not count); 1 a line skipped (an {\"id\", \"error\"} line in its place) or "
+                "its date not one; 2 the extractor cannot run"),
     "index": ("newsreader index",
               "newsreader index --corpus ~/news --json",
               "0 done (pages it cannot read are said and skipped); 2 it cannot index (a missing folder, "
