@@ -318,15 +318,17 @@ def read_export_file(path: Path) -> list[Bookmark]:
         raise
 
 
-def write_export(text: str, destination: str | None, fmt: str, stdout: TextIO, *, force: bool = False) -> str | None:
+def write_export(text: str, destination: str | None, fmt: str, stdout: TextIO, *, force: bool = False,
+                 folder: Path | None = None) -> str | None:
     """Never loses a file: with no destination the export goes to the first free name of
-    `bookmarks-DATE.EXT`, `bookmarks-DATE-2.EXT`, ...; a named file that exists is replaced
+    `bookmarks-DATE.EXT`, `bookmarks-DATE-2.EXT`, ... (in `folder`, else the current one: a path
+    with its folder is what a failed write names); a named file that exists is replaced
     only with `force`. `-` means stdout. Returns the path written, or None for stdout."""
     if destination == "-":
         stdout.write(text)
         return None
     if destination is None:
-        first = Path(default_filename(fmt))
+        first = (folder or Path()) / default_filename(fmt)
         others = (first.with_name(f"{first.stem}-{n}{first.suffix}") for n in itertools.count(2))
         return str(write_text_atomically(first, text, replace=False, then=others))
     path = expand_home(destination, "-o")

@@ -121,8 +121,9 @@ def _export_bookmarks(app: Any) -> None:
             say("no bookmarks to export yet: press b on an article")
             return
         articles, unreadable = app.library.articles(b.article_id for b in bookmarks)
+        # (in the folder the reader was started in, named whole: a write refused there names the folder too)
         written = write_export(render(bookmarks, "md", articles=articles, unreadable=unreadable), None, "md",
-                               sys.stdout)
+                               sys.stdout, folder=Path.cwd())
     except (UserError, OSError, sqlite3.Error, zlib.error, ValueError) as exc:  # (a folder it cannot write to, a
         # store or index that cannot be read now: said, not raised)
         say(f"cannot export the bookmarks: {clean(str(getattr(exc, 'message', exc)))}", "error")
