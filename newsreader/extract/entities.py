@@ -3680,6 +3680,44 @@ class _Doc:
                         inside.update(w for w in words[1:-1] if w.lower() not in common)
         return word in self._inside
 
+    def _two_people(self, cluster: list[Piece], people: list[Piece]) -> list[list[Piece]]:
+        """`cluster` (one person) split by surname where its spellings can be two people: a surname spelt nearly
+        alike (`_spelt_alike`) is a slip for the main one only when it is written once (with its first names or
+        alone) and the main one twice or more, in another sentence than the main one's full names, and the
+        two are not two surnames of one family (`_surname_kin`: "Anderson" and "Andersen", "Johnson" and
+        "Johnston", "Rodriguez" and "Rodrigues", "Thompson" and "Thomson" are different people's): "Peter Andersen
+        beat Peter Anderson" was one person (RV28-E #2)."""
+        mentions: dict[str, list[Piece]] = {}
+        for p in people:
+            mentions.setdefault(p.words[-1].lower(), []).append(p)
+        spellings: dict[str, list[Piece]] = {}
+        for p in cluster:
+            spellings.setdefault(p.words[-1].lower(), []).append(p)
+        if len(spellings) == 1:
+            return [cluster]
+        main = max(spellings, key=lambda sp: (len(mentions.get(sp, ())), -spellings[sp][0].start))
+        kept, apart = list(spellings[main]), []
+        for sp, pieces in spellings.items():
+            if sp == main:
+                continue
+            slip = len(mentions.get(sp, ())) == 1 and len(mentions.get(main, ())) >= 2 \
+                and not _surname_kin(main, sp) \
+                and not any(len(other.words) > 1 and self._one_sentence(pieces[0], other)
+                            for other in mentions.get(main, ()))
+            if slip:
+                kept.extend(pieces)
+            else:
+                apart.append(pieces)
+        kept.sort(key=lambda p: p.start)
+        return [kept, *apart]
+
+    def _one_sentence(self, a: Piece, b: Piece) -> bool:
+        """Are two pieces in one sentence (no sentence end between them)?"""
+        if a.start > b.start:
+            a, b = b, a
+        between = self.text[a.end:b.start]
+        return not any(ch in between for ch in ".!?\n")
+
     def _canonical_people(self) -> None:
         """Group spelling variants and short forms of a name under its fullest form."""
         people = [p for p in self.pieces if p.kind == PERSON]
@@ -3709,6 +3747,8 @@ class _Doc:
                     clusters.append([piece])
                     same_last.append(clusters[-1])
                     clusters_by_given.setdefault(given, []).append(clusters[-1])
+        if any(_spelt_alike(c[0].words[-1].lower(), p.words[-1].lower()) for c in clusters for p in c[1:]):
+            clusters = [part for cluster in clusters for part in self._two_people(cluster, people)]
         canon: list[tuple[str, list[str]]] = []
         for cluster in clusters:
             counts: dict[str, int] = {}
@@ -3787,6 +3827,22 @@ def _spelt_alike(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+#: The endings two surnames of one family differ by, once their common beginning is cut (unordered pairs):
+#: Anderson/Andersen/Andersson, Johnson/Johnston, Hanson/Hansen, Rodriguez/Rodrigues, Williams/William,
+#: Thompson/Thomson: each spelling is many people's own surname, no slip for the other.
+_SURNAME_KIN = frozenset(frozenset(pair) for pair in (
+    ("on", "en"), ("on", "ton"), ("en", "ton"), ("on", "son"), ("en", "sen"), ("en", "son"), ("on", "sen"),
+    ("z", "s"), ("s", ""), ("pson", "son"), ("psen", "sen")))
+
+
+def _surname_kin(a: str, b: str) -> bool:
+    """Are two (lower-case) surnames a letter apart two surnames of one family (`_SURNAME_KIN`)?"""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return frozenset((a[i:], b[i:])) in _SURNAME_KIN
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
