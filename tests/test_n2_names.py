@@ -240,3 +240,13 @@ def test_near_alike_surnames_that_can_be_two_people_stay_two() -> None:
     assert len({name for _, name in canonical(
         "Mikhail Gorbachev spoke on Monday. Mikhail Jorbachev left. Gorbachev said so.")}) == 2
 
+
+def test_for_the_and_another_organisations_word_is_two_organisations() -> None:
+    """RV28-E #3: "State Department for the Organization of American States" was one organisation: "Organization"
+    ends like an aim ("-tion") but is an organisation's word, as "Department", "Commission", "Government" are."""
+    assert names("He left the State Department for the Organization of American States in 2010.") == [
+        ("State Department", "org"), ("Organization of American States", "org")]
+    assert names("She testified before the Senate Committee for the Department of Veterans Affairs.") == [
+        ("Senate Committee", "org"), ("Department of Veterans Affairs", "org")]
+    assert names("The Society for the Protection of Birds said numbers fell.") == [
+        ("Society for the Protection of Birds", "org")]

@@ -583,6 +583,15 @@ _FOR_THE_HEADS = frozenset({"institute", "foundation", "association", "office", 
 #: ... an aim: a noun made from a verb ("Study", "Defense", "Advancement", "Protection"), not a name ("the Foreign
 #: Office for the United Nations": another organisation after "for the" is none of its name)
 _FOR_THE_AIMS = ("tion", "sion", "ment", "ance", "ence", "Study", "Defense", "Defence", "Welfare", "Arts")
+
+
+def _an_aim(word: str, c: Cues) -> bool:
+    """Is `word`, after an organisation's word and "for the", its aim (`_FOR_THE_AIMS`) and no organisation's own
+    word: "the State Department for the Organization of American States", "the Senate Committee for the Department
+    of Veterans Affairs" are two organisations (RV28-E #3), as "the Foreign Office for the United Nations"."""
+    return word.endswith(_FOR_THE_AIMS) and word.lower() not in c.org_heads and word.lower() not in _FOR_THE_HEADS
+
+
 _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "Easter", "Bloody",
                          "Blue", "Giving", "Shrove", "Palm", "Maundy", "Whit", "Fat", "Plough"})
 #: An age right before a name: "16-year-old Kimani Gray", "a 33-year-old Tara Reid".
@@ -1138,7 +1147,7 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                 if len(words) <= 2 and all(w.lower() in _PARTICLES for w in words) or \
                         words == ["of", "the"] or words == ["for", "the"] and (
                             any(tokens[i].low == "of" for i in current)
-                            or prev.low in _FOR_THE_HEADS and word.endswith(_FOR_THE_AIMS)):
+                            or prev.low in _FOR_THE_HEADS and _an_aim(word, c)):
                     # "Democratic Republic of the Congo", "Court of Appeals for the Fifth Circuit", "Institute for
                     # the Study of War" (not "left the Foreign Office for the United Nations")
                     joined = True
@@ -1824,7 +1833,7 @@ class _Doc:
         verb ("Institute for the Study of War", "Society for the Prevention of Cruelty")?"""
         toks = self.tokens
         return any(toks[run[k]].low == "for" and toks[run[k + 1]].low == "the" and toks[run[k - 1]].low in _FOR_THE_HEADS
-                   and toks[run[k + 2]].word.endswith(_FOR_THE_AIMS) for k in range(1, len(run) - 2))
+                   and _an_aim(toks[run[k + 2]].word, self.c) for k in range(1, len(run) - 2))
 
     def _split_plain_once(self, run: list[int]) -> None:
         """Cut a title-free run at conjunctions and prepositions that do not belong to an
