@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input
 
 from newsreader.config import Config
-from newsreader.tui.bookmarks import EditBookmarkScreen
+from newsreader.tui.bookmarks import BookmarksScreen, EditBookmarkScreen
 from tests.test_t3_fast_input import burst
 from tests.test_tui import NARROW, bookmark_and_list_bookmarks, make_app, settle, sync
 
@@ -81,3 +81,28 @@ async def test_a_letter_added_to_enter_by_the_keymap_opens_the_story(seed_home, 
         await settle(pilot)
         assert app.screen is app.main
         assert app.article_view.stored.article.id == wanted
+
+
+@sync
+async def test_keys_read_with_t_go_to_the_tag_list(seed_home, tmp_path):
+    """`t` then `j` and Enter in one burst: the tag list moves and shows the tag's bookmarks. The focus moved after
+    the keys read with `t` were run (`Widget.focus` is applied behind them): `j` moved the bookmarks and Enter
+    opened a story, the screen gone."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        first = app.article_list.current_row
+        await pilot.press("b", "j")
+        second = app.article_list.current_row
+        app.store.add_bookmark(second.id, title=second.title)
+        app.store.edit_bookmark(second.id, add_tags=["kept"])
+        app.refresh_marks()
+        await pilot.press("B")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen) and len(screen.bookmarks) == 2
+        burst(app, "tj\r")
+        await settle(pilot)
+        assert app.screen is screen and screen.tag == "kept"
+        assert [b.article_id for b in screen.bookmarks.values()] == [second.id] and first.id != second.id
+        assert screen.focused.id == "bookmark-list"

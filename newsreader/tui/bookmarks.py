@@ -328,7 +328,7 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         if event.option_list.id == "tag-list":
             self.tag = None if event.option.id == ALL_TAGS else event.option.id
             self.reload()
-            self.query_one("#bookmark-list", OptionList).focus()
+            self.set_focus(self.query_one("#bookmark-list", OptionList))
         elif event.option.id:
             self.leave(event.option.id)
 
@@ -340,12 +340,14 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         if isinstance(focused, OptionList):
             focused.action_select()
 
+    # The focus moves at once (`Screen.set_focus`), not through `Widget.focus`, applied behind the keys already
+    # read: "tj<Enter>" in one burst moved the bookmarks, not the tags, and opened a story.
     def action_focus_tags(self) -> None:
-        self.query_one("#tag-list", OptionList).focus()
+        self.set_focus(self.query_one("#tag-list", OptionList))
 
     def action_switch(self) -> None:
         tags = self.query_one("#tag-list", OptionList)
-        (self.query_one("#bookmark-list", OptionList) if tags.has_focus else tags).focus()
+        self.set_focus(self.query_one("#bookmark-list", OptionList) if tags.has_focus else tags)
 
     def action_down(self) -> None:
         focused = self.focused
