@@ -121,3 +121,16 @@ def test_other_stories_headlines_after_a_story_are_not_its_text(link: str) -> No
     assert one.text.endswith("Another story headline number 0 about the weather")
     (inside,) = _stories(f"<h1>Storm hits the coast</h1><p>{TEXT}</p>{links(2)}<p>{TEXT.upper()}</p>", head=head)
     assert "number 1 about the weather" in inside.text
+
+
+def test_a_headline_link_with_a_space_or_no_scheme_is_read_as_a_browser_reads_it() -> None:
+    """A space in a link's path is sent as %20 (the address was refused: RV28-B #7); `//host/path` on a page that
+    states no address of its own is an https one (it was refused too); letters beyond ASCII are kept as written."""
+    one, two, three = _front("<h2><a href='/2025/03/01/storm hits'>Storm hits the coast</a></h2>",
+                             "<h2><a href='/2025/03/02/zürich-rates'>Bank raises rates</a></h2>",
+                             "<h2><a href='/2025/03/03/schools\tshut '>Schools stay shut</a></h2>")
+    assert [s.url for s in (one, two, three)] == [f"{SITE}/2025/03/01/storm%20hits", f"{SITE}/2025/03/02/zürich-rates",
+                                                  f"{SITE}/2025/03/03/schoolsshut"]
+    one, two = _front("<h2><a href='//news.example.org/2025/03/01/storm'>Storm hits the coast</a></h2>",
+                      "<h2><a href='/2025/03/02/rates'>Bank raises rates</a></h2>", head="")
+    assert [s.url for s in (one, two)] == [f"{SITE}/2025/03/01/storm", ""]

@@ -1093,7 +1093,10 @@ def _headline_url(href: str, base: str, page_url: str) -> str | None:
     href = href.strip()
     if not href or href.startswith("#"):
         return None
-    url = _untracked(_joined(base, href) if base else href)
+    if not base and href.startswith("//"):  # (`//host/path`: the page's own scheme, https for a page of none)
+        href = "https:" + href
+    # A space as a browser sends it (an address with one was refused); the rest as written.
+    url = _untracked(_joined(base, href) if base else href).replace(" ", "%20")
     if page_url and _page_key(url) == _page_key(_untracked(page_url)):
         return None
     return story_url(url, labelled=False)
