@@ -250,3 +250,27 @@ def test_for_the_and_another_organisations_word_is_two_organisations() -> None:
         ("Senate Committee", "org"), ("Department of Veterans Affairs", "org")]
     assert names("The Society for the Protection of Birds said numbers fell.") == [
         ("Society for the Protection of Birds", "org")]
+
+
+def test_a_possessive_name_before_a_year_and_an_index_word_is_kept() -> None:
+    """RV28-E #4: "London's 2024 average rent" lost London: a year after a possessive dates what the name owns,
+    no index's number ("Standard & Poor's 500 index" and "the Russell 2000" are still indices)."""
+    assert names("London's 2024 average rent rose 6 percent.") == [("London", "place")]
+    assert names("Tesla's 2023 average selling price fell, while Japan's 2024 average wage rose.") == [
+        ("Tesla", "org"), ("Japan", "place")]
+    assert names("Standard & Poor's 500 index fell 2 percent.") == []
+    assert names("The Russell 2000 index of small companies rose.") == []
+
+
+def test_a_code_in_brackets_is_an_indexs_only_after_its_named_index() -> None:
+    """RV28-E #5: "the national average (AAA)", "Bitcoin futures (CME)", "the Richter scale (USGS)" took the
+    organisation and every later mention of it for an index's code; only an index's own name ("MSCI World Index",
+    "Dow Jones industrial average") has a code in brackets."""
+    assert names("Gas cost 12 cents more than the national average (AAA) on Monday. AAA spokesman Andrew Gross "
+                 "said demand was high.") == [("AAA", "org"), ("AAA", "org"), ("Andrew Gross", "person")]
+    assert names("Bitcoin futures (CME) fell 4 percent, and the CME raised margins.") == [
+        ("CME", "org"), ("CME", "org")]
+    assert names("The quake measured 6.1 on the Richter scale (USGS) on Monday, and the USGS said more could "
+                 "follow.") == [("USGS", "org"), ("USGS", "org")]
+    assert names("The MSCI World Index (MXWO) fell 2 percent on Friday; the MXWO has lost 9 percent this year.") == []
+

@@ -116,6 +116,10 @@ def _model_number_after(text: str, end: int) -> re.Match[str] | None:
 #: Two digits: what a model number before a name (`_MODEL_BEFORE`) has in its window
 _TWO_DIGITS = re.compile(r"\d\d")
 _PREV_WORD = re.compile(r"([\w.'’-]+) ?$")
+#: A year ("2024", "1927"): after a possessive name it dates what the name owns, no index's number
+_YEAR_LIKE = re.compile(r"1[89]\d\d|20\d\d")
+#: The index words an index's code in brackets follows ("average (INDU)"); not "futures (CME)", "scale (USGS)"
+_CODED_INDICES = frozenset({"index", "indices", "indexes", "average", "averages", "composite"})
 #: What makes a "PM" a clock's: an hour or minutes before it ("8 PM", "8 : 28 PM"); a year is none
 #: ("In 2019 PM Narendra Modi"). One pattern for both uses below, so that they cannot drift apart.
 _CLOCK_HOUR = r"(?<!\d)\d\d? ?"
@@ -1335,13 +1339,14 @@ _MODIFIER_ENDINGS = ("ic", "al", "ing", "ed")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?) $")
 #: A company named in the possessive ("Moody's", "McDonald's", "Standard & Poor's") where a
 #: verb follows, or an index's number: a genitive would be followed by what is owned. An acronym's
-#: "'s" is always its genitive ("while GM's fell 31 percent": its sales).
+#: "'s" is always its genitive ("while GM's fell 31 percent": its sales). A year is no index's number ("London's
+#: 2024 average rent": London's rent).
 #: ... or a shop, a determiner before it and nothing owned after: "inside the McDonald's, they", "a Sainsbury's in
 #: Leeds" ("the Pentagon's budget" owns one).
 _SHOP_AFTER = re.compile(r"(?:[,.;:!?)]| (?:in|on|at|near|where|across|outside)\b)")
 _SHOP_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?) $")
 _NAME_WITH_S = re.compile(rf" (?:{_ANNOUNCES}|downgraded|upgraded|lowered|rated|affirmed|rose|fell|"
-                          r"warned|\d+ (?:index|average|composite)\b)")
+                          r"warned|(?!(?:1[89]|20)\d\d )\d+ (?:index|average|composite)\b)")
 
 
 def _org_after(possessor: str, text: str, end: int, c: Cues, places: dict[str, str]) -> bool:
@@ -2460,8 +2465,15 @@ class _Doc:
         (`Cues.index_names`: "Russell 2000", "FTSE 100"), or an index word after the number ("the Russel 2000
         Index", "the Standard & Poor's 500 index": `Cues.indices`)?"""
         m = _INDEX_NUMBER.match(self.text, end)
-        return m is not None and ((m.group(2) or "").lower() in self.c.indices
-                                  or self.text[start:m.end(1)] in self.c.index_names)
+        if m is None:
+            return False
+        if self.text[start:m.end(1)] in self.c.index_names:
+            return True
+        # (a possessive before a year is its owner's: "London's 2024 average rent", "Tesla's 2023 average selling
+        # price", "Babe Ruth's 1927 average": RV28-E #4)
+        return (m.group(2) or "").lower() in self.c.indices and not (
+            (m.group()[:1] in "'’" or self.text[end - 2:end] in ("'s", "’s"))
+            and _YEAR_LIKE.fullmatch(m.group(1)) is not None)
 
     def _index_code(self, start: int, word: str) -> bool:
         """Is the acronym `word` in brackets at `start` an index's code, an index word before the bracket ("the Dow
@@ -2470,8 +2482,15 @@ class _Doc:
         if not word.isupper() or not word.isalpha() or self.text[start + len(word):start + len(word) + 1] != ")":
             return False
         before = _PREV_WORD.search(self.text, max(0, start - 16), start - 1)
-        if before is None or before.group(1).lower() not in self.c.indices:
+        if before is None or before.group(1).lower() not in _CODED_INDICES:
             return False
+        # ... an index's own name: a capitalised word among the two before its index word ("MSCI World Index
+        # (MXWO)", "Dow Jones industrial average (INDU)"), not "the national average (AAA)", "Bitcoin futures
+        # (CME)", "the Richter scale (USGS)": an organisation the story names (RV28-E #5)
+        if not before.group(1)[0].isupper():
+            words = self.text[max(0, before.start(1) - 40):before.start(1)].split()[-2:]
+            if not any(w[0].isupper() and w.lower() not in ("the", "a", "an") for w in words):
+                return False
         self.index_codes.add(word)
         return True
 
