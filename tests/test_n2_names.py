@@ -274,3 +274,18 @@ def test_a_code_in_brackets_is_an_indexs_only_after_its_named_index() -> None:
                  "follow.") == [("USGS", "org"), ("USGS", "org")]
     assert names("The MSCI World Index (MXWO) fell 2 percent on Friday; the MXWO has lost 9 percent this year.") == []
 
+
+def test_a_generation_after_names_that_are_given_names_too_keeps_the_surname() -> None:
+    """RV28-E #6: "Earl Thomas III" was taken for a monarch (Thomas is a given name too) and filed under no surname,
+    so person:"Earl Thomas III" missed a story naming "Thomas" alone; two names and a number are a monarch's only
+    as a monarch's pair ("John Paul II", "Juan Carlos I")."""
+    from newsreader.search.schema import regnal, surnames
+    from newsreader.search.store import INDEX_TERMS, REGNAL_CHANGED, Stamp
+
+    assert [surnames(n) for n in ("Earl Thomas III", "Melvin Gordon III", "Chris Paul II", "Will Fuller V")] == [
+        ["thomas"], ["gordon"], ["paul"], ["fuller"]]
+    assert not regnal("Earl Thomas III") and regnal("John Paul II") and regnal("Juan Carlos I")
+    assert surnames("Charles III") == [] and surnames("Mohammed VI") == []
+    # an index made under the old rule is read again, saying why
+    old = INDEX_TERMS.replace("regnal2", "regnal")
+    assert Stamp("p", "e", "c", "rules", INDEX_TERMS).changes(Stamp("p", "e", "c", "rules", old)) == [REGNAL_CHANGED]

@@ -222,7 +222,7 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
 NAMES_MADE_BEFORE = {"names": "full names found the stories naming their surname alone",
                      "surnames": "full names found the stories naming a surname of two words or before Jr.",
                      "women": "a surname after Mrs, Ms or Miss stopped being taken for a man's full name",
-                     "regnal": "a pope's or monarch's name stopped finding the stories naming a part of it"}
+                     "regnal2": "a pope's or monarch's name stopped finding the stories naming a part of it"}
 
 
 def _made_before(library: Any, *words: str) -> str | None:

@@ -155,20 +155,30 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 
 
+#: Two given names a monarch or pope goes by before the number ("John Paul II", "Juan Carlos I"): other given
+#: names and a number are a man's names and his generation ("Earl Thomas III", "Melvin Gordon III").
+REGNAL_PAIRS = frozenset({("john", "paul"), ("juan", "carlos"), ("louis", "philippe"), ("frederick", "william"),
+                          ("friedrich", "wilhelm"), ("victor", "emmanuel"), ("carl", "gustaf"), ("karl", "gustav"),
+                          ("gustaf", "adolf")})
+
+
 def regnal(value: str) -> bool:
     """Is the full name as written a monarch's or a pope's, its given names and a number ("John Paul II",
-    "Louis XIV", "Benedict XVI"), with no surname to go by alone? A number past IV is one ("Mohammed VI"); II
-    to IV is a generation after a surname ("Robert Griffin III", "Henry Ford II") unless every word before it
-    is a given name (`Cues.given_names`: "John Paul II", "Charles III")."""
+    "Louis XIV", "Benedict XVI"), with no surname to go by alone? One name and a number is ("Mohammed VI",
+    "Charles III", but II to IV after a name no given name is a generation: "Griffin III"); two names and a number
+    only when the two are a monarch's pair (`REGNAL_PAIRS`: "John Paul II", "Juan Carlos I"): "Robert Griffin III",
+    "Henry Ford II", "Earl Thomas III" and "Will Fuller V" are a generation after a surname (RV28-E #6: Thomas,
+    Gordon, Scott and Perry are given names too, and "Earl Thomas III" lost his surname)."""
     tokens = value.split()
     if len(tokens) < 2 or not _ROMAN.fullmatch(tokens[-1].rstrip(".")):
         return False
+    if len(tokens) > 2:
+        return len(tokens) == 3 and (tokens[0].lower(), tokens[1].lower()) in REGNAL_PAIRS
     if tokens[-1].rstrip(".").lower() not in NAME_SUFFIXES:
         return True
     from newsreader.extract.resources import cues
 
-    given = cues().given_names
-    return all(t in given for t in tokens[:-1])
+    return tokens[0] in cues().given_names
 
 
 def surnames(value: str) -> list[str]:
@@ -183,6 +193,8 @@ def surnames(value: str) -> list[str]:
     if regnal(value):
         return []
     while len(tokens) > 1 and name_terms(tokens[-1]) and name_terms(tokens[-1])[-1] in NAME_SUFFIXES:
+        tokens.pop()
+    if len(tokens) > 2 and _ROMAN.fullmatch(tokens[-1].rstrip(".")):  # ("Will Fuller V": a generation past IV)
         tokens.pop()
     if tokens and tokens[0].islower():  # ("von der Leyen" alone: no first name, all of it the surname)
         return []

@@ -116,18 +116,20 @@ NAMES_MISSING = "they were indexed without names and dates"
 #: What the index makes of a page's articles beyond the parser and extractor (`indexer.prepare`), one
 #: word a feature: a word added when it indexes something new, so pages indexed before are read again,
 #: with the reason (`TERMS_SAID`) said. "" in stamps from before it existed.
-INDEX_TERMS = "mentions titles names surnames women regnal cjk"
+INDEX_TERMS = "mentions titles names surnames women regnal2 cjk"
 TERMS_CHANGED = "newsreader now indexes the dates stories mention (mentions:)"
 TITLES_CHANGED = "newsreader now finds the names and dates of headlines (title_entities, title_dates)"
 NAMES_CHANGED = 'newsreader now finds a full name\'s stories that name a part of it (person:"Barack Obama": "Obama")'
 SURNAMES_CHANGED = ("newsreader now finds a full name's stories that name a surname of more than one word "
                     '(person:"Sinéad O\'Connor": "O\'Connor") or the surname before Jr. ("Cal Ripken Jr.": "Ripken")')
 WOMEN_CHANGED = 'newsreader no longer takes "Mrs Obama" for person:"Barack Obama"'
-REGNAL_CHANGED = 'newsreader no longer takes a lone "Paul" for person:"John Paul II" (a pope\'s or monarch\'s name has no surname)'
+#: ("regnal2": "regnal" filed "Earl Thomas III" under no surname, taking him for a monarch: RV28-E #6)
+REGNAL_CHANGED = ('newsreader no longer takes a lone "Paul" for person:"John Paul II" (a pope\'s or monarch\'s name '
+                  'has no surname; "Earl Thomas III" has)')
 CJK_CHANGED = "newsreader now finds words inside Chinese, Japanese and Korean text (written without spaces)"
 #: Why a page is read again for each word of INDEX_TERMS its stamp lacks.
 TERMS_SAID = {"mentions": TERMS_CHANGED, "titles": TITLES_CHANGED, "names": NAMES_CHANGED,
-              "surnames": SURNAMES_CHANGED, "women": WOMEN_CHANGED, "regnal": REGNAL_CHANGED, "cjk": CJK_CHANGED}
+              "surnames": SURNAMES_CHANGED, "women": WOMEN_CHANGED, "regnal2": REGNAL_CHANGED, "cjk": CJK_CHANGED}
 
 
 @dataclass(frozen=True)
