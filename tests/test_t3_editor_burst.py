@@ -84,6 +84,18 @@ async def test_a_letter_added_to_enter_by_the_keymap_opens_the_story(seed_home, 
 
 
 @sync
+async def test_the_footer_names_the_key_the_keymap_gives_the_open_key(seed_home, tmp_path):
+    """`bookmarks.open: o`: "Open" is said for `o`, not for Enter (the focused list's own key, not the keymap's)."""
+    app = make_app(seed_home, tmp_path, Config(keymap={"bookmarks.open": "o"}))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await bookmark_and_list_bookmarks(pilot)
+        opens = {key for key, active in app.screen.active_bindings.items()
+                 if active.binding.description == "Open" and active.binding.show}
+        assert opens == {"o"}
+
+
+@sync
 async def test_keys_read_with_t_go_to_the_tag_list(seed_home, tmp_path):
     """`t` then `j` and Enter in one burst: the tag list moves and shows the tag's bookmarks. The focus moved after
     the keys read with `t` were run (`Widget.focus` is applied behind them): `j` moved the bookmarks and Enter

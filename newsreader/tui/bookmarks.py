@@ -183,7 +183,8 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         """Textual's, with "Open" for the open keys: the focused list's own Enter (its select, the
         same thing, not shown) goes first and took the screen's place in the footer."""
         active = super().active_bindings
-        for key, binding in self._bindings:
+        mine = next((bindings for node, bindings in self._modal_binding_chain if node is self), None)
+        for key, binding in mine or ():  # (with the keymap's keys)
             shown = active.get(key)
             if (binding.id == "bookmarks.open" and shown is not None and isinstance(shown.node, OptionList)
                     and shown.binding.action == "select"):
