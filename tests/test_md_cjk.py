@@ -2,13 +2,19 @@
 
 - A Latin word or a number written right after CJK letters ("のiPhone15", "在2024年") is indexed apart from
   them, and is now marked in snippets and titles too; a snippet's window never cuts a marked word in two.
+- Full-width ASCII letters and digits ("２０２４", "Ｍｉｎｉｓｔｅｒ") and half-width katakana ("ｱｲﾌｫﾝ") are folded to
+  their usual forms on both sides, as Lucene's CJKWidthFilter does (NFKC on those two ranges only).
+- A combining mark after a CJK letter ("東\u0301京") made an empty term and split the run in the analyzer while
+  `terms` joined it: a word is now folded first, then cut into pieces, in both.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from newsreader.search.analysis import terms
+from newsreader.config import Config, Paths
+from newsreader.search.analysis import NewsAnalyzer, fold, terms, words
+from newsreader.search.library import Library
 from newsreader.search.snippets import make_snippet, match_ranges
 
 
@@ -40,3 +46,67 @@ def test_a_snippet_never_cuts_a_match(at: int) -> None:
     marked = [snippet.text[a:b] for a, b in snippet.ranges]
     assert all(m == "知事" for m in marked)
     assert body.count("知") == body.count("知事") and len(marked) == body.count("知事")
+
+
+@pytest.mark.parametrize(("wide", "usual"), [
+    ("２０２４年", "2024年"),
+    ("Ｍｉｎｉｓｔｅｒ ＭＩＮＩＳＴＥＲ", "minister minister"),
+    ("ｱｲﾌｫﾝ", "アイフォン"),
+    ("ｶﾞｿﾘﾝ価格", "ガソリン価格"),  # (a voiced sound mark joins its letter)
+    ("ﾊﾟｿｺﾝ", "パソコン"),
+])
+def test_width_forms_are_folded(wide: str, usual: str) -> None:
+    assert terms(wide) == terms(usual) and words(wide) == words(usual)
+
+
+def test_no_other_compatibility_form_is_folded() -> None:
+    assert fold("①ﬁ㍻") == "①ﬁ㍻"
+    assert fold("ｱﾞ") == "ア\u3099"  # (no one letter for it: the mark stays after its letter)
+
+
+@pytest.mark.parametrize("text", ["東\u0301京の選挙", "ｶﾞｿﾘﾝ価格が２０２４年に", "Ｍｉｎｉｓｔｅｒ東京", "ｱﾞｲ",
+                                  "アップル社のiPhone15発売", "Straße東\u0301京İstanbul"])
+def test_the_analyzer_and_terms_agree_on_marks_and_width_forms(text: str) -> None:
+    tokens = [(t.text, t.pos, t.startchar, t.endchar) for t in NewsAnalyzer()(text, positions=True, chars=True)]
+    assert [t for t, _, _, _ in tokens] == terms(text)
+    assert all(t for t, _, _, _ in tokens)  # (no empty term)
+    assert [p for _, p, _, _ in tokens] == list(range(len(tokens)))
+    for term, _, start, end in tokens:
+        assert terms(text[start:end]) == [term]
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):  # type: ignore[no-untyped-def]
+    base = tmp_path_factory.mktemp("mdcjk")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    stories = [("東京の観光客が過去最多に", "東京都によると、２０２４年の観光客は過去最多となった。ｱｲﾌｫﾝの発売も話題に。"),
+               ("Ｍｉｎｉｓｔｅｒ speaks", "The Ｍｉｎｉｓｔｅｒ said the ｶﾞｿﾘﾝ price rose in 2023."),
+               ("Other news", "The minister of 京都 spoke about 都市 planning in 2025.")]
+    for n, (title, body) in enumerate(stories):
+        (corpus / f"{n}.txt").write_text(f" date 2024-05-0{n + 1} {title}\n\n{body}\n\nMore text here.\n",
+                                         encoding="utf-8")
+    lib = Library.open(Paths(base / "config", base / "data", base / "cache"), corpus, Config())
+    lib.update()
+    yield lib
+    lib.close()
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("2024", ["東京の観光客が過去最多に"]),
+    ("２０２４", ["東京の観光客が過去最多に"]),
+    ("アイフォン", ["東京の観光客が過去最多に"]),
+    ("ガソリン", ["Ｍｉｎｉｓｔｅｒ speaks"]),
+    ("ministers", ["Other news", "Ｍｉｎｉｓｔｅｒ speaks"]),
+    ("Ｍｉｎｉｓｔｅｒ", ["Other news", "Ｍｉｎｉｓｔｅｒ speaks"]),
+])
+def test_width_forms_are_found_either_way(library, query: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(h.title for h in library.search(query, limit=10).hits) == found
+
+
+def test_width_forms_are_marked(library) -> None:  # type: ignore[no-untyped-def]
+    (hit,) = library.search("2024 アイフォン", limit=10).hits
+    assert [hit.snippet[a:b] for a, b in hit.ranges] == ["２０２４", "ｱｲﾌｫﾝ"]
+    hits = {h.title: h for h in library.search("minister", limit=10).hits}
+    hit = hits["Ｍｉｎｉｓｔｅｒ speaks"]
+    assert [hit.title[a:b] for a, b in hit.title_ranges] == ["Ｍｉｎｉｓｔｅｒ"]

@@ -100,17 +100,64 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD = _fold_table()
+#: Width forms, folded as Lucene's CJKWidthFilter does (NFKC on these two ranges only): full-width ASCII
+#: (U+FF01-FF5E: "Ｍｉｎｉｓｔｅｒ", "２０２４", as Japanese and Chinese outlets print them) is ASCII, and
+#: half-width katakana (U+FF65-FF9F: "ｱｲﾌｫﾝ") is katakana, a voiced sound mark joined to the letter before it
+#: ("ｶﾞ" -> "ガ", `_VOICED_RE`). Other compatibility forms (ligatures, circled or superscript digits, ...) are
+#: left as they are.
+_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in (*range(0xFF01, 0xFF5F), *range(0xFF65, 0xFFA0))}
+#: A half-width katakana letter and its voiced sound mark ("ｶﾞ"): one letter where Unicode has it ("ガ").
+_VOICED_RE = re.compile("[\uff66-\uff9d][\uff9e\uff9f]")
+_FOLD = _fold_table() | {code: (bare.lower() if bare.isascii() else bare) for code, bare in _WIDTH.items()}
 
 
 @lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """A lowercase word without its accents ("café" -> "cafe", "erdoğan" -> "erdogan"), so
-    typing a name without them still finds it. Applied alike to indexed and query words
-    (`words`, `stem`, `NewsAnalyzer`), so accented queries still find accented text."""
+    typing a name without them still finds it, and without width forms ("ｍｉｎｉｓｔｅｒ" -> "minister",
+    "ｶﾞｿﾘﾝ" -> "ガソリン", `_WIDTH`). Applied alike to indexed and query words (`words`, `stem`,
+    `NewsAnalyzer`), so accented queries still find accented text."""
     if word.isascii():
         return word
+    if "\uff9e" in word or "\uff9f" in word:
+        word = _VOICED_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), word)
     return _MARKS_RE.sub("", word.translate(_FOLD))
+
+
+def folded_places(word: str) -> tuple[str, list[int]]:
+    """`fold(word.lower())`, and for each of its characters the index in `word` of the character it comes
+    from (a mark dropped, "ß" made "ss", "ｶﾞ" made "ガ": the folded word is not as long)."""
+    lower = word.lower()
+    pairs = list(zip(lower, range(len(word)))) if len(lower) == len(word) else \
+        [(low, i) for i, ch in enumerate(word) for low in ch.lower()]
+    out: list[str] = []
+    places: list[int] = []
+    k = 0
+    while k < len(pairs):
+        ch, i = pairs[k]
+        if k + 1 < len(pairs) and _VOICED_RE.fullmatch(ch + pairs[k + 1][0]):
+            folded = fold(ch + pairs[k + 1][0])  # (one letter, or the letter and its mark where none is both)
+            places += [i] if len(folded) == 1 else [i, pairs[k + 1][1]]
+            k += 1
+        else:
+            folded = fold(ch)
+            places += [i] * len(folded)
+        out.append(folded)
+        k += 1
+    return "".join(out), places
+
+
+def word_pieces(word: str) -> list[tuple[str, int, int]]:
+    """The lowercase, folded terms of one `WORD_RE` word before stemming, each with the character range of
+    `word` it comes from: a word holding CJK letters is folded first, then cut into its `cjk_pieces` (as
+    `words` does), so a mark or width form in it makes no piece of its own."""
+    if word.isascii() or not CJK_RE.search(word):
+        return [(fold(word.lower()), 0, len(word))]
+    folded, places = folded_places(word)
+    places.append(len(word))
+    if not CJK_RE.search(folded):
+        return [(folded, 0, len(word))]
+    return [(piece, places[at], places[at + len(piece)]) for piece, at in cjk_pieces(folded)]
 
 
 def _accented() -> dict[str, str]:
@@ -358,11 +405,8 @@ class NewsAnalyzer(Composable):
         pos = start_pos
         for match in WORD_RE.finditer(value):
             text = match.group()
-            # (a word holding CJK letters is its pieces, as `words` makes them: cut before lowering and
-            # folding, which may change lengths, so each piece keeps its place in the text)
-            pieces = cjk_pieces(text) if not text.isascii() and CJK_RE.search(text) else [(text, 0)]
-            for piece, at in pieces:
-                word = fold(piece.lower())
+            # (a word holding CJK letters is its pieces, as `words` makes them, each with its place in the text)
+            for word, a, b in word_pieces(text):
                 if self.stemming:
                     if (word in STOPS and removestops) or len(word) >= 40:
                         continue
@@ -371,12 +415,12 @@ class NewsAnalyzer(Composable):
                 token.boost = 1.0
                 token.stopped = False
                 if keeporiginal:
-                    token.original = piece
+                    token.original = text[a:b]
                 if positions:
                     token.pos = pos
                 if chars:
-                    token.startchar = start_char + match.start() + at
-                    token.endchar = token.startchar + len(piece)
+                    token.startchar = start_char + match.start() + a
+                    token.endchar = start_char + match.start() + b
                 pos += 1
                 yield token
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsreader.search.analysis import CJK_RE, STOPS, WORD_RE, WORD_TAIL, cjk_pieces, fold, stem, unfold_pattern
+from newsreader.search.analysis import CJK_RE, STOPS, WORD_RE, WORD_TAIL, cjk_pieces, fold, stem, unfold_pattern, word_pieces
 
 ELLIPSIS = "…"
 _SPACE_RE = re.compile(r"\s{2,}|[^\S ]")
@@ -45,8 +45,8 @@ def match_ranges(text: str, terms: set[str], stemming: bool = True) -> list[tupl
         word = m.group().lower()
         if not word.isascii():
             if CJK_RE.search(word):  # ("iphone発売": its "iphone", as indexed apart from its CJK letters)
-                out += [(start + at, start + at + len(piece)) for piece, at in cjk_pieces(m.group())
-                        if not CJK_RE.match(piece) and _term(fold(piece.lower()), stemming) in terms]
+                out += [(start + a, start + b) for piece, a, b in word_pieces(m.group())
+                        if not CJK_RE.match(piece) and _term(piece, stemming) in terms]
                 continue
             word = fold(word)
         if _term(word, stemming) in terms:
@@ -65,19 +65,31 @@ def _cjk_ranges(text: str, pieces: set[str]) -> list[tuple[int, int]]:
     """The ranges of `pieces` (CJK terms) in the runs of CJK letters of `text`, overlapping ones made one
     ("東京都" for "東京" and "京都")."""
     out: list[tuple[int, int]] = []
-    for m in CJK_RE.finditer(text):
-        a, b = m.span()
-        if b - a == 1:
-            if m.group() in pieces:
-                out.append((a, b))
+    for m in WORD_RE.finditer(text):
+        word = m.group()
+        if word.isascii() or not CJK_RE.search(word):
             continue
-        for i in range(a, b - 1):
-            if text[i:i + 2] in pieces:
-                if out and out[-1][1] > i:
-                    out[-1] = (out[-1][0], i + 2)
-                else:
-                    out.append((i, i + 2))
+        start = m.start()
+        if _FOLDED_RE.search(word):  # (a mark, or a width form: folded as indexed, `word_pieces`)
+            places = word_pieces(word)
+        else:
+            places = [(piece, at, at + len(piece)) for piece, at in cjk_pieces(word)]
+        for piece, a, b in places:
+            if piece in pieces:
+                _add(out, start + a, start + b)
     return out
+
+
+#: Characters a word's CJK pieces are folded from (combining marks, width forms: `analysis.fold`).
+_FOLDED_RE = re.compile("[\u0300-\u036f\uff01-\uff5e\uff65-\uff9f]")
+
+
+def _add(ranges: list[tuple[int, int]], a: int, b: int) -> None:
+    """`ranges` with (a, b) added at its end, made one with the last range if they overlap."""
+    if ranges and ranges[-1][1] > a:
+        ranges[-1] = (ranges[-1][0], max(ranges[-1][1], b))
+    else:
+        ranges.append((a, b))
 
 
 #: The most terms `_candidates` makes a pattern for.

@@ -126,7 +126,8 @@ WOMEN_CHANGED = 'newsreader no longer takes "Mrs Obama" for person:"Barack Obama
 #: ("regnal2": "regnal" filed "Earl Thomas III" under no surname, taking him for a monarch: RV28-E #6)
 REGNAL_CHANGED = ('newsreader no longer takes a lone "Paul" for person:"John Paul II" (a pope\'s or monarch\'s name '
                   'has no surname; "Earl Thomas III" has)')
-CJK_CHANGED = "newsreader now finds words inside Chinese, Japanese and Korean text (written without spaces)"
+CJK_CHANGED = ("newsreader now finds words inside Chinese, Japanese and Korean text (written without spaces), "
+               "and full-width letters and digits and half-width katakana as the usual ones")
 #: Why a page is read again for each word of INDEX_TERMS its stamp lacks.
 TERMS_SAID = {"mentions": TERMS_CHANGED, "titles": TITLES_CHANGED, "names": NAMES_CHANGED,
               "surnames": SURNAMES_CHANGED, "women": WOMEN_CHANGED, "regnal2": REGNAL_CHANGED, "cjk": CJK_CHANGED}
