@@ -4,6 +4,7 @@ user's real config, index or bookmarks."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -45,15 +46,18 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def date_case() -> Callable[[str, str, str, str], None]:
     """Check one row of a table of date rules (article date, span, its value or '-' for no date
     there, text): the span is found with that value, whole (neither a part of it nor a longer
-    span is found besides)."""
+    span is found besides); for '-', no date found overlaps the span anywhere it is written."""
     import datetime as dt
 
     from newsreader.extract import extract
 
     def check(date: str, span: str, value: str, text: str) -> None:
         assert span in text  # (else a case of no date passes whatever the extractor finds)
-        found = {d.text: d.value for d in extract(text, dt.date.fromisoformat(date)).dates}
+        dates = extract(text, dt.date.fromisoformat(date)).dates
+        found = {d.text: d.value for d in dates}
         assert found.get(span, "-") == value
+        at = [m.start() for m in re.finditer(re.escape(span), text)]
+        assert value != "-" or not [d for d in dates if any(d.start < a + len(span) and a < d.end for a in at)]
         assert value == "-" or not any(other != span and (span in other or other in span) for other in found)
 
     return check

@@ -13,15 +13,15 @@ CASES = """
 2009-05-13 | late in the week | 2009-W20 | A vote is expected late in the week.
 2009-05-13 | early in the month | 2009-05 | Sales rose early in the month, the company said.
 # ... so "the day after" no longer takes the "after" of the clause that follows
-2009-05-13 | the day after | - | Stocks rallied late in the day after the report came out.
+2009-05-13 | late in the day | 2009-05-13 | Stocks rallied late in the day after the report came out.
 # ... not a day without "in the" before it, nor a plural
 2009-05-13 | earlier in the day | 2009-05-13 | Shares fell earlier in the day.
 2009-05-13 | the day | 2009-05-13 | Shares ended the day 2 percent lower after a late rally.
 2009-05-13 | late in the day | - | The shares were late in the days of the boom.
 # ... nor a span of its own before "of" or a year: the phrase after "in" names the date ("the year
 # 2009", "the week of June 7", "the month of May"), or there is none ("the day of the vote")
-2010-06-16 | early in the year | - | Prices rose early in the year 2009.
-2010-06-16 | late in the year | - | Prices rose late in the year 1999.
+2010-06-16 | early in the year 2009 | 2009 | Prices rose early in the year 2009.
+2010-06-16 | late in the year 1999 | 1999 | Prices rose late in the year 1999.
 2010-06-16 | the week of June 7 | 2010-W23 | Prices rose early in the week of June 7.
 2010-06-16 | early in the month | - | Prices rose early in the month of May.
 2010-06-16 | late in the month | - | Prices rose late in the month of May 2009.

@@ -13,8 +13,8 @@ CASES = """
 2013-05-04 | Fri., May. 3, 2013 | 2013-05-03 | Fri., May. 3, 2013 11:45 AM PDT
 2013-05-04 | May. 3, 2013 | 2013-05-03 | The court heard the case on May. 3, 2013, a clerk said.
 # ... not "May." ending a sentence before a number
-2013-06-01 | May. 3 | - | The plant closed in May. 3 of its workers were hurt.
-2013-06-01 | May. 30 | - | Sales fell in May. 30 stores will close.
+2013-06-01 | May | 2013-05 | The plant closed in May. 3 of its workers were hurt.
+2013-06-01 | May | 2013-05 | Sales fell in May. 30 stores will close.
 # a year or month after a plural possessive, as after "'s" ("the team's 1983 title team")
 2008-12-10 | 1983 | 1983 | He was the floor leader of the Sixers' 1983 title team.
 2008-12-10 | 1982 | 1982 | The hero first appeared in the Stevens brothers’ 1982 comic series.
@@ -60,7 +60,7 @@ CASES = """
 2009-03-10 | late in 2008 | 2008 | Sales slowed late in 2008, the company said.
 2008-12-20 | later in that year | 2001 | Lewis lost in April 2001 and won the rematch later in that year.
 # ... not a comparison
-2008-12-20 | later in May | - | Prices peaked later in May than usual.
+2008-12-20 | May | 2008-05 | Prices peaked later in May than usual.
 # a month that begins or ends after "as" or "when", its clause ending there
 2008-12-20 | December | 2008-12 | They were on the verge of a resurgence as December started, improving to 7-6.
 2009-04-02 | March | 2009-03 | Sales slumped when March ended, the company said.
