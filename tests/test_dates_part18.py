@@ -42,6 +42,16 @@ CASES = """
 2008-12-10 | late 90s | - | He is in his late 90s and still works.
 2008-12-10 | the mid-90s | - | Temperatures will reach the mid-90s this week.
 2008-12-10 | the upper 90s | - | Highs in the upper 90s are expected.
+2008-12-10 | '20s | - | The suspect, in his late '20s, fled.
+2008-12-10 | late '60s | - | I'm in my late '60s and still working.
+2008-12-10 | '40s | - | We are all in our '40s now.
+2008-12-10 | '70s | - | He shot a round in the low '70s.
+2008-12-10 | '80s | - | Highs will reach the upper '80s today.
+2008-12-10 | the late 90s | - | Temperatures in the late 90s are forecast.
+2008-12-10 | the early 80s | - | Highs in the early 80s with sunshine.
+2008-12-10 | mid-'90s | - | Temperatures will be in the mid-'90s Friday.
+# ... but a market's highs are no heat
+2008-12-10 | the late '90s | 199 | Stocks hit record highs in the late '90s.
 # a dash typed as two hyphens ends a date as a dash does
 2008-12-10 | April | 2009-04 | He will turn 29 in April--and could be traded.
 2008-12-10 | August 2004 | 2004-08 | He took her captive in August 2004--saying he wanted her back.

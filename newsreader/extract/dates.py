@@ -1212,6 +1212,30 @@ def _past_after_article(day: dt.date, ref: dt.date | None, text: str, start: int
 _PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had been) (?:[a-z]+ )?([a-z]+(?:ed|en|wn|ld|nt|ght|ck|t)) (?:on|in) $")
 
 
+#: A decade written without its century after a possessive or "aged" ("in his late '20s", "in my
+#: '60s", "in their 50s") is an age; after a level word alone ("the low '70s", "the upper '80s") a
+#: score or heat.
+_AGE_OR_LEVEL_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|my|our|your|aged?)\s+(?:(?:early|late|mid|upper|lower|low|high)"
+                                  r"[- ]?)?|\b(?:low|upper|lower|high)[- ]?)$", re.IGNORECASE)
+#: ... and in a sentence about the weather it is a temperature ("Highs in the early 80s", "in the
+#: late 90s" with "temperatures"), unless the highs are a market's ("record highs in the late '90s").
+_WEATHER_WORDS = re.compile(r"\b(?:temperatures?|temps|degrees|heat|forecasts?|weather|thermometers?)\b|°")
+_HIGHS_LOWS = re.compile(r"\b(?:highs?|lows?)\b")
+_MARKET_WORDS = re.compile(r"\b(?:records?|stocks?|shares|markets?|dow|nasdaq|prices?|index|indexes|rates?)\b")
+
+
+def _short_decade_not_years(text: str, span: str, start: int, end: int) -> bool:
+    """Whether a decade written without its century ("'20s", "the late 90s") is an age, a score or
+    a temperature rather than years."""
+    if len(span) >= 5 and span[-5:-3].isdigit():  # "the 1990s", "1990's": years
+        return False
+    if _AGE_OR_LEVEL_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    sentence = _sentence_around(text, start, end)
+    return _WEATHER_WORDS.search(sentence) is not None or (
+        _HIGHS_LOWS.search(sentence) is not None and _MARKET_WORDS.search(sentence) is None)
+
+
 #: "as recently as 2005", "as early as March", "as far back as 1990": the bare year or month is the date.
 _AS_EARLY_AS = re.compile(r"\b[Aa]s (?:recently|early|late|far back) as $")
 #: A month that begins or ends after "as"/"when", the clause ending there ("as December started,",
@@ -2407,6 +2431,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             continue  # "in coming weeks", not "he is coming days after her"
         if kind in ("weekday", "mdy", "dmy") and prev in ("every", "each"):
             continue  # "every Monday" repeats (a TimeML SET), it is no date
+        if kind == "decade" and _short_decade_not_years(text, span, start, end):
+            continue  # "in his late '20s", "the low '70s", "Highs in the early 80s": an age, a score, heat
         if kind == "weekday" and (text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES) or prev == "the"
                                   and span[0].isupper() and _CAPITAL_AFTER.match(text, end)):
             continue  # "Black Monday" (1987), "Super Tuesday", "the Sunday Times": names, not last Monday
