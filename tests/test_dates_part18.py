@@ -29,6 +29,10 @@ CASES = """
 2008-09-10 | this coming winter | 2008-WI | Gas prices are expected to rise this coming winter.
 2008-04-10 | this coming summer | 2008-SU | The stadium will open this coming summer.
 2008-07-10 | this coming summer | 2009-SU | The stadium will open this coming summer.
+# ... in the season's first month, "coming" is this year's, as "past" is last year's
+2013-06-10 | this coming summer | 2013-SU | The stadium will open this coming summer.
+2013-06-10 | this past summer | 2012-SU | Crops failed this past summer.
+2008-12-05 | this coming winter | 2008-WI | Heating bills will soar this coming winter.
 # ... not a longer word
 2008-12-10 | this coming fall | - | Officials braced for this coming fallout from the ruling.
 # a decade with an apostrophe anywhere, or "the early/late 90s"

@@ -3547,11 +3547,13 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         if " past " in lower or " coming " in lower:
             # "this past spring": the last one begun before this month; "this coming winter": the
-            # next one not yet begun (a winter is its December's year, as `_season_year` counts)
+            # next one not yet begun (a winter is its December's year, as `_season_year` counts);
+            # in its first month a season counts as not yet begun for both ("this coming summer"
+            # in June is this year's)
             first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
             if " past " in lower:
                 return f"{ref.year if first_month < ref.month else ref.year - 1}-{season}", None
-            return f"{ref.year if first_month > ref.month else ref.year + 1}-{season}", None
+            return f"{ref.year if first_month >= ref.month else ref.year + 1}-{season}", None
         return f"{_stated_year(span, ref)}-{season}", None
     if kind == "bareseason":
         season = _SEASONS[words[-1].lower()]
