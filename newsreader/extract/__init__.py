@@ -272,18 +272,19 @@ def _persons_noun(title: str, every: list[re.Match[str]], s: int, n: int, contex
     government", "Sean Penn visited a hospital"), or the head is a leader's tenure (`tenures`:
     administration, government, campaign ...) after a given name ("Joe Biden Administration Sues Texas" with no
     body). A story that writes the whole run capitalised ("the Betty Ford Center") keeps it."""
-    names = r"\s+".join(re.escape(every[k].group()) for k in range(s, n))
-    whole = re.compile(names + r"\s+" + re.escape(every[n].group()) + r"\b", re.IGNORECASE)
-    if any(_capitalised(m.group()) for m in whole.finditer(context)):
-        return False
     key = every[n].group().lower()
     opener = every[s].group()
-    if key in c.tenures and opener[0] + opener[1:].lower() in c.given_names:
-        return True
-    if key not in lower:
+    tenure = key in c.tenures and opener[0] + opener[1:].lower() in c.given_names
+    if not tenure and key not in lower:  # (most runs: no regular expression read)
         return False
-    alone = re.compile(r"\b" + names + r"\b(?!\s+" + re.escape(every[n].group()) + r"\b)", re.IGNORECASE)
-    return any(_capitalised(m.group()) for m in alone.finditer(context))
+    names = r"\s+".join(re.escape(every[k].group()) for k in range(s, n))
+    head = re.escape(every[n].group())
+    if not tenure:
+        alone = re.compile(r"\b" + names + r"\b(?!\s+" + head + r"\b)", re.IGNORECASE)
+        if not any(_capitalised(m.group()) for m in alone.finditer(context)):
+            return False
+    whole = re.compile(names + r"\s+" + head + r"\b", re.IGNORECASE)
+    return not any(_capitalised(m.group()) for m in whole.finditer(context))
 
 
 def _capitalised(text: str) -> bool:
