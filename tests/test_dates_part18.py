@@ -62,6 +62,14 @@ CASES = """
 2008-12-10 | Monday | 2008-12-08 | The talks ended on Monday--a day early.
 # ... and makes no date of what was none
 2008-12-10 | 2008 | - | He scored 2008--a club record.
+# ... but two hyphens before a number, a month or a weekday are a range's dash, as "–" is
+2013-05-01 | June 3--5, 2010 | 2010-06-03 | The festival ran June 3--5, 2010, in Ohio.
+2013-05-01 | Nov. 12--14, 2009 | 2009-11-12 | The talks ran Nov. 12--14, 2009, in Geneva.
+2013-05-01 | 2001--2005 | 2001 | He worked there from 2001--2005.
+2013-05-01 | 2013--2014 | FY2014 | The 2013--2014 budget passed.
+2013-05-01 | March--April 2014 | 2014-03 | The exhibit runs through March--April 2014.
+2013-05-01 | Monday--Friday | - | Open Monday--Friday only.
+2013-05-01 | Tuesday--Sunday | - | Doors open Tuesday--Sunday at noon.
 # "later that day", "earlier that morning": the day and its "later"/"earlier", as "later that week"
 2008-12-20 | Later that day | 2008-12-19 | The gunman shot a deputy on Friday. Later that day, he was caught.
 2008-12-20 | later that night | 2008-12-19TNI | She was hit by a car on Friday and died later that night, police said.

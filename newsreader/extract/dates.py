@@ -183,8 +183,8 @@ _BRANCHES: list[tuple[str, str]] = [
     # "9/11": the attacks' day, as news writes it
     ("#", r"(?P<nineeleven>9/11)(?![\w/]|\.\d| ?%)"),
     # "Oct. 28-29", "1-2 October": a range of days, valued by its first
-    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?(?:{_MONTH_D} |{_MONTH_DOT}(?=[0-9])){_DAY}(?:[-–]{_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?!\w|-(?![0-9]{{1,2}}: ?[0-5][0-9])\w)"),
-    (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:[-–]{_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR}"
+    (f"{_M} {_W} {_WA}", rf"(?P<mdy>(?:{_WEEKDAY_D},? )?(?:{_MONTH_D} |{_MONTH_DOT}(?=[0-9])){_DAY}(?:(?:[-–]|--){_DAY})?(?:(?:,? |, )(?:{_YEAR})|{_OF_YEAR})?)(?!\w|-(?![0-9]{{1,2}}: ?[0-5][0-9])\w)"),
+    (f"{_W} {_WA} the #", rf"(?P<dmy>(?:{_WEEKDAY_D},? )?(?:the )?{_DAY}(?:(?:[-–]|--){_DAY})? (?:of )?{_MONTH_D}(?:,? {_YEAR}|{_OF_YEAR}"
                           # "10 Nov 11": a two-digit year, as military and Indian news write it
                           r"| [0-9]{2}(?=[.,;:)]|$))?)(?![\w-])"),
     # "13-06-2025": day first, as South Asian, Middle Eastern and European pages write it
@@ -207,7 +207,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the", rf"(?P<partof>(?i:the (?:morning|afternoon|evening|night) of )(?:{_MONTH_D} {_DAY}(?:,? {_YEAR})?"
             rf"|{_DAY} {_MONTH_D}(?:,? {_YEAR})?|{_WEEKDAY}))(?![\w-])"),
     # "July-March" (a range, see _MONTH_RANGE_END); not "a May-December romance" (an age gap)
-    (_M, rf"(?P<barmonth>{_MONTH})(?![\w]|-(?!{_MONTH}(?![\w-]| quarter\b| period\b| (?:romance|relationship|marriage|couple|affair)s?\b))"
+    (_M, rf"(?P<barmonth>{_MONTH})(?![\w]|-(?!-?{_MONTH}(?![\w-]| quarter\b| period\b| (?:romance|relationship|marriage|couple|affair)s?\b))"
          r"|\.[\w–-]| [0-9]| (?:Day|Madness|Fools?)\b)"),
     (f"the last next this past coming early late earlier later {_W} {_WA}",
      rf"(?P<weekday>(?:(?i:early|late|earlier|later) )?(?:(?i:this past|this coming|the previous|the following|the next) |{_REL} )?"
@@ -270,7 +270,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<fiscal>(?:(?i:{_STRETCH_OF} ))?"
      rf"(?:(?i:fiscal|financial)(?: year)? {_YEAR}{_FY_END}|{_YEAR}{_FY_END} (?i:fiscal|financial) year"
      rf"|FY ?(?:{_YEAR}|[0-9]{{2}}){_FY_END}"
-     rf"|{_YEAR}[-–/](?:[0-9]{{2}}|{_YEAR})(?= (?i:budget|federal budget|annual budget|union budget)\b)"  # "the 2024-25 budget"
+     rf"|{_YEAR}(?:[-–/]|--)(?:[0-9]{{2}}|{_YEAR})(?= (?i:budget|federal budget|annual budget|union budget)\b)"  # "the 2024-25 budget"
      r"|(?:(?i:this|last|next|the current|the previous|the coming|the next|the last|the) )?(?i:fiscal|financial) year))"
      r"(?![\w-])"),
     ("the fiscal first second third fourth final last # q fy",
@@ -327,9 +327,9 @@ _BRANCHES.insert(0, ("last this next the #", rf"(?P<possperiod>(?i:(?:last|this|
 _BRANCHES.append(("this", r"(?P<thistime>(?i:this time))(?![\w-]| (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)"))
 _BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|last|next|the (?:previous|prior|current|next|past)) (?:off-?)?season)"
                                           r"(?![\w-])"))
-_BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
+_BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}(?:[-–]|--)(?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
 # "from 1978-89", "(1999-2003)": a range of years in one word, valued by its first (as "July-March")
-_BRANCHES.append(("#", rf"(?P<yearrange>{_YEAR}[-–](?:[0-9]{{2}}|{_YEAR}))(?![\w/–-]|\.\d| ?%)"))
+_BRANCHES.append(("#", rf"(?P<yearrange>{_YEAR}(?:[-–]|--)(?:[0-9]{{2}}|{_YEAR}))(?![\w/–-]|\.\d| ?%)"))
 # "the sixth straight day", "a second consecutive week": the day (week...) the story is at, or
 # the weekday after it ("for a second straight day on Friday")
 _WEEKDAY_AFTER = re.compile(rf" (?:on )?({_WEEKDAY})(?![\w-])")
@@ -2171,7 +2171,7 @@ _DAY_RANGE_END = re.compile(rf" (?:to|through|till|until|-|–|(and))"
 #: fiscal year ("July-March FY25", "July-December 2024-25", "April-September FY26") starts in the
 #: year before the one it is named by, so months from April on before its turn of the year are
 #: that earlier year's.
-_MONTH_RANGE_END = re.compile(rf"-({_MONTH})(?![\w-])(?:,? (?:((?i:FY) ?|(?i:fiscal|financial) (?:year )?))?"
+_MONTH_RANGE_END = re.compile(rf"--?({_MONTH})(?![\w-])(?:,? (?:((?i:FY) ?|(?i:fiscal|financial) (?:year )?))?"
                               rf"((?:1[89]|20)[0-9]{{2}}|(?<=FY)[0-9]{{2}}|(?<=FY )[0-9]{{2}})(?:[-–/]([0-9]{{2}}|{_YEAR}))?(?![\w-]))?")
 
 
@@ -2274,11 +2274,18 @@ _IN_A_PERIOD = frozenset({"barmonth", "my", "year", "bareseason", "thatunit"})
 _EDGE_IN_BEFORE = re.compile(r"(?<![\w-])(?i:earlier|later|early|late) in $")
 
 
+#: Two hyphens typed for a dash that sets off what follows ("in April--and", "2004--saying"), not
+#: one typed for a range's dash, before a number, a month or a weekday ("2013--2014", "June
+#: 3--5", "Monday--Friday", "March--April 2014"): that one the range patterns read as "–".
+_ASIDE_DASH = re.compile(r"--(?![\d-]| ?(?i:" + "|".join((*_MONTH_NAMES, *_WEEKDAYS, *_WEEKDAY_ABBR))
+                         + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)")
+
+
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
     if "--" in text:  # a dash typed as two hyphens ("in April--and", "August 2004--saying"): as " —"
-        text = text.replace("--", " —")
+        text = _ASIDE_DASH.sub(" —", text)  # (not a range: "2013--2014", "June 3--5", "Monday--Friday")
     found: list[DateMatch] = []
     anchors = _Anchors(date)
     for m in _candidates(text):
