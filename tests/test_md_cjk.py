@@ -4,6 +4,9 @@
   them, and is now marked in snippets and titles too; a snippet's window never cuts a marked word in two.
 - Full-width ASCII letters and digits ("２０２４", "Ｍｉｎｉｓｔｅｒ") and half-width katakana ("ｱｲﾌｫﾝ") are folded to
   their usual forms on both sides, as Lucene's CJKWidthFilter does (NFKC on those two ranges only).
+- A lone CJK letter ("東", the "年" of "2024年") is searched as the start of a two-letter piece (as "東*"); a search
+  that finds nothing with one says why; a space typed inside a quoted CJK compound ('"知事 選挙"') is also
+  searched without it.
 - A combining mark after a CJK letter ("東\u0301京") made an empty term and split the run in the analyzer while
   `terms` joined it: a word is now folded first, then cut into pieces, in both.
 """
@@ -82,7 +85,8 @@ def library(tmp_path_factory):  # type: ignore[no-untyped-def]
     corpus.mkdir()
     stories = [("東京の観光客が過去最多に", "東京都によると、２０２４年の観光客は過去最多となった。ｱｲﾌｫﾝの発売も話題に。"),
                ("Ｍｉｎｉｓｔｅｒ speaks", "The Ｍｉｎｉｓｔｅｒ said the ｶﾞｿﾘﾝ price rose in 2023."),
-               ("Other news", "The minister of 京都 spoke about 都市 planning in 2025.")]
+               ("Other news", "The minister of 京都 spoke about 都市 planning in 2025."),
+               ("서울 시장 선거 결과", "서울 시장 선거에서 새 시장이 당선되었다. 東京都知事選挙の投開票。")]
     for n, (title, body) in enumerate(stories):
         (corpus / f"{n}.txt").write_text(f" date 2024-05-0{n + 1} {title}\n\n{body}\n\nMore text here.\n",
                                          encoding="utf-8")
@@ -110,3 +114,26 @@ def test_width_forms_are_marked(library) -> None:  # type: ignore[no-untyped-def
     hits = {h.title: h for h in library.search("minister", limit=10).hits}
     hit = hits["Ｍｉｎｉｓｔｅｒ speaks"]
     assert [hit.title[a:b] for a, b in hit.title_ranges] == ["Ｍｉｎｉｓｔｅｒ"]
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("2024年", ["東京の観光客が過去最多に"]),  # (text "２０２４年の観光客": "年" only inside the piece "年の")
+    ("２０２４年", ["東京の観光客が過去最多に"]),
+    ('"2024年"', ["東京の観光客が過去最多に"]),
+    ("2025年", []),
+    ("東", ["東京の観光客が過去最多に", "서울 시장 선거 결과"]),
+    ("挙", ["서울 시장 선거 결과"]),
+    ('"知事 選挙"', ["서울 시장 선거 결과"]),
+    ('"서울 시장"', ["서울 시장 선거 결과"]),  # (Korean puts spaces between words: as typed)
+    ('"東京都 選挙"', []),
+])
+def test_a_lone_cjk_letter_is_the_start_of_a_piece(library, query: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(h.title for h in library.search(query, limit=10).hits) == found
+
+
+def test_a_search_that_a_lone_letter_leaves_empty_says_why(library) -> None:  # type: ignore[no-untyped-def]
+    result = library.search("た", limit=10)  # (only as a run's last letter: "なった。")
+    assert not result.hits
+    assert any("letter alone (た)" in note for note in result.notes)
+    assert not any("letter alone" in note for note in library.search("zzzqqq", limit=10).notes)
+    assert not any("letter alone" in note for note in library.search("東", limit=10).notes)

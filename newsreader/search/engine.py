@@ -17,14 +17,14 @@ from newsreader.search.dismax import byline_only
 from newsreader.search.dateorder import date_runs, estimate, newest, oldest, restrict_dates
 from newsreader.search.expand import lexicon_parts, notes
 from newsreader.search.library import SearchCancelled
-from newsreader.search.query import QueryParser, positive_leaves
+from newsreader.search.query import QueryParser, lone_letters_note, positive_leaves
 from newsreader.search.snippets import make_snippet, match_ranges
 from newsreader.search.where import spans as where_spans, targets as where_targets
 from newsreader.search.writer import open_index
 
 __all__ = ["CJK_RE", "STOPS", "Cancellable", "ListCorrector", "QueryParser", "byline_only", "date_runs",
            "estimate", "fold", "index", "make_snippet", "open_index", "match_ranges", "newest", "notes", "oldest",
-           "lexicon_parts", "today", "positive_leaves",
+           "lexicon_parts", "lone_letters_note", "today", "positive_leaves",
            "restrict_dates", "stem", "where_spans", "where_targets"]
 
 

@@ -537,7 +537,9 @@ class Library:
                 hit.title_ranges = engine.match_ranges(row.title, terms.get("title", set()))
             hits.append(hit)
         suggestion = self.suggest(text) if suggest and exact and total < 5 else None
-        return SearchResult(hits, total, suggestion, exact, [*parsed.notes, *engine.notes(parsed.query, searcher.reader())])
+        notes = [*parsed.notes, *engine.notes(parsed.query, searcher.reader())]
+        why = None if total else engine.lone_letters_note(text)  # ("挙": only at the end of runs)
+        return SearchResult(hits, total, suggestion, exact, notes + [why] if why else notes)
 
     @staticmethod
     def _top(searcher: Any, query: Any, runs: DateRuns, limit: int, sort: str,

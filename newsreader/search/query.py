@@ -22,7 +22,7 @@ from whoosh.qparser import FieldsPlugin, FuzzyTermPlugin, MultifieldPlugin, Plus
 from whoosh.qparser import QueryParser as WhooshQueryParser
 from whoosh.qparser.syntax import DisMaxGroup
 
-from newsreader.search.analysis import CJK_RE, STOPS, words
+from newsreader.search.analysis import CJK_LETTERS, CJK_RE, STOPS, words
 from newsreader.search import expand
 from newsreader.search.andnot import fix_and_not
 from newsreader.search.entity import entity_terms
@@ -418,16 +418,56 @@ class _FieldsPlugin(FieldsPlugin):
         return [(_FieldnameTagger(self.expr), 0)]
 
 
+#: Spaces between two CJK letters ("知事 選挙").
+_CJK_SPACE_RE = re.compile(f"(?<=[{CJK_LETTERS}])\\s+(?=[{CJK_LETTERS}])")
+
+
+def lone_cjk_letter(term: str) -> bool:
+    """Whether a query term is one CJK letter alone ("東", the "年" of "2024年"): the index holds such a letter
+    only inside its two-letter pieces ("年の"), or alone where the text has it alone."""
+    return len(term) == 1 and CJK_RE.match(term) is not None
+
+
+def lone_letters_note(text: str) -> str | None:
+    """For a query that found nothing: why, when it holds a lone CJK letter (`lone_cjk_letter`)."""
+    if text.isascii() or not CJK_RE.search(text):
+        return None
+    letters = list(dict.fromkeys(filter(lone_cjk_letter, words(text))))
+    if not letters:
+        return None
+    return (f"a Chinese, Japanese or Korean letter alone ({' '.join(letters)}) is searched as the start of a word "
+            "(as X*): it is not found as the last letter of a longer run of such letters")
+
+
+class PiecePrefix(Q.Prefix):
+    """A lone CJK letter inside a word searched ("2024年"): the pieces starting with it, in a `Q.Sequence`. Whoosh's
+    own prefix (a union of its terms, which has the positions a sequence needs), not an `expand.Expansion`."""
+
+    def __init__(self, fieldname: str, text: str) -> None:
+        super().__init__(fieldname, text, constantscore=False)
+
+
 class _WhooshParser(WhooshQueryParser):
     """Whoosh's parser, where a word typed with CJK letters in it is its terms in a row (a phrase): its
     two-letter pieces (`analysis.cjk_pieces`) must be found together, not anywhere in the story ("知事"
     in "東京都知事", not a story with "東京" and "京都" apart). Other words that give several terms keep
-    Whoosh's AND ("covid-19": "covid" and "19")."""
+    Whoosh's AND ("covid-19": "covid" and "19"). A lone CJK letter is searched as the start of a piece
+    (a prefix, as "東*"): found at the start and inside a run of letters, not as a run's last letter."""
 
     def multitoken_query(self, spec, texts, fieldname, termclass, boost):  # type: ignore[no-untyped-def]
         if any(CJK_RE.search(text) for text in texts):
+            if any(map(lone_cjk_letter, texts)):  # ("2024年": "2024" then a piece starting "年")
+                return Q.Sequence([PiecePrefix(fieldname, text) if lone_cjk_letter(text) else termclass(fieldname, text)
+                                   for text in texts], boost=boost)
             return self.phraseclass(fieldname, texts, boost=boost)
         return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True,  # type: ignore[no-untyped-def]
+                   removestops=True):
+        q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if type(q) is Q.Term and lone_cjk_letter(q.text):  # ("東": the pieces starting with it, as "東*")
+            return Q.Prefix(fieldname, q.text, boost=q.boost)
+        return q
 
 
 class QueryParser:
@@ -501,6 +541,7 @@ class QueryParser:
         rewritten = "".join(p if p.startswith('"') else _DATE_RE.sub(cut, p) for p in pieces)
         rewritten = re.sub(r"(?<![\w:.\-/])([A-Za-z_]+):", lambda m: m.group(1).lower() + ":", rewritten)
         minus = _MINUS_RE.search(rewritten)
+        q_text = rewritten  # (what Whoosh read: its phrases' character ranges are in it)
         try:
             q = self._whoosh_parse(rewritten)
         except QueryError:
@@ -511,7 +552,8 @@ class QueryParser:
             # Whoosh drops `-word` with nothing before it to subtract from ('-iran', 'the
             # -iran'), where `NOT iran` means every article without the word, and raises on
             # one in brackets, where it means the same as `NOT word`: read them so.
-            q = self._whoosh_parse(_MINUS_RE.sub(lambda m: m.group(0) if m.group(1) else "NOT ", rewritten))
+            q_text = _MINUS_RE.sub(lambda m: m.group(0) if m.group(1) else "NOT ", rewritten)
+            q = self._whoosh_parse(q_text)
 
         def swap(node: Q.Query) -> Q.Query:
             if isinstance(node, Q.Term) and node.fieldname == "dkey" and str(node.text).startswith("qdate"):
@@ -529,6 +571,10 @@ class QueryParser:
                 return Q.ConstantScoreQuery(terms[0] if len(terms) == 1 else Q.Or(terms), 1.0)
             if isinstance(node, Q.Every) and node.fieldname in _EVERY_ARTICLE_FIELDS:
                 return Q.Every()
+            if isinstance(node, PiecePrefix):
+                return node
+            if isinstance(node, Q.Phrase) and any(CJK_RE.search(w) for w in node.words):
+                return self._cjk_phrase(node, q_text)
             return expand.replace(node, self._parser.schema)
 
         q = fix_and_not(text_words(entity_terms(fast_phrases(q.accept(swap)))))
@@ -541,6 +587,28 @@ class QueryParser:
                 return ParsedQuery(typed, Q.NullQuery, ranges, notes)
             raise QueryError(_why_nothing(rewritten, empty_dates, bounds))
         return ParsedQuery(typed, self._with_byline(q, rewritten), ranges, notes)
+
+    def _cjk_phrase(self, node: Q.Phrase, text: str) -> Q.Query:
+        """A quoted phrase holding CJK letters: a lone letter in it is the start of a piece (`PiecePrefix`:
+        '"2024年"' finds "2024年の"), and where a space was typed between CJK letters ('"知事 選挙"') the
+        phrase is also searched without it, as one run ("知事選挙": its pieces "知事 事選 選挙")."""
+        def made(words: list[str]) -> Q.Query:
+            if not any(map(lone_cjk_letter, words)):
+                return Q.Phrase(node.fieldname, words, slop=node.slop, boost=node.boost)
+            return Q.Sequence([PiecePrefix(node.fieldname, w) if lone_cjk_letter(w) else Q.Term(node.fieldname, w)
+                               for w in words], boost=node.boost)
+
+        typed = made(list(node.words))
+        ranges = node.char_ranges or []
+        if not ranges or None in ranges[0] or None in ranges[-1] or node.fieldname not in self._parser.schema:
+            return typed
+        quoted = text[ranges[0][0]:ranges[-1][1]]
+        joined = _CJK_SPACE_RE.sub("", quoted)
+        field = self._parser.schema[node.fieldname]
+        if joined == quoted or list(field.process_text(quoted, mode="query")) != list(node.words):
+            return typed
+        words = list(field.process_text(joined, mode="query"))
+        return Q.Or([typed, made(words)]) if words else typed
 
     def _with_byline(self, q: Q.Query, text: str) -> Q.Query:
         """`q`, or `q` or the byline (`dismax.WithByline`) when the whole query is plain words
