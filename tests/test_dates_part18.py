@@ -87,6 +87,8 @@ CASES = """
 2008-12-20 | December | 2008-12 | They were on the verge of a resurgence as December started, improving to 7-6.
 2009-04-02 | March | 2009-03 | Sales slumped when March ended, the company said.
 2009-04-02 | April | 2009-04 | The rally faded as April wore on.
+2009-04-20 | April | 2009-04 | The rally faded as April wore on--and then it collapsed.
+2009-04-20 | April | 2009-04 | The rally faded as April wore on — and then it collapsed.
 # ... not a person of that name doing something
 2009-04-02 | April | - | The crowd cheered as April began to sing.
 2009-04-02 | June | - | The crowd cheered as June started singing.
