@@ -92,6 +92,8 @@ CASES = """
 # ... not a person of that name doing something
 2009-04-02 | April | - | The crowd cheered as April began to sing.
 2009-04-02 | June | - | The crowd cheered as June started singing.
+2009-04-02 | June | - | As June starts in the lead role, critics are watching.
+2009-07-02 | June | 2009-06 | Orders picked up as June began in earnest.
 2009-04-02 | April | - | The crowd cheered when April ended with a song.
 # a date written year.month.day, as East Asian pages do
 2012-08-09 | 2012.08.08 | 2012-08-08 | Published: 2012.08.08 09:01 AM

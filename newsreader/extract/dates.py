@@ -1240,9 +1240,9 @@ def _short_decade_not_years(text: str, span: str, start: int, end: int) -> bool:
 _AS_EARLY_AS = re.compile(r"\b[Aa]s (?:recently|early|late|far back) as $")
 #: A month that begins or ends after "as"/"when", the clause ending there ("as December started,",
 #: "when March ended"); not a person doing something ("as April began to sing", "as June started
-#: singing").
+#: singing", "as June starts in the lead role": " in" only before "earnest", a month or a year).
 _MONTH_TURNS_AFTER = re.compile(r" (?:began|begins|started|starts|ended|ends|wore on|drew to a close)"
-                                r"(?=[,.;:!?)—–]|$| [—–]| (?:and|but|in)\b)")
+                                rf"(?=[,.;:!?)—–]|$| [—–]| (?:and|but)\b| in (?:earnest\b|the year\b|{_MONTH}\b|{_YEAR}\b))")
 #: "since at least 1986", "until at least March": the preposition before "at least" is the date's
 #: (a bare year or month needs one); not "employed at least 1986 people".
 _PREP_AT_LEAST = re.compile(r"\b(since|until|till|by|to|from|through|before) at least $", re.I)
