@@ -64,6 +64,7 @@ def test_width_forms_are_folded(wide: str, usual: str) -> None:
 
 def test_no_other_compatibility_form_is_folded() -> None:
     assert fold("①ﬁ㍻") == "①ﬁ㍻"
+    assert fold("＾！ｍ") == "＾！m"  # (full-width signs are in no word: left, as the README says)
     assert fold("ｱﾞ") == "ア\u3099"  # (no one letter for it: the mark stays after its letter)
 
 

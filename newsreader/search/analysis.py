@@ -100,12 +100,13 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-#: Width forms, folded as Lucene's CJKWidthFilter does (NFKC on these two ranges only): full-width ASCII
-#: (U+FF01-FF5E: "Ｍｉｎｉｓｔｅｒ", "２０２４", as Japanese and Chinese outlets print them) is ASCII, and
+#: Width forms, folded as Lucene's CJKWidthFilter does (NFKC on these two ranges only): full-width ASCII letters
+#: and digits (in U+FF01-FF5E: "Ｍｉｎｉｓｔｅｒ", "２０２４", as Japanese and Chinese outlets print them) are ASCII, and
 #: half-width katakana (U+FF65-FF9F: "ｱｲﾌｫﾝ") is katakana, a voiced sound mark joined to the letter before it
 #: ("ｶﾞ" -> "ガ", `_VOICED_RE`). Other compatibility forms (ligatures, circled or superscript digits, ...) are
 #: left as they are.
-_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in (*range(0xFF01, 0xFF5F), *range(0xFF65, 0xFFA0))}
+_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in (*range(0xFF01, 0xFF5F), *range(0xFF65, 0xFFA0))
+          if code > 0xFF5E or chr(code).isalnum()}  # (no sign is in a word: "＾" would be a "^" in `unfold_pattern`)
 #: A half-width katakana letter and its voiced sound mark ("ｶﾞ"): one letter where Unicode has it ("ガ").
 _VOICED_RE = re.compile("[\uff66-\uff9d][\uff9e\uff9f]")
 _FOLD = _fold_table() | {code: (bare.lower() if bare.isascii() else bare) for code, bare in _WIDTH.items()}
