@@ -100,6 +100,13 @@ CASES = """
 # ... not a version number, nor a thirteenth month
 2012-08-09 | 2012.08.08 | - | Version 1.2012.08.08 fixes the bug.
 2012-08-09 | 2012.13.08 | - | Install build 2012.13.08 of the app.
+2022-01-10 | 2021.12.17 | - | Update youtube-dl to version 2021.12.17 to fix it.
+2023-08-01 | 2023.07.22 | - | Install certifi 2023.07.22 now.
+2012-08-09 | 2012.08.08 | - | Version 2012.08.08 of the app crashed.
+2022-06-01 | 2022.05.01 | - | The 2022.05.01 release fixed it.
+# ... but a date line's, or a sentence's with no such word
+2012-08-09 | 2012.08.08 | 2012-08-08 | Updated 2012.08.08 10:00
+2012-08-09 | 2012.08.08 | 2012-08-08 | The meeting was held on 2012.08.08 in Seoul.
 """
 
 ROWS = [

@@ -2274,6 +2274,13 @@ _IN_A_PERIOD = frozenset({"barmonth", "my", "year", "bareseason", "thatunit"})
 _EDGE_IN_BEFORE = re.compile(r"(?<![\w-])(?i:earlier|later|early|late) in $")
 
 
+#: Words near a year.month.day that make it a version number (calendar versioning writes exactly
+#: that form: "version 2021.12.17", "pip install certifi 2023.07.22", "the 2022.05.01 release"),
+#: not a date line's date ("Published: 2012.08.08", "Updated 2012.08.08").
+_VERSION_CUE_BEFORE = re.compile(r"\b(?:versions?|ver|v|release[sd]?|builds?|update|upgrade[sd]?|upgrading|install(?:s|ed|ing)?"
+                                 r"|pip|packages?|patch(?:es|ed)?|firmware|rev|revision|changelog|tag(?:ged)?)\b(?!-)",
+                                 re.IGNORECASE)
+_VERSION_CUE_AFTER = re.compile(r" (?:release|version|build|update|patch)\b", re.IGNORECASE)
 #: Two hyphens typed for a dash that sets off what follows ("in April--and", "2004--saying"), not
 #: one typed for a range's dash, before a number, a month or a weekday ("2013--2014", "June
 #: 3--5", "Monday--Friday", "March--April 2014"): that one the range patterns read as "–".
@@ -2382,6 +2389,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 continue
         elif (kind in ("numeric", "nineeleven") or kind == "iso" and span[4] in "/.") and text[max(0, start - 1):start] in ("/", "."):
             continue  # the end of a path: ".../archive/2025/06/14"
+        elif kind == "iso" and span[4] == "." and (_VERSION_CUE_BEFORE.search(text, max(0, start - 40), start)
+                                                   or _VERSION_CUE_AFTER.match(text, end)):
+            continue  # calendar versioning: "to version 2021.12.17", "install certifi 2023.07.22"
         elif kind == "theunit" and span[-6:].lower() == "period":
             # "revenue rose in the second quarter, while profit for the period fell": the quarter,
             # half or month named earlier in the sentence, or after a preposition in the two before
