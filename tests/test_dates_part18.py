@@ -12,6 +12,10 @@ CASES = """
 2011-11-13 | SAT., NOV. 12, 2011 | 2011-11-12 | Updated SAT., NOV. 12, 2011 at 1:19 a.m.
 2013-05-04 | Fri., May. 3, 2013 | 2013-05-03 | Fri., May. 3, 2013 11:45 AM PDT
 2013-05-04 | May. 3, 2013 | 2013-05-03 | The court heard the case on May. 3, 2013, a clerk said.
+2011-11-13 | SAT NOV 12 2011 | 2011-11-12 | Posted SAT NOV 12 2011
+# ... not the test named SAT before a date
+2013-08-01 | Nov. 12, 2011 | 2011-11-12 | The SAT Nov. 12, 2011 scores were released.
+2013-08-01 | June 1, 2013 | 2013-06-01 | Students who took the SAT June 1, 2013 got results.
 # ... not "May." ending a sentence before a number
 2013-06-01 | May | 2013-05 | The plant closed in May. 3 of its workers were hurt.
 2013-06-01 | May | 2013-05 | Sales fell in May. 30 stores will close.

@@ -69,10 +69,11 @@ _MONTH_D = (rf"(?:{_MONTH}|" + "|".join(name.upper() for name in _MONTH_NAMES) +
             r"Mar|Apr|Jun|Jul|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?"
             rf"|(?:May|MAY)\.(?= {_DAY},? {_YEAR}))")
 #: ... and a weekday in front of a full date may be upper-case or short ("Sat Nov 12 2011", "SAT.,
-#: NOV. 12, 2011").
+#: NOV. 12, 2011"); short and upper-case only with its dot or comma or before an upper-case month
+#: ("SAT NOV 12", "MON 22 JUL 2013"), and not after "the": "the SAT Nov. 12, 2011 scores" is the test.
 _WEEKDAY_D = (rf"(?:{_WEEKDAY}|" + "|".join(name.upper() for name in _WEEKDAYS) + "|"
-              "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR) + "|"
-              + "|".join(abbr.upper() for abbr in _WEEKDAY_ABBR) + r")\.?)")
+              "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR) + r")\.?|(?<![Tt]he )(?:"
+              + "|".join(abbr.upper() for abbr in _WEEKDAY_ABBR) + r")(?:\.|(?=,)|(?=(?: [0-9]{1,2})? [A-Z]{3})))")
 #: Short weekdays with a dot stand alone ("on Tues."); "Sun." is a newspaper as often.
 _WEEKDAY_SHORT = "(?:" + "|".join(abbr.capitalize() for abbr in _WEEKDAY_ABBR if abbr != "sun") + r")\."
 #: Patterns the resolution reads often, compiled once (not looked up in re's cache at each call).
