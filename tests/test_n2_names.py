@@ -189,8 +189,18 @@ def test_a_persons_name_before_a_common_noun_in_a_headline_stays_the_person() ->
     quiet = "The report was published on Monday."
     assert title_names("Joe Biden Administration Sues Texas", quiet) == [("Joe Biden", "person"), ("Texas", "place")]
     assert title_names("JOE BIDEN ADMINISTRATION SUES TEXAS", quiet) == [("JOE BIDEN", "person"), ("TEXAS", "place")]
+    # nor a head word after the noun in the same run ("Falls" of "Niagara Falls" is a verb here)
+    assert title_names("Boris Johnson Government Falls", quiet) == [("Boris Johnson", "person")]
+    # a tenure after names no given name opens is still the run's ("Puerto Rico Government" is no person's)
+    assert title_names("Puerto Rico Government Defaults On Debt", quiet) == [("Puerto Rico Government", "org")]
     # the story writes the place's whole name: a place, though it names the person and the noun alone too
     body = "Betty Ford opened the Betty Ford Center in 1982, and the center has treated thousands."
+    assert title_names("Tara Reid Enters Betty Ford Center", body) == [
+        ("Tara Reid", "person"), ("Betty Ford Center", "place")]
+    assert title_names("TARA REID ENTERS BETTY FORD CENTER", body) == [
+        ("TARA REID", "person"), ("BETTY FORD CENTER", "place")]
+    # ... and one that names the person but never writes the noun in lower case keeps the place too
+    body = "Betty Ford, the former first lady, opened it in 1982. Thousands have been treated there."
     assert title_names("Tara Reid Enters Betty Ford Center", body) == [
         ("Tara Reid", "person"), ("Betty Ford Center", "place")]
 
@@ -231,10 +241,16 @@ def test_near_alike_surnames_that_can_be_two_people_stay_two() -> None:
     text = ("Mark Johnson scored twice for the visitors. Mark Johnson then went off injured. Mark Johnsen, the young "
             "defender who is no relation, added a third. Johnsen was pleased.")
     assert canonical(text)[-2:] == [("Mark Johnsen", "Mark Johnsen"), ("Johnsen", "Mark Johnsen")]
+    # two surnames of one family stay two though one is written once against the other's twice
+    for text in ("Mark Johnson scored twice for the visitors. Johnson then went off injured. Mark Johnsen added a "
+                 "third.", "David Thompson spoke first. Thompson said prices rose. David Thomson disagreed."):
+        assert len({name for _, name in canonical(text)}) == 2, text
     # a slip written once against a main spelling written twice, in its own sentence, is still that person
     text = "Vladimir Putin met Mikhail Gorbachev on Monday. Mikhail Gorbachov left. Gorbachev said nothing."
     assert {name for _, name in canonical(text)} == {"Vladimir Putin", "Mikhail Gorbachev"}
-    # but not its first letter, nor in one sentence with the main spelling's full name
+    # but not written once against once, nor its first letter, nor in one sentence with the main spelling's full name
+    assert len({name for _, name in canonical(
+        "Ahmed Hassanein spoke on Monday. Ahmed Hassanain said the talks would go on.")}) == 2
     assert len({name for _, name in canonical(
         "Mikhail Gorbachev met Mikhail Gorbachov on Monday. Gorbachev said so.")}) == 2
     assert len({name for _, name in canonical(

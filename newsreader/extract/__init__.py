@@ -241,6 +241,7 @@ def _keep_named_places(title: str, every: list[re.Match[str]], chosen: dict[int,
 
     start = 0  # where the run of names and such words before word n starts
     done = -1  # the last word a kept run wrote
+    persons = -1  # the start of a run found to be a person's name and a common noun (`_persons_noun`)
     for n in range(len(every)):
         if n:
             prev = every[n - 1].group()
@@ -252,7 +253,10 @@ def _keep_named_places(title: str, every: list[re.Match[str]], chosen: dict[int,
         s = start
         opener = every[s].group()
         if not 2 <= n - s <= _RUN_WORDS or opener.lower() in common or not chosen.get(s, opener)[0].isupper() \
-                or _persons_noun(title, every, s, n, context, lower, c):
+                or s == persons:
+            continue
+        if _persons_noun(title, every, s, n, context, lower, c):
+            persons = s  # (nor a head word after it in the run: "Boris Johnson Government Falls")
             continue
         for k in range(max(s, done + 1), n + 1):
             word = every[k].group()
@@ -271,20 +275,17 @@ def _persons_noun(title: str, every: list[re.Match[str]], s: int, n: int, contex
     with the head word capitalised after them) and writes the head word in lower case ("Boris Johnson's
     government", "Sean Penn visited a hospital"), or the head is a leader's tenure (`tenures`:
     administration, government, campaign ...) after a given name ("Joe Biden Administration Sues Texas" with no
-    body). A story that writes the whole run capitalised ("the Betty Ford Center") keeps it."""
+    body). (A story that writes the whole run capitalised, "the Betty Ford Center", has `headline_case` keep the
+    head word capitalised: no such run is asked about.)"""
     key = every[n].group().lower()
     opener = every[s].group()
     tenure = key in c.tenures and opener[0] + opener[1:].lower() in c.given_names
-    if not tenure and key not in lower:  # (most runs: no regular expression read)
-        return False
+    if tenure or key not in lower:  # (most runs: no regular expression read)
+        return tenure
     names = r"\s+".join(re.escape(every[k].group()) for k in range(s, n))
     head = re.escape(every[n].group())
-    if not tenure:
-        alone = re.compile(r"\b" + names + r"\b(?!\s+" + head + r"\b)", re.IGNORECASE)
-        if not any(_capitalised(m.group()) for m in alone.finditer(context)):
-            return False
-    whole = re.compile(names + r"\s+" + head + r"\b", re.IGNORECASE)
-    return not any(_capitalised(m.group()) for m in whole.finditer(context))
+    alone = re.compile(r"\b" + names + r"\b(?!\s+" + head + r"\b)", re.IGNORECASE)
+    return any(_capitalised(m.group()) for m in alone.finditer(context))
 
 
 def _capitalised(text: str) -> bool:
