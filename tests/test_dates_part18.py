@@ -87,6 +87,8 @@ CASES = """
 2008-12-20 | later in that year | 2001 | Lewis lost in April 2001 and won the rematch later in that year.
 # ... not a comparison
 2008-12-20 | May | 2008-05 | Prices peaked later in May than usual.
+2008-12-20 | that evening | 2008-12-20TEV | She came home earlier that evening than expected.
+2008-12-20 | that day | 2008-12-20 | He left later that day than planned.
 # a month that begins or ends after "as" or "when", its clause ending there
 2008-12-20 | December | 2008-12 | They were on the verge of a resurgence as December started, improving to 7-6.
 2009-04-02 | March | 2009-03 | Sales slumped when March ended, the company said.

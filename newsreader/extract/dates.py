@@ -2449,6 +2449,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             continue  # "in coming weeks", not "he is coming days after her"
         if kind in ("weekday", "mdy", "dmy") and prev in ("every", "each"):
             continue  # "every Monday" repeats (a TimeML SET), it is no date
+        if kind == "nextday" and span[:5].lower() in ("earli", "later") and text.startswith(" than", end):
+            cut = span.index(" ") + 1  # "earlier that evening than expected": a comparison's word, as
+            start, span, prev = start + cut, span[cut:], span[:cut - 1].lower()  # "later in May than usual" leaves it out
         if kind == "decade" and _short_decade_not_years(text, span, start, end):
             continue  # "in his late '20s", "the low '70s", "Highs in the early 80s": an age, a score, heat
         if kind == "weekday" and (text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES) or prev == "the"
