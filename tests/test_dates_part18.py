@@ -26,6 +26,9 @@ CASES = """
 # ... not a count after the possessive
 2008-12-10 | 2000 | - | The firms' 2000 employees were told on Friday.
 2008-12-10 | 1999 | - | The players' 1999 points were a league record.
+2008-12-10 | 1998 | - | The Broncos' 1998 yards led the league.
+2008-12-10 | 2000 | - | The Saints' 2000 yard rusher signed on Friday.
+2008-12-10 | 2097 | - | Peterson's 2097 yards set a record.
 # "this past spring", "this coming winter": the last season begun, the next not yet begun
 2008-12-10 | this past spring | 2008-SP | The team made the playoffs this past spring.
 2009-03-10 | this past winter | 2008-WI | Heating bills soared this past winter.

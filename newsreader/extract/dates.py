@@ -314,6 +314,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("early late mid # the end",
      rf"(?P<year>(?i:early |late |mid-|mid |end-|{_STRETCH_OF} |the year )?{_YEAR})(?![\w/-]|–[0-9]|,\d|\.\d| ?%|s\b|(?<=0)['’]s\b| (?:people|percent|workers|jobs|"
      r"units|cars|employees|shares|troops|km|miles|meters|metres|feet|tons|tonnes|dollars|euros|points|votes|barrels|homes|vehicles"
+     r"|yards?|acres|calories|passengers|residents|students|members"  # "the Broncos' 1998 yards", "a 2000 yard rusher"
      r"|GMT|UTC|hours|hrs|local time|ET|EST|EDT|BST|CET))"),
 ]
 # "the March quarter" (the quarter ending in March), "the latest quarter" (the last one closed)
