@@ -10,7 +10,6 @@ date mentioned before it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
@@ -232,7 +231,7 @@ _BRANCHES: list[tuple[str, str]] = [
      " present mid midyear"
      " quarter month"
      " right just",
-     r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future(?! of\b)|(?:(?<=\b[Ii]n )|(?<=\bover )|(?<=\bfor )|(?<=\bduring )|(?<=\binto )|(?<=\bbeyond )|(?<=\bwithin ))the near term(?! of\b)|"
+     r"(?P<vague>(?i:(?:more |most |until |only )?recently|currently|(?:the |the near |the distant )future(?! of\b)|the near term(?:(?<=\bin the near term)|(?<=\bover the near term)|(?<=\bfor the near term)|(?<=\bduring the near term)|(?<=\binto the near term)|(?<=\bbeyond the near term)|(?<=\bwithin the near term))(?! of\b)|"
      r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:(?:calendar )?year|month|week|quarter|decade)|the rest of the day|(?:right|just) now|(?:earlier|later|early|late) in the (?:year|month|week|day)(?! of\b| (?:1[89]|20)[0-9]{2}\b)"
      r"|these days|nowadays|lately|the moment|present(?= time\b|[,.;:!?)]|$| (?:and|but|or|it|they|he|she|we|there|the)\b)"
      r"|the past(?=[,.;:!?)]|$| (?:and|but|or|when|as|because|is|was|has|had)\b)"
@@ -1025,20 +1024,25 @@ def _period_year(first_month: int, months: int, ref: dt.date, text: str, start: 
     return ref.year - 1
 
 
-#: The last "that" or "whether" before a date: the complement of a reporting verb starts there.
-_COMPLEMENT = re.compile(r"\b(?:that|whether)\b")
-#: An aside set off by commas after a date, a noun phrase or a "which" clause, with the verb of the
-#: date's clause after it ("sales in the fourth quarter, typically its strongest, will rise", "the
-#: year, which ends in March, is expected"): the clause goes on after it (not "rose in the fourth
-#: quarter, its busiest, and the company expects").
-_APPOSITIVE = re.compile(r", (?:(?:typically|usually|traditionally|normally|historically|often|generally) )?"
-                         r"(?:its|their|his|her|our|the|a|an|which|when)\b[^,.;:!?]{0,60}(?=,)")
-#: A period that looks ahead itself: "the year ahead", "the quarter to come" (not "ahead of").
-_AHEAD = re.compile(r" (?:ahead(?! of\b)|to come)\b")
 #: A clause that holds only the preposition of its date: the date is put first, its clause's verb
 #: follows the comma ("In the fourth quarter, sales fell").
-_FRONTED = re.compile(r" *(?:in|for|during|over|through|throughout|by|at)? *")
-_VERB_AFTER_ASIDE = re.compile(r", (?:will|would|could|might|should|may|can|is|are|was|were|has|have|had)\b")
+_FRONTED = frozenset({"", "in", "for", "during", "over", "through", "throughout", "by", "at"})
+
+
+@functools.cache
+def _clause_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """`_past_clause`'s patterns, compiled at its first call (few texts reach it; compiling them at
+    import cost ~1 ms): the last "that" or "whether" before a date, where the complement of a
+    reporting verb starts; an aside set off by commas after a date, a noun phrase or a "which"
+    clause; the verb of the date's clause after such an aside ("sales in the fourth quarter,
+    typically its strongest, will rise", "the year, which ends in March, is expected": the clause
+    goes on after it; not "rose in the fourth quarter, its busiest, and the company expects"); a
+    period that looks ahead itself ("the year ahead", "the quarter to come"; not "ahead of")."""
+    return (re.compile(r"\b(?:that|whether)\b"),
+            re.compile(r", (?:(?:typically|usually|traditionally|normally|historically|often|generally) )?"
+                       r"(?:its|their|his|her|our|the|a|an|which|when)\b[^,.;:!?]{0,60}(?=,)"),
+            re.compile(r", (?:will|would|could|might|should|may|can|is|are|was|were|has|have|had)\b"),
+            re.compile(r" (?:ahead(?! of\b)|to come)\b"))
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -1060,18 +1064,19 @@ def _past_clause(text: str, start: int, end: int) -> bool:
     "whether" opens the clause ("said that in the fourth quarter, it will cut jobs"), and an aside
     after the date does not close it ("said sales in the fourth quarter, its busiest, will rise"),
     nor the comma after a date put first ("said that in the year, crime fell 5%")."""
+    complement_cue, appositive, verb_after_aside, ahead = _clause_patterns()
     lo, hi = _sentence_bounds(text, start, end)
     lo = max(lo, text.rfind(",", lo, start) + 1, text.rfind(";", lo, start) + 1)
     before = text[lo:start].lower()
-    if (complement := _last(_COMPLEMENT, before)) is not None:
+    if (complement := _last(complement_cue, before)) is not None:
         before = before[complement.end():]
     comma = text.find(",", end, hi)
-    if comma >= 0 and (aside := _APPOSITIVE.match(text, comma, hi)) and _VERB_AFTER_ASIDE.match(text, aside.end(), hi):
+    if comma >= 0 and (aside := appositive.match(text, comma, hi)) and verb_after_aside.match(text, aside.end(), hi):
         comma = text.find(",", aside.end() + 1, hi)
-    elif comma == end and _FRONTED.fullmatch(before):
+    elif comma == end and before.strip(" ") in _FRONTED:
         comma = text.find(",", comma + 1, hi)
     after = text[end:comma if comma >= 0 else hi].lower()
-    if _OUTLOOK.search(after) or _AHEAD.match(after):
+    if _OUTLOOK.search(after) or ahead.match(after):
         return False
     if (cue := _last(_OUTLOOK, before)) is not None:
         before = before[cue.end():]
@@ -3204,7 +3209,7 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             past, ahead = (month, day_n) < (ref.month, ref.day), (month, day_n) > (ref.month, ref.day)
             year = ref.year + {"last": 0 if past else -1, "next": 0 if ahead else 1}.get(prev, 0)
             step = {"last": -1, "next": 1}.get(prev, 0) if (month, day_n) == (2, 29) else 0
-            while step and not calendar.isleap(year):
+            while step and (year % 4 or year % 100 == 0 and year % 400):  # not a leap year
                 year += step  # "last Feb. 29": the last one there was
         elif (month, day_n) in anchors.stated:  # the same day written with its year before
             year = anchors.stated[(month, day_n)]
