@@ -61,7 +61,10 @@ CASES = """
 2008-12-10 | the late 90s | - | Temperatures in the late 90s are forecast.
 2008-12-10 | the early 80s | - | Highs in the early 80s with sunshine.
 2008-12-10 | mid-'90s | - | Temperatures will be in the mid-'90s Friday.
-# ... but a market's highs are no heat
+2008-12-10 | mid-'40s | - | He is in his mid-'40s.
+2008-12-10 | '70s | - | Men well into their '70s still ski.
+# ... but a possessive's decade with no "in" is years, and a market's highs are no heat
+2008-12-10 | '80s | 198 | The band played their '80s hits.
 2008-12-10 | the late '90s | 199 | Stocks hit record highs in the late '90s.
 # a dash typed as two hyphens ends a date as a dash does
 2008-12-10 | April | 2009-04 | He will turn 29 in April--and could be traded.

@@ -288,8 +288,9 @@ _BRANCHES: list[tuple[str, str]] = [
     ("# ' the early late mid", r"(?P<decade>(?:(?i:the )?(?i:early |late |mid-|mid )?(?:1[89]|20)[0-9]0['’]?s"
                                r"|(?:(?<=\bthe )|(?<=\bThe )|(?<=\band ))'?[0-9]0s"
                                # "'50s punk rock", "in the late '90s" (an apostrophe: no age, unless
-                               # after "his"); "the late 90s" (not "the mid-90s", "the upper 90s": heat)
-                               r"|(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?:(?i:the )?(?i:early |late |mid-|mid ))?['’][0-9]0s"
+                               # after "in his": `_short_decade_not_years`); "the late 90s" (not
+                               # "the mid-90s", "the upper 90s": heat)
+                               r"|(?:(?i:the )?(?i:early |late |mid-|mid ))?['’][0-9]0s"
                                r"|(?i:the (?:early|late) )[0-9]0s))(?![\w-])"),
     # "the 19th century", "the early twentieth century", "21st-century" (value: its first two digits)
     ("the early late mid # nineteenth twentieth twenty",
@@ -1219,11 +1220,12 @@ def _past_after_article(day: dt.date, ref: dt.date | None, text: str, start: int
 _PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had been) (?:[a-z]+ )?([a-z]+(?:ed|en|wn|ld|nt|ght|ck|t)) (?:on|in) $")
 
 
-#: A decade written without its century after a possessive or "aged" ("in his late '20s", "in my
-#: '60s", "in their 50s") is an age; after a level word alone ("the low '70s", "the upper '80s") a
-#: score or heat.
-_AGE_OR_LEVEL_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|my|our|your|aged?)\s+(?:(?:early|late|mid|upper|lower|low|high)"
-                                  r"[- ]?)?|\b(?:low|upper|lower|high)[- ]?)$", re.IGNORECASE)
+#: A decade written without its century after "in" and a possessive, or "aged" ("in his late '20s",
+#: "in my '60s", "into their 50s") is an age ("their '80s hits" is years); after a level word alone
+#: ("the low '70s", "the upper '80s") a score or heat.
+_AGE_OR_LEVEL_BEFORE = re.compile(r"(?:\b(?:(?:in|into|past|entering|reach(?:ed|es|ing)?)\s+(?:his|her|their|its|my|our|your)|aged?)\s+"
+                                  r"(?:(?:early|late|mid|upper|lower|low|high)[- ]?)?|\b(?:low|upper|lower|high)[- ]?)$",
+                                  re.IGNORECASE)
 #: ... and in a sentence about the weather it is a temperature ("Highs in the early 80s", "in the
 #: late 90s" with "temperatures"), unless the highs are a market's ("record highs in the late '90s").
 _WEATHER_WORDS = re.compile(r"\b(?:temperatures?|temps|degrees|heat|forecasts?|weather|thermometers?)\b|°")
