@@ -300,3 +300,20 @@ def test_the_palette_exports_the_bookmarks_as_markdown(url_corpus, tmp_path: Pat
     text = written.read_text(encoding="utf-8")
     assert f"- Link: <{SITE}/2025/03/01/storm>" in text and "## Roads reopen after the storm" in text
     assert "> Winds of 150 km/h" in text
+
+
+@pytest.mark.parametrize("error", [KeyError("url"), TypeError("not a dict"), AttributeError("no get"),
+                                   ValueError("bad JSON"), OSError("gone")])
+def test_the_bookmarks_link_line_survives_a_damaged_stored_story(error: Exception) -> None:
+    """RV29-B: the Link line caught fewer errors than a damaged record raises (UNREADABLE_STORY):
+    a record of the wrong shape (KeyError, TypeError, AttributeError) ended the reader."""
+    from types import SimpleNamespace
+
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    class DamagedLibrary:
+        def get(self, article_id: str):
+            raise error
+
+    stand_in = SimpleNamespace(app=SimpleNamespace(library=DamagedLibrary()))
+    assert BookmarksScreen._story_url(stand_in, "some-story") == ""

@@ -311,12 +311,15 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
         """The bookmarked story's web address from the reader's index; "" when its page states none,
         the story left the corpus or the index cannot be read now."""
         import sqlite3
-        import zlib
 
         library = getattr(self.app, "library", None)
+        if library is None:
+            return ""
+        from newsreader.search.library import UNREADABLE_STORY  # (loaded with the library it belongs to)
+
         try:
-            stored = library.get(article_id) if library is not None else None
-        except (sqlite3.Error, zlib.error, ValueError, OSError):  # (an index being rebuilt or replaced: none now)
+            stored = library.get(article_id)
+        except (sqlite3.Error, OSError, *UNREADABLE_STORY):  # (an index being rebuilt, replaced or damaged: none now)
             return ""
         return getattr(getattr(stored, "article", None), "url", "") or ""
 
