@@ -101,6 +101,7 @@ CASES = """
 2009-04-02 | April | 2009-04 | The rally faded as April wore on.
 2009-04-20 | April | 2009-04 | The rally faded as April wore on--and then it collapsed.
 2009-04-20 | April | 2009-04 | The rally faded as April wore on — and then it collapsed.
+2009-04-20 | April | 2009-04 | The rally faded as April wore on -- and then it collapsed.
 # ... not a person of that name doing something
 2009-04-02 | April | - | The crowd cheered as April began to sing.
 2009-04-02 | June | - | The crowd cheered as June started singing.

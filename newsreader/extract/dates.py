@@ -1251,7 +1251,7 @@ _AS_EARLY_AS = re.compile(r"\b[Aa]s (?:recently|early|late|far back) as $")
 #: "when March ended"); not a person doing something ("as April began to sing", "as June started
 #: singing", "as June starts in the lead role": " in" only before "earnest", a month or a year).
 _MONTH_TURNS_AFTER = re.compile(r" (?:began|begins|started|starts|ended|ends|wore on|drew to a close)"
-                                rf"(?=[,.;:!?)—–]|$| [—–]| (?:and|but)\b| in (?:earnest\b|the year\b|{_MONTH}\b|{_YEAR}\b))")
+                                rf"(?=[,.;:!?)—–]|$| {{1,2}}[—–]| (?:and|but)\b| in (?:earnest\b|the year\b|{_MONTH}\b|{_YEAR}\b))")
 #: "since at least 1986", "until at least March": the preposition before "at least" is the date's
 #: (a bare year or month needs one); not "employed at least 1986 people".
 _PREP_AT_LEAST = re.compile(r"\b(since|until|till|by|to|from|through|before) at least $", re.I)
