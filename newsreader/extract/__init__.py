@@ -255,7 +255,7 @@ def _keep_named_places(title: str, every: list[re.Match[str]], chosen: dict[int,
         if not 2 <= n - s <= _RUN_WORDS or opener.lower() in common or not chosen.get(s, opener)[0].isupper() \
                 or s == persons:
             continue
-        if _persons_noun(title, every, s, n, context, lower, c):
+        if _persons_noun(every, s, n, context, lower, c):
             persons = s  # (nor a head word after it in the run: "Boris Johnson Government Falls")
             continue
         for k in range(max(s, done + 1), n + 1):
@@ -268,7 +268,7 @@ def _keep_named_places(title: str, every: list[re.Match[str]], chosen: dict[int,
         done = n
 
 
-def _persons_noun(title: str, every: list[re.Match[str]], s: int, n: int, context: str,
+def _persons_noun(every: list[re.Match[str]], s: int, n: int, context: str,
                   lower: frozenset[str] | set[str], c: Any) -> bool:
     """Whether headline words `s`..`n-1` are a person's name and word `n` a common noun after it, not a run
     that names a place or organisation: the story names the person (writes those words capitalised, not

@@ -576,7 +576,6 @@ _GEO_OF = frozenset({"gulf", "bay", "sea", "strait", "straits", "isle", "cape", 
 _ROMAN = frozenset({"I", "II", "III", "IV", "V"})
 #: "the Indian Navy on Saturday": after "of", "for" or "on" a month or weekday is a date, not more of the name.
 _DATE_WORDS = WEEKDAY_NAMES | MONTH_NAMES
-#: Words that make a named day of a weekday ("Black Monday", "Super Tuesday", "Good Friday").
 #: Organisation words that "for the" and the organisation's aim go on from: "Institute for the Study of War", "Office
 #: for the Coordination of Humanitarian Affairs", "Foundation for the Defense of Democracies" ...
 _FOR_THE_HEADS = frozenset({"institute", "foundation", "association", "office", "society", "center", "centre",
@@ -596,6 +595,7 @@ def _an_aim(word: str, c: Cues) -> bool:
     return word.endswith(_FOR_THE_AIMS) and word.lower() not in c.org_heads and word.lower() not in _FOR_THE_HEADS
 
 
+#: Words that make a named day of a weekday ("Black Monday", "Super Tuesday", "Good Friday").
 _DAY_NAMERS = frozenset({"Black", "Super", "Cyber", "Good", "Ash", "Holy", "Easter", "Bloody",
                          "Blue", "Giving", "Shrove", "Palm", "Maundy", "Whit", "Fat", "Plough"})
 #: An age right before a name: "16-year-old Kimani Gray", "a 33-year-old Tara Reid".
