@@ -1598,8 +1598,8 @@ def _plan_stories(page: _Page) -> list[_Plan]:
         if page.prose_before(p) > (starts[above_p - 1] if above_p else -1):
             add(_Plan(p, p, "heading-block"))
 
-    # A story after another's end (P11, MC): a headline-shaped line after a blank line, right over a paragraph of story
-    # text, opens a story when the lines between it and the story text above are that story's foot (`_story_foot`:
+    # A story after another's end (P11, MC): a headline-shaped line after a blank line, right over two paragraphs of
+    # story text (or one and a date line, or a deck and one), opens a story when the lines between it and the story text above are that story's foot (`_story_foot`:
     # lines that end a story, its tags, a dated copyright, a wire story's credits or an end mark, with share buttons,
     # "Read more", a rule, a source line or a related block beside them). A second story with no byline or date under
     # its headline was the first's text, and after a related block its headline was one more link. A sub-heading

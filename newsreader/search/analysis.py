@@ -36,7 +36,7 @@ WORD_RE = re.compile(r"[^\W_]" + WORD_TAIL)
 #: As Lucene's CJK analyzer (CJKBigramFilter) does, a run is indexed and searched as its overlapping
 #: two-letter pieces ("東京", "京都", "都知", ...: `cjk_pieces`); a word searched is its pieces in a row (a
 #: phrase), so "知事" finds "東京都知事選挙". A lone letter between other letters or spaces stays one term;
-#: one letter inside a longer run cannot be searched alone. (Thai, Lao, Khmer and Burmese are written
+#: a one-letter query is searched as the start of a piece (`query`). (Thai, Lao, Khmer and Burmese are written
 #: without spaces too, but their words need a dictionary to be told apart: their runs stay whole words.)
 CJK_LETTERS = ("\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
                "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uffdc\U00020000-\U0003134f")

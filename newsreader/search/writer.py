@@ -479,7 +479,7 @@ class NewsWriter(SegmentWriter):
     merge_sources: list[tuple[Any, int, Any]] | None = None
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
-        # Not compound: Whoosh opens a compound segment's files by copying each into memory (`engine.open_index`).
+        # Not compound: Whoosh opens a compound segment's files by copying each into memory (`open_index`).
         kwargs.setdefault("compound", False)
         super().__init__(ix, codec=NewsCodec(), **kwargs)
         if not hasattr(ix, _SETTLED):  # the run's first writer: what the index held before the run
