@@ -712,7 +712,9 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
             b.missing = b.article_id not in articles and b.article_id not in unreadable
     unknown = sum(b.missing is None for b in bookmarks)  # said once (the warning) when none is known
     if args.json:
-        ctx.print_json([b.to_dict() for b in bookmarks])
+        from newsreader.store.export import bookmark_record
+
+        ctx.print_json([bookmark_record(b, articles) for b in bookmarks])
         return 0
     for b in bookmarks:
         date = b.date.isoformat() if b.date else "undated   "

@@ -174,6 +174,9 @@ def test_bookmarks_export_json_carries_the_url_from_the_index(tmp_path: Path, mo
         records = load(_out(capsys, "bookmarks", "export", "--corpus", str(corpus), "--format", fmt, "-o", "-"))
         urls = {r["id"]: r["url"] for r in records["bookmarks"]}
         assert urls == {ids["Storm hits the coast"]: f"{SITE}/2025/03/01/storm", ids["Roads reopen after the storm"]: ""}
+    # `bookmarks list --json` gives each bookmark in the export's shape, its url included (lead, after X1's report)
+    listed = json.loads(_out(capsys, "bookmarks", "list", "--corpus", str(corpus), "--json"))
+    assert {r["id"]: r["url"] for r in listed} == urls and list(listed[0])[:5] == ["id", "title", "source", "date", "url"]
     target = tmp_path / "out.json"
     assert main(["bookmarks", "export", "--format", "json", "-o", str(target)]) == 0
     monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "other"))

@@ -105,6 +105,12 @@ def _url(article_id: str, articles: Mapping[str, Any] | None, urls: Mapping[str,
     return None if article is None else getattr(article, "url", "") or ""
 
 
+def bookmark_record(bookmark: Bookmark, articles: Mapping[str, Any] | None) -> dict[str, Any]:
+    """One bookmark as the JSON and YAML exports write it, its story's `url` included: `bookmarks list
+    --json` prints the same shape, so a script reads one format from either."""
+    return _record(bookmark, _url(bookmark.article_id, articles, None))
+
+
 def _record(bookmark: Bookmark, url: str | None) -> dict[str, Any]:
     """The bookmark's export record (`Bookmark.to_dict`) with the story's address after its date."""
     record: dict[str, Any] = {}
