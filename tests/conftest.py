@@ -65,6 +65,25 @@ def waits_past_cancelled_workers(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def restamp_index(isolated_home: Path) -> Callable[[Callable[[dict[str, Any]], dict[str, Any]]], None]:
+    """Rewrite the home's one index's stamps through `change` (a stamp -> the stamp an older
+    newsreader wrote): how a test makes "an index made before" a change of what is indexed."""
+    import json
+    import sqlite3
+
+    from newsreader.search.store import STAMPS_META
+
+    def restamp(change: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+        (store,) = isolated_home.glob("data/indexes/*/articles.sqlite3")
+        with sqlite3.connect(store) as con:
+            (stamps,) = con.execute("SELECT value FROM meta WHERE key = ?", (STAMPS_META,)).fetchone()
+            old = {n: change(stamp) for n, stamp in json.loads(stamps).items()}
+            con.execute("UPDATE meta SET value = ? WHERE key = ?", (json.dumps(old), STAMPS_META))
+
+    return restamp
+
+
+@pytest.fixture
 def date_case() -> Callable[[str, str, str, str], None]:
     """Check one row of a table of date rules (article date, span, its value or '-' for no date
     there, text): the span is found with that value, whole (neither a part of it nor a longer

@@ -111,14 +111,10 @@ def test_an_index_with_the_old_surname_keys_is_read_again_saying_why() -> None:
                                                                                              CJK_CHANGED]
 
 
-def test_search_on_an_index_from_before_the_name_keys_says_to_index(capsys, isolated_home, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_search_on_an_index_from_before_the_name_keys_says_to_index(capsys, restamp_index, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """#6: `search` does not update the index; on one made before the name keys person:"Barack Obama" stayed
     exact with no word why (the reader and `index` re-read it, saying why). A surname's search says nothing."""
-    import json
-    import sqlite3
-
     from newsreader.cli import main
-    from newsreader.search.store import STAMPS_META
 
     corpus = tmp_path / "corpus"
     for n, story in enumerate((FULL, LONE)):
@@ -127,11 +123,7 @@ def test_search_on_an_index_from_before_the_name_keys_says_to_index(capsys, isol
     capsys.readouterr()
     assert main(["search", 'person:"Barack Obama"', "--corpus", str(corpus)]) == 0
     assert "made before" not in capsys.readouterr().err  # (indexed now: nothing to say)
-    (store,) = isolated_home.glob("data/indexes/*/articles.sqlite3")
-    with sqlite3.connect(store) as con:  # stamps as the newsreader before the surnames made them
-        (stamps,) = con.execute("SELECT value FROM meta WHERE key = ?", (STAMPS_META,)).fetchone()
-        old = {n: stamp | {"terms": "mentions titles names"} for n, stamp in json.loads(stamps).items()}
-        con.execute("UPDATE meta SET value = ? WHERE key = ?", (json.dumps(old), STAMPS_META))
+    restamp_index(lambda stamp: stamp | {"terms": "mentions titles names"})  # (as before the surnames)
     assert main(["search", "person:obama", "--corpus", str(corpus)]) == 0
     assert "made before" not in capsys.readouterr().err
     assert main(["search", 'person:"Barack Obama"', "--corpus", str(corpus)]) == 0

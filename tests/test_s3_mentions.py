@@ -98,14 +98,10 @@ def test_mentions_errors_name_mentions(lib: Library, query: str, said: str) -> N
     assert "date:" not in str(err.value) or query.startswith("date:")
 
 
-def test_search_mentions_on_an_index_from_before_says_to_index(capsys, isolated_home, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_search_mentions_on_an_index_from_before_says_to_index(capsys, restamp_index, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """RV22 #3: `search` does not update the index, so on one made before `mentions:` a
     `mentions:` search printed "No matching articles" with no hint."""
-    import json
-    import sqlite3
-
     from newsreader.cli import main
-    from newsreader.search.store import STAMPS_META
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -118,11 +114,7 @@ def test_search_mentions_on_an_index_from_before_says_to_index(capsys, isolated_
     # An index as the newsreader before mentions: made it: no mention keys, stamps without terms.
     monkeypatch.setattr(indexer_mod, "mention_keys", lambda values: [])
     assert main(["index", "--rebuild", "--corpus", str(corpus)]) == 0
-    (store,) = isolated_home.glob("data/indexes/*/articles.sqlite3")
-    with sqlite3.connect(store) as con:
-        (stamps,) = con.execute("SELECT value FROM meta WHERE key = ?", (STAMPS_META,)).fetchone()
-        old = {n: {k: v for k, v in stamp.items() if k != "terms"} for n, stamp in json.loads(stamps).items()}
-        con.execute("UPDATE meta SET value = ? WHERE key = ?", (json.dumps(old), STAMPS_META))
+    restamp_index(lambda stamp: {k: v for k, v in stamp.items() if k != "terms"})
     assert main(["search", "mentions:2013-12-15", "--corpus", str(corpus)]) == 1
     assert "made before mentions: existed; `newsreader index`" in capsys.readouterr().err
 

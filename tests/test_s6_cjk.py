@@ -6,8 +6,6 @@ does, a run is now indexed as its overlapping two-letter pieces, and a word sear
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -107,10 +105,9 @@ def test_an_index_from_before_is_read_again_saying_why() -> None:
     assert now.changes(Stamp("p", "e", "c", "rules", INDEX_TERMS.replace(" cjk", ""))) == [CJK_CHANGED]
 
 
-def test_search_on_an_index_from_before_says_to_index(capsys, isolated_home, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_search_on_an_index_from_before_says_to_index(capsys, restamp_index, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """`search` does not update the index: on one made before, a CJK word finds nothing, and it says why."""
     from newsreader.cli import main
-    from newsreader.search.store import STAMPS_META
 
     corpus = tmp_path / "corpus"
     write_corpus(corpus)
@@ -118,11 +115,7 @@ def test_search_on_an_index_from_before_says_to_index(capsys, isolated_home, tmp
     capsys.readouterr()
     assert main(["search", "大阪", "--corpus", str(corpus)]) == 1
     assert "made before" not in capsys.readouterr().err  # (indexed now: nothing to say)
-    (store,) = isolated_home.glob("data/indexes/*/articles.sqlite3")
-    with sqlite3.connect(store) as con:  # stamps as the newsreader before the pieces made them
-        (stamps,) = con.execute("SELECT value FROM meta WHERE key = ?", (STAMPS_META,)).fetchone()
-        old = {n: stamp | {"terms": INDEX_TERMS.replace(" cjk", "")} for n, stamp in json.loads(stamps).items()}
-        con.execute("UPDATE meta SET value = ? WHERE key = ?", (json.dumps(old), STAMPS_META))
+    restamp_index(lambda stamp: stamp | {"terms": INDEX_TERMS.replace(" cjk", "")})  # (as before the pieces)
     assert main(["search", "zzzqqq", "--corpus", str(corpus)]) == 1
     assert "made before" not in capsys.readouterr().err
     assert main(["search", "大阪", "--corpus", str(corpus)]) == 1
