@@ -98,10 +98,6 @@ def encode_block(deltas: tuple[int, ...], weights: Any, values: Any, maxid: int,
     return pack_int(-size if last else size) + info + data
 
 
-def _length_byte(n: int) -> int:
-    return _LENGTH_TO_BYTE[n]
-
-
 class NewsPostingsWriter(W3PostingsWriter):
     """Whoosh's postings writer (used when Whoosh merges segments) with `NewsCodec`'s
     block encoding."""
@@ -333,7 +329,7 @@ class SegmentBuilder:
                     lengths = self.lengths[name] = bytearray()
                 if len(lengths) < d:
                     lengths.extend(bytes(d - len(lengths)))
-                lengths.append(_length_byte(n))
+                lengths.append(_LENGTH_TO_BYTE[n])
         for name, value in doc.columns.items():
             perdoc.add_column_value(name, schema[name].column_type, value)
         perdoc.finish_doc()
