@@ -800,11 +800,11 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     JSON/YAML for import."""
     from newsreader.search.library import unreadable_said
     from newsreader.search.schema import update_running
-    from newsreader.store.export import WITH_ARTICLES, export_bookmarks, write_export
+    from newsreader.store.export import UNREAD_EXPORTED, WITH_ARTICLES, export_bookmarks, write_export
 
     urls: dict[str, str] | None = None  # the bookmarked stories an existing index has now, and their addresses (JSON/YAML)
     unreadable: list[str] = []  # bookmarked stories in the index whose stored record cannot be read (damaged)
-    unread = "exported without text or address"
+    unread = UNREAD_EXPORTED
     with _open_store(ctx, write=False) as store:
         if args.format in WITH_ARTICLES:
             articles, unreadable = _corpus_articles(ctx, args, store, unread)

@@ -37,6 +37,8 @@ IMPORTABLE = ("json", "yaml")
 #: The formats that carry the article's text and page (the first paragraph, byline, file):
 #: the CLI reads the corpus for them; JSON and YAML carry the bookmark alone.
 WITH_ARTICLES = frozenset({"md", "csv"})
+#: What is done with a bookmarked story whose stored record cannot be read, said by the CLI and the palette alike.
+UNREAD_EXPORTED = "exported without text or address"
 #: The CSV export's header row, in column order (`bookmarks list --json`'s and `show --json`'s
 #: key names where they have one).
 CSV_COLUMNS = ("id", "title", "date", "source", "byline", "dateline", "tags", "note", "file", "url",

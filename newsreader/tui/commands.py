@@ -110,7 +110,7 @@ def _export_bookmarks(app: Any) -> None:
     from newsreader.errors import UserError, counted
     from newsreader.search.library import unreadable_said
     from newsreader.store.export import export_bookmarks as render
-    from newsreader.store.export import write_export
+    from newsreader.store.export import UNREAD_EXPORTED, write_export
 
     def say(message: str, severity: str = "information") -> None:
         app.call_from_thread(app.notify, message, title="Export", severity=severity, timeout=8, markup=False)
@@ -129,7 +129,7 @@ def _export_bookmarks(app: Any) -> None:
         say(f"cannot export the bookmarks: {clean(str(getattr(exc, 'message', exc)))}", "error")
         return
     if unreadable:  # (damaged records: the rest is exported)
-        say(unreadable_said(unreadable, "exported without text or address"), "warning")
+        say(unreadable_said(unreadable, UNREAD_EXPORTED), "warning")
     say(f"exported {counted(len(bookmarks), 'bookmark')} to {clean(str(Path(str(written)).absolute()))}")
 
 
