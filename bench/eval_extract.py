@@ -19,6 +19,13 @@ The extractor also marks durations ("the past nine
 days", value P9D): those (values P9D, PT30M, PXY ...) are scored apart, against the gold
 DURATIONs, and are not counted as dates.
 
+Each date and duration line is followed by a `relaxed` one, TempEval-3's measure (UzZaman et
+al. 2013, SemEval-2013 Task 1; its scorer TE3-evaluation): detection counts a predicted and a
+gold timex as matched when their extents overlap ("Sunday" for the gold "Sunday morning"), one
+to one, and the value is judged on those matches: value F1 has precision = right values / all
+predicted and recall = right values / all gold (the strict value F1 is the same formula on exact
+spans). `relaxed_match` says how overlaps are paired. The strict lines stay the first figures.
+
 `--data ecbplus` scores entity spans and date detection on ECB+ instead (a second tuning
 set: 462 news articles from many outlets and years; conventions at `run_ecbplus`).
 
@@ -171,10 +178,47 @@ def date_error_kind(span: tuple[int, int], gold: dict, pred: dict, pred_duration
     return "spurious near a gold date" if near(gold) else "spurious"
 
 
+def relaxed_match(gold, pred) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """TempEval-3's relaxed match: (gold span, predicted span) pairs whose extents overlap, one to
+    one (each gold and each predicted span in one pair at most). Pairs of the same extent come
+    first; then the others by the most characters shared, a tie going to the earlier gold start,
+    then to the earlier predicted start. Values play no part in the pairing. A greedy pairing: it
+    can leave a pair out that another choice would keep (a prediction over two gold timexes
+    pairs with the one it shares more with), as TE3's scorer keeps one per entity too."""
+    pred_spans = sorted(pred)
+    pairs = [(g, p) for g in gold for p in pred_spans if p[0] < g[1] and g[0] < p[1]]
+    pairs.sort(key=lambda gp: (gp[0] != gp[1], -(min(gp[0][1], gp[1][1]) - max(gp[0][0], gp[1][0])),
+                               gp[0], gp[1]))
+    used_gold: set[tuple[int, int]] = set()
+    used_pred: set[tuple[int, int]] = set()
+    matched = []
+    for g, p in pairs:
+        if g not in used_gold and p not in used_pred:
+            used_gold.add(g)
+            used_pred.add(p)
+            matched.append((g, p))
+    return matched
+
+
+def relaxed_row(gold: dict, pred: dict) -> tuple[int, int, int, int]:
+    """(matched, spurious, missed, matched with the right value) under `relaxed_match`."""
+    matched = relaxed_match(gold, pred)
+    return (len(matched), len(pred) - len(matched), len(gold) - len(matched),
+            sum(1 for g, p in matched if gold[g] == pred[p]))
+
+
 def value_f1(tp: int, fp: int, fn: int, ok: int) -> float:
     """F1 on span and value together: a found span with a wrong value (tp - ok of them) counts
     as both spurious and missed."""
     return prf(ok, fp + (tp - ok), fn + (tp - ok))[2]
+
+
+def relaxed_line(row: list[int]) -> str:
+    """One TE3 relaxed line: detection P/R/F1, value accuracy and value F1 on the overlaps."""
+    tp, fp, fn, ok = row
+    p, r, f = prf(tp, fp, fn)
+    return (f"relaxed detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value accuracy {ok / tp if tp else 0.0:.3f} "
+            f"| value F1 {value_f1(tp, fp, fn, ok):.3f}  ({tp} overlapped one to one, {fp} spurious, {fn} missed)")
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -213,6 +257,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 #   trailing possessive; no values, so only detection is scored, exact and by overlap
 #   ("overlap" recall: the gold date is touched by some predicted date). Predicted dates that
 #   overlap only a time of day, duration or set markable, or no markable, are not counted.
+#   The relaxed (TE3) line pairs overlapping gold and predicted dates one to one
+#   (`relaxed_match`); an unpaired prediction is spurious by the rule above.
 ECB_KINDS = {"HUMAN_PART_PER": "person", "HUMAN_PART_ORG": "org", "HUMAN_PART_GPE": "place",
              "LOC_GEO": "place", "LOC_FAC": "place", "LOC_OTHER": "place"}
 ECB_PREPS = {"on", "in", "at", "since", "from", "by", "during", "until", "till", "before", "after",
@@ -311,6 +357,7 @@ def run_ecbplus(args: argparse.Namespace) -> int:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     unannotated = 0
     date_c = [0, 0, 0, 0]  # tp fp fn overlap-found
+    date_relaxed = [0, 0, 0]  # TE3 relaxed: tp fp fn (overlaps paired one to one)
     date_unannotated = 0
     words_total = 0
     elapsed = 0.0
@@ -463,6 +510,13 @@ def run_ecbplus(args: argparse.Namespace) -> int:
             if args.errors == "date":
                 print("DATE FP", path.name, repr(text[a:b]), "| gold:",
                       [text[x:y] + "/" + tag for x, y, tag in spans if x < b and a < y])
+        paired = {p for _, p in relaxed_match(dict.fromkeys(gold_dates), dict.fromkeys(pdates))}
+        date_relaxed[0] += len(paired)
+        date_relaxed[2] += len(gold_dates) - len(paired)
+        for a, b in set(pdates) - paired:  # unpaired: spurious by the same rule as above
+            touched = [tag for x, y, tag in spans if x < b and a < y]
+            if touched and not all(t in ("TIME_OF_THE_DAY", "TIME_DURATION", "TIME_REPETITION") for t in touched):
+                date_relaxed[1] += 1
         for a, b in sorted(gold_dates):
             if (a, b) in pdates:
                 continue
@@ -489,6 +543,9 @@ def run_ecbplus(args: argparse.Namespace) -> int:
     print(f"dates detection P {p:.3f} R {r:.3f} F1 {f:.3f}  ({tp} found, {fp} spurious, {fn} missed: "
           f"{near} overlapped by a predicted date, {fn - near} missed entirely); overlap recall "
           f"{(tp + near) / (tp + fn) if tp + fn else 0:.3f}; {date_unannotated} unannotated predictions")
+    p, r, f = prf(*date_relaxed)
+    print(f"dates relaxed (TE3) detection P {p:.3f} R {r:.3f} F1 {f:.3f}  ({date_relaxed[0]} overlapped one to one, "
+          f"{date_relaxed[1]} spurious, {date_relaxed[2]} missed)")
     print(f"\nspeed: {words_total / elapsed:,.0f} words/s (one run, wall clock)")
     return 0
 
@@ -586,6 +643,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
     date_counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp fp fn value_ok
     duration_counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    relaxed_counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # (kind, split): TE3 relaxed
     # Counts only (never texts), so the held-out split can say what kind of error it has
     # without showing one: missed with no predicted span near it, or with a date/duration
     # overlapping it; wrong values at the gold's granularity or another.
@@ -651,6 +709,10 @@ def main(argv: list[str] | None = None) -> int:
             row = (len(hit), len(set(p) - set(g)), len(set(g) - set(p)), sum(1 for k in hit if p[k] == g[k]))
             for key in ((split,), ("all",)):
                 counter[key] = [a + b for a, b in zip(counter[key], row)]
+        for kind, g, p in (("dates", gold_dates, pred_dates), ("durations", gold_durations, pred_durations)):
+            row = relaxed_row(g, p)
+            for key in ((kind, split), (kind, "all")):
+                relaxed_counts[key] = [a + b for a, b in zip(relaxed_counts[key], row)]
         hit = set(gold_dates) & set(pred_dates)
         right = {k for k in hit if pred_dates[k] == gold_dates[k]}
         kinds = Counter(date_error_kind(k, gold_dates, pred_dates, pred_durations, hit)
@@ -685,6 +747,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dates {split:9} detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value accuracy {acc:.3f} "
               f"| value F1 {vf:.3f}  ({tp} found, {fp} spurious, {fn} missed)")
     for split in ("tune", "held-out", "all"):
+        print(f"dates {split:9} " + relaxed_line(relaxed_counts[("dates", split)]))
+    for split in ("tune", "held-out", "all"):
         kinds = date_error_kinds[split]
         print(f"dates {split:9} errors: " + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())))
     for split in ("tune", "held-out", "all"):
@@ -693,6 +757,8 @@ def main(argv: list[str] | None = None) -> int:
         vf = value_f1(tp, fp, fn, ok)
         print(f"durations {split:9} detection P {p:.3f} R {r:.3f} F1 {f:.3f} | value F1 {vf:.3f}  "
               f"({tp} found, {fp} spurious, {fn} missed)")
+    for split in ("tune", "held-out", "all"):
+        print(f"durations {split:9} " + relaxed_line(relaxed_counts[("durations", split)]))
     print(f"\nspeed: {words / best:,.0f} words/s ({words} words in {best:.3f} s, best of {args.repeat} passes "
           "over the same texts; gazetteer load excluded after the first run)")
     if args.fresh > 0:
