@@ -147,6 +147,7 @@ def _marker(tty: bool) -> Callable[[str, list[tuple[int, int]]], str]:
 
 def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
     """Search the index; prints hits with marked snippets, or JSON."""
+    from newsreader.search.analysis import has_cjk
     from newsreader.search.query import QueryError
 
     text = " ".join(args.query)
@@ -177,7 +178,7 @@ def cmd_search(args: argparse.Namespace, ctx: "Context") -> int:
                 ctx.warn(no_pages_message(library.corpus, ctx.config.extensions))
         elif not result.hits and "mentions:" in text.lower() and _made_before(library, "mentions"):
             ctx.warn("the index was made before mentions: existed; `newsreader index` reads the pages again")
-        elif not result.hits and _has_cjk(text) and _made_before(library, "cjk"):
+        elif not result.hits and has_cjk(text) and _made_before(library, "cjk"):
             ctx.warn("the index was made before words inside Chinese, Japanese and Korean text could be found; "
                      "`newsreader index` reads the pages again")
         if "person:" in text.lower() and _widens_a_full_name(library, text):
@@ -232,13 +233,6 @@ def _made_before(library: Any, *words: str) -> str | None:
     no word why. The stamps are read once for all the words (a meta read and a JSON decode)."""
     stamps = library.store().stamps()
     return next((w for w in words if not stamps or any(w not in s.terms.split() for s in stamps.values())), None)
-
-
-def _has_cjk(text: str) -> bool:
-    """Whether the query `text` holds Chinese, Japanese or Korean letters (searched as `analysis.cjk_pieces`)."""
-    from newsreader.search.analysis import CJK_RE
-
-    return not text.isascii() and CJK_RE.search(text) is not None
 
 
 def _widens_a_full_name(library: Any, text: str) -> bool:

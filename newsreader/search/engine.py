@@ -12,7 +12,7 @@ from whoosh import index
 from whoosh.collectors import WrappingCollector
 from whoosh.spelling import ListCorrector
 
-from newsreader.search.analysis import CJK_RE, STOPS, fold, stem
+from newsreader.search.analysis import STOPS, fold, has_cjk, stem
 from newsreader.search.dismax import byline_only
 from newsreader.search.dateorder import date_runs, estimate, newest, oldest, restrict_dates
 from newsreader.search.expand import lexicon_parts, notes
@@ -22,8 +22,8 @@ from newsreader.search.snippets import make_snippet, match_ranges
 from newsreader.search.where import spans as where_spans, targets as where_targets
 from newsreader.search.writer import open_index
 
-__all__ = ["CJK_RE", "STOPS", "Cancellable", "ListCorrector", "QueryParser", "byline_only", "date_runs",
-           "estimate", "fold", "index", "make_snippet", "open_index", "match_ranges", "newest", "notes", "oldest",
+__all__ = ["STOPS", "Cancellable", "ListCorrector", "QueryParser", "byline_only", "date_runs", "estimate", "fold",
+           "has_cjk", "index", "make_snippet", "open_index", "match_ranges", "newest", "notes", "oldest",
            "lexicon_parts", "lone_letters_note", "today", "positive_leaves",
            "restrict_dates", "stem", "where_spans", "where_targets"]
 

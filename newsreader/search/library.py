@@ -619,7 +619,7 @@ class Library:
             lower = word.lower()
             if len(lower) < 3 or word in ("AND", "OR", "NOT") or not fold(lower).isalpha() \
                     or lower in engine.STOPS or any(a <= m.start() < b for a, b in kept) \
-                    or engine.CJK_RE.search(lower):  # (searched as its two-letter pieces: no word to mend)
+                    or engine.has_cjk(lower):  # (searched as its two-letter pieces: no word to mend)
                 return word
             s = stem(lower)
             if reader.doc_frequency("body", s) or reader.doc_frequency("title", s):

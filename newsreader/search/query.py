@@ -23,7 +23,7 @@ from whoosh.qparser import FieldsPlugin, FuzzyTermPlugin, MultifieldPlugin, Plus
 from whoosh.qparser import QueryParser as WhooshQueryParser
 from whoosh.qparser.syntax import DisMaxGroup
 
-from newsreader.search.analysis import CJK_LETTERS, CJK_RE, STOPS, words
+from newsreader.search.analysis import CJK_LETTERS, STOPS, cjk_re, has_cjk, words
 from newsreader.search import expand
 from newsreader.search.andnot import fix_and_not
 from newsreader.search.entity import entity_terms
@@ -429,12 +429,12 @@ def _cjk_space_re() -> re.Pattern[str]:
 def lone_cjk_letter(term: str) -> bool:
     """Whether a query term is one CJK letter alone ("東", the "年" of "2024年"): the index holds such a letter
     only inside its two-letter pieces ("年の"), or alone where the text has it alone."""
-    return len(term) == 1 and CJK_RE.match(term) is not None
+    return len(term) == 1 and cjk_re().match(term) is not None
 
 
 def lone_letters_note(text: str) -> str | None:
     """For a query that found nothing: why, when it holds a lone CJK letter (`lone_cjk_letter`)."""
-    if text.isascii() or not CJK_RE.search(text):
+    if not has_cjk(text):
         return None
     letters = list(dict.fromkeys(filter(lone_cjk_letter, words(text))))
     if not letters:
@@ -459,7 +459,7 @@ class _WhooshParser(WhooshQueryParser):
     (a prefix, as "東*"): found at the start and inside a run of letters, not as a run's last letter."""
 
     def multitoken_query(self, spec, texts, fieldname, termclass, boost):  # type: ignore[no-untyped-def]
-        if any(CJK_RE.search(text) for text in texts):
+        if any(map(has_cjk, texts)):
             if any(map(lone_cjk_letter, texts)):  # ("2024年": "2024" then a piece starting "年")
                 return Q.Sequence([PiecePrefix(fieldname, text) if lone_cjk_letter(text) else termclass(fieldname, text)
                                    for text in texts], boost=boost)
@@ -577,7 +577,7 @@ class QueryParser:
                 return Q.Every()
             if isinstance(node, PiecePrefix):
                 return node
-            if isinstance(node, Q.Phrase) and any(CJK_RE.search(w) for w in node.words):
+            if isinstance(node, Q.Phrase) and any(map(has_cjk, node.words)):
                 return self._cjk_phrase(node, q_text)
             return expand.replace(node, self._parser.schema)
 

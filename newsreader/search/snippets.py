@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsreader.search.analysis import CJK_RE, STOPS, WORD_RE, WORD_TAIL, cjk_pieces, fold, stem, unfold_pattern, word_pieces
+from newsreader.search.analysis import (STOPS, WORD_RE, WORD_TAIL, cjk_pieces, cjk_re, fold, has_cjk, stem,
+                                        unfold_pattern, word_pieces)
 
 ELLIPSIS = "…"
 _SPACE_RE = re.compile(r"\s{2,}|[^\S ]")
@@ -30,7 +31,7 @@ def match_ranges(text: str, terms: set[str], stemming: bool = True) -> list[tupl
     two-letter pieces in `terms` (`analysis.cjk_pieces`), one range for pieces that overlap."""
     if not terms:
         return []
-    cjk = {t for t in terms if not t.isascii() and CJK_RE.search(t)}
+    cjk = set(filter(has_cjk, terms))
     if cjk:
         terms = terms - cjk
         out = _cjk_ranges(text, cjk) + (match_ranges(text, terms, stemming) if terms else [])
@@ -44,9 +45,9 @@ def match_ranges(text: str, terms: set[str], stemming: bool = True) -> list[tupl
             continue
         word = m.group().lower()
         if not word.isascii():
-            if CJK_RE.search(word):  # ("iphone発売": its "iphone", as indexed apart from its CJK letters)
+            if cjk_re().search(word):  # ("iphone発売": its "iphone", as indexed apart from its CJK letters)
                 out += [(start + a, start + b) for piece, a, b in word_pieces(m.group())
-                        if not CJK_RE.match(piece) and _term(piece, stemming) in terms]
+                        if not cjk_re().match(piece) and _term(piece, stemming) in terms]
                 continue
             word = fold(word)
         if _term(word, stemming) in terms:
@@ -67,7 +68,7 @@ def _cjk_ranges(text: str, pieces: set[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in WORD_RE.finditer(text):
         word = m.group()
-        if word.isascii() or not CJK_RE.search(word):
+        if not has_cjk(word):
             continue
         start = m.start()
         if _FOLDED_RE.search(word):  # (a mark, or a width form: folded as indexed, `word_pieces`)
@@ -125,7 +126,7 @@ def _word_starts(finder: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     search = finder.search
     while (m := search(text, pos)) is not None:
         start = m.start()
-        if start and text[start - 1].isalnum() and not CJK_RE.match(text, start - 1):
+        if start and text[start - 1].isalnum() and not cjk_re().match(text, start - 1):
             pos = start + 1
             continue
         yield m
