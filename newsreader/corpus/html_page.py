@@ -31,7 +31,8 @@ in UTC, the day the page's own words state when the time zone is all that differ
 from the page's address (`/2024/01/22/` in its canonical link or `og:url`); the byline
 from `<meta name="author">` and JSON-LD when the text has none; the site's name
 (`og:site_name`) is kept as the page's source. A page of several `<article>` elements (a
-front page) gives one story each, each with its own date when its `<time>` states one, and its
+front page) gives one story each, each with its own date when its `<time>` states one (else the page's
+one date, when it states one for them all: `_page_day`), and its
 own web address when its headline is a link (`<a href>` around the heading or inside it over
 most of its words), made absolute against the page's `<base>`, else its canonical link or
 `og:url`: the line `URL: https://...` under its header line, which the parser reads as the
@@ -1004,6 +1005,8 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     facts.source = (facts.source or _clean_name(ld.get("website")) or _clean_name(site_name)
                     or _site_in_title(page_title, [h for h in headlines if h]))
 
+    page_day = _page_day(reader.page, stories, _local_day(stated, facts.date, reader.page.blocks)) \
+        if len(stories) > 1 and _main_story(stories, MAIN_SHARE) is None else None
     stories = _without_cards(stories)
     lines: list[str] = []
     several = len(stories) > 1
@@ -1037,6 +1040,7 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
             date = _local_day(story.time_stamp, story.time, story.blocks)
         else:
             date = _local_day(stated, facts.date, story.blocks) if number == 0 else None
+        date = date or page_day  # (a story of a page of one date that states none of its own: the page's)
         if story.time is not None and story.time_block in blocks and _date_only(story.time_block, facts.author):
             # "Posted on November 5, 2024", "26 March 2025": the header line's date. Left in, the
             # parser took the line above it (a byline) for the title of a story of its own.
@@ -1219,15 +1223,54 @@ def _without_cards(stories: list[_Story]) -> list[_Story]:
     the page's <h1> or more than half its words, the others with no paragraph of story text
     (no block but the headline of CARD_LINE_WORDS words or more: "More from Valley Times", a
     headline and a line each) are left out. Each became a story of its own, the rest "undated"."""
-    if len(stories) < 2:
-        return stories
-    sizes = [sum(len(block.split()) for block in story.blocks) for story in stories]
-    main = [n for n, story in enumerate(stories) if story.headline_level == 1 or 2 * sizes[n] > sum(sizes)]
-    if len(main) != 1:
+    main = _main_story(stories)
+    if main is None:
         return stories
     return [story for n, story in enumerate(stories)
-            if n == main[0] or any(len(block.split()) >= CARD_LINE_WORDS
-                                   for at, block in enumerate(story.blocks) if at != story.headline)]
+            if n == main or any(len(block.split()) >= CARD_LINE_WORDS
+                                for at, block in enumerate(story.blocks) if at != story.headline)]
+
+
+def _main_story(stories: list[_Story], share: float = 0.5) -> int | None:
+    """The page's own story among several `<article>`s: the one that holds the page's <h1> or more than `share` of its
+    words, when one does (the others are cards beside it); None on a page of peers (a front page, a day's archive, a
+    digest) and on a page of one."""
+    if len(stories) < 2:
+        return None
+    sizes = [sum(len(block.split()) for block in story.blocks) for story in stories]
+    main = [n for n, story in enumerate(stories) if story.headline_level == 1 or sizes[n] > share * sum(sizes)]
+    return main[0] if len(main) == 1 else None
+
+
+#: The share of a page's words that makes one of its `<article>`s its own story, for its date (`_page_day`): of two
+#: stories of a day's page, one has more than half the words; a story with cards beside it has most of them.
+MAIN_SHARE = 2 / 3
+
+
+def _page_day(page: _Story, stories: list[_Story], day: dt.date | None) -> dt.date | None:
+    """The one date a page of several stories, none its main one (`_main_story`: cards beside a story are other
+    stories, of other days), states for them all: the day of its markup (`day`: `article:published_time`, JSON-LD, a
+    dated address) or of a date line or `<time>` outside its `<article>`s ("Updated 03 August 2024" over a day's
+    stories), when those agree and no story states another (its `<time>`, a date line in its head). A front page of
+    stories of many days has none: its stories that state no date stay undated rather than guessed."""
+    from newsreader.corpus.parser import date_statement
+
+    def days(story: _Story) -> set[dt.date]:
+        found = {story.time} if story.time is not None else set()
+        for block in story.blocks[:LOCAL_DATE_BLOCKS] if story is not page else story.blocks:
+            if len(block) <= PAGE_DATE_CHARS and (stated := date_statement(block)) is not None and stated.date:
+                found.add(stated.date)
+        return found
+
+    stated = days(page) | ({day} if day is not None else set())
+    if len(stated) != 1:
+        return None
+    one = stated.pop()
+    return one if all(days(story) <= {one} for story in stories) else None
+
+
+#: The longest block read as a date line where a page of several stories states its one date (`_page_day`).
+PAGE_DATE_CHARS = 80
 
 
 def _date_only(block: str, author: str | None) -> bool:

@@ -19,6 +19,7 @@ DATE_FROM_HEADER = "page header"
 DATE_FROM_UPDATED = "updated line"
 DATE_FROM_PUBLISHED = "published line"
 DATE_FROM_LINE = "date line"  # a date alone near a story's top ("March 14, 2025", "Fri Aug 2, 2013 6:50pm EDT")
+DATE_FROM_PAGE = "page date"  # a story that states none, on a page that states one date for all its stories
 DATE_NONE = "undated"
 
 

@@ -32,6 +32,7 @@ from typing import Any
 from newsreader.corpus.model import (
     DATE_FROM_HEADER,
     DATE_FROM_LINE,
+    DATE_FROM_PAGE,
     DATE_FROM_PUBLISHED,
     DATE_FROM_UPDATED,
     DATE_NONE,
@@ -352,6 +353,9 @@ HOST_TLDS = frozenset("""com net org edu gov mil int info biz name pro news medi
     ma tn dz jo lb kw om bh pk bd lk np cz sk hu ro bg hr si ba ee lv lt lu mt al mk ge am az kz uz""".split())
 #: A date in a URL's path (/2013/05/03/, /2013-05-03-, /20130503): orders an ambiguous numeric date of the page.
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)([/-]?)([01]\d)\2([0-3]\d)(?!\d)")
+#: What may follow the date in the address of a day's archive ("https://example.com/news/2024/08/03/", ".../03/index.html",
+#: ".../03?page=2"): no story's name ("/2024/08/03/storm-hits-coast" is one story's address, its day that story's).
+ARCHIVE_END_RE = re.compile(r"/?(?:index\.\w{3,5})?(?:[?#]\S*)?>?$", re.IGNORECASE)
 #: Menu items one after another: "Home | World | Politics | Sign in".
 MENU_SPLIT_RE = re.compile(r"\s+[|•·]\s+")
 #: The links of a breadcrumb trail: "Home > World > Europe", "Startseite › Politik", "Portada / Internacional".
@@ -872,11 +876,15 @@ class _Page:
         first = next((line for line in self.text if line), "")
         address = _address_match(first)
         self.hint: dt.date | None = None
+        self.archive_day: dt.date | None = None  # the day of an address that ends at its date: a day's archive
         if address is not None and (in_path := URL_DATE_RE.search(first)):
             try:
                 self.hint = dt.date(int(in_path.group(1)), int(in_path.group(3)), int(in_path.group(4)))
             except ValueError:
                 pass
+            else:
+                if ARCHIVE_END_RE.match(first, in_path.end()):
+                    self.archive_day = self.hint
         self.address_host: str | None = None
         self.numeric_order: str | None = ""  # "dm", "md" or None once looked for (`_numeric_order`)
         self.first_host = _host(address.group("host")) if address is not None else None
@@ -2321,6 +2329,29 @@ def _copies(drafts: list[Article], plans: list[_Plan], keep: list[int]) -> dict[
     return copies
 
 
+def _page_date(page: _Page, plans: list[_Plan], drafts: list[Article], fates: list[LineFate | None]) -> dt.date | None:
+    """The one date a page states for all its stories, or None. It is the date of the page's head: a date line above
+    its first story's headline ("Updated 03 August 2024" / headline / text, stories after it), or the day of the
+    page's address when that ends at its date (a day's archive: ".../2024/08/03/"). And it is the only calendar date
+    the page states: a date line or a story's dateline of another day makes the page one of many days (a front page,
+    a blog's index), whose stories that state no date are left undated rather than guessed. A date under the first
+    story's headline, or a `date ...` header's (a web page's `article:published_time`), is that story's own, no
+    page's: the story after it may be the next one a site showed under it, of another day."""
+    first = plans[0]
+    if first.title is not None and any((item := fates[k]) is not None and item.article == 0 and not item.dropped
+                                         and item.role in ("date", "byline+date") for k in range(first.start, first.title)):
+        day = drafts[0].date
+    else:
+        day = None
+    day = day or page.archive_day
+    if day is None or any(draft.date not in (None, day) for draft in drafts):
+        return None
+    for k in range(page.n):
+        if page.text[k] and (stated := page.date_line(k)) is not None and stated.date not in (None, day):
+            return None
+    return day
+
+
 def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResult:
     """Split a saved page into its stories. `file` is the page's path relative to the corpus
     root; with the title it makes each article's stable id."""
@@ -2347,6 +2378,16 @@ def parse_page(text: str, file: str, cues: PageCues | None = None) -> ParseResul
             named = fates[plan.start]
             assert named is not None
             named.note = (named.note + "; " if named.note else "") + f"a brief of the digest dated {before.date}"
+    # A story of the page that states no date of its own (the second, the third: a front page copied, a day's archive)
+    # is of the page's one date, when the page states one for all its stories (`_page_date`).
+    undated = [index for index, plan in enumerate(plans) if drafts[index].date is None and drafts[index].age is None
+               and plan.kind != "header"]  # ("date undated Title": a header that says its story states no date)
+    if undated and (day := _page_date(page, plans, drafts, fates)) is not None:
+        for index in undated:
+            drafts[index].date, drafts[index].date_source = day, DATE_FROM_PAGE
+            named = fates[plans[index].start]
+            assert named is not None
+            named.note = (named.note + "; " if named.note else "") + f"no date of its own: the page's date {day}"
     # A page that is a headline alone (under its date line, its address, a header of junk and a byline: a video's
     # page) is that story: its words are its text.
     if len(drafts) == 1 and (plans[0].kind == "first" or plans[0].kind == "header" and not plans[0].header_has_title) \
