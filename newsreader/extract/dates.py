@@ -219,11 +219,12 @@ _BRANCHES: list[tuple[str, str]] = [
      r"earlier today|later today)))(?![\w-])"),
     # "the past week", "the past decade": a length of time up to now (DURATION)
     ("the", r"(?P<pastunit>(?i:the (?:past|last|next|coming) (?:decade|century)|the past (?:week|fortnight|month|year)))(?![\w-])"),
-    ("the earlier later early late last next this past coming previous following prior",
+    # "mid-next year" (TIMEX3: that year, mod MID, as "early next year"); "the weekend before last"
+    ("the earlier later early late mid last next this past coming previous following prior",
      rf"(?P<relunit>(?i:(?:the (?:very )?(?:{_STRETCHES}|rest) of )?"
-     r"(?:(?:earlier|later|early|late) (?:this|last|next) |this (?:past|coming) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
+     r"(?:(?:(?:earlier|later|early|late) |mid-|mid )(?:this|last|next) |this (?:past|coming) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
-     r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the weekend|the (?:week|month|year) before last))"
+     r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the (?:week|weekend|month|year) before last|the weekend))"
      r"(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b"
      r"| of (?:1[89]|20)[0-9]{2}\b)"),
     ("more most until only recently lately currently the beginning start end middle rest earlier later early late now these"
@@ -1223,38 +1224,50 @@ def _past_after_article(day: dt.date, ref: dt.date | None, text: str, start: int
 _PASSIVE_PAST_BEFORE = re.compile(r"\b(?:was|were|had been) (?:[a-z]+ )?([a-z]+(?:ed|en|wn|ld|nt|ght|ck|t)) (?:on|in) $")
 
 
-#: A decade written without its century after "in" and a possessive, or "aged" ("in his late '20s",
-#: "in my '60s", "into their 50s") is an age ("their '80s hits" is years); after a level word alone
-#: ("the low '70s", "the upper '80s") a score or heat.
-_AGE_OR_LEVEL_BEFORE = re.compile(r"(?:\b(?:(?:in|into|past|entering|reach(?:ed|es|ing)?)\s+(?:his|her|their|its|my|our|your)|aged?)\s+"
-                                  r"(?:(?:early|late|mid|upper|lower|low|high)[- ]?)?|\b(?:low|upper|lower|high)[- ]?)$",
-                                  re.IGNORECASE)
-#: ... and in a sentence about the weather it is a temperature ("Highs in the early 80s", "in the
-#: late 90s" with "temperatures"), unless the highs are a market's ("record highs in the late '90s").
-_WEATHER_WORDS = re.compile(r"\b(?:temperatures?|temps|degrees|heat|forecasts?|weather|thermometers?)\b|°")
-_HIGHS_LOWS = re.compile(r"\b(?:highs?|lows?)\b")
-_MARKET_WORDS = re.compile(r"\b(?:records?|stocks?|shares|markets?|dow|nasdaq|prices?|index|indexes|rates?)\b")
+@functools.cache
+def _decade_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """`_short_decade_not_years`'s patterns, compiled at its first call (a decade without its century is
+    rare; compiling them at import cost ~0.4 ms). A decade written without its century after "in" and a
+    possessive, or "aged" ("in his late '20s", "in my '60s", "into their 50s") is an age ("their '80s
+    hits" is years); after a level word alone ("the low '70s", "the upper '80s") a score or heat. In a
+    sentence about the weather it is a temperature ("Highs in the early 80s", "in the late 90s" with
+    "temperatures"), unless the highs are a market's ("record highs in the late '90s"): the weather's
+    words, highs or lows, and the market's words."""
+    return (re.compile(r"(?:\b(?:(?:in|into|past|entering|reach(?:ed|es|ing)?)\s+(?:his|her|their|its|my|our|your)|aged?)\s+"
+                       r"(?:(?:early|late|mid|upper|lower|low|high)[- ]?)?|\b(?:low|upper|lower|high)[- ]?)$",
+                       re.IGNORECASE),
+            re.compile(r"\b(?:temperatures?|temps|degrees|heat|forecasts?|weather|thermometers?)\b|°"),
+            re.compile(r"\b(?:highs?|lows?)\b"),
+            re.compile(r"\b(?:records?|stocks?|shares|markets?|dow|nasdaq|prices?|index|indexes|rates?)\b"))
 
 
 def _short_decade_not_years(text: str, span: str, start: int, end: int) -> bool:
     """Whether a decade written without its century ("'20s", "the late 90s") is an age, a score or
-    a temperature rather than years."""
+    a temperature rather than years (`_decade_patterns`)."""
     if len(span) >= 5 and span[-5:-3].isdigit():  # "the 1990s", "1990's": years
         return False
-    if _AGE_OR_LEVEL_BEFORE.search(text, max(0, start - 24), start):
+    age_or_level_before, weather_words, highs_lows, market_words = _decade_patterns()
+    if age_or_level_before.search(text, max(0, start - 24), start):
         return True
     sentence = _sentence_around(text, start, end)
-    return _WEATHER_WORDS.search(sentence) is not None or (
-        _HIGHS_LOWS.search(sentence) is not None and _MARKET_WORDS.search(sentence) is None)
+    return weather_words.search(sentence) is not None or (
+        highs_lows.search(sentence) is not None and market_words.search(sentence) is None)
 
 
 #: "as recently as 2005", "as early as March", "as far back as 1990": the bare year or month is the date.
 _AS_EARLY_AS = re.compile(r"\b[Aa]s (?:recently|early|late|far back) as $")
-#: A month that begins or ends after "as"/"when", the clause ending there ("as December started,",
-#: "when March ended"); not a person doing something ("as April began to sing", "as June started
-#: singing", "as June starts in the lead role": " in" only before "earnest", a month or a year).
-_MONTH_TURNS_AFTER = re.compile(r" (?:began|begins|started|starts|ended|ends|wore on|drew to a close)"
-                                rf"(?=[,.;:!?)—–]|$| {{1,2}}[—–]| (?:and|but)\b| in (?:earnest\b|the year\b|{_MONTH}\b|{_YEAR}\b))")
+
+
+@functools.cache
+def _month_turns_after() -> re.Pattern[str]:
+    """A month that begins or ends after "as"/"when", the clause ending there ("as December started,",
+    "when March ended"); not a person doing something ("as April began to sing", "as June started
+    singing", "as June starts in the lead role": " in" only before "earnest", a month or a year).
+    Compiled at its first use (a bare month after "as" or "when" is rare; at import it cost ~0.4 ms)."""
+    return re.compile(r" (?:began|begins|started|starts|ended|ends|wore on|drew to a close)"
+                      rf"(?=[,.;:!?)—–]|$| {{1,2}}[—–]| (?:and|but)\b| in (?:earnest\b|the year\b|{_MONTH}\b|{_YEAR}\b))")
+
+
 #: "since at least 1986", "until at least March": the preposition before "at least" is the date's
 #: (a bare year or month needs one); not "employed at least 1986 people".
 _PREP_AT_LEAST = re.compile(r"\b(since|until|till|by|to|from|through|before) at least $", re.I)
@@ -2288,25 +2301,39 @@ _IN_A_PERIOD = frozenset({"barmonth", "my", "year", "bareseason", "thatunit"})
 _EDGE_IN_BEFORE = re.compile(r"(?<![\w-])(?i:earlier|later|early|late) in $")
 
 
-#: Words near a year.month.day that make it a version number (calendar versioning writes exactly
-#: that form: "version 2021.12.17", "pip install certifi 2023.07.22", "the 2022.05.01 release"),
-#: not a date line's date ("Published: 2012.08.08", "Updated 2012.08.08").
-_VERSION_CUE_BEFORE = re.compile(r"\b(?:versions?|ver|v|release[sd]?|builds?|update|upgrade[sd]?|upgrading|install(?:s|ed|ing)?"
-                                 r"|pip|packages?|patch(?:es|ed)?|firmware|rev|revision|changelog|tag(?:ged)?)\b(?!-)",
-                                 re.IGNORECASE)
-_VERSION_CUE_AFTER = re.compile(r" (?:release|version|build|update|patch)\b", re.IGNORECASE)
-#: Two hyphens typed for a dash that sets off what follows ("in April--and", "2004--saying"), not
-#: one typed for a range's dash, before a number, a month or a weekday ("2013--2014", "June
-#: 3--5", "Monday--Friday", "March--April 2014"): that one the range patterns read as "–".
-_ASIDE_DASH = re.compile(r"--(?![\d-]| ?(?i:" + "|".join((*_MONTH_NAMES, *_WEEKDAYS, *_WEEKDAY_ABBR))
-                         + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)")
+@functools.cache
+def _version_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`_version_number`'s words before and after the date, compiled at their first use (a dotted date
+    is rare; at import they cost ~0.45 ms)."""
+    return (re.compile(r"\b(?:versions?|ver|v|release[sd]?|builds?|update|upgrade[sd]?|upgrading|install(?:s|ed|ing)?"
+                       r"|pip|packages?|patch(?:es|ed)?|firmware|rev|revision|changelog|tag(?:ged)?)\b(?!-)",
+                       re.IGNORECASE),
+            re.compile(r" (?:release|version|build|update|patch)\b", re.IGNORECASE))
+
+
+def _version_number(text: str, start: int, end: int) -> bool:
+    """Whether the year.month.day at `start`-`end` is a version number, told by words near it (calendar
+    versioning writes exactly that form: "version 2021.12.17", "pip install certifi 2023.07.22", "the
+    2022.05.01 release"), not a date line's date ("Published: 2012.08.08", "Updated 2012.08.08")."""
+    before, after = _version_cues()
+    return before.search(text, max(0, start - 40), start) is not None or after.match(text, end) is not None
+
+
+@functools.cache
+def _aside_dash() -> re.Pattern[str]:
+    """Two hyphens typed for a dash that sets off what follows ("in April--and", "2004--saying"), not
+    one typed for a range's dash, before a number, a month or a weekday ("2013--2014", "June 3--5",
+    "Monday--Friday", "March--April 2014"): that one the range patterns read as "–". Compiled at its
+    first use (few texts type '--'; at import it cost ~0.2 ms)."""
+    return re.compile(r"--(?![\d-]| ?(?i:" + "|".join((*_MONTH_NAMES, *_WEEKDAYS, *_WEEKDAY_ABBR))
+                      + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)")
 
 
 def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     """Every date expression in `text`, with its value (None where the article date is
     needed but unknown)."""
     if "--" in text:  # a dash typed as two hyphens ("in April--and", "August 2004--saying"): as " —"
-        text = _ASIDE_DASH.sub(" —", text)  # (not a range: "2013--2014", "June 3--5", "Monday--Friday")
+        text = _aside_dash().sub(" —", text)  # (not a range: "2013--2014", "June 3--5", "Monday--Friday")
     found: list[DateMatch] = []
     anchors = _Anchors(date)
     for m in _candidates(text):
@@ -2338,7 +2365,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # a sentence as its subject ("2008 was a hard year").
             if prev not in _PREP_SET and not _year_before_event(text, kind, end) \
                     and not (prev == "as" and _AS_EARLY_AS.search(text, max(0, start - 20), start)) \
-                    and not (prev in ("as", "when") and kind == "barmonth" and _MONTH_TURNS_AFTER.match(text, end)) \
+                    and not (prev in ("as", "when") and kind == "barmonth" and _month_turns_after().match(text, end)) \
                     and not (kind == "year" and _year_range_after(text, end)) and not (
                     found and _LIST_JOIN.fullmatch(text, found[-1].end, start)
                     or kind == "year" and (not span[0].isdigit() or _compared_year(text, start, end)
@@ -2403,8 +2430,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 continue
         elif (kind in ("numeric", "nineeleven") or kind == "iso" and span[4] in "/.") and text[max(0, start - 1):start] in ("/", "."):
             continue  # the end of a path: ".../archive/2025/06/14"
-        elif kind == "iso" and span[4] == "." and (_VERSION_CUE_BEFORE.search(text, max(0, start - 40), start)
-                                                   or _VERSION_CUE_AFTER.match(text, end)):
+        elif kind == "iso" and span[4] == "." and _version_number(text, start, end):
             continue  # calendar versioning: "to version 2021.12.17", "install certifi 2023.07.22"
         elif kind == "theunit" and span[-6:].lower() == "period":
             # "revenue rose in the second quarter, while profit for the period fell": the quarter,
