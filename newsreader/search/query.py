@@ -451,6 +451,14 @@ class PiecePrefix(Q.Prefix):
         super().__init__(fieldname, text, constantscore=False)
 
 
+def _pieces_in_a_row(fieldname: str, words: list[str], boost: float,
+                     termclass: Callable[[str, str], Q.Query] = Q.Term) -> Q.Sequence:
+    """The terms of a word or phrase with a lone CJK letter in it, in a row: the letter as the start of a
+    piece (`PiecePrefix`), the others as `termclass` ("2024年": "2024" then a piece starting "年")."""
+    return Q.Sequence([PiecePrefix(fieldname, w) if lone_cjk_letter(w) else termclass(fieldname, w) for w in words],
+                      boost=boost)
+
+
 class _WhooshParser(WhooshQueryParser):
     """Whoosh's parser, where a word typed with CJK letters in it is its terms in a row (a phrase): its
     two-letter pieces (`analysis.cjk_pieces`) must be found together, not anywhere in the story ("知事"
@@ -460,9 +468,8 @@ class _WhooshParser(WhooshQueryParser):
 
     def multitoken_query(self, spec, texts, fieldname, termclass, boost):  # type: ignore[no-untyped-def]
         if any(map(has_cjk, texts)):
-            if any(map(lone_cjk_letter, texts)):  # ("2024年": "2024" then a piece starting "年")
-                return Q.Sequence([PiecePrefix(fieldname, text) if lone_cjk_letter(text) else termclass(fieldname, text)
-                                   for text in texts], boost=boost)
+            if any(map(lone_cjk_letter, texts)):
+                return _pieces_in_a_row(fieldname, texts, boost, termclass)
             return self.phraseclass(fieldname, texts, boost=boost)
         return super().multitoken_query(spec, texts, fieldname, termclass, boost)
 
@@ -599,8 +606,7 @@ class QueryParser:
         def made(words: list[str]) -> Q.Query:
             if not any(map(lone_cjk_letter, words)):
                 return Q.Phrase(node.fieldname, words, slop=node.slop, boost=node.boost)
-            return Q.Sequence([PiecePrefix(node.fieldname, w) if lone_cjk_letter(w) else Q.Term(node.fieldname, w)
-                               for w in words], boost=node.boost)
+            return _pieces_in_a_row(node.fieldname, words, node.boost)
 
         typed = made(list(node.words))
         ranges = node.char_ranges or []
