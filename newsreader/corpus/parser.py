@@ -79,6 +79,11 @@ class PageCues:
         def patterns(key: str) -> tuple[re.Pattern[str], ...]:
             return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key) or [])
 
+        def any_of(key: str) -> re.Pattern[str] | None:
+            """The patterns of `key` as one expression (None when there are none)."""
+            found = data.get(key)
+            return re.compile("|".join(f"(?:{p})" for p in found), re.IGNORECASE) if found else None
+
         trailers = data.get("inline_trailers") or []
         labels = sorted(words("source_labels") | words("credit_labels"), key=len, reverse=True)
         return cls(
@@ -94,15 +99,12 @@ class PageCues:
             credit_words=words("credit_words"),
             byline_roles=words("byline_roles"),
             section_labels=words("section_labels"),
-            boilerplate_any=re.compile("|".join(f"(?:{p})" for p in data["boilerplate_patterns"]), re.IGNORECASE)
-            if data.get("boilerplate_patterns") else None,
+            boilerplate_any=any_of("boilerplate_patterns"),
             source_labels=words("source_labels"),
             source_label_re=re.compile(r"^(?P<label>" + "|".join(re.escape(label) for label in labels)
                                        + r")\s*:\s*(?P<value>\S.*)$", re.IGNORECASE) if labels else None,
-            story_end=re.compile("|".join(f"(?:{p})" for p in data["story_end_patterns"]), re.IGNORECASE)
-            if data.get("story_end_patterns") else None,
-            story_foot=re.compile("|".join(f"(?:{p})" for p in data["story_foot_patterns"]), re.IGNORECASE)
-            if data.get("story_foot_patterns") else None,
+            story_end=any_of("story_end_patterns"),
+            story_foot=any_of("story_foot_patterns"),
         )
 
 
