@@ -20,7 +20,7 @@ import textwrap
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, Callable, Iterable, Mapping, TextIO
 
 from newsreader import __version__
 from newsreader.config import (Config, Paths, check_extractor, check_query_length, config_name_warnings, corpus_key,
@@ -817,10 +817,13 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
                     if not update_running(library.folder):
                         found, unreadable = library.articles(store.bookmarked_ids())
                         urls = {i: article.url or "" for i, article in found.items()}
+                        _keep_citations(store, found)
                 finally:
                     library.close()
                 if unreadable:
                     ctx.warn(unreadable_said(unreadable, unread))
+        if articles:
+            _keep_citations(store, articles)
         bookmarks = store.list_bookmarks(tag=args.tag)
         if urls is not None:
             for b in bookmarks:
@@ -833,6 +836,16 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
         print(f"exported {counted(len(bookmarks), 'bookmark')} to {printable(str(written))}",
               file=ctx.stderr)
     return 0
+
+
+def _keep_citations(store: Any, articles: Mapping[str, Any]) -> None:
+    """The bookmarks of the stories an export read from the corpus keep their web address and byline
+    as the corpus has them now (`Store.refresh_bookmarks`), for when the stories are gone. Not kept when
+    the store stays busy: the export, which has them at hand, goes on."""
+    try:
+        store.refresh_bookmarks(articles.values())
+    except UserError:
+        pass
 
 
 def cmd_bookmarks_import(args: argparse.Namespace, ctx: Context) -> int:

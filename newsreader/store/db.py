@@ -57,8 +57,11 @@ NOTE_JOIN = " | "
 
 @dataclass
 class Bookmark:
-    """A saved story. Title, source and date are copied from the article at bookmark time
-    so the bookmark still means something after the article leaves the corpus; `missing`
+    """A saved story. Title, source, date, web address (`url`) and byline are copied from
+    the article at bookmark time, and refreshed whenever the corpus has it, so the bookmark
+    can still be cited and found again after the article leaves the corpus (`url`: "" when
+    its page states none, None when not known: a bookmark made before the store kept it, or
+    from an export without it, whose story has not been seen since); `missing`
     says whether it was absent from the corpus of the store's last `reconcile` (that copy
     of the app's corpus: False before it has reconciled). None is "not known": what
     `bookmarks list` says of a bookmark no check of its corpus has seen, when it cannot
@@ -73,9 +76,13 @@ class Bookmark:
     tags: tuple[str, ...] = ()
     note: str = ""
     missing: bool | None = False
+    url: str | None = None
+    byline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The export shape (JSON and YAML); `from_dict` reads it back."""
+        """The export shape (JSON and YAML) but for the story's `url` and `byline`, which the
+        export puts after its date from the corpus when the story is there
+        (`export.bookmark_record`); `from_dict` reads it back, those two included."""
         return {
             "id": self.article_id,
             "title": self.title,
@@ -108,6 +115,17 @@ class Bookmark:
         tags = data.get("tags") or []
         if isinstance(tags, str) or not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise ValueError(f"bookmark {article_id!r}: 'tags' must be a list of text")
+        # The story's address and byline, kept to cite it: an odd value (not text, not a story's
+        # address) is left out rather than refused, as `missing` is, so an edited file still imports.
+        url = data.get("url")
+        if isinstance(url, str) and url:
+            from newsreader.corpus.parser import story_url
+
+            url = story_url(url, labelled=False)  # (the corpus's one gate for an address)
+        elif url != "":
+            url = None
+        byline = data.get("byline")
+        byline = byline.strip() or None if isinstance(byline, str) else None
         now = _now()
         created = _parse_datetime(data.get("created_at"), article_id, "created_at") or now
         updated = _parse_datetime(data.get("updated_at"), article_id, "updated_at") or created
@@ -121,6 +139,8 @@ class Bookmark:
             tags=normalize_tags(tags),
             note=note,
             missing=bool(data.get("missing", False)),
+            url=url,
+            byline=byline,
         )
 
 
@@ -205,6 +225,14 @@ def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(clean))
 
 
+def _citation(article: Any) -> tuple[str | None, str | None]:
+    """The story's web address ("" when its page states none) and byline as the store keeps
+    them, from anything shaped like `corpus.model.Article`; (None, None) from one that carries
+    no address (a list row): not known, so the stored ones stay."""
+    url = getattr(article, "url", None)
+    return (None if url is None else url or ""), (getattr(article, "byline", None) or None)
+
+
 def _load_date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text) if text else None
@@ -230,6 +258,20 @@ def _forget_marks(db: sqlite3.Connection, article_ids: list[str]) -> None:
     """Drop every corpus's saved mark of these bookmarks (`last_marks`): one just added,
     removed or renamed is not what any earlier check saw."""
     db.executemany("DELETE FROM corpus_marks WHERE article_id = ?", [(i,) for i in article_ids])
+
+
+@contextmanager
+def _immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction on the bare connection (`_migrate`, before a `Store` holds it): BEGIN
+    IMMEDIATE, committed at the end, rolled back on any error."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -290,8 +332,7 @@ def _add_corpus_marks(db: sqlite3.Connection) -> None:
     next check of that corpus replaces."""
     if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'corpus_marks'").fetchone():
         return
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with _immediate(db):
         _run_script(
             db,
             """
@@ -305,11 +346,34 @@ def _add_corpus_marks(db: sqlite3.Connection) -> None:
             CREATE INDEX IF NOT EXISTS corpus_marks_by_article ON corpus_marks(article_id)
             """
         )
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
+
+
+#: The bookmarks' columns `_add_citation_columns` adds: what a user needs to cite or find a story
+#: again once it has left the corpus, beside the title, source and date kept from the start.
+CITATION_COLUMNS = ("url", "byline")
+
+
+def _add_citation_columns(db: sqlite3.Connection) -> None:
+    """Each bookmark's story's web address (`url`) and byline, copied from the article as its
+    title is, so that a bookmark whose story left the corpus (the page moved or deleted, the
+    index rebuilt from another folder) still says where to find it and whom to cite. NULL:
+    not known (a bookmark made before them, until its story is seen again).
+
+    Added without raising the schema version, as `_add_corpus_marks` is and for its reason:
+    the newsreader before them refuses a store of a newer version, and would show no
+    bookmarks. That older code names the columns it writes and reads rows by name, so it
+    leaves these alone (a bookmark it makes or moves has none until the corpus gives them).
+    The columns are looked for again inside the write lock: two copies of the app opening an
+    old store at once add them once."""
+    def missing() -> list[str]:
+        have = {row[1] for row in db.execute("PRAGMA table_info(bookmarks)")}
+        return [column for column in CITATION_COLUMNS if column not in have]
+
+    if not missing():
+        return
+    with _immediate(db):
+        for column in missing():
+            db.execute(f"ALTER TABLE bookmarks ADD COLUMN {column} TEXT")
 
 
 #: Migration i takes the schema from version i to i + 1. Append only; never edit one that
@@ -674,20 +738,27 @@ class Store:
         date: dt.date | None = None,
         tags: Iterable[str] = (),
         note: str | None = None,
+        url: str | None = None,
+        byline: str | None = None,
     ) -> Bookmark:
         """Bookmark a story, or refresh an existing bookmark: tags are added to the ones it
-        has, the note replaced only when given, the bookmark time kept."""
+        has, the note replaced only when given, the bookmark time kept; the story's `url`
+        ("" when its page states none) and `byline` replace the stored ones when given (None:
+        the caller does not know them, and the stored ones stay)."""
         now = _iso(_now())
+        known = url is not None
         with self._write() as db:
             db.execute(
-                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, url, byline)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(article_id) DO UPDATE SET
                        title = excluded.title, source = excluded.source, date = excluded.date,
                        updated_at = excluded.updated_at,
-                       note = CASE WHEN ? THEN excluded.note ELSE note END""",
+                       note = CASE WHEN ? THEN excluded.note ELSE note END,
+                       url = CASE WHEN ? THEN excluded.url ELSE url END,
+                       byline = CASE WHEN ? THEN excluded.byline ELSE byline END""",
                 (article_id, title, source, date.isoformat() if date else None, now, now,
-                 note or "", note is not None),
+                 note or "", url, byline, note is not None, known, known or byline is not None),
             )
             self._add_tags(db, article_id, tags)
             self._missing.discard(article_id)  # (the caller has the article)
@@ -695,10 +766,12 @@ class Store:
             return self._get(db, article_id)  # type: ignore[return-value]
 
     def bookmark_article(self, article: Any, *, tags: Iterable[str] = (), note: str | None = None) -> Bookmark:
-        """`add_bookmark` from anything shaped like `corpus.model.Article`."""
+        """`add_bookmark` from anything shaped like `corpus.model.Article` (its `url` and
+        `byline` kept when it has them: a list row has neither)."""
+        url, byline = _citation(article)
         return self.add_bookmark(
             article.id, title=article.title, source=article.source, date=article.date,
-            tags=tags, note=note,
+            tags=tags, note=note, url=url, byline=byline,
         )
 
     def remove_bookmark(self, article_id: str) -> Bookmark | None:
@@ -720,15 +793,16 @@ class Store:
         b = bookmark
         with self._write() as db:
             db.execute(
-                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, url, byline)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(article_id) DO UPDATE SET
                        note = CASE WHEN note = '' THEN excluded.note
                                    WHEN excluded.note IN ('', note) THEN note
                                    ELSE note || ? || excluded.note END,
-                       created_at = min(created_at, excluded.created_at)""",
+                       created_at = min(created_at, excluded.created_at),
+                       url = coalesce(url, excluded.url), byline = coalesce(byline, excluded.byline)""",
                 (b.article_id, b.title, b.source, b.date.isoformat() if b.date else None,
-                 _iso(b.created_at), _iso(b.updated_at), b.note, NOTE_JOIN),
+                 _iso(b.created_at), _iso(b.updated_at), b.note, b.url, b.byline, NOTE_JOIN),
             )
             self._add_tags(db, b.article_id, b.tags)
             return self._get(db, b.article_id)  # type: ignore[return-value]
@@ -803,7 +877,8 @@ class Store:
         """Tell the store which articles the corpus has now (anything with `.id`, `.title`,
         `.source`, `.date`). Bookmarks of absent articles are marked missing (in this store
         object: another copy of the app may read another corpus) but kept; present
-        ones are reconnected and their title/source/date refreshed. Returns (missing,
+        ones are reconnected and their title, source, date, web address and byline refreshed
+        (`refresh_bookmarks`: the address kept for when the story is gone). Returns (missing,
         reconnected): reconnected are those this store had found missing before. The
         file's old `missing` column (a flag shared by every corpus) is no longer read.
 
@@ -811,21 +886,9 @@ class Store:
         that key, replacing its previous check's, for `last_marks`."""
         present = {a.id: a for a in articles}
         with self._write() as db:
-            rows = db.execute("SELECT article_id, title, source, date FROM bookmarks").fetchall()
-            missing: set[str] = set()
-            reconnected = 0
-            for row in rows:
-                article = present.get(row["article_id"])
-                if article is None:
-                    missing.add(row["article_id"])
-                    continue
-                date = article.date.isoformat() if article.date else None
-                reconnected += row["article_id"] in self._missing
-                if (row["title"], row["source"], row["date"]) != (article.title, article.source, date):
-                    db.execute(
-                        "UPDATE bookmarks SET title = ?, source = ?, date = ? WHERE article_id = ?",
-                        (article.title, article.source, date, row["article_id"]),
-                    )
+            rows = self._refresh(db, present)
+            missing = {row["article_id"] for row in rows if row["article_id"] not in present}
+            reconnected = sum(row["article_id"] in self._missing for row in rows if row["article_id"] in present)
             self._missing = missing
             if corpus is not None:
                 db.execute("DELETE FROM corpus_marks WHERE corpus = ?", (corpus,))
@@ -835,6 +898,35 @@ class Store:
                     [(corpus, row["article_id"], int(row["article_id"] in missing), now) for row in rows],
                 )
             return len(missing), reconnected
+
+    def refresh_bookmarks(self, articles: Iterable[Any]) -> None:
+        """The bookmarks of these articles (those the corpus has now) take their title, source,
+        date, web address and byline now, as `reconcile` does, without marking the others:
+        what an export of a few of them has read from the corpus, kept for when they are gone."""
+        present = {a.id: a for a in articles}
+        if present:
+            with self._write() as db:
+                self._refresh(db, present)
+
+    @staticmethod
+    def _refresh(db: sqlite3.Connection, present: Mapping[str, Any]) -> list[sqlite3.Row]:
+        """Update the bookmarks of `present` (id -> article) where the article says otherwise
+        (an address or byline only from an article that carries them, `_citation`); every
+        bookmark's row as it was read. In the caller's transaction."""
+        rows = db.execute("SELECT article_id, title, source, date, url, byline FROM bookmarks").fetchall()
+        for row in rows:
+            article = present.get(row["article_id"])
+            if article is None:
+                continue
+            date = article.date.isoformat() if article.date else None
+            url, byline = _citation(article)
+            if url is None:  # (not known here: the stored ones stay)
+                url, byline = row["url"], row["byline"]
+            now = (article.title, article.source, date, url, byline)
+            if tuple(row)[1:] != now:
+                db.execute("UPDATE bookmarks SET title = ?, source = ?, date = ?, url = ?, byline = ? "
+                           "WHERE article_id = ?", (*now, row["article_id"]))
+        return rows
 
     def last_marks(self, corpus: str) -> tuple[dict[str, bool], dt.datetime | None]:
         """What the last `reconcile` with this `corpus` key found, for showing bookmarks
@@ -882,34 +974,39 @@ class Store:
         there = self._get(db, new)
         if there is None:
             db.execute(
-                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
-                   SELECT ?, title, source, date, created_at, updated_at, note
+                """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, url, byline)
+                   SELECT ?, title, source, date, created_at, updated_at, note, url, byline
                    FROM bookmarks WHERE article_id = ?""",
                 (new, old),
             )
         else:
             notes = [n for n in (there.note, here.note) if n]
             db.execute(
-                "UPDATE bookmarks SET note = ?, created_at = ?, updated_at = ? WHERE article_id = ?",
+                "UPDATE bookmarks SET note = ?, created_at = ?, updated_at = ?, url = coalesce(url, ?), "
+                "byline = coalesce(byline, ?) WHERE article_id = ?",
                 (NOTE_JOIN.join(dict.fromkeys(notes)), _iso(min(here.created_at, there.created_at)),
-                 _iso(max(here.updated_at, there.updated_at)), new),
+                 _iso(max(here.updated_at, there.updated_at)), here.url, here.byline, new),
             )
         self._add_tags(db, new, here.tags)
 
     def merge_bookmarks(self, bookmarks: Iterable[Bookmark]) -> MergeResult:
         """Import: add new ids; for known ids take the union of tags and the newer note
-        (by `updated_at`); one transaction, so a bad run leaves nothing half-merged."""
+        (by `updated_at`), and the story's web address and byline where the store has none
+        (the store's own came from the corpus, or an earlier import: kept); one transaction,
+        so a bad run leaves nothing half-merged."""
         result = MergeResult()
         with self._write() as db:
             for incoming in bookmarks:
                 current = self._get(db, incoming.article_id)
                 if current is None:
                     db.execute(
-                        """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
-                           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                        """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note,
+                                                  url, byline)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         (incoming.article_id, incoming.title, incoming.source,
                          incoming.date.isoformat() if incoming.date else None,
-                         _iso(incoming.created_at), _iso(incoming.updated_at), incoming.note),
+                         _iso(incoming.created_at), _iso(incoming.updated_at), incoming.note,
+                         incoming.url, incoming.byline),
                     )
                     self._add_tags(db, incoming.article_id, incoming.tags)
                     result.added += 1
@@ -918,12 +1015,17 @@ class Store:
                 newer = incoming.updated_at > current.updated_at
                 note = incoming.note if newer and incoming.note != current.note else current.note
                 created = min(current.created_at, incoming.created_at)
-                if tags == current.tags and note == current.note and created == current.created_at:
+                url = current.url if current.url is not None else incoming.url
+                byline = current.byline or incoming.byline
+                if (tags, note, created, url, byline) == (current.tags, current.note, current.created_at,
+                                                          current.url, current.byline):
                     result.unchanged += 1
                     continue
                 db.execute(
-                    "UPDATE bookmarks SET note = ?, created_at = ?, updated_at = ? WHERE article_id = ?",
-                    (note, _iso(created), _iso(max(current.updated_at, incoming.updated_at)), incoming.article_id),
+                    "UPDATE bookmarks SET note = ?, created_at = ?, updated_at = ?, url = ?, byline = ? "
+                    "WHERE article_id = ?",
+                    (note, _iso(created), _iso(max(current.updated_at, incoming.updated_at)), url, byline,
+                     incoming.article_id),
                 )
                 self._add_tags(db, incoming.article_id, tags)
                 result.updated += 1
@@ -955,6 +1057,8 @@ class Store:
             tags=tags,
             note=row["note"],
             missing=row["article_id"] in self._missing,
+            url=row["url"],
+            byline=row["byline"],
         )
 
     # -- reading state ------------------------------------------------------------------
@@ -1124,10 +1228,11 @@ def _first_problem(problems: list[str]) -> str:
 
 
 def _migrate(db: sqlite3.Connection, where: str) -> None:
-    """Bring the schema up to date, then add the tables older code may ignore
-    (`_add_corpus_marks`)."""
+    """Bring the schema up to date, then add the tables and columns older code may ignore
+    (`_add_corpus_marks`, `_add_citation_columns`)."""
     _upgrade(db, where)
     _add_corpus_marks(db)
+    _add_citation_columns(db)
 
 
 def _upgrade(db: sqlite3.Connection, where: str) -> None:
@@ -1281,7 +1386,8 @@ def _finish_rescue(path: Path, db: sqlite3.Connection, timeout: float) -> list[s
         marker.unlink(missing_ok=True)
         return notices
 
-#: What `_salvage` reads from a damaged store, table by table: the columns it copies.
+#: What `_salvage` reads from a damaged store, table by table: the columns it copies (and the bookmarks'
+#: `CITATION_COLUMNS`, where the damaged store has them: `_read_damaged`).
 _SALVAGED: dict[str, tuple[str, ...]] = {
     "bookmarks": ("article_id", "title", "source", "date", "created_at", "updated_at", "note"),
     "bookmark_tags": ("article_id", "tag"),
@@ -1351,9 +1457,23 @@ def _read_damaged(path: Path) -> dict[str, list[tuple[Any, ...]]]:
             return {}
         found = {"bookmark_tags": _read_table(src, "bookmark_tags", _SALVAGED["bookmark_tags"])}
         tagged = {row[0] for row in found["bookmark_tags"]}  # (whose ids vouch for a bookmark's, `_settle_keys`)
+        try:  # (a store made before `_add_citation_columns` has none of them: the rest is read as ever)
+            cited = tuple(column for column in CITATION_COLUMNS
+                          if column in {row[1] for row in src.execute("PRAGMA table_info(bookmarks)")})
+        except sqlite3.DatabaseError:
+            cited = ()
         for table, columns in _SALVAGED.items():
             if table not in found:
                 found[table] = _read_table(src, table, columns, tagged if table == "bookmarks" else set())
+        # Read apart, so that a damaged value of theirs costs a row only them (a SELECT of a row
+        # stops at its first unreadable column): id -> address and byline, as far as they read.
+        cites: dict[Any, tuple[Any, ...]] = {}
+        if cited:
+            for row in _read_table(src, "bookmarks", ("article_id", *cited)):
+                cites.setdefault(row[0], row[1:])
+        found["bookmarks"] = [
+            row + tuple(dict(zip(cited, cites.get(row[0], ()))).get(column) for column in CITATION_COLUMNS)
+            for row in found["bookmarks"]]
         return found
     finally:
         src.close()
@@ -1567,7 +1687,7 @@ def _put_rescued(db: sqlite3.Connection, found: Mapping[str, list[tuple[Any, ...
 
     db.execute("BEGIN IMMEDIATE")
     try:
-        for article_id, title, source, date, created, updated, note in found.get("bookmarks", []):
+        for article_id, title, source, date, created, updated, note, url, byline in found.get("bookmarks", []):
             article_id = _text(article_id)
             if not article_id or not article_id.strip():
                 continue
@@ -1575,11 +1695,17 @@ def _put_rescued(db: sqlite3.Connection, found: Mapping[str, list[tuple[Any, ...
                 continue  # a garbled id read from an index alone: no bookmark of the user's had it
             created = _time_text(created, now)
             date = _text(date)
+            url = _text(url)
+            if url:  # (through the corpus's gate, as an imported one: the exports write it as a link)
+                from newsreader.corpus.parser import story_url
+
+                url = story_url(url, labelled=False)
             values = [article_id, _text(title) or article_id, _text(source), date if _load_date(date) else None,
-                      created, _time_text(updated, created), _text(note) or ""]
+                      created, _time_text(updated, created), _text(note) or "", url, _text(byline)]
             for n in range(2, 100):
-                sql = """INSERT OR IGNORE INTO bookmarks (article_id, title, source, date, created_at, updated_at, note)
-                         VALUES (?, ?, ?, ?, ?, ?, ?)"""
+                sql = """INSERT OR IGNORE INTO bookmarks (article_id, title, source, date, created_at, updated_at, note,
+                                                        url, byline)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
                 if db.execute(sql, values).rowcount:
                     kept["bookmarks"] += 1
                     break

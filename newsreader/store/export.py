@@ -4,8 +4,10 @@ Markdown is for reading and sharing, so it carries the article's first paragraph
 address, when the page stated one); CSV is for a spreadsheet (one row per bookmark, with the
 byline, the page's file and the story's address to cite from);
 JSON and YAML are for moving bookmarks between machines, so they carry what `import` needs and
-the story's web address (`url`: the story's page to open or cite, as every other export has it;
-import reads no further than the bookmark and leaves it, as it leaves `missing`). Import is strict: a file that is not one of our
+the story's web address and byline (`url`, `byline`: to open or cite the story, as every other
+export has them; import keeps both, for when the story is not in that corpus, and leaves
+`missing`). Every export takes them from the corpus when it has the story, else the ones the
+bookmark kept (`Bookmark.url`, `Bookmark.byline`). Import is strict: a file that is not one of our
 exports gets one clear line naming the problem, never a partial merge; a CSV export is said
 to be one (a spreadsheet may have changed its cells: it is not read back).
 """
@@ -38,7 +40,7 @@ IMPORTABLE = ("json", "yaml")
 #: the CLI reads the corpus for them; JSON and YAML carry the bookmark alone.
 WITH_ARTICLES = frozenset({"md", "csv"})
 #: What is done with a bookmarked story whose stored record cannot be read, said by the CLI and the palette alike.
-UNREAD_EXPORTED = "exported without text or address"
+UNREAD_EXPORTED = "exported without its text (with the address its bookmark kept, if any)"
 #: The CSV export's header row, in column order (`bookmarks list --json`'s and `show --json`'s
 #: key names where they have one).
 CSV_COLUMNS = ("id", "title", "date", "source", "byline", "dateline", "tags", "note", "file", "url",
@@ -69,8 +71,9 @@ def export_bookmarks(
     CSV leaves those cells empty (`in_corpus` says which: empty when the corpus could not be
     read at all, `articles` None). `urls` maps id -> the story's web address for JSON and YAML
     (the articles' own when not given): each record's `url` is the address, "" when the
-    story's page states none, null when the story is not at hand (not in the corpus, or no
-    index was read, or its stored record cannot be read). `unreadable`: the stories in the index whose
+    story's page states none; for a story not at hand (not in the corpus, or no index was
+    read, or its stored record cannot be read) the one its bookmark kept, null when it kept
+    none. `byline` likewise. `unreadable`: the stories in the index whose
     stored record cannot be read (damaged): in the corpus, without their text (`UNREADABLE_TEXT`)."""
     items = list(bookmarks)
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
@@ -82,7 +85,7 @@ def export_bookmarks(
         "format": DOCUMENT_KIND,
         "version": DOCUMENT_VERSION,
         "exported_at": stamp.isoformat(),
-        "bookmarks": [_record(b, _url(b.article_id, articles, urls)) for b in items],
+        "bookmarks": [_record(b, _url(b, articles, urls), _byline(b, articles)) for b in items],
     }
     if fmt == "json":
         # An imported file's C1 controls and bidi overrides as \u escapes: the export is
@@ -99,27 +102,35 @@ def export_bookmarks(
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-def _url(article_id: str, articles: Mapping[str, Any] | None, urls: Mapping[str, str] | None) -> str | None:
-    """A JSON or YAML record's `url`: from `urls`, else the article's; None when neither has the story."""
-    if urls is not None:
-        return urls.get(article_id)
-    article = (articles or {}).get(article_id)
-    return None if article is None else getattr(article, "url", "") or ""
+def _url(bookmark: Bookmark, articles: Mapping[str, Any] | None, urls: Mapping[str, str] | None) -> str | None:
+    """A bookmark's story's `url` in every export: from `urls`, else the article's ("" when its page states
+    none), when the corpus has the story; else the one the bookmark kept (None when it kept none)."""
+    if urls is not None and bookmark.article_id in urls:
+        return urls[bookmark.article_id]
+    article = (articles or {}).get(bookmark.article_id)
+    return bookmark.url if article is None else getattr(article, "url", "") or ""
+
+
+def _byline(bookmark: Bookmark, articles: Mapping[str, Any] | None) -> str | None:
+    """A bookmark's story's byline: the article's when the corpus has it, else the one the bookmark kept."""
+    article = (articles or {}).get(bookmark.article_id)
+    return bookmark.byline if article is None else getattr(article, "byline", None) or None
 
 
 def bookmark_record(bookmark: Bookmark, articles: Mapping[str, Any] | None) -> dict[str, Any]:
-    """One bookmark as the JSON and YAML exports write it, its story's `url` included: `bookmarks list
-    --json` prints the same shape, so a script reads one format from either."""
-    return _record(bookmark, _url(bookmark.article_id, articles, None))
+    """One bookmark as the JSON and YAML exports write it, its story's `url` and `byline` included:
+    `bookmarks list --json` prints the same shape, so a script reads one format from either."""
+    return _record(bookmark, _url(bookmark, articles, None), _byline(bookmark, articles))
 
 
-def _record(bookmark: Bookmark, url: str | None) -> dict[str, Any]:
-    """The bookmark's export record (`Bookmark.to_dict`) with the story's address after its date."""
+def _record(bookmark: Bookmark, url: str | None, byline: str | None) -> dict[str, Any]:
+    """The bookmark's export record (`Bookmark.to_dict`) with the story's address and byline after its date."""
     record: dict[str, Any] = {}
     for key, value in bookmark.to_dict().items():
         record[key] = value
         if key == "date":
             record["url"] = url
+            record["byline"] = byline
     return record
 
 
@@ -173,8 +184,9 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
         out.append(f"- Bookmarked: {b.created_at.astimezone(dt.timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC")
         out.append(f"- Id: `{printable(b.article_id)}`")
         article = articles.get(b.article_id)
-        if getattr(article, "url", ""):  # (an autolink: the story's web address, to cite or open it)
-            out.append(f"- Link: <{printable(article.url)}>")
+        url = _url(b, articles, None)  # (the corpus's, else the one the bookmark kept)
+        if url:  # (an autolink: the story's web address, to cite or open it)
+            out.append(f"- Link: <{printable(url)}>")
         out.append("")
         if b.note.strip():
             out += _note(b.note)
@@ -228,12 +240,12 @@ def _csv(items: list[Bookmark], articles: Mapping[str, Any] | None, unreadable: 
             "title": b.title,
             "date": b.date.isoformat() if b.date else "",
             "source": b.source,
-            "byline": getattr(article, "byline", None),
+            "byline": _byline(b, articles),  # (the corpus's, else the one the bookmark kept)
             "dateline": getattr(article, "dateline", None),
             "tags": ", ".join(b.tags),
             "note": b.note.strip(),
             "file": getattr(article, "file", None),
-            "url": getattr(article, "url", None),  # (the story's web address, to cite it: "" when not stated)
+            "url": _url(b, articles, None),  # (the story's web address, to cite it: "" when not stated or known)
             # As a spreadsheet reads a date and time (no "T", no zone: the column's name says UTC).
             "bookmarked_utc": b.created_at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
             "in_corpus": in_corpus,

@@ -1970,6 +1970,24 @@ class ReaderApp(App[int]):
         row = self.article_list.current_row
         return article_like(row) if row is not None else None
 
+    def _whole_article(self, target: Any) -> Any:
+        """The article itself for a list row's `article_like` (from the index, in the store's writing thread):
+        the bookmark keeps its story's web address and byline, which a row lacks, for when the story
+        leaves the corpus (the reader's next check of its bookmarks runs only when the index changes, and
+        then the story may be gone). The row as it is when the index cannot give the story now."""
+        library = getattr(self, "library", None)
+        if hasattr(target, "url") or library is None:
+            return target
+        import sqlite3
+
+        from newsreader.search.library import UNREADABLE_STORY
+
+        try:
+            stored = library.get(target.id)
+        except (sqlite3.Error, OSError, *UNREADABLE_STORY):  # (an index being rebuilt, replaced or damaged)
+            return target
+        return getattr(stored, "article", None) or target
+
     async def action_toggle_bookmark(self) -> None:
         """`b` does what the screen offers: bookmarks a story shown without `★`, removes the
         bookmark of one shown with it. Not a toggle in the store (the one it had is gone): a
@@ -1984,7 +2002,8 @@ class ReaderApp(App[int]):
 
         def write() -> Any:
             if now:
-                self.store.bookmark_article(target)  # (another copy's bookmark, tags and note stay)
+                # (another copy's bookmark, tags and note stay; the story's address and byline are kept)
+                self.store.bookmark_article(self._whole_article(target))
                 if old is not None:
                     self.store.restore_bookmark(old)
                 return None

@@ -296,7 +296,7 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
             detail.update("")
             return
         text = Text()
-        url = self._story_url(b.article_id)
+        url = self._story_url(b.article_id) or b.url  # (the corpus's, else the one the bookmark kept)
         if url:  # (the story's web address, as the article's header shows it: the whole one in the exports)
             from newsreader.tui.article_view import short_url
 

@@ -1,0 +1,387 @@
+"""A bookmark keeps its story's web address and byline (B2). They were read from the corpus only, so a bookmark
+whose story left it (the page moved or deleted, the index rebuilt from another folder) was exported and listed
+with `url` null or empty: the one thing that finds the story again was lost. The store now keeps both when the
+bookmark is made and whenever the corpus has the story; an old store gains the columns in place, every row
+kept; the exports and `bookmarks list --json` give the corpus's when it has the story, else the kept ones; and
+import keeps them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from newsreader.cli import main
+from newsreader.corpus.model import Article
+from newsreader.store import Bookmark, Store
+from newsreader.store import db as store_db
+from newsreader.store.export import export_bookmarks, parse_export
+
+SITE = "https://news.example.org"
+STORM_URL = f"{SITE}/2025/03/01/storm"
+TEXT = ("Winds of 150 km/h hit the coast on Monday, cutting power to thousands of homes, officials said. "
+        "Crews worked through the night to clear the roads, and schools stayed shut on Tuesday.")
+
+
+def _article(article_id: str, url: str = "", byline: str | None = None) -> Article:
+    return Article(id=article_id, title=f"Title of {article_id}", file=f"{article_id}.txt", source="The Daily",
+                   date=dt.date(2025, 3, 1), byline=byline, body=[TEXT], url=url)
+
+
+def _old_store(path: Path) -> None:
+    """A store as the newsreader before B2 made it: the current schema without the bookmarks' url and byline
+    (made by today's code, then the two columns dropped: what the code before wrote, version and all)."""
+    with Store.open(path) as store:
+        store.add_bookmark("kept-1", title="Kept one", source="src", date=dt.date(2025, 1, 2), tags=["a", "b"],
+                           note="first note")
+        store.add_bookmark("kept-2", title="Kept two")
+        store.mark_read(["kept-1", "other"])
+        store.save_search("s", "storm")
+        store.set_pref("theme", "newsreader-light")
+    db = sqlite3.connect(path)
+    for column in store_db.CITATION_COLUMNS:
+        db.execute(f"ALTER TABLE bookmarks DROP COLUMN {column}")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+
+
+def _columns(path: Path) -> list[str]:
+    db = sqlite3.connect(path)
+    try:
+        return [row[1] for row in db.execute("PRAGMA table_info(bookmarks)")]
+    finally:
+        db.close()
+
+
+# --- the store ---------------------------------------------------------------------------------------------
+
+
+def test_an_old_store_gains_the_columns_in_place_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    _old_store(path)
+    assert "url" not in _columns(path)
+    with Store.open(path) as store:
+        assert store.notices == []
+        b1, b2 = store.get_bookmark("kept-1"), store.get_bookmark("kept-2")
+        assert (b1.title, b1.source, b1.date, b1.tags, b1.note) == ("Kept one", "src", dt.date(2025, 1, 2),
+                                                                     ("a", "b"), "first note")
+        assert (b1.url, b1.byline, b2.url) == (None, None, None)  # (not known yet)
+        assert store.read_ids() == {"kept-1", "other"} and store.get_search("s").query == "storm"
+        assert store.get_pref("theme") == "newsreader-light" and store.integrity_ok()
+        # Seen again in the corpus: the bookmark takes its story's address and byline.
+        store.reconcile([_article("kept-1", STORM_URL, "Jane Smith"), _article("kept-2")])
+        assert (store.get_bookmark("kept-1").url, store.get_bookmark("kept-1").byline) == (STORM_URL, "Jane Smith")
+        assert store.get_bookmark("kept-2").url == ""  # (its page states none: known, and empty)
+    assert _columns(path)[-2:] == ["url", "byline"]
+    db = sqlite3.connect(path)
+    # The version is not raised: the newsreader before refuses a newer one (and would show no bookmarks).
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_db.SCHEMA_VERSION == 1
+    # ... and its own statements (they name the columns they write) still work on the upgraded file.
+    db.execute("INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note) "
+               "VALUES ('by-old-code', 't', NULL, NULL, '2025-01-01T00:00:00.000000+00:00', "
+               "'2025-01-01T00:00:00.000000+00:00', '')")
+    db.commit()
+    db.close()
+    with Store.open(path) as store:
+        assert store.get_bookmark("by-old-code").url is None and store.bookmark_count() == 3
+
+
+def test_a_read_only_old_store_is_still_listed(tmp_path: Path) -> None:
+    """The columns cannot be added to a file the user cannot write: the reader and `list` get the bookmarks from
+    a copy in memory (as for any read-only store), a write command one clear line."""
+    from newsreader.errors import UserError
+
+    path = tmp_path / "state.sqlite3"
+    _old_store(path)
+    path.chmod(0o444)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("running as a user who can write a read-only file")
+        with pytest.raises(UserError) as raised:
+            Store.open(path)
+        assert "\n" not in raised.value.message and "read-only" in raised.value.message
+        degraded = Store.open(path, readonly_ok=True)
+        assert not degraded.persistent and {b.article_id for b in degraded.list_bookmarks()} == {"kept-1", "kept-2"}
+        assert degraded.get_bookmark("kept-1").url is None
+        degraded.close()
+    finally:
+        path.chmod(0o644)
+    assert "url" not in _columns(path)
+
+
+def test_an_old_store_locked_by_another_copy_is_one_clear_line_then_upgrades(tmp_path: Path) -> None:
+    """Adding the columns needs the write lock: held by another copy past the timeout, opening says so in one
+    line (the reader and `list` then show the bookmarks from a copy in memory); once free, the store upgrades."""
+    from newsreader.errors import UserError
+
+    path = tmp_path / "state.sqlite3"
+    _old_store(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(UserError) as raised:
+            Store.open(path, timeout=0.3)
+        assert "\n" not in raised.value.message and "busy" in raised.value.message
+        with Store.open(path, readonly_ok=True, timeout=0.3) as degraded:
+            assert not degraded.persistent and degraded.bookmark_count() == 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with Store.open(path) as store:
+        assert store.notices == [] and store.bookmark_count() == 2 and "url" in _columns(path)
+
+
+def test_two_copies_opening_an_old_store_at_once_both_open_and_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    _old_store(path)
+    start = threading.Barrier(4)
+    opened: list[Store] = []
+    failed: list[BaseException] = []
+
+    def open_one() -> None:
+        start.wait()
+        try:
+            opened.append(Store.open(path))
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            failed.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failed == [] and len(opened) == 4
+    assert _columns(path).count("url") == 1 and _columns(path).count("byline") == 1
+    first, second = opened[0], opened[1]
+    # One copy sees the story (its address kept) while the other tags and notes the same bookmark.
+    first.reconcile([_article("kept-1", STORM_URL, "Jane Smith")])
+    second.edit_bookmark("kept-1", add_tags=["c"], note="second note", note_was="first note")
+    kept = first.get_bookmark("kept-1")
+    assert (kept.url, kept.byline, kept.tags, kept.note) == (STORM_URL, "Jane Smith", ("a", "b", "c"), "second note")
+    # The other copy's reconcile without the story (another corpus) keeps the address.
+    second.reconcile([])
+    assert second.get_bookmark("kept-1").url == STORM_URL and second.get_bookmark("kept-1").missing
+    for store in opened:
+        store.close()
+    with Store.open(path) as store:
+        assert store.bookmark_count() == 2 and store.integrity_ok()
+
+
+def test_the_address_is_kept_when_made_and_left_alone_by_a_row_that_has_none(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "state.sqlite3") as store:
+        assert store.bookmark_article(_article("a", STORM_URL, "Jane Smith")).url == STORM_URL
+        # A list row (no address, no byline): bookmarking it again keeps what the store has.
+        row = SimpleNamespace(id="a", title="Title of a", source="The Daily", date=None)
+        again = store.bookmark_article(row, tags=["t"])
+        assert (again.url, again.byline, again.tags) == (STORM_URL, "Jane Smith", ("t",))
+        store.reconcile([row])
+        assert store.get_bookmark("a").url == STORM_URL
+        # The corpus's page changed its address: the new one is kept.
+        store.reconcile([_article("a", f"{SITE}/moved")])
+        assert (store.get_bookmark("a").url, store.get_bookmark("a").byline) == (f"{SITE}/moved", None)
+        # Removed and undone: back with its address; a story renamed (headline edited) keeps it too.
+        gone = store.remove_bookmark("a")
+        assert store.restore_bookmark(gone).url == f"{SITE}/moved"
+        store.follow_renames({"a": "a-renamed"})
+        assert store.get_bookmark("a-renamed").url == f"{SITE}/moved"
+        store.add_bookmark("b", title="b")
+        store.add_bookmark("b-new", title="b", url=STORM_URL)
+        store.follow_renames({"b": "b-new"})  # (merged into one that has an address: it stays)
+        assert store.get_bookmark("b-new").url == STORM_URL
+
+
+def test_a_damaged_store_s_rescue_keeps_the_address_and_reads_an_old_one_too(tmp_path: Path) -> None:
+    new, old = tmp_path / "new.sqlite3", tmp_path / "old.sqlite3"
+    with Store.open(new) as store:
+        store.bookmark_article(_article("a", STORM_URL, "Jane Smith"))
+    _old_store(old)
+    for source, wanted in ((new, {"a": (STORM_URL, "Jane Smith")}),
+                           (old, {"kept-1": (None, None), "kept-2": (None, None)})):
+        target = Store.in_memory()
+        store_db._salvage(source, target._db)
+        assert {b.article_id: (b.url, b.byline) for b in target.list_bookmarks()} == wanted
+
+
+# --- export and import -------------------------------------------------------------------------------------
+
+
+def _stored(url: str | None, byline: str | None = None) -> Bookmark:
+    made = dt.datetime(2025, 3, 1, 12, tzinfo=dt.timezone.utc)
+    return Bookmark("a-1", "Story 1", date=dt.date(2025, 3, 1), created_at=made, updated_at=made, url=url,
+                    byline=byline)
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "csv", "md"])
+def test_every_export_gives_the_kept_address_when_the_story_is_gone_and_the_corpus_s_when_not(fmt: str) -> None:
+    def exported(articles: dict | None, url: str | None) -> tuple[str | None, str | None]:
+        text = export_bookmarks([_stored(url, "Jane Smith")], fmt, articles=articles)
+        if fmt == "md":
+            links = [line for line in text.splitlines() if line.startswith("- Link: ")]
+            return (links[0].removeprefix("- Link: <").removesuffix(">") if links else None), None
+        if fmt == "csv":
+            (row,) = csv.DictReader(io.StringIO(text))
+            return row["url"], row["byline"]
+        (record,) = (json.loads(text) if fmt == "json" else yaml.safe_load(text))["bookmarks"]
+        return record["url"], record["byline"]
+
+    byline = None if fmt == "md" else "Jane Smith"
+    assert exported({}, STORM_URL) == (STORM_URL, byline)  # gone: the kept ones
+    assert exported(None, STORM_URL) == (STORM_URL, byline)  # no corpus read
+    now = Article(id="a-1", title="Story 1", file="a.txt", body=[TEXT], url=f"{SITE}/now", byline="J. Smith")
+    assert exported({"a-1": now}, STORM_URL) == (f"{SITE}/now", None if fmt == "md" else "J. Smith")
+    none = {"json": None, "yaml": None, "csv": "", "md": None}[fmt]
+    assert exported({}, None)[0] == none  # never kept: not known
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_import_keeps_the_address_and_byline_and_fills_in_one_the_store_lacks(tmp_path: Path, fmt: str) -> None:
+    text = export_bookmarks([_stored(STORM_URL, "Jane Smith")], fmt)
+    (read,) = parse_export(text, f"x.{fmt}")
+    assert (read.url, read.byline) == (STORM_URL, "Jane Smith")
+    with Store.open(tmp_path / "state.sqlite3") as store:
+        store.add_bookmark("a-1", title="Story 1")  # (made before the store kept addresses)
+        assert store.merge_bookmarks([read]).updated == 1
+        assert (store.get_bookmark("a-1").url, store.get_bookmark("a-1").byline) == (STORM_URL, "Jane Smith")
+        assert store.merge_bookmarks([read]).unchanged == 1  # (again: nothing new)
+        # The store's own address (from the corpus) stays when an import brings another.
+        store.add_bookmark("a-1", title="Story 1", url=f"{SITE}/own")
+        other = parse_export(export_bookmarks([_stored(f"{SITE}/elsewhere")], fmt), f"x.{fmt}")
+        store.merge_bookmarks(other)
+        assert store.get_bookmark("a-1").url == f"{SITE}/own"
+
+
+@pytest.mark.parametrize("value, kept", [
+    (STORM_URL, STORM_URL), ("", ""), (None, None), (12, None), (["x"], None), ("javascript:alert(1)", None),
+    ("https://x.org/a\u202eb", None), (f"{SITE}/a>[click](javascript:x)", None),
+])
+def test_import_keeps_only_a_story_s_address(value: object, kept: str | None) -> None:
+    """What the corpus's one gate for an address lets in (`story_url`): an edited file's odd value is left out,
+    never refused, and never reaches the Markdown export's link."""
+    document = {"format": "newsreader-bookmarks", "version": 1,
+                "bookmarks": [{"id": "a-1", "title": "Story", "url": value, "byline": 7}]}
+    (bookmark,) = parse_export(json.dumps(document), "x.json")
+    assert (bookmark.url, bookmark.byline) == (kept, None)
+
+
+# --- from the command line ---------------------------------------------------------------------------------
+
+
+def _corpus(tmp_path: Path) -> Path:
+    """Two pages: one stating its story's address and byline, one stating neither."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "storm.txt").write_text(f"Source: {STORM_URL}\n\nStorm hits the coast\n\nBy Jane Smith\n\n{TEXT}\n",
+                                      encoding="utf-8")
+    (corpus / "roads.txt").write_text(f"Roads reopen after the storm\n\n{TEXT}\n", encoding="utf-8")
+    return corpus
+
+
+def _run(capsys, *argv: str) -> str:
+    capsys.readouterr()
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+def test_a_bookmarked_story_moved_away_keeps_its_address_in_list_and_every_export(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """The repro: bookmark two stories, move one page out of the corpus, `newsreader index`: `bookmarks list
+    --json` and the exports gave its url null (JSON, YAML), empty (CSV) or no Link line (Markdown). Then the
+    JSON export imported into another home (no corpus has the story) keeps it."""
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    corpus, away = _corpus(tmp_path), tmp_path / "away"
+    away.mkdir()
+    c = ("--corpus", str(corpus))
+    _run(capsys, "index", *c)
+    ids = {a["title"]: a["id"] for a in json.loads(_run(capsys, "articles", *c, "--json"))}
+    storm = ids["Storm hits the coast"]
+    for article_id in ids.values():
+        _run(capsys, "bookmarks", "add", article_id, *c)
+    (corpus / "storm.txt").rename(away / "storm.txt")
+    _run(capsys, "index", *c)
+
+    listed = {r["id"]: r for r in json.loads(_run(capsys, "bookmarks", "list", *c, "--json"))}
+    assert (listed[storm]["missing"], listed[storm]["url"], listed[storm]["byline"]) == (True, STORM_URL, "Jane Smith")
+    assert listed[ids["Roads reopen after the storm"]]["url"] == ""  # (in the corpus; its page states none)
+    for fmt, load in (("json", json.loads), ("yaml", yaml.safe_load)):
+        records = {r["id"]: r for r in load(_run(capsys, "bookmarks", "export", *c, "--format", fmt, "-o", "-"))[
+            "bookmarks"]}
+        assert (records[storm]["url"], records[storm]["missing"]) == (STORM_URL, True)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(_run(capsys, "bookmarks", "export", *c, "--format", "csv",
+                                                                 "-o", "-")))}
+    assert (rows[storm]["url"], rows[storm]["byline"], rows[storm]["in_corpus"]) == (STORM_URL, "Jane Smith", "no")
+    markdown = _run(capsys, "bookmarks", "export", *c, "--format", "md", "-o", "-")
+    assert f"- Link: <{STORM_URL}>" in markdown and "not in the corpus any more" in markdown
+
+    exported = tmp_path / "bookmarks.json"
+    _run(capsys, "bookmarks", "export", *c, "--format", "json", "-o", str(exported))
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "other-home"))
+    _run(capsys, "bookmarks", "import", str(exported))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "roads.txt").write_text(f"Schools reopen\n\n{TEXT}\n", encoding="utf-8")
+    again = {r["id"]: r for r in json.loads(_run(capsys, "bookmarks", "list", "--corpus", str(elsewhere), "--json"))}
+    assert (again[storm]["url"], again[storm]["byline"], again[storm]["missing"]) == (STORM_URL, "Jane Smith", True)
+
+
+# --- the reader ----------------------------------------------------------------------------------------------
+
+
+def test_a_story_bookmarked_from_the_list_keeps_its_address_and_the_screen_shows_it_once_gone(
+        tmp_path: Path) -> None:
+    """`b` on a list row (which has no address) keeps the story's address and byline, read from the index: the
+    reader's next look at its bookmarks runs only when the index changes, and then the story may be gone. The
+    bookmarks screen's Link line then shows the kept address."""
+    import asyncio
+
+    from textual.widgets import Static
+
+    from newsreader.config import Config, Paths
+    from newsreader.search.library import Library
+    from newsreader.tui.app import ReaderApp
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    corpus = _corpus(tmp_path)
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    state = tmp_path / "state.sqlite3"
+
+    def update_index() -> None:
+        library = Library.open(paths, corpus, Config())
+        library.update()
+        library.close()
+
+    async def run(bookmark: bool) -> str:
+        app = ReaderApp(paths, Config(), corpus, store=Store.open(state), blink=False, watch_marks=False,
+                        update_index=False, related_delay=0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if bookmark:
+                await pilot.press("b", "j", "b")
+                await pilot.pause()
+            await pilot.press("B")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, BookmarksScreen)
+            while screen._current().title != "Storm hits the coast":
+                await pilot.press("j")
+                await pilot.pause()
+            return str(screen.query_one("#bookmark-detail", Static).render())
+
+    update_index()
+    asyncio.run(run(True))
+    with Store.open(state) as store:
+        kept = {b.title: (b.url, b.byline) for b in store.list_bookmarks()}
+        assert kept == {"Storm hits the coast": (STORM_URL, "Jane Smith"), "Roads reopen after the storm": ("", None)}
+    (corpus / "storm.txt").unlink()
+    update_index()
+    assert asyncio.run(run(False)).startswith("Link: news.example.org/2025/03/01/storm\n")
