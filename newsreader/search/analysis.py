@@ -275,28 +275,28 @@ def _latin1(text: str) -> bool:
     return True
 
 
-class _Memo(dict):  # type: ignore[type-arg]
-    """word -> `rule(word)`, filled on first sight and emptied at `_TABLE_MAX` entries, so
-    `stems` and `surface` map a whole word list in C."""
+class Memo(dict):  # type: ignore[type-arg]
+    """key -> `rule(key)`, filled on first sight and emptied at `_TABLE_MAX` entries, so
+    `stems` and `surface` map a whole word list in C (and the writer its field lengths)."""
 
-    def __init__(self, rule: Callable[[str], Any]) -> None:
+    def __init__(self, rule: Callable[[Any], Any]) -> None:
         super().__init__()
         self.rule = rule
 
-    def __missing__(self, word: str) -> Any:
-        value = self.rule(word)
+    def __missing__(self, key: Any) -> Any:
+        value = self.rule(key)
         if len(self) >= _TABLE_MAX:
             self.clear()
-        self[word] = value
+        self[key] = value
         return value
 
 
 #: word -> its index term, "" for words that give none (stop words, over-long words).
-_TERMS = _Memo(lambda word: "" if word in STOPS or len(word) >= 40 else _porter_stem(word))
+_TERMS = Memo(lambda word: "" if word in STOPS or len(word) >= 40 else _porter_stem(word))
 #: word (not ASCII) -> whether it holds CJK letters (`cjk_pieces`).
-_CJK_WORD = _Memo(lambda word: cjk_re().search(word) is not None)
+_CJK_WORD = Memo(lambda word: cjk_re().search(word) is not None)
 #: word -> whether the did-you-mean vocabulary keeps it.
-_SURFACE = _Memo(lambda word: word not in STOPS and 2 < len(word) < 25 and not word.isdigit())
+_SURFACE = Memo(lambda word: word not in STOPS and 2 < len(word) < 25 and not word.isdigit())
 
 
 def stems(word_list: list[str]) -> list[str]:

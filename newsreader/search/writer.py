@@ -49,7 +49,7 @@ from whoosh.system import emptybytes, pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import NO_MERGE, SegmentWriter
 
-from newsreader.search.analysis import NAME_GAP, ONE_POSITION, encode_positions
+from newsreader.search.analysis import NAME_GAP, ONE_POSITION, Memo, encode_positions
 from newsreader.search.schema import INDEX_NAME
 
 #: Postings per block (Whoosh's default).
@@ -62,17 +62,10 @@ MAX_SEGMENT_POSITIONS = 8_000_000
 _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 
 
-class _LengthBytes(dict):  # type: ignore[type-arg]
-    """A field length -> Whoosh's length byte, worked out the first time the length is seen. A table of
-    the first 4,096 built at import cost ~14 M instructions (~3 ms) of every search's start: the index's
-    table of contents names this module (its codec), so opening an index imports it."""
-
-    def __missing__(self, n: int) -> int:
-        value = self[n] = length_to_byte(n)
-        return value
-
-
-_LENGTH_TO_BYTE = _LengthBytes()
+#: A field length -> Whoosh's length byte, worked out the first time the length is seen. A table of
+#: the first 4,096 built at import cost ~14 M instructions (~3 ms) of every search's start: the index's
+#: table of contents names this module (its codec), so opening an index imports it.
+_LENGTH_TO_BYTE = Memo(length_to_byte)
 # W3TermInfo's fixed part: flags, total weight, doc freq, min/max length byte, max weight,
 # first and last document.
 _TERMINFO = W3TermInfo._struct
