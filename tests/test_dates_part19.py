@@ -36,6 +36,18 @@ CASES = """
 2008-10-13 | the 1990s | 199 | Output grew throughout the 1990s.
 2012-10-13 | the 2000s | 200 | Home prices doubled in the 2000s.
 2008-10-13 | the 1910s | 191 | The tramway was built in the 1910s.
+# "mid-next year", "mid last week": the unit "this", "last" or "next" points to (TIMEX3 puts the
+# middle in a mod, as "mid-2011" is 2011), as "early next year" is
+2008-10-13 | mid-next year | 2009 | The carmaker expects the plant to open mid-next year.
+2008-10-13 | mid last year | 2007 | Home sales began to slide in mid last year.
+2008-10-13 | mid-next week | 2008-W43 | The central bank will decide on rates mid-next week.
+# ... not a mid-year review, nor a midfielder
+2008-10-13 | mid-year | - | The mid-year review found no errors.
+2008-10-13 | last year | 2007 | The midfielder joined the club last year.
+# "the weekend before last": two weekends back, as "the week before last" is two weeks back
+2008-10-13 | the weekend before last | 2008-W40-WE | The storm hit the coast the weekend before last.
+2008-10-13 | the week before last | 2008-W40 | Shares fell the week before last.
+2008-10-13 | the weekend | 2008-W41-WE | Shares fell over the weekend, dealers said.
 # bare seasons stay as they were: a preposition before them, no spring that is a coil, no verb
 2008-10-13 | The spring | - | The spring in the valve snapped.
 2008-10-13 | Fall | - | Fall in line, the sergeant said.
