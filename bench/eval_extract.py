@@ -722,7 +722,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors == "date" and split == "tune":
             for k in sorted(set(pred_dates) | set(gold_dates)):
                 if pred_dates.get(k, "<none>") != gold_dates.get(k, "<none>"):
-                    print("DATE", doc["dct"]["value"] if doc["dct"] else None, repr(text[k[0]:k[1]]),
+                    print("DATE", doc["corpus"], doc["dct"]["value"] if doc["dct"] else None, repr(text[k[0]:k[1]]),
                           "pred", pred_dates.get(k, "-"), "gold", gold_dates.get(k, "-"),
                           "| ctx:", repr(text[max(0, k[0] - 25):k[1] + 10]))
 
