@@ -727,6 +727,8 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
             print(f"            note: {printable(' '.join(b.note.split()))}", file=ctx.stdout)
         if b.missing:
             print("            not in the corpus now; kept, and reconnects if it returns", file=ctx.stdout)
+            if b.url:  # (the address it kept: `show` of the story cannot give it now)
+                print(f"            was at {printable(b.url)}", file=ctx.stdout)
         elif b.missing is None and unknown < len(bookmarks):
             print("            not checked against the corpus yet", file=ctx.stdout)
     if not bookmarks:

@@ -212,6 +212,26 @@ def test_a_damaged_store_s_rescue_keeps_the_address_and_reads_an_old_one_too(tmp
         assert {b.article_id: (b.url, b.byline) for b in target.list_bookmarks()} == wanted
 
 
+def test_a_damaged_store_is_one_line_and_its_rescued_bookmarks_keep_their_addresses(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    with Store.open(path) as store:
+        for n in range(400):
+            store.bookmark_article(_article(f"story-{n:04d}", f"{SITE}/2025/{n:04d}/story", f"Writer {n}"))
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = len(data) // page // 2 * page
+    data[middle:middle + page] = b"\xde\xad\xbe\xef" * (page // 4)  # (one page of the bookmarks, overwritten)
+    path.write_bytes(bytes(data))
+    with Store.open(path) as store:
+        (notice,) = store.notices
+        assert "\n" not in notice and "damaged" in notice
+        rescued = [b for b in store.list_bookmarks() if b.title != b.article_id]
+        assert 300 < len(rescued) < 400
+        for b in rescued:
+            n = int(b.article_id.removeprefix("story-"))
+            assert (b.url, b.byline) == (f"{SITE}/2025/{n:04d}/story", f"Writer {n}")
+
+
 # --- export and import -------------------------------------------------------------------------------------
 
 
@@ -312,6 +332,11 @@ def test_a_bookmarked_story_moved_away_keeps_its_address_in_list_and_every_expor
     listed = {r["id"]: r for r in json.loads(_run(capsys, "bookmarks", "list", *c, "--json"))}
     assert (listed[storm]["missing"], listed[storm]["url"], listed[storm]["byline"]) == (True, STORM_URL, "Jane Smith")
     assert listed[ids["Roads reopen after the storm"]]["url"] == ""  # (in the corpus; its page states none)
+    text = _run(capsys, "bookmarks", "list", *c).splitlines()
+    gone = text.index(f"undated     {storm}")
+    assert text[gone + 2:gone + 4] == ["            not in the corpus now; kept, and reconnects if it returns",
+                                       f"            was at {STORM_URL}"]
+    assert sum("was at" in line for line in text) == 1  # (not for the story in the corpus)
     for fmt, load in (("json", json.loads), ("yaml", yaml.safe_load)):
         records = {r["id"]: r for r in load(_run(capsys, "bookmarks", "export", *c, "--format", fmt, "-o", "-"))[
             "bookmarks"]}
