@@ -76,7 +76,7 @@ class Generator:
         self.vocab = make_vocabulary(rng, vocab_size)
         # Zipf(s=1.07) cumulative weights for random.choices.
         self.cum = list(itertools.accumulate(1.0 / (r ** 1.07) for r in range(1, vocab_size + 1)))
-        self.people = [f"{f} {l}" for f in FIRST for l in LAST]
+        self.people = [f"{first} {last}" for first in FIRST for last in LAST]
 
     def sentence(self, rng: random.Random, n: int) -> str:
         words = rng.choices(self.vocab, cum_weights=self.cum, k=n)

@@ -1954,7 +1954,7 @@ class _Doc:
                     piece = piece[1:]
             if not piece:
                 continue
-            if len(piece) > 1 and toks[piece[-1]].word == "State" and not toks[piece[-2]].low in self.c.titles:
+            if len(piece) > 1 and toks[piece[-1]].word == "State" and toks[piece[-2]].low not in self.c.titles:
                 if self._federal_state(piece[:-1]):
                     self._add(piece, PLACE, strong=True)  # "in Zamfara State", "Kaduna State"
                     continue
@@ -1970,7 +1970,7 @@ class _Doc:
             # ... or after a word no list knows, when the two speak ("Tishana King says she": a given name the
             # list lacks; a title and its place or office, "Jordan King", "Police Chief", are in the lists)
             if len(piece) > 1 and toks[piece[-2]].cap \
-                    and toks[piece[-1]].low in self.c.titles and not toks[piece[-2]].low in self.c.titles \
+                    and toks[piece[-1]].low in self.c.titles and toks[piece[-2]].low not in self.c.titles \
                     and not has_org_word \
                     and (toks[piece[0]].word in self.c.given_names or len(piece) == 2 and self._speaks(piece)):
                 self._add(piece, PERSON, strong=True)
