@@ -656,23 +656,26 @@ def _mark_as_last_seen(ctx: Context, args: argparse.Namespace, store: Any, bookm
         b.missing = marks.get(b.article_id)
 
 
-def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any,
-                     unread: str) -> tuple[dict[str, Any] | None, list[str]]:
+def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any, unread: str, *, build: bool = True,
+                     doing: str = "showing bookmarks") -> tuple[dict[str, Any] | None, list[str]]:
     """The bookmarked articles that the corpus has now, for marking missing bookmarks and
     for export paragraphs, and the bookmarked ones in the index whose stored record cannot be
     read (damaged), said in one warning (`unread`: what is done with them). A corpus that cannot
     be read at all is one warning, and the stored bookmarks are shown as last seen
-    (`_as_last_seen`); so are they while another run updates the index."""
+    (`_as_last_seen`, `doing`: what the command does with them); so are they while another run
+    updates the index. Without `build` only an index that exists is read (`_bookmarks_library`):
+    none, or one another run is updating, gives None without a word (the JSON and YAML exports)."""
     from newsreader.search.library import unreadable_said
     from newsreader.search.schema import update_running
 
-    last_seen = partial(_as_last_seen, ctx, args, store, "showing bookmarks")
-    library = _bookmarks_library(ctx, args, store, build=True, shown=last_seen)
+    last_seen = partial(_as_last_seen, ctx, args, store, doing)
+    library = _bookmarks_library(ctx, args, store, build=build, shown=last_seen)
     if library is None:
         return None, []
     try:
         if update_running(library.folder):  # (said by open_library) a rebuild may lack them all yet
-            ctx.warn(last_seen())
+            if build:
+                ctx.warn(last_seen())
             return None, []
         articles, unreadable = library.articles(store.bookmarked_ids())
     finally:
@@ -708,8 +711,7 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
         if articles is None:
             _mark_as_last_seen(ctx, args, store, bookmarks)
     if articles is not None and (unreadable or not store.persistent):  # degraded: reconcile just for display
-        for b in bookmarks:
-            b.missing = b.article_id not in articles and b.article_id not in unreadable
+        _mark_missing(bookmarks, articles, unreadable)
     unknown = sum(b.missing is None for b in bookmarks)  # said once (the warning) when none is known
     if args.json:
         from newsreader.store.export import bookmark_record
@@ -737,6 +739,13 @@ def cmd_bookmarks_list(args: argparse.Namespace, ctx: Context) -> int:
     else:
         print(counted(len(bookmarks), "bookmark") + _checked_in(ctx, args, articles, bookmarks), file=ctx.stderr)
     return 0
+
+
+def _mark_missing(bookmarks: list[Any], present: Mapping[str, Any], unreadable: list[str]) -> None:
+    """Each bookmark's `missing` as the corpus says now: not among the `present` stories, nor among those
+    in the index whose stored record cannot be read."""
+    for b in bookmarks:
+        b.missing = b.article_id not in present and b.article_id not in unreadable
 
 
 def _checked_in(ctx: Context, args: argparse.Namespace, articles: Any, bookmarks: list[Any]) -> str:
@@ -800,36 +809,24 @@ def cmd_bookmarks_remove(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     """Markdown for reading (with each article's first paragraph), CSV for a spreadsheet,
     JSON/YAML for import."""
-    from newsreader.search.library import unreadable_said
-    from newsreader.search.schema import update_running
     from newsreader.store.export import UNREAD_EXPORTED, WITH_ARTICLES, export_bookmarks, write_export
 
     urls: dict[str, str] | None = None  # the bookmarked stories an existing index has now, and their addresses (JSON/YAML)
-    unreadable: list[str] = []  # bookmarked stories in the index whose stored record cannot be read (damaged)
-    unread = UNREAD_EXPORTED
     with _open_store(ctx, write=False) as store:
         if args.format in WITH_ARTICLES:
-            articles, unreadable = _corpus_articles(ctx, args, store, unread)
-        else:  # ids for import: the ones the stories have now
-            articles = None
-            library = _bookmarks_library(ctx, args, store, build=False,
-                                         shown=partial(_as_last_seen, ctx, args, store, "exporting bookmarks"))
-            if library is not None:
-                try:  # `missing` as an existing index says now (the store keeps it per copy, not in the file)
-                    if not update_running(library.folder):
-                        found, unreadable = library.articles(store.bookmarked_ids())
-                        urls = {i: article.url or "" for i, article in found.items()}
-                        _keep_citations(store, found)
-                finally:
-                    library.close()
-                if unreadable:
-                    ctx.warn(unreadable_said(unreadable, unread))
-        if articles:
-            _keep_citations(store, articles)
+            articles, unreadable = _corpus_articles(ctx, args, store, UNREAD_EXPORTED)
+            found = articles
+        else:  # ids for import: the ones the stories have now, and `missing` as an existing index says now
+            articles = None  # (the store keeps `missing` per copy, not in the file)
+            found, unreadable = _corpus_articles(ctx, args, store, UNREAD_EXPORTED, build=False,
+                                                 doing="exporting bookmarks")
+            if found is not None:
+                urls = {i: article.url or "" for i, article in found.items()}
+        if found:
+            _keep_citations(store, found)
         bookmarks = store.list_bookmarks(tag=args.tag)
         if urls is not None:
-            for b in bookmarks:
-                b.missing = b.article_id not in urls and b.article_id not in unreadable
+            _mark_missing(bookmarks, urls, unreadable)
         elif args.format != "md":
             _mark_as_last_seen(ctx, args, store, bookmarks)
     text = export_bookmarks(bookmarks, args.format, articles=articles, urls=urls, unreadable=unreadable)
