@@ -1242,8 +1242,7 @@ def _upgrade(db: sqlite3.Connection, where: str) -> None:
     if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
         return
     while True:
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(db):
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise UserError(
@@ -1251,15 +1250,9 @@ def _upgrade(db: sqlite3.Connection, where: str) -> None:
                     f"(schema {version}, this one knows {SCHEMA_VERSION}); upgrade newsreader"
                 )
             if version == SCHEMA_VERSION:
-                db.execute("COMMIT")
                 return
             MIGRATIONS[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
 
 
 def _is_damaged(exc: sqlite3.Error) -> bool:
