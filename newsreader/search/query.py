@@ -422,7 +422,7 @@ class _FieldsPlugin(FieldsPlugin):
 @lru_cache(maxsize=1)
 def _cjk_space_re() -> re.Pattern[str]:
     """Spaces between two CJK letters ("知事 選挙"). Compiled on first use: its two classes of CJK letters
-    cost ~20 ms to compile, at every search process's start."""
+    cost 37 M instructions to compile (callgrind; 2.5-4.5 ms), at every search process's start."""
     return re.compile(f"(?<=[{CJK_LETTERS}])\\s+(?=[{CJK_LETTERS}])")
 
 
