@@ -155,3 +155,107 @@ def test_index_and_show_resolve_a_split_off_storys_relative_dates(tmp_path: Path
     shown = json.loads(capsys.readouterr().out)
     assert (shown["date"], shown["date_source"]) == ("2024-08-03", DATE_FROM_PAGE)
     assert {d["text"]: d["value"] for d in shown["dates"]} == {"Friday": "2024-08-09", "last week": "2024-W30"}
+
+
+# 2. A front page without <article> elements -----------------------------------------------------------------------
+
+SITE = "https://valleytimes.example"
+TEASERS = [("/2024/08/03/ferry-terminal", "Harbour board approves new ferry terminal",
+            "The harbour board approved plans for a new ferry terminal on Friday, ending a two-year dispute."),
+           ("/2024/08/02/library-vote", "Council sets date for library vote",
+            "The council will vote on the library's future on Friday, its leader said last week in a statement."),
+           ("/2024/08/01/bridge-repairs", "Old bridge to close for three weeks of repairs",
+            "The old bridge will close for three weeks from Monday while crews replace its deck, the council said.")]
+
+
+def cards(level: int = 2, host: str = "", teasers: list[tuple[str, str, str]] = TEASERS) -> str:
+    return "".join(f"<div class='teaser'><h{level}><a href='{host}{href}'>{title}</a></h{level}><p>{text}</p></div>"
+                   for href, title, text in teasers)
+
+
+def page(main: str, head: str = f"<link rel='canonical' href='{SITE}/'>") -> list[Article]:
+    markup = (f"<html><head><title>Valley Times</title>{head}</head><body><header><a href='/'>Valley Times</a>"
+              f"</header><main>{main}</main><footer>© 2024 Valley Times</footer></body></html>")
+    return parse_page(html_to_text(markup)[0], "p.html").articles
+
+
+def test_a_front_page_of_linked_headlines_over_teasers_is_one_story_each() -> None:
+    got = page("<h1>Latest news</h1>" + cards())
+    assert [(a.title, a.url, a.body) for a in got] == [(title, SITE + href, [text]) for href, title, text in TEASERS]
+
+
+@pytest.mark.parametrize("main, head", [
+    (cards(3), ""),  # (relative links on a page that states no address: its own site's, no address to give)
+    (cards(host="https://www.valleytimes.example"), f"<link rel='canonical' href='{SITE}/'>"),  # (www. or not)
+    ("<h2>Sport</h2>" + cards(3) + "<h2>Business</h2>", f"<link rel='canonical' href='{SITE}/'>"),  # (section labels)
+    ("<p>Updated 03 August 2024</p>" + cards(), ""),  # (a date bar above: the page's head, and its date)
+    (cards(teasers=TEASERS[:1]) + cards(3, teasers=TEASERS[1:]), ""),  # (the lead story's headline of a higher rank)
+], ids=["relative-h3", "www", "section-labels", "date-bar", "lead-story"])
+def test_front_page_shapes(main: str, head: str) -> None:
+    got = page(main, head)
+    assert [a.title for a in got] == [title for _, title, _ in TEASERS]
+    assert all(a.body == [text] for a, (_, _, text) in zip(got, TEASERS))
+
+
+def test_a_front_pages_stories_take_their_own_time_and_the_date_bar_dates_the_rest() -> None:
+    teasers = [(href, title, f"<time datetime='2024-08-0{n}'>{n} August 2024</time> {text}" if n == 2 else text)
+               for n, (href, title, text) in enumerate(TEASERS, 1)]
+    assert [a.date for a in page(cards(teasers=teasers))] == [None, dt.date(2024, 8, 2), None]
+    assert [a.date for a in page("<p>Updated 03 August 2024</p>" + cards())] == [AUG3] * 3
+
+
+LEDE = ("<h1>Harbour board approves new ferry terminal</h1><p>The harbour board approved plans for a new ferry "
+        "terminal on Friday, ending a two-year dispute over the site, its chair said.</p>")
+
+
+@pytest.mark.parametrize("main", [
+    LEDE + "<h2>More from Valley Times</h2>" + cards(3),  # (a story, then its "Related" box of teasers)
+    LEDE.replace("h1>", "h2>") + cards(),  # (a guide's introduction over its linked items)
+    cards() + LEDE,  # (teasers over the story the page is: its headline no link, text under it)
+    cards() + LEDE.replace("h1>", "h2>"),  # (... a headline of the teasers' rank)
+    cards(teasers=TEASERS[:1]) + cards(3, teasers=TEASERS[1:]) + LEDE.replace("h1>", "h3>"),  # (... of the last's)
+    cards()[: cards().rindex("<div")],  # (two linked headlines: as often a "Related" box)
+    cards(host="https://shop.example.com"),  # (links to another site: a list of picks, an aggregator)
+    cards().replace("/2024/08/0", "#part-"),  # (links to places on the page: a table of contents)
+    cards().replace("/2024/08/02/library-vote", "/2024/08/03/ferry-terminal").replace(
+        "/2024/08/01/bridge-repairs", "/2024/08/03/ferry-terminal"),  # (one address under each: a paywall's)
+    cards(teasers=[(h, t, "Read the full story here.") for h, t, _ in TEASERS]),  # (no paragraph under the links)
+], ids=["related-box", "guide", "story-under-teasers", "story-under-teasers-h2",
+                             "story-under-teasers-h3", "two", "other-site", "in-page", "one-address", "no-teaser"])
+def test_a_page_that_is_one_story_or_no_front_page_is_not_cut(main: str) -> None:
+    assert len(page(main)) == 1
+
+
+@pytest.mark.parametrize("hrefs", [("#one", "#two", "#three"), ("/", "/#", "#"),
+                                   ("//other.example/a", "//other.example/b", "//other.example/c"),
+                                   ("javascript:open(1)", "javascript:open(2)", "mailto:desk@valleytimes.example")])
+def test_links_of_a_page_that_states_no_address_that_lead_to_no_story_of_its_own_cut_nothing(hrefs: tuple) -> None:
+    teasers = [(href, title, text) for href, (_, title, text) in zip(hrefs, TEASERS)]
+    assert len(page(cards(teasers=teasers), head="")) == 1
+
+
+def test_a_storys_links_under_its_teaser_are_left_out_as_an_articles_are() -> None:
+    links = ("<p><a href='/2024/07/30/ferry-fares'>Ferry fares will rise by a tenth in the new year, the operator "
+             "said.</a></p><p><a href='/2024/07/29/ferry-strike'>Ferry crews will strike over pay next month, "
+             "their union said.</a></p>")
+    first = page(cards().replace("dispute.</p>", "dispute.</p>" + links, 1))[0]
+    assert first.body == [TEASERS[0][2]]
+
+
+def test_linked_headings_with_no_text_at_the_pages_end_are_left_out() -> None:
+    more = "<h2><a href='/2024/07/30/fair'>Summer fair returns</a></h2><h2><a href='/2024/07/29/rain'>Rain ahead</a></h2>"
+    assert [a.title for a in page(cards() + more)] == [title for _, title, _ in TEASERS]
+
+
+def test_index_and_show_give_a_front_page_storys_url(tmp_path: Path, capsys) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    markup = f"<html><head><link rel='canonical' href='{SITE}/'></head><body>{cards()}</body></html>"
+    (corpus / "front.html").write_text(markup, encoding="utf-8")
+    assert main(["index", "--corpus", str(corpus)]) == 0
+    ids = [a.id for a in parse_page(html_to_text(markup)[0], "front.html").articles]
+    assert len(ids) == 3
+    capsys.readouterr()
+    assert main(["show", ids[1], "--json", "--corpus", str(corpus)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["title"], shown["url"]) == (TEASERS[1][1], SITE + TEASERS[1][0])
