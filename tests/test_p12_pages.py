@@ -259,3 +259,43 @@ def test_index_and_show_give_a_front_page_storys_url(tmp_path: Path, capsys) -> 
     assert main(["show", ids[1], "--json", "--corpus", str(corpus)]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert (shown["title"], shown["url"]) == (TEASERS[1][1], SITE + TEASERS[1][0])
+
+
+# 3. A story after a Related block, "Read more", a rule or a wider gap alone: only one that opens with its dateline ----
+
+FIRST = ("Harbour Board Approves New Ferry Terminal\n\n"
+         "The harbour board approved plans for a new ferry terminal on Friday, ending a two-year dispute over the site.\n\n"
+         "Work will start next spring, the board said, and the terminal should open in 2026.\n\n")
+OIL = ("Oil Prices Fall As Supply Fears Ease\n\n{lede}Oil prices fell on Monday as fears over supply eased after talks in "
+       "Vienna.\n\nBrent crude was down 2 percent at 80 dollars a barrel by midday, traders said.\n")
+SEPARATORS = {"rule": "-----\n\n", "read-more": "Read more\n\n", "gap": "\n\n",
+              "related": "Related Articles\n\nFerry fares to rise in January\n\nStrike threat on the ferries\n\n",
+              "share": "Share\n\n", "scene-break": "* * *\n\n"}
+
+
+@pytest.mark.parametrize("sep", SEPARATORS.values(), ids=SEPARATORS.keys())
+@pytest.mark.parametrize("lede", ["LONDON (Reuters) - ", "VIENNA, March 4 — ", "PORTLAND, Maine -- "])
+def test_a_story_that_opens_with_its_dateline_after_a_box_or_a_gap_is_a_story(sep: str, lede: str) -> None:
+    got = stories(FIRST + sep + OIL.format(lede=lede))
+    assert [a.title for a in got] == ["Harbour Board Approves New Ferry Terminal", "Oil Prices Fall As Supply Fears Ease"]
+    assert got[1].dateline and got[1].body[0].startswith("Oil prices fell")
+
+
+@pytest.mark.parametrize("sep", SEPARATORS.values(), ids=SEPARATORS.keys())
+@pytest.mark.parametrize("lede", [
+    "",  # (a sub-heading over the story's text)
+    "UPDATE - ",  # (a live story's label: English words)
+    "WHY IT MATTERS: ",  # (an explainer's label)
+    "SMITH: ",  # (a transcript's speaker: see below too)
+])
+def test_a_sub_heading_after_a_box_or_a_gap_stays_the_storys(sep: str, lede: str) -> None:
+    assert len(stories(FIRST + sep + OIL.format(lede=lede))) == 1
+
+
+def test_a_dateline_after_one_blank_line_a_transcript_or_a_paragraph_alone_opens_no_story() -> None:
+    assert len(stories(FIRST + OIL.format(lede="LONDON (Reuters) - "))) == 1  # (one blank line: a sub-heading's gap)
+    transcript = OIL.format(lede="LONDON (Reuters) - ").replace("\n\nBrent", "\n\nJONES - Brent")
+    assert len(stories(FIRST + "-----\n\n" + transcript)) == 1  # (each paragraph opens with capitals and a dash)
+    alone = OIL.format(lede="LONDON (Reuters) - ").split("\n\nBrent")[0] + "\n"
+    assert len(stories(FIRST + "-----\n\n" + alone)) == 1  # (one paragraph: a box's teaser)
+    assert len(stories(FIRST + "-----\n\n" + alone + "\n3 May 2024\n")) == 1  # (... and its date)
