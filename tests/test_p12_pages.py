@@ -299,3 +299,8 @@ def test_a_dateline_after_one_blank_line_a_transcript_or_a_paragraph_alone_opens
     alone = OIL.format(lede="LONDON (Reuters) - ").split("\n\nBrent")[0] + "\n"
     assert len(stories(FIRST + "-----\n\n" + alone)) == 1  # (one paragraph: a box's teaser)
     assert len(stories(FIRST + "-----\n\n" + alone + "\n3 May 2024\n")) == 1  # (... and its date)
+
+
+def test_a_time_above_a_front_pages_first_story_is_the_pages_date() -> None:
+    bar = "<p>Today: <time datetime='2024-08-03'>Saturday</time></p>"
+    assert [a.date for a in page(bar + cards(), head="")] == [AUG3] * 3

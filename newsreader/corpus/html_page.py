@@ -48,6 +48,7 @@ few milliseconds (bench: report P3).
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import datetime as dt
 import json
@@ -1291,16 +1292,16 @@ def _front_page(reader: _Reader, base: str) -> tuple[_Story, list[_Story]] | Non
     for head, end in zip(heads, ends):
         if head[0] not in cuts and head[1] <= level and teaser(head[0] + 1, end):
             return None  # (a heading of the stories' rank that is no link, over text of its own)
-    stories = []
+    parts = [_Story(blocks[:starts[0]], kinds=kinds[:starts[0]])]  # (the page's head: its date bar, its <time>)
     for head, start, end in zip(linked, starts, starts[1:] + [len(blocks)]):
-        story = _Story(blocks[start:end], 0, head[1], head[2], kinds=kinds[start:end])
-        for at, day, stamp in reader.page_times:
-            if start <= at < end:
-                story.time, story.time_stamp, story.time_block = day, stamp, blocks[at]
-                break
+        parts.append(_Story(blocks[start:end], 0, head[1], head[2], kinds=kinds[start:end]))
+    for at, day, stamp in reader.page_times:  # (each part's first <time> dates it)
+        part = parts[bisect.bisect_right(starts, at)]
+        if part.time is None:
+            part.time, part.time_stamp, part.time_block = day, stamp, blocks[at] if at < len(blocks) else None
+    for story in parts[1:]:
         _cut_trailing_links(story)
-        stories.append(story)
-    return _Story(blocks[:starts[0]], kinds=kinds[:starts[0]]), stories
+    return parts[0], parts[1:]
 
 
 def _site(url: str) -> str:
