@@ -214,6 +214,12 @@ def headline_case(title: str, context: str) -> str:
     return "".join(out)
 
 
+#: Organisations' words that, after a person's full name in a headline, are the person's own party, club, team, court
+#: case or coalition ("Angela Merkel Party Loses Seats", "Lionel Messi Club Wins", "Oscar Pistorius Court Hearing"),
+#: as a tenure is (`tenures`: "Joe Biden Administration"): no institution is named after a person so, as a centre,
+#: a university, a company or a stadium is ("Betty Ford Center", "Johns Hopkins University", "Walt Disney Company").
+_PERSONS_OWN = frozenset({"party", "club", "team", "court", "courts", "coalition"})
+
 #: The most words of a headline's run of names before an organisation's or place's word that `_keep_named_places`
 #: keeps ("Martin Luther King Jr Memorial Center" has five): a longer run of capitalised words is no such name.
 _RUN_WORDS = 6
@@ -274,12 +280,12 @@ def _persons_noun(every: list[re.Match[str]], s: int, n: int, context: str,
     that names a place or organisation: the story names the person (writes those words capitalised, not
     with the head word capitalised after them) and writes the head word in lower case ("Boris Johnson's
     government", "Sean Penn visited a hospital"), or the head is a leader's tenure (`tenures`:
-    administration, government, campaign ...) after a given name ("Joe Biden Administration Sues Texas" with no
-    body). (A story that writes the whole run capitalised, "the Betty Ford Center", has `headline_case` keep the
+    administration, government, campaign ...) or the person's own party, club, team or court (`_PERSONS_OWN`) after
+    a given name ("Joe Biden Administration Sues Texas", "Angela Merkel Party Loses Seats" with no body). (A story that writes the whole run capitalised, "the Betty Ford Center", has `headline_case` keep the
     head word capitalised: no such run is asked about.)"""
     key = every[n].group().lower()
     opener = every[s].group()
-    tenure = key in c.tenures and opener[0] + opener[1:].lower() in c.given_names
+    tenure = (key in c.tenures or key in _PERSONS_OWN) and opener[0] + opener[1:].lower() in c.given_names
     if tenure or key not in lower:  # (most runs: no regular expression read)
         return tenure
     names = r"\s+".join(re.escape(every[k].group()) for k in range(s, n))
