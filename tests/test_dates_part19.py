@@ -48,15 +48,24 @@ CASES = """
 2008-10-13 | the weekend before last | 2008-W40-WE | The storm hit the coast the weekend before last.
 2008-10-13 | the week before last | 2008-W40 | Shares fell the week before last.
 2008-10-13 | the weekend | 2008-W41-WE | Shares fell over the weekend, dealers said.
+# "in the new year": the year to come from July on, the year begun before that or after "since"
+2008-11-20 | the new year | 2009 | The carmaker will cut more jobs in the new year.
+2008-12-22 | the new year | 2009 | Trading is expected to stay thin until the new year.
+2009-01-05 | the new year | 2009 | Hiring should pick up early in the new year, the survey found.
+2008-10-13 | the new year | 2008 | Prices have risen 9 percent since the new year.
+# ... not the holiday's own words, nor a new year that is the sentence's subject or object
+2008-12-30 | the new year holiday | - | Markets will reopen after the new year holiday.
+2008-12-30 | the new year | - | Crowds gathered downtown to celebrate the new year.
+2009-01-02 | The new year | - | The new year began with a rally on Wall Street.
+2008-12-30 | new year | - | The mayor made a new year's resolution to cut traffic.
+2008-10-13 | The new | - | The new model goes on sale next month.
 # bare seasons stay as they were: a preposition before them, no spring that is a coil, no verb
 2008-10-13 | The spring | - | The spring in the valve snapped.
 2008-10-13 | Fall | - | Fall in line, the sergeant said.
 2008-10-13 | summer | - | The resort hired 200 summer workers.
 """
 
-ROWS = [
-    line.split(" | ") for line in CASES.strip().splitlines() if not line.startswith("#")
-]
+ROWS = [line.split(" | ") for line in CASES.strip().splitlines() if not line.startswith("#")]
 
 
 @pytest.mark.parametrize("date, span, value, text", ROWS)

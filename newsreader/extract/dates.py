@@ -329,6 +329,12 @@ _BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:(?:{_MONTH}[-–])?{_MONT
 _BRANCHES.insert(0, ("last this next the #", rf"(?P<possperiod>(?i:(?:last|this|next|the) year|{_YEAR})['’]s (?i:(?:fiscal )?{_ORD}"
                                          r"[ -](?:fiscal )?quarter|(?:first|second) half))(?![\w-])"))
 # sports seasons: "this season" (the present one), "the 2008-09 season" (valued by its first year)
+# "in the new year": the year to come (the year begun, early in it or after "since"); lower-case, so
+# no "Chinese New Year", and not the holiday's own words ("the new year holiday", "new year's eve")
+_BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]|['’]s (?:eve|day|resolution|honou?rs)\b"
+                         r"| (?:holidays?|break|celebrations?|festivities|festival|resolutions?|eve|day|party"
+                         r"|parties|greetings|message|address|honou?rs|cards?|fireworks|revell?ers|countdown"
+                         r"|lunch|dinner|concert)\b)"))
 # "at this time": now (not "this time last year", "this time of year")
 _BRANCHES.append(("this", r"(?P<thistime>(?i:this time))(?![\w-]| (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)"))
 _BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|last|next|the (?:previous|prior|current|next|past)) (?:off-?)?season)"
@@ -1583,7 +1589,7 @@ latest most just recently morning afternoon evening night nineteenth twentieth t
 fifth sixth seventh eighth ninth tenth moment period decade
 days weeks months years
 twenties thirties forties fifties sixties seventies eighties nineties
-""".split()).union(_MONTHS)  # "the March quarter"
+""".split()).union(_MONTHS) | {"new year"}  # "the March quarter"; "the new year" (not every "the new")
 #: ... and "a" (one word in forty) only before these: "a year ago", "a few days", "a third straight day".
 _AFTER_A = frozenset("""
 minute minutes hour hours day days week weeks fortnight month months quarter year years decade decades century few couple
@@ -1591,6 +1597,7 @@ hundred half
 second third fourth fifth sixth seventh eighth ninth tenth
 """.split())
 _DAYPART_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout", "since"})
+_NEW_YEAR_PREPS = frozenset({"in", "into", "by", "until", "till", "after", "before", "since", "of", "early", "late"})
 #: The two years of a winter: "the winter of 2008-09", "winter 2008/2009".
 _WINTER_YEARS = re.compile(r"(\d{4})[-–/](\d{2,4})$")
 #: What ends a season's phrase after "for the": "closed for the winter.", "break for the summer, and".
@@ -1690,8 +1697,9 @@ _SCHEDULE_CUES = re.compile(_trie(sorted(_SCHEDULE_WORDS)))  # type: ignore[arg-
 
 
 def _before(words: frozenset[str]) -> str:
-    """A look-ahead for a next word (after one space) that is one of `words`, or a digit."""
-    return r"(?= (?:" + _trie([w for w in words if w.isalpha()]) + r"(?![A-Za-z])|\d))"
+    """A look-ahead for a next word (after one space) that is one of `words` (or words: "new year"),
+    or a digit."""
+    return r"(?= (?:" + _trie([w for w in words if w.replace(" ", "").isalpha()]) + r"(?![A-Za-z])|\d))"
 
 
 #: The words and numbers (not the tail of one: "2,014 days", "1.5") that can start a branch: the
@@ -2471,6 +2479,8 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         elif kind == "season" and (winter := _WINTER_YEARS.search(span)) and \
                 int(winter.group(2)) % 100 != (int(winter.group(1)) + 1) % 100:
             continue  # "the winter of 2008-09" spans two years; not "winter 2008-12"
+        elif kind == "newyear" and prev not in _NEW_YEAR_PREPS:
+            continue  # "in the new year", "until the new year"; not "celebrate the new year", "the new year began"
         elif kind == "ordday":
             # "on the 14th": not "the 14th century" (no preposition, and a noun follows).
             if prev not in _ORDDAY_PREPS:
@@ -3161,6 +3171,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return f"{stated.group()}-{season}", None
     if kind == "thistime":
         return "PRESENT_REF", None
+    if kind == "newyear":  # the coming year from July on; the year begun before, or since its start
+        return (str(ref.year + (ref.month >= 7 and prev != "since")) if ref else None), None
     if kind == "sportseason":  # "this season", "this past season", "the previous season"
         return _SPORT_SEASONS[words[-2].lower()], None
     if kind == "yearrange" and (years := _fiscal_years(span)) and years[1] == years[0] + 1 and (
