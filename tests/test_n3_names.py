@@ -47,3 +47,94 @@ def test_institutions_named_after_people_stay_whole_in_a_headline() -> None:
     assert ("Betty Ford Center", "place") in title_names("Tara Reid Enters Betty Ford Center", body)
     # a party named without a person's given name first stays one
     assert title_names("Christian Democratic Party Wins Vote", "") == [("Democratic Party", "org")]
+
+
+def test_untitled_drops_the_titles_that_open_a_name_searched() -> None:
+    from newsreader.search.entity import untitled
+
+    assert untitled(["pope", "john", "paul", "ii"]) == ["john", "paul", "ii"]
+    assert untitled(["prime", "minister", "boris", "johnson"]) == ["boris", "johnson"]
+    assert untitled(["pope", "francis"]) == ["francis"]
+    assert untitled(["gen", "mark", "milley"]) == ["mark", "milley"]
+    # a title that is a given name too opens a name ("Dean Smith"); the last word always stays
+    assert untitled(["dean", "smith"]) == ["dean", "smith"]
+    assert untitled(["vice", "president"]) == ["president"]
+    assert untitled(["jane", "smith"]) == ["jane", "smith"]
+
+
+STORIES = (
+    ("Pope visits Poland", ("Pope John Paul II arrived in Warsaw on Monday for a three-day visit, the Vatican said. "
+                            "John Paul II was greeted by a crowd of thousands at the airport.")),
+    ("Pope meets migrants", ("Pope Francis met migrants on the island of Lampedusa on Monday. Francis said the world "
+                             "had forgotten them.")),
+    ("Health agency chief retires", ("Francis Collins, the director of the health agency, said on Monday that he "
+                                     "would retire at the end of the year.")),
+    ("Premier survives vote", ("Prime Minister Boris Johnson survived a confidence vote on Monday. Johnson said he "
+                               "would carry on.")),
+)
+
+
+def test_a_person_search_with_a_title_finds_the_name_the_story_stores(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsreader.config import Config, Paths
+    from newsreader.search.library import Library
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n, (title, body) in enumerate(STORIES):
+        (corpus / f"{n}.txt").write_text(f"{title}\n\nMarch 3, 2013\n\n{body}\n", encoding="utf-8")
+    lib = Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus, Config())
+    try:
+        lib.update()
+
+        def found(query: str) -> list[str]:
+            return [hit.title for hit in lib.search(query).hits]
+
+        assert found('person:"Pope John Paul II"') == found('person:"John Paul II"') == [STORIES[0][0]]
+        # the snippet marks the name stored, found without its title
+        hit = lib.search('person:"Pope John Paul II"').hits[0]
+        assert [hit.snippet[a:b] for a, b in hit.ranges] == ["John Paul II", "John Paul II"]
+        assert found('person:"Prime Minister Boris Johnson"') == [STORIES[3][0]]
+        # one word left: the story naming the person by it alone, not every story with the word in a name
+        assert found('person:"Pope Francis"') == [STORIES[1][0]]
+        assert sorted(found("person:francis")) == sorted([STORIES[1][0], STORIES[2][0]])
+        assert found('person:"Pope John Paul II" AND warsaw') == [STORIES[0][0]]
+        assert found('person:"Pope Benedict XVI"') == []
+        # without its title, a full name no story has is not widened to a lone surname
+        assert found('person:"Prime Minister Jane Johnson"') == []
+    finally:
+        lib.close()
+
+
+def test_a_cold_search_for_a_name_stored_as_typed_reads_no_cue_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The title lists are read (PyYAML and the cue files: ~60 ms) only for a name no story stores as typed."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n, (title, body) in enumerate(STORIES):
+        (corpus / f"{n}.txt").write_text(f"{title}\n\nMarch 3, 2013\n\n{body}\n", encoding="utf-8")
+    env = dict(os.environ, NEWSREADER_HOME=str(tmp_path / "home"), PYTHONPATH=str(root))
+    subprocess.run([sys.executable, "-m", "newsreader", "index", "--corpus", str(corpus)], capture_output=True,
+                   cwd=root, env=env, check=True)
+    code = (
+        "import io, json, sys, contextlib\n"
+        "from newsreader.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    main(['search', '--corpus', {str(corpus)!r}, '--json', sys.argv[1]])\n"
+        "print(json.dumps({'yaml': 'yaml' in sys.modules, 'hits': [h['title'] for h in json.loads(out.getvalue())['hits']]}))\n"
+    )
+
+    def search(query: str) -> dict[str, object]:
+        out = subprocess.run([sys.executable, "-c", code, query], capture_output=True, text=True, cwd=root, env=env,
+                             check=True)
+        return json.loads(out.stdout.splitlines()[-1])
+
+    assert search('person:"Boris Johnson"') == {"yaml": False, "hits": [STORIES[3][0]]}
+    assert search('person:"Boris Johnsen"') == {"yaml": False, "hits": []}  # (no stored name ends so)
+    assert search('person:"Prime Minister Boris Johnson"')["hits"] == [STORIES[3][0]]

@@ -425,6 +425,15 @@ def english_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The heads and modifiers of `titles.yaml` with the user's (`titles` of `cues`), read alone: a search drops a
+    title opening a person's name it is given (`search.entity.untitled`) without building every cue list (a
+    tenth of a second for a search process, which reads no other cue file: 5 ms for this one)."""
+    data = _read_yaml("titles.yaml")
+    return _lower_set(data.get("heads")) | _lower_set(data.get("modifiers"))
+
+
+@functools.lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue lists of the YAML files (~0.15 s to parse): kept in the cache folder as the
     gazetteer is (`_kept`)."""

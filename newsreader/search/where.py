@@ -17,7 +17,7 @@ from typing import Any
 from whoosh import query as Q
 
 from newsreader.search.analysis import name_terms
-from newsreader.search.entity import NamePart
+from newsreader.search.entity import NamePart, without_title
 from newsreader.search.query import positive_leaves
 from newsreader.search.schema import MENTION_PREFIX, mention_keys
 
@@ -65,6 +65,10 @@ def targets(q: Q.Query, searcher: Any) -> Targets:
         elif fieldname in KINDS:
             if isinstance(node, Q.Phrase):
                 names.append((fieldname, frozenset(node.words)))
+                if fieldname == "person":  # ("Pope John Paul II" searched: the name stored, "John Paul II")
+                    bare = without_title(node, searcher.get_parent())
+                    if bare is not None:
+                        names.append((fieldname, frozenset(bare)))
             elif isinstance(node, Q.Term):
                 names.append((fieldname, frozenset([str(node.text)])))
     return Targets(names, frozenset(keys), tuple(years), parts)
