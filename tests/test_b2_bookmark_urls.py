@@ -8,6 +8,7 @@ import keeps them."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -186,9 +187,9 @@ def test_the_address_is_kept_when_made_and_left_alone_by_a_row_that_has_none(tmp
         assert (again.url, again.byline, again.tags) == (STORM_URL, "Jane Smith", ("t",))
         store.reconcile([row])
         assert store.get_bookmark("a").url == STORM_URL
-        # The corpus's page changed its address: the new one is kept.
+        # The corpus's page changed its address: the new one is kept (the byline too, though the page has none now).
         store.reconcile([_article("a", f"{SITE}/moved")])
-        assert (store.get_bookmark("a").url, store.get_bookmark("a").byline) == (f"{SITE}/moved", None)
+        assert (store.get_bookmark("a").url, store.get_bookmark("a").byline) == (f"{SITE}/moved", "Jane Smith")
         # Removed and undone: back with its address; a story renamed (headline edited) keeps it too.
         gone = store.remove_bookmark("a")
         assert store.restore_bookmark(gone).url == f"{SITE}/moved"
@@ -198,6 +199,60 @@ def test_the_address_is_kept_when_made_and_left_alone_by_a_row_that_has_none(tmp
         store.add_bookmark("b-new", title="b", url=STORM_URL)
         store.follow_renames({"b": "b-new"})  # (merged into one that has an address: it stays)
         assert store.get_bookmark("b-new").url == STORM_URL
+
+
+def test_a_page_that_states_no_address_never_wipes_the_kept_one_and_a_new_address_replaces_it(
+        tmp_path: Path) -> None:
+    """RV30-B #1: a copy of the page without its `Source:` line (another corpus sharing the store, a converter that
+    dropped it; the story's id does not depend on it) made every refresh write "" over the kept address: gone for
+    good once the story left. Now "" or no byline never replaces a kept one, through every writer; "" still says
+    "states none" over "not known", and another address or byline replaces the kept one."""
+    bare = _article("a")  # (the same story, its page stating neither)
+    with Store.open(tmp_path / "state.sqlite3") as store:
+        imported = Bookmark("a", "Title of a", created_at=dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc),
+                            url=STORM_URL, byline="Jane Smith")
+        store.merge_bookmarks([imported])
+        store.reconcile([bare])  # (bookmarks list, the reader)
+        assert (store.get_bookmark("a").url, store.get_bookmark("a").byline) == (STORM_URL, "Jane Smith")
+        store.refresh_bookmarks([bare])  # (an export)
+        store.bookmark_article(bare, tags=["t"])  # (bookmarks add, the reader's b)
+        assert (store.get_bookmark("a").url, store.get_bookmark("a").byline) == (STORM_URL, "Jane Smith")
+        store.reconcile([_article("a", f"{SITE}/moved", "J. Smith")])  # (a new address and byline: they replace)
+        assert (store.get_bookmark("a").url, store.get_bookmark("a").byline) == (f"{SITE}/moved", "J. Smith")
+        store.bookmark_article(_article("a", STORM_URL, "Jane Smith"))
+        assert (store.get_bookmark("a").url, store.get_bookmark("a").byline) == (STORM_URL, "Jane Smith")
+        # Not known (None) -> "states none"; and an import's address fills in a page's "none".
+        store.add_bookmark("b", title="b")
+        store.reconcile([_article("b")])
+        assert store.get_bookmark("b").url == ""
+        store.bookmark_article(_article("b"))
+        assert store.get_bookmark("b").url == ""
+        store.merge_bookmarks([dataclasses.replace(imported, article_id="b")])
+        assert (store.get_bookmark("b").url, store.get_bookmark("b").byline) == (STORM_URL, "Jane Smith")
+
+
+def test_two_corpora_sharing_a_store_keep_the_address_whichever_was_read_last(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """The README: the bookmarks are the same for every corpus. `list --corpus A` (its page states the address)
+    then `list --corpus B` (a text copy without the `Source:` line) made B's "" the kept address."""
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    a = _corpus(tmp_path)
+    b = tmp_path / "copy"
+    b.mkdir()
+    (b / "storm.txt").write_text((a / "storm.txt").read_text(encoding="utf-8").split("\n", 2)[2], encoding="utf-8")
+    (b / "roads.txt").write_text((a / "roads.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    for corpus in (a, b):
+        _run(capsys, "index", "--corpus", str(corpus))
+    (storm,) = [r["id"] for r in json.loads(_run(capsys, "articles", "--corpus", str(a), "--json"))
+                if r["title"] == "Storm hits the coast"]
+    _run(capsys, "bookmarks", "add", storm, "--corpus", str(a))
+    listed = json.loads(_run(capsys, "bookmarks", "list", "--corpus", str(b), "--json"))
+    assert [(r["id"], r["url"]) for r in listed] == [(storm, "")]  # (B's page states none: what B says)
+    _run(capsys, "bookmarks", "export", "--corpus", str(b), "--format", "json", "-o", "-")
+    (b / "storm.txt").unlink()
+    _run(capsys, "index", "--corpus", str(b))
+    (gone,) = json.loads(_run(capsys, "bookmarks", "list", "--corpus", str(b), "--json"))
+    assert (gone["missing"], gone["url"], gone["byline"]) == (True, STORM_URL, "Jane Smith")
 
 
 def test_a_damaged_store_s_rescue_keeps_the_address_and_reads_an_old_one_too(tmp_path: Path) -> None:

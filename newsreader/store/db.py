@@ -233,6 +233,16 @@ def _citation(article: Any) -> tuple[str | None, str | None]:
     return (None if url is None else url or ""), (getattr(article, "byline", None) or None)
 
 
+def _kept_url(first: str | None, second: str | None) -> str | None:
+    """Of two web addresses for one story, the one a bookmark keeps: `first` when it names one,
+    else `second` when it does, else what is known ("" when the page states none, over None: not
+    known). So a copy of the page that states no address (another corpus's, a converter's that
+    dropped the `Source:` line) never wipes the address a bookmark kept, and a new one replaces it."""
+    if first or second:
+        return first or second
+    return first if first is not None else second
+
+
 def _load_date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text) if text else None
@@ -743,10 +753,9 @@ class Store:
     ) -> Bookmark:
         """Bookmark a story, or refresh an existing bookmark: tags are added to the ones it
         has, the note replaced only when given, the bookmark time kept; the story's `url`
-        ("" when its page states none) and `byline` replace the stored ones when given (None:
-        the caller does not know them, and the stored ones stay)."""
+        ("" when its page states none) and `byline` replace the stored ones when they name one
+        (None: the caller does not know them; "" or None never wipe kept ones, `_kept_url`)."""
         now = _iso(_now())
-        known = url is not None
         with self._write() as db:
             db.execute(
                 """INSERT INTO bookmarks (article_id, title, source, date, created_at, updated_at, note, url, byline)
@@ -755,10 +764,10 @@ class Store:
                        title = excluded.title, source = excluded.source, date = excluded.date,
                        updated_at = excluded.updated_at,
                        note = CASE WHEN ? THEN excluded.note ELSE note END,
-                       url = CASE WHEN ? THEN excluded.url ELSE url END,
-                       byline = CASE WHEN ? THEN excluded.byline ELSE byline END""",
+                       url = CASE WHEN excluded.url <> '' THEN excluded.url ELSE coalesce(url, excluded.url) END,
+                       byline = CASE WHEN excluded.byline <> '' THEN excluded.byline ELSE byline END""",
                 (article_id, title, source, date.isoformat() if date else None, now, now,
-                 note or "", url, byline, note is not None, known, known or byline is not None),
+                 note or "", url, byline, note is not None),
             )
             self._add_tags(db, article_id, tags)
             self._missing.discard(article_id)  # (the caller has the article)
@@ -919,10 +928,8 @@ class Store:
             if article is None:
                 continue
             date = article.date.isoformat() if article.date else None
-            url, byline = _citation(article)
-            if url is None:  # (not known here: the stored ones stay)
-                url, byline = row["url"], row["byline"]
-            now = (article.title, article.source, date, url, byline)
+            url, byline = _citation(article)  # (none or not known here: the kept ones stay, `_kept_url`)
+            now = (article.title, article.source, date, _kept_url(url, row["url"]), byline or row["byline"])
             if tuple(row)[1:] != now:
                 db.execute("UPDATE bookmarks SET title = ?, source = ?, date = ?, url = ?, byline = ? "
                            "WHERE article_id = ?", (*now, row["article_id"]))
@@ -1015,7 +1022,7 @@ class Store:
                 newer = incoming.updated_at > current.updated_at
                 note = incoming.note if newer and incoming.note != current.note else current.note
                 created = min(current.created_at, incoming.created_at)
-                url = current.url if current.url is not None else incoming.url
+                url = _kept_url(current.url, incoming.url)
                 byline = current.byline or incoming.byline
                 if (tags, note, created, url, byline) == (current.tags, current.note, current.created_at,
                                                           current.url, current.byline):
