@@ -23,6 +23,7 @@ import yaml
 
 from newsreader.cli import main
 from newsreader.corpus.model import Article
+from newsreader.errors import UserError
 from newsreader.store import Bookmark, Store
 from newsreader.store import db as store_db
 from newsreader.store.export import export_bookmarks, parse_export
@@ -416,6 +417,22 @@ def test_a_bookmarked_story_moved_away_keeps_its_address_in_list_and_every_expor
 # --- the reader ----------------------------------------------------------------------------------------------
 
 
+async def _storm_s_detail(app, pilot) -> str:
+    """`B`, then the bookmarks screen's detail of the storm story's bookmark."""
+    from textual.widgets import Static
+
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    await pilot.press("B")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, BookmarksScreen)
+    while screen._current().title != "Storm hits the coast":
+        await pilot.press("j")
+        await pilot.pause()
+    return str(screen.query_one("#bookmark-detail", Static).render())
+
+
 def test_a_story_bookmarked_from_the_list_keeps_its_address_and_the_screen_shows_it_once_gone(
         tmp_path: Path) -> None:
     """`b` on a list row (which has no address) keeps the story's address and byline, read from the index: the
@@ -423,12 +440,9 @@ def test_a_story_bookmarked_from_the_list_keeps_its_address_and_the_screen_shows
     bookmarks screen's Link line then shows the kept address."""
     import asyncio
 
-    from textual.widgets import Static
-
     from newsreader.config import Config, Paths
     from newsreader.search.library import Library
     from newsreader.tui.app import ReaderApp
-    from newsreader.tui.bookmarks import BookmarksScreen
 
     corpus = _corpus(tmp_path)
     paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
@@ -448,14 +462,7 @@ def test_a_story_bookmarked_from_the_list_keeps_its_address_and_the_screen_shows
             if bookmark:
                 await pilot.press("b", "j", "b")
                 await pilot.pause()
-            await pilot.press("B")
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, BookmarksScreen)
-            while screen._current().title != "Storm hits the coast":
-                await pilot.press("j")
-                await pilot.pause()
-            return str(screen.query_one("#bookmark-detail", Static).render())
+            return await _storm_s_detail(app, pilot)
 
     update_index()
     asyncio.run(run(True))
@@ -465,3 +472,58 @@ def test_a_story_bookmarked_from_the_list_keeps_its_address_and_the_screen_shows
     (corpus / "storm.txt").unlink()
     update_index()
     assert asyncio.run(run(False)).startswith("Link: news.example.org/2025/03/01/storm\n")
+
+
+def test_with_the_index_damaged_b_on_a_list_row_still_bookmarks_and_the_screen_shows_the_kept_address(
+        tmp_path: Path) -> None:
+    """RV30-B #2 and #4: once the index's article store could not be opened (damaged; another newsreader
+    version's), `Library.get` raised its `UserError` (`IndexNeedsRebuild`), which neither caught: `b` on a list
+    row said "bookmark not saved" (the address is an extra; the bookmark was made before B2), and `B` ended the
+    reader with a traceback, so the kept address never showed there."""
+    import asyncio
+
+    from newsreader.config import Config, Paths
+    from newsreader.search.library import Library
+    from newsreader.tui.app import ReaderApp
+
+    corpus = _corpus(tmp_path)
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
+    state = tmp_path / "state.sqlite3"
+    library = Library.open(paths, corpus, Config())
+    library.update()
+    library.close()
+    folder = paths.index_dir(corpus)
+    notices: list[str] = []
+
+    async def run() -> str:
+        app = ReaderApp(paths, Config(), corpus, store=Store.open(state), blink=False, watch_marks=False,
+                        update_index=False, related_delay=0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            while app.article_list.current_row.title != "Storm hits the coast":
+                await pilot.press("j")
+            await pilot.press("b")  # (the index can be read: the address is kept)
+            await app.workers.wait_for_complete()
+            for path in folder.glob("articles.sqlite3*"):
+                path.unlink()
+            (folder / "articles.sqlite3").write_bytes(b"\xde\xad\xbe\xef" * 4096)  # (a new file: let go of the old)
+            app.library.generation()
+            with pytest.raises(UserError):
+                app.library.get(app.article_list.current_row.id)
+            await pilot.press("k")
+            if app.article_list.current_row.title == "Storm hits the coast":  # (it was the first row)
+                await pilot.press("j")
+            assert app.article_list.current_row.title == "Roads reopen after the storm"
+            shown = app.notify
+            app.notify = lambda message, **kw: (notices.append(message), shown(message, **kw))  # type: ignore
+            await pilot.press("b")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return await _storm_s_detail(app, pilot)
+
+    assert asyncio.run(run()).startswith("Link: news.example.org/2025/03/01/storm\n")
+    assert notices[:1] == ["Bookmarked: Roads reopen after the storm"]
+    with Store.open(state) as store:
+        kept = {b.title: (b.url, b.byline) for b in store.list_bookmarks()}
+    assert kept == {"Storm hits the coast": (STORM_URL, "Jane Smith"), "Roads reopen after the storm": (None, None)}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sqlite3
 import threading
 import zlib
 from collections import Counter, OrderedDict
@@ -171,6 +172,13 @@ class StoredArticle:
 #: What reading one stored story raises when its record is damaged (a bit flipped, a page of the
 #: file half written): not zlib data, not JSON, not a story's shape. The index answers for the rest.
 UNREADABLE_STORY: tuple[type[Exception], ...] = (zlib.error, ValueError, KeyError, TypeError, AttributeError)
+
+#: What asking the index for one story (`Library.get`) raises when the index cannot give it now: it cannot
+#: be opened (`store()`'s `UserError`s: damaged, another newsreader version's, not there), its file is being
+#: replaced or removed (sqlite3, OS errors), or the story's record is damaged (`UNREADABLE_STORY`). For the
+#: callers to whom the story is an extra that must not cost what they are doing: the reader's `b` on a list
+#: row (its bookmark's address) and the bookmarks screen's Link line.
+STORY_UNAVAILABLE: tuple[type[Exception], ...] = (UserError, sqlite3.Error, OSError, *UNREADABLE_STORY)
 
 
 def unreadable_said(unreadable: list[str], what: str) -> str:

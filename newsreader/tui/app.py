@@ -1978,13 +1978,11 @@ class ReaderApp(App[int]):
         library = getattr(self, "library", None)
         if hasattr(target, "url") or library is None:
             return target
-        import sqlite3
-
-        from newsreader.search.library import UNREADABLE_STORY
+        from newsreader.search.library import STORY_UNAVAILABLE
 
         try:
             stored = library.get(target.id)
-        except (sqlite3.Error, OSError, *UNREADABLE_STORY):  # (an index being rebuilt, replaced or damaged)
+        except STORY_UNAVAILABLE:  # (an index being rebuilt, replaced, damaged or another version's)
             return target
         return getattr(stored, "article", None) or target
 

@@ -310,16 +310,14 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
     def _story_url(self, article_id: str) -> str:
         """The bookmarked story's web address from the reader's index; "" when its page states none,
         the story left the corpus or the index cannot be read now."""
-        import sqlite3
-
         library = getattr(self.app, "library", None)
         if library is None:
             return ""
-        from newsreader.search.library import UNREADABLE_STORY  # (loaded with the library it belongs to)
+        from newsreader.search.library import STORY_UNAVAILABLE  # (loaded with the library it belongs to)
 
         try:
             stored = library.get(article_id)
-        except (sqlite3.Error, OSError, *UNREADABLE_STORY):  # (an index being rebuilt, replaced or damaged: none now)
+        except STORY_UNAVAILABLE:  # (an index being rebuilt, replaced, damaged or another version's: none now)
             return ""
         return getattr(getattr(stored, "article", None), "url", "") or ""
 
