@@ -349,6 +349,29 @@ def test_import_keeps_only_a_story_s_address(value: object, kept: str | None) ->
     assert (bookmark.url, bookmark.byline) == (kept, None)
 
 
+@pytest.mark.parametrize("field", ["id", "title", "source", "note", "tags", "byline"])
+def test_import_of_text_that_is_not_utf8_is_cleaned_not_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, field: str) -> None:
+    """RV30-B #3: a lone surrogate (half of a UTF-16 pair a tool cut, written as a JSON or YAML escape) in any
+    text field reached the store's write: a UnicodeEncodeError traceback (the byline since B2; title, note, tags
+    before). It becomes U+FFFD, as a decoder writes for a bad byte; a YAML escaped pair (which YAML leaves apart,
+    where JSON joins it) becomes its character. Everything else in the file is imported."""
+    def document(article_id: str, value: str) -> dict:
+        record = {"id": article_id, "title": "T", "source": "S", "note": "N", "tags": ["t"], "byline": "B"}
+        return {"format": "newsreader-bookmarks", "version": 1,
+                "bookmarks": [record | {field: [value] if field == "tags" else value}]}
+
+    (tmp_path / "lone.json").write_text(json.dumps(document("s-1", "x\ud800")), encoding="utf-8")
+    (tmp_path / "pair.yaml").write_text(yaml.safe_dump(document("s-2", "x\ud83d\ude00")), encoding="utf-8")
+    assert '"x\\uD83D\\uDE00"' in (tmp_path / "pair.yaml").read_text(encoding="utf-8")
+    for n, (name, wanted) in enumerate((("lone.json", "x\ufffd"), ("pair.yaml", "x\U0001f600"))):
+        monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / f"home-{n}"))
+        assert "imported" in _run(capsys, "bookmarks", "import", str(tmp_path / name))
+        (record,) = json.loads(_run(capsys, "bookmarks", "export", "--format", "json", "-o", "-"))["bookmarks"]
+        assert record[field] == ([wanted] if field == "tags" else wanted)
+        assert record["title" if field != "title" else "note"] in ("T", "N")  # (the rest as it was)
+
+
 # --- from the command line ---------------------------------------------------------------------------------
 
 

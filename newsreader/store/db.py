@@ -115,6 +115,9 @@ class Bookmark:
         tags = data.get("tags") or []
         if isinstance(tags, str) or not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise ValueError(f"bookmark {article_id!r}: 'tags' must be a list of text")
+        # (text the store can write, every field: a lone surrogate was a traceback, `_utf8`)
+        article_id, title, note, tags = _utf8(article_id), _utf8(title), _utf8(note), [_utf8(t) for t in tags]
+        source = _utf8(source) if source is not None else None
         # The story's address and byline, kept to cite it: an odd value (not text, not a story's
         # address) is left out rather than refused, as `missing` is, so an edited file still imports.
         url = data.get("url")
@@ -125,7 +128,7 @@ class Bookmark:
         elif url != "":
             url = None
         byline = data.get("byline")
-        byline = byline.strip() or None if isinstance(byline, str) else None
+        byline = _utf8(byline).strip() or None if isinstance(byline, str) else None
         now = _now()
         created = _parse_datetime(data.get("created_at"), article_id, "created_at") or now
         updated = _parse_datetime(data.get("updated_at"), article_id, "updated_at") or created
@@ -172,6 +175,18 @@ class MergeResult:
 
 
 # --- small helpers -------------------------------------------------------------------
+
+
+def _utf8(text: str) -> str:
+    """`text` as UTF-8 can hold it, so the store can write it: an imported file's escapes may give a lone
+    surrogate (half of a UTF-16 pair a tool cut: U+FFFD, as a decoder writes for a bad byte) or, in YAML,
+    which leaves an escaped pair apart where JSON joins it ("\\ud83d\\ude00"), a pair: joined into its
+    character. Other text as it is."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def _now() -> dt.datetime:
