@@ -615,6 +615,11 @@ def _evidence_set_by_set(doc: entities_mod._Doc, pieces: list) -> tuple:
             votes[piece.text][piece.kind] += 2
     lone = {p.words[0] for p in pieces if len(p.words) == 1 and (
         p.kind in (None, PERSON) or p.kind == PLACE and p.name not in doc.g.countries)}
+    speaking = entities_mod._PERSON_VERBS  # (a place's name speaking: "Jackson said")
+    towns = [p for p in pieces if len(p.words) == 1 and p.kind == PLACE and p.name not in doc.g.countries]
+    lone_places = {p.words[0] for p in towns if p.next_word not in speaking} - {
+        p.words[0] for p in pieces if len(p.words) == 1 and p.kind in (None, PERSON)} - {
+        p.words[0] for p in towns if p.next_word in speaking}
     cued = {p.words[-1] for p in pieces if p.kind is None and doc._person_cue(p)
             and not entities_mod._is_acronym(p.words[-1])
             and not (p.initial and len(p.words) == 1 and p.words[0].lower() in entities_mod.english_words()[0])}
@@ -623,20 +628,20 @@ def _evidence_set_by_set(doc: entities_mod._Doc, pieces: list) -> tuple:
     short_forms = {tuple(p.words[:-1]): p for p in pieces if len(p.words) >= 3 and p.strong and p.kind in (PLACE, ORG)
                    and (p.words[-1].lower() in c.place_heads or p.words[-1].lower() in c.org_heads)}
     return ([(k, list(v.items())) for k, v in votes.items()], lone, cued, org_words,
-            [(k, id(v)) for k, v in short_forms.items()])
+            [(k, id(v)) for k, v in short_forms.items()], lone_places)
 
 
 def _evidence_as_lists(doc: entities_mod._Doc, pieces: list, evidence=entities_mod._Doc._evidence) -> tuple:
-    votes, lone, cued, org_words, short_forms = evidence(doc, pieces)
+    votes, lone, cued, org_words, short_forms, lone_places = evidence(doc, pieces)
     return ([(k, list(v.items())) for k, v in votes.items()], lone, cued, org_words,
-            [(k, id(v)) for k, v in short_forms.items()])
+            [(k, id(v)) for k, v in short_forms.items()], lone_places)
 
 
 def test_evidence_gathered_in_one_pass_is_what_each_gathering_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     """`_Doc._evidence` gathers in one loop what `_settle` gathered over the pieces one set at a time:
     the same votes, lone names, cued names, organisations' words and short forms, from the same pieces."""
     real = entities_mod._Doc._evidence
-    met = [0] * 6  # (votes, a name typed twice or two ways, lone, cued, organisations' words, short forms)
+    met = [0] * 7  # (votes, a name typed twice or two ways, lone, cued, organisations' words, short forms, places alone)
 
     def checked(self: entities_mod._Doc, pieces: list) -> tuple:
         before = _evidence_set_by_set(self, pieces)
@@ -659,8 +664,10 @@ def test_evidence_from_pieces_the_texts_above_seldom_make() -> None:
               Piece(0, 1, "Palmer Town Hall", ["Palmer", "Town", "Hall"], PLACE, True),
               Piece(0, 1, "Xerxo", ["Xerxo"], None, True), Piece(0, 1, "Xerxo", ["Xerxo"], ORG, True),
               Piece(0, 1, "France", ["France"], PLACE, True, "France"), Piece(0, 1, "Qeshm", ["Qeshm"], PLACE),
-              Piece(0, 1, "Betty Ford Clinic", ["Betty", "Ford", "Clinic"], ORG, True)]
+              Piece(0, 1, "Betty Ford Clinic", ["Betty", "Ford", "Clinic"], ORG, True),
+              Piece(0, 1, "Palmer", ["Palmer"], PLACE, next_word="said"), Piece(0, 1, "Palmer", ["Palmer"], PLACE)]
     assert _evidence_as_lists(doc, pieces) == _evidence_set_by_set(doc, pieces)
+    assert _evidence_as_lists(doc, pieces)[-1] == {"Qeshm"}  # (Palmer speaks: a surname as often)
 
 
 def test_a_name_owning_a_relative_is_a_person_where_the_leaders_are_gathered_with_the_people() -> None:

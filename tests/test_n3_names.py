@@ -33,6 +33,21 @@ def test_a_nickname_before_an_english_word_stays_a_brand() -> None:
     assert ("Ray Kelly", "person") in names("Ray Kelly led the department for 12 years.")
 
 
+def test_a_city_written_alone_as_a_place_is_no_surname_for_a_name_before_it() -> None:
+    """"War Zone Athens" was a person because "Athens" stood alone elsewhere (as a surname does), and every "in
+    Athens" then that person's surname (ECB+)."""
+    text = ("Gridlock Jakarta: traffic stood still for hours in Jakarta on Monday. Jakarta's governor apologised.")
+    assert ("Jakarta", "place") in names(text) and not any(kind == "person" for _, kind in names(text))
+    text = ("Lockdown Melbourne: the city stayed home on Monday. Police in Melbourne fined 50 people, and Melbourne's "
+            "mayor said the rules would stay.")
+    assert [kind for word, kind in names(text) if word == "Melbourne"] == ["place", "place"]
+    # a surname written alone keeps the name before it a person's, even one a town has ("Jackson said")
+    assert names("Zorbo Jackson hit three home runs. Jackson said the crowd was loud.") == [
+        ("Zorbo Jackson", "person"), ("Jackson", "person")]
+    assert names("Wladek Kowalczyk won the race on Sunday. Kowalczyk said he was tired.") == [
+        ("Wladek Kowalczyk", "person"), ("Kowalczyk", "person")]
+
+
 def test_a_persons_own_party_club_or_court_after_the_name_in_a_headline_leaves_the_person() -> None:
     assert title_names("Angela Merkel Party Loses Seats", "") == [("Angela Merkel", "person")]
     assert title_names("ANGELA MERKEL PARTY LOSES SEATS", "") == [("ANGELA MERKEL", "person")]

@@ -2698,7 +2698,7 @@ class _Doc:
         if self.works:  # the other mentions of a work's title named in quotes
             self.pieces = pieces = [p for p in pieces if p.strong or p.text not in self.works]
         # Evidence around untyped pieces.
-        votes, lone, self.cued, org_words, short_forms = self._evidence(pieces)
+        votes, lone, self.cued, org_words, short_forms, lone_places = self._evidence(pieces)
         lower_vocab = self.lower_vocab
         no_names = []
         self._namers_at = ()  # (this loop types only the piece it is at: see `_namers`)
@@ -2713,7 +2713,7 @@ class _Doc:
                     piece.kind, piece.name = full_form.kind, full_form.name or full_form.text
                     continue
                 piece.kind = PLACE if self._town(piece) or self._maybe_locative(piece) and self._locative(piece) else \
-                    self._multiword_kind(piece, lone, org_words, lower_vocab)
+                    self._multiword_kind(piece, lone, org_words, lower_vocab, lone_places)
         self._namers_at = None
         if no_names:
             self.pieces = pieces = [p for p in pieces if all(p is not q for q in no_names)]
@@ -2819,12 +2819,15 @@ class _Doc:
                 piece.name = piece.text
 
     def _evidence(self, pieces: list[Piece]) -> tuple[dict[str, dict[str, int]], set[str], set[str], set[str],
-                                                      dict[tuple[str, ...], Piece]]:
+                                                      dict[tuple[str, ...], Piece], set[str]]:
         """What the pieces tell before the untyped ones are typed, gathered in one pass (none of
         it changes a piece): the votes of typed mentions, the lone names, the cued names, the
-        organisations' words and the short forms of places' and organisations' names."""
+        organisations' words, the short forms of places' and organisations' names, and the lone names
+        that are only places."""
         votes: dict[str, dict[str, int]] = {}  # the kinds cues gave each name
         lone: set[str] = set()  # names of one word, no organisation's
+        lone_people: set[str] = set()  # ... of them, those written untyped or a person's
+        lone_places: set[str] = set()  # ... and those a place's
         # Names cued as a person's where they stand ("referee Sam Williams", "Klitschko said
         # he", "Tara Reid, 33,"): their last word is a person's name all through the article.
         cued: set[str] = set()
@@ -2839,6 +2842,7 @@ class _Doc:
             if kind is None:
                 if len(words) == 1:
                     lone.add(words[0])
+                    lone_people.add(words[0])
                 if self._person_cue(p) and not _is_acronym(words[-1]) \
                         and not (p.initial and len(words) == 1 and words[0].lower() in english_words()[0]):
                     cued.add(words[-1])  # (not "the official IRNA news agency"; "Authorities said he
@@ -2854,10 +2858,12 @@ class _Doc:
                 org_words.update(words)
             elif len(words) == 1 and (kind == PERSON or kind == PLACE and p.name not in countries):
                 lone.add(words[0])
+                # (a place's name speaking is a surname alone as often: "Jackson said")
+                (lone_people if kind == PERSON or p.next_word in _PERSON_VERBS else lone_places).add(words[0])
             if len(words) >= 3 and p.strong and (kind == PLACE or kind == ORG) \
                     and (words[-1].lower() in c.place_heads or words[-1].lower() in c.org_heads):
                 short_forms[tuple(words[:-1])] = p
-        return votes, lone, cued, org_words, short_forms
+        return votes, lone, cued, org_words, short_forms, lone_places - lone_people
 
     def _shouted(self, piece: Piece) -> bool:
         """Is a name no cue typed, written in capitals amid lower-case words, made of English words
@@ -3089,7 +3095,7 @@ class _Doc:
         return {head: names.pop() for head, names in found.items() if len(names) == 1}
 
     def _multiword_kind(self, piece: Piece, lone: set[str], org_words: set[str],
-                        lower_vocab: _LowerWords) -> str | None:
+                        lower_vocab: _LowerWords, lone_places: set[str]) -> str | None:
         """Person or organisation, for a name no cue word typed: weigh what the article
         says around it and elsewhere."""
         words = piece.words
@@ -3113,8 +3119,8 @@ class _Doc:
         if appos and any(w.lower() in self.c.title_heads for w in appos.group(1).split()):
             person += 2  # "Kaoru Yosano, the Japanese minister"; "Fritz Henderson, the Chief ..."
 
-        if words[-1] in lone and words[0] not in lone:
-            person += 2
+        if words[-1] in lone and words[0] not in lone and words[-1] not in lone_places:
+            person += 2  # ("Klitschko" alone too; not a city alone: "War Zone Athens" where "in Athens" stands)
         if words[-1] in self.cued:
             person += 3  # "Wladimir Klitschko" where "Klitschko said he" stands
         if _age_after(self.text, piece.end):
