@@ -372,6 +372,23 @@ def test_import_of_text_that_is_not_utf8_is_cleaned_not_a_traceback(
         assert record["title" if field != "title" else "note"] in ("T", "N")  # (the rest as it was)
 
 
+def test_a_command_given_text_that_is_not_utf8_says_so_in_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """The same for a note, tag or id given on the command line from a terminal that is not UTF-8 (Python keeps
+    the byte 0xff as the lone surrogate '\\udcff'): a traceback from the store's write or read, now one line."""
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    corpus = ("--corpus", str(_corpus(tmp_path)))
+    _run(capsys, "index", *corpus)
+    (storm,) = [r["id"] for r in json.loads(_run(capsys, "articles", *corpus, "--json")) if "Storm" in r["title"]]
+    for argv in (("add", storm, "--note", "bad\udcff"), ("add", storm, "--tag", "t\udcff"),
+                 ("remove", "x\udcff"), ("list", "--tag", "t\udcff")):
+        capsys.readouterr()
+        assert main(["bookmarks", *argv, *corpus]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert "not UTF-8 text: \\xff in " in line
+    assert json.loads(_run(capsys, "bookmarks", "list", *corpus, "--json")) == []  # (nothing half made)
+
+
 # --- from the command line ---------------------------------------------------------------------------------
 
 

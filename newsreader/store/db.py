@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from newsreader.errors import UserError, iso_date, iso_datetime, value_kind
+from newsreader.errors import UserError, iso_date, iso_datetime, printable, value_kind
 from newsreader.fileio import flock_within
 
 #: SQLite result codes that mean "this file is damaged", as opposed to "cannot open it".
@@ -256,6 +256,15 @@ def _kept_url(first: str | None, second: str | None) -> str | None:
     if first or second:
         return first or second
     return first if first is not None else second
+
+
+def _not_utf8(exc: UnicodeEncodeError) -> UserError:
+    """One line for text the store cannot hold, given to a command (a tag, a note, an id): a byte of a
+    terminal or a file that is not UTF-8, which Python keeps as a lone surrogate ('\\udcff' for 0xff)."""
+    text = exc.object if isinstance(exc.object, str) else ""
+    bad = printable(text[exc.start:exc.end])
+    shown = printable(text[:60]) + ("..." if len(text) > 60 else "")
+    return UserError(f'not UTF-8 text: {bad} in "{shown}"; give it as UTF-8 (is the terminal\'s encoding UTF-8?)')
 
 
 def _load_date(text: str | None) -> dt.date | None:
@@ -677,6 +686,8 @@ class Store:
                     self._db.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
                     raise self._write_error(exc) from None
+                if isinstance(exc, UnicodeEncodeError):
+                    raise _not_utf8(exc) from None
                 raise
 
     def _begin(self) -> None:
@@ -745,12 +756,20 @@ class Store:
         return UserError(f"cannot use the bookmarks store {self.path}: {text}")
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._reading() as db:
+            return db.execute(sql, tuple(params)).fetchall()
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection for reads, their errors as one line (`_write_error`, `_not_utf8`)."""
         with self._lock:
             self._follow_file()
             try:
-                return self._db.execute(sql, tuple(params)).fetchall()
+                yield self._db
             except sqlite3.DatabaseError as exc:
                 raise self._write_error(exc) from None
+            except UnicodeEncodeError as exc:
+                raise _not_utf8(exc) from None
 
     # -- bookmarks ----------------------------------------------------------------------
 
@@ -839,12 +858,8 @@ class Store:
         return {row[0] for row in self._read("SELECT article_id FROM bookmarks")}
 
     def get_bookmark(self, article_id: str) -> Bookmark | None:
-        with self._lock:
-            self._follow_file()
-            try:
-                return self._get(self._db, article_id)
-            except sqlite3.DatabaseError as exc:
-                raise self._write_error(exc) from None
+        with self._reading() as db:
+            return self._get(db, article_id)
 
     def list_bookmarks(self, tag: str | None = None) -> list[Bookmark]:
         """Newest first; with `tag`, only bookmarks carrying it. One query, so the tags
