@@ -349,6 +349,18 @@ def test_import_keeps_only_a_story_s_address(value: object, kept: str | None) ->
     assert (bookmark.url, bookmark.byline) == (kept, None)
 
 
+@pytest.mark.parametrize("length, kept", [(store_db.MAX_BYLINE, True), (store_db.MAX_BYLINE + 1, False),
+                                          (5_000_000, False)])
+def test_import_leaves_out_a_byline_longer_than_any_byline(length: int, kept: bool) -> None:
+    """RV30-B #5: a byline of any length went in and out through every format; the url had its cap. A longer one
+    is left out as an odd value (the bookmark imported); spaces around it do not count."""
+    byline = ("Jane Smith, " * length)[:length - 1] + "."
+    document = {"format": "newsreader-bookmarks", "version": 1,
+                "bookmarks": [{"id": "a-1", "title": "Story", "byline": f"  {byline} "}]}
+    (bookmark,) = parse_export(json.dumps(document), "x.json")
+    assert (bookmark.article_id, bookmark.byline) == ("a-1", byline if kept else None)
+
+
 @pytest.mark.parametrize("field", ["id", "title", "source", "note", "tags", "byline"])
 def test_import_of_text_that_is_not_utf8_is_cleaned_not_a_traceback(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, field: str) -> None:

@@ -51,6 +51,11 @@ WAIT_SLICE = 0.2
 #: one-line field (a blank line between them spilled the rest over the field's border).
 NOTE_JOIN = " | "
 
+#: The longest byline an import keeps: a longer one is left out as an odd value (as an address over the
+#: corpus's MAX_URL is). The corpus reads a byline from a line of at most 160 characters; a file edited by
+#: hand or by a script could hold megabytes, which went out again through every export.
+MAX_BYLINE = 500
+
 
 # --- records -------------------------------------------------------------------------
 
@@ -129,6 +134,8 @@ class Bookmark:
             url = None
         byline = data.get("byline")
         byline = _utf8(byline).strip() or None if isinstance(byline, str) else None
+        if byline is not None and len(byline) > MAX_BYLINE:
+            byline = None
         now = _now()
         created = _parse_datetime(data.get("created_at"), article_id, "created_at") or now
         updated = _parse_datetime(data.get("updated_at"), article_id, "updated_at") or created
