@@ -48,6 +48,16 @@ def test_a_city_written_alone_as_a_place_is_no_surname_for_a_name_before_it() ->
         ("Wladek Kowalczyk", "person"), ("Kowalczyk", "person")]
 
 
+def test_a_name_with_an_age_after_it_ends_a_list_of_products() -> None:
+    """After a product, " and " went on listing products: the person after it, with an age, and the same surname
+    later were no names (ECB+)."""
+    text = ("Police said the 2012 Honda Civic and Marta Kowalska, 41, were found near the river. Kowalska was taken "
+            "to hospital.")
+    assert names(text) == [("Marta Kowalska", "person"), ("Kowalska", "person")]
+    # the list of products itself stays one
+    assert names("The shop sold the 2012 Honda Civic and Accord models.") == []
+
+
 def test_a_persons_own_party_club_or_court_after_the_name_in_a_headline_leaves_the_person() -> None:
     assert title_names("Angela Merkel Party Loses Seats", "") == [("Angela Merkel", "person")]
     assert title_names("ANGELA MERKEL PARTY LOSES SEATS", "") == [("ANGELA MERKEL", "person")]

@@ -2511,9 +2511,10 @@ class _Doc:
             self._product(idx)  # "the pirate dhow, Salahaddin, which": a vessel's name in apposition
             return True
         if _brand_or_class_before(self.text, start) or \
-                self.text[self.product_end:start] in _PRODUCT_LINKS or \
+                self.text[self.product_end:start] in _PRODUCT_LINKS and not _age_after(self.text, end) or \
                 self.text.endswith(_LIST_CUE_ENDS, max(0, start - 15), start) and self._products_listed_before(start):
-            # "iTunes Music Store"; "web browser Safari"; "iPod Classic, Nano and Shuffle"
+            # "iTunes Music Store"; "web browser Safari"; "iPod Classic, Nano and Shuffle"; not a person with an
+            # age after a product ("a grey Toyota Camry and Vishwanand Subryan, 23, of Schenectady")
             self._product(idx)
             return True
         if self.text[start - 4:start] in ("the ", "The ") and self.text[end:end + 1] == " " \
