@@ -812,6 +812,7 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     from newsreader.store.export import UNREAD_EXPORTED, WITH_ARTICLES, export_bookmarks, write_export
 
     urls: dict[str, str] | None = None  # the bookmarked stories an existing index has now, and their addresses (JSON/YAML)
+    bylines: dict[str, str | None] | None = None  # (and their bylines)
     with _open_store(ctx, write=False) as store:
         if args.format in WITH_ARTICLES:
             articles, unreadable = _corpus_articles(ctx, args, store, UNREAD_EXPORTED)
@@ -822,6 +823,7 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
                                                  doing="exporting bookmarks")
             if found is not None:
                 urls = {i: article.url or "" for i, article in found.items()}
+                bylines = {i: article.byline or None for i, article in found.items()}
         if found:
             _keep_citations(store, found)
         bookmarks = store.list_bookmarks(tag=args.tag)
@@ -829,7 +831,8 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
             _mark_missing(bookmarks, urls, unreadable)
         elif args.format != "md":
             _mark_as_last_seen(ctx, args, store, bookmarks)
-    text = export_bookmarks(bookmarks, args.format, articles=articles, urls=urls, unreadable=unreadable)
+    text = export_bookmarks(bookmarks, args.format, articles=articles, urls=urls, bylines=bylines,
+                            unreadable=unreadable)
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:
         print(f"exported {counted(len(bookmarks), 'bookmark')} to {printable(str(written))}",

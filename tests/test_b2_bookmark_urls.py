@@ -466,6 +466,31 @@ def test_a_bookmarked_story_moved_away_keeps_its_address_in_list_and_every_expor
     assert (again[storm]["url"], again[storm]["byline"], again[storm]["missing"]) == (STORM_URL, "Jane Smith", True)
 
 
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_an_export_that_cannot_refresh_the_store_gives_the_corpus_s_byline_with_its_address(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, fmt: str) -> None:
+    """RV30-B #5: the JSON/YAML export took `url` from the index but `byline` from the store, so when the store
+    stayed busy (its refresh skipped) a record mixed the corpus's address with the bookmark's older byline."""
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    corpus = _corpus(tmp_path)
+    c = ("--corpus", str(corpus))
+    _run(capsys, "index", *c)
+    (storm,) = [r["id"] for r in json.loads(_run(capsys, "articles", *c, "--json")) if "Storm" in r["title"]]
+    _run(capsys, "bookmarks", "add", storm, *c)
+    page = corpus / "storm.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("By Jane Smith", "By John Roe").replace(
+        STORM_URL, f"{SITE}/storm-2"), encoding="utf-8")
+    _run(capsys, "index", *c)
+
+    def busy(self, articles) -> None:
+        raise UserError("the bookmarks store stayed busy")
+
+    monkeypatch.setattr(Store, "refresh_bookmarks", busy)
+    load = json.loads if fmt == "json" else yaml.safe_load
+    (record,) = load(_run(capsys, "bookmarks", "export", *c, "--format", fmt, "-o", "-"))["bookmarks"]
+    assert (record["id"], record["url"], record["byline"]) == (storm, f"{SITE}/storm-2", "John Roe")
+
+
 # --- the reader ----------------------------------------------------------------------------------------------
 
 

@@ -62,6 +62,7 @@ def export_bookmarks(
     *,
     articles: Mapping[str, Any] | None = None,
     urls: Mapping[str, str] | None = None,
+    bylines: Mapping[str, str | None] | None = None,
     unreadable: Collection[str] = (),
     now: dt.datetime | None = None,
 ) -> str:
@@ -73,7 +74,8 @@ def export_bookmarks(
     (the articles' own when not given): each record's `url` is the address, "" when the
     story's page states none; for a story not at hand (not in the corpus, or no index was
     read, or its stored record cannot be read) the one its bookmark kept, null when it kept
-    none. `byline` likewise. `unreadable`: the stories in the index whose
+    none. `byline` likewise, from `bylines` (id -> the story's byline or None) when given: the corpus's
+    at the export, not the bookmark's, which may be older (the store was busy: not refreshed). `unreadable`: the stories in the index whose
     stored record cannot be read (damaged): in the corpus, without their text (`UNREADABLE_TEXT`)."""
     items = list(bookmarks)
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
@@ -85,7 +87,7 @@ def export_bookmarks(
         "format": DOCUMENT_KIND,
         "version": DOCUMENT_VERSION,
         "exported_at": stamp.isoformat(),
-        "bookmarks": [_record(b, _url(b, articles, urls), _byline(b, articles)) for b in items],
+        "bookmarks": [_record(b, _url(b, articles, urls), _byline(b, articles, bylines)) for b in items],
     }
     if fmt == "json":
         # An imported file's C1 controls and bidi overrides as \u escapes: the export is
@@ -111,8 +113,12 @@ def _url(bookmark: Bookmark, articles: Mapping[str, Any] | None, urls: Mapping[s
     return bookmark.url if article is None else getattr(article, "url", "") or ""
 
 
-def _byline(bookmark: Bookmark, articles: Mapping[str, Any] | None) -> str | None:
-    """A bookmark's story's byline: the article's when the corpus has it, else the one the bookmark kept."""
+def _byline(bookmark: Bookmark, articles: Mapping[str, Any] | None,
+            bylines: Mapping[str, str | None] | None = None) -> str | None:
+    """A bookmark's story's byline: from `bylines`, else the article's, when the corpus has the story; else the
+    one the bookmark kept."""
+    if bylines is not None and bookmark.article_id in bylines:
+        return bylines[bookmark.article_id]
     article = (articles or {}).get(bookmark.article_id)
     return bookmark.byline if article is None else getattr(article, "byline", None) or None
 
