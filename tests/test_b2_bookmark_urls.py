@@ -399,6 +399,10 @@ def test_a_command_given_text_that_is_not_utf8_says_so_in_one_line(
         (line,) = capsys.readouterr().err.splitlines()
         assert "not UTF-8 text: \\xff in " in line
     assert json.loads(_run(capsys, "bookmarks", "list", *corpus, "--json")) == []  # (nothing half made)
+    for argv in (("show", "x\udcff"), ("related", "x\udcff")):  # (was "the index is damaged", exit 2: rebuild it)
+        capsys.readouterr()
+        assert main([*argv, *corpus]) == 1
+        assert capsys.readouterr().err.startswith("newsreader: error: no article with id 'x\\udcff' in the index")
 
 
 # --- from the command line ---------------------------------------------------------------------------------

@@ -445,7 +445,12 @@ class ArticleStore:
         return {id_: doc["article"]["body"] for id_, doc in self.docs(ids).items()}
 
     def doc(self, id_: str) -> dict[str, Any] | None:
-        row = self.connection().execute("SELECT data FROM articles WHERE id = ?", (id_,)).fetchone()
+        try:
+            row = self.connection().execute("SELECT data FROM articles WHERE id = ?", (id_,)).fetchone()
+        except UnicodeEncodeError:
+            # An id given that is not UTF-8 text ('\udcff' for byte 0xff on a command line) is no story's. Not
+            # a damaged record: that is what a ValueError from here says to `Library.get`'s callers.
+            return None
         return decode_doc(row[0]) if row else None
 
     def date_bounds(self) -> tuple[str | None, str | None]:
