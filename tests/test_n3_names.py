@@ -58,6 +58,16 @@ def test_a_name_with_an_age_after_it_ends_a_list_of_products() -> None:
     assert names("The shop sold the 2012 Honda Civic and Accord models.") == []
 
 
+def test_a_denied_verb_is_no_word_of_a_name() -> None:
+    """"Won't" left "Won" capitalised after the name ("Gary Ross Won"), "Don't" opening a sentence was "Don"."""
+    assert ("Gary Ross", "person") in names("Gary Ross Won't Direct the Sequel")
+    assert ("Jane Smith", "person") in names("Why Jane Smith Can't Win the Race")
+    assert names("Don't forget to vote, the mayor said.") == []
+    # other contractions keep their word as before ("We've": the pronoun, no name; a name's apostrophe stays)
+    assert names("We've seen Mary Barra in Detroit.") == [("Mary Barra", "person"), ("Detroit", "place")]
+    assert ("Shaquille O'Neal", "person") in names("Shaquille O'Neal didn't play on Monday.")
+
+
 def test_a_persons_own_party_club_or_court_after_the_name_in_a_headline_leaves_the_person() -> None:
     assert title_names("Angela Merkel Party Loses Seats", "") == [("Angela Merkel", "person")]
     assert title_names("ANGELA MERKEL PARTY LOSES SEATS", "") == [("ANGELA MERKEL", "person")]

@@ -1064,6 +1064,8 @@ def _cap_runs(text: str, c: Cues, places: dict[str, str],
                         parts = []  # "Rolls-Royce", "Al-Qaeda" are one name; "Israel-Iran" two
             if "'" in word or "’" in word:  # (every case below has an apostrophe)
                 contraction = _CONTRACTION.match(word)
+                if contraction and word.endswith(("n't", "n’t")):
+                    continue  # "Gary Ross Won't Direct", "Jane Smith Can't Win": a verb denied, no name's word
                 if contraction:  # "We've", "They're": the pronoun alone (a common word)
                     end -= len(word) - len(contraction.group(1))
                     word = contraction.group(1)
