@@ -664,18 +664,21 @@ def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any, unread:
     be read at all is one warning, and the stored bookmarks are shown as last seen
     (`_as_last_seen`, `doing`: what the command does with them); so are they while another run
     updates the index. Without `build` only an index that exists is read (`_bookmarks_library`):
-    none, or one another run is updating, gives None without a word (the JSON and YAML exports)."""
+    none, or one another run is updating, gives None and says so too (the JSON and YAML exports: their
+    `missing` is then the last check's, as every format's is; they said nothing of it)."""
     from newsreader.search.library import unreadable_said
     from newsreader.search.schema import update_running
 
     last_seen = partial(_as_last_seen, ctx, args, store, doing)
-    library = _bookmarks_library(ctx, args, store, build=build, shown=last_seen)
+    said: list[str] = []  # (the warning `_bookmarks_library` gave: an index that cannot be read)
+    library = _bookmarks_library(ctx, args, store, build=build, shown=lambda: said.append(last_seen()) or said[0])
     if library is None:
+        if not said:  # (without `build`: no index yet)
+            ctx.warn(f"{_no_index_why(ctx, args)}; {last_seen()}")
         return None, []
     try:
-        if update_running(library.folder):  # (said by open_library) a rebuild may lack them all yet
-            if build:
-                ctx.warn(last_seen())
+        if update_running(library.folder):  # (said by open_library when it built) a rebuild may lack them all yet
+            ctx.warn(last_seen() if build else f"another run is updating the index; {last_seen()}")
             return None, []
         articles, unreadable = library.articles(store.bookmarked_ids())
     finally:
@@ -683,6 +686,18 @@ def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any, unread:
     if unreadable:
         ctx.warn(unreadable_said(unreadable, unread))
     return articles, unreadable
+
+
+def _no_index_why(ctx: Context, args: argparse.Namespace) -> str:
+    """Why a corpus has no index: its folder's fault as `open_library` says it (not there, a file), else none
+    was built yet."""
+    from newsreader.corpus import check_corpus_dir
+
+    try:
+        check_corpus_dir(ctx.corpus_dir(args), ctx.config)
+    except UserError as exc:
+        return exc.message
+    return f"the corpus {ctx.corpus_dir(args)} has no index yet"
 
 
 def _tags_arg(values: list[str] | None) -> list[str]:
@@ -815,7 +830,7 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     bylines: dict[str, str | None] | None = None  # (and their bylines)
     with _open_store(ctx, write=False) as store:
         if args.format in WITH_ARTICLES:
-            articles, unreadable = _corpus_articles(ctx, args, store, UNREAD_EXPORTED)
+            articles, unreadable = _corpus_articles(ctx, args, store, UNREAD_EXPORTED, doing="exporting bookmarks")
             found = articles
         else:  # ids for import: the ones the stories have now, and `missing` as an existing index says now
             articles = None  # (the store keeps `missing` per copy, not in the file)
@@ -829,7 +844,7 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
         bookmarks = store.list_bookmarks(tag=args.tag)
         if urls is not None:
             _mark_missing(bookmarks, urls, unreadable)
-        elif args.format != "md":
+        elif found is None:  # (every format: the Markdown said each story had left the corpus)
             _mark_as_last_seen(ctx, args, store, bookmarks)
     text = export_bookmarks(bookmarks, args.format, articles=articles, urls=urls, bylines=bylines,
                             unreadable=unreadable)

@@ -30,7 +30,7 @@ NOTES = [
 
 def _note_tokens(note: str) -> tuple[list[str], list[str]]:
     """The block token types and the inline text of the note's part of the export."""
-    text = export_bookmarks([Bookmark("id-1", "Title", note=note)], "md")
+    text = export_bookmarks([Bookmark("id-1", "Title", note=note)], "md", articles={})  # (its story gone)
     part = text[text.index("**Note:**"):text.index("_The article is not in the corpus")]
     tokens = MarkdownIt("commonmark").parse(part)
     blocks = [t.type for t in tokens if t.type != "inline"]

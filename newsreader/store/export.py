@@ -67,8 +67,9 @@ def export_bookmarks(
     now: dt.datetime | None = None,
 ) -> str:
     """Render bookmarks in `fmt` (one of `FORMATS`). `articles` maps id -> Article for the
-    Markdown first paragraphs and the CSV's byline, file and paragraph; without it (or for
-    articles that left the corpus) the Markdown just says the text is not available, and the
+    Markdown first paragraphs and the CSV's byline, file and paragraph; for articles that left the
+    corpus the Markdown says so, and without it (the corpus could not be read) it says that, with each
+    bookmark's `missing` (the corpus's last check: `NOT_READ_TEXT`), never that the story has gone; the
     CSV leaves those cells empty (`in_corpus` says which: empty when the corpus could not be
     read at all, `articles` None). `urls` maps id -> the story's web address for JSON and YAML
     (the articles' own when not given): each record's `url` is the address, "" when the
@@ -80,7 +81,7 @@ def export_bookmarks(
     items = list(bookmarks)
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     if fmt == "md":
-        return _markdown(items, articles or {}, stamp, unreadable)
+        return _markdown(items, articles, stamp, unreadable)
     if fmt == "csv":
         return _csv(items, articles, unreadable)
     document = {
@@ -178,8 +179,25 @@ def _first_paragraph(article: Any) -> str | None:
 UNREADABLE_TEXT = "_The article's text cannot be read from the index (damaged); `newsreader index --rebuild` reads it again._"
 
 
-def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.datetime,
+#: The Markdown export's line for a story the corpus does not have.
+GONE_TEXT = "_The article is not in the corpus any more; only its bookmark is kept._"
+#: Its line when the corpus could not be read (another run updating the index, a folder that is not
+#: there), by the bookmark's `missing` as at the corpus's last check (True, False, None: no check saw it).
+#: It said GONE_TEXT of every story, while the JSON export at the same moment had them present.
+NOT_READ_TEXT = {
+    True: "_The corpus could not be read at the export; the article was not in it at its last check, and only "
+          "its bookmark is kept._",
+    False: "_The corpus could not be read at the export, so the article's text is not here; it was in the corpus "
+           "at its last check._",
+    None: "_The corpus could not be read at the export, so the article's text is not here; whether it is still in "
+          "the corpus is not known._",
+}
+
+
+def _markdown(items: list[Bookmark], articles: Mapping[str, Any] | None, stamp: dt.datetime,
               unreadable: Collection[str] = ()) -> str:
+    """`articles` None: the corpus was not read (`NOT_READ_TEXT`)."""
+    at_hand = articles or {}
     count = f"{len(items)} bookmark" + ("" if len(items) == 1 else "s")
     out = ["# Bookmarks", "", f"Exported from newsreader on {stamp.date().isoformat()}: {count}.", ""]
     for b in items:
@@ -189,8 +207,8 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
         out.append(f"- Tags: {', '.join(_md(t) for t in b.tags) if b.tags else 'none'}")
         out.append(f"- Bookmarked: {b.created_at.astimezone(dt.timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC")
         out.append(f"- Id: `{printable(b.article_id)}`")
-        article = articles.get(b.article_id)
-        url = _url(b, articles, None)  # (the corpus's, else the one the bookmark kept)
+        article = at_hand.get(b.article_id)
+        url = _url(b, at_hand, None)  # (the corpus's, else the one the bookmark kept)
         if url:  # (an autolink: the story's web address, to cite or open it)
             out.append(f"- Link: <{printable(url)}>")
         out.append("")
@@ -202,8 +220,10 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any], stamp: dt.date
             out += ["> " + line if line else ">" for line in paragraph.splitlines()]
         elif b.article_id in unreadable:
             out.append(UNREADABLE_TEXT)
+        elif articles is None:
+            out.append(NOT_READ_TEXT[b.missing])
         elif article is None:
-            out.append("_The article is not in the corpus any more; only its bookmark is kept._")
+            out.append(GONE_TEXT)
         else:
             out.append("_The article has no text._")
         out.append("")
