@@ -59,6 +59,44 @@ CASES = """
 2009-01-02 | The new year | - | The new year began with a rally on Wall Street.
 2008-12-30 | new year | - | The mayor made a new year's resolution to cut traffic.
 2008-10-13 | The new | - | The new model goes on sale next month.
+# "the weekend before last" leaves a date word after "last" to it: "last Christmas" is the holiday's,
+# "last year's election" the year's (round 30, RV30-D #1)
+2009-03-10 | last Christmas | 2008-12-25 | The shop shut for good the weekend before last Christmas.
+2009-03-10 | last year | 2008 | Polls shifted on the weekend before last year's election.
+2009-03-10 | last May | 2008-05 | Turnout rose the month before last May's vote.
+2009-03-10 | last Easter | 2008-03-23 | The roof fell in the week before last Easter.
+2009-03-10 | last season | PAST_REF | The coach was hired the week before last season's final.
+# ... and a possessive of its own, or no word after it, is still two back
+2009-03-10 | The weekend before last | 2009-W09-WE | The weekend before last's storm cut power to 9,000 homes.
+2009-03-10 | the week before last | 2009-W09 | Shares fell the week before last and again on Monday.
+# "the new year" looks ahead whatever the month, and is the year begun in a past report or in
+# January and February (RV30-D #2)
+2008-05-15 | the new year | 2009 | The company will cut jobs in the new year.
+2008-03-10 | the new year | 2009 | Talks will not resume until the new year.
+2008-05-15 | the new year | 2009 | The new law takes effect in the new year.
+2008-11-20 | the new year | 2008 | Sales slowed sharply in the new year, the company said.
+2009-02-10 | the new year | 2009 | The bank plans to cut rates early in the new year.
+# ... not the holiday: its words after a possessive too, nor ringing it in, nor its eve (RV30-D #3)
+2008-12-30 | the new year | - | Stocks fell before the new year's holiday.
+2008-12-30 | the new year | - | The leader spoke of unity in the new year's address.
+2008-12-30 | the new year | - | Thousands gathered to ring in the new year.
+2008-12-30 | the new year | - | Fireworks lit the sky on the eve of the new year.
+2008-12-30 | the new year | - | Crowds cheered the arrival of the new year.
+2008-12-30 | the new year | 2009 | We will see in the new year whether the plan works.
+# "fall" as a season after a preposition of time only: a drop after from, after, over, since (RV30-D #4)
+2009-03-10 | last year | 2008 | Shares rebounded from the fall of last year.
+2009-03-10 | last year | 2008 | Prices have recovered since the fall of last year.
+2009-03-10 | 2008 | 2008 | Prices recovered after the fall of 2008.
+2009-03-10 | the fall of 2008 | 2008-FA | The plant closed in the fall of 2008.
+2009-03-10 | the autumn of last year | 2008-FA | Prices have risen since the autumn of last year.
+# a winter of two years not one apart keeps its range of years; a one-digit second year (RV30-D #5)
+2009-05-04 | 2008-2010 | 2008 | Snowfall was light during the winter of 2008-2010.
+2009-05-04 | the winter of 2008-9 | 2008-WI | Heating bills soared in the winter of 2008-9.
+# "the 1900s" beside a decade is the decade; a product's number after its name no date (RV30-D #6)
+2008-10-13 | the 1900s | 190 | The line was electrified in the 1900s and 1910s.
+2008-10-13 | the 1900s | 190 | Immigration peaked from the 1890s to the 1900s.
+2008-10-13 | the 1800s | 18 | The town grew in the 1800s and 1900s.
+2008-10-13 | 1800s | - | The Zephyr 1800s model sold well.
 # bare seasons stay as they were: a preposition before them, no spring that is a coil, no verb
 2008-10-13 | The spring | - | The spring in the valve snapped.
 2008-10-13 | Fall | - | Fall in line, the sergeant said.

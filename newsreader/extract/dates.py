@@ -224,7 +224,10 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"(?P<relunit>(?i:(?:the (?:very )?(?:{_STRETCHES}|rest) of )?"
      r"(?:(?:(?:earlier|later|early|late) |mid-|mid )(?:this|last|next) |this (?:past|coming) |(?:the )?(?:last|next|this|past|coming|previous|prior|following)"
      r" |the current )"
-     r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the (?:week|weekend|month|year) before last|the weekend))"
+     r"(?:week|month|(?:calendar )?year|weekend|quarter|decade)|the (?:week|weekend|month|year) before last"
+     # (not "the weekend before last year's election", "... before last May": "last" is that date's)
+     r"(?! (?:year|week|weekend|month|quarter|season|decade|century|night|spring|summer|autumn|fall|winter)\b"
+     rf"|(?-i: {_MONTH}\b| {_WEEKDAY}\b))|the weekend))"
      r"(?!\w|-(?:end|long|old|ago|to|on|round|over|date)\b"
      r"| of (?:1[89]|20)[0-9]{2}\b)"),
     ("more most until only recently lately currently the beginning start end middle rest earlier later early late now these"
@@ -282,7 +285,7 @@ _BRANCHES: list[tuple[str, str]] = [
      rf"|Q[1-4](?: (?i:of )?(?:(?i:fiscal )?{_YEAR}))?|(?:FY ?{_YEAR} )Q[1-4]|[1-4]Q ?(?:{_YEAR}|[0-9]{{2}}))(?![\w-])"),
     ("the early late spring summer autumn fall winter earlier later this last next",
      # "the winter of 2008-09": the winter that opens in December 2008; "in the summer of last year"
-     rf"(?P<season>(?i:(?:the )?(?:(?:early|late) )?winter(?: of)?) {_YEAR}(?:[-–/](?:[0-9]{{2}}|{_YEAR}))?"
+     rf"(?P<season>(?i:(?:the )?(?:(?:early|late) )?winter(?: of)?) {_YEAR}(?:[-–/](?:{_YEAR}|[0-9]{{1,2}}))?"
      rf"|(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|fall)(?: of)?) {_YEAR}"
      r"|(?i:the (?:(?:early|late) )?(?:spring|summer|autumn|fall|winter) of (?:this|last|next) year)(?!['’]s\b)"
      r"|(?i:(?:(?:early|late|earlier|later) )?(?:this|last|next|this past|this coming) (?:spring|summer|autumn|winter|fall)))(?![\w-])"),
@@ -329,11 +332,11 @@ _BRANCHES.insert(0, ("the", rf"(?P<monthquarter>the (?:(?:{_MONTH}[-–])?{_MONT
 _BRANCHES.insert(0, ("last this next the #", rf"(?P<possperiod>(?i:(?:last|this|next|the) year|{_YEAR})['’]s (?i:(?:fiscal )?{_ORD}"
                                          r"[ -](?:fiscal )?quarter|(?:first|second) half))(?![\w-])"))
 # sports seasons: "this season" (the present one), "the 2008-09 season" (valued by its first year)
-# "in the new year": the year to come (the year begun, early in it or after "since"); lower-case, so
-# no "Chinese New Year", and not the holiday's own words ("the new year holiday", "new year's eve")
-_BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]|['’]s (?:eve|day|resolution|honou?rs)\b"
-                         r"| (?:holidays?|break|celebrations?|festivities|festival|resolutions?|eve|day|party"
-                         r"|parties|greetings|message|address|honou?rs|cards?|fireworks|revell?ers|countdown"
+# "in the new year": the year to come (the year begun in a past report, early in it or after
+# "since"); lower-case, so no "Chinese New Year", and not the holiday's own words ("the new year
+# holiday", "the new year's party", "new year's eve")
+_BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]|(?:['’]s)? (?:holidays?|break|celebrations?|festivities|festival"
+                         r"|resolutions?|eve|day|party|parties|greetings|message|address|honou?rs|cards?|fireworks|revell?ers|countdown"
                          r"|lunch|dinner|concert)\b)"))
 # "at this time": now (not "this time last year", "this time of year")
 _BRANCHES.append(("this", r"(?P<thistime>(?i:this time))(?![\w-]| (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)"))
@@ -1598,12 +1601,29 @@ second third fourth fifth sixth seventh eighth ninth tenth
 """.split())
 _DAYPART_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout", "since"})
 _NEW_YEAR_PREPS = frozenset({"in", "into", "by", "until", "till", "after", "before", "since", "of", "early", "late"})
+#: ... and the holiday it opens with, before "the new year": "ring in", "welcome in", "the eve of",
+#: "the celebration of" (not "we will see in the new year": "saw in", "seeing in" only)
+_NEW_YEAR_FEAST_BEFORE = re.compile(r"(?i:\b(?:ring(?:s|ing)?|rang|saw|seeing|welcom(?:e|es|ed|ing)|usher(?:s|ed|ing)?"
+                                    r"|bring(?:s|ing)?|brought) in|\b(?:eve|celebrations?|festivities|arrival|welcoming"
+                                    r"|countdown|ringing|ushering) of) $")
 #: The two years of a winter: "the winter of 2008-09", "winter 2008/2009".
-_WINTER_YEARS = re.compile(r"(\d{4})[-–/](\d{2,4})$")
+_WINTER_YEARS = re.compile(r"(\d{4})[-–/](\d{1,4})$")
 #: What ends a season's phrase after "for the": "closed for the winter.", "break for the summer, and".
 _SEASON_CLOSED = re.compile(r"[,.;:!?)]|$")
 _SEASON_PREPS = frozenset({"in", "during", "over", "by", "until", "till", "since", "through",
                            "before", "after", "from", "throughout", "this", "last", "next"})
+#: A decade that is no century joined to "the 1900s" after or before it: "the 1900s and 1910s",
+#: "from the 1890s to the 1900s", "the 1890s-1900s".
+_DECADE_AFTER = re.compile(r"(?:,? (?:and|or|to|through|into|until|till)(?: the)?(?: early| late| mid-?)? |[-–])"
+                           r"(?:[0-9]{2}[1-9]0|'?[1-9]0)['’]?s\b")
+_DECADE_BEFORE = re.compile(r"\b(?:[0-9]{2}[1-9]0|'[1-9]0)['’]?s(?:,? (?:and|or|to|through|into|until|till)(?: the)?"
+                            r"(?: early| late| mid-?)? |[-–])$")
+#: A name right before a number ("Nokia 1800s", "the Zephyr 1800s"): a product's.
+_NAME_BEFORE_NUMBER = re.compile(r"\b(?!(?:The|In|On|By|Since|From|During|Until|Through|Between|Of|And|Or|To|Early|Late|Mid)\b)"
+                                 r"[A-Z][a-z]+ $")
+#: ... of "fall", which is also a drop: those of time only ("in the fall of last year"; not "shares
+#: rebounded from the fall of last year", "since the fall of 2008", "over the fall", "after the fall").
+_FALL_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
 #: A year compared with: "up 5 percent compared with 2007", "versus 2007", "over 2007." (ending the
 #: phrase: not "over 2000 protesters").
 _COMPARED_YEAR = re.compile(r"(?:\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\b(over)) $")
@@ -2472,15 +2492,33 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
                 continue
         elif kind == "season" and span.lower().endswith(" year"):
             # "in the summer of last year"; "The spring of this year was wet"; not "the sharp fall of
-            # last year" (a drop), nor "after the fall of this year's leader"
-            if prev not in _SEASON_PREPS and (not _sentence_start(text, start) or " fall " in span.lower()):
+            # last year" (a drop), nor "after the fall of this year's leader"; "fall" after a
+            # preposition of time only (not "shares rebounded from the fall of last year")
+            fall = " fall " in span.lower()
+            if prev not in (_FALL_PREPS if fall else _SEASON_PREPS) and (not _sentence_start(text, start) or fall):
                 cut = span.lower().rindex(" of ") + 4  # the year alone is still a date
                 start, span, prev, kind = start + cut, span[cut:], "of", "relunit"
+        elif kind == "season" and prev in _SEASON_PREPS and prev not in _FALL_PREPS and "fall of " in span.lower():
+            cut = span.lower().rindex(" of ") + 4  # "recovered after the fall of 2008" (a drop): 2008
+            start, span, prev, kind = start + cut, span[cut:], "of", "year"
         elif kind == "season" and (winter := _WINTER_YEARS.search(span)) and \
-                int(winter.group(2)) % 100 != (int(winter.group(1)) + 1) % 100:
-            continue  # "the winter of 2008-09" spans two years; not "winter 2008-12"
-        elif kind == "newyear" and prev not in _NEW_YEAR_PREPS:
-            continue  # "in the new year", "until the new year"; not "celebrate the new year", "the new year began"
+                int(winter.group(2)) != (int(winter.group(1)) + 1) % 10 ** len(winter.group(2)):
+            # "the winter of 2008-09" spans two years; not "winter 2008-12". "the winter of
+            # 2008-2010" keeps its range of years ("of 2008-2010", as a range after "of" reads)
+            cut, years = winter.start(), _fiscal_years(winter.group())
+            if span[cut - 3:cut] != "of " or span[cut + 4] == "/" or not 0 < years[1] - years[0] <= 30:  # type: ignore[index]
+                continue
+            start, span, prev, kind = start + cut, span[cut:], "of", "yearrange"
+        elif kind == "relunit" and span[-12:].lower() == " before last" and (h := _holidays().pattern) is not None \
+                and h.match(text, end + 1) and text.startswith(" ", end):
+            # "the weekend before last Christmas": "last Christmas" is the holiday's (found apart), and
+            # "the weekend" what it was before it ("the weekend before Christmas"); no week or month
+            if span[4:11].lower() != "weekend":
+                continue
+            span, end = span[:-12], end - 12
+        elif kind == "newyear" and (prev not in _NEW_YEAR_PREPS or _NEW_YEAR_FEAST_BEFORE.search(text, max(0, start - 24), start)):
+            continue  # "in the new year", "until the new year"; not "celebrate the new year", "the new year began",
+            # "ring in the new year", "on the eve of the new year" (the holiday, not the year)
         elif kind == "ordday":
             # "on the 14th": not "the 14th century" (no preposition, and a noun follows).
             if prev not in _ORDDAY_PREPS:
@@ -2512,6 +2550,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             start, span, prev = start + cut, span[cut:], span[:cut - 1].lower()  # "later in May than usual" leaves it out
         if kind == "decade" and _short_decade_not_years(text, span, start, end):
             continue  # "in his late '20s", "the low '70s", "Highs in the early 80s": an age, a score, heat
+        if kind == "decade" and span[0].isdigit() and _NAME_BEFORE_NUMBER.search(text, max(0, start - 24), start) \
+                and not _sentence_start(text, start - len(_prev_word(text, start)) - 1):
+            continue  # "Nokia 1800s", "the Zephyr 1800s model": a product's number after its name
         if kind == "weekday" and (text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES) or prev == "the"
                                   and span[0].isupper() and _CAPITAL_AFTER.match(text, end)):
             continue  # "Black Monday" (1987), "Super Tuesday", "the Sunday Times": names, not last Monday
@@ -3171,8 +3212,17 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         return f"{stated.group()}-{season}", None
     if kind == "thistime":
         return "PRESENT_REF", None
-    if kind == "newyear":  # the coming year from July on; the year begun before, or since its start
-        return (str(ref.year + (ref.month >= 7 and prev != "since")) if ref else None), None
+    if kind == "newyear":
+        # TIMEX3 dates "the new year" as the year the text means: the coming one where it looks ahead
+        # or says nothing of its time ("will cut jobs in the new year", "the law takes effect in the
+        # new year"), whatever the month; the year begun after "since", in a clause that reports in
+        # the past ("sales slowed in the new year"), and in January and February, when the year just
+        # begun is still the new one ("hiring should pick up early in the new year")
+        if ref is None:
+            return None, None
+        begun = prev == "since" or ref.month <= 2 or (
+            not _future_context(text, start, end) and _past_clause(text, start, end))
+        return f"{ref.year + (not begun):04d}", None
     if kind == "sportseason":  # "this season", "this past season", "the previous season"
         return _SPORT_SEASONS[words[-2].lower()], None
     if kind == "yearrange" and (years := _fiscal_years(span)) and years[1] == years[0] + 1 and (
@@ -3300,8 +3350,11 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         digits = re.search(r"(\d+)0['’]?s", span).group(1)  # type: ignore[union-attr]
         if len(digits) == 1:
             digits = ("19" if int(digits) >= 3 else "20") + digits
-        elif digits.endswith("0") and int(digits) < 200:
-            return digits[:2], None  # "the 1800s", "the early 1900s": a century (TIMEX3 "18"), not its first decade
+        elif digits.endswith("0") and int(digits) < 200 and not (
+                _DECADE_AFTER.match(text, end) or _DECADE_BEFORE.search(text, max(0, start - 24), start)):
+            # "the 1800s", "the early 1900s": a century (TIMEX3 "18"), not its first decade; but
+            # the decade beside decades ("the 1900s and 1910s", "from the 1890s to the 1900s")
+            return digits[:2], None
         return digits, None
     if kind == "nineeleven":
         return "2001-09-11", dt.date(2001, 9, 11)
