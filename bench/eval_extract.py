@@ -180,24 +180,37 @@ def date_error_kind(span: tuple[int, int], gold: dict, pred: dict, pred_duration
 
 def relaxed_match(gold, pred) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """TempEval-3's relaxed match: (gold span, predicted span) pairs whose extents overlap, one to
-    one (each gold and each predicted span in one pair at most). Pairs of the same extent come
-    first; then the others by the most characters shared, a tie going to the earlier gold start,
-    then to the earlier predicted start. Values play no part in the pairing. A greedy pairing: it
-    can leave a pair out that another choice would keep (a prediction over two gold timexes
-    pairs with the one it shares more with), as TE3's scorer keeps one per entity too."""
+    one (each gold and each predicted span in one pair at most), as many as there can be: a
+    maximum bipartite matching over the overlaps (a prediction over two gold timexes beside
+    another inside one of them keeps both pairs). Among the largest, the pairing a greedy pass
+    prefers: pairs of the same extent first, then the most characters shared, a tie going to the
+    earlier gold start, then to the earlier predicted start. Values play no part in the pairing."""
+    def rank(g: tuple[int, int], p: tuple[int, int]) -> tuple[bool, int, tuple[int, int], tuple[int, int]]:
+        return g != p, max(g[0], p[0]) - min(g[1], p[1]), g, p  # (the second: minus the characters shared)
+
     pred_spans = sorted(pred)
-    pairs = [(g, p) for g in gold for p in pred_spans if p[0] < g[1] and g[0] < p[1]]
-    pairs.sort(key=lambda gp: (gp[0] != gp[1], -(min(gp[0][1], gp[1][1]) - max(gp[0][0], gp[1][0])),
-                               gp[0], gp[1]))
-    used_gold: set[tuple[int, int]] = set()
-    used_pred: set[tuple[int, int]] = set()
-    matched = []
-    for g, p in pairs:
-        if g not in used_gold and p not in used_pred:
-            used_gold.add(g)
-            used_pred.add(p)
-            matched.append((g, p))
-    return matched
+    options = {g: sorted((p for p in pred_spans if p[0] < g[1] and g[0] < p[1]), key=lambda p, g=g: rank(g, p))
+               for g in sorted(gold)}
+    mate: dict[tuple[int, int], tuple[int, int]] = {}  # gold -> predicted
+    partner: dict[tuple[int, int], tuple[int, int]] = {}  # predicted -> gold
+    for g, p in sorted(((g, p) for g, ps in options.items() for p in ps), key=lambda gp: rank(*gp)):
+        if g not in mate and p not in partner:  # the greedy pass, in the order preferred
+            mate[g], partner[p] = p, g
+
+    def augment(g: tuple[int, int], seen: set[tuple[int, int]]) -> bool:
+        """Pair `g` by an augmenting path (Kuhn): a prediction free, or one whose gold can move."""
+        for p in options[g]:
+            if p not in seen:
+                seen.add(p)
+                if p not in partner or augment(partner[p], seen):
+                    mate[g], partner[p] = p, g
+                    return True
+        return False
+
+    for g in options:  # each gold left unpaired, once: the matching is then a maximum one
+        if g not in mate:
+            augment(g, set())
+    return sorted(mate.items(), key=lambda gp: rank(*gp))
 
 
 def relaxed_row(gold: dict, pred: dict) -> tuple[int, int, int, int]:
