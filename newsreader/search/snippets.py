@@ -124,12 +124,13 @@ def _word_starts(finder: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches of `finder` in `text` that start a word: after a character that is no letter or digit
     (`[^\\W_]`, which is `str.isalnum`), or right after a CJK letter ("のiPhone15" is "の" and "iphone15" to
     the index, `analysis.cjk_pieces`). A match inside a word is passed over: the search goes on from its
-    second character."""
+    second character. (`has_cjk` answers an ASCII letter before it without compiling `cjk_re`: "minister"
+    inside "administer" compiled it, ~1.2 ms, for plain English text.)"""
     pos = 0
     search = finder.search
     while (m := search(text, pos)) is not None:
         start = m.start()
-        if start and text[start - 1].isalnum() and not cjk_re().match(text, start - 1):
+        if start and (before := text[start - 1]).isalnum() and not has_cjk(before):
             pos = start + 1
             continue
         yield m
