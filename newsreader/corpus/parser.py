@@ -1453,15 +1453,12 @@ def _closes_story(page: _Page, k: int) -> bool:
                 or page.is_related_heading(k) or page.source_label(k) is not None or page.labelled_url(k))
 
 
-def _story_foot(page: _Page, start: int, end: int, weak: bool = False) -> bool:
+def _story_foot(page: _Page, start: int, end: int) -> bool:
     """Are the lines from `start` to `end` (not included) a story's foot: each a line of its foot (`_closes_story`),
     a filler ("Advertisement") or a link under a related heading or "Read more", and one of them a line that ends a
     story (`_ends_story`)? A share bar, a rule, a picture's credit, a chart's "Source:" line or a box of links sits
     inside stories too, over a sub-heading: alone, it ends none (RV28-C). Lines that end as sentences before the foot
-    are the story's ("Get well soon, Tara!"). With `weak`, such lines alone are a foot too, and so is a gap of two
-    blank lines or more with nothing in it (for a story that opens with its dateline under its headline)."""
-    if weak and all(not page.text[k] for k in range(start, end)):
-        return end - start >= 2
+    are the story's ("Get well soon, Tara!")."""
     ended = links = foot = False
     for k in range(start, end):
         text = page.text[k]
@@ -1474,7 +1471,7 @@ def _story_foot(page: _Page, start: int, end: int, weak: bool = False) -> bool:
             links = links or page.is_related_heading(k) or bool(READ_MORE_RE.match(text))
         elif not links and (foot or not TERMINAL_RE.search(text)):
             return False  # (a caption's title, a correction's label, a pull quote: no foot)
-    return ended or weak and foot
+    return ended
 
 
 def _sentence_case(text: str) -> bool:
@@ -1632,18 +1629,8 @@ def _plan_stories(page: _Page) -> list[_Plan]:
             prose = page.prose_before(p)
             while prose > bound and _ends_story(page, prose):  # ("(Reporting by ...; Editing by ...)" reads as prose)
                 prose = page.prose_before(prose)
-            if prose <= bound:
-                continue
-            # A story's first paragraph, opening with a wire dateline and its dash ("LONDON (Reuters) - ...",
-            # "WELLINGTON, March 3 — ..."), over another paragraph that opens with none: a story's start, which no
-            # sub-heading's text is. (A colon after capitals is as often a label's, "WHY IT MATTERS: ...", or a
-            # transcript's speaker, "SMITH: ..." / "JONES: ...", who opens each paragraph.)
-            more = page.next_nonblank(under, under + 4)
-            opening = _wire_dateline(page.text[under]) if _brief_dateline(page.text[under]) else None
-            wired = opening is not None and not opening.group(0).rstrip().endswith(":") and more is not None \
-                and _real_prose(page, more) and not _wire_dateline(page.text[more])
-            q = page.prev_nonblank(p)
-            if not wired and (page.is_related_heading(q) or READ_MORE_RE.match(page.text[q])):  # type: ignore[arg-type,index]
+            if prose <= bound or page.is_related_heading(q := page.prev_nonblank(p)) \
+                    or READ_MORE_RE.match(page.text[q]):  # type: ignore[arg-type,index]
                 continue  # (the first line under a related heading is its link: "Also read" / a link / text)
             if page.heading_filler(p) or page.is_related_heading(p) or page.source_label(p) is not None \
                     or page._names_line(text) is not None or _is_breadcrumb(text):
@@ -1656,12 +1643,11 @@ def _plan_stories(page: _Page) -> list[_Plan]:
                     and _looks_like_title(page.text[q]) and not _closes_story(page, q) and not page.heading_filler(q) \
                     and (_sentence_case(text) or DIGIT_RE.search(text)) and _story_foot(page, prose + 1, q):
                 add(_Plan(q, q, "after-end"))
-            elif more is not None \
+            elif (more := page.next_nonblank(under, under + 4)) is not None \
                     and (_real_prose(page, more) or DIGIT_RE.search(page.text[more]) and len(page.text[more]) <= 60) \
-                    and _story_foot(page, prose + 1, p, weak=wired):
+                    and _story_foot(page, prose + 1, p):
                 # (two paragraphs at least, or one and its date line, or a deck and one: "-30-" / "Editor's Note on
-                # This Story" / its note is the story's; after a related block, "Read more", a rule or a wider gap alone
-                # only a story that opens with its dateline)
+                # This Story" / its note is the story's)
                 add(_Plan(p, p, "after-end"))
 
     # The page's first story starts at its first line unless a plan already covers it.
