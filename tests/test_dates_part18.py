@@ -120,6 +120,17 @@ CASES = """
 # ... but a date line's, or a sentence's with no such word
 2012-08-09 | 2012.08.08 | 2012-08-08 | Updated 2012.08.08 10:00
 2012-08-09 | 2012.08.08 | 2012-08-08 | The meeting was held on 2012.08.08 in Seoul.
+# ... nor after a version's word in the sentence before: the words are looked for in the date's sentence
+2012-08-09 | 2012.08.08 | 2012-08-08 | Upgrade to version 2021.12.17 now. Published: 2012.08.08 at noon.
+2022-01-10 | 2021.12.17 | - | Upgrade to version 2021.12.17 now. Published: 2012.08.08 at noon.
+2012-08-09 | 2012.08.08 | 2012-08-08 | The 2022.05.01 release is out. Updated 2012.08.08 10:00.
+2022-06-01 | 2022.05.01 | - | The 2022.05.01 release is out. Updated 2012.08.08 10:00.
+2012-08-09 | 2012.08.08 | 2012-08-08 | Did they patch it? "Posted 2012.08.08," the page says.
+# ... but a version's word shortened with a dot, or a number's "No.", is no sentence end
+2022-01-10 | 2021.12.17 | - | The bug is gone in ver. 2021.12.17 of the tool.
+2022-01-10 | 2021.12.17 | - | The bug is gone in rev. 2021.12.17 of the app.
+2022-01-10 | 2021.12.17 | - | Get version No. 2021.12.17 today.
+2022-01-10 | 2021.12.17 | - | The last release, v. 2021.12.17, fixed it.
 """
 
 ROWS = [

@@ -2330,21 +2330,29 @@ _EDGE_IN_BEFORE = re.compile(r"(?<![\w-])(?i:earlier|later|early|late) in $")
 
 
 @functools.cache
-def _version_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _version_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """`_version_number`'s words before and after the date, compiled at their first use (a dotted date
     is rare; at import they cost ~0.45 ms)."""
     return (re.compile(r"\b(?:versions?|ver|v|release[sd]?|builds?|update|upgrade[sd]?|upgrading|install(?:s|ed|ing)?"
                        r"|pip|packages?|patch(?:es|ed)?|firmware|rev|revision|changelog|tag(?:ged)?)\b(?!-)",
                        re.IGNORECASE),
-            re.compile(r" (?:release|version|build|update|patch)\b", re.IGNORECASE))
+            re.compile(r" (?:release|version|build|update|patch)\b", re.IGNORECASE),
+            # A sentence's end, up to the start of the next (a capital: not "ver. 2021.12.17", "No. 2021..."),
+            # or a line's.
+            re.compile(r"[.?!][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-ZÀ-ÖØ-Þ])|\n"))
 
 
 def _version_number(text: str, start: int, end: int) -> bool:
     """Whether the year.month.day at `start`-`end` is a version number, told by words near it (calendar
     versioning writes exactly that form: "version 2021.12.17", "pip install certifi 2023.07.22", "the
-    2022.05.01 release"), not a date line's date ("Published: 2012.08.08", "Updated 2012.08.08")."""
-    before, after = _version_cues()
-    return before.search(text, max(0, start - 40), start) is not None or after.match(text, end) is not None
+    2022.05.01 release"), not a date line's date ("Published: 2012.08.08", "Updated 2012.08.08"). The words
+    before it are looked for in its own sentence (of the 40 characters before it): "Upgrade to version
+    2021.12.17 now. Published: 2012.08.08" has one version number and one date."""
+    before, after, sentence_end = _version_cues()
+    lo = max(0, start - 40)
+    for stop in sentence_end.finditer(text, lo, start):
+        lo = stop.end()
+    return before.search(text, lo, start) is not None or after.match(text, end) is not None
 
 
 @functools.cache
