@@ -261,7 +261,9 @@ def parse_config(text: str, source: Path | None = None) -> Config:
 
     where = str(source) if source else "config"
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=yamlload.SafeLoader)  # noqa: S506 - a safe loader
+    except yamlload.DuplicateKey as exc:  # (PyYAML keeps the last one: a pasted line moved the corpus, U1 #4)
+        raise UserError(f"{where}: line {exc.line}: {exc.problem}; keep one of them") from None
     except (yaml.YAMLError, RecursionError) as exc:  # (RecursionError: nested too deeply for the loader)
         line = f" at line {n}" if (n := yamlload.error_line(exc)) else ""
         problem = "nested too deeply" if isinstance(exc, RecursionError) else getattr(exc, "problem", None) or exc

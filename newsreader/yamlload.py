@@ -69,6 +69,48 @@ def error_line(exc: BaseException, text: str | None = None) -> int | None:
     return line + 1
 
 
+class DuplicateKey(yaml.constructor.ConstructorError):
+    """A mapping that names one key twice. YAML forbids it, but PyYAML keeps the last value without a word: a pasted
+    second `corpus:` line pointed a user's corpus at /tmp (U1 #4). `key` is the key as written, `first` and
+    `line` the lines (from 1) of its first and second writing; `problem` says it in words."""
+
+    def __init__(self, key: str, first: int, node: Any) -> None:
+        self.key, self.first, self.line = key, first, node.start_mark.line + 1
+        super().__init__(None, None, f"`{key}` is set twice (line {first} and line {self.line})",
+                         node.start_mark)
+
+
+class UniqueKeys:
+    """A loader's mixin (before the loader class in the bases) that refuses a mapping naming a key twice
+    (`DuplicateKey`), for every file of settings or words a user writes: config.yaml, themes, cue files. Keys are
+    compared as read (`1` and `01` are one key, as the mapping would have them). A merge (`<<: *base`) may give
+    a key the mapping then sets again: that is what a merge is for, so merged keys are not counted."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, Any] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node)  # type: ignore[attr-defined]
+                try:
+                    first = seen.setdefault(key, key_node)
+                except TypeError:  # (unhashable: the loader says so itself)
+                    continue
+                if first is not key_node:
+                    raise DuplicateKey(key_node.value, first.start_mark.line + 1, key_node)
+        return super().construct_mapping(node, deep)  # type: ignore[misc]
+
+
+class SafeLoader(UniqueKeys, yaml.SafeLoader):
+    """`yaml.SafeLoader` that refuses a key set twice."""
+
+
+#: `yaml.CSafeLoader` (libyaml) that refuses a key set twice; None when PyYAML has no libyaml.
+CSafeLoader: Any = (type("CSafeLoader", (UniqueKeys, yaml.CSafeLoader), {"__doc__": SafeLoader.__doc__})
+                    if hasattr(yaml, "CSafeLoader") else None)
+
+
 class Unusable(Exception):
     """A YAML file of settings or words that cannot be used: `problem` says what is wrong with it, `first` what to
     do first (the caller names the file and what else to do, in one line)."""
@@ -92,6 +134,8 @@ def read_mapping(path: Any, fast: Any, slow: Any) -> dict[Any, Any]:
         raise Unusable("a binary file (it holds NUL bytes), not YAML text")
     try:
         data = load(text, fast, slow)
+    except DuplicateKey as exc:
+        raise Unusable(exc.problem, "keep one of them") from None
     except yaml.YAMLError as exc:
         line = error_line(exc)
         said = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -106,13 +150,13 @@ def read_mapping(path: Any, fast: Any, slow: Any) -> dict[Any, Any]:
     return data
 
 
-class _WordLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _WordLoader(UniqueKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """YAML 1.1 reads on, off, yes and no as booleans; in word lists they are words (the page parser's
     `continuation_words` held "true" for "on": a paragraph cut after "on" was not joined). libyaml's parser when
     PyYAML has it: the name lists read ten times faster."""
 
 
-class _PlainWordLoader(yaml.SafeLoader):
+class _PlainWordLoader(UniqueKeys, yaml.SafeLoader):
     """`_WordLoader` in pure Python: for a text that could nest too deep for libyaml."""
 
 

@@ -225,7 +225,7 @@ def _unknown(what: str, bad: list[str], known: str) -> str:
 def _read_yaml(text: str) -> Any:
     """`yaml.safe_load` with libyaml when PyYAML has it (the bundled themes are read at each
     start: 12 ms -> 1.5 ms), unless the text could nest deep enough to crash it (`yamlload`)."""
-    return yamlload.load(text, getattr(yaml, "CSafeLoader", None), yaml.SafeLoader)
+    return yamlload.load(text, yamlload.CSafeLoader, yamlload.SafeLoader)
 
 
 def parse_theme(text: str, where: str = "theme") -> Theme:
@@ -233,6 +233,8 @@ def parse_theme(text: str, where: str = "theme") -> Theme:
     the theme's name when the file gives one: `theme_problems` says it is that theme's)."""
     try:
         raw = _read_yaml(text)
+    except yamlload.DuplicateKey as exc:  # (a key set twice: the last one won without a word, U1 #4)
+        raise ThemeError(f"{where}: line {exc.line}: {exc.problem}; keep one of them") from None
     except (yaml.YAMLError, RecursionError) as exc:  # (RecursionError: nested too deeply for the loader)
         line = f" at line {n}" if (n := yamlload.error_line(exc)) else ""
         raise ThemeError(f"{where}: not valid YAML{line}") from None
