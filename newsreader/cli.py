@@ -829,6 +829,10 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
     urls: dict[str, str] | None = None  # the bookmarked stories an existing index has now, and their addresses (JSON/YAML)
     bylines: dict[str, str | None] | None = None  # (and their bylines)
     with _open_store(ctx, write=False) as store:
+        if args.tag is not None and not store.list_bookmarks(tag=args.tag):
+            # (an empty file was written, exit 0, where `list --tag` says there is none: U1 #11)
+            raise UserError(f"no bookmarks tagged {args.tag!r}; nothing exported (`newsreader bookmarks list` "
+                            "shows each bookmark's tags)", exit_code=1)
         if args.format in WITH_ARTICLES:
             articles, unreadable = _corpus_articles(ctx, args, store, UNREAD_EXPORTED, doing="exporting bookmarks")
             found = articles
@@ -1209,7 +1213,8 @@ _EPILOGS = {
     "bookmarks export": ("newsreader bookmarks export --format md -o notes.md",
                          "newsreader bookmarks export --format csv --tag iran -o sources.csv",
                          "newsreader bookmarks export --format json -o - | jq length",
-                         "0 written; 2 the -o FILE exists (--force replaces it) or cannot be written"),
+                         "0 written; 1 no bookmark has the --tag (no file written); 2 the -o FILE exists "
+                         "(--force replaces it) or cannot be written"),
     "bookmarks import": ("newsreader bookmarks import bookmarks-2025-06-14.json",
                          "0 merged; 2 the file cannot be read or is no export"),
 }

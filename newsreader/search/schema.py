@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsreader.errors import IndexNeedsRebuild, UserError
+from newsreader.errors import IndexNeedsRebuild, UserError, exception_said
 
 if TYPE_CHECKING:  # the reader imports this module before its list shows: Whoosh loads later
     from whoosh.fields import Schema
@@ -399,8 +399,12 @@ def unreadable_index(folder: Any, exc: BaseException) -> UserError:
     """The one message for an index whose files cannot be read. Damage says rebuild (and the
     reader rebuilds on its own); a cause in the environment (permissions, open-files limit,
     full or read-only disk, memory) is a plain UserError naming it, so nothing is rebuilt."""
+    # What is wrong and what to do first; Python's words last, for a report (they were the only words:
+    # "is unreadable (UnpicklingError: invalid load key, '\x00'.)", U1 #11), cut to one short line.
     return environment_error(folder, exc) or IndexNeedsRebuild(
-        f"the index at {folder} is unreadable ({type(exc).__name__}: {exc}); run `newsreader index --rebuild`")
+        f"the index at {folder} is unreadable: a file of it is damaged (cut short or garbled, as a crash, a full "
+        "disk or a copy cut off leaves it); run `newsreader index --rebuild` to build it again from the corpus "
+        f"(bookmarks are kept). The error, for a report if that does not help: {exception_said(exc)}")
 
 
 def other_version_index(folder: Any) -> IndexNeedsRebuild:
