@@ -97,6 +97,15 @@ CASES = """
 2008-10-13 | the 1900s | 190 | Immigration peaked from the 1890s to the 1900s.
 2008-10-13 | the 1800s | 18 | The town grew in the 1800s and 1900s.
 2008-10-13 | 1800s | - | The Zephyr 1800s model sold well.
+# a weekday joined to a weekday of a week named after it is a day of that week (RV30-D, older)
+2008-10-30 | Monday | 2008-10-20 | Talks ran from Monday to Wednesday last week.
+2008-10-30 | Tuesday | 2008-10-21 | The minister spoke on Tuesday and Wednesday last week.
+2008-10-30 | Monday | 2008-10-20 | Markets were shut on Monday, Tuesday and Friday last week.
+2008-10-30 | Tuesday | 2008-11-04 | The board meets on Tuesday or Wednesday next week.
+2008-10-30 | Friday | 2008-10-17 | The show ran from Friday to Monday last week.
+# ... not a weekday of a clause of its own, nor one named without the other's week
+2008-10-30 | Monday | 2008-10-27 | Shares fell on Monday and rose Wednesday last week.
+2008-10-30 | Monday | 2008-10-27 | Shares fell on Monday and Wednesday, dealers said.
 # bare seasons stay as they were: a preposition before them, no spring that is a coil, no verb
 2008-10-13 | The spring | - | The spring in the valve snapped.
 2008-10-13 | Fall | - | Fall in line, the sergeant said.

@@ -2621,6 +2621,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         d.text.lower() == "recently" and i + 1 < len(found) and found[i + 1].start == d.end + 4
         and text.startswith(" as ", d.end) and text[max(0, d.start - 3):d.start].lower() == "as ")]
     _weekdays_beside_days(text, found)
+    _weekdays_of_a_named_week(text, found)
     holidays = _find_holidays(text, date)
     if holidays:  # a holiday wins over the weekday in it ("Easter Monday"), loses to the rest
         found = [d for d in found if not any(h.start <= d.start and d.end <= h.end for h in holidays)]
@@ -2679,6 +2680,36 @@ def _weekdays_beside_days(text: str, found: list[DateMatch]) -> None:
             if when.weekday() == target:
                 j = i if weekday is a else i + 1
                 found[j] = DateMatch(weekday.start, weekday.end, weekday.text, when.isoformat() + weekday.value[10:])
+
+
+#: What joins two weekdays of one stretch ("from Monday to Wednesday", "Monday-Wednesday") or of
+#: one list ("Tuesday and Wednesday", "Monday, Tuesday or Friday"): group 1 is set for a stretch.
+_WEEKDAYS_JOIN = re.compile(r"( (?:to|through|thru|till|until) | ?[-–—] ?)|,? (?:and|or) |, ")
+
+
+def _weekdays_of_a_named_week(text: str, found: list[DateMatch]) -> None:
+    """A weekday joined to a weekday of a week named after it ("from Monday to Wednesday last week",
+    "on Tuesday and Wednesday last week", "Monday, Tuesday and Friday of next week") is a day of
+    that week too, not of the week the tense points to; the first of a stretch comes before its
+    last ("Friday to Monday last week": the Friday before that Monday)."""
+    moved = -1  # the day last given its week (a list's days each take the next one's, from the last)
+    for i in range(len(found) - 2, -1, -1):
+        a, b = found[i], found[i + 1]
+        if not (b.text.endswith((" week", " Week", " WEEK")) or moved == i + 1) or b.start - a.end > 10 \
+                or a.value is None or b.value is None or not _ISO_DAY.match(a.value) or not _ISO_DAY.match(b.value) \
+                or (join := _WEEKDAYS_JOIN.fullmatch(text, a.end, b.start)) is None:
+            continue
+        first, last = a.text.split(), b.text.split()
+        if len(first) > 2:
+            continue
+        day_a, day_b = _WEEKDAY_WORDS.get(first[0].lower().rstrip(".")), _WEEKDAY_WORDS.get(last[0].lower().rstrip("."))
+        if day_a is None or day_b is None:
+            continue
+        try:
+            when = dt.date.fromisoformat(b.value[:10]) - dt.timedelta(days=(day_b - day_a) % 7 if join.group(1) else day_b - day_a)
+        except (ValueError, OverflowError):  # the week of 0001-01-01
+            continue
+        found[i], moved = DateMatch(a.start, a.end, a.text, when.isoformat() + a.value[10:]), i
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
