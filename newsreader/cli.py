@@ -125,6 +125,14 @@ class Context:
 
             self.warn(no_pages_message(library.corpus, self.config.extensions))
             self.told_no_pages = True
+        self.unread_endings(stats)
+
+    def unread_endings(self, stats: Any) -> None:
+        """One line for the files a run left out only for their ending (`UpdateStats.unread_endings`)."""
+        if stats.unread_endings:
+            from newsreader.corpus import unread_endings_message
+
+            self.say(unread_endings_message(stats.unread_endings, self.paths.config_file))
 
     def print_json(self, data: Any) -> None:
         self.stdout.write(printable_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")

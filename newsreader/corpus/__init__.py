@@ -43,6 +43,17 @@ def no_pages_message(root: Path, extensions: list[str]) -> str:
             "save news pages there as plain text or point --corpus elsewhere")
 
 
+def unread_endings_message(unread: dict[str, int], config_file: Path) -> str:
+    """What to say of the files a run left out only for their ending (`iter_page_files`' `unread`): newsreader
+    reads them, but `extensions` does not name their endings (a new user's .md pages and .rss feeds were absent
+    from the index without a word)."""
+    total = sum(unread.values())
+    endings = ", ".join(f"{n:,} {suffix}" for suffix, n in sorted(unread.items()))
+    return (f"{total:,} {'file' if total == 1 else 'files'} not read for {'its' if total == 1 else 'their'} ending "
+            f"({endings}): to read {'it as a page' if total == 1 else 'them as pages'}, add "
+            f"{' and '.join(sorted(unread))} to `extensions` in {config_file}")
+
+
 #: What `parse -` calls standard input in its messages (the loader's, and `no_story_message`).
 STDIN_NAME = "- (standard input)"
 

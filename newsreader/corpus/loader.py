@@ -346,8 +346,15 @@ def _saved_with_page(folder: str, names: set[str]) -> bool:
     return False
 
 
-def iter_page_files(root: Path, config: Config) -> list[Path]:
-    """Page files below `root` in a stable order; hidden files and folders are skipped.
+#: Endings of files newsreader can read as pages whether or not `extensions` names them: a file with one that
+#: `extensions` leaves out is counted (`iter_page_files`' `unread`) and said, not skipped without a word (U1 #5).
+READABLE_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | MARKDOWN_SUFFIXES | {".txt", ".text"}
+
+
+def iter_page_files(root: Path, config: Config, unread: dict[str, int] | None = None) -> list[Path]:
+    """Page files below `root` in a stable order; hidden files and folders are skipped. `unread`, if
+    given, counts by ending the files left out only for an ending `extensions` does not name though
+    newsreader reads it (`READABLE_SUFFIXES`: a saved .md page, an .rss feed; not a .css or a .png).
 
     Links are followed, a file reached twice is read once. A linked folder (a folder of pages
     on another disk, linked in) is read as if it were there: it was skipped without a word.
@@ -410,7 +417,10 @@ def iter_page_files(root: Path, config: Config) -> list[Path]:
                     if target_is_dir:
                         pending.append(Path(entry.path))
                         continue
-                if Path(entry.name).suffix.lower() not in suffixes:
+                suffix = Path(entry.name).suffix.lower()
+                if suffix not in suffixes:
+                    if unread is not None and suffix in READABLE_SUFFIXES:
+                        unread[suffix] = unread.get(suffix, 0) + 1
                     continue
                 if is_link:
                     linked_files.append(Path(entry.path))

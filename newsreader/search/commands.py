@@ -99,6 +99,7 @@ def cmd_index(args: argparse.Namespace, ctx: "Context") -> int:
               f"{stats.pages_failed:,} skipped{_retried(stats.pages_retried)}{_reread(stats)}; "
               f"{counted(stats.articles_total, 'article')} in the index "
               f"({stats.seconds:.1f} s)", file=ctx.stderr)
+    ctx.unread_endings(stats)
     return 0
 
 

@@ -118,6 +118,9 @@ class UpdateStats:
     articles_total: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    #: Files left out only for an ending `extensions` does not name though newsreader reads it, by ending
+    #: (`iter_page_files`' `unread`; `corpus.unread_endings_message` says them).
+    unread_endings: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """`index --json`'s summary: the time to the millisecond (it printed
@@ -988,7 +991,10 @@ class Indexer:
 
         stats = UpdateStats()
         root = self.corpus.resolve()  # the loader joins paths onto root: keep them absolute
-        files = self.source.list_files(root, self.config)
+        unread: dict[str, int] = {}
+        files = (self.source.list_files(root, self.config, unread) if self.source.is_default  # type: ignore[call-arg]
+                 else self.source.list_files(root, self.config))
+        stats.unread_endings = dict(sorted(unread.items()))
         known = store.pages()
         if not files and known:
             # Every page gone at once is far more often a disk not mounted (its empty mount point
