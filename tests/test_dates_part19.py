@@ -83,6 +83,12 @@ CASES = """
 2008-12-30 | the new year | - | Fireworks lit the sky on the eve of the new year.
 2008-12-30 | the new year | - | Crowds cheered the arrival of the new year.
 2008-12-30 | the new year | 2009 | We will see in the new year whether the plan works.
+# ... a quarter of the new year is of that year; a year written after it is the date; a school
+# year is none (RV30-D #9)
+2008-11-20 | the first quarter of the new year | 2009-Q1 | Sales will rise in the first quarter of the new year.
+2008-11-20 | 2009 | 2009 | The plant will reopen in the new year 2009.
+2008-11-20 | the new year | - | The plant will reopen in the new year 2009.
+2008-11-20 | the new year | - | Pupils in the new year 7 class start on Monday.
 # "fall" as a season after a preposition of time only: a drop after from, after, over, since (RV30-D #4)
 2009-03-10 | last year | 2008 | Shares rebounded from the fall of last year.
 2009-03-10 | last year | 2008 | Prices have recovered since the fall of last year.

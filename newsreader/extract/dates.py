@@ -280,7 +280,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the fiscal first second third fourth final last # q fy",
      rf"(?P<quarter>(?i:{_STRETCH_OF} (?:the )?(?:fiscal )?{_ORD} (?:fiscal )?quarter"
      rf"|(?:the )?(?:fiscal )?{_ORD}[ -](?:fiscal )?quarter)"
-     rf"(?: (?i:of )?(?:(?i:fiscal (?:year )?)?{_YEAR}|(?i:this|last|next|the) year))?"
+     rf"(?: (?i:of )?(?:(?i:fiscal (?:year )?)?{_YEAR}|(?i:this|last|next|the|the new) year))?"
      rf"|Q[1-4] ?FY ?(?:{_YEAR}|[0-9]{{2}})"  # "Q2 FY26", "Q2FY26": Indian results
      rf"|Q[1-4](?: (?i:of )?(?:(?i:fiscal )?{_YEAR}))?|(?:FY ?{_YEAR} )Q[1-4]|[1-4]Q ?(?:{_YEAR}|[0-9]{{2}}))(?![\w-])"),
     ("the early late spring summer autumn fall winter earlier later this last next",
@@ -335,7 +335,7 @@ _BRANCHES.insert(0, ("last this next the #", rf"(?P<possperiod>(?i:(?:last|this|
 # "in the new year": the year to come (the year begun in a past report, early in it or after
 # "since"); lower-case, so no "Chinese New Year", and not the holiday's own words ("the new year
 # holiday", "the new year's party", "new year's eve")
-_BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]|(?:['’]s)? (?:holidays?|break|celebrations?|festivities|festival"
+_BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]| (?:of )?[0-9]|(?:['’]s)? (?:holidays?|break|celebrations?|festivities|festival"
                          r"|resolutions?|eve|day|party|parties|greetings|message|address|honou?rs|cards?|fireworks|revell?ers|countdown"
                          r"|lunch|dinner|concert)\b)"))
 # "at this time": now (not "this time last year", "this time of year")
@@ -3297,6 +3297,9 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
             return None, None
         fiscal = "fiscal" in lower or "fy" in lower
         year = _fy_year(lower) or _short_year(lower) or _stated_year(span, ref or dt.date.min)
+        if lower.endswith(" of the new year"):  # "the first quarter of the new year": as "the new year" reads
+            value = _resolve("newyear", span[-12:], ref, anchors, text, end - 12, end, "of")[0]
+            return (f"{'FY' if fiscal else ''}{value}-Q{q}" if value else None), None
         if not fiscal and (lower.endswith("the year") or not re.search(r"\d|year", lower)):
             year = _year_of_period(lower, 3 * q - 2, 3, ref, anchors, text, start, end) or year
         return f"{'FY' if fiscal else ''}{year}-Q{q}", None
