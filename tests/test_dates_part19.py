@@ -103,6 +103,10 @@ CASES = """
 2008-10-13 | the 1900s | 190 | Immigration peaked from the 1890s to the 1900s.
 2008-10-13 | the 1800s | 18 | The town grew in the 1800s and 1900s.
 2008-10-13 | 1800s | - | The Zephyr 1800s model sold well.
+2008-10-13 | 1800s | - | Sales of Nokia 1800s phones rose.
+# ... a name before a decade with no product's noun after it leaves the decade a date
+2008-10-13 | 1950s | 195 | The film evoked Hollywood 1950s glamour.
+2008-10-13 | 1800s | 18 | Life in Victorian 1800s London was hard.
 # a weekday joined to a weekday of a week named after it is a day of that week (RV30-D, older)
 2008-10-30 | Monday | 2008-10-20 | Talks ran from Monday to Wednesday last week.
 2008-10-30 | Tuesday | 2008-10-21 | The minister spoke on Tuesday and Wednesday last week.

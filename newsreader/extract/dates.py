@@ -1618,9 +1618,11 @@ _DECADE_AFTER = re.compile(r"(?:,? (?:and|or|to|through|into|until|till)(?: the)
                            r"(?:[0-9]{2}[1-9]0|'?[1-9]0)['’]?s\b")
 _DECADE_BEFORE = re.compile(r"\b(?:[0-9]{2}[1-9]0|'[1-9]0)['’]?s(?:,? (?:and|or|to|through|into|until|till)(?: the)?"
                             r"(?: early| late| mid-?)? |[-–])$")
-#: A name right before a number ("Nokia 1800s", "the Zephyr 1800s"): a product's.
+#: A name right before a number and a product's noun after it ("the Zephyr 1800s model", "Nokia
+#: 1800s phones"; not "Hollywood 1950s glamour", "Victorian 1800s London").
 _NAME_BEFORE_NUMBER = re.compile(r"\b(?!(?:The|In|On|By|Since|From|During|Until|Through|Between|Of|And|Or|To|Early|Late|Mid)\b)"
                                  r"[A-Z][a-z]+ $")
+_PRODUCT_AFTER = re.compile(r" (?:models?|series|range|handsets?|phones?|engines?|units)\b")
 #: ... of "fall", which is also a drop: those of time only ("in the fall of last year"; not "shares
 #: rebounded from the fall of last year", "since the fall of 2008", "over the fall", "after the fall").
 _FALL_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
@@ -2558,9 +2560,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             start, span, prev = start + cut, span[cut:], span[:cut - 1].lower()  # "later in May than usual" leaves it out
         if kind == "decade" and _short_decade_not_years(text, span, start, end):
             continue  # "in his late '20s", "the low '70s", "Highs in the early 80s": an age, a score, heat
-        if kind == "decade" and span[0].isdigit() and _NAME_BEFORE_NUMBER.search(text, max(0, start - 24), start) \
-                and not _sentence_start(text, start - len(_prev_word(text, start)) - 1):
-            continue  # "Nokia 1800s", "the Zephyr 1800s model": a product's number after its name
+        if kind == "decade" and span[0].isdigit() and _PRODUCT_AFTER.match(text, end) \
+                and _NAME_BEFORE_NUMBER.search(text, max(0, start - 24), start):
+            continue  # "the Zephyr 1800s model", "Nokia 1800s phones": a product's number after its name
         if kind == "weekday" and (text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES) or prev == "the"
                                   and span[0].isupper() and _CAPITAL_AFTER.match(text, end)):
             continue  # "Black Monday" (1987), "Super Tuesday", "the Sunday Times": names, not last Monday
