@@ -6,7 +6,8 @@ indexed through the real Indexer (entities and dates extracted as for any corpus
 every document we rank ALL other documents (the realistic setting, not just its topic). A
 result is relevant when it reports the same event (same subtopic). Printed per method:
 precision at 1 and at 3, mean average precision (AP over the top 50, divided by the number of
-relevant documents), on the tuning topics, the held-out topics and all topics. Plain
+relevant documents), on the tuning topics, the held-out topics and all topics, and the
+precision and recall of the "same event" label over the first 10 stories listed. Plain
 Whoosh more-like-this (25 key terms over the body) is always run beside ours.
 
 Documents are made realistic the way the page parser would see them: the URL line that
@@ -261,6 +262,30 @@ def grid(library: Library, by_id: dict[str, dict[str, Any]], tune: set[int], hel
         print(f"    at {th:.2f}: {accuracy(tune_pairs, th):.3f} / {accuracy(held_pairs, th):.3f}")
 
 
+def label_scores(library: Library, by_id: dict[str, dict[str, Any]], topics: set[int],
+                 weights: Weights | None = None, top: int = 10) -> dict[str, float]:
+    """The "same event" label over the stories a reader is shown (the first `top`, copies
+    counted as their story): precision = labelled stories that are the same event (subtopic),
+    recall = same-event stories shown that carry the label."""
+    finder = RelatedFinder(library, weights or Weights())
+    tp = fp = fn = 0
+    for qid, d in by_id.items():
+        if d["topic"] not in topics:
+            continue
+        for story in finder.related(qid, limit=top):
+            for sid in [story.id, *story.copies]:
+                if sid == qid or sid not in by_id:
+                    continue
+                same = by_id[sid]["subtopic"] == d["subtopic"]
+                tp += same and story.same_event
+                fp += (not same) and story.same_event
+                fn += same and not story.same_event
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return {"P": prec, "R": rec, "F1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+            "labelled": tp + fp, "same": tp + fn}
+
+
 def report(name: str, scores: dict[str, float]) -> str:
     return f"  {name:<22} P@1 {scores['P@1']:.3f}  P@3 {scores['P@3']:.3f}  MAP {scores['MAP']:.3f}  (n={scores['n']})"
 
@@ -351,6 +376,9 @@ def main() -> int:
             print(f"{label} ({', '.join(map(str, sorted(subset)))}):")
             for name, rank in methods.items():
                 print(report(name, evaluate(rank, by_id, subset)))
+            lab = label_scores(library, by_id, subset, weights)
+            print(f"  same-event label, top 10  P {lab['P']:.3f}  R {lab['R']:.3f}  F1 {lab['F1']:.3f}"
+                  f"  ({lab['labelled']} labelled, {lab['same']} same-event shown)")
         if args.errors:
             rank = methods["ours (related_stories)"]
             for qid, d in by_id.items():
