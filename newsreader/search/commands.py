@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Callable, TextIO
 
 from newsreader.errors import UserError, counted, no_article, printable
@@ -23,15 +25,24 @@ def _fmt_time(seconds: float) -> str:
         f"{seconds // 60}:{seconds % 60:02d}"
 
 
+#: Where stderr is no terminal (a pipe, a log, a script), a run says where it is in a line of its own this
+#: often, the first after as long (a run shorter than that says nothing): it said nothing at all, and a search
+#: that finished a stopped rebuild first sat silent for minutes (U1 #7).
+PLAIN_PROGRESS_SECONDS = 10.0
+
+
 class ProgressLine:
-    """One rewritten stderr line: pages done/total, articles, rate, time left. Silent when
-    stderr is not a terminal, so piped and logged runs stay clean. The line fits the
+    """One rewritten stderr line: pages done/total, articles, rate, time left. Where stderr
+    is not a terminal, a plain line every PLAIN_PROGRESS_SECONDS of the run instead, so piped
+    and logged runs stay short. The line fits the
     terminal (the bar shrinks, then goes): at 100,000 pages it took 83 columns, and a line
     longer than the terminal wraps, so each rewrite left a line behind at 80 columns."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.enabled = stream.isatty()
+        self.plain_at = PLAIN_PROGRESS_SECONDS  # (the run's elapsed time of the next plain line)
+        self.last: Progress | None = None
         self.shown = False
         self.written = 0
         self.bar = 24
@@ -47,7 +58,17 @@ class ProgressLine:
             return 80
 
     def __call__(self, p: "Progress") -> None:
-        if not self.enabled or p.pages_total == 0:
+        self.last = p
+        if p.pages_total == 0:
+            return
+        if not self.enabled:
+            if p.elapsed >= self.plain_at and p.pages_done < p.pages_total:
+                self.plain_at = p.elapsed + PLAIN_PROGRESS_SECONDS
+                left = (p.pages_total - p.pages_done) * p.elapsed / p.pages_done if p.pages_done else None
+                self.stream.write(f"newsreader: indexing: {p.pages_done:,}/{p.pages_total:,} pages, "
+                                  f"{counted(p.articles, 'article')}, "
+                                  f"{f'{_fmt_time(left)} left' if left is not None else 'reading a sample first'}\n")
+                self.stream.flush()
             return
         if p.reread and not self.told:
             self.told = True
@@ -71,19 +92,59 @@ class ProgressLine:
 
     def finish(self) -> None:
         if self.shown:
+            self.shown = False
             self.stream.write("\n")
             self.stream.flush()
 
 
+@contextmanager
+def interrupt_stops() -> Iterator[Callable[[], bool]]:
+    """A `stop` for an update run from a command: the first Ctrl-C asks the run to stop, and it ends
+    within a second keeping every batch it committed and the batch under way when that is small
+    (`UpdateStopped`, as the reader's quit: a KeyboardInterrupt dropped the batch under way, 200 of
+    328 pages read, U1 #7); a second Ctrl-C stops it at once (KeyboardInterrupt, as before)."""
+    import signal
+    import threading
+
+    asked: list[bool] = []
+    if threading.current_thread() is not threading.main_thread():  # (signals go to the main thread only)
+        yield lambda: False
+        return
+
+    def first(signum: int, frame: Any) -> None:
+        asked.append(True)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    before = signal.signal(signal.SIGINT, first)
+    try:
+        yield lambda: bool(asked)
+    finally:
+        signal.signal(signal.SIGINT, before if before is not None else signal.default_int_handler)
+
+
+def stopped_said(exc: Any) -> str:
+    """What a stopped run kept, truly (`UpdateStopped`'s counts): the pages read and written are kept; a big
+    batch under way is not, and its pages are read again by the next run."""
+    kept, read, total = exc.pages_kept, exc.pages_read, exc.pages_total
+    lost = f" (the last {read - kept:,} read were not written yet)" if read > kept else ""
+    return (f"{kept:,} of the {counted(read, 'page')} read are kept{lost}; `newsreader index` reads the other "
+            f"{total - kept:,} of {total:,}, and other commands answer from what is indexed until then")
+
+
 def cmd_index(args: argparse.Namespace, ctx: "Context") -> int:
     """Build or update the search index of the corpus."""
-    from newsreader.search.library import Library
+    from newsreader.search.library import Library, UpdateStopped
 
     corpus = ctx.corpus_dir(args)
     library = Library.open(ctx.paths, corpus, ctx.config)
     line = ProgressLine(ctx.stderr)
     try:
-        stats = library.update(progress=line, rebuild=args.rebuild, warn=ctx.warn)
+        with interrupt_stops() as stop:
+            stats = library.update(progress=line, rebuild=args.rebuild, warn=ctx.warn, stop=stop, patient=True)
+    except UpdateStopped as exc:
+        line.finish()
+        ctx.say(f"interrupted; {stopped_said(exc)}")
+        return 130
     finally:
         line.finish()
         library.close()

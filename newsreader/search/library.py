@@ -72,8 +72,14 @@ _FIELD_CLAUSE_RE = re.compile(r'(?<![\w:])(\w+):("[^"]*"?|\[[^\]]*\]?|\([^)]*\)?
 
 class UpdateStopped(Exception):
     """An update given `stop` ended because it turned True (the reader quits while it builds
-    the index): the batches committed before are kept, the one under way is dropped, and the
-    next update goes on from there, as after Ctrl-C in `newsreader index`."""
+    the index, Ctrl-C in `newsreader index`): the batches committed before are kept, the one under
+    way is dropped (when it is small, it is written first), and the next update goes on from
+    there. `pages_read` of the run's `pages_total` pages to read were read, `pages_kept` of them
+    committed."""
+
+    def __init__(self, message: str, pages_read: int = 0, pages_kept: int = 0, pages_total: int = 0) -> None:
+        super().__init__(message)
+        self.pages_read, self.pages_kept, self.pages_total = pages_read, pages_kept, pages_total
 
 
 class SearchCancelled(Exception):
@@ -359,6 +365,22 @@ class Library:
         from newsreader.search.schema import UNFINISHED_META
 
         return self.store().get_meta(UNFINISHED_META) == "1"
+
+    def pages_unindexed(self) -> tuple[int, int]:
+        """(pages of the corpus folder the index has no record of, pages in the folder): what a run
+        stopped before its end left unread of a new page or a rebuild (a page read again for a changed
+        stamp, or changed, has a record: it is in the index as it was). A walk of the folder: for a
+        command deciding whether to finish such a run first (`cli.Context.open_library`)."""
+        from newsreader.corpus.loader import iter_page_files
+        from newsreader.search.store import page_key
+
+        root = self.corpus.resolve()
+        prefix = os.path.join(str(root), "")
+        files = iter_page_files(root, self.config)
+        known = self.store().pages()
+        missing = sum(page_key(prefix, str(path) if path.is_absolute() else prefix + str(path)) not in known
+                      for path in files)
+        return missing, len(files)
 
     def renamed(self) -> dict[str, str]:
         """Old article id -> the story's id now, for stories whose headline was edited
@@ -755,17 +777,18 @@ class Library:
 
     def update(self, progress: Callable[[Progress], None] | None = None, rebuild: bool = False,
                warn: Callable[[str], None] | None = None, source: PageSource | None = None,
-               stop: Callable[[], bool] | None = None) -> UpdateStats:
+               stop: Callable[[], bool] | None = None, patient: bool = False) -> UpdateStats:
         """Bring the index up to date with the corpus folder. Safe to run in a worker thread
         while other threads search; they see each batch once it is committed. `stop` is asked
         every page or so (and every 0.1 s while workers are busy); once it is True the update
-        raises `UpdateStopped` within a fraction of a second, keeping what it committed."""
+        raises `UpdateStopped` within a fraction of a second, keeping what it committed (`patient`:
+        within a few seconds, keeping more of what it read: `Indexer.run`)."""
         if rebuild:
             self.close()  # a rebuild deletes the files under our open searcher and store
         from newsreader.search.indexer import Indexer
 
         try:
-            stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn, stop)
+            stats = Indexer(self.folder, self.corpus, self.config, source).run(rebuild, progress, warn, stop, patient)
         finally:  # (a rebuild deletes the record; a stopped run keeps an index all the same)
             record_corpus(self.folder, self.corpus)
         with self._lock:
