@@ -1169,7 +1169,7 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Export bookmarks. JSON and YAML can be imported again; CSV is for a "
                                     "spreadsheet (one row per bookmark).")
     _add_corpus_option(b)
-    b.add_argument("--format", choices=_ExportFormats(), metavar="FORMAT", default="md",
+    b.add_argument("--format", choices=_ExportFormats(), metavar="FORMAT", default="md", type=str.lower,  # (JSON too)
                    help="%(choices)s; default: md")
     b.add_argument("-o", "--output", metavar="FILE",
                    help="file to write, - for standard output (default: bookmarks-DATE.EXT here, "

@@ -46,3 +46,12 @@ def test_a_damaged_index_is_said_in_words_before_pythons(tmp_path: Path) -> None
     assert "Unpickling" not in said and "load key" not in said
     assert python.startswith("UnpicklingError: invalid load key")
     assert "\n" not in error.message
+
+
+def test_the_export_format_is_read_in_any_case(capsys) -> None:
+    """`--format JSON` was refused (argparse's choices are case-sensitive)."""
+    code, out, _ = run(capsys, "bookmarks", "export", "--format", "JSON", "-o", "-")
+    assert code == 0 and json.loads(out)["format"] == "newsreader-bookmarks"
+    with pytest.raises(SystemExit) as caught:  # the near miss: no such format in any case
+        run(capsys, "bookmarks", "export", "--format", "XLS", "-o", "-")
+    assert caught.value.code == 2 and "invalid choice" in capsys.readouterr().err
