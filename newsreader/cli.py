@@ -1146,8 +1146,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_paths)
 
     p = sub.add_parser("bookmarks", help="list, add, remove, export and import bookmarks",
-                       description="Manage bookmarks (the reader's `b` and `B` keys use the same store).")
-    bsub = p.add_subparsers(dest="bookmarks_command", metavar="ACTION", required=True)
+                       description="Manage bookmarks (the reader's `b` and `B` keys use the same store). "
+                                   "With no ACTION, list them.")
+    # No ACTION is `list` (it was an argparse error of two lines, U1 #11).
+    bsub = p.add_subparsers(dest="bookmarks_command", metavar="ACTION")
+    p.set_defaults(handler=cmd_bookmarks_list, tag=None, json=False)
     b = bsub.add_parser("list", help="list bookmarks, newest first",
                         description="List bookmarks; those whose article left the corpus are marked.")
     _add_corpus_option(b)

@@ -55,3 +55,12 @@ def test_the_export_format_is_read_in_any_case(capsys) -> None:
     with pytest.raises(SystemExit) as caught:  # the near miss: no such format in any case
         run(capsys, "bookmarks", "export", "--format", "XLS", "-o", "-")
     assert caught.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_bookmarks_with_no_action_lists_them(capsys) -> None:
+    """`newsreader bookmarks` alone was an argparse error (usage and "required: ACTION")."""
+    code, out, err = run(capsys, "bookmarks")
+    assert code == 0 and out == "" and err == "no bookmarks yet; press b in the reader or run `newsreader bookmarks add ID`\n"
+    with pytest.raises(SystemExit):  # the near miss: an action not known is still an error
+        run(capsys, "bookmarks", "lsit")
+    assert "invalid choice: 'lsit'" in capsys.readouterr().err
