@@ -68,6 +68,16 @@ def test_a_denied_verb_is_no_word_of_a_name() -> None:
     assert ("Shaquille O'Neal", "person") in names("Shaquille O'Neal didn't play on Monday.")
 
 
+def test_a_news_agency_after_a_report_verb_or_before_news_agency_is_named() -> None:
+    """"reports AP." and "told the AFP news agency" named no organisation: only "by/to/told/from/with AP" and "AP
+    reported" did (ECB+)."""
+    assert names("The singer left the clinic on Friday, reports AP.") == [("AP", "org")]
+    assert ("AFP", "org") in names("An election official told the AFP news agency that turnout was high.")
+    assert ("Reuters", "org") in names("The mayor told the Reuters wire service that the bridge would reopen.")
+    # a dateline's or a poll's agency is still no source named in the text
+    assert names("The AP poll found support fell.") == []
+
+
 def test_a_persons_own_party_club_or_court_after_the_name_in_a_headline_leaves_the_person() -> None:
     assert title_names("Angela Merkel Party Loses Seats", "") == [("Angela Merkel", "person")]
     assert title_names("ANGELA MERKEL PARTY LOSES SEATS", "") == [("ANGELA MERKEL", "person")]

@@ -210,6 +210,8 @@ _ANNOUNCES = "said|says|announced|reported"
 _ACTS_AFTER = re.compile(rf"['’]s? | (?:Inc|Corp|Co|Ltd|{_ANNOUNCES})\b")
 #: Verbs after a news agency named as a source ("AP reported", "Reuters says").
 _REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "cited", "added"})
+#: What follows an agency's name as one ("the AFP news agency", "the Reuters wire service")
+_AGENCY_NOUNS = frozenset({"news", "agency", "wire"})
 #: Title words that also end a publication's name after a place ("The Hollywood Reporter").
 _PUBLICATION_TITLES = frozenset({"Reporter", "Observer", "Examiner", "Inquirer", "Register", "Chronicle"})
 #: "the new X", "its new X", "Apple's new X": what is new is a product, not an organisation.
@@ -2128,12 +2130,14 @@ class _Doc:
 
     def _reporting(self, tok: Token) -> bool:
         """A news agency named as a source in running text ("cited by AFP", "according to
-        Reuters", "AP reported"), not in a byline or a dateline's "(AP)"."""
+        Reuters", "AP reported", "reports AP", "told the AFP news agency"), not in a byline or a dateline's
+        "(AP)"."""
         before = _prev_word(self.text, tok.start, 20)
         after = _NEXT_WORD.match(self.text, tok.end)
-        return (before is not None and before.group(1).lower() in ("by", "to", "told", "from", "with")
+        return (before is not None and (before.group(1).lower() in ("by", "to", "told", "from", "with")
+                                        or before.group(1).lower() in _REPORT_VERBS)
                 and self.text[tok.start - 1:tok.start] == " "
-                or after is not None and after.group(1).lower() in _REPORT_VERBS
+                or after is not None and (after.group(1).lower() in _REPORT_VERBS or after.group(1) in _AGENCY_NOUNS)
                 and self.text[tok.end:tok.end + 1] == " ")
 
     def _leading_article(self, piece: list[int], s: int = 0) -> bool:
