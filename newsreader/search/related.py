@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 import math
 import re
 from collections import Counter
@@ -157,7 +158,9 @@ class _Profile:
 
     def said(self, key_term: str) -> int:
         """How often the body uses a key term, its stop words left out ("us" is not "use")."""
-        return self.key.get(key_term, 0) - sum(self.words[w] for w in _STOP_STEMS.get(key_term, ()))
+        n = self.key.get(key_term, 0)
+        stops = _STOP_STEMS.get(key_term)
+        return n - sum(self.words[w] for w in stops) if stops and n else n
 
     def sketch(self) -> frozenset[str]:
         """Its most frequent words: copies share nearly all of them."""
@@ -523,11 +526,11 @@ class RelatedFinder:
         # "area") are how any story is written, and a corpus too small for its document
         # frequencies to tell cannot weed them out (U1 #8, the seeds' 9 articles). Nor is a
         # number, or a piece of one ("000" of "200,000"), a key term.
-        shown = [t for t in common if not t.isdigit() and (
-            t in base.title_terms or t in cand.title_terms or
-            max(base.said(t), cand.said(t)) >= w.key_mentions)]
+        shown = list(itertools.islice((t for t in common if not t.isdigit() and (
+            t in base.title_terms or t in cand.title_terms or base.said(t) >= w.key_mentions or
+            cand.said(t) >= w.key_mentions)), 5))
         if shown:
-            why.append("key terms: " + ", ".join(surface.get(t, t) for t in shown[:5]))
+            why.append("key terms: " + ", ".join(surface.get(t, t) for t in shown))
 
         # Dates: the same days talked about, or published close together; far apart counts against.
         date = 0.0
