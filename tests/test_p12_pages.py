@@ -316,3 +316,75 @@ def test_a_dateline_after_one_blank_line_a_transcript_or_a_paragraph_alone_opens
 def test_a_time_above_a_front_pages_first_story_is_the_pages_date() -> None:
     bar = "<p>Today: <time datetime='2024-08-03'>Saturday</time></p>"
     assert [a.date for a in page(bar + cards(), head="")] == [AUG3] * 3
+
+
+# MJ (RV30-P #1, #4): a page whose own story stands above its linked headlines is not cut, the story kept ------------
+
+SHORT = "<h1>Ring road closed after crash</h1><p>Police have closed the ring road in both directions.</p><p>More soon.</p>"
+ITEMS = [(f"/travel/place-{n}", f"Place number {n} by the sea", "A quiet bay with a long beach, two small hotels and "
+          f"a harbour where the ferry stops twice a day, number {n}.") for n in range(1, 5)]
+
+
+def one_page(main: str, title: str = "Valley Times", head: str = f"<link rel='canonical' href='{SITE}/'>") -> list:
+    markup = (f"<html><head><title>{title}</title>{head}</head><body><header><a href='/'>Valley Times</a></header>"
+              f"<main>{main}</main><footer>© 2024 Valley Times</footer></body></html>")
+    return parse_page(html_to_text(markup)[0], "p.html").articles
+
+
+@pytest.mark.parametrize("main, title", [
+    (SHORT + "<h2>Latest</h2>" + cards(3), "Ring road closed after crash | Valley Times"),  # (a short story's lines)
+    (SHORT.replace("h1>", "h2>") + cards(3), ""),  # (its headline of the teasers' rank, no title to match)
+    ("<h1>Garden hose 30m</h1><p>$29.99</p><h2>Customers also bought</h2>" + cards(3), ""),  # (a product's price)
+    ("<h1>Places to visit this summer</h1>" + cards(teasers=ITEMS), "Places to visit | Travel Mag"),  # (a listicle)
+    ("<h1>Places to visit this summer</h1>" + cards(teasers=ITEMS), "Places to visit this summer"),
+    ("<h1>Places to visit</h1>" + cards(teasers=ITEMS), "Places to visit: our picks for the summer"),
+    (cards(teasers=[(h, f"{n}. {t}", x) for n, (h, t, x) in enumerate(ITEMS, 1)]), ""),  # (numbered items, no h1)
+], ids=["short-story", "short-story-h2", "product", "listicle", "listicle-whole-title", "listicle-longer-title",
+        "numbered"])
+def test_a_page_whose_own_story_stands_above_its_linked_headlines_is_one_story(main: str, title: str) -> None:
+    got = one_page(main, title)
+    assert len(got) == 1
+    if "<h1>" in main:
+        assert got[0].title == main[4:main.index("</h1>")]
+
+
+def test_a_page_that_says_it_is_an_article_or_links_to_itself_with_a_query_is_not_cut() -> None:
+    assert len(one_page(cards(), head=f"<link rel='canonical' href='{SITE}/'><meta property='og:type' "
+                                      "content='article'>")) == 1
+    ld = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Floods live\"}</script>"
+    assert len(one_page(cards(), head=f"<link rel='canonical' href='{SITE}/'>{ld}")) == 1
+    live = f"{SITE}/2024/08/03/floods-live"
+    entries = [(f"{live}?page=with:block-{n}#block-{n}", title, text) for n, (_, title, text) in enumerate(TEASERS)]
+    assert len(one_page(cards(teasers=entries), head=f"<link rel='canonical' href='{live}'>")) == 1
+
+
+def test_a_front_pages_label_over_its_cards_and_its_sites_name_cut_still() -> None:
+    titles = [title for _, title, _ in TEASERS]
+    assert [a.title for a in one_page("<h1>Latest news</h1>" + cards())] == titles  # (the h1 names no page)
+    assert [a.title for a in one_page("<h1>Valley Times</h1>" + cards(), "Valley Times",
+                                      head=f"<link rel='canonical' href='{SITE}/'><meta property='og:site_name' "
+                                           "content='Valley Times'>")] == titles  # (the site's name)
+    numbered = [(h, f"{n}. {t}" if n == 1 else t, x) for n, (h, t, x) in enumerate(TEASERS, 1)]
+    assert len(one_page(cards(teasers=numbered))) == 3  # (one headline that opens with a number: no list)
+    assert len(one_page(cards(), head=f"<link rel='canonical' href='{SITE}/news'><meta property='og:type' "
+                                      "content='website'>")) == 3
+
+
+# MJ (RV30-P #2): a card's <time> above its headline dates that card --------------------------------------------------
+
+def timed_cards(where: str) -> str:
+    out = ""
+    for n, (href, title, text) in enumerate(TEASERS):
+        time = f"<time datetime='2024-07-2{n}'>2{n} July 2024</time>"
+        card = f"<h2><a href='{href}'>{title}</a></h2><p>{text}</p>"
+        out += "<div class='card'>" + (time + card if where == "above" else card + time) + "</div>"
+    return out
+
+
+@pytest.mark.parametrize("where, bar", [("above", ""), ("below", ""), ("below", "<p><time datetime='2024-08-03'>3 "
+                                                                            "August 2024</time></p>")])
+def test_a_cards_time_above_or_below_its_headline_dates_that_card(where: str, bar: str) -> None:
+    got = page(bar + timed_cards(where))  # (below, under a date bar's <time>: each <time> right above a headline)
+    assert [(a.title, a.date) for a in got] == [(title, dt.date(2024, 7, 20 + n))
+                                                for n, (_, title, _) in enumerate(TEASERS)]
+    assert all(a.body == [text] for a, (_, _, text) in zip(got, TEASERS))

@@ -1013,9 +1013,14 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     page_url = (meta.get("link:canonical") or meta.get("og:url") or "").strip()
     base = _joined(page_url, meta["base:href"]) if meta.get("base:href") else page_url
     page_head = reader.page  # (what stands outside the page's stories: its date bar, for `_page_day`)
-    if stories == [reader.page] and (front := _front_page(reader, base or page_url)) is not None:
-        page_head, stories = front
     page_title = _SPACE_RE.sub(" ", "".join(reader.title)).strip()
+    # A page that says it is one story (og:type "article", a JSON-LD headline) is never cut at its links: they are
+    # its list's items, its live blog's entries, its "Latest" box (RV30-P #1, #4).
+    one_story = (meta.get("og:type") or "").strip().casefold() == "article" or bool(ld.get("headline"))
+    if stories == [reader.page] and not one_story \
+            and (front := _front_page(reader, base or page_url, (meta.get("og:title") or "", page_title),
+                                      facts.source)) is not None:
+        page_head, stories = front
     facts.title = _clean_title(meta.get("og:title") or ld.get("headline") or page_title, facts.source)
     site_name = _SPACE_RE.sub(" ", "".join(reader.site_name)).strip()
     headlines = [meta.get("og:title"), ld.get("headline")] + [s.blocks[s.headline] for s in stories[:1]
@@ -1254,7 +1259,8 @@ def _without_cards(stories: list[_Story]) -> list[_Story]:
 FRONT_STORIES = 3
 
 
-def _front_page(reader: _Reader, base: str) -> tuple[_Story, list[_Story]] | None:
+def _front_page(reader: _Reader, base: str, titles: tuple[str, ...] = (), site: str | None = None
+                ) -> tuple[_Story, list[_Story]] | None:
     """A front page with no `<article>` elements (a site's home or section page, a blog's index) cut into its stories:
     at each headline (`<h1>`-`<h3>`) that is a link to a story of the page's own site (a relative link, or one to the
     host of the page's address, `base`), with a paragraph of text under it (a teaser of CARD_LINE_WORDS words at
@@ -1263,7 +1269,12 @@ def _front_page(reader: _Reader, base: str) -> tuple[_Story, list[_Story]] | Non
     story's own beside them: a paragraph above the first (a story's lede, a guide's introduction: the linked headings
     are its "Related" box or its items), or a heading of their rank or above that is no link and has a paragraph under
     it (a story's headline, one of its sections). A heading with no text under it (a section's name) stays with the
-    story above. A one-story page is never cut: a false split is worse than a miss."""
+    story above. A one-story page is never cut: a false split is worse than a miss, and a story lost the worst (RV30-P
+    #1, #4): nor is a page whose own headline stands above the links (a heading that is no link over any text, a short
+    story's over its few lines, a product's over its price; an <h1> that names the page, one of its `titles`: a
+    listicle's), whose headlines are a numbered list's items ("1. ..."), or whose links lead to the page's own address
+    with another query (a live blog's entries). A card's <time> right above its headline (each card's, the last one's
+    none below it) dates that card, not the one above (RV30-P #2)."""
     page = reader.page
     blocks, kinds = page.blocks, page.kinds
     heads = reader.page_heads  # (a head `_cut_trailing_links` cut off the page's end has no block, and no teaser)
@@ -1275,26 +1286,42 @@ def _front_page(reader: _Reader, base: str) -> tuple[_Story, list[_Story]] | Non
     def own_link(href: str | None) -> bool:
         if not href:
             return False
-        if base:  # (a story's address, as its headline's link gives it, on the page's own host)
+        if base:  # (a story's address, as its headline's link gives it, on the page's own host, not the page's own)
             url = _headline_url(href, base, base)
-            return url is not None and _site(url) == host
+            return url is not None and _site(url) == host and (own_path in ("", "/") or _path(url) != own_path)
         # A page that states no address: a relative link is to its own site (not to a place on the page, "#top", nor
         # "javascript:", nor "//host/...", any site's).
         return not (href.split("#")[0].strip("/") == "" or href.startswith("//") or _SCHEME_RE.match(href))
 
+    own_path = _path(base)
     ends = [head[0] for head in heads[1:]] + [len(blocks)]
     linked = [head for head, end in zip(heads, ends) if own_link(head[2]) and teaser(head[0] + 1, end)]
     if len({head[2] for head in linked}) < FRONT_STORIES or teaser(0, linked[0][0]):
         return None  # (fewer stories than FRONT_STORIES, links to one address: a paywall's; text above the first)
+    if 2 * sum(bool(_NUMBERED_RE.match(blocks[head[0]])) for head in linked) > len(linked):
+        return None  # (a numbered list's items: a listicle's, "1. Place number 1 by the sea")
+    named = {_clean_title(title, site).casefold() for title in titles if title.strip()} - {"", (site or "").casefold()}
+    for head, end in zip(heads, ends):
+        if head[0] >= linked[0][0]:
+            break
+        if head[2] is None and (any(kinds[k] != _LINK_LINE for k in range(head[0] + 1, end))
+                                or head[1] == 1 and _names_page(blocks[head[0]], named)):
+            return None  # (the page's own headline above the links: over its few lines or its price, or the page's title)
     starts = [head[0] for head in linked]
     cuts = set(starts)  # (looked up once a heading: 8,000 headings on a page are 8,000 steps, not 64 million)
     level = max(head[1] for head in linked)  # (a lead story's headline may be of a higher rank than the others')
     for head, end in zip(heads, ends):
         if head[0] not in cuts and head[1] <= level and teaser(head[0] + 1, end):
             return None  # (a heading of the stories' rank that is no link, over text of its own)
+    # Each card's <time> right above its headline ("<time>..</time><h2><a ...>"), and none under the last one's: the
+    # <time> opens its card (it went to the card above, each card a day off, RV30-P #2).
+    timed = {at for at, _, _ in reader.page_times}
+    above = int(all(start - 1 in timed and start - 1 not in cuts for start in starts)
+                and not any(at >= starts[-1] for at in timed))
+    starts = [start - above for start in starts]
     parts = [_Story(blocks[:starts[0]], kinds=kinds[:starts[0]])]  # (the page's head: its date bar, its <time>)
     for head, start, end in zip(linked, starts, starts[1:] + [len(blocks)]):
-        parts.append(_Story(blocks[start:end], 0, head[1], head[2], kinds=kinds[start:end]))
+        parts.append(_Story(blocks[start:end], above, head[1], head[2], kinds=kinds[start:end]))
     for at, day, stamp in reader.page_times:  # (each part's first <time> dates it)
         part = parts[bisect.bisect_right(starts, at)]
         if part.time is None:
@@ -1302,6 +1329,25 @@ def _front_page(reader: _Reader, base: str) -> tuple[_Story, list[_Story]] | Non
     for story in parts[1:]:
         _cut_trailing_links(story)
     return parts[0], parts[1:]
+
+
+#: A numbered list's item: "1. ", "2) ", "No. 3: ".
+_NUMBERED_RE = re.compile(r"^\s*(?:No\.\s*)?\d{1,3}\s*[.):]\s+\S", re.IGNORECASE)
+
+
+def _names_page(heading: str, titles: set[str]) -> bool:
+    """Does the heading name the page: is it one of its `titles` (casefolded, without the site's name), or does one
+    start with it or it with one ("10 places" over "10 places to visit this summer")?"""
+    heading = _SPACE_RE.sub(" ", heading).strip().casefold()
+    return bool(heading) and any(heading.startswith(title) or title.startswith(heading) for title in titles)
+
+
+def _path(url: str) -> str:
+    """The path of an address, without its last "/" ("" when there is none or it cannot be read)."""
+    try:
+        return urlsplit(url.strip()).path.rstrip("/")
+    except ValueError:
+        return ""
 
 
 def _site(url: str) -> str:
