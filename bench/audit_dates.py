@@ -11,13 +11,18 @@ random words, so it gets a small share of the sample).
     python bench/audit_dates.py precision [--n 300] [--corpus-n 30] [--seed 2611] [--dated]
     python bench/audit_dates.py recall [--n 200] [--seed 2611]
     python bench/audit_dates.py again FILE.tsv
+    python bench/audit_dates.py values [--n 150] [--seed 2611]
 
 `precision` prints one row per sampled date span: id, source, document, article date, span,
 value and the sentence with the span in [brackets]; add a judgment column by hand. `recall`
 prints sentences holding a date-like cue (month or weekday names, year-like numbers, ago/last/
 next/week/month/year/quarter/season/holiday words) with every date found in them, so that
 what was missed can be judged. `again` reads a judged file and prints what the extractor finds
-now in each sampled sentence, to judge the same sample after a change.
+now in each sampled sentence, to judge the same sample after a change. `values` is the value
+audit ECB+'s scoring cannot do (its dates have spans, no values): over the dated documents, each
+ECB+ date markable (TIME_DATE) with the predicted date paired to it by overlap (TE3 relaxed,
+`relaxed_match`), its value and sentence; the document's own date line is left out (its value is
+the date the document was given). A markable no date overlaps is a row with no value (missed).
 
 ECB+ documents are dated by the first full date in their first three lines (the page's date
 line), as a reader would date the page; documents with none are undated (relative dates then
@@ -34,7 +39,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval_extract import build_ecb_text, is_duration  # also puts the repo on sys.path
+from eval_extract import build_ecb_text, is_duration, relaxed_match  # also puts the repo on sys.path
 from newsreader.corpus.parser import parse_page
 from newsreader.extract.dates import find_dates
 
@@ -68,12 +73,18 @@ def _date_line(text: str) -> dt.date | None:
     """The first full date in the first three lines that stands as a date line does: on a
     short line, or followed by a clock time, a "|" or the line's end (not "born on April 22,
     1923, in Nashville" in a lead run into the headline)."""
+    found = _date_line_match(text)
+    return dt.date.fromisoformat(found.value) if found is not None else None
+
+
+def _date_line_match(text: str):
+    """The date `_date_line` reads, as find_dates gives it (None when there is none)."""
     head = "\n".join(text.split("\n")[:3])
     for d in find_dates(head, None):
         if d.value and re.fullmatch(r"\d{4}-\d\d-\d\d", d.value):
             line_start, line_end = head.rfind("\n", 0, d.start) + 1, (head + "\n").find("\n", d.end)
             if line_end - line_start < 100 or DATE_LINE_AFTER.match(head, d.end):
-                return dt.date.fromisoformat(d.value)
+                return d
     return None
 
 
@@ -206,6 +217,38 @@ def again(args: argparse.Namespace) -> int:
     return 0
 
 
+def values(args: argparse.Namespace) -> None:
+    """A seeded sample of ECB+ date markables with the value our dates give them (see the module
+    docstring), for judging values by hand."""
+    rng = random.Random(args.seed)
+    pool: list[tuple[Sentence, tuple[int, int], object]] = []
+    dated = 0
+    by_doc: dict[str, list[Sentence]] = {}
+    for s in _ecb_sentences():
+        by_doc.setdefault(s.doc, []).append(s)
+    for doc, sentences in by_doc.items():
+        first = sentences[0]
+        if first.date is None:
+            continue
+        dated += 1
+        text = first.text
+        found = [d for d in find_dates(text, first.date) if not is_duration(d.value)]
+        line = _date_line_match(text)
+        gold = [(a, b) for a, b in sorted(set(first.dates_touch_markable))
+                if not (line is not None and line.start < b and a < line.end)]  # the date line itself
+        pairs = dict(relaxed_match(gold, [(d.start, d.end) for d in found]))
+        at = {(d.start, d.end): d for d in found}
+        for g in gold:
+            s = next(x for x in sentences if x.start <= g[0] < x.end + 1)
+            pool.append((s, g, at.get(pairs.get(g))))
+    print(f"# {len(pool)} date markables in {dated} dated documents; seed {args.seed}")
+    print("id\tdoc\tarticle_date\tstart\tend\tgold\tspan\tvalue\tsentence\tjudgment\tnote")
+    for k, (s, g, d) in enumerate(rng.sample(pool, min(args.n, len(pool))), 1):
+        spans = [g] if d is None else [(d.start, d.end)]
+        print(f"{k}\t{s.doc}\t{s.date}\t{g[0]}\t{g[1]}\t{' '.join(s.text[g[0]:g[1]].split())}\t"
+              f"{d.text if d else ''}\t{d.value if d else ''}\t{_show(s, spans)}\t\t")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="mode", required=True)
@@ -215,10 +258,13 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--corpus-n", type=int, default=30 if name == "precision" else 0)
         p.add_argument("--seed", type=int, default=2611)
         p.add_argument("--dated", action="store_true", help="only articles with a date line (values can be judged)")
+    p = sub.add_parser("values")
+    p.add_argument("--n", type=int, default=150)
+    p.add_argument("--seed", type=int, default=2611)
     p = sub.add_parser("again")
     p.add_argument("file")
     args = parser.parse_args(argv)
-    if args.mode != "again" and (args.n < 0 or args.corpus_n < 0):
+    if args.mode != "again" and (args.n < 0 or getattr(args, "corpus_n", 0) < 0):
         print("--n and --corpus-n must be 0 or more", file=sys.stderr)
         return 2
     if not ECB.is_dir():
@@ -226,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.mode == "again":
         return again(args)
-    {"precision": precision, "recall": recall}[args.mode](args)
+    {"precision": precision, "recall": recall, "values": values}[args.mode](args)
     return 0
 
 

@@ -2393,7 +2393,7 @@ def _audit_dates():
     return audit_dates
 
 
-@pytest.mark.parametrize("argv", [("precision", "--n", "-1"), ("recall", "--corpus-n", "-3")])
+@pytest.mark.parametrize("argv", [("precision", "--n", "-1"), ("recall", "--corpus-n", "-3"), ("values", "--n", "-2")])
 def test_audit_dates_a_negative_sample_size_is_one_line(capsys, argv):
     code = _audit_dates().main(list(argv))
     err = capsys.readouterr().err
@@ -2413,6 +2413,30 @@ def test_audit_dates_again_on_a_missing_or_foreign_sample_is_one_line(tmp_path, 
     code = audit.main(["again", str(path)])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1
+
+
+def test_audit_dates_values_pairs_each_date_markable_but_the_date_line(capsys):
+    """`values`: one row per ECB+ date markable of a dated document (the whole pool when --n is
+    larger), its text at its offsets, the predicted date over it and its value, or none; never the
+    document's own date line, whose value is the date it was given."""
+    audit = _audit_dates()
+    if not audit.ECB.is_dir():
+        pytest.skip("no ECB+ dev data")
+    assert audit.main(["values", "--n", "100000"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    pool = int(lines[0].split()[1])
+    rows = [line.split("\t") for line in lines[2:]]
+    assert len(rows) == pool > 100
+    texts: dict[str, str] = {}
+    for _, doc, date, start, end, gold, span, value, sentence, *_ in rows:
+        if doc not in texts:
+            texts[doc] = audit.build_ecb_text(next(audit.ECB.glob(f"*/{doc}")))[0]
+        text, a, b = texts[doc], int(start), int(end)
+        assert " ".join(text[a:b].split()) == gold and date
+        line = audit._date_line_match(text)
+        assert not (line.start < b and a < line.end)
+        assert bool(span) == bool(value) and (not span or f"[{span}]" in sentence)
+    assert sum(1 for row in rows if row[7]) > 0.9 * pool  # nearly all are found
 
 
 def test_the_date_scan_names_no_regex_op_that_python_3_10_lacks(monkeypatch):
