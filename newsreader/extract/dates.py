@@ -292,7 +292,9 @@ _BRANCHES: list[tuple[str, str]] = [
     ("the early late spring summer autumn winter fall",
      r"(?P<bareseason>(?i:(?:the )?(?:(?:early|late) )?(?:spring|summer|autumn|winter)|the (?:early |late )?fall(?=[,.;:!?)]|$)))"
      r"(?![\w-]| of)"),
+    # an older decade or century only after "the": "the 1700s", "the late 1640s" (not "Boeing 1700s")
     ("# ' the early late mid", r"(?P<decade>(?:(?i:the )?(?i:early |late |mid-|mid )?(?:1[89]|20)[0-9]0['’]?s"
+                               r"|(?i:the )(?i:early |late |mid-|mid )?1[0-7][0-9]0['’]?s"
                                r"|(?:(?<=\bthe )|(?<=\bThe )|(?<=\band ))'?[0-9]0s"
                                # "'50s punk rock", "in the late '90s" (an apostrophe: no age, unless
                                # after "in his": `_short_decade_not_years`); "the late 90s" (not
@@ -338,8 +340,10 @@ _BRANCHES.insert(0, ("last this next the #", rf"(?P<possperiod>(?i:(?:last|this|
 _BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]| (?:of )?[0-9]|(?:['’]s)? (?:holidays?|break|celebrations?|festivities|festival"
                          r"|resolutions?|eve|day|party|parties|greetings|message|address|honou?rs|cards?|fireworks|revell?ers|countdown"
                          r"|lunch|dinner|concert)\b)"))
-# "at this time": now (not "this time last year", "this time of year")
-_BRANCHES.append(("this", r"(?P<thistime>(?i:this time))(?![\w-]| (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)"))
+# "at this time": now (not "this time of year"); "this time last year", "this time a year ago" as
+# "the same time last year" (after any word)
+_BRANCHES.append(("this", r"(?P<thistime>(?i:this time(?: last year| a year (?:ago|earlier|before))?))"
+                          r"(?![\w-]| (?:of|last|next|a year|tomorrow|yesterday|around|round)\b)"))
 _BRANCHES.append(("this last next the", r"(?P<sportseason>(?i:this past|this|last|next|the (?:previous|prior|current|next|past)) (?:off-?)?season)"
                                           r"(?![\w-])"))
 _BRANCHES.append(("#", rf"(?P<seasonyears>{_YEAR}(?:[-–]|--)(?:[0-9]{{2}}|{_YEAR}))(?= (?i:season|campaign|term|school year)\b)"))
@@ -348,6 +352,9 @@ _BRANCHES.append(("#", rf"(?P<yearrange>{_YEAR}(?:[-–]|--)(?:[0-9]{{2}}|{_YEAR
 # "the sixth straight day", "a second consecutive week": the day (week...) the story is at, or
 # the weekday after it ("for a second straight day on Friday")
 _WEEKDAY_AFTER = re.compile(rf" (?:on )?({_WEEKDAY})(?![\w-])")
+#: ... and "for a 12th straight month in August", "a third consecutive year in 2008": the month
+#: (year) named right after it.
+_PERIOD_AFTER = re.compile(rf" (?:in|during) (?:(?P<month>{_MONTH})(?:,? (?P<monthyear>{_YEAR}))?|(?P<year>{_YEAR}))(?![\w-])")
 _BRANCHES.append(("the a", r"(?P<nthunit>(?i:the|a) (?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                            r"|[1-9][0-9]?(?:st|nd|rd|th)) (?i:straight|consecutive|successive) (?i:day|week|month|year))"
                            r"(?![\w-])"))
@@ -1287,7 +1294,41 @@ _CLAUSE_SUBJECT_AFTER = re.compile(r" (?:he|she|it|they|we|I|you)\b| [A-Z][\w.-]
 
 def _done_before(text: str, start: int) -> bool:
     m = _PASSIVE_PAST_BEFORE.search(text, max(0, start - 40), start)
-    return m is not None and m.group(1) not in _ED_NOT_PAST
+    return m is not None and m.group(1) not in _ED_NOT_PAST or _did_on(text, start)
+
+
+@functools.cache
+def _did_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`_did_on`'s patterns, compiled at its first call (a day ahead of the article is rare). The
+    first: verbs that report, schedule or plan, whose "on June 8" may be a day to come ("announced
+    a meeting on June 8", "set the vote on June 8"); the second: an active verb in the past,
+    hyphened ones too ("rear-ended", "crashed"), and the word before it."""
+    plans = re.compile(r"\b(?:said|told|announced|reported|added|agreed|approved|voted|named|confirmed|unveiled|launched"
+                       r"|released|signed|filed|set|scheduled|rescheduled|planned|called|asked|ordered|urged|invited"
+                       r"|proposed|slated|moved|postponed|delayed|pushed|booked|declared|decided|promised|pledged|vowed"
+                       r"|warned|expected|hoped|wanted|due|until|for|to be|ahead)\b")
+    did = re.compile(rf"(?:(\w+),? |^)(?:[a-z]+-)?(?:([a-z]{{2,}}ed)|(?:{_PAST_WORDS}))\b")
+    return plans, did
+
+
+def _did_on(text: str, start: int) -> bool:
+    """Is a day "on June 8" the day of an act the clause before reports done ("Lohan rear-ended a
+    truck with her Porsche on Pacific Coast Highway on June 8", written on May 3: last June)? Not
+    a verb that reports or plans ("announced a meeting on June 8"), nor a clause with an outlook
+    or a copula's participle ("was set to open on June 8"), nor the verb of a clause before "and"
+    ("The Games opened on 27 July and close on 12 August")."""
+    if not text.endswith("on ", 0, start):
+        return False
+    plans, did = _did_patterns()
+    lo = _CLAUSE_BEFORE.search(text, max(0, start - 100), start).start()
+    clause = text[lo:start].lower()
+    cut = max(clause.rfind(w) + len(w) if w in clause else 0 for w in (" and ", " but ", " while ", " or "))
+    clause = clause[cut:]  # its own verb's
+    if plans.search(clause) or _OUTLOOK.search(clause):
+        return False
+    return any(m.group(1) not in _ED_NOT_PAST_AFTER and m.group(2) not in _ED_NOT_PAST
+               and not m.group().endswith((" was", " were", " had", " did"))
+               for m in did.finditer(clause))
 
 
 #: "the Sept. 11 attacks": the day named as the event (2001), as "9/11" is.
@@ -2422,7 +2463,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             if kind == "barmonth" and text[end + 1:end + 2].isupper() and text[end:end + 1] == " " and \
                     prev not in _CLAUSE_PREPS:
                 continue  # "in March Apple said" (a clause follows), not "the May Day"
-        elif kind == "vague" and span.lower() in ("the moment", "present") or kind == "thistime":
+        elif kind == "vague" and span.lower() in ("the moment", "present") or kind == "thistime" and len(span) == 9:
             if prev != "at" and (prev != "for" or kind == "thistime"):  # "at the moment", "for present", "at this time"
                 continue
         elif kind == "vague" and (span in ("the past", "The past") or span[:4].lower() in ("year", "quar", "mont")
@@ -3251,6 +3292,8 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
     if kind == "season" and (stated := _FOUR_DIGITS.search(span)):
         season = next(_SEASONS[w] for w in lower.split() if w in _SEASONS)
         return f"{stated.group()}-{season}", None
+    if kind == "thistime" and len(span) > 9:  # "this time last year": as "the same time last year"
+        return _resolve("sameperiod", span, ref, anchors, text, start, end, prev)
     if kind == "thistime":
         return "PRESENT_REF", None
     if kind == "newyear":
@@ -3276,6 +3319,15 @@ def _resolve(kind: str, span: str, ref: dt.date | None, anchors: _Anchors, text:
         if words[-1].lower() == "day" and (on := _WEEKDAY_AFTER.match(text, end)):
             # "fell for a second straight day on Friday" (written on Saturday): that Friday
             return _resolve("weekday", on.group(1), ref, anchors, text, on.start(1), on.end(1), "on")
+        if words[-1].lower() in ("month", "year") and (named := _PERIOD_AFTER.match(text, end)) \
+                and (named.group("month") is not None) == (words[-1].lower() == "month"):
+            # "rose for a 12th straight month in August": that August, not the article's month
+            if named.group("year"):
+                return named.group("year"), None
+            if named.group("monthyear"):
+                return _month(int(named.group("monthyear")), _month_of(named.group("month"))), None
+            return _resolve("barmonth", named.group("month"), ref, anchors, text, named.start("month"),
+                            named.end("month"), "in")
         return _resolve("theunit", "the " + words[-1], ref, anchors, text, start, end, prev)
     if kind == "decadeword":
         return f"19{_DECADE_WORDS[words[-1].rpartition('-')[2]]}", None
