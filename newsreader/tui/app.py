@@ -371,6 +371,8 @@ class ReaderApp(App[int]):
         self._stop_index = threading.Event()
         #: Articles kept by the update the quit stopped (None: none stopped): `run_reader` says so.
         self.index_stopped: int | None = None
+        #: The error the reader stopped on (None: none), said in one line (`_print_error_renderables`).
+        self.crashed: BaseException | None = None
         self.search_error = ""
         #: The palette's key hints (`commands.binding_hints`), built at its first list of
         #: commands after it opens: it asks for the list again at every key typed.
@@ -482,6 +484,36 @@ class ReaderApp(App[int]):
         dropped, and the next start goes on from there."""
         self._stop_index.set()
         super().exit(*args, **kwargs)
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crashed is None:
+            self.crashed = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """An error the reader stopped on is one line, its traceback in a file: Textual's filled the
+        terminal, and a command queued after it (the palette's Quit, U1 #0) left exit code 0 (`run_reader`
+        returns 1 for it now)."""
+        if self.crashed is None or not self._exit_renderables:
+            super()._print_error_renderables()
+            return
+        from rich.console import Console
+
+        detail = self.paths.cache_dir / "reader-error.txt"
+        try:
+            detail.parent.mkdir(parents=True, exist_ok=True)
+            with detail.open("w", encoding="utf-8", errors="replace") as out:
+                console = Console(file=out, width=120, color_system=None, force_terminal=False)
+                for renderable in self._exit_renderables:
+                    console.print(renderable)
+            where = f"; the details are in {detail}"
+        except OSError:
+            where = ""
+        self._exit_renderables.clear()
+        error = self.crashed
+        said = printable(clean(f"{type(error).__name__}: {error}"))[:200]
+        print(f"newsreader: the reader stopped on an internal error ({said}); the bookmarks and read marks "
+              f"made before it are kept{where}", file=sys.stderr)
 
     def post_message(self, message: Any) -> bool:
         """A quit key read while a write waits for another copy's lock on the store (`STORE_WAIT`
@@ -2165,8 +2197,13 @@ class ReaderApp(App[int]):
         return shown.translate(ASCII_KEYS) if self.glyphs == "ascii" else shown
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from newsreader.tui.commands import Palette
+
         self._palette_hints = None  # the keys as they are now, once for this palette
-        super().action_command_palette()
+        if self.use_command_palette and not CommandPalette.is_open(self):  # (Textual's, with `Palette`'s guard)
+            self.push_screen(Palette(id="--command-palette"))
         if self.glyphs == "ascii":  # its 🔎, two columns wide, is no glyph of the console's font
             self.call_after_refresh(self._ascii_palette_icon)
 
@@ -2326,4 +2363,6 @@ def run_reader(ctx: Any, corpus_dir: Path) -> int:
                 print(f"newsreader: quit while another newsreader was writing to the bookmarks store: "
                       f"{n} bookmark, read-mark or theme change{'s' if n != 1 else ''} waited for it and "
                       f"{'were' if n != 1 else 'was'} not saved", file=sys.stderr)
+    if app.crashed is not None:  # (a command queued after the error, as Quit, set the code back to 0)
+        return 1
     return app.return_code or 0  # Textual sets 1 when the app stopped on an error it printed

@@ -16,7 +16,10 @@ from functools import partial
 from typing import Any
 
 from textual.app import SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.message import Message
 
 from newsreader.tui.safe import clean
 
@@ -31,6 +34,32 @@ ACTIONS = (
     ("Saved searches", "run or delete saved searches", "saved-searches"),
     ("Save search", "name the current search", "save-search"),
 )
+
+
+class Palette(CommandPalette):
+    """Textual's palette, closed once. Keys read faster than the palette handles them (60 ms
+    apart: a fast typist, keys queued over a slow link) could select twice: two Enters each
+    selecting the highlighted line (or an Escape and an Enter) queued two closes. The first
+    popped the palette and ran the command; the second popped the screen under it, or, over
+    the main screen, raised ScreenStackError and ended the reader with a traceback (U1 #0).
+    Once closing, a selection still queued is dropped (its command runs once) and a second
+    dismiss pops nothing."""
+
+    _select_done = False
+
+    async def _on_message(self, message: Message) -> None:
+        from textual.widgets import Button, Input, OptionList
+
+        if self._select_done and isinstance(message, (Input.Submitted, Button.Pressed, OptionList.OptionSelected)):
+            message.stop()
+            return
+        await super()._on_message(message)
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if self._select_done or not self.is_active:
+            return AwaitComplete.nothing()
+        self._select_done = True
+        return super().dismiss(result)
 
 
 def binding_hints(app: Any) -> dict[str, str]:
@@ -172,7 +201,7 @@ def theme_names(app: Any) -> list[str]:
 def choose_theme(app: Any) -> None:
     """A palette of the themes, the reader's and the user's first (Textual's own picker sorts
     them among its twenty)."""
-    from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+    from textual.command import DiscoveryHit, Hit, Hits, Provider
 
     class Themes(Provider):
         def _themes(self) -> Iterator[tuple[str, Callable[[], None], str]]:
@@ -193,7 +222,7 @@ def choose_theme(app: Any) -> None:
                 if (score := matcher.match(name)) > 0:
                     yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
-    app.push_screen(CommandPalette(providers=[Themes], placeholder="Search for themes…"))
+    app.push_screen(Palette(providers=[Themes], placeholder="Search for themes…"))
 
 
 def back_to_all(app: Any) -> None:

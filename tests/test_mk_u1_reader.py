@@ -1,0 +1,68 @@
+"""The reader's findings of the new-user review U1 (round 28): the palette's double select (#0), `b`/`u` on a
+story the screen does not show (#2), a bookmark whose story left the corpus (#9), the bookmarks screen's palette
+(#6) and NO_COLOR with a light theme (#3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandList
+from textual.widgets import Input
+
+from newsreader.tui.commands import Palette
+from tests.test_tui import NARROW, make_app, settle, sync, type_text
+
+
+@sync
+async def test_two_selections_queued_in_the_palette_close_it_once_and_run_once(seed_home, tmp_path: Path) -> None:
+    """Two Enters read before the palette handles the first (keys 60 ms apart) each selected the highlighted
+    line: the second dismiss popped the main screen's place (ScreenStackError, the reader gone) after the
+    command ran; now the palette closes once and the command runs once."""
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, Palette)
+        await type_text(pilot, "bookmark")
+        await pilot.pause(0.5)  # (the palette's search)
+        palette = app.screen
+        field, listed = palette.query_one(Input), palette.query_one(CommandList)
+        titles = [listed.get_option_at_index(n).hit.text for n in range(listed.option_count)]
+        listed.highlighted = [str(title) for title in titles].index("Bookmark")
+        field.post_message(Input.Submitted(field, field.value))  # two Enters, read together
+        field.post_message(Input.Submitted(field, field.value))
+        await pilot.pause(0.5)
+        assert not isinstance(app.screen, Palette) and len(app.screen_stack) == 1
+        assert len(app.store.list_bookmarks()) == 1  # (bookmarked once: a second run removed it)
+    assert app.return_code in (0, None)
+
+
+def test_an_error_the_reader_stops_on_is_one_line_and_exit_code_1(seed_home, tmp_path: Path, capsys,
+                                                                  monkeypatch) -> None:
+    """Textual printed its whole traceback, and a Quit queued after the error set the exit code back to 0."""
+    from types import SimpleNamespace
+
+    from rich.segment import Segment, Segments
+
+    from newsreader.tui import app as reader
+
+    def run(self: reader.ReaderApp) -> None:  # what Textual does on an error, then the queued Quit
+        try:
+            raise RuntimeError("Can't pop screen")
+        except RuntimeError as error:
+            self._handle_exception(error)
+        self._print_error_renderables()
+        self.exit(return_code=0)
+
+    monkeypatch.setattr(reader.ReaderApp, "run", run)
+    monkeypatch.setattr(reader.ReaderApp, "_fatal_error", lambda self: self._exit_renderables.append(
+        Segments([Segment("Traceback (most recent call last):\n  ...\nRuntimeError: Can't pop screen\n")])))
+    corpus, paths = seed_home
+    own = type(paths)(tmp_path / "config", paths.data_dir, tmp_path / "cache")
+    ctx = SimpleNamespace(paths=own, config=make_app(seed_home, tmp_path).config, config_warnings=[])
+    assert reader.run_reader(ctx, corpus) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("newsreader: the reader stopped on an internal error (RuntimeError: Can't pop screen)")
+    assert str(tmp_path / "cache" / "reader-error.txt") in line
+    assert "Traceback" in (tmp_path / "cache" / "reader-error.txt").read_text(encoding="utf-8")
