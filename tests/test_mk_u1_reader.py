@@ -66,3 +66,35 @@ def test_an_error_the_reader_stops_on_is_one_line_and_exit_code_1(seed_home, tmp
     assert line.startswith("newsreader: the reader stopped on an internal error (RuntimeError: Can't pop screen)")
     assert str(tmp_path / "cache" / "reader-error.txt") in line
     assert "Traceback" in (tmp_path / "cache" / "reader-error.txt").read_text(encoding="utf-8")
+
+
+@sync
+async def test_b_and_u_act_only_on_a_story_the_screen_shows(seed_home, tmp_path: Path) -> None:
+    """Tab before opening anything (the empty article pane, full width at 80 columns), or a bookmark whose
+    story left the corpus opened: `b` and `u` took the hidden list's highlighted story, and `b` removed a
+    bookmark (tags and note) the user could not see."""
+    from newsreader.store import Store
+
+    store = Store.open(tmp_path / "state.sqlite3")
+    app = make_app(seed_home, tmp_path, store=store)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "tab")
+        await settle(pilot)
+        assert app.current_pane() == "reader" and app.article_view.article is None
+        await pilot.press("b", "u")
+        await settle(pilot)
+        assert store.list_bookmarks() == [] and not app.read_ids
+        shown = app.article_list.current_row
+        store.add_bookmark(shown.id, title=shown.title, tags=["kept"], note="my note")
+        store.add_bookmark("gone-story-123", title="A story not in the corpus now")
+        app.refresh_marks()
+        app.open_article("gone-story-123")
+        await settle(pilot)
+        assert app.current_pane() == "reader"
+        await pilot.press("b")
+        await settle(pilot)
+        kept = {b.article_id: b for b in store.list_bookmarks()}
+        assert kept[shown.id].note == "my note" and list(kept[shown.id].tags) == ["kept"]
+        assert any("No article here" in str(n.message) for n in app._notifications)
+

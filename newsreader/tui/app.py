@@ -1996,11 +1996,17 @@ class ReaderApp(App[int]):
         self.side.query_one(RelatedList).focus()
 
     def _target(self) -> Any:
-        """The article `b` and `u` act on: the open one in the reader, else the list's."""
-        if self.current_pane() != "list" and self.article_view.article is not None:
+        """The article `b` and `u` act on: the open one in the reader, else the list's; None when the pane
+        in use shows none (a bookmark whose story left the corpus opened, Tab before opening one, a list
+        saying "No articles."). They took the hidden list's highlighted story then, and `b` removed a
+        bookmark, tags and note, the user never saw (U1 #2)."""
+        if self.current_pane() != "list":
             return self.article_view.article
         row = self.article_list.current_row
         return article_like(row) if row is not None else None
+
+    def _no_target(self) -> None:
+        self.notify("No article here: open one from the list first", timeout=3, markup=False)
 
     def _whole_article(self, target: Any) -> Any:
         """The article itself for a list row's `article_like` (from the index, in the store's writing thread):
@@ -2026,6 +2032,7 @@ class ReaderApp(App[int]):
         pressing `b` on the same story a moment apart ended with no bookmark."""
         target = self._target()
         if target is None:
+            self._no_target()
             return
         now = target.id not in self.bookmarked
         old = self._unbookmarked.get(target.id)
@@ -2064,6 +2071,7 @@ class ReaderApp(App[int]):
     async def action_toggle_read(self) -> None:
         target = self._target()
         if target is None:
+            self._no_target()
             return
         read = target.id not in self.read_ids
         try:

@@ -110,7 +110,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     @property
     def current_row(self) -> Row | None:
-        return self.source.row(self.cursor)
+        """The highlighted row; None while the list shows none ("No articles.": a row its source still
+        holds is not on screen)."""
+        return self.source.row(self.cursor) if self.count else None
 
     # --- cursor ------------------------------------------------------------------------
 
