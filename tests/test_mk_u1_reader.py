@@ -98,3 +98,32 @@ async def test_b_and_u_act_only_on_a_story_the_screen_shows(seed_home, tmp_path:
         assert kept[shown.id].note == "my note" and list(kept[shown.id].tags) == ["kept"]
         assert any("No article here" in str(n.message) for n in app._notifications)
 
+
+@sync
+async def test_the_bookmarks_screens_palette_exports_the_bookmarks_it_shows(seed_home, tmp_path: Path,
+                                                                           monkeypatch) -> None:
+    """Ctrl+P over the bookmarks said "No matches found" for "export": the export was in the main screen's
+    palette only. Over the bookmarks it exports what the screen lists (a tag's bookmarks when one is chosen)."""
+    from newsreader.store import Store
+    from newsreader.store.export import default_filename
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    store = Store.open(tmp_path / "state.sqlite3")
+    app = make_app(seed_home, tmp_path, store=store)
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        first, second = (app.article_list.source.row(n) for n in (0, 1))
+        store.add_bookmark(first.id, title=first.title, tags=["ferry"])
+        store.add_bookmark(second.id, title=second.title)
+        await pilot.press("B")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        screen.tag = "ferry"
+        found = {c.title: c for c in app.get_system_commands(screen)}
+        assert "'ferry'" in found["Export bookmarks"].help
+        found["Export bookmarks"].callback()
+        await settle(pilot)
+    text = (tmp_path / default_filename("md")).read_text(encoding="utf-8")
+    assert first.title in text and second.title not in text

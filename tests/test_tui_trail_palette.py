@@ -224,7 +224,7 @@ async def test_palette_over_the_bookmarks_offers_no_main_screen_actions(seed_hom
         await pilot.press("B")
         await pilot.pause()
         found = commands(app)
-        assert set(found) - {t for t in found if t.startswith("Theme")} == {"Keys", "Quit"}
+        assert set(found) - {t for t in found if t.startswith("Theme")} == {"Keys", "Quit", "Export bookmarks"}
         # `q` closes the bookmarks: no key said but Ctrl+Q
         assert found["Quit"].help == "quit the reader (Ctrl+Q)" and found["Keys"].help.endswith("(?)")
 

@@ -111,6 +111,11 @@ def palette_commands(app: Any, screen: Any, hints: dict[str, str]) -> Iterator[S
     for name in theme_names(app):  # typed, "theme light" picks one at once
         yield SystemCommand(f"Theme: {name}", "switch theme (remembered)" + no_color_note(app, name),
                             partial(setattr, app, "theme", name), discover=False)
+    if isinstance(screen, BookmarksScreen):  # (where a user looked for it first: U1 #6)
+        tag = screen.tag
+        yield SystemCommand("Export bookmarks", (f"those tagged {clean(tag)!r}" if tag else "all of them") +
+                            ", as Markdown, to bookmarks-DATE.md in the folder the reader started in",
+                            partial(export_bookmarks, app, tag))
     # The reader's `?` and `q` work over the main screen (`q` closes the bookmarks, which
     # have a `?` of their own).
     main = isinstance(screen, MainScreen)
@@ -122,15 +127,15 @@ def palette_commands(app: Any, screen: Any, hints: dict[str, str]) -> Iterator[S
     yield SystemCommand("Quit", "quit the reader" + quit_keys, app.action_quit)
 
 
-def export_bookmarks(app: Any) -> None:
+def export_bookmarks(app: Any, tag: str | None = None) -> None:
     """"Export bookmarks": what `newsreader bookmarks export --format md` writes (each story's first paragraph
     and web address, read from the index), to the first free `bookmarks-DATE.md` in the folder the reader was
     started in (no file is replaced), said in a notice. A user looking for the export in the reader found
-    "No matches found"."""
-    app.run_worker(partial(_export_bookmarks, app), thread=True, group="export", exit_on_error=False)
+    "No matches found". `tag`: only the bookmarks with it (the bookmarks screen's filter)."""
+    app.run_worker(partial(_export_bookmarks, app, tag), thread=True, group="export", exit_on_error=False)
 
 
-def _export_bookmarks(app: Any) -> None:
+def _export_bookmarks(app: Any, tag: str | None = None) -> None:
     import sqlite3
     import sys
     import zlib
@@ -145,9 +150,10 @@ def _export_bookmarks(app: Any) -> None:
         app.call_from_thread(app.notify, message, title="Export", severity=severity, timeout=8, markup=False)
 
     try:
-        bookmarks = app.store.list_bookmarks()
+        bookmarks = app.store.list_bookmarks(tag=tag)
         if not bookmarks:
-            say("no bookmarks to export yet: press b on an article")
+            say(f"no bookmarks tagged {clean(tag)!r} to export" if tag else
+                "no bookmarks to export yet: press b on an article")
             return
         articles, unreadable = app.library.articles(b.article_id for b in bookmarks)
         # (in the folder the reader was started in, named whole: a write refused there names the folder too)
