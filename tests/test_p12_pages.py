@@ -37,7 +37,7 @@ def dates(text: str) -> list[tuple[dt.date | None, str]]:
 # 1. A story split off a text page ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("line", ["Updated 03 August 2024", "Saturday 3 August 2024", "Published: 3 Aug 2024 09:12 BST"])
+@pytest.mark.parametrize("line", ["Saturday 3 August 2024", "3 Aug 2024", "2024-08-03"])
 def test_a_split_off_story_takes_the_date_above_the_pages_first_headline(line: str) -> None:
     first, second = stories(f"{line}\n\n{FERRY}{LIBRARY}")
     assert first.date == second.date == AUG3 and second.date_source == DATE_FROM_PAGE
@@ -45,7 +45,7 @@ def test_a_split_off_story_takes_the_date_above_the_pages_first_headline(line: s
 
 
 def test_every_story_that_states_no_date_takes_it_and_parse_explain_says_so() -> None:
-    text = f"Updated 03 August 2024\n\n{FERRY}{LIBRARY}{BRIDGE}"
+    text = f"Saturday 3 August 2024\n\n{FERRY}{LIBRARY}{BRIDGE}"
     assert dates(text)[1:] == [(AUG3, DATE_FROM_PAGE)] * 2
     notes = [f.note for f in parse_page(text, "p.txt").fates if f.role == "title"]
     assert notes[1:] == ["no date of its own: the page's date 2024-08-03"] * 2
@@ -58,31 +58,31 @@ def test_a_date_under_the_first_headline_is_that_storys_own_not_the_pages() -> N
 
 def test_a_story_with_its_own_date_keeps_it_and_a_page_of_two_days_dates_no_other() -> None:
     library = LIBRARY.replace("\n\nThe council", "\nBy John Roe · July 28, 2024\n\nThe council", 1)
-    got = dates(f"Updated 03 August 2024\n\n{FERRY}{library}{BRIDGE}")
+    got = dates(f"Saturday 3 August 2024\n\n{FERRY}{library}{BRIDGE}")
     assert got[1][0] == dt.date(2024, 7, 28) and got[2] == (None, DATE_NONE)
 
 
 def test_a_dateline_of_another_day_in_a_storys_first_paragraph_is_its_own_and_the_page_has_two_days() -> None:
     library = LIBRARY.replace("The council will", "LONDON, July 28, 2024 — The council will", 1)
-    got = dates(f"Updated 03 August 2024\n\n{FERRY}{library}{BRIDGE}")
+    got = dates(f"Saturday 3 August 2024\n\n{FERRY}{library}{BRIDGE}")
     assert got[1][0] == dt.date(2024, 7, 28) and got[2] == (None, DATE_NONE)
 
 
 def test_a_header_that_says_undated_stays_undated() -> None:
-    got = dates(f"Updated 03 August 2024\n\n{FERRY}date undated {LIBRARY}")
-    assert got == [(AUG3, "updated line"), (None, DATE_NONE)]
+    got = dates(f"Saturday 3 August 2024\n\n{FERRY}date undated {LIBRARY}")
+    assert got == [(AUG3, "date line"), (None, DATE_NONE)]
 
 
 def test_a_date_of_another_day_anywhere_on_the_page_leaves_the_others_undated() -> None:
     timeline = "Key dates\n\nJuly 28, 2024\n\nThe library flooded after two days of rain.\n"  # (deep in a story: no date of its own)
-    assert dates(f"Updated 03 August 2024\n\n{FERRY}{LIBRARY}\n{LIBRARY.split(chr(10), 2)[2]}\n{timeline}")[1] \
+    assert dates(f"Saturday 3 August 2024\n\n{FERRY}{LIBRARY}\n{LIBRARY.split(chr(10), 2)[2]}\n{timeline}")[1] \
         == (None, DATE_NONE)
-    assert dates(f"Updated 03 August 2024\n\n{FERRY}{LIBRARY}\n{LIBRARY.split(chr(10), 2)[2]}")[1][0] == AUG3
+    assert dates(f"Saturday 3 August 2024\n\n{FERRY}{LIBRARY}\n{LIBRARY.split(chr(10), 2)[2]}")[1][0] == AUG3
 
 
 def test_a_story_with_an_age_stays_undated() -> None:
     library = LIBRARY.replace("\n\nThe council", "\nUpdated 4 sec ago\n\nThe council", 1)
-    second = stories(f"Updated 03 August 2024\n\n{FERRY}{library}")[1]
+    second = stories(f"Saturday 3 August 2024\n\n{FERRY}{library}")[1]
     assert (second.date, second.age) == (None, "Updated 4 sec ago")
 
 
@@ -92,12 +92,32 @@ def test_a_days_archive_address_dates_its_stories_a_storys_address_does_not() ->
     assert dates(archive.replace("03/", "03/index.html") + FERRY + LIBRARY)[1] == (AUG3, DATE_FROM_PAGE)
     story = "https://news.example.org/2024/08/03/harbour-ferry-terminal\n\n"
     assert dates(story + FERRY + LIBRARY) == [(None, DATE_NONE)] * 2
+    assert dates(archive.replace("03/", "03/?page=2") + FERRY + LIBRARY)[1] == (AUG3, DATE_FROM_PAGE)  # (its page 2)
+
+
+@pytest.mark.parametrize("address", ["https://www.example.com/news/2024/08/03?id=98765",
+                                     "https://example.com/2024/08/03/?p=12345"])
+def test_an_address_whose_query_names_one_item_is_no_days_archive(address: str) -> None:
+    assert dates(f"{address}\n\n{FERRY}{LIBRARY}")[1] == (None, DATE_NONE)  # (MJ, RV30-P #10: one post's short link)
+
+
+def test_a_days_archive_address_and_a_date_bar_of_another_day_date_nothing() -> None:
+    text = "https://news.example.org/local/2024/08/03/\n\n2 August 2024\n\n" + FERRY + LIBRARY
+    assert dates(text)[1] == (None, DATE_NONE)  # (MJ, RV30-P #10: the page states two days)
 
 
 def test_a_header_dates_its_own_story_not_the_one_split_off_under_it() -> None:
     # (a web page's `article:published_time` is its story's: the story after it may be the next one the site showed)
     text = f"date 2024-08-03 Harbour Board Approves New Ferry Terminal\n\n{FERRY.split(chr(10), 2)[2]}{LIBRARY}"
     assert dates(text) == [(AUG3, "page header"), (None, DATE_NONE)]
+
+
+@pytest.mark.parametrize("line", ["Updated 03 August 2024", "Published: 3 Aug 2024 09:12 BST",
+                                  "Last updated: 3 August 2024 10:32 BST", "By Jane Roe | 3 August 2024"])
+def test_an_updated_or_published_line_above_the_first_headline_is_its_storys_not_the_pages(line: str) -> None:
+    # (MJ, RV30-P #8: the next story a site loaded under it may be of another day)
+    first, second = stories(f"{line}\n\n{FERRY}{LIBRARY}")
+    assert first.date == AUG3 and (second.date, second.date_source) == (None, DATE_NONE)
 
 
 # ... and a front page's <article>s --------------------------------------------------------------------------------
@@ -128,10 +148,11 @@ def test_a_front_pages_stories_that_state_no_date_take_its_one_date() -> None:
 
 
 def test_a_front_page_of_many_days_leaves_the_undated_undated() -> None:
-    assert html_dates(front(P1, "<time datetime='2024-07-28'>July 28</time>" + P2, P3)) == [AUG3, dt.date(2024, 7, 28),
+    # (the first story takes the markup's date no more than the others: MJ, RV30-P #12)
+    assert html_dates(front(P1, "<time datetime='2024-07-28'>July 28</time>" + P2, P3)) == [None, dt.date(2024, 7, 28),
                                                                                              None]
     assert html_dates(front(P1, "<p>July 28, 2024</p>" + P2, P3))[2] is None  # (a date line of its own, no <time>)
-    assert html_dates(front(P1, P2, top="<p>Updated 04 August 2024</p>")) == [AUG3, None]  # (the page's two dates)
+    assert html_dates(front(P1, P2, top="<p>Updated 04 August 2024</p>")) == [None, None]  # (the page's two dates)
     assert html_dates(front(P1, P2, head="")) == [None, None]
 
 
@@ -144,10 +165,22 @@ def test_cards_beside_a_pages_own_story_take_no_date() -> None:
         assert len(got) == 4 and got[0] == AUG3 and got[1:] == [None] * 3
 
 
+def test_cards_beside_a_story_in_no_article_take_no_page_date() -> None:
+    # (MJ, RV30-P #5: the story in a <div> with the page's <h1> and most of its words; its cards are <article>s)
+    story = "<div class='story'><h1>Harbour board approves new ferry terminal</h1>" + P1 * 8 + "</div>"
+    cards = "".join(f"<article><h3><a href='/news/card-{n}'>Another story number {n}</a></h3>{P2}</article>"
+                    for n in range(3))
+    assert html_dates(f"<html><head>{META}</head><body>{story}{cards}</body></html>")[1:] == [None, None]
+    h2 = story.replace("h1>", "h2>")  # (no <h1>, but most of the page's words outside the cards)
+    assert html_dates(f"<html><head>{META}</head><body>{h2}{cards}</body></html>")[1:] == [None, None]
+    few = story.replace(P1 * 8, P1)  # (the cards have more words, but the <h1> stands outside them)
+    assert html_dates(f"<html><head>{META}</head><body>{few}{cards}</body></html>")[1:] == [None, None]
+
+
 def test_index_and_show_resolve_a_split_off_storys_relative_dates(tmp_path: Path, capsys) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "page.txt").write_text(f"Updated 03 August 2024\n\n{FERRY}{LIBRARY}", encoding="utf-8")
+    (corpus / "page.txt").write_text(f"Saturday 3 August 2024\n\n{FERRY}{LIBRARY}", encoding="utf-8")
     assert main(["index", "--corpus", str(corpus)]) == 0
     second = parse_page((corpus / "page.txt").read_text(encoding="utf-8"), "page.txt").articles[1]
     capsys.readouterr()
@@ -166,6 +199,8 @@ TEASERS = [("/2024/08/03/ferry-terminal", "Harbour board approves new ferry term
             "The council will vote on the library's future on Friday, its leader said last week in a statement."),
            ("/2024/08/01/bridge-repairs", "Old bridge to close for three weeks of repairs",
             "The old bridge will close for three weeks from Monday while crews replace its deck, the council said.")]
+
+UNDATED = [(href.replace("/2024/08/0", "/news/"), title, text) for href, title, text in TEASERS]  # (no day in the address)
 
 
 def cards(level: int = 2, host: str = "", teasers: list[tuple[str, str, str]] = TEASERS) -> str:
@@ -201,7 +236,9 @@ def test_a_front_pages_stories_take_their_own_time_and_the_date_bar_dates_the_re
     teasers = [(href, title, f"<time datetime='2024-08-0{n}'>{n} August 2024</time> {text}" if n == 2 else text)
                for n, (href, title, text) in enumerate(TEASERS, 1)]
     assert [a.date for a in page(cards(teasers=teasers))] == [None, dt.date(2024, 8, 2), None]
-    assert [a.date for a in page("<p>Updated 03 August 2024</p>" + cards())] == [AUG3] * 3
+    assert [a.date for a in page("<p>Updated 03 August 2024</p>" + cards(teasers=UNDATED))] == [AUG3] * 3
+    # (MJ, RV30-P #6: each story's address states its own day, 08-03, 08-02, 08-01: a page of many days)
+    assert [a.date for a in page("<p>Updated 03 August 2024</p>" + cards())] == [None] * 3
 
 
 LEDE = ("<h1>Harbour board approves new ferry terminal</h1><p>The harbour board approved plans for a new ferry "
@@ -315,7 +352,7 @@ def test_a_dateline_after_one_blank_line_a_transcript_or_a_paragraph_alone_opens
 
 def test_a_time_above_a_front_pages_first_story_is_the_pages_date() -> None:
     bar = "<p>Today: <time datetime='2024-08-03'>Saturday</time></p>"
-    assert [a.date for a in page(bar + cards(), head="")] == [AUG3] * 3
+    assert [a.date for a in page(bar + cards(teasers=UNDATED), head="")] == [AUG3] * 3
 
 
 # MJ (RV30-P #1, #4): a page whose own story stands above its linked headlines is not cut, the story kept ------------

@@ -1028,8 +1028,13 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
     facts.source = (facts.source or _clean_name(ld.get("website")) or _clean_name(site_name)
                     or _site_in_title(page_title, [h for h in headlines if h]))
 
-    page_day = _page_day(page_head, stories, _local_day(stated, facts.date, reader.page.blocks)) \
-        if len(stories) > 1 and _main_story(stories, MAIN_SHARE) is None else None
+    # A page of peers (several stories, none its main one) may take one date for them all; its first story takes the
+    # markup's date no more than the others (RV30-P #12). Cards beside a story that stands outside them (in no
+    # `<article>`: the <h1>, or more words than theirs, are the page's) take none: other stories, of other days (#5).
+    beside = len(stories) > 1 and reader.page not in stories and page_head is reader.page \
+        and (reader.page.headline_level == 1 or _words_of(reader.page) > sum(map(_words_of, stories)))
+    peers = len(stories) > 1 and not beside and _main_story(stories, MAIN_SHARE) is None
+    page_day = _page_day(page_head, stories, _local_day(stated, facts.date, reader.page.blocks)) if peers else None
     stories = _without_cards(stories)
     lines: list[str] = []
     several = len(stories) > 1
@@ -1062,7 +1067,7 @@ def html_to_text(markup: str) -> tuple[str, HtmlFacts]:
         if story.time is not None:
             date = _local_day(story.time_stamp, story.time, story.blocks)
         else:
-            date = _local_day(stated, facts.date, story.blocks) if number == 0 else None
+            date = _local_day(stated, facts.date, story.blocks) if number == 0 and not peers else None
         date = date or page_day  # (a story of a page of one date that states none of its own: the page's)
         if story.time is not None and story.time_block in blocks and _date_only(story.time_block, facts.author):
             # "Posted on November 5, 2024", "26 March 2025": the header line's date. Left in, the
@@ -1379,6 +1384,11 @@ def _main_story(stories: list[_Story], share: float = 0.5) -> int | None:
 MAIN_SHARE = 2 / 3
 
 
+def _words_of(story: _Story) -> int:
+    """The words of a story's blocks."""
+    return sum(len(block.split()) for block in story.blocks)
+
+
 def _page_day(page: _Story, stories: list[_Story], day: dt.date | None) -> dt.date | None:
     """The one date a page of several stories, none its main one (`_main_story`: cards beside a story are other
     stories, of other days), states for them all: the day of its markup (`day`: `article:published_time`, JSON-LD, a
@@ -1389,6 +1399,8 @@ def _page_day(page: _Story, stories: list[_Story], day: dt.date | None) -> dt.da
 
     def days(story: _Story) -> set[dt.date]:
         found = {story.time} if story.time is not None else set()
+        if story is not page and (linked := _url_day(story.headline_href)) is not None:
+            found.add(linked)  # (its address's day, "/2024/07/28/...": RV30-P #6)
         for block in story.blocks[:LOCAL_DATE_BLOCKS] if story is not page else story.blocks:
             if len(block) <= PAGE_DATE_CHARS and (stated := date_statement(block)) is not None and stated.date:
                 found.add(stated.date)

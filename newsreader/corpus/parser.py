@@ -357,7 +357,8 @@ HOST_TLDS = frozenset("""com net org edu gov mil int info biz name pro news medi
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)([/-]?)([01]\d)\2([0-3]\d)(?!\d)")
 #: What may follow the date in the address of a day's archive ("https://example.com/news/2024/08/03/", ".../03/index.html",
 #: ".../03?page=2"): no story's name ("/2024/08/03/storm-hits-coast" is one story's address, its day that story's).
-ARCHIVE_END_RE = re.compile(r"/?(?:index\.\w{3,5})?(?:[?#]\S*)?>?$", re.IGNORECASE)
+ARCHIVE_END_RE = re.compile(r"/?(?:index\.\w{3,5})?(?:\?(?:page|paged|pg|start|offset)=\d+)?(?:#\S*)?>?$",
+                            re.IGNORECASE)  # (a query that names one item, "?id=98765", "?p=12345", is no archive's)
 #: Menu items one after another: "Home | World | Politics | Sign in".
 MENU_SPLIT_RE = re.compile(r"\s+[|•·]\s+")
 #: The links of a breadcrumb trail: "Home > World > Europe", "Startseite › Politik", "Portada / Internacional".
@@ -2332,19 +2333,24 @@ def _copies(drafts: list[Article], plans: list[_Plan], keep: list[int]) -> dict[
 
 
 def _page_date(page: _Page, plans: list[_Plan], drafts: list[Article], fates: list[LineFate | None]) -> dt.date | None:
-    """The one date a page states for all its stories, or None. It is the date of the page's head: a date line above
-    its first story's headline ("Updated 03 August 2024" / headline / text, stories after it), or the day of the
+    """The one date a page states for all its stories, or None. It is the date of the page's head: a date bar above
+    its first story's headline ("Saturday 3 August 2024" / headline / text, stories after it), or the day of the
     page's address when that ends at its date (a day's archive: ".../2024/08/03/"). And it is the only calendar date
     the page states: a date line or a story's dateline of another day makes the page one of many days (a front page,
     a blog's index), whose stories that state no date are left undated rather than guessed. A date under the first
     story's headline, or a `date ...` header's (a web page's `article:published_time`), is that story's own, no
     page's: the story after it may be the next one a site showed under it, of another day."""
     first = plans[0]
+    # Only a date bar ("Saturday 3 August 2024"): an "Updated"/"Published" line or a byline's date speaks for the story
+    # under it, and the next one a site loaded under it may be of another day (RV30-P #8).
     if first.title is not None and any((item := fates[k]) is not None and item.article == 0 and not item.dropped
-                                         and item.role in ("date", "byline+date") for k in range(first.start, first.title)):
+                                         and item.role == "date" and (stated := page.date_line(k)) is not None
+                                         and stated.kind == "line" for k in range(first.start, first.title)):
         day = drafts[0].date
     else:
         day = None
+    if day is not None and page.archive_day not in (None, day):
+        return None  # (the address's day and the date bar's disagree: RV30-P #10)
     day = day or page.archive_day
     if day is None or any(draft.date not in (None, day) for draft in drafts):
         return None
