@@ -21,6 +21,11 @@ CASES = """
 2013-05-03 | June 8 | 2013-06-08 | Talks that began in March will resume on June 8.
 2012-08-06 | 12 August | 2012-08-12 | The Games opened on 27 July and close on 12 August.
 2013-05-03 | June 20 | 2013-06-20 | The singer crashed her car in April and is due in court on June 20.
+# "look forward to" looks ahead: the coming weekday (was the last one); not "looked forward to"
+2013-08-02 | Sunday | 2013-08-04 | "We look forward to seeing her back on the show on Sunday," the producer said.
+2013-08-02 | Sunday | 2013-08-04 | Fans are looking forward to the final on Sunday.
+2013-08-02 | Sunday | 2013-07-28 | Fans looked forward to the final on Sunday, but rain stopped play.
+2013-08-02 | Sunday | 2013-07-28 | The minister, who said he looked forward to the talks, arrived on Sunday.
 # "for a 12th straight month in August": the month (year) named right after it
 2008-10-15 | a 12th straight month | 2008-08 | Consumer prices rose for a 12th straight month in August.
 2008-10-15 | a third consecutive month | 2007-09 | Exports fell for a third consecutive month in September 2007.
