@@ -336,12 +336,8 @@ _BRANCHES.insert(0, ("last this next the #", rf"(?P<possperiod>(?i:(?:last|this|
 # sports seasons: "this season" (the present one), "the 2008-09 season" (valued by its first year)
 # "in the new year": the year to come (the year begun in a past report, early in it or after
 # "since"); lower-case, so no "Chinese New Year", and not the holiday's own words ("the new year
-# holiday", "the new year's party", "new year's eve"), nor before a year ("the new year 2009": the year
-# is the date) or a school year's noun ("the new year 7 class"); a count after it leaves it a date
-# ("In the new year 300 workers will lose their jobs")
-_BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]| (?:of )?(?:1[0-9]|20)[0-9]{2}\b"
-                         r"| [0-9]{1,2} (?:class(?:es)?|pupils|students|group|exams?|tests?|children|boys|girls)\b"
-                         r"|(?:['’]s)? (?:holidays?|break|celebrations?|festivities|festival"
+# holiday", "the new year's party", "new year's eve")
+_BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]| (?:of )?[0-9]|(?:['’]s)? (?:holidays?|break|celebrations?|festivities|festival"
                          r"|resolutions?|eve|day|party|parties|greetings|message|address|honou?rs|cards?|fireworks|revell?ers|countdown"
                          r"|lunch|dinner|concert)\b)"))
 # "at this time": now (not "this time of year"); "this time last year", "this time a year ago" as
@@ -1089,7 +1085,7 @@ def _past_clause(text: str, start: int, end: int) -> bool:
     "whether" opens the clause ("said that in the fourth quarter, it will cut jobs"), and an aside
     after the date does not close it ("said sales in the fourth quarter, its busiest, will rise"),
     nor the comma after a date put first ("said that in the year, crime fell 5%")."""
-    complement_cue, appositive, verb_after_aside, _ = _clause_patterns()
+    complement_cue, appositive, verb_after_aside, ahead = _clause_patterns()
     lo, hi = _sentence_bounds(text, start, end)
     lo = max(lo, text.rfind(",", lo, start) + 1, text.rfind(";", lo, start) + 1)
     before = text[lo:start].lower()
@@ -1100,15 +1096,8 @@ def _past_clause(text: str, start: int, end: int) -> bool:
         comma = text.find(",", aside.end() + 1, hi)
     elif comma == end and before.strip(" ") in _FRONTED:
         comma = text.find(",", comma + 1, hi)
-    return _reports_in_past(before, text[end:comma if comma >= 0 else hi].lower())
-
-
-@functools.lru_cache(maxsize=512)
-def _reports_in_past(before: str, after: str) -> bool:
-    """`_past_clause`'s reading of its clause's words before and after the date (lower-cased):
-    kept by their text, so a run of the same words ("in the new year in the new year ...", whose
-    windows repeat) reads each clause once, not 400 characters a match."""
-    if _OUTLOOK.search(after) or _clause_patterns()[3].match(after):
+    after = text[end:comma if comma >= 0 else hi].lower()
+    if _OUTLOOK.search(after) or ahead.match(after):
         return False
     if (cue := _last(_OUTLOOK, before)) is not None:
         before = before[cue.end():]
@@ -1675,24 +1664,6 @@ _DECADE_BEFORE = re.compile(r"\b(?:[0-9]{2}[1-9]0|'[1-9]0)['’]?s(?:,? (?:and|o
 _NAME_BEFORE_NUMBER = re.compile(r"\b(?!(?:The|In|On|By|Since|From|During|Until|Through|Between|Of|And|Or|To|Early|Late|Mid)\b)"
                                  r"[A-Z][a-z]+ $")
 _PRODUCT_AFTER = re.compile(r" (?:models?|series|range|handsets?|phones?|engines?|units)\b")
-#: Adjective endings of a people or an era ("Victorian", "Edwardian", "European", "Japanese", "Danish")
-_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish")
-
-
-def _brand_before(text: str, start: int) -> bool:
-    """A brand-like name right before the number at `start` ("the Zorex 1800s model", "Nokia 1800s
-    phones"): a capitalised word that does not open its sentence, is no English word, no nationality
-    ("Soviet 1970s engines", "German 1930s models") and no adjective of a people or era; not
-    "Vintage 1960s models", "a classic Marvel 1960s series" (an era sold as a model)."""
-    name = _NAME_BEFORE_NUMBER.search(text, max(0, start - 24), start)
-    if name is None or _sentence_start(text, name.start()):
-        return False
-    word = name.group()[:-1]
-    lower = word.lower()
-    if lower.endswith(_ADJECTIVE_ENDINGS):
-        return False
-    from newsreader.extract.resources import english_words, gazetteer  # only here: a rare shape
-    return lower not in english_words()[0] and word not in gazetteer().demonyms
 #: ... of "fall", which is also a drop: those of time only ("in the fall of last year"; not "shares
 #: rebounded from the fall of last year", "since the fall of 2008", "over the fall", "after the fall").
 _FALL_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
@@ -2631,7 +2602,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind == "decade" and _short_decade_not_years(text, span, start, end):
             continue  # "in his late '20s", "the low '70s", "Highs in the early 80s": an age, a score, heat
         if kind == "decade" and span[0].isdigit() and _PRODUCT_AFTER.match(text, end) \
-                and _brand_before(text, start):
+                and _NAME_BEFORE_NUMBER.search(text, max(0, start - 24), start):
             continue  # "the Zephyr 1800s model", "Nokia 1800s phones": a product's number after its name
         if kind == "weekday" and (text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES) or prev == "the"
                                   and span[0].isupper() and _CAPITAL_AFTER.match(text, end)):
