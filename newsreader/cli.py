@@ -35,6 +35,17 @@ STDIN_PATH = "/dev/stdin"
 FINISH_FIRST_PAGES = 200
 
 
+def _partly_indexed(unread: int, reread: int, total: int) -> str:
+    """What the index answers from after a run stopped before its end (`Library.pages_left`): `unread` pages
+    of the folder's `total` have no stories in it, `reread` wait to be read again and are in it as an earlier
+    run read them."""
+    if not unread:
+        return (f"{reread:,} of {total:,} pages wait to be read again, and answers come from the index as an "
+                "earlier run left them")
+    again = f" ({reread:,} of them as an earlier run read them)" if reread else ""
+    return f"{total - unread:,} of {total:,} pages are indexed{again} and answers come from them"
+
+
 @dataclass
 class Context:
     """What every command needs: the folders, the validated config and the streams."""
@@ -88,8 +99,8 @@ class Context:
         return library
 
     def _finish(self, library: Any, corpus: Path) -> None:
-        """A run stopped before its end (Ctrl-C, killed): finished first when few pages are left unread (its
-        answers would look whole), else answered from what is indexed, with a warning. Every command
+        """A run stopped before its end (Ctrl-C, killed): finished first when few pages are left to read (new,
+        or to read again: `Library.pages_left`; its answers would look whole), else answered from what is indexed, with a warning. Every command
         finished a whole stopped rebuild first, silent where stderr is no terminal (U1 #7: 25 s before a
         search's first hit at 3,000 pages; minutes for a real corpus). Ctrl-C while it finishes answers
         from what is indexed then."""
@@ -98,14 +109,16 @@ class Context:
 
         stopped = f"the last indexing run of {corpus} was stopped before its end"
         try:
-            unread, total = library.pages_unindexed()
+            unread, reread, total = library.pages_left()
         except (UserError, OSError, sqlite3.Error):  # (the update says what is wrong, or the command's first read)
-            unread, total = 0, 0
-        if unread > FINISH_FIRST_PAGES:
-            self.warn(f"{stopped}: {total - unread:,} of {total:,} pages are indexed and answers come from them; "
-                      "`newsreader index` indexes the rest (Ctrl-C there keeps what it has done)")
+            unread, reread, total = 0, 0, 0
+        if unread + reread > FINISH_FIRST_PAGES:
+            self.warn(f"{stopped}: {_partly_indexed(unread, reread, total)}; `newsreader index` "
+                      f"{'indexes the rest' if unread else 'reads them'} (Ctrl-C there keeps what it has done)")
             return
-        left = f" ({counted(unread, 'page')} unread)" if unread else ""
+        left = ", ".join([*([f"{counted(unread, 'page')} unread"] if unread else []),
+                          *([f"{counted(reread, 'page')} to read again"] if reread else [])])
+        left = f" ({left})" if left else ""
         try:
             with interrupt_stops() as stop:
                 self._build(library, f"{stopped}; finishing it first{left}; Ctrl-C answers from what is indexed",
@@ -160,7 +173,7 @@ class Context:
         if stats.unread_endings:
             from newsreader.corpus import unread_endings_message
 
-            self.say(unread_endings_message(stats.unread_endings, self.paths.config_file))
+            self.say(unread_endings_message(stats.unread_endings, self.paths.config_file, self.config.extensions))
 
     def print_json(self, data: Any) -> None:
         self.stdout.write(printable_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
@@ -713,8 +726,13 @@ def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any, unread:
             ctx.warn(f"{_no_index_why(ctx, args)}; {last_seen()}")
         return None, []
     try:
-        if update_running(library.folder):  # (said by open_library when it built) a rebuild may lack them all yet
+        running = update_running(library.folder)
+        if running:  # (said by open_library when it built) a rebuild may lack them all yet
             ctx.warn(last_seen() if build else f"another run is updating the index; {last_seen()}")
+            return None, []
+        if library.partial(running):  # (the reader's rule) a page not indexed yet is not a story gone
+            ctx.warn(f"the index lacks part of the corpus until `newsreader index` finishes the run stopped before "
+                     f"its end; {last_seen()}")
             return None, []
         articles, unreadable = library.articles(store.bookmarked_ids())
     finally:
@@ -907,9 +925,13 @@ def _keep_citations(store: Any, articles: Mapping[str, Any]) -> None:
 
 def cmd_bookmarks_import(args: argparse.Namespace, ctx: Context) -> int:
     """Merge an export back in: same id -> union of tags, newer note; nothing duplicated."""
+    from newsreader.store.db import ImportNotes
     from newsreader.store.export import read_export_file
 
-    incoming = read_export_file(Path(args.file))
+    said = ImportNotes()
+    incoming = read_export_file(Path(args.file), said)
+    if (notes := said.said()) is not None:  # (was without a word: RV30-M #3)
+        ctx.warn(f"{args.file}: {notes}")
     with _open_store(ctx, write=True) as store:
         result = store.merge_bookmarks(incoming)
     print(

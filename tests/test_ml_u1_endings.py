@@ -46,7 +46,8 @@ def test_index_says_what_it_left_out_and_where_to_add_it(capsys, tmp_path: Path,
     assert code == 0
     config = isolated_home / "config" / "config.yaml"
     assert err.splitlines()[-1] == (f"newsreader: 3 files not read for their ending (2 .md, 1 .rss): to read them "
-                                    f"as pages, add .md and .rss to `extensions` in {config}")
+                                    f"as pages, add .md and .rss to `extensions` in {config}, which then reads "
+                                    "`extensions: [.txt, .html, .htm, .md, .rss]` (the list replaces the default one)")
     code, out, err = run(capsys, "--corpus", str(root), "index", "--json")
     assert code == 0 and json.loads(out)["unread_endings"] == {".md": 2, ".rss": 1}
     assert "3 files not read" in err

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from newsreader.errors import UserError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from newsreader.config import Config
 
 
@@ -43,15 +45,20 @@ def no_pages_message(root: Path, extensions: list[str]) -> str:
             "save news pages there as plain text or point --corpus elsewhere")
 
 
-def unread_endings_message(unread: dict[str, int], config_file: Path) -> str:
+def unread_endings_message(unread: dict[str, int], config_file: Path, extensions: Sequence[str]) -> str:
     """What to say of the files a run left out only for their ending (`iter_page_files`' `unread`): newsreader
     reads them, but `extensions` does not name their endings (a new user's .md pages and .rss feeds were absent
-    from the index without a word)."""
+    from the index without a word). The line gives the whole list to write, `extensions` (the effective list)
+    and the new endings: the setting replaces the default list, and a user who wrote only the new endings lost
+    every .txt page from the index (RV30-L #3)."""
     total = sum(unread.values())
     endings = ", ".join(f"{n:,} {suffix}" for suffix, n in sorted(unread.items()))
+    have = {e.lower() for e in extensions}
+    whole = ", ".join([*extensions, *(e for e in sorted(unread) if e.lower() not in have)])
     return (f"{total:,} {'file' if total == 1 else 'files'} not read for {'its' if total == 1 else 'their'} ending "
             f"({endings}): to read {'it as a page' if total == 1 else 'them as pages'}, add "
-            f"{' and '.join(sorted(unread))} to `extensions` in {config_file}")
+            f"{' and '.join(sorted(unread))} to `extensions` in {config_file}, which then reads "
+            f"`extensions: [{whole}]` (the list replaces the default one)")
 
 
 #: What `parse -` calls standard input in its messages (the loader's, and `no_story_message`).

@@ -102,12 +102,15 @@ def interrupt_stops() -> Iterator[Callable[[], bool]]:
     """A `stop` for an update run from a command: the first Ctrl-C asks the run to stop, and it ends
     within a second keeping every batch it committed and the batch under way when that is small
     (`UpdateStopped`, as the reader's quit: a KeyboardInterrupt dropped the batch under way, 200 of
-    328 pages read, U1 #7); a second Ctrl-C stops it at once (KeyboardInterrupt, as before)."""
+    328 pages read, U1 #7); a second Ctrl-C stops it at once (KeyboardInterrupt, as before). Ctrl-C ignored
+    when the process started stays ignored."""
     import signal
     import threading
 
     asked: list[bool] = []
-    if threading.current_thread() is not threading.main_thread():  # (signals go to the main thread only)
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # (signals go to the main thread only; a process started with Ctrl-C ignored, as a script's `cmd &` or
+        # `trap '' INT` starts it, keeps ignoring it: the Ctrl-C is meant for the script in front)
         yield lambda: False
         return
 

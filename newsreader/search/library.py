@@ -366,21 +366,54 @@ class Library:
 
         return self.store().get_meta(UNFINISHED_META) == "1"
 
-    def pages_unindexed(self) -> tuple[int, int]:
-        """(pages of the corpus folder the index has no record of, pages in the folder): what a run
-        stopped before its end left unread of a new page or a rebuild (a page read again for a changed
-        stamp, or changed, has a record: it is in the index as it was). A walk of the folder: for a
-        command deciding whether to finish such a run first (`cli.Context.open_library`)."""
+    def partial(self, running: bool | None = None) -> bool:
+        """Whether the index may lack stories the corpus has: another run updates it (a rebuild starts from
+        nothing; `running`: what `update_running` said, when the caller has just asked it) or the last run
+        was stopped before its end (`unfinished`). The one rule by which the reader and the bookmarks commands
+        mark no bookmark "not in the corpus" then, nor store that mark (`Store.reconcile`): a page not indexed
+        yet is still in the folder (RV30-L #1)."""
+        from newsreader.search.schema import update_running
+
+        if running is None:
+            running = update_running(self.folder)
+        return running or self.unfinished()
+
+    def pages_left(self) -> tuple[int, int, int]:
+        """What a run stopped before its end left to do, as the next run finds it: (pages of the corpus folder
+        the index has no record of, pages it has a record of that wait to be read again, pages in the
+        folder). A page with no record is a new page or one a stopped rebuild did not reach: its stories are
+        not in the index. A page to read again (its file changed, or it was read under another stamp: a cue
+        file edited, newsreader upgraded, as `Indexer._run` tells them) is in the index as it was read. A walk
+        of the folder, a stat a page: for a command deciding whether to finish such a run first
+        (`cli.Context._finish`). Counting only the first kind, a command sat through a whole re-read after
+        Ctrl-C of a run after an upgrade (RV30-L #2)."""
         from newsreader.corpus.loader import iter_page_files
-        from newsreader.search.store import page_key
+        from newsreader.search.store import current_stamp, page_key
 
         root = self.corpus.resolve()
         prefix = os.path.join(str(root), "")
         files = iter_page_files(root, self.config)
-        known = self.store().pages()
-        missing = sum(page_key(prefix, str(path) if path.is_absolute() else prefix + str(path)) not in known
-                      for path in files)
-        return missing, len(files)
+        store = self.store()
+        known = store.pages()
+        stamp = current_stamp(store, self.config.extractor)
+        try:  # (its parts, when found anew, recorded as a run records them: no write left open)
+            store.commit()
+        except sqlite3.Error:
+            store.rollback()
+        number = next((n for n, other in store.stamps().items() if other == stamp), None)
+        missing = reread = 0
+        for path in files:
+            name = str(path) if path.is_absolute() else prefix + str(path)
+            rec = known.get(page_key(prefix, name))
+            if rec is None:
+                missing += 1
+                continue
+            try:
+                same = rec.same_file(os.stat(name))
+            except OSError:  # (gone meanwhile: the run says so)
+                continue
+            reread += not (rec.sha1 and same and rec.stamp == number)
+        return missing, reread, len(files)
 
     def renamed(self) -> dict[str, str]:
         """Old article id -> the story's id now, for stories whose headline was edited

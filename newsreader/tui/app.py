@@ -982,9 +982,7 @@ class ReaderApp(App[int]):
                 generation = self.library.generation()
             if generation < 0 or generation == self._reconciled_generation:
                 return
-            if running is None:
-                running = update_running(self.library.folder)
-            if running or self.library.unfinished():
+            if self.library.partial(running):
                 return  # a rebuild under way, or one a quit stopped, has not put every article back
             renamed = self.library.renamed()
             if renamed:
