@@ -425,3 +425,14 @@ def test_a_cards_time_above_or_below_its_headline_dates_that_card(where: str, ba
     assert [(a.title, a.date) for a in got] == [(title, dt.date(2024, 7, 20 + n))
                                                 for n, (_, title, _) in enumerate(TEASERS)]
     assert all(a.body == [text] for a, (_, _, text) in zip(got, TEASERS))
+
+
+def test_a_teasers_opening_date_is_a_day_it_states_and_the_date_bar_dates_no_other() -> None:
+    # (MJ, RV30-P #3: a search or section page under the day it was seen, its results of many days)
+    days = ["3 Aug 2024", "12 Jul 2023", "5 Jan 2021"]
+    teasers = [(href, title, f"{day} — {text}") for (href, title, text), day in zip(UNDATED, days)]
+    assert [a.date for a in page("<p>Saturday 3 August 2024</p>" + cards(teasers=teasers))] == [None] * 3
+    same = [(href, title, f"3 Aug 2024 — {text}") for href, title, text in UNDATED]  # (all of the bar's day)
+    assert [a.date for a in page("<p>Saturday 3 August 2024</p>" + cards(teasers=same))] == [AUG3] * 3
+    route = [(href, title, f"Route 66 — {text}") for href, title, text in UNDATED]  # (a number and a dash: no date)
+    assert [a.date for a in page("<p>Saturday 3 August 2024</p>" + cards(teasers=route))] == [AUG3] * 3

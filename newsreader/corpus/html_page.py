@@ -1404,6 +1404,9 @@ def _page_day(page: _Story, stories: list[_Story], day: dt.date | None) -> dt.da
         for block in story.blocks[:LOCAL_DATE_BLOCKS] if story is not page else story.blocks:
             if len(block) <= PAGE_DATE_CHARS and (stated := date_statement(block)) is not None and stated.date:
                 found.add(stated.date)
+            elif story is not page and (opening := _DATED_SNIPPET_RE.match(block)) is not None \
+                    and (stated := date_statement(opening.group(1))) is not None and stated.date:
+                found.add(stated.date)  # (a snippet's date, "12 Jul 2023 — The river ...": RV30-P #3)
         return found
 
     stated = days(page) | ({day} if day is not None else set())
@@ -1413,6 +1416,8 @@ def _page_day(page: _Story, stories: list[_Story], day: dt.date | None) -> dt.da
     return one if all(days(story) <= {one} for story in stories) else None
 
 
+#: A teaser that opens with its date and a spaced dash ("12 Jul 2023 — The river burst ...", a search result's).
+_DATED_SNIPPET_RE = re.compile(r"^(\S.{4,38}?\d)\s+(?:[—–]|--?)\s+\S")
 #: The longest block read as a date line where a page of several stories states its one date (`_page_day`).
 PAGE_DATE_CHARS = 80
 
