@@ -248,7 +248,8 @@ def test_two_corpora_sharing_a_store_keep_the_address_whichever_was_read_last(
                 if r["title"] == "Storm hits the coast"]
     _run(capsys, "bookmarks", "add", storm, "--corpus", str(a))
     listed = json.loads(_run(capsys, "bookmarks", "list", "--corpus", str(b), "--json"))
-    assert [(r["id"], r["url"]) for r in listed] == [(storm, "")]  # (B's page states none: what B says)
+    # (B's page states none: the kept address, as the store keeps it; RV30-M #4: B's "" hid it)
+    assert [(r["id"], r["url"]) for r in listed] == [(storm, STORM_URL)]
     _run(capsys, "bookmarks", "export", "--corpus", str(b), "--format", "json", "-o", "-")
     (b / "storm.txt").unlink()
     _run(capsys, "index", "--corpus", str(b))
@@ -379,7 +380,11 @@ def test_import_of_text_that_is_not_utf8_is_cleaned_not_a_traceback(
     for n, (name, wanted) in enumerate((("lone.json", "x\ufffd"), ("pair.yaml", "x\U0001f600"))):
         monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / f"home-{n}"))
         assert "imported" in _run(capsys, "bookmarks", "import", str(tmp_path / name))
-        (record,) = json.loads(_run(capsys, "bookmarks", "export", "--format", "json", "-o", "-"))["bookmarks"]
+        records = json.loads(_run(capsys, "bookmarks", "export", "--format", "json", "-o", "-"))["bookmarks"]
+        if field == "id" and name == "lone.json":  # (an id that is no text names no story: left out, RV30-M #3)
+            assert records == []
+            continue
+        (record,) = records
         assert record[field] == ([wanted] if field == "tags" else wanted)
         assert record["title" if field != "title" else "note"] in ("T", "N")  # (the rest as it was)
 

@@ -119,17 +119,23 @@ STORIES = (
 )
 
 
-def test_a_person_search_with_a_title_finds_the_name_the_story_stores(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _indexed(tmp_path, stories):  # type: ignore[no-untyped-def]
+    """A library of `stories` ((headline, body) pairs), indexed."""
     from newsreader.config import Config, Paths
     from newsreader.search.library import Library
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for n, (title, body) in enumerate(STORIES):
+    for n, (title, body) in enumerate(stories):
         (corpus / f"{n}.txt").write_text(f"{title}\n\nMarch 3, 2013\n\n{body}\n", encoding="utf-8")
     lib = Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus, Config())
+    lib.update()
+    return lib
+
+
+def test_a_person_search_with_a_title_finds_the_name_the_story_stores(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lib = _indexed(tmp_path, STORIES)
     try:
-        lib.update()
 
         def found(query: str) -> list[str]:
             return [hit.title for hit in lib.search(query).hits]
@@ -183,3 +189,35 @@ def test_a_cold_search_for_a_name_stored_as_typed_reads_no_cue_file(tmp_path) ->
     assert search('person:"Boris Johnson"') == {"yaml": False, "hits": [STORIES[3][0]]}
     assert search('person:"Boris Johnsen"') == {"yaml": False, "hits": []}  # (no stored name ends so)
     assert search('person:"Prime Minister Boris Johnson"')["hits"] == [STORIES[3][0]]
+
+
+TITLED = (
+    ("Premier wins vote", "Boris Johnson won the vote in parliament on Monday. Johnson said he was pleased."),
+    ("Obama visits Berlin", "Barack Obama arrived in Berlin on Monday. Obama met Angela Merkel at the chancellery."),
+    ("Obama speech draws crowds", "President Obama spoke to a crowd in Chicago on Tuesday. Obama said he was grateful."),
+    ("Monarch opens parliament", "Charles III opened parliament on Tuesday. Charles III read the speech."),
+    ("Scientist honoured", "Charles Darwin was honoured at a ceremony in London on Monday."),
+) + tuple((f"Council vote number {n}", f"Johnson said the council would vote on the budget on Monday, item {n}. "
+                                       + "Johnson added that the vote was close. " * (n % 7)) for n in range(30))
+
+
+def test_a_person_search_with_a_title_before_one_word(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """RV30-N #0, #1: over more stories than the limit (Whoosh's top-N skipping), a titled search answers (the index
+    was said to be damaged); a title before a surname finds the stories naming the person in full too; a woman's
+    title before a surname nothing (whose the full names are is not known); a monarch's name its regnal number."""
+    lib = _indexed(tmp_path, TITLED)
+    try:
+
+        def found(query: str, limit: int = 20) -> list[str]:
+            return [hit.title for hit in lib.search(query, limit=limit).hits]
+
+        assert len(found('person:"Mr Johnson"', limit=5)) == 5
+        assert len(found('person:"Pope Johnson"', limit=3)) == 3
+        assert lib.search('person:"Mr Johnson"', limit=5, count=True).total == 31
+        assert "Premier wins vote" in found('person:"Prime Minister Johnson"', limit=40)
+        assert sorted(found('person:"President Obama"')) == ["Obama speech draws crowds", "Obama visits Berlin"]
+        assert found('person:"Chancellor Merkel"') == ["Obama visits Berlin"]
+        assert found('person:"Mrs Obama"') == []
+        assert found('person:"King Charles"') == ["Monarch opens parliament"]
+    finally:
+        lib.close()

@@ -35,14 +35,14 @@ from typing import Any, Callable
 from whoosh import matching
 from whoosh import query as Q
 from whoosh.matching.binary import AndMaybeMatcher
-from whoosh.matching.wrappers import ConstantScoreWrapperMatcher, WrappingMatcher
+from whoosh.matching.wrappers import ConstantScoreWrapperMatcher, RequireMatcher, WrappingMatcher
 
 from newsreader.search.analysis import STOPS, stem
 from newsreader.search.dismax import NewsDisMax
 from newsreader.search.fieldfirst import body_scores, title_scores
 from newsreader.search.postings import ScoredListMatcher, all_ids, block_ids, block_ids_weights, is_w3_leaf, \
     slack_below, unwrap
-from newsreader.search.schema import NAME_PREFIX, NAME_SUFFIXES
+from newsreader.search.schema import _ROMAN, NAME_PREFIX, NAME_SUFFIXES
 
 ENTITY_FIELDS = ("person", "org", "place")
 #: Fields whose mentions of the word rank an entity match (the title's 2x boost is in its weights).
@@ -287,10 +287,69 @@ class FullName(Q.Or):
                 query = FullName([type(typed)(typed.fieldname, words, slop=typed.slop, boost=typed.boost), *(
                     NamePart(typed.fieldname, p, full, boost=typed.boost, under=under) for p, under in name_parts(words))])
             elif words is not None:
-                key = Q.Term("dkey", f"{NAME_PREFIX}{typed.fieldname}={words[0]}")
-                query = Q.Require(EntityTerm(typed.fieldname, words[0], boost=typed.boost), key)
+                query = _one_word(typed, words[0], top.reader())
             self._untitled = (weakref.ref(top), query)
         return self._untitled[1]
+
+
+#: Titles a person is named by with the given name after them ("Pope Francis", "King Charles", "Prince Harry"):
+#: one given name left after them is the person's own name, not a surname.
+GIVEN_NAME_TITLES = frozenset({"pope", "king", "queen", "prince", "princess", "emperor", "empress", "emir",
+                               "sultan", "tsar", "czar", "saint", "st"})
+#: A woman's titles ("Mrs Obama"): a lone surname after them is not filed (`schema.hers`), and which of the full
+#: names with the surname is hers no stored name says.
+HER_TITLES = frozenset({"mrs", "ms", "miss", "madam", "mme"})
+
+
+class _Filter(Q.Require):
+    """`Q.Require` (`a`'s scores, for the documents `b` has too) without Whoosh's block-quality skipping:
+    `RequireMatcher.skip_to_quality` moves its first child and then its intersection as if both were still apart,
+    and fails an assertion (`IntersectionMatcher._find_next`) once a search keeps only its top N of more stories
+    (RV30-N #0: a healthy index was reported damaged)."""
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        return _FilterMatcher(self.a.matcher(searcher, context), self.b.matcher(searcher, searcher.boolean_context()))
+
+
+class _FilterMatcher(RequireMatcher):
+    def supports_block_quality(self) -> bool:
+        return False
+
+
+def _one_word(typed: Q.Phrase, word: str, reader: Any) -> Q.Query | None:
+    """The stories a person's name searched is meant for when one word is left after its titles (`untitled`),
+    ranked as `person:word` is. After a title given before a given name ("Pope Francis", "King Charles") and a
+    given name left: the stories whose name for the person is the word alone, or the word and a regnal number
+    ("Charles III"), not "Francis Collins". After a woman's title ("Mrs Obama"): none (`HER_TITLES`). Else the
+    word is a surname ("President Obama", "Mr Johnson", "Chancellor Merkel"): the stories naming the person by
+    it alone or by any full name ending with it ("Barack Obama", and "Michelle Obama" too: which of them is meant
+    the title does not say)."""
+    field = typed.fieldname
+    opening = [w.decode("utf-8") if isinstance(w, bytes) else str(w) for w in typed.words][:-1]
+    if any(w.rstrip(".") in HER_TITLES for w in opening):
+        return None
+    keys = [f"{NAME_PREFIX}{field}={word}"]
+    if opening and opening[-1].rstrip(".") in GIVEN_NAME_TITLES and _given(word):
+        prefix = f"{NAME_PREFIX}{field}={word} "
+        keys += [name for name in _terms(reader, prefix) if _ROMAN.fullmatch(name[len(prefix):].upper())]
+    else:
+        keys += _terms(reader, f"{NAME_PREFIX}{field}{NAME_PREFIX}{word}=")
+    return _Filter(EntityTerm(field, word, boost=typed.boost), Q.Or([Q.Term("dkey", k) for k in keys]))
+
+
+def _terms(reader: Any, prefix: str) -> list[str]:
+    return [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix("dkey", prefix)]
+
+
+def _given(word: str) -> bool:
+    from newsreader.errors import UserError
+    from newsreader.extract.resources import cues
+
+    try:
+        c = cues()
+    except UserError:
+        return True
+    return word.title() in c.given_names or word.title() in c.word_names
 
 
 def without_title(phrase: Q.Phrase, searcher: Any) -> list[str] | None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from newsreader.errors import UserError, iso_date, iso_datetime, printable, value_kind
+from newsreader.errors import UserError, counted, iso_date, iso_datetime, printable, value_kind
 from newsreader.fileio import flock_within
 
 #: SQLite result codes that mean "this file is damaged", as opposed to "cannot open it".
@@ -101,13 +101,18 @@ class Bookmark:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Bookmark":
-        """Parse one exported record; raise ValueError naming the bad field."""
+    def from_dict(cls, data: Mapping[str, Any], said: ImportNotes | None = None) -> "Bookmark":
+        """Parse one exported record; raise ValueError naming the bad field (`IdNotText` for an id that is not
+        text UTF-8 can hold: it names no story, and cleaned it could name another record's). What it cleans
+        or leaves out is counted in `said`."""
         if not isinstance(data, Mapping):
             raise ValueError(f"expected a mapping, got {value_kind(data)}")
         article_id = data.get("id")
         if not isinstance(article_id, str) or not article_id.strip():
             raise ValueError("'id' must be non-empty text")
+        if _utf8(article_id).count("\ufffd") > article_id.count("\ufffd"):  # (a YAML pair joined is text)
+            raise IdNotText(article_id)
+        said = said if said is not None else ImportNotes()
         title = data.get("title")
         if not isinstance(title, str):
             raise ValueError(f"bookmark {article_id!r}: 'title' must be text")
@@ -121,21 +126,24 @@ class Bookmark:
         if isinstance(tags, str) or not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise ValueError(f"bookmark {article_id!r}: 'tags' must be a list of text")
         # (text the store can write, every field: a lone surrogate was a traceback, `_utf8`)
-        article_id, title, note, tags = _utf8(article_id), _utf8(title), _utf8(note), [_utf8(t) for t in tags]
-        source = _utf8(source) if source is not None else None
+        article_id, title, note, tags = _utf8(article_id), said.utf8(title), said.utf8(note), [said.utf8(t) for t in tags]
+        source = said.utf8(source) if source is not None else None
         # The story's address and byline, kept to cite it: an odd value (not text, not a story's
         # address) is left out rather than refused, as `missing` is, so an edited file still imports.
-        url = data.get("url")
+        given = url = data.get("url")
         if isinstance(url, str) and url:
             from newsreader.corpus.parser import story_url
 
             url = story_url(url, labelled=False)  # (the corpus's one gate for an address)
         elif url != "":
             url = None
-        byline = data.get("byline")
-        byline = _utf8(byline).strip() or None if isinstance(byline, str) else None
+        said.urls_left_out += url is None and given is not None
+        given = byline = data.get("byline")
+        byline = said.utf8(byline).strip() or None if isinstance(byline, str) else None
         if byline is not None and len(byline) > MAX_BYLINE:
             byline = None
+        said.bylines_left_out += byline is None and given is not None and not (isinstance(given, str)
+                                                                               and not given.strip())
         now = _now()
         created = _parse_datetime(data.get("created_at"), article_id, "created_at") or now
         updated = _parse_datetime(data.get("updated_at"), article_id, "updated_at") or created
@@ -170,6 +178,50 @@ class Counts:
     unread: int
     bookmarks: int
     missing: int
+
+
+class IdNotText(ValueError):
+    """An imported record's id holds text UTF-8 cannot hold (a lone surrogate): no story's id (a page's text is
+    UTF-8), and with U+FFFD in its place it could be another record's id, merging two records into one."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(f"'id' is not UTF-8 text ({printable(article_id)})")
+        self.article_id = article_id
+
+
+@dataclass
+class ImportNotes:
+    """What reading an import cleaned or left out, for its one line on stderr: values whose text UTF-8 cannot hold
+    (written with U+FFFD), addresses and bylines left out (no story's address, too long), and the positions of
+    the records left out for an id that is not text (`IdNotText`)."""
+
+    cleaned: int = 0
+    urls_left_out: int = 0
+    bylines_left_out: int = 0
+    skipped: list[int] = field(default_factory=list)
+
+    def utf8(self, text: str) -> str:
+        """`_utf8`, counted when a character had to become U+FFFD (a YAML pair joined is not counted)."""
+        clean = _utf8(text)
+        self.cleaned += clean != text and clean.count("\ufffd") > text.count("\ufffd")
+        return clean
+
+    def said(self) -> str | None:
+        """The one line, None when there is nothing to say."""
+        parts = []
+        if self.skipped:
+            where = ", ".join(f"#{n}" for n in self.skipped[:5]) + (", ..." if len(self.skipped) > 5 else "")
+            parts.append(f"{counted(len(self.skipped), 'bookmark')} left out ({where}): an id that is not UTF-8 text "
+                         "names no story")
+        if self.cleaned:
+            parts.append(f"{counted(self.cleaned, 'value')} held text that is not UTF-8, imported with U+FFFD in "
+                         "its place")
+        dropped = [counted(n, word) for n, word in ((self.urls_left_out, "url"), (self.bylines_left_out, "byline"))
+                   if n]
+        if dropped:
+            parts.append(f"{' and '.join(dropped)} left out (not a story's address, or a byline over {MAX_BYLINE} "
+                         "characters)")
+        return "; ".join(parts) or None
 
 
 @dataclass

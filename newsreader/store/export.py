@@ -30,7 +30,7 @@ from newsreader import yamlload
 from newsreader.config import expand_home
 from newsreader.errors import UserError, printable, printable_json, value_kind
 from newsreader.fileio import is_special, write_text_atomically
-from newsreader.store.db import Bookmark
+from newsreader.store.db import Bookmark, IdNotText, ImportNotes, _kept_url
 
 #: Export format -> file ending; `bookmarks export --format` offers these.
 FORMATS: dict[str, str] = {"md": ".md", "json": ".json", "yaml": ".yaml", "csv": ".csv"}
@@ -106,22 +106,24 @@ def export_bookmarks(
 
 
 def _url(bookmark: Bookmark, articles: Mapping[str, Any] | None, urls: Mapping[str, str] | None) -> str | None:
-    """A bookmark's story's `url` in every export: from `urls`, else the article's ("" when its page states
-    none), when the corpus has the story; else the one the bookmark kept (None when it kept none)."""
+    """A bookmark's story's `url` in every export and `bookmarks list --json`: the corpus's (from `urls`,
+    else the article's) when it names one, else the one the bookmark kept, else "" when the corpus has the
+    story and its page states none, else None (not known): the store's rule (`_kept_url`), so a copy of the
+    page that states no address never hides the one the bookmark kept."""
     if urls is not None and bookmark.article_id in urls:
-        return urls[bookmark.article_id]
+        return _kept_url(urls[bookmark.article_id] or "", bookmark.url)
     article = (articles or {}).get(bookmark.article_id)
-    return bookmark.url if article is None else getattr(article, "url", "") or ""
+    return bookmark.url if article is None else _kept_url(getattr(article, "url", "") or "", bookmark.url)
 
 
 def _byline(bookmark: Bookmark, articles: Mapping[str, Any] | None,
             bylines: Mapping[str, str | None] | None = None) -> str | None:
-    """A bookmark's story's byline: from `bylines`, else the article's, when the corpus has the story; else the
-    one the bookmark kept."""
+    """A bookmark's story's byline: the corpus's (from `bylines`, else the article's) when it has the story
+    and names one, else the one the bookmark kept (as the store keeps it: a copy without one never hides it)."""
     if bylines is not None and bookmark.article_id in bylines:
-        return bylines[bookmark.article_id]
+        return bylines[bookmark.article_id] or bookmark.byline or None
     article = (articles or {}).get(bookmark.article_id)
-    return bookmark.byline if article is None else getattr(article, "byline", None) or None
+    return (getattr(article, "byline", None) if article is not None else None) or bookmark.byline or None
 
 
 def bookmark_record(bookmark: Bookmark, articles: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -288,9 +290,12 @@ def _csv_refusal(where: str) -> UserError:
                      f"export instead: `newsreader bookmarks export --format {'|'.join(IMPORTABLE)}`")
 
 
-def parse_export(text: str, where: str) -> list[Bookmark]:
+def parse_export(text: str, where: str, said: ImportNotes | None = None) -> list[Bookmark]:
     """Read a JSON or YAML export back into bookmarks. Raise `UserError` naming `where`
-    and the first problem; a bare list of bookmark records is accepted too."""
+    and the first problem; a bare list of bookmark records is accepted too. A record whose id is
+    not UTF-8 text is left out (`IdNotText`: it names no story, and cleaned it could merge with
+    another record); it and what was cleaned or left out of the others are counted in `said`."""
+    said = said if said is not None else ImportNotes()
     if not text.strip():
         raise UserError(f"{where}: empty file; use a file made by `newsreader bookmarks export --format json|yaml`")
     if text.lstrip("\ufeff").startswith(",".join(CSV_COLUMNS[:3])):  # our CSV's header (a BOM from a spreadsheet)
@@ -338,13 +343,15 @@ def parse_export(text: str, where: str) -> list[Bookmark]:
     bookmarks = []
     for number, record in enumerate(records, 1):
         try:
-            bookmarks.append(Bookmark.from_dict(record))
+            bookmarks.append(Bookmark.from_dict(record, said))
+        except IdNotText:
+            said.skipped.append(number)
         except ValueError as exc:
             raise UserError(f"{where}: bookmark #{number}: {exc}; nothing was imported") from None
     return bookmarks
 
 
-def read_export_file(path: Path) -> list[Bookmark]:
+def read_export_file(path: Path, said: ImportNotes | None = None) -> list[Bookmark]:
     """`parse_export` on a file, with the file's own problems as one line too."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -357,7 +364,7 @@ def read_export_file(path: Path) -> list[Bookmark]:
     except OSError as exc:
         raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     try:
-        return parse_export(text, str(path))
+        return parse_export(text, str(path), said)
     except UserError:
         if path.suffix.lower() == ".csv":  # a CSV that is not ours as written (a spreadsheet saved it again)
             raise _csv_refusal(str(path)) from None
