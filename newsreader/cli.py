@@ -59,6 +59,10 @@ class Context:
     #: What every command said first (`config_name_warnings`): `paths` reads its theme row's
     #: "missing" from them, not from a second check.
     config_warnings: list[str] = field(default_factory=list)
+    #: What `open_library` warned of an index holding part of the corpus (another run updating it, a run
+    #: stopped before its end), "" when whole: a JSON answer says it in its `notes`, where a script reads it
+    #: (RV30-L: `search --json` from 2 % of the corpus gave "exact": true and no word of it).
+    partial: str = ""
 
     def corpus_dir(self, args: argparse.Namespace) -> Path:
         return self.config.corpus_dir(getattr(args, "corpus", None))
@@ -66,6 +70,11 @@ class Context:
     def warn(self, message: str) -> None:
         """One line on stderr: a problem that did not stop the command."""
         self.say(f"warning: {message}")
+
+    def warn_partial(self, message: str) -> None:
+        """`warn`, of an index holding part of the corpus: kept for the JSON answers (`partial`)."""
+        self.warn(message)
+        self.partial = message
 
     def say(self, message: str) -> None:
         """One line on stderr, its file names (untrusted text) made printable."""
@@ -85,15 +94,15 @@ class Context:
             self._build(library, f"indexing {corpus} first (once; `newsreader index` updates it later)")
         elif update_running(library.folder):
             # A rebuild starts from nothing: "no matching articles" would look like an answer.
-            self.warn("another run is updating this index (`newsreader index` or an open reader); "
-                      "answers may be incomplete until it finishes")
+            self.warn_partial("another run is updating this index (`newsreader index` or an open reader); "
+                              "answers may be incomplete until it finishes")
         elif self._unfinished(library):
             # Killed mid-run: answers from part of the corpus would look like whole ones.
             try:
                 check_corpus_dir(corpus, self.config)
             except UserError as exc:
-                self.warn(f"the last indexing run was stopped before its end and {exc.message}; "
-                          "answers may be incomplete")
+                self.warn_partial(f"the last indexing run was stopped before its end and {exc.message}; "
+                                  "answers may be incomplete")
             else:
                 self._finish(library, corpus)
         return library
@@ -113,8 +122,8 @@ class Context:
         except (UserError, OSError, sqlite3.Error):  # (the update says what is wrong, or the command's first read)
             unread, reread, total = 0, 0, 0
         if unread + reread > FINISH_FIRST_PAGES:
-            self.warn(f"{stopped}: {_partly_indexed(unread, reread, total)}; `newsreader index` "
-                      f"{'indexes the rest' if unread else 'reads them'} (Ctrl-C there keeps what it has done)")
+            self.warn_partial(f"{stopped}: {_partly_indexed(unread, reread, total)}; `newsreader index` "
+                              f"{'indexes the rest' if unread else 'reads them'} (Ctrl-C there keeps what it has done)")
             return
         left = ", ".join([*([f"{counted(unread, 'page')} unread"] if unread else []),
                           *([f"{counted(reread, 'page')} to read again"] if reread else [])])
@@ -124,9 +133,9 @@ class Context:
                 self._build(library, f"{stopped}; finishing it first{left}; Ctrl-C answers from what is indexed",
                             stop)
         except UpdateStopped as exc:
-            self.warn(f"interrupted: answers come from what is indexed; {stopped_said(exc)}")
+            self.warn_partial(f"interrupted: answers come from what is indexed; {stopped_said(exc)}")
         except UserError as exc:  # (a corpus folder found empty, a cue file with a mistake): answer anyway
-            self.warn(f"{exc.message}; answers may be incomplete")
+            self.warn_partial(f"{exc.message}; answers may be incomplete")
 
     def story(self, library: Any, article_id: str) -> Any:
         """The indexed article of `article_id`, or of the id its story has now if its

@@ -74,31 +74,39 @@ class DuplicateKey(yaml.constructor.ConstructorError):
     second `corpus:` line pointed a user's corpus at /tmp (U1 #4). `key` is the key as written, `first` and
     `line` the lines (from 1) of its first and second writing; `problem` says it in words."""
 
-    def __init__(self, key: str, first: int, node: Any) -> None:
+    def __init__(self, key: str, first: int, node: Any, same: bool = False) -> None:
         self.key, self.first, self.line = key, first, node.start_mark.line + 1
-        super().__init__(None, None, f"`{key}` is set twice (line {first} and line {self.line})",
+        # (`same`: both give the one value: refused all the same, as YAML has it, but said, so the user sees
+        # that removing either line changes nothing)
+        both = ", both to the same value" if same else ""
+        super().__init__(None, None, f"`{key}` is set twice (line {first} and line {self.line}{both})",
                          node.start_mark)
 
 
 class UniqueKeys:
     """A loader's mixin (before the loader class in the bases) that refuses a mapping naming a key twice
     (`DuplicateKey`), for every file of settings or words a user writes: config.yaml, themes, cue files. Keys are
-    compared as read (`1` and `01` are one key, as the mapping would have them). A merge (`<<: *base`) may give
-    a key the mapping then sets again: that is what a merge is for, so merged keys are not counted."""
+    compared as read (`1` and `01` are one key, as the mapping would have them), and by their place in the
+    mapping (a key written again through an alias, `*k :`, is the same node: RV30-L). A merge (`<<: *base`) may
+    give a key the mapping then sets again: that is what a merge is for, so merged keys are not counted."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         if isinstance(node, yaml.MappingNode):
-            seen: dict[Any, Any] = {}
-            for key_node, _ in node.value:
+            seen: dict[Any, int] = {}
+            for place, (key_node, value_node) in enumerate(node.value):
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                     continue
                 key = self.construct_object(key_node)  # type: ignore[attr-defined]
                 try:
-                    first = seen.setdefault(key, key_node)
+                    first = seen.setdefault(key, place)
                 except TypeError:  # (unhashable: the loader says so itself)
                     continue
-                if first is not key_node:
-                    raise DuplicateKey(key_node.value, first.start_mark.line + 1, key_node)
+                if first != place:
+                    first_key, first_value = node.value[first]
+                    same = (isinstance(value_node, yaml.ScalarNode) and isinstance(first_value, yaml.ScalarNode)
+                            and (value_node.tag, value_node.value) == (first_value.tag, first_value.value))
+                    at = value_node if key_node is first_key else key_node  # (an alias: the anchor's line)
+                    raise DuplicateKey(key_node.value, first_key.start_mark.line + 1, at, same)
         return super().construct_mapping(node, deep)  # type: ignore[misc]
 
 

@@ -13,14 +13,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newsreader import cli
 from newsreader.config import Config, user_paths
 from newsreader.corpus import parser, unread_endings_message
 from newsreader.search import Library, indexer
-from newsreader.search.commands import interrupt_stops
+from newsreader.search.commands import interrupt_stops, stopped_said
+from newsreader.search.library import UpdateStopped
 from newsreader.store import Store
 from newsreader.store.export import GONE_TEXT
+from newsreader.yamlload import CSafeLoader, DuplicateKey, SafeLoader
 from tests.test_corpus_cli import run
 from tests.test_index import make_corpus
 
@@ -100,6 +103,8 @@ def test_a_stopped_re_read_answers_at_once(capsys, tmp_path: Path, monkeypatch: 
     assert code == 0 and "finishing" not in err and "of 40 matching articles" in err
     assert (f"{40 - kept} of 40 pages wait to be read again, and answers come from the index as an earlier run "
             "left them; `newsreader index` reads them") in err
+    code, out, _ = run(capsys, "--corpus", str(corpus), "search", "--json", "harbour")
+    assert code == 0 and any("wait to be read again" in note for note in json.loads(out)["notes"])
     # the near miss: few pages left to read again, the command finishes the run first and says how many
     monkeypatch.setattr(cli, "FINISH_FIRST_PAGES", 200)
     code, _, err = run(capsys, "--corpus", str(corpus), "search", "--count", "harbour")
@@ -107,6 +112,8 @@ def test_a_stopped_re_read_answers_at_once(capsys, tmp_path: Path, monkeypatch: 
     lib = Library(user_paths().index_dir(corpus), corpus, Config())
     assert lib.pages_left() == (0, 0, 40) and not lib.unfinished()
     lib.close()
+    code, out, _ = run(capsys, "--corpus", str(corpus), "search", "--json", "harbour")
+    assert code == 0 and json.loads(out)["notes"] == []  # (a whole index: no note)
 
 
 def test_the_endings_advice_gives_the_whole_list(tmp_path: Path) -> None:
@@ -142,3 +149,29 @@ def test_ctrl_c_ignored_at_start_stays_ignored() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def test_a_run_stopped_before_it_read_a_page_says_nothing_was_written() -> None:
+    said = stopped_said(UpdateStopped("x", pages_read=0, pages_kept=0, pages_total=600))
+    assert said == "nothing was written to the index yet; `newsreader index` reads the 600 pages"
+    assert "starts it again" in stopped_said(UpdateStopped("x"))  # (stopped before it knew the pages)
+    assert stopped_said(UpdateStopped("x", pages_read=5, pages_kept=5, pages_total=9)).startswith("5 of the 5 pages")
+
+
+@pytest.mark.parametrize("loader", [SafeLoader, CSafeLoader])
+def test_a_key_set_twice_says_whether_both_give_one_value(loader) -> None:
+    if loader is None:
+        pytest.skip("PyYAML without libyaml")
+    with pytest.raises(DuplicateKey) as caught:
+        yaml.load("corpus: /tmp\nlanguage: en\ncorpus: /tmp\n", Loader=loader)
+    assert caught.value.problem == "`corpus` is set twice (line 1 and line 3, both to the same value)"
+    with pytest.raises(DuplicateKey) as caught:
+        yaml.load("workers: 1\nworkers: '1'\n", Loader=loader)  # (a number and a text: not the same value)
+    assert caught.value.problem == "`workers` is set twice (line 1 and line 2)"
+    with pytest.raises(DuplicateKey) as caught:
+        yaml.load("corpus: /tmp\ncorpus: '/tmp'\n", Loader=loader)  # (quoted or not, one text)
+    assert caught.value.problem.endswith("both to the same value)")
+    with pytest.raises(DuplicateKey) as caught:  # a key written again through an alias: the same node
+        yaml.load("&k corpus: /tmp/x\n*k : /work\n", Loader=loader)
+    assert caught.value.problem == "`corpus` is set twice (line 1 and line 2)"
+    assert yaml.load("x: &v 3\ny: *v\n", Loader=loader) == {"x": 3, "y": 3}  # (an alias as a value is fine)
