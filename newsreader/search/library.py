@@ -30,7 +30,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable
 
 from newsreader.config import Config, Paths, record_corpus
-from newsreader.errors import UserError, broken_install
+from newsreader.errors import UserError, broken_install, exception_said
 from newsreader.search.schema import (QUERY_FIELDS, SCHEMA_VERSION, WHOOSH_DIR, QueryError, environment_error,
                                       latest_commit, other_version_index, unreadable_index)
 from newsreader.search.store import STORE_FILE, ArticleStore, Row
@@ -195,6 +195,31 @@ def unreadable_said(unreadable: list[str], what: str) -> str:
             "`newsreader index --rebuild` reads the pages again")
 
 
+#: Whoosh's modules that combine matchers and collect hits: no file is read there (the codec's readers are
+#: `whoosh/codec`, `whoosh/filedb`), so an assertion failing in them is a fault of the search's logic.
+_MATCHING_CODE = (os.path.join("whoosh", "matching", ""), os.path.join("whoosh", "collectors.py"))
+
+
+def _matching_fault(exc: BaseException) -> bool:
+    """Whether `exc` was raised in Whoosh's matcher or collector code (`_MATCHING_CODE`), not in reading a file:
+    a Whoosh bug a query reaches (RV30-N #0: `RequireMatcher.skip_to_quality` tripped `IntersectionMatcher`'s
+    assertion on a healthy index). Such a fault said "damaged, rebuild", and the reader rebuilt the whole index
+    on it, after which the search failed again."""
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return last is not None and any(part in last for part in _MATCHING_CODE)
+
+
+def search_fault(exc: BaseException) -> UserError:
+    """The one line for a search that failed inside Whoosh's matching (`_matching_fault`): no rebuild."""
+    return UserError(f"the search failed inside the search library, not in the index's files "
+                     f"({exception_said(exc)}); please report the query. Other searches still work; if they fail too, "
+                     "run `newsreader index --rebuild`")
+
+
 class Library:
     """An indexed corpus. Create with `Library.open`; cheap to open (nothing is read until
     the first call that needs it)."""
@@ -257,6 +282,8 @@ class Library:
         except ImportError as exc:  # a broken install, not a damaged index: no rebuild mends it
             raise broken_install(exc) from None
         except Exception as exc:
+            if isinstance(exc, AssertionError) and _matching_fault(exc):
+                raise search_fault(exc) from None
             raise unreadable_index(self.folder, exc) from None
 
     def _require(self) -> None:
