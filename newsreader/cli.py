@@ -639,7 +639,7 @@ def _open_store(ctx: Context, *, write: bool) -> Any:
 
 
 def _bookmarks_library(ctx: Context, args: argparse.Namespace, store: Any, *, build: bool,
-                       shown: Callable[[], str] | None = None) -> Any:
+                       shown: Callable[[], str] | None = None, busy_said: bool = False) -> Any:
     """The one way the bookmarks commands reach the corpus's index: open it, and move the
     bookmarks and read marks of stories whose headline was edited to the ids the stories
     have now (in the store at hand: on a read-only one, for what is shown).
@@ -649,12 +649,18 @@ def _bookmarks_library(ctx: Context, args: argparse.Namespace, store: Any, *, bu
     without one), so `remove` and the JSON/YAML exports never build one. With `shown` (what
     the command shows without the index, said only then: it may read the store), an index
     that cannot be read or built is one warning and None; otherwise its error stops the
-    command."""
+    command. `busy_said`: the caller says in its own line that another run is updating the index (with
+    `build`, `open_library` said it too: two lines)."""
     from newsreader.search.library import Library
+    from newsreader.search.schema import update_running
 
     try:
         if build:
-            library = ctx.open_library(args)
+            library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config) if busy_said else None
+            if library is None or not (library.exists() and update_running(library.folder)):
+                if library is not None:
+                    library.close()
+                library = ctx.open_library(args)
         else:
             library = Library.open(ctx.paths, ctx.corpus_dir(args), ctx.config)
             if not library.exists():
@@ -703,8 +709,8 @@ def _as_last_seen(ctx: Context, args: argparse.Namespace, store: Any, what: str)
         return f"{what} as last seen; whether their stories are still in the corpus is not known"
     unseen = len(store.bookmarked_ids() - marks.keys())
     later = f" ({counted(unseen, 'bookmark')} added since: not known)" if unseen else ""
-    return (f"{what} as last seen, marked 'not in the corpus' as at its check of "
-            f"{when.astimezone():%Y-%m-%d %H:%M}{later}")
+    marked = "marked 'not in the corpus' as" if any(marks.values()) else "all in the corpus"
+    return f"{what} as last seen, {marked} at its check of {when.astimezone():%Y-%m-%d %H:%M}{later}"
 
 
 def _mark_as_last_seen(ctx: Context, args: argparse.Namespace, store: Any, bookmarks: list[Any]) -> None:
@@ -715,7 +721,8 @@ def _mark_as_last_seen(ctx: Context, args: argparse.Namespace, store: Any, bookm
 
 
 def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any, unread: str, *, build: bool = True,
-                     doing: str = "showing bookmarks") -> tuple[dict[str, Any] | None, list[str]]:
+                     doing: str = "showing bookmarks",
+                     busy: list[bool] | None = None) -> tuple[dict[str, Any] | None, list[str]]:
     """The bookmarked articles that the corpus has now, for marking missing bookmarks and
     for export paragraphs, and the bookmarked ones in the index whose stored record cannot be
     read (damaged), said in one warning (`unread`: what is done with them). A corpus that cannot
@@ -723,13 +730,15 @@ def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any, unread:
     (`_as_last_seen`, `doing`: what the command does with them); so are they while another run
     updates the index. Without `build` only an index that exists is read (`_bookmarks_library`):
     none, or one another run is updating, gives None and says so too (the JSON and YAML exports: their
-    `missing` is then the last check's, as every format's is; they said nothing of it)."""
+    `missing` is then the last check's, as every format's is; they said nothing of it). While another run
+    updates the index that is one line (not `open_library`'s too), and True is put in `busy` when given."""
     from newsreader.search.library import unreadable_said
     from newsreader.search.schema import update_running
 
     last_seen = partial(_as_last_seen, ctx, args, store, doing)
     said: list[str] = []  # (the warning `_bookmarks_library` gave: an index that cannot be read)
-    library = _bookmarks_library(ctx, args, store, build=build, shown=lambda: said.append(last_seen()) or said[0])
+    library = _bookmarks_library(ctx, args, store, build=build, shown=lambda: said.append(last_seen()) or said[0],
+                                 busy_said=True)
     if library is None:
         if not said:  # (without `build`: no index yet)
             ctx.warn(f"{_no_index_why(ctx, args)}; {last_seen()}")
@@ -737,7 +746,9 @@ def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any, unread:
     try:
         running = update_running(library.folder)
         if running:  # (said by open_library when it built) a rebuild may lack them all yet
-            ctx.warn(last_seen() if build else f"another run is updating the index; {last_seen()}")
+            ctx.warn(f"another run is updating the index; {last_seen()}")
+            if busy is not None:
+                busy.append(True)
             return None, []
         if library.partial(running):  # (the reader's rule) a page not indexed yet is not a story gone
             ctx.warn(f"the index lacks part of the corpus until `newsreader index` finishes the run stopped before "
@@ -896,17 +907,21 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
             # (an empty file was written, exit 0, where `list --tag` says there is none: U1 #11)
             raise UserError(f"no bookmarks tagged {args.tag!r}; nothing exported (`newsreader bookmarks list` "
                             "shows each bookmark's tags)", exit_code=1)
+        busy: list[bool] = []  # (another run was updating the index: the Markdown says that, not "not read")
         if args.format in WITH_ARTICLES:
-            articles, unreadable = _corpus_articles(ctx, args, store, UNREAD_EXPORTED, doing="exporting bookmarks")
+            articles, unreadable = _corpus_articles(ctx, args, store, UNREAD_EXPORTED, doing="exporting bookmarks",
+                                                    busy=busy)
             found = articles
         else:  # ids for import: the ones the stories have now, and `missing` as an existing index says now
             articles = None  # (the store keeps `missing` per copy, not in the file)
             found, unreadable = _corpus_articles(ctx, args, store, UNREAD_EXPORTED, build=False,
-                                                 doing="exporting bookmarks")
+                                                 doing="exporting bookmarks", busy=busy)
             if found is not None:
                 urls = {i: article.url or "" for i, article in found.items()}
                 bylines = {i: article.byline or None for i, article in found.items()}
-        if found:
+        if found is not None and store.persistent and not unreadable:
+            _keep_check(ctx, args, store, found)  # (as `list` saves it: the next export the index is busy has it)
+        elif found:
             _keep_citations(store, found)
         bookmarks = store.list_bookmarks(tag=args.tag)
         if urls is not None:
@@ -914,12 +929,22 @@ def cmd_bookmarks_export(args: argparse.Namespace, ctx: Context) -> int:
         elif found is None:  # (every format: the Markdown said each story had left the corpus)
             _mark_as_last_seen(ctx, args, store, bookmarks)
     text = export_bookmarks(bookmarks, args.format, articles=articles, urls=urls, bylines=bylines,
-                            unreadable=unreadable)
+                            unreadable=unreadable, busy=bool(busy))
     written = write_export(text, args.output, args.format, ctx.stdout, force=args.force)
     if written:
         print(f"exported {counted(len(bookmarks), 'bookmark')} to {printable(str(written))}",
               file=ctx.stderr)
     return 0
+
+
+def _keep_check(ctx: Context, args: argparse.Namespace, store: Any, articles: Mapping[str, Any]) -> None:
+    """An export that read the corpus saves its check (`Store.reconcile`: the marks for `last_marks`, the
+    addresses and bylines), as `bookmarks list` does: an export while the index is busy gave "not known" after
+    one that had read it. Not saved when the store stays busy: the export, which has the marks at hand, goes on."""
+    try:
+        store.reconcile(articles.values(), corpus=_corpus_key(ctx, args))
+    except UserError:
+        pass
 
 
 def _keep_citations(store: Any, articles: Mapping[str, Any]) -> None:

@@ -120,3 +120,42 @@ def test_import_says_in_one_line_what_it_cleaned_and_left_out_and_keeps_an_unrea
     assert main(["bookmarks", "import", str(clean)]) == 0
     assert capsys.readouterr().err == ""
     assert "e-\U0001f600" in {r["id"] for r in json.loads(_run(capsys, "bookmarks", "list", "--json"))}
+
+
+@pytest.mark.parametrize("fmt", ["json", "md"])
+def test_an_export_that_read_the_corpus_saves_its_check_for_the_next_busy_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, fmt: str) -> None:
+    """RV30-M #8: only `bookmarks list` saved the corpus's check; an export with the index free said `missing`
+    false, the next one with the index busy "not known" of every story. And the busy warning said "marked 'not in
+    the corpus'" when none was."""
+    from newsreader.config import user_paths
+    from newsreader.search.indexer import IndexLock
+
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("storm", "roads"):
+        (corpus / f"{name}.txt").write_text(f"The {name} story\n\n{TEXT}\n", encoding="utf-8")
+    c = ("--corpus", str(corpus))
+    _run(capsys, "index", *c)
+    ids = {r["title"]: r["id"] for r in json.loads(_run(capsys, "articles", *c, "--json"))}
+    for article_id in ids.values():
+        _run(capsys, "bookmarks", "add", article_id, *c)
+
+    def busy_export() -> tuple[dict, str]:
+        with IndexLock(user_paths().index_dir(corpus)):
+            capsys.readouterr()
+            assert main(["bookmarks", "export", *c, "--format", "json", "-o", "-"]) == 0
+            out, err = capsys.readouterr()
+        return {r["id"]: r["missing"] for r in json.loads(out)["bookmarks"]}, err
+
+    _run(capsys, "bookmarks", "export", *c, "--format", fmt, "-o", "-")  # (the index free: reads the corpus)
+    marks, err = busy_export()
+    assert marks == {ids["The storm story"]: False, ids["The roads story"]: False}
+    assert "exporting bookmarks as last seen, all in the corpus at its check of" in err and "not in the" not in err
+    (corpus / "storm.txt").unlink()
+    _run(capsys, "index", *c)
+    _run(capsys, "bookmarks", "export", *c, "--format", fmt, "-o", "-")
+    marks, err = busy_export()
+    assert marks == {ids["The storm story"]: True, ids["The roads story"]: False}
+    assert "exporting bookmarks as last seen, marked 'not in the corpus' as at its check of" in err

@@ -65,6 +65,7 @@ def export_bookmarks(
     bylines: Mapping[str, str | None] | None = None,
     unreadable: Collection[str] = (),
     now: dt.datetime | None = None,
+    busy: bool = False,
 ) -> str:
     """Render bookmarks in `fmt` (one of `FORMATS`). `articles` maps id -> Article for the
     Markdown first paragraphs and the CSV's byline, file and paragraph; for articles that left the
@@ -77,11 +78,12 @@ def export_bookmarks(
     read, or its stored record cannot be read) the one its bookmark kept, null when it kept
     none. `byline` likewise, from `bylines` (id -> the story's byline or None) when given: the corpus's
     at the export, not the bookmark's, which may be older (the store was busy: not refreshed). `unreadable`: the stories in the index whose
-    stored record cannot be read (damaged): in the corpus, without their text (`UNREADABLE_TEXT`)."""
+    stored record cannot be read (damaged): in the corpus, without their text (`UNREADABLE_TEXT`). `busy`: the
+    corpus was not read because another run was updating its index (the Markdown says so: `BUSY_TEXT`)."""
     items = list(bookmarks)
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     if fmt == "md":
-        return _markdown(items, articles, stamp, unreadable)
+        return _markdown(items, articles, stamp, unreadable, busy)
     if fmt == "csv":
         return _csv(items, articles, unreadable)
     document = {
@@ -194,11 +196,14 @@ NOT_READ_TEXT = {
     None: "_The corpus could not be read at the export, so the article's text is not here; whether it is still in "
           "the corpus is not known._",
 }
+#: The same when the corpus was not read because another run was updating its index (the folder was fine).
+BUSY_TEXT = {missing: text.replace("The corpus could not be read at the export", "Another run was updating the "
+                                   "index at the export") for missing, text in NOT_READ_TEXT.items()}
 
 
 def _markdown(items: list[Bookmark], articles: Mapping[str, Any] | None, stamp: dt.datetime,
-              unreadable: Collection[str] = ()) -> str:
-    """`articles` None: the corpus was not read (`NOT_READ_TEXT`)."""
+              unreadable: Collection[str] = (), busy: bool = False) -> str:
+    """`articles` None: the corpus was not read (`NOT_READ_TEXT`; `BUSY_TEXT` when `busy`)."""
     at_hand = articles or {}
     count = f"{len(items)} bookmark" + ("" if len(items) == 1 else "s")
     out = ["# Bookmarks", "", f"Exported from newsreader on {stamp.date().isoformat()}: {count}.", ""]
@@ -223,7 +228,7 @@ def _markdown(items: list[Bookmark], articles: Mapping[str, Any] | None, stamp: 
         elif b.article_id in unreadable:
             out.append(UNREADABLE_TEXT)
         elif articles is None:
-            out.append(NOT_READ_TEXT[b.missing])
+            out.append((BUSY_TEXT if busy else NOT_READ_TEXT)[b.missing])
         elif article is None:
             out.append(GONE_TEXT)
         else:
