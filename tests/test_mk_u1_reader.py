@@ -85,6 +85,7 @@ async def test_b_and_u_act_only_on_a_story_the_screen_shows(seed_home, tmp_path:
         await pilot.press("b", "u")
         await settle(pilot)
         assert store.list_bookmarks() == [] and not app.read_ids
+        assert any("No article here" in str(n.message) for n in app._notifications)
         shown = app.article_list.current_row
         store.add_bookmark(shown.id, title=shown.title, tags=["kept"], note="my note")
         store.add_bookmark("gone-story-123", title="A story not in the corpus now")
@@ -96,7 +97,42 @@ async def test_b_and_u_act_only_on_a_story_the_screen_shows(seed_home, tmp_path:
         await settle(pilot)
         kept = {b.article_id: b for b in store.list_bookmarks()}
         assert kept[shown.id].note == "my note" and list(kept[shown.id].tags) == ["kept"]
-        assert any("No article here" in str(n.message) for n in app._notifications)
+        assert "gone-story-123" not in kept  # (b removed the bookmark the pane shows)
+
+
+@sync
+async def test_a_bookmark_whose_story_left_the_corpus_opens_as_the_store_kept_it(seed_home, tmp_path: Path) -> None:
+    """It opened as one line, "The article ... is no longer in the index.", with the key line offering ] and n,
+    which did nothing there."""
+    import datetime as dt
+
+    from newsreader.store import Store
+    from newsreader.tui.key_hints import KeyHints
+
+    store = Store.open(tmp_path / "state.sqlite3")
+    store.add_bookmark("gone-story-123", title="Ferries run again", source="Bayport Radio",
+                       date=dt.date(2024, 5, 8), tags=["ferry"], note="ask Tom\nabout it",
+                       url="https://radio.example/ferries", byline="Ann Lee")
+    app = make_app(seed_home, tmp_path, store=store)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app.open_article("gone-story-123")
+        await settle(pilot)
+        shown = app.article_view.placeholder
+        for part in ("Ferries run again", "2024-05-08 · Bayport Radio · by Ann Lee", "Link: https://radio.example/ferries",
+                     "Tags: ferry", "ask Tom\nabout it", "not in the corpus now", str(seed_home[0])):
+            assert part in shown
+        hints = app.main.query_one(KeyHints)
+        assert hints.pane == "reader-gone"
+        said = hints.hint_text(hints.pane).plain
+        assert "names" not in said and "matches" not in said and "bookmark" in said
+        await pilot.press("b")
+        await settle(pilot)
+        assert store.list_bookmarks() == []
+        await pilot.press("b")  # (again: back, with its tags and note)
+        await settle(pilot)
+        (back,) = store.list_bookmarks()
+        assert back.note == "ask Tom\nabout it" and back.url == "https://radio.example/ferries"
 
 
 @sync

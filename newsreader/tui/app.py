@@ -181,6 +181,26 @@ def byline_author(byline: str, text: str) -> str:
     return byline
 
 
+def gone_bookmark_text(bookmark: Any, corpus: Path) -> str:
+    """What the article pane shows for a bookmark whose story is not in the corpus (it showed one line, "no
+    longer in the index", though the store kept the story's title, date, source, byline, address, tags and
+    note; U1 #9): those, and how to get the story back."""
+    lines = [clean(bookmark.title) or bookmark.article_id, ""]
+    about = [str(bookmark.date) if bookmark.date else "", clean(bookmark.source or ""),
+             f"by {clean(bookmark.byline)}" if bookmark.byline else ""]
+    if any(about):
+        lines.append(" · ".join(part for part in about if part))
+    if bookmark.url:
+        lines.append(f"Link: {clean(bookmark.url)}")
+    if bookmark.tags:
+        lines.append("Tags: " + ", ".join(clean(tag) for tag in bookmark.tags))
+    if bookmark.note:
+        lines += ["Note:", clean(bookmark.note, newlines=True)]
+    lines += ["", f"This story is not in the corpus now: only its bookmark is kept. Put its page back in "
+              f"{clean(str(corpus))} and it returns at the next index update (each start, or `newsreader index`)."]
+    return "\n".join(lines)
+
+
 def article_like(row: Row) -> SimpleNamespace:
     """What `Store.bookmark_article` needs, from a list row (dates are ISO text there)."""
     date = None
@@ -1806,7 +1826,14 @@ class ReaderApp(App[int]):
     def _show_article(self, article_id: str, stored: Any) -> None:
         view = self.article_view
         if stored is None:
-            view.clear(f"The article {article_id} is no longer in the index.")
+            try:
+                kept = self.store.get_bookmark(article_id)
+            except Exception:  # (a store busy or damaged: the short line)
+                kept = None
+            if kept is None:
+                view.clear(f"The article {article_id} is no longer in the index.")
+            else:
+                view.clear(gone_bookmark_text(kept, self.corpus_dir), gone=kept)
             self.side.show_related(None)
             self.side.show_entities([])
             return
@@ -1948,7 +1975,10 @@ class ReaderApp(App[int]):
             hints.show_for("search")
             return
         pane = self.current_pane()
-        hints.show_for("reader-back" if pane == "reader" and self.trail else pane)
+        view = self.article_view
+        hints.show_for(pane if pane != "reader" else "reader-back" if self.trail and view.stored is not None else
+                       "reader" if view.stored is not None else "reader-gone" if view.gone is not None else
+                       "reader-empty")
         if pane != self._pane:
             self.show_panes(pane)
 
@@ -1999,6 +2029,10 @@ class ReaderApp(App[int]):
         saying "No articles."). They took the hidden list's highlighted story then, and `b` removed a
         bookmark, tags and note, the user never saw (U1 #2)."""
         if self.current_pane() != "list":
+            gone = self.article_view.gone  # (a bookmark whose story is not in the corpus: what the pane shows)
+            if self.article_view.article is None and gone is not None:
+                return SimpleNamespace(id=gone.article_id, title=gone.title, source=gone.source, date=gone.date,
+                                       url=gone.url or "", byline=gone.byline)
             return self.article_view.article
         row = self.article_list.current_row
         return article_like(row) if row is not None else None

@@ -250,6 +250,8 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.stored: Any = None
         self.placeholder = "Select an article and press Enter."
+        #: The bookmark shown in the placeholder when its story is not in the corpus (`b` acts on it).
+        self.gone: Any = None
         self.body_terms: frozenset[str] = frozenset()
         self.targets: Any = None  # names and dates the search looks for (`where.Targets`): matches too
         self.marks: list[Mark] = []  # entities and dates, by start
@@ -274,7 +276,7 @@ class ArticleView(ScrollView, can_focus=True):
         return self.stored.article if self.stored is not None else None
 
     def show(self, stored: Any, body_terms: frozenset[str] = frozenset(), targets: Any = None) -> None:
-        self.stored = stored
+        self.stored, self.gone = stored, None
         self.body_terms, self.targets = body_terms, targets
         self.current = None
         self._build_marks()
@@ -293,8 +295,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=min(top, max(0, len(self._lines) - self.size.height)), animate=False, immediate=True)
         self.post_message(self.MarkChanged(None))
 
-    def clear(self, placeholder: str | None = None) -> None:
-        self.stored = None
+    def clear(self, placeholder: str | None = None, gone: Any = None) -> None:
+        self.stored, self.gone = None, gone
         if placeholder is not None:
             self.placeholder = placeholder
         self.marks, self.matches, self.current = [], [], None
@@ -400,7 +402,11 @@ class ArticleView(ScrollView, can_focus=True):
                 lines.append((text[a:b], (part, offset + a)))
 
         if self.stored is None:
-            add_block(Text(self.placeholder, style=styles["meta"]))
+            for paragraph in self.placeholder.split("\n"):  # (a gone bookmark's is several lines)
+                if paragraph:
+                    add_block(Text(paragraph, style=styles["meta"]))
+                else:
+                    lines.append((Text(""), None))
         else:
             art = self.stored.article
             title = Text(clean(art.title), style=styles["title"])

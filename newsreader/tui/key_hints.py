@@ -26,6 +26,11 @@ HINTS: dict[str, list[tuple[str, str]]] = {
     "reader-back": [("reader.next-entity", "names"), ("reader.next-match", "matches"), ("back", "back"),
                     ("next-pane", "pane"), ("bookmark", "bookmark"), ("search", "search"), ("help", "keys"),
                     ("quit", "quit")],
+    # The pane with no article in it: a bookmark whose story is not in the corpus (b removes it) or nothing.
+    "reader-gone": [("back", "list"), ("bookmark", "bookmark"), ("bookmarks", "bookmarks"),
+                    ("next-pane", "pane"), ("search", "search"), ("help", "keys"), ("quit", "quit")],
+    "reader-empty": [("back", "list"), ("next-pane", "pane"), ("search", "search"), ("bookmarks", "bookmarks"),
+                     ("help", "keys"), ("quit", "quit")],
     "side": [("side.open", "open / stories"), ("entities", "entities"), ("related", "related"),
              ("back", "back"), ("next-pane", "pane"), ("help", "keys"), ("quit", "quit")],
     "search": [("search.run", "to the list"), ("back", "close")],
