@@ -198,13 +198,16 @@ TITLED = (
     ("Monarch opens parliament", "Charles III opened parliament on Tuesday. Charles III read the speech."),
     ("Scientist honoured", "Charles Darwin was honoured at a ceremony in London on Monday."),
 ) + tuple((f"Council vote number {n}", f"Johnson said the council would vote on the budget on Monday, item {n}. "
-                                       + "Johnson added that the vote was close. " * (n % 7)) for n in range(30))
+                                       + "Johnson added that the vote was close. " * (n % 7)) for n in range(30)) \
+  + tuple((f"Pope prays for peace, day {n}", f"Pope Francis prayed for peace in Rome on Sunday, day {n}. "
+                                             + "Francis said the war must end. " * (n % 7)) for n in range(30))
 
 
 def test_a_person_search_with_a_title_before_one_word(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """RV30-N #0, #1: over more stories than the limit (Whoosh's top-N skipping), a titled search answers (the index
-    was said to be damaged); a title before a surname finds the stories naming the person in full too; a woman's
-    title before a surname nothing (whose the full names are is not known); a monarch's name its regnal number."""
+    was said to be damaged); a title before a surname finds the stories naming the person in full too (as
+    `person:johnson`); a woman's title before a surname nothing (whose the full names are is not known); a
+    monarch's name its regnal number."""
     lib = _indexed(tmp_path, TITLED)
     try:
 
@@ -212,7 +215,8 @@ def test_a_person_search_with_a_title_before_one_word(tmp_path) -> None:  # type
             return [hit.title for hit in lib.search(query, limit=limit).hits]
 
         assert len(found('person:"Mr Johnson"', limit=5)) == 5
-        assert len(found('person:"Pope Johnson"', limit=3)) == 3
+        assert len(found('person:"Pope Francis"', limit=3)) == 3
+        assert lib.search('person:"Pope Francis"', limit=3, count=True).total == 30
         assert lib.search('person:"Mr Johnson"', limit=5, count=True).total == 31
         assert "Premier wins vote" in found('person:"Prime Minister Johnson"', limit=40)
         assert sorted(found('person:"President Obama"')) == ["Obama speech draws crowds", "Obama visits Berlin"]

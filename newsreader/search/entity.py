@@ -321,24 +321,24 @@ def _one_word(typed: Q.Phrase, word: str, reader: Any) -> Q.Query | None:
     ranked as `person:word` is. After a title given before a given name ("Pope Francis", "King Charles") and a
     given name left: the stories whose name for the person is the word alone, or the word and a regnal number
     ("Charles III"), not "Francis Collins". After a woman's title ("Mrs Obama"): none (`HER_TITLES`). Else the
-    word is a surname ("President Obama", "Mr Johnson", "Chancellor Merkel"): the stories naming the person by
-    it alone or by any full name ending with it ("Barack Obama", and "Michelle Obama" too: which of them is meant
-    the title does not say)."""
+    word is a surname ("President Obama", "Mr Johnson", "Chancellor Merkel"): every story naming a person by it,
+    as `person:obama` ("Barack Obama", and "Michelle Obama" too: which of them is meant the title does not say;
+    keeping only the full names ending with it, an Or of every such name key, cost 0.5 s a search on the 100k
+    index for a surname 153 stored full names end with, against 30 ms)."""
     field = typed.fieldname
     opening = [w.decode("utf-8") if isinstance(w, bytes) else str(w) for w in typed.words][:-1]
     if any(w.rstrip(".") in HER_TITLES for w in opening):
         return None
-    keys = [f"{NAME_PREFIX}{field}={word}"]
-    if opening and opening[-1].rstrip(".") in GIVEN_NAME_TITLES and _given(word):
-        prefix = f"{NAME_PREFIX}{field}={word} "
-        keys += [name for name in _terms(reader, prefix) if _ROMAN.fullmatch(name[len(prefix):].upper())]
-    else:
-        keys += _terms(reader, f"{NAME_PREFIX}{field}{NAME_PREFIX}{word}=")
-    return _Filter(EntityTerm(field, word, boost=typed.boost), Q.Or([Q.Term("dkey", k) for k in keys]))
-
-
-def _terms(reader: Any, prefix: str) -> list[str]:
-    return [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix("dkey", prefix)]
+    term = EntityTerm(field, word, boost=typed.boost)
+    if not (opening and opening[-1].rstrip(".") in GIVEN_NAME_TITLES and _given(word)):
+        return term
+    prefix = f"{NAME_PREFIX}{field}={word}"
+    keys = [Q.Term("dkey", prefix)]
+    for t in reader.expand_prefix("dkey", prefix + " "):
+        name = t.decode("utf-8") if isinstance(t, bytes) else t
+        if _ROMAN.fullmatch(name[len(prefix) + 1:].upper()):
+            keys.append(Q.Term("dkey", name))
+    return _Filter(term, keys[0] if len(keys) == 1 else Q.Or(keys))
 
 
 def _given(word: str) -> bool:
