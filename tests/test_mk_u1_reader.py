@@ -163,3 +163,21 @@ async def test_the_bookmarks_screens_palette_exports_the_bookmarks_it_shows(seed
         await settle(pilot)
     text = (tmp_path / default_filename("md")).read_text(encoding="utf-8")
     assert first.title in text and second.title not in text
+
+
+def test_no_color_leaves_the_headline_in_the_themes_text_colour() -> None:
+    """NO_COLOR with newsreader-light on a 16-colour terminal: the headline's colour, made readable on white,
+    became a grey by Textual's NO_COLOR filter and then the 16-colour light grey (37 on 107: nearly invisible).
+    Under NO_COLOR the headline, and a name in it, is the text colour, bold (a name underlined)."""
+    from textual.color import Color
+
+    from newsreader.tui.article_view import STYLE_VARIABLES, _highlight_styles
+
+    values = tuple({"primary": "#0178d4", "background": "#ffffff"}.get(name) for name in STYLE_VARIABLES)
+    ground = (Color.parse("#ffffff"), 0, True)
+    plain = _highlight_styles(values, True, ground)
+    assert plain["title"].color is None and plain["title"].bold
+    assert all(plain["title-" + kind].color is None and plain["title-" + kind].underline
+               for kind in ("person", "org", "place", "date"))
+    coloured = _highlight_styles(values, False, ground)  # (colours without NO_COLOR, as before)
+    assert coloured["title"].color is not None and coloured["title-person"].color is not None

@@ -172,7 +172,10 @@ def _highlight_styles(values: tuple[str | None, ...], no_color: bool,
         "date": Style(color=colour("entity-date", "#d787d7"), underline=True),
         "match": Style(color=colour("search-match", "#ffd75f"), reverse=True, bold=True),
         "current": Style(reverse=True, bold=True, underline=True),
-        "title": Style(bold=True, color=colour("primary", "#5fafff")),
+        # Under NO_COLOR the headline is the text colour, bold: its colour, made readable on the background,
+        # became a grey by Textual's NO_COLOR filter, and on a light theme in 16 colours the light grey 37
+        # on white (U1 #3).
+        "title": Style(bold=True, color=None if no_color else colour("primary", "#5fafff")),
         "meta": Style(dim=True),
         "aside": Style(italic=True, dim=True),
     }
@@ -183,7 +186,7 @@ def _highlight_styles(values: tuple[str | None, ...], no_color: bool,
     title = styles["title"]
     for kind in ("person", "org", "place", "date"):
         own = styles[kind]
-        styles["title-" + kind] = title + Style(color=own.color,
+        styles["title-" + kind] = title + Style(color=None if no_color else own.color,
                                                 underline=bool(own.underline or no_color or own.color == title.color))
     return styles
 
