@@ -159,3 +159,51 @@ def test_an_export_that_read_the_corpus_saves_its_check_for_the_next_busy_one(
     marks, err = busy_export()
     assert marks == {ids["The storm story"]: True, ids["The roads story"]: False}
     assert "exporting bookmarks as last seen, marked 'not in the corpus' as at its check of" in err
+
+
+def test_a_damaged_record_is_unavailable_but_a_code_slip_around_it_still_raises(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """RV30-M #9: STORY_UNAVAILABLE caught KeyError, TypeError and AttributeError around the whole `Library.get`, so
+    a slip in the code that opens the index became "address not known" in the reader without a trace. Only the
+    reading of the stored record is caught now (`UnreadableStory`); `b` and the bookmarks screen still go on over a
+    damaged record, as the reader tests of test_b2_bookmark_urls show through the screen."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    from newsreader.config import Config, user_paths
+    from newsreader.search.library import STORY_UNAVAILABLE, UNREADABLE_STORY, Library, UnreadableStory
+    from newsreader.search.store import STORE_FILE
+    from newsreader.tui.app import ReaderApp
+    from newsreader.tui.bookmarks import BookmarksScreen
+
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "storm.txt").write_text(f"Source: {STORM_URL}\n\nStorm hits the coast\n\n{TEXT}\n", encoding="utf-8")
+    _run(capsys, "index", "--corpus", str(corpus))
+    (storm,) = [r["id"] for r in json.loads(_run(capsys, "articles", "--corpus", str(corpus), "--json"))]
+    library = Library.open(user_paths(), corpus, Config())
+    try:
+        row = SimpleNamespace(id=storm, title="Storm hits the coast")  # (a list row: no url)
+        reader, screen = SimpleNamespace(library=library), SimpleNamespace(app=SimpleNamespace(library=library))
+        assert ReaderApp._whole_article(reader, row).url == STORM_URL
+        assert BookmarksScreen._story_url(screen, storm) == STORM_URL
+        library.close()
+        with sqlite3.connect(library.folder / STORE_FILE) as con:
+            con.execute("UPDATE articles SET data = ? WHERE id = ?", (b"garbage-not-zlib", storm))
+        con.close()
+        with pytest.raises(UnreadableStory) as caught:
+            library.get(storm)
+        assert isinstance(caught.value, STORY_UNAVAILABLE) and isinstance(caught.value, UNREADABLE_STORY)
+        assert ReaderApp._whole_article(reader, row) is row and BookmarksScreen._story_url(screen, storm) == ""
+        for slip in (AttributeError, KeyError, TypeError):  # (in opening the index, not in reading a record)
+            def store(self, slip=slip):
+                raise slip("a code slip")
+
+            monkeypatch.setattr(Library, "store", store)
+            with pytest.raises(slip):
+                ReaderApp._whole_article(reader, row)
+            with pytest.raises(slip):
+                BookmarksScreen._story_url(screen, storm)
+    finally:
+        library.close()

@@ -179,12 +179,25 @@ class StoredArticle:
 #: file half written): not zlib data, not JSON, not a story's shape. The index answers for the rest.
 UNREADABLE_STORY: tuple[type[Exception], ...] = (zlib.error, ValueError, KeyError, TypeError, AttributeError)
 
+
+
+class UnreadableStory(ValueError):
+    """One stored story's record is damaged (`UNREADABLE_STORY` raised in reading and decoding it: `Library.get`
+    raises this in its place, so a caller can tell it from a KeyError, TypeError or AttributeError of a code
+    slip anywhere else, RV30-M #9). A ValueError: every `except UNREADABLE_STORY` still catches it."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(f"the stored record of {article_id!r} cannot be read")
+        self.article_id = article_id
+
+
 #: What asking the index for one story (`Library.get`) raises when the index cannot give it now: it cannot
 #: be opened (`store()`'s `UserError`s: damaged, another newsreader version's, not there), its file is being
-#: replaced or removed (sqlite3, OS errors), or the story's record is damaged (`UNREADABLE_STORY`). For the
-#: callers to whom the story is an extra that must not cost what they are doing: the reader's `b` on a list
-#: row (its bookmark's address) and the bookmarks screen's Link line.
-STORY_UNAVAILABLE: tuple[type[Exception], ...] = (UserError, sqlite3.Error, OSError, *UNREADABLE_STORY)
+#: replaced or removed (sqlite3, OS errors), or the story's record is damaged (`UnreadableStory`, not the
+#: builtins it wraps: a code bug elsewhere still raises). For the callers to whom the story is an extra that
+#: must not cost what they are doing: the reader's `b` on a list row (its bookmark's address) and the
+#: bookmarks screen's Link line.
+STORY_UNAVAILABLE: tuple[type[Exception], ...] = (UserError, sqlite3.Error, OSError, UnreadableStory)
 
 
 def unreadable_said(unreadable: list[str], what: str) -> str:
@@ -376,15 +389,23 @@ class Library:
         return self.store().list_rows(offset, limit, sort)
 
     def get(self, article_id: str) -> StoredArticle | None:
-        doc = self.store().doc(article_id)
-        if doc is None:
-            return None
+        """The stored story of `article_id`, None when the index has none; `UnreadableStory` when its record
+        cannot be read (only the reading and decoding of the record: opening the store raises its own)."""
         from newsreader.corpus.model import Article
 
-        return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []),
-                             doc.get("summary_entities", []), doc.get("summary_dates", []),
-                             names_withheld=doc.get("names_withheld"), title_entities=doc.get("title_entities", []),
-                             title_dates=doc.get("title_dates", []))
+        store = self.store()
+        try:
+            doc = store.doc(article_id)
+            if doc is None:
+                return None
+            return StoredArticle(Article.from_dict(doc["article"]), doc.get("entities", []), doc.get("dates", []),
+                                 doc.get("summary_entities", []), doc.get("summary_dates", []),
+                                 names_withheld=doc.get("names_withheld"),
+                                 title_entities=doc.get("title_entities", []), title_dates=doc.get("title_dates", []))
+        except UnreadableStory:
+            raise
+        except UNREADABLE_STORY as exc:
+            raise UnreadableStory(article_id) from exc
 
     def unfinished(self) -> bool:
         """Whether the last run that updated the index was stopped before its end (killed,
