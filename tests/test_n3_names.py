@@ -86,6 +86,14 @@ def test_a_persons_own_party_club_or_court_after_the_name_in_a_headline_leaves_t
     assert title_names("Benjamin Netanyahu Coalition Collapses", "") == [("Benjamin Netanyahu", "person")]
 
 
+def test_a_county_or_streets_court_or_team_in_a_headline_is_no_persons() -> None:
+    """RV30-N #3: counties are named after people; a county's court is not the person "Douglas"'s."""
+    assert title_names("Douglas County Court Rejects Appeal", "") == [("Douglas County Court", "org")]
+    assert title_names("MARION COUNTY COURT REJECTS APPEAL", "")[0][0] == "MARION COUNTY COURT"
+    assert title_names("Elizabeth Street Team Wins Award", "") == [("Elizabeth Street Team", "org")]
+    assert title_names("Morgan County Coalition Fights Landfill", "")[0][0] == "Morgan County Coalition"
+
+
 def test_institutions_named_after_people_stay_whole_in_a_headline() -> None:
     assert title_names("Walt Disney Company Posts Loss", "") == [("Walt Disney Company", "org")]
     body = "The actress checked into a clinic in the desert on Friday, her spokesman said."
@@ -225,3 +233,20 @@ def test_a_person_search_with_a_title_before_one_word(tmp_path) -> None:  # type
         assert found('person:"King Charles"') == ["Monarch opens parliament"]
     finally:
         lib.close()
+
+
+def test_said_before_an_agency_word_that_is_a_persons_name_stays_the_person() -> None:
+    """RV30-N #2: "said <agency>" named the agency for any word of the list, so people quoted became
+    organisations: a given name ("said Wafa, a mother of three"), the surname of a full name in the story
+    ("Michael Bloomberg ... said Bloomberg."), a word before another ("said AP Chief Minister")."""
+    assert names('"We lost everything," said Wafa, a mother of three who fled Gaza City.')[0] == ("Wafa", "person")
+    assert ("Bloomberg", "person") in names('Michael Bloomberg spoke in Houston on Monday. "We will win," said '
+                                            'Bloomberg.')
+    assert ("Bloomberg", "org") not in names('"I am running to beat Trump," said Bloomberg, the former New York '
+                                             'mayor, at a rally in Texas.')
+    assert ("AP", "org") not in names("The state will get new funds, said AP Chief Minister N. Chandrababu Naidu.")
+    assert ("Ansa", "org") not in names('"I\'m done," said Ansa, a nurse from Nairobi.')
+    # the agency named where the clause ends, or by its apposition
+    assert names("The score was announced, said Reuters.") == [("Reuters", "org")]
+    assert ("Kuna", "org") in names("Workers were paid in kuna, said Kuna, the Kuwaiti news agency.")
+    assert ("Reuters", "org") in names("The talks failed, said Reuters, citing two officials.")

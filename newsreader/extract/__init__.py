@@ -281,17 +281,26 @@ def _persons_noun(every: list[re.Match[str]], s: int, n: int, context: str,
     with the head word capitalised after them) and writes the head word in lower case ("Boris Johnson's
     government", "Sean Penn visited a hospital"), or the head is a leader's tenure (`tenures`:
     administration, government, campaign ...) or the person's own party, club, team or court (`_PERSONS_OWN`) after
-    a given name ("Joe Biden Administration Sues Texas", "Angela Merkel Party Loses Seats" with no body). (A story that writes the whole run capitalised, "the Betty Ford Center", has `headline_case` keep the
+    a given name and words no place's or organisation's (`_place_word`: "Joe Biden Administration Sues Texas",
+    "Angela Merkel Party Loses Seats" with no body; not "Douglas County Court"). (A story that writes the whole run capitalised, "the Betty Ford Center", has `headline_case` keep the
     head word capitalised: no such run is asked about.)"""
     key = every[n].group().lower()
     opener = every[s].group()
-    tenure = (key in c.tenures or key in _PERSONS_OWN) and opener[0] + opener[1:].lower() in c.given_names
+    tenure = (key in c.tenures or key in _PERSONS_OWN) and opener[0] + opener[1:].lower() in c.given_names \
+        and not any(_place_word(every[k].group().lower(), c) for k in range(s + 1, n))
     if tenure or key not in lower:  # (most runs: no regular expression read)
         return tenure
     names = r"\s+".join(re.escape(every[k].group()) for k in range(s, n))
     head = re.escape(every[n].group())
     alone = re.compile(r"\b" + names + r"\b(?!\s+" + head + r"\b)", re.IGNORECASE)
     return any(_capitalised(m.group()) for m in alone.finditer(context))
+
+
+def _place_word(word: str, c: Any) -> bool:
+    """Whether a headline's word (lower case) ends a place's or organisation's name, no person's: "Douglas County
+    Court", "Elizabeth Street Team" are a county's court and a street's team (US counties are named after people),
+    not "Douglas" and "Elizabeth" (RV30-N #3)."""
+    return word in c.place_heads or word in c.org_heads or word in c.state_heads
 
 
 def _capitalised(text: str) -> bool:

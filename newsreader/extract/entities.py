@@ -212,6 +212,8 @@ _ACTS_AFTER = re.compile(rf"['’]s? | (?:Inc|Corp|Co|Ltd|{_ANNOUNCES})\b")
 _REPORT_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "cited", "added"})
 #: What follows an agency's name as one ("the AFP news agency", "the Reuters wire service")
 _AGENCY_NOUNS = frozenset({"news", "agency", "wire"})
+#: An apposition saying an agency's word after "said" is the agency ("said Kuna, the Kuwaiti news agency").
+_AGENCY_APPOSITION = re.compile(r", (?:the|an?) [^,.;]{0,40}?\b(?:agency|wire service)\b")
 #: Title words that also end a publication's name after a place ("The Hollywood Reporter").
 _PUBLICATION_TITLES = frozenset({"Reporter", "Observer", "Examiner", "Inquirer", "Register", "Chronicle"})
 #: "the new X", "its new X", "Apple's new X": what is new is a product, not an organisation.
@@ -2135,10 +2137,26 @@ class _Doc:
         before = _prev_word(self.text, tok.start, 20)
         after = _NEXT_WORD.match(self.text, tok.end)
         return (before is not None and (before.group(1).lower() in ("by", "to", "told", "from", "with")
-                                        or before.group(1).lower() in _REPORT_VERBS)
+                                        or before.group(1).lower() in _REPORT_VERBS and self._closes_report(tok))
                 and self.text[tok.start - 1:tok.start] == " "
                 or after is not None and (after.group(1).lower() in _REPORT_VERBS or after.group(1) in _AGENCY_NOUNS)
                 and self.text[tok.end:tok.end + 1] == " ")
+
+    def _closes_report(self, tok: Token) -> bool:
+        """An agency's word after a report verb ("reports AP.", "said Reuters, citing ...") that ends the clause and
+        is no person's name: "said X" is the commonest cue for a person quoted, and agencies' words are names too
+        (RV30-N #2: '"We lost everything," said Wafa, a mother of three', "said Bloomberg" after "Michael
+        Bloomberg", "said AP Chief Minister ..."). Not before an apposition or another word; not a given name;
+        not the surname of a given name's full name in the text."""
+        rest = self.text[tok.end:tok.end + 10]
+        if not (rest[:1] in ("", ".", ";", ":", "!", "?", ")", '"', "\u201d")
+                or rest.startswith((", citing", ", quoting")) or _AGENCY_APPOSITION.match(self.text, tok.end)):
+            return False
+        word = tok.word
+        if word in self.c.given_names or word in self.c.word_names:
+            return False
+        given = self.c.given_names
+        return not any(m.group(1) in given for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(word)}\b", self.text))
 
     def _leading_article(self, piece: list[int], s: int = 0) -> bool:
         """A capitalised particle or foreign article that starts a name ("Der Spiegel", "Le
