@@ -181,3 +181,25 @@ def test_no_color_leaves_the_headline_in_the_themes_text_colour() -> None:
                for kind in ("person", "org", "place", "date"))
     coloured = _highlight_styles(values, False, ground)  # (colours without NO_COLOR, as before)
     assert coloured["title"].color is not None and coloured["title-person"].color is not None
+
+
+@sync
+async def test_a_bookmark_not_saved_stays_said_longer_than_one_saved(seed_home, tmp_path: Path) -> None:
+    """'bookmark not saved: ... stayed busy; try again' went after ~4 s, like a success notice."""
+    from newsreader.tui.app import UNSAVED_TIMEOUT
+
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("b")  # (saved)
+        await settle(pilot)
+        saved = [n for n in app._notifications if n.message.startswith("Bookmarked: ")]
+
+        async def busy(write):
+            raise OSError("the bookmarks store stayed busy for 15 s; try again")
+
+        app.store_write = busy
+        await pilot.press("j", "b")
+        await settle(pilot)
+        failed = [n for n in app._notifications if n.message.startswith("bookmark not saved")]
+    assert saved and failed and failed[0].timeout == UNSAVED_TIMEOUT > 4 * saved[0].timeout

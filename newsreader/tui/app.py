@@ -58,6 +58,9 @@ from newsreader.tui.themes import (DEFAULT_THEME, HIGHLIGHT_DEFAULTS, load_theme
 if TYPE_CHECKING:
     from newsreader.search.store import Row
 
+#: Seconds a write that was not saved (a bookmark, read mark, saved search, tags or note) stays said: it went
+#: after ~4 s like a success (2 s), and a user who looked away believed the bookmark made (U1 #11).
+UNSAVED_TIMEOUT = 20
 #: Hits shown for a query typed in the search bar, and for "stories mentioning X".
 SEARCH_LIMIT = 1000
 ENTITY_LIMIT = 5000
@@ -1784,7 +1787,7 @@ class ReaderApp(App[int]):
             self.store.mark_read(article_id)
         except Exception as exc:
             self.call_from_thread(self.notify, f"read mark not saved: {getattr(exc, 'message', exc)}",
-                                  severity="warning", markup=False)
+                                  severity="warning", markup=False, timeout=UNSAVED_TIMEOUT)
 
     @work(thread=True, group="related")
     def related_worker(self, article_id: str, stored: Any, generation: int) -> None:
@@ -2083,7 +2086,8 @@ class ReaderApp(App[int]):
         try:
             before = await self.store_write(write)
         except Exception as exc:
-            self.notify(f"bookmark not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            self.notify(f"bookmark not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False,
+                        timeout=UNSAVED_TIMEOUT)
             return
         # One stray `b` must not lose tags and a note typed earlier: the next `b` restores them.
         kept = ""
@@ -2109,7 +2113,8 @@ class ReaderApp(App[int]):
         try:
             await self.store_write(partial(self.store.mark_read if read else self.store.mark_unread, target.id))
         except Exception as exc:
-            self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+            self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False,
+                        timeout=UNSAVED_TIMEOUT)
             return
         self._mark_read_here(target.id, read)
         self.article_list.refresh()
@@ -2193,7 +2198,8 @@ class ReaderApp(App[int]):
             try:
                 await self.store_write(partial(self.store.save_search, name, query))
             except Exception as exc:
-                self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+                self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False,
+                            timeout=UNSAVED_TIMEOUT)
                 return
             number = [s.name for s in self.store.list_searches()].index(name.strip()) + 1
             key = f" (key {number})" if number <= 9 else ""

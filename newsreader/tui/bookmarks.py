@@ -381,7 +381,10 @@ class BookmarksScreen(QuitHint, ModalScreen["str | None"]):
                 self._removed_meanwhile()
                 return
             except Exception as exc:
-                self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False)
+                from newsreader.tui.app import UNSAVED_TIMEOUT
+
+                self.notify(f"not saved: {getattr(exc, 'message', exc)}", severity="error", markup=False,
+                            timeout=UNSAVED_TIMEOUT)
             else:
                 if joined:  # (the store kept theirs alone when this edit cleared the note)
                     kept = ("both notes are kept, theirs first" if edit.note else
