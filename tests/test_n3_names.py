@@ -33,6 +33,16 @@ def test_a_nickname_before_an_english_word_stays_a_brand() -> None:
     assert ("Ray Kelly", "person") in names("Ray Kelly led the department for 12 years.")
 
 
+def test_a_nickname_after_an_article_is_a_product() -> None:
+    """RV30-N #4: "the Magic Trackpad" was a person (the nickname rule), "the Magic Keyboard" beside it an org;
+    an owner before a name is no such sign ("Kenya's Faith Kipyegon")."""
+    assert ("Magic Trackpad", "person") not in names("Apple also updated the Magic Trackpad and the Magic Keyboard "
+                                                      "on Tuesday.")
+    assert ("Magic Keyboard", "person") not in names("Apple's Magic Keyboard costs $99.")
+    assert ("Faith Kipyegon", "person") in names("Kenya's Faith Kipyegon broke the 1,500m world record in Paris.")
+    assert ("Magic Johnson", "person") in names("Magic Johnson scored 30 points.")
+
+
 def test_a_city_written_alone_as_a_place_is_no_surname_for_a_name_before_it() -> None:
     """"War Zone Athens" was a person because "Athens" stood alone elsewhere (as a surname does), and every "in
     Athens" then that person's surname (ECB+)."""

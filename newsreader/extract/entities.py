@@ -3191,10 +3191,12 @@ class _Doc:
         elif len(words) == 2 and words[0] in self.c.word_names and words[1].lower() not in lower_vocab \
                 and words[1].lower() not in self.c.name_cues and not _is_acronym(words[1]) \
                 and words[1] not in self.g.places and not (
-                    words[0].lower() in english_words()[0] and words[1].lower() in english_words()[0]):
+                    words[0].lower() in english_words()[0] and words[1].lower() in english_words()[0]) \
+                and piece.prev_word not in ("the", "a", "an", "its", "their"):
             # "Carol Browner", "Ray Kelly": a given name that is a word too, before a surname; a nickname that is a
             # word the English list has as never a name, before a surname that is no such word ("Babe Ruth", "Buzz
-            # Aldrin", "Tiger Woods"; not "Magic Leap", "Tiger Global": a brand of two words)
+            # Aldrin", "Tiger Woods"; not "Magic Leap", "Tiger Global": a brand of two words); not after an article
+            # ("the Magic Trackpad": a product, RV30-N #4; an owner's "'s" is no sign: "Kenya's Faith Kipyegon")
             person += 2
         elif len(words[0]) > 2 or not words[0].endswith("."):
             org += 1
