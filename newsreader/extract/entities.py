@@ -324,8 +324,55 @@ _PLACE_APPOSITION = re.compile(r"(?:,| is| was) (?:a|an|the) (?:small |large |ti
 _LOWER_AFTER = re.compile(r"(?:['’]s)?(?: [a-z]+){1,3}")
 #: "117th Street", "5th Avenue": an ordinal before a street's head word names the street.
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d+(?:st|nd|rd|th) $")
+class _Lazy:
+    """A pattern compiled at its first use, not at import: the route and name frames below are asked on rare paths,
+    and compiling them took ~8 ms of every process that imports the module."""
+
+    __slots__ = ("args", "compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.args = (pattern, flags)
+        self.compiled: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        compiled = self.compiled
+        if compiled is None:
+            compiled = self.compiled = re.compile(*self.args)
+        return compiled
+
+
 _STREET_HEADS = frozenset({"street", "avenue", "road", "boulevard", "st.", "ave.", "rd.", "ave", "rd", "blvd", "blvd.",
                            "streets", "avenues", "roads", "point"})  # "at 11th and Poplar Streets", "of College Point"
+#: Words before a route's end or stop ("ferries between Dover and Calais", "traffic through Dover", "ferries left
+#: Dover"): a town the gazetteer knows is a place after them (alone such a name is as often a firm's).
+_TOWN_ROUTE_WORDS = frozenset({"between", "through", "via", "past", "left", "leaving", "leaves", "reached", "reaching",
+                               "departed", "departing"})
+#: The same frames for a name no list knows, which must follow a word of transport (`_ROUTE_BEFORE`).
+_ROUTE_PREPS = frozenset({"between", "from", "through", "via", "and", "to"})
+_ROUTE_BEFORE = _Lazy(r"\b(?:ferry|ferries|trains?|bus|buses|flights?|roads?|highways?|motorways?|railways?|"
+                           r"routes?|rerouted|routed|diverted|detoured|(?<!web )(?<!online )(?<!internet )traffic|trucks|"
+                           r"lorries|convoys?|crossings?|sailings?|tunnels?|pipelines?|drove|driven|sailed|marched|"
+                           r"passes|passed|passing|runs|ran)"
+                           r"(?: (?!(?:booked|bought|paid|sold|ordered|funded|raised|searched|switched|moved)\b)"
+                           r"[\w'’-]+){0,3} $", re.IGNORECASE)
+#: A service that runs to or from a place, right before "to" or "from" ("trains to Bayport", "the ferry from Bayport").
+_SERVICE_TO = _Lazy(r"\b(?:ferry|ferries|trains?|bus|buses|flights?|roads?|highways?|motorways?|railways?|"
+                         r"sailings?|crossings?|convoys?) $", re.IGNORECASE)
+#: A deal in a vehicle ("sold its buses to Stagecoach", "bought two ferries from Stena"): the name is a firm's.
+_HANDED_OVER = _Lazy(r"\b(?:sold|sells|sell|selling|bought|buys|buy|buying|leased|leases|lease|rented|rents|"
+                          r"ordered|orders|gave|gives|handed|transferred|donated|lent|loaned|supplied|delivered|"
+                          r"switched|moved)(?: [\w'’-]+){0,3} $", re.IGNORECASE)
+#: Two sides "between" which something is played or agreed: "the match between Reading and Derby", "talks between
+#: Dover and the union" name clubs and firms, not a route's ends.
+_CONTEST_BETWEEN = _Lazy(r"\b(?:match|matches|game|games|tie|clash|final|derby|fixture|talks|deal|merger|dispute|"
+                              r"partnership|agreement|contest|fight|bout|rivalry|battle|war|race)(?: [\w'’-]+){0,2} "
+                              r"between $", re.IGNORECASE)
+#: The first end of a route "between X and" before its second ("ferries between Dover and Calais").
+_BETWEEN_AND = _Lazy(r"\b(?:between ([A-Z][\w'’-]*) and|from ([A-Z][\w'’-]*) to) $")
+#: After a given name and a place's head word ("Jon Park", "Sara Lake"): a person speaking, meeting or of a body (a
+#: park or a lake neither speaks nor sits on a council).
+_SPEAKS_AFTER = _Lazy(r",? (?:said|says|told|added|explained|wrote|who|whose|warned|confirmed|denied|announced|"
+                           r"insisted|argued|(?:had |has )?(?:met|spoke|visited(?! by)))\b|,? of the [A-Z]")
 #: Words that open a place's name when no organisation word follows ("Cape Cod", "Mount Everest").
 _PLACE_PREFIXES = frozenset({"Cape", "Mount", "Mt.", "Lake", "Fort", "Port", "Isle"})
 #: Words before a smaller town that make it one ("in Bloomington", "near Baytown").
@@ -663,6 +710,9 @@ _SAYS_HE_OR_SHE = re.compile(rf" (?:{'|'.join(sorted(_SPEECH_VERBS))})(?: that)?
 _PERSON_VERBS = frozenset({"said", "says", "told", "added", "noted", "wrote", "explained",
                            "stated", "argued", "asked", "replied", "warned", "insisted",
                            "who", "whose"})
+#: A body a name is of, then a verb of speaking: "Olu Adeyemi of the Harbour Authority said", ", who".
+_OF_THE_SPEAKER = _Lazy(r",? of the [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4},? (?:said|says|told|added|noted|wrote|"
+                             r"explained|stated|argued|warned|insisted|confirmed|denied|announced|who)\b")
 
 
 @dataclass(slots=True, init=False)
@@ -1435,6 +1485,7 @@ class _Doc:
         self._orgs_opening: tuple[dict[int, int], set[str], int] | None = None  # see _org_opened_by
         self._town_at: Piece | None = None  # see _org_opened_by
         self._by_end: tuple[list[Piece], dict[int, list[Piece]], list[int]] | None = None  # see _pieces_ending_at
+        self._weak_org = False  # did `_multiword_kind` last make an organisation for want of a given name alone?
 
     # --- finding pieces -------------------------------------------------------------
 
@@ -2307,10 +2358,13 @@ class _Doc:
             if n > 1 and lowered[-1] in c.place_heads and (
                     lowered[-1] in _STREET_HEADS or not any(w in c.org_heads or w in c.org_suffixes for w in lowered[:-1])) \
                     and not (
-                        n == 2 and lowered[1] == "hall" and words[0] in c.given_names
-                        and self.text[max(0, start - 4):start] not in ("the ", "The ")):
+                        n == 2 and words[0] in c.given_names and self.text[max(0, start - 4):start] not in ("the ", "The ")
+                        and (lowered[1] == "hall" or _SPEAKS_AFTER.get().match(self.text, toks[idx[-1]].end) is not None
+                             or self.text[max(0, start - 3):start] == "By " and self.text[start - 4:start - 3] in ("\n", "")
+                             and self.text[toks[idx[-1]].end:toks[idx[-1]].end + 1] in ("\n", ""))):
                 # "Changi Airport", "Moscone Center", "Church Avenue", "College Road"; not "Dale Hall, who directs ..."
-                # (the Albert Hall is one)
+                # (the Albert Hall is one), "Jon Park of the City Council said", "Sara Lake said": a given name and a
+                # surname that heads places, then a speaker's verb or a body the person is of; a byline ("By Jon Park")
                 self._add(idx, PLACE, strong=True)
                 return
             if lowered[-1] in c.org_suffixes or not c.org_heads.isdisjoint(lowered) and not all(
@@ -2726,6 +2780,7 @@ class _Doc:
         votes, lone, self.cued, org_words, short_forms, lone_places = self._evidence(pieces)
         lower_vocab = self.lower_vocab
         no_names = []
+        weak_orgs: list[Piece] = []  # names of two words or more made organisations by no sign but a first word
         self._namers_at = ()  # (this loop types only the piece it is at: see `_namers`)
         for piece in pieces:
             if piece.kind is None and len(piece.words) >= 2:
@@ -2739,6 +2794,10 @@ class _Doc:
                     continue
                 piece.kind = PLACE if self._town(piece) or self._maybe_locative(piece) and self._locative(piece) else \
                     self._multiword_kind(piece, lone, org_words, lower_vocab, lone_places)
+                if self._weak_org:
+                    self._weak_org = False
+                    if piece.kind == ORG:
+                        weak_orgs.append(piece)
         self._namers_at = None
         if no_names:
             self.pieces = pieces = [p for p in pieces if all(p is not q for q in no_names)]
@@ -2836,6 +2895,20 @@ class _Doc:
                     and piece.text not in self.c.state_names:  # ("Palmer Alaska" read as a person leaves Alaska)
                 piece.kind = PERSON
                 piece.name = None
+        # One name, one kind: a name of two words or more that a cue makes a person in the article is that person
+        # where it was a place only for its surname ("Jon Park had met officials", a park, where "Jon Park of the City
+        # Council said" stands) or an organisation only for want of a known given name ("Olu Adeyemi had met
+        # officials" where "Olu Adeyemi of the Harbour Authority said" stands)
+        people = {p.text for p in pieces if p.kind == PERSON and len(p.words) >= 2} if pieces else ()
+        if people:
+            weak = {id(p) for p in weak_orgs}
+            for piece in pieces:
+                if piece.text in people and (
+                        piece.kind == PLACE and len(piece.words) == 2 and piece.words[0] in self.c.given_names
+                        and piece.words[-1].lower() in self.c.place_heads
+                        or piece.kind == ORG and id(piece) in weak):
+                    piece.kind = PERSON
+                    piece.name = None
         if _score_in(self.text):
             self._teams(pieces)
         self._canonical_people()
@@ -3140,6 +3213,8 @@ class _Doc:
                 org += 2  # "Volvo Cars said it would cut jobs": what speaks of itself as "it"
             else:
                 person += 1
+        if piece.next_word == "of" and _OF_THE_SPEAKER.get().match(self.text, piece.end) is not None:
+            person += 2  # "Olu Adeyemi of the Harbour Authority said": who speaks for a body is of it
         appos = _APPOSITION.match(self.text, piece.end)
         if appos and any(w.lower() in self.c.title_heads for w in appos.group(1).split()):
             person += 2  # "Kaoru Yosano, the Japanese minister"; "Fritz Henderson, the Chief ..."
@@ -3200,6 +3275,8 @@ class _Doc:
             person += 2
         elif len(words[0]) > 2 or not words[0].endswith("."):
             org += 1
+            if org == 1 and person == 0:
+                self._weak_org = True  # (the only sign: see `_settle`; asked only where the answer is ORG)
         if org >= person:  # (only asked where it can change the answer)
             person += self._person_context(piece)
         if person >= org and person > 0:
@@ -3518,7 +3595,7 @@ class _Doc:
             return not self._org_opened_by(piece) \
                 and not self._written_as_firm(piece.text, _FIRM_AFTER)  # ("Bloomington Police" is the town's)
         if piece.text not in self.g.towns and piece.text not in self.g.given_towns:
-            return self._listed(piece)
+            return self._listed(piece) or piece.prev_word in _ROUTE_PREPS and self._on_route(piece)
         after = _LOWER_AFTER.match(self.text, piece.end)
         if after is not None and any(w in self.c.town_nouns for w in after.group().split()) and \
                 not any(w in self.c.tenures for w in after.group().split()):
@@ -3531,7 +3608,46 @@ class _Doc:
             if title is not None and title.group(1).lower() in self.c.title_heads:
                 return True
         return piece.prev_word in _TOWN_PREPS or self.text[max(0, piece.start - 5):piece.start] == ", of " \
-            and self.text[piece.end:piece.end + 1] == "," or self._listed(piece)
+            and self.text[piece.end:piece.end + 1] == "," or self._listed(piece) \
+            or piece.prev_word in _TOWN_ROUTE_WORDS and self.text[piece.start - 1:piece.start] == " " and not (
+                piece.prev_word == "between" and _CONTEST_BETWEEN.get().search(self.text, max(0, piece.start - 48),
+                                                                         piece.start) is not None) \
+            or piece.prev_word == "from" and _TO_NAME.match(self.text, piece.end) is not None \
+            or (piece.prev_word == "and" or piece.prev_word == "to") and self._second_end(piece) is not None
+        # ("ferries between Dover and Calais", "ferries left Dover", "traffic through Dover", "from Dover to Calais")
+
+    def _second_end(self, piece: Piece) -> int | None:
+        """Where "between" or "from" starts when the name is a route's second end and its first is a place ("between
+        Dover and Calais", "from Bayport to Eastfield" where Bayport is one), else None."""
+        m = _BETWEEN_AND.get().search(self.text, max(0, piece.start - 48), piece.start)
+        if m is None:
+            return None
+        first = self._piece_ending(m.end(1) if m.group(1) else m.end(2))
+        return m.start() if first is not None and first.kind == PLACE and first is not piece else None
+
+    def _on_route(self, piece: Piece) -> bool:
+        """Is a one-word name no list knows an end or a stop of a journey or a route ("ferries between Bayport and
+        the mainland", "trains from Bayport to Eastfield", "traffic would be sent through Eastfield")? Only after a
+        word of transport: "talks between Apple and Samsung", "moved from Google to Apple", "sold through Amazon"
+        name firms."""
+        if len(piece.words) != 1 or _is_acronym(piece.words[0]) or _has_digit(piece.words[0]) \
+                or self.text[piece.start - len(piece.prev_word) - 1:piece.start].lower() != piece.prev_word + " " \
+                or self.text[piece.end:piece.end + 1] in ("'", "’"):
+            return False
+        prev = piece.prev_word
+        at = piece.start - len(prev) - 1
+        if prev == "to" or prev == "from":
+            service = _SERVICE_TO.get().search(self.text, max(0, at - 12), at)
+            if service is not None and _HANDED_OVER.get().search(self.text, max(0, service.start() - 40),
+                                                           service.start()) is None:
+                return True  # "trains to Bayport", "the ferry from Bayport"; not "sold its buses to Stagecoach"
+        if prev == "and" or prev == "to":
+            first = self._second_end(piece)
+            return first is not None and _ROUTE_BEFORE.get().search(self.text, max(0, first - 56), first) is not None
+        if prev == "between" and not self.text.startswith(" and ", piece.end) \
+                or prev == "from" and _TO_NAME.match(self.text, piece.end) is None:
+            return False
+        return _ROUTE_BEFORE.get().search(self.text, max(0, at - 48), at) is not None
 
     def _org_opened_by(self, piece: Piece) -> bool:
         """Does an organisation of the article open with the name's first word and end in no town body ("Microsoft
