@@ -89,6 +89,11 @@ CASES = """
 2008-11-20 | 2009 | 2009 | The plant will reopen in the new year 2009.
 2008-11-20 | the new year | - | The plant will reopen in the new year 2009.
 2008-11-20 | the new year | - | Pupils in the new year 7 class start on Monday.
+# ... a count after it leaves it a date (RV30-M #2)
+2008-11-20 | the new year | 2009 | In the new year 300 workers will lose their jobs.
+2008-11-20 | the new year | 2009 | By the new year 5 percent of homes will have fibre.
+2008-11-20 | the new year | 2008 | Early in the new year 10 people died in the floods.
+2008-11-20 | the new year | - | The plant will reopen in the new year of 2009.
 # "fall" as a season after a preposition of time only: a drop after from, after, over, since (RV30-D #4)
 2009-03-10 | last year | 2008 | Shares rebounded from the fall of last year.
 2009-03-10 | last year | 2008 | Prices have recovered since the fall of last year.
@@ -102,17 +107,29 @@ CASES = """
 2008-10-13 | the 1900s | 190 | The line was electrified in the 1900s and 1910s.
 2008-10-13 | the 1900s | 190 | Immigration peaked from the 1890s to the 1900s.
 2008-10-13 | the 1800s | 18 | The town grew in the 1800s and 1900s.
-2008-10-13 | 1800s | - | The Zephyr 1800s model sold well.
+2008-10-13 | 1800s | - | The Zorex 1800s model sold well.
 2008-10-13 | 1800s | - | Sales of Nokia 1800s phones rose.
 # ... a name before a decade with no product's noun after it leaves the decade a date
 2008-10-13 | 1950s | 195 | The film evoked Hollywood 1950s glamour.
 2008-10-13 | 1800s | 18 | Life in Victorian 1800s London was hard.
+# ... nor a nationality, an English word or a word opening the sentence before a decade sold as a
+# model: an era (RV30-M #1)
+2009-05-10 | 1970s | 197 | Collectors prize Soviet 1970s engines for their simplicity.
+2009-05-10 | 1930s | 193 | Buyers still seek German 1930s models.
+2009-05-10 | 1950s | 195 | The museum shows British 1950s phones.
+2009-05-10 | 1960s | 196 | Vintage 1960s models fetch high prices at auction.
+2009-05-10 | 1960s | 196 | The show revives a classic Marvel 1960s series.
+2009-05-10 | 1900s | 19 | The firm still makes Edwardian 1900s models of its clocks.
 # a weekday joined to a weekday of a week named after it is a day of that week (RV30-D, older)
 2008-10-30 | Monday | 2008-10-20 | Talks ran from Monday to Wednesday last week.
 2008-10-30 | Tuesday | 2008-10-21 | The minister spoke on Tuesday and Wednesday last week.
 2008-10-30 | Monday | 2008-10-20 | Markets were shut on Monday, Tuesday and Friday last week.
 2008-10-30 | Tuesday | 2008-11-04 | The board meets on Tuesday or Wednesday next week.
 2008-10-30 | Friday | 2008-10-17 | The show ran from Friday to Monday last week.
+# ... a list is written in time order too: its days run up to the named one (RV30-M #7)
+2008-10-30 | Sunday | 2008-10-19 | Storms hit on Sunday and Monday last week.
+2008-10-30 | Sunday | 2008-10-19 | Storms hit Saturday, Sunday and Monday last week.
+2008-10-30 | Saturday | 2008-10-18 | Storms hit Saturday, Sunday and Monday last week.
 # ... not a weekday of a clause of its own, nor one named without the other's week
 2008-10-30 | Monday | 2008-10-27 | Shares fell on Monday and rose Wednesday last week.
 2008-10-30 | Monday | 2008-10-27 | Shares fell on Monday and Wednesday, dealers said.

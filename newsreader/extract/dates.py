@@ -10,6 +10,7 @@ date mentioned before it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -336,8 +337,12 @@ _BRANCHES.insert(0, ("last this next the #", rf"(?P<possperiod>(?i:(?:last|this|
 # sports seasons: "this season" (the present one), "the 2008-09 season" (valued by its first year)
 # "in the new year": the year to come (the year begun in a past report, early in it or after
 # "since"); lower-case, so no "Chinese New Year", and not the holiday's own words ("the new year
-# holiday", "the new year's party", "new year's eve")
-_BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]| (?:of )?[0-9]|(?:['’]s)? (?:holidays?|break|celebrations?|festivities|festival"
+# holiday", "the new year's party", "new year's eve"), nor before a year ("the new year 2009": the year
+# is the date) or a school year's noun ("the new year 7 class"); a count after it leaves it a date
+# ("In the new year 300 workers will lose their jobs")
+_BRANCHES.append(("the", r"(?P<newyear>the new year)(?![\w-]| (?:of )?(?:1[0-9]|20)[0-9]{2}\b"
+                         r"| [0-9]{1,2} (?:class(?:es)?|pupils|students|group|exams?|tests?|children|boys|girls)\b"
+                         r"|(?:['’]s)? (?:holidays?|break|celebrations?|festivities|festival"
                          r"|resolutions?|eve|day|party|parties|greetings|message|address|honou?rs|cards?|fireworks|revell?ers|countdown"
                          r"|lunch|dinner|concert)\b)"))
 # "at this time": now (not "this time of year"); "this time last year", "this time a year ago" as
@@ -1085,7 +1090,7 @@ def _past_clause(text: str, start: int, end: int) -> bool:
     "whether" opens the clause ("said that in the fourth quarter, it will cut jobs"), and an aside
     after the date does not close it ("said sales in the fourth quarter, its busiest, will rise"),
     nor the comma after a date put first ("said that in the year, crime fell 5%")."""
-    complement_cue, appositive, verb_after_aside, ahead = _clause_patterns()
+    complement_cue, appositive, verb_after_aside, _ = _clause_patterns()
     lo, hi = _sentence_bounds(text, start, end)
     lo = max(lo, text.rfind(",", lo, start) + 1, text.rfind(";", lo, start) + 1)
     before = text[lo:start].lower()
@@ -1096,8 +1101,15 @@ def _past_clause(text: str, start: int, end: int) -> bool:
         comma = text.find(",", aside.end() + 1, hi)
     elif comma == end and before.strip(" ") in _FRONTED:
         comma = text.find(",", comma + 1, hi)
-    after = text[end:comma if comma >= 0 else hi].lower()
-    if _OUTLOOK.search(after) or ahead.match(after):
+    return _reports_in_past(before, text[end:comma if comma >= 0 else hi].lower())
+
+
+@functools.lru_cache(maxsize=512)
+def _reports_in_past(before: str, after: str) -> bool:
+    """`_past_clause`'s reading of its clause's words before and after the date (lower-cased):
+    kept by their text, so a run of the same words ("in the new year in the new year ...", whose
+    windows repeat) reads each clause once, not 400 characters a match."""
+    if _OUTLOOK.search(after) or _clause_patterns()[3].match(after):
         return False
     if (cue := _last(_OUTLOOK, before)) is not None:
         before = before[cue.end():]
@@ -1664,6 +1676,24 @@ _DECADE_BEFORE = re.compile(r"\b(?:[0-9]{2}[1-9]0|'[1-9]0)['’]?s(?:,? (?:and|o
 _NAME_BEFORE_NUMBER = re.compile(r"\b(?!(?:The|In|On|By|Since|From|During|Until|Through|Between|Of|And|Or|To|Early|Late|Mid)\b)"
                                  r"[A-Z][a-z]+ $")
 _PRODUCT_AFTER = re.compile(r" (?:models?|series|range|handsets?|phones?|engines?|units)\b")
+#: Adjective endings of a people or an era ("Victorian", "Edwardian", "European", "Japanese", "Danish")
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish")
+
+
+def _brand_before(text: str, start: int) -> bool:
+    """A brand-like name right before the number at `start` ("the Zorex 1800s model", "Nokia 1800s
+    phones"): a capitalised word that does not open its sentence, is no English word, no nationality
+    ("Soviet 1970s engines", "German 1930s models") and no adjective of a people or era; not
+    "Vintage 1960s models", "a classic Marvel 1960s series" (an era sold as a model)."""
+    name = _NAME_BEFORE_NUMBER.search(text, max(0, start - 24), start)
+    if name is None or _sentence_start(text, name.start()):
+        return False
+    word = name.group()[:-1]
+    lower = word.lower()
+    if lower.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    from newsreader.extract.resources import english_words, gazetteer  # only here: a rare shape
+    return lower not in english_words()[0] and word not in gazetteer().demonyms
 #: ... of "fall", which is also a drop: those of time only ("in the fall of last year"; not "shares
 #: rebounded from the fall of last year", "since the fall of 2008", "over the fall", "after the fall").
 _FALL_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
@@ -2602,7 +2632,7 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         if kind == "decade" and _short_decade_not_years(text, span, start, end):
             continue  # "in his late '20s", "the low '70s", "Highs in the early 80s": an age, a score, heat
         if kind == "decade" and span[0].isdigit() and _PRODUCT_AFTER.match(text, end) \
-                and _NAME_BEFORE_NUMBER.search(text, max(0, start - 24), start):
+                and _brand_before(text, start):
             continue  # "the Zephyr 1800s model", "Nokia 1800s phones": a product's number after its name
         if kind == "weekday" and (text[max(0, start - 8):start].endswith(_NAMED_DAY_PREFIXES) or prev == "the"
                                   and span[0].isupper() and _CAPITAL_AFTER.match(text, end)):
@@ -2667,9 +2697,10 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     _weekdays_of_a_named_week(text, found)
     holidays = _find_holidays(text, date)
     if holidays:  # a holiday wins over the weekday in it ("Easter Monday"), loses to the rest
-        found = [d for d in found if not any(h.start <= d.start and d.end <= h.end for h in holidays)]
-        taken = [(d.start, d.end) for d in found]
-        found.extend(h for h in holidays if not any(h.start < b and a < h.end for a, b in taken))
+        spans = _span_index(holidays)
+        found = [d for d in found if not _covered(spans, d.start, d.end, inside=True)]
+        taken = _span_index(found)
+        found.extend(h for h in holidays if not _covered(taken, h.start, h.end, inside=False))
         found.sort(key=lambda d: d.start)
         _holidays_beside_days(text, found, holidays)
         _weekdays_of_holidays(text, found, holidays, date)
@@ -2678,14 +2709,39 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
     return found
 
 
+def _fields(d: DateMatch) -> tuple[int, int, str, str | None]:
+    """A match's fields, which its equality compares: a key for a set of matches."""
+    return d.start, d.end, d.text, d.value
+
+
+def _span_index(spans: list[DateMatch]) -> tuple[list[int], list[int]]:
+    """The spans' starts in order and, at each, the furthest end up to it: for `_covered`."""
+    ordered = sorted((d.start, d.end) for d in spans)
+    furthest, ends = -1, []
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        ends.append(furthest)
+    return [start for start, _ in ordered], ends
+
+
+def _covered(index: tuple[list[int], list[int]], start: int, end: int, inside: bool) -> bool:
+    """Does a span of `index` (`_span_index`) hold start..end (`inside`), or overlap it? A
+    binary search a date, not a pass over all the spans: a long run of holidays ("last
+    Christmas" x10,000) stays linear."""
+    starts, ends = index
+    k = bisect.bisect_right(starts, start) if inside else bisect.bisect_left(starts, end)
+    return k > 0 and (ends[k - 1] >= end if inside else ends[k - 1] > start)
+
+
 def _holidays_beside_days(text: str, found: list[DateMatch], holidays: list[DateMatch]) -> None:
     """A holiday in apposition to the day it is ("before August 14, Independence Day") is that
     day, whatever country's calendar its name would follow: a day it can fall on (one of its
     countries' days, a day off a listed one), not any day before it ("on December 23, Christmas
     Day preparations", "closed on July 3, Independence Day and Labor Day")."""
+    named = {_fields(h) for h in holidays}  # a set: a long run of holidays stays linear
     for i in range(1, len(found)):
         day, holiday = found[i - 1], found[i]
-        if holiday in holidays and day.value and _ISO_DAY.fullmatch(day.value) and text[day.end:holiday.start] == ", " \
+        if _fields(holiday) in named and day.value and _ISO_DAY.fullmatch(day.value) and text[day.end:holiday.start] == ", " \
                 and any(ch.isdigit() for ch in day.text) \
                 and holiday.value != day.value and _can_fall_on(holiday.text, dt.date.fromisoformat(day.value)):
             found[i] = DateMatch(holiday.start, holiday.end, holiday.text, day.value)
@@ -2733,14 +2789,15 @@ _WEEKDAYS_JOIN = re.compile(r"( (?:to|through|thru|till|until) | ?[-–—] ?)|,
 def _weekdays_of_a_named_week(text: str, found: list[DateMatch]) -> None:
     """A weekday joined to a weekday of a week named after it ("from Monday to Wednesday last week",
     "on Tuesday and Wednesday last week", "Monday, Tuesday and Friday of next week") is a day of
-    that week too, not of the week the tense points to; the first of a stretch comes before its
-    last ("Friday to Monday last week": the Friday before that Monday)."""
+    that week too, not of the week the tense points to; the first of a stretch or a list comes
+    before its last, as days are written in time order ("Friday to Monday last week": the Friday
+    before that Monday; "on Sunday and Monday last week": the Sunday before it)."""
     moved = -1  # the day last given its week (a list's days each take the next one's, from the last)
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
         if not (b.text.endswith((" week", " Week", " WEEK")) or moved == i + 1) or b.start - a.end > 10 \
                 or a.value is None or b.value is None or not _ISO_DAY.match(a.value) or not _ISO_DAY.match(b.value) \
-                or (join := _WEEKDAYS_JOIN.fullmatch(text, a.end, b.start)) is None:
+                or _WEEKDAYS_JOIN.fullmatch(text, a.end, b.start) is None:
             continue
         first, last = a.text.split(), b.text.split()
         if len(first) > 2:
@@ -2749,7 +2806,7 @@ def _weekdays_of_a_named_week(text: str, found: list[DateMatch]) -> None:
         if day_a is None or day_b is None:
             continue
         try:
-            when = dt.date.fromisoformat(b.value[:10]) - dt.timedelta(days=(day_b - day_a) % 7 if join.group(1) else day_b - day_a)
+            when = dt.date.fromisoformat(b.value[:10]) - dt.timedelta(days=(day_b - day_a) % 7)
         except (ValueError, OverflowError):  # the week of 0001-01-01
             continue
         found[i], moved = DateMatch(a.start, a.end, a.text, when.isoformat() + a.value[10:]), i
@@ -2786,11 +2843,18 @@ def _weekdays_of_holidays(text: str, found: list[DateMatch], holidays: list[Date
     Thursday")."""
     if date is None:
         return
+    near: dict[int, list[int]] = {}  # a place a join may start or end at -> the holidays there, in order
+    for j, h in enumerate(holidays):
+        near.setdefault(h.start, []).append(j)
+        near.setdefault(h.end, []).append(j)
+    widest = max(map(len, _HOLIDAY_WEEKDAY_JOIN))
     for i, d in enumerate(found):
         target = _WEEKDAYS.get(d.text.lower())
         if target is None or d.value is None:
             continue
-        for h in holidays:
+        beside = sorted({j for at in (*range(d.end, d.end + widest + 1), *range(d.start - widest, d.start + 1))
+                         for j in near.get(at, ())})
+        for h in (holidays[j] for j in beside):  # those a join's few characters away: a long run stays linear
             if h.value is None or len(h.value) != 10 or text[min(d.end, h.end):max(d.start, h.start)] \
                     not in _HOLIDAY_WEEKDAY_JOIN:
                 continue
@@ -2805,15 +2869,25 @@ def _sighted_days(text: str, found: list[DateMatch], holidays: list[DateMatch]) 
     celebrated Eid ul Fitr on Monday, a day after Saudi Arabia"; "Eidul Azha is being celebrated
     ... today")."""
     rules = _holidays().rules
+    named = {_fields(h) for h in holidays}
+    stops = [m.start() for m in _STOP_OR_LINE.finditer(text)] if named else []
+    starts = [d.start for d in found]
     for i, h in enumerate(found):
-        if h not in holidays or not h.value or len(h.value) != 10 \
+        if _fields(h) not in named or not h.value or len(h.value) != 10 \
                 or not _LISTED_DAYS.match(rules.get(h.text.replace("’", "'"), "")):
             continue
         table = dt.date.fromisoformat(h.value)
-        days = {d.value[:10] for d in found if d is not h and d.value and _ISO_DAY.match(d.value)
+        # only the dates between the stops around it can share its sentence: a long text of many
+        # listed holidays reads each one's sentence, not all the dates
+        k = bisect.bisect_right(stops, h.start - 2)
+        lo = stops[k - 1] if k else -1
+        k = bisect.bisect_left(stops, h.end)
+        hi = stops[k] + 2 if k < len(stops) else len(text)
+        sentence = found[bisect.bisect_right(starts, lo):bisect.bisect_left(starts, hi)]
+        days = {d.value[:10] for d in sentence if d is not h and d.value and _ISO_DAY.match(d.value)
                 and _same_sentence(text, min(d.start, h.start), max(d.end, h.end))}
         near = {v for v in days if abs((dt.date.fromisoformat(v) - table).days) == 1}
-        joined = [d.value[:10] for d in found if d.start >= h.end and d.value and d.value[:10] in near
+        joined = [d.value[:10] for d in sentence if d.start >= h.end and d.value and d.value[:10] in near
                   and _HOLIDAY_ON.fullmatch(text, h.end, d.start)]
         if joined:  # "Eid al-Fitr will be celebrated on Monday, the committee said on Sunday"
             found[i] = DateMatch(h.start, h.end, h.text, joined[0])
@@ -2821,6 +2895,8 @@ def _sighted_days(text: str, found: list[DateMatch], holidays: list[DateMatch]) 
             found[i] = DateMatch(h.start, h.end, h.text, near.pop())
 
 
+#: Where a sentence stop of `_SENTENCE_STOPS` starts.
+_STOP_OR_LINE = re.compile(r"[.?!] |\n")
 #: A holiday said to fall on a day: "Eid on Monday", "Eid will be celebrated on Monday".
 _HOLIDAY_ON = re.compile(r"(?: (?:was|is|will be|would be|is being|was being|falls|fell|will fall))?(?: [a-z]+ed)? on ")
 
