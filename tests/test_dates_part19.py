@@ -67,6 +67,13 @@ CASES = """
 2009-03-10 | last Easter | 2008-03-23 | The roof fell in the week before last Easter.
 2009-03-10 | last season | PAST_REF | The coach was hired the week before last season's final.
 # ... and a possessive of its own, or no word after it, is still two back
+# ... "the weekend" before "before"/"after" and a day is that day's weekend, not the article's; none
+# before a date that is no day (RV30-M #6)
+2009-01-15 | the weekend | 2008-W51-WE | The shop was robbed the weekend before last Christmas.
+2009-01-15 | the weekend | 2008-W51-WE | The shop was robbed the weekend before Christmas.
+2009-01-15 | the weekend | 2009-W16-WE | The festival moves to the weekend after Easter.
+2009-01-15 | the weekend | 2009-W01-WE | Sales rose the weekend before Sunday, January 11.
+2009-01-15 | the weekend | 2009-W02-WE | Shares fell over the weekend, dealers said.
 2009-03-10 | The weekend before last | 2009-W09-WE | The weekend before last's storm cut power to 9,000 homes.
 2009-03-10 | the week before last | 2009-W09 | Shares fell the week before last and again on Monday.
 # "the new year" looks ahead whatever the month, and is the year begun in a past report or in

@@ -2706,7 +2706,35 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
         _weekdays_of_holidays(text, found, holidays, date)
         _sighted_days(text, found, holidays)
     _days_next_to_named_days(text, found)  # after the holidays: "the day after Christmas"
+    _weekend_beside_day(text, found)
     return found
+
+
+#: "the weekend" right before "before"/"after" and a date: that date's weekend.
+_WEEKEND_BESIDE = re.compile(r"(?i:the weekend) (before|after) ")
+
+
+def _weekend_beside_day(text: str, found: list[DateMatch]) -> None:
+    """"the weekend before Christmas", "the weekend before last Christmas", "the weekend after
+    Easter": the Saturday and Sunday before or after the day found right after it, not the
+    weekend of the article's date; no value where that date is no day ("the weekend before May")."""
+    for i in range(len(found) - 1):
+        weekend, day = found[i], found[i + 1]
+        if weekend.end - weekend.start != 11 or (join := _WEEKEND_BESIDE.match(text, weekend.start)) is None \
+                or join.end() != day.start:
+            continue
+        value = None
+        if day.value and _ISO_DAY.fullmatch(day.value):
+            when = dt.date.fromisoformat(day.value)
+            try:  # the Saturday before the day's eve, or the first after the day
+                saturday = when - dt.timedelta(days=(when.weekday() - 5) % 7 or 7) if join.group(1).lower() == "before" \
+                    else when + dt.timedelta(days=(5 - when.weekday()) % 7 or 7)
+                if join.group(1).lower() == "before" and saturday + dt.timedelta(days=1) >= when:
+                    saturday -= dt.timedelta(days=7)
+                value = _week(saturday) + "-WE"
+            except OverflowError:
+                value = None
+        found[i] = DateMatch(weekend.start, weekend.end, weekend.text, value)
 
 
 def _fields(d: DateMatch) -> tuple[int, int, str, str | None]:
