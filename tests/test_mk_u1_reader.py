@@ -203,3 +203,25 @@ async def test_a_bookmark_not_saved_stays_said_longer_than_one_saved(seed_home, 
         await settle(pilot)
         failed = [n for n in app._notifications if n.message.startswith("bookmark not saved")]
     assert saved and failed and failed[0].timeout == UNSAVED_TIMEOUT > 4 * saved[0].timeout
+
+
+@sync
+async def test_a_date_being_typed_in_the_search_bar_is_no_error_until_enter(seed_home, tmp_path: Path) -> None:
+    """`ferry date:2` said "'2' is not a date ..." in the status line at every key until the date was whole."""
+    from newsreader.tui.app import field_being_typed
+
+    assert field_being_typed("ferry date:2024-0") and field_being_typed("-date:2024..2")
+    assert not field_being_typed("ferry date:2 ") and not field_being_typed("colour:red x")
+    assert not field_being_typed("colour:re")  # (a field that does not exist: said at once)
+    app = make_app(seed_home, tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        for text in ("iran date:2", "0", "2", "4", "-0"):
+            await type_text(pilot, text)
+            await pilot.pause(0.4)
+            await settle(pilot)
+            assert app.search_error == ""
+        await pilot.press("enter")  # ("date:2024-0" whole: said now)
+        await settle(pilot)
+        assert app.search_error

@@ -184,6 +184,14 @@ def byline_author(byline: str, text: str) -> str:
     return byline
 
 
+def field_being_typed(text: str) -> bool:
+    """Whether `text` ends in a date still being typed (`date:2`, `ferry date:2024-0`, `-date:2024..2`): its
+    last word, with no space after it, is a `date:` (the field whose values have a form to complete; a
+    field name that is wrong is said at once)."""
+    words = text.split()
+    return bool(words) and not text[-1:].isspace() and re.match(r"[-+(]*date:", words[-1], re.I) is not None
+
+
 def gone_bookmark_text(bookmark: Any, corpus: Path) -> str:
     """What the article pane shows for a bookmark whose story is not in the corpus (it showed one line, "no
     longer in the index", though the store kept the story's title, date, source, byline, address, tags and
@@ -1545,7 +1553,7 @@ class ReaderApp(App[int]):
                                          cancelled=cancelled)
             return result, self.library.match_terms(text, typed=typed)
         except QueryError as exc:
-            self.call_from_thread(self._search_failed, str(exc), generation)
+            self.call_from_thread(self._query_failed, str(exc), generation, text)
         except IndexNeedsRebuild as exc:
             # Damage that only a search reads (a posting file) goes unseen by the update at
             # start: rebuild now, as at start, instead of failing every search until `index
@@ -1617,6 +1625,18 @@ class ReaderApp(App[int]):
         self._search_failed(message, generation)
         if generation == self._search_generation:
             self._search_after_rebuild = (generation, rerun)
+
+    def _query_failed(self, message: str, generation: int, text: str) -> None:
+        """A query that does not parse: said, unless its last word is a field's value still being typed
+        (`ferry date:2`, `date:2024-0`: "'2' is not a date" flickered in the status line at every key, U1
+        #11); Enter says it, and the list keeps the last good results meanwhile."""
+        if generation != self._submitted_generation and field_being_typed(text):
+            if generation == self._search_generation:
+                self._searched(generation)
+                self.search_error = ""
+                self.update_status()
+            return
+        self._search_failed(message, generation)
 
     def _search_failed(self, message: str, generation: int) -> None:
         if generation == self._search_generation:
