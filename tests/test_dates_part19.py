@@ -107,6 +107,10 @@ CASES = """
 2009-03-10 | 2008 | 2008 | Prices recovered after the fall of 2008.
 2009-03-10 | the fall of 2008 | 2008-FA | The plant closed in the fall of 2008.
 2009-03-10 | the autumn of last year | 2008-FA | Prices have risen since the autumn of last year.
+# ... a fall joined to another season after it is a season in a range after "from" (RV30-M #5)
+2009-05-10 | the fall of 2007 | 2007-FA | From the fall of 2007 to the spring of 2008, he lived in Paris.
+2009-05-10 | the fall of last year | 2008-FA | From the fall of last year to the summer, he lived in Paris.
+2009-05-10 | 2008 | 2008 | Prices recovered after the fall of 2008 and rose through the year.
 # a winter of two years not one apart keeps its range of years; a one-digit second year (RV30-D #5)
 2009-05-04 | 2008-2010 | 2008 | Snowfall was light during the winter of 2008-2010.
 2009-05-04 | the winter of 2008-9 | 2008-WI | Heating bills soared in the winter of 2008-9.

@@ -1697,6 +1697,9 @@ def _brand_before(text: str, start: int) -> bool:
 #: ... of "fall", which is also a drop: those of time only ("in the fall of last year"; not "shares
 #: rebounded from the fall of last year", "since the fall of 2008", "over the fall", "after the fall").
 _FALL_PREPS = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
+#: ... but a fall joined to another season after it is one too: "from the fall of 2007 to the spring of 2008"
+_SEASON_JOINED = re.compile(r",? (?:to|until|till|through|and|or) (?:the )?(?:(?:early|late|mid-?) )?"
+                            r"(?i:spring|summer|autumn|fall|winter)\b")
 #: A year compared with: "up 5 percent compared with 2007", "versus 2007", "over 2007." (ending the
 #: phrase: not "over 2000 protesters").
 _COMPARED_YEAR = re.compile(r"(?:\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\b(over)) $")
@@ -2576,10 +2579,12 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # last year" (a drop), nor "after the fall of this year's leader"; "fall" after a
             # preposition of time only (not "shares rebounded from the fall of last year")
             fall = " fall " in span.lower()
-            if prev not in (_FALL_PREPS if fall else _SEASON_PREPS) and (not _sentence_start(text, start) or fall):
+            if prev not in (_FALL_PREPS if fall else _SEASON_PREPS) and (not _sentence_start(text, start) or fall) \
+                    and not (fall and prev in _SEASON_PREPS and _SEASON_JOINED.match(text, end)):
                 cut = span.lower().rindex(" of ") + 4  # the year alone is still a date
                 start, span, prev, kind = start + cut, span[cut:], "of", "relunit"
-        elif kind == "season" and prev in _SEASON_PREPS and prev not in _FALL_PREPS and "fall of " in span.lower():
+        elif kind == "season" and prev in _SEASON_PREPS and prev not in _FALL_PREPS and "fall of " in span.lower() \
+                and not _SEASON_JOINED.match(text, end):
             cut = span.lower().rindex(" of ") + 4  # "recovered after the fall of 2008" (a drop): 2008
             start, span, prev, kind = start + cut, span[cut:], "of", "year"
         elif kind == "season" and (winter := _WINTER_YEARS.search(span)) and \
