@@ -144,6 +144,12 @@ CASES = """
 # ... not a weekday of a clause of its own, nor one named without the other's week
 2008-10-30 | Monday | 2008-10-27 | Shares fell on Monday and rose Wednesday last week.
 2008-10-30 | Monday | 2008-10-27 | Shares fell on Monday and Wednesday, dealers said.
+# a version number's words reach to a semicolon or a full stop after a number, no further (RV30-M #11b)
+2009-05-04 | 2012.08.08 | 2012-08-08 | Get version 2021.12.17 now; published 2012.08.08 at noon.
+2009-05-04 | 2021.12.17 | 2021-12-17 | The firmware is at version 5. 2021.12.17 was the release date.
+2009-05-04 | 2021.12.17 | - | Install ver. 2021.12.17 today.
+# a winter of two years written with both in full, not a month as ISO writes it (RV30-M #11c)
+2009-05-04 | 2008-12 | - | The winter of 2008-12 was harsh.
 # bare seasons stay as they were: a preposition before them, no spring that is a coil, no verb
 2008-10-13 | The spring | - | The spring in the valve snapped.
 2008-10-13 | Fall | - | Fall in line, the sergeant said.

@@ -2413,9 +2413,10 @@ def _version_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
                        r"|pip|packages?|patch(?:es|ed)?|firmware|rev|revision|changelog|tag(?:ged)?)\b(?!-)",
                        re.IGNORECASE),
             re.compile(r" (?:release|version|build|update|patch)\b", re.IGNORECASE),
-            # A sentence's end, up to the start of the next (a capital: not "ver. 2021.12.17", "No. 2021..."),
-            # or a line's.
-            re.compile(r"[.?!][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-ZÀ-ÖØ-Þ])|\n"))
+            # A sentence's end, up to the start of the next (a capital: not "ver. 2021.12.17", "No. 2021...";
+            # a number after a number's full stop: "at version 5. 2021.12.17 was the release date"), a
+            # line's, or a semicolon's ("Get version 2021.12.17 now; published 2012.08.08").
+            re.compile(r"[.?!][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-ZÀ-ÖØ-Þ])|(?<=[0-9])[.?!]\s+(?=[0-9])|\n|;\s+"))
 
 
 def _version_number(text: str, start: int, end: int) -> bool:
@@ -2426,7 +2427,7 @@ def _version_number(text: str, start: int, end: int) -> bool:
     2021.12.17 now. Published: 2012.08.08" has one version number and one date."""
     before, after, sentence_end = _version_cues()
     lo = max(0, start - 40)
-    for stop in sentence_end.finditer(text, lo, start):
+    for stop in sentence_end.finditer(text, lo, start + 1):  # (+1: the look-ahead sees the date's first digit)
         lo = stop.end()
     return before.search(text, lo, start) is not None or after.match(text, end) is not None
 
@@ -2592,7 +2593,9 @@ def find_dates(text: str, date: dt.date | None) -> list[DateMatch]:
             # "the winter of 2008-09" spans two years; not "winter 2008-12". "the winter of
             # 2008-2010" keeps its range of years ("of 2008-2010", as a range after "of" reads)
             cut, years = winter.start(), _fiscal_years(winter.group())
-            if span[cut - 3:cut] != "of " or span[cut + 4] == "/" or not 0 < years[1] - years[0] <= 30:  # type: ignore[index]
+            if span[cut - 3:cut] != "of " or span[cut + 4] == "/" or len(winter.group(2)) != 4 \
+                    or not 0 < years[1] - years[0] <= 30:  # type: ignore[index]
+                # not "the winter of 2008-12" (a month as ISO writes it, or a slip): a range writes both years
                 continue
             start, span, prev, kind = start + cut, span[cut:], "of", "yearrange"
         elif kind == "relunit" and span[-12:].lower() == " before last" and (h := _holidays().pattern) is not None \
