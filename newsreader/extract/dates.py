@@ -1306,41 +1306,7 @@ _CLAUSE_SUBJECT_AFTER = re.compile(r" (?:he|she|it|they|we|I|you)\b| [A-Z][\w.-]
 
 def _done_before(text: str, start: int) -> bool:
     m = _PASSIVE_PAST_BEFORE.search(text, max(0, start - 40), start)
-    return m is not None and m.group(1) not in _ED_NOT_PAST or _did_on(text, start)
-
-
-@functools.cache
-def _did_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`_did_on`'s patterns, compiled at its first call (a day ahead of the article is rare). The
-    first: verbs that report, schedule or plan, whose "on June 8" may be a day to come ("announced
-    a meeting on June 8", "set the vote on June 8"); the second: an active verb in the past,
-    hyphened ones too ("rear-ended", "crashed"), and the word before it."""
-    plans = re.compile(r"\b(?:said|told|announced|reported|added|agreed|approved|voted|named|confirmed|unveiled|launched"
-                       r"|released|signed|filed|set|scheduled|rescheduled|planned|called|asked|ordered|urged|invited"
-                       r"|proposed|slated|moved|postponed|delayed|pushed|booked|declared|decided|promised|pledged|vowed"
-                       r"|warned|expected|hoped|wanted|due|until|for|to be|ahead)\b")
-    did = re.compile(rf"(?:(\w+),? |^)(?:[a-z]+-)?(?:([a-z]{{2,}}ed)|(?:{_PAST_WORDS}))\b")
-    return plans, did
-
-
-def _did_on(text: str, start: int) -> bool:
-    """Is a day "on June 8" the day of an act the clause before reports done ("Lohan rear-ended a
-    truck with her Porsche on Pacific Coast Highway on June 8", written on May 3: last June)? Not
-    a verb that reports or plans ("announced a meeting on June 8"), nor a clause with an outlook
-    or a copula's participle ("was set to open on June 8"), nor the verb of a clause before "and"
-    ("The Games opened on 27 July and close on 12 August")."""
-    if not text.endswith("on ", 0, start):
-        return False
-    plans, did = _did_patterns()
-    lo = _CLAUSE_BEFORE.search(text, max(0, start - 100), start).start()
-    clause = text[lo:start].lower()
-    cut = max(clause.rfind(w) + len(w) if w in clause else 0 for w in (" and ", " but ", " while ", " or "))
-    clause = clause[cut:]  # its own verb's
-    if plans.search(clause) or _OUTLOOK.search(clause):
-        return False
-    return any(m.group(1) not in _ED_NOT_PAST_AFTER and m.group(2) not in _ED_NOT_PAST
-               and not m.group().endswith((" was", " were", " had", " did"))
-               for m in did.finditer(clause))
+    return m is not None and m.group(1) not in _ED_NOT_PAST
 
 
 #: "the Sept. 11 attacks": the day named as the event (2001), as "9/11" is.
