@@ -49,6 +49,10 @@ def test_firms_in_the_same_frames_stay_firms() -> None:
     assert names("Web traffic through Google rose 5 percent.") == [("Google", "org")]
     assert names("He sold his bus to Stagecoach last year.") == [("Stagecoach", "org")]
     assert names("The firm bought two ferries from Stena in 2019.") == [("Stena", "org")]
+    # "passed", "ran" are no words of transport: people, firms and banks at a handover's or a payment's ends
+    assert [kind for _, kind in names("The leadership passed from Blair to Brown in 2007.")] == ["person", "org"]
+    assert names("Sales ran from Apple to Dell.") == [("Apple", "org"), ("Dell", "org")]
+    assert ("Barclays", "org") in names("The money passed through Barclays before reaching Dubai.")
 
 
 def test_one_name_is_one_kind_in_a_story() -> None:

@@ -351,8 +351,7 @@ _TOWN_ROUTE_WORDS = frozenset({"between", "through", "via", "past", "left", "lea
 _ROUTE_PREPS = frozenset({"between", "from", "through", "via", "and", "to"})
 _ROUTE_BEFORE = _Lazy(r"\b(?:ferry|ferries|trains?|bus|buses|flights?|roads?|highways?|motorways?|railways?|"
                            r"routes?|rerouted|routed|diverted|detoured|(?<!web )(?<!online )(?<!internet )traffic|trucks|"
-                           r"lorries|convoys?|crossings?|sailings?|tunnels?|pipelines?|drove|driven|sailed|marched|"
-                           r"passes|passed|passing|runs|ran)"
+                           r"lorries|convoys?|crossings?|sailings?|tunnels?|pipelines?)"
                            r"(?: (?!(?:booked|bought|paid|sold|ordered|funded|raised|searched|switched|moved)\b)"
                            r"[\w'’-]+){0,3} $", re.IGNORECASE)
 #: A service that runs to or from a place, right before "to" or "from" ("trains to Bayport", "the ferry from Bayport").
