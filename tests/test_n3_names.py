@@ -260,3 +260,7 @@ def test_said_before_an_agency_word_that_is_a_persons_name_stays_the_person() ->
     assert names("The score was announced, said Reuters.") == [("Reuters", "org")]
     assert ("Kuna", "org") in names("Workers were paid in kuna, said Kuna, the Kuwaiti news agency.")
     assert ("Reuters", "org") in names("The talks failed, said Reuters, citing two officials.")
+    # ... a clause that goes on in lowercase words, and an agency's apposition after a given name
+    assert names("The blast killed 12 people, said Reuters on Monday.") == [("Reuters", "org")]
+    assert ("Reuters", "org") in names("The blast killed 12 people, said Reuters and AFP.")
+    assert ("Wafa", "org") in names("The blast killed 12 people, said Wafa, the Palestinian news agency.")

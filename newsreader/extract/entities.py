@@ -2196,11 +2196,15 @@ class _Doc:
         """An agency's word after a report verb ("reports AP.", "said Reuters, citing ...") that ends the clause and
         is no person's name: "said X" is the commonest cue for a person quoted, and agencies' words are names too
         (RV30-N #2: '"We lost everything," said Wafa, a mother of three', "said Bloomberg" after "Michael
-        Bloomberg", "said AP Chief Minister ..."). Not before an apposition or another word; not a given name;
-        not the surname of a given name's full name in the text."""
+        Bloomberg", "said AP Chief Minister ..."). An apposition that calls it an agency ("said Wafa, the
+        Palestinian news agency") settles it; else not before another apposition or a capitalised word (a lowercase
+        one continues the clause: "said Reuters on Monday", "said Reuters and AFP"); not a given name; not the
+        surname of a given name's full name in the text."""
+        if _AGENCY_APPOSITION.match(self.text, tok.end):
+            return True
         rest = self.text[tok.end:tok.end + 10]
         if not (rest[:1] in ("", ".", ";", ":", "!", "?", ")", '"', "\u201d")
-                or rest.startswith((", citing", ", quoting")) or _AGENCY_APPOSITION.match(self.text, tok.end)):
+                or rest.startswith((", citing", ", quoting")) or rest[:1] == " " and rest[1:2].islower()):
             return False
         word = tok.word
         if word in self.c.given_names or word in self.c.word_names:
