@@ -101,7 +101,7 @@ def test_articles_walks_the_folder_once_when_it_parses(capsys, corpus: Path, mon
 
     walks: list[Path] = []
     real = loader.iter_page_files
-    monkeypatch.setattr(loader, "iter_page_files", lambda root, config: walks.append(root) or real(root, config))
+    monkeypatch.setattr(loader, "iter_page_files", lambda root, config, *rest: walks.append(root) or real(root, config, *rest))
     code, _, err = run(capsys, "articles", "--corpus", str(corpus))
     assert code == 0 and "every page parsed" not in err and len(walks) == 1  # no index: parsed
     assert run(capsys, "index", "--corpus", str(corpus))[0] == 0
