@@ -312,11 +312,15 @@ def test_the_bookmarks_link_line_survives_a_damaged_stored_story(error: Exceptio
     a record of the wrong shape (KeyError, TypeError, AttributeError) ended the reader."""
     from types import SimpleNamespace
 
+    from newsreader.search.library import UNREADABLE_STORY, UnreadableStory
     from newsreader.tui.bookmarks import BookmarksScreen
 
     class DamagedLibrary:
         def get(self, article_id: str):
-            raise error
+            try:
+                raise error
+            except UNREADABLE_STORY as exc:  # (as Library.get says a damaged record's error since RV30-M #9)
+                raise UnreadableStory(article_id) from exc
 
     stand_in = SimpleNamespace(app=SimpleNamespace(library=DamagedLibrary()))
     assert BookmarksScreen._story_url(stand_in, "some-story") == ""
