@@ -225,3 +225,17 @@ async def test_a_date_being_typed_in_the_search_bar_is_no_error_until_enter(seed
         await pilot.press("enter")  # ("date:2024-0" whole: said now)
         await settle(pilot)
         assert app.search_error
+
+
+def test_a_bookmark_not_indexed_yet_is_not_said_gone_while_the_index_is_partial(tmp_path: Path) -> None:
+    """RV31-A F1: while another run rebuilt the index, a bookmarked story not indexed yet was shown as gone
+    from the corpus ("Put its page back"), though its page was still in the folder."""
+    from newsreader.store.db import Bookmark
+    from newsreader.tui.app import gone_bookmark_text
+
+    kept = Bookmark(article_id="storm-1", title="Roads reopen after the storm", url="https://news.example/storm")
+    gone = gone_bookmark_text(kept, tmp_path)
+    assert "not in the corpus now" in gone and "Put its page back" in gone
+    updating = gone_bookmark_text(kept, tmp_path, partial=True)
+    assert "not in the index yet" in updating and "Put its page back" not in updating
+    assert "Roads reopen after the storm" in updating and "Link: https://news.example/storm" in updating

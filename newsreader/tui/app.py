@@ -192,10 +192,11 @@ def field_being_typed(text: str) -> bool:
     return bool(words) and not text[-1:].isspace() and re.match(r"[-+(]*date:", words[-1], re.I) is not None
 
 
-def gone_bookmark_text(bookmark: Any, corpus: Path) -> str:
+def gone_bookmark_text(bookmark: Any, corpus: Path, partial: bool = False) -> str:
     """What the article pane shows for a bookmark whose story is not in the corpus (it showed one line, "no
     longer in the index", though the store kept the story's title, date, source, byline, address, tags and
-    note; U1 #9): those, and how to get the story back."""
+    note; U1 #9): those, and how to get the story back. `partial`: the index may lack stories the corpus has
+    (a run updating it, or the last one stopped): then the page may well be in the folder (RV31-A F1)."""
     lines = [clean(bookmark.title) or bookmark.article_id, ""]
     about = [str(bookmark.date) if bookmark.date else "", clean(bookmark.source or ""),
              f"by {clean(bookmark.byline)}" if bookmark.byline else ""]
@@ -207,8 +208,12 @@ def gone_bookmark_text(bookmark: Any, corpus: Path) -> str:
         lines.append("Tags: " + ", ".join(clean(tag) for tag in bookmark.tags))
     if bookmark.note:
         lines += ["Note:", clean(bookmark.note, newlines=True)]
-    lines += ["", f"This story is not in the corpus now: only its bookmark is kept. Put its page back in "
-              f"{clean(str(corpus))} and it returns at the next index update (each start, or `newsreader index`)."]
+    if partial:
+        lines += ["", "This story is not in the index yet: the index is being updated, or its last run stopped "
+                  "before its end. Open it again when the update ends (or after `newsreader index`)."]
+    else:
+        lines += ["", f"This story is not in the corpus now: only its bookmark is kept. Put its page back in "
+                  f"{clean(str(corpus))} and it returns at the next index update (each start, or `newsreader index`)."]
     return "\n".join(lines)
 
 
@@ -1856,7 +1861,11 @@ class ReaderApp(App[int]):
             if kept is None:
                 view.clear(f"The article {article_id} is no longer in the index.")
             else:
-                view.clear(gone_bookmark_text(kept, self.corpus_dir), gone=kept)
+                try:
+                    partial = self.indexing or self.library.partial()
+                except Exception:  # (an index that cannot be asked now: say what the store knows)
+                    partial = False
+                view.clear(gone_bookmark_text(kept, self.corpus_dir, partial), gone=kept)
             self.side.show_related(None)
             self.side.show_entities([])
             return
