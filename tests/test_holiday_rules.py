@@ -40,3 +40,19 @@ def test_a_users_bad_rule_stops_extract_with_one_line_naming_the_file(tmp_path: 
     proc = newsreader_run(home, "extract", stdin=LINE)
     assert proc.returncode == 0, proc.stderr
     assert [d["value"] for d in json.loads(proc.stdout)["dates"]] == ["2024-03-14"]
+
+
+def test_a_sighted_holiday_is_read_in_its_sentence_and_a_run_on_list_keeps_the_table_day() -> None:
+    """A listed holiday said to fall a day off the table's is kept that day; a sentence of more dates than a
+    report holds (a list, or text with no full stop: each holiday read every date of it, 308 s for 5,000
+    words) leaves the table's day."""
+    import datetime as dt
+
+    from newsreader.extract.dates import find_dates
+
+    written = dt.date(2024, 4, 12)
+    said = {m.text: m.value for m in find_dates("Eid al-Fitr was celebrated on Tuesday in Pakistan.", written)}
+    assert said["Eid al-Fitr"] == "2024-04-09"
+    listed = "Eid al-Fitr was celebrated on Tuesday in Pakistan, " + ", ".join(f"on March {i}" for i in range(1, 32)) + "."
+    found = find_dates(listed, written)
+    assert len(found) == 33 and found[0].text == "Eid al-Fitr" and found[0].value == "2024-04-10"

@@ -2886,6 +2886,8 @@ def _sighted_days(text: str, found: list[DateMatch], holidays: list[DateMatch]) 
         k = bisect.bisect_left(stops, h.end)
         hi = stops[k] + 2 if k < len(stops) else len(text)
         sentence = found[bisect.bisect_right(starts, lo):bisect.bisect_left(starts, hi)]
+        if len(sentence) > _SIGHTED_MAX_DATES:
+            continue  # a list or run-on text, not one holiday's report: the table's day stands
         days = {d.value[:10] for d in sentence if d is not h and d.value and _ISO_DAY.match(d.value)
                 and _same_sentence(text, min(d.start, h.start), max(d.end, h.end))}
         near = {v for v in days if abs((dt.date.fromisoformat(v) - table).days) == 1}
@@ -2899,6 +2901,9 @@ def _sighted_days(text: str, found: list[DateMatch], holidays: list[DateMatch]) 
 
 #: Where a sentence stop of `_SENTENCE_STOPS` starts.
 _STOP_OR_LINE = re.compile(r"[.?!] |\n")
+#: More dates than this in one holiday's sentence is no report of a sighting: each holiday read every date of
+#: the sentence, so "Eid al-Fitr on Monday" repeated over 5,000 words with no full stop took 308 s (MO, RV30-M).
+_SIGHTED_MAX_DATES = 32
 #: A holiday said to fall on a day: "Eid on Monday", "Eid will be celebrated on Monday".
 _HOLIDAY_ON = re.compile(r"(?: (?:was|is|will be|would be|is being|was being|falls|fell|will fall))?(?: [a-z]+ed)? on ")
 
