@@ -20,17 +20,23 @@ MIDDLE = ("Senator in Iowa", "Senator Barack Hussein Obama spoke to farmers in I
 WIFE = ("School visit", "Michelle Obama visited a school in Denver on Wednesday, where she spoke about healthy food.")
 
 
-@pytest.fixture
-def index(tmp_path):  # type: ignore[no-untyped-def]
+def index_stories(tmp_path, stories):  # type: ignore[no-untyped-def]
+    """A library of `stories` ((headline, body) pairs, each a page dated March 3, 2013), indexed."""
     from newsreader.search.library import Library
 
-    def make(*stories: tuple[str, str]) -> Library:
-        corpus = tmp_path / "corpus"
-        corpus.mkdir()
-        for n, (title, body) in enumerate(stories):
-            (corpus / f"{n}.txt").write_text(f"{title}\n\nMarch 3, 2013\n\n{body}\n", encoding="utf-8")
-        library = Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus, Config())
-        library.update()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n, (title, body) in enumerate(stories):
+        (corpus / f"{n}.txt").write_text(f"{title}\n\nMarch 3, 2013\n\n{body}\n", encoding="utf-8")
+    library = Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus, Config())
+    library.update()
+    return library
+
+
+@pytest.fixture
+def index(tmp_path):  # type: ignore[no-untyped-def]
+    def make(*stories: tuple[str, str]):  # type: ignore[no-untyped-def]
+        library = index_stories(tmp_path, stories)
         opened.append(library)
         return library
 

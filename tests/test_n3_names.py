@@ -4,6 +4,7 @@ name in a headline, each with the near misses that must stay as they were."""
 from __future__ import annotations
 
 from newsreader.extract import extract, extract_story, extract_title
+from tests.test_n1_name_parts import index_stories
 
 
 def names(text: str) -> list[tuple[str, str]]:
@@ -137,22 +138,8 @@ STORIES = (
 )
 
 
-def _indexed(tmp_path, stories):  # type: ignore[no-untyped-def]
-    """A library of `stories` ((headline, body) pairs), indexed."""
-    from newsreader.config import Config, Paths
-    from newsreader.search.library import Library
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for n, (title, body) in enumerate(stories):
-        (corpus / f"{n}.txt").write_text(f"{title}\n\nMarch 3, 2013\n\n{body}\n", encoding="utf-8")
-    lib = Library.open(Paths(tmp_path / "config", tmp_path / "data", tmp_path / "cache"), corpus, Config())
-    lib.update()
-    return lib
-
-
 def test_a_person_search_with_a_title_finds_the_name_the_story_stores(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    lib = _indexed(tmp_path, STORIES)
+    lib = index_stories(tmp_path, STORIES)
     try:
 
         def found(query: str) -> list[str]:
@@ -226,7 +213,7 @@ def test_a_person_search_with_a_title_before_one_word(tmp_path) -> None:  # type
     was said to be damaged); a title before a surname finds the stories naming the person in full too (as
     `person:johnson`); a woman's title before a surname nothing (whose the full names are is not known); a
     monarch's name its regnal number."""
-    lib = _indexed(tmp_path, TITLED)
+    lib = index_stories(tmp_path, TITLED)
     try:
 
         def found(query: str, limit: int = 20) -> list[str]:
