@@ -744,13 +744,12 @@ def _corpus_articles(ctx: Context, args: argparse.Namespace, store: Any, unread:
             ctx.warn(f"{_no_index_why(ctx, args)}; {last_seen()}")
         return None, []
     try:
-        running = update_running(library.folder)
-        if running:  # (said by open_library when it built) a rebuild may lack them all yet
+        if update_running(library.folder):  # (said by open_library when it built) a rebuild may lack them all yet
             ctx.warn(f"another run is updating the index; {last_seen()}")
             if busy is not None:
                 busy.append(True)
             return None, []
-        if library.partial(running):  # (the reader's rule) a page not indexed yet is not a story gone
+        if library.partial(False):  # (the reader's rule; no other run, just asked) a page not indexed yet is not a story gone
             ctx.warn(f"the index lacks part of the corpus until `newsreader index` finishes the run stopped before "
                      f"its end; {last_seen()}")
             return None, []

@@ -110,7 +110,8 @@ class Bookmark:
         article_id = data.get("id")
         if not isinstance(article_id, str) or not article_id.strip():
             raise ValueError("'id' must be non-empty text")
-        if _utf8(article_id).count("\ufffd") > article_id.count("\ufffd"):  # (a YAML pair joined is text)
+        clean_id = _utf8(article_id)
+        if clean_id.count("\ufffd") > article_id.count("\ufffd"):  # (a YAML pair joined is text)
             raise IdNotText(article_id)
         said = said if said is not None else ImportNotes()
         title = data.get("title")
@@ -126,7 +127,7 @@ class Bookmark:
         if isinstance(tags, str) or not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise ValueError(f"bookmark {article_id!r}: 'tags' must be a list of text")
         # (text the store can write, every field: a lone surrogate was a traceback, `_utf8`)
-        article_id, title, note, tags = _utf8(article_id), said.utf8(title), said.utf8(note), [said.utf8(t) for t in tags]
+        article_id, title, note, tags = clean_id, said.utf8(title), said.utf8(note), [said.utf8(t) for t in tags]
         source = said.utf8(source) if source is not None else None
         # The story's address and byline, kept to cite it: an odd value (not text, not a story's
         # address) is left out rather than refused, as `missing` is, so an edited file still imports.
@@ -203,7 +204,7 @@ class ImportNotes:
     def utf8(self, text: str) -> str:
         """`_utf8`, counted when a character had to become U+FFFD (a YAML pair joined is not counted)."""
         clean = _utf8(text)
-        self.cleaned += clean != text and clean.count("\ufffd") > text.count("\ufffd")
+        self.cleaned += clean.count("\ufffd") > text.count("\ufffd")
         return clean
 
     def said(self) -> str | None:
