@@ -2837,6 +2837,7 @@ def _days_next_to_named_days(text: str, found: list[DateMatch]) -> None:
 #: What joins a weekday to the holiday it falls on: "Thanksgiving on Thursday", "Tuesday, New
 #: Year's Day", "closed Monday for Labor Day".
 _HOLIDAY_WEEKDAY_JOIN = frozenset({" on ", ", ", " for "})
+_HOLIDAY_WEEKDAY_JOIN_WIDEST = max(map(len, _HOLIDAY_WEEKDAY_JOIN))
 
 
 def _weekdays_of_holidays(text: str, found: list[DateMatch], holidays: list[DateMatch], date: dt.date | None) -> None:
@@ -2849,7 +2850,7 @@ def _weekdays_of_holidays(text: str, found: list[DateMatch], holidays: list[Date
     for j, h in enumerate(holidays):
         near.setdefault(h.start, []).append(j)
         near.setdefault(h.end, []).append(j)
-    widest = max(map(len, _HOLIDAY_WEEKDAY_JOIN))
+    widest = _HOLIDAY_WEEKDAY_JOIN_WIDEST
     for i, d in enumerate(found):
         target = _WEEKDAYS.get(d.text.lower())
         if target is None or d.value is None:
