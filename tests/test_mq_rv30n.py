@@ -12,9 +12,10 @@ def test_an_assertion_in_whoosh_matching_is_a_search_fault_not_damage(tmp_path, 
     from whoosh.matching.wrappers import RequireMatcher
 
     from newsreader.search import entity
-    from tests.test_n3_names import TITLED, _indexed
+    from tests.test_n1_name_parts import index_stories
+    from tests.test_n3_names import TITLED
 
-    lib = _indexed(tmp_path, TITLED)
+    lib = index_stories(tmp_path, TITLED)
     try:
         # Whoosh's own Require matcher, whose top-N skipping fails an assertion (the fault mended in entity._Filter)
         monkeypatch.setattr(entity._FilterMatcher, "supports_block_quality", RequireMatcher.supports_block_quality)
@@ -29,9 +30,10 @@ def test_an_assertion_in_whoosh_matching_is_a_search_fault_not_damage(tmp_path, 
 
 
 def test_an_assertion_outside_whoosh_matching_still_says_damaged(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tests.test_n3_names import STORIES, _indexed
+    from tests.test_n1_name_parts import index_stories
+    from tests.test_n3_names import STORIES
 
-    lib = _indexed(tmp_path, STORIES)
+    lib = index_stories(tmp_path, STORIES)
     try:
         with pytest.raises(IndexNeedsRebuild):
             with lib.reading():
